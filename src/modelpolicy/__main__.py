@@ -1,0 +1,5 @@
+import sys
+
+from modelpolicy.cli import main
+
+sys.exit(main())

@@ -1,0 +1,241 @@
+"""The knowledge base's schema: the vocabulary of each licence property, and the typed records it loads into.
+
+`README.md` beside this file documents the same schema for reviewers; `from_raw` checks a parsed document
+against it, naming the file, the record and the key at fault.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from modelpolicy.errors import KnowledgeError
+from modelpolicy.model import Confidence, Kind, OutputRights, Parent, TrainingData, Weights
+
+_PERMISSION = ("allowed", "conditional", "forbidden", "unknown")
+
+PROPERTIES: Mapping[str, tuple[str, ...]] = {
+    "research": _PERMISSION,
+    "internal": _PERMISSION,
+    "commercial": _PERMISSION,
+    "saas": _PERMISSION,
+    "output": tuple(o.value for o in OutputRights),
+    "output_restrictions": ("none", "restricted", "unknown"),
+    "use_restrictions": ("none", "aup", "use-based", "unknown"),
+    "user_threshold": ("none", "unknown"),  # or a whole number of monthly active users
+    "naming": ("none", "required", "unknown"),
+    "share_alike": ("none", "weak", "strong", "network", "unknown"),
+    "attribution": ("none", "required", "unknown"),
+    "hosting": ("none", "restricted", "unknown"),
+    "remote_changes": ("no", "yes", "unknown"),
+}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One property of a licence, with where it was read and how sure we are."""
+
+    value: str
+    evidence: str
+    confidence: Confidence
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class LicenseFamily:
+    key: str
+    name: str
+    url: str
+    hub_ids: tuple[str, ...]
+    spdx: str
+    scancode: str
+    aliases: tuple[str, ...]
+    terms: Mapping[str, Fact]
+
+    def value(self, prop: str) -> str:
+        return self.terms[prop].value
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every spelling that names this family."""
+        return tuple(n for n in (self.key, *self.hub_ids, self.spdx, self.scancode, *self.aliases) if n)
+
+
+@dataclass(frozen=True)
+class LicenseChange:
+    license: str
+    until: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class KnownArtefact:
+    kind: Kind
+    id: str
+    aliases: tuple[str, ...]
+    license: str
+    hub_license: str
+    weights: Weights
+    training_data: TrainingData
+    output: OutputRights | None
+    parents: tuple[Parent, ...]
+    evidence: str
+    confidence: Confidence
+    note: str
+    history: tuple[LicenseChange, ...]
+
+
+@dataclass(frozen=True)
+class ApiProvider:
+    key: str
+    name: str
+    license: str
+    patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ServerVersions:
+    since: str
+    until: str
+    license: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class ModelServer:
+    key: str
+    name: str
+    images: tuple[str, ...]
+    versions: tuple[ServerVersions, ...]
+
+
+class _Record:
+    """Reads one TOML/JSON table, naming the file and the record in every error."""
+
+    def __init__(self, raw: Any, where: str) -> None:
+        if not isinstance(raw, dict):
+            raise KnowledgeError(f"{where}: expected a table, got {type(raw).__name__}")
+        self.raw: dict[str, Any] = raw
+        self.where = where
+
+    def text(self, key: str, *, default: str | None = None) -> str:
+        value = self.raw.get(key, default)
+        if not isinstance(value, str):
+            raise KnowledgeError(f"{self.where}.{key}: expected a string, got {value!r}")
+        return value
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise KnowledgeError(f"{self.where}.{key}: expected a list of strings, got {value!r}")
+        return tuple(value)
+
+    def table(self, key: str) -> _Record:
+        return _Record(self.raw.get(key), f"{self.where}.{key}")
+
+    def records(self, key: str) -> list[_Record]:
+        value = self.raw.get(key, [])
+        if not isinstance(value, list):
+            raise KnowledgeError(f"{self.where}.{key}: expected a list of tables, got {value!r}")
+        return [_Record(item, f"{self.where}.{key}[{i}]") for i, item in enumerate(value)]
+
+    def choice(self, key: str, allowed: tuple[str, ...], *, default: str | None = None) -> str:
+        value = self.text(key, default=default)
+        if value not in allowed:
+            raise KnowledgeError(f"{self.where}.{key}: expected one of {', '.join(allowed)}, got {value!r}")
+        return value
+
+
+def _fact(record: _Record, prop: str) -> Fact:
+    fact = record.table(prop)
+    value = fact.raw.get("value")
+    if prop == "user_threshold" and isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    elif prop == "user_threshold" and isinstance(value, str) and value.isdigit():
+        pass
+    else:
+        value = fact.choice("value", PROPERTIES[prop])
+    return Fact(
+        value=str(value),
+        evidence=fact.text("evidence"),
+        confidence=Confidence(fact.choice("confidence", tuple(c.value for c in Confidence))),
+        note=fact.text("note", default=""),
+    )
+
+
+def family_from_raw(record: _Record) -> LicenseFamily:
+    terms = record.table("terms")
+    unknown = sorted(set(terms.raw) - set(PROPERTIES))
+    if unknown:
+        raise KnowledgeError(f"{terms.where}: unknown properties {', '.join(unknown)}")
+    return LicenseFamily(
+        key=record.text("key"),
+        name=record.text("name"),
+        url=record.text("url"),
+        hub_ids=record.texts("hub_ids"),
+        spdx=record.text("spdx"),
+        scancode=record.text("scancode", default=""),
+        aliases=record.texts("aliases"),
+        terms={prop: _fact(terms, prop) for prop in PROPERTIES},
+    )
+
+
+def _parent(record: _Record) -> Parent:
+    return Parent(
+        kind=Kind(record.choice("kind", ("model", "dataset"))),
+        id=record.text("id"),
+        relation=record.text("relation"),
+    )
+
+
+def artefact_from_raw(record: _Record) -> KnownArtefact:
+    output = record.raw.get("output")
+    return KnownArtefact(
+        kind=Kind(record.choice("kind", ("model", "dataset"))),
+        id=record.text("id"),
+        aliases=record.texts("aliases"),
+        license=record.text("license"),
+        hub_license=record.text("hub_license", default=""),
+        weights=Weights(record.choice("weights", tuple(w.value for w in Weights))),
+        training_data=TrainingData(record.choice("training_data", tuple(t.value for t in TrainingData))),
+        output=None if output is None else OutputRights(record.choice("output", tuple(OutputRights))),
+        parents=tuple(_parent(p) for p in record.records("parents")),
+        evidence=record.text("evidence"),
+        confidence=Confidence(record.choice("confidence", tuple(c.value for c in Confidence))),
+        note=record.text("note", default=""),
+        history=tuple(
+            LicenseChange(license=h.text("license"), until=h.text("until"), evidence=h.text("evidence"))
+            for h in record.records("history")
+        ),
+    )
+
+
+def provider_from_raw(record: _Record) -> ApiProvider:
+    return ApiProvider(
+        key=record.text("key"),
+        name=record.text("name"),
+        license=record.text("license"),
+        patterns=record.texts("patterns"),
+    )
+
+
+def server_from_raw(record: _Record) -> ModelServer:
+    return ModelServer(
+        key=record.text("key"),
+        name=record.text("name"),
+        images=record.texts("images"),
+        versions=tuple(
+            ServerVersions(
+                since=v.text("from"),
+                until=v.text("until"),
+                license=v.text("license"),
+                evidence=v.text("evidence"),
+            )
+            for v in record.records("versions")
+        ),
+    )
+
+
+def records(document: Any, key: str, where: str) -> list[_Record]:
+    return _Record(document, where).records(key)

@@ -1,0 +1,169 @@
+"""The types every stage shares: references, artefacts, terms, resolutions and findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    MODEL = "model"
+    DATASET = "dataset"
+    API = "api"
+    IMAGE = "image"
+
+
+class Context(StrEnum):
+    """The use a policy cares about, from the least to the most demanding."""
+
+    RESEARCH = "research"
+    INTERNAL = "internal"
+    COMMERCIAL = "commercial"
+    SAAS = "saas"
+
+
+class Permission(StrEnum):
+    ALLOWED = "allowed"
+    CONDITIONAL = "conditional"
+    FORBIDDEN = "forbidden"
+    UNKNOWN = "unknown"
+
+
+class OutputRights(StrEnum):
+    UNRESTRICTED = "unrestricted"
+    CONDITIONAL = "conditional"
+    NON_COMMERCIAL = "non-commercial"
+    UNKNOWN = "unknown"
+
+
+class Weights(StrEnum):
+    OPEN = "open"
+    GATED = "gated"
+    UNAVAILABLE = "unavailable"
+    UNKNOWN = "unknown"
+
+
+class TrainingData(StrEnum):
+    AVAILABLE = "available"
+    UNAVAILABLE = "unavailable"
+    UNKNOWN = "unknown"
+
+
+class Confidence(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Verdict(StrEnum):
+    PASS = "pass"
+    WARN = "warn"
+    FAIL = "fail"
+
+    @property
+    def rank(self) -> int:
+        return _VERDICT_RANK[self]
+
+
+_VERDICT_RANK = {Verdict.PASS: 0, Verdict.WARN: 1, Verdict.FAIL: 2}
+
+
+def worst(verdicts: list[Verdict] | tuple[Verdict, ...]) -> Verdict:
+    """The most severe of `verdicts`; PASS when there are none."""
+    return max(verdicts, key=lambda v: v.rank, default=Verdict.PASS)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One place where the repository names an artefact."""
+
+    path: str
+    line: int
+    column: int
+    text: str
+    kind: Kind
+    source: str
+    form: str
+    revision: str | None = None
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Artefact:
+    """A model, dataset, API model or image, identified canonically, with the references that name it."""
+
+    kind: Kind
+    id: str
+    revision: str | None
+    references: tuple[Reference, ...]
+
+    @property
+    def key(self) -> tuple[Kind, str, str | None]:
+        return (self.kind, self.id, self.revision)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file the scan did not read, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Parent:
+    """An artefact this one derives from: a base model or a training dataset."""
+
+    kind: Kind
+    id: str
+    relation: str
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What is known of an artefact's licence, before any policy looks at it."""
+
+    license: str | None
+    weights: Weights
+    training_data: TrainingData
+    source: str
+    output: OutputRights | None = None
+    note: str = ""
+    parents: tuple[Parent, ...] = ()
+    history: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Resolved:
+    terms: Terms
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    reason: str
+
+
+Resolution = Resolved | Unresolved
+
+
+@dataclass(frozen=True)
+class Violation:
+    code: str
+    severity: Verdict
+    message: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The verdict on one artefact under one policy."""
+
+    artefact: Artefact
+    resolution: Resolution
+    output: OutputRights
+    verdict: Verdict
+    violations: tuple[Violation, ...] = field(default=())
+    lineage: tuple[str, ...] = field(default=())

@@ -1,0 +1,23 @@
+"""What every output format reads: the scan's outcome."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from modelpolicy.model import Finding, Skipped, Verdict, worst
+from modelpolicy.policy import Policy
+
+
+@dataclass(frozen=True)
+class Report:
+    policy: Policy
+    findings: tuple[Finding, ...]
+    skipped: tuple[Skipped, ...]
+    files_read: int
+
+    @property
+    def verdict(self) -> Verdict:
+        return worst([f.verdict for f in self.findings])
+
+    def count(self, verdict: Verdict) -> int:
+        return sum(1 for f in self.findings if f.verdict is verdict)

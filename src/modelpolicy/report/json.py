@@ -1,0 +1,62 @@
+"""The JSON report, `modelpolicy.report/1`: a public interface. Add fields freely; never remove or rename one."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from modelpolicy.model import Finding, Resolved, Unresolved, Verdict
+from modelpolicy.report.columns import license_of, source_of, training_data_of, weights_of
+from modelpolicy.report.interface import Report
+
+SCHEMA = "modelpolicy.report/1"
+
+
+def render(report: Report, *, color: bool = False) -> str:
+    document = {
+        "schema": SCHEMA,
+        "policy": {
+            "name": report.policy.name,
+            "source": report.policy.source,
+            "context": report.policy.context,
+        },
+        "verdict": report.verdict.value,
+        "artefacts": [_artefact(f) for f in report.findings],
+        "summary": {
+            "artefacts": len(report.findings),
+            **{v.value: report.count(v) for v in Verdict},
+            "files_read": report.files_read,
+            "skipped": len(report.skipped),
+        },
+        "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _artefact(finding: Finding) -> dict[str, Any]:
+    artefact = finding.artefact
+    resolution = finding.resolution
+    return {
+        "kind": artefact.kind.value,
+        "id": artefact.id,
+        "revision": artefact.revision,
+        "license": license_of(finding),
+        "terms": {
+            "weights": weights_of(finding).value,
+            "training_data": training_data_of(finding).value,
+            "output": finding.output.value,
+        },
+        "source": source_of(finding),
+        "unresolved": resolution.reason if isinstance(resolution, Unresolved) else None,
+        "history": list(resolution.terms.history) if isinstance(resolution, Resolved) else [],
+        "lineage": list(finding.lineage),
+        "verdict": finding.verdict.value,
+        "violations": [
+            {"code": v.code, "severity": v.severity.value, "message": v.message, "fix": v.fix}
+            for v in finding.violations
+        ],
+        "references": [
+            {"path": r.path, "line": r.line, "column": r.column, "text": r.text, "form": r.form}
+            for r in artefact.references
+        ],
+    }

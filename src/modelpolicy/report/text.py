@@ -1,0 +1,86 @@
+"""The text report: a table of artefacts on the Weights / Training data / Output scale, then each problem."""
+
+from __future__ import annotations
+
+from modelpolicy.model import Finding, Verdict
+from modelpolicy.report.columns import OUTPUT_WORDS, license_of, training_data_of, weights_of
+from modelpolicy.report.interface import Report
+
+_HEADERS = ("KIND", "ID", "LICENSE", "WEIGHTS", "TRAINING DATA", "OUTPUT", "VERDICT", "REFERENCES")
+_COLORS = {Verdict.PASS: "\033[32m", Verdict.WARN: "\033[33m", Verdict.FAIL: "\033[31m"}
+_RESET = "\033[0m"
+_MAX_REFERENCES = 3
+
+
+def render(report: Report, *, color: bool = False) -> str:
+    lines = [
+        f"modelpolicy: policy {report.policy.name} ({report.policy.source}), "
+        f"{len(report.findings)} artefacts in {report.files_read} files",
+        "",
+    ]
+    lines += _table(report.findings, color)
+    problems = [f for f in report.findings if f.violations]
+    if problems:
+        lines += ["", "Problems:"]
+        for finding in problems:
+            lines += _problems(finding, color)
+    if report.skipped:
+        lines += ["", f"Skipped {len(report.skipped)} files:"]
+        lines += [f"  {s.path}: {s.reason}" for s in report.skipped]
+    lines += ["", _summary(report, color)]
+    return "\n".join(lines) + "\n"
+
+
+def _row(finding: Finding) -> tuple[str, ...]:
+    references = [r.location for r in finding.artefact.references]
+    shown = ", ".join(references[:_MAX_REFERENCES])
+    if len(references) > _MAX_REFERENCES:
+        shown += f" (+{len(references) - _MAX_REFERENCES})"
+    artefact_id = finding.artefact.id + (f"@{finding.artefact.revision}" if finding.artefact.revision else "")
+    return (
+        finding.artefact.kind.value,
+        artefact_id,
+        license_of(finding) or "unknown",
+        weights_of(finding).value,
+        training_data_of(finding).value,
+        OUTPUT_WORDS[finding.output],
+        finding.verdict.value,
+        shown,
+    )
+
+
+def _table(findings: tuple[Finding, ...], color: bool) -> list[str]:
+    rows = [_HEADERS, *(_row(f) for f in findings)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(_HEADERS) - 1)]
+    lines = []
+    for index, row in enumerate(rows):
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        if index and color:
+            verdict = Verdict(row[6])
+            cells[6] = _COLORS[verdict] + cells[6] + _RESET
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    return lines
+
+
+def _problems(finding: Finding, color: bool) -> list[str]:
+    """Each failure with its fix and the lineage behind it; each warning on one line."""
+    first = finding.artefact.references[0].location if finding.artefact.references else "-"
+    lines = []
+    for violation in finding.violations:
+        label = violation.severity.value
+        if color:
+            label = _COLORS[violation.severity] + label + _RESET
+        lines.append(f"  {first}: {label}: {finding.artefact.id}: {violation.message} [{violation.code}]")
+        if violation.severity is Verdict.FAIL:
+            lines.append(f"      fix: {violation.fix}")
+    if finding.verdict is Verdict.FAIL:
+        lines += [f"      lineage: {step}" for step in finding.lineage]
+    return lines
+
+
+def _summary(report: Report, color: bool) -> str:
+    counts = ", ".join(f"{report.count(v)} {v.value}" for v in Verdict)
+    verdict = report.verdict.value.upper()
+    if color:
+        verdict = _COLORS[report.verdict] + verdict + _RESET
+    return f"{verdict}: {counts}"

@@ -1,0 +1,42 @@
+"""The bundled knowledge base: compiled data is fresh, valid, and consistent."""
+
+from __future__ import annotations
+
+from modelpolicy.knowledge import COMPILED, load
+from modelpolicy.knowledge.compile import HERE, compile_sources
+from modelpolicy.knowledge.schema import PROPERTIES
+from modelpolicy.model import Kind
+
+
+def test_compiled_knowledge_is_fresh() -> None:
+    assert (HERE / COMPILED).read_text(encoding="utf-8") == compile_sources(), (
+        "run python -m modelpolicy.knowledge.compile"
+    )
+
+
+def test_every_family_sets_every_property_with_evidence() -> None:
+    for family in load().families:
+        assert set(family.terms) == set(PROPERTIES), family.key
+        for prop, fact in family.terms.items():
+            assert fact.evidence.strip(), f"{family.key}.{prop} has no evidence"
+
+
+def test_known_artefacts_resolve_their_licence_families() -> None:
+    knowledge = load()
+    for artefact in knowledge.artefacts:
+        for part in artefact.license.replace("(", " ").replace(")", " ").split():
+            if part not in {"AND", "OR", "WITH"}:
+                assert knowledge.family(part), f"{artefact.id}: unknown licence {part!r}"
+
+
+def test_api_patterns_match_api_names_but_not_hub_ids() -> None:
+    knowledge = load()
+    assert knowledge.provider("gpt-4o").key == "openai"  # type: ignore[union-attr]
+    assert knowledge.provider("claude-3-haiku-20240307").key == "anthropic"  # type: ignore[union-attr]
+    assert knowledge.provider("openai/whisper-large-v3") is None
+
+
+def test_family_lookup_is_case_insensitive_across_names() -> None:
+    knowledge = load()
+    assert knowledge.family("LLAMA2") is knowledge.family("llama-2-license-2023")
+    assert knowledge.canonical_id(Kind.MODEL, "MOSAICML/MPT-30B") == "mosaicml/mpt-30b"

@@ -1,0 +1,122 @@
+"""Presets, policy files, expressions and the evaluation of concerns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from modelpolicy.errors import ModelpolicyError
+from modelpolicy.knowledge import load as load_knowledge
+from modelpolicy.model import Artefact, Kind, Resolved, Terms, TrainingData, Unresolved, Verdict, Weights
+from modelpolicy.policy import load_policy, preset_names
+from modelpolicy.policy.concerns import CONCERNS
+from modelpolicy.policy.evaluate import evaluate
+from modelpolicy.policy.expression import ExpressionSyntaxError, alternatives
+from modelpolicy.resolve import Subject
+
+PRESETS = ("commercial", "internal", "permissive", "research", "saas")
+
+
+def subject(license_id: str | None, resolution: Resolved | Unresolved | None = None) -> Subject:
+    artefact = Artefact(Kind.MODEL, "org/model", None, ())
+    terms = Terms(license_id, Weights.OPEN, TrainingData.UNKNOWN, "test")
+    return Subject(artefact, resolution or Resolved(terms), ())
+
+
+def verdict(license_id: str | None, preset: str) -> Verdict:
+    return evaluate(subject(license_id), load_policy(preset), load_knowledge()).verdict
+
+
+def test_presets_are_the_five_documented_ones_and_set_every_rule() -> None:
+    assert tuple(preset_names()) == PRESETS
+    for name in PRESETS:
+        policy = load_policy(name)
+        assert set(policy.rules) == set(CONCERNS)
+        assert policy.source == "preset"
+
+
+@pytest.mark.parametrize(
+    ("license_id", "expected"),
+    [
+        # license: research, internal, commercial, saas, permissive (the design's table)
+        ("cc-by-nc-sa-4.0", ("pass", "fail", "fail", "fail", "fail")),
+        ("llama2", ("pass", "warn", "warn", "warn", "fail")),
+        ("apache-2.0", ("pass", "pass", "pass", "pass", "pass")),
+        ("mit", ("pass", "pass", "pass", "pass", "pass")),
+        (None, ("warn", "fail", "fail", "fail", "fail")),
+        ("no-such-licence", ("warn", "fail", "fail", "fail", "fail")),
+    ],
+)
+def test_verdict_per_preset(license_id: str | None, expected: tuple[str, ...]) -> None:
+    contexts = ("research", "internal", "commercial", "saas", "permissive")
+    assert tuple(verdict(license_id, c).value for c in contexts) == expected
+
+
+def test_or_takes_the_branch_that_passes_and_says_so() -> None:
+    finding = evaluate(subject("llama2 OR apache-2.0"), load_policy("permissive"), load_knowledge())
+    assert finding.verdict is Verdict.PASS
+    finding = evaluate(subject("cc-by-nc-sa-4.0 OR llama2"), load_policy("commercial"), load_knowledge())
+    assert finding.verdict is Verdict.WARN
+    assert "the branch llama2 is taken" in finding.violations[0].message
+
+
+def test_and_must_satisfy_every_part() -> None:
+    assert verdict("apache-2.0 AND cc-by-nc-sa-4.0", "commercial") is Verdict.FAIL
+
+
+def test_unparseable_expression_is_a_finding_not_a_crash() -> None:
+    finding = evaluate(subject("apache-2.0 AND"), load_policy("commercial"), load_knowledge())
+    assert finding.verdict is Verdict.FAIL
+    assert finding.violations[0].code == "unknown"
+    assert "unparseable licence expression" in finding.violations[0].message
+
+
+def test_alternatives_of_compound_expressions() -> None:
+    assert alternatives("mit") == [("mit",)]
+    assert sorted(alternatives("mit AND (llama2 OR apache-2.0)")) == [
+        ("apache-2.0", "mit"),
+        ("llama2", "mit"),
+    ]
+    assert alternatives("gpl-2.0 WITH classpath-exception-2.0") == [("gpl-2.0",)]
+    with pytest.raises(ExpressionSyntaxError):
+        alternatives("(mit")
+
+
+def test_unresolved_artefact_is_unknown_never_a_silent_pass() -> None:
+    finding = evaluate(subject(None, Unresolved("not found")), load_policy("research"), load_knowledge())
+    assert finding.verdict is Verdict.WARN
+    assert [v.code for v in finding.violations] == ["unknown"]
+
+
+def test_policy_file_extends_a_preset_and_overrides_a_rule(tmp_path: Path) -> None:
+    path = tmp_path / "policy.toml"
+    path.write_text('extends = "commercial"\nname = "ours"\n[rules]\nnon-commercial = "warn"\n')
+    policy = load_policy(str(path))
+    assert (policy.name, policy.source, policy.context.value) == ("ours", str(path), "commercial")
+    assert policy.rules["non-commercial"] is Verdict.WARN
+    assert policy.rules["unknown"] is Verdict.FAIL
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('extends = "commercial"\ncolour = 1\n', "unknown key 'colour'"),
+        ('extends = "commercial"\n[rules]\nnon-comercial = "fail"\n', "rules.non-comercial: unknown rule"),
+        (
+            'extends = "commercial"\n[rules]\nunknown = "maybe"\n',
+            "rules.unknown: expected pass, warn or fail",
+        ),
+        ('extends = "nope"\n', "extends: unknown preset 'nope'"),
+        ('context = "commercial"\n', "rules: missing"),
+        ('extends = "commercial"\ncontext = "space"\n', "context: expected one of"),
+        ('name = "x"\nrules = [\n', "TOML syntax error"),
+    ],
+)
+def test_malformed_policy_files_name_the_file(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "policy.toml"
+    path.write_text(text)
+    with pytest.raises(ModelpolicyError) as raised:
+        load_policy(str(path))
+    assert str(raised.value).startswith(str(path))
+    assert message in str(raised.value)
