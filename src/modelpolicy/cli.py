@@ -51,7 +51,21 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="make no network call (this version resolves from bundled knowledge only)",
     )
+    explain = commands.add_parser("explain", help="show the terms of a licence or artefact and what policies decide")
+    explain.add_argument(
+        "subject",
+        metavar="ID-or-LICENCE",
+        help="a licence id (llama2), a Hub id (org/name), an API model (gpt-4o) or a server image",
+    )
+    explain.add_argument("--policy", metavar="NAME|FILE", help="only this policy (default: every preset)")
     return parser
+
+
+def _run_explain(args: argparse.Namespace) -> int:
+    from modelpolicy.explain import explain
+
+    sys.stdout.write(explain(args.subject, args.policy))
+    return 0
 
 
 def _run_scan(args: argparse.Namespace) -> int:
@@ -87,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from modelpolicy.errors import ModelpolicyError
 
     try:
-        return _run_scan(args)
+        return _run_explain(args) if args.command == "explain" else _run_scan(args)
     except ModelpolicyError as error:
         print(f"modelpolicy: error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -19,6 +20,7 @@ from modelpolicy.knowledge.schema import (
     KnownArtefact,
     LicenseFamily,
     ModelServer,
+    ServerVersions,
     artefact_from_raw,
     family_from_raw,
     provider_from_raw,
@@ -30,6 +32,7 @@ from modelpolicy.model import Kind
 SOURCES = ("licenses.toml", "artefacts.toml", "apis.toml", "servers.toml")
 COMPILED = "knowledge.json"
 
+_VERSION = re.compile(r"v?(\d+(?:\.\d+){0,2})(?:[-+._].*)?$")
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -67,6 +70,24 @@ class KnowledgeBase:
         """The model server an image name (registry/name, without tag) belongs to."""
         name = image.lower()
         return next((s for s in self.servers if name in s.images), None)
+
+
+def version_key(version: str) -> tuple[int, ...] | None:
+    """`1.4.5`, `v2.0`, `2.0.1-rocm` as a comparable tuple; None for `latest`, `sha-...` and other non-versions."""
+    match = _VERSION.match(version.strip().lower())
+    return tuple(int(part) for part in match.group(1).split(".")) if match else None
+
+
+def server_licenses(server: ModelServer, version: str | None) -> list[ServerVersions]:
+    """The version ranges a version falls in: one for a known version, every range when it is unknown."""
+    key = version_key(version or "")
+    if key is None:
+        return list(server.versions)
+    return [
+        v
+        for v in server.versions
+        if (not v.since or key >= (version_key(v.since) or ())) and (not v.until or key < (version_key(v.until) or ()))
+    ]
 
 
 def build(document: dict[str, Any], where: str = COMPILED) -> KnowledgeBase:
