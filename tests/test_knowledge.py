@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from modelpolicy.knowledge import COMPILED, load
+import json
+
+import pytest
+
+from modelpolicy.errors import KnowledgeError
+from modelpolicy.knowledge import COMPILED, build, load
 from modelpolicy.knowledge.compile import HERE, compile_sources
 from modelpolicy.knowledge.schema import PROPERTIES
 from modelpolicy.model import Kind
@@ -40,3 +45,19 @@ def test_family_lookup_is_case_insensitive_across_names() -> None:
     knowledge = load()
     assert knowledge.family("LLAMA2") is knowledge.family("llama-2-license-2023")
     assert knowledge.canonical_id(Kind.MODEL, "MOSAICML/MPT-30B") == "mosaicml/mpt-30b"
+
+
+def test_a_name_claimed_by_two_families_is_rejected() -> None:
+    document = json.loads((HERE / COMPILED).read_text(encoding="utf-8"))
+    twin = json.loads(json.dumps(document["family"][0]))
+    twin["key"] = "a-different-key"
+    document["family"].append(twin)
+    with pytest.raises(KnowledgeError, match="names two entries"):
+        build(document)
+
+
+def test_a_property_outside_the_vocabulary_is_rejected() -> None:
+    document = json.loads((HERE / COMPILED).read_text(encoding="utf-8"))
+    document["family"][0]["terms"]["commercial"]["value"] = "probably"
+    with pytest.raises(KnowledgeError, match=r"family\[0\]\.terms\.commercial\.value: expected one of"):
+        build(document)

@@ -22,14 +22,14 @@ class Discovery:
     files_read: int
 
 
-def discover(root: Path, paths: list[Path]) -> Discovery:
+def discover(root: Path, paths: list[Path], sources: tuple[Source, ...] = SOURCES) -> Discovery:
     """Every artefact referenced in the files under `paths`, and the files that could not be read."""
     references: list[Reference] = []
     skipped: list[Skipped] = []
     files_read = 0
     for candidate in candidates(root, paths):
-        sources = [s for s in SOURCES if s.wants(candidate.relative)]
-        if not sources:
+        wanted = [s for s in sources if s.wants(candidate.relative)]
+        if not wanted:
             continue
         text, reason = read_text(candidate.absolute)
         if text is None:
@@ -37,7 +37,7 @@ def discover(root: Path, paths: list[Path]) -> Discovery:
             continue
         files_read += 1
         context = FileContext(candidate.relative, lambda value: _exists_in_tree(root, value))
-        for source in sources:
+        for source in wanted:
             try:
                 references.extend(source.find(text, context))
             except SourceError as error:
