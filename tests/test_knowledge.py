@@ -60,4 +60,4 @@ def test_a_property_outside_the_vocabulary_is_rejected() -> None:
     document = json.loads((HERE / COMPILED).read_text(encoding="utf-8"))
     document["family"][0]["terms"]["commercial"]["value"] = "probably"
     with pytest.raises(KnowledgeError, match=r"family\[0\]\.terms\.commercial\.value: expected one of"):
-        build(document)
+        build(document).validate()

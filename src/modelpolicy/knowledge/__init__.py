@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any, TypeVar
 
 from modelpolicy.errors import KnowledgeError
@@ -37,26 +36,72 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 
-@dataclass(frozen=True)
 class KnowledgeBase:
-    families: tuple[LicenseFamily, ...]
-    artefacts: tuple[KnownArtefact, ...]
-    providers: tuple[ApiProvider, ...]
-    servers: tuple[ModelServer, ...]
-    _family_index: dict[str, LicenseFamily]
-    _artefact_index: dict[tuple[Kind, str], KnownArtefact]
+    """The knowledge base, indexed by every name of every record.
+
+    Records are built from the compiled document when first asked for: the hook looks up a handful of licences
+    per commit, and building all of them would cost more than the rest of the load. `compile` and the test suite
+    validate every record; `build()` checks the document's shape and that no name is claimed twice.
+    """
+
+    def __init__(self, document: dict[str, Any], where: str) -> None:
+        self._family_records = records(document, "family", where)
+        self._artefact_records = records(document, "artefact", where)
+        self._families: dict[int, LicenseFamily] = {}
+        self._artefacts: dict[int, KnownArtefact] = {}
+        self._family_index = _unique_index(
+            ((name.lower(), i) for i, r in enumerate(self._family_records) for name in family_names(r.raw)),
+            "licence name",
+        )
+        self._artefact_index = _unique_index(
+            (
+                ((r.raw.get("kind"), name.lower()), i)
+                for i, r in enumerate(self._artefact_records)
+                for name in (r.raw.get("id", ""), *r.raw.get("aliases", ()))
+            ),
+            "artefact id",
+        )
+        self.providers = tuple(provider_from_raw(r) for r in records(document, "provider", where))
+        self.servers = tuple(server_from_raw(r) for r in records(document, "server", where))
+
+    @property
+    def families(self) -> tuple[LicenseFamily, ...]:
+        return tuple(self._family(i) for i in range(len(self._family_records)))
+
+    @property
+    def artefacts(self) -> tuple[KnownArtefact, ...]:
+        return tuple(self._artefact(i) for i in range(len(self._artefact_records)))
+
+    def validate(self) -> None:
+        """Build every record, so that the first malformed one raises KnowledgeError."""
+        for position in range(len(self._family_records)):
+            self._family(position)
+        for position in range(len(self._artefact_records)):
+            self._artefact(position)
 
     def family(self, name: str) -> LicenseFamily | None:
         """The family named by a Hub id, SPDX id, ScanCode key or alias (case-insensitive)."""
-        return self._family_index.get(name.strip().lower())
+        position = self._family_index.get(name.strip().lower())
+        return None if position is None else self._family(position)
 
     def artefact(self, kind: Kind, artefact_id: str) -> KnownArtefact | None:
-        return self._artefact_index.get((kind, artefact_id.lower()))
+        position = self._artefact_index.get((kind.value, artefact_id.lower()))
+        return None if position is None else self._artefact(position)
 
     def canonical_id(self, kind: Kind, artefact_id: str) -> str:
         """The canonical id of a legacy or differently-cased id the knowledge base knows; else the id as given."""
         known = self.artefact(kind, artefact_id)
         return known.id if known else artefact_id
+
+    def _family(self, position: int) -> LicenseFamily:
+        if position not in self._families:
+            self._families[position] = family_from_raw(self._family_records[position])
+        return self._families[position]
+
+    def _artefact(self, position: int) -> KnownArtefact:
+        if position not in self._artefacts:
+            self._artefacts[position] = artefact_from_raw(self._artefact_records[position])
+        return self._artefacts[position]
 
     def provider(self, model_name: str) -> ApiProvider | None:
         """The hosted API provider whose model-name patterns match `model_name`."""
@@ -91,25 +136,20 @@ def server_licenses(server: ModelServer, version: str | None) -> list[ServerVers
 
 
 def build(document: dict[str, Any], where: str = COMPILED) -> KnowledgeBase:
-    """Validate a parsed knowledge document and index it; raises KnowledgeError naming the record at fault."""
-    families = tuple(family_from_raw(r) for r in records(document, "family", where))
-    artefacts = tuple(artefact_from_raw(r) for r in records(document, "artefact", where))
-    return KnowledgeBase(
-        families=families,
-        artefacts=artefacts,
-        providers=tuple(provider_from_raw(r) for r in records(document, "provider", where)),
-        servers=tuple(server_from_raw(r) for r in records(document, "server", where)),
-        _family_index=_unique_index(((n.lower(), f) for f in families for n in f.names), "licence name"),
-        _artefact_index=_unique_index(
-            (((a.kind, n.lower()), a) for a in artefacts for n in (a.id, *a.aliases)), "artefact id"
-        ),
-    )
+    """Index a parsed knowledge document; raises KnowledgeError when it is malformed or a name is claimed twice."""
+    return KnowledgeBase(document, where)
+
+
+def family_names(raw: dict[str, Any]) -> list[str]:
+    """Every spelling that names a family, read from its raw record."""
+    names = [raw.get("key"), *raw.get("hub_ids", ()), raw.get("spdx"), raw.get("scancode"), *raw.get("aliases", ())]
+    return [n for n in names if isinstance(n, str) and n]
 
 
 def _unique_index(pairs: Iterable[tuple[K, V]], what: str) -> dict[K, V]:
     index: dict[K, V] = {}
     for key, item in pairs:
-        if key in index and index[key] is not item:
+        if key in index and index[key] != item:
             raise KnowledgeError(f"{COMPILED}: {what} {key!r} names two entries")
         index[key] = item
     return index
@@ -118,5 +158,5 @@ def _unique_index(pairs: Iterable[tuple[K, V]], what: str) -> dict[K, V]:
 @cache
 def load() -> KnowledgeBase:
     """The bundled knowledge base, parsed and validated once per process."""
-    with (Path(__file__).parent / COMPILED).open(encoding="utf-8") as handle:
+    with open(os.path.join(os.path.dirname(__file__), COMPILED), encoding="utf-8") as handle:  # noqa: PTH118, PTH120, PTH123
         return build(json.load(handle))

@@ -24,9 +24,9 @@ def compile_sources(folder: Path = HERE) -> str:
         with (folder / name).open("rb") as handle:
             part = tomllib.load(handle)
         part.pop("schema", None)
-        build(part, name)
+        build(part, name).validate()
         document.update(part)
-    build(document)
+    build(document).validate()
     return json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
