@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from modelpolicy.discover.interface import FileContext, Source, SourceError
+from modelpolicy.discover.manifest import ManifestSource
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.discover.walk import candidates, read_text
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Artefact, Reference, Skipped
 
-SOURCES: tuple[Source, ...] = (PythonSource(),)
+SOURCES: tuple[Source, ...] = (PythonSource(), ManifestSource())
 
 
 @dataclass(frozen=True)
