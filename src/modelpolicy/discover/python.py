@@ -37,6 +37,8 @@ _LOADERS: dict[str, _Loader] = {
     "SentenceTransformer": _Loader(Kind.MODEL, ("model_name_or_path", "model_name"), 0),
     "CrossEncoder": _Loader(Kind.MODEL, ("model_name_or_path", "model_name"), 0),
 }
+# `PeftModel.from_pretrained(base_model, ADAPTER_ID)`: the adapter comes second.
+_PEFT_ADAPTER = _Loader(Kind.MODEL, ("model_id",), 1)
 # The methods of the OpenAI and Anthropic clients that take `model=`: chat.completions.create, messages.create, ...
 _API_METHODS = frozenset({"create", "stream", "parse", "count_tokens"})
 _API_RECEIVERS = frozenset(
@@ -85,6 +87,10 @@ def _module_constants(tree: ast.Module) -> dict[str, ast.expr]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             bindings[node.id] += 1
+        elif isinstance(node, ast.arg):
+            bindings[node.arg] += 1
+        elif isinstance(node, ast.alias):
+            bindings[(node.asname or node.name).split(".")[0]] += 1
     constants: dict[str, ast.expr] = {}
     for statement in tree.body:
         target, value = _single_assignment(statement)
@@ -114,13 +120,26 @@ class _Finder:
 
     def _visit(self, node: ast.AST) -> Iterator[Reference]:
         if isinstance(node, ast.For) and isinstance(node.target, ast.Name):
-            items = self._sequence(node.iter)
-            if items is not None:
-                self.loop_values[node.target.id] = items
+            yield from self._loop(node, node.target.id)
+            return
         if isinstance(node, ast.Call):
             yield from self._call(node)
         for child in ast.iter_child_nodes(node):
             yield from self._visit(child)
+
+    def _loop(self, loop: ast.For, name: str) -> Iterator[Reference]:
+        """Inside the loop's body the target stands for the items of a literal sequence, else for nothing."""
+        yield from self._visit(loop.iter)
+        outer = self.loop_values.get(name)
+        self.loop_values[name] = self._sequence(loop.iter) or []
+        for statement in loop.body:
+            yield from self._visit(statement)
+        if outer is None:
+            del self.loop_values[name]
+        else:
+            self.loop_values[name] = outer
+        for statement in loop.orelse:
+            yield from self._visit(statement)
 
     def _sequence(self, node: ast.expr) -> list[ast.expr] | None:
         if isinstance(node, ast.Name) and node.id in self.constants:
@@ -131,11 +150,11 @@ class _Finder:
 
     def _call(self, call: ast.Call) -> Iterator[Reference]:
         name = _call_name(call.func)
-        loader = _LOADERS.get(name or "")
+        loader = _PEFT_ADAPTER if _is_peft_model(call.func) else _LOADERS.get(name or "")
         if loader and name:
             argument = _argument(call, loader)
-            if argument is not None:
-                kind = _download_kind(call, loader.kind)
+            kind = _download_kind(call, loader.kind)
+            if argument is not None and kind is not None:
                 yield from self._references(argument, kind, name, call)
         elif name in _API_METHODS and _is_api_client_call(call.func):
             argument = _keyword(call, "model")
@@ -143,7 +162,10 @@ class _Finder:
                 yield from self._references(argument, Kind.API, name or "", call)
 
     def _references(self, node: ast.expr, kind: Kind, form: str, call: ast.Call) -> Iterator[Reference]:
-        revision = _string(_keyword(call, "revision"))
+        revision_node = _keyword(call, "revision")
+        revision = _string(
+            self.constants.get(revision_node.id) if isinstance(revision_node, ast.Name) else revision_node
+        )
         for literal in self._literals(node):
             reference = self._reference(literal, kind, form, revision)
             if reference:
@@ -209,9 +231,18 @@ def _string(node: ast.expr | None) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
-def _download_kind(call: ast.Call, default: Kind) -> Kind:
-    """`hf_hub_download(..., repo_type="dataset")` names a dataset."""
-    return Kind.DATASET if _string(_keyword(call, "repo_type")) == "dataset" else default
+def _download_kind(call: ast.Call, default: Kind) -> Kind | None:
+    """`hf_hub_download(..., repo_type="dataset")` names a dataset; a Space is no artefact of ours."""
+    repo_type = _string(_keyword(call, "repo_type"))
+    return {"dataset": Kind.DATASET, "space": None}.get(repo_type or "", default)
+
+
+def _is_peft_model(func: ast.expr) -> bool:
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr == "from_pretrained"
+        and _call_name(func.value) in ("PeftModel", "PeftModelForCausalLM", "PeftModelForSeq2SeqLM")
+    )
 
 
 def _is_api_client_call(func: ast.expr) -> bool:

@@ -1,0 +1,327 @@
+"""PythonSource: the artefacts a Python file names in loader positions, read with `ast` and never run."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from modelpolicy.discover.interface import FileContext, SourceError
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.model import Kind, Reference
+
+M, D, A = Kind.MODEL, Kind.DATASET, Kind.API
+LOCAL = frozenset({"checkpoints/run1"})
+Found = tuple[Kind, str, int, str | None, str]
+
+
+def context(path: str = "pkg/app.py") -> FileContext:
+    return FileContext(path, lambda text: text in LOCAL)
+
+
+def find(source: str) -> Counter[Found]:
+    """(kind, id, line, revision, form) of every reference, with multiplicity."""
+    references = PythonSource().find(source, context())
+    return Counter((r.kind, r.text, r.line, r.revision, r.form) for r in references)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # X.from_pretrained(ID), for any X
+        ('AutoModel.from_pretrained("bert-base-uncased")', (M, "bert-base-uncased", None, "from_pretrained")),
+        (
+            'AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-8B")',
+            (M, "meta-llama/Llama-3.1-8B", None, "from_pretrained"),
+        ),
+        (
+            'StableDiffusionPipeline.from_pretrained("stabilityai/sd-2-1", torch_dtype=torch.float16)',
+            (M, "stabilityai/sd-2-1", None, "from_pretrained"),
+        ),
+        ('PeftModel.from_pretrained(base, "org/lora-adapter")', (M, "org/lora-adapter", None, "from_pretrained")),
+        ('PeftModel.from_pretrained(base, model_id="org/lora")', (M, "org/lora", None, "from_pretrained")),
+        ('AutoPeftModelForCausalLM.from_pretrained("org/lora")', (M, "org/lora", None, "from_pretrained")),
+        (
+            'transformers.AutoModelForCausalLM.from_pretrained("org/name")',
+            (M, "org/name", None, "from_pretrained"),
+        ),
+        (
+            'AutoModel.from_pretrained("org/name", revision="v1.0")',
+            (M, "org/name", "v1.0", "from_pretrained"),
+        ),
+        (
+            'AutoModel.from_pretrained(pretrained_model_name_or_path="org/name")',
+            (M, "org/name", None, "from_pretrained"),
+        ),
+        ('AutoModel.from_pretrained("org/name@abc123")', (M, "org/name", "abc123", "from_pretrained")),
+        (
+            f'AutoModel.from_pretrained("{"o" * 96}/{"n" * 96}")',
+            (M, f"{'o' * 96}/{'n' * 96}", None, "from_pretrained"),
+        ),
+        # pipeline
+        ('pipeline("text-generation", model="gpt2")', (M, "gpt2", None, "pipeline")),
+        ('pipeline("text-generation", "org/name")', (M, "org/name", None, "pipeline")),
+        (
+            'transformers.pipeline(task="ner", model="dslim/bert-base-NER", revision="r1")',
+            (M, "dslim/bert-base-NER", "r1", "pipeline"),
+        ),
+        # load_dataset
+        ('load_dataset("squad")', (D, "squad", None, "load_dataset")),
+        (
+            'load_dataset("HuggingFaceFW/fineweb", "sample-10BT")',
+            (D, "HuggingFaceFW/fineweb", None, "load_dataset"),
+        ),
+        ('load_dataset(path="org/data", split="train")', (D, "org/data", None, "load_dataset")),
+        ('load_dataset("org/data", revision="r2")', (D, "org/data", "r2", "load_dataset")),
+        # hf_hub_download, snapshot_download
+        (
+            'hf_hub_download(repo_id="org/name", filename="config.json")',
+            (M, "org/name", None, "hf_hub_download"),
+        ),
+        ('hf_hub_download("org/name", "model.safetensors")', (M, "org/name", None, "hf_hub_download")),
+        (
+            'hf_hub_download(repo_id="org/data", filename="train.csv", repo_type="dataset")',
+            (D, "org/data", None, "hf_hub_download"),
+        ),
+        ('snapshot_download("org/name")', (M, "org/name", None, "snapshot_download")),
+        (
+            'snapshot_download(repo_id="org/data", repo_type="dataset")',
+            (D, "org/data", None, "snapshot_download"),
+        ),
+        (
+            'huggingface_hub.snapshot_download("org/name", revision="abc")',
+            (M, "org/name", "abc", "snapshot_download"),
+        ),
+        # sentence-transformers
+        (
+            'SentenceTransformer("sentence-transformers/all-MiniLM-L6-v2")',
+            (M, "sentence-transformers/all-MiniLM-L6-v2", None, "SentenceTransformer"),
+        ),
+        ('SentenceTransformer(model_name_or_path="org/name")', (M, "org/name", None, "SentenceTransformer")),
+        (
+            'CrossEncoder("cross-encoder/ms-marco-MiniLM-L-6-v2")',
+            (M, "cross-encoder/ms-marco-MiniLM-L-6-v2", None, "CrossEncoder"),
+        ),
+        # OpenAI and Anthropic clients
+        ('client.chat.completions.create(model="gpt-4o", messages=[])', (A, "gpt-4o", None, "create")),
+        (
+            'client.embeddings.create(model="text-embedding-3-small", input="x")',
+            (A, "text-embedding-3-small", None, "create"),
+        ),
+        ('client.responses.create(model="gpt-4.1", input="x")', (A, "gpt-4.1", None, "create")),
+        (
+            'client.messages.create(model="claude-3-5-sonnet-20240620", max_tokens=9, messages=[])',
+            (A, "claude-3-5-sonnet-20240620", None, "create"),
+        ),
+        (
+            'client.beta.chat.completions.parse(model="gpt-4o-mini", messages=[])',
+            (A, "gpt-4o-mini", None, "parse"),
+        ),
+        (
+            'client.messages.stream(model="claude-3-haiku-20240307")',
+            (A, "claude-3-haiku-20240307", None, "stream"),
+        ),
+        (
+            'client.chat.completions.create(model="meta-llama/Llama-3.1-8B-Instruct", messages=[])',
+            (M, "meta-llama/Llama-3.1-8B-Instruct", None, "create"),
+        ),
+    ],
+)
+def test_loader_call(source: str, expected: tuple[Kind, str, str | None, str]) -> None:
+    kind, repo_id, revision, form = expected
+    assert find(source) == Counter({(kind, repo_id, 1, revision, form): 1})
+
+
+def test_reference_fields() -> None:
+    found = PythonSource().find('x = AutoModel.from_pretrained("org/name")\n', context("src/a.py"))
+    assert found == [
+        Reference(
+            path="src/a.py",
+            line=1,
+            column=30,
+            text="org/name",
+            kind=M,
+            source="python",
+            form="from_pretrained",
+            revision=None,
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            'MODEL = "org/name"\n\nmodel = AutoModel.from_pretrained(MODEL)\n',
+            [(M, "org/name", 1, None, "from_pretrained")],
+        ),
+        (
+            'MODEL: str = "org/name"\nAutoModel.from_pretrained(MODEL, revision="v1")\n',
+            [(M, "org/name", 1, "v1", "from_pretrained")],
+        ),
+        ('CHAT = "gpt-4o"\nclient.chat.completions.create(model=CHAT)\n', [(A, "gpt-4o", 1, None, "create")]),
+        (
+            'DATA = "org/data"\ndef main():\n    return load_dataset(DATA)\n',
+            [(D, "org/data", 1, None, "load_dataset")],
+        ),
+        # one constant, two loaders: both references point at the constant
+        (
+            'MODEL = "org/name"\n'
+            "tok = AutoTokenizer.from_pretrained(MODEL)\n"
+            'pipe = pipeline("fill-mask", model=MODEL)\n',
+            [(M, "org/name", 1, None, "from_pretrained"), (M, "org/name", 1, None, "pipeline")],
+        ),
+        # loops: one reference per item, at the item's line
+        (
+            'MODELS = [\n    "org/a",\n    "org/b",\n]\nfor name in MODELS:\n    snapshot_download(name)\n',
+            [(M, "org/a", 2, None, "snapshot_download"), (M, "org/b", 3, None, "snapshot_download")],
+        ),
+        (
+            'MODELS = (\n    "org/a",\n    "org/b",\n)\nfor m in MODELS:\n    AutoModel.from_pretrained(m)\n',
+            [(M, "org/a", 2, None, "from_pretrained"), (M, "org/b", 3, None, "from_pretrained")],
+        ),
+        (
+            'for name in ["org/a",\n             "org/b"]:\n    load_dataset(name)\n',
+            [(D, "org/a", 1, None, "load_dataset"), (D, "org/b", 2, None, "load_dataset")],
+        ),
+        (
+            'for name in ["org/a", "./local", "json", "x/y."]:\n    load_dataset(name)\n',
+            [(D, "org/a", 1, None, "load_dataset")],
+        ),
+    ],
+)
+def test_followed_names(source: str, expected: list[Found]) -> None:
+    assert find(source) == Counter(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "./x",
+        "../x",
+        "/abs/x",
+        "~/x",
+        "C:\\models\\x",
+        ".",
+        "checkpoints/run1",  # is_local_path says it exists in the tree
+        "models/model.safetensors",
+        "out/config.json",
+        "a--b/c",
+        "-x/y",
+        "x/y.",
+        "org/na me",
+        f"{'o' * 97}/x",
+        f"x/{'n' * 97}",
+        "",
+    ],
+)
+@pytest.mark.parametrize(
+    "template",
+    [
+        "AutoModel.from_pretrained({})",
+        "load_dataset({})",
+        "hf_hub_download(repo_id={}, filename='f')",
+        "pipeline('text-generation', model={})",
+        "SentenceTransformer({})",
+    ],
+)
+def test_not_a_repository(template: str, text: str) -> None:
+    assert find(template.format(repr(text))) == Counter()
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # packaged dataset builders read local files
+        'load_dataset("json", data_files="train.jsonl")',
+        'load_dataset("csv", data_files={"train": "a.csv"})',
+        'load_dataset("parquet", data_files="x.parquet")',
+        'load_dataset("text", data_files="x.txt")',
+        'load_dataset(path="JSON", data_files="x.json")',
+        # API names nobody knows, or model= where no client takes it
+        'client.chat.completions.create(model="my-deployment", messages=[])',
+        'foo.create(model="gpt-4o")',
+        'client.create(model="gpt-4o")',
+        'client.models.create(model="gpt-4o")',
+        'Agent(model="gpt-4o")',
+        "client.chat.completions.create(messages=[])",
+        # no id argument at all
+        'pipeline("text-generation")',
+        "AutoModel.from_pretrained(*args)",
+        # owner/name look-alikes outside a loader position
+        'CONTENT_TYPE = "text/plain"',
+        'open("data/train.json")',
+        'print("org/name")',
+        'headers = {"Accept": "application/json"}',
+        'AutoModel.from_pretrained(path, cache_dir="org/cache")',
+        'hf_hub_download(repo_id=repo, filename="org/name")',
+    ],
+)
+def test_no_reference(source: str) -> None:
+    assert find(source) == Counter()
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # reassigned in the module
+        'MODEL = "org/a"\nMODEL = "org/b"\nAutoModel.from_pretrained(MODEL)\n',
+        'MODEL = "org/a"\nMODEL += "-v2"\nAutoModel.from_pretrained(MODEL)\n',
+        # assigned inside a function and at module level
+        'MODEL = "org/a"\ndef main():\n    MODEL = "org/b"\n    return AutoModel.from_pretrained(MODEL)\n',
+        # a function parameter shadows the module constant
+        'MODEL = "org/a"\ndef load(MODEL):\n    return AutoModel.from_pretrained(MODEL)\n',
+        # built at run time, or never bound
+        'name = "x"\nAutoModel.from_pretrained(f"org/{name}")\n',
+        "AutoModel.from_pretrained(MODEL_ID)",
+        "AutoModel.from_pretrained(args.model)",
+        'AutoModel.from_pretrained(os.environ["MODEL"])',
+        "for name in get_models():\n    AutoModel.from_pretrained(name)\n",
+        # a loop variable stands for its own loop's items only
+        'for m in ["org/a"]:\n    print(m)\nfor m in get_models():\n    AutoModel.from_pretrained(m)\n',
+        'for m in ["org/a"]:\n    print(m)\ndef load(m):\n    return AutoModel.from_pretrained(m)\n',
+    ],
+)
+def test_unfollowed_names(source: str) -> None:
+    assert find(source) == Counter()
+
+
+@pytest.mark.parametrize(("source", "line"), [("x = 1\n\ndef broken(:\n    pass\n", 3), ("a = (\n", 1)])
+def test_syntax_error(source: str, line: int) -> None:
+    with pytest.raises(SourceError, match=rf"\bline {line}\b"):
+        PythonSource().find(source, context())
+
+
+def test_null_byte_is_a_source_error() -> None:
+    with pytest.raises(SourceError):
+        PythonSource().find("x = 1\0\n", context())
+
+
+def test_parsed_never_run(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    source = (
+        "import pathlib\n"
+        f"pathlib.Path({str(marker)!r}).write_text('ran')\n"
+        "raise SystemExit(3)\n"
+        'AutoModel.from_pretrained("org/name")\n'
+    )
+    assert find(source) == Counter({(M, "org/name", 4, None, "from_pretrained"): 1})
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    ("path", "wanted"),
+    [("a.py", True), ("pkg/stubs.pyi", True), ("nb.ipynb", False), ("a.pyc", False), ("py", False)],
+)
+def test_wants(path: str, wanted: bool) -> None:
+    assert PythonSource().wants(path) is wanted
+
+
+def test_revision_held_in_a_constant_is_followed() -> None:
+    source = 'REV = "a1b2c3"\nAutoModel.from_pretrained("org/name", revision=REV)\n'
+    assert find(source) == Counter([(M, "org/name", 2, "a1b2c3", "from_pretrained")])
+
+
+def test_a_space_is_not_an_artefact() -> None:
+    assert find('hf_hub_download(repo_id="org/demo", filename="app.py", repo_type="space")\n') == Counter()

@@ -1,0 +1,124 @@
+"""The Hub repo-id grammar and the path heuristic every discovery source shares."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.identity import PACKAGED_BUILDERS, HubId, looks_like_path, parse_hub_id
+
+LONGEST = "o" * 96
+
+
+@pytest.mark.parametrize(
+    ("text", "repo_id", "revision"),
+    [
+        ("org/name", "org/name", None),
+        ("meta-llama/Llama-3.1-8B-Instruct", "meta-llama/Llama-3.1-8B-Instruct", None),
+        ("Org_1/Name-2.5", "Org_1/Name-2.5", None),
+        ("org/name_", "org/name_", None),
+        ("a/b", "a/b", None),
+        ("gpt2", "gpt2", None),
+        ("bert-base-uncased", "bert-base-uncased", None),
+        ("org/name@main", "org/name", "main"),
+        ("org/name@4f3c2a1b9e", "org/name", "4f3c2a1b9e"),
+        ("gpt2@v1.0", "gpt2", "v1.0"),
+        ("org/name@", "org/name", None),
+        ("  org/name  ", "org/name", None),
+        (f"{LONGEST}/{LONGEST}", f"{LONGEST}/{LONGEST}", None),
+        (LONGEST, LONGEST, None),
+    ],
+)
+def test_parse_hub_id_accepts(text: str, repo_id: str, revision: str | None) -> None:
+    assert parse_hub_id(text) == HubId(repo_id, revision)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "@main",
+        "org/",
+        "/name",
+        "org/name/extra",
+        "org/na me",
+        "org name",
+        "org/name:latest",
+        "https://huggingface.co/org/name",
+        # '--' and '..' anywhere
+        "a--b/c",
+        "org/a--b",
+        "a..b/c",
+        "org/a..b",
+        # leading or trailing '-' or '.'
+        "-x/y",
+        "x-/y",
+        ".x/y",
+        "x./y",
+        "x/-y",
+        "x/y-",
+        "x/.y",
+        "x/y.",
+        "-gpt2",
+        "gpt2.",
+        # 96 characters per part at most
+        f"{'o' * 97}/x",
+        f"x/{'n' * 97}",
+        "n" * 97,
+        # file names, not repositories
+        "org/model.safetensors",
+        "model.bin",
+        "org/config.json",
+        "org/m.GGUF",
+        "weights.pt",
+        "data.csv",
+        "org/tokenizer.model",
+        "org/model.safetensors@main",
+        # paths
+        "./x",
+        "../x",
+        "/abs/x",
+        "~/x",
+        "C:\\models\\x",
+    ],
+)
+def test_parse_hub_id_rejects(text: str) -> None:
+    assert parse_hub_id(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("./x", True),
+        ("../x", True),
+        ("/abs/x", True),
+        ("~/x", True),
+        ("~", True),
+        (".\\x", True),
+        ("C:\\models\\x", True),
+        ("models\\x", True),
+        (".", True),
+        ("..", True),
+        ("org/name", False),
+        ("gpt2", False),
+        ("checkpoints/run1", False),
+        ("x.y", False),
+        ("", False),
+    ],
+)
+def test_looks_like_path(text: str, expected: bool) -> None:
+    assert looks_like_path(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "packaged"),
+    [
+        ("json", True),
+        ("csv", True),
+        ("parquet", True),
+        ("text", True),
+        ("imagefolder", True),
+        ("squad", False),
+    ],
+)
+def test_packaged_builders(name: str, packaged: bool) -> None:
+    assert (name in PACKAGED_BUILDERS) is packaged
