@@ -75,7 +75,8 @@ def worst(verdicts: list[Verdict] | tuple[Verdict, ...]) -> Verdict:
 
 @dataclass(frozen=True)
 class Reference:
-    """One place where the repository names an artefact."""
+    """One place where the repository names an artefact: `line` is 1-based, `column` 0-based (where the value's
+    text starts, its opening quote included)."""
 
     path: str
     line: int

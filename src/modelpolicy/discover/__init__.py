@@ -6,14 +6,17 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext, Source, SourceError
 from modelpolicy.discover.manifest import ManifestSource
+from modelpolicy.discover.notebook import NotebookSource
 from modelpolicy.discover.python import PythonSource
+from modelpolicy.discover.shell import ShellSource
 from modelpolicy.discover.walk import candidates, read_text
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Artefact, Reference, Skipped
 
-SOURCES: tuple[Source, ...] = (PythonSource(), ManifestSource())
+SOURCES: tuple[Source, ...] = (PythonSource(), NotebookSource(), ShellSource(), ConfigSource(), ManifestSource())
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from modelpolicy.knowledge import load as load_knowledge
+from modelpolicy.model import Kind
 
 # The Hub's repo-id grammar: an optional owner, a name of letters, digits, '-', '_', '.', at most 96 characters,
 # neither starting nor ending with '-' or '.', and no '--' or '..'.
@@ -78,3 +83,95 @@ def parse_hub_id(text: str) -> HubId | None:
 def looks_like_path(text: str) -> bool:
     """Strings that name a file or folder on disk rather than a repository."""
     return text.startswith(("./", "../", "/", "~", ".\\")) or "\\" in text or text in {".", ".."}
+
+
+def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, single_names: bool) -> HubId | None:
+    """The Hub repository a value in a reference position names, or None for paths, builders and non-ids.
+
+    An owner-less name (`gpt2`) counts when `single_names` is set (a Python loader call, where legacy names are
+    the norm) or when the knowledge base knows it; elsewhere (`--model resnet50`, `model: gpt-4o`) it does not.
+    """
+    if looks_like_path(value) or is_local_path(value):
+        return None
+    hub = parse_hub_id(value)
+    if hub is None or (kind is Kind.DATASET and hub.id.lower() in PACKAGED_BUILDERS):
+        return None
+    if "/" in hub.id or single_names or load_knowledge().artefact(kind, hub.id) is not None:
+        return hub
+    return None
+
+
+_HUB_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co"})
+_INFERENCE_HOSTS = frozenset({"api-inference.huggingface.co", "router.huggingface.co"})
+# First path segments of huggingface.co (and of hf:// paths) that are site pages or Spaces, not repositories.
+_SITE_PAGES = frozenset(
+    {
+        "api",
+        "blog",
+        "buckets",
+        "chat",
+        "collections",
+        "docs",
+        "enterprise",
+        "join",
+        "learn",
+        "login",
+        "models",
+        "new",
+        "organizations",
+        "papers",
+        "posts",
+        "pricing",
+        "settings",
+        "spaces",
+        "tasks",
+    }
+)
+# Repository routes whose next segment is a revision: `.../resolve/main/model.safetensors`.
+_REVISION_ROUTES = frozenset({"resolve", "blob", "tree", "raw"})
+# What follows `models/NAME` on the inference endpoints when the model has no owner: `models/gpt2/v1/...`.
+_ENDPOINT_ROUTES = frozenset({"v1", "pipeline"})
+
+
+def parse_hub_url(text: str) -> tuple[Kind, HubId] | None:
+    """The repository a Hugging Face URL points at, or None for site pages, Spaces and other hosts.
+
+    `https://huggingface.co/ORG/NAME[/resolve|blob|tree|raw/REV/...]` (or `hf.co`) is a model;
+    `.../datasets/ORG/NAME...` a dataset, and there a legacy `datasets/NAME` too; `hf://[datasets/]ORG/NAME[@REV]/...`
+    likewise; the inference endpoints name a model after `/models/`. A model URL needs an owner unless a revision
+    route follows, since `huggingface.co/WORD` is as likely a site page as a legacy model.
+    """
+    url = urlsplit(text.strip())
+    host = (url.hostname or "").lower()
+    segments = [unquote(s) for s in url.path.split("/") if s]
+    if url.scheme == "hf":
+        return _hub_path([url.netloc, *segments])
+    if url.scheme not in ("http", "https"):
+        return None
+    if host in _HUB_HOSTS:
+        return _hub_path(segments)
+    if host in _INFERENCE_HOSTS and "models" in segments:
+        return _endpoint_model(segments[segments.index("models") + 1 :])
+    return None
+
+
+def _hub_path(segments: list[str]) -> tuple[Kind, HubId] | None:
+    if not segments or segments[0] in _SITE_PAGES:
+        return None
+    kind = Kind.DATASET if segments[0] == "datasets" else Kind.MODEL
+    rest = segments[1:] if kind is Kind.DATASET else segments
+    owned = len(rest) >= 2 and rest[1] not in _REVISION_ROUTES
+    repo, route = (rest[:2], rest[2:]) if owned else (rest[:1], rest[1:])
+    has_revision = len(route) >= 2 and route[0] in _REVISION_ROUTES
+    if not repo or not (owned or kind is Kind.DATASET or has_revision):
+        return None
+    hub = parse_hub_id("/".join(repo).removesuffix(".git"))
+    if hub is None:
+        return None
+    return kind, HubId(hub.id, route[1] if has_revision else hub.revision)
+
+
+def _endpoint_model(segments: list[str]) -> tuple[Kind, HubId] | None:
+    owned = len(segments) >= 2 and segments[1] not in _ENDPOINT_ROUTES
+    hub = parse_hub_id("/".join(segments[:2] if owned else segments[:1]))
+    return (Kind.MODEL, hub) if hub else None

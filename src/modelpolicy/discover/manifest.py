@@ -69,5 +69,5 @@ def _position(lines: list[str], item: str) -> tuple[int, int]:
         for number, line in enumerate(lines, start=1):
             column = line.find(needle)
             if column >= 0:
-                return number, column + 1
+                return number, column
     return 1, 0

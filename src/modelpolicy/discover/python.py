@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from modelpolicy.discover.identity import PACKAGED_BUILDERS, looks_like_path, parse_hub_id
+from modelpolicy.discover.identity import identify, parse_hub_id
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
@@ -204,12 +204,8 @@ def _identify(text: str, kind: Kind, context: FileContext) -> tuple[Kind, str, s
         if hub and "/" in hub.id:  # an OpenAI-compatible server serving a Hub model
             return Kind.MODEL, hub.id, hub.revision
         return (Kind.API, text, None) if load_knowledge().provider(text) else None
-    if looks_like_path(text) or context.is_local_path(text):
-        return None
-    hub = parse_hub_id(text)
-    if hub is None or (kind is Kind.DATASET and hub.id.lower() in PACKAGED_BUILDERS):
-        return None
-    return kind, hub.id, hub.revision
+    hub = identify(text, kind, context.is_local_path, single_names=True)
+    return None if hub is None else (kind, hub.id, hub.revision)
 
 
 def _argument(call: ast.Call, loader: _Loader) -> ast.expr | None:

@@ -1,0 +1,412 @@
+"""Configuration files, read as data and never evaluated: YAML, JSON, TOML and `.env`.
+
+A reference is a string under a key that names a model or dataset (`base_model: org/x`, `MODEL_ID=org/x`,
+`datasets: [{path: org/x}]`, a `models:` list of `- id: org/x`, the keys of a `dataset_mixer`, a Kubernetes
+`env` item `{name: MODEL_ID, value: org/x}`, a compose `environment` item `MODEL_ID=org/x`), or a Hugging Face
+URL in any string value. Keys are compared ignoring case, `-` and `_`. What a run produces (`hub_model_id`,
+`output_dir`, a `push_to_hub:` or `output:` section) is not read. A value needs an owner (`org/name`) unless the
+knowledge base knows the single name (`gpt2`): `model: gpt-4o` or `model: llama` name no Hub repository.
+
+Each format becomes the same small tree of located strings, so one walk serves all four.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+import tomllib
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from modelpolicy.discover.identity import HubId, identify, parse_hub_url
+from modelpolicy.discover.interface import FileContext, SourceError
+from modelpolicy.model import Kind, Reference
+
+if TYPE_CHECKING:
+    import yaml
+
+MAX_DEPTH = 200
+# Normalised (lower case, no '-' or '_') keys whose values name artefacts: datasets when the key says so.
+_ARTEFACT_KEYS = frozenset(
+    {
+        "model",
+        "models",
+        "modelname",
+        "modelnameorpath",
+        "modelid",
+        "basemodel",
+        "basemodelnameorpath",
+        "pretrainedmodelnameorpath",
+        "tokenizername",
+        "tokenizer",
+        "repoid",
+        "dataset",
+        "datasets",
+        "datasetname",
+    }
+)
+_MIXTURE_KEYS = frozenset({"datasetmixer", "datasetmixture"})
+_OUTPUT_KEYS = frozenset({"hubmodelid", "outputdir", "pushtohubmodelid", "hubrepo", "runname", "pushtohub", "output"})
+# In a table under an artefact key (`- path: org/x`, `model: {name: org/x}`), the first of these names it.
+_ITEM_KEYS = ("id", "path", "name")
+# Cheap test before parsing: a file without any of these cannot hold a reference.
+_MENTIONS = re.compile(r"model|dataset|tokenizer|repo|huggingface\.co|hf\.co|hf://", re.IGNORECASE)
+_DEFAULT = re.compile(r"\$\{\w+(?::?-|:)([^}]*)\}")  # ${VAR:-default}, ${VAR-default}, ${VAR:default}
+_ASSIGNMENT = re.compile(r"([A-Za-z_]\w*)=(.*)", re.DOTALL)  # a compose `environment` item
+_URL = re.compile(r"(?:https?|hf)://[^\s\"'<>()\[\]{},]+", re.IGNORECASE)
+_ENV_LINE = re.compile(r"\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*")
+# JSON is already validated when tokenised, so a token is a string, a bracket, or a number or literal.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]]|[^\s,:{}\[\]"]+')
+# TOML strings in every form, and comments so that quotes inside them are not taken for strings.
+_TOML_STRING = re.compile(r'"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*', re.DOTALL)
+# A bare key: at the start of a line or table header, after a dot, or in an inline table; before `=`, `.` or `]`.
+_TOML_BARE_KEY = re.compile(r"(?:^[ \t]*\[{0,2}|[{,.])[ \t]*([A-Za-z0-9_-]+)[ \t]*(?=[=.\]])", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A string value or key and where it is written: 1-based line, 0-based column."""
+
+    value: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class _Mapping:
+    """Keys that are not strings (YAML allows any) are None; values that cannot name anything are None."""
+
+    entries: tuple[tuple[_Text | None, _Node | None], ...]
+
+
+@dataclass(frozen=True)
+class _Sequence:
+    items: tuple[_Node | None, ...]
+
+
+_Node = _Text | _Mapping | _Sequence
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """A position whose strings name artefacts of `kind`, under the key `form` as written."""
+
+    kind: Kind
+    form: str
+
+
+class ConfigSource:
+    name = "config"
+
+    def wants(self, path: str) -> bool:
+        return _reader(path) is not None
+
+    def find(self, text: str, context: FileContext) -> list[Reference]:
+        reader = _reader(context.path)
+        if reader is None or not _MENTIONS.search(text):
+            return []
+        finder = _Finder(context)
+        found = (r for tree in reader(text, context.path) for r in finder.node(tree, None))
+        return list(dict.fromkeys(found))
+
+
+def _file_name(path: str) -> str:
+    return path.rsplit("/", 1)[-1].lower()
+
+
+def _reader(path: str) -> Callable[[str, str], list[_Node | None]] | None:
+    """The parser for the file's format; `modelpolicy.toml` is the manifest source's, not config."""
+    name = _file_name(path)
+    if name.endswith((".yaml", ".yml")):
+        return _yaml_trees
+    if name.endswith(".json"):
+        return _json_trees
+    if name.endswith(".toml") and name != "modelpolicy.toml":
+        return _toml_trees
+    if name.endswith(".env") or name.startswith(".env."):
+        return _env_trees
+    return None
+
+
+def _normalise(key: str) -> str:
+    return key.lower().replace("-", "").replace("_", "")
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+@dataclass(frozen=True)
+class _Finder:
+    context: FileContext
+
+    def node(self, node: _Node | None, slot: _Slot | None) -> Iterator[Reference]:
+        if isinstance(node, _Text):
+            yield from self.text(node, slot)
+        elif isinstance(node, _Sequence):
+            for item in node.items:
+                yield from self.item(item, slot)
+        elif isinstance(node, _Mapping):
+            yield from self.mapping(node, slot)
+
+    def item(self, item: _Node | None, slot: _Slot | None) -> Iterator[Reference]:
+        """A list item; `NAME=VALUE` outside an artefact list is a compose `environment` entry."""
+        if isinstance(item, _Text) and slot is None and (assignment := _ASSIGNMENT.fullmatch(item.value)):
+            key, value = (_Text(assignment.group(group), item.line, item.column) for group in (1, 2))
+            yield from self.entry(key, value, None)
+        else:
+            yield from self.node(item, slot)
+
+    def mapping(self, mapping: _Mapping, slot: _Slot | None) -> Iterator[Reference]:
+        entries = {_normalise(key.value): (key, value) for key, value in mapping.entries if key}
+        item_key = next((entries[k][0] for k in _ITEM_KEYS if k in entries), None) if slot else None
+        name, value = (entries.get(k, (None, None))[1] for k in ("name", "value"))
+        if isinstance(name, _Text) and isinstance(value, _Text) and _normalise(name.value) in _ARTEFACT_KEYS:
+            yield from self.entry(name, value, None)  # a Kubernetes `env` item: {name: MODEL_ID, value: org/x}
+        for key, child in mapping.entries:
+            yield from self.entry(key, child, slot if key is not None and key is item_key else None)
+
+    def entry(self, key: _Text | None, value: _Node | None, slot: _Slot | None) -> Iterator[Reference]:
+        normal = _normalise(key.value) if key else ""
+        if normal in _OUTPUT_KEYS:
+            return
+        if key and normal in _ARTEFACT_KEYS:
+            slot = _Slot(Kind.DATASET if "dataset" in normal else Kind.MODEL, key.value)
+        if key and normal in _MIXTURE_KEYS and isinstance(value, _Mapping):
+            mixture = _Slot(Kind.DATASET, key.value)
+            for name, _ in value.entries:
+                if name:
+                    yield from self.text(name, mixture)
+        yield from self.node(value, slot)
+
+    def text(self, text: _Text, slot: _Slot | None) -> Iterator[Reference]:
+        named = self.named(text, slot) if slot else None
+        if named:
+            yield named
+            return
+        for url in _URL.findall(text.value):
+            found = parse_hub_url(url.rstrip(".;:!?"))
+            if found:
+                yield self.reference(text, found[0], found[1], "url")
+
+    def named(self, text: _Text, slot: _Slot) -> Reference | None:
+        """The artefact a string under an artefact key names, or None for paths, non-ids and unknown single names."""
+        value = text.value.strip()
+        default = _DEFAULT.fullmatch(value)
+        value = default.group(1).strip() if default else value
+        hub = identify(value, slot.kind, self.context.is_local_path, single_names=False)
+        return None if hub is None else self.reference(text, slot.kind, hub, slot.form)
+
+    def reference(self, text: _Text, kind: Kind, hub: HubId, form: str) -> Reference:
+        return Reference(self.context.path, text.line, text.column, hub.id, kind, "config", form, hub.revision)
+
+
+@dataclass(frozen=True)
+class _Lines:
+    """Offsets in a text as (1-based line, 0-based column)."""
+
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> _Lines:
+        return cls((0, *(m.end() for m in re.finditer("\n", text))))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1]
+
+
+# YAML: PyYAML's composed node graph keeps each node's position, and an alias is the very node its anchor names,
+# so visiting each collection once by identity keeps an alias bomb linear; a scalar is a leaf, read at every alias
+# (`model: *base` names the model written at the anchor's line). Imported here: discovery is imported on every commit.
+def _yaml_trees(text: str, _: str) -> list[_Node | None]:
+    import yaml
+
+    try:
+        documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as error:
+        where = f" at line {error.problem_mark.line + 1}" if error.problem_mark else ""
+        raise SourceError(f"YAML syntax error{where}: {_one_line(error.problem or str(error))}") from error
+    except yaml.YAMLError as error:
+        raise SourceError(f"YAML error: {_one_line(str(error))}") from error
+    except RecursionError as error:
+        raise SourceError("YAML nested too deeply to parse") from error
+    seen: set[int] = set()
+    return [_yaml_node(document, seen, 0) for document in documents]
+
+
+def _yaml_node(node: yaml.Node, seen: set[int], depth: int) -> _Node | None:
+    import yaml
+
+    if isinstance(node, yaml.ScalarNode):
+        return _yaml_text(node)
+    if id(node) in seen or depth > MAX_DEPTH:
+        return None
+    seen.add(id(node))
+    if isinstance(node, yaml.SequenceNode):
+        return _Sequence(tuple(_yaml_node(item, seen, depth + 1) for item in node.value))
+    if isinstance(node, yaml.MappingNode):
+        return _Mapping(tuple((_yaml_text(k), _yaml_node(v, seen, depth + 1)) for k, v in node.value))
+    return None
+
+
+def _yaml_text(node: yaml.Node) -> _Text | None:
+    """Only strings can name artefacts: plain `2024`, `true` and `~` resolve to other tags (and `!!str [a]` is a
+    list however tagged)."""
+    if node.tag != "tag:yaml.org,2002:str" or not isinstance(node.value, str):
+        return None
+    return _Text(node.value, node.start_mark.line + 1, node.start_mark.column)
+
+
+# JSON: `json` keeps no positions, so after `json.loads` has validated the text, a small tokenizer rebuilds the
+# tree with each string's place. Iterative, so depth costs no recursion; `json.loads` itself raises
+# RecursionError on absurd nesting.
+def _json_trees(text: str, _: str) -> list[_Node | None]:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SourceError(f"JSON syntax error at line {error.lineno}: {error.msg}") from error
+    except RecursionError as error:
+        raise SourceError("JSON nested too deeply to parse") from error
+    lines = _Lines.of(text)
+    stack = [_OpenJson(is_object=False)]
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token in ("{", "["):
+            stack.append(_OpenJson(is_object=token == "{"))
+        elif token in ("}", "]"):
+            closed = stack.pop()
+            stack[-1].add(closed.close() if len(stack) - 1 <= MAX_DEPTH else None)  # the root holder is not a level
+        else:
+            stack[-1].add(_Text(_json_string(token), *lines.position(match.start())) if token[0] == '"' else None)
+    return [stack[0].close_root()]
+
+
+def _json_string(token: str) -> str:
+    return str(json.loads(token)) if "\\" in token else token[1:-1]
+
+
+@dataclass
+class _OpenJson:
+    """A JSON object or array whose closing bracket is still ahead; in an object, strings alternate key, value."""
+
+    is_object: bool
+    entries: list[tuple[_Text | None, _Node | None]] = field(default_factory=list)
+    key: _Text | None = None
+    awaiting_key: bool = True
+
+    def add(self, value: _Node | None) -> None:
+        if self.is_object and self.awaiting_key:
+            self.key = value if isinstance(value, _Text) else None
+        else:
+            self.entries.append((self.key, value))
+        self.awaiting_key = not self.awaiting_key
+
+    def close(self) -> _Node:
+        if self.is_object:
+            return _Mapping(tuple(self.entries))
+        return _Sequence(tuple(value for _, value in self.entries))
+
+    def close_root(self) -> _Node | None:
+        return self.entries[0][1] if self.entries else None
+
+
+# TOML: `tomllib` keeps no positions either, and TOML's tables can be reopened out of order, so each string or
+# key takes the first unused place where it is written, preferring a line that also names its key
+# (`model = "org/x"` over an earlier `name = "org/x"`).
+def _toml_trees(text: str, path: str) -> list[_Node | None]:
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise SourceError(f"TOML syntax error: {error}") from error
+    except RecursionError as error:
+        raise SourceError("TOML nested too deeply to parse") from error
+    tool = document.get("tool")
+    if _file_name(path) == "pyproject.toml" and isinstance(tool, dict):
+        tool.pop("modelpolicy", None)  # the manifest source reads that table
+    return [_TomlPlaces(text).node(document, None, 0)]
+
+
+class _TomlPlaces:
+    """The places of every string and bare key in a TOML text, handed out once each."""
+
+    def __init__(self, text: str) -> None:
+        lines = _Lines.of(text)
+        self.line_texts = text.split("\n")
+        self.used: set[tuple[int, int]] = set()
+        self.cursors: dict[tuple[str, str | None], int] = {}
+        found: dict[str, list[int]] = defaultdict(list)
+        for match in _TOML_STRING.finditer(text):
+            value = _toml_string(match.group())
+            if value is not None:
+                found[value].append(match.start())
+        # Bare keys are read where strings and comments are blanked out, so that nothing quoted looks like a key.
+        code = _TOML_STRING.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+        for match in _TOML_BARE_KEY.finditer(code):
+            found[match.group(1)].append(match.start(1))
+        self.places = {value: [lines.position(o) for o in sorted(offsets)] for value, offsets in found.items()}
+
+    def node(self, value: Any, key: str | None, depth: int) -> _Node | None:
+        if depth > MAX_DEPTH:
+            return None
+        if isinstance(value, str):
+            return self.locate(value, key)
+        if isinstance(value, list):
+            return _Sequence(tuple(self.node(item, key, depth + 1) for item in value))
+        if isinstance(value, dict):
+            return _Mapping(tuple((self.locate(k, k), self.node(v, k, depth + 1)) for k, v in value.items()))
+        return None
+
+    def locate(self, value: str, key: str | None) -> _Text | None:
+        places = self.places.get(value, [])
+        place = self._next(places, value, key) or self._next(places, value, None)
+        if place is None:
+            return None
+        self.used.add(place)
+        return _Text(value, *place)
+
+    def _next(self, places: list[tuple[int, int]], value: str, key: str | None) -> tuple[int, int] | None:
+        """The first unused place, on a line naming `key` when one is given. A cursor per (value, key) only
+        moves forward past places used or on other lines, so a long file costs linear time, not quadratic."""
+        index = self.cursors.get((value, key), 0)
+        while index < len(places) and (
+            places[index] in self.used or (key is not None and key not in self.line_texts[places[index][0] - 1])
+        ):
+            index += 1
+        self.cursors[(value, key)] = index
+        return places[index] if index < len(places) else None
+
+
+def _toml_string(token: str) -> str | None:
+    """A TOML string token's value (read by `tomllib` itself when it has escapes or spans lines); None for
+    comments."""
+    if token.startswith("#"):
+        return None
+    if not token.startswith(('"""', "'''")) and (token[0] == "'" or "\\" not in token):
+        return token[1:-1]
+    try:
+        value = tomllib.loads(f"v = {token}")["v"]
+    except tomllib.TOMLDecodeError:
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _env_trees(text: str, _: str) -> list[_Node | None]:
+    """`KEY=VALUE` lines with an optional `export`, quotes and `#` comments; other lines are ignored."""
+    entries: list[tuple[_Text | None, _Node | None]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _ENV_LINE.fullmatch(line)
+        if match:
+            value, column = _env_value(match.group(2), match.start(2))
+            entries.append((_Text(match.group(1), number, match.start(1)), _Text(value, number, column)))
+    return [_Mapping(tuple(entries))]
+
+
+def _env_value(raw: str, column: int) -> tuple[str, int]:
+    quote = raw[:1]
+    if quote in ("'", '"') and quote in raw[1:]:
+        return raw[1 : raw.index(quote, 1)], column + 1
+    return re.split(r"\s#", raw, maxsplit=1)[0].rstrip(), column

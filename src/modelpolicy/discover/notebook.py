@@ -1,0 +1,187 @@
+"""Jupyter notebooks: the Python of their code cells, read by the Python source; outputs are never read.
+
+IPython's own lines (`%magic`, `!shell`, `?help`) are blanked rather than removed, so every line of code keeps its
+number, and each reference is placed where its text is written in the `.ipynb` file. Each code cell is read on its
+own, and a cell that does not parse is skipped (notebooks often keep unfinished cells); then the cells that parse
+are read again as one module, so that a constant set in one cell and used in a later one resolves. Reading each
+cell alone as well still resolves a cell's own constant when the name is set again in another cell.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from itertools import accumulate
+from typing import Any
+
+from modelpolicy.discover.interface import FileContext, SourceError
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.model import Reference
+
+_PYTHON = PythonSource()
+_DECODER = json.JSONDecoder()
+_JSON_SPACE = " \t\n\r"
+# `%magic`, `%%cell_magic`, `!shell`, `?help`, `name?`, `x = !shell`, `x = %magic`: lines IPython rewrites before
+# Python sees them. The body of a `%%bash` or `%%html` cell is not Python: it does not parse, and the cell is skipped.
+_IPYTHON_LINE = re.compile(r"\s*(?:[%!?]|[\w.]+\?{1,2}\s*$|[\w.][\w.,\s]*=\s*[%!])")
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """One JSON string of a cell's `source`: its decoded text and where its opening quote is in the file."""
+
+    text: str
+    quote: int
+
+
+@dataclass(frozen=True)
+class _Cell:
+    """A code cell: its source as written, in segments and in lines, and the lines Python reads."""
+
+    segments: tuple[_Segment, ...]
+    lines: tuple[str, ...]
+    code: tuple[str, ...]
+
+
+class NotebookSource:
+    name = "notebook"
+
+    def wants(self, path: str) -> bool:
+        return path.endswith(".ipynb")
+
+    def find(self, text: str, context: FileContext) -> list[Reference]:
+        found: list[Reference] = []
+        readable: list[_Cell] = []
+        for cell in _code_cells(text):
+            try:
+                found += _references(text, [cell], context)
+            except SourceError:
+                continue
+            readable.append(cell)
+        found += _references(text, readable, context)  # modules that parse, one after the other, parse
+        return sorted(set(found), key=lambda r: (r.line, r.column, r.kind, r.text, r.form))
+
+
+def _references(text: str, cells: Sequence[_Cell], context: FileContext) -> list[Reference]:
+    """The references in `cells` read as one module, placed in the notebook file."""
+    origins = [(cell, index) for cell in cells for index in range(len(cell.code))]
+    module = "\n".join(line for cell in cells for line in cell.code)
+    return [_moved(text, r, *origins[r.line - 1]) for r in _PYTHON.find(module, context)]
+
+
+def _moved(text: str, reference: Reference, cell: _Cell, index: int) -> Reference:
+    """`reference`, found at line `index` of `cell`, placed where its text is in the notebook file."""
+    characters = len(cell.code[index].encode()[: reference.column].decode(errors="ignore"))  # ast counts bytes
+    offset = sum(len(line) + 1 for line in cell.lines[:index]) + characters
+    starts = list(accumulate((len(s.text) for s in cell.segments), initial=0))
+    segment = bisect_right(starts, offset) - 1
+    position = _raw_position(text, cell.segments[segment].quote, offset - starts[segment])
+    line_start = text.rfind("\n", 0, position) + 1
+    return replace(reference, line=text.count("\n", 0, position) + 1, column=position - line_start, source="notebook")
+
+
+def _raw_position(text: str, quote: int, characters: int) -> int:
+    """Where in `text` the character at index `characters` of the JSON string opened at `quote` is written."""
+    position = quote + 1
+    for _ in range(characters):
+        if text[position] != "\\":
+            position += 1
+        elif text[position + 1] != "u":
+            position += 2
+        else:  # `\uXXXX`, or two of them for a character outside the BMP, which Python holds as one
+            position += 12 if _is_surrogate_pair(text[position : position + 12]) else 6
+    return position
+
+
+def _is_surrogate_pair(escapes: str) -> bool:
+    return bool(re.fullmatch(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}", escapes))
+
+
+def _code_cells(text: str) -> list[_Cell]:
+    """The notebook's code cells, in order; SourceError when the text is not an nbformat 4 notebook."""
+    try:
+        document = json.loads(text)
+    except ValueError as error:
+        raise SourceError(f"not valid JSON ({error}); fix the notebook to have it scanned") from error
+    cells = document.get("cells") if isinstance(document, dict) else None
+    if not isinstance(cells, list) or not all(isinstance(cell, dict) for cell in cells):
+        raise SourceError("not a Jupyter notebook: no list of cells at the top level (nbformat 4)")
+    if not _is_python(document):
+        return []
+    quotes = _source_quotes(text)
+    return [_cell(cell, quotes[index]) for index, cell in enumerate(cells) if cell.get("cell_type") == "code"]
+
+
+def _is_python(document: dict[str, Any]) -> bool:
+    """Notebooks whose kernel runs another language (R, Julia...) have no Python to read."""
+    language = _metadata(document, "language_info", "name") or _metadata(document, "kernelspec", "language")
+    return language is None or language.lower() == "python"
+
+
+def _metadata(document: dict[str, Any], section: str, key: str) -> str | None:
+    metadata = document.get("metadata")
+    values = metadata.get(section) if isinstance(metadata, dict) else None
+    value = values.get(key) if isinstance(values, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _cell(cell: dict[str, Any], quotes: list[int]) -> _Cell:
+    source = cell.get("source", [])
+    strings = [source] if isinstance(source, str) else source
+    if not isinstance(strings, list) or not all(isinstance(s, str) for s in strings):
+        raise SourceError("not a Jupyter notebook: a code cell's source is neither text nor a list of lines")
+    segments = tuple(_Segment(s, q) for s, q in zip(strings, quotes, strict=True))
+    lines = tuple("".join(strings).split("\n"))
+    return _Cell(segments, lines, tuple("" if _IPYTHON_LINE.match(line) else line for line in lines))
+
+
+def _source_quotes(text: str) -> list[list[int]]:
+    """For each cell, where the JSON strings of its `source` open in `text`, found by walking the JSON itself so
+    that a `"source"` key in metadata or outputs cannot be mistaken for a cell's."""
+    cells = _members(text, _skip_space(text, 0))["cells"]
+    quotes: list[list[int]] = []
+    for cell in _elements(text, cells):
+        source = _members(text, cell).get("source")
+        if source is None:
+            quotes.append([])
+        else:
+            quotes.append(_elements(text, source) if text[source] == "[" else [source])
+    return quotes
+
+
+def _members(text: str, start: int) -> dict[str, int]:
+    """The keys of the (valid) JSON object that opens at `start`, each with where its value starts."""
+    members: dict[str, int] = {}
+    position = _skip_space(text, start + 1)
+    while text[position] == '"':
+        key, position = _DECODER.raw_decode(text, position)
+        position = _skip_space(text, _skip_space(text, position) + 1)
+        members[key] = position
+        position = _after_value(text, position)
+    return members
+
+
+def _elements(text: str, start: int) -> list[int]:
+    """Where each value of the (valid) JSON array that opens at `start` starts."""
+    starts: list[int] = []
+    position = _skip_space(text, start + 1)
+    while text[position] != "]":
+        starts.append(position)
+        position = _after_value(text, position)
+    return starts
+
+
+def _after_value(text: str, start: int) -> int:
+    """Where the next member or element starts (or the closing bracket), after the value at `start`."""
+    _, position = _DECODER.raw_decode(text, start)
+    position = _skip_space(text, position)
+    return _skip_space(text, position + 1) if text[position] == "," else position
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position] in _JSON_SPACE:
+        position += 1
+    return position

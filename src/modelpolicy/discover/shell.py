@@ -1,0 +1,323 @@
+"""Shell scripts, Makefiles and the RUN, CMD and ENTRYPOINT instructions of Dockerfiles: command-line flags that name
+models and datasets (`--model_name_or_path ID`, `--dataset=ID`...) and `huggingface-cli download ID` / `hf download ID`.
+
+Commands are split into words the way a shell splits them (quotes, escapes, `\\` continuations, comments); nothing is
+run or expanded. A value is a reference only when it is written out: `${VAR:-ID}` names its default, `$VAR` nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from modelpolicy.discover.identity import identify
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.model import Kind, Reference
+
+# Compared with `-` read as `_`, so `--base-model` is `--base_model`. Only flags that name what a command reads: output
+# flags (`--output_dir`, `--hub_model_id`, `--push_to_hub_model_id`) name what it writes and are not listed.
+_FLAG_NAMES = (
+    "model_name_or_path",
+    "pretrained_model_name_or_path",
+    "model",
+    "model_id",
+    "base_model",
+    "tokenizer",
+    "tokenizer_name",
+    "dataset",
+    "dataset_name",
+)
+_FLAGS = {name: Kind.DATASET if "dataset" in name else Kind.MODEL for name in _FLAG_NAMES}
+_CLIS = frozenset({"huggingface-cli", "hf"})
+# Options of `huggingface-cli download` and `hf download` that take a value: the word after them is not the repo id.
+_DOWNLOAD_OPTIONS = frozenset(
+    {
+        "--repo-type",
+        "--revision",
+        "--include",
+        "--exclude",
+        "--cache-dir",
+        "--local-dir",
+        "--token",
+        "--max-workers",
+        "--local-dir-use-symlinks",
+    }
+)
+_REPO_TYPES = {"model": Kind.MODEL, "dataset": Kind.DATASET}
+_MAKEFILES = frozenset({"Makefile", "makefile", "GNUmakefile"})
+
+# One piece of shell: its group says what it is. A `#` starts a comment only where a word could start.
+_PIECE = re.compile(
+    r"""
+    (?P<continuation>\\\r?\n)
+    | (?P<blank>[ \t\r\f\v]+)
+    | (?P<operator>[\n;&|()<>`])
+    | (?P<comment>(?<![^\s;&|()<>`])\#[^\n]*)
+    | '(?P<single>[^']*)'?
+    | "(?P<double>(?:\\.|[^"\\])*)"?
+    | (?P<expansion>\$\$?(?:\{[^}\n]*\}?|\([^)\n]*\)?))
+    | \\(?P<escaped>.)
+    | (?P<plain>[^\s'"\\;&|()<>`$\#]+|.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+# Inside double quotes a backslash escapes only `$`, `` ` ``, `"`, `\` and a newline, which it removes.
+_IN_DOUBLE_QUOTES = re.compile(r'\\\n|\\([$`"\\])|(.)', re.DOTALL)
+_WORD_ENDS = frozenset({"blank", "operator", "comment"})
+_NOT_WORDS = frozenset({"blank", "operator", "comment", "continuation"})
+# `${VAR:-default}`, `${VAR:=default}`, `${VAR-default}`, `${VAR:default}` (and Make's `$${...}`): the default.
+_DEFAULT = re.compile(r"\$?\$\{[A-Za-z_]\w*(?::[-=]?|[-=])(.*)\}", re.DOTALL)
+
+_INSTRUCTION = re.compile(r"\s*(?:RUN|CMD|ENTRYPOINT)(?:\s+|$)", re.IGNORECASE)
+_HEREDOC = re.compile(r"(?<!<)<<(?!<)-?\s*[\"']?([A-Za-z_]\w*)[\"']?")
+_JSON_STRING = re.compile(r'"(?:\\.|[^"\\])*"')
+
+
+@dataclass(frozen=True)
+class _Span:
+    """Text taken from a file, with where in that file (or fragment) each of its characters is."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def __getitem__(self, part: slice) -> _Span:
+        return _Span(self.text[part], self.offsets[part])
+
+    @staticmethod
+    def join(spans: Iterable[_Span]) -> _Span:
+        parts = list(spans)
+        return _Span("".join(s.text for s in parts), tuple(o for s in parts for o in s.offsets))
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A value in a model or dataset position of a command, before it is checked to be a Hub id."""
+
+    form: str
+    kind: Kind
+    value: _Span
+    revision: str | None = None
+
+
+class ShellSource:
+    name = "shell"
+
+    def wants(self, path: str) -> bool:
+        name = path.rsplit("/", 1)[-1]
+        return name.endswith((".sh", ".bash", ".mk")) or name in _MAKEFILES or _is_dockerfile(name)
+
+    def find(self, text: str, context: FileContext) -> list[Reference]:
+        if not _is_dockerfile(context.path.rsplit("/", 1)[-1]):
+            return command_references(text, 1, 0, context)
+        return _dockerfile_references(text, context)
+
+
+def command_references(
+    text: str, line: int, column: int, context: FileContext, source: str = "shell"
+) -> list[Reference]:
+    """The models and datasets named by the shell command(s) in `text`, which starts at `line` (from 1) and `column`
+    (from 0) of the file: a script, a compose `command:`, a container's `args:` joined with `shlex.join`..."""
+    return _references(text, _placer(text, line, column), context, source)
+
+
+def _dockerfile_references(text: str, context: FileContext) -> list[Reference]:
+    place = _placer(text)
+    return [r for script in _dockerfile_scripts(text) for r in _script_references(script, place, context)]
+
+
+def _script_references(script: _Span, place: Callable[[int], tuple[int, int]], context: FileContext) -> list[Reference]:
+    """The references in a Dockerfile instruction's shell, placed in the file the script was taken from."""
+    return _references(script.text, lambda offset: place(script.offsets[offset]), context, "shell")
+
+
+def _placer(text: str, line: int = 1, column: int = 0) -> Callable[[int], tuple[int, int]]:
+    """The line and column in its file of an offset in `text`, which starts at `line` and `column` of the file."""
+    newlines = [match.start() for match in re.finditer("\n", text)]
+
+    def place(offset: int) -> tuple[int, int]:
+        before = bisect_left(newlines, offset)
+        line_start = newlines[before - 1] + 1 if before else 0
+        return line + before, offset - line_start + (0 if before else column)
+
+    return place
+
+
+def _references(
+    text: str, place: Callable[[int], tuple[int, int]], context: FileContext, source: str
+) -> list[Reference]:
+    founds = (found for command in _commands(text) for found in [*_flag_values(command), *_downloads(command)])
+    references = (_reference(found, place, context, source) for found in founds)
+    return [reference for reference in references if reference is not None]
+
+
+def _reference(
+    found: _Found, place: Callable[[int], tuple[int, int]], context: FileContext, source: str
+) -> Reference | None:
+    hub = identify(found.value.text, found.kind, context.is_local_path, single_names=False)
+    if hub is None:
+        return None
+    line, column = place(found.value.offsets[0])
+    revision = hub.revision or found.revision
+    return Reference(context.path, line, column, hub.id, found.kind, source, found.form, revision)
+
+
+def _commands(text: str) -> list[list[_Span]]:
+    """The simple commands in a piece of shell, each as its words: quotes and escapes removed, comments dropped."""
+    commands: list[list[_Span]] = [[]]
+    characters: list[_Span] = []
+    for piece in _PIECE.finditer(text):
+        kind = piece.lastgroup or ""
+        if kind in _WORD_ENDS and characters:
+            commands[-1].append(_Span.join(characters))
+            characters = []
+        if kind == "operator":
+            commands.append([])
+        elif kind not in _NOT_WORDS:
+            characters.append(_characters(piece, kind))
+    if characters:
+        commands[-1].append(_Span.join(characters))
+    return [command for command in commands if command]
+
+
+def _characters(piece: re.Match[str], kind: str) -> _Span:
+    start = piece.start(kind)
+    if kind != "double":
+        return _Span(piece[kind], tuple(range(start, start + len(piece[kind]))))
+    kept = [(m[i], start + m.start(i)) for m in _IN_DOUBLE_QUOTES.finditer(piece[kind]) if (i := m.lastindex)]
+    return _Span("".join(c for c, _ in kept), tuple(o for _, o in kept))
+
+
+def _flag_values(command: list[_Span]) -> Iterator[_Found]:
+    """The values of model and dataset flags, `--flag value` or `--flag=value`, one per item of a comma-joined list."""
+    for index, word in enumerate(command):
+        flag, equals, _ = word.text.partition("=")
+        kind = _FLAGS.get(flag[2:].replace("-", "_")) if flag.startswith("--") else None
+        value = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
+        if kind is not None and value is not None:
+            yield from (_Found(flag, kind, item) for item in _items(_written(value)))
+
+
+def _argument(command: list[_Span], index: int) -> _Span | None:
+    """The word at `index` when it is an argument rather than the next flag."""
+    word = command[index] if index < len(command) else None
+    return None if word is None or word.text.startswith("-") else word
+
+
+def _written(value: _Span) -> _Span:
+    """What a value stands for when its variables are unset: `${VAR:-ID}` stands for ID."""
+    while default := _DEFAULT.fullmatch(value.text):
+        value = value[default.start(1) : default.end(1)]
+    return value
+
+
+def _items(value: _Span) -> Iterator[_Span]:
+    start = 0
+    for item in value.text.split(","):
+        yield value[start : start + len(item)]
+        start += len(item) + 1
+
+
+def _downloads(command: list[_Span]) -> Iterator[_Found]:
+    for index, word in enumerate(command[:-1]):
+        cli = word.text.rsplit("/", 1)[-1]
+        if cli in _CLIS and command[index + 1].text == "download":
+            found = _download(command[index + 2 :], f"{cli} download")
+            if found is not None:
+                yield found
+
+
+def _download(arguments: list[_Span], form: str) -> _Found | None:
+    """What `download` fetches: its first positional argument, of the `--repo-type` given, at the `--revision`."""
+    options: dict[str, str] = {}
+    target: _Span | None = None
+    pending: str | None = None
+    for word in arguments:
+        name, equals, value = word.text.partition("=")
+        if pending:
+            options[pending] = word.text
+            pending = None
+        elif name.startswith("-") and equals:
+            options[name] = value
+        elif name.startswith("-"):
+            pending = name if name in _DOWNLOAD_OPTIONS else None
+        elif target is None:
+            target = word
+    kind = _REPO_TYPES.get(options.get("--repo-type", "model"))
+    if target is None or kind is None:
+        return None
+    return _Found(form, kind, _written(target), options.get("--revision"))
+
+
+def _is_dockerfile(name: str) -> bool:
+    name = name.lower()
+    return name == "dockerfile" or name.endswith(".dockerfile") or name.startswith("dockerfile.")
+
+
+def _dockerfile_scripts(text: str) -> Iterator[_Span]:
+    """The shell of each RUN, CMD and ENTRYPOINT: continuation lines joined, heredoc bodies (`RUN <<EOF`) included,
+    and the strings of an exec-form array joined by spaces, so that a `sh -c` string is read as shell."""
+    lines = iter(_lines(text))
+    for line in lines:
+        if _is_comment(line):
+            continue
+        instruction = _logical_line(line, lines)
+        keyword = _INSTRUCTION.match(instruction.text)
+        if keyword:
+            body = instruction[keyword.end() :]
+            yield _exec_form(body) or _with_heredocs(body, lines)
+
+
+def _lines(text: str) -> list[_Span]:
+    """The file's lines, each with its newline."""
+    spans: list[_Span] = []
+    start = 0
+    for line in text.splitlines(keepends=True):
+        spans.append(_Span(line, tuple(range(start, start + len(line)))))
+        start += len(line)
+    return spans
+
+
+def _is_comment(line: _Span) -> bool:
+    return line.text.lstrip().startswith("#")
+
+
+def _logical_line(first: _Span, rest: Iterator[_Span]) -> _Span:
+    """A line and the lines a trailing `\\` joins to it; blank and comment lines in between are dropped, as Docker
+    drops them."""
+    parts = [first]
+    while parts[-1].text.rstrip().endswith("\\"):
+        parts[-1] = parts[-1][: len(parts[-1].text.rstrip()) - 1]
+        following = next((line for line in rest if line.text.strip() and not _is_comment(line)), None)
+        if following is None:
+            break
+        parts.append(following)
+    return _Span.join(parts)
+
+
+def _with_heredocs(body: _Span, rest: Iterator[_Span]) -> _Span:
+    """A RUN body followed by the lines of its heredocs, up to each one's delimiter."""
+    parts = [body]
+    for delimiter in _HEREDOC.findall(body.text):
+        for line in rest:
+            if line.text.strip() == delimiter:
+                break
+            parts.append(line)
+    return _Span.join(parts)
+
+
+def _exec_form(body: _Span) -> _Span | None:
+    """The strings of `["python", "serve.py", "--model", "ID"]` joined by spaces; None for the shell form."""
+    try:
+        arguments = json.loads(body.text)
+    except ValueError:
+        return None
+    if not isinstance(arguments, list) or not all(isinstance(a, str) for a in arguments):
+        return None
+    quotes = [body.offsets[m.start()] for m in _JSON_STRING.finditer(body.text)]
+    return _Span.join(
+        _Span(f"{argument} ", tuple(range(quote + 1, quote + len(argument) + 2)))
+        for argument, quote in zip(arguments, quotes, strict=True)
+    )

@@ -1,0 +1,482 @@
+"""ConfigSource: the models and datasets YAML, JSON, TOML and `.env` files name, each at the line of its value."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from modelpolicy.discover import discover
+from modelpolicy.discover.config import ConfigSource
+from modelpolicy.discover.identity import HubId, parse_hub_url
+from modelpolicy.discover.interface import FileContext, SourceError
+from modelpolicy.knowledge import load as load_knowledge
+from modelpolicy.model import Kind
+
+M, D = Kind.MODEL, Kind.DATASET
+LOCAL = frozenset({"checkpoints/run1"})
+Found = tuple[Kind, str, int]
+
+
+def find(text: str, path: str = "config.yaml") -> list[Found]:
+    """(kind, id, line) of every reference, in file order."""
+    references = ConfigSource().find(text, FileContext(path, lambda value: value in LOCAL))
+    return sorted(((r.kind, r.text, r.line) for r in references), key=lambda f: (f[2], f[1]))
+
+
+AXOLOTL = """\
+base_model: meta-llama/Llama-3.1-8B
+model_type: LlamaForCausalLM
+tokenizer_type: AutoTokenizer
+
+datasets:
+  - path: teknium/GPTeacher-General-Instruct
+    type: alpaca
+  - path: allenai/c4
+    name: en
+  - path: json
+    data_files: data/train.jsonl
+  - path: ./data/local
+dataset_prepared_path: last_run_prepared
+output_dir: ./outputs/lora-out
+hub_model_id: my-org/llama-lora
+"""
+
+ALIGNMENT_HANDBOOK = """\
+# Model arguments
+model_name_or_path: mistralai/Mistral-7B-v0.1
+model_revision: main
+torch_dtype: bfloat16
+
+# Data training arguments
+chat_template: "{% for message in messages %}{{ message['content'] }}{% endfor %}"
+dataset_mixer:
+  HuggingFaceH4/ultrachat_200k: 1.0
+  "HuggingFaceH4/ultrafeedback_binarized": 0.5
+dataset_splits:
+- train_sft
+- test_sft
+
+# SFT trainer config
+hub_model_id: zephyr-7b-sft-full
+push_to_hub: true
+output_dir: data/zephyr-7b-sft-full
+run_name: org/not-a-model
+"""
+
+OPEN_R1 = """\
+model_name_or_path: Qwen/Qwen2.5-Math-7B
+dataset_mixture:
+  datasets:
+    - id: open-r1/Mixture-of-Thoughts
+      config: all
+      weight: 1.0
+    - id: open-r1/OpenR1-Math-220k
+  seed: 42
+  test_split_size: 0.02
+"""
+
+COMPOSE = """\
+services:
+  tgi:
+    image: ghcr.io/huggingface/text-generation-inference:2.4
+    environment:
+      MODEL_ID: org/x
+      HF_TOKEN: ${HF_TOKEN}
+    deploy:
+      resources:
+        reservations:
+          devices:
+            - driver: nvidia
+              capabilities: [gpu]
+  vllm:
+    image: vllm/vllm-openai:latest
+    environment:
+      - MODEL_NAME=${VLLM_MODEL:-org/w}
+      - PORT=8000
+  embeddings:
+    image: python:3.11
+    environment:
+      model-id: ${EMBEDDINGS:-org/y}
+      TOKENIZER: "${TOKENIZER:org/v}"
+"""
+
+HELM_VALUES = """\
+replicaCount: 1
+image:
+  repository: ghcr.io/huggingface/text-generation-inference
+  tag: "2.4"
+model:
+  name: org/z
+  quantize: bitsandbytes
+resources:
+  limits:
+    nvidia.com/gpu: 1
+"""
+
+KUBERNETES = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: llm
+spec:
+  template:
+    spec:
+      containers:
+        - name: vllm
+          image: nvidia/cuda:12.1-base
+          env:
+            - name: MODEL_ID
+              value: org/k
+            - name: CONTENT_TYPE
+              value: text/plain
+          resources:
+            limits:
+              nvidia.com/gpu: "1"
+"""
+
+TRAIN_JSON = """\
+{
+  "model_name_or_path": "org/x",
+  "tokenizer_name": "org/t",
+  "note": "brackets { [ ] } and a quote \\" and a colon: inside a string",
+  "dataset_name": "org\\/escaped",
+  "datasets": [
+    "org/a",
+    {"path": "org/b", "split": "train"}
+  ],
+  "_name_or_path": "org/self",
+  "output_dir": "out"
+}
+"""
+
+ADAPTER_CONFIG = """\
+{
+  "base_model_name_or_path": "meta-llama/Llama-2-7b-hf",
+  "peft_type": "LORA",
+  "r": 8
+}
+"""
+
+TOML = """\
+# model = "org/commented-out"
+name = "org/x"
+
+[model]
+name = "org/x"
+revision = "main"
+
+[train]
+datasets = [
+  "org/a",
+  'org/b',
+]
+
+[dataset_mixer]
+"org/m" = 0.5
+
+[output]
+model = "me/pushed"
+"""
+
+ENV = """\
+# inference server
+export MODEL_ID="org/x"  # the served model
+TOKENIZER='org/t'
+dataset-name = org/d # trailing comment
+EMBEDDINGS=org/not-a-key
+MODEL_NAME=${MODEL_NAME:-org/default}
+"""
+
+URLS = """\
+weights: https://huggingface.co/TheBloke/Llama-2-7B-GGUF/resolve/main/llama-2-7b.Q4_K_M.gguf
+card: "see https://huggingface.co/org/card-model."
+data: https://huggingface.co/datasets/org/ds/blob/v1.0/train.parquet
+files: hf://datasets/org/fs@abc123/data/*.parquet
+endpoint: https://api-inference.huggingface.co/models/org/served
+router: https://router.huggingface.co/hf-inference/models/BAAI/bge-small-en-v1.5/pipeline/feature-extraction
+short: https://hf.co/org/short
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected"),
+    [
+        pytest.param(
+            "examples/llama-3/lora.yml",
+            AXOLOTL,
+            [(M, "meta-llama/Llama-3.1-8B", 1), (D, "teknium/GPTeacher-General-Instruct", 6), (D, "allenai/c4", 8)],
+            id="axolotl",
+        ),
+        pytest.param(
+            "recipes/zephyr/sft/config_full.yaml",
+            ALIGNMENT_HANDBOOK,
+            [
+                (M, "mistralai/Mistral-7B-v0.1", 2),
+                (D, "HuggingFaceH4/ultrachat_200k", 9),
+                (D, "HuggingFaceH4/ultrafeedback_binarized", 10),
+            ],
+            id="alignment-handbook",
+        ),
+        pytest.param(
+            "recipes/OpenR1-Distill-7B/sft/config.yaml",
+            OPEN_R1,
+            [(M, "Qwen/Qwen2.5-Math-7B", 1), (D, "open-r1/Mixture-of-Thoughts", 4), (D, "open-r1/OpenR1-Math-220k", 7)],
+            id="dataset-mixture",
+        ),
+        pytest.param(
+            "docker-compose.yml",
+            COMPOSE,
+            [(M, "org/x", 5), (M, "org/w", 16), (M, "org/y", 21), (M, "org/v", 22)],
+            id="compose",
+        ),
+        pytest.param("chart/values.yaml", HELM_VALUES, [(M, "org/z", 6)], id="helm-values"),
+        pytest.param("deploy/vllm.yaml", KUBERNETES, [(M, "org/k", 13)], id="kubernetes-env"),
+        pytest.param(
+            "train_config.json",
+            TRAIN_JSON,
+            [(M, "org/x", 2), (M, "org/t", 3), (D, "org/escaped", 5), (D, "org/a", 7), (D, "org/b", 8)],
+            id="json",
+        ),
+        pytest.param("adapter/adapter_config.json", ADAPTER_CONFIG, [(M, "meta-llama/Llama-2-7b-hf", 2)], id="peft"),
+        pytest.param(
+            "config.toml",
+            TOML,
+            [(M, "org/x", 5), (D, "org/a", 10), (D, "org/b", 11), (D, "org/m", 15)],
+            id="toml",
+        ),
+        pytest.param(
+            ".env",
+            ENV,
+            [(M, "org/x", 2), (M, "org/t", 3), (D, "org/d", 4), (M, "org/default", 6)],
+            id="dotenv",
+        ),
+        pytest.param(
+            "model.yaml",
+            URLS,
+            [
+                (M, "TheBloke/Llama-2-7B-GGUF", 1),
+                (M, "org/card-model", 2),
+                (D, "org/ds", 3),
+                (D, "org/fs", 4),
+                (M, "org/served", 5),
+                (M, "BAAI/bge-small-en-v1.5", 6),
+                (M, "org/short", 7),
+            ],
+            id="hub-urls",
+        ),
+        pytest.param(
+            "multi.yaml",
+            "model: org/first\n---\nmodel: org/second\n...\n---\ndataset: org/third\n",
+            [(M, "org/first", 1), (M, "org/second", 3), (D, "org/third", 6)],
+            id="multi-document",
+        ),
+        pytest.param(
+            "keys.yaml",
+            "Model-Name: org/a\nmodelId: org/b\nMODEL_ID: org/c\nRepo_Id: org/d\nDataset-Name: org/e\n",
+            [(M, "org/a", 1), (M, "org/b", 2), (M, "org/c", 3), (M, "org/d", 4), (D, "org/e", 5)],
+            id="key-spelling",
+        ),
+        pytest.param(
+            "models.yaml",
+            "models:\n  - id: org/a\n    weight: 1\n  - org/b\ntokenizer: {path: org/c, name: ignored/by-path}\n",
+            [(M, "org/a", 2), (M, "org/b", 4), (M, "org/c", 5)],
+            id="models-list",
+        ),
+        pytest.param(
+            "docker-compose.yaml",
+            "x-env: &env\n  MODEL_ID: org/shared\nbase: &base org/anchored\nservices:\n  a:\n    environment: *env\n"
+            "  b:\n    environment:\n      <<: *env\n      TOKENIZER: *base\n",
+            [(M, "org/shared", 2), (M, "org/anchored", 3)],
+            id="anchors-and-aliases",
+        ),
+        pytest.param(
+            "model.yaml",
+            "model: https://huggingface.co/datasets/org/data\n",
+            [(D, "org/data", 1)],
+            id="url-under-model-key-keeps-its-kind",
+        ),
+    ],
+)
+def test_references_at_the_line_of_their_value(path: str, text: str, expected: list[Found]) -> None:
+    assert find(text, path) == expected
+
+
+def test_revision_and_form() -> None:
+    text = "base_model: org/x@v1.0\nweights: https://huggingface.co/org/y/resolve/refs%2Fpr%2F3/model.gguf\n"
+    references = ConfigSource().find(text, FileContext("c.yaml", lambda _: False))
+    assert [(r.text, r.revision, r.form, r.source, r.column) for r in references] == [
+        ("org/x", "v1.0", "base_model", "config", 12),
+        ("org/y", "refs/pr/3", "url", "config", 9),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        pytest.param("c.yaml", "content_type: text/plain\naccept: application/json\n", id="mime-types"),
+        pytest.param("c.yaml", "model: ./models/mine\n", id="relative-path"),
+        pytest.param("c.yaml", "model_name_or_path: /data/checkpoints/llama\n", id="absolute-path"),
+        pytest.param("c.yaml", "model: checkpoints/run1\n", id="local-folder"),
+        pytest.param("c.yaml", "model: org/model.safetensors\ntokenizer: org/tokenizer.json\n", id="file-names"),
+        pytest.param("c.yaml", "model: C:\\models\\llama\n", id="windows-path"),
+        pytest.param("c.yaml", "homepage: https://github.com/org/x\nmodel: https://github.com/org/y\n", id="github"),
+        pytest.param("c.yaml", "model: https://example.com/org/x\n", id="other-host"),
+        pytest.param("k8s.yaml", "apiVersion: apps/v1\nkind: Deployment\n", id="api-version"),
+        pytest.param("k8s.yaml", "resources:\n  limits:\n    nvidia.com/gpu: 1\n", id="resource-name"),
+        pytest.param("c.yaml", "image: nvidia/cuda:12.1-base\n", id="docker-image"),
+        pytest.param("c.yaml", "image: python:3.11\nbase_image: pytorch/pytorch\n", id="docker-images"),
+        pytest.param("c.yaml", 'prompt_style: "llama2"\nchat_template: chatml\n', id="template-names"),
+        pytest.param("c.yaml", "model: gpt-4o\nmodel_name: llama3\n", id="api-and-single-names"),
+        pytest.param("c.yaml", "model: ~\nmodel_id: 2024\ndataset: true\nmodels: []\n", id="non-strings"),
+        pytest.param("c.yaml", "dataset: json\ndatasets:\n  - path: csv\n    data_files: a.csv\n", id="builders"),
+        pytest.param("c.yaml", "hub_model_id: me/x\npush_to_hub_model_id: me/y\nhub_repo: me/z\n", id="outputs"),
+        pytest.param("c.yaml", "output_dir: org/x\nrun_name: org/y\n", id="output-dir-and-run-name"),
+        pytest.param(
+            "c.yaml",
+            "push_to_hub:\n  repo_id: me/x\noutput:\n  model: me/y\nhub_repo: https://huggingface.co/me/z\n",
+            id="output-sections",
+        ),
+        pytest.param(
+            "checkpoint/config.json",
+            '{"_name_or_path": "org/self", "architectures": ["LlamaForCausalLM"], "model_type": "llama"}',
+            id="saved-config-own-name",
+        ),
+        pytest.param(
+            "c.yaml",
+            "docs: https://huggingface.co/docs/transformers\ndemo: https://huggingface.co/spaces/org/demo\n"
+            "org: https://huggingface.co/meta-llama\n",
+            id="site-pages-and-spaces",
+        ),
+        pytest.param(".env", "MODEL_ID=${MODEL_ID}\nMODEL=$MODEL\n", id="unset-variables"),
+        pytest.param("c.yaml", "# model: org/commented\nname: org/x\n", id="comments-and-other-keys"),
+        pytest.param("c.yaml", "settings:\n  theme: dark\n", id="nothing-to-read"),
+    ],
+)
+def test_look_alikes_name_nothing(path: str, text: str) -> None:
+    assert find(text, path) == []
+
+
+def test_a_single_name_counts_only_when_the_knowledge_base_knows_it() -> None:
+    knowledge = load_knowledge()
+    known = [(a.kind, n) for a in knowledge.artefacts for n in a.aliases if "/" not in n and a.kind in (M, D)]
+    if not known:
+        pytest.skip("the knowledge base lists no single-name aliases")
+    kind, name = known[0]
+    key = "dataset" if kind is D else "model"
+    assert find(f"other: 1\n{key}: {name}\n") == [(kind, name, 2)]
+
+
+@pytest.mark.parametrize(
+    ("path", "wanted"),
+    [
+        ("config.yaml", True),
+        ("deploy/values.YML", True),
+        ("config.json", True),
+        ("notebook.ipynb", False),
+        ("config.toml", True),
+        ("pyproject.toml", True),
+        ("modelpolicy.toml", False),  # the manifest source's
+        (".env", True),
+        ("deploy/prod.env", True),
+        (".env.local", True),
+        (".envrc", False),
+        ("environment.py", False),
+        ("README.md", False),
+    ],
+)
+def test_wants(path: str, wanted: bool) -> None:
+    assert ConfigSource().wants(path) is wanted
+
+
+def test_pyproject_is_read_except_the_manifest_table() -> None:
+    text = '[tool.modelpolicy]\nmodels = ["org/declared"]\n\n[tool.trainer]\nmodel = "org/trained"\n'
+    assert find(text, "pyproject.toml") == [(M, "org/trained", 5)]
+
+
+def test_toml_locates_a_value_written_twice_at_the_line_naming_its_key() -> None:
+    text = '[a]\nnote = "org/x"\n[b]\nmodel = "org/y"\n[a.c]\nmodel = "org/x"\n'
+    assert find(text, "c.toml") == [(M, "org/y", 4), (M, "org/x", 6)]
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "reason"),
+    [
+        pytest.param("c.yaml", "model: [org/x\nother: 1\n", r"YAML syntax error at line 2: expected ','", id="yaml"),
+        pytest.param("c.yaml", "model: org/x\n  bad: indent\n", r"YAML syntax error at line 2: mapping", id="indent"),
+        pytest.param("c.yaml", "model: *undefined\n", r"line 1: found undefined alias", id="alias"),
+        pytest.param("c.json", '{"model": "org/x",\n}', r"JSON syntax error at line 2: ", id="json"),
+        pytest.param("tsconfig.json", '{\n  // comment\n  "model": "x"\n}', r"JSON syntax error at line 2", id="jsonc"),
+        pytest.param("c.toml", 'model = "org/x"\nmodel = "org/y"\n', r"TOML syntax error: .*line 2", id="toml"),
+        pytest.param("c.json", "[" * 100_000 + "]" * 100_000 + ' "model"', r"JSON nested too deeply", id="deep-json"),
+        pytest.param("c.yaml", "[" * 3_000 + "]" * 3_000 + "\nmodel", r"YAML nested too deeply", id="deep-yaml"),
+    ],
+)
+def test_malformed_files_are_source_errors(path: str, text: str, reason: str) -> None:
+    with pytest.raises(SourceError, match=reason) as raised:
+        find(text, path)
+    assert "\n" not in str(raised.value)
+
+
+def nested_json(depth: int) -> str:
+    return '{"a": ' * depth + '{"model": "org/deep"}' + "}" * depth
+
+
+def test_values_deeper_than_the_limit_are_not_walked() -> None:
+    assert find(nested_json(150), "c.json") == [(M, "org/deep", 1)]
+    assert find(nested_json(250), "c.json") == []
+    assert find("a:\n" + "".join(f"{'  ' * i}a:\n" for i in range(1, 250)) + "  " * 250 + "model: org/deep\n") == []
+
+
+def test_an_alias_bomb_is_read_once_and_fast() -> None:
+    lol = '["https://huggingface.co/org/lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'
+    levels = [f"a: &a {lol}"]
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
+        levels.append(f"{name}: &{name} [{', '.join(f'*{previous}' for _ in range(9))}]")
+    text = "\n".join(levels) + "\nmodel: org/x\n"
+    started = time.perf_counter()
+    found = find(text)
+    assert time.perf_counter() - started < 1.0
+    assert found == [(M, "org/lol", 1), (M, "org/x", 10)]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://huggingface.co/org/name", (M, HubId("org/name", None))),
+        ("https://huggingface.co/org/name/tree/main/sub", (M, HubId("org/name", "main"))),
+        ("https://huggingface.co/org/name.git", (M, HubId("org/name", None))),
+        ("https://huggingface.co/gpt2/resolve/main/config.json", (M, HubId("gpt2", "main"))),
+        ("https://huggingface.co/datasets/squad", (D, HubId("squad", None))),
+        ("hf://org/name/model.gguf", (M, HubId("org/name", None))),
+        ("https://api-inference.huggingface.co/models/gpt2/v1/chat/completions", (M, HubId("gpt2", None))),
+        ("https://huggingface.co/gpt2", None),
+        ("https://huggingface.co/blog/llama2", None),
+        ("https://huggingface.co/datasets", None),
+        ("https://router.huggingface.co/v1/chat/completions", None),
+        ("https://cdn-lfs.huggingface.co/repos/ab/cd/0123", None),
+        ("ftp://huggingface.co/org/name", None),
+        ("org/name", None),
+    ],
+)
+def test_parse_hub_url(url: str, expected: tuple[Kind, HubId] | None) -> None:
+    assert parse_hub_url(url) == expected
+
+
+def test_discover_groups_config_references_and_skips_broken_files(tmp_path: Path) -> None:
+    (tmp_path / "recipes").mkdir()
+    (tmp_path / "recipes" / "sft.yaml").write_text(ALIGNMENT_HANDBOOK)
+    (tmp_path / ".env").write_text("MODEL_ID=mistralai/Mistral-7B-v0.1\n")
+    (tmp_path / "broken.json").write_text('{"model": ')
+    (tmp_path / "notes.txt").write_text("model: org/ignored\n")
+    discovery = discover(tmp_path, [tmp_path], sources=(ConfigSource(),))
+    assert [(a.kind, a.id, [r.location for r in a.references]) for a in discovery.artefacts] == [
+        (D, "HuggingFaceH4/ultrachat_200k", ["recipes/sft.yaml:9"]),
+        (D, "HuggingFaceH4/ultrafeedback_binarized", ["recipes/sft.yaml:10"]),
+        (M, "mistralai/Mistral-7B-v0.1", [".env:1", "recipes/sft.yaml:2"]),
+    ]
+    assert [(s.path, s.reason) for s in discovery.skipped] == [
+        ("broken.json", "JSON syntax error at line 1: Expecting value")
+    ]
+    assert discovery.files_read == 3

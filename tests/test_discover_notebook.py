@@ -1,0 +1,264 @@
+"""The notebook source: code cells read as Python, placed at their lines in the `.ipynb` file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from modelpolicy.discover import discover
+from modelpolicy.discover.interface import FileContext, SourceError
+from modelpolicy.discover.notebook import NotebookSource
+from modelpolicy.model import Kind
+
+CONTEXT = FileContext("analysis.ipynb", lambda value: value == "models/local")
+
+
+def notebook(*cells: dict[str, Any], language: str = "python") -> str:
+    """A notebook as nbformat writes one: sorted keys, one-space indent, each source line a string of its own."""
+    document = {
+        "cells": list(cells),
+        "metadata": {"language_info": {"name": language}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    return json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def code(source: str, outputs: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    return {
+        "cell_type": "code",
+        "execution_count": None,
+        "metadata": {},
+        "outputs": outputs or [],
+        "source": source.splitlines(keepends=True),
+    }
+
+
+def markdown(source: str) -> dict[str, Any]:
+    return {"cell_type": "markdown", "metadata": {}, "source": source.splitlines(keepends=True)}
+
+
+def line_of(text: str, needle: str) -> int:
+    """The line of `text` that holds `needle`, which must be on exactly one line."""
+    (line,) = [number for number, content in enumerate(text.splitlines(), start=1) if needle in content]
+    return line
+
+
+def found(text: str) -> list[tuple[Kind, str, int]]:
+    return [(r.kind, r.text, r.line) for r in NotebookSource().find(text, CONTEXT)]
+
+
+MODEL, DATASET = Kind.MODEL, Kind.DATASET
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            notebook(code('from transformers import AutoModel\nmodel = AutoModel.from_pretrained("acme/encoder")\n')),
+            [(MODEL, "acme/encoder", "acme/encoder")],
+            id="literal in a code cell",
+        ),
+        pytest.param(
+            notebook(code('reviews = load_dataset("acme/reviews", split="train")')),
+            [(DATASET, "acme/reviews", "acme/reviews")],
+            id="dataset",
+        ),
+        pytest.param(
+            notebook(
+                code('MODEL_ID = "acme/encoder"\n'),
+                markdown("Now load it."),
+                code("model = AutoModel.from_pretrained(MODEL_ID)"),
+            ),
+            [(MODEL, "acme/encoder", "acme/encoder")],
+            id="constant from an earlier cell",
+        ),
+        pytest.param(
+            notebook(
+                code('name = "acme/one"\nAutoModel.from_pretrained(name)\n'),
+                code('name = "acme/two"\nAutoModel.from_pretrained(name)\n'),
+            ),
+            [(MODEL, "acme/one", "acme/one"), (MODEL, "acme/two", "acme/two")],
+            id="name set again in a later cell resolves in each cell",
+        ),
+        pytest.param(
+            notebook(code("def broken(:\n    pass\n"), code('reviews = load_dataset("acme/reviews")')),
+            [(DATASET, "acme/reviews", "acme/reviews")],
+            id="a cell with a syntax error is skipped, not the notebook",
+        ),
+        pytest.param(
+            notebook(
+                code('MODEL_ID = "acme/encoder"\n'),
+                code("for x in (:\n"),
+                code("model = AutoModel.from_pretrained(MODEL_ID)"),
+            ),
+            [(MODEL, "acme/encoder", "acme/encoder")],
+            id="constant from an earlier cell past a broken cell",
+        ),
+        pytest.param(
+            notebook(
+                code(
+                    "%pip install transformers\n!nvidia-smi\n?AutoModel\nAutoModel.from_pretrained?\n"
+                    'files = !ls\n%time x = 1\nmodel = AutoModel.from_pretrained("acme/encoder")\n'
+                )
+            ),
+            [(MODEL, "acme/encoder", "acme/encoder")],
+            id="IPython lines blanked, lines kept",
+        ),
+        pytest.param(
+            notebook(code('%%time\nmodel = AutoModel.from_pretrained("acme/encoder")\n')),
+            [(MODEL, "acme/encoder", "acme/encoder")],
+            id="cell magic with a Python body",
+        ),
+        pytest.param(
+            notebook(
+                code('pipe = pipeline("text-classification", model="acme/classifier"); data = load_dataset("acme/x")')
+            ),
+            [(MODEL, "acme/classifier", "acme/classifier"), (DATASET, "acme/x", "acme/x")],
+            id="two references on one line",
+        ),
+        pytest.param(
+            notebook(
+                code(
+                    'print(name)\nAutoModel.from_pretrained("acme/encoder")',
+                    outputs=[
+                        {"name": "stdout", "output_type": "stream", "text": ['from_pretrained("acme/printed")\n']},
+                        {
+                            "data": {"text/plain": ['AutoModel.from_pretrained("acme/shown")']},
+                            "execution_count": 1,
+                            "metadata": {},
+                            "output_type": "execute_result",
+                        },
+                    ],
+                )
+            ),
+            [(MODEL, "acme/encoder", "acme/encoder")],
+            id="outputs are not read",
+        ),
+    ],
+)
+def test_finds(text: str, expected: list[tuple[Kind, str, str]]) -> None:
+    assert found(text) == [(kind, artefact, line_of(text, needle)) for kind, artefact, needle in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            notebook(
+                code(
+                    "print(model_id)",
+                    outputs=[{"name": "stdout", "output_type": "stream", "text": ["acme/encoder\n"]}],
+                )
+            ),
+            id="model id printed in an output",
+        ),
+        pytest.param(
+            notebook(markdown('Load it with `AutoModel.from_pretrained("acme/encoder")`.')),
+            id="markdown cell",
+        ),
+        pytest.param(
+            notebook({"cell_type": "raw", "metadata": {}, "source": ['AutoModel.from_pretrained("acme/encoder")']}),
+            id="raw cell",
+        ),
+        pytest.param(notebook(code("%pip install acme/encoder\n")), id="magic line"),
+        pytest.param(notebook(code('AutoModel.from_pretrained("./ckpt")')), id="local path"),
+        pytest.param(notebook(code('AutoModel.from_pretrained("models/local")')), id="folder in the tree"),
+        pytest.param(notebook(code('from_pretrained("acme/encoder"')), id="only cell does not parse"),
+        pytest.param(
+            notebook(code('model <- from_pretrained("acme/encoder")'), language="R"),
+            id="kernel in another language",
+        ),
+        pytest.param(notebook(), id="no cells"),
+    ],
+)
+def test_finds_nothing(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        pytest.param('{"cells": [', "not valid JSON", id="invalid JSON"),
+        pytest.param("[]", "not a Jupyter notebook", id="JSON array"),
+        pytest.param('{"worksheets": []}', "not a Jupyter notebook", id="nbformat 3"),
+        pytest.param('{"cells": {}}', "not a Jupyter notebook", id="cells not a list"),
+        pytest.param('{"cells": ["print(1)"]}', "not a Jupyter notebook", id="cell not an object"),
+        pytest.param('{"cells": [{"cell_type": "code", "source": 3}]}', "not a Jupyter notebook", id="source a number"),
+    ],
+)
+def test_not_a_notebook(text: str, reason: str) -> None:
+    with pytest.raises(SourceError, match=reason) as raised:
+        NotebookSource().find(text, CONTEXT)
+    assert "\n" not in str(raised.value)
+
+
+# As nbformat writes it, but with `"source"` keys in cell metadata and in an output, which must not be taken for the
+# cell's own, a source given as one string (the second cell), and `\u` escapes (one a surrogate pair) before
+# a reference.
+WRITTEN = r"""{
+ "cells": [
+  {
+   "cell_type": "code",
+   "execution_count": 1,
+   "metadata": {"source": "tagged"},
+   "outputs": [
+    {"data": {"application/json": {"source": ["acme/output"]}}, "metadata": {}, "output_type": "display_data"}
+   ],
+   "source": [
+    "import transformers\n",
+    "msg = \"caf\u00e9 \ud83d\ude00\"; tok = transformers.AutoTokenizer.from_pretrained(\"acme/encoder\")"
+   ]
+  },
+  {
+   "cell_type": "code",
+   "execution_count": 2,
+   "metadata": {},
+   "outputs": [],
+   "source": "x = 1\nreviews = load_dataset(\"acme/reviews\")"
+  }
+ ],
+ "metadata": {},
+ "nbformat": 4,
+ "nbformat_minor": 5
+}
+"""
+
+
+def test_places_references_where_the_file_writes_them() -> None:
+    lines = WRITTEN.splitlines()
+    references = NotebookSource().find(WRITTEN, CONTEXT)
+    assert [(r.kind, r.text, r.line, r.column, r.source, r.form) for r in references] == [
+        (MODEL, "acme/encoder", 12, lines[11].index(r"\"acme/encoder"), "notebook", "from_pretrained"),
+        (DATASET, "acme/reviews", 20, lines[19].index(r"\"acme/reviews"), "notebook", "load_dataset"),
+    ]
+
+
+def test_wants_notebooks_only() -> None:
+    source = NotebookSource()
+    assert [source.wants(p) for p in ("a.ipynb", "nb/b.ipynb", "a.py", "a.ipynb.json")] == [True, True, False, False]
+
+
+def test_discover_end_to_end(tmp_path: Path) -> None:
+    (tmp_path / "analysis.ipynb").write_text(
+        notebook(
+            code('MODEL_ID = "acme/encoder"\n%pip install acme/not-a-reference\n'),
+            code("model = AutoModel.from_pretrained(MODEL_ID)\ntok = AutoTokenizer.from_pretrained(MODEL_ID)\n"),
+            code('reviews = load_dataset("acme/reviews")'),
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "broken.ipynb").write_text("{", encoding="utf-8")
+    (tmp_path / "train.py").write_text('AutoModel.from_pretrained("acme/python-only")\n', encoding="utf-8")
+
+    discovery = discover(tmp_path, [tmp_path], sources=(NotebookSource(),))
+
+    assert [(a.kind, a.id, [(r.location, r.source) for r in a.references]) for a in discovery.artefacts] == [
+        (DATASET, "acme/reviews", [("analysis.ipynb:29", "notebook")]),
+        (MODEL, "acme/encoder", [("analysis.ipynb:9", "notebook")]),
+    ]
+    assert [(s.path, s.reason.split(" (")[0]) for s in discovery.skipped] == [("broken.ipynb", "not valid JSON")]
+    assert discovery.files_read == 2

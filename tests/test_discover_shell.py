@@ -1,0 +1,227 @@
+"""The shell source: model and dataset flags in scripts, Makefiles and Dockerfile instructions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from modelpolicy.discover import discover
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.shell import ShellSource, command_references
+from modelpolicy.model import Kind
+
+MODEL, DATASET = Kind.MODEL, Kind.DATASET
+
+
+def context(path: str) -> FileContext:
+    return FileContext(path, lambda value: value == "models/local")
+
+
+def found(path: str, text: str) -> list[tuple[Kind, str, int]]:
+    return [(r.kind, r.text, r.line) for r in ShellSource().find(text, context(path))]
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("python train.py --model_name_or_path acme/encoder", [(MODEL, "acme/encoder", 1)]),
+        ("python train.py --pretrained_model_name_or_path acme/encoder", [(MODEL, "acme/encoder", 1)]),
+        ("vllm serve --model acme/encoder", [(MODEL, "acme/encoder", 1)]),
+        ("text-generation-launcher --model-id acme/encoder", [(MODEL, "acme/encoder", 1)]),
+        ("python serve.py --model_id acme/encoder", [(MODEL, "acme/encoder", 1)]),
+        ("python finetune.py --base_model acme/encoder", [(MODEL, "acme/encoder", 1)]),
+        ("python finetune.py --base-model acme/encoder", [(MODEL, "acme/encoder", 1)]),
+        ("python train.py --tokenizer acme/tokenizer", [(MODEL, "acme/tokenizer", 1)]),
+        ("python train.py --tokenizer_name acme/tokenizer", [(MODEL, "acme/tokenizer", 1)]),
+        ("python train.py --dataset acme/reviews", [(DATASET, "acme/reviews", 1)]),
+        ("python train.py --dataset_name acme/reviews", [(DATASET, "acme/reviews", 1)]),
+        ("python train.py --model_name_or_path gpt2", [(MODEL, "gpt2", 1)]),
+        ("python train.py --model=acme/encoder", [(MODEL, "acme/encoder", 1)]),
+        ('python train.py --model "acme/encoder"', [(MODEL, "acme/encoder", 1)]),
+        ("python train.py --model 'acme/encoder'", [(MODEL, "acme/encoder", 1)]),
+        ('python train.py --model="acme/encoder"', [(MODEL, "acme/encoder", 1)]),
+        ("python train.py --dataset acme/a,acme/b", [(DATASET, "acme/a", 1), (DATASET, "acme/b", 1)]),
+        ('python train.py --dataset_name="acme/a,acme/b"', [(DATASET, "acme/a", 1), (DATASET, "acme/b", 1)]),
+        ("python train.py --model ${MODEL:-acme/encoder}", [(MODEL, "acme/encoder", 1)]),
+        ("python train.py --model ${MODEL:acme/encoder}", [(MODEL, "acme/encoder", 1)]),
+        ('python train.py --model "${MODEL:-acme/encoder}"', [(MODEL, "acme/encoder", 1)]),
+        ("python train.py --model=${MODEL:=acme/encoder}", [(MODEL, "acme/encoder", 1)]),
+        ("python train.py --model ${A:-${B:-acme/encoder}}", [(MODEL, "acme/encoder", 1)]),
+        ("python train.py --dataset ${DATA:-acme/a,acme/b}", [(DATASET, "acme/a", 1), (DATASET, "acme/b", 1)]),
+        ("python train.py --model_name_or_path --dataset acme/reviews", [(DATASET, "acme/reviews", 1)]),
+        ("MODEL=x python train.py --model acme/encoder && echo done", [(MODEL, "acme/encoder", 1)]),
+        (
+            "python train.py \\\n    --model_name_or_path \\\n    acme/encoder \\\n    --dataset_name acme/reviews\n",
+            [(MODEL, "acme/encoder", 3), (DATASET, "acme/reviews", 4)],
+        ),
+        ("set -e\n\n# fetch first\nhuggingface-cli download acme/encoder\n", [(MODEL, "acme/encoder", 4)]),
+        ("/opt/bin/huggingface-cli download acme/encoder config.json", [(MODEL, "acme/encoder", 1)]),
+        ("hf download acme/encoder --local-dir ./weights", [(MODEL, "acme/encoder", 1)]),
+        ("hf download --revision v1 acme/encoder", [(MODEL, "acme/encoder", 1)]),
+        ("hf download acme/reviews --repo-type dataset", [(DATASET, "acme/reviews", 1)]),
+        ("huggingface-cli download --repo-type=dataset acme/reviews", [(DATASET, "acme/reviews", 1)]),
+        ("hf download ${REPO:-acme/encoder}", [(MODEL, "acme/encoder", 1)]),
+    ],
+)
+def test_finds_in_scripts(command: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found("scripts/run.sh", command) == expected
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "python train.py --output_dir acme/encoder",
+        "python train.py --hub_model_id acme/encoder",
+        "python train.py --push_to_hub_model_id acme/encoder",
+        "python train.py --models acme/encoder",
+        "python train.py -model acme/encoder",
+        "python train.py --model ./ckpt",
+        "python train.py --model /models/encoder",
+        "python train.py --model ~/models/encoder",
+        "python train.py --model models/local",
+        "python train.py --model $MODEL",
+        "python train.py --model ${MODEL}",
+        'python train.py --model "$MODEL"',
+        "python train.py --model=$MODEL",
+        "python train.py --model $(cat model.txt)",
+        "python train.py --model `cat model.txt`",
+        "python train.py --model ${MODEL:+acme/encoder}",
+        "python train.py --model model.safetensors",
+        "python train.py --dataset json",
+        "python train.py --model",
+        "python train.py --model=",
+        "echo --model; acme/encoder",
+        "# python train.py --model acme/encoder",
+        "python train.py  # --model acme/encoder",
+        "hf download acme/space --repo-type space",
+        "huggingface-cli upload acme/encoder ./out",
+        "hf download $REPO",
+        "echo 'hf download acme/encoder'",
+    ],
+)
+def test_finds_nothing_in_scripts(command: str) -> None:
+    assert found("scripts/run.sh", command) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected"),
+    [
+        ("run.bash", "accelerate launch train.py --model acme/encoder", [(MODEL, "acme/encoder", 1)]),
+        (
+            "Makefile",
+            "MODEL ?= other/model\n\ntrain:\n\tpython train.py --model_name_or_path $${MODEL:-acme/encoder}\n",
+            [(MODEL, "acme/encoder", 4)],
+        ),
+        ("Makefile", "train:\n\tpython train.py --model_name_or_path $(MODEL)\n", []),
+        ("rules.mk", "eval:\n\tpython eval.py \\\n\t  --dataset_name acme/reviews\n", [(DATASET, "acme/reviews", 3)]),
+        ("Dockerfile", "FROM python:3.12\nRUN python fetch.py --model acme/encoder\n", [(MODEL, "acme/encoder", 2)]),
+        ("Dockerfile", 'CMD ["python", "serve.py", "--model", "acme/encoder"]\n', [(MODEL, "acme/encoder", 1)]),
+        ("Dockerfile", 'CMD ["python", "serve.py", "--model=acme/encoder"]\n', [(MODEL, "acme/encoder", 1)]),
+        (
+            "Dockerfile",
+            'ENTRYPOINT ["sh", "-c", "python serve.py --model_id ${MODEL:-acme/encoder}"]\n',
+            [(MODEL, "acme/encoder", 1)],
+        ),
+        (
+            "Dockerfile",
+            'CMD ["python", "serve.py", \\\n     "--model", \\\n     "acme/encoder"]\n',
+            [(MODEL, "acme/encoder", 3)],
+        ),
+        (
+            "docker/Dockerfile.gpu",
+            "FROM base\nRUN pip install x && \\\n    # then the weights\n\n    hf download acme/encoder\n",
+            [(MODEL, "acme/encoder", 5)],
+        ),
+        (
+            "serve.Dockerfile",
+            "FROM base\nRUN <<EOF\nset -e\npython fetch.py --dataset acme/reviews\nEOF\nENV X=1\n",
+            [(DATASET, "acme/reviews", 4)],
+        ),
+        ("Dockerfile", "from base\nrun python fetch.py --model acme/encoder\n", [(MODEL, "acme/encoder", 2)]),
+        ("Dockerfile", "FROM acme/encoder\nENV MODEL_ID=acme/encoder\nARG MODEL=acme/encoder\n", []),
+        ("Dockerfile", 'ENV ARGS="--model acme/encoder"\nLABEL args="--model acme/encoder"\n', []),
+        ("Dockerfile", "# RUN python fetch.py --model acme/encoder\nRUN echo done\n", []),
+        ("Dockerfile", "CMD python serve.py --model $MODEL_ID\n", []),
+        ("Dockerfile", 'CMD ["python", "serve.py", "--output_dir", "acme/encoder"]\n', []),
+    ],
+)
+def test_finds_in_makefiles_and_dockerfiles(path: str, text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found(path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("python train.py --model=acme/encoder", "acme/encoder"),
+        ('python train.py --model "acme/encoder"', "acme/encoder"),
+        ('python train.py --model "${MODEL:-acme/encoder}"', "acme/encoder"),
+        ("python train.py --dataset acme/a,acme/b", "acme/b"),
+        ("hf download acme/reviews --repo-type dataset", "acme/reviews"),
+    ],
+)
+def test_column_is_where_the_value_is_written(line: str, value: str) -> None:
+    references = ShellSource().find(line, context("run.sh"))
+    assert (references[-1].text, references[-1].column) == (value, line.index(value))
+
+
+def test_revision() -> None:
+    text = "hf download acme/encoder --revision v2\npython train.py --model acme/encoder@v3\n"
+    references = ShellSource().find(text, context("run.sh"))
+    assert [(r.text, r.line, r.revision, r.form, r.source) for r in references] == [
+        ("acme/encoder", 1, "v2", "hf download", "shell"),
+        ("acme/encoder", 2, "v3", "--model", "shell"),
+    ]
+
+
+def test_command_references_places_a_fragment_in_its_file() -> None:
+    fragment = "vllm serve --model acme/encoder\n  --tokenizer acme/tokenizer"
+    references = command_references(fragment, 12, 14, context("compose.yaml"), source="compose")
+    assert [(r.kind, r.text, r.line, r.column, r.source, r.path) for r in references] == [
+        (MODEL, "acme/encoder", 12, 14 + fragment.index("acme/encoder"), "compose", "compose.yaml"),
+        (MODEL, "acme/tokenizer", 13, 14, "compose", "compose.yaml"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "wanted"),
+    [
+        ("train.sh", True),
+        ("scripts/run.bash", True),
+        ("Makefile", True),
+        ("sub/GNUmakefile", True),
+        ("rules.mk", True),
+        ("Dockerfile", True),
+        ("docker/Dockerfile.gpu", True),
+        ("serve.Dockerfile", True),
+        ("train.py", False),
+        ("Makefile.am", False),
+        ("notes.sh.txt", False),
+        ("docker-compose.yaml", False),
+    ],
+)
+def test_wants(path: str, wanted: bool) -> None:
+    assert ShellSource().wants(path) is wanted
+
+
+def test_discover_end_to_end(tmp_path: Path) -> None:
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / "scripts" / "train.sh").write_text(
+        "#!/bin/bash\n# --model acme/commented\npython train.py \\\n  --model_name_or_path acme/encoder \\\n"
+        "  --dataset_name acme/reviews --output_dir ./out\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "Dockerfile").write_text(
+        'FROM python:3.12\nENV MODEL=acme/env-only\nCMD ["python", "serve.py", "--model", "acme/encoder"]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "README.md").write_text("Run `python train.py --model acme/readme`.\n", encoding="utf-8")
+
+    discovery = discover(tmp_path, [tmp_path], sources=(ShellSource(),))
+
+    assert [(a.kind, a.id, [r.location for r in a.references]) for a in discovery.artefacts] == [
+        (DATASET, "acme/reviews", ["scripts/train.sh:5"]),
+        (MODEL, "acme/encoder", ["Dockerfile:3", "scripts/train.sh:4"]),
+    ]
+    assert discovery.skipped == ()
+    assert discovery.files_read == 2
