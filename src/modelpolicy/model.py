@@ -86,6 +86,7 @@ class Reference:
     source: str
     form: str
     revision: str | None = None
+    flags: frozenset[str] = frozenset()  # "trust_remote_code", "dynamic", "declared", ...
 
     @property
     def location(self) -> str:
