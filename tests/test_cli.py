@@ -158,7 +158,9 @@ def test_unreadable_files_are_skipped_and_the_scan_goes_on(tmp_path: Path, capsy
     (tmp_path / "ok.py").write_text(
         'from transformers import AutoModel\nAutoModel.from_pretrained("mosaicml/mpt-30b")\n'
     )
-    (tmp_path / "broken.py").write_text("def f(:\n")
+    (tmp_path / "broken.py").write_text(
+        'from transformers import AutoModel\ndef f(:\n    AutoModel.from_pretrained("x/y")\n'
+    )
     (tmp_path / "latin1.py").write_bytes(b'x = "caf\xe9"\n')
     (tmp_path / "blob.py").write_bytes(b"\x00\x01\x02binary")
     code, document = scan_json(capsys, str(tmp_path))
@@ -166,7 +168,7 @@ def test_unreadable_files_are_skipped_and_the_scan_goes_on(tmp_path: Path, capsy
     assert [a["id"] for a in document["artefacts"]] == ["mosaicml/mpt-30b"]  # type: ignore[attr-defined, index]
     reasons = {s["path"]: s["reason"] for s in document["skipped"]}  # type: ignore[attr-defined, index]
     assert set(reasons) == {"broken.py", "latin1.py", "blob.py"}
-    assert "syntax error at line 1" in reasons["broken.py"]
+    assert "syntax error at line 2" in reasons["broken.py"]
     assert "not UTF-8" in reasons["latin1.py"]
     assert reasons["blob.py"] == "binary file"
 
@@ -230,3 +232,26 @@ def test_colour_only_on_a_tty_and_never_with_no_color(tmp_path: Path) -> None:
     env = {**__import__("os").environ, "NO_COLOR": "1"}
     plain = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env)
     assert plain.stdout == "False"
+
+
+def test_inline_suppressions_waive_a_rule_drop_a_reference_and_are_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "app.py").write_text(
+        "from transformers import AutoModel\n"
+        'AutoModel.from_pretrained("mosaicml/mpt-30b-chat")  # modelpolicy: ignore[non-commercial] LEGAL-7 approved\n'
+        'AutoModel.from_pretrained("lmsys/vicuna-33b-v1.3")  # modelpolicy: ignore research notebook, not shipped\n'
+        'load_dataset("tatsu-lab/alpaca")  # modelpolicy: ignore[non-commercial]\n'
+    )
+    code, document = scan_json(capsys, str(tmp_path), "--policy", "commercial")
+    artefacts = by_id(document)
+    assert sorted(artefacts) == ["mosaicml/mpt-30b-chat", "tatsu-lab/alpaca"]
+    chat = artefacts["mosaicml/mpt-30b-chat"]
+    assert chat["verdict"] == "warn" and [w["code"] for w in chat["waived"]] == ["non-commercial"]  # type: ignore[index]
+    assert artefacts["tatsu-lab/alpaca"]["verdict"] == "fail"  # no reason: not honoured
+    assert code == 1
+    assert [(s["line"], s["codes"], s["honoured"]) for s in document["suppressions"]] == [  # type: ignore[attr-defined]
+        (2, ["non-commercial"], True),
+        (3, [], True),
+        (4, ["non-commercial"], False),
+    ]

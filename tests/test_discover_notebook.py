@@ -251,7 +251,7 @@ def test_discover_end_to_end(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    (tmp_path / "broken.ipynb").write_text("{", encoding="utf-8")
+    (tmp_path / "broken.ipynb").write_text('{"cells": [{"source": "AutoModel.from_pretrained(', encoding="utf-8")
     (tmp_path / "train.py").write_text('AutoModel.from_pretrained("acme/python-only")\n', encoding="utf-8")
 
     discovery = discover(tmp_path, [tmp_path], sources=(NotebookSource(),))

@@ -273,7 +273,7 @@ def test_no_reference(source: str) -> None:
         # a function parameter shadows the module constant
         'MODEL = "org/a"\ndef load(MODEL):\n    return AutoModel.from_pretrained(MODEL)\n',
         # built at run time, or never bound
-        'name = "x"\nAutoModel.from_pretrained(f"org/{name}")\n',
+        "AutoModel.from_pretrained(org_name)\n",
         "AutoModel.from_pretrained(MODEL_ID)",
         "AutoModel.from_pretrained(args.model)",
         'AutoModel.from_pretrained(os.environ["MODEL"])',
@@ -325,3 +325,11 @@ def test_revision_held_in_a_constant_is_followed() -> None:
 
 def test_a_space_is_not_an_artefact() -> None:
     assert find('hf_hub_download(repo_id="org/demo", filename="app.py", repo_type="space")\n') == Counter()
+
+
+def test_an_fstring_over_constants_resolves_and_one_over_unknowns_is_dynamic() -> None:
+    assert find('name = "x"\nAutoModel.from_pretrained(f"org/{name}")\n') == Counter(
+        [(M, "org/x", 2, None, "from_pretrained")]
+    )
+    references = PythonSource().find('AutoModel.from_pretrained(f"org/{size}")\n', context())
+    assert [(r.text, r.flags) for r in references] == [('f"org/{size}"', frozenset({"dynamic"}))]

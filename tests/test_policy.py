@@ -8,7 +8,7 @@ import pytest
 
 from modelpolicy.errors import ModelpolicyError
 from modelpolicy.knowledge import load as load_knowledge
-from modelpolicy.model import Artefact, Kind, Resolved, Terms, TrainingData, Unresolved, Verdict, Weights
+from modelpolicy.model import Artefact, Kind, Reference, Resolved, Terms, TrainingData, Unresolved, Verdict, Weights
 from modelpolicy.policy import load_policy, preset_names
 from modelpolicy.policy.concerns import CONCERNS
 from modelpolicy.policy.evaluate import evaluate
@@ -120,3 +120,19 @@ def test_malformed_policy_files_name_the_file(tmp_path: Path, text: str, message
         load_policy(str(path))
     assert str(raised.value).startswith(str(path))
     assert message in str(raised.value)
+
+
+def test_an_inline_suppression_on_every_reference_waives_that_rule_only() -> None:
+    def reference(line: int, flags: frozenset[str]) -> Reference:
+        return Reference("a.py", line, 0, "org/model", Kind.MODEL, "python", "from_pretrained", None, flags)
+
+    terms = Terms("cc-by-nc-sa-4.0", Weights.OPEN, TrainingData.UNKNOWN, "test")
+    waived = frozenset({"ignore:non-commercial"})
+    both = Artefact(Kind.MODEL, "org/model", None, (reference(1, waived), reference(2, waived)))
+    finding = evaluate(Subject(both, Resolved(terms), ()), load_policy("commercial"), load_knowledge())
+    assert finding.verdict is Verdict.WARN
+    assert [v.code for v in finding.waived] == ["non-commercial"]
+    assert [v.code for v in finding.violations] == ["share-alike"]
+    one = Artefact(Kind.MODEL, "org/model", None, (reference(1, waived), reference(2, frozenset())))
+    finding = evaluate(Subject(one, Resolved(terms), ()), load_policy("commercial"), load_knowledge())
+    assert finding.verdict is Verdict.FAIL and finding.waived == ()

@@ -169,3 +169,4 @@ class Finding:
     verdict: Verdict
     violations: tuple[Violation, ...] = field(default=())
     lineage: tuple[str, ...] = field(default=())
+    waived: tuple[Violation, ...] = field(default=())  # waived by an inline suppression

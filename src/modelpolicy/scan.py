@@ -28,7 +28,7 @@ def scan(paths: list[Path], policy: Policy) -> Report:
     knowledge = load_knowledge()
     subjects = resolve_all(discovery.artefacts, default_resolvers())
     findings = tuple(evaluate(subject, policy, knowledge) for subject in subjects)
-    return Report(policy, findings, discovery.skipped, discovery.files_read)
+    return Report(policy, findings, discovery.skipped, discovery.files_read, discovery.suppressions)
 
 
 def _root(paths: list[Path]) -> Path:

@@ -1,45 +1,121 @@
 """Python source, read with `ast`: never imported, never run.
 
-A reference is a string literal (or a module constant holding one, or the items of a list a loop hands to a
-loader) in the argument position of a known loader: `X.from_pretrained(ID)`, `pipeline(model=ID)`,
-`load_dataset(ID)`, `hf_hub_download(repo_id=ID)`, `SentenceTransformer(ID)`, and the `model=` of OpenAI and
-Anthropic client calls.
+A reference is either
+
+- a string in the argument position of a known loader (`_LOADERS`: `X.from_pretrained(ID)`, `pipeline(model=ID)`,
+  `load_dataset(ID)`, `LLM(model=ID)`, `timm.create_model("hf-hub:ID")`, LangChain and LlamaIndex wrappers, and the
+  `model=` of OpenAI and Anthropic client calls), or
+- the default of something whose name says it holds a model or dataset: an argparse flag (`--model_name_or_path`), a
+  dataclass, pydantic or attrs field, a function parameter, an environment variable read with a default.
+
+A loader argument is followed through module constants (one value per branch of an `if` or `try`), loop and
+comprehension variables over literal sequences and dicts, subscripts of dict and list literals, `os.getenv` defaults,
+and f-strings or `+` concatenations whose every part resolves. An f-string or concatenation that does not resolve is
+reported as written, flagged `dynamic`; a plain name that cannot be followed is not reported at all.
 """
 
 from __future__ import annotations
 
 import ast
+import itertools
+import math
+import re
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 
-from modelpolicy.discover.identity import identify, parse_hub_id
+from modelpolicy.discover.identity import identify, looks_like_path, parse_hub_id
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
 
+_M, _D, _A = Kind.MODEL, Kind.DATASET, Kind.API
+# timm and open_clip name a Hub repository only with this prefix; `create_model("resnet50")` is a built-in architecture.
+_HF_HUB = ("hf-hub:", "hf_hub:")
+
 
 @dataclass(frozen=True)
 class _Loader:
-    """Where a loader takes its id: a keyword, and the positional index that stands for it."""
+    """Where a loader takes its id: keywords, the positional index that stands for them, further keywords naming an
+    artefact of the same kind (`tokenizer=`), and the prefixes a value needs (stripped) when there are any."""
 
     kind: Kind
     keywords: tuple[str, ...]
     position: int | None
+    also: tuple[str, ...] = ()
+    prefixes: tuple[str, ...] = ()
 
 
+_HUB_PREFIXED = _Loader(_M, ("model_name",), 0, prefixes=_HF_HUB)
+_VLLM = _Loader(_M, ("model",), 0, also=("tokenizer",))
+# `InferenceClient` methods that take `model=`: `client.text_generation(prompt, model=ID)`.
+_INFERENCE_TASKS = (
+    "text_generation",
+    "chat_completion",
+    "feature_extraction",
+    "sentence_similarity",
+    "text_to_image",
+    "text_to_speech",
+    "automatic_speech_recognition",
+    "image_classification",
+    "zero_shot_classification",
+    "token_classification",
+    "text_classification",
+    "question_answering",
+    "summarization",
+    "translation",
+    "fill_mask",
+)
+# The text_generation `Client` of TGI is not here: it takes the server's URL, never a model id.
 _LOADERS: dict[str, _Loader] = {
-    "from_pretrained": _Loader(Kind.MODEL, ("pretrained_model_name_or_path",), 0),
-    "pipeline": _Loader(Kind.MODEL, ("model",), 1),
-    "load_dataset": _Loader(Kind.DATASET, ("path",), 0),
-    "hf_hub_download": _Loader(Kind.MODEL, ("repo_id",), 0),
-    "snapshot_download": _Loader(Kind.MODEL, ("repo_id",), 0),
-    "SentenceTransformer": _Loader(Kind.MODEL, ("model_name_or_path", "model_name"), 0),
-    "CrossEncoder": _Loader(Kind.MODEL, ("model_name_or_path", "model_name"), 0),
+    # transformers, diffusers, peft (AutoPeftModel* too), datasets, huggingface_hub
+    "from_pretrained": _Loader(_M, ("pretrained_model_name_or_path",), 0),
+    "pipeline": _Loader(_M, ("model",), 1, also=("tokenizer",)),
+    "load_dataset": _Loader(_D, ("path",), 0),
+    "hf_hub_download": _Loader(_M, ("repo_id",), 0),
+    "snapshot_download": _Loader(_M, ("repo_id",), 0),
+    "InferenceClient": _Loader(_M, ("model",), 0),
+    "AsyncInferenceClient": _Loader(_M, ("model",), 0),
+    **{task: _Loader(_M, ("model",), None) for task in _INFERENCE_TASKS},
+    # sentence-transformers
+    "SentenceTransformer": _Loader(_M, ("model_name_or_path", "model_name"), 0),
+    "CrossEncoder": _Loader(_M, ("model_name_or_path", "model_name"), 0),
+    # vLLM
+    "LLM": _VLLM,
+    "EngineArgs": _VLLM,
+    "AsyncEngineArgs": _VLLM,
+    # timm, open_clip
+    "create_model": _HUB_PREFIXED,
+    "create_model_and_transforms": _HUB_PREFIXED,
+    "create_model_from_pretrained": _HUB_PREFIXED,
+    "get_tokenizer": _HUB_PREFIXED,
+    # LangChain
+    "HuggingFaceEmbeddings": _Loader(_M, ("model_name", "model"), None),
+    "HuggingFaceBgeEmbeddings": _Loader(_M, ("model_name",), None),
+    "HuggingFaceInstructEmbeddings": _Loader(_M, ("model_name",), None),
+    "HuggingFaceEndpoint": _Loader(_M, ("repo_id", "model"), None),
+    "HuggingFaceEndpointEmbeddings": _Loader(_M, ("repo_id", "model"), None),
+    "HuggingFaceHub": _Loader(_M, ("repo_id",), None),
+    "ChatHuggingFace": _Loader(_M, ("model_id",), None),
+    "from_model_id": _Loader(_M, ("model_id",), 0),
+    "ChatOpenAI": _Loader(_A, ("model", "model_name"), None),
+    "ChatAnthropic": _Loader(_A, ("model", "model_name"), None),
+    "ChatMistralAI": _Loader(_A, ("model", "model_name"), None),
+    "ChatGoogleGenerativeAI": _Loader(_A, ("model",), None),
+    "OpenAIEmbeddings": _Loader(_A, ("model",), None),
+    # LlamaIndex (its `OpenAI(model=)` and `Anthropic(model=)`; the vendors' own clients take no `model=`)
+    "HuggingFaceLLM": _Loader(_M, ("model_name",), None, also=("tokenizer_name",)),
+    "HuggingFaceEmbedding": _Loader(_M, ("model_name",), 0),
+    "HuggingFaceInferenceAPI": _Loader(_M, ("model_name",), None),
+    "OpenAI": _Loader(_A, ("model",), None),
+    "Anthropic": _Loader(_A, ("model",), None),
+    "OpenAIEmbedding": _Loader(_A, ("model", "model_name"), None),
 }
 # `PeftModel.from_pretrained(base_model, ADAPTER_ID)`: the adapter comes second.
-_PEFT_ADAPTER = _Loader(Kind.MODEL, ("model_id",), 1)
+_PEFT_ADAPTER = _Loader(_M, ("model_id",), 1)
 # The methods of the OpenAI and Anthropic clients that take `model=`: chat.completions.create, messages.create, ...
+_API_CLIENT = _Loader(_A, ("model",), None)
 _API_METHODS = frozenset({"create", "stream", "parse", "count_tokens"})
 _API_RECEIVERS = frozenset(
     {
@@ -56,6 +132,41 @@ _API_RECEIVERS = frozenset(
     }
 )
 
+# Names (of flags, fields, parameters, environment variables) that hold a model or dataset to read: those ending in
+# one of these words, split at `_`, `-` and camelCase. `dataset` in the name makes it a dataset.
+_NAME_ENDINGS = frozenset(
+    {
+        ("model",),
+        ("model", "id"),
+        ("model", "name"),
+        ("model", "name", "or", "path"),
+        ("model", "repo"),
+        ("model", "repo", "id"),
+        ("tokenizer",),
+        ("tokenizer", "id"),
+        ("tokenizer", "name"),
+        ("tokenizer", "name", "or", "path"),
+        ("dataset",),
+        ("dataset", "id"),
+        ("dataset", "name"),
+        ("dataset", "name", "or", "path"),
+        ("dataset", "repo"),
+        ("dataset", "repo", "id"),
+        ("repo", "id"),
+    }
+)
+# Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`.
+_WRITTEN = frozenset({"hub", "output", "out", "push", "save", "export", "upload"})
+_LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+", re.DOTALL)
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_OPTION_CALLS = frozenset({"add_argument", "option"})  # argparse, click
+_FIELD_CALLS = frozenset({"field", "Field", "ib", "attrib"})  # dataclasses, pydantic, attrs
+_SEQUENCE_CALLS = frozenset({"list", "tuple", "set", "sorted", "reversed", "frozenset"})
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
+_CONTAINERS = (ast.Dict, ast.List, ast.Tuple, ast.Set)
+_MAX_DEPTH = 12  # constants naming constants, nested subscripts
+_MAX_COMBINATIONS = 16  # values an f-string may resolve to before it is reported as dynamic
+
 
 class PythonSource:
     name = "python"
@@ -70,19 +181,52 @@ class PythonSource:
             line = getattr(error, "lineno", None)
             where = f" at line {line}" if line else ""
             raise SourceError(f"Python syntax error{where}; fix the file to have it scanned") from error
-        return list(_Finder(tree, context).references())
+        return _Finder(tree, text, context).references()
 
 
-def _call_name(func: ast.expr) -> str | None:
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    if isinstance(func, ast.Name):
-        return func.id
-    return None
+@dataclass(frozen=True)
+class _Value:
+    """A string an expression stands for and the node where it is written; when `dynamic`, `text` is the source
+    of an f-string or concatenation that could not be resolved, and `lead` its literal start."""
+
+    text: str
+    node: ast.expr
+    dynamic: bool = False
+    lead: str = ""
 
 
-def _module_constants(tree: ast.Module) -> dict[str, ast.expr]:
-    """Names bound exactly once in the whole module, at module level, to a literal: the values we may follow."""
+@dataclass(frozen=True)
+class _Named:
+    """A default held by a name that names a model or dataset: reported unless a loader already read the value."""
+
+    value: _Value
+    kind: Kind
+    form: str
+
+
+# --- module constants -------------------------------------------------------------------------------------------
+
+_Branch = tuple[tuple[int, int], ...]  # (id of an `if`/`try`, index of the block taken), outermost first
+
+
+def _module_constants(tree: ast.Module) -> dict[str, list[ast.expr]]:
+    """Names whose every binding is a module-level assignment, each on its own branch of an `if` or `try` (so one
+    runs): the values we may follow. A name rebound in sequence, in a function, as a parameter or by an import is
+    not followed."""
+    bindings = _binding_counts(tree)
+    found: dict[str, list[tuple[_Branch, ast.expr]]] = {}
+    for branch, statement in _module_statements(tree.body, ()):
+        target, value = _single_assignment(statement)
+        if target and value is not None:
+            found.setdefault(target, []).append((branch, value))
+    return {
+        name: [value for _, value in assignments]
+        for name, assignments in found.items()
+        if len(assignments) == bindings[name] and _exclusive([branch for branch, _ in assignments])
+    }
+
+
+def _binding_counts(tree: ast.Module) -> Counter[str]:
     bindings: Counter[str] = Counter()
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
@@ -91,12 +235,35 @@ def _module_constants(tree: ast.Module) -> dict[str, ast.expr]:
             bindings[node.arg] += 1
         elif isinstance(node, ast.alias):
             bindings[(node.asname or node.name).split(".")[0]] += 1
-    constants: dict[str, ast.expr] = {}
-    for statement in tree.body:
-        target, value = _single_assignment(statement)
-        if target and value is not None and bindings[target] == 1:
-            constants[target] = value
-    return constants
+    return bindings
+
+
+def _module_statements(body: list[ast.stmt], branch: _Branch) -> Iterator[tuple[_Branch, ast.stmt]]:
+    for statement in body:
+        yield branch, statement
+        for index, block in enumerate(_alternatives(statement)):
+            yield from _module_statements(block, (*branch, (id(statement), index)))
+
+
+def _alternatives(statement: ast.stmt) -> list[list[ast.stmt]]:
+    """The blocks of which one runs: an `if`'s body and its `else`; a `try`'s body (with its `else`) and handlers."""
+    if isinstance(statement, ast.If):
+        return [statement.body, statement.orelse]
+    if isinstance(statement, ast.Try | ast.TryStar):
+        return [statement.body + statement.orelse, *(handler.body for handler in statement.handlers)]
+    return []
+
+
+def _exclusive(branches: list[_Branch]) -> bool:
+    return all(_apart(a, b) for a, b in itertools.combinations(branches, 2))
+
+
+def _apart(a: _Branch, b: _Branch) -> bool:
+    """Whether two places sit in different blocks of the same `if` or `try`."""
+    for (node_a, block_a), (node_b, block_b) in zip(a, b, strict=False):
+        if (node_a, block_a) != (node_b, block_b):
+            return node_a == node_b
+    return False
 
 
 def _single_assignment(statement: ast.stmt) -> tuple[str | None, ast.expr | None]:
@@ -108,93 +275,336 @@ def _single_assignment(statement: ast.stmt) -> tuple[str | None, ast.expr | None
     return None, None
 
 
+# --- the walk ---------------------------------------------------------------------------------------------------
+
+
 class _Finder:
-    def __init__(self, tree: ast.Module, context: FileContext) -> None:
+    def __init__(self, tree: ast.Module, source: str, context: FileContext) -> None:
         self.tree = tree
+        self.lines = _LINES.findall(source)  # split as `ast` splits: at \r\n, \r and \n only
         self.context = context
         self.constants = _module_constants(tree)
         self.loop_values: dict[str, list[ast.expr]] = {}
+        self.read: set[int] = set()  # ids of the nodes a loader read: no named default reports them again
+        self.named: list[_Named] = []
 
-    def references(self) -> Iterator[Reference]:
-        yield from self._visit(self.tree)
+    def references(self) -> list[Reference]:
+        found = list(self._visit(self.tree))
+        found += self._named_references()
+        return sorted(found, key=lambda r: (r.line, r.column))
 
     def _visit(self, node: ast.AST) -> Iterator[Reference]:
-        if isinstance(node, ast.For) and isinstance(node.target, ast.Name):
-            yield from self._loop(node, node.target.id)
+        if isinstance(node, ast.For | ast.AsyncFor):
+            yield from self._loop(node)
+            return
+        if isinstance(node, _COMPREHENSIONS):
+            yield from self._comprehension(node)
             return
         if isinstance(node, ast.Call):
             yield from self._call(node)
+        elif isinstance(node, ast.ClassDef):
+            self._fields(node)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            self._parameters(node.args)
         for child in ast.iter_child_nodes(node):
             yield from self._visit(child)
 
-    def _loop(self, loop: ast.For, name: str) -> Iterator[Reference]:
+    def _loop(self, loop: ast.For | ast.AsyncFor) -> Iterator[Reference]:
         """Inside the loop's body the target stands for the items of a literal sequence, else for nothing."""
         yield from self._visit(loop.iter)
-        outer = self.loop_values.get(name)
-        self.loop_values[name] = self._sequence(loop.iter) or []
-        for statement in loop.body:
-            yield from self._visit(statement)
-        if outer is None:
-            del self.loop_values[name]
-        else:
-            self.loop_values[name] = outer
+        with self._bound(self._loop_bindings(loop.target, loop.iter)):
+            for statement in loop.body:
+                yield from self._visit(statement)
         for statement in loop.orelse:
             yield from self._visit(statement)
 
-    def _sequence(self, node: ast.expr) -> list[ast.expr] | None:
-        if isinstance(node, ast.Name) and node.id in self.constants:
-            node = self.constants[node.id]
-        if isinstance(node, (ast.List, ast.Tuple)):
-            return list(node.elts)
-        return None
+    def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp) -> Iterator[Reference]:
+        with ExitStack() as stack:
+            for generator in node.generators:
+                yield from self._visit(generator.iter)
+                stack.enter_context(self._bound(self._loop_bindings(generator.target, generator.iter)))
+                for condition in generator.ifs:
+                    yield from self._visit(condition)
+            parts = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
+            for part in parts:
+                yield from self._visit(part)
+
+    @contextmanager
+    def _bound(self, bindings: dict[str, list[ast.expr]]) -> Iterator[None]:
+        outer = {name: self.loop_values.get(name) for name in bindings}
+        self.loop_values.update(bindings)
+        try:
+            yield
+        finally:
+            for name, values in outer.items():
+                if values is None:
+                    del self.loop_values[name]
+                else:
+                    self.loop_values[name] = values
+
+    def _loop_bindings(self, target: ast.expr, iterable: ast.expr) -> dict[str, list[ast.expr]]:
+        """What each name of a loop target stands for: the items of `for x in SEQ`, `for k, v in DICT.items()`,
+        `for i, x in enumerate(SEQ)`, `for a, b in zip(A, B)`; nothing for the other names."""
+        bindings: dict[str, list[ast.expr]] = {n.id: [] for n in ast.walk(target) if isinstance(n, ast.Name)}
+        if isinstance(target, ast.Name):
+            bindings[target.id] = self._items(iterable)
+        elif isinstance(target, ast.Tuple) and len(target.elts) == 2:
+            for element, items in zip(target.elts, self._pairs(iterable), strict=True):
+                if isinstance(element, ast.Name):
+                    bindings[element.id] = items
+        return bindings
+
+    def _items(self, iterable: ast.expr) -> list[ast.expr]:
+        """The items `for x in ITERABLE` walks: a literal's, a dict's keys (or `.values()`), through `sorted()`..."""
+        if isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Attribute) and not iterable.args:
+            entries = self._entries(iterable.func.value)
+            if iterable.func.attr == "keys":
+                return [key for key, _ in entries]
+            if iterable.func.attr == "values":
+                return [value for _, value in entries]
+        if isinstance(iterable, ast.Call) and _call_name(iterable.func) in _SEQUENCE_CALLS and iterable.args:
+            return self._items(iterable.args[0])
+        containers = self._containers(iterable)
+        if _all_dicts(containers):
+            return [key for container in containers for key, _ in _entries(container)]
+        return [value for container in containers for _, value in _entries(container)]
+
+    def _pairs(self, iterable: ast.expr) -> tuple[list[ast.expr], list[ast.expr]]:
+        if not isinstance(iterable, ast.Call):
+            return [], []
+        name = _call_name(iterable.func)
+        if name == "items" and isinstance(iterable.func, ast.Attribute) and not iterable.args:
+            entries = self._entries(iterable.func.value)
+            return [key for key, _ in entries], [value for _, value in entries]
+        if name == "enumerate" and iterable.args:
+            return [], self._items(iterable.args[0])
+        if name == "zip" and len(iterable.args) == 2:
+            return self._items(iterable.args[0]), self._items(iterable.args[1])
+        return [], []
+
+    # --- what an expression stands for ---
+
+    def _values(self, node: ast.expr | None, depth: int = 0) -> list[_Value]:
+        """The strings `node` may stand for, following constants, loops, subscripts, defaults and f-strings."""
+        if node is None or depth > _MAX_DEPTH:
+            return []
+        if isinstance(node, ast.Constant):
+            return [_Value(node.value, node)] if isinstance(node.value, str) else []
+        if isinstance(node, ast.Call):
+            return self._call_values(node, depth)
+        if isinstance(node, ast.JoinedStr | ast.BinOp):
+            return self._composed(node, depth)
+        return self._all_values(self._stands_for(node, depth), depth)
+
+    def _stands_for(self, node: ast.expr, depth: int) -> list[ast.expr]:
+        """The expressions a name, a conditional, an `or` or a subscript may evaluate to."""
+        if isinstance(node, ast.Name):
+            return self._bound_to(node.id)
+        if isinstance(node, ast.IfExp):
+            return [node.body, node.orelse]
+        if isinstance(node, ast.BoolOp):
+            return node.values
+        if isinstance(node, ast.Subscript):
+            return self._selected(node.value, node.slice, depth)
+        return []
+
+    def _all_values(self, nodes: list[ast.expr], depth: int) -> list[_Value]:
+        return [value for node in nodes for value in self._values(node, depth + 1)]
+
+    def _bound_to(self, name: str) -> list[ast.expr]:
+        if name in self.loop_values:
+            return self.loop_values[name]
+        return self.constants.get(name, [])
+
+    def _call_values(self, call: ast.Call, depth: int) -> list[_Value]:
+        """`os.getenv(NAME, DEFAULT)` stands for its default; `DICT.get(KEY[, DEFAULT])` for the entry and default."""
+        read = _environment_read(call)
+        if read is not None:
+            return self._values(read[2], depth + 1)
+        func = call.func
+        if isinstance(func, ast.Attribute) and func.attr == "get" and call.args:
+            chosen = self._selected(func.value, call.args[0], depth)
+            return self._all_values(chosen + call.args[1:2], depth) if chosen else []
+        return []
+
+    def _composed(self, node: ast.expr, depth: int) -> list[_Value]:
+        """An f-string or `+` concatenation: every combination of its parts' values, else its source, `dynamic`."""
+        parts = _string_parts(node)
+        if parts is None:
+            return []
+        choices = [[value.text for value in self._values(part, depth + 1) if not value.dynamic] for part in parts]
+        if all(choices) and math.prod(len(choice) for choice in choices) <= _MAX_COMBINATIONS:
+            return [_Value("".join(texts), node) for texts in itertools.product(*choices)]
+        lead = _string(parts[0]) or ""
+        return [_Value(self._segment(node), node, dynamic=True, lead=lead)]
+
+    def _segment(self, node: ast.expr) -> str:
+        """`ast.get_source_segment`, without splitting the whole source again for every node."""
+        if node.end_lineno is None or node.end_col_offset is None:
+            return ast.unparse(node)
+        lines = [line.encode() for line in self.lines[node.lineno - 1 : node.end_lineno]]
+        lines[-1] = lines[-1][: node.end_col_offset]
+        lines[0] = lines[0][node.col_offset :]
+        return b"".join(lines).decode()
+
+    def _containers(self, node: ast.expr, depth: int = 0) -> list[ast.expr]:
+        """The dict, list, tuple or set literals `node` is, or a module constant holds."""
+        if isinstance(node, _CONTAINERS):
+            return [node]
+        if isinstance(node, ast.Name) and node.id not in self.loop_values and depth <= _MAX_DEPTH:
+            return [c for value in self.constants.get(node.id, []) for c in self._containers(value, depth + 1)]
+        return []
+
+    def _entries(self, node: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
+        return [entry for container in self._containers(node) for entry in _entries(container)]
+
+    def _selected(self, node: ast.expr, key: ast.expr, depth: int) -> list[ast.expr]:
+        """The entry a literal key selects in the containers `node` stands for, or every entry when it is not."""
+        entries = [entry for container in self._containers(node, depth) for entry in _entries(container)]
+        if isinstance(key, ast.Constant):
+            chosen = [value for k, value in entries if _same_constant(k, key)]
+            if chosen:
+                return chosen
+        return [value for _, value in entries]
+
+    def _is_true(self, node: ast.expr | None) -> bool:
+        nodes = self._bound_to(node.id) if isinstance(node, ast.Name) else [node] if node else []
+        return bool(nodes) and all(isinstance(n, ast.Constant) and n.value is True for n in nodes)
+
+    # --- loader calls ---
 
     def _call(self, call: ast.Call) -> Iterator[Reference]:
-        name = _call_name(call.func)
-        loader = _PEFT_ADAPTER if _is_peft_model(call.func) else _LOADERS.get(name or "")
-        if loader and name:
-            argument = _argument(call, loader)
-            kind = _download_kind(call, loader.kind)
-            if argument is not None and kind is not None:
-                yield from self._references(argument, kind, name, call)
-        elif name in _API_METHODS and _is_api_client_call(call.func):
-            argument = _keyword(call, "model")
-            if argument is not None:
-                yield from self._references(argument, Kind.API, name or "", call)
+        self._named_call(call)
+        name = _call_name(call.func) or ""
+        loader = _PEFT_ADAPTER if _is_peft_model(call.func) else _LOADERS.get(name)
+        if loader is None and name in _API_METHODS and _is_api_client_call(call.func):
+            loader = _API_CLIENT
+        kind = _download_kind(call, loader.kind) if loader else None
+        if loader is None or kind is None:
+            return
+        revisions = {v.text for v in self._values(_keyword(call, "revision")) if not v.dynamic}
+        revision = revisions.pop() if len(revisions) == 1 else None
+        flags = frozenset({"trust_remote_code"}) if self._is_true(_keyword(call, "trust_remote_code")) else frozenset()
+        for argument in _arguments(call, loader):
+            for value in self._values(argument):
+                self.read.add(id(value.node))
+                reference = self._loaded(value, _Use(kind, name, revision, flags, loader.prefixes))
+                if reference:
+                    yield reference
 
-    def _references(self, node: ast.expr, kind: Kind, form: str, call: ast.Call) -> Iterator[Reference]:
-        revision_node = _keyword(call, "revision")
-        revision = _string(
-            self.constants.get(revision_node.id) if isinstance(revision_node, ast.Name) else revision_node
-        )
-        for literal in self._literals(node):
-            reference = self._reference(literal, kind, form, revision)
-            if reference:
-                yield reference
-
-    def _literals(self, node: ast.expr) -> list[ast.Constant]:
-        """The string literals an argument stands for: itself, a module constant, or a loop's items."""
-        if isinstance(node, ast.Name):
-            if node.id in self.loop_values:
-                return [n for n in self.loop_values[node.id] if isinstance(n, ast.Constant) and _string(n)]
-            node = self.constants.get(node.id, node)
-        return [node] if isinstance(node, ast.Constant) and isinstance(node.value, str) else []
-
-    def _reference(self, literal: ast.Constant, kind: Kind, form: str, revision: str | None) -> Reference | None:
-        text = str(literal.value)
-        artefact = _identify(text, kind, self.context)
+    def _loaded(self, value: _Value, use: _Use) -> Reference | None:
+        if value.dynamic:
+            return self._dynamic(value, use)
+        text = _without_prefix(value.text, use.prefixes) if use.prefixes else value.text
+        artefact = _identify(text, use.kind, self.context) if text is not None else None
         if artefact is None:
             return None
         kind, artefact_id, pinned = artefact
+        return self._reference(
+            value.node, artefact_id, kind, form=use.form, revision=pinned or use.revision, flags=use.flags
+        )
+
+    def _dynamic(self, value: _Value, use: _Use) -> Reference | None:
+        """An id built at run time: reported as written, unless its literal start shows a path or lacks the prefix
+        the loader needs (`create_model(f"{arch}")` is an architecture)."""
+        if looks_like_path(value.lead) or (use.prefixes and not value.lead.startswith(use.prefixes)):
+            return None
+        flags = use.flags | {"dynamic"}
+        return self._reference(value.node, value.text, use.kind, form=use.form, revision=use.revision, flags=flags)
+
+    def _reference(
+        self, node: ast.expr, text: str, kind: Kind, *, form: str, revision: str | None, flags: frozenset[str]
+    ) -> Reference:
         return Reference(
             path=self.context.path,
-            line=literal.lineno,
-            column=literal.col_offset,
-            text=artefact_id,
+            line=node.lineno,
+            column=node.col_offset,
+            text=text,
             kind=kind,
             source="python",
             form=form,
-            revision=pinned or revision,
+            revision=revision,
+            flags=flags,
         )
+
+    # --- defaults of names that name models and datasets ---
+
+    def _named_call(self, call: ast.Call) -> None:
+        """`parser.add_argument("--model", default=ID)` and `os.getenv("MODEL_ID", ID)`."""
+        name = _call_name(call.func)
+        if name in _OPTION_CALLS:
+            flags = [text.lstrip("-") for text in map(_string, call.args) if text]
+            kind = next((k for flag in flags if (k := _named_kind(flag))), None)
+            self._defer(_keyword(call, "default"), kind, name or "")
+        read = _environment_read(call)
+        if read is not None:
+            form, variable, default = read
+            names = [value.text for value in self._values(variable) if not value.dynamic]
+            self._defer(default, next((k for n in names if (k := _named_kind(n))), None), form)
+
+    def _fields(self, cls: ast.ClassDef) -> None:
+        """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`."""
+        for statement in cls.body:
+            target, value = _single_assignment(statement)
+            if target and value is not None:
+                self._defer(_field_default(value), _named_kind(target), "field")
+
+    def _parameters(self, arguments: ast.arguments) -> None:
+        positional = [*arguments.posonlyargs, *arguments.args]
+        with_defaults = positional[len(positional) - len(arguments.defaults) :]
+        pairs = [
+            *zip(with_defaults, arguments.defaults, strict=True),
+            *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
+        ]
+        for argument, default in pairs:
+            self._defer(default, _named_kind(argument.arg), "parameter")
+
+    def _defer(self, node: ast.expr | None, kind: Kind | None, form: str) -> None:
+        """Keep the strings a named default stands for (each item of a list default) until the walk is over."""
+        if node is None or kind is None:
+            return
+        items = [item for container in self._containers(node) for _, item in _entries(container)] or [node]
+        for item in items:
+            self.named += [_Named(value, kind, form) for value in self._values(item) if not value.dynamic]
+
+    def _named_references(self) -> list[Reference]:
+        found: list[Reference] = []
+        seen = set(self.read)
+        for named in self.named:
+            if id(named.value.node) in seen:
+                continue
+            seen.add(id(named.value.node))
+            artefact = _identify_named(named.value.text, named.kind, self.context)
+            if artefact:
+                kind, artefact_id, pinned = artefact
+                found.append(
+                    self._reference(
+                        named.value.node, artefact_id, kind, form=named.form, revision=pinned, flags=frozenset()
+                    )
+                )
+        return found
+
+
+@dataclass(frozen=True)
+class _Use:
+    """How a loader call reads its values: as what kind, under which form, revision and flags."""
+
+    kind: Kind
+    form: str
+    revision: str | None
+    flags: frozenset[str]
+    prefixes: tuple[str, ...]
+
+
+# --- helpers ----------------------------------------------------------------------------------------------------
+
+
+def _call_name(func: ast.expr) -> str | None:
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    if isinstance(func, ast.Name):
+        return func.id
+    return None
 
 
 def _identify(text: str, kind: Kind, context: FileContext) -> tuple[Kind, str, str | None] | None:
@@ -208,15 +618,31 @@ def _identify(text: str, kind: Kind, context: FileContext) -> tuple[Kind, str, s
     return None if hub is None else (kind, hub.id, hub.revision)
 
 
-def _argument(call: ast.Call, loader: _Loader) -> ast.expr | None:
-    for keyword in loader.keywords:
-        value = _keyword(call, keyword)
-        if value is not None:
-            return value
-    if loader.position is not None and len(call.args) > loader.position:
+def _identify_named(text: str, kind: Kind, context: FileContext) -> tuple[Kind, str, str | None] | None:
+    """The artefact a named default holds. Unlike a loader argument, an owner-less name counts only when the
+    knowledge base knows it (`--model resnet50` is not), and a hosted API's model name (`gpt-4o`) is that API's."""
+    if kind is Kind.MODEL and load_knowledge().provider(text):
+        return Kind.API, text, None
+    hub = identify(text, kind, context.is_local_path, single_names=False)
+    return None if hub is None else (kind, hub.id, hub.revision)
+
+
+def _named_kind(name: str) -> Kind | None:
+    """MODEL or DATASET when `name` says it holds one to read (`model_name_or_path`, `DATASET_ID`, `baseModel`)."""
+    words = tuple(word for word in re.split(r"[_\-\s]+", _CAMEL.sub(r"\1_\2", name).lower()) if word)
+    if _WRITTEN.intersection(words) or not any(words[-len(ending) :] == ending for ending in _NAME_ENDINGS):
+        return None
+    return Kind.DATASET if "dataset" in words else Kind.MODEL
+
+
+def _arguments(call: ast.Call, loader: _Loader) -> list[ast.expr]:
+    """The id argument of a loader call, and the values of its further artefact keywords."""
+    main = next((value for k in loader.keywords if (value := _keyword(call, k)) is not None), None)
+    if main is None and loader.position is not None and len(call.args) > loader.position:
         argument = call.args[loader.position]
-        return None if isinstance(argument, ast.Starred) else argument
-    return None
+        main = None if isinstance(argument, ast.Starred) else argument
+    also = [value for k in loader.also if (value := _keyword(call, k)) is not None]
+    return [main, *also] if main is not None else also
 
 
 def _keyword(call: ast.Call, name: str) -> ast.expr | None:
@@ -225,6 +651,69 @@ def _keyword(call: ast.Call, name: str) -> ast.expr | None:
 
 def _string(node: ast.expr | None) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _same_constant(a: ast.expr, b: ast.Constant) -> bool:
+    return isinstance(a, ast.Constant) and type(a.value) is type(b.value) and a.value == b.value
+
+
+def _entries(container: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
+    """(key, value) of a dict literal; (index, item) of a list, tuple or set literal."""
+    if isinstance(container, ast.Dict):
+        return [(key, value) for key, value in zip(container.keys, container.values, strict=True) if key is not None]
+    if isinstance(container, ast.List | ast.Tuple | ast.Set):
+        items = [item for item in container.elts if not isinstance(item, ast.Starred)]
+        return [(ast.Constant(index), item) for index, item in enumerate(items)]
+    return []
+
+
+def _all_dicts(containers: list[ast.expr]) -> bool:
+    """`for x in DICT` walks the keys."""
+    return bool(containers) and all(isinstance(c, ast.Dict) for c in containers)
+
+
+def _string_parts(node: ast.expr) -> list[ast.expr] | None:
+    """The pieces of an f-string or of a `+` concatenation with a string in it, or None for anything else. A
+    formatted value with a conversion or format spec stays a piece of its own that resolves to nothing."""
+    if isinstance(node, ast.JoinedStr):
+        return [_plain(value) for value in node.values]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _string_parts(node.left), _string_parts(node.right)
+        if left is None and right is None and _string(node.left) is None and _string(node.right) is None:
+            return None
+        return [*(left or [node.left]), *(right or [node.right])]
+    return None
+
+
+def _plain(piece: ast.expr) -> ast.expr:
+    if isinstance(piece, ast.FormattedValue) and piece.conversion == -1 and piece.format_spec is None:
+        return piece.value
+    return piece
+
+
+def _environment_read(call: ast.Call) -> tuple[str, ast.expr | None, ast.expr | None] | None:
+    """`os.getenv(NAME, DEFAULT)`, `os.environ.get(NAME, DEFAULT)`, `environ.setdefault(...)`: (form, name, default)."""
+    func = call.func
+    if _call_name(func) == "getenv":
+        form = "getenv"
+    elif isinstance(func, ast.Attribute) and func.attr in ("get", "setdefault") and _call_name(func.value) == "environ":
+        form = "environ"
+    else:
+        return None
+    arguments: list[ast.expr | None] = [a for a in call.args if not isinstance(a, ast.Starred)]
+    arguments += [None, None]
+    return form, _keyword(call, "key") or arguments[0], _keyword(call, "default") or arguments[1]
+
+
+def _field_default(value: ast.expr) -> ast.expr | None:
+    if isinstance(value, ast.Call) and _call_name(value.func) in _FIELD_CALLS:
+        first = value.args[0] if value.args and not isinstance(value.args[0], ast.Starred) else None
+        return _keyword(value, "default") or first
+    return value
+
+
+def _without_prefix(text: str, prefixes: tuple[str, ...]) -> str | None:
+    return next((text[len(prefix) :] for prefix in prefixes if text.startswith(prefix)), None)
 
 
 def _download_kind(call: ast.Call, default: Kind) -> Kind | None:

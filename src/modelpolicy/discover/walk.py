@@ -1,8 +1,16 @@
-"""Which files a scan reads: git's view of the tree where there is one, else every file under the paths."""
+"""Which files a scan reads: git's view of the tree where there is one, else every file under the paths.
+
+Symbolic links are never followed (a file named on the command line excepted): one into the tree names a file the
+walk meets where it is; one out of the tree, a loop or a dangling link is listed with the reason it was not read. Each
+file is opened once, without following a link and without blocking (a FIFO), and checked with the open handle: a
+file larger than MAX_FILE_BYTES is never read, a binary, UTF-16 or otherwise non-UTF-8 file is not decoded.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,29 +35,48 @@ SKIPPED_DIRS = frozenset(
         ".ipynb_checkpoints",
     }
 )
+_BINARY_PROBE = 8192
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
-    """A file to read: its path on disk and its path as reports show it (relative to the root, with `/`)."""
+    """A file to read: its path on disk and its path as reports show it (relative to the root, with `/`).
 
-    absolute: Path
+    `skip` is set when the walk already knows the file cannot be read (a symbolic link out of the tree...); `folder`
+    when that entry is a folder, which no source's `wants` can judge; `follow` when the file was named explicitly and
+    a symbolic link is read through."""
+
+    path: str
     relative: str
+    skip: str = ""
+    folder: bool = False
+    follow: bool = False
+
+    @property
+    def absolute(self) -> Path:
+        return Path(self.path)
 
 
 def candidates(root: Path, paths: list[Path]) -> Iterator[Candidate]:
     """The files under `paths` (files or folders inside `root`), in a stable order."""
     tracked = _git_files(root)
+    real_root = os.path.realpath(root)
     for path in paths:
         if path.is_file():
-            yield Candidate(path, _relative(path, root))
+            yield Candidate(os.fspath(path), _relative(path, root), follow=True)
             continue
         prefix = _relative(path, root)
         if tracked is not None:
-            inside = (f for f in tracked if prefix in ("", ".") or f == prefix or f.startswith(prefix + "/"))
-            yield from (Candidate(root / f, f) for f in inside if (root / f).is_file())
+            everything = prefix in ("", ".")
+            start = prefix + "/"
+            for name in tracked:
+                if everything or name == prefix or name.startswith(start):
+                    yield Candidate(os.path.join(root, name), name)  # noqa: PTH118
         else:
-            yield from _walk(path, root)
+            yield from _walk(os.fspath(path), "" if prefix in ("", ".") else prefix + "/", real_root)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -73,34 +100,142 @@ def _git_files(root: Path) -> list[str] | None:
     except (OSError, subprocess.SubprocessError):
         return None
     names = result.stdout.decode("utf-8", "surrogateescape").split("\0")
-    return sorted({n for n in names if n and not SKIPPED_DIRS.intersection(n.split("/")[:-1])})
+    return sorted({n for n in names if n and ("/" not in n or not SKIPPED_DIRS.intersection(n.split("/")[:-1]))})
 
 
-def _walk(folder: Path, root: Path) -> Iterator[Candidate]:
-    for current, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not _is_venv(Path(current, d)))
-        for name in sorted(files):
-            path = Path(current, name)
-            if not path.is_symlink():
-                yield Candidate(path, _relative(path, root))
+def _walk(top: str, prefix: str, real_root: str) -> Iterator[Candidate]:
+    """Depth first, each folder's files (sorted by name) before its sub-folders (sorted by name)."""
+    stack = [(top, prefix)]
+    while stack:
+        folder, relative = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            if relative:  # the folder itself is listed by its parent; the top one is reported by the caller
+                yield Candidate(folder, relative.rstrip("/"), f"unreadable folder: {error.strerror}", folder=True)
+            continue
+        folders = []
+        for entry in entries:
+            name = entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if name not in SKIPPED_DIRS and not _is_venv(entry.path):
+                        folders.append((entry.path, relative + name + "/"))
+                    continue
+                link = entry.is_symlink()
+            except OSError:
+                link = False
+            if link:
+                skipped = _outside_link(entry.path, real_root, relative + name)
+                if skipped is not None:
+                    yield skipped
+            else:
+                yield Candidate(entry.path, relative + name)
+        stack.extend(reversed(folders))
 
 
-def _is_venv(folder: Path) -> bool:
-    return (folder / "pyvenv.cfg").is_file()
+def _is_venv(folder: str) -> bool:
+    return os.path.isfile(os.path.join(folder, "pyvenv.cfg"))  # noqa: PTH113, PTH118
 
 
-def read_text(path: Path) -> tuple[str | None, str]:
-    """The file's text, or None and the reason it is skipped (too large, binary, not UTF-8, unreadable)."""
+def _outside_link(path: str, real_root: str, relative: str) -> Candidate | None:
+    """A symbolic link the walk does not follow: None when it points into the tree (its target is met where it is),
+    else the reason it is listed as skipped."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB ({size} bytes)"
-        data = path.read_bytes()
+        target = os.path.realpath(path, strict=True)
     except OSError as error:
-        return None, f"unreadable: {error.strerror or error}"
-    if b"\0" in data[:8192]:
-        return None, "binary file"
+        if error.errno == errno.ELOOP:
+            return Candidate(path, relative, "symbolic link loop, not followed")
+        return Candidate(path, relative, "dangling symbolic link, not followed")
+    if target == real_root or target.startswith(real_root.rstrip(os.sep) + os.sep):
+        return None
+    folder = os.path.isdir(target)  # noqa: PTH112
+    what = "a folder" if folder else "a file"
+    return Candidate(path, relative, f"symbolic link to {what} outside the tree, not followed", folder=folder)
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """What reading a candidate gave: its bytes, or the reason it is skipped; neither for a file that is gone (deleted
+    since git listed it) or is a folder (a submodule)."""
+
+    data: bytes | None
+    reason: str = ""
+
+
+_GONE = Read(None)
+
+
+def read_bytes(candidate: Candidate, real_root: str | None = None) -> Read:  # noqa: PLR0911
+    """The file's bytes when it is a readable regular file of at most MAX_FILE_BYTES, not binary and not UTF-16:
+    opened once, sized with the open handle before anything is read, never read past the limit."""
+    flags = _OPEN_FLAGS if candidate.follow else _OPEN_FLAGS | _NO_FOLLOW
+    try:
+        descriptor = os.open(candidate.path, flags)
+    except OSError as error:
+        return _open_error(candidate, error, real_root)
+    try:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            return _GONE
+        if not stat.S_ISREG(status.st_mode):
+            return Read(None, "not a regular file")
+        if status.st_size > MAX_FILE_BYTES:
+            return Read(None, _too_large(status.st_size))
+        data = _read_at_most(descriptor, max(status.st_size, 4096), MAX_FILE_BYTES + 1)
+    except OSError as error:
+        return Read(None, f"unreadable: {error.strerror or error}")
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_FILE_BYTES:  # grew since it was sized
+        return Read(None, _too_large(len(data)))
+    if data.startswith(_UTF16_BOMS):
+        return Read(None, "not UTF-8 (UTF-16 text)")
+    if b"\0" in data[:_BINARY_PROBE]:
+        return Read(None, "binary file")
+    return Read(data)
+
+
+def _read_at_most(descriptor: int, expected: int, limit: int) -> bytes:
+    first = os.read(descriptor, min(expected + 1, limit))
+    if len(first) <= expected:
+        return first
+    parts = [first]
+    size = len(first)
+    while size < limit and (part := os.read(descriptor, min(1024 * 1024, limit - size))):
+        parts.append(part)
+        size += len(part)
+    return b"".join(parts)
+
+
+def _open_error(candidate: Candidate, error: OSError, real_root: str | None) -> Read:
+    if error.errno in (errno.ENOENT, errno.ENOTDIR):
+        return _GONE
+    if error.errno == errno.ELOOP and not candidate.follow:  # a symbolic link, met in git's list of files
+        root = real_root if real_root is not None else os.path.realpath(candidate.path[: -len(candidate.relative)])
+        link = _outside_link(candidate.path, root, candidate.relative)
+        return _GONE if link is None else Read(None, link.skip)
+    return Read(None, f"unreadable: {error.strerror or error}")
+
+
+def _too_large(size: int) -> str:
+    return f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB ({size} bytes)"
+
+
+def decode(data: bytes) -> tuple[str | None, str]:
+    """The text of bytes `read_bytes` gave, or None and the reason they are not UTF-8."""
+    if data.isascii():
+        return data.decode("ascii"), ""
     try:
         return data.decode("utf-8"), ""
     except UnicodeDecodeError as error:
         return None, f"not UTF-8 (byte {error.start})"
+
+
+def read_text(path: Path) -> tuple[str | None, str]:
+    """The file's text, or None and the reason it is skipped (too large, binary, not UTF-8, unreadable)."""
+    read = read_bytes(Candidate(os.fspath(path), path.name, follow=True))
+    if read.data is None:
+        return None, read.reason or "unreadable: not a file"
+    return decode(read.data)

@@ -67,7 +67,7 @@ CONCERNS: Mapping[str, Concern] = {
             "it declares terms more permissive than an artefact it derives from",
             "treat it under its base's terms, or use an artefact whose lineage is permissive",
         ),
-        Concern("unknown", "its licence is unknown", "find its licence and declare it in the policy file"),
+        Concern("unknown", "its licence is unknown", "check its licence on its model or dataset card"),
     )
 }
 

@@ -51,8 +51,10 @@ def evaluate(subject: Subject, policy: Policy, knowledge: KnowledgeBase) -> Find
             )
             for code, why in stricter.items():
                 concerns.setdefault(code, f"inherited from {ancestor.parent.id}: {why}")
-    violations = tuple(_violation(code, why, policy, own.branch) for code, why in sorted(concerns.items()))
-    violations = tuple(v for v in violations if v.severity is not Verdict.PASS)
+    checked = [_violation(code, why, policy, own.branch) for code, why in sorted(concerns.items())]
+    raised = [v for v in checked if v.severity is not Verdict.PASS]
+    waived = _waived_codes(subject)
+    violations = tuple(v for v in raised if v.code not in waived)
     return Finding(
         artefact=subject.artefact,
         resolution=subject.resolution,
@@ -60,7 +62,17 @@ def evaluate(subject: Subject, policy: Policy, knowledge: KnowledgeBase) -> Find
         verdict=worst([v.severity for v in violations]),
         violations=violations,
         lineage=tuple(lineage),
+        waived=tuple(v for v in raised if v.code in waived),
     )
+
+
+def _waived_codes(subject: Subject) -> frozenset[str]:
+    """Rules an inline suppression waives on every reference to the artefact (`ignore:<code>` flags)."""
+    references = subject.artefact.references
+    if not references:
+        return frozenset()
+    per_reference = [{f.removeprefix("ignore:") for f in r.flags if f.startswith("ignore:")} for r in references]
+    return frozenset(set.intersection(*per_reference))
 
 
 def _license_text(resolution: Resolution) -> str:
@@ -110,6 +122,5 @@ def _violation(code: str, why: str, policy: Policy, branch: str) -> Violation:
         code=code,
         severity=policy.rules[code],
         message=f"{concern.reason} ({detail})",
-        fix=f"{concern.fix}; or waive it with a policy file that extends {policy.name!r} and sets "
-        f'rules.{code} = "warn"',
+        fix=f"{concern.fix}; or waive it on the reference's line with `# modelpolicy: ignore[{code}] <reason>`",
     )

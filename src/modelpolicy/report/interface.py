@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from modelpolicy.discover.suppress import Suppression
 from modelpolicy.model import Finding, Skipped, Verdict, worst
 from modelpolicy.policy import Policy
 
@@ -14,6 +15,7 @@ class Report:
     findings: tuple[Finding, ...]
     skipped: tuple[Skipped, ...]
     files_read: int
+    suppressions: tuple[Suppression, ...] = ()
 
     @property
     def verdict(self) -> Verdict:

@@ -29,6 +29,10 @@ def render(report: Report, *, color: bool = False) -> str:
             "skipped": len(report.skipped),
         },
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
+        "suppressions": [
+            {"path": s.path, "line": s.line, "codes": sorted(s.codes), "reason": s.reason, "honoured": s.honoured}
+            for s in report.suppressions
+        ],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -55,6 +59,7 @@ def _artefact(finding: Finding) -> dict[str, Any]:
             {"code": v.code, "severity": v.severity.value, "message": v.message, "fix": v.fix}
             for v in finding.violations
         ],
+        "waived": [{"code": v.code, "message": v.message} for v in finding.waived],
         "references": [
             {"path": r.path, "line": r.line, "column": r.column, "text": r.text, "form": r.form}
             for r in artefact.references

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from modelpolicy.discover.suppress import Suppression
 from modelpolicy.model import Finding, Verdict
 from modelpolicy.report.columns import OUTPUT_WORDS, license_of, training_data_of, weights_of
 from modelpolicy.report.interface import Report
@@ -19,11 +20,14 @@ def render(report: Report, *, color: bool = False) -> str:
         "",
     ]
     lines += _table(report.findings, color)
-    problems = [f for f in report.findings if f.violations]
+    problems = [f for f in report.findings if f.violations or f.waived]
     if problems:
         lines += ["", "Problems:"]
         for finding in problems:
             lines += _problems(finding, color)
+    if report.suppressions:
+        lines += ["", f"Inline suppressions ({len(report.suppressions)}):"]
+        lines += [_suppression(s) for s in report.suppressions]
     if report.skipped:
         lines += ["", f"Skipped {len(report.skipped)} files:"]
         lines += [f"  {s.path}: {s.reason}" for s in report.skipped]
@@ -73,9 +77,17 @@ def _problems(finding: Finding, color: bool) -> list[str]:
         lines.append(f"  {first}: {label}: {finding.artefact.id}: {violation.message} [{violation.code}]")
         if violation.severity is Verdict.FAIL:
             lines.append(f"      fix: {violation.fix}")
+    lines += [f"  {first}: waived by an inline suppression: {finding.artefact.id} [{v.code}]" for v in finding.waived]
     if finding.verdict is Verdict.FAIL:
         lines += [f"      lineage: {step}" for step in finding.lineage]
     return lines
+
+
+def _suppression(suppression: Suppression) -> str:
+    codes = f"[{', '.join(sorted(suppression.codes))}]" if suppression.codes else "[all rules]"
+    if not suppression.honoured:
+        return f"  {suppression.path}:{suppression.line}: {codes} NOT honoured: give a reason after the rule codes"
+    return f"  {suppression.path}:{suppression.line}: {codes} {suppression.reason}"
 
 
 def _summary(report: Report, color: bool) -> str:

@@ -1,0 +1,346 @@
+"""Containers: the model-server images a repository runs and the models it hands them.
+
+Dockerfiles (`FROM`, with `ARG` defaults, and `ENV MODEL_ID=...` in a model-server stage), docker-compose files,
+Kubernetes manifests and Helm values (any mapping with an `image:` key: a container, a compose service, a chart's
+values). An image is a reference only when the knowledge base knows it as a model server (TGI, TEI, vLLM, Ollama,
+llama.cpp); `python:3.11` or `postgres` name nothing. The model a server is given is read from its environment
+(`MODEL_ID`, ...); commands and args of every container go to the shell source's flag reader, so
+`--model-id org/x` is found wherever it is passed. Dockerfile RUN, CMD and ENTRYPOINT are the shell source's.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from modelpolicy.discover.config import MAX_DEPTH
+from modelpolicy.discover.identity import identify
+from modelpolicy.discover.interface import FileContext, SourceError
+from modelpolicy.discover.shell import command_references
+from modelpolicy.knowledge import load as load_knowledge
+from modelpolicy.model import Kind, Reference
+from modelpolicy.resolve.images import split_image
+
+if TYPE_CHECKING:
+    import yaml
+
+_SOURCE = "containers"
+# Environment variables a model server reads its model from (`HF_MODEL_ID`: TGI's SageMaker entrypoint).
+_MODEL_VARIABLES = frozenset({"MODEL_ID", "MODEL_NAME", "MODEL", "HF_MODEL_ID"})
+# Keys whose values are a container's command line, in the order they are joined: compose, then Kubernetes.
+_COMMAND_KEYS = ("entrypoint", "command", "args")
+_COMPOSE = re.compile(r"(docker-)?compose[^/]*\.ya?ml")
+# Cheap test before parsing: YAML without an image cannot name a container.
+_MENTIONS = re.compile(r"\b(?:image|repository)[\"']?\s*:")
+# `${NAME}`, `${NAME:-default}`, `${NAME-default}` and `$NAME`.
+_VARIABLE = re.compile(r"\$\{(\w+)(?::?-([^}]*))?\}|\$(\w+)")
+# A Dockerfile word: quoted parts keep their spaces.
+_WORD = re.compile(r"""(?:"[^"]*"|'[^']*'|[^\s"'])+""")
+_QUOTED = re.compile(r""""([^"]*)"|'([^']*)'""")
+_HEREDOC = re.compile(r"(?<!<)<<(?!<)-?\s*[\"']?([A-Za-z_]\w*)[\"']?")
+_STRING = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+
+
+class ContainerSource:
+    name = _SOURCE
+
+    def wants(self, path: str) -> bool:
+        name = path.rsplit("/", 1)[-1].lower()
+        return _is_dockerfile(name) or name.endswith((".yaml", ".yml"))
+
+    def find(self, text: str, context: FileContext) -> list[Reference]:
+        name = context.path.rsplit("/", 1)[-1].lower()
+        if _is_dockerfile(name):
+            return list(_dockerfile_references(text, context))
+        if not _MENTIONS.search(text) or ("{{" in text and not _COMPOSE.fullmatch(name)):
+            return []  # nothing to find, or a Helm template, which is not YAML until rendered
+        return list(dict.fromkeys(_Yaml(text, context).references()))
+
+
+def _is_dockerfile(name: str) -> bool:
+    return name in ("dockerfile", "containerfile") or name.endswith(".dockerfile") or name.startswith("dockerfile.")
+
+
+def _expand(value: str, known: Mapping[str, str]) -> str:
+    """`value` with the variables it names replaced by their known values or written defaults; others left as is."""
+
+    def substitute(match: re.Match[str]) -> str:
+        name = match[1] or match[3]
+        if name in known:
+            return known[name]
+        return match[2] if match[2] is not None else match[0]
+
+    return _VARIABLE.sub(substitute, value)
+
+
+def _image_id(written: str, known: Mapping[str, str]) -> str | None:
+    """`registry/name:tag` (lower-cased name, tag as written) when the image is a model server, else None. A tag
+    left as an unknown variable is dropped: the version is unknown."""
+    name, tag = split_image(_expand(written.strip(), known))
+    name = name.lower()
+    if load_knowledge().server(name) is None:
+        return None
+    return f"{name}:{tag}" if tag and "$" not in tag else name
+
+
+def _model(value: str, line: int, column: int, form: str, context: FileContext) -> Reference | None:
+    hub = identify(_expand(value.strip(), {}), Kind.MODEL, context.is_local_path, single_names=False)
+    if hub is None:
+        return None
+    return Reference(context.path, line, column, hub.id, Kind.MODEL, _SOURCE, form, hub.revision)
+
+
+# Dockerfiles: each instruction as words with their places; a stage is a model server when its base image is one,
+# directly or through an earlier stage's name (`FROM tgi AS server` ... `FROM server`).
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    line: int
+    column: int
+
+
+def _dockerfile_references(text: str, context: FileContext) -> Iterator[Reference]:
+    arguments: dict[str, str] = {}
+    server_stages: set[str] = set()
+    serving = False
+    for words in _instructions(text):
+        keyword, rest = words[0].text.upper(), words[1:]
+        if keyword == "ARG":
+            arguments.update((key, _expand(value.text, arguments)) for key, value in _assignments(rest, legacy=False))
+        elif keyword == "FROM" and (image := next((w for w in rest if not w.text.startswith("--")), None)):
+            image_id = _image_id(image.text, arguments)
+            if image_id:
+                yield Reference(context.path, image.line, image.column, image_id, Kind.IMAGE, _SOURCE, "FROM")
+            serving = image_id is not None or image.text.lower() in server_stages
+            stage = rest[-1].text.lower() if len(rest) >= 3 and rest[-2].text.upper() == "AS" else None
+            if serving and stage:
+                server_stages.add(stage)
+        elif keyword == "ENV" and serving:
+            yield from _env_models(rest, arguments, context)
+
+
+def _env_models(words: list[_Word], arguments: Mapping[str, str], context: FileContext) -> Iterator[Reference]:
+    """The models a model-server stage's `ENV` names, its `ARG` values substituted."""
+    for key, value in _assignments(words, legacy=True):
+        if key not in _MODEL_VARIABLES:
+            continue
+        found = _model(_expand(value.text, arguments), value.line, value.column, key, context)
+        if found:
+            yield found
+
+
+def _instructions(text: str) -> Iterator[list[_Word]]:
+    """Each instruction's words, continuation lines joined; comments, blank lines and heredoc bodies skipped."""
+    lines = enumerate(text.splitlines(), start=1)
+    for number, line in lines:
+        if not line.strip() or _is_comment(line):
+            continue
+        words = _logical_line(number, line, lines)
+        yield words
+        for delimiter in _HEREDOC.findall(" ".join(w.text for w in words)):
+            next((n for n, body in lines if body.strip() == delimiter), None)
+
+
+def _logical_line(number: int, line: str, rest: Iterator[tuple[int, str]]) -> list[_Word]:
+    """A line's words and those of the lines a trailing `\\` joins to it (blank and comment lines between are
+    dropped, as Docker drops them)."""
+    words: list[_Word] = []
+    while True:
+        body = line.rstrip()
+        continued = body.endswith("\\")
+        words.extend(_Word(m[0], number, m.start()) for m in _WORD.finditer(body[:-1] if continued else body))
+        following = continued and next(((n, t) for n, t in rest if t.strip() and not _is_comment(t)), None)
+        if not following:
+            return words
+        number, line = following
+
+
+def _is_comment(line: str) -> bool:
+    return line.lstrip().startswith("#")
+
+
+def _assignments(words: list[_Word], *, legacy: bool) -> Iterator[tuple[str, _Word]]:
+    """`KEY=VALUE` pairs, each value unquoted and placed where it is written; with `legacy`, `ENV KEY VALUE`."""
+    if legacy and len(words) >= 2 and "=" not in words[0].text:
+        yield words[0].text, replace(words[1], text=_unquote(" ".join(w.text for w in words[1:])))
+        return
+    for word in words:
+        key, equals, value = word.text.partition("=")
+        if equals:
+            yield key, _Word(_unquote(value), word.line, word.column + len(key) + 1)
+
+
+def _unquote(text: str) -> str:
+    return _QUOTED.sub(lambda m: m[1] if m[1] is not None else m[2], text)
+
+
+# YAML: PyYAML's composed node graph, each collection visited once by identity (an alias is the node its anchor
+# names, so an alias bomb stays linear). Imported inside functions: discovery is imported on every commit.
+
+
+def _parse(text: str) -> list[yaml.Node]:
+    import yaml
+
+    try:
+        return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as error:
+        where = f" at line {error.problem_mark.line + 1}" if error.problem_mark else ""
+        raise SourceError(f"YAML syntax error{where}: {' '.join((error.problem or str(error)).split())}") from error
+    except yaml.YAMLError as error:
+        raise SourceError(f"YAML error: {' '.join(str(error).split())}") from error
+    except RecursionError as error:
+        raise SourceError("YAML nested too deeply to parse") from error
+
+
+def _mappings(node: yaml.Node, seen: set[int], depth: int) -> Iterator[yaml.MappingNode]:
+    import yaml
+
+    if isinstance(node, yaml.ScalarNode) or id(node) in seen or depth > MAX_DEPTH:
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        yield node
+        children = [value for _, value in node.value]
+    else:
+        children = list(node.value)
+    for child in children:
+        yield from _mappings(child, seen, depth + 1)
+
+
+def _entries(mapping: yaml.MappingNode) -> dict[str, yaml.Node]:
+    """A mapping's string keys and their values, with the keys a `<<` merge brings in (one level) beneath its own."""
+    import yaml
+
+    merged: dict[str, yaml.Node] = {}
+    own: dict[str, yaml.Node] = {}
+    for key, value in mapping.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "<<" and key.tag != _STRING:
+            sources = value.value if isinstance(value, yaml.SequenceNode) else [value]
+            for source in sources:
+                if isinstance(source, yaml.MappingNode):
+                    merged.update((k.value, v) for k, v in source.value if _string(k) is not None)
+        elif _string(key) is not None:
+            own[key.value] = value
+    return merged | own
+
+
+def _string(node: yaml.Node | None) -> str | None:
+    import yaml
+
+    return node.value if isinstance(node, yaml.ScalarNode) and node.tag == _STRING else None
+
+
+def _scalar(node: yaml.Node | None) -> str | None:
+    """A scalar as written, whatever it resolves to (`tag: 1.5` is a float), except null and empty."""
+    import yaml
+
+    return node.value or None if isinstance(node, yaml.ScalarNode) and node.tag != _NULL else None
+
+
+@dataclass(frozen=True)
+class _Yaml:
+    """A YAML file: its text, to place references found inside a string, and its context."""
+
+    text: str
+    context: FileContext
+
+    def references(self) -> Iterator[Reference]:
+        seen: set[int] = set()
+        for document in _parse(self.text):
+            for mapping in _mappings(document, seen, 0):
+                entries = _entries(mapping)
+                if "image" in entries:
+                    yield from self.container(entries)
+
+    def container(self, entries: dict[str, yaml.Node]) -> Iterator[Reference]:
+        image = self.image(entries["image"])
+        if image:
+            yield image
+        yield from self.commands([entries[key] for key in _COMMAND_KEYS if key in entries])
+        if image:
+            for key in ("environment", "env"):
+                yield from self.environment(entries.get(key))
+
+    def image(self, node: yaml.Node) -> Reference | None:
+        """`image: registry/name:tag`, or Helm's `image: {registry: R, repository: X, tag: Y}` placed at X."""
+        import yaml
+
+        written, place, form = _string(node), node, "image"
+        if isinstance(node, yaml.MappingNode):
+            parts = _entries(node)
+            place, form = parts.get("repository", node), "image.repository"
+            registry, written, tag = (_scalar(parts.get(k)) for k in ("registry", "repository", "tag"))
+            written = written and "/".join(filter(None, (registry, written))) + (f":{tag}" if tag else "")
+        image_id = _image_id(written, {}) if written else None
+        if image_id is None:
+            return None
+        line, column = place.start_mark.line + 1, place.start_mark.column
+        return Reference(self.context.path, line, column, image_id, Kind.IMAGE, _SOURCE, form)
+
+    def commands(self, parts: list[yaml.Node]) -> Iterator[Reference]:
+        """A string is a command line; lists (`command` then `args`) are joined into one, and the script after a
+        `-c` (`sh -c "launcher --model-id X"`) is read as a command line of its own."""
+        import yaml
+
+        words = [w for part in parts if isinstance(part, yaml.SequenceNode) for w in part.value if _string(w)]
+        values = [w.value for w in words]
+        if words:
+            yield from self.run(shlex.join(values), words)
+        for index in (i for i, value in enumerate(values[:-1]) if value == "-c"):
+            yield from self.run(values[index + 1], [words[index + 1]])
+        for part in parts:
+            if _string(part):
+                yield from self.run(part.value, [part])
+
+    def run(self, command: str, nodes: list[yaml.Node]) -> Iterator[Reference]:
+        """The references in a command line made from `nodes`, each placed where its text is written in them."""
+        cursor = 0
+        for reference in command_references(command, 1, 0, self.context, _SOURCE):
+            for node in nodes:
+                start = self.text.find(reference.text, max(cursor, node.start_mark.index), node.end_mark.index)
+                if start >= 0:
+                    cursor = start + len(reference.text)
+                    yield replace(reference, line=self.text.count("\n", 0, start) + 1, column=self.column(start))
+                    break
+            else:
+                line, column = nodes[0].start_mark.line + 1, nodes[0].start_mark.column
+                yield replace(reference, line=line, column=column)
+
+    def column(self, offset: int) -> int:
+        return offset - self.text.rfind("\n", 0, offset) - 1
+
+    def environment(self, node: yaml.Node | None) -> Iterator[Reference]:
+        for name, value, mark in _variables(node):
+            found = _model(value, mark.line + 1, mark.column, name, self.context) if name in _MODEL_VARIABLES else None
+            if found:
+                yield found
+
+
+def _variables(node: yaml.Node | None) -> Iterator[tuple[str, str, yaml.Mark]]:
+    """Environment variables as (name, value, where the value is placed): compose `KEY: VALUE` or `- KEY=VALUE`
+    (placed at the item), Kubernetes `- {name: KEY, value: VALUE}`; placed as the config source places them, so
+    that discovery counts each place once."""
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _variable(key, value)
+    for item in node.value if isinstance(node, yaml.SequenceNode) else []:
+        name, equals, value = (_string(item) or "").partition("=")
+        if equals:
+            yield name, value, item.start_mark
+        elif isinstance(item, yaml.MappingNode):
+            entries = _entries(item)
+            yield from _variable(entries.get("name"), entries.get("value"))
+
+
+def _variable(key: yaml.Node | None, value: yaml.Node | None) -> Iterator[tuple[str, str, yaml.Mark]]:
+    name, written = _string(key), _string(value)
+    if name is not None and written is not None and value is not None:
+        yield name, written, value.start_mark

@@ -1,0 +1,313 @@
+"""The container source: model-server images in Dockerfiles, compose files, Kubernetes manifests and Helm values,
+and the models those servers are given."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from modelpolicy.discover import discover
+from modelpolicy.discover.config import ConfigSource
+from modelpolicy.discover.containers import ContainerSource
+from modelpolicy.discover.interface import FileContext, SourceError
+from modelpolicy.model import Kind
+
+M, D, I = Kind.MODEL, Kind.DATASET, Kind.IMAGE  # noqa: E741
+Found = tuple[Kind, str, int]
+TGI = "ghcr.io/huggingface/text-generation-inference"
+
+TGI_DOCKERFILE = f"""\
+# syntax=docker/dockerfile:1
+FROM {TGI}:1.4.5
+ENV MODEL_ID=HuggingFaceH4/zephyr-7b-beta \\
+    MAX_INPUT_LENGTH=2048
+CMD ["--port", "8080"]
+"""
+
+TGI_COMPOSE = f"""\
+services:
+  tgi:
+    image: {TGI}:2.0.0
+    command: --model-id org/x --num-shard 1
+    ports:
+      - "8080:80"
+    deploy:
+      resources:
+        reservations:
+          devices:
+            - capabilities: [gpu]
+"""
+
+VLLM_COMPOSE = """\
+services:
+  vllm:
+    image: vllm/vllm-openai:v0.6.3
+    command: ["--model", "org/y", "--max-model-len", "8192"]
+    environment:
+      - HF_TOKEN=${HF_TOKEN}
+  db:
+    image: postgres:16
+"""
+
+OLLAMA_COMPOSE = """\
+services:
+  ollama:
+    image: ollama/ollama:0.3.12
+    volumes:
+      - ollama:/root/.ollama
+volumes:
+  ollama: {}
+"""
+
+DEPLOYMENT = f"""\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: tgi
+spec:
+  replicas: 1
+  template:
+    spec:
+      containers:
+        - name: tgi
+          image: {TGI}:2.0.0
+          args: ["--model-id", "org/z"]
+          resources:
+            limits:
+              nvidia.com/gpu: 1
+"""
+
+HELM_VALUES = """\
+image:
+  repository: ghcr.io/huggingface/text-embeddings-inference
+  tag: "1.5"
+model:
+  id: org/w
+"""
+
+
+def context(path: str) -> FileContext:
+    return FileContext(path, lambda value: value == "models/local")
+
+
+def find(path: str, text: str) -> list[Found]:
+    return [(r.kind, r.text, r.line) for r in ContainerSource().find(text, context(path))]
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected"),
+    [
+        pytest.param(
+            "Dockerfile", TGI_DOCKERFILE, [(I, f"{TGI}:1.4.5", 2), (M, "HuggingFaceH4/zephyr-7b-beta", 3)], id="tgi"
+        ),
+        pytest.param(
+            "docker/serve.Dockerfile",
+            f"ARG TGI_VERSION=2.0.0\nARG IMAGE={TGI}:$TGI_VERSION\nFROM --platform=linux/amd64 ${{IMAGE}} AS serve\n"
+            "ENV MODEL_ID org/a\n",
+            [(I, f"{TGI}:2.0.0", 3), (M, "org/a", 4)],
+            id="arg-defaults-platform-legacy-env",
+        ),
+        pytest.param(
+            "Dockerfile.gpu",
+            f'FROM {TGI}:2.0.0 AS server\nFROM server\nARG MODEL=org/b\nENV PORT=80 MODEL_NAME="$MODEL"\n',
+            [(I, f"{TGI}:2.0.0", 1), (M, "org/b", 4)],
+            id="stage-alias-and-arg-in-env",
+        ),
+        pytest.param(
+            "Containerfile",
+            "FROM vllm/vllm-openai\nRUN <<EOF\nfrom vllm import LLM\nEOF\nENV MODEL=org/c\n",
+            [(I, "vllm/vllm-openai", 1), (M, "org/c", 5)],
+            id="no-tag-and-heredoc",
+        ),
+        pytest.param(
+            "Dockerfile",
+            f"FROM {TGI.upper()}:${{VERSION}}\n# ENV MODEL_ID=org/commented\nENV \\\n\n    MODEL_ID=org/d\n",
+            [(I, TGI, 1), (M, "org/d", 5)],
+            id="unknown-tag-comment-continuation",
+        ),
+        pytest.param("docker-compose.yml", TGI_COMPOSE, [(I, f"{TGI}:2.0.0", 3), (M, "org/x", 4)], id="compose-tgi"),
+        pytest.param(
+            "compose.yaml", VLLM_COMPOSE, [(I, "vllm/vllm-openai:v0.6.3", 3), (M, "org/y", 4)], id="compose-vllm"
+        ),
+        pytest.param("compose.yml", OLLAMA_COMPOSE, [(I, "ollama/ollama:0.3.12", 3)], id="compose-ollama"),
+        pytest.param(
+            "docker-compose.override.yaml",
+            f"services:\n  tgi:\n    image: ${{TGI_IMAGE:-{TGI}:2.2.0}}\n    environment:\n"
+            "      MODEL_ID: ${MODEL_ID:-org/e}\n      MODEL: ./models/local\n"
+            "  tei:\n    image: ghcr.io/huggingface/text-embeddings-inference:cpu-1.5\n    environment:\n"
+            "      - MODEL_ID=org/f\n      - PORT=80\n",
+            [
+                (I, f"{TGI}:2.2.0", 3),
+                (M, "org/e", 5),
+                (I, "ghcr.io/huggingface/text-embeddings-inference:cpu-1.5", 8),
+                (M, "org/f", 10),
+            ],
+            id="compose-environment",
+        ),
+        pytest.param(
+            "docker-compose.yml",
+            f"x-tgi: &tgi\n  image: {TGI}:2.0.0\nservices:\n  a:\n    <<: *tgi\n    command: >\n"
+            "      --port 80\n      --model-id\n      org/folded\n",
+            [(I, f"{TGI}:2.0.0", 2), (M, "org/folded", 9)],
+            id="compose-merge-key-and-folded-command",
+        ),
+        pytest.param("k8s/deployment.yaml", DEPLOYMENT, [(I, f"{TGI}:2.0.0", 11), (M, "org/z", 12)], id="k8s"),
+        pytest.param(
+            "deploy/vllm.yml",
+            "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: vllm\n      image: vllm/vllm-openai:v0.6.3\n"
+            '      command: ["/bin/sh", "-c"]\n      args:\n        - >-\n          vllm serve\n'
+            "          --model org/sh\n      env:\n        - name: MODEL_ID\n          value: org/env\n"
+            "        - name: HF_TOKEN\n          valueFrom: {secretKeyRef: {name: hf, key: token}}\n"
+            "---\napiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n      initContainers:\n"
+            '        - image: python:3.11\n          command: ["python", "fetch.py", "--dataset", "org/data"]\n',
+            [
+                (I, "vllm/vllm-openai:v0.6.3", 6),
+                (M, "org/sh", 11),
+                (M, "org/env", 14),
+                (D, "org/data", 25),
+            ],
+            id="k8s-sh-c-env-and-any-container-command",
+        ),
+        pytest.param(
+            "charts/tei/values.yaml",
+            HELM_VALUES,
+            [(I, "ghcr.io/huggingface/text-embeddings-inference:1.5", 2)],
+            id="helm-values",
+        ),
+        pytest.param(
+            "values.yaml",
+            "image:\n  registry: ghcr.io\n  repository: huggingface/text-generation-inference\n  tag: 2.0\n"
+            "env:\n  - name: MODEL_ID\n    value: org/g\n",
+            [(I, f"{TGI}:2.0", 3), (M, "org/g", 7)],
+            id="helm-registry-numeric-tag-env",
+        ),
+    ],
+)
+def test_finds_servers_and_their_models(path: str, text: str, expected: list[Found]) -> None:
+    assert find(path, text) == expected
+
+
+@pytest.mark.parametrize(
+    "instructions",
+    [
+        pytest.param("ENV MODEL_ID=./weights\nENV PORT=80\n", id="local-model"),
+        pytest.param("ENV MODEL_ID=models/local\n", id="folder-in-the-tree"),
+        pytest.param('CMD ["--model-id", "org/x"]\n', id="cmd-is-the-shell-source-s"),
+    ],
+)
+def test_a_server_stage_names_only_its_image(instructions: str) -> None:
+    assert find("Dockerfile", f"FROM {TGI}:2.0.0\n{instructions}") == [(I, f"{TGI}:2.0.0", 1)]
+
+
+def test_form_source_and_column() -> None:
+    references = ContainerSource().find(TGI_COMPOSE, context("compose.yaml"))
+    assert [(r.form, r.source, r.column, r.revision) for r in references] == [
+        ("image", "containers", 11, None),
+        ("--model-id", "containers", 24, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        pytest.param("Dockerfile", "FROM python:3.11\nENV MODEL_ID=org/x\n", id="python-base"),
+        pytest.param("Dockerfile", "FROM nvidia/cuda:12.1-base AS build\nFROM build\nENV MODEL_ID=org/x\n", id="cuda"),
+        pytest.param("k8s.yaml", "containers:\n  - image: nvidia/cuda:12.1-base\n", id="cuda-image"),
+        pytest.param("compose.yaml", "services:\n  db:\n    image: postgres\n", id="postgres"),
+        pytest.param(
+            "compose.yaml", "services:\n  db:\n    image: postgres\n    environment: {MODEL_ID: org/x}\n", id="env"
+        ),
+        pytest.param("k8s.yaml", "apiVersion: apps/v1\nkind: Deployment\n", id="api-version"),
+        pytest.param("values.yaml", "image:\n  repository: nginx\n  tag: '1.27'\n", id="helm-other-image"),
+        pytest.param(
+            "charts/tgi/templates/deployment.yaml",
+            "spec:\n  containers:\n    - image: {{ .Values.image }}\n      args: {{ toYaml .Values.args }}\n",
+            id="helm-template",
+        ),
+        pytest.param("notes.yaml", "model: [org/x\n", id="malformed-without-image-is-not-read"),
+    ],
+)
+def test_other_images_name_nothing(path: str, text: str) -> None:
+    assert find(path, text) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "wanted"),
+    [
+        ("Dockerfile", True),
+        ("docker/Dockerfile.gpu", True),
+        ("serve.Dockerfile", True),
+        ("Containerfile", True),
+        ("compose.yml", True),
+        ("k8s/deployment.yaml", True),
+        ("config.json", False),
+        ("run.sh", False),
+    ],
+)
+def test_wants(path: str, wanted: bool) -> None:
+    assert ContainerSource().wants(path) is wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        pytest.param("services:\n  a:\n    image: [x\n", r"YAML syntax error at line 4: expected ','", id="flow"),
+        pytest.param("image: x\n  bad: indent\n", r"YAML syntax error at line 2: mapping", id="indent"),
+        pytest.param("image: *undefined\n", r"line 1: found undefined alias", id="alias"),
+        pytest.param("[" * 3_000 + "]" * 3_000 + "\nimage: x", r"YAML nested too deeply", id="deep"),
+    ],
+)
+def test_malformed_yaml_is_a_source_error(text: str, reason: str) -> None:
+    with pytest.raises(SourceError, match=reason) as raised:
+        find("compose.yaml", text)
+    assert "\n" not in str(raised.value)
+
+
+def test_an_alias_bomb_is_read_once_and_fast() -> None:
+    levels = [f"a: &a [{{image: '{TGI}:2.0.0', command: '--model-id org/x'}}, 1, 2, 3, 4, 5, 6, 7, 8]"]
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
+        levels.append(f"{name}: &{name} [{', '.join(f'*{previous}' for _ in range(9))}]")
+    started = time.perf_counter()
+    found = find("compose.yaml", "\n".join(levels) + "\n")
+    assert time.perf_counter() - started < 1.0
+    assert found == [(I, f"{TGI}:2.0.0", 1), (M, "org/x", 1)]
+
+
+def test_discover_end_to_end(tmp_path: Path) -> None:
+    (tmp_path / "Dockerfile").write_text(TGI_DOCKERFILE)
+    (tmp_path / "docker-compose.yml").write_text(TGI_COMPOSE)
+    (tmp_path / "k8s").mkdir()
+    (tmp_path / "k8s" / "deployment.yaml").write_text(DEPLOYMENT)
+    (tmp_path / "k8s" / "broken.yaml").write_text("image: [x\n")
+    (tmp_path / "README.md").write_text(f"docker run {TGI}:1.0.0\n")
+    discovery = discover(tmp_path, [tmp_path], sources=(ContainerSource(),))
+    assert [(a.kind, a.id, [r.location for r in a.references]) for a in discovery.artefacts] == [
+        (I, f"{TGI}:1.4.5", ["Dockerfile:2"]),
+        (I, f"{TGI}:2.0.0", ["docker-compose.yml:3", "k8s/deployment.yaml:11"]),
+        (M, "HuggingFaceH4/zephyr-7b-beta", ["Dockerfile:3"]),
+        (M, "org/x", ["docker-compose.yml:4"]),
+        (M, "org/z", ["k8s/deployment.yaml:12"]),
+    ]
+    assert [(s.path, s.reason) for s in discovery.skipped] == [
+        ("k8s/broken.yaml", "YAML syntax error at line 2: expected ',' or ']', but got '<stream end>'")
+    ]
+
+
+def test_with_the_config_source_each_place_counts_once(tmp_path: Path) -> None:
+    (tmp_path / "compose.yaml").write_text(
+        f"services:\n  tgi:\n    image: {TGI}:2.0.0\n    environment:\n      - MODEL_ID=org/x\n"
+        "  tei:\n    image: ghcr.io/huggingface/text-embeddings-inference:1.5\n"
+        "    environment:\n      MODEL_ID: org/x\n"
+    )
+    (tmp_path / "k8s.yaml").write_text(
+        f"containers:\n  - image: {TGI}:2.0.0\n    env:\n      - name: MODEL_ID\n        value: org/x\n"
+    )
+    (tmp_path / "values.yaml").write_text(HELM_VALUES)
+    discovery = discover(tmp_path, [tmp_path], sources=(ConfigSource(), ContainerSource()))
+    models = [(a.id, [r.location for r in a.references]) for a in discovery.artefacts if a.kind is M]
+    assert models == [
+        ("org/w", ["values.yaml:5"]),
+        ("org/x", ["compose.yaml:5", "compose.yaml:9", "k8s.yaml:5"]),
+    ]

@@ -1,0 +1,557 @@
+"""PythonSource, deeper: named defaults (argparse, fields, parameters, environment), dict and list literals,
+comprehensions, branch constants, dynamic ids, more loaders and `trust_remote_code`."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.model import Kind
+
+M, D, A = Kind.MODEL, Kind.DATASET, Kind.API
+NONE: frozenset[str] = frozenset()
+DYN = frozenset({"dynamic"})
+TRC = frozenset({"trust_remote_code"})
+Found = tuple[Kind, str, int, str | None, str, frozenset[str]]
+
+
+def find(source: str) -> Counter[Found]:
+    """(kind, id, line, revision, form, flags) of every reference, with multiplicity."""
+    context = FileContext("pkg/app.py", lambda text: text == "checkpoints/run1")
+    references = PythonSource().find(source, context)
+    return Counter((r.kind, r.text, r.line, r.revision, r.form, r.flags) for r in references)
+
+
+def check(source: str, expected: list[Found]) -> None:
+    assert find(source) == Counter(expected)
+
+
+# --- 1. argparse and click ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('p.add_argument("--model_name_or_path", default="org/x")', (M, "org/x")),
+        ('p.add_argument("--model", type=str, default="org/x")', (M, "org/x")),
+        ('p.add_argument("-m", "--model-id", default="org/x")', (M, "org/x")),
+        ('p.add_argument("--dataset_name", default="org/d")', (D, "org/d")),
+        ('p.add_argument("--dataset-id", default="org/d")', (D, "org/d")),
+        ('p.add_argument("--tokenizer_name", default="org/t")', (M, "org/t")),
+        ('p.add_argument("--base_model", default="org/b")', (M, "org/b")),
+        ('p.add_argument("--repo-id", default="org/r")', (M, "org/r")),
+        ('p.add_argument("--embedding-model", default="org/e")', (M, "org/e")),
+        ('p.add_argument("--llm_model", default="gpt-4o")', (A, "gpt-4o")),
+        ('parser.add_argument("--model", default="org/x@v2")', (M, "org/x")),
+    ],
+)
+def test_argparse_default(source: str, expected: tuple[Kind, str]) -> None:
+    kind, repo_id = expected
+    revision = "v2" if "@v2" in source else None
+    check(source, [(kind, repo_id, 1, revision, "add_argument", NONE)])
+
+
+def test_argparse_default_through_a_constant_and_a_list() -> None:
+    source = (
+        'DEFAULT = "org/x"\n'
+        'p.add_argument("--model", default=DEFAULT)\n'
+        'p.add_argument("--datasets", "--dataset", nargs="+", default=["org/a", "org/b"])\n'
+    )
+    check(
+        source,
+        [
+            (M, "org/x", 1, None, "add_argument", NONE),
+            (D, "org/a", 3, None, "add_argument", NONE),
+            (D, "org/b", 3, None, "add_argument", NONE),
+        ],
+    )
+
+
+def test_click_option_default() -> None:
+    check(
+        '@click.option("--model-name", default="org/x")\ndef main(model_name): ...\n',
+        [(M, "org/x", 1, None, "option", NONE)],
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'p.add_argument("--output_dir", default="org/x")',
+        'p.add_argument("--hub_model_id", default="org/x")',
+        'p.add_argument("--push_to_hub_model_id", default="org/x")',
+        'p.add_argument("--model_type", default="org/x")',
+        'p.add_argument("--model_path", default="org/x")',
+        'p.add_argument("--dataset_config_name", default="wikitext-2-raw-v1")',
+        'p.add_argument("--model", default="./checkpoints/best")',
+        'p.add_argument("--model", default="checkpoints/run1")',
+        'p.add_argument("--model", default=None)',
+        'p.add_argument("--model", default=f"org/{x}")',
+        'p.add_argument("--model", default="resnet50")',  # an owner-less name nobody knows
+        'p.add_argument("--dataset", default="json")',  # a packaged builder
+        'p.add_argument("--model", help="org/x")',
+        'p.add_argument("--lr", default="org/x")',
+        'p.add_argument("model", choices=["a", "b"])',
+    ],
+)
+def test_argparse_look_alikes(source: str) -> None:
+    check(source, [])
+
+
+# --- 2. dataclass, pydantic and attrs fields ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('model_name_or_path: str = field(default="org/x")', (M, "org/x")),
+        ('model_name: str = "org/x"', (M, "org/x")),
+        ('model_id = "org/x"', (M, "org/x")),
+        ('dataset_name: str = Field("org/d", description="d")', (D, "org/d")),
+        ('model: str = Field(default="org/x")', (M, "org/x")),
+        ('base_model: str = attr.ib(default="org/b")', (M, "org/b")),
+        ('pretrained_model_name_or_path: str = dataclasses.field(default="org/p")', (M, "org/p")),
+        ('tokenizer_name: Optional[str] = field(default="org/t", metadata={"help": "x"})', (M, "org/t")),
+        ('dataset: str = "org/d"', (D, "org/d")),
+        ('repo_id: str = "org/r"', (M, "org/r")),
+        ('modelName: str = "org/x"', (M, "org/x")),
+        ('model: str = "gpt-4o-mini"', (A, "gpt-4o-mini")),
+        ('chat_model: str = "claude-3-5-sonnet-20240620"', (A, "claude-3-5-sonnet-20240620")),
+    ],
+)
+def test_field_default(body: str, expected: tuple[Kind, str]) -> None:
+    kind, repo_id = expected
+    check(f"@dataclass\nclass Args:\n    {body}\n", [(kind, repo_id, 3, None, "field", NONE)])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'output_dir: str = field(default="org/x")',
+        'hub_model_id: str = "org/x"',
+        'model_config = ConfigDict(protected_namespaces=("org/x",))',
+        'model_type: str = "org/x"',
+        'model_name_or_path: str = field(default=None, metadata={"help": "org/x"})',
+        'model_name_or_path: str = field(default_factory=lambda: "org/x")',
+        "model_name_or_path: str = field(metadata={'help': 'org/x'})",
+        'model_name_or_path: str = "./out/model"',
+        'model_name_or_path: str = "bert-base-custom"',
+        'dataset_name: str = "csv"',
+        "model_name: str",
+        'run_name: str = "org/x"',
+    ],
+)
+def test_field_look_alikes(body: str) -> None:
+    check(f"@dataclass\nclass Args:\n    {body}\n", [])
+
+
+def test_field_outside_a_class_body_is_not_a_field() -> None:
+    check('model_name = "org/x"\ndef f():\n    model_name = "org/y"\n', [])
+
+
+# --- 3. function parameters ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('def load(model_id: str = "org/x"):\n    pass\n', (M, "org/x")),
+        ('def load(path, model_name="org/x"):\n    pass\n', (M, "org/x")),
+        ('async def load(*, dataset_name: str = "org/d"):\n    pass\n', (D, "org/d")),
+        ('def load(x, /, base_model="org/b", *, n=1):\n    pass\n', (M, "org/b")),
+        ('class C:\n    def __init__(self, model="org/x"):\n        pass\n', (M, "org/x")),
+    ],
+)
+def test_parameter_default(source: str, expected: tuple[Kind, str]) -> None:
+    kind, repo_id = expected
+    line = 2 if source.startswith("class") else 1
+    check(source, [(kind, repo_id, line, None, "parameter", NONE)])
+
+
+def test_parameter_default_used_by_a_loader_in_the_body_is_reported_once() -> None:
+    source = 'def load(model_id="org/x"):\n    return AutoModel.from_pretrained(model_id)\n'
+    check(source, [(M, "org/x", 1, None, "parameter", NONE)])
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'def load(path="org/x"):\n    pass\n',
+        'def load(output_model="org/x"):\n    pass\n',
+        "def load(model_id=None):\n    pass\n",
+        'def load(model_id="./local"):\n    pass\n',
+        'f = lambda model_id="org/x": model_id\n',
+    ],
+)
+def test_parameter_look_alikes(source: str) -> None:
+    check(source, [])
+
+
+# --- 4. environment variables ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('m = os.environ.get("MODEL", "org/x")', (M, "org/x", "environ")),
+        ('m = os.getenv("MODEL_ID", "org/x")', (M, "org/x", "getenv")),
+        ('m = getenv("HF_MODEL_NAME", default="org/x")', (M, "org/x", "getenv")),
+        ('m = environ.get("DATASET_NAME", "org/d")', (D, "org/d", "environ")),
+        ('m = os.environ.setdefault("BASE_MODEL", "org/b")', (M, "org/b", "environ")),
+        ('m = os.getenv("OPENAI_MODEL", "gpt-4o")', (A, "gpt-4o", "getenv")),
+        ('m = os.getenv("EMBEDDING_MODEL") or os.getenv("MODEL", "org/x")', (M, "org/x", "getenv")),
+    ],
+)
+def test_environment_default(source: str, expected: tuple[Kind, str, str]) -> None:
+    kind, repo_id, form = expected
+    check(source, [(kind, repo_id, 1, None, form, NONE)])
+
+
+def test_environment_default_passed_to_a_loader_takes_the_loader() -> None:
+    check(
+        'AutoModel.from_pretrained(os.getenv("CKPT", "org/x"), trust_remote_code=True)',
+        [(M, "org/x", 1, None, "from_pretrained", TRC)],
+    )
+
+
+def test_environment_default_held_by_a_constant_is_reported_once() -> None:
+    source = 'MODEL = os.getenv("MODEL_ID", "org/x")\nAutoModel.from_pretrained(MODEL)\n'
+    check(source, [(M, "org/x", 1, None, "from_pretrained", NONE)])
+
+
+def test_environment_name_held_by_a_constant() -> None:
+    check('VAR = "MODEL_ID"\nm = os.getenv(VAR, "org/x")\n', [(M, "org/x", 2, None, "getenv", NONE)])
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'os.getenv("HOME", "org/x")',
+        'os.environ.get("OUTPUT_MODEL", "org/x")',
+        'os.environ.get("HUB_MODEL_ID", "org/x")',
+        'os.getenv("MODEL_ID")',
+        'os.getenv("MODEL_DIR", "org/x")',
+        'os.getenv("MODEL", "/models/x")',
+        'config.get("MODEL", "org/x")',  # not the environment
+        'os.environ["MODEL"]',
+    ],
+)
+def test_environment_look_alikes(source: str) -> None:
+    check(source, [])
+
+
+# --- 5. dict and list literals, comprehensions ------------------------------------------------------------------
+
+
+def test_dict_values_by_subscript() -> None:
+    source = 'MODELS = {\n    "small": "org/a",\n    "large": "org/b",\n}\nAutoModel.from_pretrained(MODELS[size])\n'
+    check(source, [(M, "org/a", 2, None, "from_pretrained", NONE), (M, "org/b", 3, None, "from_pretrained", NONE)])
+
+
+def test_dict_value_by_literal_key() -> None:
+    source = 'MODELS = {"small": "org/a", "large": "org/b"}\nAutoModel.from_pretrained(MODELS["large"])\n'
+    check(source, [(M, "org/b", 1, None, "from_pretrained", NONE)])
+
+
+def test_dict_get_with_default() -> None:
+    source = 'MODELS = {"small": "org/a"}\nload_dataset(MODELS.get(size, "org/c"))\n'
+    check(source, [(D, "org/a", 1, None, "load_dataset", NONE), (D, "org/c", 2, None, "load_dataset", NONE)])
+
+
+def test_list_by_index() -> None:
+    source = 'MODELS = ["org/a", "org/b"]\nAutoModel.from_pretrained(MODELS[1])\nAutoModel.from_pretrained(MODELS[i])\n'
+    check(
+        source,
+        [
+            (M, "org/b", 1, None, "from_pretrained", NONE),
+            (M, "org/a", 1, None, "from_pretrained", NONE),
+            (M, "org/b", 1, None, "from_pretrained", NONE),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "loop",
+    [
+        "for name in MODELS.values():\n    snapshot_download(name)\n",
+        "for size, name in MODELS.items():\n    snapshot_download(name)\n",
+        "for size in MODELS:\n    snapshot_download(MODELS[size])\n",
+        "for i, name in enumerate(sorted(MODELS.values())):\n    snapshot_download(name)\n",
+    ],
+)
+def test_dict_loops(loop: str) -> None:
+    source = 'MODELS = {"small": "org/a", "large": "org/b"}\n' + loop
+    check(source, [(M, "org/a", 1, None, "snapshot_download", NONE), (M, "org/b", 1, None, "snapshot_download", NONE)])
+
+
+def test_dict_keys_are_ids_when_walked() -> None:
+    source = 'WEIGHTS = {"org/a": 0.5, "org/b": 0.5}\nfor name in WEIGHTS:\n    load_dataset(name)\n'
+    check(source, [(D, "org/a", 1, None, "load_dataset", NONE), (D, "org/b", 1, None, "load_dataset", NONE)])
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '[AutoModel.from_pretrained(m) for m in ["org/a", "org/b"]]',
+        '{m: AutoModel.from_pretrained(m) for m in ("org/a", "org/b")}',
+        'list(AutoModel.from_pretrained(m) for m in ["org/a", "org/b"] if m)',
+        '{k: AutoModel.from_pretrained(v) for k, v in {"x": "org/a", "y": "org/b"}.items()}',
+    ],
+)
+def test_comprehension(source: str) -> None:
+    check(source, [(M, "org/a", 1, None, "from_pretrained", NONE), (M, "org/b", 1, None, "from_pretrained", NONE)])
+
+
+def test_zip_of_two_lists() -> None:
+    source = 'for m, d in zip(["org/m"], ["org/d"]):\n    AutoModel.from_pretrained(m)\n    load_dataset(d)\n'
+    check(source, [(M, "org/m", 1, None, "from_pretrained", NONE), (D, "org/d", 1, None, "load_dataset", NONE)])
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a comprehension variable stands for its own comprehension's items only
+        '[print(m) for m in ["org/a"]]\nAutoModel.from_pretrained(m)\n',
+        "[AutoModel.from_pretrained(m) for m in get_models()]",
+        # walking a dict hands out its keys, here no strings; the values are never handed to a loader
+        'MODELS = {1: "org/a"}\nfor size in MODELS:\n    AutoModel.from_pretrained(size)\n',
+        'MODELS = {"small": "org/a"}\nprint(MODELS["small"])\n',
+        'MODELS = {"small": "org/a"}\nAutoModel.from_pretrained(OTHER[size])\n',
+        "for i, m in enumerate(get_models()):\n    AutoModel.from_pretrained(m)\n",
+        'for i, m in enumerate(["org/a"]):\n    AutoModel.from_pretrained(i)\n',
+    ],
+)
+def test_container_look_alikes(source: str) -> None:
+    check(source, [])
+
+
+# --- 6. branches, dynamic ids ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'if big:\n    MODEL = "org/a"\nelse:\n    MODEL = "org/b"\nAutoModel.from_pretrained(MODEL)\n',
+        'if big:\n    MODEL = "org/a"\nelif x:\n    MODEL = "org/b"\nAutoModel.from_pretrained(MODEL)\n',
+        'try:\n    MODEL = "org/a"\nexcept ImportError:\n    MODEL = "org/b"\nAutoModel.from_pretrained(MODEL)\n',
+    ],
+)
+def test_constant_on_branches(source: str) -> None:
+    line_b = source.split("\n").index('    MODEL = "org/b"') + 1
+    check(source, [(M, "org/a", 2, None, "from_pretrained", NONE), (M, "org/b", line_b, None, "from_pretrained", NONE)])
+
+
+def test_branch_with_a_call_yields_the_literal_only() -> None:
+    source = 'if big:\n    MODEL = "org/a"\nelse:\n    MODEL = pick()\nAutoModel.from_pretrained(MODEL)\n'
+    check(source, [(M, "org/a", 2, None, "from_pretrained", NONE)])
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # in sequence, or on a branch and after it: not one value per run
+        'MODEL = "org/a"\nif big:\n    MODEL = "org/b"\nAutoModel.from_pretrained(MODEL)\n',
+        'if big:\n    MODEL = "org/a"\nif small:\n    MODEL = "org/b"\nAutoModel.from_pretrained(MODEL)\n',
+        # shadowed by a parameter or an import
+        'if big:\n    MODEL = "org/a"\nelse:\n    MODEL = "org/b"\n'
+        "def f(MODEL):\n    AutoModel.from_pretrained(MODEL)\n",
+        'if big:\n    MODEL = "org/a"\nelse:\n    from cfg import MODEL\nAutoModel.from_pretrained(MODEL)\n',
+        # a loop is no branch
+        'for x in y:\n    MODEL = "org/a"\nAutoModel.from_pretrained(MODEL)\n',
+    ],
+)
+def test_constant_not_followed(source: str) -> None:
+    check(source, [])
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('SIZE = "7b"\nAutoModel.from_pretrained(f"org/model-{SIZE}")\n', "org/model-7b"),
+        ('ORG = "org"\nAutoModel.from_pretrained(ORG + "/name")\n', "org/name"),
+        ('AutoModel.from_pretrained("org/" + "name")\n', "org/name"),
+    ],
+)
+def test_composed_ids_resolved(source: str, expected: str) -> None:
+    line = source.count("\n")
+    check(source, [(M, expected, line, None, "from_pretrained", NONE)])
+
+
+def test_composed_in_a_loop_yields_each() -> None:
+    source = 'for size in ["small", "large"]:\n    load_dataset(f"org/data-{size}", revision="r1")\n'
+    check(
+        source,
+        [(D, "org/data-small", 2, "r1", "load_dataset", NONE), (D, "org/data-large", 2, "r1", "load_dataset", NONE)],
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('AutoModel.from_pretrained(f"org/{size}")', (M, 'f"org/{size}"', "from_pretrained")),
+        ('AutoModel.from_pretrained("org/" + name)', (M, '"org/" + name', "from_pretrained")),
+        ('load_dataset(f"{org}/data", split="train")', (D, 'f"{org}/data"', "load_dataset")),
+        ('client.chat.completions.create(model=f"gpt-{v}")', (A, 'f"gpt-{v}"', "create")),
+        ('AutoModel.from_pretrained(f"org/{size!r}")', (M, 'f"org/{size!r}"', "from_pretrained")),
+        ('timm.create_model(f"hf-hub:timm/{arch}")', (M, 'f"hf-hub:timm/{arch}"', "create_model")),
+    ],
+)
+def test_dynamic(source: str, expected: tuple[Kind, str, str]) -> None:
+    kind, text, form = expected
+    check(source, [(kind, text, 1, None, form, DYN)])
+
+
+def test_dynamic_keeps_the_revision_and_trust_remote_code() -> None:
+    check(
+        'AutoModel.from_pretrained(f"org/{n}", revision="v1", trust_remote_code=True)',
+        [(M, 'f"org/{n}"', 1, "v1", "from_pretrained", DYN | TRC)],
+    )
+
+
+def test_dynamic_column_is_where_it_is_written() -> None:
+    [reference] = PythonSource().find('m = AutoModel.from_pretrained(f"org/{n}")', FileContext("a.py", lambda _: False))
+    assert (reference.column, reference.text) == (30, 'f"org/{n}"')
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "AutoModel.from_pretrained(name)",
+        "AutoModel.from_pretrained(args.model_name_or_path)",
+        'AutoModel.from_pretrained(f"./checkpoints/{run}")',
+        'AutoModel.from_pretrained(f"/models/{name}")',
+        'AutoModel.from_pretrained("./out/" + name)',
+        "AutoModel.from_pretrained(base + suffix)",
+        "AutoModel.from_pretrained(os.path.join(root, name))",
+        'timm.create_model(f"{arch}_in1k")',
+        'print(f"org/{size}")',
+        'x = "org/" + name',
+        'p.add_argument("--model", default=f"org/{size}")',
+    ],
+)
+def test_not_dynamic(source: str) -> None:
+    check(source, [])
+
+
+# --- 7. more loaders -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # vLLM
+        ('LLM(model="org/x")', (M, "org/x", "LLM")),
+        ('vllm.LLM("org/x", dtype="half")', (M, "org/x", "LLM")),
+        ('AsyncEngineArgs(model="org/x")', (M, "org/x", "AsyncEngineArgs")),
+        ('EngineArgs(model="org/x")', (M, "org/x", "EngineArgs")),
+        # huggingface_hub inference
+        ('InferenceClient(model="org/x")', (M, "org/x", "InferenceClient")),
+        ('InferenceClient("org/x", token=t)', (M, "org/x", "InferenceClient")),
+        ('AsyncInferenceClient("org/x")', (M, "org/x", "AsyncInferenceClient")),
+        ('client.text_generation("hi", model="org/x")', (M, "org/x", "text_generation")),
+        ('client.feature_extraction("hi", model="org/x")', (M, "org/x", "feature_extraction")),
+        # timm, open_clip
+        ('timm.create_model("hf-hub:timm/vit.in1k", pretrained=True)', (M, "timm/vit.in1k", "create_model")),
+        ('timm.create_model("hf_hub:org/name")', (M, "org/name", "create_model")),
+        ('timm.create_model(model_name="hf-hub:org/name")', (M, "org/name", "create_model")),
+        (
+            'open_clip.create_model_and_transforms("hf-hub:laion/CLIP-ViT-B-32")',
+            (M, "laion/CLIP-ViT-B-32", "create_model_and_transforms"),
+        ),
+        ('open_clip.create_model_from_pretrained("hf-hub:org/c")', (M, "org/c", "create_model_from_pretrained")),
+        ('open_clip.get_tokenizer("hf-hub:org/c")', (M, "org/c", "get_tokenizer")),
+        # peft
+        ('AutoPeftModelForCausalLM.from_pretrained("org/lora")', (M, "org/lora", "from_pretrained")),
+        # LangChain
+        ('HuggingFaceEmbeddings(model_name="org/e")', (M, "org/e", "HuggingFaceEmbeddings")),
+        (
+            'HuggingFaceBgeEmbeddings(model_name="BAAI/bge-small-en")',
+            (M, "BAAI/bge-small-en", "HuggingFaceBgeEmbeddings"),
+        ),
+        ('HuggingFaceEndpoint(repo_id="org/x", max_new_tokens=9)', (M, "org/x", "HuggingFaceEndpoint")),
+        ('HuggingFacePipeline.from_model_id(model_id="org/x", task="t")', (M, "org/x", "from_model_id")),
+        ('HuggingFacePipeline.from_model_id("org/x", "t")', (M, "org/x", "from_model_id")),
+        ('ChatOpenAI(model="gpt-4o")', (A, "gpt-4o", "ChatOpenAI")),
+        ('ChatOpenAI(model_name="gpt-3.5-turbo", temperature=0)', (A, "gpt-3.5-turbo", "ChatOpenAI")),
+        ('ChatOpenAI(model="org/served", base_url=u)', (M, "org/served", "ChatOpenAI")),
+        ('ChatAnthropic(model="claude-3-opus-20240229")', (A, "claude-3-opus-20240229", "ChatAnthropic")),
+        ('OpenAIEmbeddings(model="text-embedding-3-large")', (A, "text-embedding-3-large", "OpenAIEmbeddings")),
+        # LlamaIndex
+        ('HuggingFaceEmbedding(model_name="BAAI/bge-base-en")', (M, "BAAI/bge-base-en", "HuggingFaceEmbedding")),
+        ('OpenAI(model="gpt-4o-mini", temperature=0)', (A, "gpt-4o-mini", "OpenAI")),
+    ],
+)
+def test_more_loaders(source: str, expected: tuple[Kind, str, str]) -> None:
+    kind, repo_id, form = expected
+    check(source, [(kind, repo_id, 1, None, form, NONE)])
+
+
+def test_model_and_tokenizer_keywords() -> None:
+    check(
+        'HuggingFaceLLM(model_name="org/m", tokenizer_name="org/t")\nLLM(model="org/m", tokenizer="org/t2")\n',
+        [
+            (M, "org/m", 1, None, "HuggingFaceLLM", NONE),
+            (M, "org/t", 1, None, "HuggingFaceLLM", NONE),
+            (M, "org/m", 2, None, "LLM", NONE),
+            (M, "org/t2", 2, None, "LLM", NONE),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'timm.create_model("resnet50", pretrained=True)',
+        'open_clip.create_model_and_transforms("ViT-B-32", pretrained="laion2b_s34b_b79k")',
+        'create_model("Model", name=(str, ...))',  # pydantic
+        'InferenceClient("https://my-endpoint.example.com")',
+        'InferenceClient(base_url="http://localhost:8080")',
+        'text_generation.Client("http://127.0.0.1:8080")',
+        'OpenAI(api_key="sk")',
+        'OpenAI(model="my-deployment")',
+        'ChatOpenAI(model="local-model")',
+        'LLM(model="./merged")',
+        'HuggingFaceEmbeddings(model_name="/opt/models/e5")',
+        'load_dataset("json", data_files="a.json")',
+        'load_dataset("parquet", data_files="a.parquet")',
+    ],
+)
+def test_more_loaders_look_alikes(source: str) -> None:
+    check(source, [])
+
+
+# --- 8. trust_remote_code ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('AutoModel.from_pretrained("org/x", trust_remote_code=True)', (M, "org/x", "from_pretrained", TRC)),
+        ('LLM(model="org/x", trust_remote_code=True)', (M, "org/x", "LLM", TRC)),
+        ('load_dataset("org/d", trust_remote_code=True)', (D, "org/d", "load_dataset", TRC)),
+        (
+            'TRUST = True\nAutoModel.from_pretrained("org/x", trust_remote_code=TRUST)',
+            (M, "org/x", "from_pretrained", TRC),
+        ),
+        ('AutoModel.from_pretrained("org/x", trust_remote_code=False)', (M, "org/x", "from_pretrained", NONE)),
+        ('AutoModel.from_pretrained("org/x", trust_remote_code=args.trust)', (M, "org/x", "from_pretrained", NONE)),
+        ('AutoModel.from_pretrained("org/x", trust_remote_code="yes")', (M, "org/x", "from_pretrained", NONE)),
+    ],
+)
+def test_trust_remote_code(source: str, expected: tuple[Kind, str, str, frozenset[str]]) -> None:
+    kind, repo_id, form, flags = expected
+    check(source, [(kind, repo_id, source.count("\n") + 1, None, form, flags)])
+
+
+def test_trust_remote_code_belongs_to_its_own_call() -> None:
+    source = 'AutoConfig.from_pretrained("org/x", trust_remote_code=True)\nAutoModel.from_pretrained("org/y")\n'
+    check(source, [(M, "org/x", 1, None, "from_pretrained", TRC), (M, "org/y", 2, None, "from_pretrained", NONE)])
+
+
+def test_references_come_in_source_order() -> None:
+    source = 'def f(model_id="org/a"):\n    pass\nAutoModel.from_pretrained("org/b")\n'
+    found = PythonSource().find(source, FileContext("a.py", lambda _: False))
+    assert [r.text for r in found] == ["org/a", "org/b"]
