@@ -39,9 +39,7 @@ def resolve_one(resolvers: tuple[Resolver, ...], kind: Kind, artefact_id: str, r
         answer = resolver.resolve(kind, artefact_id, revision)
         if answer is not None:
             return answer
-    return Unresolved(
-        "not in the bundled knowledge base, and resolution through the Hub is not available in this version"
-    )
+    return Unresolved("not in the bundled knowledge base, and this version does not yet ask the Hub")
 
 
 def resolve_all(artefacts: tuple[Artefact, ...], resolvers: tuple[Resolver, ...]) -> list[Subject]:
