@@ -1,0 +1,1 @@
+"""A local fake Hugging Face Hub for tests (see server.py)."""
