@@ -41,6 +41,7 @@ KNOWN_GAPS: dict[str, str] = {
     ),
 }
 
+
 def _folders() -> list[Path]:
     return sorted(p for p in CORPUS.iterdir() if p.is_dir() and (p / EXPECTED).is_file())
 
