@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from modelpolicy.discover.suppress import Suppression, suppressions
+from modelpolicy.discover.suppress import suppressions
+from modelpolicy.model import Suppression
 
 
 @pytest.mark.parametrize(

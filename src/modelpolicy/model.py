@@ -116,6 +116,20 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class Suppression:
+    """An inline `# modelpolicy: ignore[...] reason` comment on a reference's line."""
+
+    path: str
+    line: int
+    codes: frozenset[str]  # empty: every rule, and the reference itself
+    reason: str
+
+    @property
+    def honoured(self) -> bool:
+        return bool(self.reason)
+
+
+@dataclass(frozen=True)
 class Parent:
     """An artefact this one derives from: a base model or a training dataset."""
 

@@ -20,10 +20,10 @@ from modelpolicy.discover.markers import admits
 from modelpolicy.discover.notebook import NotebookSource
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.discover.shell import ShellSource
-from modelpolicy.discover.suppress import Suppression, suppressions
+from modelpolicy.discover.suppress import suppressions
 from modelpolicy.discover.walk import candidates, decode, read_bytes
 from modelpolicy.knowledge import load as load_knowledge
-from modelpolicy.model import Artefact, Reference, Skipped
+from modelpolicy.model import Artefact, Reference, Skipped, Suppression
 
 SOURCES: tuple[Source, ...] = (
     PythonSource(),

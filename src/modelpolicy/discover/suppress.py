@@ -7,22 +7,11 @@ Without codes it drops the reference; with codes it waives those rules for the a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from modelpolicy.model import Suppression
 
 _MARKER = "modelpolicy:"
 _SUPPRESSION = re.compile(r"(?:#|//)\s*modelpolicy:\s*ignore(?:\[(?P<codes>[^\]]*)\])?(?P<reason>.*)$")
-
-
-@dataclass(frozen=True)
-class Suppression:
-    path: str
-    line: int
-    codes: frozenset[str]  # empty: every rule, and the reference itself
-    reason: str
-
-    @property
-    def honoured(self) -> bool:
-        return bool(self.reason)
 
 
 def suppressions(path: str, text: str) -> dict[int, Suppression]:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from modelpolicy.discover.suppress import Suppression
-from modelpolicy.model import Finding, Skipped, Verdict, worst
+from modelpolicy.model import Finding, Skipped, Suppression, Verdict, worst
 from modelpolicy.policy import Policy
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from modelpolicy.discover.suppress import Suppression
-from modelpolicy.model import Finding, Verdict
+from modelpolicy.model import Finding, Suppression, Verdict
 from modelpolicy.report.columns import OUTPUT_WORDS, license_of, training_data_of, weights_of
 from modelpolicy.report.interface import Report
 
