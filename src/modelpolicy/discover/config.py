@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from modelpolicy.discover.identity import HubId, identify, parse_hub_url
 from modelpolicy.discover.interface import FileContext, SourceError
+from modelpolicy.discover.yamldoc import compose
 from modelpolicy.model import Kind, Reference
 
 if TYPE_CHECKING:
@@ -135,10 +136,6 @@ def _normalise(key: str) -> str:
     return key.lower().replace("-", "").replace("_", "")
 
 
-def _one_line(message: str) -> str:
-    return " ".join(message.split())
-
-
 @dataclass(frozen=True)
 class _Finder:
     context: FileContext
@@ -223,19 +220,8 @@ class _Lines:
 # so visiting each collection once by identity keeps an alias bomb linear; a scalar is a leaf, read at every alias
 # (`model: *base` names the model written at the anchor's line). Imported here: discovery is imported on every commit.
 def _yaml_trees(text: str, _: str) -> list[_Node | None]:
-    import yaml
-
-    try:
-        documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
-    except yaml.MarkedYAMLError as error:
-        where = f" at line {error.problem_mark.line + 1}" if error.problem_mark else ""
-        raise SourceError(f"YAML syntax error{where}: {_one_line(error.problem or str(error))}") from error
-    except yaml.YAMLError as error:
-        raise SourceError(f"YAML error: {_one_line(str(error))}") from error
-    except RecursionError as error:
-        raise SourceError("YAML nested too deeply to parse") from error
     seen: set[int] = set()
-    return [_yaml_node(document, seen, 0) for document in documents]
+    return [_yaml_node(document, seen, 0) for document in compose(text)]
 
 
 def _yaml_node(node: yaml.Node, seen: set[int], depth: int) -> _Node | None:

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 
 from modelpolicy.discover.config import MAX_DEPTH
 from modelpolicy.discover.identity import identify
-from modelpolicy.discover.interface import FileContext, SourceError
+from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.shell import command_references
+from modelpolicy.discover.yamldoc import compose
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
 from modelpolicy.resolve.images import split_image
@@ -184,20 +185,6 @@ def _unquote(text: str) -> str:
 # names, so an alias bomb stays linear). Imported inside functions: discovery is imported on every commit.
 
 
-def _parse(text: str) -> list[yaml.Node]:
-    import yaml
-
-    try:
-        return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
-    except yaml.MarkedYAMLError as error:
-        where = f" at line {error.problem_mark.line + 1}" if error.problem_mark else ""
-        raise SourceError(f"YAML syntax error{where}: {' '.join((error.problem or str(error)).split())}") from error
-    except yaml.YAMLError as error:
-        raise SourceError(f"YAML error: {' '.join(str(error).split())}") from error
-    except RecursionError as error:
-        raise SourceError("YAML nested too deeply to parse") from error
-
-
 def _mappings(node: yaml.Node, seen: set[int], depth: int) -> Iterator[yaml.MappingNode]:
     import yaml
 
@@ -252,7 +239,7 @@ class _Yaml:
 
     def references(self) -> Iterator[Reference]:
         seen: set[int] = set()
-        for document in _parse(self.text):
+        for document in compose(self.text):
             for mapping in _mappings(document, seen, 0):
                 entries = _entries(mapping)
                 if "image" in entries:
