@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from modelpolicy.discover.identity import PACKAGED_BUILDERS, HubId, looks_like_path, parse_hub_id
+from modelpolicy.discover.identity import PACKAGED_BUILDERS, HubId, looks_like_path, parse_hub_id, without_env_defaults
 
 LONGEST = "o" * 96
 
@@ -122,3 +122,20 @@ def test_looks_like_path(text: str, expected: bool) -> None:
 )
 def test_packaged_builders(name: str, packaged: bool) -> None:
     assert (name in PACKAGED_BUILDERS) is packaged
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("${MODEL:-org/x}", "org/x"),
+        ("${MODEL-org/x}", "org/x"),
+        ("${MODEL:org/x}", "org/x"),
+        ("${MODEL:=org/x}", "org/x"),
+        ("${A:-${B:-org/x}}", "org/x"),
+        ("$${MODEL:-org/x}", "org/x"),
+        ("${MODEL}", "${MODEL}"),
+        ("org/x", "org/x"),
+    ],
+)
+def test_without_env_defaults(text: str, expected: str) -> None:
+    assert without_env_defaults(text) == expected

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from modelpolicy.discover.identity import HubId, identify, parse_hub_url
+from modelpolicy.discover.identity import HubId, identify, parse_hub_url, without_env_defaults
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.yamldoc import compose
 from modelpolicy.model import Kind, Reference
@@ -55,7 +55,6 @@ _OUTPUT_KEYS = frozenset({"hubmodelid", "outputdir", "pushtohubmodelid", "hubrep
 _ITEM_KEYS = ("id", "path", "name")
 # Cheap test before parsing: a file without any of these cannot hold a reference.
 _MENTIONS = re.compile(r"model|dataset|tokenizer|repo|huggingface\.co|hf\.co|hf://", re.IGNORECASE)
-_DEFAULT = re.compile(r"\$\{\w+(?::?-|:)([^}]*)\}")  # ${VAR:-default}, ${VAR-default}, ${VAR:default}
 _ASSIGNMENT = re.compile(r"([A-Za-z_]\w*)=(.*)", re.DOTALL)  # a compose `environment` item
 _URL = re.compile(r"(?:https?|hf)://[^\s\"'<>()\[\]{},]+", re.IGNORECASE)
 _ENV_LINE = re.compile(r"\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*")
@@ -191,9 +190,7 @@ class _Finder:
 
     def named(self, text: _Text, slot: _Slot) -> Reference | None:
         """The artefact a string under an artefact key names, or None for paths, non-ids and unknown single names."""
-        value = text.value.strip()
-        default = _DEFAULT.fullmatch(value)
-        value = default.group(1).strip() if default else value
+        value = without_env_defaults(text.value.strip()).strip()
         hub = identify(value, slot.kind, self.context.is_local_path, single_names=False)
         return None if hub is None else self.reference(text, slot.kind, hub, slot.form)
 

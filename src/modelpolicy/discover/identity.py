@@ -64,6 +64,18 @@ PACKAGED_BUILDERS = frozenset(
 )
 
 
+# `${VAR:-default}`, `${VAR:=default}`, `${VAR-default}`, `${VAR:default}` (and Make's `$${...}`): group 1 is the
+# default, which is what a value stands for when its variable is unset. Shell, .env and config values share it.
+ENV_DEFAULT = re.compile(r"\$?\$\{[A-Za-z_]\w*(?::[-=]?|[-=])(.*)\}", re.DOTALL)
+
+
+def without_env_defaults(text: str) -> str:
+    """`${A:-${B:-org/x}}` as `org/x`; other text as it is."""
+    while default := ENV_DEFAULT.fullmatch(text):
+        text = default.group(1)
+    return text
+
+
 @dataclass(frozen=True)
 class HubId:
     id: str

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from modelpolicy.discover.identity import identify
+from modelpolicy.discover.identity import ENV_DEFAULT, identify
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.model import Kind, Reference
 
@@ -68,8 +68,6 @@ _PIECE = re.compile(
 _IN_DOUBLE_QUOTES = re.compile(r'\\\n|\\([$`"\\])|(.)', re.DOTALL)
 _WORD_ENDS = frozenset({"blank", "operator", "comment"})
 _NOT_WORDS = frozenset({"blank", "operator", "comment", "continuation"})
-# `${VAR:-default}`, `${VAR:=default}`, `${VAR-default}`, `${VAR:default}` (and Make's `$${...}`): the default.
-_DEFAULT = re.compile(r"\$?\$\{[A-Za-z_]\w*(?::[-=]?|[-=])(.*)\}", re.DOTALL)
 
 _INSTRUCTION = re.compile(r"\s*(?:RUN|CMD|ENTRYPOINT)(?:\s+|$)", re.IGNORECASE)
 _HEREDOC = re.compile(r"(?<!<)<<(?!<)-?\s*[\"']?([A-Za-z_]\w*)[\"']?")
@@ -208,7 +206,7 @@ def _argument(command: list[_Span], index: int) -> _Span | None:
 
 def _written(value: _Span) -> _Span:
     """What a value stands for when its variables are unset: `${VAR:-ID}` stands for ID."""
-    while default := _DEFAULT.fullmatch(value.text):
+    while default := ENV_DEFAULT.fullmatch(value.text):
         value = value[default.start(1) : default.end(1)]
     return value
 
