@@ -253,10 +253,10 @@ def test_wants(path: str, wanted: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        pytest.param("services:\n  a:\n    image: [x\n", r"YAML syntax error at line 4: expected ','", id="flow"),
+        pytest.param("services:\n  a:\n    image: [x\n", r"YAML syntax error at line 4: .*expected ','", id="flow"),
         pytest.param("image: x\n  bad: indent\n", r"YAML syntax error at line 2: mapping", id="indent"),
         pytest.param("image: *undefined\n", r"line 1: found undefined alias", id="alias"),
-        pytest.param("[" * 3_000 + "]" * 3_000 + "\nimage: x", r"YAML nested too deeply", id="deep"),
+        pytest.param("[" * 3_000 + "]" * 3_000 + "\nimage: x", r"YAML syntax error at line 2", id="deep"),
     ],
 )
 def test_malformed_yaml_is_a_source_error(text: str, reason: str) -> None:
@@ -291,7 +291,7 @@ def test_discover_end_to_end(tmp_path: Path) -> None:
         (M, "org/z", ["k8s/deployment.yaml:12"]),
     ]
     assert [(s.path, s.reason) for s in discovery.skipped] == [
-        ("k8s/broken.yaml", "YAML syntax error at line 2: expected ',' or ']', but got '<stream end>'")
+        ("k8s/broken.yaml", "YAML syntax error at line 2: did not find expected ',' or ']'")
     ]
 
 

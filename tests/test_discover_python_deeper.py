@@ -555,3 +555,29 @@ def test_references_come_in_source_order() -> None:
     source = 'def f(model_id="org/a"):\n    pass\nAutoModel.from_pretrained("org/b")\n'
     found = PythonSource().find(source, FileContext("a.py", lambda _: False))
     assert [r.text for r in found] == ["org/a", "org/b"]
+
+
+# Statements holding no marker word are skipped; what flows into a statement from elsewhere must still be found.
+
+
+def test_a_constant_chain_naming_an_environment_variable_is_followed() -> None:
+    check(
+        'A = "MODEL_ID"\nB = A\n\n\ndef f():\n    return os.getenv(B, "org/x")\n',
+        [(M, "org/x", 6, None, "getenv", NONE)],
+    )
+
+
+def test_a_loop_body_using_its_target_on_a_line_without_markers_is_read() -> None:
+    source = 'for var in ["MODEL_ID", "OTHER"]:\n    x = 1\n    value = os.getenv(var, "org/x")\n'
+    check(source, [(M, "org/x", 3, None, "getenv", NONE)])
+
+
+def test_a_decorated_function_is_read_from_its_first_decorator() -> None:
+    source = '@functools.cache\n@other\ndef load(model_name_or_path="org/x"):\n    return 1\n'
+    check(source, [(M, "org/x", 3, None, "parameter", NONE)])
+
+
+def test_functions_without_marker_words_do_not_hide_the_ones_with_them() -> None:
+    helpers = "".join(f"def helper_{i}(a, b='x/y'):\n    return a + b\n\n" for i in range(50))
+    source = helpers + 'def load():\n    return AutoModel.from_pretrained("org/x")\n'
+    check(source, [(M, "org/x", 152, None, "from_pretrained", NONE)])

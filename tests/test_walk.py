@@ -12,7 +12,7 @@ import pytest
 from modelpolicy.discover import SOURCES, discover
 from modelpolicy.discover import python as python_source
 from modelpolicy.discover.interface import FileContext, Source
-from modelpolicy.discover.markers import MARKERS, admits
+from modelpolicy.discover.markers import admits
 from modelpolicy.discover.walk import MAX_FILE_BYTES, Candidate, candidates, read_bytes
 
 REFERENCE = 'from transformers import AutoModel\nAutoModel.from_pretrained("mosaicml/mpt-30b")\n'
@@ -243,7 +243,9 @@ def test_non_ascii_python_always_passes() -> None:
 def test_the_python_markers_cover_every_loader() -> None:
     """Derived from python.py's tables: every loader is named by a marker, or takes its id only in a keyword that
     holds one; every name ending a reference-holding name holds one."""
-    words = MARKERS["python"].words
+    markers = BY_NAME["python"].markers
+    assert markers is not None
+    words = markers.words
     loaders = python_source._LOADERS
     for name, loader in loaders.items():
         keywords = (*loader.keywords, *getattr(loader, "also", ()))
@@ -255,6 +257,7 @@ def test_the_python_markers_cover_every_loader() -> None:
 def test_a_source_without_markers_reads_every_file_it_wants() -> None:
     class Other:
         name = "other"
+        markers = None
 
         def wants(self, path: str) -> bool:
             return True

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from modelpolicy.discover.identity import HubId, identify, parse_hub_url, without_env_defaults
 from modelpolicy.discover.interface import FileContext, SourceError
+from modelpolicy.discover.markers import Markers
 from modelpolicy.discover.yamldoc import compose
 from modelpolicy.model import Kind, Reference
 
@@ -54,7 +55,8 @@ _OUTPUT_KEYS = frozenset({"hubmodelid", "outputdir", "pushtohubmodelid", "hubrep
 # In a table under an artefact key (`- path: org/x`, `model: {name: org/x}`), the first of these names it.
 _ITEM_KEYS = ("id", "path", "name")
 # Cheap test before parsing: a file without any of these cannot hold a reference.
-_MENTIONS = re.compile(r"model|dataset|tokenizer|repo|huggingface\.co|hf\.co|hf://", re.IGNORECASE)
+# Every key that names an artefact holds one of these words, case aside, and so does every Hugging Face URL.
+_MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"repo", b"huggingface.co", b"hf.co", b"hf://")
 _ASSIGNMENT = re.compile(r"([A-Za-z_]\w*)=(.*)", re.DOTALL)  # a compose `environment` item
 _URL = re.compile(r"(?:https?|hf)://[^\s\"'<>()\[\]{},]+", re.IGNORECASE)
 _ENV_LINE = re.compile(r"\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*")
@@ -100,13 +102,14 @@ class _Slot:
 
 class ConfigSource:
     name = "config"
+    markers = Markers(_MARKER_WORDS, caseless=True, unicode_passes=True)
 
     def wants(self, path: str) -> bool:
         return _reader(path) is not None
 
     def find(self, text: str, context: FileContext) -> list[Reference]:
         reader = _reader(context.path)
-        if reader is None or not _MENTIONS.search(text):
+        if reader is None:
             return []
         finder = _Finder(context)
         found = (r for tree in reader(text, context.path) for r in finder.node(tree, None))

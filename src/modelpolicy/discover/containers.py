@@ -48,6 +48,7 @@ _NULL = "tag:yaml.org,2002:null"
 
 class ContainerSource:
     name = _SOURCE
+    markers = None  # few files, and an image needs no marker word
 
     def wants(self, path: str) -> bool:
         name = path.rsplit("/", 1)[-1].lower()

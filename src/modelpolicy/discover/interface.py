@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from modelpolicy.discover.markers import Markers
 from modelpolicy.model import Reference
 
 
@@ -25,6 +26,11 @@ class Source(Protocol):
     """One kind of file: Python code, notebooks, config, containers..."""
 
     name: str
+
+    @property
+    def markers(self) -> Markers | None:
+        """What a file must hold for this source to find anything in it; None to read every file it wants."""
+        ...
 
     def wants(self, path: str) -> bool:
         """Whether this source reads the file at the (relative, `/`-separated) path."""

@@ -9,6 +9,7 @@ from typing import Any
 
 from modelpolicy.discover.identity import parse_hub_id
 from modelpolicy.discover.interface import FileContext, SourceError
+from modelpolicy.discover.markers import Markers
 from modelpolicy.model import Kind, Reference
 
 _SECTIONS = {"models": Kind.MODEL, "datasets": Kind.DATASET, "apis": Kind.API}
@@ -16,6 +17,7 @@ _SECTIONS = {"models": Kind.MODEL, "datasets": Kind.DATASET, "apis": Kind.API}
 
 class ManifestSource:
     name = "manifest"
+    markers = Markers((b"models", b"datasets", b"apis"))  # the section names, as written
 
     def wants(self, path: str) -> bool:
         return path.rsplit("/", 1)[-1] in ("pyproject.toml", "modelpolicy.toml")

@@ -18,7 +18,8 @@ from itertools import accumulate
 from typing import Any
 
 from modelpolicy.discover.interface import FileContext, SourceError
-from modelpolicy.discover.python import PythonSource
+from modelpolicy.discover.markers import Markers
+from modelpolicy.discover.python import MARKER_WORDS, PythonSource
 from modelpolicy.model import Reference
 
 _PYTHON = PythonSource()
@@ -27,6 +28,12 @@ _JSON_SPACE = " \t\n\r"
 # `%magic`, `%%cell_magic`, `!shell`, `?help`, `name?`, `x = !shell`, `x = %magic`: lines IPython rewrites before
 # Python sees them. The body of a `%%bash` or `%%html` cell is not Python: it does not parse, and the cell is skipped.
 _IPYTHON_LINE = re.compile(r"\s*(?:[%!?]|[\w.]+\?{1,2}\s*$|[\w.][\w.,\s]*=\s*[%!])")
+# A cell's `source` is a list of JSON strings joined without separator, so a name may be split across two.
+_JSON_STRING_BREAK = re.compile(rb'"\s*,\s*"')
+
+
+def _unsplit(data: bytes, path: str) -> bytes | None:
+    return _JSON_STRING_BREAK.sub(b"", data) if b'",' in data else None
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,10 @@ class _Cell:
 
 class NotebookSource:
     name = "notebook"
+    # Python's words; in JSON a `\u` escape may spell one, and a Python string escape is written `\\x`.
+    markers = Markers(
+        MARKER_WORDS, caseless=True, unicode_passes=True, escapes=re.compile(rb"\\u|\\\\[xuUN0-7]"), normalise=_unsplit
+    )
 
     def wants(self, path: str) -> bool:
         return path.endswith(".ipynb")

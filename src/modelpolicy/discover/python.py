@@ -24,9 +24,11 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 
 from modelpolicy.discover.identity import identify, looks_like_path, parse_hub_id
 from modelpolicy.discover.interface import FileContext, SourceError
+from modelpolicy.discover.markers import Lines, Markers
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
 
@@ -158,6 +160,24 @@ _NAME_ENDINGS = frozenset(
 # Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`.
 _WRITTEN = frozenset({"hub", "output", "out", "push", "save", "export", "upload"})
 _LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+", re.DOTALL)
+
+
+def _marker_words() -> tuple[bytes, ...]:
+    """The lower-case words one of which every reference form holds, derived from the tables above: a name holding
+    a reference ends in a word that starts with `model`, `tokenizer`, `dataset` or `repo`, and every loader either
+    takes its id only in a keyword holding one of those or is itself named (`from_pretrained`, `pipeline`, `LLM`).
+    Compared lower-cased, as names are split at camelCase and lower-cased before they are compared."""
+    words = {"model", *(ending[0] for ending in _NAME_ENDINGS)}
+    for name, loader in _LOADERS.items():
+        keywords = (*loader.keywords, *loader.also)
+        if loader.position is not None or not all(any(w in k.lower() for w in words) for k in keywords):
+            words.add(name.lower())
+    minimal = [w for w in words if not any(other != w and other in w for other in words)]
+    return tuple(sorted((w.encode() for w in minimal), key=len, reverse=True))
+
+
+MARKER_WORDS = _marker_words()
+_STRING_ESCAPE = re.compile(rb"\\[xuUN0-7]")  # a string escape could spell an environment variable's name
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _OPTION_CALLS = frozenset({"add_argument", "option"})  # argparse, click
 _FIELD_CALLS = frozenset({"field", "Field", "ib", "attrib"})  # dataclasses, pydantic, attrs
@@ -170,6 +190,7 @@ _MAX_COMBINATIONS = 16  # values an f-string may resolve to before it is reporte
 
 class PythonSource:
     name = "python"
+    markers = Markers(MARKER_WORDS, caseless=True, unicode_passes=True, escapes=_STRING_ESCAPE)
 
     def wants(self, path: str) -> bool:
         return path.endswith((".py", ".pyi"))
@@ -181,7 +202,31 @@ class PythonSource:
             line = getattr(error, "lineno", None)
             where = f" at line {line}" if line else ""
             raise SourceError(f"Python syntax error{where}; fix the file to have it scanned") from error
-        return _Finder(tree, text, context).references()
+        return _Finder(tree, text, context, _mentions(tree, text, self.markers)).references()
+
+
+def _mentions(tree: ast.Module, text: str, markers: Markers) -> Lines | None:
+    """The lines holding a marker word or the name of a module constant assigned on such a line (`VAR = "MODEL_ID"`
+    makes `os.getenv(VAR, ID)` a reference), to a fixed point; None when every statement must be read."""
+    lines = markers.lines(text)
+    if lines is None:
+        return None
+    assignments = [(name, s) for _, s in _module_statements(tree.body, ()) if (name := _single_assignment(s)[0])]
+    followed: set[str] = set()
+    while lines is not None:
+        names = {name for name, s in assignments if name not in followed and lines.any_within(*_span(s))}
+        if not names:
+            return lines
+        followed |= names
+        lines = lines.union(markers.lines(text, tuple(name.lower().encode() for name in names)))
+    return None
+
+
+def _span(statement: ast.stmt) -> tuple[int, int]:
+    """The first and last line of a statement, its decorators included."""
+    decorators = getattr(statement, "decorator_list", ())
+    first = min((statement.lineno, *(decorator.lineno for decorator in decorators)))
+    return first, statement.end_lineno or statement.lineno
 
 
 @dataclass(frozen=True)
@@ -279,14 +324,18 @@ def _single_assignment(statement: ast.stmt) -> tuple[str | None, ast.expr | None
 
 
 class _Finder:
-    def __init__(self, tree: ast.Module, source: str, context: FileContext) -> None:
+    def __init__(self, tree: ast.Module, source: str, context: FileContext, mentions: Lines | None) -> None:
         self.tree = tree
         self.lines = _LINES.findall(source)  # split as `ast` splits: at \r\n, \r and \n only
         self.context = context
-        self.constants = _module_constants(tree)
+        self.mentions = mentions
         self.loop_values: dict[str, list[ast.expr]] = {}
         self.read: set[int] = set()  # ids of the nodes a loader read: no named default reports them again
         self.named: list[_Named] = []
+
+    @cached_property
+    def constants(self) -> dict[str, list[ast.expr]]:
+        return _module_constants(self.tree)
 
     def references(self) -> list[Reference]:
         found = list(self._visit(self.tree))
@@ -294,6 +343,8 @@ class _Finder:
         return sorted(found, key=lambda r: (r.line, r.column))
 
     def _visit(self, node: ast.AST) -> Iterator[Reference]:
+        if isinstance(node, ast.stmt) and not self._mentioned(node):
+            return
         if isinstance(node, ast.For | ast.AsyncFor):
             yield from self._loop(node)
             return
@@ -309,12 +360,21 @@ class _Finder:
         for child in ast.iter_child_nodes(node):
             yield from self._visit(child)
 
+    def _mentioned(self, statement: ast.stmt) -> bool:
+        """Whether a statement holds a marker word, without which nothing in it can be a reference (a value it
+        assigns is still followed from the statement that reads it)."""
+        return self.mentions is None or self.mentions.any_within(*_span(statement))
+
     def _loop(self, loop: ast.For | ast.AsyncFor) -> Iterator[Reference]:
         """Inside the loop's body the target stands for the items of a literal sequence, else for nothing."""
         yield from self._visit(loop.iter)
-        with self._bound(self._loop_bindings(loop.target, loop.iter)):
-            for statement in loop.body:
-                yield from self._visit(statement)
+        mentions, self.mentions = self.mentions, None  # the body may use the target on lines naming no marker
+        try:
+            with self._bound(self._loop_bindings(loop.target, loop.iter)):
+                for statement in loop.body:
+                    yield from self._visit(statement)
+        finally:
+            self.mentions = mentions
         for statement in loop.orelse:
             yield from self._visit(statement)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from modelpolicy.discover.identity import ENV_DEFAULT, identify
 from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.markers import Markers
 from modelpolicy.model import Kind, Reference
 
 # Compared with `-` read as `_`, so `--base-model` is `--base_model`. Only flags that name what a command reads: output
@@ -100,8 +101,25 @@ class _Found:
     revision: str | None = None
 
 
+# The pre-filter: the flags (`--model...`, `--base-model`, `--dataset...`, `--tokenizer...`, `-` read as `_`) and
+# `download` of `huggingface-cli download` / `hf download`, once quotes, backslashes and line continuations, which a
+# shell removes from a word, are removed. A Dockerfile joins continued lines across comments: then it always passes.
+_MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"download")
+_QUOTING = b"'\"\\"
+_DOCKER_CONTINUATION = re.compile(rb"\\[ \t\r]*\n")
+
+
+def _unquote(data: bytes, path: str) -> bytes | None:
+    if _is_dockerfile(path.rsplit("/", 1)[-1]) and (b"\\u" in data or _DOCKER_CONTINUATION.search(data)):
+        return data  # passes
+    if not any(c in data for c in (b"'", b'"', b"\\")):
+        return None
+    return data.replace(b"\\\r\n", b"").replace(b"\\\n", b"").translate(None, _QUOTING)
+
+
 class ShellSource:
     name = "shell"
+    markers = Markers(_MARKER_WORDS, normalise=_unquote)
 
     def wants(self, path: str) -> bool:
         name = path.rsplit("/", 1)[-1]
