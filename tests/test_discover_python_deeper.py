@@ -581,3 +581,9 @@ def test_functions_without_marker_words_do_not_hide_the_ones_with_them() -> None
     helpers = "".join(f"def helper_{i}(a, b='x/y'):\n    return a + b\n\n" for i in range(50))
     source = helpers + 'def load():\n    return AutoModel.from_pretrained("org/x")\n'
     check(source, [(M, "org/x", 152, None, "from_pretrained", NONE)])
+
+
+def test_columns_count_characters_not_utf8_bytes() -> None:
+    source = 'x = ("café", AutoModel.from_pretrained("org/x"))\n'
+    found = PythonSource().find(source, FileContext("x.py", lambda _: False))
+    assert [r.column for r in found] == [source.index('"org/x"')]

@@ -75,8 +75,8 @@ def worst(verdicts: list[Verdict] | tuple[Verdict, ...]) -> Verdict:
 
 @dataclass(frozen=True)
 class Reference:
-    """One place where the repository names an artefact: `line` is 1-based, `column` 0-based (where the value's
-    text starts, its opening quote included)."""
+    """One place where the repository names an artefact: `line` is 1-based, `column` 0-based and in characters
+    (where the value's text starts, its opening quote included), whichever source found it."""
 
     path: str
     line: int

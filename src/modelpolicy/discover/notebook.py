@@ -85,8 +85,7 @@ def _references(text: str, cells: Sequence[_Cell], context: FileContext) -> list
 
 def _moved(text: str, reference: Reference, cell: _Cell, index: int) -> Reference:
     """`reference`, found at line `index` of `cell`, placed where its text is in the notebook file."""
-    characters = len(cell.code[index].encode()[: reference.column].decode(errors="ignore"))  # ast counts bytes
-    offset = sum(len(line) + 1 for line in cell.lines[:index]) + characters
+    offset = sum(len(line) + 1 for line in cell.lines[:index]) + reference.column
     starts = list(accumulate((len(s.text) for s in cell.segments), initial=0))
     segment = bisect_right(starts, offset) - 1
     position = _raw_position(text, cell.segments[segment].quote, offset - starts[segment])

@@ -578,7 +578,7 @@ class _Finder:
         return Reference(
             path=self.context.path,
             line=node.lineno,
-            column=node.col_offset,
+            column=self._characters(node.lineno, node.col_offset),
             text=text,
             kind=kind,
             source="python",
@@ -586,6 +586,11 @@ class _Finder:
             revision=revision,
             flags=flags,
         )
+
+    def _characters(self, line: int, offset: int) -> int:
+        """The column in characters, as every other source counts it, of an `ast` offset, which counts UTF-8 bytes."""
+        text = self.lines[line - 1] if line <= len(self.lines) else ""
+        return offset if text.isascii() else len(text.encode()[:offset].decode(errors="ignore"))
 
     # --- defaults of names that name models and datasets ---
 
