@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from modelpolicy.discover.config import ConfigSource
@@ -21,7 +21,7 @@ from modelpolicy.discover.notebook import NotebookSource
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.discover.shell import ShellSource
 from modelpolicy.discover.suppress import suppressions
-from modelpolicy.discover.walk import Candidate, candidates, decode, read_bytes
+from modelpolicy.discover.walk import candidates, decode, read_bytes
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Artefact, Reference, Skipped, Suppression
 
@@ -45,64 +45,46 @@ class Discovery:
 
 def discover(root: Path, paths: list[Path], sources: tuple[Source, ...] = SOURCES) -> Discovery:
     """Every artefact referenced in the files under `paths`, and the files that could not be read."""
-    read = _read_files(root, sources, candidates(root, paths))
-    return Discovery(
-        _group(read.references),
-        tuple(read.skipped),
-        len(read.files_read),
-        tuple(sorted(read.suppressions, key=lambda u: (u.path, u.line))),
-    )
-
-
-@dataclass(frozen=True)
-class _Read:
-    """What the files gave: references, files skipped with a reason, how many were read, suppressions met."""
-
-    references: list[Reference] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    files_read: list[str] = field(default_factory=list)
-    suppressions: set[Suppression] = field(default_factory=set)
-
-
-def _read_files(root: Path, sources: tuple[Source, ...], files: Iterable[Candidate]) -> _Read:
-    """Read each file once, as bytes; the sources that want it and whose markers it holds parse its text."""
-    read = _Read()
+    references: list[Reference] = []
+    skipped: list[Skipped] = []
+    files_read = 0
+    used: set[Suppression] = set()
     real_root = os.path.realpath(root)
     is_local_path = _in_tree(root)
-    for candidate in files:
+    for candidate in candidates(root, paths):
         relative = candidate.relative
         wanted = [s for s in sources if s.wants(relative)]
         if candidate.skip:
             if wanted or candidate.folder:
-                read.skipped.append(Skipped(relative, candidate.skip))
+                skipped.append(Skipped(relative, candidate.skip))
             continue
         if not wanted:
             continue
-        data = read_bytes(candidate, real_root)
-        if data.data is None:
-            if data.reason:
-                read.skipped.append(Skipped(relative, data.reason))
+        read = read_bytes(candidate, real_root)
+        data = read.data
+        if data is None:
+            if read.reason:
+                skipped.append(Skipped(relative, read.reason))
             continue
-        text, reason = decode(data.data)
+        text, reason = decode(data)
         if text is None:
-            read.skipped.append(Skipped(relative, reason))
+            skipped.append(Skipped(relative, reason))
             continue
-        read.files_read.append(relative)
-        wanted = [s for s in wanted if admits(s, data.data, relative)]
-        if wanted:
-            found = _find(text, FileContext(relative, is_local_path), wanted, read.skipped)
-            read.references.extend(_apply_suppressions(found, suppressions(relative, text), read.suppressions))
-    return read
-
-
-def _find(text: str, context: FileContext, sources: list[Source], skipped: list[Skipped]) -> list[Reference]:
-    found: list[Reference] = []
-    for source in sources:
-        try:
-            found.extend(source.find(text, context))
-        except SourceError as error:
-            skipped.append(Skipped(context.path, str(error)))
-    return found
+        files_read += 1
+        wanted = [s for s in wanted if admits(s, data, relative)]
+        if not wanted:
+            continue
+        context = FileContext(relative, is_local_path)
+        found: list[Reference] = []
+        for source in wanted:
+            try:
+                found.extend(source.find(text, context))
+            except SourceError as error:
+                skipped.append(Skipped(relative, str(error)))
+        references.extend(_apply_suppressions(found, suppressions(relative, text), used))
+    return Discovery(
+        _group(references), tuple(skipped), files_read, tuple(sorted(used, key=lambda u: (u.path, u.line)))
+    )
 
 
 def _apply_suppressions(

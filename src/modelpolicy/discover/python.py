@@ -213,13 +213,10 @@ def _mentions(tree: ast.Module, text: str, markers: Markers) -> Lines | None:
         return None
     assignments = [(name, s) for _, s in _module_statements(tree.body, ()) if (name := _single_assignment(s)[0])]
     followed: set[str] = set()
-    while lines is not None:
-        names = {name for name, s in assignments if name not in followed and lines.any_within(*_span(s))}
-        if not names:
-            return lines
+    while names := {name for name, s in assignments if name not in followed and lines.any_within(*_span(s))}:
         followed |= names
         lines = lines.union(markers.lines(text, tuple(name.lower().encode() for name in names)))
-    return None
+    return lines
 
 
 def _span(statement: ast.stmt) -> tuple[int, int]:
