@@ -295,7 +295,13 @@ def test_syntax_error(source: str, line: int) -> None:
 
 def test_null_byte_is_a_source_error() -> None:
     with pytest.raises(SourceError):
-        PythonSource().find("x = 1\0\n", context())
+        PythonSource().find('MODEL = "org/x"\0\n', context())
+
+
+def test_a_statement_naming_nothing_is_not_parsed() -> None:
+    """Only the statements that hold a marker word are parsed: a broken one that names nothing hides nothing."""
+    source = 'from transformers import AutoModel\nx = = 1\n\nAutoModel.from_pretrained("org/x")\n'
+    assert [(r.text, r.line) for r in PythonSource().find(source, context())] == [("org/x", 4)]
 
 
 def test_parsed_never_run(tmp_path: Path) -> None:

@@ -12,16 +12,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from modelpolicy.discover import prefilter
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.containers import ContainerSource
 from modelpolicy.discover.interface import FileContext, Source, SourceError
 from modelpolicy.discover.manifest import ManifestSource
-from modelpolicy.discover.markers import admits
+from modelpolicy.discover.markers import Markers, admits
 from modelpolicy.discover.notebook import NotebookSource
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.discover.shell import ShellSource
 from modelpolicy.discover.suppress import suppressions
-from modelpolicy.discover.walk import candidates, decode, read_bytes
+from modelpolicy.discover.walk import Candidate, candidates, decode, read_bytes
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Artefact, Reference, Skipped, Suppression
 
@@ -44,47 +45,82 @@ class Discovery:
 
 
 def discover(root: Path, paths: list[Path], sources: tuple[Source, ...] = SOURCES) -> Discovery:
-    """Every artefact referenced in the files under `paths`, and the files that could not be read."""
-    references: list[Reference] = []
-    skipped: list[Skipped] = []
-    files_read = 0
-    used: set[Suppression] = set()
-    real_root = os.path.realpath(root)
-    is_local_path = _in_tree(root)
-    for candidate in candidates(root, paths):
-        relative = candidate.relative
-        wanted = [s for s in sources if s.wants(relative)]
+    """Every artefact referenced in the files under `paths`, and the files that could not be read.
+
+    The files `grep` can screen (`prefilter`) are handed to it first; the others are read while it runs, then those
+    it names. Results are gathered in the walk's order whatever order the files are read in."""
+    reader = _Reader(root)
+    screen = prefilter.Screen()
+    screening = _Screening()
+    listed: list[tuple[Candidate, tuple[Source, ...]]] = []
+    unscreened: list[int] = []
+    for index, candidate in enumerate(candidates(root, paths)):
+        wanted = tuple(s for s in sources if s.wants(candidate.relative))
+        listed.append((candidate, wanted))
         if candidate.skip:
             if wanted or candidate.folder:
-                skipped.append(Skipped(relative, candidate.skip))
-            continue
-        if not wanted:
-            continue
-        read = read_bytes(candidate, real_root)
+                reader.skipped[index] = [Skipped(candidate.relative, candidate.skip)]
+        elif wanted and not ((markers := screening[wanted]) and screen.add(index, candidate, markers)):
+            unscreened.append(index)
+    handed_back = screen.finish()
+    for index in sorted([*unscreened, *handed_back]):
+        reader.read(index, *listed[index])
+    for index in sorted(screen.indexes - screen.unmarked()):
+        reader.read(index, *listed[index])
+    return reader.discovery()
+
+
+class _Screening(dict[tuple[Source, ...], tuple[Markers, ...]]):
+    """The markers `grep` tests for the files a set of sources wants; empty when they cannot be screened."""
+
+    def __missing__(self, wanted: tuple[Source, ...]) -> tuple[Markers, ...]:
+        markers = [s.markers for s in wanted]
+        screened = tuple(m for m in markers if m is not None) if prefilter.screenable(markers) else ()
+        self[wanted] = screened
+        return screened
+
+
+class _Reader:
+    """Reads one file at a time through its sources, keeping each file's references and skip reasons by index."""
+
+    def __init__(self, root: Path) -> None:
+        self.real_root = os.path.realpath(root)
+        self.is_local_path = _in_tree(root)
+        self.references: dict[int, list[Reference]] = {}
+        self.skipped: dict[int, list[Skipped]] = {}
+        self.files_read = 0
+        self.used: set[Suppression] = set()
+
+    def read(self, index: int, candidate: Candidate, wanted: tuple[Source, ...]) -> None:
+        relative = candidate.relative
+        read = read_bytes(candidate, self.real_root)
         data = read.data
         if data is None:
             if read.reason:
-                skipped.append(Skipped(relative, read.reason))
-            continue
+                self.skipped[index] = [Skipped(relative, read.reason)]
+            return
         text, reason = decode(data)
         if text is None:
-            skipped.append(Skipped(relative, reason))
-            continue
-        files_read += 1
-        wanted = [s for s in wanted if admits(s, data, relative)]
-        if not wanted:
-            continue
-        context = FileContext(relative, is_local_path)
+            self.skipped[index] = [Skipped(relative, reason)]
+            return
+        self.files_read += 1
+        admitted = [s for s in wanted if admits(s, data, relative)]
+        if not admitted:
+            return
+        context = FileContext(relative, self.is_local_path)
         found: list[Reference] = []
-        for source in wanted:
+        for source in admitted:
             try:
                 found.extend(source.find(text, context))
             except SourceError as error:
-                skipped.append(Skipped(relative, str(error)))
-        references.extend(_apply_suppressions(found, suppressions(relative, text), used))
-    return Discovery(
-        _group(references), tuple(skipped), files_read, tuple(sorted(used, key=lambda u: (u.path, u.line)))
-    )
+                self.skipped.setdefault(index, []).append(Skipped(relative, str(error)))
+        self.references[index] = _apply_suppressions(found, suppressions(relative, text), self.used)
+
+    def discovery(self) -> Discovery:
+        references = [r for index in sorted(self.references) for r in self.references[index]]
+        skipped = tuple(s for index in sorted(self.skipped) for s in self.skipped[index])
+        used = tuple(sorted(self.used, key=lambda u: (u.path, u.line)))
+        return Discovery(_group(references), skipped, self.files_read, used)
 
 
 def _apply_suppressions(

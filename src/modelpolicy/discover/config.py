@@ -102,7 +102,8 @@ class _Slot:
 
 class ConfigSource:
     name = "config"
-    markers = Markers(_MARKER_WORDS, caseless=True, unicode_passes=True)
+    # JSON, YAML and TOML strings may spell a key with `\u` escapes (YAML also `\x` and `\U`).
+    markers = Markers(_MARKER_WORDS, caseless=True, unicode_passes=True, escapes=re.compile(rb"\\[xuU]"))
 
     def wants(self, path: str) -> bool:
         return _reader(path) is not None

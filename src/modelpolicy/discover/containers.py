@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from modelpolicy.discover.config import MAX_DEPTH
 from modelpolicy.discover.identity import identify
 from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.markers import Markers
 from modelpolicy.discover.shell import command_references
 from modelpolicy.discover.yamldoc import compose
 from modelpolicy.knowledge import load as load_knowledge
@@ -48,7 +49,9 @@ _NULL = "tag:yaml.org,2002:null"
 
 class ContainerSource:
     name = _SOURCE
-    markers = None  # few files, and an image needs no marker word
+    # A Dockerfile's `FROM`; a manifest's `image:` or Helm's `repository:` (a model id given to a server sits beside
+    # one of them).
+    markers = Markers((b"from", b"image", b"repository"), caseless=True)
 
     def wants(self, path: str) -> bool:
         name = path.rsplit("/", 1)[-1].lower()

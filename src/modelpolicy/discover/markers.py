@@ -61,14 +61,29 @@ class Markers:
             while position >= 0:
                 starts.add(position)
                 position = data.find(word, position + 1)
-        breaks = [match.start() for match in _LINE_BREAK.finditer(data)]
-        return Lines(sorted({bisect.bisect_left(breaks, start) + 1 for start in starts}))
+        return Lines(line_numbers(data, sorted(starts)))
 
     def _holds(self, data: bytes) -> bool:
         return any(word in data for word in self.words)
 
 
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")  # as `ast` counts lines
+
+
+def line_numbers(data: bytes, positions: list[int]) -> list[int]:
+    """The distinct 1-based lines of the sorted `positions` in `data`: counted from one position to the next where
+    every line ends in `\\n`, looked up among the line breaks where some end in a lone `\\r`."""
+    if b"\r" in data:
+        breaks = [match.start() for match in _LINE_BREAK.finditer(data)]
+        return sorted({bisect.bisect_left(breaks, position) + 1 for position in positions})
+    numbers: list[int] = []
+    line, counted = 1, 0
+    for position in positions:
+        line += data.count(b"\n", counted, position)
+        counted = position
+        if not numbers or numbers[-1] != line:
+            numbers.append(line)
+    return numbers
 
 
 @dataclass(frozen=True)

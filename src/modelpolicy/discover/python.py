@@ -21,11 +21,12 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 
+from modelpolicy.discover import python_statements
 from modelpolicy.discover.identity import identify, looks_like_path, parse_hub_id
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Lines, Markers
@@ -196,27 +197,64 @@ class PythonSource:
         return path.endswith((".py", ".pyi"))
 
     def find(self, text: str, context: FileContext) -> list[Reference]:
+        marked = _marked_statements(text, self.markers)
+        if marked is not None:
+            try:
+                return _Finder(marked[0], text, context, marked[1], whole=False).references()
+            except _WholeModuleNeeded:
+                pass
         try:
             tree = ast.parse(text)
         except (SyntaxError, ValueError) as error:
             line = getattr(error, "lineno", None)
             where = f" at line {line}" if line else ""
             raise SourceError(f"Python syntax error{where}; fix the file to have it scanned") from error
-        return _Finder(tree, text, context, _mentions(tree, text, self.markers)).references()
+        lines = self.markers.lines(text)
+        mentions = None if lines is None else _follow(lines, lambda _: tree.body, text, self.markers)
+        return _Finder(tree, text, context, mentions).references()
 
 
-def _mentions(tree: ast.Module, text: str, markers: Markers) -> Lines | None:
-    """The lines holding a marker word or the name of a module constant assigned on such a line (`VAR = "MODEL_ID"`
-    makes `os.getenv(VAR, ID)` a reference), to a fixed point; None when every statement must be read."""
+class _WholeModuleNeeded(Exception):
+    """Raised when a module constant is followed in a module built of some of the file's statements only."""
+
+
+def _marked_statements(text: str, markers: Markers) -> tuple[ast.Module, Lines] | None:
+    """A module of the file's top-level statements that hold a marker word (or a followed constant's name), each
+    parsed alone, and those lines; None when the file must be parsed whole (see `python_statements`)."""
     lines = markers.lines(text)
-    if lines is None:
+    statements = python_statements.top_level(text) if lines is not None else None
+    if lines is None or statements is None:
         return None
-    assignments = [(name, s) for _, s in _module_statements(tree.body, ()) if (name := _single_assignment(s)[0])]
+    parsed: dict[int, list[ast.stmt]] = {}
+
+    def marked(mentions: Lines) -> list[ast.stmt]:
+        for index, statement in enumerate(statements):
+            if index not in parsed and mentions.any_within(statement.first, statement.last):
+                body = python_statements.parse(text, statement)
+                if body is None:
+                    raise _WholeModuleNeeded
+                parsed[index] = body
+        return [node for index in sorted(parsed) for node in parsed[index]]
+
+    try:
+        mentions = _follow(lines, marked, text, markers)
+        return ast.Module(body=marked(mentions), type_ignores=[]), mentions
+    except _WholeModuleNeeded:
+        return None
+
+
+def _follow(lines: Lines, statements: Callable[[Lines], list[ast.stmt]], text: str, markers: Markers) -> Lines:
+    """The lines holding a marker word or the name of a module constant assigned on such a line (`VAR = "MODEL_ID"`
+    makes `os.getenv(VAR, ID)` a reference), to a fixed point; `statements` gives the module's statements (at least
+    those the lines touch)."""
     followed: set[str] = set()
-    while names := {name for name, s in assignments if name not in followed and lines.any_within(*_span(s))}:
+    while True:
+        assignments = [(n, s) for _, s in _module_statements(statements(lines), ()) if (n := _single_assignment(s)[0])]
+        names = {name for name, s in assignments if name not in followed and lines.any_within(*_span(s))}
+        if not names:
+            return lines
         followed |= names
         lines = lines.union(markers.lines(text, tuple(name.lower().encode() for name in names)))
-    return lines
 
 
 def _span(statement: ast.stmt) -> tuple[int, int]:
@@ -321,9 +359,12 @@ def _single_assignment(statement: ast.stmt) -> tuple[str | None, ast.expr | None
 
 
 class _Finder:
-    def __init__(self, tree: ast.Module, source: str, context: FileContext, mentions: Lines | None) -> None:
+    def __init__(
+        self, tree: ast.Module, source: str, context: FileContext, mentions: Lines | None, whole: bool = True
+    ) -> None:
         self.tree = tree
-        self.lines = _LINES.findall(source)  # split as `ast` splits: at \r\n, \r and \n only
+        self.whole = whole  # False: `tree` holds the marked statements only
+        self.source = source
         self.context = context
         self.mentions = mentions
         self.loop_values: dict[str, list[ast.expr]] = {}
@@ -331,7 +372,13 @@ class _Finder:
         self.named: list[_Named] = []
 
     @cached_property
+    def lines(self) -> list[str]:
+        return _LINES.findall(self.source)  # split as `ast` splits: at \r\n, \r and \n only
+
+    @cached_property
     def constants(self) -> dict[str, list[ast.expr]]:
+        if not self.whole:
+            raise _WholeModuleNeeded
         return _module_constants(self.tree)
 
     def references(self) -> list[Reference]:

@@ -47,13 +47,14 @@ class Candidate:
 
     `skip` is set when the walk already knows the file cannot be read (a symbolic link out of the tree...); `folder`
     when that entry is a folder, which no source's `wants` can judge; `follow` when the file was named explicitly and
-    a symbolic link is read through."""
+    a symbolic link is read through; `regular` when the folder's listing said it is a regular file (False: unknown)."""
 
     path: str
     relative: str
     skip: str = ""
     folder: bool = False
     follow: bool = False
+    regular: bool = False
 
     @property
     def absolute(self) -> Path:
@@ -124,14 +125,15 @@ def _walk(top: str, prefix: str, real_root: str) -> Iterator[Candidate]:
                         folders.append((entry.path, relative + name + "/"))
                     continue
                 link = entry.is_symlink()
+                regular = not link and entry.is_file(follow_symlinks=False)
             except OSError:
-                link = False
+                link = regular = False
             if link:
                 skipped = _outside_link(entry.path, real_root, relative + name)
                 if skipped is not None:
                     yield skipped
             else:
-                yield Candidate(entry.path, relative + name)
+                yield Candidate(entry.path, relative + name, regular=regular)
         stack.extend(reversed(folders))
 
 

@@ -1,0 +1,110 @@
+"""The `grep` pre-filter: a scan that screens its files with `grep` finds and skips exactly what a scan that reads
+every file finds and skips, while reading fewer files; a missing or failing `grep` costs speed, never a reference."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from modelpolicy.discover import Discovery, discover, prefilter
+
+FILLER_FILES = 40
+TRICKY = {
+    "train.py": 'from transformers import AutoModel\nAutoModel.from_pretrained("org/plain")\n',
+    "crlf.py": 'from transformers import AutoModel\r\nAutoModel.from_pretrained("org/crlf")\r\n',
+    # a fullwidth `m`: Python reads the identifier as `model` (NFKC)
+    "unicode.py": '\uff4dodel = "org/fullwidth"\nfrom transformers import AutoModel\n'
+    "AutoModel.from_pretrained(\uff4dodel)\n",
+    "escaped.py": 'import os\nNAME = "\\x4dODEL_ID"\nos.getenv(NAME, "org/escaped")\n',
+    "config.yaml": "MODEL_NAME_OR_PATH: org/caseless\n",
+    "data.json": '{"\\u006dodel": "org/json-escape"}\n',
+    "run.sh": "python train.py --mo'del' org/quoted\n",
+    "Dockerfile": "FROM ghcr.io/huggingface/text-generation-inference:2.0\nENV MODEL_ID=org/served\n",
+    "notebook.ipynb": '{"cells": [{"cell_type": "code", "metadata": {}, "source": ["import datasets\\n", '
+    '"datasets.load_dataset(\\"org/data\\")\\n"], "outputs": []}], "metadata": {}, "nbformat": 4, '
+    '"nbformat_minor": 5}\n',
+    "binary.py": "x = 1\n\0\0\0",
+    "latin1.py": 'x = "caf\xe9"\n',
+    "new\nline.py": 'from transformers import AutoModel\nAutoModel.from_pretrained("org/newline-name")\n',
+    "-dash.py": 'from transformers import AutoModel\nAutoModel.from_pretrained("org/dash-name")\n',
+}
+
+
+def tricky_tree(root: Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    for name, text in TRICKY.items():
+        data = text.encode("latin-1") if name == "latin1.py" else text.encode()
+        (root / name).write_bytes(data)
+    for number in range(FILLER_FILES):  # files that name nothing: the ones grep spares Python from reading
+        (root / f"filler_{number}.py").write_text(f"def f{number}(x):\n    return x * {number}\n")
+        (root / f"filler_{number}.json").write_text(f'{{"value": {number}}}\n')
+    big = root / "big.py"
+    with big.open("wb") as stream:  # over the size limit: grep names it (NUL bytes), Python skips it
+        stream.truncate(3 * 1024 * 1024)
+    return root
+
+
+def outcome(discovery: Discovery) -> tuple[list[tuple[str, str, int, int]], list[tuple[str, str]]]:
+    found = [(a.id, r.path, r.line, r.column) for a in discovery.artefacts for r in a.references]
+    return found, [(s.path, s.reason) for s in discovery.skipped]
+
+
+@pytest.fixture
+def always_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prefilter, "MIN_FILES", 0)
+    monkeypatch.setattr(prefilter, "BATCH_FILES", 7)  # several batches, some running at once
+
+
+@pytest.mark.skipif(shutil.which("grep") is None, reason="needs grep")
+@pytest.mark.usefixtures("always_screen")
+def test_screening_finds_and_skips_what_reading_everything_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tricky_tree(tmp_path)
+    screened = discover(root, [root])
+    monkeypatch.setattr(prefilter.shutil, "which", lambda _: None)
+    unscreened = discover(root, [root])
+    assert outcome(screened) == outcome(unscreened)
+    found_ids = {artefact_id for artefact_id, *_ in outcome(screened)[0]}
+    assert {"org/plain", "org/crlf", "org/fullwidth", "org/escaped", "org/caseless", "org/json-escape"} <= found_ids
+    assert {"org/quoted", "org/served", "org/data", "org/newline-name", "org/dash-name"} <= found_ids
+    assert dict(outcome(screened)[1]) == {
+        "big.py": f"larger than 2 MB ({3 * 1024 * 1024} bytes)",
+        "binary.py": "binary file",
+        "latin1.py": "not UTF-8 (byte 8)",
+    }
+    assert screened.files_read <= unscreened.files_read - 2 * FILLER_FILES  # the filler was never read
+
+
+@pytest.mark.usefixtures("always_screen")
+def test_a_failing_grep_costs_speed_not_references(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tricky_tree(tmp_path / "tree")
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    (tools / "grep").write_text("#!/bin/sh\necho 'grep: broken' >&2\nexit 2\n")
+    (tools / "grep").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tools}{os.pathsep}{os.environ['PATH']}")
+    broken = discover(root, [root])
+    monkeypatch.setattr(prefilter.shutil, "which", lambda _: None)
+    assert outcome(broken) == outcome(discover(root, [root]))
+
+
+def test_a_small_scan_is_not_screened(tmp_path: Path) -> None:
+    root = tricky_tree(tmp_path)
+    screen = prefilter.Screen()
+    from modelpolicy.discover.walk import candidates
+
+    markers = (prefilter.Markers((b"model",)),)
+    added = {index for index, c in enumerate(candidates(root, [root])) if screen.add(index, c, markers)}
+    assert added and screen.finish() == added  # handed back: fewer than MIN_FILES
+    assert screen.unmarked() == set()
+
+
+def test_shell_quoting_and_every_file_reading_sources_are_not_screenable() -> None:
+    from modelpolicy.discover import SOURCES
+
+    screenable = {s.name for s in SOURCES if prefilter.screenable([s.markers])}
+    assert screenable == {"python", "config", "containers", "manifest"}

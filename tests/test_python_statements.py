@@ -1,0 +1,79 @@
+"""Top-level statements found without parsing: each, parsed alone, is exactly what `ast` parses in the whole file
+(positions included), and anything the lexer cannot follow sends the file to a whole parse."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.discover.python_statements import parse, top_level
+
+SNIPPETS = {
+    "decorators": "@a\n@b(\n1)\ndef f():\n    pass\nx = 1\n",
+    "continuations": "if x:\n    y = 1\nelif z:\n    pass\nelse:\n    pass\ntry:\n    pass\nexcept E:\n    pass\n"
+    "finally:\n    pass\nelsewhere = 2\n",
+    "line joins": "x = 1 + \\\n2\ny = 3\n",
+    "strings in column 0": 'DOC = """\nAutoModel.from_pretrained("org/x")\n(\n"""\nz = \'\'\'\n]\n\'\'\'\n',
+    "brackets in column 0": "MODELS = [\n'org/a',\n'org/b',\n]\nCALL = f(\nmodel='x',\n)\n",
+    "comments with quotes": "# it's \"quoted\" (\nx = 1  # ) '\ny = 2\n",
+    "strings with brackets": "x = '(' + \"[{\"\ny = f'{x}]'\n",
+    "crlf": "x = 1\r\ny = (\r\n2)\r\n",
+    "cr only": "x = 1\ry = (\r2)\r",
+    "no final newline": "x = 1\ny = 2",
+    "empty": "",
+    "escaped quotes": "x = 'it\\'s'\ny = \"a\\\"b\"\nz = r'\\\\'\n",
+    "blank lines and comments between": "x = 1\n\n# note\n\n   \ny = 2\n",
+    "class": "class A:\n    x = 1\n\n    def f(self):\n        return 2\n\n\nB = A()\n",
+}
+
+
+def statements_parsed_alone(text: str) -> list[str]:
+    statements = top_level(text)
+    assert statements is not None
+    parsed = []
+    for statement in statements:
+        body = parse(text, statement)
+        assert body is not None, statement
+        parsed += [ast.dump(node, include_attributes=True) for node in body]
+    return parsed
+
+
+@pytest.mark.parametrize("text", SNIPPETS.values(), ids=SNIPPETS.keys())
+def test_statements_parsed_alone_are_the_whole_files_statements(text: str) -> None:
+    whole = [ast.dump(node, include_attributes=True) for node in ast.parse(text).body]
+    assert statements_parsed_alone(text) == whole
+
+
+def test_the_corpus_and_this_projects_own_code_split_exactly() -> None:
+    root = Path(__file__).resolve().parents[1]
+    files = [*root.glob("src/**/*.py"), *root.glob("tests/**/*.py"), *root.glob("bench/*.py")]
+    assert len(files) > 50
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        whole = [ast.dump(node, include_attributes=True) for node in ast.parse(text).body]
+        assert statements_parsed_alone(text) == whole, path
+
+
+@pytest.mark.parametrize(
+    "text", ['x = "unterminated\n', "x = (1\n", "x = 1)\n", "x = 1 \\ y\n", '"""never closed\n'], ids=repr
+)
+def test_what_the_lexer_cannot_follow_gives_none(text: str) -> None:
+    assert top_level(text) is None
+
+
+def test_code_inside_a_docstring_is_not_a_reference() -> None:
+    text = '"""Usage:\n\nAutoModel.from_pretrained("org/in-docstring")\n"""\nfrom transformers import AutoModel\n'
+    text += 'AutoModel.from_pretrained("org/real")\n'
+    found = PythonSource().find(text, FileContext("x.py", lambda _: False))
+    assert [(r.text, r.line) for r in found] == [("org/real", 6)]
+
+
+def test_a_followed_constant_from_an_unmarked_statement_is_found() -> None:
+    """A loader reading a name assigned where no marker word is makes the whole file parsed."""
+    text = 'NAME = "org/far-away"\n\nfrom transformers import AutoModel\nAutoModel.from_pretrained(NAME)\n'
+    found = PythonSource().find(text, FileContext("x.py", lambda _: False))
+    assert [(r.text, r.line) for r in found] == [("org/far-away", 1)]
