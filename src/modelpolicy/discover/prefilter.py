@@ -63,7 +63,8 @@ class Screen:
             return False
         queued = self._queued.get(markers)
         if queued is None:
-            command = [self._grep, "-l", "-a", "-i", "-E", "-Z", "-D", "skip", *_patterns(markers), "--"]
+            # `--null`, not `-Z`, which BSD grep reads as "decompress"; `-D skip` never blocks on a FIFO.
+            command = [self._grep, "-l", "-a", "-i", "-E", "--null", "-D", "skip", *_patterns(markers), "--"]
             queued = self._queued[markers] = _Batch(command, [], [])
         queued.indexes.append(index)
         queued.paths.append(candidate.path)
