@@ -1,5 +1,6 @@
-"""The `grep` pre-filter: a scan that screens its files with `grep` finds and skips exactly what a scan that reads
-every file finds and skips, while reading fewer files; a missing or failing `grep` costs speed, never a reference."""
+"""The `grep` pre-filter and the child process that reads files aside: a scan that screens its files with `grep`, or
+reads some in a child, finds and skips exactly what a scan that reads every file itself finds and skips; a missing
+or failing `grep`, or a failing child, costs speed, never a reference."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from modelpolicy.discover import Discovery, discover, prefilter
+import modelpolicy.discover as discovery_module
+from modelpolicy.discover import Discovery, aside, discover, prefilter
+from modelpolicy.discover.aside import Aside
 
 FILLER_FILES = 40
 TRICKY = {
@@ -50,6 +53,12 @@ def tricky_tree(root: Path) -> Path:
 def outcome(discovery: Discovery) -> tuple[list[tuple[str, str, int, int]], list[tuple[str, str]]]:
     found = [(a.id, r.path, r.line, r.column) for a in discovery.artefacts for r in a.references]
     return found, [(s.path, s.reason) for s in discovery.skipped]
+
+
+@pytest.fixture(autouse=True)
+def single_threaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Threads other tests left running (a test server's) would stop the child from being forked at all."""
+    monkeypatch.setattr(aside.threading, "active_count", lambda: 1)
 
 
 @pytest.fixture
@@ -108,3 +117,38 @@ def test_shell_quoting_and_every_file_reading_sources_are_not_screenable() -> No
 
     screenable = {s.name for s in SOURCES if prefilter.screenable([s.markers])}
     assert screenable == {"python", "config", "containers", "manifest"}
+
+
+@pytest.mark.usefixtures("always_screen")
+def test_files_read_aside_by_a_child_give_the_same_discovery(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tricky_tree(tmp_path)
+    alone = discover(root, [root])
+    monkeypatch.setattr(discovery_module, "ASIDE_FILES", 0)
+    beside = discover(root, [root])
+    assert outcome(beside) == outcome(alone)
+    assert beside.files_read == alone.files_read
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_child_that_fails_leaves_the_work_to_the_caller() -> None:
+    assert Aside(lambda: {"answer": 42}).result() == {"answer": 42}
+
+    def broken() -> int:
+        raise RuntimeError("boom")
+
+    assert Aside(broken).result() is None
+    assert Aside(lambda: os._exit(0)).result() is None  # exited without an answer
+
+
+def test_no_child_is_forked_beside_running_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(aside.threading, "active_count", lambda: 2)
+    assert Aside(lambda: 1).result() is None
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_failing_child_costs_no_reference(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tricky_tree(tmp_path)
+    alone = discover(root, [root])
+    monkeypatch.setattr(discovery_module, "ASIDE_FILES", 0)
+    monkeypatch.setattr(discovery_module._Reader, "part", lambda self: 1 / 0)
+    assert outcome(discover(root, [root])) == outcome(alone)

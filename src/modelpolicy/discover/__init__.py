@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from modelpolicy.discover import prefilter
+from modelpolicy.discover.aside import Aside
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.containers import ContainerSource
 from modelpolicy.discover.interface import FileContext, Source, SourceError
@@ -25,6 +26,8 @@ from modelpolicy.discover.suppress import suppressions
 from modelpolicy.discover.walk import Candidate, candidates, decode, read_bytes
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Artefact, Reference, Skipped, Suppression
+
+ASIDE_FILES = 200  # from this many files to read while grep runs, a child process reads them
 
 SOURCES: tuple[Source, ...] = (
     PythonSource(),
@@ -47,8 +50,9 @@ class Discovery:
 def discover(root: Path, paths: list[Path], sources: tuple[Source, ...] = SOURCES) -> Discovery:
     """Every artefact referenced in the files under `paths`, and the files that could not be read.
 
-    The files `grep` can screen (`prefilter`) are handed to it first; the others are read while it runs, then those
-    it names. Results are gathered in the walk's order whatever order the files are read in."""
+    The files `grep` can screen (`prefilter`) are handed to it first; the others are read while it runs (by a child
+    process, `aside`, when there are many), then those it names. Results are gathered in the walk's order whatever
+    order the files are read in."""
     reader = _Reader(root)
     screen = prefilter.Screen()
     screening = _Screening()
@@ -62,11 +66,17 @@ def discover(root: Path, paths: list[Path], sources: tuple[Source, ...] = SOURCE
                 reader.skipped[index] = [Skipped(candidate.relative, candidate.skip)]
         elif wanted and not ((markers := screening[wanted]) and screen.add(index, candidate, markers)):
             unscreened.append(index)
-    handed_back = screen.finish()
-    for index in sorted([*unscreened, *handed_back]):
-        reader.read(index, *listed[index])
-    for index in sorted(screen.indexes - screen.unmarked()):
-        reader.read(index, *listed[index])
+    first = sorted([*unscreened, *screen.finish()])
+    aside = Aside(lambda: _Reader(root).read_all(first, listed).part()) if len(first) >= ASIDE_FILES else None
+    if aside is None:
+        reader.read_all(first, listed)
+    reader.read_all(sorted(screen.indexes - screen.unmarked()), listed)
+    if aside is not None:
+        part = aside.result()
+        if part is None:
+            reader.read_all(first, listed)
+        else:
+            reader.merge(part)
     return reader.discovery()
 
 
@@ -78,6 +88,16 @@ class _Screening(dict[tuple[Source, ...], tuple[Markers, ...]]):
         screened = tuple(m for m in markers if m is not None) if prefilter.screenable(markers) else ()
         self[wanted] = screened
         return screened
+
+
+@dataclass(frozen=True)
+class _Part:
+    """What a reader found in some of the files, by file index."""
+
+    references: dict[int, list[Reference]]
+    skipped: dict[int, list[Skipped]]
+    files_read: int
+    used: set[Suppression]
 
 
 class _Reader:
@@ -115,6 +135,21 @@ class _Reader:
             except SourceError as error:
                 self.skipped.setdefault(index, []).append(Skipped(relative, str(error)))
         self.references[index] = _apply_suppressions(found, suppressions(relative, text), self.used)
+
+    def read_all(self, indexes: list[int], listed: list[tuple[Candidate, tuple[Source, ...]]]) -> _Reader:
+        for index in indexes:
+            self.read(index, *listed[index])
+        return self
+
+    def part(self) -> _Part:
+        return _Part(self.references, self.skipped, self.files_read, self.used)
+
+    def merge(self, part: _Part) -> None:
+        self.references.update(part.references)
+        for index, skipped in part.skipped.items():
+            self.skipped.setdefault(index, []).extend(skipped)
+        self.files_read += part.files_read
+        self.used |= part.used
 
     def discovery(self) -> Discovery:
         references = [r for index in sorted(self.references) for r in self.references[index]]
