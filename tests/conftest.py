@@ -37,6 +37,8 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
         "HF_HOME": home / ".cache" / "huggingface",
     }.items():
         monkeypatch.setenv(name, str(value))
+    monkeypatch.delenv("HF_HUB_CACHE", raising=False)
+    monkeypatch.delenv("HUGGINGFACE_HUB_CACHE", raising=False)
     monkeypatch.setenv("HF_HUB_DISABLE_TELEMETRY", "1")
     monkeypatch.delenv("NO_COLOR", raising=False)
     yield home

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from modelpolicy.model import Artefact, Kind, Parent, Resolution, Resolved, Unresolved
+from modelpolicy.resolve.hf_cache import LocalHubCacheResolver
 from modelpolicy.resolve.images import ImageResolver
 from modelpolicy.resolve.interface import Resolver
 from modelpolicy.resolve.knowledge import KnowledgeResolver
@@ -31,7 +32,7 @@ class Subject:
 
 
 def default_resolvers() -> tuple[Resolver, ...]:
-    return (KnowledgeResolver(), ImageResolver())
+    return (KnowledgeResolver(), LocalHubCacheResolver(), ImageResolver())
 
 
 def resolve_one(resolvers: tuple[Resolver, ...], kind: Kind, artefact_id: str, revision: str | None) -> Resolution:
