@@ -37,7 +37,9 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
         "HF_HOME": home / ".cache" / "huggingface",
     }.items():
         monkeypatch.setenv(name, str(value))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")  # a test that asks the (local) Hub says so
     monkeypatch.delenv("HF_HUB_CACHE", raising=False)
+    monkeypatch.delenv("MODELPOLICY_CACHE_DIR", raising=False)
     monkeypatch.delenv("HUGGINGFACE_HUB_CACHE", raising=False)
     monkeypatch.setenv("HF_HUB_DISABLE_TELEMETRY", "1")
     monkeypatch.delenv("NO_COLOR", raising=False)

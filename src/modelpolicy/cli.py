@@ -11,8 +11,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from modelpolicy import __version__
+
+if TYPE_CHECKING:
+    from modelpolicy.resolve.interface import Resolver
 
 EXIT_USAGE = 2
 EXIT_BUG = 4
@@ -49,7 +53,18 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument(
         "--offline",
         action="store_true",
-        help="make no network call (this version resolves from bundled knowledge only)",
+        help="make no network call: resolve from the bundled knowledge and the caches only (also HF_HUB_OFFLINE=1)",
+    )
+    scan.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="where the Hub's answers are kept (default: $MODELPOLICY_CACHE_DIR, else ~/.cache/modelpolicy)",
+    )
+    scan.add_argument(
+        "--refresh",
+        action="store_true",
+        help="ask the Hub again for branches (main...) even when cached answers are fresh",
     )
     explain = commands.add_parser("explain", help="show the terms of a licence or artefact and what policies decide")
     explain.add_argument(
@@ -74,7 +89,7 @@ def _run_scan(args: argparse.Namespace) -> int:
     from modelpolicy.scan import exit_code, scan
 
     policy = load_policy(args.policy)
-    report = scan(list(args.paths), policy)
+    report = scan(list(args.paths), policy, (_hub(args),))
     color = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     rendered = FORMATS[args.format](report, color=color)
     if args.output is None:
@@ -82,6 +97,16 @@ def _run_scan(args: argparse.Namespace) -> int:
     else:
         _write_atomically(args.output, rendered)
     return exit_code(report)
+
+
+def _hub(args: argparse.Namespace) -> Resolver:
+    from modelpolicy.knowledge import load as load_knowledge
+    from modelpolicy.resolve.cache import ResolutionCache, default_cache_dir
+    from modelpolicy.resolve.hub import HubResolver
+
+    offline = args.offline or os.environ.get("HF_HUB_OFFLINE", "").upper() in {"1", "ON", "YES", "TRUE"}
+    cache = ResolutionCache(args.cache_dir or default_cache_dir(), refresh=args.refresh)
+    return HubResolver(load_knowledge(), cache, offline=offline)
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -12,6 +12,7 @@ from modelpolicy.policy import Policy
 from modelpolicy.policy.evaluate import evaluate
 from modelpolicy.report import Report
 from modelpolicy.resolve import default_resolvers, resolve_all
+from modelpolicy.resolve.interface import Resolver
 
 EXIT_OK = 0
 EXIT_POLICY_BROKEN = 1
@@ -19,14 +20,16 @@ EXIT_USAGE = 2
 EXIT_UNRESOLVED = 3
 
 
-def scan(paths: list[Path], policy: Policy) -> Report:
+def scan(paths: list[Path], policy: Policy, network: tuple[Resolver, ...] = ()) -> Report:
+    """Discover what `paths` use, resolve it (the bundled knowledge, the local caches, then `network`: the Hub) and
+    judge it under `policy`."""
     for path in paths:
         if not path.exists():
             raise ModelpolicyError("no such file or directory; give a folder or files to scan", path=str(path))
     root = _root(paths)
     discovery = discover(root, paths)
     knowledge = load_knowledge()
-    subjects = resolve_all(discovery.artefacts, default_resolvers())
+    subjects = resolve_all(discovery.artefacts, default_resolvers(*network))
     findings = tuple(evaluate(subject, policy, knowledge) for subject in subjects)
     return Report(policy, findings, discovery.skipped, discovery.files_read, discovery.suppressions)
 

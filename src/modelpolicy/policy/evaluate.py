@@ -39,7 +39,7 @@ def evaluate(subject: Subject, policy: Policy, knowledge: KnowledgeBase) -> Find
         lineage.append(f"{label} ({_license_text(ancestor.resolution)})")
         if not isinstance(ancestor.resolution, Resolved):
             continue
-        stricter = {c: why for c, why in judged.concerns.items() if c not in own.concerns}
+        stricter = {c: why for c, why in sorted(judged.concerns.items()) if c not in own.concerns}  # stable wording
         if not stricter:
             continue
         if ancestor.parent.kind is Kind.DATASET:

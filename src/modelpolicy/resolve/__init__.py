@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from modelpolicy.model import Artefact, Kind, Parent, Resolution, Resolved, Unresolved
@@ -31,8 +32,10 @@ class Subject:
     ancestors: tuple[Ancestor, ...]
 
 
-def default_resolvers() -> tuple[Resolver, ...]:
-    return (KnowledgeResolver(), LocalHubCacheResolver(), ImageResolver())
+def default_resolvers(*network: Resolver) -> tuple[Resolver, ...]:
+    """The bundled knowledge base first (its curated rows win), then the local Hugging Face cache, the model-server
+    images, then `network` resolvers (the Hub) for what is left."""
+    return (KnowledgeResolver(), LocalHubCacheResolver(), ImageResolver(), *network)
 
 
 def resolve_one(resolvers: tuple[Resolver, ...], kind: Kind, artefact_id: str, revision: str | None) -> Resolution:
@@ -40,20 +43,54 @@ def resolve_one(resolvers: tuple[Resolver, ...], kind: Kind, artefact_id: str, r
         answer = resolver.resolve(kind, artefact_id, revision)
         if answer is not None:
             return answer
-    return Unresolved("not in the bundled knowledge base, and this version does not yet ask the Hub")
+    return Unresolved("not in the bundled knowledge base or the local Hugging Face cache, and the Hub was not asked")
 
 
 def resolve_all(artefacts: tuple[Artefact, ...], resolvers: tuple[Resolver, ...]) -> list[Subject]:
-    return [_subject(artefact, resolvers) for artefact in artefacts]
+    """Each artefact with its lineage. Resolvers that can (`prefetch`) are first asked, side by side, for every
+    artefact of a generation the others do not answer: the artefacts, then their parents, and so on."""
+    memo: dict[tuple[Kind, str, str | None], Resolution] = {}
+    generation = [(a.kind, a.id, a.revision) for a in artefacts]
+    for _ in range(MAX_LINEAGE_DEPTH + 1):
+        _prefetch(resolvers, [key for key in dict.fromkeys(generation) if key not in memo])
+        parents = []
+        for key in dict.fromkeys(generation):
+            if key not in memo:
+                memo[key] = resolve_one(resolvers, *key)
+            resolution = memo[key]
+            if isinstance(resolution, Resolved):
+                parents += [(parent.kind, parent.id, None) for parent in resolution.terms.parents]
+        generation = [key for key in parents if key not in memo]
+        if not generation:
+            break
+
+    def resolved(kind: Kind, artefact_id: str, revision: str | None) -> Resolution:
+        key = (kind, artefact_id, revision)
+        if key not in memo:
+            memo[key] = resolve_one(resolvers, kind, artefact_id, revision)
+        return memo[key]
+
+    return [_subject(artefact, resolved) for artefact in artefacts]
 
 
-def _subject(artefact: Artefact, resolvers: tuple[Resolver, ...]) -> Subject:
-    resolution = resolve_one(resolvers, artefact.kind, artefact.id, artefact.revision)
-    return Subject(artefact, resolution, tuple(_ancestors(artefact.id, resolution, resolvers)))
+def _prefetch(resolvers: tuple[Resolver, ...], keys: list[tuple[Kind, str, str | None]]) -> None:
+    for index, resolver in enumerate(resolvers):
+        prefetch = getattr(resolver, "prefetch", None)
+        if prefetch is not None:
+            earlier = resolvers[:index]
+            prefetch([key for key in keys if all(r.resolve(*key) is None for r in earlier)])
 
 
-def _ancestors(root: str, resolution: Resolution, resolvers: tuple[Resolver, ...]) -> list[Ancestor]:
-    """Base models and datasets, breadth first, each visited once, to MAX_LINEAGE_DEPTH."""
+Lookup = Callable[[Kind, str, "str | None"], Resolution]
+
+
+def _subject(artefact: Artefact, resolved: Lookup) -> Subject:
+    resolution = resolved(artefact.kind, artefact.id, artefact.revision)
+    return Subject(artefact, resolution, tuple(_ancestors(artefact.id, resolution, resolved)))
+
+
+def _ancestors(root: str, resolution: Resolution, resolved: Lookup) -> list[Ancestor]:
+    """Base models and datasets, breadth first, each visited once (a cycle ends there), to MAX_LINEAGE_DEPTH."""
     found: list[Ancestor] = []
     seen = {root.lower()}
     frontier = [(root, resolution)]
@@ -66,7 +103,7 @@ def _ancestors(root: str, resolution: Resolution, resolvers: tuple[Resolver, ...
                 if parent.id.lower() in seen:
                     continue
                 seen.add(parent.id.lower())
-                parent_resolution = resolve_one(resolvers, parent.kind, parent.id, None)
+                parent_resolution = resolved(parent.kind, parent.id, None)
                 found.append(Ancestor(parent, child, parent_resolution))
                 next_frontier.append((parent.id, parent_resolution))
         frontier = next_frontier

@@ -1,0 +1,171 @@
+"""Terms from the Hugging Face Hub, through `huggingface_hub`: a card's metadata at the revision in use.
+
+`HfApi.model_info` / `dataset_info` with `expand=[cardData, tags, gated, sha]` give what `card.card_terms` reads.
+What the Hub says is kept in the persistent cache (`cache.ResolutionCache`) as it came, not as terms, so that a
+newer knowledge base reads old answers afresh; answers that may change (a missing or gated repository) are kept as
+long as a branch is. Failures that may pass (a timeout, a 429 or 5xx after the retries) are not kept.
+
+`huggingface_hub` is imported on the first network call only. A token (`HF_TOKEN`, or the saved login) is used by
+`huggingface_hub` itself; it never passes through this module's results, messages or cache.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol
+
+from modelpolicy.knowledge import KnowledgeBase
+from modelpolicy.model import Kind, Resolution, Unresolved
+from modelpolicy.resolve.card import card_terms
+
+WORKERS = 8
+RETRIES = 4
+TIMEOUT_SECONDS = 10.0
+MAX_RETRY_AFTER_SECONDS = 30.0
+_EXPAND = ["cardData", "tags", "gated", "sha"]
+_OFFLINE = "not in the cache, and the scan is offline: run it once online, or `modelpolicy lock`"
+
+
+class AnswerCache(Protocol):
+    def get(self, kind: str, artefact_id: str, revision: str) -> dict[str, Any] | None: ...
+
+    def put(self, kind: str, artefact_id: str, revision: str, payload: dict[str, Any]) -> None: ...
+
+
+Key = tuple[Kind, str, str]  # kind, id, revision ("main" when none is named)
+
+
+class HubResolver:
+    name = "Hugging Face Hub"
+
+    def __init__(
+        self,
+        knowledge: KnowledgeBase,
+        cache: AnswerCache | None,
+        *,
+        offline: bool = False,
+        endpoint: str | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.knowledge = knowledge
+        self.cache = cache
+        self.offline = offline
+        self.endpoint = endpoint
+        self.sleep = sleep
+        self.answers: dict[Key, dict[str, Any]] = {}  # this run's answers, fetched ahead by `prefetch`
+
+    def prefetch(self, wanted: Iterable[tuple[Kind, str, str | None]]) -> None:
+        """Ask the Hub, side by side, for every artefact neither this run nor the cache has an answer for."""
+        keys = [key for kind, artefact_id, revision in wanted if (key := _key(kind, artefact_id, revision))]
+        missing = [key for key in dict.fromkeys(keys) if self._known(key) is None]
+        if self.offline or not missing:
+            return
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=min(WORKERS, len(missing))) as pool:
+            for key, answer in zip(missing, pool.map(self._fetch, missing), strict=True):
+                self._keep(key, answer)
+
+    def resolve(self, kind: Kind, artefact_id: str, revision: str | None) -> Resolution | None:
+        key = _key(kind, artefact_id, revision)
+        if key is None:
+            return None
+        answer = self._known(key)
+        if answer is None:
+            if self.offline:
+                return Unresolved(_OFFLINE)
+            answer = self._fetch(key)
+            self._keep(key, answer)
+        return self._resolution(key, answer)
+
+    def _known(self, key: Key) -> dict[str, Any] | None:
+        if key in self.answers:
+            return self.answers[key]
+        cached = self.cache.get(key[0].value, key[1], key[2]) if self.cache is not None else None
+        if cached is not None:
+            self.answers[key] = cached
+        return cached
+
+    def _keep(self, key: Key, answer: dict[str, Any]) -> None:
+        self.answers[key] = answer
+        if self.cache is None or answer.get("transient"):
+            return
+        self.cache.put(key[0].value, key[1], key[2], answer)
+        if answer.get("sha") and answer["sha"] != key[2]:  # the same answer, pinned to the commit it came from
+            self.cache.put(key[0].value, key[1], answer["sha"], answer)
+
+    def _resolution(self, key: Key, answer: dict[str, Any]) -> Resolution:
+        if "problem" in answer:
+            return Unresolved(str(answer["problem"]))
+        source = f"{self.name} ({key[2]} = {str(answer.get('sha') or '?')[:12]})"
+        canonical = str(answer.get("id") or key[1])
+        if canonical.lower() != key[1].lower():
+            source += f"; renamed: {key[1]} is now {canonical}"
+        card: dict[str, Any] = answer["card"] if isinstance(answer.get("card"), dict) else {}
+        tags = [tag for tag in answer.get("tags") or () if isinstance(tag, str)]
+        if answer.get("gated"):
+            card = {**card, "gated": True}
+        return card_terms(key[0], card, tags, source, self.knowledge)
+
+    def _fetch(self, key: Key) -> dict[str, Any]:
+        """The Hub's answer for one artefact, retried on 429 and 5xx (honouring `Retry-After`) and on timeouts."""
+        from huggingface_hub import HfApi
+
+        api = HfApi(endpoint=self.endpoint)
+        kind, artefact_id, revision = key
+        info = api.model_info if kind is Kind.MODEL else api.dataset_info
+        for attempt in range(RETRIES + 1):
+            try:
+                found = info(artefact_id, revision=revision, expand=_EXPAND, timeout=TIMEOUT_SECONDS)  # type: ignore[arg-type]
+            except Exception as error:
+                problem, wait = _problem(error, revision, attempt)
+                if wait is None or attempt == RETRIES:
+                    return problem
+                self.sleep(wait)
+                continue
+            return {
+                "id": found.id,
+                "sha": found.sha,
+                "gated": bool(getattr(found, "gated", False)),
+                "card": found.card_data.to_dict() if found.card_data is not None else {},  # type: ignore[no-untyped-call]
+                "tags": list(found.tags or ()),
+            }
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _key(kind: Kind, artefact_id: str, revision: str | None) -> Key | None:
+    return (kind, artefact_id, revision or "main") if kind in (Kind.MODEL, Kind.DATASET) else None
+
+
+def _problem(error: Exception, revision: str, attempt: int) -> tuple[dict[str, Any], float | None]:
+    """What a failed request means, and how long to wait before trying again (None: do not)."""
+    from huggingface_hub import errors
+
+    backoff = min(0.5 * 2**attempt, MAX_RETRY_AFTER_SECONDS)
+    if isinstance(error, errors.GatedRepoError):
+        return {
+            "problem": "gated: cannot read terms without access; accept its terms on the Hub and set HF_TOKEN"
+        }, None
+    if isinstance(error, errors.RevisionNotFoundError):
+        return {"problem": f"revision {revision} not found on the Hub; check the revision the code names"}, None
+    if isinstance(error, errors.DisabledRepoError):
+        return {"problem": "disabled on the Hub: its terms cannot be read"}, None
+    if isinstance(error, errors.RepositoryNotFoundError):
+        return {"problem": "not found on the Hub (private? set HF_TOKEN): check the id"}, None
+    response = getattr(error, "response", None)
+    status = getattr(response, "status_code", None)
+    if isinstance(status, int) and status != 429 and status < 500:
+        return {"problem": f"the Hub answered {status}; check the id and your access"}, None
+    wait = backoff
+    if status is not None:
+        retry_after = str(getattr(response, "headers", {}).get("Retry-After", ""))
+        if retry_after.strip().isdigit():
+            wait = min(float(retry_after), MAX_RETRY_AFTER_SECONDS)
+    reason = f"the Hub answered {status}" if status is not None else f"the Hub could not be reached ({_short(error)})"
+    return {"problem": f"{reason}; run the scan again, or `--offline` with a lockfile", "transient": True}, wait
+
+
+def _short(error: Exception) -> str:
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return text[:120]

@@ -1,0 +1,174 @@
+"""The Hub resolver against a local Hub that the real `huggingface_hub` client talks to: licences, lineage and
+drift, faults and retries, the cache that makes a second scan silent, offline mode, and a token that never shows."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+huggingface_hub = pytest.importorskip("huggingface_hub")  # imported while the real environment is in force
+
+from modelpolicy.knowledge import load as load_knowledge  # noqa: E402
+from modelpolicy.model import (  # noqa: E402
+    Artefact,
+    Kind,
+    Resolved,
+    Unresolved,
+)
+from modelpolicy.resolve import default_resolvers, resolve_all  # noqa: E402
+from modelpolicy.resolve.cache import ResolutionCache  # noqa: E402
+from modelpolicy.resolve.hub import HubResolver  # noqa: E402
+from tests.hub.server import HubServer  # noqa: E402
+
+MPT = "mosaicml/mpt-30b-instruct"
+MPT_OLD_SHA = "b561e0be0dabec4d651fc5e5b70a3a8473b1d710"
+SFT = "fixture-org/mistral-7b-instruct-sft"
+TOKEN = "hf_modelpolicyTestSecret0123456789"
+
+
+@pytest.fixture(scope="module")
+def hub() -> Iterator[HubServer]:
+    with HubServer() as server:
+        yield server
+
+
+@pytest.fixture()
+def server(hub: HubServer, monkeypatch: pytest.MonkeyPatch) -> HubServer:
+    hub.reset()
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    return hub
+
+
+def resolver(server: HubServer, cache_dir: Path | None = None, *, offline: bool = False) -> HubResolver:
+    cache = ResolutionCache(cache_dir) if cache_dir is not None else None
+    return HubResolver(load_knowledge(), cache, offline=offline, endpoint=server.endpoint, sleep=lambda _: None)
+
+
+def licence(resolution: object) -> str | None:
+    assert isinstance(resolution, Resolved), resolution
+    return resolution.terms.license
+
+
+def test_the_licence_is_read_at_the_revision_in_use(server: HubServer) -> None:
+    hub = resolver(server)
+    assert licence(hub.resolve(Kind.MODEL, MPT, None)) == "apache-2.0"
+    assert licence(hub.resolve(Kind.MODEL, MPT, MPT_OLD_SHA)) == "cc-by-sa-3.0"
+    assert server.count("GET", f"/api/models/{MPT}") == 2
+
+
+def test_a_quantized_fine_tune_chain_is_followed_to_its_base(server: HubServer) -> None:
+    artefact = Artefact(Kind.MODEL, "fixture-org/mistral-7b-instruct-sft-dpo-GGUF", None, ())
+    subject = resolve_all((artefact,), default_resolvers(resolver(server)))[0]
+    chain = [(a.child, a.parent.id, a.parent.relation) for a in subject.ancestors if a.parent.kind is Kind.MODEL]
+    assert chain[:3] == [
+        ("fixture-org/mistral-7b-instruct-sft-dpo-GGUF", "fixture-org/mistral-7b-instruct-sft-dpo", "quantized"),
+        ("fixture-org/mistral-7b-instruct-sft-dpo", SFT, "finetune"),
+        (SFT, "mistralai/Mistral-7B-v0.1", "finetune"),
+    ]
+
+
+def test_a_base_model_cycle_ends(server: HubServer) -> None:
+    artefact = Artefact(Kind.MODEL, "fixture-org/orbit-7b-v1", None, ())
+    subject = resolve_all((artefact,), default_resolvers(resolver(server)))[0]
+    assert [a.parent.id for a in subject.ancestors] == ["fixture-org/orbit-7b-v2"]
+
+
+def test_a_renamed_repository_resolves_to_its_new_id_and_says_both(server: HubServer) -> None:
+    resolution = resolver(server).resolve(Kind.MODEL, "fixture-org/mpt-30b-summarizer", None)
+    assert isinstance(resolution, Resolved)
+    assert "fixture-org/mpt-30b-summarizer is now fixture-org/mpt-30b-chat-summarizer" in resolution.terms.source
+
+
+def test_a_card_without_a_licence_is_unresolved_with_its_reason(server: HubServer) -> None:
+    resolution = resolver(server).resolve(Kind.MODEL, "fixture-org/news-topic-classifier", None)
+    assert isinstance(resolution, Unresolved) and "declares no licence" in resolution.reason
+
+
+@pytest.mark.parametrize(
+    ("statuses", "requests"), [([429, 200], 2), ([500, 500, 500, 200], 4), ([503, 200], 2)], ids=repr
+)
+def test_throttling_and_server_errors_are_retried(server: HubServer, statuses: list[int], requests: int) -> None:
+    server.fail(f"/api/models/{SFT}", statuses, retry_after=0)
+    assert licence(resolver(server).resolve(Kind.MODEL, SFT, None)) == "apache-2.0"
+    assert server.count("GET", f"/api/models/{SFT}") == requests
+
+
+def test_an_invalid_json_answer_is_retried(server: HubServer) -> None:
+    server.corrupt(f"/api/models/{SFT}")
+    assert licence(resolver(server).resolve(Kind.MODEL, SFT, None)) == "apache-2.0"
+
+
+@pytest.mark.parametrize(
+    ("repo", "gate_api", "reason"),
+    [
+        ("fixture-org/does-not-exist", False, "not found on the Hub"),
+        ("meta-llama/Llama-3.1-8B", True, "gated: cannot read terms without access"),
+    ],
+)
+def test_missing_and_gated_repositories_are_typed_reasons(repo: str, gate_api: bool, reason: str) -> None:
+    with HubServer(gate_api=gate_api) as server:
+        resolution = resolver(server).resolve(Kind.MODEL, repo, None)
+    assert isinstance(resolution, Unresolved) and resolution.reason.startswith(reason)
+
+
+def test_a_hub_that_keeps_failing_is_a_reason_and_is_not_cached(server: HubServer, tmp_path: Path) -> None:
+    server.fail(f"/api/models/{SFT}", [500] * 10)
+    resolution = resolver(server, tmp_path).resolve(Kind.MODEL, SFT, None)
+    assert isinstance(resolution, Unresolved) and "the Hub answered 500" in resolution.reason
+    server.reset()
+    assert licence(resolver(server, tmp_path).resolve(Kind.MODEL, SFT, None)) == "apache-2.0"
+
+
+def test_offline_asks_nothing_and_says_how_to_resolve(server: HubServer, tmp_path: Path) -> None:
+    resolution = resolver(server, tmp_path, offline=True).resolve(Kind.MODEL, SFT, None)
+    assert isinstance(resolution, Unresolved) and "run it once online, or `modelpolicy lock`" in resolution.reason
+    assert server.requests == []
+
+
+def test_many_artefacts_are_fetched_side_by_side(server: HubServer) -> None:
+    repos = sorted(server.repos["model"])
+    hub = resolver(server)
+    hub.prefetch((Kind.MODEL, repo, None) for repo in repos)
+    assert server.count("GET", "/api/models/") == len(repos)
+    assert all(hub.resolve(Kind.MODEL, repo, None) is not None for repo in repos)
+    assert server.count("GET", "/api/models/") == len(repos)  # answered from this run's answers
+
+
+def scan(
+    server: HubServer, repo: Path, cache: Path, *extra: str, token: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"HF_HUB_OFFLINE", "HF_TOKEN"}}
+    env |= {"HF_ENDPOINT": server.endpoint, "MODELPOLICY_CACHE_DIR": str(cache), "HF_HUB_DISABLE_TELEMETRY": "1"}
+    if token:
+        env["HF_TOKEN"] = token
+    command = [sys.executable, "-m", "modelpolicy", "scan", str(repo), "--format", "json", "--policy", "commercial"]
+    return subprocess.run([*command, *extra], capture_output=True, text=True, env=env, check=False)
+
+
+def test_a_second_scan_asks_the_hub_nothing_and_the_token_never_shows(server: HubServer, tmp_path: Path) -> None:
+    repo, cache = tmp_path / "repo", tmp_path / "cache"
+    repo.mkdir()
+    (repo / "app.py").write_text(
+        "from transformers import AutoModel\n"
+        'AutoModel.from_pretrained("fixture-org/llama-2-13b-chat-legal")\n'
+        f'AutoModel.from_pretrained("{SFT}")\n'
+    )
+    first = scan(server, repo, cache, token=TOKEN)
+    assert first.returncode == 0, first.stderr  # the drift of the relabelled Llama-2 fine-tune is a warning here
+    asked = server.count("GET", "/api/")
+    assert asked >= 2
+    findings = {a["id"]: a for a in json.loads(first.stdout)["artefacts"]}
+    assert "license-drift" in {v["code"] for v in findings["fixture-org/llama-2-13b-chat-legal"]["violations"]}
+    second = scan(server, repo, cache, token=TOKEN)
+    assert server.count("GET", "/api/") == asked  # nothing asked again
+    assert json.loads(second.stdout) == json.loads(first.stdout)
+    written = [first.stdout, first.stderr, second.stdout, second.stderr]
+    written += [path.read_bytes().decode("latin-1") for path in cache.rglob("*") if path.is_file()]
+    assert all(TOKEN not in text for text in written)
+    assert any(entry.authorized for entry in server.log)  # the token was used, only never shown
