@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from modelpolicy.model import (  # noqa: E402
     Unresolved,
 )
 from modelpolicy.resolve import default_resolvers, resolve_all  # noqa: E402
+from modelpolicy.resolve import hub as hub_module  # noqa: E402
 from modelpolicy.resolve.cache import ResolutionCache  # noqa: E402
 from modelpolicy.resolve.hub import HubResolver  # noqa: E402
 from tests.hub.server import HubServer  # noqa: E402
@@ -99,6 +101,16 @@ def test_throttling_and_server_errors_are_retried(server: HubServer, statuses: l
     assert server.count("GET", f"/api/models/{SFT}") == requests
 
 
+def test_an_answer_slower_than_the_timeout_is_asked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(hub_module, "TIMEOUT_SECONDS", 0.2)
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    with HubServer() as own:  # its own server: the abandoned answer must not land in another test's log
+        own.delay(f"/api/models/{SFT}", 60.0)  # without a timeout the test would wait a minute
+        started = time.monotonic()
+        assert licence(resolver(own).resolve(Kind.MODEL, SFT, None)) == "apache-2.0"
+    assert time.monotonic() - started < 30
+
+
 def test_an_invalid_json_answer_is_retried(server: HubServer) -> None:
     server.corrupt(f"/api/models/{SFT}")
     assert licence(resolver(server).resolve(Kind.MODEL, SFT, None)) == "apache-2.0"
@@ -147,8 +159,16 @@ def scan(
     env |= {"HF_ENDPOINT": server.endpoint, "MODELPOLICY_CACHE_DIR": str(cache), "HF_HUB_DISABLE_TELEMETRY": "1"}
     if token:
         env["HF_TOKEN"] = token
-    command = [sys.executable, "-m", "modelpolicy", "scan", str(repo), "--format", "json", "--policy", "commercial"]
-    return subprocess.run([*command, *extra], capture_output=True, text=True, env=env, check=False)
+    return subprocess.run(scan_command(repo, *extra), capture_output=True, text=True, env=env, check=False)
+
+
+def scan_command(repo: Path, *extra: str) -> list[str]:
+    """A scan that also writes, on stderr's last line, whether `huggingface_hub` was imported."""
+    script = (
+        "import sys\nfrom modelpolicy.cli import main\ncode = main(sys.argv[1:])\n"
+        "print('huggingface_hub imported:', 'huggingface_hub' in sys.modules, file=sys.stderr)\nsys.exit(code)\n"
+    )
+    return [sys.executable, "-c", script, "scan", str(repo), "--format", "json", "--policy", "commercial", *extra]
 
 
 def test_a_second_scan_asks_the_hub_nothing_and_the_token_never_shows(server: HubServer, tmp_path: Path) -> None:
@@ -165,10 +185,33 @@ def test_a_second_scan_asks_the_hub_nothing_and_the_token_never_shows(server: Hu
     assert asked >= 2
     findings = {a["id"]: a for a in json.loads(first.stdout)["artefacts"]}
     assert "license-drift" in {v["code"] for v in findings["fixture-org/llama-2-13b-chat-legal"]["violations"]}
+    assert first.stderr.splitlines()[-1] == "huggingface_hub imported: True"
     second = scan(server, repo, cache, token=TOKEN)
-    assert server.count("GET", "/api/") == asked  # nothing asked again
+    assert server.count("GET", "/api/") == asked, server.requests  # nothing asked again
+    assert second.stderr.splitlines()[-1] == "huggingface_hub imported: False"
     assert json.loads(second.stdout) == json.loads(first.stdout)
     written = [first.stdout, first.stderr, second.stdout, second.stderr]
     written += [path.read_bytes().decode("latin-1") for path in cache.rglob("*") if path.is_file()]
     assert all(TOKEN not in text for text in written)
     assert any(entry.authorized for entry in server.log)  # the token was used, only never shown
+
+
+def test_two_scans_at_once_on_one_cache_both_finish(server: HubServer, tmp_path: Path) -> None:
+    repo, cache = tmp_path / "repo", tmp_path / "cache"
+    repo.mkdir()
+    names = sorted(name for name in server.repos["model"] if name.startswith("fixture-org/"))
+    (repo / "app.py").write_text(
+        "from transformers import AutoModel\n" + "".join(f'AutoModel.from_pretrained("{n}")\n' for n in names)
+    )
+    env = {k: v for k, v in os.environ.items() if k != "HF_HUB_OFFLINE"}
+    env |= {"HF_ENDPOINT": server.endpoint, "MODELPOLICY_CACHE_DIR": str(cache)}
+    scans = [
+        subprocess.Popen(scan_command(repo), stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in "ab"
+    ]
+    outputs = [process.communicate(timeout=120) for process in scans]
+    reports = [json.loads(stdout) for stdout, _ in outputs]
+    assert all(b"Traceback" not in stderr and b"warning" not in stderr for _, stderr in outputs)
+    assert reports[0] == reports[1]
+    assert {a["id"] for a in reports[0]["artefacts"]} == set(names)
+    again = scan(server, repo, cache)
+    assert json.loads(again.stdout) == reports[0]

@@ -260,6 +260,9 @@ class HubServer:
 class _Handler(BaseHTTPRequestHandler):
     server_hub: HubServer
     protocol_version = "HTTP/1.1"
+    # Headers and body go out as two writes: without this, Nagle's algorithm holds the body until the client's
+    # delayed acknowledgement (40 ms on Linux), which would add to every answer a latency no real Hub has.
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:
         return
