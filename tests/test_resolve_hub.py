@@ -3,6 +3,7 @@ drift, faults and retries, the cache that makes a second scan silent, offline mo
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -215,3 +216,20 @@ def test_two_scans_at_once_on_one_cache_both_finish(server: HubServer, tmp_path:
     assert {a["id"] for a in reports[0]["artefacts"]} == set(names)
     again = scan(server, repo, cache)
     assert json.loads(again.stdout) == reports[0]
+
+
+def test_progress_shows_on_a_terminal_once_the_work_takes_a_moment(
+    server: HubServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = io.StringIO()
+    monkeypatch.setattr(hub_module, "PROGRESS_AFTER_SECONDS", 0.0)
+    hub = HubResolver(load_knowledge(), None, endpoint=server.endpoint, progress=terminal)
+    repos = sorted(server.repos["model"])
+    hub.prefetch((Kind.MODEL, repo, None) for repo in repos)
+    shown = terminal.getvalue()
+    assert f"\rresolving {len(repos)}/{len(repos)} on the Hugging Face Hub" in shown
+    assert shown.endswith("\r\x1b[K")  # erased at the end
+    monkeypatch.setattr(hub_module, "PROGRESS_AFTER_SECONDS", 60.0)
+    quiet = io.StringIO()
+    HubResolver(load_knowledge(), None, endpoint=server.endpoint, progress=quiet).prefetch([(Kind.MODEL, SFT, None)])
+    assert quiet.getvalue() == ""  # over in a moment: nothing shown

@@ -106,7 +106,8 @@ def _hub(args: argparse.Namespace) -> Resolver:
 
     offline = args.offline or os.environ.get("HF_HUB_OFFLINE", "").upper() in {"1", "ON", "YES", "TRUE"}
     cache = ResolutionCache(args.cache_dir or default_cache_dir(), refresh=args.refresh)
-    return HubResolver(load_knowledge(), cache, offline=offline)
+    progress = sys.stderr if sys.stderr.isatty() else None
+    return HubResolver(load_knowledge(), cache, offline=offline, progress=progress)
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from typing import Any, Protocol
+from typing import Any, Protocol, TextIO
 
 from modelpolicy.knowledge import KnowledgeBase
 from modelpolicy.model import Kind, Resolution, Unresolved
@@ -23,6 +23,7 @@ WORKERS = 8
 RETRIES = 4
 TIMEOUT_SECONDS = 10.0
 MAX_RETRY_AFTER_SECONDS = 30.0
+PROGRESS_AFTER_SECONDS = 0.5
 _EXPAND = ["cardData", "tags", "gated", "sha"]
 _OFFLINE = "not in the cache, and the scan is offline: run it once online, or `modelpolicy lock`"
 
@@ -47,12 +48,14 @@ class HubResolver:
         offline: bool = False,
         endpoint: str | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        progress: TextIO | None = None,
     ) -> None:
         self.knowledge = knowledge
         self.cache = cache
         self.offline = offline
         self.endpoint = endpoint
         self.sleep = sleep
+        self.progress = progress  # a terminal to show progress on, when the work takes more than a moment
         self.answers: dict[Key, dict[str, Any]] = {}  # this run's answers, fetched ahead by `prefetch`
 
     def prefetch(self, wanted: Iterable[tuple[Kind, str, str | None]]) -> None:
@@ -61,11 +64,15 @@ class HubResolver:
         missing = [key for key in dict.fromkeys(keys) if self._known(key) is None]
         if self.offline or not missing:
             return
-        from concurrent.futures import ThreadPoolExecutor
+        from concurrent.futures import ThreadPoolExecutor, as_completed
 
+        progress = _Progress(self.progress, len(missing))
         with ThreadPoolExecutor(max_workers=min(WORKERS, len(missing))) as pool:
-            for key, answer in zip(missing, pool.map(self._fetch, missing), strict=True):
-                self._keep(key, answer)
+            futures = {pool.submit(self._fetch, key): key for key in missing}
+            for future in as_completed(futures):
+                self._keep(futures[future], future.result())
+                progress.step()
+        progress.done()
 
     def resolve(self, kind: Kind, artefact_id: str, revision: str | None) -> Resolution | None:
         key = _key(kind, artefact_id, revision)
@@ -132,6 +139,28 @@ class HubResolver:
                 "tags": list(found.tags or ()),
             }
         raise AssertionError("unreachable")  # pragma: no cover
+
+
+class _Progress:
+    """`resolving 12/40 on the Hub` on one line of a terminal, shown only once the work has taken PROGRESS_AFTER
+    seconds, and erased when it ends."""
+
+    def __init__(self, stream: TextIO | None, total: int) -> None:
+        self.stream, self.total, self.count = stream, total, 0
+        self.started = time.monotonic()
+        self.shown = False
+
+    def step(self) -> None:
+        self.count += 1
+        if self.stream is not None and time.monotonic() - self.started >= PROGRESS_AFTER_SECONDS:
+            self.stream.write(f"\rresolving {self.count}/{self.total} on the Hugging Face Hub")
+            self.stream.flush()
+            self.shown = True
+
+    def done(self) -> None:
+        if self.shown and self.stream is not None:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
 
 
 def _key(kind: Kind, artefact_id: str, revision: str | None) -> Key | None:
