@@ -22,6 +22,7 @@ from modelpolicy.model import (  # noqa: E402
     Kind,
     Resolved,
     Unresolved,
+    Weights,
 )
 from modelpolicy.resolve import default_resolvers, resolve_all  # noqa: E402
 from modelpolicy.resolve import hub as hub_module  # noqa: E402
@@ -233,3 +234,24 @@ def test_progress_shows_on_a_terminal_once_the_work_takes_a_moment(
     quiet = io.StringIO()
     HubResolver(load_knowledge(), None, endpoint=server.endpoint, progress=quiet).prefetch([(Kind.MODEL, SFT, None)])
     assert quiet.getvalue() == ""  # over in a moment: nothing shown
+
+
+def test_datasets_are_read_from_the_hub_too(server: HubServer) -> None:
+    hub = resolver(server)
+    assert licence(hub.resolve(Kind.DATASET, "fixture-org/support-dialogues", None)) == "mit AND cc-by-nc-4.0"
+    gated = hub.resolve(Kind.DATASET, "fixture-org/clinical-notes-deid", None)
+    assert isinstance(gated, Resolved) and gated.terms.weights is Weights.GATED
+    assert server.count("GET", "/api/datasets/") == 2
+
+
+def test_a_licence_missing_from_the_metadata_is_read_from_the_license_file(server: HubServer) -> None:
+    resolution = resolver(server).resolve(Kind.MODEL, "fixture-org/tabular-forecaster", None)
+    assert licence(resolution) == "apache-2.0"
+    assert isinstance(resolution, Resolved) and "licence read from its LICENSE file" in resolution.terms.source
+
+
+def test_a_card_missing_from_the_answer_is_read_from_the_readme(server: HubServer) -> None:
+    resolution = resolver(server).resolve(Kind.MODEL, "fixture-org/mirrored-card", None)
+    assert licence(resolution) == "cc-by-nc-4.0"
+    assert isinstance(resolution, Resolved) and "card from README.md" in resolution.terms.source
+    assert [parent.id for parent in resolution.terms.parents] == ["mistralai/Mistral-7B-v0.1"]

@@ -11,20 +11,24 @@ long as a branch is. Failures that may pass (a timeout, a 429 or 5xx after the r
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol, TextIO
 
 from modelpolicy.knowledge import KnowledgeBase
 from modelpolicy.model import Kind, Resolution, Unresolved
-from modelpolicy.resolve.card import card_terms
+from modelpolicy.resolve.card import card_terms, front_matter
+from modelpolicy.resolve.license_text import identify
 
 WORKERS = 8
 RETRIES = 4
 TIMEOUT_SECONDS = 10.0
 MAX_RETRY_AFTER_SECONDS = 30.0
 PROGRESS_AFTER_SECONDS = 0.5
-_EXPAND = ["cardData", "tags", "gated", "sha"]
+_EXPAND = ["cardData", "tags", "gated", "sha", "siblings"]
+_LICENSE_FILE = re.compile(r"(?:licen[cs]e|copying)(?:[._-][\w.-]*)?", re.IGNORECASE)
+_MAX_FILE_BYTES = 256 * 1024
 _OFFLINE = "not in the cache, and the scan is offline: run it once online, or `modelpolicy lock`"
 
 
@@ -102,6 +106,48 @@ class HubResolver:
         if answer.get("sha") and answer["sha"] != key[2]:  # the same answer, pinned to the commit it came from
             self.cache.put(key[0].value, key[1], answer["sha"], answer)
 
+    def _license_elsewhere(self, key: Key, answer: dict[str, Any], files: list[str]) -> dict[str, Any]:
+        """When the metadata names no licence: the README's front matter (if the Hub gave no card at all), then a
+        LICENSE file at the top of the repository, whose title names the licence (`license_text`)."""
+        if _declares_license(answer):
+            return {}
+        found: dict[str, Any] = {}
+        if not answer["card"] and "README.md" in files:
+            card = front_matter(self._download(key, answer["sha"], "README.md") or "")
+            if card:
+                found = {"card": card, "card_from": "README.md"}
+                if _declares_license(found):
+                    return found
+        for name in sorted(f for f in files if "/" not in f and _LICENSE_FILE.fullmatch(f)):
+            text = self._download(key, answer["sha"], name)
+            license_id = identify(text, self.knowledge) if text else None
+            if license_id:
+                return found | {"license_file": {"name": name, "license": license_id}}
+        return found
+
+    def _download(self, key: Key, sha: str | None, filename: str) -> str | None:
+        """One file's text at the answer's commit, through a throw-away download folder; None if it cannot be read."""
+        import tempfile
+
+        from huggingface_hub import hf_hub_download
+
+        repo_type = "model" if key[0] is Kind.MODEL else "dataset"
+        with tempfile.TemporaryDirectory(prefix="modelpolicy-") as folder:
+            try:
+                path = hf_hub_download(
+                    key[1],
+                    filename,
+                    repo_type=repo_type,
+                    revision=sha or key[2],
+                    cache_dir=folder,
+                    endpoint=self.endpoint,
+                    etag_timeout=TIMEOUT_SECONDS,
+                )
+                with open(path, "rb") as stream:  # noqa: PTH123
+                    return stream.read(_MAX_FILE_BYTES).decode("utf-8", "replace")
+            except Exception:
+                return None
+
     def _resolution(self, key: Key, answer: dict[str, Any]) -> Resolution:
         if "problem" in answer:
             return Unresolved(str(answer["problem"]))
@@ -113,6 +159,12 @@ class HubResolver:
         tags = [tag for tag in answer.get("tags") or () if isinstance(tag, str)]
         if answer.get("gated"):
             card = {**card, "gated": True}
+        if answer.get("card_from"):
+            source += f"; card from {answer['card_from']}"
+        license_file = answer.get("license_file")
+        if isinstance(license_file, dict) and not _declares_license(answer):
+            card = {**card, "license": license_file["license"]}
+            source += f"; licence read from its {license_file['name']} file"
         return card_terms(key[0], card, tags, source, self.knowledge)
 
     def _fetch(self, key: Key) -> dict[str, Any]:
@@ -131,13 +183,15 @@ class HubResolver:
                     return problem
                 self.sleep(wait)
                 continue
-            return {
+            answer = {
                 "id": found.id,
                 "sha": found.sha,
                 "gated": bool(getattr(found, "gated", False)),
                 "card": found.card_data.to_dict() if found.card_data is not None else {},  # type: ignore[no-untyped-call]
                 "tags": list(found.tags or ()),
             }
+            files = [sibling.rfilename for sibling in found.siblings or ()]
+            return answer | self._license_elsewhere(key, answer, files)
         raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -161,6 +215,11 @@ class _Progress:
         if self.shown and self.stream is not None:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
+
+
+def _declares_license(answer: dict[str, Any]) -> bool:
+    card = answer.get("card") or {}
+    return bool(card.get("license")) or any(str(tag).startswith("license:") for tag in answer.get("tags") or ())
 
 
 def _key(kind: Kind, artefact_id: str, revision: str | None) -> Key | None:
