@@ -61,3 +61,15 @@ def test_a_property_outside_the_vocabulary_is_rejected() -> None:
     document["family"][0]["terms"]["commercial"]["value"] = "probably"
     with pytest.raises(KnowledgeError, match=r"family\[0\]\.terms\.commercial\.value: expected one of"):
         build(document).validate()
+
+
+def test_a_curated_licence_that_overrides_the_hubs_card_says_both() -> None:
+    from modelpolicy.model import Kind, Resolved
+    from modelpolicy.resolve.knowledge import KnowledgeResolver
+
+    resolver = KnowledgeResolver()
+    overridden = resolver.resolve(Kind.DATASET, "yahma/alpaca-cleaned", None)
+    assert isinstance(overridden, Resolved) and overridden.terms.license == "cc-by-nc-4.0"
+    assert overridden.terms.note.startswith("The Hub's card says cc-by-4.0; the curated terms (cc-by-nc-4.0) apply: ")
+    agreeing = resolver.resolve(Kind.MODEL, "lmsys/vicuna-13b-v1.5", None)
+    assert isinstance(agreeing, Resolved) and "The Hub's card says" not in agreeing.terms.note

@@ -255,3 +255,31 @@ def test_a_card_missing_from_the_answer_is_read_from_the_readme(server: HubServe
     assert licence(resolution) == "cc-by-nc-4.0"
     assert isinstance(resolution, Resolved) and "card from README.md" in resolution.terms.source
     assert [parent.id for parent in resolution.terms.parents] == ["mistralai/Mistral-7B-v0.1"]
+
+
+def test_an_unauthorised_answer_says_to_check_the_id_or_the_token(server: HubServer) -> None:
+    server.fail(f"/api/models/{SFT}", [401])
+    resolution = resolver(server).resolve(Kind.MODEL, SFT, None)
+    assert isinstance(resolution, Unresolved)
+    assert resolution.reason == "the Hub refused access (401): private or gated? set HF_TOKEN to a token with access"
+
+
+def test_the_time_a_branch_answer_stays_fresh_is_set_by_flag_or_environment(server: HubServer, tmp_path: Path) -> None:
+    repo, cache = tmp_path / "repo", tmp_path / "cache"
+    repo.mkdir()
+    (repo / "app.py").write_text(f'from transformers import AutoModel\nAutoModel.from_pretrained("{SFT}")\n')
+    scan(server, repo, cache)
+    asked = server.count("GET", f"/api/models/{SFT}")
+    scan(server, repo, cache, "--cache-ttl", "0")  # expired at once: asked again
+    assert server.count("GET", f"/api/models/{SFT}") == asked + 1
+    scan(server, repo, cache, "--cache-ttl", "24")
+    assert server.count("GET", f"/api/models/{SFT}") == asked + 1
+    bad = subprocess.run(
+        scan_command(repo, "--offline"),
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "MODELPOLICY_CACHE_TTL_HOURS": "soon"},
+    )
+    assert bad.returncode == 2
+    assert "MODELPOLICY_CACHE_TTL_HOURS: expected a number of hours such as 24 or 0.5, got 'soon'" in bad.stderr

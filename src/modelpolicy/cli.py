@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 EXIT_USAGE = 2
 EXIT_BUG = 4
 EXIT_INTERRUPTED = 130
+TTL_ENV = "MODELPOLICY_CACHE_TTL_HOURS"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -62,6 +63,12 @@ def _parser() -> argparse.ArgumentParser:
         help="where the Hub's answers are kept (default: $MODELPOLICY_CACHE_DIR, else ~/.cache/modelpolicy)",
     )
     scan.add_argument(
+        "--cache-ttl",
+        type=_hours,
+        metavar="HOURS",
+        help="how long an answer about a branch (main...) stays fresh (default: $MODELPOLICY_CACHE_TTL_HOURS, else 24)",
+    )
+    scan.add_argument(
         "--refresh",
         action="store_true",
         help="ask the Hub again for branches (main...) even when cached answers are fresh",
@@ -100,14 +107,32 @@ def _run_scan(args: argparse.Namespace) -> int:
 
 
 def _hub(args: argparse.Namespace) -> Resolver:
+    from modelpolicy.errors import ModelpolicyError
     from modelpolicy.knowledge import load as load_knowledge
     from modelpolicy.resolve.cache import ResolutionCache, default_cache_dir
     from modelpolicy.resolve.hub import HubResolver
 
     offline = args.offline or os.environ.get("HF_HUB_OFFLINE", "").upper() in {"1", "ON", "YES", "TRUE"}
-    cache = ResolutionCache(args.cache_dir or default_cache_dir(), refresh=args.refresh)
+    ttl_hours = args.cache_ttl
+    if ttl_hours is None:
+        try:
+            ttl_hours = _hours(os.environ.get(TTL_ENV) or "24")
+        except argparse.ArgumentTypeError as error:
+            raise ModelpolicyError(f"{TTL_ENV}: {error}; set it to a number or unset it") from error
+    cache = ResolutionCache(args.cache_dir or default_cache_dir(), ttl_seconds=ttl_hours * 3600, refresh=args.refresh)
     progress = sys.stderr if sys.stderr.isatty() else None
     return HubResolver(load_knowledge(), cache, offline=offline, progress=progress)
+
+
+def _hours(text: str) -> float:
+    """A number of hours, for --cache-ttl and MODELPOLICY_CACHE_TTL_HOURS."""
+    try:
+        hours = float(text)
+    except ValueError:
+        hours = -1.0
+    if not hours >= 0:
+        raise argparse.ArgumentTypeError(f"expected a number of hours such as 24 or 0.5, got {text!r}")
+    return hours
 
 
 def _write_atomically(path: Path, text: str) -> None:

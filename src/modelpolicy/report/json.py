@@ -51,6 +51,7 @@ def _artefact(finding: Finding) -> dict[str, Any]:
             "output": finding.output.value,
         },
         "source": source_of(finding),
+        "note": resolution.terms.note or None if isinstance(resolution, Resolved) else None,
         "unresolved": resolution.reason if isinstance(resolution, Unresolved) else None,
         "history": list(resolution.terms.history) if isinstance(resolution, Resolved) else [],
         "lineage": list(finding.lineage),

@@ -226,30 +226,32 @@ def _key(kind: Kind, artefact_id: str, revision: str | None) -> Key | None:
     return (kind, artefact_id, revision or "main") if kind in (Kind.MODEL, Kind.DATASET) else None
 
 
+_TYPED_PROBLEMS = (  # huggingface_hub's error class name -> the reason; RepositoryNotFound also covers a 401
+    ("GatedRepoError", "gated: cannot read terms without access; accept them on the Hub, set HF_TOKEN"),
+    ("RevisionNotFoundError", "revision {revision} not found on the Hub; check the revision the code names"),
+    ("DisabledRepoError", "disabled on the Hub: its terms cannot be read"),
+    ("RepositoryNotFoundError", "not found on the Hub (private? set HF_TOKEN): check the id"),
+)
+
+
 def _problem(error: Exception, revision: str, attempt: int) -> tuple[dict[str, Any], float | None]:
     """What a failed request means, and how long to wait before trying again (None: do not)."""
     from huggingface_hub import errors
 
-    backoff = min(0.5 * 2**attempt, MAX_RETRY_AFTER_SECONDS)
-    if isinstance(error, errors.GatedRepoError):
-        return {
-            "problem": "gated: cannot read terms without access; accept its terms on the Hub and set HF_TOKEN"
-        }, None
-    if isinstance(error, errors.RevisionNotFoundError):
-        return {"problem": f"revision {revision} not found on the Hub; check the revision the code names"}, None
-    if isinstance(error, errors.DisabledRepoError):
-        return {"problem": "disabled on the Hub: its terms cannot be read"}, None
-    if isinstance(error, errors.RepositoryNotFoundError):
-        return {"problem": "not found on the Hub (private? set HF_TOKEN): check the id"}, None
+    for name, reason in _TYPED_PROBLEMS:
+        if isinstance(error, getattr(errors, name)):
+            return {"problem": reason.format(revision=revision)}, None
     response = getattr(error, "response", None)
     status = getattr(response, "status_code", None)
+    if status in (401, 403):
+        reason = f"the Hub refused access ({status}): private or gated? set HF_TOKEN to a token with access"
+        return {"problem": reason}, None
     if isinstance(status, int) and status != 429 and status < 500:
         return {"problem": f"the Hub answered {status}; check the id and your access"}, None
-    wait = backoff
-    if status is not None:
-        retry_after = str(getattr(response, "headers", {}).get("Retry-After", ""))
-        if retry_after.strip().isdigit():
-            wait = min(float(retry_after), MAX_RETRY_AFTER_SECONDS)
+    wait = min(0.5 * 2**attempt, MAX_RETRY_AFTER_SECONDS)
+    retry_after = str(getattr(response, "headers", {}).get("Retry-After", "")).strip()
+    if retry_after.isdigit():
+        wait = min(float(retry_after), MAX_RETRY_AFTER_SECONDS)
     reason = f"the Hub answered {status}" if status is not None else f"the Hub could not be reached ({_short(error)})"
     return {"problem": f"{reason}; run the scan again, or `--offline` with a lockfile", "transient": True}, wait
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from modelpolicy.knowledge import KnowledgeBase
 from modelpolicy.knowledge import load as load_knowledge
+from modelpolicy.knowledge.schema import KnownArtefact
 from modelpolicy.model import Kind, Resolution, Resolved, Terms, TrainingData, Weights
 
 
@@ -27,7 +28,7 @@ class KnowledgeResolver:
                 training_data=known.training_data,
                 source=self.name,
                 output=known.output,
-                note=known.note,
+                note=_note(known),
                 parents=known.parents,
                 history=history,
             )
@@ -46,3 +47,12 @@ class KnowledgeResolver:
                 note=f"hosted by {provider.name}",
             )
         )
+
+
+def _note(known: KnownArtefact) -> str:
+    """The entry's note and, where the curated licence overrides what the Hub's card says, both."""
+    if known.hub_license.lower() == (known.license or "").lower():
+        return known.note
+    hub = known.hub_license or "no licence"
+    override = f"The Hub's card says {hub}; the curated terms ({known.license}) apply: {known.evidence}."
+    return f"{override} {known.note}".strip()
