@@ -75,6 +75,11 @@ def test_a_dataset_card_with_a_list_of_licences_takes_them_all(tmp_path: Path) -
             "test card: other: acme-model-1.0, not in the knowledge base; its terms are at LICENSE",
         ),
         ({"license": "other"}, "test card: other: unnamed licence, not in the knowledge base"),
+        (
+            {"license": "other", "license_name": "gemma-tou", "license_link": "https://ai.google.dev/gemma/terms/"},
+            "gemma",
+        ),
+        ({"license": "other", "license_link": "http://llama.meta.com/llama3/license"}, "llama3"),
         ({"tags": ["x"]}, "test card: the card declares no licence"),
         ({"license": 7}, "test card: the card declares no licence"),
     ],

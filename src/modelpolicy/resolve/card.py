@@ -51,11 +51,12 @@ def card_terms(
             named.append(license_id)
             continue
         name = next(iter(_strings(card.get("license_name"))), "")
-        if not name or knowledge.family(name) is None:
-            link = next(iter(_strings(card.get("license_link"))), "")
+        link = next(iter(_strings(card.get("license_link"))), "")
+        known = name if name and knowledge.family(name) is not None else _family_at(link, knowledge)
+        if known is None:
             where = f"; its terms are at {link}" if link else ""
             return Unresolved(f"{source}: other: {name or 'unnamed licence'}, not in the knowledge base{where}")
-        named.append(name)
+        named.append(known)
     datasets = _strings(card.get("datasets"))
     gated = bool(card.get("gated")) or any(card.get(key) for key in _GATED_KEYS)
     return Resolved(
@@ -67,6 +68,21 @@ def card_terms(
             parents=(*_base_models(card, tags), *(Parent(Kind.DATASET, d, "dataset") for d in datasets)),
         )
     )
+
+
+def _family_at(link: str, knowledge: KnowledgeBase) -> str | None:
+    """The family whose licence text is at `link` (its URL in the knowledge base, scheme and final `/` aside)."""
+    wanted = _bare_url(link)
+    if not wanted:
+        return None
+    for family in knowledge.families:
+        if _bare_url(family.url) == wanted:
+            return family.hub_ids[0] if family.hub_ids else family.key
+    return None
+
+
+def _bare_url(url: str) -> str:
+    return url.strip().lower().removeprefix("https://").removeprefix("http://").removeprefix("www.").rstrip("/")
 
 
 def _base_models(card: Mapping[str, Any], tags: Sequence[str]) -> list[Parent]:
