@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 import modelpolicy.discover as discovery_module
-from modelpolicy.discover import Discovery, aside, discover, prefilter
+from modelpolicy.discover import SOURCES, Discovery, aside, discover, prefilter
 from modelpolicy.discover.aside import Aside
+from modelpolicy.discover.markers import Markers
+from modelpolicy.discover.walk import candidates
 
 FILLER_FILES = 40
 TRICKY = {
@@ -104,17 +106,13 @@ def test_a_failing_grep_costs_speed_not_references(tmp_path: Path, monkeypatch: 
 def test_a_small_scan_is_not_screened(tmp_path: Path) -> None:
     root = tricky_tree(tmp_path)
     screen = prefilter.Screen()
-    from modelpolicy.discover.walk import candidates
-
-    markers = (prefilter.Markers((b"model",)),)
+    markers = (Markers((b"model",)),)
     added = {index for index, c in enumerate(candidates(root, [root])) if screen.add(index, c, markers)}
     assert added and screen.finish() == added  # handed back: fewer than MIN_FILES
     assert screen.unmarked() == set()
 
 
 def test_shell_quoting_and_every_file_reading_sources_are_not_screenable() -> None:
-    from modelpolicy.discover import SOURCES
-
     screenable = {s.name for s in SOURCES if prefilter.screenable([s.markers])}
     assert screenable == {"python", "config", "containers", "manifest"}
 

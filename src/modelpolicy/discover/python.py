@@ -197,7 +197,8 @@ class PythonSource:
         return path.endswith((".py", ".pyi"))
 
     def find(self, text: str, context: FileContext) -> list[Reference]:
-        marked = _marked_statements(text, self.markers)
+        lines = self.markers.lines(text)
+        marked = _marked_statements(text, lines, self.markers) if lines is not None else None
         if marked is not None:
             try:
                 return _Finder(marked[0], text, context, marked[1], whole=False).references()
@@ -209,7 +210,6 @@ class PythonSource:
             line = getattr(error, "lineno", None)
             where = f" at line {line}" if line else ""
             raise SourceError(f"Python syntax error{where}; fix the file to have it scanned") from error
-        lines = self.markers.lines(text)
         mentions = None if lines is None else _follow(lines, lambda _: tree.body, text, self.markers)
         return _Finder(tree, text, context, mentions).references()
 
@@ -218,12 +218,11 @@ class _WholeModuleNeeded(Exception):
     """Raised when a module constant is followed in a module built of some of the file's statements only."""
 
 
-def _marked_statements(text: str, markers: Markers) -> tuple[ast.Module, Lines] | None:
+def _marked_statements(text: str, lines: Lines, markers: Markers) -> tuple[ast.Module, Lines] | None:
     """A module of the file's top-level statements that hold a marker word (or a followed constant's name), each
     parsed alone, and those lines; None when the file must be parsed whole (see `python_statements`)."""
-    lines = markers.lines(text)
-    statements = python_statements.top_level(text) if lines is not None else None
-    if lines is None or statements is None:
+    statements = python_statements.top_level(text)
+    if statements is None:
         return None
     parsed: dict[int, list[ast.stmt]] = {}
 

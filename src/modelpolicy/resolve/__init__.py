@@ -12,6 +12,7 @@ from modelpolicy.resolve.interface import Resolver
 from modelpolicy.resolve.knowledge import KnowledgeResolver
 
 MAX_LINEAGE_DEPTH = 8
+Key = tuple[Kind, str, "str | None"]  # kind, id, revision
 
 
 @dataclass(frozen=True)
@@ -49,10 +50,10 @@ def resolve_one(resolvers: tuple[Resolver, ...], kind: Kind, artefact_id: str, r
 def resolve_all(artefacts: tuple[Artefact, ...], resolvers: tuple[Resolver, ...]) -> list[Subject]:
     """Each artefact with its lineage. Resolvers that can (`prefetch`) are first asked, side by side, for every
     artefact of a generation the others do not answer: the artefacts, then their parents, and so on."""
-    memo: dict[tuple[Kind, str, str | None], Resolution] = {}
+    memo: dict[Key, Resolution] = {}
     generation = [(a.kind, a.id, a.revision) for a in artefacts]
     for _ in range(MAX_LINEAGE_DEPTH + 1):
-        _prefetch(resolvers, [key for key in dict.fromkeys(generation) if key not in memo])
+        _prefetch(resolvers, [key for key in dict.fromkeys(generation) if key not in memo], memo)
         parents = []
         for key in dict.fromkeys(generation):
             if key not in memo:
@@ -73,12 +74,22 @@ def resolve_all(artefacts: tuple[Artefact, ...], resolvers: tuple[Resolver, ...]
     return [_subject(artefact, resolved) for artefact in artefacts]
 
 
-def _prefetch(resolvers: tuple[Resolver, ...], keys: list[tuple[Kind, str, str | None]]) -> None:
+def _prefetch(resolvers: tuple[Resolver, ...], keys: list[Key], memo: dict[Key, Resolution]) -> None:
+    """Answer `keys` from the resolvers before the first one that can prefetch (into `memo`), and have that one
+    fetch, side by side, the keys they leave."""
     for index, resolver in enumerate(resolvers):
         prefetch = getattr(resolver, "prefetch", None)
-        if prefetch is not None:
-            earlier = resolvers[:index]
-            prefetch([key for key in keys if all(r.resolve(*key) is None for r in earlier)])
+        if prefetch is None:
+            continue
+        left = []
+        for key in keys:
+            answer = next((a for r in resolvers[:index] if (a := r.resolve(*key)) is not None), None)
+            if answer is None:
+                left.append(key)
+            else:
+                memo[key] = answer
+        prefetch(left)
+        return
 
 
 Lookup = Callable[[Kind, str, "str | None"], Resolution]

@@ -34,7 +34,7 @@ SCHEMA = "modelpolicy-hub-cache/1"
 FILENAME = "hub.sqlite3"
 
 _T = TypeVar("_T")
-_SHA = re.compile(r"[0-9a-f]{40}")
+COMMIT_SHA = re.compile(r"[0-9a-f]{40}")  # a revision that never moves
 _BUSY_TIMEOUT_SECONDS = 10.0
 # Sleeps between attempts when SQLite reports the database locked without waiting (as WAL may, for a stale snapshot).
 _LOCKED_RETRY_SECONDS = (0.05, 0.2, 0.5)
@@ -53,8 +53,12 @@ def default_cache_dir() -> Path:
     """`$MODELPOLICY_CACHE_DIR`, else `$XDG_CACHE_HOME/modelpolicy`, else `~/.cache/modelpolicy`."""
     if os.environ.get(CACHE_ENV):
         return Path(os.environ[CACHE_ENV]).expanduser()
-    cache = os.environ.get("XDG_CACHE_HOME") or Path("~/.cache").expanduser()
-    return Path(cache) / "modelpolicy"
+    return user_cache_home() / "modelpolicy"
+
+
+def user_cache_home() -> Path:
+    """`$XDG_CACHE_HOME`, else `~/.cache`: where this tool's and huggingface_hub's caches live by default."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path("~/.cache").expanduser())
 
 
 def _warn_on_stderr(message: str) -> None:
@@ -94,7 +98,9 @@ class ResolutionCache:
         if row is None:
             return None
         stored_at, text = row
-        if not _SHA.fullmatch(revision) and (self.refresh or not 0 <= self.clock() - stored_at < self.ttl_seconds):
+        if not COMMIT_SHA.fullmatch(revision) and (
+            self.refresh or not 0 <= self.clock() - stored_at < self.ttl_seconds
+        ):
             return None
         try:
             payload = json.loads(text)

@@ -41,8 +41,7 @@ def card_terms(
     """The terms a card declares; Unresolved (with the reason) when it declares no licence the policy can judge."""
     if kind not in (Kind.MODEL, Kind.DATASET):
         return Unresolved(f"{source}: a card describes models and datasets only")
-    tagged = [tag.removeprefix("license:") for tag in tags if tag.startswith("license:")]
-    license_ids = _strings(card.get("license")) or tagged
+    license_ids = declared_licenses(card, tags)
     if not license_ids:
         return Unresolved(f"{source}: the card declares no licence")
     named = []
@@ -83,6 +82,11 @@ def _family_at(link: str, knowledge: KnowledgeBase) -> str | None:
 
 def _bare_url(url: str) -> str:
     return url.strip().lower().removeprefix("https://").removeprefix("http://").removeprefix("www.").rstrip("/")
+
+
+def declared_licenses(card: Mapping[str, Any], tags: Sequence[str]) -> list[str]:
+    """The licence ids a card declares, else those its `license:` tags give."""
+    return _strings(card.get("license")) or [tag.removeprefix("license:") for tag in tags if tag.startswith("license:")]
 
 
 def _base_models(card: Mapping[str, Any], tags: Sequence[str]) -> list[Parent]:

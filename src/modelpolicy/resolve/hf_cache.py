@@ -9,16 +9,15 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
+from modelpolicy.discover.identity import parse_hub_id
 from modelpolicy.knowledge import KnowledgeBase
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Resolution
+from modelpolicy.resolve.cache import COMMIT_SHA, user_cache_home
 from modelpolicy.resolve.card import card_terms, front_matter
 
-_SHA = re.compile(r"[0-9a-f]{40}")
-_REPO_ID = re.compile(r"[\w.-]+(?:/[\w.-]+)?")
 _FOLDER_KIND = {Kind.MODEL: "models", Kind.DATASET: "datasets"}
 _MAX_CARD_BYTES = 1024 * 1024
 
@@ -29,8 +28,7 @@ def hub_cache() -> Path:
             return Path(os.environ[name]).expanduser()
     if os.environ.get("HF_HOME"):
         return Path(os.environ["HF_HOME"]).expanduser() / "hub"
-    cache = os.environ.get("XDG_CACHE_HOME") or Path("~/.cache").expanduser()
-    return Path(cache) / "huggingface" / "hub"
+    return user_cache_home() / "huggingface" / "hub"
 
 
 class LocalHubCacheResolver:
@@ -43,7 +41,8 @@ class LocalHubCacheResolver:
     def resolve(self, kind: Kind, artefact_id: str, revision: str | None) -> Resolution | None:
         """The terms in the cached card at `revision` (a sha, or a branch or tag the cache recorded; default main);
         None when that snapshot or its card is not in the cache, or the card cannot be read."""
-        if kind not in _FOLDER_KIND or not _REPO_ID.fullmatch(artefact_id) or ".." in artefact_id:
+        hub_id = parse_hub_id(artefact_id)
+        if kind not in _FOLDER_KIND or hub_id is None or hub_id.revision is not None:
             return None
         repository = self.cache / f"{_FOLDER_KIND[kind]}--{artefact_id.replace('/', '--')}"
         sha = _snapshot(repository, revision or "main")
@@ -56,7 +55,7 @@ class LocalHubCacheResolver:
 
 
 def _snapshot(repository: Path, revision: str) -> str | None:
-    if _SHA.fullmatch(revision):
+    if COMMIT_SHA.fullmatch(revision):
         return revision
     if ".." in revision or revision.startswith("/"):
         return None
@@ -64,7 +63,7 @@ def _snapshot(repository: Path, revision: str) -> str | None:
         sha = (repository / "refs" / revision).read_text(encoding="ascii").strip()
     except (OSError, UnicodeDecodeError, ValueError):
         return None
-    return sha if _SHA.fullmatch(sha) else None
+    return sha if COMMIT_SHA.fullmatch(sha) else None
 
 
 def _read_card(path: Path) -> str | None:

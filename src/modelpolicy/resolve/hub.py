@@ -18,7 +18,7 @@ from typing import Any, Protocol, TextIO
 
 from modelpolicy.knowledge import KnowledgeBase
 from modelpolicy.model import Kind, Resolution, Unresolved
-from modelpolicy.resolve.card import card_terms, front_matter
+from modelpolicy.resolve.card import card_terms, declared_licenses, front_matter
 from modelpolicy.resolve.license_text import identify
 
 WORKERS = 8
@@ -218,8 +218,7 @@ class _Progress:
 
 
 def _declares_license(answer: dict[str, Any]) -> bool:
-    card = answer.get("card") or {}
-    return bool(card.get("license")) or any(str(tag).startswith("license:") for tag in answer.get("tags") or ())
+    return bool(declared_licenses(answer.get("card") or {}, [str(tag) for tag in answer.get("tags") or ()]))
 
 
 def _key(kind: Kind, artefact_id: str, revision: str | None) -> Key | None:
