@@ -129,7 +129,7 @@ def test_output_file_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[st
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["--policy", "no-such-preset"], "unknown policy 'no-such-preset'"),
+        (["--policy", "no-such-preset"], 'unknown preset "no-such-preset"'),
         (["--policy", "{missing}"], "{missing}: policy file not found"),
         (["--policy", "{broken}"], "{broken}:2: TOML syntax error"),
         (["{nowhere}"], "{nowhere}: no such file or directory"),

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from modelpolicy.errors import ModelpolicyError
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Artefact, Kind, Reference, Resolved, Terms, TrainingData, Unresolved, Verdict, Weights
 from modelpolicy.policy import load_policy, preset_names
@@ -33,7 +32,7 @@ def test_presets_are_the_five_documented_ones_and_set_every_rule() -> None:
     for name in PRESETS:
         policy = load_policy(name)
         assert set(policy.rules) == set(CONCERNS)
-        assert policy.source == "preset"
+        assert policy.source == f"preset {name}"
 
 
 @pytest.mark.parametrize(
@@ -93,33 +92,9 @@ def test_policy_file_extends_a_preset_and_overrides_a_rule(tmp_path: Path) -> No
     path = tmp_path / "policy.toml"
     path.write_text('extends = "commercial"\nname = "ours"\n[rules]\nnon-commercial = "warn"\n')
     policy = load_policy(str(path))
-    assert (policy.name, policy.source, policy.context.value) == ("ours", str(path), "commercial")
+    assert (policy.name, policy.source, policy.context.value) == ("ours", f"{path}, extends commercial", "commercial")
     assert policy.rules["non-commercial"] is Verdict.WARN
     assert policy.rules["unknown"] is Verdict.FAIL
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ('extends = "commercial"\ncolour = 1\n', "unknown key 'colour'"),
-        ('extends = "commercial"\n[rules]\nnon-comercial = "fail"\n', "rules.non-comercial: unknown rule"),
-        (
-            'extends = "commercial"\n[rules]\nunknown = "maybe"\n',
-            "rules.unknown: expected pass, warn or fail",
-        ),
-        ('extends = "nope"\n', "extends: unknown preset 'nope'"),
-        ('context = "commercial"\n', "rules: missing"),
-        ('extends = "commercial"\ncontext = "space"\n', "context: expected one of"),
-        ('name = "x"\nrules = [\n', "TOML syntax error"),
-    ],
-)
-def test_malformed_policy_files_name_the_file(tmp_path: Path, text: str, message: str) -> None:
-    path = tmp_path / "policy.toml"
-    path.write_text(text)
-    with pytest.raises(ModelpolicyError) as raised:
-        load_policy(str(path))
-    assert str(raised.value).startswith(str(path))
-    assert message in str(raised.value)
 
 
 def test_an_inline_suppression_on_every_reference_waives_that_rule_only() -> None:

@@ -34,44 +34,33 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"modelpolicy {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    scan = commands.add_parser("scan", help="find the artefacts a repository uses and check them against a policy")
-    scan.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        default=[Path()],
-        metavar="PATH",
-        help="folders or files to scan (default: .)",
+    scan = commands.add_parser(
+        "scan", parents=[_scanning()], help="find the artefacts a repository uses and check them against a policy"
     )
+    from modelpolicy.report import FORMATS
+
     scan.add_argument(
-        "--policy",
-        default="commercial",
-        metavar="NAME|FILE",
-        help="a preset (research, internal, commercial, saas, permissive) or a policy file (default: commercial)",
+        "--format", choices=tuple(FORMATS), default="text", help="report format: %(choices)s (default: text)"
     )
-    scan.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
     scan.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
     scan.add_argument(
-        "--offline",
+        "--locked",
         action="store_true",
-        help="make no network call: resolve from the bundled knowledge and the caches only (also HF_HUB_OFFLINE=1)",
+        help="resolve from modelpolicy.lock and the bundled knowledge only: no network, no cache; an artefact "
+        "missing from the lockfile fails (what the pre-commit hook runs)",
     )
     scan.add_argument(
-        "--cache-dir",
-        type=Path,
-        metavar="DIR",
-        help="where the Hub's answers are kept (default: $MODELPOLICY_CACHE_DIR, else ~/.cache/modelpolicy)",
+        "--since",
+        metavar="REF",
+        help="fail only for artefacts whose references were added since the git REF; report the rest as before",
     )
-    scan.add_argument(
-        "--cache-ttl",
-        type=_hours,
-        metavar="HOURS",
-        help="how long an answer about a branch (main...) stays fresh (default: $MODELPOLICY_CACHE_TTL_HOURS, else 24)",
+    lock = commands.add_parser(
+        "lock", parents=[_scanning()], help="resolve every artefact and write modelpolicy.lock, or --check it"
     )
-    scan.add_argument(
-        "--refresh",
+    lock.add_argument(
+        "--check",
         action="store_true",
-        help="ask the Hub again for branches (main...) even when cached answers are fresh",
+        help="resolve again against the Hub and report drift from modelpolicy.lock; exit 1 when a verdict changes",
     )
     explain = commands.add_parser("explain", help="show the terms of a licence or artefact and what policies decide")
     explain.add_argument(
@@ -80,7 +69,63 @@ def _parser() -> argparse.ArgumentParser:
         help="a licence id (llama2), a Hub id (org/name), an API model (gpt-4o) or a server image",
     )
     explain.add_argument("--policy", metavar="NAME|FILE", help="only this policy (default: every preset)")
+    approve = commands.add_parser(
+        "approve", help="add an exception for an artefact to the repository's policy file, with a reason"
+    )
+    approve.add_argument("id", metavar="ID", help="the artefact id, or a glob such as my-org/*")
+    approve.add_argument("--reason", required=True, help="why the exception is granted")
+    approve.add_argument("--by", required=True, metavar="WHO", help="who approved it")
+    approve.add_argument("--expires", metavar="YYYY-MM-DD", help="when it stops applying")
+    approve.add_argument("--license", metavar="EXPRESSION", help="pin it to this licence: a relicensing fails again")
+    approve.add_argument("--revision", metavar="SHA", help="pin it to this revision")
+    approve.add_argument("--root", type=Path, default=Path(), metavar="DIR", help="the repository (default: .)")
+    init = commands.add_parser("init", help="write a starter policy file (.modelpolicy.toml)")
+    init.add_argument("--preset", default="commercial", help="the preset it extends (default: commercial)")
+    init.add_argument("--root", type=Path, default=Path(), metavar="DIR", help="the repository (default: .)")
+    commands.add_parser("policies", help="list the preset policies, one line each")
     return parser
+
+
+def _scanning() -> argparse.ArgumentParser:
+    """The arguments `scan` and `lock` share: what to scan, under which policy, and how to reach the Hub."""
+    shared = argparse.ArgumentParser(add_help=False)
+    shared.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        default=[Path()],
+        metavar="PATH",
+        help="folders or files to scan (default: .)",
+    )
+    shared.add_argument(
+        "--policy",
+        metavar="NAME|FILE",
+        help="a preset (research, internal, commercial, saas, permissive) or a policy file (default: the "
+        "repository's pyproject.toml [tool.modelpolicy], else .modelpolicy.toml, else commercial)",
+    )
+    shared.add_argument(
+        "--offline",
+        action="store_true",
+        help="make no network call: resolve from the bundled knowledge and the caches only (also HF_HUB_OFFLINE=1)",
+    )
+    shared.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="where the Hub's answers are kept (default: $MODELPOLICY_CACHE_DIR, else ~/.cache/modelpolicy)",
+    )
+    shared.add_argument(
+        "--cache-ttl",
+        type=_hours,
+        metavar="HOURS",
+        help="how long an answer about a branch (main...) stays fresh (default: $MODELPOLICY_CACHE_TTL_HOURS, else 24)",
+    )
+    shared.add_argument(
+        "--refresh",
+        action="store_true",
+        help="ask the Hub again for branches (main...) even when cached answers are fresh",
+    )
+    return shared
 
 
 def _run_explain(args: argparse.Namespace) -> int:
@@ -91,12 +136,23 @@ def _run_explain(args: argparse.Namespace) -> int:
 
 
 def _run_scan(args: argparse.Namespace) -> int:
-    from modelpolicy.policy import load_policy
+    from modelpolicy.policy import find_policy
     from modelpolicy.report import FORMATS
-    from modelpolicy.scan import exit_code, scan
+    from modelpolicy.scan import exit_code, project_root, scan
 
-    policy = load_policy(args.policy)
-    report = scan(list(args.paths), policy, (_hub(args),))
+    paths = list(args.paths)
+    root = project_root(paths)
+    policy = find_policy(paths[0], root, args.policy)
+    if args.locked:
+        from modelpolicy.lockfile import locked_resolvers
+
+        report = scan(paths, policy, resolvers=locked_resolvers(root))
+    else:
+        report = scan(paths, policy, (_hub(args),))
+    if args.since:
+        from modelpolicy.since import mark_new
+
+        report = mark_new(report, root, args.since)
     color = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     rendered = FORMATS[args.format](report, color=color)
     if args.output is None:
@@ -104,6 +160,102 @@ def _run_scan(args: argparse.Namespace) -> int:
     else:
         _write_atomically(args.output, rendered)
     return exit_code(report)
+
+
+def _run_lock(args: argparse.Namespace) -> int:
+    from modelpolicy.locking import lock
+    from modelpolicy.model import Unresolved
+    from modelpolicy.resolve import default_resolvers
+    from modelpolicy.scan import project_root
+
+    paths = list(args.paths)
+    root = project_root(paths)
+    if args.check:
+        return _check_lock(args, paths, root)
+    locked = lock(paths, root, default_resolvers(_hub(args)))
+    for note in locked.notes:
+        print(f"modelpolicy: note: {note}", file=sys.stderr)
+    unresolved = 0
+    for entry in locked.entries:
+        if isinstance(entry.resolution, Unresolved):
+            unresolved += 1
+            print(f"modelpolicy: warning: {entry.label}: locked unresolved: {entry.resolution.reason}", file=sys.stderr)
+    print(f"{locked.path}: {len(locked.entries)} artefacts locked, {unresolved} of them unresolved")
+    return 0
+
+
+def _check_lock(args: argparse.Namespace, paths: list[Path], root: Path) -> int:
+    """`lock --check`: ask the Hub afresh (cached answers about branches are ignored), print the drift, and exit 1
+    when it changes a verdict. The lockfile is left as it is."""
+    from modelpolicy.errors import ModelpolicyError
+    from modelpolicy.lockfile import FILENAME
+    from modelpolicy.locking import check
+    from modelpolicy.policy import find_policy
+    from modelpolicy.resolve import default_resolvers
+
+    policy = find_policy(paths[0], root, args.policy)
+    hub = _hub(argparse.Namespace(**{**vars(args), "refresh": True}))
+    if getattr(hub, "offline", False):
+        raise ModelpolicyError(
+            "lock --check asks the Hub again, and this run is offline (--offline or HF_HUB_OFFLINE=1): run it online"
+        )
+    drift = check(paths, root, policy, default_resolvers(hub))
+    for note in drift.notes:
+        print(f"modelpolicy: note: {note}", file=sys.stderr)
+    sys.stdout.write("".join(f"{line}\n" for line in (*drift.changes, *drift.verdicts)))
+    if drift.verdicts:
+        print(f"{FILENAME}: drift changes {len(drift.verdicts)} verdicts; review it, then run `modelpolicy lock`")
+        return 1
+    state = f"{len(drift.changes)} entries drifted, no verdict changes" if drift.changes else "no drift"
+    print(f"{FILENAME}: {state}")
+    return 0
+
+
+def _run_approve(args: argparse.Namespace) -> int:
+    from modelpolicy.policy.edit import Approval, approve, shown_path
+
+    approval = Approval(args.id, args.reason, args.by, args.expires, args.license, args.revision)
+    done = approve(args.root, approval)
+    where = f"{shown_path(done.path)}:{done.line}"
+    print(f"added a {done.header} table for {approval.id} at {where}; review and commit it")
+    for other in done.shadowed_by:
+        print(
+            f"modelpolicy: note: {other} already has an exception for {approval.id}; the first one that has not "
+            "expired and whose pins hold applies, so remove the older one if this one replaces it",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _run_init(args: argparse.Namespace) -> int:
+    from modelpolicy.policy.edit import init, shown_path
+
+    path = init(args.root, args.preset)
+    print(
+        f"wrote {shown_path(path)}: extends the {args.preset} preset, with commented examples; "
+        "next, run `modelpolicy scan` and adjust the file (or `modelpolicy approve ID ...`) until it fits"
+    )
+    return 0
+
+
+def _run_policies(args: argparse.Namespace) -> int:
+    from modelpolicy.policy import load_policy, preset_names
+
+    names = preset_names()
+    width = max(map(len, names), default=0)
+    for name in names:
+        print(f"{name:<{width}}  {load_policy(name).description}")
+    return 0
+
+
+_COMMANDS = {
+    "scan": _run_scan,
+    "lock": _run_lock,
+    "explain": _run_explain,
+    "approve": _run_approve,
+    "init": _run_init,
+    "policies": _run_policies,
+}
 
 
 def _hub(args: argparse.Namespace) -> Resolver:
@@ -152,7 +304,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from modelpolicy.errors import ModelpolicyError
 
     try:
-        return _run_explain(args) if args.command == "explain" else _run_scan(args)
+        return _COMMANDS[args.command](args)
     except ModelpolicyError as error:
         print(f"modelpolicy: error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -150,6 +150,7 @@ class Terms:
     note: str = ""
     parents: tuple[Parent, ...] = ()
     history: tuple[str, ...] = ()
+    revision: str | None = None  # the commit the terms were read at, when a resolver knows it
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,7 @@ class Resolved:
 @dataclass(frozen=True)
 class Unresolved:
     reason: str
+    concern: str = "unknown"  # the policy concern it raises: `not-locked` when a lockfile lacks it
 
 
 Resolution = Resolved | Unresolved
@@ -183,4 +185,8 @@ class Finding:
     verdict: Verdict
     violations: tuple[Violation, ...] = field(default=())
     lineage: tuple[str, ...] = field(default=())
-    waived: tuple[Violation, ...] = field(default=())  # waived by an inline suppression
+    waived: tuple[Violation, ...] = field(default=())  # waived by an inline suppression or `waived_by`
+    waived_by: str = ""  # the policy exception that waived them; empty: an inline suppression
+    notes: tuple[str, ...] = field(default=())  # policy entries that matched but did not apply, and why
+    applied: tuple[str, ...] = field(default=())  # where each policy entry that applied is (`file:line`)
+    new: bool = True  # named by a reference added since the `--since` REF (always, without one)

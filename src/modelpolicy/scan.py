@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from modelpolicy.discover import discover
+from modelpolicy.discover import Discovery, discover
 from modelpolicy.errors import ModelpolicyError
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Unresolved, Verdict
 from modelpolicy.policy import Policy
-from modelpolicy.policy.evaluate import evaluate
+from modelpolicy.policy.clarify import clarifier
+from modelpolicy.policy.evaluate import evaluate, unused_entries
 from modelpolicy.report import Report
 from modelpolicy.resolve import default_resolvers, resolve_all
 from modelpolicy.resolve.interface import Resolver
@@ -20,21 +22,44 @@ EXIT_USAGE = 2
 EXIT_UNRESOLVED = 3
 
 
-def scan(paths: list[Path], policy: Policy, network: tuple[Resolver, ...] = ()) -> Report:
-    """Discover what `paths` use, resolve it (the bundled knowledge, the local caches, then `network`: the Hub) and
-    judge it under `policy`."""
+def scan(
+    paths: list[Path],
+    policy: Policy,
+    network: tuple[Resolver, ...] = (),
+    *,
+    resolvers: tuple[Resolver, ...] | None = None,
+    today: date | None = None,
+) -> Report:
+    """Discover what `paths` use, resolve it (the bundled knowledge, the local caches, then `network`: the Hub; or
+    only `resolvers` when given) and judge it under `policy` as of `today`."""
+    chain = default_resolvers(*network) if resolvers is None else resolvers
+    return judge(discover_paths(paths), policy, chain, today)
+
+
+def discover_paths(paths: list[Path]) -> Discovery:
+    """What `paths` use. Apart from `judge`, so that `modelpolicy lock --check` can judge one discovery twice."""
     for path in paths:
         if not path.exists():
             raise ModelpolicyError("no such file or directory; give a folder or files to scan", path=str(path))
-    root = _root(paths)
-    discovery = discover(root, paths)
+    return discover(project_root(paths), paths)
+
+
+def judge(discovery: Discovery, policy: Policy, resolvers: tuple[Resolver, ...], today: date | None = None) -> Report:
+    """Resolve what `discovery` found through `resolvers` and judge it under `policy` as of `today`."""
     knowledge = load_knowledge()
-    subjects = resolve_all(discovery.artefacts, default_resolvers(*network))
-    findings = tuple(evaluate(subject, policy, knowledge) for subject in subjects)
-    return Report(policy, findings, discovery.skipped, discovery.files_read, discovery.suppressions)
+    subjects = resolve_all(discovery.artefacts, resolvers, clarifier(policy))
+    findings = tuple(evaluate(subject, policy, knowledge, today) for subject in subjects)
+    return Report(
+        policy,
+        findings,
+        discovery.skipped,
+        discovery.files_read,
+        discovery.suppressions,
+        warnings=unused_entries(policy, findings, today),
+    )
 
 
-def _root(paths: list[Path]) -> Path:
+def project_root(paths: list[Path]) -> Path:
     """The folder reports are relative to: the git work tree around the first path, else that path's folder."""
     first = paths[0].resolve()
     start = first if first.is_dir() else first.parent
@@ -45,8 +70,10 @@ def _root(paths: list[Path]) -> Path:
 
 
 def exit_code(report: Report) -> int:
-    """1 when the policy is broken; 3 when the only failures are artefacts that could not be resolved."""
-    failing = [f for f in report.findings if f.verdict is Verdict.FAIL]
+    """1 when the policy is broken; 3 when the only failures are artefacts that could not be resolved.
+
+    Only new findings count: with `--since`, those a change introduced; without it, every finding is new."""
+    failing = [f for f in report.findings if f.verdict is Verdict.FAIL and f.new]
     if not failing:
         return EXIT_OK
     unresolved_only = all(

@@ -122,13 +122,14 @@ def _file_name(path: str) -> str:
 
 
 def _reader(path: str) -> Callable[[str, str], list[_Node | None]] | None:
-    """The parser for the file's format; `modelpolicy.toml` is the manifest source's, not config."""
+    """The parser for the file's format; `modelpolicy.toml` and `.modelpolicy.toml` are the manifest source's, not
+    config."""
     name = _file_name(path)
     if name.endswith((".yaml", ".yml")):
         return _yaml_trees
     if name.endswith(".json"):
         return _json_trees
-    if name.endswith(".toml") and name != "modelpolicy.toml":
+    if name.endswith(".toml") and name not in ("modelpolicy.toml", ".modelpolicy.toml"):
         return _toml_trees
     if name.endswith(".env") or name.startswith(".env."):
         return _env_trees

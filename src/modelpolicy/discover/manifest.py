@@ -1,6 +1,7 @@
 """The declared manifest: artefacts a repository names dynamically, listed in `[tool.modelpolicy]` of
-`pyproject.toml` or at the top of `modelpolicy.toml` (`models = ["org/x@rev"]`, `datasets = [...]`,
-`apis = [...]`). Declared items are scanned like found ones, with the form `declared`."""
+`pyproject.toml`, or at the top of the policy file `.modelpolicy.toml` or of `modelpolicy.toml`
+(`models = ["org/x@rev"]`, `datasets = [...]`, `apis = [...]`). Declared items are scanned like found ones, with
+the form `declared`."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ class ManifestSource:
     markers = Markers((b"models", b"datasets", b"apis"))  # the section names, as written
 
     def wants(self, path: str) -> bool:
-        return path.rsplit("/", 1)[-1] in ("pyproject.toml", "modelpolicy.toml")
+        return path.rsplit("/", 1)[-1] in ("pyproject.toml", "modelpolicy.toml", ".modelpolicy.toml")
 
     def find(self, text: str, context: FileContext) -> list[Reference]:
         if "models" not in text and "datasets" not in text and "apis" not in text:
@@ -41,7 +42,7 @@ class ManifestSource:
 
 
 def _manifest_table(document: dict[str, Any], path: str) -> dict[str, Any]:
-    if path.rsplit("/", 1)[-1] == "modelpolicy.toml":
+    if path.rsplit("/", 1)[-1] != "pyproject.toml":
         return document
     tool = document.get("tool", {})
     table = tool.get("modelpolicy", {}) if isinstance(tool, dict) else {}

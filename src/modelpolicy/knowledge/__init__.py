@@ -84,6 +84,10 @@ class KnowledgeBase:
         position = self._family_index.get(name.strip().lower())
         return None if position is None else self._family(position)
 
+    def license_names(self) -> tuple[str, ...]:
+        """Every name of every licence family, lower-cased: what a did-you-mean suggestion chooses from."""
+        return tuple(self._family_index)
+
     def artefact(self, kind: Kind, artefact_id: str) -> KnownArtefact | None:
         position = self._artefact_index.get((kind.value, artefact_id.lower()))
         return None if position is None else self._artefact(position)

@@ -1,35 +1,95 @@
-"""Policies: what a repository allows. Presets live in `policies/` at the top of the checkout and in the wheel."""
+"""Policies: what a repository allows, the exceptions it grants and the licences it asserts.
+
+A repository declares its policy in `pyproject.toml` under `[tool.modelpolicy]`, else in `.modelpolicy.toml`; a
+preset from `policies/` (at the top of the checkout, and in the wheel) is the fallback. `load.py` reads and
+validates the files; `evaluate.py` judges an artefact; `docs/policy.md` documents every key.
+"""
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
+from datetime import date
+from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
-from modelpolicy.errors import ModelpolicyError
 from modelpolicy.model import Context, Verdict
-from modelpolicy.policy.concerns import CONCERNS
 
-_KEYS = frozenset({"name", "description", "context", "extends", "rules"})
+
+class Mode(StrEnum):
+    """What an artefact's base models (`lineage`) or training data (`training_data`) do to its verdict."""
+
+    ENFORCE = "enforce"  # their concerns count as the artefact's own
+    WARN = "warn"  # they are reported, at most as warnings
+    OFF = "off"  # they are not looked at
+
+
+@dataclass(frozen=True)
+class Listed:
+    """An `allow` or `forbid` entry: a licence id or expression, and where the policy says it."""
+
+    expression: str
+    where: str
+    key: str  # the file and key path, such as `pyproject.toml tool.modelpolicy.allow[0]`: unique in a policy
+
+
+@dataclass(frozen=True)
+class PolicyException:
+    """An exception granted to the artefacts whose id matches `id` (a glob): their violations are waived, except
+    a forbidden licence's. Pinned to `license` or `revision`, it stops applying when either changes."""
+
+    id: str
+    reason: str
+    where: str
+    key: str
+    approved_by: str | None = None
+    expires: date | None = None
+    license: str | None = None
+    revision: str | None = None
+
+    def describe(self) -> str:
+        approved = f", approved by {self.approved_by}" if self.approved_by else ""
+        return f"the exception for {self.id} at {self.where} ({self.reason}{approved})"
+
+
+@dataclass(frozen=True)
+class Clarification:
+    """The licence of an artefact the Hub gets wrong or leaves empty, asserted by the team at a revision."""
+
+    id: str
+    license: str
+    revision: str
+    reason: str
+    where: str
+    key: str
+
+    @property
+    def source(self) -> str:
+        """The `source` of the terms it asserts, as reports show it."""
+        return f"clarification at {self.where}: {self.reason}"
 
 
 @dataclass(frozen=True)
 class Policy:
     name: str
-    source: str
+    source: str  # which file or preset it came from, as the report says it
     description: str
     context: Context
     rules: Mapping[str, Verdict]
+    allow: tuple[Listed, ...] = ()
+    forbid: tuple[Listed, ...] = ()
+    lineage: Mode = Mode.ENFORCE
+    training_data: Mode = Mode.WARN
+    expected_users: int | None = None
+    exceptions: tuple[PolicyException, ...] = ()
+    clarifications: tuple[Clarification, ...] = ()
 
 
 def presets_dir() -> Path:
     """The preset folder: inside the installed package, or the checkout's `policies/` in an editable install."""
-    bundled = Path(str(resources.files("modelpolicy"))) / "policies"
-    return bundled if bundled.is_dir() else Path(__file__).resolve().parents[3] / "policies"
+    package = Path(__file__).resolve().parents[1]
+    bundled = package / "policies"
+    return bundled if bundled.is_dir() else package.parents[1] / "policies"
 
 
 def preset_names() -> list[str]:
@@ -37,82 +97,15 @@ def preset_names() -> list[str]:
 
 
 def load_policy(name_or_path: str) -> Policy:
-    """A preset by name, or a policy file by path; raises ModelpolicyError naming what is wrong."""
-    path = Path(name_or_path)
-    if path.suffix == ".toml" or path.exists():
-        if not path.is_file():
-            raise ModelpolicyError("policy file not found; give a preset name or an existing file", path=str(path))
-        return _from_file(path, source=str(path), seen=())
-    preset = presets_dir() / f"{name_or_path}.toml"
-    if not preset.is_file():
-        raise ModelpolicyError(
-            f"unknown policy {name_or_path!r}; presets are {', '.join(preset_names())}, or give a .toml file"
-        )
-    return _from_file(preset, source="preset", seen=())
+    """A preset by name, or a policy file by path; raises ModelpolicyError naming what is wrong and where."""
+    from modelpolicy.policy.load import load_named
+
+    return load_named(name_or_path)
 
 
-def _from_file(path: Path, *, source: str, seen: tuple[str, ...]) -> Policy:
-    document = _read_toml(path)
-    where = str(path) if source != "preset" else f"preset {path.stem}"
-    unknown = sorted(set(document) - _KEYS)
-    if unknown:
-        raise ModelpolicyError(f"unknown key {unknown[0]!r}; expected one of {', '.join(sorted(_KEYS))}", path=where)
-    base = _base(document, where, (*seen, str(path.resolve())))
-    rules = dict(base.rules) if base else {}
-    rules.update(_rules(document.get("rules", {}), where))
-    missing = sorted(set(CONCERNS) - set(rules))
-    if missing:
-        raise ModelpolicyError(f"rules: missing {', '.join(missing)}; set each to pass, warn or fail", path=where)
-    context = document.get("context", base.context.value if base else None)
-    if context not in tuple(Context):
-        raise ModelpolicyError(f"context: expected one of {', '.join(Context)}, got {context!r}", path=where)
-    return Policy(
-        name=str(document.get("name", base.name if base else path.stem)),
-        source=source,
-        description=str(document.get("description", base.description if base else "")),
-        context=Context(context),
-        rules=rules,
-    )
+def find_policy(start: Path, root: Path, explicit: str | None) -> Policy:
+    """`explicit` (from `--policy`) when given; else the policy the repository declares nearest to `start`, up to
+    `root`: a `pyproject.toml` with `[tool.modelpolicy]`, else a `.modelpolicy.toml`; else the `commercial` preset."""
+    from modelpolicy.policy.load import load_named, load_repository_policy
 
-
-def _base(document: dict[str, Any], where: str, seen: tuple[str, ...]) -> Policy | None:
-    extends = document.get("extends")
-    if extends is None:
-        return None
-    if not isinstance(extends, str):
-        raise ModelpolicyError(f"extends: expected a preset name, got {extends!r}", path=where)
-    preset = presets_dir() / f"{extends}.toml"
-    if not preset.is_file():
-        raise ModelpolicyError(
-            f"extends: unknown preset {extends!r}; presets are {', '.join(preset_names())}", path=where
-        )
-    if str(preset.resolve()) in seen:
-        raise ModelpolicyError(f"extends: {extends!r} extends itself", path=where)
-    return _from_file(preset, source="preset", seen=seen)
-
-
-def _rules(raw: Any, where: str) -> dict[str, Verdict]:
-    if not isinstance(raw, dict):
-        raise ModelpolicyError('rules: expected a table of concern = "pass" | "warn" | "fail"', path=where)
-    rules = {}
-    for code, value in raw.items():
-        if code not in CONCERNS:
-            raise ModelpolicyError(f"rules.{code}: unknown rule; rules are {', '.join(CONCERNS)}", path=where)
-        if value not in tuple(Verdict):
-            raise ModelpolicyError(f"rules.{code}: expected pass, warn or fail, got {value!r}", path=where)
-        rules[code] = Verdict(value)
-    return rules
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        match = re.search(r"\(at line (\d+), column \d+\)", str(error))
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
-        raise ModelpolicyError(
-            f"TOML syntax error: {reason}", path=str(path), line=int(match.group(1)) if match else None
-        ) from error
-    except (OSError, UnicodeDecodeError) as error:
-        raise ModelpolicyError(f"cannot read the policy file: {error}", path=str(path)) from error
+    return load_named(explicit) if explicit else load_repository_policy(start, root)

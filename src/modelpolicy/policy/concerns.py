@@ -67,7 +67,44 @@ CONCERNS: Mapping[str, Concern] = {
             "it declares terms more permissive than an artefact it derives from",
             "treat it under its base's terms, or use an artefact whose lineage is permissive",
         ),
+        Concern(
+            "user-threshold",
+            "its licence caps the number of users below the number the policy expects (expected_users)",
+            "get the licensor's agreement for more users, or use an artefact without a user threshold",
+        ),
+        Concern(
+            "trust-remote-code",
+            "it is loaded with trust_remote_code=True: code from its repository runs on your machine",
+            "pin the revision whose code you reviewed, or load it without trust_remote_code",
+        ),
+        Concern(
+            "unpinned-revision",
+            "its reference names no commit, so its terms can change under you",
+            'pin it with revision="<commit sha>"',
+        ),
         Concern("unknown", "its licence is unknown", "check its licence on its model or dataset card"),
+    )
+}
+
+# Concerns no policy can turn down: they always fail, and no exception or inline suppression waives them.
+HARD_CONCERNS: Mapping[str, Concern] = {
+    c.code: c
+    for c in (
+        Concern(
+            "forbidden",
+            "its licence is forbidden by the policy",
+            "use an artefact under another licence; no exception can waive a forbidden licence",
+        ),
+        Concern(
+            "exception-expired",
+            "the exception that waived its violations has expired",
+            "fix the violations, or renew the exception with a new `expires` date after review",
+        ),
+        Concern(
+            "not-locked",
+            "it is not in modelpolicy.lock",
+            "run `modelpolicy lock` and commit modelpolicy.lock",
+        ),
     )
 }
 

@@ -1,16 +1,33 @@
 """Evaluation: the effective concerns of an artefact (its own licence combined with its lineage's), judged by a
-policy's rules, become one finding with a verdict and a violation per concern that warns or fails."""
+policy's rules, become one finding with a verdict and a violation per concern that warns or fails.
+
+Order of precedence: a forbidden licence always fails; an `allow` entry removes the concerns of the licences it
+names; a policy exception, then an inline suppression, waives what is left.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from fnmatch import fnmatchcase
 
 from modelpolicy.knowledge import KnowledgeBase
-from modelpolicy.model import Finding, Kind, OutputRights, Resolution, Resolved, Verdict, Violation, worst
-from modelpolicy.policy import Policy
-from modelpolicy.policy.concerns import CONCERNS, family_concerns, raised_by
+from modelpolicy.model import (
+    Finding,
+    Kind,
+    OutputRights,
+    Resolution,
+    Resolved,
+    Verdict,
+    Violation,
+    worst,
+)
+from modelpolicy.policy import Listed, Mode, Policy, PolicyException
+from modelpolicy.policy.concerns import CONCERNS, HARD_CONCERNS, family_concerns, raised_by
 from modelpolicy.policy.expression import ExpressionSyntaxError, alternatives
-from modelpolicy.resolve import Subject
+from modelpolicy.resolve import Ancestor, Subject
 
 _OUTPUT_ORDER = (
     OutputRights.UNRESTRICTED,
@@ -18,61 +35,190 @@ _OUTPUT_ORDER = (
     OutputRights.UNKNOWN,
     OutputRights.NON_COMMERCIAL,
 )
+_COMMIT = re.compile(r"[0-9a-f]{7,64}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class _Judged:
-    """One resolution judged on its own: its concerns (with why) and its output class."""
+    """One resolution judged on its own: its concerns (with why), its output class, the allow entries it used."""
 
     concerns: dict[str, str]
     output: OutputRights
     branch: str
+    allowed_by: frozenset[str] = field(default=frozenset())
 
 
-def evaluate(subject: Subject, policy: Policy, knowledge: KnowledgeBase) -> Finding:
-    own = _judge(subject.resolution, policy, knowledge)
+def evaluate(subject: Subject, policy: Policy, knowledge: KnowledgeBase, today: date | None = None) -> Finding:
+    lists = _Lists(policy, knowledge)
+    own = lists.judge(subject.resolution)
     concerns = dict(own.concerns)
+    caps: dict[str, Verdict] = {}
+    used = set(own.allowed_by)
     lineage = []
     for ancestor in subject.ancestors:
-        judged = _judge(ancestor.resolution, policy, knowledge)
-        label = f"{ancestor.parent.relation} of {ancestor.child}: {ancestor.parent.id}"
-        lineage.append(f"{label} ({_license_text(ancestor.resolution)})")
-        if not isinstance(ancestor.resolution, Resolved):
+        judged = lists.judge(ancestor.resolution)
+        lineage.append(
+            f"{ancestor.parent.relation} of {ancestor.child}: {ancestor.parent.id} "
+            f"({_license_text(ancestor.resolution)})"
+        )
+        mode = policy.training_data if ancestor.parent.kind is Kind.DATASET else policy.lineage
+        if mode is Mode.OFF or not isinstance(ancestor.resolution, Resolved):
             continue
-        stricter = {c: why for c, why in sorted(judged.concerns.items()) if c not in own.concerns}  # stable wording
-        if not stricter:
-            continue
-        if ancestor.parent.kind is Kind.DATASET:
-            concerns.setdefault("training-data", f"training data {ancestor.parent.id} raises {', '.join(stricter)}")
-        else:
-            concerns.setdefault(
-                "license-drift",
-                f"{ancestor.parent.id} ({_license_text(ancestor.resolution)}) raises {', '.join(stricter)}",
-            )
-            for code, why in stricter.items():
-                concerns.setdefault(code, f"inherited from {ancestor.parent.id}: {why}")
-    checked = [_violation(code, why, policy, own.branch) for code, why in sorted(concerns.items())]
-    raised = [v for v in checked if v.severity is not Verdict.PASS]
-    waived = _waived_codes(subject)
-    violations = tuple(v for v in raised if v.code not in waived)
-    return Finding(
+        used |= judged.allowed_by
+        _inherit(concerns, caps, ancestor, judged=judged, own=own, mode=mode)
+    concerns.update(_reference_concerns(subject))
+    used |= _clarifications_used(subject, policy)
+    raised = [
+        v
+        for v in (_violation(c, why, policy, own.branch, caps) for c, why in sorted(concerns.items()))
+        if v.severity is not Verdict.PASS
+    ]
+    finding = Finding(
         artefact=subject.artefact,
         resolution=subject.resolution,
         output=own.output,
-        verdict=worst([v.severity for v in violations]),
-        violations=violations,
+        verdict=worst([v.severity for v in raised]),
+        violations=tuple(raised),
         lineage=tuple(lineage),
-        waived=tuple(v for v in raised if v.code in waived),
+        applied=tuple(sorted(used)),
     )
+    return _waive(finding, subject, lists, today or date.today())
 
 
-def _waived_codes(subject: Subject) -> frozenset[str]:
-    """Rules an inline suppression waives on every reference to the artefact (`ignore:<code>` flags)."""
-    references = subject.artefact.references
-    if not references:
-        return frozenset()
-    per_reference = [{f.removeprefix("ignore:") for f in r.flags if f.startswith("ignore:")} for r in references]
-    return frozenset(set.intersection(*per_reference))
+def _inherit(
+    concerns: dict[str, str], caps: dict[str, Verdict], ancestor: Ancestor, *, judged: _Judged, own: _Judged, mode: Mode
+) -> None:
+    """Add what an ancestor stricter than the artefact raises: the summary concern (drift or training data) and,
+    when enforced, each of its concerns as the artefact's own; under `warn`, the summary only, at most a warning."""
+    stricter = {c: why for c, why in sorted(judged.concerns.items()) if c not in own.concerns}  # stable wording
+    if not stricter:
+        return
+    parent = ancestor.parent
+    if parent.kind is Kind.DATASET:
+        summary, what = "training-data", f"training data {parent.id}"
+    else:
+        summary, what = "license-drift", f"{parent.id} ({_license_text(ancestor.resolution)})"
+    concerns.setdefault(summary, f"{what} raises {', '.join(stricter)}")
+    if mode is Mode.WARN:
+        caps[summary] = Verdict.WARN
+        return
+    for code, why in stricter.items():
+        concerns.setdefault(code, f"inherited from {parent.id}: {why}")
+
+
+def _clarifications_used(subject: Subject, policy: Policy) -> set[str]:
+    resolutions = (subject.resolution, *(a.resolution for a in subject.ancestors))
+    sources = {r.terms.source for r in resolutions if isinstance(r, Resolved)}
+    return {c.key for c in policy.clarifications if c.source in sources}
+
+
+def _reference_concerns(subject: Subject) -> dict[str, str]:
+    """Concerns about how the repository refers to the artefact, whatever its licence."""
+    artefact = subject.artefact
+    found = {}
+    loaders = [r.location for r in artefact.references if "trust_remote_code" in r.flags]
+    if loaders:
+        found["trust-remote-code"] = f"at {', '.join(loaders)}"
+    if artefact.kind in (Kind.MODEL, Kind.DATASET) and not _COMMIT.fullmatch(artefact.revision or ""):
+        found["unpinned-revision"] = f"revision {artefact.revision}" if artefact.revision else "no revision"
+    return found
+
+
+class _Lists:
+    """The policy's `allow` and `forbid` entries, by canonical licence key, and the judging that uses them."""
+
+    def __init__(self, policy: Policy, knowledge: KnowledgeBase) -> None:
+        self.policy = policy
+        self.knowledge = knowledge
+        self.allow = self._index(policy.allow)
+        self.forbid = self._index(policy.forbid)
+
+    def _index(self, entries: Iterable[Listed]) -> dict[frozenset[frozenset[str]], Listed]:
+        return {self._normal(entry.expression): entry for entry in entries}
+
+    def _normal(self, expression: str) -> frozenset[frozenset[str]]:
+        return frozenset(frozenset(self._canonical(k) for k in branch) for branch in alternatives(expression))
+
+    def _canonical(self, key: str) -> str:
+        family = self.knowledge.family(key)
+        return family.key if family else key.lower()
+
+    def matches(self, expression: str, pinned: str) -> bool:
+        """Whether two licence expressions say the same, whatever the spelling of their ids."""
+        try:
+            return self._normal(expression) == self._normal(pinned)
+        except ExpressionSyntaxError:
+            return expression.strip().lower() == pinned.strip().lower()
+
+    def judge(self, resolution: Resolution) -> _Judged:
+        if not isinstance(resolution, Resolved):
+            return _Judged({resolution.concern: resolution.reason}, OutputRights.UNKNOWN, "")
+        terms = resolution.terms
+        if not terms.license:
+            return _Judged({"unknown": f"no licence declared (source: {terms.source})"}, OutputRights.UNKNOWN, "")
+        try:
+            options = alternatives(terms.license)
+        except ExpressionSyntaxError as error:
+            return _Judged({"unknown": str(error)}, OutputRights.UNKNOWN, "")
+        whole = self._whole(options)
+        judged = [whole] if whole else [self._judge_branch(branch) for branch in options]
+        best = min(judged, key=lambda j: worst([_severity(self.policy, c) for c in j.concerns]).rank)
+        concerns = dict(best.concerns)
+        output = best.output
+        if terms.output is not None:
+            override = raised_by("output", terms.output.value)
+            if override and not best.allowed_by:
+                concerns.setdefault(override, f"output rights: {terms.output.value}")
+            output = terms.output
+        branch = f"of {terms.license}, the branch {best.branch} is taken" if len(options) > 1 else ""
+        return _Judged(concerns, output, branch, best.allowed_by)
+
+    def _whole(self, options: list[tuple[str, ...]]) -> _Judged | None:
+        """The judgement of a whole expression an `allow` or `forbid` entry names, as written."""
+        normal = frozenset(frozenset(self._canonical(k) for k in branch) for branch in options)
+        if not _compound(normal):
+            return None
+        if normal in self.forbid:
+            entry = self.forbid[normal]
+            return _Judged(
+                {"forbidden": f"{entry.expression} is forbidden at {entry.where}"},
+                OutputRights.UNKNOWN,
+                entry.expression,
+            )
+        if normal in self.allow:
+            entry = self.allow[normal]
+            return _Judged({}, OutputRights.UNKNOWN, entry.expression, frozenset({entry.key}))
+        return None
+
+    def _judge_branch(self, keys: tuple[str, ...]) -> _Judged:
+        concerns: dict[str, str] = {}
+        outputs = []
+        allowed_by = set()
+        for key in keys:
+            single = frozenset({frozenset({self._canonical(key)})})
+            if single in self.forbid:
+                concerns.setdefault("forbidden", f"{key} is forbidden at {self.forbid[single].where}")
+            family = self.knowledge.family(key)
+            outputs.append(OutputRights(family.value("output")) if family else OutputRights.UNKNOWN)
+            if single in self.allow:
+                allowed_by.add(self.allow[single].key)
+                continue
+            for code in family_concerns(family):
+                concerns.setdefault(code, key if family else f"{key} is not a licence the knowledge base knows")
+            threshold = family.value("user_threshold") if family else ""
+            expected = self.policy.expected_users
+            if expected and threshold.isdigit() and int(threshold) < expected:
+                concerns["user-threshold"] = f"{key} caps users at {int(threshold):,}; the policy expects {expected:,}"
+        output = max(outputs, key=_OUTPUT_ORDER.index, default=OutputRights.UNKNOWN)
+        return _Judged(concerns, output, " AND ".join(keys), frozenset(allowed_by))
+
+
+def _compound(normal: frozenset[frozenset[str]]) -> bool:
+    return len(normal) > 1 or any(len(branch) > 1 for branch in normal)
+
+
+def _severity(policy: Policy, code: str) -> Verdict:
+    return Verdict.FAIL if code in HARD_CONCERNS else policy.rules[code]
 
 
 def _license_text(resolution: Resolution) -> str:
@@ -81,46 +227,119 @@ def _license_text(resolution: Resolution) -> str:
     return "unresolved"
 
 
-def _judge(resolution: Resolution, policy: Policy, knowledge: KnowledgeBase) -> _Judged:
-    if not isinstance(resolution, Resolved):
-        return _Judged({"unknown": resolution.reason}, OutputRights.UNKNOWN, "")
-    terms = resolution.terms
-    if not terms.license:
-        return _Judged({"unknown": f"no licence declared (source: {terms.source})"}, OutputRights.UNKNOWN, "")
-    try:
-        options = alternatives(terms.license)
-    except ExpressionSyntaxError as error:
-        return _Judged({"unknown": str(error)}, OutputRights.UNKNOWN, "")
-    judged = [_judge_branch(branch, knowledge) for branch in options]
-    best = min(judged, key=lambda j: worst([policy.rules[c] for c in j.concerns]).rank)
-    if terms.output is not None:
-        override = raised_by("output", terms.output.value)
-        concerns = dict(best.concerns)
-        if override:
-            concerns.setdefault(override, f"output rights: {terms.output.value}")
-        best = _Judged(concerns, terms.output, best.branch)
-    branch = f"of {terms.license}, the branch {best.branch} is taken" if len(options) > 1 else ""
-    return _Judged(best.concerns, best.output, branch)
-
-
-def _judge_branch(keys: tuple[str, ...], knowledge: KnowledgeBase) -> _Judged:
-    concerns: dict[str, str] = {}
-    outputs = []
-    for key in keys:
-        family = knowledge.family(key)
-        for code in family_concerns(family):
-            concerns.setdefault(code, key if family else f"{key} is not a licence the knowledge base knows")
-        outputs.append(OutputRights(family.value("output")) if family else OutputRights.UNKNOWN)
-    output = max(outputs, key=_OUTPUT_ORDER.index, default=OutputRights.UNKNOWN)
-    return _Judged(concerns, output, " AND ".join(keys))
-
-
-def _violation(code: str, why: str, policy: Policy, branch: str) -> Violation:
-    concern = CONCERNS[code]
+def _violation(code: str, why: str, policy: Policy, branch: str, caps: dict[str, Verdict]) -> Violation:
+    concern = HARD_CONCERNS.get(code) or CONCERNS[code]
+    severity = _severity(policy, code)
+    if code in caps and caps[code].rank < severity.rank:
+        severity = caps[code]
     detail = f"{why}; {branch}" if branch else why
-    return Violation(
-        code=code,
-        severity=policy.rules[code],
-        message=f"{concern.reason} ({detail})",
-        fix=f"{concern.fix}; or waive it on the reference's line with `# modelpolicy: ignore[{code}] <reason>`",
+    waive = (
+        ""
+        if code in HARD_CONCERNS
+        else (f"; or waive it on the reference's line with `# modelpolicy: ignore[{code}] <reason>`")
     )
+    return Violation(code=code, severity=severity, message=f"{concern.reason} ({detail})", fix=concern.fix + waive)
+
+
+def _waive(finding: Finding, subject: Subject, lists: _Lists, today: date) -> Finding:
+    """Apply the first current exception that matches the artefact (pins holding), then the inline suppressions.
+    When only expired ones match, the first of them fails the artefact: approving again renews an exception."""
+    notes = []
+    expired = []
+    for exception in lists.policy.exceptions:
+        if not fnmatchcase(subject.artefact.id.lower(), exception.id.lower()):
+            continue
+        mismatch = _pin_mismatch(exception, subject, lists)
+        if mismatch:
+            notes.append(f"{exception.describe()} does not apply: {mismatch}")
+        elif exception.expires is not None and exception.expires < today:
+            expired.append(exception)
+        else:
+            finding = _waived(finding, lambda v: v.code not in HARD_CONCERNS, exception.describe())
+            if finding.waived:
+                finding = replace(finding, applied=(*finding.applied, exception.key))
+            break
+    else:
+        if expired and any(v.code not in HARD_CONCERNS for v in finding.violations):
+            finding = replace(finding, violations=(*finding.violations, _expired(expired[0])), verdict=Verdict.FAIL)
+    notes += [f"{e.describe()} expired on {e.expires.isoformat()}" for e in expired if e.expires]
+    finding = replace(finding, notes=tuple(notes))
+    inline = _inline_codes(subject)
+    return _waived(finding, lambda v: v.code in inline and v.code not in HARD_CONCERNS, finding.waived_by)
+
+
+def _waived(finding: Finding, waives: Callable[[Violation], bool], by: str) -> Finding:
+    kept = tuple(v for v in finding.violations if not waives(v))
+    gone = tuple(v for v in finding.violations if waives(v))
+    if not gone:
+        return finding
+    return replace(
+        finding,
+        violations=kept,
+        verdict=worst([v.severity for v in kept]),
+        waived=(*finding.waived, *gone),
+        waived_by=by,
+    )
+
+
+def _pin_mismatch(exception: PolicyException, subject: Subject, lists: _Lists) -> str:
+    """Why a pinned exception no longer applies; empty when its pins hold."""
+    resolution = subject.resolution
+    terms = resolution.terms if isinstance(resolution, Resolved) else None
+    if exception.license is not None:
+        current = terms.license if terms and terms.license else None
+        if current is None or not lists.matches(current, exception.license):
+            return f"it is pinned to licence {exception.license}, and the licence is now {current or 'unknown'}"
+    if exception.revision is not None:
+        revisions = [r for r in (subject.artefact.revision, terms.revision if terms else None) if r]
+        if not any(r.lower().startswith(exception.revision.lower()) for r in revisions):
+            now = revisions[-1] if revisions else "no known revision"
+            return f"it is pinned to revision {exception.revision}, and the artefact is at {now}"
+    return ""
+
+
+def _expired(exception: PolicyException) -> Violation:
+    concern = HARD_CONCERNS["exception-expired"]
+    assert exception.expires is not None
+    return Violation(
+        code=concern.code,
+        severity=Verdict.FAIL,
+        message=f"{exception.describe()} expired on {exception.expires.isoformat()}",
+        fix=concern.fix,
+    )
+
+
+def _inline_codes(subject: Subject) -> frozenset[str]:
+    """Rules an inline suppression waives on every reference to the artefact (`ignore:<code>` flags)."""
+    references = subject.artefact.references
+    if not references:
+        return frozenset()
+    per_reference = [{f.removeprefix("ignore:") for f in r.flags if f.startswith("ignore:")} for r in references]
+    return frozenset(set.intersection(*per_reference))
+
+
+def unused_entries(policy: Policy, findings: Iterable[Finding], today: date | None = None) -> tuple[str, ...]:
+    """Warnings for the `allow` entries, exceptions and clarifications no finding used: each is a permission
+    nobody needs, or one that no longer matches."""
+    applied = {key for finding in findings for key in finding.applied}
+    warnings = [
+        f"{entry.where}: allow entry {entry.expression} is unused: no artefact has that licence; remove it"
+        for entry in policy.allow
+        if entry.key not in applied
+    ]
+    warnings += [_unused_exception(e, today or date.today()) for e in policy.exceptions if e.key not in applied]
+    warnings += [
+        f"{clarification.where}: the clarification for {clarification.id} is unused: no scanned artefact at "
+        f"revision {clarification.revision} has that id; update its revision or remove it"
+        for clarification in policy.clarifications
+        if clarification.key not in applied
+    ]
+    return tuple(warnings)
+
+
+def _unused_exception(exception: PolicyException, today: date) -> str:
+    if exception.expires is not None and exception.expires < today:
+        why = f"it expired on {exception.expires.isoformat()}; renew it after review, or remove it"
+    else:
+        why = "nothing it matches needs it; remove it"
+    return f"{exception.where}: the exception for {exception.id} is unused: {why}"

@@ -15,6 +15,8 @@ class Report:
     skipped: tuple[Skipped, ...]
     files_read: int
     suppressions: tuple[Suppression, ...] = ()
+    warnings: tuple[str, ...] = ()  # about the policy itself: entries nothing used
+    since: str | None = None  # the git REF of `--since`: only new findings decide the exit code
 
     @property
     def verdict(self) -> Verdict:

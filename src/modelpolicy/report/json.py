@@ -21,6 +21,7 @@ def render(report: Report, *, color: bool = False) -> str:
             "context": report.policy.context,
         },
         "verdict": report.verdict.value,
+        "since": report.since,
         "artefacts": [_artefact(f) for f in report.findings],
         "summary": {
             "artefacts": len(report.findings),
@@ -29,6 +30,7 @@ def render(report: Report, *, color: bool = False) -> str:
             "skipped": len(report.skipped),
         },
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
+        "warnings": list(report.warnings),
         "suppressions": [
             {"path": s.path, "line": s.line, "codes": sorted(s.codes), "reason": s.reason, "honoured": s.honoured}
             for s in report.suppressions
@@ -56,11 +58,14 @@ def _artefact(finding: Finding) -> dict[str, Any]:
         "history": list(resolution.terms.history) if isinstance(resolution, Resolved) else [],
         "lineage": list(finding.lineage),
         "verdict": finding.verdict.value,
+        "new": finding.new,
         "violations": [
             {"code": v.code, "severity": v.severity.value, "message": v.message, "fix": v.fix}
             for v in finding.violations
         ],
         "waived": [{"code": v.code, "message": v.message} for v in finding.waived],
+        "waived_by": finding.waived_by or None,
+        "notes": list(finding.notes),
         "references": [
             {"path": r.path, "line": r.line, "column": r.column, "text": r.text, "form": r.form}
             for r in artefact.references

@@ -1,8 +1,11 @@
-"""The text report: a table of artefacts on the Weights / Training data / Output scale, then each problem."""
+"""The text report: a table of artefacts on the Weights / Training data / Output scale, then each problem.
+
+With `--since REF` a NEW column and a `(new)` after each problem's severity show what the change introduced: only
+those findings decide the verdict on the last line, as they decide the exit code."""
 
 from __future__ import annotations
 
-from modelpolicy.model import Finding, Suppression, Verdict
+from modelpolicy.model import Finding, Suppression, Verdict, worst
 from modelpolicy.report.columns import OUTPUT_WORDS, license_of, training_data_of, weights_of
 from modelpolicy.report.interface import Report
 
@@ -10,6 +13,7 @@ _HEADERS = ("KIND", "ID", "LICENSE", "WEIGHTS", "TRAINING DATA", "OUTPUT", "VERD
 _COLORS = {Verdict.PASS: "\033[32m", Verdict.WARN: "\033[33m", Verdict.FAIL: "\033[31m"}
 _RESET = "\033[0m"
 _MAX_REFERENCES = 3
+_NEW = "new"
 
 
 def render(report: Report, *, color: bool = False) -> str:
@@ -18,15 +22,18 @@ def render(report: Report, *, color: bool = False) -> str:
         f"{len(report.findings)} artefacts in {report.files_read} files",
         "",
     ]
-    lines += _table(report.findings, color)
-    problems = [f for f in report.findings if f.violations or f.waived]
+    lines += _table(report.findings, color, marked=report.since is not None)
+    problems = [f for f in report.findings if f.violations or f.waived or f.notes]
     if problems:
         lines += ["", "Problems:"]
         for finding in problems:
-            lines += _problems(finding, color)
+            lines += _problems(finding, color, marked=report.since is not None)
     if report.suppressions:
         lines += ["", f"Inline suppressions ({len(report.suppressions)}):"]
         lines += [_suppression(s) for s in report.suppressions]
+    if report.warnings:
+        lines += ["", f"Policy warnings ({len(report.warnings)}):"]
+        lines += [f"  {warning}" for warning in report.warnings]
     if report.skipped:
         lines += ["", f"Skipped {len(report.skipped)} files:"]
         lines += [f"  {s.path}: {s.reason}" for s in report.skipped]
@@ -34,7 +41,7 @@ def render(report: Report, *, color: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _row(finding: Finding) -> tuple[str, ...]:
+def _row(finding: Finding, marked: bool) -> tuple[str, ...]:
     references = [r.location for r in finding.artefact.references]
     shown = ", ".join(references[:_MAX_REFERENCES])
     if len(references) > _MAX_REFERENCES:
@@ -48,13 +55,15 @@ def _row(finding: Finding) -> tuple[str, ...]:
         training_data_of(finding).value,
         OUTPUT_WORDS[finding.output],
         finding.verdict.value,
+        *([_NEW if finding.new else ""] if marked else []),
         shown,
     )
 
 
-def _table(findings: tuple[Finding, ...], color: bool) -> list[str]:
-    rows = [_HEADERS, *(_row(f) for f in findings)]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(_HEADERS) - 1)]
+def _table(findings: tuple[Finding, ...], color: bool, marked: bool) -> list[str]:
+    headers = (*_HEADERS[:-1], "NEW", _HEADERS[-1]) if marked else _HEADERS
+    rows = [headers, *(_row(f, marked) for f in findings)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(headers) - 1)]
     lines = []
     for index, row in enumerate(rows):
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
@@ -65,7 +74,7 @@ def _table(findings: tuple[Finding, ...], color: bool) -> list[str]:
     return lines
 
 
-def _problems(finding: Finding, color: bool) -> list[str]:
+def _problems(finding: Finding, color: bool, marked: bool) -> list[str]:
     """Each failure with its fix and the lineage behind it; each warning on one line."""
     first = finding.artefact.references[0].location if finding.artefact.references else "-"
     lines = []
@@ -73,10 +82,14 @@ def _problems(finding: Finding, color: bool) -> list[str]:
         label = violation.severity.value
         if color:
             label = _COLORS[violation.severity] + label + _RESET
+        if marked and finding.new:
+            label += f" ({_NEW})"
         lines.append(f"  {first}: {label}: {finding.artefact.id}: {violation.message} [{violation.code}]")
         if violation.severity is Verdict.FAIL:
             lines.append(f"      fix: {violation.fix}")
-    lines += [f"  {first}: waived by an inline suppression: {finding.artefact.id} [{v.code}]" for v in finding.waived]
+    by = finding.waived_by or "an inline suppression"
+    lines += [f"  {first}: waived by {by}: {finding.artefact.id} [{v.code}]" for v in finding.waived]
+    lines += [f"  {first}: note: {finding.artefact.id}: {note}" for note in finding.notes]
     if finding.verdict is Verdict.FAIL:
         lines += [f"      lineage: {step}" for step in finding.lineage]
     return lines
@@ -90,8 +103,17 @@ def _suppression(suppression: Suppression) -> str:
 
 
 def _summary(report: Report, color: bool) -> str:
-    counts = ", ".join(f"{report.count(v)} {v.value}" for v in Verdict)
-    verdict = report.verdict.value.upper()
+    """The verdict of the new findings (every one, without `--since`), then the counts: `2 fail (1 new since REF)`."""
+    deciding = worst([f.verdict for f in report.findings if f.new])
+    counts = ", ".join(f"{report.count(v)} {v.value}{_new_since(report, v)}" for v in Verdict)
+    verdict = deciding.value.upper()
     if color:
-        verdict = _COLORS[report.verdict] + verdict + _RESET
+        verdict = _COLORS[deciding] + verdict + _RESET
     return f"{verdict}: {counts}"
+
+
+def _new_since(report: Report, verdict: Verdict) -> str:
+    if report.since is None or verdict is Verdict.PASS or not report.count(verdict):
+        return ""
+    new = sum(1 for f in report.findings if f.verdict is verdict and f.new)
+    return f" ({new} {_NEW} since {report.since})"

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from modelpolicy.model import Artefact, Kind, Parent, Resolution, Resolved, Unresolved
-from modelpolicy.resolve.hf_cache import LocalHubCacheResolver
 from modelpolicy.resolve.images import ImageResolver
 from modelpolicy.resolve.interface import Resolver
 from modelpolicy.resolve.knowledge import KnowledgeResolver
@@ -36,6 +35,8 @@ class Subject:
 def default_resolvers(*network: Resolver) -> tuple[Resolver, ...]:
     """The bundled knowledge base first (its curated rows win), then the local Hugging Face cache, the model-server
     images, then `network` resolvers (the Hub) for what is left."""
+    from modelpolicy.resolve.hf_cache import LocalHubCacheResolver
+
     return (KnowledgeResolver(), LocalHubCacheResolver(), ImageResolver(), *network)
 
 
@@ -47,9 +48,15 @@ def resolve_one(resolvers: tuple[Resolver, ...], kind: Kind, artefact_id: str, r
     return Unresolved("not in the bundled knowledge base or the local Hugging Face cache, and the Hub was not asked")
 
 
-def resolve_all(artefacts: tuple[Artefact, ...], resolvers: tuple[Resolver, ...]) -> list[Subject]:
+Adjust = Callable[[Kind, str, "str | None", Resolution], Resolution]
+
+
+def resolve_all(
+    artefacts: tuple[Artefact, ...], resolvers: tuple[Resolver, ...], adjust: Adjust | None = None
+) -> list[Subject]:
     """Each artefact with its lineage. Resolvers that can (`prefetch`) are first asked, side by side, for every
-    artefact of a generation the others do not answer: the artefacts, then their parents, and so on."""
+    artefact of a generation the others do not answer: the artefacts, then their parents, and so on. `adjust`
+    sees each resolution before it is used: the policy's clarifications correct licences there."""
     memo: dict[Key, Resolution] = {}
     generation = [(a.kind, a.id, a.revision) for a in artefacts]
     for _ in range(MAX_LINEAGE_DEPTH + 1):
@@ -65,11 +72,14 @@ def resolve_all(artefacts: tuple[Artefact, ...], resolvers: tuple[Resolver, ...]
         if not generation:
             break
 
+    adjusted: dict[Key, Resolution] = {}
+
     def resolved(kind: Kind, artefact_id: str, revision: str | None) -> Resolution:
         key = (kind, artefact_id, revision)
-        if key not in memo:
-            memo[key] = resolve_one(resolvers, kind, artefact_id, revision)
-        return memo[key]
+        if key not in adjusted:
+            found = memo[key] if key in memo else resolve_one(resolvers, kind, artefact_id, revision)
+            adjusted[key] = adjust(kind, artefact_id, revision, found) if adjust else found
+        return adjusted[key]
 
     return [_subject(artefact, resolved) for artefact in artefacts]
 

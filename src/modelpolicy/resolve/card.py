@@ -36,7 +36,13 @@ def front_matter(readme: str) -> dict[str, Any] | None:
 
 
 def card_terms(
-    kind: Kind, card: Mapping[str, Any], tags: Sequence[str], source: str, knowledge: KnowledgeBase
+    kind: Kind,
+    card: Mapping[str, Any],
+    tags: Sequence[str],
+    source: str,
+    knowledge: KnowledgeBase,
+    *,
+    revision: str | None = None,
 ) -> Resolution:
     """The terms a card declares; Unresolved (with the reason) when it declares no licence the policy can judge."""
     if kind not in (Kind.MODEL, Kind.DATASET):
@@ -65,6 +71,7 @@ def card_terms(
             training_data=TrainingData.AVAILABLE if datasets else TrainingData.UNKNOWN,
             source=source,
             parents=(*_base_models(card, tags), *(Parent(Kind.DATASET, d, "dataset") for d in datasets)),
+            revision=revision,
         )
     )
 

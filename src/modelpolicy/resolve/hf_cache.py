@@ -51,7 +51,7 @@ class LocalHubCacheResolver:
         card = front_matter(text) if text is not None else None
         if card is None or sha is None:
             return None
-        return card_terms(kind, card, (), f"{self.name} (snapshot {sha[:12]})", self.knowledge)
+        return card_terms(kind, card, (), f"{self.name} (snapshot {sha[:12]})", self.knowledge, revision=sha)
 
 
 def _snapshot(repository: Path, revision: str) -> str | None:

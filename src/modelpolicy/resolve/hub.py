@@ -165,7 +165,8 @@ class HubResolver:
         if isinstance(license_file, dict) and not _declares_license(answer):
             card = {**card, "license": license_file["license"]}
             source += f"; licence read from its {license_file['name']} file"
-        return card_terms(key[0], card, tags, source, self.knowledge)
+        sha = answer.get("sha")
+        return card_terms(key[0], card, tags, source, self.knowledge, revision=sha if isinstance(sha, str) else None)
 
     def _fetch(self, key: Key) -> dict[str, Any]:
         """The Hub's answer for one artefact, retried on 429 and 5xx (honouring `Retry-After`) and on timeouts."""

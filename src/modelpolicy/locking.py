@@ -1,0 +1,174 @@
+"""The `lock` command: resolve what a repository uses and write `modelpolicy.lock`, or check it for drift against
+the Hub's answers today. The file's format lives in `lockfile.py`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from modelpolicy.errors import ModelpolicyError
+from modelpolicy.lockfile import (
+    FILENAME,
+    Entry,
+    NewerFormatError,
+    entries_for,
+    entry_order,
+    now_utc,
+    read,
+    resolver_for,
+    write,
+)
+from modelpolicy.model import Resolved, Terms, Unresolved, Weights
+from modelpolicy.resolve.locked import Key
+
+if TYPE_CHECKING:
+    from modelpolicy.model import Finding
+    from modelpolicy.policy import Policy
+    from modelpolicy.resolve.interface import Resolver
+
+
+@dataclass(frozen=True)
+class Locked:
+    """What `lock` wrote, and what it has to say about it."""
+
+    path: Path
+    entries: tuple[Entry, ...]
+    notes: tuple[str, ...]  # skipped files, a previous lockfile that was upgraded or could not be read
+
+
+def lock(paths: list[Path], root: Path, resolvers: tuple[Resolver, ...], now: str | None = None) -> Locked:
+    """Resolve what `paths` use through `resolvers` (before any clarification: the policy applies them when it
+    judges) and write `<root>/modelpolicy.lock`. Locking part of the repository keeps the other entries."""
+    from modelpolicy.knowledge import load as load_knowledge
+    from modelpolicy.resolve import resolve_all
+    from modelpolicy.scan import discover_paths
+
+    path = root / FILENAME
+    previous, notes = _previous(path)
+    discovery = discover_paths(paths)
+    subjects = resolve_all(discovery.artefacts, resolvers)
+    entries = entries_for(subjects, load_knowledge(), previous, now or now_utc())
+    if not any(p.resolve() == root.resolve() for p in paths):
+        kept = previous.keys() - {entry.key for entry in entries}
+        entries = tuple(sorted((*entries, *(previous[key] for key in kept)), key=entry_order))
+    write(path, entries)
+    notes += tuple(f"skipped {skipped.path}: {skipped.reason}" for skipped in discovery.skipped)
+    return Locked(path, entries, notes)
+
+
+def _previous(path: Path) -> tuple[dict[Key, Entry], tuple[str, ...]]:
+    """The entries of the lockfile about to be replaced, whose times are kept where the facts did not change. One
+    that cannot be read is replaced, with a note; one written by a newer modelpolicy is left alone (an error)."""
+    if not path.exists():
+        return {}, ()
+    try:
+        previous = read(path)
+    except NewerFormatError:
+        raise
+    except ModelpolicyError as error:
+        return {}, (f"replacing a lockfile that could not be read: {error}",)
+    return previous.by_key, previous.notes
+
+
+@dataclass(frozen=True)
+class Drift:
+    """How the Hub's answers today differ from the lockfile: one line per entry, and per verdict that changes."""
+
+    changes: tuple[str, ...]
+    verdicts: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+
+def check(paths: list[Path], root: Path, policy: Policy, resolvers: tuple[Resolver, ...]) -> Drift:
+    """Resolve what `paths` use again through `resolvers`, compare it with the lockfile entry by entry, and judge
+    both under `policy`. A verdict counts as changed only for an artefact the lockfile holds: one it lacks is
+    listed as new (`scan --locked` fails it as not locked)."""
+    from modelpolicy.knowledge import load as load_knowledge
+    from modelpolicy.resolve import resolve_all
+    from modelpolicy.resolve.images import ImageResolver
+    from modelpolicy.resolve.knowledge import KnowledgeResolver
+    from modelpolicy.scan import discover_paths, judge
+
+    locked = read(root / FILENAME)
+    discovery = discover_paths(paths)
+    subjects = resolve_all(discovery.artefacts, resolvers)
+    fresh = entries_for(subjects, load_knowledge(), locked.by_key, now_utc())
+    bundled = (KnowledgeResolver(), ImageResolver())
+    then = judge(discovery, policy, (resolver_for(locked.entries, FILENAME), *bundled))
+    now = judge(discovery, policy, (resolver_for(fresh, "the Hub's answers"), *bundled))
+    changes = _changes(locked.by_key, {entry.key: entry for entry in fresh})
+    verdicts = _verdict_changes(then.findings, now.findings, policy.name)
+    return Drift(tuple(changes), tuple(verdicts), locked.notes)
+
+
+def _changes(locked: Mapping[Key, Entry], fresh: Mapping[Key, Entry]) -> list[str]:
+    lines = []
+    for key in sorted(locked.keys() | fresh.keys(), key=lambda k: (k[0].value, k[1], k[2] or "")):
+        old, new = locked.get(key), fresh.get(key)
+        if new is None and old is not None:
+            lines.append(f"{old.label}: in {FILENAME} but no longer referenced")
+        elif old is None and new is not None:
+            lines.append(f"{new.label}: new, not in {FILENAME} ({_state(new)})")
+        elif old is not None and new is not None and replace(new, resolved_at=old.resolved_at) != old:
+            lines.append(f"{new.label}: {_change(old, new)}")
+    return lines
+
+
+def _state(entry: Entry) -> str:
+    resolution = entry.resolution
+    if isinstance(resolution, Unresolved):
+        return f"unresolved: {resolution.reason}"
+    at = resolution.terms.revision[:12] if resolution.terms.revision else "an unknown revision"
+    return f"{resolution.terms.license or 'no licence'} at {at}"
+
+
+def _change(old: Entry, new: Entry) -> str:
+    before, after = old.resolution, new.resolution
+    if isinstance(after, Unresolved) and isinstance(before, Resolved):
+        for word, became in (("gated", "became gated"), ("not found", "disappeared")):
+            if word in after.reason:
+                return f"{became} ({after.reason})"
+    if not (isinstance(before, Resolved) and isinstance(after, Resolved)):
+        return f"{_state(old)} -> {_state(new)}"
+    was, now = before.terms, after.terms
+    parts = []
+    if (was.license, was.revision) != (now.license, now.revision):
+        parts.append(f"{_state(old)} -> {_state(new)}")
+    if now.weights is Weights.GATED and was.weights is not Weights.GATED:
+        parts.append("became gated")
+    if was.parents != now.parents:
+        parts.append(f"lineage {_lineage(was)} -> {_lineage(now)}")
+    if old.digest != new.digest and was.license == now.license:
+        parts.append(f"the knowledge base's terms of {now.license} changed")
+    others = [f for f in _OTHER_FACTS if getattr(was, f) != getattr(now, f)]
+    others = [f for f in others if not (f == "weights" and "became gated" in parts)]
+    if others:
+        parts.append(f"{', '.join(others)} changed")
+    return "; ".join(parts) or f"source {was.source} -> {now.source}"
+
+
+_OTHER_FACTS = ("weights", "training_data", "output", "note", "history")
+
+
+def _lineage(terms: Terms) -> str:
+    return ", ".join(f"{p.relation} of {p.id}" for p in terms.parents) or "none"
+
+
+def _verdict_changes(then: Iterable[Finding], now: Iterable[Finding], policy: str) -> list[str]:
+    before = {finding.artefact.key: finding for finding in then}
+    lines = []
+    for finding in now:
+        old = before.get(finding.artefact.key)
+        if old is None or old.verdict is finding.verdict or _not_locked(old):
+            continue
+        artefact = finding.artefact
+        label = f"{artefact.id}@{artefact.revision}" if artefact.revision else artefact.id
+        codes = ", ".join(v.code for v in finding.violations)
+        lines.append(f"{label}: {old.verdict} -> {finding.verdict} under {policy}" + (f" ({codes})" if codes else ""))
+    return lines
+
+
+def _not_locked(finding: Finding) -> bool:
+    return isinstance(finding.resolution, Unresolved) and finding.resolution.concern == "not-locked"

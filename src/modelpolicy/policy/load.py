@@ -1,0 +1,418 @@
+"""Reading and validating policy files. Every error names the file, the line and the key path, and says what was
+expected: `pyproject.toml:41: tool.modelpolicy.exception[2].expires: expected a date like 2027-01-31, got "soon"`.
+
+`KEYS`, `EXCEPTION_KEYS` and `CLARIFICATION_KEYS` are the whole vocabulary: `docs/policy.md` documents each key, and
+a test holds the two to each other.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+from modelpolicy.errors import ModelpolicyError
+from modelpolicy.knowledge import KnowledgeBase
+from modelpolicy.knowledge import load as load_knowledge
+from modelpolicy.model import Context, Verdict
+from modelpolicy.policy import (
+    Clarification,
+    Listed,
+    Mode,
+    Policy,
+    PolicyException,
+    preset_names,
+    presets_dir,
+)
+from modelpolicy.policy.concerns import CONCERNS
+from modelpolicy.policy.expression import ExpressionSyntaxError, alternatives
+from modelpolicy.policy.locate import key_lines
+
+DEFAULT_PRESET = "commercial"
+PYPROJECT = "pyproject.toml"
+POLICY_FILE = ".modelpolicy.toml"
+
+MANIFEST_KEYS = ("models", "datasets", "apis")  # the declared manifest, read by `discover/manifest.py`
+KEYS = (
+    "extends",
+    "name",
+    "description",
+    "context",
+    "allow",
+    "forbid",
+    "unknown",
+    "lineage",
+    "training_data",
+    "expected_users",
+    "rules",
+    "exception",
+    "clarification",
+    *MANIFEST_KEYS,
+)
+EXCEPTION_KEYS = ("id", "reason", "approved_by", "expires", "license", "revision")
+CLARIFICATION_KEYS = ("id", "license", "revision", "reason")
+RULES = tuple(code for code in CONCERNS if code != "unknown")  # `unknown` is a key of its own
+
+KeyPath = tuple[str | int, ...]
+T = TypeVar("T")
+
+
+def load_named(name_or_path: str) -> Policy:
+    """A preset by name, or a policy file by path (a `pyproject.toml` is read under `[tool.modelpolicy]`)."""
+    path = Path(name_or_path)
+    if path.suffix == ".toml" or path.exists():
+        if not path.is_file():
+            raise ModelpolicyError("policy file not found; give a preset name or an existing file", path=str(path))
+        prefix = ("tool", "modelpolicy") if path.name == PYPROJECT else ()
+        return load_file(path, prefix=prefix, source=_shown_path(path), seen=())
+    return _load_preset(name_or_path, seen=())
+
+
+def load_repository_policy(start: Path, root: Path) -> Policy:
+    """The policy the repository declares nearest to `start` (see `policy_file`), else the default preset."""
+    found = policy_file(start, root)
+    if found is None:
+        policy = _load_preset(DEFAULT_PRESET, seen=())
+        return replace(
+            policy, source=f"preset {DEFAULT_PRESET}: no [tool.modelpolicy] in {PYPROJECT}, no {POLICY_FILE}"
+        )
+    path, prefix = found
+    source = f"{_shown_path(path)} [tool.modelpolicy]" if prefix else _shown_path(path)
+    return load_file(path, prefix=prefix, source=source, seen=())
+
+
+def policy_file(start: Path, root: Path) -> tuple[Path, tuple[str, ...]] | None:
+    """The file that declares the policy for `start`, and the table it is under: in `start`'s folder or the
+    nearest one above it, up to `root`, a `pyproject.toml` with `[tool.modelpolicy]`, else a `.modelpolicy.toml`."""
+    folder = start.resolve() if start.is_dir() else start.resolve().parent
+    top = root.resolve()
+    for candidate in (folder, *folder.parents):
+        pyproject = candidate / PYPROJECT
+        if pyproject.is_file() and _declares_policy(pyproject):
+            return pyproject, ("tool", "modelpolicy")
+        if (candidate / POLICY_FILE).is_file():
+            return candidate / POLICY_FILE, ()
+        if candidate == top:
+            break
+    return None
+
+
+def _declares_policy(pyproject: Path) -> bool:
+    tool = _parse(pyproject).get("tool")
+    return isinstance(tool, dict) and "modelpolicy" in tool
+
+
+@dataclass(frozen=True)
+class _Document:
+    """One policy table, with what an error needs: the file's name, the key lines and the table's own path."""
+
+    values: dict[str, Any]
+    label: str
+    lines: Mapping[KeyPath, int]
+    prefix: tuple[str, ...]
+    folder: Path
+
+    def fail(self, path: KeyPath, message: str) -> NoReturn:
+        raise ModelpolicyError(f"{self.dotted(path)}: {message}", path=self.label, line=self.line(path))
+
+    def dotted(self, path: KeyPath) -> str:
+        text = ""
+        for part in (*self.prefix, *path):
+            text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        return text or "(top level)"
+
+    def line(self, path: KeyPath) -> int | None:
+        full: KeyPath = (*self.prefix, *path)
+        while full:
+            if full in self.lines:
+                return self.lines[full]
+            full = full[:-1]
+        return None
+
+    def key(self, path: KeyPath) -> str:
+        return f"{self.label} {self.dotted(path)}"
+
+    def where(self, path: KeyPath) -> str:
+        line = self.line(path)
+        return f"{self.label}:{line}" if line else self.label
+
+
+def _load_preset(name: str, *, seen: tuple[str, ...]) -> Policy:
+    preset = presets_dir() / f"{name}.toml"
+    if not preset.is_file():
+        raise ModelpolicyError(f"{_unknown_preset(name)}, or give a .toml file")
+    return load_file(preset, prefix=(), source=f"preset {name}", seen=seen)
+
+
+def _unknown_preset(name: str) -> str:
+    hint = _did_you_mean(name, preset_names())
+    return f"unknown preset {json.dumps(name)}{hint}; presets are {', '.join(preset_names())}"
+
+
+def load_file(path: Path, *, prefix: tuple[str, ...], source: str, seen: tuple[str, ...] = ()) -> Policy:
+    """The policy in `path` under the table `prefix`, reported as coming from `source`; `seen` holds the files
+    already being read, through `extends`."""
+    text = _read(path)
+    values = _parse(path, text)
+    for key in prefix:
+        values = values.get(key, {})
+        if not isinstance(values, dict):
+            raise ModelpolicyError(f"{'.'.join(prefix)}: expected a table", path=_shown_path(path))
+    document = _Document(values, _shown_path(path), key_lines(text), prefix, path.parent)
+    is_preset = path.parent == presets_dir()
+    return _Builder(document, load_knowledge(), source, (*seen, str(path.resolve())), is_preset).build()
+
+
+class _Builder:
+    """Validates one document's keys and builds its policy on top of the one it extends."""
+
+    def __init__(
+        self, document: _Document, knowledge: KnowledgeBase, source: str, seen: tuple[str, ...], is_preset: bool
+    ) -> None:
+        self.is_preset = is_preset
+        self.document = document
+        self.values = document.values
+        self.knowledge = knowledge
+        self.source = source
+        self.seen = seen
+
+    def build(self) -> Policy:
+        self._known_keys((), self.values, KEYS)
+        base = self._base()
+        context = self._choice(("context",), tuple(Context)) if "context" in self.values else None
+        if context is None and base is None:
+            self.document.fail(("context",), f"not set; set it to one of {', '.join(Context)}, or set `extends`")
+        rules = dict(base.rules) if base else {}
+        rules.update(self._rules())
+        if "unknown" in self.values:
+            rules["unknown"] = Verdict(self._choice(("unknown",), ("fail", "warn")))
+        missing = [code for code in (*RULES, "unknown") if code not in rules]
+        if missing:
+            self.document.fail(
+                ("rules",),
+                f"{', '.join(missing)} not set; set `extends` to a preset ({', '.join(preset_names())}) "
+                "or set each rule",
+            )
+        for key in MANIFEST_KEYS:
+            self._strings((key,))
+        return Policy(
+            name=self._string(("name",)) or (base.name if base else Path(self.document.label).stem),
+            source=self._source(base),
+            description=self._string(("description",)) or (base.description if base else ""),
+            context=Context(context) if context else base.context,  # type: ignore[union-attr]
+            rules=rules,
+            allow=(*(base.allow if base else ()), *self._listed("allow")),
+            forbid=(*(base.forbid if base else ()), *self._listed("forbid")),
+            lineage=self._mode("lineage", base.lineage if base else Mode.ENFORCE),
+            training_data=self._mode("training_data", base.training_data if base else Mode.WARN),
+            expected_users=self._expected_users(base.expected_users if base else None),
+            exceptions=(*(base.exceptions if base else ()), *self._exceptions()),
+            clarifications=(*(base.clarifications if base else ()), *self._clarifications()),
+        )
+
+    def _source(self, base: Policy | None) -> str:
+        if base is None:
+            return self.source
+        if "extends" in self.values:
+            return f"{self.source}, extends {self.values['extends']}"
+        return f"{self.source}, context {self.values['context']}"
+
+    def _base(self) -> Policy | None:
+        """The policy `extends` names; without `extends`, a policy file's `context` names the preset it starts from
+        (a preset sets everything itself)."""
+        extends = self._string(("extends",))
+        if extends is None:
+            context = self.values.get("context")
+            if self.is_preset or context not in tuple(Context):
+                return None
+            return load_file(presets_dir() / f"{context}.toml", prefix=(), source=f"preset {context}", seen=self.seen)
+        is_file = extends.endswith(".toml")
+        path = self.document.folder / extends if is_file else presets_dir() / f"{extends}.toml"
+        if not path.is_file():
+            problem = f"{json.dumps(extends)} is not a file next to {self.document.label}"
+            self.document.fail(("extends",), problem if is_file else _unknown_preset(extends))
+        if str(path.resolve()) in self.seen:
+            chain = " -> ".join(Path(p).name for p in (*self.seen, str(path.resolve())))
+            self.document.fail(("extends",), f"extends is cyclic: {chain}")
+        source = _shown_path(path) if is_file else f"preset {extends}"
+        return load_file(path, prefix=(), source=source, seen=self.seen)
+
+    def _rules(self) -> dict[str, Verdict]:
+        table = self._typed(("rules",), dict, 'a table of rule = "pass" | "warn" | "fail"', {})
+        self._known_keys(("rules",), table, RULES)
+        return {code: Verdict(self._choice(("rules", code), tuple(Verdict), table)) for code in table}
+
+    def _listed(self, key: str) -> list[Listed]:
+        items = self._typed((key,), list, "a list of licence ids or expressions", [])
+        return [
+            Listed(self._expression((key, i), item), self.document.where((key, i)), self.document.key((key, i)))
+            for i, item in enumerate(items)
+        ]
+
+    def _strings(self, path: KeyPath) -> list[str]:
+        items = self._typed(path, list, "a list of strings", [])
+        for index, item in enumerate(items):
+            if not isinstance(item, str):
+                self.document.fail((*path, index), f"expected a string, got {_shown(item)}")
+        return items
+
+    def _exceptions(self) -> list[PolicyException]:
+        found = []
+        for index, table in self._tables("exception", EXCEPTION_KEYS):
+            path: KeyPath = ("exception", index)
+            license_id = table.get("license")
+            found.append(
+                PolicyException(
+                    id=self._required_string((*path, "id"), table),
+                    reason=self._required_string((*path, "reason"), table),
+                    where=self.document.where(path),
+                    key=self.document.key(path),
+                    approved_by=self._string((*path, "approved_by"), table),
+                    expires=self._date((*path, "expires"), table),
+                    license=None if license_id is None else self._expression((*path, "license"), license_id),
+                    revision=self._string((*path, "revision"), table),
+                )
+            )
+        return found
+
+    def _clarifications(self) -> list[Clarification]:
+        found = []
+        for index, table in self._tables("clarification", CLARIFICATION_KEYS):
+            path: KeyPath = ("clarification", index)
+            found.append(
+                Clarification(
+                    id=self._required_string((*path, "id"), table),
+                    license=self._expression((*path, "license"), self._required_string((*path, "license"), table)),
+                    revision=self._required_string((*path, "revision"), table),
+                    reason=self._required_string((*path, "reason"), table),
+                    where=self.document.where(path),
+                    key=self.document.key(path),
+                )
+            )
+        return found
+
+    def _tables(self, key: str, keys: tuple[str, ...]) -> Iterable[tuple[int, dict[str, Any]]]:
+        items = self._typed((key,), list, f"[[{key}]] tables", [])
+        for index, table in enumerate(items):
+            if not isinstance(table, dict):
+                self.document.fail((key, index), f"expected a table, got {_shown(table)}")
+            self._known_keys((key, index), table, keys)
+            yield index, table
+
+    def _mode(self, key: str, default: Mode) -> Mode:
+        return Mode(self._choice((key,), tuple(Mode))) if key in self.values else default
+
+    def _expected_users(self, default: int | None) -> int | None:
+        value = self.values.get("expected_users", default)
+        if "expected_users" in self.values and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            self.document.fail(
+                ("expected_users",), f"expected a whole number of users such as 1000000, got {_shown(value)}"
+            )
+        return value
+
+    def _expression(self, path: KeyPath, value: Any) -> str:
+        if not isinstance(value, str) or not value.strip():
+            self.document.fail(path, f"expected a licence id or expression such as apache-2.0, got {_shown(value)}")
+        try:
+            branches = alternatives(value)
+        except ExpressionSyntaxError as error:
+            self.document.fail(path, f"{error.reason} in {_shown(value)}")
+        for key in (k for branch in branches for k in branch):
+            if self.knowledge.family(key) is None and not key.lower().startswith("licenseref-"):
+                hint = _did_you_mean(key.lower(), self.knowledge.license_names())
+                self.document.fail(
+                    path, f"unknown licence {_shown(key)}{hint}; `modelpolicy explain ID` shows what a licence id means"
+                )
+        return value.strip()
+
+    def _date(self, path: KeyPath, table: Mapping[str, Any]) -> date | None:
+        value = table.get(str(path[-1]))
+        if value is None or (isinstance(value, date) and not hasattr(value, "hour")):
+            return value
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        return self.document.fail(path, f"expected a date like 2027-01-31, got {_shown(value)}")
+
+    def _choice(self, path: KeyPath, choices: tuple[str, ...], table: Mapping[str, Any] | None = None) -> str:
+        value = (self.values if table is None else table).get(str(path[-1]))
+        if value not in choices:
+            hint = _did_you_mean(value, choices) if isinstance(value, str) else ""
+            self.document.fail(path, f"expected one of {', '.join(choices)}, got {_shown(value)}{hint}")
+        return str(value)
+
+    def _required_string(self, path: KeyPath, table: Mapping[str, Any]) -> str:
+        if str(path[-1]) not in table:
+            self.document.fail(path[:-1], f"{path[-1]} is required: a non-empty string")
+        return self._string(path, table) or ""  # `_string` fails on an empty one
+
+    def _string(self, path: KeyPath, table: Mapping[str, Any] | None = None) -> str | None:
+        """The string at `path`, stripped; None when absent. An empty string is an error: it would match
+        everything (a revision pin) or say nothing (a name)."""
+        value = (self.values if table is None else table).get(str(path[-1]))
+        if value is not None and not (isinstance(value, str) and value.strip()):
+            self.document.fail(path, f"expected a non-empty string, got {_shown(value)}")
+        return value.strip() if isinstance(value, str) else None
+
+    def _typed(self, path: KeyPath, kind: type[T], expected: str, default: T) -> T:
+        value = self.values.get(str(path[-1]), default)
+        if not isinstance(value, kind):
+            self.document.fail(path, f"expected {expected}, got {_shown(value)}")
+        return value
+
+    def _known_keys(self, path: KeyPath, table: Mapping[str, Any], known: tuple[str, ...]) -> None:
+        for key in table:
+            if key not in known:
+                hint = _did_you_mean(key, known) or f"; expected one of {', '.join(known)}"
+                self.document.fail((*path, key), f"unknown key{hint}")
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {json.dumps(close[0])}?" if close else ""
+
+
+def _shown(value: Any) -> str:
+    """A value as the user wrote it in TOML."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value)
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
+
+
+def _shown_path(path: Path) -> str:
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ModelpolicyError(f"cannot read the policy file: {error}", path=_shown_path(path)) from error
+
+
+def _parse(path: Path, text: str | None = None) -> dict[str, Any]:
+    try:
+        return tomllib.loads(_read(path) if text is None else text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(error))
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        raise ModelpolicyError(
+            f"TOML syntax error: {reason}", path=_shown_path(path), line=int(match.group(1)) if match else None
+        ) from error
