@@ -1,0 +1,164 @@
+"""The SARIF 2.1.0 report, for GitHub code scanning: one rule per concern code, one result per violation per reference.
+
+Code scanning keeps an alert open across pushes by its fingerprint, so `partialFingerprints` hash what the alert is
+about (rule, artefact, file) and not where the line is: moving a line keeps the alert, fixing it closes it. Waived
+violations stay in the log as suppressed results, so the waiver is visible and auditable where the alert was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from modelpolicy import __version__
+from modelpolicy.model import Finding, Reference, Verdict, Violation
+from modelpolicy.policy.concerns import CONCERNS, HARD_CONCERNS, Concern
+from modelpolicy.report.columns import license_of
+from modelpolicy.report.interface import Report
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://modelpolicy.dev/"
+SRCROOT = "%SRCROOT%"
+FINGERPRINT = "modelpolicy/v1"
+_RULES: tuple[Concern, ...] = (*CONCERNS.values(), *HARD_CONCERNS.values())
+_RULE_INDEX = {concern.code: index for index, concern in enumerate(_RULES)}
+_LEVELS = {Verdict.FAIL: "error", Verdict.WARN: "warning", Verdict.PASS: "note"}
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """One violation of one finding at one of its references (None: the artefact has no reference)."""
+
+    finding: Finding
+    violation: Violation
+    reference: Reference | None
+    waived: bool
+
+    @property
+    def order(self) -> tuple[str | int, ...]:
+        where = self.reference
+        place = (where.path, where.line, where.column) if where else ("", 0, 0)
+        return (*place, self.violation.code, self.finding.artefact.id)
+
+
+def render(report: Report, *, color: bool = False) -> str:
+    hits = sorted(_hits(report), key=lambda hit: hit.order)
+    results = [_result(hit, fingerprint, report) for hit, fingerprint in zip(hits, _fingerprints(hits), strict=True)]
+    log = {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": _driver(report)},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+                "properties": {"policy": report.policy.name, "context": report.policy.context.value},
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _driver(report: Report) -> dict[str, Any]:
+    return {
+        "name": "modelpolicy",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "informationUri": INFORMATION_URI,
+        "rules": [_rule(concern, report) for concern in _RULES],
+    }
+
+
+def _rule(concern: Concern, report: Report) -> dict[str, Any]:
+    """A concern as a rule; its default level is what the report's policy decides for it."""
+    hard = concern.code in HARD_CONCERNS
+    decided = Verdict.FAIL if hard else report.policy.rules[concern.code]
+    return {
+        "id": concern.code,
+        "name": "".join(word.capitalize() for word in concern.code.split("-")),
+        "shortDescription": {"text": concern.code.replace("-", " ").capitalize()},
+        "fullDescription": {"text": f"An artefact is flagged when {concern.reason}."},
+        "help": {"text": f"Fix: {concern.fix}.", "markdown": f"**Fix:** {concern.fix}."},
+        "defaultConfiguration": {"level": _LEVELS[decided] if decided is not Verdict.PASS else "none"},
+        "properties": {"tags": ["licence", "machine-learning", *(["unwaivable"] if hard else [])]},
+    }
+
+
+def _hits(report: Report) -> Iterator[_Hit]:
+    for finding in report.findings:
+        references: tuple[Reference | None, ...] = finding.artefact.references or (None,)
+        for violation, waived in [*((v, False) for v in finding.violations), *((v, True) for v in finding.waived)]:
+            for reference in references:
+                yield _Hit(finding, violation, reference, waived)
+
+
+def _fingerprints(hits: list[_Hit]) -> list[str]:
+    """Hash of rule, artefact and file, plus the hit's rank among its like in that file: no line, no column."""
+    seen: Counter[tuple[str, ...]] = Counter()
+    fingerprints = []
+    for hit in hits:
+        artefact = hit.finding.artefact
+        key = (hit.violation.code, artefact.kind.value, artefact.id, hit.reference.path if hit.reference else "")
+        fingerprints.append(hashlib.sha256("\0".join((*key, str(seen[key]))).encode()).hexdigest()[:32])
+        seen[key] += 1
+    return fingerprints
+
+
+def _result(hit: _Hit, fingerprint: str, report: Report) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": hit.violation.code,
+        "ruleIndex": _RULE_INDEX[hit.violation.code],
+        "level": _LEVELS[hit.violation.severity],
+        "message": {"text": _message(hit)},
+        "partialFingerprints": {FINGERPRINT: fingerprint},
+        "properties": {"artefact": _label(hit.finding), "kind": hit.finding.artefact.kind.value},
+    }
+    if hit.reference:
+        result["locations"] = [_location(hit.reference)]
+    if hit.waived:
+        result["suppressions"] = [_suppression(hit, report)]
+    return result
+
+
+def _label(finding: Finding) -> str:
+    artefact = finding.artefact
+    return artefact.id + (f"@{artefact.revision}" if artefact.revision else "")
+
+
+def _message(hit: _Hit) -> str:
+    finding, violation = hit.finding, hit.violation
+    licence = license_of(finding) or "an unknown licence"
+    text = f"{finding.artefact.kind.value} {_label(finding)} under {licence}: {violation.message}."
+    if violation.severity is Verdict.FAIL and not hit.waived:
+        text += f" Fix: {violation.fix}."
+        text += "".join(f" Lineage: {step}." for step in finding.lineage)
+    return text
+
+
+def _location(reference: Reference) -> dict[str, Any]:
+    """SARIF columns count from 1; ours from 0."""
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": reference.path, "uriBaseId": SRCROOT},
+            "region": {"startLine": reference.line, "startColumn": reference.column + 1},
+        }
+    }
+
+
+def _suppression(hit: _Hit, report: Report) -> dict[str, str]:
+    """An inline `# modelpolicy: ignore[...]` on the reference's line is `inSource`; an exception, `external`."""
+    where = hit.reference
+    for suppression in report.suppressions:
+        if (
+            where
+            and suppression.honoured
+            and (suppression.path, suppression.line) == (where.path, where.line)
+            and (not suppression.codes or hit.violation.code in suppression.codes)
+        ):
+            return {"kind": "inSource", "status": "accepted", "justification": suppression.reason}
+    by = hit.finding.waived_by or "an inline suppression"
+    return {"kind": "external", "status": "accepted", "justification": f"waived by {by}"}
