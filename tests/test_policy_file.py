@@ -156,12 +156,14 @@ def test_the_issue_s_example_in_pyproject(in_tmp: Path) -> None:
     )
 
 
-def test_a_cyclic_extends_names_the_chain(in_tmp: Path) -> None:
+def test_a_cyclic_extends_exits_2_naming_the_chain(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (in_tmp / ".modelpolicy.toml").write_text('extends = "a.toml"\n')
     (in_tmp / "a.toml").write_text('extends = "b.toml"\n')
     (in_tmp / "b.toml").write_text('# b\nextends = "a.toml"\n')
-    with pytest.raises(ModelpolicyError) as raised:
-        load_policy("a.toml")
-    assert str(raised.value) == "b.toml:2: extends: extends is cyclic: a.toml -> b.toml -> a.toml"
+    assert main(["scan", ".", "--offline"]) == 2
+    assert capsys.readouterr().err == (
+        "modelpolicy: error: b.toml:2: extends: extends is cyclic: .modelpolicy.toml -> a.toml -> b.toml -> a.toml\n"
+    )
 
 
 def test_a_preset_that_does_not_exist_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
