@@ -10,7 +10,7 @@ import pytest
 from modelpolicy.cli import main
 from modelpolicy.errors import ModelpolicyError
 from modelpolicy.model import Context, Verdict
-from modelpolicy.policy import Listed, Mode, find_policy, load_policy
+from modelpolicy.policy import Listed, Mode, find_policy
 from modelpolicy.policy.locate import key_lines
 
 PYPROJECT_HEAD = '[project]\nname = "app"\n\n[tool.ruff]\nline-length = 100\n\n'
