@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import socket
 import subprocess
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import jsonschema
 import pytest
+
+if TYPE_CHECKING:
+    from modelpolicy.report import Report
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "examples" / "demo"
@@ -25,6 +33,29 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError(f"test tried to reach the network: {address!r}")
 
     monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture(autouse=True)
+def json_reports_follow_their_schema(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every JSON report a test renders in-process is validated against the published schema (`modelpolicy
+    schema`); tests that run the CLI in a subprocess validate what it wrote themselves."""
+    from modelpolicy.report import json as json_report
+
+    render = json_report.render
+
+    def validated(report: Report, *, color: bool = False) -> str:
+        text = render(report, color=color)
+        jsonschema.validate(json.loads(text), _report_schema())
+        return text
+
+    monkeypatch.setattr(json_report, "render", validated)
+
+
+@functools.cache
+def _report_schema() -> dict[str, object]:
+    text = resources.files("modelpolicy.report").joinpath("report.schema.json").read_text(encoding="utf-8")
+    schema: dict[str, object] = json.loads(text)
+    return schema
 
 
 @pytest.fixture(autouse=True)

@@ -41,6 +41,13 @@ SKELETON_TABLE = {
 PASS_UNDER_COMMERCIAL = {"OpenAssistant/oasst-sft-4-pythia-12b-epoch-3.5", "mosaicml/mpt-30b"}
 
 
+def test_schema_prints_the_json_report_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == report_schema()
+    jsonschema.Draft202012Validator.check_schema(printed)
+
+
 def report_schema() -> dict[str, object]:
     text = resources.files("modelpolicy.report").joinpath("report.schema.json").read_text(encoding="utf-8")
     return json.loads(text)  # type: ignore[no-any-return]

@@ -136,7 +136,7 @@ def test_the_same_scan_gives_the_same_bytes(capsys: pytest.CaptureFixture[str]) 
 def test_every_format_is_a_choice_and_the_registry_imports_none_until_asked(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert list(FORMATS) == ["text", "json", "sarif", "cyclonedx"]
+    assert {"text", "json", "sarif", "cyclonedx"} <= set(FORMATS)
     for name in FORMATS:
         assert scan(DEMO, capsys, name).strip()
     probe = "import sys, modelpolicy.report; print(sorted(m for m in sys.modules if m.startswith('modelpolicy.')))"

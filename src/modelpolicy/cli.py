@@ -57,10 +57,17 @@ def _parser() -> argparse.ArgumentParser:
     lock = commands.add_parser(
         "lock", parents=[_scanning()], help="resolve every artefact and write modelpolicy.lock, or --check it"
     )
-    lock.add_argument(
+    mode = lock.add_mutually_exclusive_group()
+    mode.add_argument(
         "--check",
         action="store_true",
         help="resolve again against the Hub and report drift from modelpolicy.lock; exit 1 when a verdict changes",
+    )
+    mode.add_argument(
+        "--verify",
+        action="store_true",
+        help="offline: exit 1 when a model or dataset referenced is not in modelpolicy.lock, or an entry is no "
+        "longer referenced (what the modelpolicy-lock pre-commit hook runs); the lockfile is left as it is",
     )
     explain = commands.add_parser("explain", help="show the terms of a licence or artefact and what policies decide")
     explain.add_argument(
@@ -83,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--preset", default="commercial", help="the preset it extends (default: commercial)")
     init.add_argument("--root", type=Path, default=Path(), metavar="DIR", help="the repository (default: .)")
     commands.add_parser("policies", help="list the preset policies, one line each")
+    commands.add_parser("schema", help="print the JSON Schema of the JSON report (--format json)")
     return parser
 
 
@@ -172,6 +180,8 @@ def _run_lock(args: argparse.Namespace) -> int:
     root = project_root(paths)
     if args.check:
         return _check_lock(args, paths, root)
+    if args.verify:
+        return _verify_lock(paths, root)
     locked = lock(paths, root, default_resolvers(_hub(args)))
     for note in locked.notes:
         print(f"modelpolicy: note: {note}", file=sys.stderr)
@@ -208,6 +218,25 @@ def _check_lock(args: argparse.Namespace, paths: list[Path], root: Path) -> int:
         return 1
     state = f"{len(drift.changes)} entries drifted, no verdict changes" if drift.changes else "no drift"
     print(f"{FILENAME}: {state}")
+    return 0
+
+
+def _verify_lock(paths: list[Path], root: Path) -> int:
+    """`lock --verify`: whether modelpolicy.lock covers what the repository references, without resolving anything.
+    A missing or unreadable lockfile is an error (exit 2) that says to run `modelpolicy lock`."""
+    from modelpolicy.lockfile import FILENAME
+    from modelpolicy.locking import verify
+    from modelpolicy.report.compact import escape
+
+    stale = verify(paths, root)
+    for note in stale.notes:
+        print(f"modelpolicy: note: {note}", file=sys.stderr)
+    problems = (*stale.missing, *stale.unused)
+    if problems:
+        sys.stdout.write("".join(f"{escape(line)}\n" for line in problems))
+        print(f"{FILENAME} is out of date ({len(problems)} above): run `modelpolicy lock` and commit {FILENAME}")
+        return 1
+    print(f"{FILENAME}: up to date with the references in {root}")
     return 0
 
 
@@ -248,6 +277,13 @@ def _run_policies(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_schema(args: argparse.Namespace) -> int:
+    from importlib import resources
+
+    sys.stdout.write(resources.files("modelpolicy.report").joinpath("report.schema.json").read_text(encoding="utf-8"))
+    return 0
+
+
 _COMMANDS = {
     "scan": _run_scan,
     "lock": _run_lock,
@@ -255,6 +291,7 @@ _COMMANDS = {
     "approve": _run_approve,
     "init": _run_init,
     "policies": _run_policies,
+    "schema": _run_schema,
 }
 
 

@@ -20,8 +20,8 @@ from modelpolicy.lockfile import (
     resolver_for,
     write,
 )
-from modelpolicy.model import Resolved, Terms, Unresolved, Weights
-from modelpolicy.resolve.locked import Key
+from modelpolicy.model import Artefact, Parent, Resolved, Terms, Unresolved, Weights
+from modelpolicy.resolve.locked import LOCKED_KINDS, Key, locked_key
 
 if TYPE_CHECKING:
     from modelpolicy.model import Finding
@@ -172,3 +172,62 @@ def _verdict_changes(then: Iterable[Finding], now: Iterable[Finding], policy: st
 
 def _not_locked(finding: Finding) -> bool:
     return isinstance(finding.resolution, Unresolved) and finding.resolution.concern == "not-locked"
+
+
+@dataclass(frozen=True)
+class Staleness:
+    """How the lockfile falls short of the references in the repository, one line each: what `scan --locked` would
+    fail as not locked, and entries nothing needs any more."""
+
+    missing: tuple[str, ...]
+    unused: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+
+def verify(paths: list[Path], root: Path) -> Staleness:
+    """Compare the references under `paths` with `<root>/modelpolicy.lock`, offline: no resolver runs. A model or
+    dataset reference (at its revision) needs an entry, and so does each base model or dataset its entry names; an
+    entry neither referenced nor an ancestor of one is unused. Unused entries are only looked for when `paths` cover
+    the whole repository. Raises ModelpolicyError when the lockfile is missing or cannot be read."""
+    from modelpolicy.scan import discover_paths
+
+    locked = read(root / FILENAME)
+    entries = locked.by_key
+    referenced = {locked_key(*a.key): a for a in discover_paths(paths).artefacts}
+    missing = [_unlocked(a) for key, a in referenced.items() if a.kind in LOCKED_KINDS and key not in entries]
+    needed = _needed(referenced.keys() & entries.keys(), entries)
+    missing += [
+        f"{entries[child].label}: its {parent.relation} parent {parent.id} is not in {FILENAME}"
+        for child, parent in needed.missing
+    ]
+    whole = any(p.resolve() == root.resolve() for p in paths)
+    unused = [f"{e.label}: in {FILENAME} but no longer referenced" for k, e in entries.items() if k not in needed.keys]
+    return Staleness(tuple(sorted(missing)), tuple(sorted(unused)) if whole else (), locked.notes)
+
+
+@dataclass(frozen=True)
+class _Needed:
+    keys: frozenset[Key]
+    missing: tuple[tuple[Key, Parent], ...]  # an entry, and an ancestor of it the lockfile lacks
+
+
+def _needed(start: set[Key], entries: Mapping[Key, Entry]) -> _Needed:
+    """The entries `start` needs: themselves and their ancestors, walked through the entries' `parents`."""
+    seen, todo, missing = set(start), list(start), []
+    while todo:
+        key = todo.pop()
+        resolution = entries[key].resolution
+        for parent in resolution.terms.parents if isinstance(resolution, Resolved) else ():
+            parent_key = locked_key(parent.kind, parent.id, None)
+            if parent_key in entries and parent_key not in seen:
+                seen.add(parent_key)
+                todo.append(parent_key)
+            elif parent_key not in entries and parent.kind in LOCKED_KINDS:
+                missing.append((key, parent))
+    return _Needed(frozenset(seen), tuple(missing))
+
+
+def _unlocked(artefact: Artefact) -> str:
+    where = f"{artefact.references[0].location}: " if artefact.references else ""
+    label = f"{artefact.id}@{artefact.revision}" if artefact.revision else artefact.id
+    return f"{where}{label}: referenced but not in {FILENAME}"

@@ -18,7 +18,15 @@ class Renderer(Protocol):
     def __call__(self, report: Report, *, color: bool = False) -> str: ...
 
 
-NAMES = ("text", "json", "sarif", "cyclonedx")  # each the name of a module here with a `render` function
+NAMES = (
+    "text",
+    "json",
+    "sarif",
+    "cyclonedx",
+    "github",
+    "markdown",
+    "compact",
+)  # each the name of a module here with a `render` function
 
 
 class _Formats(Mapping[str, Renderer]):

@@ -1,0 +1,330 @@
+"""The GitHub Action, run as the Actions runner runs a composite action, on a real pull-request clone.
+
+`Runner` does what the runner does for each `run:` step: it evaluates the `env:` expressions (the forms the action
+uses, and no others), gives the step fresh `GITHUB_OUTPUT` / `GITHUB_STEP_SUMMARY` / `GITHUB_ENV` / `GITHUB_PATH`
+files and applies the last two to the steps after it, and runs the script with `bash --noprofile --norc -eo pipefail`
+(plus `-u`, stricter than GitHub, to catch a variable the action forgets to set). The install step is the real one:
+pip builds modelpolicy from this checkout with no index, from a wheelhouse of the test environment's own
+distributions, so nothing reaches PyPI. It runs once per module; later runs take its reuse path, as a second use of
+the action in one job does.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from itertools import count
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+from tests import hookenv
+from tests.conftest import REPO
+from tests.test_cli import report_schema
+
+ACTION: dict[str, Any] = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
+WORKFLOW: dict[str, Any] = yaml.safe_load((REPO / "examples" / "workflows" / "modelpolicy.yml").read_text("utf-8"))
+EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
+CONTEXT = re.compile(
+    r"(?P<context>inputs|github)\.(?P<name>[\w-]+)|steps\.(?P<step>[\w-]+)\.outputs\.(?P<output>[\w-]+)"
+)
+GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "init.defaultBranch=main"]
+
+BASE = """\
+from transformers import AutoModel
+
+instruct = AutoModel.from_pretrained("mosaicml/mpt-30b-instruct", trust_remote_code=True)
+"""
+NON_COMMERCIAL = 'chat = AutoModel.from_pretrained("mosaicml/mpt-30b-chat")\n'
+PERMISSIVE = 'base = AutoModel.from_pretrained("mosaicml/mpt-30b")\n'
+UNKNOWN = 'mine = AutoModel.from_pretrained("nobody-knows/this-model")\n'  # offline: cannot be resolved
+
+
+@dataclass
+class Run:
+    """What a run of the action left: its exit code, its log, its outputs and the job summary."""
+
+    code: int
+    stdout: str
+    stderr: str
+    outputs: dict[str, str]
+    summary: str
+    steps: dict[str, dict[str, str]]
+    workspace: Path
+
+
+@dataclass
+class Runner:
+    """The parts of the Actions runner a composite action meets."""
+
+    workspace: Path
+    temp: Path
+    inputs: Mapping[str, str]
+    github: Mapping[str, str]
+    environment: Mapping[str, str]
+
+    def run(self) -> Run:
+        steps: dict[str, dict[str, str]] = {}
+        exported: dict[str, str] = {}
+        path: list[str] = []
+        stdout, stderr, summary = "", "", ""
+        for index, step in enumerate(ACTION["runs"]["steps"]):
+            assert "if" not in step, "the action uses no if: conditions; teach this runner before adding one"
+            files = self._files(index)
+            done = subprocess.run(
+                ["bash", "--noprofile", "--norc", "-euo", "pipefail", str(self._script(index, step["run"]))],
+                cwd=self.workspace,
+                env=self._env(step, steps, files, exported, path),
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            stdout, stderr = stdout + done.stdout, stderr + done.stderr
+            steps[step["id"]] = _outputs(files["GITHUB_OUTPUT"])
+            summary += files["GITHUB_STEP_SUMMARY"].read_text(encoding="utf-8")
+            exported |= _outputs(files["GITHUB_ENV"])
+            path = files["GITHUB_PATH"].read_text(encoding="utf-8").split() + path
+            if done.returncode:
+                break
+        outputs = {name: self._evaluate(o["value"], steps) for name, o in ACTION["outputs"].items()}
+        return Run(done.returncode, stdout, stderr, outputs, summary, steps, self.workspace)
+
+    def _files(self, index: int) -> dict[str, Path]:
+        folder = self.temp / "runner" / str(index)
+        folder.mkdir(parents=True)
+        files = {name: folder / name for name in ("GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_ENV", "GITHUB_PATH")}
+        for file in files.values():
+            file.touch()
+        return files
+
+    def _script(self, index: int, text: str) -> Path:
+        assert "${{" not in text, "inputs reach scripts through env:, never through an expression in the script"
+        script = self.temp / "runner" / f"{index}.sh"
+        script.write_text(text, encoding="utf-8")
+        return script
+
+    def _env(
+        self,
+        step: dict[str, Any],
+        steps: dict[str, dict[str, str]],
+        files: dict[str, Path],
+        exported: dict[str, str],
+        path: list[str],
+    ) -> dict[str, str]:
+        env = {**self.environment, **exported, **{k: str(v) for k, v in files.items()}}
+        env["PATH"] = os.pathsep.join([*path, env["PATH"]])
+        env |= {name: self._evaluate(str(value), steps) for name, value in step.get("env", {}).items()}
+        return env
+
+    def _evaluate(self, text: str, steps: dict[str, dict[str, str]]) -> str:
+        def value(match: re.Match[str]) -> str:
+            found = CONTEXT.fullmatch(match[1])
+            assert found, f"this runner evaluates no {match[1]!r}: keep the action's expressions simple"
+            if found["context"] == "inputs":
+                assert found["name"] in ACTION["inputs"], f"undeclared input {found['name']}"
+                return self.inputs.get(found["name"], ACTION["inputs"][found["name"]].get("default", ""))
+            if found["context"] == "github":
+                return self.github[found["name"]]
+            return steps.get(found["step"], {}).get(found["output"], "")
+
+        return EXPRESSION.sub(value, text)
+
+
+def _outputs(file: Path) -> dict[str, str]:
+    """`name=value` lines, as the action writes them (it writes no multi-line `name<<DELIMITER` values)."""
+    lines = file.read_text(encoding="utf-8").splitlines()
+    assert not any("<<" in line.partition("=")[0] for line in lines), "teach this runner name<<DELIMITER values"
+    return dict(line.split("=", 1) for line in lines if line)
+
+
+@pytest.fixture(scope="module")
+def wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Wheels of modelpolicy's dependencies and of its build backend, made from this environment's installs."""
+    folder = tmp_path_factory.mktemp("wheelhouse")
+    hookenv.wheelhouse(hookenv.needed_to_install(REPO / "pyproject.toml"), folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def origin(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A repository with `main` (a model that warns) and two pull-request branches made from it."""
+    folder = tmp_path_factory.mktemp("origin")
+    git = [*GIT, "-C", str(folder)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    _commit(folder, BASE, "base")
+    for branch, added in {"pr-fail": NON_COMMERCIAL, "pr-clean": PERMISSIVE, "pr-unknown": UNKNOWN}.items():
+        subprocess.run([*git, "checkout", "-q", "-b", branch, "main"], check=True)
+        _commit(folder, BASE + added, f"add {branch}")
+    subprocess.run([*git, "checkout", "-q", "main"], check=True)
+    return folder
+
+
+def _commit(folder: Path, chat: str, message: str) -> None:
+    (folder / "app").mkdir(exist_ok=True)
+    (folder / "app" / "chat.py").write_text(chat, encoding="utf-8")
+    subprocess.run([*GIT, "-C", str(folder), "add", "-A"], check=True)
+    subprocess.run([*GIT, "-C", str(folder), "commit", "-q", "-m", message], check=True)
+
+
+@pytest.fixture(scope="module")
+def runner_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("runner-temp")
+
+
+@pytest.fixture
+def action(origin: Path, wheelhouse: Path, runner_temp: Path, tmp_path: Path) -> Iterator[Any]:
+    """Run the action on a fresh shallow clone of a branch, as `actions/checkout` leaves a pull request."""
+
+    runs = count()
+
+    def run(branch: str = "pr-fail", base_ref: str = "main", **inputs: str) -> Run:
+        folder = tmp_path / f"run-{next(runs)}"
+        workspace = folder / "workspace"
+        subprocess.run([*GIT, "clone", "-q", "--depth=1", "-b", branch, f"file://{origin}", str(workspace)], check=True)
+        event = folder / "event.json"
+        event.write_text(json.dumps({"pull_request": {"base": {"ref": base_ref}, "head": {"ref": branch}}}), "utf-8")
+        environment = {
+            **os.environ,
+            "GITHUB_WORKSPACE": str(workspace),
+            "GITHUB_EVENT_PATH": str(event),
+            "GITHUB_EVENT_NAME": "pull_request" if base_ref else "push",
+            "GITHUB_BASE_REF": base_ref,
+            "GITHUB_ACTION_PATH": str(REPO),
+            "RUNNER_TEMP": str(runner_temp),
+            "HF_HUB_OFFLINE": "1",
+            "MODELPOLICY_CACHE_DIR": str(folder / "cache"),
+            "PIP_CONFIG_FILE": os.devnull,
+            "PIP_NO_INDEX": "1",
+            "PIP_FIND_LINKS": str(wheelhouse),
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
+        environment.pop("VIRTUAL_ENV", None)
+        inputs = {"python": sys.executable, **{k.replace("_", "-"): v for k, v in inputs.items()}}
+        return Runner(workspace, folder, inputs, {"base_ref": base_ref}, environment).run()
+
+    yield run
+
+
+def test_install_builds_the_tool_from_the_action_checkout_without_an_index(action: Any, runner_temp: Path) -> None:
+    run = action()
+    modelpolicy = run.steps["install"]["modelpolicy"]
+    assert Path(modelpolicy).is_relative_to(runner_temp)
+    version = subprocess.run([modelpolicy, "--version"], capture_output=True, text=True, check=True).stdout
+    assert version.strip() == f"modelpolicy {importlib.metadata.version('modelpolicy')}"
+    assert (runner_temp / "modelpolicy-venv" / "installed-from").read_text(encoding="utf-8") == str(REPO)
+
+
+def test_a_pull_request_adding_a_non_commercial_model_fails_with_an_annotation_on_its_line(action: Any) -> None:
+    run = action()
+    assert run.code == 1, run.stderr
+    assert run.outputs["verdict"] == "fail"
+    assert int(run.outputs["failures"]) >= 1
+    column = NON_COMMERCIAL.index('"') + 1
+    assert (
+        f"::error file=app/chat.py,line=4,col={column},title=modelpolicy%3A non-commercial::"
+        "model mosaicml/mpt-30b-chat under cc-by-nc-sa-4.0: "
+    ) in run.stdout
+    assert "mpt-30b-instruct" not in run.stdout  # it warns, but main had it already
+    assert run.summary.startswith("## 🔴 modelpolicy: fail")
+    assert "`mosaicml/mpt-30b-chat` under cc-by-nc-sa-4.0 (🆕 new)" in run.summary
+
+
+def test_outputs_are_set_from_the_json_report(action: Any) -> None:
+    run = action(fail_on="never")
+    assert run.code == 0, run.stderr
+    assert run.outputs["verdict"] == "fail"
+    assert run.outputs["failures"] == "1"
+    assert run.outputs["warnings"] == "0"  # the warning on main is not the pull request's
+    report = json.loads(Path(run.outputs["report"]).read_text(encoding="utf-8"))
+    jsonschema.validate(report, report_schema())
+    assert report["since"] == "origin/main"
+    assert {a["id"]: a["new"] for a in report["artefacts"]} == {
+        "mosaicml/mpt-30b-chat": True,
+        "mosaicml/mpt-30b-instruct": False,
+    }
+
+
+def test_a_clean_pull_request_passes_and_annotates_nothing(action: Any) -> None:
+    run = action(branch="pr-clean", fail_on="warn")
+    assert run.code == 0, run.stderr
+    assert run.outputs["verdict"] == "pass"
+    assert "::error" not in run.stdout and "::warning" not in run.stdout
+    assert run.summary.startswith("## 🟢 modelpolicy: pass")
+
+
+def test_without_a_pull_request_every_artefact_counts(action: Any) -> None:
+    run = action(branch="pr-clean", base_ref="", fail_on="warn")
+    assert run.code == 1
+    assert run.outputs["verdict"] == "warn"
+    assert "title=modelpolicy%3A trust-remote-code::model mosaicml/mpt-30b-instruct" in run.stdout
+
+
+def test_sarif_is_written_when_asked_and_the_summary_left_out_when_not(action: Any) -> None:
+    run = action(sarif_file="reports/modelpolicy.sarif", summary="false", fail_on="never")
+    assert run.code == 0, run.stderr
+    log = json.loads((run.workspace / "reports" / "modelpolicy.sarif").read_text(encoding="utf-8"))
+    assert log["version"] == "2.1.0"
+    assert "non-commercial" in {result["ruleId"] for result in log["runs"][0]["results"]}
+    assert run.summary == ""
+
+
+def test_an_unresolvable_artefact_fails_with_3_unless_fail_on_is_never(action: Any) -> None:
+    failed = action(branch="pr-unknown")
+    assert failed.code == 3
+    assert failed.outputs["verdict"] == "fail"
+    reported = action(branch="pr-unknown", fail_on="never")
+    assert reported.code == 0
+    assert "::warning title=modelpolicy::some artefacts could not be resolved" in reported.stdout
+
+
+@pytest.mark.parametrize("fail_on", ["fail", "never"])
+def test_a_malformed_policy_fails_the_step_with_its_message_whatever_fail_on_says(
+    action: Any, tmp_path: Path, fail_on: str
+) -> None:
+    policy = tmp_path / "policy.toml"
+    policy.write_text('extends = "nope"\n', encoding="utf-8")
+    run = action(policy=str(policy), fail_on=fail_on)
+    assert run.code == 2
+    assert "::error title=modelpolicy::the scan failed (exit 2): modelpolicy: error: " in run.stdout
+    assert 'unknown preset "nope"' in run.stdout
+    assert run.outputs["verdict"] == ""
+
+
+def test_a_wrong_fail_on_is_refused_before_anything_is_installed(action: Any) -> None:
+    run = action(fail_on="sometimes")
+    assert run.code == 2
+    assert "::error title=modelpolicy::the fail-on input must be fail, warn or never" in run.stdout
+    assert list(run.steps) == ["prepare"]
+
+
+def test_every_input_has_a_description_and_every_output_a_step_output() -> None:
+    for name, spec in ACTION["inputs"].items():
+        assert spec["description"], name
+        assert "default" in spec, name
+    step_ids = [step["id"] for step in ACTION["runs"]["steps"]]
+    for spec in ACTION["outputs"].values():
+        found = CONTEXT.fullmatch(EXPRESSION.fullmatch(spec["value"])[1])  # type: ignore[index]
+        assert found and found["step"] in step_ids
+    assert ACTION["runs"]["using"] == "composite"
+
+
+def test_the_example_workflow_runs_on_pull_requests_and_uploads_the_sarif_it_asks_for() -> None:
+    triggers = WORKFLOW.get("on", WORKFLOW.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert "pull_request" in triggers
+    assert WORKFLOW["permissions"] == {"contents": "read", "security-events": "write"}
+    [job] = WORKFLOW["jobs"].values()
+    checkout, ours, upload = job["steps"]
+    assert checkout["uses"].startswith("actions/checkout@") and checkout["with"]["fetch-depth"] == 0
+    assert re.fullmatch(r"[\w-]+/modelpolicy@\S+", ours["uses"])
+    assert set(ours["with"]) <= set(ACTION["inputs"])
+    assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
+    assert upload["with"]["sarif_file"] == ours["with"]["sarif-file"]
