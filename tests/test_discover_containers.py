@@ -311,3 +311,10 @@ def test_with_the_config_source_each_place_counts_once(tmp_path: Path) -> None:
         ("org/w", ["values.yaml:5"]),
         ("org/x", ["compose.yaml:5", "compose.yaml:9", "k8s.yaml:5"]),
     ]
+
+
+@pytest.mark.parametrize("text", ["'", "FROM ghcr.io/huggingface/text-generation-inference:2.0\n'\n\"\n", "`\n"])
+def test_a_line_of_no_words_is_no_instruction(text: str) -> None:
+    """A lone quote once made the Dockerfile reader index an empty instruction (found by a property test)."""
+    found = ContainerSource().find(text, FileContext("Dockerfile", lambda _: False))
+    assert [r.text for r in found] == (["ghcr.io/huggingface/text-generation-inference:2.0"] if "FROM" in text else [])

@@ -5,6 +5,7 @@ or failing `grep`, or a failing child, costs speed, never a reference."""
 from __future__ import annotations
 
 import os
+import random
 import shutil
 from pathlib import Path
 
@@ -24,6 +25,8 @@ TRICKY = {
     "unicode.py": '\uff4dodel = "org/fullwidth"\nfrom transformers import AutoModel\n'
     "AutoModel.from_pretrained(\uff4dodel)\n",
     "escaped.py": 'import os\nNAME = "\\x4dODEL_ID"\nos.getenv(NAME, "org/escaped")\n',
+    # no marker word, but `\X` is `\x` once lower-cased, as Python's test reads it: read, and it does not parse
+    "upper_escape.py": 'x = r"\\X41"\ndef (\n',
     "config.yaml": "MODEL_NAME_OR_PATH: org/caseless\n",
     "data.json": '{"\\u006dodel": "org/json-escape"}\n',
     "run.sh": "python train.py --mo'del' org/quoted\n",
@@ -86,6 +89,7 @@ def test_screening_finds_and_skips_what_reading_everything_does(
         "big.py": f"larger than 2 MB ({3 * 1024 * 1024} bytes)",
         "binary.py": "binary file",
         "latin1.py": "not UTF-8 (byte 8)",
+        "upper_escape.py": "Python syntax error at line 2; fix the file to have it scanned",
     }
     assert screened.files_read <= unscreened.files_read - 2 * FILLER_FILES  # the filler was never read
 
@@ -112,9 +116,80 @@ def test_a_small_scan_is_not_screened(tmp_path: Path) -> None:
     assert screen.unmarked() == set()
 
 
-def test_shell_quoting_and_every_file_reading_sources_are_not_screenable() -> None:
-    screenable = {s.name for s in SOURCES if prefilter.screenable([s.markers])}
-    assert screenable == {"python", "config", "containers", "manifest"}
+@pytest.mark.skipif(shutil.which("grep") is None, reason="needs grep")
+def test_files_read_while_grep_runs_on_later_batches_whose_output_fills_its_pipe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The files of the first batch are read while the second one's `grep` waits on a full pipe: it is drained."""
+    monkeypatch.setattr(prefilter, "BATCH_FILES", 400)
+    for number in range(700):
+        name = f"{number:03d}_{'x' * 240}.py"  # 700 long names: more than a pipe's 64 kB of grep's output
+        (tmp_path / name).write_text(
+            f'from transformers import AutoModel\nAutoModel.from_pretrained("org/m{number}")\n'
+        )
+    found = discover(tmp_path, [tmp_path])
+    assert sum(len(artefact.references) for artefact in found.artefacts) == 700
+
+
+def test_every_source_is_screenable_but_one_that_normalises_without_saying_how() -> None:
+    assert all(prefilter.screenable([s.markers]) for s in SOURCES)
+    assert not prefilter.screenable([Markers((b"model",), normalise=lambda data, path: data)])
+    assert not prefilter.screenable([None])
+
+
+# Pieces of which random files are built: marker words cut anywhere, and what a source's `normalise` removes or
+# passes on (quotes, backslashes, line continuations, JSON string breaks, `\u`), in both cases.
+_PIECES = (
+    "'", '"', "\\", "\n", "\r\n", "\\\n", "\\\r\n", "\\ \n", " ", ",", '",', '","', '", "', '"\n  ,\n "',
+    '"\r\n,"', "\\u", "x", "é", "\0", "\t",
+)  # fmt: skip
+
+
+def _random_text(rng: random.Random, words: tuple[bytes, ...], between: tuple[str, ...]) -> str:
+    """Pieces, and words with some of `between` between some of their letters, some of them a letter short."""
+    parts = []
+    for _ in range(rng.randint(1, 8)):
+        if rng.random() < 0.6:
+            parts.append(rng.choice(_PIECES))
+            continue
+        word = rng.choice(words).decode()
+        letters = [letter + (rng.choice(between) if rng.random() < 0.3 else "") for letter in word]
+        if rng.random() < 0.4:
+            del letters[rng.randrange(len(letters))]
+        parts.append("".join(letters).upper() if rng.random() < 0.2 else "".join(letters))
+    return "".join(parts)
+
+
+@pytest.mark.skipif(shutil.which("grep") is None, reason="needs grep")
+@pytest.mark.parametrize(
+    ("source_name", "names", "between"),
+    [
+        ("shell", ("run.sh", "Dockerfile"), ("'", '"', "\\", "\\\n", "\\\r\n", "\\ \n", "x")),
+        ("notebook", ("n.ipynb",), ('",', '","', '", "', '"\n  ,\n "', '"\r\n,"', '"\t,"', "x")),
+        ("python", ("a.py",), ("\\X", "\\x", "\\N", "\\n", "x")),  # escapes, tested on lower-cased bytes
+        ("config", ("c.yaml", "c.json"), ("\\X", "\\U", "\\n", "x")),
+    ],
+)
+def test_grep_never_rules_out_a_file_the_source_admits(
+    tmp_path: Path, source_name: str, names: tuple[str, ...], between: tuple[str, ...]
+) -> None:
+    """A property checked on random files: every file the source's own test admits, `grep` names."""
+    source = next(s for s in SOURCES if s.name == source_name)
+    assert source.markers is not None
+    rng = random.Random(f"{source_name}-7")
+    for number in range(600):
+        folder = tmp_path / f"{number:03d}"
+        folder.mkdir()
+        (folder / rng.choice(names)).write_bytes(_random_text(rng, source.markers.words, between).encode())
+    screen = prefilter.Screen()
+    listed = list(candidates(tmp_path, [tmp_path]))
+    for index, candidate in enumerate(listed):
+        assert screen.add(index, candidate, (source.markers,))
+    assert screen.finish() == set()
+    ruled_out = screen.unmarked()
+    admitted = {i for i, c in enumerate(listed) if source.markers.admit(Path(c.path).read_bytes(), c.relative)}
+    assert not admitted & ruled_out
+    assert len(admitted) > 150 and len(ruled_out) > 50  # the random files are of both kinds
 
 
 @pytest.mark.usefixtures("always_screen")

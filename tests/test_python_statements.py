@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -77,3 +79,20 @@ def test_a_followed_constant_from_an_unmarked_statement_is_found() -> None:
     text = 'NAME = "org/far-away"\n\nfrom transformers import AutoModel\nAutoModel.from_pretrained(NAME)\n'
     found = PythonSource().find(text, FileContext("x.py", lambda _: False))
     assert [(r.text, r.line) for r in found] == [("org/far-away", 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ",./;'[]\\-=<>?:\"{}|_+!@#$%^&*()`~",  # found by a property test: a second to lex, before the fix
+        "x = 'a\\b" + "c" * 30,
+        'x = "' + "ab" * 40,
+        '"""a\\b' + "c\n" * 30,
+    ],
+)
+def test_a_string_left_open_is_told_at_once(text: str) -> None:
+    """An open string once made the lexer try every way of splitting its body: time exponential in its length (each of
+    these took more than ten seconds). A child process, so that a regression fails on the timeout, never hangs."""
+    code = f"from modelpolicy.discover.python_statements import top_level; print(top_level({text!r}))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30, check=True)
+    assert done.stdout.strip() == "None"

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import random
 from pathlib import Path
 
 import pytest
 
+import modelpolicy.discover as discovery_module
 from modelpolicy.discover import SOURCES, discover
 from modelpolicy.discover import python as python_source
 from modelpolicy.discover.interface import FileContext, Source
@@ -257,6 +259,7 @@ def test_the_python_markers_cover_every_loader() -> None:
 def test_a_source_without_markers_reads_every_file_it_wants() -> None:
     class Other:
         name = "other"
+        stems: frozenset[str] = frozenset()
         markers = None
 
         def wants(self, path: str) -> bool:
@@ -275,3 +278,26 @@ def test_files_the_filter_drops_are_still_counted_as_read(tmp_path: Path) -> Non
     discovery = discover(tmp_path, [tmp_path])
     assert discovery.files_read == 2
     assert [a.id for a in discovery.artefacts] == ["mosaicml/mpt-30b"]
+
+
+_NAMES = (
+    "train.py", "x.pyi", "a.PY", "py", ".py", "n.ipynb", "run.sh", "r.bash", "rules.mk", "Makefile", "makefile",
+    "GNUmakefile", "MAKEFILE", "Makefile.am", "Dockerfile", "dockerfile", "DOCKERFILE", "Dockerfile.gpu",
+    "gpu.Dockerfile", "api.dockerfile", "Containerfile", "containerfile.x", "c.yaml", "c.YML", "c.json",
+    "pyproject.toml", "Pyproject.toml", "modelpolicy.toml", ".modelpolicy.toml", "other.toml", ".env", ".env.local",
+    "prod.env", "env", ".envrc", "README", "a.b.c.yaml", "a.yaml.txt", "setup.cfg", "x.", "..", "a..py",
+)  # fmt: skip
+
+
+def test_the_sources_a_file_goes_to_are_told_by_its_ending_or_by_its_stem() -> None:
+    """Asking once per ending gives what asking each source about each file gives, in whatever order files come."""
+    rng = random.Random(3)
+    names = [
+        *_NAMES,
+        *(f"{rng.choice(('x', 'Docker', 'make', ''))}{rng.randint(0, 9)}{rng.choice(_NAMES)}" for _ in range(300)),
+    ]
+    for order in (names, sorted(names), rng.sample(names, len(names))):
+        dispatch = discovery_module._Dispatch(SOURCES)
+        for name in order:
+            path = f"pkg/{name}"
+            assert dispatch.wanted(path) == tuple(s for s in SOURCES if s.wants(path)), name

@@ -173,8 +173,9 @@ def _run_scan(args: argparse.Namespace) -> int:
 def _run_lock(args: argparse.Namespace) -> int:
     from modelpolicy.locking import lock
     from modelpolicy.model import Unresolved
+    from modelpolicy.report.escape import escape
     from modelpolicy.resolve import default_resolvers
-    from modelpolicy.scan import project_root
+    from modelpolicy.scan import EXIT_UNRESOLVED, project_root
 
     paths = list(args.paths)
     root = project_root(paths)
@@ -184,12 +185,16 @@ def _run_lock(args: argparse.Namespace) -> int:
         return _verify_lock(paths, root)
     locked = lock(paths, root, default_resolvers(_hub(args)))
     for note in locked.notes:
-        print(f"modelpolicy: note: {note}", file=sys.stderr)
+        print(f"modelpolicy: note: {escape(note)}", file=sys.stderr)
+    if locked.unreachable:
+        sys.stderr.write("".join(f"modelpolicy: error: {escape(line)}\n" for line in locked.unreachable))
+        return EXIT_UNRESOLVED
     unresolved = 0
     for entry in locked.entries:
         if isinstance(entry.resolution, Unresolved):
             unresolved += 1
-            print(f"modelpolicy: warning: {entry.label}: locked unresolved: {entry.resolution.reason}", file=sys.stderr)
+            warning = f"{entry.label}: locked unresolved: {entry.resolution.reason}"
+            print(f"modelpolicy: warning: {escape(warning)}", file=sys.stderr)
     print(f"{locked.path}: {len(locked.entries)} artefacts locked, {unresolved} of them unresolved")
     return 0
 
@@ -201,7 +206,9 @@ def _check_lock(args: argparse.Namespace, paths: list[Path], root: Path) -> int:
     from modelpolicy.lockfile import FILENAME
     from modelpolicy.locking import check
     from modelpolicy.policy import find_policy
+    from modelpolicy.report.escape import escape
     from modelpolicy.resolve import default_resolvers
+    from modelpolicy.scan import EXIT_UNRESOLVED
 
     policy = find_policy(paths[0], root, args.policy)
     hub = _hub(argparse.Namespace(**{**vars(args), "refresh": True}))
@@ -212,6 +219,9 @@ def _check_lock(args: argparse.Namespace, paths: list[Path], root: Path) -> int:
     drift = check(paths, root, policy, default_resolvers(hub))
     for note in drift.notes:
         print(f"modelpolicy: note: {note}", file=sys.stderr)
+    if drift.unreachable:
+        sys.stderr.write("".join(f"modelpolicy: error: {escape(line)}\n" for line in drift.unreachable))
+        return EXIT_UNRESOLVED
     sys.stdout.write("".join(f"{line}\n" for line in (*drift.changes, *drift.verdicts)))
     if drift.verdicts:
         print(f"{FILENAME}: drift changes {len(drift.verdicts)} verdicts; review it, then run `modelpolicy lock`")
@@ -226,7 +236,7 @@ def _verify_lock(paths: list[Path], root: Path) -> int:
     A missing or unreadable lockfile is an error (exit 2) that says to run `modelpolicy lock`."""
     from modelpolicy.lockfile import FILENAME
     from modelpolicy.locking import verify
-    from modelpolicy.report.compact import escape
+    from modelpolicy.report.escape import escape
 
     stale = verify(paths, root)
     for note in stale.notes:

@@ -433,10 +433,13 @@ def entry_order(entry: Entry) -> tuple[str, str, str, str]:
 
 
 def render(entries: Iterable[Entry]) -> str:
-    """The lockfile's text, entries sorted (see the module docstring for the format)."""
+    """The lockfile's text, entries sorted (see the module docstring for the format). Characters JSON leaves raw that
+    a terminal or a diff would act on (bidi overrides, C1 controls) are `\\uXXXX`, so a review shows what is there."""
+    from modelpolicy.report.escape import escape_json
+
     artefacts = [dict(_fields(entry)) for entry in sorted(entries, key=entry_order)]
     document = {"comment": COMMENT, "version": VERSION, "artefacts": artefacts}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return escape_json(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _fields(entry: Entry) -> list[tuple[str, object]]:
@@ -483,6 +486,11 @@ def write(path: Path, entries: Iterable[Entry]) -> None:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
             raise ModelpolicyError(f"cannot write the lockfile: {error.strerror}", path=str(path)) from error
+        if isinstance(error, UnicodeEncodeError):  # a lone surrogate, from a `\ud800` escape in a scanned file
+            raise ModelpolicyError(
+                f"cannot write the lockfile: {error.object[error.start : error.end]!r} is not a Unicode character",
+                path=str(path),
+            ) from error
         raise
 
 

@@ -21,6 +21,7 @@ from modelpolicy.lockfile import (
     write,
 )
 from modelpolicy.model import Artefact, Parent, Resolved, Terms, Unresolved, Weights
+from modelpolicy.resolve.interface import Unreachable
 from modelpolicy.resolve.locked import LOCKED_KINDS, Key, locked_key
 
 if TYPE_CHECKING:
@@ -36,11 +37,17 @@ class Locked:
     path: Path
     entries: tuple[Entry, ...]
     notes: tuple[str, ...]  # skipped files, a previous lockfile that was upgraded or could not be read
+    unreachable: tuple[str, ...] = ()  # when not empty, nothing was written: why, one line each, then what to do
 
 
 def lock(paths: list[Path], root: Path, resolvers: tuple[Resolver, ...], now: str | None = None) -> Locked:
     """Resolve what `paths` use through `resolvers` (before any clarification: the policy applies them when it
-    judges) and write `<root>/modelpolicy.lock`. Locking part of the repository keeps the other entries."""
+    judges) and write `<root>/modelpolicy.lock`. Locking part of the repository keeps the other entries.
+
+    When the Hub could not be asked about an artefact (`Unreachable`: offline, no network, a timeout, a server
+    error), nothing is written: the lockfile holds the answers a team reviewed, and replacing good ones with "could
+    not reach the Hub" (or writing only some) would fail every later commit for a reason unrelated to the code.
+    `Locked.unreachable` then says which artefacts, and the previous lockfile stays as it was."""
     from modelpolicy.knowledge import load as load_knowledge
     from modelpolicy.resolve import resolve_all
     from modelpolicy.scan import discover_paths
@@ -50,12 +57,23 @@ def lock(paths: list[Path], root: Path, resolvers: tuple[Resolver, ...], now: st
     discovery = discover_paths(paths)
     subjects = resolve_all(discovery.artefacts, resolvers)
     entries = entries_for(subjects, load_knowledge(), previous, now or now_utc())
+    skipped = tuple(f"skipped {skipped.path}: {skipped.reason}" for skipped in discovery.skipped)
+    failed = [entry for entry in entries if isinstance(entry.resolution, Unreachable)]
+    if failed:
+        return Locked(path, entries, skipped, _unreachable(path, failed, "left as it was, not rewritten"))
     if not any(p.resolve() == root.resolve() for p in paths):
         kept = previous.keys() - {entry.key for entry in entries}
         entries = tuple(sorted((*entries, *(previous[key] for key in kept)), key=entry_order))
     write(path, entries)
-    notes += tuple(f"skipped {skipped.path}: {skipped.reason}" for skipped in discovery.skipped)
-    return Locked(path, entries, notes)
+    return Locked(path, entries, notes + skipped)
+
+
+def _unreachable(path: Path, failed: list[Entry], outcome: str) -> tuple[str, ...]:
+    """One line per artefact the Hub could not be asked about, with why, then what became of the lockfile."""
+    lines = [f"{e.label}: {e.resolution.reason}" for e in failed if isinstance(e.resolution, Unresolved)]
+    count = f"{len(failed)} artefact{'' if len(failed) == 1 else 's'}"
+    lines.append(f"{path}: {outcome}: {count} could not be resolved; run it again online, once the Hub answers")
+    return tuple(lines)
 
 
 def _previous(path: Path) -> tuple[dict[Key, Entry], tuple[str, ...]]:
@@ -79,6 +97,7 @@ class Drift:
     changes: tuple[str, ...]
     verdicts: tuple[str, ...]
     notes: tuple[str, ...] = ()
+    unreachable: tuple[str, ...] = ()  # when not empty, the check could not be made: why, then what to do
 
 
 def check(paths: list[Path], root: Path, policy: Policy, resolvers: tuple[Resolver, ...]) -> Drift:
@@ -95,6 +114,9 @@ def check(paths: list[Path], root: Path, policy: Policy, resolvers: tuple[Resolv
     discovery = discover_paths(paths)
     subjects = resolve_all(discovery.artefacts, resolvers)
     fresh = entries_for(subjects, load_knowledge(), locked.by_key, now_utc())
+    failed = [entry for entry in fresh if isinstance(entry.resolution, Unreachable)]
+    if failed:  # not drift: the Hub said nothing about these
+        return Drift((), (), locked.notes, _unreachable(root / FILENAME, failed, "not checked"))
     bundled = (KnowledgeResolver(), ImageResolver())
     then = judge(discovery, policy, (resolver_for(locked.entries, FILENAME), *bundled))
     now = judge(discovery, policy, (resolver_for(fresh, "the Hub's answers"), *bundled))

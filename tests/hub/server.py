@@ -20,6 +20,7 @@ Fault injection (each matches on the request path without query, by prefix):
     hub.fail("/api/models/o/r", [500, 500, 500], retry_after=0)
     hub.delay("/api/models/o/r", 0.5)                # one slow response (times=None: every time)
     hub.corrupt("/api/models/o/r")                   # one 200 with an invalid JSON body
+    hub.cut("/api/models/o/r")                       # one 200 whose body stops half-way: a TCP reset
 
 The Authorization header is never logged or stored; only whether one was sent.
 """
@@ -30,6 +31,9 @@ import copy
 import hashlib
 import itertools
 import json
+import socket
+import struct
+import sys
 import threading
 import time
 from collections.abc import Iterable
@@ -48,7 +52,7 @@ _PRIVATE_KEYS = {"readme", "revisions", "aliases", "files"}
 @dataclass
 class _Rule:
     prefix: str
-    kind: str  # "fail" | "delay" | "corrupt"
+    kind: str  # "fail" | "delay" | "corrupt" | "cut"
     statuses: list[int] = field(default_factory=list)
     retry_after: float | int | None = None
     seconds: float = 0.0
@@ -101,7 +105,7 @@ class HubServer:
         class Handler(_Handler):
             server_hub = hub
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd = _Server(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), name="fake-hub", daemon=True)
         self._thread.start()
@@ -162,12 +166,18 @@ class HubServer:
         with self._lock:
             self._rules.append(_Rule(path_prefix, "corrupt", times=times))
 
-    def _take_faults(self, path: str) -> tuple[int | None, float | int | None, float, bool]:
-        """(status to fail with, retry_after, delay seconds, corrupt) for this request; consumes queued faults."""
+    def cut(self, path_prefix: str, times: int | None = 1) -> None:
+        """Send half of the next matching answer's body, then reset the connection (RST, not a clean close)."""
+        with self._lock:
+            self._rules.append(_Rule(path_prefix, "cut", times=times))
+
+    def _take_faults(self, path: str) -> tuple[int | None, float | int | None, float, bool, bool]:
+        """(status to fail with, retry_after, delay seconds, corrupt, cut) for this request; consumes queued faults."""
         status: int | None = None
         retry_after: float | int | None = None
         seconds = 0.0
         corrupt = False
+        cut = False
         with self._lock:
             for rule in list(self._rules):
                 if not path.startswith(rule.prefix):
@@ -184,13 +194,15 @@ class HubServer:
                     seconds = rule.seconds
                 elif rule.kind == "corrupt" and not corrupt:
                     corrupt = True
+                elif rule.kind == "cut" and not cut:
+                    cut = True
                 else:
                     continue
                 if rule.times is not None:
                     rule.times -= 1
                     if rule.times <= 0:
                         self._rules.remove(rule)
-        return status, retry_after, seconds, corrupt
+        return status, retry_after, seconds, corrupt, cut
 
     def _record(self, entry: Logged) -> None:
         with self._lock:
@@ -257,8 +269,16 @@ class HubServer:
         return None
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hung up (it timed out on a delayed answer) is part of the tests, not an error to print."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class _Handler(BaseHTTPRequestHandler):
     server_hub: HubServer
+    _cut = False  # this answer is cut off half-way (`HubServer.cut`)
     protocol_version = "HTTP/1.1"
     # Headers and body go out as two writes: without this, Nagle's algorithm holds the body until the client's
     # delayed acknowledgement (40 ms on Linux), which would add to every answer a latency no real Hub has.
@@ -280,7 +300,7 @@ class _Handler(BaseHTTPRequestHandler):
         path, query = split.path, split.query
         self._request_id = hub._next_id()
         self._query = query
-        status, retry_after, seconds, corrupt = hub._take_faults(unquote(path))
+        status, retry_after, seconds, corrupt, self._cut = hub._take_faults(unquote(path))
         if seconds:
             time.sleep(seconds)
         if status is not None and status != 200:
@@ -398,5 +418,15 @@ class _Handler(BaseHTTPRequestHandler):
         for key, value in (headers or {}).items():
             self.send_header(key, value)
         self.end_headers()
+        if self._cut:
+            return self._reset_after(body[: len(body) // 2])
         if not head:
             self.wfile.write(body)
+        return None
+
+    def _reset_after(self, part: bytes) -> None:
+        """Write `part` of the body, then drop the connection with a reset: SO_LINGER 0 makes close send RST."""
+        self.wfile.write(part)
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.connection.close()
+        self.close_connection = True

@@ -27,7 +27,8 @@ from modelpolicy.discover.walk import Candidate, candidates, decode, read_bytes
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Artefact, Reference, Skipped, Suppression
 
-ASIDE_FILES = 200  # from this many files to read while grep runs, a child process reads them
+ASIDE_FILES = 200  # from this many files to read at once, a child process reads part of them
+_FILE_WEIGHT = 2048  # what reading any file costs, in bytes of its text, to share out the files by size
 
 SOURCES: tuple[Source, ...] = (
     PythonSource(),
@@ -50,34 +51,58 @@ class Discovery:
 def discover(root: Path, paths: list[Path], sources: tuple[Source, ...] = SOURCES) -> Discovery:
     """Every artefact referenced in the files under `paths`, and the files that could not be read.
 
-    The files `grep` can screen (`prefilter`) are handed to it first; the others are read while it runs (by a child
-    process, `aside`, when there are many), then those it names. Results are gathered in the walk's order whatever
-    order the files are read in."""
+    The files `grep` can screen (`prefilter`) are handed to it first; the others are read while it runs, then those it
+    names, as its batches end; many files left to read at once are shared with a child process (`aside`). Results are
+    gathered in the walk's order whatever order the files are read in."""
     reader = _Reader(root)
     screen = prefilter.Screen()
     screening = _Screening()
+    dispatch = _Dispatch(sources)
     listed: list[tuple[Candidate, tuple[Source, ...]]] = []
     unscreened: list[int] = []
     for index, candidate in enumerate(candidates(root, paths)):
-        wanted = tuple(s for s in sources if s.wants(candidate.relative))
+        wanted = dispatch.wanted(candidate.relative)
         listed.append((candidate, wanted))
         if candidate.skip:
             if wanted or candidate.folder:
                 reader.skipped[index] = [Skipped(candidate.relative, candidate.skip)]
         elif wanted and not ((markers := screening[wanted]) and screen.add(index, candidate, markers)):
             unscreened.append(index)
-    first = sorted([*unscreened, *screen.finish()])
-    aside = Aside(lambda: _Reader(root).read_all(first, listed).part()) if len(first) >= ASIDE_FILES else None
-    if aside is None:
-        reader.read_all(first, listed)
-    reader.read_all(sorted(screen.indexes - screen.unmarked()), listed)
-    if aside is not None:
-        part = aside.result()
-        if part is None:
-            reader.read_all(first, listed)
-        else:
-            reader.merge(part)
+    reader.read_shared(sorted([*unscreened, *screen.finish()]), listed)
+    _read_screened(reader, screen, listed)
     return reader.discovery()
+
+
+def _read_screened(
+    reader: _Reader, screen: prefilter.Screen, listed: list[tuple[Candidate, tuple[Source, ...]]]
+) -> None:
+    """Read the files `grep` names one at a time while it still runs on later batches, then share out those left."""
+    named: list[int] = []
+    while (found := screen.named(wait=not named)) is not None:
+        named.extend(found)
+        if named:
+            index = named.pop()
+            reader.read(index, *listed[index])
+    reader.read_shared(sorted(named), listed)
+
+
+class _Dispatch:
+    """Which sources want a file, asked once for each last ending (`.py`, `.yaml`) and for each file of a stem a source
+    names (`Makefile`, `Dockerfile.gpu`): most of a tree's files are told apart by their ending alone."""
+
+    def __init__(self, sources: tuple[Source, ...]) -> None:
+        self.sources = sources
+        self.stems = frozenset().union(*(source.stems for source in sources))
+        self.by_key: dict[str, tuple[Source, ...]] = {}
+
+    def wanted(self, path: str) -> tuple[Source, ...]:
+        name = path.rpartition("/")[2]
+        stem, dot, _ = name.partition(".")
+        key = "/" + name if not dot or stem.lower() in self.stems else name.rpartition(".")[2]  # no name holds a "/"
+        wanted = self.by_key.get(key)
+        if wanted is None:
+            wanted = self.by_key[key] = tuple(s for s in self.sources if s.wants(path))
+        return wanted
 
 
 class _Screening(dict[tuple[Source, ...], tuple[Markers, ...]]):
@@ -104,6 +129,7 @@ class _Reader:
     """Reads one file at a time through its sources, keeping each file's references and skip reasons by index."""
 
     def __init__(self, root: Path) -> None:
+        self.root = root
         self.real_root = os.path.realpath(root)
         self.is_local_path = _in_tree(root)
         self.references: dict[int, list[Reference]] = {}
@@ -141,6 +167,23 @@ class _Reader:
             self.read(index, *listed[index])
         return self
 
+    def read_shared(self, indexes: list[int], listed: list[tuple[Candidate, tuple[Source, ...]]]) -> None:
+        """Read the files, about half of them (by size) in a child process when there are many. One file of each kind
+        is read first, so that what its sources load on first use (PyYAML, the knowledge base) is loaded once."""
+        if len(indexes) < max(ASIDE_FILES, 2):
+            self.read_all(indexes, listed)
+            return
+        firsts = list({listed[index][1]: index for index in reversed(indexes)}.values())
+        self.read_all(sorted(firsts), listed)
+        mine, theirs = _halves(sorted(set(indexes) - set(firsts)), listed)
+        aside = Aside(lambda: _Reader(self.root).read_all(theirs, listed).part())
+        self.read_all(mine, listed)
+        part = aside.result()
+        if part is None:
+            self.read_all(theirs, listed)
+        else:
+            self.merge(part)
+
     def part(self) -> _Part:
         return _Part(self.references, self.skipped, self.files_read, self.used)
 
@@ -156,6 +199,25 @@ class _Reader:
         skipped = tuple(s for index in sorted(self.skipped) for s in self.skipped[index])
         used = tuple(sorted(self.used, key=lambda u: (u.path, u.line)))
         return Discovery(_group(references), skipped, self.files_read, used)
+
+
+def _halves(indexes: list[int], listed: list[tuple[Candidate, tuple[Source, ...]]]) -> tuple[list[int], list[int]]:
+    """The files shared out in two lists of about the same weight, each in the walk's order."""
+    weighed = sorted(((_weight(listed[index][0]), index) for index in indexes), reverse=True)
+    halves: tuple[list[int], list[int]] = ([], [])
+    totals = [0, 0]
+    for weight, index in weighed:
+        lighter = 1 if totals[1] < totals[0] else 0
+        halves[lighter].append(index)
+        totals[lighter] += weight
+    return sorted(halves[0]), sorted(halves[1])
+
+
+def _weight(candidate: Candidate) -> int:
+    try:
+        return _FILE_WEIGHT + os.lstat(candidate.path).st_size
+    except OSError:
+        return _FILE_WEIGHT
 
 
 def _apply_suppressions(

@@ -102,6 +102,7 @@ class _Slot:
 
 class ConfigSource:
     name = "config"
+    stems = frozenset({"", "modelpolicy"})  # `.env.local`, `.modelpolicy.toml` and `modelpolicy.toml`
     # JSON, YAML and TOML strings may spell a key with `\u` escapes (YAML also `\x` and `\U`).
     markers = Markers(_MARKER_WORDS, caseless=True, unicode_passes=True, escapes=re.compile(rb"\\[xuU]"))
 

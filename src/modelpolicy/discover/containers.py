@@ -49,6 +49,7 @@ _NULL = "tag:yaml.org,2002:null"
 
 class ContainerSource:
     name = _SOURCE
+    stems = frozenset({"dockerfile", "containerfile"})
     # A Dockerfile's `FROM`; a manifest's `image:` or Helm's `repository:` (a model id given to a server sits beside
     # one of them).
     markers = Markers((b"from", b"image", b"repository"), caseless=True)
@@ -147,6 +148,8 @@ def _instructions(text: str) -> Iterator[list[_Word]]:
         if not line.strip() or _is_comment(line):
             continue
         words = _logical_line(number, line, lines)
+        if not words:  # a line of nothing a word is made of (a lone quote): no instruction
+            continue
         yield words
         for delimiter in _HEREDOC.findall(" ".join(w.text for w in words)):
             next((n for n, body in lines if body.strip() == delimiter), None)

@@ -153,8 +153,11 @@ def parse_hub_url(text: str) -> tuple[Kind, HubId] | None:
     likewise; the inference endpoints name a model after `/models/`. A model URL needs an owner unless a revision
     route follows, since `huggingface.co/WORD` is as likely a site page as a legacy model.
     """
-    url = urlsplit(text.strip())
-    host = (url.hostname or "").lower()
+    try:
+        url = urlsplit(text.strip())
+        host = (url.hostname or "").lower()
+    except ValueError:  # an unbalanced `[` in the host is not a URL of the Hub's
+        return None
     segments = [unquote(s) for s in url.path.split("/") if s]
     if url.scheme == "hf":
         return _hub_path([url.netloc, *segments])

@@ -26,6 +26,9 @@ class Source(Protocol):
     """One kind of file: Python code, notebooks, config, containers..."""
 
     name: str
+    # The lower-cased name stems (a file name up to its first dot, or the whole name) for which `wants` may answer
+    # otherwise than for another stem with the same last ending: `Makefile`, `Dockerfile.gpu`, `.env.local`.
+    stems: frozenset[str]
 
     @property
     def markers(self) -> Markers | None:
@@ -33,7 +36,8 @@ class Source(Protocol):
         ...
 
     def wants(self, path: str) -> bool:
-        """Whether this source reads the file at the (relative, `/`-separated) path."""
+        """Whether this source reads the file at the (relative, `/`-separated) path, judged by its name alone: by its
+        last ending (`.py`), or by its whole name when its stem is one of `stems`."""
         ...
 
     def find(self, text: str, context: FileContext) -> list[Reference]:

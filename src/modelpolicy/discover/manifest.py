@@ -18,6 +18,7 @@ _SECTIONS = {"models": Kind.MODEL, "datasets": Kind.DATASET, "apis": Kind.API}
 
 class ManifestSource:
     name = "manifest"
+    stems = frozenset({"pyproject", "modelpolicy", ""})
     markers = Markers((b"models", b"datasets", b"apis"))  # the section names, as written
 
     def wants(self, path: str) -> bool:
@@ -31,7 +32,7 @@ class ManifestSource:
         except tomllib.TOMLDecodeError as error:
             raise SourceError(f"TOML syntax error: {error}") from error
         table = _manifest_table(document, context.path)
-        lines = text.splitlines()
+        lines = text.split("\n")  # TOML's line breaks only: `splitlines` also breaks at U+0085, U+2028...
         references = []
         for section, kind in _SECTIONS.items():
             for item in _strings(table.get(section)):

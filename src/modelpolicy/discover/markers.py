@@ -26,13 +26,15 @@ class Markers:
     when it is not ASCII and `unicode_passes` (Python identifiers are NFKC-normalised, case-insensitive matching folds
     Unicode), or when it matches `escapes` (a `\\u` escape may spell a word). When no word is found and `normalise` is
     set, the words are looked for again in what it gives (shell quotes removed...); it gives the bytes themselves to
-    let the file pass, None to drop it."""
+    let the file pass, None to drop it. `spelled` says, for `grep`, where `normalise` may let a file pass: without
+    it, a source that normalises cannot be screened (`prefilter`)."""
 
     words: tuple[bytes, ...]
     caseless: bool = False
     unicode_passes: bool = False
     escapes: re.Pattern[bytes] | None = None
     normalise: Callable[[bytes, str], bytes | None] | None = None
+    spelled: Spelled | None = None
 
     def admit(self, data: bytes, path: str) -> bool:
         if self.unicode_passes and not data.isascii():
@@ -65,6 +67,34 @@ class Markers:
 
     def _holds(self, data: bytes) -> bool:
         return any(word in data for word in self.words)
+
+
+@dataclass(frozen=True)
+class Spelled:
+    """Extended regular expressions (as `grep -E` reads them), one of which matches every file that `normalise` lets
+    pass: the words with what it removes written between their letters (`spelled_apart`), or the text for which it
+    passes a file outright. Tested on each line, or on the whole file when `across_lines`."""
+
+    patterns: tuple[str, ...]
+    across_lines: bool = False
+
+
+def spelled_apart(words: tuple[bytes, ...], between: str) -> str:
+    """A pattern matching each word, in any case, with any number of `between` (a pattern) between its letters."""
+    gap = f"({between})*"
+    return "|".join(gap.join(any_case(chr(byte)) for byte in word) for word in words)
+
+
+def any_case(text: str) -> str:
+    """An extended regular expression matching `text` literally, ASCII letters in either case."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isascii() and c.isalpha() else _literal(c) for c in text)
+
+
+def _literal(character: str) -> str:
+    return f"\\{character}" if character in _ERE_SPECIAL else character
+
+
+_ERE_SPECIAL = frozenset(".[]()*+?{}|^$\\")
 
 
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")  # as `ast` counts lines

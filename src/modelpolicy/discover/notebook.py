@@ -18,7 +18,7 @@ from itertools import accumulate
 from typing import Any
 
 from modelpolicy.discover.interface import FileContext, SourceError
-from modelpolicy.discover.markers import Markers
+from modelpolicy.discover.markers import Markers, Spelled, spelled_apart
 from modelpolicy.discover.python import MARKER_WORDS, PythonSource
 from modelpolicy.model import Reference
 
@@ -30,10 +30,14 @@ _JSON_SPACE = " \t\n\r"
 _IPYTHON_LINE = re.compile(r"\s*(?:[%!?]|[\w.]+\?{1,2}\s*$|[\w.][\w.,\s]*=\s*[%!])")
 # A cell's `source` is a list of JSON strings joined without separator, so a name may be split across two.
 _JSON_STRING_BREAK = re.compile(rb'"\s*,\s*"')
+_SPELLED = Spelled((spelled_apart(MARKER_WORDS, '"[[:space:]]*,[[:space:]]*"'),), across_lines=True)  # for `grep`
 
 
 def _unsplit(data: bytes, path: str) -> bytes | None:
-    return _JSON_STRING_BREAK.sub(b"", data) if b'",' in data else None
+    """The bytes with JSON string breaks removed; None when there is none (the words were looked for already). Never
+    `data` itself, which would let the file pass outright: `re.sub` gives back its argument when nothing matched."""
+    joined, breaks = _JSON_STRING_BREAK.subn(b"", data) if b'",' in data else (data, 0)
+    return joined if breaks else None
 
 
 @dataclass(frozen=True)
@@ -55,9 +59,15 @@ class _Cell:
 
 class NotebookSource:
     name = "notebook"
+    stems: frozenset[str] = frozenset()
     # Python's words; in JSON a `\u` escape may spell one, and a Python string escape is written `\\x`.
     markers = Markers(
-        MARKER_WORDS, caseless=True, unicode_passes=True, escapes=re.compile(rb"\\u|\\\\[xuUN0-7]"), normalise=_unsplit
+        MARKER_WORDS,
+        caseless=True,
+        unicode_passes=True,
+        escapes=re.compile(rb"\\u|\\\\[xuUN0-7]"),
+        normalise=_unsplit,
+        spelled=_SPELLED,
     )
 
     def wants(self, path: str) -> bool:

@@ -2,11 +2,14 @@
 
 Reading every file into Python only to find that it names no model is most of a large scan's time; `grep` does the
 same test in C, in processes that run while the walk goes on. It answers a wider question than `markers.admits`
-(every source's words, case folded; any byte outside printable ASCII; any backslash), so a file it does not name holds
-nothing any source could find, and a file it names is read and tested exactly as before. Files whose sources rewrite
-their bytes before testing them (shell quoting) or read every file, symbolic links and other special files, and small
-scans, where starting `grep` costs more than it saves, never reach it. When `grep` is missing or fails on a batch,
-that batch's files are read as if it had named them all.
+(every source's words, in any case; any byte outside printable ASCII; each source's escapes, or any backslash; for a
+source that rewrites a file's bytes before testing them, what its `Markers.spelled` says the rewriting could join into
+a word), so a file it does not name holds nothing any source could find, and a file it names is read and tested
+exactly as before. A notebook's words may be split across lines (between JSON strings): those patterns are tested on
+whole files (`grep -z`), in a second `grep` over the same batch. Files of sources that read every file or rewrite
+bytes without saying how, symbolic links and other special files, and small scans, where starting `grep` costs more
+than it saves, never reach it. When `grep` is missing or fails on a batch, that batch's files are read as if it had
+named them all.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from modelpolicy.discover.markers import Markers
+from modelpolicy.discover.markers import Markers, any_case
 from modelpolicy.discover.walk import Candidate
 
 MIN_FILES = 500  # below this many files to screen, Python's own test is as fast as starting grep
@@ -27,22 +30,34 @@ BATCH_FILES = 1000
 _BATCH_ARGUMENT_BYTES = 512 * 1024  # well inside the kernel's limit on a command line
 _TIMEOUT_SECONDS = 300
 _NOT_PLAIN_TEXT = "[^\t\v\f\r -~]"  # NUL, other control bytes and every non-ASCII byte: the file is read and judged
-_ERE_SPECIAL = re.compile(r"[.\[\]()*+?{}|^$\\]")
+# A regular expression read alike by Python and by `grep -E`: backslashes, letters, digits, classes and alternatives.
+_PORTABLE = re.compile(rb"(?:\\\\|\[[A-Za-z0-9-]+\]|[A-Za-z0-9|])+")
+_PORTABLE_PART = re.compile(r"\\\\|\[[A-Za-z0-9-]+\]|.")
 
 
 def screenable(markers: Sequence[Markers | None]) -> bool:
     """Whether `grep`'s wider test covers every one of these markers."""
-    return bool(markers) and all(m is not None and m.normalise is None and _escapes_need_backslash(m) for m in markers)
+    return bool(markers) and all(
+        m is not None and (m.normalise is None or m.spelled is not None) and _escapes_need_backslash(m) for m in markers
+    )
 
 
 @dataclass
 class _Batch:
-    command: list[str]
+    commands: list[list[str]]  # one per `grep` the files go through: by line, and on whole files where needed
     indexes: list[int]
     paths: list[str]
     length: int = 0  # of the paths on grep's command line
-    process: subprocess.Popen[bytes] | None = None
-    started: bool = False
+    processes: list[subprocess.Popen[bytes] | None] | None = None  # started
+
+
+def _commands(grep: str, markers: tuple[Markers, ...]) -> list[list[str]]:
+    """The `grep` commands a batch of files wanted by sources with these markers goes through, less the files."""
+    # `--null`, not `-Z`, which BSD grep reads as "decompress"; `-D skip` never blocks on a FIFO.
+    options = [grep, "-l", "-a", "-E", "--null", "-D", "skip"]
+    whole = [p for m in markers if m.spelled is not None and m.spelled.across_lines for p in m.spelled.patterns]
+    by_line = [*options, *_arguments(_patterns(markers)), "--"]
+    return [by_line, [*options, "-z", *_arguments(whole), "--"]] if whole else [by_line]
 
 
 class Screen:
@@ -54,6 +69,7 @@ class Screen:
         self._queued: dict[tuple[Markers, ...], _Batch] = {}  # files wanted by the same sources share a pattern
         self._batches: list[_Batch] = []
         self._workers = os.cpu_count() or 1
+        self._told = 0  # batches whose named files were told
         self.indexes: set[int] = set()
 
     def add(self, index: int, candidate: Candidate, markers: tuple[Markers, ...]) -> bool:
@@ -63,9 +79,7 @@ class Screen:
             return False
         queued = self._queued.get(markers)
         if queued is None:
-            # `--null`, not `-Z`, which BSD grep reads as "decompress"; `-D skip` never blocks on a FIFO.
-            command = [self._grep, "-l", "-a", "-i", "-E", "--null", "-D", "skip", *_patterns(markers), "--"]
-            queued = self._queued[markers] = _Batch(command, [], [])
+            queued = self._queued[markers] = _Batch(_commands(self._grep, markers), [], [])
         queued.indexes.append(index)
         queued.paths.append(candidate.path)
         queued.length += len(candidate.path) + 1
@@ -86,53 +100,69 @@ class Screen:
 
     def unmarked(self) -> set[int]:
         """The screened files that certainly hold no marker word: waits for `grep`."""
-        quiet: set[int] = set()
-        for number, batch in enumerate(self._batches):
-            self._start(self._batches[: number + self._workers])
-            named = self._named(batch)
-            if named is not None:
-                quiet.update(index for index in batch.indexes if index not in named)
-        return quiet
+        named: set[int] = set()
+        while (found := self.named(wait=True)) is not None:
+            named.update(found)
+        return {index for batch in self._batches for index in batch.indexes} - named
+
+    def named(self, wait: bool) -> list[int] | None:
+        """The files the next batch's `grep` named (all of them when it failed), once it is done; [] when it is not
+        done and not `wait`; None when every batch has been told. Batches are told in the order they were closed."""
+        if self._told == len(self._batches):
+            return None
+        batch = self._batches[self._told]
+        self._start(self._batches[: self._told + self._workers])
+        if not wait and any(process is not None and process.poll() is None for process in batch.processes or ()):
+            return []
+        self._told += 1
+        named: set[int] = set()
+        for process in batch.processes or [None]:
+            found = self._named(batch, process)
+            named |= set(batch.indexes) if found is None else found
+        return sorted(named)
 
     def _close_batch(self, markers: tuple[Markers, ...]) -> None:
         self._batches.append(self._queued.pop(markers))
-        running = [b for b in self._batches if b.process is not None and b.process.poll() is None]
+        running = [p for b in self._batches for p in b.processes or () if p is not None and p.poll() is None]
         self._start(self._batches, limit=self._workers - len(running))
 
     def _start(self, batches: list[_Batch], limit: int | None = None) -> None:
         for batch in batches:
             if limit is not None and limit <= 0:
                 return
-            if not batch.started:
-                batch.started = True
-                try:
-                    batch.process = subprocess.Popen(
-                        [*batch.command, *batch.paths],
-                        stdout=subprocess.PIPE,
-                        stderr=subprocess.DEVNULL,
-                        stdin=subprocess.DEVNULL,
-                        env={**os.environ, "LC_ALL": "C"},
-                    )
-                except OSError:
-                    batch.process = None
+            if batch.processes is None:
+                batch.processes = [_run(command, batch.paths) for command in batch.commands]
                 if limit is not None:
-                    limit -= 1
+                    limit -= len(batch.processes)
 
-    def _named(self, batch: _Batch) -> set[int] | None:
-        """The indexes of the batch's files `grep` named; None when it failed, so that the whole batch is read."""
-        if batch.process is None:
+    def _named(self, batch: _Batch, process: subprocess.Popen[bytes] | None) -> set[int] | None:
+        """The indexes of the batch's files one `grep` named; None when it failed, so that the whole batch is read."""
+        if process is None:
             return None
         try:
-            output = batch.process.communicate(timeout=_TIMEOUT_SECONDS)[0]
+            output = process.communicate(timeout=_TIMEOUT_SECONDS)[0]
         except subprocess.TimeoutExpired:
-            batch.process.kill()
-            batch.process.communicate()
+            process.kill()
+            process.communicate()
             return None
-        if batch.process.returncode not in (0, 1):
+        if process.returncode not in (0, 1):
             return None
-        by_path = {os.fsencode(path): index for index, path in zip(batch.indexes, batch.paths, strict=True)}
-        named = {by_path.get(name) for name in output.split(b"\0") if name}
+        by_path = dict(zip(batch.paths, batch.indexes, strict=True))  # grep names few: decode those, encode none
+        named = {by_path.get(os.fsdecode(name)) for name in output.split(b"\0") if name}
         return None if None in named else {index for index in named if index is not None}
+
+
+def _run(command: list[str], paths: list[str]) -> subprocess.Popen[bytes] | None:
+    try:
+        return subprocess.Popen(
+            [*command, *paths],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, "LC_ALL": "C"},
+        )
+    except OSError:
+        return None
 
 
 def _regular(candidate: Candidate) -> bool:
@@ -148,9 +178,30 @@ def _escapes_need_backslash(markers: Markers) -> bool:
     return markers.escapes is None or markers.escapes.pattern.startswith(b"\\\\")
 
 
+def _escapes(escapes: re.Pattern[bytes], caseless: bool) -> str:
+    """The escapes as `grep` reads them: the very pattern when it is written alike in both syntaxes (its letters in
+    either case for caseless markers, which Python tests on lower-cased bytes), else any backslash."""
+    if not _PORTABLE.fullmatch(escapes.pattern):
+        return r"\\"
+    pattern = escapes.pattern.decode()
+    return _PORTABLE_PART.sub(_any_case, pattern) if caseless else pattern
+
+
+def _any_case(part: re.Match[str]) -> str:
+    text = part[0]
+    if text.startswith("["):
+        return f"[{text[1:-1]}{text[1:-1].swapcase()}]"
+    return f"[{text.lower()}{text.upper()}]" if text.isalpha() else text
+
+
 def _patterns(markers: tuple[Markers, ...]) -> list[str]:
+    """What `grep` tests line by line."""
     words = sorted({word.decode("ascii").lower() for m in markers for word in m.words})
-    patterns = ["|".join(_ERE_SPECIAL.sub(r"\\\g<0>", word) for word in words), _NOT_PLAIN_TEXT]
-    if any(m.escapes is not None for m in markers):
-        patterns.append(r"\\")
+    patterns = ["|".join(any_case(word) for word in words), _NOT_PLAIN_TEXT]
+    patterns += sorted({_escapes(m.escapes, m.caseless) for m in markers if m.escapes is not None})
+    spelled = [m.spelled for m in markers if m.spelled is not None and not m.spelled.across_lines]
+    return patterns + [pattern for s in spelled for pattern in s.patterns]
+
+
+def _arguments(patterns: list[str]) -> list[str]:
     return [argument for pattern in patterns for argument in ("-e", pattern)]

@@ -191,6 +191,7 @@ _MAX_COMBINATIONS = 16  # values an f-string may resolve to before it is reporte
 
 class PythonSource:
     name = "python"
+    stems: frozenset[str] = frozenset()
     markers = Markers(MARKER_WORDS, caseless=True, unicode_passes=True, escapes=_STRING_ESCAPE)
 
     def wants(self, path: str) -> bool:
@@ -369,6 +370,10 @@ class _Finder:
         self.loop_values: dict[str, list[ast.expr]] = {}
         self.read: set[int] = set()  # ids of the nodes a loader read: no named default reports them again
         self.named: list[_Named] = []
+
+    @cached_property
+    def ascii(self) -> bool:
+        return self.source.isascii()
 
     @cached_property
     def lines(self) -> list[str]:
@@ -632,6 +637,8 @@ class _Finder:
 
     def _characters(self, line: int, offset: int) -> int:
         """The column in characters, as every other source counts it, of an `ast` offset, which counts UTF-8 bytes."""
+        if self.ascii:
+            return offset
         text = self.lines[line - 1] if line <= len(self.lines) else ""
         return offset if text.isascii() else len(text.encode()[:offset].decode(errors="ignore"))
 

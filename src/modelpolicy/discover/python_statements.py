@@ -18,13 +18,15 @@ import re
 from dataclasses import dataclass
 
 # Strings and comments (group 1), a backslash joining lines (2), a line break before a character in column 0 (3), a
-# quote or backslash that is none of these (4). The look-ahead lets the search skip ordinary code at C speed.
+# quote or backslash that is none of these (4). The look-ahead lets the search skip ordinary code at C speed. A string's
+# body is matched possessively (`++`, `*+`): its parts never overlap, and a string left open (a hostile file) then
+# fails at once instead of trying every way of splitting its body, which takes time exponential in its length.
 _LEXEME = re.compile(
     r"""
     (?=[\#"'\\\r\n])
     (?: (\#[^\r\n]*
-        | \"\"\"(?:[^"\\]+|\\.|"(?!""))*\"\"\" | '''(?:[^'\\]+|\\.|'(?!''))*'''
-        | "(?:[^"\\\r\n]+|\\.)*" | '(?:[^'\\\r\n]+|\\.)*')
+        | \"\"\"(?:[^"\\]++|\\.|"(?!""))*+\"\"\" | '''(?:[^'\\]++|\\.|'(?!''))*+'''
+        | "(?:[^"\\\r\n]++|\\.)*+" | '(?:[^'\\\r\n]++|\\.)*+')
     | (\\(?:\r\n|\r|\n))
     | (?:\r\n|\r|\n)(?=[^\s\#])()
     | (["'\\]))
@@ -85,12 +87,12 @@ def _last_line(text: str) -> int:
 
 
 def parse(text: str, statement: Statement) -> list[ast.stmt] | None:
-    """The statement parsed alone, with the line numbers it has in the file; None when it does not parse alone."""
+    """The statement parsed alone, with the line numbers it has in the file (the lines before it are given to the
+    parser as empty lines, which costs less than renumbering the nodes); None when it does not parse alone."""
     try:
-        module = ast.parse(text[statement.start : statement.end])
+        module = ast.parse("\n" * (statement.first - 1) + text[statement.start : statement.end])
     except (SyntaxError, ValueError):
         return None
-    ast.increment_lineno(module, statement.first - 1)
     return module.body
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from modelpolicy.discover.identity import ENV_DEFAULT, identify
 from modelpolicy.discover.interface import FileContext
-from modelpolicy.discover.markers import Markers
+from modelpolicy.discover.markers import Markers, Spelled, spelled_apart
 from modelpolicy.model import Kind, Reference
 
 # Compared with `-` read as `_`, so `--base-model` is `--base_model`. Only flags that name what a command reads: output
@@ -80,7 +80,7 @@ class _Span:
     """Text taken from a file, with where in that file (or fragment) each of its characters is."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]  # a `range` while the characters are written one after the other
 
     def __getitem__(self, part: slice) -> _Span:
         return _Span(self.text[part], self.offsets[part])
@@ -88,6 +88,8 @@ class _Span:
     @staticmethod
     def join(spans: Iterable[_Span]) -> _Span:
         parts = list(spans)
+        if len(parts) == 1:
+            return parts[0]
         return _Span("".join(s.text for s in parts), tuple(o for s in parts for o in s.offsets))
 
 
@@ -107,6 +109,9 @@ class _Found:
 _MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"download")
 _QUOTING = b"'\"\\"
 _DOCKER_CONTINUATION = re.compile(rb"\\[ \t\r]*\n")
+# For `grep`, line by line: a word with quotes or backslashes between its letters; a line ending in a backslash,
+# which a word may continue past (and a Dockerfile passes on); a `\u`, on which a Dockerfile passes.
+_SPELLED = Spelled((spelled_apart(_MARKER_WORDS, "['\"\\]"), "\\\\[ \t\r]*$", "\\\\u"))
 
 
 def _unquote(data: bytes, path: str) -> bytes | None:
@@ -119,7 +124,8 @@ def _unquote(data: bytes, path: str) -> bytes | None:
 
 class ShellSource:
     name = "shell"
-    markers = Markers(_MARKER_WORDS, normalise=_unquote)
+    stems = frozenset({"makefile", "gnumakefile", "dockerfile"})
+    markers = Markers(_MARKER_WORDS, normalise=_unquote, spelled=_SPELLED)
 
     def wants(self, path: str) -> bool:
         name = path.rsplit("/", 1)[-1]
@@ -201,7 +207,7 @@ def _commands(text: str) -> list[list[_Span]]:
 def _characters(piece: re.Match[str], kind: str) -> _Span:
     start = piece.start(kind)
     if kind != "double":
-        return _Span(piece[kind], tuple(range(start, start + len(piece[kind]))))
+        return _Span(piece[kind], range(start, start + len(piece[kind])))
     kept = [(m[i], start + m.start(i)) for m in _IN_DOUBLE_QUOTES.finditer(piece[kind]) if (i := m.lastindex)]
     return _Span("".join(c for c, _ in kept), tuple(o for _, o in kept))
 

@@ -31,6 +31,7 @@ from modelpolicy.policy.load import (
 from modelpolicy.policy.locate import key_lines
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _OPTIONS = {  # exception key -> the `approve` argument it comes from, for error messages
     "id": "ID",
     "reason": "--reason",
@@ -88,6 +89,11 @@ def _validated(approval: Approval, today: date) -> dict[str, str | date]:
     """The exception's keys, checked by the loader on their own so that errors name the argument at fault."""
     given = asdict(approval)
     values: dict[str, str | date] = {key: given[key] for key in EXCEPTION_KEYS if given.get(key) is not None}
+    for key, value in values.items():
+        if isinstance(value, str) and _SURROGATE.search(value):  # an argument's bytes that were not UTF-8
+            raise ModelpolicyError(
+                f"{_OPTIONS[key]}: not valid UTF-8 text, which a policy file cannot hold; nothing was written"
+            )
     if approval.expires is not None:
         values["expires"] = _expiry(approval.expires, today)
     with tempfile.TemporaryDirectory(prefix="modelpolicy-approve-") as folder:

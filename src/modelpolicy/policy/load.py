@@ -66,8 +66,8 @@ T = TypeVar("T")
 def load_named(name_or_path: str) -> Policy:
     """A preset by name, or a policy file by path (a `pyproject.toml` is read under `[tool.modelpolicy]`)."""
     path = Path(name_or_path)
-    if path.suffix == ".toml" or path.exists():
-        if not path.is_file():
+    if path.suffix == ".toml" or _exists(path):
+        if not _is_file(path):
             raise ModelpolicyError("policy file not found; give a preset name or an existing file", path=str(path))
         prefix = ("tool", "modelpolicy") if path.name == PYPROJECT else ()
         return load_file(path, prefix=prefix, source=_shown_path(path), seen=())
@@ -145,7 +145,7 @@ class _Document:
 
 def _load_preset(name: str, *, seen: tuple[str, ...]) -> Policy:
     preset = presets_dir() / f"{name}.toml"
-    if not preset.is_file():
+    if not _is_file(preset):
         raise ModelpolicyError(f"{_unknown_preset(name)}, or give a .toml file")
     return load_file(preset, prefix=(), source=f"preset {name}", seen=seen)
 
@@ -234,7 +234,7 @@ class _Builder:
             return load_file(presets_dir() / f"{context}.toml", prefix=(), source=f"preset {context}", seen=self.seen)
         is_file = extends.endswith(".toml")
         path = self.document.folder / extends if is_file else presets_dir() / f"{extends}.toml"
-        if not path.is_file():
+        if not _is_file(path):
             problem = f"{json.dumps(extends)} is not a file next to {self.document.label}"
             self.document.fail(("extends",), problem if is_file else _unknown_preset(extends))
         if str(path.resolve()) in self.seen:
@@ -398,6 +398,21 @@ def _shown(value: Any) -> str:
 def _shown_path(path: Path) -> str:
     relative = os.path.relpath(path)
     return str(path) if relative.startswith("..") else relative
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a file; False for a name the system cannot look up (too long, say), as for a missing one."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def _read(path: Path) -> str:

@@ -155,7 +155,10 @@ class _Scanner:
         self.at += len(token)
 
     def _record(self, path: Path, at: int | None = None) -> None:
-        self.lines.setdefault(path, self.text.count("\n", 0, self.at if at is None else at) + 1)
+        """`path` and each table it implies (`a` for `a.b = 1` or `[a.b]`) start here, unless they started earlier."""
+        line = self.text.count("\n", 0, self.at if at is None else at) + 1
+        for end in range(1, len(path) + 1):
+            self.lines.setdefault(path[:end], line)
 
 
 def _unquote(quoted: str) -> str:

@@ -9,19 +9,19 @@ the CI reports). A failure with several failing rules gets a line per rule, as l
 place. Under `--since` only new findings are shown, as only they decide the exit code.
 
 Every line is made safe for a terminal: ids, paths and licence texts come from the repository and the Hub, so
-control characters (an escape sequence could rewrite the screen) and bidirectional overrides are shown escaped.
+control characters (an escape sequence could rewrite the screen) and bidirectional overrides are shown escaped
+(`escape.escape`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from modelpolicy.model import Finding, Verdict
+from modelpolicy.report.escape import escape
 from modelpolicy.report.interface import Report
 
 NOT_LOCKED = "not-locked"
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def render(report: Report, *, color: bool = False) -> str:
@@ -33,17 +33,6 @@ def render(report: Report, *, color: bool = False) -> str:
     codes = {v.code for f in failing for v in f.violations if v.severity is Verdict.FAIL}
     lines.append(_advice(report, len(lines), codes))
     return "".join(f"{escape(line)}\n" for line in lines)
-
-
-def escape(text: str) -> str:
-    """`text` with each character that could move the cursor, recolour the terminal or reorder the line shown as a
-    Python-style escape (`\\x1b`, `\\u202e`)."""
-    return _UNSAFE.sub(lambda found: _escaped(found.group()), text)
-
-
-def _escaped(character: str) -> str:
-    code = ord(character)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _lines(failing: list[Finding]) -> Iterator[tuple[str, int, str]]:

@@ -23,6 +23,7 @@ from modelpolicy import __version__
 from modelpolicy.knowledge import KnowledgeBase, load
 from modelpolicy.model import Finding, Kind, Parent, Resolved
 from modelpolicy.report.columns import training_data_of, weights_of
+from modelpolicy.report.escape import escape_json
 from modelpolicy.report.interface import Report
 
 SPEC_VERSION = "1.6"
@@ -73,7 +74,7 @@ def render(report: Report, *, color: bool = False) -> str:
         "version": 1,
         **{key: value for key, value in content.items() if value},
     }
-    return json.dumps(bom, indent=2, ensure_ascii=False) + "\n"
+    return escape_json(json.dumps(bom, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _nodes(report: Report, knowledge: KnowledgeBase) -> list[_Node]:

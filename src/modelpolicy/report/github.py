@@ -4,7 +4,8 @@ GitHub shows each annotation on the line it names, in the pull request's diff. U
 are annotated: the others are not the pull request's doing, and the job summary still lists them. Policy warnings
 (`file:line: ...`) are annotated where the policy file says so. The runner reads `%`, CR and LF in the message, and
 also `:` and `,` in properties, as syntax: each is escaped as `@actions/core` does, so no path or licence text can
-end a command early or start another.
+end a command early or start another. Any other control character (an escape sequence the log viewer would render)
+or bidi override is shown escaped (`escape.escape`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from operator import attrgetter
 
 from modelpolicy.model import Finding, Reference, Verdict, Violation
 from modelpolicy.report.columns import license_of
+from modelpolicy.report.escape import escape
 from modelpolicy.report.interface import Report
 
 _COMMANDS = {Verdict.FAIL: "error", Verdict.WARN: "warning"}
@@ -46,11 +48,11 @@ class Annotation:
 
 
 def escape_data(text: str) -> str:
-    return text.translate(_DATA_ESCAPES)
+    return escape(text.translate(_DATA_ESCAPES))
 
 
 def escape_property(text: str) -> str:
-    return text.translate(_PROPERTY_ESCAPES)
+    return escape(text.translate(_PROPERTY_ESCAPES))
 
 
 def render(report: Report, *, color: bool = False) -> str:

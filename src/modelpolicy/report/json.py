@@ -7,6 +7,7 @@ from typing import Any
 
 from modelpolicy.model import Finding, Resolved, Unresolved, Verdict
 from modelpolicy.report.columns import license_of, source_of, training_data_of, weights_of
+from modelpolicy.report.escape import escape_json
 from modelpolicy.report.interface import Report
 
 SCHEMA = "modelpolicy.report/1"
@@ -36,7 +37,7 @@ def render(report: Report, *, color: bool = False) -> str:
             for s in report.suppressions
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return escape_json(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _artefact(finding: Finding) -> dict[str, Any]:

@@ -5,7 +5,8 @@ Output scale with coloured markers, then what a reader acts on: each failure wit
 diagram of its lineage; the longer lists (warnings, waivers, skipped files) fold away under `<details>`.
 
 Text from outside (ids, paths, licences read from model cards) is escaped for where it lands: code spans and table
-cells for Markdown, quoted labels for Mermaid, so no value can break the table, the diagram or the page.
+cells for Markdown, quoted labels for Mermaid, so no value can break the table, the diagram or the page; control
+characters and bidi overrides are shown escaped first (`escape.escape`), for whoever reads the file in a terminal.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterable
 
 from modelpolicy.model import Finding, OutputRights, Resolved, TrainingData, Verdict, Weights, worst
 from modelpolicy.report.columns import OUTPUT_WORDS, license_of, training_data_of, weights_of
+from modelpolicy.report.escape import escape
 from modelpolicy.report.interface import Report
 
 _VERDICTS = {Verdict.PASS: "🟢", Verdict.WARN: "🟡", Verdict.FAIL: "🔴"}
@@ -192,22 +194,28 @@ def _label_text(name: str, licence: str) -> str:
 
 def _mermaid_text(text: str) -> str:
     """Inside a quoted Mermaid label, `"`, `<`, `>`, `#` and a backtick are written as entity codes."""
-    return " ".join(text.split()).translate(_MERMAID_ESCAPES)
+    return _one_line(text).translate(_MERMAID_ESCAPES)
 
 
 def _escape(text: str) -> str:
-    """Prose on one line, with Markdown's inline syntax escaped outside the code spans it already has (fixes
-    quote the suppression comment to write in backticks)."""
-    parts = _CODE_SPAN.split(" ".join(text.split()))
+    """Prose on one line (a line break is a space), with Markdown's inline syntax escaped outside the code spans it
+    already has (fixes quote the suppression comment to write in backticks)."""
+    parts = _CODE_SPAN.split(escape(" ".join(text.split())))
     return "".join(part if index % 2 else _MARKDOWN_SPECIALS.sub(r"\\\1", part) for index, part in enumerate(parts))
 
 
 def _code(text: str) -> str:
     """A code span that holds any text: its fence is longer than any run of backticks inside it."""
-    text = " ".join(text.split())
+    text = _one_line(text)
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
     padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
     return f"{fence}{padded}{fence}"
+
+
+def _one_line(text: str) -> str:
+    """A name on one line: control characters (a line break too) and bidi overrides shown escaped, then runs of
+    spaces made one, so that `a<newline>b.py` shows as `a\\x0ab.py`, not as `a b.py`, a name it is not."""
+    return " ".join(escape(text).split())
 
 
 def _cell(text: str) -> str:

@@ -18,6 +18,7 @@ from modelpolicy import __version__
 from modelpolicy.model import Finding, Reference, Verdict, Violation
 from modelpolicy.policy.concerns import CONCERNS, HARD_CONCERNS, Concern
 from modelpolicy.report.columns import license_of
+from modelpolicy.report.escape import escape_json
 from modelpolicy.report.interface import Report
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -60,7 +61,7 @@ def render(report: Report, *, color: bool = False) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return escape_json(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _driver(report: Report) -> dict[str, Any]:

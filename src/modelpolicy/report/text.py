@@ -1,12 +1,16 @@
 """The text report: a table of artefacts on the Weights / Training data / Output scale, then each problem.
 
 With `--since REF` a NEW column and a `(new)` after each problem's severity show what the change introduced: only
-those findings decide the verdict on the last line, as they decide the exit code."""
+those findings decide the verdict on the last line, as they decide the exit code.
+
+Every value from outside (ids, paths, licences, reasons, the policy's name) goes through `escape.escape` before it
+is laid out, so no escape sequence, newline or bidi override reaches the terminal as such; the colours are ours."""
 
 from __future__ import annotations
 
 from modelpolicy.model import Finding, Suppression, Verdict, worst
 from modelpolicy.report.columns import OUTPUT_WORDS, license_of, training_data_of, weights_of
+from modelpolicy.report.escape import escape
 from modelpolicy.report.interface import Report
 
 _HEADERS = ("KIND", "ID", "LICENSE", "WEIGHTS", "TRAINING DATA", "OUTPUT", "VERDICT", "REFERENCES")
@@ -18,7 +22,7 @@ _NEW = "new"
 
 def render(report: Report, *, color: bool = False) -> str:
     lines = [
-        f"modelpolicy: policy {report.policy.name} ({report.policy.source}), "
+        f"modelpolicy: policy {escape(report.policy.name)} ({escape(report.policy.source)}), "
         f"{len(report.findings)} artefacts in {report.files_read} files",
         "",
     ]
@@ -33,10 +37,10 @@ def render(report: Report, *, color: bool = False) -> str:
         lines += [_suppression(s) for s in report.suppressions]
     if report.warnings:
         lines += ["", f"Policy warnings ({len(report.warnings)}):"]
-        lines += [f"  {warning}" for warning in report.warnings]
+        lines += [f"  {escape(warning)}" for warning in report.warnings]
     if report.skipped:
         lines += ["", f"Skipped {len(report.skipped)} files:"]
-        lines += [f"  {s.path}: {s.reason}" for s in report.skipped]
+        lines += [f"  {escape(s.path)}: {escape(s.reason)}" for s in report.skipped]
     lines += ["", _summary(report, color)]
     return "\n".join(lines) + "\n"
 
@@ -47,7 +51,7 @@ def _row(finding: Finding, marked: bool) -> tuple[str, ...]:
     if len(references) > _MAX_REFERENCES:
         shown += f" (+{len(references) - _MAX_REFERENCES})"
     artefact_id = finding.artefact.id + (f"@{finding.artefact.revision}" if finding.artefact.revision else "")
-    return (
+    cells = (
         finding.artefact.kind.value,
         artefact_id,
         license_of(finding) or "unknown",
@@ -58,6 +62,7 @@ def _row(finding: Finding, marked: bool) -> tuple[str, ...]:
         *([_NEW if finding.new else ""] if marked else []),
         shown,
     )
+    return tuple(map(escape, cells))
 
 
 def _table(findings: tuple[Finding, ...], color: bool, marked: bool) -> list[str]:
@@ -76,7 +81,8 @@ def _table(findings: tuple[Finding, ...], color: bool, marked: bool) -> list[str
 
 def _problems(finding: Finding, color: bool, marked: bool) -> list[str]:
     """Each failure with its fix and the lineage behind it; each warning on one line."""
-    first = finding.artefact.references[0].location if finding.artefact.references else "-"
+    first = escape(finding.artefact.references[0].location) if finding.artefact.references else "-"
+    artefact_id = escape(finding.artefact.id)
     lines = []
     for violation in finding.violations:
         label = violation.severity.value
@@ -84,22 +90,24 @@ def _problems(finding: Finding, color: bool, marked: bool) -> list[str]:
             label = _COLORS[violation.severity] + label + _RESET
         if marked and finding.new:
             label += f" ({_NEW})"
-        lines.append(f"  {first}: {label}: {finding.artefact.id}: {violation.message} [{violation.code}]")
+        lines.append(f"  {first}: {label}: {artefact_id}: {escape(violation.message)} [{violation.code}]")
         if violation.severity is Verdict.FAIL:
-            lines.append(f"      fix: {violation.fix}")
-    by = finding.waived_by or "an inline suppression"
-    lines += [f"  {first}: waived by {by}: {finding.artefact.id} [{v.code}]" for v in finding.waived]
-    lines += [f"  {first}: note: {finding.artefact.id}: {note}" for note in finding.notes]
+            lines.append(f"      fix: {escape(violation.fix)}")
+    by = escape(finding.waived_by or "an inline suppression")
+    lines += [f"  {first}: waived by {by}: {artefact_id} [{v.code}]" for v in finding.waived]
+    lines += [f"  {first}: note: {artefact_id}: {escape(note)}" for note in finding.notes]
     if finding.verdict is Verdict.FAIL:
-        lines += [f"      lineage: {step}" for step in finding.lineage]
+        lines += [f"      lineage: {escape(step)}" for step in finding.lineage]
     return lines
 
 
 def _suppression(suppression: Suppression) -> str:
     codes = f"[{', '.join(sorted(suppression.codes))}]" if suppression.codes else "[all rules]"
     if not suppression.honoured:
-        return f"  {suppression.path}:{suppression.line}: {codes} NOT honoured: give a reason after the rule codes"
-    return f"  {suppression.path}:{suppression.line}: {codes} {suppression.reason}"
+        return (
+            f"  {escape(suppression.path)}:{suppression.line}: {codes} NOT honoured: give a reason after the rule codes"
+        )
+    return f"  {escape(suppression.path)}:{suppression.line}: {codes} {escape(suppression.reason)}"
 
 
 def _summary(report: Report, color: bool) -> str:
@@ -116,4 +124,4 @@ def _new_since(report: Report, verdict: Verdict) -> str:
     if report.since is None or verdict is Verdict.PASS or not report.count(verdict):
         return ""
     new = sum(1 for f in report.findings if f.verdict is verdict and f.new)
-    return f" ({new} {_NEW} since {report.since})"
+    return f" ({new} {_NEW} since {escape(report.since)})"

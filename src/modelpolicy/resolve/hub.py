@@ -3,7 +3,14 @@
 `HfApi.model_info` / `dataset_info` with `expand=[cardData, tags, gated, sha]` give what `card.card_terms` reads.
 What the Hub says is kept in the persistent cache (`cache.ResolutionCache`) as it came, not as terms, so that a
 newer knowledge base reads old answers afresh; answers that may change (a missing or gated repository) are kept as
-long as a branch is. Failures that may pass (a timeout, a 429 or 5xx after the retries) are not kept.
+long as a branch is. Failures that may pass (a timeout, a 429 or 5xx after the retries) are not kept, and they, like
+an artefact an offline run could not ask about, resolve to `Unreachable`, so that `modelpolicy lock` can tell them
+from an answer.
+
+When the Hub cannot be reached at all (connection refused, a name that does not resolve, a failed TLS handshake, no
+answer in time, a connection broken off mid-answer), the first artefact that meets it says so once on stderr, naming
+the endpoint, and the rest of the run does not ask again: a scan of 500 references without a network ends in moments
+with each one unresolved, rather than after 500 rounds of retries.
 
 `huggingface_hub` is imported on the first network call only. A token (`HF_TOKEN`, or the saved login) is used by
 `huggingface_hub` itself; it never passes through this module's results, messages or cache.
@@ -12,14 +19,20 @@ long as a branch is. Failures that may pass (a timeout, a 429 or 5xx after the r
 from __future__ import annotations
 
 import re
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterable
-from typing import Any, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from modelpolicy.knowledge import KnowledgeBase
 from modelpolicy.model import Kind, Resolution, Unresolved
 from modelpolicy.resolve.card import card_terms, declared_licenses, front_matter
+from modelpolicy.resolve.interface import Unreachable
 from modelpolicy.resolve.license_text import identify
+
+if TYPE_CHECKING:
+    from huggingface_hub import HfApi
 
 WORKERS = 8
 RETRIES = 4
@@ -30,6 +43,7 @@ _EXPAND = ["cardData", "tags", "gated", "sha", "siblings"]
 _LICENSE_FILE = re.compile(r"(?:licen[cs]e|copying)(?:[._-][\w.-]*)?", re.IGNORECASE)
 _MAX_FILE_BYTES = 256 * 1024
 _OFFLINE = "not in the cache, and the scan is offline: run it once online, or `modelpolicy lock`"
+_UNREACHABLE_ADVICE = "check the network, a proxy or HF_ENDPOINT and run again, or add --offline to use the cache only"
 
 
 class AnswerCache(Protocol):
@@ -39,6 +53,10 @@ class AnswerCache(Protocol):
 
 
 Key = tuple[Kind, str, str]  # kind, id, revision ("main" when none is named)
+
+
+def _warn_on_stderr(message: str) -> None:
+    print(f"modelpolicy: warning: {message}", file=sys.stderr)
 
 
 class HubResolver:
@@ -53,6 +71,7 @@ class HubResolver:
         endpoint: str | None = None,
         sleep: Callable[[float], None] = time.sleep,
         progress: TextIO | None = None,
+        warn: Callable[[str], None] = _warn_on_stderr,
     ) -> None:
         self.knowledge = knowledge
         self.cache = cache
@@ -60,7 +79,10 @@ class HubResolver:
         self.endpoint = endpoint
         self.sleep = sleep
         self.progress = progress  # a terminal to show progress on, when the work takes more than a moment
+        self.warn = warn
         self.answers: dict[Key, dict[str, Any]] = {}  # this run's answers, fetched ahead by `prefetch`
+        self._down: dict[str, Any] | None = None  # the answer for every key once the Hub proved unreachable
+        self._down_lock = threading.Lock()
 
     def prefetch(self, wanted: Iterable[tuple[Kind, str, str | None]]) -> None:
         """Ask the Hub, side by side, for every artefact neither this run nor the cache has an answer for."""
@@ -85,7 +107,7 @@ class HubResolver:
         answer = self._known(key)
         if answer is None:
             if self.offline:
-                return Unresolved(_OFFLINE)
+                return Unreachable(_OFFLINE)
             answer = self._fetch(key)
             self._keep(key, answer)
         return self._resolution(key, answer)
@@ -126,7 +148,8 @@ class HubResolver:
         return found
 
     def _download(self, key: Key, sha: str | None, filename: str) -> str | None:
-        """One file's text at the answer's commit, through a throw-away download folder; None if it cannot be read."""
+        """One file's text at the answer's commit, through a throw-away download folder; None if it cannot be read.
+        A network fault is raised: taken for a missing file, it would be cached as a card without a licence."""
         import tempfile
 
         from huggingface_hub import hf_hub_download
@@ -140,17 +163,19 @@ class HubResolver:
                     repo_type=repo_type,
                     revision=sha or key[2],
                     cache_dir=folder,
-                    endpoint=self.endpoint,
+                    endpoint=self._endpoint(),
                     etag_timeout=TIMEOUT_SECONDS,
                 )
                 with open(path, "rb") as stream:  # noqa: PTH123
                     return stream.read(_MAX_FILE_BYTES).decode("utf-8", "replace")
-            except Exception:
+            except Exception as error:
+                if _transport_fault(error) is not None:
+                    raise  # not an answer about the file: the whole artefact is asked again, or left unresolved
                 return None
 
     def _resolution(self, key: Key, answer: dict[str, Any]) -> Resolution:
         if "problem" in answer:
-            return Unresolved(str(answer["problem"]))
+            return (Unreachable if answer.get("transient") else Unresolved)(str(answer["problem"]))
         source = f"{self.name} ({key[2]} = {str(answer.get('sha') or '?')[:12]})"
         canonical = str(answer.get("id") or key[1])
         if canonical.lower() != key[1].lower():
@@ -169,31 +194,56 @@ class HubResolver:
         return card_terms(key[0], card, tags, source, self.knowledge, revision=sha if isinstance(sha, str) else None)
 
     def _fetch(self, key: Key) -> dict[str, Any]:
-        """The Hub's answer for one artefact, retried on 429 and 5xx (honouring `Retry-After`) and on timeouts."""
+        """The Hub's answer for one artefact, retried on 429 and 5xx (honouring `Retry-After`), on timeouts and on
+        broken connections; at once the Hub's own `problem` when it proved unreachable earlier in this run."""
         from huggingface_hub import HfApi
 
-        api = HfApi(endpoint=self.endpoint)
+        api = HfApi(endpoint=self._endpoint())
+        for attempt in range(RETRIES + 1):
+            if self._down is not None:
+                return self._down
+            try:
+                return self._ask(api, key)
+            except Exception as error:
+                problem, wait = _problem(error, key[2], attempt, api.endpoint)
+                if wait is None or attempt == RETRIES:
+                    return self._gave_up(problem)
+                self.sleep(wait)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _endpoint(self) -> str:
+        """The Hub asked: the one given, else HF_ENDPOINT as `huggingface_hub` read it, else huggingface.co. Given
+        to every call, so that metadata and files come from one place, and messages name it."""
+        from huggingface_hub import constants
+
+        return self.endpoint or constants.ENDPOINT
+
+    def _ask(self, api: HfApi, key: Key) -> dict[str, Any]:
+        """One round of questions about an artefact: its metadata, then, if need be, its README or LICENSE file."""
         kind, artefact_id, revision = key
         info = api.model_info if kind is Kind.MODEL else api.dataset_info
-        for attempt in range(RETRIES + 1):
-            try:
-                found = info(artefact_id, revision=revision, expand=_EXPAND, timeout=TIMEOUT_SECONDS)  # type: ignore[arg-type]
-            except Exception as error:
-                problem, wait = _problem(error, revision, attempt)
-                if wait is None or attempt == RETRIES:
-                    return problem
-                self.sleep(wait)
-                continue
-            answer = {
-                "id": found.id,
-                "sha": found.sha,
-                "gated": bool(getattr(found, "gated", False)),
-                "card": found.card_data.to_dict() if found.card_data is not None else {},  # type: ignore[no-untyped-call]
-                "tags": list(found.tags or ()),
-            }
-            files = [sibling.rfilename for sibling in found.siblings or ()]
-            return answer | self._license_elsewhere(key, answer, files)
-        raise AssertionError("unreachable")  # pragma: no cover
+        found = info(artefact_id, revision=revision, expand=_EXPAND, timeout=TIMEOUT_SECONDS)  # type: ignore[arg-type]
+        answer = {
+            "id": found.id,
+            "sha": found.sha,
+            "gated": bool(getattr(found, "gated", False)),
+            "card": found.card_data.to_dict() if found.card_data is not None else {},  # type: ignore[no-untyped-call]
+            "tags": list(found.tags or ()),
+        }
+        files = [sibling.rfilename for sibling in found.siblings or ()]
+        return answer | self._license_elsewhere(key, answer, files)
+
+    def _gave_up(self, problem: dict[str, Any]) -> dict[str, Any]:
+        """`problem`; when it says the Hub cannot be reached, it also becomes the answer for the rest of the run,
+        and is said once on stderr (a report on stdout may be JSON that nobody reads in a terminal)."""
+        if problem.pop("unreachable", False):
+            with self._down_lock:
+                first, self._down = self._down is None, self._down or problem
+            if first:
+                if self.progress is not None:
+                    self.progress.write("\r\x1b[K")  # the warning takes the line the progress was on
+                self.warn(f"{problem['problem']} (the Hub is not asked again in this run)")
+        return problem
 
 
 class _Progress:
@@ -234,7 +284,7 @@ _TYPED_PROBLEMS = (  # huggingface_hub's error class name -> the reason; Reposit
 )
 
 
-def _problem(error: Exception, revision: str, attempt: int) -> tuple[dict[str, Any], float | None]:
+def _problem(error: Exception, revision: str, attempt: int, endpoint: str) -> tuple[dict[str, Any], float | None]:
     """What a failed request means, and how long to wait before trying again (None: do not)."""
     from huggingface_hub import errors
 
@@ -252,10 +302,52 @@ def _problem(error: Exception, revision: str, attempt: int) -> tuple[dict[str, A
     retry_after = str(getattr(response, "headers", {}).get("Retry-After", "")).strip()
     if retry_after.isdigit():
         wait = min(float(retry_after), MAX_RETRY_AFTER_SECONDS)
-    reason = f"the Hub answered {status}" if status is not None else f"the Hub could not be reached ({_short(error)})"
-    return {"problem": f"{reason}; run the scan again, or `--offline` with a lockfile", "transient": True}, wait
+    fault = _transport_fault(error) if status is None else None
+    if fault is not None:
+        what, again = fault
+        problem = f"could not reach the Hugging Face Hub at {endpoint}: {what}; {_UNREACHABLE_ADVICE}"
+        return {"problem": problem, "transient": True, "unreachable": True}, wait if again else None
+    reason = f"the Hub answered {status}" if status is not None else f"an unreadable answer ({_short(error)})"
+    return {
+        "problem": f"{reason} from {endpoint}; run again later, or add --offline to use the cache only",
+        "transient": True,
+    }, wait
 
 
-def _short(error: Exception) -> str:
+def _transport_fault(error: BaseException) -> tuple[str, bool] | None:
+    """What kept a request from getting any answer, in words, and whether asking again may help; None for an error
+    that is not about the connection. Read from the standard library's exceptions in the chain, which every HTTP
+    client `huggingface_hub` has used wraps."""
+    import socket
+    import ssl
+
+    for cause in _chain(error):
+        if isinstance(cause, ssl.SSLError):
+            return f"the TLS handshake failed ({_short(cause)})", False
+        if isinstance(cause, socket.gaierror):
+            return "its host name does not resolve", False
+        if isinstance(cause, ConnectionRefusedError):
+            return "the connection was refused", False
+        if isinstance(cause, TimeoutError) or "Timeout" in type(cause).__name__:
+            return f"no answer within {TIMEOUT_SECONDS:g} s", True
+        if isinstance(cause, ConnectionError) or type(cause).__name__ in _BROKEN_OFF:
+            return "the connection broke off mid-answer", True
+    return None
+
+
+_BROKEN_OFF = frozenset({"RemoteProtocolError", "ReadError", "ChunkedEncodingError", "IncompleteRead"})
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    """`error` and the exceptions it was raised from or during, outermost first (each once: a chain may loop)."""
+    found: list[BaseException] = []
+    cause: BaseException | None = error
+    while cause is not None and cause not in found:
+        found.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    return found
+
+
+def _short(error: BaseException) -> str:
     text = str(error).splitlines()[0] if str(error) else type(error).__name__
     return text[:120]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
 
-from modelpolicy.model import Kind, Resolution
+from modelpolicy.model import Kind, Resolution, Unresolved
 
 
 class Resolver(Protocol):
@@ -13,3 +14,9 @@ class Resolver(Protocol):
     def resolve(self, kind: Kind, artefact_id: str, revision: str | None) -> Resolution | None:
         """The terms of the artefact, an Unresolved reason, or None when this resolver has nothing to say."""
         ...
+
+
+@dataclass(frozen=True)
+class Unreachable(Unresolved):
+    """Unresolved because the source could not be asked (no network, a timeout, a server error after the retries):
+    not an answer about the artefact, and one that may change on the next run, so it is neither cached nor locked."""

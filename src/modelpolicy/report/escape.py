@@ -1,0 +1,37 @@
+"""Making text from outside safe to show: ids, paths and licence texts come from the scanned repository and the Hub,
+and anyone could have written them.
+
+A control character in a terminal can move the cursor, recolour or rewrite the screen (`\\x1b[...`, `\\x9b`), a
+newline can forge a line of the report, and a bidirectional override can make a line read differently from what it
+holds ("Trojan Source"). `escape` shows each of them as a Python-style escape, visibly; `escape_json` does the same
+inside JSON text through JSON's own `\\uXXXX` escapes, which `json.loads` reads back to the very same string.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 controls, DEL, the Arabic letter mark, LRM/RLM, line and paragraph separators, the bidi embeddings,
+# overrides and isolates.
+_BIDI = "\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
+# What `json.dumps(..., ensure_ascii=False)` leaves raw: it escapes C0 controls (and `"`, `\`) in strings itself,
+# and C0 whitespace outside strings is its own indentation.
+_UNSAFE_IN_JSON = re.compile(f"[\x7f-\x9f{_BIDI}]")
+
+
+def escape(text: str) -> str:
+    """`text` with each character that could move the cursor, recolour the terminal, break the line or reorder it
+    shown as a Python-style escape (`\\x1b`, `\\x0a`, `\\u202e`)."""
+    return _UNSAFE.sub(lambda found: _escaped(found.group()), text)
+
+
+def escape_json(text: str) -> str:
+    """JSON text (as `json.dumps(..., ensure_ascii=False)` writes it) with the characters it leaves raw written as
+    `\\uXXXX`: the same document to a parser, and nothing a terminal or a diff viewer would act on."""
+    return _UNSAFE_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+def _escaped(character: str) -> str:
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
