@@ -6,16 +6,17 @@ resolved and the policy does not allow unknowns; 4 an internal error (a bug: ple
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from modelpolicy import __version__
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # argparse and pathlib load with the parser: `--version` answers without them
+    import argparse
+    from pathlib import Path
+
     from modelpolicy.resolve.interface import Resolver
 
 EXIT_USAGE = 2
@@ -25,6 +26,9 @@ TTL_ENV = "MODELPOLICY_CACHE_TTL_HOURS"
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+    from pathlib import Path
+
     parser = argparse.ArgumentParser(
         prog="modelpolicy",
         description="Check the licences of the models, datasets, hosted APIs and model servers a repository "
@@ -96,6 +100,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _scanning() -> argparse.ArgumentParser:
     """The arguments `scan` and `lock` share: what to scan, under which policy, and how to reach the Hub."""
+    import argparse
+    from pathlib import Path
+
     shared = argparse.ArgumentParser(add_help=False)
     shared.add_argument(
         "paths",
@@ -211,6 +218,8 @@ def _check_lock(args: argparse.Namespace, paths: list[Path], root: Path) -> int:
     from modelpolicy.scan import EXIT_UNRESOLVED
 
     policy = find_policy(paths[0], root, args.policy)
+    import argparse
+
     hub = _hub(argparse.Namespace(**{**vars(args), "refresh": True}))
     if getattr(hub, "offline", False):
         raise ModelpolicyError(
@@ -306,6 +315,8 @@ _COMMANDS = {
 
 
 def _hub(args: argparse.Namespace) -> Resolver:
+    import argparse
+
     from modelpolicy.errors import ModelpolicyError
     from modelpolicy.knowledge import load as load_knowledge
     from modelpolicy.resolve.cache import ResolutionCache, default_cache_dir
@@ -325,6 +336,8 @@ def _hub(args: argparse.Namespace) -> Resolver:
 
 def _hours(text: str) -> float:
     """A number of hours, for --cache-ttl and MODELPOLICY_CACHE_TTL_HOURS."""
+    import argparse
+
     try:
         hours = float(text)
     except ValueError:
@@ -347,6 +360,9 @@ def _write_atomically(path: Path, text: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:  # answered before the parser is built
+        print(f"modelpolicy {__version__}")
+        return 0
     args = _parser().parse_args(argv)
     from modelpolicy.errors import ModelpolicyError
 
