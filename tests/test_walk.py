@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -301,3 +303,35 @@ def test_the_sources_a_file_goes_to_are_told_by_its_ending_or_by_its_stem() -> N
         for name in order:
             path = f"pkg/{name}"
             assert dispatch.wanted(path) == tuple(s for s in SOURCES if s.wants(path)), name
+
+
+def test_the_routes_load_a_source_for_every_file_it_wants() -> None:
+    """Without given sources, a source is loaded only for names its route may want: those must cover every name its
+    `wants` accepts, with its own stems, so that loading lazily changes nothing."""
+    rng = random.Random(5)
+    names = [
+        *_NAMES,
+        *(f"{rng.choice(('x', 'Docker', 'make', ''))}{rng.randint(0, 9)}{rng.choice(_NAMES)}" for _ in range(300)),
+    ]
+    for order in (names, rng.sample(names, len(names))):
+        lazy = discovery_module._Dispatch(None)
+        for name in order:
+            path = f"pkg/{name}"
+            assert [s.name for s in lazy.wanted(path)] == [s.name for s in SOURCES if s.wants(path)], name
+    for route, source in zip(discovery_module.ROUTES, SOURCES, strict=True):
+        assert (route.stems, type(source).__name__) == (source.stems, route.name)
+
+
+def test_a_scan_of_one_python_file_loads_the_python_source_only(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text('from transformers import AutoModel\nAutoModel.from_pretrained("org/model")\n')
+    probe = (
+        "import sys; from pathlib import Path; from modelpolicy.discover import discover; "
+        f"found = discover(Path({str(tmp_path)!r}), [Path({str(tmp_path / 'app.py')!r})]); "
+        "print(len(found.artefacts), sorted(m for m in sys.modules if m.startswith('modelpolicy.discover.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split(" ", 1)
+    assert out[0] == "1"
+    loaded = out[1]
+    assert "modelpolicy.discover.python" in loaded
+    for other in ("config", "containers", "notebook", "shell", "manifest"):
+        assert f"modelpolicy.discover.{other}'" not in loaded, other

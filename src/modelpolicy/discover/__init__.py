@@ -6,6 +6,7 @@ source could find anything. Inline suppressions (`# modelpolicy: ignore[...] rea
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections import defaultdict
 from collections.abc import Callable
@@ -14,14 +15,8 @@ from pathlib import Path
 
 from modelpolicy.discover import prefilter
 from modelpolicy.discover.aside import Aside
-from modelpolicy.discover.config import ConfigSource
-from modelpolicy.discover.containers import ContainerSource
 from modelpolicy.discover.interface import FileContext, Source, SourceError
-from modelpolicy.discover.manifest import ManifestSource
 from modelpolicy.discover.markers import Markers, admits
-from modelpolicy.discover.notebook import NotebookSource
-from modelpolicy.discover.python import PythonSource
-from modelpolicy.discover.shell import ShellSource
 from modelpolicy.discover.suppress import suppressions
 from modelpolicy.discover.walk import Candidate, candidates, decode, read_bytes
 from modelpolicy.knowledge import load as load_knowledge
@@ -30,14 +25,51 @@ from modelpolicy.model import Artefact, Reference, Skipped, Suppression
 ASIDE_FILES = 200  # from this many files to read at once, a child process reads part of them
 _FILE_WEIGHT = 2048  # what reading any file costs, in bytes of its text, to share out the files by size
 
-SOURCES: tuple[Source, ...] = (
-    PythonSource(),
-    NotebookSource(),
-    ShellSource(),
-    ConfigSource(),
-    ContainerSource(),
-    ManifestSource(),
+
+@dataclass(frozen=True)
+class Route:
+    """A source by where it lives and the file names it may read (by last ending, lower-cased, or by stem, as its
+    `stems`), so that a scan imports a source's module only when it meets such a file: a one-file commit loads
+    one. The source's `wants` still decides; a test holds these names to it."""
+
+    module: str
+    name: str
+    endings: frozenset[str]
+    stems: frozenset[str] = frozenset()
+
+    def may_want(self, stem: str, ending: str) -> bool:
+        return ending in self.endings or stem in self.stems
+
+    def load(self) -> Source:
+        source: Source = getattr(importlib.import_module(f"{__name__}.{self.module}"), self.name)()
+        return source
+
+
+ROUTES = (
+    Route("python", "PythonSource", frozenset({"py", "pyi"})),
+    Route("notebook", "NotebookSource", frozenset({"ipynb"})),
+    Route(
+        "shell",
+        "ShellSource",
+        frozenset({"sh", "bash", "mk", "dockerfile"}),
+        frozenset({"makefile", "gnumakefile", "dockerfile"}),
+    ),
+    Route("config", "ConfigSource", frozenset({"yaml", "yml", "json", "toml", "env"}), frozenset({"", "modelpolicy"})),
+    Route(
+        "containers",
+        "ContainerSource",
+        frozenset({"yaml", "yml", "dockerfile"}),
+        frozenset({"dockerfile", "containerfile"}),
+    ),
+    Route("manifest", "ManifestSource", frozenset(), frozenset({"pyproject", "modelpolicy", ""})),
 )
+
+
+def __getattr__(name: str) -> object:
+    """`SOURCES`, every source loaded, in the order a file's sources read it: for callers that want them all."""
+    if name == "SOURCES":
+        return tuple(route.load() for route in ROUTES)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -48,12 +80,13 @@ class Discovery:
     suppressions: tuple[Suppression, ...] = ()
 
 
-def discover(root: Path, paths: list[Path], sources: tuple[Source, ...] = SOURCES) -> Discovery:
+def discover(root: Path, paths: list[Path], sources: tuple[Source, ...] | None = None) -> Discovery:
     """Every artefact referenced in the files under `paths`, and the files that could not be read.
 
     The files `grep` can screen (`prefilter`) are handed to it first; the others are read while it runs, then those it
     names, as its batches end; many files left to read at once are shared with a child process (`aside`). Results are
-    gathered in the walk's order whatever order the files are read in."""
+    gathered in the walk's order whatever order the files are read in. `sources` defaults to every source, each
+    loaded when a file first needs it (`ROUTES`)."""
     reader = _Reader(root)
     screen = prefilter.Screen()
     screening = _Screening()
@@ -88,11 +121,14 @@ def _read_screened(
 
 class _Dispatch:
     """Which sources want a file, asked once for each last ending (`.py`, `.yaml`) and for each file of a stem a source
-    names (`Makefile`, `Dockerfile.gpu`): most of a tree's files are told apart by their ending alone."""
+    names (`Makefile`, `Dockerfile.gpu`): most of a tree's files are told apart by their ending alone. Without given
+    sources, only those whose route may want the file are loaded and asked."""
 
-    def __init__(self, sources: tuple[Source, ...]) -> None:
+    def __init__(self, sources: tuple[Source, ...] | None) -> None:
         self.sources = sources
-        self.stems = frozenset().union(*(source.stems for source in sources))
+        named = ROUTES if sources is None else sources
+        self.stems = frozenset().union(*(source.stems for source in named))
+        self.loaded: dict[Route, Source] = {}
         self.by_key: dict[str, tuple[Source, ...]] = {}
 
     def wanted(self, path: str) -> tuple[Source, ...]:
@@ -101,8 +137,19 @@ class _Dispatch:
         key = "/" + name if not dot or stem.lower() in self.stems else name.rpartition(".")[2]  # no name holds a "/"
         wanted = self.by_key.get(key)
         if wanted is None:
-            wanted = self.by_key[key] = tuple(s for s in self.sources if s.wants(path))
+            ending = name.rpartition(".")[2].lower() if dot else ""
+            wanted = self.by_key[key] = tuple(s for s in self._asked(stem.lower(), ending) if s.wants(path))
         return wanted
+
+    def _asked(self, stem: str, ending: str) -> tuple[Source, ...]:
+        if self.sources is not None:
+            return self.sources
+        return tuple(self._load(route) for route in ROUTES if route.may_want(stem, ending))
+
+    def _load(self, route: Route) -> Source:
+        if route not in self.loaded:
+            self.loaded[route] = route.load()
+        return self.loaded[route]
 
 
 class _Screening(dict[tuple[Source, ...], tuple[Markers, ...]]):
