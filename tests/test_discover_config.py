@@ -395,6 +395,12 @@ def test_pyproject_is_read_except_the_manifest_table() -> None:
     assert find(text, "pyproject.toml") == [(M, "org/trained", 5)]
 
 
+def test_toml_places_a_multi_line_string_where_its_text_starts() -> None:
+    q, a = '"' * 3, "'" * 3
+    text = f"model = {q}\norg/x{q}\ndataset = {a}\r\norg/d{a}\nbase_model = {q}org/b{q}\n"
+    assert find(text, "c.toml") == [(M, "org/x", 2), (D, "org/d", 4), (M, "org/b", 5)]
+
+
 def test_toml_locates_a_value_written_twice_at_the_line_naming_its_key() -> None:
     text = '[a]\nnote = "org/x"\n[b]\nmodel = "org/y"\n[a.c]\nmodel = "org/x"\n'
     assert find(text, "c.toml") == [(M, "org/y", 4), (M, "org/x", 6)]

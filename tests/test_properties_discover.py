@@ -134,7 +134,6 @@ def test_toml_documents_raise_only_source_errors(text: str) -> None:
     find(ConfigSource(), "config.toml", text)
 
 
-@pytest.mark.xfail(strict=True, reason='TOML: `model = """<newline>org/x"""` is placed on the line of the quotes')
 @KNOWN_BUG
 @given(toml_documents())
 def test_toml_documents(text: str) -> None:

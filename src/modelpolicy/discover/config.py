@@ -319,6 +319,15 @@ def _toml_trees(text: str, path: str) -> list[_Node | None]:
     return [_TomlPlaces(text).node(document, None, 0)]
 
 
+def _trimmed_newline(token: str) -> int:
+    """How far a multi-line string's text starts past its token: TOML drops a newline right after the opening
+    delimiter, so a value whose delimiter ends a line names its model on the next one."""
+    if token[:3] not in ('"' * 3, "'" * 3):
+        return 0
+    newline = next((n for n in ("\r\n", "\n") if token.startswith(n, 3)), "")
+    return 3 + len(newline) if newline else 0
+
+
 class _TomlPlaces:
     """The places of every string and bare key in a TOML text, handed out once each."""
 
@@ -331,7 +340,7 @@ class _TomlPlaces:
         for match in _TOML_STRING.finditer(text):
             value = _toml_string(match.group())
             if value is not None:
-                found[value].append(match.start())
+                found[value].append(match.start() + _trimmed_newline(match.group()))
         # Bare keys are read where strings and comments are blanked out, so that nothing quoted looks like a key.
         code = _TOML_STRING.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
         for match in _TOML_BARE_KEY.finditer(code):
