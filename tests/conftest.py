@@ -45,14 +45,14 @@ def json_reports_follow_their_schema(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def validated(report: Report, *, color: bool = False) -> str:
         text = render(report, color=color)
-        jsonschema.validate(json.loads(text), _report_schema())
+        jsonschema.validate(json.loads(text), report_schema())
         return text
 
     monkeypatch.setattr(json_report, "render", validated)
 
 
 @functools.cache
-def _report_schema() -> dict[str, object]:
+def report_schema() -> dict[str, object]:
     text = resources.files("modelpolicy.report").joinpath("report.schema.json").read_text(encoding="utf-8")
     schema: dict[str, object] = json.loads(text)
     return schema

@@ -28,8 +28,7 @@ import pytest
 import yaml
 
 from tests import hookenv
-from tests.conftest import REPO
-from tests.test_cli import report_schema
+from tests.conftest import REPO, report_schema
 
 ACTION: dict[str, Any] = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
 WORKFLOW: dict[str, Any] = yaml.safe_load((REPO / "examples" / "workflows" / "modelpolicy.yml").read_text("utf-8"))

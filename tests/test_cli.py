@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from importlib import resources
 from pathlib import Path
 
 import jsonschema
@@ -13,7 +12,7 @@ import pytest
 
 from modelpolicy import __version__
 from modelpolicy.cli import main
-from tests.conftest import DEMO
+from tests.conftest import DEMO, report_schema
 
 CLI = Path(sys.executable).parent / "modelpolicy"
 
@@ -46,11 +45,6 @@ def test_schema_prints_the_json_report_schema(capsys: pytest.CaptureFixture[str]
     printed = json.loads(capsys.readouterr().out)
     assert printed == report_schema()
     jsonschema.Draft202012Validator.check_schema(printed)
-
-
-def report_schema() -> dict[str, object]:
-    text = resources.files("modelpolicy.report").joinpath("report.schema.json").read_text(encoding="utf-8")
-    return json.loads(text)  # type: ignore[no-any-return]
 
 
 def scan_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, object]]:

@@ -444,7 +444,7 @@ def test_a_lock_interrupted_by_ctrl_c_while_flushing_leaves_the_previous_lockfil
         "import os, sys, time\nfrom pathlib import Path\nfrom modelpolicy import lockfile\n"
         "from modelpolicy.model import Kind, Unresolved\n"
         "def stall(fd):\n    print('writing', flush=True)\n    time.sleep(60)\n"
-        "lockfile.os.fsync = stall\n"
+        "os.fsync = stall\n"
         "entries = [lockfile.Entry(Kind.MODEL, f'o/m{i}', None, Unresolved('r' * 500)) for i in range(2000)]\n"
         "lockfile.write(Path(sys.argv[1]), entries)\n"
     )

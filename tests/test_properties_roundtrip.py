@@ -33,7 +33,7 @@ from modelpolicy.model import (
 from modelpolicy.policy import Policy
 from modelpolicy.report.interface import Report
 from modelpolicy.report.json import render
-from tests.conftest import _report_schema
+from tests.conftest import report_schema
 from tests.test_properties import any_text, hub_ids
 
 # Text a file written as UTF-8 can hold: any character but a lone surrogate, control characters and quotes included.
@@ -130,7 +130,7 @@ def test_a_json_report_of_any_findings_follows_its_schema(
     policy = Policy(name="p", source="preset p", description="", context=Context.SAAS, rules={})
     report = Report(policy, tuple(found), tuple(skipped), files_read=len(skipped), warnings=tuple(warnings))
     document = json.loads(render(report))
-    jsonschema.validate(document, _report_schema())
+    jsonschema.validate(document, report_schema())
     assert [a["id"] for a in document["artefacts"]] == [f.artefact.id for f in found]
     assert [r["text"] for a in document["artefacts"] for r in a["references"]] == [
         r.text for f in found for r in f.artefact.references

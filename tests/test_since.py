@@ -11,8 +11,8 @@ import pytest
 
 from modelpolicy.cli import main
 from modelpolicy.since import added_lines
-from tests.conftest import git_init
-from tests.test_cli import by_id, report_schema
+from tests.conftest import git_init, report_schema
+from tests.test_cli import by_id
 
 LOADER = 'AutoModel.from_pretrained("{}")\n'
 HEADER = "from transformers import AutoModel\n"

@@ -151,6 +151,7 @@ def _run_explain(args: argparse.Namespace) -> int:
 
 
 def _run_scan(args: argparse.Namespace) -> int:
+    from modelpolicy.files import replace_atomically
     from modelpolicy.policy import find_policy
     from modelpolicy.report import FORMATS
     from modelpolicy.scan import exit_code, project_root, scan
@@ -173,7 +174,7 @@ def _run_scan(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(rendered)
     else:
-        _write_atomically(args.output, rendered)
+        replace_atomically(args.output, rendered, "the report")
     return exit_code(report)
 
 
@@ -260,7 +261,8 @@ def _verify_lock(paths: list[Path], root: Path) -> int:
 
 
 def _run_approve(args: argparse.Namespace) -> int:
-    from modelpolicy.policy.edit import Approval, approve, shown_path
+    from modelpolicy.files import shown_path
+    from modelpolicy.policy.edit import Approval, approve
 
     approval = Approval(args.id, args.reason, args.by, args.expires, args.license, args.revision)
     done = approve(args.root, approval)
@@ -276,7 +278,8 @@ def _run_approve(args: argparse.Namespace) -> int:
 
 
 def _run_init(args: argparse.Namespace) -> int:
-    from modelpolicy.policy.edit import init, shown_path
+    from modelpolicy.files import shown_path
+    from modelpolicy.policy.edit import init
 
     path = init(args.root, args.preset)
     print(
@@ -345,18 +348,6 @@ def _hours(text: str) -> float:
     if not hours >= 0:
         raise argparse.ArgumentTypeError(f"expected a number of hours such as 24 or 0.5, got {text!r}")
     return hours
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    from modelpolicy.errors import ModelpolicyError
-
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise ModelpolicyError(f"cannot write the report: {error.strerror}", path=str(path)) from error
 
 
 def main(argv: Sequence[str] | None = None) -> int:

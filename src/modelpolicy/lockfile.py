@@ -39,7 +39,6 @@ the file and line.
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -49,6 +48,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from modelpolicy.errors import ModelpolicyError
+from modelpolicy.files import replace_atomically
 from modelpolicy.model import Kind, OutputRights, Parent, Resolution, Resolved, Terms, TrainingData, Unresolved, Weights
 from modelpolicy.resolve.locked import Key, LockfileResolver, locked_key
 
@@ -467,38 +467,5 @@ def _fields(entry: Entry) -> list[tuple[str, object]]:
 
 
 def write(path: Path, entries: Iterable[Entry]) -> None:
-    """Replace `path` atomically: the text goes to a temporary file in the same folder, is flushed to disk, then
-    renamed over the lockfile. An error or Ctrl-C on the way leaves the previous lockfile, and no temporary file."""
-    import tempfile
-
-    try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as error:
-        raise ModelpolicyError(f"cannot write the lockfile: {error.strerror}", path=str(path)) from error
-    try:
-        os.fchmod(descriptor, _mode(path))
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(render(entries))
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temporary).replace(path)
-    except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise ModelpolicyError(f"cannot write the lockfile: {error.strerror}", path=str(path)) from error
-        if isinstance(error, UnicodeEncodeError):  # a lone surrogate, from a `\ud800` escape in a scanned file
-            raise ModelpolicyError(
-                f"cannot write the lockfile: {error.object[error.start : error.end]!r} is not a Unicode character",
-                path=str(path),
-            ) from error
-        raise
-
-
-def _mode(path: Path) -> int:
-    """The lockfile's permissions: kept when it exists; else what the umask gives a new file (mkstemp's are 0600)."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    """Replace `path` atomically: an error or Ctrl-C on the way leaves the previous lockfile, and no temporary file."""
+    replace_atomically(path, render(entries), "the lockfile")

@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from modelpolicy.model import Context, Verdict
+from modelpolicy.model import Context, Resolution, Resolved, Verdict
 
 
 class Mode(StrEnum):
@@ -83,6 +83,16 @@ class Policy:
     expected_users: int | None = None
     exceptions: tuple[PolicyException, ...] = ()
     clarifications: tuple[Clarification, ...] = ()
+
+
+def revision_pin(pin: str, referenced: str | None, resolution: Resolution) -> str | None:
+    """None when a revision pin (a commit sha or a prefix of one) holds for an artefact referenced at `referenced`
+    and resolved to `resolution`; else the revision it is at now, or "" when none is known."""
+    resolved = resolution.terms.revision if isinstance(resolution, Resolved) else None
+    revisions = [r for r in (referenced, resolved) if r]
+    if any(r.lower().startswith(pin.lower()) for r in revisions):
+        return None
+    return revisions[-1] if revisions else ""
 
 
 def presets_dir() -> Path:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from modelpolicy.model import Kind, Resolution, Resolved, Terms, TrainingData, Weights
-from modelpolicy.policy import Clarification, Policy
+from modelpolicy.policy import Clarification, Policy, revision_pin
 from modelpolicy.resolve import Adjust
 
 
@@ -26,13 +26,13 @@ def clarifier(policy: Policy) -> Adjust | None:
 
 def _clarified(clarification: Clarification, revision: str | None, resolution: Resolution) -> Resolution:
     terms = resolution.terms if isinstance(resolution, Resolved) else None
-    revisions = [r for r in (revision, terms.revision if terms else None) if r]
-    if not any(r.lower().startswith(clarification.revision.lower()) for r in revisions):
+    now = revision_pin(clarification.revision, revision, resolution)
+    if now is not None:
         if terms is None:
             return resolution
         note = (
             f"the clarification at {clarification.where} is pinned to revision {clarification.revision}, and this is "
-            f"{revisions[-1] if revisions else 'an unknown revision'}: review the licence and update the pin"
+            f"{now or 'an unknown revision'}: review the licence and update the pin"
         )
         return Resolved(replace(terms, note="; ".join(filter(None, (terms.note, note)))))
     if terms is None:

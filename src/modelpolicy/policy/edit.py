@@ -9,16 +9,15 @@ atomic: a failed or interrupted edit leaves the file as it was.
 from __future__ import annotations
 
 import json
-import os
 import re
 import tempfile
 import tomllib
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from modelpolicy.errors import ModelpolicyError
+from modelpolicy.files import replace_atomically, shown_path
 from modelpolicy.policy import Policy, load_policy, preset_names
 from modelpolicy.policy.load import (
     EXCEPTION_KEYS,
@@ -80,7 +79,7 @@ def approve(root: Path, approval: Approval, today: date | None = None) -> Approv
     text = path.read_bytes().decode("utf-8")
     at = _insertion_point(text, prefix, path, header)
     new_text, line = _inserted(text, at, table)
-    _replace(path, new_text, lambda temporary: _load(temporary, prefix, path))
+    replace_atomically(path, new_text, "the policy file", lambda temporary: _load(temporary, prefix, path))
     shadowed = tuple(e.where for e in current.exceptions if e.id.lower() == approval.id.strip().lower())
     return Approved(path, line, header, shadowed)
 
@@ -248,34 +247,6 @@ def _load(path: Path, prefix: tuple[str, ...], shown_as: Path) -> Policy:
         ) from error
 
 
-def _replace(path: Path, text: str, check: Callable[[Path], object]) -> None:
-    """Write `text` to a temporary file next to `path`, `check` it, then move it over `path` in one step."""
-    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    temporary = Path(name)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(text.encode("utf-8"))
-        check(temporary)
-        temporary.chmod(path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
-        temporary.replace(path)
-    except OSError as error:
-        raise ModelpolicyError(f"cannot write the policy file: {error.strerror}", path=shown_path(path)) from error
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def shown_path(path: Path) -> str:
-    """`path` relative to the working folder when it is under it, else as given: how messages show files."""
-    relative = os.path.relpath(path)
-    return str(path) if relative.startswith("..") else relative
-
-
 def init(root: Path, preset: str, today: date | None = None) -> Path:
     """Write `.modelpolicy.toml` extending `preset` at `root`, unless the repository already declares a policy."""
     _known_preset(preset)
@@ -286,7 +257,9 @@ def init(root: Path, preset: str, today: date | None = None) -> Path:
             path=shown_path(found[0]),
         )
     path = root / POLICY_FILE
-    _replace(path, starter(preset, today or date.today()), lambda temporary: _load(temporary, (), path))
+    replace_atomically(
+        path, starter(preset, today or date.today()), "the policy file", lambda temporary: _load(temporary, (), path)
+    )
     return path
 
 

@@ -24,7 +24,7 @@ from modelpolicy.model import (
     Violation,
     worst,
 )
-from modelpolicy.policy import Listed, Mode, Policy, PolicyException
+from modelpolicy.policy import Listed, Mode, Policy, PolicyException, revision_pin
 from modelpolicy.policy.concerns import CONCERNS, HARD_CONCERNS, family_concerns, raised_by
 from modelpolicy.policy.expression import ExpressionSyntaxError, alternatives
 from modelpolicy.resolve import Ancestor, Subject
@@ -291,10 +291,9 @@ def _pin_mismatch(exception: PolicyException, subject: Subject, lists: _Lists) -
         if current is None or not lists.matches(current, exception.license):
             return f"it is pinned to licence {exception.license}, and the licence is now {current or 'unknown'}"
     if exception.revision is not None:
-        revisions = [r for r in (subject.artefact.revision, terms.revision if terms else None) if r]
-        if not any(r.lower().startswith(exception.revision.lower()) for r in revisions):
-            now = revisions[-1] if revisions else "no known revision"
-            return f"it is pinned to revision {exception.revision}, and the artefact is at {now}"
+        now = revision_pin(exception.revision, subject.artefact.revision, resolution)
+        if now is not None:
+            return f"it is pinned to revision {exception.revision}, and the artefact is at {now or 'no known revision'}"
     return ""
 
 

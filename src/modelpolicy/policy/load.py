@@ -8,7 +8,6 @@ a test holds the two to each other.
 from __future__ import annotations
 
 import json
-import os
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 from modelpolicy.errors import ModelpolicyError
+from modelpolicy.files import shown_path
 from modelpolicy.knowledge import KnowledgeBase
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Context, Verdict
@@ -70,7 +70,7 @@ def load_named(name_or_path: str) -> Policy:
         if not _is_file(path):
             raise ModelpolicyError("policy file not found; give a preset name or an existing file", path=str(path))
         prefix = ("tool", "modelpolicy") if path.name == PYPROJECT else ()
-        return load_file(path, prefix=prefix, source=_shown_path(path), seen=())
+        return load_file(path, prefix=prefix, source=shown_path(path), seen=())
     return _load_preset(name_or_path, seen=())
 
 
@@ -83,7 +83,7 @@ def load_repository_policy(start: Path, root: Path) -> Policy:
             policy, source=f"preset {DEFAULT_PRESET}: no [tool.modelpolicy] in {PYPROJECT}, no {POLICY_FILE}"
         )
     path, prefix = found
-    source = f"{_shown_path(path)} [tool.modelpolicy]" if prefix else _shown_path(path)
+    source = f"{shown_path(path)} [tool.modelpolicy]" if prefix else shown_path(path)
     return load_file(path, prefix=prefix, source=source, seen=())
 
 
@@ -163,8 +163,8 @@ def load_file(path: Path, *, prefix: tuple[str, ...], source: str, seen: tuple[s
     for key in prefix:
         values = values.get(key, {})
         if not isinstance(values, dict):
-            raise ModelpolicyError(f"{'.'.join(prefix)}: expected a table", path=_shown_path(path))
-    document = _Document(values, _shown_path(path), key_lines(text), prefix, path.parent)
+            raise ModelpolicyError(f"{'.'.join(prefix)}: expected a table", path=shown_path(path))
+    document = _Document(values, shown_path(path), key_lines(text), prefix, path.parent)
     is_preset = path.parent == presets_dir()
     return _Builder(document, load_knowledge(), source, (*seen, str(path.resolve())), is_preset).build()
 
@@ -240,7 +240,7 @@ class _Builder:
         if str(path.resolve()) in self.seen:
             chain = " -> ".join(Path(p).name for p in (*self.seen, str(path.resolve())))
             self.document.fail(("extends",), f"extends is cyclic: {chain}")
-        source = _shown_path(path) if is_file else f"preset {extends}"
+        source = shown_path(path) if is_file else f"preset {extends}"
         return load_file(path, prefix=(), source=source, seen=self.seen)
 
     def _rules(self) -> dict[str, Verdict]:
@@ -395,11 +395,6 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def _shown_path(path: Path) -> str:
-    relative = os.path.relpath(path)
-    return str(path) if relative.startswith("..") else relative
-
-
 def _is_file(path: Path) -> bool:
     """Whether `path` is a file; False for a name the system cannot look up (too long, say), as for a missing one."""
     try:
@@ -419,7 +414,7 @@ def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise ModelpolicyError(f"cannot read the policy file: {error}", path=_shown_path(path)) from error
+        raise ModelpolicyError(f"cannot read the policy file: {error}", path=shown_path(path)) from error
 
 
 def _parse(path: Path, text: str | None = None) -> dict[str, Any]:
@@ -429,5 +424,5 @@ def _parse(path: Path, text: str | None = None) -> dict[str, Any]:
         match = re.search(r"\(at line (\d+), column \d+\)", str(error))
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
         raise ModelpolicyError(
-            f"TOML syntax error: {reason}", path=_shown_path(path), line=int(match.group(1)) if match else None
+            f"TOML syntax error: {reason}", path=shown_path(path), line=int(match.group(1)) if match else None
         ) from error
