@@ -28,6 +28,7 @@ from modelpolicy.discover.identity import (
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.lockfile import digest
 from modelpolicy.model import Kind
+from modelpolicy.policy import expression as expression_module
 from modelpolicy.policy.expression import ExpressionSyntaxError, alternatives
 
 settings.register_profile(
@@ -207,6 +208,33 @@ def test_alternatives_are_the_expression_in_disjunctive_normal_form(tree: Tree) 
     for size in range(len(LICENCE_KEYS) + 1):
         for granted in map(frozenset, itertools.combinations(LICENCE_KEYS, size)):
             assert _holds(tree, granted) == any(set(branch) <= granted for branch in found)
+
+
+_choice_words = st.from_regex(r"[A-Za-z0-9.+-]{1,12}", fullmatch=True)
+
+
+@given(st.lists(_choice_words, min_size=2, max_size=5), st.lists(st.sampled_from(["OR", "or", "Or"]), min_size=4))
+def test_a_plain_choice_is_read_as_license_expression_reads_it(keys: list[str], operators: list[str]) -> None:
+    """`a OR b`, read without importing `license-expression`, gives what the library's parse gives (or its error)."""
+    text = keys[0] + "".join(f" {operator} {key}" for operator, key in zip(operators, keys[1:], strict=False))
+    try:
+        expected: list[tuple[str, ...]] | str = _library_alternatives(text)
+    except ExpressionSyntaxError:
+        expected = "error"
+    try:
+        found: list[tuple[str, ...]] | str = alternatives(text)
+    except ExpressionSyntaxError:
+        found = "error"
+    assert found == expected
+
+
+def _library_alternatives(text: str) -> list[tuple[str, ...]]:
+    choice = expression_module._CHOICE
+    expression_module._CHOICE = re.compile(r"(?!)")
+    try:
+        return alternatives(text)
+    finally:
+        expression_module._CHOICE = choice
 
 
 @given(st.one_of(st.none(), any_text, _expression_trees.map(_spelled)))

@@ -14,6 +14,7 @@ import stat
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -107,40 +108,42 @@ def _git_files(root: Path) -> list[str] | None:
 
 
 def _walk(top: str, prefix: str, real_root: str) -> Iterator[Candidate]:
-    """Depth first, each folder's files (sorted by name) before its sub-folders (sorted by name)."""
+    """Depth first, each folder's files (sorted by name) before its sub-folders (sorted by name). Run once for every
+    file of the tree: the common case, a regular file, is told by the listing alone, and tested first. A folder
+    holding `pyvenv.cfg` below the top is a virtual environment, left out whole."""
     stack = [(top, prefix)]
     while stack:
         folder, relative = stack.pop()
         try:
             with os.scandir(folder) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)
+                entries = sorted(listing, key=_NAME)
         except OSError as error:
             if relative:  # the folder itself is listed by its parent; the top one is reported by the caller
                 yield Candidate(folder, relative.rstrip("/"), f"unreadable folder: {error.strerror}", folder=True)
             continue
+        if relative != prefix and any(entry.name == "pyvenv.cfg" for entry in entries):
+            continue
         folders = []
         for entry in entries:
-            name = entry.name
             try:
+                if entry.is_file(follow_symlinks=False):
+                    yield Candidate(entry.path, relative + entry.name, "", False, False, True)
+                    continue
                 if entry.is_dir(follow_symlinks=False):
-                    if name not in SKIPPED_DIRS and not _is_venv(entry.path):
-                        folders.append((entry.path, relative + name + "/"))
+                    if entry.name not in SKIPPED_DIRS:
+                        folders.append((entry.path, relative + entry.name + "/"))
                     continue
                 link = entry.is_symlink()
-                regular = not link and entry.is_file(follow_symlinks=False)
             except OSError:
-                link = regular = False
-            if link:
-                skipped = _outside_link(entry.path, real_root, relative + name)
-                if skipped is not None:
-                    yield skipped
-            else:
-                yield Candidate(entry.path, relative + name, regular=regular)
+                link = False
+            if not link:
+                yield Candidate(entry.path, relative + entry.name)
+            elif (skipped := _outside_link(entry.path, real_root, relative + entry.name)) is not None:
+                yield skipped
         stack.extend(reversed(folders))
 
 
-def _is_venv(folder: str) -> bool:
-    return os.path.isfile(os.path.join(folder, "pyvenv.cfg"))  # noqa: PTH113, PTH118
+_NAME = attrgetter("name")
 
 
 def _outside_link(path: str, real_root: str, relative: str) -> Candidate | None:

@@ -2,7 +2,8 @@
 
 An expression becomes its alternatives (disjunctive normal form): the policy may choose any one alternative, and
 must satisfy every licence inside it. `license-expression` parses only the compound ones: it costs an import. The
-normal form is computed here, with a bound on its size: an expression comes from a model card anyone can write.
+normal form is computed here, with a bound on its size: an expression comes from a model card anyone can write. A
+plain choice between licence ids (`cc-by-sa-3.0 OR gfdl`, common on dataset cards) is read without it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 _SIMPLE = re.compile(r"[^\s()]+")
+_CHOICE = re.compile(r"[A-Za-z0-9.+-]+(?:\s+[Oo][Rr]\s+[A-Za-z0-9.+-]+)+")  # ids joined by OR, in any case
+_OPERATORS = frozenset({"and", "or", "with"})
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,10 @@ def alternatives(expression: str) -> list[tuple[str, ...]]:
     text = expression.strip()
     if _SIMPLE.fullmatch(text):
         return [(text,)]
+    if _CHOICE.fullmatch(text):
+        keys = text.split()[::2]
+        if not _OPERATORS.intersection(key.lower() for key in keys):
+            return sorted({(key,) for key in keys})
     from license_expression import ExpressionError, Licensing
 
     licensing = Licensing()
