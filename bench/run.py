@@ -32,6 +32,7 @@ sys.path.insert(0, str(BENCH.parent))
 import hub_resolve  # noqa: E402
 import knowledge_load  # noqa: E402
 import locked_scan  # noqa: E402
+import scan_floor  # noqa: E402
 from make_tree import make_tree  # noqa: E402
 
 from modelpolicy.resolve.hub import WORKERS  # noqa: E402
@@ -56,6 +57,7 @@ class Figure:
     holds: Callable[[Figure], bool]
     reference: list[Sample] | None = None
     note: str = ""
+    diagnostic: bool = False  # no budget: shown to explain another figure
 
     @property
     def within(self) -> bool:
@@ -126,6 +128,19 @@ def full_scan(fixtures: Path, runs: int, files: int) -> Figure:
     return Figure(name, samples, "< 3x `grep -rIl from_pretrained`", _ratio_under(3), reference)
 
 
+def floor(fixtures: Path, runs: int, scan: Figure) -> Figure:
+    """The 10,000-file scan with every source's parser off, and the scan of an empty folder: the part of the full
+    scan's time that no parser work can remove (`bench/scan_floor.py` breaks it down further)."""
+    folder = tree(fixtures, 10_000)
+    options = ["--offline", "--format", "json"]
+    samples = measure([sys.executable, scan_floor.__file__, "--parsers-off", "scan", *options, str(folder)], runs)
+    with tempfile.TemporaryDirectory(prefix="modelpolicy-empty-") as empty:
+        fixed = statistics.median(s.seconds for s in measure([ENTRY_POINT, "scan", *options, empty], runs))
+    note = f"diagnostic; a scan of an empty folder takes {_time(fixed)}"
+    name = "the same scan with every parser off"
+    return Figure(name, samples, "none", lambda f: True, scan.reference, note, diagnostic=True)
+
+
 def large_scan(fixtures: Path, runs: int, smaller: Figure) -> Figure:
     files = 100_000
     folder = tree(fixtures, files)
@@ -170,7 +185,7 @@ def table(figures: list[Figure]) -> list[str]:
         seconds = [s.seconds for s in figure.samples]
         reference = _time(statistics.median(s.seconds for s in figure.reference)) if figure.reference else "—"
         ratio = f"{figure.ratio:.2f}" if figure.ratio is not None else "—"
-        result = "within" if figure.within else "**OVER**"
+        result = "—" if figure.diagnostic else "within" if figure.within else "**OVER**"
         note = f" ({figure.note})" if figure.note else ""
         rows.append(
             f"| {figure.name}{note} | {_time(figure.median)} | {_time(min(seconds))}-{_time(max(seconds))} | "
@@ -228,8 +243,11 @@ def main() -> int:
     for step in steps:
         figures.append(step())
         print(table(figures)[-1], flush=True)
+    scan = figures[-1]
+    figures.append(floor(args.fixtures, args.runs, scan))
+    print(table(figures)[-1], flush=True)
     if not args.quick:
-        figures.append(large_scan(args.fixtures, max(3, args.runs // 2), figures[-1]))
+        figures.append(large_scan(args.fixtures, max(3, args.runs // 2), scan))
         print(table(figures)[-1], flush=True)
     figures.append(hub(max(3, args.runs // 2)))
     rows = table(figures)
