@@ -24,17 +24,6 @@ Triple = tuple[str, str, str]
 
 # folder -> the exact miss(es) / false positive(s) the tool currently produces there.
 KNOWN_GAPS: dict[str, str] = {
-    "dockerfile_tei": (
-        "miss: Dockerfile model intfloat/multilingual-e5-large (ARG EMBED_MODEL default, used as "
-        "`huggingface-cli download ${EMBED_MODEL}` in a non-server build stage)"
-    ),
-    "dotenv_service": (
-        "miss: .env model nomic-ai/nomic-embed-text-v1.5 (EMBEDDING_MODEL=...; only MODEL_ID-style keys are read)"
-    ),
-    "lm_eval_makefile": (
-        "miss: Makefile model allenai/OLMo-2-1124-7B (`MODEL ?= ...` used as $(MODEL) in "
-        "`lm_eval --model_args pretrained=$(MODEL),...` and `vllm serve $(MODEL)`)"
-    ),
     "peft_adapter": (
         "miss: merge.py model timdettmers/guanaco-7b (argparse `--adapter` default passed to "
         "PeftModel.from_pretrained(base, args.adapter))"

@@ -490,3 +490,35 @@ def test_discover_groups_config_references_and_skips_broken_files(tmp_path: Path
         ("broken.json", "JSON syntax error at line 1: Expecting value")
     ]
     assert discovery.files_read == 3
+
+
+NAMED_KEYS_YAML = """\
+embedding_model: BAAI/bge-small-en-v1.5
+reranker_model: BAAI/bge-reranker-base
+rewardModel: OpenAssistant/reward-model-deberta-v3-large-v2
+eval_dataset: tatsu-lab/alpaca_eval
+model_type: LlamaForCausalLM/extra
+model_max_length: 4096
+output_model: my-org/merged
+save_model_to: my-org/other
+embedding_model_dir: checkpoints/run1
+chat_model: text-embedding-3-small
+"""
+
+
+def test_keys_the_naming_rule_reads_name_artefacts() -> None:
+    """Any key ending in a model or dataset word (as Python names, flags and variables are read) holds one."""
+    assert find(NAMED_KEYS_YAML) == [
+        (M, "BAAI/bge-small-en-v1.5", 1),
+        (M, "BAAI/bge-reranker-base", 2),
+        (M, "OpenAssistant/reward-model-deberta-v3-large-v2", 3),
+        (D, "tatsu-lab/alpaca_eval", 4),
+    ]
+
+
+def test_named_keys_in_dotenv_json_and_kubernetes_env() -> None:
+    env = "EMBEDDING_MODEL=nomic-ai/nomic-embed-text-v1.5\nOUTPUT_MODEL_ID=my-org/x\nMODEL_TYPE=a/b\n"
+    assert find(env, ".env") == [(M, "nomic-ai/nomic-embed-text-v1.5", 1)]
+    assert find('{"draft_model": "Qwen/Qwen2-0.5B", "hub_model_id": "me/out"}', "c.json") == [(M, "Qwen/Qwen2-0.5B", 1)]
+    manifest = "env:\n  - name: EMBEDDING_MODEL\n    value: intfloat/e5-large\n  - name: MODEL_TYPE\n    value: a/b\n"
+    assert find(manifest, "deploy.yaml") == [(M, "intfloat/e5-large", 3)]

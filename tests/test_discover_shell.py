@@ -111,7 +111,7 @@ def test_finds_nothing_in_scripts(command: str) -> None:
         (
             "Makefile",
             "MODEL ?= other/model\n\ntrain:\n\tpython train.py --model_name_or_path $${MODEL:-acme/encoder}\n",
-            [(MODEL, "acme/encoder", 4)],
+            [(MODEL, "other/model", 1), (MODEL, "acme/encoder", 4)],
         ),
         ("Makefile", "train:\n\tpython train.py --model_name_or_path $(MODEL)\n", []),
         ("rules.mk", "eval:\n\tpython eval.py \\\n\t  --dataset_name acme/reviews\n", [(DATASET, "acme/reviews", 3)]),
@@ -139,7 +139,12 @@ def test_finds_nothing_in_scripts(command: str) -> None:
             [(DATASET, "acme/reviews", 4)],
         ),
         ("Dockerfile", "from base\nrun python fetch.py --model acme/encoder\n", [(MODEL, "acme/encoder", 2)]),
-        ("Dockerfile", "FROM acme/encoder\nENV MODEL_ID=acme/encoder\nARG MODEL=acme/encoder\n", []),
+        (
+            "Dockerfile",
+            "FROM acme/encoder\nENV MODEL_ID=acme/encoder\nARG MODEL=acme/reranker\nENV DATASET acme/reviews\n",
+            [(MODEL, "acme/encoder", 2), (MODEL, "acme/reranker", 3), (DATASET, "acme/reviews", 4)],
+        ),
+        ("Dockerfile", "ARG MODEL_TYPE=acme/encoder\nENV MODEL_PATH /models/acme\nENV OUTPUT_MODEL=acme/x\n", []),
         ("Dockerfile", 'ENV ARGS="--model acme/encoder"\nLABEL args="--model acme/encoder"\n', []),
         ("Dockerfile", "# RUN python fetch.py --model acme/encoder\nRUN echo done\n", []),
         ("Dockerfile", "CMD python serve.py --model $MODEL_ID\n", []),
@@ -148,6 +153,25 @@ def test_finds_nothing_in_scripts(command: str) -> None:
 )
 def test_finds_in_makefiles_and_dockerfiles(path: str, text: str, expected: list[tuple[Kind, str, int]]) -> None:
     assert found(path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("EMBED_MODEL=acme/encoder python serve.py\n", [(MODEL, "acme/encoder", 1)]),
+        (
+            'export BASE_MODEL="acme/encoder" DATASET_NAME=acme/reviews\n',
+            [(MODEL, "acme/encoder", 1), (DATASET, "acme/reviews", 1)],
+        ),
+        ("local model_id=${MODEL_ID:-acme/encoder}\n", [(MODEL, "acme/encoder", 1)]),
+        ("CHECKPOINT_DIR=acme/encoder\nHUB_MODEL_ID=acme/out\nexport PUSH_MODEL=acme/out\n", []),
+        ("MODEL_PATH=acme/encoder\nMODEL_TYPE=acme/x\nMODEL=$1\nMODEL=gpt2-local\n", []),
+        ("echo MODEL=acme/encoder\n", []),
+    ],
+)
+def test_variables_named_for_a_model_or_dataset(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    """An assignment is a reference when its variable's name says what it holds (as Python names are read)."""
+    assert found("run.sh", text) == expected
 
 
 @pytest.mark.parametrize(
@@ -222,6 +246,18 @@ def test_discover_end_to_end(tmp_path: Path) -> None:
     assert [(a.kind, a.id, [r.location for r in a.references]) for a in discovery.artefacts] == [
         (DATASET, "acme/reviews", ["scripts/train.sh:5"]),
         (MODEL, "acme/encoder", ["Dockerfile:3", "scripts/train.sh:4"]),
+        (MODEL, "acme/env-only", ["Dockerfile:2"]),
     ]
     assert discovery.skipped == ()
     assert discovery.files_read == 2
+
+
+def test_a_file_naming_its_model_only_in_an_upper_case_variable_is_read(tmp_path: Path) -> None:
+    """The pre-filter reads the variables' names in any case: `EMBED_MODEL` holds no `model` in lower case."""
+    (tmp_path / "serve.sh").write_text("EMBED_MODEL=acme/encoder\nexec ./serve\n", encoding="utf-8")
+    (tmp_path / "Dockerfile").write_text("FROM python:3.12\nARG BASE_MODEL=acme/base\n", encoding="utf-8")
+    discovery = discover(tmp_path, [tmp_path], sources=(ShellSource(),))
+    assert [(a.id, [r.location for r in a.references]) for a in discovery.artefacts] == [
+        ("acme/base", ["Dockerfile:2"]),
+        ("acme/encoder", ["serve.sh:1"]),
+    ]

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from modelpolicy.discover.identity import HubId, identify, parse_hub_url, without_env_defaults
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
+from modelpolicy.discover.names import named_kind
 from modelpolicy.discover.yamldoc import compose
 from modelpolicy.model import Kind, Reference
 
@@ -31,7 +32,9 @@ if TYPE_CHECKING:
     import yaml
 
 MAX_DEPTH = 200
-# Normalised (lower case, no '-' or '_') keys whose values name artefacts: datasets when the key says so.
+# Keys whose values name artefacts are those the naming rule reads (`names`: `embedding_model`, `DATASET_ID`), and
+# these, normalised (lower case, no '-' or '_'): plural and run-together keys configs also use. Datasets when the key
+# says so.
 _ARTEFACT_KEYS = frozenset(
     {
         "model",
@@ -141,6 +144,14 @@ def _normalise(key: str) -> str:
     return key.lower().replace("-", "").replace("_", "")
 
 
+def _artefact_key(key: str) -> Kind | None:
+    """The kind of artefact the values under `key` name, if it names any."""
+    normal = _normalise(key)
+    if normal in _ARTEFACT_KEYS:
+        return Kind.DATASET if "dataset" in normal else Kind.MODEL
+    return named_kind(key)
+
+
 @dataclass(frozen=True)
 class _Finder:
     context: FileContext
@@ -166,7 +177,7 @@ class _Finder:
         entries = {_normalise(key.value): (key, value) for key, value in mapping.entries if key}
         item_key = next((entries[k][0] for k in _ITEM_KEYS if k in entries), None) if slot else None
         name, value = (entries.get(k, (None, None))[1] for k in ("name", "value"))
-        if isinstance(name, _Text) and isinstance(value, _Text) and _normalise(name.value) in _ARTEFACT_KEYS:
+        if isinstance(name, _Text) and isinstance(value, _Text) and _artefact_key(name.value):
             yield from self.entry(name, value, None)  # a Kubernetes `env` item: {name: MODEL_ID, value: org/x}
         for key, child in mapping.entries:
             yield from self.entry(key, child, slot if key is not None and key is item_key else None)
@@ -175,8 +186,8 @@ class _Finder:
         normal = _normalise(key.value) if key else ""
         if normal in _OUTPUT_KEYS:
             return
-        if key and normal in _ARTEFACT_KEYS:
-            slot = _Slot(Kind.DATASET if "dataset" in normal else Kind.MODEL, key.value)
+        if key and (kind := _artefact_key(key.value)):
+            slot = _Slot(kind, key.value)
         if key and normal in _MIXTURE_KEYS and isinstance(value, _Mapping):
             mixture = _Slot(Kind.DATASET, key.value)
             for name, _ in value.entries:

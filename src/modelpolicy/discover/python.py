@@ -30,6 +30,7 @@ from modelpolicy.discover import python_statements
 from modelpolicy.discover.identity import identify, looks_like_path, parse_hub_id
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Lines, Markers
+from modelpolicy.discover.names import ENDINGS, named_kind
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
 
@@ -135,31 +136,6 @@ _API_RECEIVERS = frozenset(
     }
 )
 
-# Names (of flags, fields, parameters, environment variables) that hold a model or dataset to read: those ending in
-# one of these words, split at `_`, `-` and camelCase. `dataset` in the name makes it a dataset.
-_NAME_ENDINGS = frozenset(
-    {
-        ("model",),
-        ("model", "id"),
-        ("model", "name"),
-        ("model", "name", "or", "path"),
-        ("model", "repo"),
-        ("model", "repo", "id"),
-        ("tokenizer",),
-        ("tokenizer", "id"),
-        ("tokenizer", "name"),
-        ("tokenizer", "name", "or", "path"),
-        ("dataset",),
-        ("dataset", "id"),
-        ("dataset", "name"),
-        ("dataset", "name", "or", "path"),
-        ("dataset", "repo"),
-        ("dataset", "repo", "id"),
-        ("repo", "id"),
-    }
-)
-# Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`.
-_WRITTEN = frozenset({"hub", "output", "out", "push", "save", "export", "upload"})
 _LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+", re.DOTALL)
 
 
@@ -168,7 +144,7 @@ def _marker_words() -> tuple[bytes, ...]:
     a reference ends in a word that starts with `model`, `tokenizer`, `dataset` or `repo`, and every loader either
     takes its id only in a keyword holding one of those or is itself named (`from_pretrained`, `pipeline`, `LLM`).
     Compared lower-cased, as names are split at camelCase and lower-cased before they are compared."""
-    words = {"model", *(ending[0] for ending in _NAME_ENDINGS)}
+    words = {"model", *(ending[0] for ending in ENDINGS)}
     for name, loader in _LOADERS.items():
         keywords = (*loader.keywords, *loader.also)
         if loader.position is not None or not all(any(w in k.lower() for w in words) for k in keywords):
@@ -179,7 +155,6 @@ def _marker_words() -> tuple[bytes, ...]:
 
 MARKER_WORDS = _marker_words()
 _STRING_ESCAPE = re.compile(rb"\\[xuUN0-7]")  # a string escape could spell an environment variable's name
-_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _OPTION_CALLS = frozenset({"add_argument", "option"})  # argparse, click
 _FIELD_CALLS = frozenset({"field", "Field", "ib", "attrib"})  # dataclasses, pydantic, attrs
 _SEQUENCE_CALLS = frozenset({"list", "tuple", "set", "sorted", "reversed", "frozenset"})
@@ -649,20 +624,20 @@ class _Finder:
         name = _call_name(call.func)
         if name in _OPTION_CALLS:
             flags = [text.lstrip("-") for text in map(_string, call.args) if text]
-            kind = next((k for flag in flags if (k := _named_kind(flag))), None)
+            kind = next((k for flag in flags if (k := named_kind(flag))), None)
             self._defer(_keyword(call, "default"), kind, name or "")
         read = _environment_read(call)
         if read is not None:
             form, variable, default = read
             names = [value.text for value in self._values(variable) if not value.dynamic]
-            self._defer(default, next((k for n in names if (k := _named_kind(n))), None), form)
+            self._defer(default, next((k for n in names if (k := named_kind(n))), None), form)
 
     def _fields(self, cls: ast.ClassDef) -> None:
         """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`."""
         for statement in cls.body:
             target, value = _single_assignment(statement)
             if target and value is not None:
-                self._defer(_field_default(value), _named_kind(target), "field")
+                self._defer(_field_default(value), named_kind(target), "field")
 
     def _parameters(self, arguments: ast.arguments) -> None:
         positional = [*arguments.posonlyargs, *arguments.args]
@@ -672,7 +647,7 @@ class _Finder:
             *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
         ]
         for argument, default in pairs:
-            self._defer(default, _named_kind(argument.arg), "parameter")
+            self._defer(default, named_kind(argument.arg), "parameter")
 
     def _defer(self, node: ast.expr | None, kind: Kind | None, form: str) -> None:
         """Keep the strings a named default stands for (each item of a list default) until the walk is over."""
@@ -740,14 +715,6 @@ def _identify_named(text: str, kind: Kind, context: FileContext) -> tuple[Kind, 
         return Kind.API, text, None
     hub = identify(text, kind, context.is_local_path, single_names=False)
     return None if hub is None else (kind, hub.id, hub.revision)
-
-
-def _named_kind(name: str) -> Kind | None:
-    """MODEL or DATASET when `name` says it holds one to read (`model_name_or_path`, `DATASET_ID`, `baseModel`)."""
-    words = tuple(word for word in re.split(r"[_\-\s]+", _CAMEL.sub(r"\1_\2", name).lower()) if word)
-    if _WRITTEN.intersection(words) or not any(words[-len(ending) :] == ending for ending in _NAME_ENDINGS):
-        return None
-    return Kind.DATASET if "dataset" in words else Kind.MODEL
 
 
 def _arguments(call: ast.Call, loader: _Loader) -> list[ast.expr]:

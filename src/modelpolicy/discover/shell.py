@@ -1,5 +1,7 @@
 """Shell scripts, Makefiles and the RUN, CMD and ENTRYPOINT instructions of Dockerfiles: command-line flags that name
-models and datasets (`--model_name_or_path ID`, `--dataset=ID`...) and `huggingface-cli download ID` / `hf download ID`.
+models and datasets (`--model_name_or_path ID`, `--dataset=ID`...) and `huggingface-cli download ID` / `hf download ID`;
+and variables whose name says they hold one (`names`): `EMBED_MODEL=ID` in a script, `MODEL ?= ID` in a Makefile,
+`ARG BASE_MODEL=ID` and `ENV MODEL_ID=ID` in a Dockerfile.
 
 Commands are split into words the way a shell splits them (quotes, escapes, `\\` continuations, comments); nothing is
 run or expanded. A value is a reference only when it is written out: `${VAR:-ID}` names its default, `$VAR` nothing.
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from modelpolicy.discover.identity import ENV_DEFAULT, identify
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.markers import Markers, Spelled, spelled_apart
+from modelpolicy.discover.names import named_kind
 from modelpolicy.model import Kind, Reference
 
 # Compared with `-` read as `_`, so `--base-model` is `--base_model`. Only flags that name what a command reads: output
@@ -70,7 +73,11 @@ _IN_DOUBLE_QUOTES = re.compile(r'\\\n|\\([$`"\\])|(.)', re.DOTALL)
 _WORD_ENDS = frozenset({"blank", "operator", "comment"})
 _NOT_WORDS = frozenset({"blank", "operator", "comment", "continuation"})
 
-_INSTRUCTION = re.compile(r"\s*(?:RUN|CMD|ENTRYPOINT)(?:\s+|$)", re.IGNORECASE)
+_INSTRUCTION = re.compile(r"\s*(RUN|CMD|ENTRYPOINT|ARG|ENV)(?:\s+|$)", re.IGNORECASE)
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# Words before the assignments of a command that sets variables; a Makefile's assignment operators, written apart.
+_DECLARATIONS = frozenset({"export", "local", "declare", "readonly", "typeset", "override"})
+_MAKE_OPERATORS = frozenset({"=", "?=", ":=", "::=", "+="})
 _HEREDOC = re.compile(r"(?<!<)<<(?!<)-?\s*[\"']?([A-Za-z_]\w*)[\"']?")
 _JSON_STRING = re.compile(r'"(?:\\.|[^"\\])*"')
 
@@ -103,10 +110,11 @@ class _Found:
     revision: str | None = None
 
 
-# The pre-filter: the flags (`--model...`, `--base-model`, `--dataset...`, `--tokenizer...`, `-` read as `_`) and
-# `download` of `huggingface-cli download` / `hf download`, once quotes, backslashes and line continuations, which a
-# shell removes from a word, are removed. A Dockerfile joins continued lines across comments: then it always passes.
-_MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"download")
+# The pre-filter: the flags (`--model...`, `--base-model`, `--dataset...`, `--tokenizer...`, `-` read as `_`),
+# `download` of `huggingface-cli download` / `hf download` and the variables `names` reads (`..._MODEL`, `REPO_ID`),
+# once quotes, backslashes and line continuations, which a shell removes from a word, are removed. A Dockerfile joins
+# continued lines across comments: then it always passes.
+_MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"download", b"repo")
 _QUOTING = b"'\"\\"
 _DOCKER_CONTINUATION = re.compile(rb"\\[ \t\r]*\n")
 # For `grep`, line by line: a word with quotes or backslashes between its letters; a line ending in a backslash,
@@ -125,7 +133,7 @@ def _unquote(data: bytes, path: str) -> bytes | None:
 class ShellSource:
     name = "shell"
     stems = frozenset({"makefile", "gnumakefile", "dockerfile"})
-    markers = Markers(_MARKER_WORDS, normalise=_unquote, spelled=_SPELLED)
+    markers = Markers(_MARKER_WORDS, caseless=True, normalise=_unquote, spelled=_SPELLED)  # `EMBED_MODEL=ID`
 
     def wants(self, path: str) -> bool:
         name = path.rsplit("/", 1)[-1]
@@ -170,7 +178,11 @@ def _placer(text: str, line: int = 1, column: int = 0) -> Callable[[int], tuple[
 def _references(
     text: str, place: Callable[[int], tuple[int, int]], context: FileContext, source: str
 ) -> list[Reference]:
-    founds = (found for command in _commands(text) for found in [*_flag_values(command), *_downloads(command)])
+    founds = (
+        found
+        for command in _commands(text)
+        for found in [*_assignments(command), *_flag_values(command), *_downloads(command)]
+    )
     references = (_reference(found, place, context, source) for found in founds)
     return [reference for reference in references if reference is not None]
 
@@ -220,6 +232,30 @@ def _flag_values(command: list[_Span]) -> Iterator[_Found]:
         value = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
         if kind is not None and value is not None:
             yield from (_Found(flag, kind, item) for item in _items(_written(value)))
+
+
+def _assignments(command: list[_Span]) -> Iterator[_Found]:
+    """The values of variables named for a model or dataset that a command sets: `NAME=ID` (after `export`,
+    `local`...), make's `NAME ?= ID` (its operator a word of its own) and Docker's `ENV NAME ID`."""
+    first = command[0].text
+    words = command[1:] if first in _DECLARATIONS or first == "ENV" else command
+    if len(words) == 3 and words[1].text in _MAKE_OPERATORS and _VARIABLE.fullmatch(words[0].text):
+        yield from _assigned(words[0].text, words[2])
+        return
+    if first == "ENV" and len(words) == 2 and _VARIABLE.fullmatch(words[0].text):
+        yield from _assigned(words[0].text, words[1])
+        return
+    for word in words:
+        name, equals, _ = word.text.partition("=")
+        if not (equals and _VARIABLE.fullmatch(name)):
+            break
+        yield from _assigned(name, word[len(name) + 1 :])
+
+
+def _assigned(name: str, value: _Span) -> Iterator[_Found]:
+    kind = named_kind(name)
+    if kind is not None:
+        yield _Found(name, kind, _written(value))
 
 
 def _argument(command: list[_Span], index: int) -> _Span | None:
@@ -280,15 +316,23 @@ def _is_dockerfile(name: str) -> bool:
 
 def _dockerfile_scripts(text: str) -> Iterator[_Span]:
     """The shell of each RUN, CMD and ENTRYPOINT: continuation lines joined, heredoc bodies (`RUN <<EOF`) included,
-    and the strings of an exec-form array joined by spaces, so that a `sh -c` string is read as shell."""
+    and the strings of an exec-form array joined by spaces, so that a `sh -c` string is read as shell. ARG and ENV
+    are read as assignments: `ENV` kept in front, for its `ENV NAME VALUE` form."""
     lines = iter(_lines(text))
     for line in lines:
         if _is_comment(line):
             continue
         instruction = _logical_line(line, lines)
         keyword = _INSTRUCTION.match(instruction.text)
-        if keyword:
-            body = instruction[keyword.end() :]
+        if keyword is None:
+            continue
+        body = instruction[keyword.end() :]
+        word = keyword.group(1).upper()
+        if word == "ENV":
+            yield _Span.join([_Span("ENV ", (keyword.start(1),) * 4), body])
+        elif word == "ARG":
+            yield body
+        else:
             yield _exec_form(body) or _with_heredocs(body, lines)
 
 

@@ -1,0 +1,47 @@
+"""Names that say they hold a model or dataset to read: of flags, fields, parameters, environment variables, config
+keys and shell variables. One rule for every source, so that `EMBEDDING_MODEL=org/x` in a `.env` file,
+`embedding_model: org/x` in YAML and `embedding_model: str = "org/x"` in Python are read alike.
+
+A name is split into words at `_`, `-`, `.`, blanks and camelCase, lower-cased. It names what is read when it ends in
+one of `ENDINGS` and holds none of `WRITTEN`; `dataset` among its words makes it a dataset.
+"""
+
+from __future__ import annotations
+
+import re
+
+from modelpolicy.model import Kind
+
+ENDINGS = frozenset(
+    {
+        ("model",),
+        ("model", "id"),
+        ("model", "name"),
+        ("model", "name", "or", "path"),
+        ("model", "repo"),
+        ("model", "repo", "id"),
+        ("tokenizer",),
+        ("tokenizer", "id"),
+        ("tokenizer", "name"),
+        ("tokenizer", "name", "or", "path"),
+        ("dataset",),
+        ("dataset", "id"),
+        ("dataset", "name"),
+        ("dataset", "name", "or", "path"),
+        ("dataset", "repo"),
+        ("dataset", "repo", "id"),
+        ("repo", "id"),
+    }
+)
+# Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`.
+WRITTEN = frozenset({"hub", "output", "out", "push", "save", "export", "upload"})
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_SEPARATORS = re.compile(r"[_\-.\s]+")
+
+
+def named_kind(name: str) -> Kind | None:
+    """MODEL or DATASET when `name` says it holds one to read (`model_name_or_path`, `DATASET_ID`, `baseModel`)."""
+    words = tuple(word for word in _SEPARATORS.split(_CAMEL.sub(r"\1_\2", name).lower()) if word)
+    if WRITTEN.intersection(words) or not any(words[-len(ending) :] == ending for ending in ENDINGS):
+        return None
+    return Kind.DATASET if "dataset" in words else Kind.MODEL
