@@ -23,12 +23,7 @@ EXPECTED = "expected.json"
 Triple = tuple[str, str, str]
 
 # folder -> the exact miss(es) / false positive(s) the tool currently produces there.
-KNOWN_GAPS: dict[str, str] = {
-    "peft_adapter": (
-        "miss: merge.py model timdettmers/guanaco-7b (argparse `--adapter` default passed to "
-        "PeftModel.from_pretrained(base, args.adapter))"
-    ),
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _folders() -> list[Path]:

@@ -101,6 +101,39 @@ def test_argparse_look_alikes(source: str) -> None:
     check(source, [])
 
 
+ADAPTER_SCRIPT = """\
+def options():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--adapter", default="org/adapter")
+    parser.add_argument("-b", "--base-checkpoint", default="org/base")
+    parser.add_argument("--teacher", dest="tutor", default="org/teacher")
+    parser.add_argument("--ckpt", default="checkpoints/run1")
+    return parser.parse_args()
+
+
+def main():
+    args = options()
+    base = AutoModelForCausalLM.from_pretrained(args.base_checkpoint)
+    model = PeftModel.from_pretrained(base, args.adapter)
+    teacher = AutoModel.from_pretrained(args.tutor)
+    local = AutoModel.from_pretrained(args.ckpt)
+    other = AutoModel.from_pretrained(args.missing, config=cfg.model.name)
+"""
+
+
+def test_a_loader_reading_a_parsed_option_reads_its_default() -> None:
+    """`from_pretrained(args.adapter)` loads `--adapter`'s default, found at the default, even when the options are
+    declared in a function that names no model; a path default and an undeclared option name nothing."""
+    check(
+        ADAPTER_SCRIPT,
+        [
+            (M, "org/adapter", 3, None, "from_pretrained", NONE),
+            (M, "org/base", 4, None, "from_pretrained", NONE),
+            (M, "org/teacher", 5, None, "from_pretrained", NONE),
+        ],
+    )
+
+
 # --- 2. dataclass, pydantic and attrs fields ---------------------------------------------------------------------
 
 

@@ -360,6 +360,18 @@ class _Finder:
             raise _WholeModuleNeeded
         return _module_constants(self.tree)
 
+    @cached_property
+    def options(self) -> dict[str, list[ast.expr]]:
+        """The defaults of the command-line options the file declares, by the attribute a parsed namespace holds
+        each in (`--adapter` or `dest="adapter"`: `args.adapter`)."""
+        options: dict[str, list[ast.expr]] = {}
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Call) and _call_name(node.func) in _OPTION_CALLS:
+                dest, default = _option_dest(node), _keyword(node, "default")
+                if dest and default is not None:
+                    options.setdefault(dest, []).append(default)
+        return options
+
     def references(self) -> list[Reference]:
         found = list(self._visit(self.tree))
         found += self._named_references()
@@ -489,7 +501,17 @@ class _Finder:
             return node.values
         if isinstance(node, ast.Subscript):
             return self._selected(node.value, node.slice, depth)
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            return self._option_default(node.attr)
         return []
+
+    def _option_default(self, dest: str) -> list[ast.expr]:
+        """What `args.<dest>` holds when no option is given; the whole module is parsed when the option may be
+        declared in a statement that names no marker."""
+        defaults = self.options.get(dest, [])
+        if not defaults and not self.whole and any(call in self.source for call in _OPTION_CALLS):
+            raise _WholeModuleNeeded
+        return defaults
 
     def _all_values(self, nodes: list[ast.expr], depth: int) -> list[_Value]:
         return [value for node in nodes for value in self._values(node, depth + 1)]
@@ -725,6 +747,17 @@ def _arguments(call: ast.Call, loader: _Loader) -> list[ast.expr]:
         main = None if isinstance(argument, ast.Starred) else argument
     also = [value for k in loader.also if (value := _keyword(call, k)) is not None]
     return [main, *also] if main is not None else also
+
+
+def _option_dest(call: ast.Call) -> str | None:
+    """The attribute an `add_argument` / `click.option` call's value is stored in: its `dest=`, else its first long
+    flag (`--base-model`: `base_model`), else its first flag."""
+    dest = _string(_keyword(call, "dest"))
+    if dest:
+        return dest
+    flags = [text for text in map(_string, call.args) if text and text.startswith("-")]
+    chosen = next((flag for flag in flags if flag.startswith("--")), flags[0] if flags else None)
+    return chosen.lstrip("-").replace("-", "_") if chosen else None
 
 
 def _keyword(call: ast.Call, name: str) -> ast.expr | None:
