@@ -189,6 +189,24 @@ def test_reference_fields() -> None:
             'for name in ["org/a", "./local", "json", "x/y."]:\n    load_dataset(name)\n',
             [(D, "org/a", 1, None, "load_dataset")],
         ),
+        # a function's own constants: the local binding is the one its loader reads
+        (
+            'def main():\n    checkpoint = "org/a"\n    return AutoModel.from_pretrained(checkpoint)\n',
+            [(M, "org/a", 2, None, "from_pretrained")],
+        ),
+        (
+            'MODEL = "org/a"\ndef main():\n    MODEL = "org/b"\n    return AutoModel.from_pretrained(MODEL)\n',
+            [(M, "org/b", 3, None, "from_pretrained")],
+        ),
+        (
+            'def main(big):\n    if big:\n        name = "org/big"\n    else:\n        name = "org/small"\n'
+            '    names = [name, "org/c"]\n    for n in names:\n        snapshot_download(n)\n',
+            [
+                (M, "org/big", 3, None, "snapshot_download"),
+                (M, "org/small", 5, None, "snapshot_download"),
+                (M, "org/c", 6, None, "snapshot_download"),
+            ],
+        ),
     ],
 )
 def test_followed_names(source: str, expected: list[Found]) -> None:
@@ -268,8 +286,10 @@ def test_no_reference(source: str) -> None:
         # reassigned in the module
         'MODEL = "org/a"\nMODEL = "org/b"\nAutoModel.from_pretrained(MODEL)\n',
         'MODEL = "org/a"\nMODEL += "-v2"\nAutoModel.from_pretrained(MODEL)\n',
-        # assigned inside a function and at module level
-        'MODEL = "org/a"\ndef main():\n    MODEL = "org/b"\n    return AutoModel.from_pretrained(MODEL)\n',
+        # reassigned in a function, or assigned in another function than the one that reads it
+        'def main():\n    ckpt = "org/a"\n    ckpt = ckpt + "-v2"\n    return AutoModel.from_pretrained(ckpt)\n',
+        'def a():\n    ckpt = "org/a"\ndef b():\n    return AutoModel.from_pretrained(ckpt)\n',
+        "def main(ckpt):\n    for ckpt in get():\n        pass\n    return AutoModel.from_pretrained(ckpt)\n",
         # a function parameter shadows the module constant
         'MODEL = "org/a"\ndef load(MODEL):\n    return AutoModel.from_pretrained(MODEL)\n',
         # built at run time, or never bound

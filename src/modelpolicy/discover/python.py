@@ -264,10 +264,10 @@ class _Named:
 _Branch = tuple[tuple[int, int], ...]  # (id of an `if`/`try`, index of the block taken), outermost first
 
 
-def _module_constants(tree: ast.Module) -> dict[str, list[ast.expr]]:
-    """Names whose every binding is a module-level assignment, each on its own branch of an `if` or `try` (so one
-    runs): the values we may follow. A name rebound in sequence, in a function, as a parameter or by an import is
-    not followed."""
+def _module_constants(tree: ast.Module | ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, list[ast.expr]]:
+    """Names whose every binding is an assignment in the module's (or the function's) own body, each on its own
+    branch of an `if` or `try` (so one runs): the values we may follow. A name rebound in sequence, in a nested
+    function, as a parameter or by an import is not followed."""
     bindings = _binding_counts(tree)
     found: dict[str, list[tuple[_Branch, ast.expr]]] = {}
     for branch, statement in _module_statements(tree.body, ()):
@@ -281,7 +281,7 @@ def _module_constants(tree: ast.Module) -> dict[str, list[ast.expr]]:
     }
 
 
-def _binding_counts(tree: ast.Module) -> Counter[str]:
+def _binding_counts(tree: ast.AST) -> Counter[str]:
     bindings: Counter[str] = Counter()
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
@@ -343,6 +343,7 @@ class _Finder:
         self.context = context
         self.mentions = mentions
         self.loop_values: dict[str, list[ast.expr]] = {}
+        self.scopes: list[dict[str, list[ast.expr]]] = []  # the constants of the functions being walked, innermost last
         self.read: set[int] = set()  # ids of the nodes a loader read: no named default reports them again
         self.named: list[_Named] = []
 
@@ -392,6 +393,13 @@ class _Finder:
             self._fields(node)
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             self._parameters(node.args)
+            self.scopes.append(_module_constants(node))
+            try:
+                for child in ast.iter_child_nodes(node):
+                    yield from self._visit(child)
+            finally:
+                self.scopes.pop()
+            return
         for child in ast.iter_child_nodes(node):
             yield from self._visit(child)
 
@@ -519,6 +527,13 @@ class _Finder:
     def _bound_to(self, name: str) -> list[ast.expr]:
         if name in self.loop_values:
             return self.loop_values[name]
+        return self._constant(name)
+
+    def _constant(self, name: str) -> list[ast.expr]:
+        """The values of a constant of the innermost function that has it, else of the module."""
+        for scope in reversed(self.scopes):
+            if name in scope:
+                return scope[name]
         return self.constants.get(name, [])
 
     def _call_values(self, call: ast.Call, depth: int) -> list[_Value]:
@@ -557,7 +572,7 @@ class _Finder:
         if isinstance(node, _CONTAINERS):
             return [node]
         if isinstance(node, ast.Name) and node.id not in self.loop_values and depth <= _MAX_DEPTH:
-            return [c for value in self.constants.get(node.id, []) for c in self._containers(value, depth + 1)]
+            return [c for value in self._constant(node.id) for c in self._containers(value, depth + 1)]
         return []
 
     def _entries(self, node: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
