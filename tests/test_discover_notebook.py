@@ -262,3 +262,27 @@ def test_discover_end_to_end(tmp_path: Path) -> None:
     ]
     assert [(s.path, s.reason.split(" (")[0]) for s in discovery.skipped] == [("broken.ipynb", "not valid JSON")]
     assert discovery.files_read == 2
+
+
+def test_the_shell_a_cell_runs_is_read_as_a_script() -> None:
+    """`!cmd`, `x = !cmd` and a `%%bash` cell's body are shell; `%pip` and a markdown cell's `!` are not read."""
+    text = notebook(
+        code("!huggingface-cli download acme/encoder\n%pip install model-utils\n!pip install dataset-tools\n"),
+        code("files = !python fetch.py --dataset_name acme/reviews\nprint(files)\n"),
+        code("%%bash\nset -e\nEMBED_MODEL=acme/embedder python serve.py\n"),
+        markdown("!huggingface-cli download acme/in-markdown\n"),
+    )
+    assert found(text) == [
+        (Kind.MODEL, "acme/encoder", line_of(text, "download acme/encoder")),
+        (Kind.DATASET, "acme/reviews", line_of(text, "acme/reviews")),
+        (Kind.MODEL, "acme/embedder", line_of(text, "acme/embedder")),
+    ]
+
+
+def test_a_shell_reference_is_placed_at_its_column(tmp_path: Path) -> None:
+    """Found through the pre-filter too: the notebook's only marker word is the shell's `download`."""
+    text = notebook(code("import os\n!hf download acme/encoder\n"))
+    (tmp_path / "setup.ipynb").write_text(text, encoding="utf-8")
+    (reference,) = discover(tmp_path, [tmp_path]).artefacts[0].references
+    line = text.splitlines()[reference.line - 1]
+    assert (reference.text, line[reference.column :].startswith("acme/encoder")) == ("acme/encoder", True)

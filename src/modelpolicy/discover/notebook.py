@@ -1,10 +1,12 @@
 """Jupyter notebooks: the Python of their code cells, read by the Python source; outputs are never read.
 
 IPython's own lines (`%magic`, `!shell`, `?help`) are blanked rather than removed, so every line of code keeps its
-number, and each reference is placed where its text is written in the `.ipynb` file. Each code cell is read on its
-own, and a cell that does not parse is skipped (notebooks often keep unfinished cells); then the cells that parse
-are read again as one module, so that a constant set in one cell and used in a later one resolves. Reading each
-cell alone as well still resolves a cell's own constant when the name is set again in another cell.
+number, and each reference is placed where its text is written in the `.ipynb` file. The shell they run (`!cmd`,
+`x = !cmd`, the body of a `%%bash`, `%%sh` or `%%shell` cell) is read by the shell source, as a script would be.
+Each code cell is read on its own, and a cell that does not parse is skipped (notebooks often keep unfinished
+cells); then the cells that parse are read again as one module, so that a constant set in one cell and used in a
+later one resolves. Reading each cell alone as well still resolves a cell's own constant when the name is set again
+in another cell.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from typing import Any
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers, Spelled, spelled_apart
 from modelpolicy.discover.python import MARKER_WORDS, PythonSource
+from modelpolicy.discover.shell import MARKER_WORDS as SHELL_WORDS
+from modelpolicy.discover.shell import command_references
 from modelpolicy.model import Reference
 
 _PYTHON = PythonSource()
@@ -28,16 +32,22 @@ _JSON_SPACE = " \t\n\r"
 # `%magic`, `%%cell_magic`, `!shell`, `?help`, `name?`, `x = !shell`, `x = %magic`: lines IPython rewrites before
 # Python sees them. The body of a `%%bash` or `%%html` cell is not Python: it does not parse, and the cell is skipped.
 _IPYTHON_LINE = re.compile(r"\s*(?:[%!?]|[\w.]+\?{1,2}\s*$|[\w.][\w.,\s]*=\s*[%!])")
-# A cell's `source` is a list of JSON strings joined without separator, so a name may be split across two.
+_SHELL_LINE = re.compile(r"\s*(?:[\w.][\w.,\s]*=\s*)?!!?")  # up to where the shell command starts
+_SHELL_CELL = re.compile(r"\s*%%(?:bash|sh|shell)\b")
+# A cell's `source` is a list of JSON strings joined without separator, so a name may be split across two; in its
+# shell, quotes and backslashes may split one too (`--mod"el"`).
 _JSON_STRING_BREAK = re.compile(rb'"\s*,\s*"')
-_SPELLED = Spelled((spelled_apart(MARKER_WORDS, '"[[:space:]]*,[[:space:]]*"'),), across_lines=True)  # for `grep`
+_WORDS = tuple(sorted({*MARKER_WORDS, *SHELL_WORDS}, key=len, reverse=True))
+_BETWEEN = "\"[[:space:]]*,[[:space:]]*\"|['\"\\\\]"
+_SPELLED = Spelled((spelled_apart(_WORDS, _BETWEEN),), across_lines=True)  # for `grep`
 
 
 def _unsplit(data: bytes, path: str) -> bytes | None:
-    """The bytes with JSON string breaks removed; None when there is none (the words were looked for already). Never
-    `data` itself, which would let the file pass outright: `re.sub` gives back its argument when nothing matched."""
-    joined, breaks = _JSON_STRING_BREAK.subn(b"", data) if b'",' in data else (data, 0)
-    return joined if breaks else None
+    """The bytes with JSON string breaks, quotes and backslashes removed; None when there is none (the words were
+    looked for already). Never `data` itself, which would let the file pass outright."""
+    if not any(mark in data for mark in (b'"', b"'", b"\\")):
+        return None
+    return _JSON_STRING_BREAK.sub(b"", data).translate(None, b"'\"\\")
 
 
 @dataclass(frozen=True)
@@ -62,7 +72,7 @@ class NotebookSource:
     stems: frozenset[str] = frozenset()
     # Python's words; in JSON a `\u` escape may spell one, and a Python string escape is written `\\x`.
     markers = Markers(
-        MARKER_WORDS,
+        _WORDS,
         caseless=True,
         unicode_passes=True,
         escapes=re.compile(rb"\\u|\\\\[xuUN0-7]"),
@@ -83,6 +93,7 @@ class NotebookSource:
                 continue
             readable.append(cell)
         found += _references(text, readable, context)  # modules that parse, one after the other, parse
+        found += [r for cell in _code_cells(text) for r in _shell_references(text, cell, context)]
         return sorted(set(found), key=lambda r: (r.line, r.column, r.kind, r.text, r.form))
 
 
@@ -91,6 +102,25 @@ def _references(text: str, cells: Sequence[_Cell], context: FileContext) -> list
     origins = [(cell, index) for cell in cells for index in range(len(cell.code))]
     module = "\n".join(line for cell in cells for line in cell.code)
     return [_moved(text, r, *origins[r.line - 1]) for r in _PYTHON.find(module, context)]
+
+
+def _shell_references(text: str, cell: _Cell, context: FileContext) -> list[Reference]:
+    """The references in the shell the cell runs, its other lines blanked so that each keeps its line and column."""
+    whole = bool(cell.lines) and _SHELL_CELL.match(cell.lines[0]) is not None
+    shell = [_shell_part(line, whole and index > 0) for index, line in enumerate(cell.lines)]
+    if not any(shell):
+        return []
+    found = command_references("\n".join(shell), 1, 0, context, "notebook")
+    return [_moved(text, r, cell, r.line - 1) for r in found]
+
+
+def _shell_part(line: str, shell_cell_body: bool) -> str:
+    """The line with what precedes its shell command blanked: all of it in a `%%bash` body, up to `!` elsewhere;
+    empty when it runs no shell."""
+    if shell_cell_body:
+        return line
+    start = _SHELL_LINE.match(line)
+    return " " * start.end() + line[start.end() :] if start else ""
 
 
 def _moved(text: str, reference: Reference, cell: _Cell, index: int) -> Reference:

@@ -114,12 +114,12 @@ class _Found:
 # `download` of `huggingface-cli download` / `hf download` and the variables `names` reads (`..._MODEL`, `REPO_ID`),
 # once quotes, backslashes and line continuations, which a shell removes from a word, are removed. A Dockerfile joins
 # continued lines across comments: then it always passes.
-_MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"download", b"repo")
+MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"download", b"repo")
 _QUOTING = b"'\"\\"
 _DOCKER_CONTINUATION = re.compile(rb"\\[ \t\r]*\n")
 # For `grep`, line by line: a word with quotes or backslashes between its letters; a line ending in a backslash,
 # which a word may continue past (and a Dockerfile passes on); a `\u`, on which a Dockerfile passes.
-_SPELLED = Spelled((spelled_apart(_MARKER_WORDS, "['\"\\]"), "\\\\[ \t\r]*$", "\\\\u"))
+_SPELLED = Spelled((spelled_apart(MARKER_WORDS, "['\"\\]"), "\\\\[ \t\r]*$", "\\\\u"))
 
 
 def _unquote(data: bytes, path: str) -> bytes | None:
@@ -133,7 +133,7 @@ def _unquote(data: bytes, path: str) -> bytes | None:
 class ShellSource:
     name = "shell"
     stems = frozenset({"makefile", "gnumakefile", "dockerfile"})
-    markers = Markers(_MARKER_WORDS, caseless=True, normalise=_unquote, spelled=_SPELLED)  # `EMBED_MODEL=ID`
+    markers = Markers(MARKER_WORDS, caseless=True, normalise=_unquote, spelled=_SPELLED)  # `EMBED_MODEL=ID`
 
     def wants(self, path: str) -> bool:
         name = path.rsplit("/", 1)[-1]
