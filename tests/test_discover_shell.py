@@ -158,6 +158,27 @@ def test_finds_in_makefiles_and_dockerfiles(path: str, text: str, expected: list
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("vllm serve meta-llama/Llama-3.1-8B-Instruct --port 8000\n", [(MODEL, "meta-llama/Llama-3.1-8B-Instruct", 1)]),
+        ("exec /opt/venv/bin/vllm serve acme/chat@v2\n", [(MODEL, "acme/chat", 1)]),
+        ("python -m sglang.launch_server --model-path acme/chat --port 30000\n", [(MODEL, "acme/chat", 1)]),
+        (
+            "lm_eval --model hf --model_args pretrained=acme/base,peft=acme/adapter,dtype=bfloat16 --tasks hellaswag\n",
+            [(MODEL, "acme/base", 1), (MODEL, "acme/adapter", 1)],
+        ),
+        ('lm_eval --model vllm --model_args="pretrained=${MODEL:-acme/base}"\n', [(MODEL, "acme/base", 1)]),
+        ("vllm serve ./checkpoints/final\nvllm serve --help\nvllm serve $MODEL\n", []),
+        ("lm_eval --model_args pretrained=./out,trust_remote_code=True\n", []),
+        ("python -m llama_cpp.server --model-path models/7B/ggml-model-q4_0.gguf\n", []),
+    ],
+)
+def test_servers_and_evaluation_harnesses(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    """`vllm serve ID`, SGLang's `--model-path ID` and lm-evaluation-harness's `--model_args pretrained=ID,...`."""
+    assert found("serve.sh", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("EMBED_MODEL=acme/encoder python serve.py\n", [(MODEL, "acme/encoder", 1)]),
         (
             'export BASE_MODEL="acme/encoder" DATASET_NAME=acme/reviews\n',
@@ -253,11 +274,14 @@ def test_discover_end_to_end(tmp_path: Path) -> None:
 
 
 def test_a_file_naming_its_model_only_in_an_upper_case_variable_is_read(tmp_path: Path) -> None:
-    """The pre-filter reads the variables' names in any case: `EMBED_MODEL` holds no `model` in lower case."""
+    """The pre-filter reads the variables' names in any case (`EMBED_MODEL` holds no `model` in lower case), and
+    `vllm` for `vllm serve ID`."""
     (tmp_path / "serve.sh").write_text("EMBED_MODEL=acme/encoder\nexec ./serve\n", encoding="utf-8")
     (tmp_path / "Dockerfile").write_text("FROM python:3.12\nARG BASE_MODEL=acme/base\n", encoding="utf-8")
+    (tmp_path / "start.sh").write_text("#!/bin/sh\nvllm serve acme/chat\n", encoding="utf-8")
     discovery = discover(tmp_path, [tmp_path], sources=(ShellSource(),))
     assert [(a.id, [r.location for r in a.references]) for a in discovery.artefacts] == [
         ("acme/base", ["Dockerfile:2"]),
+        ("acme/chat", ["start.sh:2"]),
         ("acme/encoder", ["serve.sh:1"]),
     ]

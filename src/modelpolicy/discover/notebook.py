@@ -38,7 +38,7 @@ _SHELL_CELL = re.compile(r"\s*%%(?:bash|sh|shell)\b")
 # shell, quotes and backslashes may split one too (`--mod"el"`).
 _JSON_STRING_BREAK = re.compile(rb'"\s*,\s*"')
 _WORDS = tuple(sorted({*MARKER_WORDS, *SHELL_WORDS}, key=len, reverse=True))
-_BETWEEN = "\"[[:space:]]*,[[:space:]]*\"|['\"\\\\]"
+_BETWEEN = '"[[:space:]]*,[[:space:]]*"|[\'"\\\\]'
 _SPELLED = Spelled((spelled_apart(_WORDS, _BETWEEN),), across_lines=True)  # for `grep`
 
 

@@ -28,6 +28,7 @@ _FLAG_NAMES = (
     "pretrained_model_name_or_path",
     "model",
     "model_id",
+    "model_path",  # SGLang's `--model-path ID`; a path it names is told apart by `identify`
     "base_model",
     "tokenizer",
     "tokenizer_name",
@@ -35,6 +36,11 @@ _FLAG_NAMES = (
     "dataset_name",
 )
 _FLAGS = {name: Kind.DATASET if "dataset" in name else Kind.MODEL for name in _FLAG_NAMES}
+# Flags whose value is a comma-joined `key=value` list, and the keys in it that name a model: lm-evaluation-harness's
+# `--model_args pretrained=ID,peft=ID,dtype=...`.
+_KEYED_FLAGS = {"model_args": frozenset({"pretrained", "peft", "tokenizer", "delta"})}
+# Commands whose first argument after a subcommand is a model: `vllm serve ID`.
+_SERVE_COMMANDS = frozenset({("vllm", "serve")})
 _CLIS = frozenset({"huggingface-cli", "hf"})
 # Options of `huggingface-cli download` and `hf download` that take a value: the word after them is not the repo id.
 _DOWNLOAD_OPTIONS = frozenset(
@@ -111,10 +117,10 @@ class _Found:
 
 
 # The pre-filter: the flags (`--model...`, `--base-model`, `--dataset...`, `--tokenizer...`, `-` read as `_`),
-# `download` of `huggingface-cli download` / `hf download` and the variables `names` reads (`..._MODEL`, `REPO_ID`),
-# once quotes, backslashes and line continuations, which a shell removes from a word, are removed. A Dockerfile joins
-# continued lines across comments: then it always passes.
-MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"download", b"repo")
+# `download` of `huggingface-cli download` / `hf download`, `vllm` of `vllm serve` and the variables `names` reads
+# (`..._MODEL`, `REPO_ID`), once quotes, backslashes and line continuations, which a shell removes from a word, are
+# removed. A Dockerfile joins continued lines across comments: then it always passes.
+MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"download", b"repo", b"vllm")
 _QUOTING = b"'\"\\"
 _DOCKER_CONTINUATION = re.compile(rb"\\[ \t\r]*\n")
 # For `grep`, line by line: a word with quotes or backslashes between its letters; a line ending in a backslash,
@@ -178,11 +184,8 @@ def _placer(text: str, line: int = 1, column: int = 0) -> Callable[[int], tuple[
 def _references(
     text: str, place: Callable[[int], tuple[int, int]], context: FileContext, source: str
 ) -> list[Reference]:
-    founds = (
-        found
-        for command in _commands(text)
-        for found in [*_assignments(command), *_flag_values(command), *_downloads(command)]
-    )
+    readers = (_assignments, _flag_values, _keyed_values, _served, _downloads)
+    founds = (found for command in _commands(text) for read in readers for found in read(command))
     references = (_reference(found, place, context, source) for found in founds)
     return [reference for reference in references if reference is not None]
 
@@ -256,6 +259,27 @@ def _assigned(name: str, value: _Span) -> Iterator[_Found]:
     kind = named_kind(name)
     if kind is not None:
         yield _Found(name, kind, _written(value))
+
+
+def _keyed_values(command: list[_Span]) -> Iterator[_Found]:
+    """The models in a `--model_args pretrained=ID,dtype=float16` list."""
+    for index, word in enumerate(command):
+        flag, equals, _ = word.text.partition("=")
+        keys = _KEYED_FLAGS.get(flag[2:].replace("-", "_")) if flag.startswith("--") else None
+        value = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
+        if keys is None or value is None:
+            continue
+        for item in _items(value):
+            key, assigned, _ = item.text.partition("=")
+            if assigned and key.strip() in keys:
+                yield _Found(f"{flag} {key.strip()}", Kind.MODEL, _written(item[len(key) + 1 :]))
+
+
+def _served(command: list[_Span]) -> Iterator[_Found]:
+    for index, word in enumerate(command[:-2]):
+        program = word.text.rsplit("/", 1)[-1]
+        if (program, command[index + 1].text) in _SERVE_COMMANDS and (model := _argument(command, index + 2)):
+            yield _Found(f"{program} {command[index + 1].text}", Kind.MODEL, _written(model))
 
 
 def _argument(command: list[_Span], index: int) -> _Span | None:
