@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from modelpolicy.discover import discover
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.model import Kind, Reference
@@ -53,6 +54,10 @@ def find(source: str) -> Counter[Found]:
         (
             'AutoModel.from_pretrained(pretrained_model_name_or_path="org/name")',
             (M, "org/name", None, "from_pretrained"),
+        ),
+        (
+            'FastLanguageModel.from_pretrained(model_name="unsloth/llama-3-8b-bnb-4bit", max_seq_length=2048)',
+            (M, "unsloth/llama-3-8b-bnb-4bit", None, "from_pretrained"),
         ),
         ('AutoModel.from_pretrained("org/name@abc123")', (M, "org/name", "abc123", "from_pretrained")),
         (
@@ -280,6 +285,17 @@ def test_no_reference(source: str) -> None:
     assert find(source) == Counter()
 
 
+def test_a_string_that_is_a_url_of_the_hub_names_its_repository() -> None:
+    source = (
+        '"""Weights from https://huggingface.co/org/in-docstring."""\n'
+        'URL = "https://huggingface.co/org/weights-GGUF/resolve/v2/w.gguf"\n'
+        'frame = pd.read_parquet("hf://datasets/org/table/data/train.parquet")\n'
+        'print("see https://huggingface.co/org/in-prose for details")\n'
+        'HOME = "https://huggingface.co/spaces/org/demo"\n'
+    )
+    assert find(source) == Counter([(M, "org/weights-GGUF", 2, "v2", "url"), (D, "org/table", 3, None, "url")])
+
+
 @pytest.mark.parametrize(
     "source",
     [
@@ -359,3 +375,12 @@ def test_an_fstring_over_constants_resolves_and_one_over_unknowns_is_dynamic() -
     )
     references = PythonSource().find('AutoModel.from_pretrained(f"org/{size}")\n', context())
     assert [(r.text, r.flags) for r in references] == [('f"org/{size}"', frozenset({"dynamic"}))]
+
+
+def test_a_file_whose_only_reference_is_a_url_passes_the_pre_filter(tmp_path: Path) -> None:
+    (tmp_path / "fetch.py").write_text('urlretrieve("https://hf.co/org/w/resolve/main/w.bin", "w.bin")\n', "utf-8")
+    (tmp_path / "fetch.sh").write_text("git clone https://huggingface.co/org/x\n", encoding="utf-8")
+    assert [(a.id, a.references[0].location) for a in discover(tmp_path, [tmp_path]).artefacts] == [
+        ("org/w", "fetch.py:1"),
+        ("org/x", "fetch.sh:1"),
+    ]

@@ -179,6 +179,26 @@ def test_servers_and_evaluation_harnesses(text: str, expected: list[tuple[Kind, 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("git clone https://huggingface.co/acme/encoder\n", [(MODEL, "acme/encoder", 1)]),
+        (
+            "wget -q https://huggingface.co/acme/chat-GGUF/resolve/main/chat.Q4_K_M.gguf\n",
+            [(MODEL, "acme/chat-GGUF", 1)],
+        ),
+        (
+            'curl -L "https://hf.co/datasets/acme/reviews/resolve/main/train.parquet" -o t.parquet\n',
+            [(DATASET, "acme/reviews", 1)],
+        ),
+        ("wget https://github.com/acme/encoder/archive/main.zip\ncurl https://huggingface.co/spaces/acme/demo\n", []),
+        ("open https://huggingface.co/docs/hub/index\n", []),
+    ],
+)
+def test_urls_of_the_hub_in_commands(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found("fetch.sh", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("EMBED_MODEL=acme/encoder python serve.py\n", [(MODEL, "acme/encoder", 1)]),
         (
             'export BASE_MODEL="acme/encoder" DATASET_NAME=acme/reviews\n',

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from modelpolicy.discover.identity import HubId, identify, parse_hub_url, without_env_defaults
+from modelpolicy.discover.identity import URL, URL_MARKERS, HubId, identify, parse_hub_url, without_env_defaults
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
 from modelpolicy.discover.names import named_kind
@@ -59,9 +59,8 @@ _OUTPUT_KEYS = frozenset({"hubmodelid", "outputdir", "pushtohubmodelid", "hubrep
 _ITEM_KEYS = ("id", "path", "name")
 # Cheap test before parsing: a file without any of these cannot hold a reference.
 # Every key that names an artefact holds one of these words, case aside, and so does every Hugging Face URL.
-_MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"repo", b"huggingface.co", b"hf.co", b"hf://")
+_MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"repo", *URL_MARKERS)
 _ASSIGNMENT = re.compile(r"([A-Za-z_]\w*)=(.*)", re.DOTALL)  # a compose `environment` item
-_URL = re.compile(r"(?:https?|hf)://[^\s\"'<>()\[\]{},]+", re.IGNORECASE)
 _ENV_LINE = re.compile(r"\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*")
 # JSON is already validated when tokenised, so a token is a string, a bracket, or a number or literal.
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]]|[^\s,:{}\[\]"]+')
@@ -200,7 +199,7 @@ class _Finder:
         if named:
             yield named
             return
-        for url in _URL.findall(text.value):
+        for url in URL.findall(text.value):
             found = parse_hub_url(url.rstrip(".;:!?"))
             if found:
                 yield self.reference(text, found[0], found[1], "url")

@@ -113,6 +113,10 @@ def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, si
     return None
 
 
+# A URL as written in text: up to a blank, a quote or a bracket. `parse_hub_url` says whether it is the Hub's.
+URL = re.compile(r"(?:https?|hf)://[^\s\"'<>()\[\]{},]+", re.IGNORECASE)
+# What every URL `parse_hub_url` reads holds, lower-cased: for the sources' pre-filters.
+URL_MARKERS = (b"huggingface.co", b"hf.co", b"hf://")
 _HUB_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co"})
 _INFERENCE_HOSTS = frozenset({"api-inference.huggingface.co", "router.huggingface.co"})
 # First path segments of huggingface.co (and of hf:// paths) that are site pages or Spaces, not repositories.

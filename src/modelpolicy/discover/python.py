@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from modelpolicy.discover import python_statements
-from modelpolicy.discover.identity import identify, looks_like_path, parse_hub_id
+from modelpolicy.discover.identity import URL, URL_MARKERS, identify, looks_like_path, parse_hub_id, parse_hub_url
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Lines, Markers
 from modelpolicy.discover.names import ENDINGS, named_kind
@@ -74,7 +74,8 @@ _INFERENCE_TASKS = (
 # The text_generation `Client` of TGI is not here: it takes the server's URL, never a model id.
 _LOADERS: dict[str, _Loader] = {
     # transformers, diffusers, peft (AutoPeftModel* too), datasets, huggingface_hub
-    "from_pretrained": _Loader(_M, ("pretrained_model_name_or_path",), 0),
+    # `model_name=`: Unsloth's `FastLanguageModel.from_pretrained(model_name=ID)`
+    "from_pretrained": _Loader(_M, ("pretrained_model_name_or_path", "model_name"), 0),
     "pipeline": _Loader(_M, ("model",), 1, also=("tokenizer",)),
     "load_dataset": _Loader(_D, ("path",), 0),
     "hf_hub_download": _Loader(_M, ("repo_id",), 0),
@@ -149,6 +150,7 @@ def _marker_words() -> tuple[bytes, ...]:
         keywords = (*loader.keywords, *loader.also)
         if loader.position is not None or not all(any(w in k.lower() for w in words) for k in keywords):
             words.add(name.lower())
+    words.update(marker.decode() for marker in URL_MARKERS)  # a string that is a URL of the Hub's
     minimal = [w for w in words if not any(other != w and other in w for other in words)]
     return tuple(sorted((w.encode() for w in minimal), key=len, reverse=True))
 
@@ -381,6 +383,11 @@ class _Finder:
     def _visit(self, node: ast.AST) -> Iterator[Reference]:
         if isinstance(node, ast.stmt) and not self._mentioned(node):
             return
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+            return  # a string standing alone (a docstring, a note) is never read
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield from self._url(node)
+            return
         if isinstance(node, ast.For | ast.AsyncFor):
             yield from self._loop(node)
             return
@@ -611,6 +618,15 @@ class _Finder:
                 reference = self._loaded(value, _Use(kind, name, revision, flags, loader.prefixes))
                 if reference:
                     yield reference
+
+    def _url(self, constant: ast.Constant) -> Iterator[Reference]:
+        """A string that is wholly a URL of the Hub's (`urlretrieve("https://huggingface.co/ORG/NAME/resolve/...")`,
+        `read_parquet("hf://datasets/ORG/NAME/...")`) names its repository; prose that holds one does not."""
+        text = str(constant.value).strip()
+        found = parse_hub_url(text) if URL.fullmatch(text) else None
+        if found:
+            kind, hub = found
+            yield self._reference(constant, hub.id, kind, form="url", revision=hub.revision, flags=frozenset())
 
     def _loaded(self, value: _Value, use: _Use) -> Reference | None:
         if value.dynamic:

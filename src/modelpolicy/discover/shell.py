@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from modelpolicy.discover.identity import ENV_DEFAULT, identify
+from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, identify, parse_hub_url
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.markers import Markers, Spelled, spelled_apart
 from modelpolicy.discover.names import named_kind
@@ -117,10 +117,10 @@ class _Found:
 
 
 # The pre-filter: the flags (`--model...`, `--base-model`, `--dataset...`, `--tokenizer...`, `-` read as `_`),
-# `download` of `huggingface-cli download` / `hf download`, `vllm` of `vllm serve` and the variables `names` reads
-# (`..._MODEL`, `REPO_ID`), once quotes, backslashes and line continuations, which a shell removes from a word, are
-# removed. A Dockerfile joins continued lines across comments: then it always passes.
-MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"download", b"repo", b"vllm")
+# `download` of `huggingface-cli download` / `hf download`, `vllm` of `vllm serve`, the variables `names` reads
+# (`..._MODEL`, `REPO_ID`) and the Hub's URLs, once quotes, backslashes and line continuations, which a shell removes
+# from a word, are removed. A Dockerfile joins continued lines across comments: then it always passes.
+MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"download", b"repo", b"vllm", *URL_MARKERS)
 _QUOTING = b"'\"\\"
 _DOCKER_CONTINUATION = re.compile(rb"\\[ \t\r]*\n")
 # For `grep`, line by line: a word with quotes or backslashes between its letters; a line ending in a backslash,
@@ -184,7 +184,7 @@ def _placer(text: str, line: int = 1, column: int = 0) -> Callable[[int], tuple[
 def _references(
     text: str, place: Callable[[int], tuple[int, int]], context: FileContext, source: str
 ) -> list[Reference]:
-    readers = (_assignments, _flag_values, _keyed_values, _served, _downloads)
+    readers = (_assignments, _flag_values, _keyed_values, _served, _downloads, _urls)
     founds = (found for command in _commands(text) for read in readers for found in read(command))
     references = (_reference(found, place, context, source) for found in founds)
     return [reference for reference in references if reference is not None]
@@ -280,6 +280,17 @@ def _served(command: list[_Span]) -> Iterator[_Found]:
         program = word.text.rsplit("/", 1)[-1]
         if (program, command[index + 1].text) in _SERVE_COMMANDS and (model := _argument(command, index + 2)):
             yield _Found(f"{program} {command[index + 1].text}", Kind.MODEL, _written(model))
+
+
+def _urls(command: list[_Span]) -> Iterator[_Found]:
+    """The repositories of the Hub's URLs in any word (`wget https://huggingface.co/ORG/NAME/resolve/main/F`,
+    `git clone https://huggingface.co/ORG/NAME`), each placed at its id inside the URL."""
+    for word in command:
+        for url in URL.finditer(word.text):
+            found = parse_hub_url(url.group().rstrip(".;:!?"))
+            start = word.text.find(found[1].id, url.start(), url.end()) if found else -1
+            if found and start >= 0:
+                yield _Found("url", found[0], word[start : start + len(found[1].id)], found[1].revision)
 
 
 def _argument(command: list[_Span], index: int) -> _Span | None:
