@@ -134,6 +134,32 @@ def test_a_loader_reading_a_parsed_option_reads_its_default() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('EMBEDDING_MODEL = "BAAI/bge-small-en-v1.5"\n', [(M, "BAAI/bge-small-en-v1.5", 1, None, "constant", NONE)]),
+        (
+            'DATASET_NAME: str = "org/d"\nCHAT_MODEL = "gpt-4o"\n',
+            [(D, "org/d", 1, None, "constant", NONE), (A, "gpt-4o", 2, None, "constant", NONE)],
+        ),
+        (
+            'if big:\n    BASE_MODEL = "org/big"\nelse:\n    BASE_MODEL = "org/small"\n',
+            [(M, "org/big", 2, None, "constant", NONE), (M, "org/small", 4, None, "constant", NONE)],
+        ),
+        # read by a loader: the loader's reference only
+        ('MODEL_ID = "org/x"\nAutoModel.from_pretrained(MODEL_ID)\n', [(M, "org/x", 1, None, "from_pretrained", NONE)]),
+        # what a program writes, names that hold no model, paths and single names, rebinding, a function's variable
+        ('OUTPUT_MODEL = "me/x"\nHUB_MODEL_ID = "me/x"\nPUSH_TO_HUB_MODEL_ID = "me/x"\n', []),
+        ('MODEL_TYPE = "a/b"\nMODEL_DIR = "org/x"\nMODEL = "./local"\nTOKENIZER = "my-tokenizer"\n', []),
+        ('MODEL = "org/a"\nMODEL = "org/b"\n', []),
+        ('def main():\n    model_id = "org/y"\n    return model_id\n', []),
+    ],
+)
+def test_module_constants_named_for_a_model_or_dataset(source: str, expected: list[Found]) -> None:
+    """A settings module's `EMBEDDING_MODEL = "org/x"` names what another module loads."""
+    check(source, expected)
+
+
 # --- 2. dataclass, pydantic and attrs fields ---------------------------------------------------------------------
 
 

@@ -94,7 +94,10 @@ class NotebookSource:
             readable.append(cell)
         found += _references(text, readable, context)  # modules that parse, one after the other, parse
         found += [r for cell in _code_cells(text) for r in _shell_references(text, cell, context)]
-        return sorted(set(found), key=lambda r: (r.line, r.column, r.kind, r.text, r.form))
+        # One reference per place: the reading of the whole notebook, which sees a loader in a later cell read a
+        # constant (`from_pretrained`), speaks last and wins over a cell read alone (`constant`).
+        placed = {(r.line, r.column, r.kind, r.text): r for r in found}
+        return sorted(placed.values(), key=lambda r: (r.line, r.column, r.kind, r.text, r.form))
 
 
 def _references(text: str, cells: Sequence[_Cell], context: FileContext) -> list[Reference]:

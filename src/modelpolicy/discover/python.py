@@ -377,6 +377,7 @@ class _Finder:
 
     def references(self) -> list[Reference]:
         found = list(self._visit(self.tree))
+        self._module_named()
         found += self._named_references()
         return sorted(found, key=lambda r: (r.line, r.column))
 
@@ -701,6 +702,16 @@ class _Finder:
         ]
         for argument, default in pairs:
             self._defer(default, named_kind(argument.arg), "parameter")
+
+    def _module_named(self) -> None:
+        """`EMBEDDING_MODEL = "org/x"` in a settings module: a module constant whose name says it holds a model or
+        dataset names one, read by a loader here or in another module. A name bound more than once in sequence is
+        not a constant, and a function's own variables are not read for their names."""
+        for _, statement in _module_statements(self.tree.body, ()):
+            target, value = _single_assignment(statement)
+            kind = named_kind(target) if target else None
+            if target and kind and target in self.constants:
+                self._defer(value, kind, "constant")
 
     def _defer(self, node: ast.expr | None, kind: Kind | None, form: str) -> None:
         """Keep the strings a named default stands for (each item of a list default) until the walk is over."""
