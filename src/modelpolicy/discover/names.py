@@ -9,6 +9,7 @@ one of `ENDINGS` and holds none of `WRITTEN`; `dataset` among its words makes it
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from modelpolicy.model import Kind
 
@@ -39,6 +40,7 @@ _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _SEPARATORS = re.compile(r"[_\-.\s]+")
 
 
+@lru_cache(maxsize=4096)  # a file names the same few variables, keys and flags again and again
 def named_kind(name: str) -> Kind | None:
     """MODEL or DATASET when `name` says it holds one to read (`model_name_or_path`, `DATASET_ID`, `baseModel`)."""
     words = tuple(word for word in _SEPARATORS.split(_CAMEL.sub(r"\1_\2", name).lower()) if word)

@@ -266,7 +266,10 @@ class _Named:
 _Branch = tuple[tuple[int, int], ...]  # (id of an `if`/`try`, index of the block taken), outermost first
 
 
-def _module_constants(tree: ast.Module | ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, list[ast.expr]]:
+_Function = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+def _module_constants(tree: ast.Module | _Function) -> dict[str, list[ast.expr]]:
     """Names whose every binding is an assignment in the module's (or the function's) own body, each on its own
     branch of an `if` or `try` (so one runs): the values we may follow. A name rebound in sequence, in a nested
     function, as a parameter or by an import is not followed."""
@@ -345,7 +348,8 @@ class _Finder:
         self.context = context
         self.mentions = mentions
         self.loop_values: dict[str, list[ast.expr]] = {}
-        self.scopes: list[dict[str, list[ast.expr]]] = []  # the constants of the functions being walked, innermost last
+        self.scopes: list[_Function] = []  # the functions being walked, innermost last
+        self.scope_constants: dict[int, dict[str, list[ast.expr]]] = {}  # by function, built when first asked
         self.read: set[int] = set()  # ids of the nodes a loader read: no named default reports them again
         self.named: list[_Named] = []
 
@@ -401,7 +405,7 @@ class _Finder:
             self._fields(node)
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             self._parameters(node.args)
-            self.scopes.append(_module_constants(node))
+            self.scopes.append(node)
             try:
                 for child in ast.iter_child_nodes(node):
                     yield from self._visit(child)
@@ -539,10 +543,22 @@ class _Finder:
 
     def _constant(self, name: str) -> list[ast.expr]:
         """The values of a constant of the innermost function that has it, else of the module."""
-        for scope in reversed(self.scopes):
-            if name in scope:
-                return scope[name]
+        for function in reversed(self.scopes):
+            if not self._assigns(function, name):
+                continue
+            constants = self.scope_constants.get(id(function))
+            if constants is None:
+                constants = self.scope_constants[id(function)] = _module_constants(function)
+            if name in constants:
+                return constants[name]
         return self.constants.get(name, [])
+
+    def _assigns(self, function: _Function, name: str) -> bool:
+        """Whether a line of the function's text assigns `name` (`name = `, `name: T = `): the cheap test that spares
+        walking every function around a loader for the constants of the few that have one."""
+        assignment = re.compile(rf"\s*{re.escape(name)}\s*(?::[^=\n]*)?=(?!=)")
+        lines = self.lines[function.lineno - 1 : function.end_lineno]
+        return any(assignment.match(line) for line in lines)
 
     def _call_values(self, call: ast.Call, depth: int) -> list[_Value]:
         """`os.getenv(NAME, DEFAULT)` stands for its default; `DICT.get(KEY[, DEFAULT])` for the entry and default."""
@@ -707,10 +723,14 @@ class _Finder:
         """`EMBEDDING_MODEL = "org/x"` in a settings module: a module constant whose name says it holds a model or
         dataset names one, read by a loader here or in another module. A name bound more than once in sequence is
         not a constant, and a function's own variables are not read for their names."""
-        for _, statement in _module_statements(self.tree.body, ()):
-            target, value = _single_assignment(statement)
-            kind = named_kind(target) if target else None
-            if target and kind and target in self.constants:
+        named = [
+            (target, kind, value)
+            for _, statement in _module_statements(self.tree.body, ())
+            for target, value in [_single_assignment(statement)]
+            if target and (kind := named_kind(target))
+        ]
+        for target, kind, value in named:
+            if target in self.constants:  # asked only when there is one: it may need the whole module parsed
                 self._defer(value, kind, "constant")
 
     def _defer(self, node: ast.expr | None, kind: Kind | None, form: str) -> None:
