@@ -17,17 +17,15 @@ Printed: each row's median wall and CPU time (its child processes included) and 
 from __future__ import annotations
 
 import argparse
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_tree import make_tree
+from scan_vs_grep import timed
 
 SCAN_OPTIONS = ("--offline", "--format", "json", "--policy", "research")
 
@@ -57,18 +55,6 @@ def commands(tree: Path, empty: Path) -> dict[str, list[str]]:
     }
 
 
-def timed(command: list[str]) -> tuple[float, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, check=False)
-    elapsed = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode not in (0, 1, 3):
-        sys.stderr.write(done.stderr.decode(errors="replace"))
-        raise SystemExit(f"{' '.join(command[:4])} failed with exit code {done.returncode}")
-    return elapsed, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-
-
 def run(tree: Path, runs: int) -> None:
     with tempfile.TemporaryDirectory(prefix="modelpolicy-empty-") as empty:
         rows = commands(tree, Path(empty))
@@ -76,7 +62,7 @@ def run(tree: Path, runs: int) -> None:
         cpus: dict[str, list[float]] = {name: [] for name in rows}
         for round_ in range(runs + 1):
             for name, command in rows.items():
-                wall, cpu = timed(command)
+                wall, cpu, _ = timed(command)
                 if round_:  # the first round warms the page cache and is not counted
                     walls[name].append(wall)
                     cpus[name].append(cpu)
