@@ -73,6 +73,8 @@ def assert_on_their_lines(references: list[Reference], text: str) -> None:
 # ------------------------------------------------------------------------------------------------ any text
 
 _WORDS = ["model", "base_model", "dataset", "from_pretrained(", "FROM ", "image:", "--model", "MODEL_ID=", "models = ["]
+_WORDS += ["!hf download ", "vllm serve ", "https://huggingface.co/", "--model_args pretrained=", "ARG BASE_MODEL="]
+_WORDS += ["ENV MODEL_ID ", "MODEL ?= ", "add_argument('--adapter', default=", "args.adapter", "def f():\n ckpt = "]
 _likely_text = st.lists(st.one_of(st.sampled_from(_WORDS), hub_ids, syntax_text), max_size=12).map("".join)
 
 
@@ -154,6 +156,9 @@ _CALLS = [
     "snapshot_download({}, revision='main')",
     "LLM(model={})",
     "MODEL = {}\nm = AutoModel.from_pretrained(MODEL)",
+    "def main():\n    ckpt = {}\n    return AutoModel.from_pretrained(ckpt)",
+    "EMBEDDING_MODEL = {}",
+    "urlretrieve({}, 'weights.bin')",
 ]
 python_modules = st.lists(st.tuples(st.sampled_from(_CALLS), ids_or_text), min_size=1, max_size=4).map(
     lambda calls: "".join(f"{call.format(repr(value))}\n" for call, value in calls)
@@ -165,7 +170,19 @@ def test_python_modules(text: str) -> None:
     assert_on_their_lines(find(PythonSource(), "train.py", text), text)
 
 
-@given(st.lists(python_modules, min_size=1, max_size=3), st.sampled_from([None, 1]), st.booleans())
+_SHELL_LINES = [
+    "!huggingface-cli download {}\n",
+    "files = !python train.py --model_name_or_path {}\n",
+    "%%bash\nEMBED_MODEL={} vllm serve {}\n",
+]
+shell_cells = st.lists(st.tuples(st.sampled_from(_SHELL_LINES), ids_or_text), min_size=1, max_size=3).map(
+    lambda lines: "".join(line.replace("{}", shlex.quote(value)) for line, value in lines)
+)
+
+
+@given(
+    st.lists(st.one_of(python_modules, shell_cells), min_size=1, max_size=3), st.sampled_from([None, 1]), st.booleans()
+)
 def test_notebooks(cells: list[str], indent: int | None, ascii_only: bool) -> None:
     document = {
         "cells": [
