@@ -60,6 +60,11 @@ def alias_bomb(depth: int = 12, width: int = 10) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+
+
 def nested_json(depth: int) -> str:
     return '{"model_name_or_path": "' + KNOWN + '", "deep": ' + "[" * depth + "]" * depth + "}"
 
@@ -73,6 +78,9 @@ def notebook_with_output(megabytes: int) -> str:
 HOSTILE: dict[str, Callable[[Path], None]] = {
     "yaml alias bomb": lambda root: (root / "bomb.yaml").write_text(alias_bomb()),
     "yaml alias bomb in a compose file": lambda root: (root / "docker-compose.yml").write_text(alias_bomb()),
+    "yaml alias bomb in a CI workflow": lambda root: _write(
+        root / ".github/workflows/ci.yml", alias_bomb() + "run: *l11\n"
+    ),
     "json nested 100,000 deep": lambda root: (root / "deep.json").write_text(nested_json(100_000)),
     "toml nested deep": lambda root: (root / "deep.toml").write_text("x = " + "[" * 5_000 + "]" * 5_000 + "\n"),
     "python nested deep": lambda root: (root / "deep.py").write_text("x = " + "(" * 50_000 + ")" * 50_000 + "\n"),

@@ -20,6 +20,7 @@ from modelpolicy.discover.manifest import ManifestSource
 from modelpolicy.discover.notebook import NotebookSource
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.discover.shell import ShellSource
+from modelpolicy.discover.workflow import WorkflowSource
 from modelpolicy.model import Kind, Reference
 from tests.test_properties import file_text, hub_ids, revisions, syntax_text
 from tests.test_properties_policy import Toml
@@ -45,6 +46,8 @@ SOURCES_AND_PATHS = [
     case(ContainerSource(), "deploy.yaml"),
     case(ManifestSource(), "pyproject.toml"),
     case(ManifestSource(), ".modelpolicy.toml"),
+    case(WorkflowSource(), ".github/workflows/ci.yml"),
+    case(WorkflowSource(), ".gitlab-ci.yml"),
 ]
 # A property that fails on a known bug is not shrunk: its minimal example is in the reason, and shrinking costs time.
 KNOWN_BUG = settings(phases=(Phase.explicit, Phase.generate))
@@ -91,6 +94,7 @@ def test_any_text_gives_references_on_its_lines_or_a_source_error(source: Source
 
 _MODEL_KEYS = ["model", "base_model", "model_name_or_path", "tokenizer", "dataset", "datasets", "repo_id", "MODEL_ID"]
 _OTHER_KEYS = ["name", "path", "id", "value", "output_dir", "dataset_mixer", "image", "env", "environment", "command"]
+_OTHER_KEYS += ["run", "script"]
 ids_or_text = st.one_of(
     hub_ids,
     st.builds("{}@{}".format, hub_ids, revisions),
@@ -114,7 +118,11 @@ mappings = st.dictionaries(st.sampled_from(_MODEL_KEYS + _OTHER_KEYS), documents
 @given(mappings, st.booleans())
 def test_yaml_documents(document: dict[str, object], flow: bool) -> None:
     text = yaml.safe_dump(document, default_flow_style=flow, allow_unicode=True, width=10**9, sort_keys=False)
-    readers: list[tuple[Source, str]] = [(ConfigSource(), "config.yaml"), (ContainerSource(), "compose.yaml")]
+    readers: list[tuple[Source, str]] = [
+        (ConfigSource(), "config.yaml"),
+        (ContainerSource(), "compose.yaml"),
+        (WorkflowSource(), ".github/workflows/ci.yml"),
+    ]
     for source, path in readers:
         assert_on_their_lines(find(source, path, text), text)
 

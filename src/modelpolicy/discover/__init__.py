@@ -62,6 +62,7 @@ ROUTES = (
         frozenset({"dockerfile", "containerfile"}),
     ),
     Route("manifest", "ManifestSource", frozenset(), frozenset({"pyproject", "modelpolicy", ""})),
+    Route("workflow", "WorkflowSource", frozenset({"yaml", "yml"})),
 )
 
 

@@ -20,7 +20,7 @@ from modelpolicy.discover.config import MAX_DEPTH
 from modelpolicy.discover.identity import identify
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.markers import Markers
-from modelpolicy.discover.shell import command_references
+from modelpolicy.discover.shell import placed_commands
 from modelpolicy.discover.yamldoc import compose
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
@@ -294,20 +294,8 @@ class _Yaml:
 
     def run(self, command: str, nodes: list[yaml.Node]) -> Iterator[Reference]:
         """The references in a command line made from `nodes`, each placed where its text is written in them."""
-        cursor = 0
-        for reference in command_references(command, 1, 0, self.context, _SOURCE):
-            for node in nodes:
-                start = self.text.find(reference.text, max(cursor, node.start_mark.index), node.end_mark.index)
-                if start >= 0:
-                    cursor = start + len(reference.text)
-                    yield replace(reference, line=self.text.count("\n", 0, start) + 1, column=self.column(start))
-                    break
-            else:
-                line, column = nodes[0].start_mark.line + 1, nodes[0].start_mark.column
-                yield replace(reference, line=line, column=column)
-
-    def column(self, offset: int) -> int:
-        return offset - self.text.rfind("\n", 0, offset) - 1
+        parts = [(node.start_mark.index, node.end_mark.index) for node in nodes]
+        return placed_commands(command, self.text, parts, self.context, _SOURCE)
 
     def environment(self, node: yaml.Node | None) -> Iterator[Reference]:
         for name, value, mark in _variables(node):

@@ -13,7 +13,7 @@ import json
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, identify, parse_hub_url
 from modelpolicy.discover.interface import FileContext
@@ -157,6 +157,25 @@ def command_references(
     """The models and datasets named by the shell command(s) in `text`, which starts at `line` (from 1) and `column`
     (from 0) of the file: a script, a compose `command:`, a container's `args:` joined with `shlex.join`..."""
     return _references(text, _placer(text, line, column), context, source)
+
+
+def placed_commands(
+    command: str, text: str, parts: Sequence[tuple[int, int]], context: FileContext, source: str
+) -> Iterator[Reference]:
+    """The references in a command line built from the parts of a file's `text` at `parts` (start and end offsets:
+    a YAML `command:` list, a `run: |` block), each placed where its text is next written in them, else at the first
+    part (an id taken from a URL's path, a word the command's quoting changed)."""
+    cursor = 0
+    for reference in command_references(command, 1, 0, context, source):
+        for start, end in parts:
+            found = text.find(reference.text, max(cursor, start), end)
+            if found >= 0:
+                cursor = found + len(reference.text)
+                break
+        else:
+            found = parts[0][0]
+        line_start = text.rfind("\n", 0, found) + 1
+        yield replace(reference, line=text.count("\n", 0, found) + 1, column=found - line_start)
 
 
 def _dockerfile_references(text: str, context: FileContext) -> list[Reference]:

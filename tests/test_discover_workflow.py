@@ -1,0 +1,88 @@
+"""WorkflowSource: the shell of GitHub Actions steps (`run:`) and GitLab CI jobs (`script:`...), placed in the YAML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from modelpolicy.discover import discover
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.workflow import WorkflowSource
+from modelpolicy.model import Kind
+
+M, D = Kind.MODEL, Kind.DATASET
+
+GITHUB = """\
+name: eval
+on: [push]
+jobs:
+  eval:
+    runs-on: ubuntu-latest
+    env:
+      MODEL_NOTE: see --model acme/in-env
+    steps:
+      - uses: actions/checkout@v4
+      - name: Evaluate with --model acme/in-a-name
+        run: python eval.py --model_name_or_path acme/encoder --dataset_name acme/reviews
+      - run: |
+          pip install -r requirements.txt
+          huggingface-cli download acme/embedder \\
+            --revision v2
+      - run: vllm serve "acme/chat" &
+"""
+
+GITLAB = """\
+stages: [test]
+.setup: &setup
+  before_script:
+    - export BASE_MODEL=acme/base
+evaluate:
+  <<: *setup
+  script:
+    - python eval.py --model acme/encoder
+    - lm_eval --model hf --model_args pretrained=acme/base
+  after_script: echo done
+"""
+
+
+def found(path: str, text: str) -> list[tuple[Kind, str, int, int]]:
+    references = WorkflowSource().find(text, FileContext(path, lambda _: False))
+    return [(r.kind, r.text, r.line, r.column) for r in references]
+
+
+def test_github_steps_run_shell() -> None:
+    line = GITHUB.splitlines()
+    assert found(".github/workflows/eval.yml", GITHUB) == [
+        (M, "acme/encoder", 11, line[10].index("acme/encoder")),
+        (D, "acme/reviews", 11, line[10].index("acme/reviews")),
+        (M, "acme/embedder", 14, line[13].index("acme/embedder")),
+        (M, "acme/chat", 16, line[15].index("acme/chat")),
+    ]
+
+
+def test_gitlab_jobs_script_lists_and_anchors() -> None:
+    lines = GITLAB.splitlines()
+    assert found(".gitlab-ci.yml", GITLAB) == [
+        (M, "acme/base", 4, lines[3].index("acme/base")),
+        (M, "acme/encoder", 8, lines[7].index("acme/encoder")),
+        (M, "acme/base", 9, lines[8].index("acme/base")),
+    ]
+
+
+@pytest.mark.parametrize(
+    "path", ["config/train.yml", ".github/dependabot.yml", "ci/.gitlab-ci.yml", "workflows/eval.yml", "docs/eval.yaml"]
+)
+def test_other_yaml_is_not_a_pipeline(path: str) -> None:
+    assert found(path, GITHUB) == []
+
+
+def test_a_workflow_is_found_through_the_pre_filter(tmp_path: Path) -> None:
+    """A step whose only marker is the shell's `vllm` passes grep's and Python's pre-filters."""
+    folder = tmp_path / ".github" / "workflows"
+    folder.mkdir(parents=True)
+    (folder / "serve.yml").write_text("jobs:\n  s:\n    steps:\n      - run: vllm serve acme/chat\n", "utf-8")
+    discovery = discover(tmp_path, [tmp_path])
+    assert [(a.id, [r.location for r in a.references]) for a in discovery.artefacts] == [
+        ("acme/chat", [".github/workflows/serve.yml:4"]),
+    ]
