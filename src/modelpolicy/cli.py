@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from modelpolicy import __version__
 
+# `typing` and `collections.abc` cost `--version` more than the rest of its start-up: the names they hold here are
+# for the type checker only, which reads this constant as it reads `typing.TYPE_CHECKING`.
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # argparse and pathlib load with the parser: `--version` answers without them
     import argparse
+    from collections.abc import Sequence
     from pathlib import Path
 
     from modelpolicy.resolve.interface import Resolver
