@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shlex
+from collections.abc import Callable
 
 import pytest
 import yaml
@@ -168,9 +169,15 @@ _CALLS = [
     "EMBEDDING_MODEL = {}",
     "urlretrieve({}, 'weights.bin')",
 ]
-python_modules = st.lists(st.tuples(st.sampled_from(_CALLS), ids_or_text), min_size=1, max_size=4).map(
-    lambda calls: "".join(f"{call.format(repr(value))}\n" for call, value in calls)
-)
+
+
+def _filled(templates: list[str], quote: Callable[[str], str], most: int) -> st.SearchStrategy[str]:
+    """Text of 1 to `most` of the templates, each `{}` filled with a quoted id or other text."""
+    lines = st.lists(st.tuples(st.sampled_from(templates), ids_or_text), min_size=1, max_size=most)
+    return lines.map(lambda chosen: "".join(template.replace("{}", quote(value)) for template, value in chosen))
+
+
+python_modules = _filled([f"{call}\n" for call in _CALLS], repr, 4)
 
 
 @given(python_modules)
@@ -183,9 +190,7 @@ _SHELL_LINES = [
     "files = !python train.py --model_name_or_path {}\n",
     "%%bash\nEMBED_MODEL={} vllm serve {}\n",
 ]
-shell_cells = st.lists(st.tuples(st.sampled_from(_SHELL_LINES), ids_or_text), min_size=1, max_size=3).map(
-    lambda lines: "".join(line.replace("{}", shlex.quote(value)) for line, value in lines)
-)
+shell_cells = _filled(_SHELL_LINES, shlex.quote, 3)
 
 
 @given(
@@ -212,9 +217,7 @@ _COMMANDS = [
     "vllm serve {}",
     "text-generation-launcher --model-id {}",
 ]
-shell_scripts = st.lists(st.tuples(st.sampled_from(_COMMANDS), ids_or_text), min_size=1, max_size=4).map(
-    lambda commands: "".join(f"{command.format(shlex.quote(value))}\n" for command, value in commands)
-)
+shell_scripts = _filled([f"{command}\n" for command in _COMMANDS], shlex.quote, 4)
 
 
 @given(shell_scripts)

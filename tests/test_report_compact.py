@@ -9,48 +9,19 @@ import pytest
 
 from modelpolicy.cli import main
 from modelpolicy.model import (
-    Artefact,
     Finding,
-    Kind,
-    OutputRights,
-    Reference,
-    Resolved,
-    Terms,
-    TrainingData,
     Verdict,
     Violation,
-    Weights,
 )
 from modelpolicy.policy import load_policy
 from modelpolicy.report import FORMATS, Report
 from modelpolicy.report.compact import escape
+from tests.findings import finding, reference
 
 NON_COMMERCIAL = Violation("non-commercial", Verdict.FAIL, "forbids commercial use (cc-by-nc-4.0)", "use another")
 DRIFT = Violation("licence-drift", Verdict.FAIL, "declares apache-2.0 over a llama2 base", "check the base")
 SHARE_ALIKE = Violation("share-alike", Verdict.WARN, "adaptations stay share-alike", "release them alike")
 NOT_LOCKED = Violation("not-locked", Verdict.FAIL, "it is not in modelpolicy.lock", "run `modelpolicy lock`")
-
-
-def reference(path: str, line: int) -> Reference:
-    return Reference(path, line, 4, "x", Kind.MODEL, "python", "from_pretrained")
-
-
-def finding(
-    artefact_id: str,
-    *references: Reference,
-    violations: tuple[Violation, ...] = (),
-    revision: str | None = None,
-    new: bool = True,
-) -> Finding:
-    terms = Terms("cc-by-nc-4.0", Weights.OPEN, TrainingData.UNKNOWN, "knowledge")
-    return Finding(
-        artefact=Artefact(Kind.MODEL, artefact_id, revision, references),
-        resolution=Resolved(terms),
-        output=OutputRights.NON_COMMERCIAL,
-        verdict=max((v.severity for v in violations), key=lambda v: v.rank, default=Verdict.PASS),
-        violations=violations,
-        new=new,
-    )
 
 
 def render(*findings: Finding, since: str | None = None, warnings: tuple[str, ...] = ()) -> list[str]:

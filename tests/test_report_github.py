@@ -12,41 +12,19 @@ from modelpolicy.model import (
     Finding,
     Kind,
     OutputRights,
-    Reference,
-    Resolved,
     Suppression,
-    Terms,
-    TrainingData,
     Unresolved,
     Verdict,
     Violation,
-    Weights,
 )
 from modelpolicy.policy import load_policy
 from modelpolicy.report import FORMATS, Report
 from modelpolicy.report.github import escape_data, escape_property
 from tests.conftest import DEMO
+from tests.findings import finding, reference
 
 NON_COMMERCIAL = Violation("non-commercial", Verdict.FAIL, "forbids commercial use (100% sure)", "use another")
 SHARE_ALIKE = Violation("share-alike", Verdict.WARN, "adaptations stay\nshare-alike", "release them alike")
-
-
-def reference(path: str, line: int, column: int = 4) -> Reference:
-    return Reference(path, line, column, "x", Kind.MODEL, "python", "from_pretrained")
-
-
-def finding(
-    artefact_id: str, *references: Reference, violations: tuple[Violation, ...] = (), new: bool = True
-) -> Finding:
-    terms = Terms("cc-by-nc-4.0", Weights.OPEN, TrainingData.UNKNOWN, "knowledge")
-    return Finding(
-        artefact=Artefact(Kind.MODEL, artefact_id, None, references),
-        resolution=Resolved(terms),
-        output=OutputRights.NON_COMMERCIAL,
-        verdict=max((v.severity for v in violations), key=lambda v: v.rank, default=Verdict.PASS),
-        violations=violations,
-        new=new,
-    )
 
 
 def report(*findings: Finding, since: str | None = None, **fields: object) -> Report:

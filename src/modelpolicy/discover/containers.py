@@ -192,7 +192,9 @@ def _unquote(text: str) -> str:
 # names, so an alias bomb stays linear). Imported inside functions: discovery is imported on every commit.
 
 
-def _mappings(node: yaml.Node, seen: set[int], depth: int) -> Iterator[yaml.MappingNode]:
+def mappings(node: yaml.Node, seen: set[int], depth: int = 0) -> Iterator[yaml.MappingNode]:
+    """Every mapping in a YAML node graph, each collection visited once (an alias bomb stays linear), to the
+    config source's depth."""
     import yaml
 
     if isinstance(node, yaml.ScalarNode) or id(node) in seen or depth > MAX_DEPTH:
@@ -204,7 +206,7 @@ def _mappings(node: yaml.Node, seen: set[int], depth: int) -> Iterator[yaml.Mapp
     else:
         children = list(node.value)
     for child in children:
-        yield from _mappings(child, seen, depth + 1)
+        yield from mappings(child, seen, depth + 1)
 
 
 def _entries(mapping: yaml.MappingNode) -> dict[str, yaml.Node]:
@@ -218,13 +220,14 @@ def _entries(mapping: yaml.MappingNode) -> dict[str, yaml.Node]:
             sources = value.value if isinstance(value, yaml.SequenceNode) else [value]
             for source in sources:
                 if isinstance(source, yaml.MappingNode):
-                    merged.update((k.value, v) for k, v in source.value if _string(k) is not None)
-        elif _string(key) is not None:
+                    merged.update((k.value, v) for k, v in source.value if string(k) is not None)
+        elif string(key) is not None:
             own[key.value] = value
     return merged | own
 
 
-def _string(node: yaml.Node | None) -> str | None:
+def string(node: yaml.Node | None) -> str | None:
+    """The text of a scalar that is a string (not a number, a boolean or null), else None."""
     import yaml
 
     return node.value if isinstance(node, yaml.ScalarNode) and node.tag == _STRING else None
@@ -247,7 +250,7 @@ class _Yaml:
     def references(self) -> Iterator[Reference]:
         seen: set[int] = set()
         for document in compose(self.text):
-            for mapping in _mappings(document, seen, 0):
+            for mapping in mappings(document, seen):
                 entries = _entries(mapping)
                 if "image" in entries:
                     yield from self.container(entries)
@@ -265,7 +268,7 @@ class _Yaml:
         """`image: registry/name:tag`, or Helm's `image: {registry: R, repository: X, tag: Y}` placed at X."""
         import yaml
 
-        written, place, form = _string(node), node, "image"
+        written, place, form = string(node), node, "image"
         if isinstance(node, yaml.MappingNode):
             parts = _entries(node)
             place, form = parts.get("repository", node), "image.repository"
@@ -282,14 +285,14 @@ class _Yaml:
         `-c` (`sh -c "launcher --model-id X"`) is read as a command line of its own."""
         import yaml
 
-        words = [w for part in parts if isinstance(part, yaml.SequenceNode) for w in part.value if _string(w)]
+        words = [w for part in parts if isinstance(part, yaml.SequenceNode) for w in part.value if string(w)]
         values = [w.value for w in words]
         if words:
             yield from self.run(shlex.join(values), words)
         for index in (i for i, value in enumerate(values[:-1]) if value == "-c"):
             yield from self.run(values[index + 1], [words[index + 1]])
         for part in parts:
-            if _string(part):
+            if string(part):
                 yield from self.run(part.value, [part])
 
     def run(self, command: str, nodes: list[yaml.Node]) -> Iterator[Reference]:
@@ -314,7 +317,7 @@ def _variables(node: yaml.Node | None) -> Iterator[tuple[str, str, yaml.Mark]]:
         for key, value in node.value:
             yield from _variable(key, value)
     for item in node.value if isinstance(node, yaml.SequenceNode) else []:
-        name, equals, value = (_string(item) or "").partition("=")
+        name, equals, value = (string(item) or "").partition("=")
         if equals:
             yield name, value, item.start_mark
         elif isinstance(item, yaml.MappingNode):
@@ -323,6 +326,6 @@ def _variables(node: yaml.Node | None) -> Iterator[tuple[str, str, yaml.Mark]]:
 
 
 def _variable(key: yaml.Node | None, value: yaml.Node | None) -> Iterator[tuple[str, str, yaml.Mark]]:
-    name, written = _string(key), _string(value)
+    name, written = string(key), string(value)
     if name is not None and written is not None and value is not None:
         yield name, written, value.start_mark

@@ -86,14 +86,15 @@ class NotebookSource:
     def find(self, text: str, context: FileContext) -> list[Reference]:
         found: list[Reference] = []
         readable: list[_Cell] = []
-        for cell in _code_cells(text):
+        cells = _code_cells(text)
+        for cell in cells:
             try:
                 found += _references(text, [cell], context)
             except SourceError:
                 continue
             readable.append(cell)
         found += _references(text, readable, context)  # modules that parse, one after the other, parse
-        found += [r for cell in _code_cells(text) for r in _shell_references(text, cell, context)]
+        found += [r for cell in cells for r in _shell_references(text, cell, context)]
         # One reference per place: the reading of the whole notebook, which sees a loader in a later cell read a
         # constant (`from_pretrained`), speaks last and wins over a cell read alone (`constant`).
         placed = {(r.line, r.column, r.kind, r.text): r for r in found}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from modelpolicy.discover.config import MAX_DEPTH
+from modelpolicy.discover.containers import mappings, string
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.shell import ShellSource, placed_commands
 from modelpolicy.discover.yamldoc import compose
@@ -20,8 +20,7 @@ from modelpolicy.model import Reference
 if TYPE_CHECKING:
     import yaml
 
-_SCRIPT_KEYS = ("run", "script", "before_script", "after_script")
-_STRING = "tag:yaml.org,2002:str"
+_SCRIPT_KEYS = frozenset({"run", "script", "before_script", "after_script"})
 
 
 class WorkflowSource:
@@ -35,7 +34,8 @@ class WorkflowSource:
     def find(self, text: str, context: FileContext) -> list[Reference]:
         if not _is_pipeline(context.path):
             return []
-        scripts = [node for document in compose(text) for node in _scripts(document, set(), 0)]
+        seen: set[int] = set()
+        scripts = [node for document in compose(text) for node in _scripts(document, seen)]
         parts = ((node.value, [(node.start_mark.index, node.end_mark.index)]) for node in scripts)
         return [r for script, spans in parts for r in placed_commands(script, text, spans, context, self.name)]
 
@@ -45,18 +45,13 @@ def _is_pipeline(path: str) -> bool:
     return folder.endswith(".github/workflows") or (name == ".gitlab-ci.yml" and not folder)
 
 
-def _scripts(node: yaml.Node, seen: set[int], depth: int) -> Iterator[yaml.ScalarNode]:
-    """The strings under a script key (`run: |`, `script: [a, b]`), each collection visited once (an alias bomb
-    stays linear) and no deeper than the config source goes."""
+def _scripts(document: yaml.Node, seen: set[int]) -> Iterator[yaml.ScalarNode]:
+    """The strings under a script key of any mapping (`run: |`, `script: [a, b]`); a mapping's own keys only, so that
+    a job merging an anchor (`<<: *setup`) does not read the anchor's script a second time."""
     import yaml
 
-    if isinstance(node, yaml.ScalarNode) or id(node) in seen or depth > MAX_DEPTH:
-        return
-    seen.add(id(node))
-    pairs = node.value if isinstance(node, yaml.MappingNode) else [(None, child) for child in node.value]
-    for key, value in pairs:
-        if key is not None and getattr(key, "value", None) in _SCRIPT_KEYS:
-            items = value.value if isinstance(value, yaml.SequenceNode) else [value]
-            yield from (item for item in items if isinstance(item, yaml.ScalarNode) and item.tag == _STRING)
-        else:
-            yield from _scripts(value, seen, depth + 1)
+    for mapping in mappings(document, seen):
+        for key, value in mapping.value:
+            if string(key) in _SCRIPT_KEYS:
+                items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+                yield from (item for item in items if isinstance(item, yaml.ScalarNode) and string(item) is not None)
