@@ -164,14 +164,16 @@ def test_unreadable_files_are_skipped_and_the_scan_goes_on(tmp_path: Path, capsy
     )
     (tmp_path / "latin1.py").write_bytes(b'x = "caf\xe9"\n')
     (tmp_path / "blob.py").write_bytes(b"\x00\x01\x02binary")
-    code, document = scan_json(capsys, str(tmp_path))
-    assert code == 0
+    code, document = scan_json(capsys, str(tmp_path), "--policy", "research")
+    assert code == 0  # research warns on a file that may name a model and cannot be read
     assert [a["id"] for a in document["artefacts"]] == ["mosaicml/mpt-30b"]  # type: ignore[attr-defined, index]
     reasons = {s["path"]: s["reason"] for s in document["skipped"]}  # type: ignore[attr-defined, index]
     assert set(reasons) == {"broken.py", "latin1.py", "blob.py"}
     assert "syntax error at line 2" in reasons["broken.py"]
     assert "not UTF-8" in reasons["latin1.py"]
     assert reasons["blob.py"] == "binary file"
+    unreadable = document["unreadable"]  # type: ignore[index]
+    assert [(u["path"], u["line"], u["verdict"]) for u in unreadable] == [("broken.py", 2, "warn")]  # type: ignore[index]
 
 
 def test_unresolvable_artefact_exits_3_when_unknowns_fail(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -434,9 +434,71 @@ def test_values_deeper_than_the_limit_are_not_walked() -> None:
     assert find("a:\n" + "".join(f"{'  ' * i}a:\n" for i in range(1, 250)) + "  " * 250 + "model: org/deep\n") == []
 
 
-@pytest.mark.parametrize("nesting", ["- " * 100_000 + "x\n", "[" * 100_000 + "]" * 100_000 + "\n"])
-def test_yaml_nested_100000_deep_is_read_without_recursion(nesting: str) -> None:
+def find_around_error(text: str, path: str = "config.yaml") -> tuple[str, int | None, list[Found]]:
+    """The error a file that cannot be read whole raises, its line, and what was found around it."""
+    with pytest.raises(SourceError) as raised:
+        ConfigSource().find(text, FileContext(path, lambda value: value in LOCAL))
+    found = sorted(((r.kind, r.text, r.line) for r in raised.value.found), key=lambda f: (f[2], f[1]))
+    return raised.value.reason, raised.value.line, found
+
+
+# Past 512 levels a document is refused whichever PyYAML release parses it (libyaml refuses 1000 from 6.0.4 on, and
+# earlier releases none): the depths below hold on every release in the range pyproject.toml admits.
+@pytest.mark.parametrize("depth", [513, 1_500, 100_000])
+@pytest.mark.parametrize("style", ["block", "flow"])
+def test_a_yaml_document_nested_too_deep_is_unreadable_and_the_next_one_is_read(depth: int, style: str) -> None:
+    nesting = "- " * depth + "x\n" if style == "block" else "[" * depth + "]" * depth + "\n"
+    reason, line, found = find_around_error(nesting + "---\nmodel_name_or_path: mosaicml/mpt-30b-chat\n")
+    assert reason == "YAML syntax error at line 1: nested deeper than 512 levels"
+    assert line == 1
+    assert found == [(M, "mosaicml/mpt-30b-chat", 3)]
+
+
+@pytest.mark.parametrize("style", ["block", "flow"])
+def test_a_yaml_document_512_deep_is_read(style: str) -> None:
+    nesting = "- " * 511 + "x\n" if style == "block" else "[" * 511 + "]" * 511 + "\n"
     assert find(nesting + "---\nmodel: org/x\n") == [(M, "org/x", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "found"),
+    [
+        ("model: org/a\n---\nb: [\n---\nmodel: org/c\n", 4, [(M, "org/a", 1), (M, "org/c", 5)]),
+        ("b: {\n...\nmodel: org/c\n", 2, [(M, "org/c", 3)]),
+        ("model: org/a\n---\n  bad: indent\n x: y\n", 4, [(M, "org/a", 1)]),
+    ],
+    ids=["middle", "document-end", "last"],
+)
+def test_the_documents_around_a_broken_one_are_read(text: str, line: int, found: list[Found]) -> None:
+    reason, at, read = find_around_error(text)
+    assert reason.startswith(f"YAML syntax error at line {line}:")
+    assert (at, read) == (line, found)
+
+
+def test_a_helm_template_is_read_line_by_line_and_not_unreadable() -> None:
+    template = (
+        "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n"
+        "        {{- with .Values.env }}\n        env: {{ toYaml . | nindent 10 }}\n        {{- end }}\n"
+        '        - name: server\n          args: ["--x"\n          model_id: "org/served"\n'
+    )
+    assert find(template, "chart/templates/deployment.yaml") == [(M, "org/served", 12)]
+
+
+def test_json_that_is_not_valid_is_unreadable_and_its_strings_are_still_read() -> None:
+    reason, line, found = find_around_error('{"model": "org/a",, "dataset_name": "org/b"', "c.json")
+    assert reason.startswith("JSON syntax error at line 1")
+    assert line == 1
+    assert found == [(M, "org/a", 1), (D, "org/b", 1)]
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [("c.json", '{"model": "org/a", "n": ' + "9" * 5_000 + "}"), ("c.toml", 'model = "org/a"\nn = ' + "9" * 5_000)],
+)
+def test_a_number_too_long_to_convert_is_unreadable_not_a_crash(path: str, text: str) -> None:
+    reason, _, found = find_around_error(text, path)
+    assert "cannot be read" in reason
+    assert found == [(M, "org/a", 1)]
 
 
 def test_an_alias_bomb_is_read_once_and_fast() -> None:

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 
 from modelpolicy.policy import Policy, load_policy, preset_names
-from modelpolicy.policy.load import CLARIFICATION_KEYS, EXCEPTION_KEYS, KEYS, RULES
+from modelpolicy.policy.load import CLARIFICATION_KEYS, EXCEPTION_KEYS, KEYS, OPTIONAL_RULES, RULES
 from tests.conftest import REPO
 
 DOC = REPO / "docs" / "policy.md"
 VOCABULARIES = {
     "Top-level keys": KEYS,
-    "Rules": RULES,
+    "Rules": (*RULES, *OPTIONAL_RULES),
     "Exception keys": EXCEPTION_KEYS,
     "Clarification keys": CLARIFICATION_KEYS,
 }
@@ -111,6 +111,7 @@ def _settings(policy: Policy) -> dict[str, str]:
         "lineage": policy.lineage.value,
         "training_data": policy.training_data.value,
         **{f"rules.{code}": policy.rules[code].value for code in RULES},
+        "rules.unreadable": policy.unreadable.value,
     }
 
 

@@ -89,7 +89,7 @@ def test_screening_finds_and_skips_what_reading_everything_does(
         "big.py": f"larger than 2 MB ({3 * 1024 * 1024} bytes)",
         "binary.py": "binary file",
         "latin1.py": "not UTF-8 (byte 8)",
-        "upper_escape.py": "Python syntax error at line 2; fix the file to have it scanned",
+        "upper_escape.py": "Python syntax error at line 2; fix the file to have it all scanned",
     }
     assert screened.files_read <= unscreened.files_read - 2 * FILLER_FILES  # the filler was never read
 

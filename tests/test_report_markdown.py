@@ -119,7 +119,7 @@ def test_warnings_waivers_policy_warnings_and_skipped_files_fold_away() -> None:
     assert "<details><summary>🟡 Warnings (1)</summary>\n\n- `org/cond`: `conditions`: it sets" in text
     assert "- `org/waived`: `non-commercial`, waived by policy.toml:4. At: `app/chat.py:3`" in text
     assert "<details><summary>Policy warnings (1)</summary>\n\n- policy.toml:9: allow entry mit is unused" in text
-    assert "<details><summary>Skipped 1 files</summary>\n\n- `nb.ipynb`: invalid JSON\n\n</details>" in text
+    assert "<details><summary>Skipped 1 file</summary>\n\n- `nb.ipynb`: invalid JSON\n\n</details>" in text
 
 
 def test_a_failing_fine_tune_of_the_demo_has_its_lineage_drawn(capsys: pytest.CaptureFixture[str]) -> None:

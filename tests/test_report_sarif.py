@@ -13,7 +13,7 @@ import pytest
 
 from modelpolicy import __version__
 from modelpolicy.cli import main
-from modelpolicy.policy.concerns import CONCERNS, HARD_CONCERNS
+from modelpolicy.policy.concerns import CONCERNS, HARD_CONCERNS, UNREADABLE
 from modelpolicy.report import FORMATS
 from tests.conftest import DEMO
 
@@ -71,9 +71,9 @@ def test_demo_log_is_valid_sarif_with_one_run_of_modelpolicy(capsys: pytest.Capt
 def test_one_rule_per_concern_code_with_descriptions_fix_and_tags(capsys: pytest.CaptureFixture[str]) -> None:
     run = sarif(DEMO, capsys)["runs"][0]
     rules = run["tool"]["driver"]["rules"]
-    assert [rule["id"] for rule in rules] == [*CONCERNS, *HARD_CONCERNS]
+    assert [rule["id"] for rule in rules] == [*CONCERNS, *HARD_CONCERNS, UNREADABLE.code]
     for rule in rules:
-        concern = CONCERNS.get(rule["id"]) or HARD_CONCERNS[rule["id"]]
+        concern = CONCERNS.get(rule["id"]) or HARD_CONCERNS.get(rule["id"]) or UNREADABLE
         assert rule["shortDescription"]["text"]
         assert concern.reason in rule["fullDescription"]["text"]
         assert concern.fix in rule["help"]["text"]

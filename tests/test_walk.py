@@ -110,7 +110,6 @@ def test_a_file_that_grows_past_the_limit_is_not_read_past_it(tmp_path: Path) ->
     [
         (b"x = 1\n\0\0\0", "binary file"),
         (b'x = "caf\xe9"\n', "not UTF-8 (byte 8)"),
-        ('MODEL = "org/x"\n'.encode("utf-16"), "not UTF-8 (UTF-16 text)"),
         ('MODEL = "org/x"\n'.encode("utf-16-be"), "binary file"),  # no BOM: NUL bytes
     ],
 )
@@ -118,6 +117,14 @@ def test_unreadable_text_is_skipped_with_its_reason(tmp_path: Path, data: bytes,
     (tmp_path / "bad.py").write_bytes(data)
     (tmp_path / "bad.md").write_bytes(data)  # wanted by no source: not listed
     assert scan(tmp_path) == ([], {"bad.py": reason})
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_text_with_its_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    text = "model: org/x\n"
+    data = text.encode(encoding) if encoding == "utf-16" else "\ufeff".encode(encoding) + text.encode(encoding)
+    (tmp_path / "wide.yaml").write_bytes(data)
+    assert scan(tmp_path) == (["wide.yaml:1"], {})
 
 
 @pytest.mark.parametrize("name", ["new\nline.py", "100%.py", "a::b.py", "\x1b[31mred\x1b[0m.py", "sp ace.py"])

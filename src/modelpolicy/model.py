@@ -109,10 +109,26 @@ class Artefact:
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file the scan did not read, and why."""
+    """A file the scan did not read, or not whole, and why. `may_name`: its bytes hold a marker of something a
+    source could name, so what it hides is unknown: the policy judges it (`Unreadable`) and the gate fails closed."""
 
     path: str
     reason: str
+    line: int | None = None
+    may_name: bool = False
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A file that may name an artefact and could not be read whole, judged by the policy's `unreadable` rule."""
+
+    skipped: Skipped
+    verdict: Verdict
+    new: bool = True  # with `--since`: the file changed since the REF
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 from modelpolicy.discover import Discovery, discover
 from modelpolicy.errors import ModelpolicyError
 from modelpolicy.knowledge import load as load_knowledge
-from modelpolicy.model import Unresolved, Verdict
+from modelpolicy.model import Unreadable, Unresolved, Verdict
 from modelpolicy.policy import Policy
 from modelpolicy.policy.clarify import clarifier
 from modelpolicy.policy.evaluate import evaluate, unused_entries
@@ -56,6 +56,7 @@ def judge(discovery: Discovery, policy: Policy, resolvers: tuple[Resolver, ...],
         discovery.files_read,
         discovery.suppressions,
         warnings=unused_entries(policy, findings, today),
+        unreadable=tuple(Unreadable(s, policy.unreadable) for s in discovery.skipped if s.may_name),
     )
 
 
@@ -70,10 +71,13 @@ def project_root(paths: list[Path]) -> Path:
 
 
 def exit_code(report: Report) -> int:
-    """1 when the policy is broken; 3 when the only failures are artefacts that could not be resolved.
+    """1 when the policy is broken (a file that may name an artefact could not be read counts); 3 when the only
+    failures are artefacts that could not be resolved.
 
     Only new findings count: with `--since`, those a change introduced; without it, every finding is new."""
     failing = [f for f in report.findings if f.verdict is Verdict.FAIL and f.new]
+    if any(u.verdict is Verdict.FAIL and u.new for u in report.unreadable):
+        return EXIT_POLICY_BROKEN
     if not failing:
         return EXIT_OK
     unresolved_only = all(

@@ -32,12 +32,16 @@ class Added:
     def covers(self, path: str, line: int) -> bool:
         return (path, line) in self.lines or path in self.untracked
 
+    def touches(self, path: str) -> bool:
+        return path in self.untracked or any(p == path for p, _ in self.lines)
+
 
 def mark_new(report: Report, root: Path, ref: str) -> Report:
     """`report` with each finding marked new or not, and `since` set: only new findings decide the exit code."""
     added = added_since(root, ref)
     findings = tuple(replace(f, new=_is_new(f, added)) for f in report.findings)
-    return replace(report, findings=findings, since=ref)
+    unreadable = tuple(replace(u, new=added.touches(u.skipped.path)) for u in report.unreadable)
+    return replace(report, findings=findings, unreadable=unreadable, since=ref)
 
 
 def _is_new(finding: Finding, added: Added) -> bool:

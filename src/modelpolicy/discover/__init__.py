@@ -186,19 +186,25 @@ class _Reader:
         self.used: set[Suppression] = set()
 
     def read(self, index: int, candidate: Candidate, wanted: tuple[Source, ...]) -> None:
+        """Read the file through the sources that want it. A file one of them may find something in but cannot read
+        whole is skipped `may_name`, and what can still be read of it is read: the text that is not UTF-8 with its
+        bad bytes replaced, the documents, statements or cells around a syntax error."""
         relative = candidate.relative
         read = read_bytes(candidate, self.real_root)
         data = read.data
-        if data is None:
+        if data is None or read.reason:
             if read.reason:
-                self.skipped[index] = [Skipped(relative, read.reason)]
+                marked = data is not None and any(admits(s, data, relative) for s in wanted)
+                self.skipped[index] = [Skipped(relative, read.reason, may_name=marked)]
             return
         text, reason = decode(data)
-        if text is None:
-            self.skipped[index] = [Skipped(relative, reason)]
-            return
-        self.files_read += 1
         admitted = [s for s in wanted if admits(s, data, relative)]
+        if text is None:
+            text = data.decode("utf-8", "replace")
+            words = text.encode("ascii", "ignore")  # a marker is ASCII: the other bytes alone make no marker here
+            marked = any(admits(s, words, relative) for s in admitted)
+            self.skipped[index] = [Skipped(relative, reason, may_name=marked)]
+        self.files_read += 1
         if not admitted:
             return
         context = FileContext(relative, self.is_local_path)
@@ -207,7 +213,11 @@ class _Reader:
             try:
                 found.extend(source.find(text, context))
             except SourceError as error:
-                self.skipped.setdefault(index, []).append(Skipped(relative, str(error)))
+                found.extend(error.found)
+                self.skipped.setdefault(index, []).append(Skipped(relative, error.reason, error.line, may_name=True))
+            except RecursionError:
+                reason = f"{source.name}: nested too deeply to read"
+                self.skipped.setdefault(index, []).append(Skipped(relative, reason, may_name=True))
         self.references[index] = _apply_suppressions(found, suppressions(relative, text), self.used)
 
     def read_all(self, indexes: list[int], listed: list[tuple[Candidate, tuple[Source, ...]]]) -> _Reader:

@@ -62,7 +62,7 @@ _ITEM_KEYS = ("id", "path", "name")
 _MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"repo", *URL_MARKERS)
 _ASSIGNMENT = re.compile(r"([A-Za-z_]\w*)=(.*)", re.DOTALL)  # a compose `environment` item
 _ENV_LINE = re.compile(r"\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*")
-# JSON is already validated when tokenised, so a token is a string, a bracket, or a number or literal.
+# A JSON token: a string, a bracket, or a number or literal (text that is not JSON tokenises too, less exactly).
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]]|[^\s,:{}\[\]"]+')
 # TOML strings in every form, and comments so that quotes inside them are not taken for strings.
 _TOML_STRING = re.compile(r'"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*', re.DOTALL)
@@ -116,15 +116,21 @@ class ConfigSource:
         if reader is None:
             return []
         finder = _Finder(context)
-        found = (r for tree in reader(text, context.path) for r in finder.node(tree, None))
-        return list(dict.fromkeys(found))
+        trees, problem = reader(text, context.path)
+        found = list(dict.fromkeys(r for tree in trees for r in finder.node(tree, None)))
+        if problem is not None:
+            raise problem.with_found(found)
+        return found
 
 
 def _file_name(path: str) -> str:
     return path.rsplit("/", 1)[-1].lower()
 
 
-def _reader(path: str) -> Callable[[str, str], list[_Node | None]] | None:
+_Trees = tuple[list["_Node | None"], SourceError | None]  # what could be read, and why the rest could not
+
+
+def _reader(path: str) -> Callable[[str, str], _Trees] | None:
     """The parser for the file's format; `modelpolicy.toml` and `.modelpolicy.toml` are the manifest source's, not
     config."""
     name = _file_name(path)
@@ -232,9 +238,36 @@ class _Lines:
 # YAML: PyYAML's composed node graph keeps each node's position, and an alias is the very node its anchor names,
 # so visiting each collection once by identity keeps an alias bomb linear; a scalar is a leaf, read at every alias
 # (`model: *base` names the model written at the anchor's line). Imported here: discovery is imported on every commit.
-def _yaml_trees(text: str, _: str) -> list[_Node | None]:
+def _yaml_trees(text: str, _: str) -> _Trees:
+    """The documents' trees. A template (Helm, Jinja: `{{ ... }}`) is not YAML until rendered: its actions are blanked
+    and it is read again, else read line by line (`key: value`), and not reported as unreadable."""
     seen: set[int] = set()
-    return [_yaml_node(document, seen, 0) for document in compose(text)]
+    stream = compose(text)
+    if stream.error is not None and "{{" in text:
+        blanked = compose(_TEMPLATE_ACTION.sub(_blank, text))
+        if blanked.error is not None:
+            return _yaml_lines(text), None
+        stream = blanked
+    return [_yaml_node(document, seen, 0) for document in stream.documents], stream.error
+
+
+_TEMPLATE_ACTION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_YAML_LINE = re.compile(r"[ \t]*(?:-[ \t]+)?([\w.-]+)[ \t]*:[ \t]+(\S.*?)[ \t]*(?:[ \t]#.*)?")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match[0])
+
+
+def _yaml_lines(text: str) -> list[_Node | None]:
+    """The `key: value` lines of a template, one mapping of them all; quotes are taken off the values."""
+    entries: list[tuple[_Text | None, _Node | None]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _YAML_LINE.fullmatch(line)
+        if match and "{{" not in match[2]:
+            value, column = _env_value(match[2], match.start(2))
+            entries.append((_Text(match[1], number, match.start(1)), _Text(value, number, column)))
+    return [_Mapping(tuple(entries))]
 
 
 def _yaml_node(node: yaml.Node, seen: set[int], depth: int) -> _Node | None:
@@ -263,13 +296,18 @@ def _yaml_text(node: yaml.Node) -> _Text | None:
 # JSON: `json` keeps no positions, so after `json.loads` has validated the text, a small tokenizer rebuilds the
 # tree with each string's place. Iterative, so depth costs no recursion; `json.loads` itself raises
 # RecursionError on absurd nesting.
-def _json_trees(text: str, _: str) -> list[_Node | None]:
+def _json_trees(text: str, _: str) -> _Trees:
+    """The tree, with each string's place; for text that is not valid JSON, the tree its tokens still make (a
+    bracket left open is closed at the end, one closed twice is passed over), beside the error."""
+    problem = None
     try:
         json.loads(text)
     except json.JSONDecodeError as error:
-        raise SourceError(f"JSON syntax error at line {error.lineno}: {error.msg}") from error
-    except RecursionError as error:
-        raise SourceError("JSON nested too deeply to parse") from error
+        problem = SourceError(f"JSON syntax error at line {error.lineno}: {error.msg}", line=error.lineno)
+    except RecursionError:
+        problem = SourceError("JSON nested too deeply to parse")
+    except ValueError as error:  # a number of more digits than int() converts
+        problem = SourceError(f"JSON value that cannot be read: {_one_line(str(error))}")
     lines = _Lines.of(text)
     stack = [_OpenJson(is_object=False)]
     for match in _JSON_TOKEN.finditer(text):
@@ -277,15 +315,28 @@ def _json_trees(text: str, _: str) -> list[_Node | None]:
         if token in ("{", "["):
             stack.append(_OpenJson(is_object=token == "{"))
         elif token in ("}", "]"):
-            closed = stack.pop()
-            stack[-1].add(closed.close() if len(stack) - 1 <= MAX_DEPTH else None)  # the root holder is not a level
+            if len(stack) > 1:
+                closed = stack.pop()
+                stack[-1].add(closed.close() if len(stack) - 1 <= MAX_DEPTH else None)  # the root holder is no level
         else:
             stack[-1].add(_Text(_json_string(token), *lines.position(match.start())) if token[0] == '"' else None)
-    return [stack[0].close_root()]
+    while len(stack) > 1:
+        closed = stack.pop()
+        stack[-1].add(closed.close() if len(stack) - 1 <= MAX_DEPTH else None)
+    return [stack[0].close_root()], problem
 
 
 def _json_string(token: str) -> str:
-    return str(json.loads(token)) if "\\" in token else token[1:-1]
+    if "\\" not in token:
+        return token[1:-1]
+    try:
+        return str(json.loads(token))
+    except ValueError:  # an escape that is not JSON's, in a file that is not valid JSON
+        return token[1:-1]
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 @dataclass
@@ -316,17 +367,20 @@ class _OpenJson:
 # TOML: `tomllib` keeps no positions either, and TOML's tables can be reopened out of order, so each string or
 # key takes the first unused place where it is written, preferring a line that also names its key
 # (`model = "org/x"` over an earlier `name = "org/x"`).
-def _toml_trees(text: str, path: str) -> list[_Node | None]:
+def _toml_trees(text: str, path: str) -> _Trees:
+    """The document's tree; for text that is not valid TOML, its `key = "value"` lines, read as a `.env` file's."""
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise SourceError(f"TOML syntax error: {error}") from error
-    except RecursionError as error:
-        raise SourceError("TOML nested too deeply to parse") from error
+        return _env_trees(text, path)[0], SourceError(f"TOML syntax error: {_one_line(str(error))}")
+    except RecursionError:
+        return _env_trees(text, path)[0], SourceError("TOML nested too deeply to parse")
+    except ValueError as error:  # a number of more digits than int() converts
+        return _env_trees(text, path)[0], SourceError(f"TOML value that cannot be read: {_one_line(str(error))}")
     tool = document.get("tool")
     if _file_name(path) == "pyproject.toml" and isinstance(tool, dict):
         tool.pop("modelpolicy", None)  # the manifest source reads that table
-    return [_TomlPlaces(text).node(document, None, 0)]
+    return [_TomlPlaces(text).node(document, None, 0)], None
 
 
 def _trimmed_newline(token: str) -> int:
@@ -402,7 +456,7 @@ def _toml_string(token: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _env_trees(text: str, _: str) -> list[_Node | None]:
+def _env_trees(text: str, _: str) -> _Trees:
     """`KEY=VALUE` lines with an optional `export`, quotes and `#` comments; other lines are ignored."""
     entries: list[tuple[_Text | None, _Node | None]] = []
     for number, line in enumerate(text.split("\n"), start=1):
@@ -410,7 +464,7 @@ def _env_trees(text: str, _: str) -> list[_Node | None]:
         if match:
             value, column = _env_value(match.group(2), match.start(2))
             entries.append((_Text(match.group(1), number, match.start(1)), _Text(value, number, column)))
-    return [_Mapping(tuple(entries))]
+    return [_Mapping(tuple(entries))], None
 
 
 def _env_value(raw: str, column: int) -> tuple[str, int]:

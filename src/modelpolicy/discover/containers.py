@@ -248,12 +248,19 @@ class _Yaml:
     context: FileContext
 
     def references(self) -> Iterator[Reference]:
+        """The containers of every document that can be read; then the first error met, with what was found."""
         seen: set[int] = set()
-        for document in compose(self.text):
-            for mapping in mappings(document, seen):
-                entries = _entries(mapping)
-                if "image" in entries:
-                    yield from self.container(entries)
+        stream = compose(self.text)
+        found = [r for document in stream.documents for r in self.document(document, seen)]
+        if stream.error is not None:
+            raise stream.error.with_found(list(dict.fromkeys(found)))
+        yield from found
+
+    def document(self, document: yaml.Node, seen: set[int]) -> Iterator[Reference]:
+        for mapping in mappings(document, seen):
+            entries = _entries(mapping)
+            if "image" in entries:
+                yield from self.container(entries)
 
     def container(self, entries: dict[str, yaml.Node]) -> Iterator[Reference]:
         image = self.image(entries["image"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -11,7 +11,19 @@ from modelpolicy.model import Reference
 
 
 class SourceError(Exception):
-    """A file this source cannot read (a syntax error, say): the file is skipped with this reason."""
+    """A file this source cannot read whole (a syntax error, say), with the reason, the line where known, and the
+    references it found in the parts it could read: a file that may name an artefact and cannot be read is a finding
+    of its own (the gate fails closed), and what could still be read is still reported."""
+
+    def __init__(self, reason: str, *, line: int | None = None, found: Sequence[Reference] = ()) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+        self.found = tuple(found)
+
+    def with_found(self, found: Sequence[Reference]) -> SourceError:
+        """The same error, carrying the references read around it."""
+        return SourceError(self.reason, line=self.line, found=(*self.found, *found))
 
 
 @dataclass(frozen=True)

@@ -84,21 +84,30 @@ class NotebookSource:
         return path.endswith(".ipynb")
 
     def find(self, text: str, context: FileContext) -> list[Reference]:
-        found: list[Reference] = []
-        readable: list[_Cell] = []
-        cells = _code_cells(text)
-        for cell in cells:
-            try:
-                found += _references(text, [cell], context)
-            except SourceError:
-                continue
-            readable.append(cell)
-        found += _references(text, readable, context)  # modules that parse, one after the other, parse
-        found += [r for cell in cells for r in _shell_references(text, cell, context)]
-        # One reference per place: the reading of the whole notebook, which sees a loader in a later cell read a
-        # constant (`from_pretrained`), speaks last and wins over a cell read alone (`constant`).
-        placed = {(r.line, r.column, r.kind, r.text): r for r in found}
-        return sorted(placed.values(), key=lambda r: (r.line, r.column, r.kind, r.text, r.form))
+        try:
+            cells = _code_cells(text)
+        except (ValueError, RecursionError) as error:
+            problem = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+            unreadable = SourceError(f"not valid JSON ({problem}); the cells around it were read: fix the notebook")
+            raise unreadable.with_found(_cells_references(text, _cells_around(text), context)) from error
+        return _cells_references(text, cells, context)
+
+
+def _cells_references(text: str, cells: list[_Cell], context: FileContext) -> list[Reference]:
+    found: list[Reference] = []
+    readable: list[_Cell] = []
+    for cell in cells:
+        try:
+            found += _references(text, [cell], context)
+        except SourceError:
+            continue
+        readable.append(cell)
+    found += _references(text, readable, context)  # modules that parse, one after the other, parse
+    found += [r for cell in cells for r in _shell_references(text, cell, context)]
+    # One reference per place: the reading of the whole notebook, which sees a loader in a later cell read a
+    # constant (`from_pretrained`), speaks last and wins over a cell read alone (`constant`).
+    placed = {(r.line, r.column, r.kind, r.text): r for r in found}
+    return sorted(placed.values(), key=lambda r: (r.line, r.column, r.kind, r.text, r.form))
 
 
 def _references(text: str, cells: Sequence[_Cell], context: FileContext) -> list[Reference]:
@@ -156,10 +165,7 @@ def _is_surrogate_pair(escapes: str) -> bool:
 
 def _code_cells(text: str) -> list[_Cell]:
     """The notebook's code cells, in order; SourceError when the text is not an nbformat 4 notebook."""
-    try:
-        document = json.loads(text)
-    except ValueError as error:
-        raise SourceError(f"not valid JSON ({error}); fix the notebook to have it scanned") from error
+    document = json.loads(text)  # ValueError: the caller reads the cells around the error
     cells = document.get("cells") if isinstance(document, dict) else None
     if not isinstance(cells, list) or not all(isinstance(cell, dict) for cell in cells):
         raise SourceError("not a Jupyter notebook: no list of cells at the top level (nbformat 4)")
@@ -167,6 +173,30 @@ def _code_cells(text: str) -> list[_Cell]:
         return []
     quotes = _source_quotes(text)
     return [_cell(cell, quotes[index]) for index, cell in enumerate(cells) if cell.get("cell_type") == "code"]
+
+
+def _cells_around(text: str) -> list[_Cell]:
+    """The code cells of a notebook that is not valid JSON: each `"source"` value that decodes, in a cell whose
+    `"cell_type"` (written before it, as nbformat writes a cell's keys in order) is `code`."""
+    cells: list[_Cell] = []
+    kind = None
+    for match in _CELL_KEY.finditer(text):
+        if match["type"] is not None:
+            kind = match["type"]
+            continue
+        if kind != "code":
+            continue
+        kind = None
+        try:
+            source, _ = _DECODER.raw_decode(text, match.end())
+            quotes = _elements(text, match.end()) if text[match.end()] == "[" else [match.end()]
+            cells.append(_cell({"source": source}, quotes))
+        except (ValueError, IndexError, RecursionError, SourceError):
+            continue
+    return cells
+
+
+_CELL_KEY = re.compile(r'"cell_type"\s*:\s*"(?P<type>\w+)"|"source"\s*:\s*')
 
 
 def _is_python(document: dict[str, Any]) -> bool:

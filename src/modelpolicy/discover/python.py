@@ -184,12 +184,24 @@ class PythonSource:
                 pass
         try:
             tree = ast.parse(text)
-        except (SyntaxError, ValueError) as error:
-            line = getattr(error, "lineno", None)
-            where = f" at line {line}" if line else ""
-            raise SourceError(f"Python syntax error{where}; fix the file to have it scanned") from error
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+            raise _read_around(error, text, context, lines, self.markers) from error
         mentions = None if lines is None else _follow(lines, lambda _: tree.body, text, self.markers)
         return _Finder(tree, text, context, mentions).references()
+
+
+def _read_around(
+    error: Exception, text: str, context: FileContext, lines: Lines | None, markers: Markers
+) -> SourceError:
+    """The error of a file that does not parse, with the references in those of its statements that parse alone."""
+    line = getattr(error, "lineno", None) if isinstance(error, SyntaxError) else None
+    where = f" at line {line}" if line else ""
+    problem = "syntax error" if isinstance(error, SyntaxError | ValueError) else "code nested too deeply to parse"
+    unreadable = SourceError(f"Python {problem}{where}; fix the file to have it all scanned", line=line)
+    statements = python_statements.top_level(text) or python_statements.rough_top_level(text)
+    body = [node for statement in statements for node in python_statements.parse(text, statement) or ()]
+    mentions = None if lines is None else _follow(lines, lambda _: body, text, markers)
+    return unreadable.with_found(_Finder(ast.Module(body=body, type_ignores=[]), text, context, mentions).references())
 
 
 class _WholeModuleNeeded(Exception):

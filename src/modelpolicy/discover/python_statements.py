@@ -67,6 +67,29 @@ def top_level(text: str) -> list[Statement] | None:
     return statements
 
 
+def rough_top_level(text: str) -> list[Statement]:
+    """For a file that does not parse: its statements guessed from the lines that start in column 0 (but a comment,
+    a closing bracket, `else`-like continuations and what follows a decorator), so that those that parse alone can
+    still be read."""
+    statements: list[Statement] = []
+    offset = 0
+    decorated = False
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        opens = line[:1] not in _NO_START and not _CONTINUATION.match(line) and not decorated
+        if opens or not statements:
+            statements.append(Statement(number, number, offset, offset + len(line)))
+        else:
+            last = statements[-1]
+            statements[-1] = Statement(last.first, number, last.start, offset + len(line))
+        if line.strip():
+            decorated = line.startswith("@")
+        offset += len(line)
+    return statements
+
+
+_NO_START = frozenset(" \t\r\n#)]}\f")
+
+
 def _line_numbers(text: str, starts: list[int]) -> list[int]:
     """The 1-based line each logical line starts on (every start follows a line break)."""
     if "\r" in text:
@@ -91,7 +114,7 @@ def parse(text: str, statement: Statement) -> list[ast.stmt] | None:
     parser as empty lines, which costs less than renumbering the nodes); None when it does not parse alone."""
     try:
         module = ast.parse("\n" * (statement.first - 1) + text[statement.start : statement.end])
-    except (SyntaxError, ValueError):
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     return module.body
 

@@ -165,7 +165,8 @@ def _outside_link(path: str, real_root: str, relative: str) -> Candidate | None:
 @dataclass(frozen=True, slots=True)
 class Read:
     """What reading a candidate gave: its bytes, or the reason it is skipped; neither for a file that is gone (deleted
-    since git listed it) or is a folder (a submodule)."""
+    since git listed it) or is a folder (a submodule). A binary file gives both: its bytes may still hold a marker,
+    which makes it a file the scan could not read rather than one with nothing to read."""
 
     data: bytes | None
     reason: str = ""
@@ -199,9 +200,12 @@ def read_bytes(candidate: Candidate, real_root: str | None = None) -> Read:  # n
     if len(data) > limit:  # grew since it was sized
         return Read(None, _too_large(len(data), limit))
     if data.startswith(_UTF16_BOMS):
-        return Read(None, "not UTF-8 (UTF-16 text)")
+        try:
+            return Read(data.decode("utf-16").encode("utf-8", "surrogatepass"))  # YAML and JSON may be UTF-16
+        except UnicodeError:
+            return Read(data, "not UTF-8 (UTF-16 text that does not decode)")
     if b"\0" in data[:_BINARY_PROBE]:
-        return Read(None, "binary file")
+        return Read(data, "binary file")
     return Read(data)
 
 
@@ -248,6 +252,6 @@ def decode(data: bytes) -> tuple[str | None, str]:
 def read_text(path: Path) -> tuple[str | None, str]:
     """The file's text, or None and the reason it is skipped (too large, binary, not UTF-8, unreadable)."""
     read = read_bytes(Candidate(os.fspath(path), path.name, follow=True))
-    if read.data is None:
+    if read.data is None or read.reason:
         return None, read.reason or "unreadable: not a file"
     return decode(read.data)

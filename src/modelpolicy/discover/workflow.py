@@ -35,9 +35,13 @@ class WorkflowSource:
         if not _is_pipeline(context.path):
             return []
         seen: set[int] = set()
-        scripts = [node for document in compose(text) for node in _scripts(document, seen)]
+        stream = compose(text)
+        scripts = [node for document in stream.documents for node in _scripts(document, seen)]
         parts = ((node.value, [(node.start_mark.index, node.end_mark.index)]) for node in scripts)
-        return [r for script, spans in parts for r in placed_commands(script, text, spans, context, self.name)]
+        found = [r for script, spans in parts for r in placed_commands(script, text, spans, context, self.name)]
+        if stream.error is not None:
+            raise stream.error.with_found(found)
+        return found
 
 
 def _is_pipeline(path: str) -> bool:

@@ -3,12 +3,18 @@ walk that visits each collection once stays linear on an alias bomb. Nothing is 
 
 The events come from libyaml when PyYAML has it (about ten times faster than the pure-Python parser) and the graph
 is built here, with an explicit stack: PyYAML's composers recurse once per nesting level, which a hostile file
-(`- - - - ...`, `[[[[...`) turns into a RecursionError in Python or a crashed process in C. PyYAML is imported on
-first use: discovery is imported on every commit."""
+(`- - - - ...`, `[[[[...`) turns into a RecursionError in Python or a crashed process in C. A document nested deeper
+than `MAX_NESTING` is refused here, whichever PyYAML release parses it (libyaml's own limit came with PyYAML 6.0.4).
+
+A document that cannot be read does not hide the others: after an error the stream is read again from the next
+document marker (`---` or `...` in column 0, which ends any scalar), so only the broken document is lost. PyYAML is
+imported on first use: discovery is imported on every commit."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from modelpolicy.discover.interface import SourceError
@@ -17,18 +23,79 @@ if TYPE_CHECKING:
     import yaml
     from yaml.nodes import CollectionNode, Node
 
+MAX_NESTING = 512  # below libyaml's 1000, so that every PyYAML release refuses the same documents
+_TOO_DEEP = f"nested deeper than {MAX_NESTING} levels"
+_DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?=[ \t\r\n]|$)", re.MULTILINE)
 
-def compose(text: str) -> list[yaml.Node]:
-    """Every document's root node; raises SourceError with a one-line reason and the line where known."""
+
+@dataclass(frozen=True)
+class Stream:
+    """The documents that could be read, and the first error met in the others (None when all were read)."""
+
+    documents: list[Node]
+    error: SourceError | None
+
+
+def compose(text: str) -> Stream:
+    """Every readable document's root node, and a one-line error (with its line) for the first one that is not."""
     import yaml
 
-    try:
-        return _Composer().documents(yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
-    except yaml.MarkedYAMLError as error:
-        where = f" at line {error.problem_mark.line + 1}" if error.problem_mark else ""
-        raise SourceError(f"YAML syntax error{where}: {_one_line(error.problem or str(error))}") from error
-    except yaml.YAMLError as error:
-        raise SourceError(f"YAML error: {_one_line(str(error))}") from error
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    documents: list[Node] = []
+    error: SourceError | None = None
+    start = 0  # where the text is read again from, after an error
+    while True:
+        composer = _Composer()
+        try:
+            composer.documents(yaml.parse(_blanked(text, start), Loader=loader))
+        except yaml.YAMLError as problem:
+            documents.extend(composer.roots)
+            line = _line(problem)
+            error = error or SourceError(_reason(problem, line), line=line)
+            start = _next_document(text, start, line)
+            if start < 0:
+                return Stream(documents, error)
+            continue
+        documents.extend(composer.roots)
+        return Stream(documents, error)
+
+
+def _blanked(text: str, start: int) -> str:
+    """The text with all before `start` made blank lines, so that every mark keeps its line, column and index."""
+    return text if start == 0 else _NOT_LINE_BREAK.sub(" ", text[:start]) + text[start:]
+
+
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+
+
+def _next_document(text: str, start: int, line: int | None) -> int:
+    """Where the first document marker after `start` stands, from the start of the 1-based `line` of an error on;
+    -1 when there is none."""
+    position = 0
+    for _ in range((line or 1) - 1):
+        position = text.find("\n", position) + 1
+        if position == 0:
+            return -1
+    marker = _DOCUMENT_MARKER.search(text, max(start + 1, position))
+    if marker is None:
+        return -1
+    if marker[0] == "---":
+        return marker.start()
+    after = text.find("\n", marker.end()) + 1  # a stream may not open with `...`: read on from the next line
+    return after if after > 0 else -1
+
+
+def _line(problem: Exception) -> int | None:
+    mark = getattr(problem, "problem_mark", None) or getattr(problem, "context_mark", None)
+    return None if mark is None else int(mark.line) + 1
+
+
+def _reason(problem: Exception, line: int | None) -> str:
+    where = f" at line {line}" if line else ""
+    text = getattr(problem, "problem", None) or str(problem)
+    if "maximum nesting depth" in text:  # libyaml's own limit (PyYAML 6.0.4 on), said as ours is
+        text = _TOO_DEEP
+    return f"YAML syntax error{where}: {_one_line(text)}"
 
 
 class _Composer:
@@ -43,10 +110,11 @@ class _Composer:
         self.open_anchors: set[str] = set()
         self.stack: list[tuple[CollectionNode, str | None]] = []  # open collections and their anchors
         self.pending_key: list[Node | None] = []  # for each open mapping, the key waiting for its value
+        self.roots: list[Node] = []  # the documents finished so far
 
     def documents(self, events: Iterable[yaml.Event]) -> list[Node]:
         yaml = self.yaml
-        roots: list[Node] = []
+        roots = self.roots
         for event in events:
             if isinstance(event, yaml.DocumentStartEvent):
                 self.anchors.clear()
@@ -91,6 +159,8 @@ class _Composer:
         kind: type[CollectionNode]
         kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode
         start: Any = event.start_mark  # libyaml's mark, with the fields of PyYAML's
+        if len(self.stack) >= MAX_NESTING:
+            raise self._error(_TOO_DEEP, event)
         node = kind(self._tag(kind, event), [], start, None, flow_style=event.flow_style)
         if event.anchor is not None:
             self.open_anchors.add(event.anchor)

@@ -84,6 +84,12 @@ class Policy:
     exceptions: tuple[PolicyException, ...] = ()
     clarifications: tuple[Clarification, ...] = ()
 
+    @property
+    def unreadable(self) -> Verdict:
+        """The verdict for a file that may name an artefact but cannot be read whole: the `unreadable` rule when
+        the policy sets it, else the verdict for an unknown licence (the gate fails closed)."""
+        return self.rules.get("unreadable", self.rules["unknown"])
+
 
 def revision_pin(pin: str, referenced: str | None, resolution: Resolution) -> str | None:
     """None when a revision pin (a commit sha or a prefix of one) holds for an artefact referenced at `referenced`

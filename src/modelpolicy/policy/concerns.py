@@ -108,6 +108,14 @@ HARD_CONCERNS: Mapping[str, Concern] = {
     )
 }
 
+# A file that may name an artefact but could not be read: judged by the `unreadable` rule, which is `unknown`'s
+# verdict unless the policy sets it, since what the file names is unknown.
+UNREADABLE = Concern(
+    "unreadable",
+    "it may name a model or dataset but could not be read whole, so what it uses is unknown",
+    "fix the file so that it parses; if it names nothing the repository uses, set `[rules] unreadable` in the policy",
+)
+
 # (property, value) -> concern. A number under `user_threshold` means a threshold exists.
 _RAISED_BY: Mapping[tuple[str, str], str] = {
     ("commercial", "forbidden"): "non-commercial",

@@ -30,7 +30,7 @@ from modelpolicy.policy import (
     preset_names,
     presets_dir,
 )
-from modelpolicy.policy.concerns import CONCERNS
+from modelpolicy.policy.concerns import CONCERNS, UNREADABLE
 from modelpolicy.policy.expression import ExpressionSyntaxError, alternatives
 from modelpolicy.policy.locate import key_lines
 
@@ -58,6 +58,7 @@ KEYS = (
 EXCEPTION_KEYS = ("id", "reason", "approved_by", "expires", "license", "revision")
 CLARIFICATION_KEYS = ("id", "license", "revision", "reason")
 RULES = tuple(code for code in CONCERNS if code != "unknown")  # `unknown` is a key of its own
+OPTIONAL_RULES = (UNREADABLE.code,)  # a rule that, unset, follows `unknown`
 
 KeyPath = tuple[str | int, ...]
 T = TypeVar("T")
@@ -245,7 +246,7 @@ class _Builder:
 
     def _rules(self) -> dict[str, Verdict]:
         table = self._typed(("rules",), dict, 'a table of rule = "pass" | "warn" | "fail"', {})
-        self._known_keys(("rules",), table, RULES)
+        self._known_keys(("rules",), table, (*RULES, *OPTIONAL_RULES))
         return {code: Verdict(self._choice(("rules", code), tuple(Verdict), table)) for code in table}
 
     def _listed(self, key: str) -> list[Listed]:

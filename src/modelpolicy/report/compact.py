@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from modelpolicy.model import Finding, Verdict
+from modelpolicy.model import Finding, Unreadable, Verdict
+from modelpolicy.policy.concerns import UNREADABLE
 from modelpolicy.report.escape import escape
 from modelpolicy.report.interface import Report
 
@@ -27,10 +28,12 @@ NOT_LOCKED = "not-locked"
 def render(report: Report, *, color: bool = False) -> str:
     """`color` is accepted for the renderer interface and unused: pre-commit captures the hook's output."""
     failing = [f for f in report.findings if f.verdict is Verdict.FAIL and f.new]
-    if not failing:
+    unreadable = [u for u in report.unreadable if u.verdict is Verdict.FAIL and u.new]
+    if not failing and not unreadable:
         return ""
-    lines = [text for _path, _line, text in sorted(_lines(failing))]
+    lines = [text for _path, _line, text in sorted([*_lines(failing), *_unreadable_lines(unreadable)])]
     codes = {v.code for f in failing for v in f.violations if v.severity is Verdict.FAIL}
+    codes |= {UNREADABLE.code} if unreadable else set()
     lines.append(_advice(report, len(lines), codes))
     return "".join(f"{escape(line)}\n" for line in lines)
 
@@ -50,12 +53,21 @@ def _lines(failing: list[Finding]) -> Iterator[tuple[str, int, str]]:
                 yield (reference.path, reference.line, f"{reference.location}: {problem}")
 
 
+def _unreadable_lines(unreadable: list[Unreadable]) -> Iterator[tuple[str, int, str]]:
+    for item in unreadable:
+        skipped = item.skipped
+        text = f"{skipped.location}: {skipped.reason}: may name an artefact, could not be read ({UNREADABLE.code})"
+        yield (skipped.path, skipped.line or 0, text)
+
+
 def _advice(report: Report, count: int, codes: set[str]) -> str:
     """The one closing line: how many failed, and the next step for each kind of failure."""
     steps = []
     if NOT_LOCKED in codes:
         steps.append("for what is not locked, run `modelpolicy lock` and commit modelpolicy.lock")
-    rules = sorted(codes - {NOT_LOCKED})
+    if UNREADABLE.code in codes:
+        steps.append("fix each unreadable file so that it parses")
+    rules = sorted(codes - {NOT_LOCKED, UNREADABLE.code})
     if rules:
         rule = rules[0] if len(rules) == 1 else "RULE"
         steps.append(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from modelpolicy.model import Finding, Reference, Verdict, Violation
+from modelpolicy.policy.concerns import UNREADABLE
 from modelpolicy.report.columns import license_of
 from modelpolicy.report.escape import escape
 from modelpolicy.report.interface import Report
@@ -56,7 +57,7 @@ def escape_property(text: str) -> str:
 
 
 def render(report: Report, *, color: bool = False) -> str:
-    annotations = [*_violations(report), *_policy_warnings(report), *_suppressions(report)]
+    annotations = [*_violations(report), *_unreadable(report), *_policy_warnings(report), *_suppressions(report)]
     return "".join(f"{annotation}\n" for annotation in sorted(annotations, key=attrgetter("order")))
 
 
@@ -87,6 +88,14 @@ def _message(finding: Finding, violation: Violation) -> str:
     label = artefact.id + (f"@{artefact.revision}" if artefact.revision else "")
     licence = license_of(finding) or "an unknown licence"
     return f"{artefact.kind.value} {label} under {licence}: {violation.message}.\nFix: {violation.fix}."
+
+
+def _unreadable(report: Report) -> Iterator[Annotation]:
+    """A file that may name an artefact and could not be read, at the line of its error (new ones under `--since`)."""
+    for item in report.failing_unreadable:
+        message = f"{item.skipped.reason}: {UNREADABLE.reason}.\nFix: {UNREADABLE.fix}."
+        title = f"modelpolicy: {UNREADABLE.code}"
+        yield Annotation(_COMMANDS[item.verdict], message, title, item.skipped.path, item.skipped.line)
 
 
 def _policy_warnings(report: Report) -> Iterator[Annotation]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from modelpolicy.model import Finding, Skipped, Suppression, Verdict, worst
+from modelpolicy.model import Finding, Skipped, Suppression, Unreadable, Verdict, worst
 from modelpolicy.policy import Policy
 
 
@@ -17,10 +17,21 @@ class Report:
     suppressions: tuple[Suppression, ...] = ()
     warnings: tuple[str, ...] = ()  # about the policy itself: entries nothing used
     since: str | None = None  # the git REF of `--since`: only new findings decide the exit code
+    unreadable: tuple[Unreadable, ...] = ()  # files that may name an artefact and could not be read whole
 
     @property
     def verdict(self) -> Verdict:
-        return worst([f.verdict for f in self.findings])
+        return worst([*(f.verdict for f in self.findings), *(u.verdict for u in self.unreadable)])
 
     def count(self, verdict: Verdict) -> int:
         return sum(1 for f in self.findings if f.verdict is verdict)
+
+    @property
+    def failing_unreadable(self) -> tuple[Unreadable, ...]:
+        """The unreadable files that are not a pass, new ones only under `--since`."""
+        return tuple(u for u in self.unreadable if u.verdict is not Verdict.PASS and (u.new or self.since is None))
+
+    @property
+    def skipped_only(self) -> tuple[Skipped, ...]:
+        """The skipped files that are not findings of their own (`unreadable`)."""
+        return tuple(s for s in self.skipped if not s.may_name)

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from modelpolicy.model import Finding, Resolved, Unresolved, Verdict
+from modelpolicy.policy.concerns import UNREADABLE
 from modelpolicy.report.columns import license_of, source_of, training_data_of, weights_of
 from modelpolicy.report.escape import escape_json
 from modelpolicy.report.interface import Report
@@ -31,6 +32,19 @@ def render(report: Report, *, color: bool = False) -> str:
             "skipped": len(report.skipped),
         },
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
+        "unreadable": [
+            {
+                "path": u.skipped.path,
+                "line": u.skipped.line,
+                "reason": u.skipped.reason,
+                "code": UNREADABLE.code,
+                "verdict": u.verdict.value,
+                "new": u.new,
+                "message": UNREADABLE.reason,
+                "fix": UNREADABLE.fix,
+            }
+            for u in report.unreadable
+        ],
         "warnings": list(report.warnings),
         "suppressions": [
             {"path": s.path, "line": s.line, "codes": sorted(s.codes), "reason": s.reason, "honoured": s.honoured}

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 from modelpolicy.model import Finding, OutputRights, Resolved, TrainingData, Verdict, Weights, worst
+from modelpolicy.policy.concerns import UNREADABLE
 from modelpolicy.report.columns import OUTPUT_WORDS, license_of, training_data_of, weights_of
 from modelpolicy.report.escape import escape
 from modelpolicy.report.interface import Report
@@ -44,13 +45,15 @@ def render(report: Report, *, color: bool = False) -> str:
         _heading(report),
         _table(report),
         *([f"### 🔴 Failures ({len(failing)})", *(_failure(f, report) for f in failing)] if failing else []),
+        *([f"### Unreadable files ({len(report.unreadable)})", _unreadable(report)] if report.unreadable else []),
         _details(f"🟡 Warnings ({len(warning)})", [_warning(f, report) for f in warning]),
         _details(f"Waived ({len(waived)})", [_waived(f) for f in waived]),
         _details(f"Inline suppressions ({len(report.suppressions)})", _suppressions(report)),
         _details(f"Policy warnings ({len(report.warnings)})", [f"- {_escape(w)}" for w in report.warnings]),
         _details(f"Notes ({sum(len(f.notes) for f in report.findings)})", _notes(report.findings)),
         _details(
-            f"Skipped {len(report.skipped)} files", [f"- {_code(s.path)}: {_escape(s.reason)}" for s in report.skipped]
+            f"Skipped {_plural(len(report.skipped_only), 'file')}",
+            [f"- {_code(s.path)}: {_escape(s.reason)}" for s in report.skipped_only],
         ),
     ]
     return "\n\n".join(block for block in blocks if block) + "\n"
@@ -58,7 +61,7 @@ def render(report: Report, *, color: bool = False) -> str:
 
 def _heading(report: Report) -> str:
     """The verdict of the new findings (every one, without `--since`): the one that decides the exit code."""
-    deciding = worst([f.verdict for f in report.findings if f.new])
+    deciding = worst([*(f.verdict for f in report.findings if f.new), *(u.verdict for u in report.unreadable if u.new)])
     policy = report.policy
     counts = " · ".join(f"{report.count(v)} {v.value}{_new_since(report, v)}" for v in Verdict)
     return (
@@ -66,6 +69,19 @@ def _heading(report: Report) -> str:
         f"Policy **{_escape(policy.name)}** ({_escape(policy.source)}), context {_code(policy.context.value)}: "
         f"{len(report.findings)} artefacts in {report.files_read} files; {counts}"
     )
+
+
+def _unreadable(report: Report) -> str:
+    """Each file that may name an artefact and could not be read whole, with its verdict and the fix."""
+    lines = [f"Each {UNREADABLE.reason.removeprefix('it ')}. **Fix:** {_escape(UNREADABLE.fix)}.", ""]
+    for item in report.unreadable:
+        marker = _VERDICTS[item.verdict]
+        lines.append(f"- {marker} {_code(item.skipped.location)}: {_escape(item.skipped.reason)}")
+    return "\n".join(lines)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _new_since(report: Report, verdict: Verdict) -> str:

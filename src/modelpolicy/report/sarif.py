@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from modelpolicy import __version__
-from modelpolicy.model import Finding, Reference, Verdict, Violation
-from modelpolicy.policy.concerns import CONCERNS, HARD_CONCERNS, Concern
+from modelpolicy.model import Finding, Reference, Unreadable, Verdict, Violation
+from modelpolicy.policy.concerns import CONCERNS, HARD_CONCERNS, UNREADABLE, Concern
 from modelpolicy.report.columns import license_of
 from modelpolicy.report.escape import escape_json
 from modelpolicy.report.interface import Report
@@ -25,7 +25,7 @@ SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas
 INFORMATION_URI = "https://modelpolicy.dev/"
 SRCROOT = "%SRCROOT%"
 FINGERPRINT = "modelpolicy/v1"
-_RULES: tuple[Concern, ...] = (*CONCERNS.values(), *HARD_CONCERNS.values())
+_RULES: tuple[Concern, ...] = (*CONCERNS.values(), *HARD_CONCERNS.values(), UNREADABLE)
 _RULE_INDEX = {concern.code: index for index, concern in enumerate(_RULES)}
 _LEVELS = {Verdict.FAIL: "error", Verdict.WARN: "warning", Verdict.PASS: "note"}
 
@@ -49,6 +49,7 @@ class _Hit:
 def render(report: Report, *, color: bool = False) -> str:
     hits = sorted(_hits(report), key=lambda hit: hit.order)
     results = [_result(hit, fingerprint, report) for hit, fingerprint in zip(hits, _fingerprints(hits), strict=True)]
+    results += [_unreadable(item) for item in report.unreadable]
     log = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -77,15 +78,42 @@ def _driver(report: Report) -> dict[str, Any]:
 def _rule(concern: Concern, report: Report) -> dict[str, Any]:
     """A concern as a rule; its default level is what the report's policy decides for it."""
     hard = concern.code in HARD_CONCERNS
-    decided = Verdict.FAIL if hard else report.policy.rules[concern.code]
+    decided = Verdict.FAIL if hard else _decided(concern, report)
     return {
         "id": concern.code,
         "name": "".join(word.capitalize() for word in concern.code.split("-")),
         "shortDescription": {"text": concern.code.replace("-", " ").capitalize()},
-        "fullDescription": {"text": f"An artefact is flagged when {concern.reason}."},
+        "fullDescription": {"text": _description(concern)},
         "help": {"text": f"Fix: {concern.fix}.", "markdown": f"**Fix:** {concern.fix}."},
         "defaultConfiguration": {"level": _LEVELS[decided] if decided is not Verdict.PASS else "none"},
         "properties": {"tags": ["licence", "machine-learning", *(["unwaivable"] if hard else [])]},
+    }
+
+
+def _description(concern: Concern) -> str:
+    if concern is UNREADABLE:
+        return f"A file is flagged when {concern.reason}."
+    return f"An artefact is flagged when {concern.reason}."
+
+
+def _decided(concern: Concern, report: Report) -> Verdict:
+    return report.policy.unreadable if concern is UNREADABLE else report.policy.rules[concern.code]
+
+
+def _unreadable(item: Unreadable) -> dict[str, Any]:
+    """A result at the file (at the line of its error, where known) that may name an artefact and was not read."""
+    skipped = item.skipped
+    region = {"region": {"startLine": skipped.line}} if skipped.line else {}
+    key = "\0".join((UNREADABLE.code, skipped.path))
+    return {
+        "ruleId": UNREADABLE.code,
+        "ruleIndex": _RULE_INDEX[UNREADABLE.code],
+        "level": _LEVELS[item.verdict] if item.verdict is not Verdict.PASS else "note",
+        "message": {"text": f"{skipped.reason}: {UNREADABLE.reason}. Fix: {UNREADABLE.fix}."},
+        "partialFingerprints": {FINGERPRINT: hashlib.sha256(key.encode()).hexdigest()[:32]},
+        "locations": [
+            {"physicalLocation": {"artifactLocation": {"uri": skipped.path, "uriBaseId": SRCROOT}, **region}}
+        ],
     }
 
 

@@ -8,7 +8,8 @@ is laid out, so no escape sequence, newline or bidi override reaches the termina
 
 from __future__ import annotations
 
-from modelpolicy.model import Finding, Suppression, Verdict, worst
+from modelpolicy.model import Finding, Suppression, Unreadable, Verdict, worst
+from modelpolicy.policy.concerns import UNREADABLE
 from modelpolicy.report.columns import OUTPUT_WORDS, license_of, training_data_of, weights_of
 from modelpolicy.report.escape import escape
 from modelpolicy.report.interface import Report
@@ -28,8 +29,10 @@ def render(report: Report, *, color: bool = False) -> str:
     ]
     lines += _table(report.findings, color, marked=report.since is not None)
     problems = [f for f in report.findings if f.violations or f.waived or f.notes]
-    if problems:
+    if problems or report.unreadable:
         lines += ["", "Problems:"]
+        for unreadable in report.unreadable:
+            lines += _unreadable(unreadable, color, marked=report.since is not None)
         for finding in problems:
             lines += _problems(finding, color, marked=report.since is not None)
     if report.suppressions:
@@ -38,9 +41,10 @@ def render(report: Report, *, color: bool = False) -> str:
     if report.warnings:
         lines += ["", f"Policy warnings ({len(report.warnings)}):"]
         lines += [f"  {escape(warning)}" for warning in report.warnings]
-    if report.skipped:
-        lines += ["", f"Skipped {len(report.skipped)} files:"]
-        lines += [f"  {escape(s.path)}: {escape(s.reason)}" for s in report.skipped]
+    skipped = report.skipped_only
+    if skipped:
+        lines += ["", f"Skipped {len(skipped)} file{'' if len(skipped) == 1 else 's'}:"]
+        lines += [f"  {escape(s.path)}: {escape(s.reason)}" for s in skipped]
     lines += ["", _summary(report, color)]
     return "\n".join(lines) + "\n"
 
@@ -101,6 +105,20 @@ def _problems(finding: Finding, color: bool, marked: bool) -> list[str]:
     return lines
 
 
+def _unreadable(unreadable: Unreadable, color: bool, marked: bool) -> list[str]:
+    """A file that may name an artefact and could not be read whole: a problem of its own, at the line of the error."""
+    label = unreadable.verdict.value
+    if color:
+        label = _COLORS[unreadable.verdict] + label + _RESET
+    if marked and unreadable.new:
+        label += f" ({_NEW})"
+    where = escape(unreadable.skipped.location)
+    lines = [f"  {where}: {label}: {escape(unreadable.skipped.reason)}: {UNREADABLE.reason} [{UNREADABLE.code}]"]
+    if unreadable.verdict is Verdict.FAIL:
+        lines.append(f"      fix: {UNREADABLE.fix}")
+    return lines
+
+
 def _suppression(suppression: Suppression) -> str:
     codes = f"[{', '.join(sorted(suppression.codes))}]" if suppression.codes else "[all rules]"
     if not suppression.honoured:
@@ -112,8 +130,11 @@ def _suppression(suppression: Suppression) -> str:
 
 def _summary(report: Report, color: bool) -> str:
     """The verdict of the new findings (every one, without `--since`), then the counts: `2 fail (1 new since REF)`."""
-    deciding = worst([f.verdict for f in report.findings if f.new])
+    deciding = worst([*(f.verdict for f in report.findings if f.new), *(u.verdict for u in report.unreadable if u.new)])
     counts = ", ".join(f"{report.count(v)} {v.value}{_new_since(report, v)}" for v in Verdict)
+    if report.unreadable:
+        unreadable = len(report.unreadable)
+        counts += f"; {unreadable} unreadable file{'' if unreadable == 1 else 's'}"
     verdict = deciding.value.upper()
     if color:
         verdict = _COLORS[deciding] + verdict + _RESET
