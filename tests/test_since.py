@@ -195,18 +195,70 @@ def test_git_missing_exits_2(repo: Path, capsys: pytest.CaptureFixture[str], mon
 
 
 @pytest.mark.parametrize(
-    ("patch", "expected"),
+    ("before", "after", "expected"),
     [
-        (b"+++ b/a.py\n@@ -0,0 +1,2 @@\n+x\n+y\n", {("a.py", 1), ("a.py", 2)}),
-        (b"+++ b/a.py\n@@ -3 +3 @@\n-old\n+new\n", {("a.py", 3)}),
-        (b"+++ b/a.py\n@@ -3,2 +2,0 @@\n-x\n-y\n", set()),
-        (b"+++ /dev/null\n@@ -1 +0,0 @@\n-x\n", set()),
-        (b"+++ b/a b.py\t\n@@ -1,0 +2 @@\n+x\n", {("a b.py", 2)}),
-        (b'+++ "b/t\\tq\\"\\303\\274.py"\n@@ -1,0 +2 @@\n+x\n', {('t\tq"\u00fc.py', 2)}),
-        # an added line that reads like a header is content, counted by the hunk
-        (b"+++ b/a.py\n@@ -0,0 +1,2 @@\n+++ b/evil.py\n+@@ -0,0 +9 @@\n", {("a.py", 1), ("a.py", 2)}),
-        (b"+++ b/a.py\n@@ -1 +1 @@\n-x\n\\ No newline at end of file\n+y\n+++ b/z\n", {("a.py", 1)}),
+        (b"", b"x\ny\n", {1, 2}),
+        (b"a\nold\nc\n", b"a\nnew\nc\n", {2}),
+        (b"a\nb\nc\n", b"a\nc\n", set()),
+        (b"a\nb\n", b"# shifted\n\na\nb\n", {1, 2}),
+        (b"a\r\nb\r\n", b"a\nb\nc\n", {3}),  # line ends alone are no change
+        (b"a\nb", b"a\nb\n", set()),
     ],
 )
-def test_added_lines_of_a_patch(patch: bytes, expected: set[tuple[str, int]]) -> None:
-    assert added_lines(patch) == expected
+def test_added_lines_of_a_file(before: bytes, after: bytes, expected: set[int]) -> None:
+    assert added_lines(before, after) == expected
+
+
+def hostile_git_config(root: Path, marker: Path) -> None:
+    """A repository whose configuration and attributes name commands: each would create `marker` if git ran it."""
+    hook = root / "hook.sh"
+    hook.write_text(f"#!/bin/sh\ntouch {marker}\ncat\n")
+    hook.chmod(0o755)
+    git(root, "config", "core.fsmonitor", str(hook))
+    git(root, "config", "filter.evil.clean", str(hook))
+    git(root, "config", "filter.evil.process", str(hook))
+    git(root, "config", "diff.evil.textconv", str(hook))
+    git(root, "config", "diff.external", str(hook))
+    (root / ".gitattributes").write_text("* filter=evil diff=evil\n")
+
+
+@pytest.mark.parametrize("layout", ["git folder", "git file pointing inside the tree"])
+def test_no_command_from_the_scanned_trees_git_configuration_runs(
+    repo: Path, capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory, layout: str
+) -> None:
+    if layout != "git folder":
+        (repo / ".git").rename(repo / "inner-git")
+        (repo / ".git").write_text("gitdir: ./inner-git\n")
+    marker = tmp_path_factory.mktemp("outside") / "ran"
+    hostile_git_config(repo, marker)
+    (repo / "app.py").write_text(HEADER + LOADER.format(OLD_FAIL) + LOADER.format(NEW_FAIL))  # dirty: git would filter
+    code, document = scan_since(capsys, repo, "--since", "base")
+    assert not marker.exists()
+    assert (code, new_ids(document)) == (1, {NEW_FAIL})
+    scan_since(capsys, repo)
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("attributes", ["*.py binary\n", "*.py -diff\n", "*.py -text\n", "*.py diff=none\n"])
+def test_since_counts_added_lines_whatever_gitattributes_says(
+    repo: Path, capsys: pytest.CaptureFixture[str], attributes: str
+) -> None:
+    (repo / ".gitattributes").write_text(attributes)
+    commit(repo, "attributes")
+    (repo / "app.py").write_text(HEADER + LOADER.format(OLD_FAIL) + LOADER.format(NEW_FAIL))
+    code, document = scan_since(capsys, repo, "--since", "base")
+    assert (code, new_ids(document)) == (1, {NEW_FAIL})
+
+
+def test_git_environment_variables_cannot_point_at_another_repository(
+    repo: Path,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    other = tmp_path_factory.mktemp("other")
+    (other / "x.py").write_text("x = 1\n")
+    git_init(other)
+    monkeypatch.setenv("GIT_DIR", str(other / ".git"))
+    (repo / "app.py").write_text(HEADER + LOADER.format(OLD_FAIL) + LOADER.format(NEW_FAIL))
+    assert new_ids(scan_since(capsys, repo, "--since", "base")[1]) == {NEW_FAIL}

@@ -18,6 +18,7 @@ from modelpolicy.discover import python as python_source
 from modelpolicy.discover.interface import FileContext, Source
 from modelpolicy.discover.markers import admits
 from modelpolicy.discover.walk import MAX_FILE_BYTES, Candidate, candidates, read_bytes
+from tests.conftest import git_init
 
 REFERENCE = 'from transformers import AutoModel\nAutoModel.from_pretrained("mosaicml/mpt-30b")\n'
 BY_NAME = {source.name: source for source in SOURCES}
@@ -161,8 +162,40 @@ def test_walk_order_is_files_then_folders_by_name(tmp_path: Path) -> None:
     for name in ["b.py", "a/z.py", "a/b/c.py", "a/a.py", "c.py", "node_modules/x.py", "env/pyvenv.cfg", "env/x.py"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("")
-    assert [c.relative for c in candidates(tmp_path, [tmp_path])] == ["b.py", "c.py", "a/a.py", "a/z.py", "a/b/c.py"]
+    listed = [c.relative for c in candidates(tmp_path, [tmp_path])]
+    # a tool's folder is listed (to be reported as skipped), not walked; a stray pyvenv.cfg hides nothing
+    assert listed == ["b.py", "c.py", "node_modules", "a/a.py", "a/z.py", "a/b/c.py", "env/pyvenv.cfg", "env/x.py"]
     assert [c.relative for c in candidates(tmp_path, [tmp_path / "a" / "b"])] == ["a/b/c.py"]
+
+
+def test_outside_git_a_virtual_environment_and_tool_folders_are_listed_as_skipped(tmp_path: Path) -> None:
+    (tmp_path / "env" / "bin").mkdir(parents=True)
+    (tmp_path / "env" / "pyvenv.cfg").write_text("home = /usr/bin\n")
+    (tmp_path / "env" / "train.py").write_text(REFERENCE)
+    (tmp_path / "node_modules").mkdir()
+    (tmp_path / "node_modules" / "train.py").write_text(REFERENCE)
+    (tmp_path / "empty-cfg").mkdir()
+    (tmp_path / "empty-cfg" / "pyvenv.cfg").write_text("")
+    (tmp_path / "empty-cfg" / "train.py").write_text(REFERENCE)
+    found, skipped = scan(tmp_path)
+    assert found == ["empty-cfg/train.py:2"]
+    assert skipped == {
+        "env": "a virtual environment (pyvenv.cfg), not read",
+        "node_modules": "a tool's folder (node_modules/), not read",
+    }
+
+
+def test_in_git_every_tracked_file_is_read_wherever_it_is(tmp_path: Path) -> None:
+    for folder in ("venv", "node_modules", "site-packages", ".tox", "__pycache__"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "train.py").write_text(REFERENCE)
+    git_init(tmp_path)
+    (tmp_path / "node_modules" / "untracked.py").write_text(REFERENCE)
+    found, skipped = scan(tmp_path)
+    assert sorted(found) == sorted(
+        f"{folder}/train.py:2" for folder in ("venv", "node_modules", "site-packages", ".tox", "__pycache__")
+    )
+    assert skipped == {"node_modules": "untracked files in a tool's folder (node_modules/), not read"}
 
 
 # --- The pre-filter ----------------------------------------------------------------------------------------------

@@ -1,39 +1,93 @@
 """`scan --since REF`: which findings a change introduces, so a pull request fails only for what it adds.
 
-A finding is new when any of its references sits on a line added since REF: a line git's diff of the work tree
-(staged and unstaged changes alike) shows as added, or any line of an untracked file that is not ignored. The diff
-starts from the merge base of REF and HEAD, as a pull request's does, so lines that REF's branch removed after the
-branch point are not mistaken for additions. Renames are followed (`-M`): a moved file is not a new use.
+A finding is new when any of its references sits on a line added since REF: a line of a work-tree file (staged or
+not) that the file's content at REF does not have in that place, or any line of a file REF does not have. The
+comparison starts from the merge base of REF and HEAD, as a pull request's does, so lines that REF's branch removed
+after the branch point are not mistaken for additions. A file moved since REF (same content, or same name in another
+folder) is compared with where it was: a moved file is not a new use.
+
+The comparison is our own (`difflib`), from the blob at REF and the bytes in the work tree: `git diff` would run the
+filters, textconv drivers and external diff the tree's configuration names, and honours `.gitattributes` that can
+make a file's changes invisible (`*.py binary`, `-diff`). Only the files a finding names are compared.
 """
 
 from __future__ import annotations
 
+import difflib
+import hashlib
 import os
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from modelpolicy import gitsafe
 from modelpolicy.errors import ModelpolicyError
 from modelpolicy.model import Finding
 from modelpolicy.report import Report
 
-_HUNK = re.compile(rb"^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
-_ESCAPES = {ord(k): v for k, v in zip('abtnvfr"\\', b'\a\b\t\n\v\f\r"\\', strict=True)}
 
-
-@dataclass(frozen=True)
+@dataclass
 class Added:
-    """What changed since REF: lines added to tracked files, and untracked files (new in every line)."""
+    """What changed since a commit, asked file by file: `at_base` is the commit's files (path -> blob id),
+    `present` the work tree's (tracked and untracked-not-ignored), each file's added lines worked out once."""
 
-    lines: frozenset[tuple[str, int]]
-    untracked: frozenset[str]
+    root: Path
+    at_base: dict[str, str]
+    present: frozenset[str]
+    _lines: dict[str, frozenset[int] | None] = field(default_factory=dict)
 
     def covers(self, path: str, line: int) -> bool:
-        return (path, line) in self.lines or path in self.untracked
+        added = self.lines(path)
+        return added is None or line in added
 
     def touches(self, path: str) -> bool:
-        return path in self.untracked or any(p == path for p, _ in self.lines)
+        added = self.lines(path)
+        return added is None or bool(added)
+
+    def lines(self, path: str) -> frozenset[int] | None:
+        """The 1-based lines of `path` added since the commit; None when the whole file is new."""
+        if path not in self._lines:
+            self._lines[path] = self._compare(path)
+        return self._lines[path]
+
+    def _compare(self, path: str) -> frozenset[int] | None:
+        try:
+            now = (self.root / path).read_bytes()
+        except OSError:
+            return frozenset()  # gone: nothing of it is added
+        blob = self.at_base.get(path) or self._moved_from(path, now)
+        if blob is None:
+            return None
+        if blob == _blob_id(now):
+            return frozenset()
+        return added_lines(_blob(self.root, blob), now)
+
+    def _moved_from(self, path: str, now: bytes) -> str | None:
+        """The blob of the file `path` was moved from: one REF has and the work tree has not, with the same
+        content, else the only one with the same name."""
+        gone = {p: blob for p, blob in self.at_base.items() if p not in self.present}
+        same = _blob_id(now)
+        if same in gone.values():
+            return same
+        name = path.rpartition("/")[2]
+        named = [blob for p, blob in gone.items() if p.rpartition("/")[2] == name]
+        return named[0] if len(named) == 1 else None
+
+
+def added_lines(before: bytes, after: bytes) -> frozenset[int]:
+    """The 1-based lines of `after` that `before` does not have there (line ends `\r\n`, `\r` and `\n` alike,
+    counted as `ast` counts lines)."""
+    old, new = before.splitlines(), after.splitlines()
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    added: set[int] = set()
+    for tag, _, _, first, last in matcher.get_opcodes():
+        if tag in ("insert", "replace"):
+            added.update(range(first + 1, last + 1))
+    return frozenset(added)
+
+
+def _blob_id(data: bytes) -> str:
+    """git's object id for a blob of `data` (SHA-1 repositories)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
 def mark_new(report: Report, root: Path, ref: str) -> Report:
@@ -49,23 +103,39 @@ def _is_new(finding: Finding, added: Added) -> bool:
 
 
 def added_since(root: Path, ref: str) -> Added:
-    """The lines and files added in the work tree at `root` since `ref`; paths relative to `root`, `/`-separated."""
+    """What the work tree at `root` adds since `ref`; paths relative to `root`, `/`-separated."""
     if ref.startswith("-"):
         raise ModelpolicyError(f"--since {ref}: a git ref cannot start with '-'; name a branch, tag or commit")
     if _git(root, ref, "rev-parse", "--is-inside-work-tree").strip() != b"true":
         raise _not_a_work_tree(root, ref)
     commit = _commit(root, ref)
-    diff = _git(
-        root,
-        ref,
-        *("diff", "--no-color", "--no-ext-diff", "--no-textconv", "--unified=0", "-M", "--relative"),
-        *("--src-prefix=a/", "--dst-prefix=b/", commit, "--"),
-    )
-    untracked = _git(root, ref, "ls-files", "--others", "--exclude-standard", "-z")
-    return Added(
-        lines=frozenset(added_lines(diff)),
-        untracked=frozenset(os.fsdecode(p) for p in untracked.split(b"\0") if p),
-    )
+    prefix = _git(root, ref, "rev-parse", "--show-prefix").decode("utf-8", "surrogateescape").strip()
+    listing = _git(root, ref, "ls-tree", "-r", "-z", "--full-tree", commit)
+    present = _git(root, ref, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    return Added(root, _blobs(listing, prefix), frozenset(_names(present)))
+
+
+def _blobs(listing: bytes, prefix: str) -> dict[str, str]:
+    """`ls-tree -r -z` output as path (relative to the folder at `prefix`) -> blob id, for files and links."""
+    blobs: dict[str, str] = {}
+    for entry in listing.split(b"\0"):
+        meta, _, name = entry.partition(b"\t")
+        fields = meta.split()
+        if len(fields) == 3 and fields[1] == b"blob":
+            path = os.fsdecode(name)
+            if path.startswith(prefix):
+                blobs[path[len(prefix) :]] = fields[2].decode()
+    return blobs
+
+
+def _names(listing: bytes) -> list[str]:
+    return [os.fsdecode(name) for name in listing.split(b"\0") if name]
+
+
+def _blob(root: Path, blob: str) -> bytes:
+    """A blob's bytes as stored: `cat-file` without `--filters` runs no filter."""
+    done = gitsafe.git(root, "cat-file", "blob", blob)
+    return done.stdout if done.returncode == 0 else b""
 
 
 def _commit(root: Path, ref: str) -> str:
@@ -88,17 +158,18 @@ def _fetch_hint(ref: str) -> str:
 
 
 def _git(root: Path, ref: str, *args: str, check: bool = True) -> bytes:
-    """Run git in `root`; with `check`, a failure is a ModelpolicyError naming the folder. Without it, b"" then."""
+    """Run git in `root` (`gitsafe`: no command from the tree's configuration runs); with `check`, a failure is a
+    ModelpolicyError naming the folder. Without it, b"" then."""
     import subprocess
 
-    command = ["git", "-c", "core.quotepath=off", *args]
-    environment = {**os.environ, "LC_ALL": "C"}
     try:
-        done = subprocess.run(command, cwd=root, capture_output=True, env=environment, check=False)
+        done = gitsafe.git(root, *args)
     except FileNotFoundError as error:
         raise ModelpolicyError(
             f"--since {ref} needs git, which is not installed; install it or drop --since"
         ) from error
+    except (OSError, subprocess.SubprocessError) as error:
+        raise ModelpolicyError(f"--since {ref}: git {args[0]} failed in {root}: {error}") from error
     if done.returncode == 0:
         return done.stdout
     if not check:
@@ -111,57 +182,3 @@ def _git(root: Path, ref: str, *args: str, check: bool = True) -> bytes:
 
 def _not_a_work_tree(root: Path, ref: str) -> ModelpolicyError:
     return ModelpolicyError(f"--since {ref}: {root} is not in a git work tree; scan a git checkout or drop --since")
-
-
-def added_lines(diff: bytes) -> set[tuple[str, int]]:
-    """(path, line) of each added line in a `--unified=0` patch, the line counted in the new file.
-
-    Hunk bodies are skipped by their counts, so an added line that reads like a header is never taken for one."""
-    added: set[tuple[str, int]] = set()
-    path: str | None = None
-    lines = iter(diff.split(b"\n"))
-    for line in lines:
-        if line.startswith(b"+++ "):
-            path = _new_path(line[4:])
-        elif hunk := _HUNK.match(line):
-            removed, start, count = (int(g) if g is not None else 1 for g in hunk.groups())
-            if path is not None:
-                added.update((path, start + i) for i in range(count))
-            _skip_body(lines, removed + count)
-    return added
-
-
-def _skip_body(lines: Iterator[bytes], count: int) -> None:
-    """Consume `count` `-`/`+` lines of a hunk body; `\\ No newline at end of file` lines do not count."""
-    while count > 0:
-        line = next(lines, None)
-        if line is None:
-            return
-        if not line.startswith(b"\\"):
-            count -= 1
-
-
-def _new_path(text: bytes) -> str | None:
-    """The path of a `+++ ` header, git's C-style quoting undone; None for `/dev/null` (a deleted file)."""
-    text = text.removesuffix(b"\t")  # git ends a name that holds a space with a tab
-    if text.startswith(b'"'):
-        text = _unquote(text[1:-1])
-    return os.fsdecode(text[2:]) if text.startswith(b"b/") else None
-
-
-def _unquote(text: bytes) -> bytes:
-    r"""Undo git's quoting of a path: `\t`, `\"`, `\\` and the like, and `\ooo` octal bytes."""
-    out = bytearray()
-    index = 0
-    while index < len(text):
-        byte = text[index]
-        if byte != ord("\\") or index + 1 >= len(text):
-            out.append(byte)
-            index += 1
-        elif text[index + 1] in _ESCAPES:
-            out.append(_ESCAPES[text[index + 1]])
-            index += 2
-        else:
-            out.append(int(text[index + 1 : index + 4], 8))
-            index += 4
-    return bytes(out)

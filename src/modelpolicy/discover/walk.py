@@ -18,6 +18,8 @@ from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
+from modelpolicy import gitsafe
+
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NOTEBOOK_BYTES = 64 * 1024 * 1024  # a notebook's outputs (images, logs) can dwarf the code cells it is read for
 SKIPPED_DIRS = frozenset(
@@ -76,9 +78,10 @@ def candidates(root: Path, paths: list[Path]) -> Iterator[Candidate]:
         if tracked is not None:
             everything = prefix in ("", ".")
             start = prefix + "/"
-            for name in tracked:
+            for candidate in tracked:
+                name = candidate.relative
                 if everything or name == prefix or name.startswith(start):
-                    yield Candidate(os.path.join(root, name), name)  # noqa: PTH118
+                    yield candidate
         else:
             yield from _walk(os.fspath(path), "" if prefix in ("", ".") else prefix + "/", real_root)
 
@@ -90,27 +93,41 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _git_files(root: Path) -> list[str] | None:
-    """Tracked files plus untracked ones git does not ignore, when `root` is the top of a git work tree."""
+def _git_files(root: Path) -> list[Candidate] | None:
+    """Every tracked file, and each untracked one git does not ignore, when `root` is the top of a git work tree. A
+    tracked file is always read, wherever it is; untracked files inside a tool's folder (`node_modules/`, `venv/`)
+    are not: each such folder is listed once as skipped."""
     if not (root / ".git").exists():
         return None
     try:
-        result = subprocess.run(
-            ["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-            capture_output=True,
-            check=True,
-            timeout=60,
-        )
+        result = gitsafe.git(root, "ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard", timeout=60)
     except (OSError, subprocess.SubprocessError):
         return None
-    names = result.stdout.decode("utf-8", "surrogateescape").split("\0")
-    return sorted({n for n in names if n and ("/" not in n or not SKIPPED_DIRS.intersection(n.split("/")[:-1]))})
+    if result.returncode != 0:
+        return None
+    files: dict[str, Candidate] = {}
+    for entry in result.stdout.decode("utf-8", "surrogateescape").split("\0"):
+        tag, _, name = entry.partition(" ")
+        if not name:
+            continue
+        folders = name.split("/")[:-1]
+        tool = next((i for i, folder in enumerate(folders) if folder in SKIPPED_DIRS), None) if tag == "?" else None
+        if tool is None:
+            files.setdefault(name, Candidate(os.path.join(root, name), name))  # noqa: PTH118
+        else:
+            folder = "/".join(folders[: tool + 1])
+            reason = f"untracked files in a tool's folder ({folders[tool]}/), not read"
+            files.setdefault(folder, Candidate(os.path.join(root, folder), folder, reason, folder=True))  # noqa: PTH118
+    return sorted(files.values(), key=_RELATIVE)
+
+
+_RELATIVE = attrgetter("relative")
 
 
 def _walk(top: str, prefix: str, real_root: str) -> Iterator[Candidate]:
     """Depth first, each folder's files (sorted by name) before its sub-folders (sorted by name). Run once for every
-    file of the tree: the common case, a regular file, is told by the listing alone, and tested first. A folder
-    holding `pyvenv.cfg` below the top is a virtual environment, left out whole."""
+    file of the tree: the common case, a regular file, is told by the listing alone, and tested first. A tool's
+    folder (`SKIPPED_DIRS`) and a virtual environment below the top are left out whole, and listed as skipped."""
     stack = [(top, prefix)]
     while stack:
         folder, relative = stack.pop()
@@ -121,7 +138,8 @@ def _walk(top: str, prefix: str, real_root: str) -> Iterator[Candidate]:
             if relative:  # the folder itself is listed by its parent; the top one is reported by the caller
                 yield Candidate(folder, relative.rstrip("/"), f"unreadable folder: {error.strerror}", folder=True)
             continue
-        if relative != prefix and any(entry.name == "pyvenv.cfg" for entry in entries):
+        if relative != prefix and _is_virtual_environment(folder, entries):
+            yield Candidate(folder, relative.rstrip("/"), "a virtual environment (pyvenv.cfg), not read", folder=True)
             continue
         folders = []
         for entry in entries:
@@ -132,6 +150,9 @@ def _walk(top: str, prefix: str, real_root: str) -> Iterator[Candidate]:
                 if entry.is_dir(follow_symlinks=False):
                     if entry.name not in SKIPPED_DIRS:
                         folders.append((entry.path, relative + entry.name + "/"))
+                    elif entry.name not in _VERSION_CONTROL:
+                        reason = f"a tool's folder ({entry.name}/), not read"
+                        yield Candidate(entry.path, relative + entry.name, reason, folder=True)
                     continue
                 link = entry.is_symlink()
             except OSError:
@@ -144,6 +165,22 @@ def _walk(top: str, prefix: str, real_root: str) -> Iterator[Candidate]:
 
 
 _NAME = attrgetter("name")
+_VERSION_CONTROL = frozenset({".git", ".hg", ".svn"})
+_ENVIRONMENT_FOLDERS = frozenset({"bin", "Scripts", "lib", "Lib"})
+
+
+def _is_virtual_environment(folder: str, entries: list[os.DirEntry[str]]) -> bool:
+    """A `pyvenv.cfg` that names the interpreter's home, beside the folders a virtual environment has: an empty or
+    stray `pyvenv.cfg` hides nothing."""
+    names = {entry.name for entry in entries}
+    if "pyvenv.cfg" not in names or not names & _ENVIRONMENT_FOLDERS:
+        return False
+    try:
+        with open(os.path.join(folder, "pyvenv.cfg"), "rb") as config:  # noqa: PTH118, PTH123
+            head = config.read(4096)
+    except OSError:
+        return False
+    return any(line.split(b"=")[0].strip() == b"home" for line in head.splitlines() if b"=" in line)
 
 
 def _outside_link(path: str, real_root: str, relative: str) -> Candidate | None:
