@@ -40,7 +40,8 @@ FILES = {  # a file name -> the model its one reference names
     "\x9b31mc1.py": "org/c1-file",
     "<img src=x onerror=alert(1)>*x*`|.py": "org/markup-file",
 }
-REVISION = f"{ANSI}main\n{FORGED}"  # the revision grammar lets this through today: see test_revision_reaches_outputs
+# Not a git ref: discovery drops it, so it reaches no output (the report tests below still carry it by hand).
+REVISION = f"{ANSI}main\n{FORGED}"
 
 
 def reference(model: str, revision: str | None = None) -> str:
@@ -93,7 +94,7 @@ def test_no_format_lets_a_control_character_through(fmt: str, repo: Path, capsys
     assert_no_forged_line(out)
     if fmt in JSON_FORMATS:
         values = list(strings(json.loads(out)))
-        named = [REVISION] if fmt == "cyclonedx" else [*FILES, REVISION]  # a BOM names no file
+        named = ["org/pinned"] if fmt == "cyclonedx" else [*FILES, "org/pinned"]  # a BOM names no file
         assert all(any(name in value for value in values) for name in named)  # read back intact
     else:
         assert "\\x1b[31m" in out and "\\u202e" in out and "\\x9b" in out  # shown, escaped
@@ -131,7 +132,8 @@ def test_the_lockfile_holds_no_raw_control_character_and_reads_back_the_same(
     assert_safe(err)
     text = (repo / "modelpolicy.lock").read_text(encoding="utf-8")
     assert_safe(text)
-    assert REVISION in {entry.revision for entry in lockfile.read(repo / "modelpolicy.lock").entries}
+    revisions = {entry.id: entry.revision for entry in lockfile.read(repo / "modelpolicy.lock").entries}
+    assert revisions["org/pinned"] is None  # text that is no git ref is no revision
 
 
 def test_a_lockfile_entry_with_a_bidi_override_or_c1_control_round_trips_escaped(tmp_path: Path) -> None:

@@ -157,9 +157,9 @@ def test_a_reference_missing_from_the_lockfile_fails_and_says_run_lock(
 
 def test_a_revision_not_locked_is_not_locked(hub: HubServer, repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "lock", str(repo))[0] == 0
-    (repo / "app.py").write_text(APP.replace('revision="v1.0"', 'revision="main"'), encoding="utf-8")
+    (repo / "app.py").write_text(APP.replace('revision="v1.0"', 'revision="v2.0"'), encoding="utf-8")
     code, out, _ = run(capsys, "scan", "--locked", str(repo), "--policy", "research")
-    assert code == 1 and f"{ACME} at revision main is not in modelpolicy.lock" in out
+    assert code == 1 and f"{ACME} at revision v2.0 is not in modelpolicy.lock" in out
 
 
 def test_scan_locked_without_a_lockfile_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

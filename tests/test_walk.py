@@ -383,3 +383,19 @@ def test_a_scan_of_one_python_file_loads_the_python_source_only(tmp_path: Path) 
     assert "modelpolicy.discover.python" in loaded
     for other in ("config", "containers", "notebook", "shell", "manifest"):
         assert f"modelpolicy.discover.{other}'" not in loaded, other
+
+
+@pytest.mark.parametrize(
+    ("revision", "expected"),
+    [('"main"', None), ('"v1.0"', "v1.0"), ('"a" + "\\ud800"', None), ('"bad\\x1b[31mref"', None), ('"x y"', None)],
+)
+def test_main_is_no_pin_and_text_that_is_no_git_ref_is_no_revision(
+    tmp_path: Path, revision: str, expected: str | None
+) -> None:
+    (tmp_path / "a.py").write_text(
+        "from transformers import AutoModel\n"
+        'AutoModel.from_pretrained("org/x")\n'
+        f'AutoModel.from_pretrained("org/x", revision={revision})\n'
+    )
+    artefacts = discover(tmp_path, [tmp_path]).artefacts
+    assert sorted((a.id, a.revision or "") for a in artefacts) == sorted({("org/x", ""), ("org/x", expected or "")})

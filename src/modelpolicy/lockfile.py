@@ -137,8 +137,12 @@ def read(path: Path) -> Lockfile:
         document = json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as error:
         raise ModelpolicyError(f"not valid JSON ({error.msg}); {_RELOCK}", path=str(path), line=error.lineno) from error
+    except RecursionError:
+        raise ModelpolicyError(f"JSON nested too deeply to read; {_RELOCK}", path=str(path)) from None
     except _DuplicateKey:
         raise where.duplicate() from None
+    except ValueError as error:  # a number of more digits than int() converts
+        raise ModelpolicyError(f"a value that cannot be read ({error}); {_RELOCK}", path=str(path)) from None
     if not isinstance(document, dict):
         raise where.error("expected an object with version and artefacts")
     version = _version(document, where)

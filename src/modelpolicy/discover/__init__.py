@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -314,13 +315,26 @@ def _distinct(references: list[Reference]) -> tuple[Reference, ...]:
     return tuple(places[key] for key in sorted(places))
 
 
+_REVISION = re.compile(r"[\w.+@/-]{1,255}", re.ASCII)  # a commit, branch or tag name as the Hub takes it
+
+
+def _revision(revision: str | None) -> str | None:
+    """The revision an artefact is pinned to: `main`, the Hub's default branch, is no pin; text that is no git ref
+    (control characters, lone surrogates, spaces) is dropped rather than carried into reports and the lockfile."""
+    if revision is None or revision == "main" or not _REVISION.fullmatch(revision):
+        return None
+    return revision
+
+
 def _group(references: list[Reference]) -> tuple[Artefact, ...]:
     """One artefact per (kind, canonical id, revision), with its references in file order."""
     knowledge = load_knowledge()
     groups: dict[tuple[str, str, str | None], list[Reference]] = defaultdict(list)
-    for reference in references:
-        canonical = knowledge.canonical_id(reference.kind, reference.text)
-        groups[(reference.kind, canonical, reference.revision)].append(reference)
+    for found in references:
+        canonical = knowledge.canonical_id(found.kind, found.text)
+        revision = _revision(found.revision)
+        reference = found if revision == found.revision else replace(found, revision=revision)
+        groups[(reference.kind, canonical, revision)].append(reference)
     artefacts = (
         Artefact(refs[0].kind, artefact_id, revision, _distinct(refs))
         for (_, artefact_id, revision), refs in groups.items()

@@ -31,6 +31,8 @@ class ManifestSource:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             raise SourceError(f"TOML syntax error: {error}") from error
+        except ValueError as error:  # a number of more digits than int() converts
+            raise SourceError(f"TOML value that cannot be read: {error}") from error
         table = _manifest_table(document, context.path)
         lines = text.split("\n")  # TOML's line breaks only: `splitlines` also breaks at U+0085, U+2028...
         references = []

@@ -52,7 +52,7 @@ class Markers:
         """The lines of `text` that hold one of the words (or of `words` instead), so that a parser may skip the
         statements that hold none; None when a word could be spelled without being written (the file passed on
         its escapes or its Unicode)."""
-        data = text.encode()
+        data = text.encode("utf-8", "surrogatepass")
         if (self.unicode_passes and not data.isascii()) or (self.escapes is not None and self.escapes.search(data)):
             return None
         if self.caseless:

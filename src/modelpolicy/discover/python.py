@@ -310,11 +310,42 @@ def _binding_counts(tree: ast.AST) -> Counter[str]:
     return bindings
 
 
+def _flattened(node: ast.If | ast.BinOp) -> Iterator[ast.AST]:
+    """The children of an `if` and of the `elif`s chained under it, or of a chain of binary operations (`a + b + c`),
+    in source order, without descending once per link: generated code chains thousands."""
+    if isinstance(node, ast.BinOp):
+        rights = []
+        left: ast.expr = node
+        while isinstance(left, ast.BinOp):
+            rights.append(left.right)
+            left = left.left
+        yield left
+        yield from reversed(rights)
+        return
+    while True:
+        yield node.test
+        yield from node.body
+        if len(node.orelse) != 1 or not isinstance(node.orelse[0], ast.If):
+            yield from node.orelse
+            return
+        node = node.orelse[0]
+
+
 def _module_statements(body: list[ast.stmt], branch: _Branch) -> Iterator[tuple[_Branch, ast.stmt]]:
-    for statement in body:
-        yield branch, statement
-        for index, block in enumerate(_alternatives(statement)):
-            yield from _module_statements(block, (*branch, (id(statement), index)))
+    """Each statement of `body` and of the blocks of its `if`s and `try`s, in order, with the branch it is on;
+    with a stack, not recursion: an `elif` chain nests one `if` in another, thousands deep in generated code."""
+    stack = [(branch, iter(body))]
+    while stack:
+        on, statements = stack[-1]
+        statement = next(statements, None)
+        if statement is None:
+            stack.pop()
+            continue
+        yield on, statement
+        blocks = _alternatives(statement)
+        stack.extend(
+            (((*on, (id(statement), index)), iter(block))) for index, block in reversed(list(enumerate(blocks)))
+        )
 
 
 def _alternatives(statement: ast.stmt) -> list[list[ast.stmt]]:
@@ -424,7 +455,7 @@ class _Finder:
             finally:
                 self.scopes.pop()
             return
-        for child in ast.iter_child_nodes(node):
+        for child in _flattened(node) if isinstance(node, ast.If | ast.BinOp) else ast.iter_child_nodes(node):
             yield from self._visit(child)
 
     def _mentioned(self, statement: ast.stmt) -> bool:
@@ -697,7 +728,7 @@ class _Finder:
         if self.ascii:
             return offset
         text = self.lines[line - 1] if line <= len(self.lines) else ""
-        return offset if text.isascii() else len(text.encode()[:offset].decode(errors="ignore"))
+        return offset if text.isascii() else len(text.encode("utf-8", "surrogatepass")[:offset].decode(errors="ignore"))
 
     # --- defaults of names that name models and datasets ---
 

@@ -60,6 +60,7 @@ CLARIFICATION_KEYS = ("id", "license", "revision", "reason")
 RULES = tuple(code for code in CONCERNS if code != "unknown")  # `unknown` is a key of its own
 OPTIONAL_RULES = (UNREADABLE.code,)  # a rule that, unset, follows `unknown`
 
+MAX_EXTENDS = 32  # files in one `extends` chain
 KeyPath = tuple[str | int, ...]
 T = TypeVar("T")
 
@@ -238,6 +239,8 @@ class _Builder:
         if not _is_file(path):
             problem = f"{json.dumps(extends)} is not a file next to {self.document.label}"
             self.document.fail(("extends",), problem if is_file else _unknown_preset(extends))
+        if len(self.seen) >= MAX_EXTENDS:
+            self.document.fail(("extends",), f"extends chains more than {MAX_EXTENDS} files; shorten the chain")
         if str(path.resolve()) in self.seen:
             chain = " -> ".join(Path(p).name for p in (*self.seen, str(path.resolve())))
             self.document.fail(("extends",), f"extends is cyclic: {chain}")
@@ -421,9 +424,13 @@ def _read(path: Path) -> str:
 def _parse(path: Path, text: str | None = None) -> dict[str, Any]:
     try:
         return tomllib.loads(_read(path) if text is None else text)
+    except RecursionError:
+        raise ModelpolicyError("TOML nested too deeply to read", path=shown_path(path)) from None
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"\(at line (\d+), column \d+\)", str(error))
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
         raise ModelpolicyError(
             f"TOML syntax error: {reason}", path=shown_path(path), line=int(match.group(1)) if match else None
         ) from error
+    except ValueError as error:  # a number of more digits than int() converts
+        raise ModelpolicyError(f"a value that cannot be read: {error}", path=shown_path(path)) from None

@@ -14,10 +14,13 @@ import re
 # C0 and C1 controls, DEL, the Arabic letter mark, LRM/RLM, line and paragraph separators, the bidi embeddings,
 # overrides and isolates.
 _BIDI = "\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
+# Lone surrogates too: a file name that is not UTF-8 (held as `\udcXX`) or a `"\ud800"` in scanned code cannot be
+# written as UTF-8 at all.
+_SURROGATES = "\ud800-\udfff"
+_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}{_SURROGATES}]")
 # What `json.dumps(..., ensure_ascii=False)` leaves raw: it escapes C0 controls (and `"`, `\`) in strings itself,
 # and C0 whitespace outside strings is its own indentation.
-_UNSAFE_IN_JSON = re.compile(f"[\x7f-\x9f{_BIDI}]")
+_UNSAFE_IN_JSON = re.compile(f"[\x7f-\x9f{_BIDI}{_SURROGATES}]")
 
 
 def escape(text: str) -> str:

@@ -110,7 +110,7 @@ def _unreadable(item: Unreadable) -> dict[str, Any]:
         "ruleIndex": _RULE_INDEX[UNREADABLE.code],
         "level": _LEVELS[item.verdict] if item.verdict is not Verdict.PASS else "note",
         "message": {"text": f"{skipped.reason}: {UNREADABLE.reason}. Fix: {UNREADABLE.fix}."},
-        "partialFingerprints": {FINGERPRINT: hashlib.sha256(key.encode()).hexdigest()[:32]},
+        "partialFingerprints": {FINGERPRINT: hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]},
         "locations": [
             {"physicalLocation": {"artifactLocation": {"uri": skipped.path, "uriBaseId": SRCROOT}, **region}}
         ],
@@ -132,7 +132,9 @@ def _fingerprints(hits: list[_Hit]) -> list[str]:
     for hit in hits:
         artefact = hit.finding.artefact
         key = (hit.violation.code, artefact.kind.value, artefact.id, hit.reference.path if hit.reference else "")
-        fingerprints.append(hashlib.sha256("\0".join((*key, str(seen[key]))).encode()).hexdigest()[:32])
+        fingerprints.append(
+            hashlib.sha256("\0".join((*key, str(seen[key]))).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+        )
         seen[key] += 1
     return fingerprints
 
