@@ -19,13 +19,13 @@ with each one unresolved, rather than after 500 rounds of retries.
 from __future__ import annotations
 
 import re
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from modelpolicy.knowledge import KnowledgeBase
+from modelpolicy.messages import say
 from modelpolicy.model import Kind, Resolution, Unresolved
 from modelpolicy.resolve.card import card_terms, declared_licenses, front_matter
 from modelpolicy.resolve.interface import Unreachable
@@ -56,7 +56,7 @@ Key = tuple[Kind, str, str]  # kind, id, revision ("main" when none is named)
 
 
 def _warn_on_stderr(message: str) -> None:
-    print(f"modelpolicy: warning: {message}", file=sys.stderr)
+    say("warning", message)
 
 
 class HubResolver:

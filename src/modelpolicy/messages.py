@@ -1,0 +1,23 @@
+"""What modelpolicy says to the person running it, outside a report: the lines of a command's outcome on stdout, and
+errors, warnings and notes on stderr.
+
+Any of them can carry text from the repository or the Hub (a policy key, a lockfile id, a file name, an id given to
+`approve`), so each line is escaped as the plain-text reports are (`report.escape.escape_line`): a newline or an
+escape sequence is shown, not acted on, and a CI runner reading the log takes no workflow command from it.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from modelpolicy.report.escape import escape_line
+
+
+def say(level: str, message: str) -> None:
+    """`modelpolicy: LEVEL: message` on stderr, as one line (`level`: error, warning, note...)."""
+    print(f"modelpolicy: {level}: {escape_line(message)}", file=sys.stderr)
+
+
+def show(*lines: str) -> None:
+    """Each of `lines` on stdout, as one line each."""
+    sys.stdout.write("".join(f"{escape_line(line)}\n" for line in lines))
