@@ -141,6 +141,51 @@ def test_locking_one_file_keeps_the_other_entries(
     assert {"fixture-org/mistral-7b-alpaca-lora", ORBIT, GGUF, ACME} <= ids
 
 
+LOCAL_BASE = "fixture-org/support-bot-local-base"  # its card: a local path, a URL and words where ids should be
+NOT_HUB_IDS = {
+    "./checkpoints/base-7b": "base model `./checkpoints/base-7b` is not a Hub id",
+    "https://data.example.com/support-tickets.zip": "dataset `https://data.example.com/support-tickets.zip` is not a "
+    "Hub id",
+    "our own support tickets (2023)": "dataset `our own support tickets (2023)` is not a Hub id",
+}
+
+
+def test_lineage_that_is_not_a_hub_id_is_locked_as_such_and_judged_as_unknown(
+    hub: HubServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = tmp_path / "local"
+    repo.mkdir()
+    sha = hub.repos["model"][LOCAL_BASE]["sha"]
+    (repo / "app.py").write_text(f'AutoModel.from_pretrained("{LOCAL_BASE}", revision="{sha}")\n', encoding="utf-8")
+    for _ in "ab":  # every run, not only the first
+        code, _, err = run(capsys, "lock", str(repo))
+        assert code == 0, err
+    assert not [path for _, path in hub.requests if "checkpoints" in path or "support" in path.replace(LOCAL_BASE, "")]
+    entries = {entry.id: entry for entry in lockfile.read(repo / "modelpolicy.lock").entries}
+    assert {artefact: entries[artefact].resolution for artefact in NOT_HUB_IDS} == {
+        artefact: Unresolved(reason) for artefact, reason in NOT_HUB_IDS.items()
+    }
+    own = entries[LOCAL_BASE].resolution
+    assert isinstance(own, Resolved) and {p.id for p in own.terms.parents} >= NOT_HUB_IDS.keys()
+    assert run(capsys, "lock", "--check", str(repo))[:2] == (0, "modelpolicy.lock: no drift\n")
+    assert run(capsys, "lock", "--verify", str(repo))[0] == 0
+    for name, settings, verdict in (  # unknown, lineage, training_data
+        ("unknowns-fail", ("fail", "enforce", "enforce"), "fail"),
+        ("unknowns-warn", ("warn", "enforce", "enforce"), "warn"),
+        ("data-warns", ("fail", "off", "warn"), "warn"),  # `warn`: at most a warning
+        ("lineage-off", ("fail", "off", "off"), "pass"),
+    ):
+        policy = tmp_path / f"{name}.toml"
+        keys = zip(("unknown", "lineage", "training_data"), settings, strict=True)
+        policy.write_text('extends = "commercial"\n' + "".join(f'{key} = "{value}"\n' for key, value in keys))
+        code, out, _ = run(capsys, "scan", "--locked", str(repo), "--format", "json", "--policy", str(policy))
+        [finding] = json.loads(out)["artefacts"]
+        assert (code, finding["verdict"]) == (int(verdict == "fail"), verdict), name
+        assert [v["code"] for v in finding["violations"]] == ([] if verdict == "pass" else ["unknown"])
+        assert all("is not a Hub id, named by" in v["message"] for v in finding["violations"])
+    assert "./checkpoints/base-7b" in json.dumps(finding["lineage"])
+
+
 # ----------------------------------------------------------------------------------------------------- --locked
 
 

@@ -131,6 +131,12 @@ def test_missing_and_gated_repositories_are_typed_reasons(repo: str, gate_api: b
     assert isinstance(resolution, Unresolved) and resolution.reason.startswith(reason)
 
 
+def test_an_id_the_hub_client_refuses_is_an_answer_not_a_fault(server: HubServer) -> None:
+    resolution = resolver(server).resolve(Kind.MODEL, "org/model.git", None)  # our grammar lets `.git` through
+    assert type(resolution) is Unresolved and "not a Hub id the Hub accepts" in resolution.reason
+    assert server.requests == []
+
+
 def test_a_hub_that_keeps_failing_is_a_reason_and_is_not_cached(server: HubServer, tmp_path: Path) -> None:
     server.fail(f"/api/models/{SFT}", [500] * 10)
     resolution = resolver(server, tmp_path).resolve(Kind.MODEL, SFT, None)

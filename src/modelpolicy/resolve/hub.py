@@ -283,6 +283,7 @@ _TYPED_PROBLEMS = (  # huggingface_hub's error class name -> the reason; Reposit
     ("RevisionNotFoundError", "revision {revision} not found on the Hub; check the revision the code names"),
     ("DisabledRepoError", "disabled on the Hub: its terms cannot be read"),
     ("RepositoryNotFoundError", "not found on the Hub (private? set HF_TOKEN): check the id"),
+    ("HFValidationError", "not a Hub id the Hub accepts, so its terms cannot be read there: check the id"),
 )
 
 
