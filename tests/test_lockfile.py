@@ -186,6 +186,27 @@ def test_lineage_that_is_not_a_hub_id_is_locked_as_such_and_judged_as_unknown(
     assert "./checkpoints/base-7b" in json.dumps(finding["lineage"])
 
 
+def test_locks_of_parts_of_a_repository_at_once_keep_every_entry(hub: HubServer, tmp_path: Path) -> None:
+    """`lock FILE` keeps the entries of the other files: run side by side for different files, the runs take turns
+    reading and replacing the lockfile (an exclusive lock), so each one's entries survive the others' writes."""
+    models = [SFT, GGUF, ORBIT, ACME, "fixture-org/mistral-7b-alpaca-lora", "fixture-org/news-topic-classifier"]
+    repo = tmp_path / "parts"
+    (repo / ".git").mkdir(parents=True)  # the root every run locks into
+    for n, model in enumerate(models):
+        (repo / f"m{n}.py").write_text(f'AutoModel.from_pretrained("{model}")\n', encoding="utf-8")
+    env = {**os.environ, "HF_ENDPOINT": hub.endpoint}
+    command = [sys.executable, "-m", "modelpolicy", "lock"]
+    runs = [
+        subprocess.Popen([*command, str(repo / f"m{n}.py")], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for n in range(len(models))
+    ]
+    outcomes = [(run.communicate(timeout=120)[1], run.returncode) for run in runs]
+    assert all(code == 0 for _, code in outcomes), outcomes
+    assert set(models) <= {entry.id for entry in lockfile.read(repo / "modelpolicy.lock").entries}
+    left = {p.name for p in repo.iterdir()} - {f"m{n}.py" for n in range(len(models))}
+    assert left == {".git", "modelpolicy.lock"}  # no temporary file left behind
+
+
 # ----------------------------------------------------------------------------------------------------- --locked
 
 

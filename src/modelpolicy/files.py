@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from modelpolicy.errors import ModelpolicyError
+
+LOCK_WAIT_SECONDS = 60.0  # how long a run waits for another that is rewriting the same file
+_LOCK_POLL_SECONDS = 0.02
 
 
 def shown_path(path: Path) -> str:
@@ -54,3 +60,49 @@ def _mode(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+@contextmanager
+def exclusive(path: Path, what: str, wait: float | None = None) -> Iterator[None]:
+    """Hold the write lock of `path`, a file modelpolicy reads, changes and replaces (the policy file, the lockfile),
+    so that runs side by side take turns and none replaces the file with a copy that lacks another's change.
+
+    The lock is `flock` on the folder that holds `path`, not on the file: the file is replaced by a rename, so a lock
+    on it would stay with the old copy, and a lock file beside it would be one more file in the repository. A run
+    waits for it up to `wait` seconds (LOCK_WAIT_SECONDS), then fails naming `what`, having changed nothing. Where
+    the system cannot lock (Windows, a file system without `flock`) the run goes on without it, as before."""
+    if sys.platform == "win32":  # pragma: no cover
+        yield
+        return
+    try:
+        descriptor = os.open(path.parent, os.O_RDONLY)
+    except OSError as error:
+        raise ModelpolicyError(f"cannot write {what}: {error.strerror}", path=str(path)) from error
+    try:
+        wait = LOCK_WAIT_SECONDS if wait is None else wait
+        deadline = time.monotonic() + wait
+        while not _lock(descriptor):
+            if time.monotonic() > deadline:
+                raise ModelpolicyError(
+                    f"another modelpolicy run has been writing {what} for more than {wait:g} s; nothing was "
+                    "written: run this again once it has finished",
+                    path=str(path),
+                )
+            time.sleep(_LOCK_POLL_SECONDS)
+        yield
+    finally:
+        os.close(descriptor)  # and with it, the lock
+
+
+def _lock(descriptor: int) -> bool:
+    """Take the lock on `descriptor`: False while another run holds it; True once this one does, or at once where
+    the system cannot lock."""
+    import fcntl
+
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError:  # ENOLCK, EOPNOTSUPP, EBADF (NFS wants a descriptor open for writing): no locking here
+        return True
+    return True
