@@ -524,6 +524,36 @@ def test_a_lock_interrupted_by_ctrl_c_while_flushing_leaves_the_previous_lockfil
     assert sorted(p.name for p in tmp_path.iterdir()) == ["modelpolicy.lock"]
 
 
+KILLED_MID_WRITE = (  # runs the CLI, stalling once the new file is written but not yet in place
+    "import os, sys, time\nfrom modelpolicy.cli import main\n"
+    "def stall(fd):\n    print('writing', flush=True)\n    time.sleep(60)\n"
+    "os.fsync = stall\nsys.exit(main(sys.argv[1:]))\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("target", "command"),
+    [
+        ("modelpolicy.lock", ["lock", "--offline", "{root}"]),
+        (".modelpolicy.toml", ["approve", "org/x", "--reason", "r", "--by", "b", "--root", "{root}"]),
+    ],
+)
+def test_a_temporary_file_left_by_a_killed_run_is_removed_by_the_next_write(
+    target: str, command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SIGKILL leaves no chance to remove the temporary copy; the next run that writes the same file removes it."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".modelpolicy.toml").write_text('extends = "commercial"\n', encoding="utf-8")
+    args = [part.format(root=tmp_path) for part in command]
+    child = subprocess.Popen([sys.executable, "-c", KILLED_MID_WRITE, *args], stdout=subprocess.PIPE)
+    assert child.stdout is not None and child.stdout.readline() == b"writing\n"
+    child.send_signal(signal.SIGKILL)
+    child.communicate(timeout=30)
+    assert len(list(tmp_path.glob(f"{target}.*.tmp"))) + len(list(tmp_path.glob(f".{target}.*.tmp"))) == 1
+    assert run(capsys, *args)[0] == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted({".git", ".modelpolicy.toml", target})
+
+
 def test_a_new_lockfile_gets_ordinary_permissions(tmp_path: Path) -> None:
     path = tmp_path / "modelpolicy.lock"
     lockfile.write(path, ())

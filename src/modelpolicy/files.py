@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -24,7 +25,10 @@ def shown_path(path: Path) -> str:
 def replace_atomically(path: Path, text: str, what: str, check: Callable[[Path], object] | None = None) -> None:
     """Put `text` at `path` in one step: written to a temporary file beside it, flushed to disk, given `path`'s
     permissions (else what the umask gives a new file), `check`ed, then renamed over it. An error or Ctrl-C on the
-    way leaves `path` as it was and no temporary file; a write error is a ModelpolicyError naming `what`."""
+    way leaves `path` as it was and no temporary file; a write error is a ModelpolicyError naming `what`.
+
+    The temporary file is `.<name>.<pid>.<random>.tmp`: a run killed before it could remove its own (SIGKILL, a
+    power cut) leaves one, and the next write of `path` removes those whose process is gone."""
     import tempfile
 
     try:
@@ -32,8 +36,9 @@ def replace_atomically(path: Path, text: str, what: str, check: Callable[[Path],
     except UnicodeEncodeError as error:  # a lone surrogate, from a `\ud800` escape in a scanned file
         bad = error.object[error.start : error.end]
         raise ModelpolicyError(f"cannot write {what}: {bad!r} is not a Unicode character", path=str(path)) from error
+    _remove_left_behind(path)
     try:
-        descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     except OSError as error:
         raise ModelpolicyError(f"cannot write {what}: {error.strerror}", path=str(path)) from error
     temporary = Path(name)
@@ -50,6 +55,32 @@ def replace_atomically(path: Path, text: str, what: str, check: Callable[[Path],
         raise ModelpolicyError(f"cannot write {what}: {error.strerror}", path=str(path)) from error
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _remove_left_behind(path: Path) -> None:
+    """Remove the temporary copies of `path` that runs killed mid-write left: those whose process is gone."""
+    if sys.platform == "win32":  # pragma: no cover  # `os.kill(pid, 0)` would send a Ctrl-C there
+        return
+    prefix = f".{path.name}."
+    try:
+        found = [f for f in path.parent.iterdir() if f.name.startswith(prefix) and f.name.endswith(".tmp")]
+    except OSError:
+        return  # the write that follows says what is wrong with the folder
+    for temporary in found:
+        pid = temporary.name[len(prefix) :].partition(".")[0]
+        if pid.isdigit() and not _running(int(pid)):
+            with contextlib.suppress(OSError):  # removed by another run meanwhile, or not ours to remove
+                temporary.unlink()
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
 
 
 def _mode(path: Path) -> int:
