@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from modelpolicy import __version__
 from modelpolicy.model import Finding, Reference, Verdict, Violation
@@ -141,10 +142,11 @@ def _message(hit: _Hit) -> str:
 
 
 def _location(reference: Reference) -> dict[str, Any]:
-    """SARIF columns count from 1; ours from 0."""
+    """SARIF columns count from 1; ours from 0. The path becomes a relative URI reference: every character but
+    letters, digits, `-._~` and `/` percent-encoded, so that `#`, `?`, `%`, a space or a `:` stays part of the path."""
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": reference.path, "uriBaseId": SRCROOT},
+            "artifactLocation": {"uri": quote(reference.path, safe="/"), "uriBaseId": SRCROOT},
             "region": {"startLine": reference.line, "startColumn": reference.column + 1},
         }
     }
