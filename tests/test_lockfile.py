@@ -554,6 +554,18 @@ def test_a_temporary_file_left_by_a_killed_run_is_removed_by_the_next_write(
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted({".git", ".modelpolicy.toml", target})
 
 
+def test_a_symlinked_lockfile_stays_a_link(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "locks").mkdir()
+    (tmp_path / "locks" / "modelpolicy.lock").write_text('{"version": 2, "artefacts": []}\n', encoding="utf-8")
+    (tmp_path / "modelpolicy.lock").symlink_to(Path("locks") / "modelpolicy.lock")
+    assert run(capsys, "lock", "--offline", str(tmp_path))[0] == 0
+    assert (tmp_path / "modelpolicy.lock").is_symlink()
+    assert (
+        json.loads((tmp_path / "locks" / "modelpolicy.lock").read_text(encoding="utf-8"))["comment"] == lockfile.COMMENT
+    )
+
+
 def test_a_new_lockfile_gets_ordinary_permissions(tmp_path: Path) -> None:
     path = tmp_path / "modelpolicy.lock"
     lockfile.write(path, ())

@@ -324,3 +324,20 @@ def test_approve_gives_up_with_a_clear_message_while_another_run_holds_the_file(
     )
     assert policy.read_text(encoding="utf-8") == 'extends = "commercial"\n'
     assert approve(tmp_path, "org/x", "--reason", "r", "--by", "b") == 0  # once it is done
+
+
+def test_approve_edits_the_file_a_symlinked_policy_file_points_to(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The link stays a link (to a policy shared between repositories, say); the file it points to gets the
+    exception. A relative `extends` still starts from the link's folder, as when the policy is read."""
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "base.toml").write_text('extends = "commercial"\n', encoding="utf-8")
+    target = tmp_path / "shared" / "policy.toml"
+    target.write_text('extends = "base.toml"\n', encoding="utf-8")
+    link = tmp_path / ".modelpolicy.toml"
+    link.symlink_to(Path("shared") / "policy.toml")
+    assert approve(tmp_path, "org/x", "--reason", "r", "--by", "b") == 0, capsys.readouterr().err
+    assert link.is_symlink() and link.readlink() == Path("shared") / "policy.toml"
+    assert [e.id for e in load_policy(str(link)).exceptions] == ["org/x"]
+    assert sorted(p.name for p in (tmp_path / "shared").iterdir()) == ["policy.toml"]

@@ -22,10 +22,17 @@ def shown_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
+def written_at(path: Path) -> Path:
+    """Where a write of `path` lands: when `path` is a symbolic link, the file it points to (the link stays a link,
+    to a policy shared between repositories, say), else `path`."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 def replace_atomically(path: Path, text: str, what: str, check: Callable[[Path], object] | None = None) -> None:
-    """Put `text` at `path` in one step: written to a temporary file beside it, flushed to disk, given `path`'s
-    permissions (else what the umask gives a new file), `check`ed, then renamed over it. An error or Ctrl-C on the
-    way leaves `path` as it was and no temporary file; a write error is a ModelpolicyError naming `what`.
+    """Put `text` at `path` (`written_at`: through a symbolic link) in one step: written to a temporary file beside
+    it, flushed to disk, given `path`'s permissions (else what the umask gives a new file), `check`ed, then renamed
+    over it. An error or Ctrl-C on the way leaves `path` as it was and no temporary file; a write error is a
+    ModelpolicyError naming `what`.
 
     The temporary file is `.<name>.<pid>.<random>.tmp`: a run killed before it could remove its own (SIGKILL, a
     power cut) leaves one, and the next write of `path` removes those whose process is gone."""
@@ -36,21 +43,22 @@ def replace_atomically(path: Path, text: str, what: str, check: Callable[[Path],
     except UnicodeEncodeError as error:  # a lone surrogate, from a `\ud800` escape in a scanned file
         bad = error.object[error.start : error.end]
         raise ModelpolicyError(f"cannot write {what}: {bad!r} is not a Unicode character", path=str(path)) from error
-    _remove_left_behind(path)
+    target = written_at(path)
+    _remove_left_behind(target)
     try:
-        descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+        descriptor, name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
     except OSError as error:
         raise ModelpolicyError(f"cannot write {what}: {error.strerror}", path=str(path)) from error
     temporary = Path(name)
     try:
-        os.fchmod(descriptor, _mode(path))
+        os.fchmod(descriptor, _mode(target))
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         if check is not None:
             check(temporary)
-        temporary.replace(path)
+        temporary.replace(target)
     except OSError as error:
         raise ModelpolicyError(f"cannot write {what}: {error.strerror}", path=str(path)) from error
     finally:
@@ -98,15 +106,16 @@ def exclusive(path: Path, what: str, wait: float | None = None) -> Iterator[None
     """Hold the write lock of `path`, a file modelpolicy reads, changes and replaces (the policy file, the lockfile),
     so that runs side by side take turns and none replaces the file with a copy that lacks another's change.
 
-    The lock is `flock` on the folder that holds `path`, not on the file: the file is replaced by a rename, so a lock
-    on it would stay with the old copy, and a lock file beside it would be one more file in the repository. A run
-    waits for it up to `wait` seconds (LOCK_WAIT_SECONDS), then fails naming `what`, having changed nothing. Where
-    the system cannot lock (Windows, a file system without `flock`) the run goes on without it, as before."""
+    The lock is `flock` on the folder that holds `path` (`written_at`), not on the file: the file is replaced by a
+    rename, so a lock on it would stay with the old copy, and a lock file beside it would be one more file in the
+    repository. A run waits for it up to `wait` seconds (LOCK_WAIT_SECONDS), then fails naming `what`, having
+    changed nothing. Where the system cannot lock (Windows, a file system without `flock`) the run goes on without
+    it, as before."""
     if sys.platform == "win32":  # pragma: no cover
         yield
         return
     try:
-        descriptor = os.open(path.parent, os.O_RDONLY)
+        descriptor = os.open(written_at(path).parent, os.O_RDONLY)
     except OSError as error:
         raise ModelpolicyError(f"cannot write {what}: {error.strerror}", path=str(path)) from error
     try:

@@ -235,10 +235,11 @@ def _inserted(text: str, at: int, table: str) -> tuple[str, int]:
 
 
 def _load(path: Path, prefix: tuple[str, ...], shown_as: Path) -> Policy:
-    """The policy in `path` read as if it were `shown_as` (same folder, so relative `extends` paths hold)."""
+    """The policy in `path` read as if it were `shown_as`: relative `extends` paths start from its folder (the
+    temporary copy of a policy file reached through a symbolic link is written beside the file it points to)."""
     source = shown_path(shown_as)
     try:
-        return load_file(path, prefix=prefix, source=source)
+        return load_file(path, prefix=prefix, source=source, folder=shown_as.parent)
     except ModelpolicyError as error:
         if path == shown_as:
             raise
