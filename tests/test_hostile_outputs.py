@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -94,6 +95,7 @@ def test_no_format_lets_a_control_character_through(fmt: str, repo: Path, capsys
     assert_no_forged_line(out)
     if fmt in JSON_FORMATS:
         values = list(strings(json.loads(out)))
+        values += [unquote(value) for value in values] if fmt == "sarif" else []  # file locations are URIs
         named = ["org/pinned"] if fmt == "cyclonedx" else [*FILES, "org/pinned"]  # a BOM names no file
         assert all(any(name in value for value in values) for name in named)  # read back intact
     else:
@@ -185,3 +187,108 @@ def test_every_value_of_a_report_is_escaped(fmt: str, tmp_path: Path) -> None:
         assert any("org/<b>**x**</b>\x1b[31m\u202eid\n" in value for value in strings(json.loads(rendered)))
     else:
         assert "\\x1b[31m" in rendered
+
+
+# ------------------------------------------------------------------------------ workflow commands in messages
+
+FORGE = "\n::error file=README.md::x"  # a newline, then what GitHub Actions reads as an annotation
+MASK = "\n::add-mask::secret"  # ... and as a command that hides text from the rest of the log
+LEADING = "::error file=README.md::y"  # no newline needed where a value starts a line
+
+
+def lines_of(text: str) -> list[str]:
+    """The lines a CI runner reads from a log: split at CR, LF and CRLF."""
+    return re.split(r"\r\n|\r|\n", text)
+
+
+def assert_no_workflow_command(*outputs: str) -> None:
+    """No line starts with `::` once blanks are skipped (a workflow command), and none holds `##[` (the legacy form,
+    read anywhere in a line)."""
+    for text in outputs:
+        for line in lines_of(text):
+            assert not line.lstrip().startswith("::") and "##[" not in line, (line, text)
+
+
+def hostile_tree(folder: Path) -> Path:
+    folder.mkdir()
+    for name in (f"a{FORGE}.py", f"{LEADING}.py", f"b{MASK}.py", "c##[error]x.py"):
+        (folder / name).write_text(reference("org/named-by-a-hostile-file"), encoding="utf-8")
+    return folder
+
+
+def test_a_policy_key_cannot_forge_a_workflow_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / ".modelpolicy.toml").write_text(
+        f'extends = "commercial"\n{json.dumps("x" + FORGE + MASK)} = 1\n', encoding="utf-8"
+    )
+    (tmp_path / "app.py").write_text(reference("org/x"), encoding="utf-8")
+    assert main(["scan", str(tmp_path), "--offline"]) == 2
+    out, err = capsys.readouterr()
+    assert_no_workflow_command(out, err)
+    assert err.count("\n") == 1 and "x\\x0a::error file=README.md::x\\x0a::add-mask::secret" in err
+
+
+def test_a_policy_name_cannot_forge_one_in_explain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    policy = tmp_path / "policy.toml"
+    policy.write_text(f'extends = "commercial"\nname = {json.dumps(LEADING + FORGE)}\n', encoding="utf-8")
+    assert main(["explain", "mit", "--policy", str(policy)]) == 0
+    out, err = capsys.readouterr()
+    assert_no_workflow_command(out, err)
+    assert "\\x3a:error file=README.md::y\\x0a::error" in out
+
+
+def test_an_id_given_to_approve_cannot_forge_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / ".modelpolicy.toml").write_text('extends = "commercial"\n', encoding="utf-8")
+    hostile = LEADING + FORGE + MASK
+    for _ in "ab":  # the second also notes that the first one is there
+        assert main(["approve", hostile, "--reason", f"r{FORGE}", "--by", "me", "--root", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert_no_workflow_command(out, err)
+    assert out.count("\n") == 2 and err.count("\n") == 1
+    assert "for ::error file=README.md::y\\x0a::error file=README.md::x\\x0a::add-mask::secret at " in out
+
+
+def test_a_lockfile_key_cannot_forge_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "app.py").write_text(reference("org/x"), encoding="utf-8")
+    entry = {"kind": "model", "id": "org/x", "unresolved": "r", "k" + FORGE: 1}
+    (tmp_path / "modelpolicy.lock").write_text(json.dumps({"version": 2, "artefacts": [entry]}), encoding="utf-8")
+    assert main(["scan", "--locked", str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    assert_no_workflow_command(out, err)
+    assert "k\\x0a::error file=README.md::x: unknown key" in err
+
+
+def test_lockfile_ids_cannot_forge_one_in_check_or_verify(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)  # `lock --check` asks the Hub: nothing is referenced here
+    ids = [LEADING, f"org/a{FORGE}", f"org/b{MASK}", "org/##[error]c"]
+    entries = [{"kind": "model", "id": id_, "unresolved": f"gone{FORGE}"} for id_ in ids]
+    (tmp_path / "modelpolicy.lock").write_text(json.dumps({"version": 1 + 1, "artefacts": entries}), encoding="utf-8")
+    assert main(["lock", "--verify", str(tmp_path)]) == 1
+    assert main(["lock", "--check", str(tmp_path), "--cache-dir", str(tmp_path / "cache")]) == 0
+    out, err = capsys.readouterr()
+    assert_no_workflow_command(out, err)
+    assert out.count("no longer referenced") == 2 * len(ids)
+
+
+@pytest.mark.parametrize("fmt", ["text", "compact"])
+def test_file_names_cannot_forge_one_in_a_plain_text_report(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = hostile_tree(tmp_path / "repo")
+    assert main(["scan", str(folder), "--offline", "--policy", "commercial", "--format", fmt]) == 3
+    out, err = capsys.readouterr()
+    assert_no_workflow_command(out, err)
+    assert "\\x3a:error file=README.md::y.py:2" in out and "a\\x0a::error" in out
+
+
+def test_file_names_cannot_forge_one_in_lock_messages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = hostile_tree(tmp_path / "repo")
+    (folder / "modelpolicy.lock").write_text('{"version": 2, "artefacts": []}', encoding="utf-8")
+    assert main(["lock", "--verify", str(folder)]) == 1
+    (folder / "broken.json").write_bytes(b'{"model_name_or_path": "org/x", \xff')  # skipped, with a note
+    (folder / f"{LEADING}.yaml").write_text("model: [org/unclosed\n", encoding="utf-8")
+    assert main(["lock", str(folder), "--offline"]) == 3
+    out, err = capsys.readouterr()
+    assert_no_workflow_command(out, err)
+    assert "\\x3a:error file=README.md::y.py:2: org/named-by-a-hostile-file: referenced but not in" in out

@@ -141,6 +141,72 @@ def test_locking_one_file_keeps_the_other_entries(
     assert {"fixture-org/mistral-7b-alpaca-lora", ORBIT, GGUF, ACME} <= ids
 
 
+LOCAL_BASE = "fixture-org/support-bot-local-base"  # its card: a local path, a URL and words where ids should be
+NOT_HUB_IDS = {
+    "./checkpoints/base-7b": "base model `./checkpoints/base-7b` is not a Hub id",
+    "https://data.example.com/support-tickets.zip": "dataset `https://data.example.com/support-tickets.zip` is not a "
+    "Hub id",
+    "our own support tickets (2023)": "dataset `our own support tickets (2023)` is not a Hub id",
+}
+
+
+def test_lineage_that_is_not_a_hub_id_is_locked_as_such_and_judged_as_unknown(
+    hub: HubServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = tmp_path / "local"
+    repo.mkdir()
+    sha = hub.repos["model"][LOCAL_BASE]["sha"]
+    (repo / "app.py").write_text(f'AutoModel.from_pretrained("{LOCAL_BASE}", revision="{sha}")\n', encoding="utf-8")
+    for _ in "ab":  # every run, not only the first
+        code, _, err = run(capsys, "lock", str(repo))
+        assert code == 0, err
+    assert not [path for _, path in hub.requests if "checkpoints" in path or "support" in path.replace(LOCAL_BASE, "")]
+    entries = {entry.id: entry for entry in lockfile.read(repo / "modelpolicy.lock").entries}
+    assert {artefact: entries[artefact].resolution for artefact in NOT_HUB_IDS} == {
+        artefact: Unresolved(reason) for artefact, reason in NOT_HUB_IDS.items()
+    }
+    own = entries[LOCAL_BASE].resolution
+    assert isinstance(own, Resolved) and {p.id for p in own.terms.parents} >= NOT_HUB_IDS.keys()
+    assert run(capsys, "lock", "--check", str(repo))[:2] == (0, "modelpolicy.lock: no drift\n")
+    assert run(capsys, "lock", "--verify", str(repo))[0] == 0
+    for name, settings, verdict in (  # unknown, lineage, training_data
+        ("unknowns-fail", ("fail", "enforce", "enforce"), "fail"),
+        ("unknowns-warn", ("warn", "enforce", "enforce"), "warn"),
+        ("data-warns", ("fail", "off", "warn"), "warn"),  # `warn`: at most a warning
+        ("lineage-off", ("fail", "off", "off"), "pass"),
+    ):
+        policy = tmp_path / f"{name}.toml"
+        keys = zip(("unknown", "lineage", "training_data"), settings, strict=True)
+        policy.write_text('extends = "commercial"\n' + "".join(f'{key} = "{value}"\n' for key, value in keys))
+        code, out, _ = run(capsys, "scan", "--locked", str(repo), "--format", "json", "--policy", str(policy))
+        [finding] = json.loads(out)["artefacts"]
+        assert (code, finding["verdict"]) == (int(verdict == "fail"), verdict), name
+        assert [v["code"] for v in finding["violations"]] == ([] if verdict == "pass" else ["unknown"])
+        assert all("is not a Hub id, named by" in v["message"] for v in finding["violations"])
+    assert "./checkpoints/base-7b" in json.dumps(finding["lineage"])
+
+
+def test_locks_of_parts_of_a_repository_at_once_keep_every_entry(hub: HubServer, tmp_path: Path) -> None:
+    """`lock FILE` keeps the entries of the other files: run side by side for different files, the runs take turns
+    reading and replacing the lockfile (an exclusive lock), so each one's entries survive the others' writes."""
+    models = [SFT, GGUF, ORBIT, ACME, "fixture-org/mistral-7b-alpaca-lora", "fixture-org/news-topic-classifier"]
+    repo = tmp_path / "parts"
+    (repo / ".git").mkdir(parents=True)  # the root every run locks into
+    for n, model in enumerate(models):
+        (repo / f"m{n}.py").write_text(f'AutoModel.from_pretrained("{model}")\n', encoding="utf-8")
+    env = {**os.environ, "HF_ENDPOINT": hub.endpoint}
+    command = [sys.executable, "-m", "modelpolicy", "lock"]
+    runs = [
+        subprocess.Popen([*command, str(repo / f"m{n}.py")], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for n in range(len(models))
+    ]
+    outcomes = [(run.communicate(timeout=120)[1], run.returncode) for run in runs]
+    assert all(code == 0 for _, code in outcomes), outcomes
+    assert set(models) <= {entry.id for entry in lockfile.read(repo / "modelpolicy.lock").entries}
+    left = {p.name for p in repo.iterdir()} - {f"m{n}.py" for n in range(len(models))}
+    assert left == {".git", "modelpolicy.lock"}  # no temporary file left behind
+
+
 # ----------------------------------------------------------------------------------------------------- --locked
 
 
@@ -456,6 +522,48 @@ def test_a_lock_interrupted_by_ctrl_c_while_flushing_leaves_the_previous_lockfil
     assert b"KeyboardInterrupt" in stderr
     assert path.read_text(encoding="utf-8") == "previous\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["modelpolicy.lock"]
+
+
+KILLED_MID_WRITE = (  # runs the CLI, stalling once the new file is written but not yet in place
+    "import os, sys, time\nfrom modelpolicy.cli import main\n"
+    "def stall(fd):\n    print('writing', flush=True)\n    time.sleep(60)\n"
+    "os.fsync = stall\nsys.exit(main(sys.argv[1:]))\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("target", "command"),
+    [
+        ("modelpolicy.lock", ["lock", "--offline", "{root}"]),
+        (".modelpolicy.toml", ["approve", "org/x", "--reason", "r", "--by", "b", "--root", "{root}"]),
+    ],
+)
+def test_a_temporary_file_left_by_a_killed_run_is_removed_by_the_next_write(
+    target: str, command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SIGKILL leaves no chance to remove the temporary copy; the next run that writes the same file removes it."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".modelpolicy.toml").write_text('extends = "commercial"\n', encoding="utf-8")
+    args = [part.format(root=tmp_path) for part in command]
+    child = subprocess.Popen([sys.executable, "-c", KILLED_MID_WRITE, *args], stdout=subprocess.PIPE)
+    assert child.stdout is not None and child.stdout.readline() == b"writing\n"
+    child.send_signal(signal.SIGKILL)
+    child.communicate(timeout=30)
+    assert len(list(tmp_path.glob(f"{target}.*.tmp"))) + len(list(tmp_path.glob(f".{target}.*.tmp"))) == 1
+    assert run(capsys, *args)[0] == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted({".git", ".modelpolicy.toml", target})
+
+
+def test_a_symlinked_lockfile_stays_a_link(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "locks").mkdir()
+    (tmp_path / "locks" / "modelpolicy.lock").write_text('{"version": 2, "artefacts": []}\n', encoding="utf-8")
+    (tmp_path / "modelpolicy.lock").symlink_to(Path("locks") / "modelpolicy.lock")
+    assert run(capsys, "lock", "--offline", str(tmp_path))[0] == 0
+    assert (tmp_path / "modelpolicy.lock").is_symlink()
+    assert (
+        json.loads((tmp_path / "locks" / "modelpolicy.lock").read_text(encoding="utf-8"))["comment"] == lockfile.COMMENT
+    )
 
 
 def test_a_new_lockfile_gets_ordinary_permissions(tmp_path: Path) -> None:

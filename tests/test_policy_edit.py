@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -288,3 +290,54 @@ def test_policies_lists_every_preset_with_its_description(capsys: pytest.Capture
     )
     for line, name in zip(lines, preset_names(), strict=True):
         assert line[len("permissive") + 2 :] == load_policy(name).description
+
+
+def test_twenty_approvals_at_once_are_all_kept(tmp_path: Path) -> None:
+    """Each `approve` reads the policy file, inserts its table and replaces the file: run side by side, they take
+    turns (an exclusive lock around the read-modify-write), so no run replaces the file with a copy that lacks
+    another's exception."""
+    (tmp_path / ".modelpolicy.toml").write_text('extends = "commercial"\n', encoding="utf-8")
+    ids = [f"org/model-{n}" for n in range(20)]
+    command = [sys.executable, "-m", "modelpolicy", "approve", "--reason", "r", "--by", "b", "--root", str(tmp_path)]
+    runs = [subprocess.Popen([*command, id_], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for id_ in ids]
+    outcomes = [(*run.communicate(timeout=120), run.returncode) for run in runs]
+    assert all(code == 0 and out.startswith("added") and not err for out, err, code in outcomes), outcomes
+    policy = load_policy(str(tmp_path / ".modelpolicy.toml"))
+    assert sorted(e.id for e in policy.exceptions) == sorted(ids)
+    assert [p.name for p in tmp_path.iterdir()] == [".modelpolicy.toml"]  # no temporary or lock file left behind
+
+
+def test_approve_gives_up_with_a_clear_message_while_another_run_holds_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from modelpolicy import files
+
+    policy = tmp_path / ".modelpolicy.toml"
+    policy.write_text('extends = "commercial"\n', encoding="utf-8")
+    monkeypatch.setattr(files, "LOCK_WAIT_SECONDS", 0.2)
+    with files.exclusive(policy, "the policy file"):  # as another run would, between reading and replacing it
+        assert approve(tmp_path, "org/x", "--reason", "r", "--by", "b") == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"modelpolicy: error: {policy}: another modelpolicy run has been writing the policy file for more than 0.2 s; "
+        "nothing was written: run this again once it has finished\n"
+    )
+    assert policy.read_text(encoding="utf-8") == 'extends = "commercial"\n'
+    assert approve(tmp_path, "org/x", "--reason", "r", "--by", "b") == 0  # once it is done
+
+
+def test_approve_edits_the_file_a_symlinked_policy_file_points_to(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The link stays a link (to a policy shared between repositories, say); the file it points to gets the
+    exception. A relative `extends` still starts from the link's folder, as when the policy is read."""
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "base.toml").write_text('extends = "commercial"\n', encoding="utf-8")
+    target = tmp_path / "shared" / "policy.toml"
+    target.write_text('extends = "base.toml"\n', encoding="utf-8")
+    link = tmp_path / ".modelpolicy.toml"
+    link.symlink_to(Path("shared") / "policy.toml")
+    assert approve(tmp_path, "org/x", "--reason", "r", "--by", "b") == 0, capsys.readouterr().err
+    assert link.is_symlink() and link.readlink() == Path("shared") / "policy.toml"
+    assert [e.id for e in load_policy(str(link)).exceptions] == ["org/x"]
+    assert sorted(p.name for p in (tmp_path / "shared").iterdir()) == ["policy.toml"]

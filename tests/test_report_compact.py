@@ -15,7 +15,7 @@ from modelpolicy.model import (
 )
 from modelpolicy.policy import load_policy
 from modelpolicy.report import FORMATS, Report
-from modelpolicy.report.compact import escape
+from modelpolicy.report.escape import escape
 from tests.findings import finding, reference
 
 NON_COMMERCIAL = Violation("non-commercial", Verdict.FAIL, "forbids commercial use (cc-by-nc-4.0)", "use another")

@@ -144,3 +144,24 @@ def test_every_format_is_a_choice_and_the_registry_imports_none_until_asked(
     assert "modelpolicy.report.sarif" not in loaded
     assert "modelpolicy.report.cyclonedx" not in loaded
     assert "modelpolicy.report.interface" not in loaded
+
+
+def test_file_locations_are_uri_references_that_decode_to_the_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`artifactLocation.uri` is a URI: a `#` would start a fragment, a `?` a query, a `:` in the first segment a
+    scheme; spaces, `%` and non-ASCII letters are percent-encoded. Each decodes back to the file's path."""
+    from urllib.parse import unquote, urlsplit
+
+    names = ["my dir/a #1?.py", "100% sure.py", "c:d.py", "ünï[code].py"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(CHAT, encoding="utf-8")
+    log = sarif(tmp_path, capsys)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    assert {unquote(uri) for uri in uris} == set(names)
+    for uri in uris:
+        parts = urlsplit(uri)
+        assert (parts.scheme, parts.netloc, parts.path, parts.query, parts.fragment) == ("", "", uri, "", "")
+        assert uri.isascii() and " " not in uri
+    assert "my%20dir/a%20%231%3F.py" in uris

@@ -131,6 +131,12 @@ def test_missing_and_gated_repositories_are_typed_reasons(repo: str, gate_api: b
     assert isinstance(resolution, Unresolved) and resolution.reason.startswith(reason)
 
 
+def test_an_id_the_hub_client_refuses_is_an_answer_not_a_fault(server: HubServer) -> None:
+    resolution = resolver(server).resolve(Kind.MODEL, "org/model.git", None)  # our grammar lets `.git` through
+    assert type(resolution) is Unresolved and "not a Hub id the Hub accepts" in resolution.reason
+    assert server.requests == []
+
+
 def test_a_hub_that_keeps_failing_is_a_reason_and_is_not_cached(server: HubServer, tmp_path: Path) -> None:
     server.fail(f"/api/models/{SFT}", [500] * 10)
     resolution = resolver(server, tmp_path).resolve(Kind.MODEL, SFT, None)
@@ -283,3 +289,70 @@ def test_the_time_a_branch_answer_stays_fresh_is_set_by_flag_or_environment(serv
     )
     assert bad.returncode == 2
     assert "MODELPOLICY_CACHE_TTL_HOURS: expected a number of hours such as 24 or 0.5, got 'soon'" in bad.stderr
+
+
+def test_a_user_and_password_in_hf_endpoint_are_never_shown_or_stored(server: HubServer, tmp_path: Path) -> None:
+    """`HF_ENDPOINT=http://user:secret@127.0.0.1:PORT`: every format, on stdout and in a file, `lock` and its
+    lockfile, the cache and the home folder hold no `secret`; and neither does an endpoint that does not answer."""
+    from modelpolicy.report import FORMATS
+
+    repo, cache, home = tmp_path / "repo", tmp_path / "cache", tmp_path / "home"
+    repo.mkdir()
+    (repo / "app.py").write_text(
+        f'from transformers import AutoModel\nAutoModel.from_pretrained("{SFT}")\n'
+        'AutoModel.from_pretrained("fixture-org/news-topic-classifier")\n'
+    )
+    server.fail(f"/api/models/{SFT}", [500] * 100, retry_after=0)  # its reason names the endpoint
+    endpoint = server.endpoint.replace("http://", "http://user:secret@")
+    env = {k: v for k, v in os.environ.items() if k not in {"HF_HUB_OFFLINE", "HF_TOKEN"}}
+    env |= {"HF_ENDPOINT": endpoint, "MODELPOLICY_CACHE_DIR": str(cache), "HOME": str(home)}
+    env |= {"HF_HOME": str(home / "hf"), "HF_HUB_DISABLE_TELEMETRY": "1"}
+    command = [sys.executable, "-m", "modelpolicy"]
+    runs = []
+    for fmt in FORMATS:
+        scan = [*command, "scan", str(repo), "--policy", "commercial", "--format", fmt]
+        runs.append(subprocess.run(scan, capture_output=True, text=True, env=env, check=False))
+        runs.append(subprocess.run([*scan, "--output", str(tmp_path / f"report.{fmt}")], env=env, check=False))
+    runs.append(subprocess.run([*command, "lock", str(repo)], capture_output=True, text=True, env=env, check=False))
+    server.reset()  # the Hub answers again: `lock` writes the lockfile
+    runs.append(subprocess.run([*command, "lock", str(repo)], capture_output=True, text=True, env=env, check=False))
+    down = env | {"HF_ENDPOINT": "https://user:secret@127.0.0.1:9"}  # nothing listens there
+    scan = [*command, "scan", str(repo), "--refresh", "--format", "json"]
+    runs.append(subprocess.run(scan, capture_output=True, text=True, env=down, check=False))
+    assert [run.returncode for run in runs] == [3] * (2 * len(FORMATS) + 1) + [0, 3]
+    written = [text for run in runs for text in (run.stdout or "", run.stderr or "")]
+    files = [path for path in tmp_path.rglob("*") if path.is_file()]
+    assert repo / "modelpolicy.lock" in files and any(path.parent == cache for path in files)
+    written += [path.read_bytes().decode("latin-1") for path in files]
+    assert [text for text in written if "secret" in text] == []
+    assert "the Hub answered 500 from http://***@127.0.0.1:" in runs[0].stdout
+    assert "could not reach the Hugging Face Hub at https://***@127.0.0.1:9" in runs[-1].stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("https://user:secret@mirror.example/api", "https://***@mirror.example/api"),
+        ("http://token@127.0.0.1:8080", "http://***@127.0.0.1:8080"),
+        ("https://user:p@ss@mirror.example", "https://***@mirror.example"),  # a stray `@` in the password
+        ("at HTTPS://u:s@a.example and hf://u:s@b (x)", "at HTTPS://***@a.example and hf://***@b (x)"),
+        (
+            "https://mirror.example/org/model@main and me@example.com",
+            "https://mirror.example/org/model@main and me@example.com",
+        ),
+    ],
+)
+def test_without_credentials_drops_the_user_and_password_of_every_url(text: str, shown: str) -> None:
+    from modelpolicy.redact import without_credentials
+
+    assert without_credentials(text) == shown
+
+
+def test_a_licence_link_on_a_card_is_shown_without_its_credentials() -> None:
+    from modelpolicy.resolve.card import card_terms
+
+    card = {"license": "other", "license_name": "acme-1.0", "license_link": "https://u:secret@acme.example/LICENSE"}
+    resolution = card_terms(Kind.MODEL, card, [], "card", load_knowledge())
+    assert isinstance(resolution, Unresolved) and resolution.reason.endswith(
+        "its terms are at https://***@acme.example/LICENSE"
+    )

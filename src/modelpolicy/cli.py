@@ -147,8 +147,9 @@ def _scanning() -> argparse.ArgumentParser:
 
 def _run_explain(args: argparse.Namespace) -> int:
     from modelpolicy.explain import explain
+    from modelpolicy.messages import show
 
-    sys.stdout.write(explain(args.subject, args.policy))
+    show(*explain(args.subject, args.policy))
     return 0
 
 
@@ -182,8 +183,8 @@ def _run_scan(args: argparse.Namespace) -> int:
 
 def _run_lock(args: argparse.Namespace) -> int:
     from modelpolicy.locking import lock
+    from modelpolicy.messages import say, show
     from modelpolicy.model import Unresolved
-    from modelpolicy.report.escape import escape
     from modelpolicy.resolve import default_resolvers
     from modelpolicy.scan import EXIT_UNRESOLVED, project_root
 
@@ -195,17 +196,17 @@ def _run_lock(args: argparse.Namespace) -> int:
         return _verify_lock(paths, root)
     locked = lock(paths, root, default_resolvers(_hub(args)))
     for note in locked.notes:
-        print(f"modelpolicy: note: {escape(note)}", file=sys.stderr)
+        say("note", note)
     if locked.unreachable:
-        sys.stderr.write("".join(f"modelpolicy: error: {escape(line)}\n" for line in locked.unreachable))
+        for line in locked.unreachable:
+            say("error", line)
         return EXIT_UNRESOLVED
     unresolved = 0
     for entry in locked.entries:
         if isinstance(entry.resolution, Unresolved):
             unresolved += 1
-            warning = f"{entry.label}: locked unresolved: {entry.resolution.reason}"
-            print(f"modelpolicy: warning: {escape(warning)}", file=sys.stderr)
-    print(f"{locked.path}: {len(locked.entries)} artefacts locked, {unresolved} of them unresolved")
+            say("warning", f"{entry.label}: locked unresolved: {entry.resolution.reason}")
+    show(f"{locked.path}: {len(locked.entries)} artefacts locked, {unresolved} of them unresolved")
     return 0
 
 
@@ -215,8 +216,8 @@ def _check_lock(args: argparse.Namespace, paths: list[Path], root: Path) -> int:
     from modelpolicy.errors import ModelpolicyError
     from modelpolicy.lockfile import FILENAME
     from modelpolicy.locking import check
+    from modelpolicy.messages import say, show
     from modelpolicy.policy import find_policy
-    from modelpolicy.report.escape import escape
     from modelpolicy.resolve import default_resolvers
     from modelpolicy.scan import EXIT_UNRESOLVED
 
@@ -230,16 +231,17 @@ def _check_lock(args: argparse.Namespace, paths: list[Path], root: Path) -> int:
         )
     drift = check(paths, root, policy, default_resolvers(hub))
     for note in drift.notes:
-        print(f"modelpolicy: note: {note}", file=sys.stderr)
+        say("note", note)
     if drift.unreachable:
-        sys.stderr.write("".join(f"modelpolicy: error: {escape(line)}\n" for line in drift.unreachable))
+        for line in drift.unreachable:
+            say("error", line)
         return EXIT_UNRESOLVED
-    sys.stdout.write("".join(f"{line}\n" for line in (*drift.changes, *drift.verdicts)))
+    show(*drift.changes, *drift.verdicts)
     if drift.verdicts:
-        print(f"{FILENAME}: drift changes {len(drift.verdicts)} verdicts; review it, then run `modelpolicy lock`")
+        show(f"{FILENAME}: drift changes {len(drift.verdicts)} verdicts; review it, then run `modelpolicy lock`")
         return 1
     state = f"{len(drift.changes)} entries drifted, no verdict changes" if drift.changes else "no drift"
-    print(f"{FILENAME}: {state}")
+    show(f"{FILENAME}: {state}")
     return 0
 
 
@@ -248,43 +250,45 @@ def _verify_lock(paths: list[Path], root: Path) -> int:
     A missing or unreadable lockfile is an error (exit 2) that says to run `modelpolicy lock`."""
     from modelpolicy.lockfile import FILENAME
     from modelpolicy.locking import verify
-    from modelpolicy.report.escape import escape
+    from modelpolicy.messages import say, show
 
     stale = verify(paths, root)
     for note in stale.notes:
-        print(f"modelpolicy: note: {note}", file=sys.stderr)
+        say("note", note)
     problems = (*stale.missing, *stale.unused)
     if problems:
-        sys.stdout.write("".join(f"{escape(line)}\n" for line in problems))
-        print(f"{FILENAME} is out of date ({len(problems)} above): run `modelpolicy lock` and commit {FILENAME}")
+        show(*problems)
+        show(f"{FILENAME} is out of date ({len(problems)} above): run `modelpolicy lock` and commit {FILENAME}")
         return 1
-    print(f"{FILENAME}: up to date with the references in {root}")
+    show(f"{FILENAME}: up to date with the references in {root}")
     return 0
 
 
 def _run_approve(args: argparse.Namespace) -> int:
     from modelpolicy.files import shown_path
+    from modelpolicy.messages import say, show
     from modelpolicy.policy.edit import Approval, approve
 
     approval = Approval(args.id, args.reason, args.by, args.expires, args.license, args.revision)
     done = approve(args.root, approval)
     where = f"{shown_path(done.path)}:{done.line}"
-    print(f"added a {done.header} table for {approval.id} at {where}; review and commit it")
+    show(f"added a {done.header} table for {approval.id} at {where}; review and commit it")
     for other in done.shadowed_by:
-        print(
-            f"modelpolicy: note: {other} already has an exception for {approval.id}; the first one that has not "
-            "expired and whose pins hold applies, so remove the older one if this one replaces it",
-            file=sys.stderr,
+        say(
+            "note",
+            f"{other} already has an exception for {approval.id}; the first one that has not expired and whose pins "
+            "hold applies, so remove the older one if this one replaces it",
         )
     return 0
 
 
 def _run_init(args: argparse.Namespace) -> int:
     from modelpolicy.files import shown_path
+    from modelpolicy.messages import show
     from modelpolicy.policy.edit import init
 
     path = init(args.root, args.preset)
-    print(
+    show(
         f"wrote {shown_path(path)}: extends the {args.preset} preset, with commented examples; "
         "next, run `modelpolicy scan` and adjust the file (or `modelpolicy approve ID ...`) until it fits"
     )
@@ -362,15 +366,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args)
     except ModelpolicyError as error:
-        print(f"modelpolicy: error: {error}", file=sys.stderr)
+        from modelpolicy.messages import say
+
+        say("error", str(error))
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("modelpolicy: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as error:  # the one boundary for bugs: a short message, not a traceback
-        print(
-            f"modelpolicy: internal error: {type(error).__name__}: {error}\n"
-            "This is a bug in modelpolicy; please report it with the command you ran.",
-            file=sys.stderr,
-        )
+        from modelpolicy.messages import say
+
+        say("internal error", f"{type(error).__name__}: {error}")
+        print("This is a bug in modelpolicy; please report it with the command you ran.", file=sys.stderr)
         return EXIT_BUG

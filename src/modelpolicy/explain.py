@@ -16,7 +16,8 @@ from modelpolicy.resolve import Subject, default_resolvers, resolve_all
 from modelpolicy.resolve.images import split_image
 
 
-def explain(subject_text: str, policy_name: str | None) -> str:
+def explain(subject_text: str, policy_name: str | None) -> list[str]:
+    """The lines that describe `subject_text` (a licence or an artefact) and what each policy decides about it."""
     knowledge = load_knowledge()
     policies = [load_policy(policy_name)] if policy_name else [load_policy(n) for n in preset_names()]
     kind = _kind_of(subject_text, knowledge)
@@ -27,10 +28,10 @@ def explain(subject_text: str, policy_name: str | None) -> str:
                 f"{subject_text!r} is neither a licence nor an artefact the knowledge base knows; "
                 "give a licence id (llama2), a Hub id (org/name), an API model (gpt-4o) or a server image"
             )
-        return "\n".join([*_family_lines(family), "", *_decisions(_licence_subject(family.key), policies)]) + "\n"
+        return [*_family_lines(family), "", *_decisions(_licence_subject(family.key), policies)]
     artefact_id = knowledge.canonical_id(kind, subject_text)
     subject = resolve_all((Artefact(kind, artefact_id, None, ()),), default_resolvers())[0]
-    return "\n".join([*_artefact_lines(subject, knowledge), "", *_decisions(subject, policies)]) + "\n"
+    return [*_artefact_lines(subject, knowledge), "", *_decisions(subject, policies)]
 
 
 def _kind_of(text: str, knowledge: KnowledgeBase) -> Kind | None:

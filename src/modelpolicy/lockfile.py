@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -49,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 from modelpolicy.errors import ModelpolicyError
 from modelpolicy.files import replace_atomically
+from modelpolicy.messages import say
 from modelpolicy.model import Kind, OutputRights, Parent, Resolution, Resolved, Terms, TrainingData, Unresolved, Weights
 from modelpolicy.resolve.locked import Key, LockfileResolver, locked_key
 
@@ -111,7 +111,7 @@ def locked_resolvers(root: Path) -> tuple[Resolver, ...]:
 
     lockfile = read(root / FILENAME)
     for note in lockfile.notes:
-        print(f"modelpolicy: note: {note}", file=sys.stderr)
+        say("note", note)
     return (resolver_for(lockfile.entries, FILENAME), KnowledgeResolver(), ImageResolver())
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from modelpolicy.errors import ModelpolicyError
+from modelpolicy.files import exclusive
 from modelpolicy.lockfile import (
     FILENAME,
     Entry,
@@ -27,6 +28,7 @@ from modelpolicy.resolve.locked import LOCKED_KINDS, Key, locked_key
 if TYPE_CHECKING:
     from modelpolicy.model import Finding
     from modelpolicy.policy import Policy
+    from modelpolicy.resolve import Subject
     from modelpolicy.resolve.interface import Resolver
 
 
@@ -47,21 +49,34 @@ def lock(paths: list[Path], root: Path, resolvers: tuple[Resolver, ...], now: st
     When the Hub could not be asked about an artefact (`Unreachable`: offline, no network, a timeout, a server
     error), nothing is written: the lockfile holds the answers a team reviewed, and replacing good ones with "could
     not reach the Hub" (or writing only some) would fail every later commit for a reason unrelated to the code.
-    `Locked.unreachable` then says which artefacts, and the previous lockfile stays as it was."""
-    from modelpolicy.knowledge import load as load_knowledge
+    `Locked.unreachable` then says which artefacts, and the previous lockfile stays as it was.
+
+    Runs side by side take turns (`files.exclusive`) from reading the previous lockfile to replacing it, so that
+    each keeps the entries the others wrote: resolving, the slow part, is done before."""
     from modelpolicy.resolve import resolve_all
     from modelpolicy.scan import discover_paths
 
     path = root / FILENAME
-    previous, notes = _previous(path)
+    _previous(path)  # a lockfile written by a newer modelpolicy stops the run here, before the Hub is asked
     discovery = discover_paths(paths)
     subjects = resolve_all(discovery.artefacts, resolvers)
-    entries = entries_for(subjects, load_knowledge(), previous, now or now_utc())
     skipped = tuple(f"skipped {skipped.path}: {skipped.reason}" for skipped in discovery.skipped)
+    whole = any(p.resolve() == root.resolve() for p in paths)
+    with exclusive(path, "the lockfile"):
+        return _rewrite(path, subjects, skipped, whole, now or now_utc())
+
+
+def _rewrite(path: Path, subjects: list[Subject], skipped: tuple[str, ...], whole: bool, now: str) -> Locked:
+    """Replace the lockfile at `path` with an entry per subject (and, unless the `whole` repository was locked,
+    the entries of the previous lockfile that no subject replaces); nothing when one could not be resolved."""
+    from modelpolicy.knowledge import load as load_knowledge
+
+    previous, notes = _previous(path)
+    entries = entries_for(subjects, load_knowledge(), previous, now)
     failed = [entry for entry in entries if isinstance(entry.resolution, Unreachable)]
     if failed:
         return Locked(path, entries, skipped, _unreachable(path, failed, "left as it was, not rewritten"))
-    if not any(p.resolve() == root.resolve() for p in paths):
+    if not whole:
         kept = previous.keys() - {entry.key for entry in entries}
         entries = tuple(sorted((*entries, *(previous[key] for key in kept)), key=entry_order))
     write(path, entries)

@@ -92,6 +92,12 @@ def parse_hub_id(text: str) -> HubId | None:
     return HubId(candidate, revision or None)
 
 
+def is_hub_id(text: str) -> bool:
+    """Whether `text`, as a whole, is a Hub repo id (`org/name`, or a legacy `name`): not a local path, a URL, free
+    text or an id with a revision. What a card names as lineage is checked with it before the Hub is asked."""
+    return "@" not in text and not looks_like_path(text) and parse_hub_id(text) is not None
+
+
 def looks_like_path(text: str) -> bool:
     """Strings that name a file or folder on disk rather than a repository."""
     return text.startswith(("./", "../", "/", "~", ".\\")) or "\\" in text or text in {".", ".."}

@@ -3,7 +3,8 @@ starter policy.
 
 A policy file is reviewed by people, so an edit keeps every byte of it (comments, order, formatting, line endings)
 and only inserts text. Every edit is loaded with the loader before it replaces the file, and the replacement is
-atomic: a failed or interrupted edit leaves the file as it was.
+atomic: a failed or interrupted edit leaves the file as it was. Runs side by side take turns from reading the file to
+replacing it (`files.exclusive`), so none loses another's exception.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from modelpolicy.errors import ModelpolicyError
-from modelpolicy.files import replace_atomically, shown_path
+from modelpolicy.files import exclusive, replace_atomically, shown_path
 from modelpolicy.policy import Policy, load_policy, preset_names
 from modelpolicy.policy.load import (
     EXCEPTION_KEYS,
@@ -73,13 +74,14 @@ def approve(root: Path, approval: Approval, today: date | None = None) -> Approv
             "run `modelpolicy init` to write one, then approve again"
         )
     path, prefix = found
-    current = _load(path, prefix, path)  # a broken policy file fails here, naming its own line
-    header = f"[[{'.'.join((*prefix, 'exception'))}]]"
-    table = _render(header, _validated(approval, today or date.today()))
-    text = path.read_bytes().decode("utf-8")
-    at = _insertion_point(text, prefix, path, header)
-    new_text, line = _inserted(text, at, table)
-    replace_atomically(path, new_text, "the policy file", lambda temporary: _load(temporary, prefix, path))
+    with exclusive(path, "the policy file"):  # runs side by side take turns: each keeps the others' exceptions
+        current = _load(path, prefix, path)  # a broken policy file fails here, naming its own line
+        header = f"[[{'.'.join((*prefix, 'exception'))}]]"
+        table = _render(header, _validated(approval, today or date.today()))
+        text = path.read_bytes().decode("utf-8")
+        at = _insertion_point(text, prefix, path, header)
+        new_text, line = _inserted(text, at, table)
+        replace_atomically(path, new_text, "the policy file", lambda temporary: _load(temporary, prefix, path))
     shadowed = tuple(e.where for e in current.exceptions if e.id.lower() == approval.id.strip().lower())
     return Approved(path, line, header, shadowed)
 
@@ -233,10 +235,11 @@ def _inserted(text: str, at: int, table: str) -> tuple[str, int]:
 
 
 def _load(path: Path, prefix: tuple[str, ...], shown_as: Path) -> Policy:
-    """The policy in `path` read as if it were `shown_as` (same folder, so relative `extends` paths hold)."""
+    """The policy in `path` read as if it were `shown_as`: relative `extends` paths start from its folder (the
+    temporary copy of a policy file reached through a symbolic link is written beside the file it points to)."""
     source = shown_path(shown_as)
     try:
-        return load_file(path, prefix=prefix, source=source)
+        return load_file(path, prefix=prefix, source=source, folder=shown_as.parent)
     except ModelpolicyError as error:
         if path == shown_as:
             raise
@@ -250,16 +253,17 @@ def _load(path: Path, prefix: tuple[str, ...], shown_as: Path) -> Policy:
 def init(root: Path, preset: str, today: date | None = None) -> Path:
     """Write `.modelpolicy.toml` extending `preset` at `root`, unless the repository already declares a policy."""
     _known_preset(preset)
-    found = policy_file(root, root)
-    if found is not None:
-        raise ModelpolicyError(
-            "the repository already declares its policy here; edit it, or remove it and run `modelpolicy init` again",
-            path=shown_path(found[0]),
-        )
     path = root / POLICY_FILE
-    replace_atomically(
-        path, starter(preset, today or date.today()), "the policy file", lambda temporary: _load(temporary, (), path)
-    )
+    with exclusive(path, "the policy file"):  # of two runs side by side, the second finds the first one's file
+        found = policy_file(root, root)
+        if found is not None:
+            raise ModelpolicyError(
+                "the repository already declares its policy here; edit it, or remove it and run `modelpolicy init` "
+                "again",
+                path=shown_path(found[0]),
+            )
+        text = starter(preset, today or date.today())
+        replace_atomically(path, text, "the policy file", lambda temporary: _load(temporary, (), path))
     return path
 
 

@@ -27,7 +27,7 @@ from modelpolicy.model import (
 from modelpolicy.policy import Listed, Mode, Policy, PolicyException, revision_pin
 from modelpolicy.policy.concerns import CONCERNS, HARD_CONCERNS, family_concerns, raised_by
 from modelpolicy.policy.expression import ExpressionSyntaxError, alternatives
-from modelpolicy.resolve import Ancestor, Subject
+from modelpolicy.resolve import Ancestor, Subject, unidentified
 
 _OUTPUT_ORDER = (
     OutputRights.UNRESTRICTED,
@@ -62,6 +62,8 @@ def evaluate(subject: Subject, policy: Policy, knowledge: KnowledgeBase, today: 
             f"({_license_text(ancestor.resolution)})"
         )
         mode = policy.training_data if ancestor.parent.kind is Kind.DATASET else policy.lineage
+        if mode is not Mode.OFF:
+            _unidentified(concerns, caps, ancestor, mode)
         if mode is Mode.OFF or not isinstance(ancestor.resolution, Resolved):
             continue
         used |= judged.allowed_by
@@ -104,6 +106,22 @@ def _inherit(
         return
     for code, why in stricter.items():
         concerns.setdefault(code, f"inherited from {parent.id}: {why}")
+
+
+def _unidentified(concerns: dict[str, str], caps: dict[str, Verdict], ancestor: Ancestor, mode: Mode) -> None:
+    """A base model or dataset named by something other than a Hub id (a local path, a URL, free text): its terms
+    cannot be known, so it raises `unknown` on the artefact: at the policy's verdict under `enforce`, at most a warning
+    under `warn` (unless the artefact's terms are unknown anyway). An ancestor that is a Hub id and could not be
+    resolved raises nothing here."""
+    why = unidentified(ancestor.parent.kind, ancestor.parent.id)
+    if why is None:
+        return
+    first = "unknown" not in concerns
+    concerns.setdefault("unknown", f"{why.reason}, named by {ancestor.child}")
+    if mode is Mode.ENFORCE:
+        caps.pop("unknown", None)
+    elif first:
+        caps["unknown"] = Verdict.WARN
 
 
 def _clarifications_used(subject: Subject, policy: Policy) -> set[str]:

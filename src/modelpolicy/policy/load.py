@@ -157,16 +157,18 @@ def _unknown_preset(name: str) -> str:
     return f"unknown preset {json.dumps(name)}{hint}; presets are {', '.join(preset_names())}"
 
 
-def load_file(path: Path, *, prefix: tuple[str, ...], source: str, seen: tuple[str, ...] = ()) -> Policy:
+def load_file(
+    path: Path, *, prefix: tuple[str, ...], source: str, seen: tuple[str, ...] = (), folder: Path | None = None
+) -> Policy:
     """The policy in `path` under the table `prefix`, reported as coming from `source`; `seen` holds the files
-    already being read, through `extends`."""
+    already being read, through `extends`; a relative `extends` starts from `folder` (default: `path`'s)."""
     text = _read(path)
     values = _parse(path, text)
     for key in prefix:
         values = values.get(key, {})
         if not isinstance(values, dict):
             raise ModelpolicyError(f"{'.'.join(prefix)}: expected a table", path=shown_path(path))
-    document = _Document(values, shown_path(path), key_lines(text), prefix, path.parent)
+    document = _Document(values, shown_path(path), key_lines(text), prefix, folder or path.parent)
     is_preset = path.parent == presets_dir()
     return _Builder(document, load_knowledge(), source, (*seen, str(path.resolve())), is_preset).build()
 

@@ -10,7 +10,7 @@ place. Under `--since` only new findings are shown, as only they decide the exit
 
 Every line is made safe for a terminal: ids, paths and licence texts come from the repository and the Hub, so
 control characters (an escape sequence could rewrite the screen) and bidirectional overrides are shown escaped
-(`escape.escape`).
+(`escape.escape`), and none starts a CI runner's workflow command (`escape.escape_line`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from modelpolicy.model import Finding, Unreadable, Verdict
 from modelpolicy.policy.concerns import UNREADABLE
-from modelpolicy.report.escape import escape
+from modelpolicy.report.escape import escape_line
 from modelpolicy.report.interface import Report
 
 NOT_LOCKED = "not-locked"
@@ -35,7 +35,7 @@ def render(report: Report, *, color: bool = False) -> str:
     codes = {v.code for f in failing for v in f.violations if v.severity is Verdict.FAIL}
     codes |= {UNREADABLE.code} if unreadable else set()
     lines.append(_advice(report, len(lines), codes))
-    return "".join(f"{escape(line)}\n" for line in lines)
+    return "".join(f"{escape_line(line)}\n" for line in lines)
 
 
 def _lines(failing: list[Finding]) -> Iterator[tuple[str, int, str]]:

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from modelpolicy import __version__
 from modelpolicy.model import Finding, Reference, Unreadable, Verdict, Violation
@@ -112,7 +113,7 @@ def _unreadable(item: Unreadable) -> dict[str, Any]:
         "message": {"text": f"{skipped.reason}: {UNREADABLE.reason}. Fix: {UNREADABLE.fix}."},
         "partialFingerprints": {FINGERPRINT: hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]},
         "locations": [
-            {"physicalLocation": {"artifactLocation": {"uri": skipped.path, "uriBaseId": SRCROOT}, **region}}
+            {"physicalLocation": {"artifactLocation": {"uri": _uri(skipped.path), "uriBaseId": SRCROOT}, **region}}
         ],
     }
 
@@ -171,13 +172,20 @@ def _message(hit: _Hit) -> str:
 
 
 def _location(reference: Reference) -> dict[str, Any]:
-    """SARIF columns count from 1; ours from 0."""
+    """SARIF columns count from 1; ours from 0. The path becomes a relative URI reference: every character but
+    letters, digits, `-._~` and `/` percent-encoded, so that `#`, `?`, `%`, a space or a `:` stays part of the path."""
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": reference.path, "uriBaseId": SRCROOT},
+            "artifactLocation": {"uri": _uri(reference.path), "uriBaseId": SRCROOT},
             "region": {"startLine": reference.line, "startColumn": reference.column + 1},
         }
     }
+
+
+def _uri(path: str) -> str:
+    """A relative path as a URI reference: `#`, `?`, `%` and spaces stay part of it; the bytes of a name that is not
+    UTF-8 are percent-encoded as they are on disk."""
+    return quote(path.encode("utf-8", "surrogateescape"), safe="/")
 
 
 def _suppression(hit: _Hit, report: Report) -> dict[str, str]:

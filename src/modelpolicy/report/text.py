@@ -4,14 +4,15 @@ With `--since REF` a NEW column and a `(new)` after each problem's severity show
 those findings decide the verdict on the last line, as they decide the exit code.
 
 Every value from outside (ids, paths, licences, reasons, the policy's name) goes through `escape.escape` before it
-is laid out, so no escape sequence, newline or bidi override reaches the terminal as such; the colours are ours."""
+is laid out, so no escape sequence, newline or bidi override reaches the terminal as such; the colours are ours. No
+line starts a CI runner's workflow command either (`escape.inert`)."""
 
 from __future__ import annotations
 
 from modelpolicy.model import Finding, Suppression, Unreadable, Verdict, worst
 from modelpolicy.policy.concerns import UNREADABLE
 from modelpolicy.report.columns import OUTPUT_WORDS, license_of, training_data_of, weights_of
-from modelpolicy.report.escape import escape
+from modelpolicy.report.escape import escape, inert
 from modelpolicy.report.interface import Report
 
 _HEADERS = ("KIND", "ID", "LICENSE", "WEIGHTS", "TRAINING DATA", "OUTPUT", "VERDICT", "REFERENCES")
@@ -46,7 +47,7 @@ def render(report: Report, *, color: bool = False) -> str:
         lines += ["", f"Skipped {len(skipped)} file{'' if len(skipped) == 1 else 's'}:"]
         lines += [f"  {escape(s.path)}: {escape(s.reason)}" for s in skipped]
     lines += ["", _summary(report, color)]
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(inert, lines)) + "\n"
 
 
 def _row(finding: Finding, marked: bool) -> tuple[str, ...]:

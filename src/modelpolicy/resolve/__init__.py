@@ -1,10 +1,15 @@
-"""Resolution: ask each resolver in turn for an artefact's terms, then walk its lineage."""
+"""Resolution: ask each resolver in turn for an artefact's terms, then walk its lineage.
+
+A card may name as its base model or dataset something that is not a Hub id: a local path (`./ckpt`), a URL, free
+text. No resolver is asked about it (the Hub would refuse the id, on every run): it resolves to an `Unresolved`
+that says so (`unidentified`), which `lock` records like any answer, and the policy judges as unknown."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from modelpolicy.discover.identity import is_hub_id
 from modelpolicy.model import Artefact, Kind, Parent, Resolution, Resolved, Unresolved
 from modelpolicy.resolve.images import ImageResolver
 from modelpolicy.resolve.interface import Resolver
@@ -40,7 +45,18 @@ def default_resolvers(*network: Resolver) -> tuple[Resolver, ...]:
     return (KnowledgeResolver(), LocalHubCacheResolver(), ImageResolver(), *network)
 
 
+def unidentified(kind: Kind, artefact_id: str) -> Unresolved | None:
+    """Why a model or dataset named as `artefact_id` cannot be resolved when it is not a Hub id; None when it is one
+    (or when `kind` has other ids)."""
+    if kind not in (Kind.MODEL, Kind.DATASET) or is_hub_id(artefact_id):
+        return None
+    return Unresolved(f"{'base model' if kind is Kind.MODEL else 'dataset'} `{artefact_id}` is not a Hub id")
+
+
 def resolve_one(resolvers: tuple[Resolver, ...], kind: Kind, artefact_id: str, revision: str | None) -> Resolution:
+    not_an_id = unidentified(kind, artefact_id)
+    if not_an_id is not None:
+        return not_an_id
     for resolver in resolvers:
         answer = resolver.resolve(kind, artefact_id, revision)
         if answer is not None:
@@ -60,6 +76,7 @@ def resolve_all(
     memo: dict[Key, Resolution] = {}
     generation = [(a.kind, a.id, a.revision) for a in artefacts]
     for _ in range(MAX_LINEAGE_DEPTH + 1):
+        memo |= {key: found for key in generation if key not in memo and (found := unidentified(*key[:2]))}
         _prefetch(resolvers, [key for key in dict.fromkeys(generation) if key not in memo], memo)
         parents = []
         for key in dict.fromkeys(generation):

@@ -21,12 +21,13 @@ import json
 import os
 import re
 import sqlite3
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar
+
+from modelpolicy.messages import say
 
 CACHE_ENV = "MODELPOLICY_CACHE_DIR"
 DEFAULT_TTL_SECONDS = 24 * 3600
@@ -62,7 +63,7 @@ def user_cache_home() -> Path:
 
 
 def _warn_on_stderr(message: str) -> None:
-    print(f"modelpolicy: warning: {message}", file=sys.stderr)
+    say("warning", message)
 
 
 class _Unusable(Exception):

@@ -15,6 +15,7 @@ from typing import Any
 
 from modelpolicy.knowledge import KnowledgeBase
 from modelpolicy.model import Kind, Parent, Resolution, Resolved, Terms, TrainingData, Unresolved, Weights
+from modelpolicy.redact import without_credentials
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^---[ \t]*$", re.DOTALL | re.MULTILINE)
 _RELATIONS = ("adapter", "finetune", "merge", "quantized")
@@ -59,7 +60,7 @@ def card_terms(
         link = next(iter(_strings(card.get("license_link"))), "")
         known = name if name and knowledge.family(name) is not None else _family_at(link, knowledge)
         if known is None:
-            where = f"; its terms are at {link}" if link else ""
+            where = f"; its terms are at {without_credentials(link)}" if link else ""
             return Unresolved(f"{source}: other: {name or 'unnamed licence'}, not in the knowledge base{where}")
         named.append(known)
     datasets = _strings(card.get("datasets"))

@@ -13,20 +13,22 @@ the endpoint, and the rest of the run does not ask again: a scan of 500 referenc
 with each one unresolved, rather than after 500 rounds of retries.
 
 `huggingface_hub` is imported on the first network call only. A token (`HF_TOKEN`, or the saved login) is used by
-`huggingface_hub` itself; it never passes through this module's results, messages or cache.
+`huggingface_hub` itself; it never passes through this module's results, messages or cache. Neither do a user and
+password in `HF_ENDPOINT`: the endpoint, and any error text that may quote a URL, are shown `without_credentials`.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from modelpolicy.knowledge import KnowledgeBase
+from modelpolicy.messages import say
 from modelpolicy.model import Kind, Resolution, Unresolved
+from modelpolicy.redact import without_credentials
 from modelpolicy.resolve.card import card_terms, declared_licenses, front_matter
 from modelpolicy.resolve.interface import Unreachable
 from modelpolicy.resolve.license_text import identify
@@ -56,7 +58,7 @@ Key = tuple[Kind, str, str]  # kind, id, revision ("main" when none is named)
 
 
 def _warn_on_stderr(message: str) -> None:
-    print(f"modelpolicy: warning: {message}", file=sys.stderr)
+    say("warning", message)
 
 
 class HubResolver:
@@ -205,7 +207,7 @@ class HubResolver:
             try:
                 return self._ask(api, key)
             except Exception as error:
-                problem, wait = _problem(error, key[2], attempt, api.endpoint)
+                problem, wait = _problem(error, key[2], attempt, without_credentials(api.endpoint))
                 if wait is None or attempt == RETRIES:
                     return self._gave_up(problem)
                 self.sleep(wait)
@@ -281,6 +283,7 @@ _TYPED_PROBLEMS = (  # huggingface_hub's error class name -> the reason; Reposit
     ("RevisionNotFoundError", "revision {revision} not found on the Hub; check the revision the code names"),
     ("DisabledRepoError", "disabled on the Hub: its terms cannot be read"),
     ("RepositoryNotFoundError", "not found on the Hub (private? set HF_TOKEN): check the id"),
+    ("HFValidationError", "not a Hub id the Hub accepts, so its terms cannot be read there: check the id"),
 )
 
 
@@ -350,4 +353,4 @@ def _chain(error: BaseException) -> list[BaseException]:
 
 def _short(error: BaseException) -> str:
     text = str(error).splitlines()[0] if str(error) else type(error).__name__
-    return text[:120]
+    return without_credentials(text)[:120]
