@@ -11,6 +11,7 @@ class Kind(StrEnum):
     DATASET = "dataset"
     API = "api"
     IMAGE = "image"
+    OLLAMA = "ollama"  # a model of the Ollama library, by its tag (`llama3.1:8b`)
 
 
 class Context(StrEnum):

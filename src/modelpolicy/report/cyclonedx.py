@@ -30,7 +30,12 @@ SPEC_VERSION = "1.6"
 SCHEMA_URI = "http://cyclonedx.org/schema/bom-1.6.schema.json"
 INFORMATION_URI = "https://modelpolicy.dev/"
 REPOSITORY_REF = "repository"
-_TYPES = {Kind.MODEL: "machine-learning-model", Kind.DATASET: "data", Kind.IMAGE: "container"}
+_TYPES = {
+    Kind.MODEL: "machine-learning-model",
+    Kind.DATASET: "data",
+    Kind.IMAGE: "container",
+    Kind.OLLAMA: "machine-learning-model",
+}
 _HUB_PAGES = {Kind.MODEL: "https://huggingface.co/", Kind.DATASET: "https://huggingface.co/datasets/"}
 _OPERATORS = {"AND", "OR", "WITH"}
 _TOKEN = re.compile(r"[^\s()]+")
