@@ -258,3 +258,31 @@ def test_inline_suppressions_waive_a_rule_drop_a_reference_and_are_listed(
         (3, [], True),
         (4, ["non-commercial"], False),
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "moved_to"),
+    [("gpt2", "openai-community/gpt2"), ("CohereForAI/c4ai-command-r-v01", "CohereLabs/c4ai-command-r-v01")],
+)
+def test_a_renamed_repository_keeps_the_id_the_code_names_and_says_where_it_moved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, moved_to: str
+) -> None:
+    (tmp_path / "app.py").write_text(f'from transformers import AutoModel\nAutoModel.from_pretrained("{written}")\n')
+    _, document = scan_json(capsys, str(tmp_path), "--offline", "--policy", "research")
+    [artefact] = document["artefacts"]  # type: ignore[misc]
+    assert artefact["id"] == written  # type: ignore[index]
+    assert f"moved to {moved_to}" in artefact["note"]  # type: ignore[index]
+
+
+def test_an_id_built_at_run_time_is_listed_where_it_is_not_judged_as_an_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "app.py").write_text(
+        'import whisper\nfrom transformers import AutoModel\nAutoModel.from_pretrained(f"openai/whisper-{size}")\n'
+    )
+    code, document = scan_json(capsys, str(tmp_path), "--offline", "--policy", "commercial")
+    assert (code, document["artefacts"]) == (0, [])
+    [dynamic] = document["dynamic"]  # type: ignore[misc]
+    assert (dynamic["path"], dynamic["line"], dynamic["text"]) == ("app.py", 3, 'f"openai/whisper-{size}"')  # type: ignore[index]
+    main(["scan", str(tmp_path), "--offline", "--policy", "commercial"])
+    assert 'app.py:3: model f"openai/whisper-{size}"' in capsys.readouterr().out

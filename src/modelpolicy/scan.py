@@ -57,6 +57,7 @@ def judge(discovery: Discovery, policy: Policy, resolvers: tuple[Resolver, ...],
         discovery.suppressions,
         warnings=unused_entries(policy, findings, today),
         unreadable=tuple(Unreadable(s, policy.unreadable) for s in discovery.skipped if s.may_name),
+        dynamic=discovery.dynamic,
     )
 
 

@@ -20,7 +20,6 @@ from modelpolicy.discover.interface import FileContext, Source, SourceError
 from modelpolicy.discover.markers import Markers, admits
 from modelpolicy.discover.suppress import suppressions
 from modelpolicy.discover.walk import Candidate, candidates, decode, read_bytes
-from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Artefact, Reference, Skipped, Suppression
 
 ASIDE_FILES = 200  # from this many files to read at once, a child process reads part of them
@@ -80,6 +79,7 @@ class Discovery:
     skipped: tuple[Skipped, ...]
     files_read: int
     suppressions: tuple[Suppression, ...] = ()
+    dynamic: tuple[Reference, ...] = ()  # ids built at run time (f-strings over unknowns): listed, never judged
 
 
 def discover(root: Path, paths: list[Path], sources: tuple[Source, ...] | None = None) -> Discovery:
@@ -257,7 +257,9 @@ class _Reader:
         references = [r for index in sorted(self.references) for r in self.references[index]]
         skipped = tuple(s for index in sorted(self.skipped) for s in self.skipped[index])
         used = tuple(sorted(self.used, key=lambda u: (u.path, u.line)))
-        return Discovery(_group(references), skipped, self.files_read, used)
+        named = [r for r in references if "dynamic" not in r.flags]
+        dynamic = tuple(r for r in references if "dynamic" in r.flags)
+        return Discovery(_group(named), skipped, self.files_read, used, dynamic)
 
 
 def _halves(indexes: list[int], listed: list[tuple[Candidate, tuple[Source, ...]]]) -> tuple[list[int], list[int]]:
@@ -327,14 +329,14 @@ def _revision(revision: str | None) -> str | None:
 
 
 def _group(references: list[Reference]) -> tuple[Artefact, ...]:
-    """One artefact per (kind, canonical id, revision), with its references in file order."""
-    knowledge = load_knowledge()
+    """One artefact per (kind, id as the code names it, revision), with its references in file order: a renamed
+    repository (`gpt2`, now `openai-community/gpt2`) keeps the id the code writes, so that the report, the lockfile
+    and an exception match the code; the resolvers say where it moved."""
     groups: dict[tuple[str, str, str | None], list[Reference]] = defaultdict(list)
     for found in references:
-        canonical = knowledge.canonical_id(found.kind, found.text)
         revision = _revision(found.revision)
         reference = found if revision == found.revision else replace(found, revision=revision)
-        groups[(reference.kind, canonical, revision)].append(reference)
+        groups[(reference.kind, reference.text, revision)].append(reference)
     artefacts = (
         Artefact(refs[0].kind, artefact_id, revision, _distinct(refs))
         for (_, artefact_id, revision), refs in groups.items()

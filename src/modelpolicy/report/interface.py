@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from modelpolicy.model import Finding, Skipped, Suppression, Unreadable, Verdict, worst
+from modelpolicy.model import Finding, Reference, Skipped, Suppression, Unreadable, Verdict, worst
 from modelpolicy.policy import Policy
 
 
@@ -18,6 +18,7 @@ class Report:
     warnings: tuple[str, ...] = ()  # about the policy itself: entries nothing used
     since: str | None = None  # the git REF of `--since`: only new findings decide the exit code
     unreadable: tuple[Unreadable, ...] = ()  # files that may name an artefact and could not be read whole
+    dynamic: tuple[Reference, ...] = ()  # loaders given an id built at run time: where, not what
 
     @property
     def verdict(self) -> Verdict:

@@ -45,6 +45,10 @@ def render(report: Report, *, color: bool = False) -> str:
             }
             for u in report.unreadable
         ],
+        "dynamic": [
+            {"path": r.path, "line": r.line, "column": r.column, "kind": r.kind.value, "text": r.text, "form": r.form}
+            for r in report.dynamic
+        ],
         "warnings": list(report.warnings),
         "suppressions": [
             {"path": s.path, "line": s.line, "codes": sorted(s.codes), "reason": s.reason, "honoured": s.honoured}

@@ -42,6 +42,9 @@ def render(report: Report, *, color: bool = False) -> str:
     if report.warnings:
         lines += ["", f"Policy warnings ({len(report.warnings)}):"]
         lines += [f"  {escape(warning)}" for warning in report.warnings]
+    if report.dynamic:
+        lines += ["", f"Built at run time, not judged ({len(report.dynamic)}): check what these load"]
+        lines += [f"  {escape(r.location)}: {r.kind.value} {escape(r.text)}" for r in report.dynamic]
     skipped = report.skipped_only
     if skipped:
         lines += ["", f"Skipped {len(skipped)} file{'' if len(skipped) == 1 else 's'}:"]

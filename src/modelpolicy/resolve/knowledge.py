@@ -28,7 +28,7 @@ class KnowledgeResolver:
                 training_data=known.training_data,
                 source=self.name,
                 output=known.output,
-                note=_note(known),
+                note=_moved(known, artefact_id) + _note(known),
                 parents=known.parents,
                 history=history,
             )
@@ -47,6 +47,11 @@ class KnowledgeResolver:
                 note=f"hosted by {provider.name}",
             )
         )
+
+
+def _moved(known: KnownArtefact, asked: str) -> str:
+    """`moved to NEW; ` when the code names a repository by a name it had before (`gpt2`)."""
+    return "" if known.id.lower() == asked.lower() else f"moved to {known.id}; "
 
 
 def _note(known: KnownArtefact) -> str:
