@@ -100,7 +100,10 @@ def test_parse_hub_id_rejects(text: str) -> None:
         ("..", True),
         ("org/name", False),
         ("gpt2", False),
-        ("checkpoints/run1", False),
+        ("checkpoints/run1", True),  # a project's own folder, not an organisation
+        ("outputs/sft", True),
+        ("saves/llama3-8b/lora", True),
+        ("models/llama-2-7b", True),
         ("x.y", False),
         ("", False),
     ],

@@ -98,9 +98,46 @@ def is_hub_id(text: str) -> bool:
     return "@" not in text and not looks_like_path(text) and parse_hub_id(text) is not None
 
 
+# Owners that are a project's own folders (`outputs/sft`, `checkpoints/run-1`, `saves/llama3-8b/lora`), not Hub
+# organisations: an `owner/name` value under one is a local path.
+FOLDER_OWNERS = frozenset(
+    {
+        "output",
+        "outputs",
+        "checkpoint",
+        "checkpoints",
+        "ckpt",
+        "ckpts",
+        "saves",
+        "saved",
+        "models",
+        "model",
+        "weights",
+        "results",
+        "runs",
+        "exp",
+        "exps",
+        "experiments",
+        "tmp",
+        "temp",
+        "local",
+        "data",
+        "datasets",
+        "cache",
+        "logs",
+        "pretrained",
+        "workspace",
+        "artifacts",
+    }
+)
+
+
 def looks_like_path(text: str) -> bool:
     """Strings that name a file or folder on disk rather than a repository."""
-    return text.startswith(("./", "../", "/", "~", ".\\")) or "\\" in text or text in {".", ".."}
+    if text.startswith(("./", "../", "/", "~", ".\\")) or "\\" in text or text in {".", ".."}:
+        return True
+    owner, slash, _ = text.partition("/")
+    return bool(slash) and owner.lower() in FOLDER_OWNERS
 
 
 def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, single_names: bool) -> HubId | None:

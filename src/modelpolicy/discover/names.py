@@ -3,7 +3,8 @@ keys and shell variables. One rule for every source, so that `EMBEDDING_MODEL=or
 `embedding_model: org/x` in YAML and `embedding_model: str = "org/x"` in Python are read alike.
 
 A name is split into words at `_`, `-`, `.`, blanks and camelCase, lower-cased. It names what is read when it ends in
-one of `ENDINGS` and holds none of `WRITTEN`; `dataset` among its words makes it a dataset.
+one of `ENDINGS` and holds none of `WRITTEN`; `dataset` among its words makes it a dataset. `repo_id` alone is not among them: it names what a script pushes as often as what it reads, and the loaders
+that take one (`hf_hub_download(repo_id=...)`) are read as loaders.
 """
 
 from __future__ import annotations
@@ -31,7 +32,11 @@ ENDINGS = frozenset(
         ("dataset", "name", "or", "path"),
         ("dataset", "repo"),
         ("dataset", "repo", "id"),
-        ("repo", "id"),
+        ("model", "path"),
+        ("model", "url"),
+        ("model", "uri"),
+        ("dataset", "path"),
+        ("tokenizer", "path"),
     }
 )
 # Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`.
