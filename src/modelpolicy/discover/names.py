@@ -3,8 +3,9 @@ keys and shell variables. One rule for every source, so that `EMBEDDING_MODEL=or
 `embedding_model: org/x` in YAML and `embedding_model: str = "org/x"` in Python are read alike.
 
 A name is split into words at `_`, `-`, `.`, blanks and camelCase, lower-cased. It names what is read when it ends in
-one of `ENDINGS` and holds none of `WRITTEN`; `dataset` among its words makes it a dataset. `repo_id` alone is not among them: it names what a script pushes as often as what it reads, and the loaders
-that take one (`hf_hub_download(repo_id=...)`) are read as loaders.
+one of `ENDINGS` and holds none of `WRITTEN`; `dataset` among its words makes it a dataset. `repo_id` alone is not
+among them: it names what a script pushes as often as what it reads, and the loaders that take one
+(`hf_hub_download(repo_id=...)`) are read as loaders.
 """
 
 from __future__ import annotations
