@@ -262,12 +262,9 @@ def test_not_a_repository(template: str, text: str) -> None:
         'load_dataset("parquet", data_files="x.parquet")',
         'load_dataset("text", data_files="x.txt")',
         'load_dataset(path="JSON", data_files="x.json")',
-        # API names nobody knows, or model= where no client takes it
+        # API names nobody knows
         'client.chat.completions.create(model="my-deployment", messages=[])',
-        'foo.create(model="gpt-4o")',
-        'client.create(model="gpt-4o")',
-        'client.models.create(model="gpt-4o")',
-        'Agent(model="gpt-4o")',
+        'Agent(model="my-agent")',
         "client.chat.completions.create(messages=[])",
         # no id argument at all
         'pipeline("text-generation")',
@@ -384,3 +381,37 @@ def test_a_file_whose_only_reference_is_a_url_passes_the_pre_filter(tmp_path: Pa
         ("org/w", "fetch.py:1"),
         ("org/x", "fetch.sh:1"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('Agent(model="gpt-4o")', ("api", "gpt-4o")),  # a keyword named for a model, in any call
+        ('OpenAIChatCompletionClient(model="gpt-4o-mini")', ("api", "gpt-4o-mini")),
+        ('launcher(model_id="org/served", num_shard=1)', ("model", "org/served")),
+        ('CONFIGS = {"llama": {"model_id": "org/x", "batch_size": 4}}', ("model", "org/x")),
+        ('TOKENIZERS = ["org/tok", "my-tokenizer"]', ("model", "org/tok")),
+        ('run(dataset_name="org/d")', ("dataset", "org/d")),
+    ],
+)
+def test_keywords_dict_keys_and_lists_named_for_a_model(source: str, expected: tuple[str, str]) -> None:
+    from modelpolicy.discover.python import PythonSource
+
+    found = PythonSource().find(source + "\n", FileContext("a.py", lambda _: False))
+    assert [(r.kind.value, r.text) for r in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'launcher(model_id="outputs/run1")',
+        '{"model_type": "llama", "output_model": "org/out"}',
+        'push(repo_id="me/out")',
+        'Agent(model=f"org/{size}")',
+        'settings(model="test")',
+    ],
+)
+def test_keyword_and_key_look_alikes(source: str) -> None:
+    from modelpolicy.discover.python import PythonSource
+
+    assert PythonSource().find(source + "\n", FileContext("a.py", lambda _: False)) == []

@@ -311,7 +311,7 @@ def test_dict_values_by_subscript() -> None:
 
 
 def test_dict_value_by_literal_key() -> None:
-    source = 'MODELS = {"small": "org/a", "large": "org/b"}\nAutoModel.from_pretrained(MODELS["large"])\n'
+    source = 'CHOICES = {"small": "org/a", "large": "org/b"}\nAutoModel.from_pretrained(CHOICES["large"])\n'
     check(source, [(M, "org/b", 1, None, "from_pretrained", NONE)])
 
 
@@ -376,9 +376,9 @@ def test_zip_of_two_lists() -> None:
         '[print(m) for m in ["org/a"]]\nAutoModel.from_pretrained(m)\n',
         "[AutoModel.from_pretrained(m) for m in get_models()]",
         # walking a dict hands out its keys, here no strings; the values are never handed to a loader
-        'MODELS = {1: "org/a"}\nfor size in MODELS:\n    AutoModel.from_pretrained(size)\n',
-        'MODELS = {"small": "org/a"}\nprint(MODELS["small"])\n',
-        'MODELS = {"small": "org/a"}\nAutoModel.from_pretrained(OTHER[size])\n',
+        'CHOICES = {1: "org/a"}\nfor size in CHOICES:\n    AutoModel.from_pretrained(size)\n',
+        'CHOICES = {"small": "org/a"}\nprint(CHOICES["small"])\n',
+        'CHOICES = {"small": "org/a"}\nAutoModel.from_pretrained(OTHER[size])\n',
         "for i, m in enumerate(get_models()):\n    AutoModel.from_pretrained(m)\n",
         'for i, m in enumerate(["org/a"]):\n    AutoModel.from_pretrained(i)\n',
     ],

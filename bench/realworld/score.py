@@ -172,9 +172,8 @@ def score(labels: Labels, found: dict[Pair, int]) -> tuple[dict[str, Score], lis
 def table(rows: Iterable[tuple[str, Score]]) -> list[str]:
     lines = ["| | required | found | recall | reported | false | precision |", "|---|---|---|---|---|---|---|"]
     for name, s in rows:
-        lines.append(
-            f"| {name} | {s.required} | {s.hits} | {s.recall:.2f} | {s.found} | {s.found - s.true} | {s.precision:.2f} |"
-        )
+        cells = (name, s.required, s.hits, f"{s.recall:.2f}", s.found, s.found - s.true, f"{s.precision:.2f}")
+        lines.append("| " + " | ".join(map(str, cells)) + " |")
     return lines
 
 

@@ -38,6 +38,13 @@ ENDINGS = frozenset(
         ("model", "uri"),
         ("dataset", "path"),
         ("tokenizer", "path"),
+        # lists of them: `MODELS = [...]`, `TOKENIZERS = (...)`, `model_ids:`
+        ("models",),
+        ("model", "ids"),
+        ("model", "names"),
+        ("tokenizers",),
+        ("dataset", "ids"),
+        ("dataset", "names"),
     }
 )
 # Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`.

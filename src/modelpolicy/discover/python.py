@@ -444,6 +444,8 @@ class _Finder:
             return
         if isinstance(node, ast.Call):
             yield from self._call(node)
+        elif isinstance(node, ast.Dict):
+            self._dict_entries(node)
         elif isinstance(node, ast.ClassDef):
             self._fields(node)
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -733,7 +735,11 @@ class _Finder:
     # --- defaults of names that name models and datasets ---
 
     def _named_call(self, call: ast.Call) -> None:
-        """`parser.add_argument("--model", default=ID)` and `os.getenv("MODEL_ID", ID)`."""
+        """`parser.add_argument("--model", default=ID)`, `os.getenv("MODEL_ID", ID)`, and a keyword named for a
+        model or dataset in any call (`launcher(model_id=ID)`, `ModelOptions(Model=ID)`)."""
+        for keyword in call.keywords:
+            if keyword.arg:
+                self._defer(keyword.value, named_kind(keyword.arg), "keyword")
         name = _call_name(call.func)
         if name in _OPTION_CALLS:
             flags = [text.lstrip("-") for text in map(_string, call.args) if text]
@@ -744,6 +750,12 @@ class _Finder:
             form, variable, default = read
             names = [value.text for value in self._values(variable) if not value.dynamic]
             self._defer(default, next((k for n in names if (k := named_kind(n))), None), form)
+
+    def _dict_entries(self, mapping: ast.Dict) -> None:
+        """`{"model_id": ID}`: a string key named for a model or dataset, as a config file's key is read."""
+        for key, value in zip(mapping.keys, mapping.values, strict=True):
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                self._defer(value, named_kind(key.value), "key")
 
     def _fields(self, cls: ast.ClassDef) -> None:
         """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`."""
