@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 
 _ENDINGS = frozenset({"js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts"})
 _MAX_DEPTH = 20  # how far a name is followed through other names
+# How many expressions one file's names are followed through in all: names bound to names bound to `a ?? b` grow
+# with each step; past this, what was found so far is what the file names.
+_BUDGET = 200_000
 # Every form read holds one of these words, case aside: a loader's or provider function's name, a key's, a URL's.
 _MARKER_WORDS = (
     b"model",
@@ -163,15 +166,16 @@ def _parser(dialect: str) -> Parser:
 
 
 def _error_line(root: Node, data: bytes, markers: Markers) -> int | None:
-    """The first line of a part the grammar could not read that may name an artefact (holds a marker word). The
-    grammar recovers around what it cannot read, and it misses some of what compilers accept (`&` in JSX text): a
-    part that cannot name anything is no reason to report the file unreadable."""
+    """The first line of a part the grammar could not read whose lines may name an artefact (hold a marker word).
+    The grammar recovers around what it cannot read, and it misses some of what compilers accept (`&` in JSX text):
+    lines that cannot name anything are no reason to report the file unreadable."""
     stack = [root]
     while stack:
         node = stack.pop()
         if node.is_error or node.is_missing:
-            start = max(node.start_byte - 1, 0)  # a missing node is empty: the text around it
-            if markers.admit(data[start : max(node.end_byte, start + 2)], ""):
+            start = data.rfind(b"\n", 0, node.start_byte) + 1
+            end = data.find(b"\n", node.end_byte)
+            if markers.admit(data[start : len(data) if end < 0 else end], ""):
                 return node.start_point[0] + 1
             continue
         stack.extend(reversed([child for child in node.children if child.has_error or child.is_missing]))
@@ -194,8 +198,10 @@ class _Finder:
         self.data = data
         self.bindings: dict[str, list[Node]] = {}
         self.fields: dict[str, list[Node]] = {}
-        self.functions: dict[str, Node] = {}
+        self.functions: dict[tuple[int, int], str] = {}  # a named function's name, by its node's span
         self.calls: list[Node] = []
+        self.calls_to: dict[str, list[Node]] = {}  # the calls of a plain name: `run(...)`
+        self.budget = _BUDGET
         self.pairs: list[Node] = []
         self.strings: list[Node] = []
         self.named: list[tuple[str, Node]] = []
@@ -216,6 +222,9 @@ class _Finder:
         kind = node.type
         if kind in ("call_expression", "new_expression"):
             self.calls.append(node)
+            name, receiver = self._callee(node)
+            if name and not receiver:
+                self.calls_to.setdefault(name, []).append(node)
         elif kind == "pair":
             self.pairs.append(node)
         elif kind in ("string", "template_string"):
@@ -228,7 +237,7 @@ class _Finder:
         elif kind == "assignment_expression":
             self._bind(node.child_by_field_name("left"), node.child_by_field_name("right"), self.bindings)
         elif kind == "function_declaration" and (name := node.child_by_field_name("name")) is not None:
-            self.functions[self.text(name)] = node
+            self.functions[_span(node)] = self.text(name)
         elif kind == "import_statement" and (module := node.child_by_field_name("source")) is not None:
             self.ollama = self.ollama or self.string(module) in _OLLAMA_MODULES
 
@@ -238,7 +247,7 @@ class _Finder:
         identifier = self.text(name)
         into.setdefault(identifier, []).append(value)
         if value.type == "arrow_function":
-            self.functions.setdefault(identifier, value)
+            self.functions.setdefault(_span(value), identifier)
         elif value.type == "call_expression" and self._callee(value)[0] == "require":
             arguments = value.child_by_field_name("arguments")
             first = arguments.named_children[0] if arguments and arguments.named_children else None
@@ -346,7 +355,8 @@ class _Finder:
         """The strings an expression may be: a literal, a name's bindings, `this.x` and `Class.x` fields, an
         array's items, `MODELS[0]`, both sides of `a ?? b` and `c ? a : b`, a parameter's arguments."""
         node = _unwrapped(node)
-        if depth > _MAX_DEPTH:
+        self.budget -= 1
+        if depth > _MAX_DEPTH or self.budget < 0:
             return
         kind = node.type
         if kind in ("string", "template_string"):
@@ -409,10 +419,9 @@ class _Finder:
         parameter = parameters.named_children[index]
         if (default := parameter.child_by_field_name("right") or parameter.child_by_field_name("value")) is not None:
             yield from self.values(default, depth + 1)
-        callee = next((called for called, f in self.functions.items() if f == function), None)
-        for call in self.calls if callee else ():
+        for call in self.calls_to.get(self.functions.get(_span(function), ""), ()):
             arguments = call.child_by_field_name("arguments")
-            if self._callee(call) == (callee, "") and arguments is not None and len(arguments.named_children) > index:
+            if arguments is not None and len(arguments.named_children) > index:
                 yield from self.values(arguments.named_children[index], depth + 1)
 
     def _containers(self, node: Node, depth: int) -> Iterator[Node]:
@@ -488,6 +497,10 @@ class _Finder:
                 function.child_by_field_name("object")
             )
         return (self.text(function), "") if function.type == "identifier" else ("", "")
+
+
+def _span(node: Node) -> tuple[int, int]:
+    return node.start_byte, node.end_byte
 
 
 def _unwrapped(node: Node) -> Node:
