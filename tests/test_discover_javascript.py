@@ -39,6 +39,11 @@ def named(text: str, path: str = "app.js") -> list[tuple[Kind, str, int]]:
         ('const id = process.env.MODEL ?? "org/x";\nAutoModel.from_pretrained(id);', [(M, "org/x", 1)]),
         ('const ids = {small: "org/s", big: "org/b"};\nAutoModel.from_pretrained(ids.big);', [(M, "org/b", 1)]),
         ('const ids = ["org/a", "org/b"];\nAutoModel.from_pretrained(ids[0]);', [(M, "org/a", 1), (M, "org/b", 1)]),
+        # React state, Vue refs, frozen objects
+        ('const [tokenizer, setTokenizer] = useState(param ?? "Xenova/gpt-4");', [(M, "Xenova/gpt-4", 1)]),
+        ('const [id, setId] = useState("org/x");\nAutoModel.from_pretrained(id);', [(M, "org/x", 1)]),
+        ('const model = ref("org/x");', [(M, "org/x", 1)]),
+        ('const ids = Object.freeze(["org/a"]);\nAutoModel.from_pretrained(ids[0]);', [(M, "org/a", 1)]),
         # a parameter: its default and what the file passes it
         ('async function run(model) {\n  return pipeline("t", model);\n}\nrun("org/x");', [(M, "org/x", 4)]),
         ('const run = (id = "org/d") => AutoModel.from_pretrained(id);', [(M, "org/d", 1)]),
@@ -113,6 +118,7 @@ def test_what_each_form_names(text: str, expected: list[tuple[Kind, str, int]]) 
         'const m = { model: "GPT-4o" };',
         'const m = { label: "claude-3-haiku" };',
         'const m = { model: "Llama 3.1 8B" };',
+        'const [label, setLabel] = useState("org/x");',
         # an owner-less name outside a loader's id position is no Hub id
         'const m = { model: "llama" };',
         "const MODEL_NAME = 'resnet50';",
@@ -180,6 +186,8 @@ def test_a_syntax_error_that_names_nothing_is_read_around() -> None:
     """The grammar rejects some text compilers accept (`&` in JSX text): where no marker is, it is no finding."""
     text = 'const v = <span><u>Drag & drop</u></span>;\npipeline("t", "org/x");\n'
     assert named(text, "a.jsx") == [(M, "org/x", 2)]
+    text = 'const v = <h3 className="x">Model Size & Performance</h3>;\npipeline("t", "org/x");\n'
+    assert named(text, "a.tsx") == [(M, "org/x", 2)]
 
 
 def test_markers_drop_files_without_a_marker_word() -> None:

@@ -120,6 +120,9 @@ _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "
 _WRAPPERS = frozenset(
     {"parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression", "await_expression"}
 )
+# Calls that give back their argument (`Object.freeze`, Vue's refs), and hooks that give `[value, setter]` for it.
+_HOLDERS = frozenset({b"Object.freeze", b"ref", b"shallowRef", b"readonly", b"signal", b"writable"})
+_STATE_HOOKS = frozenset({b"useState", b"React.useState", b"createSignal"})
 _FUNCTIONS = frozenset(
     {"function_declaration", "function_expression", "arrow_function", "method_definition", "generator_function"}
 )
@@ -168,10 +171,12 @@ def _parser(dialect: str) -> Parser:
 def _error_line(root: Node, data: bytes, markers: Markers) -> int | None:
     """The first line of a part the grammar could not read whose lines may name an artefact (hold a marker word).
     The grammar recovers around what it cannot read, and it misses some of what compilers accept (`&` in JSX text):
-    lines that cannot name anything are no reason to report the file unreadable."""
+    JSX text and lines that cannot name anything are no reason to report the file unreadable."""
     stack = [root]
     while stack:
         node = stack.pop()
+        if node.is_error and _is_jsx_text(node, data):
+            continue
         if node.is_error or node.is_missing:
             start = data.rfind(b"\n", 0, node.start_byte) + 1
             end = data.find(b"\n", node.end_byte)
@@ -180,6 +185,14 @@ def _error_line(root: Node, data: bytes, markers: Markers) -> int | None:
             continue
         stack.extend(reversed([child for child in node.children if child.has_error or child.is_missing]))
     return None
+
+
+def _is_jsx_text(node: Node, data: bytes) -> bool:
+    """Text among an element's children that the grammar rejects (`Size & Performance`) and compilers accept: prose,
+    which holds no form this source reads."""
+    parent = node.parent
+    text = data[node.start_byte : node.end_byte]
+    return parent is not None and parent.type == "jsx_element" and not any(c in text for c in b"{}<>")
 
 
 @dataclass(frozen=True)
@@ -222,9 +235,9 @@ class _Finder:
         kind = node.type
         if kind in ("call_expression", "new_expression"):
             self.calls.append(node)
-            name, receiver = self._callee(node)
-            if name and not receiver:
-                self.calls_to.setdefault(name, []).append(node)
+            callee, receiver = self._callee(node)
+            if callee and not receiver:
+                self.calls_to.setdefault(callee, []).append(node)
         elif kind == "pair":
             self.pairs.append(node)
         elif kind in ("string", "template_string"):
@@ -242,6 +255,8 @@ class _Finder:
             self.ollama = self.ollama or self.string(module) in _OLLAMA_MODULES
 
     def _bind(self, name: Node | None, value: Node | None, into: dict[str, list[Node]]) -> None:
+        if name is not None and value is not None and name.type == "array_pattern":
+            name, value = _state(name, value)
         if name is None or value is None or name.type not in ("identifier", "property_identifier"):
             return
         identifier = self.text(name)
@@ -411,7 +426,7 @@ class _Finder:
         while function is not None and function.type not in _FUNCTIONS:
             function = function.parent
         parameters = function.child_by_field_name("parameters") if function is not None else None
-        if parameters is None:
+        if function is None or parameters is None:
             return
         index = next((i for i, p in enumerate(parameters.named_children) if _parameter_name(self, p) == name), None)
         if index is None:
@@ -440,7 +455,8 @@ class _Finder:
             yield from (value for _, value in _entries(container))
 
     def _literal(self, node: Node) -> Iterator[_Value]:
-        """A named value's strings as written: a literal, an array's, an object item's first `_ITEM_KEYS` value."""
+        """A named value's strings as written: a literal, an array's, a default's (`x ?? ID`), an object item's first
+        `_ITEM_KEYS` value."""
         node = _unwrapped(node)
         if node.type in ("string", "template_string"):
             text = self.string(node)
@@ -449,6 +465,9 @@ class _Finder:
         elif node.type == "array":
             for item in node.named_children:
                 yield from self._literal(item)
+        elif node.type in ("ternary_expression", "binary_expression"):  # `x ?? ID`, `c ? ID : ID`
+            for part in self._parts(node, 0):
+                yield from self._literal(part)
         elif node.type == "object":
             entries = {self._key(key): value for key, value in _entries(node)}
             chosen = next((entries[key] for key in _ITEM_KEYS if key in entries), None)
@@ -504,10 +523,30 @@ def _span(node: Node) -> tuple[int, int]:
 
 
 def _unwrapped(node: Node) -> Node:
-    """`(x)`, `x as const`, `x satisfies T`, `x!`, `await x`: x."""
-    while node.type in _WRAPPERS and node.named_children:
-        node = node.named_children[0]
-    return node
+    """`(x)`, `x as const`, `x satisfies T`, `x!`, `await x`, `Object.freeze(x)`, Vue's `ref(x)`: x."""
+    while True:
+        if node.type in _WRAPPERS and node.named_children:
+            node = node.named_children[0]
+        elif node.type == "call_expression" and (first := _first_argument(node, _HOLDERS)) is not None:
+            node = first
+        else:
+            return node
+
+
+def _first_argument(call: Node, callees: frozenset[bytes]) -> Node | None:
+    """The first argument of a call to one of `callees` (as written: `Object.freeze`), if it has one."""
+    function = call.child_by_field_name("function")
+    arguments = call.child_by_field_name("arguments")
+    if function is None or function.text not in callees or arguments is None or arguments.type != "arguments":
+        return None
+    return arguments.named_children[0] if arguments.named_children else None
+
+
+def _state(pattern: Node, value: Node) -> tuple[Node | None, Node | None]:
+    """`const [model, setModel] = useState(ID)` binds `model` to ID; other destructuring binds nothing."""
+    first = pattern.named_children[0] if pattern.named_children else None
+    initial = _first_argument(value, _STATE_HOOKS) if value.type == "call_expression" else None
+    return (first, initial) if first is not None and first.type == "identifier" else (None, None)
 
 
 def _entries(node: Node) -> Iterator[tuple[Node | None, Node]]:
