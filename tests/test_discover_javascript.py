@@ -4,8 +4,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from modelpolicy.discover import discover
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.javascript import JavaScriptSource
 from modelpolicy.model import Kind, Reference
@@ -205,3 +208,19 @@ def test_the_source_does_not_import_tree_sitter_until_a_file_is_read() -> None:
 
     probe = "import sys, modelpolicy.discover.javascript; print('tree_sitter' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout == "False\n"
+
+
+def test_lines_end_where_the_other_sources_end_them() -> None:
+    """A lone `\\r` ends a line for Python's `ast` and for suppressions; the grammar counts `\\n` alone."""
+    [reference] = find('a;\rb;\r\nc;\n  pipeline("t", "org/x")')
+    assert (reference.line, reference.column) == (4, 16)
+
+
+def test_a_scan_reads_javascript_and_typescript_files(tmp_path: Path) -> None:
+    (tmp_path / "worker.js").write_text(
+        'import { pipeline } from "@huggingface/transformers";\npipeline("t", "org/x");\n'
+    )
+    (tmp_path / "chat.ts").write_text('import ollama from "ollama";\nawait ollama.chat({ model: "llama3.1" });\n')
+    (tmp_path / "skip.ts").write_text('pipeline("t", "org/y"); // modelpolicy: ignore vendored example\n')
+    found = {(a.kind, a.id, a.references[0].path) for a in discover(tmp_path, [tmp_path]).artefacts}
+    assert found == {(M, "org/x", "worker.js"), (OL, "llama3.1", "chat.ts")}

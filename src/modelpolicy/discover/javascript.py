@@ -19,6 +19,7 @@ what it found in the rest.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -115,6 +116,7 @@ _ITEM_KEYS = ("id", "path", "name")
 # Modules whose import makes the file an Ollama client's: its `model:` values are Ollama library tags.
 _OLLAMA_MODULES = frozenset({"ollama", "ollama/browser"})
 _OLLAMA_TAG = re.compile(r"[a-z0-9][a-z0-9._-]*(?:/[a-z0-9._-]+){0,2}(?::[\w.-]+)?", re.IGNORECASE)
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.DOTALL)
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 _WRAPPERS = frozenset(
@@ -215,6 +217,7 @@ class _Finder:
         self.calls: list[Node] = []
         self.calls_to: dict[str, list[Node]] = {}  # the calls of a plain name: `run(...)`
         self.budget = _BUDGET
+        self.breaks: list[int] | None = None  # where each line after the first starts, when some end in `\r`
         self.pairs: list[Node] = []
         self.strings: list[Node] = []
         self.named: list[tuple[str, Node]] = []
@@ -358,11 +361,22 @@ class _Finder:
     def _add(self, node: Node, text: str, kind: Kind, form: str, revision: str | None) -> None:
         if node.start_byte in self.found:
             return
-        line, column = node.start_point
-        prefix = self.data[node.start_byte - column : node.start_byte].decode("utf-8", "replace")
+        line, start = self._line(node)
+        column = len(self.data[start : node.start_byte].decode("utf-8", "replace"))
         self.found[node.start_byte] = Reference(
-            self.context.path, line + 1, len(prefix), text, kind, "javascript", form, revision
+            self.context.path, line, column, text, kind, "javascript", form, revision
         )
+
+    def _line(self, node: Node) -> tuple[int, int]:
+        """The 1-based line a node starts on and that line's first byte. The grammar ends lines at `\n` alone; a
+        file that ends some at a lone `\r` is counted as the other sources count it (`\r\n`, `\r`, `\n`)."""
+        if b"\r" not in self.data:
+            row, column = node.start_point
+            return row + 1, node.start_byte - column
+        if self.breaks is None:
+            self.breaks = [match.end() for match in _LINE_BREAK.finditer(self.data)]
+        index = bisect.bisect_right(self.breaks, node.start_byte)
+        return index + 1, self.breaks[index - 1] if index else 0
 
     # --- what an expression stands for ---
 
