@@ -55,6 +55,10 @@ def named(text: str, path: str = "app.js") -> list[tuple[Kind, str, int]]:
         ('CreateWebWorkerMLCEngine(new Worker("w.js"), "phi-2-q4f32_1-MLC")', [(M, "phi-2-q4f32_1-MLC", 1)]),
         ('CreateMLCEngine(["a-MLC", "b-MLC"])', [(M, "a-MLC", 1), (M, "b-MLC", 1)]),
         ('await engine.reload("Qwen2-0.5B-Instruct-q4f16_1-MLC");', [(M, "Qwen2-0.5B-Instruct-q4f16_1-MLC", 1)]),
+        # the quoted keys of an object named for models
+        ('const TOKENIZER_OPTIONS = Object.freeze({\n  "Xenova/gpt-4": "gpt-4 / gpt-3.5-turbo",\n  "": "Custom",\n});', [(M, "Xenova/gpt-4", 2)]),
+        ('const modelChoices = { "org/a": { label: "A" } };', [(M, "org/a", 1)]),
+        ('const DATASETS = { "org/ds": "Docs" };', [(D, "org/ds", 1)]),
         # keys and names that say they hold a model
         ('const r = await hf.textGeneration({ model: "org/x", inputs: "hi" });', [(M, "org/x", 1)]),
         ('client.chatCompletion({ model: "meta-llama/Llama-3.1-8B-Instruct", messages })', [(M, "meta-llama/Llama-3.1-8B-Instruct", 1)]),
@@ -122,6 +126,10 @@ def test_what_each_form_names(text: str, expected: list[tuple[Kind, str, int]]) 
         'const m = { label: "claude-3-haiku" };',
         'const m = { model: "Llama 3.1 8B" };',
         'const [label, setLabel] = useState("org/x");',
+        # quoted keys of other objects: lint rules, path maps, what a program writes
+        'const config = { rules: { "react/prop-types": "off", "import/no-unresolved": "error" } };',
+        'const paths = { "src/utils": "./utils" };',
+        'const OUTPUT_MODELS = { "org/x": true };',
         # an owner-less name outside a loader's id position is no Hub id
         'const m = { model: "llama" };',
         "const MODEL_NAME = 'resnet50';",

@@ -37,7 +37,7 @@ from modelpolicy.discover.identity import (
 )
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
-from modelpolicy.discover.names import named_kind
+from modelpolicy.discover.names import WRITTEN, named_kind, split_words
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
 
@@ -111,6 +111,8 @@ _LOADERS: dict[str, _Loader] = {
 _PROVIDERS = frozenset(
     {"openai", "anthropic", "google", "vertex", "mistral", "cohere", "groq", "xai", "deepseek", "azure", "gateway"}
 )
+# Words of a name that speak of what a program reads: the quoted keys of an object so named are ids, when owned.
+_COLLECTION_WORDS = frozenset({"model", "models", "tokenizer", "tokenizers", "dataset", "datasets"})
 # In a collection's object items (`{id: ID, name: "Label"}`), the first of these keys names the artefact.
 _ITEM_KEYS = ("id", "path", "name")
 # Modules whose import makes the file an Ollama client's: its `model:` values are Ollama library tags.
@@ -310,17 +312,24 @@ class _Finder:
             self._report(found, _Mode.NAMED, kind, name)
 
     def _named(self, name: str, value: Node) -> None:
-        """`const EMBEDDING_MODEL = ID`, `static model_id = ID`, and the items of `const MODELS = [...]`."""
+        """`const EMBEDDING_MODEL = ID`, `static model_id = ID`, the items of `const MODELS = [...]`, and the quoted
+        keys of an object whose name speaks of models (`TOKENIZER_OPTIONS = {"org/x": "Label"}`)."""
         kind = named_kind(name)
         if kind is not None:
             for found in self._literal(value):
                 self._report(found, _Mode.NAMED, kind, name)
             return
+        container = _unwrapped(value)
         kind = named_kind(name[:-1]) if name[-1:] in "sS" else None
-        if kind is not None and _unwrapped(value).type in ("array", "object"):
-            for item in self._items(_unwrapped(value)):
+        if kind is not None and container.type in ("array", "object"):
+            for item in self._items(container):
                 for found in self._literal(item):
                     self._report(found, _Mode.NAMED, kind, name)
+        kind = _collection_kind(name)
+        if kind is not None and container.type == "object":
+            for key, _ in _entries(container):
+                if key is not None and key.type == "string" and (text := self.string(key)) and "/" in text:
+                    self._report(_Value(key, text), _Mode.NAMED, kind, name)
 
     def _url(self, node: Node) -> None:
         """A string wholly a Hub URL; a template whose literal start holds a whole repository's URL."""
@@ -530,6 +539,14 @@ class _Finder:
                 function.child_by_field_name("object")
             )
         return (self.text(function), "") if function.type == "identifier" else ("", "")
+
+
+def _collection_kind(name: str) -> Kind | None:
+    """MODEL or DATASET when a name speaks of what is read (`MODEL_OPTIONS`, `tokenizerChoices`, `DATASETS`)."""
+    words = split_words(name)
+    if WRITTEN.intersection(words) or not _COLLECTION_WORDS.intersection(words):
+        return None
+    return Kind.DATASET if {"dataset", "datasets"}.intersection(words) else Kind.MODEL
 
 
 def _span(node: Node) -> tuple[int, int]:
