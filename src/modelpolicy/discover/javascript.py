@@ -45,10 +45,11 @@ if TYPE_CHECKING:
     from tree_sitter import Node, Parser
 
 _ENDINGS = frozenset({"js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts"})
-_MAX_DEPTH = 20  # how far a name is followed through other names
-# How many expressions one file's names are followed through in all: names bound to names bound to `a ?? b` grow
-# with each step; past this, what was found so far is what the file names.
-_BUDGET = 200_000
+_MAX_DEPTH = 40  # how far an expression is followed through names, fields and operands
+# How many expressions one value, and one file's values in all, are followed through: names bound to names bound to
+# `a ?? b` double with each step. Past either, what was found so far is what the value or the file names.
+_VALUE_BUDGET = 5_000
+_FILE_BUDGET = 200_000
 # Every form read holds one of these words, case aside: a loader's or provider function's name, a key's, a URL's.
 _MARKER_WORDS = (
     b"model",
@@ -218,7 +219,8 @@ class _Finder:
         self.functions: dict[tuple[int, int], str] = {}  # a named function's name, by its node's span
         self.calls: list[Node] = []
         self.calls_to: dict[str, list[Node]] = {}  # the calls of a plain name: `run(...)`
-        self.budget = _BUDGET
+        self.budget = _FILE_BUDGET
+        self.value_budget = _VALUE_BUDGET
         self.breaks: list[int] | None = None  # where each line after the first starts, when some end in `\r`
         self.pairs: list[Node] = []
         self.strings: list[Node] = []
@@ -393,8 +395,11 @@ class _Finder:
         """The strings an expression may be: a literal, a name's bindings, `this.x` and `Class.x` fields, an
         array's items, `MODELS[0]`, both sides of `a ?? b` and `c ? a : b`, a parameter's arguments."""
         node = _unwrapped(node)
+        if depth == 0:
+            self.value_budget = _VALUE_BUDGET
         self.budget -= 1
-        if depth > _MAX_DEPTH or self.budget < 0:
+        self.value_budget -= 1
+        if depth > _MAX_DEPTH or self.budget < 0 or self.value_budget < 0:
             return
         kind = node.type
         if kind in ("string", "template_string"):
