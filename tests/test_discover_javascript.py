@@ -78,6 +78,10 @@ def named(text: str, path: str = "app.js") -> list[tuple[Kind, str, int]]:
         ('openai.responses("gpt-4o")', [(A, "gpt-4o", 1)]),
         ('gateway.languageModel("anthropic/claude-haiku-4.5")', [(A, "claude-haiku-4.5", 1)]),
         ('gateway("openai/gpt-4.1-mini")', [(A, "gpt-4.1-mini", 1)]),
+        ('gateway("xai/grok-3")', [(A, "xai/grok-3", 1)]),
+        ('vertex("gemini-1.5-flash")', [(A, "gemini-1.5-flash", 1)]),
+        ('huggingface("meta-llama/Llama-3.1-8B-Instruct")', []),
+        ('openai.chat("meta-llama/Llama-3.1-8B-Instruct")', [(M, "meta-llama/Llama-3.1-8B-Instruct", 1)]),
         ('export const DEFAULT_CHAT_MODEL = "google/gemini-2.5-flash-lite";', [(A, "gemini-2.5-flash-lite", 1)]),
         # Ollama, in a file that imports it (or calls it by its name)
         ("import ollama from 'ollama'\nawait ollama.chat({ model: 'llama3.1', messages })", [(OL, "llama3.1", 2)]),
@@ -99,6 +103,7 @@ def named(text: str, path: str = "app.js") -> list[tuple[Kind, str, int]]:
 def test_what_each_form_names(text: str, expected: list[tuple[Kind, str, int]]) -> None:
     path = "app.tsx" if "<a" in text else "app.ts"
     assert sorted(named(text, path)) == sorted(expected)
+    assert JavaScriptSource().markers.admit(text.encode(), path) or not expected
 
 
 @pytest.mark.parametrize(

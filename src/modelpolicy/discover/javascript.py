@@ -4,7 +4,7 @@ A reference is a string (or a module constant, class field, array or object lite
 
 - the id position of a loader (`_LOADERS`): transformers.js `pipeline(task, ID)` and `X.from_pretrained(ID)`, WebLLM
   `CreateMLCEngine(ID)` and `engine.reload(ID)`, the Vercel AI SDK's provider functions (`openai("gpt-4o")`,
-  `gateway("xai/grok-3")`, `gateway.languageModel(ID)`);
+  `gateway("anthropic/claude-haiku-4.5")`, `gateway.languageModel(ID)`);
 - the value of a key or the initialiser of a name that says it holds a model or dataset (`names`): `{model: ID}` in
   an OpenAI, Anthropic, @huggingface/inference, LangChain.js or ollama-js call, `const EMBEDDING_MODEL = ID`,
   `static model_id = ID`, and the items of a collection so named (`const MODELS = [ID, {id: ID}]`);
@@ -69,6 +69,9 @@ _MARKER_WORDS = (
     b"cohere",
     b"groq",
     b"xai",
+    b"vertex",
+    b"deepseek",
+    b"azure",
     *URL_MARKERS,
 )
 
@@ -364,6 +367,8 @@ class _Finder:
         api = _api_name(text)
         if api is not None:
             return Kind.API, HubId(api, None)
+        if mode == _Mode.API and text.partition("/")[0] in _PROVIDERS and parse_hub_id(text):
+            return Kind.API, HubId(text, None)  # a gateway's `xai/grok-3`: a hosted model whose terms are not known
         hub = identify(text, kind, self.context.is_local_path, single_names=False)
         if hub is None or (mode == _Mode.API and "/" not in hub.id):
             return None
