@@ -25,8 +25,9 @@ FILE_NAMES = {
     "containers": "compose.yaml",
     "manifest": "modelpolicy.toml",
     "workflow": ".github/workflows/ci.yml",
+    "javascript": "a.ts",
 }
-MARKERS = 'from_pretrained model: image: models = [ "org/x" ] FROM docker run --model '
+MARKERS = 'from_pretrained model: image: models = [ "org/x" ] FROM docker run --model pipeline("t", "org/x") '
 
 
 def deep_brackets(depth: int) -> str:
@@ -57,6 +58,12 @@ def huge_number(digits: int) -> str:
     return f'{{"model": "org/x", "n": {"9" * digits}}}\nn = {"9" * digits}\nmodel = "org/x"\n'
 
 
+def names_through_names(count: int) -> str:
+    """JavaScript names bound each to the one before, twice over: following them all doubles at each step."""
+    chain = "".join(f"const a{i + 1} = a{i} ?? a{i};\n" for i in range(count))
+    return f'const a0 = "org/x";\n{chain}pipeline("t", a{count});\n'
+
+
 def invalid_text(seed: int) -> str:
     """Bytes that are not UTF-8, as the scan hands them to a source: decoded with the bad bytes replaced."""
     return "model: org/x\n" + bytes(range(seed % 200, seed % 200 + 56)).decode("utf-8", "replace") + "\n"
@@ -71,6 +78,7 @@ PAYLOADS = {
     "many branches": (many_branches, st.integers(500, 3_000)),
     "huge number": (huge_number, st.integers(4_301, 20_000)),
     "invalid text": (invalid_text, st.integers(0, 10_000)),
+    "names through names": (names_through_names, st.integers(10, 2_000)),
 }
 
 
@@ -103,8 +111,22 @@ def scan(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[in
         ("a.json", '{"model": "org/x", "n": ' + "9" * 5_000 + "}"),
         ("a.toml", 'model = "org/x"\nn = ' + "9" * 5_000 + "\n"),
         ("a.py", 'from transformers import AutoModel\nAutoModel.from_pretrained("org/x", revision="\\ud800")\n'),
+        ("a.js", 'pipeline("t", "org/x");\nx = ' + "[" * 100_000 + "]" * 100_000 + "\n"),
+        ("a.tsx", 'const MODEL_ID = "org/x";\nconst v = <div>' + "<b>" * 20_000 + "\n"),
+        ("a.mjs", 'AutoModel.from_pretrained("org/x");\nconst s = "\ud800";\n' + "x = 1 +\n" * 50_000),
     ],
-    ids=["deep notebook", "deep modelpolicy.toml", "long expression", "2,000 branches", "json", "toml", "surrogate"],
+    ids=[
+        "deep notebook",
+        "deep modelpolicy.toml",
+        "long expression",
+        "2,000 branches",
+        "json",
+        "toml",
+        "surrogate",
+        "deep javascript",
+        "unclosed jsx",
+        "javascript surrogate",
+    ],
 )
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "markdown", "compact", "cyclonedx"])
 def test_one_hostile_file_never_stops_the_scan(

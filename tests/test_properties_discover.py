@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.containers import ContainerSource
 from modelpolicy.discover.interface import FileContext, Source, SourceError
+from modelpolicy.discover.javascript import JavaScriptSource
 from modelpolicy.discover.manifest import ManifestSource
 from modelpolicy.discover.notebook import NotebookSource
 from modelpolicy.discover.python import PythonSource
@@ -49,6 +50,9 @@ SOURCES_AND_PATHS = [
     case(ManifestSource(), ".modelpolicy.toml"),
     case(WorkflowSource(), ".github/workflows/ci.yml"),
     case(WorkflowSource(), ".gitlab-ci.yml"),
+    case(JavaScriptSource(), "worker.js"),
+    case(JavaScriptSource(), "models.ts"),
+    case(JavaScriptSource(), "App.tsx"),
 ]
 # A property that fails on a known bug is not shrunk: its minimal example is in the reason, and shrinking costs time.
 KNOWN_BUG = settings(phases=(Phase.explicit, Phase.generate))
@@ -79,6 +83,7 @@ def assert_on_their_lines(references: list[Reference], text: str) -> None:
 _WORDS = ["model", "base_model", "dataset", "from_pretrained(", "FROM ", "image:", "--model", "MODEL_ID=", "models = ["]
 _WORDS += ["!hf download ", "vllm serve ", "https://huggingface.co/", "--model_args pretrained=", "ARG BASE_MODEL="]
 _WORDS += ["ENV MODEL_ID ", "MODEL ?= ", "add_argument('--adapter', default=", "args.adapter", "def f():\n ckpt = "]
+_WORDS += ["pipeline('t', ", "{ model: ", "const MODEL_ID = ", "`${", "CreateMLCEngine(", "this.model", "<div>", "=> "]
 _likely_text = st.lists(st.one_of(st.sampled_from(_WORDS), hub_ids, syntax_text), max_size=12).map("".join)
 
 
@@ -183,6 +188,25 @@ python_modules = _filled([f"{call}\n" for call in _CALLS], repr, 4)
 @given(python_modules)
 def test_python_modules(text: str) -> None:
     assert_on_their_lines(find(PythonSource(), "train.py", text), text)
+
+
+_JS_LINES = [
+    "const p = await pipeline('text-generation', {});",
+    "AutoModel.from_pretrained({}, { dtype: 'q4' });",
+    "const MODEL_ID = {};\nAutoTokenizer.from_pretrained(MODEL_ID);",
+    "class P { static model = {}; static f() { return pipeline('t', this.model); } }",
+    "await client.chatCompletion({ model: {}, messages });",
+    "const EMBEDDING_MODEL = {};",
+    "const MODELS = [{}, { id: {}, name: 'x' }];",
+    "fetch({});",
+    "async function run(model: string) { return CreateMLCEngine(model); }\nrun({});",
+]
+javascript_modules = _filled([f"{line}\n" for line in _JS_LINES], json.dumps, 4)
+
+
+@given(javascript_modules, st.sampled_from(["app.js", "app.ts", "app.tsx"]))
+def test_javascript_modules(text: str, path: str) -> None:
+    assert_on_their_lines(find(JavaScriptSource(), path, text), text)
 
 
 _SHELL_LINES = [

@@ -336,6 +336,7 @@ _NAMES = (
     "gpu.Dockerfile", "api.dockerfile", "Containerfile", "containerfile.x", "c.yaml", "c.YML", "c.json",
     "pyproject.toml", "Pyproject.toml", "modelpolicy.toml", ".modelpolicy.toml", "other.toml", ".env", ".env.local",
     "prod.env", "env", ".envrc", "README", "a.b.c.yaml", "a.yaml.txt", "setup.cfg", "x.", "..", "a..py",
+    "app.js", "App.JSX", "m.mjs", "c.cjs", "x.ts", "v.tsx", "a.mts", "b.cts", "js", ".ts", "x.d.ts", "a.json5",
 )  # fmt: skip
 
 

@@ -53,10 +53,15 @@ _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _SEPARATORS = re.compile(r"[_\-.\s]+")
 
 
+def split_words(name: str) -> tuple[str, ...]:
+    """`baseModel_name-or.path` as ("base", "model", "name", "or", "path")."""
+    return tuple(word for word in _SEPARATORS.split(_CAMEL.sub(r"\1_\2", name).lower()) if word)
+
+
 @lru_cache(maxsize=4096)  # a file names the same few variables, keys and flags again and again
 def named_kind(name: str) -> Kind | None:
     """MODEL or DATASET when `name` says it holds one to read (`model_name_or_path`, `DATASET_ID`, `baseModel`)."""
-    words = tuple(word for word in _SEPARATORS.split(_CAMEL.sub(r"\1_\2", name).lower()) if word)
+    words = split_words(name)
     if WRITTEN.intersection(words) or not any(words[-len(ending) :] == ending for ending in ENDINGS):
         return None
     return Kind.DATASET if "dataset" in words else Kind.MODEL

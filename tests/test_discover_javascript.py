@@ -1,0 +1,239 @@
+"""The JavaScript and TypeScript source: what each form names, and the look-alikes that name nothing."""
+
+# ruff: noqa: E501  (the table of forms reads best one case a line)
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from modelpolicy.discover import discover
+from modelpolicy.discover.interface import FileContext, SourceError
+from modelpolicy.discover.javascript import JavaScriptSource
+from modelpolicy.model import Kind, Reference
+
+M, D, A, OL = Kind.MODEL, Kind.DATASET, Kind.API, Kind.OLLAMA
+
+
+def find(text: str, path: str = "app.js") -> list[Reference]:
+    return JavaScriptSource().find(text, FileContext(path, lambda value: value == "models/local"))
+
+
+def named(text: str, path: str = "app.js") -> list[tuple[Kind, str, int]]:
+    return [(r.kind, r.text, r.line) for r in find(text, path)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # transformers.js
+        ('const p = await pipeline("sentiment-analysis", "Xenova/distilbert");', [(M, "Xenova/distilbert", 1)]),
+        ('pipeline("feature-extraction", "Xenova/all-MiniLM-L6-v2", { dtype: "q8" });', [(M, "Xenova/all-MiniLM-L6-v2", 1)]),
+        ("const m = await AutoModel.from_pretrained('onnx-community/silero-vad');", [(M, "onnx-community/silero-vad", 1)]),
+        ('KokoroTTS.from_pretrained("onnx-community/Kokoro-82M-v1.0-ONNX", {dtype: "fp32"})', [(M, "onnx-community/Kokoro-82M-v1.0-ONNX", 1)]),
+        ('AutoTokenizer.from_pretrained("gpt2")', [(M, "gpt2", 1)]),
+        # module constants, class fields, arrays, ternaries
+        ('const MODEL_ID = "org/x";\nconst m = AutoModel.from_pretrained(MODEL_ID);', [(M, "org/x", 1)]),
+        ('const id = "org/x";\nconst m = AutoModel.from_pretrained(id);', [(M, "org/x", 1)]),
+        ('class P {\n  static task = "t";\n  static model = "org/x";\n  static get() { return pipeline(this.task, this.model); }\n}', [(M, "org/x", 3)]),
+        ('class P {\n  static model_id = "org/x";\n  static f() { return AutoModel.from_pretrained(P.model_id); }\n}', [(M, "org/x", 2)]),
+        ('const M = fast ? "org/a" : "org/b";\npipeline("t", M);', [(M, "org/a", 1), (M, "org/b", 1)]),
+        ('const id = process.env.MODEL ?? "org/x";\nAutoModel.from_pretrained(id);', [(M, "org/x", 1)]),
+        ('const ids = {small: "org/s", big: "org/b"};\nAutoModel.from_pretrained(ids.big);', [(M, "org/b", 1)]),
+        ('const ids = ["org/a", "org/b"];\nAutoModel.from_pretrained(ids[0]);', [(M, "org/a", 1), (M, "org/b", 1)]),
+        # React state, Vue refs, frozen objects
+        ('const [tokenizer, setTokenizer] = useState(param ?? "Xenova/gpt-4");', [(M, "Xenova/gpt-4", 1)]),
+        ('const [id, setId] = useState("org/x");\nAutoModel.from_pretrained(id);', [(M, "org/x", 1)]),
+        ('const model = ref("org/x");', [(M, "org/x", 1)]),
+        ('const ids = Object.freeze(["org/a"]);\nAutoModel.from_pretrained(ids[0]);', [(M, "org/a", 1)]),
+        # a parameter: its default and what the file passes it
+        ('async function run(model) {\n  return pipeline("t", model);\n}\nrun("org/x");', [(M, "org/x", 4)]),
+        ('const run = (id = "org/d") => AutoModel.from_pretrained(id);', [(M, "org/d", 1)]),
+        # WebLLM: bare MLC ids in the engine's id position
+        ('const selectedModel = "Llama-3.1-8B-Instruct-q4f32_1-MLC";\nconst e = await CreateMLCEngine(selectedModel);', [(M, "Llama-3.1-8B-Instruct-q4f32_1-MLC", 1)]),
+        ('CreateWebWorkerMLCEngine(new Worker("w.js"), "phi-2-q4f32_1-MLC")', [(M, "phi-2-q4f32_1-MLC", 1)]),
+        ('CreateMLCEngine(["a-MLC", "b-MLC"])', [(M, "a-MLC", 1), (M, "b-MLC", 1)]),
+        ('await engine.reload("Qwen2-0.5B-Instruct-q4f16_1-MLC");', [(M, "Qwen2-0.5B-Instruct-q4f16_1-MLC", 1)]),
+        # the quoted keys of an object named for models
+        ('const TOKENIZER_OPTIONS = Object.freeze({\n  "Xenova/gpt-4": "gpt-4 / gpt-3.5-turbo",\n  "": "Custom",\n});', [(M, "Xenova/gpt-4", 2)]),
+        ('const modelChoices = { "org/a": { label: "A" } };', [(M, "org/a", 1)]),
+        ('const DATASETS = { "org/ds": "Docs" };', [(D, "org/ds", 1)]),
+        # keys and names that say they hold a model
+        ('const r = await hf.textGeneration({ model: "org/x", inputs: "hi" });', [(M, "org/x", 1)]),
+        ('client.chatCompletion({ model: "meta-llama/Llama-3.1-8B-Instruct", messages })', [(M, "meta-llama/Llama-3.1-8B-Instruct", 1)]),
+        ('const EMBEDDING_MODEL = "BAAI/bge-small-en";', [(M, "BAAI/bge-small-en", 1)]),
+        ('const cfg = { modelId: "org/x", model_id: "org/y", modelName: "org/z" };', [(M, "org/x", 1), (M, "org/y", 1), (M, "org/z", 1)]),
+        ('const opts = { dataset: "org/ds" };', [(D, "org/ds", 1)]),
+        ('const MODELS = [\n  "org/a",\n  "org/b",\n];', [(M, "org/a", 2), (M, "org/b", 3)]),
+        ('export const MODELS: Cfg[] = [\n  { id: "org/a", name: "A model" },\n];', [(M, "org/a", 2)]),
+        ('const model = "org/x" as const;', [(M, "org/x", 1)]),
+        # hosted APIs
+        ('await openai.chat.completions.create({ model: "gpt-4o", messages });', [(A, "gpt-4o", 1)]),
+        ('anthropic.messages.create({ model: "claude-3-5-sonnet-20241022", max_tokens: 10 })', [(A, "claude-3-5-sonnet-20241022", 1)]),
+        ('const llm = new ChatOpenAI({ modelName: "gpt-4o-mini" });', [(A, "gpt-4o-mini", 1)]),
+        ('const r = streamText({ model: openai("gpt-4o"), prompt });', [(A, "gpt-4o", 1)]),
+        ('anthropic("claude-3-haiku-20240307")', [(A, "claude-3-haiku-20240307", 1)]),
+        ('google("gemini-1.5-pro")', [(A, "gemini-1.5-pro", 1)]),
+        ('openai.responses("gpt-4o")', [(A, "gpt-4o", 1)]),
+        ('gateway.languageModel("anthropic/claude-haiku-4.5")', [(A, "claude-haiku-4.5", 1)]),
+        ('gateway("openai/gpt-4.1-mini")', [(A, "gpt-4.1-mini", 1)]),
+        ('gateway("xai/grok-3")', [(A, "xai/grok-3", 1)]),
+        ('vertex("gemini-1.5-flash")', [(A, "gemini-1.5-flash", 1)]),
+        ('huggingface("meta-llama/Llama-3.1-8B-Instruct")', []),
+        ('openai.chat("meta-llama/Llama-3.1-8B-Instruct")', [(M, "meta-llama/Llama-3.1-8B-Instruct", 1)]),
+        ('export const DEFAULT_CHAT_MODEL = "google/gemini-2.5-flash-lite";', [(A, "gemini-2.5-flash-lite", 1)]),
+        # Ollama, in a file that imports it (or calls it by its name)
+        ("import ollama from 'ollama'\nawait ollama.chat({ model: 'llama3.1', messages })", [(OL, "llama3.1", 2)]),
+        ("import { Ollama } from 'ollama/browser'\nconst c = new Ollama()\nc.generate({ model: 'x/z-image-turbo' })", [(OL, "x/z-image-turbo", 3)]),
+        ("const ollama = require('ollama')\nollama.pull({ model: 'gpt-oss:20b' })", [(OL, "gpt-oss:20b", 2)]),
+        ("ollama.embed({ model: 'nomic-embed-text' })", [(OL, "nomic-embed-text", 1)]),
+        ("import ollama from 'ollama'\nasync function run(model: string) {\n  await ollama.chat({ model: model })\n}\nrun('qwen3')", [(OL, "qwen3", 5)]),
+        ("import ollama from 'ollama'\nconst model = 'llama3.1'\nollama.pull({ model })", [(OL, "llama3.1", 2)]),
+        # Hub URLs
+        ('const URL = "https://huggingface.co/datasets/Xenova/transformers.js-docs/resolve/main/jfk.wav";', [(D, "Xenova/transformers.js-docs", 1)]),
+        ('fetch("https://huggingface.co/org/x/resolve/v1/model.onnx")', [(M, "org/x", 1)]),
+        ("const src = `https://huggingface.co/datasets/org/ds/resolve/main/audio/${id}.mp3`;", [(D, "org/ds", 1)]),
+        ('<a href="https://huggingface.co/org/x">card</a>', [(M, "org/x", 1)]),
+        ('const m = { model: "https://huggingface.co/mlc-ai/Llama-3-MLC", model_id: "Llama-3-MLC" };', [(M, "mlc-ai/Llama-3-MLC", 1)]),
+        # escapes in strings are read
+        ('AutoModel.from_pretrained("org\\u002Fx")', [(M, "org/x", 1)]),
+    ],
+)  # fmt: skip
+def test_what_each_form_names(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    path = "app.tsx" if "<a" in text else "app.ts"
+    assert sorted(named(text, path)) == sorted(expected)
+    assert JavaScriptSource().markers.admit(text.encode(), path) or not expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a template literal with substitutions is built at run time
+        "pipeline('t', `${org}/${name}`)",
+        "const MODEL_ID = `org/${name}`;",
+        "const u = `https://huggingface.co/datasets/org/${name}/resolve/main/x`;",
+        "const u = `https://huggingface.co/${id}/resolve/main/x`;",
+        # local paths, import specifiers, modules
+        'AutoModel.from_pretrained("./models/x")',
+        'AutoModel.from_pretrained("models/local")',
+        'import { pipeline } from "@xenova/transformers";',
+        'import OpenAI from "openai";\nconst c = new OpenAI();',
+        'const { pipeline } = require("@huggingface/transformers");',
+        'import x from "react-dom/client";',
+        # MIME types, CSS, other hosts, labels, keys that are not model names
+        'const blob = new Blob([data], { type: "audio/wav" });',
+        'const s = { display: "flex", color: "rgb(0 0 0 / 50%)" };',
+        'fetch("https://github.com/org/x/resolve/main/model.onnx")',
+        'const label = "org/x";',
+        'const m = { name: "GPT-4o", provider: "openai" };',
+        'const m = { model: "GPT-4o" };',
+        'const m = { label: "claude-3-haiku" };',
+        'const m = { model: "Llama 3.1 8B" };',
+        'const [label, setLabel] = useState("org/x");',
+        # quoted keys of other objects: lint rules, path maps, what a program writes
+        'const config = { rules: { "react/prop-types": "off", "import/no-unresolved": "error" } };',
+        'const paths = { "src/utils": "./utils" };',
+        'const OUTPUT_MODELS = { "org/x": true };',
+        # an owner-less name outside a loader's id position is no Hub id
+        'const m = { model: "llama" };',
+        "const MODEL_NAME = 'resnet50';",
+        # an Ollama tag only in an Ollama client's file
+        "client.chat({ model: 'llama3.1' })",
+        # a method named like a loader, on something else
+        "window.location.reload(true);",
+        'cache.reload("config");',
+        'myProvider.languageModel("title-model")',
+        'openai("not a model")',
+        # prose holding a URL, comments
+        'const help = "see https://huggingface.co/org/x for details";',
+        '// pipeline("t", "org/x")\n/* AutoModel.from_pretrained("org/y") */',
+        # a site page of the Hub
+        'const u = "https://huggingface.co/docs/transformers";',
+        "const e = `https://huggingface.co/${model}`;",
+    ],
+)
+def test_look_alikes_name_nothing(text: str) -> None:
+    assert find(text, "app.ts") == []
+
+
+def test_the_column_counts_characters_and_points_at_the_quote() -> None:
+    [reference] = find('const é = 1; AutoModel.from_pretrained("org/x");')
+    assert (reference.line, reference.column, reference.source, reference.form) == (
+        1,
+        39,
+        "javascript",
+        "from_pretrained",
+    )
+
+
+def test_a_revision_in_a_url_is_kept() -> None:
+    [reference] = find('fetch("https://huggingface.co/org/x/resolve/abc123/model.onnx")')
+    assert (reference.text, reference.revision, reference.form) == ("org/x", "abc123", "url")
+
+
+def test_a_constant_passed_twice_is_one_reference_at_the_constant() -> None:
+    text = 'const ID = "org/x";\nAutoModel.from_pretrained(ID);\nAutoTokenizer.from_pretrained(ID);\n'
+    assert named(text) == [(M, "org/x", 1)]
+
+
+@pytest.mark.parametrize("path", ["a.js", "a.jsx", "a.mjs", "a.cjs", "a.ts", "a.tsx", "a.mts", "a.cts", "A.TS"])
+def test_every_ending_is_read_with_its_grammar(path: str) -> None:
+    typed = 'const id: string = "org/x";\n' if "ts" in path.lower() else 'const id = "org/x";\n'
+    jsx = "const v = <div>{id}</div>;\n" if path.lower().endswith("x") else ""
+    assert named(typed + jsx + "AutoModel.from_pretrained(id);\n", path) == [(M, "org/x", 1)]
+
+
+def test_wants_only_javascript_and_typescript() -> None:
+    source = JavaScriptSource()
+    assert all(source.wants(p) for p in ["src/a.js", "a.JSX", "x.d.ts", "w.mts"])
+    assert not any(source.wants(p) for p in ["a.json", "a.py", "js", "a.tsx.bak", "README.md"])
+
+
+def test_a_syntax_error_where_a_model_may_be_named_is_a_source_error_with_what_was_read() -> None:
+    text = 'AutoModel.from_pretrained("org/x");\nconst m = { model: "org/y" ;;; )))\n'
+    with pytest.raises(SourceError) as raised:
+        find(text)
+    assert raised.value.line == 2
+    assert ("org/x", 1) in [(r.text, r.line) for r in raised.value.found]
+
+
+def test_a_syntax_error_that_names_nothing_is_read_around() -> None:
+    """The grammar rejects some text compilers accept (`&` in JSX text): where no marker is, it is no finding."""
+    text = 'const v = <span><u>Drag & drop</u></span>;\npipeline("t", "org/x");\n'
+    assert named(text, "a.jsx") == [(M, "org/x", 2)]
+    text = 'const v = <h3 className="x">Model Size & Performance</h3>;\npipeline("t", "org/x");\n'
+    assert named(text, "a.tsx") == [(M, "org/x", 2)]
+
+
+def test_markers_drop_files_without_a_marker_word() -> None:
+    markers = JavaScriptSource().markers
+    assert markers.admit(b'import x from "y";\nAutoModel.from_pretrained(id)', "a.js")
+    assert markers.admit(b'const MODEL = "org/x"', "a.js")
+    assert markers.admit(b'const u = "https://hf.co/org/x"', "a.js")
+    assert markers.admit(b'const s = "\\u006dodel"', "a.js")
+    assert not markers.admit(b'import React from "react";\nexport default () => <div/>;\n', "a.jsx")
+
+
+def test_the_source_does_not_import_tree_sitter_until_a_file_is_read() -> None:
+    import subprocess
+    import sys
+
+    probe = "import sys, modelpolicy.discover.javascript; print('tree_sitter' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout == "False\n"
+
+
+def test_lines_end_where_the_other_sources_end_them() -> None:
+    """A lone `\\r` ends a line for Python's `ast` and for suppressions; the grammar counts `\\n` alone."""
+    [reference] = find('a;\rb;\r\nc;\n  pipeline("t", "org/x")')
+    assert (reference.line, reference.column) == (4, 16)
+
+
+def test_a_scan_reads_javascript_and_typescript_files(tmp_path: Path) -> None:
+    (tmp_path / "worker.js").write_text(
+        'import { pipeline } from "@huggingface/transformers";\npipeline("t", "org/x");\n'
+    )
+    (tmp_path / "chat.ts").write_text('import ollama from "ollama";\nawait ollama.chat({ model: "llama3.1" });\n')
+    (tmp_path / "skip.ts").write_text('pipeline("t", "org/y"); // modelpolicy: ignore vendored example\n')
+    found = {(a.kind, a.id, a.references[0].path) for a in discover(tmp_path, [tmp_path]).artefacts}
+    assert found == {(M, "org/x", "worker.js"), (OL, "llama3.1", "chat.ts")}
