@@ -37,7 +37,7 @@ _MODEL_VARIABLES = frozenset({"MODEL_ID", "MODEL_NAME", "MODEL", "HF_MODEL_ID"})
 _COMMAND_KEYS = ("entrypoint", "command", "args")
 _COMPOSE = re.compile(r"(docker-)?compose[^/]*\.ya?ml")
 # Cheap test before parsing: YAML without an image cannot name a container.
-_MENTIONS = re.compile(r"\b(?:images?|repository|newName)[\"']?\s*:|docker://")
+_MENTIONS = re.compile(r"\b(?:images?|repository|newName|modelFormat)[\"']?\s*:|docker://")
 # Keys beside a Helm `repository:` whose value is the model the server is given (vLLM production-stack's
 # `modelSpec`); compared lower-cased.
 _MODEL_KEYS = frozenset({"modelurl"})
@@ -53,8 +53,8 @@ class ContainerSource:
     name = _SOURCE
     stems = frozenset({"dockerfile", "containerfile"})
     # A Dockerfile's `FROM`; a manifest's `image:` or Helm's `repository:` (a model id given to a server sits beside
-    # one of them).
-    markers = Markers((b"from", b"image", b"repository"), caseless=True)
+    # one of them); a KServe `modelFormat:`; a workflow's `uses: docker://`.
+    markers = Markers((b"from", b"image", b"repository", b"modelformat", b"docker"), caseless=True)
 
     def wants(self, path: str) -> bool:
         name = path.rsplit("/", 1)[-1].lower()
@@ -241,6 +241,8 @@ class _Yaml:
             entries = _entries(mapping)
             if "image" in entries:
                 yield from self.container(entries)
+            elif "modelFormat" in entries:  # a KServe predictor's `model:`: the runtime's image is chosen elsewhere
+                yield from self.commands([entries[key] for key in _COMMAND_KEYS if key in entries])
             elif "repository" in entries:  # Helm's image split over keys, without an `image:` above it
                 image = self.image(mapping)
                 yield from [image] if image else []

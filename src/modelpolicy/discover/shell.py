@@ -245,7 +245,7 @@ def _placer(text: str, line: int = 1, column: int = 0) -> Callable[[int], tuple[
 def _references(
     text: str, place: Callable[[int], tuple[int, int]], context: FileContext, source: str
 ) -> list[Reference]:
-    readers = (_assignments, _flag_values, _keyed_values, _lora_modules, _served, _downloads, _urls, _images)
+    readers = (_assignments, _flag_values, _keyed_values, _served, _lora_modules, _downloads, _urls, _images)
     founds = (found for command in _commands(text) for read in readers for found in read(command))
     references = (_reference(found, place, context, source) for found in founds)
     return [reference for reference in references if reference is not None]
@@ -394,16 +394,20 @@ def _engine_image(arguments: list[_Span]) -> _Span | None:
 
 
 def _lora_modules(command: list[_Span]) -> Iterator[_Found]:
-    """vLLM's `--lora-modules NAME=ID [NAME=ID ...]`: the adapters a server loads, each named by its ID."""
+    """vLLM's `--lora-modules NAME=ID [NAME=ID ...]` (or `--lora-modules=NAME=ID`): the adapters a server loads."""
     for index, word in enumerate(command):
-        if word.text.split("=", 1)[0] != "--lora-modules":
+        flag, equals, _ = word.text.partition("=")
+        if flag != "--lora-modules":
             continue
-        for item in command[index + 1 :]:
+        items = [word[len(flag) + 1 :]] if equals else []
+        for item in command[index + 1 :] if not equals else []:
             if item.text.startswith("-"):
                 break
-            name, equals, _ = item.text.partition("=")
-            if equals:
-                yield _Found("--lora-modules", Kind.MODEL, _written(item[len(name) + 1 :]))
+            items.append(item)
+        for item in items:
+            name, assigned, _ = item.text.partition("=")
+            if assigned:
+                yield _Found(flag, Kind.MODEL, _written(item[len(name) + 1 :]))
 
 
 def _urls(command: list[_Span]) -> Iterator[_Found]:
