@@ -409,3 +409,20 @@ def test_lora_modules_name_adapters(command: str, expected: list[str]) -> None:
 def test_a_makefile_recipe_runs_a_server_image() -> None:
     text = f"serve:\n\tdocker run --rm -p 8080:80 {TGI}:1.4.5 --model-id acme/chat\n"
     assert found("Makefile", text) == [(MODEL, "acme/chat", 2), (IMAGE, f"{TGI}:1.4.5", 2)]
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (f"docker run -e MODEL_ID=acme/chat --env=PORT=80 {TGI}:2.0", [(IMAGE, f"{TGI}:2.0"), (MODEL, "acme/chat")]),
+        (
+            "docker run --env MODEL_NAME=${MODEL:-acme/chat} ollama/ollama",
+            [(IMAGE, "ollama/ollama"), (MODEL, "acme/chat")],
+        ),
+        ("docker run -e MODEL_ID=acme/chat python:3.11", []),  # no model server: its variables name nothing
+        (f"docker run -e MODEL_ID=./weights -e OTHER=acme/x {TGI}:2.0", [(IMAGE, f"{TGI}:2.0")]),
+        (f"docker run -v MODEL_ID=acme/chat:/data {TGI}:2.0", [(IMAGE, f"{TGI}:2.0")]),
+    ],
+)
+def test_a_server_s_environment_options_name_its_model(command: str, expected: list[tuple[Kind, str]]) -> None:
+    assert [(f[0], f[1]) for f in found("run.sh", command)] == expected

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from modelpolicy.discover.config import MAX_DEPTH
 from modelpolicy.discover.identity import identify
+from modelpolicy.discover.images import MODEL_VARIABLES, server_image
 from modelpolicy.discover.images import expand as _expand
-from modelpolicy.discover.images import server_image
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.markers import Markers
 from modelpolicy.discover.shell import placed_commands
@@ -31,8 +31,6 @@ if TYPE_CHECKING:
     import yaml
 
 _SOURCE = "containers"
-# Environment variables a model server reads its model from (`HF_MODEL_ID`: TGI's SageMaker entrypoint).
-_MODEL_VARIABLES = frozenset({"MODEL_ID", "MODEL_NAME", "MODEL", "HF_MODEL_ID"})
 # Keys whose values are a container's command line, in the order they are joined: compose, then Kubernetes.
 _COMMAND_KEYS = ("entrypoint", "command", "args")
 _COMPOSE = re.compile(r"(docker-)?compose[^/]*\.ya?ml")
@@ -114,7 +112,7 @@ def _dockerfile_references(text: str, context: FileContext) -> Iterator[Referenc
 def _env_models(words: list[_Word], arguments: Mapping[str, str], context: FileContext) -> Iterator[Reference]:
     """The models a model-server stage's `ENV` names, its `ARG` values substituted."""
     for key, value in _assignments(words, legacy=True):
-        if key not in _MODEL_VARIABLES:
+        if key not in MODEL_VARIABLES:
             continue
         found = _model(_expand(value.text, arguments), value.line, value.column, key, context)
         if found:
@@ -330,7 +328,7 @@ class _Yaml:
 
     def environment(self, node: yaml.Node | None) -> Iterator[Reference]:
         for name, value, mark in _variables(node):
-            found = _model(value, mark.line + 1, mark.column, name, self.context) if name in _MODEL_VARIABLES else None
+            found = _model(value, mark.line + 1, mark.column, name, self.context) if name in MODEL_VARIABLES else None
             if found:
                 yield found
 

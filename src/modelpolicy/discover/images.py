@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.knowledge.servers import ImageName
 
+# Environment variables a model server reads its model from (`HF_MODEL_ID`: TGI's SageMaker entrypoint).
+MODEL_VARIABLES = frozenset({"MODEL_ID", "MODEL_NAME", "MODEL", "HF_MODEL_ID"})
 # `${NAME}`, `${NAME:-default}`, `${NAME-default}` and `$NAME`.
 _VARIABLE = re.compile(r"\$\{(\w+)(?::?-([^}]*))?\}|\$(\w+)")
 # A transport in front of an image (`docker://`, as apptainer, enroot and GitHub Actions write it).

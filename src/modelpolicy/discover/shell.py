@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, identify, parse_hub_url
-from modelpolicy.discover.images import server_image
+from modelpolicy.discover.images import MODEL_VARIABLES, server_image
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.markers import Markers, Spelled, spelled_apart
 from modelpolicy.discover.names import named_kind
@@ -85,6 +85,7 @@ _ENGINE_SWITCHES = frozenset(
     }
 )
 _ENGINE_SWITCH_LETTERS = frozenset("ditPqa")
+_ENV_OPTIONS = frozenset({"-e", "--env"})
 # Slurm's pyxis plugin: `srun --container-image=nvcr.io#nvidia/tritonserver:24.01-py3 ...`.
 _IMAGE_FLAGS = frozenset({"--container-image"})
 _MAKEFILES = frozenset({"Makefile", "makefile", "GNUmakefile"})
@@ -357,40 +358,60 @@ def _images(command: list[_Span]) -> Iterator[_Found]:
         found = _engine_found(command, index)
         flag, equals, _ = word.text.partition("=")
         value = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
-        if found is not None:
-            yield found
+        if found:
+            yield from found
         elif flag in _IMAGE_FLAGS and value is not None:
             yield _Found(flag, Kind.IMAGE, _written(value))
         elif word.text.lower().startswith("docker://"):
             yield _Found("docker://", Kind.IMAGE, word)
 
 
-def _engine_found(command: list[_Span], index: int) -> _Found | None:
-    """The image of `ENGINE [container] run|pull|create ... IMAGE` starting at `index`."""
+def _engine_found(command: list[_Span], index: int) -> list[_Found]:
+    """The image of `ENGINE [container] run|pull|create ... IMAGE` starting at `index`, and the models its
+    `-e MODEL_ID=ID` options give it when it is a model server."""
     program = command[index].text.rsplit("/", 1)[-1]
     words = [w.text for w in command[index + 1 : index + 3]]
     skip = 1 if program in _ENGINES and words[:1] == ["container"] else 0
     subcommand = words[skip] if len(words) > skip else ""
     if program not in _ENGINES or subcommand not in _ENGINE_COMMANDS:
-        return None
-    image = _engine_image(command[index + 2 + skip :])
-    return None if image is None else _Found(f"{program} {subcommand}", Kind.IMAGE, image)
+        return []
+    image, options = _engine_arguments(command[index + 2 + skip :])
+    if image is None:
+        return []
+    found = [_Found(f"{program} {subcommand}", Kind.IMAGE, image)]
+    if server_image(image.text) is not None:
+        found += [_Found(f"-e {name}", Kind.MODEL, value) for name, value in _model_variables(options)]
+    return found
 
 
-def _engine_image(arguments: list[_Span]) -> _Span | None:
-    """The first argument of `docker run` that is not an option or an option's value."""
-    pending = False
+def _engine_arguments(arguments: list[_Span]) -> tuple[_Span | None, list[tuple[str, _Span]]]:
+    """The first argument of `docker run` that is not an option or an option's value, and the options before it
+    with their values (`-e NAME=VALUE`, `--env=NAME=VALUE`)."""
+    options: list[tuple[str, _Span]] = []
+    pending: str | None = None
     for word in arguments:
         text = word.text
-        if pending:
-            pending = False
+        if pending is not None:
+            options.append((pending, word))
+            pending = None
+        elif text.startswith("--") and "=" in text:
+            flag = text.split("=", 1)[0]
+            options.append((flag, word[len(flag) + 1 :]))
         elif text.startswith("--"):
-            pending = "=" not in text and text not in _ENGINE_SWITCHES
+            pending = None if text in _ENGINE_SWITCHES else text
         elif text.startswith("-") and len(text) > 1:
-            pending = not set(text[1:]) <= _ENGINE_SWITCH_LETTERS
+            pending = None if set(text[1:]) <= _ENGINE_SWITCH_LETTERS else text
         else:
-            return _written(word)
-    return None
+            return _written(word), options
+    return None, options
+
+
+def _model_variables(options: list[tuple[str, _Span]]) -> Iterator[tuple[str, _Span]]:
+    """The `-e NAME=VALUE` options whose NAME is a variable a model server reads its model from."""
+    for flag, value in options:
+        name, equals, _ = value.text.partition("=")
+        if flag in _ENV_OPTIONS and equals and name in MODEL_VARIABLES:
+            yield name, _written(value[len(name) + 1 :])
 
 
 def _lora_modules(command: list[_Span]) -> Iterator[_Found]:
