@@ -426,3 +426,9 @@ def test_a_makefile_recipe_runs_a_server_image() -> None:
 )
 def test_a_server_s_environment_options_name_its_model(command: str, expected: list[tuple[Kind, str]]) -> None:
     assert [(f[0], f[1]) for f in found("run.sh", command)] == expected
+
+
+def test_an_sbatch_directive_names_its_container_image() -> None:
+    text = "#!/bin/bash\n#SBATCH --container-image=nvcr.io#nvidia/tritonserver:24.01-py3\n# --container-image=x\n"
+    assert found("job.sh", text) == [(IMAGE, "nvcr.io/nvidia/tritonserver:24.01-py3", 2)]
+    assert found("job.sh", "# SBATCH --container-image=nvcr.io#nvidia/tritonserver:24.01-py3\n") == []

@@ -1,11 +1,14 @@
 """Containers: the model-server images a repository runs and the models it hands them.
 
 Dockerfiles (`FROM`, with `ARG` defaults, and `ENV MODEL_ID=...` in a model-server stage), docker-compose files,
-Kubernetes manifests and Helm values (any mapping with an `image:` key: a container, a compose service, a chart's
-values). An image is a reference only when the knowledge base knows it as a model server (TGI, TEI, vLLM, Ollama,
-llama.cpp); `python:3.11` or `postgres` name nothing. The model a server is given is read from its environment
-(`MODEL_ID`, ...); commands and args of every container go to the shell source's flag reader, so
-`--model-id org/x` is found wherever it is passed. Dockerfile RUN, CMD and ENTRYPOINT are the shell source's.
+Kubernetes manifests, Helm values and CI workflows: any mapping with an `image:` key (a container, a compose
+service, a chart's values, a workflow's `container:` or `services:`), Helm's `repository:` and `tag:` split over keys
+with or without an `image:` above them, kustomize's `images: [{name, newName, newTag}]`, a workflow step's
+`uses: docker://IMAGE`. An image is a reference only when the knowledge base's catalogue knows it as a model server
+(`discover.images`); `python:3.11` or `postgres` name nothing. The model a server is given is read from its
+environment (`MODEL_ID`, ...) and a Helm `modelURL:` beside its repository; commands and args of every container (and
+of a KServe predictor's `model:`) go to the shell source's flag reader, so `--model-id org/x` is found wherever it is
+passed. Dockerfile RUN, CMD and ENTRYPOINT are the shell source's.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """Shell scripts, Makefiles and the RUN, CMD and ENTRYPOINT instructions of Dockerfiles: command-line flags that name
 models and datasets (`--model_name_or_path ID`, `--dataset=ID`...) and `huggingface-cli download ID` / `hf download ID`;
 and variables whose name says they hold one (`names`): `EMBED_MODEL=ID` in a script, `MODEL ?= ID` in a Makefile,
-`ARG BASE_MODEL=ID` and `ENV MODEL_ID=ID` in a Dockerfile.
+`ARG BASE_MODEL=ID` and `ENV MODEL_ID=ID` in a Dockerfile; and the model-server images a command runs or fetches
+(`docker run IMAGE`, `podman pull IMAGE`, `srun --container-image=IMAGE`, `docker://IMAGE`) with the models its
+`-e MODEL_ID=ID` options give it.
 
 Commands are split into words the way a shell splits them (quotes, escapes, `\\` continuations, comments); nothing is
 run or expanded. A value is a reference only when it is written out: `${VAR:-ID}` names its default, `$VAR` nothing.
@@ -88,6 +90,7 @@ _ENGINE_SWITCH_LETTERS = frozenset("ditPqa")
 _ENV_OPTIONS = frozenset({"-e", "--env"})
 # Slurm's pyxis plugin: `srun --container-image=nvcr.io#nvidia/tritonserver:24.01-py3 ...`.
 _IMAGE_FLAGS = frozenset({"--container-image"})
+_SBATCH = re.compile(r"(?m)^#(SBATCH[ \t])")
 _MAKEFILES = frozenset({"Makefile", "makefile", "GNUmakefile"})
 
 # One piece of shell: its group says what it is. A `#` starts a comment only where a word could start.
@@ -246,6 +249,7 @@ def _placer(text: str, line: int = 1, column: int = 0) -> Callable[[int], tuple[
 def _references(
     text: str, place: Callable[[int], tuple[int, int]], context: FileContext, source: str
 ) -> list[Reference]:
+    text = _SBATCH.sub(r" \1", text)  # `#SBATCH --container-image=X` is a directive, not a comment; same length
     readers = (_assignments, _flag_values, _keyed_values, _served, _lora_modules, _downloads, _urls, _images)
     founds = (found for command in _commands(text) for read in readers for found in read(command))
     references = (_reference(found, place, context, source) for found in founds)
