@@ -13,6 +13,25 @@ from collections.abc import Mapping
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.knowledge.servers import ImageName
 
+# Words one of which every image of the catalogue holds, lower-cased: for the pre-filters of sources that read free
+# strings (Python). A test checks that each of the catalogue's patterns holds one.
+IMAGE_MARKERS = (
+    b"text-generation-inference",
+    b"text-embeddings-inference",
+    b"vllm",
+    b"sglang",
+    b"ollama",
+    b"llama.cpp",
+    b"local-ai",
+    b"localai",
+    b"tritonserver",
+    b"nvcr.io/nim/",
+    b"huggingfaceserver",
+    b"torchserve",
+    b"mlserver",
+    b"model_server",
+    b"chat-ui",
+)
 # Environment variables a model server reads its model from (`HF_MODEL_ID`: TGI's SageMaker entrypoint).
 MODEL_VARIABLES = frozenset({"MODEL_ID", "MODEL_NAME", "MODEL", "HF_MODEL_ID"})
 # `${NAME}`, `${NAME:-default}`, `${NAME-default}` and `$NAME`.
