@@ -318,3 +318,124 @@ def test_a_line_of_no_words_is_no_instruction(text: str) -> None:
     """A lone quote once made the Dockerfile reader index an empty instruction (found by a property test)."""
     found = ContainerSource().find(text, FileContext("Dockerfile", lambda _: False))
     assert [r.text for r in found] == (["ghcr.io/huggingface/text-generation-inference:2.0"] if "FROM" in text else [])
+
+
+NIM = "nvcr.io/nim/meta/llama-3.1-8b-instruct"
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected"),
+    [
+        pytest.param(
+            "values.yaml",
+            "nim-llm:\n  image:\n    repository: nvcr.io/nim/meta/llama-3.1-8b-instruct:1.8.5\n    tag: '1.8.3'\n",
+            [(I, f"{NIM}:1.8.3", 3)],
+            id="helm-repository-with-its-own-tag-takes-the-tag-key",
+        ),
+        pytest.param(
+            "values.yaml",
+            "server:\n  image:\n    name: vllm/vllm-openai\n    tag: v0.6.3\n",
+            [(I, "vllm/vllm-openai:v0.6.3", 3)],
+            id="helm-name-and-tag",
+        ),
+        pytest.param(
+            "values.yaml",
+            "image:\n  registry: docker.io\n  repository: vllm\n  name: vllm-openai\n  tag: v0.6.3\n",
+            [(I, "docker.io/vllm/vllm-openai:v0.6.3", 3)],
+            id="helm-registry-repository-name",
+        ),
+        pytest.param(
+            "values.yaml",
+            f"image:\n  repository: {TGI}\n  digest: sha256:{'a' * 64}\n",
+            [(I, f"{TGI}@sha256:{'a' * 64}", 2)],
+            id="helm-digest",
+        ),
+        pytest.param(
+            "values.yaml",
+            "servingEngineSpec:\n  modelSpec:\n  - name: llama3\n    repository: lmcache/vllm-openai\n"
+            '    tag: "2025-05-17-v1"\n    modelURL: meta-llama/Llama-3.1-8B-Instruct\n',
+            [(I, "lmcache/vllm-openai:2025-05-17-v1", 4), (M, "meta-llama/Llama-3.1-8B-Instruct", 6)],
+            id="production-stack-model-spec",
+        ),
+        pytest.param(
+            "kustomization.yaml",
+            f"images:\n- name: vllm/vllm-openai\n  newTag: v0.6.3\n- name: {TGI}\n  newName: mirror.local/tgi\n"
+            "  newTag: '2.0'\n- name: placeholder\n  newName: ollama/ollama\n  digest: sha256:" + "b" * 64 + "\n",
+            [(I, "vllm/vllm-openai:v0.6.3", 2), (I, f"{TGI}:2.0", 4), (I, "ollama/ollama@sha256:" + "b" * 64, 8)],
+            id="kustomize-images",
+        ),
+        pytest.param(
+            ".github/workflows/e2e.yml",
+            "jobs:\n  e2e:\n    services:\n      llm:\n        image: ollama/ollama:0.3.12\n    steps:\n"
+            "      - uses: docker://vllm/vllm-openai:v0.6.0\n",
+            [(I, "ollama/ollama:0.3.12", 5), (I, "vllm/vllm-openai:v0.6.0", 7)],
+            id="workflow-service-and-docker-step",
+        ),
+        pytest.param(
+            "compose.yaml",
+            "services:\n  page-elements:\n    image: ${YOLOX_IMAGE:-nvcr.io/nim/nvidia/nemoretriever-page-elements-v2}"
+            ":${YOLOX_TAG:-1.2.0}\n",
+            [(I, "nvcr.io/nim/nvidia/nemoretriever-page-elements-v2:1.2.0", 3)],
+            id="compose-defaults-of-image-and-tag",
+        ),
+        pytest.param(
+            "isvc.yaml",
+            "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nspec:\n  predictor:\n    model:\n"
+            "      modelFormat: {name: huggingface}\n      args: ['--model_name=llama3', '--model_id=org/kserve']\n"
+            "      storageUri: hf://org/stored\n",
+            [(M, "org/kserve", 7)],
+            id="kserve-model-args",
+        ),
+        pytest.param(
+            "deploy.yaml",
+            "containers:\n- name: vllm\n  image: vllm/vllm-openai:v0.6.3\n  command: [vllm, serve, org/served]\n"
+            "  args: ['--lora-modules', 'sql=org/sql-lora']\n",
+            [(I, "vllm/vllm-openai:v0.6.3", 3), (M, "org/served", 4), (M, "org/sql-lora", 5)],
+            id="command-list-serve-and-lora",
+        ),
+    ],
+)
+def test_finds_images_in_every_form(path: str, text: str, expected: list[Found]) -> None:
+    assert find(path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        pytest.param(
+            "Chart.yaml", "dependencies:\n- name: vllm\n  repository: https://charts.example/vllm\n", id="chart"
+        ),
+        pytest.param(
+            "values.yaml", "modelSpec:\n- repository: nginx\n  tag: '1.0'\n  modelURL: org/not-served\n", id="model-url"
+        ),
+        pytest.param("values.yaml", "image:\n  repository: ${REGISTRY}/vllm-openai\n  tag: v1\n", id="variable"),
+        pytest.param("values.yaml", f"image:\n  repository: {TGI}-benchmark\n", id="look-alike-repository"),
+        pytest.param("values.yaml", "image:\n  repository: nvcr.io/nvidia/pytorch\n  tag: 24.01-py3\n", id="ngc"),
+        pytest.param(
+            "kustomization.yaml", "images:\n- name: nginx\n  newTag: '1.27'\n- name: app\n  newName: busybox\n", id="k"
+        ),
+        pytest.param(
+            ".github/workflows/ci.yml",
+            "jobs:\n  a:\n    steps:\n    - uses: actions/checkout@v4\n    - uses: docker://alpine:3.20\n",
+            id="uses",
+        ),
+        pytest.param("isvc.yaml", "spec:\n  predictor:\n    model:\n      modelFormat: {name: sklearn}\n", id="kserve"),
+    ],
+)
+def test_look_alike_image_forms_name_nothing(path: str, text: str) -> None:
+    assert find(path, text) == []
+
+
+def test_forms_without_an_image_key_pass_the_pre_filter(tmp_path: Path) -> None:
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "e2e.yml").write_text(
+        "jobs:\n  a:\n    steps:\n    - uses: docker://vllm/vllm-openai:v0.6.0\n"
+    )
+    (tmp_path / "isvc.yaml").write_text("spec:\n  model:\n    modelFormat: {name: hf}\n    args: [--model_id=org/k]\n")
+    (tmp_path / "serve.sh").write_text("podman run ollama/ollama:0.3.12\n")
+    discovery = discover(tmp_path, [tmp_path])
+    assert [(a.id, [r.location for r in a.references]) for a in discovery.artefacts] == [
+        ("ollama/ollama:0.3.12", ["serve.sh:1"]),
+        ("vllm/vllm-openai:v0.6.0", [".github/workflows/e2e.yml:4"]),
+        ("org/k", ["isvc.yaml:4"]),
+    ]

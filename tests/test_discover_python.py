@@ -402,6 +402,29 @@ def test_keywords_dict_keys_and_lists_named_for_a_model(source: str, expected: t
 
 
 @pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param(
+            'def run(image: str = "ghcr.io/huggingface/text-generation-inference:latest"): ...\n',
+            "ghcr.io/huggingface/text-generation-inference:latest",
+            id="parameter-default",
+        ),
+        pytest.param(
+            'parts = ["docker run -d --gpus all", "vllm/vllm-openai:v0.12.0", f"--port {port}"]\n',
+            "vllm/vllm-openai:v0.12.0",
+            id="list-item",
+        ),
+        pytest.param(
+            'IMAGE = "nvcr.io/nim/meta/llama3-8b-instruct:1.0.3"\n', "nvcr.io/nim/meta/llama3-8b-instruct:1.0.3"
+        ),
+    ],
+)
+def test_a_string_that_is_a_server_image_names_it(source: str, expected: str) -> None:
+    found = PythonSource().find(source, context())
+    assert [(r.kind, r.text, r.line) for r in found] == [(Kind.IMAGE, expected, 1)]
+
+
+@pytest.mark.parametrize(
     "source",
     [
         'launcher(model_id="outputs/run1")',
@@ -415,3 +438,26 @@ def test_keyword_and_key_look_alikes(source: str) -> None:
     from modelpolicy.discover.python import PythonSource
 
     assert PythonSource().find(source + "\n", FileContext("a.py", lambda _: False)) == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'IMAGE = "ghcr.io/huggingface/text-generation-inference-benchmark:latest"\n',  # not a server
+        'IMAGE = "python:3.11"\n',
+        'print("pull vllm/vllm-openai:v0.6.0 first")\n',  # prose holding an image
+        'IMAGE = f"vllm/vllm-openai:{version}"\n',  # tag unknown, but the f-string is no constant
+        '"""Run ollama/ollama."""\n',
+    ],
+)
+def test_other_strings_name_no_image(source: str) -> None:
+    assert [r for r in PythonSource().find(source, context()) if r.kind is Kind.IMAGE] == []
+
+
+def test_every_server_of_the_catalogue_passes_the_pre_filters() -> None:
+    from modelpolicy.discover.images import IMAGE_MARKERS
+    from modelpolicy.knowledge import load
+
+    for server in load().servers:
+        for pattern in server.images:
+            assert any(m.decode() in pattern for m in IMAGE_MARKERS), f"{pattern}: no marker in IMAGE_MARKERS"

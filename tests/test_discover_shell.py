@@ -306,3 +306,130 @@ def test_a_file_naming_its_model_only_in_an_upper_case_variable_is_read(tmp_path
         ("acme/chat", ["start.sh:2"]),
         ("acme/encoder", ["serve.sh:1"]),
     ]
+
+
+TGI = "ghcr.io/huggingface/text-generation-inference"
+IMAGE = Kind.IMAGE
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        pytest.param(
+            f"docker run --gpus all --shm-size 1g -p 8080:80 -v $PWD/data:/data {TGI}:3.0.1 --model-id acme/chat",
+            [(MODEL, "acme/chat", 1), (IMAGE, f"{TGI}:3.0.1", 1)],
+            id="docker-run-options-then-image-then-server-args",
+        ),
+        pytest.param(
+            "docker run -e -ti -d --name local-ai -p 8080:8080 localai/localai:master run --debug $MODEL_NAME",
+            [(IMAGE, "localai/localai:master", 1)],
+            id="short-option-taking-a-dash-word",
+        ),
+        pytest.param("sudo docker run -dit --rm ollama/ollama", [(IMAGE, "ollama/ollama", 1)], id="sudo-switches"),
+        pytest.param(
+            "podman container run --name=tgi docker.io/vllm/vllm-openai:v0.6.0",
+            [(IMAGE, "docker.io/vllm/vllm-openai:v0.6.0", 1)],
+            id="podman-container-run",
+        ),
+        pytest.param(
+            "docker pull quay.io/go-skynet/local-ai-backends:master-cpu-llama-cpp",
+            [(IMAGE, "quay.io/go-skynet/local-ai-backends:master-cpu-llama-cpp", 1)],
+            id="pull",
+        ),
+        pytest.param("nerdctl create lmsysorg/sglang:latest", [(IMAGE, "lmsysorg/sglang:latest", 1)], id="nerdctl"),
+        pytest.param(
+            "docker run vllm/vllm-openai:${VLLM_VERSION:-v0.6.3} --model acme/chat",
+            [(MODEL, "acme/chat", 1), (IMAGE, "vllm/vllm-openai:v0.6.3", 1)],
+            id="tag-default",
+        ),
+        pytest.param("docker run ${IMAGE:-ollama/ollama:0.3.12}", [(IMAGE, "ollama/ollama:0.3.12", 1)], id="default"),
+        pytest.param(f"docker run {TGI}:$VERSION", [(IMAGE, TGI, 1)], id="unknown-tag-variable-dropped"),
+        pytest.param(f"docker run {TGI}@sha256:{'a' * 64}", [(IMAGE, f"{TGI}@sha256:{'a' * 64}", 1)], id="digest-kept"),
+        pytest.param(
+            "srun --container-image=nvcr.io#nvidia/tritonserver:24.01-py3 tritonserver",
+            [(IMAGE, "nvcr.io/nvidia/tritonserver:24.01-py3", 1)],
+            id="pyxis-registry-hash",
+        ),
+        pytest.param(
+            "srun --container-image nvcr.io/nim/meta/llama3-8b-instruct:1.0.3 start",
+            [(IMAGE, "nvcr.io/nim/meta/llama3-8b-instruct:1.0.3", 1)],
+            id="pyxis-slash",
+        ),
+        pytest.param(
+            "enroot import docker://nvcr.io#nim/meta/llama3-8b-instruct:1.0.3",
+            [(IMAGE, "nvcr.io/nim/meta/llama3-8b-instruct:1.0.3", 1)],
+            id="enroot-import",
+        ),
+        pytest.param(
+            f"apptainer pull tgi.sif docker://{TGI}:2.0", [(IMAGE, f"{TGI}:2.0", 1)], id="apptainer-docker-uri"
+        ),
+    ],
+)
+def test_container_engines_name_the_server_images_they_run(command: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found("run.sh", command) == expected
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        pytest.param(f"docker build -t {TGI}:dev .", id="build"),
+        pytest.param(f"docker push {TGI}:dev", id="push"),
+        pytest.param(f"docker tag {TGI}:dev {TGI}:latest", id="tag"),
+        pytest.param("docker run python:3.11 python serve.py", id="generic-image"),
+        pytest.param("docker run -e IMAGE=vllm/vllm-openai busybox", id="image-in-an-option-value"),
+        pytest.param("docker run -v ollama/ollama:/data nginx", id="volume-that-looks-like-an-image"),
+        pytest.param("docker run $IMAGE --model-id", id="variable-image"),
+        pytest.param("docker compose run ollama/ollama", id="compose-service"),
+        pytest.param("docker logs ollama/ollama", id="other-subcommand"),
+        pytest.param("echo ollama/ollama", id="no-engine"),
+        pytest.param("srun --container-image=nvcr.io#nvidia/pytorch:24.01-py3 python train.py", id="pyxis-generic"),
+        pytest.param("apptainer pull docker://ubuntu:22.04", id="docker-uri-generic"),
+        pytest.param(f"docker run {TGI}-benchmark:latest", id="look-alike-repository"),
+    ],
+)
+def test_container_engines_name_no_other_image(command: str) -> None:
+    assert [f for f in found("run.sh", command) if f[0] is IMAGE] == []
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (
+            "vllm serve acme/base --enable-lora --lora-modules sql=acme/sql-lora chat=acme/chat-lora --port 8000",
+            ["acme/base", "acme/sql-lora", "acme/chat-lora"],
+        ),
+        ("python -m vllm.entrypoints.openai.api_server --lora-modules=x=acme/lora", ["acme/lora"]),
+        ("vllm serve acme/base --lora-modules local=./adapters/sql other=models/local", ["acme/base"]),
+        ("vllm serve acme/base --lora-modules --port 8000 sql=acme/not-an-adapter", ["acme/base"]),
+    ],
+)
+def test_lora_modules_name_adapters(command: str, expected: list[str]) -> None:
+    assert [f[1] for f in found("serve.sh", command) if f[0] is MODEL] == expected
+
+
+def test_a_makefile_recipe_runs_a_server_image() -> None:
+    text = f"serve:\n\tdocker run --rm -p 8080:80 {TGI}:1.4.5 --model-id acme/chat\n"
+    assert found("Makefile", text) == [(MODEL, "acme/chat", 2), (IMAGE, f"{TGI}:1.4.5", 2)]
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (f"docker run -e MODEL_ID=acme/chat --env=PORT=80 {TGI}:2.0", [(IMAGE, f"{TGI}:2.0"), (MODEL, "acme/chat")]),
+        (
+            "docker run --env MODEL_NAME=${MODEL:-acme/chat} ollama/ollama",
+            [(IMAGE, "ollama/ollama"), (MODEL, "acme/chat")],
+        ),
+        ("docker run -e MODEL_ID=acme/chat python:3.11", []),  # no model server: its variables name nothing
+        (f"docker run -e MODEL_ID=./weights -e OTHER=acme/x {TGI}:2.0", [(IMAGE, f"{TGI}:2.0")]),
+        (f"docker run -v MODEL_ID=acme/chat:/data {TGI}:2.0", [(IMAGE, f"{TGI}:2.0")]),
+    ],
+)
+def test_a_server_s_environment_options_name_its_model(command: str, expected: list[tuple[Kind, str]]) -> None:
+    assert [(f[0], f[1]) for f in found("run.sh", command)] == expected
+
+
+def test_an_sbatch_directive_names_its_container_image() -> None:
+    text = "#!/bin/bash\n#SBATCH --container-image=nvcr.io#nvidia/tritonserver:24.01-py3\n# --container-image=x\n"
+    assert found("job.sh", text) == [(IMAGE, "nvcr.io/nvidia/tritonserver:24.01-py3", 2)]
+    assert found("job.sh", "# SBATCH --container-image=nvcr.io#nvidia/tritonserver:24.01-py3\n") == []

@@ -86,3 +86,18 @@ def test_a_workflow_is_found_through_the_pre_filter(tmp_path: Path) -> None:
     assert [(a.id, [r.location for r in a.references]) for a in discovery.artefacts] == [
         ("acme/chat", [".github/workflows/serve.yml:4"]),
     ]
+
+
+@pytest.mark.parametrize("path", [".github/workflows/disabled/eval.yml", "sub/.github/workflows/old/eval.yaml"])
+def test_a_workflow_kept_in_a_folder_below_workflows_is_read(path: str) -> None:
+    assert [r[1] for r in found(path, GITHUB)] == ["acme/encoder", "acme/reviews", "acme/embedder", "acme/chat"]
+
+
+@pytest.mark.parametrize("path", [".github/workflows-old/eval.yml", ".github/eval.yml"])
+def test_a_look_alike_workflow_folder_is_not_read(path: str) -> None:
+    assert found(path, GITHUB) == []
+
+
+def test_a_step_that_runs_a_server_image_names_it() -> None:
+    text = "jobs:\n  e2e:\n    steps:\n      - run: |\n          docker pull ollama/ollama:0.3.12\n"
+    assert found(".github/workflows/e2e.yml", text) == [(Kind.IMAGE, "ollama/ollama:0.3.12", 5, 22)]

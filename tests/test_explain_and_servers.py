@@ -37,13 +37,84 @@ def test_tgi_licence_by_version(tag: str, licence: str, saas: Verdict, commercia
     assert image_finding(f"{TGI}:{tag}", "commercial")[1] is commercial
 
 
-@pytest.mark.parametrize("tag", ["latest", "sha-7a1f3b2", None])
-def test_unknown_version_is_judged_as_the_strictest_and_names_the_candidates(tag: str | None) -> None:
+@pytest.mark.parametrize(
+    ("tag", "licence", "saas"),
+    [
+        pytest.param("1.0", "hfoil-1.0", Verdict.FAIL, id="1.0-is-every-1.0.x"),
+        pytest.param("1", "hfoil-1.0", Verdict.FAIL, id="1-is-every-1.x"),
+        pytest.param("v1.4", "hfoil-1.0", Verdict.FAIL, id="v-prefix"),
+        pytest.param("1.4.5-rocm", "hfoil-1.0", Verdict.FAIL, id="variant-suffix"),
+        pytest.param("0", "apache-2.0", Verdict.PASS, id="0-is-every-0.x"),
+        pytest.param("0.9", "apache-2.0", Verdict.PASS, id="0.9"),
+        pytest.param("2.0", "apache-2.0", Verdict.PASS, id="2.0"),
+        pytest.param("2", "apache-2.0", Verdict.PASS, id="2"),
+        pytest.param("3.0.1", "apache-2.0", Verdict.PASS, id="3.0.1"),
+        pytest.param("3.3.6-intel-cpu", "apache-2.0", Verdict.PASS, id="3.x-variant"),
+    ],
+)
+def test_a_tag_stands_for_the_release_range_it_names(tag: str, licence: str, saas: Verdict) -> None:
+    found, verdict, note = image_finding(f"{TGI}:{tag}", "saas")
+    assert (found, verdict) == (licence, saas)
+    assert "unpinned" not in note and "unknown version" not in note
+
+
+@pytest.mark.parametrize("tag", ["latest", "nightly", None])
+def test_a_floating_tag_is_the_newest_release_with_an_unpinned_image_warning(tag: str | None) -> None:
     image = f"{TGI}:{tag}" if tag else TGI
     licence, verdict, note = image_finding(image, "saas")
-    assert licence is not None and "hfoil-1.0" in licence and "apache-2.0" in licence
+    assert (licence, verdict) == ("apache-2.0", Verdict.WARN)
+    assert "unpinned image" in note and "newest release" in note and "2.0.0" in note
+    subject = resolve_all((Artefact(Kind.IMAGE, image, None, ()),), default_resolvers())[0]
+    finding = evaluate(subject, load_policy("saas"), load())
+    assert [v.code for v in finding.violations] == ["unpinned-image"]
+
+
+@pytest.mark.parametrize("image", [f"{TGI}:sha-7a1f3b2", f"{TGI}@sha256:{'ab' * 32}", f"{TGI}:7a1f3b2"])
+def test_a_digest_or_sha_tag_is_an_unknown_version_judged_as_the_strictest(image: str) -> None:
+    licence, verdict, note = image_finding(image, "saas")
+    assert licence == "apache-2.0 AND hfoil-1.0"
     assert verdict is Verdict.FAIL
-    assert "unknown version" in note and "1.0.0" in note and "2.0.0" in note
+    assert "unknown version" in note and "1.0.0" in note and "2.0.0" in note and "strictest" in note
+
+
+def test_a_release_tag_beside_a_digest_names_the_release() -> None:
+    assert image_finding(f"{TGI}:1.4.5@sha256:{'ab' * 32}", "saas")[:2] == ("hfoil-1.0", Verdict.FAIL)
+
+
+@pytest.mark.parametrize(
+    ("image", "licence"),
+    [
+        ("vllm/vllm-openai:v0.6.0", "apache-2.0"),
+        ("docker.io/vllm/vllm-openai:v0.6.3.post1", "apache-2.0"),
+        ("lmcache/vllm-openai:2025-05-17-v1", "apache-2.0"),
+        ("lmsysorg/sglang:v0.4.6.post1-cu124", "apache-2.0"),
+        ("ollama/ollama:0.3.12", "mit"),
+        ("ghcr.io/huggingface/text-embeddings-inference:cpu-1.5", "apache-2.0"),
+        ("ghcr.io/huggingface/text-embeddings-inference:turing-1.0", "hfoil-1.0"),
+        ("ghcr.io/huggingface/text-embeddings-inference:86-1.2", "apache-2.0 AND hfoil-1.0"),
+        ("nvcr.io/nvidia/tritonserver:24.01-py3", "bsd-3-clause AND nvidia-deep-learning-container"),
+        ("nvcr.io/nim/meta/llama3-8b-instruct:1.0.3", "nvidia-ai-product-terms"),
+        ("ghcr.io/ggerganov/llama.cpp:server-b4500", "mit"),
+        ("ghcr.io/ggml-org/llama.cpp:server", "mit"),
+        ("localai/localai:v2.20.1-cublas-cuda12", "mit"),
+        ("quay.io/go-skynet/local-ai:v2.20.1", "mit"),
+        ("kserve/huggingfaceserver:v0.14.0", "apache-2.0"),
+        ("pytorch/torchserve:0.12.0-gpu", "apache-2.0"),
+        ("seldonio/mlserver:1.6.1", "apache-2.0"),
+        ("openvino/model_server:2024.4-gpu", "apache-2.0"),
+        ("ghcr.io/huggingface/chat-ui:0.9.4", "apache-2.0"),
+    ],
+)
+def test_every_server_of_the_catalogue_resolves(image: str, licence: str) -> None:
+    assert image_finding(image, "research")[0] == licence
+
+
+def test_the_same_holds_for_every_server_in_the_catalogue() -> None:
+    """Each server: a release tag names no unknown version, `latest` is its newest range, a digest all of them."""
+    for server in load().servers:
+        repository = server.images[0].replace("*", "org/name")
+        assert "unpinned image" in image_finding(f"{repository}:latest", "research")[2]
+        assert "unknown version" in image_finding(f"{repository}@sha256:{'cd' * 32}", "research")[2]
 
 
 @pytest.mark.parametrize(
@@ -66,6 +137,40 @@ def test_version_key() -> None:
     server = load().server(TGI)
     assert server is not None
     assert [v.license for v in server_licenses(server, "1.0.0")] == ["hfoil-1.0"]
+    assert [v.license for v in server_licenses(server, "1.0")] == ["hfoil-1.0"]  # (1, 0) is (1, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("image", "server"),
+    [
+        ("docker.io/ollama/ollama", "ollama"),
+        ("index.docker.io/vllm/vllm-openai", "vllm"),
+        ("GHCR.IO/HuggingFace/Text-Generation-Inference", "text-generation-inference"),
+        ("nvcr.io/nim/nvidia/llama-3.2-nv-embedqa-1b-v2", "nvidia-nim"),
+        ("nvcr.io/nvidia/tritonserver", "triton"),
+    ],
+)
+def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server: str) -> None:
+    found = load().server(image)
+    assert found is not None and found.key == server
+
+
+@pytest.mark.parametrize(
+    "image",
+    [
+        "python",
+        "nvidia/cuda",
+        "nvcr.io/nvidia/pytorch",
+        "nvcr.io/nvidia/blueprint/rag-server",
+        "ollama/ollama-js",
+        "ghcr.io/huggingface/text-generation-inference-benchmark",
+        "vllm/vllm-openai-fork/x",
+        "nginx",
+        "mynim/llama",
+    ],
+)
+def test_look_alike_repositories_are_no_servers(image: str) -> None:
+    assert load().server(image) is None
 
 
 def test_explain_licence_shows_each_fact_and_every_preset(capsys: pytest.CaptureFixture[str]) -> None:
@@ -92,6 +197,13 @@ def test_explain_server_image_under_saas(capsys: pytest.CaptureFixture[str]) -> 
     assert "licence: hfoil-1.0" in out
     assert "saas: FAIL" in out and "[hosting-restricted]" in out and "fix: " in out
     assert "  commercial: PASS" not in out and "  commercial: WARN" not in out
+
+
+def test_explain_vllm_image(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "vllm/vllm-openai:v0.6.0"]) == 0
+    out = capsys.readouterr().out
+    assert "image vllm/vllm-openai:v0.6.0" in out and "licence: apache-2.0" in out and "vLLM v0.6.0" in out
+    assert "saas: PASS" in out and "permissive: PASS" in out
 
 
 def test_explain_unknown_subject_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

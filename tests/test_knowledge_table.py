@@ -23,6 +23,7 @@ CONDITIONS = "pass warn warn warn fail"  # conditions, use or output restriction
 SHARE_ALIKE = "pass pass warn warn fail"
 HOSTING = "pass pass warn fail fail"  # a hosted-service restriction
 FREE = "pass pass pass pass pass"
+UNPINNED = "warn warn warn warn warn"  # an image tag that names no release
 TGI = "ghcr.io/huggingface/text-generation-inference"
 
 ROWS = [
@@ -42,6 +43,20 @@ ROWS = [
     ("image", f"{TGI}:1.0.0", "hfoil-1.0", "unrestricted", "pass pass warn fail fail"),
     ("image", f"{TGI}:1.4.5", "hfoil-1.0", "unrestricted", "pass pass warn fail fail"),
     ("image", f"{TGI}:2.0.0", "apache-2.0", "unrestricted", FREE),
+    # a tag stands for the release range it names; `latest` and no tag for the newest, unpinned; a digest or a
+    # `sha-` tag for an unknown release, judged as the strictest
+    ("image", f"{TGI}:1.0", "hfoil-1.0", "unrestricted", HOSTING),
+    ("image", f"{TGI}:1", "hfoil-1.0", "unrestricted", HOSTING),
+    ("image", f"{TGI}:0.9", "apache-2.0", "unrestricted", FREE),
+    ("image", f"{TGI}:2.0", "apache-2.0", "unrestricted", FREE),
+    ("image", f"{TGI}:2", "apache-2.0", "unrestricted", FREE),
+    ("image", f"{TGI}:3.0.1", "apache-2.0", "unrestricted", FREE),
+    ("image", f"{TGI}:latest", "apache-2.0", "unrestricted", UNPINNED),
+    ("image", TGI, "apache-2.0", "unrestricted", UNPINNED),
+    ("image", f"{TGI}:sha-7a1f3b2", "apache-2.0 AND hfoil-1.0", "unrestricted", HOSTING),
+    ("image", f"{TGI}@sha256:{'0' * 64}", "apache-2.0 AND hfoil-1.0", "unrestricted", HOSTING),
+    ("image", "vllm/vllm-openai:v0.6.0", "apache-2.0", "unrestricted", FREE),
+    ("image", "ollama/ollama", "mit", "unrestricted", UNPINNED),
     # known-artefacts.tsv
     ("model", "mistralai/Mistral-7B-v0.1", "apache-2.0", "unrestricted", FREE),
     ("model", "mistralai/Mixtral-8x7B-v0.1", "apache-2.0", "unrestricted", FREE),

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from modelpolicy.policy import Policy, load_policy, preset_names
+from modelpolicy.policy.concerns import RULE_DEFAULTS
 from modelpolicy.policy.load import CLARIFICATION_KEYS, EXCEPTION_KEYS, KEYS, OPTIONAL_RULES, RULES
 from tests.conftest import REPO
 
@@ -111,6 +112,7 @@ def _settings(policy: Policy) -> dict[str, str]:
         "lineage": policy.lineage.value,
         "training_data": policy.training_data.value,
         **{f"rules.{code}": policy.rules[code].value for code in RULES},
+        **{f"rules.{code}": policy.rules.get(code, default).value for code, default in RULE_DEFAULTS.items()},
         "rules.unreadable": policy.unreadable.value,
     }
 

@@ -328,3 +328,36 @@ def test_unknown_warn_lets_an_unresolved_artefact_through_with_a_warning(tmp_pat
 def test_each_preset_on_trust_remote_code(preset: str, expected: dict[str, str]) -> None:
     finding = judge(load_policy(preset), subject("mit", flags=frozenset({"trust_remote_code"})))
     assert codes(finding) == expected
+
+
+def image_subject(image: str) -> Subject:
+    artefact = Artefact(Kind.IMAGE, image, None, (Reference("compose.yaml", 3, 11, image, Kind.IMAGE, "c", "image"),))
+    return Subject(artefact, Resolved(terms("apache-2.0")), ())
+
+
+@pytest.mark.parametrize(
+    ("image", "unpinned"),
+    [
+        ("vllm/vllm-openai", True),
+        ("vllm/vllm-openai:latest", True),
+        ("vllm/vllm-openai:nightly", True),
+        ("vllm/vllm-openai:v0.6.3", False),
+        (f"vllm/vllm-openai@sha256:{'a' * 64}", False),  # pinned; its unknown release is the resolver's to judge
+        ("ghcr.io/ggml-org/llama.cpp:server-b4500", False),  # a build tag
+        ("example.org/not-a-server:latest", False),  # not in the catalogue: nothing to say of its tags
+    ],
+)
+def test_an_image_tag_that_names_no_release_is_unpinned(image: str, unpinned: bool) -> None:
+    found = codes(judge(load_policy("commercial"), image_subject(image)))
+    assert found == ({"unpinned-image": "warn"} if unpinned else {})
+
+
+def test_unpinned_image_is_a_rule_a_policy_may_set_or_leave_unset(tmp_path: Path) -> None:
+    """A policy written before the rule existed, setting every other rule, still loads and warns."""
+    strict = policy_from(tmp_path, 'extends = "commercial"\n[rules]\nunpinned-image = "fail"\n')
+    assert codes(judge(strict, image_subject("ollama/ollama"))) == {"unpinned-image": "fail"}
+    rules = "".join(f'{code} = "pass"\n' for code in load_policy("commercial").rules if code != "unknown")
+    rules = rules.replace('unpinned-image = "pass"\n', "")
+    (tmp_path / "unset").mkdir()
+    unset = policy_from(tmp_path / "unset", f'context = "commercial"\nunknown = "fail"\n[rules]\n{rules}')
+    assert codes(judge(unset, image_subject("ollama/ollama"))) == {"unpinned-image": "warn"}

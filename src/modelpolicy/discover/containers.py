@@ -1,11 +1,14 @@
 """Containers: the model-server images a repository runs and the models it hands them.
 
 Dockerfiles (`FROM`, with `ARG` defaults, and `ENV MODEL_ID=...` in a model-server stage), docker-compose files,
-Kubernetes manifests and Helm values (any mapping with an `image:` key: a container, a compose service, a chart's
-values). An image is a reference only when the knowledge base knows it as a model server (TGI, TEI, vLLM, Ollama,
-llama.cpp); `python:3.11` or `postgres` name nothing. The model a server is given is read from its environment
-(`MODEL_ID`, ...); commands and args of every container go to the shell source's flag reader, so
-`--model-id org/x` is found wherever it is passed. Dockerfile RUN, CMD and ENTRYPOINT are the shell source's.
+Kubernetes manifests, Helm values and CI workflows: any mapping with an `image:` key (a container, a compose
+service, a chart's values, a workflow's `container:` or `services:`), Helm's `repository:` and `tag:` split over keys
+with or without an `image:` above them, kustomize's `images: [{name, newName, newTag}]`, a workflow step's
+`uses: docker://IMAGE`. An image is a reference only when the knowledge base's catalogue knows it as a model server
+(`discover.images`); `python:3.11` or `postgres` name nothing. The model a server is given is read from its
+environment (`MODEL_ID`, ...) and a Helm `modelURL:` beside its repository; commands and args of every container (and
+of a KServe predictor's `model:`) go to the shell source's flag reader, so `--model-id org/x` is found wherever it is
+passed. Dockerfile RUN, CMD and ENTRYPOINT are the shell source's.
 """
 
 from __future__ import annotations
@@ -18,27 +21,27 @@ from typing import TYPE_CHECKING
 
 from modelpolicy.discover.config import MAX_DEPTH
 from modelpolicy.discover.identity import identify
+from modelpolicy.discover.images import MODEL_VARIABLES, server_image
+from modelpolicy.discover.images import expand as _expand
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.markers import Markers
 from modelpolicy.discover.shell import placed_commands
 from modelpolicy.discover.yamldoc import compose
-from modelpolicy.knowledge import load as load_knowledge
+from modelpolicy.knowledge.servers import ImageName
 from modelpolicy.model import Kind, Reference
-from modelpolicy.resolve.images import split_image
 
 if TYPE_CHECKING:
     import yaml
 
 _SOURCE = "containers"
-# Environment variables a model server reads its model from (`HF_MODEL_ID`: TGI's SageMaker entrypoint).
-_MODEL_VARIABLES = frozenset({"MODEL_ID", "MODEL_NAME", "MODEL", "HF_MODEL_ID"})
 # Keys whose values are a container's command line, in the order they are joined: compose, then Kubernetes.
 _COMMAND_KEYS = ("entrypoint", "command", "args")
 _COMPOSE = re.compile(r"(docker-)?compose[^/]*\.ya?ml")
 # Cheap test before parsing: YAML without an image cannot name a container.
-_MENTIONS = re.compile(r"\b(?:image|repository)[\"']?\s*:")
-# `${NAME}`, `${NAME:-default}`, `${NAME-default}` and `$NAME`.
-_VARIABLE = re.compile(r"\$\{(\w+)(?::?-([^}]*))?\}|\$(\w+)")
+_MENTIONS = re.compile(r"\b(?:images?|repository|newName|modelFormat)[\"']?\s*:|docker://")
+# Keys beside a Helm `repository:` whose value is the model the server is given (vLLM production-stack's
+# `modelSpec`); compared lower-cased.
+_MODEL_KEYS = frozenset({"modelurl"})
 # A Dockerfile word: quoted parts keep their spaces.
 _WORD = re.compile(r"""(?:"[^"]*"|'[^']*'|[^\s"'])+""")
 _QUOTED = re.compile(r""""([^"]*)"|'([^']*)'""")
@@ -51,8 +54,8 @@ class ContainerSource:
     name = _SOURCE
     stems = frozenset({"dockerfile", "containerfile"})
     # A Dockerfile's `FROM`; a manifest's `image:` or Helm's `repository:` (a model id given to a server sits beside
-    # one of them).
-    markers = Markers((b"from", b"image", b"repository"), caseless=True)
+    # one of them); a KServe `modelFormat:`; a workflow's `uses: docker://`.
+    markers = Markers((b"from", b"image", b"repository", b"modelformat", b"docker"), caseless=True)
 
     def wants(self, path: str) -> bool:
         name = path.rsplit("/", 1)[-1].lower()
@@ -69,28 +72,6 @@ class ContainerSource:
 
 def _is_dockerfile(name: str) -> bool:
     return name in ("dockerfile", "containerfile") or name.endswith(".dockerfile") or name.startswith("dockerfile.")
-
-
-def _expand(value: str, known: Mapping[str, str]) -> str:
-    """`value` with the variables it names replaced by their known values or written defaults; others left as is."""
-
-    def substitute(match: re.Match[str]) -> str:
-        name = match[1] or match[3]
-        if name in known:
-            return known[name]
-        return match[2] if match[2] is not None else match[0]
-
-    return _VARIABLE.sub(substitute, value)
-
-
-def _image_id(written: str, known: Mapping[str, str]) -> str | None:
-    """`registry/name:tag` (lower-cased name, tag as written) when the image is a model server, else None. A tag
-    left as an unknown variable is dropped: the version is unknown."""
-    name, tag = split_image(_expand(written.strip(), known))
-    name = name.lower()
-    if load_knowledge().server(name) is None:
-        return None
-    return f"{name}:{tag}" if tag and "$" not in tag else name
 
 
 def _model(value: str, line: int, column: int, form: str, context: FileContext) -> Reference | None:
@@ -120,7 +101,7 @@ def _dockerfile_references(text: str, context: FileContext) -> Iterator[Referenc
         if keyword == "ARG":
             arguments.update((key, _expand(value.text, arguments)) for key, value in _assignments(rest, legacy=False))
         elif keyword == "FROM" and (image := next((w for w in rest if not w.text.startswith("--")), None)):
-            image_id = _image_id(image.text, arguments)
+            image_id = server_image(image.text, arguments)
             if image_id:
                 yield Reference(context.path, image.line, image.column, image_id, Kind.IMAGE, _SOURCE, "FROM")
             serving = image_id is not None or image.text.lower() in server_stages
@@ -134,7 +115,7 @@ def _dockerfile_references(text: str, context: FileContext) -> Iterator[Referenc
 def _env_models(words: list[_Word], arguments: Mapping[str, str], context: FileContext) -> Iterator[Reference]:
     """The models a model-server stage's `ENV` names, its `ARG` values substituted."""
     for key, value in _assignments(words, legacy=True):
-        if key not in _MODEL_VARIABLES:
+        if key not in MODEL_VARIABLES:
             continue
         found = _model(_expand(value.text, arguments), value.line, value.column, key, context)
         if found:
@@ -261,31 +242,72 @@ class _Yaml:
             entries = _entries(mapping)
             if "image" in entries:
                 yield from self.container(entries)
+            elif "modelFormat" in entries:  # a KServe predictor's `model:`: the runtime's image is chosen elsewhere
+                yield from self.commands([entries[key] for key in _COMMAND_KEYS if key in entries])
+            elif "repository" in entries:  # Helm's image split over keys, without an `image:` above it
+                image = self.image(mapping)
+                yield from [image] if image else []
+                yield from self.served(image, entries)
+            if "newName" in entries or "newTag" in entries:
+                yield from self.kustomized(entries)
+            if (uses := string(entries.get("uses"))) and uses.lower().startswith("docker://"):
+                yield from self.placed(entries["uses"], server_image(uses), "uses")
 
     def container(self, entries: dict[str, yaml.Node]) -> Iterator[Reference]:
         image = self.image(entries["image"])
-        if image:
-            yield image
+        yield from [image] if image else []
         yield from self.commands([entries[key] for key in _COMMAND_KEYS if key in entries])
-        if image:
-            for key in ("environment", "env"):
-                yield from self.environment(entries.get(key))
+        yield from self.served(image, entries)
+
+    def served(self, image: Reference | None, entries: dict[str, yaml.Node]) -> Iterator[Reference]:
+        """What a server image is given: its environment's model variables, a `modelURL:` beside it."""
+        if image is None:
+            return
+        for key in ("environment", "env"):
+            yield from self.environment(entries.get(key))
+        for key, node in entries.items():
+            if key.lower() in _MODEL_KEYS and (value := string(node)):
+                yield from (m for m in [_model(value, *_place(node), key, self.context)] if m)
 
     def image(self, node: yaml.Node) -> Reference | None:
-        """`image: registry/name:tag`, or Helm's `image: {registry: R, repository: X, tag: Y}` placed at X."""
+        """`image: registry/name:tag`, or Helm's `image: {registry: R, repository: X, tag: Y}` (or `name: X`)
+        placed at X. A repository that carries a tag of its own (`X:1.8.5`) takes the `tag:` key's, which a chart's
+        template appends last."""
         import yaml
 
-        written, place, form = string(node), node, "image"
-        if isinstance(node, yaml.MappingNode):
-            parts = _entries(node)
-            place, form = parts.get("repository", node), "image.repository"
-            registry, written, tag = (_scalar(parts.get(k)) for k in ("registry", "repository", "tag"))
-            written = written and "/".join(filter(None, (registry, written))) + (f":{tag}" if tag else "")
-        image_id = _image_id(written, {}) if written else None
-        if image_id is None:
-            return None
-        line, column = place.start_mark.line + 1, place.start_mark.column
-        return Reference(self.context.path, line, column, image_id, Kind.IMAGE, _SOURCE, form)
+        if not isinstance(node, yaml.MappingNode):
+            written = string(node)
+            return next(self.placed(node, server_image(written), "image"), None) if written else None
+        parts = _entries(node)
+        registry, repository, name, tag, digest = (
+            _scalar(parts.get(k)) for k in ("registry", "repository", "name", "tag", "digest")
+        )
+        joined = f"{repository}/{name}" if repository and name else None
+        for written, key in ((joined, "repository"), (repository, "repository"), (name, "name")):
+            if not written:
+                continue
+            inline = ImageName.parse("/".join(filter(None, (registry, written))))
+            image_id = server_image(ImageName(inline.repository, tag or inline.tag, digest or inline.digest).text)
+            if image_id:
+                return next(self.placed(parts[key], image_id, f"image.{key}"))
+        return None
+
+    def kustomized(self, entries: dict[str, yaml.Node]) -> Iterator[Reference]:
+        """A kustomization's `images: [{name: X, newName: Y, newTag: Z}]`: the image that runs is Y:Z, or X:Z when
+        Y is a mirror the catalogue does not know."""
+        tag, digest = _scalar(entries.get("newTag")), _scalar(entries.get("digest"))
+        suffix = (f":{tag}" if tag else "") + (f"@{digest}" if digest else "")
+        for key in ("newName", "name"):
+            written = _scalar(entries.get(key))
+            image_id = server_image(ImageName.parse(written).repository + suffix) if written else None
+            if image_id:
+                yield from self.placed(entries[key], image_id, key)
+                return
+
+    def placed(self, node: yaml.Node, image_id: str | None, form: str) -> Iterator[Reference]:
+        if image_id is not None:
+            line, column = _place(node)
+            yield Reference(self.context.path, line, column, image_id, Kind.IMAGE, _SOURCE, form)
 
     def commands(self, parts: list[yaml.Node]) -> Iterator[Reference]:
         """A string is a command line; lists (`command` then `args`) are joined into one, and the script after a
@@ -309,9 +331,13 @@ class _Yaml:
 
     def environment(self, node: yaml.Node | None) -> Iterator[Reference]:
         for name, value, mark in _variables(node):
-            found = _model(value, mark.line + 1, mark.column, name, self.context) if name in _MODEL_VARIABLES else None
+            found = _model(value, mark.line + 1, mark.column, name, self.context) if name in MODEL_VARIABLES else None
             if found:
                 yield found
+
+
+def _place(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column
 
 
 def _variables(node: yaml.Node | None) -> Iterator[tuple[str, str, yaml.Mark]]:

@@ -28,6 +28,7 @@ from functools import cached_property
 
 from modelpolicy.discover import python_statements
 from modelpolicy.discover.identity import URL, URL_MARKERS, identify, looks_like_path, parse_hub_id, parse_hub_url
+from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Lines, Markers
 from modelpolicy.discover.names import ENDINGS, named_kind
@@ -151,11 +152,14 @@ def _marker_words() -> tuple[bytes, ...]:
         if loader.position is not None or not all(any(w in k.lower() for w in words) for k in keywords):
             words.add(name.lower())
     words.update(marker.decode() for marker in URL_MARKERS)  # a string that is a URL of the Hub's
+    words.update(marker.decode() for marker in IMAGE_MARKERS)  # a string that is a model-server image
     minimal = [w for w in words if not any(other != w and other in w for other in words)]
     return tuple(sorted((w.encode() for w in minimal), key=len, reverse=True))
 
 
 MARKER_WORDS = _marker_words()
+# A string that may be a container image as a whole: `registry/repository[:tag][@digest]`, no blanks.
+_IMAGE_LIKE = re.compile(r"[\w.-]+(?::\d+)?/[\w./-]+(?::[\w.-]+)?(?:@[\w]+:[0-9a-f]+)?")
 _STRING_ESCAPE = re.compile(rb"\\[xuUN0-7]")  # a string escape could spell an environment variable's name
 _OPTION_CALLS = frozenset({"add_argument", "option"})  # argparse, click
 _FIELD_CALLS = frozenset({"field", "Field", "ib", "attrib"})  # dataclasses, pydantic, attrs
@@ -689,6 +693,8 @@ class _Finder:
         if found:
             kind, hub = found
             yield self._reference(constant, hub.id, kind, form="url", revision=hub.revision, flags=frozenset())
+        elif _IMAGE_LIKE.fullmatch(text) and (image := server_image(text)):
+            yield self._reference(constant, image, Kind.IMAGE, form="image", revision=None, flags=frozenset())
 
     def _loaded(self, value: _Value, use: _Use) -> Reference | None:
         if value.dynamic:

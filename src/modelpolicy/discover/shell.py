@@ -1,7 +1,9 @@
 """Shell scripts, Makefiles and the RUN, CMD and ENTRYPOINT instructions of Dockerfiles: command-line flags that name
 models and datasets (`--model_name_or_path ID`, `--dataset=ID`...) and `huggingface-cli download ID` / `hf download ID`;
 and variables whose name says they hold one (`names`): `EMBED_MODEL=ID` in a script, `MODEL ?= ID` in a Makefile,
-`ARG BASE_MODEL=ID` and `ENV MODEL_ID=ID` in a Dockerfile.
+`ARG BASE_MODEL=ID` and `ENV MODEL_ID=ID` in a Dockerfile; and the model-server images a command runs or fetches
+(`docker run IMAGE`, `podman pull IMAGE`, `srun --container-image=IMAGE`, `docker://IMAGE`) with the models its
+`-e MODEL_ID=ID` options give it.
 
 Commands are split into words the way a shell splits them (quotes, escapes, `\\` continuations, comments); nothing is
 run or expanded. A value is a reference only when it is written out: `${VAR:-ID}` names its default, `$VAR` nothing.
@@ -16,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, identify, parse_hub_url
+from modelpolicy.discover.images import MODEL_VARIABLES, server_image
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.markers import Markers, Spelled, spelled_apart
 from modelpolicy.discover.names import named_kind
@@ -57,6 +60,37 @@ _DOWNLOAD_OPTIONS = frozenset(
     }
 )
 _REPO_TYPES = {"model": Kind.MODEL, "dataset": Kind.DATASET}
+# Container engines and their subcommands whose first argument is an image they run or fetch: `docker run IMAGE`,
+# `podman pull IMAGE`, `docker container run IMAGE`. `build`, `tag` and `push` name images the repository makes
+# itself, and are not read.
+_ENGINES = frozenset({"docker", "podman", "nerdctl"})
+_ENGINE_COMMANDS = frozenset({"run", "pull", "create"})
+# Options of those subcommands that take no value (and short ones that may be written together, `-dit`); any other
+# option takes the next word unless written `--option=value`.
+_ENGINE_SWITCHES = frozenset(
+    {
+        "--detach",
+        "--interactive",
+        "--tty",
+        "--rm",
+        "--privileged",
+        "--init",
+        "--publish-all",
+        "--read-only",
+        "--no-healthcheck",
+        "--oom-kill-disable",
+        "--quiet",
+        "--all-tags",
+        "--disable-content-trust",
+        "--sig-proxy",
+        "--help",
+    }
+)
+_ENGINE_SWITCH_LETTERS = frozenset("ditPqa")
+_ENV_OPTIONS = frozenset({"-e", "--env"})
+# Slurm's pyxis plugin: `srun --container-image=nvcr.io#nvidia/tritonserver:24.01-py3 ...`.
+_IMAGE_FLAGS = frozenset({"--container-image"})
+_SBATCH = re.compile(r"(?m)^#(SBATCH[ \t])")
 _MAKEFILES = frozenset({"Makefile", "makefile", "GNUmakefile"})
 
 # One piece of shell: its group says what it is. A `#` starts a comment only where a word could start.
@@ -120,7 +154,19 @@ class _Found:
 # `download` of `huggingface-cli download` / `hf download`, `vllm` of `vllm serve`, the variables `names` reads
 # (`..._MODEL`, `REPO_ID`) and the Hub's URLs, once quotes, backslashes and line continuations, which a shell removes
 # from a word, are removed. A Dockerfile joins continued lines across comments: then it always passes.
-MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"download", b"repo", b"vllm", *URL_MARKERS)
+MARKER_WORDS = (
+    b"model",
+    b"dataset",
+    b"tokenizer",
+    b"download",
+    b"repo",
+    b"vllm",
+    b"docker",
+    b"podman",
+    b"nerdctl",
+    b"container-image",
+    *URL_MARKERS,
+)
 _QUOTING = b"'\"\\"
 _DOCKER_CONTINUATION = re.compile(rb"\\[ \t\r]*\n")
 # For `grep`, line by line: a word with quotes or backslashes between its letters; a line ending in a backslash,
@@ -203,7 +249,8 @@ def _placer(text: str, line: int = 1, column: int = 0) -> Callable[[int], tuple[
 def _references(
     text: str, place: Callable[[int], tuple[int, int]], context: FileContext, source: str
 ) -> list[Reference]:
-    readers = (_assignments, _flag_values, _keyed_values, _served, _downloads, _urls)
+    text = _SBATCH.sub(r" \1", text)  # `#SBATCH --container-image=X` is a directive, not a comment; same length
+    readers = (_assignments, _flag_values, _keyed_values, _served, _lora_modules, _downloads, _urls, _images)
     founds = (found for command in _commands(text) for read in readers for found in read(command))
     references = (_reference(found, place, context, source) for found in founds)
     return [reference for reference in references if reference is not None]
@@ -212,6 +259,13 @@ def _references(
 def _reference(
     found: _Found, place: Callable[[int], tuple[int, int]], context: FileContext, source: str
 ) -> Reference | None:
+    if found.kind is Kind.IMAGE:
+        image = server_image(found.value.text)
+        return (
+            None
+            if image is None
+            else Reference(context.path, *place(found.value.offsets[0]), image, Kind.IMAGE, source, found.form)
+        )
     hub = identify(found.value.text, found.kind, context.is_local_path, single_names=False)
     if hub is None:
         return None
@@ -299,6 +353,86 @@ def _served(command: list[_Span]) -> Iterator[_Found]:
         program = word.text.rsplit("/", 1)[-1]
         if (program, command[index + 1].text) in _SERVE_COMMANDS and (model := _argument(command, index + 2)):
             yield _Found(f"{program} {command[index + 1].text}", Kind.MODEL, _written(model))
+
+
+def _images(command: list[_Span]) -> Iterator[_Found]:
+    """The images a command runs or fetches: `docker run [options] IMAGE`, `podman pull IMAGE`,
+    `srun --container-image=IMAGE`, and any `docker://IMAGE` word (`enroot import`, `apptainer pull`)."""
+    for index, word in enumerate(command):
+        found = _engine_found(command, index)
+        flag, equals, _ = word.text.partition("=")
+        value = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
+        if found:
+            yield from found
+        elif flag in _IMAGE_FLAGS and value is not None:
+            yield _Found(flag, Kind.IMAGE, _written(value))
+        elif word.text.lower().startswith("docker://"):
+            yield _Found("docker://", Kind.IMAGE, word)
+
+
+def _engine_found(command: list[_Span], index: int) -> list[_Found]:
+    """The image of `ENGINE [container] run|pull|create ... IMAGE` starting at `index`, and the models its
+    `-e MODEL_ID=ID` options give it when it is a model server."""
+    program = command[index].text.rsplit("/", 1)[-1]
+    words = [w.text for w in command[index + 1 : index + 3]]
+    skip = 1 if program in _ENGINES and words[:1] == ["container"] else 0
+    subcommand = words[skip] if len(words) > skip else ""
+    if program not in _ENGINES or subcommand not in _ENGINE_COMMANDS:
+        return []
+    image, options = _engine_arguments(command[index + 2 + skip :])
+    if image is None:
+        return []
+    found = [_Found(f"{program} {subcommand}", Kind.IMAGE, image)]
+    if server_image(image.text) is not None:
+        found += [_Found(f"-e {name}", Kind.MODEL, value) for name, value in _model_variables(options)]
+    return found
+
+
+def _engine_arguments(arguments: list[_Span]) -> tuple[_Span | None, list[tuple[str, _Span]]]:
+    """The first argument of `docker run` that is not an option or an option's value, and the options before it
+    with their values (`-e NAME=VALUE`, `--env=NAME=VALUE`)."""
+    options: list[tuple[str, _Span]] = []
+    pending: str | None = None
+    for word in arguments:
+        text = word.text
+        if pending is not None:
+            options.append((pending, word))
+            pending = None
+        elif text.startswith("--") and "=" in text:
+            flag = text.split("=", 1)[0]
+            options.append((flag, word[len(flag) + 1 :]))
+        elif text.startswith("--"):
+            pending = None if text in _ENGINE_SWITCHES else text
+        elif text.startswith("-") and len(text) > 1:
+            pending = None if set(text[1:]) <= _ENGINE_SWITCH_LETTERS else text
+        else:
+            return _written(word), options
+    return None, options
+
+
+def _model_variables(options: list[tuple[str, _Span]]) -> Iterator[tuple[str, _Span]]:
+    """The `-e NAME=VALUE` options whose NAME is a variable a model server reads its model from."""
+    for flag, value in options:
+        name, equals, _ = value.text.partition("=")
+        if flag in _ENV_OPTIONS and equals and name in MODEL_VARIABLES:
+            yield name, _written(value[len(name) + 1 :])
+
+
+def _lora_modules(command: list[_Span]) -> Iterator[_Found]:
+    """vLLM's `--lora-modules NAME=ID [NAME=ID ...]` (or `--lora-modules=NAME=ID`): the adapters a server loads."""
+    for index, word in enumerate(command):
+        flag, equals, _ = word.text.partition("=")
+        if flag != "--lora-modules":
+            continue
+        items = [word[len(flag) + 1 :]] if equals else []
+        for item in command[index + 1 :] if not equals else []:
+            if item.text.startswith("-"):
+                break
+            items.append(item)
+        for item in items:
+            name, assigned, _ = item.text.partition("=")
+            if assigned:
+                yield _Found(flag, Kind.MODEL, _written(item[len(name) + 1 :]))
 
 
 def _urls(command: list[_Span]) -> Iterator[_Found]:

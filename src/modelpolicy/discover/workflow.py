@@ -45,8 +45,9 @@ class WorkflowSource:
 
 
 def _is_pipeline(path: str) -> bool:
+    """A GitHub workflow, also one kept aside in a folder below `.github/workflows` (`disabled/`), or GitLab's."""
     folder, _, name = path.rpartition("/")
-    return folder.endswith(".github/workflows") or (name == ".gitlab-ci.yml" and not folder)
+    return ".github/workflows/" in f"/{folder}/" or (name == ".gitlab-ci.yml" and not folder)
 
 
 def _scripts(document: yaml.Node, seen: set[int]) -> Iterator[yaml.ScalarNode]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
-import re
 from collections.abc import Iterable
 from functools import cache
 from typing import Any, TypeVar
@@ -26,12 +25,13 @@ from modelpolicy.knowledge.schema import (
     records,
     server_from_raw,
 )
+from modelpolicy.knowledge.servers import ImageName, find_server, read_tag
+from modelpolicy.knowledge.servers import version_key as version_key
 from modelpolicy.model import Kind
 
 SOURCES = ("licenses.toml", "artefacts.toml", "apis.toml", "servers.toml")
 COMPILED = "knowledge.json"
 
-_VERSION = re.compile(r"v?(\d+(?:\.\d+){0,2})(?:[-+._].*)?$")
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -116,27 +116,13 @@ class KnowledgeBase:
         return None
 
     def server(self, image: str) -> ModelServer | None:
-        """The model server an image name (registry/name, without tag) belongs to."""
-        name = image.lower()
-        return next((s for s in self.servers if name in s.images), None)
+        """The model server an image repository (registry/name, without tag) belongs to."""
+        return find_server(self.servers, image)
 
 
-def version_key(version: str) -> tuple[int, ...] | None:
-    """`1.4.5`, `v2.0`, `2.0.1-rocm` as a comparable tuple; None for `latest`, `sha-...` and other non-versions."""
-    match = _VERSION.match(version.strip().lower())
-    return tuple(int(part) for part in match.group(1).split(".")) if match else None
-
-
-def server_licenses(server: ModelServer, version: str | None) -> list[ServerVersions]:
-    """The version ranges a version falls in: one for a known version, every range when it is unknown."""
-    key = version_key(version or "")
-    if key is None:
-        return list(server.versions)
-    return [
-        v
-        for v in server.versions
-        if (not v.since or key >= (version_key(v.since) or ())) and (not v.until or key < (version_key(v.until) or ()))
-    ]
+def server_licenses(server: ModelServer, tag: str | None) -> list[ServerVersions]:
+    """The licence ranges an image tag may stand for (see `servers.read_tag`)."""
+    return list(read_tag(server, ImageName(server.images[0], tag)).versions)
 
 
 def build(document: dict[str, Any], where: str = COMPILED) -> KnowledgeBase:

@@ -9,6 +9,7 @@ module is imported by the pre-commit hook on every commit, where a dataclass cos
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
@@ -101,8 +102,10 @@ class ServerVersions(NamedTuple):
 class ModelServer(NamedTuple):
     key: str
     name: str
-    images: tuple[str, ...]
+    images: tuple[str, ...]  # fnmatch patterns on the repository, registry included
     versions: tuple[ServerVersions, ...]
+    version_tag: str = ""  # a regular expression whose group `version` reads the release a tag names
+    builds: tuple[str, ...] = ()  # fnmatch patterns of tags that pin a build without naming its release
 
 
 class _Record:
@@ -215,11 +218,25 @@ def provider_from_raw(record: _Record) -> ApiProvider:
     )
 
 
+def _version_tag(record: _Record) -> str:
+    """A server's tag grammar: a regular expression with a group named `version`, or "" for the default."""
+    pattern = record.text("version_tag", default="")
+    try:
+        groups = re.compile(pattern).groupindex if pattern else {"version": 1}
+    except re.error as error:
+        raise KnowledgeError(f"{record.where}.version_tag: {error}") from None
+    if "version" not in groups:
+        raise KnowledgeError(f"{record.where}.version_tag: no group named `version` in {pattern!r}")
+    return pattern
+
+
 def server_from_raw(record: _Record) -> ModelServer:
     return ModelServer(
         key=record.text("key"),
         name=record.text("name"),
         images=record.texts("images"),
+        version_tag=_version_tag(record),
+        builds=record.texts("builds"),
         versions=tuple(
             ServerVersions(
                 since=v.text("from"),

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from modelpolicy.knowledge.schema import LicenseFamily
+from modelpolicy.model import Verdict
 
 
 @dataclass(frozen=True)
@@ -82,9 +83,18 @@ CONCERNS: Mapping[str, Concern] = {
             "its reference names no commit, so its terms can change under you",
             'pin it with revision="<commit sha>"',
         ),
+        Concern(
+            "unpinned-image",
+            "its image tag names no release (`latest`, a channel or no tag): it is judged by the newest release "
+            "known, and its terms can change under you",
+            "pin a release tag (`:2.0.1`), or a digest with the release tag beside it",
+        ),
         Concern("unknown", "its licence is unknown", "check its licence on its model or dataset card"),
     )
 }
+
+# Rules a policy may leave unset, and their verdict then (`unreadable` follows `unknown`, see `Policy.unreadable`).
+RULE_DEFAULTS: Mapping[str, Verdict] = {"unpinned-image": Verdict.WARN}
 
 # Concerns no policy can turn down: they always fail, and no exception or inline suppression waives them.
 HARD_CONCERNS: Mapping[str, Concern] = {

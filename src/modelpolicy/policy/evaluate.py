@@ -14,6 +14,7 @@ from datetime import date
 from fnmatch import fnmatchcase
 
 from modelpolicy.knowledge import KnowledgeBase
+from modelpolicy.knowledge.servers import ImageName, Pin, read_tag
 from modelpolicy.model import (
     Finding,
     Kind,
@@ -25,7 +26,7 @@ from modelpolicy.model import (
     worst,
 )
 from modelpolicy.policy import Listed, Mode, Policy, PolicyException, revision_pin
-from modelpolicy.policy.concerns import CONCERNS, HARD_CONCERNS, family_concerns, raised_by
+from modelpolicy.policy.concerns import CONCERNS, HARD_CONCERNS, RULE_DEFAULTS, family_concerns, raised_by
 from modelpolicy.policy.expression import ExpressionSyntaxError, alternatives
 from modelpolicy.resolve import Ancestor, Subject, unidentified
 
@@ -68,7 +69,7 @@ def evaluate(subject: Subject, policy: Policy, knowledge: KnowledgeBase, today: 
             continue
         used |= judged.allowed_by
         _inherit(concerns, caps, ancestor, judged=judged, own=own, mode=mode)
-    concerns.update(_reference_concerns(subject))
+    concerns.update(_reference_concerns(subject, knowledge))
     used |= _clarifications_used(subject, policy)
     raised = [
         v
@@ -130,16 +131,25 @@ def _clarifications_used(subject: Subject, policy: Policy) -> set[str]:
     return {c.key for c in policy.clarifications if c.source in sources}
 
 
-def _reference_concerns(subject: Subject) -> dict[str, str]:
+def _reference_concerns(subject: Subject, knowledge: KnowledgeBase) -> dict[str, str]:
     """Concerns about how the repository refers to the artefact, whatever its licence."""
     artefact = subject.artefact
-    found = {}
+    found = _image_concerns(artefact.id, knowledge) if artefact.kind is Kind.IMAGE else {}
     loaders = [r.location for r in artefact.references if "trust_remote_code" in r.flags]
     if loaders:
         found["trust-remote-code"] = f"at {', '.join(loaders)}"
     if artefact.kind in (Kind.MODEL, Kind.DATASET) and not _COMMIT.fullmatch(artefact.revision or ""):
         found["unpinned-revision"] = f"revision {artefact.revision}" if artefact.revision else "no revision"
     return found
+
+
+def _image_concerns(image_id: str, knowledge: KnowledgeBase) -> dict[str, str]:
+    """`unpinned-image` when a server image's tag names no release and pins no build."""
+    image = ImageName.parse(image_id)
+    server = knowledge.server(image.repository)
+    if server is None or read_tag(server, image).pin is not Pin.FLOATING:
+        return {}
+    return {"unpinned-image": f"tag {image.tag}" if image.tag else "no tag"}
 
 
 class _Lists:
@@ -236,7 +246,9 @@ def _compound(normal: frozenset[frozenset[str]]) -> bool:
 
 
 def _severity(policy: Policy, code: str) -> Verdict:
-    return Verdict.FAIL if code in HARD_CONCERNS else policy.rules[code]
+    if code in HARD_CONCERNS:
+        return Verdict.FAIL
+    return policy.rules.get(code) or RULE_DEFAULTS[code]
 
 
 def _license_text(resolution: Resolution) -> str:

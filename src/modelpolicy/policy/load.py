@@ -30,7 +30,7 @@ from modelpolicy.policy import (
     preset_names,
     presets_dir,
 )
-from modelpolicy.policy.concerns import CONCERNS, UNREADABLE
+from modelpolicy.policy.concerns import CONCERNS, RULE_DEFAULTS, UNREADABLE
 from modelpolicy.policy.expression import ExpressionSyntaxError, alternatives
 from modelpolicy.policy.locate import key_lines
 
@@ -57,8 +57,9 @@ KEYS = (
 )
 EXCEPTION_KEYS = ("id", "reason", "approved_by", "expires", "license", "revision")
 CLARIFICATION_KEYS = ("id", "license", "revision", "reason")
-RULES = tuple(code for code in CONCERNS if code != "unknown")  # `unknown` is a key of its own
-OPTIONAL_RULES = (UNREADABLE.code,)  # a rule that, unset, follows `unknown`
+# `unknown` is a key of its own; a rule with a default may be left unset.
+RULES = tuple(code for code in CONCERNS if code != "unknown" and code not in RULE_DEFAULTS)
+OPTIONAL_RULES = (UNREADABLE.code, *RULE_DEFAULTS)  # `unreadable`, unset, follows `unknown`
 
 MAX_EXTENDS = 32  # files in one `extends` chain
 KeyPath = tuple[str | int, ...]

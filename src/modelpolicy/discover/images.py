@@ -1,0 +1,70 @@
+"""Container image references, wherever they are written: whether an image is a model server the knowledge base
+knows, and the id it is reported by (`registry/repository[:tag][@digest]`, the repository lower-cased).
+
+Sources extract the text (a compose `image:`, a `docker run` argument, a Helm `repository:` and `tag:`); this
+decides. Generic images (`python`, `nvidia/cuda`, `postgres`) are not model servers, so they name nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from modelpolicy.knowledge import load as load_knowledge
+from modelpolicy.knowledge.servers import ImageName
+
+# Words one of which every image of the catalogue holds, lower-cased: for the pre-filters of sources that read free
+# strings (Python). A test checks that each of the catalogue's patterns holds one.
+IMAGE_MARKERS = (
+    b"text-generation-inference",
+    b"text-embeddings-inference",
+    b"vllm",
+    b"sglang",
+    b"ollama",
+    b"llama.cpp",
+    b"local-ai",
+    b"localai",
+    b"tritonserver",
+    b"nvcr.io/nim/",
+    b"huggingfaceserver",
+    b"torchserve",
+    b"mlserver",
+    b"model_server",
+    b"chat-ui",
+)
+# Environment variables a model server reads its model from (`HF_MODEL_ID`: TGI's SageMaker entrypoint).
+MODEL_VARIABLES = frozenset({"MODEL_ID", "MODEL_NAME", "MODEL", "HF_MODEL_ID"})
+# `${NAME}`, `${NAME:-default}`, `${NAME-default}` and `$NAME`.
+_VARIABLE = re.compile(r"\$\{(\w+)(?::?-([^}]*))?\}|\$(\w+)")
+# A transport in front of an image (`docker://`, as apptainer, enroot and GitHub Actions write it).
+_TRANSPORT = re.compile(r"^(?:docker|docker-image)://", re.IGNORECASE)
+# enroot and pyxis write `[USER@][REGISTRY#]IMAGE[:TAG]`: `nvcr.io#nvidia/tritonserver:24.01-py3`.
+_PYXIS = re.compile(r"^(?:[\w.-]+@)?(?P<registry>[\w.-]+(?::\d+)?)#(?P<image>.+)$")
+
+
+def expand(value: str, known: Mapping[str, str] | None = None) -> str:
+    """`value` with the variables it names replaced by their known values or written defaults; others left as is."""
+    values = known or {}
+
+    def substitute(match: re.Match[str]) -> str:
+        name = match[1] or match[3]
+        if name in values:
+            return values[name]
+        return match[2] if match[2] is not None else match[0]
+
+    return _VARIABLE.sub(substitute, value)
+
+
+def server_image(written: str, known: Mapping[str, str] | None = None) -> str | None:
+    """The id of the model-server image `written` names, its variables replaced by `known` values or defaults;
+    None when it is no model server. A tag or digest left as an unknown variable is dropped: the version is
+    unknown. A repository left as a variable names nothing."""
+    text = _TRANSPORT.sub("", expand(written.strip(), known))
+    if pyxis := _PYXIS.match(text):
+        text = f"{pyxis['registry']}/{pyxis['image']}"
+    image = ImageName.parse(text)
+    if "$" in image.repository or not image.repository or load_knowledge().server(image.repository) is None:
+        return None
+    tag = image.tag if image.tag and "$" not in image.tag else None
+    digest = image.digest if image.digest and "$" not in image.digest else None
+    return ImageName(image.repository, tag, digest).text
