@@ -12,13 +12,53 @@ from modelpolicy.policy import load_policy
 from modelpolicy.policy.evaluate import evaluate
 from modelpolicy.resolve import default_resolvers, resolve_all
 
-REQUIRED = (
-    "llama2 llama3 llama3.1 llama3.2 llama3.3 llama4 mistral mixtral mistral-nemo mistral-small codestral qwen qwen2 "
-    "qwen2.5 qwen3 qwq qwen2.5-coder gemma gemma2 gemma3 phi3 phi3.5 phi4 deepseek-r1 deepseek-v3 deepseek-coder "
-    "nomic-embed-text mxbai-embed-large all-minilm snowflake-arctic-embed bge-m3 llava command-r command-r-plus "
-    "granite3-dense granite3.1-dense granite3.2 granite3.3 starcoder2 codellama tinyllama orca-mini vicuna "
-    "neural-chat gpt-oss"
-).split()
+REQUIRED = [
+    "llama2",
+    "llama3",
+    "llama3.1",
+    "llama3.2",
+    "llama3.3",
+    "llama4",
+    "mistral",
+    "mixtral",
+    "mistral-nemo",
+    "mistral-small",
+    "codestral",
+    "qwen",
+    "qwen2",
+    "qwen2.5",
+    "qwen3",
+    "qwq",
+    "qwen2.5-coder",
+    "gemma",
+    "gemma2",
+    "gemma3",
+    "phi3",
+    "phi3.5",
+    "phi4",
+    "deepseek-r1",
+    "deepseek-v3",
+    "deepseek-coder",
+    "nomic-embed-text",
+    "mxbai-embed-large",
+    "all-minilm",
+    "snowflake-arctic-embed",
+    "bge-m3",
+    "llava",
+    "command-r",
+    "command-r-plus",
+    "granite3-dense",
+    "granite3.1-dense",
+    "granite3.2",
+    "granite3.3",
+    "starcoder2",
+    "codellama",
+    "tinyllama",
+    "orca-mini",
+    "vicuna",
+    "neural-chat",
+    "gpt-oss",
+]
 
 
 def resolved(model: str) -> Resolved | Unresolved:

@@ -17,7 +17,7 @@ from enum import Enum
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind
 
-# Ollama model names (compared case-insensitively): letters, digits, `.`, `_`, `-`; a tag of letters, digits, `.`, `_`, `-`.
+# Ollama model names (compared case-insensitively) and tags: letters, digits, `.`, `_`, `-`.
 _NAME = r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}"
 _TAG = r"[A-Za-z0-9_][A-Za-z0-9._-]{0,127}"
 _OLLAMA = re.compile(rf"(?:(?:registry\.ollama\.ai/)?(?P<namespace>{_NAME})/)?(?P<name>{_NAME})(?::(?P<tag>{_TAG}))?")
