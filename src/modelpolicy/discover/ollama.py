@@ -71,5 +71,8 @@ def recognise(text: str, context: Context) -> tuple[Kind, str] | None:
 
 def prefixed(text: str) -> tuple[Kind, str] | None:
     """A LiteLLM model string that routes to Ollama (`ollama/llama3`, `ollama_chat/llama3.2:3b`)."""
-    match = _PREFIXED.fullmatch(text.strip())
-    return recognise(match.group("model"), Context.CERTAIN) if match else None
+    text = text.strip()
+    match = _PREFIXED.fullmatch(text)
+    if match is None or load_knowledge().server(text.partition(":")[0].lower()):
+        return None  # `ollama/ollama:0.5` is the server's image, not a model
+    return recognise(match.group("model"), Context.CERTAIN)

@@ -1,7 +1,9 @@
 """Shell scripts, Makefiles and the RUN, CMD and ENTRYPOINT instructions of Dockerfiles: command-line flags that name
 models and datasets (`--model_name_or_path ID`, `--dataset=ID`...) and `huggingface-cli download ID` / `hf download ID`;
 and variables whose name says they hold one (`names`): `EMBED_MODEL=ID` in a script, `MODEL ?= ID` in a Makefile,
-`ARG BASE_MODEL=ID` and `ENV MODEL_ID=ID` in a Dockerfile.
+`ARG BASE_MODEL=ID` and `ENV MODEL_ID=ID` in a Dockerfile. Ollama models: `ollama pull|run NAME` (also after
+`docker exec CONTAINER`), the `"model"` of a JSON body sent with curl to an Ollama server (`:11434`), and LiteLLM
+strings routed to Ollama (`ollama/llama3`) as a word or a variable's value; `discover/ollama.py` decides.
 
 Commands are split into words the way a shell splits them (quotes, escapes, `\\` continuations, comments); nothing is
 run or expanded. A value is a reference only when it is written out: `${VAR:-ID}` names its default, `$VAR` nothing.
@@ -15,7 +17,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, identify, parse_hub_url
+from modelpolicy.discover import ollama
+from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, HubId, identify, parse_hub_url
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.markers import Markers, Spelled, spelled_apart
 from modelpolicy.discover.names import named_kind
@@ -58,6 +61,12 @@ _DOWNLOAD_OPTIONS = frozenset(
 )
 _REPO_TYPES = {"model": Kind.MODEL, "dataset": Kind.DATASET}
 _MAKEFILES = frozenset({"Makefile", "makefile", "GNUmakefile"})
+# Ollama: the subcommands whose argument is a model it reads, and what marks a request to an Ollama server.
+_OLLAMA_SUBCOMMANDS = frozenset({"pull", "run"})
+_OLLAMA_SERVER = re.compile(r":11434\b|/api/(?:generate|chat|embed|embeddings|pull|show)\b")
+_CURL_DATA = frozenset({"-d", "--data", "--data-raw", "--data-binary", "--json"})
+_JSON_MODEL = re.compile(r'"model"\s*:\s*"([^"\\]+)"')
+_OLLAMA_FORM = "ollama"  # the forms of what only an Ollama model can be: `ollama pull`, a request body, `ollama/`
 
 # One piece of shell: its group says what it is. A `#` starts a comment only where a word could start.
 _PIECE = re.compile(
@@ -120,7 +129,7 @@ class _Found:
 # `download` of `huggingface-cli download` / `hf download`, `vllm` of `vllm serve`, the variables `names` reads
 # (`..._MODEL`, `REPO_ID`) and the Hub's URLs, once quotes, backslashes and line continuations, which a shell removes
 # from a word, are removed. A Dockerfile joins continued lines across comments: then it always passes.
-MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"download", b"repo", b"vllm", *URL_MARKERS)
+MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"download", b"repo", b"vllm", b"ollama", *URL_MARKERS)
 _QUOTING = b"'\"\\"
 _DOCKER_CONTINUATION = re.compile(rb"\\[ \t\r]*\n")
 # For `grep`, line by line: a word with quotes or backslashes between its letters; a line ending in a backslash,
@@ -203,7 +212,7 @@ def _placer(text: str, line: int = 1, column: int = 0) -> Callable[[int], tuple[
 def _references(
     text: str, place: Callable[[int], tuple[int, int]], context: FileContext, source: str
 ) -> list[Reference]:
-    readers = (_assignments, _flag_values, _keyed_values, _served, _downloads, _urls)
+    readers = (_assignments, _flag_values, _keyed_values, _served, _downloads, _urls, _ollama_pulls, _ollama_requests)
     founds = (found for command in _commands(text) for read in readers for found in read(command))
     references = (_reference(found, place, context, source) for found in founds)
     return [reference for reference in references if reference is not None]
@@ -212,12 +221,23 @@ def _references(
 def _reference(
     found: _Found, place: Callable[[int], tuple[int, int]], context: FileContext, source: str
 ) -> Reference | None:
-    hub = identify(found.value.text, found.kind, context.is_local_path, single_names=False)
+    if found.kind is Kind.OLLAMA:
+        kind, hub = _ollama(found)
+    else:
+        kind, hub = found.kind, identify(found.value.text, found.kind, context.is_local_path, single_names=False)
     if hub is None:
         return None
     line, column = place(found.value.offsets[0])
     revision = hub.revision or found.revision
-    return Reference(context.path, line, column, hub.id, found.kind, source, found.form, revision)
+    return Reference(context.path, line, column, hub.id, kind, source, found.form, revision)
+
+
+def _ollama(found: _Found) -> tuple[Kind, HubId | None]:
+    """What an Ollama position holds: read as certain where only an Ollama model can stand (`ollama pull`)."""
+    certain = found.form.startswith(_OLLAMA_FORM)
+    context = ollama.Context.CERTAIN if certain else ollama.Context.NAMED
+    recognised = ollama.recognise(found.value.text, context)
+    return (recognised[0], HubId(recognised[1], None)) if recognised else (Kind.OLLAMA, None)
 
 
 def _commands(text: str) -> list[list[_Span]]:
@@ -310,6 +330,32 @@ def _urls(command: list[_Span]) -> Iterator[_Found]:
             start = word.text.find(found[1].id, url.start(), url.end()) if found else -1
             if found and start >= 0:
                 yield _Found("url", found[0], word[start : start + len(found[1].id)], found[1].revision)
+
+
+def _ollama_pulls(command: list[_Span]) -> Iterator[_Found]:
+    """`ollama pull NAME`, `ollama run NAME [PROMPT]`, also as the command of `docker exec CONTAINER ...`; and
+    LiteLLM strings routed to Ollama, alone or as a variable's value (`LM=ollama/llama3.2:3b`)."""
+    for index, word in enumerate(command):
+        program = word.text.rsplit("/", 1)[-1]
+        if program == "ollama" and index + 1 < len(command) and command[index + 1].text in _OLLAMA_SUBCOMMANDS:
+            model = next((w for w in command[index + 2 :] if not w.text.startswith("-")), None)
+            if model is not None:
+                yield _Found(f"ollama {command[index + 1].text}", Kind.OLLAMA, _written(model))
+        name, equals, _ = word.text.partition("=")
+        value = word[len(name) + 1 :] if equals and _VARIABLE.fullmatch(name) else word
+        if ollama.prefixed(value.text):
+            start = value.text.index("/") + 1
+            yield _Found(f"{_OLLAMA_FORM}/", Kind.OLLAMA, value[start:])
+
+
+def _ollama_requests(command: list[_Span]) -> Iterator[_Found]:
+    """The `"model"` of a JSON body curl sends to an Ollama server: `curl localhost:11434/api/generate -d '{...}'`."""
+    if command[0].text.rsplit("/", 1)[-1] != "curl" or not any(_OLLAMA_SERVER.search(w.text) for w in command):
+        return
+    for index, word in enumerate(command[:-1]):
+        if word.text in _CURL_DATA:
+            for match in _JSON_MODEL.finditer(command[index + 1].text):
+                yield _Found(f"{_OLLAMA_FORM} request", Kind.OLLAMA, command[index + 1][match.start(1) : match.end(1)])
 
 
 def _argument(command: list[_Span], index: int) -> _Span | None:
