@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from modelpolicy.discover import ollama, python_statements
@@ -52,6 +52,7 @@ class _Loader:
     position: int | None
     also: tuple[str, ...] = ()
     prefixes: tuple[str, ...] = ()
+    certain: bool = True  # False: an Ollama model only by name or tag, not namespaced (`org/name` is the Hub's)
 
 
 _HUB_PREFIXED = _Loader(_M, ("model_name",), 0, prefixes=_HF_HUB)
@@ -155,6 +156,8 @@ _OLLAMA_METHODS: dict[str, _Loader] = {
     **dict.fromkeys(("chat", "generate", "pull", "embed", "embeddings", "show"), _OLLAMA_READ),
     "create": _Loader(_O, ("from_",), None),
 }
+# The same methods on a receiver that may not be an Ollama client (`client.chat(...)`, `self.generate(...)`).
+_OLLAMA_MAYBE = {name: replace(loader, certain=False) for name, loader in _OLLAMA_METHODS.items()}
 
 _LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+", re.DOTALL)
 
@@ -726,19 +729,22 @@ class _Finder:
         for argument in _arguments(call, loader):
             for value in self._values(argument):
                 self.read.add(id(value.node))
-                reference = self._loaded(value, _Use(kind, name, revision, flags, loader.prefixes))
+                use = _Use(kind, name, revision, flags, loader.prefixes, loader.certain)
+                reference = self._loaded(value, use)
                 if reference:
                     yield reference
 
     def _ollama_loader(self, func: ast.expr) -> _Loader | None:
-        """The loader of a call of the Ollama client: `ollama.chat`, `chat` imported from `ollama`, or a method of that
-        name on a client (`client.chat`, `AsyncClient().generate`) in a file that imports `ollama`."""
+        """The loader of a call of the Ollama client: `ollama.chat`, `chat` imported from `ollama`, `Client().chat`; or,
+        less certain, a method of that name on another receiver (`client.chat`) in a file that imports `ollama`."""
         modules, names = self.ollama_imports
         if isinstance(func, ast.Name):
             return _OLLAMA_METHODS.get(names.get(func.id, ""))
-        if isinstance(func, ast.Attribute) and (modules or names):
-            return _OLLAMA_METHODS.get(func.attr)
-        return None
+        if not isinstance(func, ast.Attribute) or not (modules or names):
+            return None
+        receiver = func.value.func if isinstance(func.value, ast.Call) else func.value
+        certain = isinstance(receiver, ast.Name) and (receiver.id in modules or receiver.id in names)
+        return (_OLLAMA_METHODS if certain else _OLLAMA_MAYBE).get(func.attr)
 
     def _url(self, constant: ast.Constant) -> Iterator[Reference]:
         """A string that is wholly a URL of the Hub's (`urlretrieve("https://huggingface.co/ORG/NAME/resolve/...")`,
@@ -757,7 +763,7 @@ class _Finder:
         if value.dynamic:
             return self._dynamic(value, use)
         text = _without_prefix(value.text, use.prefixes) if use.prefixes else value.text
-        artefact = _identify(text, use.kind, self.context) if text is not None else None
+        artefact = _identify(text, use.kind, self.context, certain=use.certain) if text is not None else None
         if artefact is None:
             return None
         kind, artefact_id, pinned = artefact
@@ -876,6 +882,7 @@ class _Use:
     revision: str | None
     flags: frozenset[str]
     prefixes: tuple[str, ...]
+    certain: bool = True
 
 
 # --- helpers ----------------------------------------------------------------------------------------------------
@@ -889,12 +896,14 @@ def _call_name(func: ast.expr) -> str | None:
     return None
 
 
-def _identify(text: str, kind: Kind, context: FileContext) -> tuple[Kind, str, str | None] | None:
+def _identify(
+    text: str, kind: Kind, context: FileContext, *, certain: bool = True
+) -> tuple[Kind, str, str | None] | None:
     """The artefact a string names in a loader position, or None for local paths and non-ids."""
     if text.startswith(ollama.PREFIXES):
         return None  # a LiteLLM string routed to Ollama: read wherever it is written (`_url`)
     if kind is Kind.OLLAMA:
-        found = ollama.recognise(text, ollama.Context.CERTAIN)
+        found = ollama.recognise(text, ollama.Context.CERTAIN if certain else ollama.Context.NAMED)
         return None if found is None else (found[0], found[1], None)
     if kind is Kind.API:
         hub = parse_hub_id(text)
