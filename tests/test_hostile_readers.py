@@ -25,6 +25,7 @@ FILE_NAMES = {
     "containers": "compose.yaml",
     "manifest": "modelpolicy.toml",
     "workflow": ".github/workflows/ci.yml",
+    "modelfile": "Modelfile",
 }
 MARKERS = 'from_pretrained model: image: models = [ "org/x" ] FROM docker run --model '
 
