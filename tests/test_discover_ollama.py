@@ -43,6 +43,8 @@ PYTHON_POSITIVES = [
     ),
     ("from ollama import Client\nmodel = 'gpt-oss:20b'\nClient().chat(model=model)\n", {(OLLAMA, "gpt-oss:20b", 2)}),
     ("import ollama\nollama.show('x/z-image-turbo')\n", {(OLLAMA, "x/z-image-turbo", 2)}),
+    ("import ollama\nollama.Client(host=h).chat(model='user/model:7b')\n", {(OLLAMA, "user/model:7b", 2)}),
+    ("import ollama\nclient.chat(model='llama3.1')\n", {(OLLAMA, "llama3.1", 2)}),
     (
         "from langchain_ollama import ChatOllama\nllm = ChatOllama(model='llama3.2', temperature=0)\n",
         {(OLLAMA, "llama3.2", 2)},
@@ -128,6 +130,7 @@ def test_shell_positives(tmp_path: Path, name: str, text: str, expected: set[str
         "ollama create my-model -f Modelfile\nollama list\nollama serve\n",
         'echo "Ollama failed to serve llama3.2:3b after 3 attempts"\n',
         'curl https://api.example.com/v1/chat -d \'{"model":"llama3.1"}\'\n',
+        'curl https://api.example.com/api/chat -d \'{"model":"org/name"}\'\n',
         "ollama pull test\n",
         "MODEL=llama2\n",
     ],

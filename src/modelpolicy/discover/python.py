@@ -743,6 +743,12 @@ class _Finder:
         if not isinstance(func, ast.Attribute) or not (modules or names):
             return None
         receiver = func.value.func if isinstance(func.value, ast.Call) else func.value
+        if (
+            isinstance(receiver, ast.Attribute)
+            and isinstance(receiver.value, ast.Name)
+            and receiver.value.id in modules
+        ):
+            receiver = receiver.value  # `ollama.Client(...).chat`
         certain = isinstance(receiver, ast.Name) and (receiver.id in modules or receiver.id in names)
         return (_OLLAMA_METHODS if certain else _OLLAMA_MAYBE).get(func.attr)
 

@@ -63,7 +63,7 @@ _REPO_TYPES = {"model": Kind.MODEL, "dataset": Kind.DATASET}
 _MAKEFILES = frozenset({"Makefile", "makefile", "GNUmakefile"})
 # Ollama: the subcommands whose argument is a model it reads, and what marks a request to an Ollama server.
 _OLLAMA_SUBCOMMANDS = frozenset({"pull", "run"})
-_OLLAMA_SERVER = re.compile(r":11434\b|/api/(?:generate|chat|embed|embeddings|pull|show)\b")
+_OLLAMA_SERVER = re.compile(r":11434\b|ollama", re.IGNORECASE)  # its port, or a host or path named for it
 _CURL_DATA = frozenset({"-d", "--data", "--data-raw", "--data-binary", "--json"})
 _JSON_MODEL = re.compile(r'"model"\s*:\s*"([^"\\]+)"')
 _OLLAMA_FORM = "ollama"  # the forms of what only an Ollama model can be: `ollama pull`, a request body, `ollama/`
