@@ -103,6 +103,11 @@ def test_a_hub_id_stays_a_hub_model(tmp_path: Path) -> None:
         ("exec.sh", "docker exec -it ollama ollama pull qwen2.5:3b\n", {"qwen2.5:3b"}),
         ("user.sh", "ollama pull user/custom:latest\n", {"user/custom:latest"}),
         (
+            "warm.sh",
+            'if curl -fsS http://localhost:11434/api/generate \\\n  -d \'{"model":"phi3"}\'; then\n  exit 0\nfi\n',
+            {"phi3"},
+        ),
+        (
             "curl.sh",
             'curl http://localhost:11434/api/generate -d \'{"model":"llama3.2:3b","prompt":"hi"}\'\n',
             {"llama3.2:3b"},

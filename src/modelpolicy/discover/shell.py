@@ -350,9 +350,10 @@ def _ollama_pulls(command: list[_Span]) -> Iterator[_Found]:
 
 def _ollama_requests(command: list[_Span]) -> Iterator[_Found]:
     """The `"model"` of a JSON body curl sends to an Ollama server: `curl localhost:11434/api/generate -d '{...}'`."""
-    if command[0].text.rsplit("/", 1)[-1] != "curl" or not any(_OLLAMA_SERVER.search(w.text) for w in command):
-        return
-    for index, word in enumerate(command[:-1]):
+    start = next((i for i, word in enumerate(command) if word.text.rsplit("/", 1)[-1] == "curl"), None)
+    if start is None or not any(_OLLAMA_SERVER.search(w.text) for w in command[start:]):
+        return  # `if curl ...; then`, `timeout 60 curl ...`: curl need not come first
+    for index, word in enumerate(command[start:-1], start):
         if word.text in _CURL_DATA:
             for match in _JSON_MODEL.finditer(command[index + 1].text):
                 yield _Found(f"{_OLLAMA_FORM} request", Kind.OLLAMA, command[index + 1][match.start(1) : match.end(1)])
