@@ -26,6 +26,7 @@ FILE_NAMES = {
     "manifest": "modelpolicy.toml",
     "workflow": ".github/workflows/ci.yml",
     "javascript": "a.ts",
+    "modelfile": "Modelfile",
 }
 MARKERS = 'from_pretrained model: image: models = [ "org/x" ] FROM docker run --model pipeline("t", "org/x") '
 

@@ -99,7 +99,10 @@ def test_parse_hub_id_reads_back_what_was_written(repo_id: str, revision: str | 
     assert parse_hub_id(written) == HubId(repo_id, revision)
 
 
-@given(any_text, st.sampled_from(list(Kind)), st.booleans())
+HUB_KINDS = [kind for kind in Kind if kind is not Kind.OLLAMA]  # an Ollama name is the Ollama recogniser's
+
+
+@given(any_text, st.sampled_from(HUB_KINDS), st.booleans())
 def test_identify_never_raises_and_never_names_a_path(value: str, kind: Kind, single_names: bool) -> None:
     hub = identify(value, kind, lambda _: False, single_names=single_names)
     if hub is not None:
@@ -107,7 +110,14 @@ def test_identify_never_raises_and_never_names_a_path(value: str, kind: Kind, si
         assert hub == parse_hub_id(value)
 
 
-@given(hub_ids, st.sampled_from(list(Kind)))
+@given(any_text, st.booleans())
+def test_identify_of_an_ollama_position_never_raises_and_takes_no_hub_id(value: str, single_names: bool) -> None:
+    hub = identify(value, Kind.OLLAMA, lambda _: False, single_names=single_names)
+    if hub is not None:
+        assert not looks_like_path(value) and "/" not in hub.id and hub.revision is None
+
+
+@given(hub_ids, st.sampled_from(HUB_KINDS))
 def test_identify_takes_an_owned_id_unless_it_is_a_local_path(repo_id: str, kind: Kind) -> None:
     assert identify(repo_id, kind, lambda _: False, single_names=False) == HubId(repo_id, None)
     assert identify(repo_id, kind, lambda value: value == repo_id, single_names=True) is None

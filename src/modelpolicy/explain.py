@@ -15,18 +15,23 @@ from modelpolicy.report.columns import OUTPUT_WORDS
 from modelpolicy.resolve import Subject, default_resolvers, resolve_all
 from modelpolicy.resolve.images import split_image
 
+OLLAMA_PREFIX = "ollama:"  # `modelpolicy explain ollama:llama3.1`: an Ollama model, not a Hub id or a licence
+
 
 def explain(subject_text: str, policy_name: str | None) -> list[str]:
     """The lines that describe `subject_text` (a licence or an artefact) and what each policy decides about it."""
     knowledge = load_knowledge()
     policies = [load_policy(policy_name)] if policy_name else [load_policy(n) for n in preset_names()]
     kind = _kind_of(subject_text, knowledge)
+    if kind is Kind.OLLAMA:
+        subject_text = subject_text.removeprefix(OLLAMA_PREFIX)
     if kind is None:
         family = knowledge.family(subject_text)
         if family is None:
             raise ModelpolicyError(
                 f"{subject_text!r} is neither a licence nor an artefact the knowledge base knows; "
-                "give a licence id (llama2), a Hub id (org/name), an API model (gpt-4o) or a server image"
+                "give a licence id (llama2), a Hub id (org/name), an API model (gpt-4o), a server image "
+                "or an Ollama model (ollama:llama3.1)"
             )
         return [*_family_lines(family), "", *_decisions(_licence_subject(family.key), policies)]
     artefact_id = knowledge.canonical_id(kind, subject_text)
@@ -35,6 +40,8 @@ def explain(subject_text: str, policy_name: str | None) -> list[str]:
 
 
 def _kind_of(text: str, knowledge: KnowledgeBase) -> Kind | None:
+    if text.startswith(OLLAMA_PREFIX):
+        return Kind.OLLAMA
     if knowledge.server(split_image(text)[0]):
         return Kind.IMAGE
     if knowledge.provider(text):

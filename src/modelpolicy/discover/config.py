@@ -6,6 +6,9 @@ A reference is a string under a key that names a model or dataset (`base_model: 
 URL in any string value. Keys are compared ignoring case, `-` and `_`. What a run produces (`hub_model_id`,
 `output_dir`, a `push_to_hub:` or `output:` section) is not read. A value needs an owner (`org/name`) unless the
 knowledge base knows the single name (`gpt2`): `model: gpt-4o` or `model: llama` name no Hub repository.
+An Ollama model is a value under a key that says so (`OLLAMA_MODEL`, `local_llm`), under an artefact key inside a
+section named for Ollama (`ollama: {model: llama3.1}`), or a LiteLLM string routed to Ollama under any key
+(`model: ollama/llama3`); `discover/ollama.py` decides.
 
 Each format becomes the same small tree of located strings, so one walk serves all four.
 """
@@ -21,6 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from modelpolicy.discover import ollama
 from modelpolicy.discover.identity import URL, URL_MARKERS, HubId, identify, parse_hub_url, without_env_defaults
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
@@ -59,7 +63,7 @@ _OUTPUT_KEYS = frozenset({"hubmodelid", "outputdir", "pushtohubmodelid", "hubrep
 _ITEM_KEYS = ("id", "path", "name")
 # Cheap test before parsing: a file without any of these cannot hold a reference.
 # Every key that names an artefact holds one of these words, case aside, and so does every Hugging Face URL.
-_MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"repo", *URL_MARKERS)
+_MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"repo", b"ollama", b"llm", *URL_MARKERS)
 _ASSIGNMENT = re.compile(r"([A-Za-z_]\w*)=(.*)", re.DOTALL)  # a compose `environment` item
 _ENV_LINE = re.compile(r"\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*")
 # A JSON token: a string, a bracket, or a number or literal (text that is not JSON tokenises too, less exactly).
@@ -193,6 +197,9 @@ class _Finder:
             return
         if key and (kind := _artefact_key(key.value)):
             slot = _Slot(kind, key.value)
+        if key and _normalise(key.value) == "ollama" and isinstance(value, _Mapping):
+            yield from self.ollama_section(value)
+            return
         if key and normal in _MIXTURE_KEYS and isinstance(value, _Mapping):
             mixture = _Slot(Kind.DATASET, key.value)
             for name, _ in value.entries:
@@ -200,7 +207,20 @@ class _Finder:
                     yield from self.text(name, mixture)
         yield from self.node(value, slot)
 
+    def ollama_section(self, section: _Mapping) -> Iterator[Reference]:
+        """`ollama: {model: llama3.1, embedding_model: nomic-embed-text}`: its model keys name Ollama models."""
+        for key, child in section.entries:
+            kind = _artefact_key(key.value) if key else None
+            if key and kind in (Kind.MODEL, Kind.OLLAMA):
+                yield from self.node(child, _Slot(Kind.OLLAMA, key.value))
+            else:
+                yield from self.entry(key, child, None)
+
     def text(self, text: _Text, slot: _Slot | None) -> Iterator[Reference]:
+        routed = ollama.prefixed(text.value)
+        if routed:
+            yield self.reference(text, routed[0], HubId(routed[1], None), "litellm")
+            return
         named = self.named(text, slot) if slot else None
         if named:
             yield named

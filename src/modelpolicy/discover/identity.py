@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from modelpolicy.discover import ollama
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind
 
@@ -145,9 +146,14 @@ def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, si
 
     An owner-less name (`gpt2`) counts when `single_names` is set (a Python loader call, where legacy names are
     the norm) or when the knowledge base knows it; elsewhere (`--model resnet50`, `model: gpt-4o`) it does not.
+    An OLLAMA `kind` (a value under `OLLAMA_MODEL`) is the Ollama recogniser's to read; a LiteLLM string routed to
+    Ollama (`ollama/llama3`) names no Hub repository.
     """
-    if looks_like_path(value) or is_local_path(value):
+    if looks_like_path(value) or is_local_path(value) or value.startswith(ollama.PREFIXES):
         return None
+    if kind is Kind.OLLAMA:
+        found = ollama.recognise(value, ollama.Context.NAMED)
+        return HubId(found[1], None) if found and found[0] is Kind.OLLAMA else None
     hub = parse_hub_id(value)
     if hub is None or (kind is Kind.DATASET and hub.id.lower() in PACKAGED_BUILDERS):
         return None

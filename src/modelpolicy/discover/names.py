@@ -5,7 +5,9 @@ keys and shell variables. One rule for every source, so that `EMBEDDING_MODEL=or
 A name is split into words at `_`, `-`, `.`, blanks and camelCase, lower-cased. It names what is read when it ends in
 one of `ENDINGS` and holds none of `WRITTEN`; `dataset` among its words makes it a dataset. `repo_id` alone is not
 among them: it names what a script pushes as often as what it reads, and the loaders that take one
-(`hf_hub_download(repo_id=...)`) are read as loaders.
+(`hf_hub_download(repo_id=...)`) are read as loaders. A name of an Ollama model (`OLLAMA_MODEL`, `ollama_llm`,
+`LOCAL_LLM`) holds one of `OLLAMA_WORDS` and ends in one of `OLLAMA_ENDINGS`, or ends in one of `LOCAL_ENDINGS`:
+what it holds is read by the Ollama recogniser (`discover/ollama.py`).
 """
 
 from __future__ import annotations
@@ -49,6 +51,12 @@ ENDINGS = frozenset(
 )
 # Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`.
 WRITTEN = frozenset({"hub", "output", "out", "push", "save", "export", "upload"})
+OLLAMA_WORDS = frozenset({"ollama"})
+OLLAMA_ENDINGS = frozenset(
+    {("model",), ("model", "name"), ("model", "id"), ("model", "tag"), ("llm",), ("llm", "model")}
+)
+# The local model of programs that run one through Ollama (or a server like it): `LOCAL_LLM=llama3.2`.
+LOCAL_ENDINGS = frozenset({("local", "llm"), ("local", "llm", "model"), ("local", "llm", "name")})
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _SEPARATORS = re.compile(r"[_\-.\s]+")
 
@@ -60,8 +68,17 @@ def split_words(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)  # a file names the same few variables, keys and flags again and again
 def named_kind(name: str) -> Kind | None:
-    """MODEL or DATASET when `name` says it holds one to read (`model_name_or_path`, `DATASET_ID`, `baseModel`)."""
+    """MODEL or DATASET when `name` says it holds one to read (`model_name_or_path`, `DATASET_ID`, `baseModel`);
+    OLLAMA when it says it holds an Ollama model (`OLLAMA_MODEL`, `local_llm`)."""
     words = split_words(name)
+    if WRITTEN.intersection(words):
+        return None
+    if _ends_in(words, LOCAL_ENDINGS) or (OLLAMA_WORDS.intersection(words) and _ends_in(words, OLLAMA_ENDINGS)):
+        return Kind.OLLAMA
     if WRITTEN.intersection(words) or not any(words[-len(ending) :] == ending for ending in ENDINGS):
         return None
     return Kind.DATASET if "dataset" in words else Kind.MODEL
+
+
+def _ends_in(words: tuple[str, ...], endings: frozenset[tuple[str, ...]]) -> bool:
+    return any(words[-len(ending) :] == ending for ending in endings)

@@ -6,7 +6,10 @@ A reference is either
   `load_dataset(ID)`, `LLM(model=ID)`, `timm.create_model("hf-hub:ID")`, LangChain and LlamaIndex wrappers, and the
   `model=` of OpenAI and Anthropic client calls), or
 - the default of something whose name says it holds a model or dataset: an argparse flag (`--model_name_or_path`), a
-  dataclass, pydantic or attrs field, a function parameter, an environment variable read with a default.
+  dataclass, pydantic or attrs field, a function parameter, an environment variable read with a default, or
+- an Ollama model: the model of a call of the `ollama` client (`ollama.chat(model=...)`, `Client().generate(...)`, in a
+  file that imports `ollama`), of LangChain's and LlamaIndex's Ollama wrappers (`ChatOllama(model=...)`), or a
+  LiteLLM string routed to Ollama anywhere (`dspy.LM("ollama_chat/llama3.2")`); `discover/ollama.py` decides.
 
 A loader argument is followed through module constants (one value per branch of an `if` or `try`), loop and
 comprehension variables over literal sequences and dicts, subscripts of dict and list literals, `os.getenv` defaults,
@@ -23,10 +26,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
-from modelpolicy.discover import python_statements
+from modelpolicy.discover import ollama, python_statements
 from modelpolicy.discover.identity import URL, URL_MARKERS, identify, looks_like_path, parse_hub_id, parse_hub_url
 from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
@@ -35,7 +38,7 @@ from modelpolicy.discover.names import ENDINGS, named_kind
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
 
-_M, _D, _A = Kind.MODEL, Kind.DATASET, Kind.API
+_M, _D, _A, _O = Kind.MODEL, Kind.DATASET, Kind.API, Kind.OLLAMA
 # timm and open_clip name a Hub repository only with this prefix; `create_model("resnet50")` is a built-in architecture.
 _HF_HUB = ("hf-hub:", "hf_hub:")
 
@@ -50,6 +53,7 @@ class _Loader:
     position: int | None
     also: tuple[str, ...] = ()
     prefixes: tuple[str, ...] = ()
+    certain: bool = True  # False: an Ollama model only by name or tag, not namespaced (`org/name` is the Hub's)
 
 
 _HUB_PREFIXED = _Loader(_M, ("model_name",), 0, prefixes=_HF_HUB)
@@ -117,6 +121,13 @@ _LOADERS: dict[str, _Loader] = {
     "OpenAI": _Loader(_A, ("model",), None),
     "Anthropic": _Loader(_A, ("model",), None),
     "OpenAIEmbedding": _Loader(_A, ("model", "model_name"), None),
+    # LangChain's and LlamaIndex's Ollama wrappers
+    "ChatOllama": _Loader(_O, ("model",), None),
+    "OllamaLLM": _Loader(_O, ("model",), None),
+    "OllamaEmbeddings": _Loader(_O, ("model",), None),
+    "OllamaFunctions": _Loader(_O, ("model",), None),
+    "Ollama": _Loader(_O, ("model",), None),
+    "OllamaEmbedding": _Loader(_O, ("model_name", "model"), None),
 }
 # `PeftModel.from_pretrained(base_model, ADAPTER_ID)`: the adapter comes second.
 _PEFT_ADAPTER = _Loader(_M, ("model_id",), 1)
@@ -138,6 +149,17 @@ _API_RECEIVERS = frozenset(
     }
 )
 
+# The methods of the `ollama` client (module functions, `Client`, `AsyncClient`) that read a model: by name, in a
+# file that imports `ollama`. `create(model=NEW, from_=BASE)` writes `model` and reads `from_`.
+_OLLAMA_MODULE = "ollama"
+_OLLAMA_READ = _Loader(_O, ("model",), 0)
+_OLLAMA_METHODS: dict[str, _Loader] = {
+    **dict.fromkeys(("chat", "generate", "pull", "embed", "embeddings", "show"), _OLLAMA_READ),
+    "create": _Loader(_O, ("from_",), None),
+}
+# The same methods on a receiver that may not be an Ollama client (`client.chat(...)`, `self.generate(...)`).
+_OLLAMA_MAYBE = {name: replace(loader, certain=False) for name, loader in _OLLAMA_METHODS.items()}
+
 _LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+", re.DOTALL)
 
 
@@ -153,6 +175,7 @@ def _marker_words() -> tuple[bytes, ...]:
             words.add(name.lower())
     words.update(marker.decode() for marker in URL_MARKERS)  # a string that is a URL of the Hub's
     words.update(marker.decode() for marker in IMAGE_MARKERS)  # a string that is a model-server image
+    words.add(_OLLAMA_MODULE)  # an import of the Ollama client, its wrappers' names, a LiteLLM `ollama/` string
     minimal = [w for w in words if not any(other != w and other in w for other in words)]
     return tuple(sorted((w.encode() for w in minimal), key=len, reverse=True))
 
@@ -242,12 +265,29 @@ def _follow(lines: Lines, statements: Callable[[Lines], list[ast.stmt]], text: s
     those the lines touch)."""
     followed: set[str] = set()
     while True:
-        assignments = [(n, s) for _, s in _module_statements(statements(lines), ()) if (n := _single_assignment(s)[0])]
+        assignments = [(n, s) for _, s in _module_statements(statements(lines), ()) for n in _bound_names(s)]
         names = {name for name, s in assignments if name not in followed and lines.any_within(*_span(s))}
         if not names:
             return lines
         followed |= names
         lines = lines.union(markers.lines(text, tuple(name.lower().encode() for name in names)))
+
+
+def _bound_names(statement: ast.stmt) -> list[str]:
+    """The name a module constant binds; for an import of the Ollama client, the names it imports and the client's
+    methods (`from ollama import chat` makes `chat("gemma3")` a reference, and `client.chat("gemma3")` too)."""
+    name = _single_assignment(statement)[0]
+    if name:
+        return [name]
+    if isinstance(statement, ast.ImportFrom) and _is_ollama_module(statement.module):
+        return [*(alias.asname or alias.name for alias in statement.names if alias.name != "*"), *_OLLAMA_METHODS]
+    if isinstance(statement, ast.Import) and any(_is_ollama_module(alias.name) for alias in statement.names):
+        return list(_OLLAMA_METHODS)
+    return []
+
+
+def _is_ollama_module(module: str | None) -> bool:
+    return module is not None and (module == _OLLAMA_MODULE or module.startswith(f"{_OLLAMA_MODULE}."))
 
 
 def _span(statement: ast.stmt) -> tuple[int, int]:
@@ -425,6 +465,18 @@ class _Finder:
                 if dest and default is not None:
                     options.setdefault(dest, []).append(default)
         return options
+
+    @cached_property
+    def ollama_imports(self) -> tuple[frozenset[str], dict[str, str]]:
+        """The names `ollama` is imported as, and the names imported from it, by the name each is bound to."""
+        modules: set[str] = set()
+        names: dict[str, str] = {}
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Import):
+                modules |= {a.asname or a.name for a in node.names if _is_ollama_module(a.name)}
+            elif isinstance(node, ast.ImportFrom) and _is_ollama_module(node.module):
+                names |= {a.asname or a.name: a.name for a in node.names}
+        return frozenset(modules), names
 
     def references(self) -> list[Reference]:
         found = list(self._visit(self.tree))
@@ -672,6 +724,8 @@ class _Finder:
         loader = _PEFT_ADAPTER if _is_peft_model(call.func) else _LOADERS.get(name)
         if loader is None and name in _API_METHODS and _is_api_client_call(call.func):
             loader = _API_CLIENT
+        if loader is None:
+            loader = self._ollama_loader(call.func)
         kind = _download_kind(call, loader.kind) if loader else None
         if loader is None or kind is None:
             return
@@ -681,14 +735,37 @@ class _Finder:
         for argument in _arguments(call, loader):
             for value in self._values(argument):
                 self.read.add(id(value.node))
-                reference = self._loaded(value, _Use(kind, name, revision, flags, loader.prefixes))
+                use = _Use(kind, name, revision, flags, loader.prefixes, loader.certain)
+                reference = self._loaded(value, use)
                 if reference:
                     yield reference
+
+    def _ollama_loader(self, func: ast.expr) -> _Loader | None:
+        """The loader of a call of the Ollama client: `ollama.chat`, `chat` imported from `ollama`, `Client().chat`; or,
+        less certain, a method of that name on another receiver (`client.chat`) in a file that imports `ollama`."""
+        modules, names = self.ollama_imports
+        if isinstance(func, ast.Name):
+            return _OLLAMA_METHODS.get(names.get(func.id, ""))
+        if not isinstance(func, ast.Attribute) or not (modules or names):
+            return None
+        receiver = func.value.func if isinstance(func.value, ast.Call) else func.value
+        if (
+            isinstance(receiver, ast.Attribute)
+            and isinstance(receiver.value, ast.Name)
+            and receiver.value.id in modules
+        ):
+            receiver = receiver.value  # `ollama.Client(...).chat`
+        certain = isinstance(receiver, ast.Name) and (receiver.id in modules or receiver.id in names)
+        return (_OLLAMA_METHODS if certain else _OLLAMA_MAYBE).get(func.attr)
 
     def _url(self, constant: ast.Constant) -> Iterator[Reference]:
         """A string that is wholly a URL of the Hub's (`urlretrieve("https://huggingface.co/ORG/NAME/resolve/...")`,
         `read_parquet("hf://datasets/ORG/NAME/...")`) names its repository; prose that holds one does not."""
         text = str(constant.value).strip()
+        routed = ollama.prefixed(text) if text.startswith(ollama.PREFIXES) else None
+        if routed:
+            yield self._reference(constant, routed[1], routed[0], form="litellm", revision=None, flags=frozenset())
+            return
         found = parse_hub_url(text) if URL.fullmatch(text) else None
         if found:
             kind, hub = found
@@ -700,7 +777,7 @@ class _Finder:
         if value.dynamic:
             return self._dynamic(value, use)
         text = _without_prefix(value.text, use.prefixes) if use.prefixes else value.text
-        artefact = _identify(text, use.kind, self.context) if text is not None else None
+        artefact = _identify(text, use.kind, self.context, certain=use.certain) if text is not None else None
         if artefact is None:
             return None
         kind, artefact_id, pinned = artefact
@@ -829,6 +906,7 @@ class _Use:
     revision: str | None
     flags: frozenset[str]
     prefixes: tuple[str, ...]
+    certain: bool = True
 
 
 # --- helpers ----------------------------------------------------------------------------------------------------
@@ -842,8 +920,15 @@ def _call_name(func: ast.expr) -> str | None:
     return None
 
 
-def _identify(text: str, kind: Kind, context: FileContext) -> tuple[Kind, str, str | None] | None:
+def _identify(
+    text: str, kind: Kind, context: FileContext, *, certain: bool = True
+) -> tuple[Kind, str, str | None] | None:
     """The artefact a string names in a loader position, or None for local paths and non-ids."""
+    if text.startswith(ollama.PREFIXES):
+        return None  # a LiteLLM string routed to Ollama: read wherever it is written (`_url`)
+    if kind is Kind.OLLAMA:
+        found = ollama.recognise(text, ollama.Context.CERTAIN if certain else ollama.Context.NAMED)
+        return None if found is None else (found[0], found[1], None)
     if kind is Kind.API:
         hub = parse_hub_id(text)
         if hub and "/" in hub.id:  # an OpenAI-compatible server serving a Hub model

@@ -1,9 +1,11 @@
 """Shell scripts, Makefiles and the RUN, CMD and ENTRYPOINT instructions of Dockerfiles: command-line flags that name
 models and datasets (`--model_name_or_path ID`, `--dataset=ID`...) and `huggingface-cli download ID` / `hf download ID`;
 and variables whose name says they hold one (`names`): `EMBED_MODEL=ID` in a script, `MODEL ?= ID` in a Makefile,
-`ARG BASE_MODEL=ID` and `ENV MODEL_ID=ID` in a Dockerfile; and the model-server images a command runs or fetches
+`ARG BASE_MODEL=ID` and `ENV MODEL_ID=ID` in a Dockerfile; the model-server images a command runs or fetches
 (`docker run IMAGE`, `podman pull IMAGE`, `srun --container-image=IMAGE`, `docker://IMAGE`) with the models its
-`-e MODEL_ID=ID` options give it.
+`-e MODEL_ID=ID` options give it. Ollama models: `ollama pull|run NAME` (also after `docker exec CONTAINER`), the
+`"model"` of a JSON body sent with curl to an Ollama server (`:11434`), and LiteLLM strings routed to Ollama
+(`ollama/llama3`) as a word or a variable's value; `discover/ollama.py` decides.
 
 Commands are split into words the way a shell splits them (quotes, escapes, `\\` continuations, comments); nothing is
 run or expanded. A value is a reference only when it is written out: `${VAR:-ID}` names its default, `$VAR` nothing.
@@ -17,7 +19,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, identify, parse_hub_url
+from modelpolicy.discover import ollama
+from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, HubId, identify, parse_hub_url
 from modelpolicy.discover.images import MODEL_VARIABLES, server_image
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.markers import Markers, Spelled, spelled_apart
@@ -92,6 +95,12 @@ _ENV_OPTIONS = frozenset({"-e", "--env"})
 _IMAGE_FLAGS = frozenset({"--container-image"})
 _SBATCH = re.compile(r"(?m)^#(SBATCH[ \t])")
 _MAKEFILES = frozenset({"Makefile", "makefile", "GNUmakefile"})
+# Ollama: the subcommands whose argument is a model it reads, and what marks a request to an Ollama server.
+_OLLAMA_SUBCOMMANDS = frozenset({"pull", "run"})
+_OLLAMA_SERVER = re.compile(r":11434\b|ollama", re.IGNORECASE)  # its port, or a host or path named for it
+_CURL_DATA = frozenset({"-d", "--data", "--data-raw", "--data-binary", "--json"})
+_JSON_MODEL = re.compile(r'"model"\s*:\s*"([^"\\]+)"')
+_OLLAMA_FORM = "ollama"  # the forms of what only an Ollama model can be: `ollama pull`, a request body, `ollama/`
 
 # One piece of shell: its group says what it is. A `#` starts a comment only where a word could start.
 _PIECE = re.compile(
@@ -165,6 +174,7 @@ MARKER_WORDS = (
     b"podman",
     b"nerdctl",
     b"container-image",
+    b"ollama",
     *URL_MARKERS,
 )
 _QUOTING = b"'\"\\"
@@ -250,7 +260,18 @@ def _references(
     text: str, place: Callable[[int], tuple[int, int]], context: FileContext, source: str
 ) -> list[Reference]:
     text = _SBATCH.sub(r" \1", text)  # `#SBATCH --container-image=X` is a directive, not a comment; same length
-    readers = (_assignments, _flag_values, _keyed_values, _served, _lora_modules, _downloads, _urls, _images)
+    readers = (
+        _assignments,
+        _flag_values,
+        _keyed_values,
+        _served,
+        _lora_modules,
+        _downloads,
+        _urls,
+        _images,
+        _ollama_pulls,
+        _ollama_requests,
+    )
     founds = (found for command in _commands(text) for read in readers for found in read(command))
     references = (_reference(found, place, context, source) for found in founds)
     return [reference for reference in references if reference is not None]
@@ -266,12 +287,23 @@ def _reference(
             if image is None
             else Reference(context.path, *place(found.value.offsets[0]), image, Kind.IMAGE, source, found.form)
         )
-    hub = identify(found.value.text, found.kind, context.is_local_path, single_names=False)
+    if found.kind is Kind.OLLAMA:
+        kind, hub = _ollama(found)
+    else:
+        kind, hub = found.kind, identify(found.value.text, found.kind, context.is_local_path, single_names=False)
     if hub is None:
         return None
     line, column = place(found.value.offsets[0])
     revision = hub.revision or found.revision
-    return Reference(context.path, line, column, hub.id, found.kind, source, found.form, revision)
+    return Reference(context.path, line, column, hub.id, kind, source, found.form, revision)
+
+
+def _ollama(found: _Found) -> tuple[Kind, HubId | None]:
+    """What an Ollama position holds: read as certain where only an Ollama model can stand (`ollama pull`)."""
+    certain = found.form.startswith(_OLLAMA_FORM)
+    context = ollama.Context.CERTAIN if certain else ollama.Context.NAMED
+    recognised = ollama.recognise(found.value.text, context)
+    return (recognised[0], HubId(recognised[1], None)) if recognised else (Kind.OLLAMA, None)
 
 
 def _commands(text: str) -> list[list[_Span]]:
@@ -444,6 +476,33 @@ def _urls(command: list[_Span]) -> Iterator[_Found]:
             start = word.text.find(found[1].id, url.start(), url.end()) if found else -1
             if found and start >= 0:
                 yield _Found("url", found[0], word[start : start + len(found[1].id)], found[1].revision)
+
+
+def _ollama_pulls(command: list[_Span]) -> Iterator[_Found]:
+    """`ollama pull NAME`, `ollama run NAME [PROMPT]`, also as the command of `docker exec CONTAINER ...`; and
+    LiteLLM strings routed to Ollama, alone or as a variable's value (`LM=ollama/llama3.2:3b`)."""
+    for index, word in enumerate(command):
+        program = word.text.rsplit("/", 1)[-1]
+        if program == "ollama" and index + 1 < len(command) and command[index + 1].text in _OLLAMA_SUBCOMMANDS:
+            model = next((w for w in command[index + 2 :] if not w.text.startswith("-")), None)
+            if model is not None:
+                yield _Found(f"ollama {command[index + 1].text}", Kind.OLLAMA, _written(model))
+        name, equals, _ = word.text.partition("=")
+        value = word[len(name) + 1 :] if equals and _VARIABLE.fullmatch(name) else word
+        if ollama.prefixed(value.text):
+            start = value.text.index("/") + 1
+            yield _Found(f"{_OLLAMA_FORM}/", Kind.OLLAMA, value[start:])
+
+
+def _ollama_requests(command: list[_Span]) -> Iterator[_Found]:
+    """The `"model"` of a JSON body curl sends to an Ollama server: `curl localhost:11434/api/generate -d '{...}'`."""
+    start = next((i for i, word in enumerate(command) if word.text.rsplit("/", 1)[-1] == "curl"), None)
+    if start is None or not any(_OLLAMA_SERVER.search(w.text) for w in command[start:]):
+        return  # `if curl ...; then`, `timeout 60 curl ...`: curl need not come first
+    for index, word in enumerate(command[start:-1], start):
+        if word.text in _CURL_DATA:
+            for match in _JSON_MODEL.finditer(command[index + 1].text):
+                yield _Found(f"{_OLLAMA_FORM} request", Kind.OLLAMA, command[index + 1][match.start(1) : match.end(1)])
 
 
 def _argument(command: list[_Span], index: int) -> _Span | None:

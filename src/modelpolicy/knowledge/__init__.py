@@ -1,4 +1,4 @@
-"""The bundled knowledge base: licence families, known artefacts, hosted APIs and model servers.
+"""The bundled knowledge base: licence families, known artefacts, hosted APIs, model servers and the Ollama library.
 
 `load()` reads the compiled `knowledge.json` once per process; see README.md for the schema.
 """
@@ -18,9 +18,12 @@ from modelpolicy.knowledge.schema import (
     KnownArtefact,
     LicenseFamily,
     ModelServer,
+    OllamaModel,
+    OllamaTag,
     ServerVersions,
     artefact_from_raw,
     family_from_raw,
+    ollama_from_raw,
     provider_from_raw,
     records,
     server_from_raw,
@@ -29,7 +32,7 @@ from modelpolicy.knowledge.servers import ImageName, find_server, read_tag
 from modelpolicy.knowledge.servers import version_key as version_key
 from modelpolicy.model import Kind
 
-SOURCES = ("licenses.toml", "artefacts.toml", "apis.toml", "servers.toml")
+SOURCES = ("licenses.toml", "artefacts.toml", "apis.toml", "servers.toml", "ollama.toml")
 COMPILED = "knowledge.json"
 
 K = TypeVar("K")
@@ -63,6 +66,10 @@ class KnowledgeBase:
         )
         self.providers = tuple(provider_from_raw(r) for r in records(document, "provider", where))
         self.servers = tuple(server_from_raw(r) for r in records(document, "server", where))
+        self._ollama = _unique_index(
+            ((model.name.lower(), model) for model in map(ollama_from_raw, records(document, "ollama", where))),
+            "Ollama model",
+        )
 
     @property
     def families(self) -> tuple[LicenseFamily, ...]:
@@ -115,6 +122,14 @@ class KnowledgeBase:
                 return provider
         return None
 
+    def ollama(self, name: str) -> OllamaModel | None:
+        """The Ollama library model of a name without its tag (`llama3.1`), case-insensitive."""
+        return self._ollama.get(name.lower())
+
+    def ollama_names(self) -> frozenset[str]:
+        """Every Ollama library name the table knows, lower-cased."""
+        return frozenset(self._ollama)
+
     def server(self, image: str) -> ModelServer | None:
         """The model server an image repository (registry/name, without tag) belongs to."""
         return find_server(self.servers, image)
@@ -123,6 +138,11 @@ class KnowledgeBase:
 def server_licenses(server: ModelServer, tag: str | None) -> list[ServerVersions]:
     """The licence ranges an image tag may stand for (see `servers.read_tag`)."""
     return list(read_tag(server, ImageName(server.images[0], tag)).versions)
+
+
+def ollama_tag(model: OllamaModel, tag: str | None) -> OllamaTag | None:
+    """The size-dependent terms a tag (`3b`, `3b-instruct-q4_K_M`) falls under, or None for the model's own terms."""
+    return next((t for t in model.tags if tag and fnmatch.fnmatchcase(tag.lower(), t.match.lower())), None)
 
 
 def build(document: dict[str, Any], where: str = COMPILED) -> KnowledgeBase:

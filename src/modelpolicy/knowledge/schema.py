@@ -108,6 +108,26 @@ class ModelServer(NamedTuple):
     builds: tuple[str, ...] = ()  # fnmatch patterns of tags that pin a build without naming its release
 
 
+class OllamaTag(NamedTuple):
+    """The terms of the tags of an Ollama model that `match` (fnmatch on the tag, `3b*`), where they differ."""
+
+    match: str
+    license: str
+    upstream: str
+    evidence: str
+
+
+class OllamaModel(NamedTuple):
+    """A model of the Ollama library, by the name before its `:tag`, with the upstream model its weights come from."""
+
+    name: str
+    upstream: str
+    license: str
+    evidence: str
+    confidence: Confidence
+    tags: tuple[OllamaTag, ...]
+
+
 class _Record:
     """Reads one TOML/JSON table, naming the file and the record in every error."""
 
@@ -245,6 +265,25 @@ def server_from_raw(record: _Record) -> ModelServer:
                 evidence=v.text("evidence"),
             )
             for v in record.records("versions")
+        ),
+    )
+
+
+def ollama_from_raw(record: _Record) -> OllamaModel:
+    return OllamaModel(
+        name=record.text("name"),
+        upstream=record.text("upstream"),
+        license=record.text("license"),
+        evidence=record.text("evidence"),
+        confidence=Confidence(record.choice("confidence", tuple(c.value for c in Confidence))),
+        tags=tuple(
+            OllamaTag(
+                match=t.text("match"),
+                license=t.text("license"),
+                upstream=t.text("upstream"),
+                evidence=t.text("evidence"),
+            )
+            for t in record.records("tags")
         ),
     )
 

@@ -14,6 +14,7 @@ from modelpolicy.model import Artefact, Kind, Parent, Resolution, Resolved, Unre
 from modelpolicy.resolve.images import ImageResolver
 from modelpolicy.resolve.interface import Resolver
 from modelpolicy.resolve.knowledge import KnowledgeResolver
+from modelpolicy.resolve.ollama import OllamaResolver
 
 MAX_LINEAGE_DEPTH = 8
 Key = tuple[Kind, str, "str | None"]  # kind, id, revision
@@ -39,10 +40,10 @@ class Subject:
 
 def default_resolvers(*network: Resolver) -> tuple[Resolver, ...]:
     """The bundled knowledge base first (its curated rows win), then the local Hugging Face cache, the model-server
-    images, then `network` resolvers (the Hub) for what is left."""
+    images and the Ollama library, then `network` resolvers (the Hub) for what is left."""
     from modelpolicy.resolve.hf_cache import LocalHubCacheResolver
 
-    return (KnowledgeResolver(), LocalHubCacheResolver(), ImageResolver(), *network)
+    return (KnowledgeResolver(), LocalHubCacheResolver(), ImageResolver(), OllamaResolver(), *network)
 
 
 def unidentified(kind: Kind, artefact_id: str) -> Unresolved | None:

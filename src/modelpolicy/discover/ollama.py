@@ -1,0 +1,78 @@
+"""The one place that decides whether a string names a model of the Ollama library, fed by the knowledge base's
+Ollama table (`ollama.toml`) and the tag grammar: `name[:tag]`, `namespace/name[:tag]`, and `hf.co/org/repo[:quant]`,
+which Ollama pulls from the Hugging Face Hub and is therefore a Hub model.
+
+Every source asks `recognise`, saying how sure the place it read is to hold an Ollama model (`Context`): a library
+name (`llama3.1`) or a name with a tag (`my-model:7b`) counts wherever Ollama is meant; a namespaced name
+(`user/name`) only where nothing else can be meant (an Ollama call, `ollama pull`, a Modelfile, `ollama/` prefixes),
+since elsewhere `org/name` is a Hub id. A word neither in the table nor tag-shaped (`test`, `chatml`) is never one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from modelpolicy.knowledge import load as load_knowledge
+from modelpolicy.model import Kind
+
+# Ollama model names (compared case-insensitively) and tags: letters, digits, `.`, `_`, `-`.
+_NAME = r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}"
+_TAG = r"[A-Za-z0-9_][A-Za-z0-9._-]{0,127}"
+_OLLAMA = re.compile(rf"(?:(?:registry\.ollama\.ai/)?(?P<namespace>{_NAME})/)?(?P<name>{_NAME})(?::(?P<tag>{_TAG}))?")
+_HUB = re.compile(
+    rf"(?:https?://)?(?:hf\.co|huggingface\.co)/(?P<repo>[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)(?::{_TAG})?"
+)
+# The model-string prefixes of LiteLLM (and of dspy, which passes its strings to LiteLLM) that route to Ollama.
+PREFIXES = ("ollama/", "ollama_chat/")
+_PREFIXED = re.compile(r"ollama(?:_chat)?/(?P<model>\S+)")
+
+
+class Context(Enum):
+    """How sure a place is to hold an Ollama model name."""
+
+    NAMED = "named"  # a value under a name that says Ollama (`OLLAMA_MODEL`, an `ollama:` section, `local_llm`)
+    CERTAIN = "certain"  # an Ollama call, `ollama pull`, a Modelfile's FROM, a request to the Ollama server
+
+
+@dataclass(frozen=True)
+class OllamaName:
+    namespace: str | None
+    name: str
+    tag: str | None
+
+
+def parse(text: str) -> OllamaName | None:
+    """`text` as an Ollama model reference, or None when it cannot be one."""
+    match = _OLLAMA.fullmatch(text.strip())
+    if match is None:
+        return None
+    namespace = match.group("namespace")
+    return OllamaName(None if namespace == "library" else namespace, match.group("name"), match.group("tag"))
+
+
+def recognise(text: str, context: Context) -> tuple[Kind, str] | None:
+    """The artefact a value read in an Ollama `context` names: (OLLAMA, `name[:tag]`), (MODEL, `org/repo`) for a
+    Hub model Ollama pulls, or None."""
+    value = text.strip()
+    hub = _HUB.fullmatch(value)
+    if hub:
+        return Kind.MODEL, hub.group("repo")
+    found = parse(value)
+    if found is None:
+        return None
+    known = load_knowledge().ollama(found.name) is not None and found.namespace is None
+    namespaced = found.namespace is not None and context is Context.CERTAIN
+    if known or namespaced or (found.tag is not None and found.namespace is None):
+        return Kind.OLLAMA, value
+    return None
+
+
+def prefixed(text: str) -> tuple[Kind, str] | None:
+    """A LiteLLM model string that routes to Ollama (`ollama/llama3`, `ollama_chat/llama3.2:3b`)."""
+    text = text.strip()
+    match = _PREFIXED.fullmatch(text)
+    if match is None or load_knowledge().server(text.partition(":")[0].lower()):
+        return None  # `ollama/ollama:0.5` is the server's image, not a model
+    return recognise(match.group("model"), Context.CERTAIN)

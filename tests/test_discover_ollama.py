@@ -1,0 +1,204 @@
+"""Ollama models as each source finds them, read through the whole discovery (routes, pre-filters, sources), with
+the look-alikes that must not be taken for them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from modelpolicy.discover import discover
+from modelpolicy.model import Kind
+
+OLLAMA, MODEL = Kind.OLLAMA, Kind.MODEL
+Found = tuple[Kind, str, int]
+
+
+def found(tmp_path: Path, name: str, text: str) -> set[Found]:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    artefacts = discover(tmp_path, [tmp_path]).artefacts
+    return {(a.kind, a.id, r.line) for a in artefacts for r in a.references if r.path == name}
+
+
+def ollama_ids(tmp_path: Path, name: str, text: str) -> set[str]:
+    return {artefact_id for kind, artefact_id, _ in found(tmp_path, name, text) if kind is OLLAMA}
+
+
+PYTHON_POSITIVES = [
+    ("import ollama\nollama.chat(model='llama3.1', messages=[])\n", {(OLLAMA, "llama3.1", 2)}),
+    ("import ollama as o\no.generate('gemma3', 'hi')\n", {(OLLAMA, "gemma3", 2)}),
+    ("from ollama import chat\nfor p in chat('gemma3', messages=m, stream=True):\n    pass\n", {(OLLAMA, "gemma3", 2)}),
+    ("from ollama import pull as get\nget('qwen2.5:3b')\n", {(OLLAMA, "qwen2.5:3b", 2)}),
+    ("from ollama import embed\nembed(model='nomic-embed-text', input='x')\n", {(OLLAMA, "nomic-embed-text", 2)}),
+    (
+        "from ollama import Client\nclient = Client()\nclient.create(model='my-assistant', from_='gemma3')\n",
+        {(OLLAMA, "gemma3", 3)},
+    ),
+    (
+        "from ollama import AsyncClient\nasync def main():\n    client = AsyncClient()\n"
+        "    await client.chat('llama3.1', messages=[])\n",
+        {(OLLAMA, "llama3.1", 4)},
+    ),
+    ("from ollama import Client\nmodel = 'gpt-oss:20b'\nClient().chat(model=model)\n", {(OLLAMA, "gpt-oss:20b", 2)}),
+    ("import ollama\nollama.show('x/z-image-turbo')\n", {(OLLAMA, "x/z-image-turbo", 2)}),
+    ("import ollama\nollama.Client(host=h).chat(model='user/model:7b')\n", {(OLLAMA, "user/model:7b", 2)}),
+    ("import ollama\nclient.chat(model='llama3.1')\n", {(OLLAMA, "llama3.1", 2)}),
+    (
+        "from langchain_ollama import ChatOllama\nllm = ChatOllama(model='llama3.2', temperature=0)\n",
+        {(OLLAMA, "llama3.2", 2)},
+    ),
+    (
+        "from langchain_ollama import OllamaEmbeddings\ne = OllamaEmbeddings(model='mxbai-embed-large')\n",
+        {(OLLAMA, "mxbai-embed-large", 2)},
+    ),
+    ("import dspy\nlm = dspy.LM('ollama_chat/llama3.2')\n", {(OLLAMA, "llama3.2", 2)}),
+    ("import litellm\nlitellm.completion(model='ollama/llama3', messages=[])\n", {(OLLAMA, "llama3", 2)}),
+    (
+        "from pydantic import BaseModel\nclass C(BaseModel):\n    local_llm: str = 'llama3.2'\n",
+        {(OLLAMA, "llama3.2", 3)},
+    ),
+    ("import os\nOLLAMA_MODEL = os.getenv('OLLAMA_MODEL', 'mistral-nemo')\n", {(OLLAMA, "mistral-nemo", 2)}),
+    (
+        "import ollama\nollama.pull('hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M')\n",
+        {(MODEL, "bartowski/Llama-3.2-1B-Instruct-GGUF", 2)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), PYTHON_POSITIVES)
+def test_python_positives(tmp_path: Path, source: str, expected: set[Found]) -> None:
+    assert found(tmp_path, "app.py", source) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import ollama\nollama.chat(model='test')\n",  # neither in the table nor tag-shaped
+        "from ollama import Client\nClient().create(model='my-assistant', from_=base)\n",  # `model` is written
+        "import ollama\nollama.chat(model='org/name')\n".replace("ollama.chat", "other.chat"),
+        "template = 'llama2'\nstyle = dict(chat_template='chatml', prompt_style='mistral')\n",
+        "from transformers import AutoTokenizer\ntok = AutoTokenizer.from_pretrained('org/name')\nmodel = 'llama2'\n",
+        "def chat(model):\n    pass\nchat('gemma3')\n",  # a `chat` not imported from ollama
+        "from openai import OpenAI\nOpenAI().chat.completions.create(model='llama3.1')\n",
+        "x = 'ollama/ollama:0.5.7'\n",  # the server's image
+        "import ollama\n'''ollama.chat(model='llama3.2')'''\n",  # a docstring
+    ],
+)
+def test_python_negatives(tmp_path: Path, source: str) -> None:
+    assert not ollama_ids(tmp_path, "app.py", source)
+
+
+def test_a_hub_id_stays_a_hub_model(tmp_path: Path) -> None:
+    source = "from transformers import AutoModel\nAutoModel.from_pretrained('meta-llama/Llama-3.1-8B')\n"
+    assert found(tmp_path, "app.py", source) == {(MODEL, "meta-llama/Llama-3.1-8B", 2)}
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("pull.sh", "ollama pull llama3.1:8b\n", {"llama3.1:8b"}),
+        ("run.sh", "ollama run mistral 'why is the sky blue?'\n", {"mistral"}),
+        ("exec.sh", "docker exec -it ollama ollama pull qwen2.5:3b\n", {"qwen2.5:3b"}),
+        ("user.sh", "ollama pull user/custom:latest\n", {"user/custom:latest"}),
+        (
+            "warm.sh",
+            'if curl -fsS http://localhost:11434/api/generate \\\n  -d \'{"model":"phi3"}\'; then\n  exit 0\nfi\n',
+            {"phi3"},
+        ),
+        (
+            "curl.sh",
+            'curl http://localhost:11434/api/generate -d \'{"model":"llama3.2:3b","prompt":"hi"}\'\n',
+            {"llama3.2:3b"},
+        ),
+        (
+            "env.sh",
+            'echo "LM_FOR_TEST=ollama/llama3.2:3b" >> "$GITHUB_ENV"\nexport OLLAMA_MODEL=gemma3\n',
+            {"llama3.2:3b", "gemma3"},
+        ),
+        (
+            ".github/workflows/ci.yml",
+            "jobs:\n  t:\n    steps:\n      - run: docker exec ollama ollama pull phi4\n",
+            {"phi4"},
+        ),
+    ],
+)
+def test_shell_positives(tmp_path: Path, name: str, text: str, expected: set[str]) -> None:
+    assert ollama_ids(tmp_path, name, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "docker pull ollama/ollama:0.31.2\n",
+        "ollama create my-model -f Modelfile\nollama list\nollama serve\n",
+        'echo "Ollama failed to serve llama3.2:3b after 3 attempts"\n',
+        'curl https://api.example.com/v1/chat -d \'{"model":"llama3.1"}\'\n',
+        'curl https://api.example.com/api/chat -d \'{"model":"org/name"}\'\n',
+        "ollama pull test\n",
+        "MODEL=llama2\n",
+    ],
+)
+def test_shell_negatives(tmp_path: Path, text: str) -> None:
+    assert not ollama_ids(tmp_path, "run.sh", text)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (
+            "config.yaml",
+            "ollama:\n  model: llama3.1:8b\n  embedding_model: nomic-embed-text\n",
+            {"llama3.1:8b", "nomic-embed-text"},
+        ),
+        (
+            "litellm.yaml",
+            "model_list:\n  - model_name: local\n    litellm_params:\n      model: ollama/mistral\n",
+            {"mistral"},
+        ),
+        (".env", "OLLAMA_MODEL=deepseek-r1:7b\nLOCAL_LLM=llama3.2\n", {"deepseek-r1:7b", "llama3.2"}),
+        ("settings.json", '{"ollama": {"model": "qwen3"}}', {"qwen3"}),
+        ("pyproject.toml", '[tool.app]\nollama_model = "gemma3:4b"\n', {"gemma3:4b"}),
+    ],
+)
+def test_config_positives(tmp_path: Path, name: str, text: str, expected: set[str]) -> None:
+    assert ollama_ids(tmp_path, name, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (".env", "LOCAL_LLM=qwen_qwq-32b\nLLM_PROVIDER=lmstudio\n"),  # not in the table, no tag
+        ("config.yaml", "chat_template: chatml\nprompt_style: llama2\nmodel: test\n"),
+        ("config.yaml", "model: mistral\n"),  # a bare word outside an Ollama place
+        ("config.yaml", "ollama:\n  host: http://localhost:11434\n  model: test\n"),
+        ("compose.yaml", "services:\n  ollama:\n    image: ollama/ollama:latest\n"),
+    ],
+)
+def test_config_negatives(tmp_path: Path, name: str, text: str) -> None:
+    assert not ollama_ids(tmp_path, name, text)
+
+
+def test_a_hub_id_in_config_stays_a_hub_model(tmp_path: Path) -> None:
+    assert found(tmp_path, "config.yaml", "base_model: org/name\n") == {(MODEL, "org/name", 1)}
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("Modelfile", "FROM llama3.1:8b\nPARAMETER temperature 1\nSYSTEM from here on\n", {(OLLAMA, "llama3.1:8b", 1)}),
+        ("models/Modelfile.coder", "# base\nfrom qwen2.5-coder:3b\n", {(OLLAMA, "qwen2.5-coder:3b", 2)}),
+        ("assistant.modelfile", "FROM user/custom\n", {(OLLAMA, "user/custom", 1)}),
+        ("Modelfile", 'FROM "hf.co/org/repo-GGUF:Q4_K_M"\n', {(MODEL, "org/repo-GGUF", 1)}),
+        ("Modelfile", "FROM ./model.gguf\n", set()),
+        ("Modelfile", "FROM /models/llama.gguf\n", set()),
+        ("Modelfile", "FROM test\n", set()),
+    ],
+)
+def test_modelfile(tmp_path: Path, name: str, text: str, expected: set[Found]) -> None:
+    assert found(tmp_path, name, text) == expected
+
+
+def test_a_dockerfile_from_is_no_modelfile(tmp_path: Path) -> None:
+    assert not ollama_ids(tmp_path, "Dockerfile", "FROM python:3.11\nFROM llama3.1:8b\n")
