@@ -433,3 +433,18 @@ def test_an_sbatch_directive_names_its_container_image() -> None:
     text = "#!/bin/bash\n#SBATCH --container-image=nvcr.io#nvidia/tritonserver:24.01-py3\n# --container-image=x\n"
     assert found("job.sh", text) == [(IMAGE, "nvcr.io/nvidia/tritonserver:24.01-py3", 2)]
     assert found("job.sh", "# SBATCH --container-image=nvcr.io#nvidia/tritonserver:24.01-py3\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "train --actor.model_name_or_path acme/sft --reward.model_name_or_path acme/rm\n",
+            [(MODEL, "acme/sft", 1), (MODEL, "acme/rm", 1)],
+        ),
+        ("train --data.prompt_dataset acme/prompts\n", [(DATASET, "acme/prompts", 1)]),
+        ("train --ckpt.output_dir acme/x --hub_model_id acme/out --model-path outputs/run\n", []),
+    ],
+)
+def test_flags_named_for_a_model_by_the_naming_rule(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found("run.sh", text) == expected

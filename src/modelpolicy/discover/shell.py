@@ -336,7 +336,7 @@ def _flag_values(command: list[_Span]) -> Iterator[_Found]:
     """The values of model and dataset flags, `--flag value` or `--flag=value`, one per item of a comma-joined list."""
     for index, word in enumerate(command):
         flag, equals, _ = word.text.partition("=")
-        kind = _FLAGS.get(flag[2:].replace("-", "_")) if flag.startswith("--") else None
+        kind = (_FLAGS.get(flag[2:].replace("-", "_")) or named_kind(flag[2:])) if flag.startswith("--") else None
         value = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
         if kind is not None and value is not None:
             yield from (_Found(flag, kind, item) for item in _items(_written(value)))
