@@ -74,7 +74,7 @@ def test_finds_in_scripts(command: str, expected: list[tuple[Kind, str, int]]) -
         "python train.py --output_dir acme/encoder",
         "python train.py --hub_model_id acme/encoder",
         "python train.py --push_to_hub_model_id acme/encoder",
-        "python train.py --models acme/encoder",
+        "python train.py --model_type acme/encoder",
         "python train.py -model acme/encoder",
         "python train.py --model ./ckpt",
         "python train.py --model /models/encoder",
