@@ -461,3 +461,18 @@ def test_every_server_of_the_catalogue_passes_the_pre_filters() -> None:
     for server in load().servers:
         for pattern in server.images:
             assert any(m.decode() in pattern for m in IMAGE_MARKERS), f"{pattern}: no marker in IMAGE_MARKERS"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('def load(request):\n    model_name = request.Model if request.Model else "org/tts"\n', ("model", "org/tts")),
+        ('class Backend:\n    def __init__(self):\n        self.model_id = "org/asr"\n', ("model", "org/asr")),
+        ('def f(x):\n    model_path = x or "org/fallback"\n', ("model", "org/fallback")),
+    ],
+)
+def test_variables_and_attributes_named_for_a_model_in_functions(source: str, expected: tuple[str, str]) -> None:
+    from modelpolicy.discover.python import PythonSource
+
+    found = PythonSource().find(source, FileContext("a.py", lambda _: False))
+    assert [(r.kind.value, r.text) for r in found] == [expected]

@@ -152,7 +152,7 @@ def test_a_loader_reading_a_parsed_option_reads_its_default() -> None:
         ('OUTPUT_MODEL = "me/x"\nHUB_MODEL_ID = "me/x"\nPUSH_TO_HUB_MODEL_ID = "me/x"\n', []),
         ('MODEL_TYPE = "a/b"\nMODEL_DIR = "org/x"\nMODEL = "./local"\nTOKENIZER = "my-tokenizer"\n', []),
         ('MODEL = "org/a"\nMODEL = "org/b"\n', []),
-        ('def main():\n    model_id = "org/y"\n    return model_id\n', []),
+        ('def main():\n    model_id = "org/y"\n    return model_id\n', [(M, "org/y", 2, None, "variable", NONE)]),
     ],
 )
 def test_module_constants_named_for_a_model_or_dataset(source: str, expected: list[Found]) -> None:
@@ -208,7 +208,8 @@ def test_field_look_alikes(body: str) -> None:
 
 
 def test_field_outside_a_class_body_is_not_a_field() -> None:
-    check('model_name = "org/x"\ndef f():\n    model_name = "org/y"\n', [])
+    # not a field: the function's variable is read as a variable
+    check('model_name = "org/x"\ndef f():\n    model_name = "org/y"\n', [(M, "org/y", 3, None, "variable", NONE)])
 
 
 # --- 3. function parameters ---------------------------------------------------------------------------------------

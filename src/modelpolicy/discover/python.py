@@ -500,11 +500,9 @@ class _Finder:
             return
         if isinstance(node, ast.Call):
             yield from self._call(node)
-        elif isinstance(node, ast.Dict):
-            self._dict_entries(node)
-        elif isinstance(node, ast.ClassDef):
-            self._fields(node)
-        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+        else:
+            self._note_named(node)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             self._parameters(node.args)
             self.scopes.append(node)
             try:
@@ -833,6 +831,27 @@ class _Finder:
             form, variable, default = read
             names = [value.text for value in self._values(variable) if not value.dynamic]
             self._defer(default, next((k for n in names if (k := named_kind(n))), None), form)
+
+    def _note_named(self, node: ast.AST) -> None:
+        """Keep what names named for a model hold: dict keys, variables and attributes, class fields."""
+        if isinstance(node, ast.Dict):
+            self._dict_entries(node)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            self._local_named(node)
+        elif isinstance(node, ast.ClassDef):
+            self._fields(node)
+
+    def _local_named(self, statement: ast.Assign | ast.AnnAssign) -> None:
+        """`model_name = request.model or "org/x"` in a function, `self.model_id = "org/x"`: a variable or attribute
+        named for a model holds the literals its value may be (module constants are `_module_named`'s)."""
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+        if len(targets) != 1 or statement.value is None:
+            return
+        target = targets[0]
+        if isinstance(target, ast.Attribute):  # `self.model_id = ...`, at any level
+            self._defer(statement.value, named_kind(target.attr), "attribute")
+        elif isinstance(target, ast.Name) and self.scopes:
+            self._defer(statement.value, named_kind(target.id), "variable")
 
     def _dict_entries(self, mapping: ast.Dict) -> None:
         """`{"model_id": ID}`: a string key named for a model or dataset, as a config file's key is read."""
