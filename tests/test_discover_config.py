@@ -584,3 +584,11 @@ def test_named_keys_in_dotenv_json_and_kubernetes_env() -> None:
     assert find('{"draft_model": "Qwen/Qwen2-0.5B", "hub_model_id": "me/out"}', "c.json") == [(M, "Qwen/Qwen2-0.5B", 1)]
     manifest = "env:\n  - name: EMBEDDING_MODEL\n    value: intfloat/e5-large\n  - name: MODEL_TYPE\n    value: a/b\n"
     assert find(manifest, "deploy.yaml") == [(M, "intfloat/e5-large", 3)]
+
+
+def test_llama_factory_dataset_info_names_hub_datasets() -> None:
+    text = (
+        '{\n  "alpaca_en": {\n    "hf_hub_url": "llamafactory/alpaca_en",\n    "ms_hub_url": "llamafactory/alpaca_en"\n'
+        '  },\n  "identity": {"file_name": "identity.json"}\n}\n'
+    )
+    assert find(text, "data/dataset_info.json") == [(D, "llamafactory/alpaca_en", 3)]

@@ -57,6 +57,9 @@ _ARTEFACT_KEYS = frozenset(
         "datasetname",
     }
 )
+# Keys that name a Hub dataset though their name does not say so: LLaMA-Factory's `dataset_info.json` entries
+# (`"alpaca_en": {"hf_hub_url": "llamafactory/alpaca_en"}`), copied by the projects built on it.
+_DATASET_KEYS = frozenset({"hfhuburl"})
 _MIXTURE_KEYS = frozenset({"datasetmixer", "datasetmixture"})
 _OUTPUT_KEYS = frozenset({"hubmodelid", "outputdir", "pushtohubmodelid", "hubrepo", "runname", "pushtohub", "output"})
 # In a table under an artefact key (`- path: org/x`, `model: {name: org/x}`), the first of these names it.
@@ -156,6 +159,8 @@ def _normalise(key: str) -> str:
 def _artefact_key(key: str) -> Kind | None:
     """The kind of artefact the values under `key` name, if it names any."""
     normal = _normalise(key)
+    if normal in _DATASET_KEYS:
+        return Kind.DATASET
     if normal in _ARTEFACT_KEYS:
         return Kind.DATASET if "dataset" in normal else Kind.MODEL
     return named_kind(key)
