@@ -476,3 +476,18 @@ def test_variables_and_attributes_named_for_a_model_in_functions(source: str, ex
 
     found = PythonSource().find(source, FileContext("a.py", lambda _: False))
     assert [(r.kind.value, r.text) for r in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'with launcher("bigscience/bloom-560m", num_shard=1) as handle:\n    yield handle\n',
+        'with VllmRunner("facebook/opt-125m", dtype="half") as vllm_model:\n    pass\n',
+        'with HfRunner(model_name="facebook/opt-125m") as hf_model:\n    pass\n',
+    ],
+)
+def test_model_runners_of_test_suites(source: str) -> None:
+    from modelpolicy.discover.python import PythonSource
+
+    found = PythonSource().find(source, FileContext("tests/test_x.py", lambda _: False))
+    assert len(found) == 1 and found[0].kind.value == "model"

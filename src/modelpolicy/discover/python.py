@@ -91,10 +91,13 @@ _LOADERS: dict[str, _Loader] = {
     # sentence-transformers
     "SentenceTransformer": _Loader(_M, ("model_name_or_path", "model_name"), 0),
     "CrossEncoder": _Loader(_M, ("model_name_or_path", "model_name"), 0),
-    # vLLM
+    # vLLM, and the model runners of its tests and of text-generation-inference's integration tests
     "LLM": _VLLM,
     "EngineArgs": _VLLM,
     "AsyncEngineArgs": _VLLM,
+    "VllmRunner": _Loader(_M, ("model_name",), 0),
+    "HfRunner": _Loader(_M, ("model_name",), 0),
+    "launcher": _Loader(_M, ("model_id",), 0),
     # timm, open_clip
     "create_model": _HUB_PREFIXED,
     "create_model_and_transforms": _HUB_PREFIXED,
