@@ -592,3 +592,14 @@ def test_llama_factory_dataset_info_names_hub_datasets() -> None:
         '  },\n  "identity": {"file_name": "identity.json"}\n}\n'
     )
     assert find(text, "data/dataset_info.json") == [(D, "llamafactory/alpaca_en", 3)]
+
+
+def test_a_literal_block_that_is_yaml_is_read_in_place() -> None:
+    text = "name: phi3\nconfig_file: |\n  backend: vllm\n  parameters:\n    model: org/inner\n  template: |\n    {{.Input}}\n"
+    assert find(text, "gallery/phi3.yaml") == [(M, "org/inner", 5)]
+    assert find("note: |\n  this text names org/x in prose\n", "a.yaml") == []
+
+
+def test_huggingface_scheme_urls_name_their_repository() -> None:
+    text = "parameters:\n  model: huggingface://nomic-ai/embed-GGUF/embed.f16.gguf\n"
+    assert find(text) == [(M, "nomic-ai/embed-GGUF", 2)]

@@ -273,7 +273,8 @@ def _yaml_trees(text: str, _: str) -> _Trees:
         if blanked.error is not None:
             return _yaml_lines(text), None
         stream = blanked
-    return [_yaml_node(document, seen, 0) for document in stream.documents], stream.error
+    walk = _YamlWalk(seen, text.split("\n"))
+    return [_yaml_node(document, walk, 0) for document in stream.documents], stream.error
 
 
 _TEMPLATE_ACTION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
@@ -295,19 +296,65 @@ def _yaml_lines(text: str) -> list[_Node | None]:
     return [_Mapping(tuple(entries))]
 
 
-def _yaml_node(node: yaml.Node, seen: set[int], depth: int) -> _Node | None:
+@dataclass(frozen=True)
+class _YamlWalk:
+    """The collections already visited (an alias is walked once) and the file's lines."""
+
+    seen: set[int]
+    lines: list[str]
+
+
+def _yaml_node(node: yaml.Node, walk: _YamlWalk, depth: int) -> _Node | None:
     import yaml
 
+    seen = walk.seen
     if isinstance(node, yaml.ScalarNode):
-        return _yaml_text(node)
+        return _embedded_yaml(node, walk, depth) or _yaml_text(node)
     if id(node) in seen or depth > MAX_DEPTH:
         return None
     seen.add(id(node))
     if isinstance(node, yaml.SequenceNode):
-        return _Sequence(tuple(_yaml_node(item, seen, depth + 1) for item in node.value))
+        return _Sequence(tuple(_yaml_node(item, walk, depth + 1) for item in node.value))
     if isinstance(node, yaml.MappingNode):
-        return _Mapping(tuple((_yaml_text(k), _yaml_node(v, seen, depth + 1)) for k, v in node.value))
+        return _Mapping(tuple((_yaml_text(k), _yaml_node(v, walk, depth + 1)) for k, v in node.value))
     return None
+
+
+_YAML_KEY_LINE = re.compile(r"^[ \t]*[\w.-]+:[ \t]", re.MULTILINE)
+
+
+def _embedded_yaml(node: yaml.ScalarNode, walk: _YamlWalk, depth: int) -> _Node | None:
+    """A literal block (`config_file: |`) that is itself YAML, as LocalAI's gallery writes a model's config: its tree,
+    each string placed where it stands in the file (the block's lines follow the indicator's line)."""
+    if node.style != "|" or depth >= MAX_DEPTH or not _YAML_KEY_LINE.search(node.value):
+        return None
+    stream = compose(node.value)
+    if stream.error is not None or len(stream.documents) != 1:
+        return None
+    inner = _yaml_node(stream.documents[0], walk, depth + 1)
+    first = node.start_mark.line + 1  # the block's first line, 0-based
+    raw = walk.lines[first] if first < len(walk.lines) else ""
+    return None if inner is None else _shifted(inner, first, len(raw) - len(raw.lstrip(" ")))
+
+
+def _shifted(node: _Node, lines: int, indent: int) -> _Node:
+    if isinstance(node, _Text):
+        return _Text(node.value, node.line + lines, node.column + indent)
+    if isinstance(node, _Sequence):
+        return _Sequence(tuple(None if item is None else _shifted(item, lines, indent) for item in node.items))
+    return _Mapping(
+        tuple(
+            (
+                None if key is None else _Text(key.value, key.line + lines, key.column + indent),
+                _shift_or_none(v, lines, indent),
+            )
+            for key, v in node.entries
+        )
+    )
+
+
+def _shift_or_none(node: _Node | None, lines: int, indent: int) -> _Node | None:
+    return None if node is None else _shifted(node, lines, indent)
 
 
 def _yaml_text(node: yaml.Node) -> _Text | None:

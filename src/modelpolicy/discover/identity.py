@@ -163,9 +163,9 @@ def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, si
 
 
 # A URL as written in text: up to a blank, a quote or a bracket. `parse_hub_url` says whether it is the Hub's.
-URL = re.compile(r"(?:https?|hf)://[^\s\"'<>()\[\]{},]+", re.IGNORECASE)
+URL = re.compile(r"(?:https?|hf|huggingface)://[^\s\"'<>()\[\]{},]+", re.IGNORECASE)
 # What every URL `parse_hub_url` reads holds, lower-cased: for the sources' pre-filters.
-URL_MARKERS = (b"huggingface.co", b"hf.co", b"hf://")
+URL_MARKERS = (b"huggingface.co", b"hf.co", b"hf://", b"huggingface://")
 _HUB_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co"})
 _INFERENCE_HOSTS = frozenset({"api-inference.huggingface.co", "router.huggingface.co"})
 # First path segments of huggingface.co (and of hf:// paths) that are site pages or Spaces, not repositories.
@@ -202,9 +202,10 @@ def parse_hub_url(text: str) -> tuple[Kind, HubId] | None:
     """The repository a Hugging Face URL points at, or None for site pages, Spaces and other hosts.
 
     `https://huggingface.co/ORG/NAME[/resolve|blob|tree|raw/REV/...]` (or `hf.co`) is a model;
-    `.../datasets/ORG/NAME...` a dataset, and there a legacy `datasets/NAME` too; `hf://[datasets/]ORG/NAME[@REV]/...`
-    likewise; the inference endpoints name a model after `/models/`. A model URL needs an owner unless a revision
-    route follows, since `huggingface.co/WORD` is as likely a site page as a legacy model.
+    `.../datasets/ORG/NAME...` a dataset, and there a legacy `datasets/NAME` too;
+    `hf://[datasets/]ORG/NAME[@REV]/...` (or `huggingface://`) likewise; the inference endpoints name a model after
+    `/models/`. A model URL needs an owner unless a revision route follows, since `huggingface.co/WORD` is as likely
+    a site page as a legacy model.
     """
     try:
         url = urlsplit(text.strip())
@@ -212,7 +213,7 @@ def parse_hub_url(text: str) -> tuple[Kind, HubId] | None:
     except ValueError:  # an unbalanced `[` in the host is not a URL of the Hub's
         return None
     segments = [unquote(s) for s in url.path.split("/") if s]
-    if url.scheme == "hf":
+    if url.scheme in ("hf", "huggingface"):  # `huggingface://`: LocalAI's and others' spelling of `hf://`
         return _hub_path([url.netloc, *segments])
     if url.scheme not in ("http", "https"):
         return None
