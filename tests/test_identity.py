@@ -142,3 +142,20 @@ def test_packaged_builders(name: str, packaged: bool) -> None:
 )
 def test_without_env_defaults(text: str, expected: str) -> None:
     assert without_env_defaults(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("your-hugging-face-hub-account/roberta-peft", True),
+        ("YourOrg/model", True),
+        ("username/model", True),
+        ("org/model", False),
+        ("yourself-ai/model", True),  # an owner that starts so is read as a stand-in: a rare real one loses little
+        ("gpt2", False),
+    ],
+)
+def test_placeholder_ids(text: str, expected: bool) -> None:
+    from modelpolicy.discover.identity import is_placeholder
+
+    assert is_placeholder(text) is expected

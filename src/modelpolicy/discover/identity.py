@@ -133,6 +133,17 @@ FOLDER_OWNERS = frozenset(
 )
 
 
+# Owners that say "put yours here": `your-username/my-model`, `<your-hf-id>` (which the id grammar refuses already).
+PLACEHOLDER_OWNERS = frozenset({"username", "user-name", "user_name", "hf-username", "hf_username", "my-username"})
+
+
+def is_placeholder(text: str) -> bool:
+    """An id written for the reader to replace: its owner is `your...` or a stand-in for a user name."""
+    owner, slash, _ = text.partition("/")
+    owner = owner.lower()
+    return bool(slash) and (owner.startswith("your") or owner in PLACEHOLDER_OWNERS)
+
+
 def looks_like_path(text: str) -> bool:
     """Strings that name a file or folder on disk rather than a repository."""
     if text.startswith(("./", "../", "/", "~", ".\\")) or "\\" in text or text in {".", ".."}:
@@ -155,7 +166,7 @@ def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, si
         found = ollama.recognise(value, ollama.Context.NAMED)
         return HubId(found[1], None) if found and found[0] is Kind.OLLAMA else None
     hub = parse_hub_id(value)
-    if hub is None or (kind is Kind.DATASET and hub.id.lower() in PACKAGED_BUILDERS):
+    if hub is None or (kind is Kind.DATASET and hub.id.lower() in PACKAGED_BUILDERS) or is_placeholder(hub.id):
         return None
     if "/" in hub.id or single_names or load_knowledge().artefact(kind, hub.id) is not None:
         return hub
