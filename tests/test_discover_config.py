@@ -595,7 +595,10 @@ def test_llama_factory_dataset_info_names_hub_datasets() -> None:
 
 
 def test_a_literal_block_that_is_yaml_is_read_in_place() -> None:
-    text = "name: phi3\nconfig_file: |\n  backend: vllm\n  parameters:\n    model: org/inner\n  template: |\n    {{.Input}}\n"
+    text = (
+        "name: phi3\nconfig_file: |\n  backend: vllm\n  parameters:\n    model: org/inner\n  template: |\n"
+        "    {{.Input}}\n"
+    )
     assert find(text, "gallery/phi3.yaml") == [(M, "org/inner", 5)]
     assert find("note: |\n  this text names org/x in prose\n", "a.yaml") == []
 
