@@ -471,9 +471,12 @@ class _Finder:
 
     @cached_property
     def ollama_imports(self) -> tuple[frozenset[str], dict[str, str]]:
-        """The names `ollama` is imported as, and the names imported from it, by the name each is bound to."""
+        """The names `ollama` is imported as, and the names imported from it, by the name each is bound to: none,
+        without walking the module, in a file that does not spell the word."""
         modules: set[str] = set()
         names: dict[str, str] = {}
+        if "ollama" not in self.source.lower():
+            return frozenset(), names
         for node in ast.walk(self.tree):
             if isinstance(node, ast.Import):
                 modules |= {a.asname or a.name for a in node.names if _is_ollama_module(a.name)}
