@@ -647,3 +647,19 @@ def test_columns_count_characters_not_utf8_bytes() -> None:
     source = 'x = ("café", AutoModel.from_pretrained("org/x"))\n'
     found = PythonSource().find(source, FileContext("x.py", lambda _: False))
     assert [r.column for r in found] == [source.index('"org/x"')]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'data_path: str = field(default="imdb", metadata={"help": "x"})\n',  # a known legacy dataset
+        'def train(data_path: str = "yahma/alpaca-cleaned"):\n    pass\n',
+        'p.add_argument("--data_path", type=str, default="timdettmers/openassistant-guanaco")\n',
+    ],
+)
+def test_data_path_names_a_dataset(source: str) -> None:
+    from modelpolicy.discover.python import PythonSource
+
+    text = source if source.startswith(("def", "p.")) else f"@dataclass\nclass Args:\n    {source}"
+    found = PythonSource().find(text, FileContext("a.py", lambda _: False))
+    assert [r.kind for r in found] == [D]

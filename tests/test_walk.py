@@ -295,7 +295,7 @@ def test_the_python_markers_cover_every_loader() -> None:
         keywords = (*loader.keywords, *getattr(loader, "also", ()))
         by_keyword = loader.position is None and all(any(w.decode() in k.lower() for w in words) for k in keywords)
         assert by_keyword or any(w.decode() in name.lower() for w in words), name
-    assert all(any(w.decode() in ending[0] for w in words) for ending in names.ENDINGS)
+    assert all(any(w.decode() in "_".join(ending) for w in words) for ending in names.ENDINGS)
 
 
 @pytest.mark.parametrize("source", ["python", "config", "shell"])
@@ -303,7 +303,7 @@ def test_every_name_the_naming_rule_reads_holds_a_marker_word(source: str) -> No
     """Sources that read variables, keys or fields by their name (`names.named_kind`) pass every file naming one."""
     markers = BY_NAME[source].markers
     assert markers is not None
-    assert all(any(word.decode() in ending[0] for word in markers.words) for ending in names.ENDINGS)
+    assert all(any(word.decode() in "_".join(ending) for word in markers.words) for ending in names.ENDINGS)
 
 
 def test_a_source_without_markers_reads_every_file_it_wants() -> None:

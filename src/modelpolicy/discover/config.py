@@ -28,7 +28,7 @@ from modelpolicy.discover import ollama
 from modelpolicy.discover.identity import URL, URL_MARKERS, HubId, identify, parse_hub_url, without_env_defaults
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
-from modelpolicy.discover.names import named_kind
+from modelpolicy.discover.names import marker_words, named_kind
 from modelpolicy.discover.yamldoc import compose
 from modelpolicy.model import Kind, Reference
 
@@ -60,13 +60,14 @@ _ARTEFACT_KEYS = frozenset(
 # Keys that name a Hub dataset though their name does not say so: LLaMA-Factory's `dataset_info.json` entries
 # (`"alpaca_en": {"hf_hub_url": "llamafactory/alpaca_en"}`), copied by the projects built on it.
 _DATASET_KEYS = frozenset({"hfhuburl"})
+_SPELLED = tuple(word.encode() for word in sorted(marker_words()) if "path" in word)  # `data_path` and its kin
 _MIXTURE_KEYS = frozenset({"datasetmixer", "datasetmixture"})
 _OUTPUT_KEYS = frozenset({"hubmodelid", "outputdir", "pushtohubmodelid", "hubrepo", "runname", "pushtohub", "output"})
 # In a table under an artefact key (`- path: org/x`, `model: {name: org/x}`), the first of these names it.
 _ITEM_KEYS = ("id", "path", "name")
 # Cheap test before parsing: a file without any of these cannot hold a reference.
 # Every key that names an artefact holds one of these words, case aside, and so does every Hugging Face URL.
-_MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"repo", b"ollama", b"llm", *URL_MARKERS)
+_MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"repo", b"ollama", b"llm", *URL_MARKERS, *_SPELLED)
 _ASSIGNMENT = re.compile(r"([A-Za-z_]\w*)=(.*)", re.DOTALL)  # a compose `environment` item
 _ENV_LINE = re.compile(r"\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*")
 # A JSON token: a string, a bracket, or a number or literal (text that is not JSON tokenises too, less exactly).

@@ -39,6 +39,7 @@ ENDINGS = frozenset(
         ("model", "url"),
         ("model", "uri"),
         ("dataset", "path"),
+        ("data", "path"),
         ("tokenizer", "path"),
         # lists of them: `MODELS = [...]`, `TOKENIZERS = (...)`, `model_ids:`
         ("models",),
@@ -49,6 +50,10 @@ ENDINGS = frozenset(
         ("dataset", "names"),
     }
 )
+DATA_ENDINGS = frozenset({("data", "path")})  # endings that make a name a dataset's without the word `dataset`
+# Endings whose first word is too common to pre-filter files on (`data` is in every `metadata`): their marker is the
+# whole ending, in the spellings a name takes (`DATA_PATH`, `dataPath`, `--data-path`).
+SPELLED_WHOLE = frozenset({("data", "path")})
 # Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`.
 WRITTEN = frozenset({"hub", "output", "out", "push", "save", "export", "upload"})
 OLLAMA_WORDS = frozenset({"ollama"})
@@ -77,7 +82,19 @@ def named_kind(name: str) -> Kind | None:
         return Kind.OLLAMA
     if WRITTEN.intersection(words) or not any(words[-len(ending) :] == ending for ending in ENDINGS):
         return None
-    return Kind.DATASET if "dataset" in words else Kind.MODEL
+    data = "dataset" in words or any(words[-len(ending) :] == ending for ending in DATA_ENDINGS)
+    return Kind.DATASET if data else Kind.MODEL
+
+
+def marker_words() -> frozenset[str]:
+    """Words one of which every name the rule reads holds, lower-cased: for the sources' byte pre-filters."""
+    words: set[str] = set()
+    for ending in ENDINGS:
+        if ending in SPELLED_WHOLE:
+            words |= {"_".join(ending), "".join(ending), "-".join(ending)}
+        else:
+            words.add(ending[0])
+    return frozenset(words)
 
 
 def _ends_in(words: tuple[str, ...], endings: frozenset[tuple[str, ...]]) -> bool:

@@ -34,7 +34,7 @@ from modelpolicy.discover.identity import URL, URL_MARKERS, identify, looks_like
 from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Lines, Markers
-from modelpolicy.discover.names import ENDINGS, named_kind
+from modelpolicy.discover.names import marker_words, named_kind
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
 
@@ -171,7 +171,7 @@ def _marker_words() -> tuple[bytes, ...]:
     a reference ends in a word that starts with `model`, `tokenizer`, `dataset` or `repo`, and every loader either
     takes its id only in a keyword holding one of those or is itself named (`from_pretrained`, `pipeline`, `LLM`).
     Compared lower-cased, as names are split at camelCase and lower-cased before they are compared."""
-    words = {"model", *(ending[0] for ending in ENDINGS)}
+    words = {"model", *marker_words()}
     for name, loader in _LOADERS.items():
         keywords = (*loader.keywords, *loader.also)
         if loader.position is not None or not all(any(w in k.lower() for w in words) for k in keywords):

@@ -24,7 +24,7 @@ from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, HubId, 
 from modelpolicy.discover.images import MODEL_VARIABLES, server_image
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.markers import Markers, Spelled, spelled_apart
-from modelpolicy.discover.names import named_kind
+from modelpolicy.discover.names import marker_words, named_kind
 from modelpolicy.model import Kind, Reference
 
 # Compared with `-` read as `_`, so `--base-model` is `--base_model`. Only flags that name what a command reads: output
@@ -176,6 +176,7 @@ MARKER_WORDS = (
     b"container-image",
     b"ollama",
     *URL_MARKERS,
+    *(word.encode() for word in sorted(marker_words()) if "path" in word),  # `DATA_PATH=`, `--data-path`
 )
 _QUOTING = b"'\"\\"
 _DOCKER_CONTINUATION = re.compile(rb"\\[ \t\r]*\n")
