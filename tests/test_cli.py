@@ -286,3 +286,31 @@ def test_an_id_built_at_run_time_is_listed_where_it_is_not_judged_as_an_id(
     assert (dynamic["path"], dynamic["line"], dynamic["text"]) == ("app.py", 3, 'f"openai/whisper-{size}"')  # type: ignore[index]
     main(["scan", str(tmp_path), "--offline", "--policy", "commercial"])
     assert 'app.py:3: model f"openai/whisper-{size}"' in capsys.readouterr().out
+
+
+def test_an_abbreviated_option_is_refused_with_a_did_you_mean(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["scan", str(DEMO), "--offlin"])
+    assert exited.value.code == 2
+    assert "unrecognized arguments: --offlin; did you mean --offline?" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("policy", "fail_on", "code"),
+    [
+        ("commercial", "fail", 1),
+        ("commercial", "never", 0),
+        ("internal", "fail", 1),  # the demo fails internal too
+        ("research", "fail", 0),
+    ],
+)
+def test_fail_on_sets_what_fails_the_scan(
+    capsys: pytest.CaptureFixture[str], policy: str, fail_on: str, code: int
+) -> None:
+    assert main(["scan", str(DEMO), "--offline", "--policy", policy, "--fail-on", fail_on]) == code
+
+
+def test_fail_on_warn_fails_on_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "app.py").write_text('from transformers import AutoModel\nAutoModel.from_pretrained("org/unknown-x")\n')
+    assert main(["scan", str(tmp_path), "--offline", "--policy", "research"]) == 0  # unknown warns under research
+    assert main(["scan", str(tmp_path), "--offline", "--policy", "research", "--fail-on", "warn"]) == 1

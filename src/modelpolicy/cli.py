@@ -18,7 +18,9 @@ if TYPE_CHECKING:  # argparse and pathlib load with the parser: `--version` answ
     import argparse
     from collections.abc import Sequence
     from pathlib import Path
+    from typing import NoReturn
 
+    from modelpolicy.report import Report
     from modelpolicy.resolve.interface import Resolver
 
 EXIT_USAGE = 2
@@ -27,11 +29,35 @@ EXIT_INTERRUPTED = 130
 TTL_ENV = "MODELPOLICY_CACHE_TTL_HOURS"
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser_class() -> type[argparse.ArgumentParser]:
+    """argparse's parser with abbreviations refused (`--offlin` is no `--offline`) and a did-you-mean on an
+    unknown option."""
     import argparse
+    import difflib
+
+    class Parser(argparse.ArgumentParser):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            kwargs["allow_abbrev"] = False
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+        def error(self, message: str) -> NoReturn:
+            parsers = [
+                self,
+                *(p for a in self._actions if isinstance(a, argparse._SubParsersAction) for p in a.choices.values()),
+            ]
+            known = [option for parser in parsers for action in parser._actions for option in action.option_strings]
+            unknown = message.partition("unrecognized arguments: ")[2].split()
+            close = [difflib.get_close_matches(word, known, n=1, cutoff=0.6) for word in unknown if word[:1] == "-"]
+            hints = [f"did you mean {found[0]}?" for found in close if found]
+            super().error("; ".join([message, *hints]))
+
+    return Parser
+
+
+def _parser() -> argparse.ArgumentParser:
     from pathlib import Path
 
-    parser = argparse.ArgumentParser(
+    parser = _parser_class()(
         prog="modelpolicy",
         description="Check the licences of the models, datasets, hosted APIs and model servers a repository "
         "uses against its policy.",
@@ -39,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
         "3 unresolvable artefacts where unknowns are not allowed, 4 internal error.",
     )
     parser.add_argument("--version", action="version", version=f"modelpolicy {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_parser_class())
     scan = commands.add_parser(
         "scan", parents=[_scanning()], help="find the artefacts a repository uses and check them against a policy"
     )
@@ -59,6 +85,12 @@ def _parser() -> argparse.ArgumentParser:
         "--since",
         metavar="REF",
         help="fail only for artefacts whose references were added since the git REF; report the rest as before",
+    )
+    scan.add_argument(
+        "--fail-on",
+        choices=("fail", "warn", "never"),
+        default="fail",
+        help="exit 1 on failures (fail, the default), on warnings too (warn), or never: report only (never)",
     )
     lock = commands.add_parser(
         "lock", parents=[_scanning()], help="resolve every artefact and write modelpolicy.lock, or --check it"
@@ -102,10 +134,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _scanning() -> argparse.ArgumentParser:
     """The arguments `scan` and `lock` share: what to scan, under which policy, and how to reach the Hub."""
-    import argparse
     from pathlib import Path
 
-    shared = argparse.ArgumentParser(add_help=False)
+    shared = _parser_class()(add_help=False)
     shared.add_argument(
         "paths",
         nargs="*",
@@ -138,6 +169,14 @@ def _scanning() -> argparse.ArgumentParser:
         help="how long an answer about a branch (main...) stays fresh (default: $MODELPOLICY_CACHE_TTL_HOURS, else 24)",
     )
     shared.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="leave out files matching PATTERN (.gitignore style, from the repository's root); repeatable, added to "
+        "the policy's `exclude`",
+    )
+    shared.add_argument(
         "--refresh",
         action="store_true",
         help="ask the Hub again for branches (main...) even when cached answers are fresh",
@@ -165,9 +204,9 @@ def _run_scan(args: argparse.Namespace) -> int:
     if args.locked:
         from modelpolicy.lockfile import locked_resolvers
 
-        report = scan(paths, policy, resolvers=locked_resolvers(root))
+        report = scan(paths, policy, resolvers=locked_resolvers(root), exclude=tuple(args.exclude))
     else:
-        report = scan(paths, policy, (_hub(args),))
+        report = scan(paths, policy, (_hub(args),), exclude=tuple(args.exclude))
     if args.since:
         from modelpolicy.since import mark_new
 
@@ -178,13 +217,27 @@ def _run_scan(args: argparse.Namespace) -> int:
         sys.stdout.write(rendered)
     else:
         replace_atomically(args.output, rendered, "the report")
-    return exit_code(report)
+    return _failed_on(exit_code(report), report, args.fail_on)
+
+
+def _failed_on(code: int, report: Report, fail_on: str) -> int:
+    """The exit code under `--fail-on`: `never` reports only; `warn` fails on a new warning too."""
+    from modelpolicy.model import Verdict
+    from modelpolicy.scan import EXIT_OK, EXIT_POLICY_BROKEN
+
+    if fail_on == "never":
+        return EXIT_OK
+    warned = any(f.verdict is Verdict.WARN and f.new for f in report.findings) or any(
+        u.verdict is Verdict.WARN and u.new for u in report.unreadable
+    )
+    return EXIT_POLICY_BROKEN if fail_on == "warn" and code == EXIT_OK and warned else code
 
 
 def _run_lock(args: argparse.Namespace) -> int:
     from modelpolicy.locking import lock
     from modelpolicy.messages import say, show
     from modelpolicy.model import Unresolved
+    from modelpolicy.policy import find_policy
     from modelpolicy.resolve import default_resolvers
     from modelpolicy.scan import EXIT_UNRESOLVED, project_root
 
@@ -192,9 +245,10 @@ def _run_lock(args: argparse.Namespace) -> int:
     root = project_root(paths)
     if args.check:
         return _check_lock(args, paths, root)
+    exclude = (*find_policy(paths[0], root, args.policy).exclude, *args.exclude)
     if args.verify:
-        return _verify_lock(paths, root)
-    locked = lock(paths, root, default_resolvers(_hub(args)))
+        return _verify_lock(paths, root, exclude)
+    locked = lock(paths, root, default_resolvers(_hub(args)), exclude=exclude)
     for note in locked.notes:
         say("note", note)
     if locked.unreachable:
@@ -229,7 +283,7 @@ def _check_lock(args: argparse.Namespace, paths: list[Path], root: Path) -> int:
         raise ModelpolicyError(
             "lock --check asks the Hub again, and this run is offline (--offline or HF_HUB_OFFLINE=1): run it online"
         )
-    drift = check(paths, root, policy, default_resolvers(hub))
+    drift = check(paths, root, policy, default_resolvers(hub), tuple(args.exclude))
     for note in drift.notes:
         say("note", note)
     if drift.unreachable:
@@ -245,14 +299,14 @@ def _check_lock(args: argparse.Namespace, paths: list[Path], root: Path) -> int:
     return 0
 
 
-def _verify_lock(paths: list[Path], root: Path) -> int:
+def _verify_lock(paths: list[Path], root: Path, exclude: tuple[str, ...] = ()) -> int:
     """`lock --verify`: whether modelpolicy.lock covers what the repository references, without resolving anything.
     A missing or unreadable lockfile is an error (exit 2) that says to run `modelpolicy lock`."""
     from modelpolicy.lockfile import FILENAME
     from modelpolicy.locking import verify
     from modelpolicy.messages import say, show
 
-    stale = verify(paths, root)
+    stale = verify(paths, root, exclude)
     for note in stale.notes:
         say("note", note)
     problems = (*stale.missing, *stale.unused)

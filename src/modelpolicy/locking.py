@@ -42,7 +42,13 @@ class Locked:
     unreachable: tuple[str, ...] = ()  # when not empty, nothing was written: why, one line each, then what to do
 
 
-def lock(paths: list[Path], root: Path, resolvers: tuple[Resolver, ...], now: str | None = None) -> Locked:
+def lock(
+    paths: list[Path],
+    root: Path,
+    resolvers: tuple[Resolver, ...],
+    now: str | None = None,
+    exclude: tuple[str, ...] = (),
+) -> Locked:
     """Resolve what `paths` use through `resolvers` (before any clarification: the policy applies them when it
     judges) and write `<root>/modelpolicy.lock`. Locking part of the repository keeps the other entries.
 
@@ -58,7 +64,7 @@ def lock(paths: list[Path], root: Path, resolvers: tuple[Resolver, ...], now: st
 
     path = root / FILENAME
     _previous(path)  # a lockfile written by a newer modelpolicy stops the run here, before the Hub is asked
-    discovery = discover_paths(paths)
+    discovery = discover_paths(paths, exclude)
     subjects = resolve_all(discovery.artefacts, resolvers)
     skipped = tuple(f"skipped {skipped.path}: {skipped.reason}" for skipped in discovery.skipped)
     whole = any(p.resolve() == root.resolve() for p in paths)
@@ -115,7 +121,9 @@ class Drift:
     unreachable: tuple[str, ...] = ()  # when not empty, the check could not be made: why, then what to do
 
 
-def check(paths: list[Path], root: Path, policy: Policy, resolvers: tuple[Resolver, ...]) -> Drift:
+def check(
+    paths: list[Path], root: Path, policy: Policy, resolvers: tuple[Resolver, ...], exclude: tuple[str, ...] = ()
+) -> Drift:
     """Resolve what `paths` use again through `resolvers`, compare it with the lockfile entry by entry, and judge
     both under `policy`. A verdict counts as changed only for an artefact the lockfile holds: one it lacks is
     listed as new (`scan --locked` fails it as not locked)."""
@@ -126,7 +134,7 @@ def check(paths: list[Path], root: Path, policy: Policy, resolvers: tuple[Resolv
     from modelpolicy.scan import discover_paths, judge
 
     locked = read(root / FILENAME)
-    discovery = discover_paths(paths)
+    discovery = discover_paths(paths, (*policy.exclude, *exclude))
     subjects = resolve_all(discovery.artefacts, resolvers)
     fresh = entries_for(subjects, load_knowledge(), locked.by_key, now_utc())
     failed = [entry for entry in fresh if isinstance(entry.resolution, Unreachable)]
@@ -221,7 +229,7 @@ class Staleness:
     notes: tuple[str, ...] = ()
 
 
-def verify(paths: list[Path], root: Path) -> Staleness:
+def verify(paths: list[Path], root: Path, exclude: tuple[str, ...] = ()) -> Staleness:
     """Compare the references under `paths` with `<root>/modelpolicy.lock`, offline: no resolver runs. A model or
     dataset reference (at its revision) needs an entry, and so does each base model or dataset its entry names; an
     entry neither referenced nor an ancestor of one is unused. Unused entries are only looked for when `paths` cover
@@ -230,7 +238,7 @@ def verify(paths: list[Path], root: Path) -> Staleness:
 
     locked = read(root / FILENAME)
     entries = locked.by_key
-    referenced = {locked_key(*a.key): a for a in discover_paths(paths).artefacts}
+    referenced = {locked_key(*a.key): a for a in discover_paths(paths, exclude).artefacts}
     missing = [_unlocked(a) for key, a in referenced.items() if a.kind in LOCKED_KINDS and key not in entries]
     needed = _needed(referenced.keys() & entries.keys(), entries)
     missing += [

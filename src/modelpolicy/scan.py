@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from modelpolicy.discover import Discovery, discover
+from modelpolicy.discover.exclude import Exclusion
 from modelpolicy.errors import ModelpolicyError
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Unreadable, Unresolved, Verdict
@@ -29,19 +30,22 @@ def scan(
     *,
     resolvers: tuple[Resolver, ...] | None = None,
     today: date | None = None,
+    exclude: tuple[str, ...] = (),
 ) -> Report:
     """Discover what `paths` use, resolve it (the bundled knowledge, the local caches, then `network`: the Hub; or
-    only `resolvers` when given) and judge it under `policy` as of `today`."""
+    only `resolvers` when given) and judge it under `policy` as of `today`, leaving out what the policy's `exclude`
+    and `exclude` name."""
     chain = default_resolvers(*network) if resolvers is None else resolvers
-    return judge(discover_paths(paths), policy, chain, today)
+    return judge(discover_paths(paths, (*policy.exclude, *exclude)), policy, chain, today)
 
 
-def discover_paths(paths: list[Path]) -> Discovery:
-    """What `paths` use. Apart from `judge`, so that `modelpolicy lock --check` can judge one discovery twice."""
+def discover_paths(paths: list[Path], exclude: tuple[str, ...] = ()) -> Discovery:
+    """What `paths` use, but for what `exclude` names (`.gitignore` patterns from the root). Apart from `judge`, so
+    that `modelpolicy lock --check` can judge one discovery twice."""
     for path in paths:
         if not path.exists():
             raise ModelpolicyError("no such file or directory; give a folder or files to scan", path=str(path))
-    return discover(project_root(paths), paths)
+    return discover(project_root(paths), paths, exclude=Exclusion(exclude))
 
 
 def judge(discovery: Discovery, policy: Policy, resolvers: tuple[Resolver, ...], today: date | None = None) -> Report:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from modelpolicy.discover import prefilter
 from modelpolicy.discover.aside import Aside
+from modelpolicy.discover.exclude import Exclusion
 from modelpolicy.discover.interface import FileContext, Source, SourceError
 from modelpolicy.discover.markers import Markers, admits
 from modelpolicy.discover.suppress import suppressions
@@ -84,20 +85,25 @@ class Discovery:
     dynamic: tuple[Reference, ...] = ()  # ids built at run time (f-strings over unknowns): listed, never judged
 
 
-def discover(root: Path, paths: list[Path], sources: tuple[Source, ...] | None = None) -> Discovery:
+def discover(
+    root: Path, paths: list[Path], sources: tuple[Source, ...] | None = None, exclude: Exclusion | None = None
+) -> Discovery:
     """Every artefact referenced in the files under `paths`, and the files that could not be read.
 
     The files `grep` can screen (`prefilter`) are handed to it first; the others are read while it runs, then those it
     names, as its batches end; many files left to read at once are shared with a child process (`aside`). Results are
     gathered in the walk's order whatever order the files are read in. `sources` defaults to every source, each
-    loaded when a file first needs it (`ROUTES`)."""
+    loaded when a file first needs it (`ROUTES`). What `exclude` names (the policy's `exclude`) is left out."""
     reader = _Reader(root)
     screen = prefilter.Screen()
     screening = _Screening()
     dispatch = _Dispatch(sources)
     listed: list[tuple[Candidate, tuple[Source, ...]]] = []
     unscreened: list[int] = []
-    for index, candidate in enumerate(candidates(root, paths)):
+    listing = candidates(root, paths)
+    if exclude:
+        listing = (candidate for candidate in listing if not exclude.excludes(candidate.relative))
+    for index, candidate in enumerate(listing):
         wanted = dispatch.wanted(candidate.relative)
         listed.append((candidate, wanted))
         if candidate.skip:

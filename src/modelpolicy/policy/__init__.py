@@ -83,6 +83,7 @@ class Policy:
     expected_users: int | None = None
     exceptions: tuple[PolicyException, ...] = ()
     clarifications: tuple[Clarification, ...] = ()
+    exclude: tuple[str, ...] = ()  # `.gitignore` patterns from the repository's root that the scan leaves out
 
     @property
     def unreadable(self) -> Verdict:

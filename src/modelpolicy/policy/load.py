@@ -53,6 +53,7 @@ KEYS = (
     "rules",
     "exception",
     "clarification",
+    "exclude",
     *MANIFEST_KEYS,
 )
 EXCEPTION_KEYS = ("id", "reason", "approved_by", "expires", "license", "revision")
@@ -218,6 +219,7 @@ class _Builder:
             training_data=self._mode("training_data", base.training_data if base else Mode.WARN),
             expected_users=self._expected_users(base.expected_users if base else None),
             exceptions=(*(base.exceptions if base else ()), *self._exceptions()),
+            exclude=(*(base.exclude if base else ()), *self._exclude()),
             clarifications=(*(base.clarifications if base else ()), *self._clarifications()),
         )
 
@@ -261,6 +263,14 @@ class _Builder:
             Listed(self._expression((key, i), item), self.document.where((key, i)), self.document.key((key, i)))
             for i, item in enumerate(items)
         ]
+
+    def _exclude(self) -> list[str]:
+        patterns = self._strings(("exclude",))
+        for index, pattern in enumerate(patterns):
+            if not pattern.strip() or pattern.startswith("!"):
+                problem = "re-including with `!` is not supported" if pattern.startswith("!") else "empty pattern"
+                self.document.fail(("exclude", index), f"{problem}; write the paths to leave out, as in .gitignore")
+        return patterns
 
     def _strings(self, path: KeyPath) -> list[str]:
         items = self._typed(path, list, "a list of strings", [])
