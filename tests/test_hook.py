@@ -382,3 +382,21 @@ def test_a_commit_that_only_removes_a_reference_is_refused_by_the_lock_hook(
     assert _hook_line(done.stdout, "modelpolicy (licences").endswith("Skipped")
     assert "mistralai/Mistral-7B-v0.1: in modelpolicy.lock but no longer referenced" in done.stdout
     assert _commits(consumer) == 1
+
+
+def test_the_hook_works_in_a_repository_with_no_lockfile(
+    tmp_path: Path, hook_environment: tuple[dict[str, str], dict[str, object]]
+) -> None:
+    """A first run: no `modelpolicy lock` yet. What the bundled knowledge answers is judged; a clean commit passes
+    and a non-commercial model fails with its finding."""
+    environment, repository = hook_environment
+    _configure(tmp_path, {**repository, "hooks": [{"id": "modelpolicy"}]}, environment)
+    assert hookenv.pre_commit("install", cwd=tmp_path, env=environment).returncode == 0
+    (tmp_path / "app.py").write_text(HEADER + CLEAN, encoding="utf-8")
+    done = _commit(tmp_path, environment)
+    assert done.returncode == 0, done.stdout
+    (tmp_path / "app.py").write_text(HEADER + CLEAN + NON_COMMERCIAL, encoding="utf-8")
+    done = _commit(tmp_path, environment)
+    assert done.returncode == 1, done.stdout
+    assert REFUSED in done.stdout.splitlines()
+    assert not (tmp_path / "modelpolicy.lock").exists()

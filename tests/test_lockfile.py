@@ -228,11 +228,28 @@ def test_a_revision_not_locked_is_not_locked(hub: HubServer, repo: Path, capsys:
     assert code == 1 and f"{ACME} at revision v2.0 is not in modelpolicy.lock" in out
 
 
-def test_scan_locked_without_a_lockfile_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "scan", "--locked", str(repo))
-    assert code == 2 and out == ""
-    said = "no lockfile: run `modelpolicy lock`, and commit what it writes"
-    assert err == f"modelpolicy: error: {repo / 'modelpolicy.lock'}: {said}\n"
+def test_scan_locked_without_a_lockfile_judges_offline_and_fails_what_it_cannot_as_not_locked(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "scan", "--locked", str(repo), "--format", "compact")
+    assert code == 1
+    assert f"{ACME}@v1.0: it is not in modelpolicy.lock" in out
+    assert "run `modelpolicy lock` and commit modelpolicy.lock" in out
+    assert "no modelpolicy.lock in" in err and "judged offline" in err
+
+
+def test_scan_locked_without_a_lockfile_passes_what_the_knowledge_base_answers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "app.py").write_text(
+        'from transformers import AutoModel\nAutoModel.from_pretrained("mistralai/Mistral-7B-v0.1")\n'
+    )
+    assert run(capsys, "scan", "--locked", str(tmp_path), "--format", "compact")[0] == 0
+    (tmp_path / "nc.py").write_text(
+        'from transformers import AutoModel\nAutoModel.from_pretrained("mosaicml/mpt-30b-chat")\n'
+    )
+    code, out, _ = run(capsys, "scan", "--locked", str(tmp_path), "--format", "compact")
+    assert code == 1 and "nc.py:2: mosaicml/mpt-30b-chat:" in out and "(non-commercial)" in out
 
 
 def test_scan_locked_asks_no_network_and_imports_no_hub_client(

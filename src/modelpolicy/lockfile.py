@@ -105,11 +105,21 @@ class Lockfile:
 
 def locked_resolvers(root: Path) -> tuple[Resolver, ...]:
     """What `scan --locked` resolves with: `<root>/modelpolicy.lock`, then the bundled knowledge base for API models
-    and server images. Nothing here reaches the network, the caches or `huggingface_hub`."""
+    and server images. Nothing here reaches the network, the caches or `huggingface_hub`.
+
+    A repository without a lockfile (a first run of the hook) is judged offline from the bundled knowledge, the local
+    Hugging Face cache, the server images and the Ollama library; a model or dataset they do not answer fails as
+    not locked, with the command that locks it."""
     from modelpolicy.resolve.images import ImageResolver
     from modelpolicy.resolve.knowledge import KnowledgeResolver
 
-    lockfile = read(root / FILENAME)
+    path = root / FILENAME
+    if not path.exists() and not path.is_symlink():
+        from modelpolicy.resolve import default_resolvers
+
+        say("note", f"no {FILENAME} in {root}: judged offline from the bundled knowledge and the local caches")
+        return (*default_resolvers(), resolver_for((), FILENAME))
+    lockfile = read(path)
     for note in lockfile.notes:
         say("note", note)
     return (resolver_for(lockfile.entries, FILENAME), KnowledgeResolver(), ImageResolver())
