@@ -317,7 +317,7 @@ def test_check_asks_the_hub_again_despite_fresh_cached_answers(
     relicense(hub, ORBIT, "mit", OLD_SHA)
     code, out, _ = run(capsys, "lock", "--check", str(repo), "--policy", "commercial")
     assert f"{ORBIT}: apache-2.0 at " in out and f"-> mit at {OLD_SHA[:12]}" in out
-    assert code == 0 and "1 entries drifted, no verdict changes" in out  # information only
+    assert code == 0 and "1 entry drifted, no verdict changes" in out  # information only
 
 
 @pytest.mark.parametrize(

@@ -324,7 +324,7 @@ def test_a_scan_reports_an_expired_exception_and_the_entries_nothing_used(
     )
     assert main(["scan", ".", "--offline"]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("modelpolicy: policy commercial (.modelpolicy.toml, extends commercial), 1 artefacts")
+    assert out.startswith("modelpolicy: policy commercial (.modelpolicy.toml, extends commercial), 1 artefact")
     assert (
         "app.py:2: fail: mosaicml/mpt-30b-chat: the exception for mosaicml/mpt-30b-chat at .modelpolicy.toml:4 "
         "(demo only, approved by Ann Lee) expired on 2020-01-31 [exception-expired]"

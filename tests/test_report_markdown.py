@@ -68,7 +68,7 @@ def test_heading_names_the_verdict_and_the_policy() -> None:
     heading, _, policy = text.split("\n")[:3]
     assert heading == "## 🔴 modelpolicy: fail"
     assert policy.startswith("Policy **commercial** (preset commercial")
-    assert "context `commercial`: 1 artefacts in 4 files; 0 pass · 0 warn · 1 fail" in policy
+    assert "context `commercial`: 1 artefact in 4 files; 0 pass · 0 warn · 1 fail" in policy
 
 
 def test_the_table_has_a_row_per_artefact_with_coloured_markers() -> None:

@@ -238,6 +238,7 @@ def _run_lock(args: argparse.Namespace) -> int:
     from modelpolicy.messages import say, show
     from modelpolicy.model import Unresolved
     from modelpolicy.policy import find_policy
+    from modelpolicy.report.interface import plural
     from modelpolicy.resolve import default_resolvers
     from modelpolicy.scan import EXIT_UNRESOLVED, project_root
 
@@ -260,7 +261,7 @@ def _run_lock(args: argparse.Namespace) -> int:
         if isinstance(entry.resolution, Unresolved):
             unresolved += 1
             say("warning", f"{entry.label}: locked unresolved: {entry.resolution.reason}")
-    show(f"{locked.path}: {len(locked.entries)} artefacts locked, {unresolved} of them unresolved")
+    show(f"{locked.path}: {plural(len(locked.entries), 'artefact')} locked, {unresolved} of them unresolved")
     return 0
 
 
@@ -272,6 +273,7 @@ def _check_lock(args: argparse.Namespace, paths: list[Path], root: Path) -> int:
     from modelpolicy.locking import check
     from modelpolicy.messages import say, show
     from modelpolicy.policy import find_policy
+    from modelpolicy.report.interface import plural
     from modelpolicy.resolve import default_resolvers
     from modelpolicy.scan import EXIT_UNRESOLVED
 
@@ -292,9 +294,12 @@ def _check_lock(args: argparse.Namespace, paths: list[Path], root: Path) -> int:
         return EXIT_UNRESOLVED
     show(*drift.changes, *drift.verdicts)
     if drift.verdicts:
-        show(f"{FILENAME}: drift changes {len(drift.verdicts)} verdicts; review it, then run `modelpolicy lock`")
+        show(
+            f"{FILENAME}: drift changes {plural(len(drift.verdicts), 'verdict')}; review it, then run `modelpolicy lock`"
+        )
         return 1
-    state = f"{len(drift.changes)} entries drifted, no verdict changes" if drift.changes else "no drift"
+    drifted = f"{len(drift.changes)} {'entry' if len(drift.changes) == 1 else 'entries'} drifted"
+    state = f"{drifted}, no verdict changes" if drift.changes else "no drift"
     show(f"{FILENAME}: {state}")
     return 0
 

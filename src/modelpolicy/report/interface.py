@@ -8,6 +8,11 @@ from modelpolicy.model import Finding, Reference, Skipped, Suppression, Unreadab
 from modelpolicy.policy import Policy
 
 
+def plural(count: int, word: str) -> str:
+    """`1 file`, `2 files`: every count a person reads goes through it."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 @dataclass(frozen=True)
 class Report:
     policy: Policy
@@ -26,6 +31,11 @@ class Report:
 
     def count(self, verdict: Verdict) -> int:
         return sum(1 for f in self.findings if f.verdict is verdict)
+
+    @property
+    def counted(self) -> str:
+        """`12 artefacts in 5 files`, with the singular where it is one."""
+        return f"{plural(len(self.findings), 'artefact')} in {plural(self.files_read, 'file')}"
 
     @property
     def failing_unreadable(self) -> tuple[Unreadable, ...]:

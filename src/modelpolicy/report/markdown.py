@@ -67,7 +67,7 @@ def _heading(report: Report) -> str:
     return (
         f"## {_VERDICTS[deciding]} modelpolicy: {deciding.value}\n\n"
         f"Policy **{_escape(policy.name)}** ({_escape(policy.source)}), context {_code(policy.context.value)}: "
-        f"{len(report.findings)} artefacts in {report.files_read} files; {counts}"
+        f"{report.counted}; {counts}"
     )
 
 

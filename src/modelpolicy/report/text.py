@@ -24,8 +24,7 @@ _NEW = "new"
 
 def render(report: Report, *, color: bool = False) -> str:
     lines = [
-        f"modelpolicy: policy {escape(report.policy.name)} ({escape(report.policy.source)}), "
-        f"{len(report.findings)} artefacts in {report.files_read} files",
+        f"modelpolicy: policy {escape(report.policy.name)} ({escape(report.policy.source)}), {report.counted}",
         "",
     ]
     lines += _table(report.findings, color, marked=report.since is not None)
