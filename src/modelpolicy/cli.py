@@ -294,9 +294,8 @@ def _check_lock(args: argparse.Namespace, paths: list[Path], root: Path) -> int:
         return EXIT_UNRESOLVED
     show(*drift.changes, *drift.verdicts)
     if drift.verdicts:
-        show(
-            f"{FILENAME}: drift changes {plural(len(drift.verdicts), 'verdict')}; review it, then run `modelpolicy lock`"
-        )
+        changed = plural(len(drift.verdicts), "verdict")
+        show(f"{FILENAME}: drift changes {changed}; review it, then run `modelpolicy lock`")
         return 1
     drifted = f"{len(drift.changes)} {'entry' if len(drift.changes) == 1 else 'entries'} drifted"
     state = f"{drifted}, no verdict changes" if drift.changes else "no drift"
