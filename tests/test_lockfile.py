@@ -589,3 +589,23 @@ def test_a_new_lockfile_gets_ordinary_permissions(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_a_relock_prints_each_change_to_an_entry_and_each_verdict_it_moves(
+    hub: HubServer, repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "lock", str(repo))[0] == 0
+    relicense(hub, ORBIT, "cc-by-nc-4.0", OLD_SHA)
+    code, out, _ = run(capsys, "lock", "--refresh", str(repo), "--policy", "commercial")
+    assert code == 0
+    assert f"{ORBIT}: apache-2.0 at " in out and f"-> cc-by-nc-4.0 at {OLD_SHA[:12]}" in out
+    assert f"{ORBIT}: pass -> fail under commercial (non-commercial)" in out
+    assert out.splitlines()[-1].endswith("locked, 0 of them unresolved")
+
+
+def test_a_relock_that_changes_nothing_says_only_what_it_locked(
+    hub: HubServer, repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "lock", str(repo))[0] == 0
+    code, out, _ = run(capsys, "lock", str(repo))
+    assert code == 0 and len(out.splitlines()) == 1

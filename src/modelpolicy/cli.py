@@ -246,10 +246,11 @@ def _run_lock(args: argparse.Namespace) -> int:
     root = project_root(paths)
     if args.check:
         return _check_lock(args, paths, root)
-    exclude = (*find_policy(paths[0], root, args.policy).exclude, *args.exclude)
+    policy = find_policy(paths[0], root, args.policy)
+    exclude = (*policy.exclude, *args.exclude)
     if args.verify:
         return _verify_lock(paths, root, exclude)
-    locked = lock(paths, root, default_resolvers(_hub(args)), exclude=exclude)
+    locked = lock(paths, root, default_resolvers(_hub(args)), exclude=exclude, policy=policy)
     for note in locked.notes:
         say("note", note)
     if locked.unreachable:
@@ -261,6 +262,7 @@ def _run_lock(args: argparse.Namespace) -> int:
         if isinstance(entry.resolution, Unresolved):
             unresolved += 1
             say("warning", f"{entry.label}: locked unresolved: {entry.resolution.reason}")
+    show(*locked.changes, *locked.verdicts)  # a relock never changes an entry, or a verdict, silently
     show(f"{locked.path}: {plural(len(locked.entries), 'artefact')} locked, {unresolved} of them unresolved")
     return 0
 

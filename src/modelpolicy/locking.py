@@ -26,6 +26,7 @@ from modelpolicy.resolve.interface import Unreachable
 from modelpolicy.resolve.locked import LOCKED_KINDS, Key, locked_key
 
 if TYPE_CHECKING:
+    from modelpolicy.discover import Discovery
     from modelpolicy.model import Finding
     from modelpolicy.policy import Policy
     from modelpolicy.resolve import Subject
@@ -40,14 +41,18 @@ class Locked:
     entries: tuple[Entry, ...]
     notes: tuple[str, ...]  # skipped files, a previous lockfile that was upgraded or could not be read
     unreachable: tuple[str, ...] = ()  # when not empty, nothing was written: why, one line each, then what to do
+    changes: tuple[str, ...] = ()  # each existing entry the rewrite changed: licence, revision, gating, lineage
+    verdicts: tuple[str, ...] = ()  # each verdict those changes move under the policy given to `lock`
 
 
 def lock(
     paths: list[Path],
     root: Path,
     resolvers: tuple[Resolver, ...],
+    *,
     now: str | None = None,
     exclude: tuple[str, ...] = (),
+    policy: Policy | None = None,
 ) -> Locked:
     """Resolve what `paths` use through `resolvers` (before any clarification: the policy applies them when it
     judges) and write `<root>/modelpolicy.lock`. Locking part of the repository keeps the other entries.
@@ -69,24 +74,45 @@ def lock(
     skipped = tuple(f"skipped {skipped.path}: {skipped.reason}" for skipped in discovery.skipped)
     whole = any(p.resolve() == root.resolve() for p in paths)
     with exclusive(path, "the lockfile"):
-        return _rewrite(path, subjects, skipped, whole, now or now_utc())
+        locked, previous = _rewrite(path, subjects, skipped, whole, now or now_utc())
+    if locked.unreachable or not previous:
+        return locked
+    kept = {key: entry for key, entry in previous.items() if key in {e.key for e in locked.entries}}
+    changes = tuple(line for line in _changes(kept, {e.key: e for e in locked.entries}) if ": new, not in" not in line)
+    verdicts = () if policy is None or not changes else tuple(_moved(discovery, policy, previous, locked.entries))
+    return replace(locked, changes=changes, verdicts=verdicts)
 
 
-def _rewrite(path: Path, subjects: list[Subject], skipped: tuple[str, ...], whole: bool, now: str) -> Locked:
+def _moved(discovery: Discovery, policy: Policy, before: Mapping[Key, Entry], after: Iterable[Entry]) -> list[str]:
+    """The verdicts a rewrite of the lockfile moves under `policy`."""
+    from modelpolicy.resolve.images import ImageResolver
+    from modelpolicy.resolve.knowledge import KnowledgeResolver
+    from modelpolicy.scan import judge
+
+    bundled = (KnowledgeResolver(), ImageResolver())
+    then = judge(discovery, policy, (resolver_for(before.values(), FILENAME), *bundled))
+    now = judge(discovery, policy, (resolver_for(tuple(after), FILENAME), *bundled))
+    return _verdict_changes(then.findings, now.findings, policy.name)
+
+
+def _rewrite(
+    path: Path, subjects: list[Subject], skipped: tuple[str, ...], whole: bool, now: str
+) -> tuple[Locked, dict[Key, Entry]]:
     """Replace the lockfile at `path` with an entry per subject (and, unless the `whole` repository was locked,
-    the entries of the previous lockfile that no subject replaces); nothing when one could not be resolved."""
+    the entries of the previous lockfile that no subject replaces); nothing when one could not be resolved. Also
+    the previous lockfile's entries."""
     from modelpolicy.knowledge import load as load_knowledge
 
     previous, notes = _previous(path)
     entries = entries_for(subjects, load_knowledge(), previous, now)
     failed = [entry for entry in entries if isinstance(entry.resolution, Unreachable)]
     if failed:
-        return Locked(path, entries, skipped, _unreachable(path, failed, "left as it was, not rewritten"))
+        return Locked(path, entries, skipped, _unreachable(path, failed, "left as it was, not rewritten")), previous
     if not whole:
         kept = previous.keys() - {entry.key for entry in entries}
         entries = tuple(sorted((*entries, *(previous[key] for key in kept)), key=entry_order))
     write(path, entries)
-    return Locked(path, entries, notes + skipped)
+    return Locked(path, entries, notes + skipped), previous
 
 
 def _unreachable(path: Path, failed: list[Entry], outcome: str) -> tuple[str, ...]:
