@@ -356,3 +356,28 @@ def test_a_licence_link_on_a_card_is_shown_without_its_credentials() -> None:
     assert isinstance(resolution, Unresolved) and resolution.reason.endswith(
         "its terms are at https://***@acme.example/LICENSE"
     )
+
+
+def test_an_answer_from_another_endpoint_is_not_reused(server: HubServer, tmp_path: Path) -> None:
+    """A run against another HF_ENDPOINT (a mirror, a misconfigured proxy) keeps its answers apart."""
+    assert licence(resolver(server, tmp_path).resolve(Kind.MODEL, SFT, None))
+    elsewhere = HubResolver(
+        load_knowledge(), ResolutionCache(tmp_path), offline=True, endpoint="http://127.0.0.1:9", sleep=lambda _: None
+    )
+    assert not isinstance(elsewhere.resolve(Kind.MODEL, SFT, None), Resolved)  # nothing cached for that endpoint
+
+
+def test_a_refusal_is_asked_again_once_it_is_minutes_old(
+    server: HubServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from modelpolicy.resolve import hub as hub_module
+
+    missing = "fixture-org/appears-later"
+    assert not isinstance(resolver(server, tmp_path).resolve(Kind.MODEL, missing, None), Resolved)
+    server.repos["model"][missing] = dict(server.repos["model"][SFT], id=missing)
+    assert not isinstance(resolver(server, tmp_path).resolve(Kind.MODEL, missing, None), Resolved)  # kept a while
+    later = time.time() + hub_module.REFUSAL_TTL_SECONDS + 1
+    monkeypatch.setattr(hub_module.time, "time", lambda: later)
+    assert licence(resolver(server, tmp_path).resolve(Kind.MODEL, missing, None))

@@ -41,6 +41,8 @@ RETRIES = 4
 TIMEOUT_SECONDS = 10.0
 MAX_RETRY_AFTER_SECONDS = 30.0
 PROGRESS_AFTER_SECONDS = 0.5
+DEFAULT_ENDPOINT = "https://huggingface.co"
+REFUSAL_TTL_SECONDS = 10 * 60  # not found, gated, forbidden: asked again after this, whatever the revision
 _EXPAND = ["cardData", "tags", "gated", "sha", "siblings"]
 _LICENSE_FILE = re.compile(r"(?:licen[cs]e|copying)(?:[._-][\w.-]*)?", re.IGNORECASE)
 _MAX_FILE_BYTES = 256 * 1024
@@ -117,7 +119,9 @@ class HubResolver:
     def _known(self, key: Key) -> dict[str, Any] | None:
         if key in self.answers:
             return self.answers[key]
-        cached = self.cache.get(key[0].value, key[1], key[2]) if self.cache is not None else None
+        cached = self.cache.get(key[0].value, self._cached_id(key), key[2]) if self.cache is not None else None
+        if cached is not None and self._stale_refusal(cached):
+            cached = None
         if cached is not None:
             self.answers[key] = cached
         return cached
@@ -126,9 +130,24 @@ class HubResolver:
         self.answers[key] = answer
         if self.cache is None or answer.get("transient"):
             return
-        self.cache.put(key[0].value, key[1], key[2], answer)
+        if answer.get("problem"):  # a refusal (not found, gated, 401) is kept for minutes: access changes
+            answer = {**answer, "asked_at": time.time()}
+        self.cache.put(key[0].value, self._cached_id(key), key[2], answer)
         if answer.get("sha") and answer["sha"] != key[2]:  # the same answer, pinned to the commit it came from
-            self.cache.put(key[0].value, key[1], answer["sha"], answer)
+            self.cache.put(key[0].value, self._cached_id(key), answer["sha"], answer)
+
+    def _cached_id(self, key: Key) -> str:
+        """The id the cache keeps an answer under: another endpoint (a mirror, a proxy) answers for itself, so one
+        run against a wrong `HF_ENDPOINT` cannot poison the runs after it."""
+        endpoint = (self.endpoint or DEFAULT_ENDPOINT).rstrip("/")
+        return key[1] if endpoint == DEFAULT_ENDPOINT else f"{without_credentials(endpoint)}#{key[1]}"
+
+    def _stale_refusal(self, cached: dict[str, Any]) -> bool:
+        """A cached refusal older than `REFUSAL_TTL_SECONDS`, or any refusal under `--refresh`, is asked again."""
+        if not cached.get("problem"):
+            return False
+        refresh = bool(getattr(self.cache, "refresh", False))
+        return refresh or not 0 <= time.time() - float(cached.get("asked_at", 0)) < REFUSAL_TTL_SECONDS
 
     def _license_elsewhere(self, key: Key, answer: dict[str, Any], files: list[str]) -> dict[str, Any]:
         """When the metadata names no licence: the README's front matter (if the Hub gave no card at all), then a
