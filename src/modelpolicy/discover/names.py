@@ -22,6 +22,7 @@ ENDINGS = frozenset(
         ("model",),
         ("model", "id"),
         ("model", "name"),
+        ("modelname",),  # `APP_LLM_MODELNAME`, `MODELNAME`: one word in capitals
         ("model", "name", "or", "path"),
         ("model", "repo"),
         ("model", "repo", "id"),
