@@ -315,6 +315,9 @@ def test_config_api_names(path: str, text: str, expected: list[tuple[Kind, str, 
     assert config(text, path) == expected
 
 
+RECORDED = '{"generation_info": {"model_name": "gpt-4o"}, "response_metadata": {"model_name": "gpt-4o"}}'
+
+
 @pytest.mark.parametrize(
     ("path", "text"),
     [
@@ -322,6 +325,7 @@ def test_config_api_names(path: str, text: str, expected: list[tuple[Kind, str, 
         ("config.yaml", "notes: gpt-4o\nlabel: claude-3-opus\n"),  # not under a model name
         ("config.yaml", "model: GPT-4o (label)\n"),
         ("config.yaml", "base_url: https://api.openai.com/v1\n"),
+        ("run.json", RECORDED),  # a recorded response names the model that answered
     ],
 )
 def test_config_look_alikes(path: str, text: str) -> None:

@@ -58,7 +58,13 @@ _ARTEFACT_KEYS = frozenset(
     }
 )
 _MIXTURE_KEYS = frozenset({"datasetmixer", "datasetmixture"})
-_OUTPUT_KEYS = frozenset({"hubmodelid", "outputdir", "pushtohubmodelid", "hubrepo", "runname", "pushtohub", "output"})
+_OUTPUT_KEYS = frozenset(
+    {
+        *("hubmodelid", "outputdir", "pushtohubmodelid", "hubrepo", "runname", "pushtohub", "output"),
+        # a recorded LLM response (LangChain's, LiteLLM's) names the model that answered, not one the repository calls
+        *("responsemetadata", "generationinfo", "llmoutput", "responsemodel"),
+    }
+)
 # In a table under an artefact key (`- path: org/x`, `model: {name: org/x}`), the first of these names it.
 _ITEM_KEYS = ("id", "path", "name")
 # Cheap test before parsing: a file without any of these cannot hold a reference.
