@@ -9,6 +9,7 @@ from modelpolicy.discover import apis
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.javascript import JavaScriptSource
+from modelpolicy.discover.names import named_kind
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.discover.shell import ShellSource
 from modelpolicy.knowledge import load as load_knowledge
@@ -366,3 +367,37 @@ def test_javascript_routed_strings_anywhere() -> None:
     text = 'const chosen = "openai/gpt-4o-mini";\nconst other = "openai/whisper-large-v3";\n'
     text += 'const t = "see openai/gpt-4o";\n'
     assert javascript(text) == [(A, "gpt-4o-mini", 1)]
+
+
+# --- the naming rule's new endings --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("APP_LLM_MODELNAME", M),
+        ("REFLECTION_LLM", M),
+        ("llm", M),
+        ("LOCAL_LLM", Kind.OLLAMA),
+        ("ollama_llm", Kind.OLLAMA),
+        ("llm_provider", None),
+        ("output_llm", None),
+        ("MODELNAME_SUFFIX", None),
+    ],
+)
+def test_model_name_endings(name: str, kind: Kind | None) -> None:
+    assert named_kind(name) is kind
+
+
+def test_an_llm_variable_holds_an_api_model_or_a_hub_model() -> None:
+    assert config("REFLECTION_LLM=gpt-4o\nJUDGE_LLM=meta-llama/Llama-3.1-8B-Instruct\n", ".env") == [
+        (A, "gpt-4o", 1),
+        (M, "meta-llama/Llama-3.1-8B-Instruct", 2),
+    ]
+
+
+@pytest.mark.parametrize("source", [PythonSource(), ConfigSource(), ShellSource()])
+def test_every_api_name_holds_a_marker_word(source: PythonSource | ConfigSource | ShellSource) -> None:
+    """A file whose only reference is under `engine=` or `deployment_name=` still passes the pre-filter."""
+    words = source.markers.words
+    assert all(any(word.decode() in ending[0] for word in words) for ending in apis.API_ENDINGS)

@@ -176,8 +176,10 @@ MARKER_WORDS = (
     b"nerdctl",
     b"container-image",
     b"ollama",
+    b"llm",
     *URL_MARKERS,
     *apis.ROUTE_MARKERS,
+    *(ending[0].encode() for ending in apis.API_ENDINGS),
 )
 _QUOTING = b"'\"\\"
 _DOCKER_CONTINUATION = re.compile(rb"\\[ \t\r]*\n")
