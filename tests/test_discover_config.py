@@ -328,7 +328,7 @@ def test_revision_and_form() -> None:
         pytest.param("c.yaml", "image: nvidia/cuda:12.1-base\n", id="docker-image"),
         pytest.param("c.yaml", "image: python:3.11\nbase_image: pytorch/pytorch\n", id="docker-images"),
         pytest.param("c.yaml", 'prompt_style: "llama2"\nchat_template: chatml\n', id="template-names"),
-        pytest.param("c.yaml", "model: gpt-4o\nmodel_name: llama3\n", id="api-and-single-names"),
+        pytest.param("c.yaml", "model_name: llama3\nmodel: GPT4\n", id="single-names"),
         pytest.param("c.yaml", "model: ~\nmodel_id: 2024\ndataset: true\nmodels: []\n", id="non-strings"),
         pytest.param("c.yaml", "dataset: json\ndatasets:\n  - path: csv\n    data_files: a.csv\n", id="builders"),
         pytest.param("c.yaml", "hub_model_id: me/x\npush_to_hub_model_id: me/y\nhub_repo: me/z\n", id="outputs"),
@@ -575,6 +575,7 @@ def test_keys_the_naming_rule_reads_name_artefacts() -> None:
         (M, "BAAI/bge-reranker-base", 2),
         (M, "OpenAssistant/reward-model-deberta-v3-large-v2", 3),
         (D, "tatsu-lab/alpaca_eval", 4),
+        (Kind.API, "text-embedding-3-small", 10),  # a hosted API's model name, as Python's named defaults read it
     ]
 
 

@@ -78,7 +78,7 @@ def named(text: str, path: str = "app.js") -> list[tuple[Kind, str, int]]:
         ('openai.responses("gpt-4o")', [(A, "gpt-4o", 1)]),
         ('gateway.languageModel("anthropic/claude-haiku-4.5")', [(A, "claude-haiku-4.5", 1)]),
         ('gateway("openai/gpt-4.1-mini")', [(A, "gpt-4.1-mini", 1)]),
-        ('gateway("xai/grok-3")', [(A, "xai/grok-3", 1)]),
+        ('gateway("xai/grok-3")', [(A, "grok-3", 1)]),
         ('vertex("gemini-1.5-flash")', [(A, "gemini-1.5-flash", 1)]),
         ('huggingface("meta-llama/Llama-3.1-8B-Instruct")', []),
         ('openai.chat("meta-llama/Llama-3.1-8B-Instruct")', [(M, "meta-llama/Llama-3.1-8B-Instruct", 1)]),

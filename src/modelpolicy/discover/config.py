@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from modelpolicy.discover import ollama
+from modelpolicy.discover import apis, ollama
 from modelpolicy.discover.identity import URL, URL_MARKERS, HubId, identify, parse_hub_url, without_env_defaults
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
@@ -62,12 +62,21 @@ _ARTEFACT_KEYS = frozenset(
 _DATASET_KEYS = frozenset({"hfhuburl"})
 _SPELLED = tuple(word.encode() for word in sorted(marker_words()) if "path" in word)  # `data_path` and its kin
 _MIXTURE_KEYS = frozenset({"datasetmixer", "datasetmixture"})
-_OUTPUT_KEYS = frozenset({"hubmodelid", "outputdir", "pushtohubmodelid", "hubrepo", "runname", "pushtohub", "output"})
+_OUTPUT_KEYS = frozenset(
+    {
+        *("hubmodelid", "outputdir", "pushtohubmodelid", "hubrepo", "runname", "pushtohub", "output"),
+        # a recorded LLM response (LangChain's, LiteLLM's) names the model that answered, not one the repository calls
+        *("responsemetadata", "generationinfo", "llmoutput", "responsemodel"),
+    }
+)
 # In a table under an artefact key (`- path: org/x`, `model: {name: org/x}`), the first of these names it.
 _ITEM_KEYS = ("id", "path", "name")
 # Cheap test before parsing: a file without any of these cannot hold a reference.
 # Every key that names an artefact holds one of these words, case aside, and so does every Hugging Face URL.
-_MARKER_WORDS = (b"model", b"dataset", b"tokenizer", b"repo", b"ollama", b"llm", *URL_MARKERS, *_SPELLED)
+_MARKER_WORDS = (
+    *(b"model", b"dataset", b"tokenizer", b"repo", b"ollama", b"llm", *URL_MARKERS, *apis.ROUTE_MARKERS, *_SPELLED),
+    *(ending[0].encode() for ending in apis.API_ENDINGS),  # `engine:`, `azure_deployment:`
+)
 _ASSIGNMENT = re.compile(r"([A-Za-z_]\w*)=(.*)", re.DOTALL)  # a compose `environment` item
 _ENV_LINE = re.compile(r"\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*")
 # A JSON token: a string, a bracket, or a number or literal (text that is not JSON tokenises too, less exactly).
@@ -123,7 +132,7 @@ class ConfigSource:
         reader = _reader(context.path)
         if reader is None:
             return []
-        finder = _Finder(context)
+        finder = _Finder(context, apis.contexts(text))
         trees, problem = reader(text, context.path)
         found = list(dict.fromkeys(r for tree in trees for r in finder.node(tree, None)))
         if problem is not None:
@@ -170,6 +179,7 @@ def _artefact_key(key: str) -> Kind | None:
 @dataclass(frozen=True)
 class _Finder:
     context: FileContext
+    apis: frozenset[str] = frozenset()  # the hosted APIs the file shows it calls (`discover/apis.py`)
 
     def node(self, node: _Node | None, slot: _Slot | None) -> Iterator[Reference]:
         if isinstance(node, _Text):
@@ -203,6 +213,8 @@ class _Finder:
             return
         if key and (kind := _artefact_key(key.value)):
             slot = _Slot(kind, key.value)
+        elif key and apis.holds_api(key.value):
+            slot = _Slot(Kind.API, key.value)
         if key and _normalise(key.value) == "ollama" and isinstance(value, _Mapping):
             yield from self.ollama_section(value)
             return
@@ -227,6 +239,10 @@ class _Finder:
         if routed:
             yield self.reference(text, routed[0], HubId(routed[1], None), "litellm")
             return
+        api = apis.routed(without_env_defaults(text.value.strip()).strip())
+        if api:
+            yield self.reference(text, Kind.API, HubId(api, None), "routed")
+            return
         named = self.named(text, slot) if slot else None
         if named:
             yield named
@@ -239,6 +255,11 @@ class _Finder:
     def named(self, text: _Text, slot: _Slot) -> Reference | None:
         """The artefact a string under an artefact key names, or None for paths, non-ids and unknown single names."""
         value = without_env_defaults(text.value.strip()).strip()
+        api = apis.named(value, self.apis) if slot.kind in (Kind.MODEL, Kind.API) else None
+        if api:
+            return self.reference(text, Kind.API, HubId(api, None), slot.form)
+        if slot.kind is Kind.API:
+            return None
         hub = identify(value, slot.kind, self.context.is_local_path, single_names=False)
         return None if hub is None else self.reference(text, slot.kind, hub, slot.form)
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from modelpolicy.discover import apis
 from modelpolicy.discover.identity import (
     URL,
     URL_MARKERS,
@@ -73,6 +74,7 @@ _MARKER_WORDS = (
     b"deepseek",
     b"azure",
     *URL_MARKERS,
+    *apis.ROUTE_MARKERS,
 )
 
 
@@ -340,6 +342,10 @@ class _Finder:
         """A string wholly a Hub URL; a template whose literal start holds a whole repository's URL."""
         if node.type == "string":
             text = self.string(node)
+            api = _api_name(text.strip()) if text is not None and apis.routed(text) else None
+            if api is not None:  # a name routed to a hosted API (`"openai/gpt-4o"`), wherever it is written
+                self._add(node, api, Kind.API, "routed", None)
+                return
             found = parse_hub_url(text.strip()) if text is not None and URL.fullmatch(text.strip()) else None
         else:
             start = self._template_start(node)

@@ -22,6 +22,8 @@ ENDINGS = frozenset(
         ("model",),
         ("model", "id"),
         ("model", "name"),
+        ("modelname",),  # `APP_LLM_MODELNAME`, `MODELNAME`: one word in capitals
+        ("llm",),  # `REFLECTION_LLM`, `llm:`; `local_llm` and `ollama_llm` are Ollama's (below)
         ("model", "name", "or", "path"),
         ("model", "repo"),
         ("model", "repo", "id"),

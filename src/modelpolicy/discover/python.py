@@ -29,13 +29,12 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from modelpolicy.discover import ollama, python_statements
+from modelpolicy.discover import apis, ollama, python_statements
 from modelpolicy.discover.identity import URL, URL_MARKERS, identify, looks_like_path, parse_hub_id, parse_hub_url
 from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Lines, Markers
 from modelpolicy.discover.names import marker_words, named_kind
-from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
 
 _M, _D, _A, _O = Kind.MODEL, Kind.DATASET, Kind.API, Kind.OLLAMA
@@ -54,6 +53,7 @@ class _Loader:
     also: tuple[str, ...] = ()
     prefixes: tuple[str, ...] = ()
     certain: bool = True  # False: an Ollama model only by name or tag, not namespaced (`org/name` is the Hub's)
+    served: bool = True  # False: an API router (dspy's `LM`), where `org/name` is a route, not a served Hub model
 
 
 _HUB_PREFIXED = _Loader(_M, ("model_name",), 0, prefixes=_HF_HUB)
@@ -124,6 +124,14 @@ _LOADERS: dict[str, _Loader] = {
     "OpenAI": _Loader(_A, ("model",), None),
     "Anthropic": _Loader(_A, ("model",), None),
     "OpenAIEmbedding": _Loader(_A, ("model", "model_name"), None),
+    # the NVIDIA API catalog through LangChain (and LlamaIndex's `NVIDIA(model=)`)
+    "ChatNVIDIA": _Loader(_A, ("model",), None),
+    "NVIDIAEmbeddings": _Loader(_A, ("model",), None),
+    "NVIDIARerank": _Loader(_A, ("model",), None),
+    "NVIDIAEmbedding": _Loader(_A, ("model",), None),
+    # dspy, which hands its model string to LiteLLM: `dspy.LM("gpt-4o-mini")`, `dspy.Embedder("text-embedding-3-small")`
+    "LM": _Loader(_A, ("model",), 0, served=False),
+    "Embedder": _Loader(_A, ("model",), 0, served=False),
     # LangChain's and LlamaIndex's Ollama wrappers
     "ChatOllama": _Loader(_O, ("model",), None),
     "OllamaLLM": _Loader(_O, ("model",), None),
@@ -179,6 +187,8 @@ def _marker_words() -> tuple[bytes, ...]:
     words.update(marker.decode() for marker in URL_MARKERS)  # a string that is a URL of the Hub's
     words.update(marker.decode() for marker in IMAGE_MARKERS)  # a string that is a model-server image
     words.add(_OLLAMA_MODULE)  # an import of the Ollama client, its wrappers' names, a LiteLLM `ollama/` string
+    words.update(marker.decode() for marker in apis.ROUTE_MARKERS)  # a string routed to a hosted API
+    words.update(ending[0] for ending in apis.API_ENDINGS)  # `engine=`, `deployment_name=`
     minimal = [w for w in words if not any(other != w and other in w for other in words)]
     return tuple(sorted((w.encode() for w in minimal), key=len, reverse=True))
 
@@ -446,6 +456,11 @@ class _Finder:
     @cached_property
     def ascii(self) -> bool:
         return self.source.isascii()
+
+    @cached_property
+    def apis(self) -> frozenset[str]:
+        """The hosted APIs the file shows it calls, whose catalog names count in it (`discover/apis.py`)."""
+        return apis.contexts(self.source)
 
     @cached_property
     def lines(self) -> list[str]:
@@ -739,7 +754,7 @@ class _Finder:
         for argument in _arguments(call, loader):
             for value in self._values(argument):
                 self.read.add(id(value.node))
-                use = _Use(kind, name, revision, flags, loader.prefixes, loader.certain)
+                use = _Use(kind, name, revision, flags, loader.prefixes, loader.certain, loader.served)
                 reference = self._loaded(value, use)
                 if reference:
                     yield reference
@@ -770,6 +785,10 @@ class _Finder:
         if routed:
             yield self._reference(constant, routed[1], routed[0], form="litellm", revision=None, flags=frozenset())
             return
+        api = apis.routed(text)
+        if api:
+            yield self._reference(constant, api, Kind.API, form="routed", revision=None, flags=frozenset())
+            return
         found = parse_hub_url(text) if URL.fullmatch(text) else None
         if found:
             kind, hub = found
@@ -781,7 +800,11 @@ class _Finder:
         if value.dynamic:
             return self._dynamic(value, use)
         text = _without_prefix(value.text, use.prefixes) if use.prefixes else value.text
-        artefact = _identify(text, use.kind, self.context, certain=use.certain) if text is not None else None
+        artefact = (
+            _identify(text, use.kind, self.apis, certain=use.certain, served=use.served, context=self.context)
+            if text
+            else None
+        )
         if artefact is None:
             return None
         kind, artefact_id, pinned = artefact
@@ -826,7 +849,8 @@ class _Finder:
         model or dataset in any call (`launcher(model_id=ID)`, `ModelOptions(Model=ID)`)."""
         for keyword in call.keywords:
             if keyword.arg:
-                self._defer(keyword.value, named_kind(keyword.arg), "keyword")
+                kind = Kind.API if apis.holds_api(keyword.arg) else named_kind(keyword.arg)
+                self._defer(keyword.value, kind, "keyword")
         name = _call_name(call.func)
         if name in _OPTION_CALLS:
             flags = [text.lstrip("-") for text in map(_string, call.args) if text]
@@ -911,7 +935,7 @@ class _Finder:
             if id(named.value.node) in seen:
                 continue
             seen.add(id(named.value.node))
-            artefact = _identify_named(named.value.text, named.kind, self.context)
+            artefact = _identify_named(named.value.text, named.kind, self.context, self.apis)
             if artefact:
                 kind, artefact_id, pinned = artefact
                 found.append(
@@ -932,6 +956,7 @@ class _Use:
     flags: frozenset[str]
     prefixes: tuple[str, ...]
     certain: bool = True
+    served: bool = True
 
 
 # --- helpers ----------------------------------------------------------------------------------------------------
@@ -946,28 +971,43 @@ def _call_name(func: ast.expr) -> str | None:
 
 
 def _identify(
-    text: str, kind: Kind, context: FileContext, *, certain: bool = True
+    text: str,
+    kind: Kind,
+    in_context: frozenset[str],
+    *,
+    certain: bool = True,
+    served: bool = True,
+    context: FileContext,
 ) -> tuple[Kind, str, str | None] | None:
     """The artefact a string names in a loader position, or None for local paths and non-ids."""
-    if text.startswith(ollama.PREFIXES):
-        return None  # a LiteLLM string routed to Ollama: read wherever it is written (`_url`)
+    if text.startswith(ollama.PREFIXES) or apis.routed(text):
+        return None  # a LiteLLM string routed to Ollama or an API: read wherever it is written (`_url`)
     if kind is Kind.OLLAMA:
         found = ollama.recognise(text, ollama.Context.CERTAIN if certain else ollama.Context.NAMED)
         return None if found is None else (found[0], found[1], None)
     if kind is Kind.API:
-        hub = parse_hub_id(text)
+        if apis.named(text, in_context):
+            return Kind.API, text, None
+        hub = parse_hub_id(text) if served else None
         if hub and "/" in hub.id:  # an OpenAI-compatible server serving a Hub model
             return Kind.MODEL, hub.id, hub.revision
-        return (Kind.API, text, None) if load_knowledge().provider(text) else None
+        return None
     hub = identify(text, kind, context.is_local_path, single_names=True)
     return None if hub is None else (kind, hub.id, hub.revision)
 
 
-def _identify_named(text: str, kind: Kind, context: FileContext) -> tuple[Kind, str, str | None] | None:
+def _identify_named(
+    text: str, kind: Kind, context: FileContext, in_context: frozenset[str]
+) -> tuple[Kind, str, str | None] | None:
     """The artefact a named default holds. Unlike a loader argument, an owner-less name counts only when the
-    knowledge base knows it (`--model resnet50` is not), and a hosted API's model name (`gpt-4o`) is that API's."""
-    if kind is Kind.MODEL and load_knowledge().provider(text):
+    knowledge base knows it (`--model resnet50` is not), and a hosted API's model name (`gpt-4o`, or the NVIDIA
+    catalog's `meta/llama3-8b-instruct` in a file that calls the catalog) is that API's (`discover/apis.py`)."""
+    if apis.routed(text):
+        return None  # read wherever it is written (`_url`)
+    if kind in (Kind.MODEL, Kind.API) and apis.named(text, in_context):
         return Kind.API, text, None
+    if kind is Kind.API:
+        return None  # `engine=`, `deployment_name=`: a hosted API's model or nothing
     hub = identify(text, kind, context.is_local_path, single_names=False)
     return None if hub is None else (kind, hub.id, hub.revision)
 

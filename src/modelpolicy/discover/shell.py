@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from modelpolicy.discover import ollama
+from modelpolicy.discover import apis, ollama
 from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, HubId, identify, parse_hub_url
 from modelpolicy.discover.images import MODEL_VARIABLES, server_image
 from modelpolicy.discover.interface import FileContext
@@ -100,6 +100,7 @@ _OLLAMA_SUBCOMMANDS = frozenset({"pull", "run"})
 _OLLAMA_SERVER = re.compile(r":11434\b|ollama", re.IGNORECASE)  # its port, or a host or path named for it
 _CURL_DATA = frozenset({"-d", "--data", "--data-raw", "--data-binary", "--json"})
 _JSON_MODEL = re.compile(r'"model"\s*:\s*"([^"\\]+)"')
+_ROUTED = "routed"  # the form of a word routed to a hosted API (`openai/gpt-4o`)
 _OLLAMA_FORM = "ollama"  # the forms of what only an Ollama model can be: `ollama pull`, a request body, `ollama/`
 
 # One piece of shell: its group says what it is. A `#` starts a comment only where a word could start.
@@ -175,8 +176,11 @@ MARKER_WORDS = (
     b"nerdctl",
     b"container-image",
     b"ollama",
+    b"llm",
     *URL_MARKERS,
     *(word.encode() for word in sorted(marker_words()) if "path" in word),  # `DATA_PATH=`, `--data-path`
+    *apis.ROUTE_MARKERS,
+    *(ending[0].encode() for ending in apis.API_ENDINGS),
 )
 _QUOTING = b"'\"\\"
 _DOCKER_CONTINUATION = re.compile(rb"\\[ \t\r]*\n")
@@ -272,14 +276,20 @@ def _references(
         _images,
         _ollama_pulls,
         _ollama_requests,
+        _routed_words,
     )
+    in_context = apis.contexts(text)
     founds = (found for command in _commands(text) for read in readers for found in read(command))
-    references = (_reference(found, place, context, source) for found in founds)
+    references = (_reference(found, place, context, source, in_context) for found in founds)
     return [reference for reference in references if reference is not None]
 
 
 def _reference(
-    found: _Found, place: Callable[[int], tuple[int, int]], context: FileContext, source: str
+    found: _Found,
+    place: Callable[[int], tuple[int, int]],
+    context: FileContext,
+    source: str,
+    in_context: frozenset[str] = frozenset(),
 ) -> Reference | None:
     if found.kind is Kind.IMAGE:
         image = server_image(found.value.text)
@@ -290,6 +300,14 @@ def _reference(
         )
     if found.kind is Kind.OLLAMA:
         kind, hub = _ollama(found)
+    elif found.form == _ROUTED:
+        kind, hub = Kind.API, HubId(found.value.text, None)
+    elif apis.routed(found.value.text):
+        return None  # read as a routed word (`_routed_words`)
+    elif found.kind in (Kind.MODEL, Kind.API) and (api := apis.named(found.value.text, in_context)):
+        kind, hub = Kind.API, HubId(api, None)
+    elif found.kind is Kind.API:
+        return None  # `AZURE_OPENAI_DEPLOYMENT=...`: a hosted API's model or nothing
     else:
         kind, hub = found.kind, identify(found.value.text, found.kind, context.is_local_path, single_names=False)
     if hub is None:
@@ -362,7 +380,7 @@ def _assignments(command: list[_Span]) -> Iterator[_Found]:
 
 
 def _assigned(name: str, value: _Span) -> Iterator[_Found]:
-    kind = named_kind(name)
+    kind = Kind.API if apis.holds_api(name) else named_kind(name)
     if kind is not None:
         yield _Found(name, kind, _written(value))
 
@@ -493,6 +511,16 @@ def _ollama_pulls(command: list[_Span]) -> Iterator[_Found]:
         if ollama.prefixed(value.text):
             start = value.text.index("/") + 1
             yield _Found(f"{_OLLAMA_FORM}/", Kind.OLLAMA, value[start:])
+
+
+def _routed_words(command: list[_Span]) -> Iterator[_Found]:
+    """A word, or a variable's value, that is wholly a model name routed to a hosted API: `--lm openai/gpt-4o-mini`,
+    `LM=anthropic/claude-3-5-haiku-latest` (`discover/apis.py`)."""
+    for word in command:
+        name, equals, _ = word.text.partition("=")
+        value = _written(word[len(name) + 1 :] if equals and _VARIABLE.fullmatch(name) else word)
+        if apis.routed(value.text):
+            yield _Found(_ROUTED, Kind.API, value)
 
 
 def _ollama_requests(command: list[_Span]) -> Iterator[_Found]:

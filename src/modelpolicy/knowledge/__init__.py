@@ -9,7 +9,7 @@ import fnmatch
 import json
 import os
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, TypeVar
 
 from modelpolicy.errors import KnowledgeError
@@ -114,13 +114,34 @@ class KnowledgeBase:
             self._artefacts[position] = artefact_from_raw(self._artefact_records[position])
         return self._artefacts[position]
 
-    def provider(self, model_name: str) -> ApiProvider | None:
-        """The hosted API provider whose model-name patterns match `model_name`."""
-        name = model_name.lower()
-        for provider in self.providers:
-            if any(fnmatch.fnmatchcase(name, pattern) for pattern in provider.patterns):
-                return provider
+    def provider(
+        self, model_name: str, *, contextual: bool = False, among: frozenset[str] | None = None
+    ) -> ApiProvider | None:
+        """The hosted API provider that serves `model_name`: by a route prefix (`openai/gpt-4o`, `openai:gpt-4o`) whose
+        rest that provider's patterns match, else by the first provider whose patterns match the whole name. A name
+        only a context makes an API's (`nvidia/nv-embedqa-e5-v5`) counts when `contextual` is set: where discovery
+        saw that context, and when an `api` artefact is resolved. `among` limits the answer to those providers' keys."""
+        name = model_name.strip().lower()
+        routed = self.routed(name, contextual=contextual)
+        if routed is not None and (among is None or routed[0].key in among):
+            return routed[0]
+        providers = self.providers if among is None else [p for p in self.providers if p.key in among]
+        return next((p for p in providers if _serves(p, name, contextual)), None)
+
+    def routed(self, model_name: str, *, contextual: bool = False) -> tuple[ApiProvider, str] | None:
+        """The provider a route prefix sends `model_name` to, and the name after the prefix, when that provider
+        serves it: `openai/gpt-4o-mini` is OpenAI's `gpt-4o-mini`; `openai/whisper-large-v3` is no route (a Hub id)."""
+        name = model_name.strip().lower()
+        for route, provider in self._routes:
+            if name.startswith(route) and _serves(provider, name[len(route) :], contextual):
+                return provider, name[len(route) :]
         return None
+
+    @cached_property
+    def _routes(self) -> tuple[tuple[str, ApiProvider], ...]:
+        """Every route prefix with its provider, longest first (`openrouter/openai/` before `openai/`)."""
+        pairs = [(route.lower(), p) for p in self.providers for route in p.routes]
+        return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
 
     def ollama(self, name: str) -> OllamaModel | None:
         """The Ollama library model of a name without its tag (`llama3.1`), case-insensitive."""
@@ -133,6 +154,13 @@ class KnowledgeBase:
     def server(self, image: str) -> ModelServer | None:
         """The model server an image repository (registry/name, without tag) belongs to."""
         return find_server(self.servers, image)
+
+
+def _serves(provider: ApiProvider, name: str, contextual: bool) -> bool:
+    patterns = (*provider.patterns, *provider.context_patterns) if contextual else provider.patterns
+    return any(fnmatch.fnmatchcase(name, p) for p in patterns) and not any(
+        fnmatch.fnmatchcase(name, p) for p in provider.exclude
+    )
 
 
 def server_licenses(server: ModelServer, tag: str | None) -> list[ServerVersions]:

@@ -86,10 +86,23 @@ class KnownArtefact(NamedTuple):
 
 
 class ApiProvider(NamedTuple):
+    """A hosted API: the model names it serves (fnmatch, lower-cased), and where a name is that API's.
+
+    `patterns` name its models wherever a model name stands; `context_patterns` only in a file that shows the API is
+    meant (one of `context_markers` in it), since such names are also Hub ids (the NVIDIA API catalog's
+    `nvidia/nv-embedqa-e5-v5`); `exclude` takes names back (the open-weight `gpt-oss-20b`); `routes` are the prefixes
+    that send a name to this API through LiteLLM, pydantic-ai or a gateway (`openai/`, `openai:`).
+    """
+
     key: str
     name: str
     license: str
     patterns: tuple[str, ...]
+    evidence: str = ""
+    exclude: tuple[str, ...] = ()
+    routes: tuple[str, ...] = ()
+    context_patterns: tuple[str, ...] = ()
+    context_markers: tuple[str, ...] = ()
 
 
 class ServerVersions(NamedTuple):
@@ -235,6 +248,11 @@ def provider_from_raw(record: _Record) -> ApiProvider:
         name=record.text("name"),
         license=record.text("license"),
         patterns=record.texts("patterns"),
+        evidence=record.text("evidence"),
+        exclude=record.texts("exclude"),
+        routes=record.texts("routes"),
+        context_patterns=record.texts("context_patterns"),
+        context_markers=record.texts("context_markers"),
     )
 
 

@@ -35,7 +35,7 @@ class KnowledgeResolver:
         )
 
     def _api(self, model_name: str) -> Resolution | None:
-        provider = self.knowledge.provider(model_name)
+        provider = self.knowledge.provider(model_name, contextual=True)
         if provider is None:
             return None
         return Resolved(

@@ -1,0 +1,87 @@
+"""The one place that decides whether a string names a hosted API's model, fed by the knowledge base's `apis.toml`.
+
+Two questions, asked by every source:
+
+- `routed(text)`: is the string, as a whole, a name routed to a provider (`openai/gpt-4o-mini` for LiteLLM and dspy,
+  `openai:gpt-4o` for pydantic-ai, `anthropic/claude-haiku-4.5` for a gateway)? Such a string names the API
+  wherever it is written, as a whole-string URL does. The rest must match the provider's patterns, so that
+  `openai/whisper-large-v3` and `openai/gpt-oss-20b` stay Hub ids.
+- `named(text, contexts)`: does a value under a name that says it holds a model (`model:`, `APP_LLM_MODELNAME`,
+  `engine=`) name an API's model (`gpt-4o`, `claude-3-5-haiku-latest`)? Names that are also Hub ids or a local
+  server's (`nvidia/nv-embedqa-e5-v5`, `meta/llama3-8b-instruct` on the NVIDIA API catalog) count only in a file
+  that shows the API is meant (`contexts(text)`: a `ChatNVIDIA` call, an `integrate.api.nvidia.com` endpoint, an
+  `NVIDIA_API_KEY`), and only as the catalog writes them, in lower case.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from modelpolicy.discover.identity import without_env_defaults
+from modelpolicy.discover.names import WRITTEN, split_words
+from modelpolicy.knowledge import load as load_knowledge
+
+_QUOTES = "\"'`"
+# Names that hold a hosted API's model and nothing else: the old OpenAI SDK's `engine=`, Azure OpenAI's
+# `deployment_name=` and `azure_deployment=`. What they hold counts only when a provider's patterns match it.
+API_ENDINGS = frozenset({("engine",), ("deployment",), ("deployment", "name"), ("deployment", "id")})
+# A word every route prefix of `apis.toml` holds (a test checks it), for the sources' pre-filters: a file holding none
+# of them holds no routed name. Kept here, not derived, so that importing discovery does not load the knowledge base.
+ROUTE_MARKERS = (
+    b"openai",
+    b"azure",
+    b"anthropic",
+    b"gemini",
+    b"vertex_ai",
+    b"google",
+    b"mistral",
+    b"cohere",
+    b"xai",
+    b"x-ai",
+    b"deepseek",
+    b"perplexity",
+    b"ai21",
+    b"reka",
+    b"watsonx",
+    b"nvidia_nim",
+)
+
+
+@lru_cache(maxsize=1)
+def _markers() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((p.key, p.context_markers) for p in load_knowledge().providers if p.context_markers)
+
+
+@lru_cache(maxsize=1024)
+def holds_api(name: str) -> bool:
+    """Whether a name (of a keyword, key, field or variable) holds a hosted API's model only: `engine`,
+    `deployment_name`, `AZURE_OPENAI_DEPLOYMENT`."""
+    words = split_words(name)
+    return not WRITTEN.intersection(words) and any(words[-len(e) :] == e for e in API_ENDINGS)
+
+
+def contexts(text: str) -> frozenset[str]:
+    """The providers a file shows it calls: those with one of their `context_markers` in its text (any case)."""
+    lowered = text.lower()
+    return frozenset(key for key, markers in _markers() if any(marker in lowered for marker in markers))
+
+
+def routed(text: str) -> str | None:
+    """The string as written when it is, as a whole, a model name routed to a provider; else None."""
+    value = text.strip()
+    if not value or value != value.lower() or any(c.isspace() for c in value):
+        return None
+    return value if load_knowledge().routed(value) else None
+
+
+def named(text: str, in_context: frozenset[str] = frozenset()) -> str | None:
+    """The API model a value under a model name holds (`${VAR:-default}` and quotes read through), or None."""
+    value = without_env_defaults(text.strip()).strip().strip(_QUOTES).strip()
+    if not value or any(c.isspace() for c in value):
+        return None
+    knowledge = load_knowledge()
+    if knowledge.provider(value) is not None:
+        return value
+    if not in_context or value != value.lower():
+        return None
+    return value if knowledge.provider(value, contextual=True, among=in_context) is not None else None

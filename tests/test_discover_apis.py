@@ -1,0 +1,403 @@
+"""Hosted API models: the providers' table (routes, exclusions, names only a context makes an API's), the one
+recogniser (`discover/apis.py`), and each source's use of it, with the look-alikes that must stay out."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover import apis
+from modelpolicy.discover.config import ConfigSource
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.javascript import JavaScriptSource
+from modelpolicy.discover.names import named_kind
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.discover.shell import ShellSource
+from modelpolicy.knowledge import load as load_knowledge
+from modelpolicy.model import Kind, Resolved
+from modelpolicy.resolve.knowledge import KnowledgeResolver
+
+A, M = Kind.API, Kind.MODEL
+NVIDIA = frozenset({"nvidia"})
+
+
+def context(path: str) -> FileContext:
+    return FileContext(path, lambda value: value.startswith("local/"))
+
+
+def python(text: str) -> list[tuple[Kind, str, int]]:
+    return [(r.kind, r.text, r.line) for r in PythonSource().find(text, context("app.py"))]
+
+
+def config(text: str, path: str = "docker-compose.yaml") -> list[tuple[Kind, str, int]]:
+    return [(r.kind, r.text, r.line) for r in ConfigSource().find(text, context(path))]
+
+
+def shell(text: str) -> list[tuple[Kind, str, int]]:
+    return [(r.kind, r.text, r.line) for r in ShellSource().find(text, context("run.sh"))]
+
+
+def javascript(text: str) -> list[tuple[Kind, str, int]]:
+    return [(r.kind, r.text, r.line) for r in JavaScriptSource().find(text, context("app.ts"))]
+
+
+# --- the table ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "provider"),
+    [
+        ("gpt-4o", "openai"),
+        ("openai/gpt-4o-mini", "openai"),
+        ("openai:gpt-4o", "openai"),
+        ("openrouter/openai/gpt-4o", "openai"),
+        ("text-embedding-3-small", "openai"),
+        ("gpt-35-turbo", "azure"),
+        ("azure/gpt-4o", "azure"),
+        ("claude-3-5-haiku-latest", "anthropic"),
+        ("anthropic/claude-haiku-4.5", "anthropic"),
+        ("vertex_ai/claude-3-5-sonnet@20240620", "anthropic"),
+        ("gemini-2.0-flash", "google"),
+        ("gemini/gemini-2.0-flash", "google"),
+        ("vertex_ai/gemini-1.5-pro", "google"),
+        ("models/gemini-1.5-pro", "google"),
+        ("chat-bison@001", "google"),
+        ("google/gemini-2.5-flash-lite", "google"),
+        ("mistral/mistral-large-latest", "mistral"),
+        ("command-r-plus", "cohere"),
+        ("cohere/command-r", "cohere"),
+        ("grok-4", "xai"),
+        ("xai/grok-code-fast-1", "xai"),
+        ("deepseek-chat", "deepseek"),
+        ("deepseek/deepseek-reasoner", "deepseek"),
+        ("sonar-pro", "perplexity"),
+        ("jamba-large", "ai21"),
+        ("reka-core", "reka"),
+        ("ibm/granite-13b-chat-v2", "watsonx"),
+        ("meta/llama3-8b-instruct", "nvidia"),
+        ("nv-rerank-qa-mistral-4b:1", "nvidia"),
+        ("ai-mixtral-8x7b-instruct", "nvidia"),
+    ],
+)
+def test_providers_serve_their_names_and_routes(name: str, provider: str) -> None:
+    found = load_knowledge().provider(name)
+    assert found is not None and found.key == provider
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "gpt2",
+        "openai-community/gpt2",
+        "openai/whisper-large-v3",
+        "openai/clip-vit-base-patch32",
+        "gpt-oss-20b",
+        "openai/gpt-oss-120b",
+        "google/gemma-2b",
+        "mistralai/Mistral-7B-v0.1",
+        "deepseek-ai/DeepSeek-V3",
+        "ai21labs/Jamba-v0.1",
+        "nvidia/nv-embedqa-e5-v5",  # also a Hub id: the catalog's only in context
+        "azure/my-deployment",  # a deployment named after nothing the table knows
+        "openai/",
+        "commander",
+    ],
+)
+def test_hub_ids_and_unknown_routes_are_no_provider(name: str) -> None:
+    assert load_knowledge().provider(name) is None
+
+
+def test_context_patterns_count_only_when_asked_and_among_the_context() -> None:
+    knowledge = load_knowledge()
+    nvidia = knowledge.provider("nvidia/nv-embedqa-e5-v5", contextual=True, among=NVIDIA)
+    assert nvidia is not None and nvidia.key == "nvidia"
+    assert knowledge.provider("nvidia/nv-embedqa-e5-v5", contextual=True, among=frozenset({"watsonx"})) is None
+
+
+def test_every_route_holds_a_marker_word_and_every_licence_is_known() -> None:
+    knowledge = load_knowledge()
+    for provider in knowledge.providers:
+        assert provider.evidence, provider.key
+        assert knowledge.family(provider.license) is not None, provider.license
+        for route in provider.routes:
+            assert any(marker.decode() in route.lower() for marker in apis.ROUTE_MARKERS), route
+
+
+def test_resolution_finds_routed_and_catalog_names() -> None:
+    resolver = KnowledgeResolver()
+    for name, licence in [
+        ("openai/gpt-4o-mini", "openai-terms"),
+        ("nvidia/nv-embedqa-e5-v5", "nvidia-api-catalog-terms"),
+        ("grok-3", "xai-terms"),
+        ("command-r", "cohere-terms"),
+    ]:
+        resolution = resolver.resolve(Kind.API, name, None)
+        assert isinstance(resolution, Resolved) and resolution.terms.license == licence
+
+
+def test_cohere_output_terms_stay_unknown_with_what_was_checked() -> None:
+    family = load_knowledge().family("cohere-terms")
+    assert family is not None
+    assert family.value("output") == "unknown"
+    assert "saas-agreement" in family.terms["output"].evidence
+
+
+# --- the recogniser ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("openai/gpt-4o-mini", "openai/gpt-4o-mini"),
+        (" anthropic/claude-3-5-haiku-latest ", "anthropic/claude-3-5-haiku-latest"),
+        ("openai:gpt-4o", "openai:gpt-4o"),
+        ("gpt-4o", None),  # not routed: only a name position makes it the API's
+        ("OpenAI/GPT-4o", None),  # a label, not a routed name
+        ("see openai/gpt-4o", None),
+        ("openai/gpt-oss-20b", None),
+        ("openai/whisper-large-v3", None),
+        ("ollama/llama3", None),
+    ],
+)
+def test_routed(text: str, expected: str | None) -> None:
+    assert apis.routed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "in_context", "expected"),
+    [
+        ("gpt-4o", frozenset(), "gpt-4o"),
+        ('${LLM:-"gpt-4o-mini"}', frozenset(), "gpt-4o-mini"),
+        ("nvidia/nv-embedqa-e5-v5", frozenset(), None),
+        ("nvidia/nv-embedqa-e5-v5", NVIDIA, "nvidia/nv-embedqa-e5-v5"),
+        ("mixtral_8x7b", NVIDIA, "mixtral_8x7b"),
+        ("nvidia/NV-Embed-v2", NVIDIA, None),  # the Hub's spelling: the catalog writes lower case
+        ("Snowflake/snowflake-arctic-embed-l", NVIDIA, None),
+        ("meta-llama/Llama-3.1-8B", NVIDIA, None),
+        ("gpt 4o is great", frozenset(), None),
+        ("gpt2", frozenset(), None),
+    ],
+)
+def test_named(text: str, in_context: frozenset[str], expected: str | None) -> None:
+    assert apis.named(text, in_context) == expected
+
+
+def test_contexts_are_read_from_markers() -> None:
+    assert apis.contexts("from langchain_nvidia_ai_endpoints import ChatNVIDIA") == NVIDIA
+    assert apis.contexts("NVIDIA_API_KEY: ${NVIDIA_API_KEY}") == NVIDIA
+    assert apis.contexts("from ibm_watsonx_ai import Credentials") == frozenset({"watsonx"})
+    assert apis.contexts("image: nvidia/cuda:12.1-base\n# trained on an nvidia gpu") == frozenset()
+
+
+# --- Python ------------------------------------------------------------------------------------------------------
+
+
+def test_python_routed_strings_anywhere() -> None:
+    source = """\
+import dspy, litellm, os
+lm = dspy.LM("openai/gpt-4o-mini")
+live = dspy.LM(os.getenv("LM_FOR_TEST", "anthropic/claude-3-5-haiku-latest"))
+embedder = dspy.Embedder("openai/text-embedding-3-small", dimensions=512)
+litellm.completion(model="gemini/gemini-2.0-flash", messages=[])
+MODELS = ["xai/grok-3", "deepseek/deepseek-chat"]
+agent = Agent("openai:gpt-4o")
+"""
+    assert python(source) == [
+        (A, "openai/gpt-4o-mini", 2),
+        (A, "anthropic/claude-3-5-haiku-latest", 3),
+        (A, "openai/text-embedding-3-small", 4),
+        (A, "gemini/gemini-2.0-flash", 5),
+        (A, "xai/grok-3", 6),
+        (A, "deepseek/deepseek-chat", 6),
+        (A, "openai:gpt-4o", 7),
+    ]
+
+
+def test_python_names_in_api_positions() -> None:
+    source = """\
+import dspy
+small = dspy.LM("gpt-4o-mini-2024-07-18")
+payload = {"model": "sonar-pro", "messages": []}
+client.completions.create(engine="text-davinci-003", prompt="hi")
+AzureChatOpenAI(deployment_name="gpt-35-turbo")
+"""
+    assert python(source) == [
+        (A, "gpt-4o-mini-2024-07-18", 2),
+        (A, "sonar-pro", 3),
+        (A, "text-davinci-003", 4),
+        (A, "gpt-35-turbo", 5),
+    ]
+    # what `engine=` and `deployment_name=` hold is a hosted API's model or nothing
+    assert python('run(engine="vllm")\nAzureChatOpenAI(deployment_name="org/x")\nsetup(model_engine="org/y")\n') == []
+
+
+def test_python_nvidia_catalog_names_only_where_the_catalog_is_called() -> None:
+    called = """\
+from langchain_nvidia_ai_endpoints import ChatNVIDIA, NVIDIAEmbeddings
+class Settings:
+    embedding_model: str = "nvidia/nv-embedqa-e5-v5"
+llm = ChatNVIDIA(model="meta/llama-3.1-70b-instruct")
+chart = ChatNVIDIA(model="google/deplot")
+"""
+    assert python(called) == [
+        (A, "nvidia/nv-embedqa-e5-v5", 3),
+        (A, "meta/llama-3.1-70b-instruct", 4),
+        (A, "google/deplot", 5),
+    ]
+    elsewhere = 'class Settings:\n    embedding_model: str = "nvidia/nv-embedqa-e5-v5"\n'
+    assert python(elsewhere) == [(M, "nvidia/nv-embedqa-e5-v5", 2)]
+
+
+def test_python_look_alikes() -> None:
+    source = '''\
+"""Use dspy.LM("openai/gpt-4o-mini") to start."""
+import dspy
+def f():
+    """Pass model="gpt-4o" or openai/gpt-4o."""
+    print("we compared openai/gpt-4o with claude")
+    if name.startswith("openai/"):
+        pass
+whisper = pipeline(model="openai/whisper-large-v3")
+gpt = AutoModel.from_pretrained("openai-community/gpt2")
+oss = AutoModel.from_pretrained("openai/gpt-oss-20b")
+own = dspy.LM("databricks/my_finetuned_model")
+label = "gpt-4o"
+'''
+    assert python(source) == [
+        (M, "openai/whisper-large-v3", 8),
+        (M, "openai-community/gpt2", 9),
+        (M, "openai/gpt-oss-20b", 10),
+    ]
+
+
+# --- config ------------------------------------------------------------------------------------------------------
+
+COMPOSE = """\
+services:
+  chain-server:
+    environment:
+      APP_LLM_MODELNAME: ${APP_LLM_MODELNAME:-"meta/llama3-8b-instruct"}
+      APP_LLM_MODELENGINE: nvidia-ai-endpoints
+      APP_EMBEDDINGS_MODELNAME: ${APP_EMBEDDINGS_MODELNAME:-nvidia/nv-embedqa-e5-v5}
+      APP_TEXTSPLITTER_MODELNAME: Snowflake/snowflake-arctic-embed-l
+      NVIDIA_API_KEY: ${NVIDIA_API_KEY}
+"""
+
+
+def test_config_catalog_names_next_to_an_nvidia_endpoint() -> None:
+    assert config(COMPOSE) == [
+        (A, "meta/llama3-8b-instruct", 4),
+        (A, "nvidia/nv-embedqa-e5-v5", 6),
+        (M, "Snowflake/snowflake-arctic-embed-l", 7),
+    ]
+    without = COMPOSE.replace("nvidia-ai-endpoints", "huggingface").replace("NVIDIA_API_KEY", "HF_TOKEN")
+    assert (A, "nvidia/nv-embedqa-e5-v5", 6) not in config(without)
+    assert (M, "nvidia/nv-embedqa-e5-v5", 6) in config(without)
+
+
+DOTENV = "LLM_MODEL=gpt-4o-mini\nEMBEDDING_MODEL=text-embedding-3-small\n"
+HELM_ENV = "env:\n  - name: LLM_MODEL\n    value: claude-3-5-sonnet-latest\n"
+ROUTED_KEYS = "lm: openai/gpt-4o-mini\nteacher: anthropic/claude-3-opus\n"
+LITELLM_JSON = '{"model_list": [{"litellm_params": {"model": "azure/gpt-4o"}}]}'
+AZURE_KEYS = "azure_deployment: gpt-4o\nengine: nim\ndeployment_name: org/x\n"
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected"),
+    [
+        (".env", DOTENV, [(A, "gpt-4o-mini", 1), (A, "text-embedding-3-small", 2)]),
+        ("values.yaml", HELM_ENV, [(A, "claude-3-5-sonnet-latest", 3)]),
+        ("config.yaml", ROUTED_KEYS, [(A, "openai/gpt-4o-mini", 1), (A, "anthropic/claude-3-opus", 2)]),
+        ("c.json", LITELLM_JSON, [(A, "azure/gpt-4o", 1)]),
+        ("config.yaml", "model: deepseek-chat\nllm_model: grok-3\n", [(A, "deepseek-chat", 1), (A, "grok-3", 2)]),
+        ("config.yaml", AZURE_KEYS, [(A, "gpt-4o", 1)]),
+    ],
+)
+def test_config_api_names(path: str, text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert config(text, path) == expected
+
+
+RECORDED = '{"generation_info": {"model_name": "gpt-4o"}, "response_metadata": {"model_name": "gpt-4o"}}'
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("config.yaml", "description: we use openai/gpt-4o for this\n"),
+        ("config.yaml", "notes: gpt-4o\nlabel: claude-3-opus\n"),  # not under a model name
+        ("config.yaml", "model: GPT-4o (label)\n"),
+        ("config.yaml", "base_url: https://api.openai.com/v1\n"),
+        ("run.json", RECORDED),  # a recorded response names the model that answered
+    ],
+)
+def test_config_look_alikes(path: str, text: str) -> None:
+    assert config(text, path) == []
+
+
+def test_config_hub_ids_under_model_names_stay_hub_models() -> None:
+    assert config("model: openai/whisper-large-v3\ntokenizer: openai-community/gpt2\n", "c.yaml") == [
+        (M, "openai/whisper-large-v3", 1),
+        (M, "openai-community/gpt2", 2),
+    ]
+
+
+# --- shell -------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("python eval.py --lm openai/gpt-4o-mini", [(A, "openai/gpt-4o-mini", 1)]),
+        ("export LM=anthropic/claude-3-5-haiku-latest", [(A, "anthropic/claude-3-5-haiku-latest", 1)]),
+        ("export LLM_MODEL=gpt-4o", [(A, "gpt-4o", 1)]),
+        ('python app.py --model "deepseek-chat"', [(A, "deepseek-chat", 1)]),
+        ("python train.py --model openai/whisper-large-v3", [(M, "openai/whisper-large-v3", 1)]),
+        ('echo "compare openai/gpt-4o and gpt-4o-mini"', []),
+        ("python run.py --label gpt-4o", []),
+        ("export AZURE_OPENAI_DEPLOYMENT=gpt-35-turbo\nexport DEPLOYMENT_NAME=org/x", [(A, "gpt-35-turbo", 1)]),
+    ],
+)
+def test_shell(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert shell(text) == expected
+
+
+# --- JavaScript --------------------------------------------------------------------------------------------------
+
+
+def test_javascript_routed_strings_anywhere() -> None:
+    text = 'const chosen = "openai/gpt-4o-mini";\nconst other = "openai/whisper-large-v3";\n'
+    text += 'const t = "see openai/gpt-4o";\n'
+    assert javascript(text) == [(A, "gpt-4o-mini", 1)]
+
+
+# --- the naming rule's new endings --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("APP_LLM_MODELNAME", M),
+        ("REFLECTION_LLM", M),
+        ("llm", M),
+        ("LOCAL_LLM", Kind.OLLAMA),
+        ("ollama_llm", Kind.OLLAMA),
+        ("llm_provider", None),
+        ("output_llm", None),
+        ("MODELNAME_SUFFIX", None),
+    ],
+)
+def test_model_name_endings(name: str, kind: Kind | None) -> None:
+    assert named_kind(name) is kind
+
+
+def test_an_llm_variable_holds_an_api_model_or_a_hub_model() -> None:
+    assert config("REFLECTION_LLM=gpt-4o\nJUDGE_LLM=meta-llama/Llama-3.1-8B-Instruct\n", ".env") == [
+        (A, "gpt-4o", 1),
+        (M, "meta-llama/Llama-3.1-8B-Instruct", 2),
+    ]
+
+
+@pytest.mark.parametrize("source", [PythonSource(), ConfigSource(), ShellSource()])
+def test_every_api_name_holds_a_marker_word(source: PythonSource | ConfigSource | ShellSource) -> None:
+    """A file whose only reference is under `engine=` or `deployment_name=` still passes the pre-filter."""
+    words = source.markers.words
+    assert all(any(word.decode() in ending[0] for word in words) for ending in apis.API_ENDINGS)
