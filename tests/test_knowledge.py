@@ -34,6 +34,18 @@ def test_known_artefacts_resolve_their_licence_families() -> None:
                 assert knowledge.family(part), f"{artefact.id}: unknown licence {part!r}"
 
 
+def test_every_parent_a_known_artefact_names_is_itself_known() -> None:
+    """Lineage closes inside the knowledge base, so `lock --offline` can resolve every parent it names."""
+    knowledge = load()
+    missing = sorted(
+        f"{parent.kind.value} {parent.id} (parent of {artefact.id})"
+        for artefact in knowledge.artefacts
+        for parent in artefact.parents
+        if knowledge.artefact(parent.kind, parent.id) is None
+    )
+    assert not missing, "add these to artefacts.toml:\n" + "\n".join(missing)
+
+
 def test_api_patterns_match_api_names_but_not_hub_ids() -> None:
     knowledge = load()
     assert knowledge.provider("gpt-4o").key == "openai"  # type: ignore[union-attr]
