@@ -491,3 +491,12 @@ def test_model_runners_of_test_suites(source: str) -> None:
 
     found = PythonSource().find(source, FileContext("tests/test_x.py", lambda _: False))
     assert len(found) == 1 and found[0].kind.value == "model"
+
+
+def test_a_name_ending_in_lm_name_holds_a_model() -> None:
+    from modelpolicy.discover.python import PythonSource
+
+    found = PythonSource().find(
+        'student_lm_name = "meta-llama/Llama-3.2-1B-Instruct"\n', FileContext("a.py", lambda _: False)
+    )
+    assert [(r.kind.value, r.text) for r in found] == [("model", "meta-llama/Llama-3.2-1B-Instruct")]

@@ -448,3 +448,20 @@ def test_an_sbatch_directive_names_its_container_image() -> None:
 )
 def test_flags_named_for_a_model_by_the_naming_rule(text: str, expected: list[tuple[Kind, str, int]]) -> None:
     assert found("run.sh", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('srun -N1 bash -c \\\n  "python -m train --actor.model_name_or_path acme/sft"\n', [(MODEL, "acme/sft", 2)]),
+        ("docker exec box sh -c 'huggingface-cli download acme/enc'\n", [(MODEL, "acme/enc", 1)]),
+        ('bash -lc "echo --model_name_or_path"\n', []),
+    ],
+)
+def test_a_script_given_to_a_shell_is_read_in_place(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found("run.sh", text) == expected
+
+
+def test_a_makefile_is_read_one_logical_line_at_a_time() -> None:
+    text = "# don't stop here\ntest:\n\tMODEL_NAME=acme/x \\\n\t$(MAKE) run\n"
+    assert found("Makefile", text) == [(MODEL, "acme/x", 3)]

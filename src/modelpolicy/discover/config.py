@@ -28,7 +28,7 @@ from modelpolicy.discover import apis, ollama
 from modelpolicy.discover.identity import URL, URL_MARKERS, HubId, identify, parse_hub_url, without_env_defaults
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
-from modelpolicy.discover.names import marker_words, named_kind
+from modelpolicy.discover.names import named_kind, spelled_markers
 from modelpolicy.discover.yamldoc import compose
 from modelpolicy.model import Kind, Reference
 
@@ -60,7 +60,7 @@ _ARTEFACT_KEYS = frozenset(
 # Keys that name a Hub dataset though their name does not say so: LLaMA-Factory's `dataset_info.json` entries
 # (`"alpaca_en": {"hf_hub_url": "llamafactory/alpaca_en"}`), copied by the projects built on it.
 _DATASET_KEYS = frozenset({"hfhuburl"})
-_SPELLED = tuple(word.encode() for word in sorted(marker_words()) if "path" in word)  # `data_path` and its kin
+_SPELLED = spelled_markers()  # `data_path`, `lm_name` and their kin
 _MIXTURE_KEYS = frozenset({"datasetmixer", "datasetmixture"})
 _OUTPUT_KEYS = frozenset(
     {

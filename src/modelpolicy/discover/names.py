@@ -43,6 +43,7 @@ ENDINGS = frozenset(
         ("dataset", "path"),
         ("data", "path"),
         ("tokenizer", "path"),
+        ("lm", "name"),  # dspy: `student_lm_name = "org/x"`
         # lists of them: `MODELS = [...]`, `TOKENIZERS = (...)`, `model_ids:`
         ("models",),
         ("model", "ids"),
@@ -55,7 +56,7 @@ ENDINGS = frozenset(
 DATA_ENDINGS = frozenset({("data", "path")})  # endings that make a name a dataset's without the word `dataset`
 # Endings whose first word is too common to pre-filter files on (`data` is in every `metadata`): their marker is the
 # whole ending, in the spellings a name takes (`DATA_PATH`, `dataPath`, `--data-path`).
-SPELLED_WHOLE = frozenset({("data", "path")})
+SPELLED_WHOLE = frozenset({("data", "path"), ("lm", "name")})
 # Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`.
 WRITTEN = frozenset({"hub", "output", "out", "push", "save", "export", "upload"})
 OLLAMA_WORDS = frozenset({"ollama"})
@@ -86,6 +87,11 @@ def named_kind(name: str) -> Kind | None:
         return None
     data = "dataset" in words or any(words[-len(ending) :] == ending for ending in DATA_ENDINGS)
     return Kind.DATASET if data else Kind.MODEL
+
+
+def spelled_markers() -> tuple[bytes, ...]:
+    """The markers of the endings spelled whole (`data_path`, `dataPath`...), for sources with their own word lists."""
+    return tuple(sorted(w.encode() for e in SPELLED_WHOLE for w in ("_".join(e), "".join(e), "-".join(e))))
 
 
 def marker_words() -> frozenset[str]:

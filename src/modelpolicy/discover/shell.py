@@ -24,7 +24,7 @@ from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, HubId, 
 from modelpolicy.discover.images import MODEL_VARIABLES, server_image
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.markers import Markers, Spelled, spelled_apart
-from modelpolicy.discover.names import marker_words, named_kind
+from modelpolicy.discover.names import named_kind, spelled_markers
 from modelpolicy.model import Kind, Reference
 
 # Compared with `-` read as `_`, so `--base-model` is `--base_model`. Only flags that name what a command reads: output
@@ -178,7 +178,7 @@ MARKER_WORDS = (
     b"ollama",
     b"llm",
     *URL_MARKERS,
-    *(word.encode() for word in sorted(marker_words()) if "path" in word),  # `DATA_PATH=`, `--data-path`
+    *spelled_markers(),  # `DATA_PATH=`, `--data-path`, `LM_NAME=`
     *apis.ROUTE_MARKERS,
     *(ending[0].encode() for ending in apis.API_ENDINGS),
 )
@@ -207,9 +207,27 @@ class ShellSource:
         return name.endswith((".sh", ".bash", ".mk")) or name in _MAKEFILES or _is_dockerfile(name)
 
     def find(self, text: str, context: FileContext) -> list[Reference]:
-        if not _is_dockerfile(context.path.rsplit("/", 1)[-1]):
-            return command_references(text, 1, 0, context)
-        return _dockerfile_references(text, context)
+        name = context.path.rsplit("/", 1)[-1]
+        if _is_dockerfile(name):
+            return _dockerfile_references(text, context)
+        if name in _MAKEFILES or name.endswith(".mk"):
+            return _makefile_references(text, context)
+        return command_references(text, 1, 0, context)
+
+
+def _makefile_references(text: str, context: FileContext) -> list[Reference]:
+    """A Makefile, one logical line (with its `\\` continuations) at a time, as make hands each recipe line to its
+    own shell: a quote left open on one line (an apostrophe in prose) cannot swallow the rest of the file."""
+    found: list[Reference] = []
+    lines = text.split("\n")
+    first = 0
+    while first < len(lines):
+        last = first
+        while last + 1 < len(lines) and lines[last].endswith("\\"):
+            last += 1
+        found += command_references("\n".join(lines[first : last + 1]), first + 1, 0, context)
+        first = last + 1
+    return found
 
 
 def command_references(
@@ -279,7 +297,8 @@ def _references(
         _routed_words,
     )
     in_context = apis.contexts(text)
-    founds = (found for command in _commands(text) for read in readers for found in read(command))
+    commands = _with_inline_scripts(_commands(text))
+    founds = (found for command in commands for read in readers for found in read(command))
     references = (_reference(found, place, context, source, in_context) for found in founds)
     return [reference for reference in references if reference is not None]
 
@@ -323,6 +342,29 @@ def _ollama(found: _Found) -> tuple[Kind, HubId | None]:
     context = ollama.Context.CERTAIN if certain else ollama.Context.NAMED
     recognised = ollama.recognise(found.value.text, context)
     return (recognised[0], HubId(recognised[1], None)) if recognised else (Kind.OLLAMA, None)
+
+
+_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ash"})
+_INLINE_SCRIPT = re.compile(r"-[a-z]*c[a-z]*")  # `-c`, `-lc`, `-ec`: the next word is a script
+_MAX_INLINE = 3  # `bash -c "ssh host 'sh -c ...'"`: nesting followed this deep
+
+
+def _with_inline_scripts(commands: list[list[_Span]], depth: int = 0) -> list[list[_Span]]:
+    """The commands, and those of every script given to a shell as a word (`bash -c "python train.py --model
+    ID"`, `srun ... bash -c "..."`, `docker exec C sh -c '...'`), each character placed where it is in the file."""
+    found = list(commands)
+    if depth >= _MAX_INLINE:
+        return found
+    for command in commands:
+        for index, word in enumerate(command[:-2]):
+            if word.text.rpartition("/")[2] in _SHELLS and _INLINE_SCRIPT.fullmatch(command[index + 1].text):
+                script = command[index + 2]
+                inner = [
+                    [_Span(w.text, [script.offsets[o] for o in w.offsets]) for w in c] for c in _commands(script.text)
+                ]
+                found += _with_inline_scripts(inner, depth + 1)
+                break
+    return found
 
 
 def _commands(text: str) -> list[list[_Span]]:
