@@ -607,3 +607,8 @@ def test_a_literal_block_that_is_yaml_is_read_in_place() -> None:
 def test_huggingface_scheme_urls_name_their_repository() -> None:
     text = "parameters:\n  model: huggingface://nomic-ai/embed-GGUF/embed.f16.gguf\n"
     assert find(text) == [(M, "nomic-ai/embed-GGUF", 2)]
+
+
+@pytest.mark.parametrize("name", ["package-lock.json", "pnpm-lock.yaml", "poetry.lock", "uv.lock"])
+def test_package_lockfiles_are_not_read(name: str) -> None:
+    assert not ConfigSource().wants(f"web/{name}")

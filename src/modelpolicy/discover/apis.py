@@ -69,7 +69,9 @@ def contexts(text: str) -> frozenset[str]:
 def routed(text: str) -> str | None:
     """The string as written when it is, as a whole, a model name routed to a provider; else None."""
     value = text.strip()
-    if not value or value != value.lower() or any(c.isspace() for c in value):
+    if not value or ("/" not in value and ":" not in value) or value != value.lower():
+        return None  # a route is `provider/name` or `provider:name`; most strings have neither, and are let go at once
+    if any(c.isspace() for c in value):
         return None
     return value if load_knowledge().routed(value) else None
 

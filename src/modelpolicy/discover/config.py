@@ -147,10 +147,29 @@ def _file_name(path: str) -> str:
 _Trees = tuple[list["_Node | None"], SourceError | None]  # what could be read, and why the rest could not
 
 
+# Package managers' lockfiles: thousands of package names and hashes, and no model, dataset or API a program reads.
+_LOCKFILES = frozenset(
+    {
+        "package-lock.json",
+        "npm-shrinkwrap.json",
+        "pnpm-lock.yaml",
+        "composer.lock",
+        "poetry.lock",
+        "uv.lock",
+        "pipfile.lock",
+        "cargo.lock",
+        "bun.lock",
+        "deno.lock",
+    }
+)
+
+
 def _reader(path: str) -> Callable[[str, str], _Trees] | None:
     """The parser for the file's format; `modelpolicy.toml` and `.modelpolicy.toml` are the manifest source's, not
     config."""
     name = _file_name(path)
+    if name in _LOCKFILES:
+        return None
     if name.endswith((".yaml", ".yml")):
         return _yaml_trees
     if name.endswith(".json"):
