@@ -612,3 +612,8 @@ def test_huggingface_scheme_urls_name_their_repository() -> None:
 @pytest.mark.parametrize("name", ["package-lock.json", "pnpm-lock.yaml", "poetry.lock", "uv.lock"])
 def test_package_lockfiles_are_not_read(name: str) -> None:
     assert not ConfigSource().wants(f"web/{name}")
+
+
+def test_a_list_anchored_elsewhere_and_aliased_under_an_artefact_key_is_read() -> None:
+    text = "x-shared: &s\n  - org/a\n  - org/b\nmodels: *s\n"
+    assert find(text, "compose.yaml") == [(M, "org/a", 2), (M, "org/b", 3)]

@@ -199,8 +199,15 @@ def _artefact_key(key: str) -> Kind | None:
 class _Finder:
     context: FileContext
     apis: frozenset[str] = frozenset()  # the hosted APIs the file shows it calls (`discover/apis.py`)
+    # (collection, slot) pairs walked: a YAML alias is walked again under another key (`models: *shared`), never
+    # twice under the same one, so an alias bomb stays linear
+    walked: set[tuple[int, _Slot | None]] = field(default_factory=set)
 
     def node(self, node: _Node | None, slot: _Slot | None) -> Iterator[Reference]:
+        if isinstance(node, _Mapping | _Sequence):
+            if (id(node), slot) in self.walked:
+                return
+            self.walked.add((id(node), slot))
         if isinstance(node, _Text):
             yield from self.text(node, slot)
         elif isinstance(node, _Sequence):
@@ -302,19 +309,19 @@ class _Lines:
 
 
 # YAML: PyYAML's composed node graph keeps each node's position, and an alias is the very node its anchor names,
-# so visiting each collection once by identity keeps an alias bomb linear; a scalar is a leaf, read at every alias
+# so building each collection once by identity, and walking it once per key it stands under, keeps an alias bomb
+# linear; a scalar is a leaf, read at every alias
 # (`model: *base` names the model written at the anchor's line). Imported here: discovery is imported on every commit.
 def _yaml_trees(text: str, _: str) -> _Trees:
     """The documents' trees. A template (Helm, Jinja: `{{ ... }}`) is not YAML until rendered: its actions are blanked
     and it is read again, else read line by line (`key: value`), and not reported as unreadable."""
-    seen: set[int] = set()
     stream = compose(text)
     if stream.error is not None and "{{" in text:
         blanked = compose(_TEMPLATE_ACTION.sub(_blank, text))
         if blanked.error is not None:
             return _yaml_lines(text), None
         stream = blanked
-    walk = _YamlWalk(seen, text.split("\n"))
+    walk = _YamlWalk({}, text.split("\n"))
     return [_yaml_node(document, walk, 0) for document in stream.documents], stream.error
 
 
@@ -339,26 +346,28 @@ def _yaml_lines(text: str) -> list[_Node | None]:
 
 @dataclass(frozen=True)
 class _YamlWalk:
-    """The collections already visited (an alias is walked once) and the file's lines."""
+    """The trees built so far, by node (an alias is built once, and is the same tree), and the file's lines."""
 
-    seen: set[int]
+    built: dict[int, _Node | None]
     lines: list[str]
 
 
 def _yaml_node(node: yaml.Node, walk: _YamlWalk, depth: int) -> _Node | None:
     import yaml
 
-    seen = walk.seen
     if isinstance(node, yaml.ScalarNode):
         return _embedded_yaml(node, walk, depth) or _yaml_text(node)
-    if id(node) in seen or depth > MAX_DEPTH:
+    if id(node) in walk.built:  # an alias: the very tree its anchor built (the finder visits it once per key)
+        return walk.built[id(node)]
+    if depth > MAX_DEPTH:
         return None
-    seen.add(id(node))
+    built: _Node | None = None
     if isinstance(node, yaml.SequenceNode):
-        return _Sequence(tuple(_yaml_node(item, walk, depth + 1) for item in node.value))
-    if isinstance(node, yaml.MappingNode):
-        return _Mapping(tuple((_yaml_text(k), _yaml_node(v, walk, depth + 1)) for k, v in node.value))
-    return None
+        built = _Sequence(tuple(_yaml_node(item, walk, depth + 1) for item in node.value))
+    elif isinstance(node, yaml.MappingNode):
+        built = _Mapping(tuple((_yaml_text(k), _yaml_node(v, walk, depth + 1)) for k, v in node.value))
+    walk.built[id(node)] = built
+    return built
 
 
 _YAML_KEY_LINE = re.compile(r"^[ \t]*[\w.-]+:[ \t]", re.MULTILINE)
