@@ -12,6 +12,7 @@ from pathlib import Path
 
 from modelpolicy.errors import ModelpolicyError
 
+MAX_READ_BYTES = 64 * 1024 * 1024  # a policy file or lockfile larger than this is refused, not read
 LOCK_WAIT_SECONDS = 60.0  # how long a run waits for another that is rewriting the same file
 _LOCK_POLL_SECONDS = 0.02
 
@@ -20,6 +21,36 @@ def shown_path(path: Path) -> str:
     """`path` relative to the working folder when it is under it, else as given: how messages show files."""
     relative = os.path.relpath(path)
     return str(path) if relative.startswith("..") else relative
+
+
+def read_regular(path: Path, what: str, limit: int = MAX_READ_BYTES) -> str:
+    """The UTF-8 text of the regular file at `path` (through a symbolic link), read without blocking and never past
+    `limit`: a link to `/dev/zero`, a FIFO or `/dev/stdin` is refused at once rather than read forever. Raises
+    FileNotFoundError when there is nothing there, else ModelpolicyError naming `what`."""
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        raise ModelpolicyError(f"cannot read {what}: {error.strerror}", path=shown_path(path)) from error
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise ModelpolicyError(f"{what} is not a regular file (a folder, device or FIFO)", path=shown_path(path))
+        if status.st_size > limit:
+            raise ModelpolicyError(f"{what} is larger than {limit // 2**20} MB", path=shown_path(path))
+        data = os.read(descriptor, limit + 1)
+    except OSError as error:
+        raise ModelpolicyError(f"cannot read {what}: {error.strerror}", path=shown_path(path)) from error
+    finally:
+        os.close(descriptor)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ModelpolicyError(f"{what} is not UTF-8 (byte {error.start})", path=shown_path(path)) from None
 
 
 def written_at(path: Path) -> Path:
@@ -44,6 +75,8 @@ def replace_atomically(path: Path, text: str, what: str, check: Callable[[Path],
         bad = error.object[error.start : error.end]
         raise ModelpolicyError(f"cannot write {what}: {bad!r} is not a Unicode character", path=str(path)) from error
     target = written_at(path)
+    if target.exists() and not target.is_file():  # a device, a FIFO or a folder is never replaced by a file
+        raise ModelpolicyError(f"cannot write {what}: not a regular file; give a file's path", path=str(path))
     _remove_left_behind(target)
     try:
         descriptor, name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)

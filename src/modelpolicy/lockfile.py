@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from modelpolicy.errors import ModelpolicyError
-from modelpolicy.files import replace_atomically
+from modelpolicy.files import read_regular, replace_atomically
 from modelpolicy.messages import say
 from modelpolicy.model import Kind, OutputRights, Parent, Resolution, Resolved, Terms, TrainingData, Unresolved, Weights
 from modelpolicy.resolve.locked import Key, LockfileResolver, locked_key
@@ -135,7 +135,7 @@ def resolver_for(entries: Iterable[Entry], where: str) -> LockfileResolver:
 def read(path: Path) -> Lockfile:
     """The lockfile at `path`, upgraded to the current format; raises ModelpolicyError naming the file (and line)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, "the lockfile")
     except FileNotFoundError:
         raise ModelpolicyError(
             "no lockfile: run `modelpolicy lock`, and commit what it writes", path=str(path)

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from modelpolicy.errors import ModelpolicyError
-from modelpolicy.files import exclusive, replace_atomically, shown_path
+from modelpolicy.files import exclusive, read_regular, replace_atomically, shown_path
 from modelpolicy.policy import Policy, load_policy, preset_names
 from modelpolicy.policy.load import (
     EXCEPTION_KEYS,
@@ -78,7 +78,7 @@ def approve(root: Path, approval: Approval, today: date | None = None) -> Approv
         current = _load(path, prefix, path)  # a broken policy file fails here, naming its own line
         header = f"[[{'.'.join((*prefix, 'exception'))}]]"
         table = _render(header, _validated(approval, today or date.today()))
-        text = path.read_bytes().decode("utf-8")
+        text = read_regular(path, "the policy file")
         at = _insertion_point(text, prefix, path, header)
         new_text, line = _inserted(text, at, table)
         replace_atomically(path, new_text, "the policy file", lambda temporary: _load(temporary, prefix, path))

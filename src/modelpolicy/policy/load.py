@@ -8,6 +8,7 @@ a test holds the two to each other.
 from __future__ import annotations
 
 import json
+import os
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 from modelpolicy.errors import ModelpolicyError
-from modelpolicy.files import shown_path
+from modelpolicy.files import read_regular, shown_path
 from modelpolicy.knowledge import KnowledgeBase
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Context, Verdict
@@ -100,7 +101,7 @@ def policy_file(start: Path, root: Path) -> tuple[Path, tuple[str, ...]] | None:
         pyproject = candidate / PYPROJECT
         if pyproject.is_file() and _declares_policy(pyproject):
             return pyproject, ("tool", "modelpolicy")
-        if (candidate / POLICY_FILE).is_file():
+        if os.path.lexists(candidate / POLICY_FILE):  # whatever it is: one that cannot be read fails, naming it
             return candidate / POLICY_FILE, ()
         if candidate == top:
             break
@@ -429,9 +430,9 @@ def _exists(path: Path) -> bool:
 
 def _read(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ModelpolicyError(f"cannot read the policy file: {error}", path=shown_path(path)) from error
+        return read_regular(path, "the policy file")
+    except FileNotFoundError as error:
+        raise ModelpolicyError(f"cannot read the policy file: {error.strerror}", path=shown_path(path)) from error
 
 
 def _parse(path: Path, text: str | None = None) -> dict[str, Any]:
