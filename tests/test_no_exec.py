@@ -154,3 +154,51 @@ def test_modelpolicy_never_passes_trust_remote_code() -> None:
             if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "from_pretrained":
                 offending.append(f"{path.relative_to(REPO)}:{node.lineno}: from_pretrained")
     assert offending == []
+
+
+def test_python_m_modelpolicy_does_not_import_the_scanned_trees_modules(tmp_path: Path) -> None:
+    """L3: `-m` puts the working folder first on sys.path; a repository's `json/` or `tomllib.py` must not load."""
+    import subprocess
+    import sys
+
+    (tmp_path / "json").mkdir()
+    (tmp_path / "json" / "__init__.py").write_text('raise SystemExit("repository code ran")\n')
+    (tmp_path / "tomllib.py").write_text('raise SystemExit("repository code ran")\n')
+    (tmp_path / "app.py").write_text('from transformers import AutoModel\nAutoModel.from_pretrained("gpt2")\n')
+    done = subprocess.run(
+        [sys.executable, "-m", "modelpolicy", "scan", ".", "--offline", "--policy", "research", "--format", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "repository code ran" not in done.stdout + done.stderr
+    assert done.returncode == 0 and '"id": "gpt2"' in done.stdout
+
+
+def test_warnings_about_the_scanned_code_stay_off_stderr(tmp_path: Path) -> None:
+    """L2: Python warns about an invalid escape (`"\\d"`) in the code it parses; that is the scanned code's affair."""
+    import subprocess
+    import sys
+
+    (tmp_path / "app.py").write_text(
+        'import re\nfrom transformers import AutoModel\nAutoModel.from_pretrained("gpt2")\nP = "\\d\\x1b"\n'
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-W",
+            "always",
+            "-m",
+            "modelpolicy",
+            "scan",
+            str(tmp_path),
+            "--offline",
+            "--policy",
+            "research",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "Warning" not in done.stderr, done.stderr

@@ -223,7 +223,7 @@ class PythonSource:
             except _WholeModuleNeeded:
                 pass
         try:
-            tree = ast.parse(text)
+            tree = python_statements.parse_quietly(text)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
             raise _read_around(error, text, context, lines, self.markers) from error
         mentions = None if lines is None else _follow(lines, lambda _: tree.body, text, self.markers)

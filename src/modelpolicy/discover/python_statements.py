@@ -109,11 +109,22 @@ def _last_line(text: str) -> int:
     return (len(_LINE_BREAK.findall(text, 0, end)) if "\r" in text else text.count("\n", 0, end)) + 1
 
 
+def parse_quietly(text: str) -> ast.Module:
+    """`ast.parse`, with the SyntaxWarnings Python 3.12 and later print about the scanned code (an invalid escape
+    such as `"\\d"`) kept off stderr: they are about the repository's code, and can carry raw control bytes."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SyntaxWarning)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return ast.parse(text)
+
+
 def parse(text: str, statement: Statement) -> list[ast.stmt] | None:
     """The statement parsed alone, with the line numbers it has in the file (the lines before it are given to the
     parser as empty lines, which costs less than renumbering the nodes); None when it does not parse alone."""
     try:
-        module = ast.parse("\n" * (statement.first - 1) + text[statement.start : statement.end])
+        module = parse_quietly("\n" * (statement.first - 1) + text[statement.start : statement.end])
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     return module.body
