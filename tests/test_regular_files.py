@@ -79,3 +79,21 @@ def test_output_writes_through_a_symbolic_link_and_keeps_it(repo: Path, capsys: 
         main(["scan", str(repo), "--offline", "--policy", "research", "--format", "json", "--output", str(link)]) == 0
     )
     assert link.is_symlink() and '"schema"' in real.read_text()
+
+
+@pytest.mark.parametrize("glob", ["*", "*/*", "**", "?*/*"])
+def test_a_wildcard_exception_is_refused_as_too_broad(
+    repo: Path, capsys: pytest.CaptureFixture[str], glob: str
+) -> None:
+    (repo / ".modelpolicy.toml").write_text(
+        f'extends = "commercial"\n\n[[exception]]\nid = "{glob}"\nreason = "ship it"\n'
+    )
+    assert main(["scan", str(repo), "--offline"]) == 2
+    assert "waives every artefact; name the owner or the id" in capsys.readouterr().err
+
+
+def test_an_owner_wide_exception_is_accepted(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / ".modelpolicy.toml").write_text(
+        'extends = "commercial"\n\n[[exception]]\nid = "my-org/*"\nreason = "ours"\n'
+    )
+    assert main(["scan", str(repo), "--offline"]) == 0

@@ -287,7 +287,7 @@ class _Builder:
             license_id = table.get("license")
             found.append(
                 PolicyException(
-                    id=self._required_string((*path, "id"), table),
+                    id=self._exception_id((*path, "id"), table),
                     reason=self._required_string((*path, "reason"), table),
                     where=self.document.where(path),
                     key=self.document.key(path),
@@ -298,6 +298,14 @@ class _Builder:
                 )
             )
         return found
+
+    def _exception_id(self, path: KeyPath, table: Mapping[str, Any]) -> str:
+        """An exception's id or glob; one that names no owner or name of its own (`*`, `*/*`) would waive every
+        artefact, and is refused as too broad."""
+        artefact_id = self._required_string(path, table)
+        if not artefact_id.replace("*", "").replace("?", "").replace("/", "").replace("[", "").replace("]", "").strip():
+            self.document.fail(path, f"{json.dumps(artefact_id)} waives every artefact; name the owner or the id")
+        return artefact_id
 
     def _clarifications(self) -> list[Clarification]:
         found = []
