@@ -169,6 +169,13 @@ def _scanning() -> argparse.ArgumentParser:
         help="how long an answer about a branch (main...) stays fresh (default: $MODELPOLICY_CACHE_TTL_HOURS, else 24)",
     )
     shared.add_argument(
+        "--network-deadline",
+        type=_seconds,
+        metavar="SECONDS",
+        help="how long the scan may spend on the network in all; what is not resolved by then is left unresolved "
+        "(default: $MODELPOLICY_NETWORK_DEADLINE, else 300; 0: no deadline)",
+    )
+    shared.add_argument(
         "--exclude",
         action="append",
         default=[],
@@ -389,7 +396,7 @@ def _hub(args: argparse.Namespace) -> Resolver:
     from modelpolicy.errors import ModelpolicyError
     from modelpolicy.knowledge import load as load_knowledge
     from modelpolicy.resolve.cache import ResolutionCache, default_cache_dir
-    from modelpolicy.resolve.hub import HubResolver
+    from modelpolicy.resolve.hub import DEADLINE_ENV, DEADLINE_SECONDS, HubResolver
 
     offline = args.offline or os.environ.get("HF_HUB_OFFLINE", "").upper() in {"1", "ON", "YES", "TRUE"}
     ttl_hours = args.cache_ttl
@@ -400,7 +407,13 @@ def _hub(args: argparse.Namespace) -> Resolver:
             raise ModelpolicyError(f"{TTL_ENV}: {error}; set it to a number or unset it") from error
     cache = ResolutionCache(args.cache_dir or default_cache_dir(), ttl_seconds=ttl_hours * 3600, refresh=args.refresh)
     progress = sys.stderr if sys.stderr.isatty() else None
-    return HubResolver(load_knowledge(), cache, offline=offline, progress=progress)
+    deadline = args.network_deadline
+    if deadline is None:
+        try:
+            deadline = _seconds(os.environ.get(DEADLINE_ENV) or str(DEADLINE_SECONDS))
+        except argparse.ArgumentTypeError as error:
+            raise ModelpolicyError(f"{DEADLINE_ENV}: {error}; set it to a number or unset it") from error
+    return HubResolver(load_knowledge(), cache, offline=offline, progress=progress, deadline=deadline or None)
 
 
 def _hours(text: str) -> float:
@@ -414,6 +427,19 @@ def _hours(text: str) -> float:
     if not hours >= 0:
         raise argparse.ArgumentTypeError(f"expected a number of hours such as 24 or 0.5, got {text!r}")
     return hours
+
+
+def _seconds(text: str) -> float:
+    """A number of seconds, for --network-deadline and MODELPOLICY_NETWORK_DEADLINE."""
+    import argparse
+
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds such as 300 or 0.5, got {text!r}")
+    return seconds
 
 
 def main(argv: Sequence[str] | None = None) -> int:

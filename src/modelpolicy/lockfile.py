@@ -50,6 +50,7 @@ from modelpolicy.errors import ModelpolicyError
 from modelpolicy.files import read_regular, replace_atomically
 from modelpolicy.messages import say
 from modelpolicy.model import Kind, OutputRights, Parent, Resolution, Resolved, Terms, TrainingData, Unresolved, Weights
+from modelpolicy.resolve.interface import NotFollowed
 from modelpolicy.resolve.locked import Key, LockfileResolver, locked_key
 
 if TYPE_CHECKING:
@@ -406,7 +407,11 @@ def entries_for(
     for subject in subjects:
         artefact = subject.artefact
         named = [(artefact.kind, artefact.id, artefact.revision, subject.resolution)]
-        named += [(a.parent.kind, a.parent.id, None, a.resolution) for a in subject.ancestors]
+        named += [
+            (a.parent.kind, a.parent.id, None, a.resolution)
+            for a in subject.ancestors
+            if not isinstance(a.resolution, NotFollowed)  # not an answer about it: past the lineage limits
+        ]
         for kind, artefact_id, revision, resolution in named:
             license_ = resolution.terms.license if isinstance(resolution, Resolved) else None
             entry = Entry(kind, artefact_id, revision, resolution, digest(license_, knowledge), now)

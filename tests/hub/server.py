@@ -21,6 +21,7 @@ Fault injection (each matches on the request path without query, by prefix):
     hub.delay("/api/models/o/r", 0.5)                # one slow response (times=None: every time)
     hub.corrupt("/api/models/o/r")                   # one 200 with an invalid JSON body
     hub.cut("/api/models/o/r")                       # one 200 whose body stops half-way: a TCP reset
+    hub.drip("/api/models/o/r", 0.2)                 # a 200 whose body comes one byte per 0.2 s, never ending
 
 The Authorization header is never logged or stored; only whether one was sent.
 """
@@ -52,7 +53,7 @@ _PRIVATE_KEYS = {"readme", "revisions", "aliases", "files"}
 @dataclass
 class _Rule:
     prefix: str
-    kind: str  # "fail" | "delay" | "corrupt" | "cut"
+    kind: str  # "fail" | "delay" | "corrupt" | "cut" | "drip"
     statuses: list[int] = field(default_factory=list)
     retry_after: float | int | None = None
     seconds: float = 0.0
@@ -97,10 +98,12 @@ class HubServer:
         self._ids = itertools.count(1)
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._stopping = threading.Event()  # ends the answers that `drip` never finishes
 
     # ---------------------------------------------------------------- lifecycle
     def start(self) -> HubServer:
         hub = self
+        self._stopping.clear()
 
         class Handler(_Handler):
             server_hub = hub
@@ -112,6 +115,7 @@ class HubServer:
         return self
 
     def stop(self) -> None:
+        self._stopping.set()
         if self._httpd is not None:
             self._httpd.shutdown()
             self._httpd.server_close()
@@ -171,6 +175,24 @@ class HubServer:
         with self._lock:
             self._rules.append(_Rule(path_prefix, "cut", times=times))
 
+    def drip(self, path_prefix: str, interval: float, times: int | None = None) -> None:
+        """Answer 200 with a long body sent one byte every `interval` seconds until the server stops: each read
+        gets a byte well within any read timeout, so only a deadline on the whole ends the wait."""
+        with self._lock:
+            self._rules.append(_Rule(path_prefix, "drip", seconds=interval, times=times))
+
+    def _dripping(self, path: str) -> float:
+        """The interval of a `drip` rule for this request (consumed), else 0."""
+        with self._lock:
+            for rule in self._rules:
+                if rule.kind == "drip" and path.startswith(rule.prefix):
+                    if rule.times is not None:
+                        rule.times -= 1
+                        if rule.times <= 0:
+                            self._rules.remove(rule)
+                    return rule.seconds
+        return 0.0
+
     def _take_faults(self, path: str) -> tuple[int | None, float | int | None, float, bool, bool]:
         """(status to fail with, retry_after, delay seconds, corrupt, cut) for this request; consumes queued faults."""
         status: int | None = None
@@ -181,6 +203,8 @@ class HubServer:
         with self._lock:
             for rule in list(self._rules):
                 if not path.startswith(rule.prefix):
+                    continue
+                if rule.kind == "drip":
                     continue
                 if rule.kind == "fail":
                     if status is not None or not rule.statuses:
@@ -300,6 +324,9 @@ class _Handler(BaseHTTPRequestHandler):
         path, query = split.path, split.query
         self._request_id = hub._next_id()
         self._query = query
+        interval = hub._dripping(unquote(path))
+        if interval:
+            return self._drip(interval)
         status, retry_after, seconds, corrupt, self._cut = hub._take_faults(unquote(path))
         if seconds:
             time.sleep(seconds)
@@ -423,6 +450,30 @@ class _Handler(BaseHTTPRequestHandler):
         if not head:
             self.wfile.write(body)
         return None
+
+    def _drip(self, interval: float) -> None:
+        """Headers promising a megabyte, then one byte per `interval` until the server stops or the client leaves."""
+        self.server_hub._record(
+            Logged(
+                self.command,
+                unquote(urlsplit(self.path).path),
+                self._query,
+                200,
+                "Authorization" in self.headers,
+                self._request_id,
+            )
+        )
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(1 << 20))
+        self.end_headers()
+        self.close_connection = True
+        try:
+            while not self.server_hub._stopping.wait(interval):
+                self.wfile.write(b" ")
+                self.wfile.flush()
+        except OSError:
+            return
 
     def _reset_after(self, part: bytes) -> None:
         """Write `part` of the body, then drop the connection with a reset: SO_LINGER 0 makes close send RST."""

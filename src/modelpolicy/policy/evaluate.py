@@ -29,6 +29,7 @@ from modelpolicy.policy import Listed, Mode, Policy, PolicyException, revision_p
 from modelpolicy.policy.concerns import CONCERNS, HARD_CONCERNS, RULE_DEFAULTS, family_concerns, raised_by
 from modelpolicy.policy.expression import ExpressionSyntaxError, alternatives
 from modelpolicy.resolve import Ancestor, Subject, unidentified
+from modelpolicy.resolve.interface import NotFollowed
 
 _OUTPUT_ORDER = (
     OutputRights.UNRESTRICTED,
@@ -113,8 +114,10 @@ def _unidentified(concerns: dict[str, str], caps: dict[str, Verdict], ancestor: 
     """A base model or dataset named by something other than a Hub id (a local path, a URL, free text): its terms
     cannot be known, so it raises `unknown` on the artefact: at the policy's verdict under `enforce`, at most a warning
     under `warn` (unless the artefact's terms are unknown anyway). An ancestor that is a Hub id and could not be
-    resolved raises nothing here."""
+    resolved raises nothing here. Neither does one past the lineage limits (`NotFollowed`), but it does the same."""
     why = unidentified(ancestor.parent.kind, ancestor.parent.id)
+    if why is None and isinstance(ancestor.resolution, NotFollowed):
+        why = ancestor.resolution
     if why is None:
         return
     first = "unknown" not in concerns

@@ -2,7 +2,12 @@
 
 A card may name as its base model or dataset something that is not a Hub id: a local path (`./ckpt`), a URL, free
 text. No resolver is asked about it (the Hub would refuse the id, on every run): it resolves to an `Unresolved`
-that says so (`unidentified`), which `lock` records like any answer, and the policy judges as unknown."""
+that says so (`unidentified`), which `lock` records like any answer, and the policy judges as unknown.
+
+Lineage is followed at most MAX_LINEAGE_BREADTH parents per artefact (in the order its card names them) and
+MAX_LINEAGE_DEPTH generations deep: a card that names 20 base models, each naming 20 more, would otherwise cost
+thousands of Hub requests. A parent past either limit is not asked about; it is an ancestor whose resolution is
+`NotFollowed`, saying which limit it passed, and the policy raises `unknown` for it."""
 
 from __future__ import annotations
 
@@ -12,11 +17,12 @@ from dataclasses import dataclass
 from modelpolicy.discover.identity import is_hub_id
 from modelpolicy.model import Artefact, Kind, Parent, Resolution, Resolved, Unresolved
 from modelpolicy.resolve.images import ImageResolver
-from modelpolicy.resolve.interface import Resolver
+from modelpolicy.resolve.interface import NotFollowed, Resolver
 from modelpolicy.resolve.knowledge import KnowledgeResolver
 from modelpolicy.resolve.ollama import OllamaResolver
 
-MAX_LINEAGE_DEPTH = 8
+MAX_LINEAGE_DEPTH = 4  # generations of base models and datasets followed above an artefact
+MAX_LINEAGE_BREADTH = 6  # base models and datasets followed per artefact
 Key = tuple[Kind, str, "str | None"]  # kind, id, revision
 
 
@@ -76,7 +82,7 @@ def resolve_all(
     sees each resolution before it is used: the policy's clarifications correct licences there."""
     memo: dict[Key, Resolution] = {}
     generation = [(a.kind, a.id, a.revision) for a in artefacts]
-    for _ in range(MAX_LINEAGE_DEPTH + 1):
+    for _ in range(MAX_LINEAGE_DEPTH + 1):  # the artefacts, then MAX_LINEAGE_DEPTH generations of parents
         memo |= {key: found for key in generation if key not in memo and (found := unidentified(*key[:2]))}
         _prefetch(resolvers, [key for key in dict.fromkeys(generation) if key not in memo], memo)
         parents = []
@@ -85,7 +91,7 @@ def resolve_all(
                 memo[key] = resolve_one(resolvers, *key)
             resolution = memo[key]
             if isinstance(resolution, Resolved):
-                parents += [(parent.kind, parent.id, None) for parent in resolution.terms.parents]
+                parents += [(parent.kind, parent.id, None) for parent in followed(resolution)]
         generation = [key for key in parents if key not in memo]
         if not generation:
             break
@@ -128,22 +134,41 @@ def _subject(artefact: Artefact, resolved: Lookup) -> Subject:
     return Subject(artefact, resolution, tuple(_ancestors(artefact.id, resolution, resolved)))
 
 
+def followed(resolution: Resolution) -> tuple[Parent, ...]:
+    """The parents of `resolution` whose lineage is followed: the first MAX_LINEAGE_BREADTH its card names."""
+    return resolution.terms.parents[:MAX_LINEAGE_BREADTH] if isinstance(resolution, Resolved) else ()
+
+
 def _ancestors(root: str, resolution: Resolution, resolved: Lookup) -> list[Ancestor]:
-    """Base models and datasets, breadth first, each visited once (a cycle ends there), to MAX_LINEAGE_DEPTH."""
+    """Base models and datasets, breadth first, each visited once (a cycle ends there), to MAX_LINEAGE_DEPTH; those
+    past MAX_LINEAGE_BREADTH or MAX_LINEAGE_DEPTH are listed as `NotFollowed`, unasked."""
     found: list[Ancestor] = []
     seen = {root.lower()}
     frontier = [(root, resolution)]
-    for _ in range(MAX_LINEAGE_DEPTH):
+    for depth in range(MAX_LINEAGE_DEPTH + 1):
         next_frontier = []
         for child, child_resolution in frontier:
             if not isinstance(child_resolution, Resolved):
                 continue
-            for parent in child_resolution.terms.parents:
+            parents = child_resolution.terms.parents
+            for index, parent in enumerate(parents):
                 if parent.id.lower() in seen:
                     continue
                 seen.add(parent.id.lower())
+                if depth == MAX_LINEAGE_DEPTH or index >= MAX_LINEAGE_BREADTH:
+                    found.append(Ancestor(parent, child, _not_followed(child, len(parents), depth)))
+                    continue
                 parent_resolution = resolved(parent.kind, parent.id, None)
                 found.append(Ancestor(parent, child, parent_resolution))
                 next_frontier.append((parent.id, parent_resolution))
         frontier = next_frontier
     return found
+
+
+def _not_followed(child: str, parents: int, depth: int) -> NotFollowed:
+    if depth == MAX_LINEAGE_DEPTH:
+        return NotFollowed(f"lineage deeper than {MAX_LINEAGE_DEPTH} generations: not followed past {child}")
+    return NotFollowed(
+        f"lineage broader than {MAX_LINEAGE_BREADTH}: {child} names {parents} base models and datasets, "
+        f"the first {MAX_LINEAGE_BREADTH} followed"
+    )

@@ -12,6 +12,13 @@ answer in time, a connection broken off mid-answer), the first artefact that mee
 the endpoint, and the rest of the run does not ask again: a scan of 500 references without a network ends in moments
 with each one unresolved, rather than after 500 rounds of retries.
 
+The whole scan's network has a deadline (`deadline`, DEADLINE_SECONDS unless `--network-deadline` or
+MODELPOLICY_NETWORK_DEADLINE says otherwise), counted from its first question: a server that answers one byte at a
+time never trips a read timeout, and retries add up. Questions run on daemon threads that are waited for only until
+the deadline; what is not answered by then resolves to `Unreachable`, saying so, and the rest is not asked. A
+`Retry-After` is honoured up to MAX_RETRY_AFTER_SECONDS; a longer one, or one that would end past the deadline, is
+not waited for.
+
 `huggingface_hub` is imported on the first network call only. A token (`HF_TOKEN`, or the saved login) is used by
 `huggingface_hub` itself; it never passes through this module's results, messages or cache. Neither do a user and
 password in `HF_ENDPOINT`: the endpoint, and any error text that may quote a URL, are shown `without_credentials`.
@@ -19,10 +26,11 @@ password in `HF_ENDPOINT`: the endpoint, and any error text that may quote a URL
 
 from __future__ import annotations
 
+import queue
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from modelpolicy.knowledge import KnowledgeBase
@@ -39,7 +47,9 @@ if TYPE_CHECKING:
 WORKERS = 8
 RETRIES = 4
 TIMEOUT_SECONDS = 10.0
-MAX_RETRY_AFTER_SECONDS = 30.0
+MAX_RETRY_AFTER_SECONDS = 10.0  # a longer Retry-After is not waited for: the artefact is left unreachable
+DEADLINE_SECONDS = 300.0  # the whole scan's network, from its first question
+DEADLINE_ENV = "MODELPOLICY_NETWORK_DEADLINE"
 PROGRESS_AFTER_SECONDS = 0.5
 DEFAULT_ENDPOINT = "https://huggingface.co"
 REFUSAL_TTL_SECONDS = 10 * 60  # not found, gated, forbidden: asked again after this, whatever the revision
@@ -76,6 +86,7 @@ class HubResolver:
         sleep: Callable[[float], None] = time.sleep,
         progress: TextIO | None = None,
         warn: Callable[[str], None] = _warn_on_stderr,
+        deadline: float | None = DEADLINE_SECONDS,
     ) -> None:
         self.knowledge = knowledge
         self.cache = cache
@@ -87,6 +98,9 @@ class HubResolver:
         self.answers: dict[Key, dict[str, Any]] = {}  # this run's answers, fetched ahead by `prefetch`
         self._down: dict[str, Any] | None = None  # the answer for every key once the Hub proved unreachable
         self._down_lock = threading.Lock()
+        self.deadline = deadline  # seconds for the run's network, from its first question; None: no deadline
+        self._started: float | None = None
+        self._overdue_said = False
 
     def prefetch(self, wanted: Iterable[tuple[Kind, str, str | None]]) -> None:
         """Ask the Hub, side by side, for every artefact neither this run nor the cache has an answer for."""
@@ -94,14 +108,10 @@ class HubResolver:
         missing = [key for key in dict.fromkeys(keys) if self._known(key) is None]
         if self.offline or not missing:
             return
-        from concurrent.futures import ThreadPoolExecutor, as_completed
-
         progress = _Progress(self.progress, len(missing))
-        with ThreadPoolExecutor(max_workers=min(WORKERS, len(missing))) as pool:
-            futures = {pool.submit(self._fetch, key): key for key in missing}
-            for future in as_completed(futures):
-                self._keep(futures[future], future.result())
-                progress.step()
+        for key, answer in self._fetch_all(missing):
+            self._keep(key, answer)
+            progress.step()
         progress.done()
 
     def resolve(self, kind: Kind, artefact_id: str, revision: str | None) -> Resolution | None:
@@ -112,7 +122,7 @@ class HubResolver:
         if answer is None:
             if self.offline:
                 return Unreachable(_OFFLINE)
-            answer = self._fetch(key)
+            answer = next(self._fetch_all([key]))[1]
             self._keep(key, answer)
         return self._resolution(key, answer)
 
@@ -214,6 +224,68 @@ class HubResolver:
         sha = answer.get("sha")
         return card_terms(key[0], card, tags, source, self.knowledge, revision=sha if isinstance(sha, str) else None)
 
+    def _fetch_all(self, keys: list[Key]) -> Iterator[tuple[Key, dict[str, Any]]]:
+        """Each key with the Hub's answer, as answers come, fetched by up to WORKERS daemon threads; once the deadline
+        passes, the keys left, at once, with the deadline's `problem`. A thread still waiting on the network then is
+        abandoned (a daemon: it does not hold the process at exit), and what it gets later is dropped."""
+        if self._started is None:
+            self._started = time.monotonic()
+        todo: queue.SimpleQueue[Key] = queue.SimpleQueue()
+        done: queue.SimpleQueue[tuple[Key, dict[str, Any] | Exception]] = queue.SimpleQueue()
+        for key in keys:
+            todo.put(key)
+
+        def work() -> None:
+            while True:
+                try:
+                    key = todo.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    done.put((key, self._fetch(key)))
+                except Exception as error:  # a bug: raised where it was asked for, not lost with the thread
+                    done.put((key, error))
+
+        for _ in range(min(WORKERS, len(keys))):
+            threading.Thread(target=work, name="modelpolicy-hub", daemon=True).start()
+        left = dict.fromkeys(keys)
+        while left:
+            remaining = self._remaining()
+            try:
+                key, answer = done.get(timeout=None if remaining is None else max(remaining, 0.0))
+            except queue.Empty:
+                break
+            if isinstance(answer, Exception):
+                raise answer
+            if key in left:
+                del left[key]
+                yield key, answer
+        if left:
+            self._say_overdue(len(left))
+        for key in left:
+            yield key, self._overdue()
+
+    def _remaining(self) -> float | None:
+        """Seconds left before the deadline (negative once it passed); None without a deadline."""
+        if self.deadline is None:
+            return None
+        return self.deadline - (time.monotonic() - (self._started or time.monotonic()))
+
+    def _overdue(self) -> dict[str, Any]:
+        reason = (
+            f"not resolved within the scan's network deadline of {self.deadline:g} s; run again (answers so far are "
+            f"cached), or raise it with --network-deadline or {DEADLINE_ENV}"
+        )
+        return {"problem": reason, "transient": True}
+
+    def _say_overdue(self, count: int) -> None:
+        with self._down_lock:
+            first, self._overdue_said = not self._overdue_said, True
+        if first:
+            if self.progress is not None:
+                self.progress.write("\r\x1b[K")
+            self.warn(f"the network deadline of {self.deadline:g} s passed: {count} artefact(s) left unresolved")
+
     def _fetch(self, key: Key) -> dict[str, Any]:
         """The Hub's answer for one artefact, retried on 429 and 5xx (honouring `Retry-After`), on timeouts and on
         broken connections; at once the Hub's own `problem` when it proved unreachable earlier in this run."""
@@ -223,10 +295,16 @@ class HubResolver:
         for attempt in range(RETRIES + 1):
             if self._down is not None:
                 return self._down
+            remaining = self._remaining()
+            if remaining is not None and remaining <= 0:
+                return self._overdue()
             try:
                 return self._ask(api, key)
             except Exception as error:
                 problem, wait = _problem(error, key[2], attempt, without_credentials(api.endpoint))
+                remaining = self._remaining()
+                if remaining is not None and remaining <= (wait or 0):  # abandoned, or the wait would end past it
+                    return self._overdue()
                 if wait is None or attempt == RETRIES:
                     return self._gave_up(problem)
                 self.sleep(wait)
@@ -320,18 +398,21 @@ def _problem(error: Exception, revision: str, attempt: int, endpoint: str) -> tu
         return {"problem": reason}, None
     if isinstance(status, int) and status != 429 and status < 500:
         return {"problem": f"the Hub answered {status}; check the id and your access"}, None
-    wait = min(0.5 * 2**attempt, MAX_RETRY_AFTER_SECONDS)
+    wait: float | None = min(0.5 * 2**attempt, MAX_RETRY_AFTER_SECONDS)
     retry_after = str(getattr(response, "headers", {}).get("Retry-After", "")).strip()
     if retry_after.isdigit():
-        wait = min(float(retry_after), MAX_RETRY_AFTER_SECONDS)
+        wait = float(retry_after) if float(retry_after) <= MAX_RETRY_AFTER_SECONDS else None
     fault = _transport_fault(error) if status is None else None
     if fault is not None:
         what, again = fault
         problem = f"could not reach the Hugging Face Hub at {endpoint}: {what}; {_UNREACHABLE_ADVICE}"
         return {"problem": problem, "transient": True, "unreachable": True}, wait if again else None
     reason = f"the Hub answered {status}" if status is not None else f"an unreadable answer ({_short(error)})"
+    reason += f" from {endpoint}"
+    if wait is None:
+        reason += f", asking to wait {retry_after} s (Retry-After; at most {MAX_RETRY_AFTER_SECONDS:g} s is waited)"
     return {
-        "problem": f"{reason} from {endpoint}; run again later, or add --offline to use the cache only",
+        "problem": f"{reason}; run again later, or add --offline to use the cache only",
         "transient": True,
     }, wait
 

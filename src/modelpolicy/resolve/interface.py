@@ -20,3 +20,9 @@ class Resolver(Protocol):
 class Unreachable(Unresolved):
     """Unresolved because the source could not be asked (no network, a timeout, a server error after the retries):
     not an answer about the artefact, and one that may change on the next run, so it is neither cached nor locked."""
+
+
+@dataclass(frozen=True)
+class NotFollowed(Unresolved):
+    """An ancestor past the lineage limits (too many parents of one artefact, or too many generations): it was not
+    asked about, so its terms are unknown. Not an answer about it either: never locked."""
