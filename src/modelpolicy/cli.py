@@ -111,9 +111,21 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument(
         "subject",
         metavar="ID-or-LICENCE",
-        help="a licence id (llama2), a Hub id (org/name), an API model (gpt-4o) or a server image",
+        help="a licence id (llama2), a Hub id (org/name: resolved as scan resolves it), an API model (gpt-4o) or a "
+        "server image",
     )
     explain.add_argument("--policy", metavar="NAME|FILE", help="only this policy (default: every preset)")
+    explain.add_argument(
+        "--offline",
+        action="store_true",
+        help="make no network call: answer from the bundled knowledge and the caches only (also HF_HUB_OFFLINE=1)",
+    )
+    explain.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="where the Hub's answers are kept (default: $MODELPOLICY_CACHE_DIR, else ~/.cache/modelpolicy)",
+    )
     approve = commands.add_parser(
         "approve", help="add an exception for an artefact to the repository's policy file, with a reason"
     )
@@ -185,10 +197,13 @@ def _scanning() -> argparse.ArgumentParser:
 
 
 def _run_explain(args: argparse.Namespace) -> int:
+    import argparse
+
     from modelpolicy.explain import explain
     from modelpolicy.messages import show
 
-    show(*explain(args.subject, args.policy))
+    hub = _hub(argparse.Namespace(**vars(args), cache_ttl=None, refresh=False))
+    show(*explain(args.subject, args.policy, hub))
     return 0
 
 
