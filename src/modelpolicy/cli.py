@@ -342,12 +342,15 @@ def _verify_lock(paths: list[Path], root: Path, exclude: tuple[str, ...] = ()) -
 def _run_approve(args: argparse.Namespace) -> int:
     from modelpolicy.files import shown_path
     from modelpolicy.messages import say, show
-    from modelpolicy.policy.edit import Approval, approve
+    from modelpolicy.policy.edit import Approval, approve, unreferenced
 
     approval = Approval(args.id, args.reason, args.by, args.expires, args.license, args.revision)
     done = approve(args.root, approval)
     where = f"{shown_path(done.path)}:{done.line}"
     show(f"added a {done.header} table for {approval.id} at {where}; review and commit it")
+    unused = unreferenced(args.root, approval.id, done.exclude)
+    if unused is not None:
+        say("warning", unused)
     for other in done.shadowed_by:
         say(
             "note",
