@@ -316,3 +316,21 @@ def test_did_you_mean(subject: str, hint: str | None, capsys: pytest.CaptureFixt
         assert "did you mean" not in err
     else:
         assert hint in err
+
+
+def test_explain_says_when_the_hub_cannot_be_reached(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import socket
+
+    with socket.socket() as unused:  # a port nothing listens on: the connection is refused
+        unused.bind(("127.0.0.1", 0))
+        endpoint = f"http://127.0.0.1:{unused.getsockname()[1]}"
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setattr(hf_constants, "ENDPOINT", endpoint)
+    monkeypatch.setattr(hf_constants, "HF_HUB_OFFLINE", False)
+    code, out, err = explain_run(capsys, "mistralai/Mistral-7B-v0.2", "--cache-dir", str(tmp_path / "c"))
+    assert (code, out) == (2, "")
+    last = err.strip().splitlines()[-1]
+    assert "the Hub could not be asked" in last and "connection was refused" in last
+    assert "did you mean mistralai/Mistral-7B-v0.3" in last
