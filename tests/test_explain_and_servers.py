@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import pytest
 
 from modelpolicy.cli import main
@@ -11,6 +15,9 @@ from modelpolicy.policy import load_policy
 from modelpolicy.policy.evaluate import evaluate
 from modelpolicy.resolve import default_resolvers, resolve_all
 from modelpolicy.resolve.images import split_image
+
+if TYPE_CHECKING:
+    from tests.hub.server import HubServer
 
 TGI = "ghcr.io/huggingface/text-generation-inference"
 
@@ -210,3 +217,120 @@ def test_explain_unknown_subject_exits_2(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["explain", "no-such-thing-at-all"]) == 2
     err = capsys.readouterr().err
     assert "no-such-thing-at-all" in err and len(err.strip().splitlines()) == 1
+
+
+hf_constants = pytest.importorskip("huggingface_hub.constants")
+
+UNKNOWN_MODEL = "fixture-org/mistral-7b-alpaca-mit"  # on the test Hub, not in the knowledge base
+
+
+@pytest.fixture()
+def test_hub(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[HubServer]:
+    """The local test Hub, which the in-process CLI asks; answers are cached in tmp_path/cache."""
+    from tests.hub.server import HubServer
+
+    with HubServer() as server:
+        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+        monkeypatch.setattr(hf_constants, "ENDPOINT", server.endpoint)
+        monkeypatch.setattr(hf_constants, "HF_HUB_OFFLINE", False)
+        yield server
+
+
+def explain_run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["explain", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_explain_resolves_an_unknown_hub_id_on_the_hub_then_from_the_cache_offline(
+    test_hub: HubServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert load().artefact(Kind.MODEL, UNKNOWN_MODEL) is None
+    cache = str(tmp_path / "cache")
+    code, out, err = explain_run(capsys, UNKNOWN_MODEL, "--cache-dir", cache)
+    assert code == 0, err
+    assert f"model {UNKNOWN_MODEL}" in out and "licence: mit (source: Hugging Face Hub" in out
+    assert "tatsu-lab/alpaca" in out and "  research: " in out  # its lineage, and what each preset decides
+    asked = test_hub.count("GET", "/api/")
+    assert asked >= 1
+    code, offline, err = explain_run(capsys, UNKNOWN_MODEL, "--cache-dir", cache, "--offline")
+    assert (code, offline) == (0, out), err
+    assert test_hub.count("GET", "/api/") == asked  # the answer cache answered
+
+
+def test_explain_asks_for_a_dataset_when_no_model_has_the_id(
+    test_hub: HubServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = explain_run(capsys, "fixture-org/support-dialogues", "--cache-dir", str(tmp_path / "c"))
+    assert code == 0, err
+    assert "dataset fixture-org/support-dialogues" in out and "licence: mit AND cc-by-nc-4.0" in out
+
+
+def test_explain_an_id_the_hub_does_not_know_suggests_cached_ids(
+    test_hub: HubServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cache = str(tmp_path / "cache")
+    assert explain_run(capsys, UNKNOWN_MODEL, "--cache-dir", cache)[0] == 0
+    code, out, err = explain_run(capsys, "fixture-org/mistral-7b-alpaca-mlt", "--cache-dir", cache)
+    assert code == 0, err
+    assert "unresolved: not found on the Hub" in out
+    assert f"did you mean {UNKNOWN_MODEL}?" in out
+
+
+def test_explain_offline_reads_the_local_hugging_face_cache(
+    isolated_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sha = "0123456789abcdef0123456789abcdef01234567"
+    repository = isolated_home / ".cache" / "huggingface" / "hub" / "models--some-org--local-only"
+    (repository / "refs").mkdir(parents=True)
+    (repository / "refs" / "main").write_text(sha)
+    (repository / "snapshots" / sha).mkdir(parents=True)
+    (repository / "snapshots" / sha / "README.md").write_text("---\nlicense: apache-2.0\n---\n# local\n")
+    code, out, err = explain_run(capsys, "some-org/local-only", "--offline")
+    assert code == 0, err
+    assert "licence: apache-2.0 (source: local Hugging Face cache" in out
+    code, _, err = explain_run(capsys, "some-org/local-onyl", "--offline")
+    assert code == 2 and "did you mean some-org/local-only?" in err
+
+
+def test_explain_offline_refuses_an_unknown_id_with_close_known_ids(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = explain_run(capsys, "mistralai/Mistral-7B-v0.2", "--offline")
+    assert (code, out) == (2, "")
+    assert len(err.strip().splitlines()) == 1 and "offline" in err
+    assert "did you mean mistralai/Mistral-7B-v0.3, mistralai/Mistral-7B-v0.1" in err
+
+
+@pytest.mark.parametrize(
+    ("subject", "hint"),
+    [
+        ("MISTRALAI/mistral-7b-V0.2", "did you mean mistralai/Mistral-7B-v0.3"),  # case does not matter
+        ("apache-2.1", "did you mean apache-2.0?"),  # a licence once, by its key, not by each of its names
+        ("someone/entirely-different-thing", None),  # nothing close: no suggestion
+        ("zzz", None),
+    ],
+)
+def test_did_you_mean(subject: str, hint: str | None, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = explain_run(capsys, subject, "--offline")
+    assert code == 2
+    if hint is None:
+        assert "did you mean" not in err
+    else:
+        assert hint in err
+
+
+def test_explain_says_when_the_hub_cannot_be_reached(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import socket
+
+    with socket.socket() as unused:  # a port nothing listens on: the connection is refused
+        unused.bind(("127.0.0.1", 0))
+        endpoint = f"http://127.0.0.1:{unused.getsockname()[1]}"
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setattr(hf_constants, "ENDPOINT", endpoint)
+    monkeypatch.setattr(hf_constants, "HF_HUB_OFFLINE", False)
+    code, out, err = explain_run(capsys, "mistralai/Mistral-7B-v0.2", "--cache-dir", str(tmp_path / "c"))
+    assert (code, out) == (2, "")
+    last = err.strip().splitlines()[-1]
+    assert "the Hub could not be asked" in last and "connection was refused" in last
+    assert "did you mean mistralai/Mistral-7B-v0.3" in last

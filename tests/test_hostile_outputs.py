@@ -243,7 +243,8 @@ def test_an_id_given_to_approve_cannot_forge_one(tmp_path: Path, capsys: pytest.
         assert main(["approve", hostile, "--reason", f"r{FORGE}", "--by", "me", "--root", str(tmp_path)]) == 0
     out, err = capsys.readouterr()
     assert_no_workflow_command(out, err)
-    assert out.count("\n") == 2 and err.count("\n") == 1
+    assert out.count("\n") == 2 and err.count("\n") == 3  # a note, and twice: the id is referenced nowhere
+    assert err.count("modelpolicy: warning: ") == 2
     assert "for ::error file=README.md::y\\x0a::error file=README.md::x\\x0a::add-mask::secret at " in out
 
 

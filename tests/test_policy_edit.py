@@ -298,13 +298,15 @@ def test_twenty_approvals_at_once_are_all_kept(tmp_path: Path) -> None:
     another's exception."""
     (tmp_path / ".modelpolicy.toml").write_text('extends = "commercial"\n', encoding="utf-8")
     ids = [f"org/model-{n}" for n in range(20)]
+    loads = "".join(f'AutoModel.from_pretrained("{id_}")\n' for id_ in ids)  # referenced: `approve` does not warn
+    (tmp_path / "app.py").write_text(f"from transformers import AutoModel\n{loads}", encoding="utf-8")
     command = [sys.executable, "-m", "modelpolicy", "approve", "--reason", "r", "--by", "b", "--root", str(tmp_path)]
     runs = [subprocess.Popen([*command, id_], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for id_ in ids]
     outcomes = [(*run.communicate(timeout=120), run.returncode) for run in runs]
     assert all(code == 0 and out.startswith("added") and not err for out, err, code in outcomes), outcomes
     policy = load_policy(str(tmp_path / ".modelpolicy.toml"))
     assert sorted(e.id for e in policy.exceptions) == sorted(ids)
-    assert [p.name for p in tmp_path.iterdir()] == [".modelpolicy.toml"]  # no temporary or lock file left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".modelpolicy.toml", "app.py"]  # no temporary or lock file
 
 
 def test_approve_gives_up_with_a_clear_message_while_another_run_holds_the_file(
@@ -341,3 +343,46 @@ def test_approve_edits_the_file_a_symlinked_policy_file_points_to(
     assert link.is_symlink() and link.readlink() == Path("shared") / "policy.toml"
     assert [e.id for e in load_policy(str(link)).exceptions] == ["org/x"]
     assert sorted(p.name for p in (tmp_path / "shared").iterdir()) == ["policy.toml"]
+
+
+@pytest.mark.parametrize(
+    ("given", "warning"),
+    [
+        (FAILING_MODEL, None),
+        ("MosaicML/MPT-30B-Chat", None),  # exceptions match case-insensitively, and so does the check
+        ("mosaicml/*", None),
+        (
+            "mosaicml/mpt-30b-chta",
+            f"is no artefact referenced in {{root}}; the exception was added all the same; "
+            f"did you mean {FAILING_MODEL}?",
+        ),
+        ("other-org/*", "matches no artefact referenced in {root}; the exception was added all the same"),
+    ],
+)
+def test_approve_warns_when_the_id_is_referenced_nowhere_and_adds_it_all_the_same(
+    repo: Path, capsys: pytest.CaptureFixture[str], given: str, warning: str | None
+) -> None:
+    (repo / ".modelpolicy.toml").write_text('extends = "commercial"\n', encoding="utf-8")
+    capsys.readouterr()
+    assert approve(repo, given, "--reason", "r", "--by", "me") == 0
+    err = capsys.readouterr().err
+    if warning is None:
+        assert err == ""
+    else:
+        assert err == f"modelpolicy: warning: {given} {warning.format(root=repo)}\n"
+    assert [e.id for e in load_policy(str(repo / ".modelpolicy.toml")).exceptions] == [given]
+
+
+def test_approve_an_unreferenced_id_warns_on_one_escaped_line(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / ".modelpolicy.toml").write_text('extends = "commercial"\n', encoding="utf-8")
+    capsys.readouterr()
+    assert approve(repo, "evil/\x1b[31mred", "--reason", "r", "--by", "me") == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and len(err.splitlines()) == 1 and "referenced in" in err
+
+
+def test_approve_leaves_out_what_the_policy_excludes(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / ".modelpolicy.toml").write_text('extends = "commercial"\nexclude = ["app.py"]\n', encoding="utf-8")
+    capsys.readouterr()
+    assert approve(repo, FAILING_MODEL, "--reason", "r", "--by", "me") == 0
+    assert "is no artefact referenced" in capsys.readouterr().err

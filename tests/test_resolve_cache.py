@@ -246,3 +246,14 @@ def test_a_folder_that_cannot_be_made_gives_one_warning_and_an_empty_cache(tmp_p
     assert cache.get("model", "org/name", SHA) is None
     assert len(warnings) == 1
     assert str(folder) in warnings[0]
+
+
+def test_ids_lists_what_answers_are_kept_for_by_kind_but_not_another_endpoints(tmp_path: Path) -> None:
+    with ResolutionCache(tmp_path) as cache:
+        assert cache.ids("model") == ()  # nothing stored: no database is created to answer
+        cache.put("model", "Org/Model", "main", {"id": "Org/Model"})
+        cache.put("model", "Org/Model", "a" * 40, {"id": "Org/Model"})
+        cache.put("model", "http://mirror.example#org/other", "main", {})
+        cache.put("dataset", "org/corpus", "main", {})
+        assert cache.ids("model") == ("org/model",)
+        assert cache.ids("dataset") == ("org/corpus",)

@@ -14,7 +14,7 @@ from modelpolicy.cli import main
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Parent, Resolved, Unresolved, Weights
 from modelpolicy.resolve.card import card_terms, front_matter
-from modelpolicy.resolve.hf_cache import LocalHubCacheResolver, hub_cache
+from modelpolicy.resolve.hf_cache import LocalHubCacheResolver, cached_ids, hub_cache
 
 SHA = "a" * 40
 OLD_SHA = "b" * 40
@@ -175,3 +175,13 @@ def test_a_cached_fine_tune_labelled_more_permissively_than_its_base_drifts(
     codes = {violation["code"] for violation in artefact["violations"]}
     assert "license-drift" in codes
     assert any("meta-llama/Llama-2-7b-hf" in step for step in artefact["lineage"])
+
+
+def test_cached_ids_are_read_from_the_folder_names_of_their_kind(tmp_path: Path) -> None:
+    cache_card(tmp_path, "models--org--name--with--dashes", "---\nlicense: mit\n---\n")
+    cache_card(tmp_path, "models--gpt2", "---\nlicense: mit\n---\n")
+    cache_card(tmp_path, "datasets--org--corpus", "---\nlicense: mit\n---\n")
+    (tmp_path / ".locks").mkdir()
+    assert sorted(cached_ids(Kind.MODEL, tmp_path)) == ["gpt2", "org/name--with--dashes"]
+    assert cached_ids(Kind.DATASET, tmp_path) == ("org/corpus",)
+    assert cached_ids(Kind.MODEL, tmp_path / "missing") == ()  # no cache yet: nothing, and no error

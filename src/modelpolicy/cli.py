@@ -111,9 +111,21 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument(
         "subject",
         metavar="ID-or-LICENCE",
-        help="a licence id (llama2), a Hub id (org/name), an API model (gpt-4o) or a server image",
+        help="a licence id (llama2), a Hub id (org/name: resolved as scan resolves it), an API model (gpt-4o) or a "
+        "server image",
     )
     explain.add_argument("--policy", metavar="NAME|FILE", help="only this policy (default: every preset)")
+    explain.add_argument(
+        "--offline",
+        action="store_true",
+        help="make no network call: answer from the bundled knowledge and the caches only (also HF_HUB_OFFLINE=1)",
+    )
+    explain.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="where the Hub's answers are kept (default: $MODELPOLICY_CACHE_DIR, else ~/.cache/modelpolicy)",
+    )
     approve = commands.add_parser(
         "approve", help="add an exception for an artefact to the repository's policy file, with a reason"
     )
@@ -192,10 +204,13 @@ def _scanning() -> argparse.ArgumentParser:
 
 
 def _run_explain(args: argparse.Namespace) -> int:
+    import argparse
+
     from modelpolicy.explain import explain
     from modelpolicy.messages import show
 
-    show(*explain(args.subject, args.policy))
+    hub = _hub(argparse.Namespace(**vars(args), cache_ttl=None, refresh=False))
+    show(*explain(args.subject, args.policy, hub))
     return 0
 
 
@@ -334,12 +349,15 @@ def _verify_lock(paths: list[Path], root: Path, exclude: tuple[str, ...] = ()) -
 def _run_approve(args: argparse.Namespace) -> int:
     from modelpolicy.files import shown_path
     from modelpolicy.messages import say, show
-    from modelpolicy.policy.edit import Approval, approve
+    from modelpolicy.policy.edit import Approval, approve, unreferenced
 
     approval = Approval(args.id, args.reason, args.by, args.expires, args.license, args.revision)
     done = approve(args.root, approval)
     where = f"{shown_path(done.path)}:{done.line}"
     show(f"added a {done.header} table for {approval.id} at {where}; review and commit it")
+    unused = unreferenced(args.root, approval.id, done.exclude)
+    if unused is not None:
+        say("warning", unused)
     for other in done.shadowed_by:
         say(
             "note",

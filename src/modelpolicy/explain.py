@@ -1,8 +1,17 @@
 """`modelpolicy explain`: the terms of one artefact or licence, each fact with its evidence, and what each preset
-policy decides about it and why."""
+policy decides about it and why.
+
+An artefact is resolved as `scan` resolves it: the bundled knowledge, the local caches, then the Hub (`hub`, unless
+it is offline). A Hub id the knowledge base does not know is asked for as a model, then as a dataset. An id nothing
+answers for is refused with the closest ids known here (`suggestions`): the knowledge base's, and those the caches
+hold."""
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
+from modelpolicy.discover.identity import is_hub_id
 from modelpolicy.errors import ModelpolicyError
 from modelpolicy.knowledge import KnowledgeBase
 from modelpolicy.knowledge import load as load_knowledge
@@ -14,12 +23,20 @@ from modelpolicy.policy.expression import ExpressionSyntaxError, alternatives
 from modelpolicy.report.columns import OUTPUT_WORDS
 from modelpolicy.resolve import Subject, default_resolvers, resolve_all
 from modelpolicy.resolve.images import split_image
+from modelpolicy.resolve.interface import Resolver, Unreachable
 
 OLLAMA_PREFIX = "ollama:"  # `modelpolicy explain ollama:llama3.1`: an Ollama model, not a Hub id or a licence
+SUGGESTIONS = 3
+SUGGESTION_CUTOFF = 0.75  # difflib's ratio: `Mistral-7B-v0.2` finds `Mistral-7B-v0.1`; `gpt` finds no `bert`
+_WHAT_TO_GIVE = (
+    "give a licence id (llama2), a Hub id (org/name), an API model (gpt-4o), a server image or an Ollama model "
+    "(ollama:llama3.1)"
+)
 
 
-def explain(subject_text: str, policy_name: str | None) -> list[str]:
-    """The lines that describe `subject_text` (a licence or an artefact) and what each policy decides about it."""
+def explain(subject_text: str, policy_name: str | None, hub: Resolver | None = None) -> list[str]:
+    """The lines that describe `subject_text` (a licence or an artefact) and what each policy decides about it.
+    `hub` is asked for a Hub id that neither the knowledge base nor the local caches know."""
     knowledge = load_knowledge()
     policies = [load_policy(policy_name)] if policy_name else [load_policy(n) for n in preset_names()]
     kind = _kind_of(subject_text, knowledge)
@@ -27,16 +44,82 @@ def explain(subject_text: str, policy_name: str | None) -> list[str]:
         subject_text = subject_text.removeprefix(OLLAMA_PREFIX)
     if kind is None:
         family = knowledge.family(subject_text)
-        if family is None:
-            raise ModelpolicyError(
-                f"{subject_text!r} is neither a licence nor an artefact the knowledge base knows; "
-                "give a licence id (llama2), a Hub id (org/name), an API model (gpt-4o), a server image "
-                "or an Ollama model (ollama:llama3.1)"
-            )
-        return [*_family_lines(family), "", *_decisions(_licence_subject(family.key), policies)]
+        if family is not None:
+            return [*_family_lines(family), "", *_decisions(_licence_subject(family.key), policies)]
+        subject = _hub_subject(subject_text, knowledge, hub)
+        hint = [] if isinstance(subject.resolution, Resolved) else _did_you_mean(subject_text, knowledge, hub)
+        return [
+            *_artefact_lines(subject, knowledge),
+            *(f"  {line}" for line in hint),
+            "",
+            *_decisions(subject, policies),
+        ]
     artefact_id = knowledge.canonical_id(kind, subject_text)
     subject = resolve_all((Artefact(kind, artefact_id, None, ()),), default_resolvers())[0]
     return [*_artefact_lines(subject, knowledge), "", *_decisions(subject, policies)]
+
+
+def _hub_subject(text: str, knowledge: KnowledgeBase, hub: Resolver | None) -> Subject:
+    """`text` resolved as a model, else as a dataset, through the local caches and `hub`. Raises when it is no
+    `org/name` Hub id, or when nothing could be asked about it (offline and not cached, the Hub unreachable)."""
+    if "/" not in text or not is_hub_id(text):
+        raise ModelpolicyError(
+            "; ".join([f"{text!r} is neither a licence nor an artefact the knowledge base knows", _WHAT_TO_GIVE])
+            + "".join(f"; {hint}" for hint in _did_you_mean(text, knowledge, hub))
+        )
+    resolvers = default_resolvers(*([hub] if hub is not None else []))
+    subjects = []
+    for kind in (Kind.MODEL, Kind.DATASET):
+        subject = resolve_all((Artefact(kind, text, None, ()),), resolvers)[0]
+        if isinstance(subject.resolution, Resolved):
+            return subject
+        subjects.append(subject)
+    first = subjects[0].resolution
+    if isinstance(first, Unreachable) or hub is None:
+        raise ModelpolicyError(
+            f"{text!r} is not in the knowledge base or the local caches, and {_not_asked(first, hub)}"
+            + "".join(f"; {hint}" for hint in _did_you_mean(text, knowledge, hub))
+        )
+    return subjects[0]
+
+
+def _not_asked(reason: object, hub: Resolver | None) -> str:
+    if hub is None or getattr(hub, "offline", False):
+        return "the run is offline: run it without --offline (and without HF_HUB_OFFLINE) to ask the Hub"
+    return f"the Hub could not be asked: {getattr(reason, 'reason', reason)}"
+
+
+def _did_you_mean(text: str, knowledge: KnowledgeBase, hub: Resolver | None) -> list[str]:
+    """`did you mean ...?` with the ids closest to `text` (case-insensitive), or nothing when none is close."""
+    close = suggestions(text, _known_names(knowledge, hub))
+    named = dict.fromkeys(family.key if (family := knowledge.family(name)) else name for name in close)
+    shown = list(named)[:SUGGESTIONS]  # a licence once, by its key, however many of its names were close
+    if not shown:
+        return []
+    listed = f"{', '.join(shown[:-1])} or {shown[-1]}" if len(shown) > 1 else shown[0]
+    return [f"did you mean {listed}?"]
+
+
+def suggestions(text: str, names: Iterable[str], n: int = 3 * SUGGESTIONS) -> list[str]:
+    """The `n` names closest to `text`, closest first, compared case-insensitively, each shown as first spelt."""
+    spelt: dict[str, str] = {}
+    for name in names:
+        spelt.setdefault(name.lower(), name)
+    close = difflib.get_close_matches(text.lower(), spelt, n=n, cutoff=SUGGESTION_CUTOFF)
+    return [spelt[name] for name in close if name != text.lower()]
+
+
+def _known_names(knowledge: KnowledgeBase, hub: Resolver | None) -> list[str]:
+    """What a did-you-mean chooses from: the knowledge base's artefact ids and aliases, licence names and Ollama
+    models, then the ids of the models and datasets in the local Hugging Face cache and in `hub`'s answer cache."""
+    from modelpolicy.resolve.hf_cache import cached_ids
+
+    names = [name for known in knowledge.artefacts for name in (known.id, *known.aliases)]
+    names += [*knowledge.license_names(), *(f"{OLLAMA_PREFIX}{name}" for name in sorted(knowledge.ollama_names()))]
+    answers = getattr(getattr(hub, "cache", None), "ids", None)
+    for kind in (Kind.MODEL, Kind.DATASET):
+        names += [*cached_ids(kind), *(answers(kind.value) if answers else ())]
+    return names
 
 
 def _kind_of(text: str, knowledge: KnowledgeBase) -> Kind | None:

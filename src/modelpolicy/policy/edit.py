@@ -63,6 +63,7 @@ class Approved:
     line: int
     header: str
     shadowed_by: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # the policy's `exclude`: what `unreferenced` leaves out, as a scan would
 
 
 def approve(root: Path, approval: Approval, today: date | None = None) -> Approved:
@@ -83,7 +84,26 @@ def approve(root: Path, approval: Approval, today: date | None = None) -> Approv
         new_text, line = _inserted(text, at, table)
         replace_atomically(path, new_text, "the policy file", lambda temporary: _load(temporary, prefix, path))
     shadowed = tuple(e.where for e in current.exceptions if e.id.lower() == approval.id.strip().lower())
-    return Approved(path, line, header, shadowed)
+    return Approved(path, line, header, shadowed, current.exclude)
+
+
+def unreferenced(root: Path, pattern: str, exclude: tuple[str, ...] = ()) -> str | None:
+    """Why an exception for `pattern` waives nothing the repository at `root` references today (a warning: an id
+    mistyped, or approved ahead of its use), or None when a referenced artefact matches it as exceptions match
+    (`fnmatch`, case-insensitive). Discovery runs on the whole repository, as `scan` does; nothing is resolved."""
+    from fnmatch import fnmatchcase
+
+    from modelpolicy.explain import SUGGESTIONS, suggestions
+    from modelpolicy.scan import discover_paths
+
+    referenced = {artefact.id for artefact in discover_paths([root], exclude).artefacts}
+    wanted = pattern.strip().lower()
+    if any(fnmatchcase(artefact_id.lower(), wanted) for artefact_id in referenced):
+        return None
+    what = "matches no artefact" if any(c in pattern for c in "*?[") else "is no artefact"
+    close = suggestions(pattern, sorted(referenced), n=SUGGESTIONS)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return f"{pattern} {what} referenced in {shown_path(root)}; the exception was added all the same{hint}"
 
 
 def _validated(approval: Approval, today: date) -> dict[str, str | date]:

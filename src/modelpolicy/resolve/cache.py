@@ -47,6 +47,7 @@ _CREATE = (
     " stored_at REAL NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (kind, artefact_id, revision))",
 )
 _SELECT = "SELECT stored_at, payload FROM entries WHERE kind = ? AND artefact_id = ? AND revision = ?"
+_IDS = "SELECT DISTINCT artefact_id FROM entries WHERE kind = ?"
 _INSERT = "INSERT OR REPLACE INTO entries (kind, artefact_id, revision, stored_at, payload) VALUES (?, ?, ?, ?, ?)"
 
 
@@ -115,6 +116,12 @@ class ResolutionCache:
         A payload that is not JSON raises, as that is the caller's bug; a cache that cannot be written only warns."""
         row = (kind, artefact_id.lower(), revision, self.clock(), json.dumps(payload))
         self._attempt(lambda db: db.execute(_INSERT, row), writing=True)
+
+    def ids(self, kind: str) -> tuple[str, ...]:
+        """Every id an answer is kept for, lower-cased as they are stored (for a did-you-mean); answers from another
+        endpoint (`endpoint#id`) are left out."""
+        rows = self._attempt(lambda db: db.execute(_IDS, (kind,)).fetchall(), writing=False) or []
+        return tuple(str(row[0]) for row in rows if "#" not in str(row[0]))
 
     def close(self) -> None:
         if self._db is not None:

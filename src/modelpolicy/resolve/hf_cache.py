@@ -54,6 +54,16 @@ class LocalHubCacheResolver:
         return card_terms(kind, card, (), f"{self.name} (snapshot {sha[:12]})", self.knowledge, revision=sha)
 
 
+def cached_ids(kind: Kind, cache: Path | None = None) -> tuple[str, ...]:
+    """The ids of the models (or datasets) the local Hugging Face cache holds, from its folder names."""
+    prefix = f"{_FOLDER_KIND[kind]}--"
+    try:
+        names = [entry.name for entry in (cache or hub_cache()).iterdir() if entry.name.startswith(prefix)]
+    except OSError:
+        return ()
+    return tuple(name.removeprefix(prefix).replace("--", "/", 1) for name in names)
+
+
 def _snapshot(repository: Path, revision: str) -> str | None:
     if COMMIT_SHA.fullmatch(revision):
         return revision
