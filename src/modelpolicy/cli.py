@@ -425,7 +425,7 @@ def _hub(args: argparse.Namespace) -> Resolver:
             raise ModelpolicyError(f"{TTL_ENV}: {error}; set it to a number or unset it") from error
     cache = ResolutionCache(args.cache_dir or default_cache_dir(), ttl_seconds=ttl_hours * 3600, refresh=args.refresh)
     progress = sys.stderr if sys.stderr.isatty() else None
-    deadline = args.network_deadline
+    deadline = getattr(args, "network_deadline", None)  # `explain` asks for one artefact: the default is enough
     if deadline is None:
         try:
             deadline = _seconds(os.environ.get(DEADLINE_ENV) or str(DEADLINE_SECONDS))
