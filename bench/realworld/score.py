@@ -25,6 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from modelpolicy.discover.exclude import glob_regex
+
 LABELS = Path(__file__).parent / "labels"
 Pair = tuple[str, str, str]  # (path, kind, normalised id)
 _API_PREFIX = re.compile(r"^(?:models/|[a-z0-9_.-]+[:/](?=[^/]+$))", re.IGNORECASE)
@@ -43,29 +45,8 @@ class Labels:
 
 
 def glob_pattern(glob: str) -> re.Pattern[str]:
-    """A path glob: `**/` any folders (or none), `**` anything, `*` and `?` within one name, `[...]` a class."""
-    out, index = [], 0
-    while index < len(glob):
-        if glob.startswith("**/", index):
-            out.append("(?:.*/)?")
-            index += 3
-        elif glob.startswith("**", index):
-            out.append(".*")
-            index += 2
-        elif glob[index] == "*":
-            out.append("[^/]*")
-            index += 1
-        elif glob[index] == "?":
-            out.append("[^/]")
-            index += 1
-        elif glob[index] == "[" and "]" in glob[index + 1 :]:
-            end = glob.index("]", index + 1)
-            out.append("[" + glob[index + 1 : end].replace("!", "^", 1) + "]")
-            index = end + 1
-        else:
-            out.append(re.escape(glob[index]))
-            index += 1
-    return re.compile("".join(out))
+    """A covered-files glob, matched against the whole path, as the scanner's `exclude` patterns are read."""
+    return re.compile(glob_regex(glob))
 
 
 def normalise(kind: str, artefact_id: str) -> str:

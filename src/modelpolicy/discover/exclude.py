@@ -42,10 +42,12 @@ def _compiled(pattern: str) -> tuple[re.Pattern[str], bool]:
     body = pattern.strip("/") if folders_only else pattern
     anchored = "/" in body or pattern.startswith("/")
     body = body.lstrip("/")
-    return re.compile(("" if anchored else "(?:.*/)?") + _translate(body)), folders_only
+    return re.compile(("" if anchored else "(?:.*/)?") + glob_regex(body)), folders_only
 
 
-def _translate(glob: str) -> str:
+def glob_regex(glob: str) -> str:
+    """A path glob as a regular expression: `**/` any folders (or none), `**` anything, `*` and `?` within one name,
+    `[...]` a class (`[!...]` its complement)."""
     out, index = [], 0
     while index < len(glob):
         if glob.startswith("**/", index):
