@@ -130,8 +130,8 @@ class HubResolver:
         if key in self.answers:
             return self.answers[key]
         cached = self.cache.get(key[0].value, self._cached_id(key), key[2]) if self.cache is not None else None
-        if cached is not None and self._stale_refusal(cached):
-            cached = None
+        if cached is not None and (not well_formed(cached) or self._stale_refusal(cached)):
+            cached = None  # asked again, and the answer replaces it
         if cached is not None:
             self.answers[key] = cached
         return cached
@@ -200,8 +200,9 @@ class HubResolver:
                 with open(path, "rb") as stream:  # noqa: PTH123
                     return stream.read(_MAX_FILE_BYTES).decode("utf-8", "replace")
             except Exception as error:
-                if _transport_fault(error) is not None:
-                    raise  # not an answer about the file: the whole artefact is asked again, or left unresolved
+                if _transport_fault(error) is not None or _refused(error):
+                    raise  # not an answer about the file: the whole artefact is asked again, left unresolved, or
+                    # (gated, refused) recorded as such, never as a card that declares no licence
                 return None
 
     def _resolution(self, key: Key, answer: dict[str, Any]) -> Resolution:
@@ -367,6 +368,38 @@ class _Progress:
             self.stream.flush()
 
 
+# What each field of an answer kept in the cache holds (`_ask`, `_license_elsewhere`, `_keep`, `_problem`).
+_ANSWER_FIELDS: dict[str, tuple[type, ...]] = {
+    "id": (str, type(None)),
+    "sha": (str, type(None)),
+    "gated": (bool,),
+    "card": (dict,),
+    "tags": (list,),
+    "card_from": (str,),
+    "license_file": (dict,),
+    "problem": (str,),
+    "transient": (bool,),
+    "asked_at": (int, float),
+}
+
+
+def well_formed(answer: dict[str, Any]) -> bool:
+    """Whether a cached answer has the shape this module stores: an entry edited or damaged by hand (a field of
+    another type, a licence file without its licence) is taken for a miss, asked again, and replaced."""
+    for name, value in answer.items():
+        expected = _ANSWER_FIELDS.get(name)  # a field this version does not know is left to the version that does
+        if expected is not None and (
+            not isinstance(value, expected) or (isinstance(value, bool) and bool not in expected)
+        ):
+            return False
+    if not all(isinstance(tag, str) for tag in answer.get("tags") or ()):
+        return False
+    license_file = answer.get("license_file")
+    if license_file is not None and not all(isinstance(license_file.get(k), str) for k in ("name", "license")):
+        return False
+    return "problem" in answer or "card" in answer
+
+
 def _declares_license(answer: dict[str, Any]) -> bool:
     return bool(declared_licenses(answer.get("card") or {}, [str(tag) for tag in answer.get("tags") or ()]))
 
@@ -436,6 +469,14 @@ def _transport_fault(error: BaseException) -> tuple[str, bool] | None:
         if isinstance(cause, ConnectionError) or type(cause).__name__ in _BROKEN_OFF:
             return "the connection broke off mid-answer", True
     return None
+
+
+def _refused(error: BaseException) -> bool:
+    """Whether a file download was refused (gated, 401, 403): the file is there, but not for us to read."""
+    from huggingface_hub import errors
+
+    status = getattr(getattr(error, "response", None), "status_code", None)
+    return isinstance(error, errors.GatedRepoError) or status in (401, 403)
 
 
 _BROKEN_OFF = frozenset({"RemoteProtocolError", "ReadError", "ChunkedEncodingError", "IncompleteRead"})
