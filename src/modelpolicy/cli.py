@@ -87,6 +87,12 @@ def _parser() -> argparse.ArgumentParser:
         help="fail only for artefacts whose references were added since the git REF; report the rest as before",
     )
     scan.add_argument(
+        "--policy-from",
+        metavar="REF",
+        help="judge under the policy as it was at the git REF (a pull request's base), not the one in the work "
+        "tree: a change cannot loosen the policy it is judged by",
+    )
+    scan.add_argument(
         "--fail-on",
         choices=("fail", "warn", "never"),
         default="fail",
@@ -222,7 +228,12 @@ def _run_scan(args: argparse.Namespace) -> int:
 
     paths = list(args.paths)
     root = project_root(paths)
-    policy = find_policy(paths[0], root, args.policy)
+    if args.policy_from:  # the work tree's policy is not read, unless --since lists how it changed
+        from modelpolicy.policy.at_ref import policy_at
+
+        policy = policy_at(args.policy_from, paths[0], root, args.policy).policy
+    else:
+        policy = find_policy(paths[0], root, args.policy)
     if args.locked:
         from modelpolicy.lockfile import locked_resolvers
 
@@ -230,9 +241,11 @@ def _run_scan(args: argparse.Namespace) -> int:
     else:
         report = scan(paths, policy, (_hub(args),), exclude=tuple(args.exclude))
     if args.since:
-        from modelpolicy.since import mark_new
+        from modelpolicy.since import mark_new, mark_policy_changes
 
         report = mark_new(report, root, args.since)
+        current = find_policy(paths[0], root, args.policy) if args.policy_from else policy
+        report = mark_policy_changes(report, root, args.since, paths[0], explicit=args.policy, now=current)
     color = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     rendered = FORMATS[args.format](report, color=color)
     if args.output is None:

@@ -18,10 +18,12 @@ import hashlib
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from modelpolicy import gitsafe
 from modelpolicy.errors import ModelpolicyError
 from modelpolicy.model import Finding
+from modelpolicy.policy import Policy
 from modelpolicy.report import Report
 
 
@@ -182,3 +184,48 @@ def _git(root: Path, ref: str, *args: str, check: bool = True) -> bytes:
 
 def _not_a_work_tree(root: Path, ref: str) -> ModelpolicyError:
     return ModelpolicyError(f"--since {ref}: {root} is not in a git work tree; scan a git checkout or drop --since")
+
+
+def mark_policy_changes(
+    report: Report, root: Path, ref: str, start: Path, *, explicit: str | None, now: Policy
+) -> Report:
+    """`report` with a `policy-changed` warning for each way the policy `now` is looser than the one the same scan
+    found at REF's merge base (`policy.changes`); a policy at REF that cannot be read is one warning saying so."""
+    from modelpolicy.policy.at_ref import policy_at
+    from modelpolicy.policy.changes import TAG, policy_changes
+
+    commit = _commit(root, ref)
+    try:
+        before = policy_at(commit, start, root, explicit, option="--since", label=ref)
+    except ModelpolicyError as error:
+        problem = f"the policy at {ref} cannot be read ({error}), so changes to it are not listed {TAG}"
+        return replace(report, warnings=(*report.warnings, problem))
+    file = _policy_file_now(start, root, explicit)
+    declared = _table(file) if file else None
+    changes = policy_changes(
+        before.policy, now, ref=ref, declared_before=before.declared, declared_after=declared, file=file
+    )
+    return replace(report, warnings=(*report.warnings, *changes))
+
+
+def _policy_file_now(start: Path, root: Path, explicit: str | None) -> tuple[Path, tuple[str, ...]] | None:
+    """The file today's policy is declared in, and its table; None for a preset."""
+    from modelpolicy.policy.load import PYPROJECT, policy_file
+
+    if explicit is None:
+        return policy_file(start, root)
+    path = Path(explicit)
+    if explicit.endswith(".toml") or path.exists():
+        return path, ("tool", "modelpolicy") if path.name == PYPROJECT else ()
+    return None
+
+
+def _table(file: tuple[Path, tuple[str, ...]]) -> dict[str, Any] | None:
+    import tomllib
+
+    from modelpolicy.policy.load import _read
+
+    values: Any = tomllib.loads(_read(file[0]))  # read once already by the loader: it parses
+    for key in file[1]:
+        values = values.get(key) if isinstance(values, dict) else None
+    return values if isinstance(values, dict) else None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from modelpolicy.model import Finding, Reference, Verdict, Violation
+from modelpolicy.policy.changes import CODE, is_change
 from modelpolicy.policy.concerns import UNREADABLE
 from modelpolicy.report.columns import license_of
 from modelpolicy.report.escape import escape
@@ -100,8 +101,8 @@ def _unreadable(report: Report) -> Iterator[Annotation]:
 
 def _policy_warnings(report: Report) -> Iterator[Annotation]:
     """Each warning names the policy entry's `file:line` first; one that does not is annotated without a place."""
-    title = "modelpolicy: policy"
     for warning in report.warnings:
+        title = f"modelpolicy: {CODE}" if is_change(warning) else "modelpolicy: policy"
         located = _LOCATED.fullmatch(warning)
         if located is None:
             yield Annotation("warning", warning, title)

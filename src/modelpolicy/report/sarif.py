@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from modelpolicy import __version__
 from modelpolicy.model import Finding, Reference, Unreadable, Verdict, Violation
+from modelpolicy.policy.changes import CODE, is_change
 from modelpolicy.policy.concerns import CONCERNS, HARD_CONCERNS, UNREADABLE, Concern
 from modelpolicy.report.columns import license_of
 from modelpolicy.report.escape import escape_json
@@ -51,6 +52,7 @@ def render(report: Report, *, color: bool = False) -> str:
     hits = sorted(_hits(report), key=lambda hit: hit.order)
     results = [_result(hit, fingerprint, report) for hit, fingerprint in zip(hits, _fingerprints(hits), strict=True)]
     results += [_unreadable(item) for item in report.unreadable]
+    results += [_policy_changed(warning) for warning in report.warnings if is_change(warning)]
     log = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -72,8 +74,50 @@ def _driver(report: Report) -> dict[str, Any]:
         "version": __version__,
         "semanticVersion": __version__,
         "informationUri": INFORMATION_URI,
-        "rules": [_rule(concern, report) for concern in _RULES],
+        "rules": [
+            *(_rule(concern, report) for concern in _RULES),
+            *([_POLICY_CHANGED_RULE] if any(is_change(w) for w in report.warnings) else []),  # `--since` only
+        ],
     }
+
+
+_POLICY_CHANGED_RULE: dict[str, Any] = {
+    "id": CODE,
+    "name": "PolicyChanged",
+    "shortDescription": {"text": "Policy changed"},
+    "fullDescription": {"text": "The policy is looser than at the --since REF: an exception, a rule, a preset."},
+    "help": {
+        "text": "Fix: have the change reviewed, or judge with --policy-from REF.",
+        "markdown": "**Fix:** have the change reviewed, or judge with `--policy-from REF`.",
+    },
+    "defaultConfiguration": {"level": "warning"},
+    "properties": {"tags": ["policy"]},
+}
+
+
+def _policy_changed(warning: str) -> dict[str, Any]:
+    """A `policy-changed` warning (`file:line: message [policy-changed]`) as a result at that place."""
+    file, line, message = _located(warning)
+    region = {"region": {"startLine": line}} if line else {}
+    location = {"artifactLocation": {"uri": _uri(file), "uriBaseId": SRCROOT}, **region} if file else None
+    key = "\0".join((CODE, file or "", message))
+    return {
+        "ruleId": CODE,
+        "ruleIndex": len(_RULES),
+        "level": "warning",
+        "message": {"text": message},
+        "partialFingerprints": {FINGERPRINT: hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]},
+        **({"locations": [{"physicalLocation": location}]} if location else {}),
+    }
+
+
+def _located(warning: str) -> tuple[str | None, int | None, str]:
+    """`file:line: message` split; a warning without a place is all message."""
+    head, separator, message = warning.partition(": ")
+    path, _, line = head.rpartition(":")
+    if separator and path and line.isdigit():
+        return path, int(line), message
+    return None, None, warning
 
 
 def _rule(concern: Concern, report: Report) -> dict[str, Any]:
