@@ -327,3 +327,25 @@ def test_the_example_workflow_runs_on_pull_requests_and_uploads_the_sarif_it_ask
     assert set(ours["with"]) <= set(ACTION["inputs"])
     assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
     assert upload["with"]["sarif_file"] == ours["with"]["sarif-file"]
+
+
+def test_a_pull_request_loosening_the_policy_is_annotated_and_policy_from_judges_by_the_base(
+    action: Any, origin: Path
+) -> None:
+    git = [*GIT, "-C", str(origin)]
+    subprocess.run([*git, "checkout", "-q", "-b", "pr-loosen", "pr-fail"], check=True)
+    exception = '[[exception]]\nid = "mosaicml/mpt-30b-chat"\nreason = "trust me"\n'
+    (origin / ".modelpolicy.toml").write_text(f'extends = "commercial"\n\n{exception}', encoding="utf-8")
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "waive it"], check=True)
+    subprocess.run([*git, "checkout", "-q", "main"], check=True)
+    base = subprocess.run([*git, "rev-parse", "main"], capture_output=True, text=True, check=True).stdout.strip()
+    loosened = action(branch="pr-loosen")
+    assert loosened.code == 0, loosened.stdout
+    assert (
+        "::warning file=.modelpolicy.toml,line=3,title=modelpolicy%3A policy-changed::the policy changed since "
+        "origin/main: an exception for mosaicml/mpt-30b-chat was added (trust me)"
+    ) in loosened.stdout
+    judged = action(branch="pr-loosen", policy_from=base)
+    assert judged.code == 1, judged.stdout
+    assert "title=modelpolicy%3A non-commercial::model mosaicml/mpt-30b-chat" in judged.stdout
