@@ -3,7 +3,11 @@ read, an answer too large to hold."""
 
 from __future__ import annotations
 
+import gzip
+import json
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +17,7 @@ huggingface_hub = pytest.importorskip("huggingface_hub")  # imported while the r
 
 from modelpolicy.knowledge import load as load_knowledge  # noqa: E402
 from modelpolicy.model import Kind, Resolved, Unresolved  # noqa: E402
+from modelpolicy.resolve import hub_limits  # noqa: E402
 from modelpolicy.resolve.cache import ResolutionCache  # noqa: E402
 from modelpolicy.resolve.hub import HubResolver  # noqa: E402
 from tests.hub.server import HubServer  # noqa: E402
@@ -92,3 +97,72 @@ def test_a_gated_readme_is_recorded_as_gated_not_as_a_card_without_a_licence(tmp
         assert isinstance(resolution, Unresolved), resolution
         assert resolution.reason.startswith("gated: cannot read terms without access"), resolution.reason
         assert "declares no licence" not in resolution.reason
+
+
+BIG = "fixture-org/huge-answers"
+
+
+def big_hub(*, card_padding: int = 0, readme_padding: int = 0) -> HubServer:
+    """A repository whose metadata, or whose README (the only place its licence is), is padded past the cap."""
+    readme = "---\nlicense: mit\n---\n" + "x" * readme_padding
+    card = {"license": "apache-2.0", "padding": "y" * card_padding} if card_padding else None
+    repo: dict[str, Any] = {"id": BIG, "sha": "2" * 40, "tags": [], "readme": readme}
+    if card is not None:
+        repo["cardData"] = card
+    return HubServer({"model": {BIG: repo}, "dataset": {}})
+
+
+@pytest.mark.parametrize(
+    ("padding", "asked"), [({"card_padding": 300_000}, "/api/models/"), ({"readme_padding": 300_000}, f"/{BIG}/")]
+)
+def test_an_answer_larger_than_the_cap_is_not_read_and_leaves_the_artefact_unresolved(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, padding: dict[str, int], asked: str
+) -> None:
+    monkeypatch.setattr(hub_limits, "MAX_ANSWER_BYTES", 64 * 1024)
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    with big_hub(**padding) as server:
+        resolution = resolver(server, tmp_path).resolve(Kind.MODEL, BIG, None)
+        assert isinstance(resolution, Unresolved), resolution
+        assert "is larger than" in resolution.reason and "so it was not read" in resolution.reason
+        assert server.count("GET", asked) == 1  # refused at once, not asked again and again
+        assert "declares no licence" not in resolution.reason
+
+
+def test_an_answer_under_the_cap_is_read_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(hub_limits, "MAX_ANSWER_BYTES", 64 * 1024)
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    with big_hub(readme_padding=10_000) as server:
+        resolution = resolver(server).resolve(Kind.MODEL, BIG, None)
+    assert isinstance(resolution, Resolved) and resolution.terms.license == "mit"
+
+
+class _Inflating(BaseHTTPRequestHandler):
+    """Every answer a small gzip of a model info padded with a megabyte of spaces."""
+
+    def do_GET(self) -> None:
+        body = json.dumps({"id": BIG, "sha": "3" * 40, "cardData": {"license": "mit"}, "tags": []}).encode()
+        compressed = gzip.compress(body[:-1] + b" " * (1 << 20) + b"}")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(compressed)))
+        self.end_headers()
+        self.wfile.write(compressed)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        return
+
+
+def test_a_compressed_answer_is_counted_as_it_inflates(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(hub_limits, "MAX_ANSWER_BYTES", 64 * 1024)
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Inflating)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        endpoint = f"http://127.0.0.1:{server.server_address[1]}"
+        hub = HubResolver(load_knowledge(), None, endpoint=endpoint, sleep=lambda _: None)
+        resolution = hub.resolve(Kind.MODEL, BIG, None)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert isinstance(resolution, Unresolved) and "is larger than" in resolution.reason, resolution

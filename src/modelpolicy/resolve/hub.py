@@ -37,6 +37,7 @@ from modelpolicy.knowledge import KnowledgeBase
 from modelpolicy.messages import say
 from modelpolicy.model import Kind, Resolution, Unresolved
 from modelpolicy.redact import without_credentials
+from modelpolicy.resolve import hub_limits
 from modelpolicy.resolve.card import card_terms, declared_licenses, front_matter
 from modelpolicy.resolve.interface import Unreachable
 from modelpolicy.resolve.license_text import identify
@@ -200,7 +201,7 @@ class HubResolver:
                 with open(path, "rb") as stream:  # noqa: PTH123
                     return stream.read(_MAX_FILE_BYTES).decode("utf-8", "replace")
             except Exception as error:
-                if _transport_fault(error) is not None or _refused(error):
+                if _transport_fault(error) is not None or _refused(error) or hub_limits.too_large(error):
                     raise  # not an answer about the file: the whole artefact is asked again, left unresolved, or
                     # (gated, refused) recorded as such, never as a card that declares no licence
                 return None
@@ -231,6 +232,7 @@ class HubResolver:
         abandoned (a daemon: it does not hold the process at exit), and what it gets later is dropped."""
         if self._started is None:
             self._started = time.monotonic()
+        hub_limits.install()  # before the threads: it replaces the client they share
         todo: queue.SimpleQueue[Key] = queue.SimpleQueue()
         done: queue.SimpleQueue[tuple[Key, dict[str, Any] | Exception]] = queue.SimpleQueue()
         for key in keys:
@@ -424,6 +426,13 @@ def _problem(error: Exception, revision: str, attempt: int, endpoint: str) -> tu
     for name, reason in _TYPED_PROBLEMS:
         if isinstance(error, getattr(errors, name)):
             return {"problem": reason.format(revision=revision)}, None
+    oversized = hub_limits.too_large(error)
+    if oversized is not None:
+        reason = (
+            f"the Hub's answer ({without_credentials(oversized.url)}) is larger than {oversized.limit // 1024**2} MiB, "
+            "so it was not read; check HF_ENDPOINT, or assert its licence with a [[clarification]] in the policy"
+        )
+        return {"problem": reason}, None
     response = getattr(error, "response", None)
     status = getattr(response, "status_code", None)
     if status in (401, 403):
