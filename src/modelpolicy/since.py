@@ -9,6 +9,9 @@ folder) is compared with where it was: a moved file is not a new use.
 The comparison is our own (`difflib`), from the blob at REF and the bytes in the work tree: `git diff` would run the
 filters, textconv drivers and external diff the tree's configuration names, and honours `.gitattributes` that can
 make a file's changes invisible (`*.py binary`, `-diff`). Only the files a finding names are compared.
+
+The policy is compared too (`mark_policy_changes`): each way it is looser than the policy the same scan found at the
+merge base is a `policy-changed` warning at the policy file's line (`policy/changes.py`, `policy/at_ref.py`).
 """
 
 from __future__ import annotations

@@ -9,6 +9,9 @@ one writer commits, a busy timeout and a few retries absorb contention, and each
 process leaves only whole rows. The cache is an optimisation, never a reason to fail: a file that is not our database
 is moved aside and rebuilt, and a folder that cannot be written behaves as an empty cache, each with one warning.
 
+The payload is opaque here: whether an entry has the shape its writer stores (one edited or damaged by hand may
+not) is for the reader to check, and an entry that does not is a miss (`hub.well_formed`), asked again and replaced.
+
 Nothing secret belongs here: the file is readable by whoever can read the folder, so callers store what the Hub said,
 never a token or a header that carried one.
 """

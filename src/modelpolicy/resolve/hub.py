@@ -429,7 +429,8 @@ def _problem(error: Exception, revision: str, attempt: int, endpoint: str) -> tu
     oversized = hub_limits.too_large(error)
     if oversized is not None:
         reason = (
-            f"the Hub's answer ({without_credentials(oversized.url)}) is larger than {oversized.limit // 1024**2} MiB, "
+            f"the Hub's answer ({without_credentials(oversized.url).partition('?')[0]}) is larger than "
+            f"{oversized.limit / 1024**2:g} MiB, "
             "so it was not read; check HF_ENDPOINT, or assert its licence with a [[clarification]] in the policy"
         )
         return {"problem": reason}, None
