@@ -70,6 +70,9 @@ class _Places:
         self.prefix: tuple[str, ...] = file[1] if file else ()
         self.lines: Mapping[tuple[str | int, ...], int] = _key_lines(file[0]) if file else {}
 
+    def has(self, *path: str | int) -> bool:
+        return (*self.prefix, *path) in self.lines
+
     def of(self, *path: str | int) -> str:
         if self.label is None:
             return "(preset)"
@@ -111,11 +114,19 @@ def _clarifications(before: Policy, after: Policy) -> Iterator[tuple[str, str]]:
 
 
 def _rules(before: Policy, after: Policy, places: _Places) -> Iterator[tuple[str, str]]:
+    """Each rule the file itself loosens, at its line; those loosened by what it extends, as one finding there."""
+    inherited = []
     for code in sorted(set(before.rules) | set(after.rules)):
         old, new = _verdict(before, code), _verdict(after, code)
-        if old is not None and new is not None and new.rank < old.rank:
-            where = places.of("unknown") if code == "unknown" else places.of("rules", code)
-            yield where, f"the rule {code} was loosened from {old.value} to {new.value}"
+        if old is None or new is None or new.rank >= old.rank:
+            continue
+        key: tuple[str, ...] = ("unknown",) if code == "unknown" else ("rules", code)
+        if places.has(*key):
+            yield places.of(*key), f"the rule {code} was loosened from {old.value} to {new.value}"
+        else:
+            inherited.append(f"{code} ({old.value} to {new.value})")
+    if inherited:
+        yield places.of("extends"), f"the rules it extends loosen {', '.join(inherited)}"
 
 
 def _verdict(policy: Policy, code: str) -> Verdict | None:
