@@ -203,3 +203,8 @@ def test_hfoil_may_be_revised_by_its_licensor() -> None:
 def test_the_hubs_newer_llama_ids_have_families(hub_id: str) -> None:
     family = load_knowledge().family(hub_id)
     assert family is not None and hub_id in family.hub_ids
+
+
+def test_a_licence_whose_basic_permission_is_unknown_is_reported_once() -> None:
+    found = finding("other", "saas")
+    assert codes(found) == {"unknown": "fail"}

@@ -217,12 +217,16 @@ def raised_by(prop: str, value: str) -> Raised | None:
 
 
 def family_concerns(family: LicenseFamily | None, props: Iterable[str] | None = None) -> tuple[Raised, ...]:
-    """The concerns a licence family raises (from `props` only, when given); an unknown licence raises `unknown`."""
+    """The concerns a licence family raises (from `props` only, when given); an unknown licence raises `unknown`.
+    When commercial use of the weights or outputs is unknown, the family's other unknown terms are not listed one
+    by one: the `unknown` concern already holds the artefact at the policy's `unknown` verdict."""
     if family is None:
         return (Raised("unknown", "license", "unknown"),)
     wanted = family.terms if props is None else props
-    found = (raised_by(prop, family.terms[prop].value) for prop in wanted)
-    return tuple(r for r in found if r)
+    found = [r for r in (raised_by(prop, family.terms[prop].value) for prop in wanted) if r]
+    if any(r.code == "unknown" for r in found):  # its basic permission is unknown: one `unknown` says it all
+        return tuple(r for r in found if not r.unknown)
+    return tuple(found)
 
 
 def output_concerns(family: LicenseFamily | None) -> tuple[Raised, ...]:
