@@ -18,7 +18,7 @@ from modelpolicy.model import Artefact, Finding, Kind, Reference, Resolved, Term
 from modelpolicy.policy import load_policy, preset_names
 from modelpolicy.policy.concerns import CONCERNS, RAISED_BY, RULE_DEFAULTS, output_concerns
 from modelpolicy.policy.evaluate import evaluate
-from modelpolicy.resolve import Subject
+from modelpolicy.resolve import Subject, default_resolvers, resolve_all
 
 PRESETS = ("research", "internal", "commercial", "saas", "permissive")
 SHA = "0123456789abcdef0123456789abcdef01234567"
@@ -208,3 +208,32 @@ def test_the_hubs_newer_llama_ids_have_families(hub_id: str) -> None:
 def test_a_licence_whose_basic_permission_is_unknown_is_reported_once() -> None:
     found = finding("other", "saas")
     assert codes(found) == {"unknown": "fail"}
+
+
+# ------------------------------------------------------------------------- the artefacts the schema points name
+
+KNOWN = [
+    # id, licence, the concern it must raise under `commercial`, verdicts per preset
+    ("black-forest-labs/FLUX.1-dev", "flux-1-dev-non-commercial-license", "non-commercial", "warn fail fail fail fail"),
+    (
+        "stabilityai/stable-diffusion-3-medium",
+        "stabilityai-ai-community",
+        "revenue-threshold",
+        "warn warn warn warn fail",
+    ),
+    ("meta-llama/Llama-3.2-11B-Vision-Instruct", "llama3.2", "excluded-use", "warn warn warn warn fail"),
+    ("meta-llama/Llama-4-Scout-17B-16E-Instruct", "llama4", "excluded-use", "warn warn warn warn fail"),
+]
+
+
+@pytest.mark.parametrize(("artefact_id", "licence", "concern", "expected"), KNOWN, ids=[k[0] for k in KNOWN])
+def test_known_artefacts_raise_what_their_licence_says(
+    artefact_id: str, licence: str, concern: str, expected: str
+) -> None:
+    knowledge = load_knowledge()
+    artefact = Artefact(Kind.MODEL, artefact_id, None, ())
+    resolved = resolve_all((artefact,), default_resolvers())[0]
+    assert isinstance(resolved.resolution, Resolved) and resolved.resolution.terms.license == licence
+    findings = [evaluate(resolved, load_policy(p), knowledge) for p in PRESETS]
+    assert concern in codes(findings[2])
+    assert " ".join(f.verdict.value for f in findings) == expected
