@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +15,22 @@ import pytest
 from modelpolicy.knowledge import COMPILED, KnowledgeBase, build
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.knowledge.schema import NUMERIC, PROPERTIES
-from modelpolicy.model import Artefact, Finding, Kind, Reference, Resolved, Terms, TrainingData, Verdict, Weights
+from modelpolicy.model import (
+    Artefact,
+    Finding,
+    Kind,
+    Parent,
+    Reference,
+    Resolved,
+    Terms,
+    TrainingData,
+    Verdict,
+    Weights,
+)
 from modelpolicy.policy import load_policy, preset_names
 from modelpolicy.policy.concerns import CONCERNS, RAISED_BY, RULE_DEFAULTS, output_concerns
 from modelpolicy.policy.evaluate import evaluate
-from modelpolicy.resolve import Subject, default_resolvers, resolve_all
+from modelpolicy.resolve import Ancestor, Subject, default_resolvers, resolve_all
 
 PRESETS = ("research", "internal", "commercial", "saas", "permissive")
 SHA = "0123456789abcdef0123456789abcdef01234567"
@@ -237,3 +249,15 @@ def test_known_artefacts_raise_what_their_licence_says(
     findings = [evaluate(resolved, load_policy(p), knowledge) for p in PRESETS]
     assert concern in codes(findings[2])
     assert " ".join(f.verdict.value for f in findings) == expected
+
+
+def test_an_unknown_term_of_a_base_model_is_inherited_at_least_as_a_warning() -> None:
+    knowledge = _knowledge_with("hosting", "unknown")
+    base = Terms("test-licence", Weights.OPEN, TrainingData.UNKNOWN, "test")
+    child = subject("mit")
+    inherited = replace(
+        child, ancestors=(Ancestor(Parent(Kind.MODEL, "org/base", "finetune"), "org/model", Resolved(base)),)
+    )
+    found = evaluate(inherited, load_policy("research"), knowledge)
+    assert codes(found)["hosting-restricted"] == "warn"
+    assert codes(found)["license-drift"] == "warn"

@@ -27,7 +27,7 @@ from modelpolicy.model import (
     worst,
 )
 from modelpolicy.policy import Listed, Mode, Policy, PolicyException, revision_pin
-from modelpolicy.policy.concerns import CONCERNS, HARD_CONCERNS, RULE_DEFAULTS, family_concerns, raised_by
+from modelpolicy.policy.concerns import CONCERNS, HARD_CONCERNS, RULE_DEFAULTS, raised_concerns, raising
 from modelpolicy.policy.concerns import why as why_raised
 from modelpolicy.policy.expression import ExpressionSyntaxError, alternatives
 from modelpolicy.resolve import Ancestor, Subject, unidentified
@@ -205,7 +205,7 @@ class _Lists:
         floors = set(best.floors)
         output = best.output
         if terms.output is not None:
-            override = raised_by("output", terms.output.value)
+            override = raising("output", terms.output.value)
             if override and not best.allowed_by:
                 concerns.setdefault(override.code, f"output rights: {terms.output.value}")
             output = terms.output
@@ -243,7 +243,7 @@ class _Lists:
             if single in self.allow:
                 allowed_by.add(self.allow[single].key)
                 continue
-            for raised in family_concerns(family):
+            for raised in raised_concerns(family):
                 text = why_raised(family, raised, key) if family else f"{key} is not a licence the knowledge base knows"
                 concerns.setdefault(raised.code, text)
                 if raised.unknown:
