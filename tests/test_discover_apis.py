@@ -134,11 +134,12 @@ def test_resolution_finds_routed_and_catalog_names() -> None:
         assert isinstance(resolution, Resolved) and resolution.terms.license == licence
 
 
-def test_cohere_output_terms_stay_unknown_with_what_was_checked() -> None:
+def test_cohere_output_terms_cite_the_saas_agreement() -> None:
     family = load_knowledge().family("cohere-terms")
     assert family is not None
-    assert family.value("output") == "unknown"
+    assert family.value("output") == "conditional"  # usable in the customer's products; ownership not assigned
     assert "saas-agreement" in family.terms["output"].evidence
+    assert "incorporate the Cohere API into Customer's products" in family.terms["output"].evidence
 
 
 # --- the recogniser ----------------------------------------------------------------------------------------------

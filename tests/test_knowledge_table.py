@@ -19,6 +19,7 @@ from modelpolicy.resolve import default_resolvers, resolve_all
 
 PRESETS = ("research", "internal", "commercial", "saas", "permissive")
 NC = "pass fail fail fail fail"  # non-commercial
+NC_UNKNOWN = "warn fail fail fail fail"  # non-commercial, and a term unknown (never a silent pass)
 CONDITIONS = "pass warn warn warn fail"  # conditions, use or output restrictions
 SHARE_ALIKE = "pass pass warn warn fail"
 HOSTING = "pass pass warn fail fail"  # a hosted-service restriction
@@ -37,7 +38,7 @@ ROWS = [
     ("model", "meta-llama/Llama-2-13b-chat-hf", "llama2", "conditional", CONDITIONS),
     ("model", "BlinkDL/rwkv-4-raven", "apache-2.0", "unrestricted", FREE),
     ("model", "OpenAssistant/oasst-sft-4-pythia-12b-epoch-3.5", "apache-2.0", "unrestricted", FREE),
-    ("model", "mosaicml/mpt-30b-instruct", "apache-2.0", "conditional", FREE),
+    ("model", "mosaicml/mpt-30b-instruct", "apache-2.0", "conditional", SHARE_ALIKE),  # share-alike outputs (dolly)
     ("model", "mosaicml/mpt-30b", "apache-2.0", "unrestricted", FREE),
     ("image", f"{TGI}:0.9.4", "apache-2.0", "unrestricted", FREE),
     ("image", f"{TGI}:1.0.0", "hfoil-1.0", "unrestricted", "pass pass warn fail fail"),
@@ -85,7 +86,7 @@ ROWS = [
     ("dataset", "rajpurkar/squad_v2", "cc-by-sa-4.0", "conditional", SHARE_ALIKE),
     ("dataset", "openai/gsm8k", "mit", "unrestricted", FREE),
     # curated beyond the tsv
-    ("model", "DeepFloyd/IF-I-XL-v1.0", "deepfloyd-if-license", "non-commercial", NC),
+    ("model", "DeepFloyd/IF-I-XL-v1.0", "deepfloyd-if-license", "non-commercial", NC_UNKNOWN),  # naming unknown
     ("model", "huggyllama/llama-7b", "llama1", "non-commercial", NC),
     ("model", "tiiuae/falcon-180B", "falcon-180b", "conditional", "pass warn warn fail fail"),
     ("model", "bigcode/starcoder", "bigcode-openrail-m", "conditional", CONDITIONS),

@@ -78,7 +78,7 @@ def test_an_allowed_licence_passes_and_an_allowed_expression_passes_as_a_whole(t
     assert judge(policy, subject("llama2")).verdict is Verdict.PASS
     assert judge(policy, subject("Llama2")).applied == (f"{tmp_path / 'policy.toml'} allow[0]",)
     assert judge(policy, subject("mit AND cc-by-sa-4.0")).verdict is Verdict.PASS
-    assert codes(judge(policy, subject("cc-by-sa-4.0"))) == {"share-alike": "fail"}
+    assert codes(judge(policy, subject("cc-by-sa-4.0"))) == {"share-alike": "fail", "output-conditions": "fail"}
 
 
 def test_allow_does_not_cover_the_licences_it_does_not_name(tmp_path: Path) -> None:

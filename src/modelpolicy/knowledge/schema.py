@@ -16,23 +16,27 @@ from typing import Any, NamedTuple
 from modelpolicy.errors import KnowledgeError
 from modelpolicy.model import Confidence, Kind, OutputRights, Parent, TrainingData, Weights
 
-_PERMISSION = ("allowed", "conditional", "forbidden", "unknown")
-
+# One description of a licence's terms: what the licence says, never a verdict per use context. The evaluator
+# derives every context's verdict from these through the policy's rules (policy/concerns.py maps each value to the
+# concern it raises); a test checks that every property and every value here is read there.
 PROPERTIES: Mapping[str, tuple[str, ...]] = {
-    "research": _PERMISSION,
-    "internal": _PERMISSION,
-    "commercial": _PERMISSION,
-    "saas": _PERMISSION,
-    "output": tuple(o.value for o in OutputRights),
+    "commercial": ("allowed", "conditional", "forbidden", "unknown"),  # commercial use of the weights themselves
+    "output": tuple(o.value for o in OutputRights),  # the rights in outputs, which may differ from the weights'
     "output_restrictions": ("none", "restricted", "unknown"),
     "use_restrictions": ("none", "aup", "use-based", "unknown"),
     "user_threshold": ("none", "unknown"),  # or a whole number of monthly active users
+    "revenue_threshold": ("none", "unknown"),  # or a whole number of US dollars of annual revenue
     "naming": ("none", "required", "unknown"),
     "share_alike": ("none", "weak", "strong", "network", "unknown"),
+    "derivatives": ("allowed", "no-sharing", "no-weights", "unknown"),
+    "exclusions": ("none", "regional", "field-of-use", "unknown"),
     "attribution": ("none", "required", "unknown"),
     "hosting": ("none", "restricted", "unknown"),
     "remote_changes": ("no", "yes", "unknown"),
 }
+
+# Properties whose value may be a whole number instead of a word (a threshold).
+NUMERIC: frozenset[str] = frozenset({"user_threshold", "revenue_threshold"})
 
 
 class Fact(NamedTuple):
@@ -181,9 +185,9 @@ class _Record:
 def _fact(record: _Record, prop: str) -> Fact:
     fact = record.table(prop)
     value = fact.raw.get("value")
-    if prop == "user_threshold" and isinstance(value, int) and not isinstance(value, bool):
+    if prop in NUMERIC and isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         value = str(value)
-    elif prop == "user_threshold" and isinstance(value, str) and value.isdigit():
+    elif prop in NUMERIC and isinstance(value, str) and value.isdigit():
         pass
     else:
         value = fact.choice("value", PROPERTIES[prop])

@@ -14,6 +14,7 @@ from datetime import date
 from fnmatch import fnmatchcase
 
 from modelpolicy.knowledge import KnowledgeBase
+from modelpolicy.knowledge.schema import LicenseFamily
 from modelpolicy.knowledge.servers import ImageName, Pin, read_tag
 from modelpolicy.model import (
     Finding,
@@ -26,7 +27,8 @@ from modelpolicy.model import (
     worst,
 )
 from modelpolicy.policy import Listed, Mode, Policy, PolicyException, revision_pin
-from modelpolicy.policy.concerns import CONCERNS, HARD_CONCERNS, RULE_DEFAULTS, family_concerns, raised_by
+from modelpolicy.policy.concerns import CONCERNS, HARD_CONCERNS, RULE_DEFAULTS, raised_concerns, raising
+from modelpolicy.policy.concerns import why as why_raised
 from modelpolicy.policy.expression import ExpressionSyntaxError, alternatives
 from modelpolicy.resolve import Ancestor, Subject, unidentified
 from modelpolicy.resolve.interface import NotFollowed
@@ -42,18 +44,24 @@ _COMMIT = re.compile(r"[0-9a-f]{7,64}", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class _Judged:
-    """One resolution judged on its own: its concerns (with why), its output class, the allow entries it used."""
+    """One resolution judged on its own: its concerns (with why), its output class, the allow entries it used, and
+    the concerns raised only by unknown facts (`floors`: judged never below a warning)."""
 
     concerns: dict[str, str]
     output: OutputRights
     branch: str
     allowed_by: frozenset[str] = field(default=frozenset())
+    floors: frozenset[str] = field(default=frozenset())
+
+    def worst(self, policy: Policy) -> Verdict:
+        return worst([_floored(_severity(policy, c), c in self.floors) for c in self.concerns])
 
 
 def evaluate(subject: Subject, policy: Policy, knowledge: KnowledgeBase, today: date | None = None) -> Finding:
     lists = _Lists(policy, knowledge)
     own = lists.judge(subject.resolution)
     concerns = dict(own.concerns)
+    floors = set(own.floors)
     caps: dict[str, Verdict] = {}
     used = set(own.allowed_by)
     lineage = []
@@ -70,13 +78,12 @@ def evaluate(subject: Subject, policy: Policy, knowledge: KnowledgeBase, today: 
             continue
         used |= judged.allowed_by
         _inherit(concerns, caps, ancestor, judged=judged, own=own, mode=mode)
+        if mode is Mode.ENFORCE:
+            floors |= judged.floors - own.concerns.keys()
     concerns.update(_reference_concerns(subject, knowledge))
     used |= _clarifications_used(subject, policy)
-    raised = [
-        v
-        for v in (_violation(c, why, policy, own.branch, caps) for c, why in sorted(concerns.items()))
-        if v.severity is not Verdict.PASS
-    ]
+    every = [_violation(c, text, policy, own.branch, caps, unknown=c in floors) for c, text in sorted(concerns.items())]
+    raised = [v for v in every if v.severity is not Verdict.PASS]
     finding = Finding(
         artefact=subject.artefact,
         resolution=subject.resolution,
@@ -193,16 +200,17 @@ class _Lists:
             return _Judged({"unknown": str(error)}, OutputRights.UNKNOWN, "")
         whole = self._whole(options)
         judged = [whole] if whole else [self._judge_branch(branch) for branch in options]
-        best = min(judged, key=lambda j: worst([_severity(self.policy, c) for c in j.concerns]).rank)
+        best = min(judged, key=lambda j: j.worst(self.policy).rank)
         concerns = dict(best.concerns)
+        floors = set(best.floors)
         output = best.output
         if terms.output is not None:
-            override = raised_by("output", terms.output.value)
+            override = raising("output", terms.output.value)
             if override and not best.allowed_by:
-                concerns.setdefault(override, f"output rights: {terms.output.value}")
+                concerns.setdefault(override.code, f"output rights: {terms.output.value}")
             output = terms.output
         branch = f"of {terms.license}, the branch {best.branch} is taken" if len(options) > 1 else ""
-        return _Judged(concerns, output, branch, best.allowed_by)
+        return _Judged(concerns, output, branch, best.allowed_by, frozenset(floors))
 
     def _whole(self, options: list[tuple[str, ...]]) -> _Judged | None:
         """The judgement of a whole expression an `allow` or `forbid` entry names, as written."""
@@ -223,6 +231,7 @@ class _Lists:
 
     def _judge_branch(self, keys: tuple[str, ...]) -> _Judged:
         concerns: dict[str, str] = {}
+        floors: set[str] = set()
         outputs = []
         allowed_by = set()
         for key in keys:
@@ -234,14 +243,26 @@ class _Lists:
             if single in self.allow:
                 allowed_by.add(self.allow[single].key)
                 continue
-            for code in family_concerns(family):
-                concerns.setdefault(code, key if family else f"{key} is not a licence the knowledge base knows")
-            threshold = family.value("user_threshold") if family else ""
-            expected = self.policy.expected_users
-            if expected and threshold.isdigit() and int(threshold) < expected:
-                concerns["user-threshold"] = f"{key} caps users at {int(threshold):,}; the policy expects {expected:,}"
+            for raised in raised_concerns(family):
+                text = why_raised(family, raised, key) if family else f"{key} is not a licence the knowledge base knows"
+                concerns.setdefault(raised.code, text)
+                if raised.unknown:
+                    floors.add(raised.code)
+            if family:
+                floors |= self._user_threshold(concerns, family, key)
         output = max(outputs, key=_OUTPUT_ORDER.index, default=OutputRights.UNKNOWN)
-        return _Judged(concerns, output, " AND ".join(keys), frozenset(allowed_by))
+        return _Judged(concerns, output, " AND ".join(keys), frozenset(allowed_by), frozenset(floors))
+
+    def _user_threshold(self, concerns: dict[str, str], family: LicenseFamily, key: str) -> set[str]:
+        """`user-threshold` when the licence caps users below `expected_users`, or may (its cap is unknown)."""
+        threshold = family.value("user_threshold")
+        expected = self.policy.expected_users
+        if expected and threshold.isdigit() and int(threshold) < expected:
+            concerns["user-threshold"] = f"{key} caps users at {int(threshold):,}; the policy expects {expected:,}"
+        elif expected and threshold == "unknown":
+            concerns["user-threshold"] = f"{key}: whether it caps users is unknown; the policy expects {expected:,}"
+            return {"user-threshold"}
+        return set()
 
 
 def _compound(normal: frozenset[frozenset[str]]) -> bool:
@@ -254,15 +275,22 @@ def _severity(policy: Policy, code: str) -> Verdict:
     return policy.rules.get(code) or RULE_DEFAULTS[code]
 
 
+def _floored(severity: Verdict, unknown: bool) -> Verdict:
+    """A concern raised by an unknown fact is never a silent pass: at least a warning."""
+    return Verdict.WARN if unknown and severity is Verdict.PASS else severity
+
+
 def _license_text(resolution: Resolution) -> str:
     if isinstance(resolution, Resolved):
         return resolution.terms.license or "no licence"
     return "unresolved"
 
 
-def _violation(code: str, why: str, policy: Policy, branch: str, caps: dict[str, Verdict]) -> Violation:
+def _violation(
+    code: str, why: str, policy: Policy, branch: str, caps: dict[str, Verdict], *, unknown: bool = False
+) -> Violation:
     concern = HARD_CONCERNS.get(code) or CONCERNS[code]
-    severity = _severity(policy, code)
+    severity = _floored(_severity(policy, code), unknown)
     if code in caps and caps[code].rank < severity.rank:
         severity = caps[code]
     detail = f"{why}; {branch}" if branch else why
