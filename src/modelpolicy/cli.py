@@ -107,6 +107,18 @@ def _parser() -> argparse.ArgumentParser:
         help="offline: exit 1 when a model or dataset referenced is not in modelpolicy.lock, or an entry is no "
         "longer referenced (what the modelpolicy-lock pre-commit hook runs); the lockfile is left as it is",
     )
+    scan.add_argument(
+        "--obligations",
+        action="store_true",
+        help="list what each artefact's licence obliges under the policy's context (text and markdown reports)",
+    )
+    notice = commands.add_parser(
+        "notice",
+        parents=[_scanning()],
+        help="write a NOTICE document (Markdown) for the artefacts the repository uses: licences, attribution text, "
+        "the obligations that apply under the policy's context",
+    )
+    notice.add_argument("--output", type=Path, metavar="FILE", help="write the document to FILE instead of stdout")
     explain = commands.add_parser("explain", help="show the terms of a licence or artefact and what policies decide")
     explain.add_argument(
         "subject",
@@ -233,6 +245,10 @@ def _run_scan(args: argparse.Namespace) -> int:
         from modelpolicy.since import mark_new
 
         report = mark_new(report, root, args.since)
+    if args.obligations:
+        from dataclasses import replace
+
+        report = replace(report, show_obligations=True)
     color = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     rendered = FORMATS[args.format](report, color=color)
     if args.output is None:
@@ -240,6 +256,23 @@ def _run_scan(args: argparse.Namespace) -> int:
     else:
         replace_atomically(args.output, rendered, "the report")
     return _failed_on(exit_code(report), report, args.fail_on)
+
+
+def _run_notice(args: argparse.Namespace) -> int:
+    """The NOTICE document of what `scan` would find and resolve; it reports, it does not judge: exit 0."""
+    from modelpolicy.files import replace_atomically
+    from modelpolicy.policy import find_policy
+    from modelpolicy.report.notice import render
+    from modelpolicy.scan import project_root, scan
+
+    paths = list(args.paths)
+    policy = find_policy(paths[0], project_root(paths), args.policy)
+    rendered = render(scan(paths, policy, (_hub(args),), exclude=tuple(args.exclude)))
+    if args.output is None:
+        sys.stdout.write(rendered)
+    else:
+        replace_atomically(args.output, rendered, "the NOTICE document")
+    return 0
 
 
 def _failed_on(code: int, report: Report, fail_on: str) -> int:
@@ -401,6 +434,7 @@ _COMMANDS = {
     "scan": _run_scan,
     "lock": _run_lock,
     "explain": _run_explain,
+    "notice": _run_notice,
     "approve": _run_approve,
     "init": _run_init,
     "policies": _run_policies,
