@@ -179,3 +179,47 @@ def test_an_artefact_whose_licence_is_unknown_says_its_obligations_cannot_be_lis
     text = notice(tmp_path, capsys, "--offline")
     assert "## model `nobody-knows/this-model`" in text
     assert "its obligations cannot be listed" in text
+
+
+def test_text_and_markdown_reports_show_obligations_only_when_asked(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["scan", str(repo), "--offline", "--policy", "saas", "--fail-on", "never"])
+    assert "Obligations under context" not in capsys.readouterr().out
+    main(["scan", str(repo), "--offline", "--policy", "saas", "--fail-on", "never", "--obligations"])
+    text = capsys.readouterr().out
+    section = text.split("Obligations under context saas:\n", 1)[1]
+    assert "  model meta-llama/Meta-Llama-3-8B-Instruct:\n" in section
+    assert "      text: Built with Meta Llama 3\n" in section
+    assert "[Gemma Terms of Use §3.1(1)]" in section
+    assert "Gemma is provided under" not in section  # the Notice file is not for a hosted service
+    main(["scan", str(repo), "--offline", "--policy", "saas", "--format", "markdown", "--fail-on", "never"])
+    assert "Obligations under context" not in capsys.readouterr().out
+    args = ["scan", str(repo), "--offline", "--policy", "saas", "--format", "markdown", "--obligations"]
+    main([*args, "--fail-on", "never"])
+    markdown = capsys.readouterr().out
+    assert "<details><summary>Obligations under context saas (" in markdown
+    assert "Text: `Built with Llama`." in markdown
+    assert (
+        "[Meta Llama 3 Community License §1.b.i(B)](https://github.com/meta-llama/llama3/blob/main/LICENSE)" in markdown
+    )
+
+
+def test_explain_shows_a_licences_obligations_with_when_and_evidence(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "llama3.1", "--offline", "--policy", "commercial"]) == 0
+    out = capsys.readouterr().out
+    assert "Obligations (when they apply; the evidence):" in out
+    assert "  llama3.1 built-with: Prominently display" in out
+    assert "    text to display: Built with Llama\n" in out
+    assert "    a derived model's name begins with: Llama\n" in out
+    assert "evidence: Llama 3.1 Community License §1.b.i(B)" in out
+
+
+def test_explain_shows_what_a_fine_tune_carries_over_from_its_base(
+    test_hub: HubServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["explain", "fixture-org/llama-2-13b-chat-legal", "--cache-dir", str(tmp_path / "cache")]
+    assert main([*args, "--policy", "commercial"]) == 0
+    out = capsys.readouterr().out
+    assert "  apache-2.0 notice-file: " in out
+    assert "(carried over from meta-llama/Llama-2-13b-chat-hf, llama2)" in out

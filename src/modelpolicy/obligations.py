@@ -16,6 +16,8 @@ from modelpolicy.model import Context, Finding, Kind, Obligation, Resolution, Re
 from modelpolicy.policy.expression import ExpressionSyntaxError, alternatives
 from modelpolicy.resolve import Subject
 
+NAMING = "model-name"  # the obligation whose `text` is the prefix a derived model's name must begin with
+
 
 def with_obligations(finding: Finding, subject: Subject, context: Context, knowledge: KnowledgeBase) -> Finding:
     """`finding` with the obligations of `subject` under `context`."""
@@ -66,8 +68,3 @@ def _obligation(record: ObligationRecord, license_key: str, in_play: frozenset[s
         applies=bool(in_play.intersection(record.when)),
         via=via,
     )
-
-
-def applying(finding: Finding) -> tuple[Obligation, ...]:
-    """The obligations of `finding` that apply under the policy's context."""
-    return tuple(o for o in finding.obligations if o.applies)

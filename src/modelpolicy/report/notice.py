@@ -16,6 +16,7 @@ from modelpolicy import __version__
 from modelpolicy.knowledge import KnowledgeBase
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Finding, Obligation, Unresolved
+from modelpolicy.obligations import NAMING
 from modelpolicy.report.columns import license_of
 from modelpolicy.report.interface import Report
 from modelpolicy.report.markdown import _code, _escape
@@ -91,7 +92,7 @@ def _licence(finding: Finding, knowledge: KnowledgeBase) -> list[str]:
 
 
 def _attribution(obligations: Iterable[Obligation]) -> list[str]:
-    texts = list(dict.fromkeys(o.text for o in obligations if o.text and o.key != "model-name"))
+    texts = list(dict.fromkeys(o.text for o in obligations if o.text and o.key != NAMING))
     if not texts:
         return []
     quoted: list[str] = []
@@ -102,7 +103,7 @@ def _attribution(obligations: Iterable[Obligation]) -> list[str]:
 
 def _obligation(obligation: Obligation) -> str:
     whens = ", ".join(WHEN_WORDS[w] for w in obligation.when)
-    naming = f" The name begins with {_code(obligation.text)}." if obligation.key == "model-name" else ""
+    naming = f" The name begins with {_code(obligation.text)}." if obligation.key == NAMING else ""
     return "\n".join(
         [
             f"- **{_escape(obligation.action)}**{naming}",
