@@ -24,7 +24,7 @@ from modelpolicy.report.markdown import _code, _escape
 WHEN_WORDS = {
     "any-use": "any use",
     "using-outputs": "using outputs",
-    "distributing-weights": "distributing weights",
+    "distributing-weights": "distributing the weights or data",
     "offering-service": "offering a service",
     "publishing-fine-tune": "publishing a fine-tune",
 }
