@@ -223,3 +223,11 @@ def test_explain_shows_what_a_fine_tune_carries_over_from_its_base(
     out = capsys.readouterr().out
     assert "  apache-2.0 notice-file: " in out
     assert "(carried over from meta-llama/Llama-2-13b-chat-hf, llama2)" in out
+
+
+def test_notice_of_a_path_that_does_not_exist_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["notice", str(tmp_path / "missing"), "--offline"]) == 2
+    err = capsys.readouterr().err
+    assert "missing" in err and len(err.strip().splitlines()) == 1

@@ -124,3 +124,11 @@ def test_an_unknown_when_is_refused() -> None:
     }
     with pytest.raises(KnowledgeError, match=r"obligation\[0\]\.when"):
         build(document, "obligations.toml").validate()
+
+
+def test_the_report_schema_knows_every_when() -> None:
+    from tests.conftest import report_schema
+
+    definitions = report_schema()["$defs"]
+    assert isinstance(definitions, dict)
+    assert definitions["obligation"]["properties"]["when"]["items"]["enum"] == list(WHENS)
