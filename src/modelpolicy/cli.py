@@ -226,38 +226,6 @@ def _run_explain(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_scan(args: argparse.Namespace) -> int:
-    from modelpolicy.files import replace_atomically
-    from modelpolicy.policy import find_policy
-    from modelpolicy.report import FORMATS
-    from modelpolicy.scan import exit_code, project_root, scan
-
-    paths = list(args.paths)
-    root = project_root(paths)
-    policy = find_policy(paths[0], root, args.policy)
-    if args.locked:
-        from modelpolicy.lockfile import locked_resolvers
-
-        report = scan(paths, policy, resolvers=locked_resolvers(root), exclude=tuple(args.exclude))
-    else:
-        report = scan(paths, policy, (_hub(args),), exclude=tuple(args.exclude))
-    if args.since:
-        from modelpolicy.since import mark_new
-
-        report = mark_new(report, root, args.since)
-    if args.obligations:
-        from dataclasses import replace
-
-        report = replace(report, show_obligations=True)
-    color = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    rendered = FORMATS[args.format](report, color=color)
-    if args.output is None:
-        sys.stdout.write(rendered)
-    else:
-        replace_atomically(args.output, rendered, "the report")
-    return _failed_on(exit_code(report), report, args.fail_on)
-
-
 def _run_notice(args: argparse.Namespace) -> int:
     """The NOTICE document of what `scan` would find and resolve; it reports, it does not judge: exit 0."""
     from modelpolicy.files import replace_atomically
@@ -273,6 +241,38 @@ def _run_notice(args: argparse.Namespace) -> int:
     else:
         replace_atomically(args.output, rendered, "the NOTICE document")
     return 0
+
+
+def _run_scan(args: argparse.Namespace) -> int:
+    from modelpolicy.files import replace_atomically
+    from modelpolicy.policy import find_policy
+    from modelpolicy.report import FORMATS
+    from modelpolicy.scan import exit_code, project_root, scan
+
+    paths = list(args.paths)
+    root = project_root(paths)
+    policy = find_policy(paths[0], root, args.policy)
+    if args.locked:
+        from modelpolicy.lockfile import locked_resolvers
+
+        report = scan(paths, policy, resolvers=locked_resolvers(root), exclude=tuple(args.exclude))
+    else:
+        report = scan(paths, policy, (_hub(args),), exclude=tuple(args.exclude))
+    if args.obligations:
+        from dataclasses import replace
+
+        report = replace(report, show_obligations=True)
+    if args.since:
+        from modelpolicy.since import mark_new
+
+        report = mark_new(report, root, args.since)
+    color = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    rendered = FORMATS[args.format](report, color=color)
+    if args.output is None:
+        sys.stdout.write(rendered)
+    else:
+        replace_atomically(args.output, rendered, "the report")
+    return _failed_on(exit_code(report), report, args.fail_on)
 
 
 def _failed_on(code: int, report: Report, fail_on: str) -> int:
