@@ -30,7 +30,7 @@ from tests.hub.server import HubServer
 # Everything a terminal, a log viewer or a bidi-aware editor acts on, but the line feed that ends our own lines.
 RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 TEXT_FORMATS = ("text", "compact", "github", "markdown")
-JSON_FORMATS = ("json", "sarif", "cyclonedx")
+JSON_FORMATS = ("json", "sarif", "cyclonedx", "spdx3")
 ANSI = "\x1b[31m"
 FORGED = "::error file=x.py,line=1::forged"  # what a newline in a value would start, in a workflow log
 FILES = {  # a file name -> the model its one reference names
@@ -96,10 +96,19 @@ def test_no_format_lets_a_control_character_through(fmt: str, repo: Path, capsys
     if fmt in JSON_FORMATS:
         values = list(strings(json.loads(out)))
         values += [unquote(value) for value in values] if fmt == "sarif" else []  # file locations are URIs
-        named = ["org/pinned"] if fmt == "cyclonedx" else [*FILES, "org/pinned"]  # a BOM names no file
+        named = ["org/pinned"] if fmt in ("cyclonedx", "spdx3") else [*FILES, "org/pinned"]  # a BOM names no file
         assert all(any(name in value for value in values) for name in named)  # read back intact
     else:
         assert "\\x1b[31m" in out and "\\u202e" in out and "\\x9b" in out  # shown, escaped
+
+
+def test_the_notice_document_lets_no_control_character_through(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["notice", str(repo), "--offline", "--policy", "commercial"]) == 0
+    out, err = capsys.readouterr()
+    assert_safe(out)
+    assert_safe(err)
+    assert_no_forged_line(out)
+    assert "`a\\x0ab.py:2`" in out
 
 
 def test_annotations_stay_one_command_a_line(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -87,7 +87,12 @@ def test_a_fine_tune_depends_on_its_base_model_which_is_a_component_too(capsys: 
     base = component(document, "model:huggyllama/llama-30b")
     assert base["type"] == "machine-learning-model"
     assert base["purl"] == "pkg:huggingface/huggyllama/llama-30b"
-    assert base["licenses"][0]["license"]["name"].startswith("LLaMA")
+    llama = base["licenses"][0]["license"]
+    assert llama["name"] == "LicenseRef-scancode-llama-license-2023"  # SPDX has no id: its LicenseRef- name
+    assert llama["url"].startswith("https://")
+    assert {"name": "modelpolicy:license-name", "value": "LLaMA License Agreement (non-commercial research)"} in (
+        llama["properties"]
+    )
     direct = depends_on(document, "repository")
     assert "model:lmsys/vicuna-33b-v1.3" in direct
     assert "model:huggyllama/llama-30b" not in direct  # an ancestor, not something the repository names
@@ -169,3 +174,74 @@ def test_the_validator_follows_the_spdx_ref_offline() -> None:
 
 def _with_license(spdx: str) -> dict[str, Any]:
     return {"type": "data", "name": "x", "licenses": [{"license": {"id": spdx}}]}
+
+
+LINEAGE = """\
+from transformers import AutoModel
+
+zephyr = AutoModel.from_pretrained("HuggingFaceH4/zephyr-7b-beta")
+llama3 = AutoModel.from_pretrained("meta-llama/Meta-Llama-3-8B-Instruct", revision="v1.0")
+gemma = AutoModel.from_pretrained("google/gemma-7b-it")
+"""
+
+
+def test_a_model_card_names_the_datasets_and_the_base_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "app.py").write_text(LINEAGE, encoding="utf-8")
+    document = bom(tmp_path, capsys)
+    zephyr = component(document, "model:HuggingFaceH4/zephyr-7b-beta")
+    parameters = zephyr["modelCard"]["modelParameters"]
+    assert parameters["modelArchitecture"] == "mistralai/Mistral-7B-v0.1"
+    assert parameters["datasets"] == [
+        {"ref": "dataset:HuggingFaceH4/ultrachat_200k"},
+        {"ref": "dataset:HuggingFaceH4/ultrafeedback_binarized"},
+    ]
+    for reference in parameters["datasets"]:
+        assert component(document, reference["ref"])["type"] == "data"
+    [ancestor] = zephyr["pedigree"]["ancestors"]
+    assert (ancestor["group"], ancestor["name"], ancestor["purl"]) == (
+        "mistralai",
+        "Mistral-7B-v0.1",
+        "pkg:huggingface/mistralai/Mistral-7B-v0.1",
+    )
+    gemma = component(document, "model:google/gemma-7b-it")
+    assert gemma["modelCard"] == {"modelParameters": {"modelArchitecture": "google/gemma-7b"}}
+    base = component(document, "model:google/gemma-7b")
+    assert "modelCard" not in base and "pedigree" not in base  # nothing known of its own lineage
+
+
+def test_a_revision_is_the_version_and_is_in_the_purl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "app.py").write_text(LINEAGE, encoding="utf-8")
+    document = bom(tmp_path, capsys)
+    llama3 = component(document, "model:meta-llama/Meta-Llama-3-8B-Instruct@v1.0")
+    assert llama3["version"] == "v1.0"
+    assert llama3["purl"] == "pkg:huggingface/meta-llama/Meta-Llama-3-8B-Instruct@v1.0"
+    assert llama3["modelCard"]["modelParameters"]["modelArchitecture"] == "meta-llama/Meta-Llama-3-8B"
+
+
+def test_licences_are_spdx_ids_cyclonedx_knows_or_licence_refs_with_their_url(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "app.py").write_text(LINEAGE, encoding="utf-8")
+    document = bom(tmp_path, capsys)
+    for found in document["components"]:
+        for entry in found.get("licenses", []):
+            licence = entry.get("license", {})
+            if "id" in licence:
+                assert licence["id"] in SPDX_IDS
+            elif "name" in licence:
+                assert licence["name"].startswith("LicenseRef-"), licence
+    llama3 = component(document, "model:meta-llama/Meta-Llama-3-8B-Instruct@v1.0")["licenses"][0]["license"]
+    assert llama3["url"] == load_knowledge().family("llama3").url
+
+
+def test_a_licence_the_knowledge_base_does_not_know_is_a_licence_ref() -> None:
+    reference = Reference("app.py", 1, 0, "org/model", Kind.MODEL, "python", "from_pretrained")
+    terms = Terms("acme-model-licence+1", Weights.OPEN, TrainingData.UNKNOWN, "test")
+    finding = Finding(
+        Artefact(Kind.MODEL, "org/model", None, (reference,)), Resolved(terms), OutputRights.UNKNOWN, Verdict.WARN
+    )
+    document = json.loads(render(Report(load_policy("commercial"), (finding,), (), 1)))
+    validator().validate(document)
+    assert component(document, "model:org/model")["licenses"] == [
+        {"license": {"name": "LicenseRef-acme-model-licence-1"}}
+    ]

@@ -113,6 +113,18 @@ def _parser() -> argparse.ArgumentParser:
         help="offline: exit 1 when a model or dataset referenced is not in modelpolicy.lock, or an entry is no "
         "longer referenced (what the modelpolicy-lock pre-commit hook runs); the lockfile is left as it is",
     )
+    scan.add_argument(
+        "--obligations",
+        action="store_true",
+        help="list what each artefact's licence obliges under the policy's context (text and markdown reports)",
+    )
+    notice = commands.add_parser(
+        "notice",
+        parents=[_scanning()],
+        help="write a NOTICE document (Markdown) for the artefacts the repository uses: licences, attribution text, "
+        "the obligations that apply under the policy's context",
+    )
+    notice.add_argument("--output", type=Path, metavar="FILE", help="write the document to FILE instead of stdout")
     explain = commands.add_parser("explain", help="show the terms of a licence or artefact and what policies decide")
     explain.add_argument(
         "subject",
@@ -220,6 +232,23 @@ def _run_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_notice(args: argparse.Namespace) -> int:
+    """The NOTICE document of what `scan` would find and resolve; it reports, it does not judge: exit 0."""
+    from modelpolicy.files import replace_atomically
+    from modelpolicy.policy import find_policy
+    from modelpolicy.report.notice import render
+    from modelpolicy.scan import project_root, scan
+
+    paths = list(args.paths)
+    policy = find_policy(paths[0], project_root(paths), args.policy)
+    rendered = render(scan(paths, policy, (_hub(args),), exclude=tuple(args.exclude)))
+    if args.output is None:
+        sys.stdout.write(rendered)
+    else:
+        replace_atomically(args.output, rendered, "the NOTICE document")
+    return 0
+
+
 def _run_scan(args: argparse.Namespace) -> int:
     from modelpolicy.files import replace_atomically
     from modelpolicy.policy import find_policy
@@ -240,6 +269,10 @@ def _run_scan(args: argparse.Namespace) -> int:
         report = scan(paths, policy, resolvers=locked_resolvers(root), exclude=tuple(args.exclude))
     else:
         report = scan(paths, policy, (_hub(args),), exclude=tuple(args.exclude))
+    if args.obligations:
+        from dataclasses import replace
+
+        report = replace(report, show_obligations=True)
     if args.since:
         from modelpolicy.since import mark_new, mark_policy_changes
 
@@ -414,6 +447,7 @@ _COMMANDS = {
     "scan": _run_scan,
     "lock": _run_lock,
     "explain": _run_explain,
+    "notice": _run_notice,
     "approve": _run_approve,
     "init": _run_init,
     "policies": _run_policies,

@@ -16,7 +16,8 @@ from modelpolicy.errors import ModelpolicyError
 from modelpolicy.knowledge import KnowledgeBase
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.knowledge.schema import LicenseFamily
-from modelpolicy.model import Artefact, Kind, Resolved, TrainingData, Weights
+from modelpolicy.model import Artefact, Context, Kind, Resolved, TrainingData, Weights
+from modelpolicy.obligations import NAMING, obligations_of
 from modelpolicy.policy import Policy, load_policy, preset_names
 from modelpolicy.policy.evaluate import evaluate
 from modelpolicy.policy.expression import ExpressionSyntaxError, alternatives
@@ -45,7 +46,8 @@ def explain(subject_text: str, policy_name: str | None, hub: Resolver | None = N
     if kind is None:
         family = knowledge.family(subject_text)
         if family is not None:
-            return [*_family_lines(family), "", *_decisions(_licence_subject(family.key), policies)]
+            subject = _licence_subject(family.key)
+            return [*_family_lines(family), *_obligation_lines(subject, knowledge), "", *_decisions(subject, policies)]
         subject = _hub_subject(subject_text, knowledge, hub)
         hint = [] if isinstance(subject.resolution, Resolved) else _did_you_mean(subject_text, knowledge, hub)
         return [
@@ -169,6 +171,24 @@ def _artefact_lines(subject: Subject, knowledge: KnowledgeBase) -> list[str]:
     lines += [f"  {a.parent.relation}: {a.parent.id} (via {a.child})" for a in subject.ancestors]
     for family in _families(terms.license or "", knowledge):
         lines += ["", *_family_lines(family, "  ")]
+    return [*lines, *_obligation_lines(subject, knowledge)]
+
+
+def _obligation_lines(subject: Subject, knowledge: KnowledgeBase) -> list[str]:
+    """What the licence obliges, and what its base models' licences carry over, each with when it applies and the
+    clause it comes from; which of them a policy's context brings into play is in `when_by_context` (README)."""
+    found = obligations_of(subject, Context.RESEARCH, knowledge)
+    if not found:
+        return []
+    lines = ["", "Obligations (when they apply; the evidence):"]
+    for obligation in found:
+        via = f" (carried over from {obligation.via}, {obligation.license})" if obligation.via else ""
+        lines.append(f"  {obligation.license} {obligation.key}: {obligation.action}{via}")
+        lines.append(f"    when: {', '.join(obligation.when)}")
+        if obligation.text:
+            label = "a derived model's name begins with" if obligation.key == NAMING else "text to display"
+            lines.append(f"    {label}: {obligation.text}")
+        lines.append(f'    evidence: {obligation.clause}, "{obligation.quote}" {obligation.url}')
     return lines
 
 

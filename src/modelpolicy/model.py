@@ -193,6 +193,25 @@ class Violation:
 
 
 @dataclass(frozen=True)
+class Obligation:
+    """What using, shipping or serving an artefact obliges, from one clause of one licence (knowledge/obligations.toml).
+
+    `applies`: one of its `when`s is in play under the policy's context. `via`: the base model whose licence carries
+    it over to the artefact (a Llama 3 fine-tune carries Llama 3's); empty for the artefact's own licence."""
+
+    license: str  # the licence family's key
+    key: str
+    action: str
+    when: tuple[str, ...]
+    text: str  # the exact words to display; empty when the licence gives none
+    clause: str
+    quote: str
+    url: str
+    applies: bool
+    via: str = ""
+
+
+@dataclass(frozen=True)
 class Finding:
     """The verdict on one artefact under one policy."""
 
@@ -207,3 +226,4 @@ class Finding:
     notes: tuple[str, ...] = field(default=())  # policy entries that matched but did not apply, and why
     applied: tuple[str, ...] = field(default=())  # where each policy entry that applied is (`file:line`)
     new: bool = True  # named by a reference added since the `--since` REF (always, without one)
+    obligations: tuple[Obligation, ...] = field(default=())  # of its licence and its base models' (obligations.py)

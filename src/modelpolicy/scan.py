@@ -10,6 +10,7 @@ from modelpolicy.discover.exclude import Exclusion
 from modelpolicy.errors import ModelpolicyError
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Unreadable, Unresolved, Verdict
+from modelpolicy.obligations import with_obligations
 from modelpolicy.policy import Policy
 from modelpolicy.policy.clarify import clarifier
 from modelpolicy.policy.evaluate import evaluate, unused_entries
@@ -52,7 +53,10 @@ def judge(discovery: Discovery, policy: Policy, resolvers: tuple[Resolver, ...],
     """Resolve what `discovery` found through `resolvers` and judge it under `policy` as of `today`."""
     knowledge = load_knowledge()
     subjects = resolve_all(discovery.artefacts, resolvers, clarifier(policy))
-    findings = tuple(evaluate(subject, policy, knowledge, today) for subject in subjects)
+    findings = tuple(
+        with_obligations(evaluate(subject, policy, knowledge, today), subject, policy.context, knowledge)
+        for subject in subjects
+    )
     return Report(
         policy,
         findings,

@@ -18,21 +18,24 @@ from modelpolicy.knowledge.schema import (
     KnownArtefact,
     LicenseFamily,
     ModelServer,
+    ObligationRecord,
     OllamaModel,
     OllamaTag,
     ServerVersions,
     artefact_from_raw,
     family_from_raw,
+    obligation_from_raw,
     ollama_from_raw,
     provider_from_raw,
     records,
     server_from_raw,
+    when_by_context,
 )
 from modelpolicy.knowledge.servers import ImageName, find_server, read_tag
 from modelpolicy.knowledge.servers import version_key as version_key
 from modelpolicy.model import Kind
 
-SOURCES = ("licenses.toml", "artefacts.toml", "apis.toml", "servers.toml", "ollama.toml")
+SOURCES = ("licenses.toml", "artefacts.toml", "apis.toml", "servers.toml", "ollama.toml", "obligations.toml")
 COMPILED = "knowledge.json"
 
 K = TypeVar("K")
@@ -66,6 +69,9 @@ class KnowledgeBase:
         )
         self.providers = tuple(provider_from_raw(r) for r in records(document, "provider", where))
         self.servers = tuple(server_from_raw(r) for r in records(document, "server", where))
+        self._obligation_records = records(document, "obligation", where)
+        self._when_by_context_raw = document.get("when_by_context")
+        self._where = where
         self._ollama = _unique_index(
             ((model.name.lower(), model) for model in map(ollama_from_raw, records(document, "ollama", where))),
             "Ollama model",
@@ -85,6 +91,35 @@ class KnowledgeBase:
             self._family(position)
         for position in range(len(self._artefact_records)):
             self._artefact(position)
+        _ = self._obligations
+
+    @cached_property
+    def _obligations(self) -> dict[str, tuple[ObligationRecord, ...]]:
+        by_family: dict[str, list[ObligationRecord]] = {}
+        for record in self._obligation_records:
+            obligation = obligation_from_raw(record)
+            for family in obligation.families:
+                by_family.setdefault(family, []).append(obligation)
+        return {family: tuple(found) for family, found in by_family.items()}
+
+    def obligations(self, family_key: str) -> tuple[ObligationRecord, ...]:
+        """The obligations of the licence family keyed `family_key` (its `key` in licenses.toml), in data order."""
+        return self._obligations.get(family_key, ())
+
+    @cached_property
+    def when_by_context(self) -> dict[str, tuple[str, ...]]:
+        """Which `when`s of an obligation each policy context brings into play (obligations.toml)."""
+        return when_by_context(self._when_by_context_raw, f"{self._where}.when_by_context")
+
+    def validate_obligations(self) -> None:
+        """Every obligation is well formed and names licence families that exist (by key)."""
+        keys = {record.raw.get("key") for record in self._family_records}
+        for family in self._obligations:
+            if family not in keys:
+                raise KnowledgeError(
+                    f"{self._where}: an obligation names licence family {family!r}, which has no record"
+                )
+        _ = self.when_by_context
 
     def family(self, name: str) -> LicenseFamily | None:
         """The family named by a Hub id, SPDX id, ScanCode key or alias (case-insensitive)."""

@@ -26,7 +26,9 @@ def compile_sources(folder: Path = HERE) -> str:
         part.pop("schema", None)
         build(part, name).validate()
         document.update(part)
-    build(document).validate()
+    whole = build(document)
+    whole.validate()
+    whole.validate_obligations()
     return json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 

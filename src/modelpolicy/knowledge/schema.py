@@ -67,6 +67,23 @@ class LicenseFamily(NamedTuple):
         return tuple(n for n in (self.key, *self.hub_ids, self.spdx, self.scancode, *self.aliases) if n)
 
 
+WHENS = ("any-use", "using-outputs", "distributing-weights", "offering-service", "publishing-fine-tune")
+
+
+class ObligationRecord(NamedTuple):
+    """What a licence obliges its user to do (`action`), in which uses (`when`), with the exact text to display
+    (`text`, "" when the licence gives none) and the evidence: the clause, its words, the URL they are quoted from."""
+
+    key: str
+    families: tuple[str, ...]
+    action: str
+    when: tuple[str, ...]
+    text: str
+    clause: str
+    quote: str
+    url: str
+
+
 class LicenseChange(NamedTuple):
     license: str
     until: str
@@ -214,6 +231,38 @@ def family_from_raw(record: _Record) -> LicenseFamily:
         aliases=record.texts("aliases"),
         terms={prop: _fact(terms, prop) for prop in PROPERTIES},
     )
+
+
+def obligation_from_raw(record: _Record) -> ObligationRecord:
+    when = record.texts("when")
+    wrong = [w for w in when if w not in WHENS]
+    if wrong or not when:
+        raise KnowledgeError(f"{record.where}.when: expected a non-empty list of {', '.join(WHENS)}, got {when!r}")
+    obligation = ObligationRecord(
+        key=record.text("key"),
+        families=record.texts("families"),
+        action=record.text("action"),
+        when=when,
+        text=record.text("text", default=""),
+        clause=record.text("clause"),
+        quote=record.text("quote"),
+        url=record.text("url"),
+    )
+    empty = [name for name in ("key", "families", "action", "clause", "quote", "url") if not getattr(obligation, name)]
+    if empty:
+        raise KnowledgeError(f"{record.where}: {', '.join(empty)} must not be empty (every obligation has evidence)")
+    return obligation
+
+
+def when_by_context(raw: Any, where: str) -> dict[str, tuple[str, ...]]:
+    """Which `when`s each policy context brings into play, checked against the contexts and WHENS."""
+    record = _Record(raw if raw is not None else {}, where)
+    table = {context: record.texts(context) for context in record.raw}
+    for context, whens in table.items():
+        wrong = [w for w in whens if w not in WHENS]
+        if context not in ("research", "internal", "commercial", "saas") or wrong:
+            raise KnowledgeError(f"{where}.{context}: expected a context and some of {', '.join(WHENS)}")
+    return table
 
 
 def _parent(record: _Record) -> Parent:

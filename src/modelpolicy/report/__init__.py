@@ -23,6 +23,7 @@ NAMES = (
     "json",
     "sarif",
     "cyclonedx",
+    "spdx3",
     "github",
     "markdown",
     "compact",

@@ -5,6 +5,14 @@ components, model-server images `container` components; hosted API models are `s
 external API the software calls, since nothing of them ships with it. Base models and training datasets, from the
 resolved terms and then the bundled knowledge, are components too, so that `dependencies` carry the whole lineage.
 
+A model whose base models or training datasets are known carries a `modelCard`: its datasets in
+`modelParameters.datasets` (references to their `data` components), and its base model as
+`modelParameters.modelArchitecture` when it has exactly one (a fine-tune, quantization or adapter has its base's
+architecture; CycloneDX 1.6 has no base-model field, and `modelParameters` admits no other key); every base model is
+also in the component's `pedigree.ancestors`, CycloneDX's own "derived from". A component's version is the revision
+in use, which its purl carries too. A licence is named by an SPDX id CycloneDX knows or, for one SPDX does not list,
+by its `LicenseRef-` name with the URL of its text.
+
 The BOM has no timestamp and its serial number is a UUID of its content: the same scan gives the same bytes, so a
 committed BOM diffs only where the artefacts changed.
 """
@@ -66,7 +74,7 @@ def render(report: Report, *, color: bool = False) -> str:
     refs = {(node.kind, node.id): node.ref for node in reversed(nodes)}  # the first node of an id stands for it
     content = {
         "metadata": _metadata(report),
-        "components": [_component(n, knowledge) for n in nodes if n.kind is not Kind.API],
+        "components": [_component(n, knowledge, refs) for n in nodes if n.kind is not Kind.API],
         "services": [_service(n, knowledge) for n in nodes if n.kind is Kind.API],
         "dependencies": _dependencies(report, nodes, refs),
     }
@@ -134,7 +142,7 @@ def _repository_name() -> str:
     return Path.cwd().name or "repository"
 
 
-def _component(node: _Node, knowledge: KnowledgeBase) -> dict[str, Any]:
+def _component(node: _Node, knowledge: KnowledgeBase, refs: dict[tuple[Kind, str], str]) -> dict[str, Any]:
     name, version = _image_name(node) if node.kind is Kind.IMAGE else (node.id, node.version)
     group, _, short = name.rpartition("/") if node.kind in _HUB_PAGES else ("", "", name)
     component: dict[str, Any] = {"type": _TYPES[node.kind], "bom-ref": node.ref}
@@ -145,8 +153,33 @@ def _component(node: _Node, knowledge: KnowledgeBase) -> dict[str, Any]:
     component |= {"purl": _purl(node, name, version)} if node.kind in (Kind.MODEL, Kind.IMAGE) else {}
     component |= {"externalReferences": [_hub_page(node)]} if node.kind in _HUB_PAGES else {}
     component |= {"data": [{"type": "dataset", "name": node.id}]} if node.kind is Kind.DATASET else {}
+    if node.kind is Kind.MODEL:
+        component |= _lineage(node, refs)
     component |= {"properties": _judged(node.finding)} if node.finding else {}
     return component
+
+
+def _lineage(node: _Node, refs: dict[tuple[Kind, str], str]) -> dict[str, Any]:
+    """The `modelCard` (datasets, and the one base model as the architecture) and `pedigree` of a model whose base
+    models or datasets are known; nothing when none is."""
+    bases = [p for p in node.parents if p.kind is Kind.MODEL]
+    datasets = sorted({refs[(p.kind, p.id)] for p in node.parents if p.kind is Kind.DATASET and (p.kind, p.id) in refs})
+    parameters: dict[str, Any] = {"modelArchitecture": bases[0].id} if len(bases) == 1 else {}
+    parameters |= {"datasets": [{"ref": ref} for ref in datasets]} if datasets else {}
+    found: dict[str, Any] = {"modelCard": {"modelParameters": parameters}} if parameters else {}
+    if bases:
+        found["pedigree"] = {"ancestors": [_ancestor_component(base) for base in bases]}
+    return found
+
+
+def _ancestor_component(parent: Parent) -> dict[str, str]:
+    group, _, short = parent.id.rpartition("/")
+    ancestor = {"type": "machine-learning-model"} | ({"group": group} if group else {}) | {"name": short}
+    return ancestor | {"purl": f"pkg:huggingface/{quote(parent.id)}"} | _relation(parent)
+
+
+def _relation(parent: Parent) -> dict[str, str]:
+    return {"description": f"{parent.relation} base model"} if parent.relation else {}
 
 
 def _hub_page(node: _Node) -> dict[str, str]:
@@ -176,11 +209,11 @@ def _image_name(node: _Node) -> tuple[str, str | None]:
 
 
 def _purl(node: _Node, name: str, version: str | None) -> str:
-    """`pkg:huggingface/org/name@commit` (a version only when it is a commit, lower-cased, as the type requires);
-    `pkg:docker/path@tag`, with the registry host as `repository_url`."""
+    """`pkg:huggingface/org/name@revision` (a commit lower-cased, as the type requires; a branch or tag
+    percent-encoded); `pkg:docker/path@tag`, with the registry host as `repository_url`."""
     if node.kind is Kind.MODEL:
-        commit = f"@{version.lower()}" if version and _COMMIT.fullmatch(version) else ""
-        return f"pkg:huggingface/{quote(name)}{commit}"
+        revision = (version.lower() if _COMMIT.fullmatch(version) else quote(version, safe="")) if version else ""
+        return f"pkg:huggingface/{quote(name)}" + (f"@{revision}" if revision else "")
     registry, _, path = name.partition("/")
     if not path or not ("." in registry or ":" in registry or registry == "localhost"):
         registry, path = "", name
@@ -189,15 +222,22 @@ def _purl(node: _Node, name: str, version: str | None) -> str:
 
 
 def _licenses(expression: str, knowledge: KnowledgeBase) -> list[dict[str, Any]]:
-    """One licence by SPDX id, or by name when SPDX has none; a compound expression in SPDX terms."""
+    """One licence by SPDX id, or by its `LicenseRef-` name (with the URL of its text, and its own name as a
+    property) when SPDX has none; a compound expression in SPDX terms."""
     if len(_TOKEN.findall(expression)) > 1:
         return [{"expression": _expression(expression, knowledge)}]
     family = knowledge.family(expression)
     if family is None:
-        return [{"license": {"name": expression}}]
+        return [{"license": {"name": _license_ref(expression)}}]
     if not family.spdx.startswith("LicenseRef-"):
         return [{"license": {"id": family.spdx}}]
-    return [{"license": {"name": family.name} | ({"url": family.url} if family.url else {})}]
+    named: dict[str, Any] = {"name": family.spdx} | ({"url": family.url} if family.url else {})
+    return [{"license": named | {"properties": _properties({"license-name": family.name})}}]
+
+
+def _license_ref(name: str) -> str:
+    """`LicenseRef-` and `name` with what an SPDX idstring does not allow written as `-`."""
+    return "LicenseRef-" + _NOT_IDSTRING.sub("-", name)
 
 
 def _expression(expression: str, knowledge: KnowledgeBase) -> str:
@@ -217,7 +257,7 @@ def _spdx_key(token: str, knowledge: KnowledgeBase) -> str:
     if token.upper() in _OPERATORS:
         return token.upper()
     family = knowledge.family(token)
-    return family.spdx if family else "LicenseRef-" + _NOT_IDSTRING.sub("-", token)
+    return family.spdx if family else _license_ref(token)
 
 
 def _judged(finding: Finding) -> list[dict[str, str]]:

@@ -24,6 +24,7 @@ class Report:
     since: str | None = None  # the git REF of `--since`: only new findings decide the exit code
     unreadable: tuple[Unreadable, ...] = ()  # files that may name an artefact and could not be read whole
     dynamic: tuple[Reference, ...] = ()  # loaders given an id built at run time: where, not what
+    show_obligations: bool = False  # `scan --obligations`: the text and markdown reports list them
 
     @property
     def verdict(self) -> Verdict:

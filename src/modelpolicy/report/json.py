@@ -1,17 +1,19 @@
-"""The JSON report, `modelpolicy.report/1`: a public interface. Add fields freely; never remove or rename one."""
+"""The JSON report, `modelpolicy.report/2`: a public interface. Add fields freely; never remove or rename one.
+
+Version 2 added `obligations` to each artefact (version 1 documents are version 2 documents without them)."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from modelpolicy.model import Finding, Resolved, Unresolved, Verdict
+from modelpolicy.model import Finding, Obligation, Resolved, Unresolved, Verdict
 from modelpolicy.policy.concerns import UNREADABLE
 from modelpolicy.report.columns import license_of, source_of, training_data_of, weights_of
 from modelpolicy.report.escape import escape_json
 from modelpolicy.report.interface import Report
 
-SCHEMA = "modelpolicy.report/1"
+SCHEMA = "modelpolicy.report/2"
 
 
 def render(report: Report, *, color: bool = False) -> str:
@@ -89,4 +91,18 @@ def _artefact(finding: Finding) -> dict[str, Any]:
             {"path": r.path, "line": r.line, "column": r.column, "text": r.text, "form": r.form}
             for r in artefact.references
         ],
+        "obligations": [_obligation(o) for o in finding.obligations],
+    }
+
+
+def _obligation(obligation: Obligation) -> dict[str, Any]:
+    return {
+        "license": obligation.license,
+        "key": obligation.key,
+        "action": obligation.action,
+        "when": list(obligation.when),
+        "applies": obligation.applies,
+        "text": obligation.text or None,
+        "via": obligation.via or None,
+        "evidence": {"clause": obligation.clause, "quote": obligation.quote, "url": obligation.url},
     }

@@ -55,8 +55,18 @@ def render(report: Report, *, color: bool = False) -> str:
             f"Skipped {_plural(len(report.skipped_only), 'file')}",
             [f"- {_code(s.path)}: {_escape(s.reason)}" for s in report.skipped_only],
         ),
+        _obligations(report),
     ]
     return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def _obligations(report: Report) -> str:
+    """Under `scan --obligations`: what each artefact's licence obliges in the policy's context, folded."""
+    if not report.show_obligations:
+        return ""
+    from modelpolicy.report.obligations import markdown_lines, markdown_summary
+
+    return _details(markdown_summary(report), markdown_lines(report))
 
 
 def _heading(report: Report) -> str:

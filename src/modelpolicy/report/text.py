@@ -44,6 +44,10 @@ def render(report: Report, *, color: bool = False) -> str:
     if report.dynamic:
         lines += ["", f"Built at run time, not judged ({len(report.dynamic)}): check what these load"]
         lines += [f"  {escape(r.location)}: {r.kind.value} {escape(r.text)}" for r in report.dynamic]
+    if report.show_obligations:
+        from modelpolicy.report.obligations import text_lines
+
+        lines += text_lines(report)
     skipped = report.skipped_only
     if skipped:
         lines += ["", f"Skipped {len(skipped)} file{'' if len(skipped) == 1 else 's'}:"]
