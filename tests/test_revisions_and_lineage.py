@@ -217,3 +217,19 @@ def test_every_entry_says_whether_its_evidence_was_re_read_and_cites_something_c
             f"{artefact.id}: reread = {artefact.reread}, evidence: {artefact.evidence}"
         )
         assert CHECKABLE.search(artefact.evidence), f"{artefact.id}: evidence names no URL, commit or quoted clause"
+
+
+def test_a_card_in_the_local_hugging_face_cache_also_wins_over_an_entry_not_re_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sha = "c" * 40
+    repository = tmp_path / "hub" / "datasets--yahma--alpaca-cleaned"
+    (repository / "refs").mkdir(parents=True)
+    (repository / "refs" / "main").write_text(sha, encoding="ascii")
+    (repository / "snapshots" / sha).mkdir(parents=True)
+    (repository / "snapshots" / sha / "README.md").write_text("---\nlicense: cc-by-4.0\n---\n# Alpaca-Cleaned\n")
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hub"))
+    terms = terms_of(subject(Kind.DATASET, CLEANED)).terms
+    assert terms.license == "cc-by-4.0" and terms.source.startswith("local Hugging Face cache")
+    assert "the knowledge base says cc-by-nc-4.0" in terms.note
+    assert ("dataset", "tatsu-lab/alpaca") in {(p.kind.value, p.id) for p in terms.parents}

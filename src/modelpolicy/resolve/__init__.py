@@ -74,11 +74,17 @@ def resolve_one(resolvers: tuple[Resolver, ...], kind: Kind, artefact_id: str, r
     if not_an_id is not None:
         return not_an_id
     answer = next((a for r in resolvers if (a := r.resolve(kind, artefact_id, revision)) is not None), None)
-    for fallback in (r for r in resolvers if isinstance(r, KnowledgeFallback)):
-        answer = fallback.settle(kind, artefact_id, revision, answer)
+    answer = _settled(resolvers, (kind, artefact_id, revision), answer)
     if answer is not None:
         return answer
     return Unresolved("not in the bundled knowledge base or the local Hugging Face cache, and the Hub was not asked")
+
+
+def _settled(resolvers: tuple[Resolver, ...], key: Key, answer: Resolution | None) -> Resolution | None:
+    """`answer` as the knowledge base's fallback settles it (for the entries the knowledge base deferred)."""
+    for fallback in (r for r in resolvers if isinstance(r, KnowledgeFallback)):
+        answer = fallback.settle(*key, answer)
+    return answer
 
 
 Adjust = Callable[[Kind, str, "str | None", Resolution], Resolution]
@@ -131,7 +137,7 @@ def _prefetch(resolvers: tuple[Resolver, ...], keys: list[Key], memo: dict[Key, 
             if answer is None:
                 left.append(key)
             else:
-                memo[key] = answer
+                memo[key] = _settled(resolvers, key, answer) or answer
         prefetch(left)
         return
 
