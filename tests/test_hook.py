@@ -141,7 +141,10 @@ def test_verify_compares_revisions_and_names_each_entry_no_longer_referenced(
         "HuggingFaceH4/ultrachat_200k: in modelpolicy.lock but no longer referenced",
         "HuggingFaceH4/ultrafeedback_binarized: in modelpolicy.lock but no longer referenced",
         "HuggingFaceH4/zephyr-7b-beta: in modelpolicy.lock but no longer referenced",
+        "gpt-3.5-turbo: in modelpolicy.lock but no longer referenced",  # UltraChat's generating model
+        "gpt-4: in modelpolicy.lock but no longer referenced",  # UltraFeedback's
         "mistralai/Mistral-7B-v0.1: in modelpolicy.lock but no longer referenced",
+        "stingning/ultrachat: in modelpolicy.lock but no longer referenced",
     ]
 
 

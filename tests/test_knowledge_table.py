@@ -36,9 +36,9 @@ ROWS = [
     ("model", "lmsys/vicuna-13b-v1.5", "llama2", "conditional", CONDITIONS),
     ("model", "mosaicml/mpt-30b-chat", "cc-by-nc-sa-4.0", "non-commercial", NC),
     ("model", "meta-llama/Llama-2-13b-chat-hf", "llama2", "conditional", CONDITIONS),
-    ("model", "BlinkDL/rwkv-4-raven", "apache-2.0", "unrestricted", FREE),
+    ("model", "BlinkDL/rwkv-4-raven", "apache-2.0", "unrestricted", CONDITIONS),  # Alpaca, ShareGPT: OpenAI outputs
     ("model", "OpenAssistant/oasst-sft-4-pythia-12b-epoch-3.5", "apache-2.0", "unrestricted", FREE),
-    ("model", "mosaicml/mpt-30b-instruct", "apache-2.0", "conditional", SHARE_ALIKE),  # share-alike outputs (dolly)
+    ("model", "mosaicml/mpt-30b-instruct", "apache-2.0", "conditional", CONDITIONS),  # trained on DialogSum (NC); share-alike outputs (dolly)
     ("model", "mosaicml/mpt-30b", "apache-2.0", "unrestricted", FREE),
     ("image", f"{TGI}:0.9.4", "apache-2.0", "unrestricted", FREE),
     ("image", f"{TGI}:1.0.0", "hfoil-1.0", "unrestricted", "pass pass warn fail fail"),

@@ -85,9 +85,14 @@ class ObligationRecord(NamedTuple):
 
 
 class LicenseChange(NamedTuple):
+    """An earlier licence of an artefact: in force `until` a date, ended by the commit `changed_in` (sha or prefix,
+    "" when not known); `commits` are commits known to carry it. They place a pinned revision in the history."""
+
     license: str
     until: str
     evidence: str
+    changed_in: str = ""
+    commits: tuple[str, ...] = ()
 
 
 class KnownArtefact(NamedTuple):
@@ -104,6 +109,7 @@ class KnownArtefact(NamedTuple):
     confidence: Confidence
     note: str
     history: tuple[LicenseChange, ...]
+    reread: bool = True  # False: the evidence was not re-read, so the Hub's card wins where it can be read
 
 
 class ApiProvider(NamedTuple):
@@ -266,8 +272,9 @@ def when_by_context(raw: Any, where: str) -> dict[str, tuple[str, ...]]:
 
 
 def _parent(record: _Record) -> Parent:
+    """A base model or dataset; or, for data made from a model's outputs (`generated-by`), a hosted API model."""
     return Parent(
-        kind=Kind(record.choice("kind", ("model", "dataset"))),
+        kind=Kind(record.choice("kind", ("model", "dataset", "api"))),
         id=record.text("id"),
         relation=record.text("relation"),
     )
@@ -289,10 +296,24 @@ def artefact_from_raw(record: _Record) -> KnownArtefact:
         confidence=Confidence(record.choice("confidence", tuple(c.value for c in Confidence))),
         note=record.text("note", default=""),
         history=tuple(
-            LicenseChange(license=h.text("license"), until=h.text("until"), evidence=h.text("evidence"))
+            LicenseChange(
+                license=h.text("license"),
+                until=h.text("until"),
+                evidence=h.text("evidence"),
+                changed_in=h.text("changed_in", default=""),
+                commits=h.texts("commits"),
+            )
             for h in record.records("history")
         ),
+        reread=_flag(record, "reread", default=True),
     )
+
+
+def _flag(record: _Record, key: str, *, default: bool) -> bool:
+    value = record.raw.get(key, default)
+    if not isinstance(value, bool):
+        raise KnowledgeError(f"{record.where}.{key}: expected true or false, got {value!r}")
+    return value
 
 
 def provider_from_raw(record: _Record) -> ApiProvider:

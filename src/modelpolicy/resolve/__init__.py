@@ -18,7 +18,7 @@ from modelpolicy.discover.identity import is_hub_id
 from modelpolicy.model import Artefact, Kind, Parent, Resolution, Resolved, Unresolved
 from modelpolicy.resolve.images import ImageResolver
 from modelpolicy.resolve.interface import NotFollowed, Resolver
-from modelpolicy.resolve.knowledge import KnowledgeResolver
+from modelpolicy.resolve.knowledge import KnowledgeFallback, KnowledgeResolver
 from modelpolicy.resolve.ollama import OllamaResolver
 
 MAX_LINEAGE_DEPTH = 4  # generations of base models and datasets followed above an artefact
@@ -46,10 +46,19 @@ class Subject:
 
 def default_resolvers(*network: Resolver) -> tuple[Resolver, ...]:
     """The bundled knowledge base first (its curated rows win), then the local Hugging Face cache, the model-server
-    images and the Ollama library, then `network` resolvers (the Hub) for what is left."""
+    images and the Ollama library, then `network` resolvers (the Hub) for what is left; last the knowledge base's
+    fallback, which settles what they said about the entries it deferred (`resolve.knowledge`)."""
     from modelpolicy.resolve.hf_cache import LocalHubCacheResolver
 
-    return (KnowledgeResolver(), LocalHubCacheResolver(), ImageResolver(), OllamaResolver(), *network)
+    knowledge = KnowledgeResolver()
+    return (
+        knowledge,
+        LocalHubCacheResolver(),
+        ImageResolver(),
+        OllamaResolver(),
+        *network,
+        KnowledgeFallback(knowledge.knowledge),
+    )
 
 
 def unidentified(kind: Kind, artefact_id: str) -> Unresolved | None:
@@ -64,11 +73,18 @@ def resolve_one(resolvers: tuple[Resolver, ...], kind: Kind, artefact_id: str, r
     not_an_id = unidentified(kind, artefact_id)
     if not_an_id is not None:
         return not_an_id
-    for resolver in resolvers:
-        answer = resolver.resolve(kind, artefact_id, revision)
-        if answer is not None:
-            return answer
+    answer = next((a for r in resolvers if (a := r.resolve(kind, artefact_id, revision)) is not None), None)
+    answer = _settled(resolvers, (kind, artefact_id, revision), answer)
+    if answer is not None:
+        return answer
     return Unresolved("not in the bundled knowledge base or the local Hugging Face cache, and the Hub was not asked")
+
+
+def _settled(resolvers: tuple[Resolver, ...], key: Key, answer: Resolution | None) -> Resolution | None:
+    """`answer` as the knowledge base's fallback settles it (for the entries the knowledge base deferred)."""
+    for fallback in (r for r in resolvers if isinstance(r, KnowledgeFallback)):
+        answer = fallback.settle(*key, answer)
+    return answer
 
 
 Adjust = Callable[[Kind, str, "str | None", Resolution], Resolution]
@@ -121,7 +137,7 @@ def _prefetch(resolvers: tuple[Resolver, ...], keys: list[Key], memo: dict[Key, 
             if answer is None:
                 left.append(key)
             else:
-                memo[key] = answer
+                memo[key] = _settled(resolvers, key, answer) or answer
         prefetch(left)
         return
 

@@ -1,11 +1,28 @@
-"""Terms from the bundled knowledge base: curated models and datasets, hosted APIs, model servers."""
+"""Terms from the bundled knowledge base: curated models and datasets, hosted APIs, model servers.
+
+An entry answers first, and for good, when its evidence was re-read and it can tell the terms at the revision the
+code names: no revision (or `main`), a revision its licence history places (`changed_in`, `commits`), or any
+revision of an entry whose licence never changed. Otherwise it defers to the later sources, the Hub's card at that
+revision above all, and `KnowledgeFallback` settles what they say:
+
+- an entry whose evidence was not re-read (`reread = false`) loses to the Hub's card; its licence becomes a note
+  where the two disagree, and its curated lineage is kept. When no card could be read (offline, not found), the
+  entry is used, saying it is of low confidence;
+- a revision the history cannot place, with no card read at it, is judged under every licence the artefact has had
+  (all of them apply: the strictest decides), with a note.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from modelpolicy.knowledge import KnowledgeBase
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.knowledge.schema import KnownArtefact
 from modelpolicy.model import Kind, Resolution, Resolved, Terms, TrainingData, Weights
+
+_HEAD = frozenset({"main"})
+_MIN_COMMIT_PREFIX = 7
 
 
 class KnowledgeResolver:
@@ -18,21 +35,12 @@ class KnowledgeResolver:
         if kind is Kind.API:
             return self._api(artefact_id)
         known = self.knowledge.artefact(kind, artefact_id)
-        if known is None:
+        if known is None or not known.reread:
             return None
-        history = tuple(f"{change.license} until {change.until} ({change.evidence})" for change in known.history)
-        return Resolved(
-            Terms(
-                license=known.license,
-                weights=known.weights,
-                training_data=known.training_data,
-                source=self.name,
-                output=known.output,
-                note=_moved(known, artefact_id) + _note(known),
-                parents=known.parents,
-                history=history,
-            )
-        )
+        license_ = license_at(known, revision)
+        if license_ is None:
+            return None
+        return Resolved(curated_terms(known, artefact_id, license_, revision))
 
     def _api(self, model_name: str) -> Resolution | None:
         provider = self.knowledge.provider(model_name, contextual=True)
@@ -47,6 +55,103 @@ class KnowledgeResolver:
                 note=f"hosted by {provider.name}",
             )
         )
+
+
+class KnowledgeFallback:
+    """Settles the answer of the sources after the knowledge base for the entries it deferred (see the module's
+    docstring). It answers nothing on its own (`resolve` is None): `resolve.resolve_one` hands it the answer."""
+
+    name = "knowledge"
+
+    def __init__(self, knowledge: KnowledgeBase | None = None) -> None:
+        self.knowledge = knowledge or load_knowledge()
+
+    def resolve(self, kind: Kind, artefact_id: str, revision: str | None) -> Resolution | None:
+        return None
+
+    def settle(
+        self, kind: Kind, artefact_id: str, revision: str | None, answer: Resolution | None
+    ) -> Resolution | None:
+        """`answer` (None: no source had one), or what replaces it or is added to it for a deferred entry."""
+        known = self.knowledge.artefact(kind, artefact_id) if kind in (Kind.MODEL, Kind.DATASET) else None
+        if known is None or (isinstance(answer, Resolved) and answer.terms.source == KnowledgeResolver.name):
+            return answer
+        if isinstance(answer, Resolved):
+            return Resolved(_beside_card(known, answer.terms, revision))
+        why = f"no card was read ({answer.reason})" if answer else "no card was read (the Hub was not asked)"
+        placed = license_at(known, revision)
+        if placed is None:
+            return Resolved(_every_licence(known, artefact_id, revision or "", why))
+        caveat = f"low confidence: this entry's evidence was not re-read and {why}; "
+        return Resolved(curated_terms(known, artefact_id, placed, revision, caveat=caveat))
+
+
+def license_at(known: KnownArtefact, revision: str | None) -> str | None:
+    """The licence at `revision` as the entry's history tells it; None when it cannot place that revision."""
+    if revision is None or revision in _HEAD or not known.history:
+        return known.license
+    commit = revision.lower()
+    if len(commit) < _MIN_COMMIT_PREFIX:
+        return None
+    licences = [change.license for change in known.history] + [known.license]
+    for index, change in enumerate(known.history):
+        if any(_same_commit(commit, c) for c in change.commits):
+            return change.license
+        if change.changed_in and _same_commit(commit, change.changed_in):
+            return licences[index + 1]
+    return None
+
+
+def _same_commit(revision: str, known: str) -> bool:
+    """Whether two spellings of a commit (a full sha or a prefix of at least seven digits) name the same one."""
+    known = known.lower()
+    return len(known) >= _MIN_COMMIT_PREFIX and (revision.startswith(known) or known.startswith(revision))
+
+
+def curated_terms(known: KnownArtefact, asked: str, license_: str, revision: str | None, *, caveat: str = "") -> Terms:
+    """The entry's terms with `license_`, the licence at `revision`; `caveat` opens its note."""
+    pinned = revision is not None and revision not in _HEAD and license_ != known.license
+    note = caveat + (f"at revision {revision}: {license_}, before it changed to {known.license}; " if pinned else "")
+    return Terms(
+        license=license_,
+        weights=known.weights,
+        training_data=known.training_data,
+        source=KnowledgeResolver.name,
+        output=None if pinned else known.output,
+        note=_moved(known, asked) + note + _note(known),
+        parents=known.parents,
+        history=_history(known),
+        revision=revision if pinned else None,
+    )
+
+
+def _beside_card(known: KnownArtefact, card: Terms, revision: str | None) -> Terms:
+    """The Hub's card's terms, with the entry's licence as a note where they disagree, and its curated lineage."""
+    expected = license_at(known, revision)
+    note = card.note
+    if expected is not None and (card.license or "").lower() != expected.lower():
+        said = f"the knowledge base says {expected} ({known.evidence}"
+        said += ", not re-read)" if not known.reread else ")"
+        note = f"{note}; " if note else ""
+        note += f"{said}; the Hub's card (the licence here) applies"
+    named = {(p.kind, p.id.lower()) for p in card.parents}
+    parents = card.parents + tuple(p for p in known.parents if (p.kind, p.id.lower()) not in named)
+    return replace(card, note=note, parents=parents, history=card.history or _history(known))
+
+
+def _every_licence(known: KnownArtefact, asked: str, revision: str, why: str) -> Terms:
+    licences = list(dict.fromkeys([*(change.license for change in known.history), known.license]))
+    terms = curated_terms(known, asked, known.license, None)
+    note = (
+        f"revision {revision} is not placed in the knowledge base's licence history and {why}: judged under every "
+        f"licence it has had ({', '.join(licences)}), the strictest deciding; "
+    )
+    expression = " AND ".join(f"({x})" if " " in x else x for x in licences)
+    return replace(terms, license=expression, output=None, note=note + terms.note)
+
+
+def _history(known: KnownArtefact) -> tuple[str, ...]:
+    return tuple(f"{change.license} until {change.until} ({change.evidence})" for change in known.history)
 
 
 def _moved(known: KnownArtefact, asked: str) -> str:
