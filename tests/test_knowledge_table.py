@@ -38,7 +38,7 @@ ROWS = [
     ("model", "meta-llama/Llama-2-13b-chat-hf", "llama2", "conditional", CONDITIONS),
     ("model", "BlinkDL/rwkv-4-raven", "apache-2.0", "unrestricted", CONDITIONS),  # Alpaca, ShareGPT: OpenAI outputs
     ("model", "OpenAssistant/oasst-sft-4-pythia-12b-epoch-3.5", "apache-2.0", "unrestricted", FREE),
-    ("model", "mosaicml/mpt-30b-instruct", "apache-2.0", "conditional", CONDITIONS),  # trained on DialogSum (NC); share-alike outputs (dolly)
+    ("model", "mosaicml/mpt-30b-instruct", "apache-2.0", "conditional", CONDITIONS),  # DialogSum (NC), dolly (SA)
     ("model", "mosaicml/mpt-30b", "apache-2.0", "unrestricted", FREE),
     ("image", f"{TGI}:0.9.4", "apache-2.0", "unrestricted", FREE),
     ("image", f"{TGI}:1.0.0", "hfoil-1.0", "unrestricted", "pass pass warn fail fail"),
