@@ -71,7 +71,7 @@ def test_a_name_bound_again_in_a_statement_that_names_no_model_is_not_a_constant
     """Every binding counts, wherever it is: here a parameter of a function that holds no marker word."""
     text = 'CHECKPOINT = "org/a"\n\ndef helper(CHECKPOINT):\n    return 1\n\nAutoModel.from_pretrained(CHECKPOINT)\n'
     assert found(text) == []
-    text = 'CHECKPOINT = "org/a"\n\ndef helper(other):\n    return CHECKPOINT\n\nAutoModel.from_pretrained(CHECKPOINT)\n'
+    text = 'CHECKPOINT = "org/a"\n\ndef helper():\n    return CHECKPOINT\n\nAutoModel.from_pretrained(CHECKPOINT)\n'
     assert found(text) == [("org/a", 1, "from_pretrained")]
 
 
