@@ -921,7 +921,7 @@ class _Finder:
         if routed:
             yield self._reference(constant, routed[1], routed[0], form="litellm", revision=None, flags=frozenset())
             return
-        api = apis.routed(text)
+        api = _routed(text)
         if api:
             yield self._reference(constant, api, Kind.API, form="routed", revision=None, flags=frozenset())
             return
@@ -929,7 +929,7 @@ class _Finder:
         if found:
             kind, hub = found
             yield self._reference(constant, hub.id, kind, form="url", revision=hub.revision, flags=frozenset())
-        elif _IMAGE_LIKE.fullmatch(text) and (image := server_image(text)):
+        elif _IMAGE_LIKE.fullmatch(text) and _holds(text, _IMAGE_WORDS) and (image := server_image(text)):
             yield self._reference(constant, image, Kind.IMAGE, form="image", revision=None, flags=frozenset())
 
     def _loaded(self, value: _Value, use: _Use) -> Reference | None:
@@ -1098,6 +1098,22 @@ class _Use:
 # --- helpers ----------------------------------------------------------------------------------------------------
 
 
+# Words one of which every routed name and every model-server image holds (tests hold the catalogues to them): a
+# string that holds none is let go without asking the knowledge base, which thousands of ids in one file make count.
+_ROUTE_WORDS = tuple(marker.decode() for marker in apis.ROUTE_MARKERS)
+_IMAGE_WORDS = tuple(marker.decode() for marker in IMAGE_MARKERS)
+
+
+def _holds(text: str, words: tuple[str, ...]) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
+def _routed(text: str) -> str | None:
+    """`apis.routed`, asked only of a string that holds a route's word."""
+    return apis.routed(text) if _holds(text, _ROUTE_WORDS) else None
+
+
 def _call_name(func: ast.expr) -> str | None:
     if isinstance(func, ast.Attribute):
         return func.attr
@@ -1116,7 +1132,7 @@ def _identify(
     context: FileContext,
 ) -> tuple[Kind, str, str | None] | None:
     """The artefact a string names in a loader position, or None for local paths and non-ids."""
-    if text.startswith(ollama.PREFIXES) or apis.routed(text):
+    if text.startswith(ollama.PREFIXES) or _routed(text):
         return None  # a LiteLLM string routed to Ollama or an API: read wherever it is written (`_url`)
     if kind is Kind.OLLAMA:
         found = ollama.recognise(text, ollama.Context.CERTAIN if certain else ollama.Context.NAMED)
@@ -1138,7 +1154,7 @@ def _identify_named(
     """The artefact a named default holds. Unlike a loader argument, an owner-less name counts only when the
     knowledge base knows it (`--model resnet50` is not), and a hosted API's model name (`gpt-4o`, or the NVIDIA
     catalog's `meta/llama3-8b-instruct` in a file that calls the catalog) is that API's (`discover/apis.py`)."""
-    if apis.routed(text):
+    if _routed(text):
         return None  # read wherever it is written (`_url`)
     if kind in (Kind.MODEL, Kind.API) and apis.named(text, in_context):
         return Kind.API, text, None
