@@ -29,7 +29,7 @@ from modelpolicy.model import Reference
 
 _PYTHON = PythonSource()
 _DECODER = json.JSONDecoder()
-_JSON_SPACE = " \t\n\r"
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
 # `%magic`, `%%cell_magic`, `!shell`, `?help`, `name?`, `x = !shell`, `x = %magic`: lines IPython rewrites before
 # Python sees them. The body of a `%%bash` or `%%html` cell is not Python: it does not parse, and the cell is skipped.
 _IPYTHON_LINE = re.compile(r"\s*(?:[%!?]|[\w.]+\?{1,2}\s*$|[\w.][\w.,\s]*=\s*[%!])")
@@ -312,6 +312,5 @@ def _after_value(text: str, start: int) -> int:
 
 
 def _skip_space(text: str, position: int) -> int:
-    while position < len(text) and text[position] in _JSON_SPACE:
-        position += 1
-    return position
+    match = _JSON_SPACE.match(text, position)
+    return match.end() if match else position
