@@ -15,6 +15,11 @@ A loader argument is followed through module constants (one value per branch of 
 comprehension variables over literal sequences and dicts, subscripts of dict and list literals, `os.getenv` defaults,
 and f-strings or `+` concatenations whose every part resolves. An f-string or concatenation that does not resolve is
 reported as written, flagged `dynamic`; a plain name that cannot be followed is not reported at all.
+
+What a file costs follows what it names, not its size: only the top-level statements that hold a marker word are
+parsed and walked (`python_statements` finds them without parsing the file), and a name one of them reads is looked up
+in the statements that spell it (`_Statements`), found through an index of the file's words. A file the markers cannot
+read that way (non-ASCII, escapes) or whose needed statements do not parse alone is parsed whole, with the same result.
 """
 
 from __future__ import annotations
@@ -249,8 +254,8 @@ def _read_around(error: Exception, text: str, context: FileContext, lines: Lines
 
 
 class _WholeModuleNeeded(Exception):
-    """Raised when a module built of some of the file's statements cannot stand for the whole file: a statement does
-    not parse alone, or an option is declared where the marked statements do not show it."""
+    """Raised when a module built of some of the file's statements cannot stand for the whole file: one of the
+    statements it needs (marked, or spelling a name it reads) does not parse alone."""
 
 
 class _Words:
