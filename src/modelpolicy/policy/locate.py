@@ -11,6 +11,14 @@ import re
 Path = tuple[str | int, ...]
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+# A string's body up to its closing quotes, by its opening quotes: a backslash escapes the next character in a basic
+# string, nothing does in a literal one. Matched possessively: the parts never overlap.
+_STRING_BODY = {
+    '"': re.compile(r'(?:[^"\\]++|\\.)*+"', re.DOTALL),
+    "'": re.compile(r"[^']*+'"),
+    '"""': re.compile(r'(?:[^"\\]++|\\.|"(?!""))*+"""', re.DOTALL),
+    "'''": re.compile(r"(?:[^']++|'(?!''))*+'''"),
+}
 _SPACE = " \t"
 
 
@@ -124,12 +132,10 @@ class _Scanner:
         quote = self.text[self.at]
         triple = self.text.startswith(quote * 3, self.at)
         self.at += 3 if triple else 1
-        closing = quote * 3 if triple else quote
-        while not self.text.startswith(closing, self.at):
-            if quote == '"' and self.text[self.at] == "\\":
-                self.at += 1
-            self.at += 1
-        self.at += len(closing)
+        body = _STRING_BODY[quote * 3 if triple else quote].match(self.text, self.at)
+        if body is None:
+            raise ValueError(f"no closing quote after offset {self.at}")
+        self.at = body.end()
         while triple and self.text.startswith(quote, self.at):  # up to two quotes may end a multi-line string
             self.at += 1
 
