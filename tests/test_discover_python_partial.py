@@ -9,7 +9,7 @@ import pytest
 
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.python import PythonSource, _exclusive, _Words
-from modelpolicy.discover.python_statements import parse, top_level
+from modelpolicy.discover.python_statements import parse, parse_together, rough_top_level, top_level
 
 CONTEXT = FileContext("x.py", lambda _: False)
 
@@ -98,3 +98,25 @@ def test_a_statement_parsed_alone_far_into_a_file_keeps_its_lines_and_columns() 
     assert body is not None
     whole = ast.parse(text).body[-1]
     assert ast.dump(body[0], include_attributes=True) == ast.dump(whole, include_attributes=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "import os\n@a\n@b(\n1)\ndef f():\n    pass\nx = 1; y = 2\nclass C:\n    pass\n",
+        "x = 1\n" * 40 + "try:\n    pass\nexcept E:\n    pass\nz = [\n1,\n]\n",
+    ],
+)
+def test_statements_parsed_together_are_each_the_same_as_parsed_alone(text: str) -> None:
+    statements = top_level(text)
+    assert statements is not None
+    together = parse_together(text, statements)
+    assert together is not None
+    alone = [parse(text, statement) for statement in statements]
+    dump = [[ast.dump(node, include_attributes=True) for node in body or ()] for body in alone]
+    assert [[ast.dump(node, include_attributes=True) for node in body] for body in together] == dump
+
+
+def test_statements_that_do_not_parse_together_give_none() -> None:
+    text = "x = (\ny = 1\n"
+    assert parse_together(text, rough_top_level(text)) is None

@@ -228,6 +228,7 @@ class PythonSource:
         if lines is not None and statements is not None:
             module = _Statements(text, statements)
             try:
+                module.holding(lines.numbers)  # the marked statements, parsed in runs
                 mentions = _follow(lines, module.bound_at, module.words)
                 tree = ast.Module(body=module.body(mentions), type_ignores=[])
                 return _Finder(tree, text, context, mentions, module).references()
@@ -323,10 +324,25 @@ class _Statements:
             self._parsed[index] = body
         return body
 
+    def holding(self, lines: list[int]) -> list[int]:
+        """The indexes of the statements that hold one of `lines`, in order, parsed: consecutive ones in one go."""
+        indexes = sorted({index for line in lines if (index := self.at(line)) is not None})
+        unparsed = [index for index in indexes if index not in self._parsed]
+        for _, run in itertools.groupby(enumerate(unparsed), lambda pair: pair[1] - pair[0]):
+            self._parse_run([index for _, index in run])
+        return indexes
+
+    def _parse_run(self, run: list[int]) -> None:
+        """Parse consecutive statements together; where they do not parse together, each is parsed when needed."""
+        if len(run) < 2:
+            return
+        parts = python_statements.parse_together(self.text, [self.statements[index] for index in run])
+        if parts is not None:
+            self._parsed.update(zip(run, parts, strict=True))
+
     def body(self, lines: Lines) -> list[ast.stmt]:
         """The statements that hold one of `lines`, in order."""
-        indexes = sorted({index for line in lines.numbers if (index := self.at(line)) is not None})
-        return [node for index in indexes for node in self.parsed(index)]
+        return [node for index in self.holding(lines.numbers) for node in self.parsed(index)]
 
     def bound_at(self, line: int) -> list[str]:
         """The names the simple statement on `line` binds (see `_bound_names`)."""
@@ -342,7 +358,7 @@ class _Statements:
         """The values of a module constant (see `_module_constants`), read from the statements that spell its name:
         every binding of a name is in a statement that spells it."""
         if name not in self._constants:
-            indexes = sorted({index for line in self.words.lines([name]) if (index := self.at(line)) is not None})
+            indexes = self.holding(self.words.lines([name]))
             summaries = [self._summary(index) for index in indexes]
             bindings = sum(summary.bindings[name] for summary in summaries)
             assignments = [assignment for summary in summaries for assignment in summary.assignments.get(name, ())]
@@ -1105,13 +1121,13 @@ class _Use:
 
 # Words one of which every routed name and every model-server image holds (tests hold the catalogues to them): a
 # string that holds none is let go without asking the knowledge base, which thousands of ids in one file make count.
-_ROUTE_WORDS = tuple(marker.decode() for marker in apis.ROUTE_MARKERS)
-_IMAGE_WORDS = tuple(marker.decode() for marker in IMAGE_MARKERS)
+_ROUTE_WORDS = re.compile("|".join(re.escape(marker.decode()) for marker in apis.ROUTE_MARKERS))
+_IMAGE_WORDS = re.compile("|".join(re.escape(marker.decode()) for marker in IMAGE_MARKERS))
 
 
-def _holds(text: str, words: tuple[str, ...]) -> bool:
-    lowered = text.lower()
-    return any(word in lowered for word in words)
+def _holds(text: str, words: re.Pattern[str]) -> bool:
+    """Whether the lower-cased text holds one of the words."""
+    return words.search(text.lower()) is not None
 
 
 def _routed(text: str) -> str | None:
