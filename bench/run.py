@@ -250,6 +250,12 @@ def main() -> int:
         figures.append(large_scan(args.fixtures, max(3, args.runs // 2), scan))
         print(table(figures)[-1], flush=True)
     figures.append(hub(max(3, args.runs // 2)))
+    import pathological  # single files built to find super-linear time (issue 20, M1): one run each, they are long
+
+    for row in pathological.figures(1):
+        budget = f"{row.budget}; growth {row.growth:.1f} for 10x input"
+        holds: Callable[[Figure], bool] = (lambda f: True) if row.within else (lambda f: False)
+        figures.append(Figure(row.name, [Sample(row.seconds, 0)], budget, holds, [Sample(row.reference, 0)]))
     rows = table(figures)
     print("\n" + header + "\n")
     print("\n".join(rows))

@@ -286,3 +286,19 @@ def test_a_shell_reference_is_placed_at_its_column(tmp_path: Path) -> None:
     (reference,) = discover(tmp_path, [tmp_path]).artefacts[0].references
     line = text.splitlines()[reference.line - 1]
     assert (reference.text, line[reference.column :].startswith("acme/encoder")) == ("acme/encoder", True)
+
+
+def test_many_references_in_one_string_source_with_escapes_are_each_placed_where_written() -> None:
+    """A source given as one JSON string, escapes before every reference (a quote, a surrogate pair, `\\n`): each
+    reference placed at its own text, however many the cell holds."""
+    source = "".join(
+        f'msg_{i} = "\\"caf\u00e9 \U0001f600\\""; m_{i} = AutoModel.from_pretrained("acme/model-{i}")\n'
+        for i in range(300)
+    )
+    cell = {**code(""), "source": source}
+    text = json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1) + "\n"
+    assert "\\ud83d\\ude00" in text and "\\n" in text
+    lines = text.splitlines()
+    references = NotebookSource().find(text, CONTEXT)
+    assert [r.text for r in references] == [f"acme/model-{i}" for i in range(300)]
+    assert all(lines[r.line - 1][r.column :].startswith(f'\\"{r.text}\\"') for r in references)

@@ -311,6 +311,13 @@ def test_key_lines_follow_tables_arrays_inline_tables_and_strings() -> None:
     assert ("line",) not in lines
 
 
+def test_key_lines_place_each_of_thousands_of_exceptions() -> None:
+    text = "".join(f'[[exception]]\nid = "org/m-{i}"\nreason = """two\nlines"""\n\n' for i in range(2000))
+    lines = key_lines(text)
+    assert [lines[("exception", i, "id")] for i in range(2000)] == [5 * i + 2 for i in range(2000)]
+    assert [lines[("exception", i)] for i in range(2000)] == [5 * i + 1 for i in range(2000)]
+
+
 def test_a_scan_reports_an_expired_exception_and_the_entries_nothing_used(
     in_tmp: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

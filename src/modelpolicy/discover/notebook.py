@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from itertools import accumulate
 from typing import Any
 
@@ -28,7 +29,7 @@ from modelpolicy.model import Reference
 
 _PYTHON = PythonSource()
 _DECODER = json.JSONDecoder()
-_JSON_SPACE = " \t\n\r"
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
 # `%magic`, `%%cell_magic`, `!shell`, `?help`, `name?`, `x = !shell`, `x = %magic`: lines IPython rewrites before
 # Python sees them. The body of a `%%bash` or `%%html` cell is not Python: it does not parse, and the cell is skipped.
 _IPYTHON_LINE = re.compile(r"\s*(?:[%!?]|[\w.]+\?{1,2}\s*$|[\w.][\w.,\s]*=\s*[%!])")
@@ -66,6 +67,16 @@ class _Cell:
     lines: tuple[str, ...]
     code: tuple[str, ...]
 
+    @cached_property
+    def line_offsets(self) -> list[int]:
+        """Where each line starts in the cell's source."""
+        return list(accumulate((len(line) + 1 for line in self.lines), initial=0))
+
+    @cached_property
+    def segment_offsets(self) -> list[int]:
+        """Where each segment starts in the cell's source."""
+        return list(accumulate((len(segment.text) for segment in self.segments), initial=0))
+
 
 class NotebookSource:
     name = "notebook"
@@ -96,35 +107,36 @@ class NotebookSource:
 def _cells_references(text: str, cells: list[_Cell], context: FileContext) -> list[Reference]:
     found: list[Reference] = []
     readable: list[_Cell] = []
+    placed_in = _Placer(text)
     for cell in cells:
         try:
-            found += _references(text, [cell], context)
+            found += _references(placed_in, [cell], context)
         except SourceError:
             continue
         readable.append(cell)
-    found += _references(text, readable, context)  # modules that parse, one after the other, parse
-    found += [r for cell in cells for r in _shell_references(text, cell, context)]
+    found += _references(placed_in, readable, context)  # modules that parse, one after the other, parse
+    found += [r for cell in cells for r in _shell_references(placed_in, cell, context)]
     # One reference per place: the reading of the whole notebook, which sees a loader in a later cell read a
     # constant (`from_pretrained`), speaks last and wins over a cell read alone (`constant`).
     placed = {(r.line, r.column, r.kind, r.text): r for r in found}
     return sorted(placed.values(), key=lambda r: (r.line, r.column, r.kind, r.text, r.form))
 
 
-def _references(text: str, cells: Sequence[_Cell], context: FileContext) -> list[Reference]:
+def _references(placed_in: _Placer, cells: Sequence[_Cell], context: FileContext) -> list[Reference]:
     """The references in `cells` read as one module, placed in the notebook file."""
     origins = [(cell, index) for cell in cells for index in range(len(cell.code))]
     module = "\n".join(line for cell in cells for line in cell.code)
-    return [_moved(text, r, *origins[r.line - 1]) for r in _PYTHON.find(module, context)]
+    return [placed_in.moved(r, *origins[r.line - 1]) for r in _PYTHON.find(module, context)]
 
 
-def _shell_references(text: str, cell: _Cell, context: FileContext) -> list[Reference]:
+def _shell_references(placed_in: _Placer, cell: _Cell, context: FileContext) -> list[Reference]:
     """The references in the shell the cell runs, its other lines blanked so that each keeps its line and column."""
     whole = bool(cell.lines) and _SHELL_CELL.match(cell.lines[0]) is not None
     shell = [_shell_part(line, whole and index > 0) for index, line in enumerate(cell.lines)]
     if not any(shell):
         return []
     found = command_references("\n".join(shell), 1, 0, context, "notebook")
-    return [_moved(text, r, cell, r.line - 1) for r in found]
+    return [placed_in.moved(r, cell, r.line - 1) for r in found]
 
 
 def _shell_part(line: str, shell_cell_body: bool) -> str:
@@ -136,31 +148,65 @@ def _shell_part(line: str, shell_cell_body: bool) -> str:
     return " " * start.end() + line[start.end() :] if start else ""
 
 
-def _moved(text: str, reference: Reference, cell: _Cell, index: int) -> Reference:
-    """`reference`, found at line `index` of `cell`, placed where its text is in the notebook file."""
-    offset = sum(len(line) + 1 for line in cell.lines[:index]) + reference.column
-    starts = list(accumulate((len(s.text) for s in cell.segments), initial=0))
-    segment = bisect_right(starts, offset) - 1
-    position = _raw_position(text, cell.segments[segment].quote, offset - starts[segment])
-    line_start = text.rfind("\n", 0, position) + 1
-    return replace(reference, line=text.count("\n", 0, position) + 1, column=position - line_start, source="notebook")
+class _Placer:
+    """Places a reference found in a cell where its text is written in the notebook file. What each placing needs is
+    worked out once (the file's line breaks, each cell's line and segment offsets, each segment's escapes), so that
+    placing thousands of references costs what they are, not what precedes each of them in the file."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.escapes: dict[int, _Escapes] = {}  # by the segment's opening quote
+
+    @cached_property
+    def line_breaks(self) -> list[int]:
+        return [match.start() for match in re.finditer("\n", self.text)]
+
+    def moved(self, reference: Reference, cell: _Cell, index: int) -> Reference:
+        """`reference`, found at line `index` of `cell`, placed where its text is in the notebook file."""
+        offset = cell.line_offsets[index] + reference.column
+        segment = bisect_right(cell.segment_offsets, offset) - 1
+        quote = cell.segments[segment].quote
+        escapes = self.escapes.get(quote)
+        if escapes is None:
+            escapes = self.escapes[quote] = _escapes(self.text, quote)
+        position = escapes.raw_position(quote, offset - cell.segment_offsets[segment])
+        line = bisect_left(self.line_breaks, position)
+        line_start = self.line_breaks[line - 1] + 1 if line else 0
+        return replace(reference, line=line + 1, column=position - line_start, source="notebook")
 
 
-def _raw_position(text: str, quote: int, characters: int) -> int:
-    """Where in `text` the character at index `characters` of the JSON string opened at `quote` is written."""
-    position = quote + 1
-    for _ in range(characters):
-        if text[position] != "\\":
-            position += 1
-        elif text[position + 1] != "u":
-            position += 2
-        else:  # `\uXXXX`, or two of them for a character outside the BMP, which Python holds as one
-            position += 12 if _is_surrogate_pair(text[position : position + 12]) else 6
-    return position
+@dataclass(frozen=True)
+class _Escapes:
+    """The escapes of one JSON string: at which character of the decoded text each stands, and how many more
+    characters than one each takes in the file, summed over it and those before it."""
+
+    characters: list[int]
+    longer: list[int]
+
+    def raw_position(self, quote: int, characters: int) -> int:
+        """Where in the file the character at index `characters` of the string opened at `quote` is written."""
+        before = bisect_left(self.characters, characters)
+        return quote + 1 + characters + (self.longer[before - 1] if before else 0)
 
 
-def _is_surrogate_pair(escapes: str) -> bool:
-    return bool(re.fullmatch(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}", escapes))
+# An escape as it is written in JSON, a character outside the BMP (two `\u` escapes) held as one by Python; or the
+# quote that closes the string.
+_JSON_ESCAPE = re.compile(
+    r'\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)|"', re.DOTALL
+)
+
+
+def _escapes(text: str, quote: int) -> _Escapes:
+    characters: list[int] = []
+    longer: list[int] = []
+    extra = 0
+    for match in _JSON_ESCAPE.finditer(text, quote + 1):
+        if match[0] == '"':
+            break
+        characters.append(match.start() - (quote + 1) - extra)
+        extra += len(match[0]) - 1
+        longer.append(extra)
+    return _Escapes(characters, longer)
 
 
 def _code_cells(text: str) -> list[_Cell]:
@@ -266,6 +312,5 @@ def _after_value(text: str, start: int) -> int:
 
 
 def _skip_space(text: str, position: int) -> int:
-    while position < len(text) and text[position] in _JSON_SPACE:
-        position += 1
-    return position
+    match = _JSON_SPACE.match(text, position)
+    return match.end() if match else position

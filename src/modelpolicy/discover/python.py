@@ -15,19 +15,26 @@ A loader argument is followed through module constants (one value per branch of 
 comprehension variables over literal sequences and dicts, subscripts of dict and list literals, `os.getenv` defaults,
 and f-strings or `+` concatenations whose every part resolves. An f-string or concatenation that does not resolve is
 reported as written, flagged `dynamic`; a plain name that cannot be followed is not reported at all.
+
+What a file costs follows what it names, not its size: only the top-level statements that hold a marker word are
+parsed and walked (`python_statements` finds them without parsing the file), and a name one of them reads is looked up
+in the statements that spell it (`_Statements`), found through an index of the file's words. A file the markers cannot
+read that way (non-ASCII, escapes) or whose needed statements do not parse alone is parsed whole, with the same result.
 """
 
 from __future__ import annotations
 
 import ast
+import bisect
 import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Any
 
 from modelpolicy.discover import apis, ollama, python_statements
 from modelpolicy.discover.identity import URL, URL_MARKERS, identify, looks_like_path, parse_hub_id, parse_hub_url
@@ -202,6 +209,7 @@ _FIELD_CALLS = frozenset({"field", "Field", "ib", "attrib"})  # dataclasses, pyd
 _SEQUENCE_CALLS = frozenset({"list", "tuple", "set", "sorted", "reversed", "frozenset"})
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
 _CONTAINERS = (ast.Dict, ast.List, ast.Tuple, ast.Set)
+_ASSIGNMENT = re.compile(r"\s*(\w+)\s*(?::[^=\n]*)?=(?!=)")  # a line assigning a name: `name = `, `name: T = `
 _MAX_DEPTH = 12  # constants naming constants, nested subscripts
 _MAX_COMBINATIONS = 16  # values an f-string may resolve to before it is reported as dynamic
 
@@ -216,23 +224,25 @@ class PythonSource:
 
     def find(self, text: str, context: FileContext) -> list[Reference]:
         lines = self.markers.lines(text)
-        marked = _marked_statements(text, lines, self.markers) if lines is not None else None
-        if marked is not None:
+        statements = python_statements.top_level(text) if lines is not None else None
+        if lines is not None and statements is not None:
+            module = _Statements(text, statements)
             try:
-                return _Finder(marked[0], text, context, marked[1], whole=False).references()
+                module.holding(lines.numbers)  # the marked statements, parsed in runs
+                mentions = _follow(lines, module.bound_at, module.words)
+                tree = ast.Module(body=module.body(mentions), type_ignores=[])
+                return _Finder(tree, text, context, mentions, module).references()
             except _WholeModuleNeeded:
                 pass
         try:
             tree = python_statements.parse_quietly(text)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
-            raise _read_around(error, text, context, lines, self.markers) from error
-        mentions = None if lines is None else _follow(lines, lambda _: tree.body, text, self.markers)
-        return _Finder(tree, text, context, mentions).references()
+            raise _read_around(error, text, context, lines) from error
+        followed = None if lines is None else _follow(lines, _bindings_by_line(tree.body), _Words(text))
+        return _Finder(tree, text, context, followed).references()
 
 
-def _read_around(
-    error: Exception, text: str, context: FileContext, lines: Lines | None, markers: Markers
-) -> SourceError:
+def _read_around(error: Exception, text: str, context: FileContext, lines: Lines | None) -> SourceError:
     """The error of a file that does not parse, with the references in those of its statements that parse alone."""
     line = getattr(error, "lineno", None) if isinstance(error, SyntaxError) else None
     where = f" at line {line}" if line else ""
@@ -240,50 +250,179 @@ def _read_around(
     unreadable = SourceError(f"Python {problem}{where}; fix the file to have it all scanned", line=line)
     statements = python_statements.top_level(text) or python_statements.rough_top_level(text)
     body = [node for statement in statements for node in python_statements.parse(text, statement) or ()]
-    mentions = None if lines is None else _follow(lines, lambda _: body, text, markers)
+    mentions = None if lines is None else _follow(lines, _bindings_by_line(body), _Words(text))
     return unreadable.with_found(_Finder(ast.Module(body=body, type_ignores=[]), text, context, mentions).references())
 
 
 class _WholeModuleNeeded(Exception):
-    """Raised when a module constant is followed in a module built of some of the file's statements only."""
+    """Raised when a module built of some of the file's statements cannot stand for the whole file: one of the
+    statements it needs (marked, or spelling a name it reads) does not parse alone."""
 
 
-def _marked_statements(text: str, lines: Lines, markers: Markers) -> tuple[ast.Module, Lines] | None:
-    """A module of the file's top-level statements that hold a marker word (or a followed constant's name), each
-    parsed alone, and those lines; None when the file must be parsed whole (see `python_statements`)."""
-    statements = python_statements.top_level(text)
-    if statements is None:
-        return None
-    parsed: dict[int, list[ast.stmt]] = {}
+class _Words:
+    """Where each word (a run of ASCII letters, digits and underscores) of a file is written, lower-cased as the
+    markers compare: the lines that may read or bind a name. Indexed once, on the first question, so that following
+    thousands of names costs one pass over the file, not one per name. Only for files the markers could read (ASCII:
+    a non-ASCII identifier could spell a name otherwise)."""
 
-    def marked(mentions: Lines) -> list[ast.stmt]:
-        for index, statement in enumerate(statements):
-            if index not in parsed and mentions.any_within(statement.first, statement.last):
-                body = python_statements.parse(text, statement)
-                if body is None:
-                    raise _WholeModuleNeeded
-                parsed[index] = body
-        return [node for index in sorted(parsed) for node in parsed[index]]
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._index: dict[str, list[int]] | None = None
 
-    try:
-        mentions = _follow(lines, marked, text, markers)
-        return ast.Module(body=marked(mentions), type_ignores=[]), mentions
-    except _WholeModuleNeeded:
-        return None
+    def lines(self, names: Iterable[str]) -> list[int]:
+        """The sorted lines on which one of `names` is written as a whole word, in any case."""
+        index = self._index if self._index is not None else self._indexed()
+        return sorted({line for name in names for line in index.get(name.lower(), ())})
+
+    def _indexed(self) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        for number, line in enumerate(_LINE_BREAK.split(self.text.lower()), start=1):
+            for word in _WORD.findall(line):
+                index.setdefault(word, []).append(number)
+        self._index = index
+        return index
 
 
-def _follow(lines: Lines, statements: Callable[[Lines], list[ast.stmt]], text: str, markers: Markers) -> Lines:
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as `ast` counts lines
+_WORD = re.compile(r"[a-z0-9_]+")
+
+
+@dataclass(frozen=True)
+class _Summary:
+    """What one top-level statement binds: every binding of each name, and the assignments the module's constants
+    may come from (with the branch each is on), by name."""
+
+    bindings: Counter[str]
+    assignments: dict[str, list[tuple[_Branch, ast.expr]]]
+
+
+class _Statements:
+    """A file's top-level statements, each parsed alone when first needed: those that hold a marker are walked, and
+    those that spell a name a loader reads are read for its value, so that the rest of the file is never parsed."""
+
+    def __init__(self, text: str, statements: list[python_statements.Statement]) -> None:
+        self.text = text
+        self.statements = statements
+        self.firsts = [statement.first for statement in statements]
+        self.words = _Words(text)
+        self._parsed: dict[int, list[ast.stmt]] = {}
+        self._summaries: dict[int, _Summary] = {}
+        self._bound: dict[int, _LineBindings] = {}
+        self._constants: dict[str, list[ast.expr]] = {}
+
+    def at(self, line: int) -> int | None:
+        """The index of the statement that holds `line`."""
+        index = bisect.bisect_right(self.firsts, line) - 1
+        return index if index >= 0 and line <= self.statements[index].last else None
+
+    def parsed(self, index: int) -> list[ast.stmt]:
+        body = self._parsed.get(index)
+        if body is None:
+            body = python_statements.parse(self.text, self.statements[index])
+            if body is None:
+                raise _WholeModuleNeeded
+            self._parsed[index] = body
+        return body
+
+    def holding(self, lines: list[int]) -> list[int]:
+        """The indexes of the statements that hold one of `lines`, in order, parsed: consecutive ones in one go."""
+        indexes = sorted({index for line in lines if (index := self.at(line)) is not None})
+        unparsed = [index for index in indexes if index not in self._parsed]
+        for _, run in itertools.groupby(enumerate(unparsed), lambda pair: pair[1] - pair[0]):
+            self._parse_run([index for _, index in run])
+        return indexes
+
+    def _parse_run(self, run: list[int]) -> None:
+        """Parse consecutive statements together; where they do not parse together, each is parsed when needed."""
+        if len(run) < 2:
+            return
+        parts = python_statements.parse_together(self.text, [self.statements[index] for index in run])
+        if parts is not None:
+            self._parsed.update(zip(run, parts, strict=True))
+
+    def body(self, lines: Lines) -> list[ast.stmt]:
+        """The statements that hold one of `lines`, in order."""
+        return [node for index in self.holding(lines.numbers) for node in self.parsed(index)]
+
+    def bound_at(self, line: int) -> list[str]:
+        """The names the simple statement on `line` binds (see `_bound_names`)."""
+        index = self.at(line)
+        if index is None:
+            return []
+        bound = self._bound.get(index)
+        if bound is None:
+            bound = self._bound[index] = _bindings_by_line(self.parsed(index))
+        return bound(line)
+
+    def constant(self, name: str) -> list[ast.expr]:
+        """The values of a module constant (see `_module_constants`), read from the statements that spell its name:
+        every binding of a name is in a statement that spells it."""
+        if name not in self._constants:
+            indexes = self.holding(self.words.lines([name]))
+            summaries = [self._summary(index) for index in indexes]
+            bindings = sum(summary.bindings[name] for summary in summaries)
+            assignments = [assignment for summary in summaries for assignment in summary.assignments.get(name, ())]
+            exclusive = len(assignments) == bindings and _exclusive([branch for branch, _ in assignments])
+            self._constants[name] = [value for _, value in assignments] if exclusive else []
+        return self._constants[name]
+
+    def spelling(self, words: tuple[str, ...]) -> list[ast.stmt]:
+        """The statements whose text holds one of `words`."""
+        found = [
+            index
+            for index, statement in enumerate(self.statements)
+            if any(word in self.text[statement.start : statement.end] for word in words)
+        ]
+        return [node for index in found for node in self.parsed(index)]
+
+    def _summary(self, index: int) -> _Summary:
+        summary = self._summaries.get(index)
+        if summary is None:
+            body = self.parsed(index)
+            assignments: dict[str, list[tuple[_Branch, ast.expr]]] = {}
+            for branch, statement in _module_statements(body, ()):
+                target, value = _single_assignment(statement)
+                if target and value is not None:
+                    assignments.setdefault(target, []).append((branch, value))
+            bindings = _binding_counts(ast.Module(body=body, type_ignores=[]))
+            summary = self._summaries[index] = _Summary(bindings, assignments)
+        return summary
+
+
+@dataclass(frozen=True)
+class _LineBindings:
+    """The names bound by the simple statements of a body, by each line they span."""
+
+    bound: dict[int, list[str]]
+
+    def __call__(self, line: int) -> list[str]:
+        return self.bound.get(line, [])
+
+
+def _bindings_by_line(body: list[ast.stmt]) -> _LineBindings:
+    bound: dict[int, list[str]] = {}
+    for _, statement in _module_statements(body, ()):
+        names = _bound_names(statement)
+        if names:
+            first, last = _span(statement)
+            for line in range(first, last + 1):
+                bound.setdefault(line, []).extend(names)
+    return _LineBindings(bound)
+
+
+def _follow(lines: Lines, bound_at: Callable[[int], list[str]], words: _Words) -> Lines:
     """The lines holding a marker word or the name of a module constant assigned on such a line (`VAR = "MODEL_ID"`
-    makes `os.getenv(VAR, ID)` a reference), to a fixed point; `statements` gives the module's statements (at least
-    those the lines touch)."""
+    makes `os.getenv(VAR, ID)` a reference), to a fixed point; `bound_at` gives the names bound on a line. Each line
+    is looked at once, each name looked up once."""
+    marked = set(lines.numbers)
     followed: set[str] = set()
-    while True:
-        assignments = [(n, s) for _, s in _module_statements(statements(lines), ()) for n in _bound_names(s)]
-        names = {name for name, s in assignments if name not in followed and lines.any_within(*_span(s))}
-        if not names:
-            return lines
+    new = lines.numbers
+    while new:
+        names = {name for line in new for name in bound_at(line) if name not in followed}
         followed |= names
-        lines = lines.union(markers.lines(text, tuple(name.lower().encode() for name in names)))
+        new = [line for line in words.lines(names) if line not in marked] if names else []
+        marked.update(new)
+    return Lines(sorted(marked))
 
 
 def _bound_names(statement: ast.stmt) -> list[str]:
@@ -415,15 +554,21 @@ def _alternatives(statement: ast.stmt) -> list[list[ast.stmt]]:
 
 
 def _exclusive(branches: list[_Branch]) -> bool:
-    return all(_apart(a, b) for a, b in itertools.combinations(branches, 2))
-
-
-def _apart(a: _Branch, b: _Branch) -> bool:
-    """Whether two places sit in different blocks of the same `if` or `try`."""
-    for (node_a, block_a), (node_b, block_b) in zip(a, b, strict=False):
-        if (node_a, block_a) != (node_b, block_b):
-            return node_a == node_b
-    return False
+    """Whether every two places sit in different blocks of the same `if` or `try` (where their paths part, both go
+    into blocks of one statement). Told from the tree of the paths, each step once: comparing every pair takes time
+    that grows with the square of the places (thousands of `except` handlers each setting a name)."""
+    root: dict[tuple[int, int], dict[Any, Any]] = {}
+    ended: set[int] = set()  # the tree's nodes where a path ends
+    for branch in branches:
+        node = root
+        for statement, block in branch:
+            if id(node) in ended or (node and next(iter(node))[0] != statement):
+                return False  # a place is on the way to this one, or the paths part between two statements
+            node = node.setdefault((statement, block), {})
+        if node or id(node) in ended:
+            return False  # this place is on the way to another, or is another
+        ended.add(id(node))
+    return True
 
 
 def _single_assignment(statement: ast.stmt) -> tuple[str | None, ast.expr | None]:
@@ -440,16 +585,22 @@ def _single_assignment(statement: ast.stmt) -> tuple[str | None, ast.expr | None
 
 class _Finder:
     def __init__(
-        self, tree: ast.Module, source: str, context: FileContext, mentions: Lines | None, whole: bool = True
+        self,
+        tree: ast.Module,
+        source: str,
+        context: FileContext,
+        mentions: Lines | None,
+        module: _Statements | None = None,
     ) -> None:
         self.tree = tree
-        self.whole = whole  # False: `tree` holds the marked statements only
+        self.module = module  # when set, `tree` holds the marked statements only; `module` is the whole file
         self.source = source
         self.context = context
         self.mentions = mentions
         self.loop_values: dict[str, list[ast.expr]] = {}
         self.scopes: list[_Function] = []  # the functions being walked, innermost last
         self.scope_constants: dict[int, dict[str, list[ast.expr]]] = {}  # by function, built when first asked
+        self.assigned: dict[int, set[str]] = {}  # by function: the names its lines assign (`_assigns`)
         self.read: set[int] = set()  # ids of the nodes a loader read: no named default reports them again
         self.named: list[_Named] = []
 
@@ -468,21 +619,24 @@ class _Finder:
 
     @cached_property
     def constants(self) -> dict[str, list[ast.expr]]:
-        if not self.whole:
-            raise _WholeModuleNeeded
+        """The module constants of a module read whole."""
         return _module_constants(self.tree)
+
+    def _module_constant(self, name: str) -> list[ast.expr]:
+        return self.constants.get(name, []) if self.module is None else self.module.constant(name)
 
     @cached_property
     def options(self) -> dict[str, list[ast.expr]]:
         """The defaults of the command-line options the file declares, by the attribute a parsed namespace holds
         each in (`--adapter` or `dest="adapter"`: `args.adapter`)."""
-        options: dict[str, list[ast.expr]] = {}
-        for node in ast.walk(self.tree):
-            if isinstance(node, ast.Call) and _call_name(node.func) in _OPTION_CALLS:
-                dest, default = _option_dest(node), _keyword(node, "default")
-                if dest and default is not None:
-                    options.setdefault(dest, []).append(default)
-        return options
+        return _options(self.tree)
+
+    @cached_property
+    def all_options(self) -> dict[str, list[ast.expr]]:
+        """The options declared anywhere in the file, read from the statements that spell an option call."""
+        if self.module is None:
+            return self.options
+        return _options(ast.Module(body=self.module.spelling(tuple(_OPTION_CALLS)), type_ignores=[]))
 
     @cached_property
     def ollama_imports(self) -> tuple[frozenset[str], dict[str, str]]:
@@ -649,8 +803,8 @@ class _Finder:
         """What `args.<dest>` holds when no option is given; the whole module is parsed when the option may be
         declared in a statement that names no marker."""
         defaults = self.options.get(dest, [])
-        if not defaults and not self.whole and any(call in self.source for call in _OPTION_CALLS):
-            raise _WholeModuleNeeded
+        if not defaults and self.module is not None and any(call in self.source for call in _OPTION_CALLS):
+            return self.all_options.get(dest, [])
         return defaults
 
     def _all_values(self, nodes: list[ast.expr], depth: int) -> list[_Value]:
@@ -671,14 +825,17 @@ class _Finder:
                 constants = self.scope_constants[id(function)] = _module_constants(function)
             if name in constants:
                 return constants[name]
-        return self.constants.get(name, [])
+        return self._module_constant(name)
 
     def _assigns(self, function: _Function, name: str) -> bool:
         """Whether a line of the function's text assigns `name` (`name = `, `name: T = `): the cheap test that spares
-        walking every function around a loader for the constants of the few that have one."""
-        assignment = re.compile(rf"\s*{re.escape(name)}\s*(?::[^=\n]*)?=(?!=)")
-        lines = self.lines[function.lineno - 1 : function.end_lineno]
-        return any(assignment.match(line) for line in lines)
+        walking every function around a loader for the constants of the few that have one. The names a function's
+        lines assign are gathered once, whatever the number of names asked."""
+        assigned = self.assigned.get(id(function))
+        if assigned is None:
+            lines = self.lines[function.lineno - 1 : function.end_lineno]
+            assigned = self.assigned[id(function)] = {m[1] for line in lines if (m := _ASSIGNMENT.match(line))}
+        return name in assigned
 
     def _call_values(self, call: ast.Call, depth: int) -> list[_Value]:
         """`os.getenv(NAME, DEFAULT)` stands for its default; `DICT.get(KEY[, DEFAULT])` for the entry and default."""
@@ -785,7 +942,7 @@ class _Finder:
         if routed:
             yield self._reference(constant, routed[1], routed[0], form="litellm", revision=None, flags=frozenset())
             return
-        api = apis.routed(text)
+        api = _routed(text)
         if api:
             yield self._reference(constant, api, Kind.API, form="routed", revision=None, flags=frozenset())
             return
@@ -793,7 +950,7 @@ class _Finder:
         if found:
             kind, hub = found
             yield self._reference(constant, hub.id, kind, form="url", revision=hub.revision, flags=frozenset())
-        elif _IMAGE_LIKE.fullmatch(text) and (image := server_image(text)):
+        elif _IMAGE_LIKE.fullmatch(text) and _holds(text, _IMAGE_WORDS) and (image := server_image(text)):
             yield self._reference(constant, image, Kind.IMAGE, form="image", revision=None, flags=frozenset())
 
     def _loaded(self, value: _Value, use: _Use) -> Reference | None:
@@ -917,7 +1074,7 @@ class _Finder:
             if target and (kind := named_kind(target))
         ]
         for target, kind, value in named:
-            if target in self.constants:  # asked only when there is one: it may need the whole module parsed
+            if self._module_constant(target):  # asked only when there is one: it reads the statements spelling it
                 self._defer(value, kind, "constant")
 
     def _defer(self, node: ast.expr | None, kind: Kind | None, form: str) -> None:
@@ -962,6 +1119,22 @@ class _Use:
 # --- helpers ----------------------------------------------------------------------------------------------------
 
 
+# Words one of which every routed name and every model-server image holds (tests hold the catalogues to them): a
+# string that holds none is let go without asking the knowledge base, which thousands of ids in one file make count.
+_ROUTE_WORDS = re.compile("|".join(re.escape(marker.decode()) for marker in apis.ROUTE_MARKERS))
+_IMAGE_WORDS = re.compile("|".join(re.escape(marker.decode()) for marker in IMAGE_MARKERS))
+
+
+def _holds(text: str, words: re.Pattern[str]) -> bool:
+    """Whether the lower-cased text holds one of the words."""
+    return words.search(text.lower()) is not None
+
+
+def _routed(text: str) -> str | None:
+    """`apis.routed`, asked only of a string that holds a route's word."""
+    return apis.routed(text) if _holds(text, _ROUTE_WORDS) else None
+
+
 def _call_name(func: ast.expr) -> str | None:
     if isinstance(func, ast.Attribute):
         return func.attr
@@ -980,7 +1153,7 @@ def _identify(
     context: FileContext,
 ) -> tuple[Kind, str, str | None] | None:
     """The artefact a string names in a loader position, or None for local paths and non-ids."""
-    if text.startswith(ollama.PREFIXES) or apis.routed(text):
+    if text.startswith(ollama.PREFIXES) or _routed(text):
         return None  # a LiteLLM string routed to Ollama or an API: read wherever it is written (`_url`)
     if kind is Kind.OLLAMA:
         found = ollama.recognise(text, ollama.Context.CERTAIN if certain else ollama.Context.NAMED)
@@ -1002,7 +1175,7 @@ def _identify_named(
     """The artefact a named default holds. Unlike a loader argument, an owner-less name counts only when the
     knowledge base knows it (`--model resnet50` is not), and a hosted API's model name (`gpt-4o`, or the NVIDIA
     catalog's `meta/llama3-8b-instruct` in a file that calls the catalog) is that API's (`discover/apis.py`)."""
-    if apis.routed(text):
+    if _routed(text):
         return None  # read wherever it is written (`_url`)
     if kind in (Kind.MODEL, Kind.API) and apis.named(text, in_context):
         return Kind.API, text, None
@@ -1020,6 +1193,17 @@ def _arguments(call: ast.Call, loader: _Loader) -> list[ast.expr]:
         main = None if isinstance(argument, ast.Starred) else argument
     also = [value for k in loader.also if (value := _keyword(call, k)) is not None]
     return [main, *also] if main is not None else also
+
+
+def _options(tree: ast.Module) -> dict[str, list[ast.expr]]:
+    """The defaults of the options declared in `tree`, by the attribute a parsed namespace holds each in."""
+    options: dict[str, list[ast.expr]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _call_name(node.func) in _OPTION_CALLS:
+            dest, default = _option_dest(node), _keyword(node, "default")
+            if dest and default is not None:
+                options.setdefault(dest, []).append(default)
+    return options
 
 
 def _option_dest(call: ast.Call) -> str | None:

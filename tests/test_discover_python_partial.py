@@ -1,0 +1,122 @@
+"""Reading a Python file by the statements that matter: those holding a marker word, and those spelling a name a loader
+reads. The rest of the file is never parsed, and what is found is what a reading of the whole file finds."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.python import PythonSource, _exclusive, _Words
+from modelpolicy.discover.python_statements import parse, parse_together, rough_top_level, top_level
+
+CONTEXT = FileContext("x.py", lambda _: False)
+
+
+def found(text: str) -> list[tuple[str, int, str]]:
+    return [(r.text, r.line, r.form) for r in PythonSource().find(text, CONTEXT)]
+
+
+def test_words_are_found_whole_in_any_case_on_the_lines_ast_counts() -> None:
+    words = _Words("NAME = 1\r\nname_2 = NAME\rother = Name + 1\nrename = 2\n")
+    assert words.lines(["name"]) == [1, 2, 3]
+    assert words.lines(["NAME_2", "rename"]) == [2, 4]
+    assert words.lines(["nowhere"]) == []
+
+
+def _branches(text: str, name: str) -> list[tuple[tuple[int, int], ...]]:
+    """The branch of each assignment to `name` at the top of `text`, as the module's constants see them."""
+    from modelpolicy.discover.python import _module_statements, _single_assignment
+
+    tree = ast.parse(text)
+    return [branch for branch, s in _module_statements(tree.body, ()) if _single_assignment(s)[0] == name]
+
+
+@pytest.mark.parametrize(
+    ("text", "exclusive"),
+    [
+        ("if a:\n    X = 1\nelse:\n    X = 2\n", True),
+        ("if a:\n    X = 1\nelif b:\n    X = 2\nelse:\n    X = 3\n", True),
+        ("try:\n    X = 1\nexcept A:\n    X = 2\nexcept B:\n    X = 3\n", True),
+        ("if a:\n    X = 1\n    X = 2\n", False),  # one block, in sequence
+        ("X = 1\nif a:\n    X = 2\n", False),  # one on the way to the other
+        ("if a:\n    X = 1\nif b:\n    X = 2\n", False),  # two statements, both may run
+        ("if a:\n    if b:\n        X = 1\n    else:\n        X = 2\nelse:\n    X = 3\n", True),
+        ("if a:\n    if b:\n        X = 1\n    if c:\n        X = 2\nelse:\n    X = 3\n", False),
+        ("X = 1\n", True),
+        ("", True),
+    ],
+)
+def test_places_are_exclusive_when_every_two_sit_in_different_blocks_of_one_statement(
+    text: str, exclusive: bool
+) -> None:
+    assert _exclusive(_branches(text, "X")) is exclusive
+
+
+def test_thousands_of_handlers_each_setting_the_model_are_each_a_reference() -> None:
+    handlers = "".join(f'except E{i}:\n    model_id = "org/model-{i}"\n' for i in range(3000))
+    text = f"try:\n    import x\n{handlers}AutoModel.from_pretrained(model_id)\n"
+    assert [t for t, _, _ in found(text)] == [f"org/model-{i}" for i in range(3000)]
+
+
+def test_a_name_read_by_a_loader_is_found_without_parsing_the_statements_that_do_not_spell_it() -> None:
+    """A statement that does not parse alone, naming neither a marker nor the name, is never parsed: had it been,
+    the file would have been reported unreadable."""
+    text = 'CHECKPOINT = "org/far-away"\n\nbroken = = 1\n\nAutoModel.from_pretrained(CHECKPOINT)\n'
+    assert found(text) == [("org/far-away", 1, "from_pretrained")]
+
+
+def test_a_name_bound_again_in_a_statement_that_names_no_model_is_not_a_constant() -> None:
+    """Every binding counts, wherever it is: here a parameter of a function that holds no marker word."""
+    text = 'CHECKPOINT = "org/a"\n\ndef helper(CHECKPOINT):\n    return 1\n\nAutoModel.from_pretrained(CHECKPOINT)\n'
+    assert found(text) == []
+    text = 'CHECKPOINT = "org/a"\n\ndef helper():\n    return CHECKPOINT\n\nAutoModel.from_pretrained(CHECKPOINT)\n'
+    assert found(text) == [("org/a", 1, "from_pretrained")]
+
+
+def test_an_option_declared_in_a_statement_without_a_marker_gives_its_default() -> None:
+    text = (
+        "import argparse\n\ndef options():\n    p = argparse.ArgumentParser()\n"
+        '    p.add_argument("--base", default="org/base")\n    return p.parse_args()\n\n'
+        "args = options()\nAutoModel.from_pretrained(args.base)\n"
+    )
+    assert found(text) == [("org/base", 5, "from_pretrained")]
+
+
+def test_a_chain_of_names_reading_an_environment_variable_is_followed_however_long() -> None:
+    chain = "".join(f"V{i + 1} = V{i}\n" for i in range(300))
+    text = f'V0 = "MODEL_ID"\n{chain}model = os.getenv(V300, "org/from-env")\n'
+    assert [t for t, _, _ in found(text)] == ["org/from-env"]
+
+
+def test_a_statement_parsed_alone_far_into_a_file_keeps_its_lines_and_columns() -> None:
+    text = "x = 1\n" * 5000 + "y = (\n    f(a,\n      b))\n"
+    statements = top_level(text)
+    assert statements is not None
+    body = parse(text, statements[-1])
+    assert body is not None
+    whole = ast.parse(text).body[-1]
+    assert ast.dump(body[0], include_attributes=True) == ast.dump(whole, include_attributes=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "import os\n@a\n@b(\n1)\ndef f():\n    pass\nx = 1; y = 2\nclass C:\n    pass\n",
+        "x = 1\n" * 40 + "try:\n    pass\nexcept E:\n    pass\nz = [\n1,\n]\n",
+    ],
+)
+def test_statements_parsed_together_are_each_the_same_as_parsed_alone(text: str) -> None:
+    statements = top_level(text)
+    assert statements is not None
+    together = parse_together(text, statements)
+    assert together is not None
+    alone = [parse(text, statement) for statement in statements]
+    dump = [[ast.dump(node, include_attributes=True) for node in body or ()] for body in alone]
+    assert [[ast.dump(node, include_attributes=True) for node in body] for body in together] == dump
+
+
+def test_statements_that_do_not_parse_together_give_none() -> None:
+    text = "x = (\ny = 1\n"
+    assert parse_together(text, rough_top_level(text)) is None
