@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # argparse and pathlib load with the parser: `--version` answ
     from pathlib import Path
     from typing import NoReturn
 
+    from modelpolicy.policy import Policy
     from modelpolicy.report import Report
     from modelpolicy.resolve.interface import Resolver
 
@@ -271,7 +272,7 @@ def _run_lock(args: argparse.Namespace) -> int:
     policy = find_policy(paths[0], root, args.policy)
     exclude = (*policy.exclude, *args.exclude)
     if args.verify:
-        return _verify_lock(paths, root, exclude)
+        return _verify_lock(paths, root, exclude) or _rejudge_staged(paths, root, policy, tuple(args.exclude))
     locked = lock(paths, root, default_resolvers(_hub(args)), exclude=exclude, policy=policy)
     for note in locked.notes:
         say("note", note)
@@ -344,6 +345,28 @@ def _verify_lock(paths: list[Path], root: Path, exclude: tuple[str, ...] = ()) -
         return 1
     show(f"{FILENAME}: up to date with the references in {root}")
     return 0
+
+
+def _rejudge_staged(paths: list[Path], root: Path, policy: Policy, exclude: tuple[str, ...]) -> int:
+    """`lock --verify` with `modelpolicy.lock` staged (the modelpolicy-lock hook at a relock's commit): exit 1 when
+    an entry that changed now fails under the policy."""
+    from modelpolicy.lockfile import FILENAME
+    from modelpolicy.locking import rejudge_staged
+    from modelpolicy.messages import show
+    from modelpolicy.report.interface import plural
+
+    rejudged = rejudge_staged(paths, root, policy, exclude)
+    if rejudged is None or not (rejudged.failed or rejudged.warned):
+        return 0
+    show(*rejudged.lines)
+    if not rejudged.failed:
+        show(f"{FILENAME} (staged): {plural(rejudged.warned, 'warning')} under policy {policy.name} from its changes")
+        return 0
+    show(
+        f"{FILENAME} (staged): its changes fail {plural(rejudged.failed, 'artefact')} under policy {policy.name}: "
+        "review the relock; change the reference, or `modelpolicy approve ID --reason ... --by ...`"
+    )
+    return 1
 
 
 def _run_approve(args: argparse.Namespace) -> int:

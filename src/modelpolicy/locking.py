@@ -302,3 +302,101 @@ def _unlocked(artefact: Artefact) -> str:
     where = f"{artefact.references[0].location}: " if artefact.references else ""
     label = f"{artefact.id}@{artefact.revision}" if artefact.revision else artefact.id
     return f"{where}{label}: referenced but not in {FILENAME}"
+
+
+@dataclass(frozen=True)
+class Rejudged:
+    """A staged lockfile's changed entries, judged: one line per change, then each finding they touch that does
+    not pass, and whether any of those fails."""
+
+    lines: tuple[str, ...]
+    failed: int
+    warned: int
+
+
+def rejudge_staged(paths: list[Path], root: Path, policy: Policy, exclude: tuple[str, ...] = ()) -> Rejudged | None:
+    """When `<root>/modelpolicy.lock` is staged with changes from HEAD's, judge under `policy` every artefact the
+    repository references whose entry, or an ancestor's, changed: a relock that brings in a non-commercial licence
+    is caught at the commit, not at the next full scan. None when nothing about the lockfile is staged (or `root` is
+    no git work tree). The index's copy is judged, which is what the commit records."""
+    from modelpolicy.model import Verdict
+    from modelpolicy.resolve.images import ImageResolver
+    from modelpolicy.resolve.knowledge import KnowledgeResolver
+    from modelpolicy.scan import discover_paths, judge
+
+    staged = _blob_of(root, "ls-files", "--stage", "--", FILENAME)
+    if staged is None or staged == _blob_of(root, "ls-tree", "HEAD", "--", FILENAME):
+        return None
+    path = root / FILENAME
+    try:
+        before = _lockfile_at(root, _blob_of(root, "ls-tree", "HEAD", "--", FILENAME), path)
+    except ModelpolicyError:  # HEAD's could not be read: every staged entry is new
+        before = {}
+    after = _lockfile_at(root, staged, path)
+    changed = {key for key, entry in after.items() if _differs(before.get(key), entry)}
+    if not changed:
+        return None
+    judged = judge(
+        discover_paths(paths, (*policy.exclude, *exclude)),
+        policy,
+        (resolver_for(after.values(), f"{FILENAME} (staged)"), KnowledgeResolver(), ImageResolver()),
+    )
+    lines: list[str] = [
+        f"{FILENAME} (staged): {line}"
+        for line in _changes({k: before[k] for k in changed & before.keys()}, {k: after[k] for k in changed})
+        if line
+    ]
+    touched = [f for f in judged.findings if _touches(locked_key(*f.artefact.key), after, changed)]
+    failing = [f for f in touched if f.verdict is not Verdict.PASS]
+    for finding in failing:
+        where = f"{finding.artefact.references[0].location}: " if finding.artefact.references else ""
+        for violation in finding.violations:
+            lines.append(
+                f"{where}{finding.artefact.id}: {violation.severity} under {policy.name}: {violation.message} "
+                f"[{violation.code}]"
+            )
+    fails = sum(1 for f in failing if f.verdict is Verdict.FAIL)
+    return Rejudged(tuple(lines), fails, len(failing) - fails)
+
+
+def _differs(old: Entry | None, new: Entry) -> bool:
+    return old is None or replace(new, resolved_at=old.resolved_at) != old
+
+
+def _touches(key: Key, entries: Mapping[Key, Entry], changed: set[Key]) -> bool:
+    """Whether the entry for `key`, or an ancestor of it through the entries' lineage, is among `changed`."""
+    return key in entries and bool(_needed({key}, entries).keys & changed)
+
+
+def _blob_of(root: Path, *listing: str) -> str | None:
+    """The blob id `git ls-files --stage` or `git ls-tree` gives for the lockfile; None when there is none (no git,
+    no work tree, no HEAD yet, or the file is not there)."""
+    from modelpolicy.gitsafe import git
+
+    try:
+        done = git(root, *listing)
+    except OSError:
+        return None
+    fields = done.stdout.split(b"\t", 1)[0].split()
+    if done.returncode != 0 or len(fields) < 3:
+        return None
+    return fields[1 if listing[0] == "ls-files" else 2].decode("ascii", "replace")
+
+
+def _lockfile_at(root: Path, blob: str | None, path: Path) -> dict[Key, Entry]:
+    """The entries of the lockfile held in git `blob` (none for None), read as if from `path`."""
+    from modelpolicy.gitsafe import git
+    from modelpolicy.lockfile import parse
+
+    if blob is None:
+        return {}
+    done = git(root, "cat-file", "blob", blob)
+    if done.returncode != 0:
+        return {}
+    try:
+        text = done.stdout.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ModelpolicyError(
+            f"cannot read the staged lockfile ({error}); run `modelpolicy lock`", path=str(path)
+        ) from None
+    return parse(text, path).by_key
