@@ -333,7 +333,7 @@ def rejudge_staged(paths: list[Path], root: Path, policy: Policy, exclude: tuple
     except ModelpolicyError:  # HEAD's could not be read: every staged entry is new
         before = {}
     after = _lockfile_at(root, staged, path)
-    changed = {key for key, entry in after.items() if _differs(before.get(key), entry)}
+    changed = {key for key, entry in after.items() if _differs(before, key, entry)}
     if not changed:
         return None
     judged = judge(
@@ -359,8 +359,14 @@ def rejudge_staged(paths: list[Path], root: Path, policy: Policy, exclude: tuple
     return Rejudged(tuple(lines), fails, len(failing) - fails)
 
 
-def _differs(old: Entry | None, new: Entry) -> bool:
-    return old is None or replace(new, resolved_at=old.resolved_at) != old
+def _differs(before: Mapping[Key, Entry], key: Key, new: Entry) -> bool:
+    """Whether a staged entry changed from HEAD's lockfile. An entry HEAD's lockfile lacks is new for a reference
+    the commit stages, which the `modelpolicy` hook judges: it counts only in a first lockfile, whose entries all
+    replace the offline answers the hook judged before."""
+    old = before.get(key)
+    if old is None:
+        return not before
+    return replace(new, resolved_at=old.resolved_at) != old
 
 
 def _touches(key: Key, entries: Mapping[Key, Entry], changed: set[Key]) -> bool:
