@@ -273,7 +273,9 @@ def _run_lock(args: argparse.Namespace) -> int:
     exclude = (*policy.exclude, *args.exclude)
     if args.verify:
         return _verify_lock(paths, root, exclude) or _rejudge_staged(paths, root, policy, tuple(args.exclude))
-    locked = lock(paths, root, default_resolvers(_hub(args)), exclude=exclude, policy=policy)
+    hub = _hub(args)
+    offline = bool(getattr(hub, "offline", False))
+    locked = lock(paths, root, default_resolvers(hub), exclude=exclude, policy=policy, offline=offline)
     for note in locked.notes:
         say("note", note)
     if locked.unreachable:
@@ -317,15 +319,21 @@ def _check_lock(args: argparse.Namespace, paths: list[Path], root: Path) -> int:
         for line in drift.unreachable:
             say("error", line)
         return EXIT_UNRESOLVED
+    for line in drift.unchecked:
+        say("warning", line)
     show(*drift.changes, *drift.verdicts)
+    unchecked = f"; {_entries(len(drift.unchecked))} not checked (above)" if drift.unchecked else ""
     if drift.verdicts:
         changed = plural(len(drift.verdicts), "verdict")
-        show(f"{FILENAME}: drift changes {changed}; review it, then run `modelpolicy lock`")
+        show(f"{FILENAME}: drift changes {changed}{unchecked}; review it, then run `modelpolicy lock`")
         return 1
-    drifted = f"{len(drift.changes)} {'entry' if len(drift.changes) == 1 else 'entries'} drifted"
-    state = f"{drifted}, no verdict changes" if drift.changes else "no drift"
-    show(f"{FILENAME}: {state}")
+    state = f"{_entries(len(drift.changes))} drifted, no verdict changes" if drift.changes else "no drift"
+    show(f"{FILENAME}: {state}{unchecked}")
     return 0
+
+
+def _entries(count: int) -> str:
+    return f"{count} {'entry' if count == 1 else 'entries'}"
 
 
 def _verify_lock(paths: list[Path], root: Path, exclude: tuple[str, ...] = ()) -> int:
