@@ -77,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     scan.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
     scan.add_argument(
+        "--wide",
+        action="store_true",
+        help="text format: show every column, however wide the terminal (by default the table fits its width)",
+    )
+    scan.add_argument(
         "--locked",
         action="store_true",
         help="resolve from modelpolicy.lock and the bundled knowledge only: no network, no cache; an artefact "
@@ -235,12 +240,28 @@ def _run_scan(args: argparse.Namespace) -> int:
 
         report = mark_new(report, root, args.since)
     color = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    rendered = FORMATS[args.format](report, color=color)
+    if args.format == "text":
+        from modelpolicy.report.text import render
+
+        rendered = render(report, color=color, width=None if args.wide or args.output else _terminal_width())
+    else:
+        rendered = FORMATS[args.format](report, color=color)
     if args.output is None:
         sys.stdout.write(rendered)
     else:
         replace_atomically(args.output, rendered, "the report")
     return _failed_on(exit_code(report), report, args.fail_on)
+
+
+def _terminal_width() -> int | None:
+    """The width the text report fits: the terminal's (COLUMNS first, as `shutil` reads it), COLUMNS when stdout is
+    not a terminal, else none: a pipe or a file gets every column."""
+    import shutil
+
+    if sys.stdout.isatty():
+        return max(shutil.get_terminal_size().columns, 40)
+    columns = os.environ.get("COLUMNS", "")
+    return max(int(columns), 40) if columns.isdigit() else None
 
 
 def _failed_on(code: int, report: Report, fail_on: str) -> int:
