@@ -73,9 +73,19 @@ def _parser() -> argparse.ArgumentParser:
     from modelpolicy.report import FORMATS
 
     scan.add_argument(
-        "--format", choices=tuple(FORMATS), default="text", help="report format: %(choices)s (default: text)"
+        "--format",
+        type=_formats,
+        default=("text",),
+        metavar="FORMAT[,FORMAT...]",
+        help=f"report format: {', '.join(FORMATS)} (default: text); several, comma-separated, with --output-dir",
     )
     scan.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
+    scan.add_argument(
+        "--output-dir",
+        type=Path,
+        metavar="DIR",
+        help="write each format's report to DIR/modelpolicy.<ext> (json, sarif, md, txt...), from one scan",
+    )
     scan.add_argument(
         "--wide",
         action="store_true",
@@ -221,11 +231,16 @@ def _run_explain(args: argparse.Namespace) -> int:
 
 
 def _run_scan(args: argparse.Namespace) -> int:
+    from modelpolicy.errors import ModelpolicyError
     from modelpolicy.files import replace_atomically
     from modelpolicy.policy import find_policy
-    from modelpolicy.report import FORMATS
+    from modelpolicy.report import file_name
     from modelpolicy.scan import exit_code, project_root, scan
 
+    if len(args.format) > 1 and args.output_dir is None:
+        raise ModelpolicyError("several formats are written to files: add --output-dir DIR")
+    if args.output is not None and args.output_dir is not None:
+        raise ModelpolicyError("--output and --output-dir cannot be given together: choose one")
     paths = list(args.paths)
     root = project_root(paths)
     policy = find_policy(paths[0], root, args.policy)
@@ -239,18 +254,56 @@ def _run_scan(args: argparse.Namespace) -> int:
         from modelpolicy.since import mark_new
 
         report = mark_new(report, root, args.since)
-    color = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    if args.format == "text":
+    to_terminal = args.output is None and args.output_dir is None
+    if args.output_dir is not None:
+        _make_folder(args.output_dir)
+    for name in args.format:
+        rendered = _render(name, report, to_terminal, args.wide)
+        if args.output_dir is not None:
+            replace_atomically(args.output_dir / file_name(name), rendered, f"the {name} report")
+        elif args.output is not None:
+            replace_atomically(args.output, rendered, "the report")
+        else:
+            sys.stdout.write(rendered)
+    return _failed_on(exit_code(report), report, args.fail_on)
+
+
+def _render(name: str, report: Report, to_terminal: bool, wide: bool) -> str:
+    """One format of `report`: coloured on a terminal; the text table fitted to its width unless `wide`."""
+    from modelpolicy.report import FORMATS
+
+    color = to_terminal and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    if name == "text":
         from modelpolicy.report.text import render
 
-        rendered = render(report, color=color, width=None if args.wide or args.output else _terminal_width())
-    else:
-        rendered = FORMATS[args.format](report, color=color)
-    if args.output is None:
-        sys.stdout.write(rendered)
-    else:
-        replace_atomically(args.output, rendered, "the report")
-    return _failed_on(exit_code(report), report, args.fail_on)
+        return render(report, color=color, width=None if wide or not to_terminal else _terminal_width())
+    return FORMATS[name](report, color=color)
+
+
+def _make_folder(folder: Path) -> None:
+    from modelpolicy.errors import ModelpolicyError
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ModelpolicyError(
+            f"cannot make the folder for the reports ({error.strerror}): choose another", path=str(folder)
+        ) from None
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    """`--format json,sarif`: the formats named, each once, in order."""
+    import argparse
+
+    from modelpolicy.report import FORMATS
+
+    names = tuple(dict.fromkeys(name.strip() for name in text.split(",")))
+    unknown = [name for name in names if name not in FORMATS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(map(repr, unknown))}: choose from {', '.join(FORMATS)}"
+        )
+    return names
 
 
 def _terminal_width() -> int | None:
