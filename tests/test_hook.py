@@ -460,3 +460,25 @@ def test_verify_rejudges_a_staged_lockfile_entry_whose_ancestor_changed(
     assert code == 1
     assert "app.py:2: HuggingFaceH4/zephyr-7b-beta: fail under commercial: " in out
     assert out.splitlines()[-1].startswith("modelpolicy.lock (staged): its changes fail 1 artefact")
+
+
+def test_an_offline_lock_records_what_it_cannot_resolve_and_the_hook_judges_it_by_the_policy_s_unknown(
+    tmp_path: Path, hook_environment: tuple[dict[str, str], dict[str, object]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    environment, repository = hook_environment
+    _configure(tmp_path, repository, environment)
+    assert hookenv.pre_commit("install", cwd=tmp_path, env=environment).returncode == 0
+    unknown = 'mine = AutoModel.from_pretrained("nobody-knows/this-model")\n'
+    (tmp_path / "app.py").write_text(HEADER + CLEAN + unknown, encoding="utf-8")
+    _lock(tmp_path, capsys)  # offline: the unknown model is locked unresolved, the lock is not aborted
+    assert '"unresolved": ' in (tmp_path / "modelpolicy.lock").read_text(encoding="utf-8")
+    done = _commit(tmp_path, environment)
+    assert done.returncode == 1, done.stdout
+    assert _hook_line(done.stdout, "modelpolicy (licences").endswith("Failed")
+    assert _hook_line(done.stdout, "modelpolicy.lock is up to date").endswith("Passed")
+    assert "app.py:3: nobody-knows/this-model: its licence is unknown" in done.stdout
+    (tmp_path / ".modelpolicy.toml").write_text('extends = "commercial"\nunknown = "warn"\n', encoding="utf-8")
+    (tmp_path / "app.py").write_text(HEADER + CLEAN + unknown + "# judged again\n", encoding="utf-8")
+    done = _commit(tmp_path, environment)
+    assert done.returncode == 0, done.stdout
+    assert _hook_line(done.stdout, "modelpolicy (licences").endswith("Passed")

@@ -359,8 +359,8 @@ def rejudge_staged(paths: list[Path], root: Path, policy: Policy, exclude: tuple
     from modelpolicy.scan import discover_paths, judge
 
     staged = _blob_of(root, "ls-files", "--stage", "--", FILENAME)
-    if staged is None or staged == _blob_of(root, "ls-tree", "HEAD", "--", FILENAME):
-        return None
+    if staged is None or staged == _blob_of(root, "ls-tree", "HEAD", "--", FILENAME) or not _has_head(root):
+        return None  # a first commit stages every file: the `modelpolicy` hook judges them all
     path = root / FILENAME
     try:
         before = _lockfile_at(root, _blob_of(root, "ls-tree", "HEAD", "--", FILENAME), path)
@@ -406,6 +406,15 @@ def _differs(before: Mapping[Key, Entry], key: Key, new: Entry) -> bool:
 def _touches(key: Key, entries: Mapping[Key, Entry], changed: set[Key]) -> bool:
     """Whether the entry for `key`, or an ancestor of it through the entries' lineage, is among `changed`."""
     return key in entries and bool(_needed({key}, entries).keys & changed)
+
+
+def _has_head(root: Path) -> bool:
+    from modelpolicy.gitsafe import git
+
+    try:
+        return git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").returncode == 0
+    except OSError:
+        return False
 
 
 def _blob_of(root: Path, *listing: str) -> str | None:
