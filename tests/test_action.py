@@ -15,8 +15,10 @@ import importlib.metadata
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+import textwrap
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import count
@@ -70,6 +72,7 @@ class Runner:
     inputs: Mapping[str, str]
     github: Mapping[str, str]
     environment: Mapping[str, str]
+    cache: Path  # what actions/cache keeps between jobs
 
     def run(self) -> Run:
         steps: dict[str, dict[str, str]] = {}
@@ -77,7 +80,11 @@ class Runner:
         path: list[str] = []
         stdout, stderr, summary = "", "", ""
         for index, step in enumerate(ACTION["runs"]["steps"]):
-            assert "if" not in step, "the action uses no if: conditions; teach this runner before adding one"
+            if "if" in step and not self._condition(step["if"], steps):
+                continue
+            if "uses" in step:
+                steps[step["id"]] = self._cache(step, steps)
+                continue
             files = self._files(index)
             done = subprocess.run(
                 ["bash", "--noprofile", "--norc", "-euo", "pipefail", str(self._script(index, step["run"]))],
@@ -96,6 +103,30 @@ class Runner:
                 break
         outputs = {name: self._evaluate(o["value"], steps) for name, o in ACTION["outputs"].items()}
         return Run(done.returncode, stdout, stderr, outputs, summary, steps, self.workspace)
+
+    def _condition(self, text: str, steps: dict[str, dict[str, str]]) -> bool:
+        """The one form of `if:` the action uses: `${{ steps.ID.outputs.NAME != 'VALUE' }}`."""
+        found = re.fullmatch(r"\$\{\{\s*steps\.([\w-]+)\.outputs\.([\w-]+) != '(\w*)'\s*\}\}", text)
+        assert found, f"this runner evaluates no {text!r}: keep the action's conditions simple"
+        return steps.get(found[1], {}).get(found[2], "") != found[3]
+
+    def _cache(self, step: dict[str, Any], steps: dict[str, dict[str, str]]) -> dict[str, str]:
+        """actions/cache/restore and actions/cache/save, on a folder of saved entries (`self.cache`), by exact key:
+        what a restore finds, the save of a miss wrote in an earlier job."""
+        action, _, version = step["uses"].partition("@")
+        assert action in {"actions/cache/restore", "actions/cache/save"} and version == "v4", step["uses"]
+        given = {name: self._evaluate(str(value), steps) for name, value in step["with"].items()}
+        assert set(given) == {"path", "key"} and given["key"] and given["path"]
+        entry, folder = self.cache / given["key"], Path(given["path"])
+        if action == "actions/cache/save":
+            if not entry.exists():
+                shutil.copytree(folder, entry, symlinks=True, copy_function=os.link)
+            return {}
+        if not entry.exists():
+            return {"cache-hit": "false"}
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(entry, folder, symlinks=True, copy_function=os.link)
+        return {"cache-hit": "true", "cache-primary-key": given["key"], "cache-matched-key": given["key"]}
 
     def _files(self, index: int) -> dict[str, Path]:
         folder = self.temp / "runner" / str(index)
@@ -185,7 +216,7 @@ def action(origin: Path, wheelhouse: Path, runner_temp: Path, tmp_path: Path) ->
 
     runs = count()
 
-    def run(branch: str = "pr-fail", base_ref: str = "main", **inputs: str) -> Run:
+    def run(branch: str = "pr-fail", base_ref: str = "main", temp: Path = runner_temp, **inputs: str) -> Run:
         folder = tmp_path / f"run-{next(runs)}"
         workspace = folder / "workspace"
         subprocess.run([*GIT, "clone", "-q", "--depth=1", "-b", branch, f"file://{origin}", str(workspace)], check=True)
@@ -198,7 +229,9 @@ def action(origin: Path, wheelhouse: Path, runner_temp: Path, tmp_path: Path) ->
             "GITHUB_EVENT_NAME": "pull_request" if base_ref else "push",
             "GITHUB_BASE_REF": base_ref,
             "GITHUB_ACTION_PATH": str(REPO),
-            "RUNNER_TEMP": str(runner_temp),
+            "RUNNER_TEMP": str(temp),
+            "RUNNER_OS": "Linux",
+            "RUNNER_ARCH": "X64",
             "HF_HUB_OFFLINE": "1",
             "MODELPOLICY_CACHE_DIR": str(folder / "cache"),
             "PIP_CONFIG_FILE": os.devnull,
@@ -208,7 +241,8 @@ def action(origin: Path, wheelhouse: Path, runner_temp: Path, tmp_path: Path) ->
         }
         environment.pop("VIRTUAL_ENV", None)
         inputs = {"python": sys.executable, **{k.replace("_", "-"): v for k, v in inputs.items()}}
-        return Runner(workspace, folder, inputs, {"base_ref": base_ref}, environment).run()
+        github = {"base_ref": base_ref, "action_ref": "v0.1.0", "sha": "0" * 40}
+        return Runner(workspace, folder, inputs, github, environment, temp.parent / f"{temp.name}-cache").run()
 
     yield run
 
@@ -219,7 +253,69 @@ def test_install_builds_the_tool_from_the_action_checkout_without_an_index(actio
     assert Path(modelpolicy).is_relative_to(runner_temp)
     version = subprocess.run([modelpolicy, "--version"], capture_output=True, text=True, check=True).stdout
     assert version.strip() == f"modelpolicy {importlib.metadata.version('modelpolicy')}"
-    assert (runner_temp / "modelpolicy-venv" / "installed-from").read_text(encoding="utf-8") == str(REPO)
+    assert (runner_temp / "modelpolicy-venv" / "installed-from").read_text(encoding="utf-8") == run.steps["python"][
+        "key"
+    ]
+
+
+def test_the_virtual_environment_is_cached_by_the_action_ref_and_python_version_and_restored_in_the_next_job(
+    action: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    temp = tmp_path_factory.mktemp("job-temp")
+    first = action(temp=temp)
+    assert first.code == 1, first.stderr
+    key = first.steps["python"]["key"]
+    version = ".".join(map(str, sys.version_info[:3]))
+    assert key.startswith(f"modelpolicy-venv-Linux-X64-py{version}-v0.1.0-")
+    assert (first.steps["cache"], first.steps["install"]["reused"]) == ({"cache-hit": "false"}, "false")
+    assert [entry.name for entry in (temp.parent / f"{temp.name}-cache").iterdir()] == [key]  # saved, though it failed
+    shutil.rmtree(temp / "modelpolicy-venv")  # the next job starts on a fresh runner
+    second = action(temp=temp)
+    assert second.steps["cache"]["cache-hit"] == "true" and second.steps["install"]["reused"] == "true"
+    assert "save" not in second.steps
+    assert (second.code, second.outputs["verdict"]) == (1, "fail")
+
+
+def test_the_cache_key_changes_with_the_sources_the_venv_is_built_from(action: Any, tmp_path: Path) -> None:
+    copy = tmp_path / "action"
+    for name in ("pyproject.toml", "src/modelpolicy/__init__.py"):
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / name, copy / name)
+    done = [
+        subprocess.run(
+            [sys.executable, "-c", _key_script(), str(copy)], capture_output=True, text=True, check=True
+        ).stdout
+        for _ in range(2)
+    ]
+    (copy / "src" / "modelpolicy" / "__init__.py").write_text("# another release\n", encoding="utf-8")
+    changed = subprocess.run(
+        [sys.executable, "-c", _key_script(), str(copy)], capture_output=True, text=True, check=True
+    )
+    assert done[0] == done[1] and "digest=" in done[0]
+    assert changed.stdout != done[0]
+
+
+def _key_script() -> str:
+    """The Python the action's `python` step runs to name the cache entry."""
+    script = next(step["run"] for step in ACTION["runs"]["steps"] if step["id"] == "python")
+    return textwrap.dedent(script.split("<<'EOF'\n", 1)[1].split("\nEOF\n", 1)[0])
+
+
+def test_the_action_says_it_runs_on_linux_and_macos_and_refuses_windows() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "Linux and macOS runners" in readme and "not Windows" in readme
+    script = next(step["run"] for step in ACTION["runs"]["steps"] if step["id"] == "python")
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-euo", "pipefail", "-c", script],
+        env={**os.environ, "RUNNER_OS": "Windows", "PYTHON": sys.executable, "GITHUB_OUTPUT": os.devnull},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert (
+        "::error title=modelpolicy::the modelpolicy action runs on Linux and macOS runners, not Windows" in done.stdout
+    )
 
 
 def test_a_pull_request_adding_a_non_commercial_model_fails_with_an_annotation_on_its_line(action: Any) -> None:

@@ -403,3 +403,85 @@ def test_the_hook_works_in_a_repository_with_no_lockfile(
     assert done.returncode == 1, done.stdout
     assert REFUSED in done.stdout.splitlines()
     assert not (tmp_path / "modelpolicy.lock").exists()
+
+
+def _relicense(folder: Path, artefact_id: str, license_id: str) -> None:
+    """What `lock --refresh` writes when the Hub now answers another licence for `artefact_id`."""
+    lockfile = folder / "modelpolicy.lock"
+    document = json.loads(lockfile.read_text(encoding="utf-8"))
+    for entry in document["artefacts"]:
+        if entry["id"] == artefact_id:
+            entry["license"] = license_id
+    lockfile.write_text(json.dumps(document, indent=2), encoding="utf-8")
+
+
+def test_a_staged_relock_that_brings_in_a_non_commercial_licence_is_refused_by_the_lock_hook(
+    consumer: Path, hook_environment: tuple[dict[str, str], dict[str, object]]
+) -> None:
+    environment, _ = hook_environment
+    _relicense(consumer, "mistralai/Mistral-7B-v0.1", "cc-by-nc-4.0")
+    done = _commit(consumer, environment)
+    assert done.returncode == 1, done.stdout
+    assert _hook_line(done.stdout, "modelpolicy (licences").endswith("Skipped")
+    assert _hook_line(done.stdout, "modelpolicy.lock is up to date").endswith("Failed")
+    lines = done.stdout.splitlines()
+    assert (
+        "modelpolicy.lock (staged): mistralai/Mistral-7B-v0.1: apache-2.0 at an unknown revision -> cc-by-nc-4.0 at "
+        "an unknown revision"
+    ) in lines
+    assert any(line.startswith("app.py:2: mistralai/Mistral-7B-v0.1: fail under commercial: ") for line in lines)
+    assert any(
+        line.startswith("modelpolicy.lock (staged): its changes fail 1 artefact under policy commercial")
+        for line in lines
+    )
+    assert _commits(consumer) == 1
+
+
+def test_a_staged_relock_that_changes_no_verdict_passes_the_lock_hook(
+    consumer: Path, hook_environment: tuple[dict[str, str], dict[str, object]]
+) -> None:
+    environment, _ = hook_environment
+    _relicense(consumer, "mistralai/Mistral-7B-v0.1", "mit")
+    done = _commit(consumer, environment)
+    assert done.returncode == 0, done.stdout
+    assert _commits(consumer) == 2
+
+
+def test_verify_rejudges_a_staged_lockfile_entry_whose_ancestor_changed(
+    locked: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Zephyr is referenced; its base model's entry is what the relock changed: Zephyr is judged again."""
+    git = ["git", "-C", str(locked)]
+    environment = {**os.environ, **hookenv.IDENTITY}
+    subprocess.run([*git, "add", "-A"], check=True, env=environment)
+    subprocess.run([*git, "commit", "-q", "--no-verify", "-m", "locked"], check=True, env=environment)
+    assert verify(capsys, locked)[0] == 0
+    _relicense(locked, "mistralai/Mistral-7B-v0.1", "cc-by-nc-4.0")
+    assert verify(capsys, locked)[0] == 0, "not staged: the working tree's lockfile is not what the commit records"
+    subprocess.run([*git, "add", "modelpolicy.lock"], check=True, env=environment)
+    code, out, _ = verify(capsys, locked)
+    assert code == 1
+    assert "app.py:2: HuggingFaceH4/zephyr-7b-beta: fail under commercial: " in out
+    assert out.splitlines()[-1].startswith("modelpolicy.lock (staged): its changes fail 1 artefact")
+
+
+def test_an_offline_lock_records_what_it_cannot_resolve_and_the_hook_judges_it_by_the_policy_s_unknown(
+    tmp_path: Path, hook_environment: tuple[dict[str, str], dict[str, object]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    environment, repository = hook_environment
+    _configure(tmp_path, repository, environment)
+    assert hookenv.pre_commit("install", cwd=tmp_path, env=environment).returncode == 0
+    unknown = 'mine = AutoModel.from_pretrained("nobody-knows/this-model")\n'
+    (tmp_path / "app.py").write_text(HEADER + CLEAN + unknown, encoding="utf-8")
+    _lock(tmp_path, capsys)  # offline: the unknown model is locked unresolved, the lock is not aborted
+    assert '"unresolved": ' in (tmp_path / "modelpolicy.lock").read_text(encoding="utf-8")
+    done = _commit(tmp_path, environment)
+    assert done.returncode == 1, done.stdout
+    assert _hook_line(done.stdout, "modelpolicy (licences").endswith("Failed")
+    assert _hook_line(done.stdout, "modelpolicy.lock is up to date").endswith("Passed")
+    assert "app.py:3: nobody-knows/this-model: its licence is unknown" in done.stdout
+    (tmp_path / ".modelpolicy.toml").write_text('extends = "commercial"\nunknown = "warn"\n', encoding="utf-8")
+    (tmp_path / "app.py").write_text(HEADER + CLEAN + unknown + "# judged again\n", encoding="utf-8")
+    done = _commit(tmp_path, environment)
+    assert done.returncode == 0, done.stdout
+    assert _hook_line(done.stdout, "modelpolicy (licences").endswith("Passed")

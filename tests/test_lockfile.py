@@ -357,6 +357,64 @@ def test_check_offline_is_a_usage_error(hub: HubServer, repo: Path, capsys: pyte
     assert code == 2 and "asks the Hub again, and this run is offline" in err
 
 
+def test_check_names_each_entry_it_could_not_check_and_judges_the_rest(
+    hub: HubServer, repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "lock", str(repo))[0] == 0
+    hub.fail(f"/api/models/{ORBIT}", [503] * 20)
+    relicense(hub, SFT, "cc-by-nc-4.0", OLD_SHA)
+    code, out, err = run(capsys, "lock", "--check", str(repo), "--policy", "commercial")
+    assert f"modelpolicy: warning: {ORBIT}: not checked: " in err
+    assert f"{SFT}: apache-2.0 at " in out and f"-> cc-by-nc-4.0 at {OLD_SHA[:12]}" in out
+    assert f"{ORBIT}: " not in out  # what was not asked is not drift
+    assert code == 1 and out.splitlines()[-1].startswith("modelpolicy.lock: drift changes ")
+    assert "; 1 entry not checked (above); review it" in out
+
+
+def test_check_that_could_check_nothing_exits_3_and_never_says_no_drift(
+    hub: HubServer, repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run(capsys, "lock", str(repo))[0] == 0
+    monkeypatch.setattr(hf_constants, "ENDPOINT", "http://127.0.0.1:9")  # nothing listens there
+    code, out, err = run(capsys, "lock", "--check", str(repo), "--policy", "commercial")
+    assert (code, out) == (3, "")
+    assert f"{ORBIT}: " in err and "not checked: 3 artefacts could not be resolved" in err
+
+
+def test_lock_offline_locks_what_it_cannot_resolve_as_unresolved_for_the_policy_to_judge(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MODELPOLICY_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "app.py").write_text(
+        "from transformers import AutoModel\n"
+        'AutoModel.from_pretrained("mistralai/Mistral-7B-v0.1")\n'
+        'AutoModel.from_pretrained("nobody-knows/this-model")\n',
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "lock", "--offline", str(tmp_path))
+    assert code == 0
+    assert out.splitlines()[-1].endswith("modelpolicy.lock: 2 artefacts locked, 1 of them unresolved")
+    assert "nobody-knows/this-model: locked unresolved: " in err and "run `modelpolicy lock` online" in err
+    found = {e["id"]: e for e in json.loads((tmp_path / "modelpolicy.lock").read_text(encoding="utf-8"))["artefacts"]}
+    assert found["mistralai/Mistral-7B-v0.1"]["license"] == "apache-2.0"
+    assert "unresolved" in found["nobody-knows/this-model"]
+    code, out, _ = run(capsys, "scan", "--locked", "--format", "compact", str(tmp_path))
+    assert code == 3 and "nobody-knows/this-model: its licence is unknown" in out  # unknown = "fail" in commercial
+    (tmp_path / ".modelpolicy.toml").write_text('extends = "commercial"\nunknown = "warn"\n', encoding="utf-8")
+    assert run(capsys, "scan", "--locked", str(tmp_path))[0] == 0
+
+
+def test_lock_offline_keeps_a_previous_answer_it_cannot_give_again(
+    hub: HubServer, repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "lock", str(repo))[0] == 0
+    before = (repo / "modelpolicy.lock").read_bytes()
+    (repo / "cache").mkdir(exist_ok=True)
+    code, out, _ = run(capsys, "lock", "--offline", "--cache-dir", str(repo / "cache"), str(repo))
+    assert code == 0 and out.splitlines()[-1].endswith("0 of them unresolved")
+    assert (repo / "modelpolicy.lock").read_bytes() == before
+
+
 # ------------------------------------------------------------------------------------------ versions and errors
 
 V1 = json.dumps(

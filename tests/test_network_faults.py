@@ -267,7 +267,6 @@ def test_an_offline_lock_missing_answers_keeps_the_lockfile(
     assert run(capsys, "lock", str(repo), "--cache-dir", str(tmp_path / "cache"))[0] == 0
     before = (repo / "modelpolicy.lock").read_bytes()
     code, out, err = run(capsys, "lock", str(repo), "--offline", "--cache-dir", str(tmp_path / "empty"))
-    assert code == 3, out + err
-    assert f"modelpolicy: error: {CACHED}: not in the cache, and the scan is offline" in err
-    assert "left as it was, not rewritten: 1 artefact could not be resolved; run it again online" in err
+    assert code == 0, out + err  # what it could not answer keeps its locked entry
+    assert out.endswith("0 of them unresolved\n")
     assert (repo / "modelpolicy.lock").read_bytes() == before

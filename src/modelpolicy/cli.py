@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # argparse and pathlib load with the parser: `--version` answ
     from pathlib import Path
     from typing import NoReturn
 
+    from modelpolicy.policy import Policy
     from modelpolicy.report import Report
     from modelpolicy.resolve.interface import Resolver
 
@@ -72,9 +73,24 @@ def _parser() -> argparse.ArgumentParser:
     from modelpolicy.report import FORMATS
 
     scan.add_argument(
-        "--format", choices=tuple(FORMATS), default="text", help="report format: %(choices)s (default: text)"
+        "--format",
+        type=_formats,
+        default=("text",),
+        metavar="FORMAT[,FORMAT...]",
+        help=f"report format: {', '.join(FORMATS)} (default: text); several, comma-separated, with --output-dir",
     )
     scan.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
+    scan.add_argument(
+        "--output-dir",
+        type=Path,
+        metavar="DIR",
+        help="write each format's report to DIR/modelpolicy.<ext> (json, sarif, md, txt...), from one scan",
+    )
+    scan.add_argument(
+        "--wide",
+        action="store_true",
+        help="text format: show every column, however wide the terminal (by default the table fits its width)",
+    )
     scan.add_argument(
         "--locked",
         action="store_true",
@@ -250,19 +266,16 @@ def _run_notice(args: argparse.Namespace) -> int:
 
 
 def _run_scan(args: argparse.Namespace) -> int:
-    from modelpolicy.files import replace_atomically
-    from modelpolicy.policy import find_policy
-    from modelpolicy.report import FORMATS
+    from modelpolicy.errors import ModelpolicyError
     from modelpolicy.scan import exit_code, project_root, scan
 
+    if len(args.format) > 1 and args.output_dir is None:
+        raise ModelpolicyError("several formats are written to files: add --output-dir DIR")
+    if args.output is not None and args.output_dir is not None:
+        raise ModelpolicyError("--output and --output-dir cannot be given together: choose one")
     paths = list(args.paths)
     root = project_root(paths)
-    if args.policy_from:  # the work tree's policy is not read, unless --since lists how it changed
-        from modelpolicy.policy.at_ref import policy_at
-
-        policy = policy_at(args.policy_from, paths[0], root, args.policy).policy
-    else:
-        policy = find_policy(paths[0], root, args.policy)
+    policy = _scan_policy(args, paths, root)
     if args.locked:
         from modelpolicy.lockfile import locked_resolvers
 
@@ -274,18 +287,93 @@ def _run_scan(args: argparse.Namespace) -> int:
 
         report = replace(report, show_obligations=True)
     if args.since:
+        from modelpolicy.policy import find_policy
         from modelpolicy.since import mark_new, mark_policy_changes
 
         report = mark_new(report, root, args.since)
         current = find_policy(paths[0], root, args.policy) if args.policy_from else policy
         report = mark_policy_changes(report, root, args.since, paths[0], explicit=args.policy, now=current)
-    color = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    rendered = FORMATS[args.format](report, color=color)
-    if args.output is None:
-        sys.stdout.write(rendered)
-    else:
-        replace_atomically(args.output, rendered, "the report")
+    _write_reports(args, report)
     return _failed_on(exit_code(report), report, args.fail_on)
+
+
+def _scan_policy(args: argparse.Namespace, paths: list[str], root: Path) -> Policy:
+    """The policy a scan judges by: the work tree's, or with `--policy-from` the one at that commit (the work tree's
+    is then read only when `--since` lists how it changed)."""
+    if args.policy_from:
+        from modelpolicy.policy.at_ref import policy_at
+
+        return policy_at(args.policy_from, paths[0], root, args.policy).policy
+    from modelpolicy.policy import find_policy
+
+    return find_policy(paths[0], root, args.policy)
+
+
+def _write_reports(args: argparse.Namespace, report: Report) -> None:
+    """Each format asked for: to standard output, to `--output`, or each to its file in `--output-dir`."""
+    from modelpolicy.files import replace_atomically
+    from modelpolicy.report import file_name
+
+    to_terminal = args.output is None and args.output_dir is None
+    if args.output_dir is not None:
+        _make_folder(args.output_dir)
+    for name in args.format:
+        rendered = _render(name, report, to_terminal, args.wide)
+        if args.output_dir is not None:
+            replace_atomically(args.output_dir / file_name(name), rendered, f"the {name} report")
+        elif args.output is not None:
+            replace_atomically(args.output, rendered, "the report")
+        else:
+            sys.stdout.write(rendered)
+
+
+def _render(name: str, report: Report, to_terminal: bool, wide: bool) -> str:
+    """One format of `report`: coloured on a terminal; the text table fitted to its width unless `wide`."""
+    from modelpolicy.report import FORMATS
+
+    color = to_terminal and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    if name == "text":
+        from modelpolicy.report.text import render
+
+        return render(report, color=color, width=None if wide or not to_terminal else _terminal_width())
+    return FORMATS[name](report, color=color)
+
+
+def _make_folder(folder: Path) -> None:
+    from modelpolicy.errors import ModelpolicyError
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ModelpolicyError(
+            f"cannot make the folder for the reports ({error.strerror}): choose another", path=str(folder)
+        ) from None
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    """`--format json,sarif`: the formats named, each once, in order."""
+    import argparse
+
+    from modelpolicy.report import FORMATS
+
+    names = tuple(dict.fromkeys(name.strip() for name in text.split(",")))
+    unknown = [name for name in names if name not in FORMATS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(map(repr, unknown))}: choose from {', '.join(FORMATS)}"
+        )
+    return names
+
+
+def _terminal_width() -> int | None:
+    """The width the text report fits: the terminal's (COLUMNS first, as `shutil` reads it), COLUMNS when stdout is
+    not a terminal, else none: a pipe or a file gets every column."""
+    import shutil
+
+    if sys.stdout.isatty():
+        return max(shutil.get_terminal_size().columns, 40)
+    columns = os.environ.get("COLUMNS", "")
+    return max(int(columns), 40) if columns.isdigit() else None
 
 
 def _failed_on(code: int, report: Report, fail_on: str) -> int:
@@ -317,8 +405,10 @@ def _run_lock(args: argparse.Namespace) -> int:
     policy = find_policy(paths[0], root, args.policy)
     exclude = (*policy.exclude, *args.exclude)
     if args.verify:
-        return _verify_lock(paths, root, exclude)
-    locked = lock(paths, root, default_resolvers(_hub(args)), exclude=exclude, policy=policy)
+        return _verify_lock(paths, root, exclude) or _rejudge_staged(paths, root, policy, tuple(args.exclude))
+    hub = _hub(args)
+    offline = bool(getattr(hub, "offline", False))
+    locked = lock(paths, root, default_resolvers(hub), exclude=exclude, policy=policy, offline=offline)
     for note in locked.notes:
         say("note", note)
     if locked.unreachable:
@@ -362,15 +452,21 @@ def _check_lock(args: argparse.Namespace, paths: list[Path], root: Path) -> int:
         for line in drift.unreachable:
             say("error", line)
         return EXIT_UNRESOLVED
+    for line in drift.unchecked:
+        say("warning", line)
     show(*drift.changes, *drift.verdicts)
+    unchecked = f"; {_entries(len(drift.unchecked))} not checked (above)" if drift.unchecked else ""
     if drift.verdicts:
         changed = plural(len(drift.verdicts), "verdict")
-        show(f"{FILENAME}: drift changes {changed}; review it, then run `modelpolicy lock`")
+        show(f"{FILENAME}: drift changes {changed}{unchecked}; review it, then run `modelpolicy lock`")
         return 1
-    drifted = f"{len(drift.changes)} {'entry' if len(drift.changes) == 1 else 'entries'} drifted"
-    state = f"{drifted}, no verdict changes" if drift.changes else "no drift"
-    show(f"{FILENAME}: {state}")
+    state = f"{_entries(len(drift.changes))} drifted, no verdict changes" if drift.changes else "no drift"
+    show(f"{FILENAME}: {state}{unchecked}")
     return 0
+
+
+def _entries(count: int) -> str:
+    return f"{count} {'entry' if count == 1 else 'entries'}"
 
 
 def _verify_lock(paths: list[Path], root: Path, exclude: tuple[str, ...] = ()) -> int:
@@ -390,6 +486,28 @@ def _verify_lock(paths: list[Path], root: Path, exclude: tuple[str, ...] = ()) -
         return 1
     show(f"{FILENAME}: up to date with the references in {root}")
     return 0
+
+
+def _rejudge_staged(paths: list[Path], root: Path, policy: Policy, exclude: tuple[str, ...]) -> int:
+    """`lock --verify` with `modelpolicy.lock` staged (the modelpolicy-lock hook at a relock's commit): exit 1 when
+    an entry that changed now fails under the policy."""
+    from modelpolicy.lockfile import FILENAME
+    from modelpolicy.locking import rejudge_staged
+    from modelpolicy.messages import show
+    from modelpolicy.report.interface import plural
+
+    rejudged = rejudge_staged(paths, root, policy, exclude)
+    if rejudged is None or not (rejudged.failed or rejudged.warned):
+        return 0
+    show(*rejudged.lines)
+    if not rejudged.failed:
+        show(f"{FILENAME} (staged): {plural(rejudged.warned, 'warning')} under policy {policy.name} from its changes")
+        return 0
+    show(
+        f"{FILENAME} (staged): its changes fail {plural(rejudged.failed, 'artefact')} under policy {policy.name}: "
+        "review the relock; change the reference, or `modelpolicy approve ID --reason ... --by ...`"
+    )
+    return 1
 
 
 def _run_approve(args: argparse.Namespace) -> int:

@@ -143,6 +143,12 @@ def read(path: Path) -> Lockfile:
         ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise ModelpolicyError(f"cannot read the lockfile ({error}); {_RELOCK}", path=str(path)) from error
+    return parse(text, path)
+
+
+def parse(text: str, path: Path) -> Lockfile:
+    """The lockfile `text` (read from `path`, or from a git blob shown as `path`), upgraded to the current format;
+    raises ModelpolicyError naming `path` (and line)."""
     where = _Where(path, text)
     try:
         document = json.loads(text, object_pairs_hook=_object)

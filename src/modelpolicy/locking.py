@@ -53,6 +53,7 @@ def lock(
     now: str | None = None,
     exclude: tuple[str, ...] = (),
     policy: Policy | None = None,
+    offline: bool = False,
 ) -> Locked:
     """Resolve what `paths` use through `resolvers` (before any clarification: the policy applies them when it
     judges) and write `<root>/modelpolicy.lock`. Locking part of the repository keeps the other entries.
@@ -60,7 +61,9 @@ def lock(
     When the Hub could not be asked about an artefact (`Unreachable`: offline, no network, a timeout, a server
     error), nothing is written: the lockfile holds the answers a team reviewed, and replacing good ones with "could
     not reach the Hub" (or writing only some) would fail every later commit for a reason unrelated to the code.
-    `Locked.unreachable` then says which artefacts, and the previous lockfile stays as it was.
+    `Locked.unreachable` then says which artefacts, and the previous lockfile stays as it was. An `offline` lock
+    (`lock --offline`) asked no one on purpose: what the knowledge base and the local caches do not answer keeps its
+    previous entry, else is locked unresolved, which the policy's `unknown` judges.
 
     Runs side by side take turns (`files.exclusive`) from reading the previous lockfile to replacing it, so that
     each keeps the entries the others wrote: resolving, the slow part, is done before."""
@@ -74,7 +77,7 @@ def lock(
     skipped = tuple(f"skipped {skipped.path}: {skipped.reason}" for skipped in discovery.skipped)
     whole = any(p.resolve() == root.resolve() for p in paths)
     with exclusive(path, "the lockfile"):
-        locked, previous = _rewrite(path, subjects, skipped, whole, now or now_utc())
+        locked, previous = _rewrite(path, subjects, skipped, whole, now or now_utc(), offline=offline)
     if locked.unreachable or not previous:
         return locked
     kept = {key: entry for key, entry in previous.items() if key in {e.key for e in locked.entries}}
@@ -96,7 +99,7 @@ def _moved(discovery: Discovery, policy: Policy, before: Mapping[Key, Entry], af
 
 
 def _rewrite(
-    path: Path, subjects: list[Subject], skipped: tuple[str, ...], whole: bool, now: str
+    path: Path, subjects: list[Subject], skipped: tuple[str, ...], whole: bool, now: str, *, offline: bool = False
 ) -> tuple[Locked, dict[Key, Entry]]:
     """Replace the lockfile at `path` with an entry per subject (and, unless the `whole` repository was locked,
     the entries of the previous lockfile that no subject replaces); nothing when one could not be resolved. Also
@@ -105,6 +108,8 @@ def _rewrite(
 
     previous, notes = _previous(path)
     entries = entries_for(subjects, load_knowledge(), previous, now)
+    if offline:
+        entries = _locked_offline(entries, previous)
     failed = [entry for entry in entries if isinstance(entry.resolution, Unreachable)]
     if failed:
         return Locked(path, entries, skipped, _unreachable(path, failed, "left as it was, not rewritten")), previous
@@ -113,6 +118,21 @@ def _rewrite(
         entries = tuple(sorted((*entries, *(previous[key] for key in kept)), key=entry_order))
     write(path, entries)
     return Locked(path, entries, notes + skipped), previous
+
+
+OFFLINE_UNRESOLVED = "not in the bundled knowledge or the local caches, locked offline: run `modelpolicy lock` online"
+
+
+def _locked_offline(entries: tuple[Entry, ...], previous: Mapping[Key, Entry]) -> tuple[Entry, ...]:
+    """The entries of an offline lock: one it could not resolve keeps the previous lockfile's (an answer once
+    reviewed, with its ancestors), else is locked unresolved for the policy's `unknown` to judge."""
+    held = {entry.key for entry in entries if isinstance(entry.resolution, Unreachable)}
+    return tuple(
+        replace(entry, resolution=Unresolved(OFFLINE_UNRESOLVED), digest="")
+        if isinstance(entry.resolution, Unreachable)
+        else entry
+        for entry in _holding(entries, held, previous)
+    )
 
 
 def _unreachable(path: Path, failed: list[Entry], outcome: str) -> tuple[str, ...]:
@@ -144,7 +164,8 @@ class Drift:
     changes: tuple[str, ...]
     verdicts: tuple[str, ...]
     notes: tuple[str, ...] = ()
-    unreachable: tuple[str, ...] = ()  # when not empty, the check could not be made: why, then what to do
+    unreachable: tuple[str, ...] = ()  # when not empty, nothing could be checked: why, then what to do
+    unchecked: tuple[str, ...] = ()  # each artefact the Hub could not be asked about, and why: not drift
 
 
 def check(
@@ -164,14 +185,27 @@ def check(
     subjects = resolve_all(discovery.artefacts, resolvers)
     fresh = entries_for(subjects, load_knowledge(), locked.by_key, now_utc())
     failed = [entry for entry in fresh if isinstance(entry.resolution, Unreachable)]
-    if failed:  # not drift: the Hub said nothing about these
+    if failed and len(failed) == len(fresh):  # nothing was checked: saying "no drift" would be a lie
         return Drift((), (), locked.notes, _unreachable(root / FILENAME, failed, "not checked"))
+    unchecked = tuple(
+        f"{e.label}: not checked: {e.resolution.reason}" for e in failed if isinstance(e.resolution, Unresolved)
+    )
+    fresh = _holding(fresh, {e.key for e in failed}, locked.by_key)
     bundled = (KnowledgeResolver(), ImageResolver())
     then = judge(discovery, policy, (resolver_for(locked.entries, FILENAME), *bundled))
     now = judge(discovery, policy, (resolver_for(fresh, "the Hub's answers"), *bundled))
     changes = _changes(locked.by_key, {entry.key: entry for entry in fresh})
     verdicts = _verdict_changes(then.findings, now.findings, policy.name)
-    return Drift(tuple(changes), tuple(verdicts), locked.notes)
+    return Drift(tuple(changes), tuple(verdicts), locked.notes, unchecked=unchecked)
+
+
+def _holding(fresh: Iterable[Entry], held: set[Key], locked: Mapping[Key, Entry]) -> tuple[Entry, ...]:
+    """`fresh` with the locked entries of `held` (the Hub said nothing about these: not drift, so the locked answer
+    stands), and of their locked ancestors, which could not be walked to."""
+    kept = _needed(held & locked.keys(), locked).keys
+    entries = {e.key: locked.get(e.key, e) if e.key in held else e for e in fresh}
+    entries.update({key: locked[key] for key in kept if key not in entries})
+    return tuple(sorted(entries.values(), key=entry_order))
 
 
 def _changes(locked: Mapping[Key, Entry], fresh: Mapping[Key, Entry]) -> list[str]:
@@ -302,3 +336,116 @@ def _unlocked(artefact: Artefact) -> str:
     where = f"{artefact.references[0].location}: " if artefact.references else ""
     label = f"{artefact.id}@{artefact.revision}" if artefact.revision else artefact.id
     return f"{where}{label}: referenced but not in {FILENAME}"
+
+
+@dataclass(frozen=True)
+class Rejudged:
+    """A staged lockfile's changed entries, judged: one line per change, then each finding they touch that does
+    not pass, and whether any of those fails."""
+
+    lines: tuple[str, ...]
+    failed: int
+    warned: int
+
+
+def rejudge_staged(paths: list[Path], root: Path, policy: Policy, exclude: tuple[str, ...] = ()) -> Rejudged | None:
+    """When `<root>/modelpolicy.lock` is staged with changes from HEAD's, judge under `policy` every artefact the
+    repository references whose entry, or an ancestor's, changed: a relock that brings in a non-commercial licence
+    is caught at the commit, not at the next full scan. None when nothing about the lockfile is staged (or `root` is
+    no git work tree). The index's copy is judged, which is what the commit records."""
+    from modelpolicy.model import Verdict
+    from modelpolicy.resolve.images import ImageResolver
+    from modelpolicy.resolve.knowledge import KnowledgeResolver
+    from modelpolicy.scan import discover_paths, judge
+
+    staged = _blob_of(root, "ls-files", "--stage", "--", FILENAME)
+    if staged is None or staged == _blob_of(root, "ls-tree", "HEAD", "--", FILENAME) or not _has_head(root):
+        return None  # a first commit stages every file: the `modelpolicy` hook judges them all
+    path = root / FILENAME
+    try:
+        before = _lockfile_at(root, _blob_of(root, "ls-tree", "HEAD", "--", FILENAME), path)
+    except ModelpolicyError:  # HEAD's could not be read: every staged entry is new
+        before = {}
+    after = _lockfile_at(root, staged, path)
+    changed = {key for key, entry in after.items() if _differs(before, key, entry)}
+    if not changed:
+        return None
+    judged = judge(
+        discover_paths(paths, (*policy.exclude, *exclude)),
+        policy,
+        (resolver_for(after.values(), f"{FILENAME} (staged)"), KnowledgeResolver(), ImageResolver()),
+    )
+    lines: list[str] = [
+        f"{FILENAME} (staged): {line}"
+        for line in _changes({k: before[k] for k in changed & before.keys()}, {k: after[k] for k in changed})
+        if line
+    ]
+    touched = [f for f in judged.findings if _touches(locked_key(*f.artefact.key), after, changed)]
+    failing = [f for f in touched if f.verdict is not Verdict.PASS]
+    for finding in failing:
+        where = f"{finding.artefact.references[0].location}: " if finding.artefact.references else ""
+        for violation in finding.violations:
+            lines.append(
+                f"{where}{finding.artefact.id}: {violation.severity} under {policy.name}: {violation.message} "
+                f"[{violation.code}]"
+            )
+    fails = sum(1 for f in failing if f.verdict is Verdict.FAIL)
+    return Rejudged(tuple(lines), fails, len(failing) - fails)
+
+
+def _differs(before: Mapping[Key, Entry], key: Key, new: Entry) -> bool:
+    """Whether a staged entry changed from HEAD's lockfile. An entry HEAD's lockfile lacks is new for a reference
+    the commit stages, which the `modelpolicy` hook judges: it counts only in a first lockfile, whose entries all
+    replace the offline answers the hook judged before."""
+    old = before.get(key)
+    if old is None:
+        return not before
+    return replace(new, resolved_at=old.resolved_at) != old
+
+
+def _touches(key: Key, entries: Mapping[Key, Entry], changed: set[Key]) -> bool:
+    """Whether the entry for `key`, or an ancestor of it through the entries' lineage, is among `changed`."""
+    return key in entries and bool(_needed({key}, entries).keys & changed)
+
+
+def _has_head(root: Path) -> bool:
+    from modelpolicy.gitsafe import git
+
+    try:
+        return git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").returncode == 0
+    except OSError:
+        return False
+
+
+def _blob_of(root: Path, *listing: str) -> str | None:
+    """The blob id `git ls-files --stage` or `git ls-tree` gives for the lockfile; None when there is none (no git,
+    no work tree, no HEAD yet, or the file is not there)."""
+    from modelpolicy.gitsafe import git
+
+    try:
+        done = git(root, *listing)
+    except OSError:
+        return None
+    fields = done.stdout.split(b"\t", 1)[0].split()
+    if done.returncode != 0 or len(fields) < 3:
+        return None
+    return fields[1 if listing[0] == "ls-files" else 2].decode("ascii", "replace")
+
+
+def _lockfile_at(root: Path, blob: str | None, path: Path) -> dict[Key, Entry]:
+    """The entries of the lockfile held in git `blob` (none for None), read as if from `path`."""
+    from modelpolicy.gitsafe import git
+    from modelpolicy.lockfile import parse
+
+    if blob is None:
+        return {}
+    done = git(root, "cat-file", "blob", blob)
+    if done.returncode != 0:
+        return {}
+    try:
+        text = done.stdout.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ModelpolicyError(
+            f"cannot read the staged lockfile ({error}); run `modelpolicy lock`", path=str(path)
+        ) from None
+    return parse(text, path).by_key

@@ -48,6 +48,22 @@ class _Formats(Mapping[str, Renderer]):
 
 FORMATS: Mapping[str, Renderer] = _Formats()
 
+# The file each format is written to under `scan --output-dir DIR`; a format missing here: modelpolicy.<format>.
+_FILE_NAMES = {
+    "text": "modelpolicy.txt",
+    "json": "modelpolicy.json",
+    "sarif": "modelpolicy.sarif",
+    "cyclonedx": "modelpolicy.cdx.json",
+    "spdx3": "modelpolicy.spdx.json",
+    "github": "modelpolicy.github.txt",
+    "markdown": "modelpolicy.md",
+    "compact": "modelpolicy.compact.txt",
+}
+
+
+def file_name(format_name: str) -> str:
+    return _FILE_NAMES.get(format_name, f"modelpolicy.{format_name}")
+
 
 def __getattr__(name: str) -> object:
     if name == "Report":
@@ -57,4 +73,4 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["FORMATS", "Renderer", "Report"]
+__all__ = ["FORMATS", "Renderer", "Report", "file_name"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from modelpolicy.model import Finding, OutputRights, Resolved, TrainingData, Weights
+from modelpolicy.model import Finding, Kind, OutputRights, Resolved, TrainingData, Weights
 
 OUTPUT_WORDS = {
     OutputRights.UNRESTRICTED: "user owns outputs",
@@ -30,3 +30,28 @@ def training_data_of(finding: Finding) -> TrainingData:
 def source_of(finding: Finding) -> str | None:
     resolution = finding.resolution
     return resolution.terms.source if isinstance(resolution, Resolved) else None
+
+
+# Kinds the Weights and Training data columns say nothing about: a dataset has no weights, and is the data.
+_NOT_A_MODEL = {Kind.DATASET}
+NOT_APPLICABLE = "-"
+# The concern that says the outputs' use is restricted: beside it, the Output column cannot say the user owns them.
+_OUTPUT_RESTRICTED = "output-restrictions"
+RESTRICTED_OUTPUT = "user owns, uses restricted"
+
+
+def weights_cell(finding: Finding) -> str:
+    return NOT_APPLICABLE if finding.artefact.kind in _NOT_A_MODEL else weights_of(finding).value
+
+
+def training_data_cell(finding: Finding) -> str:
+    return NOT_APPLICABLE if finding.artefact.kind in _NOT_A_MODEL else training_data_of(finding).value
+
+
+def output_cell(finding: Finding) -> str:
+    """The Output column, in agreement with the findings: outputs the user owns, but whose use the terms restrict,
+    are not shown as simply owned."""
+    restricted = any(v.code == _OUTPUT_RESTRICTED for v in (*finding.violations, *finding.waived))
+    if finding.output is OutputRights.UNRESTRICTED and restricted:
+        return RESTRICTED_OUTPUT
+    return OUTPUT_WORDS[finding.output]
