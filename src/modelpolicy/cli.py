@@ -297,7 +297,7 @@ def _run_scan(args: argparse.Namespace) -> int:
     return _failed_on(exit_code(report), report, args.fail_on)
 
 
-def _scan_policy(args: argparse.Namespace, paths: list[str], root: Path) -> Policy:
+def _scan_policy(args: argparse.Namespace, paths: list[Path], root: Path) -> Policy:
     """The policy a scan judges by: the work tree's, or with `--policy-from` the one at that commit (the work tree's
     is then read only when `--since` lists how it changed)."""
     if args.policy_from:
