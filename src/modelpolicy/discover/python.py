@@ -525,6 +525,7 @@ class _Finder:
             self._note_named(node)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             self._parameters(node.args)
+            self._returned(node)
             self.scopes.append(node)
             try:
                 for child in ast.iter_child_nodes(node):
@@ -849,8 +850,7 @@ class _Finder:
         model or dataset in any call (`launcher(model_id=ID)`, `ModelOptions(Model=ID)`)."""
         for keyword in call.keywords:
             if keyword.arg:
-                kind = Kind.API if apis.holds_api(keyword.arg) else named_kind(keyword.arg)
-                self._defer(keyword.value, kind, "keyword")
+                self._defer(keyword.value, apis.name_kind(keyword.arg), "keyword")
         name = _call_name(call.func)
         if name in _OPTION_CALLS:
             flags = [text.lstrip("-") for text in map(_string, call.args) if text]
@@ -879,22 +879,22 @@ class _Finder:
             return
         target = targets[0]
         if isinstance(target, ast.Attribute):  # `self.model_id = ...`, at any level
-            self._defer(statement.value, named_kind(target.attr), "attribute")
+            self._defer(statement.value, apis.name_kind(target.attr), "attribute")
         elif isinstance(target, ast.Name) and self.scopes:
-            self._defer(statement.value, named_kind(target.id), "variable")
+            self._defer(statement.value, apis.name_kind(target.id), "variable")
 
     def _dict_entries(self, mapping: ast.Dict) -> None:
         """`{"model_id": ID}`: a string key named for a model or dataset, as a config file's key is read."""
         for key, value in zip(mapping.keys, mapping.values, strict=True):
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                self._defer(value, named_kind(key.value), "key")
+                self._defer(value, apis.name_kind(key.value), "key")
 
     def _fields(self, cls: ast.ClassDef) -> None:
         """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`."""
         for statement in cls.body:
             target, value = _single_assignment(statement)
             if target and value is not None:
-                self._defer(_field_default(value), named_kind(target), "field")
+                self._defer(_field_default(value), apis.name_kind(target), "field")
 
     def _parameters(self, arguments: ast.arguments) -> None:
         positional = [*arguments.posonlyargs, *arguments.args]
@@ -904,7 +904,17 @@ class _Finder:
             *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
         ]
         for argument, default in pairs:
-            self._defer(default, named_kind(argument.arg), "parameter")
+            self._defer(default, apis.name_kind(argument.arg), "parameter")
+
+    def _returned(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        """`def valid_models(self): return ["gpt-4", "org/x"]`: what a function named for models returns is read as
+        a value under that name (its own returns, not those of functions nested in it)."""
+        kind = apis.name_kind(function.name)
+        if kind is None:
+            return
+        for statement in _own_statements(function.body):
+            if isinstance(statement, ast.Return):
+                self._defer(statement.value, kind, "return")
 
     def _module_named(self) -> None:
         """`EMBEDDING_MODEL = "org/x"` in a settings module: a module constant whose name says it holds a model or
@@ -914,7 +924,7 @@ class _Finder:
             (target, kind, value)
             for _, statement in _module_statements(self.tree.body, ())
             for target, value in [_single_assignment(statement)]
-            if target and (kind := named_kind(target))
+            if target and (kind := apis.name_kind(target))
         ]
         for target, kind, value in named:
             if target in self.constants:  # asked only when there is one: it may need the whole module parsed
@@ -994,6 +1004,20 @@ def _identify(
         return None
     hub = identify(text, kind, context.is_local_path, single_names=True)
     return None if hub is None else (kind, hub.id, hub.revision)
+
+
+def _own_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """The statements of a body and of the blocks inside it, not of the functions and classes it defines."""
+    for statement in body:
+        yield statement
+        if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            continue
+        for field in ("body", "orelse", "finalbody"):
+            yield from _own_statements(getattr(statement, field, []))
+        for handler in getattr(statement, "handlers", []):
+            yield from _own_statements(handler.body)
+        for case in getattr(statement, "cases", []):
+            yield from _own_statements(case.body)
 
 
 def _identify_named(

@@ -1,0 +1,106 @@
+"""Named forms found on repositories the benchmark does not label (issue 16): a name that holds a hosted API's model
+only (`azure_deployment`, `engine`) in every Python named position, and what a function named for models returns."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.apis import name_kind
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.model import Kind
+
+M, A = Kind.MODEL, Kind.API
+
+
+def find(source: str) -> set[tuple[Kind, str, int, str]]:
+    context = FileContext("pkg/app.py", lambda text: text == "checkpoints/run1")
+    return {(r.kind, r.text, r.line, r.form) for r in PythonSource().find(source, context)}
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("azure_deployment", A),
+        ("AZURE_OPENAI_DEPLOYMENT", A),
+        ("deployment_name", A),
+        ("engine", A),
+        ("model_name", M),
+        ("embedding_model", M),
+        ("output_deployment", None),  # written, not read
+        ("deployments", None),
+        ("prompt", None),
+    ],
+)
+def test_name_kind_is_the_api_name_or_the_naming_rule(name: str, kind: Kind | None) -> None:
+    assert name_kind(name) is kind
+
+
+# --- a name that holds an API's model only, wherever Python names it ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "form"),
+    [
+        ('def __init__(self, azure_deployment: str = "text-embedding-ada-002"):\n    pass\n', "parameter"),
+        ('def f(*, deployment_name="text-embedding-ada-002"):\n    pass\n', "parameter"),
+        ('class Settings:\n    azure_deployment: str = "text-embedding-ada-002"\n', "field"),
+        ('def f(self):\n    self.azure_deployment = "text-embedding-ada-002"\n', "attribute"),
+        ('CONFIG = {"azure_deployment": "text-embedding-ada-002"}\n', "key"),
+        ('AZURE_OPENAI_DEPLOYMENT = "text-embedding-ada-002"\nclient.embed(AZURE_OPENAI_DEPLOYMENT)\n', "constant"),
+    ],
+)
+def test_an_api_only_name_holds_the_api_model_in_every_named_position(source: str, form: str) -> None:
+    line = next(n for n, text in enumerate(source.splitlines(), 1) if "text-embedding" in text)
+    assert find(source) == {(A, "text-embedding-ada-002", line, form)}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'def f(azure_deployment: str = "my-embeddings"):\n    pass\n',  # a deployment's own name, not a model's
+        'def f(engine="postgresql"):\n    pass\n',
+        'class C:\n    deployment_name: str = "org/x"\n',  # an API-only name never holds a Hub id
+        'def f(self):\n    self.engine = "gpt-4o" + suffix\n',  # built, not written
+        'def f(output_deployment="gpt-4o"):\n    pass\n',
+    ],
+)
+def test_api_only_name_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
+# --- what a function named for models returns ---------------------------------------------------------------------
+
+
+def test_what_a_function_named_for_models_returns() -> None:
+    source = (
+        "class Client:\n"
+        "    def valid_models(self) -> list[str]:\n"
+        '        return ["gpt-3.5-turbo", "meta-llama/Llama-2-7b-chat-hf"]\n'
+        "\n"
+        "def default_model_id(large: bool) -> str:\n"
+        "    if large:\n"
+        '        return "org/large"\n'
+        '    return "org/small"\n'
+    )
+    assert find(source) == {
+        (A, "gpt-3.5-turbo", 3, "return"),
+        (M, "meta-llama/Llama-2-7b-chat-hf", 3, "return"),
+        (M, "org/large", 7, "return"),
+        (M, "org/small", 8, "return"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'def get_prompt():\n    return "org/x"\n',  # not named for a model
+        'def save_model():\n    return "org/x"\n',  # named for what it writes
+        'def load_model():\n    def inner():\n        return "org/x"\n    return inner\n',  # a nested function's
+        'def model_path():\n    return "checkpoints/run1"\n',  # a local path
+        'def model_name(size):\n    return f"org/x-{size}"\n',  # built, not written
+        'def list_models():\n    return ["mistral", "gemma"]\n',  # bare words: no owner, no API pattern
+    ],
+)
+def test_function_return_look_alikes(source: str) -> None:
+    assert find(source) == set()
