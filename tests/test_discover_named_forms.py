@@ -104,3 +104,38 @@ def test_what_a_function_named_for_models_returns() -> None:
 )
 def test_function_return_look_alikes(source: str) -> None:
     assert find(source) == set()
+
+
+# --- the string arguments of a function named for a model or dataset ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('path, local = resolve_model_reference(request, "org/x")\n', (M, "org/x")),
+        ('info = get_dataset_info("org/data")\n', (Kind.DATASET, "org/data")),
+        ('client = make_model_client("gpt-4o")\n', (A, "gpt-4o")),
+        ('self.fetch_model(\n    "org/x",\n)\n', (M, "org/x")),
+    ],
+)
+def test_the_arguments_of_a_function_named_for_a_model(source: str, expected: tuple[Kind, str]) -> None:
+    assert {(kind, text) for kind, text, _, form in find(source) if form == "argument"} == {expected}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'save_model("org/x")\n',  # what a program writes
+        'push_dataset_to_hub("org/data")\n',
+        'kagglehub.dataset_download("owner/steam-games")\n',  # another hub's ids look alike
+        'dataset_download("owner/steam-games")\n',
+        'kagglehub.model_download("google/gemma/pyTorch/2b")\n',
+        'compare_model_to_dataset("org/x", "org/data")\n',  # which is which is not said
+        'get_model("checkpoints/run1")\n',  # a local path
+        'get_model("mistral")\n',  # a bare word
+        'get_model(f"org/x-{size}")\n',  # built, not written
+        'format_prompt("org/x")\n',  # not named for a model
+    ],
+)
+def test_argument_look_alikes(source: str) -> None:
+    assert find(source) == set()

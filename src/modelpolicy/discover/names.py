@@ -89,6 +89,22 @@ def named_kind(name: str) -> Kind | None:
     return Kind.DATASET if data else Kind.MODEL
 
 
+# Words of a function's name that say its arguments name a model or dataset to read: `resolve_model_reference(req,
+# "org/x")`, `download_dataset("org/x")`. Singular only: `list_models(...)` takes filters, not one to read.
+CALLED_WORDS = {"model": Kind.MODEL, "dataset": Kind.DATASET}
+
+
+@lru_cache(maxsize=4096)
+def called_kind(name: str) -> Kind | None:
+    """MODEL or DATASET when a function's name says what it is given is one to read (`get_model_path`,
+    `resolve_model_reference`, `load_dataset_split`); None for names of what a program writes (`save_model`)."""
+    words = split_words(name)
+    if WRITTEN.intersection(words):
+        return None
+    kinds = {CALLED_WORDS[word] for word in words if word in CALLED_WORDS}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
 def spelled_markers() -> tuple[bytes, ...]:
     """The markers of the endings spelled whole (`data_path`, `dataPath`...), for sources with their own word lists."""
     return tuple(sorted(w.encode() for e in SPELLED_WHOLE for w in ("_".join(e), "".join(e), "-".join(e))))

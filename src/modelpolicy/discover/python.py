@@ -34,7 +34,7 @@ from modelpolicy.discover.identity import URL, URL_MARKERS, identify, looks_like
 from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Lines, Markers
-from modelpolicy.discover.names import marker_words, named_kind
+from modelpolicy.discover.names import called_kind, marker_words, named_kind
 from modelpolicy.model import Kind, Reference
 
 _M, _D, _A, _O = Kind.MODEL, Kind.DATASET, Kind.API, Kind.OLLAMA
@@ -852,6 +852,9 @@ class _Finder:
             if keyword.arg:
                 self._defer(keyword.value, apis.name_kind(keyword.arg), "keyword")
         name = _call_name(call.func)
+        if name and (kind := called_kind(name)) and not _other_hub(call.func, name):
+            for argument in call.args:  # `resolve_model_reference(request, "org/x")`
+                self._defer(argument, kind, "argument")
         if name in _OPTION_CALLS:
             flags = [text.lstrip("-") for text in map(_string, call.args) if text]
             kind = next((k for flag in flags if (k := named_kind(flag))), None)
@@ -970,6 +973,18 @@ class _Use:
 
 
 # --- helpers ----------------------------------------------------------------------------------------------------
+
+
+# Hubs other than Hugging Face's, whose `owner/name` ids look alike: a call on one of these modules, or of one of their
+# download functions imported by name (`kagglehub.dataset_download("owner/name")`), names none of the Hub's.
+_OTHER_HUB_MODULES = frozenset({"kagglehub", "kaggle", "modelscope", "tfhub", "openml", "roboflow"})
+_OTHER_HUB_CALLS = frozenset({"dataset_download", "model_download", "competition_download"})
+
+
+def _other_hub(func: ast.expr, name: str) -> bool:
+    while isinstance(func, ast.Attribute):
+        func = func.value
+    return name in _OTHER_HUB_CALLS or (isinstance(func, ast.Name) and func.id in _OTHER_HUB_MODULES)
 
 
 def _call_name(func: ast.expr) -> str | None:
