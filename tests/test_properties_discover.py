@@ -200,6 +200,10 @@ _JS_LINES = [
     "const MODELS = [{}, { id: {}, name: 'x' }];",
     "fetch({});",
     "async function run(model: string) { return CreateMLCEngine(model); }\nrun({});",
+    "const r = await generateText({ model: openai({}), prompt });",  # Vercel AI SDK provider function
+    "await ollama.chat({ model: {}, messages: [] });",
+    "const llm = new ChatOpenAI({ modelName: {}, temperature: 0 });",
+    "const MODELS = { [{}]: { label: {} } };",
 ]
 javascript_modules = _filled([f"{line}\n" for line in _JS_LINES], json.dumps, 4)
 
