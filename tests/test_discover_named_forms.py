@@ -1,5 +1,6 @@
 """Named forms found on repositories the benchmark does not label (issue 16): a name that holds a hosted API's model
-only (`azure_deployment`, `engine`) in every Python named position, and what a function named for models returns."""
+only (`azure_deployment`, `engine`) in every Python named position and in JavaScript objects, what a function named for
+models returns, the string arguments of a function named for a model, and the keys of a dict named for models."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 
 from modelpolicy.discover.apis import name_kind
 from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.javascript import JavaScriptSource
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.model import Kind
 
@@ -139,3 +141,66 @@ def test_the_arguments_of_a_function_named_for_a_model(source: str, expected: tu
 )
 def test_argument_look_alikes(source: str) -> None:
     assert find(source) == set()
+
+
+def test_a_function_named_for_a_tokenizer_reads_a_model() -> None:
+    source = 'VERSIONS = ["org/x", "fake_llama"]\nTOKENIZERS = {k: maybe_tokenizer(k) for k in VERSIONS}\n'
+    assert {(kind, text) for kind, text, _, _ in find(source)} == {(M, "org/x")}
+
+
+# --- the keys of a dict whose name speaks of models ----------------------------------------------------------------
+
+
+def test_the_keys_of_a_dict_named_for_models() -> None:
+    source = (
+        "_MODEL_INFO: Dict[str, ModelInfo] = {\n"
+        '    "claude-3-opus-20240229": {"vision": True},\n'
+        '    "org/x": {"vision": False},\n'
+        "}\n"
+        'SUPPORTED_DATASETS = {"org/data": 0.5}\n'
+    )
+    assert find(source) == {
+        (A, "claude-3-opus-20240229", 2, "key"),
+        (M, "org/x", 3, "key"),
+        (Kind.DATASET, "org/data", 5, "key"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'MODEL_ALIASES = {"gpt4": "x", "small": "y"}\n',  # labels, not names
+        'OUTPUT_MODELS = {"org/x": 1}\n',  # what is written
+        'PROMPTS = {"org/x": "Say hi"}\n',  # not named for models
+        'MODEL_COLORS = {"red": 1, "checkpoints/run1": 2}\n',
+        'MODEL_INFO = {f"org/{name}": 1}\n',
+        "MODEL_INFO = dict(a=1)\n",
+    ],
+)
+def test_dict_key_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
+# --- JavaScript: an API-only name ----------------------------------------------------------------------------------
+
+
+def js(text: str) -> set[tuple[Kind, str, int]]:
+    return {(r.kind, r.text, r.line) for r in JavaScriptSource().find(text, FileContext("app.ts", lambda _: False))}
+
+
+def test_javascript_azure_deployment_holds_an_api_model() -> None:
+    text = 'const config = {\n  model: "gpt-4o-mini",\n  azure_deployment: "gpt-4o-mini",\n};\n'
+    assert js(text) == {(A, "gpt-4o-mini", 2), (A, "gpt-4o-mini", 3)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'const config = { model: undefined, azure_deployment: "my-deployment" };',
+        'const config = { model: undefined, azureDeployment: "org/x" };',  # never a Hub id
+        'const AZURE_DEPLOYMENT = "org/x"; const model = undefined;',
+        'const config = { model: undefined, engine: "postgres" };',
+    ],
+)
+def test_javascript_api_only_name_look_alikes(text: str) -> None:
+    assert js(text) == set()

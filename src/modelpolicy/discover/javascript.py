@@ -38,7 +38,7 @@ from modelpolicy.discover.identity import (
 )
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
-from modelpolicy.discover.names import WRITTEN, named_kind, split_words
+from modelpolicy.discover.names import collection_kind, named_kind
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
 
@@ -118,7 +118,6 @@ _PROVIDERS = frozenset(
     {"openai", "anthropic", "google", "vertex", "mistral", "cohere", "groq", "xai", "deepseek", "azure", "gateway"}
 )
 # Words of a name that speak of what a program reads: the quoted keys of an object so named are ids, when owned.
-_COLLECTION_WORDS = frozenset({"model", "models", "tokenizer", "tokenizers", "dataset", "datasets"})
 # In a collection's object items (`{id: ID, name: "Label"}`), the first of these keys names the artefact.
 _ITEM_KEYS = ("id", "path", "name")
 # Modules whose import makes the file an Ollama client's: its `model:` values are Ollama library tags.
@@ -312,7 +311,7 @@ class _Finder:
         key = pair.child_by_field_name("key")
         value = pair.child_by_field_name("value")
         name = self._key(key)
-        kind = named_kind(name) if name else None
+        kind = apis.name_kind(name) if name else None
         if kind is None or value is None or name is None:
             return
         for found in self.values(value):
@@ -321,7 +320,7 @@ class _Finder:
     def _named(self, name: str, value: Node) -> None:
         """`const EMBEDDING_MODEL = ID`, `static model_id = ID`, the items of `const MODELS = [...]`, and the quoted
         keys of an object whose name speaks of models (`TOKENIZER_OPTIONS = {"org/x": "Label"}`)."""
-        kind = named_kind(name)
+        kind = apis.name_kind(name)
         if kind is not None:
             for found in self._literal(value):
                 self._report(found, _Mode.NAMED, kind, name)
@@ -332,7 +331,7 @@ class _Finder:
             for item in self._items(container):
                 for found in self._literal(item):
                     self._report(found, _Mode.NAMED, kind, name)
-        kind = _collection_kind(name)
+        kind = collection_kind(name)
         if kind is not None and container.type == "object":
             for key, _ in _entries(container):
                 if key is not None and key.type == "string" and (text := self.string(key)) and "/" in text:
@@ -376,8 +375,8 @@ class _Finder:
         if mode == _Mode.API and text.partition("/")[0] in _PROVIDERS and parse_hub_id(text):
             return Kind.API, HubId(text, None)  # a gateway's `xai/grok-3`: a hosted model whose terms are not known
         hub = identify(text, kind, self.context.is_local_path, single_names=False)
-        if hub is None or (mode == _Mode.API and "/" not in hub.id):
-            return None
+        if hub is None or kind is Kind.API or (mode == _Mode.API and "/" not in hub.id):
+            return None  # under `azure_deployment:` or `engine:`, a hosted API's model or nothing
         return kind, hub
 
     def _add(self, node: Node, text: str, kind: Kind, form: str, revision: str | None) -> None:
@@ -555,14 +554,6 @@ class _Finder:
                 function.child_by_field_name("object")
             )
         return (self.text(function), "") if function.type == "identifier" else ("", "")
-
-
-def _collection_kind(name: str) -> Kind | None:
-    """MODEL or DATASET when a name speaks of what is read (`MODEL_OPTIONS`, `tokenizerChoices`, `DATASETS`)."""
-    words = split_words(name)
-    if WRITTEN.intersection(words) or not _COLLECTION_WORDS.intersection(words):
-        return None
-    return Kind.DATASET if {"dataset", "datasets"}.intersection(words) else Kind.MODEL
 
 
 def _span(node: Node) -> tuple[int, int]:

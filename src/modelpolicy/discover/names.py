@@ -91,7 +91,7 @@ def named_kind(name: str) -> Kind | None:
 
 # Words of a function's name that say its arguments name a model or dataset to read: `resolve_model_reference(req,
 # "org/x")`, `download_dataset("org/x")`. Singular only: `list_models(...)` takes filters, not one to read.
-CALLED_WORDS = {"model": Kind.MODEL, "dataset": Kind.DATASET}
+CALLED_WORDS = {"model": Kind.MODEL, "tokenizer": Kind.MODEL, "dataset": Kind.DATASET}
 
 
 @lru_cache(maxsize=4096)
@@ -103,6 +103,20 @@ def called_kind(name: str) -> Kind | None:
         return None
     kinds = {CALLED_WORDS[word] for word in words if word in CALLED_WORDS}
     return kinds.pop() if len(kinds) == 1 else None
+
+
+# Words of a collection's name that say its keys name what is read: `_MODEL_INFO = {"claude-3-opus": {...}}`,
+# `MODEL_TOKEN_LIMITS`, `SUPPORTED_DATASETS = {"org/x": ...}`.
+COLLECTION_WORDS = frozenset({"model", "models", "tokenizer", "tokenizers", "dataset", "datasets"})
+
+
+@lru_cache(maxsize=4096)
+def collection_kind(name: str) -> Kind | None:
+    """MODEL or DATASET when the name of a dict speaks of what is read (`MODEL_OPTIONS`, `_MODEL_INFO`)."""
+    words = split_words(name)
+    if WRITTEN.intersection(words) or not COLLECTION_WORDS.intersection(words):
+        return None
+    return Kind.DATASET if {"dataset", "datasets"}.intersection(words) else Kind.MODEL
 
 
 def spelled_markers() -> tuple[bytes, ...]:

@@ -34,7 +34,7 @@ from modelpolicy.discover.identity import URL, URL_MARKERS, identify, looks_like
 from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Lines, Markers
-from modelpolicy.discover.names import called_kind, marker_words, named_kind
+from modelpolicy.discover.names import called_kind, collection_kind, marker_words, named_kind
 from modelpolicy.model import Kind, Reference
 
 _M, _D, _A, _O = Kind.MODEL, Kind.DATASET, Kind.API, Kind.OLLAMA
@@ -871,6 +871,7 @@ class _Finder:
             self._dict_entries(node)
         elif isinstance(node, ast.Assign | ast.AnnAssign):
             self._local_named(node)
+            self._collection_keys(node)
         elif isinstance(node, ast.ClassDef):
             self._fields(node)
 
@@ -885,6 +886,16 @@ class _Finder:
             self._defer(statement.value, apis.name_kind(target.attr), "attribute")
         elif isinstance(target, ast.Name) and self.scopes:
             self._defer(statement.value, apis.name_kind(target.id), "variable")
+
+    def _collection_keys(self, statement: ast.Assign | ast.AnnAssign) -> None:
+        """`_MODEL_INFO = {"claude-3-opus-20240229": {...}}`: the string keys of a dict literal whose name speaks of
+        models or datasets name them (what its values say is read by the naming rule, as ever)."""
+        target, value = _single_assignment(statement)
+        kind = collection_kind(target) if target else None
+        if kind is not None and isinstance(value, ast.Dict):
+            for key in value.keys:
+                if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    self._defer(key, kind, "key")
 
     def _dict_entries(self, mapping: ast.Dict) -> None:
         """`{"model_id": ID}`: a string key named for a model or dataset, as a config file's key is read."""
