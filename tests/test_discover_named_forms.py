@@ -204,3 +204,37 @@ def test_javascript_azure_deployment_holds_an_api_model() -> None:
 )
 def test_javascript_api_only_name_look_alikes(text: str) -> None:
     assert js(text) == set()
+
+
+# --- what a name named for a model is compared with -----------------------------------------------------------------
+
+
+def test_what_a_model_name_is_compared_with() -> None:
+    source = (
+        'if model_name == "org/x":\n'
+        "    pass\n"
+        'assert ranker._chat_generator.model == "gpt-4.1-mini"\n'
+        'if config["model"] in ("gpt-4o", "claude-3-haiku-20240307"):\n'
+        "    pass\n"
+    )
+    assert find(source) == {
+        (M, "org/x", 1, "comparison"),
+        (A, "gpt-4.1-mini", 3, "comparison"),
+        (A, "gpt-4o", 4, "comparison"),
+        (A, "claude-3-haiku-20240307", 4, "comparison"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'if model_type == "org/x":\n    pass\n',  # the name does not say it holds a model
+        'if model_name.startswith("org/x"):\n    pass\n',  # not a comparison
+        'if "gpt" in model:\n    pass\n',  # a part of a name
+        'if model_name < "org/x":\n    pass\n',  # ordering, not equality
+        'if output_model == "org/x":\n    pass\n',  # written
+        'if model == "auto":\n    pass\n',
+    ],
+)
+def test_comparison_look_alikes(source: str) -> None:
+    assert find(source) == set()

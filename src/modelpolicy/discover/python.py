@@ -874,6 +874,8 @@ class _Finder:
             self._collection_keys(node)
         elif isinstance(node, ast.ClassDef):
             self._fields(node)
+        elif isinstance(node, ast.Compare):
+            self._compared(node)
 
     def _local_named(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """`model_name = request.model or "org/x"` in a function, `self.model_id = "org/x"`: a variable or attribute
@@ -896,6 +898,18 @@ class _Finder:
             for key in value.keys:
                 if isinstance(key, ast.Constant) and isinstance(key.value, str):
                     self._defer(key, kind, "key")
+
+    def _compared(self, compare: ast.Compare) -> None:
+        """`if model_name == "org/x"`, `assert self.model == "gpt-4o"`, `config["model"] in ("gpt-4o", ...)`: what a
+        name named for a model is compared with for equality or membership is read as a value under that name."""
+        if not all(isinstance(op, ast.Eq | ast.NotEq | ast.In | ast.NotIn) for op in compare.ops):
+            return
+        operands = [compare.left, *compare.comparators]
+        kinds = {apis.name_kind(name) for operand in operands if (name := _operand_name(operand))}
+        if len(kinds) == 1 and (kind := kinds.pop()) is not None:
+            for operand in operands:
+                if _operand_name(operand) is None:
+                    self._defer(operand, kind, "comparison")
 
     def _dict_entries(self, mapping: ast.Dict) -> None:
         """`{"model_id": ID}`: a string key named for a model or dataset, as a config file's key is read."""
@@ -996,6 +1010,17 @@ def _other_hub(func: ast.expr, name: str) -> bool:
     while isinstance(func, ast.Attribute):
         func = func.value
     return name in _OTHER_HUB_CALLS or (isinstance(func, ast.Name) and func.id in _OTHER_HUB_MODULES)
+
+
+def _operand_name(node: ast.expr) -> str | None:
+    """The name an operand is read from: a variable, an attribute, or a dict's string key (`config["model"]`)."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+        return node.slice.value
+    return None
 
 
 def _call_name(func: ast.expr) -> str | None:
