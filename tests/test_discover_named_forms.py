@@ -7,12 +7,13 @@ from __future__ import annotations
 import pytest
 
 from modelpolicy.discover.apis import name_kind
+from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.javascript import JavaScriptSource
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.model import Kind
 
-M, A = Kind.MODEL, Kind.API
+M, A, OL = Kind.MODEL, Kind.API, Kind.OLLAMA
 
 
 def find(source: str) -> set[tuple[Kind, str, int, str]]:
@@ -238,3 +239,52 @@ def test_what_a_model_name_is_compared_with() -> None:
 )
 def test_comparison_look_alikes(source: str) -> None:
     assert find(source) == set()
+
+
+# --- config beside an Ollama server: a model name the Ollama library knows is an Ollama model ---------------------
+
+
+def config(text: str, path: str) -> set[tuple[Kind, str, int]]:
+    return {(r.kind, r.text, r.line) for r in ConfigSource().find(text, FileContext(path, lambda _: False))}
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected"),
+    [
+        (
+            "docker-compose.yaml",
+            "services:\n  ollama:\n    image: ollama/ollama\n  app:\n    environment:\n"
+            "      - RAG_EMBEDDING_MODEL=nomic-embed-text\n",
+            {(OL, "nomic-embed-text", 6)},
+        ),
+        (
+            ".env",
+            "OLLAMA_BASE_URL=http://localhost:11434\nEMBEDDING_MODEL=nomic-embed-text\n",
+            {(Kind.OLLAMA, "nomic-embed-text", 2)},
+        ),
+        (
+            "config.yaml",
+            "llm:\n  base_url: http://host:11434/v1\n  model: llama3.1:8b\n",
+            {(Kind.OLLAMA, "llama3.1:8b", 3)},
+        ),
+        # in the same files, a Hub id and an API model keep their kinds
+        (".env", "OLLAMA_HOST=0.0.0.0\nEMBEDDING_MODEL=org/x\nLLM_MODEL=gpt-4o\n", {(M, "org/x", 2), (A, "gpt-4o", 3)}),
+    ],
+)
+def test_config_beside_an_ollama_server_names_ollama_models(
+    path: str, text: str, expected: set[tuple[Kind, str, int]]
+) -> None:
+    assert config(text, path) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        (".env", "EMBEDDING_MODEL=nomic-embed-text\n"),  # no Ollama server in sight
+        ("config.yaml", "model: llama3.1:8b\n"),
+        (".env", "OLLAMA_HOST=0.0.0.0\nEMBEDDING_MODEL=custom\n"),  # a word the library does not know, with no tag
+        (".env", "OLLAMA_HOST=0.0.0.0\nPROMPT_STYLE=mistral\n"),  # not a model name
+    ],
+)
+def test_ollama_context_look_alikes(path: str, text: str) -> None:
+    assert config(text, path) == set()
