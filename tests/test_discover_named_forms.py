@@ -10,6 +10,7 @@ from modelpolicy.discover.apis import name_kind
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.javascript import JavaScriptSource
+from modelpolicy.discover.names import named_kind
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.model import Kind
 
@@ -288,3 +289,35 @@ def test_config_beside_an_ollama_server_names_ollama_models(
 )
 def test_ollama_context_look_alikes(path: str, text: str) -> None:
     assert config(text, path) == set()
+
+
+# --- an X for Y is an X ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("DEFAULT_MODEL_NAME_FOR_TEST", M),
+        ("DEFAULT_EAGLE_DRAFT_MODEL_FOR_TEST", M),
+        ("DEFAULT_MODEL_NAME_FOR_NIGHTLY_EVAL_TP1", M),
+        ("tokenizer_for_eval", M),
+        ("DATASET_FOR_TRAINING", Kind.DATASET),
+        ("model_for_output", None),  # written
+        ("PROMPT_FOR_MODEL", None),  # a prompt, for a model
+        ("MODEL_FOR_CAUSAL_LM_MAPPING", M),
+    ],
+)
+def test_a_name_for_something_is_named_by_what_comes_before_for(name: str, kind: Kind | None) -> None:
+    assert named_kind(name) is kind
+
+
+def test_constants_of_test_settings_name_models() -> None:
+    source = (
+        'DEFAULT_MODEL_NAME_FOR_TEST = "meta-llama/Llama-3.1-8B-Instruct"\n'
+        'DEFAULT_EAGLE_DRAFT_MODEL_FOR_TEST = "lmsys/sglang-EAGLE-llama2-chat-7B"\n'
+        'DEFAULT_TIMEOUT_FOR_SERVER_LAUNCH = "600"\n'
+    )
+    assert {(kind, text) for kind, text, _, _ in find(source)} == {
+        (M, "meta-llama/Llama-3.1-8B-Instruct"),
+        (M, "lmsys/sglang-EAGLE-llama2-chat-7B"),
+    }

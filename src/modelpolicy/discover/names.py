@@ -3,11 +3,12 @@ keys and shell variables. One rule for every source, so that `EMBEDDING_MODEL=or
 `embedding_model: org/x` in YAML and `embedding_model: str = "org/x"` in Python are read alike.
 
 A name is split into words at `_`, `-`, `.`, blanks and camelCase, lower-cased. It names what is read when it ends in
-one of `ENDINGS` and holds none of `WRITTEN`; `dataset` among its words makes it a dataset. `repo_id` alone is not
-among them: it names what a script pushes as often as what it reads, and the loaders that take one
-(`hf_hub_download(repo_id=...)`) are read as loaders. A name of an Ollama model (`OLLAMA_MODEL`, `ollama_llm`,
-`LOCAL_LLM`) holds one of `OLLAMA_WORDS` and ends in one of `OLLAMA_ENDINGS`, or ends in one of `LOCAL_ENDINGS`:
-what it holds is read by the Ollama recogniser (`discover/ollama.py`).
+one of `ENDINGS` (the words before a `for`: `MODEL_NAME_FOR_TEST` is a model's name) and holds none of `WRITTEN`;
+`dataset` among its words makes it a dataset. `repo_id` alone is not among them: it names what a script pushes as
+often as what it reads, and the loaders that take one (`hf_hub_download(repo_id=...)`) are read as loaders. A name of
+an Ollama model (`OLLAMA_MODEL`, `ollama_llm`, `LOCAL_LLM`) holds one of `OLLAMA_WORDS` and ends in one of
+`OLLAMA_ENDINGS`, or ends in one of `LOCAL_ENDINGS`: what it holds is read by the Ollama recogniser
+(`discover/ollama.py`).
 """
 
 from __future__ import annotations
@@ -81,6 +82,8 @@ def named_kind(name: str) -> Kind | None:
     words = split_words(name)
     if WRITTEN.intersection(words):
         return None
+    if "for" in words[1:]:  # `DEFAULT_MODEL_NAME_FOR_TEST`, `tokenizer_for_eval`: an X for Y is an X
+        words = words[: words.index("for", 1)]
     if _ends_in(words, LOCAL_ENDINGS) or (OLLAMA_WORDS.intersection(words) and _ends_in(words, OLLAMA_ENDINGS)):
         return Kind.OLLAMA
     if WRITTEN.intersection(words) or not any(words[-len(ending) :] == ending for ending in ENDINGS):
