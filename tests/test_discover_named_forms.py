@@ -321,3 +321,35 @@ def test_constants_of_test_settings_name_models() -> None:
         (M, "meta-llama/Llama-3.1-8B-Instruct"),
         (M, "lmsys/sglang-EAGLE-llama2-chat-7B"),
     }
+
+
+# --- a provider's client given a model name positionally ----------------------------------------------------------
+
+
+def test_a_provider_client_given_a_model_name() -> None:
+    source = (
+        'sgl.set_default_backend(sgl.OpenAI("gpt-3.5-turbo"))\n'
+        'backend = sgl.Anthropic("claude-3-haiku-20240307")\n'
+        'backend = sgl.VertexAI("gemini-pro")\n'
+        'example = OPENAI("gpt-4", os.environ["TOKEN"])\n'
+    )
+    assert find(source) == {
+        (A, "gpt-3.5-turbo", 1, "argument"),
+        (A, "claude-3-haiku-20240307", 2, "argument"),
+        (A, "gemini-pro", 3, "argument"),
+        (A, "gpt-4", 4, "argument"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'client = OpenAI("sk-not-a-model")\n',  # a key, not a model name
+        'client = OpenAI("org/x")\n',  # a provider's client never names a Hub id by position
+        'client = AzureOpenAI("https://x.openai.azure.com")\n',
+        'print("gpt-4")\n',  # not a provider's client
+        'backend = sgl.RuntimeEndpoint("http://localhost:30000")\n',
+    ],
+)
+def test_provider_client_look_alikes(source: str) -> None:
+    assert find(source) == set()

@@ -48,6 +48,35 @@ ROUTE_MARKERS = (
 )
 
 
+# Words in the name of a provider's client class or function (`sgl.OpenAI`, `VertexAI`, `AzureChatOpenAI`,
+# `litellm_completion`), compared lower-cased: a positional string such a call is given that a provider's patterns match
+# is that provider's model (`sgl.Anthropic("claude-3-haiku-20240307")`).
+PROVIDER_CALLEES = (
+    "openai",
+    "azure",
+    "anthropic",
+    "claude",
+    "gemini",
+    "vertex",
+    "mistral",
+    "cohere",
+    "xai",
+    "grok",
+    "deepseek",
+    "perplexity",
+    "ai21",
+    "reka",
+    "watsonx",
+    "litellm",
+)
+
+
+def provider_callee(name: str) -> bool:
+    """Whether a called name is a provider's client (`OpenAI`, `sgl.VertexAI`, `ChatAnthropic`)."""
+    lowered = name.lower()
+    return any(word in lowered for word in PROVIDER_CALLEES)
+
+
 @lru_cache(maxsize=1)
 def _markers() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((p.key, p.context_markers) for p in load_knowledge().providers if p.context_markers)

@@ -189,6 +189,7 @@ def _marker_words() -> tuple[bytes, ...]:
     words.add(_OLLAMA_MODULE)  # an import of the Ollama client, its wrappers' names, a LiteLLM `ollama/` string
     words.update(marker.decode() for marker in apis.ROUTE_MARKERS)  # a string routed to a hosted API
     words.update(ending[0] for ending in apis.API_ENDINGS)  # `engine=`, `deployment_name=`
+    words.update(apis.PROVIDER_CALLEES)  # `sgl.Anthropic("claude-3-haiku-20240307")`
     minimal = [w for w in words if not any(other != w and other in w for other in words)]
     return tuple(sorted((w.encode() for w in minimal), key=len, reverse=True))
 
@@ -855,6 +856,9 @@ class _Finder:
         if name and (kind := called_kind(name)) and not _other_hub(call.func, name):
             for argument in call.args:  # `resolve_model_reference(request, "org/x")`
                 self._defer(argument, kind, "argument")
+        elif name and apis.provider_callee(name):
+            for argument in call.args:  # `sgl.Anthropic("claude-3-haiku-20240307")`: an API model or nothing
+                self._defer(argument, Kind.API, "argument")
         if name in _OPTION_CALLS:
             flags = [text.lstrip("-") for text in map(_string, call.args) if text]
             kind = next((k for flag in flags if (k := named_kind(flag))), None)
