@@ -10,7 +10,7 @@ from modelpolicy.discover.apis import name_kind
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.javascript import JavaScriptSource
-from modelpolicy.discover.names import named_kind
+from modelpolicy.discover.names import named_kind, qualified_kind
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.model import Kind
 
@@ -353,3 +353,62 @@ def test_a_provider_client_given_a_model_name() -> None:
 )
 def test_provider_client_look_alikes(source: str) -> None:
     assert find(source) == set()
+
+
+# --- a comma-separated list of ids under a model name; a constant named for a model with a qualifier -----------
+
+
+def test_a_comma_separated_list_of_ids_under_a_model_name() -> None:
+    source = (
+        'DEFAULT_MODEL_NAME_FOR_NIGHTLY_EVAL_TP1 = "meta-llama/Llama-3.1-8B-Instruct,mistralai/Mistral-7B-v0.3"\n'
+        'MODELS = "org/a,gpt-4o"\n'
+    )
+    assert find(source) == {
+        (M, "meta-llama/Llama-3.1-8B-Instruct", 1, "constant"),
+        (M, "mistralai/Mistral-7B-v0.3", 1, "constant"),
+        (M, "org/a", 2, "constant"),
+        (A, "gpt-4o", 2, "constant"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'MODELS = "org/a,not an id"\n',  # free text
+        'MODELS = "org/a,local"\n',  # one item is no id: the whole is not a list of them
+        'MODELS = "org/a,"\n',
+        'PROMPT = "org/a,org/b"\n',  # not named for a model
+    ],
+)
+def test_comma_list_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("DEFAULT_TARGET_MODEL_EAGLE", M),
+        ("DEFAULT_DRAFT_MODEL_EAGLE3", M),
+        ("DEFAULT_DRAFT_MODEL_EAGLE_DP_ATTN", M),
+        ("MODEL_NAME_QWEN", M),
+        ("MODEL_TYPE", None),  # something of a model's, not its name
+        ("MODEL_DIR_NAME", None),
+        ("MODEL_ALIAS", None),
+        ("MODEL_MAX_LEN", None),
+        ("OUTPUT_MODEL_EAGLE", None),  # written
+        ("MODEL", None),  # no qualifier: the naming rule's own
+        ("MODEL_A_B_C_D", None),  # more than three words after it
+        ("PROMPT_EAGLE", None),
+    ],
+)
+def test_qualified_model_constants(name: str, kind: Kind | None) -> None:
+    assert qualified_kind(name) is kind
+
+
+def test_only_upper_case_module_constants_take_a_qualifier() -> None:
+    source = (
+        'DEFAULT_TARGET_MODEL_EAGLE = "meta-llama/Llama-2-7b-chat-hf"\n'
+        'default_target_model_eagle = "org/lower"\n'
+        'MODEL_TYPE = "org/type"\n'
+    )
+    assert find(source) == {(M, "meta-llama/Llama-2-7b-chat-hf", 1, "constant")}

@@ -92,6 +92,33 @@ def named_kind(name: str) -> Kind | None:
     return Kind.DATASET if data else Kind.MODEL
 
 
+# Words after `model` that say a constant holds something of a model's other than its name: `MODEL_TYPE`,
+# `MODEL_DIR`, `MODEL_MAX_LEN`. Other words qualify which model it is: `DEFAULT_DRAFT_MODEL_EAGLE3`.
+_NOT_QUALIFIER_WORDS = """
+alias aliases arch architecture args backend base cache card cfg checkpoint ckpt class cls config configs dict
+dir directory dirs dtype endpoint engine env family file files folder format home host hub id ids info key keys
+kind kwargs label labels len length list loader map mapping max metadata min mode names output parameters params
+path paths port prefix prompt prompts provider providers registry repo revision root runtime server servers
+service size source sources state suffix tag tags template type types uri url urls version weights
+"""
+NOT_QUALIFIERS = frozenset(_NOT_QUALIFIER_WORDS.split())
+
+
+@lru_cache(maxsize=4096)
+def qualified_kind(name: str) -> Kind | None:
+    """MODEL for a constant named for a model with words after it that say which one (`DEFAULT_TARGET_MODEL_EAGLE`,
+    `MODEL_NAME_QWEN`): at most three, none of them `NOT_QUALIFIERS` nor written."""
+    words = split_words(name)
+    if WRITTEN.intersection(words) or "model" not in words:
+        return None
+    last = len(words) - 1 - words[::-1].index("model")
+    rest = words[last + 1 :]
+    rest = rest[1:] if rest[:1] == ("name",) else rest
+    if not 1 <= len(rest) <= 3 or NOT_QUALIFIERS.intersection(rest):
+        return None
+    return Kind.MODEL
+
+
 # Words of a function's name that say its arguments name a model or dataset to read: `resolve_model_reference(req,
 # "org/x")`, `download_dataset("org/x")`. Singular only: `list_models(...)` takes filters, not one to read.
 CALLED_WORDS = {"model": Kind.MODEL, "tokenizer": Kind.MODEL, "dataset": Kind.DATASET}

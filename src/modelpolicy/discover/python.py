@@ -34,7 +34,7 @@ from modelpolicy.discover.identity import URL, URL_MARKERS, identify, looks_like
 from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Lines, Markers
-from modelpolicy.discover.names import called_kind, collection_kind, marker_words, named_kind
+from modelpolicy.discover.names import called_kind, collection_kind, marker_words, named_kind, qualified_kind
 from modelpolicy.model import Kind, Reference
 
 _M, _D, _A, _O = Kind.MODEL, Kind.DATASET, Kind.API, Kind.OLLAMA
@@ -956,7 +956,7 @@ class _Finder:
             (target, kind, value)
             for _, statement in _module_statements(self.tree.body, ())
             for target, value in [_single_assignment(statement)]
-            if target and (kind := apis.name_kind(target))
+            if target and (kind := apis.name_kind(target) or (qualified_kind(target) if target.isupper() else None))
         ]
         for target, kind, value in named:
             if target in self.constants:  # asked only when there is one: it may need the whole module parsed
@@ -977,9 +977,7 @@ class _Finder:
             if id(named.value.node) in seen:
                 continue
             seen.add(id(named.value.node))
-            artefact = _identify_named(named.value.text, named.kind, self.context, self.apis)
-            if artefact:
-                kind, artefact_id, pinned = artefact
+            for kind, artefact_id, pinned in _named_artefacts(named.value.text, named.kind, self.context, self.apis):
                 found.append(
                     self._reference(
                         named.value.node, artefact_id, kind, form=named.form, revision=pinned, flags=frozenset()
@@ -1073,6 +1071,18 @@ def _own_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
             yield from _own_statements(handler.body)
         for case in getattr(statement, "cases", []):
             yield from _own_statements(case.body)
+
+
+def _named_artefacts(
+    text: str, kind: Kind, context: FileContext, in_context: frozenset[str]
+) -> list[tuple[Kind, str, str | None]]:
+    """What a named default holds: one artefact, or each of a comma-separated list of them
+    (`MODELS = "org/a,org/b"`), all of whose items must name one."""
+    artefact = _identify_named(text, kind, context, in_context)
+    if artefact or "," not in text or any(c.isspace() for c in text):
+        return [artefact] if artefact else []
+    items = [_identify_named(item, kind, context, in_context) for item in text.split(",")]
+    return [item for item in items if item] if all(items) else []
 
 
 def _identify_named(
