@@ -32,6 +32,8 @@ HOSTILE: dict[str, tuple[str, str, str | None]] = {
     "ts invalid utf-8": ("app.ts", invalid_utf8('const MODEL_ID = "org/x";\npipeline("t", MODEL_ID);\n'), None),
     "ts unterminated": ("app.tsx", 'const x = { model: "gpt-4o", messages: [' + "{" * 10_000, None),
     "js many constants": ("app.js", "".join(f'const m{i} = "org/x{i}";\n' for i in range(5_000)), None),
+    "svelte unclosed script": ("Page.svelte", "<script>\nconst MODEL_ID = 'org/x';\n" + "<div>" * DEEP, None),
+    "vue many scripts": ("App.vue", "<script>const MODEL_ID = 'org/x';</script>\n" * 5_000, "org/x"),
     "compose huge image": ("compose.yaml", f"services:\n  a:\n    image: vllm/vllm-openai:{'v' * BIG}\n", None),
     "compose deep": ("compose.yaml", "services:\n  a:\n    image: vllm/vllm-openai:v0.6.0\n    x: " + "[" * DEEP, None),
     "kubernetes deep": (

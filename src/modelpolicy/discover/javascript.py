@@ -45,7 +45,11 @@ from modelpolicy.model import Kind, Reference
 if TYPE_CHECKING:
     from tree_sitter import Node, Parser
 
-_ENDINGS = frozenset({"js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts"})
+_ENDINGS = frozenset({"js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts", "svelte", "vue"})
+# Single-file components: only their `<script>` blocks are code; the rest (markup, styles) is blanked, lines kept.
+_COMPONENTS = frozenset({"svelte", "vue"})
+_SCRIPT = re.compile(r"(<script\b[^>]*>)(.*?)(</script\s*>)", re.DOTALL | re.IGNORECASE)
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _MAX_DEPTH = 40  # how far an expression is followed through names, fields and operands
 # How many expressions one value, and one file's values in all, are followed through: names bound to names bound to
 # `a ?? b` double with each step. Past either, what was found so far is what the value or the file names.
@@ -148,6 +152,8 @@ class JavaScriptSource:
         return "." in name and name.rsplit(".", 1)[1].lower() in _ENDINGS
 
     def find(self, text: str, context: FileContext) -> list[Reference]:
+        if context.path.rsplit(".", 1)[-1].lower() in _COMPONENTS:
+            text = _scripts_only(text)
         data = text.encode("utf-8", "surrogatepass")
         tree = _parser(_dialect(context.path)).parse(data)
         found = _Finder(context, data, tree.root_node).references()
@@ -157,9 +163,23 @@ class JavaScriptSource:
         return found
 
 
+def _scripts_only(text: str) -> str:
+    """A Svelte or Vue component with everything but its `<script>` blocks' code blanked, each character kept in
+    place (a blank for each, line breaks as they are), so that positions in the code are positions in the file."""
+    kept: list[str] = []
+    end = 0
+    for script in _SCRIPT.finditer(text):
+        kept.append(_NOT_NEWLINE.sub(" ", text[end : script.start(2)]))
+        kept.append(script.group(2))
+        end = script.end(2)
+    kept.append(_NOT_NEWLINE.sub(" ", text[end:]))
+    return "".join(kept)
+
+
 def _dialect(path: str) -> str:
     ending = path.rsplit(".", 1)[-1].lower()
-    return {"ts": "typescript", "mts": "typescript", "cts": "typescript", "tsx": "tsx"}.get(ending, "javascript")
+    dialects = {"ts": "typescript", "mts": "typescript", "cts": "typescript", "tsx": "tsx"}
+    return dialects.get(ending, "typescript" if ending in _COMPONENTS else "javascript")
 
 
 @lru_cache(maxsize=3)
