@@ -7,8 +7,9 @@ URL in any string value. Keys are compared ignoring case, `-` and `_`. What a ru
 `output_dir`, a `push_to_hub:` or `output:` section) is not read. A value needs an owner (`org/name`) unless the
 knowledge base knows the single name (`gpt2`): `model: gpt-4o` or `model: llama` name no Hub repository.
 An Ollama model is a value under a key that says so (`OLLAMA_MODEL`, `local_llm`), under an artefact key inside a
-section named for Ollama (`ollama: {model: llama3.1}`), or a LiteLLM string routed to Ollama under any key
-(`model: ollama/llama3`); `discover/ollama.py` decides.
+section named for Ollama (`ollama: {model: llama3.1}`), a LiteLLM string routed to Ollama under any key
+(`model: ollama/llama3`), or a library name or tag under a model key in a file that shows an Ollama server
+(`EMBEDDING_MODEL=nomic-embed-text` beside `OLLAMA_BASE_URL`); `discover/ollama.py` decides.
 
 Each format becomes the same small tree of located strings, so one walk serves all four.
 """
