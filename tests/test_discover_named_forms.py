@@ -412,3 +412,21 @@ def test_only_upper_case_module_constants_take_a_qualifier() -> None:
         'MODEL_TYPE = "org/type"\n'
     )
     assert find(source) == {(M, "meta-llama/Llama-2-7b-chat-hf", 1, "constant")}
+
+
+def test_a_named_value_compared_with_a_constant_list_reads_the_list() -> None:
+    source = (
+        'LLAMA_EVALS = ["meta-llama/Llama-3.1-8B-evals", "meta-llama/Llama-3.2-1B-evals"]\n'
+        "def main(args):\n"
+        "    if args.evals_dataset in LLAMA_EVALS:\n"
+        "        pass\n"
+    )
+    assert find(source) == {
+        (Kind.DATASET, "meta-llama/Llama-3.1-8B-evals", 1, "comparison"),
+        (Kind.DATASET, "meta-llama/Llama-3.2-1B-evals", 1, "comparison"),
+    }
+
+
+def test_two_names_of_different_kinds_compared_read_nothing() -> None:
+    source = 'MODEL_ID = "org/x"\nDATASET = "org/d"\nif dataset_name == model_name:\n    pass\n'
+    assert {form for _, _, _, form in find(source)} <= {"constant"}

@@ -908,11 +908,12 @@ class _Finder:
         name named for a model is compared with for equality or membership is read as a value under that name."""
         if not all(isinstance(op, ast.Eq | ast.NotEq | ast.In | ast.NotIn) for op in compare.ops):
             return
-        operands = [compare.left, *compare.comparators]
-        kinds = {apis.name_kind(name) for operand in operands if (name := _operand_name(operand))}
-        if len(kinds) == 1 and (kind := kinds.pop()) is not None:
-            for operand in operands:
-                if _operand_name(operand) is None:
+        operands = [(operand, _operand_kind(operand)) for operand in (compare.left, *compare.comparators)]
+        kinds = {kind for _, kind in operands if kind is not None}
+        if len(kinds) == 1:  # the others, literals or names bound to them (`x.dataset in LLAMA_EVALS`), are read
+            kind = kinds.pop()
+            for operand, named in operands:
+                if named is None:
                     self._defer(operand, kind, "comparison")
 
     def _dict_entries(self, mapping: ast.Dict) -> None:
@@ -1012,6 +1013,11 @@ def _other_hub(func: ast.expr, name: str) -> bool:
     while isinstance(func, ast.Attribute):
         func = func.value
     return name in _OTHER_HUB_CALLS or (isinstance(func, ast.Name) and func.id in _OTHER_HUB_MODULES)
+
+
+def _operand_kind(node: ast.expr) -> Kind | None:
+    name = _operand_name(node)
+    return apis.name_kind(name) if name else None
 
 
 def _operand_name(node: ast.expr) -> str | None:
