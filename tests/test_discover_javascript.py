@@ -237,3 +237,59 @@ def test_a_scan_reads_javascript_and_typescript_files(tmp_path: Path) -> None:
     (tmp_path / "skip.ts").write_text('pipeline("t", "org/y"); // modelpolicy: ignore vendored example\n')
     found = {(a.kind, a.id, a.references[0].path) for a in discover(tmp_path, [tmp_path]).artefacts}
     assert found == {(M, "org/x", "worker.js"), (OL, "llama3.1", "chat.ts")}
+
+
+# --- Svelte and Vue single-file components: their <script> blocks ------------------------------------------------
+
+_SVELTE = """<script lang="ts">
+\tlet embeddingModel = 'sentence-transformers/all-MiniLM-L6-v2';
+\tconst DEFAULT_MODEL = "gpt-4o";
+</script>
+
+<div class="model">
+\t<input placeholder="org/markup" bind:value={embeddingModel} />
+\t<p>model: "org/markup"</p>
+</div>
+
+<style>
+\t.model { content: "org/style"; }
+</style>
+"""
+
+_VUE = """<template>
+  <div :model="'org/template'">{{ modelId }}</div>
+</template>
+<script setup>
+import { pipeline } from '@huggingface/transformers';
+const p = await pipeline('sentiment-analysis', 'Xenova/distilbert-base-uncased');
+</script>
+"""
+
+
+def test_a_svelte_component_is_read_in_its_script_blocks_only() -> None:
+    found = find(_SVELTE, "src/lib/Settings.svelte")
+    assert [(r.kind, r.text, r.line, r.column) for r in found] == [
+        (M, "sentence-transformers/all-MiniLM-L6-v2", 2, 22),
+        (A, "gpt-4o", 3, 23),
+    ]
+
+
+def test_a_vue_component_is_read_in_its_script_blocks_only() -> None:
+    assert named(_VUE, "src/App.vue") == [(M, "Xenova/distilbert-base-uncased", 6)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<div model="org/x">{"org/y"}</div>\n',  # markup only
+        '<style>.a { content: "org/x"; }</style>\n',
+        "<script>\nconst MODEL_ID = 'org/x';\n",  # an unclosed block is markup
+        "<template><p>const MODEL_ID = 'org/x';</p></template>\n",
+    ],
+)
+def test_component_markup_names_nothing(text: str) -> None:
+    assert find(text, "Page.svelte") == [] and find(text, "Page.vue") == []
+
+
+def test_components_are_routed_to_the_javascript_source() -> None:
+    assert JavaScriptSource().wants("src/routes/+page.svelte") and JavaScriptSource().wants("src/App.vue")

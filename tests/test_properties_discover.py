@@ -53,6 +53,7 @@ SOURCES_AND_PATHS = [
     case(JavaScriptSource(), "worker.js"),
     case(JavaScriptSource(), "models.ts"),
     case(JavaScriptSource(), "App.tsx"),
+    case(JavaScriptSource(), "Page.svelte"),
 ]
 # A property that fails on a known bug is not shrunk: its minimal example is in the reason, and shrinking costs time.
 KNOWN_BUG = settings(phases=(Phase.explicit, Phase.generate))
@@ -200,12 +201,22 @@ _JS_LINES = [
     "const MODELS = [{}, { id: {}, name: 'x' }];",
     "fetch({});",
     "async function run(model: string) { return CreateMLCEngine(model); }\nrun({});",
+    "const r = await generateText({ model: openai({}), prompt });",  # Vercel AI SDK provider function
+    "await ollama.chat({ model: {}, messages: [] });",
+    "const llm = new ChatOpenAI({ modelName: {}, temperature: 0 });",
+    "const MODELS = { [{}]: { label: {} } };",
 ]
 javascript_modules = _filled([f"{line}\n" for line in _JS_LINES], json.dumps, 4)
 
 
 @given(javascript_modules, st.sampled_from(["app.js", "app.ts", "app.tsx"]))
 def test_javascript_modules(text: str, path: str) -> None:
+    assert_on_their_lines(find(JavaScriptSource(), path, text), text)
+
+
+@given(javascript_modules, st.sampled_from(["Page.svelte", "App.vue"]), st.sampled_from(["", '<div a="{x}">\n']))
+def test_component_scripts(script: str, path: str, markup: str) -> None:
+    text = f'{markup}<script lang="ts">\n{script}</script>\n{markup}<style>.a {{ b: c }}</style>\n'
     assert_on_their_lines(find(JavaScriptSource(), path, text), text)
 
 

@@ -64,7 +64,11 @@ ROUTES = (
     ),
     Route("manifest", "ManifestSource", frozenset(), frozenset({"pyproject", "modelpolicy", ""})),
     Route("workflow", "WorkflowSource", frozenset({"yaml", "yml"})),
-    Route("javascript", "JavaScriptSource", frozenset({"js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts"})),
+    Route(
+        "javascript",
+        "JavaScriptSource",
+        frozenset({"js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts", "svelte", "vue"}),
+    ),
     Route("modelfile", "ModelfileSource", frozenset({"modelfile"}), frozenset({"modelfile"})),
 )
 

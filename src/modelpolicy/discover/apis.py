@@ -18,8 +18,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from modelpolicy.discover.identity import without_env_defaults
-from modelpolicy.discover.names import WRITTEN, split_words
+from modelpolicy.discover.names import WRITTEN, named_kind, split_words
 from modelpolicy.knowledge import load as load_knowledge
+from modelpolicy.model import Kind
 
 _QUOTES = "\"'`"
 # Names that hold a hosted API's model and nothing else: the old OpenAI SDK's `engine=`, Azure OpenAI's
@@ -47,6 +48,35 @@ ROUTE_MARKERS = (
 )
 
 
+# Words in the name of a provider's client class or function (`sgl.OpenAI`, `VertexAI`, `AzureChatOpenAI`,
+# `litellm_completion`), compared lower-cased: a positional string such a call is given that a provider's patterns match
+# is that provider's model (`sgl.Anthropic("claude-3-haiku-20240307")`).
+PROVIDER_CALLEES = (
+    "openai",
+    "azure",
+    "anthropic",
+    "claude",
+    "gemini",
+    "vertex",
+    "mistral",
+    "cohere",
+    "xai",
+    "grok",
+    "deepseek",
+    "perplexity",
+    "ai21",
+    "reka",
+    "watsonx",
+    "litellm",
+)
+
+
+def provider_callee(name: str) -> bool:
+    """Whether a called name is a provider's client (`OpenAI`, `sgl.VertexAI`, `ChatAnthropic`)."""
+    lowered = name.lower()
+    return any(word in lowered for word in PROVIDER_CALLEES)
+
+
 @lru_cache(maxsize=1)
 def _markers() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((p.key, p.context_markers) for p in load_knowledge().providers if p.context_markers)
@@ -58,6 +88,12 @@ def holds_api(name: str) -> bool:
     `deployment_name`, `AZURE_OPENAI_DEPLOYMENT`."""
     words = split_words(name)
     return not WRITTEN.intersection(words) and any(words[-len(e) :] == e for e in API_ENDINGS)
+
+
+def name_kind(name: str) -> Kind | None:
+    """What a name says it holds, for every named position alike (a keyword, parameter, field, key, variable or
+    constant): API for `engine` and Azure's `azure_deployment` / `deployment_name`, else the naming rule's kind."""
+    return Kind.API if holds_api(name) else named_kind(name)
 
 
 def contexts(text: str) -> frozenset[str]:

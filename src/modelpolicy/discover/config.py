@@ -7,8 +7,9 @@ URL in any string value. Keys are compared ignoring case, `-` and `_`. What a ru
 `output_dir`, a `push_to_hub:` or `output:` section) is not read. A value needs an owner (`org/name`) unless the
 knowledge base knows the single name (`gpt2`): `model: gpt-4o` or `model: llama` name no Hub repository.
 An Ollama model is a value under a key that says so (`OLLAMA_MODEL`, `local_llm`), under an artefact key inside a
-section named for Ollama (`ollama: {model: llama3.1}`), or a LiteLLM string routed to Ollama under any key
-(`model: ollama/llama3`); `discover/ollama.py` decides.
+section named for Ollama (`ollama: {model: llama3.1}`), a LiteLLM string routed to Ollama under any key
+(`model: ollama/llama3`), or a library name or tag under a model key in a file that shows an Ollama server
+(`EMBEDDING_MODEL=nomic-embed-text` beside `OLLAMA_BASE_URL`); `discover/ollama.py` decides.
 
 Each format becomes the same small tree of located strings, so one walk serves all four.
 """
@@ -132,7 +133,7 @@ class ConfigSource:
         reader = _reader(context.path)
         if reader is None:
             return []
-        finder = _Finder(context, apis.contexts(text))
+        finder = _Finder(context, apis.contexts(text), ollama.server_in(text))
         trees, problem = reader(text, context.path)
         found = list(dict.fromkeys(r for tree in trees for r in finder.node(tree, None)))
         if problem is not None:
@@ -199,6 +200,7 @@ def _artefact_key(key: str) -> Kind | None:
 class _Finder:
     context: FileContext
     apis: frozenset[str] = frozenset()  # the hosted APIs the file shows it calls (`discover/apis.py`)
+    ollama: bool = False  # whether the file shows an Ollama server is meant (`ollama.server_in`)
     # (collection, slot) pairs walked: a YAML alias is walked again under another key (`models: *shared`), never
     # twice under the same one, so an alias bomb stays linear
     walked: set[tuple[int, _Slot | None]] = field(default_factory=set)
@@ -286,6 +288,9 @@ class _Finder:
             return self.reference(text, Kind.API, HubId(api, None), slot.form)
         if slot.kind is Kind.API:
             return None
+        local = ollama.recognise(value, ollama.Context.NAMED) if self.ollama and slot.kind is Kind.MODEL else None
+        if local and local[0] is Kind.OLLAMA:  # `RAG_EMBEDDING_MODEL=nomic-embed-text` beside an Ollama server
+            return self.reference(text, Kind.OLLAMA, HubId(local[1], None), slot.form)
         hub = identify(value, slot.kind, self.context.is_local_path, single_names=False)
         return None if hub is None else self.reference(text, slot.kind, hub, slot.form)
 

@@ -38,14 +38,18 @@ from modelpolicy.discover.identity import (
 )
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
-from modelpolicy.discover.names import WRITTEN, named_kind, split_words
+from modelpolicy.discover.names import collection_kind, named_kind
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
 
 if TYPE_CHECKING:
     from tree_sitter import Node, Parser
 
-_ENDINGS = frozenset({"js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts"})
+_ENDINGS = frozenset({"js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts", "svelte", "vue"})
+# Single-file components: only their `<script>` blocks are code; the rest (markup, styles) is blanked, lines kept.
+_COMPONENTS = frozenset({"svelte", "vue"})
+_SCRIPT = re.compile(r"(<script\b[^>]*>)(.*?)(</script\s*>)", re.DOTALL | re.IGNORECASE)
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _MAX_DEPTH = 40  # how far an expression is followed through names, fields and operands
 # How many expressions one value, and one file's values in all, are followed through: names bound to names bound to
 # `a ?? b` double with each step. Past either, what was found so far is what the value or the file names.
@@ -118,7 +122,6 @@ _PROVIDERS = frozenset(
     {"openai", "anthropic", "google", "vertex", "mistral", "cohere", "groq", "xai", "deepseek", "azure", "gateway"}
 )
 # Words of a name that speak of what a program reads: the quoted keys of an object so named are ids, when owned.
-_COLLECTION_WORDS = frozenset({"model", "models", "tokenizer", "tokenizers", "dataset", "datasets"})
 # In a collection's object items (`{id: ID, name: "Label"}`), the first of these keys names the artefact.
 _ITEM_KEYS = ("id", "path", "name")
 # Modules whose import makes the file an Ollama client's: its `model:` values are Ollama library tags.
@@ -149,6 +152,8 @@ class JavaScriptSource:
         return "." in name and name.rsplit(".", 1)[1].lower() in _ENDINGS
 
     def find(self, text: str, context: FileContext) -> list[Reference]:
+        if context.path.rsplit(".", 1)[-1].lower() in _COMPONENTS:
+            text = _scripts_only(text)
         data = text.encode("utf-8", "surrogatepass")
         tree = _parser(_dialect(context.path)).parse(data)
         found = _Finder(context, data, tree.root_node).references()
@@ -158,9 +163,23 @@ class JavaScriptSource:
         return found
 
 
+def _scripts_only(text: str) -> str:
+    """A Svelte or Vue component with everything but its `<script>` blocks' code blanked, each character kept in
+    place (a blank for each, line breaks as they are), so that positions in the code are positions in the file."""
+    kept: list[str] = []
+    end = 0
+    for script in _SCRIPT.finditer(text):
+        kept.append(_NOT_NEWLINE.sub(" ", text[end : script.start(2)]))
+        kept.append(script.group(2))
+        end = script.end(2)
+    kept.append(_NOT_NEWLINE.sub(" ", text[end:]))
+    return "".join(kept)
+
+
 def _dialect(path: str) -> str:
     ending = path.rsplit(".", 1)[-1].lower()
-    return {"ts": "typescript", "mts": "typescript", "cts": "typescript", "tsx": "tsx"}.get(ending, "javascript")
+    dialects = {"ts": "typescript", "mts": "typescript", "cts": "typescript", "tsx": "tsx"}
+    return dialects.get(ending, "typescript" if ending in _COMPONENTS else "javascript")
 
 
 @lru_cache(maxsize=3)
@@ -312,7 +331,7 @@ class _Finder:
         key = pair.child_by_field_name("key")
         value = pair.child_by_field_name("value")
         name = self._key(key)
-        kind = named_kind(name) if name else None
+        kind = apis.name_kind(name) if name else None
         if kind is None or value is None or name is None:
             return
         for found in self.values(value):
@@ -321,7 +340,7 @@ class _Finder:
     def _named(self, name: str, value: Node) -> None:
         """`const EMBEDDING_MODEL = ID`, `static model_id = ID`, the items of `const MODELS = [...]`, and the quoted
         keys of an object whose name speaks of models (`TOKENIZER_OPTIONS = {"org/x": "Label"}`)."""
-        kind = named_kind(name)
+        kind = apis.name_kind(name)
         if kind is not None:
             for found in self._literal(value):
                 self._report(found, _Mode.NAMED, kind, name)
@@ -332,7 +351,7 @@ class _Finder:
             for item in self._items(container):
                 for found in self._literal(item):
                     self._report(found, _Mode.NAMED, kind, name)
-        kind = _collection_kind(name)
+        kind = collection_kind(name)
         if kind is not None and container.type == "object":
             for key, _ in _entries(container):
                 if key is not None and key.type == "string" and (text := self.string(key)) and "/" in text:
@@ -376,8 +395,8 @@ class _Finder:
         if mode == _Mode.API and text.partition("/")[0] in _PROVIDERS and parse_hub_id(text):
             return Kind.API, HubId(text, None)  # a gateway's `xai/grok-3`: a hosted model whose terms are not known
         hub = identify(text, kind, self.context.is_local_path, single_names=False)
-        if hub is None or (mode == _Mode.API and "/" not in hub.id):
-            return None
+        if hub is None or kind is Kind.API or (mode == _Mode.API and "/" not in hub.id):
+            return None  # under `azure_deployment:` or `engine:`, a hosted API's model or nothing
         return kind, hub
 
     def _add(self, node: Node, text: str, kind: Kind, form: str, revision: str | None) -> None:
@@ -555,14 +574,6 @@ class _Finder:
                 function.child_by_field_name("object")
             )
         return (self.text(function), "") if function.type == "identifier" else ("", "")
-
-
-def _collection_kind(name: str) -> Kind | None:
-    """MODEL or DATASET when a name speaks of what is read (`MODEL_OPTIONS`, `tokenizerChoices`, `DATASETS`)."""
-    words = split_words(name)
-    if WRITTEN.intersection(words) or not _COLLECTION_WORDS.intersection(words):
-        return None
-    return Kind.DATASET if {"dataset", "datasets"}.intersection(words) else Kind.MODEL
 
 
 def _span(node: Node) -> tuple[int, int]:

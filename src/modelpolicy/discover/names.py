@@ -3,11 +3,12 @@ keys and shell variables. One rule for every source, so that `EMBEDDING_MODEL=or
 `embedding_model: org/x` in YAML and `embedding_model: str = "org/x"` in Python are read alike.
 
 A name is split into words at `_`, `-`, `.`, blanks and camelCase, lower-cased. It names what is read when it ends in
-one of `ENDINGS` and holds none of `WRITTEN`; `dataset` among its words makes it a dataset. `repo_id` alone is not
-among them: it names what a script pushes as often as what it reads, and the loaders that take one
-(`hf_hub_download(repo_id=...)`) are read as loaders. A name of an Ollama model (`OLLAMA_MODEL`, `ollama_llm`,
-`LOCAL_LLM`) holds one of `OLLAMA_WORDS` and ends in one of `OLLAMA_ENDINGS`, or ends in one of `LOCAL_ENDINGS`:
-what it holds is read by the Ollama recogniser (`discover/ollama.py`).
+one of `ENDINGS` (the words before a `for`: `MODEL_NAME_FOR_TEST` is a model's name) and holds none of `WRITTEN`;
+`dataset` among its words makes it a dataset. `repo_id` alone is not among them: it names what a script pushes as
+often as what it reads, and the loaders that take one (`hf_hub_download(repo_id=...)`) are read as loaders. A name of
+an Ollama model (`OLLAMA_MODEL`, `ollama_llm`, `LOCAL_LLM`) holds one of `OLLAMA_WORDS` and ends in one of
+`OLLAMA_ENDINGS`, or ends in one of `LOCAL_ENDINGS`: what it holds is read by the Ollama recogniser
+(`discover/ollama.py`).
 """
 
 from __future__ import annotations
@@ -81,12 +82,71 @@ def named_kind(name: str) -> Kind | None:
     words = split_words(name)
     if WRITTEN.intersection(words):
         return None
+    if "for" in words[1:]:  # `DEFAULT_MODEL_NAME_FOR_TEST`, `tokenizer_for_eval`: an X for Y is an X
+        words = words[: words.index("for", 1)]
     if _ends_in(words, LOCAL_ENDINGS) or (OLLAMA_WORDS.intersection(words) and _ends_in(words, OLLAMA_ENDINGS)):
         return Kind.OLLAMA
     if WRITTEN.intersection(words) or not any(words[-len(ending) :] == ending for ending in ENDINGS):
         return None
     data = "dataset" in words or any(words[-len(ending) :] == ending for ending in DATA_ENDINGS)
     return Kind.DATASET if data else Kind.MODEL
+
+
+# Words after `model` that say a constant holds something of a model's other than its name: `MODEL_TYPE`,
+# `MODEL_DIR`, `MODEL_MAX_LEN`. Other words qualify which model it is: `DEFAULT_DRAFT_MODEL_EAGLE3`.
+_NOT_QUALIFIER_WORDS = """
+alias aliases arch architecture args backend base cache card cfg checkpoint ckpt class cls config configs dict
+dir directory dirs dtype endpoint engine env family file files folder format home host hub id ids info key keys
+kind kwargs label labels len length list loader map mapping max metadata min mode names output parameters params
+path paths port prefix prompt prompts provider providers registry repo revision root runtime server servers
+service size source sources state suffix tag tags template type types uri url urls version weights
+"""
+NOT_QUALIFIERS = frozenset(_NOT_QUALIFIER_WORDS.split())
+
+
+@lru_cache(maxsize=4096)
+def qualified_kind(name: str) -> Kind | None:
+    """MODEL for a constant named for a model with words after it that say which one (`DEFAULT_TARGET_MODEL_EAGLE`,
+    `MODEL_NAME_QWEN`): at most three, none of them `NOT_QUALIFIERS` nor written."""
+    words = split_words(name)
+    if WRITTEN.intersection(words) or "model" not in words:
+        return None
+    last = len(words) - 1 - words[::-1].index("model")
+    rest = words[last + 1 :]
+    rest = rest[1:] if rest[:1] == ("name",) else rest
+    if not 1 <= len(rest) <= 3 or NOT_QUALIFIERS.intersection(rest):
+        return None
+    return Kind.MODEL
+
+
+# Words of a function's name that say its arguments name a model or dataset to read: `resolve_model_reference(req,
+# "org/x")`, `download_dataset("org/x")`. Singular only: `list_models(...)` takes filters, not one to read.
+CALLED_WORDS = {"model": Kind.MODEL, "tokenizer": Kind.MODEL, "dataset": Kind.DATASET}
+
+
+@lru_cache(maxsize=4096)
+def called_kind(name: str) -> Kind | None:
+    """MODEL or DATASET when a function's name says what it is given is one to read (`get_model_path`,
+    `resolve_model_reference`, `load_dataset_split`); None for names of what a program writes (`save_model`)."""
+    words = split_words(name)
+    if WRITTEN.intersection(words):
+        return None
+    kinds = {CALLED_WORDS[word] for word in words if word in CALLED_WORDS}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+# Words of a collection's name that say its keys name what is read: `_MODEL_INFO = {"claude-3-opus": {...}}`,
+# `MODEL_TOKEN_LIMITS`, `SUPPORTED_DATASETS = {"org/x": ...}`.
+COLLECTION_WORDS = frozenset({"model", "models", "tokenizer", "tokenizers", "dataset", "datasets"})
+
+
+@lru_cache(maxsize=4096)
+def collection_kind(name: str) -> Kind | None:
+    """MODEL or DATASET when the name of a dict speaks of what is read (`MODEL_OPTIONS`, `_MODEL_INFO`)."""
+    words = split_words(name)
+    if WRITTEN.intersection(words) or not COLLECTION_WORDS.intersection(words):
+        return None
+    return Kind.DATASET if {"dataset", "datasets"}.intersection(words) else Kind.MODEL
 
 
 def spelled_markers() -> tuple[bytes, ...]:

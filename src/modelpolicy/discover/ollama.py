@@ -29,6 +29,17 @@ PREFIXES = ("ollama/", "ollama_chat/")
 _PREFIXED = re.compile(r"ollama(?:_chat)?/(?P<model>\S+)")
 
 
+# What a file holds when it configures or calls an Ollama server (its name, a service, `OLLAMA_BASE_URL`, the port):
+# there a value under a model name that the Ollama library knows, or that carries a tag, is an Ollama model.
+SERVER_MARKERS = ("ollama", ":11434")
+
+
+def server_in(text: str) -> bool:
+    """Whether a file shows an Ollama server is meant (any case)."""
+    lowered = text.lower()
+    return any(marker in lowered for marker in SERVER_MARKERS)
+
+
 class Context(Enum):
     """How sure a place is to hold an Ollama model name."""
 

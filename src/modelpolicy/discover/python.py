@@ -41,7 +41,7 @@ from modelpolicy.discover.identity import URL, URL_MARKERS, identify, looks_like
 from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Lines, Markers
-from modelpolicy.discover.names import marker_words, named_kind
+from modelpolicy.discover.names import called_kind, collection_kind, marker_words, named_kind, qualified_kind
 from modelpolicy.model import Kind, Reference
 
 _M, _D, _A, _O = Kind.MODEL, Kind.DATASET, Kind.API, Kind.OLLAMA
@@ -196,6 +196,7 @@ def _marker_words() -> tuple[bytes, ...]:
     words.add(_OLLAMA_MODULE)  # an import of the Ollama client, its wrappers' names, a LiteLLM `ollama/` string
     words.update(marker.decode() for marker in apis.ROUTE_MARKERS)  # a string routed to a hosted API
     words.update(ending[0] for ending in apis.API_ENDINGS)  # `engine=`, `deployment_name=`
+    words.update(apis.PROVIDER_CALLEES)  # `sgl.Anthropic("claude-3-haiku-20240307")`
     minimal = [w for w in words if not any(other != w and other in w for other in words)]
     return tuple(sorted((w.encode() for w in minimal), key=len, reverse=True))
 
@@ -679,6 +680,7 @@ class _Finder:
             self._note_named(node)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             self._parameters(node.args)
+            self._returned(node)
             self.scopes.append(node)
             try:
                 for child in ast.iter_child_nodes(node):
@@ -1006,9 +1008,14 @@ class _Finder:
         model or dataset in any call (`launcher(model_id=ID)`, `ModelOptions(Model=ID)`)."""
         for keyword in call.keywords:
             if keyword.arg:
-                kind = Kind.API if apis.holds_api(keyword.arg) else named_kind(keyword.arg)
-                self._defer(keyword.value, kind, "keyword")
+                self._defer(keyword.value, apis.name_kind(keyword.arg), "keyword")
         name = _call_name(call.func)
+        if name and (kind := called_kind(name)) and not _other_hub(call.func, name):
+            for argument in call.args:  # `resolve_model_reference(request, "org/x")`
+                self._defer(argument, kind, "argument")
+        elif name and apis.provider_callee(name):
+            for argument in call.args:  # `sgl.Anthropic("claude-3-haiku-20240307")`: an API model or nothing
+                self._defer(argument, Kind.API, "argument")
         if name in _OPTION_CALLS:
             flags = [text.lstrip("-") for text in map(_string, call.args) if text]
             kind = next((k for flag in flags if (k := named_kind(flag))), None)
@@ -1025,8 +1032,11 @@ class _Finder:
             self._dict_entries(node)
         elif isinstance(node, ast.Assign | ast.AnnAssign):
             self._local_named(node)
+            self._collection_keys(node)
         elif isinstance(node, ast.ClassDef):
             self._fields(node)
+        elif isinstance(node, ast.Compare):
+            self._compared(node)
 
     def _local_named(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """`model_name = request.model or "org/x"` in a function, `self.model_id = "org/x"`: a variable or attribute
@@ -1036,22 +1046,45 @@ class _Finder:
             return
         target = targets[0]
         if isinstance(target, ast.Attribute):  # `self.model_id = ...`, at any level
-            self._defer(statement.value, named_kind(target.attr), "attribute")
+            self._defer(statement.value, apis.name_kind(target.attr), "attribute")
         elif isinstance(target, ast.Name) and self.scopes:
-            self._defer(statement.value, named_kind(target.id), "variable")
+            self._defer(statement.value, apis.name_kind(target.id), "variable")
+
+    def _collection_keys(self, statement: ast.Assign | ast.AnnAssign) -> None:
+        """`_MODEL_INFO = {"claude-3-opus-20240229": {...}}`: the string keys of a dict literal whose name speaks of
+        models or datasets name them (what its values say is read by the naming rule, as ever)."""
+        target, value = _single_assignment(statement)
+        kind = collection_kind(target) if target else None
+        if kind is not None and isinstance(value, ast.Dict):
+            for key in value.keys:
+                if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    self._defer(key, kind, "key")
+
+    def _compared(self, compare: ast.Compare) -> None:
+        """`if model_name == "org/x"`, `assert self.model == "gpt-4o"`, `config["model"] in ("gpt-4o", ...)`: what a
+        name named for a model is compared with for equality or membership is read as a value under that name."""
+        if not all(isinstance(op, ast.Eq | ast.NotEq | ast.In | ast.NotIn) for op in compare.ops):
+            return
+        operands = [(operand, _operand_kind(operand)) for operand in (compare.left, *compare.comparators)]
+        kinds = {kind for _, kind in operands if kind is not None}
+        if len(kinds) == 1:  # the others, literals or names bound to them (`x.dataset in LLAMA_EVALS`), are read
+            kind = kinds.pop()
+            for operand, named in operands:
+                if named is None:
+                    self._defer(operand, kind, "comparison")
 
     def _dict_entries(self, mapping: ast.Dict) -> None:
         """`{"model_id": ID}`: a string key named for a model or dataset, as a config file's key is read."""
         for key, value in zip(mapping.keys, mapping.values, strict=True):
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                self._defer(value, named_kind(key.value), "key")
+                self._defer(value, apis.name_kind(key.value), "key")
 
     def _fields(self, cls: ast.ClassDef) -> None:
         """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`."""
         for statement in cls.body:
             target, value = _single_assignment(statement)
             if target and value is not None:
-                self._defer(_field_default(value), named_kind(target), "field")
+                self._defer(_field_default(value), apis.name_kind(target), "field")
 
     def _parameters(self, arguments: ast.arguments) -> None:
         positional = [*arguments.posonlyargs, *arguments.args]
@@ -1061,7 +1094,17 @@ class _Finder:
             *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
         ]
         for argument, default in pairs:
-            self._defer(default, named_kind(argument.arg), "parameter")
+            self._defer(default, apis.name_kind(argument.arg), "parameter")
+
+    def _returned(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        """`def valid_models(self): return ["gpt-4", "org/x"]`: what a function named for models returns is read as
+        a value under that name (its own returns, not those of functions nested in it)."""
+        kind = apis.name_kind(function.name)
+        if kind is None:
+            return
+        for statement in _own_statements(function.body):
+            if isinstance(statement, ast.Return):
+                self._defer(statement.value, kind, "return")
 
     def _module_named(self) -> None:
         """`EMBEDDING_MODEL = "org/x"` in a settings module: a module constant whose name says it holds a model or
@@ -1071,7 +1114,7 @@ class _Finder:
             (target, kind, value)
             for _, statement in _module_statements(self.tree.body, ())
             for target, value in [_single_assignment(statement)]
-            if target and (kind := named_kind(target))
+            if target and (kind := apis.name_kind(target) or (qualified_kind(target) if target.isupper() else None))
         ]
         for target, kind, value in named:
             if self._module_constant(target):  # asked only when there is one: it reads the statements spelling it
@@ -1092,9 +1135,7 @@ class _Finder:
             if id(named.value.node) in seen:
                 continue
             seen.add(id(named.value.node))
-            artefact = _identify_named(named.value.text, named.kind, self.context, self.apis)
-            if artefact:
-                kind, artefact_id, pinned = artefact
+            for kind, artefact_id, pinned in _named_artefacts(named.value.text, named.kind, self.context, self.apis):
                 found.append(
                     self._reference(
                         named.value.node, artefact_id, kind, form=named.form, revision=pinned, flags=frozenset()
@@ -1135,6 +1176,34 @@ def _routed(text: str) -> str | None:
     return apis.routed(text) if _holds(text, _ROUTE_WORDS) else None
 
 
+# Hubs other than Hugging Face's, whose `owner/name` ids look alike: a call on one of these modules, or of one of their
+# download functions imported by name (`kagglehub.dataset_download("owner/name")`), names none of the Hub's.
+_OTHER_HUB_MODULES = frozenset({"kagglehub", "kaggle", "modelscope", "tfhub", "openml", "roboflow"})
+_OTHER_HUB_CALLS = frozenset({"dataset_download", "model_download", "competition_download"})
+
+
+def _other_hub(func: ast.expr, name: str) -> bool:
+    while isinstance(func, ast.Attribute):
+        func = func.value
+    return name in _OTHER_HUB_CALLS or (isinstance(func, ast.Name) and func.id in _OTHER_HUB_MODULES)
+
+
+def _operand_kind(node: ast.expr) -> Kind | None:
+    name = _operand_name(node)
+    return apis.name_kind(name) if name else None
+
+
+def _operand_name(node: ast.expr) -> str | None:
+    """The name an operand is read from: a variable, an attribute, or a dict's string key (`config["model"]`)."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+        return node.slice.value
+    return None
+
+
 def _call_name(func: ast.expr) -> str | None:
     if isinstance(func, ast.Attribute):
         return func.attr
@@ -1167,6 +1236,32 @@ def _identify(
         return None
     hub = identify(text, kind, context.is_local_path, single_names=True)
     return None if hub is None else (kind, hub.id, hub.revision)
+
+
+def _own_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """The statements of a body and of the blocks inside it, not of the functions and classes it defines."""
+    for statement in body:
+        yield statement
+        if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            continue
+        for field in ("body", "orelse", "finalbody"):
+            yield from _own_statements(getattr(statement, field, []))
+        for handler in getattr(statement, "handlers", []):
+            yield from _own_statements(handler.body)
+        for case in getattr(statement, "cases", []):
+            yield from _own_statements(case.body)
+
+
+def _named_artefacts(
+    text: str, kind: Kind, context: FileContext, in_context: frozenset[str]
+) -> list[tuple[Kind, str, str | None]]:
+    """What a named default holds: one artefact, or each of a comma-separated list of them
+    (`MODELS = "org/a,org/b"`), all of whose items must name one."""
+    artefact = _identify_named(text, kind, context, in_context)
+    if artefact or "," not in text or any(c.isspace() for c in text):
+        return [artefact] if artefact else []
+    items = [_identify_named(item, kind, context, in_context) for item in text.split(",")]
+    return [item for item in items if item] if all(items) else []
 
 
 def _identify_named(

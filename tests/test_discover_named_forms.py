@@ -1,0 +1,432 @@
+"""Named forms found on repositories the benchmark does not label (issue 16): a name that holds a hosted API's model
+only (`azure_deployment`, `engine`) in every Python named position and in JavaScript objects, what a function named for
+models returns, the string arguments of a function named for a model, and the keys of a dict named for models."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.apis import name_kind
+from modelpolicy.discover.config import ConfigSource
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.javascript import JavaScriptSource
+from modelpolicy.discover.names import named_kind, qualified_kind
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.model import Kind
+
+M, A, OL = Kind.MODEL, Kind.API, Kind.OLLAMA
+
+
+def find(source: str) -> set[tuple[Kind, str, int, str]]:
+    context = FileContext("pkg/app.py", lambda text: text == "checkpoints/run1")
+    return {(r.kind, r.text, r.line, r.form) for r in PythonSource().find(source, context)}
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("azure_deployment", A),
+        ("AZURE_OPENAI_DEPLOYMENT", A),
+        ("deployment_name", A),
+        ("engine", A),
+        ("model_name", M),
+        ("embedding_model", M),
+        ("output_deployment", None),  # written, not read
+        ("deployments", None),
+        ("prompt", None),
+    ],
+)
+def test_name_kind_is_the_api_name_or_the_naming_rule(name: str, kind: Kind | None) -> None:
+    assert name_kind(name) is kind
+
+
+# --- a name that holds an API's model only, wherever Python names it ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "form"),
+    [
+        ('def __init__(self, azure_deployment: str = "text-embedding-ada-002"):\n    pass\n', "parameter"),
+        ('def f(*, deployment_name="text-embedding-ada-002"):\n    pass\n', "parameter"),
+        ('class Settings:\n    azure_deployment: str = "text-embedding-ada-002"\n', "field"),
+        ('def f(self):\n    self.azure_deployment = "text-embedding-ada-002"\n', "attribute"),
+        ('CONFIG = {"azure_deployment": "text-embedding-ada-002"}\n', "key"),
+        ('AZURE_OPENAI_DEPLOYMENT = "text-embedding-ada-002"\nclient.embed(AZURE_OPENAI_DEPLOYMENT)\n', "constant"),
+    ],
+)
+def test_an_api_only_name_holds_the_api_model_in_every_named_position(source: str, form: str) -> None:
+    line = next(n for n, text in enumerate(source.splitlines(), 1) if "text-embedding" in text)
+    assert find(source) == {(A, "text-embedding-ada-002", line, form)}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'def f(azure_deployment: str = "my-embeddings"):\n    pass\n',  # a deployment's own name, not a model's
+        'def f(engine="postgresql"):\n    pass\n',
+        'class C:\n    deployment_name: str = "org/x"\n',  # an API-only name never holds a Hub id
+        'def f(self):\n    self.engine = "gpt-4o" + suffix\n',  # built, not written
+        'def f(output_deployment="gpt-4o"):\n    pass\n',
+    ],
+)
+def test_api_only_name_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
+# --- what a function named for models returns ---------------------------------------------------------------------
+
+
+def test_what_a_function_named_for_models_returns() -> None:
+    source = (
+        "class Client:\n"
+        "    def valid_models(self) -> list[str]:\n"
+        '        return ["gpt-3.5-turbo", "meta-llama/Llama-2-7b-chat-hf"]\n'
+        "\n"
+        "def default_model_id(large: bool) -> str:\n"
+        "    if large:\n"
+        '        return "org/large"\n'
+        '    return "org/small"\n'
+    )
+    assert find(source) == {
+        (A, "gpt-3.5-turbo", 3, "return"),
+        (M, "meta-llama/Llama-2-7b-chat-hf", 3, "return"),
+        (M, "org/large", 7, "return"),
+        (M, "org/small", 8, "return"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'def get_prompt():\n    return "org/x"\n',  # not named for a model
+        'def save_model():\n    return "org/x"\n',  # named for what it writes
+        'def load_model():\n    def inner():\n        return "org/x"\n    return inner\n',  # a nested function's
+        'def model_path():\n    return "checkpoints/run1"\n',  # a local path
+        'def model_name(size):\n    return f"org/x-{size}"\n',  # built, not written
+        'def list_models():\n    return ["mistral", "gemma"]\n',  # bare words: no owner, no API pattern
+    ],
+)
+def test_function_return_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
+# --- the string arguments of a function named for a model or dataset ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('path, local = resolve_model_reference(request, "org/x")\n', (M, "org/x")),
+        ('info = get_dataset_info("org/data")\n', (Kind.DATASET, "org/data")),
+        ('client = make_model_client("gpt-4o")\n', (A, "gpt-4o")),
+        ('self.fetch_model(\n    "org/x",\n)\n', (M, "org/x")),
+    ],
+)
+def test_the_arguments_of_a_function_named_for_a_model(source: str, expected: tuple[Kind, str]) -> None:
+    assert {(kind, text) for kind, text, _, form in find(source) if form == "argument"} == {expected}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'save_model("org/x")\n',  # what a program writes
+        'push_dataset_to_hub("org/data")\n',
+        'kagglehub.dataset_download("owner/steam-games")\n',  # another hub's ids look alike
+        'dataset_download("owner/steam-games")\n',
+        'kagglehub.model_download("google/gemma/pyTorch/2b")\n',
+        'compare_model_to_dataset("org/x", "org/data")\n',  # which is which is not said
+        'get_model("checkpoints/run1")\n',  # a local path
+        'get_model("mistral")\n',  # a bare word
+        'get_model(f"org/x-{size}")\n',  # built, not written
+        'format_prompt("org/x")\n',  # not named for a model
+    ],
+)
+def test_argument_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
+def test_a_function_named_for_a_tokenizer_reads_a_model() -> None:
+    source = 'VERSIONS = ["org/x", "fake_llama"]\nTOKENIZERS = {k: maybe_tokenizer(k) for k in VERSIONS}\n'
+    assert {(kind, text) for kind, text, _, _ in find(source)} == {(M, "org/x")}
+
+
+# --- the keys of a dict whose name speaks of models ----------------------------------------------------------------
+
+
+def test_the_keys_of_a_dict_named_for_models() -> None:
+    source = (
+        "_MODEL_INFO: Dict[str, ModelInfo] = {\n"
+        '    "claude-3-opus-20240229": {"vision": True},\n'
+        '    "org/x": {"vision": False},\n'
+        "}\n"
+        'SUPPORTED_DATASETS = {"org/data": 0.5}\n'
+    )
+    assert find(source) == {
+        (A, "claude-3-opus-20240229", 2, "key"),
+        (M, "org/x", 3, "key"),
+        (Kind.DATASET, "org/data", 5, "key"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'MODEL_ALIASES = {"gpt4": "x", "small": "y"}\n',  # labels, not names
+        'OUTPUT_MODELS = {"org/x": 1}\n',  # what is written
+        'PROMPTS = {"org/x": "Say hi"}\n',  # not named for models
+        'MODEL_COLORS = {"red": 1, "checkpoints/run1": 2}\n',
+        'MODEL_INFO = {f"org/{name}": 1}\n',
+        "MODEL_INFO = dict(a=1)\n",
+    ],
+)
+def test_dict_key_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
+# --- JavaScript: an API-only name ----------------------------------------------------------------------------------
+
+
+def js(text: str) -> set[tuple[Kind, str, int]]:
+    return {(r.kind, r.text, r.line) for r in JavaScriptSource().find(text, FileContext("app.ts", lambda _: False))}
+
+
+def test_javascript_azure_deployment_holds_an_api_model() -> None:
+    text = 'const config = {\n  model: "gpt-4o-mini",\n  azure_deployment: "gpt-4o-mini",\n};\n'
+    assert js(text) == {(A, "gpt-4o-mini", 2), (A, "gpt-4o-mini", 3)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'const config = { model: undefined, azure_deployment: "my-deployment" };',
+        'const config = { model: undefined, azureDeployment: "org/x" };',  # never a Hub id
+        'const AZURE_DEPLOYMENT = "org/x"; const model = undefined;',
+        'const config = { model: undefined, engine: "postgres" };',
+    ],
+)
+def test_javascript_api_only_name_look_alikes(text: str) -> None:
+    assert js(text) == set()
+
+
+# --- what a name named for a model is compared with -----------------------------------------------------------------
+
+
+def test_what_a_model_name_is_compared_with() -> None:
+    source = (
+        'if model_name == "org/x":\n'
+        "    pass\n"
+        'assert ranker._chat_generator.model == "gpt-4.1-mini"\n'
+        'if config["model"] in ("gpt-4o", "claude-3-haiku-20240307"):\n'
+        "    pass\n"
+    )
+    assert find(source) == {
+        (M, "org/x", 1, "comparison"),
+        (A, "gpt-4.1-mini", 3, "comparison"),
+        (A, "gpt-4o", 4, "comparison"),
+        (A, "claude-3-haiku-20240307", 4, "comparison"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'if model_type == "org/x":\n    pass\n',  # the name does not say it holds a model
+        'if model_name.startswith("org/x"):\n    pass\n',  # not a comparison
+        'if "gpt" in model:\n    pass\n',  # a part of a name
+        'if model_name < "org/x":\n    pass\n',  # ordering, not equality
+        'if output_model == "org/x":\n    pass\n',  # written
+        'if model == "auto":\n    pass\n',
+    ],
+)
+def test_comparison_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
+# --- config beside an Ollama server: a model name the Ollama library knows is an Ollama model ---------------------
+
+
+def config(text: str, path: str) -> set[tuple[Kind, str, int]]:
+    return {(r.kind, r.text, r.line) for r in ConfigSource().find(text, FileContext(path, lambda _: False))}
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected"),
+    [
+        (
+            "docker-compose.yaml",
+            "services:\n  ollama:\n    image: ollama/ollama\n  app:\n    environment:\n"
+            "      - RAG_EMBEDDING_MODEL=nomic-embed-text\n",
+            {(OL, "nomic-embed-text", 6)},
+        ),
+        (
+            ".env",
+            "OLLAMA_BASE_URL=http://localhost:11434\nEMBEDDING_MODEL=nomic-embed-text\n",
+            {(Kind.OLLAMA, "nomic-embed-text", 2)},
+        ),
+        (
+            "config.yaml",
+            "llm:\n  base_url: http://host:11434/v1\n  model: llama3.1:8b\n",
+            {(Kind.OLLAMA, "llama3.1:8b", 3)},
+        ),
+        # in the same files, a Hub id and an API model keep their kinds
+        (".env", "OLLAMA_HOST=0.0.0.0\nEMBEDDING_MODEL=org/x\nLLM_MODEL=gpt-4o\n", {(M, "org/x", 2), (A, "gpt-4o", 3)}),
+    ],
+)
+def test_config_beside_an_ollama_server_names_ollama_models(
+    path: str, text: str, expected: set[tuple[Kind, str, int]]
+) -> None:
+    assert config(text, path) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        (".env", "EMBEDDING_MODEL=nomic-embed-text\n"),  # no Ollama server in sight
+        ("config.yaml", "model: llama3.1:8b\n"),
+        (".env", "OLLAMA_HOST=0.0.0.0\nEMBEDDING_MODEL=custom\n"),  # a word the library does not know, with no tag
+        (".env", "OLLAMA_HOST=0.0.0.0\nPROMPT_STYLE=mistral\n"),  # not a model name
+    ],
+)
+def test_ollama_context_look_alikes(path: str, text: str) -> None:
+    assert config(text, path) == set()
+
+
+# --- an X for Y is an X ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("DEFAULT_MODEL_NAME_FOR_TEST", M),
+        ("DEFAULT_EAGLE_DRAFT_MODEL_FOR_TEST", M),
+        ("DEFAULT_MODEL_NAME_FOR_NIGHTLY_EVAL_TP1", M),
+        ("tokenizer_for_eval", M),
+        ("DATASET_FOR_TRAINING", Kind.DATASET),
+        ("model_for_output", None),  # written
+        ("PROMPT_FOR_MODEL", None),  # a prompt, for a model
+        ("MODEL_FOR_CAUSAL_LM_MAPPING", M),
+    ],
+)
+def test_a_name_for_something_is_named_by_what_comes_before_for(name: str, kind: Kind | None) -> None:
+    assert named_kind(name) is kind
+
+
+def test_constants_of_test_settings_name_models() -> None:
+    source = (
+        'DEFAULT_MODEL_NAME_FOR_TEST = "meta-llama/Llama-3.1-8B-Instruct"\n'
+        'DEFAULT_EAGLE_DRAFT_MODEL_FOR_TEST = "lmsys/sglang-EAGLE-llama2-chat-7B"\n'
+        'DEFAULT_TIMEOUT_FOR_SERVER_LAUNCH = "600"\n'
+    )
+    assert {(kind, text) for kind, text, _, _ in find(source)} == {
+        (M, "meta-llama/Llama-3.1-8B-Instruct"),
+        (M, "lmsys/sglang-EAGLE-llama2-chat-7B"),
+    }
+
+
+# --- a provider's client given a model name positionally ----------------------------------------------------------
+
+
+def test_a_provider_client_given_a_model_name() -> None:
+    source = (
+        'sgl.set_default_backend(sgl.OpenAI("gpt-3.5-turbo"))\n'
+        'backend = sgl.Anthropic("claude-3-haiku-20240307")\n'
+        'backend = sgl.VertexAI("gemini-pro")\n'
+        'example = OPENAI("gpt-4", os.environ["TOKEN"])\n'
+    )
+    assert find(source) == {
+        (A, "gpt-3.5-turbo", 1, "argument"),
+        (A, "claude-3-haiku-20240307", 2, "argument"),
+        (A, "gemini-pro", 3, "argument"),
+        (A, "gpt-4", 4, "argument"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'client = OpenAI("sk-not-a-model")\n',  # a key, not a model name
+        'client = OpenAI("org/x")\n',  # a provider's client never names a Hub id by position
+        'client = AzureOpenAI("https://x.openai.azure.com")\n',
+        'print("gpt-4")\n',  # not a provider's client
+        'backend = sgl.RuntimeEndpoint("http://localhost:30000")\n',
+    ],
+)
+def test_provider_client_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
+# --- a comma-separated list of ids under a model name; a constant named for a model with a qualifier -----------
+
+
+def test_a_comma_separated_list_of_ids_under_a_model_name() -> None:
+    source = (
+        'DEFAULT_MODEL_NAME_FOR_NIGHTLY_EVAL_TP1 = "meta-llama/Llama-3.1-8B-Instruct,mistralai/Mistral-7B-v0.3"\n'
+        'MODELS = "org/a,gpt-4o"\n'
+    )
+    assert find(source) == {
+        (M, "meta-llama/Llama-3.1-8B-Instruct", 1, "constant"),
+        (M, "mistralai/Mistral-7B-v0.3", 1, "constant"),
+        (M, "org/a", 2, "constant"),
+        (A, "gpt-4o", 2, "constant"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'MODELS = "org/a,not an id"\n',  # free text
+        'MODELS = "org/a,local"\n',  # one item is no id: the whole is not a list of them
+        'MODELS = "org/a,"\n',
+        'PROMPT = "org/a,org/b"\n',  # not named for a model
+    ],
+)
+def test_comma_list_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("DEFAULT_TARGET_MODEL_EAGLE", M),
+        ("DEFAULT_DRAFT_MODEL_EAGLE3", M),
+        ("DEFAULT_DRAFT_MODEL_EAGLE_DP_ATTN", M),
+        ("MODEL_NAME_QWEN", M),
+        ("MODEL_TYPE", None),  # something of a model's, not its name
+        ("MODEL_DIR_NAME", None),
+        ("MODEL_ALIAS", None),
+        ("MODEL_MAX_LEN", None),
+        ("OUTPUT_MODEL_EAGLE", None),  # written
+        ("MODEL", None),  # no qualifier: the naming rule's own
+        ("MODEL_A_B_C_D", None),  # more than three words after it
+        ("PROMPT_EAGLE", None),
+    ],
+)
+def test_qualified_model_constants(name: str, kind: Kind | None) -> None:
+    assert qualified_kind(name) is kind
+
+
+def test_only_upper_case_module_constants_take_a_qualifier() -> None:
+    source = (
+        'DEFAULT_TARGET_MODEL_EAGLE = "meta-llama/Llama-2-7b-chat-hf"\n'
+        'default_target_model_eagle = "org/lower"\n'
+        'MODEL_TYPE = "org/type"\n'
+    )
+    assert find(source) == {(M, "meta-llama/Llama-2-7b-chat-hf", 1, "constant")}
+
+
+def test_a_named_value_compared_with_a_constant_list_reads_the_list() -> None:
+    source = (
+        'LLAMA_EVALS = ["meta-llama/Llama-3.1-8B-evals", "meta-llama/Llama-3.2-1B-evals"]\n'
+        "def main(args):\n"
+        "    if args.evals_dataset in LLAMA_EVALS:\n"
+        "        pass\n"
+    )
+    assert find(source) == {
+        (Kind.DATASET, "meta-llama/Llama-3.1-8B-evals", 1, "comparison"),
+        (Kind.DATASET, "meta-llama/Llama-3.2-1B-evals", 1, "comparison"),
+    }
+
+
+def test_two_names_of_different_kinds_compared_read_nothing() -> None:
+    source = 'MODEL_ID = "org/x"\nDATASET = "org/d"\nif dataset_name == model_name:\n    pass\n'
+    assert {form for _, _, _, form in find(source)} <= {"constant"}
