@@ -117,6 +117,21 @@ def test_a_small_scan_is_not_screened(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("grep") is None, reason="needs grep")
+def test_a_few_large_files_are_screened(tmp_path: Path) -> None:
+    """Few files, but many bytes: `grep` tests them rather than Python, and names the one holding a marker."""
+    chunk = b"spec:\n  replicas: 1\n" * (prefilter.MIN_BYTES // 20 // 3)
+    (tmp_path / "a.yaml").write_bytes(chunk)
+    (tmp_path / "b.yaml").write_bytes(chunk + b"model: org/name\n")
+    (tmp_path / "c.yaml").write_bytes(chunk)
+    screen = prefilter.Screen()
+    markers = (Markers((b"model",)),)
+    listed = list(candidates(tmp_path, [tmp_path]))
+    assert all(screen.add(index, candidate, markers) for index, candidate in enumerate(listed))
+    assert screen.finish() == set()  # kept: under MIN_FILES, over MIN_BYTES
+    assert {listed[index].relative for index in screen.unmarked()} == {"a.yaml", "c.yaml"}
+
+
+@pytest.mark.skipif(shutil.which("grep") is None, reason="needs grep")
 def test_files_read_while_grep_runs_on_later_batches_whose_output_fills_its_pipe(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

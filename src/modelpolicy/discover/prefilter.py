@@ -7,9 +7,9 @@ source that rewrites a file's bytes before testing them, what its `Markers.spell
 a word), so a file it does not name holds nothing any source could find, and a file it names is read and tested
 exactly as before. A notebook's words may be split across lines (between JSON strings): those patterns are tested on
 whole files (`grep -z`), in a second `grep` over the same batch. Files of sources that read every file or rewrite
-bytes without saying how, symbolic links and other special files, and small scans, where starting `grep` costs more
-than it saves, never reach it. When `grep` is missing or fails on a batch, that batch's files are read as if it had
-named them all.
+bytes without saying how, symbolic links and other special files, and small scans (few files, and few bytes: Python
+tests each word in turn, `grep` all at once), where starting `grep` costs more than it saves, never reach it. When
+`grep` is missing or fails on a batch, that batch's files are read as if it had named them all.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from modelpolicy.discover.markers import Markers, any_case
 from modelpolicy.discover.walk import Candidate
 
-MIN_FILES = 500  # below this many files to screen, Python's own test is as fast as starting grep
+MIN_FILES = 500  # below this many files to screen, Python's own test is as fast as starting grep...
+MIN_BYTES = 4 * 1024 * 1024  # ...unless they are this large in all: Python tests each word in turn, grep all at once
 BATCH_FILES = 1000
 _BATCH_ARGUMENT_BYTES = 512 * 1024  # well inside the kernel's limit on a command line
 _TIMEOUT_SECONDS = 300
@@ -90,13 +91,25 @@ class Screen:
 
     def finish(self) -> set[int]:
         """No more files: start the last batches, or hand back the files when too few were added to be worth it."""
-        if not self._batches and len(self.indexes) < MIN_FILES:
+        if not self._batches and len(self.indexes) < MIN_FILES and self._queued_bytes() < MIN_BYTES:
             taken, self.indexes = self.indexes, set()
             self._queued.clear()
             return taken
         for markers in list(self._queued):
             self._close_batch(markers)
         return set()
+
+    def _queued_bytes(self) -> int:
+        """The size of the files queued so far (fewer than `MIN_FILES`), up to `MIN_BYTES`."""
+        total = 0
+        for path in (path for batch in self._queued.values() for path in batch.paths):
+            try:
+                total += os.lstat(path).st_size
+            except OSError:
+                continue
+            if total >= MIN_BYTES:
+                break
+        return total
 
     def unmarked(self) -> set[int]:
         """The screened files that certainly hold no marker word: waits for `grep`."""
