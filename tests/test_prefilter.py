@@ -13,7 +13,7 @@ import pytest
 
 import modelpolicy.discover as discovery_module
 from modelpolicy.discover import SOURCES, Discovery, aside, discover, prefilter
-from modelpolicy.discover.aside import Aside
+from modelpolicy.discover.aside import Aside, Handout
 from modelpolicy.discover.markers import Markers
 from modelpolicy.discover.walk import candidates
 
@@ -226,6 +226,20 @@ def test_a_child_that_fails_leaves_the_work_to_the_caller() -> None:
 
     assert Aside(broken).result() is None
     assert Aside(lambda: os._exit(0)).result() is None  # exited without an answer
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+@pytest.mark.parametrize("count", [0, 1, 3000, 10_001])  # 10,001: more items than a pipe holds positions, in groups
+def test_a_handout_gives_each_item_once_to_whichever_process_asks(count: int) -> None:
+    items = [number * 7 for number in range(count)]
+    handout = Handout.of(items)
+    assert handout is not None
+    child = Aside(lambda: list(handout))
+    mine = list(handout)
+    handout.close()
+    theirs = child.result()
+    assert theirs is not None
+    assert sorted(mine + theirs) == items
 
 
 def test_no_child_is_forked_beside_running_threads(monkeypatch: pytest.MonkeyPatch) -> None:
