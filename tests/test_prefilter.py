@@ -132,6 +132,17 @@ def test_a_few_large_files_are_screened(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("grep") is None, reason="needs grep")
+def test_a_file_over_the_size_limit_is_left_to_the_reader_not_read_by_grep(tmp_path: Path) -> None:
+    (tmp_path / "small.yaml").write_text("model: org/name\n")
+    with (tmp_path / "large.yaml").open("wb") as stream:
+        stream.truncate(3 * 1024 * 1024)
+    screen = prefilter.Screen()
+    markers = (Markers((b"model",)),)
+    added = {c.relative for index, c in enumerate(candidates(tmp_path, [tmp_path])) if screen.add(index, c, markers)}
+    assert added == {"small.yaml"}
+
+
+@pytest.mark.skipif(shutil.which("grep") is None, reason="needs grep")
 def test_files_read_while_grep_runs_on_later_batches_whose_output_fills_its_pipe(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from modelpolicy.discover.markers import Markers, any_case
-from modelpolicy.discover.walk import Candidate
+from modelpolicy.discover.walk import Candidate, size_limit
 
 MIN_FILES = 500  # below this many files to screen, Python's own test is as fast as starting grep...
 MIN_BYTES = 4 * 1024 * 1024  # ...unless they are this large in all: Python tests each word in turn, grep all at once
@@ -71,13 +71,18 @@ class Screen:
         self._batches: list[_Batch] = []
         self._workers = os.cpu_count() or 1
         self._told = 0  # batches whose named files were told
+        self._bytes = 0  # of the files added
         self.indexes: set[int] = set()
 
     def add(self, index: int, candidate: Candidate, markers: tuple[Markers, ...]) -> bool:
         """Take the file, which must hold one of the `markers` (all `screenable`) to be read; False when it must be
-        read anyway (`grep` is missing, the file is not known to be a regular file)."""
-        if self._grep is None or candidate.follow or candidate.skip or not _regular(candidate):
+        read anyway (`grep` is missing, the file is not a regular file within its size limit)."""
+        if self._grep is None or candidate.follow or candidate.skip:
             return False
+        size = _readable_size(candidate)
+        if size is None:
+            return False
+        self._bytes += size
         queued = self._queued.get(markers)
         if queued is None:
             queued = self._queued[markers] = _Batch(_commands(self._grep, markers), [], [])
@@ -91,25 +96,14 @@ class Screen:
 
     def finish(self) -> set[int]:
         """No more files: start the last batches, or hand back the files when too few were added to be worth it."""
-        if not self._batches and len(self.indexes) < MIN_FILES and self._queued_bytes() < MIN_BYTES:
+        if not self._batches and len(self.indexes) < MIN_FILES and self._bytes < MIN_BYTES:
             taken, self.indexes = self.indexes, set()
             self._queued.clear()
             return taken
+        alone = not self._batches and len(self._queued) == 1  # one batch in all: shared out, one part per processor
         for markers in list(self._queued):
-            self._close_batch(markers)
+            self._close_batch(markers, parts=self._workers if alone else 1)
         return set()
-
-    def _queued_bytes(self) -> int:
-        """The size of the files queued so far (fewer than `MIN_FILES`), up to `MIN_BYTES`."""
-        total = 0
-        for path in (path for batch in self._queued.values() for path in batch.paths):
-            try:
-                total += os.lstat(path).st_size
-            except OSError:
-                continue
-            if total >= MIN_BYTES:
-                break
-        return total
 
     def unmarked(self) -> set[int]:
         """The screened files that certainly hold no marker word: waits for `grep`."""
@@ -134,8 +128,12 @@ class Screen:
             named |= set(batch.indexes) if found is None else found
         return sorted(named)
 
-    def _close_batch(self, markers: tuple[Markers, ...]) -> None:
-        self._batches.append(self._queued.pop(markers))
+    def _close_batch(self, markers: tuple[Markers, ...], parts: int = 1) -> None:
+        batch = self._queued.pop(markers)
+        size = max(1, -(-len(batch.paths) // parts))
+        for start in range(0, len(batch.paths), size):
+            end = start + size
+            self._batches.append(_Batch(batch.commands, batch.indexes[start:end], batch.paths[start:end]))
         running = [p for b in self._batches for p in b.processes or () if p is not None and p.poll() is None]
         self._start(self._batches, limit=self._workers - len(running))
 
@@ -178,13 +176,16 @@ def _run(command: list[str], paths: list[str]) -> subprocess.Popen[bytes] | None
         return None
 
 
-def _regular(candidate: Candidate) -> bool:
-    if candidate.regular:
-        return True
+def _readable_size(candidate: Candidate) -> int | None:
+    """The size of a regular file the reader would read; None for any other. One over its size limit is left to the
+    reader, which sizes it without reading it, rather than read whole by `grep` for nothing."""
     try:
-        return stat.S_ISREG(os.lstat(candidate.path).st_mode)
+        status = os.lstat(candidate.path)
     except OSError:
-        return False
+        return None
+    if not stat.S_ISREG(status.st_mode) or status.st_size > size_limit(candidate.relative):
+        return None
+    return status.st_size
 
 
 def _escapes_need_backslash(markers: Markers) -> bool:
