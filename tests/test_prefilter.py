@@ -13,7 +13,7 @@ import pytest
 
 import modelpolicy.discover as discovery_module
 from modelpolicy.discover import SOURCES, Discovery, aside, discover, prefilter
-from modelpolicy.discover.aside import Aside
+from modelpolicy.discover.aside import Aside, Handout
 from modelpolicy.discover.markers import Markers
 from modelpolicy.discover.walk import candidates
 
@@ -117,6 +117,32 @@ def test_a_small_scan_is_not_screened(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("grep") is None, reason="needs grep")
+def test_a_few_large_files_are_screened(tmp_path: Path) -> None:
+    """Few files, but many bytes: `grep` tests them rather than Python, and names the one holding a marker."""
+    chunk = b"spec:\n  replicas: 1\n" * (prefilter.MIN_BYTES // 20 // 3)
+    (tmp_path / "a.yaml").write_bytes(chunk)
+    (tmp_path / "b.yaml").write_bytes(chunk + b"model: org/name\n")
+    (tmp_path / "c.yaml").write_bytes(chunk)
+    screen = prefilter.Screen()
+    markers = (Markers((b"model",)),)
+    listed = list(candidates(tmp_path, [tmp_path]))
+    assert all(screen.add(index, candidate, markers) for index, candidate in enumerate(listed))
+    assert screen.finish() == set()  # kept: under MIN_FILES, over MIN_BYTES
+    assert {listed[index].relative for index in screen.unmarked()} == {"a.yaml", "c.yaml"}
+
+
+@pytest.mark.skipif(shutil.which("grep") is None, reason="needs grep")
+def test_a_file_over_the_size_limit_is_left_to_the_reader_not_read_by_grep(tmp_path: Path) -> None:
+    (tmp_path / "small.yaml").write_text("model: org/name\n")
+    with (tmp_path / "large.yaml").open("wb") as stream:
+        stream.truncate(3 * 1024 * 1024)
+    screen = prefilter.Screen()
+    markers = (Markers((b"model",)),)
+    added = {c.relative for index, c in enumerate(candidates(tmp_path, [tmp_path])) if screen.add(index, c, markers)}
+    assert added == {"small.yaml"}
+
+
+@pytest.mark.skipif(shutil.which("grep") is None, reason="needs grep")
 def test_files_read_while_grep_runs_on_later_batches_whose_output_fills_its_pipe(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -211,6 +237,20 @@ def test_a_child_that_fails_leaves_the_work_to_the_caller() -> None:
 
     assert Aside(broken).result() is None
     assert Aside(lambda: os._exit(0)).result() is None  # exited without an answer
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+@pytest.mark.parametrize("count", [0, 1, 3000, 10_001])  # 10,001: more items than a pipe holds positions, in groups
+def test_a_handout_gives_each_item_once_to_whichever_process_asks(count: int) -> None:
+    items = [number * 7 for number in range(count)]
+    handout = Handout.of(items)
+    assert handout is not None
+    child = Aside(lambda: list(handout))
+    mine = list(handout)
+    handout.close()
+    theirs = child.result()
+    assert theirs is not None
+    assert sorted(mine + theirs) == items
 
 
 def test_no_child_is_forked_beside_running_threads(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,12 +10,12 @@ import importlib
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from modelpolicy.discover import prefilter
-from modelpolicy.discover.aside import Aside
+from modelpolicy.discover.aside import Aside, Handout
 from modelpolicy.discover.exclude import Exclusion
 from modelpolicy.discover.interface import FileContext, Source, SourceError
 from modelpolicy.discover.markers import Markers, admits
@@ -24,7 +24,7 @@ from modelpolicy.discover.walk import Candidate, candidates, decode, read_bytes
 from modelpolicy.model import Artefact, Reference, Skipped, Suppression
 
 ASIDE_FILES = 200  # from this many files to read at once, a child process reads part of them
-_FILE_WEIGHT = 2048  # what reading any file costs, in bytes of its text, to share out the files by size
+_FILE_WEIGHT = 2048  # what reading any file costs, in bytes of its text: the heaviest files are handed out first
 
 
 @dataclass(frozen=True)
@@ -233,25 +233,35 @@ class _Reader:
                 self.skipped.setdefault(index, []).append(Skipped(relative, reason, may_name=True))
         self.references[index] = _apply_suppressions(found, suppressions(relative, text), self.used)
 
-    def read_all(self, indexes: list[int], listed: list[tuple[Candidate, tuple[Source, ...]]]) -> _Reader:
+    def read_all(self, indexes: Iterable[int], listed: list[tuple[Candidate, tuple[Source, ...]]]) -> _Reader:
         for index in indexes:
             self.read(index, *listed[index])
         return self
 
     def read_shared(self, indexes: list[int], listed: list[tuple[Candidate, tuple[Source, ...]]]) -> None:
-        """Read the files, about half of them (by size) in a child process when there are many. One file of each kind
-        is read first, so that what its sources load on first use (PyYAML, the knowledge base) is loaded once."""
+        """Read the files, shared with a child process when there are many: each takes the next file from the same
+        `Handout` (the largest first) when it is done with one. One file of each kind is read first, so that what its
+        sources load on first use (PyYAML, the knowledge base) is loaded once. Each file's findings are kept by its
+        index, so which process read it changes nothing."""
         if len(indexes) < max(ASIDE_FILES, 2):
             self.read_all(indexes, listed)
             return
         firsts = list({listed[index][1]: index for index in reversed(indexes)}.values())
         self.read_all(sorted(firsts), listed)
-        mine, theirs = _halves(sorted(set(indexes) - set(firsts)), listed)
-        aside = Aside(lambda: _Reader(self.root).read_all(theirs, listed).part())
-        self.read_all(mine, listed)
+        rest = sorted(set(indexes) - set(firsts), key=lambda index: -_weight(listed[index][0]))
+        handout = Handout.of(rest)
+        if handout is None:
+            self.read_all(sorted(rest), listed)
+            return
+        aside = Aside(lambda: _Reader(self.root).read_all(handout, listed).part())
+        taken = []
+        for index in handout:
+            taken.append(index)
+            self.read(index, *listed[index])
+        handout.close()
         part = aside.result()
-        if part is None:
-            self.read_all(theirs, listed)
+        if part is None:  # what the child took is read again
+            self.read_all(sorted(set(rest) - set(taken)), listed)
         else:
             self.merge(part)
 
@@ -272,18 +282,6 @@ class _Reader:
         named = [r for r in references if "dynamic" not in r.flags]
         dynamic = tuple(r for r in references if "dynamic" in r.flags)
         return Discovery(_group(named), skipped, self.files_read, used, dynamic)
-
-
-def _halves(indexes: list[int], listed: list[tuple[Candidate, tuple[Source, ...]]]) -> tuple[list[int], list[int]]:
-    """The files shared out in two lists of about the same weight, each in the walk's order."""
-    weighed = sorted(((_weight(listed[index][0]), index) for index in indexes), reverse=True)
-    halves: tuple[list[int], list[int]] = ([], [])
-    totals = [0, 0]
-    for weight, index in weighed:
-        lighter = 1 if totals[1] < totals[0] else 0
-        halves[lighter].append(index)
-        totals[lighter] += weight
-    return sorted(halves[0]), sorted(halves[1])
 
 
 def _weight(candidate: Candidate) -> int:

@@ -7,9 +7,9 @@ source that rewrites a file's bytes before testing them, what its `Markers.spell
 a word), so a file it does not name holds nothing any source could find, and a file it names is read and tested
 exactly as before. A notebook's words may be split across lines (between JSON strings): those patterns are tested on
 whole files (`grep -z`), in a second `grep` over the same batch. Files of sources that read every file or rewrite
-bytes without saying how, symbolic links and other special files, and small scans, where starting `grep` costs more
-than it saves, never reach it. When `grep` is missing or fails on a batch, that batch's files are read as if it had
-named them all.
+bytes without saying how, symbolic links and other special files, and small scans (few files, and few bytes: Python
+tests each word in turn, `grep` all at once), where starting `grep` costs more than it saves, never reach it. When
+`grep` is missing or fails on a batch, that batch's files are read as if it had named them all.
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from modelpolicy.discover.markers import Markers, any_case
-from modelpolicy.discover.walk import Candidate
+from modelpolicy.discover.walk import Candidate, size_limit
 
-MIN_FILES = 500  # below this many files to screen, Python's own test is as fast as starting grep
+MIN_FILES = 500  # below this many files to screen, Python's own test is as fast as starting grep...
+MIN_BYTES = 4 * 1024 * 1024  # ...unless they are this large in all: Python tests each word in turn, grep all at once
 BATCH_FILES = 1000
 _BATCH_ARGUMENT_BYTES = 512 * 1024  # well inside the kernel's limit on a command line
 _TIMEOUT_SECONDS = 300
@@ -70,13 +71,18 @@ class Screen:
         self._batches: list[_Batch] = []
         self._workers = os.cpu_count() or 1
         self._told = 0  # batches whose named files were told
+        self._bytes = 0  # of the files added
         self.indexes: set[int] = set()
 
     def add(self, index: int, candidate: Candidate, markers: tuple[Markers, ...]) -> bool:
         """Take the file, which must hold one of the `markers` (all `screenable`) to be read; False when it must be
-        read anyway (`grep` is missing, the file is not known to be a regular file)."""
-        if self._grep is None or candidate.follow or candidate.skip or not _regular(candidate):
+        read anyway (`grep` is missing, the file is not a regular file within its size limit)."""
+        if self._grep is None or candidate.follow or candidate.skip:
             return False
+        size = _readable_size(candidate)
+        if size is None:
+            return False
+        self._bytes += size
         queued = self._queued.get(markers)
         if queued is None:
             queued = self._queued[markers] = _Batch(_commands(self._grep, markers), [], [])
@@ -90,12 +96,13 @@ class Screen:
 
     def finish(self) -> set[int]:
         """No more files: start the last batches, or hand back the files when too few were added to be worth it."""
-        if not self._batches and len(self.indexes) < MIN_FILES:
+        if not self._batches and len(self.indexes) < MIN_FILES and self._bytes < MIN_BYTES:
             taken, self.indexes = self.indexes, set()
             self._queued.clear()
             return taken
+        alone = not self._batches and len(self._queued) == 1  # one batch in all: shared out, one part per processor
         for markers in list(self._queued):
-            self._close_batch(markers)
+            self._close_batch(markers, parts=self._workers if alone else 1)
         return set()
 
     def unmarked(self) -> set[int]:
@@ -121,8 +128,12 @@ class Screen:
             named |= set(batch.indexes) if found is None else found
         return sorted(named)
 
-    def _close_batch(self, markers: tuple[Markers, ...]) -> None:
-        self._batches.append(self._queued.pop(markers))
+    def _close_batch(self, markers: tuple[Markers, ...], parts: int = 1) -> None:
+        batch = self._queued.pop(markers)
+        size = max(1, -(-len(batch.paths) // parts))
+        for start in range(0, len(batch.paths), size):
+            end = start + size
+            self._batches.append(_Batch(batch.commands, batch.indexes[start:end], batch.paths[start:end]))
         running = [p for b in self._batches for p in b.processes or () if p is not None and p.poll() is None]
         self._start(self._batches, limit=self._workers - len(running))
 
@@ -165,13 +176,16 @@ def _run(command: list[str], paths: list[str]) -> subprocess.Popen[bytes] | None
         return None
 
 
-def _regular(candidate: Candidate) -> bool:
-    if candidate.regular:
-        return True
+def _readable_size(candidate: Candidate) -> int | None:
+    """The size of a regular file the reader would read; None for any other. One over its size limit is left to the
+    reader, which sizes it without reading it, rather than read whole by `grep` for nothing."""
     try:
-        return stat.S_ISREG(os.lstat(candidate.path).st_mode)
+        status = os.lstat(candidate.path)
     except OSError:
-        return False
+        return None
+    if not stat.S_ISREG(status.st_mode) or status.st_size > size_limit(candidate.relative):
+        return None
+    return status.st_size
 
 
 def _escapes_need_backslash(markers: Markers) -> bool:
