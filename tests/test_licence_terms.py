@@ -93,7 +93,7 @@ def test_weights_and_outputs_have_separate_rights() -> None:
 
 
 def test_a_regional_exclusion_warns_even_for_research() -> None:
-    assert codes(finding("llama3.2", "research")) == {"excluded-use": "warn"}
+    assert codes(finding("llama3.2-vision", "research")) == {"excluded-use": "warn"}
     assert codes(finding("llama4", "research")) == {"excluded-use": "warn"}
     assert "excluded-use" not in codes(finding("llama3.1", "permissive"))
 
@@ -233,7 +233,8 @@ KNOWN = [
         "revenue-threshold",
         "warn warn warn warn fail",
     ),
-    ("meta-llama/Llama-3.2-11B-Vision-Instruct", "llama3.2", "excluded-use", "warn warn warn warn fail"),
+    ("meta-llama/Llama-3.2-11B-Vision-Instruct", "llama3.2-vision", "excluded-use", "warn warn warn warn fail"),
+    ("meta-llama/Llama-3.2-90B-Vision-Instruct", "llama3.2-vision", "excluded-use", "warn warn warn warn fail"),
     ("meta-llama/Llama-4-Scout-17B-16E-Instruct", "llama4", "excluded-use", "warn warn warn warn fail"),
 ]
 
@@ -249,6 +250,26 @@ def test_known_artefacts_raise_what_their_licence_says(
     findings = [evaluate(resolved, load_policy(p), knowledge) for p in PRESETS]
     assert concern in codes(findings[2])
     assert " ".join(f.verdict.value for f in findings) == expected
+
+
+@pytest.mark.parametrize("artefact_id", ["meta-llama/Llama-3.2-1B-Instruct", "meta-llama/Llama-3.2-3B-Instruct"])
+def test_the_text_only_llama_3_2_models_carry_no_eu_exclusion(artefact_id: str) -> None:
+    """The Llama 3.2 AUP excludes EU-domiciled licensees from the multimodal models only: the 1B and 3B text models,
+    whose Hub licence id is the same `llama3.2`, stay in the family without the exclusion."""
+    knowledge = load_knowledge()
+    resolved = resolve_all((Artefact(Kind.MODEL, artefact_id, None, ()),), default_resolvers())[0]
+    assert isinstance(resolved.resolution, Resolved) and resolved.resolution.terms.license == "llama3.2"
+    for preset in PRESETS:
+        assert "excluded-use" not in codes(evaluate(resolved, load_policy(preset), knowledge))
+
+
+def test_the_hubs_llama3_2_id_names_the_text_family_and_the_vision_models_keep_the_exclusion() -> None:
+    knowledge = load_knowledge()
+    text, vision = knowledge.family("llama3.2"), knowledge.family("llama3.2-vision")
+    assert text is not None and text.key == "llama3.2" and text.value("exclusions") == "none"
+    assert vision is not None and vision.value("exclusions") == "regional" and vision.hub_ids == ()
+    assert "multimodal models" in vision.terms["exclusions"].evidence
+    assert {o.key for o in knowledge.obligations("llama3.2-vision")} >= {"built-with", "notice-file"}
 
 
 def test_an_unknown_term_of_a_base_model_is_inherited_at_least_as_a_warning() -> None:
