@@ -43,3 +43,25 @@ def git(root: Path | str, *args: str, timeout: float = 120) -> subprocess.Comple
         timeout=timeout,
         check=False,
     )
+
+
+def output(root: Path, what: str, *args: str, check: bool = True, drop: str = "") -> bytes:
+    """The standard output of `git ARGS` in `root`, for the option `what` names (`--since REF`, `--policy-from REF`).
+    With `check`, any failure is a ModelpolicyError naming the option and the folder, ending with `drop` (what else
+    the user can do); without it, a git that ran and failed gives b"". git missing or broken is always an error."""
+    from modelpolicy.errors import ModelpolicyError
+
+    try:
+        done = git(root, *args)
+    except FileNotFoundError as error:
+        raise ModelpolicyError(f"{what} needs git, which is not installed; install it{drop}") from error
+    except (OSError, subprocess.SubprocessError) as error:
+        raise ModelpolicyError(f"{what}: git {args[0]} failed in {root}: {error}") from error
+    if done.returncode == 0:
+        return done.stdout
+    if not check:
+        return b""
+    if b"not a git repository" in done.stderr:
+        raise ModelpolicyError(f"{what}: {root} is not in a git work tree; scan a git checkout{drop}")
+    cause = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
+    raise ModelpolicyError(f"{what}: git {args[0]} failed in {root}: {cause[0]}")

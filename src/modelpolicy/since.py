@@ -165,24 +165,7 @@ def _fetch_hint(ref: str) -> str:
 def _git(root: Path, ref: str, *args: str, check: bool = True) -> bytes:
     """Run git in `root` (`gitsafe`: no command from the tree's configuration runs); with `check`, a failure is a
     ModelpolicyError naming the folder. Without it, b"" then."""
-    import subprocess
-
-    try:
-        done = gitsafe.git(root, *args)
-    except FileNotFoundError as error:
-        raise ModelpolicyError(
-            f"--since {ref} needs git, which is not installed; install it or drop --since"
-        ) from error
-    except (OSError, subprocess.SubprocessError) as error:
-        raise ModelpolicyError(f"--since {ref}: git {args[0]} failed in {root}: {error}") from error
-    if done.returncode == 0:
-        return done.stdout
-    if not check:
-        return b""
-    if b"not a git repository" in done.stderr:
-        raise _not_a_work_tree(root, ref)
-    cause = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
-    raise ModelpolicyError(f"--since {ref}: git {args[0]} failed in {root}: {cause[0]}")
+    return gitsafe.output(root, f"--since {ref}", *args, check=check, drop=" or drop --since")
 
 
 def _not_a_work_tree(root: Path, ref: str) -> ModelpolicyError:

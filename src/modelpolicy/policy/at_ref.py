@@ -221,19 +221,4 @@ def _tree(listing: bytes) -> dict[str, _Entry]:
 
 
 def _git(root: Path, ref: str, option: str, *args: str, check: bool = True) -> bytes:
-    import subprocess
-
-    try:
-        done = gitsafe.git(root, *args)
-    except FileNotFoundError as error:
-        raise ModelpolicyError(f"{option} {ref} needs git, which is not installed; install it") from error
-    except (OSError, subprocess.SubprocessError) as error:
-        raise ModelpolicyError(f"{option} {ref}: git {args[0]} failed in {root}: {error}") from error
-    if done.returncode == 0:
-        return done.stdout
-    if not check:
-        return b""
-    if b"not a git repository" in done.stderr:
-        raise ModelpolicyError(f"{option} {ref}: {root} is not in a git work tree; scan a git checkout")
-    cause = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
-    raise ModelpolicyError(f"{option} {ref}: git {args[0]} failed in {root}: {cause[0]}")
+    return gitsafe.output(root, f"{option} {ref}", *args, check=check)
