@@ -43,7 +43,7 @@ from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
 
 if TYPE_CHECKING:
-    from tree_sitter import Node, Parser
+    from tree_sitter import Language, Node, Parser, Query
 
 _ENDINGS = frozenset({"js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts", "svelte", "vue"})
 # Single-file components: only their `<script>` blocks are code; the rest (markup, styles) is blanked, lines kept.
@@ -156,7 +156,7 @@ class JavaScriptSource:
             text = _scripts_only(text)
         data = text.encode("utf-8", "surrogatepass")
         tree = _parser(_dialect(context.path)).parse(data)
-        found = _Finder(context, data, tree.root_node).references()
+        found = _Finder(context, data, _gathered(tree.root_node, _dialect(context.path))).references()
         line = _error_line(tree.root_node, data, self.markers) if tree.root_node.has_error else None
         if line is not None:
             raise SourceError("javascript: syntax error", line=line, found=found)
@@ -184,17 +184,59 @@ def _dialect(path: str) -> str:
 
 @lru_cache(maxsize=3)
 def _parser(dialect: str) -> Parser:
+    from tree_sitter import Parser
+
+    return Parser(_language(dialect))
+
+
+@lru_cache(maxsize=3)
+def _language(dialect: str) -> Language:
     """Imported here: tree-sitter and its grammars load only when a JavaScript or TypeScript file is read."""
-    from tree_sitter import Language, Parser
+    from tree_sitter import Language
 
     if dialect == "javascript":
         import tree_sitter_javascript
 
-        return Parser(Language(tree_sitter_javascript.language()))
+        return Language(tree_sitter_javascript.language())
     import tree_sitter_typescript
 
     grammar = tree_sitter_typescript.language_tsx if dialect == "tsx" else tree_sitter_typescript.language_typescript
-    return Parser(Language(grammar()))
+    return Language(grammar())
+
+
+# The kinds of node `_Finder._visit` reads: calls, pairs, strings, bindings, named functions, imports.
+_GATHERED = (
+    "call_expression",
+    "new_expression",
+    "pair",
+    "string",
+    "template_string",
+    "variable_declarator",
+    "field_definition",
+    "public_field_definition",
+    "assignment_expression",
+    "function_declaration",
+    "import_statement",
+)
+
+
+def _gathered(root: Node, dialect: str) -> list[Node]:
+    """The tree's nodes of the `_GATHERED` kinds in the order a walk meets them (each before what it holds), found by
+    tree-sitter rather than by visiting each of the tree's nodes from Python: most of a bundle's nodes are of none."""
+    from tree_sitter import QueryCursor
+
+    found = QueryCursor(_gathering(dialect)).captures(root).get("node", [])
+    # The cursor gives them grouped as it matched them; no two of these kinds span the same bytes, one in the other.
+    return sorted(found, key=lambda node: (node.start_byte, -node.end_byte))
+
+
+@lru_cache(maxsize=3)
+def _gathering(dialect: str) -> Query:
+    from tree_sitter import Query
+
+    language = _language(dialect)
+    kinds = " ".join(f"({kind})" for kind in _GATHERED if language.id_for_node_kind(kind, True) is not None)
+    return Query(language, f"[{kinds}] @node")
 
 
 def _error_line(root: Node, data: bytes, markers: Markers) -> int | None:
@@ -235,13 +277,13 @@ class _Value:
 class _Finder:
     """One file's tree: its names' bindings, gathered once, then each position read."""
 
-    def __init__(self, context: FileContext, data: bytes, root: Node) -> None:
+    def __init__(self, context: FileContext, data: bytes, nodes: list[Node]) -> None:
         self.context = context
         self.data = data
         self.bindings: dict[str, list[Node]] = {}
         self.fields: dict[str, list[Node]] = {}
         self.functions: dict[tuple[int, int], str] = {}  # a named function's name, by its node's span
-        self.calls: list[Node] = []
+        self.calls: list[tuple[Node, str, str]] = []  # each call with its callee's name and object (`_callee`)
         self.calls_to: dict[str, list[Node]] = {}  # the calls of a plain name: `run(...)`
         self.budget = _FILE_BUDGET
         self.value_budget = _VALUE_BUDGET
@@ -251,22 +293,16 @@ class _Finder:
         self.named: list[tuple[str, Node]] = []
         self.ollama = False
         self.found: dict[int, Reference] = {}
-        self._gather(root)
-
-    # --- one walk over the tree ---
-
-    def _gather(self, root: Node) -> None:
-        stack = [root]
-        while stack:
-            node = stack.pop()
+        for node in nodes:
             self._visit(node)
-            stack.extend(reversed(node.named_children))
+
+    # --- the nodes read, in the order they are written ---
 
     def _visit(self, node: Node) -> None:
         kind = node.type
         if kind in ("call_expression", "new_expression"):
-            self.calls.append(node)
             callee, receiver = self._callee(node)
+            self.calls.append((node, callee, receiver))
             if callee and not receiver:
                 self.calls_to.setdefault(callee, []).append(node)
         elif kind == "pair":
@@ -303,9 +339,9 @@ class _Finder:
     # --- the positions read ---
 
     def references(self) -> list[Reference]:
-        self.ollama = self.ollama or any(self._callee(call)[1] == "ollama" for call in self.calls)
-        for call in self.calls:
-            self._call(call)
+        self.ollama = self.ollama or any(receiver == "ollama" for _, _, receiver in self.calls)
+        for call, name, receiver in self.calls:
+            self._call(call, name, receiver)
         for pair in self.pairs:
             self._pair(pair)
         for name, value in self.named:
@@ -314,8 +350,7 @@ class _Finder:
             self._url(node)
         return sorted(self.found.values(), key=lambda r: (r.line, r.column))
 
-    def _call(self, call: Node) -> None:
-        name, receiver = self._callee(call)
+    def _call(self, call: Node, name: str, receiver: str) -> None:
         loader = _LOADERS.get(name)
         if name in _PROVIDERS or receiver.lower() in _PROVIDERS:
             loader = _API_LOADER
