@@ -82,6 +82,14 @@ _MARKER_WORDS = (
 )
 
 
+# What a string that is a Hub URL or a routed name (`openai/gpt-4o`) holds, any case, written or behind an escape.
+_URL_OR_ROUTE = re.compile(
+    b"|".join((rb"\\", *(re.escape(marker) for marker in (*URL_MARKERS, *apis.ROUTE_MARKERS)))), re.IGNORECASE
+)
+# What a name says it holds (`apis.name_kind`), kept for the many names of a bundle.
+_name_kind = lru_cache(maxsize=16_384)(apis.name_kind)
+
+
 class _Mode:
     """How a value in a position is told apart: a Hub loader's id, a hosted API's model name, or a named value."""
 
@@ -347,7 +355,8 @@ class _Finder:
         for name, value in self.named:
             self._named(name, value)
         for node in self.strings:
-            self._url(node)
+            if _URL_OR_ROUTE.search(self.data, node.start_byte, node.end_byte):
+                self._url(node)
         return sorted(self.found.values(), key=lambda r: (r.line, r.column))
 
     def _call(self, call: Node, name: str, receiver: str) -> None:
@@ -366,7 +375,7 @@ class _Finder:
         key = pair.child_by_field_name("key")
         value = pair.child_by_field_name("value")
         name = self._key(key)
-        kind = apis.name_kind(name) if name else None
+        kind = _name_kind(name) if name else None
         if kind is None or value is None or name is None:
             return
         for found in self.values(value):
@@ -375,7 +384,7 @@ class _Finder:
     def _named(self, name: str, value: Node) -> None:
         """`const EMBEDDING_MODEL = ID`, `static model_id = ID`, the items of `const MODELS = [...]`, and the quoted
         keys of an object whose name speaks of models (`TOKENIZER_OPTIONS = {"org/x": "Label"}`)."""
-        kind = apis.name_kind(name)
+        kind = _name_kind(name)
         if kind is not None:
             for found in self._literal(value):
                 self._report(found, _Mode.NAMED, kind, name)
