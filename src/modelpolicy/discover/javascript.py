@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from modelpolicy.discover import apis
@@ -234,8 +235,12 @@ def _gathered(root: Node, dialect: str) -> list[Node]:
     from tree_sitter import QueryCursor
 
     found = QueryCursor(_gathering(dialect)).captures(root).get("node", [])
-    # The cursor gives them grouped as it matched them; no two of these kinds span the same bytes, one in the other.
-    return sorted(found, key=lambda node: (node.start_byte, -node.end_byte))
+    # The cursor gives them in no useful order. A walk meets them by where they start, and of two that start at the
+    # same byte the one holding the other first (no two of these kinds span the same bytes): sorted by end, longest
+    # first, then, keeping that order among equals, by start.
+    found.sort(key=attrgetter("end_byte"), reverse=True)
+    found.sort(key=attrgetter("start_byte"))
+    return found
 
 
 @lru_cache(maxsize=3)
