@@ -84,9 +84,7 @@ _MARKER_WORDS = (
 
 
 # What a string that is a Hub URL or a routed name (`openai/gpt-4o`) holds, any case, written or behind an escape.
-_URL_OR_ROUTE = re.compile(
-    b"|".join((rb"\\", *(re.escape(marker) for marker in (*URL_MARKERS, *apis.ROUTE_MARKERS)))), re.IGNORECASE
-)
+_URL_OR_ROUTE_WORDS = (*URL_MARKERS, *apis.ROUTE_MARKERS, b"\\")
 # What a name says it holds (`apis.name_kind`), kept for the many names of a bundle.
 _name_kind = lru_cache(maxsize=16_384)(apis.name_kind)
 
@@ -165,7 +163,8 @@ class JavaScriptSource:
             text = _scripts_only(text)
         data = text.encode("utf-8", "surrogatepass")
         tree = _parser(_dialect(context.path)).parse(data)
-        found = _Finder(context, data, _gathered(tree.root_node, _dialect(context.path))).references()
+        root = tree.root_node
+        found = _Finder(context, data, _gathered(root, _dialect(context.path)), _url_strings(root, data)).references()
         line = _error_line(tree.root_node, data, self.markers) if tree.root_node.has_error else None
         if line is not None:
             raise SourceError("javascript: syntax error", line=line, found=found)
@@ -213,13 +212,11 @@ def _language(dialect: str) -> Language:
     return Language(grammar())
 
 
-# The kinds of node `_Finder._visit` reads: calls, pairs, strings, bindings, named functions, imports.
+# The kinds of node `_Finder._visit` reads: calls, pairs, bindings, named functions, imports.
 _GATHERED = (
     "call_expression",
     "new_expression",
     "pair",
-    "string",
-    "template_string",
     "variable_declarator",
     "field_definition",
     "public_field_definition",
@@ -250,6 +247,27 @@ def _gathering(dialect: str) -> Query:
     language = _language(dialect)
     kinds = " ".join(f"({kind})" for kind in _GATHERED if language.id_for_node_kind(kind, True) is not None)
     return Query(language, f"[{kinds}] @node")
+
+
+def _url_strings(root: Node, data: bytes) -> list[Node]:
+    """The strings and templates in whose own text (not a substitution's) a URL's or a route's word, or an escape, is
+    written, in the order they are written: only those can be a Hub URL or a routed name, or start with a URL. Found
+    from where the words are, rather than by reading each of a bundle's thousands of strings."""
+    lowered = data.lower()
+    found: dict[int, Node] = {}
+    for word in _URL_OR_ROUTE_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            node = root.descendant_for_byte_range(at, at + len(word))
+            if node is not None and node.type not in _STRINGS:
+                node = node.parent  # the fragment or escape a string is written in
+            if node is not None and node.type in _STRINGS:
+                found.setdefault(node.start_byte, node)
+            at = lowered.find(word, at + 1)
+    return [found[start] for start in sorted(found)]
+
+
+_STRINGS = frozenset({"string", "template_string"})
 
 
 def _error_line(root: Node, data: bytes, markers: Markers) -> int | None:
@@ -290,7 +308,7 @@ class _Value:
 class _Finder:
     """One file's tree: its names' bindings, gathered once, then each position read."""
 
-    def __init__(self, context: FileContext, data: bytes, nodes: list[Node]) -> None:
+    def __init__(self, context: FileContext, data: bytes, nodes: list[Node], strings: list[Node]) -> None:
         self.context = context
         self.data = data
         self.bindings: dict[str, list[Node]] = {}
@@ -302,7 +320,7 @@ class _Finder:
         self.value_budget = _VALUE_BUDGET
         self.breaks: list[int] | None = None  # where each line after the first starts, when some end in `\r`
         self.pairs: list[Node] = []
-        self.strings: list[Node] = []
+        self.strings = strings  # those that may be a URL or a routed name (`_url_strings`)
         self.named: list[tuple[str, Node]] = []
         self.ollama = False
         self.found: dict[int, Reference] = {}
@@ -320,8 +338,6 @@ class _Finder:
                 self.calls_to.setdefault(callee, []).append(node)
         elif kind == "pair":
             self.pairs.append(node)
-        elif kind in ("string", "template_string"):
-            self.strings.append(node)
         elif kind == "variable_declarator":
             self._bind(node.child_by_field_name("name"), node.child_by_field_name("value"), self.bindings)
         elif kind in ("field_definition", "public_field_definition"):
@@ -360,8 +376,7 @@ class _Finder:
         for name, value in self.named:
             self._named(name, value)
         for node in self.strings:
-            if _URL_OR_ROUTE.search(self.data, node.start_byte, node.end_byte):
-                self._url(node)
+            self._url(node)
         return sorted(self.found.values(), key=lambda r: (r.line, r.column))
 
     def _call(self, call: Node, name: str, receiver: str) -> None:
