@@ -421,21 +421,24 @@ def _yaml_text(node: yaml.Node) -> _Text | None:
     return _Text(node.value, node.start_mark.line + 1, node.start_mark.column)
 
 
-# JSON: `json` keeps no positions, so after `json.loads` has validated the text, a small tokenizer rebuilds the
-# tree with each string's place. Iterative, so depth costs no recursion; `json.loads` itself raises
+# JSON: `json` keeps no positions. In valid JSON the strings `json.loads` gives, keys before their values, are the
+# quoted tokens of the text in order, so each takes the next token's place. For text that is not valid JSON, a small
+# tokenizer rebuilds what it can, iteratively. Neither recurses past `MAX_DEPTH`; `json.loads` itself raises
 # RecursionError on absurd nesting.
 def _json_trees(text: str, _: str) -> _Trees:
     """The tree, with each string's place; for text that is not valid JSON, the tree its tokens still make (a
     bracket left open is closed at the end, one closed twice is passed over), beside the error."""
     problem = None
     try:
-        json.loads(text)
+        document = json.loads(text, object_pairs_hook=_JsonObject)
     except json.JSONDecodeError as error:
         problem = SourceError(f"JSON syntax error at line {error.lineno}: {error.msg}", line=error.lineno)
     except RecursionError:
         problem = SourceError("JSON nested too deeply to parse")
     except ValueError as error:  # a number of more digits than int() converts
         problem = SourceError(f"JSON value that cannot be read: {_one_line(str(error))}")
+    else:
+        return [_JsonPlaces(text).node(document, 1)], None
     lines = _Lines.of(text)
     stack = [_OpenJson(is_object=False)]
     for match in _JSON_TOKEN.finditer(text):
@@ -452,6 +455,57 @@ def _json_trees(text: str, _: str) -> _Trees:
         closed = stack.pop()
         stack[-1].add(closed.close() if len(stack) - 1 <= MAX_DEPTH else None)
     return [stack[0].close_root()], problem
+
+
+class _JsonObject(list[tuple[str, Any]]):
+    """A JSON object's members in order, a key written twice kept twice, as the tokenizer reads them."""
+
+
+class _JsonPlaces:
+    """Places the strings of a valid JSON document, in the order they are written, at its quoted tokens."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = _Lines.of(text)
+        self.quotes = [match.start() for match in _JSON_STRING.finditer(text)]
+        self.next = 0
+
+    def node(self, value: Any, depth: int) -> _Node | None:
+        """`value` as the tokenizer would build it: containers nested more than `MAX_DEPTH` inside the document's
+        own are None."""
+        if isinstance(value, str):
+            return self.text(value)
+        if not isinstance(value, list):
+            return None
+        if depth > MAX_DEPTH + 1:
+            self.next += _strings_in(value)
+            return None
+        if isinstance(value, _JsonObject):
+            return _Mapping(tuple((self.text(key), self.node(item, depth + 1)) for key, item in value))
+        return _Sequence(tuple(self.node(item, depth + 1) for item in value))
+
+    def text(self, value: str) -> _Text:
+        self.next += 1
+        return _Text(value, *self.lines.position(self.quotes[self.next - 1]))
+
+
+def _strings_in(value: list[Any]) -> int:
+    """How many strings (keys and values) a decoded JSON container holds, at any depth."""
+    count = 0
+    stack = [value]
+    while stack:
+        container = stack.pop()
+        if isinstance(container, _JsonObject):
+            count += len(container)  # the keys
+            container = [item for _, item in container]
+        for item in container:
+            if isinstance(item, str):
+                count += 1
+            elif isinstance(item, list):
+                stack.append(item)
+    return count
+
+
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 
 
 def _json_string(token: str) -> str:

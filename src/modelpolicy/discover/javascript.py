@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from modelpolicy.discover import apis
@@ -43,7 +44,7 @@ from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
 
 if TYPE_CHECKING:
-    from tree_sitter import Node, Parser
+    from tree_sitter import Language, Node, Parser, Query
 
 _ENDINGS = frozenset({"js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts", "svelte", "vue"})
 # Single-file components: only their `<script>` blocks are code; the rest (markup, styles) is blanked, lines kept.
@@ -80,6 +81,12 @@ _MARKER_WORDS = (
     *URL_MARKERS,
     *apis.ROUTE_MARKERS,
 )
+
+
+# What a string that is a Hub URL or a routed name (`openai/gpt-4o`) holds, any case, written or behind an escape.
+_URL_OR_ROUTE_WORDS = (*URL_MARKERS, *apis.ROUTE_MARKERS, b"\\")
+# What a name says it holds (`apis.name_kind`), kept for the many names of a bundle.
+_name_kind = lru_cache(maxsize=16_384)(apis.name_kind)
 
 
 class _Mode:
@@ -156,7 +163,8 @@ class JavaScriptSource:
             text = _scripts_only(text)
         data = text.encode("utf-8", "surrogatepass")
         tree = _parser(_dialect(context.path)).parse(data)
-        found = _Finder(context, data, tree.root_node).references()
+        root = tree.root_node
+        found = _Finder(context, data, _gathered(root, _dialect(context.path)), _url_strings(root, data)).references()
         line = _error_line(tree.root_node, data, self.markers) if tree.root_node.has_error else None
         if line is not None:
             raise SourceError("javascript: syntax error", line=line, found=found)
@@ -184,17 +192,82 @@ def _dialect(path: str) -> str:
 
 @lru_cache(maxsize=3)
 def _parser(dialect: str) -> Parser:
+    from tree_sitter import Parser
+
+    return Parser(_language(dialect))
+
+
+@lru_cache(maxsize=3)
+def _language(dialect: str) -> Language:
     """Imported here: tree-sitter and its grammars load only when a JavaScript or TypeScript file is read."""
-    from tree_sitter import Language, Parser
+    from tree_sitter import Language
 
     if dialect == "javascript":
         import tree_sitter_javascript
 
-        return Parser(Language(tree_sitter_javascript.language()))
+        return Language(tree_sitter_javascript.language())
     import tree_sitter_typescript
 
     grammar = tree_sitter_typescript.language_tsx if dialect == "tsx" else tree_sitter_typescript.language_typescript
-    return Parser(Language(grammar()))
+    return Language(grammar())
+
+
+# The kinds of node `_Finder._visit` reads: calls, pairs, bindings, named functions, imports.
+_GATHERED = (
+    "call_expression",
+    "new_expression",
+    "pair",
+    "variable_declarator",
+    "field_definition",
+    "public_field_definition",
+    "assignment_expression",
+    "function_declaration",
+    "import_statement",
+)
+
+
+def _gathered(root: Node, dialect: str) -> list[Node]:
+    """The tree's nodes of the `_GATHERED` kinds in the order a walk meets them (each before what it holds), found by
+    tree-sitter rather than by visiting each of the tree's nodes from Python: most of a bundle's nodes are of none."""
+    from tree_sitter import QueryCursor
+
+    found = QueryCursor(_gathering(dialect)).captures(root).get("node", [])
+    # The cursor gives them in no useful order. A walk meets them by where they start, and of two that start at the
+    # same byte the one holding the other first (no two of these kinds span the same bytes): sorted by end, longest
+    # first, then, keeping that order among equals, by start.
+    found.sort(key=attrgetter("end_byte"), reverse=True)
+    found.sort(key=attrgetter("start_byte"))
+    return found
+
+
+@lru_cache(maxsize=3)
+def _gathering(dialect: str) -> Query:
+    from tree_sitter import Query
+
+    language = _language(dialect)
+    kinds = " ".join(f"({kind})" for kind in _GATHERED if language.id_for_node_kind(kind, True) is not None)
+    return Query(language, f"[{kinds}] @node")
+
+
+def _url_strings(root: Node, data: bytes) -> list[Node]:
+    """The strings and templates in whose own text (not a substitution's) a URL's or a route's word, or an escape, is
+    written, in the order they are written: only those can be a Hub URL or a routed name, or start with a URL. Found
+    from where the words are, rather than by reading each of a bundle's thousands of strings."""
+    lowered = data.lower()
+    found: dict[int, Node] = {}
+    for word in _URL_OR_ROUTE_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            node = root.descendant_for_byte_range(at, at + len(word))
+            if node is not None and node.type not in _STRINGS:
+                node = node.parent  # the fragment or escape a string is written in
+            if node is not None and node.type in _STRINGS:
+                found.setdefault(node.start_byte, node)
+            at = lowered.find(word, at + 1)
+    return [found[start] for start in sorted(found)]
+
+
+_STRINGS = frozenset({"string", "template_string"})
 
 
 def _error_line(root: Node, data: bytes, markers: Markers) -> int | None:
@@ -235,44 +308,36 @@ class _Value:
 class _Finder:
     """One file's tree: its names' bindings, gathered once, then each position read."""
 
-    def __init__(self, context: FileContext, data: bytes, root: Node) -> None:
+    def __init__(self, context: FileContext, data: bytes, nodes: list[Node], strings: list[Node]) -> None:
         self.context = context
         self.data = data
         self.bindings: dict[str, list[Node]] = {}
         self.fields: dict[str, list[Node]] = {}
         self.functions: dict[tuple[int, int], str] = {}  # a named function's name, by its node's span
-        self.calls: list[Node] = []
+        self.calls: list[tuple[Node, str, str]] = []  # each call with its callee's name and object (`_callee`)
         self.calls_to: dict[str, list[Node]] = {}  # the calls of a plain name: `run(...)`
         self.budget = _FILE_BUDGET
         self.value_budget = _VALUE_BUDGET
         self.breaks: list[int] | None = None  # where each line after the first starts, when some end in `\r`
         self.pairs: list[Node] = []
-        self.strings: list[Node] = []
+        self.strings = strings  # those that may be a URL or a routed name (`_url_strings`)
         self.named: list[tuple[str, Node]] = []
         self.ollama = False
         self.found: dict[int, Reference] = {}
-        self._gather(root)
-
-    # --- one walk over the tree ---
-
-    def _gather(self, root: Node) -> None:
-        stack = [root]
-        while stack:
-            node = stack.pop()
+        for node in nodes:
             self._visit(node)
-            stack.extend(reversed(node.named_children))
+
+    # --- the nodes read, in the order they are written ---
 
     def _visit(self, node: Node) -> None:
         kind = node.type
         if kind in ("call_expression", "new_expression"):
-            self.calls.append(node)
             callee, receiver = self._callee(node)
+            self.calls.append((node, callee, receiver))
             if callee and not receiver:
                 self.calls_to.setdefault(callee, []).append(node)
         elif kind == "pair":
             self.pairs.append(node)
-        elif kind in ("string", "template_string"):
-            self.strings.append(node)
         elif kind == "variable_declarator":
             self._bind(node.child_by_field_name("name"), node.child_by_field_name("value"), self.bindings)
         elif kind in ("field_definition", "public_field_definition"):
@@ -303,9 +368,9 @@ class _Finder:
     # --- the positions read ---
 
     def references(self) -> list[Reference]:
-        self.ollama = self.ollama or any(self._callee(call)[1] == "ollama" for call in self.calls)
-        for call in self.calls:
-            self._call(call)
+        self.ollama = self.ollama or any(receiver == "ollama" for _, _, receiver in self.calls)
+        for call, name, receiver in self.calls:
+            self._call(call, name, receiver)
         for pair in self.pairs:
             self._pair(pair)
         for name, value in self.named:
@@ -314,8 +379,7 @@ class _Finder:
             self._url(node)
         return sorted(self.found.values(), key=lambda r: (r.line, r.column))
 
-    def _call(self, call: Node) -> None:
-        name, receiver = self._callee(call)
+    def _call(self, call: Node, name: str, receiver: str) -> None:
         loader = _LOADERS.get(name)
         if name in _PROVIDERS or receiver.lower() in _PROVIDERS:
             loader = _API_LOADER
@@ -331,7 +395,7 @@ class _Finder:
         key = pair.child_by_field_name("key")
         value = pair.child_by_field_name("value")
         name = self._key(key)
-        kind = apis.name_kind(name) if name else None
+        kind = _name_kind(name) if name else None
         if kind is None or value is None or name is None:
             return
         for found in self.values(value):
@@ -340,7 +404,7 @@ class _Finder:
     def _named(self, name: str, value: Node) -> None:
         """`const EMBEDDING_MODEL = ID`, `static model_id = ID`, the items of `const MODELS = [...]`, and the quoted
         keys of an object whose name speaks of models (`TOKENIZER_OPTIONS = {"org/x": "Label"}`)."""
-        kind = apis.name_kind(name)
+        kind = _name_kind(name)
         if kind is not None:
             for found in self._literal(value):
                 self._report(found, _Mode.NAMED, kind, name)

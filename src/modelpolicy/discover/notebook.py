@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import accumulate
@@ -235,7 +235,7 @@ def _cells_around(text: str) -> list[_Cell]:
         kind = None
         try:
             source, _ = _DECODER.raw_decode(text, match.end())
-            quotes = _elements(text, match.end()) if text[match.end()] == "[" else [match.end()]
+            quotes = _elements(text, match.end())[0] if text[match.end()] == "[" else [match.end()]
             cells.append(_cell({"source": source}, quotes))
         except (ValueError, IndexError, RecursionError, SourceError):
             continue
@@ -270,44 +270,63 @@ def _cell(cell: dict[str, Any], quotes: list[int]) -> _Cell:
 
 def _source_quotes(text: str) -> list[list[int]]:
     """For each cell, where the JSON strings of its `source` open in `text`, found by walking the JSON itself so
-    that a `"source"` key in metadata or outputs cannot be mistaken for a cell's."""
-    cells = _members(text, _skip_space(text, 0))["cells"]
+    that a `"source"` key in metadata or outputs cannot be mistaken for a cell's. The cells are walked once, in
+    the walk of the notebook's keys, rather than passed over whole and then walked (a notebook's outputs are most
+    of its text)."""
     quotes: list[list[int]] = []
-    for cell in _elements(text, cells):
-        source = _members(text, cell).get("source")
-        if source is None:
+
+    def cells(start: int) -> int:
+        quotes.clear()  # of `cells` written twice, the last is the notebook's, as `json.loads` reads it
+        return _elements(text, start, cell)[1] if text[start] == "[" else _value_end(text, start)
+
+    def cell(start: int) -> int:
+        if text[start] != "{":
             quotes.append([])
-        else:
-            quotes.append(_elements(text, source) if text[source] == "[" else [source])
+            return _value_end(text, start)
+        members, end = _members(text, start)
+        source = members.get("source")
+        quotes.append([] if source is None else _elements(text, source)[0] if text[source] == "[" else [source])
+        return end
+
+    _members(text, _skip_space(text, 0), {"cells": cells})
     return quotes
 
 
-def _members(text: str, start: int) -> dict[str, int]:
-    """The keys of the (valid) JSON object that opens at `start`, each with where its value starts."""
+_Walk = Callable[[int], int]  # walks the value that starts at an offset, and says where it ends
+
+
+def _members(text: str, start: int, walks: dict[str, _Walk] | None = None) -> tuple[dict[str, int], int]:
+    """The keys of the (valid) JSON object that opens at `start`, each with where its value starts, and where the
+    object ends. The values of the keys in `walks` are walked by those; the others are passed over."""
     members: dict[str, int] = {}
     position = _skip_space(text, start + 1)
     while text[position] == '"':
         key, position = _DECODER.raw_decode(text, position)
         position = _skip_space(text, _skip_space(text, position) + 1)
         members[key] = position
-        position = _after_value(text, position)
-    return members
+        walk = walks.get(key) if walks else None
+        position = _after_value(text, walk(position) if walk else _value_end(text, position))
+    return members, position + 1
 
 
-def _elements(text: str, start: int) -> list[int]:
-    """Where each value of the (valid) JSON array that opens at `start` starts."""
+def _elements(text: str, start: int, walk: _Walk | None = None) -> tuple[list[int], int]:
+    """Where each value of the (valid) JSON array that opens at `start` starts, and where the array ends. Each value
+    is walked by `walk`, when given, else passed over."""
     starts: list[int] = []
     position = _skip_space(text, start + 1)
     while text[position] != "]":
         starts.append(position)
-        position = _after_value(text, position)
-    return starts
+        position = _after_value(text, walk(position) if walk else _value_end(text, position))
+    return starts, position + 1
 
 
-def _after_value(text: str, start: int) -> int:
-    """Where the next member or element starts (or the closing bracket), after the value at `start`."""
-    _, position = _DECODER.raw_decode(text, start)
-    position = _skip_space(text, position)
+def _value_end(text: str, start: int) -> int:
+    return _DECODER.raw_decode(text, start)[1]
+
+
+def _after_value(text: str, end: int) -> int:
+    """Where the next member or element starts (or the closing bracket), after a value that ends at `end`."""
+    position = _skip_space(text, end)
     return _skip_space(text, position + 1) if text[position] == "," else position
 
 
