@@ -76,6 +76,7 @@ class Screen:
         self._told = 0  # batches whose named files were told
         self._bytes = 0  # of the files added
         self.indexes: set[int] = set()
+        self.sizes: dict[int, int] = {}  # of the files added, by index
 
     def add(self, index: int, candidate: Candidate, markers: tuple[Markers, ...]) -> bool:
         """Take the file, which must hold one of the `markers` (all `screenable`) to be read; False when it must be
@@ -86,6 +87,7 @@ class Screen:
         if size is None:
             return False
         self._bytes += size
+        self.sizes[index] = size
         queued = self._queued.get(markers)
         if queued is None:
             if markers not in self._commands:
