@@ -198,6 +198,7 @@ class _Reader:
         self.skipped: dict[int, list[Skipped]] = {}
         self.files_read = 0
         self.used: set[Suppression] = set()
+        self.kinds: set[tuple[Source, ...]] = set()  # of the files this process read through their sources
 
     def read(self, index: int, candidate: Candidate, wanted: tuple[Source, ...]) -> None:
         """Read the file through the sources that want it. A file one of them may find something in but cannot read
@@ -221,6 +222,7 @@ class _Reader:
         self.files_read += 1
         if not admitted:
             return
+        self.kinds.add(wanted)
         context = FileContext(relative, self.is_local_path)
         found: list[Reference] = []
         for source in admitted:
@@ -241,15 +243,17 @@ class _Reader:
 
     def read_shared(self, indexes: list[int], listed: list[tuple[Candidate, tuple[Source, ...]]]) -> None:
         """Read the files, shared with a child process when there are many: each takes the next file from the same
-        `Handout` (the largest first) when it is done with one. One file of each kind is read first, so that what its
-        sources load on first use (PyYAML, the knowledge base) is loaded once. Each file's findings are kept by its
-        index, so which process read it changes nothing."""
+        `Handout` (the largest first) when it is done with one. One file of each kind not read yet is read first (the
+        smallest), so that what its sources load on first use (PyYAML, the knowledge base) is loaded once. Each file's
+        findings are kept by its index, so which process read it changes nothing."""
         if len(indexes) < max(ASIDE_FILES, 2):
             self.read_all(indexes, listed)
             return
-        firsts = list({listed[index][1]: index for index in reversed(indexes)}.values())
+        by_weight = sorted(indexes, key=lambda index: -self._weight(index, listed[index][0]))
+        lightest = {listed[index][1]: index for index in by_weight}  # the last one of a kind is its smallest
+        firsts = {index for kind, index in lightest.items() if kind not in self.kinds}
         self.read_all(sorted(firsts), listed)
-        rest = sorted(set(indexes) - set(firsts), key=lambda index: -self._weight(index, listed[index][0]))
+        rest = [index for index in by_weight if index not in firsts]
         handout = Handout.of(rest)
         if handout is None:
             self.read_all(sorted(rest), listed)
