@@ -34,7 +34,6 @@ def _parser_class() -> type[argparse.ArgumentParser]:
     """argparse's parser with abbreviations refused (`--offlin` is no `--offline`) and a did-you-mean on an
     unknown option."""
     import argparse
-    import difflib
 
     class Parser(argparse.ArgumentParser):
         def __init__(self, *args: object, **kwargs: object) -> None:
@@ -42,6 +41,8 @@ def _parser_class() -> type[argparse.ArgumentParser]:
             super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
         def error(self, message: str) -> NoReturn:
+            import difflib  # only for a did-you-mean: not on every run's path
+
             parsers = [
                 self,
                 *(p for a in self._actions if isinstance(a, argparse._SubParsersAction) for p in a.choices.values()),

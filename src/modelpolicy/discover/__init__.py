@@ -98,8 +98,8 @@ def discover(
     names, as its batches end; many files left to read at once are shared with a child process (`aside`). Results are
     gathered in the walk's order whatever order the files are read in. `sources` defaults to every source, each
     loaded when a file first needs it (`ROUTES`). What `exclude` names (the policy's `exclude`) is left out."""
-    reader = _Reader(root)
     screen = prefilter.Screen()
+    reader = _Reader(root, screen.sizes)
     screening = _Screening()
     dispatch = _Dispatch(sources)
     listed: list[tuple[Candidate, tuple[Source, ...]]] = []
@@ -189,14 +189,16 @@ class _Part:
 class _Reader:
     """Reads one file at a time through its sources, keeping each file's references and skip reasons by index."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, sizes: dict[int, int] | None = None) -> None:
         self.root = root
+        self.sizes = {} if sizes is None else sizes  # of files already sized, by index
         self.real_root = os.path.realpath(root)
         self.is_local_path = _in_tree(root)
         self.references: dict[int, list[Reference]] = {}
         self.skipped: dict[int, list[Skipped]] = {}
         self.files_read = 0
         self.used: set[Suppression] = set()
+        self.kinds: set[tuple[Source, ...]] = set()  # of the files this process read through their sources
 
     def read(self, index: int, candidate: Candidate, wanted: tuple[Source, ...]) -> None:
         """Read the file through the sources that want it. A file one of them may find something in but cannot read
@@ -220,6 +222,7 @@ class _Reader:
         self.files_read += 1
         if not admitted:
             return
+        self.kinds.add(wanted)
         context = FileContext(relative, self.is_local_path)
         found: list[Reference] = []
         for source in admitted:
@@ -240,15 +243,17 @@ class _Reader:
 
     def read_shared(self, indexes: list[int], listed: list[tuple[Candidate, tuple[Source, ...]]]) -> None:
         """Read the files, shared with a child process when there are many: each takes the next file from the same
-        `Handout` (the largest first) when it is done with one. One file of each kind is read first, so that what its
-        sources load on first use (PyYAML, the knowledge base) is loaded once. Each file's findings are kept by its
-        index, so which process read it changes nothing."""
+        `Handout` (the largest first) when it is done with one. One file of each kind not read yet is read first (the
+        smallest), so that what its sources load on first use (PyYAML, the knowledge base) is loaded once. Each file's
+        findings are kept by its index, so which process read it changes nothing."""
         if len(indexes) < max(ASIDE_FILES, 2):
             self.read_all(indexes, listed)
             return
-        firsts = list({listed[index][1]: index for index in reversed(indexes)}.values())
+        by_weight = sorted(indexes, key=lambda index: -self._weight(index, listed[index][0]))
+        lightest = {listed[index][1]: index for index in by_weight}  # the last one of a kind is its smallest
+        firsts = {index for kind, index in lightest.items() if kind not in self.kinds}
         self.read_all(sorted(firsts), listed)
-        rest = sorted(set(indexes) - set(firsts), key=lambda index: -_weight(listed[index][0]))
+        rest = [index for index in by_weight if index not in firsts]
         handout = Handout.of(rest)
         if handout is None:
             self.read_all(sorted(rest), listed)
@@ -264,6 +269,15 @@ class _Reader:
             self.read_all(sorted(set(rest) - set(taken)), listed)
         else:
             self.merge(part)
+
+    def _weight(self, index: int, candidate: Candidate) -> int:
+        size = self.sizes.get(index)
+        if size is None:
+            try:
+                size = os.lstat(candidate.path).st_size
+            except OSError:
+                size = 0
+        return _FILE_WEIGHT + size
 
     def part(self) -> _Part:
         return _Part(self.references, self.skipped, self.files_read, self.used)
@@ -282,13 +296,6 @@ class _Reader:
         named = [r for r in references if "dynamic" not in r.flags]
         dynamic = tuple(r for r in references if "dynamic" in r.flags)
         return Discovery(_group(named), skipped, self.files_read, used, dynamic)
-
-
-def _weight(candidate: Candidate) -> int:
-    try:
-        return _FILE_WEIGHT + os.lstat(candidate.path).st_size
-    except OSError:
-        return _FILE_WEIGHT
 
 
 def _apply_suppressions(

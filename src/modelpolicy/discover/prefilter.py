@@ -27,7 +27,8 @@ from modelpolicy.discover.walk import Candidate, size_limit
 
 MIN_FILES = 500  # below this many files to screen, Python's own test is as fast as starting grep...
 MIN_BYTES = 4 * 1024 * 1024  # ...unless they are this large in all: Python tests each word in turn, grep all at once
-BATCH_FILES = 1000
+BATCH_FILES = 1000  # in a pattern's first batch, started early; each later one holds twice as many, up to 8 times:
+_MAX_DOUBLINGS = 3  # every `grep` started costs 1 to 4 ms of CPU (its patterns compiled), 100 of them a large tree's
 _BATCH_ARGUMENT_BYTES = 512 * 1024  # well inside the kernel's limit on a command line
 _TIMEOUT_SECONDS = 300
 _NOT_PLAIN_TEXT = "[^\t\v\f\r -~]"  # NUL, other control bytes and every non-ASCII byte: the file is read and judged
@@ -68,11 +69,14 @@ class Screen:
     def __init__(self) -> None:
         self._grep = shutil.which("grep")
         self._queued: dict[tuple[Markers, ...], _Batch] = {}  # files wanted by the same sources share a pattern
+        self._closed: dict[tuple[Markers, ...], int] = {}  # how many batches of each pattern were closed
+        self._commands: dict[tuple[Markers, ...], list[list[str]]] = {}
         self._batches: list[_Batch] = []
         self._workers = os.cpu_count() or 1
         self._told = 0  # batches whose named files were told
         self._bytes = 0  # of the files added
         self.indexes: set[int] = set()
+        self.sizes: dict[int, int] = {}  # of the files added, by index
 
     def add(self, index: int, candidate: Candidate, markers: tuple[Markers, ...]) -> bool:
         """Take the file, which must hold one of the `markers` (all `screenable`) to be read; False when it must be
@@ -83,14 +87,17 @@ class Screen:
         if size is None:
             return False
         self._bytes += size
+        self.sizes[index] = size
         queued = self._queued.get(markers)
         if queued is None:
-            queued = self._queued[markers] = _Batch(_commands(self._grep, markers), [], [])
+            if markers not in self._commands:
+                self._commands[markers] = _commands(self._grep, markers)
+            queued = self._queued[markers] = _Batch(self._commands[markers], [], [])
         queued.indexes.append(index)
         queued.paths.append(candidate.path)
         queued.length += len(candidate.path) + 1
         self.indexes.add(index)
-        if len(queued.paths) >= BATCH_FILES or queued.length > _BATCH_ARGUMENT_BYTES:
+        if len(queued.paths) >= self._batch_files(markers) or queued.length > _BATCH_ARGUMENT_BYTES:
             self._close_batch(markers)
         return True
 
@@ -128,8 +135,12 @@ class Screen:
             named |= set(batch.indexes) if found is None else found
         return sorted(named)
 
+    def _batch_files(self, markers: tuple[Markers, ...]) -> int:
+        return BATCH_FILES << min(self._closed.get(markers, 0), _MAX_DOUBLINGS)
+
     def _close_batch(self, markers: tuple[Markers, ...], parts: int = 1) -> None:
         batch = self._queued.pop(markers)
+        self._closed[markers] = self._closed.get(markers, 0) + 1
         size = max(1, -(-len(batch.paths) // parts))
         for start in range(0, len(batch.paths), size):
             end = start + size
