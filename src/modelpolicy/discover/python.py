@@ -1006,10 +1006,10 @@ class _Finder:
     def _named_call(self, call: ast.Call) -> None:
         """`parser.add_argument("--model", default=ID)`, `os.getenv("MODEL_ID", ID)`, and a keyword named for a
         model or dataset in any call (`launcher(model_id=ID)`, `ModelOptions(Model=ID)`)."""
+        name = _call_name(call.func)
         for keyword in call.keywords:
             if keyword.arg:
-                self._defer(keyword.value, apis.name_kind(keyword.arg), "keyword")
-        name = _call_name(call.func)
+                self._defer(keyword.value, _keyword_kind(name, keyword.arg), "keyword")
         if name and (kind := called_kind(name)) and not _other_hub(call.func, name):
             for argument in call.args:  # `resolve_model_reference(request, "org/x")`
                 self._defer(argument, kind, "argument")
@@ -1056,9 +1056,11 @@ class _Finder:
         target, value = _single_assignment(statement)
         kind = collection_kind(target) if target else None
         if kind is not None and isinstance(value, ast.Dict):
-            for key in value.keys:
-                if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                    self._defer(key, kind, "key")
+            keys = [key for key in value.keys if isinstance(key, ast.Constant) and isinstance(key.value, str)]
+            if kind is Kind.MODEL and ollama.server_in(self.source) and ollama.table([k.value for k in keys]):
+                kind = Kind.OLLAMA  # `_MODEL_INFO = {"llama3.1": {...}, "qwen2.5": {...}}` beside an Ollama client
+            for key in keys:
+                self._defer(key, kind, "key")
 
     def _compared(self, compare: ast.Compare) -> None:
         """`if model_name == "org/x"`, `assert self.model == "gpt-4o"`, `config["model"] in ("gpt-4o", ...)`: what a
@@ -1134,8 +1136,10 @@ class _Finder:
         for named in self.named:
             if id(named.value.node) in seen:
                 continue
-            seen.add(id(named.value.node))
-            for kind, artefact_id, pinned in _named_artefacts(named.value.text, named.kind, self.context, self.apis):
+            artefacts = _named_artefacts(named.value.text, named.kind, self.context, self.apis)
+            if artefacts:  # a value that names nothing as one kind may as another (`model = "x"`, `ChatOllama(model=model)`)
+                seen.add(id(named.value.node))
+            for kind, artefact_id, pinned in artefacts:
                 found.append(
                     self._reference(
                         named.value.node, artefact_id, kind, form=named.form, revision=pinned, flags=frozenset()
@@ -1186,6 +1190,13 @@ def _other_hub(func: ast.expr, name: str) -> bool:
     while isinstance(func, ast.Attribute):
         func = func.value
     return name in _OTHER_HUB_CALLS or (isinstance(func, ast.Name) and func.id in _OTHER_HUB_MODULES)
+
+
+def _keyword_kind(callee: str | None, keyword: str) -> Kind | None:
+    """What a keyword named for a model holds: an Ollama model in a call of an Ollama client or wrapper
+    (`OllamaChatCompletionClient(model="llama3.1")`, `OllamaGenerator(model=...)`), else what its name says."""
+    kind = apis.name_kind(keyword)
+    return Kind.OLLAMA if kind is Kind.MODEL and callee is not None and ollama.callee(callee) else kind
 
 
 def _operand_kind(node: ast.expr) -> Kind | None:
