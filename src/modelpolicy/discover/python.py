@@ -1057,7 +1057,7 @@ class _Finder:
         kind = collection_kind(target) if target else None
         if kind is not None and isinstance(value, ast.Dict):
             keys = [key for key in value.keys if isinstance(key, ast.Constant) and isinstance(key.value, str)]
-            if kind is Kind.MODEL and ollama.server_in(self.source) and ollama.table([k.value for k in keys]):
+            if kind is Kind.MODEL and ollama.server_in(self.source) and ollama.table([str(k.value) for k in keys]):
                 kind = Kind.OLLAMA  # `_MODEL_INFO = {"llama3.1": {...}, "qwen2.5": {...}}` beside an Ollama client
             for key in keys:
                 self._defer(key, kind, "key")
@@ -1137,7 +1137,7 @@ class _Finder:
             if id(named.value.node) in seen:
                 continue
             artefacts = _named_artefacts(named.value.text, named.kind, self.context, self.apis)
-            if artefacts:  # a value that names nothing as one kind may as another (`model = "x"`, `ChatOllama(model=model)`)
+            if artefacts:  # what names nothing as one kind may as another (`model = "x"`, `ChatOllama(model=model)`)
                 seen.add(id(named.value.node))
             for kind, artefact_id, pinned in artefacts:
                 found.append(
