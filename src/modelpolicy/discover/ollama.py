@@ -40,6 +40,15 @@ def server_in(text: str) -> bool:
     return any(marker in lowered for marker in SERVER_MARKERS)
 
 
+def tagged(text: str) -> str | None:
+    """A name of the Ollama library with a tag (`qwen3:0.6b`, `llama3.2:1b`): under a model name in a file that shows
+    an Ollama server is meant, nothing else is written so. An untagged name (`llama2`) may be a template's or an
+    architecture's there, and is left to the places that say Ollama."""
+    found = parse(text)
+    known = found is not None and found.namespace is None and load_knowledge().ollama(found.name) is not None
+    return text.strip() if known and found is not None and found.tag is not None else None
+
+
 def callee(name: str) -> bool:
     """Whether a called name is an Ollama client or one of the many wrappers named for it (`ChatOllama`, `OllamaLLM`,
     `OllamaChatCompletionClient`, `OllamaGenerator`, `OllamaTextEmbedder`): the model it is given is Ollama's."""

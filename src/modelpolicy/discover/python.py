@@ -610,6 +610,11 @@ class _Finder:
         return self.source.isascii()
 
     @cached_property
+    def speaks_of_ollama(self) -> bool:
+        """Whether the file shows an Ollama server is meant (`ollama.server_in`)."""
+        return ollama.server_in(self.source)
+
+    @cached_property
     def apis(self) -> frozenset[str]:
         """The hosted APIs the file shows it calls, whose catalog names count in it (`discover/apis.py`)."""
         return apis.contexts(self.source)
@@ -1016,6 +1021,8 @@ class _Finder:
         elif name and apis.provider_callee(name):
             for argument in call.args:  # `sgl.Anthropic("claude-3-haiku-20240307")`: an API model or nothing
                 self._defer(argument, Kind.API, "argument")
+        if name == "parametrize" and len(call.args) >= 2:
+            self._parametrized(call.args[0], call.args[1])
         if name in _OPTION_CALLS:
             flags = [text.lstrip("-") for text in map(_string, call.args) if text]
             kind = next((k for flag in flags if (k := named_kind(flag))), None)
@@ -1025,6 +1032,21 @@ class _Finder:
             form, variable, default = read
             names = [value.text for value in self._values(variable) if not value.dynamic]
             self._defer(default, next((k for n in names if (k := named_kind(n))), None), form)
+
+    def _parametrized(self, argnames: ast.expr, argvalues: ast.expr) -> None:
+        """`@pytest.mark.parametrize("model", ["gpt-4o", "org/x"])`, `("model_id,expected", [("org/x", 1), ...])`: the
+        values of an argument named for a model or dataset, a column of the rows when there are several arguments."""
+        names = _argnames(argnames)
+        for index, argname in enumerate(names):
+            kind = apis.name_kind(argname)
+            if kind is None:
+                continue
+            for container in self._containers(argvalues):
+                for _, row in _entries(container):
+                    if len(names) == 1:
+                        self._defer(row, kind, "parametrize")
+                    elif isinstance(row, ast.Tuple | ast.List) and len(row.elts) == len(names):
+                        self._defer(row.elts[index], kind, "parametrize")
 
     def _note_named(self, node: ast.AST) -> None:
         """Keep what names named for a model hold: dict keys, variables and attributes, class fields."""
@@ -1137,6 +1159,9 @@ class _Finder:
             if id(named.value.node) in seen:
                 continue
             artefacts = _named_artefacts(named.value.text, named.kind, self.context, self.apis)
+            if not artefacts and named.kind is Kind.MODEL and self.speaks_of_ollama:
+                tagged = ollama.tagged(named.value.text)  # `model = "qwen3:0.6b"` in a test of an Ollama client
+                artefacts = [(Kind.OLLAMA, tagged, None)] if tagged else []
             if artefacts:  # what names nothing as one kind may as another (`model = "x"`, `ChatOllama(model=model)`)
                 seen.add(id(named.value.node))
             for kind, artefact_id, pinned in artefacts:
@@ -1190,6 +1215,16 @@ def _other_hub(func: ast.expr, name: str) -> bool:
     while isinstance(func, ast.Attribute):
         func = func.value
     return name in _OTHER_HUB_CALLS or (isinstance(func, ast.Name) and func.id in _OTHER_HUB_MODULES)
+
+
+def _argnames(node: ast.expr) -> list[str]:
+    """The argument names of a `parametrize` call: `"a, b"` or `("a", "b")`."""
+    text = _string(node)
+    if text is not None:
+        return [name.strip() for name in text.split(",")]
+    if isinstance(node, ast.List | ast.Tuple):
+        return [name.strip() for element in node.elts if (name := _string(element)) is not None]
+    return []
 
 
 def _keyword_kind(callee: str | None, keyword: str) -> Kind | None:
