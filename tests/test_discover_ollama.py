@@ -73,6 +73,10 @@ PYTHON_POSITIVES = [
         "# the models ollama serves\n_MODEL_INFO = {'llama3.1': {}, 'qwen2.5': {}, 'command-r': {}, 'phi4:14b': {}}\n",
         {(OLLAMA, "llama3.1", 2), (OLLAMA, "qwen2.5", 2), (OLLAMA, "command-r", 2), (OLLAMA, "phi4:14b", 2)},
     ),
+    (  # there a name the library table does not know is still one (it resolves to nothing and fails closed)
+        "# ollama\nMODEL_LIMITS = {'llama3': 1, 'mistral': 2, 'gemma2': 3, 'phi3': 4, 'zz-new-model': 5}\n",
+        {(OLLAMA, name, 2) for name in ("llama3", "mistral", "gemma2", "phi3", "zz-new-model")},
+    ),
 ]
 
 

@@ -49,6 +49,13 @@ def tagged(text: str) -> str | None:
     return text.strip() if known and found is not None and found.tag is not None else None
 
 
+def listed(text: str) -> str | None:
+    """A key of a table of Ollama's models (`table`) as the model it names: any name the grammar allows without a
+    namespace, since the table says what it is (a name the library table does not know resolves to nothing)."""
+    found = parse(text)
+    return text.strip() if found is not None and found.namespace is None else None
+
+
 def callee(name: str) -> bool:
     """Whether a called name is an Ollama client or one of the many wrappers named for it (`ChatOllama`, `OllamaLLM`,
     `OllamaChatCompletionClient`, `OllamaGenerator`, `OllamaTextEmbedder`): the model it is given is Ollama's."""

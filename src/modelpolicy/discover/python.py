@@ -178,6 +178,9 @@ _OLLAMA_METHODS: dict[str, _Loader] = {
 # The same methods on a receiver that may not be an Ollama client (`client.chat(...)`, `self.generate(...)`).
 _OLLAMA_MAYBE = {name: replace(loader, certain=False) for name, loader in _OLLAMA_METHODS.items()}
 
+# The form of the keys of a table of Ollama's models (`ollama.table`): each is one, known to the library or not.
+_OLLAMA_TABLE = "ollama-table"
+
 _LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+", re.DOTALL)
 
 
@@ -1079,10 +1082,9 @@ class _Finder:
         kind = collection_kind(target) if target else None
         if kind is not None and isinstance(value, ast.Dict):
             keys = [key for key in value.keys if isinstance(key, ast.Constant) and isinstance(key.value, str)]
-            if kind is Kind.MODEL and ollama.server_in(self.source) and ollama.table([str(k.value) for k in keys]):
-                kind = Kind.OLLAMA  # `_MODEL_INFO = {"llama3.1": {...}, "qwen2.5": {...}}` beside an Ollama client
-            for key in keys:
-                self._defer(key, kind, "key")
+            table = kind is Kind.MODEL and self.speaks_of_ollama and ollama.table([str(k.value) for k in keys])
+            for key in keys:  # `_MODEL_INFO = {"llama3.1": {...}, "qwen2.5": {...}}` beside an Ollama client
+                self._defer(key, Kind.OLLAMA if table else kind, _OLLAMA_TABLE if table else "key")
 
     def _compared(self, compare: ast.Compare) -> None:
         """`if model_name == "org/x"`, `assert self.model == "gpt-4o"`, `config["model"] in ("gpt-4o", ...)`: what a
@@ -1162,6 +1164,8 @@ class _Finder:
             if not artefacts and named.kind is Kind.MODEL and self.speaks_of_ollama:
                 tagged = ollama.tagged(named.value.text)  # `model = "qwen3:0.6b"` in a test of an Ollama client
                 artefacts = [(Kind.OLLAMA, tagged, None)] if tagged else []
+            if not artefacts and named.form == _OLLAMA_TABLE and (listed := ollama.listed(named.value.text)):
+                artefacts = [(Kind.OLLAMA, listed, None)]  # a name the library table does not know: it fails closed
             if artefacts:  # what names nothing as one kind may as another (`model = "x"`, `ChatOllama(model=model)`)
                 seen.add(id(named.value.node))
             for kind, artefact_id, pinned in artefacts:
