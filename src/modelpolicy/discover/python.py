@@ -113,6 +113,7 @@ _LOADERS: dict[str, _Loader] = {
     # LangChain
     "HuggingFaceEmbeddings": _Loader(_M, ("model_name", "model"), None),
     "HuggingFaceBgeEmbeddings": _Loader(_M, ("model_name",), None),
+    "SentenceTransformerEmbeddings": _Loader(_M, ("model_name", "model"), None),
     "HuggingFaceInstructEmbeddings": _Loader(_M, ("model_name",), None),
     "HuggingFaceEndpoint": _Loader(_M, ("repo_id", "model"), None),
     "HuggingFaceEndpointEmbeddings": _Loader(_M, ("repo_id", "model"), None),
