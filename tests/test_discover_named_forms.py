@@ -472,12 +472,13 @@ def test_parametrize_look_alikes(source: str) -> None:
     assert list(PythonSource().find(source, FileContext("t.py", lambda v: False))) == []
 
 
-def test_a_tagged_ollama_name_under_a_model_name_beside_an_ollama_server() -> None:
+def test_an_ollama_name_under_a_model_name_in_a_file_that_speaks_of_ollama() -> None:
     source = (
         '# needs ollama running\n@pytest.mark.parametrize("model", ["qwen3:0.6b", "llama3.2"])\n'
-        'def test(model): ...\nname = "zzz-unknown:7b"\n'
+        'def test(model): ...\nconfig = {"provider": "x", "config": {"model": "mistral"}}\n'
+        'other = {"model": "zzz-unknown", "template": "llama2"}\n'
     )
     found = [(r.kind, r.text) for r in PythonSource().find(source, FileContext("t.py", lambda v: False))]
-    assert found == [(Kind.OLLAMA, "qwen3:0.6b")]
-    elsewhere = '@pytest.mark.parametrize("model", ["qwen3:0.6b"])\ndef test(model): ...\n'
+    assert found == [(Kind.OLLAMA, "qwen3:0.6b"), (Kind.OLLAMA, "llama3.2"), (Kind.OLLAMA, "mistral")]
+    elsewhere = '@pytest.mark.parametrize("model", ["qwen3:0.6b", "llama3.2"])\ndef test(model): ...\n'
     assert list(PythonSource().find(elsewhere, FileContext("t.py", lambda v: False))) == []

@@ -102,9 +102,6 @@ def test_python_positives(tmp_path: Path, source: str, expected: set[Found]) -> 
         "c = OtherClient(model='llama3.1')\n",  # no Ollama client: an owner-less name is nothing
         # architectures named like Ollama's models, in a file that never speaks of Ollama
         "MODEL_TYPES = {'llama': 1, 'mistral': 2, 'gemma2': 3, 'qwen2': 4}\n",
-        # a table of models beside Ollama whose keys are mostly not the library's
-        "# ollama too\nMODEL_INFO = {'gpt-4o': {}, 'my-model': {}, 'other': {}, 'llama3.1': {}}\n",
-        "# ollama\nMODEL_INFO = {'llama3.1': {}, 'mistral': {}}\n",  # two keys are no table
     ],
 )
 def test_python_negatives(tmp_path: Path, source: str) -> None:
@@ -223,3 +220,17 @@ def test_modelfile(tmp_path: Path, name: str, text: str, expected: set[Found]) -
 
 def test_a_dockerfile_from_is_no_modelfile(tmp_path: Path) -> None:
     assert not ollama_ids(tmp_path, "Dockerfile", "FROM python:3.11\nFROM llama3.1:8b\n")
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # mostly not the library's names: no table of Ollama's, so only the names the library knows count
+        ("# ollama too\nMODEL_INFO = {'gpt-4o': {}, 'my-model': {}, 'other': {}, 'llama3.1': {}}\n", {"llama3.1"}),
+        ("# ollama\nMODEL_INFO = {'llama3.1': {}, 'zz-new': {}}\n", {"llama3.1"}),  # two keys are no table
+    ],
+)
+def test_beside_ollama_without_a_table_only_library_names_count(
+    tmp_path: Path, source: str, expected: set[str]
+) -> None:
+    assert ollama_ids(tmp_path, "app.py", source) == expected

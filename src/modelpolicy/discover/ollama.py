@@ -40,15 +40,6 @@ def server_in(text: str) -> bool:
     return any(marker in lowered for marker in SERVER_MARKERS)
 
 
-def tagged(text: str) -> str | None:
-    """A name of the Ollama library with a tag (`qwen3:0.6b`, `llama3.2:1b`): under a model name in a file that shows
-    an Ollama server is meant, nothing else is written so. An untagged name (`llama2`) may be a template's or an
-    architecture's there, and is left to the places that say Ollama."""
-    found = parse(text)
-    known = found is not None and found.namespace is None and load_knowledge().ollama(found.name) is not None
-    return text.strip() if known and found is not None and found.tag is not None else None
-
-
 def listed(text: str) -> str | None:
     """A key of a table of Ollama's models (`table`) as the model it names: any name the grammar allows without a
     namespace, since the table says what it is (a name the library table does not know resolves to nothing)."""

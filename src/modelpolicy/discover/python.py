@@ -1163,8 +1163,9 @@ class _Finder:
                 continue
             artefacts = _named_artefacts(named.value.text, named.kind, self.context, self.apis)
             if not artefacts and named.kind is Kind.MODEL and self.speaks_of_ollama:
-                tagged = ollama.tagged(named.value.text)  # `model = "qwen3:0.6b"` in a test of an Ollama client
-                artefacts = [(Kind.OLLAMA, tagged, None)] if tagged else []
+                # `model = "qwen3:0.6b"`, `{"model": "llama3.2"}` in a file that speaks of Ollama, as in a config file
+                known = ollama.recognise(named.value.text, ollama.Context.NAMED)
+                artefacts = [(Kind.OLLAMA, known[1], None)] if known and known[0] is Kind.OLLAMA else []
             if not artefacts and named.form == _OLLAMA_TABLE and (listed := ollama.listed(named.value.text)):
                 artefacts = [(Kind.OLLAMA, listed, None)]  # a name the library table does not know: it fails closed
             if artefacts:  # what names nothing as one kind may as another (`model = "x"`, `ChatOllama(model=model)`)
