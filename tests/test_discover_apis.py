@@ -76,6 +76,10 @@ def javascript(text: str) -> list[tuple[Kind, str, int]]:
         ("meta/llama3-8b-instruct", "nvidia"),
         ("nv-rerank-qa-mistral-4b:1", "nvidia"),
         ("ai-mixtral-8x7b-instruct", "nvidia"),
+        ("llama3-8b-8192", "groq"),
+        ("llama-3.3-70b-versatile", "groq"),
+        ("groq/llama-3.1-8b-instant", "groq"),
+        ("mixtral-8x7b-32768", "groq"),
     ],
 )
 def test_providers_serve_their_names_and_routes(name: str, provider: str) -> None:
@@ -100,6 +104,9 @@ def test_providers_serve_their_names_and_routes(name: str, provider: str) -> Non
         "azure/my-deployment",  # a deployment named after nothing the table knows
         "openai/",
         "commander",
+        "llama3-8b",  # no Groq suffix: an Ollama or local name
+        "gemma2-9b-it",  # Groq's only where a Groq client is called
+        "meta-llama/Meta-Llama-3-8B-Instruct",
     ],
 )
 def test_hub_ids_and_unknown_routes_are_no_provider(name: str) -> None:
@@ -246,6 +253,17 @@ chart = ChatNVIDIA(model="google/deplot")
     ]
     elsewhere = 'class Settings:\n    embedding_model: str = "nvidia/nv-embedqa-e5-v5"\n'
     assert python(elsewhere) == [(M, "nvidia/nv-embedqa-e5-v5", 2)]
+
+
+def test_python_groq_names_and_those_only_a_groq_client_makes_its() -> None:
+    called = """\
+from langchain_groq import ChatGroq
+llm = ChatGroq(model="llama3-70b-8192")
+fast = ChatGroq(model_name="gemma2-9b-it")
+"""
+    assert python(called) == [(A, "llama3-70b-8192", 2), (A, "gemma2-9b-it", 3)]
+    elsewhere = 'model = "llama3-8b-8192"\nother = Client(model_name="gemma2-9b-it")\nlocal = run(model="llama3-8b")\n'
+    assert python(elsewhere) == [(A, "llama3-8b-8192", 1)]
 
 
 def test_python_look_alikes() -> None:

@@ -430,3 +430,55 @@ def test_a_named_value_compared_with_a_constant_list_reads_the_list() -> None:
 def test_two_names_of_different_kinds_compared_read_nothing() -> None:
     source = 'MODEL_ID = "org/x"\nDATASET = "org/d"\nif dataset_name == model_name:\n    pass\n'
     assert {form for _, _, _, form in find(source)} <= {"constant"}
+
+
+PARAMETRIZED = """\
+import pytest
+MODELS_TO_TEST = ["org/tiny-a"]
+@pytest.mark.parametrize("model", ["gpt-4.1-nano", "org/tiny-b"])
+def test_a(model): ...
+@pytest.mark.parametrize("model_id", MODELS_TO_TEST)
+def test_b(model_id): ...
+@pytest.mark.parametrize("tool_name,model,should_raise", [("web", "gpt-4o", False), ("x", "org/tiny-c", True)])
+def test_c(tool_name, model, should_raise): ...
+@pytest.mark.parametrize(("dataset_name", "n"), [("org/ds", 1)])
+def test_d(dataset_name, n): ...
+"""
+
+
+def test_the_values_of_a_parametrized_argument_named_for_a_model() -> None:
+    found = {(r.kind, r.text, r.line) for r in PythonSource().find(PARAMETRIZED, FileContext("t.py", lambda v: False))}
+    assert found == {
+        (Kind.API, "gpt-4.1-nano", 3),
+        (Kind.MODEL, "org/tiny-b", 3),
+        (Kind.MODEL, "org/tiny-a", 2),
+        (Kind.API, "gpt-4o", 7),
+        (Kind.MODEL, "org/tiny-c", 7),
+        (Kind.DATASET, "org/ds", 9),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '@pytest.mark.parametrize("filename", ["org/a.json", "org/name"])\ndef test(filename): ...\n',
+        '@pytest.mark.parametrize("model_fixture", ["model", "model_bnb"], indirect=True)\ndef t(model_fixture): ...\n',
+        '@pytest.mark.parametrize("model", ["llama", "bert"])\ndef test(model): ...\n',  # owner-less, unknown
+        '@pytest.mark.parametrize("model,n", [("org/a", 1, 2)])\ndef test(model, n): ...\n',  # rows of another shape
+        'x = parametrize("model")\n',
+    ],
+)
+def test_parametrize_look_alikes(source: str) -> None:
+    assert list(PythonSource().find(source, FileContext("t.py", lambda v: False))) == []
+
+
+def test_an_ollama_name_under_a_model_name_in_a_file_that_speaks_of_ollama() -> None:
+    source = (
+        '# needs ollama running\n@pytest.mark.parametrize("model", ["qwen3:0.6b", "llama3.2"])\n'
+        'def test(model): ...\nconfig = {"provider": "x", "config": {"model": "mistral"}}\n'
+        'other = {"model": "zzz-unknown", "template": "llama2"}\n'
+    )
+    found = [(r.kind, r.text) for r in PythonSource().find(source, FileContext("t.py", lambda v: False))]
+    assert found == [(Kind.OLLAMA, "qwen3:0.6b"), (Kind.OLLAMA, "llama3.2"), (Kind.OLLAMA, "mistral")]
+    elsewhere = '@pytest.mark.parametrize("model", ["qwen3:0.6b", "llama3.2"])\ndef test(model): ...\n'
+    assert list(PythonSource().find(elsewhere, FileContext("t.py", lambda v: False))) == []

@@ -64,6 +64,19 @@ PYTHON_POSITIVES = [
         "import ollama\nollama.pull('hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M')\n",
         {(MODEL, "bartowski/Llama-3.2-1B-Instruct-GGUF", 2)},
     ),
+    # the wrappers of other frameworks named for Ollama (autogen, haystack): their `model=` is Ollama's
+    ("c = OllamaChatCompletionClient(model='llama3.1', host=h)\n", {(OLLAMA, "llama3.1", 1)}),
+    ("def f():\n    model = 'qwen2.5:7b'\n    return OllamaGenerator(model=model)\n", {(OLLAMA, "qwen2.5:7b", 2)}),
+    ("e = OllamaTextEmbedder(model='nomic-embed-text')\n", {(OLLAMA, "nomic-embed-text", 1)}),
+    # a table of models in a file that speaks of Ollama, whose keys are the library's names and tags
+    (
+        "# the models ollama serves\n_MODEL_INFO = {'llama3.1': {}, 'qwen2.5': {}, 'command-r': {}, 'phi4:14b': {}}\n",
+        {(OLLAMA, "llama3.1", 2), (OLLAMA, "qwen2.5", 2), (OLLAMA, "command-r", 2), (OLLAMA, "phi4:14b", 2)},
+    ),
+    (  # there a name the library table does not know is still one (it resolves to nothing and fails closed)
+        "# ollama\nMODEL_LIMITS = {'llama3': 1, 'mistral': 2, 'gemma2': 3, 'phi3': 4, 'zz-new-model': 5}\n",
+        {(OLLAMA, name, 2) for name in ("llama3", "mistral", "gemma2", "phi3", "zz-new-model")},
+    ),
 ]
 
 
@@ -84,6 +97,11 @@ def test_python_positives(tmp_path: Path, source: str, expected: set[Found]) -> 
         "from openai import OpenAI\nOpenAI().chat.completions.create(model='llama3.1')\n",
         "x = 'ollama/ollama:0.5.7'\n",  # the server's image
         "import ollama\n'''ollama.chat(model='llama3.2')'''\n",  # a docstring
+        "c = OllamaChatCompletionClient(model='org/name')\n",  # namespaced: only where nothing else is meant
+        "c = OllamaChatCompletionClient(model='test')\n",  # neither in the table nor tag-shaped
+        "c = OtherClient(model='llama3.1')\n",  # no Ollama client: an owner-less name is nothing
+        # architectures named like Ollama's models, in a file that never speaks of Ollama
+        "MODEL_TYPES = {'llama': 1, 'mistral': 2, 'gemma2': 3, 'qwen2': 4}\n",
     ],
 )
 def test_python_negatives(tmp_path: Path, source: str) -> None:
@@ -202,3 +220,17 @@ def test_modelfile(tmp_path: Path, name: str, text: str, expected: set[Found]) -
 
 def test_a_dockerfile_from_is_no_modelfile(tmp_path: Path) -> None:
     assert not ollama_ids(tmp_path, "Dockerfile", "FROM python:3.11\nFROM llama3.1:8b\n")
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # mostly not the library's names: no table of Ollama's, so only the names the library knows count
+        ("# ollama too\nMODEL_INFO = {'gpt-4o': {}, 'my-model': {}, 'other': {}, 'llama3.1': {}}\n", {"llama3.1"}),
+        ("# ollama\nMODEL_INFO = {'llama3.1': {}, 'zz-new': {}}\n", {"llama3.1"}),  # two keys are no table
+    ],
+)
+def test_beside_ollama_without_a_table_only_library_names_count(
+    tmp_path: Path, source: str, expected: set[str]
+) -> None:
+    assert ollama_ids(tmp_path, "app.py", source) == expected

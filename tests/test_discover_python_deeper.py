@@ -528,6 +528,10 @@ def test_not_dynamic(source: str) -> None:
         # LangChain
         ('HuggingFaceEmbeddings(model_name="org/e")', (M, "org/e", "HuggingFaceEmbeddings")),
         (
+            'SentenceTransformerEmbeddings(model_name="all-MiniLM-L6-v2")',
+            (M, "all-MiniLM-L6-v2", "SentenceTransformerEmbeddings"),
+        ),
+        (
             'HuggingFaceBgeEmbeddings(model_name="BAAI/bge-small-en")',
             (M, "BAAI/bge-small-en", "HuggingFaceBgeEmbeddings"),
         ),
@@ -575,6 +579,7 @@ def test_model_and_tokenizer_keywords() -> None:
         'ChatOpenAI(model="local-model")',
         'LLM(model="./merged")',
         'HuggingFaceEmbeddings(model_name="/opt/models/e5")',
+        'SentenceTransformerEmbeddings(model_name="./models/minilm")',
         'load_dataset("json", data_files="a.json")',
         'load_dataset("parquet", data_files="a.parquet")',
     ],

@@ -45,6 +45,7 @@ ROUTE_MARKERS = (
     b"reka",
     b"watsonx",
     b"nvidia_nim",
+    b"groq",
 )
 
 
@@ -67,6 +68,7 @@ PROVIDER_CALLEES = (
     "ai21",
     "reka",
     "watsonx",
+    "groq",
     "litellm",
 )
 

@@ -40,6 +40,33 @@ def server_in(text: str) -> bool:
     return any(marker in lowered for marker in SERVER_MARKERS)
 
 
+def listed(text: str) -> str | None:
+    """A key of a table of Ollama's models (`table`) as the model it names: any name the grammar allows without a
+    namespace, since the table says what it is (a name the library table does not know resolves to nothing)."""
+    found = parse(text)
+    return text.strip() if found is not None and found.namespace is None else None
+
+
+def callee(name: str) -> bool:
+    """Whether a called name is an Ollama client or one of the many wrappers named for it (`ChatOllama`, `OllamaLLM`,
+    `OllamaChatCompletionClient`, `OllamaGenerator`, `OllamaTextEmbedder`): the model it is given is Ollama's."""
+    return "ollama" in name.lower()
+
+
+# A table of models (the keys of a dict named for models) is Ollama's when it has at least this many keys and this share
+# of them are names the Ollama library knows or tagged names: `{"llama3.1": ..., "qwen2.5": ..., "qwen3:8b": ...}`.
+_TABLE_SIZE = 3
+_TABLE_SHARE = 0.8
+
+
+def table(names: list[str]) -> bool:
+    """Whether the keys of a table of models, in a file that shows an Ollama server is meant, are Ollama's."""
+    if len(names) < _TABLE_SIZE:
+        return False
+    known = sum(1 for name in names if recognise(name, Context.NAMED) == (Kind.OLLAMA, name.strip()))
+    return known >= _TABLE_SHARE * len(names)
+
+
 class Context(Enum):
     """How sure a place is to hold an Ollama model name."""
 

@@ -113,6 +113,7 @@ _LOADERS: dict[str, _Loader] = {
     # LangChain
     "HuggingFaceEmbeddings": _Loader(_M, ("model_name", "model"), None),
     "HuggingFaceBgeEmbeddings": _Loader(_M, ("model_name",), None),
+    "SentenceTransformerEmbeddings": _Loader(_M, ("model_name", "model"), None),
     "HuggingFaceInstructEmbeddings": _Loader(_M, ("model_name",), None),
     "HuggingFaceEndpoint": _Loader(_M, ("repo_id", "model"), None),
     "HuggingFaceEndpointEmbeddings": _Loader(_M, ("repo_id", "model"), None),
@@ -177,6 +178,9 @@ _OLLAMA_METHODS: dict[str, _Loader] = {
 }
 # The same methods on a receiver that may not be an Ollama client (`client.chat(...)`, `self.generate(...)`).
 _OLLAMA_MAYBE = {name: replace(loader, certain=False) for name, loader in _OLLAMA_METHODS.items()}
+
+# The form of the keys of a table of Ollama's models (`ollama.table`): each is one, known to the library or not.
+_OLLAMA_TABLE = "ollama-table"
 
 _LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+", re.DOTALL)
 
@@ -610,6 +614,11 @@ class _Finder:
         return self.source.isascii()
 
     @cached_property
+    def speaks_of_ollama(self) -> bool:
+        """Whether the file shows an Ollama server is meant (`ollama.server_in`)."""
+        return ollama.server_in(self.source)
+
+    @cached_property
     def apis(self) -> frozenset[str]:
         """The hosted APIs the file shows it calls, whose catalog names count in it (`discover/apis.py`)."""
         return apis.contexts(self.source)
@@ -1006,16 +1015,18 @@ class _Finder:
     def _named_call(self, call: ast.Call) -> None:
         """`parser.add_argument("--model", default=ID)`, `os.getenv("MODEL_ID", ID)`, and a keyword named for a
         model or dataset in any call (`launcher(model_id=ID)`, `ModelOptions(Model=ID)`)."""
+        name = _call_name(call.func)
         for keyword in call.keywords:
             if keyword.arg:
-                self._defer(keyword.value, apis.name_kind(keyword.arg), "keyword")
-        name = _call_name(call.func)
+                self._defer(keyword.value, _keyword_kind(name, keyword.arg), "keyword")
         if name and (kind := called_kind(name)) and not _other_hub(call.func, name):
             for argument in call.args:  # `resolve_model_reference(request, "org/x")`
                 self._defer(argument, kind, "argument")
         elif name and apis.provider_callee(name):
             for argument in call.args:  # `sgl.Anthropic("claude-3-haiku-20240307")`: an API model or nothing
                 self._defer(argument, Kind.API, "argument")
+        if name == "parametrize" and len(call.args) >= 2:
+            self._parametrized(call.args[0], call.args[1])
         if name in _OPTION_CALLS:
             flags = [text.lstrip("-") for text in map(_string, call.args) if text]
             kind = next((k for flag in flags if (k := named_kind(flag))), None)
@@ -1025,6 +1036,21 @@ class _Finder:
             form, variable, default = read
             names = [value.text for value in self._values(variable) if not value.dynamic]
             self._defer(default, next((k for n in names if (k := named_kind(n))), None), form)
+
+    def _parametrized(self, argnames: ast.expr, argvalues: ast.expr) -> None:
+        """`@pytest.mark.parametrize("model", ["gpt-4o", "org/x"])`, `("model_id,expected", [("org/x", 1), ...])`: the
+        values of an argument named for a model or dataset, a column of the rows when there are several arguments."""
+        names = _argnames(argnames)
+        for index, argname in enumerate(names):
+            kind = apis.name_kind(argname)
+            if kind is None:
+                continue
+            for container in self._containers(argvalues):
+                for _, row in _entries(container):
+                    if len(names) == 1:
+                        self._defer(row, kind, "parametrize")
+                    elif isinstance(row, ast.Tuple | ast.List) and len(row.elts) == len(names):
+                        self._defer(row.elts[index], kind, "parametrize")
 
     def _note_named(self, node: ast.AST) -> None:
         """Keep what names named for a model hold: dict keys, variables and attributes, class fields."""
@@ -1056,9 +1082,10 @@ class _Finder:
         target, value = _single_assignment(statement)
         kind = collection_kind(target) if target else None
         if kind is not None and isinstance(value, ast.Dict):
-            for key in value.keys:
-                if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                    self._defer(key, kind, "key")
+            keys = [key for key in value.keys if isinstance(key, ast.Constant) and isinstance(key.value, str)]
+            table = kind is Kind.MODEL and self.speaks_of_ollama and ollama.table([str(k.value) for k in keys])
+            for key in keys:  # `_MODEL_INFO = {"llama3.1": {...}, "qwen2.5": {...}}` beside an Ollama client
+                self._defer(key, Kind.OLLAMA if table else kind, _OLLAMA_TABLE if table else "key")
 
     def _compared(self, compare: ast.Compare) -> None:
         """`if model_name == "org/x"`, `assert self.model == "gpt-4o"`, `config["model"] in ("gpt-4o", ...)`: what a
@@ -1134,8 +1161,16 @@ class _Finder:
         for named in self.named:
             if id(named.value.node) in seen:
                 continue
-            seen.add(id(named.value.node))
-            for kind, artefact_id, pinned in _named_artefacts(named.value.text, named.kind, self.context, self.apis):
+            artefacts = _named_artefacts(named.value.text, named.kind, self.context, self.apis)
+            if not artefacts and named.kind is Kind.MODEL and self.speaks_of_ollama:
+                # `model = "qwen3:0.6b"`, `{"model": "llama3.2"}` in a file that speaks of Ollama, as in a config file
+                known = ollama.recognise(named.value.text, ollama.Context.NAMED)
+                artefacts = [(Kind.OLLAMA, known[1], None)] if known and known[0] is Kind.OLLAMA else []
+            if not artefacts and named.form == _OLLAMA_TABLE and (listed := ollama.listed(named.value.text)):
+                artefacts = [(Kind.OLLAMA, listed, None)]  # a name the library table does not know: it fails closed
+            if artefacts:  # what names nothing as one kind may as another (`model = "x"`, `ChatOllama(model=model)`)
+                seen.add(id(named.value.node))
+            for kind, artefact_id, pinned in artefacts:
                 found.append(
                     self._reference(
                         named.value.node, artefact_id, kind, form=named.form, revision=pinned, flags=frozenset()
@@ -1186,6 +1221,23 @@ def _other_hub(func: ast.expr, name: str) -> bool:
     while isinstance(func, ast.Attribute):
         func = func.value
     return name in _OTHER_HUB_CALLS or (isinstance(func, ast.Name) and func.id in _OTHER_HUB_MODULES)
+
+
+def _argnames(node: ast.expr) -> list[str]:
+    """The argument names of a `parametrize` call: `"a, b"` or `("a", "b")`."""
+    text = _string(node)
+    if text is not None:
+        return [name.strip() for name in text.split(",")]
+    if isinstance(node, ast.List | ast.Tuple):
+        return [name.strip() for element in node.elts if (name := _string(element)) is not None]
+    return []
+
+
+def _keyword_kind(callee: str | None, keyword: str) -> Kind | None:
+    """What a keyword named for a model holds: an Ollama model in a call of an Ollama client or wrapper
+    (`OllamaChatCompletionClient(model="llama3.1")`, `OllamaGenerator(model=...)`), else what its name says."""
+    kind = apis.name_kind(keyword)
+    return Kind.OLLAMA if kind is Kind.MODEL and callee is not None and ollama.callee(callee) else kind
 
 
 def _operand_kind(node: ast.expr) -> Kind | None:
