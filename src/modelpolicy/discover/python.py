@@ -29,7 +29,7 @@ import bisect
 import itertools
 import math
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
@@ -497,7 +497,7 @@ def _module_constants(tree: ast.Module | _Function) -> dict[str, list[ast.expr]]
 
 def _binding_counts(tree: ast.AST) -> Counter[str]:
     bindings: Counter[str] = Counter()
-    for node in ast.walk(tree):
+    for node in _walk(tree):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             bindings[node.id] += 1
         elif isinstance(node, ast.arg):
@@ -505,6 +505,41 @@ def _binding_counts(tree: ast.AST) -> Counter[str]:
         elif isinstance(node, ast.alias):
             bindings[(node.asname or node.name).split(".")[0]] += 1
     return bindings
+
+
+# Fields that never hold a node a question of ours asks about: names and numbers, and the context and operator nodes
+# (`Load`, `Add`, `Eq`) that every expression carries. Leaving them out makes a walk visit far fewer nodes.
+_LEAF_FIELDS = frozenset({"ctx", "op", "ops", "id", "attr", "arg", "kind", "conversion", "type_comment", "level"})
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _child_fields(cls: type) -> tuple[str, ...]:
+    fields = _CHILD_FIELDS.get(cls)
+    if fields is None:
+        fields = _CHILD_FIELDS[cls] = tuple(f for f in getattr(cls, "_fields", ()) if f not in _LEAF_FIELDS)
+    return fields
+
+
+def _children(node: ast.AST) -> list[ast.AST]:
+    """`ast.iter_child_nodes` without the context and operator nodes, in the same order."""
+    children: list[ast.AST] = []
+    fields = _CHILD_FIELDS.get(type(node))
+    for field in _child_fields(type(node)) if fields is None else fields:
+        value = getattr(node, field, None)
+        if type(value) is list:
+            children += [item for item in value if isinstance(item, ast.AST)]
+        elif isinstance(value, ast.AST):
+            children.append(value)
+    return children
+
+
+def _walk(tree: ast.AST) -> Iterator[ast.AST]:
+    """`ast.walk` (breadth first, in the same order) without the context and operator nodes."""
+    queue = deque([tree])
+    while queue:
+        node = queue.popleft()
+        queue.extend(_children(node))
+        yield node
 
 
 def _flattened(node: ast.If | ast.BinOp) -> Iterator[ast.AST]:
@@ -604,6 +639,7 @@ class _Finder:
         self.assigned: dict[int, set[str]] = {}  # by function: the names its lines assign (`_assigns`)
         self.read: set[int] = set()  # ids of the nodes a loader read: no named default reports them again
         self.named: list[_Named] = []
+        self.found: list[Reference] = []
 
     @cached_property
     def ascii(self) -> bool:
@@ -647,7 +683,7 @@ class _Finder:
         names: dict[str, str] = {}
         if "ollama" not in self.source.lower():
             return frozenset(), names
-        for node in ast.walk(self.tree):
+        for node in _walk(self.tree):
             if isinstance(node, ast.Import):
                 modules |= {a.asname or a.name for a in node.names if _is_ollama_module(a.name)}
             elif isinstance(node, ast.ImportFrom) and _is_ollama_module(node.module):
@@ -655,27 +691,29 @@ class _Finder:
         return frozenset(modules), names
 
     def references(self) -> list[Reference]:
-        found = list(self._visit(self.tree))
+        self._visit(self.tree)
         self._module_named()
-        found += self._named_references()
+        found = self.found + self._named_references()
         return sorted(found, key=lambda r: (r.line, r.column))
 
-    def _visit(self, node: ast.AST) -> Iterator[Reference]:
+    def _visit(self, node: ast.AST) -> None:
+        """Walk `node`, keeping the references found in `self.found` and the named defaults in `self.named`."""
         if isinstance(node, ast.stmt) and not self._mentioned(node):
             return
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
             return  # a string standing alone (a docstring, a note) is never read
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            yield from self._url(node)
+        if isinstance(node, ast.Constant):
+            if isinstance(node.value, str):
+                self.found += self._url(node)
             return
         if isinstance(node, ast.For | ast.AsyncFor):
-            yield from self._loop(node)
+            self._loop(node)
             return
         if isinstance(node, _COMPREHENSIONS):
-            yield from self._comprehension(node)
+            self._comprehension(node)
             return
         if isinstance(node, ast.Call):
-            yield from self._call(node)
+            self.found += self._call(node)
         else:
             self._note_named(node)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -683,42 +721,43 @@ class _Finder:
             self._returned(node)
             self.scopes.append(node)
             try:
-                for child in ast.iter_child_nodes(node):
-                    yield from self._visit(child)
+                for child in _children(node):
+                    self._visit(child)
             finally:
                 self.scopes.pop()
             return
-        for child in _flattened(node) if isinstance(node, ast.If | ast.BinOp) else ast.iter_child_nodes(node):
-            yield from self._visit(child)
+        for child in _flattened(node) if isinstance(node, ast.If | ast.BinOp) else _children(node):
+            if type(child) is not ast.Name:  # a name alone holds nothing: no child, no named default
+                self._visit(child)
 
     def _mentioned(self, statement: ast.stmt) -> bool:
         """Whether a statement holds a marker word, without which nothing in it can be a reference (a value it
         assigns is still followed from the statement that reads it)."""
         return self.mentions is None or self.mentions.any_within(*_span(statement))
 
-    def _loop(self, loop: ast.For | ast.AsyncFor) -> Iterator[Reference]:
+    def _loop(self, loop: ast.For | ast.AsyncFor) -> None:
         """Inside the loop's body the target stands for the items of a literal sequence, else for nothing."""
-        yield from self._visit(loop.iter)
+        self._visit(loop.iter)
         mentions, self.mentions = self.mentions, None  # the body may use the target on lines naming no marker
         try:
             with self._bound(self._loop_bindings(loop.target, loop.iter)):
                 for statement in loop.body:
-                    yield from self._visit(statement)
+                    self._visit(statement)
         finally:
             self.mentions = mentions
         for statement in loop.orelse:
-            yield from self._visit(statement)
+            self._visit(statement)
 
-    def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp) -> Iterator[Reference]:
+    def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp) -> None:
         with ExitStack() as stack:
             for generator in node.generators:
-                yield from self._visit(generator.iter)
+                self._visit(generator.iter)
                 stack.enter_context(self._bound(self._loop_bindings(generator.target, generator.iter)))
                 for condition in generator.ifs:
-                    yield from self._visit(condition)
+                    self._visit(condition)
             parts = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
             for part in parts:
-                yield from self._visit(part)
+                self._visit(part)
 
     @contextmanager
     def _bound(self, bindings: dict[str, list[ast.expr]]) -> Iterator[None]:
@@ -736,7 +775,7 @@ class _Finder:
     def _loop_bindings(self, target: ast.expr, iterable: ast.expr) -> dict[str, list[ast.expr]]:
         """What each name of a loop target stands for: the items of `for x in SEQ`, `for k, v in DICT.items()`,
         `for i, x in enumerate(SEQ)`, `for a, b in zip(A, B)`; nothing for the other names."""
-        bindings: dict[str, list[ast.expr]] = {n.id: [] for n in ast.walk(target) if isinstance(n, ast.Name)}
+        bindings: dict[str, list[ast.expr]] = {n.id: [] for n in _walk(target) if isinstance(n, ast.Name)}
         if isinstance(target, ast.Name):
             bindings[target.id] = self._items(iterable)
         elif isinstance(target, ast.Tuple) and len(target.elts) == 2:
@@ -1293,7 +1332,7 @@ def _arguments(call: ast.Call, loader: _Loader) -> list[ast.expr]:
 def _options(tree: ast.Module) -> dict[str, list[ast.expr]]:
     """The defaults of the options declared in `tree`, by the attribute a parsed namespace holds each in."""
     options: dict[str, list[ast.expr]] = {}
-    for node in ast.walk(tree):
+    for node in _walk(tree):
         if isinstance(node, ast.Call) and _call_name(node.func) in _OPTION_CALLS:
             dest, default = _option_dest(node), _keyword(node, "default")
             if dest and default is not None:
