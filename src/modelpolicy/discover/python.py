@@ -717,18 +717,21 @@ class _Finder:
         else:
             self._note_named(node)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            self._parameters(node.args)
-            self._returned(node)
-            self.scopes.append(node)
-            try:
-                for child in _children(node):
-                    self._visit(child)
-            finally:
-                self.scopes.pop()
+            self._function(node)
             return
         for child in _flattened(node) if isinstance(node, ast.If | ast.BinOp) else _children(node):
             if type(child) is not ast.Name:  # a name alone holds nothing: no child, no named default
                 self._visit(child)
+
+    def _function(self, function: _Function) -> None:
+        self._parameters(function.args)
+        self._returned(function)
+        self.scopes.append(function)
+        try:
+            for child in _children(function):
+                self._visit(child)
+        finally:
+            self.scopes.pop()
 
     def _mentioned(self, statement: ast.stmt) -> bool:
         """Whether a statement holds a marker word, without which nothing in it can be a reference (a value it
