@@ -29,8 +29,9 @@ import bisect
 import itertools
 import math
 import re
-from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+import unicodedata
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -275,6 +276,17 @@ class _Words:
         index = self._index if self._index is not None else self._indexed()
         return sorted({line for name in names for line in index.get(name.lower(), ())})
 
+    @cached_property
+    def binders(self) -> list[int]:
+        """The lines that may bind a name inside an expression: `:=`, `lambda`, a comprehension's `for`."""
+        walrus = [match.start() for match in re.finditer(":=", self.text)]
+        breaks = [match.end() for match in _LINE_BREAK.finditer(self.text)] if walrus else []
+        lines = {bisect.bisect_right(breaks, start) + 1 for start in walrus}
+        return sorted(lines.union(self.lines(["lambda", "for"])))
+
+    def spelled(self, name: str) -> _Spelled:
+        return _Spelled(self.lines([name]), self.binders)
+
     def _indexed(self) -> dict[str, list[int]]:
         index: dict[str, list[int]] = {}
         for number, line in enumerate(_LINE_BREAK.split(self.text.lower()), start=1):
@@ -290,10 +302,9 @@ _WORD = re.compile(r"[a-z0-9_]+")
 
 @dataclass(frozen=True)
 class _Summary:
-    """What one top-level statement binds: every binding of each name, and the assignments the module's constants
-    may come from (with the branch each is on), by name."""
+    """The assignments one top-level statement holds that the module's constants may come from (with the branch each
+    is on), by name."""
 
-    bindings: Counter[str]
     assignments: dict[str, list[tuple[_Branch, ast.expr]]]
 
 
@@ -310,6 +321,7 @@ class _Statements:
         self._summaries: dict[int, _Summary] = {}
         self._bound: dict[int, _LineBindings] = {}
         self._constants: dict[str, list[ast.expr]] = {}
+        self.plain = _plainly_named(text)
 
     def at(self, line: int) -> int | None:
         """The index of the statement that holds `line`."""
@@ -356,15 +368,17 @@ class _Statements:
         return bound(line)
 
     def constant(self, name: str) -> list[ast.expr]:
-        """The values of a module constant (see `_module_constants`), read from the statements that spell its name:
+        """The values of a module constant (see `_constant_values`), read from the statements that spell its name:
         every binding of a name is in a statement that spells it."""
         if name not in self._constants:
-            indexes = self.holding(self.words.lines([name]))
+            spelled = self.words.lines([name])
+            indexes = self.holding(spelled)
             summaries = [self._summary(index) for index in indexes]
-            bindings = sum(summary.bindings[name] for summary in summaries)
             assignments = [assignment for summary in summaries for assignment in summary.assignments.get(name, ())]
-            exclusive = len(assignments) == bindings and _exclusive([branch for branch, _ in assignments])
-            self._constants[name] = [value for _, value in assignments] if exclusive else []
+            roots = [node for index in indexes for node in self.parsed(index)]
+            spelling = self.words.spelled(name) if self.plain and name.isascii() else None
+            bindings = _count_bindings(roots, name, spelling) if assignments else 0
+            self._constants[name] = _constant_values(assignments, bindings) or []
         return self._constants[name]
 
     def spelling(self, words: tuple[str, ...]) -> list[ast.stmt]:
@@ -379,14 +393,7 @@ class _Statements:
     def _summary(self, index: int) -> _Summary:
         summary = self._summaries.get(index)
         if summary is None:
-            body = self.parsed(index)
-            assignments: dict[str, list[tuple[_Branch, ast.expr]]] = {}
-            for branch, statement in _module_statements(body, ()):
-                target, value = _single_assignment(statement)
-                if target and value is not None:
-                    assignments.setdefault(target, []).append((branch, value))
-            bindings = _binding_counts(ast.Module(body=body, type_ignores=[]))
-            summary = self._summaries[index] = _Summary(bindings, assignments)
+            summary = self._summaries[index] = _Summary(_assignments(self.parsed(index)))
         return summary
 
 
@@ -478,33 +485,92 @@ _Branch = tuple[tuple[int, int], ...]  # (id of an `if`/`try`, index of the bloc
 _Function = ast.FunctionDef | ast.AsyncFunctionDef
 
 
-def _module_constants(tree: ast.Module | _Function) -> dict[str, list[ast.expr]]:
-    """Names whose every binding is an assignment in the module's (or the function's) own body, each on its own
-    branch of an `if` or `try` (so one runs): the values we may follow. A name rebound in sequence, in a nested
-    function, as a parameter or by an import is not followed."""
-    bindings = _binding_counts(tree)
+def _assignments(body: list[ast.stmt]) -> dict[str, list[tuple[_Branch, ast.expr]]]:
+    """The single assignments of a body (and of the blocks of its `if`s and `try`s), by name, with their branches."""
     found: dict[str, list[tuple[_Branch, ast.expr]]] = {}
-    for branch, statement in _module_statements(tree.body, ()):
+    for branch, statement in _module_statements(body, ()):
         target, value = _single_assignment(statement)
         if target and value is not None:
             found.setdefault(target, []).append((branch, value))
-    return {
-        name: [value for _, value in assignments]
-        for name, assignments in found.items()
-        if len(assignments) == bindings[name] and _exclusive([branch for branch, _ in assignments])
-    }
+    return found
 
 
-def _binding_counts(tree: ast.AST) -> Counter[str]:
-    bindings: Counter[str] = Counter()
-    for node in _walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            bindings[node.id] += 1
-        elif isinstance(node, ast.arg):
-            bindings[node.arg] += 1
-        elif isinstance(node, ast.alias):
-            bindings[(node.asname or node.name).split(".")[0]] += 1
-    return bindings
+def _constant_values(assignments: list[tuple[_Branch, ast.expr]], bindings: int) -> list[ast.expr] | None:
+    """The values of a name whose every binding (`bindings`, counted in the module or function) is one of the
+    assignments in its own body, each on its own branch of an `if` or `try` (so one runs): the values we may follow.
+    None for a name rebound in sequence, in a nested function, as a parameter or by an import."""
+    if len(assignments) == bindings and _exclusive([branch for branch, _ in assignments]):
+        return [value for _, value in assignments]
+    return None
+
+
+@dataclass(frozen=True)
+class _Spelled:
+    """The sorted lines that spell a name, and those that spell a binding inside an expression (`:=`, `lambda`, a
+    comprehension's `for`)."""
+
+    name: list[int]
+    binders: list[int]
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
+
+
+def _plainly_named(text: str) -> bool:
+    """Whether every identifier of the text that stands for an ASCII name is written as that name: Python reads
+    identifiers under NFKC, where a fullwidth letter is its ASCII letter; a file whose other characters (an accented
+    letter, a dash) normalise to no ASCII letter, digit or underscore spells its ASCII names as written."""
+    if text.isascii():
+        return True
+    others = set(_NON_ASCII.findall(text))
+    return not any(_ASCII_WORD.search(unicodedata.normalize("NFKC", character)) for character in others)
+
+
+def _count_bindings(roots: Sequence[ast.AST], name: str, spelled: _Spelled | None) -> int:
+    """How many times `name` is bound in the subtrees of `roots` (as `Name` stored, parameter or import). With
+    `spelled`, a subtree none of whose lines spells the name is not walked (a name is bound where it is written), nor
+    an expression read (not assigned to) none of whose lines spells a binding. An f-string is walked whole: the
+    positions of its parts are not reliable before Python 3.12."""
+    count = 0
+    stack: list[tuple[ast.AST, _Spelled | None]] = [(root, spelled) for root in roots]
+    while stack:
+        node, lines = stack.pop()
+        if _bound_name(node) == name:
+            count += 1
+        inner = None if isinstance(node, ast.JoinedStr) else lines
+        stack.extend((child, inner) for child in _children(node) if inner is None or _may_bind(child, inner))
+    return count
+
+
+def _may_bind(node: ast.AST, spelled: _Spelled) -> bool:
+    first: int | None = getattr(node, "lineno", None)
+    if first is None:
+        return True
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        first, last = _span(node)
+    else:
+        last = getattr(node, "end_lineno", None) or first
+    if not _within(spelled.name, first, last):
+        return False
+    read = isinstance(node, ast.expr) and not isinstance(getattr(node, "ctx", None), ast.Store)
+    return not read or _within(spelled.binders, first, last)
+
+
+def _within(lines: list[int], first: int, last: int) -> bool:
+    """Whether one of `lines` (sorted) is between `first` and `last`."""
+    index = bisect.bisect_left(lines, first)
+    return index < len(lines) and lines[index] <= last
+
+
+def _bound_name(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id if isinstance(node.ctx, ast.Store) else None
+    if isinstance(node, ast.arg):
+        return node.arg
+    if isinstance(node, ast.alias):
+        return (node.asname or node.name).split(".")[0]
+    return None
 
 
 # Fields that never hold a node a question of ours asks about: names and numbers, and the context and operator nodes
@@ -635,7 +701,9 @@ class _Finder:
         self.mentions = mentions
         self.loop_values: dict[str, list[ast.expr]] = {}
         self.scopes: list[_Function] = []  # the functions being walked, innermost last
-        self.scope_constants: dict[int, dict[str, list[ast.expr]]] = {}  # by function, built when first asked
+        self.scope_assignments: dict[int, dict[str, list[tuple[_Branch, ast.expr]]]] = {}  # by function
+        self.scope_constants: dict[tuple[int, str], list[ast.expr] | None] = {}  # by function and name, when asked
+        self.module_constants: dict[str, list[ast.expr]] = {}  # of a module read whole, by name, when asked
         self.assigned: dict[int, set[str]] = {}  # by function: the names its lines assign (`_assigns`)
         self.read: set[int] = set()  # ids of the nodes a loader read: no named default reports them again
         self.named: list[_Named] = []
@@ -655,12 +723,29 @@ class _Finder:
         return _LINES.findall(self.source)  # split as `ast` splits: at \r\n, \r and \n only
 
     @cached_property
-    def constants(self) -> dict[str, list[ast.expr]]:
-        """The module constants of a module read whole."""
-        return _module_constants(self.tree)
+    def words(self) -> _Words | None:
+        """Where each word of the file is written; None for a file where an identifier could spell an ASCII name
+        with other characters (see `_plainly_named`)."""
+        if self.module is not None:
+            return self.module.words if self.module.plain else None
+        return _Words(self.source) if _plainly_named(self.source) else None
+
+    def _spelled(self, name: str) -> _Spelled | None:
+        return None if self.words is None or not name.isascii() else self.words.spelled(name)
+
+    @cached_property
+    def module_assignments(self) -> dict[str, list[tuple[_Branch, ast.expr]]]:
+        return _assignments(self.tree.body)
 
     def _module_constant(self, name: str) -> list[ast.expr]:
-        return self.constants.get(name, []) if self.module is None else self.module.constant(name)
+        if self.module is not None:
+            return self.module.constant(name)
+        values = self.module_constants.get(name)
+        if values is None:
+            assignments = self.module_assignments.get(name, [])
+            bindings = _count_bindings([self.tree], name, self._spelled(name)) if assignments else 0
+            values = self.module_constants[name] = _constant_values(assignments, bindings) or []
+        return values
 
     @cached_property
     def options(self) -> dict[str, list[ast.expr]]:
@@ -864,12 +949,22 @@ class _Finder:
         for function in reversed(self.scopes):
             if not self._assigns(function, name):
                 continue
-            constants = self.scope_constants.get(id(function))
-            if constants is None:
-                constants = self.scope_constants[id(function)] = _module_constants(function)
-            if name in constants:
-                return constants[name]
+            values = self._function_constant(function, name)
+            if values is not None:
+                return values
         return self._module_constant(name)
+
+    def _function_constant(self, function: _Function, name: str) -> list[ast.expr] | None:
+        """The values of a constant of the function (see `_constant_values`), None when the name is not one."""
+        key = (id(function), name)
+        if key not in self.scope_constants:
+            assignments = self.scope_assignments.get(id(function))
+            if assignments is None:
+                assignments = self.scope_assignments[id(function)] = _assignments(function.body)
+            found = assignments.get(name)
+            bindings = _count_bindings([function], name, self._spelled(name)) if found else 0
+            self.scope_constants[key] = _constant_values(found, bindings) if found else None
+        return self.scope_constants[key]
 
     def _assigns(self, function: _Function, name: str) -> bool:
         """Whether a line of the function's text assigns `name` (`name = `, `name: T = `): the cheap test that spares
