@@ -544,6 +544,14 @@ def _count_bindings(roots: Sequence[ast.AST], name: str, spelled: _Spelled | Non
 
 
 def _may_bind(node: ast.AST, spelled: _Spelled) -> bool:
+    if not _spans(node, spelled.name):
+        return False
+    read = isinstance(node, ast.expr) and not isinstance(getattr(node, "ctx", None), ast.Store)
+    return not read or _spans(node, spelled.binders)
+
+
+def _spans(node: ast.AST, lines: list[int]) -> bool:
+    """Whether one of `lines` (sorted) is among the node's lines (its decorators' too); true for a node without."""
     first: int | None = getattr(node, "lineno", None)
     if first is None:
         return True
@@ -551,10 +559,7 @@ def _may_bind(node: ast.AST, spelled: _Spelled) -> bool:
         first, last = _span(node)
     else:
         last = getattr(node, "end_lineno", None) or first
-    if not _within(spelled.name, first, last):
-        return False
-    read = isinstance(node, ast.expr) and not isinstance(getattr(node, "ctx", None), ast.Store)
-    return not read or _within(spelled.binders, first, last)
+    return _within(lines, first, last)
 
 
 def _within(lines: list[int], first: int, last: int) -> bool:
@@ -599,12 +604,14 @@ def _children(node: ast.AST) -> list[ast.AST]:
     return children
 
 
-def _walk(tree: ast.AST) -> Iterator[ast.AST]:
-    """`ast.walk` (breadth first, in the same order) without the context and operator nodes."""
-    queue = deque([tree])
+def _walk(tree: ast.AST, spelled: list[int] | None = None) -> Iterator[ast.AST]:
+    """`ast.walk` (breadth first, in the same order) without the context and operator nodes; with `spelled`, the
+    sorted lines that spell a word, without the subtrees that hold none of them (an f-string is walked whole)."""
+    queue: deque[tuple[ast.AST, list[int] | None]] = deque([(tree, spelled)])
     while queue:
-        node = queue.popleft()
-        queue.extend(_children(node))
+        node, lines = queue.popleft()
+        inner = None if isinstance(node, ast.JoinedStr) else lines
+        queue.extend((child, inner) for child in _children(node) if inner is None or _spans(child, inner))
         yield node
 
 
@@ -730,6 +737,10 @@ class _Finder:
             return self.module.words if self.module.plain else None
         return _Words(self.source) if _plainly_named(self.source) else None
 
+    def _spelling(self, words: Iterable[str]) -> list[int] | None:
+        """The lines that spell one of `words` (ASCII), None when the file may spell them otherwise."""
+        return None if self.words is None else self.words.lines(words)
+
     def _spelled(self, name: str) -> _Spelled | None:
         return None if self.words is None or not name.isascii() else self.words.spelled(name)
 
@@ -751,14 +762,15 @@ class _Finder:
     def options(self) -> dict[str, list[ast.expr]]:
         """The defaults of the command-line options the file declares, by the attribute a parsed namespace holds
         each in (`--adapter` or `dest="adapter"`: `args.adapter`)."""
-        return _options(self.tree)
+        return _options(self.tree, self._spelling(_OPTION_CALLS))
 
     @cached_property
     def all_options(self) -> dict[str, list[ast.expr]]:
         """The options declared anywhere in the file, read from the statements that spell an option call."""
         if self.module is None:
             return self.options
-        return _options(ast.Module(body=self.module.spelling(tuple(_OPTION_CALLS)), type_ignores=[]))
+        body = self.module.spelling(tuple(_OPTION_CALLS))
+        return _options(ast.Module(body=body, type_ignores=[]), self._spelling(_OPTION_CALLS))
 
     @cached_property
     def ollama_imports(self) -> tuple[frozenset[str], dict[str, str]]:
@@ -1427,10 +1439,11 @@ def _arguments(call: ast.Call, loader: _Loader) -> list[ast.expr]:
     return [main, *also] if main is not None else also
 
 
-def _options(tree: ast.Module) -> dict[str, list[ast.expr]]:
-    """The defaults of the options declared in `tree`, by the attribute a parsed namespace holds each in."""
+def _options(tree: ast.Module, spelled: list[int] | None) -> dict[str, list[ast.expr]]:
+    """The defaults of the options declared in `tree`, by the attribute a parsed namespace holds each in; `spelled`,
+    the lines that spell an option call, spares walking the rest."""
     options: dict[str, list[ast.expr]] = {}
-    for node in _walk(tree):
+    for node in _walk(tree, spelled):
         if isinstance(node, ast.Call) and _call_name(node.func) in _OPTION_CALLS:
             dest, default = _option_dest(node), _keyword(node, "default")
             if dest and default is not None:
