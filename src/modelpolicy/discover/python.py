@@ -212,6 +212,15 @@ _SEQUENCE_CALLS = frozenset({"list", "tuple", "set", "sorted", "reversed", "froz
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
 _CONTAINERS = (ast.Dict, ast.List, ast.Tuple, ast.Set)
 _ASSIGNMENT = re.compile(r"\s*(\w+)\s*(?::[^=\n]*)?=(?!=)")  # a line assigning a name: `name = `, `name: T = `
+# The nodes the walk only goes through: no statement, nothing `_visit` or `_note_named` reads itself.
+_PLAIN = frozenset(
+    cls
+    for cls in vars(ast).values()
+    if isinstance(cls, type)
+    and issubclass(cls, ast.AST)
+    and not issubclass(cls, ast.stmt | ast.Constant | ast.Call | ast.Dict | ast.Compare | ast.BinOp)
+    and cls not in _COMPREHENSIONS
+)
 _MAX_DEPTH = 12  # constants naming constants, nested subscripts
 _MAX_COMBINATIONS = 16  # values an f-string may resolve to before it is reported as dynamic
 
@@ -615,6 +624,10 @@ def _walk(tree: ast.AST, spelled: list[int] | None = None) -> Iterator[ast.AST]:
         yield node
 
 
+def _standing_alone(statement: ast.stmt) -> bool:
+    return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
+
+
 def _flattened(node: ast.If | ast.BinOp) -> Iterator[ast.AST]:
     """The children of an `if` and of the `elif`s chained under it, or of a chain of binary operations (`a + b + c`),
     in source order, without descending once per link: generated code chains thousands."""
@@ -795,9 +808,18 @@ class _Finder:
 
     def _visit(self, node: ast.AST) -> None:
         """Walk `node`, keeping the references found in `self.found` and the named defaults in `self.named`."""
-        if isinstance(node, ast.stmt) and not self._mentioned(node):
-            return
-        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+        if type(node) in _PLAIN:
+            self._visit_children(node)
+        else:
+            self._visit_node(node)
+
+    def _visit_children(self, node: ast.AST) -> None:
+        for child in _flattened(node) if isinstance(node, ast.If | ast.BinOp) else _children(node):
+            if type(child) is not ast.Name:  # a name alone holds nothing: no child, no named default
+                self._visit(child)
+
+    def _visit_node(self, node: ast.AST) -> None:
+        if isinstance(node, ast.stmt) and (not self._mentioned(node) or _standing_alone(node)):
             return  # a string standing alone (a docstring, a note) is never read
         if isinstance(node, ast.Constant):
             if isinstance(node.value, str):
@@ -815,10 +837,8 @@ class _Finder:
             self._note_named(node)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             self._function(node)
-            return
-        for child in _flattened(node) if isinstance(node, ast.If | ast.BinOp) else _children(node):
-            if type(child) is not ast.Name:  # a name alone holds nothing: no child, no named default
-                self._visit(child)
+        else:
+            self._visit_children(node)
 
     def _function(self, function: _Function) -> None:
         self._parameters(function.args)
