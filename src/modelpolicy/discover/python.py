@@ -30,7 +30,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
@@ -297,12 +297,13 @@ class _Words:
         return _Spelled(self.lines([name]), self.binders)
 
     def _indexed(self) -> dict[str, list[int]]:
-        index: dict[str, list[int]] = {}
+        index: defaultdict[str, list[int]] = defaultdict(list)
+        findall = _WORD.findall
         for number, line in enumerate(_LINE_BREAK.split(self.text.lower()), start=1):
-            for word in _WORD.findall(line):
-                index.setdefault(word, []).append(number)
-        self._index = index
-        return index
+            for word in set(findall(line)):
+                index[word].append(number)
+        self._index = dict(index)
+        return self._index
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as `ast` counts lines
