@@ -29,8 +29,9 @@ import bisect
 import itertools
 import math
 import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+import unicodedata
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -215,6 +216,15 @@ _SEQUENCE_CALLS = frozenset({"list", "tuple", "set", "sorted", "reversed", "froz
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
 _CONTAINERS = (ast.Dict, ast.List, ast.Tuple, ast.Set)
 _ASSIGNMENT = re.compile(r"\s*(\w+)\s*(?::[^=\n]*)?=(?!=)")  # a line assigning a name: `name = `, `name: T = `
+# The nodes the walk only goes through: no statement, nothing `_visit` or `_note_named` reads itself.
+_PLAIN = frozenset(
+    cls
+    for cls in vars(ast).values()
+    if isinstance(cls, type)
+    and issubclass(cls, ast.AST)
+    and not issubclass(cls, ast.stmt | ast.Constant | ast.Call | ast.Dict | ast.Compare | ast.BinOp)
+    and cls not in _COMPREHENSIONS
+)
 _MAX_DEPTH = 12  # constants naming constants, nested subscripts
 _MAX_COMBINATIONS = 16  # values an f-string may resolve to before it is reported as dynamic
 
@@ -279,13 +289,25 @@ class _Words:
         index = self._index if self._index is not None else self._indexed()
         return sorted({line for name in names for line in index.get(name.lower(), ())})
 
+    @cached_property
+    def binders(self) -> list[int]:
+        """The lines that may bind a name inside an expression: `:=`, `lambda`, a comprehension's `for`."""
+        walrus = [match.start() for match in re.finditer(":=", self.text)]
+        breaks = [match.end() for match in _LINE_BREAK.finditer(self.text)] if walrus else []
+        lines = {bisect.bisect_right(breaks, start) + 1 for start in walrus}
+        return sorted(lines.union(self.lines(["lambda", "for"])))
+
+    def spelled(self, name: str) -> _Spelled:
+        return _Spelled(self.lines([name]), self.binders)
+
     def _indexed(self) -> dict[str, list[int]]:
-        index: dict[str, list[int]] = {}
+        index: defaultdict[str, list[int]] = defaultdict(list)
+        findall = _WORD.findall
         for number, line in enumerate(_LINE_BREAK.split(self.text.lower()), start=1):
-            for word in _WORD.findall(line):
-                index.setdefault(word, []).append(number)
-        self._index = index
-        return index
+            for word in set(findall(line)):
+                index[word].append(number)
+        self._index = dict(index)
+        return self._index
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as `ast` counts lines
@@ -294,10 +316,9 @@ _WORD = re.compile(r"[a-z0-9_]+")
 
 @dataclass(frozen=True)
 class _Summary:
-    """What one top-level statement binds: every binding of each name, and the assignments the module's constants
-    may come from (with the branch each is on), by name."""
+    """The assignments one top-level statement holds that the module's constants may come from (with the branch each
+    is on), by name."""
 
-    bindings: Counter[str]
     assignments: dict[str, list[tuple[_Branch, ast.expr]]]
 
 
@@ -314,6 +335,7 @@ class _Statements:
         self._summaries: dict[int, _Summary] = {}
         self._bound: dict[int, _LineBindings] = {}
         self._constants: dict[str, list[ast.expr]] = {}
+        self.plain = _plainly_named(text)
 
     def at(self, line: int) -> int | None:
         """The index of the statement that holds `line`."""
@@ -360,15 +382,17 @@ class _Statements:
         return bound(line)
 
     def constant(self, name: str) -> list[ast.expr]:
-        """The values of a module constant (see `_module_constants`), read from the statements that spell its name:
+        """The values of a module constant (see `_constant_values`), read from the statements that spell its name:
         every binding of a name is in a statement that spells it."""
         if name not in self._constants:
-            indexes = self.holding(self.words.lines([name]))
+            spelled = self.words.lines([name])
+            indexes = self.holding(spelled)
             summaries = [self._summary(index) for index in indexes]
-            bindings = sum(summary.bindings[name] for summary in summaries)
             assignments = [assignment for summary in summaries for assignment in summary.assignments.get(name, ())]
-            exclusive = len(assignments) == bindings and _exclusive([branch for branch, _ in assignments])
-            self._constants[name] = [value for _, value in assignments] if exclusive else []
+            roots = [node for index in indexes for node in self.parsed(index)]
+            spelling = self.words.spelled(name) if self.plain and name.isascii() else None
+            bindings = _count_bindings(roots, name, spelling) if assignments else 0
+            self._constants[name] = _constant_values(assignments, bindings) or []
         return self._constants[name]
 
     def spelling(self, words: tuple[str, ...]) -> list[ast.stmt]:
@@ -383,14 +407,7 @@ class _Statements:
     def _summary(self, index: int) -> _Summary:
         summary = self._summaries.get(index)
         if summary is None:
-            body = self.parsed(index)
-            assignments: dict[str, list[tuple[_Branch, ast.expr]]] = {}
-            for branch, statement in _module_statements(body, ()):
-                target, value = _single_assignment(statement)
-                if target and value is not None:
-                    assignments.setdefault(target, []).append((branch, value))
-            bindings = _binding_counts(ast.Module(body=body, type_ignores=[]))
-            summary = self._summaries[index] = _Summary(bindings, assignments)
+            summary = self._summaries[index] = _Summary(_assignments(self.parsed(index)))
         return summary
 
 
@@ -482,33 +499,138 @@ _Branch = tuple[tuple[int, int], ...]  # (id of an `if`/`try`, index of the bloc
 _Function = ast.FunctionDef | ast.AsyncFunctionDef
 
 
-def _module_constants(tree: ast.Module | _Function) -> dict[str, list[ast.expr]]:
-    """Names whose every binding is an assignment in the module's (or the function's) own body, each on its own
-    branch of an `if` or `try` (so one runs): the values we may follow. A name rebound in sequence, in a nested
-    function, as a parameter or by an import is not followed."""
-    bindings = _binding_counts(tree)
+def _assignments(body: list[ast.stmt]) -> dict[str, list[tuple[_Branch, ast.expr]]]:
+    """The single assignments of a body (and of the blocks of its `if`s and `try`s), by name, with their branches."""
     found: dict[str, list[tuple[_Branch, ast.expr]]] = {}
-    for branch, statement in _module_statements(tree.body, ()):
+    for branch, statement in _module_statements(body, ()):
         target, value = _single_assignment(statement)
         if target and value is not None:
             found.setdefault(target, []).append((branch, value))
-    return {
-        name: [value for _, value in assignments]
-        for name, assignments in found.items()
-        if len(assignments) == bindings[name] and _exclusive([branch for branch, _ in assignments])
-    }
+    return found
 
 
-def _binding_counts(tree: ast.AST) -> Counter[str]:
-    bindings: Counter[str] = Counter()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            bindings[node.id] += 1
-        elif isinstance(node, ast.arg):
-            bindings[node.arg] += 1
-        elif isinstance(node, ast.alias):
-            bindings[(node.asname or node.name).split(".")[0]] += 1
-    return bindings
+def _constant_values(assignments: list[tuple[_Branch, ast.expr]], bindings: int) -> list[ast.expr] | None:
+    """The values of a name whose every binding (`bindings`, counted in the module or function) is one of the
+    assignments in its own body, each on its own branch of an `if` or `try` (so one runs): the values we may follow.
+    None for a name rebound in sequence, in a nested function, as a parameter or by an import."""
+    if len(assignments) == bindings and _exclusive([branch for branch, _ in assignments]):
+        return [value for _, value in assignments]
+    return None
+
+
+@dataclass(frozen=True)
+class _Spelled:
+    """The sorted lines that spell a name, and those that spell a binding inside an expression (`:=`, `lambda`, a
+    comprehension's `for`)."""
+
+    name: list[int]
+    binders: list[int]
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
+
+
+def _plainly_named(text: str) -> bool:
+    """Whether every identifier of the text that stands for an ASCII name is written as that name: Python reads
+    identifiers under NFKC, where a fullwidth letter is its ASCII letter; a file whose other characters (an accented
+    letter, a dash) normalise to no ASCII letter, digit or underscore spells its ASCII names as written."""
+    if text.isascii():
+        return True
+    others = set(_NON_ASCII.findall(text))
+    return not any(_ASCII_WORD.search(unicodedata.normalize("NFKC", character)) for character in others)
+
+
+def _count_bindings(roots: Sequence[ast.AST], name: str, spelled: _Spelled | None) -> int:
+    """How many times `name` is bound in the subtrees of `roots` (as `Name` stored, parameter or import). With
+    `spelled`, a subtree none of whose lines spells the name is not walked (a name is bound where it is written), nor
+    an expression read (not assigned to) none of whose lines spells a binding. An f-string is walked whole: the
+    positions of its parts are not reliable before Python 3.12."""
+    count = 0
+    stack: list[tuple[ast.AST, _Spelled | None]] = [(root, spelled) for root in roots]
+    while stack:
+        node, lines = stack.pop()
+        if _bound_name(node) == name:
+            count += 1
+        inner = None if isinstance(node, ast.JoinedStr) else lines
+        stack.extend((child, inner) for child in _children(node) if inner is None or _may_bind(child, inner))
+    return count
+
+
+def _may_bind(node: ast.AST, spelled: _Spelled) -> bool:
+    if not _spans(node, spelled.name):
+        return False
+    read = isinstance(node, ast.expr) and not isinstance(getattr(node, "ctx", None), ast.Store)
+    return not read or _spans(node, spelled.binders)
+
+
+def _spans(node: ast.AST, lines: list[int]) -> bool:
+    """Whether one of `lines` (sorted) is among the node's lines (its decorators' too); true for a node without."""
+    first: int | None = getattr(node, "lineno", None)
+    if first is None:
+        return True
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        first, last = _span(node)
+    else:
+        last = getattr(node, "end_lineno", None) or first
+    return _within(lines, first, last)
+
+
+def _within(lines: list[int], first: int, last: int) -> bool:
+    """Whether one of `lines` (sorted) is between `first` and `last`."""
+    index = bisect.bisect_left(lines, first)
+    return index < len(lines) and lines[index] <= last
+
+
+def _bound_name(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id if isinstance(node.ctx, ast.Store) else None
+    if isinstance(node, ast.arg):
+        return node.arg
+    if isinstance(node, ast.alias):
+        return (node.asname or node.name).split(".")[0]
+    return None
+
+
+# Fields that never hold a node a question of ours asks about: names and numbers, and the context and operator nodes
+# (`Load`, `Add`, `Eq`) that every expression carries. Leaving them out makes a walk visit far fewer nodes.
+_LEAF_FIELDS = frozenset({"ctx", "op", "ops", "id", "attr", "arg", "kind", "conversion", "type_comment", "level"})
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _child_fields(cls: type) -> tuple[str, ...]:
+    fields = _CHILD_FIELDS.get(cls)
+    if fields is None:
+        fields = _CHILD_FIELDS[cls] = tuple(f for f in getattr(cls, "_fields", ()) if f not in _LEAF_FIELDS)
+    return fields
+
+
+def _children(node: ast.AST) -> list[ast.AST]:
+    """`ast.iter_child_nodes` without the context and operator nodes, in the same order."""
+    children: list[ast.AST] = []
+    fields = _CHILD_FIELDS.get(type(node))
+    for field in _child_fields(type(node)) if fields is None else fields:
+        value = getattr(node, field, None)
+        if type(value) is list:
+            children += [item for item in value if isinstance(item, ast.AST)]
+        elif isinstance(value, ast.AST):
+            children.append(value)
+    return children
+
+
+def _walk(tree: ast.AST, spelled: list[int] | None = None) -> Iterator[ast.AST]:
+    """`ast.walk` (breadth first, in the same order) without the context and operator nodes; with `spelled`, the
+    sorted lines that spell a word, without the subtrees that hold none of them (an f-string is walked whole)."""
+    queue: deque[tuple[ast.AST, list[int] | None]] = deque([(tree, spelled)])
+    while queue:
+        node, lines = queue.popleft()
+        inner = None if isinstance(node, ast.JoinedStr) else lines
+        queue.extend((child, inner) for child in _children(node) if inner is None or _spans(child, inner))
+        yield node
+
+
+def _standing_alone(statement: ast.stmt) -> bool:
+    return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
 
 
 def _flattened(node: ast.If | ast.BinOp) -> Iterator[ast.AST]:
@@ -604,10 +726,13 @@ class _Finder:
         self.mentions = mentions
         self.loop_values: dict[str, list[ast.expr]] = {}
         self.scopes: list[_Function] = []  # the functions being walked, innermost last
-        self.scope_constants: dict[int, dict[str, list[ast.expr]]] = {}  # by function, built when first asked
+        self.scope_assignments: dict[int, dict[str, list[tuple[_Branch, ast.expr]]]] = {}  # by function
+        self.scope_constants: dict[tuple[int, str], list[ast.expr] | None] = {}  # by function and name, when asked
+        self.module_constants: dict[str, list[ast.expr]] = {}  # of a module read whole, by name, when asked
         self.assigned: dict[int, set[str]] = {}  # by function: the names its lines assign (`_assigns`)
         self.read: set[int] = set()  # ids of the nodes a loader read: no named default reports them again
         self.named: list[_Named] = []
+        self.found: list[Reference] = []
 
     @cached_property
     def ascii(self) -> bool:
@@ -628,25 +753,47 @@ class _Finder:
         return _LINES.findall(self.source)  # split as `ast` splits: at \r\n, \r and \n only
 
     @cached_property
-    def constants(self) -> dict[str, list[ast.expr]]:
-        """The module constants of a module read whole."""
-        return _module_constants(self.tree)
+    def words(self) -> _Words | None:
+        """Where each word of the file is written; None for a file where an identifier could spell an ASCII name
+        with other characters (see `_plainly_named`)."""
+        if self.module is not None:
+            return self.module.words if self.module.plain else None
+        return _Words(self.source) if _plainly_named(self.source) else None
+
+    def _spelling(self, words: Iterable[str]) -> list[int] | None:
+        """The lines that spell one of `words` (ASCII), None when the file may spell them otherwise."""
+        return None if self.words is None else self.words.lines(words)
+
+    def _spelled(self, name: str) -> _Spelled | None:
+        return None if self.words is None or not name.isascii() else self.words.spelled(name)
+
+    @cached_property
+    def module_assignments(self) -> dict[str, list[tuple[_Branch, ast.expr]]]:
+        return _assignments(self.tree.body)
 
     def _module_constant(self, name: str) -> list[ast.expr]:
-        return self.constants.get(name, []) if self.module is None else self.module.constant(name)
+        if self.module is not None:
+            return self.module.constant(name)
+        values = self.module_constants.get(name)
+        if values is None:
+            assignments = self.module_assignments.get(name, [])
+            bindings = _count_bindings([self.tree], name, self._spelled(name)) if assignments else 0
+            values = self.module_constants[name] = _constant_values(assignments, bindings) or []
+        return values
 
     @cached_property
     def options(self) -> dict[str, list[ast.expr]]:
         """The defaults of the command-line options the file declares, by the attribute a parsed namespace holds
         each in (`--adapter` or `dest="adapter"`: `args.adapter`)."""
-        return _options(self.tree)
+        return _options(self.tree, self._spelling(_OPTION_CALLS))
 
     @cached_property
     def all_options(self) -> dict[str, list[ast.expr]]:
         """The options declared anywhere in the file, read from the statements that spell an option call."""
         if self.module is None:
             return self.options
-        return _options(ast.Module(body=self.module.spelling(tuple(_OPTION_CALLS)), type_ignores=[]))
+        body = self.module.spelling(tuple(_OPTION_CALLS))
+        return _options(ast.Module(body=body, type_ignores=[]), self._spelling(_OPTION_CALLS))
 
     @cached_property
     def ollama_imports(self) -> tuple[frozenset[str], dict[str, str]]:
@@ -656,7 +803,7 @@ class _Finder:
         names: dict[str, str] = {}
         if "ollama" not in self.source.lower():
             return frozenset(), names
-        for node in ast.walk(self.tree):
+        for node in _walk(self.tree):
             if isinstance(node, ast.Import):
                 modules |= {a.asname or a.name for a in node.names if _is_ollama_module(a.name)}
             elif isinstance(node, ast.ImportFrom) and _is_ollama_module(node.module):
@@ -664,70 +811,83 @@ class _Finder:
         return frozenset(modules), names
 
     def references(self) -> list[Reference]:
-        found = list(self._visit(self.tree))
+        self._visit(self.tree)
         self._module_named()
-        found += self._named_references()
+        found = self.found + self._named_references()
         return sorted(found, key=lambda r: (r.line, r.column))
 
-    def _visit(self, node: ast.AST) -> Iterator[Reference]:
-        if isinstance(node, ast.stmt) and not self._mentioned(node):
-            return
-        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+    def _visit(self, node: ast.AST) -> None:
+        """Walk `node`, keeping the references found in `self.found` and the named defaults in `self.named`."""
+        if type(node) in _PLAIN:
+            self._visit_children(node)
+        else:
+            self._visit_node(node)
+
+    def _visit_children(self, node: ast.AST) -> None:
+        for child in _flattened(node) if isinstance(node, ast.If | ast.BinOp) else _children(node):
+            if type(child) is not ast.Name:  # a name alone holds nothing: no child, no named default
+                self._visit(child)
+
+    def _visit_node(self, node: ast.AST) -> None:
+        if isinstance(node, ast.stmt) and (not self._mentioned(node) or _standing_alone(node)):
             return  # a string standing alone (a docstring, a note) is never read
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            yield from self._url(node)
+        if isinstance(node, ast.Constant):
+            if isinstance(node.value, str):
+                self.found += self._url(node)
             return
         if isinstance(node, ast.For | ast.AsyncFor):
-            yield from self._loop(node)
+            self._loop(node)
             return
         if isinstance(node, _COMPREHENSIONS):
-            yield from self._comprehension(node)
+            self._comprehension(node)
             return
         if isinstance(node, ast.Call):
-            yield from self._call(node)
+            self.found += self._call(node)
         else:
             self._note_named(node)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            self._parameters(node.args)
-            self._returned(node)
-            self.scopes.append(node)
-            try:
-                for child in ast.iter_child_nodes(node):
-                    yield from self._visit(child)
-            finally:
-                self.scopes.pop()
-            return
-        for child in _flattened(node) if isinstance(node, ast.If | ast.BinOp) else ast.iter_child_nodes(node):
-            yield from self._visit(child)
+            self._function(node)
+        else:
+            self._visit_children(node)
+
+    def _function(self, function: _Function) -> None:
+        self._parameters(function.args)
+        self._returned(function)
+        self.scopes.append(function)
+        try:
+            for child in _children(function):
+                self._visit(child)
+        finally:
+            self.scopes.pop()
 
     def _mentioned(self, statement: ast.stmt) -> bool:
         """Whether a statement holds a marker word, without which nothing in it can be a reference (a value it
         assigns is still followed from the statement that reads it)."""
         return self.mentions is None or self.mentions.any_within(*_span(statement))
 
-    def _loop(self, loop: ast.For | ast.AsyncFor) -> Iterator[Reference]:
+    def _loop(self, loop: ast.For | ast.AsyncFor) -> None:
         """Inside the loop's body the target stands for the items of a literal sequence, else for nothing."""
-        yield from self._visit(loop.iter)
+        self._visit(loop.iter)
         mentions, self.mentions = self.mentions, None  # the body may use the target on lines naming no marker
         try:
             with self._bound(self._loop_bindings(loop.target, loop.iter)):
                 for statement in loop.body:
-                    yield from self._visit(statement)
+                    self._visit(statement)
         finally:
             self.mentions = mentions
         for statement in loop.orelse:
-            yield from self._visit(statement)
+            self._visit(statement)
 
-    def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp) -> Iterator[Reference]:
+    def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp) -> None:
         with ExitStack() as stack:
             for generator in node.generators:
-                yield from self._visit(generator.iter)
+                self._visit(generator.iter)
                 stack.enter_context(self._bound(self._loop_bindings(generator.target, generator.iter)))
                 for condition in generator.ifs:
-                    yield from self._visit(condition)
+                    self._visit(condition)
             parts = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
             for part in parts:
-                yield from self._visit(part)
+                self._visit(part)
 
     @contextmanager
     def _bound(self, bindings: dict[str, list[ast.expr]]) -> Iterator[None]:
@@ -745,7 +905,7 @@ class _Finder:
     def _loop_bindings(self, target: ast.expr, iterable: ast.expr) -> dict[str, list[ast.expr]]:
         """What each name of a loop target stands for: the items of `for x in SEQ`, `for k, v in DICT.items()`,
         `for i, x in enumerate(SEQ)`, `for a, b in zip(A, B)`; nothing for the other names."""
-        bindings: dict[str, list[ast.expr]] = {n.id: [] for n in ast.walk(target) if isinstance(n, ast.Name)}
+        bindings: dict[str, list[ast.expr]] = {n.id: [] for n in _walk(target) if isinstance(n, ast.Name)}
         if isinstance(target, ast.Name):
             bindings[target.id] = self._items(iterable)
         elif isinstance(target, ast.Tuple) and len(target.elts) == 2:
@@ -831,12 +991,22 @@ class _Finder:
         for function in reversed(self.scopes):
             if not self._assigns(function, name):
                 continue
-            constants = self.scope_constants.get(id(function))
-            if constants is None:
-                constants = self.scope_constants[id(function)] = _module_constants(function)
-            if name in constants:
-                return constants[name]
+            values = self._function_constant(function, name)
+            if values is not None:
+                return values
         return self._module_constant(name)
+
+    def _function_constant(self, function: _Function, name: str) -> list[ast.expr] | None:
+        """The values of a constant of the function (see `_constant_values`), None when the name is not one."""
+        key = (id(function), name)
+        if key not in self.scope_constants:
+            assignments = self.scope_assignments.get(id(function))
+            if assignments is None:
+                assignments = self.scope_assignments[id(function)] = _assignments(function.body)
+            found = assignments.get(name)
+            bindings = _count_bindings([function], name, self._spelled(name)) if found else 0
+            self.scope_constants[key] = _constant_values(found, bindings) if found else None
+        return self.scope_constants[key]
 
     def _assigns(self, function: _Function, name: str) -> bool:
         """Whether a line of the function's text assigns `name` (`name = `, `name: T = `): the cheap test that spares
@@ -1342,10 +1512,11 @@ def _arguments(call: ast.Call, loader: _Loader) -> list[ast.expr]:
     return [main, *also] if main is not None else also
 
 
-def _options(tree: ast.Module) -> dict[str, list[ast.expr]]:
-    """The defaults of the options declared in `tree`, by the attribute a parsed namespace holds each in."""
+def _options(tree: ast.Module, spelled: list[int] | None) -> dict[str, list[ast.expr]]:
+    """The defaults of the options declared in `tree`, by the attribute a parsed namespace holds each in; `spelled`,
+    the lines that spell an option call, spares walking the rest."""
     options: dict[str, list[ast.expr]] = {}
-    for node in ast.walk(tree):
+    for node in _walk(tree, spelled):
         if isinstance(node, ast.Call) and _call_name(node.func) in _OPTION_CALLS:
             dest, default = _option_dest(node), _keyword(node, "default")
             if dest and default is not None:
