@@ -302,3 +302,39 @@ def test_many_references_in_one_string_source_with_escapes_are_each_placed_where
     references = NotebookSource().find(text, CONTEXT)
     assert [r.text for r in references] == [f"acme/model-{i}" for i in range(300)]
     assert all(lines[r.line - 1][r.column :].startswith(f'\\"{r.text}\\"') for r in references)
+
+
+def test_a_shell_line_continued_with_a_backslash_is_shell_to_its_end_and_never_python() -> None:
+    """`!docker run \\` goes on over the lines below it: IPython hands them to the shell, so they are read as the
+    shell's (the served model named there) and Python never sees them, even when the notebook is read as one module
+    for a loader in another cell that reads a constant."""
+    text = notebook(
+        code(
+            "!docker run -d \\\n"
+            "  --name server \\\n"
+            "  ghcr.io/huggingface/text-generation-inference:2.0 \\\n"
+            "  --model-id mistralai/Mistral-7B-v0.1\n"
+        ),
+        code('from transformers import AutoModel\nBASE = "google/flan-t5-base"\n'),
+        code("model = AutoModel.from_pretrained(BASE)\n"),
+    )
+    references = NotebookSource().find(text, CONTEXT)
+    placed = {(r.kind, r.text): r.line for r in references}
+    assert placed[(MODEL, "mistralai/Mistral-7B-v0.1")] == line_of(text, "--model-id")
+    assert placed[(MODEL, "google/flan-t5-base")] == line_of(text, "BASE = ")
+    assert (Kind.IMAGE, "ghcr.io/huggingface/text-generation-inference:2.0") in placed
+
+
+def test_cells_that_read_alone_but_not_together_keep_their_places() -> None:
+    """Each cell is read alone (only its statements that spell a marker word are parsed), then the cells that read
+    are read again as one module; when that module does not parse, what it found is placed in the notebook, never
+    at the module's own lines, and the notebook is not reported unreadable for it."""
+    text = notebook(
+        code('BASE = "google/flan-t5-base"\n'),
+        code("  not python, and no word the reader looks for\n"),
+        code("from transformers import AutoModel\nmodel = AutoModel.from_pretrained(BASE)\n"),
+        code('config = {"model": "mistralai/Mistral-7B-v0.1"}\n'),
+    )
+    placed = {r.text: r.line for r in NotebookSource().find(text, CONTEXT)}
+    assert placed["mistralai/Mistral-7B-v0.1"] == line_of(text, "config = ")
+    assert placed["google/flan-t5-base"] == line_of(text, "BASE = ")

@@ -73,6 +73,7 @@ PROVIDER_CALLEES = (
 )
 
 
+@lru_cache(maxsize=16384)  # a file calls the same few names again and again
 def provider_callee(name: str) -> bool:
     """Whether a called name is a provider's client (`OpenAI`, `sgl.VertexAI`, `ChatAnthropic`)."""
     lowered = name.lower()
@@ -84,7 +85,7 @@ def _markers() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((p.key, p.context_markers) for p in load_knowledge().providers if p.context_markers)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=16384)
 def holds_api(name: str) -> bool:
     """Whether a name (of a keyword, key, field or variable) holds a hosted API's model only: `engine`,
     `deployment_name`, `AZURE_OPENAI_DEPLOYMENT`."""

@@ -75,7 +75,7 @@ def split_words(name: str) -> tuple[str, ...]:
     return tuple(word for word in _SEPARATORS.split(_CAMEL.sub(r"\1_\2", name).lower()) if word)
 
 
-@lru_cache(maxsize=4096)  # a file names the same few variables, keys and flags again and again
+@lru_cache(maxsize=16384)  # a file names the same few variables, keys and flags again and again
 def named_kind(name: str) -> Kind | None:
     """MODEL or DATASET when `name` says it holds one to read (`model_name_or_path`, `DATASET_ID`, `baseModel`);
     OLLAMA when it says it holds an Ollama model (`OLLAMA_MODEL`, `local_llm`)."""
@@ -104,7 +104,7 @@ service size source sources state suffix tag tags template type types uri url ur
 NOT_QUALIFIERS = frozenset(_NOT_QUALIFIER_WORDS.split())
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def qualified_kind(name: str) -> Kind | None:
     """MODEL for a constant named for a model with words after it that say which one (`DEFAULT_TARGET_MODEL_EAGLE`,
     `MODEL_NAME_QWEN`): at most three, none of them `NOT_QUALIFIERS` nor written."""
@@ -124,7 +124,7 @@ def qualified_kind(name: str) -> Kind | None:
 CALLED_WORDS = {"model": Kind.MODEL, "tokenizer": Kind.MODEL, "dataset": Kind.DATASET}
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def called_kind(name: str) -> Kind | None:
     """MODEL or DATASET when a function's name says what it is given is one to read (`get_model_path`,
     `resolve_model_reference`, `load_dataset_split`); None for names of what a program writes (`save_model`)."""
@@ -140,7 +140,7 @@ def called_kind(name: str) -> Kind | None:
 COLLECTION_WORDS = frozenset({"model", "models", "tokenizer", "tokenizers", "dataset", "datasets"})
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def collection_kind(name: str) -> Kind | None:
     """MODEL or DATASET when the name of a dict speaks of what is read (`MODEL_OPTIONS`, `_MODEL_INFO`)."""
     words = split_words(name)

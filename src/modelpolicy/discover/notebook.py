@@ -114,12 +114,40 @@ def _cells_references(text: str, cells: list[_Cell], context: FileContext) -> li
         except SourceError:
             continue
         readable.append(cell)
-    found += _references(placed_in, readable, context)  # modules that parse, one after the other, parse
+    found += _whole_references(placed_in, readable, context)
     found += [r for cell in cells for r in _shell_references(placed_in, cell, context)]
     # One reference per place: the reading of the whole notebook, which sees a loader in a later cell read a
     # constant (`from_pretrained`), speaks last and wins over a cell read alone (`constant`).
     placed = {(r.line, r.column, r.kind, r.text): r for r in found}
     return sorted(placed.values(), key=lambda r: (r.line, r.column, r.kind, r.text, r.form))
+
+
+def _whole_references(placed_in: _Placer, cells: Sequence[_Cell], context: FileContext) -> list[Reference]:
+    """The references in the cells that read alone, read as one module (a loader in one cell reading a constant set
+    in another). A cell can read alone without parsing whole (its statements that spell no marker word are not
+    parsed), so when the module does not parse, the cells that do not parse whole are left out and it is read again;
+    if it still does not, what the tolerant reading found is placed in the notebook, beside each cell's own reading."""
+    try:
+        return _references(placed_in, cells, context)
+    except SourceError as error:
+        parsing = [cell for cell in cells if _parses("\n".join(cell.code))]
+        if len(parsing) < len(cells):
+            return _whole_references(placed_in, parsing, context)
+        origins = [(cell, index) for cell in cells for index in range(len(cell.code))]
+        return [placed_in.moved(r, *origins[r.line - 1]) for r in error.found if 0 < r.line <= len(origins)]
+
+
+def _parses(code: str) -> bool:
+    import ast
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a scanned file's SyntaxWarnings are not ours to print
+        try:
+            ast.parse(code)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return False
+    return True
 
 
 def _references(placed_in: _Placer, cells: Sequence[_Cell], context: FileContext) -> list[Reference]:
@@ -132,7 +160,11 @@ def _references(placed_in: _Placer, cells: Sequence[_Cell], context: FileContext
 def _shell_references(placed_in: _Placer, cell: _Cell, context: FileContext) -> list[Reference]:
     """The references in the shell the cell runs, its other lines blanked so that each keeps its line and column."""
     whole = bool(cell.lines) and _SHELL_CELL.match(cell.lines[0]) is not None
-    shell = [_shell_part(line, whole and index > 0) for index, line in enumerate(cell.lines)]
+    shell: list[str] = []
+    continued = False  # the line before ran a shell command and ended with a backslash
+    for index, line in enumerate(cell.lines):
+        shell.append(_shell_part(line, (whole and index > 0) or continued))
+        continued = bool(shell[-1]) and line.rstrip().endswith("\\")
     if not any(shell):
         return []
     found = command_references("\n".join(shell), 1, 0, context, "notebook")
@@ -265,7 +297,20 @@ def _cell(cell: dict[str, Any], quotes: list[int]) -> _Cell:
         raise SourceError("not a Jupyter notebook: a code cell's source is neither text nor a list of lines")
     segments = tuple(_Segment(s, q) for s, q in zip(strings, quotes, strict=True))
     lines = tuple("".join(strings).split("\n"))
-    return _Cell(segments, lines, tuple("" if _IPYTHON_LINE.match(line) else line for line in lines))
+    code = tuple("" if ipython else line for line, ipython in zip(lines, _ipython(lines), strict=True))
+    return _Cell(segments, lines, code)
+
+
+def _ipython(lines: Sequence[str]) -> list[bool]:
+    """Which lines IPython rewrites before Python sees them: a magic, shell or help line, and the lines it continues
+    onto with a trailing backslash (`!docker run \\` and its options below)."""
+    rewritten: list[bool] = []
+    continued = False
+    for line in lines:
+        ipython = continued or _IPYTHON_LINE.match(line) is not None
+        rewritten.append(ipython)
+        continued = ipython and line.rstrip().endswith("\\")
+    return rewritten
 
 
 def _source_quotes(text: str) -> list[list[int]]:
