@@ -338,3 +338,17 @@ def test_cells_that_read_alone_but_not_together_keep_their_places() -> None:
     placed = {r.text: r.line for r in NotebookSource().find(text, CONTEXT)}
     assert placed["mistralai/Mistral-7B-v0.1"] == line_of(text, "config = ")
     assert placed["google/flan-t5-base"] == line_of(text, "BASE = ")
+
+
+def test_a_writefile_cell_is_read_as_the_file_it_writes() -> None:
+    """`%%writefile config.yml` makes the cell's body a YAML file: its models are read where the cell writes them; a
+    cell writing a file no source reads (`notes.txt`) names nothing."""
+    text = notebook(
+        code("%%writefile config-store/config.yml\nmodels:\n  - type: main\n    model: mistralai/Mistral-7B-v0.1\n"),
+        code("%%writefile -a Dockerfile\nFROM ghcr.io/huggingface/text-generation-inference:2.0\n"),
+        code("%%writefile notes.txt\nmodel: google/flan-t5-base\n"),
+    )
+    placed = {(r.kind, r.text): r.line for r in NotebookSource().find(text, CONTEXT)}
+    assert placed[(MODEL, "mistralai/Mistral-7B-v0.1")] == line_of(text, "model: mistralai")
+    assert placed[(Kind.IMAGE, "ghcr.io/huggingface/text-generation-inference:2.0")] == line_of(text, "FROM ")
+    assert (MODEL, "google/flan-t5-base") not in placed

@@ -166,6 +166,15 @@ class _Dispatch:
         return self.loaded[route]
 
 
+_WRITTEN = _Dispatch(None)  # loads a source's module only when a written file needs it
+
+
+def written_file_sources(name: str) -> tuple[Source, ...]:
+    """The sources that read a file of this name, when a notebook cell writes one (`%%writefile config.yml`); Python
+    and notebooks left out: the cell is read as the notebook's code already."""
+    return tuple(s for s in _WRITTEN.wanted(name) if s.name not in {"python", "notebook"})
+
+
 class _Screening(dict[tuple[Source, ...], tuple[Markers, ...]]):
     """The markers `grep` tests for the files a set of sources wants; empty when they cannot be screened."""
 

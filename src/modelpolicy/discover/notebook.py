@@ -35,6 +35,7 @@ _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 _IPYTHON_LINE = re.compile(r"\s*(?:[%!?]|[\w.]+\?{1,2}\s*$|[\w.][\w.,\s]*=\s*[%!])")
 _SHELL_LINE = re.compile(r"\s*(?:[\w.][\w.,\s]*=\s*)?!!?")  # up to where the shell command starts
 _SHELL_CELL = re.compile(r"\s*%%(?:bash|sh|shell)\b")
+_WRITEFILE_CELL = re.compile(r"\s*%%writefile\s+(?:(?:-a|--append)\s+)?(?P<name>\S+)")
 # A cell's `source` is a list of JSON strings joined without separator, so a name may be split across two; in its
 # shell, quotes and backslashes may split one too (`--mod"el"`).
 _JSON_STRING_BREAK = re.compile(rb'"\s*,\s*"')
@@ -116,6 +117,7 @@ def _cells_references(text: str, cells: list[_Cell], context: FileContext) -> li
         readable.append(cell)
     found += _whole_references(placed_in, readable, context)
     found += [r for cell in cells for r in _shell_references(placed_in, cell, context)]
+    found += [r for cell in cells for r in _written_file_references(placed_in, cell, context)]
     # One reference per place: the reading of the whole notebook, which sees a loader in a later cell read a
     # constant (`from_pretrained`), speaks last and wins over a cell read alone (`constant`).
     placed = {(r.line, r.column, r.kind, r.text): r for r in found}
@@ -169,6 +171,29 @@ def _shell_references(placed_in: _Placer, cell: _Cell, context: FileContext) -> 
         return []
     found = command_references("\n".join(shell), 1, 0, context, "notebook")
     return [placed_in.moved(r, cell, r.line - 1) for r in found]
+
+
+def _written_file_references(placed_in: _Placer, cell: _Cell, context: FileContext) -> list[Reference]:
+    """A `%%writefile NAME` cell's body is the file NAME (a YAML config, a Dockerfile, a script): it is read by the
+    sources that read such a file, its first line blanked so that each line keeps its place. Python bodies are read
+    as the cell's own Python already."""
+    written = _WRITEFILE_CELL.match(cell.lines[0]) if cell.lines else None
+    if written is None:
+        return []
+    from modelpolicy.discover import written_file_sources
+
+    name = written["name"].strip("'\"")
+    body = "\n".join(["", *cell.lines[1:]])
+    as_written = FileContext(name, context.is_local_path)  # the sources tell YAML from JSON by the file's name
+    found: list[Reference] = []
+    for source in written_file_sources(name):
+        try:
+            found += source.find(body, as_written)
+        except SourceError as error:  # a broken body is still the notebook's cell, which is read as code too
+            found += error.found
+    return [
+        replace(placed_in.moved(r, cell, r.line - 1), path=context.path) for r in found if 0 < r.line <= len(cell.lines)
+    ]
 
 
 def _shell_part(line: str, shell_cell_body: bool) -> str:
