@@ -13,13 +13,19 @@ import pytest
 
 hf_constants = pytest.importorskip("huggingface_hub.constants")  # read while the real environment is in force
 
+import modelpolicy.knowledge  # noqa: E402
 from modelpolicy.cli import main  # noqa: E402
+from modelpolicy.knowledge import KnowledgeBase, build  # noqa: E402
 from modelpolicy.knowledge import load as load_knowledge  # noqa: E402
 from modelpolicy.model import Artefact, Kind, Resolved, Verdict  # noqa: E402
 from modelpolicy.policy import load_policy  # noqa: E402
 from modelpolicy.policy.evaluate import evaluate  # noqa: E402
-from modelpolicy.resolve import Subject, default_resolvers, resolve_all  # noqa: E402
+from modelpolicy.resolve import Resolver, Subject, default_resolvers, resolve_all  # noqa: E402
+from modelpolicy.resolve.hf_cache import LocalHubCacheResolver  # noqa: E402
 from modelpolicy.resolve.hub import HubResolver  # noqa: E402
+from modelpolicy.resolve.images import ImageResolver  # noqa: E402
+from modelpolicy.resolve.knowledge import KnowledgeFallback, KnowledgeResolver  # noqa: E402
+from modelpolicy.resolve.ollama import OllamaResolver  # noqa: E402
 from tests.hub.server import HubServer  # noqa: E402
 
 MPT7 = "mosaicml/mpt-7b-instruct"
@@ -28,7 +34,8 @@ RELICENSED = "ce0d1836852bcf51258bdc8e6d57fb7719f6dec8"  # 'update license': cc-
 UNPLACED = "2f8f2494c4559d7b1bd7a10bbb1463842b0c8d74"  # the test Hub's old revision: not in the history
 NOT_READ = ("not re-read", "not seen", "same licence as", "presumed same")
 CHECKABLE = re.compile(r"[\w.-]+\.(?:com|co|ai|org|io)\b|arXiv|hub-docs|commit|discussion|'[^']+'")
-CLEANED = "yahma/alpaca-cleaned"  # curated cc-by-nc-4.0, not re-read; the test Hub's card says cc-by-4.0
+CLEANED = "yahma/alpaca-cleaned"  # curated cc-by-nc-4.0; the test Hub's card says cc-by-4.0
+ULTRACHAT = "HuggingFaceH4/ultrachat_200k"  # curated mit; the test Hub has no card for it
 
 
 @pytest.fixture()
@@ -180,24 +187,64 @@ def test_mpt_30b_instruct_carries_dialogsum_as_training_data() -> None:
 # ----------------------------------------------------------------------------------------------------- evidence
 
 
+def not_re_read(kind: Kind, artefact_id: str) -> KnowledgeBase:
+    """The bundled knowledge base with one entry marked `reread = false`, as an entry whose card nobody re-read is:
+    the bundled entries are all re-read, so the behaviour is tested on a copy the test builds itself."""
+    compiled = Path(modelpolicy.knowledge.__file__).with_name(modelpolicy.knowledge.COMPILED)
+    document = json.loads(compiled.read_text(encoding="utf-8"))
+    (entry,) = (a for a in document["artefact"] if (a["kind"], a["id"]) == (kind.value, artefact_id))
+    entry["reread"] = False
+    entry["evidence"] = f"huggingface.co/datasets/{artefact_id} card header (not re-read for this entry)"
+    return build(document)
+
+
+def resolvers(knowledge: KnowledgeBase, server: HubServer | None = None) -> tuple[Resolver, ...]:
+    """The resolvers `default_resolvers` builds, each reading `knowledge` instead of the bundled knowledge base."""
+    hub = (HubResolver(knowledge, None, endpoint=server.endpoint, sleep=lambda _: None),) if server else ()
+    first = KnowledgeResolver(knowledge)
+    return (
+        first,
+        LocalHubCacheResolver(knowledge=knowledge),
+        ImageResolver(knowledge),
+        OllamaResolver(knowledge),
+        *hub,
+        KnowledgeFallback(first.knowledge),
+    )
+
+
+def resolved_by(knowledge_resolvers: tuple[Resolver, ...], kind: Kind, artefact_id: str) -> Subject:
+    return resolve_all((Artefact(kind, artefact_id, None, ()),), knowledge_resolvers)[0]
+
+
+def test_the_entries_these_tests_mark_not_re_read_are_re_read_in_the_bundled_knowledge_base() -> None:
+    for kind, artefact_id in ((Kind.DATASET, CLEANED), (Kind.DATASET, ULTRACHAT)):
+        bundled = load_knowledge().artefact(kind, artefact_id)
+        assert bundled is not None and bundled.reread
+        marked = not_re_read(kind, artefact_id).artefact(kind, artefact_id)
+        assert marked is not None and not marked.reread
+
+
 def test_offline_an_entry_not_re_read_is_used_with_low_confidence_saying_so() -> None:
-    found = terms_of(subject(Kind.DATASET, CLEANED))
+    found = terms_of(resolved_by(resolvers(not_re_read(Kind.DATASET, CLEANED)), Kind.DATASET, CLEANED))
     assert found.terms.license == "cc-by-nc-4.0" and found.terms.source == "knowledge"
     assert found.terms.note.startswith("low confidence: this entry's evidence was not re-read")
 
 
 def test_online_the_hubs_card_wins_over_an_entry_not_re_read_and_the_report_says_both(hub: HubServer) -> None:
-    found = subject(Kind.DATASET, CLEANED, None, online(hub))
+    knowledge = not_re_read(Kind.DATASET, CLEANED)
+    found = resolved_by(resolvers(knowledge, hub), Kind.DATASET, CLEANED)
     terms = terms_of(found).terms
     assert terms.license == "cc-by-4.0" and terms.source.startswith("Hugging Face Hub")
     assert "the knowledge base says cc-by-nc-4.0" in terms.note and "not re-read" in terms.note
     assert "the Hub's card (the licence here) applies" in terms.note
     assert ("dataset", "tatsu-lab/alpaca") in {(p.kind.value, p.id) for p in terms.parents}  # curated lineage kept
-    assert verdict(found, "commercial") is Verdict.WARN  # alpaca's non-commercial terms arrive as training data
+    # alpaca's non-commercial terms arrive as training data
+    assert evaluate(found, load_policy("commercial"), knowledge).verdict is Verdict.WARN
 
 
 def test_an_entry_not_re_read_that_the_hub_does_not_know_is_used_with_low_confidence(hub: HubServer) -> None:
-    found = terms_of(subject(Kind.DATASET, "HuggingFaceH4/ultrachat_200k", None, online(hub)))
+    knowledge = not_re_read(Kind.DATASET, ULTRACHAT)
+    found = terms_of(resolved_by(resolvers(knowledge, hub), Kind.DATASET, ULTRACHAT))
     assert found.terms.license == "mit" and found.terms.source == "knowledge"
     assert "low confidence" in found.terms.note and "not found on the Hub" in found.terms.note
 
@@ -229,7 +276,7 @@ def test_a_card_in_the_local_hugging_face_cache_also_wins_over_an_entry_not_re_r
     (repository / "snapshots" / sha).mkdir(parents=True)
     (repository / "snapshots" / sha / "README.md").write_text("---\nlicense: cc-by-4.0\n---\n# Alpaca-Cleaned\n")
     monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hub"))
-    terms = terms_of(subject(Kind.DATASET, CLEANED)).terms
+    terms = terms_of(resolved_by(resolvers(not_re_read(Kind.DATASET, CLEANED)), Kind.DATASET, CLEANED)).terms
     assert terms.license == "cc-by-4.0" and terms.source.startswith("local Hugging Face cache")
     assert "the knowledge base says cc-by-nc-4.0" in terms.note
     assert ("dataset", "tatsu-lab/alpaca") in {(p.kind.value, p.id) for p in terms.parents}
