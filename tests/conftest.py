@@ -83,3 +83,13 @@ def git_init(folder: Path) -> None:
     subprocess.run([*run, "init", "-q"], check=True)
     subprocess.run([*run, "add", "-A"], check=True)
     subprocess.run([*run, "commit", "-q", "-m", "init", "--allow-empty"], check=True)
+
+
+def ask_test_hub(monkeypatch: pytest.MonkeyPatch, endpoint: str) -> None:
+    """Point the in-process `huggingface_hub` client at the local test Hub: it read its endpoint and offline switch
+    on import, so the constants are set, not only the environment."""
+    from huggingface_hub import constants as hf_constants
+
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setattr(hf_constants, "ENDPOINT", endpoint)
+    monkeypatch.setattr(hf_constants, "HF_HUB_OFFLINE", False)

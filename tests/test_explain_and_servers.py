@@ -227,12 +227,11 @@ UNKNOWN_MODEL = "fixture-org/mistral-7b-alpaca-mit"  # on the test Hub, not in t
 @pytest.fixture()
 def test_hub(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[HubServer]:
     """The local test Hub, which the in-process CLI asks; answers are cached in tmp_path/cache."""
+    from tests.conftest import ask_test_hub
     from tests.hub.server import HubServer
 
     with HubServer() as server:
-        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
-        monkeypatch.setattr(hf_constants, "ENDPOINT", server.endpoint)
-        monkeypatch.setattr(hf_constants, "HF_HUB_OFFLINE", False)
+        ask_test_hub(monkeypatch, server.endpoint)
         yield server
 
 

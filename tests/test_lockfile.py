@@ -19,6 +19,7 @@ from modelpolicy import lockfile, locking  # noqa: E402
 from modelpolicy.cli import main  # noqa: E402
 from modelpolicy.model import Kind, Parent, Resolved, Terms, TrainingData, Unresolved, Weights  # noqa: E402
 from modelpolicy.resolve.locked import LockfileResolver, locked_key  # noqa: E402
+from tests.conftest import ask_test_hub  # noqa: E402
 from tests.hub.server import HubServer  # noqa: E402
 
 SFT = "fixture-org/mistral-7b-instruct-sft"
@@ -39,9 +40,7 @@ APP = (
 def hub(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[HubServer]:
     """A Hub of its own per test (tests change its answers), which the in-process CLI talks to."""
     with HubServer() as server:
-        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
-        monkeypatch.setattr(hf_constants, "ENDPOINT", server.endpoint)
-        monkeypatch.setattr(hf_constants, "HF_HUB_OFFLINE", False)
+        ask_test_hub(monkeypatch, server.endpoint)
         monkeypatch.setenv("MODELPOLICY_CACHE_DIR", str(tmp_path / "cache"))
         yield server
 

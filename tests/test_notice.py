@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 
 from modelpolicy.cli import main
+from tests.conftest import ask_test_hub
 from tests.hub.server import HubServer
 
-hf_constants = pytest.importorskip("huggingface_hub.constants")
+pytest.importorskip("huggingface_hub.constants")  # read while the real environment is in force
 
 CODE = """\
 from datasets import load_dataset
@@ -44,9 +45,7 @@ def repo(tmp_path: Path) -> Path:
 @pytest.fixture()
 def test_hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[HubServer]:
     with HubServer() as server:
-        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
-        monkeypatch.setattr(hf_constants, "ENDPOINT", server.endpoint)
-        monkeypatch.setattr(hf_constants, "HF_HUB_OFFLINE", False)
+        ask_test_hub(monkeypatch, server.endpoint)
         yield server
 
 

@@ -11,22 +11,23 @@ from pathlib import Path
 
 import pytest
 
-hf_constants = pytest.importorskip("huggingface_hub.constants")  # read while the real environment is in force
+pytest.importorskip("huggingface_hub.constants")  # read while the real environment is in force
 
-import modelpolicy.knowledge  # noqa: E402
-from modelpolicy.cli import main  # noqa: E402
-from modelpolicy.knowledge import KnowledgeBase, build  # noqa: E402
-from modelpolicy.knowledge import load as load_knowledge  # noqa: E402
-from modelpolicy.model import Artefact, Kind, Resolved, Verdict  # noqa: E402
-from modelpolicy.policy import load_policy  # noqa: E402
-from modelpolicy.policy.evaluate import evaluate  # noqa: E402
-from modelpolicy.resolve import Resolver, Subject, default_resolvers, resolve_all  # noqa: E402
-from modelpolicy.resolve.hf_cache import LocalHubCacheResolver  # noqa: E402
-from modelpolicy.resolve.hub import HubResolver  # noqa: E402
-from modelpolicy.resolve.images import ImageResolver  # noqa: E402
-from modelpolicy.resolve.knowledge import KnowledgeFallback, KnowledgeResolver  # noqa: E402
-from modelpolicy.resolve.ollama import OllamaResolver  # noqa: E402
-from tests.hub.server import HubServer  # noqa: E402
+import modelpolicy.knowledge
+from modelpolicy.cli import main
+from modelpolicy.knowledge import KnowledgeBase, build
+from modelpolicy.knowledge import load as load_knowledge
+from modelpolicy.model import Artefact, Kind, Resolved, Verdict
+from modelpolicy.policy import load_policy
+from modelpolicy.policy.evaluate import evaluate
+from modelpolicy.resolve import Resolver, Subject, default_resolvers, resolve_all
+from modelpolicy.resolve.hf_cache import LocalHubCacheResolver
+from modelpolicy.resolve.hub import HubResolver
+from modelpolicy.resolve.images import ImageResolver
+from modelpolicy.resolve.knowledge import KnowledgeFallback, KnowledgeResolver
+from modelpolicy.resolve.ollama import OllamaResolver
+from tests.conftest import ask_test_hub
+from tests.hub.server import HubServer
 
 MPT7 = "mosaicml/mpt-7b-instruct"
 CREATED = "6ec8c4837cd69dd7a5ccafd1df301829313da398"  # 'Create README.md': license: cc-by-sa-3.0
@@ -41,9 +42,7 @@ ULTRACHAT = "HuggingFaceH4/ultrachat_200k"  # curated mit; the test Hub has no c
 @pytest.fixture()
 def hub(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[HubServer]:
     with HubServer() as server:
-        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
-        monkeypatch.setattr(hf_constants, "ENDPOINT", server.endpoint)
-        monkeypatch.setattr(hf_constants, "HF_HUB_OFFLINE", False)
+        ask_test_hub(monkeypatch, server.endpoint)
         monkeypatch.setenv("MODELPOLICY_CACHE_DIR", str(tmp_path / "cache"))
         yield server
 
