@@ -422,7 +422,9 @@ def _run_lock(args: argparse.Namespace) -> int:
         return _verify_lock(paths, root, exclude) or _rejudge_staged(paths, root, policy, tuple(args.exclude))
     hub = _hub(args)
     offline = bool(getattr(hub, "offline", False))
-    locked = lock(paths, root, default_resolvers(hub), exclude=exclude, policy=policy, offline=offline)
+    locked = lock(
+        paths, root, default_resolvers(hub, live_cards=False), exclude=exclude, policy=policy, offline=offline
+    )
     for note in locked.notes:
         say("note", note)
     if locked.unreachable:
@@ -459,7 +461,7 @@ def _check_lock(args: argparse.Namespace, paths: list[Path], root: Path) -> int:
         raise ModelpolicyError(
             "lock --check asks the Hub again, and this run is offline (--offline or HF_HUB_OFFLINE=1): run it online"
         )
-    drift = check(paths, root, policy, default_resolvers(hub), tuple(args.exclude))
+    drift = check(paths, root, policy, default_resolvers(hub, live_cards=False), tuple(args.exclude))
     for note in drift.notes:
         say("note", note)
     if drift.unreachable:

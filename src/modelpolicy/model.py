@@ -168,6 +168,7 @@ class Terms:
     parents: tuple[Parent, ...] = ()
     history: tuple[str, ...] = ()
     revision: str | None = None  # the commit the terms were read at, when a resolver knows it
+    live_card: str = ""  # online: what the Hub's card says where it disagrees with the curated terms (also in note)
 
 
 @dataclass(frozen=True)

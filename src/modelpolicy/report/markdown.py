@@ -50,7 +50,7 @@ def render(report: Report, *, color: bool = False) -> str:
         _details(f"Waived ({len(waived)})", [_waived(f) for f in waived]),
         _details(f"Inline suppressions ({len(report.suppressions)})", _suppressions(report)),
         _details(f"Policy warnings ({len(report.warnings)})", [f"- {_escape(w)}" for w in report.warnings]),
-        _details(f"Notes ({sum(len(f.notes) for f in report.findings)})", _notes(report.findings)),
+        _details(f"Notes ({len(_notes(report.findings))})", _notes(report.findings)),
         _details(
             f"Skipped {_plural(len(report.skipped_only), 'file')}",
             [f"- {_code(s.path)}: {_escape(s.reason)}" for s in report.skipped_only],
@@ -165,7 +165,13 @@ def _suppressions(report: Report) -> list[str]:
 
 
 def _notes(findings: Iterable[Finding]) -> list[str]:
-    return [f"- {_code(_label(f))}: {_escape(note)}" for f in findings for note in f.notes]
+    """The policy's notes, and where the Hub's card (read online) disagrees with the knowledge base that decides."""
+    return [f"- {_code(_label(f))}: {_escape(note)}" for f in findings for note in (*f.notes, *_live_card(f))]
+
+
+def _live_card(finding: Finding) -> tuple[str, ...]:
+    resolution = finding.resolution
+    return (resolution.terms.live_card,) if isinstance(resolution, Resolved) and resolution.terms.live_card else ()
 
 
 def _details(summary: str, lines: list[str]) -> str:

@@ -19,7 +19,7 @@ import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from modelpolicy.model import Finding, Suppression, Unreadable, Verdict, Violation, worst
+from modelpolicy.model import Finding, Resolved, Suppression, Unreadable, Verdict, Violation, worst
 from modelpolicy.policy.concerns import CONCERNS, HARD_CONCERNS, UNREADABLE
 from modelpolicy.report.columns import license_of, output_cell, training_data_cell, weights_cell
 from modelpolicy.report.escape import escape, inert
@@ -230,10 +230,16 @@ def _waived_and_notes(findings: tuple[Finding, ...]) -> list[str]:
         said = {v.message for v in finding.violations}
         lines += [
             f"  {_where(finding)}: note: {escape(finding.artefact.id)}: {escape(note)}"
-            for note in finding.notes
+            for note in (*finding.notes, *_live_card(finding))
             if note not in said
         ]
     return ["", "Waived and noted:", *lines] if lines else []
+
+
+def _live_card(finding: Finding) -> tuple[str, ...]:
+    """Where the Hub's card (read online) disagrees with the knowledge base's terms that decide: what it says."""
+    resolution = finding.resolution
+    return (resolution.terms.live_card,) if isinstance(resolution, Resolved) and resolution.terms.live_card else ()
 
 
 def _policy_warnings(report: Report) -> list[str]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from modelpolicy.discover.identity import is_hub_id
 from modelpolicy.model import Artefact, Kind, Parent, Resolution, Resolved, Unresolved
 from modelpolicy.resolve.images import ImageResolver
-from modelpolicy.resolve.interface import NotFollowed, Resolver
+from modelpolicy.resolve.interface import CardReader, NotFollowed, Resolver
 from modelpolicy.resolve.knowledge import KnowledgeFallback, KnowledgeResolver
 from modelpolicy.resolve.ollama import OllamaResolver
 
@@ -44,20 +44,23 @@ class Subject:
     ancestors: tuple[Ancestor, ...]
 
 
-def default_resolvers(*network: Resolver) -> tuple[Resolver, ...]:
+def default_resolvers(*network: Resolver, live_cards: bool = True) -> tuple[Resolver, ...]:
     """The bundled knowledge base first (its curated rows win), then the local Hugging Face cache, the model-server
     images and the Ollama library, then `network` resolvers (the Hub) for what is left; last the knowledge base's
-    fallback, which settles what they said about the entries it deferred (`resolve.knowledge`)."""
+    fallback, which settles what they said about the entries it deferred (`resolve.knowledge`) and, with
+    `live_cards`, compares the entries that answered with the cards `network` reads (not for a lockfile: it records
+    the terms that decide, and is written the same online and offline)."""
     from modelpolicy.resolve.hf_cache import LocalHubCacheResolver
 
     knowledge = KnowledgeResolver()
+    cards = tuple(r for r in network if isinstance(r, CardReader)) if live_cards else ()
     return (
         knowledge,
         LocalHubCacheResolver(),
         ImageResolver(),
         OllamaResolver(),
         *network,
-        KnowledgeFallback(knowledge.knowledge),
+        KnowledgeFallback(knowledge.knowledge, cards),
     )
 
 
@@ -82,7 +85,7 @@ def resolve_one(resolvers: tuple[Resolver, ...], kind: Kind, artefact_id: str, r
 
 def _settled(resolvers: tuple[Resolver, ...], key: Key, answer: Resolution | None) -> Resolution | None:
     """`answer` as the knowledge base's fallback settles it (for the entries the knowledge base deferred)."""
-    for fallback in (r for r in resolvers if isinstance(r, KnowledgeFallback)):
+    for fallback in _fallbacks(resolvers):
         answer = fallback.settle(*key, answer)
     return answer
 
@@ -97,10 +100,11 @@ def resolve_all(
     artefact of a generation the others do not answer: the artefacts, then their parents, and so on. `adjust`
     sees each resolution before it is used: the policy's clarifications correct licences there."""
     memo: dict[Key, Resolution] = {}
-    generation = [(a.kind, a.id, a.revision) for a in artefacts]
-    for _ in range(MAX_LINEAGE_DEPTH + 1):  # the artefacts, then MAX_LINEAGE_DEPTH generations of parents
+    named = [(a.kind, a.id, a.revision) for a in artefacts]
+    generation = named
+    for depth in range(MAX_LINEAGE_DEPTH + 1):  # the artefacts, then MAX_LINEAGE_DEPTH generations of parents
         memo |= {key: found for key in generation if key not in memo and (found := unidentified(*key[:2]))}
-        _prefetch(resolvers, [key for key in dict.fromkeys(generation) if key not in memo], memo)
+        _prefetch(resolvers, [key for key in dict.fromkeys(generation) if key not in memo], memo, cards=depth == 0)
         parents = []
         for key in dict.fromkeys(generation):
             if key not in memo:
@@ -111,6 +115,8 @@ def resolve_all(
         generation = [key for key in parents if key not in memo]
         if not generation:
             break
+    for key in dict.fromkeys(named):
+        memo[key] = _beside_live_card(resolvers, key, memo[key])
 
     adjusted: dict[Key, Resolution] = {}
 
@@ -124,22 +130,36 @@ def resolve_all(
     return [_subject(artefact, resolved) for artefact in artefacts]
 
 
-def _prefetch(resolvers: tuple[Resolver, ...], keys: list[Key], memo: dict[Key, Resolution]) -> None:
+def _prefetch(resolvers: tuple[Resolver, ...], keys: list[Key], memo: dict[Key, Resolution], *, cards: bool) -> None:
     """Answer `keys` from the resolvers before the first one that can prefetch (into `memo`), and have that one
-    fetch, side by side, the keys they leave."""
+    fetch, side by side, the keys they leave and, with `cards`, the cards of those a re-read entry answered (which
+    `_beside_live_card` compares)."""
     for index, resolver in enumerate(resolvers):
         prefetch = getattr(resolver, "prefetch", None)
         if prefetch is None:
             continue
-        left = []
+        left, compared = [], []
         for key in keys:
             answer = next((a for r in resolvers[:index] if (a := r.resolve(*key)) is not None), None)
             if answer is None:
                 left.append(key)
-            else:
-                memo[key] = _settled(resolvers, key, answer) or answer
-        prefetch(left)
+                continue
+            memo[key] = _settled(resolvers, key, answer) or answer
+            if cards and any(f.wants_card(*key, memo[key]) for f in _fallbacks(resolvers)):
+                compared.append(key)
+        prefetch(left, cards=compared)
         return
+
+
+def _fallbacks(resolvers: tuple[Resolver, ...]) -> list[KnowledgeFallback]:
+    return [r for r in resolvers if isinstance(r, KnowledgeFallback)]
+
+
+def _beside_live_card(resolvers: tuple[Resolver, ...], key: Key, answer: Resolution) -> Resolution:
+    """`answer` with what the live card says beside it, where a re-read entry gave it (`resolve.knowledge`)."""
+    for fallback in _fallbacks(resolvers):
+        answer = fallback.beside_live_card(*key, answer)
+    return answer
 
 
 Lookup = Callable[[Kind, str, "str | None"], Resolution]

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from modelpolicy.knowledge import KnowledgeBase
 from modelpolicy.messages import say
-from modelpolicy.model import Kind, Resolution, Unresolved
+from modelpolicy.model import Kind, Resolution, Resolved, Terms, Unresolved
 from modelpolicy.redact import without_credentials
 from modelpolicy.resolve import hub_limits
 from modelpolicy.resolve.card import card_terms, declared_licenses, front_matter
@@ -98,17 +98,24 @@ class HubResolver:
         self.warn = warn
         self.answers: dict[Key, dict[str, Any]] = {}  # this run's answers, fetched ahead by `prefetch`
         self._down: dict[str, Any] | None = None  # the answer for every key once the Hub proved unreachable
+        self._down_said = False
+        self._compared_only: set[Key] = set()  # cards read only to compare (`card`): their failures are not said
         self._down_lock = threading.Lock()
         self.deadline = deadline  # seconds for the run's network, from its first question; None: no deadline
         self._started: float | None = None
         self._overdue_said = False
 
-    def prefetch(self, wanted: Iterable[tuple[Kind, str, str | None]]) -> None:
-        """Ask the Hub, side by side, for every artefact neither this run nor the cache has an answer for."""
+    def prefetch(
+        self, wanted: Iterable[tuple[Kind, str, str | None]], cards: Iterable[tuple[Kind, str, str | None]] = ()
+    ) -> None:
+        """Ask the Hub, side by side, for every artefact neither this run nor the cache has an answer for: those
+        `wanted`, and those whose `cards` are read only to compare them with other terms (`card`)."""
         keys = [key for kind, artefact_id, revision in wanted if (key := _key(kind, artefact_id, revision))]
-        missing = [key for key in dict.fromkeys(keys) if self._known(key) is None]
+        compared = [key for kind, artefact_id, revision in cards if (key := _key(kind, artefact_id, revision))]
+        missing = [key for key in dict.fromkeys(keys + compared) if self._known(key) is None]
         if self.offline or not missing:
             return
+        self._compared_only.update(set(compared) - set(keys))
         progress = _Progress(self.progress, len(missing))
         for key, answer in self._fetch_all(missing):
             self._keep(key, answer)
@@ -126,6 +133,21 @@ class HubResolver:
             answer = next(self._fetch_all([key]))[1]
             self._keep(key, answer)
         return self._resolution(key, answer)
+
+    def card(self, kind: Kind, artefact_id: str, revision: str | None) -> Terms | None:
+        """The terms the card declares at `revision`, read from this run's answers, the cache, or the Hub, to compare
+        with terms another source gave (`resolve.knowledge`); None offline, or when it cannot be read (a failure
+        here is not said: the other terms stand) or declares no licence."""
+        key = _key(kind, artefact_id, revision)
+        if key is None or self.offline:
+            return None
+        answer = self._known(key)
+        if answer is None:
+            self._compared_only.add(key)
+            answer = next(self._fetch_all([key]))[1]
+            self._keep(key, answer)
+        resolution = self._resolution(key, answer)
+        return resolution.terms if isinstance(resolution, Resolved) else None
 
     def _known(self, key: Key) -> dict[str, Any] | None:
         if key in self.answers:
@@ -263,8 +285,9 @@ class HubResolver:
             if key in left:
                 del left[key]
                 yield key, answer
-        if left:
-            self._say_overdue(len(left))
+        needed = [key for key in left if key not in self._compared_only]
+        if needed:
+            self._say_overdue(len(needed))
         for key in left:
             yield key, self._overdue()
 
@@ -297,6 +320,7 @@ class HubResolver:
         api = HfApi(endpoint=self._endpoint())
         for attempt in range(RETRIES + 1):
             if self._down is not None:
+                self._say_down(key)
                 return self._down
             remaining = self._remaining()
             if remaining is not None and remaining <= 0:
@@ -309,7 +333,7 @@ class HubResolver:
                 if remaining is not None and remaining <= (wait or 0):  # abandoned, or the wait would end past it
                     return self._overdue()
                 if wait is None or attempt == RETRIES:
-                    return self._gave_up(problem)
+                    return self._gave_up(problem, key)
                 self.sleep(wait)
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -335,17 +359,26 @@ class HubResolver:
         files = [sibling.rfilename for sibling in found.siblings or ()]
         return answer | self._license_elsewhere(key, answer, files)
 
-    def _gave_up(self, problem: dict[str, Any]) -> dict[str, Any]:
+    def _gave_up(self, problem: dict[str, Any], key: Key) -> dict[str, Any]:
         """`problem`; when it says the Hub cannot be reached, it also becomes the answer for the rest of the run,
         and is said once on stderr (a report on stdout may be JSON that nobody reads in a terminal)."""
         if problem.pop("unreachable", False):
             with self._down_lock:
-                first, self._down = self._down is None, self._down or problem
-            if first:
-                if self.progress is not None:
-                    self.progress.write("\r\x1b[K")  # the warning takes the line the progress was on
-                self.warn(f"{problem['problem']} (the Hub is not asked again in this run)")
+                self._down = self._down or problem
+            self._say_down(key)
         return problem
+
+    def _say_down(self, key: Key) -> None:
+        """Say, once, that the Hub cannot be reached, when an artefact that needs it meets that: a card read only to
+        compare (`card`) needs nothing, so the run goes on as it would offline, without a word."""
+        if key in self._compared_only:
+            return
+        with self._down_lock:
+            first, self._down_said = not self._down_said, True
+        if first and self._down is not None:
+            if self.progress is not None:
+                self.progress.write("\r\x1b[K")  # the warning takes the line the progress was on
+            self.warn(f"{self._down['problem']} (the Hub is not asked again in this run)")
 
 
 class _Progress:

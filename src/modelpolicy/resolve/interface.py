@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
-from modelpolicy.model import Kind, Resolution, Unresolved
+from modelpolicy.model import Kind, Resolution, Terms, Unresolved
 
 
 class Resolver(Protocol):
@@ -13,6 +13,16 @@ class Resolver(Protocol):
 
     def resolve(self, kind: Kind, artefact_id: str, revision: str | None) -> Resolution | None:
         """The terms of the artefact, an Unresolved reason, or None when this resolver has nothing to say."""
+        ...
+
+
+@runtime_checkable
+class CardReader(Protocol):
+    """A source that can read an artefact's card live (the Hub), to compare it with terms another source gave."""
+
+    def card(self, kind: Kind, artefact_id: str, revision: str | None) -> Terms | None:
+        """The terms the card declares at `revision`; None offline, or when the card cannot be read or declares no
+        licence. A failure here is no failure of the scan: the terms another source gave stand."""
         ...
 
 

@@ -10,6 +10,11 @@ revision above all, and `KnowledgeFallback` settles what they say:
   entry is used, saying it is of low confidence;
 - a revision the history cannot place, with no card read at it, is judged under every licence the artefact has had
   (all of them apply: the strictest decides), with a note.
+
+Online, the Hub's card of a model or dataset the code names is read even where a re-read entry answered
+(`KnowledgeFallback.beside_live_card`): the entry still decides (its evidence was re-read), and where the card's
+licence differs from the entry's, a note says what the card says, at which revision, and what to do. A card that
+says what the entry already notes it overrides (`hub_license`) adds nothing; one that cannot be read changes nothing.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from modelpolicy.knowledge import KnowledgeBase
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.knowledge.schema import KnownArtefact
 from modelpolicy.model import Kind, Resolution, Resolved, Terms, TrainingData, Weights
+from modelpolicy.resolve.interface import CardReader
 
 _HEAD = frozenset({"main"})
 _MIN_COMMIT_PREFIX = 7
@@ -63,11 +69,50 @@ class KnowledgeFallback:
 
     name = "knowledge"
 
-    def __init__(self, knowledge: KnowledgeBase | None = None) -> None:
+    def __init__(self, knowledge: KnowledgeBase | None = None, cards: tuple[CardReader, ...] = ()) -> None:
         self.knowledge = knowledge or load_knowledge()
+        self.cards = cards  # what reads a card live, to compare with a re-read entry's terms; none: no comparison
 
     def resolve(self, kind: Kind, artefact_id: str, revision: str | None) -> Resolution | None:
         return None
+
+    def wants_card(self, kind: Kind, artefact_id: str, revision: str | None, answer: Resolution | None) -> bool:
+        """Whether `answer` is a re-read entry's terms, which `beside_live_card` compares with the live card."""
+        return (
+            bool(self.cards)
+            and kind in (Kind.MODEL, Kind.DATASET)
+            and isinstance(answer, Resolved)
+            and answer.terms.source == KnowledgeResolver.name
+            and self.knowledge.artefact(kind, artefact_id) is not None
+        )
+
+    def beside_live_card(self, kind: Kind, artefact_id: str, revision: str | None, answer: Resolution) -> Resolution:
+        """`answer`, a re-read entry's terms, with a note where the live card's licence differs from them."""
+        known = self.knowledge.artefact(kind, artefact_id)
+        if (
+            known is None
+            or not isinstance(answer, Resolved)
+            or not self.wants_card(kind, artefact_id, revision, answer)
+        ):
+            return answer
+        card = next((c for reader in self.cards if (c := reader.card(kind, artefact_id, revision)) is not None), None)
+        if card is None or card.license is None or self._agrees(known, answer.terms, card.license):
+            return answer
+        at = f"{revision or 'main'}" + (f" (commit {card.revision[:12]})" if card.revision else "")
+        said = (
+            f"the Hub's card at {at} says {card.license}, and the knowledge base {answer.terms.license}: the knowledge "
+            "base decides (its evidence was re-read); if the card is right, update the knowledge base "
+            "(knowledge/artefacts.toml) or add an exception to the policy"
+        )
+        note = f"{answer.terms.note}; {said}" if answer.terms.note else said
+        return Resolved(replace(answer.terms, note=note, live_card=said))
+
+    def _agrees(self, known: KnownArtefact, terms: Terms, card_license: str) -> bool:
+        """Whether the card says the entry's licence, or what the entry already notes it overrides (`hub_license`)."""
+        said = [terms.license or ""]
+        if not same_license(known.hub_license, known.license, self.knowledge):
+            said.append(known.hub_license)
+        return any(same_license(card_license, license_, self.knowledge) for license_ in said if license_)
 
     def settle(
         self, kind: Kind, artefact_id: str, revision: str | None, answer: Resolution | None
@@ -84,6 +129,25 @@ class KnowledgeFallback:
             return Resolved(_every_licence(known, artefact_id, revision or "", why))
         caveat = f"low confidence: this entry's evidence was not re-read and {why}; "
         return Resolved(curated_terms(known, artefact_id, placed, revision, caveat=caveat))
+
+
+def same_license(one: str, other: str, knowledge: KnowledgeBase) -> bool:
+    """Whether two licence expressions say the same, whatever the spelling of their ids (as the policy compares
+    them: each id by its family's key, the expression in its normal form)."""
+    from modelpolicy.policy.expression import ExpressionSyntaxError, alternatives
+
+    def normal(expression: str) -> frozenset[frozenset[str]]:
+        return frozenset(frozenset(_canonical(key, knowledge) for key in branch) for branch in alternatives(expression))
+
+    try:
+        return normal(one) == normal(other)
+    except ExpressionSyntaxError:
+        return one.strip().lower() == other.strip().lower()
+
+
+def _canonical(license_id: str, knowledge: KnowledgeBase) -> str:
+    family = knowledge.family(license_id)
+    return family.key if family else license_id.lower()
 
 
 def license_at(known: KnownArtefact, revision: str | None) -> str | None:
