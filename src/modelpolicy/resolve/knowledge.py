@@ -83,7 +83,8 @@ class KnowledgeFallback:
             and kind in (Kind.MODEL, Kind.DATASET)
             and isinstance(answer, Resolved)
             and answer.terms.source == KnowledgeResolver.name
-            and self.knowledge.artefact(kind, artefact_id) is not None
+            and (known := self.knowledge.artefact(kind, artefact_id)) is not None
+            and known.reread
         )
 
     def beside_live_card(self, kind: Kind, artefact_id: str, revision: str | None, answer: Resolution) -> Resolution:
@@ -98,7 +99,9 @@ class KnowledgeFallback:
         card = next((c for reader in self.cards if (c := reader.card(kind, artefact_id, revision)) is not None), None)
         if card is None or card.license is None or self._agrees(known, answer.terms, card.license):
             return answer
-        at = f"{revision or 'main'}" + (f" (commit {card.revision[:12]})" if card.revision else "")
+        at = revision or "main"
+        if card.revision and not card.revision.lower().startswith(at.lower()):
+            at += f" (commit {card.revision[:12]})"
         said = (
             f"the Hub's card at {at} says {card.license}, and the knowledge base {answer.terms.license}: the knowledge "
             "base decides (its evidence was re-read); if the card is right, update the knowledge base "
