@@ -1229,6 +1229,7 @@ class _Finder:
         elif isinstance(node, ast.Assign | ast.AnnAssign):
             self._local_named(node)
             self._collection_keys(node)
+            self._constructed(node)
         elif isinstance(node, ast.ClassDef):
             self._fields(node)
         elif isinstance(node, ast.Compare):
@@ -1245,6 +1246,22 @@ class _Finder:
             self._defer(statement.value, apis.name_kind(target.attr), "attribute")
         elif isinstance(target, ast.Name) and self.scopes:
             self._defer(statement.value, apis.name_kind(target.id), "variable")
+
+    def _constructed(self, statement: ast.Assign | ast.AnnAssign) -> None:
+        """`model = TOGETHER("togethercomputer/CodeLlama-13b-Instruct", token)`: what a name named for a model holds
+        is built from the id it is given first (a project's own wrapper of a hosted or local model), however often
+        the name is bound; not by a call of paths, files or another hub (`Path("models/x")`, `torch.hub.load(...)`)."""
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+        call = statement.value
+        if len(targets) != 1 or not isinstance(call, ast.Call) or not call.args:
+            return
+        target = targets[0]
+        name = target.attr if isinstance(target, ast.Attribute) else target.id if isinstance(target, ast.Name) else ""
+        callee = _call_name(call.func)
+        if apis.name_kind(name) is not Kind.MODEL or not callee or callee in _NOT_BUILT_FROM_IDS:
+            return
+        if not _other_hub(call.func, callee) and not _through_hub(call.func):
+            self._defer(call.args[0], Kind.MODEL, "constructed")
 
     def _collection_keys(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """`_MODEL_INFO = {"claude-3-opus-20240229": {...}}`: the string keys of a dict literal whose name speaks of
@@ -1385,6 +1402,25 @@ def _routed(text: str) -> str | None:
 # download functions imported by name (`kagglehub.dataset_download("owner/name")`), names none of the Hub's.
 _OTHER_HUB_MODULES = frozenset({"kagglehub", "kaggle", "modelscope", "tfhub", "openml", "roboflow"})
 _OTHER_HUB_CALLS = frozenset({"dataset_download", "model_download", "competition_download"})
+
+
+# Calls whose first argument is a path, a file, a key, an environment variable or a string's edit, never the model a
+# result is built from: `model_path = Path("models/x")`, `model = torch.load("ckpt/last")`,
+# `model = MODELS.get("org/x")`, `model = model.replace("gpt-35", "gpt-3.5")`.
+_NOT_BUILT_FROM_IDS = frozenset(
+    {"Path", "PurePath", "PosixPath", "WindowsPath", "open", "join", "load", "get", "getenv", "str", "dict", "print"}
+    | {"replace", "format", "split", "rsplit", "strip", "lstrip", "rstrip", "removeprefix", "removesuffix"}
+    | {"startswith", "endswith", "partition", "rpartition", "lower", "upper", "encode", "decode", "search", "match"}
+)
+
+
+def _through_hub(func: ast.expr) -> bool:
+    """Whether a call goes through another hub's module (`torch.hub.load`, `hub.KerasLayer`): its ids are GitHub's."""
+    while isinstance(func, ast.Attribute):
+        func = func.value
+        if (func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else "") == "hub":
+            return True
+    return False
 
 
 def _other_hub(func: ast.expr, name: str) -> bool:
