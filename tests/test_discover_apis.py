@@ -85,6 +85,10 @@ def javascript(text: str) -> list[tuple[Kind, str, int]]:
         ("Cerebras-Llama-4-Scout-17B-16E-Instruct", "llama-api"),
         ("meta/meta-llama-3-8b-instruct", "replicate"),
         ("meta/meta-llama-3.1-405b-instruct", "replicate"),
+        ("openrouter/meta-llama/llama-3.3-70b-instruct", "openrouter"),
+        ("openrouter/qwen/qwen-2.5-72b-instruct:free", "openrouter"),
+        ("openrouter/auto", "openrouter"),
+        ("openrouter/openai/gpt-oss-20b", "openrouter"),  # open weights, served by OpenRouter
     ],
 )
 def test_providers_serve_their_names_and_routes(name: str, provider: str) -> None:
@@ -116,6 +120,9 @@ def test_providers_serve_their_names_and_routes(name: str, provider: str) -> Non
         "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8",
         "playai-tts",  # Groq's only where a Groq client is called
         "stability-ai/stable-diffusion-2",  # Replicate's only where Replicate is called
+        "meta-llama/llama-3.3-70b-instruct",  # OpenRouter's spelling, but a Hub id without OpenRouter's route
+        "openrouter/llama",  # a route sends `owner/name`
+        "openrouter/prompts/config.yaml",  # a path under a folder named so
     ],
 )
 def test_hub_ids_and_unknown_routes_are_no_provider(name: str) -> None:
@@ -145,6 +152,11 @@ def test_resolution_finds_routed_and_catalog_names() -> None:
         ("nvidia/nv-embedqa-e5-v5", "nvidia-api-catalog-terms"),
         ("grok-3", "xai-terms"),
         ("command-r", "cohere-terms"),
+        ("openrouter/meta-llama/llama-3.3-70b-instruct", "openrouter-terms"),
+        ("meta/meta-llama-3-8b-instruct", "replicate-terms"),
+        ("Llama-4-Maverick-17B-128E-Instruct-FP8", "llama-api-terms"),
+        ("Llama-3.3-70B-Instruct", "llama-api-terms"),  # the Llama API's spelling
+        ("llama-3.3-70b-instruct", "nvidia-api-catalog-terms"),  # the catalog's
     ]:
         resolution = resolver.resolve(Kind.API, name, None)
         assert isinstance(resolution, Resolved) and resolution.terms.license == licence
@@ -173,6 +185,9 @@ def test_cohere_output_terms_cite_the_saas_agreement() -> None:
         ("openai/gpt-oss-20b", None),
         ("openai/whisper-large-v3", None),
         ("ollama/llama3", None),
+        ("openrouter/meta-llama/llama-3.1-8b-instruct", "openrouter/meta-llama/llama-3.1-8b-instruct"),
+        ("openrouter/openai/gpt-4o", "openrouter/openai/gpt-4o"),
+        ("OpenRouter/Meta-Llama/Llama-3.1-8B", None),  # a label, not a routed name
     ],
 )
 def test_routed(text: str, expected: str | None) -> None:
@@ -410,6 +425,11 @@ model:
   base_url: "https://api.llama.com/compat/v1"
   model_id: "Llama-4-Maverick-17B-128E-Instruct-FP8"
 """
+
+
+def test_config_names_routed_through_openrouter() -> None:
+    text = 'model:\n  task_model: "openrouter/meta-llama/llama-3.3-70b-instruct"\n  notes: see openrouter/docs\n'
+    assert config(text, "config.yaml") == [(A, "openrouter/meta-llama/llama-3.3-70b-instruct", 2)]
 
 
 def test_config_llama_api_names_beside_its_endpoint() -> None:

@@ -47,6 +47,7 @@ ROUTE_MARKERS = (
     b"watsonx",
     b"nvidia_nim",
     b"groq",
+    b"openrouter",
 )
 
 

@@ -121,6 +121,8 @@ class ApiProvider(NamedTuple):
     that send a name to this API through LiteLLM, pydantic-ai or a gateway (`openai/`, `openai:`). `mixed_case` says
     the API writes its names in mixed case (Meta's Llama API: `Llama-3.3-70B-Instruct`), so that a name in context or
     behind a route is its own although written as a Hub id would be; other APIs' names count only in lower case.
+    `routed_patterns` name its models only behind one of its routes: a gateway's (OpenRouter's `meta-llama/...`)
+    names are Hub ids written alone.
     """
 
     key: str
@@ -133,6 +135,7 @@ class ApiProvider(NamedTuple):
     context_patterns: tuple[str, ...] = ()
     context_markers: tuple[str, ...] = ()
     mixed_case: bool = False
+    routed_patterns: tuple[str, ...] = ()
 
 
 class ServerVersions(NamedTuple):
@@ -331,6 +334,7 @@ def provider_from_raw(record: _Record) -> ApiProvider:
         context_patterns=record.texts("context_patterns"),
         context_markers=record.texts("context_markers"),
         mixed_case=_flag(record, "mixed_case", default=False),
+        routed_patterns=record.texts("routed_patterns"),
     )
 
 
