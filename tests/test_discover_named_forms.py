@@ -191,6 +191,39 @@ def test_built_from_look_alikes(source: str) -> None:
     assert find(source) == set()
 
 
+# --- an embedding registry's entries --------------------------------------------------------------------------------
+
+
+def test_the_entries_of_an_embedding_registry() -> None:
+    """LanceDB: `get_registry().get(KEY).create(name=ID)`, the registry called or held in a name; the key `ollama`
+    makes the name an Ollama model's."""
+    source = """\
+from lancedb.embeddings import get_registry
+model = get_registry().get("sentence-transformers").create(name="BAAI/bge-small-en-v1.5", device="cuda")
+registry = get_registry()
+func = registry.get("openai").create(name="text-embedding-3-small")
+local = registry.get("ollama").create(name="nomic-embed-text")
+"""
+    assert {(kind, text, line) for kind, text, line, _ in find(source)} == {
+        (M, "BAAI/bge-small-en-v1.5", 2),
+        (A, "text-embedding-3-small", 4),
+        (OL, "nomic-embed-text", 5),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'table = db.get("tables").create(name="team/table")\n',  # no registry
+        'entry = settings.get("sentence-transformers").create(name="org/y")\n',
+        'func = get_registry().get("openai").create(dim=3)\n',  # no name
+        'func = get_registry().get("openai").create(name="checkpoints/run1")\n',  # a local path
+    ],
+)
+def test_registry_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
 # --- the keys of a dict whose name speaks of models ----------------------------------------------------------------
 
 

@@ -202,6 +202,7 @@ def _marker_words() -> tuple[bytes, ...]:
     words.update(marker.decode() for marker in apis.ROUTE_MARKERS)  # a string routed to a hosted API
     words.update(ending[0] for ending in apis.API_ENDINGS)  # `engine=`, `deployment_name=`
     words.update(apis.PROVIDER_CALLEES)  # `sgl.Anthropic("claude-3-haiku-20240307")`
+    words.add("registry")  # `get_registry().get("sentence-transformers").create(name=ID)`
     minimal = [w for w in words if not any(other != w and other in w for other in words)]
     return tuple(sorted((w.encode() for w in minimal), key=len, reverse=True))
 
@@ -1197,6 +1198,8 @@ class _Finder:
                 self._defer(argument, Kind.API, "argument")
         if name == "parametrize" and len(call.args) >= 2:
             self._parametrized(call.args[0], call.args[1])
+        if name == "create" and (key := _registry_key(call.func)) is not None:  # LanceDB's embedding registry
+            self._defer(_keyword(call, "name"), _REGISTRY_KINDS.get(key, Kind.MODEL), "registry")
         if name in _OPTION_CALLS:
             flags = [text.lstrip("-") for text in map(_string, call.args) if text]
             kind = next((k for flag in flags if (k := named_kind(flag))), None)
@@ -1421,6 +1424,21 @@ def _through_hub(func: ast.expr) -> bool:
         if (func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else "") == "hub":
             return True
     return False
+
+
+# An embedding registry's entries (LanceDB: `get_registry().get("sentence-transformers").create(name=ID)`): what the
+# `name=` of an entry names, by the entry's key; any other key's a Hub or hosted API model.
+_REGISTRY_KINDS = {"ollama": Kind.OLLAMA}
+
+
+def _registry_key(func: ast.expr) -> str | None:
+    """The key of `<registry>.get(KEY).create`, where the registry is `get_registry()` or a name holding a registry."""
+    lookup = func.value if isinstance(func, ast.Attribute) else None
+    if not isinstance(lookup, ast.Call) or _call_name(lookup.func) != "get" or len(lookup.args) != 1:
+        return None
+    registry = lookup.func.value if isinstance(lookup.func, ast.Attribute) else None
+    holder = _call_name(registry.func) if isinstance(registry, ast.Call) else _call_name(registry) if registry else None
+    return _string(lookup.args[0]) if holder and "registry" in holder.lower() else None
 
 
 def _other_hub(func: ast.expr, name: str) -> bool:
