@@ -89,6 +89,10 @@ def javascript(text: str) -> list[tuple[Kind, str, int]]:
         ("openrouter/qwen/qwen-2.5-72b-instruct:free", "openrouter"),
         ("openrouter/auto", "openrouter"),
         ("openrouter/openai/gpt-oss-20b", "openrouter"),  # open weights, served by OpenRouter
+        ("meta.llama3-8b-instruct-v1:0", "bedrock"),
+        ("us.anthropic.claude-3-haiku-20240307-v1:0", "bedrock"),
+        ("amazon.titan-embed-text-v1", "bedrock"),
+        ("bedrock/meta.llama3-70b-instruct-v1:0", "bedrock"),
     ],
 )
 def test_providers_serve_their_names_and_routes(name: str, provider: str) -> None:
@@ -123,6 +127,8 @@ def test_providers_serve_their_names_and_routes(name: str, provider: str) -> Non
         "meta-llama/llama-3.3-70b-instruct",  # OpenRouter's spelling, but a Hub id without OpenRouter's route
         "openrouter/llama",  # a route sends `owner/name`
         "openrouter/prompts/config.yaml",  # a path under a folder named so
+        "meta-llama/Meta-Llama-3-8B",  # the Hub's spelling of what Bedrock calls meta.llama3-8b-instruct-v1:0
+        "meta.json",
     ],
 )
 def test_hub_ids_and_unknown_routes_are_no_provider(name: str) -> None:
@@ -340,6 +346,41 @@ embeddings = HuggingFaceEmbeddings(model_name="sentence-transformers/all-mpnet-b
         (A, "meta/meta-llama-3-8b-instruct", 3),
         (A, "meta/llama-2-70b-chat", 5),
         (M, "sentence-transformers/all-mpnet-base-v2", 6),
+    ]
+
+
+def test_python_bedrock_ids_and_provider_module_functions() -> None:
+    source = """\
+import replicate, litellm
+LLAMA2_13B_CHAT = "meta.llama2-13b-chat-v1"
+DEFAULT_MODEL = LLAMA2_13B_CHAT
+llm = Bedrock(credentials_profile_name="default", model_id=DEFAULT_MODEL)
+answer = invoke_model(runtime, "meta.llama3-8b-instruct-v1:0", "Tell me about llamas", 100)
+out = replicate.run("meta/meta-llama-3-8b-instruct", input={"prompt": "hi"})
+reply = litellm.completion("gpt-4o", messages=[])
+copies = nn.parallel.replicate(module, devices)
+folder = replicate.run("some/folder", input={})
+"""
+    assert python(source) == [
+        (A, "meta.llama2-13b-chat-v1", 2),
+        (A, "meta.llama3-8b-instruct-v1:0", 5),
+        (A, "meta/meta-llama-3-8b-instruct", 6),
+        (A, "gpt-4o", 7),
+    ]
+
+
+def test_python_hosts_serving_hub_models_by_their_ids() -> None:
+    source = """\
+from llama_cookbook.inference.llm import TOGETHER, OPENAI, ANYSCALE
+together_example = TOGETHER("togethercomputer/llama-2-7b-chat", "09e45...")
+openai_example = OPENAI("gpt-3.5-turbo", "sk-LIz9zL3cYp...")
+anyscale_example = ANYSCALE("meta-llama/Llama-2-7b-chat-hf", "esecret_c3u4x7...")
+joined = stitch_together("left", "right")
+"""
+    assert python(source) == [
+        (M, "togethercomputer/llama-2-7b-chat", 2),
+        (A, "gpt-3.5-turbo", 3),
+        (M, "meta-llama/Llama-2-7b-chat-hf", 4),
     ]
 
 

@@ -48,7 +48,13 @@ ROUTE_MARKERS = (
     b"nvidia_nim",
     b"groq",
     b"openrouter",
+    b"bedrock",
 )
+
+
+# Words in the name of the client of a host that serves Hub models by their Hub ids, or of a project's wrapper of one:
+# a positional string it is given is a Hub model or an API's (`TOGETHER("togethercomputer/llama-2-7b-chat", key)`).
+HUB_HOST_CALLEES = ("together", "anyscale", "fireworks", "deepinfra")
 
 
 # Words in the name of a provider's client class or function (`sgl.OpenAI`, `VertexAI`, `AzureChatOpenAI`,
@@ -72,6 +78,9 @@ PROVIDER_CALLEES = (
     "watsonx",
     "groq",
     "litellm",
+    "bedrock",
+    "replicate",
+    *HUB_HOST_CALLEES,
 )
 
 
@@ -80,6 +89,13 @@ def provider_callee(name: str) -> bool:
     """Whether a called name is a provider's client (`OpenAI`, `sgl.VertexAI`, `ChatAnthropic`)."""
     lowered = name.lower()
     return any(word in lowered for word in PROVIDER_CALLEES)
+
+
+@lru_cache(maxsize=4096)
+def hub_host_callee(name: str) -> bool:
+    """Whether a called name is the client of a host serving Hub models by their ids (`Together`, `ANYSCALE`)."""
+    lowered = name.lower()
+    return any(word in lowered for word in HUB_HOST_CALLEES)
 
 
 @lru_cache(maxsize=1)

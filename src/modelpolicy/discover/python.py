@@ -1193,9 +1193,10 @@ class _Finder:
         if name and (kind := called_kind(name)) and not _other_hub(call.func, name):
             for argument in call.args:  # `resolve_model_reference(request, "org/x")`
                 self._defer(argument, kind, "argument")
-        elif name and apis.provider_callee(name):
+        elif name and (client := _provider_client(call.func, name)):
+            served = Kind.MODEL if apis.hub_host_callee(client) else Kind.API  # `TOGETHER("org/x", key)`: a Hub model
             for argument in call.args:  # `sgl.Anthropic("claude-3-haiku-20240307")`: an API model or nothing
-                self._defer(argument, Kind.API, "argument")
+                self._defer(argument, served, "argument")
         if name == "parametrize" and len(call.args) >= 2:
             self._parametrized(call.args[0], call.args[1])
         if name == "create" and (key := _registry_key(call.func)) is not None:  # LanceDB's embedding registry
@@ -1439,6 +1440,15 @@ def _registry_key(func: ast.expr) -> str | None:
     registry = lookup.func.value if isinstance(lookup.func, ast.Attribute) else None
     holder = _call_name(registry.func) if isinstance(registry, ast.Call) else _call_name(registry) if registry else None
     return _string(lookup.args[0]) if holder and "registry" in holder.lower() else None
+
+
+def _provider_client(func: ast.expr, name: str) -> str | None:
+    """The provider's client a call is of: the called name (`sgl.Anthropic`, `TOGETHER`), else the module a function
+    of is called on (`replicate.run`, `litellm.completion`); None for any other call."""
+    if apis.provider_callee(name):
+        return name
+    module = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else None
+    return module if module and apis.provider_callee(module) else None
 
 
 def _other_hub(func: ast.expr, name: str) -> bool:
