@@ -18,6 +18,8 @@ from modelpolicy.resolve.knowledge import KnowledgeResolver
 
 A, M = Kind.API, Kind.MODEL
 NVIDIA = frozenset({"nvidia"})
+LLAMA_API = frozenset({"llama-api"})
+REPLICATE = frozenset({"replicate"})
 
 
 def context(path: str) -> FileContext:
@@ -80,6 +82,17 @@ def javascript(text: str) -> list[tuple[Kind, str, int]]:
         ("llama-3.3-70b-versatile", "groq"),
         ("groq/llama-3.1-8b-instant", "groq"),
         ("mixtral-8x7b-32768", "groq"),
+        ("Cerebras-Llama-4-Scout-17B-16E-Instruct", "llama-api"),
+        ("meta/meta-llama-3-8b-instruct", "replicate"),
+        ("meta/meta-llama-3.1-405b-instruct", "replicate"),
+        ("openrouter/meta-llama/llama-3.3-70b-instruct", "openrouter"),
+        ("openrouter/qwen/qwen-2.5-72b-instruct:free", "openrouter"),
+        ("openrouter/auto", "openrouter"),
+        ("openrouter/openai/gpt-oss-20b", "openrouter"),  # open weights, served by OpenRouter
+        ("meta.llama3-8b-instruct-v1:0", "bedrock"),
+        ("us.anthropic.claude-3-haiku-20240307-v1:0", "bedrock"),
+        ("amazon.titan-embed-text-v1", "bedrock"),
+        ("bedrock/meta.llama3-70b-instruct-v1:0", "bedrock"),
     ],
 )
 def test_providers_serve_their_names_and_routes(name: str, provider: str) -> None:
@@ -107,6 +120,15 @@ def test_providers_serve_their_names_and_routes(name: str, provider: str) -> Non
         "llama3-8b",  # no Groq suffix: an Ollama or local name
         "gemma2-9b-it",  # Groq's only where a Groq client is called
         "meta-llama/Meta-Llama-3-8B-Instruct",
+        "Llama-4-Maverick-17B-128E-Instruct-FP8",  # the Llama API's only where the Llama API is called
+        "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8",
+        "playai-tts",  # Groq's only where a Groq client is called
+        "stability-ai/stable-diffusion-2",  # Replicate's only where Replicate is called
+        "meta-llama/llama-3.3-70b-instruct",  # OpenRouter's spelling, but a Hub id without OpenRouter's route
+        "openrouter/llama",  # a route sends `owner/name`
+        "openrouter/prompts/config.yaml",  # a path under a folder named so
+        "meta-llama/Meta-Llama-3-8B",  # the Hub's spelling of what Bedrock calls meta.llama3-8b-instruct-v1:0
+        "meta.json",
     ],
 )
 def test_hub_ids_and_unknown_routes_are_no_provider(name: str) -> None:
@@ -136,6 +158,11 @@ def test_resolution_finds_routed_and_catalog_names() -> None:
         ("nvidia/nv-embedqa-e5-v5", "nvidia-api-catalog-terms"),
         ("grok-3", "xai-terms"),
         ("command-r", "cohere-terms"),
+        ("openrouter/meta-llama/llama-3.3-70b-instruct", "openrouter-terms"),
+        ("meta/meta-llama-3-8b-instruct", "replicate-terms"),
+        ("Llama-4-Maverick-17B-128E-Instruct-FP8", "llama-api-terms"),
+        ("Llama-3.3-70B-Instruct", "llama-api-terms"),  # the Llama API's spelling
+        ("llama-3.3-70b-instruct", "nvidia-api-catalog-terms"),  # the catalog's
     ]:
         resolution = resolver.resolve(Kind.API, name, None)
         assert isinstance(resolution, Resolved) and resolution.terms.license == licence
@@ -164,6 +191,9 @@ def test_cohere_output_terms_cite_the_saas_agreement() -> None:
         ("openai/gpt-oss-20b", None),
         ("openai/whisper-large-v3", None),
         ("ollama/llama3", None),
+        ("openrouter/meta-llama/llama-3.1-8b-instruct", "openrouter/meta-llama/llama-3.1-8b-instruct"),
+        ("openrouter/openai/gpt-4o", "openrouter/openai/gpt-4o"),
+        ("OpenRouter/Meta-Llama/Llama-3.1-8B", None),  # a label, not a routed name
     ],
 )
 def test_routed(text: str, expected: str | None) -> None:
@@ -183,6 +213,18 @@ def test_routed(text: str, expected: str | None) -> None:
         ("meta-llama/Llama-3.1-8B", NVIDIA, None),
         ("gpt 4o is great", frozenset(), None),
         ("gpt2", frozenset(), None),
+        # Meta's Llama API writes its names in mixed case, without an owner: its own where it is called
+        ("Llama-4-Maverick-17B-128E-Instruct-FP8", LLAMA_API, "Llama-4-Maverick-17B-128E-Instruct-FP8"),
+        ("Llama-3.3-70B-Instruct", LLAMA_API, "Llama-3.3-70B-Instruct"),
+        ("Llama-3.3-70B-Instruct", frozenset(), None),
+        ("Llama-3.3-70B-Instruct", NVIDIA, None),  # the catalog writes lower case
+        ("meta-llama/Llama-3.3-70B-Instruct", LLAMA_API, None),  # the Hub's id, with its owner
+        ("Llama-3.1-8B-Instruct", LLAMA_API, None),  # no name the Llama API serves
+        ("Llama-2-7b-hf", LLAMA_API, None),
+        ("meta/llama-2-70b-chat", REPLICATE, "meta/llama-2-70b-chat"),
+        ("stability-ai/sdxl", REPLICATE, "stability-ai/sdxl"),
+        ("stability-ai/sdxl", frozenset(), None),
+        ("sentence-transformers/all-mpnet-base-v2", REPLICATE, None),
     ],
 )
 def test_named(text: str, in_context: frozenset[str], expected: str | None) -> None:
@@ -194,6 +236,10 @@ def test_contexts_are_read_from_markers() -> None:
     assert apis.contexts("NVIDIA_API_KEY: ${NVIDIA_API_KEY}") == NVIDIA
     assert apis.contexts("from ibm_watsonx_ai import Credentials") == frozenset({"watsonx"})
     assert apis.contexts("image: nvidia/cuda:12.1-base\n# trained on an nvidia gpu") == frozenset()
+    assert apis.contexts("from llama_api_client import LlamaAPIClient") == LLAMA_API
+    assert apis.contexts('base_url: "https://api.llama.com/compat/v1"') == LLAMA_API
+    assert apis.contexts("from langchain_community.llms import Replicate") == REPLICATE
+    assert apis.contexts("we replicate the results of the paper with llama") == frozenset()
 
 
 # --- Python ------------------------------------------------------------------------------------------------------
@@ -266,6 +312,84 @@ fast = ChatGroq(model_name="gemma2-9b-it")
     assert python(elsewhere) == [(A, "llama3-8b-8192", 1)]
 
 
+def test_python_llama_api_names_where_the_llama_api_is_called() -> None:
+    called = """\
+from llama_api_client import LlamaAPIClient
+from openai import OpenAI
+client = LlamaAPIClient()
+compat = OpenAI(base_url="https://api.llama.com/compat/v1/")
+STAGE2_MODEL = "Llama-4-Scout-17B-16E-Instruct-FP8"
+response = client.chat.completions.create(model="Llama-4-Maverick-17B-128E-Instruct-FP8", messages=[])
+other = compat.chat.completions.create(model="Llama-3.3-8B-Instruct", messages=[])
+local = AutoModel.from_pretrained("meta-llama/Llama-3.3-70B-Instruct")
+"""
+    assert python(called) == [
+        (A, "Llama-4-Scout-17B-16E-Instruct-FP8", 5),
+        (A, "Llama-4-Maverick-17B-128E-Instruct-FP8", 6),
+        (A, "Llama-3.3-8B-Instruct", 7),
+        (M, "meta-llama/Llama-3.3-70B-Instruct", 8),
+    ]
+    elsewhere = 'out = client.chat.completions.create(model="Llama-3.3-70B-Instruct", messages=[])\n'
+    assert python(elsewhere) == []
+
+
+def test_python_replicate_names() -> None:
+    called = """\
+from langchain_community.llms import Replicate
+from langchain_community.embeddings import HuggingFaceEmbeddings
+llama3_8b_chat = "meta/meta-llama-3-8b-instruct"
+llm = Replicate(model=llama3_8b_chat, model_kwargs={"temperature": 0.0})
+big = Replicate(model="meta/llama-2-70b-chat")
+embeddings = HuggingFaceEmbeddings(model_name="sentence-transformers/all-mpnet-base-v2")
+"""
+    assert python(called) == [
+        (A, "meta/meta-llama-3-8b-instruct", 3),
+        (A, "meta/llama-2-70b-chat", 5),
+        (M, "sentence-transformers/all-mpnet-base-v2", 6),
+    ]
+
+
+def test_python_bedrock_ids_and_provider_module_functions() -> None:
+    source = """\
+import replicate, litellm
+LLAMA2_13B_CHAT = "meta.llama2-13b-chat-v1"
+DEFAULT_MODEL = LLAMA2_13B_CHAT
+llm = Bedrock(credentials_profile_name="default", model_id=DEFAULT_MODEL)
+answer = invoke_model(runtime, "meta.llama3-8b-instruct-v1:0", "Tell me about llamas", 100)
+out = replicate.run("meta/meta-llama-3-8b-instruct", input={"prompt": "hi"})
+reply = litellm.completion("gpt-4o", messages=[])
+copies = nn.parallel.replicate(module, devices)
+folder = replicate.run("some/folder", input={})
+"""
+    assert python(source) == [
+        (A, "meta.llama2-13b-chat-v1", 2),
+        (A, "meta.llama3-8b-instruct-v1:0", 5),
+        (A, "meta/meta-llama-3-8b-instruct", 6),
+        (A, "gpt-4o", 7),
+    ]
+
+
+def test_python_hosts_serving_hub_models_by_their_ids() -> None:
+    source = """\
+from llama_cookbook.inference.llm import TOGETHER, OPENAI, ANYSCALE
+together_example = TOGETHER("togethercomputer/llama-2-7b-chat", "09e45...")
+openai_example = OPENAI("gpt-3.5-turbo", "sk-LIz9zL3cYp...")
+anyscale_example = ANYSCALE("meta-llama/Llama-2-7b-chat-hf", "esecret_c3u4x7...")
+joined = stitch_together("left", "right")
+"""
+    assert python(source) == [
+        (M, "togethercomputer/llama-2-7b-chat", 2),
+        (A, "gpt-3.5-turbo", 3),
+        (M, "meta-llama/Llama-2-7b-chat-hf", 4),
+    ]
+
+
+def test_python_groq_speech_names_only_with_a_groq_client() -> None:
+    called = 'from groq import Groq\nclient = Groq()\nr = client.audio.speech.create(model="playai-tts", input="hi")\n'
+    assert python(called) == [(A, "playai-tts", 3)]
+    assert python('r = client.audio.speech.create(model="playai-tts", input="hi")\n') == []
+
+
 def test_python_look_alikes() -> None:
     source = '''\
 """Use dspy.LM("openai/gpt-4o-mini") to start."""
@@ -333,6 +457,26 @@ AZURE_KEYS = "azure_deployment: gpt-4o\nengine: nim\ndeployment_name: org/x\n"
 )
 def test_config_api_names(path: str, text: str, expected: list[tuple[Kind, str, int]]) -> None:
     assert config(text, path) == expected
+
+
+LLAMA_API_CONFIG = """\
+model:
+  backend: openai-compat
+  path: "/path/to/checkpoint"
+  base_url: "https://api.llama.com/compat/v1"
+  model_id: "Llama-4-Maverick-17B-128E-Instruct-FP8"
+"""
+
+
+def test_config_names_routed_through_openrouter() -> None:
+    text = 'model:\n  task_model: "openrouter/meta-llama/llama-3.3-70b-instruct"\n  notes: see openrouter/docs\n'
+    assert config(text, "config.yaml") == [(A, "openrouter/meta-llama/llama-3.3-70b-instruct", 2)]
+
+
+def test_config_llama_api_names_beside_its_endpoint() -> None:
+    assert config(LLAMA_API_CONFIG, "config.yaml") == [(A, "Llama-4-Maverick-17B-128E-Instruct-FP8", 5)]
+    local = LLAMA_API_CONFIG.replace("https://api.llama.com/compat/v1", "http://localhost:8000/v1")
+    assert config(local, "config.yaml") == []
 
 
 RECORDED = '{"generation_info": {"model_name": "gpt-4o"}, "response_metadata": {"model_name": "gpt-4o"}}'

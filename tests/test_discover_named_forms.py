@@ -150,6 +150,80 @@ def test_a_function_named_for_a_tokenizer_reads_a_model() -> None:
     assert {(kind, text) for kind, text, _, _ in find(source)} == {(M, "org/x")}
 
 
+# --- what a name named for a model holds, built from an id ---------------------------------------------------------
+
+
+def test_a_model_built_from_an_id_by_a_project_wrapper() -> None:
+    source = """\
+model = TOGETHER("togethercomputer/CodeLlama-13b-Instruct", os.environ["TOKEN"])
+model = OPENAI("gpt-4", os.environ["TOKEN"])
+model = ANYSCALE("codellama/CodeLlama-34b-Instruct-hf", os.environ["TOKEN"])
+class Bot:
+    def __init__(self):
+        self.llm = HostedLLM("meta-llama/Llama-3.1-8B-Instruct")
+"""
+    assert {(kind, text, line) for kind, text, line, _ in find(source)} == {
+        (M, "togethercomputer/CodeLlama-13b-Instruct", 1),
+        (A, "gpt-4", 2),
+        (M, "codellama/CodeLlama-34b-Instruct-hf", 3),
+        (M, "meta-llama/Llama-3.1-8B-Instruct", 6),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'model_path = Path("models/llama")\n',  # a path
+        'model = torch.load("ckpt/last")\n',  # a file
+        'model = torch.hub.load("facebookresearch/dinov2", "dinov2_vitb14")\n',  # GitHub's ids, through another hub
+        'model = hub.KerasLayer("google/universal-sentence-encoder")\n',
+        'model = MODELS.get("org/x")\n',  # a key
+        'model = model.replace("gpt-35", "gpt-3.5")\n',  # a string's edit
+        'model_dir = Wrapper("org/y")\n',  # not named for a model
+        'result = run("org/z")\n',
+        "model = Wrapper(name)\n",  # no literal
+        'model = Wrapper("checkpoints/run1")\n',  # a local path
+        'model = Wrapper("mistral")\n',  # a bare word
+        'model = Wrapper(f"org/x-{size}")\n',  # built, not written
+    ],
+)
+def test_built_from_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
+# --- an embedding registry's entries --------------------------------------------------------------------------------
+
+
+def test_the_entries_of_an_embedding_registry() -> None:
+    """LanceDB: `get_registry().get(KEY).create(name=ID)`, the registry called or held in a name; the key `ollama`
+    makes the name an Ollama model's."""
+    source = """\
+from lancedb.embeddings import get_registry
+model = get_registry().get("sentence-transformers").create(name="BAAI/bge-small-en-v1.5", device="cuda")
+registry = get_registry()
+func = registry.get("openai").create(name="text-embedding-3-small")
+local = registry.get("ollama").create(name="nomic-embed-text")
+"""
+    assert {(kind, text, line) for kind, text, line, _ in find(source)} == {
+        (M, "BAAI/bge-small-en-v1.5", 2),
+        (A, "text-embedding-3-small", 4),
+        (OL, "nomic-embed-text", 5),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'table = db.get("tables").create(name="team/table")\n',  # no registry
+        'entry = settings.get("sentence-transformers").create(name="org/y")\n',
+        'func = get_registry().get("openai").create(dim=3)\n',  # no name
+        'func = get_registry().get("openai").create(name="checkpoints/run1")\n',  # a local path
+    ],
+)
+def test_registry_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
 # --- the keys of a dict whose name speaks of models ----------------------------------------------------------------
 
 

@@ -352,3 +352,41 @@ def test_a_writefile_cell_is_read_as_the_file_it_writes() -> None:
     assert placed[(MODEL, "mistralai/Mistral-7B-v0.1")] == line_of(text, "model: mistralai")
     assert placed[(Kind.IMAGE, "ghcr.io/huggingface/text-generation-inference:2.0")] == line_of(text, "FROM ")
     assert (MODEL, "google/flan-t5-base") not in placed
+
+
+def test_a_cell_pasted_from_a_terminal_is_read_as_a_script() -> None:
+    """A code cell that is no Python and no cell magic (`model=org/x`, then `docker run ... --model-id $model`, to run
+    in a terminal) is read whole as a script; a Python cell is not read as one, and a cell magic's body (`%%html`)
+    is not either."""
+    text = notebook(
+        code(
+            "model=meta-llama/Meta-Llama-3.1-8B-Instruct\n"
+            "volume=$PWD/data # share a volume\n"
+            "docker run --gpus all -p 8080:80 ghcr.io/huggingface/text-generation-inference:2.0 --model-id $model\n"
+        ),
+        code('print "python 2"\n'),
+        code("%%html\n<pre>docker run ghcr.io/huggingface/text-generation-inference:1.4 --model-id acme/x</pre>\n"),
+        code('label = "see below"\nmodel_card = describe(label)\n'),
+    )
+    placed = {(r.kind, r.text): r.line for r in NotebookSource().find(text, CONTEXT)}
+    assert placed == {
+        (MODEL, "meta-llama/Meta-Llama-3.1-8B-Instruct"): line_of(text, "model=meta-llama"),
+        (Kind.IMAGE, "ghcr.io/huggingface/text-generation-inference:2.0"): line_of(text, "docker run --gpus"),
+    }
+
+
+def test_a_heredoc_a_bash_cell_writes_is_read_as_that_file() -> None:
+    """`cat > config.yaml << 'EOF'` in a `%%bash` cell writes a YAML file: its models are read where it writes them."""
+    text = notebook(
+        code(
+            "%%bash\n"
+            "cat > config.yaml << 'EOF'\n"
+            "vllm:\n"
+            '  api_base: "http://localhost:8000/v1"\n'
+            '  model: "meta-llama/Llama-4-Scout-17B-16E-Instruct"\n'
+            "EOF\n"
+            "synthetic-data-kit -c config.yaml create\n"
+        ),
+    )
+    placed = {(r.kind, r.text): r.line for r in NotebookSource().find(text, CONTEXT)}
+    assert placed == {(MODEL, "meta-llama/Llama-4-Scout-17B-16E-Instruct"): line_of(text, "model: ")}

@@ -465,3 +465,45 @@ def test_a_script_given_to_a_shell_is_read_in_place(text: str, expected: list[tu
 def test_a_makefile_is_read_one_logical_line_at_a_time() -> None:
     text = "# don't stop here\ntest:\n\tMODEL_NAME=acme/x \\\n\t$(MAKE) run\n"
     assert found("Makefile", text) == [(MODEL, "acme/x", 3)]
+
+
+HEREDOCS = """\
+#!/bin/bash
+cat > config.yaml << 'EOF'
+vllm:
+  model: "meta-llama/Llama-4-Scout-17B-16E-Instruct"
+EOF
+cat <<-END > deploy/.env
+\tEMBEDDING_MODEL=BAAI/bge-small-en-v1.5
+\tEND
+tee -a values.yaml <<EOF >/dev/null
+image:
+  repository: vllm/vllm-openai
+  tag: v0.6.0
+EOF
+"""
+
+
+def test_a_heredoc_written_to_a_file_is_read_as_that_file() -> None:
+    """`cat > config.yaml <<'EOF'`, `cat <<-END > .env`, `tee -a values.yaml <<EOF`: the body is the file it writes,
+    read by the sources that read such a file and placed where the script writes it."""
+    references = ShellSource().find(HEREDOCS, context("setup.sh"))
+    placed = {(r.kind, r.text, r.line) for r in references}
+    assert (MODEL, "meta-llama/Llama-4-Scout-17B-16E-Instruct", 4) in placed
+    assert (MODEL, "BAAI/bge-small-en-v1.5", 7) in placed
+    assert (Kind.IMAGE, "vllm/vllm-openai:v0.6.0", 11) in placed
+    (scout,) = [r for r in references if r.text.endswith("Scout-17B-16E-Instruct")]
+    assert HEREDOCS.splitlines()[scout.line - 1][scout.column :].startswith('"meta-llama/')  # at its scalar
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cat <<EOF\nmodel: acme/printed\nEOF\n",  # written to no file
+        "python - <<EOF\nconfig = 'model: acme/in-python'\nEOF\n",
+        "cat > notes.txt <<EOF\nmodel: acme/in-notes\nEOF\n",  # a file no source reads
+        "cat > config.yaml <<EOF\ndescription: we compared acme/x\nEOF\n",  # not under a model's name
+    ],
+)
+def test_heredoc_look_alikes(text: str) -> None:
+    assert [r for r in ShellSource().find(text, context("run.sh")) if r.source == "config"] == []

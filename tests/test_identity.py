@@ -153,6 +153,9 @@ def test_without_env_defaults(text: str, expected: str) -> None:
         ("org/model", False),
         ("yourself-ai/model", True),  # an owner that starts so is read as a stand-in: a rare real one loses little
         ("gpt2", False),
+        ("meta-llama/your-model-path", True),  # the name to replace
+        ("acme/YOUR_MODEL", True),
+        ("coqui/YourTTS", False),  # a real name that only starts so
     ],
 )
 def test_placeholder_ids(text: str, expected: bool) -> None:

@@ -10,7 +10,8 @@ Two questions, asked by every source:
   `engine=`) name an API's model (`gpt-4o`, `claude-3-5-haiku-latest`)? Names that are also Hub ids or a local
   server's (`nvidia/nv-embedqa-e5-v5`, `meta/llama3-8b-instruct` on the NVIDIA API catalog) count only in a file
   that shows the API is meant (`contexts(text)`: a `ChatNVIDIA` call, an `integrate.api.nvidia.com` endpoint, an
-  `NVIDIA_API_KEY`), and only as the catalog writes them, in lower case.
+  `NVIDIA_API_KEY`), and only as the catalog writes them, in lower case (or in mixed case for an API that writes
+  them so: Meta's Llama API, `Llama-3.3-70B-Instruct` where `LlamaAPIClient` or `api.llama.com` is seen).
 """
 
 from __future__ import annotations
@@ -46,7 +47,14 @@ ROUTE_MARKERS = (
     b"watsonx",
     b"nvidia_nim",
     b"groq",
+    b"openrouter",
+    b"bedrock",
 )
+
+
+# Words in the name of the client of a host that serves Hub models by their Hub ids, or of a project's wrapper of one:
+# a positional string it is given is a Hub model or an API's (`TOGETHER("togethercomputer/llama-2-7b-chat", key)`).
+HUB_HOST_CALLEES = ("together", "anyscale", "fireworks", "deepinfra")
 
 
 # Words in the name of a provider's client class or function (`sgl.OpenAI`, `VertexAI`, `AzureChatOpenAI`,
@@ -70,6 +78,9 @@ PROVIDER_CALLEES = (
     "watsonx",
     "groq",
     "litellm",
+    "bedrock",
+    "replicate",
+    *HUB_HOST_CALLEES,
 )
 
 
@@ -78,6 +89,13 @@ def provider_callee(name: str) -> bool:
     """Whether a called name is a provider's client (`OpenAI`, `sgl.VertexAI`, `ChatAnthropic`)."""
     lowered = name.lower()
     return any(word in lowered for word in PROVIDER_CALLEES)
+
+
+@lru_cache(maxsize=4096)
+def hub_host_callee(name: str) -> bool:
+    """Whether a called name is the client of a host serving Hub models by their ids (`Together`, `ANYSCALE`)."""
+    lowered = name.lower()
+    return any(word in lowered for word in HUB_HOST_CALLEES)
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +141,13 @@ def named(text: str, in_context: frozenset[str] = frozenset()) -> str | None:
     knowledge = load_knowledge()
     if knowledge.provider(value) is not None:
         return value
-    if not in_context or value != value.lower():
-        return None
-    return value if knowledge.provider(value, contextual=True, among=in_context) is not None else None
+    among = in_context if value == value.lower() else in_context & _mixed_case_keys()
+    if not among:
+        return None  # in mixed case a name is a Hub id's spelling, unless an API in context writes its names so
+    return value if knowledge.provider(value, contextual=True, among=among) is not None else None
+
+
+@lru_cache(maxsize=1)
+def _mixed_case_keys() -> frozenset[str]:
+    """The providers that write their model names in mixed case (`Llama-3.3-70B-Instruct`)."""
+    return frozenset(p.key for p in load_knowledge().providers if p.mixed_case)

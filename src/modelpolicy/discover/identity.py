@@ -138,10 +138,12 @@ PLACEHOLDER_OWNERS = frozenset({"username", "user-name", "user_name", "hf-userna
 
 
 def is_placeholder(text: str) -> bool:
-    """An id written for the reader to replace: its owner is `your...` or a stand-in for a user name."""
-    owner, slash, _ = text.partition("/")
+    """An id written for the reader to replace: its owner is `your...` or a stand-in for a user name, or its name is
+    `your-...` (`meta-llama/your-model-path`; not a name that only starts so, as `coqui/YourTTS`)."""
+    owner, slash, name = text.partition("/")
     owner = owner.lower()
-    return bool(slash) and (owner.startswith("your") or owner in PLACEHOLDER_OWNERS)
+    yours = name.lower().startswith(("your-", "your_"))
+    return bool(slash) and (owner.startswith("your") or owner in PLACEHOLDER_OWNERS or yours)
 
 
 def looks_like_path(text: str) -> bool:

@@ -108,15 +108,17 @@ class NotebookSource:
 def _cells_references(text: str, cells: list[_Cell], context: FileContext) -> list[Reference]:
     found: list[Reference] = []
     readable: list[_Cell] = []
+    unparsed: set[int] = set()
     placed_in = _Placer(text)
-    for cell in cells:
+    for index, cell in enumerate(cells):
         try:
             found += _references(placed_in, [cell], context)
         except SourceError:
+            unparsed.add(index)
             continue
         readable.append(cell)
     found += _whole_references(placed_in, readable, context)
-    found += [r for cell in cells for r in _shell_references(placed_in, cell, context)]
+    found += [r for i, cell in enumerate(cells) for r in _shell_references(placed_in, cell, context, i in unparsed)]
     found += [r for cell in cells for r in _written_file_references(placed_in, cell, context)]
     # One reference per place: the reading of the whole notebook, which sees a loader in a later cell read a
     # constant (`from_pretrained`), speaks last and wins over a cell read alone (`constant`).
@@ -159,13 +161,16 @@ def _references(placed_in: _Placer, cells: Sequence[_Cell], context: FileContext
     return [placed_in.moved(r, *origins[r.line - 1]) for r in _PYTHON.find(module, context)]
 
 
-def _shell_references(placed_in: _Placer, cell: _Cell, context: FileContext) -> list[Reference]:
-    """The references in the shell the cell runs, its other lines blanked so that each keeps its line and column."""
-    whole = bool(cell.lines) and _SHELL_CELL.match(cell.lines[0]) is not None
+def _shell_references(placed_in: _Placer, cell: _Cell, context: FileContext, unparsed: bool = False) -> list[Reference]:
+    """The references in the shell the cell runs, its other lines blanked so that each keeps its line and column. A
+    cell that is no Python and no cell magic is a script pasted to run in a terminal (`model=org/x` then
+    `docker run ... --model-id $model`): it is read whole, as a `%%bash` body is."""
+    pasted = unparsed and bool(cell.lines) and not cell.lines[0].lstrip().startswith("%%")
+    whole = pasted or (bool(cell.lines) and _SHELL_CELL.match(cell.lines[0]) is not None)
     shell: list[str] = []
     continued = False  # the line before ran a shell command and ended with a backslash
     for index, line in enumerate(cell.lines):
-        shell.append(_shell_part(line, (whole and index > 0) or continued))
+        shell.append(_shell_part(line, (whole and (index > 0 or pasted)) or continued))
         continued = bool(shell[-1]) and line.rstrip().endswith("\\")
     if not any(shell):
         return []

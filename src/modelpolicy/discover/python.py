@@ -202,6 +202,7 @@ def _marker_words() -> tuple[bytes, ...]:
     words.update(marker.decode() for marker in apis.ROUTE_MARKERS)  # a string routed to a hosted API
     words.update(ending[0] for ending in apis.API_ENDINGS)  # `engine=`, `deployment_name=`
     words.update(apis.PROVIDER_CALLEES)  # `sgl.Anthropic("claude-3-haiku-20240307")`
+    words.add("registry")  # `get_registry().get("sentence-transformers").create(name=ID)`
     minimal = [w for w in words if not any(other != w and other in w for other in words)]
     return tuple(sorted((w.encode() for w in minimal), key=len, reverse=True))
 
@@ -1192,11 +1193,14 @@ class _Finder:
         if name and (kind := called_kind(name)) and not _other_hub(call.func, name):
             for argument in call.args:  # `resolve_model_reference(request, "org/x")`
                 self._defer(argument, kind, "argument")
-        elif name and apis.provider_callee(name):
+        elif name and (client := _provider_client(call.func, name)):
+            served = Kind.MODEL if apis.hub_host_callee(client) else Kind.API  # `TOGETHER("org/x", key)`: a Hub model
             for argument in call.args:  # `sgl.Anthropic("claude-3-haiku-20240307")`: an API model or nothing
-                self._defer(argument, Kind.API, "argument")
+                self._defer(argument, served, "argument")
         if name == "parametrize" and len(call.args) >= 2:
             self._parametrized(call.args[0], call.args[1])
+        if name == "create" and (key := _registry_key(call.func)) is not None:  # LanceDB's embedding registry
+            self._defer(_keyword(call, "name"), _REGISTRY_KINDS.get(key, Kind.MODEL), "registry")
         if name in _OPTION_CALLS:
             flags = [text.lstrip("-") for text in map(_string, call.args) if text]
             kind = next((k for flag in flags if (k := named_kind(flag))), None)
@@ -1229,6 +1233,7 @@ class _Finder:
         elif isinstance(node, ast.Assign | ast.AnnAssign):
             self._local_named(node)
             self._collection_keys(node)
+            self._constructed(node)
         elif isinstance(node, ast.ClassDef):
             self._fields(node)
         elif isinstance(node, ast.Compare):
@@ -1245,6 +1250,22 @@ class _Finder:
             self._defer(statement.value, apis.name_kind(target.attr), "attribute")
         elif isinstance(target, ast.Name) and self.scopes:
             self._defer(statement.value, apis.name_kind(target.id), "variable")
+
+    def _constructed(self, statement: ast.Assign | ast.AnnAssign) -> None:
+        """`model = TOGETHER("togethercomputer/CodeLlama-13b-Instruct", token)`: what a name named for a model holds
+        is built from the id it is given first (a project's own wrapper of a hosted or local model), however often
+        the name is bound; not by a call of paths, files or another hub (`Path("models/x")`, `torch.hub.load(...)`)."""
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+        call = statement.value
+        if len(targets) != 1 or not isinstance(call, ast.Call) or not call.args:
+            return
+        target = targets[0]
+        name = target.attr if isinstance(target, ast.Attribute) else target.id if isinstance(target, ast.Name) else ""
+        callee = _call_name(call.func)
+        if apis.name_kind(name) is not Kind.MODEL or not callee or callee in _NOT_BUILT_FROM_IDS:
+            return
+        if not _other_hub(call.func, callee) and not _through_hub(call.func):
+            self._defer(call.args[0], Kind.MODEL, "constructed")
 
     def _collection_keys(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """`_MODEL_INFO = {"claude-3-opus-20240229": {...}}`: the string keys of a dict literal whose name speaks of
@@ -1385,6 +1406,49 @@ def _routed(text: str) -> str | None:
 # download functions imported by name (`kagglehub.dataset_download("owner/name")`), names none of the Hub's.
 _OTHER_HUB_MODULES = frozenset({"kagglehub", "kaggle", "modelscope", "tfhub", "openml", "roboflow"})
 _OTHER_HUB_CALLS = frozenset({"dataset_download", "model_download", "competition_download"})
+
+
+# Calls whose first argument is a path, a file, a key, an environment variable or a string's edit, never the model a
+# result is built from: `model_path = Path("models/x")`, `model = torch.load("ckpt/last")`,
+# `model = MODELS.get("org/x")`, `model = model.replace("gpt-35", "gpt-3.5")`.
+_NOT_BUILT_FROM_IDS = frozenset(
+    {"Path", "PurePath", "PosixPath", "WindowsPath", "open", "join", "load", "get", "getenv", "str", "dict", "print"}
+    | {"replace", "format", "split", "rsplit", "strip", "lstrip", "rstrip", "removeprefix", "removesuffix"}
+    | {"startswith", "endswith", "partition", "rpartition", "lower", "upper", "encode", "decode", "search", "match"}
+)
+
+
+def _through_hub(func: ast.expr) -> bool:
+    """Whether a call goes through another hub's module (`torch.hub.load`, `hub.KerasLayer`): its ids are GitHub's."""
+    while isinstance(func, ast.Attribute):
+        func = func.value
+        if (func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else "") == "hub":
+            return True
+    return False
+
+
+# An embedding registry's entries (LanceDB: `get_registry().get("sentence-transformers").create(name=ID)`): what the
+# `name=` of an entry names, by the entry's key; any other key's a Hub or hosted API model.
+_REGISTRY_KINDS = {"ollama": Kind.OLLAMA}
+
+
+def _registry_key(func: ast.expr) -> str | None:
+    """The key of `<registry>.get(KEY).create`, where the registry is `get_registry()` or a name holding a registry."""
+    lookup = func.value if isinstance(func, ast.Attribute) else None
+    if not isinstance(lookup, ast.Call) or _call_name(lookup.func) != "get" or len(lookup.args) != 1:
+        return None
+    registry = lookup.func.value if isinstance(lookup.func, ast.Attribute) else None
+    holder = _call_name(registry.func) if isinstance(registry, ast.Call) else _call_name(registry) if registry else None
+    return _string(lookup.args[0]) if holder and "registry" in holder.lower() else None
+
+
+def _provider_client(func: ast.expr, name: str) -> str | None:
+    """The provider's client a call is of: the called name (`sgl.Anthropic`, `TOGETHER`), else the module a function
+    of is called on (`replicate.run`, `litellm.completion`); None for any other call."""
+    if apis.provider_callee(name):
+        return name
+    module = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else None
+    return module if module and apis.provider_callee(module) else None
 
 
 def _other_hub(func: ast.expr, name: str) -> bool:

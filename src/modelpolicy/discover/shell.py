@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from modelpolicy.discover import apis, ollama
 from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, HubId, identify, parse_hub_url
 from modelpolicy.discover.images import MODEL_VARIABLES, server_image
-from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.interface import FileContext, Source, SourceError
 from modelpolicy.discover.markers import Markers, Spelled, spelled_apart
 from modelpolicy.discover.names import named_kind, spelled_markers
 from modelpolicy.model import Kind, Reference
@@ -235,7 +235,48 @@ def command_references(
 ) -> list[Reference]:
     """The models and datasets named by the shell command(s) in `text`, which starts at `line` (from 1) and `column`
     (from 0) of the file: a script, a compose `command:`, a container's `args:` joined with `shlex.join`..."""
-    return _references(text, _placer(text, line, column), context, source)
+    place = _placer(text, line, column)
+    return _references(text, place, context, source) + _written_heredocs(text, place, context)
+
+
+# `cat > config.yaml <<'EOF'`, `cat <<EOF > .env`, `tee -a values.yaml <<EOF`: a heredoc a command writes to a file
+_HEREDOC_LINE = re.compile(r"^[^\n]*?(?<!<)<<(?!<)(-?)\s*([\"']?)([A-Za-z_]\w*)\2[^\n]*$", re.MULTILINE)
+_WRITTEN_TO = re.compile(r"(?:>>?|\btee\s+(?:-a\s+)?)\s*[\"']?([\w./-]*\.\w+|\.env)\b")
+
+
+def _written_heredocs(text: str, place: Callable[[int], tuple[int, int]], context: FileContext) -> list[Reference]:
+    """A heredoc a command writes to a file is that file (a YAML config, an `.env`): its body is read by the sources
+    that read such a file, and what they find placed in the script."""
+    if "<<" not in text:
+        return []
+    from modelpolicy.discover import written_file_sources
+
+    found: list[Reference] = []
+    for match in _HEREDOC_LINE.finditer(text):
+        target = _WRITTEN_TO.search(match[0])
+        sources = [s for s in written_file_sources(target[1]) if s.name != "shell"] if target else []
+        if not sources or target is None:
+            continue
+        start = match.end() + 1
+        indent = r"[ \t]*" if match[1] else ""  # `<<-` strips leading tabs from the delimiter's line
+        ending = re.compile(rf"^{indent}{match[3]}[ \t]*$", re.MULTILINE).search(text, start)
+        body = text[start : ending.start() if ending else len(text)]
+        starts = [0, *(i + 1 for i, c in enumerate(body) if c == "\n")]
+        as_written = FileContext(target[1].rsplit("/", 1)[-1], context.is_local_path)
+        for source in sources:
+            for reference in _tolerant_find(source, body, as_written):
+                if 0 < reference.line <= len(starts):
+                    line, column = place(start + starts[reference.line - 1] + reference.column)
+                    found.append(replace(reference, path=context.path, line=line, column=column))
+    return found
+
+
+def _tolerant_find(source: Source, text: str, context: FileContext) -> list[Reference]:
+    """What a source finds in a written file, and what it found before a part of it it could not read."""
+    try:
+        return source.find(text, context)
+    except SourceError as error:
+        return list(error.found)
 
 
 def placed_commands(

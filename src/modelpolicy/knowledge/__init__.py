@@ -156,20 +156,27 @@ class KnowledgeBase:
         """The hosted API provider that serves `model_name`: by a route prefix (`openai/gpt-4o`, `openai:gpt-4o`) whose
         rest that provider's patterns match, else by the first provider whose patterns match the whole name. A name
         only a context makes an API's (`nvidia/nv-embedqa-e5-v5`) counts when `contextual` is set: where discovery
-        saw that context, and when an `api` artefact is resolved. `among` limits the answer to those providers' keys."""
+        saw that context, and when an `api` artefact is resolved; a name one provider serves everywhere is its own
+        before any context, and a mixed-case spelling (`Llama-3.3-70B-Instruct`) first that of a provider that writes
+        its names so. `among` limits the answer to those providers' keys."""
         name = model_name.strip().lower()
         routed = self.routed(name, contextual=contextual)
         if routed is not None and (among is None or routed[0].key in among):
             return routed[0]
         providers = self.providers if among is None else [p for p in self.providers if p.key in among]
-        return next((p for p in providers if _serves(p, name, contextual)), None)
+        found = next((p for p in providers if _serves(p, name, False)), None)
+        if found is not None or not contextual:
+            return found  # a name one API serves everywhere is its own before one another serves in context
+        if model_name.strip() != name:  # a mixed-case spelling is first an API's that writes so
+            providers = sorted(providers, key=lambda p: not p.mixed_case)
+        return next((p for p in providers if _serves(p, name, True)), None)
 
     def routed(self, model_name: str, *, contextual: bool = False) -> tuple[ApiProvider, str] | None:
         """The provider a route prefix sends `model_name` to, and the name after the prefix, when that provider
         serves it: `openai/gpt-4o-mini` is OpenAI's `gpt-4o-mini`; `openai/whisper-large-v3` is no route (a Hub id)."""
         name = model_name.strip().lower()
         for route, provider in self._routes:
-            if name.startswith(route) and _serves(provider, name[len(route) :], contextual):
+            if name.startswith(route) and _serves_routed(provider, name[len(route) :], contextual):
                 return provider, name[len(route) :]
         return None
 
@@ -195,6 +202,12 @@ class KnowledgeBase:
 def _serves(provider: ApiProvider, name: str, contextual: bool) -> bool:
     patterns = (*provider.patterns, *provider.context_patterns) if contextual else provider.patterns
     return _matches(patterns, name) and not _matches(provider.exclude, name)
+
+
+def _serves_routed(provider: ApiProvider, name: str, contextual: bool) -> bool:
+    """Whether the provider serves `name` sent to it by one of its routes: its own names, or any its routes send."""
+    routed = _matches(provider.routed_patterns, name) and not _matches(provider.exclude, name)
+    return routed or _serves(provider, name, contextual)
 
 
 def _matches(patterns: tuple[str, ...], name: str) -> bool:

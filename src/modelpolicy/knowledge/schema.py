@@ -118,7 +118,11 @@ class ApiProvider(NamedTuple):
     `patterns` name its models wherever a model name stands; `context_patterns` only in a file that shows the API is
     meant (one of `context_markers` in it), since such names are also Hub ids (the NVIDIA API catalog's
     `nvidia/nv-embedqa-e5-v5`); `exclude` takes names back (the open-weight `gpt-oss-20b`); `routes` are the prefixes
-    that send a name to this API through LiteLLM, pydantic-ai or a gateway (`openai/`, `openai:`).
+    that send a name to this API through LiteLLM, pydantic-ai or a gateway (`openai/`, `openai:`). `mixed_case` says
+    the API writes its names in mixed case (Meta's Llama API: `Llama-3.3-70B-Instruct`), so that a name in context or
+    behind a route is its own although written as a Hub id would be; other APIs' names count only in lower case.
+    `routed_patterns` name its models only behind one of its routes: a gateway's (OpenRouter's `meta-llama/...`)
+    names are Hub ids written alone.
     """
 
     key: str
@@ -130,6 +134,8 @@ class ApiProvider(NamedTuple):
     routes: tuple[str, ...] = ()
     context_patterns: tuple[str, ...] = ()
     context_markers: tuple[str, ...] = ()
+    mixed_case: bool = False
+    routed_patterns: tuple[str, ...] = ()
 
 
 class ServerVersions(NamedTuple):
@@ -327,6 +333,8 @@ def provider_from_raw(record: _Record) -> ApiProvider:
         routes=record.texts("routes"),
         context_patterns=record.texts("context_patterns"),
         context_markers=record.texts("context_markers"),
+        mixed_case=_flag(record, "mixed_case", default=False),
+        routed_patterns=record.texts("routed_patterns"),
     )
 
 
