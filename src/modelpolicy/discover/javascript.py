@@ -39,7 +39,7 @@ from modelpolicy.discover.identity import (
 )
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
-from modelpolicy.discover.names import collection_kind, named_kind
+from modelpolicy.discover.names import collection_kind, named_kind, split_words
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
 
@@ -129,8 +129,12 @@ _PROVIDERS = frozenset(
     {"openai", "anthropic", "google", "vertex", "mistral", "cohere", "groq", "xai", "deepseek", "azure", "gateway"}
 )
 # Words of a name that speak of what a program reads: the quoted keys of an object so named are ids, when owned.
-# In a collection's object items (`{id: ID, name: "Label"}`), the first of these keys names the artefact.
-_ITEM_KEYS = ("id", "path", "name")
+# In a collection's object items (`{id: ID, name: "Label"}`, a select option's `{value: ID, label: "Label"}`), the
+# strings under these keys are read as the artefact's (a label among them names none).
+_ITEM_KEYS = ("id", "path", "name", "value")
+# Last words of the name of a model picker's list, after a word that names what is picked: `MODEL_OPTIONS`,
+# `modelList`, `embeddingModelChoices` hold the ids offered (`[ID, {value: ID, label: "Label"}]`).
+_PICKER_WORDS = frozenset({"options", "list", "choices", "presets", "catalog", "catalogue"})
 # Modules whose import makes the file an Ollama client's: its `model:` values are Ollama library tags.
 _OLLAMA_MODULES = frozenset({"ollama", "ollama/browser"})
 _OLLAMA_TAG = re.compile(r"[a-z0-9][a-z0-9._-]*(?:/[a-z0-9._-]+){0,2}(?::[\w.-]+)?", re.IGNORECASE)
@@ -223,6 +227,7 @@ _GATHERED = (
     "assignment_expression",
     "function_declaration",
     "import_statement",
+    "jsx_attribute",
 )
 
 
@@ -320,6 +325,7 @@ class _Finder:
         self.value_budget = _VALUE_BUDGET
         self.breaks: list[int] | None = None  # where each line after the first starts, when some end in `\r`
         self.pairs: list[Node] = []
+        self.attributes: list[Node] = []  # JSX attributes: `<Chat model="gpt-4o" />`
         self.strings = strings  # those that may be a URL or a routed name (`_url_strings`)
         self.named: list[tuple[str, Node]] = []
         self.ollama = False
@@ -338,6 +344,8 @@ class _Finder:
                 self.calls_to.setdefault(callee, []).append(node)
         elif kind == "pair":
             self.pairs.append(node)
+        elif kind == "jsx_attribute":
+            self.attributes.append(node)
         elif kind == "variable_declarator":
             self._bind(node.child_by_field_name("name"), node.child_by_field_name("value"), self.bindings)
         elif kind in ("field_definition", "public_field_definition"):
@@ -373,6 +381,8 @@ class _Finder:
             self._call(call, name, receiver)
         for pair in self.pairs:
             self._pair(pair)
+        for attribute in self.attributes:
+            self._attribute(attribute)
         for name, value in self.named:
             self._named(name, value)
         for node in self.strings:
@@ -401,6 +411,22 @@ class _Finder:
         for found in self.values(value):
             self._report(found, _Mode.NAMED, kind, name)
 
+    def _attribute(self, attribute: Node) -> None:
+        """`<ModelPicker defaultModel="gpt-4o" />`, `model={"gpt-4o"}`: a JSX attribute named for a model, read as a
+        key of that name is."""
+        children = attribute.named_children
+        if len(children) != 2 or children[0].type != "property_identifier":
+            return
+        name, value = self.text(children[0]), children[1]
+        if value.type == "jsx_expression":
+            if not value.named_children:
+                return
+            value = value.named_children[0]
+        kind = _name_kind(name)
+        if kind is not None:
+            for found in self.values(value):
+                self._report(found, _Mode.NAMED, kind, name)
+
     def _named(self, name: str, value: Node) -> None:
         """`const EMBEDDING_MODEL = ID`, `static model_id = ID`, the items of `const MODELS = [...]`, and the quoted
         keys of an object whose name speaks of models (`TOKENIZER_OPTIONS = {"org/x": "Label"}`)."""
@@ -408,9 +434,12 @@ class _Finder:
         if kind is not None:
             for found in self._literal(value):
                 self._report(found, _Mode.NAMED, kind, name)
-            return
+            if name[-1:] not in "sS":  # `const MODELS = {fast: ID, smart: ID}`: a collection's items, read below
+                return
         container = _unwrapped(value)
         kind = named_kind(name[:-1]) if name[-1:] in "sS" else None
+        if kind is None and container.type == "array":
+            kind = _picker_kind(name)
         if kind is not None and container.type in ("array", "object"):
             for item in self._items(container):
                 for found in self._literal(item):
@@ -592,9 +621,9 @@ class _Finder:
                 yield from self._literal(part)
         elif node.type == "object":
             entries = {self._key(key): value for key, value in _entries(node)}
-            chosen = next((entries[key] for key in _ITEM_KEYS if key in entries), None)
-            if chosen is not None and _unwrapped(chosen).type in ("string", "template_string"):
-                yield from self._literal(chosen)
+            for key in _ITEM_KEYS:  # `{name: "GPT-4o", value: "gpt-4o"}`: the label names nothing, the value does
+                if key in entries and _unwrapped(entries[key]).type in ("string", "template_string"):
+                    yield from self._literal(entries[key])
 
     # --- text ---
 
@@ -638,6 +667,16 @@ class _Finder:
                 function.child_by_field_name("object")
             )
         return (self.text(function), "") if function.type == "identifier" else ("", "")
+
+
+@lru_cache(maxsize=16_384)
+def _picker_kind(name: str) -> Kind | None:
+    """What the list of a model picker holds (`MODEL_OPTIONS`, `modelList`): its name without the last word, when that
+    word is a picker's, is a model's name (`named_kind`)."""
+    words = split_words(name)
+    if len(words) < 2 or words[-1] not in _PICKER_WORDS:
+        return None
+    return named_kind("_".join(words[:-1]))
 
 
 def _span(node: Node) -> tuple[int, int]:

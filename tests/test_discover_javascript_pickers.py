@@ -1,0 +1,99 @@
+"""How a JavaScript or TypeScript app offers models (issue 16): a picker's list (`MODEL_OPTIONS`, `modelList`) of ids or
+of `{value: ID, label: "Label"}` options, a plural name's object of ids (`const MODELS = {fast: ID}`), and a JSX
+attribute named for a model (`<Chat model="gpt-4o" />`). Look-alikes: a list named for something else of a model's
+(`modelIcons`, `MODEL_TYPES`), a picker's options object of settings, labels and placeholders."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.javascript import JavaScriptSource
+from modelpolicy.model import Kind
+
+M, D, A = Kind.MODEL, Kind.DATASET, Kind.API
+
+
+def find(text: str, path: str = "src/app.tsx") -> set[tuple[Kind, str, int]]:
+    return {(r.kind, r.text, r.line) for r in JavaScriptSource().find(text, FileContext(path, lambda _: False))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'export const MODEL_OPTIONS = [\n  { value: "gpt-4o", label: "GPT-4o" },\n'
+            '  { value: "o3-mini", label: "o3" },\n];\n',
+            {(A, "gpt-4o", 2), (A, "o3-mini", 3)},
+        ),
+        (
+            'const modelList = ["gpt-4o-mini", "meta-llama/Llama-3.1-8B-Instruct"];\n',
+            {
+                (A, "gpt-4o-mini", 1),
+                (M, "meta-llama/Llama-3.1-8B-Instruct", 1),
+            },
+        ),
+        (
+            'const embeddingModelChoices = [{ label: "Small", value: "text-embedding-3-small" }];\n',
+            {(A, "text-embedding-3-small", 1)},
+        ),
+        ('const datasetOptions = ["org/data"];\n', {(D, "org/data", 1)}),
+        # an option whose `name` is a label and whose `value` is the id
+        ('const models = [{ name: "GPT-4o", value: "gpt-4o" }];\n', {(A, "gpt-4o", 1)}),
+        # a plural name's object: its values are the ids, by role
+        (
+            'const MODELS = { fast: "gpt-4o-mini", smart: "claude-3-5-sonnet-latest" };\n',
+            {
+                (A, "gpt-4o-mini", 1),
+                (A, "claude-3-5-sonnet-latest", 1),
+            },
+        ),
+        ('const models: Record<string, string> = { fast: "o1-mini" };\n', {(A, "o1-mini", 1)}),
+    ],
+)
+def test_a_pickers_list_holds_the_models_offered(text: str, expected: set[tuple[Kind, str, int]]) -> None:
+    assert find(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'const modelIcons = ["openai/logo"];\n',  # a list of a model's other things
+        'const MODEL_TYPES = ["org/x"];\n',
+        'const optionsList = ["gpt-4o"];\n',  # nothing says what is picked
+        'const modelOptions = { temperature: 0.2, stop: "gpt-4o" };\n',  # a model's settings, not a list
+        'const labels = ["gpt-4o"];\n',
+        'const model = { name: "GPT-4o", value: "fast" };\n',  # one model's label and a word
+    ],
+)
+def test_picker_look_alikes(text: str) -> None:
+    assert find(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('const el = <Chat model="gpt-4o" />;\n', {(A, "gpt-4o", 1)}),
+        ('const el = <ModelPicker defaultModel={"claude-3-5-haiku-latest"} />;\n', {(A, "claude-3-5-haiku-latest", 1)}),
+        ('const el = <Embedder modelId="BAAI/bge-small-en-v1.5" />;\n', {(M, "BAAI/bge-small-en-v1.5", 1)}),
+        ('const DEFAULT = "gpt-4o-mini";\nconst el = <Chat model={DEFAULT} />;\n', {(A, "gpt-4o-mini", 1)}),
+    ],
+)
+def test_a_jsx_attribute_named_for_a_model(text: str, expected: set[tuple[Kind, str, int]]) -> None:
+    assert find(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'const el = <Input placeholder="gpt-4o" />;\n',
+        'const el = <option value="gpt-4o">GPT-4o</option>;\n',  # which list it is in is not said
+        'const el = <img alt="gpt-4o" src="/gpt.png" />;\n',
+        'const el = <Field name="model" label="Model" />;\n',
+        "const el = <Chat model={current.model} />;\n",
+        "const el = <Chat model />;\n",
+        "const el = <p>Use gpt-4o for this</p>;\n",
+    ],
+)
+def test_jsx_look_alikes(text: str) -> None:
+    assert find(text) == set()
