@@ -97,3 +97,69 @@ def test_a_jsx_attribute_named_for_a_model(text: str, expected: set[tuple[Kind, 
 )
 def test_jsx_look_alikes(text: str) -> None:
     assert find(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected"),
+    [
+        ("src/chat.js", 'function chat(prompt, model = "gpt-4o") {}\n', {(A, "gpt-4o", 1)}),
+        (
+            "src/chat.ts",
+            'async function chat(prompt: string, model: string = "gpt-4.1-mini") {}\n',
+            {(A, "gpt-4.1-mini", 1)},
+        ),
+        (
+            "src/chat.ts",
+            'const chat = ({ modelName = "claude-3-5-haiku-20241022" } = {}) => 1;\n',
+            {(A, "claude-3-5-haiku-20241022", 1)},
+        ),
+        (
+            "src/models.ts",
+            'enum Models {\n  Fast = "gpt-4o-mini",\n  Smart = "o1",\n}\n',
+            {
+                (A, "gpt-4o-mini", 2),
+                (A, "o1", 3),
+            },
+        ),
+        (
+            "src/models.ts",
+            'export type ModelId = "gemini-1.5-pro" | "gemini-1.5-flash";\n',
+            {
+                (A, "gemini-1.5-pro", 1),
+                (A, "gemini-1.5-flash", 1),
+            },
+        ),
+        (
+            "src/models.ts",
+            'interface Settings {\n  model: "o3-mini" | "gpt-4o";\n}\n',
+            {
+                (A, "o3-mini", 2),
+                (A, "gpt-4o", 2),
+            },
+        ),
+        (
+            "src/embed.ts",
+            'function embed(text: string, modelId = "BAAI/bge-small-en-v1.5") {}\n',
+            {(M, "BAAI/bge-small-en-v1.5", 1)},
+        ),
+    ],
+)
+def test_a_declaration_named_for_a_model(path: str, text: str, expected: set[tuple[Kind, str, int]]) -> None:
+    assert find(text, path) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("src/chat.js", 'function chat(prompt = "gpt-4o", temperature = 0.2) {}\n'),
+        ("src/chat.ts", 'function chat(title: string = "gpt-4o") {}\n'),
+        ("src/models.ts", 'enum ModelProvider { OpenAI = "openai", Anthropic = "anthropic" }\n'),
+        ("src/models.ts", 'enum Labels { Fast = "gpt-4o-mini" }\n'),
+        ("src/models.ts", 'type Role = "user" | "assistant";\n'),
+        ("src/models.ts", "type ModelId = string;\n"),
+        ("src/models.ts", 'interface Settings { model: string; title: "gpt-4o" }\n'),
+        ("src/models.ts", 'type ModelKind = "chat" | "embedding";\n'),
+    ],
+)
+def test_declaration_look_alikes(path: str, text: str) -> None:
+    assert find(text, path) == set()

@@ -228,6 +228,15 @@ _GATHERED = (
     "function_declaration",
     "import_statement",
     "jsx_attribute",
+    # declarations whose name says they hold a model: a parameter's default (`model = ID`, `{modelName = ID}`), an
+    # enum (`enum Models {Fast = ID}`), a type of string literals (`type ModelId = ID | ID`, `model: ID | ID;`)
+    "assignment_pattern",
+    "object_assignment_pattern",
+    "required_parameter",
+    "optional_parameter",
+    "enum_declaration",
+    "type_alias_declaration",
+    "property_signature",
 )
 
 
@@ -346,6 +355,9 @@ class _Finder:
             self.pairs.append(node)
         elif kind == "jsx_attribute":
             self.attributes.append(node)
+        elif kind in _DECLARED:
+            name_field, value_field = _DECLARED[kind]
+            self._declared(node.child_by_field_name(name_field), node.child_by_field_name(value_field))
         elif kind == "variable_declarator":
             self._bind(node.child_by_field_name("name"), node.child_by_field_name("value"), self.bindings)
         elif kind in ("field_definition", "public_field_definition"):
@@ -372,6 +384,20 @@ class _Finder:
             first = arguments.named_children[0] if arguments and arguments.named_children else None
             self.ollama = self.ollama or (first is not None and self.string(first) in _OLLAMA_MODULES)
         self.named.append((identifier, value))
+
+    def _declared(self, name: Node | None, value: Node | None) -> None:
+        """A declaration read as a named value (`_named`), not bound: a parameter's default, an enum's body, a type."""
+        if name is None or value is None:
+            return
+        if value.type == "type_annotation" and value.named_children:
+            value = value.named_children[0]
+        if name.type in (
+            "identifier",
+            "type_identifier",
+            "property_identifier",
+            "shorthand_property_identifier_pattern",
+        ):
+            self.named.append((self.text(name), value))
 
     # --- the positions read ---
 
@@ -606,8 +632,8 @@ class _Finder:
             yield from (value for _, value in _entries(container))
 
     def _literal(self, node: Node) -> Iterator[_Value]:
-        """A named value's strings as written: a literal, an array's, a default's (`x ?? ID`), an object item's first
-        `_ITEM_KEYS` value."""
+        """A named value's strings as written: a literal, an array's, a default's (`x ?? ID`), an object item's
+        `_ITEM_KEYS` values, a string-literal type's (`"a" | "b"`), an enum's values."""
         node = _unwrapped(node)
         if node.type in ("string", "template_string"):
             text = self.string(node)
@@ -618,6 +644,9 @@ class _Finder:
                 yield from self._literal(item)
         elif node.type in ("ternary_expression", "binary_expression"):  # `x ?? ID`, `c ? ID : ID`
             for part in self._parts(node, 0):
+                yield from self._literal(part)
+        elif node.type in ("union_type", "literal_type", "enum_body"):
+            for part in _declared_parts(node):
                 yield from self._literal(part)
         elif node.type == "object":
             entries = {self._key(key): value for key, value in _entries(node)}
@@ -677,6 +706,27 @@ def _picker_kind(name: str) -> Kind | None:
     if len(words) < 2 or words[-1] not in _PICKER_WORDS:
         return None
     return named_kind("_".join(words[:-1]))
+
+
+# The declarations `_declared` reads, by node kind: the fields of their name and of their value.
+_DECLARED = {
+    "assignment_pattern": ("left", "right"),
+    "object_assignment_pattern": ("left", "right"),
+    "required_parameter": ("pattern", "value"),
+    "optional_parameter": ("pattern", "value"),
+    "enum_declaration": ("name", "body"),
+    "type_alias_declaration": ("name", "value"),
+    "property_signature": ("name", "type"),
+}
+
+
+def _declared_parts(node: Node) -> list[Node]:
+    """The parts of a type of string literals (`type ModelId = "gpt-4o" | "gpt-4o-mini"`) or the values of an enum's
+    members (`enum Models { Fast = "gpt-4o-mini" }`)."""
+    if node.type != "enum_body":
+        return list(node.named_children)
+    members = (member for member in node.named_children if member.type == "enum_assignment")
+    return [value for member in members if (value := member.child_by_field_name("value")) is not None]
 
 
 def _span(node: Node) -> tuple[int, int]:
