@@ -163,3 +163,43 @@ def test_a_declaration_named_for_a_model(path: str, text: str, expected: set[tup
 )
 def test_declaration_look_alikes(path: str, text: str) -> None:
     assert find(text, path) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'function getModel(tier) {\n  if (tier === "fast") return "gpt-4o-mini";\n  return "gpt-4o";\n}\n',
+            {(A, "gpt-4o-mini", 2), (A, "gpt-4o", 3)},
+        ),
+        ('export const defaultModel = () => "o3-mini";\n', {(A, "o3-mini", 1)}),
+        (
+            'class Settings {\n  getEmbeddingModel() {\n    return "text-embedding-3-small";\n  }\n}\n',
+            {(A, "text-embedding-3-small", 3)},
+        ),
+        (
+            'const MODEL_PRICES = { "gpt-4o-mini": { input: 0.15 }, "org/x": {} };\n',
+            {
+                (A, "gpt-4o-mini", 1),
+                (M, "org/x", 1),
+            },
+        ),
+    ],
+)
+def test_what_a_function_named_for_a_model_returns(text: str, expected: set[tuple[Kind, str, int]]) -> None:
+    assert find(text, "src/models.ts") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'function getTitle() {\n  return "gpt-4o";\n}\n',  # not named for a model
+        'function getModel() {\n  const label = () => "gpt-4o";\n  return label;\n}\n',  # a nested function's
+        'function getModel() {\n  const f = () => {\n    return "gpt-4o";\n  };\n  return f();\n}\n',
+        'function selectModel() {\n  return "Select a model";\n}\n',
+        "function getModel(m) {\n  return m.name;\n}\n",
+        'const MODEL_PRICES = { "default": { input: 0 }, fast: "x" };\n',  # keys that name nothing
+    ],
+)
+def test_function_return_look_alikes(text: str) -> None:
+    assert find(text, "src/models.ts") == set()

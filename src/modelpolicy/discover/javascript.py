@@ -237,6 +237,7 @@ _GATHERED = (
     "enum_declaration",
     "type_alias_declaration",
     "property_signature",
+    "method_definition",
 )
 
 
@@ -335,6 +336,7 @@ class _Finder:
         self.breaks: list[int] | None = None  # where each line after the first starts, when some end in `\r`
         self.pairs: list[Node] = []
         self.attributes: list[Node] = []  # JSX attributes: `<Chat model="gpt-4o" />`
+        self.returning: list[tuple[str, Node]] = []  # functions named for a model: `function getModel() {...}`
         self.strings = strings  # those that may be a URL or a routed name (`_url_strings`)
         self.named: list[tuple[str, Node]] = []
         self.ollama = False
@@ -367,6 +369,9 @@ class _Finder:
             self._bind(node.child_by_field_name("left"), node.child_by_field_name("right"), self.bindings)
         elif kind == "function_declaration" and (name := node.child_by_field_name("name")) is not None:
             self.functions[_span(node)] = self.text(name)
+            self._named_function(self.text(name), node)
+        elif kind == "method_definition" and (name := node.child_by_field_name("name")) is not None:
+            self._named_function(self.text(name), node)
         elif kind == "import_statement" and (module := node.child_by_field_name("source")) is not None:
             self.ollama = self.ollama or self.string(module) in _OLLAMA_MODULES
 
@@ -379,11 +384,16 @@ class _Finder:
         into.setdefault(identifier, []).append(value)
         if value.type == "arrow_function":
             self.functions.setdefault(_span(value), identifier)
+            self._named_function(identifier, value)
         elif value.type == "call_expression" and self._callee(value)[0] == "require":
             arguments = value.child_by_field_name("arguments")
             first = arguments.named_children[0] if arguments and arguments.named_children else None
             self.ollama = self.ollama or (first is not None and self.string(first) in _OLLAMA_MODULES)
         self.named.append((identifier, value))
+
+    def _named_function(self, name: str, function: Node) -> None:
+        if _name_kind(name) is not None:
+            self.returning.append((name, function))
 
     def _declared(self, name: Node | None, value: Node | None) -> None:
         """A declaration read as a named value (`_named`), not bound: a parameter's default, an enum's body, a type."""
@@ -409,6 +419,8 @@ class _Finder:
             self._pair(pair)
         for attribute in self.attributes:
             self._attribute(attribute)
+        for name, function in self.returning:
+            self._returned(name, function)
         for name, value in self.named:
             self._named(name, value)
         for node in self.strings:
@@ -436,6 +448,19 @@ class _Finder:
             return
         for found in self.values(value):
             self._report(found, _Mode.NAMED, kind, name)
+
+    def _returned(self, name: str, function: Node) -> None:
+        """`function getModel(tier) { if (tier === "fast") return "gpt-4o-mini"; return "gpt-4o"; }`, `const
+        defaultModel = () => "gpt-4o"`: what a function named for a model returns, read as a value under its name
+        (its own returns, not those of functions nested in it)."""
+        kind = _name_kind(name)
+        body = function.child_by_field_name("body")
+        if kind is None or body is None:
+            return
+        returned = [body] if body.type != "statement_block" else _returns(body)
+        for value in returned:
+            for found in self._literal(value):
+                self._report(found, _Mode.NAMED, kind, name)
 
     def _attribute(self, attribute: Node) -> None:
         """`<ModelPicker defaultModel="gpt-4o" />`, `model={"gpt-4o"}`: a JSX attribute named for a model, read as a
@@ -473,7 +498,9 @@ class _Finder:
         kind = collection_kind(name)
         if kind is not None and container.type == "object":
             for key, _ in _entries(container):
-                if key is not None and key.type == "string" and (text := self.string(key)) and "/" in text:
+                if key is None or key.type != "string" or not (text := self.string(key)):
+                    continue
+                if "/" in text or _api_name(text):  # `{"org/x": "Label"}`, `{"gpt-4o": {price: 5}}`
                     self._report(_Value(key, text), _Mode.NAMED, kind, name)
 
     def _url(self, node: Node) -> None:
@@ -718,6 +745,19 @@ _DECLARED = {
     "type_alias_declaration": ("name", "value"),
     "property_signature": ("name", "type"),
 }
+
+
+def _returns(body: Node) -> list[Node]:
+    """The values a function body's own `return` statements give, not those of the functions nested in it."""
+    found: list[Node] = []
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        if node.type == "return_statement":
+            found += node.named_children[:1]
+        elif node.type not in _FUNCTIONS and node.type != "class_body":
+            stack.extend(node.named_children)
+    return found
 
 
 def _declared_parts(node: Node) -> list[Node]:
