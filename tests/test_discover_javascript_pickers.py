@@ -203,3 +203,21 @@ def test_what_a_function_named_for_a_model_returns(text: str, expected: set[tupl
 )
 def test_function_return_look_alikes(text: str) -> None:
     assert find(text, "src/models.ts") == set()
+
+
+def test_beside_an_ollama_client_a_hosted_api_name_stays_the_apis() -> None:
+    text = (
+        'import ollama from "ollama";\n'
+        'await openai.chat.completions.create({ model: "gpt-4o", messages });\n'
+        'await anthropic.messages.create({ model: "claude-3-7-sonnet-20250219", max_tokens: 1 });\n'
+        'await ollama.chat({ model: "llama3.1", messages });\n'
+        'await ollama.chat({ model: "gpt-oss" });\n'  # both an Ollama library name and like an API's: Ollama's
+        'await ollama.chat({ model: "qwen3:8b" });\n'
+    )
+    assert find(text, "src/chat.ts") == {
+        (A, "gpt-4o", 2),
+        (A, "claude-3-7-sonnet-20250219", 3),
+        (Kind.OLLAMA, "llama3.1", 4),
+        (Kind.OLLAMA, "gpt-oss", 5),
+        (Kind.OLLAMA, "qwen3:8b", 6),
+    }

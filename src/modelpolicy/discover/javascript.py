@@ -533,7 +533,9 @@ class _Finder:
         if mode == _Mode.HUB:
             hub = identify(text, kind, self.context.is_local_path, single_names=True)
             return None if hub is None else (kind, hub)
-        if self.ollama and mode == _Mode.NAMED and kind is Kind.MODEL and _OLLAMA_TAG.fullmatch(text):
+        # beside an Ollama client a `model:` is an Ollama tag, but `{model: "gpt-4o"}` is still OpenAI's
+        ollama_tag = self.ollama and mode == _Mode.NAMED and kind is Kind.MODEL and _OLLAMA_TAG.fullmatch(text)
+        if ollama_tag and not _hosted_only(text):
             return Kind.OLLAMA, HubId(text, None)
         api = _api_name(text)
         if api is not None:
@@ -837,6 +839,15 @@ def _url_in_start(start: str) -> tuple[Kind, HubId] | None:
     if found is None or "/" not in found[1].id or f"{found[1].id}/" not in match.group():
         return None
     return found
+
+
+def _hosted_only(text: str) -> bool:
+    """A hosted API's model name (`gpt-4o`, `claude-3-7-sonnet-20250219`) that the Ollama library does not list: in a
+    file that also calls Ollama (a provider switch), it is still the API's. A name both know (`gpt-oss`,
+    `deepseek-r1`), a tagged one (`qwen3:8b`) or a namespaced one stays Ollama's there."""
+    if ":" in text or "/" in text or _api_name(text) is None:
+        return False
+    return load_knowledge().ollama(text) is None
 
 
 def _api_name(text: str) -> str | None:
