@@ -221,3 +221,32 @@ def test_beside_an_ollama_client_a_hosted_api_name_stays_the_apis() -> None:
         (Kind.OLLAMA, "gpt-oss", 5),
         (Kind.OLLAMA, "qwen3:8b", 6),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'const lmstudio = createOpenAICompatible({ baseURL: URL });\nstreamText({ model: lmstudio("org/x") });\n',
+            {(M, "org/x", 2)},
+        ),
+        ('const r = generateText({ model: myProvider("gpt-4o-mini"), prompt });\n', {(A, "gpt-4o-mini", 1)}),
+        ('const s = z.object({ model: z.string().default("gpt-4o") });\n', {(A, "gpt-4o", 1)}),
+    ],
+)
+def test_a_call_under_a_key_named_for_a_model_is_given_the_id(text: str, expected: set[tuple[Kind, str, int]]) -> None:
+    assert find(text, "src/chat.ts") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'const a = { model: t("settings.model") };\n',  # a translation key
+        'const b = { modelPath: path.resolve("models/llama.gguf") };\n',
+        'const c = { model: getModel("fast") };\n',
+        "const d = { model: JSON.parse(raw) };\n",
+        'const e = { title: format("gpt-4o") };\n',  # not under a model's key
+    ],
+)
+def test_call_under_a_model_key_look_alikes(text: str) -> None:
+    assert find(text, "src/chat.ts") == set()

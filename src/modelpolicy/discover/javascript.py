@@ -448,6 +448,10 @@ class _Finder:
             return
         for found in self.values(value):
             self._report(found, _Mode.NAMED, kind, name)
+        argument = _call_argument(value)
+        if argument is not None:  # `{model: lmstudio("qwen2.5")}`: a provider instance the file made, given the id
+            for found in self.values(argument):
+                self._report(found, _Mode.NAMED, kind, name)
 
     def _returned(self, name: str, function: Node) -> None:
         """`function getModel(tier) { if (tier === "fast") return "gpt-4o-mini"; return "gpt-4o"; }`, `const
@@ -747,6 +751,15 @@ _DECLARED = {
     "type_alias_declaration": ("name", "value"),
     "property_signature": ("name", "type"),
 }
+
+
+def _call_argument(node: Node) -> Node | None:
+    """The first argument of a call (`myProvider("gpt-4o")`, `z.enum([...]).default("gpt-4o")`), if it has one."""
+    node = _unwrapped(node)
+    arguments = node.child_by_field_name("arguments") if node.type == "call_expression" else None
+    if arguments is None or arguments.type != "arguments" or not arguments.named_children:
+        return None
+    return arguments.named_children[0]
 
 
 def _returns(body: Node) -> list[Node]:
