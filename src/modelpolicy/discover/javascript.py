@@ -39,7 +39,7 @@ from modelpolicy.discover.identity import (
 )
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
-from modelpolicy.discover.names import collection_kind, named_kind, split_words
+from modelpolicy.discover.names import collection_kind, named_kind, picker_kind
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
 
@@ -132,9 +132,6 @@ _PROVIDERS = frozenset(
 # In a collection's object items (`{id: ID, name: "Label"}`, a select option's `{value: ID, label: "Label"}`), the
 # strings under these keys are read as the artefact's (a label among them names none).
 _ITEM_KEYS = ("id", "path", "name", "value")
-# Last words of the name of a model picker's list, after a word that names what is picked: `MODEL_OPTIONS`,
-# `modelList`, `embeddingModelChoices` hold the ids offered (`[ID, {value: ID, label: "Label"}]`).
-_PICKER_WORDS = frozenset({"options", "list", "choices", "presets", "catalog", "catalogue"})
 # Modules whose import makes the file an Ollama client's: its `model:` values are Ollama library tags.
 _OLLAMA_MODULES = frozenset({"ollama", "ollama/browser"})
 _OLLAMA_TAG = re.compile(r"[a-z0-9][a-z0-9._-]*(?:/[a-z0-9._-]+){0,2}(?::[\w.-]+)?", re.IGNORECASE)
@@ -494,7 +491,7 @@ class _Finder:
         container = _unwrapped(value)
         kind = named_kind(name[:-1]) if name[-1:] in "sS" else None
         if kind is None and container.type == "array":
-            kind = _picker_kind(name)
+            kind = picker_kind(name)
         if kind is not None and container.type in ("array", "object"):
             for item in self._items(container):
                 for found in self._literal(item):
@@ -729,16 +726,6 @@ class _Finder:
                 function.child_by_field_name("object")
             )
         return (self.text(function), "") if function.type == "identifier" else ("", "")
-
-
-@lru_cache(maxsize=16_384)
-def _picker_kind(name: str) -> Kind | None:
-    """What the list of a model picker holds (`MODEL_OPTIONS`, `modelList`): its name without the last word, when that
-    word is a picker's, is a model's name (`named_kind`)."""
-    words = split_words(name)
-    if len(words) < 2 or words[-1] not in _PICKER_WORDS:
-        return None
-    return named_kind("_".join(words[:-1]))
 
 
 # The declarations `_declared` reads, by node kind: the fields of their name and of their value.
