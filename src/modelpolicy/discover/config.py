@@ -29,7 +29,7 @@ from modelpolicy.discover import apis, ollama
 from modelpolicy.discover.identity import URL, URL_MARKERS, HubId, identify, parse_hub_url, without_env_defaults
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
-from modelpolicy.discover.names import named_kind, spelled_markers
+from modelpolicy.discover.names import NOT_QUALIFIERS, named_kind, picker_kind, spelled_markers, split_words
 from modelpolicy.discover.yamldoc import compose
 from modelpolicy.model import Kind, Reference
 
@@ -70,8 +70,9 @@ _OUTPUT_KEYS = frozenset(
         *("responsemetadata", "generationinfo", "llmoutput", "responsemodel"),
     }
 )
-# In a table under an artefact key (`- path: org/x`, `model: {name: org/x}`), the first of these names it.
-_ITEM_KEYS = ("id", "path", "name")
+# In a table under an artefact key (`- path: org/x`, `model: {name: org/x}`, a picker's `{value: ID, label: x}`),
+# the first of these names it.
+_ITEM_KEYS = ("id", "path", "name", "value")
 # Cheap test before parsing: a file without any of these cannot hold a reference.
 # Every key that names an artefact holds one of these words, case aside, and so does every Hugging Face URL.
 _MARKER_WORDS = (
@@ -136,10 +137,17 @@ class ConfigSource:
             return []
         finder = _Finder(context, apis.contexts(text), ollama.server_in(text))
         trees, problem = reader(text, context.path)
-        found = list(dict.fromkeys(r for tree in trees for r in finder.node(tree, None)))
+        found = list(dict.fromkeys(r for tree in trees for r in finder.node(tree, _root_slot(context.path, tree))))
         if problem is not None:
             raise problem.with_found(found)
         return found
+
+
+def _root_slot(path: str, tree: _Node | None) -> _Slot | None:
+    """A file named for models whose whole content is a list (`models.json`: `[{"id": ID, "label": "x"}]`)."""
+    stem = _file_name(path).split(".", 1)[0]
+    kind = named_kind(stem[:-1]) if isinstance(tree, _Sequence) and stem[-1:] == "s" else None
+    return _Slot(kind, stem) if kind else None
 
 
 def _file_name(path: str) -> str:
@@ -181,6 +189,13 @@ def _reader(path: str) -> Callable[[str, str], _Trees] | None:
     if name.endswith(".env") or name.startswith(".env."):
         return _env_trees
     return None
+
+
+def _a_role(key: str) -> bool:
+    """Whether a key of a plural model name's table says which model it is (`fast`, `default`, `summarizer`) rather
+    than a setting of theirs (`cache_dir`, `template`, `provider`)."""
+    words = split_words(key)
+    return bool(words) and not NOT_QUALIFIERS.intersection(words) and _artefact_key(key) is None
 
 
 def _normalise(key: str) -> str:
@@ -233,7 +248,11 @@ class _Finder:
         name, value = (entries.get(k, (None, None))[1] for k in ("name", "value"))
         if isinstance(name, _Text) and isinstance(value, _Text) and _artefact_key(name.value):
             yield from self.entry(name, value, None)  # a Kubernetes `env` item: {name: MODEL_ID, value: org/x}
+        by_role = slot is not None and item_key is None and slot.form[-1:] in "sS"
         for key, child in mapping.entries:
+            if by_role and key is not None and isinstance(child, _Text) and _a_role(key.value):
+                yield from self.text(child, slot)  # `chat_models: {fast: gpt-4o-mini, smart: gpt-4o}`
+                continue
             yield from self.entry(key, child, slot if key is not None and key is item_key else None)
 
     def entry(self, key: _Text | None, value: _Node | None, slot: _Slot | None) -> Iterator[Reference]:
@@ -242,6 +261,8 @@ class _Finder:
             return
         if key and (kind := _artefact_key(key.value)):
             slot = _Slot(kind, key.value)
+        elif key and isinstance(value, _Sequence) and (kind := picker_kind(key.value)):
+            slot = _Slot(kind, key.value)  # `modelOptions: [{value: gpt-4o, label: GPT-4o}]`
         elif key and apis.holds_api(key.value):
             slot = _Slot(Kind.API, key.value)
         if key and _normalise(key.value) == "ollama" and isinstance(value, _Mapping):

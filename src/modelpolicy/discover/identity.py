@@ -154,6 +154,32 @@ def looks_like_path(text: str) -> bool:
     return bool(slash) and owner.lower() in FOLDER_OWNERS
 
 
+# Owner-less names a library loads from its own organisation: sentence-transformers reads `all-MiniLM-L6-v2` as
+# `sentence-transformers/all-MiniLM-L6-v2` (a name with no `/` that is not one of transformers' legacy ids). The
+# patterns are the naming families of its pretrained models; each ends in what sets it apart from an Ollama tag
+# (`all-minilm`) or a word (`all-reduce`): a version, a size or a fixed name.
+_LIBRARY_ORGS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "sentence-transformers",
+        re.compile(
+            r"(?:all|paraphrase|multi-qa|msmarco)(?:-multilingual)?"
+            r"-(?:MiniLM|mpnet|distilroberta|roberta|distilbert|bert|albert|TinyBERT|xlm-r)[A-Za-z0-9.-]*-v[0-9]+"
+            r"|distiluse-base-multilingual-cased(?:-v[12])?|LaBSE|clip-ViT-[BL]-(?:32|16|14)(?:-multilingual-v1)?"
+            r"|(?:gtr|sentence)-t5-(?:base|large|xl|xxl)"
+            r"|average_word_embeddings_(?:glove\.6B\.300d|glove\.840B\.300d|komninos|levy_dependency)",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def library_owned(name: str) -> str | None:
+    """`ORG/name` for an owner-less name a library loads from its own organisation (`all-MiniLM-L6-v2`), else None."""
+    if "/" in name:
+        return None
+    return next((f"{org}/{name}" for org, names in _LIBRARY_ORGS if names.fullmatch(name)), None)
+
+
 def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, single_names: bool) -> HubId | None:
     """The Hub repository a value in a reference position names, or None for paths, builders and non-ids.
 
@@ -170,6 +196,9 @@ def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, si
     hub = parse_hub_id(value)
     if hub is None or (kind is Kind.DATASET and hub.id.lower() in PACKAGED_BUILDERS) or is_placeholder(hub.id):
         return None
+    owned = library_owned(hub.id) if kind is Kind.MODEL else None
+    if owned:  # `SentenceTransformer("all-MiniLM-L6-v2")`, `model_name: str = "all-MiniLM-L6-v2"`
+        return HubId(owned, hub.revision)
     if "/" in hub.id or single_names or load_knowledge().artefact(kind, hub.id) is not None:
         return hub
     return None

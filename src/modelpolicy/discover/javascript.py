@@ -39,7 +39,7 @@ from modelpolicy.discover.identity import (
 )
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
-from modelpolicy.discover.names import collection_kind, named_kind
+from modelpolicy.discover.names import collection_kind, named_kind, picker_kind
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
 
@@ -129,8 +129,9 @@ _PROVIDERS = frozenset(
     {"openai", "anthropic", "google", "vertex", "mistral", "cohere", "groq", "xai", "deepseek", "azure", "gateway"}
 )
 # Words of a name that speak of what a program reads: the quoted keys of an object so named are ids, when owned.
-# In a collection's object items (`{id: ID, name: "Label"}`), the first of these keys names the artefact.
-_ITEM_KEYS = ("id", "path", "name")
+# In a collection's object items (`{id: ID, name: "Label"}`, a select option's `{value: ID, label: "Label"}`), the
+# strings under these keys are read as the artefact's (a label among them names none).
+_ITEM_KEYS = ("id", "path", "name", "value")
 # Modules whose import makes the file an Ollama client's: its `model:` values are Ollama library tags.
 _OLLAMA_MODULES = frozenset({"ollama", "ollama/browser"})
 _OLLAMA_TAG = re.compile(r"[a-z0-9][a-z0-9._-]*(?:/[a-z0-9._-]+){0,2}(?::[\w.-]+)?", re.IGNORECASE)
@@ -223,6 +224,17 @@ _GATHERED = (
     "assignment_expression",
     "function_declaration",
     "import_statement",
+    "jsx_attribute",
+    # declarations whose name says they hold a model: a parameter's default (`model = ID`, `{modelName = ID}`), an
+    # enum (`enum Models {Fast = ID}`), a type of string literals (`type ModelId = ID | ID`, `model: ID | ID;`)
+    "assignment_pattern",
+    "object_assignment_pattern",
+    "required_parameter",
+    "optional_parameter",
+    "enum_declaration",
+    "type_alias_declaration",
+    "property_signature",
+    "method_definition",
 )
 
 
@@ -320,6 +332,8 @@ class _Finder:
         self.value_budget = _VALUE_BUDGET
         self.breaks: list[int] | None = None  # where each line after the first starts, when some end in `\r`
         self.pairs: list[Node] = []
+        self.attributes: list[Node] = []  # JSX attributes: `<Chat model="gpt-4o" />`
+        self.returning: list[tuple[str, Node]] = []  # functions named for a model: `function getModel() {...}`
         self.strings = strings  # those that may be a URL or a routed name (`_url_strings`)
         self.named: list[tuple[str, Node]] = []
         self.ollama = False
@@ -338,6 +352,11 @@ class _Finder:
                 self.calls_to.setdefault(callee, []).append(node)
         elif kind == "pair":
             self.pairs.append(node)
+        elif kind == "jsx_attribute":
+            self.attributes.append(node)
+        elif kind in _DECLARED:
+            name_field, value_field = _DECLARED[kind]
+            self._declared(node.child_by_field_name(name_field), node.child_by_field_name(value_field))
         elif kind == "variable_declarator":
             self._bind(node.child_by_field_name("name"), node.child_by_field_name("value"), self.bindings)
         elif kind in ("field_definition", "public_field_definition"):
@@ -347,6 +366,9 @@ class _Finder:
             self._bind(node.child_by_field_name("left"), node.child_by_field_name("right"), self.bindings)
         elif kind == "function_declaration" and (name := node.child_by_field_name("name")) is not None:
             self.functions[_span(node)] = self.text(name)
+            self._named_function(self.text(name), node)
+        elif kind == "method_definition" and (name := node.child_by_field_name("name")) is not None:
+            self._named_function(self.text(name), node)
         elif kind == "import_statement" and (module := node.child_by_field_name("source")) is not None:
             self.ollama = self.ollama or self.string(module) in _OLLAMA_MODULES
 
@@ -359,11 +381,30 @@ class _Finder:
         into.setdefault(identifier, []).append(value)
         if value.type == "arrow_function":
             self.functions.setdefault(_span(value), identifier)
+            self._named_function(identifier, value)
         elif value.type == "call_expression" and self._callee(value)[0] == "require":
             arguments = value.child_by_field_name("arguments")
             first = arguments.named_children[0] if arguments and arguments.named_children else None
             self.ollama = self.ollama or (first is not None and self.string(first) in _OLLAMA_MODULES)
         self.named.append((identifier, value))
+
+    def _named_function(self, name: str, function: Node) -> None:
+        if _name_kind(name) is not None:
+            self.returning.append((name, function))
+
+    def _declared(self, name: Node | None, value: Node | None) -> None:
+        """A declaration read as a named value (`_named`), not bound: a parameter's default, an enum's body, a type."""
+        if name is None or value is None:
+            return
+        if value.type == "type_annotation" and value.named_children:
+            value = value.named_children[0]
+        if name.type in (
+            "identifier",
+            "type_identifier",
+            "property_identifier",
+            "shorthand_property_identifier_pattern",
+        ):
+            self.named.append((self.text(name), value))
 
     # --- the positions read ---
 
@@ -373,6 +414,10 @@ class _Finder:
             self._call(call, name, receiver)
         for pair in self.pairs:
             self._pair(pair)
+        for attribute in self.attributes:
+            self._attribute(attribute)
+        for name, function in self.returning:
+            self._returned(name, function)
         for name, value in self.named:
             self._named(name, value)
         for node in self.strings:
@@ -400,6 +445,39 @@ class _Finder:
             return
         for found in self.values(value):
             self._report(found, _Mode.NAMED, kind, name)
+        argument = _call_argument(value)
+        if argument is not None:  # `{model: lmstudio("qwen2.5")}`: a provider instance the file made, given the id
+            for found in self.values(argument):
+                self._report(found, _Mode.NAMED, kind, name)
+
+    def _returned(self, name: str, function: Node) -> None:
+        """`function getModel(tier) { if (tier === "fast") return "gpt-4o-mini"; return "gpt-4o"; }`, `const
+        defaultModel = () => "gpt-4o"`: what a function named for a model returns, read as a value under its name
+        (its own returns, not those of functions nested in it)."""
+        kind = _name_kind(name)
+        body = function.child_by_field_name("body")
+        if kind is None or body is None:
+            return
+        returned = [body] if body.type != "statement_block" else _returns(body)
+        for value in returned:
+            for found in self._literal(value):
+                self._report(found, _Mode.NAMED, kind, name)
+
+    def _attribute(self, attribute: Node) -> None:
+        """`<ModelPicker defaultModel="gpt-4o" />`, `model={"gpt-4o"}`: a JSX attribute named for a model, read as a
+        key of that name is."""
+        children = attribute.named_children
+        if len(children) != 2 or children[0].type != "property_identifier":
+            return
+        name, value = self.text(children[0]), children[1]
+        if value.type == "jsx_expression":
+            if not value.named_children:
+                return
+            value = value.named_children[0]
+        kind = _name_kind(name)
+        if kind is not None:
+            for found in self.values(value):
+                self._report(found, _Mode.NAMED, kind, name)
 
     def _named(self, name: str, value: Node) -> None:
         """`const EMBEDDING_MODEL = ID`, `static model_id = ID`, the items of `const MODELS = [...]`, and the quoted
@@ -408,9 +486,12 @@ class _Finder:
         if kind is not None:
             for found in self._literal(value):
                 self._report(found, _Mode.NAMED, kind, name)
-            return
+            if name[-1:] not in "sS":  # `const MODELS = {fast: ID, smart: ID}`: a collection's items, read below
+                return
         container = _unwrapped(value)
         kind = named_kind(name[:-1]) if name[-1:] in "sS" else None
+        if kind is None and container.type == "array":
+            kind = picker_kind(name)
         if kind is not None and container.type in ("array", "object"):
             for item in self._items(container):
                 for found in self._literal(item):
@@ -418,7 +499,9 @@ class _Finder:
         kind = collection_kind(name)
         if kind is not None and container.type == "object":
             for key, _ in _entries(container):
-                if key is not None and key.type == "string" and (text := self.string(key)) and "/" in text:
+                if key is None or key.type != "string" or not (text := self.string(key)):
+                    continue
+                if "/" in text or _api_name(text):  # `{"org/x": "Label"}`, `{"gpt-4o": {price: 5}}`
                     self._report(_Value(key, text), _Mode.NAMED, kind, name)
 
     def _url(self, node: Node) -> None:
@@ -451,7 +534,9 @@ class _Finder:
         if mode == _Mode.HUB:
             hub = identify(text, kind, self.context.is_local_path, single_names=True)
             return None if hub is None else (kind, hub)
-        if self.ollama and mode == _Mode.NAMED and kind is Kind.MODEL and _OLLAMA_TAG.fullmatch(text):
+        # beside an Ollama client a `model:` is an Ollama tag, but `{model: "gpt-4o"}` is still OpenAI's
+        ollama_tag = self.ollama and mode == _Mode.NAMED and kind is Kind.MODEL and _OLLAMA_TAG.fullmatch(text)
+        if ollama_tag and not _hosted_only(text):
             return Kind.OLLAMA, HubId(text, None)
         api = _api_name(text)
         if api is not None:
@@ -577,8 +662,8 @@ class _Finder:
             yield from (value for _, value in _entries(container))
 
     def _literal(self, node: Node) -> Iterator[_Value]:
-        """A named value's strings as written: a literal, an array's, a default's (`x ?? ID`), an object item's first
-        `_ITEM_KEYS` value."""
+        """A named value's strings as written: a literal, an array's, a default's (`x ?? ID`), an object item's
+        `_ITEM_KEYS` values, a string-literal type's (`"a" | "b"`), an enum's values."""
         node = _unwrapped(node)
         if node.type in ("string", "template_string"):
             text = self.string(node)
@@ -590,11 +675,14 @@ class _Finder:
         elif node.type in ("ternary_expression", "binary_expression"):  # `x ?? ID`, `c ? ID : ID`
             for part in self._parts(node, 0):
                 yield from self._literal(part)
+        elif node.type in ("union_type", "literal_type", "enum_body"):
+            for part in _declared_parts(node):
+                yield from self._literal(part)
         elif node.type == "object":
             entries = {self._key(key): value for key, value in _entries(node)}
-            chosen = next((entries[key] for key in _ITEM_KEYS if key in entries), None)
-            if chosen is not None and _unwrapped(chosen).type in ("string", "template_string"):
-                yield from self._literal(chosen)
+            for key in _ITEM_KEYS:  # `{name: "GPT-4o", value: "gpt-4o"}`: the label names nothing, the value does
+                if key in entries and _unwrapped(entries[key]).type in ("string", "template_string"):
+                    yield from self._literal(entries[key])
 
     # --- text ---
 
@@ -638,6 +726,49 @@ class _Finder:
                 function.child_by_field_name("object")
             )
         return (self.text(function), "") if function.type == "identifier" else ("", "")
+
+
+# The declarations `_declared` reads, by node kind: the fields of their name and of their value.
+_DECLARED = {
+    "assignment_pattern": ("left", "right"),
+    "object_assignment_pattern": ("left", "right"),
+    "required_parameter": ("pattern", "value"),
+    "optional_parameter": ("pattern", "value"),
+    "enum_declaration": ("name", "body"),
+    "type_alias_declaration": ("name", "value"),
+    "property_signature": ("name", "type"),
+}
+
+
+def _call_argument(node: Node) -> Node | None:
+    """The first argument of a call (`myProvider("gpt-4o")`, `z.enum([...]).default("gpt-4o")`), if it has one."""
+    node = _unwrapped(node)
+    arguments = node.child_by_field_name("arguments") if node.type == "call_expression" else None
+    if arguments is None or arguments.type != "arguments" or not arguments.named_children:
+        return None
+    return arguments.named_children[0]
+
+
+def _returns(body: Node) -> list[Node]:
+    """The values a function body's own `return` statements give, not those of the functions nested in it."""
+    found: list[Node] = []
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        if node.type == "return_statement":
+            found += node.named_children[:1]
+        elif node.type not in _FUNCTIONS and node.type != "class_body":
+            stack.extend(node.named_children)
+    return found
+
+
+def _declared_parts(node: Node) -> list[Node]:
+    """The parts of a type of string literals (`type ModelId = "gpt-4o" | "gpt-4o-mini"`) or the values of an enum's
+    members (`enum Models { Fast = "gpt-4o-mini" }`)."""
+    if node.type != "enum_body":
+        return list(node.named_children)
+    members = (member for member in node.named_children if member.type == "enum_assignment")
+    return [value for member in members if (value := member.child_by_field_name("value")) is not None]
 
 
 def _span(node: Node) -> tuple[int, int]:
@@ -708,6 +839,15 @@ def _url_in_start(start: str) -> tuple[Kind, HubId] | None:
     if found is None or "/" not in found[1].id or f"{found[1].id}/" not in match.group():
         return None
     return found
+
+
+def _hosted_only(text: str) -> bool:
+    """A hosted API's model name (`gpt-4o`, `claude-3-7-sonnet-20250219`) that the Ollama library does not list: in a
+    file that also calls Ollama (a provider switch), it is still the API's. A name both know (`gpt-oss`,
+    `deepseek-r1`), a tagged one (`qwen3:8b`) or a namespaced one stays Ollama's there."""
+    if ":" in text or "/" in text or _api_name(text) is None:
+        return False
+    return load_knowledge().ollama(text) is None
 
 
 def _api_name(text: str) -> str | None:

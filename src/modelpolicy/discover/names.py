@@ -149,6 +149,21 @@ def collection_kind(name: str) -> Kind | None:
     return Kind.DATASET if {"dataset", "datasets"}.intersection(words) else Kind.MODEL
 
 
+# Last words of the name of a model picker's list, after words that say what is picked: `MODEL_OPTIONS`,
+# `modelList`, `embeddingModelChoices` hold the ids offered (`[ID, {value: ID, label: "Label"}]`).
+PICKER_WORDS = frozenset({"options", "list", "choices", "presets", "catalog", "catalogue"})
+
+
+@lru_cache(maxsize=16384)
+def picker_kind(name: str) -> Kind | None:
+    """What the list of a model picker holds (`MODEL_OPTIONS`, `modelList`): its name without the last word, when that
+    word is a picker's, is a model's or dataset's name (`named_kind`)."""
+    words = split_words(name)
+    if len(words) < 2 or words[-1] not in PICKER_WORDS:
+        return None
+    return named_kind("_".join(words[:-1]))
+
+
 def spelled_markers() -> tuple[bytes, ...]:
     """The markers of the endings spelled whole (`data_path`, `dataPath`...), for sources with their own word lists."""
     return tuple(sorted(w.encode() for e in SPELLED_WHOLE for w in ("_".join(e), "".join(e), "-".join(e))))

@@ -42,7 +42,14 @@ from modelpolicy.discover.identity import URL, URL_MARKERS, identify, looks_like
 from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Lines, Markers
-from modelpolicy.discover.names import called_kind, collection_kind, marker_words, named_kind, qualified_kind
+from modelpolicy.discover.names import (
+    called_kind,
+    collection_kind,
+    marker_words,
+    named_kind,
+    qualified_kind,
+    split_words,
+)
 from modelpolicy.model import Kind, Reference
 
 _M, _D, _A, _O = Kind.MODEL, Kind.DATASET, Kind.API, Kind.OLLAMA
@@ -699,6 +706,10 @@ def _exclusive(branches: list[_Branch]) -> bool:
     return True
 
 
+# Words of a name that say a string holds a config file: `DEFAULT_CONFIG_CONTENTS`, `config_yaml`, `SETTINGS_JSON`.
+_EMBEDDED_WORDS = frozenset({"config", "yaml", "yml", "json"})
+
+
 def _single_assignment(statement: ast.stmt) -> tuple[str | None, ast.expr | None]:
     if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
         target = statement.targets[0]
@@ -1234,10 +1245,32 @@ class _Finder:
             self._local_named(node)
             self._collection_keys(node)
             self._constructed(node)
+            self._embedded_config(node)
         elif isinstance(node, ast.ClassDef):
             self._fields(node)
         elif isinstance(node, ast.Compare):
             self._compared(node)
+
+    def _embedded_config(self, statement: ast.Assign | ast.AnnAssign) -> None:
+        """A string of several lines named for a config file (`DEFAULT_CONFIG_CONTENTS`, `config_yaml`, `SETTINGS_JSON`)
+        that a program writes or loads: read as the YAML or JSON it holds (`model: gpt-4o`), each reference at its
+        line."""
+        target, value = _single_assignment(statement)
+        if target is None or not isinstance(value, ast.Constant) or not isinstance(value.value, str):
+            return
+        if "\n" not in value.value or not _EMBEDDED_WORDS.intersection(split_words(target)):
+            return
+        from modelpolicy.discover.config import ConfigSource  # here: only such a string needs the config reader
+
+        context = FileContext(f"{self.context.path}.yaml", self.context.is_local_path)
+        try:
+            found: Sequence[Reference] = ConfigSource().find(value.value, context)
+        except SourceError as error:  # not YAML after all: what could be read of it
+            found = error.found
+        spread = (value.end_lineno or value.lineno) > value.lineno  # its lines are the file's (a triple-quoted string)
+        for reference in found:
+            line = value.lineno + reference.line - 1 if spread else value.lineno
+            self.found.append(replace(reference, path=self.context.path, line=line, source="python", form=target))
 
     def _local_named(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """`model_name = request.model or "org/x"` in a function, `self.model_id = "org/x"`: a variable or attribute

@@ -1,0 +1,111 @@
+"""Owner-less names a library loads from its own organisation (issue 16): sentence-transformers reads
+`all-MiniLM-L6-v2` as `sentence-transformers/all-MiniLM-L6-v2`, in a loader call, a keyword, a class field or a config
+value alike; a look-alike (an Ollama tag, a word, a legacy transformers id) stays what it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.config import ConfigSource
+from modelpolicy.discover.identity import identify, library_owned
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.model import Kind
+
+M, OL = Kind.MODEL, Kind.OLLAMA
+ST = "sentence-transformers/"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "all-MiniLM-L6-v2",
+        "all-minilm-l12-v2",  # the Hub compares ids case-insensitively
+        "all-mpnet-base-v2",
+        "all-distilroberta-v1",
+        "paraphrase-multilingual-MiniLM-L12-v2",
+        "paraphrase-multilingual-mpnet-base-v2",
+        "paraphrase-MiniLM-L3-v2",
+        "multi-qa-MiniLM-L6-cos-v1",
+        "msmarco-distilbert-base-v4",
+        "distiluse-base-multilingual-cased-v2",
+        "LaBSE",
+        "clip-ViT-B-32",
+        "gtr-t5-large",
+        "average_word_embeddings_glove.6B.300d",
+    ],
+)
+def test_sentence_transformers_names_are_its_organisations(name: str) -> None:
+    assert library_owned(name) == ST + name
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "all-minilm",  # Ollama's tag of the same model
+        "all-minilm:l6-v2",
+        "all-reduce",
+        "all-models",
+        "paraphrase",
+        "bert-base-uncased",  # transformers' legacy id, loaded as it is
+        "distilbert-base-uncased",
+        "t5-base",
+        "sentence-transformers/all-MiniLM-L6-v2",  # owned already
+        "someone/all-MiniLM-L6-v2",
+        "gpt-4o",
+    ],
+)
+def test_look_alikes_are_no_library_names(name: str) -> None:
+    assert library_owned(name) is None
+
+
+def test_identify_gives_the_library_id_to_a_model_only() -> None:
+    def nowhere(_: str) -> bool:
+        return False
+
+    for single_names in (True, False):
+        found = identify("all-MiniLM-L6-v2", M, nowhere, single_names=single_names)
+        assert found is not None and found.id == ST + "all-MiniLM-L6-v2"
+    assert identify("all-MiniLM-L6-v2", Kind.DATASET, nowhere, single_names=False) is None
+
+
+def python(source: str) -> set[tuple[Kind, str, int]]:
+    context = FileContext("pkg/memory.py", lambda _: False)
+    return {(r.kind, r.text, r.line) for r in PythonSource().find(source, context)}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'model = SentenceTransformer("all-MiniLM-L6-v2")\n',
+        'embeddings = HuggingFaceEmbeddings(model_name="all-MiniLM-L6-v2")\n',
+        'config = SentenceTransformerEmbeddingFunctionConfig(model_name="all-MiniLM-L6-v2")\n',
+        'class Config(BaseModel):\n    model_name: str = Field(default="all-MiniLM-L6-v2", description="x")\n',
+        'def embed(texts, model_name: str = "all-MiniLM-L6-v2"):\n    return texts\n',
+    ],
+)
+def test_python_reads_the_library_id(source: str) -> None:
+    line = source.count("\n", 0, source.index("all-MiniLM")) + 1
+    assert python(source) == {(M, ST + "all-MiniLM-L6-v2", line)}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'ollama.embed(model="all-minilm", input="x")\n',  # Ollama's tag stays Ollama's
+        'model_name = "all-reduce"\n',
+        'title = "all-MiniLM-L6-v2"\n',  # a name not named for a model
+    ],
+)
+def test_python_library_look_alikes(source: str) -> None:
+    assert all(not text.startswith(ST) for _, text, _ in python(source))
+
+
+def test_an_ollama_tag_stays_ollamas() -> None:
+    assert python('import ollama\nollama.embed(model="all-minilm", input="x")\n') == {(OL, "all-minilm", 2)}
+
+
+def test_a_config_value_reads_the_library_id() -> None:
+    text = "embedding:\n  model_name: paraphrase-multilingual-mpnet-base-v2\n"
+    found = {(r.kind, r.text, r.line) for r in ConfigSource().find(text, FileContext("config.yaml", lambda _: False))}
+    assert found == {(M, ST + "paraphrase-multilingual-mpnet-base-v2", 2)}
