@@ -649,7 +649,15 @@ def run() -> NoReturn:
     at a time: about 15 ms of CPU after a scan of an empty folder, more after a large scan, on every run and every
     commit's hook. So the cache is closed, the standard streams flushed, and the process ends at once. Where anything
     else may still want to run (a handler registered with `atexit`, a thread that is not a daemon) or a stream cannot
-    be flushed (a closed pipe), the usual exit runs instead, as it always did."""
+    be flushed (a closed pipe), the usual exit runs instead, as it always did.
+
+    The cyclic garbage collector is told to run far less often than its default (every 700 objects allocated and
+    not freed): a scan's objects are freed by their reference counts, and the collector's passes over everything
+    still alive were 6 to 8 % of a scan's CPU (trl, LocalAI, the 10,000-file tree), for no memory back. It still
+    runs every 100,000, so that garbage held in cycles stays bounded."""
+    import gc
+
+    gc.set_threshold(100_000, 50, 100)
     code = main()
     for cache in _CACHES:
         cache.close()
