@@ -67,13 +67,17 @@ class Candidate(NamedTuple):
 
 
 def candidates(root: Path, paths: list[Path]) -> Iterator[Candidate]:
-    """The files under `paths` (files or folders inside `root`), in a stable order."""
-    tracked = _git_files(root)
+    """The files under `paths` (files or folders inside `root`), in a stable order. git is asked for its list only
+    when a folder is to be walked: files named one by one (the pre-commit hook's) are read as they are named."""
+    tracked: list[Candidate] | None = None
+    asked = False
     real_root = os.path.realpath(root)
     for path in paths:
         if path.is_file():
             yield Candidate(os.fspath(path), _relative(path, root), follow=True)
             continue
+        if not asked:
+            tracked, asked = _git_files(root), True
         prefix = _relative(path, root)
         if tracked is not None:
             everything = prefix in ("", ".")
