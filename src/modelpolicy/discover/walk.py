@@ -11,14 +11,11 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
-
-from modelpolicy import gitsafe
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NOTEBOOK_BYTES = 64 * 1024 * 1024  # a notebook's outputs (images, logs) can dwarf the code cells it is read for
@@ -103,6 +100,10 @@ def _git_files(root: Path) -> list[Candidate] | None:
     are not: each such folder is listed once as skipped."""
     if not (root / ".git").exists():
         return None
+    import subprocess  # here: a scan of files named one by one, or of a tree outside git, starts no process
+
+    from modelpolicy import gitsafe
+
     try:
         result = gitsafe.git(root, "ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard", timeout=60)
     except (OSError, subprocess.SubprocessError):
