@@ -21,6 +21,7 @@ import statistics
 import sys
 import tempfile
 from pathlib import Path
+from typing import NoReturn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -30,14 +31,15 @@ from scan_vs_grep import timed
 SCAN_OPTIONS = ("--offline", "--format", "json", "--policy", "research")
 
 
-def parsers_off(arguments: list[str]) -> int:
+def parsers_off(arguments: list[str]) -> NoReturn:
     """Run the CLI with every discovery source finding nothing (the `--parsers-off` child)."""
     from modelpolicy import discover
-    from modelpolicy.cli import main
+    from modelpolicy.cli import run
 
     for route in discover.ROUTES:
         type(route.load()).find = _finds_nothing  # type: ignore[assignment,method-assign]
-    return main(arguments)
+    sys.argv[1:] = arguments
+    run()  # as the command ends: the same garbage collection and the same exit
 
 
 def _finds_nothing(_source: object, _text: str, _context: object) -> list[object]:

@@ -7,6 +7,6 @@ import sys
 
 sys.path[:] = [entry for entry in sys.path if entry not in ("", os.getcwd())]  # noqa: PTH109
 
-from modelpolicy.cli import main  # noqa: E402
+from modelpolicy.cli import run  # noqa: E402
 
-sys.exit(main())
+run()

@@ -22,12 +22,14 @@ if TYPE_CHECKING:  # argparse and pathlib load with the parser: `--version` answ
 
     from modelpolicy.policy import Policy
     from modelpolicy.report import Report
+    from modelpolicy.resolve.cache import ResolutionCache
     from modelpolicy.resolve.interface import Resolver
 
 EXIT_USAGE = 2
 EXIT_BUG = 4
 EXIT_INTERRUPTED = 130
 TTL_ENV = "MODELPOLICY_CACHE_TTL_HOURS"
+_CACHES: list[ResolutionCache] = []  # opened by `_hub`: closed before the process ends (`run`)
 
 
 def _parser_class() -> type[argparse.ArgumentParser]:
@@ -605,6 +607,7 @@ def _hub(args: argparse.Namespace) -> Resolver:
         except argparse.ArgumentTypeError as error:
             raise ModelpolicyError(f"{TTL_ENV}: {error}; set it to a number or unset it") from error
     cache = ResolutionCache(args.cache_dir or default_cache_dir(), ttl_seconds=ttl_hours * 3600, refresh=args.refresh)
+    _CACHES.append(cache)
     progress = sys.stderr if sys.stderr.isatty() else None
     deadline = getattr(args, "network_deadline", None)  # `explain` asks for one artefact: the default is enough
     if deadline is None:
@@ -639,6 +642,39 @@ def _seconds(text: str) -> float:
     if not 0 <= seconds < float("inf"):
         raise argparse.ArgumentTypeError(f"expected a number of seconds such as 300 or 0.5, got {text!r}")
     return seconds
+
+
+def run() -> NoReturn:
+    """The `modelpolicy` command (and `python -m modelpolicy`): `main`, then the end of the process.
+
+    Once `main` has returned, all that is left is the interpreter's teardown, which frees every module and object one
+    at a time: about 15 ms of CPU after a scan of an empty folder, more after a large scan, on every run and every
+    commit's hook. So the cache is closed, the standard streams flushed, and the process ends at once. Where anything
+    else may still want to run (a handler registered with `atexit`, a thread that is not a daemon) or a stream cannot
+    be flushed (a closed pipe), the usual exit runs instead, as it always did.
+
+    The cyclic garbage collector is told to run far less often than its default (every 700 objects allocated and
+    not freed): a scan's objects are freed by their reference counts, and the collector's passes over everything
+    still alive were 6 to 8 % of a scan's CPU (trl, LocalAI, the 10,000-file tree), for no memory back. It still
+    runs every 100,000, so that garbage held in cycles stays bounded."""
+    import gc
+
+    gc.set_threshold(100_000, 50, 100)
+    code = main()
+    for cache in _CACHES:
+        cache.close()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    import atexit
+
+    threading = sys.modules.get("threading")
+    others = [] if threading is None else [t for t in threading.enumerate() if t is not threading.main_thread()]
+    if atexit._ncallbacks() or any(not thread.daemon for thread in others):
+        sys.exit(code)
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

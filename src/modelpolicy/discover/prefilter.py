@@ -18,12 +18,15 @@ import os
 import re
 import shutil
 import stat
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from modelpolicy.discover.markers import Markers, any_case
 from modelpolicy.discover.walk import Candidate, size_limit
+
+if TYPE_CHECKING:  # `subprocess` is imported when a first `grep` starts: most small scans never start one
+    import subprocess
 
 MIN_FILES = 500  # below this many files to screen, Python's own test is as fast as starting grep...
 MIN_BYTES = 4 * 1024 * 1024  # ...unless they are this large in all: Python tests each word in turn, grep all at once
@@ -161,6 +164,8 @@ class Screen:
         """The indexes of the batch's files one `grep` named; None when it failed, so that the whole batch is read."""
         if process is None:
             return None
+        import subprocess
+
         try:
             output = process.communicate(timeout=_TIMEOUT_SECONDS)[0]
         except subprocess.TimeoutExpired:
@@ -175,6 +180,8 @@ class Screen:
 
 
 def _run(command: list[str], paths: list[str]) -> subprocess.Popen[bytes] | None:
+    import subprocess
+
     try:
         return subprocess.Popen(
             [*command, *paths],

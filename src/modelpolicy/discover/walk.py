@@ -11,14 +11,11 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
-
-from modelpolicy import gitsafe
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NOTEBOOK_BYTES = 64 * 1024 * 1024  # a notebook's outputs (images, logs) can dwarf the code cells it is read for
@@ -67,13 +64,17 @@ class Candidate(NamedTuple):
 
 
 def candidates(root: Path, paths: list[Path]) -> Iterator[Candidate]:
-    """The files under `paths` (files or folders inside `root`), in a stable order."""
-    tracked = _git_files(root)
+    """The files under `paths` (files or folders inside `root`), in a stable order. git is asked for its list only
+    when a folder is to be walked: files named one by one (the pre-commit hook's) are read as they are named."""
+    tracked: list[Candidate] | None = None
+    asked = False
     real_root = os.path.realpath(root)
     for path in paths:
         if path.is_file():
             yield Candidate(os.fspath(path), _relative(path, root), follow=True)
             continue
+        if not asked:
+            tracked, asked = _git_files(root), True
         prefix = _relative(path, root)
         if tracked is not None:
             everything = prefix in ("", ".")
@@ -99,6 +100,10 @@ def _git_files(root: Path) -> list[Candidate] | None:
     are not: each such folder is listed once as skipped."""
     if not (root / ".git").exists():
         return None
+    import subprocess  # here: a scan of files named one by one, or of a tree outside git, starts no process
+
+    from modelpolicy import gitsafe
+
     try:
         result = gitsafe.git(root, "ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard", timeout=60)
     except (OSError, subprocess.SubprocessError):

@@ -15,7 +15,6 @@ line starts a CI runner's workflow command either (`escape.inert`)."""
 from __future__ import annotations
 
 import re
-import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -277,6 +276,8 @@ def _wrap(line: str, width: int | None) -> list[str]:
     """`line` cut at spaces to `width`, the continuation indented under the text it continues."""
     if width is None or len(line) <= width:
         return [line]
+    import textwrap  # only for a line wider than the terminal: a report to a file or a pipe is not cut
+
     indent = " " * (len(line) - len(line.lstrip()) + 4)
     return textwrap.wrap(line, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False)
 
