@@ -30,7 +30,7 @@ from modelpolicy.discover.identity import URL, URL_MARKERS, HubId, identify, par
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
 from modelpolicy.discover.names import named_kind, spelled_markers
-from modelpolicy.discover.yamldoc import compose
+from modelpolicy.discover.yamldoc import compose, compose_part
 from modelpolicy.model import Kind, Reference
 
 if TYPE_CHECKING:
@@ -323,7 +323,7 @@ def _yaml_trees(text: str, _: str) -> _Trees:
     and it is read again, else read line by line (`key: value`), and not reported as unreadable."""
     stream = compose(text)
     if stream.error is not None and "{{" in text:
-        blanked = compose(_TEMPLATE_ACTION.sub(_blank, text))
+        blanked = compose_part(_TEMPLATE_ACTION.sub(_blank, text))
         if blanked.error is not None:
             return _yaml_lines(text), None
         stream = blanked
@@ -384,7 +384,7 @@ def _embedded_yaml(node: yaml.ScalarNode, walk: _YamlWalk, depth: int) -> _Node 
     each string placed where it stands in the file (the block's lines follow the indicator's line)."""
     if node.style != "|" or depth >= MAX_DEPTH or not _YAML_KEY_LINE.search(node.value):
         return None
-    stream = compose(node.value)
+    stream = compose_part(node.value)
     if stream.error is not None or len(stream.documents) != 1:
         return None
     inner = _yaml_node(stream.documents[0], walk, depth + 1)

@@ -8,7 +8,10 @@ than `MAX_NESTING` is refused here, whichever PyYAML release parses it (libyaml'
 
 A document that cannot be read does not hide the others: after an error the stream is read again from the next
 document marker (`---` or `...` in column 0, which ends any scalar), so only the broken document is lost. PyYAML is
-imported on first use: discovery is imported on every commit."""
+imported on first use: discovery is imported on every commit.
+
+A YAML file is read by several sources in turn (config, containers, workflows), each given the same text: the last
+file's stream is kept, so that the file is composed once. Nothing that reads a stream changes its nodes."""
 
 from __future__ import annotations
 
@@ -38,6 +41,30 @@ class Stream:
 
 def compose(text: str) -> Stream:
     """Every readable document's root node, and a one-line error (with its line) for the first one that is not."""
+    if _last.text is not text:
+        _last.text, _last.stream = None, _NOTHING  # the last file's nodes let go before this one's are built
+        _last.stream = compose_part(text)
+        _last.text = text
+    return _last.stream
+
+
+_NOTHING = Stream([], None)
+
+
+@dataclass
+class _Last:
+    """The text last composed (the very object, not an equal one) and its stream."""
+
+    text: str | None = None
+    stream: Stream = _NOTHING
+
+
+_last = _Last()
+
+
+def compose_part(text: str) -> Stream:
+    """`compose`, for text that is part of a file (a literal block holding YAML): not kept, so that the file's
+    stream stays kept for the next source that reads it."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
