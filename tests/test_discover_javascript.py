@@ -98,6 +98,12 @@ def named(text: str, path: str = "app.js") -> list[tuple[Kind, str, int]]:
         ('const m = { model: "https://huggingface.co/mlc-ai/Llama-3-MLC", model_id: "Llama-3-MLC" };', [(M, "mlc-ai/Llama-3-MLC", 1)]),
         # escapes in strings are read
         ('AutoModel.from_pretrained("org\\u002Fx")', [(M, "org/x", 1)]),
+        # names spelled other than in plain lower-case ASCII: a key's escape, a KELVIN SIGN (`k` lower-cased)
+        ('const cfg = { "\\u006dodel": "org/x" };', [(M, "org/x", 1)]),
+        ('const to\u212aenizer = "org/x"; // a model', [(M, "org/x", 1)]),
+        # a name's words apart, among calls that name nothing
+        ('f(g(h));\nconst [a, setA] = useState(1);\nconst dataPath = "org/d"; // model', [(D, "org/d", 3)]),
+        ('f(g(h));\nconst lm_name = "org/x"; // model', [(M, "org/x", 2)]),
     ],
 )  # fmt: skip
 def test_what_each_form_names(text: str, expected: list[tuple[Kind, str, int]]) -> None:
