@@ -5,6 +5,8 @@ The events come from libyaml when PyYAML has it (about ten times faster than the
 is built here, with an explicit stack: PyYAML's composers recurse once per nesting level, which a hostile file
 (`- - - - ...`, `[[[[...`) turns into a RecursionError in Python or a crashed process in C. A document nested deeper
 than `MAX_NESTING` is refused here, whichever PyYAML release parses it (libyaml's own limit came with PyYAML 6.0.4).
+Where libyaml has that limit, its own composer (twice as fast) builds the graph first, and the graph is kept when it
+is the one built here; any error or doubt, and the text is composed here (`_composed_by_libyaml`).
 
 A document that cannot be read does not hide the others: after an error the stream is read again from the next
 document marker (`---` or `...` in column 0, which ends any scalar), so only the broken document is lost. PyYAML is
