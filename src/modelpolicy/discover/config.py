@@ -23,6 +23,7 @@ import tomllib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from modelpolicy.discover import apis, ollama
@@ -183,10 +184,25 @@ def _reader(path: str) -> Callable[[str, str], _Trees] | None:
     return None
 
 
+# What a string outside an artefact key's value must hold, lower-cased, to be a LiteLLM route to Ollama, a name routed
+# to a hosted API or a Hub URL: most of a large file's strings hold none, and are let go at once.
+_ROUTE_OR_URL_WORDS = tuple(word.decode() for word in (b"ollama", *apis.ROUTE_MARKERS, *URL_MARKERS))
+
+
+def _may_be_routed_or_url(value: str) -> bool:
+    """False when `value` cannot be routed or hold a Hub URL (ASCII, none of the words: the other text is read)."""
+    if not value.isascii():
+        return True
+    lowered = value.lower()
+    return any(word in lowered for word in _ROUTE_OR_URL_WORDS)
+
+
+@lru_cache(maxsize=16_384)  # a file's keys repeat: every item of a list has the same few
 def _normalise(key: str) -> str:
     return key.lower().replace("-", "").replace("_", "")
 
 
+@lru_cache(maxsize=16_384)
 def _artefact_key(key: str) -> Kind | None:
     """The kind of artefact the values under `key` name, if it names any."""
     normal = _normalise(key)
@@ -264,6 +280,8 @@ class _Finder:
                 yield from self.entry(key, child, None)
 
     def text(self, text: _Text, slot: _Slot | None) -> Iterator[Reference]:
+        if slot is None and not _may_be_routed_or_url(text.value):
+            return
         routed = ollama.prefixed(text.value)
         if routed:
             yield self.reference(text, routed[0], HubId(routed[1], None), "litellm")
