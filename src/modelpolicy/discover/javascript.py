@@ -194,7 +194,7 @@ class JavaScriptSource:
         strings = _url_strings(root, data, lowered)
         named = _named_positions(root, data, lowered)
         finder = _Finder(context, data, named or [], strings)
-        if named is None or finder.reads_any_name():  # every call, key and binding, for what a value stands for
+        if named is None or finder.follows_names(b"ollama" in lowered):  # every call, key and binding gathered
             finder = _Finder(context, data, _gathered(root, _dialect(context.path)), strings)
         found = finder.references()
         line = _error_line(tree.root_node, data, self.markers) if tree.root_node.has_error else None
@@ -333,6 +333,20 @@ def _position_of(node: Node) -> Node | None:
     return None
 
 
+_NAMES = frozenset({"identifier", "shorthand_property_identifier", "member_expression", "subscript_expression"})
+
+
+def _holds_name(node: Node) -> bool:
+    """Whether an expression holds a name, a field or a subscript anywhere in it: what `_Finder.values` may follow."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type in _NAMES:
+            return True
+        stack.extend(current.children)
+    return False
+
+
 def _callee_node(node: Node) -> Node | None:
     if node.type == "call_expression":
         return node.child_by_field_name("function")
@@ -467,17 +481,24 @@ class _Finder:
 
     # --- the positions read ---
 
-    def reads_any_name(self) -> bool:
-        """Whether a call, key or binding gathered may be a position `references` reads: a loader's or a provider's
-        call, a key or a name that says what it holds."""
-        return (
-            any(
-                name in _LOADERS or name in _PROVIDERS or receiver.lower() in _PROVIDERS
-                for _, name, receiver in self.calls
-            )
-            or any((name := self._key(pair.child_by_field_name("key"))) and _name_kind(name) for pair in self.pairs)
-            or any(_says_kind(name) for name, _ in self.named)
-        )
+    def follows_names(self, ollama: bool) -> bool:
+        """Whether reading the positions gathered may need what the file binds: a loader's or a provider's call, or a
+        key that says what it holds, given an expression that holds a name (`values` follows it to its bindings,
+        fields and arguments); a binding or key read for a model, in a file that may be an Ollama client's (`ollama`:
+        its imports and calls tell). The bindings `_named` reads are read as written."""
+        calls = [
+            call
+            for call, name, receiver in self.calls
+            if name in _LOADERS or name in _PROVIDERS or receiver.lower() in _PROVIDERS
+        ]
+        pairs = [
+            pair for pair in self.pairs if (name := self._key(pair.child_by_field_name("key"))) and _name_kind(name)
+        ]
+        if ollama and (pairs or any(_says_kind(name) for name, _ in self.named)):
+            return True
+        given = [call.child_by_field_name("arguments") for call in calls]
+        given += [pair.child_by_field_name("value") for pair in pairs]
+        return any(node is not None and _holds_name(node) for node in given)
 
     def references(self) -> list[Reference]:
         self.ollama = self.ollama or any(receiver == "ollama" for _, _, receiver in self.calls)
