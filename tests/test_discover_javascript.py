@@ -299,3 +299,21 @@ def test_component_markup_names_nothing(text: str) -> None:
 
 def test_components_are_routed_to_the_javascript_source() -> None:
     assert JavaScriptSource().wants("src/routes/+page.svelte") and JavaScriptSource().wants("src/App.vue")
+
+
+def test_a_bundle_copied_twice_names_the_same_at_each_path() -> None:
+    bundle = "function f(a) { return a + 1; }\n" * 1000 + 'const m = pipeline("t", "org/x");\n'
+    first, second = find(bundle, "a/static/app.js"), find(bundle, "b/static/app.js")
+    assert [(r.path, r.text, r.line) for r in first + second] == [
+        ("a/static/app.js", "org/x", 1001),
+        ("b/static/app.js", "org/x", 1001),
+    ]
+
+
+def test_a_broken_bundle_copied_twice_is_unreadable_at_each_path() -> None:
+    bundle = "function f(a) { return a + 1; }\n" * 1000 + 'pipeline("t", "org/x"); model = (;\n'
+    for path in ("a/app.js", "b/app.js"):
+        with pytest.raises(SourceError) as raised:
+            find(bundle, path)
+        assert raised.value.line == 1001
+        assert [(r.path, r.text) for r in raised.value.found] == [(path, "org/x")]

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -187,6 +187,9 @@ class JavaScriptSource:
     def find(self, text: str, context: FileContext) -> list[Reference]:
         if context.path.rsplit(".", 1)[-1].lower() in _COMPONENTS:
             text = _scripts_only(text)
+        return _copies.read(text, context, self._read)
+
+    def _read(self, text: str, context: FileContext) -> list[Reference]:
         data = text.encode("utf-8", "surrogatepass")
         tree = _parser(_dialect(context.path)).parse(data)
         root = tree.root_node
@@ -201,6 +204,39 @@ class JavaScriptSource:
         if line is not None:
             raise SourceError("javascript: syntax error", line=line, found=found)
         return found
+
+
+class _Copies:
+    """What the last large files read named, by their text, grammar and tree: a bundle is often vendored in several
+    places (a web build copied into each example), and a copy names what the first one did, at its own path."""
+
+    _KEPT = 8
+    _LARGE = 16 * 1024  # characters: a small file's copy costs less to read again than to keep
+
+    def __init__(self) -> None:
+        self.read_before: dict[tuple[str, str, object], tuple[list[Reference], SourceError | None]] = {}
+
+    def read(
+        self, text: str, context: FileContext, read: Callable[[str, FileContext], list[Reference]]
+    ) -> list[Reference]:
+        if len(text) < self._LARGE:
+            return read(text, context)
+        key = (text, _dialect(context.path), context.is_local_path)
+        if key not in self.read_before:
+            try:
+                self.read_before[key] = (read(text, context), None)
+            except SourceError as error:
+                self.read_before[key] = (list(error.found), error)
+            if len(self.read_before) > self._KEPT:
+                del self.read_before[next(iter(self.read_before))]
+        found, problem = self.read_before[key]
+        placed = [replace(reference, path=context.path) for reference in found]
+        if problem is not None:
+            raise SourceError(problem.reason, line=problem.line, found=placed)
+        return placed
+
+
+_copies = _Copies()
 
 
 def _scripts_only(text: str) -> str:
