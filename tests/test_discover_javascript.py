@@ -98,6 +98,12 @@ def named(text: str, path: str = "app.js") -> list[tuple[Kind, str, int]]:
         ('const m = { model: "https://huggingface.co/mlc-ai/Llama-3-MLC", model_id: "Llama-3-MLC" };', [(M, "mlc-ai/Llama-3-MLC", 1)]),
         # escapes in strings are read
         ('AutoModel.from_pretrained("org\\u002Fx")', [(M, "org/x", 1)]),
+        # names spelled other than in plain lower-case ASCII: a key's escape, a KELVIN SIGN (`k` lower-cased)
+        ('const cfg = { "\\u006dodel": "org/x" };', [(M, "org/x", 1)]),
+        ('const to\u212aenizer = "org/x"; // a model', [(M, "org/x", 1)]),
+        # a name's words apart, among calls that name nothing
+        ('f(g(h));\nconst [a, setA] = useState(1);\nconst dataPath = "org/d"; // model', [(D, "org/d", 3)]),
+        ('f(g(h));\nconst lm_name = "org/x"; // model', [(M, "org/x", 2)]),
     ],
 )  # fmt: skip
 def test_what_each_form_names(text: str, expected: list[tuple[Kind, str, int]]) -> None:
@@ -293,3 +299,25 @@ def test_component_markup_names_nothing(text: str) -> None:
 
 def test_components_are_routed_to_the_javascript_source() -> None:
     assert JavaScriptSource().wants("src/routes/+page.svelte") and JavaScriptSource().wants("src/App.vue")
+
+
+def in_tree(value: str) -> bool:  # one function for every file of a scan, as discovery gives one
+    return False
+
+
+def test_a_bundle_copied_twice_names_the_same_at_each_path() -> None:
+    bundle = "function f(a) { return a + 1; }\n" * 1000 + 'const m = pipeline("t", "org/x");\n'
+    first, second = (JavaScriptSource().find(bundle, FileContext(p, in_tree)) for p in ("a/app.js", "b/app.js"))
+    assert [(r.path, r.text, r.line) for r in first + second] == [
+        ("a/app.js", "org/x", 1001),
+        ("b/app.js", "org/x", 1001),
+    ]
+
+
+def test_a_broken_bundle_copied_twice_is_unreadable_at_each_path() -> None:
+    bundle = "function f(a) { return a + 1; }\n" * 1000 + 'pipeline("t", "org/x"); model = (;\n'
+    for path in ("a/app.js", "b/app.js"):
+        with pytest.raises(SourceError) as raised:
+            JavaScriptSource().find(bundle, FileContext(path, in_tree))
+        assert raised.value.line == 1001
+        assert [(r.path, r.text) for r in raised.value.found] == [(path, "org/x")]

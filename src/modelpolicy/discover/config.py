@@ -23,6 +23,7 @@ import tomllib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from modelpolicy.discover import apis, ollama
@@ -30,7 +31,7 @@ from modelpolicy.discover.identity import URL, URL_MARKERS, HubId, identify, par
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
 from modelpolicy.discover.names import NOT_QUALIFIERS, named_kind, picker_kind, spelled_markers, split_words
-from modelpolicy.discover.yamldoc import compose
+from modelpolicy.discover.yamldoc import compose, compose_part
 from modelpolicy.model import Kind, Reference
 
 if TYPE_CHECKING:
@@ -198,10 +199,25 @@ def _a_role(key: str) -> bool:
     return bool(words) and not NOT_QUALIFIERS.intersection(words) and _artefact_key(key) is None
 
 
+# What a string outside an artefact key's value must hold, lower-cased, to be a LiteLLM route to Ollama, a name routed
+# to a hosted API or a Hub URL: most of a large file's strings hold none, and are let go at once.
+_ROUTE_OR_URL_WORDS = tuple(word.decode() for word in (b"ollama", *apis.ROUTE_MARKERS, *URL_MARKERS))
+
+
+def _may_be_routed_or_url(value: str) -> bool:
+    """False when `value` cannot be routed or hold a Hub URL (ASCII, none of the words: the other text is read)."""
+    if not value.isascii():
+        return True
+    lowered = value.lower()
+    return any(word in lowered for word in _ROUTE_OR_URL_WORDS)
+
+
+@lru_cache(maxsize=16_384)  # a file's keys repeat: every item of a list has the same few
 def _normalise(key: str) -> str:
     return key.lower().replace("-", "").replace("_", "")
 
 
+@lru_cache(maxsize=16_384)
 def _artefact_key(key: str) -> Kind | None:
     """The kind of artefact the values under `key` name, if it names any."""
     normal = _normalise(key)
@@ -285,6 +301,8 @@ class _Finder:
                 yield from self.entry(key, child, None)
 
     def text(self, text: _Text, slot: _Slot | None) -> Iterator[Reference]:
+        if slot is None and not _may_be_routed_or_url(text.value):
+            return
         routed = ollama.prefixed(text.value)
         if routed:
             yield self.reference(text, routed[0], HubId(routed[1], None), "litellm")
@@ -344,7 +362,7 @@ def _yaml_trees(text: str, _: str) -> _Trees:
     and it is read again, else read line by line (`key: value`), and not reported as unreadable."""
     stream = compose(text)
     if stream.error is not None and "{{" in text:
-        blanked = compose(_TEMPLATE_ACTION.sub(_blank, text))
+        blanked = compose_part(_TEMPLATE_ACTION.sub(_blank, text))
         if blanked.error is not None:
             return _yaml_lines(text), None
         stream = blanked
@@ -405,7 +423,7 @@ def _embedded_yaml(node: yaml.ScalarNode, walk: _YamlWalk, depth: int) -> _Node 
     each string placed where it stands in the file (the block's lines follow the indicator's line)."""
     if node.style != "|" or depth >= MAX_DEPTH or not _YAML_KEY_LINE.search(node.value):
         return None
-    stream = compose(node.value)
+    stream = compose_part(node.value)
     if stream.error is not None or len(stream.documents) != 1:
         return None
     inner = _yaml_node(stream.documents[0], walk, depth + 1)

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from modelpolicy.discover import apis
+from modelpolicy.discover import apis, names
 from modelpolicy.discover.identity import (
     URL,
     URL_MARKERS,
@@ -144,6 +144,32 @@ _WRAPPERS = frozenset(
 # Calls that give back their argument (`Object.freeze`, Vue's refs), and hooks that give `[value, setter]` for it.
 _HOLDERS = frozenset({b"Object.freeze", b"ref", b"shallowRef", b"readonly", b"signal", b"writable"})
 _STATE_HOOKS = frozenset({b"useState", b"React.useState", b"createSignal"})
+
+
+def _name_words() -> re.Pattern[bytes]:
+    """What a key or bound name that says what it holds (`apis.name_kind`, `named_kind` of a plural's singular,
+    `collection_kind`) is written with, lower-cased: the first word of each ending the naming rule reads, followed by
+    its other words (`data` then `path`), separators or nothing between; a backslash, for a key spelled with an
+    escape."""
+    endings = {*names.ENDINGS, *names.OLLAMA_ENDINGS, *names.LOCAL_ENDINGS, *apis.API_ENDINGS}
+    endings |= {(word,) for word in names.COLLECTION_WORDS}
+    plain = {first for first, *rest in endings if not rest}
+    plain = {word for word in plain if not any(other != word and other in word for other in plain)}
+    joined = {(first, *rest) for first, *rest in endings if rest and not any(word in first for word in plain)}
+    patterns = [re.escape(word) for word in sorted(plain)]
+    patterns += [
+        re.escape(first) + "(?=" + "".join(f"[^a-z0-9]*{re.escape(w)}" for w in rest) + ")"
+        for first, *rest in sorted(joined)
+    ]
+    return re.compile("|".join([*patterns, r"\\"]).encode())
+
+
+_NAME_WORDS = _name_words()
+# What the callee of a call `_Finder._call` reads (or its object, a provider) is written as, lower-cased.
+_CALLEE_WORDS = tuple(
+    sorted(word for name in {*_LOADERS, *_PROVIDERS} if not _NAME_WORDS.search(word := name.lower().encode()))
+)
+_KELVIN = "\u212a".encode()  # KELVIN SIGN, which lower-cases to `k`: a name may spell `tokenizer` with it
 _FUNCTIONS = frozenset(
     {"function_declaration", "function_expression", "arrow_function", "method_definition", "generator_function"}
 )
@@ -162,14 +188,56 @@ class JavaScriptSource:
     def find(self, text: str, context: FileContext) -> list[Reference]:
         if context.path.rsplit(".", 1)[-1].lower() in _COMPONENTS:
             text = _scripts_only(text)
+        return _copies.read(text, context, self._read)
+
+    def _read(self, text: str, context: FileContext) -> list[Reference]:
         data = text.encode("utf-8", "surrogatepass")
         tree = _parser(_dialect(context.path)).parse(data)
         root = tree.root_node
-        found = _Finder(context, data, _gathered(root, _dialect(context.path)), _url_strings(root, data)).references()
+        lowered = data.lower()
+        strings = _url_strings(root, data, lowered)
+        named = _named_positions(root, data, lowered)
+        finder = _Finder(context, data, named or [], strings)
+        if named is None or finder.follows_names(b"ollama" in lowered):  # every call, key and binding gathered
+            finder = _Finder(context, data, _gathered(root, _dialect(context.path)), strings)
+        found = finder.references()
         line = _error_line(tree.root_node, data, self.markers) if tree.root_node.has_error else None
         if line is not None:
             raise SourceError("javascript: syntax error", line=line, found=found)
         return found
+
+
+class _Copies:
+    """What the last large files read named, by their text, grammar and tree: a bundle is often vendored in several
+    places (a web build copied into each example), and a copy names what the first one did, at its own path."""
+
+    _KEPT = 8
+    _LARGE = 16 * 1024  # characters: a small file's copy costs less to read again than to keep
+
+    def __init__(self) -> None:
+        self.read_before: dict[tuple[str, str, object], tuple[list[Reference], SourceError | None]] = {}
+
+    def read(
+        self, text: str, context: FileContext, read: Callable[[str, FileContext], list[Reference]]
+    ) -> list[Reference]:
+        if len(text) < self._LARGE:
+            return read(text, context)
+        key = (text, _dialect(context.path), context.is_local_path)
+        if key not in self.read_before:
+            try:
+                self.read_before[key] = (read(text, context), None)
+            except SourceError as error:
+                self.read_before[key] = (list(error.found), error)
+            if len(self.read_before) > self._KEPT:
+                del self.read_before[next(iter(self.read_before))]
+        found, problem = self.read_before[key]
+        placed = [replace(reference, path=context.path) for reference in found]
+        if problem is not None:
+            raise SourceError(problem.reason, line=problem.line, found=placed)
+        return placed
+
+
+_copies = _Copies()
 
 
 def _scripts_only(text: str) -> str:
@@ -261,11 +329,93 @@ def _gathering(dialect: str) -> Query:
     return Query(language, f"[{kinds}] @node")
 
 
-def _url_strings(root: Node, data: bytes) -> list[Node]:
+def _says_kind(name: str) -> bool:
+    """Whether `_Finder._named` may read a binding of this name."""
+    return bool(_name_kind(name) or (name[-1:] in "sS" and named_kind(name[:-1])) or collection_kind(name))
+
+
+def _named_positions(root: Node, data: bytes, lowered: bytes) -> list[Node] | None:
+    """The calls, pairs and bindings at whose callee, key or bound name one of `_CALLEE_WORDS` or `_NAME_WORDS` is
+    written, in the order `_gathered` gives them; None when a name may be spelled otherwise (`_KELVIN`). Every
+    position `_Finder.references` reads is among them, so when none of them is one, the file's other nodes need not
+    be gathered: a bundle of thousands of calls that names no model costs its parse and its few words, not a walk of
+    its calls."""
+    if _KELVIN in data:
+        return None
+    found: dict[tuple[int, int, str], Node] = {}
+    for at, length in _position_words(lowered):
+        node = root.descendant_for_byte_range(at, at + length)
+        position = _position_of(node) if node is not None else None
+        if position is not None:
+            found.setdefault((position.start_byte, position.end_byte, position.type), position)
+    return sorted(found.values(), key=lambda node: (node.start_byte, -node.end_byte))
+
+
+def _position_words(lowered: bytes) -> Iterator[tuple[int, int]]:
+    """Where each word that a position's name must hold is written (start, length); a backslash stands for a key
+    whose word is spelled with an escape."""
+    for word in _CALLEE_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            yield at, len(word)
+            at = lowered.find(word, at + 1)
+    for match in _NAME_WORDS.finditer(lowered):
+        yield match.start(), match.end() - match.start()
+
+
+def _position_of(node: Node) -> Node | None:
+    """The call, pair or binding whose callee (or its object), key or bound name is `node`, the node a word is
+    written in; None when it is none of these."""
+    if node.type in ("string_fragment", "escape_sequence") and node.parent is not None:
+        node = node.parent  # a quoted key's text
+    parent = node.parent
+    if parent is None:
+        return None
+    grandparent = parent.parent
+    if parent.type == "member_expression" and grandparent is not None and _callee_node(grandparent) == parent:
+        return grandparent  # `X.from_pretrained(...)`, `openai.responses(...)`
+    if _callee_node(parent) == node or _bound_node(parent) == node:
+        return parent
+    if parent.type == "array_pattern" and grandparent is not None and _bound_node(grandparent) == parent:
+        return grandparent  # `const [model, setModel] = useState(ID)`
+    return None
+
+
+_NAMES = frozenset({"identifier", "shorthand_property_identifier", "member_expression", "subscript_expression"})
+
+
+def _holds_name(node: Node) -> bool:
+    """Whether an expression holds a name, a field or a subscript anywhere in it: what `_Finder.values` may follow."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type in _NAMES:
+            return True
+        stack.extend(current.children)
+    return False
+
+
+def _callee_node(node: Node) -> Node | None:
+    if node.type == "call_expression":
+        return node.child_by_field_name("function")
+    return node.child_by_field_name("constructor") if node.type == "new_expression" else None
+
+
+_BOUND_FIELDS = {"pair": "key", "variable_declarator": "name", "assignment_expression": "left"}
+
+
+def _bound_node(node: Node) -> Node | None:
+    """A pair's key, or the name a binding binds (`_Finder._visit`)."""
+    if node.type in ("field_definition", "public_field_definition"):
+        return node.child_by_field_name("property") or node.child_by_field_name("name")
+    field = _BOUND_FIELDS.get(node.type)
+    return node.child_by_field_name(field) if field else None
+
+
+def _url_strings(root: Node, data: bytes, lowered: bytes) -> list[Node]:
     """The strings and templates in whose own text (not a substitution's) a URL's or a route's word, or an escape, is
     written, in the order they are written: only those can be a Hub URL or a routed name, or start with a URL. Found
     from where the words are, rather than by reading each of a bundle's thousands of strings."""
-    lowered = data.lower()
     found: dict[int, Node] = {}
     for word in _URL_OR_ROUTE_WORDS:
         at = lowered.find(word)
@@ -407,6 +557,25 @@ class _Finder:
             self.named.append((self.text(name), value))
 
     # --- the positions read ---
+
+    def follows_names(self, ollama: bool) -> bool:
+        """Whether reading the positions gathered may need what the file binds: a loader's or a provider's call, or a
+        key that says what it holds, given an expression that holds a name (`values` follows it to its bindings,
+        fields and arguments); a binding or key read for a model, in a file that may be an Ollama client's (`ollama`:
+        its imports and calls tell). The bindings `_named` reads are read as written."""
+        calls = [
+            call
+            for call, name, receiver in self.calls
+            if name in _LOADERS or name in _PROVIDERS or receiver.lower() in _PROVIDERS
+        ]
+        pairs = [
+            pair for pair in self.pairs if (name := self._key(pair.child_by_field_name("key"))) and _name_kind(name)
+        ]
+        if ollama and (pairs or any(_says_kind(name) for name, _ in self.named)):
+            return True
+        given = [call.child_by_field_name("arguments") for call in calls]
+        given += [pair.child_by_field_name("value") for pair in pairs]
+        return any(node is not None and _holds_name(node) for node in given)
 
     def references(self) -> list[Reference]:
         self.ollama = self.ollama or any(receiver == "ollama" for _, _, receiver in self.calls)
