@@ -378,9 +378,15 @@ def _position_of(node: Node) -> Node | None:
         return parent
     if parent.type == "array_pattern" and grandparent is not None and _bound_node(grandparent) == parent:
         return grandparent  # `const [model, setModel] = useState(ID)`
+    for holder in (parent, grandparent):  # a declaration named for a model: `function getModel()`, `<Chat model=...>`
+        if holder is not None and holder.type in _DECLARATIONS:
+            return holder
     return None
 
 
+# The kinds of `_GATHERED` that are read by the name they declare (not a call, a pair or a binding): a word in that
+# name, or in a parameter or attribute it holds, makes the declaration a position to read.
+_DECLARATIONS = frozenset(_GATHERED[_GATHERED.index("function_declaration") :]) - {"import_statement"}
 _NAMES = frozenset({"identifier", "shorthand_property_identifier", "member_expression", "subscript_expression"})
 
 
@@ -559,10 +565,11 @@ class _Finder:
     # --- the positions read ---
 
     def follows_names(self, ollama: bool) -> bool:
-        """Whether reading the positions gathered may need what the file binds: a loader's or a provider's call, or a
-        key that says what it holds, given an expression that holds a name (`values` follows it to its bindings,
-        fields and arguments); a binding or key read for a model, in a file that may be an Ollama client's (`ollama`:
-        its imports and calls tell). The bindings `_named` reads are read as written."""
+        """Whether reading the positions gathered may need what the file binds: a loader's or a provider's call, a key
+        that says what it holds, a JSX attribute or a function named for a model, given an expression that holds a
+        name (`values` follows it to its bindings, fields and arguments); a binding or key read for a model, in a file
+        that may be an Ollama client's (`ollama`: its imports and calls tell). The bindings `_named` reads are read as
+        written."""
         calls = [
             call
             for call, name, receiver in self.calls
@@ -575,6 +582,8 @@ class _Finder:
             return True
         given = [call.child_by_field_name("arguments") for call in calls]
         given += [pair.child_by_field_name("value") for pair in pairs]
+        given += [attribute.named_children[-1] for attribute in self.attributes if attribute.named_children]
+        given += [function for _, function in self.returning]  # what it returns may be a name: `return DEFAULT`
         return any(node is not None and _holds_name(node) for node in given)
 
     def references(self) -> list[Reference]:
