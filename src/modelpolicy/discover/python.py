@@ -1322,8 +1322,8 @@ class _Finder:
         if node is None or kind is None:
             return
         items = [item for container in self._containers(node) for _, item in _entries(container)] or [node]
-        for item in items:
-            self.named += [_Named(value, kind, form) for value in self._values(item) if not value.dynamic]
+        for name in (chosen for item in items for chosen in _item_names(item)):
+            self.named += [_Named(value, kind, form) for value in self._values(name) if not value.dynamic]
 
     def _named_references(self) -> list[Reference]:
         found: list[Reference] = []
@@ -1555,6 +1555,27 @@ def _entries(container: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
         items = [item for item in container.elts if not isinstance(item, ast.Starred)]
         return [(ast.Constant(index), item) for index, item in enumerate(items)]
     return []
+
+
+# In a collection's dict items (`[{"id": "claude-3-opus-20240229", "name": "Claude 3 Opus"}]`), the first of these
+# keys names the artefact, as in JavaScript's object items.
+_ITEM_KEYS = ("id", "path", "name")
+
+
+def _item_names(item: ast.expr, depth: int = 0) -> list[ast.expr]:
+    """What an item of a collection named for models names: the item itself; of a dict item, its first `_ITEM_KEYS`
+    value, else what the items of its list values name; of a list item (an OpenAI-style list's `data`, as in
+    `return {"object": "list", "data": [{"id": ...}]}`), what its items name. One level of nesting is read."""
+    if isinstance(item, ast.List | ast.Tuple):
+        return [name for _, inner in _entries(item) for name in _item_names(inner, depth + 1)] if depth == 0 else []
+    if not isinstance(item, ast.Dict):
+        return [item]
+    entries = {key.value: value for key, value in _entries(item) if isinstance(key, ast.Constant)}
+    chosen = next((entries[key] for key in _ITEM_KEYS if key in entries), None)
+    if chosen is not None:
+        return [chosen]
+    lists = [value for value in entries.values() if isinstance(value, ast.List | ast.Tuple)] if depth == 0 else []
+    return [name for listed in lists for name in _item_names(listed, depth)]
 
 
 def _all_dicts(containers: list[ast.expr]) -> bool:
