@@ -80,6 +80,15 @@ def javascript(text: str) -> list[tuple[Kind, str, int]]:
         ("llama-3.3-70b-versatile", "groq"),
         ("groq/llama-3.1-8b-instant", "groq"),
         ("mixtral-8x7b-32768", "groq"),
+        ("voyage-multilingual-2", "voyage"),
+        ("voyage-3.5-lite", "voyage"),
+        ("voyage/voyage-code-3", "voyage"),
+        ("rerank-2", "voyage"),  # Voyage's rerankers, named exactly; Cohere's `rerank-*` keeps its own
+        ("rerank-lite-1", "voyage"),
+        ("rerank-v3.5", "cohere"),
+        ("rerank-english-v3.0", "cohere"),
+        ("pinecone-rerank-v0", "pinecone"),
+        ("llama-text-embed-v2", "pinecone"),
     ],
 )
 def test_providers_serve_their_names_and_routes(name: str, provider: str) -> None:
@@ -107,6 +116,11 @@ def test_providers_serve_their_names_and_routes(name: str, provider: str) -> Non
         "llama3-8b",  # no Groq suffix: an Ollama or local name
         "gemma2-9b-it",  # Groq's only where a Groq client is called
         "meta-llama/Meta-Llama-3-8B-Instruct",
+        "voyageai/voyage-3-m-exp",  # Voyage's open weights on the Hub
+        "voyage",
+        "bge-reranker-v2-m3",  # Pinecone hosts it, but it names open weights (BAAI's) as well
+        "multilingual-e5-large",
+        "pinecone",
     ],
 )
 def test_hub_ids_and_unknown_routes_are_no_provider(name: str) -> None:

@@ -46,6 +46,7 @@ ROUTE_MARKERS = (
     b"watsonx",
     b"nvidia_nim",
     b"groq",
+    b"voyage",
 )
 
 
