@@ -233,7 +233,11 @@ class _Finder:
         name, value = (entries.get(k, (None, None))[1] for k in ("name", "value"))
         if isinstance(name, _Text) and isinstance(value, _Text) and _artefact_key(name.value):
             yield from self.entry(name, value, None)  # a Kubernetes `env` item: {name: MODEL_ID, value: org/x}
+        # a LiteLLM `model_list` entry: `model_name` is the alias clients ask for, `litellm_params.model` what is called
+        alias = entries["modelname"][0] if "modelname" in entries and "litellmparams" in entries else None
         for key, child in mapping.entries:
+            if key is not None and key is alias:
+                continue
             yield from self.entry(key, child, slot if key is not None and key is item_key else None)
 
     def entry(self, key: _Text | None, value: _Node | None, slot: _Slot | None) -> Iterator[Reference]:
