@@ -89,6 +89,8 @@ def javascript(text: str) -> list[tuple[Kind, str, int]]:
         ("rerank-english-v3.0", "cohere"),
         ("pinecone-rerank-v0", "pinecone"),
         ("llama-text-embed-v2", "pinecone"),
+        ("semantic-ranker-default@latest", "google"),  # the Vertex AI ranking API
+        ("semantic-ranker-512@latest", "google"),
     ],
 )
 def test_providers_serve_their_names_and_routes(name: str, provider: str) -> None:
