@@ -93,6 +93,17 @@ def javascript(text: str) -> list[tuple[Kind, str, int]]:
         ("us.anthropic.claude-3-haiku-20240307-v1:0", "bedrock"),
         ("amazon.titan-embed-text-v1", "bedrock"),
         ("bedrock/meta.llama3-70b-instruct-v1:0", "bedrock"),
+        ("voyage-multilingual-2", "voyage"),
+        ("voyage-3.5-lite", "voyage"),
+        ("voyage/voyage-code-3", "voyage"),
+        ("rerank-2", "voyage"),  # Voyage's rerankers, named exactly; Cohere's `rerank-*` keeps its own
+        ("rerank-lite-1", "voyage"),
+        ("rerank-v3.5", "cohere"),
+        ("rerank-english-v3.0", "cohere"),
+        ("pinecone-rerank-v0", "pinecone"),
+        ("llama-text-embed-v2", "pinecone"),
+        ("semantic-ranker-default@latest", "google"),  # the Vertex AI ranking API
+        ("semantic-ranker-512@latest", "google"),
     ],
 )
 def test_providers_serve_their_names_and_routes(name: str, provider: str) -> None:
@@ -129,6 +140,11 @@ def test_providers_serve_their_names_and_routes(name: str, provider: str) -> Non
         "openrouter/prompts/config.yaml",  # a path under a folder named so
         "meta-llama/Meta-Llama-3-8B",  # the Hub's spelling of what Bedrock calls meta.llama3-8b-instruct-v1:0
         "meta.json",
+        "voyageai/voyage-3-m-exp",  # Voyage's open weights on the Hub
+        "voyage",
+        "bge-reranker-v2-m3",  # Pinecone hosts it, but it names open weights (BAAI's) as well
+        "multilingual-e5-large",
+        "pinecone",
     ],
 )
 def test_hub_ids_and_unknown_routes_are_no_provider(name: str) -> None:

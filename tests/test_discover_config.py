@@ -617,3 +617,28 @@ def test_package_lockfiles_are_not_read(name: str) -> None:
 def test_a_list_anchored_elsewhere_and_aliased_under_an_artefact_key_is_read() -> None:
     text = "x-shared: &s\n  - org/a\n  - org/b\nmodels: *s\n"
     assert find(text, "compose.yaml") == [(M, "org/a", 2), (M, "org/b", 3)]
+
+
+def test_a_litellm_model_list_names_what_litellm_params_call_not_the_alias() -> None:
+    text = (
+        "model_list:\n"
+        "  - model_name: gpt-4-32k-litellm\n"
+        "    litellm_params:\n"
+        "      model: azure/gpt-4-32k\n"
+        "  - model_name: local\n"
+        "    litellm_params:\n"
+        "      model: huggingface/meta-llama/Llama-3.1-8B-Instruct\n"
+    )
+    assert (Kind.API, "azure/gpt-4-32k", 4) in find(text, "litellm/config.yaml")
+    assert not [f for f in find(text, "litellm/config.yaml") if f[2] in (2, 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "models:\n  - model_name: org/x\n    revision: main\n",  # no litellm_params: the name is the model's
+        "model_name: org/x\nparams:\n  model: org/y\n",
+    ],
+)
+def test_a_model_name_without_litellm_params_is_read(text: str) -> None:
+    assert (M, "org/x", 2 if text.startswith("models") else 1) in find(text)

@@ -297,6 +297,44 @@ def test_component_markup_names_nothing(text: str) -> None:
     assert find(text, "Page.svelte") == [] and find(text, "Page.vue") == []
 
 
+_OPTIONS = """<script>
+\tlet STT_MODEL = '';
+</script>
+
+<input list="model-list" bind:value={STT_MODEL} />
+<datalist id="model-list">
+\t<option value="whisper-1" />
+</datalist>
+<select bind:value={model}><option value='gpt-4o'>GPT-4o</option><option value="openai/gpt-4o-mini">Mini</option></select>
+"""
+
+
+def test_the_api_models_a_component_offers_as_options() -> None:
+    found = find(_OPTIONS, "src/lib/Audio.svelte")
+    assert [(r.kind, r.text, r.line, r.column, r.form) for r in found] == [
+        (A, "whisper-1", 7, 15, "option"),
+        (A, "gpt-4o", 9, 41, "option"),
+        (A, "gpt-4o-mini", 9, 79, "option"),
+    ]
+    assert [r.text for r in find(_OPTIONS, "src/App.vue")] == ["whisper-1", "gpt-4o", "gpt-4o-mini"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<select><option value="openai">OpenAI</option><option value="">Default</option></select>\n',
+        '<option value="org/x">A Hub id is not read from markup</option>\n',
+        '<option value="GPT-4o">a label, not a name</option>\n',
+        "<option value={voice.name} />\n",  # bound: the script's
+        '<option data-value="gpt-4o" label="gpt-4o">x</option>\n',  # not the value
+        '<p>value="gpt-4o"</p>\n',  # not an option
+        "<script>\nconst html = '<option value=\"gpt-4o\">';\n</script>\n",  # in the script, a string of markup
+    ],
+)
+def test_option_look_alikes(text: str) -> None:
+    assert find(text, "Page.svelte") == [] and find(text, "Page.vue") == []
+
+
 def test_components_are_routed_to_the_javascript_source() -> None:
     assert JavaScriptSource().wants("src/routes/+page.svelte") and JavaScriptSource().wants("src/App.vue")
 

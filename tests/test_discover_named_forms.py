@@ -257,6 +257,43 @@ def test_dict_key_look_alikes(source: str) -> None:
     assert find(source) == set()
 
 
+def test_the_dict_items_of_a_collection_named_for_models() -> None:
+    source = (
+        "ANTHROPIC_MODELS = [\n"
+        '    {"id": "claude-3-opus-20240229", "name": "Claude 3 Opus", "object": "model"},\n'
+        '    {"name": "org/x", "revision": "main"},\n'
+        "]\n"
+        "def get_models():\n"
+        '    return [{"id": "dall-e-3", "name": "DALL-E 3"}]\n'
+        "def list_models():\n"
+        '    return {"object": "list", "data": [{"id": "gemini-pro", "owned_by": "google"}]}\n'
+        'TEST_MODELS = [("gpt-4o", 128000)]\n'
+    )
+    assert find(source) == {
+        (A, "claude-3-opus-20240229", 2, "constant"),
+        (M, "org/x", 3, "constant"),
+        (A, "dall-e-3", 6, "return"),
+        (A, "gemini-pro", 8, "return"),
+        (A, "gpt-4o", 9, "constant"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'USERS = [{"id": "gpt-4o", "name": "x"}]\n',  # not named for models
+        'MODELS = [{"label": "gpt-4o", "id": 3}]\n',  # the id is no string; a label is not the item's name
+        'MODELS = [{"id": "my-model", "name": "Claude 3 Opus"}]\n',  # the id names nothing; the name is not read
+        'MODELS = [{"params": {"id": "gpt-4o"}}]\n',  # a dict in a dict item is not the item
+        'MODELS = [[["gpt-4o"]]]\n',  # one level of nesting only
+        'def get_models():\n    return {"object": "list", "data": [[{"id": "gpt-4o"}]]}\n',
+        'OUTPUT_MODELS = [{"id": "org/x"}]\n',  # what is written
+    ],
+)
+def test_dict_item_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
 # --- JavaScript: an API-only name ----------------------------------------------------------------------------------
 
 

@@ -500,3 +500,33 @@ def test_a_name_ending_in_lm_name_holds_a_model() -> None:
         'student_lm_name = "meta-llama/Llama-3.2-1B-Instruct"\n', FileContext("a.py", lambda _: False)
     )
     assert [(r.kind.value, r.text) for r in found] == [("model", "meta-llama/Llama-3.2-1B-Instruct")]
+
+
+def test_faster_whisper_sizes_name_the_conversions_it_downloads() -> None:
+    source = (
+        "from faster_whisper import WhisperModel\n"
+        'a = WhisperModel("base", device="cpu")\n'
+        'b = WhisperModel(model_size_or_path="large-v3")\n'
+        'c = WhisperModel("Systran/faster-whisper-small.en")\n'
+        'd = WhisperModel("distil-large-v3")\n'
+    )
+    assert {(kind, text) for kind, text, *_ in find(source)} == {
+        (M, "Systran/faster-whisper-base"),
+        (M, "Systran/faster-whisper-large-v3"),
+        (M, "Systran/faster-whisper-small.en"),
+        (M, "Systran/faster-distil-whisper-large-v3"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'WhisperModel("huge")\n',  # no size faster-whisper knows, and no Hub id
+        'WhisperModel("./models/whisper-ct2")\n',  # a local conversion
+        "WhisperModel(size)\n",
+        'whisper.load_model("base")\n',  # openai-whisper downloads from OpenAI, not the Hub
+        'Whisper("base")\n',
+    ],
+)
+def test_faster_whisper_look_alikes(source: str) -> None:
+    assert not find(source)

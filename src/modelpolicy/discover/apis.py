@@ -49,6 +49,7 @@ ROUTE_MARKERS = (
     b"groq",
     b"openrouter",
     b"bedrock",
+    b"voyage",
 )
 
 

@@ -265,7 +265,11 @@ class _Finder:
         if isinstance(name, _Text) and isinstance(value, _Text) and _artefact_key(name.value):
             yield from self.entry(name, value, None)  # a Kubernetes `env` item: {name: MODEL_ID, value: org/x}
         by_role = slot is not None and item_key is None and slot.form[-1:] in "sS"
+        # a LiteLLM `model_list` entry: `model_name` is the alias clients ask for, `litellm_params.model` what is called
+        alias = entries["modelname"][0] if "modelname" in entries and "litellmparams" in entries else None
         for key, child in mapping.entries:
+            if key is not None and key is alias:
+                continue
             if by_role and key is not None and isinstance(child, _Text) and _a_role(key.value):
                 yield from self.text(child, slot)  # `chat_models: {fast: gpt-4o-mini, smart: gpt-4o}`
                 continue

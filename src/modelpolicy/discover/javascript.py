@@ -186,9 +186,14 @@ class JavaScriptSource:
         return "." in name and name.rsplit(".", 1)[1].lower() in _ENDINGS
 
     def find(self, text: str, context: FileContext) -> list[Reference]:
+        options: list[Reference] = []
         if context.path.rsplit(".", 1)[-1].lower() in _COMPONENTS:
+            options = _markup_options(text, context)
             text = _scripts_only(text)
-        return _copies.read(text, context, self._read)
+        try:
+            return _copies.read(text, context, self._read) + options
+        except SourceError as error:
+            raise SourceError(error.reason, line=error.line, found=[*error.found, *options]) from None
 
     def _read(self, text: str, context: FileContext) -> list[Reference]:
         data = text.encode("utf-8", "surrogatepass")
@@ -251,6 +256,27 @@ def _scripts_only(text: str) -> str:
         end = script.end(2)
     kept.append(_NOT_NEWLINE.sub(" ", text[end:]))
     return "".join(kept)
+
+
+# In a component's markup, the choices of a `<select>` or `<datalist>` (`<option value="whisper-1" />`): a value that
+# is a hosted API's model name is one the user may pick, and the component sends it as the model. Only API names are
+# read there (their providers' patterns say what they are); a bound value (`value={m.id}`) is the script's.
+_OPTION = re.compile(r"""<option\b[^>]*?\svalue\s*=\s*(["'])([^"'{}<>\s]+)\1""", re.IGNORECASE)
+
+
+def _markup_options(text: str, context: FileContext) -> list[Reference]:
+    """The API models a component's markup offers as `<option>` values, outside its `<script>` blocks."""
+    scripts = [(m.start(2), m.end(2)) for m in _SCRIPT.finditer(text)]
+    found: list[Reference] = []
+    for match in _OPTION.finditer(text):
+        start = match.start(2)
+        name = _api_name(match.group(2))
+        if name is None or any(first <= start < last for first, last in scripts):
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        line = text.count("\n", 0, start) + 1
+        found.append(Reference(context.path, line, start - 1 - line_start, name, Kind.API, "javascript", "option"))
+    return found
 
 
 def _dialect(path: str) -> str:

@@ -69,8 +69,25 @@ class _Loader:
     prefixes: tuple[str, ...] = ()
     certain: bool = True  # False: an Ollama model only by name or tag, not namespaced (`org/name` is the Hub's)
     served: bool = True  # False: an API router (dspy's `LM`), where `org/name` is a route, not a served Hub model
+    names: tuple[tuple[str, str], ...] = ()  # the library's short names for Hub repositories (`"base"` below)
 
 
+# faster-whisper's `WhisperModel("base")` downloads the CTranslate2 conversion its `utils._MODELS` table names
+# (github.com/SYSTRAN/faster-whisper, faster_whisper/utils.py); a Hub id or a local path is taken as it is.
+_FASTER_WHISPER = tuple(
+    {
+        **{size: f"Systran/faster-whisper-{size}" for size in ("tiny", "base", "small", "medium")},
+        **{f"{size}.en": f"Systran/faster-whisper-{size}.en" for size in ("tiny", "base", "small", "medium")},
+        **{f"large-{v}": f"Systran/faster-whisper-large-{v}" for v in ("v1", "v2", "v3")},
+        "large": "Systran/faster-whisper-large-v3",
+        "distil-large-v2": "Systran/faster-distil-whisper-large-v2",
+        "distil-medium.en": "Systran/faster-distil-whisper-medium.en",
+        "distil-small.en": "Systran/faster-distil-whisper-small.en",
+        "distil-large-v3": "Systran/faster-distil-whisper-large-v3",
+        "large-v3-turbo": "mobiuslabsgmbh/faster-whisper-large-v3-turbo",
+        "turbo": "mobiuslabsgmbh/faster-whisper-large-v3-turbo",
+    }.items()
+)
 _HUB_PREFIXED = _Loader(_M, ("model_name",), 0, prefixes=_HF_HUB)
 _VLLM = _Loader(_M, ("model",), 0, also=("tokenizer",))
 # `InferenceClient` methods that take `model=`: `client.text_generation(prompt, model=ID)`.
@@ -155,6 +172,8 @@ _LOADERS: dict[str, _Loader] = {
     "OllamaFunctions": _Loader(_O, ("model",), None),
     "Ollama": _Loader(_O, ("model",), None),
     "OllamaEmbedding": _Loader(_O, ("model_name", "model"), None),
+    # faster-whisper: `WhisperModel("large-v3")`, `WhisperModel(model_size_or_path="Systran/faster-whisper-small")`
+    "WhisperModel": _Loader(_M, ("model_size_or_path",), 0, names=_FASTER_WHISPER),
 }
 # `PeftModel.from_pretrained(base_model, ADAPTER_ID)`: the adapter comes second.
 _PEFT_ADAPTER = _Loader(_M, ("model_id",), 1)
@@ -1104,7 +1123,7 @@ class _Finder:
         for argument in _arguments(call, loader):
             for value in self._values(argument):
                 self.read.add(id(value.node))
-                use = _Use(kind, name, revision, flags, loader.prefixes, loader.certain, loader.served)
+                use = _Use(kind, name, revision, flags, loader.prefixes, loader.certain, loader.served, loader.names)
                 reference = self._loaded(value, use)
                 if reference:
                     yield reference
@@ -1150,6 +1169,8 @@ class _Finder:
         if value.dynamic:
             return self._dynamic(value, use)
         text = _without_prefix(value.text, use.prefixes) if use.prefixes else value.text
+        if text and use.names:  # a short name the library knows, else a Hub id (`org/name`) or nothing
+            text = dict(use.names).get(text, text if "/" in text else None)
         artefact = (
             _identify(text, use.kind, self.apis, certain=use.certain, served=use.served, context=self.context)
             if text
@@ -1376,8 +1397,8 @@ class _Finder:
         if node is None or kind is None:
             return
         items = [item for container in self._containers(node) for _, item in _entries(container)] or [node]
-        for item in items:
-            self.named += [_Named(value, kind, form) for value in self._values(item) if not value.dynamic]
+        for name in (chosen for item in items for chosen in _item_names(item)):
+            self.named += [_Named(value, kind, form) for value in self._values(name) if not value.dynamic]
 
     def _named_references(self) -> list[Reference]:
         found: list[Reference] = []
@@ -1414,6 +1435,7 @@ class _Use:
     prefixes: tuple[str, ...]
     certain: bool = True
     served: bool = True
+    names: tuple[tuple[str, str], ...] = ()
 
 
 # --- helpers ----------------------------------------------------------------------------------------------------
@@ -1652,6 +1674,27 @@ def _entries(container: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
         items = [item for item in container.elts if not isinstance(item, ast.Starred)]
         return [(ast.Constant(index), item) for index, item in enumerate(items)]
     return []
+
+
+# In a collection's dict items (`[{"id": "claude-3-opus-20240229", "name": "Claude 3 Opus"}]`), the first of these
+# keys names the artefact, as in JavaScript's object items.
+_ITEM_KEYS = ("id", "path", "name")
+
+
+def _item_names(item: ast.expr, depth: int = 0) -> list[ast.expr]:
+    """What an item of a collection named for models names: the item itself; of a dict item, its first `_ITEM_KEYS`
+    value, else what the items of its list values name; of a list item (an OpenAI-style list's `data`, as in
+    `return {"object": "list", "data": [{"id": ...}]}`), what its items name. One level of nesting is read."""
+    if isinstance(item, ast.List | ast.Tuple):
+        return [name for _, inner in _entries(item) for name in _item_names(inner, depth + 1)] if depth == 0 else []
+    if not isinstance(item, ast.Dict):
+        return [item]
+    entries = {key.value: value for key, value in _entries(item) if isinstance(key, ast.Constant)}
+    chosen = next((entries[key] for key in _ITEM_KEYS if key in entries), None)
+    if chosen is not None:
+        return [chosen]
+    lists = [value for value in entries.values() if isinstance(value, ast.List | ast.Tuple)] if depth == 0 else []
+    return [name for listed in lists for name in _item_names(listed, depth)]
 
 
 def _all_dicts(containers: list[ast.expr]) -> bool:
