@@ -515,7 +515,21 @@ def _constant_values(assignments: list[tuple[_Branch, ast.expr]], bindings: int)
     None for a name rebound in sequence, in a nested function, as a parameter or by an import."""
     if len(assignments) == bindings and _exclusive([branch for branch, _ in assignments]):
         return [value for _, value in assignments]
+    if len(assignments) == bindings and _one_namespaced_literal([value for _, value in assignments]):
+        return [assignments[0][1]]  # `X = "org/x"` written twice (a copied line): still one value
     return None
+
+
+def _one_namespaced_literal(values: list[ast.expr]) -> bool:
+    """Whether every value is the same `owner/name` string literal. An owner-less word written twice may be a
+    notebook's `output_dir = "run-sft"` run again, a folder the program writes, not something it reads."""
+    first = values[0] if values else None
+    return (
+        isinstance(first, ast.Constant)
+        and isinstance(first.value, str)
+        and "/" in first.value
+        and all(_same_constant(value, first) for value in values)
+    )
 
 
 @dataclass(frozen=True)
@@ -1137,7 +1151,7 @@ class _Finder:
     def _loaded(self, value: _Value, use: _Use) -> Reference | None:
         if value.dynamic:
             return self._dynamic(value, use)
-        text = _without_prefix(value.text, use.prefixes) if use.prefixes else value.text
+        text = _prefixed_or_namespaced(value.text, use.prefixes) if use.prefixes else value.text
         artefact = (
             _identify(text, use.kind, self.apis, certain=use.certain, served=use.served, context=self.context)
             if text
@@ -1191,7 +1205,8 @@ class _Finder:
                 self._defer(keyword.value, _keyword_kind(name, keyword.arg), "keyword")
         if name and (kind := called_kind(name)) and not _other_hub(call.func, name):
             for argument in call.args:  # `resolve_model_reference(request, "org/x")`
-                self._defer(argument, kind, "argument")
+                # `process_dataset(args.model, ...)`: an argument named for a model holds one, whatever the callee
+                self._defer(argument, _operand_kind(argument) or kind, "argument")
         elif name and apis.provider_callee(name):
             for argument in call.args:  # `sgl.Anthropic("claude-3-haiku-20240307")`: an API model or nothing
                 self._defer(argument, Kind.API, "argument")
@@ -1322,8 +1337,8 @@ class _Finder:
         if node is None or kind is None:
             return
         items = [item for container in self._containers(node) for _, item in _entries(container)] or [node]
-        for item in items:
-            self.named += [_Named(value, kind, form) for value in self._values(item) if not value.dynamic]
+        for element in [element for item in items for element in _row(item)]:
+            self.named += [_Named(value, kind, form) for value in self._values(element) if not value.dynamic]
 
     def _named_references(self) -> list[Reference]:
         found: list[Reference] = []
@@ -1547,6 +1562,12 @@ def _same_constant(a: ast.expr, b: ast.Constant) -> bool:
     return isinstance(a, ast.Constant) and type(a.value) is type(b.value) and a.value == b.value
 
 
+def _row(item: ast.expr) -> list[ast.expr]:
+    """The elements of a tuple in a list named for models (`MODELS = [("org/x", 1, 1e-5), ...]`, each a test case
+    with its settings), or the item itself."""
+    return [e for e in item.elts if not isinstance(e, ast.Starred)] if isinstance(item, ast.Tuple) else [item]
+
+
 def _entries(container: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
     """(key, value) of a dict literal; (index, item) of a list, tuple or set literal."""
     if isinstance(container, ast.Dict):
@@ -1604,6 +1625,17 @@ def _field_default(value: ast.expr) -> ast.expr | None:
 
 def _without_prefix(text: str, prefixes: tuple[str, ...]) -> str | None:
     return next((text[len(prefix) :] for prefix in prefixes if text.startswith(prefix)), None)
+
+
+def _prefixed_or_namespaced(text: str, prefixes: tuple[str, ...]) -> str | None:
+    """The id a loader that needs a prefix is given: the text after it (`hf-hub:org/x`), or, without one, a whole
+    `org/name` Hub id, which timm and open_clip never take bare but the helpers of the same name in serving code do
+    (`get_tokenizer("org/x")` in SGLang and vLLM); `create_model("resnet50")` stays an architecture."""
+    stripped = _without_prefix(text, prefixes)
+    if stripped is not None:
+        return stripped
+    hub = parse_hub_id(text)
+    return text if hub is not None and "/" in hub.id and hub.id == text else None
 
 
 def _download_kind(call: ast.Call, default: Kind) -> Kind | None:

@@ -1,0 +1,145 @@
+"""Forms seen in serving and benchmark code (a blind sample of SGLang): rows of test-case tuples under a name for
+models, a constant written twice, a function named for datasets given a model, `get_tokenizer("org/x")` from
+serving code, and Git clones of the Hub over SSH. Each with the look-alikes that must stay unread."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from modelpolicy.discover.identity import HubId, parse_hub_url
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.discover.shell import ShellSource
+from modelpolicy.model import Kind
+
+M, D = Kind.MODEL, Kind.DATASET
+
+
+def found(source: str) -> Counter[tuple[Kind, str, int]]:
+    context = FileContext("pkg/app.py", lambda text: text == "checkpoints/run1")
+    return Counter((r.kind, r.text, r.line) for r in PythonSource().find(source, context))
+
+
+# --- rows of test cases: `MODELS = [("org/x", 1, 1e-5), ...]` ----------------------------------------------------
+
+
+def test_rows_of_a_list_named_for_models_are_read() -> None:
+    source = 'MODELS = [\n    ("org/a", 1, 4e-2),\n    ("org/b", 2, 1e-5),\n]\n'
+    assert found(source) == Counter([(M, "org/a", 2), (M, "org/b", 3)])
+
+
+def test_every_id_of_a_row_is_read_and_its_settings_are_not() -> None:
+    source = 'MODEL_PAIRS = [("org/target", "org/draft", "fp16", 0.5)]\n'
+    assert found(source) == Counter([(M, "org/target", 1), (M, "org/draft", 1)])
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'PROMPTS = [("org/a", 1)]\n',  # not named for models
+        'MODELS = [("./local/ckpt", 1), ("checkpoints/run1", 2)]\n',  # local paths
+        'MODELS = [("llama", "chat template", 1)]\n',  # words, not ids
+    ],
+)
+def test_rows_that_name_no_model_are_not_read(source: str) -> None:
+    assert found(source) == Counter()
+
+
+# --- a constant written twice with the same value -------------------------------------------------------------------
+
+
+def test_a_constant_written_twice_with_one_value_is_still_a_constant() -> None:
+    source = 'DEFAULT_EMBEDDING_MODEL = "org/e"\nOTHER = 1\nDEFAULT_EMBEDDING_MODEL = "org/e"\n'
+    assert found(source) == Counter([(M, "org/e", 1), (M, "org/e", 3)])
+
+
+def test_a_constant_rebound_to_another_value_is_not_one() -> None:
+    source = 'DEFAULT_MODEL = "org/a"\nDEFAULT_MODEL = "org/b"\n'
+    assert found(source) == Counter()
+
+
+# --- a positional argument named for another kind than the callee ---------------------------------------------------
+
+
+def test_an_argument_named_for_a_model_given_to_a_function_named_for_datasets_is_a_model() -> None:
+    source = (
+        "import argparse\n"
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--model", default="openai/whisper-large-v3")\n'
+        'p.add_argument("--dataset", default="org/audio")\n'
+        "args = p.parse_args()\n"
+        "process_dataset(args.model, client, args.dataset)\n"
+    )
+    assert found(source) == Counter([(M, "openai/whisper-large-v3", 3), (D, "org/audio", 4)])
+
+
+def test_an_unnamed_argument_still_takes_the_callee_kind() -> None:
+    assert found('download_dataset("org/d")\n') == Counter([(D, "org/d", 1)])
+
+
+# --- `get_tokenizer` and the other loaders that need `hf-hub:` with timm and open_clip ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('get_tokenizer("org/tok")\n', [(M, "org/tok", 1)]),
+        ('open_clip.get_tokenizer("hf-hub:org/c")\n', [(M, "org/c", 1)]),
+        (
+            'import argparse\np = argparse.ArgumentParser()\np.add_argument("--name", default="org/x")\n'
+            "args = p.parse_args()\nt = get_tokenizer(args.name)\n",
+            [(M, "org/x", 3)],
+        ),
+        (
+            'p.add_argument("--tokenizer", default="org/t")\nargs = p.parse_args()\n'
+            "tok = get_tokenizer(args.tokenizer, trust_remote_code=True)\n",
+            [(M, "org/t", 1)],
+        ),
+    ],
+)
+def test_get_tokenizer_reads_a_namespaced_hub_id(source: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found(source) == Counter(expected)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'timm.create_model("resnet50", pretrained=True)\n',  # an architecture
+        'open_clip.get_tokenizer("ViT-B-32")\n',
+        'get_tokenizer("./tokenizers/local")\n',  # a local path
+        'get_tokenizer("checkpoints/run1")\n',  # a folder of the repository
+    ],
+)
+def test_prefix_loaders_do_not_read_architectures_or_paths(source: str) -> None:
+    assert found(source) == Counter()
+
+
+# --- Git clones of the Hub over SSH ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("git@hf.co:datasets/bigainlco/LooGLE", (D, HubId("bigainlco/LooGLE", None))),
+        ("git@huggingface.co:acme/encoder.git", (M, HubId("acme/encoder", None))),
+        ("ssh://git@hf.co/acme/encoder", (M, HubId("acme/encoder", None))),
+        ("git@github.com:acme/encoder.git", None),  # another host
+        ("git@hf.co:spaces/acme/demo", None),  # a Space
+    ],
+)
+def test_ssh_clone_urls(url: str, expected: tuple[Kind, HubId] | None) -> None:
+    assert parse_hub_url(url) == expected
+
+
+def test_ssh_clone_in_a_script() -> None:
+    text = "git lfs install\ngit clone git@hf.co:datasets/bigainlco/LooGLE\ngit clone git@github.com:org/tool.git\n"
+    references = ShellSource().find(text, FileContext("download.sh", lambda value: False))
+    assert [(r.kind, r.text, r.line) for r in references] == [(D, "bigainlco/LooGLE", 2)]
+
+
+def test_an_owner_less_word_written_twice_is_not_followed() -> None:
+    """A notebook runs `output_dir = "run-sft"` in two cells, then loads the adapter it trained there."""
+    source = 'output_dir = "run-sft"\nx = 1\noutput_dir = "run-sft"\nPeftModel.from_pretrained(model, output_dir)\n'
+    assert found(source) == Counter()
