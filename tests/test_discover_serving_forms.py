@@ -8,8 +8,10 @@ from collections import Counter
 
 import pytest
 
+from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.identity import HubId, parse_hub_url
 from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.names import named_kind
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.discover.shell import ShellSource
 from modelpolicy.model import Kind
@@ -143,3 +145,64 @@ def test_an_owner_less_word_written_twice_is_not_followed() -> None:
     """A notebook runs `output_dir = "run-sft"` in two cells, then loads the adapter it trained there."""
     source = 'output_dir = "run-sft"\nx = 1\noutput_dir = "run-sft"\nPeftModel.from_pretrained(model, output_dir)\n'
     assert found(source) == Counter()
+
+
+# --- LoRA adapters: `lora_adapters=[...]`, `LORA_PATH`, `--lora_weights`, `adapter_name_or_path` --------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("lora_adapters", M),
+        ("LORA_ADAPTERS", M),
+        ("lora_path", M),
+        ("LORA_PATH", M),
+        ("lora_paths", M),
+        ("lora_weights", M),
+        ("adapter_id", M),
+        ("adapter_path", M),
+        ("adapter_name_or_path", M),
+        ("save_lora_path", None),  # what the program writes
+        ("output_adapter_path", None),
+        ("lora_rank", None),
+        ("lora_alpha", None),
+        ("lora_dropout", None),
+        ("adapter_type", None),
+    ],
+)
+def test_names_of_lora_adapters(name: str, kind: Kind | None) -> None:
+    assert named_kind(name) is kind
+
+
+def test_lora_adapters_given_to_a_launcher_and_a_table_of_paths() -> None:
+    source = (
+        'launcher("org/base", lora_adapters=["org/a", "org/b"])\n'
+        'LORA_PATH = {"base": "org/llama", "lora": "org/wizard-lora"}\n'
+    )
+    assert found(source) == Counter(
+        [(M, "org/base", 1), (M, "org/a", 1), (M, "org/b", 1), (M, "org/llama", 2), (M, "org/wizard-lora", 2)]
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'request = {"lora_path": ["/home/me/test_lora", "lora1", None]}\n',  # local paths and served names
+        'init_lora_weights = "pissa"\n',  # an initialisation, not an adapter
+        'peft_config = {"lora_weights": "gaussian"}\n',
+    ],
+)
+def test_lora_names_holding_no_adapter(source: str) -> None:
+    assert found(source) == Counter()
+
+
+def test_lora_adapters_in_a_script_and_a_config() -> None:
+    script = "LORA_ADAPTERS=org/a text-generation-launcher --model-id org/base\npython merge.py --lora_weights org/c\n"
+    shell = ShellSource().find(script, FileContext("serve.sh", lambda value: False))
+    assert sorted((r.text, r.line) for r in shell) == [("org/a", 1), ("org/base", 1), ("org/c", 2)]
+    config = (
+        "model_name_or_path: org/base\nadapter_name_or_path: org/adapter\n---\n"
+        "adapter_name_or_path: saves/llama3/lora/sft\n"
+    )
+    found_in_config = ConfigSource().find(config, FileContext("infer.yaml", lambda value: False))
+    assert sorted((r.text, r.line) for r in found_in_config) == [("org/adapter", 2), ("org/base", 1)]

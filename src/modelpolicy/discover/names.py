@@ -45,6 +45,16 @@ ENDINGS = frozenset(
         ("data", "path"),
         ("tokenizer", "path"),
         ("lm", "name"),  # dspy: `student_lm_name = "org/x"`
+        # LoRA adapters a server or script loads: TGI's `LORA_ADAPTERS` / `lora_adapters=[...]`, SGLang's
+        # `lora_path`, `--lora_weights`, peft scripts' `--adapter_name_or_path`, TGI requests' `adapter_id`
+        ("lora", "adapter"),
+        ("lora", "adapters"),
+        ("lora", "path"),
+        ("lora", "paths"),
+        ("lora", "weights"),
+        ("adapter", "id"),
+        ("adapter", "path"),
+        ("adapter", "name", "or", "path"),
         # lists of them: `MODELS = [...]`, `TOKENIZERS = (...)`, `model_ids:`
         ("models",),
         ("model", "ids"),
@@ -55,9 +65,11 @@ ENDINGS = frozenset(
     }
 )
 DATA_ENDINGS = frozenset({("data", "path")})  # endings that make a name a dataset's without the word `dataset`
-# Endings whose first word is too common to pre-filter files on (`data` is in every `metadata`): their marker is the
-# whole ending, in the spellings a name takes (`DATA_PATH`, `dataPath`, `--data-path`).
-SPELLED_WHOLE = frozenset({("data", "path"), ("lm", "name")})
+# Endings whose first word is too common to pre-filter files on (`data` is in every `metadata`), or names a file may
+# hold only as a whole (`lora_path`, `adapter_id`): their marker is the whole ending, in the spellings a name takes
+# (`DATA_PATH`, `dataPath`, `--data-path`).
+_ADAPTER_ENDINGS = frozenset(ending for ending in ENDINGS if ending[0] in ("lora", "adapter"))
+SPELLED_WHOLE = frozenset({("data", "path"), ("lm", "name"), *_ADAPTER_ENDINGS})
 # Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`.
 WRITTEN = frozenset({"hub", "output", "out", "push", "save", "export", "upload"})
 OLLAMA_WORDS = frozenset({"ollama"})
