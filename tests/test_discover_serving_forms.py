@@ -11,7 +11,7 @@ import pytest
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.identity import HubId, parse_hub_url
 from modelpolicy.discover.interface import FileContext
-from modelpolicy.discover.names import named_kind
+from modelpolicy.discover.names import named_kind, names_image
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.discover.shell import ShellSource
 from modelpolicy.model import Kind
@@ -206,3 +206,30 @@ def test_lora_adapters_in_a_script_and_a_config() -> None:
     )
     found_in_config = ConfigSource().find(config, FileContext("infer.yaml", lambda value: False))
     assert sorted((r.text, r.line) for r in found_in_config) == [("org/adapter", 2), ("org/base", 1)]
+
+
+# --- a model-server image held in a shell variable ------------------------------------------------------------------
+
+
+def test_an_image_in_a_variable_named_for_one() -> None:
+    script = (
+        "IMAGE=lmsysorg/sglang:latest\n"
+        'export VLLM_IMAGE="vllm/vllm-openai:v0.6.0"\n'
+        "BASE_IMAGE=python:3.11\n"  # not a model server
+        "PUSH_IMAGE=vllm/vllm-openai:mine\n"  # what a build writes
+        "IMAGE_TAG=vllm/vllm-openai\n"  # not named for an image
+        'docker run --gpus all "$IMAGE"\n'
+    )
+    references = ShellSource().find(script, FileContext("run.sh", lambda value: False))
+    assert sorted((r.kind, r.text, r.line) for r in references) == [
+        (Kind.IMAGE, "lmsysorg/sglang:latest", 1),
+        (Kind.IMAGE, "vllm/vllm-openai:v0.6.0", 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("IMAGE", True), ("VLLM_IMAGE", True), ("serverImage", True), ("IMAGE_NAME", True), ("PUSH_IMAGE", False)],
+)
+def test_names_of_images(name: str, expected: bool) -> None:
+    assert names_image(name) is expected

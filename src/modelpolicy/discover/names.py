@@ -161,6 +161,17 @@ def collection_kind(name: str) -> Kind | None:
     return Kind.DATASET if {"dataset", "datasets"}.intersection(words) else Kind.MODEL
 
 
+# Endings of a variable holding a container image to run: `IMAGE=`, `VLLM_IMAGE=`, `SERVER_IMAGE=`, `IMAGE_NAME=`.
+IMAGE_ENDINGS = frozenset({("image",), ("image", "name"), ("image", "ref")})
+
+
+@lru_cache(maxsize=16384)
+def names_image(name: str) -> bool:
+    """Whether a variable's name says it holds a container image to run (not one a build writes: `PUSH_IMAGE`)."""
+    words = split_words(name)
+    return not WRITTEN.intersection(words) and _ends_in(words, IMAGE_ENDINGS)
+
+
 def spelled_markers() -> tuple[bytes, ...]:
     """The markers of the endings spelled whole (`data_path`, `dataPath`...), for sources with their own word lists."""
     return tuple(sorted(w.encode() for e in SPELLED_WHOLE for w in ("_".join(e), "".join(e), "-".join(e))))
