@@ -233,3 +233,35 @@ def test_an_image_in_a_variable_named_for_one() -> None:
 )
 def test_names_of_images(name: str, expected: bool) -> None:
     assert names_image(name) is expected
+
+
+# --- a parameter's default given to a loader --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('def load(path="org/d", split="test"):\n    return load_dataset(path, split=split)\n', [(D, "org/d", 1)]),
+        (
+            'def build(ckpt: str = "org/m", *, revision=None):\n    return AutoModel.from_pretrained(ckpt)\n',
+            [(M, "org/m", 1)],
+        ),
+        ('def tok(*, source="org/t"):\n    return AutoTokenizer.from_pretrained(source)\n', [(M, "org/t", 1)]),
+    ],
+)
+def test_a_parameter_default_given_to_a_loader(source: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found(source) == Counter(expected)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'def load(path="auto"):\n    return AutoModel.from_pretrained(path)\n',  # owner-less: a mode, not an id
+        'def load(path="./data/train"):\n    return load_dataset(path)\n',  # a local path
+        'def load(path="org/d"):\n    path = pick(path)\n    return load_dataset(path)\n',  # rebound before use
+        "def load(path):\n    return load_dataset(path)\n",  # no default
+        'def load(path="org/d"):\n    return open(path)\n',  # not a loader
+    ],
+)
+def test_parameter_defaults_that_name_nothing_loaded(source: str) -> None:
+    assert found(source) == Counter()

@@ -1004,6 +1004,11 @@ class _Finder:
         """The values of a constant of the innermost function that has it, else of the module."""
         for function in reversed(self.scopes):
             if not self._assigns(function, name):
+                # `def load(path="org/d"): load_dataset(path)`: what it loads when not told (a parameter named for a
+                # model or dataset is read by its name already)
+                default = None if apis.name_kind(name) else _namespaced_default(function, name)
+                if default is not None:
+                    return [default]
                 continue
             values = self._function_constant(function, name)
             if values is not None:
@@ -1560,6 +1565,20 @@ def _string(node: ast.expr | None) -> str | None:
 
 def _same_constant(a: ast.expr, b: ast.Constant) -> bool:
     return isinstance(a, ast.Constant) and type(a.value) is type(b.value) and a.value == b.value
+
+
+def _namespaced_default(function: _Function, name: str) -> ast.expr | None:
+    """The default of the function's parameter `name` when it is an `owner/name` string: what a loader given the
+    parameter reads when the caller says nothing. An owner-less default (`"auto"`, `"default"`) is not taken."""
+    arguments = function.args
+    positional = [*arguments.posonlyargs, *arguments.args]
+    pairs = [
+        *zip(positional[len(positional) - len(arguments.defaults) :], arguments.defaults, strict=True),
+        *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
+    ]
+    default = next((value for argument, value in pairs if argument.arg == name), None)
+    text = _string(default)
+    return default if text is not None and "/" in text else None
 
 
 def _row(item: ast.expr) -> list[ast.expr]:
