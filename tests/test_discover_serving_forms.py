@@ -5,9 +5,11 @@ serving code, and Git clones of the Hub over SSH. Each with the look-alikes that
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
+from modelpolicy.discover import discover
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.identity import HubId, parse_hub_url
 from modelpolicy.discover.interface import FileContext
@@ -265,3 +267,50 @@ def test_a_parameter_default_given_to_a_loader(source: str, expected: list[tuple
 )
 def test_parameter_defaults_that_name_nothing_loaded(source: str) -> None:
     assert found(source) == Counter()
+
+
+# --- a model-server image in a `.env` file, and `.env` files written without their dot ------------------------------
+
+
+def test_an_image_in_an_env_file() -> None:
+    text = (
+        "IMAGE=lmsysorg/sglang:latest\n"
+        'VLLM_IMAGE="vllm/vllm-openai:v0.6.0"\n'
+        "BASE_IMAGE=python:3.11\n"  # not a model server
+        "PUSH_IMAGE=vllm/vllm-openai:mine\n"  # what a build writes
+        "SERVER=vllm/vllm-openai:latest\n"  # not named for an image
+        "MODEL_ID=org/x\n"
+    )
+    references = ConfigSource().find(text, FileContext("deploy/.env", lambda value: False))
+    assert sorted((r.kind, r.text, r.line) for r in references) == [
+        (Kind.IMAGE, "lmsysorg/sglang:latest", 1),
+        (Kind.IMAGE, "vllm/vllm-openai:v0.6.0", 2),
+        (M, "org/x", 6),
+    ]
+
+
+def test_an_image_key_in_yaml_is_left_to_the_container_source() -> None:
+    text = "IMAGE: lmsysorg/sglang:latest\n"
+    assert ConfigSource().find(text, FileContext("values.yaml", lambda value: False)) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "wanted"),
+    [
+        ("scripts/env.example", True),
+        ("env.local", True),
+        (".env.example", True),
+        ("prod.env", True),
+        ("env.py", False),
+        ("env.sh", False),
+        ("environment.example", False),
+    ],
+)
+def test_env_files_without_their_dot(path: str, wanted: bool) -> None:
+    assert ConfigSource().wants(path) is wanted
+
+
+def test_a_scan_reads_an_env_file_without_its_dot(tmp_path: Path) -> None:
+    (tmp_path / "env.example").write_text("IMAGE=lmsysorg/sglang:latest\nMODEL_ID=org/x\n")
+    discovery = discover(tmp_path, [tmp_path])
+    assert {(a.kind, a.id) for a in discovery.artefacts} == {(Kind.IMAGE, "lmsysorg/sglang:latest"), (M, "org/x")}
