@@ -314,3 +314,40 @@ def test_a_scan_reads_an_env_file_without_its_dot(tmp_path: Path) -> None:
     (tmp_path / "env.example").write_text("IMAGE=lmsysorg/sglang:latest\nMODEL_ID=org/x\n")
     discovery = discover(tmp_path, [tmp_path])
     assert {(a.kind, a.id) for a in discovery.artefacts} == {(Kind.IMAGE, "lmsysorg/sglang:latest"), (M, "org/x")}
+
+
+# --- a command line written as a Python list ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            'subprocess.run(["python3", "-m", "sglang.launch_server", "--model-path", "org/served", "--tp", "2"])\n',
+            [(M, "org/served", 1)],
+        ),
+        ('other_args = ["--speculative-draft-model-path", "org/draft"]\n', [(M, "org/draft", 1)]),
+        ('cmd = ("vllm", "serve", "--tokenizer=org/tok")\n', [(M, "org/tok", 1)]),
+        ('argv = ["train.py", "--dataset_name", "org/d"]\n', [(D, "org/d", 1)]),
+        ('DRAFT = "org/draft"\nargs = ["--draft-model", DRAFT]\n', [(M, "org/draft", 1)]),
+        ('args = ["--model", "gpt-4o"]\n', [(Kind.API, "gpt-4o", 1)]),
+    ],
+)
+def test_flags_of_a_command_written_as_a_list(source: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found(source) == Counter(expected)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'args = ["--model-path", "./checkpoints/last"]\n',  # a local path
+        'args = ["--model-path", "--dataset"]\n',  # a flag, not a value
+        'args = ["--served-model-name", "default"]\n',  # a served name, not an id
+        'args = ["--output-model", "org/mine"]\n',  # what the program writes
+        'args = ["--tp", "org/x"]\n',  # a flag not named for a model
+        'args = ["--model"]\n',  # no value
+        'names = ["model", "org/x"]\n',  # no flag
+    ],
+)
+def test_command_lists_that_name_nothing(source: str) -> None:
+    assert found(source) == Counter()

@@ -224,6 +224,7 @@ _PLAIN = frozenset(
     and issubclass(cls, ast.AST)
     and not issubclass(cls, ast.stmt | ast.Constant | ast.Call | ast.Dict | ast.Compare | ast.BinOp)
     and cls not in _COMPREHENSIONS
+    and cls not in (ast.List, ast.Tuple)  # a command line's words: `["--model-path", ID]`
 )
 _MAX_DEPTH = 12  # constants naming constants, nested subscripts
 _MAX_COMBINATIONS = 16  # values an f-string may resolve to before it is reported as dynamic
@@ -1253,6 +1254,25 @@ class _Finder:
             self._fields(node)
         elif isinstance(node, ast.Compare):
             self._compared(node)
+        elif isinstance(node, ast.List | ast.Tuple):
+            self._command_words(node.elts)
+
+    def _command_words(self, words: list[ast.expr]) -> None:
+        """`subprocess.run(["python3", "-m", "sglang.launch_server", "--model-path", ID])`, `other_args=["--tokenizer",
+        ID]`: a command line written as a list, whose flag named for a model or dataset (`names.named_kind`, as a
+        shell script's) takes the next word, or the rest of its own (`"--model=ID"`)."""
+        for index, word in enumerate(words):
+            text = _string(word)
+            if not text or not text.startswith("-"):
+                continue
+            flag, equals, rest = text.partition("=")
+            kind = named_kind(flag.lstrip("-"))
+            if kind is None or kind is Kind.OLLAMA:
+                continue
+            if equals:
+                self._defer(ast.copy_location(ast.Constant(rest), word), kind, "flag")
+            elif index + 1 < len(words):
+                self._defer(words[index + 1], kind, "flag")
 
     def _local_named(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """`model_name = request.model or "org/x"` in a function, `self.model_id = "org/x"`: a variable or attribute
