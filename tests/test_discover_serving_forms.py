@@ -351,3 +351,37 @@ def test_flags_of_a_command_written_as_a_list(source: str, expected: list[tuple[
 )
 def test_command_lists_that_name_nothing(source: str) -> None:
     assert found(source) == Counter()
+
+
+# --- an attribute of `self` copied from a parameter's default -------------------------------------------------------
+
+
+def test_an_attribute_copied_from_a_parameter_default_and_loaded_in_another_method() -> None:
+    source = (
+        "class ASRDataset:\n"
+        '    def __init__(self, path: str = "org/speech", split: str = "test"):\n'
+        "        self.path = path\n"
+        "        self.split = split\n"
+        "    def load(self):\n"
+        "        return load_dataset(self.path, split=self.split)\n"
+    )
+    assert found(source) == Counter([(D, "org/speech", 2)])
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # assigned twice: which one a call sees is not known
+        "class A:\n    def __init__(self, path='org/d'):\n        self.path = path\n"
+        "    def reset(self):\n        self.path = other()\n"
+        "    def go(self):\n        return load_dataset(self.path)\n",
+        # an owner-less default
+        "class A:\n    def __init__(self, path='auto'):\n        self.path = path\n"
+        "    def go(self):\n        return AutoModel.from_pretrained(self.path)\n",
+        # another class's attribute of the same name
+        "class A:\n    def __init__(self, path='org/d'):\n        self.path = path\n"
+        "class B:\n    def go(self):\n        return load_dataset(self.path)\n",
+    ],
+)
+def test_attributes_that_name_nothing_loaded(source: str) -> None:
+    assert found(source) == Counter()

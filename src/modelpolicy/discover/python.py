@@ -741,6 +741,7 @@ class _Finder:
         self.mentions = mentions
         self.loop_values: dict[str, list[ast.expr]] = {}
         self.scopes: list[_Function] = []  # the functions being walked, innermost last
+        self.classes: list[ast.ClassDef] = []  # the classes being walked, innermost last
         self.scope_assignments: dict[int, dict[str, list[tuple[_Branch, ast.expr]]]] = {}  # by function
         self.scope_constants: dict[tuple[int, str], list[ast.expr] | None] = {}  # by function and name, when asked
         self.module_constants: dict[str, list[ast.expr]] = {}  # of a module read whole, by name, when asked
@@ -862,6 +863,12 @@ class _Finder:
             self._note_named(node)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             self._function(node)
+        elif isinstance(node, ast.ClassDef):
+            self.classes.append(node)
+            try:
+                self._visit_children(node)
+            finally:
+                self.classes.pop()
         else:
             self._visit_children(node)
 
@@ -982,8 +989,31 @@ class _Finder:
         if isinstance(node, ast.Subscript):
             return self._selected(node.value, node.slice, depth)
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            return self._option_default(node.attr)
+            return self._attribute_default(node.value.id, node.attr)
         return []
+
+    def _attribute_default(self, owner: str, attribute: str) -> list[ast.expr]:
+        """What `args.<attribute>` (an option's default) or `self.<attribute>` (see `_instance_default`) holds."""
+        instance = self._instance_default(self.classes[-1], attribute) if owner == "self" and self.classes else []
+        return instance or self._option_default(attribute)
+
+    def _instance_default(self, cls: ast.ClassDef, attribute: str) -> list[ast.expr]:
+        """`self.path = path` in `__init__(self, path="org/d")`, read as `load_dataset(self.path)` in another method:
+        the `owner/name` default of the parameter the class's one assignment of the attribute copies."""
+        assigned = [
+            (method, statement.value)
+            for method in cls.body
+            if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef)
+            for statement in _own_statements(method.body)
+            if isinstance(statement, ast.Assign)
+            and len(statement.targets) == 1
+            and _self_attribute(statement.targets[0]) == attribute
+        ]
+        method, value = assigned[0] if len(assigned) == 1 else (None, None)
+        if method is None or not isinstance(value, ast.Name) or apis.name_kind(value.id):
+            return []  # `self.model_id = model_id`: a parameter named for a model is read by its name already
+        default = _namespaced_default(method, value.id)
+        return [default] if default is not None else []
 
     def _option_default(self, dest: str) -> list[ast.expr]:
         """What `args.<dest>` holds when no option is given; the whole module is parsed when the option may be
@@ -1585,6 +1615,12 @@ def _string(node: ast.expr | None) -> str | None:
 
 def _same_constant(a: ast.expr, b: ast.Constant) -> bool:
     return isinstance(a, ast.Constant) and type(a.value) is type(b.value) and a.value == b.value
+
+
+def _self_attribute(target: ast.expr) -> str | None:
+    """The attribute of `self` an assignment's target is, if it is one."""
+    is_self = isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self"
+    return target.attr if is_self and isinstance(target, ast.Attribute) else None
 
 
 def _namespaced_default(function: _Function, name: str) -> ast.expr | None:
