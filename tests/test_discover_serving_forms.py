@@ -13,7 +13,7 @@ from modelpolicy.discover import discover
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.identity import HubId, parse_hub_url
 from modelpolicy.discover.interface import FileContext
-from modelpolicy.discover.names import named_kind, names_image
+from modelpolicy.discover.names import named_kind, names_image, split_words
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.discover.shell import ShellSource
 from modelpolicy.model import Kind
@@ -385,3 +385,28 @@ def test_an_attribute_copied_from_a_parameter_default_and_loaded_in_another_meth
 )
 def test_attributes_that_name_nothing_loaded(source: str) -> None:
     assert found(source) == Counter()
+
+
+# --- names with an acronym before a word ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("HFModelId", ("hf", "model", "id")),
+        ("OpenAIModel", ("open", "ai", "model")),
+        ("defaultLLMModelName", ("default", "llm", "model", "name")),
+        ("modelIDs", ("model", "ids")),  # a plural acronym stays one word
+        ("ModelURLs", ("model", "urls")),
+        ("MODEL_ID", ("model", "id")),
+        ("baseModel_name-or.path", ("base", "model", "name", "or", "path")),
+    ],
+)
+def test_split_words_at_an_acronym(name: str, words: tuple[str, ...]) -> None:
+    assert split_words(name) == words
+
+
+def test_a_constant_named_with_an_acronym_before_model() -> None:
+    assert found('DEFAULT_HFModelId = "org/x"\nconst = {"embeddingModelID": "org/e"}\n') == Counter(
+        [(M, "org/x", 1), (M, "org/e", 2)]
+    )

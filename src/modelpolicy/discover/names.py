@@ -79,12 +79,13 @@ OLLAMA_ENDINGS = frozenset(
 # The local model of programs that run one through Ollama (or a server like it): `LOCAL_LLM=llama3.2`.
 LOCAL_ENDINGS = frozenset({("local", "llm"), ("local", "llm", "model"), ("local", "llm", "name")})
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_ACRONYM = re.compile(r"([A-Z]+)([A-Z][a-z]{2,})")  # `HFModelId`, `OpenAIModel`: an acronym before a word
 _SEPARATORS = re.compile(r"[_\-.\s]+")
 
 
 def split_words(name: str) -> tuple[str, ...]:
-    """`baseModel_name-or.path` as ("base", "model", "name", "or", "path")."""
-    return tuple(word for word in _SEPARATORS.split(_CAMEL.sub(r"\1_\2", name).lower()) if word)
+    """`baseModel_name-or.path` as ("base", "model", "name", "or", "path"); `HFModelId` as ("hf", "model", "id")."""
+    return tuple(word for word in _SEPARATORS.split(_CAMEL.sub(r"\1_\2", _ACRONYM.sub(r"\1_\2", name)).lower()) if word)
 
 
 @lru_cache(maxsize=16384)  # a file names the same few variables, keys and flags again and again
