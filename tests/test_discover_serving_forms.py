@@ -199,9 +199,11 @@ def test_lora_names_holding_no_adapter(source: str) -> None:
 
 
 def test_lora_adapters_in_a_script_and_a_config() -> None:
-    script = "LORA_ADAPTERS=org/a text-generation-launcher --model-id org/base\npython merge.py --lora_weights org/c\n"
+    script = (
+        "LORA_ADAPTERS=org/a,org/b text-generation-launcher --model-id org/base\npython merge.py --lora_weights org/c\n"
+    )
     shell = ShellSource().find(script, FileContext("serve.sh", lambda value: False))
-    assert sorted((r.text, r.line) for r in shell) == [("org/a", 1), ("org/base", 1), ("org/c", 2)]
+    assert sorted((r.text, r.line) for r in shell) == [("org/a", 1), ("org/b", 1), ("org/base", 1), ("org/c", 2)]
     config = (
         "model_name_or_path: org/base\nadapter_name_or_path: org/adapter\n---\n"
         "adapter_name_or_path: saves/llama3/lora/sft\n"
@@ -410,3 +412,9 @@ def test_a_constant_named_with_an_acronym_before_model() -> None:
     assert found('DEFAULT_HFModelId = "org/x"\nconst = {"embeddingModelID": "org/e"}\n') == Counter(
         [(M, "org/x", 1), (M, "org/e", 2)]
     )
+
+
+def test_comma_joined_variables_in_a_script() -> None:
+    script = "MODEL_IDS=org/c,org/d\nDATASET_PATH=data/train.json,data/test.json\nSERVED_MODEL_NAME=chat,default\n"
+    references = ShellSource().find(script, FileContext("run.sh", lambda value: False))
+    assert sorted((r.text, r.line) for r in references) == [("org/c", 1), ("org/d", 1)]

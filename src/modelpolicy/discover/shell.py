@@ -423,8 +423,8 @@ def _assignments(command: list[_Span]) -> Iterator[_Found]:
 
 def _assigned(name: str, value: _Span) -> Iterator[_Found]:
     kind = Kind.API if apis.holds_api(name) else named_kind(name)
-    if kind is not None:
-        yield _Found(name, kind, _written(value))
+    if kind is not None:  # one per item of a comma-joined list, as a flag's: `LORA_ADAPTERS=org/a,org/b`
+        yield from (_Found(name, kind, item) for item in _items(_written(value)))
     elif names_image(name):  # `IMAGE=lmsysorg/sglang:latest` ... `docker run "$IMAGE"`: a model server or nothing
         yield _Found(name, Kind.IMAGE, _written(value))
 
