@@ -418,3 +418,22 @@ def test_comma_joined_variables_in_a_script() -> None:
     script = "MODEL_IDS=org/c,org/d\nDATASET_PATH=data/train.json,data/test.json\nSERVED_MODEL_NAME=chat,default\n"
     references = ShellSource().find(script, FileContext("run.sh", lambda value: False))
     assert sorted((r.text, r.line) for r in references) == [("org/c", 1), ("org/d", 1)]
+
+
+# --- the name a server gives what it serves is no Hub id ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('client.chat_completion(model="tgi", messages=m)\n', []),  # TGI's own name for what it serves
+        ('client.text_generation("hi", model="default")\n', []),
+        ('client.chat_completion(model="org/x", messages=m)\n', [(M, "org/x", 1)]),
+        ('client.text_generation("hi", model="gpt2")\n', [(M, "gpt2", 1)]),  # a legacy id the knowledge base knows
+        ('AutoModel.from_pretrained("gpt2")\n', [(M, "gpt2", 1)]),
+    ],
+)
+def test_inference_tasks_take_owner_less_names_the_knowledge_base_knows(
+    source: str, expected: list[tuple[Kind, str, int]]
+) -> None:
+    assert found(source) == Counter(expected)

@@ -62,6 +62,9 @@ class _Loader:
     prefixes: tuple[str, ...] = ()
     certain: bool = True  # False: an Ollama model only by name or tag, not namespaced (`org/name` is the Hub's)
     served: bool = True  # False: an API router (dspy's `LM`), where `org/name` is a route, not a served Hub model
+    # False: an owner-less name counts only when the knowledge base knows it (`chat_completion(model="tgi")` asks a
+    # server, whose own name for what it serves is no Hub id)
+    single_names: bool = True
 
 
 _HUB_PREFIXED = _Loader(_M, ("model_name",), 0, prefixes=_HF_HUB)
@@ -95,7 +98,7 @@ _LOADERS: dict[str, _Loader] = {
     "snapshot_download": _Loader(_M, ("repo_id",), 0),
     "InferenceClient": _Loader(_M, ("model",), 0),
     "AsyncInferenceClient": _Loader(_M, ("model",), 0),
-    **{task: _Loader(_M, ("model",), None) for task in _INFERENCE_TASKS},
+    **{task: _Loader(_M, ("model",), None, single_names=False) for task in _INFERENCE_TASKS},
     # sentence-transformers
     "SentenceTransformer": _Loader(_M, ("model_name_or_path", "model_name"), 0),
     "CrossEncoder": _Loader(_M, ("model_name_or_path", "model_name"), 0),
@@ -1142,7 +1145,9 @@ class _Finder:
         for argument in _arguments(call, loader):
             for value in self._values(argument):
                 self.read.add(id(value.node))
-                use = _Use(kind, name, revision, flags, loader.prefixes, loader.certain, loader.served)
+                use = _Use(
+                    kind, name, revision, flags, loader.prefixes, loader.certain, loader.served, loader.single_names
+                )
                 reference = self._loaded(value, use)
                 if reference:
                     yield reference
@@ -1189,7 +1194,15 @@ class _Finder:
             return self._dynamic(value, use)
         text = _prefixed_or_namespaced(value.text, use.prefixes) if use.prefixes else value.text
         artefact = (
-            _identify(text, use.kind, self.apis, certain=use.certain, served=use.served, context=self.context)
+            _identify(
+                text,
+                use.kind,
+                self.apis,
+                certain=use.certain,
+                served=use.served,
+                single_names=use.single_names,
+                context=self.context,
+            )
             if text
             else None
         )
@@ -1430,6 +1443,7 @@ class _Use:
     prefixes: tuple[str, ...]
     certain: bool = True
     served: bool = True
+    single_names: bool = True
 
 
 # --- helpers ----------------------------------------------------------------------------------------------------
@@ -1511,6 +1525,7 @@ def _identify(
     *,
     certain: bool = True,
     served: bool = True,
+    single_names: bool = True,
     context: FileContext,
 ) -> tuple[Kind, str, str | None] | None:
     """The artefact a string names in a loader position, or None for local paths and non-ids."""
@@ -1526,7 +1541,7 @@ def _identify(
         if hub and "/" in hub.id:  # an OpenAI-compatible server serving a Hub model
             return Kind.MODEL, hub.id, hub.revision
         return None
-    hub = identify(text, kind, context.is_local_path, single_names=True)
+    hub = identify(text, kind, context.is_local_path, single_names=single_names)
     return None if hub is None else (kind, hub.id, hub.revision)
 
 
