@@ -55,7 +55,12 @@ ROUTES = (
         frozenset({"sh", "bash", "mk", "dockerfile"}),
         frozenset({"makefile", "gnumakefile", "dockerfile"}),
     ),
-    Route("config", "ConfigSource", frozenset({"yaml", "yml", "json", "toml", "env"}), frozenset({"", "modelpolicy"})),
+    Route(
+        "config",
+        "ConfigSource",
+        frozenset({"yaml", "yml", "json", "toml", "env"}),
+        frozenset({"", "modelpolicy", "env"}),
+    ),
     Route(
         "containers",
         "ContainerSource",

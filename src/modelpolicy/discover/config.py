@@ -28,9 +28,17 @@ from typing import TYPE_CHECKING, Any
 
 from modelpolicy.discover import apis, ollama
 from modelpolicy.discover.identity import URL, URL_MARKERS, HubId, identify, parse_hub_url, without_env_defaults
+from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
-from modelpolicy.discover.names import NOT_QUALIFIERS, named_kind, picker_kind, spelled_markers, split_words
+from modelpolicy.discover.names import (
+    NOT_QUALIFIERS,
+    named_kind,
+    names_image,
+    picker_kind,
+    spelled_markers,
+    split_words,
+)
 from modelpolicy.discover.yamldoc import compose, compose_part
 from modelpolicy.model import Kind, Reference
 
@@ -79,7 +87,10 @@ _ITEM_KEYS = ("id", "path", "name", "value")
 _MARKER_WORDS = (
     *(b"model", b"dataset", b"tokenizer", b"repo", b"ollama", b"llm", *URL_MARKERS, *apis.ROUTE_MARKERS, *_SPELLED),
     *(ending[0].encode() for ending in apis.API_ENDINGS),  # `engine:`, `azure_deployment:`
+    *IMAGE_MARKERS,  # `VLLM_IMAGE=vllm/vllm-openai:v0.6.0` in a `.env` file
 )
+# `.env` files named without the leading dot: `env.example`, `env.local` (sourced by a project's scripts).
+_ENV_NAMES = frozenset(f"env.{suffix}" for suffix in ("example", "sample", "template", "local", "dist", "defaults"))
 _ASSIGNMENT = re.compile(r"([A-Za-z_]\w*)=(.*)", re.DOTALL)  # a compose `environment` item
 _ENV_LINE = re.compile(r"\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*")
 # A JSON token: a string, a bracket, or a number or literal (text that is not JSON tokenises too, less exactly). The
@@ -125,7 +136,9 @@ class _Slot:
 
 class ConfigSource:
     name = "config"
-    stems = frozenset({"", "modelpolicy"})  # `.env.local`, `.modelpolicy.toml` and `modelpolicy.toml`
+    stems = frozenset(
+        {"", "modelpolicy", "env"}
+    )  # `.env.local`, `env.example`, `.modelpolicy.toml`, `modelpolicy.toml`
     # JSON, YAML and TOML strings may spell a key with `\u` escapes (YAML also `\x` and `\U`).
     markers = Markers(_MARKER_WORDS, caseless=True, unicode_passes=True, escapes=re.compile(rb"\\[xuU]"))
 
@@ -139,6 +152,8 @@ class ConfigSource:
         finder = _Finder(context, apis.contexts(text), ollama.server_in(text))
         trees, problem = reader(text, context.path)
         found = list(dict.fromkeys(r for tree in trees for r in finder.node(tree, _root_slot(context.path, tree))))
+        if reader is _env_trees:
+            found += _env_images(trees, context)
         if problem is not None:
             raise problem.with_found(found)
         return found
@@ -187,7 +202,7 @@ def _reader(path: str) -> Callable[[str, str], _Trees] | None:
         return _json_trees
     if name.endswith(".toml") and name not in ("modelpolicy.toml", ".modelpolicy.toml"):
         return _toml_trees
-    if name.endswith(".env") or name.startswith(".env."):
+    if name.endswith(".env") or name.startswith(".env.") or name in _ENV_NAMES:
         return _env_trees
     return None
 
@@ -690,6 +705,17 @@ def _env_trees(text: str, _: str) -> _Trees:
             value, column = _env_value(match.group(2), match.start(2))
             entries.append((_Text(match.group(1), number, match.start(1)), _Text(value, number, column)))
     return [_Mapping(tuple(entries))], None
+
+
+def _env_images(trees: list[_Node | None], context: FileContext) -> list[Reference]:
+    """`IMAGE=lmsysorg/sglang:latest` in a `.env` file a compose file or a script runs: a model-server image held in
+    a variable named for an image (`names.names_image`); `BASE_IMAGE=python:3.11` names no model server."""
+    found: list[Reference] = []
+    for tree in trees:
+        for key, value in tree.entries if isinstance(tree, _Mapping) else ():
+            if key and isinstance(value, _Text) and names_image(key.value) and (image := server_image(value.value)):
+                found.append(Reference(context.path, value.line, value.column, image, Kind.IMAGE, "config", "image"))
+    return found
 
 
 def _env_value(raw: str, column: int) -> tuple[str, int]:

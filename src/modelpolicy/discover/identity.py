@@ -205,7 +205,9 @@ def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, si
 
 
 # A URL as written in text: up to a blank, a quote or a bracket. `parse_hub_url` says whether it is the Hub's.
-URL = re.compile(r"(?:https?|hf|huggingface)://[^\s\"'<>()\[\]{},]+", re.IGNORECASE)
+URL = re.compile(r"(?:(?:https?|hf|huggingface|ssh)://|git@)[^\s\"'<>()\[\]{},]+", re.IGNORECASE)
+# Git over SSH in scp form: `git@hf.co:datasets/ORG/NAME`, `git@huggingface.co:ORG/NAME.git`.
+_SCP = re.compile(r"git@(?P<host>[\w.-]+):(?P<path>[^\s]+)", re.IGNORECASE)
 # What every URL `parse_hub_url` reads holds, lower-cased: for the sources' pre-filters.
 URL_MARKERS = (b"huggingface.co", b"hf.co", b"hf://", b"huggingface://")
 _HUB_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co"})
@@ -243,12 +245,16 @@ _ENDPOINT_ROUTES = frozenset({"v1", "pipeline"})
 def parse_hub_url(text: str) -> tuple[Kind, HubId] | None:
     """The repository a Hugging Face URL points at, or None for site pages, Spaces and other hosts.
 
-    `https://huggingface.co/ORG/NAME[/resolve|blob|tree|raw/REV/...]` (or `hf.co`) is a model;
+    `https://huggingface.co/ORG/NAME[/resolve|blob|tree|raw/REV/...]` (or `hf.co`, or cloned over SSH:
+    `git@hf.co:ORG/NAME`, `ssh://git@hf.co/ORG/NAME`) is a model;
     `.../datasets/ORG/NAME...` a dataset, and there a legacy `datasets/NAME` too;
     `hf://[datasets/]ORG/NAME[@REV]/...` (or `huggingface://`) likewise; the inference endpoints name a model after
     `/models/`. A model URL needs an owner unless a revision route follows, since `huggingface.co/WORD` is as likely
     a site page as a legacy model.
     """
+    scp = _SCP.fullmatch(text.strip())
+    if scp:  # `git@hf.co:ORG/NAME` is `ssh://git@hf.co/ORG/NAME` written the way scp writes it
+        text = f"ssh://git@{scp['host']}/{scp['path']}"
     try:
         url = urlsplit(text.strip())
         host = (url.hostname or "").lower()
@@ -257,7 +263,7 @@ def parse_hub_url(text: str) -> tuple[Kind, HubId] | None:
     segments = [unquote(s) for s in url.path.split("/") if s]
     if url.scheme in ("hf", "huggingface"):  # `huggingface://`: LocalAI's and others' spelling of `hf://`
         return _hub_path([url.netloc, *segments])
-    if url.scheme not in ("http", "https"):
+    if url.scheme not in ("http", "https", "ssh"):  # `ssh://git@hf.co/ORG/NAME` clones over SSH
         return None
     if host in _HUB_HOSTS:
         return _hub_path(segments)

@@ -45,6 +45,16 @@ ENDINGS = frozenset(
         ("data", "path"),
         ("tokenizer", "path"),
         ("lm", "name"),  # dspy: `student_lm_name = "org/x"`
+        # LoRA adapters a server or script loads: TGI's `LORA_ADAPTERS` / `lora_adapters=[...]`, SGLang's
+        # `lora_path`, `--lora_weights`, peft scripts' `--adapter_name_or_path`, TGI requests' `adapter_id`
+        ("lora", "adapter"),
+        ("lora", "adapters"),
+        ("lora", "path"),
+        ("lora", "paths"),
+        ("lora", "weights"),
+        ("adapter", "id"),
+        ("adapter", "path"),
+        ("adapter", "name", "or", "path"),
         # lists of them: `MODELS = [...]`, `TOKENIZERS = (...)`, `model_ids:`
         ("models",),
         ("model", "ids"),
@@ -55,9 +65,11 @@ ENDINGS = frozenset(
     }
 )
 DATA_ENDINGS = frozenset({("data", "path")})  # endings that make a name a dataset's without the word `dataset`
-# Endings whose first word is too common to pre-filter files on (`data` is in every `metadata`): their marker is the
-# whole ending, in the spellings a name takes (`DATA_PATH`, `dataPath`, `--data-path`).
-SPELLED_WHOLE = frozenset({("data", "path"), ("lm", "name")})
+# Endings whose first word is too common to pre-filter files on (`data` is in every `metadata`), or names a file may
+# hold only as a whole (`lora_path`, `adapter_id`): their marker is the whole ending, in the spellings a name takes
+# (`DATA_PATH`, `dataPath`, `--data-path`).
+_ADAPTER_ENDINGS = frozenset(ending for ending in ENDINGS if ending[0] in ("lora", "adapter"))
+SPELLED_WHOLE = frozenset({("data", "path"), ("lm", "name"), *_ADAPTER_ENDINGS})
 # Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`.
 WRITTEN = frozenset({"hub", "output", "out", "push", "save", "export", "upload"})
 OLLAMA_WORDS = frozenset({"ollama"})
@@ -67,12 +79,13 @@ OLLAMA_ENDINGS = frozenset(
 # The local model of programs that run one through Ollama (or a server like it): `LOCAL_LLM=llama3.2`.
 LOCAL_ENDINGS = frozenset({("local", "llm"), ("local", "llm", "model"), ("local", "llm", "name")})
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_ACRONYM = re.compile(r"([A-Z]+)([A-Z][a-z]{2,})")  # `HFModelId`, `OpenAIModel`: an acronym before a word
 _SEPARATORS = re.compile(r"[_\-.\s]+")
 
 
 def split_words(name: str) -> tuple[str, ...]:
-    """`baseModel_name-or.path` as ("base", "model", "name", "or", "path")."""
-    return tuple(word for word in _SEPARATORS.split(_CAMEL.sub(r"\1_\2", name).lower()) if word)
+    """`baseModel_name-or.path` as ("base", "model", "name", "or", "path"); `HFModelId` as ("hf", "model", "id")."""
+    return tuple(word for word in _SEPARATORS.split(_CAMEL.sub(r"\1_\2", _ACRONYM.sub(r"\1_\2", name)).lower()) if word)
 
 
 @lru_cache(maxsize=16384)  # a file names the same few variables, keys and flags again and again
@@ -162,6 +175,17 @@ def picker_kind(name: str) -> Kind | None:
     if len(words) < 2 or words[-1] not in PICKER_WORDS:
         return None
     return named_kind("_".join(words[:-1]))
+
+
+# Endings of a variable holding a container image to run: `IMAGE=`, `VLLM_IMAGE=`, `SERVER_IMAGE=`, `IMAGE_NAME=`.
+IMAGE_ENDINGS = frozenset({("image",), ("image", "name"), ("image", "ref")})
+
+
+@lru_cache(maxsize=16384)
+def names_image(name: str) -> bool:
+    """Whether a variable's name says it holds a container image to run (not one a build writes: `PUSH_IMAGE`)."""
+    words = split_words(name)
+    return not WRITTEN.intersection(words) and _ends_in(words, IMAGE_ENDINGS)
 
 
 def spelled_markers() -> tuple[bytes, ...]:

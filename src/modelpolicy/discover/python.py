@@ -70,6 +70,9 @@ class _Loader:
     certain: bool = True  # False: an Ollama model only by name or tag, not namespaced (`org/name` is the Hub's)
     served: bool = True  # False: an API router (dspy's `LM`), where `org/name` is a route, not a served Hub model
     names: tuple[tuple[str, str], ...] = ()  # the library's short names for Hub repositories (`"base"` below)
+    # False: an owner-less name counts only when the knowledge base knows it (`chat_completion(model="tgi")` asks a
+    # server, whose own name for what it serves is no Hub id)
+    single_names: bool = True
 
 
 # faster-whisper's `WhisperModel("base")` downloads the CTranslate2 conversion its `utils._MODELS` table names
@@ -119,7 +122,7 @@ _LOADERS: dict[str, _Loader] = {
     "snapshot_download": _Loader(_M, ("repo_id",), 0),
     "InferenceClient": _Loader(_M, ("model",), 0),
     "AsyncInferenceClient": _Loader(_M, ("model",), 0),
-    **{task: _Loader(_M, ("model",), None) for task in _INFERENCE_TASKS},
+    **{task: _Loader(_M, ("model",), None, single_names=False) for task in _INFERENCE_TASKS},
     # sentence-transformers
     "SentenceTransformer": _Loader(_M, ("model_name_or_path", "model_name"), 0),
     "CrossEncoder": _Loader(_M, ("model_name_or_path", "model_name"), 0),
@@ -251,6 +254,7 @@ _PLAIN = frozenset(
     and issubclass(cls, ast.AST)
     and not issubclass(cls, ast.stmt | ast.Constant | ast.Call | ast.Dict | ast.Compare | ast.BinOp)
     and cls not in _COMPREHENSIONS
+    and cls not in (ast.List, ast.Tuple)  # a command line's words: `["--model-path", ID]`
 )
 _MAX_DEPTH = 12  # constants naming constants, nested subscripts
 _MAX_COMBINATIONS = 16  # values an f-string may resolve to before it is reported as dynamic
@@ -542,7 +546,21 @@ def _constant_values(assignments: list[tuple[_Branch, ast.expr]], bindings: int)
     None for a name rebound in sequence, in a nested function, as a parameter or by an import."""
     if len(assignments) == bindings and _exclusive([branch for branch, _ in assignments]):
         return [value for _, value in assignments]
+    if len(assignments) == bindings and _one_namespaced_literal([value for _, value in assignments]):
+        return [assignments[0][1]]  # `X = "org/x"` written twice (a copied line): still one value
     return None
+
+
+def _one_namespaced_literal(values: list[ast.expr]) -> bool:
+    """Whether every value is the same `owner/name` string literal. An owner-less word written twice may be a
+    notebook's `output_dir = "run-sft"` run again, a folder the program writes, not something it reads."""
+    first = values[0] if values else None
+    return (
+        isinstance(first, ast.Constant)
+        and isinstance(first.value, str)
+        and "/" in first.value
+        and all(_same_constant(value, first) for value in values)
+    )
 
 
 @dataclass(frozen=True)
@@ -757,6 +775,7 @@ class _Finder:
         self.mentions = mentions
         self.loop_values: dict[str, list[ast.expr]] = {}
         self.scopes: list[_Function] = []  # the functions being walked, innermost last
+        self.classes: list[ast.ClassDef] = []  # the classes being walked, innermost last
         self.scope_assignments: dict[int, dict[str, list[tuple[_Branch, ast.expr]]]] = {}  # by function
         self.scope_constants: dict[tuple[int, str], list[ast.expr] | None] = {}  # by function and name, when asked
         self.module_constants: dict[str, list[ast.expr]] = {}  # of a module read whole, by name, when asked
@@ -878,6 +897,12 @@ class _Finder:
             self._note_named(node)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             self._function(node)
+        elif isinstance(node, ast.ClassDef):
+            self.classes.append(node)
+            try:
+                self._visit_children(node)
+            finally:
+                self.classes.pop()
         else:
             self._visit_children(node)
 
@@ -998,8 +1023,31 @@ class _Finder:
         if isinstance(node, ast.Subscript):
             return self._selected(node.value, node.slice, depth)
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            return self._option_default(node.attr)
+            return self._attribute_default(node.value.id, node.attr)
         return []
+
+    def _attribute_default(self, owner: str, attribute: str) -> list[ast.expr]:
+        """What `args.<attribute>` (an option's default) or `self.<attribute>` (see `_instance_default`) holds."""
+        instance = self._instance_default(self.classes[-1], attribute) if owner == "self" and self.classes else []
+        return instance or self._option_default(attribute)
+
+    def _instance_default(self, cls: ast.ClassDef, attribute: str) -> list[ast.expr]:
+        """`self.path = path` in `__init__(self, path="org/d")`, read as `load_dataset(self.path)` in another method:
+        the `owner/name` default of the parameter the class's one assignment of the attribute copies."""
+        assigned = [
+            (method, statement.value)
+            for method in cls.body
+            if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef)
+            for statement in _own_statements(method.body)
+            if isinstance(statement, ast.Assign)
+            and len(statement.targets) == 1
+            and _self_attribute(statement.targets[0]) == attribute
+        ]
+        method, value = assigned[0] if len(assigned) == 1 else (None, None)
+        if method is None or not isinstance(value, ast.Name) or apis.name_kind(value.id):
+            return []  # `self.model_id = model_id`: a parameter named for a model is read by its name already
+        default = _namespaced_default(method, value.id)
+        return [default] if default is not None else []
 
     def _option_default(self, dest: str) -> list[ast.expr]:
         """What `args.<dest>` holds when no option is given; the whole module is parsed when the option may be
@@ -1021,6 +1069,11 @@ class _Finder:
         """The values of a constant of the innermost function that has it, else of the module."""
         for function in reversed(self.scopes):
             if not self._assigns(function, name):
+                # `def load(path="org/d"): load_dataset(path)`: what it loads when not told (a parameter named for a
+                # model or dataset is read by its name already)
+                default = None if apis.name_kind(name) else _namespaced_default(function, name)
+                if default is not None:
+                    return [default]
                 continue
             values = self._function_constant(function, name)
             if values is not None:
@@ -1123,7 +1176,17 @@ class _Finder:
         for argument in _arguments(call, loader):
             for value in self._values(argument):
                 self.read.add(id(value.node))
-                use = _Use(kind, name, revision, flags, loader.prefixes, loader.certain, loader.served, loader.names)
+                use = _Use(
+                    kind,
+                    name,
+                    revision,
+                    flags,
+                    loader.prefixes,
+                    loader.certain,
+                    loader.served,
+                    loader.names,
+                    loader.single_names,
+                )
                 reference = self._loaded(value, use)
                 if reference:
                     yield reference
@@ -1168,11 +1231,19 @@ class _Finder:
     def _loaded(self, value: _Value, use: _Use) -> Reference | None:
         if value.dynamic:
             return self._dynamic(value, use)
-        text = _without_prefix(value.text, use.prefixes) if use.prefixes else value.text
+        text = _prefixed_or_namespaced(value.text, use.prefixes) if use.prefixes else value.text
         if text and use.names:  # a short name the library knows, else a Hub id (`org/name`) or nothing
             text = dict(use.names).get(text, text if "/" in text else None)
         artefact = (
-            _identify(text, use.kind, self.apis, certain=use.certain, served=use.served, context=self.context)
+            _identify(
+                text,
+                use.kind,
+                self.apis,
+                certain=use.certain,
+                served=use.served,
+                single_names=use.single_names,
+                context=self.context,
+            )
             if text
             else None
         )
@@ -1224,7 +1295,8 @@ class _Finder:
                 self._defer(keyword.value, _keyword_kind(name, keyword.arg), "keyword")
         if name and (kind := called_kind(name)) and not _other_hub(call.func, name):
             for argument in call.args:  # `resolve_model_reference(request, "org/x")`
-                self._defer(argument, kind, "argument")
+                # `process_dataset(args.model, ...)`: an argument named for a model holds one, whatever the callee
+                self._defer(argument, _operand_kind(argument) or kind, "argument")
         elif name and (client := _provider_client(call.func, name)):
             served = Kind.MODEL if apis.hub_host_callee(client) else Kind.API  # `TOGETHER("org/x", key)`: a Hub model
             for argument in call.args:  # `sgl.Anthropic("claude-3-haiku-20240307")`: an API model or nothing
@@ -1271,6 +1343,25 @@ class _Finder:
             self._fields(node)
         elif isinstance(node, ast.Compare):
             self._compared(node)
+        elif isinstance(node, ast.List | ast.Tuple):
+            self._command_words(node.elts)
+
+    def _command_words(self, words: list[ast.expr]) -> None:
+        """`subprocess.run(["python3", "-m", "sglang.launch_server", "--model-path", ID])`, `other_args=["--tokenizer",
+        ID]`: a command line written as a list, whose flag named for a model or dataset (`names.named_kind`, as a
+        shell script's) takes the next word, or the rest of its own (`"--model=ID"`)."""
+        for index, word in enumerate(words):
+            text = _string(word)
+            if not text or not text.startswith("-"):
+                continue
+            flag, equals, rest = text.partition("=")
+            kind = named_kind(flag.lstrip("-"))
+            if kind is None or kind is Kind.OLLAMA:
+                continue
+            if equals:
+                self._defer(ast.copy_location(ast.Constant(rest), word), kind, "flag")
+            elif index + 1 < len(words):
+                self._defer(words[index + 1], kind, "flag")
 
     def _embedded_config(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """A string of several lines named for a config file (`DEFAULT_CONFIG_CONTENTS`, `config_yaml`, `SETTINGS_JSON`)
@@ -1436,6 +1527,7 @@ class _Use:
     certain: bool = True
     served: bool = True
     names: tuple[tuple[str, str], ...] = ()
+    single_names: bool = True
 
 
 # --- helpers ----------------------------------------------------------------------------------------------------
@@ -1560,6 +1652,7 @@ def _identify(
     *,
     certain: bool = True,
     served: bool = True,
+    single_names: bool = True,
     context: FileContext,
 ) -> tuple[Kind, str, str | None] | None:
     """The artefact a string names in a loader position, or None for local paths and non-ids."""
@@ -1575,7 +1668,7 @@ def _identify(
         if hub and "/" in hub.id:  # an OpenAI-compatible server serving a Hub model
             return Kind.MODEL, hub.id, hub.revision
         return None
-    hub = identify(text, kind, context.is_local_path, single_names=True)
+    hub = identify(text, kind, context.is_local_path, single_names=single_names)
     return None if hub is None else (kind, hub.id, hub.revision)
 
 
@@ -1666,6 +1759,26 @@ def _same_constant(a: ast.expr, b: ast.Constant) -> bool:
     return isinstance(a, ast.Constant) and type(a.value) is type(b.value) and a.value == b.value
 
 
+def _self_attribute(target: ast.expr) -> str | None:
+    """The attribute of `self` an assignment's target is, if it is one."""
+    is_self = isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self"
+    return target.attr if is_self and isinstance(target, ast.Attribute) else None
+
+
+def _namespaced_default(function: _Function, name: str) -> ast.expr | None:
+    """The default of the function's parameter `name` when it is an `owner/name` string: what a loader given the
+    parameter reads when the caller says nothing. An owner-less default (`"auto"`, `"default"`) is not taken."""
+    arguments = function.args
+    positional = [*arguments.posonlyargs, *arguments.args]
+    pairs = [
+        *zip(positional[len(positional) - len(arguments.defaults) :], arguments.defaults, strict=True),
+        *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
+    ]
+    default = next((value for argument, value in pairs if argument.arg == name), None)
+    text = _string(default)
+    return default if text is not None and "/" in text else None
+
+
 def _entries(container: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
     """(key, value) of a dict literal; (index, item) of a list, tuple or set literal."""
     if isinstance(container, ast.Dict):
@@ -1744,6 +1857,17 @@ def _field_default(value: ast.expr) -> ast.expr | None:
 
 def _without_prefix(text: str, prefixes: tuple[str, ...]) -> str | None:
     return next((text[len(prefix) :] for prefix in prefixes if text.startswith(prefix)), None)
+
+
+def _prefixed_or_namespaced(text: str, prefixes: tuple[str, ...]) -> str | None:
+    """The id a loader that needs a prefix is given: the text after it (`hf-hub:org/x`), or, without one, a whole
+    `org/name` Hub id, which timm and open_clip never take bare but the helpers of the same name in serving code do
+    (`get_tokenizer("org/x")` in SGLang and vLLM); `create_model("resnet50")` stays an architecture."""
+    stripped = _without_prefix(text, prefixes)
+    if stripped is not None:
+        return stripped
+    hub = parse_hub_id(text)
+    return text if hub is not None and "/" in hub.id and hub.id == text else None
 
 
 def _download_kind(call: ast.Call, default: Kind) -> Kind | None:

@@ -24,7 +24,7 @@ from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, HubId, 
 from modelpolicy.discover.images import MODEL_VARIABLES, server_image
 from modelpolicy.discover.interface import FileContext, Source, SourceError
 from modelpolicy.discover.markers import Markers, Spelled, spelled_apart
-from modelpolicy.discover.names import named_kind, spelled_markers
+from modelpolicy.discover.names import named_kind, names_image, spelled_markers
 from modelpolicy.model import Kind, Reference
 
 # Compared with `-` read as `_`, so `--base-model` is `--base_model`. Only flags that name what a command reads: output
@@ -464,8 +464,10 @@ def _assignments(command: list[_Span]) -> Iterator[_Found]:
 
 def _assigned(name: str, value: _Span) -> Iterator[_Found]:
     kind = Kind.API if apis.holds_api(name) else named_kind(name)
-    if kind is not None:
-        yield _Found(name, kind, _written(value))
+    if kind is not None:  # one per item of a comma-joined list, as a flag's: `LORA_ADAPTERS=org/a,org/b`
+        yield from (_Found(name, kind, item) for item in _items(_written(value)))
+    elif names_image(name):  # `IMAGE=lmsysorg/sglang:latest` ... `docker run "$IMAGE"`: a model server or nothing
+        yield _Found(name, Kind.IMAGE, _written(value))
 
 
 def _keyed_values(command: list[_Span]) -> Iterator[_Found]:

@@ -1,0 +1,439 @@
+"""Forms seen in serving and benchmark code (a blind sample of SGLang): rows of test-case tuples under a name for
+models, a constant written twice, a function named for datasets given a model, `get_tokenizer("org/x")` from
+serving code, and Git clones of the Hub over SSH. Each with the look-alikes that must stay unread."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from modelpolicy.discover import discover
+from modelpolicy.discover.config import ConfigSource
+from modelpolicy.discover.identity import HubId, parse_hub_url
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.names import named_kind, names_image, split_words
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.discover.shell import ShellSource
+from modelpolicy.model import Kind
+
+M, D = Kind.MODEL, Kind.DATASET
+
+
+def found(source: str) -> Counter[tuple[Kind, str, int]]:
+    context = FileContext("pkg/app.py", lambda text: text == "checkpoints/run1")
+    return Counter((r.kind, r.text, r.line) for r in PythonSource().find(source, context))
+
+
+# --- rows of test cases: `MODELS = [("org/x", 1, 1e-5), ...]` ----------------------------------------------------
+
+
+def test_rows_of_a_list_named_for_models_are_read() -> None:
+    source = 'MODELS = [\n    ("org/a", 1, 4e-2),\n    ("org/b", 2, 1e-5),\n]\n'
+    assert found(source) == Counter([(M, "org/a", 2), (M, "org/b", 3)])
+
+
+def test_every_id_of_a_row_is_read_and_its_settings_are_not() -> None:
+    source = 'MODEL_PAIRS = [("org/target", "org/draft", "fp16", 0.5)]\n'
+    assert found(source) == Counter([(M, "org/target", 1), (M, "org/draft", 1)])
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'PROMPTS = [("org/a", 1)]\n',  # not named for models
+        'MODELS = [("./local/ckpt", 1), ("checkpoints/run1", 2)]\n',  # local paths
+        'MODELS = [("llama", "chat template", 1)]\n',  # words, not ids
+    ],
+)
+def test_rows_that_name_no_model_are_not_read(source: str) -> None:
+    assert found(source) == Counter()
+
+
+# --- a constant written twice with the same value -------------------------------------------------------------------
+
+
+def test_a_constant_written_twice_with_one_value_is_still_a_constant() -> None:
+    source = 'DEFAULT_EMBEDDING_MODEL = "org/e"\nOTHER = 1\nDEFAULT_EMBEDDING_MODEL = "org/e"\n'
+    assert found(source) == Counter([(M, "org/e", 1), (M, "org/e", 3)])
+
+
+def test_a_constant_rebound_to_another_value_is_not_one() -> None:
+    source = 'DEFAULT_MODEL = "org/a"\nDEFAULT_MODEL = "org/b"\n'
+    assert found(source) == Counter()
+
+
+# --- a positional argument named for another kind than the callee ---------------------------------------------------
+
+
+def test_an_argument_named_for_a_model_given_to_a_function_named_for_datasets_is_a_model() -> None:
+    source = (
+        "import argparse\n"
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--model", default="openai/whisper-large-v3")\n'
+        'p.add_argument("--dataset", default="org/audio")\n'
+        "args = p.parse_args()\n"
+        "process_dataset(args.model, client, args.dataset)\n"
+    )
+    assert found(source) == Counter([(M, "openai/whisper-large-v3", 3), (D, "org/audio", 4)])
+
+
+def test_an_unnamed_argument_still_takes_the_callee_kind() -> None:
+    assert found('download_dataset("org/d")\n') == Counter([(D, "org/d", 1)])
+
+
+# --- `get_tokenizer` and the other loaders that need `hf-hub:` with timm and open_clip ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('get_tokenizer("org/tok")\n', [(M, "org/tok", 1)]),
+        ('open_clip.get_tokenizer("hf-hub:org/c")\n', [(M, "org/c", 1)]),
+        (
+            'import argparse\np = argparse.ArgumentParser()\np.add_argument("--name", default="org/x")\n'
+            "args = p.parse_args()\nt = get_tokenizer(args.name)\n",
+            [(M, "org/x", 3)],
+        ),
+        (
+            'p.add_argument("--tokenizer", default="org/t")\nargs = p.parse_args()\n'
+            "tok = get_tokenizer(args.tokenizer, trust_remote_code=True)\n",
+            [(M, "org/t", 1)],
+        ),
+    ],
+)
+def test_get_tokenizer_reads_a_namespaced_hub_id(source: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found(source) == Counter(expected)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'timm.create_model("resnet50", pretrained=True)\n',  # an architecture
+        'open_clip.get_tokenizer("ViT-B-32")\n',
+        'get_tokenizer("./tokenizers/local")\n',  # a local path
+        'get_tokenizer("checkpoints/run1")\n',  # a folder of the repository
+    ],
+)
+def test_prefix_loaders_do_not_read_architectures_or_paths(source: str) -> None:
+    assert found(source) == Counter()
+
+
+# --- Git clones of the Hub over SSH ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("git@hf.co:datasets/bigainlco/LooGLE", (D, HubId("bigainlco/LooGLE", None))),
+        ("git@huggingface.co:acme/encoder.git", (M, HubId("acme/encoder", None))),
+        ("ssh://git@hf.co/acme/encoder", (M, HubId("acme/encoder", None))),
+        ("git@github.com:acme/encoder.git", None),  # another host
+        ("git@hf.co:spaces/acme/demo", None),  # a Space
+    ],
+)
+def test_ssh_clone_urls(url: str, expected: tuple[Kind, HubId] | None) -> None:
+    assert parse_hub_url(url) == expected
+
+
+def test_ssh_clone_in_a_script() -> None:
+    text = "git lfs install\ngit clone git@hf.co:datasets/bigainlco/LooGLE\ngit clone git@github.com:org/tool.git\n"
+    references = ShellSource().find(text, FileContext("download.sh", lambda value: False))
+    assert [(r.kind, r.text, r.line) for r in references] == [(D, "bigainlco/LooGLE", 2)]
+
+
+def test_an_owner_less_word_written_twice_is_not_followed() -> None:
+    """A notebook runs `output_dir = "run-sft"` in two cells, then loads the adapter it trained there."""
+    source = 'output_dir = "run-sft"\nx = 1\noutput_dir = "run-sft"\nPeftModel.from_pretrained(model, output_dir)\n'
+    assert found(source) == Counter()
+
+
+# --- LoRA adapters: `lora_adapters=[...]`, `LORA_PATH`, `--lora_weights`, `adapter_name_or_path` --------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("lora_adapters", M),
+        ("LORA_ADAPTERS", M),
+        ("lora_path", M),
+        ("LORA_PATH", M),
+        ("lora_paths", M),
+        ("lora_weights", M),
+        ("adapter_id", M),
+        ("adapter_path", M),
+        ("adapter_name_or_path", M),
+        ("save_lora_path", None),  # what the program writes
+        ("output_adapter_path", None),
+        ("lora_rank", None),
+        ("lora_alpha", None),
+        ("lora_dropout", None),
+        ("adapter_type", None),
+    ],
+)
+def test_names_of_lora_adapters(name: str, kind: Kind | None) -> None:
+    assert named_kind(name) is kind
+
+
+def test_lora_adapters_given_to_a_launcher_and_a_table_of_paths() -> None:
+    source = (
+        'launcher("org/base", lora_adapters=["org/a", "org/b"])\n'
+        'LORA_PATH = {"base": "org/llama", "lora": "org/wizard-lora"}\n'
+    )
+    assert found(source) == Counter(
+        [(M, "org/base", 1), (M, "org/a", 1), (M, "org/b", 1), (M, "org/llama", 2), (M, "org/wizard-lora", 2)]
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'request = {"lora_path": ["/home/me/test_lora", "lora1", None]}\n',  # local paths and served names
+        'init_lora_weights = "pissa"\n',  # an initialisation, not an adapter
+        'peft_config = {"lora_weights": "gaussian"}\n',
+    ],
+)
+def test_lora_names_holding_no_adapter(source: str) -> None:
+    assert found(source) == Counter()
+
+
+def test_lora_adapters_in_a_script_and_a_config() -> None:
+    script = (
+        "LORA_ADAPTERS=org/a,org/b text-generation-launcher --model-id org/base\npython merge.py --lora_weights org/c\n"
+    )
+    shell = ShellSource().find(script, FileContext("serve.sh", lambda value: False))
+    assert sorted((r.text, r.line) for r in shell) == [("org/a", 1), ("org/b", 1), ("org/base", 1), ("org/c", 2)]
+    config = (
+        "model_name_or_path: org/base\nadapter_name_or_path: org/adapter\n---\n"
+        "adapter_name_or_path: saves/llama3/lora/sft\n"
+    )
+    found_in_config = ConfigSource().find(config, FileContext("infer.yaml", lambda value: False))
+    assert sorted((r.text, r.line) for r in found_in_config) == [("org/adapter", 2), ("org/base", 1)]
+
+
+# --- a model-server image held in a shell variable ------------------------------------------------------------------
+
+
+def test_an_image_in_a_variable_named_for_one() -> None:
+    script = (
+        "IMAGE=lmsysorg/sglang:latest\n"
+        'export VLLM_IMAGE="vllm/vllm-openai:v0.6.0"\n'
+        "BASE_IMAGE=python:3.11\n"  # not a model server
+        "PUSH_IMAGE=vllm/vllm-openai:mine\n"  # what a build writes
+        "IMAGE_TAG=vllm/vllm-openai\n"  # not named for an image
+        'docker run --gpus all "$IMAGE"\n'
+    )
+    references = ShellSource().find(script, FileContext("run.sh", lambda value: False))
+    assert sorted((r.kind, r.text, r.line) for r in references) == [
+        (Kind.IMAGE, "lmsysorg/sglang:latest", 1),
+        (Kind.IMAGE, "vllm/vllm-openai:v0.6.0", 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("IMAGE", True), ("VLLM_IMAGE", True), ("serverImage", True), ("IMAGE_NAME", True), ("PUSH_IMAGE", False)],
+)
+def test_names_of_images(name: str, expected: bool) -> None:
+    assert names_image(name) is expected
+
+
+# --- a parameter's default given to a loader --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('def load(path="org/d", split="test"):\n    return load_dataset(path, split=split)\n', [(D, "org/d", 1)]),
+        (
+            'def build(ckpt: str = "org/m", *, revision=None):\n    return AutoModel.from_pretrained(ckpt)\n',
+            [(M, "org/m", 1)],
+        ),
+        ('def tok(*, source="org/t"):\n    return AutoTokenizer.from_pretrained(source)\n', [(M, "org/t", 1)]),
+    ],
+)
+def test_a_parameter_default_given_to_a_loader(source: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found(source) == Counter(expected)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'def load(path="auto"):\n    return AutoModel.from_pretrained(path)\n',  # owner-less: a mode, not an id
+        'def load(path="./data/train"):\n    return load_dataset(path)\n',  # a local path
+        'def load(path="org/d"):\n    path = pick(path)\n    return load_dataset(path)\n',  # rebound before use
+        "def load(path):\n    return load_dataset(path)\n",  # no default
+        'def load(path="org/d"):\n    return open(path)\n',  # not a loader
+    ],
+)
+def test_parameter_defaults_that_name_nothing_loaded(source: str) -> None:
+    assert found(source) == Counter()
+
+
+# --- a model-server image in a `.env` file, and `.env` files written without their dot ------------------------------
+
+
+def test_an_image_in_an_env_file() -> None:
+    text = (
+        "IMAGE=lmsysorg/sglang:latest\n"
+        'VLLM_IMAGE="vllm/vllm-openai:v0.6.0"\n'
+        "BASE_IMAGE=python:3.11\n"  # not a model server
+        "PUSH_IMAGE=vllm/vllm-openai:mine\n"  # what a build writes
+        "SERVER=vllm/vllm-openai:latest\n"  # not named for an image
+        "MODEL_ID=org/x\n"
+    )
+    references = ConfigSource().find(text, FileContext("deploy/.env", lambda value: False))
+    assert sorted((r.kind, r.text, r.line) for r in references) == [
+        (Kind.IMAGE, "lmsysorg/sglang:latest", 1),
+        (Kind.IMAGE, "vllm/vllm-openai:v0.6.0", 2),
+        (M, "org/x", 6),
+    ]
+
+
+def test_an_image_key_in_yaml_is_left_to_the_container_source() -> None:
+    text = "IMAGE: lmsysorg/sglang:latest\n"
+    assert ConfigSource().find(text, FileContext("values.yaml", lambda value: False)) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "wanted"),
+    [
+        ("scripts/env.example", True),
+        ("env.local", True),
+        (".env.example", True),
+        ("prod.env", True),
+        ("env.py", False),
+        ("env.sh", False),
+        ("environment.example", False),
+    ],
+)
+def test_env_files_without_their_dot(path: str, wanted: bool) -> None:
+    assert ConfigSource().wants(path) is wanted
+
+
+def test_a_scan_reads_an_env_file_without_its_dot(tmp_path: Path) -> None:
+    (tmp_path / "env.example").write_text("IMAGE=lmsysorg/sglang:latest\nMODEL_ID=org/x\n")
+    discovery = discover(tmp_path, [tmp_path])
+    assert {(a.kind, a.id) for a in discovery.artefacts} == {(Kind.IMAGE, "lmsysorg/sglang:latest"), (M, "org/x")}
+
+
+# --- a command line written as a Python list ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            'subprocess.run(["python3", "-m", "sglang.launch_server", "--model-path", "org/served", "--tp", "2"])\n',
+            [(M, "org/served", 1)],
+        ),
+        ('other_args = ["--speculative-draft-model-path", "org/draft"]\n', [(M, "org/draft", 1)]),
+        ('cmd = ("vllm", "serve", "--tokenizer=org/tok")\n', [(M, "org/tok", 1)]),
+        ('argv = ["train.py", "--dataset_name", "org/d"]\n', [(D, "org/d", 1)]),
+        ('DRAFT = "org/draft"\nargs = ["--draft-model", DRAFT]\n', [(M, "org/draft", 1)]),
+        ('args = ["--model", "gpt-4o"]\n', [(Kind.API, "gpt-4o", 1)]),
+    ],
+)
+def test_flags_of_a_command_written_as_a_list(source: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found(source) == Counter(expected)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'args = ["--model-path", "./checkpoints/last"]\n',  # a local path
+        'args = ["--model-path", "--dataset"]\n',  # a flag, not a value
+        'args = ["--served-model-name", "default"]\n',  # a served name, not an id
+        'args = ["--output-model", "org/mine"]\n',  # what the program writes
+        'args = ["--tp", "org/x"]\n',  # a flag not named for a model
+        'args = ["--model"]\n',  # no value
+        'names = ["model", "org/x"]\n',  # no flag
+    ],
+)
+def test_command_lists_that_name_nothing(source: str) -> None:
+    assert found(source) == Counter()
+
+
+# --- an attribute of `self` copied from a parameter's default -------------------------------------------------------
+
+
+def test_an_attribute_copied_from_a_parameter_default_and_loaded_in_another_method() -> None:
+    source = (
+        "class ASRDataset:\n"
+        '    def __init__(self, path: str = "org/speech", split: str = "test"):\n'
+        "        self.path = path\n"
+        "        self.split = split\n"
+        "    def load(self):\n"
+        "        return load_dataset(self.path, split=self.split)\n"
+    )
+    assert found(source) == Counter([(D, "org/speech", 2)])
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # assigned twice: which one a call sees is not known
+        "class A:\n    def __init__(self, path='org/d'):\n        self.path = path\n"
+        "    def reset(self):\n        self.path = other()\n"
+        "    def go(self):\n        return load_dataset(self.path)\n",
+        # an owner-less default
+        "class A:\n    def __init__(self, path='auto'):\n        self.path = path\n"
+        "    def go(self):\n        return AutoModel.from_pretrained(self.path)\n",
+        # another class's attribute of the same name
+        "class A:\n    def __init__(self, path='org/d'):\n        self.path = path\n"
+        "class B:\n    def go(self):\n        return load_dataset(self.path)\n",
+    ],
+)
+def test_attributes_that_name_nothing_loaded(source: str) -> None:
+    assert found(source) == Counter()
+
+
+# --- names with an acronym before a word ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("HFModelId", ("hf", "model", "id")),
+        ("OpenAIModel", ("open", "ai", "model")),
+        ("defaultLLMModelName", ("default", "llm", "model", "name")),
+        ("modelIDs", ("model", "ids")),  # a plural acronym stays one word
+        ("ModelURLs", ("model", "urls")),
+        ("MODEL_ID", ("model", "id")),
+        ("baseModel_name-or.path", ("base", "model", "name", "or", "path")),
+    ],
+)
+def test_split_words_at_an_acronym(name: str, words: tuple[str, ...]) -> None:
+    assert split_words(name) == words
+
+
+def test_a_constant_named_with_an_acronym_before_model() -> None:
+    assert found('DEFAULT_HFModelId = "org/x"\nconst = {"embeddingModelID": "org/e"}\n') == Counter(
+        [(M, "org/x", 1), (M, "org/e", 2)]
+    )
+
+
+def test_comma_joined_variables_in_a_script() -> None:
+    script = "MODEL_IDS=org/c,org/d\nDATASET_PATH=data/train.json,data/test.json\nSERVED_MODEL_NAME=chat,default\n"
+    references = ShellSource().find(script, FileContext("run.sh", lambda value: False))
+    assert sorted((r.text, r.line) for r in references) == [("org/c", 1), ("org/d", 1)]
+
+
+# --- the name a server gives what it serves is no Hub id ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('client.chat_completion(model="tgi", messages=m)\n', []),  # TGI's own name for what it serves
+        ('client.text_generation("hi", model="default")\n', []),
+        ('client.chat_completion(model="org/x", messages=m)\n', [(M, "org/x", 1)]),
+        ('client.text_generation("hi", model="gpt2")\n', [(M, "gpt2", 1)]),  # a legacy id the knowledge base knows
+        ('AutoModel.from_pretrained("gpt2")\n', [(M, "gpt2", 1)]),
+    ],
+)
+def test_inference_tasks_take_owner_less_names_the_knowledge_base_knows(
+    source: str, expected: list[tuple[Kind, str, int]]
+) -> None:
+    assert found(source) == Counter(expected)
