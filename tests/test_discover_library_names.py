@@ -1,6 +1,7 @@
 """Owner-less names a library loads from its own organisation (issue 16): sentence-transformers reads
-`all-MiniLM-L6-v2` as `sentence-transformers/all-MiniLM-L6-v2`, in a loader call, a keyword, a class field or a config
-value alike; a look-alike (an Ollama tag, a word, a legacy transformers id) stays what it was."""
+`all-MiniLM-L6-v2` as `sentence-transformers/all-MiniLM-L6-v2`. Such a name is a model in a loader call, a keyword, a
+class field or a config value alike, reported as the code writes it and resolved as the repository the library
+loads; a look-alike (an Ollama tag, a word, a legacy transformers id) stays what it was."""
 
 from __future__ import annotations
 
@@ -59,13 +60,13 @@ def test_look_alikes_are_no_library_names(name: str) -> None:
     assert library_owned(name) is None
 
 
-def test_identify_gives_the_library_id_to_a_model_only() -> None:
+def test_identify_keeps_a_library_name_of_a_model_as_written() -> None:
     def nowhere(_: str) -> bool:
         return False
 
     for single_names in (True, False):
         found = identify("all-MiniLM-L6-v2", M, nowhere, single_names=single_names)
-        assert found is not None and found.id == ST + "all-MiniLM-L6-v2"
+        assert found is not None and found.id == "all-MiniLM-L6-v2"
     assert identify("all-MiniLM-L6-v2", Kind.DATASET, nowhere, single_names=False) is None
 
 
@@ -86,7 +87,7 @@ def python(source: str) -> set[tuple[Kind, str, int]]:
 )
 def test_python_reads_the_library_id(source: str) -> None:
     line = source.count("\n", 0, source.index("all-MiniLM")) + 1
-    assert python(source) == {(M, ST + "all-MiniLM-L6-v2", line)}
+    assert python(source) == {(M, "all-MiniLM-L6-v2", line)}
 
 
 @pytest.mark.parametrize(
@@ -98,6 +99,7 @@ def test_python_reads_the_library_id(source: str) -> None:
     ],
 )
 def test_python_library_look_alikes(source: str) -> None:
+    assert (M, "all-MiniLM-L6-v2", 1) not in python(source)
     assert all(not text.startswith(ST) for _, text, _ in python(source))
 
 
@@ -108,4 +110,18 @@ def test_an_ollama_tag_stays_ollamas() -> None:
 def test_a_config_value_reads_the_library_id() -> None:
     text = "embedding:\n  model_name: paraphrase-multilingual-mpnet-base-v2\n"
     found = {(r.kind, r.text, r.line) for r in ConfigSource().find(text, FileContext("config.yaml", lambda _: False))}
-    assert found == {(M, ST + "paraphrase-multilingual-mpnet-base-v2", 2)}
+    assert found == {(M, "paraphrase-multilingual-mpnet-base-v2", 2)}
+
+
+def test_a_library_name_is_resolved_as_the_repository_the_library_loads() -> None:
+    from modelpolicy.model import Artefact, Resolved
+    from modelpolicy.resolve import default_resolvers, resolve_all
+
+    written = Artefact(M, "all-MiniLM-L6-v2", None, ())
+    [subject] = resolve_all((written,), default_resolvers())
+    assert subject.artefact.id == "all-MiniLM-L6-v2"
+    assert isinstance(subject.resolution, Resolved)
+    assert (
+        subject.resolution.terms.license == "apache-2.0"
+    )  # the knowledge base's sentence-transformers/all-MiniLM-L6-v2
+    assert "loaded as sentence-transformers/all-MiniLM-L6-v2" in subject.resolution.terms.note

@@ -196,9 +196,8 @@ def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, si
     hub = parse_hub_id(value)
     if hub is None or (kind is Kind.DATASET and hub.id.lower() in PACKAGED_BUILDERS) or is_placeholder(hub.id):
         return None
-    owned = library_owned(hub.id) if kind is Kind.MODEL else None
-    if owned:  # `SentenceTransformer("all-MiniLM-L6-v2")`, `model_name: str = "all-MiniLM-L6-v2"`
-        return HubId(owned, hub.revision)
+    if kind is Kind.MODEL and library_owned(hub.id):  # `model_name: str = "all-MiniLM-L6-v2"`: kept as written, and
+        return hub  # resolved as the repository the library loads (`modelpolicy.resolve`)
     if "/" in hub.id or single_names or load_knowledge().artefact(kind, hub.id) is not None:
         return hub
     return None

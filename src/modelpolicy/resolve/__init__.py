@@ -12,9 +12,9 @@ thousands of Hub requests. A parent past either limit is not asked about; it is 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from modelpolicy.discover.identity import is_hub_id
+from modelpolicy.discover.identity import is_hub_id, library_owned
 from modelpolicy.model import Artefact, Kind, Parent, Resolution, Resolved, Unresolved
 from modelpolicy.resolve.images import ImageResolver
 from modelpolicy.resolve.interface import CardReader, NotFollowed, Resolver
@@ -100,7 +100,7 @@ def resolve_all(
     artefact of a generation the others do not answer: the artefacts, then their parents, and so on. `adjust`
     sees each resolution before it is used: the policy's clarifications correct licences there."""
     memo: dict[Key, Resolution] = {}
-    named = [(a.kind, a.id, a.revision) for a in artefacts]
+    named = [asked(a.kind, a.id, a.revision) for a in artefacts]
     generation = named
     for depth in range(MAX_LINEAGE_DEPTH + 1):  # the artefacts, then MAX_LINEAGE_DEPTH generations of parents
         memo |= {key: found for key in generation if key not in memo and (found := unidentified(*key[:2]))}
@@ -121,13 +121,30 @@ def resolve_all(
     adjusted: dict[Key, Resolution] = {}
 
     def resolved(kind: Kind, artefact_id: str, revision: str | None) -> Resolution:
-        key = (kind, artefact_id, revision)
+        key = asked(kind, artefact_id, revision)
         if key not in adjusted:
-            found = memo[key] if key in memo else resolve_one(resolvers, kind, artefact_id, revision)
+            found = memo[key] if key in memo else resolve_one(resolvers, *key)
+            found = _loaded_as(artefact_id, key[1], found)
             adjusted[key] = adjust(kind, artefact_id, revision, found) if adjust else found
         return adjusted[key]
 
     return [_subject(artefact, resolved) for artefact in artefacts]
+
+
+def asked(kind: Kind, artefact_id: str, revision: str | None) -> Key:
+    """What is asked for an artefact: the repository a library loads for an owner-less name it owns
+    (`SentenceTransformer("all-MiniLM-L6-v2")` loads `sentence-transformers/all-MiniLM-L6-v2`), else the id itself.
+    Reports, lockfiles and exceptions keep the id as the code writes it."""
+    owned = library_owned(artefact_id) if kind is Kind.MODEL else None
+    return (kind, owned or artefact_id, revision)
+
+
+def _loaded_as(written: str, loaded: str, resolution: Resolution) -> Resolution:
+    """`resolution` saying which repository was asked, where it is not the id as written."""
+    if written == loaded or not isinstance(resolution, Resolved):
+        return resolution
+    terms = resolution.terms
+    return Resolved(replace(terms, note=f"loaded as {loaded}; {terms.note}".strip().rstrip(";")))
 
 
 def _prefetch(resolvers: tuple[Resolver, ...], keys: list[Key], memo: dict[Key, Resolution], *, cards: bool) -> None:
