@@ -529,7 +529,7 @@ def test_not_dynamic(source: str) -> None:
         ('HuggingFaceEmbeddings(model_name="org/e")', (M, "org/e", "HuggingFaceEmbeddings")),
         (
             'SentenceTransformerEmbeddings(model_name="all-MiniLM-L6-v2")',
-            (M, "sentence-transformers/all-MiniLM-L6-v2", "SentenceTransformerEmbeddings"),  # as the library loads it
+            (M, "all-MiniLM-L6-v2", "SentenceTransformerEmbeddings"),  # as written; resolved as the library loads it
         ),
         (
             'HuggingFaceBgeEmbeddings(model_name="BAAI/bge-small-en")',
