@@ -19,7 +19,8 @@ reported as written, flagged `dynamic`; a plain name that cannot be followed is 
 What a file costs follows what it names, not its size: only the top-level statements that hold a marker word are
 parsed and walked (`python_statements` finds them without parsing the file), and a name one of them reads is looked up
 in the statements that spell it (`_Statements`), found through an index of the file's words. A file the markers cannot
-read that way (non-ASCII, escapes) or whose needed statements do not parse alone is parsed whole, with the same result.
+read that way (a string escape, a character outside ASCII that may spell an ASCII letter) or whose needed statements
+do not parse alone is parsed whole, with the same result.
 """
 
 from __future__ import annotations
@@ -210,6 +211,9 @@ MARKER_WORDS = _marker_words()
 # A string that may be a container image as a whole: `registry/repository[:tag][@digest]`, no blanks.
 _IMAGE_LIKE = re.compile(r"[\w.-]+(?::\d+)?/[\w./-]+(?::[\w.-]+)?(?:@[\w]+:[0-9a-f]+)?")
 _STRING_ESCAPE = re.compile(rb"\\[xuUN0-7]")  # a string escape could spell an environment variable's name
+_MARKERS = Markers(MARKER_WORDS, caseless=True, unicode_passes=True, escapes=_STRING_ESCAPE)
+# The same markers looked for in the bytes alone, in a file whose other characters cannot spell them (`_marked_lines`).
+_WRITTEN_MARKERS = replace(_MARKERS, unicode_passes=False)
 _OPTION_CALLS = frozenset({"add_argument", "option"})  # argparse, click
 _FIELD_CALLS = frozenset({"field", "Field", "ib", "attrib"})  # dataclasses, pydantic, attrs
 _SEQUENCE_CALLS = frozenset({"list", "tuple", "set", "sorted", "reversed", "frozenset"})
@@ -232,13 +236,13 @@ _MAX_COMBINATIONS = 16  # values an f-string may resolve to before it is reporte
 class PythonSource:
     name = "python"
     stems: frozenset[str] = frozenset()
-    markers = Markers(MARKER_WORDS, caseless=True, unicode_passes=True, escapes=_STRING_ESCAPE)
+    markers = _MARKERS
 
     def wants(self, path: str) -> bool:
         return path.endswith((".py", ".pyi"))
 
     def find(self, text: str, context: FileContext) -> list[Reference]:
-        lines = self.markers.lines(text)
+        lines = _marked_lines(text)
         statements = python_statements.top_level(text) if lines is not None else None
         if lines is not None and statements is not None:
             module = _Statements(text, statements)
@@ -539,6 +543,26 @@ def _plainly_named(text: str) -> bool:
         return True
     others = set(_NON_ASCII.findall(text))
     return not any(_ASCII_WORD.search(unicodedata.normalize("NFKC", character)) for character in others)
+
+
+def _marked_lines(text: str) -> Lines | None:
+    """The lines that hold a marker word (`Markers.lines`); in a file that is not ASCII too, when none of its other
+    characters holds an ASCII letter, digit or underscore in any case or as a name reads it (NFKC): every marker it
+    spells is then written in ASCII. None when one could be spelled otherwise, and for a file that starts with a
+    byte-order mark, which `ast` does not parse: the whole file is parsed, and its error reported as before."""
+    if text.isascii():
+        return _MARKERS.lines(text)
+    if text.startswith("\ufeff") or not _spelled_in_ascii(text):
+        return None
+    return _WRITTEN_MARKERS.lines(text)
+
+
+def _spelled_in_ascii(text: str) -> bool:
+    """Whether no character of the text outside ASCII stands for an ASCII letter, digit or underscore, in a name
+    (NFKC: a fullwidth letter) or in another case (the Kelvin sign, a dotted capital I)."""
+    others = [character for character in set(text) if not character.isascii()]
+    forms = (unicodedata.normalize("NFKC", c) + c.lower() + c.upper() + c.casefold() for c in others)
+    return not any(_ASCII_WORD.search(form) for form in forms)
 
 
 def _count_bindings(roots: Sequence[ast.AST], name: str, spelled: _Spelled | None) -> int:
