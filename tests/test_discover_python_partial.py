@@ -139,3 +139,13 @@ def test_a_reference_after_characters_outside_ascii_is_placed_in_characters() ->
     text = 'x = "é—"; m = AutoModel.from_pretrained("org/after")\n'
     [reference] = PythonSource().find(text, CONTEXT)
     assert (reference.line, reference.column) == (1, text.index('"org/after"'))
+
+
+def test_a_name_bound_again_in_fullwidth_letters_is_not_a_constant() -> None:
+    """Python reads a fullwidth C and `HECKPOINT` as `CHECKPOINT` (NFKC): the index of the file's words reads it so
+    too, and the parameter is a second binding."""
+    rebound = (
+        'CHECKPOINT = "org/a"\n\ndef helper(\uff23HECKPOINT):\n    return 1\n\nAutoModel.from_pretrained(CHECKPOINT)\n'
+    )
+    assert found(rebound) == []
+    assert _Words("x = \uff23HECKPOINT\n").lines(["checkpoint"]) == [1]

@@ -280,9 +280,9 @@ class _WholeModuleNeeded(Exception):
 
 class _Words:
     """Where each word (a run of ASCII letters, digits and underscores) of a file is written, lower-cased as the
-    markers compare: the lines that may read or bind a name. Indexed once, on the first question, so that following
-    thousands of names costs one pass over the file, not one per name. Only for files the markers could read (ASCII:
-    a non-ASCII identifier could spell a name otherwise)."""
+    markers compare and read as Python reads names (NFKC: a fullwidth letter is its ASCII letter): the lines that may
+    read or bind a name. Indexed once, on the first question, so that following thousands of names costs one pass over
+    the file, not one per name."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -307,7 +307,8 @@ class _Words:
     def _indexed(self) -> dict[str, list[int]]:
         index: defaultdict[str, list[int]] = defaultdict(list)
         findall = _WORD.findall
-        for number, line in enumerate(_LINE_BREAK.split(self.text.lower()), start=1):
+        text = self.text if self.text.isascii() else unicodedata.normalize("NFKC", self.text)  # no line break added
+        for number, line in enumerate(_LINE_BREAK.split(text.lower()), start=1):
             for word in set(findall(line)):
                 index[word].append(number)
         self._index = dict(index)
@@ -339,7 +340,6 @@ class _Statements:
         self._summaries: dict[int, _Summary] = {}
         self._bound: dict[int, _LineBindings] = {}
         self._constants: dict[str, list[ast.expr]] = {}
-        self.plain = _plainly_named(text)
 
     def at(self, line: int) -> int | None:
         """The index of the statement that holds `line`."""
@@ -394,8 +394,8 @@ class _Statements:
             summaries = [self._summary(index) for index in indexes]
             assignments = [assignment for summary in summaries for assignment in summary.assignments.get(name, ())]
             roots = [node for index in indexes for node in self.parsed(index)]
-            spelling = self.words.spelled(name) if self.plain and name.isascii() else None
-            bindings = _count_bindings(roots, name, spelling) if assignments else 0
+            spelling = self.words.spelled(name) if name.isascii() else None
+            bindings = _count_bindings(roots, name, spelling, len(assignments)) if assignments else 0
             self._constants[name] = _constant_values(assignments, bindings) or []
         return self._constants[name]
 
@@ -531,18 +531,7 @@ class _Spelled:
     binders: list[int]
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
-
-
-def _plainly_named(text: str) -> bool:
-    """Whether every identifier of the text that stands for an ASCII name is written as that name: Python reads
-    identifiers under NFKC, where a fullwidth letter is its ASCII letter; a file whose other characters (an accented
-    letter, a dash) normalise to no ASCII letter, digit or underscore spells its ASCII names as written."""
-    if text.isascii():
-        return True
-    others = set(_NON_ASCII.findall(text))
-    return not any(_ASCII_WORD.search(unicodedata.normalize("NFKC", character)) for character in others)
 
 
 def _marked_lines(text: str) -> Lines | None:
@@ -565,19 +554,21 @@ def _spelled_in_ascii(text: str) -> bool:
     return not any(_ASCII_WORD.search(form) for form in forms)
 
 
-def _count_bindings(roots: Sequence[ast.AST], name: str, spelled: _Spelled | None) -> int:
-    """How many times `name` is bound in the subtrees of `roots` (as `Name` stored, parameter or import). With
-    `spelled`, a subtree none of whose lines spells the name is not walked (a name is bound where it is written), nor
-    an expression read (not assigned to) none of whose lines spells a binding. An f-string is walked whole: the
-    positions of its parts are not reliable before Python 3.12."""
+def _count_bindings(roots: Sequence[ast.AST], name: str, spelled: _Spelled | None, most: int) -> int:
+    """How many times `name` is bound in the subtrees of `roots` (as `Name` stored, parameter or import), counted up
+    to one past `most` (the assignments a constant has: one binding more makes it none). Walked in source order, so
+    that a parameter is met first. With `spelled`, a subtree none of whose lines spells the name is not walked (a name
+    is bound where it is written), nor an expression read (not assigned to) none of whose lines spells a binding. An
+    f-string is walked whole: the positions of its parts are not reliable before Python 3.12."""
     count = 0
-    stack: list[tuple[ast.AST, _Spelled | None]] = [(root, spelled) for root in roots]
-    while stack:
+    stack: list[tuple[ast.AST, _Spelled | None]] = [(root, spelled) for root in reversed(roots)]
+    while stack and count <= most:
         node, lines = stack.pop()
         if _bound_name(node) == name:
             count += 1
         inner = None if isinstance(node, ast.JoinedStr) else lines
-        stack.extend((child, inner) for child in _children(node) if inner is None or _may_bind(child, inner))
+        children = _children(node)
+        stack.extend((child, inner) for child in reversed(children) if inner is None or _may_bind(child, inner))
     return count
 
 
@@ -777,19 +768,16 @@ class _Finder:
         return _LINES.findall(self.source)  # split as `ast` splits: at \r\n, \r and \n only
 
     @cached_property
-    def words(self) -> _Words | None:
-        """Where each word of the file is written; None for a file where an identifier could spell an ASCII name
-        with other characters (see `_plainly_named`)."""
-        if self.module is not None:
-            return self.module.words if self.module.plain else None
-        return _Words(self.source) if _plainly_named(self.source) else None
+    def words(self) -> _Words:
+        """Where each word of the file is written."""
+        return self.module.words if self.module is not None else _Words(self.source)
 
-    def _spelling(self, words: Iterable[str]) -> list[int] | None:
-        """The lines that spell one of `words` (ASCII), None when the file may spell them otherwise."""
-        return None if self.words is None else self.words.lines(words)
+    def _spelling(self, words: Iterable[str]) -> list[int]:
+        """The lines that spell one of `words` (ASCII)."""
+        return self.words.lines(words)
 
     def _spelled(self, name: str) -> _Spelled | None:
-        return None if self.words is None or not name.isascii() else self.words.spelled(name)
+        return self.words.spelled(name) if name.isascii() else None
 
     @cached_property
     def module_assignments(self) -> dict[str, list[tuple[_Branch, ast.expr]]]:
@@ -801,7 +789,7 @@ class _Finder:
         values = self.module_constants.get(name)
         if values is None:
             assignments = self.module_assignments.get(name, [])
-            bindings = _count_bindings([self.tree], name, self._spelled(name)) if assignments else 0
+            bindings = _count_bindings([self.tree], name, self._spelled(name), len(assignments)) if assignments else 0
             values = self.module_constants[name] = _constant_values(assignments, bindings) or []
         return values
 
@@ -1028,7 +1016,7 @@ class _Finder:
             if assignments is None:
                 assignments = self.scope_assignments[id(function)] = _assignments(function.body)
             found = assignments.get(name)
-            bindings = _count_bindings([function], name, self._spelled(name)) if found else 0
+            bindings = _count_bindings([function], name, self._spelled(name), len(found)) if found else 0
             self.scope_constants[key] = _constant_values(found, bindings) if found else None
         return self.scope_constants[key]
 
