@@ -185,6 +185,7 @@ _OLLAMA_MAYBE = {name: replace(loader, certain=False) for name, loader in _OLLAM
 _OLLAMA_TABLE = "ollama-table"
 
 _LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+", re.DOTALL)
+_OTHER_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # where `str.splitlines` splits too
 
 
 def _marker_words() -> tuple[bytes, ...]:
@@ -281,17 +282,26 @@ class _WholeModuleNeeded(Exception):
 class _Words:
     """Where each word (a run of ASCII letters, digits and underscores) of a file is written, lower-cased as the
     markers compare and read as Python reads names (NFKC: a fullwidth letter is its ASCII letter): the lines that may
-    read or bind a name. Indexed once, on the first question, so that following thousands of names costs one pass over
-    the file, not one per name."""
+    read or bind a name. The first few names asked are each found by a search of the text; past `_SEARCHED_NAMES`, the
+    file's words are indexed once, so that following thousands of names costs one pass over the file, not one each."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._index: dict[str, list[int]] | None = None
+        self._searched: dict[str, list[int]] = {}
 
     def lines(self, names: Iterable[str]) -> list[int]:
         """The sorted lines on which one of `names` is written as a whole word, in any case."""
-        index = self._index if self._index is not None else self._indexed()
-        return sorted({line for name in names for line in index.get(name.lower(), ())})
+        words = {name.lower() for name in names}
+        if self._index is None and len(self._searched.keys() | words) <= _SEARCHED_NAMES:
+            for word in words - self._searched.keys():
+                self._searched[word] = self._search(word)
+            index = self._searched
+        else:
+            index = self._index if self._index is not None else self._indexed()
+        if len(words) == 1:
+            return index.get(next(iter(words)), [])
+        return sorted({line for word in words for line in index.get(word, ())})
 
     @cached_property
     def binders(self) -> list[int]:
@@ -304,19 +314,54 @@ class _Words:
     def spelled(self, name: str) -> _Spelled:
         return _Spelled(self.lines([name]), self.binders)
 
+    @cached_property
+    def _lowered(self) -> str:
+        text = self.text if self.text.isascii() else unicodedata.normalize("NFKC", self.text)  # no line break added
+        return text.lower()
+
+    @cached_property
+    def _breaks(self) -> list[int] | None:
+        """Where each line break of the lowered text ends, when some are a lone `\\r`; None when all end in `\\n`."""
+        return [match.end() for match in _LINE_BREAK.finditer(self._lowered)] if "\r" in self._lowered else None
+
+    def _search(self, word: str) -> list[int]:
+        """The lines on which `word` (lower-cased) is written with no word character on either side, as in the
+        index."""
+        text, size = self._lowered, len(word)
+        if not _WORD.fullmatch(word):
+            return []
+        lines: list[int] = []  # sorted, distinct
+        line, counted = 1, 0
+        position = text.find(word)
+        while position >= 0:
+            end = position + size
+            if (position == 0 or text[position - 1] not in _WORD_CHARACTERS) and text[
+                end : end + 1
+            ] not in _WORD_CHARACTERS:
+                if self._breaks is None:
+                    line += text.count("\n", counted, position)
+                    counted = position
+                else:
+                    line = bisect.bisect_right(self._breaks, position) + 1
+                if not lines or lines[-1] != line:
+                    lines.append(line)
+            position = text.find(word, end)
+        return lines
+
     def _indexed(self) -> dict[str, list[int]]:
         index: defaultdict[str, list[int]] = defaultdict(list)
         findall = _WORD.findall
-        text = self.text if self.text.isascii() else unicodedata.normalize("NFKC", self.text)  # no line break added
-        for number, line in enumerate(_LINE_BREAK.split(text.lower()), start=1):
+        for number, line in enumerate(_LINE_BREAK.split(self._lowered), start=1):
             for word in set(findall(line)):
                 index[word].append(number)
         self._index = dict(index)
         return self._index
 
 
+_SEARCHED_NAMES = 32  # measured: a search of the text costs less than indexing it for fewer names than this
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as `ast` counts lines
 _WORD = re.compile(r"[a-z0-9_]+")
+_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
 
 @dataclass(frozen=True)
@@ -765,7 +810,11 @@ class _Finder:
 
     @cached_property
     def lines(self) -> list[str]:
-        return _LINES.findall(self.source)  # split as `ast` splits: at \r\n, \r and \n only
+        """The source's lines, split as `ast` splits: at \\r\\n, \\r and \\n only (`str.splitlines`, faster, where
+        the source holds no other character it splits at)."""
+        if _OTHER_LINE_BREAKS.search(self.source):
+            return _LINES.findall(self.source)
+        return self.source.splitlines(keepends=True)
 
     @cached_property
     def words(self) -> _Words:
@@ -986,9 +1035,13 @@ class _Finder:
         """What `args.<dest>` holds when no option is given; the whole module is parsed when the option may be
         declared in a statement that names no marker."""
         defaults = self.options.get(dest, [])
-        if not defaults and self.module is not None and any(call in self.source for call in _OPTION_CALLS):
+        if not defaults and self.module is not None and self.spells_options:
             return self.all_options.get(dest, [])
         return defaults
+
+    @cached_property
+    def spells_options(self) -> bool:
+        return any(call in self.source for call in _OPTION_CALLS)
 
     def _all_values(self, nodes: list[ast.expr], depth: int) -> list[_Value]:
         return [value for node in nodes for value in self._values(node, depth + 1)]
