@@ -289,12 +289,14 @@ class _Words:
         self.text = text
         self._index: dict[str, list[int]] | None = None
         self._searched: dict[str, list[int]] = {}
+        self._spelled: dict[str, _Spelled] = {}
 
     def lines(self, names: Iterable[str]) -> list[int]:
         """The sorted lines on which one of `names` is written as a whole word, in any case."""
         words = {name.lower() for name in names}
-        if self._index is None and len(self._searched.keys() | words) <= _SEARCHED_NAMES:
-            for word in words - self._searched.keys():
+        new = [word for word in words if word not in self._searched]
+        if self._index is None and len(self._searched) + len(new) <= _SEARCHED_NAMES:
+            for word in new:
                 self._searched[word] = self._search(word)
             index = self._searched
         else:
@@ -312,7 +314,10 @@ class _Words:
         return sorted(lines.union(self.lines(["lambda", "for"])))
 
     def spelled(self, name: str) -> _Spelled:
-        return _Spelled(self.lines([name]), self.binders)
+        spelled = self._spelled.get(name)
+        if spelled is None:
+            spelled = self._spelled[name] = _Spelled(self.lines([name]), self.binders)
+        return spelled
 
     @cached_property
     def _lowered(self) -> str:
