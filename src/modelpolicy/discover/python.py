@@ -1208,8 +1208,9 @@ class _Finder:
         if value.dynamic:
             return self._dynamic(value, use)
         text = _without_prefix(value.text, use.prefixes) if use.prefixes else value.text
+        in_context = self.apis if use.kind is Kind.API else frozenset()  # only an API model is read in its context
         artefact = (
-            _identify(text, use.kind, self.apis, certain=use.certain, served=use.served, context=self.context)
+            _identify(text, use.kind, in_context, certain=use.certain, served=use.served, context=self.context)
             if text
             else None
         )
