@@ -7,7 +7,7 @@ import ast
 
 import pytest
 
-from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.python import PythonSource, _exclusive, _Words
 from modelpolicy.discover.python_statements import parse, parse_together, rough_top_level, top_level
 
@@ -120,3 +120,32 @@ def test_statements_parsed_together_are_each_the_same_as_parsed_alone(text: str)
 def test_statements_that_do_not_parse_together_give_none() -> None:
     text = "x = (\ny = 1\n"
     assert parse_together(text, rough_top_level(text)) is None
+
+
+def test_a_file_not_in_ascii_is_read_by_its_statements_when_its_other_characters_spell_no_ascii() -> None:
+    """Accents in a comment cannot spell a marker: the statements that name no model are not parsed (the broken one
+    would be reported). A fullwidth letter, or a Kelvin sign read lower-cased, may spell one: the file is read whole,
+    and its loader found."""
+    text = '# modèle — café\nbroken = = 1\n\nAutoModel.from_pretrained("org/accented")\n'
+    assert found(text) == [("org/accented", 4, "from_pretrained")]
+    fullwidth = '\uff4dodel = "org/fullwidth"\nAutoModel.from_pretrained(\uff4dodel)\n'
+    assert found(fullwidth) == [("org/fullwidth", 1, "from_pretrained")]
+    kelvin = 'AutoModel.from_pretrained("org/x")\nbroken = = 1  # \u212a\n'
+    with pytest.raises(SourceError):
+        found(kelvin)
+
+
+def test_a_reference_after_characters_outside_ascii_is_placed_in_characters() -> None:
+    text = 'x = "é—"; m = AutoModel.from_pretrained("org/after")\n'
+    [reference] = PythonSource().find(text, CONTEXT)
+    assert (reference.line, reference.column) == (1, text.index('"org/after"'))
+
+
+def test_a_name_bound_again_in_fullwidth_letters_is_not_a_constant() -> None:
+    """Python reads a fullwidth C and `HECKPOINT` as `CHECKPOINT` (NFKC): the index of the file's words reads it so
+    too, and the parameter is a second binding."""
+    rebound = (
+        'CHECKPOINT = "org/a"\n\ndef helper(\uff23HECKPOINT):\n    return 1\n\nAutoModel.from_pretrained(CHECKPOINT)\n'
+    )
+    assert found(rebound) == []
+    assert _Words("x = \uff23HECKPOINT\n").lines(["checkpoint"]) == [1]

@@ -19,7 +19,8 @@ reported as written, flagged `dynamic`; a plain name that cannot be followed is 
 What a file costs follows what it names, not its size: only the top-level statements that hold a marker word are
 parsed and walked (`python_statements` finds them without parsing the file), and a name one of them reads is looked up
 in the statements that spell it (`_Statements`), found through an index of the file's words. A file the markers cannot
-read that way (non-ASCII, escapes) or whose needed statements do not parse alone is parsed whole, with the same result.
+read that way (a string escape, a character outside ASCII that may spell an ASCII letter) or whose needed statements
+do not parse alone is parsed whole, with the same result.
 """
 
 from __future__ import annotations
@@ -213,6 +214,7 @@ _OLLAMA_MAYBE = {name: replace(loader, certain=False) for name, loader in _OLLAM
 _OLLAMA_TABLE = "ollama-table"
 
 _LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+", re.DOTALL)
+_OTHER_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # where `str.splitlines` splits too
 
 
 def _marker_words() -> tuple[bytes, ...]:
@@ -240,6 +242,9 @@ MARKER_WORDS = _marker_words()
 # A string that may be a container image as a whole: `registry/repository[:tag][@digest]`, no blanks.
 _IMAGE_LIKE = re.compile(r"[\w.-]+(?::\d+)?/[\w./-]+(?::[\w.-]+)?(?:@[\w]+:[0-9a-f]+)?")
 _STRING_ESCAPE = re.compile(rb"\\[xuUN0-7]")  # a string escape could spell an environment variable's name
+_MARKERS = Markers(MARKER_WORDS, caseless=True, unicode_passes=True, escapes=_STRING_ESCAPE)
+# The same markers looked for in the bytes alone, in a file whose other characters cannot spell them (`_marked_lines`).
+_WRITTEN_MARKERS = replace(_MARKERS, unicode_passes=False)
 _OPTION_CALLS = frozenset({"add_argument", "option"})  # argparse, click
 _FIELD_CALLS = frozenset({"field", "Field", "ib", "attrib"})  # dataclasses, pydantic, attrs
 _SEQUENCE_CALLS = frozenset({"list", "tuple", "set", "sorted", "reversed", "frozenset"})
@@ -263,13 +268,13 @@ _MAX_COMBINATIONS = 16  # values an f-string may resolve to before it is reporte
 class PythonSource:
     name = "python"
     stems: frozenset[str] = frozenset()
-    markers = Markers(MARKER_WORDS, caseless=True, unicode_passes=True, escapes=_STRING_ESCAPE)
+    markers = _MARKERS
 
     def wants(self, path: str) -> bool:
         return path.endswith((".py", ".pyi"))
 
     def find(self, text: str, context: FileContext) -> list[Reference]:
-        lines = self.markers.lines(text)
+        lines = _marked_lines(text)
         statements = python_statements.top_level(text) if lines is not None else None
         if lines is not None and statements is not None:
             module = _Statements(text, statements)
@@ -307,18 +312,29 @@ class _WholeModuleNeeded(Exception):
 
 class _Words:
     """Where each word (a run of ASCII letters, digits and underscores) of a file is written, lower-cased as the
-    markers compare: the lines that may read or bind a name. Indexed once, on the first question, so that following
-    thousands of names costs one pass over the file, not one per name. Only for files the markers could read (ASCII:
-    a non-ASCII identifier could spell a name otherwise)."""
+    markers compare and read as Python reads names (NFKC: a fullwidth letter is its ASCII letter): the lines that may
+    read or bind a name. The first few names asked are each found by a search of the text; past `_SEARCHED_NAMES`, the
+    file's words are indexed once, so that following thousands of names costs one pass over the file, not one each."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._index: dict[str, list[int]] | None = None
+        self._searched: dict[str, list[int]] = {}
+        self._spelled: dict[str, _Spelled] = {}
 
     def lines(self, names: Iterable[str]) -> list[int]:
         """The sorted lines on which one of `names` is written as a whole word, in any case."""
-        index = self._index if self._index is not None else self._indexed()
-        return sorted({line for name in names for line in index.get(name.lower(), ())})
+        words = {name.lower() for name in names}
+        new = [word for word in words if word not in self._searched]
+        if self._index is None and len(self._searched) + len(new) <= _SEARCHED_NAMES:
+            for word in new:
+                self._searched[word] = self._search(word)
+            index = self._searched
+        else:
+            index = self._index if self._index is not None else self._indexed()
+        if len(words) == 1:
+            return index.get(next(iter(words)), [])
+        return sorted({line for word in words for line in index.get(word, ())})
 
     @cached_property
     def binders(self) -> list[int]:
@@ -329,20 +345,59 @@ class _Words:
         return sorted(lines.union(self.lines(["lambda", "for"])))
 
     def spelled(self, name: str) -> _Spelled:
-        return _Spelled(self.lines([name]), self.binders)
+        spelled = self._spelled.get(name)
+        if spelled is None:
+            spelled = self._spelled[name] = _Spelled(self.lines([name]), self.binders)
+        return spelled
+
+    @cached_property
+    def _lowered(self) -> str:
+        text = self.text if self.text.isascii() else unicodedata.normalize("NFKC", self.text)  # no line break added
+        return text.lower()
+
+    @cached_property
+    def _breaks(self) -> list[int] | None:
+        """Where each line break of the lowered text ends, when some are a lone `\\r`; None when all end in `\\n`."""
+        return [match.end() for match in _LINE_BREAK.finditer(self._lowered)] if "\r" in self._lowered else None
+
+    def _search(self, word: str) -> list[int]:
+        """The lines on which `word` (lower-cased) is written with no word character on either side, as in the
+        index."""
+        text, size = self._lowered, len(word)
+        if not _WORD.fullmatch(word):
+            return []
+        lines: list[int] = []  # sorted, distinct
+        line, counted = 1, 0
+        position = text.find(word)
+        while position >= 0:
+            end = position + size
+            if (position == 0 or text[position - 1] not in _WORD_CHARACTERS) and text[
+                end : end + 1
+            ] not in _WORD_CHARACTERS:
+                if self._breaks is None:
+                    line += text.count("\n", counted, position)
+                    counted = position
+                else:
+                    line = bisect.bisect_right(self._breaks, position) + 1
+                if not lines or lines[-1] != line:
+                    lines.append(line)
+            position = text.find(word, end)
+        return lines
 
     def _indexed(self) -> dict[str, list[int]]:
         index: defaultdict[str, list[int]] = defaultdict(list)
         findall = _WORD.findall
-        for number, line in enumerate(_LINE_BREAK.split(self.text.lower()), start=1):
+        for number, line in enumerate(_LINE_BREAK.split(self._lowered), start=1):
             for word in set(findall(line)):
                 index[word].append(number)
         self._index = dict(index)
         return self._index
 
 
+_SEARCHED_NAMES = 32  # measured: a search of the text costs less than indexing it for fewer names than this
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as `ast` counts lines
 _WORD = re.compile(r"[a-z0-9_]+")
+_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
 
 @dataclass(frozen=True)
@@ -366,7 +421,6 @@ class _Statements:
         self._summaries: dict[int, _Summary] = {}
         self._bound: dict[int, _LineBindings] = {}
         self._constants: dict[str, list[ast.expr]] = {}
-        self.plain = _plainly_named(text)
 
     def at(self, line: int) -> int | None:
         """The index of the statement that holds `line`."""
@@ -421,8 +475,8 @@ class _Statements:
             summaries = [self._summary(index) for index in indexes]
             assignments = [assignment for summary in summaries for assignment in summary.assignments.get(name, ())]
             roots = [node for index in indexes for node in self.parsed(index)]
-            spelling = self.words.spelled(name) if self.plain and name.isascii() else None
-            bindings = _count_bindings(roots, name, spelling) if assignments else 0
+            spelling = self.words.spelled(name) if name.isascii() else None
+            bindings = _count_bindings(roots, name, spelling, len(assignments)) if assignments else 0
             self._constants[name] = _constant_values(assignments, bindings) or []
         return self._constants[name]
 
@@ -572,33 +626,44 @@ class _Spelled:
     binders: list[int]
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
 
 
-def _plainly_named(text: str) -> bool:
-    """Whether every identifier of the text that stands for an ASCII name is written as that name: Python reads
-    identifiers under NFKC, where a fullwidth letter is its ASCII letter; a file whose other characters (an accented
-    letter, a dash) normalise to no ASCII letter, digit or underscore spells its ASCII names as written."""
+def _marked_lines(text: str) -> Lines | None:
+    """The lines that hold a marker word (`Markers.lines`); in a file that is not ASCII too, when none of its other
+    characters holds an ASCII letter, digit or underscore in any case or as a name reads it (NFKC): every marker it
+    spells is then written in ASCII. None when one could be spelled otherwise, and for a file that starts with a
+    byte-order mark, which `ast` does not parse: the whole file is parsed, and its error reported as before."""
     if text.isascii():
-        return True
-    others = set(_NON_ASCII.findall(text))
-    return not any(_ASCII_WORD.search(unicodedata.normalize("NFKC", character)) for character in others)
+        return _MARKERS.lines(text)
+    if text.startswith("\ufeff") or not _spelled_in_ascii(text):
+        return None
+    return _WRITTEN_MARKERS.lines(text)
 
 
-def _count_bindings(roots: Sequence[ast.AST], name: str, spelled: _Spelled | None) -> int:
-    """How many times `name` is bound in the subtrees of `roots` (as `Name` stored, parameter or import). With
-    `spelled`, a subtree none of whose lines spells the name is not walked (a name is bound where it is written), nor
-    an expression read (not assigned to) none of whose lines spells a binding. An f-string is walked whole: the
-    positions of its parts are not reliable before Python 3.12."""
+def _spelled_in_ascii(text: str) -> bool:
+    """Whether no character of the text outside ASCII stands for an ASCII letter, digit or underscore, in a name
+    (NFKC: a fullwidth letter) or in another case (the Kelvin sign, a dotted capital I)."""
+    others = [character for character in set(text) if not character.isascii()]
+    forms = (unicodedata.normalize("NFKC", c) + c.lower() + c.upper() + c.casefold() for c in others)
+    return not any(_ASCII_WORD.search(form) for form in forms)
+
+
+def _count_bindings(roots: Sequence[ast.AST], name: str, spelled: _Spelled | None, most: int) -> int:
+    """How many times `name` is bound in the subtrees of `roots` (as `Name` stored, parameter or import), counted up
+    to one past `most` (the assignments a constant has: one binding more makes it none). Walked in source order, so
+    that a parameter is met first. With `spelled`, a subtree none of whose lines spells the name is not walked (a name
+    is bound where it is written), nor an expression read (not assigned to) none of whose lines spells a binding. An
+    f-string is walked whole: the positions of its parts are not reliable before Python 3.12."""
     count = 0
-    stack: list[tuple[ast.AST, _Spelled | None]] = [(root, spelled) for root in roots]
-    while stack:
+    stack: list[tuple[ast.AST, _Spelled | None]] = [(root, spelled) for root in reversed(roots)]
+    while stack and count <= most:
         node, lines = stack.pop()
         if _bound_name(node) == name:
             count += 1
         inner = None if isinstance(node, ast.JoinedStr) else lines
-        stack.extend((child, inner) for child in _children(node) if inner is None or _may_bind(child, inner))
+        children = _children(node)
+        stack.extend((child, inner) for child in reversed(children) if inner is None or _may_bind(child, inner))
     return count
 
 
@@ -800,22 +865,23 @@ class _Finder:
 
     @cached_property
     def lines(self) -> list[str]:
-        return _LINES.findall(self.source)  # split as `ast` splits: at \r\n, \r and \n only
+        """The source's lines, split as `ast` splits: at \\r\\n, \\r and \\n only (`str.splitlines`, faster, where
+        the source holds no other character it splits at)."""
+        if _OTHER_LINE_BREAKS.search(self.source):
+            return _LINES.findall(self.source)
+        return self.source.splitlines(keepends=True)
 
     @cached_property
-    def words(self) -> _Words | None:
-        """Where each word of the file is written; None for a file where an identifier could spell an ASCII name
-        with other characters (see `_plainly_named`)."""
-        if self.module is not None:
-            return self.module.words if self.module.plain else None
-        return _Words(self.source) if _plainly_named(self.source) else None
+    def words(self) -> _Words:
+        """Where each word of the file is written."""
+        return self.module.words if self.module is not None else _Words(self.source)
 
-    def _spelling(self, words: Iterable[str]) -> list[int] | None:
-        """The lines that spell one of `words` (ASCII), None when the file may spell them otherwise."""
-        return None if self.words is None else self.words.lines(words)
+    def _spelling(self, words: Iterable[str]) -> list[int]:
+        """The lines that spell one of `words` (ASCII)."""
+        return self.words.lines(words)
 
     def _spelled(self, name: str) -> _Spelled | None:
-        return None if self.words is None or not name.isascii() else self.words.spelled(name)
+        return self.words.spelled(name) if name.isascii() else None
 
     @cached_property
     def module_assignments(self) -> dict[str, list[tuple[_Branch, ast.expr]]]:
@@ -827,7 +893,7 @@ class _Finder:
         values = self.module_constants.get(name)
         if values is None:
             assignments = self.module_assignments.get(name, [])
-            bindings = _count_bindings([self.tree], name, self._spelled(name)) if assignments else 0
+            bindings = _count_bindings([self.tree], name, self._spelled(name), len(assignments)) if assignments else 0
             values = self.module_constants[name] = _constant_values(assignments, bindings) or []
         return values
 
@@ -1053,9 +1119,13 @@ class _Finder:
         """What `args.<dest>` holds when no option is given; the whole module is parsed when the option may be
         declared in a statement that names no marker."""
         defaults = self.options.get(dest, [])
-        if not defaults and self.module is not None and any(call in self.source for call in _OPTION_CALLS):
+        if not defaults and self.module is not None and self.spells_options:
             return self.all_options.get(dest, [])
         return defaults
+
+    @cached_property
+    def spells_options(self) -> bool:
+        return any(call in self.source for call in _OPTION_CALLS)
 
     def _all_values(self, nodes: list[ast.expr], depth: int) -> list[_Value]:
         return [value for node in nodes for value in self._values(node, depth + 1)]
@@ -1088,7 +1158,7 @@ class _Finder:
             if assignments is None:
                 assignments = self.scope_assignments[id(function)] = _assignments(function.body)
             found = assignments.get(name)
-            bindings = _count_bindings([function], name, self._spelled(name)) if found else 0
+            bindings = _count_bindings([function], name, self._spelled(name), len(found)) if found else 0
             self.scope_constants[key] = _constant_values(found, bindings) if found else None
         return self.scope_constants[key]
 
@@ -1234,11 +1304,12 @@ class _Finder:
         text = _prefixed_or_namespaced(value.text, use.prefixes) if use.prefixes else value.text
         if text and use.names:  # a short name the library knows, else a Hub id (`org/name`) or nothing
             text = dict(use.names).get(text, text if "/" in text else None)
+        in_context = self.apis if use.kind is Kind.API else frozenset()  # only an API model is read in its context
         artefact = (
             _identify(
                 text,
                 use.kind,
-                self.apis,
+                in_context,
                 certain=use.certain,
                 served=use.served,
                 single_names=use.single_names,
