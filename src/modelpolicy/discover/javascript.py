@@ -20,6 +20,7 @@ what it found in the rest.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -200,7 +201,7 @@ class JavaScriptSource:
         tree = _parser(_dialect(context.path)).parse(data)
         root = tree.root_node
         lowered = data.lower()
-        strings = _url_strings(root, data, lowered)
+        strings = _url_strings(root, lowered, _dialect(context.path))
         named = _named_positions(root, data, lowered)
         finder = _Finder(context, data, named or [], strings)
         if named is None or finder.follows_names(b"ollama" in lowered):  # every call, key and binding gathered
@@ -360,6 +361,9 @@ def _says_kind(name: str) -> bool:
     return bool(_name_kind(name) or (name[-1:] in "sS" and named_kind(name[:-1])) or collection_kind(name))
 
 
+_MAX_POSITION_WORDS = 2000
+
+
 def _named_positions(root: Node, data: bytes, lowered: bytes) -> list[Node] | None:
     """The calls, pairs and bindings at whose callee, key or bound name one of `_CALLEE_WORDS` or `_NAME_WORDS` is
     written, in the order `_gathered` gives them; None when a name may be spelled otherwise (`_KELVIN`). Every
@@ -368,8 +372,11 @@ def _named_positions(root: Node, data: bytes, lowered: bytes) -> list[Node] | No
     its calls."""
     if _KELVIN in data:
         return None
+    words = list(itertools.islice(_position_words(lowered), _MAX_POSITION_WORDS + 1))
+    if len(words) > _MAX_POSITION_WORDS:
+        return None  # finding each word's node costs the tree's depth: many words in a deep tree are read the usual way
     found: dict[tuple[int, int, str], Node] = {}
-    for at, length in _position_words(lowered):
+    for at, length in words:
         node = root.descendant_for_byte_range(at, at + length)
         position = _position_of(node) if node is not None else None
         if position is not None:
@@ -444,21 +451,55 @@ def _bound_node(node: Node) -> Node | None:
     return node.child_by_field_name(field) if field else None
 
 
-def _url_strings(root: Node, data: bytes, lowered: bytes) -> list[Node]:
+def _url_strings(root: Node, lowered: bytes, dialect: str) -> list[Node]:
     """The strings and templates in whose own text (not a substitution's) a URL's or a route's word, or an escape, is
     written, in the order they are written: only those can be a Hub URL or a routed name, or start with a URL. Found
-    from where the words are, rather than by reading each of a bundle's thousands of strings."""
+    from where the words are, rather than by reading each of a bundle's thousands of strings; where the words are
+    many (finding each one's node costs the tree's depth), by reading each string's own text."""
+    hits = list(itertools.islice(_url_words(lowered), _MAX_POSITION_WORDS + 1))
+    if len(hits) > _MAX_POSITION_WORDS:
+        return [node for node in _strings(root, dialect) if _holds_url_word(node, lowered)]
     found: dict[int, Node] = {}
+    for at, length in hits:
+        node = root.descendant_for_byte_range(at, at + length)
+        if node is not None and node.type not in _STRINGS:
+            node = node.parent  # the fragment or escape a string is written in
+        if node is not None and node.type in _STRINGS:
+            found.setdefault(node.start_byte, node)
+    return [found[start] for start in sorted(found)]
+
+
+def _url_words(lowered: bytes) -> Iterator[tuple[int, int]]:
     for word in _URL_OR_ROUTE_WORDS:
         at = lowered.find(word)
         while at >= 0:
-            node = root.descendant_for_byte_range(at, at + len(word))
-            if node is not None and node.type not in _STRINGS:
-                node = node.parent  # the fragment or escape a string is written in
-            if node is not None and node.type in _STRINGS:
-                found.setdefault(node.start_byte, node)
+            yield at, len(word)
             at = lowered.find(word, at + 1)
-    return [found[start] for start in sorted(found)]
+
+
+def _strings(root: Node, dialect: str) -> list[Node]:
+    from tree_sitter import QueryCursor
+
+    found = QueryCursor(_string_query(dialect)).captures(root).get("node", [])
+    return sorted(found, key=attrgetter("start_byte"))
+
+
+@lru_cache(maxsize=3)
+def _string_query(dialect: str) -> Query:
+    from tree_sitter import Query
+
+    return Query(_language(dialect), "[(string) (template_string)] @node")
+
+
+def _holds_url_word(node: Node, lowered: bytes) -> bool:
+    """Whether a word of `_URL_OR_ROUTE_WORDS` is written in a string's own text, outside its substitutions."""
+    own = bytearray(lowered[node.start_byte : node.end_byte])
+    for child in node.children:
+        if child.type == "template_substitution":
+            own[child.start_byte - node.start_byte : child.end_byte - node.start_byte] = bytes(
+                child.end_byte - child.start_byte
+            )
+    return any(word in own for word in _URL_OR_ROUTE_WORDS)
 
 
 _STRINGS = frozenset({"string", "template_string"})
