@@ -128,6 +128,21 @@ def test_utf16_text_with_its_byte_order_mark_is_read(tmp_path: Path, encoding: s
     assert scan(tmp_path) == (["wide.yaml:1"], {})
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("model.py", 'from transformers import AutoModel\nm = AutoModel.from_pretrained("org/x")\n'),
+        ("config.json", '{"model": "org/x"}\n'),
+    ],
+)
+def test_utf8_text_with_a_byte_order_mark_is_read_not_failed(tmp_path: Path, name: str, text: str) -> None:
+    """Python, JSON and YAML readers skip a UTF-8 byte-order mark (editors on Windows write one); it is no syntax
+    error that would fail the gate."""
+    (tmp_path / name).write_bytes(b"\xef\xbb\xbf" + text.encode())
+    line = text.count("\n", 0, text.index("org/x")) + 1
+    assert scan(tmp_path) == ([f"{name}:{line}"], {})
+
+
 @pytest.mark.parametrize("name", ["new\nline.py", "100%.py", "a::b.py", "\x1b[31mred\x1b[0m.py", "sp ace.py"])
 def test_odd_file_names_are_kept_as_written(tmp_path: Path, name: str) -> None:
     (tmp_path / name).write_text(REFERENCE)

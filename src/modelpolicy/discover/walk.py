@@ -286,7 +286,7 @@ def decode(data: bytes) -> tuple[str | None, str]:
     if data.isascii():
         return data.decode("ascii"), ""
     try:
-        return data.decode("utf-8"), ""
+        return data.decode("utf-8-sig"), ""  # a byte-order mark is no part of the text (Python, JSON, YAML skip it)
     except UnicodeDecodeError as error:
         return None, f"not UTF-8 (byte {error.start})"
 
