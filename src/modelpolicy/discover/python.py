@@ -841,6 +841,7 @@ class _Finder:
         self.loop_values: dict[str, list[ast.expr]] = {}
         self.scopes: list[_Function] = []  # the functions being walked, innermost last
         self.classes: list[ast.ClassDef] = []  # the classes being walked, innermost last
+        self.self_assigned: dict[int, dict[str, list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.expr]]]] = {}
         self.scope_assignments: dict[int, dict[str, list[tuple[_Branch, ast.expr]]]] = {}  # by function
         self.scope_constants: dict[tuple[int, str], list[ast.expr] | None] = {}  # by function and name, when asked
         self.module_constants: dict[str, list[ast.expr]] = {}  # of a module read whole, by name, when asked
@@ -1100,15 +1101,9 @@ class _Finder:
     def _instance_default(self, cls: ast.ClassDef, attribute: str) -> list[ast.expr]:
         """`self.path = path` in `__init__(self, path="org/d")`, read as `load_dataset(self.path)` in another method:
         the `owner/name` default of the parameter the class's one assignment of the attribute copies."""
-        assigned = [
-            (method, statement.value)
-            for method in cls.body
-            if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef)
-            for statement in _own_statements(method.body)
-            if isinstance(statement, ast.Assign)
-            and len(statement.targets) == 1
-            and _self_attribute(statement.targets[0]) == attribute
-        ]
+        if id(cls) not in self.self_assigned:  # each class's methods walked once, whatever the attributes asked
+            self.self_assigned[id(cls)] = _self_assignments(cls)
+        assigned = self.self_assigned[id(cls)].get(attribute, [])
         method, value = assigned[0] if len(assigned) == 1 else (None, None)
         if method is None or not isinstance(value, ast.Name) or apis.name_kind(value.id):
             return []  # `self.model_id = model_id`: a parameter named for a model is read by its name already
@@ -1741,6 +1736,20 @@ def _identify(
         return None
     hub = identify(text, kind, context.is_local_path, single_names=single_names)
     return None if hub is None else (kind, hub.id, hub.revision)
+
+
+def _self_assignments(cls: ast.ClassDef) -> dict[str, list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.expr]]]:
+    """Each `self.<attribute> = value` of a class's methods, by attribute, with its method."""
+    assigned: dict[str, list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.expr]]] = {}
+    for method in cls.body:
+        if not isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        for statement in _own_statements(method.body):
+            if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+                attribute = _self_attribute(statement.targets[0])
+                if attribute is not None:
+                    assigned.setdefault(attribute, []).append((method, statement.value))
+    return assigned
 
 
 def _own_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
