@@ -163,6 +163,8 @@ class KnowledgeBase:
         routed = self.routed(name, contextual=contextual)
         if routed is not None and (among is None or routed[0].key in among):
             return routed[0]
+        if self._any_provider[contextual](name) is None:
+            return None  # most names asked are no provider's: one match says so, rather than one per provider
         providers = self.providers if among is None else [p for p in self.providers if p.key in among]
         found = next((p for p in providers if _serves(p, name, False)), None)
         if found is not None or not contextual:
@@ -179,6 +181,13 @@ class KnowledgeBase:
             if name.startswith(route) and _serves_routed(provider, name[len(route) :], contextual):
                 return provider, name[len(route) :]
         return None
+
+    @cached_property
+    def _any_provider(self) -> tuple[Callable[[str], re.Match[str] | None], Callable[[str], re.Match[str] | None]]:
+        """Whether any provider's patterns match a name: without (0) and with (1) those that count only in a context."""
+        plain = tuple(pattern for p in self.providers for pattern in p.patterns)
+        every = plain + tuple(pattern for p in self.providers for pattern in p.context_patterns)
+        return _glob_union(plain), _glob_union(every)
 
     @cached_property
     def _routes(self) -> tuple[tuple[str, ApiProvider], ...]:
