@@ -81,6 +81,9 @@ _MARKER_WORDS = (
     b"azure",
     *URL_MARKERS,
     *apis.ROUTE_MARKERS,
+    # every word a name the reader reads may say what it holds with (`REFLECTION_LLM`, `deploymentName`, `lora_path`)
+    *sorted(word.encode() for word in names.marker_words()),
+    *sorted({ending[0].encode() for ending in apis.API_ENDINGS}),
 )
 
 
