@@ -125,3 +125,12 @@ def test_a_library_name_is_resolved_as_the_repository_the_library_loads() -> Non
         subject.resolution.terms.license == "apache-2.0"
     )  # the knowledge base's sentence-transformers/all-MiniLM-L6-v2
     assert "loaded as sentence-transformers/all-MiniLM-L6-v2" in subject.resolution.terms.note
+
+
+def test_explain_knows_a_library_name_as_the_repository_the_library_loads() -> None:
+    from modelpolicy.explain import explain
+
+    lines = explain("all-MiniLM-L6-v2", "commercial")
+    assert lines[0] == "model all-MiniLM-L6-v2"
+    assert "  licence: apache-2.0 (source: knowledge)" in lines
+    assert any("loaded as sentence-transformers/all-MiniLM-L6-v2" in line for line in lines)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from modelpolicy.discover.identity import is_hub_id
+from modelpolicy.discover.identity import is_hub_id, library_owned
 from modelpolicy.errors import ModelpolicyError
 from modelpolicy.knowledge import KnowledgeBase
 from modelpolicy.knowledge import load as load_knowledge
@@ -131,6 +131,8 @@ def _kind_of(text: str, knowledge: KnowledgeBase) -> Kind | None:
         return Kind.IMAGE
     if knowledge.provider(text):
         return Kind.API
+    if library_owned(text):  # `all-MiniLM-L6-v2`, resolved as the repository sentence-transformers loads
+        return Kind.MODEL
     return next((k for k in (Kind.MODEL, Kind.DATASET) if knowledge.artefact(k, text)), None)
 
 
