@@ -16,6 +16,7 @@ import pytest
 
 if TYPE_CHECKING:
     from modelpolicy.report import Report
+    from tests.hub.server import HubServer
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "examples" / "demo"
@@ -93,3 +94,15 @@ def ask_test_hub(monkeypatch: pytest.MonkeyPatch, endpoint: str) -> None:
     monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
     monkeypatch.setattr(hf_constants, "ENDPOINT", endpoint)
     monkeypatch.setattr(hf_constants, "HF_HUB_OFFLINE", False)
+
+
+@pytest.fixture()
+def hub(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[HubServer]:
+    """A test Hub of its own per test (tests change its answers), which the in-process CLI talks to, with a cache
+    of its own. Test modules whose Hub differs define their own `hub`."""
+    from tests.hub.server import HubServer
+
+    with HubServer() as server:
+        ask_test_hub(monkeypatch, server.endpoint)
+        monkeypatch.setenv("MODELPOLICY_CACHE_DIR", str(tmp_path / "cache"))
+        yield server

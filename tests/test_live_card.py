@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,14 +31,6 @@ CLEANED = "yahma/alpaca-cleaned"  # curated cc-by-nc-4.0 over a card that says c
 ULTRACHAT = "HuggingFaceH4/ultrachat_200k"  # curated mit; not on the test Hub (404)
 LLAMA = "meta-llama/Llama-2-13b-hf"  # curated llama2; gated on the Hub
 SAYS = "the Hub's card at"
-
-
-@pytest.fixture()
-def hub(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[HubServer]:
-    with HubServer() as server:
-        ask_test_hub(monkeypatch, server.endpoint)
-        monkeypatch.setenv("MODELPOLICY_CACHE_DIR", str(tmp_path / "cache"))
-        yield server
 
 
 def repository(tmp_path: Path, *lines: str) -> Path:

@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,6 @@ from modelpolicy import lockfile, locking  # noqa: E402
 from modelpolicy.cli import main  # noqa: E402
 from modelpolicy.model import Kind, Parent, Resolved, Terms, TrainingData, Unresolved, Weights  # noqa: E402
 from modelpolicy.resolve.locked import LockfileResolver, locked_key  # noqa: E402
-from tests.conftest import ask_test_hub  # noqa: E402
 from tests.hub.server import HubServer  # noqa: E402
 
 SFT = "fixture-org/mistral-7b-instruct-sft"
@@ -34,15 +32,6 @@ APP = (
     f'AutoModel.from_pretrained("{ACME}", revision="v1.0")\n'
     f'AutoModel.from_pretrained("{ORBIT}")\n'
 )
-
-
-@pytest.fixture()
-def hub(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[HubServer]:
-    """A Hub of its own per test (tests change its answers), which the in-process CLI talks to."""
-    with HubServer() as server:
-        ask_test_hub(monkeypatch, server.endpoint)
-        monkeypatch.setenv("MODELPOLICY_CACHE_DIR", str(tmp_path / "cache"))
-        yield server
 
 
 @pytest.fixture()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,7 +25,6 @@ from modelpolicy.resolve.hub import HubResolver
 from modelpolicy.resolve.images import ImageResolver
 from modelpolicy.resolve.knowledge import KnowledgeFallback, KnowledgeResolver
 from modelpolicy.resolve.ollama import OllamaResolver
-from tests.conftest import ask_test_hub
 from tests.hub.server import HubServer
 
 MPT7 = "mosaicml/mpt-7b-instruct"
@@ -37,14 +35,6 @@ NOT_READ = ("not re-read", "not seen", "same licence as", "presumed same")
 CHECKABLE = re.compile(r"[\w.-]+\.(?:com|co|ai|org|io)\b|arXiv|hub-docs|commit|discussion|'[^']+'")
 CLEANED = "yahma/alpaca-cleaned"  # curated cc-by-nc-4.0; the test Hub's card says cc-by-4.0
 ULTRACHAT = "HuggingFaceH4/ultrachat_200k"  # curated mit; the test Hub has no card for it
-
-
-@pytest.fixture()
-def hub(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[HubServer]:
-    with HubServer() as server:
-        ask_test_hub(monkeypatch, server.endpoint)
-        monkeypatch.setenv("MODELPOLICY_CACHE_DIR", str(tmp_path / "cache"))
-        yield server
 
 
 def online(server: HubServer) -> HubResolver:
