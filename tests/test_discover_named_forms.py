@@ -268,6 +268,7 @@ def test_the_dict_items_of_a_collection_named_for_models() -> None:
         "def list_models():\n"
         '    return {"object": "list", "data": [{"id": "gemini-pro", "owned_by": "google"}]}\n'
         'TEST_MODELS = [("gpt-4o", 128000)]\n'
+        'MODEL_OPTIONS = [{"value": "gpt-4o-mini", "label": "GPT-4o mini"}]\n'  # a picker's option, as in JS
     )
     assert find(source) == {
         (A, "claude-3-opus-20240229", 2, "constant"),
@@ -275,6 +276,7 @@ def test_the_dict_items_of_a_collection_named_for_models() -> None:
         (A, "dall-e-3", 6, "return"),
         (A, "gemini-pro", 8, "return"),
         (A, "gpt-4o", 9, "constant"),
+        (A, "gpt-4o-mini", 10, "constant"),
     }
 
 
@@ -283,6 +285,7 @@ def test_the_dict_items_of_a_collection_named_for_models() -> None:
     [
         'USERS = [{"id": "gpt-4o", "name": "x"}]\n',  # not named for models
         'MODELS = [{"label": "gpt-4o", "id": 3}]\n',  # the id is no string; a label is not the item's name
+        'MODELS = [{"value": 3, "label": "gpt-4o"}]\n',  # the value is no string; the label names nothing
         'MODELS = [{"id": "my-model", "name": "Claude 3 Opus"}]\n',  # the id names nothing; the name is not read
         'MODELS = [{"params": {"id": "gpt-4o"}}]\n',  # a dict in a dict item is not the item
         'MODELS = [[["gpt-4o"]]]\n',  # one level of nesting only

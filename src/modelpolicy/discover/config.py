@@ -32,6 +32,7 @@ from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
 from modelpolicy.discover.names import (
+    ITEM_KEYS,
     NOT_QUALIFIERS,
     named_kind,
     names_image,
@@ -79,9 +80,6 @@ _OUTPUT_KEYS = frozenset(
         *("responsemetadata", "generationinfo", "llmoutput", "responsemodel"),
     }
 )
-# In a table under an artefact key (`- path: org/x`, `model: {name: org/x}`, a picker's `{value: ID, label: x}`),
-# the first of these names it.
-_ITEM_KEYS = ("id", "path", "name", "value")
 # Cheap test before parsing: a file without any of these cannot hold a reference.
 # Every key that names an artefact holds one of these words, case aside, and so does every Hugging Face URL.
 _MARKER_WORDS = (
@@ -275,7 +273,7 @@ class _Finder:
 
     def mapping(self, mapping: _Mapping, slot: _Slot | None) -> Iterator[Reference]:
         entries = {_normalise(key.value): (key, value) for key, value in mapping.entries if key}
-        item_key = next((entries[k][0] for k in _ITEM_KEYS if k in entries), None) if slot else None
+        item_key = next((entries[k][0] for k in ITEM_KEYS if k in entries), None) if slot else None
         name, value = (entries.get(k, (None, None))[1] for k in ("name", "value"))
         if isinstance(name, _Text) and isinstance(value, _Text) and _artefact_key(name.value):
             yield from self.entry(name, value, None)  # a Kubernetes `env` item: {name: MODEL_ID, value: org/x}

@@ -133,9 +133,6 @@ _PROVIDERS = frozenset(
     {"openai", "anthropic", "google", "vertex", "mistral", "cohere", "groq", "xai", "deepseek", "azure", "gateway"}
 )
 # Words of a name that speak of what a program reads: the quoted keys of an object so named are ids, when owned.
-# In a collection's object items (`{id: ID, name: "Label"}`, a select option's `{value: ID, label: "Label"}`), the
-# strings under these keys are read as the artefact's (a label among them names none).
-_ITEM_KEYS = ("id", "path", "name", "value")
 # Modules whose import makes the file an Ollama client's: its `model:` values are Ollama library tags.
 _OLLAMA_MODULES = frozenset({"ollama", "ollama/browser"})
 _OLLAMA_TAG = re.compile(r"[a-z0-9][a-z0-9._-]*(?:/[a-z0-9._-]+){0,2}(?::[\w.-]+)?", re.IGNORECASE)
@@ -911,7 +908,7 @@ class _Finder:
 
     def _literal(self, node: Node) -> Iterator[_Value]:
         """A named value's strings as written: a literal, an array's, a default's (`x ?? ID`), an object item's
-        `_ITEM_KEYS` values, a string-literal type's (`"a" | "b"`), an enum's values."""
+        `names.ITEM_KEYS` values, a string-literal type's (`"a" | "b"`), an enum's values."""
         node = _unwrapped(node)
         if node.type in ("string", "template_string"):
             text = self.string(node)
@@ -928,7 +925,7 @@ class _Finder:
                 yield from self._literal(part)
         elif node.type == "object":
             entries = {self._key(key): value for key, value in _entries(node)}
-            for key in _ITEM_KEYS:  # `{name: "GPT-4o", value: "gpt-4o"}`: the label names nothing, the value does
+            for key in names.ITEM_KEYS:  # `{name: "GPT-4o", value: "gpt-4o"}`: the label names nothing, the value does
                 if key in entries and _unwrapped(entries[key]).type in ("string", "template_string"):
                     yield from self._literal(entries[key])
 

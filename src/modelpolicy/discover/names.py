@@ -165,6 +165,9 @@ def collection_kind(name: str) -> Kind | None:
 # Last words of the name of a model picker's list, after words that say what is picked: `MODEL_OPTIONS`,
 # `modelList`, `embeddingModelChoices` hold the ids offered (`[ID, {value: ID, label: "Label"}]`).
 PICKER_WORDS = frozenset({"options", "list", "choices", "presets", "catalog", "catalogue"})
+# In an item of a table or list that names artefacts (`- path: org/x`, `{id: ID, name: "Label"}`, a picker's
+# `{value: ID, label: "Label"}`), the keys whose value is the artefact's, first found first: a label names none.
+ITEM_KEYS = ("id", "path", "name", "value")
 
 
 @lru_cache(maxsize=16384)

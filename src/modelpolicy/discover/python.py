@@ -44,6 +44,7 @@ from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Lines, Markers
 from modelpolicy.discover.names import (
+    ITEM_KEYS,
     called_kind,
     collection_kind,
     marker_words,
@@ -1869,13 +1870,8 @@ def _entries(container: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
     return []
 
 
-# In a collection's dict items (`[{"id": "claude-3-opus-20240229", "name": "Claude 3 Opus"}]`), the first of these
-# keys names the artefact, as in JavaScript's object items.
-_ITEM_KEYS = ("id", "path", "name")
-
-
 def _item_names(item: ast.expr, depth: int = 0) -> list[ast.expr]:
-    """What an item of a collection named for models names: the item itself; of a dict item, its first `_ITEM_KEYS`
+    """What an item of a collection named for models names: the item itself; of a dict item, its first `ITEM_KEYS`
     value, else what the items of its list values name; of a list item (an OpenAI-style list's `data`, as in
     `return {"object": "list", "data": [{"id": ...}]}`), what its items name. One level of nesting is read."""
     if isinstance(item, ast.List | ast.Tuple):
@@ -1883,7 +1879,7 @@ def _item_names(item: ast.expr, depth: int = 0) -> list[ast.expr]:
     if not isinstance(item, ast.Dict):
         return [item]
     entries = {key.value: value for key, value in _entries(item) if isinstance(key, ast.Constant)}
-    chosen = next((entries[key] for key in _ITEM_KEYS if key in entries), None)
+    chosen = next((entries[key] for key in ITEM_KEYS if key in entries), None)
     if chosen is not None:
         return [chosen]
     lists = [value for value in entries.values() if isinstance(value, ast.List | ast.Tuple)] if depth == 0 else []
