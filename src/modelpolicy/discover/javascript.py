@@ -417,9 +417,13 @@ def _position_of(node: Node) -> Node | None:
     return None
 
 
-# The kinds of `_GATHERED` that are read by the name they declare (not a call, a pair or a binding): a word in that
-# name, or in a parameter or attribute it holds, makes the declaration a position to read.
-_DECLARATIONS = frozenset(_GATHERED[_GATHERED.index("function_declaration") :]) - {"import_statement"}
+# The kinds of `_GATHERED` that are read by the name they declare (not a call, a pair or a binding, which
+# `_position_of` finds by their callee or bound name): a word in that name, or in a parameter or attribute it holds,
+# makes the declaration a position to read.
+_CALLS_AND_BINDINGS = frozenset(
+    {"call_expression", "new_expression", "pair", "variable_declarator", "field_definition", "public_field_definition"}
+)
+_DECLARATIONS = frozenset(_GATHERED) - _CALLS_AND_BINDINGS - {"assignment_expression", "import_statement"}
 _NAMES = frozenset({"identifier", "shorthand_property_identifier", "member_expression", "subscript_expression"})
 
 
