@@ -184,6 +184,73 @@ def test_resolution_finds_routed_and_catalog_names() -> None:
         assert isinstance(resolution, Resolved) and resolution.terms.license == licence
 
 
+@pytest.mark.parametrize(
+    ("name", "provider"),
+    [
+        ("ernie-4.0-8k", "baidu-qianfan"),
+        ("ernie-speed-128k", "baidu-qianfan"),
+        ("ernie-bot-turbo", "baidu-qianfan"),
+        ("Doubao-pro-32k", "volcengine-ark"),  # the console's spelling
+        ("doubao-1-5-pro-32k-250115", "volcengine-ark"),
+        ("qwen-max-0428", "alibaba-dashscope"),
+        ("qwen-vl-plus", "alibaba-dashscope"),
+        ("qwen-omni-turbo", "alibaba-dashscope"),
+        ("hunyuan-standard", "tencent-hunyuan"),
+        ("moonshot-v1-8k-vision-preview", "moonshot"),
+        ("kimi-k2-0711-preview", "moonshot"),
+        ("kimi-latest", "moonshot"),
+        ("glm-4-flash", "zhipu"),
+        ("glm-4v", "zhipu"),
+        ("glm-4.5-air", "zhipu"),
+        ("cogview-3-plus", "zhipu"),
+        ("learnlm-1.5-pro-experimental", "google"),
+    ],
+)
+def test_chinese_providers_serve_their_api_names(name: str, provider: str) -> None:
+    found = load_knowledge().provider(name)
+    assert found is not None and found.key == provider
+    resolution = KnowledgeResolver().resolve(Kind.API, name, None)
+    assert isinstance(resolution, Resolved) and resolution.terms.license == found.license
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ernie-3.0-base-zh",  # PaddleNLP's open checkpoints
+        "ernie-3.0-medium-zh",
+        "baidu/ERNIE-4.5-0.3B-PT",
+        "THUDM/glm-4-9b-chat",
+        "glm-4-9b-chat",  # open weights written without their owner
+        "glm4",  # Ollama's
+        "tencent/Hunyuan-A13B-Instruct",
+        "hunyuan-a13b-instruct",
+        "moonshotai/Kimi-K2-Instruct",
+        "kimi-k2",  # Ollama's cloud model, no snapshot date
+        "Qwen/Qwen2.5-7B-Instruct",
+        "qwen2.5",
+        "qwen2.5-7b-instruct",  # DashScope's only where the file calls DashScope
+        "qwen3-32b",
+        "general",  # iFlytek's only where the file calls Spark
+        "generalv3.5",
+        "4.0Ultra",
+    ],
+)
+def test_open_weights_and_words_are_not_the_chinese_providers(name: str) -> None:
+    assert load_knowledge().provider(name) is None
+
+
+def test_dashscope_and_spark_names_count_where_their_endpoint_is_seen() -> None:
+    knowledge = load_knowledge()
+    seen = apis.contexts('BASE = "https://dashscope.aliyuncs.com/api/"; SPARK = "https://spark-api-open.xf-yun.com"')
+    assert {"alibaba-dashscope", "iflytek-spark"} <= seen
+    qwen = knowledge.provider("qwen3-32b", contextual=True, among=seen)
+    spark = knowledge.provider("4.0Ultra", contextual=True, among=seen)
+    assert qwen is not None and qwen.key == "alibaba-dashscope"
+    assert spark is not None and spark.key == "iflytek-spark"
+    assert apis.named("generalv3.5", seen) == "generalv3.5"
+    assert apis.named("generalv3.5") is None
+
+
 def test_cohere_output_terms_cite_the_saas_agreement() -> None:
     family = load_knowledge().family("cohere-terms")
     assert family is not None
