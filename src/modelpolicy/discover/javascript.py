@@ -1102,10 +1102,11 @@ def _hosted_only(text: str) -> bool:
 def _api_name(text: str) -> str | None:
     """A hosted API's model name as written (`gpt-4o`), or behind a gateway's provider prefix when the prefix is that
     API's own (`anthropic/claude-haiku-4.5`): then without it, the name the API's terms list. The APIs name their
-    models in lower case: `GPT-4o` is a label, `Ministral-3-3B-...-MLC` a build of open weights."""
-    if text != text.lower():
-        return None
+    models in lower case: `GPT-4o` is a label, `Ministral-3-3B-...-MLC` a build of open weights; only an API that
+    writes its names in mixed case has them read so (`_mixed_case_api_name`)."""
     knowledge = load_knowledge()
+    if text != text.lower():
+        return _mixed_case_api_name(text)
     if "/" not in text:
         return text if knowledge.provider(text) else None
     prefix, _, name = text.partition("/")
@@ -1113,3 +1114,12 @@ def _api_name(text: str) -> str | None:
     if provider is not None and provider.key == prefix.lower() and parse_hub_id(text) is not None:
         return name
     return text if knowledge.provider(text) else None
+
+
+def _mixed_case_api_name(text: str) -> str | None:
+    """A name in mixed case is an API's only when that API writes its names so (Volcengine's `Doubao-pro-32k`); an
+    owner-less one, since `Org/Name` is a Hub id's spelling."""
+    if "/" in text:
+        return None
+    provider = load_knowledge().provider(text)
+    return text if provider is not None and provider.mixed_case else None

@@ -1,0 +1,53 @@
+"""The JavaScript source's tables of hosted API models, as chat apps write them: a provider's list of names whatever
+it is called, names in the mixed case their API writes, and names only the provider's endpoint in the file makes
+an API's; with the look-alikes that stay out."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.javascript import JavaScriptSource
+from modelpolicy.model import Kind
+
+A, M = Kind.API, Kind.MODEL
+
+
+def named(text: str, path: str = "app/constant.ts") -> list[tuple[Kind, str, int]]:
+    found = JavaScriptSource().find(text, FileContext(path, lambda value: False))
+    return [(r.kind, r.text, r.line) for r in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the mixed case an API writes its names in
+        (
+            'const bytedanceModels = ["Doubao-lite-4k", "Doubao-pro-32k"];',
+            [(A, "Doubao-lite-4k", 1), (A, "Doubao-pro-32k", 1)],
+        ),
+        ('const config = { model: "Doubao-pro-128k" };', [(A, "Doubao-pro-128k", 1)]),
+    ],
+)
+def test_api_tables(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # labels in mixed case of APIs that write their names in lower case
+        'const labels = ["GPT-4o", "Claude-3.5"];',
+        'const m = { model: "GPT-4o" };',
+        'const models = ["GPT-4o", "Gemini-2.0-Flash"];',
+        # open weights written as the Hub writes them stay out of the API lists
+        'const ids = ["THUDM/glm-4-9b-chat", "glm-4-9b-chat"];',
+    ],
+)
+def test_api_table_look_alikes(text: str) -> None:
+    assert [found for found in named(text) if found[0] is A] == []
+
+
+def test_hub_ids_in_an_api_providers_table_stay_hub_models() -> None:
+    text = 'const siliconflowModels = ["Qwen/Qwen2.5-7B-Instruct", "deepseek-ai/DeepSeek-V3"];'
+    assert named(text) == [(M, "Qwen/Qwen2.5-7B-Instruct", 1), (M, "deepseek-ai/DeepSeek-V3", 1)]
