@@ -2,6 +2,8 @@
 it is called, names in the mixed case their API writes, and names only the provider's endpoint in the file makes
 an API's; with the look-alikes that stay out."""
 
+# ruff: noqa: E501  (the table of forms reads best one case a line)
+
 from __future__ import annotations
 
 import pytest
@@ -27,6 +29,19 @@ def named(text: str, path: str = "app/constant.ts") -> list[tuple[Kind, str, int
             [(A, "Doubao-lite-4k", 1), (A, "Doubao-pro-32k", 1)],
         ),
         ('const config = { model: "Doubao-pro-128k" };', [(A, "Doubao-pro-128k", 1)]),
+        # names only the provider's endpoint in the same file makes its
+        (
+            'const BASE = "https://spark-api-open.xf-yun.com";\nconst iflytekModels = ["general", "generalv3.5", "4.0Ultra"];',
+            [(A, "general", 2), (A, "generalv3.5", 2), (A, "4.0Ultra", 2)],
+        ),
+        (
+            'const URL = "https://dashscope.aliyuncs.com/api/";\nconst models = ["qwen3-32b", "qwen2.5-72b-instruct"];',
+            [(A, "qwen3-32b", 2), (A, "qwen2.5-72b-instruct", 2)],
+        ),
+        (
+            'import { ChatNVIDIA } from "@langchain/nvidia";\nconst llm = { model: "meta/llama-3.1-8b-instruct" };',
+            [(A, "meta/llama-3.1-8b-instruct", 2)],
+        ),
     ],
 )
 def test_api_tables(text: str, expected: list[tuple[Kind, str, int]]) -> None:
@@ -39,6 +54,11 @@ def test_api_tables(text: str, expected: list[tuple[Kind, str, int]]) -> None:
         # labels in mixed case of APIs that write their names in lower case
         'const labels = ["GPT-4o", "Claude-3.5"];',
         'const m = { model: "GPT-4o" };',
+        'const URL = "https://spark-api-open.xf-yun.com";\nconst m = { model: "GPT-4o" };',
+        # words an API uses as names, in a file that does not call it
+        'const models = ["general", "generalv3.5", "4.0Ultra"];',
+        'const models = ["qwen3-32b", "qwen2.5-72b-instruct"];',
+        'const URL = "https://dashscope.aliyuncs.com/api/";\nconst label = "qwen3-32b";',
         'const models = ["GPT-4o", "Gemini-2.0-Flash"];',
         # open weights written as the Hub writes them stay out of the API lists
         'const ids = ["THUDM/glm-4-9b-chat", "glm-4-9b-chat"];',

@@ -564,6 +564,7 @@ class _Finder:
         self.strings = strings  # those that may be a URL or a routed name (`_url_strings`)
         self.named: list[tuple[str, Node]] = []
         self.ollama = False
+        self.api_contexts: frozenset[str] | None = None  # the providers the file shows it calls, when first asked
         self.found: dict[int, Reference] = {}
         for node in nodes:
             self._visit(node)
@@ -787,7 +788,7 @@ class _Finder:
         ollama_tag = self.ollama and mode == _Mode.NAMED and kind is Kind.MODEL and _OLLAMA_TAG.fullmatch(text)
         if ollama_tag and not _hosted_only(text):
             return Kind.OLLAMA, HubId(text, None)
-        api = _api_name(text)
+        api = _api_name(text) or self._api_in_context(text)
         if api is not None:
             return Kind.API, HubId(api, None)
         if mode == _Mode.API and text.partition("/")[0] in _PROVIDERS and parse_hub_id(text):
@@ -796,6 +797,15 @@ class _Finder:
         if hub is None or kind is Kind.API or (mode == _Mode.API and "/" not in hub.id):
             return None  # under `azure_deployment:` or `engine:`, a hosted API's model or nothing
         return kind, hub
+
+    def _api_in_context(self, text: str) -> str | None:
+        """A name only a provider's context makes its (`generalv3.5` where iFlytek Spark's endpoint is written,
+        `nvidia/nv-embedqa-e5-v5` beside a `ChatNVIDIA`), as the other sources read it (`apis.named`)."""
+        if self.api_contexts is None:
+            self.api_contexts = apis.contexts(self.data.decode("utf-8", "replace"))
+        if not self.api_contexts or (text != text.lower() and load_knowledge().provider(text) is not None):
+            return None  # `GPT-4o` is a label of a name any file reads in lower case (`_api_name`)
+        return apis.named(text, self.api_contexts)
 
     def _add(self, node: Node, text: str, kind: Kind, form: str, revision: str | None) -> None:
         if node.start_byte in self.found:
