@@ -23,6 +23,19 @@ def named(text: str, path: str = "app/constant.ts") -> list[tuple[Kind, str, int
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a list of API names is a list of models, whatever its name says
+        (
+            'const xAIModes = [\n  "grok-2",\n  // older\n  "grok-3-mini",\n];',
+            [(A, "grok-2", 2), (A, "grok-3-mini", 4)],
+        ),
+        (
+            'export const SUPPORTED = ["gpt-4o", "claude-3-5-haiku-latest"] as const;\nconst config = { model: SUPPORTED[0] };',
+            [(A, "gpt-4o", 1), (A, "claude-3-5-haiku-latest", 1)],
+        ),
+        (
+            'const alibabaModes = ["qwen-turbo", "qwen-max"];\nexport const DEFAULT_MODELS = [...alibabaModes.map((name) => ({ name }))];',
+            [(A, "qwen-turbo", 1), (A, "qwen-max", 1)],
+        ),
         # the mixed case an API writes its names in
         (
             'const bytedanceModels = ["Doubao-lite-4k", "Doubao-pro-32k"];',
@@ -51,6 +64,12 @@ def test_api_tables(text: str, expected: list[tuple[Kind, str, int]]) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # a list with one name, or a name among other words, is no list of models
+        'const keys = ["gpt-4o"];',
+        'const words = ["gpt-4o", "alloy"];\nexport const DEFAULT_MODELS = [...words.map((name) => ({ name }))];',
+        'const DEFAULT_TTS_VOICES = ["alloy", "echo", "fable"];',
+        'const parts = ["gpt-4o", `${x}`];\nexport const DEFAULT_MODELS = [...parts];',
+        'const labels = ["GPT-4o", "GPT-4o mini"];\nexport const DEFAULT_MODELS = [...labels];',
         # labels in mixed case of APIs that write their names in lower case
         'const labels = ["GPT-4o", "Claude-3.5"];',
         'const m = { model: "GPT-4o" };',

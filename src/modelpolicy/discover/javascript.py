@@ -438,6 +438,12 @@ def _holds_name(node: Node) -> bool:
     return False
 
 
+def _spreads(node: Node) -> bool:
+    """Whether an array literal spreads other values into itself (`[...openaiModels, ...googleModels]`)."""
+    node = _unwrapped(node)
+    return node.type == "array" and any(child.type == "spread_element" for child in node.named_children)
+
+
 def _callee_node(node: Node) -> Node | None:
     if node.type == "call_expression":
         return node.child_by_field_name("function")
@@ -652,6 +658,8 @@ class _Finder:
         ]
         if ollama and (pairs or any(_says_kind(name) for name, _ in self.named)):
             return True
+        if any(_says_kind(name) and _spreads(value) for name, value in self.named):
+            return True  # `DEFAULT_MODELS = [...openaiModels.map(...), ...]`: the lists spread are read (`_api_list`)
         given = [call.child_by_field_name("arguments") for call in calls]
         given += [pair.child_by_field_name("value") for pair in pairs]
         given += [attribute.named_children[-1] for attribute in self.attributes if attribute.named_children]
@@ -742,6 +750,8 @@ class _Finder:
         kind = named_kind(name[:-1]) if name[-1:] in "sS" else None
         if kind is None and container.type == "array":
             kind = picker_kind(name)
+            if kind is None:
+                self._api_list(name, container)
         if kind is not None and container.type in ("array", "object"):
             for item in self._items(container):
                 for found in self._literal(item):
@@ -806,6 +816,17 @@ class _Finder:
         if not self.api_contexts or (text != text.lower() and load_knowledge().provider(text) is not None):
             return None  # `GPT-4o` is a label of a name any file reads in lower case (`_api_name`)
         return apis.named(text, self.api_contexts)
+
+    def _api_list(self, name: str, container: Node) -> None:
+        """`const xAIModes = ["grok-2", "grok-3"]`: an array of two or more strings, every one a hosted API's model
+        name, is a list of models whatever it is called."""
+        items = [item for item in container.named_children if item.type != "comment"]
+        if len(items) < 2 or any(item.type != "string" for item in items):
+            return
+        texts = [self.string(item) for item in items]
+        if all(text and _api_name(text) for text in texts):
+            for item, text in zip(items, texts, strict=True):
+                self._report(_Value(item, text or ""), _Mode.NAMED, Kind.API, name)
 
     def _add(self, node: Node, text: str, kind: Kind, form: str, revision: str | None) -> None:
         if node.start_byte in self.found:
