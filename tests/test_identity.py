@@ -104,6 +104,13 @@ def test_parse_hub_id_rejects(text: str) -> None:
         ("outputs/sft", True),
         ("saves/llama3-8b/lora", True),
         ("models/llama-2-7b", True),
+        ("v1/models", True),  # a web API's route (`ListModelPath: "v1/models"`)
+        ("v1beta/models", True),
+        ("v2beta/stable-image", True),
+        ("V1/chat", True),
+        ("v1-org/model", False),  # an owner that only starts so
+        ("vicuna/v1", False),
+        ("lmsys/vicuna-7b-v1.5", False),
         ("x.y", False),
         ("", False),
     ],

@@ -146,12 +146,17 @@ def is_placeholder(text: str) -> bool:
     return bool(slash) and (owner.startswith("your") or owner in PLACEHOLDER_OWNERS or yours)
 
 
+# The version segment that starts a web API's route (`v1/models`, `v1beta/models`, `v2beta/stable-image/generate`):
+# a value under it (`ListModelPath: "v1/models"`) is a path of an endpoint, not an organisation's repository.
+_API_VERSION = re.compile(r"v[0-9]+(?:(?:alpha|beta)[0-9]*)?", re.IGNORECASE)
+
+
 def looks_like_path(text: str) -> bool:
-    """Strings that name a file or folder on disk rather than a repository."""
+    """Strings that name a file or folder on disk, or a route of a web API, rather than a repository."""
     if text.startswith(("./", "../", "/", "~", ".\\")) or "\\" in text or text in {".", ".."}:
         return True
     owner, slash, _ = text.partition("/")
-    return bool(slash) and owner.lower() in FOLDER_OWNERS
+    return bool(slash) and (owner.lower() in FOLDER_OWNERS or _API_VERSION.fullmatch(owner) is not None)
 
 
 # Owner-less names a library loads from its own organisation: sentence-transformers reads `all-MiniLM-L6-v2` as
