@@ -90,3 +90,25 @@ def test_api_table_look_alikes(text: str) -> None:
 def test_hub_ids_in_an_api_providers_table_stay_hub_models() -> None:
     text = 'const siliconflowModels = ["Qwen/Qwen2.5-7B-Instruct", "deepseek-ai/DeepSeek-V3"];'
     assert named(text) == [(M, "Qwen/Qwen2.5-7B-Instruct", 1), (M, "deepseek-ai/DeepSeek-V3", 1)]
+
+
+def test_the_cards_of_a_list_under_a_model_key_name_their_ids() -> None:
+    text = (
+        'export const OpenAI = {\n  id: "openai",\n  chatModels: [\n    { id: "gpt-4o", displayName: "GPT-4o" },\n'
+        '    { displayName: "Mini", id: "gpt-4o-mini", enabled: true },\n  ],\n};'
+    )
+    assert named(text) == [(A, "gpt-4o", 4), (A, "gpt-4o-mini", 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'const p = { id: "openai", chatModels: [{ displayName: "GPT-4o", enabled: true }] };',  # a label only
+        "const p = { models: [{ id: `${prefix}-4o` }] };",
+        'const p = { models: [{ path: "./models/x.onnx" }] };',
+        'const p = { providers: [{ id: "gpt-4o" }] };',  # not under a model's name
+        'const p = { outputModels: [{ id: "org/x" }] };',  # what a program writes
+    ],
+)
+def test_cards_look_alikes(text: str) -> None:
+    assert named(text) == []

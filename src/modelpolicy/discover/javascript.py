@@ -707,6 +707,12 @@ class _Finder:
         if argument is not None:  # `{model: lmstudio("qwen2.5")}`: a provider instance the file made, given the id
             for found in self.values(argument):
                 self._report(found, _Mode.NAMED, kind, name)
+        items = _unwrapped(value)
+        if items.type == "array":  # `chatModels: [{id: "gpt-4o", displayName: "GPT-4o"}]`: each card's id
+            for item in items.named_children:
+                if _unwrapped(item).type == "object":
+                    for found in self._literal(item):
+                        self._report(found, _Mode.NAMED, kind, name)
 
     def _returned(self, name: str, function: Node) -> None:
         """`function getModel(tier) { if (tier === "fast") return "gpt-4o-mini"; return "gpt-4o"; }`, `const
