@@ -36,6 +36,14 @@ def named(text: str, path: str = "app/constant.ts") -> list[tuple[Kind, str, int
             'const alibabaModes = ["qwen-turbo", "qwen-max"];\nexport const DEFAULT_MODELS = [...alibabaModes.map((name) => ({ name }))];',
             [(A, "qwen-turbo", 1), (A, "qwen-max", 1)],
         ),
+        (
+            'const options = [\n  { label: "GPT-4o", value: "gpt-4o" },\n  { label: "Sonnet", value: "claude-3-7-sonnet-latest" },\n];\nconst config = { model: pick(options) };',
+            [(A, "gpt-4o", 2), (A, "claude-3-7-sonnet-latest", 3)],
+        ),
+        (
+            'export const MODEL_CARDS = [{ id: "gpt-4o", displayName: "GPT-4o" }, { id: "o3-mini" }];',
+            [(A, "gpt-4o", 1), (A, "o3-mini", 1)],
+        ),
         # the mixed case an API writes its names in
         (
             'const bytedanceModels = ["Doubao-lite-4k", "Doubao-pro-32k"];',
@@ -70,6 +78,9 @@ def test_api_tables(text: str, expected: list[tuple[Kind, str, int]]) -> None:
         'const DEFAULT_TTS_VOICES = ["alloy", "echo", "fable"];',
         'const parts = ["gpt-4o", `${x}`];\nexport const DEFAULT_MODELS = [...parts];',
         'const labels = ["GPT-4o", "GPT-4o mini"];\nexport const DEFAULT_MODELS = [...labels];',
+        'export const MODEL_CARDS = [{ id: "gpt-4o" }, { id: "my-assistant" }];',  # not every card an API's
+        'export const MODEL_CARDS = [{ id: "gpt-4o" }, { label: "GPT-4o" }];',
+        'export const MODEL_CARDS = [{ id: "gpt-4o" }, someCard];',
         # labels in mixed case of APIs that write their names in lower case
         'const labels = ["GPT-4o", "Claude-3.5"];',
         'const m = { model: "GPT-4o" };',

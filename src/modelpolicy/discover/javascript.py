@@ -824,15 +824,20 @@ class _Finder:
         return apis.named(text, self.api_contexts)
 
     def _api_list(self, name: str, container: Node) -> None:
-        """`const xAIModes = ["grok-2", "grok-3"]`: an array of two or more strings, every one a hosted API's model
-        name, is a list of models whatever it is called."""
+        """`const xAIModes = ["grok-2", "grok-3"]`, `const options = [{label: "GPT-4o", value: "gpt-4o"}, ...]`: an
+        array of two or more strings or cards, every one a hosted API's model name or holding one as its id or value
+        (`names.ITEM_KEYS`), is a list of models whatever it is called."""
         items = [item for item in container.named_children if item.type != "comment"]
-        if len(items) < 2 or any(item.type != "string" for item in items):
+        if len(items) < 2 or any(_unwrapped(item).type not in ("string", "object") for item in items):
             return
-        texts = [self.string(item) for item in items]
-        if all(text and _api_name(text) for text in texts):
-            for item, text in zip(items, texts, strict=True):
-                self._report(_Value(item, text or ""), _Mode.NAMED, Kind.API, name)
+        names: list[_Value] = []
+        for item in items:
+            held = [value for value in self._literal(item) if _api_name(value.text)]
+            if not held:
+                return
+            names += held
+        for value in names:
+            self._report(value, _Mode.NAMED, Kind.API, name)
 
     def _add(self, node: Node, text: str, kind: Kind, form: str, revision: str | None) -> None:
         if node.start_byte in self.found:
