@@ -123,3 +123,31 @@ def test_the_cards_of_a_list_under_a_model_key_name_their_ids() -> None:
 )
 def test_cards_look_alikes(text: str) -> None:
     assert named(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('config.model = "gpt-4o";', [(A, "gpt-4o", 1)]),
+        ('function reset(state) {\n  state.modelConfig.model = "gpt-4o-mini";\n}', [(A, "gpt-4o-mini", 2)]),
+        ('this.embeddingModel = "text-embedding-3-small";', [(A, "text-embedding-3-small", 1)]),
+        ('settings.model_name = process.env.MODEL ?? "org/x";', [(M, "org/x", 1)]),
+    ],
+)
+def test_a_field_set_by_its_name(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "config.model = model;",
+        'config.label = "gpt-4o";',
+        'state.customModels = "claude,claude-100k";',
+        'config.outputModel = "org/x";',
+        "config.model = `${base}-mini`;",
+        'config[model] = "gpt-4o";',
+    ],
+)
+def test_fields_set_that_name_nothing(text: str) -> None:
+    assert named(text) == []

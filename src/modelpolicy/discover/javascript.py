@@ -409,8 +409,9 @@ def _position_of(node: Node) -> Node | None:
         return grandparent  # `X.from_pretrained(...)`, `openai.responses(...)`
     if _callee_node(parent) == node or _bound_node(parent) == node:
         return parent
-    if parent.type == "array_pattern" and grandparent is not None and _bound_node(grandparent) == parent:
-        return grandparent  # `const [model, setModel] = useState(ID)`
+    bound_in = ("array_pattern", "member_expression")
+    if parent.type in bound_in and grandparent is not None and _bound_node(grandparent) == parent:
+        return grandparent  # `const [model, setModel] = useState(ID)`, `config.model = ID`
     for holder in (parent, grandparent):  # a declaration named for a model: `function getModel()`, `<Chat model=...>`
         if holder is not None and holder.type in _DECLARATIONS:
             return holder
@@ -598,6 +599,7 @@ class _Finder:
             self._bind(name, node.child_by_field_name("value"), self.fields)
         elif kind == "assignment_expression":
             self._bind(node.child_by_field_name("left"), node.child_by_field_name("right"), self.bindings)
+            self._assigned_field(node.child_by_field_name("left"), node.child_by_field_name("right"))
         elif kind == "function_declaration" and (name := node.child_by_field_name("name")) is not None:
             self.functions[_span(node)] = self.text(name)
             self._named_function(self.text(name), node)
@@ -621,6 +623,15 @@ class _Finder:
             first = arguments.named_children[0] if arguments and arguments.named_children else None
             self.ollama = self.ollama or (first is not None and self.string(first) in _OLLAMA_MODULES)
         self.named.append((identifier, value))
+
+    def _assigned_field(self, target: Node | None, value: Node | None) -> None:
+        """`config.model = "gpt-4o"`, `state.modelConfig.model = ID`: a field set by its name, read as a named value
+        (`_named`), not bound (which `obj.model` it is the file does not say)."""
+        if target is None or value is None or target.type != "member_expression":
+            return
+        field = target.child_by_field_name("property")
+        if field is not None and field.type == "property_identifier":
+            self.named.append((self.text(field), value))
 
     def _named_function(self, name: str, function: Node) -> None:
         if _name_kind(name) is not None:
