@@ -204,9 +204,12 @@ def test_resolution_finds_routed_and_catalog_names() -> None:
         ("glm-4.5-air", "zhipu"),
         ("cogview-3-plus", "zhipu"),
         ("learnlm-1.5-pro-experimental", "google"),
+        ("sd3-large-turbo", "stability"),
+        ("sd3.5-medium", "stability"),
+        ("stable-diffusion-xl-1024-v1-0", "stability"),
     ],
 )
-def test_chinese_providers_serve_their_api_names(name: str, provider: str) -> None:
+def test_chat_app_providers_serve_their_api_names(name: str, provider: str) -> None:
     found = load_knowledge().provider(name)
     assert found is not None and found.key == provider
     resolution = KnowledgeResolver().resolve(Kind.API, name, None)
@@ -233,9 +236,12 @@ def test_chinese_providers_serve_their_api_names(name: str, provider: str) -> No
         "general",  # iFlytek's only where the file calls Spark
         "generalv3.5",
         "4.0Ultra",
+        "stabilityai/stable-diffusion-3.5-large",
+        "stable-diffusion-3.5-large",
+        "sd3",  # an endpoint, not a model
     ],
 )
-def test_open_weights_and_words_are_not_the_chinese_providers(name: str) -> None:
+def test_open_weights_and_words_are_not_those_providers(name: str) -> None:
     assert load_knowledge().provider(name) is None
 
 
