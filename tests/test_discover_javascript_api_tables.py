@@ -151,3 +151,44 @@ def test_a_field_set_by_its_name(text: str, expected: list[tuple[Kind, str, int]
 )
 def test_fields_set_that_name_nothing(text: str) -> None:
     assert named(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a setting described under a model's name: its id, default and the values offered
+        ('const agent = { model: { id: "gpt-4o", provider: "openai" } };', [(A, "gpt-4o", 1)]),
+        (
+            'const schema = { properties: { model: { type: "string", default: "gpt-4o", enum: ["gpt-4o", "o3-mini"] } } };',
+            [(A, "gpt-4o", 1), (A, "gpt-4o", 1), (A, "o3-mini", 1)],
+        ),
+        # a form's field for a setting named for a model
+        (
+            'const fields = [{ key: "model", type: "select", default: "gpt-4o-mini", options: ["gpt-4o-mini", "gpt-4o"] }];',
+            [(A, "gpt-4o-mini", 1), (A, "gpt-4o-mini", 1), (A, "gpt-4o", 1)],
+        ),
+        (
+            'export const params = [\n  {\n    name: Locale.ModelVersion,\n    value: "model",\n    default: "sd3-medium",\n'
+            '    options: [\n      { name: "SD3 Medium", value: "sd3-medium" },\n      { name: "SD3 Large", value: "sd3-large" },\n    ],\n  },\n];',
+            [(A, "sd3-medium", 5), (A, "sd3-medium", 7), (A, "sd3-large", 8)],
+        ),
+        ('const field = { name: "embedding_model", value: "org/x", label: "Embeddings" };', [(M, "org/x", 1)]),
+    ],
+)
+def test_settings_and_form_fields(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'const agent = { model: { label: "GPT-4o", provider: "openai" } };',
+        'const field = { key: "temperature", default: "gpt-4o", options: ["gpt-4o"] };',  # not a model's setting
+        'const field = { key: "model", label: "Model", placeholder: "gpt-4o" };',  # a hint, not the setting's value
+        'const field = { key: "outputModel", default: "org/x" };',
+        'const field = { key: "model", default: `${family}-mini` };',
+        'const item = { title: "model", default: "gpt-4o" };',  # a title is a label
+    ],
+)
+def test_settings_look_alikes(text: str) -> None:
+    assert named(text) == []

@@ -407,7 +407,7 @@ def _position_of(node: Node) -> Node | None:
     grandparent = parent.parent
     if parent.type == "member_expression" and grandparent is not None and _callee_node(grandparent) == parent:
         return grandparent  # `X.from_pretrained(...)`, `openai.responses(...)`
-    if _callee_node(parent) == node or _bound_node(parent) == node:
+    if _callee_node(parent) == node or _bound_node(parent) == node or _field_value(parent, node):
         return parent
     bound_in = ("array_pattern", "member_expression")
     if parent.type in bound_in and grandparent is not None and _bound_node(grandparent) == parent:
@@ -443,6 +443,11 @@ def _spreads(node: Node) -> bool:
     """Whether an array literal spreads other values into itself (`[...openaiModels, ...googleModels]`)."""
     node = _unwrapped(node)
     return node.type == "array" and any(child.type == "spread_element" for child in node.named_children)
+
+
+def _field_value(pair: Node, node: Node) -> bool:
+    """Whether `node` is the quoted value of a pair, as a form's field says which setting it is (`{key: "model"}`)."""
+    return pair.type == "pair" and node.type == "string" and pair.child_by_field_name("value") == node
 
 
 def _callee_node(node: Node) -> Node | None:
@@ -710,6 +715,8 @@ class _Finder:
         value = pair.child_by_field_name("value")
         name = self._key(key)
         kind = _name_kind(name) if name else None
+        if kind is None and name in names.FIELD_KEYS and value is not None:
+            self._field(name, value, pair.parent)
         if kind is None or value is None or name is None:
             return
         for found in self.values(value):
@@ -719,11 +726,32 @@ class _Finder:
             for found in self.values(argument):
                 self._report(found, _Mode.NAMED, kind, name)
         items = _unwrapped(value)
+        if items.type == "object":  # `model: {id: "gpt-4o", provider: "openai"}`, `model: {default: ID, enum: [...]}`
+            for found in [*self._literal(items), *self._setting(items, ())]:
+                self._report(found, _Mode.NAMED, kind, name)
         if items.type == "array":  # `chatModels: [{id: "gpt-4o", displayName: "GPT-4o"}]`: each card's id
             for item in items.named_children:
                 if _unwrapped(item).type == "object":
                     for found in self._literal(item):
                         self._report(found, _Mode.NAMED, kind, name)
+
+    def _field(self, key: str, value: Node, description: Node | None) -> None:
+        """`{key: "model", type: "select", default: ID, options: [{label, value: ID}]}`: a form's field for a setting
+        named for a model (`names.FIELD_KEYS` say which), read as values under the setting's name: its default, the
+        values offered, and its `value` unless that key names the field."""
+        setting = self.string(value) if _unwrapped(value).type == "string" else None
+        kind = _name_kind(setting) if setting else None
+        if kind is None or setting is None or description is None or description.type != "object":
+            return
+        for found in self._setting(description, () if key == "value" else ("value",)):
+            self._report(found, _Mode.NAMED, kind, setting)
+
+    def _setting(self, description: Node, also: tuple[str, ...]) -> Iterator[_Value]:
+        """The strings of a setting's description that are its values (`names.SETTING_KEYS`, and `also`)."""
+        entries = {self._key(key): entry for key, entry in _entries(description)}
+        for key in (*names.SETTING_KEYS, *also):
+            if key in entries:
+                yield from self._literal(entries[key])
 
     def _returned(self, name: str, function: Node) -> None:
         """`function getModel(tier) { if (tier === "fast") return "gpt-4o-mini"; return "gpt-4o"; }`, `const

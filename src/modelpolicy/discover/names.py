@@ -168,6 +168,11 @@ PICKER_WORDS = frozenset({"options", "list", "choices", "presets", "catalog", "c
 # In an item of a table or list that names artefacts (`- path: org/x`, `{id: ID, name: "Label"}`, a picker's
 # `{value: ID, label: "Label"}`), the keys whose value is the artefact's, first found first: a label names none.
 ITEM_KEYS = ("id", "path", "name", "value")
+# In the description of a setting (a JSON schema's property `model: {default: ID, enum: [...]}`, a form's field
+# `{key: "model", default: ID, options: [...]}`), the keys whose values are the setting's: its default, those offered.
+SETTING_KEYS = ("default", "defaultValue", "enum", "options", "choices")
+# The keys of a form's field that say which setting it is (`{key: "model", ...}`, NextChat's `{value: "model", ...}`).
+FIELD_KEYS = ("key", "name", "id", "value", "field", "param")
 
 
 @lru_cache(maxsize=16384)
