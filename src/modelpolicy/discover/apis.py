@@ -129,16 +129,16 @@ def routed(text: str) -> str | None:
     value = text.strip()
     if not value or ("/" not in value and ":" not in value) or value != value.lower():
         return None  # a route is `provider/name` or `provider:name`; most strings have neither, and are let go at once
-    if any(c.isspace() for c in value):
-        return None
+    if any(c.isspace() or c == "," for c in value):
+        return None  # `openai/gpt-4o,openai/gpt-4o-mini` is a list, read item by item where a source splits it
     return value if load_knowledge().routed(value) else None
 
 
 def named(text: str, in_context: frozenset[str] = frozenset()) -> str | None:
     """The API model a value under a model name holds (`${VAR:-default}` and quotes read through), or None."""
     value = without_env_defaults(text.strip()).strip().strip(_QUOTES).strip()
-    if not value or any(c.isspace() for c in value):
-        return None
+    if not value or any(c.isspace() or c == "," for c in value):
+        return None  # no API's name holds a comma: `gpt-4o,gpt-4o-mini` is a list of two
     knowledge = load_knowledge()
     if knowledge.provider(value) is not None:
         return value

@@ -328,6 +328,10 @@ class _Finder:
         if api:
             yield self.reference(text, Kind.API, HubId(api, None), "routed")
             return
+        items = _listed(text) if slot else []
+        if slot and items:  # `OPENAI_MODELS=gpt-4o,gpt-4o-mini`: each item is a value under the name
+            yield from (read for item in items if (read := self.named(item, slot)))
+            return
         named = self.named(text, slot) if slot else None
         if named:
             yield named
@@ -692,6 +696,26 @@ def _toml_string(token: str) -> str | None:
     except tomllib.TOMLDecodeError:
         return None
     return value if isinstance(value, str) else None
+
+
+def _listed(text: _Text) -> list[_Text]:
+    """The items of a comma-separated list written on one line (`gpt-4o,gpt-4o-mini`, LibreChat's `OPENAI_MODELS`),
+    each where it is written; NextChat's `CUSTOM_MODELS=-all,+gpt-4o` adds what a `+` marks and drops what a `-`
+    does. No list (an empty one) for a value without a comma, with a `${VAR:-default}` or a line break."""
+    value = text.value
+    if "," not in value or "\n" in value or "${" in value:
+        return []
+    items: list[_Text] = []
+    start = 0
+    for part in value.split(","):
+        stripped = part.strip()
+        column = text.column + start + (len(part) - len(part.lstrip()))
+        start += len(part) + 1
+        if stripped.startswith("+"):
+            stripped, column = stripped[1:], column + 1
+        if stripped and not stripped.startswith("-"):
+            items.append(_Text(stripped, text.line, column))
+    return items
 
 
 def _env_trees(text: str, _: str) -> _Trees:

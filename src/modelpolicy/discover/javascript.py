@@ -1186,6 +1186,8 @@ def _api_name(text: str) -> str | None:
     models in lower case: `GPT-4o` is a label, `Ministral-3-3B-...-MLC` a build of open weights; only an API that
     writes its names in mixed case has them read so (`_mixed_case_api_name`)."""
     knowledge = load_knowledge()
+    if "," in text:
+        return None  # `gpt-4o,gpt-4o-mini` is a list of two, no API's name
     if text != text.lower():
         return _mixed_case_api_name(text)
     if "/" not in text:
