@@ -2,6 +2,8 @@
 `CUSTOM_MODELS=-all,+gpt-4o-mini`): each item is read as a value under the name, where it is written; the list as a
 whole names nothing, in any source."""
 
+# ruff: noqa: E501  (the table of forms reads best one case a line)
+
 from __future__ import annotations
 
 import pytest
@@ -61,3 +63,45 @@ def test_a_list_as_a_whole_is_no_api_name() -> None:
     assert apis.routed("openai/gpt-4o,openai/gpt-4o-mini") is None
     found = JavaScriptSource().find('const customModels = "gpt-4o,gpt-4o-mini";', FileContext("a.ts", lambda v: False))
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected"),
+    [
+        # a setting's default and the values it offers, under a model's name
+        (
+            "librechat.yaml",
+            "endpoints:\n  custom:\n    - name: Mistral\n      models:\n        default: [mistral-tiny, mistral-small]\n        fetch: true\n",
+            [(A, "mistral-tiny", 5, 18), (A, "mistral-small", 5, 32)],
+        ),
+        (
+            "schema.json",
+            '{"properties": {"model": {"type": "string", "default": "gpt-4o", "enum": ["o3-mini"]}}}',
+            [(A, "gpt-4o", 1, 55), (A, "o3-mini", 1, 74)],
+        ),
+        ("config.yaml", "llm:\n  provider: openai\n  default: gpt-4o\n", [(A, "gpt-4o", 3, 11)]),
+        # a list of API names whatever its key
+        (
+            "settings.json",
+            '{"supported": ["gpt-4o", "claude-3-5-haiku-latest"]}',
+            [(A, "gpt-4o", 1, 15), (A, "claude-3-5-haiku-latest", 1, 25)],
+        ),
+        ("config.yaml", "fallbacks:\n  - gpt-4o-mini\n  - o3-mini\n", [(A, "gpt-4o-mini", 2, 4), (A, "o3-mini", 3, 4)]),
+    ],
+)
+def test_settings_and_lists_of_api_names(path: str, text: str, expected: list[tuple[Kind, str, int, int]]) -> None:
+    assert config(text, path) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("config.yaml", "tags: [gpt-4o]\n"),  # one name is no list
+        ("config.yaml", "words: [gpt-4o, alloy]\n"),  # a name among other words
+        ("config.yaml", "stop: [org/a, org/b]\n"),  # Hub ids need a model's name
+        ("schema.json", '{"properties": {"temperature": {"default": "gpt-4o"}}}'),
+        ("config.yaml", "ui:\n  default: gpt-4o\n"),  # a default of something other than a model
+    ],
+)
+def test_settings_and_lists_that_name_nothing(path: str, text: str) -> None:
+    assert config(text, path) == []

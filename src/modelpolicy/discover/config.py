@@ -34,6 +34,7 @@ from modelpolicy.discover.markers import Markers
 from modelpolicy.discover.names import (
     ITEM_KEYS,
     NOT_QUALIFIERS,
+    SETTING_KEYS,
     named_kind,
     names_image,
     picker_kind,
@@ -225,6 +226,18 @@ def _may_be_routed_or_url(value: str) -> bool:
     return any(word in lowered for word in _ROUTE_OR_URL_WORDS)
 
 
+_SETTING_KEYS = frozenset(key.lower() for key in SETTING_KEYS)
+
+
+def _api_list(sequence: _Sequence) -> _Slot | None:
+    """`supported: [gpt-4o, claude-3-5-haiku-latest]`: a list of two or more strings, every one a hosted API's model
+    name, is a list of models whatever its key (JavaScript reads arrays so too)."""
+    items = sequence.items
+    if len(items) < 2 or not all(isinstance(item, _Text) and apis.named(item.value) for item in items):
+        return None
+    return _Slot(Kind.API, "list")
+
+
 @lru_cache(maxsize=16_384)  # a file's keys repeat: every item of a list has the same few
 def _normalise(key: str) -> str:
     return key.lower().replace("-", "").replace("_", "")
@@ -258,6 +271,7 @@ class _Finder:
         if isinstance(node, _Text):
             yield from self.text(node, slot)
         elif isinstance(node, _Sequence):
+            slot = slot or _api_list(node)
             for item in node.items:
                 yield from self.item(item, slot)
         elif isinstance(node, _Mapping):
@@ -283,6 +297,9 @@ class _Finder:
         for key, child in mapping.entries:
             if key is not None and key is alias:
                 continue
+            if slot is not None and key is not None and _normalise(key.value) in _SETTING_KEYS:
+                yield from self.node(child, slot)  # `model: {default: gpt-4o, enum: [...]}`, LibreChat's `models:
+                continue  # {default: [...]}`: a setting's default and the values it offers
             if by_role and key is not None and isinstance(child, _Text) and _a_role(key.value):
                 yield from self.text(child, slot)  # `chat_models: {fast: gpt-4o-mini, smart: gpt-4o}`
                 continue
