@@ -229,6 +229,11 @@ def test_routed(text: str, expected: str | None) -> None:
         ("meta-llama/Llama-3.1-8B", NVIDIA, None),
         ("gpt 4o is great", frozenset(), None),
         ("gpt2", frozenset(), None),
+        # the APIs write their names in lower case: capitals make a label shown to people
+        ("GPT-4o", frozenset(), None),
+        ("Grok-2", frozenset(), None),
+        ("Claude-3-Opus", frozenset(), None),
+        ("Command-R-Plus", frozenset(), None),
         # Meta's Llama API writes its names in mixed case, without an owner: its own where it is called
         ("Llama-4-Maverick-17B-128E-Instruct-FP8", LLAMA_API, "Llama-4-Maverick-17B-128E-Instruct-FP8"),
         ("Llama-3.3-70B-Instruct", LLAMA_API, "Llama-3.3-70B-Instruct"),
@@ -245,6 +250,31 @@ def test_routed(text: str, expected: str | None) -> None:
 )
 def test_named(text: str, in_context: frozenset[str], expected: str | None) -> None:
     assert apis.named(text, in_context) == expected
+
+
+def test_a_deployment_keeps_the_case_its_owner_chose() -> None:
+    """`engine=`, `deployment_name=`, and a client's `model=` (Azure's client takes its deployment there)."""
+    assert apis.named("GPT-4", deployment=True) == "GPT-4"
+    assert apis.named("GPT-4") is None
+
+
+def test_python_display_names_beside_api_names_are_labels() -> None:
+    source = """\
+register_model_info(["gpt-4o-2024-08-06", "grok-2-2024-08-13"], "GPT-4o", "https://openai.com/", "GPT-4o")
+register_model_info(["claude-3-opus-20240229"], "Claude-3-Opus", "", "")
+card = ModelCard(model="GPT-4o", vendor="OpenAI")
+answer = openai.Completion.create(engine="GPT-4", prompt=p)
+"""
+    assert python(source) == [
+        (A, "gpt-4o-2024-08-06", 1),
+        (A, "grok-2-2024-08-13", 1),
+        (A, "claude-3-opus-20240229", 2),
+        (A, "GPT-4", 4),
+    ]
+
+
+def test_config_display_names_are_labels() -> None:
+    assert config("llm:\n  model: GPT-4o\n  deployment_name: GPT-4\n", "settings.yaml") == [(A, "GPT-4", 3)]
 
 
 def test_contexts_are_read_from_markers() -> None:

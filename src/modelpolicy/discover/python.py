@@ -1729,7 +1729,7 @@ def _identify(
         found = ollama.recognise(text, ollama.Context.CERTAIN if certain else ollama.Context.NAMED)
         return None if found is None else (found[0], found[1], None)
     if kind is Kind.API:
-        if apis.named(text, in_context):
+        if apis.named(text, in_context, deployment=True):
             return Kind.API, text, None
         hub = parse_hub_id(text) if served else None
         if hub and "/" in hub.id:  # an OpenAI-compatible server serving a Hub model
@@ -1787,7 +1787,7 @@ def _identify_named(
     catalog's `meta/llama3-8b-instruct` in a file that calls the catalog) is that API's (`discover/apis.py`)."""
     if _routed(text):
         return None  # read wherever it is written (`_url`)
-    if kind in (Kind.MODEL, Kind.API) and apis.named(text, in_context):
+    if kind in (Kind.MODEL, Kind.API) and apis.named(text, in_context, deployment=kind is Kind.API):
         return Kind.API, text, None
     if kind is Kind.API:
         return None  # `engine=`, `deployment_name=`: a hosted API's model or nothing
