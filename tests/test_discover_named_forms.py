@@ -347,6 +347,11 @@ def test_what_a_model_name_is_compared_with() -> None:
         'if model_type == "org/x":\n    pass\n',  # the name does not say it holds a model
         'if model_name.startswith("org/x"):\n    pass\n',  # not a comparison
         'if "gpt" in model:\n    pass\n',  # a part of a name
+        # a part looked for inside the name held, though it is shaped as one: a substring test, not a use
+        'if "claude-3-haiku" in model_path:\n    pass\n',
+        'if "gpt-4o-2024-08-06" not in model_name:\n    pass\n',
+        'if "org/x" in self.model_id:\n    pass\n',
+        'if "gemini-1.5-pro" in config["model"]:\n    pass\n',
         'if model_name < "org/x":\n    pass\n',  # ordering, not equality
         'if output_model == "org/x":\n    pass\n',  # written
         'if model == "auto":\n    pass\n',
@@ -526,6 +531,23 @@ def test_only_upper_case_module_constants_take_a_qualifier() -> None:
         'MODEL_TYPE = "org/type"\n'
     )
     assert find(source) == {(M, "meta-llama/Llama-2-7b-chat-hf", 1, "constant")}
+
+
+def test_what_a_collection_of_models_is_tested_to_hold() -> None:
+    source = (
+        'if "gpt-4o" in models:\n'
+        "    pass\n"
+        'if "org/x" not in model_ids:\n'
+        "    pass\n"
+        'if model_path in ("claude-3-opus-20240229", "org/y"):\n'
+        "    pass\n"
+    )
+    assert find(source) == {
+        (A, "gpt-4o", 1, "comparison"),
+        (M, "org/x", 3, "comparison"),
+        (A, "claude-3-opus-20240229", 5, "comparison"),
+        (M, "org/y", 5, "comparison"),
+    }
 
 
 def test_a_named_value_compared_with_a_constant_list_reads_the_list() -> None:

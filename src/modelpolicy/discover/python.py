@@ -1499,8 +1499,9 @@ class _Finder:
         kinds = {kind for _, kind in operands if kind is not None}
         if len(kinds) == 1:  # the others, literals or names bound to them (`x.dataset in LLAMA_EVALS`), are read
             kind = kinds.pop()
+            parts = _substring_tests(compare)
             for operand, named in operands:
-                if named is None:
+                if named is None and id(operand) not in parts:
                     self._defer(operand, kind, "comparison")
 
     def _dict_entries(self, mapping: ast.Dict) -> None:
@@ -1691,6 +1692,24 @@ def _keyword_kind(callee: str | None, keyword: str) -> Kind | None:
 def _operand_kind(node: ast.expr) -> Kind | None:
     name = _operand_name(node)
     return apis.name_kind(name) if name else None
+
+
+def _substring_tests(compare: ast.Compare) -> set[int]:
+    """The operands a comparison looks for inside a string named for one model: `"claude-3-haiku" in model_path`,
+    `"gpt-4" not in model_name` test a part of a name, not a name used (a collection's name is plural: `"org/x" in
+    models`, `"gpt-4o" in model_ids` test membership)."""
+    operands = [compare.left, *compare.comparators]
+    return {
+        id(operands[index])
+        for index, op in enumerate(compare.ops)
+        if isinstance(op, ast.In | ast.NotIn) and _names_one(operands[index + 1])
+    }
+
+
+def _names_one(node: ast.expr) -> bool:
+    """Whether an operand is read from a name that says it holds one model or dataset (`model_path`, not `models`)."""
+    name = _operand_name(node)
+    return name is not None and _operand_kind(node) is not None and not split_words(name)[-1].endswith("s")
 
 
 def _operand_name(node: ast.expr) -> str | None:
