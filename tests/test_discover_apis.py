@@ -104,6 +104,15 @@ def javascript(text: str) -> list[tuple[Kind, str, int]]:
         ("llama-text-embed-v2", "pinecone"),
         ("semantic-ranker-default@latest", "google"),  # the Vertex AI ranking API
         ("semantic-ranker-512@latest", "google"),
+        # OpenAI's retired GPT-3 names and first embeddings, Perplexity's first pplx-api, GroqCloud's owned ids
+        ("text-similarity-ada-001", "openai"),
+        ("text-search-babbage-doc-001", "openai"),
+        ("code-search-ada-code-001", "openai"),
+        ("text-curie-001", "openai"),
+        ("code-davinci-002", "openai"),
+        ("pplx-70b-online", "perplexity"),
+        ("groq/openai/gpt-oss-120b", "groq"),
+        ("groq/moonshotai/kimi-k2-instruct", "groq"),
     ],
 )
 def test_providers_serve_their_names_and_routes(name: str, provider: str) -> None:
@@ -138,6 +147,10 @@ def test_providers_serve_their_names_and_routes(name: str, provider: str) -> Non
         "meta-llama/llama-3.3-70b-instruct",  # OpenRouter's spelling, but a Hub id without OpenRouter's route
         "openrouter/llama",  # a route sends `owner/name`
         "openrouter/prompts/config.yaml",  # a path under a folder named so
+        "groq/prompts/system.txt",
+        "groq/llama",  # a route sends `owner/name` or Groq's own names
+        "text-similarity",  # a family's stem, no model
+        "pplx-online-llms",  # the name of a family shown to people
         "meta-llama/Meta-Llama-3-8B",  # the Hub's spelling of what Bedrock calls meta.llama3-8b-instruct-v1:0
         "meta.json",
         "voyageai/voyage-3-m-exp",  # Voyage's open weights on the Hub
