@@ -262,6 +262,9 @@ _PLAIN = frozenset(
     and cls not in _COMPREHENSIONS
     and cls not in (ast.List, ast.Tuple)  # a command line's words: `["--model-path", ID]`
 )
+# A string holding a command line's flag among other words (`"--tokenizer org/x"`), and the words of one.
+_COMMAND_FLAG = re.compile(r"(?:^|\s)--?[A-Za-z][\w.-]*[\s=]+[^\s-]")
+_COMMAND_WORD = re.compile(r"\S+")
 _MAX_DEPTH = 12  # constants naming constants, nested subscripts
 _MAX_COMBINATIONS = 16  # values an f-string may resolve to before it is reported as dynamic
 
@@ -852,6 +855,18 @@ class _Finder:
         self.found: list[Reference] = []
 
     @cached_property
+    def before_placeholders(self) -> set[int]:
+        """The strings of the file's f-strings that a `{...}` follows (`f"--model org/{name}"`: `--model org/`),
+        found once, when a string first holds a command line's flag (`_command_line`)."""
+        return {
+            id(part)
+            for node in ast.walk(self.tree)
+            if isinstance(node, ast.JoinedStr)
+            for part, after in zip(node.values, node.values[1:], strict=False)
+            if isinstance(after, ast.FormattedValue)
+        }
+
+    @cached_property
     def ascii(self) -> bool:
         return self.source.isascii()
 
@@ -952,6 +967,7 @@ class _Finder:
         if isinstance(node, ast.Constant):
             if isinstance(node.value, str):
                 self.found += self._url(node)
+                self._command_line(node)
             return
         if isinstance(node, ast.For | ast.AsyncFor):
             self._loop(node)
@@ -1429,6 +1445,34 @@ class _Finder:
                 self._defer(ast.copy_location(ast.Constant(rest), word), kind, "flag")
             elif index + 1 < len(words):
                 self._defer(words[index + 1], kind, "flag")
+
+    def _command_line(self, constant: ast.Constant) -> None:
+        """`cmd += "--tokenizer org/x"`, `os.system("python train.py --model_name_or_path org/x")`, the words of an
+        f-string (`f"--model-path {path} --tokenizer-path org/x"`): a command line written as one string, whose flag
+        named for a model or dataset takes the next word (or the rest of its own, `--model=org/x`), as a list's does
+        (`_command_words`). A single word is a list's item, read there."""
+        text = str(constant.value)
+        if not _COMMAND_FLAG.search(text):
+            return
+        words = [word for word in _COMMAND_WORD.finditer(text) if word.group() != "\\"]
+        if len(words) < 2:
+            return
+        cut = id(constant) in self.before_placeholders  # its last word goes on in `{...}`: a part, not an id
+        spread = (constant.end_lineno or constant.lineno) - constant.lineno == text.count("\n")
+        for index, word in enumerate(words):
+            flag, equals, rest = word.group().partition("=")
+            kind = named_kind(flag.lstrip("-")) if flag.startswith("-") else None
+            if kind is None or kind is Kind.OLLAMA:
+                continue
+            at = index if equals else index + 1
+            if at >= len(words) or (cut and at == len(words) - 1 and words[at].end() == len(text)):
+                continue
+            value = (rest, word.start()) if equals else (words[at].group(), words[at].start())
+            if not value[0] or value[0].startswith("-"):
+                continue
+            line = constant.lineno + (text.count("\n", 0, value[1]) if spread else 0)
+            node = ast.Constant(value[0].strip("\"'"), lineno=line, col_offset=constant.col_offset)
+            self._defer(node, kind, "flag")
 
     def _embedded_config(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """A string of several lines named for a config file (`DEFAULT_CONFIG_CONTENTS`, `config_yaml`, `SETTINGS_JSON`)
