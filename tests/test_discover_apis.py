@@ -343,6 +343,13 @@ AzureChatOpenAI(deployment_name="gpt-35-turbo")
     assert python('run(engine="vllm")\nAzureChatOpenAI(deployment_name="org/x")\nsetup(model_engine="org/y")\n') == []
 
 
+def test_python_a_project_s_wrapper_named_for_a_provider_is_given_its_model() -> None:
+    source = 'chat_state = init_palm_chat("chat-bison@001")\nllm = palm.generate_text("models/text-bison-001")\n'
+    assert python(source) == [(A, "chat-bison@001", 1), (A, "models/text-bison-001", 2)]
+    # what such a call is given is an API's model or nothing
+    assert python('palm_reading("org/x")\ninit_palm_chat("hello")\n') == []
+
+
 def test_python_nvidia_catalog_names_only_where_the_catalog_is_called() -> None:
     called = """\
 from langchain_nvidia_ai_endpoints import ChatNVIDIA, NVIDIAEmbeddings

@@ -67,6 +67,7 @@ PROVIDER_CALLEES = (
     "anthropic",
     "claude",
     "gemini",
+    "palm",  # Google's PaLM API before Gemini: `palm.chat(...)`, `ChatGooglePalm`, a project's `init_palm_chat(ID)`
     "vertex",
     "mistral",
     "cohere",
