@@ -533,6 +533,37 @@ def test_only_upper_case_module_constants_take_a_qualifier() -> None:
     assert find(source) == {(M, "meta-llama/Llama-2-7b-chat-hf", 1, "constant")}
 
 
+def test_a_prompt_s_default_is_what_a_name_for_a_model_holds() -> None:
+    source = (
+        "def ask():\n"
+        '    model_id = Prompt.ask("[bold]Model ID[/]", default="org/x")\n'
+        '    dataset = typer.prompt("Dataset", default="org/d")\n'
+        '    llm = questionary.text("LLM", default="gpt-4o")\n'
+        "    return model_id, dataset, llm\n"
+        'EMBEDDING_MODEL = click.prompt("Embedding model", default="org/e")\n'
+    )
+    assert find(source) == {
+        (M, "org/x", 2, "variable"),
+        (Kind.DATASET, "org/d", 3, "variable"),
+        (A, "gpt-4o", 4, "variable"),
+        (M, "org/e", 6, "constant"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'def ask():\n    model_type = Prompt.ask("Type", default="org/x")\n',  # the name says no model
+        'def ask():\n    answer = Prompt.ask("Model ID?", default="org/x")\n',
+        'def ask():\n    model_id = Prompt.ask("Model ID", default=None)\n',
+        'def ask():\n    model_id = Prompt.ask("Model ID", choices=["org/x"], show_default=True)\n',
+        'def ask():\n    output_model = Prompt.ask("Save as", default="org/mine")\n',  # what is written
+    ],
+)
+def test_prompt_defaults_that_name_nothing(source: str) -> None:
+    assert find(source) == set()
+
+
 def test_what_a_collection_of_models_is_tested_to_hold() -> None:
     source = (
         'if "gpt-4o" in models:\n'

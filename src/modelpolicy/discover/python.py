@@ -1185,7 +1185,8 @@ class _Finder:
         return name in assigned
 
     def _call_values(self, call: ast.Call, depth: int) -> list[_Value]:
-        """`os.getenv(NAME, DEFAULT)` stands for its default; `DICT.get(KEY[, DEFAULT])` for the entry and default."""
+        """`os.getenv(NAME, DEFAULT)` stands for its default; `DICT.get(KEY[, DEFAULT])` for the entry and default; a
+        prompt's or picker's `default=` (`model_id = Prompt.ask("Model ID", default=ID)`) for its default."""
         read = _environment_read(call)
         if read is not None:
             return self._values(read[2], depth + 1)
@@ -1193,6 +1194,9 @@ class _Finder:
         if isinstance(func, ast.Attribute) and func.attr == "get" and call.args:
             chosen = self._selected(func.value, call.args[0], depth)
             return self._all_values(chosen + call.args[1:2], depth) if chosen else []
+        default = _keyword(call, "default")
+        if default is not None:  # `Prompt.ask("Model ID", default=ID)`, `typer.prompt(...)`: what a user accepts
+            return self._values(default, depth + 1)
         return []
 
     def _composed(self, node: ast.expr, depth: int) -> list[_Value]:
