@@ -430,6 +430,57 @@ def test_a_name_for_something_is_named_by_what_comes_before_for(name: str, kind:
     assert named_kind(name) is kind
 
 
+# --- a checkpoint: the weights a program starts from (`model_checkpoint = "distilbert-base-uncased"`) -------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("checkpoint", M),
+        ("model_checkpoint", M),
+        ("default_checkpoint", M),
+        ("INIT_CHECKPOINT", M),
+        ("save_checkpoint", None),  # written
+        ("output_checkpoint", None),
+        ("checkpoint_dir", None),  # where checkpoints go
+        ("checkpoint_steps", None),
+    ],
+)
+def test_a_checkpoint_s_name(name: str, kind: Kind | None) -> None:
+    assert named_kind(name) is kind
+
+
+def test_a_checkpoint_names_the_model_it_holds() -> None:
+    source = (
+        'model_checkpoint = "distilbert-base-uncased"\n'
+        "tokenizer = AutoTokenizer.from_pretrained(model_checkpoint)\n"
+        "class SpeechToTextTool(PipelineTool):\n"
+        '    default_checkpoint = "openai/whisper-large-v3-turbo"\n'
+    )
+    assert find(source) == {
+        (M, "distilbert-base-uncased", 1, "from_pretrained"),
+        (M, "openai/whisper-large-v3-turbo", 4, "field"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'checkpoint = "checkpoints/epoch_3.pt"\n',  # a local file
+        'CHECKPOINT = "./runs/last"\n',
+        'def f():\n    checkpoint = "step-1000"\n',  # an owner-less name the knowledge base does not know
+        'save_checkpoint = "org/mine"\n',  # what the program writes
+    ],
+)
+def test_checkpoints_that_name_nothing(source: str) -> None:
+    assert find(source) == set()
+
+
+def test_a_checkpoint_in_config_names_the_model_it_holds() -> None:
+    text = "model_checkpoint: org/x\nresume_from_checkpoint: saves/llama3-8b/checkpoint-100\ncheckpoint_dir: org/y\n"
+    assert config(text, "train.yaml") == {(M, "org/x", 1)}
+
+
 def test_constants_of_test_settings_name_models() -> None:
     source = (
         'DEFAULT_MODEL_NAME_FOR_TEST = "meta-llama/Llama-3.1-8B-Instruct"\n'
