@@ -441,6 +441,9 @@ def test_a_name_for_something_is_named_by_what_comes_before_for(name: str, kind:
         ("default_checkpoint", M),
         ("INIT_CHECKPOINT", M),
         ("save_checkpoint", None),  # written
+        ("deprecated_model_name", None),  # what a program says it does not use
+        ("UNSUPPORTED_MODELS", None),
+        ("excluded_datasets", None),
         ("output_checkpoint", None),
         ("checkpoint_dir", None),  # where checkpoints go
         ("checkpoint_steps", None),
@@ -474,6 +477,12 @@ def test_a_checkpoint_names_the_model_it_holds() -> None:
 )
 def test_checkpoints_that_name_nothing(source: str) -> None:
     assert find(source) == set()
+
+
+def test_models_a_program_says_it_does_not_use_are_not_read() -> None:
+    source = 'deprecated_model_name = ["gemini-1.5-pro-exp-0801", "claude-1"]\nUNSUPPORTED_MODELS = ("org/x",)\n'
+    assert find(source) == set()
+    assert find('MODELS = ["claude-3-opus-20240229"]\n') == {(A, "claude-3-opus-20240229", 1, "constant")}
 
 
 def test_a_checkpoint_in_config_names_the_model_it_holds() -> None:

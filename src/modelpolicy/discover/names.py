@@ -74,8 +74,11 @@ DATA_ENDINGS = frozenset({("data", "path")})  # endings that make a name a datas
 # its own marker, in every source's list.
 _ADAPTER_ENDINGS = frozenset(ending for ending in ENDINGS if ending[0] in ("lora", "adapter"))
 SPELLED_WHOLE = frozenset({("data", "path"), ("lm", "name"), ("checkpoint",), *_ADAPTER_ENDINGS})
-# Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`.
-WRITTEN = frozenset({"hub", "output", "out", "push", "save", "export", "upload"})
+# Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`;
+# or of what it says it does not use: a leaderboard's `deprecated_model_name = [...]`, `UNSUPPORTED_MODELS`.
+WRITTEN = frozenset(
+    {"hub", "output", "out", "push", "save", "export", "upload", "deprecated", "unsupported", "excluded", "banned"}
+)
 OLLAMA_WORDS = frozenset({"ollama"})
 OLLAMA_ENDINGS = frozenset(
     {("model",), ("model", "name"), ("model", "id"), ("model", "tag"), ("llm",), ("llm", "model")}
