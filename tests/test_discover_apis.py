@@ -104,6 +104,15 @@ def javascript(text: str) -> list[tuple[Kind, str, int]]:
         ("llama-text-embed-v2", "pinecone"),
         ("semantic-ranker-default@latest", "google"),  # the Vertex AI ranking API
         ("semantic-ranker-512@latest", "google"),
+        # OpenAI's retired GPT-3 names and first embeddings, Perplexity's first pplx-api, GroqCloud's owned ids
+        ("text-similarity-ada-001", "openai"),
+        ("text-search-babbage-doc-001", "openai"),
+        ("code-search-ada-code-001", "openai"),
+        ("text-curie-001", "openai"),
+        ("code-davinci-002", "openai"),
+        ("pplx-70b-online", "perplexity"),
+        ("groq/openai/gpt-oss-120b", "groq"),
+        ("groq/moonshotai/kimi-k2-instruct", "groq"),
     ],
 )
 def test_providers_serve_their_names_and_routes(name: str, provider: str) -> None:
@@ -138,6 +147,10 @@ def test_providers_serve_their_names_and_routes(name: str, provider: str) -> Non
         "meta-llama/llama-3.3-70b-instruct",  # OpenRouter's spelling, but a Hub id without OpenRouter's route
         "openrouter/llama",  # a route sends `owner/name`
         "openrouter/prompts/config.yaml",  # a path under a folder named so
+        "groq/prompts/system.txt",
+        "groq/llama",  # a route sends `owner/name` or Groq's own names
+        "text-similarity",  # a family's stem, no model
+        "pplx-online-llms",  # the name of a family shown to people
         "meta-llama/Meta-Llama-3-8B",  # the Hub's spelling of what Bedrock calls meta.llama3-8b-instruct-v1:0
         "meta.json",
         "voyageai/voyage-3-m-exp",  # Voyage's open weights on the Hub
@@ -302,6 +315,11 @@ def test_routed(text: str, expected: str | None) -> None:
         ("meta-llama/Llama-3.1-8B", NVIDIA, None),
         ("gpt 4o is great", frozenset(), None),
         ("gpt2", frozenset(), None),
+        # the APIs write their names in lower case: capitals make a label shown to people
+        ("GPT-4o", frozenset(), None),
+        ("Grok-2", frozenset(), None),
+        ("Claude-3-Opus", frozenset(), None),
+        ("Command-R-Plus", frozenset(), None),
         # Meta's Llama API writes its names in mixed case, without an owner: its own where it is called
         ("Llama-4-Maverick-17B-128E-Instruct-FP8", LLAMA_API, "Llama-4-Maverick-17B-128E-Instruct-FP8"),
         ("Llama-3.3-70B-Instruct", LLAMA_API, "Llama-3.3-70B-Instruct"),
@@ -318,6 +336,31 @@ def test_routed(text: str, expected: str | None) -> None:
 )
 def test_named(text: str, in_context: frozenset[str], expected: str | None) -> None:
     assert apis.named(text, in_context) == expected
+
+
+def test_a_deployment_keeps_the_case_its_owner_chose() -> None:
+    """`engine=`, `deployment_name=`, and a client's `model=` (Azure's client takes its deployment there)."""
+    assert apis.named("GPT-4", deployment=True) == "GPT-4"
+    assert apis.named("GPT-4") is None
+
+
+def test_python_display_names_beside_api_names_are_labels() -> None:
+    source = """\
+register_model_info(["gpt-4o-2024-08-06", "grok-2-2024-08-13"], "GPT-4o", "https://openai.com/", "GPT-4o")
+register_model_info(["claude-3-opus-20240229"], "Claude-3-Opus", "", "")
+card = ModelCard(model="GPT-4o", vendor="OpenAI")
+answer = openai.Completion.create(engine="GPT-4", prompt=p)
+"""
+    assert python(source) == [
+        (A, "gpt-4o-2024-08-06", 1),
+        (A, "grok-2-2024-08-13", 1),
+        (A, "claude-3-opus-20240229", 2),
+        (A, "GPT-4", 4),
+    ]
+
+
+def test_config_display_names_are_labels() -> None:
+    assert config("llm:\n  model: GPT-4o\n  deployment_name: GPT-4\n", "settings.yaml") == [(A, "GPT-4", 3)]
 
 
 def test_contexts_are_read_from_markers() -> None:
@@ -371,6 +414,13 @@ AzureChatOpenAI(deployment_name="gpt-35-turbo")
     ]
     # what `engine=` and `deployment_name=` hold is a hosted API's model or nothing
     assert python('run(engine="vllm")\nAzureChatOpenAI(deployment_name="org/x")\nsetup(model_engine="org/y")\n') == []
+
+
+def test_python_a_project_s_wrapper_named_for_a_provider_is_given_its_model() -> None:
+    source = 'chat_state = init_palm_chat("chat-bison@001")\nllm = palm.generate_text("models/text-bison-001")\n'
+    assert python(source) == [(A, "chat-bison@001", 1), (A, "models/text-bison-001", 2)]
+    # what such a call is given is an API's model or nothing
+    assert python('palm_reading("org/x")\ninit_palm_chat("hello")\n') == []
 
 
 def test_python_nvidia_catalog_names_only_where_the_catalog_is_called() -> None:

@@ -347,6 +347,11 @@ def test_what_a_model_name_is_compared_with() -> None:
         'if model_type == "org/x":\n    pass\n',  # the name does not say it holds a model
         'if model_name.startswith("org/x"):\n    pass\n',  # not a comparison
         'if "gpt" in model:\n    pass\n',  # a part of a name
+        # a part looked for inside the name held, though it is shaped as one: a substring test, not a use
+        'if "claude-3-haiku" in model_path:\n    pass\n',
+        'if "gpt-4o-2024-08-06" not in model_name:\n    pass\n',
+        'if "org/x" in self.model_id:\n    pass\n',
+        'if "gemini-1.5-pro" in config["model"]:\n    pass\n',
         'if model_name < "org/x":\n    pass\n',  # ordering, not equality
         'if output_model == "org/x":\n    pass\n',  # written
         'if model == "auto":\n    pass\n',
@@ -423,6 +428,66 @@ def test_ollama_context_look_alikes(path: str, text: str) -> None:
 )
 def test_a_name_for_something_is_named_by_what_comes_before_for(name: str, kind: Kind | None) -> None:
     assert named_kind(name) is kind
+
+
+# --- a checkpoint: the weights a program starts from (`model_checkpoint = "distilbert-base-uncased"`) -------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("checkpoint", M),
+        ("model_checkpoint", M),
+        ("default_checkpoint", M),
+        ("INIT_CHECKPOINT", M),
+        ("save_checkpoint", None),  # written
+        ("deprecated_model_name", None),  # what a program says it does not use
+        ("UNSUPPORTED_MODELS", None),
+        ("excluded_datasets", None),
+        ("output_checkpoint", None),
+        ("checkpoint_dir", None),  # where checkpoints go
+        ("checkpoint_steps", None),
+    ],
+)
+def test_a_checkpoint_s_name(name: str, kind: Kind | None) -> None:
+    assert named_kind(name) is kind
+
+
+def test_a_checkpoint_names_the_model_it_holds() -> None:
+    source = (
+        'model_checkpoint = "distilbert-base-uncased"\n'
+        "tokenizer = AutoTokenizer.from_pretrained(model_checkpoint)\n"
+        "class SpeechToTextTool(PipelineTool):\n"
+        '    default_checkpoint = "openai/whisper-large-v3-turbo"\n'
+    )
+    assert find(source) == {
+        (M, "distilbert-base-uncased", 1, "from_pretrained"),
+        (M, "openai/whisper-large-v3-turbo", 4, "field"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'checkpoint = "checkpoints/epoch_3.pt"\n',  # a local file
+        'CHECKPOINT = "./runs/last"\n',
+        'def f():\n    checkpoint = "step-1000"\n',  # an owner-less name the knowledge base does not know
+        'save_checkpoint = "org/mine"\n',  # what the program writes
+    ],
+)
+def test_checkpoints_that_name_nothing(source: str) -> None:
+    assert find(source) == set()
+
+
+def test_models_a_program_says_it_does_not_use_are_not_read() -> None:
+    source = 'deprecated_model_name = ["gemini-1.5-pro-exp-0801", "claude-1"]\nUNSUPPORTED_MODELS = ("org/x",)\n'
+    assert find(source) == set()
+    assert find('MODELS = ["claude-3-opus-20240229"]\n') == {(A, "claude-3-opus-20240229", 1, "constant")}
+
+
+def test_a_checkpoint_in_config_names_the_model_it_holds() -> None:
+    text = "model_checkpoint: org/x\nresume_from_checkpoint: saves/llama3-8b/checkpoint-100\ncheckpoint_dir: org/y\n"
+    assert config(text, "train.yaml") == {(M, "org/x", 1)}
 
 
 def test_constants_of_test_settings_name_models() -> None:
@@ -526,6 +591,54 @@ def test_only_upper_case_module_constants_take_a_qualifier() -> None:
         'MODEL_TYPE = "org/type"\n'
     )
     assert find(source) == {(M, "meta-llama/Llama-2-7b-chat-hf", 1, "constant")}
+
+
+def test_a_prompt_s_default_is_what_a_name_for_a_model_holds() -> None:
+    source = (
+        "def ask():\n"
+        '    model_id = Prompt.ask("[bold]Model ID[/]", default="org/x")\n'
+        '    dataset = typer.prompt("Dataset", default="org/d")\n'
+        '    llm = questionary.text("LLM", default="gpt-4o")\n'
+        "    return model_id, dataset, llm\n"
+        'EMBEDDING_MODEL = click.prompt("Embedding model", default="org/e")\n'
+    )
+    assert find(source) == {
+        (M, "org/x", 2, "variable"),
+        (Kind.DATASET, "org/d", 3, "variable"),
+        (A, "gpt-4o", 4, "variable"),
+        (M, "org/e", 6, "constant"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'def ask():\n    model_type = Prompt.ask("Type", default="org/x")\n',  # the name says no model
+        'def ask():\n    answer = Prompt.ask("Model ID?", default="org/x")\n',
+        'def ask():\n    model_id = Prompt.ask("Model ID", default=None)\n',
+        'def ask():\n    model_id = Prompt.ask("Model ID", choices=["org/x"], show_default=True)\n',
+        'def ask():\n    output_model = Prompt.ask("Save as", default="org/mine")\n',  # what is written
+    ],
+)
+def test_prompt_defaults_that_name_nothing(source: str) -> None:
+    assert find(source) == set()
+
+
+def test_what_a_collection_of_models_is_tested_to_hold() -> None:
+    source = (
+        'if "gpt-4o" in models:\n'
+        "    pass\n"
+        'if "org/x" not in model_ids:\n'
+        "    pass\n"
+        'if model_path in ("claude-3-opus-20240229", "org/y"):\n'
+        "    pass\n"
+    )
+    assert find(source) == {
+        (A, "gpt-4o", 1, "comparison"),
+        (M, "org/x", 3, "comparison"),
+        (A, "claude-3-opus-20240229", 5, "comparison"),
+        (M, "org/y", 5, "comparison"),
+    }
 
 
 def test_a_named_value_compared_with_a_constant_list_reads_the_list() -> None:

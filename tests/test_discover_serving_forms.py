@@ -355,6 +355,45 @@ def test_command_lists_that_name_nothing(source: str) -> None:
     assert found(source) == Counter()
 
 
+# --- a command line written as one string (blind FastChat: `cmd += "--tokenizer org/x"`) -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('os.system("python train.py --model_name_or_path org/a --data_path data/train.json")\n', [(M, "org/a", 1)]),
+        ('cmd += "--tokenizer org/tok"\n', [(M, "org/tok", 1)]),
+        ('cmd += f"--tokenizer-path org/tok"\n', [(M, "org/tok", 1)]),
+        ('run(f"python3 -m x.serve --model-path {path} --dataset_name org/d --port {port}")\n', [(D, "org/d", 1)]),
+        ('cmd = "vllm serve --tokenizer=org/tok --tp 2"\n', [(M, "org/tok", 1)]),
+        ('run("python eval.py --model gpt-4o")\n', [(Kind.API, "gpt-4o", 1)]),
+        (
+            'SCRIPT = """\ntorchrun train.py\n    --model_name_or_path org/a\n    --dataset_name org/d\n"""\n',
+            [(M, "org/a", 3), (D, "org/d", 4)],
+        ),
+    ],
+)
+def test_flags_of_a_command_written_as_one_string(source: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found(source) == Counter(expected)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'cmd = f"--model_name_or_path meta-llama/Llama-2-{size}b-hf"\n',  # an f-string's part, not an id
+        'cmd = f"--model org/{name} --tp 2"\n',
+        'cmd = "serve --model-path ./checkpoints/last"\n',  # a local path
+        'cmd = "serve --model-path --trust-remote-code"\n',  # a flag, not a value
+        'cmd = "train --output_model org/mine"\n',  # what the program writes
+        'cmd = "serve --tp org/x"\n',  # a flag not named for a model
+        'note = "pass a model with --model, e.g. a folder"\n',  # prose: the word after the flag is no id
+        'def f():\n    """Run: python x.py --model_name_or_path org/doc"""\n',  # a docstring is never read
+    ],
+)
+def test_command_strings_that_name_nothing(source: str) -> None:
+    assert found(source) == Counter()
+
+
 # --- an attribute of `self` copied from a parameter's default -------------------------------------------------------
 
 

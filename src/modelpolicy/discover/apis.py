@@ -67,6 +67,7 @@ PROVIDER_CALLEES = (
     "anthropic",
     "claude",
     "gemini",
+    "palm",  # Google's PaLM API before Gemini: `palm.chat(...)`, `ChatGooglePalm`, a project's `init_palm_chat(ID)`
     "vertex",
     "mistral",
     "cohere",
@@ -134,13 +135,17 @@ def routed(text: str) -> str | None:
     return value if load_knowledge().routed(value) else None
 
 
-def named(text: str, in_context: frozenset[str] = frozenset()) -> str | None:
-    """The API model a value under a model name holds (`${VAR:-default}` and quotes read through), or None."""
+def named(text: str, in_context: frozenset[str] = frozenset(), *, deployment: bool = False) -> str | None:
+    """The API model a value under a model name holds (`${VAR:-default}` and quotes read through), or None. The APIs
+    write their model names in lower case: `GPT-4o`, `Grok-2`, `Claude-3-Opus` are labels shown to people (a
+    picker's, a leaderboard's display name), unless the provider writes its names in mixed case or the value is a
+    `deployment` (`engine=`, `deployment_name=`), whose name its owner chose."""
     value = without_env_defaults(text.strip()).strip().strip(_QUOTES).strip()
     if not value or any(c.isspace() or c == "," for c in value):
         return None  # no API's name holds a comma: `gpt-4o,gpt-4o-mini` is a list of two
     knowledge = load_knowledge()
-    if knowledge.provider(value) is not None:
+    provider = knowledge.provider(value)
+    if provider is not None and (deployment or provider.mixed_case or value == value.lower()):
         return value
     among = in_context if value == value.lower() else in_context & _mixed_case_keys()
     if not among:

@@ -361,7 +361,11 @@ class _Finder:
     def named(self, text: _Text, slot: _Slot) -> Reference | None:
         """The artefact a string under an artefact key names, or None for paths, non-ids and unknown single names."""
         value = without_env_defaults(text.value.strip()).strip()
-        api = apis.named(value, self.apis) if slot.kind in (Kind.MODEL, Kind.API) else None
+        api = (
+            apis.named(value, self.apis, deployment=slot.kind is Kind.API)
+            if slot.kind in (Kind.MODEL, Kind.API)
+            else None
+        )
         if api:
             return self.reference(text, Kind.API, HubId(api, None), slot.form)
         if slot.kind is Kind.API:

@@ -45,6 +45,9 @@ ENDINGS = frozenset(
         ("data", "path"),
         ("tokenizer", "path"),
         ("lm", "name"),  # dspy: `student_lm_name = "org/x"`
+        # the weights a program starts from: `model_checkpoint = "distilbert-base-uncased"`, a pipeline tool's
+        # `default_checkpoint`, `init_checkpoint:` (`checkpoint_dir`, `save_checkpoint` are no such name)
+        ("checkpoint",),
         # LoRA adapters a server or script loads: TGI's `LORA_ADAPTERS` / `lora_adapters=[...]`, SGLang's
         # `lora_path`, `--lora_weights`, peft scripts' `--adapter_name_or_path`, TGI requests' `adapter_id`
         ("lora", "adapter"),
@@ -67,11 +70,15 @@ ENDINGS = frozenset(
 DATA_ENDINGS = frozenset({("data", "path")})  # endings that make a name a dataset's without the word `dataset`
 # Endings whose first word is too common to pre-filter files on (`data` is in every `metadata`), or names a file may
 # hold only as a whole (`lora_path`, `adapter_id`): their marker is the whole ending, in the spellings a name takes
-# (`DATA_PATH`, `dataPath`, `--data-path`).
+# (`DATA_PATH`, `dataPath`, `--data-path`); a one-word ending none of the other markers holds (`checkpoint`) is
+# its own marker, in every source's list.
 _ADAPTER_ENDINGS = frozenset(ending for ending in ENDINGS if ending[0] in ("lora", "adapter"))
-SPELLED_WHOLE = frozenset({("data", "path"), ("lm", "name"), *_ADAPTER_ENDINGS})
-# Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`.
-WRITTEN = frozenset({"hub", "output", "out", "push", "save", "export", "upload"})
+SPELLED_WHOLE = frozenset({("data", "path"), ("lm", "name"), ("checkpoint",), *_ADAPTER_ENDINGS})
+# Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`;
+# or of what it says it does not use: a leaderboard's `deprecated_model_name = [...]`, `UNSUPPORTED_MODELS`.
+WRITTEN = frozenset(
+    {"hub", "output", "out", "push", "save", "export", "upload", "deprecated", "unsupported", "excluded", "banned"}
+)
 OLLAMA_WORDS = frozenset({"ollama"})
 OLLAMA_ENDINGS = frozenset(
     {("model",), ("model", "name"), ("model", "id"), ("model", "tag"), ("llm",), ("llm", "model")}
@@ -198,7 +205,7 @@ def names_image(name: str) -> bool:
 
 def spelled_markers() -> tuple[bytes, ...]:
     """The markers of the endings spelled whole (`data_path`, `dataPath`...), for sources with their own word lists."""
-    return tuple(sorted(w.encode() for e in SPELLED_WHOLE for w in ("_".join(e), "".join(e), "-".join(e))))
+    return tuple(sorted({w.encode() for e in SPELLED_WHOLE for w in ("_".join(e), "".join(e), "-".join(e))}))
 
 
 def marker_words() -> frozenset[str]:

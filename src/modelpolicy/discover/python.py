@@ -262,6 +262,9 @@ _PLAIN = frozenset(
     and cls not in _COMPREHENSIONS
     and cls not in (ast.List, ast.Tuple)  # a command line's words: `["--model-path", ID]`
 )
+# A string holding a command line's flag among other words (`"--tokenizer org/x"`), and the words of one.
+_COMMAND_FLAG = re.compile(r"(?:^|\s)--?[A-Za-z][\w.-]*[\s=]+[^\s-]")
+_COMMAND_WORD = re.compile(r"\S+")
 _MAX_DEPTH = 12  # constants naming constants, nested subscripts
 _MAX_COMBINATIONS = 16  # values an f-string may resolve to before it is reported as dynamic
 
@@ -852,6 +855,18 @@ class _Finder:
         self.found: list[Reference] = []
 
     @cached_property
+    def before_placeholders(self) -> set[int]:
+        """The strings of the file's f-strings that a `{...}` follows (`f"--model org/{name}"`: `--model org/`),
+        found once, when a string first holds a command line's flag (`_command_line`)."""
+        return {
+            id(part)
+            for node in ast.walk(self.tree)
+            if isinstance(node, ast.JoinedStr)
+            for part, after in zip(node.values, node.values[1:], strict=False)
+            if isinstance(after, ast.FormattedValue)
+        }
+
+    @cached_property
     def ascii(self) -> bool:
         return self.source.isascii()
 
@@ -952,6 +967,7 @@ class _Finder:
         if isinstance(node, ast.Constant):
             if isinstance(node.value, str):
                 self.found += self._url(node)
+                self._command_line(node)
             return
         if isinstance(node, ast.For | ast.AsyncFor):
             self._loop(node)
@@ -1169,7 +1185,8 @@ class _Finder:
         return name in assigned
 
     def _call_values(self, call: ast.Call, depth: int) -> list[_Value]:
-        """`os.getenv(NAME, DEFAULT)` stands for its default; `DICT.get(KEY[, DEFAULT])` for the entry and default."""
+        """`os.getenv(NAME, DEFAULT)` stands for its default; `DICT.get(KEY[, DEFAULT])` for the entry and default; a
+        prompt's or picker's `default=` (`model_id = Prompt.ask("Model ID", default=ID)`) for its default."""
         read = _environment_read(call)
         if read is not None:
             return self._values(read[2], depth + 1)
@@ -1177,6 +1194,9 @@ class _Finder:
         if isinstance(func, ast.Attribute) and func.attr == "get" and call.args:
             chosen = self._selected(func.value, call.args[0], depth)
             return self._all_values(chosen + call.args[1:2], depth) if chosen else []
+        default = _keyword(call, "default")
+        if default is not None:  # `Prompt.ask("Model ID", default=ID)`, `typer.prompt(...)`: what a user accepts
+            return self._values(default, depth + 1)
         return []
 
     def _composed(self, node: ast.expr, depth: int) -> list[_Value]:
@@ -1430,6 +1450,34 @@ class _Finder:
             elif index + 1 < len(words):
                 self._defer(words[index + 1], kind, "flag")
 
+    def _command_line(self, constant: ast.Constant) -> None:
+        """`cmd += "--tokenizer org/x"`, `os.system("python train.py --model_name_or_path org/x")`, the words of an
+        f-string (`f"--model-path {path} --tokenizer-path org/x"`): a command line written as one string, whose flag
+        named for a model or dataset takes the next word (or the rest of its own, `--model=org/x`), as a list's does
+        (`_command_words`). A single word is a list's item, read there."""
+        text = str(constant.value)
+        if not _COMMAND_FLAG.search(text):
+            return
+        words = [word for word in _COMMAND_WORD.finditer(text) if word.group() != "\\"]
+        if len(words) < 2:
+            return
+        cut = id(constant) in self.before_placeholders  # its last word goes on in `{...}`: a part, not an id
+        spread = (constant.end_lineno or constant.lineno) - constant.lineno == text.count("\n")
+        for index, word in enumerate(words):
+            flag, equals, rest = word.group().partition("=")
+            kind = named_kind(flag.lstrip("-")) if flag.startswith("-") else None
+            if kind is None or kind is Kind.OLLAMA:
+                continue
+            at = index if equals else index + 1
+            if at >= len(words) or (cut and at == len(words) - 1 and words[at].end() == len(text)):
+                continue
+            value = (rest, word.start()) if equals else (words[at].group(), words[at].start())
+            if not value[0] or value[0].startswith("-"):
+                continue
+            line = constant.lineno + (text.count("\n", 0, value[1]) if spread else 0)
+            node = ast.Constant(value[0].strip("\"'"), lineno=line, col_offset=constant.col_offset)
+            self._defer(node, kind, "flag")
+
     def _embedded_config(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """A string of several lines named for a config file (`DEFAULT_CONFIG_CONTENTS`, `config_yaml`, `SETTINGS_JSON`)
         that a program writes or loads: read as the YAML or JSON it holds (`model: gpt-4o`), each reference at its
@@ -1499,8 +1547,9 @@ class _Finder:
         kinds = {kind for _, kind in operands if kind is not None}
         if len(kinds) == 1:  # the others, literals or names bound to them (`x.dataset in LLAMA_EVALS`), are read
             kind = kinds.pop()
+            parts = _substring_tests(compare)
             for operand, named in operands:
-                if named is None:
+                if named is None and id(operand) not in parts:
                     self._defer(operand, kind, "comparison")
 
     def _dict_entries(self, mapping: ast.Dict) -> None:
@@ -1693,6 +1742,24 @@ def _operand_kind(node: ast.expr) -> Kind | None:
     return apis.name_kind(name) if name else None
 
 
+def _substring_tests(compare: ast.Compare) -> set[int]:
+    """The operands a comparison looks for inside a string named for one model: `"claude-3-haiku" in model_path`,
+    `"gpt-4" not in model_name` test a part of a name, not a name used (a collection's name is plural: `"org/x" in
+    models`, `"gpt-4o" in model_ids` test membership)."""
+    operands = [compare.left, *compare.comparators]
+    return {
+        id(operands[index])
+        for index, op in enumerate(compare.ops)
+        if isinstance(op, ast.In | ast.NotIn) and _names_one(operands[index + 1])
+    }
+
+
+def _names_one(node: ast.expr) -> bool:
+    """Whether an operand is read from a name that says it holds one model or dataset (`model_path`, not `models`)."""
+    name = _operand_name(node)
+    return name is not None and _operand_kind(node) is not None and not split_words(name)[-1].endswith("s")
+
+
 def _operand_name(node: ast.expr) -> str | None:
     """The name an operand is read from: a variable, an attribute, or a dict's string key (`config["model"]`)."""
     if isinstance(node, ast.Name):
@@ -1729,7 +1796,7 @@ def _identify(
         found = ollama.recognise(text, ollama.Context.CERTAIN if certain else ollama.Context.NAMED)
         return None if found is None else (found[0], found[1], None)
     if kind is Kind.API:
-        if apis.named(text, in_context):
+        if apis.named(text, in_context, deployment=True):
             return Kind.API, text, None
         hub = parse_hub_id(text) if served else None
         if hub and "/" in hub.id:  # an OpenAI-compatible server serving a Hub model
@@ -1787,7 +1854,7 @@ def _identify_named(
     catalog's `meta/llama3-8b-instruct` in a file that calls the catalog) is that API's (`discover/apis.py`)."""
     if _routed(text):
         return None  # read wherever it is written (`_url`)
-    if kind in (Kind.MODEL, Kind.API) and apis.named(text, in_context):
+    if kind in (Kind.MODEL, Kind.API) and apis.named(text, in_context, deployment=kind is Kind.API):
         return Kind.API, text, None
     if kind is Kind.API:
         return None  # `engine=`, `deployment_name=`: a hosted API's model or nothing

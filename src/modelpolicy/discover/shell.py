@@ -364,7 +364,9 @@ def _reference(
         kind, hub = Kind.API, HubId(found.value.text, None)
     elif apis.routed(found.value.text):
         return None  # read as a routed word (`_routed_words`)
-    elif found.kind in (Kind.MODEL, Kind.API) and (api := apis.named(found.value.text, in_context)):
+    elif found.kind in (Kind.MODEL, Kind.API) and (
+        api := apis.named(found.value.text, in_context, deployment=found.kind is Kind.API)
+    ):
         kind, hub = Kind.API, HubId(api, None)
     elif found.kind is Kind.API:
         return None  # `AZURE_OPENAI_DEPLOYMENT=...`: a hosted API's model or nothing
