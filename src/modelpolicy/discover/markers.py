@@ -9,12 +9,15 @@ quoting) admits the file.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ahocorasick_rs import BytesAhoCorasick
+
     from modelpolicy.discover.interface import Source
 
 
@@ -57,13 +60,7 @@ class Markers:
             return None
         if self.caseless:
             data = data.lower()
-        starts: set[int] = set()
-        for word in words or self.words:
-            position = data.find(word)
-            while position >= 0:
-                starts.add(position)
-                position = data.find(word, position + 1)
-        return Lines(line_numbers(data, sorted(starts)))
+        return Lines(line_numbers(data, _word_starts(data, words or self.words)))
 
     def _holds(self, data: bytes) -> bool:
         return any(word in data for word in self.words)
@@ -98,6 +95,33 @@ _ERE_SPECIAL = frozenset(".[]()*+?{}|^$\\")
 
 
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")  # as `ast` counts lines
+
+
+def _word_starts(data: bytes, words: tuple[bytes, ...]) -> list[int]:
+    """Sorted positions in `data` where one of the words starts: enough of them that every line holding a word holds
+    one (a word that overlaps one found is passed over, but it is on the same line, as no word holds a line break).
+
+    One pass of an Aho-Corasick automaton (ahocorasick-rs, a Rust library: 0.42 ms down to 0.04 ms for an 11 KB
+    file against 85 words, each searched by its own `bytes.find` loop before)."""
+    if any(not word or b"\n" in word or b"\r" in word for word in words):  # never so for our markers
+        return sorted({p for word in words for p in _positions(data, word)})
+    return [start for _, start, _ in _automaton(words).find_matches_as_indexes(data)]
+
+
+def _positions(data: bytes, word: bytes) -> list[int]:
+    positions = []
+    position = data.find(word)
+    while position >= 0:
+        positions.append(position)
+        position = data.find(word, position + 1)
+    return positions
+
+
+@functools.lru_cache(maxsize=16)
+def _automaton(words: tuple[bytes, ...]) -> BytesAhoCorasick:
+    from ahocorasick_rs import BytesAhoCorasick  # imported when first needed: `--version` and the hook start fast
+
+    return BytesAhoCorasick(list(words))
 
 
 def line_numbers(data: bytes, positions: list[int]) -> list[int]:
