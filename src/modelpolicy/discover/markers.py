@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -103,9 +104,10 @@ def _word_starts(data: bytes, words: tuple[bytes, ...]) -> list[int]:
 
     One pass of an Aho-Corasick automaton (ahocorasick-rs, a Rust library: 0.42 ms down to 0.04 ms for an 11 KB
     file against 85 words, each searched by its own `bytes.find` loop before)."""
-    if any(not word or b"\n" in word or b"\r" in word for word in words):  # never so for our markers
+    automaton = _automaton(words)
+    if automaton is None:
         return sorted({p for word in words for p in _positions(data, word)})
-    return [start for _, start, _ in _automaton(words).find_matches_as_indexes(data)]
+    return list(map(itemgetter(1), automaton.find_matches_as_indexes(data)))
 
 
 def _positions(data: bytes, word: bytes) -> list[int]:
@@ -118,9 +120,12 @@ def _positions(data: bytes, word: bytes) -> list[int]:
 
 
 @functools.lru_cache(maxsize=16)
-def _automaton(words: tuple[bytes, ...]) -> BytesAhoCorasick:
+def _automaton(words: tuple[bytes, ...]) -> BytesAhoCorasick | None:
+    """None where a word is empty or holds a line break (never so for our markers)."""
     from ahocorasick_rs import BytesAhoCorasick  # imported when first needed: `--version` and the hook start fast
 
+    if any(not word or b"\n" in word or b"\r" in word for word in words):
+        return None
     return BytesAhoCorasick(list(words))
 
 
