@@ -35,3 +35,13 @@ def test_the_lines_are_those_of_every_occurrence(text: str) -> None:
 def test_words_of_a_callers_own_are_looked_for_instead() -> None:
     found = Markers(MARKER_WORDS, caseless=True).lines("model\nfoo\nbar foo\n", (b"foo",))
     assert found is not None and found.numbers == [2, 3]
+
+
+@pytest.mark.parametrize("size", [10, 5000], ids=["short", "long"])
+def test_a_file_passes_on_any_word_short_or_long(size: int) -> None:
+    """Long data is searched in one pass, short data word by word: the same answer."""
+    markers = Markers(MARKER_WORDS, caseless=True)
+    filler = b"x = 1\n" * (size // 6)
+    assert markers.admit(filler + b"y = Model\n", "a.py")  # one of the last words looked for
+    assert markers.admit(b"AutoModel.from_pretrained(x)\n" + filler, "a.py")
+    assert not markers.admit(filler + b"y = 2\n", "a.py")

@@ -64,7 +64,15 @@ class Markers:
         return Lines(line_numbers(data, _word_starts(data, words or self.words)))
 
     def _holds(self, data: bytes) -> bool:
+        """Whether one of the words is in `data`: in one pass where it is long (a search per word, up to 85 of them,
+        took 0.4 ms for an 11 KB file whose only marker is one of the last looked for)."""
+        automaton = _automaton(self.words) if len(data) > _ONE_PASS_FROM else None
+        if automaton is not None:
+            return bool(automaton.find_matches_as_indexes(data))
         return any(word in data for word in self.words)
+
+
+_ONE_PASS_FROM = 2048  # bytes: in shorter data, a search per word costs less than the automaton's call
 
 
 @dataclass(frozen=True)
