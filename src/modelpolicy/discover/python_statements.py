@@ -54,10 +54,6 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as `ast` counts lines
 _CONTINUATION = re.compile(r"(?:else|elif|except|finally)\b")
 
 
-def _may_continue(text: str) -> bool:
-    return "else" in text or "elif" in text or "except" in text or "finally" in text
-
-
 class Statement(NamedTuple):
     """A top-level statement: its first and last line (1-based) and where its text starts and ends. A named tuple:
     a file holds thousands, and a tuple is made in a fraction of a frozen dataclass's time."""
@@ -104,6 +100,12 @@ def _joined(text: str, starts: list[int]) -> set[int]:
     decorated = compress(indexes[1:], map(text.startswith, repeat("@"), starts)) if "@" in text else ()
     continued = compress(indexes, map(text.startswith, repeat(("e", "f")), starts)) if _may_continue(text) else ()
     return {*decorated, *(i for i in continued if i and _CONTINUATION.match(text, starts[i]))}
+
+
+def _may_continue(text: str) -> bool:
+    """Whether the text holds a word that may continue a statement: most files hold none in column 0, and a search of
+    the whole text costs less than a look at each logical line."""
+    return "else" in text or "elif" in text or "except" in text or "finally" in text
 
 
 def rough_top_level(text: str) -> list[Statement]:
