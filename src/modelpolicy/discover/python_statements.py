@@ -98,14 +98,8 @@ def _joined(text: str, starts: list[int]) -> set[int]:
     `finally`) or follow a decorator, the first excepted."""
     indexes = range(len(starts))
     decorated = compress(indexes[1:], map(text.startswith, repeat("@"), starts)) if "@" in text else ()
-    continued = compress(indexes, map(text.startswith, repeat(("e", "f")), starts)) if _may_continue(text) else ()
+    continued = compress(indexes, map(text.startswith, repeat(("e", "f")), starts))  # else, finally...
     return {*decorated, *(i for i in continued if i and _CONTINUATION.match(text, starts[i]))}
-
-
-def _may_continue(text: str) -> bool:
-    """Whether the text holds a word that may continue a statement: most files hold none in column 0, and a search of
-    the whole text costs less than a look at each logical line."""
-    return "else" in text or "elif" in text or "except" in text or "finally" in text
 
 
 def rough_top_level(text: str) -> list[Statement]:
