@@ -96,3 +96,34 @@ def test_a_string_left_open_is_told_at_once(text: str) -> None:
     code = f"from modelpolicy.discover.python_statements import top_level; print(top_level({text!r}))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30, check=True)
     assert done.stdout.strip() == "None"
+
+
+LOOK_ALIKES = {
+    # look-alikes of a statement's start, which the lexer passes over in one run or stops at
+    "column 0 in a docstring without brackets": 'def f():\n    """Usage:\nf()\nx = 1\n"""\ny = 2\n',
+    "column 0 in a docstring with brackets": "def f():\n    '''Usage:\nf(\n]\n'''\ny = 2\n",
+    "column 0 in brackets after a comment holding one": "x = [  # ]\n1,\n]\ny = {  # (\n'a': 1}\n",
+    "a hash in a string": 'x = \'# not a comment (\'\ny = "#" + ")"\nz = 3\n',
+    "an empty string before a triple quote": "x = ''\ny = '''a\n(b'''\nz = \"\"\"\"\"\"\n",
+    "a string joined by a backslash": "x = 'a\\\nb('\ny = 2\n",
+    "lines joined by a backslash before column 0": "x = 1 + \\\n2 + \\\n(3)\ny = 4\n",
+    "crlf with a docstring and a decorator": 'X = """\r\n(\r\n"""\r\n@d\r\ndef f():\r\n    pass\r\nelse_ = 1\r\n',
+    "cr only with brackets in strings": "x = '('\ry = [\r']',\r]\r@d\rclass A: pass\r",
+    "not ascii": "N = 'é(' # ü]\nM = [\n'中文',\n]\ndef f():\n    '''Ω\nx('''\n",
+    "a form feed in column 0": "x = 1\n\x0c\ny = 2\n",
+}
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES.values(), ids=LOOK_ALIKES.keys())
+def test_look_alikes_of_a_start_split_as_the_whole_file_parses(text: str) -> None:
+    whole = [ast.dump(node, include_attributes=True) for node in ast.parse(text).body]
+    assert statements_parsed_alone(text) == whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x = ]\ny = [\n", "x = '''(\n", "x = '(' + (\ny = 1\n", "x = 1 # (\ny = )\n"],
+    ids=["closed before opened", "triple quote left open", "open bracket after a string holding one", "comment"],
+)
+def test_brackets_the_lexer_cannot_balance_give_none(text: str) -> None:
+    assert top_level(text) is None

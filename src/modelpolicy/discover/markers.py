@@ -9,12 +9,16 @@ quoting) admits the file.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ahocorasick_rs import BytesAhoCorasick
+
     from modelpolicy.discover.interface import Source
 
 
@@ -57,16 +61,18 @@ class Markers:
             return None
         if self.caseless:
             data = data.lower()
-        starts: set[int] = set()
-        for word in words or self.words:
-            position = data.find(word)
-            while position >= 0:
-                starts.add(position)
-                position = data.find(word, position + 1)
-        return Lines(line_numbers(data, sorted(starts)))
+        return Lines(line_numbers(data, _word_starts(data, words or self.words)))
 
     def _holds(self, data: bytes) -> bool:
+        """Whether one of the words is in `data`: in one pass where it is long (a search per word, up to 85 of them,
+        took 0.4 ms for an 11 KB file whose only marker is one of the last looked for)."""
+        automaton = _automaton(self.words) if len(data) > _ONE_PASS_FROM else None
+        if automaton is not None:
+            return bool(automaton.find_matches_as_indexes(data))
         return any(word in data for word in self.words)
+
+
+_ONE_PASS_FROM = 2048  # bytes: in shorter data, a search per word costs less than the automaton's call
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,37 @@ _ERE_SPECIAL = frozenset(".[]()*+?{}|^$\\")
 
 
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")  # as `ast` counts lines
+
+
+def _word_starts(data: bytes, words: tuple[bytes, ...]) -> list[int]:
+    """Sorted positions in `data` where one of the words starts: enough of them that every line holding a word holds
+    one (a word that overlaps one found is passed over, but it is on the same line, as no word holds a line break).
+
+    One pass of an Aho-Corasick automaton (ahocorasick-rs, a Rust library: 0.42 ms down to 0.04 ms for an 11 KB
+    file against 85 words, each searched by its own `bytes.find` loop before)."""
+    automaton = _automaton(words)
+    if automaton is None:
+        return sorted({p for word in words for p in _positions(data, word)})
+    return list(map(itemgetter(1), automaton.find_matches_as_indexes(data)))
+
+
+def _positions(data: bytes, word: bytes) -> list[int]:
+    positions = []
+    position = data.find(word)
+    while position >= 0:
+        positions.append(position)
+        position = data.find(word, position + 1)
+    return positions
+
+
+@functools.lru_cache(maxsize=16)
+def _automaton(words: tuple[bytes, ...]) -> BytesAhoCorasick | None:
+    """None where a word is empty or holds a line break (never so for our markers)."""
+    from ahocorasick_rs import BytesAhoCorasick  # imported when first needed: `--version` and the hook start fast
+
+    if any(not word or b"\n" in word or b"\r" in word for word in words):
+        return None
+    return BytesAhoCorasick(list(words))
 
 
 def line_numbers(data: bytes, positions: list[int]) -> list[int]:

@@ -1,0 +1,47 @@
+"""The lines of a file that hold a marker word: the lines of every occurrence of every word, though the search passes
+over words that overlap one it found."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.markers import Markers
+from modelpolicy.discover.python import MARKER_WORDS
+
+
+def every_occurrence(text: str, words: tuple[bytes, ...]) -> list[int]:
+    """The lines of every occurrence, looked for word by word on each line (as `ast` counts lines)."""
+    lines = text.encode().lower().replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+    return [number for number, line in enumerate(lines, start=1) if any(word in line for word in words)]
+
+
+TEXTS = {
+    "overlapping words": "xairegistry = 1\nmodelm = 2\nlmodel\nnothing here\nai21xai\n",
+    "a word in a word": "hf.co\nmy_tokenizer_model_registry\n",
+    "words at line ends": "x = 'model'\ntokenizer\n\ndataset",
+    "crlf": "a = 1\r\nb = model\r\n\r\nc = OLLAMA\r\n",
+    "lone cr": "a = 1\rb = Model\r\rc = ollama\r",
+    "no word": "x = 1\ny = 2\n",
+    "every line": "model\nmodel\nmodel model model\n",
+}
+
+
+@pytest.mark.parametrize("text", TEXTS.values(), ids=TEXTS.keys())
+def test_the_lines_are_those_of_every_occurrence(text: str) -> None:
+    found = Markers(MARKER_WORDS, caseless=True).lines(text)
+    assert found is not None and found.numbers == every_occurrence(text, MARKER_WORDS)
+
+
+def test_words_of_a_callers_own_are_looked_for_instead() -> None:
+    found = Markers(MARKER_WORDS, caseless=True).lines("model\nfoo\nbar foo\n", (b"foo",))
+    assert found is not None and found.numbers == [2, 3]
+
+
+@pytest.mark.parametrize("size", [10, 5000], ids=["short", "long"])
+def test_a_file_passes_on_any_word_short_or_long(size: int) -> None:
+    """Long data is searched in one pass, short data word by word: the same answer."""
+    markers = Markers(MARKER_WORDS, caseless=True)
+    filler = b"x = 1\n" * (size // 6)
+    assert markers.admit(filler + b"y = Model\n", "a.py")  # one of the last words looked for
+    assert markers.admit(b"AutoModel.from_pretrained(x)\n" + filler, "a.py")
+    assert not markers.admit(filler + b"y = 2\n", "a.py")
