@@ -147,7 +147,7 @@ class ConfigSource:
         reader = _reader(context.path)
         if reader is None:
             return []
-        finder = _Finder(context, apis.contexts(text), ollama.server_in(text))
+        finder = _Finder(context, apis.contexts(text), ollama.server_in(text), _route_or_url_words(text))
         trees, problem = reader(text, context.path)
         found = list(dict.fromkeys(r for tree in trees for r in finder.node(tree, _root_slot(context.path, tree))))
         if reader is _env_trees:
@@ -217,12 +217,25 @@ def _a_role(key: str) -> bool:
 _ROUTE_OR_URL_WORDS = tuple(word.decode() for word in (b"ollama", *apis.ROUTE_MARKERS, *URL_MARKERS))
 
 
-def _may_be_routed_or_url(value: str) -> bool:
-    """False when `value` cannot be routed or hold a Hub URL (ASCII, none of the words: the other text is read)."""
+def _route_or_url_words(text: str) -> tuple[str, ...]:
+    """The words of `_ROUTE_OR_URL_WORDS` a file's strings may hold in ASCII: those its text holds, case aside. An
+    ASCII string read from it is written in it as it reads (folding only adds blanks, YAML's `''` keeps a quote),
+    but for escapes: a text with a backslash may hold them all."""
+    if "\\" in text:
+        return _ROUTE_OR_URL_WORDS
+    lowered = text.lower()
+    return tuple(word for word in _ROUTE_OR_URL_WORDS if word in lowered)
+
+
+def _may_be_routed_or_url(value: str, words: tuple[str, ...] = _ROUTE_OR_URL_WORDS) -> bool:
+    """False when `value` cannot be routed or hold a Hub URL (ASCII, none of the words: the other text is read);
+    `words` are those the file may hold (`_route_or_url_words`)."""
     if not value.isascii():
         return True
+    if not words:
+        return False
     lowered = value.lower()
-    return any(word in lowered for word in _ROUTE_OR_URL_WORDS)
+    return any(word in lowered for word in words)
 
 
 @lru_cache(maxsize=16_384)  # a file's keys repeat: every item of a list has the same few
@@ -246,6 +259,7 @@ class _Finder:
     context: FileContext
     apis: frozenset[str] = frozenset()  # the hosted APIs the file shows it calls (`discover/apis.py`)
     ollama: bool = False  # whether the file shows an Ollama server is meant (`ollama.server_in`)
+    route_or_url_words: tuple[str, ...] = _ROUTE_OR_URL_WORDS  # those the file's strings may hold
     # (collection, slot) pairs walked: a YAML alias is walked again under another key (`models: *shared`), never
     # twice under the same one, so an alias bomb stays linear
     walked: set[tuple[int, _Slot | None]] = field(default_factory=set)
@@ -318,7 +332,7 @@ class _Finder:
                 yield from self.entry(key, child, None)
 
     def text(self, text: _Text, slot: _Slot | None) -> Iterator[Reference]:
-        if slot is None and not _may_be_routed_or_url(text.value):
+        if slot is None and not _may_be_routed_or_url(text.value, self.route_or_url_words):
             return
         routed = ollama.prefixed(text.value)
         if routed:
