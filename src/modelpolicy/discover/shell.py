@@ -23,7 +23,7 @@ from modelpolicy.discover import apis, ollama
 from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, HubId, identify, parse_hub_url
 from modelpolicy.discover.images import MODEL_VARIABLES, server_image
 from modelpolicy.discover.interface import FileContext, Source, SourceError
-from modelpolicy.discover.markers import Markers, Spelled, spelled_apart
+from modelpolicy.discover.markers import Lines, Markers, Spelled, spelled_apart
 from modelpolicy.discover.names import named_kind, names_image, spelled_markers
 from modelpolicy.model import Kind, Reference
 
@@ -220,14 +220,33 @@ def _makefile_references(text: str, context: FileContext) -> list[Reference]:
     own shell: a quote left open on one line (an apostrophe in prose) cannot swallow the rest of the file."""
     found: list[Reference] = []
     lines = text.split("\n")
+    marked = _marked_lines(text)
     first = 0
     while first < len(lines):
         last = first
         while last + 1 < len(lines) and lines[last].endswith("\\"):
             last += 1
-        found += command_references("\n".join(lines[first : last + 1]), first + 1, 0, context)
+        logical = "\n".join(lines[first : last + 1])
+        if _logical_may_name(logical, marked, first + 1, last + 1):
+            found += command_references(logical, first + 1, 0, context)
         first = last + 1
     return found
+
+
+def _marked_lines(text: str) -> Lines | None:
+    """The lines of a Makefile that hold a marker word as written; None when some end in a lone `\r` (the markers
+    count it as a line break, the Makefile's lines do not)."""
+    return None if "\r" in text else ShellSource.markers.lines(text)
+
+
+def _logical_may_name(logical: str, marked: Lines | None, first: int, last: int) -> bool:
+    """`_may_name` for the logical line spanning lines `first` to `last`, told by the lines marked in the whole
+    file when it can be: a word is written within a line, and a line without quotes or backslashes is as written."""
+    if marked is None:
+        return _may_name(logical)
+    if marked.any_within(first, last):
+        return True
+    return any(quoting in logical for quoting in "'\"\\") and _may_name(logical)
 
 
 def command_references(
@@ -300,7 +319,15 @@ def placed_commands(
 
 def _dockerfile_references(text: str, context: FileContext) -> list[Reference]:
     place = _placer(text)
-    return [r for script in _dockerfile_scripts(text) for r in _script_references(script, place, context)]
+    scripts = (script for script in _dockerfile_scripts(text) if _may_name(script.text))
+    return [r for script in scripts for r in _script_references(script, place, context)]
+
+
+def _may_name(script: str) -> bool:
+    """Whether a piece of shell read on its own (a Makefile's logical line, a Dockerfile's instruction) may name
+    anything: whether a script file holding only it would pass the source's markers. Most of a long Makefile's lines
+    do not, and are not split into words."""
+    return ShellSource.markers.admit(script.encode("utf-8", "surrogatepass"), "")
 
 
 def _script_references(script: _Span, place: Callable[[int], tuple[int, int]], context: FileContext) -> list[Reference]:
