@@ -23,7 +23,7 @@ import tomllib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from modelpolicy.discover import apis, ollama
@@ -147,7 +147,7 @@ class ConfigSource:
         reader = _reader(context.path)
         if reader is None:
             return []
-        finder = _Finder(context, apis.contexts(text), ollama.server_in(text), _route_or_url_words(text))
+        finder = _Finder(context, text, _route_or_url_words(text))
         trees, problem = reader(text, context.path)
         found = list(dict.fromkeys(r for tree in trees for r in finder.node(tree, _root_slot(context.path, tree))))
         if reader is _env_trees:
@@ -257,12 +257,23 @@ def _artefact_key(key: str) -> Kind | None:
 @dataclass(frozen=True)
 class _Finder:
     context: FileContext
-    apis: frozenset[str] = frozenset()  # the hosted APIs the file shows it calls (`discover/apis.py`)
-    ollama: bool = False  # whether the file shows an Ollama server is meant (`ollama.server_in`)
+    file_text: str = ""
     route_or_url_words: tuple[str, ...] = _ROUTE_OR_URL_WORDS  # those the file's strings may hold
     # (collection, slot) pairs walked: a YAML alias is walked again under another key (`models: *shared`), never
     # twice under the same one, so an alias bomb stays linear
     walked: set[tuple[int, _Slot | None]] = field(default_factory=set)
+
+    # What the file shows, looked for in its whole text when a value under an artefact key first needs it: most files
+    # (data, schemas, manifests) have none, and a large one's text is not searched for the words.
+    @cached_property
+    def api_contexts(self) -> frozenset[str]:
+        """The hosted APIs the file shows it calls (`discover/apis.py`)."""
+        return apis.contexts(self.file_text)
+
+    @cached_property
+    def ollama_server(self) -> bool:
+        """Whether the file shows an Ollama server is meant (`ollama.server_in`)."""
+        return ollama.server_in(self.file_text)
 
     def node(self, node: _Node | None, slot: _Slot | None) -> Iterator[Reference]:
         if isinstance(node, _Mapping | _Sequence):
@@ -354,12 +365,13 @@ class _Finder:
     def named(self, text: _Text, slot: _Slot) -> Reference | None:
         """The artefact a string under an artefact key names, or None for paths, non-ids and unknown single names."""
         value = without_env_defaults(text.value.strip()).strip()
-        api = apis.named(value, self.apis) if slot.kind in (Kind.MODEL, Kind.API) else None
+        api = apis.named(value, self.api_contexts) if slot.kind in (Kind.MODEL, Kind.API) else None
         if api:
             return self.reference(text, Kind.API, HubId(api, None), slot.form)
         if slot.kind is Kind.API:
             return None
-        local = ollama.recognise(value, ollama.Context.NAMED) if self.ollama and slot.kind is Kind.MODEL else None
+        beside_ollama = slot.kind is Kind.MODEL and self.ollama_server
+        local = ollama.recognise(value, ollama.Context.NAMED) if beside_ollama else None
         if local and local[0] is Kind.OLLAMA:  # `RAG_EMBEDDING_MODEL=nomic-embed-text` beside an Ollama server
             return self.reference(text, Kind.OLLAMA, HubId(local[1], None), slot.form)
         hub = identify(value, slot.kind, self.context.is_local_path, single_names=False)
