@@ -455,7 +455,7 @@ def _commands(text: str) -> list[list[_Span]]:
 
 def _characters(piece: re.Match[str], kind: str) -> _Span:
     start = piece.start(kind)
-    if kind != "double":
+    if kind != "double" or "\\" not in piece[kind]:  # without a backslash, every character is kept where it is
         return _Span(piece[kind], range(start, start + len(piece[kind])))
     kept = [(m[i], start + m.start(i)) for m in _IN_DOUBLE_QUOTES.finditer(piece[kind]) if (i := m.lastindex)]
     return _Span("".join(c for c, _ in kept), tuple(o for _, o in kept))
@@ -729,7 +729,7 @@ def _lines(text: str) -> list[_Span]:
     spans: list[_Span] = []
     start = 0
     for line in text.splitlines(keepends=True):
-        spans.append(_Span(line, tuple(range(start, start + len(line)))))
+        spans.append(_Span(line, range(start, start + len(line))))
         start += len(line)
     return spans
 
