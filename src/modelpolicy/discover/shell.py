@@ -24,7 +24,15 @@ from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, HubId, 
 from modelpolicy.discover.images import MODEL_VARIABLES, server_image
 from modelpolicy.discover.interface import FileContext, Source, SourceError
 from modelpolicy.discover.markers import Lines, Markers, Spelled, spelled_apart
-from modelpolicy.discover.names import named_kind, names_image, spelled_markers
+from modelpolicy.discover.names import (
+    ENDINGS,
+    IMAGE_ENDINGS,
+    LOCAL_ENDINGS,
+    OLLAMA_ENDINGS,
+    named_kind,
+    names_image,
+    spelled_markers,
+)
 from modelpolicy.model import Kind, Reference
 
 # Compared with `-` read as `_`, so `--base-model` is `--base_model`. Only flags that name what a command reads: output
@@ -366,9 +374,32 @@ def _references(
     )
     in_context = apis.contexts(text)
     commands = _with_inline_scripts(_commands(text))
-    founds = (found for command in commands for read in readers for found in read(command))
+    founds = (found for command in commands if _may_read(command) for read in readers for found in read(command))
     references = (_reference(found, place, context, source, in_context) for found in founds)
     return [reference for reference in references if reference is not None]
+
+
+# What one of a command's words must hold, in any case, for a reader to find anything in it: the markers, the first
+# word of every ending a name is read by (`names`, `apis`: `LORA_ADAPTERS=`, `--adapter_path`), `image` of an image
+# variable; `data path` and `lm name` as names split into words. A word that is not ASCII may spell any of them.
+_ANY_COMMAND_WORDS = {
+    *(word.decode() for word in MARKER_WORDS),
+    *(e[0] for e in (*ENDINGS, *OLLAMA_ENDINGS, *LOCAL_ENDINGS, *apis.API_ENDINGS) if e[0] not in ("data", "lm")),
+    *(e[0] for e in IMAGE_ENDINGS),
+}
+_COMMAND_WORDS = tuple(  # those that hold none of the others: where one of the others is written, one of these is
+    sorted(word for word in _ANY_COMMAND_WORDS if not any(o != word and o in word for o in _ANY_COMMAND_WORDS))
+)
+_COMMAND_PATTERNS = re.compile(r"data[_\-.\s]*path|lm[_\-.\s]*name")
+
+
+def _may_read(command: list[_Span]) -> bool:
+    """Whether a reader may find anything in a command (most of a script's commands name nothing)."""
+    text = " ".join(word.text for word in command)
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _COMMAND_WORDS) or _COMMAND_PATTERNS.search(lowered) is not None
 
 
 def _reference(
