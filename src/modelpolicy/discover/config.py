@@ -238,6 +238,12 @@ def _may_be_routed_or_url(value: str, words: tuple[str, ...] = _ROUTE_OR_URL_WOR
     return any(word in lowered for word in words)
 
 
+def _may_hold_url(value: str) -> bool:
+    """Whether `identity.URL` may match in `value`: each URL it matches is written with `://` or `git@`, and these
+    characters are matched as written in any case."""
+    return "://" in value or "@" in value
+
+
 @lru_cache(maxsize=16_384)  # a file's keys repeat: every item of a list has the same few
 def _normalise(key: str) -> str:
     return key.lower().replace("-", "").replace("_", "")
@@ -357,7 +363,7 @@ class _Finder:
         if named:
             yield named
             return
-        for url in URL.findall(text.value):
+        for url in URL.findall(text.value) if _may_hold_url(text.value) else ():
             found = parse_hub_url(url.rstrip(".;:!?"))
             if found:
                 yield self.reference(text, found[0], found[1], "url")
