@@ -23,7 +23,7 @@ import tomllib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from modelpolicy.discover import apis, ollama
@@ -148,7 +148,7 @@ class ConfigSource:
         reader = _reader(context.path)
         if reader is None:
             return []
-        finder = _Finder(context, apis.contexts(text), ollama.server_in(text))
+        finder = _Finder(context, text, _route_or_url_words(text))
         trees, problem = reader(text, context.path)
         found = list(dict.fromkeys(r for tree in trees for r in finder.node(tree, _root_slot(context.path, tree))))
         if reader is _env_trees:
@@ -218,12 +218,31 @@ def _a_role(key: str) -> bool:
 _ROUTE_OR_URL_WORDS = tuple(word.decode() for word in (b"ollama", *apis.ROUTE_MARKERS, *URL_MARKERS))
 
 
-def _may_be_routed_or_url(value: str) -> bool:
-    """False when `value` cannot be routed or hold a Hub URL (ASCII, none of the words: the other text is read)."""
+def _route_or_url_words(text: str) -> tuple[str, ...]:
+    """The words of `_ROUTE_OR_URL_WORDS` a file's strings may hold in ASCII: those its text holds, case aside. An
+    ASCII string read from it is written in it as it reads (folding only adds blanks, YAML's `''` keeps a quote),
+    but for escapes: a text with a backslash may hold them all."""
+    if "\\" in text:
+        return _ROUTE_OR_URL_WORDS
+    lowered = text.lower()
+    return tuple(word for word in _ROUTE_OR_URL_WORDS if word in lowered)
+
+
+def _may_be_routed_or_url(value: str, words: tuple[str, ...] = _ROUTE_OR_URL_WORDS) -> bool:
+    """False when `value` cannot be routed or hold a Hub URL (ASCII, none of the words: the other text is read);
+    `words` are those the file may hold (`_route_or_url_words`)."""
     if not value.isascii():
         return True
+    if not words:
+        return False
     lowered = value.lower()
-    return any(word in lowered for word in _ROUTE_OR_URL_WORDS)
+    return any(word in lowered for word in words)
+
+
+def _may_hold_url(value: str) -> bool:
+    """Whether `identity.URL` may match in `value`: each URL it matches is written with `://` or `git@`, and these
+    characters are matched as written in any case."""
+    return "://" in value or "@" in value
 
 
 _SETTING_KEYS = frozenset(key.lower() for key in SETTING_KEYS)
@@ -257,11 +276,23 @@ def _artefact_key(key: str) -> Kind | None:
 @dataclass(frozen=True)
 class _Finder:
     context: FileContext
-    apis: frozenset[str] = frozenset()  # the hosted APIs the file shows it calls (`discover/apis.py`)
-    ollama: bool = False  # whether the file shows an Ollama server is meant (`ollama.server_in`)
+    file_text: str = ""
+    route_or_url_words: tuple[str, ...] = _ROUTE_OR_URL_WORDS  # those the file's strings may hold
     # (collection, slot) pairs walked: a YAML alias is walked again under another key (`models: *shared`), never
     # twice under the same one, so an alias bomb stays linear
     walked: set[tuple[int, _Slot | None]] = field(default_factory=set)
+
+    # What the file shows, looked for in its whole text when a value under an artefact key first needs it: most files
+    # (data, schemas, manifests) have none, and a large one's text is not searched for the words.
+    @cached_property
+    def api_contexts(self) -> frozenset[str]:
+        """The hosted APIs the file shows it calls (`discover/apis.py`)."""
+        return apis.contexts(self.file_text)
+
+    @cached_property
+    def ollama_server(self) -> bool:
+        """Whether the file shows an Ollama server is meant (`ollama.server_in`)."""
+        return ollama.server_in(self.file_text)
 
     def node(self, node: _Node | None, slot: _Slot | None) -> Iterator[Reference]:
         if isinstance(node, _Mapping | _Sequence):
@@ -335,7 +366,7 @@ class _Finder:
                 yield from self.entry(key, child, None)
 
     def text(self, text: _Text, slot: _Slot | None) -> Iterator[Reference]:
-        if slot is None and not _may_be_routed_or_url(text.value):
+        if slot is None and not _may_be_routed_or_url(text.value, self.route_or_url_words):
             return
         routed = ollama.prefixed(text.value)
         if routed:
@@ -353,7 +384,7 @@ class _Finder:
         if named:
             yield named
             return
-        for url in URL.findall(text.value):
+        for url in URL.findall(text.value) if _may_hold_url(text.value) else ():
             found = parse_hub_url(url.rstrip(".;:!?"))
             if found:
                 yield self.reference(text, found[0], found[1], "url")
@@ -362,7 +393,7 @@ class _Finder:
         """The artefact a string under an artefact key names, or None for paths, non-ids and unknown single names."""
         value = without_env_defaults(text.value.strip()).strip()
         api = (
-            apis.named(value, self.apis, deployment=slot.kind is Kind.API)
+            apis.named(value, self.api_contexts, deployment=slot.kind is Kind.API)
             if slot.kind in (Kind.MODEL, Kind.API)
             else None
         )
@@ -370,7 +401,8 @@ class _Finder:
             return self.reference(text, Kind.API, HubId(api, None), slot.form)
         if slot.kind is Kind.API:
             return None
-        local = ollama.recognise(value, ollama.Context.NAMED) if self.ollama and slot.kind is Kind.MODEL else None
+        beside_ollama = slot.kind is Kind.MODEL and self.ollama_server
+        local = ollama.recognise(value, ollama.Context.NAMED) if beside_ollama else None
         if local and local[0] is Kind.OLLAMA:  # `RAG_EMBEDDING_MODEL=nomic-embed-text` beside an Ollama server
             return self.reference(text, Kind.OLLAMA, HubId(local[1], None), slot.form)
         hub = identify(value, slot.kind, self.context.is_local_path, single_names=False)

@@ -23,8 +23,16 @@ from modelpolicy.discover import apis, ollama
 from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, HubId, identify, parse_hub_url
 from modelpolicy.discover.images import MODEL_VARIABLES, server_image
 from modelpolicy.discover.interface import FileContext, Source, SourceError
-from modelpolicy.discover.markers import Markers, Spelled, spelled_apart
-from modelpolicy.discover.names import named_kind, names_image, spelled_markers
+from modelpolicy.discover.markers import Lines, Markers, Spelled, spelled_apart
+from modelpolicy.discover.names import (
+    ENDINGS,
+    IMAGE_ENDINGS,
+    LOCAL_ENDINGS,
+    OLLAMA_ENDINGS,
+    named_kind,
+    names_image,
+    spelled_markers,
+)
 from modelpolicy.model import Kind, Reference
 
 # Compared with `-` read as `_`, so `--base-model` is `--base_model`. Only flags that name what a command reads: output
@@ -220,14 +228,33 @@ def _makefile_references(text: str, context: FileContext) -> list[Reference]:
     own shell: a quote left open on one line (an apostrophe in prose) cannot swallow the rest of the file."""
     found: list[Reference] = []
     lines = text.split("\n")
+    marked = _marked_lines(text)
     first = 0
     while first < len(lines):
         last = first
         while last + 1 < len(lines) and lines[last].endswith("\\"):
             last += 1
-        found += command_references("\n".join(lines[first : last + 1]), first + 1, 0, context)
+        logical = "\n".join(lines[first : last + 1])
+        if _logical_may_name(logical, marked, first + 1, last + 1):
+            found += command_references(logical, first + 1, 0, context)
         first = last + 1
     return found
+
+
+def _marked_lines(text: str) -> Lines | None:
+    """The lines of a Makefile that hold a marker word as written; None when some end in a lone `\r` (the markers
+    count it as a line break, the Makefile's lines do not)."""
+    return None if "\r" in text else ShellSource.markers.lines(text)
+
+
+def _logical_may_name(logical: str, marked: Lines | None, first: int, last: int) -> bool:
+    """`_may_name` for the logical line spanning lines `first` to `last`, told by the lines marked in the whole
+    file when it can be: a word is written within a line, and a line without quotes or backslashes is as written."""
+    if marked is None:
+        return _may_name(logical)
+    if marked.any_within(first, last):
+        return True
+    return any(quoting in logical for quoting in "'\"\\") and _may_name(logical)
 
 
 def command_references(
@@ -300,7 +327,15 @@ def placed_commands(
 
 def _dockerfile_references(text: str, context: FileContext) -> list[Reference]:
     place = _placer(text)
-    return [r for script in _dockerfile_scripts(text) for r in _script_references(script, place, context)]
+    scripts = (script for script in _dockerfile_scripts(text) if _may_name(script.text))
+    return [r for script in scripts for r in _script_references(script, place, context)]
+
+
+def _may_name(script: str) -> bool:
+    """Whether a piece of shell read on its own (a Makefile's logical line, a Dockerfile's instruction) may name
+    anything: whether a script file holding only it would pass the source's markers. Most of a long Makefile's lines
+    do not, and are not split into words."""
+    return ShellSource.markers.admit(script.encode("utf-8", "surrogatepass"), "")
 
 
 def _script_references(script: _Span, place: Callable[[int], tuple[int, int]], context: FileContext) -> list[Reference]:
@@ -339,9 +374,32 @@ def _references(
     )
     in_context = apis.contexts(text)
     commands = _with_inline_scripts(_commands(text))
-    founds = (found for command in commands for read in readers for found in read(command))
+    founds = (found for command in commands if _may_read(command) for read in readers for found in read(command))
     references = (_reference(found, place, context, source, in_context) for found in founds)
     return [reference for reference in references if reference is not None]
+
+
+# What one of a command's words must hold, in any case, for a reader to find anything in it: the markers, the first
+# word of every ending a name is read by (`names`, `apis`: `LORA_ADAPTERS=`, `--adapter_path`), `image` of an image
+# variable; `data path` and `lm name` as names split into words. A word that is not ASCII may spell any of them.
+_ANY_COMMAND_WORDS = {
+    *(word.decode() for word in MARKER_WORDS),
+    *(e[0] for e in (*ENDINGS, *OLLAMA_ENDINGS, *LOCAL_ENDINGS, *apis.API_ENDINGS) if e[0] not in ("data", "lm")),
+    *(e[0] for e in IMAGE_ENDINGS),
+}
+_COMMAND_WORDS = tuple(  # those that hold none of the others: where one of the others is written, one of these is
+    sorted(word for word in _ANY_COMMAND_WORDS if not any(o != word and o in word for o in _ANY_COMMAND_WORDS))
+)
+_COMMAND_PATTERNS = re.compile(r"data[_\-.\s]*path|lm[_\-.\s]*name")
+
+
+def _may_read(command: list[_Span]) -> bool:
+    """Whether a reader may find anything in a command (most of a script's commands name nothing)."""
+    text = " ".join(word.text for word in command)
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _COMMAND_WORDS) or _COMMAND_PATTERNS.search(lowered) is not None
 
 
 def _reference(
@@ -430,7 +488,7 @@ def _commands(text: str) -> list[list[_Span]]:
 
 def _characters(piece: re.Match[str], kind: str) -> _Span:
     start = piece.start(kind)
-    if kind != "double":
+    if kind != "double" or "\\" not in piece[kind]:  # without a backslash, every character is kept where it is
         return _Span(piece[kind], range(start, start + len(piece[kind])))
     kept = [(m[i], start + m.start(i)) for m in _IN_DOUBLE_QUOTES.finditer(piece[kind]) if (i := m.lastindex)]
     return _Span("".join(c for c, _ in kept), tuple(o for _, o in kept))
@@ -704,7 +762,7 @@ def _lines(text: str) -> list[_Span]:
     spans: list[_Span] = []
     start = 0
     for line in text.splitlines(keepends=True):
-        spans.append(_Span(line, tuple(range(start, start + len(line)))))
+        spans.append(_Span(line, range(start, start + len(line))))
         start += len(line)
     return spans
 
