@@ -8,12 +8,12 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
-import re
 from collections.abc import Callable, Iterable
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from typing import Any, TypeVar
 
 from modelpolicy.errors import KnowledgeError
+from modelpolicy.knowledge.globs import glob_union as _glob_union
 from modelpolicy.knowledge.schema import (
     ApiProvider,
     KnownArtefact,
@@ -223,32 +223,6 @@ def _matches(patterns: tuple[str, ...], name: str) -> bool:
     """Whether `name` matches one of the glob patterns, as `fnmatch.fnmatchcase` would: one test for them all, since a
     module of constants asks this of every provider for each of thousands of names."""
     return _glob_union(patterns)(name)
-
-
-@lru_cache(maxsize=256)
-def _glob_union(patterns: tuple[str, ...]) -> Callable[[str], bool]:
-    """Whether a name matches one of the patterns. Most are a literal name or a literal prefix and a `*`: those are
-    told by a set and by `str.startswith`; the rest by one regular expression, compiled when first needed (compiling
-    them all cost 10 ms of every scan that asks whether a string is an API model's)."""
-    exact = frozenset(p for p in patterns if not _GLOB_SPECIAL.search(p))
-    prefixed = [p for p in patterns if p.endswith("*") and not _GLOB_SPECIAL.search(p[:-1])]
-    prefixes = tuple(p[:-1] for p in prefixed)
-    others = tuple(p for p in patterns if p not in exact and p not in prefixed)
-    regex: list[Callable[[str], re.Match[str] | None]] = []
-
-    def matches(name: str) -> bool:
-        if name in exact or name.startswith(prefixes):
-            return True
-        if not others:
-            return False
-        if not regex:
-            regex.append(re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in others)).match)
-        return regex[0](name) is not None
-
-    return matches
-
-
-_GLOB_SPECIAL = re.compile(r"[*?\[]")  # what makes a pattern more than its literal text to `fnmatch`
 
 
 def server_licenses(server: ModelServer, tag: str | None) -> list[ServerVersions]:
