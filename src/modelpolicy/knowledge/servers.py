@@ -9,12 +9,12 @@ licence the server ever had applies.
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
+from modelpolicy.knowledge.globs import glob_union
 from modelpolicy.knowledge.schema import ModelServer, ServerVersions
 
 _PARTS = 4  # releases compare on this many numbers, missing ones read as 0: (1, 0) == (1, 0, 0)
@@ -72,7 +72,7 @@ def normal_repository(repository: str) -> str:
 
 def find_server(servers: tuple[ModelServer, ...], repository: str) -> ModelServer | None:
     name = normal_repository(repository)
-    return next((s for s in servers if any(fnmatch.fnmatchcase(name, p) for p in s.images)), None)
+    return next((s for s in servers if glob_union(s.images)(name)), None)
 
 
 def version_key(version: str, pattern: str = DEFAULT_VERSION_TAG) -> tuple[int, ...] | None:
@@ -88,7 +88,7 @@ def read_tag(server: ModelServer, image: ImageName) -> Reading:
     if release is not None:
         low, high = _padded(release), _padded((*release[:-1], release[-1] + 1))
         return Reading(Pin.RELEASE, tuple(v for v in server.versions if _overlaps(v, low, high)), release)
-    if image.digest or _COMMIT_TAG.fullmatch(tag) or any(fnmatch.fnmatchcase(tag, b) for b in server.builds):
+    if image.digest or _COMMIT_TAG.fullmatch(tag) or glob_union(server.builds)(tag):
         return Reading(Pin.BUILD, server.versions)
     return Reading(Pin.FLOATING, _newest(server.versions))
 

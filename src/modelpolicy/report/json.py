@@ -4,7 +4,6 @@ Version 2 added `obligations` to each artefact (version 1 documents are version 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from modelpolicy.model import Finding, Obligation, Resolved, Unresolved, Verdict
@@ -12,6 +11,7 @@ from modelpolicy.policy.concerns import UNREADABLE
 from modelpolicy.report.columns import license_of, source_of, training_data_of, weights_of
 from modelpolicy.report.escape import escape_json
 from modelpolicy.report.interface import Report
+from modelpolicy.report.jsontext import indented
 
 SCHEMA = "modelpolicy.report/2"
 
@@ -57,7 +57,7 @@ def render(report: Report, *, color: bool = False) -> str:
             for s in report.suppressions
         ],
     }
-    return escape_json(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
+    return escape_json(indented(document)) + "\n"
 
 
 def _artefact(finding: Finding) -> dict[str, Any]:

@@ -8,7 +8,6 @@ violations stay in the log as suppressed results, so the waiver is visible and a
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from modelpolicy.policy.concerns import CONCERNS, HARD_CONCERNS, UNREADABLE, Con
 from modelpolicy.report.columns import license_of
 from modelpolicy.report.escape import escape_json
 from modelpolicy.report.interface import Report
+from modelpolicy.report.jsontext import indented
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://modelpolicy.dev/"
@@ -65,7 +65,7 @@ def render(report: Report, *, color: bool = False) -> str:
             }
         ],
     }
-    return escape_json(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
+    return escape_json(indented(log)) + "\n"
 
 
 def _driver(report: Report) -> dict[str, Any]:
