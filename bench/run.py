@@ -278,24 +278,10 @@ def hub(runs: int, models: int = 500, latency: float = 0.05) -> Figure:
 
 def _compile_package() -> None:
     """Byte-compile modelpolicy, as an installed wheel is: where PYTHONDONTWRITEBYTECODE is set (an editable install
-    under a test runner's environment), every measured run would otherwise compile its modules again. The code of its
-    dataclasses is kept the same way (`modelpolicy.dataclass_code`): every module imported once, and kept."""
+    under a test runner's environment), every measured run would otherwise compile its modules again."""
     import modelpolicy
 
     compileall.compile_dir(Path(modelpolicy.__file__).parent, quiet=1)
-    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run([sys.executable, "-c", _KEEP_DATACLASS_CODE], env=environment, check=True)
-
-
-_KEEP_DATACLASS_CODE = """
-import importlib, pkgutil, modelpolicy
-from modelpolicy import dataclass_code
-dataclass_code.install()
-for module in pkgutil.walk_packages(modelpolicy.__path__, "modelpolicy."):
-    if not module.name.endswith("__main__"):
-        importlib.import_module(module.name)
-dataclass_code.save()
-"""
 
 
 def _ratio_under(limit: float) -> Callable[[Figure], bool]:

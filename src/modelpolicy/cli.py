@@ -677,9 +677,6 @@ def run() -> NoReturn:
 
     gc.set_threshold(100_000, 50, 100)
     code = main()
-    dataclass_code = sys.modules.get("modelpolicy.dataclass_code")  # not imported by `--version`
-    if dataclass_code is not None:
-        dataclass_code.save()
     for cache in _CACHES:
         cache.close()
     try:
@@ -700,9 +697,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if list(sys.argv[1:] if argv is None else argv) == ["--version"]:  # answered before the parser is built
         print(f"modelpolicy {__version__}")
         return 0
-    from modelpolicy import dataclass_code
-
-    dataclass_code.install()  # before the first module that makes a dataclass is imported
     args = _parser().parse_args(argv)
     from modelpolicy.errors import ModelpolicyError
 
