@@ -29,6 +29,8 @@ TRICKY = {
     "upper_escape.py": 'x = r"\\X41"\ndef (\n',
     "config.yaml": "MODEL_NAME_OR_PATH: org/caseless\n",
     "data.json": '{"\\u006dodel": "org/json-escape"}\n',
+    # no marker word as written: JSON's `\/` spells the URL's slashes
+    "links.json": '{"weights_url": "hf:\\/\\/org\\/json-slashes"}\n',
     "run.sh": "python train.py --mo'del' org/quoted\n",
     "Dockerfile": "FROM ghcr.io/huggingface/text-generation-inference:2.0\nENV MODEL_ID=org/served\n",
     "notebook.ipynb": '{"cells": [{"cell_type": "code", "metadata": {}, "source": ["import datasets\\n", '
@@ -83,7 +85,15 @@ def test_screening_finds_and_skips_what_reading_everything_does(
     unscreened = discover(root, [root])
     assert outcome(screened) == outcome(unscreened)
     found_ids = {artefact_id for artefact_id, *_ in outcome(screened)[0]}
-    assert {"org/plain", "org/crlf", "org/fullwidth", "org/escaped", "org/caseless", "org/json-escape"} <= found_ids
+    assert {
+        "org/plain",
+        "org/crlf",
+        "org/fullwidth",
+        "org/escaped",
+        "org/caseless",
+        "org/json-escape",
+        "org/json-slashes",
+    } <= found_ids
     assert {"org/quoted", "org/served", "org/data", "org/newline-name", "org/dash-name"} <= found_ids
     assert dict(outcome(screened)[1]) == {
         "big.py": f"larger than 2 MB ({3 * 1024 * 1024} bytes)",
@@ -193,7 +203,7 @@ def _random_text(rng: random.Random, words: tuple[bytes, ...], between: tuple[st
         ("shell", ("run.sh", "Dockerfile"), ("'", '"', "\\", "\\\n", "\\\r\n", "\\ \n", "x")),
         ("notebook", ("n.ipynb",), ('",', '","', '", "', '"\n  ,\n "', '"\r\n,"', '"\t,"', "x")),
         ("python", ("a.py",), ("\\X", "\\x", "\\N", "\\n", "x")),  # escapes, tested on lower-cased bytes
-        ("config", ("c.yaml", "c.json"), ("\\X", "\\U", "\\n", "x")),
+        ("config", ("c.yaml", "c.json"), ("\\X", "\\U", "\\n", "\\/\\/", "x")),
     ],
 )
 def test_grep_never_rules_out_a_file_the_source_admits(

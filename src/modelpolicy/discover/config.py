@@ -138,8 +138,9 @@ class ConfigSource:
     stems = frozenset(
         {"", "modelpolicy", "env"}
     )  # `.env.local`, `env.example`, `.modelpolicy.toml`, `modelpolicy.toml`
-    # JSON, YAML and TOML strings may spell a key with `\u` escapes (YAML also `\x` and `\U`).
-    markers = Markers(_MARKER_WORDS, caseless=True, unicode_passes=True, escapes=re.compile(rb"\\[xuU]"))
+    # JSON, YAML and TOML strings may spell a key with `\u` escapes (YAML also `\x` and `\U`), and JSON and YAML a
+    # URL's slashes as `\/` (`"hf:\/\/org\/name"`, as some serialisers write them).
+    markers = Markers(_MARKER_WORDS, caseless=True, unicode_passes=True, escapes=re.compile(rb"\\[xuU]|\\/\\/"))
 
     def wants(self, path: str) -> bool:
         return _reader(path) is not None

@@ -35,8 +35,9 @@ _MAX_DOUBLINGS = 3  # every `grep` started costs 1 to 4 ms of CPU (its patterns 
 _BATCH_ARGUMENT_BYTES = 512 * 1024  # well inside the kernel's limit on a command line
 _TIMEOUT_SECONDS = 300
 _NOT_PLAIN_TEXT = "[^\t\v\f\r -~]"  # NUL, other control bytes and every non-ASCII byte: the file is read and judged
-# A regular expression read alike by Python and by `grep -E`: backslashes, letters, digits, classes and alternatives.
-_PORTABLE = re.compile(rb"(?:\\\\|\[[A-Za-z0-9-]+\]|[A-Za-z0-9|])+")
+# A regular expression read alike by Python and by `grep -E`: backslashes, letters, digits, slashes, classes and
+# alternatives.
+_PORTABLE = re.compile(rb"(?:\\\\|\[[A-Za-z0-9-]+\]|[A-Za-z0-9|/])+")
 _PORTABLE_PART = re.compile(r"\\\\|\[[A-Za-z0-9-]+\]|.")
 
 
