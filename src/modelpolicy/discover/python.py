@@ -1561,16 +1561,16 @@ class _Finder:
     def _named_references(self) -> list[Reference]:
         found: list[Reference] = []
         seen = set(self.read)
+        # A file's named values repeat (a parametrize table read once per test it decorates): each text is identified
+        # once per kind.
+        identified: dict[tuple[str, Kind, bool], list[tuple[Kind, str, str | None]]] = {}
         for named in self.named:
             if id(named.value.node) in seen:
                 continue
-            artefacts = _named_artefacts(named.value.text, named.kind, self.context, self.apis)
-            if not artefacts and named.kind is Kind.MODEL and self.speaks_of_ollama:
-                # `model = "qwen3:0.6b"`, `{"model": "llama3.2"}` in a file that speaks of Ollama, as in a config file
-                known = ollama.recognise(named.value.text, ollama.Context.NAMED)
-                artefacts = [(Kind.OLLAMA, known[1], None)] if known and known[0] is Kind.OLLAMA else []
-            if not artefacts and named.form == _OLLAMA_TABLE and (listed := ollama.listed(named.value.text)):
-                artefacts = [(Kind.OLLAMA, listed, None)]  # a name the library table does not know: it fails closed
+            key = (named.value.text, named.kind, named.form == _OLLAMA_TABLE)
+            artefacts = identified.get(key)
+            if artefacts is None:
+                artefacts = identified[key] = self._named_artefacts(named)
             if artefacts:  # what names nothing as one kind may as another (`model = "x"`, `ChatOllama(model=model)`)
                 seen.add(id(named.value.node))
             for kind, artefact_id, pinned in artefacts:
@@ -1580,6 +1580,19 @@ class _Finder:
                     )
                 )
         return found
+
+    def _named_artefacts(self, named: _Named) -> list[tuple[Kind, str, str | None]]:
+        """What a named default holds in this file (see `_named_artefacts`), an Ollama model too where the file speaks
+        of Ollama or the name is a key of an Ollama table."""
+        text = named.value.text
+        artefacts = _named_artefacts(text, named.kind, self.context, self.apis)
+        if not artefacts and named.kind is Kind.MODEL and self.speaks_of_ollama:
+            # `model = "qwen3:0.6b"`, `{"model": "llama3.2"}` in a file that speaks of Ollama, as in a config file
+            known = ollama.recognise(text, ollama.Context.NAMED)
+            artefacts = [(Kind.OLLAMA, known[1], None)] if known and known[0] is Kind.OLLAMA else []
+        if not artefacts and named.form == _OLLAMA_TABLE and (listed := ollama.listed(text)):
+            artefacts = [(Kind.OLLAMA, listed, None)]  # a name the library table does not know: it fails closed
+        return artefacts
 
 
 @dataclass(frozen=True)
