@@ -599,9 +599,16 @@ def _constant_values(assignments: list[tuple[_Branch, ast.expr]], bindings: int)
     """The values of a name whose every binding (`bindings`, counted in the module or function) is one of the
     assignments in its own body, each on its own branch of an `if` or `try` (so one runs): the values we may follow.
     None for a name rebound in sequence, in a nested function, as a parameter or by an import."""
-    if len(assignments) == bindings and _exclusive([branch for branch, _ in assignments]):
+    values = _candidate_values(assignments)
+    return values if values is not None and len(assignments) == bindings else None
+
+
+def _candidate_values(assignments: list[tuple[_Branch, ast.expr]]) -> list[ast.expr] | None:
+    """The values `_constant_values` gives when the assignments are all the name's bindings; None when they cannot
+    be, whatever the bindings (a name assigned twice in sequence): then its bindings need not be counted."""
+    if _exclusive([branch for branch, _ in assignments]):
         return [value for _, value in assignments]
-    if len(assignments) == bindings and _one_namespaced_literal([value for _, value in assignments]):
+    if _one_namespaced_literal([value for _, value in assignments]):
         return [assignments[0][1]]  # `X = "org/x"` written twice (a copied line): still one value
     return None
 
@@ -846,6 +853,7 @@ class _Finder:
         self.scope_assignments: dict[int, dict[str, list[tuple[_Branch, ast.expr]]]] = {}  # by function
         self.scope_constants: dict[tuple[int, str], list[ast.expr] | None] = {}  # by function and name, when asked
         self.module_constants: dict[str, list[ast.expr]] = {}  # of a module read whole, by name, when asked
+        self.constants: dict[tuple[int, str], list[ast.expr]] = {}  # `_constant`, by innermost function and name
         self.assigned: dict[int, set[str]] = {}  # by function: the names its lines assign (`_assigns`)
         self.read: set[int] = set()  # ids of the nodes a loader read: no named default reports them again
         self.named: list[_Named] = []
@@ -895,7 +903,8 @@ class _Finder:
         values = self.module_constants.get(name)
         if values is None:
             assignments = self.module_assignments.get(name, [])
-            bindings = _count_bindings([self.tree], name, self._spelled(name), len(assignments)) if assignments else 0
+            candidates = _candidate_values(assignments) if assignments else None
+            bindings = _count_bindings([self.tree], name, self._spelled(name), len(assignments)) if candidates else 0
             values = self.module_constants[name] = _constant_values(assignments, bindings) or []
         return values
 
@@ -1132,7 +1141,16 @@ class _Finder:
         return self._constant(name)
 
     def _constant(self, name: str) -> list[ast.expr]:
-        """The values of a constant of the innermost function that has it, else of the module."""
+        """The values of a constant of the innermost function that has it, else of the module: asked again and again
+        of the same names (`model=model` in every test), so kept by the function being walked, which the functions
+        around it follow."""
+        key = (id(self.scopes[-1]) if self.scopes else 0, name)
+        values = self.constants.get(key)
+        if values is None:
+            values = self.constants[key] = self._scoped_constant(name)
+        return values
+
+    def _scoped_constant(self, name: str) -> list[ast.expr]:
         for function in reversed(self.scopes):
             if not self._assigns(function, name):
                 # `def load(path="org/d"): load_dataset(path)`: what it loads when not told (a parameter named for a
@@ -1153,9 +1171,10 @@ class _Finder:
             assignments = self.scope_assignments.get(id(function))
             if assignments is None:
                 assignments = self.scope_assignments[id(function)] = _assignments(function.body)
-            found = assignments.get(name)
-            bindings = _count_bindings([function], name, self._spelled(name), len(found)) if found else 0
-            self.scope_constants[key] = _constant_values(found, bindings) if found else None
+            found = assignments.get(name, [])
+            values = _candidate_values(found) if found else None  # each binding counted only when it may matter
+            bindings = _count_bindings([function], name, self._spelled(name), len(found)) if values is not None else 0
+            self.scope_constants[key] = values if found and bindings == len(found) else None
         return self.scope_constants[key]
 
     def _assigns(self, function: _Function, name: str) -> bool:
