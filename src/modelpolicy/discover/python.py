@@ -1573,6 +1573,10 @@ class _Finder:
         """Keep the strings a named default stands for (each item of a list default) until the walk is over."""
         if node is None or kind is None:
             return
+        if type(node) is ast.Constant:  # a literal stands for itself (the rows of a parametrize table, read per test)
+            if isinstance(node.value, str):
+                self.named.append(_Named(_Value(node.value, node), kind, form))
+            return
         items = [item for container in self._containers(node) for _, item in _entries(container)] or [node]
         for name in (chosen for item in items for chosen in _item_names(item)):
             self.named += [_Named(value, kind, form) for value in self._values(name) if not value.dynamic]
