@@ -552,8 +552,8 @@ def _is_ollama_module(module: str | None) -> bool:
 
 def _span(statement: ast.stmt) -> tuple[int, int]:
     """The first and last line of a statement, its decorators included."""
-    decorators = getattr(statement, "decorator_list", ())
-    first = min((statement.lineno, *(decorator.lineno for decorator in decorators)))
+    decorators = getattr(statement, "decorator_list", None)
+    first = min(statement.lineno, *(decorator.lineno for decorator in decorators)) if decorators else statement.lineno
     return first, statement.end_lineno or statement.lineno
 
 
@@ -952,8 +952,13 @@ class _Finder:
 
     def _visit_children(self, node: ast.AST) -> None:
         for child in _flattened(node) if isinstance(node, ast.If | ast.BinOp) else _children(node):
-            if type(child) is not ast.Name:  # a name alone holds nothing: no child, no named default
-                self._visit(child)
+            kind = type(child)
+            if kind is ast.Name:  # a name alone holds nothing: no child, no named default
+                continue
+            if kind in _PLAIN:  # `_visit`, written out: most nodes are walked here
+                self._visit_children(child)
+            else:
+                self._visit_node(child)
 
     def _visit_node(self, node: ast.AST) -> None:
         if isinstance(node, ast.stmt) and (not self._mentioned(node) or _standing_alone(node)):
