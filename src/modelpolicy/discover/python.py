@@ -1303,6 +1303,8 @@ class _Finder:
         """A string that is wholly a URL of the Hub's (`urlretrieve("https://huggingface.co/ORG/NAME/resolve/...")`,
         `read_parquet("hf://datasets/ORG/NAME/...")`) names its repository; prose that holds one does not."""
         text = str(constant.value).strip()
+        if "/" not in text and ":" not in text:
+            return  # a URL, a route (`provider/name`, `provider:name`), an `ollama/` string and an image hold one
         routed = ollama.prefixed(text) if text.startswith(ollama.PREFIXES) else None
         if routed:
             yield self._reference(constant, routed[1], routed[0], form="litellm", revision=None, flags=frozenset())
