@@ -95,6 +95,12 @@ def test_what_a_function_named_for_models_returns() -> None:
     }
 
 
+def test_what_a_function_returns_is_read_in_its_own_scope() -> None:
+    """A name it returns is its own variable when it assigns it: `value = ID; return value`."""
+    source = 'def default_model():\n    value = "org/local"\n    return value\n'
+    assert {(text, line) for _, text, line, _ in find(source)} == {("org/local", 2)}
+
+
 @pytest.mark.parametrize(
     "source",
     [

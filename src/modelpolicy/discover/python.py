@@ -1015,9 +1015,9 @@ class _Finder:
 
     def _function(self, function: _Function) -> None:
         self._parameters(function.args)
-        self._returned(function)
         self.scopes.append(function)
         try:
+            self._returned(function)  # what it returns is read in its own scope: `value = ID; return value`
             for child in _children(function):
                 self._visit(child)
         finally:
