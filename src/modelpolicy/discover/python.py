@@ -155,6 +155,13 @@ _LOADERS: dict[str, _Loader] = {
     "ChatMistralAI": _Loader(_A, ("model", "model_name"), None),
     "ChatGoogleGenerativeAI": _Loader(_A, ("model",), None),
     "OpenAIEmbeddings": _Loader(_A, ("model",), None),
+    # Chroma's embedding functions (`chromadb.utils.embedding_functions`): the model first, or after the API key
+    "SentenceTransformerEmbeddingFunction": _Loader(_M, ("model_name",), 0),
+    "InstructorEmbeddingFunction": _Loader(_M, ("model_name",), 0),
+    "HuggingFaceEmbeddingFunction": _Loader(_M, ("model_name",), 1),
+    "OpenAIEmbeddingFunction": _Loader(_A, ("model_name",), None),
+    "CohereEmbeddingFunction": _Loader(_A, ("model_name",), None),
+    "OllamaEmbeddingFunction": _Loader(_O, ("model_name",), None),
     # LlamaIndex (its `OpenAI(model=)` and `Anthropic(model=)`; the vendors' own clients take no `model=`)
     "HuggingFaceLLM": _Loader(_M, ("model_name",), None, also=("tokenizer_name",)),
     "HuggingFaceEmbedding": _Loader(_M, ("model_name",), 0),
