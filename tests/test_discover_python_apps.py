@@ -80,3 +80,55 @@ def test_a_chroma_embedding_function_over_several_lines() -> None:
 )
 def test_chroma_embedding_function_look_alikes(source: str) -> None:
     assert find(source) == set()
+
+
+# --- the default of a UI widget whose label names a model or dataset ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # Gradio
+        ('x = gr.Textbox(value="org/m", label="Embedding model")', {(M, "org/m")}),
+        ('x = gr.Textbox("org/m", label="Model name")', {(M, "org/m")}),
+        (
+            'x = gr.Dropdown(choices=["wikitext", "ptb"] + local(), value="wikitext", label="Input dataset")',
+            {(D, "wikitext")},
+        ),
+        (
+            'x = gr.Dropdown(["gpt-4o", "gpt-4o-mini"], value="gpt-4o", label="Model")',
+            {(A, "gpt-4o"), (A, "gpt-4o-mini")},
+        ),
+        ('DEFAULT = "org/m"\nx = gr.Textbox(label="Model", value=DEFAULT)', {(M, "org/m")}),
+        # Streamlit: the label comes first
+        ('x = st.text_input("Hugging Face model", "org/m")', {(M, "org/m")}),
+        ('x = st.selectbox("Model", ["org/a", "org/b"])', {(M, "org/a"), (M, "org/b")}),
+        # ipywidgets and Panel
+        ('x = widgets.Dropdown(options=["org/a", "org/b"], description="Model:")', {(M, "org/a"), (M, "org/b")}),
+        ('x = pn.widgets.TextInput(name="Embedding model", value="org/e")', {(M, "org/e")}),
+    ],
+)
+def test_a_widget_labelled_for_a_model_starts_from_or_offers_one(source: str, expected: set[tuple[Kind, str]]) -> None:
+    assert {(kind, text) for kind, text, _, form in find(source) if form == "widget"} == expected
+    assert {form for *_, form in find(source)} == {"widget"}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'x = gr.Textbox(placeholder="Tongyi-MAI/Z-Image-Turbo", label="Download model")',  # an example to type over
+        'x = gr.Textbox(label="Model", info="for instance: facebook/galactica-125m")',  # help text
+        'x = gr.Textbox(value="org/m", label="Output model")',  # what the app writes
+        'x = gr.Textbox(value="org/m", label="Prompt")',  # a label naming no model
+        'x = gr.Textbox(value="org/m", label="Model settings")',
+        'x = gr.Dropdown(choices=["a", "b"], value="None", label="Evaluation Dataset")',
+        'x = gr.Dropdown(label="Whisper Model", value="small.en", choices=["tiny.en", "base", "large"])',  # not Hub ids
+        'x = gr.Textbox(value="checkpoints/run1", label="Model")',  # a local path
+        'x = gr.Textbox(label="Model", value=f"{org}/x")',
+        'x = st.text_input("Your name", "org/m")',
+        'x = st.text_input(label, "org/m")',  # a label that is no string
+        'x = Text(value="org/m", style="Model")',  # no label
+    ],
+)
+def test_widget_look_alikes(source: str) -> None:
+    assert find(source) == set()

@@ -255,6 +255,32 @@ _MARKERS = Markers(MARKER_WORDS, caseless=True, unicode_passes=True, escapes=_ST
 _WRITTEN_MARKERS = replace(_MARKERS, unicode_passes=False)
 _OPTION_CALLS = frozenset({"add_argument", "option"})  # argparse, click
 _FIELD_CALLS = frozenset({"field", "Field", "ib", "attrib"})  # dataclasses, pydantic, attrs
+
+
+@dataclass(frozen=True)
+class _Widget:
+    """An input widget of a UI library: the position of its label when it is not a keyword (Streamlit's first
+    argument), and the positions of the values it offers or starts from when they are not keywords."""
+
+    label_position: int | None = None
+    value_positions: tuple[int, ...] = ()
+
+
+# A widget's label is one of these keywords (Gradio's `label=`, ipywidgets' `description=`, Panel's `name=`) or its
+# `label_position`; what it offers or starts from is one of `_WIDGET_VALUES` or at its `value_positions`.
+_WIDGET_LABELS = ("label", "description", "name")
+_WIDGET_VALUES = ("value", "choices", "options")
+_WIDGET_PUNCTUATION = re.compile(r"[^\w\s-]+")
+_WIDGETS: dict[str, _Widget] = {
+    # Gradio: `gr.Textbox(value, label=...)`, `gr.Dropdown(choices, value=..., label=...)`; ipywidgets' `Text`,
+    # `Dropdown(options=..., description=...)`
+    **dict.fromkeys(("Textbox", "Text", "TextArea", "Textarea"), _Widget(value_positions=(0,))),
+    **dict.fromkeys(("Dropdown", "Radio", "RadioButtons", "Combobox", "Select"), _Widget(value_positions=(0,))),
+    # Panel: `pn.widgets.TextInput(name="Model", value=ID)`, `AutocompleteInput(name=..., options=[...])`
+    **dict.fromkeys(("TextInput", "AutocompleteInput"), _Widget()),
+    # Streamlit: `st.text_input("Model", ID)`, `st.selectbox("Model", [ID, ...])`
+    **dict.fromkeys(("text_input", "text_area", "selectbox", "radio", "multiselect"), _Widget(0, (1,))),
+}
 _SEQUENCE_CALLS = frozenset({"list", "tuple", "set", "sorted", "reversed", "frozenset"})
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
 _CONTAINERS = (ast.Dict, ast.List, ast.Tuple, ast.Set)
@@ -1408,6 +1434,8 @@ class _Finder:
             self._parametrized(call.args[0], call.args[1])
         if name == "create" and (key := _registry_key(call.func)) is not None:  # LanceDB's embedding registry
             self._defer(_keyword(call, "name"), _REGISTRY_KINDS.get(key, Kind.MODEL), "registry")
+        if name in _WIDGETS:
+            self._widget(call, _WIDGETS[name])
         if name in _OPTION_CALLS:
             flags = [text.lstrip("-") for text in map(_string, call.args) if text]
             kind = next((k for flag in flags if (k := named_kind(flag))), None)
@@ -1417,6 +1445,20 @@ class _Finder:
             form, variable, default = read
             names = [value.text for value in self._values(variable) if not value.dynamic]
             self._defer(default, next((k for n in names if (k := named_kind(n))), None), form)
+
+    def _widget(self, call: ast.Call, widget: _Widget) -> None:
+        """`gr.Dropdown(choices=[...], value=ID, label="Embedding model")`, `st.text_input("Model", ID)`: what an
+        input widget whose label names a model or dataset starts from or offers is one (`names.named_kind`, the label
+        read as a name: `Input dataset` is a dataset's)."""
+        label = _widget_label(call, widget)
+        kind = named_kind(label) if label else None
+        if kind is None:
+            return
+        for keyword in _WIDGET_VALUES:
+            self._defer(_keyword(call, keyword), kind, "widget")
+        for position in widget.value_positions:
+            if position < len(call.args):
+                self._defer(call.args[position], kind, "widget")
 
     def _parametrized(self, argnames: ast.expr, argvalues: ast.expr) -> None:
         """`@pytest.mark.parametrize("model", ["gpt-4o", "org/x"])`, `("model_id,expected", [("org/x", 1), ...])`: the
@@ -1709,6 +1751,16 @@ def _through_hub(func: ast.expr) -> bool:
 # An embedding registry's entries (LanceDB: `get_registry().get("sentence-transformers").create(name=ID)`): what the
 # `name=` of an entry names, by the entry's key; any other key's a Hub or hosted API model.
 _REGISTRY_KINDS = {"ollama": Kind.OLLAMA}
+
+
+def _widget_label(call: ast.Call, widget: _Widget) -> str | None:
+    """A widget's label when it is written as a string, its punctuation read as blanks (`description="Model:"`)."""
+    labels = [_string(_keyword(call, keyword)) for keyword in _WIDGET_LABELS]
+    position = widget.label_position
+    if position is not None and position < len(call.args):
+        labels.append(_string(call.args[position]))
+    label = next((label for label in labels if label is not None), None)
+    return None if label is None else _WIDGET_PUNCTUATION.sub(" ", label)
 
 
 def _registry_key(func: ast.expr) -> str | None:
