@@ -132,3 +132,34 @@ def test_a_widget_labelled_for_a_model_starts_from_or_offers_one(source: str, ex
 )
 def test_widget_look_alikes(source: str) -> None:
     assert find(source) == set()
+
+
+# --- Gradio's `gr.load` of a Hub model -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('demo = gr.load("models/meta-llama/Llama-3.1-8B-Instruct")', "meta-llama/Llama-3.1-8B-Instruct"),
+        ('demo = gradio.load(name="models/org/x")', "org/x"),
+        ('demo = gr.load("org/x", src="models")', "org/x"),
+        ('chat_model = gr.load("org/x", "huggingface")', "org/x"),
+        ('model = gr.Interface.load("huggingface/org/x")', "org/x"),  # Gradio 3
+    ],
+)
+def test_gradio_load_of_a_model(source: str, expected: str) -> None:
+    assert find(source) == {(M, expected, 1, "load")}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'demo = gr.load("spaces/abidlabs/whisper")',  # a Space
+        'demo = gr.load("abidlabs/whisper", src="spaces")',
+        'state = torch.load("models/org/x.pt")',  # another `load`
+        'state = model.load("models/org/x")',
+        'demo = gr.load(f"models/{name}")',  # built at run time from a name that cannot be followed
+    ],
+)
+def test_gradio_load_look_alikes(source: str) -> None:
+    assert find(source) == set()

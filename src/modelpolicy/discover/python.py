@@ -187,6 +187,12 @@ _LOADERS: dict[str, _Loader] = {
     # faster-whisper: `WhisperModel("large-v3")`, `WhisperModel(model_size_or_path="Systran/faster-whisper-small")`
     "WhisperModel": _Loader(_M, ("model_size_or_path",), 0, names=_FASTER_WHISPER),
 }
+# Gradio's `gr.load("models/org/x")` (`gr.Interface.load("huggingface/org/x")`), or `gr.load("org/x", src="models")`:
+# a Hub model served through the Inference API; `spaces/` and `src="spaces"` load a Space, no artefact of ours.
+_GRADIO_MODULES = frozenset({"gr", "gradio"})
+_GRADIO_SOURCES = frozenset({"models", "huggingface"})
+_GRADIO_LOAD = _Loader(_M, ("name",), 0, prefixes=tuple(f"{source}/" for source in sorted(_GRADIO_SOURCES)))
+_GRADIO_LOAD_FROM = _Loader(_M, ("name",), 0)
 # `PeftModel.from_pretrained(base_model, ADAPTER_ID)`: the adapter comes second.
 _PEFT_ADAPTER = _Loader(_M, ("model_id",), 1)
 # The methods of the OpenAI and Anthropic clients that take `model=`: chat.completions.create, messages.create, ...
@@ -1293,6 +1299,8 @@ class _Finder:
         loader = _PEFT_ADAPTER if _is_peft_model(call.func) else _LOADERS.get(name)
         if loader is None and name in _API_METHODS and _is_api_client_call(call.func):
             loader = _API_CLIENT
+        if loader is None and name == "load":
+            loader = _gradio_loader(call)
         if loader is None:
             loader = self._ollama_loader(call.func)
         kind = _download_kind(call, loader.kind) if loader else None
@@ -1751,6 +1759,20 @@ def _through_hub(func: ast.expr) -> bool:
 # An embedding registry's entries (LanceDB: `get_registry().get("sentence-transformers").create(name=ID)`): what the
 # `name=` of an entry names, by the entry's key; any other key's a Hub or hosted API model.
 _REGISTRY_KINDS = {"ollama": Kind.OLLAMA}
+
+
+def _gradio_loader(call: ast.Call) -> _Loader | None:
+    """How `gr.load(...)`, `gradio.load(...)` or `gr.Interface.load(...)` takes a model: by its source prefix, or
+    whole when `src=` names the Hub's models; None for a Space or another callee named `load`."""
+    owner = call.func.value if isinstance(call.func, ast.Attribute) else None
+    if isinstance(owner, ast.Attribute) and owner.attr in ("Interface", "Blocks"):
+        owner = owner.value
+    if not isinstance(owner, ast.Name) or owner.id not in _GRADIO_MODULES:
+        return None
+    source = _string(_keyword(call, "src") or (call.args[1] if len(call.args) > 1 else None))
+    if source is None:
+        return _GRADIO_LOAD
+    return _GRADIO_LOAD_FROM if source in _GRADIO_SOURCES else None
 
 
 def _widget_label(call: ast.Call, widget: _Widget) -> str | None:
