@@ -163,3 +163,32 @@ def test_gradio_load_of_a_model(source: str, expected: str) -> None:
 )
 def test_gradio_load_look_alikes(source: str) -> None:
     assert find(source) == set()
+
+
+# --- llama-cpp-python's `Llama.from_pretrained(repo_id=...)` -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'llm = Llama.from_pretrained(repo_id="Qwen/Qwen2-0.5B-Instruct-GGUF", filename="*q8_0.gguf")',
+        'llm = Llama.from_pretrained("Qwen/Qwen2-0.5B-Instruct-GGUF", "*q8_0.gguf")',
+        'llm = llama_cpp.Llama.from_pretrained(\n    repo_id="Qwen/Qwen2-0.5B-Instruct-GGUF", filename="*q8_0.gguf"\n)',
+    ],
+)
+def test_llama_cpp_from_pretrained_takes_the_repo_id(source: str) -> None:
+    assert {(kind, text, form) for kind, text, _, form in find(source)} == {
+        (M, "Qwen/Qwen2-0.5B-Instruct-GGUF", "from_pretrained")
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'llm = Llama.from_pretrained(filename="*q8_0.gguf", local_dir="./models")',  # no repository
+        'llm = Llama.from_pretrained(repo_id="./models/qwen", filename="*q8_0.gguf")',  # a local folder
+        'llm = Llama(model_path="./models/qwen.gguf")',
+    ],
+)
+def test_llama_cpp_look_alikes(source: str) -> None:
+    assert find(source) == set()

@@ -116,8 +116,9 @@ _INFERENCE_TASKS = (
 # The text_generation `Client` of TGI is not here: it takes the server's URL, never a model id.
 _LOADERS: dict[str, _Loader] = {
     # transformers, diffusers, peft (AutoPeftModel* too), datasets, huggingface_hub
-    # `model_name=`: Unsloth's `FastLanguageModel.from_pretrained(model_name=ID)`
-    "from_pretrained": _Loader(_M, ("pretrained_model_name_or_path", "model_name"), 0),
+    # `model_name=`: Unsloth's `FastLanguageModel.from_pretrained(model_name=ID)`; `repo_id=`: llama-cpp-python's
+    # `Llama.from_pretrained(repo_id=ID, filename="*q4_k_m.gguf")`
+    "from_pretrained": _Loader(_M, ("pretrained_model_name_or_path", "model_name", "repo_id"), 0),
     "pipeline": _Loader(_M, ("model",), 1, also=("tokenizer",)),
     "load_dataset": _Loader(_D, ("path",), 0),
     "hf_hub_download": _Loader(_M, ("repo_id",), 0),
