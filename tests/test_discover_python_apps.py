@@ -192,3 +192,33 @@ def test_llama_cpp_from_pretrained_takes_the_repo_id(source: str) -> None:
 )
 def test_llama_cpp_look_alikes(source: str) -> None:
     assert find(source) == set()
+
+
+# --- Coqui TTS's XTTS, downloaded from the Hub -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('tts = TTS("tts_models/multilingual/multi-dataset/xtts_v2").to("cuda")', "coqui/XTTS-v2"),
+        ('tts = TTS(model_name="tts_models/multilingual/multi-dataset/xtts_v1.1")', "coqui/XTTS-v1"),
+        (
+            'p = {"model_name": "tts_models/multilingual/multi-dataset/xtts_v2"}\nmodel = TTS(p["model_name"])',
+            "coqui/XTTS-v2",
+        ),
+    ],
+)
+def test_coqui_xtts_is_the_hub_repository(source: str, expected: str) -> None:
+    assert {(kind, text, form) for kind, text, _, form in find(source)} == {(M, expected, "TTS")}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'tts = TTS("tts_models/en/ljspeech/tacotron2-DDC")',  # fetched from GitHub releases
+        'tts = TTS(model_path="./xtts", config_path="./xtts/config.json")',  # a local model
+        'tts = gTTS("hello model", lang="en")',  # another library
+    ],
+)
+def test_coqui_tts_look_alikes(source: str) -> None:
+    assert find(source) == set()

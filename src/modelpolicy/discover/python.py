@@ -93,6 +93,14 @@ _FASTER_WHISPER = tuple(
         "turbo": "mobiuslabsgmbh/faster-whisper-large-v3-turbo",
     }.items()
 )
+# Coqui TTS's `TTS("tts_models/multilingual/multi-dataset/xtts_v2")` downloads XTTS from the Hub's `coqui/XTTS-v2`
+# (the `hf_url` of TTS/.models.json, github.com/coqui-ai/TTS and its idiap fork); its other catalogue names come from
+# GitHub releases, no artefact of ours. Not in `_LOADERS`: `tts` would be a marker word held by every `settings`.
+_COQUI_HUB = (
+    ("tts_models/multilingual/multi-dataset/xtts_v2", "coqui/XTTS-v2"),
+    ("tts_models/multilingual/multi-dataset/xtts_v1.1", "coqui/XTTS-v1"),
+)
+_COQUI_TTS = _Loader(_M, ("model_name",), 0, names=_COQUI_HUB)
 _HUB_PREFIXED = _Loader(_M, ("model_name",), 0, prefixes=_HF_HUB)
 _VLLM = _Loader(_M, ("model",), 0, also=("tokenizer",))
 # `InferenceClient` methods that take `model=`: `client.text_generation(prompt, model=ID)`.
@@ -1302,6 +1310,8 @@ class _Finder:
             loader = _API_CLIENT
         if loader is None and name == "load":
             loader = _gradio_loader(call)
+        if loader is None and name == "TTS":
+            loader = _COQUI_TTS
         if loader is None:
             loader = self._ollama_loader(call.func)
         kind = _download_kind(call, loader.kind) if loader else None
