@@ -93,6 +93,14 @@ _FASTER_WHISPER = tuple(
         "turbo": "mobiuslabsgmbh/faster-whisper-large-v3-turbo",
     }.items()
 )
+# Coqui TTS's `TTS("tts_models/multilingual/multi-dataset/xtts_v2")` downloads XTTS from the Hub's `coqui/XTTS-v2`
+# (the `hf_url` of TTS/.models.json, github.com/coqui-ai/TTS and its idiap fork); its other catalogue names come from
+# GitHub releases, no artefact of ours. Not in `_LOADERS`: `tts` would be a marker word held by every `settings`.
+_COQUI_HUB = (
+    ("tts_models/multilingual/multi-dataset/xtts_v2", "coqui/XTTS-v2"),
+    ("tts_models/multilingual/multi-dataset/xtts_v1.1", "coqui/XTTS-v1"),
+)
+_COQUI_TTS = _Loader(_M, ("model_name",), 0, names=_COQUI_HUB)
 _HUB_PREFIXED = _Loader(_M, ("model_name",), 0, prefixes=_HF_HUB)
 _VLLM = _Loader(_M, ("model",), 0, also=("tokenizer",))
 # `InferenceClient` methods that take `model=`: `client.text_generation(prompt, model=ID)`.
@@ -116,8 +124,9 @@ _INFERENCE_TASKS = (
 # The text_generation `Client` of TGI is not here: it takes the server's URL, never a model id.
 _LOADERS: dict[str, _Loader] = {
     # transformers, diffusers, peft (AutoPeftModel* too), datasets, huggingface_hub
-    # `model_name=`: Unsloth's `FastLanguageModel.from_pretrained(model_name=ID)`
-    "from_pretrained": _Loader(_M, ("pretrained_model_name_or_path", "model_name"), 0),
+    # `model_name=`: Unsloth's `FastLanguageModel.from_pretrained(model_name=ID)`; `repo_id=`: llama-cpp-python's
+    # `Llama.from_pretrained(repo_id=ID, filename="*q4_k_m.gguf")`
+    "from_pretrained": _Loader(_M, ("pretrained_model_name_or_path", "model_name", "repo_id"), 0),
     "pipeline": _Loader(_M, ("model",), 1, also=("tokenizer",)),
     "load_dataset": _Loader(_D, ("path",), 0),
     "hf_hub_download": _Loader(_M, ("repo_id",), 0),
@@ -155,6 +164,13 @@ _LOADERS: dict[str, _Loader] = {
     "ChatMistralAI": _Loader(_A, ("model", "model_name"), None),
     "ChatGoogleGenerativeAI": _Loader(_A, ("model",), None),
     "OpenAIEmbeddings": _Loader(_A, ("model",), None),
+    # Chroma's embedding functions (`chromadb.utils.embedding_functions`): the model first, or after the API key
+    "SentenceTransformerEmbeddingFunction": _Loader(_M, ("model_name",), 0),
+    "InstructorEmbeddingFunction": _Loader(_M, ("model_name",), 0),
+    "HuggingFaceEmbeddingFunction": _Loader(_M, ("model_name",), 1),
+    "OpenAIEmbeddingFunction": _Loader(_A, ("model_name",), None),
+    "CohereEmbeddingFunction": _Loader(_A, ("model_name",), None),
+    "OllamaEmbeddingFunction": _Loader(_O, ("model_name",), None),
     # LlamaIndex (its `OpenAI(model=)` and `Anthropic(model=)`; the vendors' own clients take no `model=`)
     "HuggingFaceLLM": _Loader(_M, ("model_name",), None, also=("tokenizer_name",)),
     "HuggingFaceEmbedding": _Loader(_M, ("model_name",), 0),
@@ -180,6 +196,12 @@ _LOADERS: dict[str, _Loader] = {
     # faster-whisper: `WhisperModel("large-v3")`, `WhisperModel(model_size_or_path="Systran/faster-whisper-small")`
     "WhisperModel": _Loader(_M, ("model_size_or_path",), 0, names=_FASTER_WHISPER),
 }
+# Gradio's `gr.load("models/org/x")` (`gr.Interface.load("huggingface/org/x")`), or `gr.load("org/x", src="models")`:
+# a Hub model served through the Inference API; `spaces/` and `src="spaces"` load a Space, no artefact of ours.
+_GRADIO_MODULES = frozenset({"gr", "gradio"})
+_GRADIO_SOURCES = frozenset({"models", "huggingface"})
+_GRADIO_LOAD = _Loader(_M, ("name",), 0, prefixes=tuple(f"{source}/" for source in sorted(_GRADIO_SOURCES)))
+_GRADIO_LOAD_FROM = _Loader(_M, ("name",), 0)
 # `PeftModel.from_pretrained(base_model, ADAPTER_ID)`: the adapter comes second.
 _PEFT_ADAPTER = _Loader(_M, ("model_id",), 1)
 # The methods of the OpenAI and Anthropic clients that take `model=`: chat.completions.create, messages.create, ...
@@ -248,6 +270,32 @@ _MARKERS = Markers(MARKER_WORDS, caseless=True, unicode_passes=True, escapes=_ST
 _WRITTEN_MARKERS = replace(_MARKERS, unicode_passes=False)
 _OPTION_CALLS = frozenset({"add_argument", "option"})  # argparse, click
 _FIELD_CALLS = frozenset({"field", "Field", "ib", "attrib"})  # dataclasses, pydantic, attrs
+
+
+@dataclass(frozen=True)
+class _Widget:
+    """An input widget of a UI library: the position of its label when it is not a keyword (Streamlit's first
+    argument), and the positions of the values it offers or starts from when they are not keywords."""
+
+    label_position: int | None = None
+    value_positions: tuple[int, ...] = ()
+
+
+# A widget's label is one of these keywords (Gradio's `label=`, ipywidgets' `description=`, Panel's `name=`) or its
+# `label_position`; what it offers or starts from is one of `_WIDGET_VALUES` or at its `value_positions`.
+_WIDGET_LABELS = ("label", "description", "name")
+_WIDGET_VALUES = ("value", "choices", "options")
+_WIDGET_PUNCTUATION = re.compile(r"[^\w\s-]+")
+_WIDGETS: dict[str, _Widget] = {
+    # Gradio: `gr.Textbox(value, label=...)`, `gr.Dropdown(choices, value=..., label=...)`; ipywidgets' `Text`,
+    # `Dropdown(options=..., description=...)`
+    **dict.fromkeys(("Textbox", "Text", "TextArea", "Textarea"), _Widget(value_positions=(0,))),
+    **dict.fromkeys(("Dropdown", "Radio", "RadioButtons", "Combobox", "Select"), _Widget(value_positions=(0,))),
+    # Panel: `pn.widgets.TextInput(name="Model", value=ID)`, `AutocompleteInput(name=..., options=[...])`
+    **dict.fromkeys(("TextInput", "AutocompleteInput"), _Widget()),
+    # Streamlit: `st.text_input("Model", ID)`, `st.selectbox("Model", [ID, ...])`
+    **dict.fromkeys(("text_input", "text_area", "selectbox", "radio", "multiselect"), _Widget(0, (1,))),
+}
 _SEQUENCE_CALLS = frozenset({"list", "tuple", "set", "sorted", "reversed", "frozenset"})
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
 _CONTAINERS = (ast.Dict, ast.List, ast.Tuple, ast.Set)
@@ -1284,6 +1332,10 @@ class _Finder:
         loader = _PEFT_ADAPTER if _is_peft_model(call.func) else _LOADERS.get(name)
         if loader is None and name in _API_METHODS and _is_api_client_call(call.func):
             loader = _API_CLIENT
+        if loader is None and name == "load":
+            loader = _gradio_loader(call)
+        if loader is None and name == "TTS":
+            loader = _COQUI_TTS
         if loader is None:
             loader = self._ollama_loader(call.func)
         kind = _download_kind(call, loader.kind) if loader else None
@@ -1427,6 +1479,8 @@ class _Finder:
             self._parametrized(call.args[0], call.args[1])
         if name == "create" and (key := _registry_key(call.func)) is not None:  # LanceDB's embedding registry
             self._defer(_keyword(call, "name"), _REGISTRY_KINDS.get(key, Kind.MODEL), "registry")
+        if name in _WIDGETS:
+            self._widget(call, _WIDGETS[name])
         if name in _OPTION_CALLS:
             flags = [text.lstrip("-") for text in map(_string, call.args) if text]
             kind = next((k for flag in flags if (k := named_kind(flag))), None)
@@ -1436,6 +1490,20 @@ class _Finder:
             form, variable, default = read
             names = [value.text for value in self._values(variable) if not value.dynamic]
             self._defer(default, next((k for n in names if (k := named_kind(n))), None), form)
+
+    def _widget(self, call: ast.Call, widget: _Widget) -> None:
+        """`gr.Dropdown(choices=[...], value=ID, label="Embedding model")`, `st.text_input("Model", ID)`: what an
+        input widget whose label names a model or dataset starts from or offers is one (`names.named_kind`, the label
+        read as a name: `Input dataset` is a dataset's)."""
+        label = _widget_label(call, widget)
+        kind = named_kind(label) if label else None
+        if kind is None:
+            return
+        for keyword in _WIDGET_VALUES:
+            self._defer(_keyword(call, keyword), kind, "widget")
+        for position in widget.value_positions:
+            if position < len(call.args):
+                self._defer(call.args[position], kind, "widget")
 
     def _parametrized(self, argnames: ast.expr, argvalues: ast.expr) -> None:
         """`@pytest.mark.parametrize("model", ["gpt-4o", "org/x"])`, `("model_id,expected", [("org/x", 1), ...])`: the
@@ -1745,6 +1813,30 @@ def _through_hub(func: ast.expr) -> bool:
 # An embedding registry's entries (LanceDB: `get_registry().get("sentence-transformers").create(name=ID)`): what the
 # `name=` of an entry names, by the entry's key; any other key's a Hub or hosted API model.
 _REGISTRY_KINDS = {"ollama": Kind.OLLAMA}
+
+
+def _gradio_loader(call: ast.Call) -> _Loader | None:
+    """How `gr.load(...)`, `gradio.load(...)` or `gr.Interface.load(...)` takes a model: by its source prefix, or
+    whole when `src=` names the Hub's models; None for a Space or another callee named `load`."""
+    owner = call.func.value if isinstance(call.func, ast.Attribute) else None
+    if isinstance(owner, ast.Attribute) and owner.attr in ("Interface", "Blocks"):
+        owner = owner.value
+    if not isinstance(owner, ast.Name) or owner.id not in _GRADIO_MODULES:
+        return None
+    source = _string(_keyword(call, "src") or (call.args[1] if len(call.args) > 1 else None))
+    if source is None:
+        return _GRADIO_LOAD
+    return _GRADIO_LOAD_FROM if source in _GRADIO_SOURCES else None
+
+
+def _widget_label(call: ast.Call, widget: _Widget) -> str | None:
+    """A widget's label when it is written as a string, its punctuation read as blanks (`description="Model:"`)."""
+    labels = [_string(_keyword(call, keyword)) for keyword in _WIDGET_LABELS]
+    position = widget.label_position
+    if position is not None and position < len(call.args):
+        labels.append(_string(call.args[position]))
+    label = next((label for label in labels if label is not None), None)
+    return None if label is None else _WIDGET_PUNCTUATION.sub(" ", label)
 
 
 def _registry_key(func: ast.expr) -> str | None:

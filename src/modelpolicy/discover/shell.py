@@ -29,9 +29,11 @@ from modelpolicy.discover.names import (
     IMAGE_ENDINGS,
     LOCAL_ENDINGS,
     OLLAMA_ENDINGS,
+    called_kind,
     named_kind,
     names_image,
     spelled_markers,
+    split_words,
 )
 from modelpolicy.model import Kind, Reference
 
@@ -71,6 +73,10 @@ _DOWNLOAD_OPTIONS = frozenset(
     }
 )
 _REPO_TYPES = {"model": Kind.MODEL, "dataset": Kind.DATASET}
+# A project's own download script: `python download-model.py ID` (`_download_scripts`).
+_SCRIPT_EXTENSIONS = frozenset({"py", "sh"})
+_DOWNLOAD_WORD = "download"
+_INTERPRETER = re.compile(r"python[\d.]*|bash|sh|zsh")
 # Container engines and their subcommands whose first argument is an image they run or fetch: `docker run IMAGE`,
 # `podman pull IMAGE`, `docker container run IMAGE`. `build`, `tag` and `push` name images the repository makes
 # itself, and are not read.
@@ -366,6 +372,7 @@ def _references(
         _served,
         _lora_modules,
         _downloads,
+        _download_scripts,
         _urls,
         _images,
         _ollama_pulls,
@@ -706,6 +713,22 @@ def _downloads(command: list[_Span]) -> Iterator[_Found]:
             found = _download(command[index + 2 :], f"{cli} download")
             if found is not None:
                 yield found
+
+
+def _download_scripts(command: list[_Span]) -> Iterator[_Found]:
+    """`python download-model.py ID`, `./scripts/download_dataset.sh ID`: the argument right after a script named for
+    downloading a model or dataset (`names.called_kind`) is the one it fetches."""
+    for index, word in enumerate(command[:-1]):
+        script = word.text.rsplit("/", 1)[-1]
+        stem, dot, extension = script.rpartition(".")
+        if not dot or extension not in _SCRIPT_EXTENSIONS or _DOWNLOAD_WORD not in split_words(stem):
+            continue
+        if index and not _INTERPRETER.fullmatch(command[index - 1].text.rsplit("/", 1)[-1]):
+            continue  # `less download-model.py`: a file read, not a script run
+        kind = called_kind(stem)
+        argument = _argument(command, index + 1)
+        if kind is not None and argument is not None:
+            yield _Found(script, kind, _written(argument))
 
 
 def _download(arguments: list[_Span], form: str) -> _Found | None:
