@@ -2,8 +2,6 @@
 many lines), the same list folded into Helm values (`MODELS: >`) or quoted in compose. The array or object is read as
 the JSON files are, under the key that holds it, each string where it is written in the file."""
 
-# ruff: noqa: E501  (the table of forms reads best one case a line)
-
 from __future__ import annotations
 
 import pytest
