@@ -56,6 +56,11 @@ def config(text: str, path: str) -> list[tuple[Kind, str, int, int]]:
             ],
         ),
         (".env.local", 'MODELS=[{"name": "org/a"}]\n', [(M, "org/a", 1, 17)]),
+        (
+            ".env",  # JSON5, as chat-ui parses it: comments, a trailing comma
+            'MODELS=`[\n  // {"name": "org/old"},\n  {"name": "org/a", /* "name": "org/older", */ "url": "http://h:8080"},\n]`\n',
+            [(M, "org/a", 3, 11)],
+        ),
         (".env", 'MODELS=\'[{"id": "org/a"}]\'\n', [(M, "org/a", 1, 16)]),
         (".env", 'OPENAI_MODELS=["gpt-4o", "gpt-4o-mini"]\n', [(A, "gpt-4o", 1, 15), (A, "gpt-4o-mini", 1, 25)]),
         ("values.yaml", HELM_VALUES, [(M, "org/task", 2, 14), (M, "org/first", 5, 14), (M, "org/second", 6, 14)]),

@@ -527,11 +527,20 @@ def _looks_json(value: str) -> bool:
 def _embedded_json(value: str, line: int, column: int) -> _Node | None:
     """The tree of a JSON array or object written as a string value, whose first character stands at `line`
     (1-based) and `column`: each string placed where it is written (when the value is the text as written). Read as
-    JSON files are, so a trailing comma (JSON5, as chat-ui's `MODELS` allows) still gives the tree its tokens make."""
+    JSON files are, so a trailing comma or a `//` comment (JSON5, as chat-ui's `MODELS` allows) still gives the tree
+    its tokens make."""
     if not _looks_json(value):
         return None
-    tree = _json_trees(" " * column + value, "")[0][0]
+    tree = _json_trees(" " * column + _JSON5_COMMENT.sub(_blank_comment, value), "")[0][0]
     return None if tree is None else _shifted(tree, line - 1, 0)
+
+
+# A string (kept) or a comment (blanked, each character kept in place): strings first, so `"https://..."` stays.
+_JSON5_COMMENT = re.compile(r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"|//[^\n]*|/\*.*?\*/', re.DOTALL)
+
+
+def _blank_comment(match: re.Match[str]) -> str:
+    return match[0] if match[0].startswith('"') else _blank(match)
 
 
 def _shifted(node: _Node, lines: int, indent: int) -> _Node:
