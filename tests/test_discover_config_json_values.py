@@ -70,6 +70,11 @@ def config(text: str, path: str) -> list[tuple[Kind, str, int, int]]:
             'services:\n  app:\n    environment:\n      MODELS: \'[{"name": "org/a"}]\'\n',
             [(M, "org/a", 4, 25)],
         ),
+        (
+            "deployment.yaml",
+            'env:\n  - name: MODELS\n    value: \'[{"name": "org/a"}, {"name": "org/b"}]\'\n',
+            [(M, "org/a", 3, 22), (M, "org/b", 3, 41)],
+        ),
     ],
 )
 def test_json_in_a_value_is_read(path: str, text: str, expected: list[tuple[Kind, str, int, int]]) -> None:
@@ -90,6 +95,8 @@ def test_json_in_a_value_is_read(path: str, text: str, expected: list[tuple[Kind
         # a line inside a value quoted over lines is the value's text, not an assignment of its own
         (".env", 'NOTE="first line\nMODEL_ID=org/x\nlast"\n'),
         ("values.yaml", "env:\n  NOTE: |\n    [x]\n    MODEL_ID=org/x\n"),
+        ("deployment.yaml", 'env:\n  - name: ANNOUNCEMENTS\n    value: \'[{"name": "org/a"}]\'\n'),
+        ("docker-compose.yml", 'services:\n  app:\n    environment:\n      - \'MCP_SERVERS=[{"name": "org/a"}]\'\n'),
     ],
 )
 def test_json_values_that_name_nothing(path: str, text: str) -> None:
@@ -98,3 +105,8 @@ def test_json_values_that_name_nothing(path: str, text: str) -> None:
 
 def test_a_quote_never_closed_leaves_the_next_lines_read() -> None:
     assert config('NOTE="unclosed\nMODEL_ID=org/x\n', ".env") == [(M, "org/x", 2, 9)]
+
+
+def test_json_in_a_compose_environment_item_is_read_under_its_name() -> None:
+    text = 'services:\n  app:\n    environment:\n      - \'MODELS=[{"name": "org/a"}]\'\n'
+    assert [(kind, name, line) for kind, name, line, _ in config(text, "docker-compose.yml")] == [(M, "org/a", 4)]

@@ -312,7 +312,8 @@ class _Finder:
         """A list item; `NAME=VALUE` outside an artefact list is a compose `environment` entry."""
         if isinstance(item, _Text) and slot is None and (assignment := _ASSIGNMENT.fullmatch(item.value)):
             key, value = (_Text(assignment.group(group), item.line, item.column) for group in (1, 2))
-            yield from self.entry(key, value, None)
+            column = item.column + assignment.start(2)  # `- MODELS=[{"name": ID}]`: JSON, placed where it stands
+            yield from self.entry(key, _embedded_json(value.value, item.line, column) or value, None)
         else:
             yield from self.node(item, slot)
 
@@ -320,7 +321,7 @@ class _Finder:
         entries = {_normalise(key.value): (key, value) for key, value in mapping.entries if key}
         item_key = next((entries[k][0] for k in ITEM_KEYS if k in entries), None) if slot else None
         name, value = (entries.get(k, (None, None))[1] for k in ("name", "value"))
-        if isinstance(name, _Text) and isinstance(value, _Text) and _artefact_key(name.value):
+        if isinstance(name, _Text) and value is not None and _artefact_key(name.value):
             yield from self.entry(name, value, None)  # a Kubernetes `env` item: {name: MODEL_ID, value: org/x}
         by_role = slot is not None and item_key is None and slot.form[-1:] in "sS"
         # a LiteLLM `model_list` entry: `model_name` is the alias clients ask for, `litellm_params.model` what is called
