@@ -525,7 +525,19 @@ def test_an_alias_bomb_is_read_once_and_fast() -> None:
         ("https://api-inference.huggingface.co/models/gpt2/v1/chat/completions", (M, HubId("gpt2", None))),
         ("https://huggingface.co/gpt2", None),
         ("https://huggingface.co/blog/llama2", None),
+        ("https://huggingface.co/oauth/userinfo", None),  # the Hub's OAuth endpoints, its site's own assets
+        ("https://huggingface.co/front/assets/huggingface_logo-noborder.svg", None),
+        ("https://huggingface.co/inference-endpoints/dedicated", None),
+        ("https://huggingface.co/oauthlib/name", (M, HubId("oauthlib/name", None))),  # an owner that only begins so
         ("https://huggingface.co/datasets", None),
+        (
+            "https://api-inference.huggingface.co/pipeline/feature-extraction/sentence-transformers/all-MiniLM-L6-v2",
+            (M, HubId("sentence-transformers/all-MiniLM-L6-v2", None)),
+        ),
+        ("https://internal.api-inference.huggingface.co/models/org/name/v1", (M, HubId("org/name", None))),
+        ("https://router.huggingface.co/hf-inference/models/org/name", (M, HubId("org/name", None))),
+        ("https://api-inference.huggingface.co/pipeline/feature-extraction", None),
+        ("https://internal.api-inference.huggingface.co.example.com/models/org/name", None),
         ("https://router.huggingface.co/v1/chat/completions", None),
         ("https://cdn-lfs.huggingface.co/repos/ab/cd/0123", None),
         ("ftp://huggingface.co/org/name", None),

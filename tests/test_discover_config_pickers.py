@@ -71,6 +71,7 @@ def test_a_files_model_picker(path: str, text: str, expected: set[tuple[Kind, st
         ("ui/settings.json", '{"modelOptions": {"temperature": "0.2", "stop": "org/x"}}'),  # settings, not a list
         ("config.yaml", "models:\n  template: chat/default\n  provider: openai\n  base_url: http://h:8000/v1\n"),
         ("config.yaml", "model:\n  fast: org/x\n"),  # one model's table, not a plural's
+        ("config.yaml", "models:\n  - title: org/x\n    display_name: org/y\n    description: org/z\n"),  # labels
         ("src/data/tags.json", '["org/x"]\n'),
         ("src/data/models.json", '{"fast": "org/x"}\n'),  # a file named for models, but not a list
         ("src/data/model.json", '["org/x"]\n'),

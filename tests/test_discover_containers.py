@@ -345,6 +345,12 @@ NIM = "nvcr.io/nim/meta/llama-3.1-8b-instruct"
             id="helm-registry-repository-name",
         ),
         pytest.param(
+            "chart/env/prod.yaml",
+            "image:\n  repository: huggingface\n  name: chat-ui\n",
+            [(I, "huggingface/chat-ui", 2)],
+            id="helm-overlay-repository-and-name-without-tag",
+        ),
+        pytest.param(
             "values.yaml",
             f"image:\n  repository: {TGI}\n  digest: sha256:{'a' * 64}\n",
             [(I, f"{TGI}@sha256:{'a' * 64}", 2)],
@@ -410,6 +416,7 @@ def test_finds_images_in_every_form(path: str, text: str, expected: list[Found])
         ),
         pytest.param("values.yaml", "image:\n  repository: ${REGISTRY}/vllm-openai\n  tag: v1\n", id="variable"),
         pytest.param("values.yaml", f"image:\n  repository: {TGI}-benchmark\n", id="look-alike-repository"),
+        pytest.param("values.yaml", "image:\n  repository: huggingface\n  name: chat-ui-tests\n", id="look-alike-name"),
         pytest.param("values.yaml", "image:\n  repository: nvcr.io/nvidia/pytorch\n  tag: 24.01-py3\n", id="ngc"),
         pytest.param(
             "kustomization.yaml", "images:\n- name: nginx\n  newTag: '1.27'\n- name: app\n  newName: busybox\n", id="k"

@@ -156,6 +156,7 @@ def test_what_each_form_names(text: str, expected: list[tuple[Kind, str, int]]) 
         '// pipeline("t", "org/x")\n/* AutoModel.from_pretrained("org/y") */',
         # a site page of the Hub
         'const u = "https://huggingface.co/docs/transformers";',
+        'const r = await fetch("https://huggingface.co/oauth/userinfo", { headers });',
         "const e = `https://huggingface.co/${model}`;",
     ],
 )

@@ -178,6 +178,14 @@ def test_shell_negatives(tmp_path: Path, text: str) -> None:
         (".env", "OLLAMA_MODEL=deepseek-r1:7b\nLOCAL_LLM=llama3.2\n", {"deepseek-r1:7b", "llama3.2"}),
         ("settings.json", '{"ollama": {"model": "qwen3"}}', {"qwen3"}),
         ("pyproject.toml", '[tool.app]\nollama_model = "gemma3:4b"\n', {"gemma3:4b"}),
+        # chat-ui's endpoint of a model, in its `MODELS` JSON
+        ("models.json", '[{"name": "Local", "endpoints": [{"type": "ollama", "ollamaName": "mistral"}]}]', {"mistral"}),
+        # Continue's models: the title labels the entry, the model is what runs
+        (
+            "config.json",
+            '{"models": [{"title": "Qwen", "provider": "ollama", "model": "qwen2.5-coder:7b"}]}',
+            {"qwen2.5-coder:7b"},
+        ),
     ],
 )
 def test_config_positives(tmp_path: Path, name: str, text: str, expected: set[str]) -> None:
@@ -192,6 +200,8 @@ def test_config_positives(tmp_path: Path, name: str, text: str, expected: set[st
         ("config.yaml", "model: mistral\n"),  # a bare word outside an Ollama place
         ("config.yaml", "ollama:\n  host: http://localhost:11434\n  model: test\n"),
         ("compose.yaml", "services:\n  ollama:\n    image: ollama/ollama:latest\n"),
+        ("config.yaml", "ollama_host_name: ollama\nOLLAMA_SERVICE_NAME: mistral\n"),  # names of a host, a service
+        ("config.json", '{"models": [{"title": "Mistral", "description": "qwen2.5", "provider": "ollama"}]}'),
     ],
 )
 def test_config_negatives(tmp_path: Path, name: str, text: str) -> None:

@@ -313,7 +313,8 @@ class _Finder:
         """A list item; `NAME=VALUE` outside an artefact list is a compose `environment` entry."""
         if isinstance(item, _Text) and slot is None and (assignment := _ASSIGNMENT.fullmatch(item.value)):
             key, value = (_Text(assignment.group(group), item.line, item.column) for group in (1, 2))
-            yield from self.entry(key, value, None)
+            column = item.column + assignment.start(2)  # `- MODELS=[{"name": ID}]`: JSON, placed where it stands
+            yield from self.entry(key, _embedded_json(value.value, item.line, column) or value, None)
         else:
             yield from self.node(item, slot)
 
@@ -321,7 +322,7 @@ class _Finder:
         entries = {_normalise(key.value): (key, value) for key, value in mapping.entries if key}
         item_key = next((entries[k][0] for k in ITEM_KEYS if k in entries), None) if slot else None
         name, value = (entries.get(k, (None, None))[1] for k in ("name", "value"))
-        if isinstance(name, _Text) and isinstance(value, _Text) and _artefact_key(name.value):
+        if isinstance(name, _Text) and value is not None and _artefact_key(name.value):
             yield from self.entry(name, value, None)  # a Kubernetes `env` item: {name: MODEL_ID, value: org/x}
         by_role = slot is not None and item_key is None and slot.form[-1:] in "sS"
         # a LiteLLM `model_list` entry: `model_name` is the alias clients ask for, `litellm_params.model` what is called
@@ -476,7 +477,7 @@ def _yaml_node(node: yaml.Node, walk: _YamlWalk, depth: int) -> _Node | None:
     import yaml
 
     if isinstance(node, yaml.ScalarNode):
-        return _embedded_yaml(node, walk, depth) or _yaml_text(node)
+        return _embedded_yaml(node, walk, depth) or _yaml_json(node, walk) or _yaml_text(node)
     if id(node) in walk.built:  # an alias: the very tree its anchor built (the finder visits it once per key)
         return walk.built[id(node)]
     if depth > MAX_DEPTH:
@@ -505,6 +506,43 @@ def _embedded_yaml(node: yaml.ScalarNode, walk: _YamlWalk, depth: int) -> _Node 
     first = node.start_mark.line + 1  # the block's first line, 0-based
     raw = walk.lines[first] if first < len(walk.lines) else ""
     return None if inner is None else _shifted(inner, first, len(raw) - len(raw.lstrip(" ")))
+
+
+def _yaml_json(node: yaml.ScalarNode, walk: _YamlWalk) -> _Node | None:
+    """A string holding a JSON array or object (chat-ui's `MODELS: >` followed by `[{"id": ID, ...}]` in Helm
+    values, `MODELS: '[...]'` in compose): its tree (`_embedded_json`). A block is read from the file's own lines, so
+    each string keeps its place whatever folding does to the value."""
+    if node.tag != "tag:yaml.org,2002:str" or not isinstance(node.value, str) or not _looks_json(node.value):
+        return None
+    start, end = node.start_mark, node.end_mark
+    if node.style in ("|", ">"):
+        last = end.line + 1 if end.column else end.line  # a block ends where the next line's token starts
+        return _embedded_json("\n".join(walk.lines[start.line + 1 : last]), start.line + 2, 0)
+    return _embedded_json(node.value, start.line + 1, start.column + (node.style in ("'", '"')))
+
+
+def _looks_json(value: str) -> bool:
+    stripped = value.strip()
+    return stripped[:1] in ("[", "{") and stripped[-1:] in ("]", "}") and '"' in stripped
+
+
+def _embedded_json(value: str, line: int, column: int) -> _Node | None:
+    """The tree of a JSON array or object written as a string value, whose first character stands at `line`
+    (1-based) and `column`: each string placed where it is written (when the value is the text as written). Read as
+    JSON files are, so a trailing comma or a `//` comment (JSON5, as chat-ui's `MODELS` allows) still gives the tree
+    its tokens make."""
+    if not _looks_json(value):
+        return None
+    tree = _json_trees(" " * column + _JSON5_COMMENT.sub(_blank_comment, value), "")[0][0]
+    return None if tree is None else _shifted(tree, line - 1, 0)
+
+
+# A string (kept) or a comment (blanked, each character kept in place): strings first, so `"https://..."` stays.
+_JSON5_COMMENT = re.compile(r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"|//[^\n]*|/\*.*?\*/', re.DOTALL)
+
+
+def _blank_comment(match: re.Match[str]) -> str:
+    return match[0] if match[0].startswith('"') else _blank(match)
 
 
 def _shifted(node: _Node, lines: int, indent: int) -> _Node:
@@ -773,14 +811,41 @@ def _listed(text: _Text) -> list[_Text]:
 
 
 def _env_trees(text: str, _: str) -> _Trees:
-    """`KEY=VALUE` lines with an optional `export`, quotes and `#` comments; other lines are ignored."""
+    """`KEY=VALUE` lines with an optional `export`, quotes and `#` comments; other lines are ignored. A quoted value
+    may run over lines (dotenv's multi-line values, chat-ui's ``MODELS=`[...]` ``); one holding a JSON array or
+    object is read as its tree (`_embedded_json`)."""
     entries: list[tuple[_Text | None, _Node | None]] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        match = _ENV_LINE.fullmatch(line)
-        if match:
-            value, column = _env_value(match.group(2), match.start(2))
-            entries.append((_Text(match.group(1), number, match.start(1)), _Text(value, number, column)))
+    lines = text.split("\n")
+    number = 0
+    while number < len(lines):
+        match = _ENV_LINE.fullmatch(lines[number])
+        number += 1
+        if not match:
+            continue
+        key = _Text(match.group(1), number, match.start(1))
+        block = _env_block(lines, number, match.group(2))
+        if block is not None:
+            value, after = block
+            column = match.start(2) + 1
+            entries.append((key, _embedded_json(value, number, column) or _Text(value, number, column)))
+            number = after
+            continue
+        value, column = _env_value(match.group(2), match.start(2))
+        entries.append((key, _embedded_json(value, number, column) or _Text(value, number, column)))
     return [_Mapping(tuple(entries))], None
+
+
+def _env_block(lines: list[str], after: int, raw: str) -> tuple[str, int] | None:
+    """A quoted value whose closing quote is on a later line: its text, and the index of the line after it. None
+    for a value on one line, or a quote never closed."""
+    quote = raw[:1]
+    if quote not in ("'", '"', "`") or quote in raw[1:]:
+        return None
+    for index in range(after, len(lines)):
+        if quote in lines[index]:
+            body = [raw[1:], *lines[after:index], lines[index][: lines[index].index(quote)]]
+            return "\n".join(body), index + 1
+    return None
 
 
 def _env_images(trees: list[_Node | None], context: FileContext) -> list[Reference]:
@@ -796,6 +861,6 @@ def _env_images(trees: list[_Node | None], context: FileContext) -> list[Referen
 
 def _env_value(raw: str, column: int) -> tuple[str, int]:
     quote = raw[:1]
-    if quote in ("'", '"') and quote in raw[1:]:
+    if quote in ("'", '"', "`") and quote in raw[1:]:
         return raw[1 : raw.index(quote, 1)], column + 1
     return re.split(r"\s#", raw, maxsplit=1)[0].rstrip(), column

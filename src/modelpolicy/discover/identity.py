@@ -216,21 +216,28 @@ _SCP = re.compile(r"git@(?P<host>[\w.-]+):(?P<path>[^\s]+)", re.IGNORECASE)
 URL_MARKERS = (b"huggingface.co", b"hf.co", b"hf://", b"huggingface://")
 _HUB_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co"})
 _INFERENCE_HOSTS = frozenset({"api-inference.huggingface.co", "router.huggingface.co"})
+# Hosts under the inference API's own (HuggingChat's `internal.api-inference.huggingface.co`) serve the same routes.
+_INFERENCE_SUBDOMAINS = (".api-inference.huggingface.co",)
 # First path segments of huggingface.co (and of hf:// paths) that are site pages or Spaces, not repositories.
 _SITE_PAGES = frozenset(
     {
         "api",
+        "billing",
         "blog",
         "buckets",
         "chat",
         "collections",
         "docs",
         "enterprise",
+        "front",
+        "inference-endpoints",
         "join",
         "learn",
         "login",
         "models",
         "new",
+        "notifications",
+        "oauth",
         "organizations",
         "papers",
         "posts",
@@ -253,8 +260,8 @@ def parse_hub_url(text: str) -> tuple[Kind, HubId] | None:
     `git@hf.co:ORG/NAME`, `ssh://git@hf.co/ORG/NAME`) is a model;
     `.../datasets/ORG/NAME...` a dataset, and there a legacy `datasets/NAME` too;
     `hf://[datasets/]ORG/NAME[@REV]/...` (or `huggingface://`) likewise; the inference endpoints name a model after
-    `/models/`. A model URL needs an owner unless a revision route follows, since `huggingface.co/WORD` is as likely
-    a site page as a legacy model.
+    `/models/` (or `/pipeline/TASK/`). A model URL needs an owner unless a revision route follows, since
+    `huggingface.co/WORD` is as likely a site page as a legacy model.
     """
     scp = _SCP.fullmatch(text.strip())
     if scp:  # `git@hf.co:ORG/NAME` is `ssh://git@hf.co/ORG/NAME` written the way scp writes it
@@ -271,8 +278,17 @@ def parse_hub_url(text: str) -> tuple[Kind, HubId] | None:
         return None
     if host in _HUB_HOSTS:
         return _hub_path(segments)
-    if host in _INFERENCE_HOSTS and "models" in segments:
+    if host in _INFERENCE_HOSTS or host.endswith(_INFERENCE_SUBDOMAINS):
+        return _inference_model(segments)
+    return None
+
+
+def _inference_model(segments: list[str]) -> tuple[Kind, HubId] | None:
+    """The model an inference API's route names: after `models/`, or after `pipeline/TASK/`."""
+    if "models" in segments:
         return _endpoint_model(segments[segments.index("models") + 1 :])
+    if segments[:1] == ["pipeline"]:  # `pipeline/feature-extraction/ORG/NAME`
+        return _endpoint_model(segments[2:])
     return None
 
 

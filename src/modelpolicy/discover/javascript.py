@@ -415,7 +415,19 @@ def _position_of(node: Node) -> Node | None:
     for holder in (parent, grandparent):  # a declaration named for a model: `function getModel()`, `<Chat model=...>`
         if holder is not None and holder.type in _DECLARATIONS:
             return holder
-    return None
+    return _declared_default(parent)  # `const task = process.env.TASK_MODEL ?? ID`
+
+
+def _declared_default(read: Node) -> Node | None:
+    """The binding whose value is `a.X ?? b` (or `||`), `read` its `a.X`, as written or wrapped (`(a.X ?? b) as
+    string`); None for any other place."""
+    default = read.parent
+    if read.type != "member_expression" or default is None or default.type != "binary_expression":
+        return None
+    holder = default.parent
+    while holder is not None and holder.type in _WRAPPERS:
+        holder = holder.parent
+    return holder if holder is not None and holder.type == "variable_declarator" else None
 
 
 # The kinds of `_GATHERED` that are read by the name they declare (not a call, a pair or a binding, which
@@ -694,6 +706,7 @@ class _Finder:
             self._returned(name, function)
         for name, value in self.named:
             self._named(name, value)
+            self._env_default(name, value)
         for node in self.strings:
             self._url(node)
         return sorted(self.found.values(), key=lambda r: (r.line, r.column))
@@ -808,6 +821,25 @@ class _Finder:
                     continue
                 if "/" in text or _api_name(text):  # `{"org/x": "Label"}`, `{"gpt-4o": {price: 5}}`
                     self._report(_Value(key, text), _Mode.NAMED, kind, name)
+
+    def _env_default(self, name: str, value: Node) -> None:
+        """`process.env.TASK_MODEL ?? ID` (or `||`; `import.meta.env.X`, `env.X`) bound to a name that says nothing
+        (`_named` reads the others): the default of a variable named for a model names one, as Python's
+        `os.getenv("TASK_MODEL", ID)` does."""
+        value = _unwrapped(value)
+        if _name_kind(name) is not None or value.type != "binary_expression":
+            return
+        if self.text(value.child_by_field_name("operator")) not in ("??", "||"):
+            return
+        read, default = value.child_by_field_name("left"), value.child_by_field_name("right")
+        read = None if read is None else _unwrapped(read)
+        if read is None or default is None or read.type != "member_expression":
+            return
+        source, variable = read.child_by_field_name("object"), self.text(read.child_by_field_name("property"))
+        kind = _name_kind(variable)
+        if kind is not None and source is not None and self.text(source).rpartition(".")[2].lower() == "env":
+            for found in self._literal(default):
+                self._report(found, _Mode.NAMED, kind, variable)
 
     def _url(self, node: Node) -> None:
         """A string wholly a Hub URL; a template whose literal start holds a whole repository's URL."""

@@ -83,8 +83,9 @@ OLLAMA_WORDS = frozenset({"ollama"})
 OLLAMA_ENDINGS = frozenset(
     {("model",), ("model", "name"), ("model", "id"), ("model", "tag"), ("llm",), ("llm", "model")}
 )
-# The local model of programs that run one through Ollama (or a server like it): `LOCAL_LLM=llama3.2`.
-LOCAL_ENDINGS = frozenset({("local", "llm"), ("local", "llm", "model"), ("local", "llm", "name")})
+# The local model of programs that run one through Ollama (or a server like it): `LOCAL_LLM=llama3.2`; chat-ui's
+# endpoint `{"type": "ollama", "ollamaName": "mistral"}`.
+LOCAL_ENDINGS = frozenset({("local", "llm"), ("local", "llm", "model"), ("local", "llm", "name"), ("ollama", "name")})
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _ACRONYM = re.compile(r"([A-Z]+)([A-Z][a-z]{2,})")  # `HFModelId`, `OpenAIModel`: an acronym before a word
 _SEPARATORS = re.compile(r"[_\-.\s]+")
@@ -120,6 +121,7 @@ dir directory dirs dtype endpoint engine env family file files folder format hom
 kind kwargs label labels len length list loader map mapping max metadata min mode names output parameters params
 path paths port prefix prompt prompts provider providers registry repo revision root runtime server servers
 service size source sources state suffix tag tags template type types uri url urls version weights
+title description desc display caption icon logo avatar tooltip placeholder summary
 """
 NOT_QUALIFIERS = frozenset(_NOT_QUALIFIER_WORDS.split())
 
