@@ -359,3 +359,44 @@ def test_a_broken_bundle_copied_twice_is_unreadable_at_each_path() -> None:
             JavaScriptSource().find(bundle, FileContext(path, in_tree))
         assert raised.value.line == 1001
         assert [(r.path, r.text) for r in raised.value.found] == [(path, "org/x")]
+
+
+def test_a_switch_over_a_model_routes_each_case_s_model() -> None:
+    """`switch (chatSettings.model) { case "gpt-4o": ... }` (chatbot-ui's Azure deployments by model), `switch (model)`:
+    the quoted cases of a switch over a name or field named for a model are its models."""
+    text = """\
+function deployment(chatSettings, profile, model) {
+  switch (chatSettings.model) {
+    case "gpt-3.5-turbo":
+      return profile.azure_openai_35_turbo_id
+    case "gpt-4-turbo-preview":
+      return profile.azure_openai_45_turbo_id
+    default:
+      return ""
+  }
+}
+function price(modelId) {
+  switch (modelId) {
+    case "claude-3-5-sonnet-20240620": return 3
+    case "org/model": return 1
+  }
+}
+"""
+    assert named(text, "route.ts") == [
+        (A, "gpt-3.5-turbo", 3),
+        (A, "gpt-4-turbo-preview", 5),
+        (A, "claude-3-5-sonnet-20240620", 13),
+        (M, "org/model", 14),
+    ]
+
+
+def test_a_switch_over_anything_else_names_nothing() -> None:
+    text = """\
+switch (provider) { case "openai": break; case "gpt-4o": break }
+switch (action.type) { case "gpt-4o": break }
+switch (model.provider) { case "gpt-4o": break }
+switch (getModel()) { case "gpt-4o": break }
+switch (model) { case `${family}-mini`: break; case OTHER: break; case 4: break }
+if (settings.model === "gpt-4o") { run() }
+"""
+    assert named(text, "route.ts") == []

@@ -330,6 +330,8 @@ _GATHERED = (
     "type_alias_declaration",
     "property_signature",
     "method_definition",
+    # a switch over a value named for a model (`switch (settings.model) { case "gpt-4o": ... }`): its cases' ids
+    "switch_statement",
 )
 
 
@@ -415,6 +417,19 @@ def _position_of(node: Node) -> Node | None:
     for holder in (parent, grandparent):  # a declaration named for a model: `function getModel()`, `<Chat model=...>`
         if holder is not None and holder.type in _DECLARATIONS:
             return holder
+    return _switch_of(node)  # `switch (chatSettings.model)`
+
+
+def _switch_of(node: Node) -> Node | None:
+    """The switch statement over `node`, or over a field that `node` names: `switch (model)`,
+    `switch (chatSettings.model)`."""
+    current, parent = node, node.parent
+    if parent is not None and parent.type == "member_expression" and parent.child_by_field_name("property") == current:
+        current, parent = parent, parent.parent
+    if parent is not None and parent.type == "parenthesized_expression":
+        current, parent = parent, parent.parent
+    if parent is not None and parent.type == "switch_statement" and parent.child_by_field_name("value") == current:
+        return parent
     return None
 
 
@@ -612,6 +627,8 @@ class _Finder:
             self._named_function(self.text(name), node)
         elif kind == "import_statement" and (module := node.child_by_field_name("source")) is not None:
             self.ollama = self.ollama or self.string(module) in _OLLAMA_MODULES
+        elif kind == "switch_statement":
+            self._switch(node)
 
     def _bind(self, name: Node | None, value: Node | None, into: dict[str, list[Node]]) -> None:
         if name is not None and value is not None and name.type == "array_pattern":
@@ -637,6 +654,25 @@ class _Finder:
         field = target.child_by_field_name("property")
         if field is not None and field.type == "property_identifier":
             self.named.append((self.text(field), value))
+
+    def _switch(self, switch: Node) -> None:
+        """`switch (chatSettings.model) { case "gpt-4o": ... }`: a switch over a name or field named for a model
+        routes each case's model (to a deployment, an endpoint, a price); its quoted cases are read as named values.
+        A switch over anything else (`provider`, `action.type`) names nothing."""
+        value = switch.child_by_field_name("value")
+        subject = _unwrapped(value) if value is not None else None
+        if subject is not None and subject.type == "member_expression":
+            subject = subject.child_by_field_name("property")
+        if subject is None or subject.type not in ("identifier", "property_identifier"):
+            return
+        name = self.text(subject)
+        body = switch.child_by_field_name("body")
+        if _name_kind(name) is None or body is None:
+            return
+        for case in body.named_children:
+            label = case.child_by_field_name("value") if case.type == "switch_case" else None
+            if label is not None and label.type == "string":
+                self.named.append((name, label))
 
     def _named_function(self, name: str, function: Node) -> None:
         if _name_kind(name) is not None:
