@@ -75,6 +75,19 @@ $$ LANGUAGE plpgsql;
     assert find(text) == [(A, "gpt-4o", 3)]
 
 
+def test_mysql_and_sqlite_quoting() -> None:
+    text = """\
+CREATE TABLE `settings` (`id` INT, `default_model` VARCHAR(255) DEFAULT "gpt-4o");
+INSERT INTO `chats` (`name`, `model`) VALUES ("Chat 1", "claude-3-haiku-20240307");
+UPDATE "presets" SET "model" = 'gemini-1.5-pro' WHERE "model" = 'gemini-pro';
+"""
+    assert find(text, "db/schema.sql") == [
+        (A, "gpt-4o", 1),
+        (A, "claude-3-haiku-20240307", 2),
+        (A, "gemini-1.5-pro", 3),
+    ]
+
+
 def test_look_alikes_name_nothing() -> None:
     text = """\
 -- INSERT INTO chats (model) VALUES ('gpt-4o');

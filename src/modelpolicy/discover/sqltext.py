@@ -19,12 +19,17 @@ _TOKEN = re.compile(
     r"(?P<comment>--[^\n]*|/\*.*?(?:\*/|\Z))"
     r"|(?P<string>[EeNn]?'(?:[^']|'')*'?)"
     r"|(?P<quoted>\"(?:[^\"]|\"\")*\"?)"
+    r"|(?P<ticked>`(?:[^`]|``)*`?)"
     r"|(?P<dollar>\$[A-Za-z_]*\$)"
     r"|(?P<word>[A-Za-z_][A-Za-z0-9_$]*)"
     r"|(?P<number>[0-9][A-Za-z0-9_.]*)"
     r"|(?P<other>\S)",
     re.DOTALL,
 )
+# A name: plain, double-quoted (standard SQL) or in backticks (MySQL, SQLite). A value: a string, or a double-quoted
+# one as MySQL and SQLite also read it (`VALUES ("gpt-4o")`; in PostgreSQL a column's name, which no row writes).
+_NAMES = frozenset({"word", "quoted", "ticked"})
+_VALUES = frozenset({"string", "quoted"})
 # Where an UPDATE's `SET` list ends.
 _SET_ENDS = frozenset({"where", "from", "returning"})
 # Words that start another statement: a list left open ends there, so that no token is read by many statements (a
@@ -68,7 +73,7 @@ def written(text: str) -> list[list[Value]]:
             groups += _inserted(tokens, index + 2)
         elif word == "update":
             groups.append(list(_set(tokens, index + 1)))
-        elif word == "default" and index + 1 < len(tokens) and tokens[index + 1].kind == "string":
+        elif word == "default" and index + 1 < len(tokens) and tokens[index + 1].kind in _VALUES:
             column = _defaulted_column(tokens, index)
             if column:
                 groups.append([_value(column, tokens[index + 1])])
@@ -76,11 +81,12 @@ def written(text: str) -> list[list[Value]]:
 
 
 def _kind(match: re.Match[str]) -> str:
-    """The token's kind; a string the text ends inside is no value ("open")."""
-    if match.lastgroup == "string":
+    """The token's kind; a string or quoted name the text ends inside is neither ("open")."""
+    kind = match.lastgroup or ""
+    if kind in ("string", "quoted", "ticked"):
         quoted = match.group().lstrip("EeNn")
-        return "string" if len(quoted) >= 2 and quoted.endswith("'") else "open"
-    return match.lastgroup or ""
+        return kind if len(quoted) >= 2 and quoted[-1] == quoted[0] else "open"
+    return kind
 
 
 def _word(tokens: list[_Token], index: int) -> str:
@@ -89,17 +95,23 @@ def _word(tokens: list[_Token], index: int) -> str:
 
 def _name(token: _Token) -> str:
     """A column's name as written, without the quotes of a quoted identifier."""
-    return token.text.strip('"').replace('""', '"') if token.kind == "quoted" else token.text
+    return _unquoted(token.text) if token.kind in ("quoted", "ticked") else token.text
+
+
+def _unquoted(text: str) -> str:
+    """A quoted string or name without its quotes, a doubled quote read as one."""
+    quote = text[0]
+    return text[1:-1].replace(quote * 2, quote)
 
 
 def _value(column: str, token: _Token) -> Value:
     quoted = token.text.lstrip("EeNn")
-    return Value(column, quoted[1:-1].replace("''", "'"), token.start + len(token.text) - len(quoted))
+    return Value(column, _unquoted(quoted), token.start + len(token.text) - len(quoted))
 
 
 def _skip_name(tokens: list[_Token], index: int) -> int:
     """The index past a (schema-qualified) table name."""
-    while index < len(tokens) and (tokens[index].kind in ("word", "quoted") or tokens[index].text == "."):
+    while index < len(tokens) and (tokens[index].kind in _NAMES or tokens[index].text == "."):
         if tokens[index].word in ("values", "select", "set", "default"):
             break
         index += 1
@@ -136,7 +148,7 @@ def _inserted(tokens: list[_Token], index: int) -> Iterator[list[Value]]:
     if index >= len(tokens) or tokens[index].text != "(":
         return
     columns, index = _items(tokens, index)
-    names = [_name(item[0]) if len(item) == 1 and item[0].kind in ("word", "quoted") else "" for item in columns]
+    names = [_name(item[0]) if len(item) == 1 and item[0].kind in _NAMES else "" for item in columns]
     if _word(tokens, index) != "values":
         return
     index += 1
@@ -145,7 +157,7 @@ def _inserted(tokens: list[_Token], index: int) -> Iterator[list[Value]]:
         yield [
             _value(name, item[0])
             for name, item in zip(names, row, strict=False)
-            if name and len(item) == 1 and item[0].kind == "string"
+            if name and len(item) == 1 and item[0].kind in _VALUES
         ]
         if index >= len(tokens) or tokens[index].text != ",":
             return
@@ -165,7 +177,7 @@ def _set(tokens: list[_Token], index: int) -> Iterator[Value]:
         ends = token is None or text == ";" or token.word in _STATEMENTS or (depth == 0 and token.word in _SET_ENDS)
         if ends or (depth == 0 and text == ","):
             part = tokens[start:position]
-            if len(part) >= 3 and part[-2].text == "=" and part[-1].kind == "string" and part[-3].kind != "other":
+            if len(part) >= 3 and part[-2].text == "=" and part[-1].kind in _VALUES and part[-3].kind in _NAMES:
                 yield _value(_name(part[-3]), part[-1])
             start = position + 1
         if ends or depth < 0:
@@ -192,5 +204,5 @@ def _defaulted_column(tokens: list[_Token], index: int) -> str:
     for token in tokens[position + 1 : index]:
         if token.word in ("if", "not", "exists"):
             continue
-        return _name(token) if token.kind in ("word", "quoted") else ""
+        return _name(token) if token.kind in _NAMES else ""
     return ""
