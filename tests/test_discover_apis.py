@@ -721,6 +721,12 @@ const SONAR = { modelId: "llama-3-sonar-large-32k-online", provider: "perplexity
     ]
     elsewhere = 'const LOCAL = { modelId: "mixtral-8x7b-instruct", provider: "local" }\n'
     assert javascript(elsewhere) == []
+    # an arena's registry lists the same open models, and links to Perplexity's blog: no call of its API
+    arena = """\
+const LLAMA = { models: ["llama-3-70b-instruct", "codellama-70b-instruct"], link: "https://llama.meta.com/" }
+const PPLX = { models: ["pplx-70b-online"], link: "https://blog.perplexity.ai/blog/introducing-pplx-online-llms" }
+"""
+    assert javascript(arena) == [(A, "pplx-70b-online", 2)]
 
 
 def test_groq_context_length_suffixes_only_with_groq() -> None:
