@@ -400,3 +400,35 @@ switch (model) { case `${family}-mini`: break; case OTHER: break; case 4: break 
 if (settings.model === "gpt-4o") { run() }
 """
     assert named(text, "route.ts") == []
+
+
+def test_a_model_sent_to_an_ollama_server_by_rest_is_an_ollama_model() -> None:
+    """No ollama-js import, but the file calls the server's REST API (`OLLAMA_URL + "/api/chat"`, the port 11434): a
+    value under a model's name that the Ollama library knows, or that carries a tag, is an Ollama model."""
+    text = """\
+const OLLAMA_URL = process.env.NEXT_PUBLIC_OLLAMA_URL || "http://localhost:11434"
+export async function chat(messages) {
+  await fetch(OLLAMA_URL + "/api/chat", { body: JSON.stringify({ model: "llama3.1:8b", messages }) })
+  await fetch(`${OLLAMA_URL}/api/embeddings`, { body: JSON.stringify({ model: "nomic-embed-text", prompt: "x" }) })
+  await openai.chat.completions.create({ model: "gpt-4o", messages })
+  await hub({ model: "meta-llama/Llama-3.1-8B-Instruct" })
+}
+"""
+    assert named(text, "lib/chat.ts") == [
+        (OL, "llama3.1:8b", 3),
+        (OL, "nomic-embed-text", 4),
+        (A, "gpt-4o", 5),
+        (M, "meta-llama/Llama-3.1-8B-Instruct", 6),
+    ]
+
+
+def test_without_an_ollama_server_a_library_name_is_no_ollama_model() -> None:
+    text = """\
+await fetch("http://localhost:8000/v1/chat", { body: JSON.stringify({ model: "llama3.1:8b" }) })
+const settings = { model: "nomic-embed-text", template: "llama2" }
+"""
+    assert named(text, "lib/chat.ts") == []
+    beside = (
+        'const URL = "http://localhost:11434"\nconst settings = { model: "test", template: "llama2", x: "mistral" }\n'
+    )
+    assert named(beside, "lib/chat.ts") == []

@@ -28,7 +28,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from modelpolicy.discover import apis, names
+from modelpolicy.discover import apis, names, ollama
 from modelpolicy.discover.identity import (
     URL,
     URL_MARKERS,
@@ -592,6 +592,7 @@ class _Finder:
         self.named: list[tuple[str, Node]] = []
         self.ollama = False
         self.api_contexts: frozenset[str] | None = None  # the providers the file shows it calls, when first asked
+        self.ollama_server: bool | None = None  # whether the file shows an Ollama server, when first asked
         self.found: dict[int, Reference] = {}
         for node in nodes:
             self._visit(node)
@@ -879,15 +880,32 @@ class _Finder:
         ollama_tag = self.ollama and mode == _Mode.NAMED and kind is Kind.MODEL and _OLLAMA_TAG.fullmatch(text)
         if ollama_tag and not _hosted_only(text):
             return Kind.OLLAMA, HubId(text, None)
-        api = _api_name(text) or self._api_in_context(text)
-        if api is not None:
-            return Kind.API, HubId(api, None)
+        hosted_or_local = self._hosted_or_local(text, mode, kind)
+        if hosted_or_local is not None:
+            return hosted_or_local
         if mode == _Mode.API and text.partition("/")[0] in _PROVIDERS and parse_hub_id(text):
             return Kind.API, HubId(text, None)  # a gateway's `xai/grok-3`: a hosted model whose terms are not known
         hub = identify(text, kind, self.context.is_local_path, single_names=False)
         if hub is None or kind is Kind.API or (mode == _Mode.API and "/" not in hub.id):
             return None  # under `azure_deployment:` or `engine:`, a hosted API's model or nothing
         return kind, hub
+
+    def _hosted_or_local(self, text: str, mode: str, kind: Kind) -> tuple[Kind, HubId] | None:
+        """A hosted API's model name, or, under a model's name beside an Ollama server, an Ollama model."""
+        api = _api_name(text) or self._api_in_context(text)
+        if api is not None:
+            return Kind.API, HubId(api, None)
+        local = self._beside_ollama(text) if mode == _Mode.NAMED and kind is Kind.MODEL else None
+        return None if local is None else (Kind.OLLAMA, HubId(local, None))
+
+    def _beside_ollama(self, text: str) -> str | None:
+        """`fetch(OLLAMA_URL + "/api/chat", {body: JSON.stringify({model: "llama3.1:8b"})})`: in a file that shows an
+        Ollama server (its name, its port) but imports no client, a value under a model's name is an Ollama model
+        when the Ollama library knows the name or it carries a tag, as the config source reads it."""
+        if self.ollama_server is None:
+            self.ollama_server = ollama.server_in(self.data.decode("utf-8", "replace"))
+        found = ollama.recognise(text, ollama.Context.NAMED) if self.ollama_server else None
+        return found[1] if found is not None and found[0] is Kind.OLLAMA else None
 
     def _api_in_context(self, text: str) -> str | None:
         """A name only a provider's context makes its (`generalv3.5` where iFlytek Spark's endpoint is written,
