@@ -432,3 +432,33 @@ const settings = { model: "nomic-embed-text", template: "llama2" }
         'const URL = "http://localhost:11434"\nconst settings = { model: "test", template: "llama2", x: "mistral" }\n'
     )
     assert named(beside, "lib/chat.ts") == []
+
+
+def test_a_model_card_s_other_ids_name_the_model_a_provider_is_sent() -> None:
+    """chatbot-ui's cards: `modelId` picks the card, `hostedId` is what the provider serves (the same, or Groq's
+    `llama3-70b-4096` beside `llama3-70b-8192`); another id of the card names a model when it is an API's name."""
+    text = """\
+const LLAMA3_70B = {
+  modelId: "llama3-70b-8192",
+  modelName: "LLaMA3-70b-chat",
+  provider: "groq",
+  hostedId: "llama3-70b-4096",
+  platformLink: "https://groq.com/",
+}
+const CLAUDE = { model: "claude-3-5-sonnet-20240620", apiId: "claude-3-5-sonnet-latest" }
+"""
+    assert named(text, "lib/models/llm/groq-llm-list.ts") == [
+        (A, "llama3-70b-8192", 2),
+        (A, "llama3-70b-4096", 5),
+        (A, "claude-3-5-sonnet-20240620", 8),
+        (A, "claude-3-5-sonnet-latest", 8),
+    ]
+
+
+def test_ids_beside_no_model_or_holding_no_api_name_name_nothing() -> None:
+    text = """\
+const request = { model: "gpt-4o", userId: "6f1c2d3e-1111-2222-3333-444455556666", chatId: "abc", id: "llama3" }
+const tool = { hostedId: "gpt-4o", name: "x" }
+const chat = { model: "gpt-4o", assistantId: "asst_123", vectorStoreId: "vs_abc", label: "gpt-4o-mini" }
+"""
+    assert named(text, "lib/chat.ts") == [(A, "gpt-4o", 1), (A, "gpt-4o", 3)]

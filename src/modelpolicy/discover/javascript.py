@@ -758,6 +758,7 @@ class _Finder:
             return
         for found in self.values(value):
             self._report(found, _Mode.NAMED, kind, name)
+        self._sibling_ids(pair)
         argument = _call_argument(value)
         if argument is not None:  # `{model: lmstudio("qwen2.5")}`: a provider instance the file made, given the id
             for found in self.values(argument):
@@ -771,6 +772,23 @@ class _Finder:
                 if _unwrapped(item).type == "object":
                     for found in self._literal(item):
                         self._report(found, _Mode.NAMED, kind, name)
+
+    def _sibling_ids(self, pair: Node) -> None:
+        """`{modelId: "llama3-70b-8192", hostedId: "llama3-70b-4096", provider: "groq"}`: in a model's card, another
+        key that is an id (`hostedId`, `apiId`, `providerModelId`) holds the name a provider is sent when its value is
+        a hosted API's model name; a user's, a chat's or a request's id is none, and names nothing."""
+        card = pair.parent
+        if card is None or card.type != "object":
+            return
+        for sibling in card.named_children:
+            key = self._key(sibling.child_by_field_name("key")) if sibling.type == "pair" else None
+            value = sibling.child_by_field_name("value") if key else None
+            if key is None or value is None or value.type != "string" or _name_kind(key) is not None:
+                continue
+            text = self.string(value) if names.split_words(key)[-1:] == ("id",) else None
+            found = self._hosted_or_local(text, _Mode.API, Kind.API) if text else None
+            if found is not None:
+                self._add(value, found[1].id, found[0], key, None)
 
     def _field(self, key: str, value: Node, description: Node | None) -> None:
         """`{key: "model", type: "select", default: ID, options: [{label, value: ID}]}`: a form's field for a setting
