@@ -593,6 +593,7 @@ class _Finder:
         self.ollama = False
         self.api_contexts: frozenset[str] | None = None  # the providers the file shows it calls, when first asked
         self.ollama_server: bool | None = None  # whether the file shows an Ollama server, when first asked
+        self.cards: set[tuple[int, int]] = set()  # the objects whose ids `_sibling_ids` read, by span
         self.found: dict[int, Reference] = {}
         for node in nodes:
             self._visit(node)
@@ -778,8 +779,9 @@ class _Finder:
         key that is an id (`hostedId`, `apiId`, `providerModelId`) holds the name a provider is sent when its value is
         a hosted API's model name; a user's, a chat's or a request's id is none, and names nothing."""
         card = pair.parent
-        if card is None or card.type != "object":
-            return
+        if card is None or card.type != "object" or _span(card) in self.cards:
+            return  # each card once: an object of many model keys is read in one pass, not once for each
+        self.cards.add(_span(card))
         for sibling in card.named_children:
             key = self._key(sibling.child_by_field_name("key")) if sibling.type == "pair" else None
             value = sibling.child_by_field_name("value") if key else None
