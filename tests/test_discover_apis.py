@@ -703,3 +703,38 @@ def test_every_api_name_holds_a_marker_word(source: PythonSource | ConfigSource 
     """A file whose only reference is under `engine=` or `deployment_name=` still passes the pre-filter."""
     words = source.markers.words
     assert all(any(word.decode() in ending[0] for word in words) for ending in apis.API_ENDINGS)
+
+
+def test_js_perplexity_plain_names_only_where_perplexity_is_meant() -> None:
+    """The pplx-api served open models by plain names (`mixtral-8x7b-instruct`, `codellama-70b-instruct`): Perplexity's
+    in a file that shows Perplexity (a card's `provider: "perplexity"`, its endpoint or key), nothing elsewhere."""
+    cards = """\
+const LINK = "https://docs.perplexity.ai/docs/getting-started"
+const MIXTRAL = { modelId: "mixtral-8x7b-instruct", provider: "perplexity" }
+const CODE = { modelId: "codellama-70b-instruct", provider: "perplexity" }
+const SONAR = { modelId: "llama-3-sonar-large-32k-online", provider: "perplexity" }
+"""
+    assert javascript(cards) == [
+        (A, "mixtral-8x7b-instruct", 2),
+        (A, "codellama-70b-instruct", 3),
+        (A, "llama-3-sonar-large-32k-online", 4),
+    ]
+    elsewhere = 'const LOCAL = { modelId: "mixtral-8x7b-instruct", provider: "local" }\n'
+    assert javascript(elsewhere) == []
+    # an arena's registry lists the same open models, and links to Perplexity's blog: no call of its API
+    arena = """\
+const LLAMA = { models: ["llama-3-70b-instruct", "codellama-70b-instruct"], link: "https://llama.meta.com/" }
+const PPLX = { models: ["pplx-70b-online"], link: "https://blog.perplexity.ai/blog/introducing-pplx-online-llms" }
+"""
+    assert javascript(arena) == [(A, "pplx-70b-online", 2)]
+
+
+def test_groq_context_length_suffixes_only_with_groq() -> None:
+    """Groq writes a context length after its names (`llama2-70b-4096`, `llama3-70b-8192`); another server's
+    `llama3-70b-4096` is no Groq name unless the file shows Groq."""
+    knowledge = load_knowledge()
+    groq = knowledge.provider("llama3-70b-4096", contextual=True, among=frozenset({"groq"}))
+    assert groq is not None and groq.key == "groq"
+    assert knowledge.provider("llama3-70b-4096") is None
+    assert knowledge.provider("llama3-70b-4096", contextual=True, among=frozenset({"perplexity"})) is None
+    assert knowledge.provider("codellama-70b-instruct") is None

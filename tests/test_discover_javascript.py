@@ -360,3 +360,106 @@ def test_a_broken_bundle_copied_twice_is_unreadable_at_each_path() -> None:
             JavaScriptSource().find(bundle, FileContext(path, in_tree))
         assert raised.value.line == 1001
         assert [(r.path, r.text) for r in raised.value.found] == [(path, "org/x")]
+
+
+def test_a_switch_over_a_model_routes_each_case_s_model() -> None:
+    """`switch (chatSettings.model) { case "gpt-4o": ... }` (chatbot-ui's Azure deployments by model), `switch (model)`:
+    the quoted cases of a switch over a name or field named for a model are its models."""
+    text = """\
+function deployment(chatSettings, profile, model) {
+  switch (chatSettings.model) {
+    case "gpt-3.5-turbo":
+      return profile.azure_openai_35_turbo_id
+    case "gpt-4-turbo-preview":
+      return profile.azure_openai_45_turbo_id
+    default:
+      return ""
+  }
+}
+function price(modelId) {
+  switch (modelId) {
+    case "claude-3-5-sonnet-20240620": return 3
+    case "org/model": return 1
+  }
+}
+"""
+    assert named(text, "route.ts") == [
+        (A, "gpt-3.5-turbo", 3),
+        (A, "gpt-4-turbo-preview", 5),
+        (A, "claude-3-5-sonnet-20240620", 13),
+        (M, "org/model", 14),
+    ]
+
+
+def test_a_switch_over_anything_else_names_nothing() -> None:
+    text = """\
+switch (provider) { case "openai": break; case "gpt-4o": break }
+switch (action.type) { case "gpt-4o": break }
+switch (model.provider) { case "gpt-4o": break }
+switch (getModel()) { case "gpt-4o": break }
+switch (model) { case `${family}-mini`: break; case OTHER: break; case 4: break }
+if (settings.model === "gpt-4o") { run() }
+"""
+    assert named(text, "route.ts") == []
+
+
+def test_a_model_sent_to_an_ollama_server_by_rest_is_an_ollama_model() -> None:
+    """No ollama-js import, but the file calls the server's REST API (`OLLAMA_URL + "/api/chat"`, the port 11434): a
+    value under a model's name that the Ollama library knows, or that carries a tag, is an Ollama model."""
+    text = """\
+const OLLAMA_URL = process.env.NEXT_PUBLIC_OLLAMA_URL || "http://localhost:11434"
+export async function chat(messages) {
+  await fetch(OLLAMA_URL + "/api/chat", { body: JSON.stringify({ model: "llama3.1:8b", messages }) })
+  await fetch(`${OLLAMA_URL}/api/embeddings`, { body: JSON.stringify({ model: "nomic-embed-text", prompt: "x" }) })
+  await openai.chat.completions.create({ model: "gpt-4o", messages })
+  await hub({ model: "meta-llama/Llama-3.1-8B-Instruct" })
+}
+"""
+    assert named(text, "lib/chat.ts") == [
+        (OL, "llama3.1:8b", 3),
+        (OL, "nomic-embed-text", 4),
+        (A, "gpt-4o", 5),
+        (M, "meta-llama/Llama-3.1-8B-Instruct", 6),
+    ]
+
+
+def test_without_an_ollama_server_a_library_name_is_no_ollama_model() -> None:
+    text = """\
+await fetch("http://localhost:8000/v1/chat", { body: JSON.stringify({ model: "llama3.1:8b" }) })
+const settings = { model: "nomic-embed-text", template: "llama2" }
+"""
+    assert named(text, "lib/chat.ts") == []
+    beside = (
+        'const URL = "http://localhost:11434"\nconst settings = { model: "test", template: "llama2", x: "mistral" }\n'
+    )
+    assert named(beside, "lib/chat.ts") == []
+
+
+def test_a_model_card_s_other_ids_name_the_model_a_provider_is_sent() -> None:
+    """chatbot-ui's cards: `modelId` picks the card, `hostedId` is what the provider serves (the same, or Groq's
+    `llama3-70b-4096` beside `llama3-70b-8192`); another id of the card names a model when it is an API's name."""
+    text = """\
+const LLAMA3_70B = {
+  modelId: "llama3-70b-8192",
+  modelName: "LLaMA3-70b-chat",
+  provider: "groq",
+  hostedId: "llama3-70b-4096",
+  platformLink: "https://groq.com/",
+}
+const CLAUDE = { model: "claude-3-5-sonnet-20240620", apiId: "claude-3-5-sonnet-latest" }
+"""
+    assert named(text, "lib/models/llm/groq-llm-list.ts") == [
+        (A, "llama3-70b-8192", 2),
+        (A, "llama3-70b-4096", 5),
+        (A, "claude-3-5-sonnet-20240620", 8),
+        (A, "claude-3-5-sonnet-latest", 8),
+    ]
+
+
+def test_ids_beside_no_model_or_holding_no_api_name_name_nothing() -> None:
+    text = """\
+const request = { model: "gpt-4o", userId: "6f1c2d3e-1111-2222-3333-444455556666", chatId: "abc", id: "llama3" }
+const tool = { hostedId: "gpt-4o", name: "x" }
+const chat = { model: "gpt-4o", assistantId: "asst_123", vectorStoreId: "vs_abc", label: "gpt-4o-mini" }
+"""
+    assert named(text, "lib/chat.ts") == [(A, "gpt-4o", 1), (A, "gpt-4o", 3)]

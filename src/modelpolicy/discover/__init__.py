@@ -58,7 +58,7 @@ ROUTES = (
     Route(
         "config",
         "ConfigSource",
-        frozenset({"yaml", "yml", "json", "toml", "env"}),
+        frozenset({"yaml", "yml", "json", "toml", "env", "sql"}),
         frozenset({"", "modelpolicy", "env"}),
     ),
     Route(

@@ -1,4 +1,4 @@
-"""Configuration files, read as data and never evaluated: YAML, JSON, TOML and `.env`.
+"""Configuration files, read as data and never evaluated: YAML, JSON, TOML, `.env`, and the values SQL scripts write.
 
 A reference is a string under a key that names a model or dataset (`base_model: org/x`, `MODEL_ID=org/x`,
 `datasets: [{path: org/x}]`, a `models:` list of `- id: org/x`, the keys of a `dataset_mixer`, a Kubernetes
@@ -204,7 +204,7 @@ def _reader(path: str) -> Callable[[str, str], _Trees] | None:
         return _toml_trees
     if name.endswith(".env") or name.startswith(".env.") or name in _ENV_NAMES:
         return _env_trees
-    return None
+    return _sql_trees if name.endswith(".sql") else None
 
 
 def _a_role(key: str) -> bool:
@@ -427,6 +427,22 @@ class _Lines:
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1]
+
+
+def _sql_trees(text: str, _: str) -> _Trees:
+    """A SQL script's writes (`discover/sqltext.py`): each inserted row, `SET` list or column default a mapping of
+    its columns to the strings written there (`default_model` -> `gpt-4o`)."""
+    from modelpolicy.discover import sqltext  # only a scan that meets a SQL file needs it
+
+    lines = _Lines.of(text)
+    trees: list[_Node | None] = []
+    for group in sqltext.written(text):
+        entries = []
+        for value in group:
+            line, column = lines.position(value.offset)
+            entries.append((_Text(value.column, line, column), _Text(value.text, line, column)))
+        trees.append(_Mapping(tuple(entries)))
+    return trees, None
 
 
 # YAML: PyYAML's composed node graph keeps each node's position, and an alias is the very node its anchor names,

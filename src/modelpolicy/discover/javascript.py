@@ -28,7 +28,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from modelpolicy.discover import apis, names
+from modelpolicy.discover import apis, names, ollama
 from modelpolicy.discover.identity import (
     URL,
     URL_MARKERS,
@@ -330,6 +330,8 @@ _GATHERED = (
     "type_alias_declaration",
     "property_signature",
     "method_definition",
+    # a switch over a value named for a model (`switch (settings.model) { case "gpt-4o": ... }`): its cases' ids
+    "switch_statement",
 )
 
 
@@ -415,7 +417,8 @@ def _position_of(node: Node) -> Node | None:
     for holder in (parent, grandparent):  # a declaration named for a model: `function getModel()`, `<Chat model=...>`
         if holder is not None and holder.type in _DECLARATIONS:
             return holder
-    return _declared_default(parent)  # `const task = process.env.TASK_MODEL ?? ID`
+    # `const task = process.env.TASK_MODEL ?? ID`, `switch (chatSettings.model)`
+    return _declared_default(parent) or _switch_of(node)
 
 
 def _declared_default(read: Node) -> Node | None:
@@ -428,6 +431,19 @@ def _declared_default(read: Node) -> Node | None:
     while holder is not None and holder.type in _WRAPPERS:
         holder = holder.parent
     return holder if holder is not None and holder.type == "variable_declarator" else None
+
+
+def _switch_of(node: Node) -> Node | None:
+    """The switch statement over `node`, or over a field that `node` names: `switch (model)`,
+    `switch (chatSettings.model)`."""
+    current, parent = node, node.parent
+    if parent is not None and parent.type == "member_expression" and parent.child_by_field_name("property") == current:
+        current, parent = parent, parent.parent
+    if parent is not None and parent.type == "parenthesized_expression":
+        current, parent = parent, parent.parent
+    if parent is not None and parent.type == "switch_statement" and parent.child_by_field_name("value") == current:
+        return parent
+    return None
 
 
 # The kinds of `_GATHERED` that are read by the name they declare (not a call, a pair or a binding, which
@@ -589,6 +605,8 @@ class _Finder:
         self.named: list[tuple[str, Node]] = []
         self.ollama = False
         self.api_contexts: frozenset[str] | None = None  # the providers the file shows it calls, when first asked
+        self.ollama_server: bool | None = None  # whether the file shows an Ollama server, when first asked
+        self.cards: set[tuple[int, int]] = set()  # the objects whose ids `_sibling_ids` read, by span
         self.found: dict[int, Reference] = {}
         for node in nodes:
             self._visit(node)
@@ -624,6 +642,8 @@ class _Finder:
             self._named_function(self.text(name), node)
         elif kind == "import_statement" and (module := node.child_by_field_name("source")) is not None:
             self.ollama = self.ollama or self.string(module) in _OLLAMA_MODULES
+        elif kind == "switch_statement":
+            self._switch(node)
 
     def _bind(self, name: Node | None, value: Node | None, into: dict[str, list[Node]]) -> None:
         if name is not None and value is not None and name.type == "array_pattern":
@@ -649,6 +669,25 @@ class _Finder:
         field = target.child_by_field_name("property")
         if field is not None and field.type == "property_identifier":
             self.named.append((self.text(field), value))
+
+    def _switch(self, switch: Node) -> None:
+        """`switch (chatSettings.model) { case "gpt-4o": ... }`: a switch over a name or field named for a model
+        routes each case's model (to a deployment, an endpoint, a price); its quoted cases are read as named values.
+        A switch over anything else (`provider`, `action.type`) names nothing."""
+        value = switch.child_by_field_name("value")
+        subject = _unwrapped(value) if value is not None else None
+        if subject is not None and subject.type == "member_expression":
+            subject = subject.child_by_field_name("property")
+        if subject is None or subject.type not in ("identifier", "property_identifier"):
+            return
+        name = self.text(subject)
+        body = switch.child_by_field_name("body")
+        if _name_kind(name) is None or body is None:
+            return
+        for case in body.named_children:
+            label = case.child_by_field_name("value") if case.type == "switch_case" else None
+            if label is not None and label.type == "string":
+                self.named.append((name, label))
 
     def _named_function(self, name: str, function: Node) -> None:
         if _name_kind(name) is not None:
@@ -734,6 +773,7 @@ class _Finder:
             return
         for found in self.values(value):
             self._report(found, _Mode.NAMED, kind, name)
+        self._sibling_ids(pair)
         argument = _call_argument(value)
         if argument is not None:  # `{model: lmstudio("qwen2.5")}`: a provider instance the file made, given the id
             for found in self.values(argument):
@@ -747,6 +787,24 @@ class _Finder:
                 if _unwrapped(item).type == "object":
                     for found in self._literal(item):
                         self._report(found, _Mode.NAMED, kind, name)
+
+    def _sibling_ids(self, pair: Node) -> None:
+        """`{modelId: "llama3-70b-8192", hostedId: "llama3-70b-4096", provider: "groq"}`: in a model's card, another
+        key that is an id (`hostedId`, `apiId`, `providerModelId`) holds the name a provider is sent when its value is
+        a hosted API's model name; a user's, a chat's or a request's id is none, and names nothing."""
+        card = pair.parent
+        if card is None or card.type != "object" or _span(card) in self.cards:
+            return  # each card once: an object of many model keys is read in one pass, not once for each
+        self.cards.add(_span(card))
+        for sibling in card.named_children:
+            key = self._key(sibling.child_by_field_name("key")) if sibling.type == "pair" else None
+            value = sibling.child_by_field_name("value") if key else None
+            if key is None or value is None or value.type != "string" or _name_kind(key) is not None:
+                continue
+            text = self.string(value) if names.split_words(key)[-1:] == ("id",) else None
+            found = self._hosted_or_local(text, _Mode.API, Kind.API) if text else None
+            if found is not None:
+                self._add(value, found[1].id, found[0], key, None)
 
     def _field(self, key: str, value: Node, description: Node | None) -> None:
         """`{key: "model", type: "select", default: ID, options: [{label, value: ID}]}`: a form's field for a setting
@@ -875,15 +933,32 @@ class _Finder:
         ollama_tag = self.ollama and mode == _Mode.NAMED and kind is Kind.MODEL and _OLLAMA_TAG.fullmatch(text)
         if ollama_tag and not _hosted_only(text):
             return Kind.OLLAMA, HubId(text, None)
-        api = _api_name(text) or self._api_in_context(text)
-        if api is not None:
-            return Kind.API, HubId(api, None)
+        hosted_or_local = self._hosted_or_local(text, mode, kind)
+        if hosted_or_local is not None:
+            return hosted_or_local
         if mode == _Mode.API and text.partition("/")[0] in _PROVIDERS and parse_hub_id(text):
             return Kind.API, HubId(text, None)  # a gateway's `xai/grok-3`: a hosted model whose terms are not known
         hub = identify(text, kind, self.context.is_local_path, single_names=False)
         if hub is None or kind is Kind.API or (mode == _Mode.API and "/" not in hub.id):
             return None  # under `azure_deployment:` or `engine:`, a hosted API's model or nothing
         return kind, hub
+
+    def _hosted_or_local(self, text: str, mode: str, kind: Kind) -> tuple[Kind, HubId] | None:
+        """A hosted API's model name, or, under a model's name beside an Ollama server, an Ollama model."""
+        api = _api_name(text) or self._api_in_context(text)
+        if api is not None:
+            return Kind.API, HubId(api, None)
+        local = self._beside_ollama(text) if mode == _Mode.NAMED and kind is Kind.MODEL else None
+        return None if local is None else (Kind.OLLAMA, HubId(local, None))
+
+    def _beside_ollama(self, text: str) -> str | None:
+        """`fetch(OLLAMA_URL + "/api/chat", {body: JSON.stringify({model: "llama3.1:8b"})})`: in a file that shows an
+        Ollama server (its name, its port) but imports no client, a value under a model's name is an Ollama model
+        when the Ollama library knows the name or it carries a tag, as the config source reads it."""
+        if self.ollama_server is None:
+            self.ollama_server = ollama.server_in(self.data.decode("utf-8", "replace"))
+        found = ollama.recognise(text, ollama.Context.NAMED) if self.ollama_server else None
+        return found[1] if found is not None and found[0] is Kind.OLLAMA else None
 
     def _api_in_context(self, text: str) -> str | None:
         """A name only a provider's context makes its (`generalv3.5` where iFlytek Spark's endpoint is written,
