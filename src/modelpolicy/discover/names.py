@@ -107,9 +107,9 @@ def named_kind(name: str) -> Kind | None:
         words = words[: words.index("for", 1)]
     if _ends_in(words, LOCAL_ENDINGS) or (OLLAMA_WORDS.intersection(words) and _ends_in(words, OLLAMA_ENDINGS)):
         return Kind.OLLAMA
-    if WRITTEN.intersection(words) or not any(words[-len(ending) :] == ending for ending in ENDINGS):
+    if not _ends_in(words, ENDINGS):
         return None
-    data = "dataset" in words or any(words[-len(ending) :] == ending for ending in DATA_ENDINGS)
+    data = "dataset" in words or _ends_in(words, DATA_ENDINGS)
     return Kind.DATASET if data else Kind.MODEL
 
 
@@ -221,5 +221,10 @@ def marker_words() -> frozenset[str]:
     return frozenset(words)
 
 
+_ALL_ENDINGS = (ENDINGS, DATA_ENDINGS, OLLAMA_ENDINGS, LOCAL_ENDINGS, IMAGE_ENDINGS)
+_LONGEST_ENDING = max(len(ending) for endings in _ALL_ENDINGS for ending in endings)
+
+
 def _ends_in(words: tuple[str, ...], endings: frozenset[tuple[str, ...]]) -> bool:
-    return any(words[-len(ending) :] == ending for ending in endings)
+    """Whether the last words are one of `endings`: a set lookup per length, not a comparison per ending."""
+    return any(words[-length:] in endings for length in range(1, min(len(words), _LONGEST_ENDING) + 1))
