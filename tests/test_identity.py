@@ -163,6 +163,14 @@ def test_without_env_defaults(text: str, expected: str) -> None:
         ("meta-llama/your-model-path", True),  # the name to replace
         ("acme/YOUR_MODEL", True),
         ("coqui/YourTTS", False),  # a real name that only starts so
+        ("test/model", True),  # a test fixture's stand-in: the whole owner or the whole name is `test`
+        ("test/tokenizer-partial", True),
+        ("cleanup/test", True),
+        ("Tests/model", True),
+        ("hf-internal-testing/tiny-random-gpt2", False),  # real testing repositories a test loads
+        ("org/test-model", False),
+        ("testing/model", False),
+        ("mteb/tests-data", False),
     ],
 )
 def test_placeholder_ids(text: str, expected: bool) -> None:
