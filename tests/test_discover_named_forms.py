@@ -126,6 +126,7 @@ def test_function_return_look_alikes(source: str) -> None:
         ('info = get_dataset_info("org/data")\n', (Kind.DATASET, "org/data")),
         ('client = make_model_client("gpt-4o")\n', (A, "gpt-4o")),
         ('self.fetch_model(\n    "org/x",\n)\n', (M, "org/x")),
+        ('path = model_validate_path("org/x")\n', (M, "org/x")),  # a project's own helper, not Pydantic's
     ],
 )
 def test_the_arguments_of_a_function_named_for_a_model(source: str, expected: tuple[Kind, str]) -> None:
@@ -145,6 +146,9 @@ def test_the_arguments_of_a_function_named_for_a_model(source: str, expected: tu
         'get_model("mistral")\n',  # a bare word
         'get_model(f"org/x-{size}")\n',  # built, not written
         'format_prompt("org/x")\n',  # not named for a model
+        'block = ImageBlock.model_validate({"type": "image", "mime_type": "image/png"})\n',  # Pydantic's schema
+        'Settings.model_validate_json(\'{"repo": "org/x"}\')\n',
+        'copy = config.model_copy("org/x")\n',
     ],
 )
 def test_argument_look_alikes(source: str) -> None:
