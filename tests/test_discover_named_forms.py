@@ -411,7 +411,8 @@ def test_config_beside_an_ollama_server_names_ollama_models(
     ("path", "text"),
     [
         (".env", "EMBEDDING_MODEL=nomic-embed-text\n"),  # no Ollama server in sight
-        ("config.yaml", "model: llama3.1:8b\n"),
+        ("config.yaml", "model: llama3.1\n"),  # untagged: a family as well (a tagged one is Ollama's anywhere)
+        ("config.yaml", "model: my-finetune:8b\n"),  # a tag on a name the library does not know
         (".env", "OLLAMA_HOST=0.0.0.0\nEMBEDDING_MODEL=custom\n"),  # a word the library does not know, with no tag
         (".env", "OLLAMA_HOST=0.0.0.0\nPROMPT_STYLE=mistral\n"),  # not a model name
     ],
@@ -718,4 +719,6 @@ def test_an_ollama_name_under_a_model_name_in_a_file_that_speaks_of_ollama() -> 
     found = [(r.kind, r.text) for r in PythonSource().find(source, FileContext("t.py", lambda v: False))]
     assert found == [(Kind.OLLAMA, "qwen3:0.6b"), (Kind.OLLAMA, "llama3.2"), (Kind.OLLAMA, "mistral")]
     elsewhere = '@pytest.mark.parametrize("model", ["qwen3:0.6b", "llama3.2"])\ndef test(model): ...\n'
-    assert list(PythonSource().find(elsewhere, FileContext("t.py", lambda v: False))) == []
+    # elsewhere only the tagged name, Ollama's spelling, counts: an untagged `llama3.2` is a family as well
+    found = [(r.kind, r.text) for r in PythonSource().find(elsewhere, FileContext("t.py", lambda v: False))]
+    assert found == [(Kind.OLLAMA, "qwen3:0.6b")]
