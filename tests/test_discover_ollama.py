@@ -147,6 +147,8 @@ def test_a_hub_id_stays_a_hub_model(tmp_path: Path) -> None:
             "jobs:\n  t:\n    steps:\n      - run: docker exec ollama ollama pull phi4\n",
             {"phi4"},
         ),
+        # a library name with a tag under a model's name or flag, in a script that never says Ollama
+        ("serve.sh", "MODEL=llama3.1:8b\npython serve.py --model qwen2.5:7b\n", {"llama3.1:8b", "qwen2.5:7b"}),
     ],
 )
 def test_shell_positives(tmp_path: Path, name: str, text: str, expected: set[str]) -> None:
@@ -163,6 +165,7 @@ def test_shell_positives(tmp_path: Path, name: str, text: str, expected: set[str
         'curl https://api.example.com/api/chat -d \'{"model":"org/name"}\'\n',
         "ollama pull test\n",
         "MODEL=llama2\n",
+        "MODEL=my-finetune:v2\nIMAGE=llama3.1:8b\n",  # a tag on a name the library does not know; not a model's name
     ],
 )
 def test_shell_negatives(tmp_path: Path, text: str) -> None:
