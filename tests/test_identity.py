@@ -113,6 +113,13 @@ def test_parse_hub_id_rejects(text: str) -> None:
         ("lmsys/vicuna-7b-v1.5", False),
         ("x.y", False),
         ("", False),
+        ("image/png", True),  # media types, not repositories
+        ("audio/mpeg", True),
+        ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", True),
+        ("Text/Plain", True),
+        ("imagenet/resnet", False),  # owners that only start so
+        ("textattack/bert-base-uncased-imdb", False),
+        ("videomae/base", False),
     ],
 )
 def test_looks_like_path(text: str, expected: bool) -> None:

@@ -156,12 +156,18 @@ def is_placeholder(text: str) -> bool:
 _API_VERSION = re.compile(r"v[0-9]+(?:(?:alpha|beta)[0-9]*)?", re.IGNORECASE)
 
 
+# The top-level media types: `image/png`, `audio/mpeg`, `application/pdf` are MIME types, not repositories.
+MEDIA_TYPES = frozenset({"application", "audio", "font", "image", "message", "multipart", "text", "video"})
+
+
 def looks_like_path(text: str) -> bool:
-    """Strings that name a file or folder on disk, or a route of a web API, rather than a repository."""
+    """Strings that name a file or folder on disk, or a route of a web API, or a media type, rather than a
+    repository."""
     if text.startswith(("./", "../", "/", "~", ".\\")) or "\\" in text or text in {".", ".."}:
         return True
     owner, slash, _ = text.partition("/")
-    return bool(slash) and (owner.lower() in FOLDER_OWNERS or _API_VERSION.fullmatch(owner) is not None)
+    owner = owner.lower()
+    return bool(slash) and (owner in FOLDER_OWNERS or owner in MEDIA_TYPES or _API_VERSION.fullmatch(owner) is not None)
 
 
 # Owner-less names a library loads from its own organisation: sentence-transformers reads `all-MiniLM-L6-v2` as
