@@ -158,6 +158,11 @@ def test_providers_serve_their_names_and_routes(name: str, provider: str) -> Non
         "bge-reranker-v2-m3",  # Pinecone hosts it, but it names open weights (BAAI's) as well
         "multilingual-e5-large",
         "pinecone",
+        "gpt-",  # the prefix of a family a program matches names against, no model
+        "claude-3-",
+        "o1-",
+        "text-embedding-3-",
+        "openai/gpt-",
     ],
 )
 def test_hub_ids_and_unknown_routes_are_no_provider(name: str) -> None:
@@ -738,3 +743,10 @@ def test_groq_context_length_suffixes_only_with_groq() -> None:
     assert knowledge.provider("llama3-70b-4096") is None
     assert knowledge.provider("llama3-70b-4096", contextual=True, among=frozenset({"perplexity"})) is None
     assert knowledge.provider("codellama-70b-instruct") is None
+
+
+def test_a_table_of_name_prefixes_names_no_model_but_its_whole_names_stay() -> None:
+    source = 'OPENAI_CHAT_MODEL_PREFIXES = (\n    "gpt-",\n    "claude-3-",\n)\nCHAT_MODELS = ("gpt-4o", "o1")\n'
+    found = {(ref.kind, ref.text) for ref in PythonSource().find(source, context("models.py"))}
+    assert found == {(Kind.API, "gpt-4o"), (Kind.API, "o1")}
+    assert load_knowledge().provider("gpt-4o-mini") is not None

@@ -425,8 +425,8 @@ export async function chat(messages) {
 
 def test_without_an_ollama_server_a_library_name_is_no_ollama_model() -> None:
     text = """\
-await fetch("http://localhost:8000/v1/chat", { body: JSON.stringify({ model: "llama3.1:8b" }) })
-const settings = { model: "nomic-embed-text", template: "llama2" }
+await fetch("http://localhost:8000/v1/chat", { body: JSON.stringify({ model: "my-finetune:8b" }) })
+const settings = { model: "nomic-embed-text", template: "llama2", label: "llama3.1:8b" }
 """
     assert named(text, "lib/chat.ts") == []
     beside = (
@@ -463,3 +463,12 @@ const tool = { hostedId: "gpt-4o", name: "x" }
 const chat = { model: "gpt-4o", assistantId: "asst_123", vectorStoreId: "vs_abc", label: "gpt-4o-mini" }
 """
     assert named(text, "lib/chat.ts") == [(A, "gpt-4o", 1), (A, "gpt-4o", 3)]
+
+
+def test_a_tagged_library_name_is_ollama_s_without_a_server_in_sight() -> None:
+    """`llama3.1:8b` is Ollama's spelling alone: no Hub id and no hosted API's name carries such a tag."""
+    text = """\
+const model = "llama3.1:8b"
+await fetch("http://localhost:8000/v1/chat", { body: JSON.stringify({ model: "qwen2.5:7b-instruct" }) })
+"""
+    assert named(text, "lib/chat.ts") == [(OL, "llama3.1:8b", 1), (OL, "qwen2.5:7b-instruct", 2)]

@@ -126,6 +126,7 @@ def test_function_return_look_alikes(source: str) -> None:
         ('info = get_dataset_info("org/data")\n', (Kind.DATASET, "org/data")),
         ('client = make_model_client("gpt-4o")\n', (A, "gpt-4o")),
         ('self.fetch_model(\n    "org/x",\n)\n', (M, "org/x")),
+        ('path = model_validate_path("org/x")\n', (M, "org/x")),  # a project's own helper, not Pydantic's
     ],
 )
 def test_the_arguments_of_a_function_named_for_a_model(source: str, expected: tuple[Kind, str]) -> None:
@@ -145,6 +146,9 @@ def test_the_arguments_of_a_function_named_for_a_model(source: str, expected: tu
         'get_model("mistral")\n',  # a bare word
         'get_model(f"org/x-{size}")\n',  # built, not written
         'format_prompt("org/x")\n',  # not named for a model
+        'block = ImageBlock.model_validate({"type": "image", "mime_type": "image/png"})\n',  # Pydantic's schema
+        'Settings.model_validate_json(\'{"repo": "org/x"}\')\n',
+        'copy = config.model_copy("org/x")\n',
     ],
 )
 def test_argument_look_alikes(source: str) -> None:
@@ -407,7 +411,8 @@ def test_config_beside_an_ollama_server_names_ollama_models(
     ("path", "text"),
     [
         (".env", "EMBEDDING_MODEL=nomic-embed-text\n"),  # no Ollama server in sight
-        ("config.yaml", "model: llama3.1:8b\n"),
+        ("config.yaml", "model: llama3.1\n"),  # untagged: a family as well (a tagged one is Ollama's anywhere)
+        ("config.yaml", "model: my-finetune:8b\n"),  # a tag on a name the library does not know
         (".env", "OLLAMA_HOST=0.0.0.0\nEMBEDDING_MODEL=custom\n"),  # a word the library does not know, with no tag
         (".env", "OLLAMA_HOST=0.0.0.0\nPROMPT_STYLE=mistral\n"),  # not a model name
     ],
@@ -714,4 +719,6 @@ def test_an_ollama_name_under_a_model_name_in_a_file_that_speaks_of_ollama() -> 
     found = [(r.kind, r.text) for r in PythonSource().find(source, FileContext("t.py", lambda v: False))]
     assert found == [(Kind.OLLAMA, "qwen3:0.6b"), (Kind.OLLAMA, "llama3.2"), (Kind.OLLAMA, "mistral")]
     elsewhere = '@pytest.mark.parametrize("model", ["qwen3:0.6b", "llama3.2"])\ndef test(model): ...\n'
-    assert list(PythonSource().find(elsewhere, FileContext("t.py", lambda v: False))) == []
+    # elsewhere only the tagged name, Ollama's spelling, counts: an untagged `llama3.2` is a family as well
+    found = [(r.kind, r.text) for r in PythonSource().find(elsewhere, FileContext("t.py", lambda v: False))]
+    assert found == [(Kind.OLLAMA, "qwen3:0.6b")]

@@ -77,6 +77,9 @@ PYTHON_POSITIVES = [
         "# ollama\nMODEL_LIMITS = {'llama3': 1, 'mistral': 2, 'gemma2': 3, 'phi3': 4, 'zz-new-model': 5}\n",
         {(OLLAMA, name, 2) for name in ("llama3", "mistral", "gemma2", "phi3", "zz-new-model")},
     ),
+    # a library name with a tag under a model name is Ollama's spelling, in a file that never says Ollama
+    ("cfg = LLMConfig(model='llama3.1:8b', api_base=base)\n", {(OLLAMA, "llama3.1:8b", 1)}),
+    ("DEFAULT_MODEL = 'qwen2.5:7b-instruct'\n", {(OLLAMA, "qwen2.5:7b-instruct", 1)}),
 ]
 
 
@@ -102,6 +105,10 @@ def test_python_positives(tmp_path: Path, source: str, expected: set[Found]) -> 
         "c = OtherClient(model='llama3.1')\n",  # no Ollama client: an owner-less name is nothing
         # architectures named like Ollama's models, in a file that never speaks of Ollama
         "MODEL_TYPES = {'llama': 1, 'mistral': 2, 'gemma2': 3, 'qwen2': 4}\n",
+        # a tag outside Ollama's places: on a name the library does not know, or not under a model name
+        "cfg = LLMConfig(model='my-finetune:v2')\n",
+        "MODEL_ID = 'anthropic.claude-3-sonnet-20240229-v1:0'\n",
+        "IMAGE = 'llama3.1:8b'\nlabel = 'mistral:7b'\n",
     ],
 )
 def test_python_negatives(tmp_path: Path, source: str) -> None:
@@ -140,6 +147,8 @@ def test_a_hub_id_stays_a_hub_model(tmp_path: Path) -> None:
             "jobs:\n  t:\n    steps:\n      - run: docker exec ollama ollama pull phi4\n",
             {"phi4"},
         ),
+        # a library name with a tag under a model's name or flag, in a script that never says Ollama
+        ("serve.sh", "MODEL=llama3.1:8b\npython serve.py --model qwen2.5:7b\n", {"llama3.1:8b", "qwen2.5:7b"}),
     ],
 )
 def test_shell_positives(tmp_path: Path, name: str, text: str, expected: set[str]) -> None:
@@ -156,6 +165,7 @@ def test_shell_positives(tmp_path: Path, name: str, text: str, expected: set[str
         'curl https://api.example.com/api/chat -d \'{"model":"org/name"}\'\n',
         "ollama pull test\n",
         "MODEL=llama2\n",
+        "MODEL=my-finetune:v2\nIMAGE=llama3.1:8b\n",  # a tag on a name the library does not know; not a model's name
     ],
 )
 def test_shell_negatives(tmp_path: Path, text: str) -> None:
@@ -186,6 +196,13 @@ def test_shell_negatives(tmp_path: Path, text: str) -> None:
             '{"models": [{"title": "Qwen", "provider": "ollama", "model": "qwen2.5-coder:7b"}]}',
             {"qwen2.5-coder:7b"},
         ),
+        # a library name with a tag under a model name, with no Ollama server in the file
+        (
+            ".env",
+            "LLM_MODEL=qwen2.5:7b\nEMBEDDING_MODEL=nomic-embed-text:v1.5\n",
+            {"qwen2.5:7b", "nomic-embed-text:v1.5"},
+        ),
+        ("settings.yaml", "llm:\n  default_model: ${PGPT_LLM:llama3.1:8b}\n", {"llama3.1:8b"}),
     ],
 )
 def test_config_positives(tmp_path: Path, name: str, text: str, expected: set[str]) -> None:
@@ -202,6 +219,8 @@ def test_config_positives(tmp_path: Path, name: str, text: str, expected: set[st
         ("compose.yaml", "services:\n  ollama:\n    image: ollama/ollama:latest\n"),
         ("config.yaml", "ollama_host_name: ollama\nOLLAMA_SERVICE_NAME: mistral\n"),  # names of a host, a service
         ("config.json", '{"models": [{"title": "Mistral", "description": "qwen2.5", "provider": "ollama"}]}'),
+        ("config.yaml", "model: my-finetune:v2\ntemplate: llama3.1:8b\n"),  # unknown name; not a model's key
+        (".env", "MODEL=anthropic.claude-3-sonnet-20240229-v1:0\n"),  # Bedrock's versioned id
     ],
 )
 def test_config_negatives(tmp_path: Path, name: str, text: str) -> None:

@@ -113,6 +113,13 @@ def test_parse_hub_id_rejects(text: str) -> None:
         ("lmsys/vicuna-7b-v1.5", False),
         ("x.y", False),
         ("", False),
+        ("image/png", True),  # media types, not repositories
+        ("audio/mpeg", True),
+        ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", True),
+        ("Text/Plain", True),
+        ("imagenet/resnet", False),  # owners that only start so
+        ("textattack/bert-base-uncased-imdb", False),
+        ("videomae/base", False),
     ],
 )
 def test_looks_like_path(text: str, expected: bool) -> None:
@@ -163,6 +170,14 @@ def test_without_env_defaults(text: str, expected: str) -> None:
         ("meta-llama/your-model-path", True),  # the name to replace
         ("acme/YOUR_MODEL", True),
         ("coqui/YourTTS", False),  # a real name that only starts so
+        ("test/model", True),  # a test fixture's stand-in: the whole owner or the whole name is `test`
+        ("test/tokenizer-partial", True),
+        ("cleanup/test", True),
+        ("Tests/model", True),
+        ("hf-internal-testing/tiny-random-gpt2", False),  # real testing repositories a test loads
+        ("org/test-model", False),
+        ("testing/model", False),
+        ("mteb/tests-data", False),
     ],
 )
 def test_placeholder_ids(text: str, expected: bool) -> None:

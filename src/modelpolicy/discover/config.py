@@ -405,6 +405,8 @@ class _Finder:
             return None
         beside_ollama = slot.kind is Kind.MODEL and self.ollama_server
         local = ollama.recognise(value, ollama.Context.NAMED) if beside_ollama else None
+        if local is None and slot.kind is Kind.MODEL and (tag := ollama.tagged(value)):
+            local = (Kind.OLLAMA, tag)  # `LLM_MODEL=qwen2.5:7b`: Ollama's spelling, with or without a server beside
         if local and local[0] is Kind.OLLAMA:  # `RAG_EMBEDDING_MODEL=nomic-embed-text` beside an Ollama server
             return self.reference(text, Kind.OLLAMA, HubId(local[1], None), slot.form)
         hub = identify(value, slot.kind, self.context.is_local_path, single_names=False)

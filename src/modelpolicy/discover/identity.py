@@ -135,15 +135,20 @@ FOLDER_OWNERS = frozenset(
 
 # Owners that say "put yours here": `your-username/my-model`, `<your-hf-id>` (which the id grammar refuses already).
 PLACEHOLDER_OWNERS = frozenset({"username", "user-name", "user_name", "hf-username", "hf_username", "my-username"})
+# Words that make an id a test fixture's stand-in when they are its whole owner or whole name: `test/model`,
+# `test/tokenizer-partial`, `cleanup/test` (a cache test's repository names), never an artefact a program reads.
+FIXTURE_WORDS = frozenset({"test", "tests"})
 
 
 def is_placeholder(text: str) -> bool:
     """An id written for the reader to replace: its owner is `your...` or a stand-in for a user name, or its name is
-    `your-...` (`meta-llama/your-model-path`; not a name that only starts so, as `coqui/YourTTS`)."""
+    `your-...` (`meta-llama/your-model-path`; not a name that only starts so, as `coqui/YourTTS`); or a test
+    fixture's stand-in, whose whole owner or name is `test` (`test/model`, `cleanup/test`; not `org/test-model`)."""
     owner, slash, name = text.partition("/")
     owner = owner.lower()
     yours = name.lower().startswith(("your-", "your_"))
-    return bool(slash) and (owner.startswith("your") or owner in PLACEHOLDER_OWNERS or yours)
+    fixture = owner in FIXTURE_WORDS or name.lower() in FIXTURE_WORDS
+    return bool(slash) and (owner.startswith("your") or owner in PLACEHOLDER_OWNERS or yours or fixture)
 
 
 # The version segment that starts a web API's route (`v1/models`, `v1beta/models`, `v2beta/stable-image/generate`):
@@ -151,12 +156,18 @@ def is_placeholder(text: str) -> bool:
 _API_VERSION = re.compile(r"v[0-9]+(?:(?:alpha|beta)[0-9]*)?", re.IGNORECASE)
 
 
+# The top-level media types: `image/png`, `audio/mpeg`, `application/pdf` are MIME types, not repositories.
+MEDIA_TYPES = frozenset({"application", "audio", "font", "image", "message", "multipart", "text", "video"})
+
+
 def looks_like_path(text: str) -> bool:
-    """Strings that name a file or folder on disk, or a route of a web API, rather than a repository."""
+    """Strings that name a file or folder on disk, or a route of a web API, or a media type, rather than a
+    repository."""
     if text.startswith(("./", "../", "/", "~", ".\\")) or "\\" in text or text in {".", ".."}:
         return True
     owner, slash, _ = text.partition("/")
-    return bool(slash) and (owner.lower() in FOLDER_OWNERS or _API_VERSION.fullmatch(owner) is not None)
+    owner = owner.lower()
+    return bool(slash) and (owner in FOLDER_OWNERS or owner in MEDIA_TYPES or _API_VERSION.fullmatch(owner) is not None)
 
 
 # Owner-less names a library loads from its own organisation: sentence-transformers reads `all-MiniLM-L6-v2` as

@@ -955,6 +955,8 @@ class _Finder:
         """`fetch(OLLAMA_URL + "/api/chat", {body: JSON.stringify({model: "llama3.1:8b"})})`: in a file that shows an
         Ollama server (its name, its port) but imports no client, a value under a model's name is an Ollama model
         when the Ollama library knows the name or it carries a tag, as the config source reads it."""
+        if tag := ollama.tagged(text):
+            return tag  # `const model = "llama3.1:8b"`: Ollama's spelling, with or without a server in sight
         if self.ollama_server is None:
             self.ollama_server = ollama.server_in(self.data.decode("utf-8", "replace"))
         found = ollama.recognise(text, ollama.Context.NAMED) if self.ollama_server else None

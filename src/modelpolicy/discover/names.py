@@ -144,14 +144,32 @@ def qualified_kind(name: str) -> Kind | None:
 # Words of a function's name that say its arguments name a model or dataset to read: `resolve_model_reference(req,
 # "org/x")`, `download_dataset("org/x")`. Singular only: `list_models(...)` takes filters, not one to read.
 CALLED_WORDS = {"model": Kind.MODEL, "tokenizer": Kind.MODEL, "dataset": Kind.DATASET}
+# Pydantic's `BaseModel` methods (`Block.model_validate({"mime_type": "image/png"})`): their `model` is a data
+# schema, and what they are given is data to check or copy, not a model to read.
+SCHEMA_METHODS = frozenset(
+    {
+        "model_validate",
+        "model_validate_json",
+        "model_validate_strings",
+        "model_dump",
+        "model_dump_json",
+        "model_construct",
+        "model_copy",
+        "model_json_schema",
+        "model_rebuild",
+        "model_post_init",
+        "model_parametrized_name",
+    }
+)
 
 
 @lru_cache(maxsize=16384)
 def called_kind(name: str) -> Kind | None:
     """MODEL or DATASET when a function's name says what it is given is one to read (`get_model_path`,
-    `resolve_model_reference`, `load_dataset_split`); None for names of what a program writes (`save_model`)."""
+    `resolve_model_reference`, `load_dataset_split`); None for names of what a program writes (`save_model`) and
+    for Pydantic's schema methods (`model_validate`)."""
     words = split_words(name)
-    if WRITTEN.intersection(words):
+    if WRITTEN.intersection(words) or name.rpartition(".")[2] in SCHEMA_METHODS:
         return None
     kinds = {CALLED_WORDS[word] for word in words if word in CALLED_WORDS}
     return kinds.pop() if len(kinds) == 1 else None

@@ -107,6 +107,17 @@ def recognise(text: str, context: Context) -> tuple[Kind, str] | None:
     return None
 
 
+def tagged(text: str) -> str | None:
+    """A name the Ollama library knows with a tag (`llama3.1:8b`, `qwen2.5:7b-instruct`, `mistral:latest`), as
+    written: under a model name it is Ollama's wherever it stands, since no Hub id and no hosted API's name is so
+    spelled. Untagged library names (`mistral`, `llama2`) are also chat templates and families: they need Ollama in
+    context (`recognise`)."""
+    found = parse(text)
+    if found is None or found.namespace is not None or found.tag is None:
+        return None
+    return text.strip() if load_knowledge().ollama(found.name) is not None else None
+
+
 def prefixed(text: str) -> tuple[Kind, str] | None:
     """A LiteLLM model string that routes to Ollama (`ollama/llama3`, `ollama_chat/llama3.2:3b`)."""
     text = text.strip()

@@ -1746,6 +1746,8 @@ class _Finder:
             # `model = "qwen3:0.6b"`, `{"model": "llama3.2"}` in a file that speaks of Ollama, as in a config file
             known = ollama.recognise(text, ollama.Context.NAMED)
             artefacts = [(Kind.OLLAMA, known[1], None)] if known and known[0] is Kind.OLLAMA else []
+        if not artefacts and named.kind is Kind.MODEL and (tag := ollama.tagged(text)):
+            artefacts = [(Kind.OLLAMA, tag, None)]  # `model = "llama3.1:8b"`: Ollama's spelling, whatever the file
         if not artefacts and named.form == _OLLAMA_TABLE and (listed := ollama.listed(text)):
             artefacts = [(Kind.OLLAMA, listed, None)]  # a name the library table does not know: it fails closed
         return artefacts

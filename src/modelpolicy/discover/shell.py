@@ -435,6 +435,8 @@ def _reference(
         kind, hub = Kind.API, HubId(api, None)
     elif found.kind is Kind.API:
         return None  # `AZURE_OPENAI_DEPLOYMENT=...`: a hosted API's model or nothing
+    elif found.kind is Kind.MODEL and (tag := ollama.tagged(found.value.text)):
+        kind, hub = Kind.OLLAMA, HubId(tag, None)  # `MODEL=llama3.1:8b`: Ollama's spelling, whatever the script
     else:
         kind, hub = found.kind, identify(found.value.text, found.kind, context.is_local_path, single_names=False)
     if hub is None:

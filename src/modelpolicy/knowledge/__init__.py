@@ -43,6 +43,10 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 
+# How the prefix of a family of API names ends (`OPENAI_CHAT_MODEL_PREFIXES = ("gpt-", "o1")`): no model's name does.
+_PREFIX_ENDS = ("-", "_", ".", "/", ":")
+
+
 class KnowledgeBase:
     """The knowledge base, indexed by every name of every record.
 
@@ -160,6 +164,8 @@ class KnowledgeBase:
         before any context, and a mixed-case spelling (`Llama-3.3-70B-Instruct`) first that of a provider that writes
         its names so. `among` limits the answer to those providers' keys."""
         name = model_name.strip().lower()
+        if name.endswith(_PREFIX_ENDS):
+            return None  # `gpt-`, `claude-3-`: the start of names a program matches, not a model's name
         routed = self.routed(name, contextual=contextual)
         if routed is not None and (among is None or routed[0].key in among):
             return routed[0]
