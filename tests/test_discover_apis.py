@@ -224,6 +224,10 @@ def test_resolution_finds_routed_and_catalog_names() -> None:
         ("learnlm-1.5-pro-experimental", "google"),
         ("sd3-large-turbo", "stability"),
         ("sd3.5-medium", "stability"),
+        ("MiniMax-M2.7", "minimax"),  # the console's spelling
+        ("MiniMax-Text-01", "minimax"),
+        ("abab6.5s-chat", "minimax"),
+        ("nano-banana-pro-preview", "google"),
         ("stable-diffusion-xl-1024-v1-0", "stability"),
     ],
 )
@@ -257,6 +261,11 @@ def test_chat_app_providers_serve_their_api_names(name: str, provider: str) -> N
         "stabilityai/stable-diffusion-3.5-large",
         "stable-diffusion-3.5-large",
         "sd3",  # an endpoint, not a model
+        "MiniMaxAI/MiniMax-M2",  # open weights on the Hub
+        "minimax",  # a provider's name
+        "gpt-oss-120b",  # open weights: Cerebras' only where the file calls Cerebras
+        "gemma-3-27b-it",  # Google's only where the file shows the Gemini API
+        "deep-research-pro-preview-12-2025",
     ],
 )
 def test_open_weights_and_words_are_not_those_providers(name: str) -> None:
@@ -273,6 +282,33 @@ def test_dashscope_and_spark_names_count_where_their_endpoint_is_seen() -> None:
     assert spark is not None and spark.key == "iflytek-spark"
     assert apis.named("generalv3.5", seen) == "generalv3.5"
     assert apis.named("generalv3.5") is None
+
+
+def test_cerebras_and_gemini_names_count_where_their_api_is_seen() -> None:
+    cerebras = apis.contexts('const client = new OpenAI({ baseURL: "https://api.cerebras.ai/v1" });')
+    gemini = apis.contexts('const window = MODEL_MAP.get("gemini", model);')
+    assert apis.named("gpt-oss-120b", cerebras) == "gpt-oss-120b"
+    assert apis.named("qwen-3-32b", cerebras) == "qwen-3-32b"
+    assert apis.named("gemma-3-27b-it", gemini) == "gemma-3-27b-it"
+    assert apis.named("deep-research-pro-preview-12-2025", gemini) == "deep-research-pro-preview-12-2025"
+    # a file that only talks about a model family or an Ollama tag shows neither API
+    words = apis.contexts("// gemini models are fast; cerebras chips are big\nconst tag = 'gemma3:27b';")
+    assert apis.named("gpt-oss-120b", words) is None
+    assert apis.named("gemma-3-27b-it", words) is None
+    assert apis.named("gemma-3-27b", gemini) is None  # not the API's spelling
+
+
+def test_javascript_provider_defaults_in_their_api_files() -> None:
+    found = javascript(
+        'const { OpenAI } = require("openai");\n'
+        'const client = new OpenAI({ baseURL: "https://api.cerebras.ai/v1" });\n'
+        'const model = process.env.CEREBRAS_MODEL_PREF || "gpt-oss-120b";\n'
+        'const chatModel = process.env.MINIMAX_MODEL_PREF || "MiniMax-M2.7";\n'
+    )
+    assert (Kind.API, "gpt-oss-120b", 3) in found
+    assert (Kind.API, "MiniMax-M2.7", 4) in found
+    plain = javascript('const model = process.env.LOCAL_MODEL_PREF || "gpt-oss-120b";\n')
+    assert (Kind.API, "gpt-oss-120b", 1) not in plain
 
 
 def test_cohere_output_terms_cite_the_saas_agreement() -> None:
