@@ -65,6 +65,13 @@ def names_through_names(count: int) -> str:
     return f'const a0 = "org/x";\n{chain}pipeline("t", a{count});\n'
 
 
+def names_bound_to_each_other(count: int) -> str:
+    """JavaScript names bound to each other in many functions, as a minified bundle binds `e` and `t`, read through a
+    field: the literals they may stand for double at each step."""
+    bodies = "".join(f"function f{i}(){{var e=t,t=e;return e}}\n" for i in range(count))
+    return f'{bodies}pipeline("t", e.model);\n'
+
+
 def invalid_text(seed: int) -> str:
     """Bytes that are not UTF-8, as the scan hands them to a source: decoded with the bad bytes replaced."""
     return "model: org/x\n" + bytes(range(seed % 200, seed % 200 + 56)).decode("utf-8", "replace") + "\n"
@@ -80,6 +87,7 @@ PAYLOADS = {
     "huge number": (huge_number, st.integers(4_301, 20_000)),
     "invalid text": (invalid_text, st.integers(0, 10_000)),
     "names through names": (names_through_names, st.integers(10, 2_000)),
+    "names bound to each other": (names_bound_to_each_other, st.integers(2, 500)),
 }
 
 
@@ -210,3 +218,12 @@ def test_a_long_elif_chain_that_python_parses_is_read_whole() -> None:
     )
     found = PythonSource().find(text, FileContext("a.py", lambda _: False))
     assert [r.text for r in found] == ["org/x"]
+
+
+def test_javascript_names_bound_to_each_other_are_followed_within_the_budget() -> None:
+    """A minified bundle's `e` and `t`, bound to each other in hundreds of functions, are followed as far as the
+    budget goes (before, following them never ended); a literal read elsewhere in the file is still found."""
+    text = names_bound_to_each_other(300) + 'pipeline("t", "org/elsewhere");\n'
+    source = next(s for s in SOURCES if s.name == "javascript")
+    found = source.find(text, FileContext("bundle.min.js", lambda _: False))
+    assert [reference.text for reference in found] == ["org/elsewhere"]

@@ -1086,8 +1086,14 @@ class _Finder:
                 yield from self.values(arguments.named_children[index], depth + 1)
 
     def _containers(self, node: Node, depth: int) -> Iterator[Node]:
-        """The array and object literals a name (or a literal itself) stands for."""
+        """The array and object literals a name (or a literal itself) stands for. Each step counts against the value's
+        and the file's budgets, as `values` does: names bound to each other (`var e=t,t=e`, a minified bundle's) would
+        otherwise be followed along every path, twice as many with each step."""
         node = _unwrapped(node)
+        self.budget -= 1
+        self.value_budget -= 1
+        if self.budget < 0 or self.value_budget < 0:
+            return
         if node.type in ("array", "object"):
             yield node
         elif node.type == "identifier" and depth <= _MAX_DEPTH:
