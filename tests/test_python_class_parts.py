@@ -5,6 +5,7 @@ what a reading of the whole file finds."""
 from __future__ import annotations
 
 import ast
+from pathlib import Path
 
 import pytest
 
@@ -159,3 +160,35 @@ def test_a_class_read_by_its_parts_finds_what_the_whole_module_finds(text: str) 
 def test_the_attribute_a_method_left_out_binds_is_found() -> None:
     assert [t for t, *_ in found(CASES["an attribute a method left out binds, read by another"])] == ["org/data"]
     assert found(CASES["an attribute bound twice, once in a method left out"]) == []
+
+
+def test_every_class_of_this_projects_own_code_splits_exactly() -> None:
+    root = Path(__file__).resolve().parents[1]
+    files = [*root.glob("src/**/*.py"), *root.glob("tests/**/*.py"), *root.glob("bench/*.py")]
+    classes = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        statements = top_level(text)
+        assert statements is not None, path
+        tree = ast.parse(text)
+        by_line = {
+            min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))]): node for node in tree.body
+        }
+        for statement in statements:
+            body = class_body(text, statement)
+            if body is None:
+                continue
+            whole = by_line[statement.first]
+            assert isinstance(whole, ast.ClassDef)
+            alone = [node for member in body.members for node in parse_member(text, member) or ()]
+            dump = [ast.dump(node, include_attributes=True) for node in whole.body]
+            assert [ast.dump(node, include_attributes=True) for node in alone] == dump, (path, statement.first)
+            left_out = [index for index, method in enumerate(body.methods) if method]
+            cls = parse_class(text, statement, body, left_out)
+            assert cls is not None, (path, statement.first)
+            kept = [node for node in whole.body if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)]
+            assert [ast.dump(node, include_attributes=True) for node in cls.body] == [
+                ast.dump(node, include_attributes=True) for node in kept
+            ]
+            classes += 1
+    assert classes > 100
