@@ -651,8 +651,8 @@ def _is_ollama_module(module: str | None) -> bool:
 
 def _span(statement: ast.stmt) -> tuple[int, int]:
     """The first and last line of a statement, its decorators included."""
-    decorators = getattr(statement, "decorator_list", ())
-    first = min((statement.lineno, *(decorator.lineno for decorator in decorators)))
+    decorators = getattr(statement, "decorator_list", None)
+    first = min(statement.lineno, *(decorator.lineno for decorator in decorators)) if decorators else statement.lineno
     return first, statement.end_lineno or statement.lineno
 
 
@@ -698,9 +698,16 @@ def _constant_values(assignments: list[tuple[_Branch, ast.expr]], bindings: int)
     """The values of a name whose every binding (`bindings`, counted in the module or function) is one of the
     assignments in its own body, each on its own branch of an `if` or `try` (so one runs): the values we may follow.
     None for a name rebound in sequence, in a nested function, as a parameter or by an import."""
-    if len(assignments) == bindings and _exclusive([branch for branch, _ in assignments]):
+    values = _candidate_values(assignments)
+    return values if values is not None and len(assignments) == bindings else None
+
+
+def _candidate_values(assignments: list[tuple[_Branch, ast.expr]]) -> list[ast.expr] | None:
+    """The values `_constant_values` gives when the assignments are all the name's bindings; None when they cannot
+    be, whatever the bindings (a name assigned twice in sequence): then its bindings need not be counted."""
+    if _exclusive([branch for branch, _ in assignments]):
         return [value for _, value in assignments]
-    if len(assignments) == bindings and _one_namespaced_literal([value for _, value in assignments]):
+    if _one_namespaced_literal([value for _, value in assignments]):
         return [assignments[0][1]]  # `X = "org/x"` written twice (a copied line): still one value
     return None
 
@@ -954,6 +961,7 @@ class _Finder:
         self.scope_assignments: dict[int, dict[str, list[tuple[_Branch, ast.expr]]]] = {}  # by function
         self.scope_constants: dict[tuple[int, str], list[ast.expr] | None] = {}  # by function and name, when asked
         self.module_constants: dict[str, list[ast.expr]] = {}  # of a module read whole, by name, when asked
+        self.constants: dict[tuple[int, str], list[ast.expr]] = {}  # `_constant`, by innermost function and name
         self.assigned: dict[int, set[str]] = {}  # by function: the names its lines assign (`_assigns`)
         self.read: set[int] = set()  # ids of the nodes a loader read: no named default reports them again
         self.named: list[_Named] = []
@@ -1015,7 +1023,8 @@ class _Finder:
         values = self.module_constants.get(name)
         if values is None:
             assignments = self.module_assignments.get(name, [])
-            bindings = _count_bindings([self.tree], name, self._spelled(name), len(assignments)) if assignments else 0
+            candidates = _candidate_values(assignments) if assignments else None
+            bindings = _count_bindings([self.tree], name, self._spelled(name), len(assignments)) if candidates else 0
             values = self.module_constants[name] = _constant_values(assignments, bindings) or []
         return values
 
@@ -1063,8 +1072,13 @@ class _Finder:
 
     def _visit_children(self, node: ast.AST) -> None:
         for child in _flattened(node) if isinstance(node, ast.If | ast.BinOp) else _children(node):
-            if type(child) is not ast.Name:  # a name alone holds nothing: no child, no named default
-                self._visit(child)
+            kind = type(child)
+            if kind is ast.Name:  # a name alone holds nothing: no child, no named default
+                continue
+            if kind in _PLAIN:  # `_visit`, written out: most nodes are walked here
+                self._visit_children(child)
+            else:
+                self._visit_node(child)
 
     def _visit_node(self, node: ast.AST) -> None:
         if isinstance(node, ast.stmt) and (not self._mentioned(node) or _standing_alone(node)):
@@ -1255,7 +1269,16 @@ class _Finder:
         return self._constant(name)
 
     def _constant(self, name: str) -> list[ast.expr]:
-        """The values of a constant of the innermost function that has it, else of the module."""
+        """The values of a constant of the innermost function that has it, else of the module: asked again and again
+        of the same names (`model=model` in every test), so kept by the function being walked, which the functions
+        around it follow."""
+        key = (id(self.scopes[-1]) if self.scopes else 0, name)
+        values = self.constants.get(key)
+        if values is None:
+            values = self.constants[key] = self._scoped_constant(name)
+        return values
+
+    def _scoped_constant(self, name: str) -> list[ast.expr]:
         for function in reversed(self.scopes):
             if not self._assigns(function, name):
                 # `def load(path="org/d"): load_dataset(path)`: what it loads when not told (a parameter named for a
@@ -1276,9 +1299,10 @@ class _Finder:
             assignments = self.scope_assignments.get(id(function))
             if assignments is None:
                 assignments = self.scope_assignments[id(function)] = _assignments(function.body)
-            found = assignments.get(name)
-            bindings = _count_bindings([function], name, self._spelled(name), len(found)) if found else 0
-            self.scope_constants[key] = _constant_values(found, bindings) if found else None
+            found = assignments.get(name, [])
+            values = _candidate_values(found) if found else None  # each binding counted only when it may matter
+            bindings = _count_bindings([function], name, self._spelled(name), len(found)) if values is not None else 0
+            self.scope_constants[key] = values if found and bindings == len(found) else None
         return self.scope_constants[key]
 
     def _assigns(self, function: _Function, name: str) -> bool:
@@ -1406,6 +1430,8 @@ class _Finder:
         """A string that is wholly a URL of the Hub's (`urlretrieve("https://huggingface.co/ORG/NAME/resolve/...")`,
         `read_parquet("hf://datasets/ORG/NAME/...")`) names its repository; prose that holds one does not."""
         text = str(constant.value).strip()
+        if "/" not in text and ":" not in text:
+            return  # a URL, a route (`provider/name`, `provider:name`), an `ollama/` string and an image hold one
         routed = ollama.prefixed(text) if text.startswith(ollama.PREFIXES) else None
         if routed:
             yield self._reference(constant, routed[1], routed[0], form="litellm", revision=None, flags=frozenset())
@@ -1710,6 +1736,10 @@ class _Finder:
         """Keep the strings a named default stands for (each item of a list default) until the walk is over."""
         if node is None or kind is None:
             return
+        if type(node) is ast.Constant:  # a literal stands for itself (the rows of a parametrize table, read per test)
+            if isinstance(node.value, str):
+                self.named.append(_Named(_Value(node.value, node), kind, form))
+            return
         items = [item for container in self._containers(node) for _, item in _entries(container)] or [node]
         for name in (chosen for item in items for chosen in _item_names(item)):
             self.named += [_Named(value, kind, form) for value in self._values(name) if not value.dynamic]
@@ -1717,16 +1747,16 @@ class _Finder:
     def _named_references(self) -> list[Reference]:
         found: list[Reference] = []
         seen = set(self.read)
+        # A file's named values repeat (a parametrize table read once per test it decorates): each text is identified
+        # once per kind.
+        identified: dict[tuple[str, Kind, bool], list[tuple[Kind, str, str | None]]] = {}
         for named in self.named:
             if id(named.value.node) in seen:
                 continue
-            artefacts = _named_artefacts(named.value.text, named.kind, self.context, self.apis)
-            if not artefacts and named.kind is Kind.MODEL and self.speaks_of_ollama:
-                # `model = "qwen3:0.6b"`, `{"model": "llama3.2"}` in a file that speaks of Ollama, as in a config file
-                known = ollama.recognise(named.value.text, ollama.Context.NAMED)
-                artefacts = [(Kind.OLLAMA, known[1], None)] if known and known[0] is Kind.OLLAMA else []
-            if not artefacts and named.form == _OLLAMA_TABLE and (listed := ollama.listed(named.value.text)):
-                artefacts = [(Kind.OLLAMA, listed, None)]  # a name the library table does not know: it fails closed
+            key = (named.value.text, named.kind, named.form == _OLLAMA_TABLE)
+            artefacts = identified.get(key)
+            if artefacts is None:
+                artefacts = identified[key] = self._named_artefacts(named)
             if artefacts:  # what names nothing as one kind may as another (`model = "x"`, `ChatOllama(model=model)`)
                 seen.add(id(named.value.node))
             for kind, artefact_id, pinned in artefacts:
@@ -1736,6 +1766,19 @@ class _Finder:
                     )
                 )
         return found
+
+    def _named_artefacts(self, named: _Named) -> list[tuple[Kind, str, str | None]]:
+        """What a named default holds in this file (see `_named_artefacts`), an Ollama model too where the file speaks
+        of Ollama or the name is a key of an Ollama table."""
+        text = named.value.text
+        artefacts = _named_artefacts(text, named.kind, self.context, self.apis)
+        if not artefacts and named.kind is Kind.MODEL and self.speaks_of_ollama:
+            # `model = "qwen3:0.6b"`, `{"model": "llama3.2"}` in a file that speaks of Ollama, as in a config file
+            known = ollama.recognise(text, ollama.Context.NAMED)
+            artefacts = [(Kind.OLLAMA, known[1], None)] if known and known[0] is Kind.OLLAMA else []
+        if not artefacts and named.form == _OLLAMA_TABLE and (listed := ollama.listed(text)):
+            artefacts = [(Kind.OLLAMA, listed, None)]  # a name the library table does not know: it fails closed
+        return artefacts
 
 
 @dataclass(frozen=True)
