@@ -433,6 +433,7 @@ class _Statements:
         self._classes: dict[int, _PartClass] = {}  # by statement index: the classes given in part to the walk
         self._part_of: dict[int, _PartClass] = {}  # the same, by id of the class node
         self._assigned: dict[tuple[int, str], list[tuple[_Function, ast.expr]]] = {}
+        self._given_assigned: dict[int, dict[str, list[tuple[_Function, ast.expr]]]] = {}  # by id of the class
 
     def at(self, line: int) -> int | None:
         """The index of the statement that holds `line`."""
@@ -524,9 +525,12 @@ class _Statements:
             return None
         key = (id(cls), attribute)
         if key not in self._assigned:
+            given = self._given_assigned.get(id(cls))
+            if given is None:  # the methods given are read once, whatever the attributes asked
+                given = self._given_assigned[id(cls)] = _self_assignments(cls.body)
             spelled = self.words.lines([attribute]) if attribute.isascii() else None
-            methods = [*cls.body, *self._left_out(part, spelled)]
-            self._assigned[key] = _self_assignments(methods).get(attribute, [])
+            left_out = _self_assignments(self._left_out(part, spelled)).get(attribute, [])
+            self._assigned[key] = [*given.get(attribute, ()), *left_out]
         return self._assigned[key]
 
     def bound_at(self, line: int) -> list[str]:
