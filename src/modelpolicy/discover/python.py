@@ -17,7 +17,8 @@ and f-strings or `+` concatenations whose every part resolves. An f-string or co
 reported as written, flagged `dynamic`; a plain name that cannot be followed is not reported at all.
 
 What a file costs follows what it names, not its size: only the top-level statements that hold a marker word are
-parsed and walked (`python_statements` finds them without parsing the file), and a name one of them reads is looked up
+parsed and walked (`python_statements` finds them without parsing the file), a class among them without the methods
+that hold none, and a name one of them reads is looked up
 in the statements that spell it (`_Statements`), found through an index of the file's words. A file the markers cannot
 read that way (a string escape, a character outside ASCII that may spell an ASCII letter) or whose needed statements
 do not parse alone is parsed whole, with the same result.

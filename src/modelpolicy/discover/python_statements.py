@@ -6,6 +6,9 @@ by a character in column 0, outside any string or bracket, starts a new logical 
 statement unless it continues one (`else`, `elif`, `except`, `finally`) or follows a decorator. Each statement is
 parsed alone and its line numbers shifted; its columns need no shift, since it starts in column 0.
 
+A class's body is split the same way at the body's indentation (`class_body`), so that the class may be parsed
+without the methods that hold nothing asked for (`parse_class`), and each of those parsed alone when needed.
+
 The split is only a guess that `ast` checks: anything this lexer does not follow (an unterminated string, a bracket
 closed twice, a statement that does not parse alone) gives None, and the caller parses the whole file.
 """
