@@ -17,7 +17,8 @@ and f-strings or `+` concatenations whose every part resolves. An f-string or co
 reported as written, flagged `dynamic`; a plain name that cannot be followed is not reported at all.
 
 What a file costs follows what it names, not its size: only the top-level statements that hold a marker word are
-parsed and walked (`python_statements` finds them without parsing the file), and a name one of them reads is looked up
+parsed and walked (`python_statements` finds them without parsing the file), a class among them without the methods
+that hold none, and a name one of them reads is looked up
 in the statements that spell it (`_Statements`), found through an index of the file's words. A file the markers cannot
 read that way (a string escape, a character outside ASCII that may spell an ASCII letter) or whose needed statements
 do not parse alone is parsed whole, with the same result.
@@ -462,7 +463,12 @@ class _Summary:
 
 class _Statements:
     """A file's top-level statements, each parsed alone when first needed: those that hold a marker are walked, and
-    those that spell a name a loader reads are read for its value, so that the rest of the file is never parsed."""
+    those that spell a name a loader reads are read for its value, so that the rest of the file is never parsed.
+
+    A class is parsed without those of its methods that hold no line asked for (`body`), as a module is without
+    those of its statements: one marked line would otherwise make a test class of fifty methods parsed whole. Its
+    methods left out are parsed alone when a question needs them: the bindings of a name they spell (`constant`),
+    the `self.<attribute> = ...` of an attribute they spell (`self_assignments`)."""
 
     def __init__(self, text: str, statements: list[python_statements.Statement]) -> None:
         self.text = text
@@ -473,6 +479,10 @@ class _Statements:
         self._summaries: dict[int, _Summary] = {}
         self._bound: dict[int, _LineBindings] = {}
         self._constants: dict[str, list[ast.expr]] = {}
+        self._classes: dict[int, _PartClass] = {}  # by statement index: the classes given in part to the walk
+        self._part_of: dict[int, _PartClass] = {}  # the same, by id of the class node
+        self._assigned: dict[tuple[int, str], list[tuple[_Function, ast.expr]]] = {}
+        self._given_assigned: dict[int, dict[str, list[tuple[_Function, ast.expr]]]] = {}  # by id of the class
 
     def at(self, line: int) -> int | None:
         """The index of the statement that holds `line`."""
@@ -491,7 +501,7 @@ class _Statements:
     def holding(self, lines: list[int]) -> list[int]:
         """The indexes of the statements that hold one of `lines`, in order, parsed: consecutive ones in one go."""
         indexes = sorted({index for line in lines if (index := self.at(line)) is not None})
-        unparsed = [index for index in indexes if index not in self._parsed]
+        unparsed = [index for index in indexes if index not in self._parsed and not self._is_class(index)]
         for _, run in itertools.groupby(enumerate(unparsed), lambda pair: pair[1] - pair[0]):
             self._parse_run([index for _, index in run])
         return indexes
@@ -505,13 +515,77 @@ class _Statements:
             self._parsed.update(zip(run, parts, strict=True))
 
     def body(self, lines: Lines) -> list[ast.stmt]:
-        """The statements that hold one of `lines`, in order."""
-        return [node for index in self.holding(lines.numbers) for node in self.parsed(index)]
+        """The statements that hold one of `lines`, in order; a class without the methods that hold none of them nor
+        an option call (`_options` reads the tree)."""
+        return [node for index in self.holding(lines.numbers) for node in self._in_part(index, lines)]
+
+    def _in_part(self, index: int, lines: Lines) -> list[ast.stmt]:
+        if not self._is_class(index):
+            return self.parsed(index)
+        statement = self.statements[index]
+        options = self.words.lines(_OPTION_CALLS)
+
+        def held(first: int, last: int) -> bool:
+            return lines.any_within(first, last) or _within(options, first, last)
+
+        if python_statements.share_left_out(self.text, statement, held) < _SHARE_WORTH_SPLITTING:
+            return self.parsed(index)
+        body = python_statements.class_body(self.text, statement)
+        if body is None:
+            return self.parsed(index)
+        left_out = [
+            number
+            for number, (member, method) in enumerate(zip(body.members, body.methods, strict=True))
+            if method and not held(member.first, member.last)
+        ]
+        cls = python_statements.parse_class(self.text, statement, body, left_out) if left_out else None
+        if cls is None:
+            return self.parsed(index)
+        part = self._classes[index] = self._part_of[id(cls)] = _PartClass(cls, body, left_out, {})
+        return [part.cls]
+
+    def _is_class(self, index: int) -> bool:
+        """Whether the statement is a class (by its first words: `parse_class` checks), which binds no module
+        constant (`_bound_names`) and assigns none (`_assignments`): it is parsed only when walked or counted."""
+        return python_statements.is_class(self.text, self.statements[index])
+
+    def _left_out(self, part: _PartClass, lines: list[int] | None) -> list[ast.stmt]:
+        """The methods left out of a class given in part that hold one of `lines` (every one, for None), each parsed
+        alone; a method that does not parse so sends the file to a whole parse, as a statement does."""
+        nodes: list[ast.stmt] = []
+        for number in part.left_out:
+            member = part.body.members[number]
+            if lines is not None and not _within(lines, member.first, member.last):
+                continue
+            parsed = part.parsed.get(number)
+            if parsed is None:
+                parsed = python_statements.parse_member(self.text, member)
+                if parsed is None:
+                    raise _WholeModuleNeeded
+                part.parsed[number] = parsed
+            nodes += parsed
+        return nodes
+
+    def self_assignments(self, cls: ast.ClassDef, attribute: str) -> list[tuple[_Function, ast.expr]] | None:
+        """Each `self.<attribute> = value` of the methods of a class given in part (see `_self_assignments`), read
+        from its methods given and those left out that spell the attribute; None for a class given whole."""
+        part = self._part_of.get(id(cls))
+        if part is None:
+            return None
+        key = (id(cls), attribute)
+        if key not in self._assigned:
+            given = self._given_assigned.get(id(cls))
+            if given is None:  # the methods given are read once, whatever the attributes asked
+                given = self._given_assigned[id(cls)] = _self_assignments(cls.body)
+            spelled = self.words.lines([attribute]) if attribute.isascii() else None
+            left_out = _self_assignments(self._left_out(part, spelled)).get(attribute, [])
+            self._assigned[key] = [*given.get(attribute, ()), *left_out]
+        return self._assigned[key]
 
     def bound_at(self, line: int) -> list[str]:
         """The names the simple statement on `line` binds (see `_bound_names`)."""
         index = self.at(line)
-        if index is None:
+        if index is None or self._is_class(index):
             return []
         bound = self._bound.get(index)
         if bound is None:
@@ -526,26 +600,53 @@ class _Statements:
             indexes = self.holding(spelled)
             summaries = [self._summary(index) for index in indexes]
             assignments = [assignment for summary in summaries for assignment in summary.assignments.get(name, ())]
-            roots = [node for index in indexes for node in self.parsed(index)]
             spelling = self.words.spelled(name) if name.isascii() else None
+            roots = [node for index in indexes for node in self._counted(index, spelling)]
             bindings = _count_bindings(roots, name, spelling, len(assignments)) if assignments else 0
             self._constants[name] = _constant_values(assignments, bindings) or []
         return self._constants[name]
 
+    def _counted(self, index: int, spelling: _Spelled | None) -> list[ast.stmt]:
+        """The statement's nodes in which a name spelled on `spelling`'s lines may be bound: of a class given in
+        part, the class and its methods left out that spell it (with `spelling` None, every one)."""
+        part = self._classes.get(index)
+        if part is None:
+            return self.parsed(index)
+        return [part.cls, *self._left_out(part, spelling.name if spelling is not None else None)]
+
     def spelling(self, words: tuple[str, ...]) -> list[ast.stmt]:
-        """The statements whose text holds one of `words`."""
+        """The statements whose text holds one of `words` (option calls: a class given in part holds all of its)."""
         found = [
             index
             for index, statement in enumerate(self.statements)
             if any(word in self.text[statement.start : statement.end] for word in words)
         ]
-        return [node for index in found for node in self.parsed(index)]
+        return [node for index in found for node in self._given(index)]
+
+    def _given(self, index: int) -> list[ast.stmt]:
+        part = self._classes.get(index)
+        return [part.cls] if part is not None else self.parsed(index)
 
     def _summary(self, index: int) -> _Summary:
         summary = self._summaries.get(index)
         if summary is None:
-            summary = self._summaries[index] = _Summary(_assignments(self.parsed(index)))
+            assignments = {} if self._is_class(index) else _assignments(self.parsed(index))
+            summary = self._summaries[index] = _Summary(assignments)
         return summary
+
+
+_SHARE_WORTH_SPLITTING = 0.15  # measured: lexing a class's body costs about a tenth of parsing it
+
+
+@dataclass(frozen=True)
+class _PartClass:
+    """A class given to the walk without the methods `left_out` (indexes into `body.members`); those parsed since,
+    by index."""
+
+    cls: ast.ClassDef
+    body: python_statements.ClassBody
+    left_out: list[int]
+    parsed: dict[int, list[ast.stmt]]
 
 
 @dataclass(frozen=True)
@@ -1189,9 +1290,11 @@ class _Finder:
     def _instance_default(self, cls: ast.ClassDef, attribute: str) -> list[ast.expr]:
         """`self.path = path` in `__init__(self, path="org/d")`, read as `load_dataset(self.path)` in another method:
         the `owner/name` default of the parameter the class's one assignment of the attribute copies."""
-        if id(cls) not in self.self_assigned:  # each class's methods walked once, whatever the attributes asked
-            self.self_assigned[id(cls)] = _self_assignments(cls)
-        assigned = self.self_assigned[id(cls)].get(attribute, [])
+        assigned = self.module.self_assignments(cls, attribute) if self.module is not None else None
+        if assigned is None:
+            if id(cls) not in self.self_assigned:  # each class's methods walked once, whatever the attributes asked
+                self.self_assigned[id(cls)] = _self_assignments(cls.body)
+            assigned = self.self_assigned[id(cls)].get(attribute, [])
         method, value = assigned[0] if len(assigned) == 1 else (None, None)
         if method is None or not isinstance(value, ast.Name) or apis.name_kind(value.id):
             return []  # `self.model_id = model_id`: a parameter named for a model is read by its name already
@@ -1952,10 +2055,10 @@ def _identify(
     return None if hub is None else (kind, hub.id, hub.revision)
 
 
-def _self_assignments(cls: ast.ClassDef) -> dict[str, list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.expr]]]:
-    """Each `self.<attribute> = value` of a class's methods, by attribute, with its method."""
+def _self_assignments(body: list[ast.stmt]) -> dict[str, list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.expr]]]:
+    """Each `self.<attribute> = value` of the methods of a class's body, by attribute, with its method."""
     assigned: dict[str, list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.expr]]] = {}
-    for method in cls.body:
+    for method in body:
         if not isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
             continue
         for statement in _own_statements(method.body):
