@@ -92,8 +92,6 @@ def test_json_in_a_value_is_read(path: str, text: str, expected: list[tuple[Kind
         (".env", 'MODELS=`[\n  {"displayName": "My model", "description": "fast"},\n  {"id": "omni"}\n]`\n'),
         # text in brackets that is not JSON is a value as before
         (".env", "MODELS=[org/a]\n"),
-        # a line inside a value quoted over lines is the value's text, not an assignment of its own
-        (".env", 'NOTE="first line\nMODEL_ID=org/x\nlast"\n'),
         ("values.yaml", "env:\n  NOTE: |\n    [x]\n    MODEL_ID=org/x\n"),
         ("deployment.yaml", 'env:\n  - name: ANNOUNCEMENTS\n    value: \'[{"name": "org/a"}]\'\n'),
         ("docker-compose.yml", 'services:\n  app:\n    environment:\n      - \'MCP_SERVERS=[{"name": "org/a"}]\'\n'),
@@ -110,3 +108,14 @@ def test_a_quote_never_closed_leaves_the_next_lines_read() -> None:
 def test_json_in_a_compose_environment_item_is_read_under_its_name() -> None:
     text = 'services:\n  app:\n    environment:\n      - \'MODELS=[{"name": "org/a"}]\'\n'
     assert [(kind, name, line) for kind, name, line, _ in config(text, "docker-compose.yml")] == [(M, "org/a", 4)]
+
+
+def test_a_quoted_value_over_lines_that_is_no_json_is_read_line_by_line() -> None:
+    """A value quoted over lines that is no JSON is read as the list of its lines, each at its line (column 0): the
+    URL on its third line is reported there, not where the value opens (found by the property tests)."""
+    text = 'NOTE="\nsee\nhttps://huggingface.co/org/x\n"\n'
+    assert config(text, ".env") == [(Kind.MODEL, "org/x", 3, 0)]
+
+
+def test_a_list_quoted_over_lines_names_each_line() -> None:
+    assert config('MODELS="org/a\norg/b"\n', ".env") == [(Kind.MODEL, "org/a", 1, 8), (Kind.MODEL, "org/b", 2, 0)]

@@ -830,8 +830,8 @@ def _listed(text: _Text) -> list[_Text]:
 
 def _env_trees(text: str, _: str) -> _Trees:
     """`KEY=VALUE` lines with an optional `export`, quotes and `#` comments; other lines are ignored. A quoted value
-    may run over lines (dotenv's multi-line values, chat-ui's ``MODELS=`[...]` ``); one holding a JSON array or
-    object is read as its tree (`_embedded_json`)."""
+    may run over lines (dotenv's multi-line values, chat-ui's ``MODELS=`[...]` ``): one holding a JSON array or
+    object is read as its tree (`_embedded_json`), any other as its lines (`_lines_of`), each where it is written."""
     entries: list[tuple[_Text | None, _Node | None]] = []
     lines = text.split("\n")
     number = 0
@@ -845,7 +845,7 @@ def _env_trees(text: str, _: str) -> _Trees:
         if block is not None:
             value, after = block
             column = match.start(2) + 1
-            entries.append((key, _embedded_json(value, number, column) or _Text(value, number, column)))
+            entries.append((key, _embedded_json(value, number, column) or _lines_of(value, number, column)))
             number = after
             continue
         value, column = _env_value(match.group(2), match.start(2))
@@ -864,6 +864,13 @@ def _env_block(lines: list[str], after: int, raw: str) -> tuple[str, int] | None
             body = [raw[1:], *lines[after:index], lines[index][: lines[index].index(quote)]]
             return "\n".join(body), index + 1
     return None
+
+
+def _lines_of(value: str, line: int, column: int) -> _Sequence:
+    """A value quoted over lines that is no JSON, as the list of its lines under its key, each where it is written: a
+    URL on its third line is reported there, and `MODELS="org/a` + newline + `org/b"` names both."""
+    parts = value.split("\n")
+    return _Sequence(tuple(_Text(text, line + index, 0 if index else column) for index, text in enumerate(parts)))
 
 
 def _env_images(trees: list[_Node | None], context: FileContext) -> list[Reference]:
