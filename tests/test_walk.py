@@ -14,6 +14,7 @@ import pytest
 
 import modelpolicy.discover as discovery_module
 from modelpolicy.discover import SOURCES, discover, names
+from modelpolicy.discover import config as config_module
 from modelpolicy.discover import python as python_source
 from modelpolicy.discover.interface import FileContext, Source
 from modelpolicy.discover.markers import admits
@@ -352,6 +353,8 @@ _NAMES = (
     "pyproject.toml", "Pyproject.toml", "modelpolicy.toml", ".modelpolicy.toml", "other.toml", ".env", ".env.local",
     "prod.env", "env", ".envrc", "README", "a.b.c.yaml", "a.yaml.txt", "setup.cfg", "x.", "..", "a..py",
     "app.js", "App.JSX", "m.mjs", "c.cjs", "x.ts", "v.tsx", "a.mts", "b.cts", "js", ".ts", "x.d.ts", "a.json5",
+    "Modelfile", "x.modelfile", "schema.sql", "env.example", "Package-Lock.json", "uv.lock",
+    *sorted(config_module._LOCKFILES), *sorted(config_module._ENV_NAMES),
 )  # fmt: skip
 
 
@@ -415,3 +418,22 @@ def test_main_is_no_pin_and_text_that_is_no_git_ref_is_no_revision(
     )
     artefacts = discover(tmp_path, [tmp_path]).artefacts
     assert sorted((a.id, a.revision or "") for a in artefacts) == sorted({("org/x", ""), ("org/x", expected or "")})
+
+
+@pytest.mark.parametrize(
+    ("lockfile", "config", "text"),
+    [
+        ("package-lock.json", "static/routes.json", '{"primary_model": "org/routed-model"}\n'),
+        ("pnpm-lock.yaml", "deploy/values.yaml", "model: org/routed-model\n"),
+    ],
+)
+def test_a_lockfile_read_first_hides_no_config_file_of_its_ending(
+    tmp_path: Path, lockfile: str, config: str, text: str
+) -> None:
+    """The config source leaves package managers' lockfiles out by their whole name: the files of the same ending
+    that the walk meets after one (`package-lock.json` at the root, JSON in a folder) are still read."""
+    (tmp_path / lockfile).write_text("{}\n" if lockfile.endswith(".json") else "lockfileVersion: '9.0'\n")
+    (tmp_path / config).parent.mkdir(parents=True)
+    (tmp_path / config).write_text(text)
+    found = discover(tmp_path, [tmp_path])
+    assert [(a.id, [r.path for r in a.references]) for a in found.artefacts] == [("org/routed-model", [config])]

@@ -1,9 +1,10 @@
 """Lay out the work tree of fetched snapshots, for the real-world benchmark.
 
-    python bench/realworld/extract.py MIRROR_DIR SNAPSHOTS_DIR
+    python bench/realworld/extract.py MIRROR_DIR SNAPSHOTS_DIR [LABELS_DIR]
 
 MIRROR_DIR holds `owner+name/repo` git directories (what the `fetch` tool brings). Each is written to
-SNAPSHOTS_DIR/owner__name at the commit its labels file names (else HEAD). Blobs the snapshot lacks (files of
+SNAPSHOTS_DIR/owner__name at the commit its labels file in LABELS_DIR names (`labels/` unless given; `heldout/` for
+the held-out set); a repository without a labels file there is left out. Blobs the snapshot lacks (files of
 4 MiB and more, LFS content) are left out and counted: the labels cover code and config, never those.
 """
 
@@ -16,12 +17,10 @@ from pathlib import Path
 LABELS = Path(__file__).parent / "labels"
 
 
-def labelled_sha(name: str) -> str:
-    labels = LABELS / f"{name}.tsv"
-    if labels.is_file():
-        for line in labels.read_text().splitlines():
-            if line.startswith("# sha:"):
-                return line.split(":", 1)[1].strip()
+def labelled_sha(name: str, folder: Path = LABELS) -> str:
+    for line in (folder / f"{name}.tsv").read_text().splitlines():
+        if line.startswith("# sha:"):
+            return line.split(":", 1)[1].strip()
     return "HEAD"
 
 
@@ -62,13 +61,16 @@ def extract(git_dir: Path, into: Path, commit: str) -> tuple[int, int]:
 
 def main(argv: list[str]) -> int:
     mirror, snapshots = Path(argv[0]), Path(argv[1])
+    folder = Path(argv[2]) if len(argv) > 2 else LABELS
     for git_dir in sorted(mirror.glob("*+*/repo")):
         name = git_dir.parent.name.replace("+", "__", 1)
         into = snapshots / name
+        if not (folder / f"{name}.tsv").is_file():
+            continue
         if into.exists():
             print(f"{name}: already there, left as it is")
             continue
-        written, missing = extract(git_dir, into, labelled_sha(name))
+        written, missing = extract(git_dir, into, labelled_sha(name, folder))
         print(f"{name}: {written} files written, {missing} absent from the snapshot")
     return 0
 

@@ -166,12 +166,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--repo", action="append", help="score only these (owner__name); repeatable")
     parser.add_argument("--details", action="store_true", help="list every miss and false positive")
     parser.add_argument("--modelpolicy", default=f"{sys.executable} -m modelpolicy", help="the command to run")
+    parser.add_argument(
+        "--labels", type=Path, default=LABELS, help="the folder of labels files (default: labels/; held-out: heldout/)"
+    )
     args = parser.parse_args(argv)
     command = args.modelpolicy.split()
     total, kinds = Score(), dict[str, Score]()
     rows: list[tuple[str, Score]] = []
     details: list[str] = []
-    for path in sorted(LABELS.glob("*.tsv")):
+    for path in sorted(args.labels.glob("*.tsv")):
         name = path.stem
         tree = args.snapshots / name
         if (args.repo and name not in args.repo) or not tree.is_dir():

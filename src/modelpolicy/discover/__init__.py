@@ -59,7 +59,10 @@ ROUTES = (
         "config",
         "ConfigSource",
         frozenset({"yaml", "yml", "json", "toml", "env", "sql"}),
-        frozenset({"", "modelpolicy", "env"}),
+        frozenset(
+            {"", "modelpolicy", "env", "package-lock", "npm-shrinkwrap", "pnpm-lock", "composer", "poetry", "uv"}
+            | {"pipfile", "cargo", "bun", "deno"}  # the lockfiles it leaves out, by stem
+        ),
     ),
     Route(
         "containers",

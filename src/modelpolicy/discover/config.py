@@ -133,11 +133,28 @@ class _Slot:
     form: str
 
 
+# Package managers' lockfiles: thousands of package names and hashes, and no model, dataset or API a program reads.
+_LOCKFILES = frozenset(
+    {
+        "package-lock.json",
+        "npm-shrinkwrap.json",
+        "pnpm-lock.yaml",
+        "composer.lock",
+        "poetry.lock",
+        "uv.lock",
+        "pipfile.lock",
+        "cargo.lock",
+        "bun.lock",
+        "deno.lock",
+    }
+)
+
+
 class ConfigSource:
     name = "config"
-    stems = frozenset(
-        {"", "modelpolicy", "env"}
-    )  # `.env.local`, `env.example`, `.modelpolicy.toml`, `modelpolicy.toml`
+    # `.env.local`, `env.example`, `.modelpolicy.toml`, `modelpolicy.toml`, and the lockfiles it leaves out
+    # (`package-lock.json`): a name it judges otherwise than others of the same ending
+    stems = frozenset({"", "modelpolicy", "env", *(name.partition(".")[0] for name in _LOCKFILES)})
     # JSON, YAML and TOML strings may spell a key with `\u` escapes (YAML also `\x` and `\U`), and JSON and YAML a
     # URL's slashes as `\/` (`"hf:\/\/org\/name"`, as some serialisers write them).
     markers = Markers(_MARKER_WORDS, caseless=True, unicode_passes=True, escapes=re.compile(rb"\\[xuU]|\\/\\/"))
@@ -171,23 +188,6 @@ def _file_name(path: str) -> str:
 
 
 _Trees = tuple[list["_Node | None"], SourceError | None]  # what could be read, and why the rest could not
-
-
-# Package managers' lockfiles: thousands of package names and hashes, and no model, dataset or API a program reads.
-_LOCKFILES = frozenset(
-    {
-        "package-lock.json",
-        "npm-shrinkwrap.json",
-        "pnpm-lock.yaml",
-        "composer.lock",
-        "poetry.lock",
-        "uv.lock",
-        "pipfile.lock",
-        "cargo.lock",
-        "bun.lock",
-        "deno.lock",
-    }
-)
 
 
 def _reader(path: str) -> Callable[[str, str], _Trees] | None:
