@@ -128,9 +128,23 @@ _LOADERS: dict[str, _Loader] = {
     "textEmbeddingModel": _API_LOADER,
     "imageModel": _API_LOADER,
 }
-# The Vercel AI SDK's provider instances, called (`openai("gpt-4o")`) or by method (`openai.responses("gpt-4o")`).
+# The Vercel AI SDK's provider instances, called (`openai("gpt-4o")`) or by method (`openai.responses("gpt-4o")`), and
+# Replicate's client (`replicate.run("owner/name:version", {input})`, `replicate.stream(...)`).
 _PROVIDERS = frozenset(
-    {"openai", "anthropic", "google", "vertex", "mistral", "cohere", "groq", "xai", "deepseek", "azure", "gateway"}
+    {
+        "openai",
+        "anthropic",
+        "google",
+        "vertex",
+        "mistral",
+        "cohere",
+        "groq",
+        "xai",
+        "deepseek",
+        "azure",
+        "gateway",
+        "replicate",
+    }
 )
 # Words of a name that speak of what a program reads: the quoted keys of an object so named are ids, when owned.
 # Modules whose import makes the file an Ollama client's: its `model:` values are Ollama library tags.
