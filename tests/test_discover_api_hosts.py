@@ -155,3 +155,29 @@ def test_replicates_javascript_client_runs_a_model() -> None:
     ]
     # a prediction's id and an unrelated `run` are not models
     assert javascript(head + 'await replicate.wait("ufawqhfynnddngldkgtslldrkq");\nawait job.run("daily");') == []
+
+
+@pytest.mark.parametrize(
+    ("name", "provider"),
+    [("Cohere-rerank-v4.0-fast", "azure-ai-foundry"), ("Cohere-command-r-plus-08-2024", "azure-ai-foundry")],
+)
+def test_azure_foundry_writes_coheres_models_its_own_way(name: str, provider: str) -> None:
+    found = load_knowledge().provider(name)
+    assert found is not None and found.key == provider
+    assert apis.named(name) == name  # mixed case is how Azure writes them, not a label
+
+
+@pytest.mark.parametrize("name", ["CohereForAI/c4ai-command-r-plus", "CohereLabs/c4ai-command-a-03-2025", "Cohere"])
+def test_coheres_hub_weights_are_no_azure_name(name: str) -> None:
+    assert load_knowledge().provider(name) is None
+
+
+def test_a_rerankers_picker_offers_cohere_on_azure() -> None:
+    found = javascript(
+        "const inputs = [{ label: 'Model Name', name: 'model', type: 'options', options: [\n"
+        "  { label: 'rerank-v3.5', name: 'rerank-v3.5' },\n"
+        "  { label: 'Cohere-rerank-v4.0-pro', name: 'Cohere-rerank-v4.0-pro' }\n"
+        "], default: 'Cohere-rerank-v4.0-pro' }]"
+    )
+    assert (A, "rerank-v3.5", 2) in found
+    assert (A, "Cohere-rerank-v4.0-pro", 3) in found
