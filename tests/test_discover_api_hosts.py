@@ -181,3 +181,46 @@ def test_a_rerankers_picker_offers_cohere_on_azure() -> None:
     )
     assert (A, "rerank-v3.5", 2) in found
     assert (A, "Cohere-rerank-v4.0-pro", 3) in found
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "openai.gpt-oss-20b-1:0",
+        "qwen.qwen3-32b-v1:0",
+        "deepseek.v3-v1:0",
+        "google.gemma-3-12b-it",
+        "mistral.magistral-small-2509",
+        "moonshot.kimi-k2-thinking",
+        "nvidia.nemotron-nano-12b-v2",
+        "writer.palmyra-x5-v1:0",
+        "zai.glm-4.7",
+        "minimax.minimax-m2",
+        "global.anthropic.claude-opus-4-5-20251101-v1:0",
+    ],
+)
+def test_bedrock_serves_open_models_under_its_providers_names(name: str) -> None:
+    found = load_knowledge().provider(name)
+    assert found is not None and found.key == "bedrock"
+
+
+@pytest.mark.parametrize(
+    "name", ["qwen.qwen2_tokenizer.py", "google.genai", "google.generativeai", "nvidia.nemotron", "zai.glm-4.7.yaml"]
+)
+def test_module_and_file_names_are_no_bedrock_id(name: str) -> None:
+    assert load_knowledge().provider(name) is None
+
+
+def test_groq_cerebras_and_qianfan_catalogue_names_count_where_the_file_shows_them() -> None:
+    groq = apis.contexts('{"name": "groqChat", "models": []}')
+    cerebras = apis.contexts("const model = new ChatCerebras({ apiKey })")
+    qianfan = apis.contexts('{"name": "baiduQianfanEmbeddings"}')
+    lowered = "meta-llama/llama-4-scout-17b-16e-instruct"  # GroqCloud's spelling
+    assert apis.named(lowered, groq) == lowered
+    assert apis.named("openai/gpt-oss-120b", groq) == "openai/gpt-oss-120b"
+    assert apis.named("meta-llama/Llama-4-Scout-17B-16E-Instruct", groq) is None  # the Hub's spelling
+    assert apis.named(lowered) is None
+    assert apis.named("llama-3.3-70b", cerebras) == "llama-3.3-70b"
+    assert apis.named("llama-3.3-70b") is None
+    assert apis.named("bge-large-zh", qianfan) == "bge-large-zh"
+    assert apis.named("bge-large-zh") is None
