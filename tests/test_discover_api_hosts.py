@@ -197,6 +197,7 @@ def test_a_rerankers_picker_offers_cohere_on_azure() -> None:
         "zai.glm-4.7",
         "minimax.minimax-m2",
         "global.anthropic.claude-opus-4-5-20251101-v1:0",
+        "twelvelabs.marengo-embed-3-0-v1:0",
     ],
 )
 def test_bedrock_serves_open_models_under_its_providers_names(name: str) -> None:
