@@ -472,3 +472,20 @@ const model = "llama3.1:8b"
 await fetch("http://localhost:8000/v1/chat", { body: JSON.stringify({ model: "qwen2.5:7b-instruct" }) })
 """
     assert named(text, "lib/chat.ts") == [(OL, "llama3.1:8b", 1), (OL, "qwen2.5:7b-instruct", 2)]
+
+
+def test_a_model_servers_image_written_as_a_whole_string_is_read() -> None:
+    def images(text: str) -> list[tuple[Kind, str, int]]:
+        return named(text, "dialog.jsx")
+
+    nim = images(
+        "const modelOptions = {\n"
+        "    'nvcr.io/nim/meta/llama-3.1-8b-instruct:1.8.0-RTX': { label: 'Llama 3.1 8B Instruct' },\n"
+        "}\n"
+    )
+    assert nim == [(Kind.IMAGE, "nvcr.io/nim/meta/llama-3.1-8b-instruct:1.8.0-RTX", 2)]
+    container = images('const ollama = await new GenericContainer("ollama/ollama:0.3.12").start();')
+    assert container == [(Kind.IMAGE, "ollama/ollama:0.3.12", 1)]
+    # generic images, paths and prose that name a server, and an image with its tag left to a substitution
+    assert images('const a = "python:3.11", b = "redis/redis-stack:latest", c = "docker/ollama/README.md";') == []
+    assert images('const d = "pull ollama/ollama first"; const e = `vllm/vllm-openai:${TAG}`;') == []

@@ -68,3 +68,17 @@ def server_image(written: str, known: Mapping[str, str] | None = None) -> str | 
     tag = image.tag if image.tag and "$" not in image.tag else None
     digest = image.digest if image.digest and "$" not in image.digest else None
     return ImageName(image.repository, tag, digest).text
+
+
+# A string that is wholly an image reference: `[registry[:port]/]repository[:tag][@algorithm:digest]`, no spaces.
+_WHOLE_IMAGE = re.compile(r"[\w.-]+(?::\d+)?/[\w./-]+(?::[\w.-]+)?(?:@\w+:[0-9a-f]+)?")
+
+
+def whole_image(text: str) -> str | None:
+    """The id of the model-server image a string of code is, as a whole (`"nvcr.io/nim/meta/llama3-8b-instruct:1.0"`,
+    `new GenericContainer("ollama/ollama:0.3.12")`); None for prose, a path or an image that is no model server."""
+    value = text.strip()
+    lowered = value.lower()
+    if not _WHOLE_IMAGE.fullmatch(value) or not any(word.decode() in lowered for word in IMAGE_MARKERS):
+        return None
+    return server_image(value)

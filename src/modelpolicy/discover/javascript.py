@@ -38,6 +38,7 @@ from modelpolicy.discover.identity import (
     parse_hub_id,
     parse_hub_url,
 )
+from modelpolicy.discover.images import IMAGE_MARKERS, whole_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
 from modelpolicy.discover.names import collection_kind, named_kind, picker_kind
@@ -81,14 +82,16 @@ _MARKER_WORDS = (
     b"azure",
     *URL_MARKERS,
     *apis.ROUTE_MARKERS,
+    *IMAGE_MARKERS,
     # every word a name the reader reads may say what it holds with (`REFLECTION_LLM`, `deploymentName`, `lora_path`)
     *sorted(word.encode() for word in names.marker_words()),
     *sorted({ending[0].encode() for ending in apis.API_ENDINGS}),
 )
 
 
-# What a string that is a Hub URL or a routed name (`openai/gpt-4o`) holds, any case, written or behind an escape.
-_URL_OR_ROUTE_WORDS = (*URL_MARKERS, *apis.ROUTE_MARKERS, b"\\")
+# What a string that is a Hub URL, a routed name (`openai/gpt-4o`) or a model server's image holds, any case, written
+# or behind an escape.
+_URL_OR_ROUTE_WORDS = (*URL_MARKERS, *apis.ROUTE_MARKERS, *IMAGE_MARKERS, b"\\")
 # What a name says it holds (`apis.name_kind`), kept for the many names of a bundle.
 _name_kind = lru_cache(maxsize=16_384)(apis.name_kind)
 
@@ -128,9 +131,23 @@ _LOADERS: dict[str, _Loader] = {
     "textEmbeddingModel": _API_LOADER,
     "imageModel": _API_LOADER,
 }
-# The Vercel AI SDK's provider instances, called (`openai("gpt-4o")`) or by method (`openai.responses("gpt-4o")`).
+# The Vercel AI SDK's provider instances, called (`openai("gpt-4o")`) or by method (`openai.responses("gpt-4o")`), and
+# Replicate's client (`replicate.run("owner/name:version", {input})`, `replicate.stream(...)`).
 _PROVIDERS = frozenset(
-    {"openai", "anthropic", "google", "vertex", "mistral", "cohere", "groq", "xai", "deepseek", "azure", "gateway"}
+    {
+        "openai",
+        "anthropic",
+        "google",
+        "vertex",
+        "mistral",
+        "cohere",
+        "groq",
+        "xai",
+        "deepseek",
+        "azure",
+        "gateway",
+        "replicate",
+    }
 )
 # Words of a name that speak of what a program reads: the quoted keys of an object so named are ids, when owned.
 # Modules whose import makes the file an Ollama client's: its `model:` values are Ollama library tags.
@@ -900,7 +917,8 @@ class _Finder:
                 self._report(found, _Mode.NAMED, kind, variable)
 
     def _url(self, node: Node) -> None:
-        """A string wholly a Hub URL; a template whose literal start holds a whole repository's URL."""
+        """A string wholly a Hub URL, a routed name or a model server's image; a template whose literal start holds a
+        whole repository's URL."""
         if node.type == "string":
             text = self.string(node)
             api = _api_name(text.strip()) if text is not None and apis.routed(text) else None
@@ -908,6 +926,10 @@ class _Finder:
                 self._add(node, api, Kind.API, "routed", None)
                 return
             found = parse_hub_url(text.strip()) if text is not None and URL.fullmatch(text.strip()) else None
+            image = whole_image(text) if found is None and text is not None else None
+            if image is not None:  # a model server's image, as a whole string (`"nvcr.io/nim/meta/...:1.8.0"`)
+                self._add(node, image, Kind.IMAGE, "image", None)
+                return
         else:
             start = self._template_start(node)
             found = _url_in_start(start) if start else None
