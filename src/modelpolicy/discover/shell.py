@@ -757,7 +757,12 @@ def _download(arguments: list[_Span], form: str) -> _Found | None:
 
 def _is_dockerfile(name: str) -> bool:
     name = name.lower()
-    return name == "dockerfile" or name.endswith(".dockerfile") or name.startswith("dockerfile.")
+    named = name == "dockerfile" or name.endswith(".dockerfile") or name.startswith("dockerfile.")
+    return named or _SUFFIXED_DOCKERFILE.fullmatch(name) is not None
+
+
+# `Dockerfile_base`, `Dockerfile-cuda`: a variant named with a suffix instead of an ending.
+_SUFFIXED_DOCKERFILE = re.compile(r"dockerfile[_-][\w-]+")
 
 
 def _dockerfile_scripts(text: str) -> Iterator[_Span]:
