@@ -212,8 +212,10 @@ def picker_kind(name: str) -> Kind | None:
     return named_kind("_".join(words[:-1]))
 
 
-# Endings of a variable holding a container image to run: `IMAGE=`, `VLLM_IMAGE=`, `SERVER_IMAGE=`, `IMAGE_NAME=`.
-IMAGE_ENDINGS = frozenset({("image",), ("image", "name"), ("image", "ref")})
+# Endings of a variable holding a container image to run: `IMAGE=`, `VLLM_IMAGE=`, `SERVER_IMAGE=`, `IMAGE_NAME=`,
+# and one image of several by the hardware it runs on (`TEI_IMAGE_CPU=`, `TEI_IMAGE_GPU=`).
+_HARDWARE = ("cpu", "gpu", "cuda", "rocm", "hpu", "xpu", "tpu", "neuron", "arm64", "amd64")
+IMAGE_ENDINGS = frozenset({("image",), ("image", "name"), ("image", "ref"), *(("image", h) for h in _HARDWARE)})
 
 
 @lru_cache(maxsize=16384)
