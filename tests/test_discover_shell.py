@@ -217,6 +217,27 @@ def test_variables_named_for_a_model_or_dataset(text: str, expected: list[tuple[
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('echo "MODEL_ID=acme/encoder" >> "$GITHUB_ENV"\n', [(MODEL, "acme/encoder", 1)]),
+        ("echo EMBED_MODEL=acme/encoder >> .env\n", [(MODEL, "acme/encoder", 1)]),
+        (  # a group's lines written to the file the stack reads
+            '{\n  echo "PORT=${PORT}"\n  echo "TEI_MODEL=acme/encoder"\n  echo "DATASET=acme/reviews"\n}'
+            " >> docker/.env\n",
+            [(MODEL, "acme/encoder", 3), (DATASET, "acme/reviews", 4)],
+        ),
+        ('printf \'%s\\n\' "BASE_MODEL=acme/encoder" > "${ENV_FILE}"\n', [(MODEL, "acme/encoder", 1)]),
+        ('echo "HUB_MODEL_ID=acme/out" >> "$GITHUB_ENV"\n', []),  # what is written to the Hub
+        ('echo "MODEL=acme/encoder"\necho done > log.txt\n', []),  # printed for a reader, no env file written
+        ('echo "OUTPUT_DIR=acme/x" >> .env\n', []),  # not named for a model
+    ],
+)
+def test_lines_a_script_prints_into_an_env_file(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    """`echo "NAME=ID" >> .env` (or `$GITHUB_ENV`) writes an assignment the stack or a later step reads."""
+    assert found("ci.sh", text) == expected
+
+
+@pytest.mark.parametrize(
     ("line", "value"),
     [
         ("python train.py --model=acme/encoder", "acme/encoder"),

@@ -142,6 +142,10 @@ _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # Words before the assignments of a command that sets variables; a Makefile's assignment operators, written apart.
 _DECLARATIONS = frozenset({"export", "local", "declare", "readonly", "typeset", "override"})
 _MAKE_OPERATORS = frozenset({"=", "?=", ":=", "::=", "+="})
+# Commands that print their words, and a redirection to an env file (`>> .env`, `> "$GITHUB_ENV"`, `>> ${ENV_FILE}`):
+# in a script that writes one, a printed `NAME=VALUE` word is a line of that file.
+_PRINTS = frozenset({"echo", "printf"})
+_ENV_FILE_WRITE = re.compile(r">>?\s*[\"']?(?:\$\{?GITHUB_ENV\}?|\$\{?\w*ENV_FILE\}?|[\w./${}-]*\.env)(?![\w.])")
 _HEREDOC = re.compile(r"(?<!<)<<(?!<)-?\s*[\"']?([A-Za-z_]\w*)[\"']?")
 _JSON_STRING = re.compile(r'"(?:\\.|[^"\\])*"')
 
@@ -365,7 +369,7 @@ def _references(
     text: str, place: Callable[[int], tuple[int, int]], context: FileContext, source: str
 ) -> list[Reference]:
     text = _SBATCH.sub(r" \1", text)  # `#SBATCH --container-image=X` is a directive, not a comment; same length
-    readers = (
+    readers: tuple[Callable[[list[_Span]], Iterator[_Found]], ...] = (
         _assignments,
         _flag_values,
         _keyed_values,
@@ -379,6 +383,8 @@ def _references(
         _ollama_requests,
         _routed_words,
     )
+    if _ENV_FILE_WRITE.search(text):
+        readers = (*readers, _printed_assignments)
     in_context = apis.contexts(text)
     commands = _with_inline_scripts(_commands(text))
     founds = (found for command in commands if _may_read(command) for read in readers for found in read(command))
@@ -529,6 +535,17 @@ def _assignments(command: list[_Span]) -> Iterator[_Found]:
         if not (equals and _VARIABLE.fullmatch(name)):
             break
         yield from _assigned(name, word[len(name) + 1 :])
+
+
+def _printed_assignments(command: list[_Span]) -> Iterator[_Found]:
+    """The `NAME=ID` lines `echo` and `printf` print, in a script that writes an env file (`>> .env`, a workflow's
+    `>> "$GITHUB_ENV"`, `{ echo "EMBED_MODEL=org/x"; } >> .env`): read as that file's assignments."""
+    if command[0].text not in _PRINTS:
+        return
+    for word in command[1:]:
+        name, equals, _ = word.text.partition("=")
+        if equals and _VARIABLE.fullmatch(name):
+            yield from _assigned(name, word[len(name) + 1 :])
 
 
 def _assigned(name: str, value: _Span) -> Iterator[_Found]:
