@@ -216,6 +216,18 @@ def test_variables_named_for_a_model_or_dataset(text: str, expected: list[tuple[
     assert found("run.sh", text) == expected
 
 
+def test_a_parenthesis_quoted_inside_a_command_substitution_does_not_end_it() -> None:
+    """`$(... | sed 's/^x\\(guard\\)\\?-//' | sort)`: the `)` inside the quotes is sed's, so the quote after it
+    closes where it is written and the script's later commands are read as commands."""
+    text = (
+        "guarded=$(docker network ls --format '{{.Name}}' | sed 's/^ci-port\\(guard\\)\\?-//' | sort -u || true)\n"
+        'last=$(echo "a)b")\n'
+        "echo 'it is done'\n"
+        "EMBED_MODEL=acme/encoder python serve.py\n"
+    )
+    assert found("ci.sh", text) == [(MODEL, "acme/encoder", 4)]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
