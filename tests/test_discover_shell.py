@@ -190,6 +190,13 @@ def test_servers_and_evaluation_harnesses(text: str, expected: list[tuple[Kind, 
         ),
         ("wget https://github.com/acme/encoder/archive/main.zip\ncurl https://huggingface.co/spaces/acme/demo\n", []),
         ("open https://huggingface.co/docs/hub/index\n", []),
+        ("wget huggingface.co/acme/chat-GGUF/resolve/main/q4.gguf\n", [(MODEL, "acme/chat-GGUF", 1)]),  # no scheme
+        (  # a mirror's folders of snapshots, laid out as the Hub's addresses
+            "tar -cf - /huggingface.co/acme/layout /mirror/huggingface.co/datasets/acme/reviews | tar -xf -\n",
+            [(MODEL, "acme/layout", 1), (DATASET, "acme/reviews", 1)],
+        ),
+        ("git clone https://huggingface.co/acme/encoder\n", [(MODEL, "acme/encoder", 1)]),  # once, not twice
+        ("cp -r notes/myhuggingface.co/acme/x /y\nmount source=/huggingface.co,target=/huggingface.co\n", []),
     ],
 )
 def test_urls_of_the_hub_in_commands(text: str, expected: list[tuple[Kind, str, int]]) -> None:

@@ -147,6 +147,9 @@ _MAKE_OPERATORS = frozenset({"=", "?=", ":=", "::=", "+="})
 # in a script that writes one, a printed `NAME=VALUE` word is a line of that file.
 _PRINTS = frozenset({"echo", "printf"})
 _ENV_FILE_WRITE = re.compile(r">>?\s*[\"']?(?:\$\{?GITHUB_ENV\}?|\$\{?\w*ENV_FILE\}?|[\w./${}-]*\.env)(?![\w.])")
+# The Hub's address with no scheme, where a word or a path segment starts: `huggingface.co/ORG/NAME` (not `hf.co/`,
+# which is also Ollama's way to name a Hub model, read where Ollama's commands are).
+_BARE_HUB_URL = re.compile(r"(?:(?<=^)|(?<=[/=]))(?:www\.)?huggingface\.co/[^\s\"'<>()\[\]{},]+", re.IGNORECASE)
 _HEREDOC = re.compile(r"(?<!<)<<(?!<)-?\s*[\"']?([A-Za-z_]\w*)[\"']?")
 _JSON_STRING = re.compile(r'"(?:\\.|[^"\\])*"')
 
@@ -660,10 +663,15 @@ def _lora_modules(command: list[_Span]) -> Iterator[_Found]:
 
 def _urls(command: list[_Span]) -> Iterator[_Found]:
     """The repositories of the Hub's URLs in any word (`wget https://huggingface.co/ORG/NAME/resolve/main/F`,
-    `git clone https://huggingface.co/ORG/NAME`), each placed at its id inside the URL."""
+    `git clone https://huggingface.co/ORG/NAME`, `wget huggingface.co/ORG/NAME/...` with no scheme, a mirror's
+    folder `/huggingface.co/ORG/NAME` of a snapshot), each placed at its id inside the URL."""
     for word in command:
-        for url in URL.finditer(word.text):
-            found = parse_hub_url(url.group().rstrip(".;:!?"))
+        urls = [(url, url.group()) for url in URL.finditer(word.text)]
+        within = [range(url.start(), url.end()) for url, _ in urls]
+        bare = (url for url in _BARE_HUB_URL.finditer(word.text) if not any(url.start() in r for r in within))
+        urls += [(url, f"https://{url.group()}") for url in bare]
+        for url, text in urls:
+            found = parse_hub_url(text.rstrip(".;:!?"))
             start = word.text.find(found[1].id, url.start(), url.end()) if found else -1
             if found and start >= 0:
                 yield _Found("url", found[0], word[start : start + len(found[1].id)], found[1].revision)
