@@ -273,8 +273,15 @@ def test_dict_key_look_alikes(source: str) -> None:
 
 def test_the_keys_of_a_mapping_from_models() -> None:
     """`model2version = {"org/x": "v2"}`, `MODELS_TO_PROMPTS`: a mapping named X_TO_Y (or X2Y) whose X's are models."""
-    source = 'model2version = {"org/x": "v2"}\nMODELS_TO_PROMPTS = {"claude-3-opus-20240229": "Hi"}\n'
-    assert find(source) == {(M, "org/x", 1, "key"), (A, "claude-3-opus-20240229", 2, "key")}
+    source = (
+        'model2version = {"org/x": "v2"}\nMODELS_TO_PROMPTS = {"claude-3-opus-20240229": "Hi"}\n'
+        'MODEL_NAME_TO_PATH = {"org/y": "/models/y"}\n'
+    )
+    assert find(source) == {
+        (M, "org/x", 1, "key"),
+        (A, "claude-3-opus-20240229", 2, "key"),
+        (M, "org/y", 3, "key"),
+    }
 
 
 def test_the_dict_items_of_a_collection_named_for_models() -> None:
