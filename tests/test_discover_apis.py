@@ -229,6 +229,22 @@ def test_resolution_finds_routed_and_catalog_names() -> None:
         ("abab6.5s-chat", "minimax"),
         ("nano-banana-pro-preview", "google"),
         ("stable-diffusion-xl-1024-v1-0", "stability"),
+        ("text-embedding-v3", "alibaba-dashscope"),  # DashScope's embeddings, not an Azure deployment
+        ("gte-rerank-v2", "alibaba-dashscope"),
+        ("qwen-audio-asr", "alibaba-dashscope"),
+        ("glm-asr", "zhipu"),
+        ("pplx-embed-v1-0.6b", "perplexity"),
+        ("deepseek-v4-flash", "deepseek"),
+        ("step-1v-8k", "stepfun"),
+        ("step-asr", "stepfun"),
+        ("step-2-16k", "stepfun"),
+        ("Baichuan3-Turbo", "baichuan"),  # the platform's spelling
+        ("Baichuan-Text-Embedding", "baichuan"),
+        ("Baichuan4", "baichuan"),
+        ("jina-embeddings-v4", "jina"),
+        ("jina-reranker-v2-base-multilingual", "jina"),
+        ("text-embedding-3-large", "openai"),
+        ("text-embedding-ada-002", "openai"),
     ],
 )
 def test_chat_app_providers_serve_their_api_names(name: str, provider: str) -> None:
@@ -266,6 +282,22 @@ def test_chat_app_providers_serve_their_api_names(name: str, provider: str) -> N
         "gpt-oss-120b",  # open weights: Cerebras' only where the file calls Cerebras
         "gemma-3-27b-it",  # Google's only where the file shows the Gemini API
         "deep-research-pro-preview-12-2025",
+        "text-embedding-nomic-embed-text-v1.5",  # LM Studio's name of a local model
+        "text-embedding-qwen3-embedding-0.6b",
+        "embedding-2",  # Zhipu's only where the file calls Zhipu
+        "compound",  # Groq's only where the file calls Groq
+        "deepseek-v3",  # Ollama's library name
+        "deepseek-ai/DeepSeek-V3",
+        "stepfun-ai/Step-Audio-TTS-3B",
+        "step-audio-tts-3b",  # open weights written without their owner
+        "step",
+        "baichuan-inc/Baichuan2-7B-Chat",
+        "Baichuan2-7B-Chat",
+        "baichuan2-13b-base",
+        "jinaai/jina-embeddings-v3",  # the Hub's weights
+        "jina",
+        "jina-reranker-v1-tiny-en.f16.gguf",  # a file of the weights, run locally
+        "gte-large",  # open weights (thenlper/gte-large)
     ],
 )
 def test_open_weights_and_words_are_not_those_providers(name: str) -> None:
@@ -282,6 +314,16 @@ def test_dashscope_and_spark_names_count_where_their_endpoint_is_seen() -> None:
     assert spark is not None and spark.key == "iflytek-spark"
     assert apis.named("generalv3.5", seen) == "generalv3.5"
     assert apis.named("generalv3.5") is None
+
+
+def test_zhipu_and_groq_names_that_are_words_count_where_their_api_is_seen() -> None:
+    zhipu = apis.contexts('from zhipuai import ZhipuAI\nBASE = "https://open.bigmodel.cn/api/paas/v4"')
+    groq = apis.contexts('BASE_URL = "https://api.groq.com/openai/v1"')
+    assert apis.named("embedding-2", zhipu) == "embedding-2"
+    assert apis.named("embedding-2") is None
+    assert apis.named("compound-mini", groq) == "compound-mini"
+    assert apis.named("compound-mini") is None
+    assert apis.routed("groq/compound") == "groq/compound"
 
 
 def test_cerebras_and_gemini_names_count_where_their_api_is_seen() -> None:

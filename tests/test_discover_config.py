@@ -654,3 +654,19 @@ def test_a_litellm_model_list_names_what_litellm_params_call_not_the_alias() -> 
 )
 def test_a_model_name_without_litellm_params_is_read(text: str) -> None:
     assert (M, "org/x", 2 if text.startswith("models") else 1) in find(text)
+
+
+def test_a_model_the_inference_providers_router_serves_is_the_hub_model() -> None:
+    """`openai/gpt-oss-120b:fastest` in a catalogue of models served at router.huggingface.co is that Hub model."""
+    text = (
+        '{"name": "HuggingFace", "url": {"default": "https://router.huggingface.co/v1"},\n'
+        ' "models": [\n'
+        '  {"name": "openai/gpt-oss-120b:fastest"},\n'
+        '  {"name": "deepseek-ai/DeepSeek-R1:novita"},\n'
+        '  {"name": "org/x:some-tag"}\n'
+        " ]}\n"
+    )
+    assert find(text, "conf/models/huggingface.json") == [
+        (M, "openai/gpt-oss-120b", 3),
+        (M, "deepseek-ai/DeepSeek-R1", 4),
+    ]

@@ -17,6 +17,7 @@ from modelpolicy.model import Kind
 M, D, I = Kind.MODEL, Kind.DATASET, Kind.IMAGE  # noqa: E741
 Found = tuple[Kind, str, int]
 TGI = "ghcr.io/huggingface/text-generation-inference"
+TEI = "ghcr.io/huggingface/text-embeddings-inference"
 
 TGI_DOCKERFILE = f"""\
 # syntax=docker/dockerfile:1
@@ -240,6 +241,11 @@ def test_other_images_name_nothing(path: str, text: str) -> None:
         ("docker/Dockerfile.gpu", True),
         ("serve.Dockerfile", True),
         ("Containerfile", True),
+        ("Dockerfile_tei", True),
+        ("docker/Dockerfile-cuda", True),
+        ("Containerfile_gpu", True),
+        ("Dockerfile_notes.md", False),
+        ("dockerfile-lint.json", False),
         ("compose.yml", True),
         ("k8s/deployment.yaml", True),
         ("config.json", False),
@@ -446,3 +452,12 @@ def test_forms_without_an_image_key_pass_the_pre_filter(tmp_path: Path) -> None:
         ("vllm/vllm-openai:v0.6.0", [".github/workflows/e2e.yml:4"]),
         ("org/k", ["isvc.yaml:4"]),
     ]
+
+
+def test_a_dockerfile_named_with_a_suffix_is_read_in_a_scan(tmp_path: Path) -> None:
+    """`Dockerfile_tei` and `Dockerfile-gpu` are Dockerfiles: a scan routes them to the sources that read one."""
+    (tmp_path / "Dockerfile_tei").write_text(f"FROM {TEI}:cpu-1.8\nCOPY tei_data /data\n")
+    (tmp_path / "Dockerfile-gpu").write_text("FROM python:3.11\nRUN huggingface-cli download org/served\n")
+    (tmp_path / "Dockerfile_notes.md").write_text(f"FROM {TEI}:cpu-1.8\n")
+    found = {(a.kind, a.id, r.path) for a in discover(tmp_path, [tmp_path]).artefacts for r in a.references}
+    assert found == {(I, f"{TEI}:cpu-1.8", "Dockerfile_tei"), (M, "org/served", "Dockerfile-gpu")}

@@ -261,10 +261,27 @@ def test_the_keys_of_a_dict_named_for_models() -> None:
         'MODEL_COLORS = {"red": 1, "checkpoints/run1": 2}\n',
         'MODEL_INFO = {f"org/{name}": 1}\n',
         "MODEL_INFO = dict(a=1)\n",
+        # a mapping named X_TO_Y has X's as keys: here routes and types, not models
+        '_TYPE_TO_MODEL_TYPE = {"openai/chat-completions": 1, "anthropic/messages": 2}\n',
+        'ROUTE2MODEL = {"org/route": "x"}\n',
+        'MODEL_TYPE_TO_PATCHES = {"org/x": 1}\n',
     ],
 )
 def test_dict_key_look_alikes(source: str) -> None:
     assert find(source) == set()
+
+
+def test_the_keys_of_a_mapping_from_models() -> None:
+    """`model2version = {"org/x": "v2"}`, `MODELS_TO_PROMPTS`: a mapping named X_TO_Y (or X2Y) whose X's are models."""
+    source = (
+        'model2version = {"org/x": "v2"}\nMODELS_TO_PROMPTS = {"claude-3-opus-20240229": "Hi"}\n'
+        'MODEL_NAME_TO_PATH = {"org/y": "/models/y"}\n'
+    )
+    assert find(source) == {
+        (M, "org/x", 1, "key"),
+        (A, "claude-3-opus-20240229", 2, "key"),
+        (M, "org/y", 3, "key"),
+    }
 
 
 def test_the_dict_items_of_a_collection_named_for_models() -> None:

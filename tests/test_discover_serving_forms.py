@@ -291,6 +291,22 @@ def test_an_image_in_an_env_file() -> None:
     ]
 
 
+def test_a_copy_of_a_server_image_under_another_account_in_an_env_file() -> None:
+    """RAGFlow's `.env` runs its own copy of TEI: a repository that keeps the server's name is that server."""
+    text = (
+        "TEI_IMAGE_CPU=infiniflow/text-embeddings-inference:cpu-1.8\n"
+        "TEI_IMAGE_GPU=registry.example.com/mirror/text-embeddings-inference:1.8\n"
+        "UI_IMAGE=org/text-embeddings-inference-ui:1.0\n"  # another image that only starts with the name
+        "TEI_MODEL=${TEI_MODEL:-Qwen/Qwen3-Embedding-0.6B}\n"
+    )
+    references = ConfigSource().find(text, FileContext("docker/.env", lambda value: False))
+    assert sorted((r.kind, r.text, r.line) for r in references) == [
+        (Kind.IMAGE, "infiniflow/text-embeddings-inference:cpu-1.8", 1),
+        (Kind.IMAGE, "registry.example.com/mirror/text-embeddings-inference:1.8", 2),
+        (M, "Qwen/Qwen3-Embedding-0.6B", 4),
+    ]
+
+
 def test_an_image_key_in_yaml_is_left_to_the_container_source() -> None:
     text = "IMAGE: lmsysorg/sglang:latest\n"
     assert ConfigSource().find(text, FileContext("values.yaml", lambda value: False)) == []

@@ -190,6 +190,13 @@ def test_servers_and_evaluation_harnesses(text: str, expected: list[tuple[Kind, 
         ),
         ("wget https://github.com/acme/encoder/archive/main.zip\ncurl https://huggingface.co/spaces/acme/demo\n", []),
         ("open https://huggingface.co/docs/hub/index\n", []),
+        ("wget huggingface.co/acme/chat-GGUF/resolve/main/q4.gguf\n", [(MODEL, "acme/chat-GGUF", 1)]),  # no scheme
+        (  # a mirror's folders of snapshots, laid out as the Hub's addresses
+            "tar -cf - /huggingface.co/acme/layout /mirror/huggingface.co/datasets/acme/reviews | tar -xf -\n",
+            [(MODEL, "acme/layout", 1), (DATASET, "acme/reviews", 1)],
+        ),
+        ("git clone https://huggingface.co/acme/encoder\n", [(MODEL, "acme/encoder", 1)]),  # once, not twice
+        ("cp -r notes/myhuggingface.co/acme/x /y\nmount source=/huggingface.co,target=/huggingface.co\n", []),
     ],
 )
 def test_urls_of_the_hub_in_commands(text: str, expected: list[tuple[Kind, str, int]]) -> None:
@@ -214,6 +221,39 @@ def test_urls_of_the_hub_in_commands(text: str, expected: list[tuple[Kind, str, 
 def test_variables_named_for_a_model_or_dataset(text: str, expected: list[tuple[Kind, str, int]]) -> None:
     """An assignment is a reference when its variable's name says what it holds (as Python names are read)."""
     assert found("run.sh", text) == expected
+
+
+def test_a_parenthesis_quoted_inside_a_command_substitution_does_not_end_it() -> None:
+    """`$(... | sed 's/^x\\(guard\\)\\?-//' | sort)`: the `)` inside the quotes is sed's, so the quote after it
+    closes where it is written and the script's later commands are read as commands."""
+    text = (
+        "guarded=$(docker network ls --format '{{.Name}}' | sed 's/^ci-port\\(guard\\)\\?-//' | sort -u || true)\n"
+        'last=$(echo "a)b")\n'
+        "echo 'it is done'\n"
+        "EMBED_MODEL=acme/encoder python serve.py\n"
+    )
+    assert found("ci.sh", text) == [(MODEL, "acme/encoder", 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('echo "MODEL_ID=acme/encoder" >> "$GITHUB_ENV"\n', [(MODEL, "acme/encoder", 1)]),
+        ("echo EMBED_MODEL=acme/encoder >> .env\n", [(MODEL, "acme/encoder", 1)]),
+        (  # a group's lines written to the file the stack reads
+            '{\n  echo "PORT=${PORT}"\n  echo "TEI_MODEL=acme/encoder"\n  echo "DATASET=acme/reviews"\n}'
+            " >> docker/.env\n",
+            [(MODEL, "acme/encoder", 3), (DATASET, "acme/reviews", 4)],
+        ),
+        ('printf \'%s\\n\' "BASE_MODEL=acme/encoder" > "${ENV_FILE}"\n', [(MODEL, "acme/encoder", 1)]),
+        ('echo "HUB_MODEL_ID=acme/out" >> "$GITHUB_ENV"\n', []),  # what is written to the Hub
+        ('echo "MODEL=acme/encoder"\necho done > log.txt\n', []),  # printed for a reader, no env file written
+        ('echo "OUTPUT_DIR=acme/x" >> .env\n', []),  # not named for a model
+    ],
+)
+def test_lines_a_script_prints_into_an_env_file(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    """`echo "NAME=ID" >> .env` (or `$GITHUB_ENV`) writes an assignment the stack or a later step reads."""
+    assert found("ci.sh", text) == expected
 
 
 @pytest.mark.parametrize(
@@ -260,8 +300,12 @@ def test_command_references_places_a_fragment_in_its_file() -> None:
         ("Dockerfile", True),
         ("docker/Dockerfile.gpu", True),
         ("serve.Dockerfile", True),
+        ("Dockerfile_base", True),
+        ("docker/Dockerfile-cuda12", True),
         ("train.py", False),
         ("Makefile.am", False),
+        ("Dockerfile_notes.md", False),
+        ("dockerfile-lint.json", False),
         ("notes.sh.txt", False),
         ("docker-compose.yaml", False),
     ],

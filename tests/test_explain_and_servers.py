@@ -155,6 +155,8 @@ def test_version_key() -> None:
         ("GHCR.IO/HuggingFace/Text-Generation-Inference", "text-generation-inference"),
         ("nvcr.io/nim/nvidia/llama-3.2-nv-embedqa-1b-v2", "nvidia-nim"),
         ("nvcr.io/nvidia/tritonserver", "triton"),
+        ("infiniflow/text-embeddings-inference", "text-embeddings-inference"),  # a project's copy keeps the name
+        ("registry.cn-hangzhou.aliyuncs.com/mirror/text-generation-inference", "text-generation-inference"),
     ],
 )
 def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server: str) -> None:
@@ -171,6 +173,9 @@ def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server:
         "nvcr.io/nvidia/blueprint/rag-server",
         "ollama/ollama-js",
         "ghcr.io/huggingface/text-generation-inference-benchmark",
+        "text-embeddings-inference",  # no such library image
+        "org/text-embeddings-inference-client",
+        "org/text-embeddings-inference/tools",
         "vllm/vllm-openai-fork/x",
         "nginx",
         "mynim/llama",

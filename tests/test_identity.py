@@ -26,6 +26,9 @@ LONGEST = "o" * 96
         ("  org/name  ", "org/name", None),
         (f"{LONGEST}/{LONGEST}", f"{LONGEST}/{LONGEST}", None),
         (LONGEST, LONGEST, None),
+        ("openai/gpt-oss-120b:fastest", "openai/gpt-oss-120b", None),  # the Inference Providers router's choice
+        ("deepseek-ai/DeepSeek-R1:novita", "deepseek-ai/DeepSeek-R1", None),
+        ("meta-llama/Llama-3.1-8B-Instruct:Cerebras", "meta-llama/Llama-3.1-8B-Instruct", None),
     ],
 )
 def test_parse_hub_id_accepts(text: str, repo_id: str, revision: str | None) -> None:
@@ -79,6 +82,11 @@ def test_parse_hub_id_accepts(text: str, repo_id: str, revision: str | None) -> 
         "/abs/x",
         "~/x",
         "C:\\models\\x",
+        # a tag or a provider the router does not know is no part of a Hub id
+        "org/x:latest",
+        "org/x:Q4_K_M",
+        "gpt2:fastest",
+        "org/x:myprovider",
     ],
 )
 def test_parse_hub_id_rejects(text: str) -> None:
@@ -120,6 +128,13 @@ def test_parse_hub_id_rejects(text: str) -> None:
         ("imagenet/resnet", False),  # owners that only start so
         ("textattack/bert-base-uncased-imdb", False),
         ("videomae/base", False),
+        ("api/tags", True),  # Ollama's REST routes: the Hub keeps `api` from its users
+        ("api/embed", True),
+        ("chat/completions", True),
+        ("docs/quickstart", True),
+        ("apple/OpenELM-270M", False),  # owners that only start so
+        ("chatglm/chatglm-6b", False),
+        ("docsgpt/model", False),
     ],
 )
 def test_looks_like_path(text: str, expected: bool) -> None:

@@ -349,7 +349,8 @@ def test_files_the_filter_drops_are_still_counted_as_read(tmp_path: Path) -> Non
 _NAMES = (
     "train.py", "x.pyi", "a.PY", "py", ".py", "n.ipynb", "run.sh", "r.bash", "rules.mk", "Makefile", "makefile",
     "GNUmakefile", "MAKEFILE", "Makefile.am", "Dockerfile", "dockerfile", "DOCKERFILE", "Dockerfile.gpu",
-    "gpu.Dockerfile", "api.dockerfile", "Containerfile", "containerfile.x", "c.yaml", "c.YML", "c.json",
+    "gpu.Dockerfile", "api.dockerfile", "Containerfile", "containerfile.x", "Dockerfile_base", "Dockerfile-cuda",
+    "Containerfile_gpu", "dockerfile-lint.json", "Dockerfile_x.md", "c.yaml", "c.YML", "c.json",
     "pyproject.toml", "Pyproject.toml", "modelpolicy.toml", ".modelpolicy.toml", "other.toml", ".env", ".env.local",
     "prod.env", "env", ".envrc", "README", "a.b.c.yaml", "a.yaml.txt", "setup.cfg", "x.", "..", "a..py",
     "app.js", "App.JSX", "m.mjs", "c.cjs", "x.ts", "v.tsx", "a.mts", "b.cts", "js", ".ts", "x.d.ts", "a.json5",

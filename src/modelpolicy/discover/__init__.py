@@ -39,11 +39,16 @@ class Route:
     stems: frozenset[str] = frozenset()
 
     def may_want(self, stem: str, ending: str) -> bool:
-        return ending in self.endings or stem in self.stems
+        return ending in self.endings or stem in self.stems or _stem_head(stem) in self.stems
 
     def load(self) -> Source:
         source: Source = getattr(importlib.import_module(f"{__name__}.{self.module}"), self.name)()
         return source
+
+
+def _stem_head(stem: str) -> str:
+    """A stem up to its first `_` or `-`: `Dockerfile_base` and `Dockerfile-cuda` are Dockerfiles by name."""
+    return re.split(r"[_-]", stem, maxsplit=1)[0]
 
 
 ROUTES = (
@@ -156,7 +161,8 @@ class _Dispatch:
     def wanted(self, path: str) -> tuple[Source, ...]:
         name = path.rpartition("/")[2]
         stem, dot, _ = name.partition(".")
-        key = "/" + name if not dot or stem.lower() in self.stems else name.rpartition(".")[2]  # no name holds a "/"
+        named = stem.lower() in self.stems or _stem_head(stem.lower()) in self.stems
+        key = "/" + name if not dot or named else name.rpartition(".")[2]  # no name holds a "/"
         wanted = self.by_key.get(key)
         if wanted is None:
             ending = name.rpartition(".")[2].lower() if dot else ""

@@ -70,8 +70,13 @@ class ContainerSource:
         return list(dict.fromkeys(_Yaml(text, context).references()))
 
 
+# `Dockerfile_base`, `Dockerfile-cuda`, `Containerfile_gpu`: a variant named with a suffix instead of an ending.
+_SUFFIXED_DOCKERFILE = re.compile(r"(?:dockerfile|containerfile)[_-][\w-]+")
+
+
 def _is_dockerfile(name: str) -> bool:
-    return name in ("dockerfile", "containerfile") or name.endswith(".dockerfile") or name.startswith("dockerfile.")
+    named = name in ("dockerfile", "containerfile") or name.endswith(".dockerfile") or name.startswith("dockerfile.")
+    return named or _SUFFIXED_DOCKERFILE.fullmatch(name) is not None
 
 
 def _model(value: str, line: int, column: int, form: str, context: FileContext) -> Reference | None:

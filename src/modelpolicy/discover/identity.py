@@ -83,9 +83,42 @@ class HubId:
     revision: str | None
 
 
+# What Hugging Face's Inference Providers router takes after a model's id to choose who serves it
+# (`openai/gpt-oss-120b:fastest`, `deepseek-ai/DeepSeek-R1:novita`): the model is the id before it.
+INFERENCE_POLICIES = frozenset(
+    {
+        "fastest",
+        "cheapest",
+        "preferred",
+        "cerebras",
+        "cohere",
+        "fal-ai",
+        "featherless-ai",
+        "fireworks-ai",
+        "groq",
+        "hf-inference",
+        "hyperbolic",
+        "nebius",
+        "novita",
+        "nscale",
+        "ovhcloud",
+        "publicai",
+        "replicate",
+        "sambanova",
+        "scaleway",
+        "together",
+        "zai-org",
+    }
+)
+
+
 def parse_hub_id(text: str) -> HubId | None:
-    """`text` as a Hub repo id with an optional `@revision`, or None when it cannot be one."""
+    """`text` as a Hub repo id with an optional `@revision` (or the router's `:provider` choice, which names the
+    same model), or None when it cannot be one."""
     candidate, _, revision = text.strip().partition("@")
+    model, colon, policy = candidate.partition(":")
+    if colon and "/" in model and policy.lower() in INFERENCE_POLICIES:
+        candidate = model
     if not _REPO_ID.fullmatch(candidate) or "--" in candidate or ".." in candidate:
         return None
     if candidate.lower().endswith(_FILE_SUFFIXES):
@@ -161,13 +194,14 @@ MEDIA_TYPES = frozenset({"application", "audio", "font", "image", "message", "mu
 
 
 def looks_like_path(text: str) -> bool:
-    """Strings that name a file or folder on disk, or a route of a web API, or a media type, rather than a
-    repository."""
+    """Strings that name a file or folder on disk, or a route of a web API (under a version, `v1/models`, or under
+    a name the Hub keeps from its users, `api/tags`), or a media type, rather than a repository."""
     if text.startswith(("./", "../", "/", "~", ".\\")) or "\\" in text or text in {".", ".."}:
         return True
     owner, slash, _ = text.partition("/")
     owner = owner.lower()
-    return bool(slash) and (owner in FOLDER_OWNERS or owner in MEDIA_TYPES or _API_VERSION.fullmatch(owner) is not None)
+    route = owner in _SITE_PAGES or _API_VERSION.fullmatch(owner) is not None  # `api/tags`, `chat/completions`
+    return bool(slash) and (owner in FOLDER_OWNERS or owner in MEDIA_TYPES or route)
 
 
 # Owner-less names a library loads from its own organisation: sentence-transformers reads `all-MiniLM-L6-v2` as
@@ -229,7 +263,8 @@ _HUB_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co"})
 _INFERENCE_HOSTS = frozenset({"api-inference.huggingface.co", "router.huggingface.co"})
 # Hosts under the inference API's own (HuggingChat's `internal.api-inference.huggingface.co`) serve the same routes.
 _INFERENCE_SUBDOMAINS = (".api-inference.huggingface.co",)
-# First path segments of huggingface.co (and of hf:// paths) that are site pages or Spaces, not repositories.
+# First path segments of huggingface.co (and of hf:// paths) that are site pages or Spaces, not repositories; the Hub
+# keeps them from its users, so `api/tags` (Ollama's REST route) or `chat/completions` written alone is no repository.
 _SITE_PAGES = frozenset(
     {
         "api",

@@ -180,10 +180,21 @@ def called_kind(name: str) -> Kind | None:
 COLLECTION_WORDS = frozenset({"model", "models", "tokenizer", "tokenizers", "dataset", "datasets"})
 
 
+# `model2version`, `id2label`: a mapping named `X2Y`, as `X_TO_Y` is.
+_TWO = re.compile(r"(?<=[a-z])2(?=[a-z])", re.IGNORECASE)
+
+
 @lru_cache(maxsize=16384)
 def collection_kind(name: str) -> Kind | None:
-    """MODEL or DATASET when the name of a dict speaks of what is read (`MODEL_OPTIONS`, `_MODEL_INFO`)."""
-    words = split_words(name)
+    """MODEL or DATASET when the name of a dict speaks of what is read (`MODEL_OPTIONS`, `_MODEL_INFO`). A mapping
+    named `X_TO_Y` (`model2version`) has X's as its keys: they are read when X is named for a model or dataset
+    (`MODEL_TO_VERSION`, `TRANSFORMERS_MODELS_TO_TARGET_MODULES`, `MODEL_NAME_TO_PATH`), not otherwise
+    (`_TYPE_TO_MODEL_TYPE`, whose keys are types; `MODEL_TYPE_TO_PATCHES`, whose keys are a model's type)."""
+    words = split_words(_TWO.sub("_to_", name))
+    if "to" in words[1:]:
+        words = words[: words.index("to", 1)]
+        if words[-1] not in COLLECTION_WORDS and named_kind("_".join(words)) is None:
+            return None  # `MODEL_NAME_TO_PATH`, `MODEL_ID_TO_CONFIG` are read: their keys are models' names
     if WRITTEN.intersection(words) or not COLLECTION_WORDS.intersection(words):
         return None
     return Kind.DATASET if {"dataset", "datasets"}.intersection(words) else Kind.MODEL
@@ -212,8 +223,10 @@ def picker_kind(name: str) -> Kind | None:
     return named_kind("_".join(words[:-1]))
 
 
-# Endings of a variable holding a container image to run: `IMAGE=`, `VLLM_IMAGE=`, `SERVER_IMAGE=`, `IMAGE_NAME=`.
-IMAGE_ENDINGS = frozenset({("image",), ("image", "name"), ("image", "ref")})
+# Endings of a variable holding a container image to run: `IMAGE=`, `VLLM_IMAGE=`, `SERVER_IMAGE=`, `IMAGE_NAME=`,
+# and one image of several by the hardware it runs on (`TEI_IMAGE_CPU=`, `TEI_IMAGE_GPU=`).
+_HARDWARE = ("cpu", "gpu", "cuda", "rocm", "hpu", "xpu", "tpu", "neuron", "arm64", "amd64")
+IMAGE_ENDINGS = frozenset({("image",), ("image", "name"), ("image", "ref"), *(("image", h) for h in _HARDWARE)})
 
 
 @lru_cache(maxsize=16384)

@@ -117,7 +117,8 @@ _JSON_MODEL = re.compile(r'"model"\s*:\s*"([^"\\]+)"')
 _ROUTED = "routed"  # the form of a word routed to a hosted API (`openai/gpt-4o`)
 _OLLAMA_FORM = "ollama"  # the forms of what only an Ollama model can be: `ollama pull`, a request body, `ollama/`
 
-# One piece of shell: its group says what it is. A `#` starts a comment only where a word could start.
+# One piece of shell: its group says what it is. A `#` starts a comment only where a word could start. A command
+# substitution on one line ends at the first `)` outside its quotes (`$(sed 's/\(a\)//' | sort)`).
 _PIECE = re.compile(
     r"""
     (?P<continuation>\\\r?\n)
@@ -126,7 +127,7 @@ _PIECE = re.compile(
     | (?P<comment>(?<![^\s;&|()<>`])\#[^\n]*)
     | '(?P<single>[^']*)'?
     | "(?P<double>(?:\\.|[^"\\])*)"?
-    | (?P<expansion>\$\$?(?:\{[^}\n]*\}?|\([^)\n]*\)?))
+    | (?P<expansion>\$\$?(?:\{[^}\n]*\}?|\((?:'[^'\n]*'|"(?:\\.|[^"\\\n])*"|\\.|[^)'"\\\n])*\)?))
     | \\(?P<escaped>.)
     | (?P<plain>[^\s'"\\;&|()<>`$\#]+|.)
     """,
@@ -142,6 +143,13 @@ _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # Words before the assignments of a command that sets variables; a Makefile's assignment operators, written apart.
 _DECLARATIONS = frozenset({"export", "local", "declare", "readonly", "typeset", "override"})
 _MAKE_OPERATORS = frozenset({"=", "?=", ":=", "::=", "+="})
+# Commands that print their words, and a redirection to an env file (`>> .env`, `> "$GITHUB_ENV"`, `>> ${ENV_FILE}`):
+# in a script that writes one, a printed `NAME=VALUE` word is a line of that file.
+_PRINTS = frozenset({"echo", "printf"})
+_ENV_FILE_WRITE = re.compile(r">>?\s*[\"']?(?:\$\{?GITHUB_ENV\}?|\$\{?\w*ENV_FILE\}?|[\w./${}-]*\.env)(?![\w.])")
+# The Hub's address with no scheme, where a word or a path segment starts: `huggingface.co/ORG/NAME` (not `hf.co/`,
+# which is also Ollama's way to name a Hub model, read where Ollama's commands are).
+_BARE_HUB_URL = re.compile(r"(?:(?<=^)|(?<=[/=]))(?:www\.)?huggingface\.co/[^\s\"'<>()\[\]{},]+", re.IGNORECASE)
 _HEREDOC = re.compile(r"(?<!<)<<(?!<)-?\s*[\"']?([A-Za-z_]\w*)[\"']?")
 _JSON_STRING = re.compile(r'"(?:\\.|[^"\\])*"')
 
@@ -365,7 +373,7 @@ def _references(
     text: str, place: Callable[[int], tuple[int, int]], context: FileContext, source: str
 ) -> list[Reference]:
     text = _SBATCH.sub(r" \1", text)  # `#SBATCH --container-image=X` is a directive, not a comment; same length
-    readers = (
+    readers: tuple[Callable[[list[_Span]], Iterator[_Found]], ...] = (
         _assignments,
         _flag_values,
         _keyed_values,
@@ -379,6 +387,8 @@ def _references(
         _ollama_requests,
         _routed_words,
     )
+    if _ENV_FILE_WRITE.search(text):
+        readers = (*readers, _printed_assignments)
     in_context = apis.contexts(text)
     commands = _with_inline_scripts(_commands(text))
     founds = (found for command in commands if _may_read(command) for read in readers for found in read(command))
@@ -531,6 +541,17 @@ def _assignments(command: list[_Span]) -> Iterator[_Found]:
         yield from _assigned(name, word[len(name) + 1 :])
 
 
+def _printed_assignments(command: list[_Span]) -> Iterator[_Found]:
+    """The `NAME=ID` lines `echo` and `printf` print, in a script that writes an env file (`>> .env`, a workflow's
+    `>> "$GITHUB_ENV"`, `{ echo "EMBED_MODEL=org/x"; } >> .env`): read as that file's assignments."""
+    if command[0].text not in _PRINTS:
+        return
+    for word in command[1:]:
+        name, equals, _ = word.text.partition("=")
+        if equals and _VARIABLE.fullmatch(name):
+            yield from _assigned(name, word[len(name) + 1 :])
+
+
 def _assigned(name: str, value: _Span) -> Iterator[_Found]:
     kind = Kind.API if apis.holds_api(name) else named_kind(name)
     if kind is not None:  # one per item of a comma-joined list, as a flag's: `LORA_ADAPTERS=org/a,org/b`
@@ -642,10 +663,15 @@ def _lora_modules(command: list[_Span]) -> Iterator[_Found]:
 
 def _urls(command: list[_Span]) -> Iterator[_Found]:
     """The repositories of the Hub's URLs in any word (`wget https://huggingface.co/ORG/NAME/resolve/main/F`,
-    `git clone https://huggingface.co/ORG/NAME`), each placed at its id inside the URL."""
+    `git clone https://huggingface.co/ORG/NAME`, `wget huggingface.co/ORG/NAME/...` with no scheme, a mirror's
+    folder `/huggingface.co/ORG/NAME` of a snapshot), each placed at its id inside the URL."""
     for word in command:
-        for url in URL.finditer(word.text):
-            found = parse_hub_url(url.group().rstrip(".;:!?"))
+        urls = [(url, url.group()) for url in URL.finditer(word.text)]
+        within = [range(url.start(), url.end()) for url, _ in urls]
+        bare = (url for url in _BARE_HUB_URL.finditer(word.text) if not any(url.start() in r for r in within))
+        urls += [(url, f"https://{url.group()}") for url in bare]
+        for url, text in urls:
+            found = parse_hub_url(text.rstrip(".;:!?"))
             start = word.text.find(found[1].id, url.start(), url.end()) if found else -1
             if found and start >= 0:
                 yield _Found("url", found[0], word[start : start + len(found[1].id)], found[1].revision)
@@ -757,7 +783,12 @@ def _download(arguments: list[_Span], form: str) -> _Found | None:
 
 def _is_dockerfile(name: str) -> bool:
     name = name.lower()
-    return name == "dockerfile" or name.endswith(".dockerfile") or name.startswith("dockerfile.")
+    named = name == "dockerfile" or name.endswith(".dockerfile") or name.startswith("dockerfile.")
+    return named or _SUFFIXED_DOCKERFILE.fullmatch(name) is not None
+
+
+# `Dockerfile_base`, `Dockerfile-cuda`: a variant named with a suffix instead of an ending.
+_SUFFIXED_DOCKERFILE = re.compile(r"dockerfile[_-][\w-]+")
 
 
 def _dockerfile_scripts(text: str) -> Iterator[_Span]:
