@@ -769,6 +769,9 @@ class _Finder:
         kind = _name_kind(name) if name else None
         if kind is None and name in names.FIELD_KEYS and value is not None:
             self._field(name, value, pair.parent)
+        table = collection_kind(name) if kind is None and name and value is not None else None
+        if table is not None and value is not None and (items := _unwrapped(value)).type == "object":
+            self._alias_map(name or "", items, table)  # `modelConversions: {"llama3-8b": "llama3-8b-8192"}`
         if kind is None or value is None or name is None:
             return
         for found in self.values(value):
@@ -874,11 +877,47 @@ class _Finder:
                     self._report(found, _Mode.NAMED, kind, name)
         kind = collection_kind(name)
         if kind is not None and container.type == "object":
+            aliases = self._alias_map(name, container, kind)
             for key, _ in _entries(container):
-                if key is None or key.type != "string" or not (text := self.string(key)):
+                if key is None or key.type != "string" or not (text := self.string(key)) or _span(key) in aliases:
                     continue
                 if "/" in text or _api_name(text):  # `{"org/x": "Label"}`, `{"gpt-4o": {price: 5}}`
                     self._report(_Value(key, text), _Mode.NAMED, kind, name)
+
+    def _alias_map(self, name: str, container: Node, kind: Kind) -> set[tuple[int, int]]:
+        """`modelConversion = {"llama3-8b": "llama3-8b-8192"}`, `modelMap = {"mistral-7b": "mistral:7b"}`: in a table
+        named for models that maps names to names, a value written as an id (a Hub id, a hosted API's name, a tagged
+        Ollama name) is the model the name stands for, read under the table's name; its key is the program's own
+        alias, and names nothing. The spans of those keys are returned. A bare word (`"llama2"`, a chat template's
+        name) or a label (`"GPT-4o"`, `"gpt-4 / gpt-3.5-turbo"`) is no such value; a key that is a Hub id
+        (`{"Xenova/gpt-4": "gpt-4"}`) is a picker's id and label, and a table whose keys are all written as words
+        (`{stop: "gpt-4o"}`) is a setting's: those are left as they are. Among quoted aliases, one written as a word
+        is an alias too (`gemma2: "gemma2-9b-it"`)."""
+        entries: list[tuple[Node, Node, str, bool]] = []  # key, value, the value's text, whether the key is quoted
+        for key, written in _entries(container):
+            value = _unwrapped(written)
+            text = self.string(value) if value.type == "string" else None
+            quoted = key is not None and key.type == "string"
+            alias = (self.string(key) if quoted else self.text(key)) if key is not None else None
+            if key is None or key.type == "shorthand_property_identifier" or not alias or "/" in alias:
+                continue
+            if text and self._id_written(text.strip()):
+                entries.append((key, value, text, quoted))
+        aliases: set[tuple[int, int]] = set()
+        if not any(quoted for *_, quoted in entries):
+            return aliases
+        for key, value, text, _ in entries:
+            self._report(_Value(value, text), _Mode.NAMED, kind, name)
+            if value.start_byte in self.found:
+                aliases.add(_span(key))
+        return aliases
+
+    def _id_written(self, text: str) -> bool:
+        """Whether a table's value is written as an id rather than a word: owner and name, a hosted API's name (by
+        itself or in the file's provider's context), or an Ollama name with its tag."""
+        if not text or any(blank.isspace() for blank in text):
+            return False
+        return "/" in text or bool(_api_name(text) or self._api_in_context(text) or ollama.tagged(text))
 
     def _env_default(self, name: str, value: Node) -> None:
         """`process.env.TASK_MODEL ?? ID` (or `||`; `import.meta.env.X`, `env.X`) bound to a name that says nothing
@@ -919,7 +958,9 @@ class _Finder:
 
     def _report(self, value: _Value, mode: str, kind: Kind, form: str) -> None:
         text = value.text.strip()
-        if not text or looks_like_path(text) or self.context.is_local_path(text):
+        if not text or self.context.is_local_path(text):
+            return
+        if looks_like_path(text) and not _api_name(text):  # Google's `models/text-embedding-004` is no folder
             return
         decided = self._decide(text, mode, kind)
         if decided is not None:
