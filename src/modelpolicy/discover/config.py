@@ -207,11 +207,18 @@ def _reader(path: str) -> Callable[[str, str], _Trees] | None:
     return _sql_trees if name.endswith(".sql") else None
 
 
+# Keys of an item that say where the rest of it is written, not which model it is: Continue's `models: [{uses:
+# org/block}]` (a block of its hub, or a local file), YAML's and JSON Schema's inclusions.
+_INCLUDING_KEYS = frozenset({"uses", "extends", "include", "import", "$ref"})
+
+
 def _a_role(key: str) -> bool:
     """Whether a key of a plural model name's table says which model it is (`fast`, `default`, `summarizer`) rather
-    than a setting of theirs (`cache_dir`, `template`, `provider`)."""
+    than a setting of theirs (`cache_dir`, `template`, `provider`) or where the item is written (`uses`)."""
     words = split_words(key)
-    return bool(words) and not NOT_QUALIFIERS.intersection(words) and _artefact_key(key) is None
+    if not words or key.strip().lower() in _INCLUDING_KEYS:
+        return False
+    return not NOT_QUALIFIERS.intersection(words) and _artefact_key(key) is None
 
 
 # What a string outside an artefact key's value must hold, lower-cased, to be a LiteLLM route to Ollama, a name routed
