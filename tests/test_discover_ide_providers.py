@@ -126,3 +126,9 @@ def test_an_ollama_alias_table_reads_the_library_tags() -> None:
         '    "zephyr-7b": "zephyr:7b",\n    "nosuch-7b": "nosuch:7b",\n  };\n}\n'
     )
     assert found == [(OL, "phi:2.7b", 3), (OL, "zephyr:7b", 4)]  # a tag the library does not list is no Ollama name
+
+
+def test_a_routers_own_choice_is_no_hub_model() -> None:
+    found = javascript('class ClawRouter {\n  static defaultOptions = { model: "blockrun/auto" };\n}\n')
+    assert found == []
+    assert javascript('const config = { model: "org/auto-coder-7b" };') == [(Kind.MODEL, "org/auto-coder-7b", 1)]

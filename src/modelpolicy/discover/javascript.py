@@ -752,7 +752,7 @@ class _Finder:
 
     def _call(self, call: Node, name: str, receiver: str) -> None:
         loader = _LOADERS.get(name)
-        if name in _PROVIDERS or receiver.lower() in _PROVIDERS:
+        if (name in _PROVIDERS or receiver.lower() in _PROVIDERS) and not _predicate(name):
             loader = _API_LOADER
         if loader is None or (loader.receiver and loader.receiver not in receiver.lower()):
             return
@@ -1224,6 +1224,17 @@ _DECLARED = {
     "type_alias_declaration": ("name", "value"),
     "property_signature": ("name", "type"),
 }
+
+
+# First words of a method that tests a name rather than calls a model with it: `openai.isOSeriesModel("o3")`,
+# `client.supportsTools("gpt-4o")`.
+_PREDICATE_WORDS = frozenset({"is", "has", "supports", "can", "should", "needs", "requires"})
+
+
+def _predicate(name: str) -> bool:
+    """Whether a method's name says it answers a question about what it is given (`isOSeriesOrGpt5PlusModel`)."""
+    words = names.split_words(name)
+    return bool(words) and words[0] in _PREDICATE_WORDS
 
 
 def _call_argument(node: Node) -> Node | None:
