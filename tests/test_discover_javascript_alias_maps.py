@@ -100,10 +100,16 @@ def test_tables_that_are_no_alias_tables(text: str, expected: list[tuple[Kind, s
     ("text", "expected"),
     [
         # a provider client's method that tests a name is given no model to call
-        ('const openai = new OpenAI({ model: "o3-mini" });\nexpect(openai.isOSeriesOrGpt5PlusModel("gpt-6")).toBeTruthy();', [(A, "o3-mini", 1)]),
+        (
+            'const openai = new OpenAI({ model: "o3-mini" });\nexpect(openai.isOSeriesOrGpt5PlusModel("gpt-6")).toBeTruthy();',
+            [(A, "o3-mini", 1)],
+        ),
         ('const openai = new OpenAI();\nif (openai.supportsPrediction("gpt-4o")) {}', []),
         # the client's calls that do call a model are read as before
-        ('const openai = new OpenAI();\nconst out = await openai.embeddings("text-embedding-3-small");', [(A, "text-embedding-3-small", 2)]),
+        (
+            'const openai = new OpenAI();\nconst out = await openai.embeddings("text-embedding-3-small");',
+            [(A, "text-embedding-3-small", 2)],
+        ),
     ],
 )
 def test_a_clients_predicates_call_no_model(text: str, expected: list[tuple[Kind, str, int]]) -> None:
