@@ -90,6 +90,7 @@ def test_alias_table_look_alikes(text: str) -> None:
         ),
         # a settings object named for a model: its word keys are settings, not aliases
         ('const modelOptions = { temperature: 0.2, stop: "gpt-4o" };', []),
+        ('const modelSettings = { "temperature": "0.2", "top_p": "0.9", "stop": "org/x" };', []),
     ],
 )
 def test_tables_that_are_no_alias_tables(text: str, expected: list[tuple[Kind, str, int]]) -> None:

@@ -57,6 +57,9 @@ def test_alias_dicts(text: str, expected: list[tuple[Kind, str, int]]) -> None:
         'MODEL_LABELS = {"fast": "GPT-4o mini", "smart": "Claude Sonnet"}\n',
         'ROUTES = {"llama3-8b": "llama3-8b-8192"}\n',
         'MODEL_PATHS = {"small": "./models/small", "big": "../weights/big"}\n',
+        # a model's settings, one of which happens to look like an id
+        'MODEL_KWARGS = {"temperature": 0.2, "max_tokens": 512, "stop": "org/x"}\n',
+        'MODEL_KWARGS = {"temperature": "0.2", "top_p": "0.9", "stop": "org/x"}\n',
     ],
 )
 def test_alias_dict_look_alikes(text: str) -> None:

@@ -904,8 +904,10 @@ class _Finder:
             if text and self._id_written(text.strip()):
                 entries.append((key, value, text, quoted))
         aliases: set[tuple[int, int]] = set()
-        if not any(quoted for *_, quoted in entries):
-            return aliases
+        values = [_unwrapped(value) for _, value in _entries(container)]
+        named = [value for value in values if value.type == "string" and _name_shaped(self.string(value) or "")]
+        if not any(quoted for *_, quoted in entries) or 2 * len(named) <= len(values):
+            return aliases  # most entries map a name to a name: `{temperature: 0.2, stop: "x"}` is settings
         for key, value, text, _ in entries:
             self._report(_Value(value, text), _Mode.NAMED, kind, name)
             if value.start_byte in self.found:
@@ -1229,6 +1231,12 @@ _DECLARED = {
 # First words of a method that tests a name rather than calls a model with it: `openai.isOSeriesModel("o3")`,
 # `client.supportsTools("gpt-4o")`.
 _PREDICATE_WORDS = frozenset({"is", "has", "supports", "can", "should", "needs", "requires"})
+
+
+def _name_shaped(value: str) -> bool:
+    """Whether a value may be a name: a word without blanks that holds a letter (`llama3-8b-8192`, not `0.2`)."""
+    value = value.strip()
+    return bool(value) and not any(c.isspace() for c in value) and any(c.isalpha() for c in value)
 
 
 def _predicate(name: str) -> bool:

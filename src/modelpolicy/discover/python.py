@@ -1755,14 +1755,17 @@ class _Finder:
         and name, a hosted API's name, a tagged Ollama name) is the model the name stands for; its key is the program's
         own alias. The ids of those keys are returned. A value that is a word (`"llama2"`, a chat template's name) or a
         label, and a key that is itself a Hub id (`{"org/x": "Label"}`), leave the entry as it was."""
-        aliases: set[int] = set()
+        entries = []
         for key, value in zip(mapping.keys, mapping.values, strict=True):
             alias, text = _string(key), _string(value)
-            if not alias or "/" in alias or not text or not self._id_written(text.strip()):
-                continue
+            if alias and "/" not in alias and text and self._id_written(text.strip()):
+                entries.append((key, value))
+        named = [text for value in mapping.values if (text := _string(value)) and _name_shaped(text)]
+        if not entries or 2 * len(named) <= len(mapping.keys):
+            return set()  # most entries map a name to a name: `{"temperature": 0.2, "stop": "x"}` is settings
+        for _, value in entries:
             self._defer(value, kind, "alias")
-            aliases.add(id(key))
-        return aliases
+        return {id(key) for key, _ in entries}
 
     def _id_written(self, text: str) -> bool:
         """Whether a dict's value is written as an id rather than a word or a label (`_alias_values`)."""
@@ -2176,6 +2179,12 @@ def _keyword(call: ast.Call, name: str) -> ast.expr | None:
 
 def _string(node: ast.expr | None) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _name_shaped(value: str) -> bool:
+    """Whether a value may be a name: a word without blanks that holds a letter (`llama3-8b-8192`, not `0.2`)."""
+    value = value.strip()
+    return bool(value) and not any(c.isspace() for c in value) and any(c.isalpha() for c in value)
 
 
 def _same_constant(a: ast.expr, b: ast.Constant) -> bool:
