@@ -27,7 +27,16 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from modelpolicy.discover import apis, ollama
-from modelpolicy.discover.identity import URL, URL_MARKERS, HubId, identify, parse_hub_url, without_env_defaults
+from modelpolicy.discover.identity import (
+    URL,
+    URL_MARKERS,
+    HubId,
+    identify,
+    looks_like_path,
+    parse_hub_id,
+    parse_hub_url,
+    without_env_defaults,
+)
 from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
@@ -35,6 +44,7 @@ from modelpolicy.discover.names import (
     ITEM_KEYS,
     NOT_QUALIFIERS,
     SETTING_KEYS,
+    collection_kind,
     named_kind,
     names_image,
     picker_kind,
@@ -207,11 +217,24 @@ def _reader(path: str) -> Callable[[str, str], _Trees] | None:
     return _sql_trees if name.endswith(".sql") else None
 
 
+# Keys of an item that say where the rest of it is written, not which model it is: Continue's `models: [{uses:
+# org/block}]` (a block of its hub, or a local file), YAML's and JSON Schema's inclusions.
+_INCLUDING_KEYS = frozenset({"uses", "extends", "include", "import", "$ref"})
+
+
+def _name_shaped(value: str) -> bool:
+    """Whether a value may be a name: a word without blanks that holds a letter (`llama3-8b-8192`, not `0.2`)."""
+    value = value.strip()
+    return bool(value) and not any(c.isspace() for c in value) and any(c.isalpha() for c in value)
+
+
 def _a_role(key: str) -> bool:
     """Whether a key of a plural model name's table says which model it is (`fast`, `default`, `summarizer`) rather
-    than a setting of theirs (`cache_dir`, `template`, `provider`)."""
+    than a setting of theirs (`cache_dir`, `template`, `provider`) or where the item is written (`uses`)."""
     words = split_words(key)
-    return bool(words) and not NOT_QUALIFIERS.intersection(words) and _artefact_key(key) is None
+    if not words or key.strip().lower() in _INCLUDING_KEYS:
+        return False
+    return not NOT_QUALIFIERS.intersection(words) and _artefact_key(key) is None
 
 
 # What a string outside an artefact key's value must hold, lower-cased, to be a LiteLLM route to Ollama, a name routed
@@ -351,12 +374,44 @@ class _Finder:
         if key and _normalise(key.value) == "ollama" and isinstance(value, _Mapping):
             yield from self.ollama_section(value)
             return
+        aliases = self.alias_table(key, value) if key and slot is None and isinstance(value, _Mapping) else None
+        if key and aliases is not None and isinstance(value, _Mapping):
+            for name, child in value.entries:  # `model_map: {llama3-8b: org/x}`: its values, not its aliases
+                if isinstance(child, _Text) and (name, child) in aliases:
+                    yield from self.text(child, _Slot(aliases[(name, child)], key.value))
+                else:
+                    yield from self.entry(name, child, None)
+            return
         if key and normal in _MIXTURE_KEYS and isinstance(value, _Mapping):
             mixture = _Slot(Kind.DATASET, key.value)
             for name, _ in value.entries:
                 if name:
                     yield from self.text(name, mixture)
         yield from self.node(value, slot)
+
+    def alias_table(self, key: _Text, table: _Mapping) -> dict[tuple[_Text | None, _Node | None], Kind] | None:
+        """The entries of a table named for models that map a program's own names to ids (`aliased`), each with the
+        kind the table's name says; None when it is no such table. Most of its entries map a name to a name:
+        `modelOptions: {temperature: 0.2, stop: org/x}` is a model's settings."""
+        kind = collection_kind(key.value)
+        aliases = [(name, child) for name, child in table.entries if self.aliased(name, child)]
+        names = [child for _, child in table.entries if isinstance(child, _Text) and _name_shaped(child.value)]
+        if kind is None or not aliases or 2 * len(names) <= len(table.entries):
+            return None
+        return dict.fromkeys(aliases, kind)
+
+    def aliased(self, name: _Text | None, child: _Node | None) -> bool:
+        """Whether an entry of a table named for models maps a program's own name to an id (`llama3-8b:
+        meta-llama/Meta-Llama-3-8B-Instruct`, `fast: gpt-4o-mini`, `local: llama3.1:8b`): a value written as an id
+        (owner and name, a hosted API's name, a tagged Ollama name) under a key that is no Hub id itself. A word
+        (`llama2`, a chat template's name), a path, a URL or a label is no such value."""
+        if name is None or "/" in name.value or not isinstance(child, _Text):
+            return False
+        value = without_env_defaults(child.value.strip()).strip()
+        if not value or any(blank.isspace() for blank in value) or looks_like_path(value) or "://" in value:
+            return False
+        hub = "/" in value and parse_hub_id(value) is not None
+        return hub or bool(apis.named(value, self.api_contexts) or ollama.tagged(value))
 
     def ollama_section(self, section: _Mapping) -> Iterator[Reference]:
         """`ollama: {model: llama3.1, embedding_model: nomic-embed-text}`: its model keys name Ollama models."""

@@ -171,17 +171,22 @@ PLACEHOLDER_OWNERS = frozenset({"username", "user-name", "user_name", "hf-userna
 # Words that make an id a test fixture's stand-in when they are its whole owner or whole name: `test/model`,
 # `test/tokenizer-partial`, `cleanup/test` (a cache test's repository names), never an artefact a program reads.
 FIXTURE_WORDS = frozenset({"test", "tests"})
+# Names by which a router of hosted models is asked to choose one itself (`openrouter/auto`, ClawRouter's
+# `blockrun/auto`): an alias of the service, no repository.
+ROUTER_CHOICES = frozenset({"auto"})
 
 
 def is_placeholder(text: str) -> bool:
     """An id written for the reader to replace: its owner is `your...` or a stand-in for a user name, or its name is
     `your-...` (`meta-llama/your-model-path`; not a name that only starts so, as `coqui/YourTTS`); or a test
-    fixture's stand-in, whose whole owner or name is `test` (`test/model`, `cleanup/test`; not `org/test-model`)."""
+    fixture's stand-in, whose whole owner or name is `test` (`test/model`, `cleanup/test`; not `org/test-model`); or
+    a router's own choice (`blockrun/auto`; not `org/auto-coder`)."""
     owner, slash, name = text.partition("/")
     owner = owner.lower()
     yours = name.lower().startswith(("your-", "your_"))
     fixture = owner in FIXTURE_WORDS or name.lower() in FIXTURE_WORDS
-    return bool(slash) and (owner.startswith("your") or owner in PLACEHOLDER_OWNERS or yours or fixture)
+    router = name.lower() in ROUTER_CHOICES  # `openrouter/auto`, `blockrun/auto`: the router picks, no repository
+    return bool(slash) and (owner.startswith("your") or owner in PLACEHOLDER_OWNERS or yours or fixture or router)
 
 
 # The version segment that starts a web API's route (`v1/models`, `v1beta/models`, `v2beta/stable-image/generate`):

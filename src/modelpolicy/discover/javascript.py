@@ -769,7 +769,7 @@ class _Finder:
 
     def _call(self, call: Node, name: str, receiver: str) -> None:
         loader = _LOADERS.get(name)
-        if name in _PROVIDERS or receiver.lower() in _PROVIDERS:
+        if (name in _PROVIDERS or receiver.lower() in _PROVIDERS) and not _predicate(name):
             loader = _API_LOADER
         if loader is None or (loader.receiver and loader.receiver not in receiver.lower()):
             return
@@ -786,6 +786,9 @@ class _Finder:
         kind = _name_kind(name) if name else None
         if kind is None and name in names.FIELD_KEYS and value is not None:
             self._field(name, value, pair.parent)
+        table = collection_kind(name) if kind is None and name and value is not None else None
+        if table is not None and value is not None and (items := _unwrapped(value)).type == "object":
+            self._alias_map(name or "", items, table)  # `modelConversions: {"llama3-8b": "llama3-8b-8192"}`
         if kind is None or value is None or name is None:
             return
         for found in self.values(value):
@@ -891,11 +894,49 @@ class _Finder:
                     self._report(found, _Mode.NAMED, kind, name)
         kind = collection_kind(name)
         if kind is not None and container.type == "object":
+            aliases = self._alias_map(name, container, kind)
             for key, _ in _entries(container):
-                if key is None or key.type != "string" or not (text := self.string(key)):
+                if key is None or key.type != "string" or not (text := self.string(key)) or _span(key) in aliases:
                     continue
                 if "/" in text or _api_name(text):  # `{"org/x": "Label"}`, `{"gpt-4o": {price: 5}}`
                     self._report(_Value(key, text), _Mode.NAMED, kind, name)
+
+    def _alias_map(self, name: str, container: Node, kind: Kind) -> set[tuple[int, int]]:
+        """`modelConversion = {"llama3-8b": "llama3-8b-8192"}`, `modelMap = {"mistral-7b": "mistral:7b"}`: in a table
+        named for models that maps names to names, a value written as an id (a Hub id, a hosted API's name, a tagged
+        Ollama name) is the model the name stands for, read under the table's name; its key is the program's own
+        alias, and names nothing. The spans of those keys are returned. A bare word (`"llama2"`, a chat template's
+        name) or a label (`"GPT-4o"`, `"gpt-4 / gpt-3.5-turbo"`) is no such value; a key that is a Hub id
+        (`{"Xenova/gpt-4": "gpt-4"}`) is a picker's id and label, and a table whose keys are all written as words
+        (`{stop: "gpt-4o"}`) is a setting's: those are left as they are. Among quoted aliases, one written as a word
+        is an alias too (`gemma2: "gemma2-9b-it"`)."""
+        entries: list[tuple[Node, Node, str, bool]] = []  # key, value, the value's text, whether the key is quoted
+        for key, written in _entries(container):
+            value = _unwrapped(written)
+            text = self.string(value) if value.type == "string" else None
+            quoted = key is not None and key.type == "string"
+            alias = (self.string(key) if quoted else self.text(key)) if key is not None else None
+            if key is None or key.type == "shorthand_property_identifier" or not alias or "/" in alias:
+                continue
+            if text and self._id_written(text.strip()):
+                entries.append((key, value, text, quoted))
+        aliases: set[tuple[int, int]] = set()
+        values = [_unwrapped(value) for _, value in _entries(container)]
+        named = [value for value in values if value.type == "string" and _name_shaped(self.string(value) or "")]
+        if not any(quoted for *_, quoted in entries) or 2 * len(named) <= len(values):
+            return aliases  # most entries map a name to a name: `{temperature: 0.2, stop: "x"}` is settings
+        for key, value, text, _ in entries:
+            self._report(_Value(value, text), _Mode.NAMED, kind, name)
+            if value.start_byte in self.found:
+                aliases.add(_span(key))
+        return aliases
+
+    def _id_written(self, text: str) -> bool:
+        """Whether a table's value is written as an id rather than a word: owner and name, a hosted API's name (by
+        itself or in the file's provider's context), or an Ollama name with its tag."""
+        if not text or any(blank.isspace() for blank in text):
+            return False
+        return "/" in text or bool(_api_name(text) or self._api_in_context(text) or ollama.tagged(text))
 
     def _env_default(self, name: str, value: Node) -> None:
         """`process.env.TASK_MODEL ?? ID` (or `||`; `import.meta.env.X`, `env.X`) bound to a name that says nothing
@@ -941,7 +982,9 @@ class _Finder:
 
     def _report(self, value: _Value, mode: str, kind: Kind, form: str) -> None:
         text = value.text.strip()
-        if not text or looks_like_path(text) or self.context.is_local_path(text):
+        if not text or self.context.is_local_path(text):
+            return
+        if looks_like_path(text) and not _api_name(text):  # Google's `models/text-embedding-004` is no folder
             return
         decided = self._decide(text, mode, kind)
         if decided is not None:
@@ -1205,6 +1248,23 @@ _DECLARED = {
     "type_alias_declaration": ("name", "value"),
     "property_signature": ("name", "type"),
 }
+
+
+# First words of a method that tests a name rather than calls a model with it: `openai.isOSeriesModel("o3")`,
+# `client.supportsTools("gpt-4o")`.
+_PREDICATE_WORDS = frozenset({"is", "has", "supports", "can", "should", "needs", "requires"})
+
+
+def _name_shaped(value: str) -> bool:
+    """Whether a value may be a name: a word without blanks that holds a letter (`llama3-8b-8192`, not `0.2`)."""
+    value = value.strip()
+    return bool(value) and not any(c.isspace() for c in value) and any(c.isalpha() for c in value)
+
+
+def _predicate(name: str) -> bool:
+    """Whether a method's name says it answers a question about what it is given (`isOSeriesOrGpt5PlusModel`)."""
+    words = names.split_words(name)
+    return bool(words) and words[0] in _PREDICATE_WORDS
 
 
 def _call_argument(node: Node) -> Node | None:

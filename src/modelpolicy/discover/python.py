@@ -1739,10 +1739,39 @@ class _Finder:
         target, value = _single_assignment(statement)
         kind = collection_kind(target) if target else None
         if kind is not None and isinstance(value, ast.Dict):
-            keys = [key for key in value.keys if isinstance(key, ast.Constant) and isinstance(key.value, str)]
+            aliases = self._alias_values(value, kind)
+            keys = [
+                key
+                for key in value.keys
+                if isinstance(key, ast.Constant) and isinstance(key.value, str) and id(key) not in aliases
+            ]
             table = kind is Kind.MODEL and self.speaks_of_ollama and ollama.table([str(k.value) for k in keys])
             for key in keys:  # `_MODEL_INFO = {"llama3.1": {...}, "qwen2.5": {...}}` beside an Ollama client
                 self._defer(key, Kind.OLLAMA if table else kind, _OLLAMA_TABLE if table else "key")
+
+    def _alias_values(self, mapping: ast.Dict, kind: Kind) -> set[int]:
+        """`MODEL_MAP = {"llama3-8b": "meta-llama/Meta-Llama-3-8B-Instruct"}`, `model_conversion = {"mixtral":
+        "mixtral-8x7b-32768"}`: in a dict named for models that maps names to names, a value written as an id (owner
+        and name, a hosted API's name, a tagged Ollama name) is the model the name stands for; its key is the program's
+        own alias. The ids of those keys are returned. A value that is a word (`"llama2"`, a chat template's name) or a
+        label, and a key that is itself a Hub id (`{"org/x": "Label"}`), leave the entry as it was."""
+        entries = []
+        for key, value in zip(mapping.keys, mapping.values, strict=True):
+            alias, text = _string(key), _string(value)
+            if alias and "/" not in alias and text and self._id_written(text.strip()):
+                entries.append((key, value))
+        named = [text for value in mapping.values if (text := _string(value)) and _name_shaped(text)]
+        if not entries or 2 * len(named) <= len(mapping.keys):
+            return set()  # most entries map a name to a name: `{"temperature": 0.2, "stop": "x"}` is settings
+        for _, value in entries:
+            self._defer(value, kind, "alias")
+        return {id(key) for key, _ in entries}
+
+    def _id_written(self, text: str) -> bool:
+        """Whether a dict's value is written as an id rather than a word or a label (`_alias_values`)."""
+        if not text or any(blank.isspace() for blank in text):
+            return False
+        return "/" in text or bool(apis.named(text, self.apis) or ollama.tagged(text))
 
     def _compared(self, compare: ast.Compare) -> None:
         """`if model_name == "org/x"`, `assert self.model == "gpt-4o"`, `config["model"] in ("gpt-4o", ...)`: what a
@@ -2150,6 +2179,12 @@ def _keyword(call: ast.Call, name: str) -> ast.expr | None:
 
 def _string(node: ast.expr | None) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _name_shaped(value: str) -> bool:
+    """Whether a value may be a name: a word without blanks that holds a letter (`llama3-8b-8192`, not `0.2`)."""
+    value = value.strip()
+    return bool(value) and not any(c.isspace() for c in value) and any(c.isalpha() for c in value)
 
 
 def _same_constant(a: ast.expr, b: ast.Constant) -> bool:
