@@ -446,3 +446,60 @@ def test_forms_without_an_image_key_pass_the_pre_filter(tmp_path: Path) -> None:
         ("vllm/vllm-openai:v0.6.0", [".github/workflows/e2e.yml:4"]),
         ("org/k", ["isvc.yaml:4"]),
     ]
+
+
+CHAT_TEMPLATE_VALUES = """\
+servingEngineSpec:
+  modelSpec:
+    - name: opt
+      repository: "lmcache/vllm-openai"
+      tag: "v0.3.9post2"
+      modelURL: "facebook/opt-125m"
+      chatTemplate: |-
+        {% for message in messages %}{{ '<|im_start|>' + message['role'] }}{% endfor %}
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected"),
+    [
+        pytest.param(
+            "tests/assets/values.yaml",
+            CHAT_TEMPLATE_VALUES,
+            [(I, "lmcache/vllm-openai:v0.3.9post2", 4), (M, "facebook/opt-125m", 6)],
+            id="values-holding-a-jinja-chat-template-are-yaml",
+        ),
+        pytest.param(
+            "helm/values.yaml",
+            "# chatTemplate: \"{{ 'Question:' + message['content'] }}\"\nimage:\n  repository: vllm/vllm-openai\n"
+            "  tag: v0.6.3\n",
+            [(I, "vllm/vllm-openai:v0.6.3", 3)],
+            id="a-template-in-a-comment",
+        ),
+        pytest.param(
+            "deploy.yaml",
+            "spec:\n  containers:\n    - image: vllm/vllm-openai:{{ .Values.tag }}\n",
+            [(I, "vllm/vllm-openai", 3)],
+            id="a-template-that-parses-its-action-tag-unknown",
+        ),
+    ],
+)
+def test_yaml_with_template_braces_that_parses_is_read(path: str, text: str, expected: list[Found]) -> None:
+    assert find(path, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "{{- if .Values.enabled }}\nspec:\n  containers:\n    - image: vllm/vllm-openai:v0.6.3\n{{- end }}\n",
+            id="helm-template-with-actions-between-lines",
+        ),
+        pytest.param(
+            "spec:\n  containers:\n    - image: \"{{ .Values.repository }}:{{ .Values.tag }}\"\n",
+            id="helm-template-quoted-actions",
+        ),
+    ],
+)
+def test_helm_templates_name_nothing_and_raise_nothing(text: str) -> None:
+    assert find("charts/x/templates/deployment.yaml", text) == []

@@ -65,8 +65,9 @@ class ContainerSource:
         name = context.path.rsplit("/", 1)[-1].lower()
         if _is_dockerfile(name):
             return list(_dockerfile_references(text, context))
-        if not _MENTIONS.search(text) or ("{{" in text and not _COMPOSE.fullmatch(name)):
-            return []  # nothing to find, or a Helm template, which is not YAML until rendered
+        if not _MENTIONS.search(text) or ("{{" in text and not _COMPOSE.fullmatch(name) and compose(text).error):
+            return []  # nothing to find, or a Helm template, which is not YAML until rendered (values holding a
+            # Jinja chat template in a string, or in a comment, are YAML, and read)
         return list(dict.fromkeys(_Yaml(text, context).references()))
 
 

@@ -63,8 +63,13 @@ def server_image(written: str, known: Mapping[str, str] | None = None) -> str | 
     if pyxis := _PYXIS.match(text):
         text = f"{pyxis['registry']}/{pyxis['image']}"
     image = ImageName.parse(text)
-    if "$" in image.repository or not image.repository or load_knowledge().server(image.repository) is None:
+    if _unset(image.repository) or not image.repository or load_knowledge().server(image.repository) is None:
         return None
-    tag = image.tag if image.tag and "$" not in image.tag else None
-    digest = image.digest if image.digest and "$" not in image.digest else None
+    tag = image.tag if image.tag and not _unset(image.tag) else None
+    digest = image.digest if image.digest and not _unset(image.digest) else None
     return ImageName(image.repository, tag, digest).text
+
+
+def _unset(part: str) -> bool:
+    """Whether a part of an image is a variable or a template's action (`$TAG`, `{{ .Values.tag }}`): not known."""
+    return "$" in part or "{{" in part
