@@ -507,3 +507,16 @@ def test_a_heredoc_written_to_a_file_is_read_as_that_file() -> None:
 )
 def test_heredoc_look_alikes(text: str) -> None:
     assert [r for r in ShellSource().find(text, context("run.sh")) if r.source == "config"] == []
+
+
+@pytest.mark.parametrize(
+    "substitution",
+    [
+        pytest.param("$(echo \"$line\" | sed -n 's/.* to \\([^ ]*\\) at .*/\\1/p')", id="parenthesis-in-single-quotes"),
+        pytest.param('$(printf "%s)" "$x")', id="parenthesis-in-double-quotes"),
+        pytest.param("$(grep -o 'it'\"'\"'s (x)' f)", id="quotes-joined"),
+    ],
+)
+def test_a_command_substitution_with_a_parenthesis_in_quotes_keeps_the_script_in_step(substitution: str) -> None:
+    text = f"url={substitution}\nMODEL=\"acme/encoder\"  # the default\necho '{{\"model\": \"x\"}}'\n"
+    assert found("run.sh", text) == [(MODEL, "acme/encoder", 2)]

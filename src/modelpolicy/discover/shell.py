@@ -117,7 +117,9 @@ _JSON_MODEL = re.compile(r'"model"\s*:\s*"([^"\\]+)"')
 _ROUTED = "routed"  # the form of a word routed to a hosted API (`openai/gpt-4o`)
 _OLLAMA_FORM = "ollama"  # the forms of what only an Ollama model can be: `ollama pull`, a request body, `ollama/`
 
-# One piece of shell: its group says what it is. A `#` starts a comment only where a word could start.
+# One piece of shell: its group says what it is. A `#` starts a comment only where a word could start. A command
+# substitution ends at its first `)` outside quotes (`$(sed 's/\(x\)/y/')`): one inside them would leave its quote
+# open, and the rest of the script read inside out.
 _PIECE = re.compile(
     r"""
     (?P<continuation>\\\r?\n)
@@ -126,7 +128,7 @@ _PIECE = re.compile(
     | (?P<comment>(?<![^\s;&|()<>`])\#[^\n]*)
     | '(?P<single>[^']*)'?
     | "(?P<double>(?:\\.|[^"\\])*)"?
-    | (?P<expansion>\$\$?(?:\{[^}\n]*\}?|\([^)\n]*\)?))
+    | (?P<expansion>\$\$?(?:\{[^}\n]*\}?|\((?:'[^']*'|"(?:\\.|[^"\\])*"|[^)'"\n])*\)?))
     | \\(?P<escaped>.)
     | (?P<plain>[^\s'"\\;&|()<>`$\#]+|.)
     """,
