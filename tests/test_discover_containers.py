@@ -496,7 +496,7 @@ def test_yaml_with_template_braces_that_parses_is_read(path: str, text: str, exp
             id="helm-template-with-actions-between-lines",
         ),
         pytest.param(
-            "spec:\n  containers:\n    - image: \"{{ .Values.repository }}:{{ .Values.tag }}\"\n",
+            'spec:\n  containers:\n    - image: "{{ .Values.repository }}:{{ .Values.tag }}"\n',
             id="helm-template-quoted-actions",
         ),
     ],

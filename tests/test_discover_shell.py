@@ -518,5 +518,5 @@ def test_heredoc_look_alikes(text: str) -> None:
     ],
 )
 def test_a_command_substitution_with_a_parenthesis_in_quotes_keeps_the_script_in_step(substitution: str) -> None:
-    text = f"url={substitution}\nMODEL=\"acme/encoder\"  # the default\necho '{{\"model\": \"x\"}}'\n"
+    text = f'url={substitution}\nMODEL="acme/encoder"  # the default\necho \'{{"model": "x"}}\'\n'
     assert found("run.sh", text) == [(MODEL, "acme/encoder", 2)]
