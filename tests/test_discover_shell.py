@@ -520,3 +520,71 @@ def test_heredoc_look_alikes(text: str) -> None:
 def test_a_command_substitution_with_a_parenthesis_in_quotes_keeps_the_script_in_step(substitution: str) -> None:
     text = f'url={substitution}\nMODEL="acme/encoder"  # the default\necho \'{{"model": "x"}}\'\n'
     assert found("run.sh", text) == [(MODEL, "acme/encoder", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "curl -X POST http://$HOST:$PORT/v1/completions -H 'Content-Type: application/json' \\\n"
+            '    -d \'{"model": "facebook/opt-125m", "prompt": "Once upon a time,", "max_tokens": 10}\'\n',
+            [(MODEL, "facebook/opt-125m", 2)],
+            id="openai-compatible-server",
+        ),
+        pytest.param(
+            'result=$(curl -s localhost:8080/generate --data-raw \'{"inputs": "hi", "parameters": '
+            '{"adapter_id": "acme/lora"}}\')\n',
+            [(MODEL, "acme/lora", 1)],
+            id="tgi-adapter-in-a-substitution",
+        ),
+        pytest.param(
+            'curl https://api.openai.com/v1/chat/completions --json \'{"model": "gpt-4o-mini"}\'\n',
+            [(Kind.API, "gpt-4o-mini", 1)],
+            id="hosted-api",
+        ),
+        pytest.param(
+            'curl http://router/v1/chat/completions -d \'{"model": "openai/gpt-4o"}\'\n',
+            [(Kind.API, "openai/gpt-4o", 1)],
+            id="routed-name",
+        ),
+    ],
+)
+def test_a_json_body_curl_sends_names_its_model(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found("query.sh", text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('curl localhost:8000/v1/completions -d \'{"model": "my-served-name"}\'\n', id="served-name"),
+        pytest.param('curl localhost:8000/v1/completions -d "{\\"model\\": \\"$MODEL\\"}"\n', id="variable"),
+        pytest.param('curl localhost:8000/v1/completions -d \'{"model": "<your-model>"}\'\n', id="placeholder"),
+        pytest.param('curl localhost:8000/v1/completions -d \'{"prompt": "acme/encoder is"}\'\n', id="other-key"),
+        pytest.param('curl localhost:8000/push -d \'{"output_model": "acme/encoder"}\'\n', id="written-name"),
+        pytest.param('echo \'{"model": "acme/encoder"}\' > request.json\n', id="not-sent-by-curl"),
+    ],
+)
+def test_json_bodies_that_name_no_model(text: str) -> None:
+    assert found("query.sh", text) == []
+
+
+def test_a_request_to_an_ollama_server_names_no_hub_model() -> None:
+    text = 'curl localhost:11434/api/chat -d \'{"model": "acme/encoder"}\'\n'
+    assert [kind for kind, _, _ in found("query.sh", text)] == [Kind.OLLAMA]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'out=$(curl -s http://"$1":"$2"/v1/completions \\\n    -H "Content-Type: application/json" \\\n'
+            '    -d \'{"model": "acme/encoder", "prompt": "x"}\' \\\n    | tee out.json)\n',
+            [(MODEL, "acme/encoder", 3)],
+            id="curl-over-lines",
+        ),
+        pytest.param("LOG=$(python serve.py --model_name_or_path acme/encoder 2>&1)\n", [(MODEL, "acme/encoder", 1)]),
+        pytest.param("MODEL=$(cat model.txt)\nTAG=$(git rev-parse HEAD)\n", [], id="values-made-by-a-command"),
+    ],
+)
+def test_the_commands_of_a_command_substitution_are_read(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found("run.sh", text) == expected

@@ -114,12 +114,13 @@ _OLLAMA_SUBCOMMANDS = frozenset({"pull", "run"})
 _OLLAMA_SERVER = re.compile(r":11434\b|ollama", re.IGNORECASE)  # its port, or a host or path named for it
 _CURL_DATA = frozenset({"-d", "--data", "--data-raw", "--data-binary", "--json"})
 _JSON_MODEL = re.compile(r'"model"\s*:\s*"([^"\\]+)"')
+_JSON_STRING_ENTRY = re.compile(r'"([A-Za-z_][\w.-]*)"\s*:\s*"([^"\\]+)"')  # `"key": "string"` in a JSON body
 _ROUTED = "routed"  # the form of a word routed to a hosted API (`openai/gpt-4o`)
 _OLLAMA_FORM = "ollama"  # the forms of what only an Ollama model can be: `ollama pull`, a request body, `ollama/`
 
 # One piece of shell: its group says what it is. A `#` starts a comment only where a word could start. A command
-# substitution ends at its first `)` outside quotes (`$(sed 's/\(x\)/y/')`): one inside them would leave its quote
-# open, and the rest of the script read inside out.
+# substitution's `$(` leaves a `$` and opens commands of their own, read as any other (`out=$(curl ... -d BODY)`), its
+# quotes as quotes: `$(sed 's/\(x\)/y/')` does not end inside its pattern.
 _PIECE = re.compile(
     r"""
     (?P<continuation>\\\r?\n)
@@ -128,7 +129,7 @@ _PIECE = re.compile(
     | (?P<comment>(?<![^\s;&|()<>`])\#[^\n]*)
     | '(?P<single>[^']*)'?
     | "(?P<double>(?:\\.|[^"\\])*)"?
-    | (?P<expansion>\$\$?(?:\{[^}\n]*\}?|\((?:'[^']*'|"(?:\\.|[^"\\])*"|[^)'"\n])*\)?))
+    | (?P<expansion>\$\$?\{[^}\n]*\}?)
     | \\(?P<escaped>.)
     | (?P<plain>[^\s'"\\;&|()<>`$\#]+|.)
     """,
@@ -379,6 +380,7 @@ def _references(
         _images,
         _ollama_pulls,
         _ollama_requests,
+        _requests,
         _routed_words,
     )
     in_context = apis.contexts(text)
@@ -681,13 +683,41 @@ def _routed_words(command: list[_Span]) -> Iterator[_Found]:
 
 def _ollama_requests(command: list[_Span]) -> Iterator[_Found]:
     """The `"model"` of a JSON body curl sends to an Ollama server: `curl localhost:11434/api/generate -d '{...}'`."""
-    start = next((i for i, word in enumerate(command) if word.text.rsplit("/", 1)[-1] == "curl"), None)
+    start = _curl(command)
     if start is None or not any(_OLLAMA_SERVER.search(w.text) for w in command[start:]):
-        return  # `if curl ...; then`, `timeout 60 curl ...`: curl need not come first
+        return
+    for body in _curl_bodies(command, start):
+        for match in _JSON_MODEL.finditer(body.text):
+            yield _Found(f"{_OLLAMA_FORM} request", Kind.OLLAMA, body[match.start(1) : match.end(1)])
+
+
+def _requests(command: list[_Span]) -> Iterator[_Found]:
+    """What a JSON body curl sends to any other server names under a key named for a model: an OpenAI-compatible
+    server's `{"model": ID}` (vLLM, TGI, a router before them), TGI's `{"adapter_id": ID}`."""
+    start = _curl(command)
+    if start is None or any(_OLLAMA_SERVER.search(w.text) for w in command[start:]):
+        return  # an Ollama server's requests are `_ollama_requests`'
+    for body in _curl_bodies(command, start):
+        for match in _JSON_STRING_ENTRY.finditer(body.text):
+            kind, value = named_kind(match[1]), body[match.start(2) : match.end(2)]
+            if kind in (Kind.MODEL, Kind.DATASET):
+                yield (
+                    _Found(_ROUTED, Kind.API, value)
+                    if apis.routed(value.text)
+                    else _Found(f"{match[1]} request", kind, value)
+                )
+
+
+def _curl(command: list[_Span]) -> int | None:
+    """Where `curl` stands in a command: `if curl ...; then`, `timeout 60 curl ...`: it need not come first."""
+    return next((i for i, word in enumerate(command) if word.text.rsplit("/", 1)[-1] == "curl"), None)
+
+
+def _curl_bodies(command: list[_Span], start: int) -> Iterator[_Span]:
+    """The bodies curl sends (`-d BODY`, `--data-raw BODY`, `--json BODY`)."""
     for index, word in enumerate(command[start:-1], start):
         if word.text in _CURL_DATA:
-            for match in _JSON_MODEL.finditer(command[index + 1].text):
-                yield _Found(f"{_OLLAMA_FORM} request", Kind.OLLAMA, command[index + 1][match.start(1) : match.end(1)])
+            yield command[index + 1]
 
 
 def _argument(command: list[_Span], index: int) -> _Span | None:
