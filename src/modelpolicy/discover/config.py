@@ -73,6 +73,16 @@ _ARTEFACT_KEYS = frozenset(
 # (`"alpaca_en": {"hf_hub_url": "llamafactory/alpaca_en"}`), copied by the projects built on it.
 _DATASET_KEYS = frozenset({"hfhuburl"})
 _SPELLED = spelled_markers()  # `data_path`, `lm_name` and their kin
+# A mapping that says its artefact comes from the Hugging Face Hub (one of `_HUB_SOURCE_KEYS` is one of `_HUB_SOURCES`,
+# normalised) names it under a repository's key: production-stack's LoRA `adapterSource: {type: huggingface,
+# repository: org/x}`, LocalAI's gallery `source: {type: huggingface, repo: org/x}`; `repo_type: dataset` makes it
+# a dataset. Elsewhere a `repository:` is a Helm image's, a chart's or a git remote's.
+_HUB_SOURCE_KEYS = ("type", "source", "provider", "hub", "from")
+_HUB_SOURCES = frozenset({"huggingface", "hf", "huggingfacehub", "hfhub"})
+_HUB_REPOSITORY_KEYS = ("repository", "repo", "reponame")
+# In an item of a list named for models, where the artefact comes from, beside the id the list's users ask for: the
+# Gateway API inference extension's LoRA syncer (`ensureExist: {models: [{id: legogpt, source: org/x}]}`).
+_ITEM_SOURCE_KEYS = ("source",)
 _MIXTURE_KEYS = frozenset({"datasetmixer", "datasetmixture"})
 _OUTPUT_KEYS = frozenset(
     {
@@ -325,6 +335,11 @@ class _Finder:
         if isinstance(name, _Text) and value is not None and _artefact_key(name.value):
             yield from self.entry(name, value, None)  # a Kubernetes `env` item: {name: MODEL_ID, value: org/x}
         by_role = slot is not None and item_key is None and slot.form[-1:] in "sS"
+        yield from self.hub_repository(entries)
+        for key in _ITEM_SOURCE_KEYS if slot is not None and item_key is not None else ():
+            source = entries.get(key, (None, None))[1]
+            if isinstance(source, _Text) and source is not entries.get(_normalise(item_key.value), (None, None))[1]:
+                yield from self.text(source, slot)  # `models: [{id: alias, source: org/x}]`
         # a LiteLLM `model_list` entry: `model_name` is the alias clients ask for, `litellm_params.model` what is called
         alias = entries["modelname"][0] if "modelname" in entries and "litellmparams" in entries else None
         for key, child in mapping.entries:
@@ -357,6 +372,19 @@ class _Finder:
                 if name:
                     yield from self.text(name, mixture)
         yield from self.node(value, slot)
+
+    def hub_repository(self, entries: dict[str, tuple[_Text, _Node | None]]) -> Iterator[Reference]:
+        """`{type: huggingface, repository: org/x}`: the repository of a mapping that says it comes from the Hub."""
+        sources = (entries.get(key, (None, None))[1] for key in _HUB_SOURCE_KEYS)
+        if not any(isinstance(source, _Text) and _normalise(source.value) in _HUB_SOURCES for source in sources):
+            return
+        repo_type = entries.get("repotype", (None, None))[1]
+        dataset = isinstance(repo_type, _Text) and repo_type.value.strip().lower() == "dataset"
+        for key in _HUB_REPOSITORY_KEYS:
+            key_text, value = entries.get(key, (None, None))
+            if key_text is not None and isinstance(value, _Text) and not _may_hold_url(value.value):
+                named = self.named(value, _Slot(Kind.DATASET if dataset else Kind.MODEL, key_text.value))
+                yield from [named] if named else []
 
     def ollama_section(self, section: _Mapping) -> Iterator[Reference]:
         """`ollama: {model: llama3.1, embedding_model: nomic-embed-text}`: its model keys name Ollama models."""
