@@ -133,6 +133,7 @@ class _Sequence:
 
 
 _Node = _Text | _Mapping | _Sequence
+_Entries = dict[str, tuple[_Text, _Node | None]]  # a mapping's entries by normalised key
 
 
 @dataclass(frozen=True)
@@ -336,10 +337,8 @@ class _Finder:
             yield from self.entry(name, value, None)  # a Kubernetes `env` item: {name: MODEL_ID, value: org/x}
         by_role = slot is not None and item_key is None and slot.form[-1:] in "sS"
         yield from self.hub_repository(entries)
-        for key in _ITEM_SOURCE_KEYS if slot is not None and item_key is not None else ():
-            source = entries.get(key, (None, None))[1]
-            if isinstance(source, _Text) and source is not entries.get(_normalise(item_key.value), (None, None))[1]:
-                yield from self.text(source, slot)  # `models: [{id: alias, source: org/x}]`
+        if slot is not None and item_key is not None:
+            yield from self.item_sources(entries, item_key, slot)
         # a LiteLLM `model_list` entry: `model_name` is the alias clients ask for, `litellm_params.model` what is called
         alias = entries["modelname"][0] if "modelname" in entries and "litellmparams" in entries else None
         for key, child in mapping.entries:
@@ -373,16 +372,22 @@ class _Finder:
                     yield from self.text(name, mixture)
         yield from self.node(value, slot)
 
-    def hub_repository(self, entries: dict[str, tuple[_Text, _Node | None]]) -> Iterator[Reference]:
+    def item_sources(self, entries: _Entries, item_key: _Text, slot: _Slot) -> Iterator[Reference]:
+        """`models: [{id: alias, source: org/x}]`: where an item's artefact comes from, beside its item key's value."""
+        for name in _ITEM_SOURCE_KEYS:
+            source = entries[name][1] if name in entries else None
+            if isinstance(source, _Text) and name != _normalise(item_key.value):
+                yield from self.text(source, slot)
+
+    def hub_repository(self, entries: _Entries) -> Iterator[Reference]:
         """`{type: huggingface, repository: org/x}`: the repository of a mapping that says it comes from the Hub."""
-        sources = (entries.get(key, (None, None))[1] for key in _HUB_SOURCE_KEYS)
+        sources = (entries[key][1] for key in _HUB_SOURCE_KEYS if key in entries)
         if not any(isinstance(source, _Text) and _normalise(source.value) in _HUB_SOURCES for source in sources):
             return
-        repo_type = entries.get("repotype", (None, None))[1]
+        repo_type = entries["repotype"][1] if "repotype" in entries else None
         dataset = isinstance(repo_type, _Text) and repo_type.value.strip().lower() == "dataset"
-        for key in _HUB_REPOSITORY_KEYS:
-            key_text, value = entries.get(key, (None, None))
-            if key_text is not None and isinstance(value, _Text) and not _may_hold_url(value.value):
+        for key_text, value in (entries[key] for key in _HUB_REPOSITORY_KEYS if key in entries):
+            if isinstance(value, _Text) and not _may_hold_url(value.value):
                 named = self.named(value, _Slot(Kind.DATASET if dataset else Kind.MODEL, key_text.value))
                 yield from [named] if named else []
 
