@@ -503,3 +503,68 @@ def test_yaml_with_template_braces_that_parses_is_read(path: str, text: str, exp
 )
 def test_helm_templates_name_nothing_and_raise_nothing(text: str) -> None:
     assert find("charts/x/templates/deployment.yaml", text) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected"),
+    [
+        pytest.param(
+            "compose.yaml",
+            "services:\n  vllm:\n    image: vllm/vllm-openai:v0.8.5\n"
+            '    command: ["Qwen/Qwen2.5-7B-Instruct", "--max-model-len", "8192"]\n',
+            [(I, "vllm/vllm-openai:v0.8.5", 3), (M, "Qwen/Qwen2.5-7B-Instruct", 4)],
+            id="compose-command-list",
+        ),
+        pytest.param(
+            "compose.yaml",
+            "services:\n  vllm:\n    image: vllm/vllm-openai:latest\n    command: acme/encoder --port 8000\n",
+            [(I, "vllm/vllm-openai:latest", 3), (M, "acme/encoder", 4)],
+            id="compose-command-string",
+        ),
+        pytest.param(
+            "deploy.yaml",
+            "spec:\n  containers:\n    - name: vllm\n      image: lmcache/vllm-openai:2025-05-27-v1\n"
+            "      args: [meta-llama/Llama-3.1-8B-Instruct, --port, '8000']\n",
+            [(I, "lmcache/vllm-openai:2025-05-27-v1", 4), (M, "meta-llama/Llama-3.1-8B-Instruct", 5)],
+            id="kubernetes-args",
+        ),
+    ],
+)
+def test_a_server_image_s_first_argument_is_its_model(path: str, text: str, expected: list[Found]) -> None:
+    assert find(path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        pytest.param(
+            "deploy.yaml",
+            "spec:\n  containers:\n    - image: vllm/vllm-openai:v0.8.5\n      command: [python3, serve.py]\n"
+            "      args: [acme/encoder]\n",
+            id="kubernetes-command-replaces-the-entrypoint",
+        ),
+        pytest.param(
+            "compose.yaml",
+            "services:\n  vllm:\n    image: vllm/vllm-openai:v0.8.5\n    entrypoint: [python3, app.py]\n"
+            "    command: [acme/encoder]\n",
+            id="compose-entrypoint-replaced",
+        ),
+        pytest.param(
+            "compose.yaml",
+            f"services:\n  tgi:\n    image: {TGI}:2.0\n    command: [acme/encoder]\n",
+            id="server-without-a-model-argument",
+        ),
+        pytest.param(
+            "compose.yaml",
+            "services:\n  app:\n    image: python:3.11\n    command: [acme/encoder]\n",
+            id="generic-image",
+        ),
+        pytest.param(
+            "compose.yaml",
+            "services:\n  vllm:\n    image: vllm/vllm-openai:v0.8.5\n    command: [./models/local, --port, '80']\n",
+            id="local-path",
+        ),
+    ],
+)
+def test_arguments_that_name_no_model(path: str, text: str) -> None:
+    assert [f for f in find(path, text) if f[0] is M] == []

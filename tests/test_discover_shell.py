@@ -588,3 +588,48 @@ def test_a_request_to_an_ollama_server_names_no_hub_model() -> None:
 )
 def test_the_commands_of_a_command_substitution_are_read(text: str, expected: list[tuple[Kind, str, int]]) -> None:
     assert found("run.sh", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "docker run --gpus all -p 8000:8000 vllm/vllm-openai:v0.8.5 Qwen/Qwen2.5-7B-Instruct --port 8000\n",
+            [(IMAGE, "vllm/vllm-openai:v0.8.5", 1), (MODEL, "Qwen/Qwen2.5-7B-Instruct", 1)],
+            id="vllm-image-first-argument",
+        ),
+        pytest.param(
+            'IMAGE=lmcache/vllm-openai:2025-05-27-v1\ndocker run --runtime nvidia --env "A=B" \\\n'
+            "    --network host \\\n    $IMAGE \\\n     meta-llama/Llama-3.1-8B-Instruct \\\n    --port 8200\n",
+            [(IMAGE, "lmcache/vllm-openai:2025-05-27-v1", 1), (MODEL, "meta-llama/Llama-3.1-8B-Instruct", 5)],
+            id="image-variable-the-script-set",
+        ),
+        pytest.param(
+            "podman run -d rocm/vllm:latest ${MODEL:-acme/encoder}\n",
+            [(IMAGE, "rocm/vllm:latest", 1), (MODEL, "acme/encoder", 1)],
+            id="a-default",
+        ),
+    ],
+)
+def test_a_server_image_s_first_argument_is_its_model(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found("serve.sh", text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(f"docker run {TGI}:2.0 acme/encoder\n", id="server-without-a-model-argument"),
+        pytest.param("docker run python:3.11 acme/encoder\n", id="generic-image"),
+        pytest.param("docker run vllm/vllm-openai:v0.8.5 ./models/local --port 8000\n", id="local-path"),
+        pytest.param("docker run vllm/vllm-openai:v0.8.5 --port 8000\n", id="options-only"),
+        pytest.param("docker pull vllm/vllm-openai:v0.8.5 acme/encoder\n", id="pull"),
+        pytest.param("IMAGE=busybox\ndocker run $IMAGE acme/encoder\n", id="variable-not-a-server"),
+    ],
+)
+def test_arguments_of_other_images_name_no_model(text: str) -> None:
+    assert [f for f in found("serve.sh", text) if f[0] is MODEL] == []
+
+
+def test_a_model_flag_after_a_server_image_is_read_once() -> None:
+    text = "docker run vllm/vllm-openai:v0.8.5 --model acme/encoder\n"
+    assert sorted(found("serve.sh", text)) == [(IMAGE, "vllm/vllm-openai:v0.8.5", 1), (MODEL, "acme/encoder", 1)]

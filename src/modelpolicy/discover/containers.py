@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from modelpolicy.discover.config import MAX_DEPTH
 from modelpolicy.discover.identity import identify
-from modelpolicy.discover.images import MODEL_VARIABLES, server_image
+from modelpolicy.discover.images import MODEL_VARIABLES, server_image, takes_model_argument
 from modelpolicy.discover.images import expand as _expand
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.markers import Markers
@@ -259,6 +259,27 @@ class _Yaml:
         yield from [image] if image else []
         yield from self.commands([entries[key] for key in _COMMAND_KEYS if key in entries])
         yield from self.served(image, entries)
+        if image is not None and takes_model_argument(image.text):
+            yield from self.model_argument(entries)
+
+    def model_argument(self, entries: dict[str, yaml.Node]) -> Iterator[Reference]:
+        """The first argument a server image whose entrypoint takes its model so is given: a Kubernetes container's
+        `args: [ORG/NAME, ...]` (unless its `command` replaces the entrypoint), a compose service's `command:`
+        (unless an `entrypoint:` replaces it)."""
+        import yaml
+
+        if "args" in entries:
+            node = None if "command" in entries else entries["args"]
+        else:
+            node = None if "entrypoint" in entries else entries.get("command")
+        if isinstance(node, yaml.SequenceNode) and node.value and (first := string(node.value[0])):
+            value, place = first, node.value[0]
+        elif (written := string(node)) and written.split():
+            value, place = written.split()[0], node
+        else:
+            return
+        if not value.startswith("-") and (found := _model(value, *_place(place), "IMAGE argument", self.context)):
+            yield found
 
     def served(self, image: Reference | None, entries: dict[str, yaml.Node]) -> Iterator[Reference]:
         """What a server image is given: its environment's model variables, a `modelURL:` beside it."""

@@ -73,3 +73,10 @@ def server_image(written: str, known: Mapping[str, str] | None = None) -> str | 
 def _unset(part: str) -> bool:
     """Whether a part of an image is a variable or a template's action (`$TAG`, `{{ .Values.tag }}`): not known."""
     return "$" in part or "{{" in part
+
+
+def takes_model_argument(image_id: str) -> bool:
+    """Whether a model-server image's first argument is the model it serves (`docker run vllm/vllm-openai ORG/NAME`:
+    the catalogue's `model_argument = "positional"`)."""
+    server = load_knowledge().server(ImageName.parse(image_id).repository)
+    return server is not None and server.model_argument == "positional"

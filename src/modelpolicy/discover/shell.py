@@ -16,12 +16,13 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from modelpolicy.discover import apis, ollama
 from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, HubId, identify, parse_hub_url
-from modelpolicy.discover.images import MODEL_VARIABLES, server_image
+from modelpolicy.discover.images import MODEL_VARIABLES, server_image, takes_model_argument
 from modelpolicy.discover.interface import FileContext, Source, SourceError
 from modelpolicy.discover.markers import Lines, Markers, Spelled, spelled_apart
 from modelpolicy.discover.names import (
@@ -377,7 +378,6 @@ def _references(
         _downloads,
         _download_scripts,
         _urls,
-        _images,
         _ollama_pulls,
         _ollama_requests,
         _requests,
@@ -385,7 +385,14 @@ def _references(
     )
     in_context = apis.contexts(text)
     commands = _with_inline_scripts(_commands(text))
-    founds = (found for command in commands if _may_read(command) for read in readers for found in read(command))
+    images = _image_variables(commands)
+    founds = (
+        found
+        for command in commands
+        if _may_read(command)
+        for read in (*readers, partial(_images, known=images))
+        for found in read(command)
+    )
     references = (_reference(found, place, context, source, in_context) for found in founds)
     return [reference for reference in references if reference is not None]
 
@@ -535,6 +542,17 @@ def _assignments(command: list[_Span]) -> Iterator[_Found]:
         yield from _assigned(name, word[len(name) + 1 :])
 
 
+def _image_variables(commands: list[list[_Span]]) -> dict[str, str]:
+    """The values a script gives variables named for an image (`IMAGE=vllm/vllm-openai:v0.8.5`), for the commands
+    that run `$IMAGE`; the last one given wins."""
+    return {
+        found.form: found.value.text
+        for command in commands
+        for found in _assignments(command)
+        if found.kind is Kind.IMAGE
+    }
+
+
 def _assigned(name: str, value: _Span) -> Iterator[_Found]:
     kind = Kind.API if apis.holds_api(name) else named_kind(name)
     if kind is not None:  # one per item of a comma-joined list, as a flag's: `LORA_ADAPTERS=org/a,org/b`
@@ -564,11 +582,11 @@ def _served(command: list[_Span]) -> Iterator[_Found]:
             yield _Found(f"{program} {command[index + 1].text}", Kind.MODEL, _written(model))
 
 
-def _images(command: list[_Span]) -> Iterator[_Found]:
+def _images(command: list[_Span], known: Mapping[str, str]) -> Iterator[_Found]:
     """The images a command runs or fetches: `docker run [options] IMAGE`, `podman pull IMAGE`,
     `srun --container-image=IMAGE`, and any `docker://IMAGE` word (`enroot import`, `apptainer pull`)."""
     for index, word in enumerate(command):
-        found = _engine_found(command, index)
+        found = _engine_found(command, index, known)
         flag, equals, _ = word.text.partition("=")
         value = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
         if found:
@@ -579,30 +597,36 @@ def _images(command: list[_Span]) -> Iterator[_Found]:
             yield _Found("docker://", Kind.IMAGE, word)
 
 
-def _engine_found(command: list[_Span], index: int) -> list[_Found]:
+def _engine_found(command: list[_Span], index: int, known: Mapping[str, str]) -> list[_Found]:
     """The image of `ENGINE [container] run|pull|create ... IMAGE` starting at `index`, and the models its
-    `-e MODEL_ID=ID` options give it when it is a model server."""
+    `-e MODEL_ID=ID` options give it when it is a model server (the image's variables replaced by the `known` values
+    the script gave them), and its first argument when the server takes its model so."""
     program = command[index].text.rsplit("/", 1)[-1]
     words = [w.text for w in command[index + 1 : index + 3]]
     skip = 1 if program in _ENGINES and words[:1] == ["container"] else 0
     subcommand = words[skip] if len(words) > skip else ""
     if program not in _ENGINES or subcommand not in _ENGINE_COMMANDS:
         return []
-    image, options = _engine_arguments(command[index + 2 + skip :])
+    arguments = command[index + 2 + skip :]
+    image, options, at = _engine_arguments(arguments)
     if image is None:
         return []
     found = [_Found(f"{program} {subcommand}", Kind.IMAGE, image)]
-    if server_image(image.text) is not None:
+    server = server_image(image.text, known)
+    if server is not None:
         found += [_Found(f"-e {name}", Kind.MODEL, value) for name, value in _model_variables(options)]
+    model = _argument(arguments, at + 1) if server and subcommand != "pull" and takes_model_argument(server) else None
+    if model is not None:  # `docker run vllm/vllm-openai ORG/NAME --port 8000`: the entrypoint's first argument
+        found.append(_Found(f"{program} {subcommand} IMAGE", Kind.MODEL, _written(model)))
     return found
 
 
-def _engine_arguments(arguments: list[_Span]) -> tuple[_Span | None, list[tuple[str, _Span]]]:
-    """The first argument of `docker run` that is not an option or an option's value, and the options before it
-    with their values (`-e NAME=VALUE`, `--env=NAME=VALUE`)."""
+def _engine_arguments(arguments: list[_Span]) -> tuple[_Span | None, list[tuple[str, _Span]], int]:
+    """The first argument of `docker run` that is not an option or an option's value, the options before it
+    with their values (`-e NAME=VALUE`, `--env=NAME=VALUE`), and where it stands among the arguments."""
     options: list[tuple[str, _Span]] = []
     pending: str | None = None
-    for word in arguments:
+    for at, word in enumerate(arguments):
         text = word.text
         if pending is not None:
             options.append((pending, word))
@@ -615,8 +639,8 @@ def _engine_arguments(arguments: list[_Span]) -> tuple[_Span | None, list[tuple[
         elif text.startswith("-") and len(text) > 1:
             pending = None if set(text[1:]) <= _ENGINE_SWITCH_LETTERS else text
         else:
-            return _written(word), options
-    return None, options
+            return _written(word), options, at
+    return None, options, len(arguments)
 
 
 def _model_variables(options: list[tuple[str, _Span]]) -> Iterator[tuple[str, _Span]]:
