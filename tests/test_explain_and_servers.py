@@ -155,6 +155,8 @@ def test_version_key() -> None:
         ("GHCR.IO/HuggingFace/Text-Generation-Inference", "text-generation-inference"),
         ("nvcr.io/nim/nvidia/llama-3.2-nv-embedqa-1b-v2", "nvidia-nim"),
         ("nvcr.io/nvidia/tritonserver", "triton"),
+        ("public.ecr.aws/q9t5s3a7/vllm-cpu-release-repo", "vllm"),
+        ("vllm/vllm-tpu", "vllm"),
     ],
 )
 def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server: str) -> None:
@@ -174,6 +176,8 @@ def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server:
         "vllm/vllm-openai-fork/x",
         "nginx",
         "mynim/llama",
+        "public.ecr.aws/q9t5s3a7/other-tool",
+        "public.ecr.aws/someone/vllm-cpu-release-repo",
     ],
 )
 def test_look_alike_repositories_are_no_servers(image: str) -> None:
