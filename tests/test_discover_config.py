@@ -724,3 +724,12 @@ def test_where_an_artefact_comes_from(text: str, expected: list[Found]) -> None:
 )
 def test_sources_that_name_nothing(text: str) -> None:
     assert find(text) == []
+
+
+def test_ray_serve_s_model_source_is_the_model_its_id_aliases() -> None:
+    text = (
+        "applications:\n- args:\n    llm_configs:\n      - model_loading_config:\n          model_id: qwen-0.5b\n"
+        "          model_source: Qwen/Qwen2.5-0.5B-Instruct\n"
+    )
+    assert find(text) == [(M, "Qwen/Qwen2.5-0.5B-Instruct", 6)]
+    assert find("model_loading_config:\n  model_source: huggingface\n") == []

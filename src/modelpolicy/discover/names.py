@@ -41,6 +41,7 @@ ENDINGS = frozenset(
         ("model", "path"),
         ("model", "url"),
         ("model", "uri"),
+        ("model", "source"),  # Ray Serve LLM's `model_loading_config: {model_id: alias, model_source: org/x}`
         ("dataset", "path"),
         ("data", "path"),
         ("tokenizer", "path"),

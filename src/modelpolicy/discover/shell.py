@@ -691,8 +691,7 @@ def _ollama_pulls(command: list[_Span]) -> Iterator[_Found]:
         name, equals, _ = word.text.partition("=")
         value = word[len(name) + 1 :] if equals and _VARIABLE.fullmatch(name) else word
         if ollama.prefixed(value.text):
-            start = value.text.index("/") + 1
-            yield _Found(f"{_OLLAMA_FORM}/", Kind.OLLAMA, value[start:])
+            yield _Found(f"{_OLLAMA_FORM}/", Kind.OLLAMA, value[ollama.model_start(value.text) :])
 
 
 def _routed_words(command: list[_Span]) -> Iterator[_Found]:
