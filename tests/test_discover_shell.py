@@ -633,3 +633,50 @@ def test_arguments_of_other_images_name_no_model(text: str) -> None:
 def test_a_model_flag_after_a_server_image_is_read_once() -> None:
     text = "docker run vllm/vllm-openai:v0.8.5 --model acme/encoder\n"
     assert sorted(found("serve.sh", text)) == [(IMAGE, "vllm/vllm-openai:v0.8.5", 1), (MODEL, "acme/encoder", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("llama-server -hf ggml-org/gemma-3-1b-it-GGUF --port 8080\n", ["ggml-org/gemma-3-1b-it-GGUF"]),
+        pytest.param("llama-cli -hf unsloth/Qwen3-4B-GGUF:Q4_K_M -p hi\n", ["unsloth/Qwen3-4B-GGUF"], id="quant"),
+        pytest.param(
+            "llama-server --hf-repo bartowski/Llama-3.2-3B-Instruct-GGUF --hf-file x.gguf -hfd acme/draft-GGUF\n",
+            ["bartowski/Llama-3.2-3B-Instruct-GGUF", "acme/draft-GGUF"],
+            id="long-flag-and-draft",
+        ),
+        pytest.param(
+            "python -m sglang.launch_server --lora-paths lora0=acme/adapter-a lora1=acme/adapter-b\n",
+            ["acme/adapter-a", "acme/adapter-b"],
+            id="sglang-lora-paths",
+        ),
+        pytest.param(
+            "vllm serve acme/base --enable-lora --lora-modules "
+            '\'{"name": "sql", "path": "acme/sql-lora", "base_model_name": "acme/base"}\'\n',
+            ["acme/base", "acme/sql-lora", "acme/base"],
+            id="vllm-lora-modules-json",
+        ),
+        pytest.param(
+            'vllm serve acme/base --speculative-config \'{"model": "acme/draft", "num_speculative_tokens": 5}\'\n',
+            ["acme/base", "acme/draft"],
+            id="json-option-value",
+        ),
+    ],
+)
+def test_server_options_that_name_models(text: str, expected: list[str]) -> None:
+    assert [artefact for kind, artefact, _ in found("serve.sh", text) if kind is MODEL] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("llama-server -m ./models/x.gguf --hf-file x.gguf\n", id="local-file"),
+        pytest.param("llama-server -hf <user>/<model>\n", id="placeholder"),
+        pytest.param("sort -h -f file\ngrep -hf patterns.txt x\n", id="other-programs-short-flags"),
+        pytest.param('vllm serve ./local --kv-transfer-config \'{"kv_connector": "LMCacheConnectorV1"}\'\n'),
+        pytest.param('run --config \'{"output_model": "acme/out"}\'\n', id="written-key"),
+        pytest.param('curl localhost:11434/api/chat --data \'{"model": "acme/encoder"}\'\n', id="ollama-request"),
+    ],
+)
+def test_options_that_name_no_model(text: str) -> None:
+    assert [f for f in found("serve.sh", text) if f[0] is MODEL] == []

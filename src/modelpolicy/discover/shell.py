@@ -74,6 +74,15 @@ _DOWNLOAD_OPTIONS = frozenset(
     }
 )
 _REPO_TYPES = {"model": Kind.MODEL, "dataset": Kind.DATASET}
+# llama.cpp's options (llama-server, llama-cli) that take a Hub repository, `<user>/<model>[:quant]`: the model, its
+# draft (`-hfd`) and its vocoder (`-hfv`); the quantisation after `:` picks a file, not a revision.
+_HF_REPO_FLAGS = frozenset(
+    {"-hf", "-hfr", "--hf-repo", "-hfd", "-hfrd", "--hf-repo-draft", "-hfv", "-hfrv", "--hf-repo-v"}
+)
+# Options whose value names adapters as `NAME=ID` items (vLLM's `--lora-modules`, SGLang's `--lora-paths`) or as JSON
+# objects whose `path` is the adapter (`--lora-modules '{"name": "x", "path": ID, "base_model_name": ID}'`).
+_ADAPTER_FLAGS = frozenset({"--lora-modules", "--lora-paths"})
+_ADAPTER_JSON_KEYS = frozenset({"path"})
 # A project's own download script: `python download-model.py ID` (`_download_scripts`).
 _SCRIPT_EXTENSIONS = frozenset({"py", "sh"})
 _DOWNLOAD_WORD = "download"
@@ -195,6 +204,7 @@ MARKER_WORDS = (
     b"container-image",
     b"ollama",
     b"llm",
+    b"-hf",  # llama.cpp's `-hf ORG/NAME` (and `-hfr`, `-hfd`); `--hf-repo` holds `repo`
     *URL_MARKERS,
     *spelled_markers(),  # `DATA_PATH=`, `--data-path`, `LM_NAME=`
     *apis.ROUTE_MARKERS,
@@ -375,6 +385,8 @@ def _references(
         _keyed_values,
         _served,
         _lora_modules,
+        _json_flag_values,
+        _hf_repos,
         _downloads,
         _download_scripts,
         _urls,
@@ -652,10 +664,11 @@ def _model_variables(options: list[tuple[str, _Span]]) -> Iterator[tuple[str, _S
 
 
 def _lora_modules(command: list[_Span]) -> Iterator[_Found]:
-    """vLLM's `--lora-modules NAME=ID [NAME=ID ...]` (or `--lora-modules=NAME=ID`): the adapters a server loads."""
+    """vLLM's `--lora-modules NAME=ID [NAME=ID ...]` (or `--lora-modules=NAME=ID`, or JSON items `{"name": NAME,
+    "path": ID}`), SGLang's `--lora-paths NAME=ID ...`: the adapters a server loads."""
     for index, word in enumerate(command):
         flag, equals, _ = word.text.partition("=")
-        if flag != "--lora-modules":
+        if flag not in _ADAPTER_FLAGS:
             continue
         items = [word[len(flag) + 1 :]] if equals else []
         for item in command[index + 1 :] if not equals else []:
@@ -664,8 +677,42 @@ def _lora_modules(command: list[_Span]) -> Iterator[_Found]:
             items.append(item)
         for item in items:
             name, assigned, _ = item.text.partition("=")
-            if assigned:
+            if item.text.lstrip().startswith("{"):
+                yield from _json_entries(flag, item, _ADAPTER_JSON_KEYS)
+            elif assigned:
                 yield _Found(flag, Kind.MODEL, _written(item[len(name) + 1 :]))
+
+
+def _json_flag_values(command: list[_Span]) -> Iterator[_Found]:
+    """A JSON object given to an option (vLLM's `--speculative-config '{"model": ID, ...}'`): its entries under keys
+    named for a model or dataset. A request body (`curl --data`) is `_requests`'; one sent to an Ollama server names
+    Ollama's models."""
+    if any(_OLLAMA_SERVER.search(word.text) for word in command):
+        return
+    for index, word in enumerate(command):
+        flag, equals, _ = word.text.partition("=")
+        value = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
+        read = flag.startswith("--") and flag not in _ADAPTER_FLAGS and flag not in _CURL_DATA
+        if read and value and value.text.lstrip().startswith("{"):
+            yield from _json_entries(flag, value, frozenset())
+
+
+def _json_entries(form: str, value: _Span, keys: frozenset[str]) -> Iterator[_Found]:
+    """The string entries of JSON written in a word whose key is one of `keys` or is named for a model or dataset."""
+    for match in _JSON_STRING_ENTRY.finditer(value.text):
+        kind = Kind.MODEL if match[1] in keys else named_kind(match[1])
+        if kind in (Kind.MODEL, Kind.DATASET):
+            yield _Found(f"{form} {match[1]}", kind, value[match.start(2) : match.end(2)])
+
+
+def _hf_repos(command: list[_Span]) -> Iterator[_Found]:
+    """llama.cpp's `-hf ORG/NAME[:QUANT]` (`--hf-repo`, `-hfd`...): the repository, without the quantisation."""
+    for index, word in enumerate(command):
+        flag, equals, _ = word.text.partition("=")
+        value = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
+        if flag in _HF_REPO_FLAGS and value is not None:
+            written = _written(value)
+            yield _Found(flag, Kind.MODEL, written[: len(written.text.partition(":")[0])])
 
 
 def _urls(command: list[_Span]) -> Iterator[_Found]:
