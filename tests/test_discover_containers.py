@@ -568,3 +568,42 @@ def test_a_server_image_s_first_argument_is_its_model(path: str, text: str, expe
 )
 def test_arguments_that_name_no_model(path: str, text: str) -> None:
     assert [f for f in find(path, text) if f[0] is M] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "servingEngineSpec:\n  modelSpec:\n  - name: llama3\n    repository: vllm/vllm-openai\n    tag: v0.9.0\n"
+            "    modelURL: acme/base\n    vllmConfig:\n"
+            '      extraArgs: ["--speculative-model", "acme/draft", "--max-model-len", "4096"]\n',
+            [(I, "vllm/vllm-openai:v0.9.0", 4), (M, "acme/base", 6), (M, "acme/draft", 8)],
+            id="nested-extra-args",
+        ),
+        pytest.param(
+            "server:\n  repository: vllm/vllm-openai\n  extra_args:\n    - --tokenizer\n    - acme/tok\n",
+            [(I, "vllm/vllm-openai", 2), (M, "acme/tok", 5)],
+            id="beside-a-split-image",
+        ),
+        pytest.param(
+            "spec:\n  containers:\n    - image: vllm/vllm-openai:v0.9.0\n      args: [--model, acme/base]\n"
+            "      extraArgs: [--tokenizer, acme/tok]\n",
+            [(I, "vllm/vllm-openai:v0.9.0", 3), (M, "acme/base", 4), (M, "acme/tok", 5)],
+            id="beside-a-container-s-args-read-once",
+        ),
+    ],
+)
+def test_argument_lists_outside_a_container(text: str, expected: list[Found]) -> None:
+    assert find("values.yaml", text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("server:\n  repository: vllm/vllm-openai\n  extraArgs: [acme/base]\n", id="no-option-in-the-list"),
+        pytest.param("image: {repository: vllm/vllm-openai}\ntags: [--model, acme/base]\n", id="not-args"),
+        pytest.param("image: {repository: vllm/vllm-openai}\nextraArgs: {model: acme/base}\n", id="a-mapping"),
+    ],
+)
+def test_other_lists_are_no_arguments(text: str) -> None:
+    assert [f for f in find("values.yaml", text) if f[0] is M] == []

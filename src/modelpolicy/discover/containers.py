@@ -25,6 +25,7 @@ from modelpolicy.discover.images import MODEL_VARIABLES, server_image, takes_mod
 from modelpolicy.discover.images import expand as _expand
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.markers import Markers
+from modelpolicy.discover.names import split_words
 from modelpolicy.discover.shell import placed_commands
 from modelpolicy.discover.yamldoc import compose
 from modelpolicy.knowledge.servers import ImageName
@@ -249,6 +250,10 @@ class _Yaml:
                 image = self.image(mapping)
                 yield from [image] if image else []
                 yield from self.served(image, entries)
+            # a chart's `vllmConfig: {extraArgs: ["--speculative-model", ID]}`: options handed to a server
+            read = _COMMAND_KEYS if "image" in entries or "modelFormat" in entries else ()
+            for node in (node for key, node in entries.items() if key not in read and _argument_list(key, node)):
+                yield from self.commands([node])
             if "newName" in entries or "newTag" in entries:
                 yield from self.kustomized(entries)
             if (uses := string(entries.get("uses"))) and uses.lower().startswith("docker://"):
@@ -356,6 +361,16 @@ class _Yaml:
             found = _model(value, mark.line + 1, mark.column, name, self.context) if name in MODEL_VARIABLES else None
             if found:
                 yield found
+
+
+def _argument_list(key: str, node: yaml.Node) -> bool:
+    """Whether a key outside a container holds a server's command-line options: a name ending in `args` or
+    `arguments` (`extraArgs`, `extra_args`, `serverArgs`) over a list of strings, one of them an option."""
+    import yaml
+
+    if split_words(key)[-1:] not in (("args",), ("arguments",)) or not isinstance(node, yaml.SequenceNode):
+        return False
+    return any((text := string(item)) and text.startswith("-") for item in node.value)
 
 
 def _place(node: yaml.Node) -> tuple[int, int]:
