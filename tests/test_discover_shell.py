@@ -680,3 +680,36 @@ def test_server_options_that_name_models(text: str, expected: list[str]) -> None
 )
 def test_options_that_name_no_model(text: str) -> None:
     assert [f for f in found("serve.sh", text) if f[0] is MODEL] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("vllm serve --host 0.0.0.0 --port 8000 acme/encoder\n", ["acme/encoder"], id="after-options"),
+        pytest.param(
+            "trtllm-serve TinyLlama/TinyLlama-1.1B-Chat-v1.0 --host 0.0.0.0\n", ["TinyLlama/TinyLlama-1.1B-Chat-v1.0"]
+        ),
+        pytest.param(
+            "lmdeploy serve api_server internlm/internlm2_5-7b-chat --server-port 23333\n",
+            ["internlm/internlm2_5-7b-chat"],
+        ),
+        pytest.param("lmdeploy chat acme/chat\n", ["acme/chat"]),
+        pytest.param("aphrodite run meta-llama/Llama-3.2-3B-Instruct\n", ["meta-llama/Llama-3.2-3B-Instruct"]),
+    ],
+)
+def test_serving_commands_name_their_model(text: str, expected: list[str]) -> None:
+    assert [artefact for kind, artefact, _ in found("serve.sh", text) if kind is MODEL] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("vllm serve --config config.yaml\n", id="option-value"),
+        pytest.param("vllm serve --enable-lora ./local\n", id="after-a-switch"),
+        pytest.param("echo run vllm serve to start it\n", id="prose"),
+        pytest.param("lmdeploy serve gradio ./workspace\n", id="other-subcommand-local"),
+        pytest.param("trtllm-serve $MODEL --port 8000\n", id="variable"),
+    ],
+)
+def test_serving_commands_naming_no_model(text: str) -> None:
+    assert [f for f in found("serve.sh", text) if f[0] is MODEL] == []
