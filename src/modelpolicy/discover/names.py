@@ -213,6 +213,31 @@ def picker_kind(name: str) -> Kind | None:
     return named_kind("_".join(words[:-1]))
 
 
+# Commands whose first argument (after their subcommands) is the model they serve, wherever a command is written (a
+# script, a container's args, a Python list given to `subprocess`): `vllm serve ID`, TensorRT-LLM's `trtllm-serve
+# ID`, LMDeploy's `lmdeploy serve api_server ID` and `lmdeploy chat ID`, Aphrodite's `aphrodite run ID`.
+SERVE_COMMANDS = frozenset(
+    {
+        ("vllm", "serve"),
+        ("trtllm-serve",),
+        ("lmdeploy", "serve", "api_server"),
+        ("lmdeploy", "chat"),
+        ("aphrodite", "run"),
+    }
+)
+
+
+def served_by(words: tuple[str, ...]) -> int:
+    """How many of a command's first words name a serving command whose next argument is a model (0: none)."""
+    head = (words[0].rsplit("/", 1)[-1], *words[1:3]) if words else ()
+    return next((n for n in (1, 2, 3) if head[:n] in SERVE_COMMANDS), 0)
+
+
+def positional(words: list[str], at: int) -> bool:
+    """Whether `words[at]` is an argument of its own: no option, and not after one (whose value it would be)."""
+    return not words[at].startswith("-") and (at == 0 or not words[at - 1].startswith("-"))
+
+
 # Endings of a variable holding a container image to run: `IMAGE=`, `VLLM_IMAGE=`, `SERVER_IMAGE=`, `IMAGE_NAME=`.
 IMAGE_ENDINGS = frozenset({("image",), ("image", "name"), ("image", "ref")})
 

@@ -33,6 +33,8 @@ from modelpolicy.discover.names import (
     called_kind,
     named_kind,
     names_image,
+    positional,
+    served_by,
     spelled_markers,
     split_words,
 )
@@ -56,17 +58,6 @@ _FLAGS = {name: Kind.DATASET if "dataset" in name else Kind.MODEL for name in _F
 # Flags whose value is a comma-joined `key=value` list, and the keys in it that name a model: lm-evaluation-harness's
 # `--model_args pretrained=ID,peft=ID,dtype=...`.
 _KEYED_FLAGS = {"model_args": frozenset({"pretrained", "peft", "tokenizer", "delta"})}
-# Commands whose first argument (after their subcommands) is the model they serve: `vllm serve ID`, TensorRT-LLM's
-# `trtllm-serve ID`, LMDeploy's `lmdeploy serve api_server ID` and `lmdeploy chat ID`, Aphrodite's `aphrodite run ID`.
-_SERVE_COMMANDS = frozenset(
-    {
-        ("vllm", "serve"),
-        ("trtllm-serve",),
-        ("lmdeploy", "serve", "api_server"),
-        ("lmdeploy", "chat"),
-        ("aphrodite", "run"),
-    }
-)
 _CLIS = frozenset({"huggingface-cli", "hf"})
 # Options of `huggingface-cli download` and `hf download` that take a value: the word after them is not the repo id.
 _DOWNLOAD_OPTIONS = frozenset(
@@ -599,22 +590,19 @@ def _keyed_values(command: list[_Span]) -> Iterator[_Found]:
 
 
 def _served(command: list[_Span]) -> Iterator[_Found]:
-    """The model a serving command is given: its first argument that is neither an option nor an option's value
-    (`vllm serve --host 0.0.0.0 ID`; after a switch, `--enable-lora ID`, the word is taken for the switch's value)."""
-    for index, word in enumerate(command):
-        words = (word.text.rsplit("/", 1)[-1], *(w.text for w in command[index + 1 : index + 3]))
-        served = next((words[:n] for n in (1, 2, 3) if words[:n] in _SERVE_COMMANDS), None)
-        if served is None:
+    """The model a serving command (`names.SERVE_COMMANDS`) is given: its first argument that is neither an option nor
+    an option's value (`vllm serve --host 0.0.0.0 ID`; after a switch, `--enable-lora ID`, the word is taken for the
+    switch's value)."""
+    for index in range(len(command)):
+        served = served_by(tuple(w.text for w in command[index : index + 3]))
+        if not served:
             continue
-        after = command[index + len(served) :]
-        model = next((w for at, w in enumerate(after) if _positional(after, at)), None)
+        after = command[index + served :]
+        texts = [w.text for w in after]
+        model = next((w for at, w in enumerate(after) if positional(texts, at)), None)
         if model is not None:
-            yield _Found(" ".join(served), Kind.MODEL, _written(model))
-
-
-def _positional(words: list[_Span], at: int) -> bool:
-    """Whether `words[at]` is an argument of its own: no option, and not after one (whose value it would be)."""
-    return not words[at].text.startswith("-") and (at == 0 or not words[at - 1].text.startswith("-"))
+            form = " ".join([command[index].text.rsplit("/", 1)[-1], *texts[: served - 1]])
+            yield _Found(form, Kind.MODEL, _written(model))
 
 
 def _images(command: list[_Span], known: Mapping[str, str]) -> Iterator[_Found]:
