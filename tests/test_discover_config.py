@@ -670,3 +670,82 @@ def test_a_model_the_inference_providers_router_serves_is_the_hub_model() -> Non
         (M, "openai/gpt-oss-120b", 3),
         (M, "deepseek-ai/DeepSeek-R1", 4),
     ]
+
+
+HUB_SOURCES = """\
+loraAdapters:
+  - name: nemoguard
+    baseModel: llama3
+    adapterSource:
+      type: "huggingface"
+      adapterName: "llama-3.1-nemoguard-8b-topic-control"
+      repository: "nvidia/llama-3.1-nemoguard-8b-topic-control"
+artifacts:
+  - name: model
+    source:
+      type: huggingface
+      repo: lodestones/Chroma1-HD
+  - source: {type: hf, repo: acme/reviews, repo_type: dataset}
+"""
+
+LORA_SYNCER = """\
+apiVersion: v1
+kind: ConfigMap
+data:
+  configmap.yaml: |
+      vLLMLoRAConfig:
+        defaultBaseModel: meta-llama/Llama-3.2-1B-Instruct
+        ensureExist:
+          models:
+          - id: legogpt
+            source:  AvaLovelace/LegoGPT
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            HUB_SOURCES,
+            [
+                (M, "nvidia/llama-3.1-nemoguard-8b-topic-control", 7),
+                (M, "lodestones/Chroma1-HD", 12),
+                (D, "acme/reviews", 13),
+            ],
+            id="repository-of-a-mapping-from-the-hub",
+        ),
+        pytest.param(
+            LORA_SYNCER,
+            [(M, "meta-llama/Llama-3.2-1B-Instruct", 6), (M, "AvaLovelace/LegoGPT", 10)],
+            id="source-of-an-item-of-a-models-list",
+        ),
+    ],
+)
+def test_where_an_artefact_comes_from(text: str, expected: list[Found]) -> None:
+    assert find(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("adapterSource:\n  type: local\n  repository: acme/adapter\n", id="not-from-the-hub"),
+        pytest.param("image:\n  repository: acme/server\n  tag: v1\n", id="helm-image"),
+        pytest.param("chart:\n  type: helm\n  repo: acme/charts\n", id="a-chart-s-repo"),
+        pytest.param("source:\n  type: huggingface\n  repository: ./adapters/local\n", id="local-path"),
+        pytest.param("source:\n  type: huggingface\n  repository: <your-repo>\n", id="placeholder"),
+        pytest.param("source:\n  type: git\n  url: acme/tool\nname: acme/tool\n", id="git-source"),
+        pytest.param("models:\n  - id: legogpt\n    source: local\n", id="item-source-not-an-id"),
+        pytest.param("steps:\n  - id: build\n    source: acme/tool\n", id="item-of-another-list"),
+    ],
+)
+def test_sources_that_name_nothing(text: str) -> None:
+    assert find(text) == []
+
+
+def test_ray_serve_s_model_source_is_the_model_its_id_aliases() -> None:
+    text = (
+        "applications:\n- args:\n    llm_configs:\n      - model_loading_config:\n          model_id: qwen-0.5b\n"
+        "          model_source: Qwen/Qwen2.5-0.5B-Instruct\n"
+    )
+    assert find(text) == [(M, "Qwen/Qwen2.5-0.5B-Instruct", 6)]
+    assert find("model_loading_config:\n  model_source: huggingface\n") == []

@@ -461,3 +461,164 @@ def test_a_dockerfile_named_with_a_suffix_is_read_in_a_scan(tmp_path: Path) -> N
     (tmp_path / "Dockerfile_notes.md").write_text(f"FROM {TEI}:cpu-1.8\n")
     found = {(a.kind, a.id, r.path) for a in discover(tmp_path, [tmp_path]).artefacts for r in a.references}
     assert found == {(I, f"{TEI}:cpu-1.8", "Dockerfile_tei"), (M, "org/served", "Dockerfile-gpu")}
+
+
+CHAT_TEMPLATE_VALUES = """\
+servingEngineSpec:
+  modelSpec:
+    - name: opt
+      repository: "lmcache/vllm-openai"
+      tag: "v0.3.9post2"
+      modelURL: "facebook/opt-125m"
+      chatTemplate: |-
+        {% for message in messages %}{{ '<|im_start|>' + message['role'] }}{% endfor %}
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected"),
+    [
+        pytest.param(
+            "tests/assets/values.yaml",
+            CHAT_TEMPLATE_VALUES,
+            [(I, "lmcache/vllm-openai:v0.3.9post2", 4), (M, "facebook/opt-125m", 6)],
+            id="values-holding-a-jinja-chat-template-are-yaml",
+        ),
+        pytest.param(
+            "helm/values.yaml",
+            "# chatTemplate: \"{{ 'Question:' + message['content'] }}\"\nimage:\n  repository: vllm/vllm-openai\n"
+            "  tag: v0.6.3\n",
+            [(I, "vllm/vllm-openai:v0.6.3", 3)],
+            id="a-template-in-a-comment",
+        ),
+        pytest.param(
+            "deploy.yaml",
+            "spec:\n  containers:\n    - image: vllm/vllm-openai:{{ .Values.tag }}\n",
+            [(I, "vllm/vllm-openai", 3)],
+            id="a-template-that-parses-its-action-tag-unknown",
+        ),
+    ],
+)
+def test_yaml_with_template_braces_that_parses_is_read(path: str, text: str, expected: list[Found]) -> None:
+    assert find(path, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "{{- if .Values.enabled }}\nspec:\n  containers:\n    - image: vllm/vllm-openai:v0.6.3\n{{- end }}\n",
+            id="helm-template-with-actions-between-lines",
+        ),
+        pytest.param(
+            'spec:\n  containers:\n    - image: "{{ .Values.repository }}:{{ .Values.tag }}"\n',
+            id="helm-template-quoted-actions",
+        ),
+    ],
+)
+def test_helm_templates_name_nothing_and_raise_nothing(text: str) -> None:
+    assert find("charts/x/templates/deployment.yaml", text) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected"),
+    [
+        pytest.param(
+            "compose.yaml",
+            "services:\n  vllm:\n    image: vllm/vllm-openai:v0.8.5\n"
+            '    command: ["Qwen/Qwen2.5-7B-Instruct", "--max-model-len", "8192"]\n',
+            [(I, "vllm/vllm-openai:v0.8.5", 3), (M, "Qwen/Qwen2.5-7B-Instruct", 4)],
+            id="compose-command-list",
+        ),
+        pytest.param(
+            "compose.yaml",
+            "services:\n  vllm:\n    image: vllm/vllm-openai:latest\n    command: acme/encoder --port 8000\n",
+            [(I, "vllm/vllm-openai:latest", 3), (M, "acme/encoder", 4)],
+            id="compose-command-string",
+        ),
+        pytest.param(
+            "deploy.yaml",
+            "spec:\n  containers:\n    - name: vllm\n      image: lmcache/vllm-openai:2025-05-27-v1\n"
+            "      args: [meta-llama/Llama-3.1-8B-Instruct, --port, '8000']\n",
+            [(I, "lmcache/vllm-openai:2025-05-27-v1", 4), (M, "meta-llama/Llama-3.1-8B-Instruct", 5)],
+            id="kubernetes-args",
+        ),
+    ],
+)
+def test_a_server_image_s_first_argument_is_its_model(path: str, text: str, expected: list[Found]) -> None:
+    assert find(path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        pytest.param(
+            "deploy.yaml",
+            "spec:\n  containers:\n    - image: vllm/vllm-openai:v0.8.5\n      command: [python3, serve.py]\n"
+            "      args: [acme/encoder]\n",
+            id="kubernetes-command-replaces-the-entrypoint",
+        ),
+        pytest.param(
+            "compose.yaml",
+            "services:\n  vllm:\n    image: vllm/vllm-openai:v0.8.5\n    entrypoint: [python3, app.py]\n"
+            "    command: [acme/encoder]\n",
+            id="compose-entrypoint-replaced",
+        ),
+        pytest.param(
+            "compose.yaml",
+            f"services:\n  tgi:\n    image: {TGI}:2.0\n    command: [acme/encoder]\n",
+            id="server-without-a-model-argument",
+        ),
+        pytest.param(
+            "compose.yaml",
+            "services:\n  app:\n    image: python:3.11\n    command: [acme/encoder]\n",
+            id="generic-image",
+        ),
+        pytest.param(
+            "compose.yaml",
+            "services:\n  vllm:\n    image: vllm/vllm-openai:v0.8.5\n    command: [./models/local, --port, '80']\n",
+            id="local-path",
+        ),
+    ],
+)
+def test_arguments_that_name_no_model(path: str, text: str) -> None:
+    assert [f for f in find(path, text) if f[0] is M] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "servingEngineSpec:\n  modelSpec:\n  - name: llama3\n    repository: vllm/vllm-openai\n    tag: v0.9.0\n"
+            "    modelURL: acme/base\n    vllmConfig:\n"
+            '      extraArgs: ["--speculative-model", "acme/draft", "--max-model-len", "4096"]\n',
+            [(I, "vllm/vllm-openai:v0.9.0", 4), (M, "acme/base", 6), (M, "acme/draft", 8)],
+            id="nested-extra-args",
+        ),
+        pytest.param(
+            "server:\n  repository: vllm/vllm-openai\n  extra_args:\n    - --tokenizer\n    - acme/tok\n",
+            [(I, "vllm/vllm-openai", 2), (M, "acme/tok", 5)],
+            id="beside-a-split-image",
+        ),
+        pytest.param(
+            "spec:\n  containers:\n    - image: vllm/vllm-openai:v0.9.0\n      args: [--model, acme/base]\n"
+            "      extraArgs: [--tokenizer, acme/tok]\n",
+            [(I, "vllm/vllm-openai:v0.9.0", 3), (M, "acme/base", 4), (M, "acme/tok", 5)],
+            id="beside-a-container-s-args-read-once",
+        ),
+    ],
+)
+def test_argument_lists_outside_a_container(text: str, expected: list[Found]) -> None:
+    assert find("values.yaml", text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("server:\n  repository: vllm/vllm-openai\n  extraArgs: [acme/base]\n", id="no-option-in-the-list"),
+        pytest.param("image: {repository: vllm/vllm-openai}\ntags: [--model, acme/base]\n", id="not-args"),
+        pytest.param("image: {repository: vllm/vllm-openai}\nextraArgs: {model: acme/base}\n", id="a-mapping"),
+    ],
+)
+def test_other_lists_are_no_arguments(text: str) -> None:
+    assert [f for f in find("values.yaml", text) if f[0] is M] == []

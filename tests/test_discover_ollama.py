@@ -263,3 +263,28 @@ def test_beside_ollama_without_a_table_only_library_names_count(
     tmp_path: Path, source: str, expected: set[str]
 ) -> None:
     assert ollama_ids(tmp_path, "app.py", source) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("model.yaml", "kind: Model\nspec:\n  url: ollama://gemma2:2b\n  engine: OLlama\n", {"gemma2:2b"}),
+        ("run.sh", "ramalama run ollama://tinyllama\n", {"tinyllama"}),
+        ("run.sh", "MODEL=ollama://qwen2.5:7b\n", {"qwen2.5:7b"}),
+        ("app.py", "MODEL_URL = 'ollama://llama3.1:8b'\n", {"llama3.1:8b"}),
+    ],
+)
+def test_the_ollama_url_scheme_names_an_ollama_model(tmp_path: Path, name: str, text: str, expected: set[str]) -> None:
+    assert ollama_ids(tmp_path, name, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("config.yaml", "ollama:\n  url: ollama://localhost:11434\n"),  # the server's address
+        ("run.sh", "OLLAMA_HOST=ollama://ollama:11434/api\n"),
+        ("config.yaml", "url: ollama://\n"),
+    ],
+)
+def test_ollama_urls_that_name_no_model(tmp_path: Path, name: str, text: str) -> None:
+    assert not ollama_ids(tmp_path, name, text)

@@ -492,3 +492,34 @@ def test_inference_tasks_take_owner_less_names_the_knowledge_base_knows(
     source: str, expected: list[tuple[Kind, str, int]]
 ) -> None:
     assert found(source) == Counter(expected)
+
+
+# --- a serving command's model, written in Python (blind production-stack: `vllm serve ID` and its kin) ---------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('subprocess.Popen(["vllm", "serve", "org/one", "--port", "8000"])\n', [(M, "org/one", 1)]),
+        ('subprocess.run(["/usr/bin/trtllm-serve", "org/two"])\n', [(M, "org/two", 1)]),
+        ('cmd = ["vllm", "serve", "--host", "0.0.0.0", "org/three"]\n', [(M, "org/three", 1)]),
+        ('os.system("lmdeploy serve api_server org/four --server-port 23333")\n', [(M, "org/four", 1)]),
+        ('cmd = "vllm serve --host 0.0.0.0 org/five"\n', [(M, "org/five", 1)]),
+    ],
+)
+def test_a_serving_command_s_model(source: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found(source) == Counter(expected)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'cmd = ["vllm", "serve", "./checkpoints/last"]\n',  # a local path
+        'cmd = ["vllm", "serve", "--config", "serve.yaml"]\n',  # an option's value
+        'cmd = f"vllm serve {model} --port 8000"\n',  # built from a variable
+        'cmd = ["vllm", "bench", "org/x"]\n',  # another subcommand
+        'print("vllm serve")\n',  # no model
+    ],
+)
+def test_serving_commands_in_python_that_name_nothing(source: str) -> None:
+    assert found(source) == Counter()

@@ -551,3 +551,209 @@ def test_a_heredoc_written_to_a_file_is_read_as_that_file() -> None:
 )
 def test_heredoc_look_alikes(text: str) -> None:
     assert [r for r in ShellSource().find(text, context("run.sh")) if r.source == "config"] == []
+
+
+@pytest.mark.parametrize(
+    "substitution",
+    [
+        pytest.param("$(echo \"$line\" | sed -n 's/.* to \\([^ ]*\\) at .*/\\1/p')", id="parenthesis-in-single-quotes"),
+        pytest.param('$(printf "%s)" "$x")', id="parenthesis-in-double-quotes"),
+        pytest.param("$(grep -o 'it'\"'\"'s (x)' f)", id="quotes-joined"),
+    ],
+)
+def test_a_command_substitution_with_a_parenthesis_in_quotes_keeps_the_script_in_step(substitution: str) -> None:
+    text = f'url={substitution}\nMODEL="acme/encoder"  # the default\necho \'{{"model": "x"}}\'\n'
+    assert found("run.sh", text) == [(MODEL, "acme/encoder", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "curl -X POST http://$HOST:$PORT/v1/completions -H 'Content-Type: application/json' \\\n"
+            '    -d \'{"model": "facebook/opt-125m", "prompt": "Once upon a time,", "max_tokens": 10}\'\n',
+            [(MODEL, "facebook/opt-125m", 2)],
+            id="openai-compatible-server",
+        ),
+        pytest.param(
+            'result=$(curl -s localhost:8080/generate --data-raw \'{"inputs": "hi", "parameters": '
+            '{"adapter_id": "acme/lora"}}\')\n',
+            [(MODEL, "acme/lora", 1)],
+            id="tgi-adapter-in-a-substitution",
+        ),
+        pytest.param(
+            'curl https://api.openai.com/v1/chat/completions --json \'{"model": "gpt-4o-mini"}\'\n',
+            [(Kind.API, "gpt-4o-mini", 1)],
+            id="hosted-api",
+        ),
+        pytest.param(
+            'curl http://router/v1/chat/completions -d \'{"model": "openai/gpt-4o"}\'\n',
+            [(Kind.API, "openai/gpt-4o", 1)],
+            id="routed-name",
+        ),
+    ],
+)
+def test_a_json_body_curl_sends_names_its_model(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found("query.sh", text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('curl localhost:8000/v1/completions -d \'{"model": "my-served-name"}\'\n', id="served-name"),
+        pytest.param('curl localhost:8000/v1/completions -d "{\\"model\\": \\"$MODEL\\"}"\n', id="variable"),
+        pytest.param('curl localhost:8000/v1/completions -d \'{"model": "<your-model>"}\'\n', id="placeholder"),
+        pytest.param('curl localhost:8000/v1/completions -d \'{"prompt": "acme/encoder is"}\'\n', id="other-key"),
+        pytest.param('curl localhost:8000/push -d \'{"output_model": "acme/encoder"}\'\n', id="written-name"),
+        pytest.param('echo \'{"model": "acme/encoder"}\' > request.json\n', id="not-sent-by-curl"),
+    ],
+)
+def test_json_bodies_that_name_no_model(text: str) -> None:
+    assert found("query.sh", text) == []
+
+
+def test_a_request_to_an_ollama_server_names_no_hub_model() -> None:
+    text = 'curl localhost:11434/api/chat -d \'{"model": "acme/encoder"}\'\n'
+    assert [kind for kind, _, _ in found("query.sh", text)] == [Kind.OLLAMA]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'out=$(curl -s http://"$1":"$2"/v1/completions \\\n    -H "Content-Type: application/json" \\\n'
+            '    -d \'{"model": "acme/encoder", "prompt": "x"}\' \\\n    | tee out.json)\n',
+            [(MODEL, "acme/encoder", 3)],
+            id="curl-over-lines",
+        ),
+        pytest.param("LOG=$(python serve.py --model_name_or_path acme/encoder 2>&1)\n", [(MODEL, "acme/encoder", 1)]),
+        pytest.param("MODEL=$(cat model.txt)\nTAG=$(git rev-parse HEAD)\n", [], id="values-made-by-a-command"),
+    ],
+)
+def test_the_commands_of_a_command_substitution_are_read(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found("run.sh", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "docker run --gpus all -p 8000:8000 vllm/vllm-openai:v0.8.5 Qwen/Qwen2.5-7B-Instruct --port 8000\n",
+            [(IMAGE, "vllm/vllm-openai:v0.8.5", 1), (MODEL, "Qwen/Qwen2.5-7B-Instruct", 1)],
+            id="vllm-image-first-argument",
+        ),
+        pytest.param(
+            'IMAGE=lmcache/vllm-openai:2025-05-27-v1\ndocker run --runtime nvidia --env "A=B" \\\n'
+            "    --network host \\\n    $IMAGE \\\n     meta-llama/Llama-3.1-8B-Instruct \\\n    --port 8200\n",
+            [(IMAGE, "lmcache/vllm-openai:2025-05-27-v1", 1), (MODEL, "meta-llama/Llama-3.1-8B-Instruct", 5)],
+            id="image-variable-the-script-set",
+        ),
+        pytest.param(
+            "podman run -d rocm/vllm:latest ${MODEL:-acme/encoder}\n",
+            [(IMAGE, "rocm/vllm:latest", 1), (MODEL, "acme/encoder", 1)],
+            id="a-default",
+        ),
+    ],
+)
+def test_a_server_image_s_first_argument_is_its_model(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found("serve.sh", text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(f"docker run {TGI}:2.0 acme/encoder\n", id="server-without-a-model-argument"),
+        pytest.param("docker run python:3.11 acme/encoder\n", id="generic-image"),
+        pytest.param("docker run vllm/vllm-openai:v0.8.5 ./models/local --port 8000\n", id="local-path"),
+        pytest.param("docker run vllm/vllm-openai:v0.8.5 --port 8000\n", id="options-only"),
+        pytest.param("docker pull vllm/vllm-openai:v0.8.5 acme/encoder\n", id="pull"),
+        pytest.param("IMAGE=busybox\ndocker run $IMAGE acme/encoder\n", id="variable-not-a-server"),
+    ],
+)
+def test_arguments_of_other_images_name_no_model(text: str) -> None:
+    assert [f for f in found("serve.sh", text) if f[0] is MODEL] == []
+
+
+def test_a_model_flag_after_a_server_image_is_read_once() -> None:
+    text = "docker run vllm/vllm-openai:v0.8.5 --model acme/encoder\n"
+    assert sorted(found("serve.sh", text)) == [(IMAGE, "vllm/vllm-openai:v0.8.5", 1), (MODEL, "acme/encoder", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("llama-server -hf ggml-org/gemma-3-1b-it-GGUF --port 8080\n", ["ggml-org/gemma-3-1b-it-GGUF"]),
+        pytest.param("llama-cli -hf unsloth/Qwen3-4B-GGUF:Q4_K_M -p hi\n", ["unsloth/Qwen3-4B-GGUF"], id="quant"),
+        pytest.param(
+            "llama-server --hf-repo bartowski/Llama-3.2-3B-Instruct-GGUF --hf-file x.gguf -hfd acme/draft-GGUF\n",
+            ["bartowski/Llama-3.2-3B-Instruct-GGUF", "acme/draft-GGUF"],
+            id="long-flag-and-draft",
+        ),
+        pytest.param(
+            "python -m sglang.launch_server --lora-paths lora0=acme/adapter-a lora1=acme/adapter-b\n",
+            ["acme/adapter-a", "acme/adapter-b"],
+            id="sglang-lora-paths",
+        ),
+        pytest.param(
+            "vllm serve acme/base --enable-lora --lora-modules "
+            '\'{"name": "sql", "path": "acme/sql-lora", "base_model_name": "acme/base"}\'\n',
+            ["acme/base", "acme/sql-lora", "acme/base"],
+            id="vllm-lora-modules-json",
+        ),
+        pytest.param(
+            'vllm serve acme/base --speculative-config \'{"model": "acme/draft", "num_speculative_tokens": 5}\'\n',
+            ["acme/base", "acme/draft"],
+            id="json-option-value",
+        ),
+    ],
+)
+def test_server_options_that_name_models(text: str, expected: list[str]) -> None:
+    assert [artefact for kind, artefact, _ in found("serve.sh", text) if kind is MODEL] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("llama-server -m ./models/x.gguf --hf-file x.gguf\n", id="local-file"),
+        pytest.param("llama-server -hf <user>/<model>\n", id="placeholder"),
+        pytest.param("sort -h -f file\ngrep -hf patterns.txt x\n", id="other-programs-short-flags"),
+        pytest.param('vllm serve ./local --kv-transfer-config \'{"kv_connector": "LMCacheConnectorV1"}\'\n'),
+        pytest.param('run --config \'{"output_model": "acme/out"}\'\n', id="written-key"),
+        pytest.param('curl localhost:11434/api/chat --data \'{"model": "acme/encoder"}\'\n', id="ollama-request"),
+    ],
+)
+def test_options_that_name_no_model(text: str) -> None:
+    assert [f for f in found("serve.sh", text) if f[0] is MODEL] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("vllm serve --host 0.0.0.0 --port 8000 acme/encoder\n", ["acme/encoder"], id="after-options"),
+        pytest.param(
+            "trtllm-serve TinyLlama/TinyLlama-1.1B-Chat-v1.0 --host 0.0.0.0\n", ["TinyLlama/TinyLlama-1.1B-Chat-v1.0"]
+        ),
+        pytest.param(
+            "lmdeploy serve api_server internlm/internlm2_5-7b-chat --server-port 23333\n",
+            ["internlm/internlm2_5-7b-chat"],
+        ),
+        pytest.param("lmdeploy chat acme/chat\n", ["acme/chat"]),
+        pytest.param("aphrodite run meta-llama/Llama-3.2-3B-Instruct\n", ["meta-llama/Llama-3.2-3B-Instruct"]),
+    ],
+)
+def test_serving_commands_name_their_model(text: str, expected: list[str]) -> None:
+    assert [artefact for kind, artefact, _ in found("serve.sh", text) if kind is MODEL] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("vllm serve --config config.yaml\n", id="option-value"),
+        pytest.param("vllm serve --enable-lora ./local\n", id="after-a-switch"),
+        pytest.param("echo run vllm serve to start it\n", id="prose"),
+        pytest.param("lmdeploy serve gradio ./workspace\n", id="other-subcommand-local"),
+        pytest.param("trtllm-serve $MODEL --port 8000\n", id="variable"),
+    ],
+)
+def test_serving_commands_naming_no_model(text: str) -> None:
+    assert [f for f in found("serve.sh", text) if f[0] is MODEL] == []

@@ -157,6 +157,8 @@ def test_version_key() -> None:
         ("nvcr.io/nvidia/tritonserver", "triton"),
         ("infiniflow/text-embeddings-inference", "text-embeddings-inference"),  # a project's copy keeps the name
         ("registry.cn-hangzhou.aliyuncs.com/mirror/text-generation-inference", "text-generation-inference"),
+        ("public.ecr.aws/q9t5s3a7/vllm-cpu-release-repo", "vllm"),
+        ("vllm/vllm-tpu", "vllm"),
     ],
 )
 def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server: str) -> None:
@@ -179,6 +181,8 @@ def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server:
         "vllm/vllm-openai-fork/x",
         "nginx",
         "mynim/llama",
+        "public.ecr.aws/q9t5s3a7/other-tool",
+        "public.ecr.aws/someone/vllm-cpu-release-repo",
     ],
 )
 def test_look_alike_repositories_are_no_servers(image: str) -> None:

@@ -134,3 +134,13 @@ def test_the_hubs_llama_licence_ids_name_their_families() -> None:
     for hub_id in ("llama3.2", "llama3.3", "llama4"):
         family = knowledge.family(hub_id)
         assert family is not None and family.key == hub_id
+
+
+def test_a_server_s_model_argument_is_positional_or_nothing() -> None:
+    knowledge = load()
+    assert knowledge.server("vllm/vllm-openai").model_argument == "positional"  # type: ignore[union-attr]
+    assert knowledge.server("ghcr.io/huggingface/text-generation-inference").model_argument == ""  # type: ignore[union-attr]
+    document = json.loads((HERE / COMPILED).read_text(encoding="utf-8"))
+    document["server"][0]["model_argument"] = "flag"
+    with pytest.raises(KnowledgeError, match=r"server\[0\]\.model_argument: expected one of"):
+        build(document)

@@ -83,6 +83,16 @@ _ARTEFACT_KEYS = frozenset(
 # (`"alpaca_en": {"hf_hub_url": "llamafactory/alpaca_en"}`), copied by the projects built on it.
 _DATASET_KEYS = frozenset({"hfhuburl"})
 _SPELLED = spelled_markers()  # `data_path`, `lm_name` and their kin
+# A mapping that says its artefact comes from the Hugging Face Hub (one of `_HUB_SOURCE_KEYS` is one of `_HUB_SOURCES`,
+# normalised) names it under a repository's key: production-stack's LoRA `adapterSource: {type: huggingface,
+# repository: org/x}`, LocalAI's gallery `source: {type: huggingface, repo: org/x}`; `repo_type: dataset` makes it
+# a dataset. Elsewhere a `repository:` is a Helm image's, a chart's or a git remote's.
+_HUB_SOURCE_KEYS = ("type", "source", "provider", "hub", "from")
+_HUB_SOURCES = frozenset({"huggingface", "hf", "huggingfacehub", "hfhub"})
+_HUB_REPOSITORY_KEYS = ("repository", "repo", "reponame")
+# In an item of a list named for models, where the artefact comes from, beside the id the list's users ask for: the
+# Gateway API inference extension's LoRA syncer (`ensureExist: {models: [{id: legogpt, source: org/x}]}`).
+_ITEM_SOURCE_KEYS = ("source",)
 _MIXTURE_KEYS = frozenset({"datasetmixer", "datasetmixture"})
 _OUTPUT_KEYS = frozenset(
     {
@@ -133,6 +143,7 @@ class _Sequence:
 
 
 _Node = _Text | _Mapping | _Sequence
+_Entries = dict[str, tuple[_Text, _Node | None]]  # a mapping's entries by normalised key
 
 
 @dataclass(frozen=True)
@@ -348,6 +359,9 @@ class _Finder:
         if isinstance(name, _Text) and value is not None and _artefact_key(name.value):
             yield from self.entry(name, value, None)  # a Kubernetes `env` item: {name: MODEL_ID, value: org/x}
         by_role = slot is not None and item_key is None and slot.form[-1:] in "sS"
+        yield from self.hub_repository(entries)
+        if slot is not None and item_key is not None:
+            yield from self.item_sources(entries, item_key, slot)
         # a LiteLLM `model_list` entry: `model_name` is the alias clients ask for, `litellm_params.model` what is called
         alias = entries["modelname"][0] if "modelname" in entries and "litellmparams" in entries else None
         for key, child in mapping.entries:
@@ -412,6 +426,25 @@ class _Finder:
             return False
         hub = "/" in value and parse_hub_id(value) is not None
         return hub or bool(apis.named(value, self.api_contexts) or ollama.tagged(value))
+
+    def item_sources(self, entries: _Entries, item_key: _Text, slot: _Slot) -> Iterator[Reference]:
+        """`models: [{id: alias, source: org/x}]`: where an item's artefact comes from, beside its item key's value."""
+        for name in _ITEM_SOURCE_KEYS:
+            source = entries[name][1] if name in entries else None
+            if isinstance(source, _Text) and name != _normalise(item_key.value):
+                yield from self.text(source, slot)
+
+    def hub_repository(self, entries: _Entries) -> Iterator[Reference]:
+        """`{type: huggingface, repository: org/x}`: the repository of a mapping that says it comes from the Hub."""
+        sources = (entries[key][1] for key in _HUB_SOURCE_KEYS if key in entries)
+        if not any(isinstance(source, _Text) and _normalise(source.value) in _HUB_SOURCES for source in sources):
+            return
+        repo_type = entries["repotype"][1] if "repotype" in entries else None
+        dataset = isinstance(repo_type, _Text) and repo_type.value.strip().lower() == "dataset"
+        for key_text, value in (entries[key] for key in _HUB_REPOSITORY_KEYS if key in entries):
+            if isinstance(value, _Text) and not _may_hold_url(value.value):
+                named = self.named(value, _Slot(Kind.DATASET if dataset else Kind.MODEL, key_text.value))
+                yield from [named] if named else []
 
     def ollama_section(self, section: _Mapping) -> Iterator[Reference]:
         """`ollama: {model: llama3.1, embedding_model: nomic-embed-text}`: its model keys name Ollama models."""

@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING
 
 from modelpolicy.discover.config import MAX_DEPTH
 from modelpolicy.discover.identity import identify
-from modelpolicy.discover.images import MODEL_VARIABLES, server_image
+from modelpolicy.discover.images import MODEL_VARIABLES, server_image, takes_model_argument
 from modelpolicy.discover.images import expand as _expand
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.markers import Markers
+from modelpolicy.discover.names import split_words
 from modelpolicy.discover.shell import placed_commands
 from modelpolicy.discover.yamldoc import compose
 from modelpolicy.knowledge.servers import ImageName
@@ -65,8 +66,9 @@ class ContainerSource:
         name = context.path.rsplit("/", 1)[-1].lower()
         if _is_dockerfile(name):
             return list(_dockerfile_references(text, context))
-        if not _MENTIONS.search(text) or ("{{" in text and not _COMPOSE.fullmatch(name)):
-            return []  # nothing to find, or a Helm template, which is not YAML until rendered
+        if not _MENTIONS.search(text) or ("{{" in text and not _COMPOSE.fullmatch(name) and compose(text).error):
+            return []  # nothing to find, or a Helm template, which is not YAML until rendered (values holding a
+            # Jinja chat template in a string, or in a comment, are YAML, and read)
         return list(dict.fromkeys(_Yaml(text, context).references()))
 
 
@@ -253,6 +255,10 @@ class _Yaml:
                 image = self.image(mapping)
                 yield from [image] if image else []
                 yield from self.served(image, entries)
+            # a chart's `vllmConfig: {extraArgs: ["--speculative-model", ID]}`: options handed to a server
+            read = _COMMAND_KEYS if "image" in entries or "modelFormat" in entries else ()
+            for node in (node for key, node in entries.items() if key not in read and _argument_list(key, node)):
+                yield from self.commands([node])
             if "newName" in entries or "newTag" in entries:
                 yield from self.kustomized(entries)
             if (uses := string(entries.get("uses"))) and uses.lower().startswith("docker://"):
@@ -263,6 +269,27 @@ class _Yaml:
         yield from [image] if image else []
         yield from self.commands([entries[key] for key in _COMMAND_KEYS if key in entries])
         yield from self.served(image, entries)
+        if image is not None and takes_model_argument(image.text):
+            yield from self.model_argument(entries)
+
+    def model_argument(self, entries: dict[str, yaml.Node]) -> Iterator[Reference]:
+        """The first argument a server image whose entrypoint takes its model so is given: a Kubernetes container's
+        `args: [ORG/NAME, ...]` (unless its `command` replaces the entrypoint), a compose service's `command:`
+        (unless an `entrypoint:` replaces it)."""
+        import yaml
+
+        if "args" in entries:
+            node = None if "command" in entries else entries["args"]
+        else:
+            node = None if "entrypoint" in entries else entries.get("command")
+        if isinstance(node, yaml.SequenceNode) and node.value and (first := string(node.value[0])):
+            value, place = first, node.value[0]
+        elif (written := string(node)) and written.split():
+            value, place = written.split()[0], node
+        else:
+            return
+        if not value.startswith("-") and (found := _model(value, *_place(place), "IMAGE argument", self.context)):
+            yield found
 
     def served(self, image: Reference | None, entries: dict[str, yaml.Node]) -> Iterator[Reference]:
         """What a server image is given: its environment's model variables, a `modelURL:` beside it."""
@@ -339,6 +366,16 @@ class _Yaml:
             found = _model(value, mark.line + 1, mark.column, name, self.context) if name in MODEL_VARIABLES else None
             if found:
                 yield found
+
+
+def _argument_list(key: str, node: yaml.Node) -> bool:
+    """Whether a key outside a container holds a server's command-line options: a name ending in `args` or
+    `arguments` (`extraArgs`, `extra_args`, `serverArgs`) over a list of strings, one of them an option."""
+    import yaml
+
+    if split_words(key)[-1:] not in (("args",), ("arguments",)) or not isinstance(node, yaml.SequenceNode):
+        return False
+    return any((text := string(item)) and text.startswith("-") for item in node.value)
 
 
 def _place(node: yaml.Node) -> tuple[int, int]:

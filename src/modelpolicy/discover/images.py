@@ -63,10 +63,10 @@ def server_image(written: str, known: Mapping[str, str] | None = None) -> str | 
     if pyxis := _PYXIS.match(text):
         text = f"{pyxis['registry']}/{pyxis['image']}"
     image = ImageName.parse(text)
-    if "$" in image.repository or not image.repository or load_knowledge().server(image.repository) is None:
+    if _unset(image.repository) or not image.repository or load_knowledge().server(image.repository) is None:
         return None
-    tag = image.tag if image.tag and "$" not in image.tag else None
-    digest = image.digest if image.digest and "$" not in image.digest else None
+    tag = image.tag if image.tag and not _unset(image.tag) else None
+    digest = image.digest if image.digest and not _unset(image.digest) else None
     return ImageName(image.repository, tag, digest).text
 
 
@@ -82,3 +82,15 @@ def whole_image(text: str) -> str | None:
     if not _WHOLE_IMAGE.fullmatch(value) or not any(word.decode() in lowered for word in IMAGE_MARKERS):
         return None
     return server_image(value)
+
+
+def _unset(part: str) -> bool:
+    """Whether a part of an image is a variable or a template's action (`$TAG`, `{{ .Values.tag }}`): not known."""
+    return "$" in part or "{{" in part
+
+
+def takes_model_argument(image_id: str) -> bool:
+    """Whether a model-server image's first argument is the model it serves (`docker run vllm/vllm-openai ORG/NAME`:
+    the catalogue's `model_argument = "positional"`)."""
+    server = load_knowledge().server(ImageName.parse(image_id).repository)
+    return server is not None and server.model_argument == "positional"

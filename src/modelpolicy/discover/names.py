@@ -41,6 +41,7 @@ ENDINGS = frozenset(
         ("model", "path"),
         ("model", "url"),
         ("model", "uri"),
+        ("model", "source"),  # Ray Serve LLM's `model_loading_config: {model_id: alias, model_source: org/x}`
         ("dataset", "path"),
         ("data", "path"),
         ("tokenizer", "path"),
@@ -227,6 +228,31 @@ def picker_kind(name: str) -> Kind | None:
 # and one image of several by the hardware it runs on (`TEI_IMAGE_CPU=`, `TEI_IMAGE_GPU=`).
 _HARDWARE = ("cpu", "gpu", "cuda", "rocm", "hpu", "xpu", "tpu", "neuron", "arm64", "amd64")
 IMAGE_ENDINGS = frozenset({("image",), ("image", "name"), ("image", "ref"), *(("image", h) for h in _HARDWARE)})
+
+
+# Commands whose first argument (after their subcommands) is the model they serve, wherever a command is written (a
+# script, a container's args, a Python list given to `subprocess`): `vllm serve ID`, TensorRT-LLM's `trtllm-serve
+# ID`, LMDeploy's `lmdeploy serve api_server ID` and `lmdeploy chat ID`, Aphrodite's `aphrodite run ID`.
+SERVE_COMMANDS = frozenset(
+    {
+        ("vllm", "serve"),
+        ("trtllm-serve",),
+        ("lmdeploy", "serve", "api_server"),
+        ("lmdeploy", "chat"),
+        ("aphrodite", "run"),
+    }
+)
+
+
+def served_by(words: tuple[str, ...]) -> int:
+    """How many of a command's first words name a serving command whose next argument is a model (0: none)."""
+    head = (words[0].rsplit("/", 1)[-1], *words[1:3]) if words else ()
+    return next((n for n in (1, 2, 3) if head[:n] in SERVE_COMMANDS), 0)
+
+
+def positional(words: list[str], at: int) -> bool:
+    """Whether `words[at]` is an argument of its own: no option, and not after one (whose value it would be)."""
+    return not words[at].startswith("-") and (at == 0 or not words[at - 1].startswith("-"))
 
 
 @lru_cache(maxsize=16384)

@@ -24,9 +24,10 @@ _OLLAMA = re.compile(rf"(?:(?:registry\.ollama\.ai/)?(?P<namespace>{_NAME})/)?(?
 _HUB = re.compile(
     rf"(?:https?://)?(?:hf\.co|huggingface\.co)/(?P<repo>[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)(?::{_TAG})?"
 )
-# The model-string prefixes of LiteLLM (and of dspy, which passes its strings to LiteLLM) that route to Ollama.
-PREFIXES = ("ollama/", "ollama_chat/")
-_PREFIXED = re.compile(r"ollama(?:_chat)?/(?P<model>\S+)")
+# The model-string prefixes of LiteLLM (and of dspy, which passes its strings to LiteLLM) that route to Ollama, and
+# the `ollama://` scheme of KubeAI's `Model` (`url: ollama://gemma2:2b`) and RamaLama (`ramalama run ollama://x`).
+PREFIXES = ("ollama/", "ollama_chat/", "ollama://")
+_PREFIXED = re.compile(r"(?:ollama(?:_chat)?/|ollama://)(?P<model>\S+)")
 
 
 # What a file holds when it configures or calls an Ollama server (its name, a service, `OLLAMA_BASE_URL`, the port):
@@ -118,10 +119,20 @@ def tagged(text: str) -> str | None:
     return text.strip() if load_knowledge().ollama(found.name) is not None else None
 
 
+def model_start(text: str) -> int:
+    """Where the model of a string `prefixed` reads starts (after `ollama/`, `ollama://`); 0 for other strings."""
+    match = _PREFIXED.fullmatch(text.strip())
+    return match.start("model") + len(text) - len(text.lstrip()) if match else 0
+
+
 def prefixed(text: str) -> tuple[Kind, str] | None:
-    """A LiteLLM model string that routes to Ollama (`ollama/llama3`, `ollama_chat/llama3.2:3b`)."""
+    """A LiteLLM model string that routes to Ollama (`ollama/llama3`, `ollama_chat/llama3.2:3b`), or an `ollama://`
+    URL (`ollama://gemma2:2b`)."""
     text = text.strip()
     match = _PREFIXED.fullmatch(text)
-    if match is None or load_knowledge().server(text.partition(":")[0].lower()):
-        return None  # `ollama/ollama:0.5` is the server's image, not a model
+    if match is None or load_knowledge().server(text.partition(":")[0].lower()) or _HOST.fullmatch(match["model"]):
+        return None  # `ollama/ollama:0.5` is the server's image, `ollama://localhost:11434` its address: no model
     return recognise(match.group("model"), Context.CERTAIN)
+
+
+_HOST = re.compile(r"[\w.-]+:\d+(?:/.*)?")  # `host:port`, which no model's tag is (tags hold a letter: `7b`, `latest`)

@@ -50,7 +50,9 @@ from modelpolicy.discover.names import (
     collection_kind,
     marker_words,
     named_kind,
+    positional,
     qualified_kind,
+    served_by,
     split_words,
 )
 from modelpolicy.model import Kind, Reference
@@ -314,6 +316,9 @@ _PLAIN = frozenset(
 # A string holding a command line's flag among other words (`"--tokenizer org/x"`), and the words of one.
 _COMMAND_FLAG = re.compile(r"(?:^|\s)--?[A-Za-z][\w.-]*[\s=]+[^\s-]")
 _COMMAND_WORD = re.compile(r"\S+")
+_SERVING = re.compile(
+    r"\b(?:vllm\s+serve|trtllm-serve|lmdeploy\s+(?:serve|chat)|aphrodite\s+run)\s"
+)  # `names.SERVE_COMMANDS`
 _MAX_DEPTH = 12  # constants naming constants, nested subscripts
 _MAX_COMBINATIONS = 16  # values an f-string may resolve to before it is reported as dynamic
 
@@ -1642,7 +1647,9 @@ class _Finder:
     def _command_words(self, words: list[ast.expr]) -> None:
         """`subprocess.run(["python3", "-m", "sglang.launch_server", "--model-path", ID])`, `other_args=["--tokenizer",
         ID]`: a command line written as a list, whose flag named for a model or dataset (`names.named_kind`, as a
-        shell script's) takes the next word, or the rest of its own (`"--model=ID"`)."""
+        shell script's) takes the next word, or the rest of its own (`"--model=ID"`); a serving command's model
+        (`["vllm", "serve", ID]`, `names.SERVE_COMMANDS`)."""
+        self._served_words(words)
         for index, word in enumerate(words):
             text = _string(word)
             if not text or not text.startswith("-"):
@@ -1656,12 +1663,38 @@ class _Finder:
             elif index + 1 < len(words):
                 self._defer(words[index + 1], kind, "flag")
 
+    def _served_words(self, words: list[ast.expr]) -> None:
+        """`["vllm", "serve", "--port", "8000", ID]`: the first argument after a serving command that is neither an
+        option nor an option's value."""
+        texts = [_string(word) or "" for word in words]
+        served = served_by(tuple(texts[:3]))
+        after = texts[served:]
+        at = next((at for at in range(len(after)) if positional(after, at)), None) if served else None
+        if at is not None and _string(words[served + at]):
+            self._defer(words[served + at], Kind.MODEL, " ".join(texts[:served]))
+
+    def _served_line(self, constant: ast.Constant, text: str) -> None:
+        """`"vllm serve --host 0.0.0.0 ID"` written as one string: the serving command's model (`_served_words`)."""
+        if id(constant) in self.before_placeholders or "\n" in text:
+            return  # a part of an f-string, or a script of several lines: its words are not one command's
+        words = [word.group() for word in _COMMAND_WORD.finditer(text) if word.group() != "\\"]
+        for start in range(len(words)):
+            served = served_by(tuple(words[start : start + 3]))
+            after = words[start + served :] if served else []
+            at = next((at for at in range(len(after)) if positional(after, at)), None)
+            if at is not None:
+                node = ast.Constant(after[at].strip("\"'"), lineno=constant.lineno, col_offset=constant.col_offset)
+                self._defer(node, Kind.MODEL, " ".join(words[start : start + served]))
+                return
+
     def _command_line(self, constant: ast.Constant) -> None:
         """`cmd += "--tokenizer org/x"`, `os.system("python train.py --model_name_or_path org/x")`, the words of an
         f-string (`f"--model-path {path} --tokenizer-path org/x"`): a command line written as one string, whose flag
         named for a model or dataset takes the next word (or the rest of its own, `--model=org/x`), as a list's does
         (`_command_words`). A single word is a list's item, read there."""
         text = str(constant.value)
+        if _SERVING.search(text):
+            self._served_line(constant, text)
         if not _COMMAND_FLAG.search(text):
             return
         words = [word for word in _COMMAND_WORD.finditer(text) if word.group() != "\\"]

@@ -16,12 +16,13 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from modelpolicy.discover import apis, ollama
 from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, HubId, identify, parse_hub_url
-from modelpolicy.discover.images import MODEL_VARIABLES, server_image
+from modelpolicy.discover.images import MODEL_VARIABLES, server_image, takes_model_argument
 from modelpolicy.discover.interface import FileContext, Source, SourceError
 from modelpolicy.discover.markers import Lines, Markers, Spelled, spelled_apart
 from modelpolicy.discover.names import (
@@ -32,6 +33,8 @@ from modelpolicy.discover.names import (
     called_kind,
     named_kind,
     names_image,
+    positional,
+    served_by,
     spelled_markers,
     split_words,
 )
@@ -55,8 +58,6 @@ _FLAGS = {name: Kind.DATASET if "dataset" in name else Kind.MODEL for name in _F
 # Flags whose value is a comma-joined `key=value` list, and the keys in it that name a model: lm-evaluation-harness's
 # `--model_args pretrained=ID,peft=ID,dtype=...`.
 _KEYED_FLAGS = {"model_args": frozenset({"pretrained", "peft", "tokenizer", "delta"})}
-# Commands whose first argument after a subcommand is a model: `vllm serve ID`.
-_SERVE_COMMANDS = frozenset({("vllm", "serve")})
 _CLIS = frozenset({"huggingface-cli", "hf"})
 # Options of `huggingface-cli download` and `hf download` that take a value: the word after them is not the repo id.
 _DOWNLOAD_OPTIONS = frozenset(
@@ -73,6 +74,15 @@ _DOWNLOAD_OPTIONS = frozenset(
     }
 )
 _REPO_TYPES = {"model": Kind.MODEL, "dataset": Kind.DATASET}
+# llama.cpp's options (llama-server, llama-cli) that take a Hub repository, `<user>/<model>[:quant]`: the model, its
+# draft (`-hfd`) and its vocoder (`-hfv`); the quantisation after `:` picks a file, not a revision.
+_HF_REPO_FLAGS = frozenset(
+    {"-hf", "-hfr", "--hf-repo", "-hfd", "-hfrd", "--hf-repo-draft", "-hfv", "-hfrv", "--hf-repo-v"}
+)
+# Options whose value names adapters as `NAME=ID` items (vLLM's `--lora-modules`, SGLang's `--lora-paths`) or as JSON
+# objects whose `path` is the adapter (`--lora-modules '{"name": "x", "path": ID, "base_model_name": ID}'`).
+_ADAPTER_FLAGS = frozenset({"--lora-modules", "--lora-paths"})
+_ADAPTER_JSON_KEYS = frozenset({"path"})
 # A project's own download script: `python download-model.py ID` (`_download_scripts`).
 _SCRIPT_EXTENSIONS = frozenset({"py", "sh"})
 _DOWNLOAD_WORD = "download"
@@ -114,11 +124,13 @@ _OLLAMA_SUBCOMMANDS = frozenset({"pull", "run"})
 _OLLAMA_SERVER = re.compile(r":11434\b|ollama", re.IGNORECASE)  # its port, or a host or path named for it
 _CURL_DATA = frozenset({"-d", "--data", "--data-raw", "--data-binary", "--json"})
 _JSON_MODEL = re.compile(r'"model"\s*:\s*"([^"\\]+)"')
+_JSON_STRING_ENTRY = re.compile(r'"([A-Za-z_][\w.-]*)"\s*:\s*"([^"\\]+)"')  # `"key": "string"` in a JSON body
 _ROUTED = "routed"  # the form of a word routed to a hosted API (`openai/gpt-4o`)
 _OLLAMA_FORM = "ollama"  # the forms of what only an Ollama model can be: `ollama pull`, a request body, `ollama/`
 
 # One piece of shell: its group says what it is. A `#` starts a comment only where a word could start. A command
-# substitution on one line ends at the first `)` outside its quotes (`$(sed 's/\(a\)//' | sort)`).
+# substitution's `$(` leaves a `$` and opens commands of their own, read as any other (`out=$(curl ... -d BODY)`), its
+# quotes as quotes: `$(sed 's/\(x\)/y/')` does not end inside its pattern.
 _PIECE = re.compile(
     r"""
     (?P<continuation>\\\r?\n)
@@ -127,7 +139,7 @@ _PIECE = re.compile(
     | (?P<comment>(?<![^\s;&|()<>`])\#[^\n]*)
     | '(?P<single>[^']*)'?
     | "(?P<double>(?:\\.|[^"\\])*)"?
-    | (?P<expansion>\$\$?(?:\{[^}\n]*\}?|\((?:'[^'\n]*'|"(?:\\.|[^"\\\n])*"|\\.|[^)'"\\\n])*\)?))
+    | (?P<expansion>\$\$?\{[^}\n]*\}?)
     | \\(?P<escaped>.)
     | (?P<plain>[^\s'"\\;&|()<>`$\#]+|.)
     """,
@@ -199,6 +211,9 @@ MARKER_WORDS = (
     b"container-image",
     b"ollama",
     b"llm",
+    b"-hf",  # llama.cpp's `-hf ORG/NAME` (and `-hfr`, `-hfd`); `--hf-repo` holds `repo`
+    b"lmdeploy",
+    b"aphrodite",  # `trtllm-serve` holds `llm`
     *URL_MARKERS,
     *spelled_markers(),  # `DATA_PATH=`, `--data-path`, `LM_NAME=`
     *apis.ROUTE_MARKERS,
@@ -379,18 +394,22 @@ def _references(
         _keyed_values,
         _served,
         _lora_modules,
+        _json_flag_values,
+        _hf_repos,
         _downloads,
         _download_scripts,
         _urls,
-        _images,
         _ollama_pulls,
         _ollama_requests,
+        _requests,
         _routed_words,
     )
     if _ENV_FILE_WRITE.search(text):
         readers = (*readers, _printed_assignments)
     in_context = apis.contexts(text)
     commands = _with_inline_scripts(_commands(text))
+    images: Callable[[list[_Span]], Iterator[_Found]] = partial(_images, known=_image_variables(commands))
+    readers = (*readers, images)
     founds = (found for command in commands if _may_read(command) for read in readers for found in read(command))
     references = (_reference(found, place, context, source, in_context) for found in founds)
     return [reference for reference in references if reference is not None]
@@ -552,6 +571,17 @@ def _printed_assignments(command: list[_Span]) -> Iterator[_Found]:
             yield from _assigned(name, word[len(name) + 1 :])
 
 
+def _image_variables(commands: list[list[_Span]]) -> dict[str, str]:
+    """The values a script gives variables named for an image (`IMAGE=vllm/vllm-openai:v0.8.5`), for the commands
+    that run `$IMAGE`; the last one given wins."""
+    return {
+        found.form: found.value.text
+        for command in commands
+        for found in _assignments(command)
+        if found.kind is Kind.IMAGE
+    }
+
+
 def _assigned(name: str, value: _Span) -> Iterator[_Found]:
     kind = Kind.API if apis.holds_api(name) else named_kind(name)
     if kind is not None:  # one per item of a comma-joined list, as a flag's: `LORA_ADAPTERS=org/a,org/b`
@@ -575,17 +605,26 @@ def _keyed_values(command: list[_Span]) -> Iterator[_Found]:
 
 
 def _served(command: list[_Span]) -> Iterator[_Found]:
-    for index, word in enumerate(command[:-2]):
-        program = word.text.rsplit("/", 1)[-1]
-        if (program, command[index + 1].text) in _SERVE_COMMANDS and (model := _argument(command, index + 2)):
-            yield _Found(f"{program} {command[index + 1].text}", Kind.MODEL, _written(model))
+    """The model a serving command (`names.SERVE_COMMANDS`) is given: its first argument that is neither an option nor
+    an option's value (`vllm serve --host 0.0.0.0 ID`; after a switch, `--enable-lora ID`, the word is taken for the
+    switch's value)."""
+    for index in range(len(command)):
+        served = served_by(tuple(w.text for w in command[index : index + 3]))
+        if not served:
+            continue
+        after = command[index + served :]
+        texts = [w.text for w in after]
+        model = next((w for at, w in enumerate(after) if positional(texts, at)), None)
+        if model is not None:
+            form = " ".join([command[index].text.rsplit("/", 1)[-1], *texts[: served - 1]])
+            yield _Found(form, Kind.MODEL, _written(model))
 
 
-def _images(command: list[_Span]) -> Iterator[_Found]:
+def _images(command: list[_Span], known: Mapping[str, str]) -> Iterator[_Found]:
     """The images a command runs or fetches: `docker run [options] IMAGE`, `podman pull IMAGE`,
     `srun --container-image=IMAGE`, and any `docker://IMAGE` word (`enroot import`, `apptainer pull`)."""
     for index, word in enumerate(command):
-        found = _engine_found(command, index)
+        found = _engine_found(command, index, known)
         flag, equals, _ = word.text.partition("=")
         value = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
         if found:
@@ -596,30 +635,36 @@ def _images(command: list[_Span]) -> Iterator[_Found]:
             yield _Found("docker://", Kind.IMAGE, word)
 
 
-def _engine_found(command: list[_Span], index: int) -> list[_Found]:
+def _engine_found(command: list[_Span], index: int, known: Mapping[str, str]) -> list[_Found]:
     """The image of `ENGINE [container] run|pull|create ... IMAGE` starting at `index`, and the models its
-    `-e MODEL_ID=ID` options give it when it is a model server."""
+    `-e MODEL_ID=ID` options give it when it is a model server (the image's variables replaced by the `known` values
+    the script gave them), and its first argument when the server takes its model so."""
     program = command[index].text.rsplit("/", 1)[-1]
     words = [w.text for w in command[index + 1 : index + 3]]
     skip = 1 if program in _ENGINES and words[:1] == ["container"] else 0
     subcommand = words[skip] if len(words) > skip else ""
     if program not in _ENGINES or subcommand not in _ENGINE_COMMANDS:
         return []
-    image, options = _engine_arguments(command[index + 2 + skip :])
+    arguments = command[index + 2 + skip :]
+    image, options, at = _engine_arguments(arguments)
     if image is None:
         return []
     found = [_Found(f"{program} {subcommand}", Kind.IMAGE, image)]
-    if server_image(image.text) is not None:
+    server = server_image(image.text, known)
+    if server is not None:
         found += [_Found(f"-e {name}", Kind.MODEL, value) for name, value in _model_variables(options)]
+    model = _argument(arguments, at + 1) if server and subcommand != "pull" and takes_model_argument(server) else None
+    if model is not None:  # `docker run vllm/vllm-openai ORG/NAME --port 8000`: the entrypoint's first argument
+        found.append(_Found(f"{program} {subcommand} IMAGE", Kind.MODEL, _written(model)))
     return found
 
 
-def _engine_arguments(arguments: list[_Span]) -> tuple[_Span | None, list[tuple[str, _Span]]]:
-    """The first argument of `docker run` that is not an option or an option's value, and the options before it
-    with their values (`-e NAME=VALUE`, `--env=NAME=VALUE`)."""
+def _engine_arguments(arguments: list[_Span]) -> tuple[_Span | None, list[tuple[str, _Span]], int]:
+    """The first argument of `docker run` that is not an option or an option's value, the options before it
+    with their values (`-e NAME=VALUE`, `--env=NAME=VALUE`), and where it stands among the arguments."""
     options: list[tuple[str, _Span]] = []
     pending: str | None = None
-    for word in arguments:
+    for at, word in enumerate(arguments):
         text = word.text
         if pending is not None:
             options.append((pending, word))
@@ -632,8 +677,8 @@ def _engine_arguments(arguments: list[_Span]) -> tuple[_Span | None, list[tuple[
         elif text.startswith("-") and len(text) > 1:
             pending = None if set(text[1:]) <= _ENGINE_SWITCH_LETTERS else text
         else:
-            return _written(word), options
-    return None, options
+            return _written(word), options, at
+    return None, options, len(arguments)
 
 
 def _model_variables(options: list[tuple[str, _Span]]) -> Iterator[tuple[str, _Span]]:
@@ -645,10 +690,11 @@ def _model_variables(options: list[tuple[str, _Span]]) -> Iterator[tuple[str, _S
 
 
 def _lora_modules(command: list[_Span]) -> Iterator[_Found]:
-    """vLLM's `--lora-modules NAME=ID [NAME=ID ...]` (or `--lora-modules=NAME=ID`): the adapters a server loads."""
+    """vLLM's `--lora-modules NAME=ID [NAME=ID ...]` (or `--lora-modules=NAME=ID`, or JSON items `{"name": NAME,
+    "path": ID}`), SGLang's `--lora-paths NAME=ID ...`: the adapters a server loads."""
     for index, word in enumerate(command):
         flag, equals, _ = word.text.partition("=")
-        if flag != "--lora-modules":
+        if flag not in _ADAPTER_FLAGS:
             continue
         items = [word[len(flag) + 1 :]] if equals else []
         for item in command[index + 1 :] if not equals else []:
@@ -657,8 +703,42 @@ def _lora_modules(command: list[_Span]) -> Iterator[_Found]:
             items.append(item)
         for item in items:
             name, assigned, _ = item.text.partition("=")
-            if assigned:
+            if item.text.lstrip().startswith("{"):
+                yield from _json_entries(flag, item, _ADAPTER_JSON_KEYS)
+            elif assigned:
                 yield _Found(flag, Kind.MODEL, _written(item[len(name) + 1 :]))
+
+
+def _json_flag_values(command: list[_Span]) -> Iterator[_Found]:
+    """A JSON object given to an option (vLLM's `--speculative-config '{"model": ID, ...}'`): its entries under keys
+    named for a model or dataset. A request body (`curl --data`) is `_requests`'; one sent to an Ollama server names
+    Ollama's models."""
+    if any(_OLLAMA_SERVER.search(word.text) for word in command):
+        return
+    for index, word in enumerate(command):
+        flag, equals, _ = word.text.partition("=")
+        value = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
+        read = flag.startswith("--") and flag not in _ADAPTER_FLAGS and flag not in _CURL_DATA
+        if read and value and value.text.lstrip().startswith("{"):
+            yield from _json_entries(flag, value, frozenset())
+
+
+def _json_entries(form: str, value: _Span, keys: frozenset[str]) -> Iterator[_Found]:
+    """The string entries of JSON written in a word whose key is one of `keys` or is named for a model or dataset."""
+    for match in _JSON_STRING_ENTRY.finditer(value.text):
+        kind = Kind.MODEL if match[1] in keys else named_kind(match[1])
+        if kind in (Kind.MODEL, Kind.DATASET):
+            yield _Found(f"{form} {match[1]}", kind, value[match.start(2) : match.end(2)])
+
+
+def _hf_repos(command: list[_Span]) -> Iterator[_Found]:
+    """llama.cpp's `-hf ORG/NAME[:QUANT]` (`--hf-repo`, `-hfd`...): the repository, without the quantisation."""
+    for index, word in enumerate(command):
+        flag, equals, _ = word.text.partition("=")
+        value = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
+        if flag in _HF_REPO_FLAGS and value is not None:
+            written = _written(value)
+            yield _Found(flag, Kind.MODEL, written[: len(written.text.partition(":")[0])])
 
 
 def _urls(command: list[_Span]) -> Iterator[_Found]:
@@ -689,8 +769,7 @@ def _ollama_pulls(command: list[_Span]) -> Iterator[_Found]:
         name, equals, _ = word.text.partition("=")
         value = word[len(name) + 1 :] if equals and _VARIABLE.fullmatch(name) else word
         if ollama.prefixed(value.text):
-            start = value.text.index("/") + 1
-            yield _Found(f"{_OLLAMA_FORM}/", Kind.OLLAMA, value[start:])
+            yield _Found(f"{_OLLAMA_FORM}/", Kind.OLLAMA, value[ollama.model_start(value.text) :])
 
 
 def _routed_words(command: list[_Span]) -> Iterator[_Found]:
@@ -705,13 +784,41 @@ def _routed_words(command: list[_Span]) -> Iterator[_Found]:
 
 def _ollama_requests(command: list[_Span]) -> Iterator[_Found]:
     """The `"model"` of a JSON body curl sends to an Ollama server: `curl localhost:11434/api/generate -d '{...}'`."""
-    start = next((i for i, word in enumerate(command) if word.text.rsplit("/", 1)[-1] == "curl"), None)
+    start = _curl(command)
     if start is None or not any(_OLLAMA_SERVER.search(w.text) for w in command[start:]):
-        return  # `if curl ...; then`, `timeout 60 curl ...`: curl need not come first
+        return
+    for body in _curl_bodies(command, start):
+        for match in _JSON_MODEL.finditer(body.text):
+            yield _Found(f"{_OLLAMA_FORM} request", Kind.OLLAMA, body[match.start(1) : match.end(1)])
+
+
+def _requests(command: list[_Span]) -> Iterator[_Found]:
+    """What a JSON body curl sends to any other server names under a key named for a model: an OpenAI-compatible
+    server's `{"model": ID}` (vLLM, TGI, a router before them), TGI's `{"adapter_id": ID}`."""
+    start = _curl(command)
+    if start is None or any(_OLLAMA_SERVER.search(w.text) for w in command[start:]):
+        return  # an Ollama server's requests are `_ollama_requests`'
+    for body in _curl_bodies(command, start):
+        for match in _JSON_STRING_ENTRY.finditer(body.text):
+            kind, value = named_kind(match[1]), body[match.start(2) : match.end(2)]
+            if kind in (Kind.MODEL, Kind.DATASET):
+                yield (
+                    _Found(_ROUTED, Kind.API, value)
+                    if apis.routed(value.text)
+                    else _Found(f"{match[1]} request", kind, value)
+                )
+
+
+def _curl(command: list[_Span]) -> int | None:
+    """Where `curl` stands in a command: `if curl ...; then`, `timeout 60 curl ...`: it need not come first."""
+    return next((i for i, word in enumerate(command) if word.text.rsplit("/", 1)[-1] == "curl"), None)
+
+
+def _curl_bodies(command: list[_Span], start: int) -> Iterator[_Span]:
+    """The bodies curl sends (`-d BODY`, `--data-raw BODY`, `--json BODY`)."""
     for index, word in enumerate(command[start:-1], start):
         if word.text in _CURL_DATA:
-            for match in _JSON_MODEL.finditer(command[index + 1].text):
-                yield _Found(f"{_OLLAMA_FORM} request", Kind.OLLAMA, command[index + 1][match.start(1) : match.end(1)])
+            yield command[index + 1]
 
 
 def _argument(command: list[_Span], index: int) -> _Span | None:

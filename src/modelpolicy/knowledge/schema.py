@@ -152,6 +152,9 @@ class ModelServer(NamedTuple):
     versions: tuple[ServerVersions, ...]
     version_tag: str = ""  # a regular expression whose group `version` reads the release a tag names
     builds: tuple[str, ...] = ()  # fnmatch patterns of tags that pin a build without naming its release
+    # How the image's entrypoint takes the model it serves besides a flag: "positional" when its first argument is
+    # the model (vLLM's `vllm serve`: `docker run vllm/vllm-openai ORG/NAME`); "" when only a flag or variable names it
+    model_argument: str = ""
 
 
 class OllamaTag(NamedTuple):
@@ -357,6 +360,7 @@ def server_from_raw(record: _Record) -> ModelServer:
         images=record.texts("images"),
         version_tag=_version_tag(record),
         builds=record.texts("builds"),
+        model_argument=record.choice("model_argument", ("", "positional"), default=""),
         versions=tuple(
             ServerVersions(
                 since=v.text("from"),
