@@ -722,3 +722,82 @@ def test_an_ollama_name_under_a_model_name_in_a_file_that_speaks_of_ollama() -> 
     # elsewhere only the tagged name, Ollama's spelling, counts: an untagged `llama3.2` is a family as well
     found = [(r.kind, r.text) for r in PythonSource().find(elsewhere, FileContext("t.py", lambda v: False))]
     assert found == [(Kind.OLLAMA, "qwen3:0.6b")]
+
+
+# --- a plural name of datasets (`test_datasets`, `{"datasets": [{"id": ...}]}`) and a dict's key set in Python -------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("datasets", Kind.DATASET),
+        ("test_datasets", Kind.DATASET),
+        ("EVAL_DATASETS", Kind.DATASET),
+        ("trainDatasets", Kind.DATASET),
+        ("excluded_datasets", None),  # what a program says it does not use
+        ("output_datasets", None),  # written
+        ("datasets_dir", None),  # where they go
+        ("num_datasets_seen", None),
+    ],
+)
+def test_a_plural_name_of_datasets(name: str, kind: Kind | None) -> None:
+    assert named_kind(name) is kind
+
+
+def test_a_dataset_mixture_written_as_a_python_dict() -> None:
+    source = (
+        "def test_mixture():\n"
+        "    dataset_mixture = {\n"
+        '        "datasets": [\n'
+        '            {"id": "org/alpaca", "columns": ["prompt"], "weight": 0.5},\n'
+        "            {\n"
+        '                "id": "org/self-instruct",\n'
+        '                "weight": 0.3,\n'
+        "            },\n"
+        "        ],\n"
+        '        "seed": 42,\n'
+        "    }\n"
+        "    return get_dataset(ScriptArguments(dataset_mixture=dataset_mixture))\n"
+    )
+    assert find(source) == {(Kind.DATASET, "org/alpaca", 4, "key"), (Kind.DATASET, "org/self-instruct", 6, "key")}
+
+
+def test_a_key_named_for_an_artefact_set_on_a_dict() -> None:
+    source = (
+        "def check(data):\n"
+        '    data["test_datasets"] = [{"path": "org/empty-test-ds"}]\n'
+        '    cfg["base_model"] = "org/base"\n'
+        'os.environ["EMBEDDING_MODEL"] = "org/embedder"\n'
+        'settings["llm_model"] = "gpt-4o"\n'
+    )
+    assert find(source) == {
+        (Kind.DATASET, "org/empty-test-ds", 2, "key"),
+        (M, "org/base", 3, "key"),
+        (M, "org/embedder", 4, "key"),
+        (A, "gpt-4o", 5, "key"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'cfg["hub_model_id"] = "org/pushed"\n',  # what a run writes
+        'cfg["output_dir"] = "org/out"\n',  # a key that names no artefact
+        'row["model"] = "GPT-4o"\n',  # a label shown to people
+        'row["model"] = model\n',  # a value the file does not hold
+        'cfg["model"] = "./checkpoints/run1"\n',  # a local path
+        'cfg[key] = "org/x"\n',  # a key that is no literal
+        'chart = {"datasets": [{"label": "Sales", "data": [1, 2]}]}\n',  # a chart's series: no id under them
+        'metrics["datasets"] = 3\n',
+    ],
+)
+def test_keys_set_on_a_dict_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
+def test_config_lists_of_datasets_under_a_plural_name() -> None:
+    text = (
+        "test_datasets:\n  - path: org/eval-ds\n    split: test\n"
+        "eval_datasets: [org/e2]\ndatasets:\n  - path: ./d.jsonl\n"
+    )
+    assert config(text, "config.yml") == {(Kind.DATASET, "org/eval-ds", 2), (Kind.DATASET, "org/e2", 4)}

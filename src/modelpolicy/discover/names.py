@@ -65,6 +65,7 @@ ENDINGS = frozenset(
         ("tokenizers",),
         ("dataset", "ids"),
         ("dataset", "names"),
+        ("datasets",),  # `test_datasets: [{path: org/x}]`, `{"datasets": [{"id": ...}]}`, `EVAL_DATASETS = [...]`
     }
 )
 DATA_ENDINGS = frozenset({("data", "path")})  # endings that make a name a dataset's without the word `dataset`
@@ -109,7 +110,7 @@ def named_kind(name: str) -> Kind | None:
         return Kind.OLLAMA
     if not _ends_in(words, ENDINGS):
         return None
-    data = "dataset" in words or _ends_in(words, DATA_ENDINGS)
+    data = not {"dataset", "datasets"}.isdisjoint(words) or _ends_in(words, DATA_ENDINGS)
     return Kind.DATASET if data else Kind.MODEL
 
 

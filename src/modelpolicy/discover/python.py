@@ -1706,14 +1706,17 @@ class _Finder:
             self.found.append(replace(reference, path=self.context.path, line=line, source="python", form=target))
 
     def _local_named(self, statement: ast.Assign | ast.AnnAssign) -> None:
-        """`model_name = request.model or "org/x"` in a function, `self.model_id = "org/x"`: a variable or attribute
-        named for a model holds the literals its value may be (module constants are `_module_named`'s)."""
+        """`model_name = request.model or "org/x"` in a function, `self.model_id = "org/x"`, `cfg["base_model"] =
+        "org/x"`: a variable, attribute or string key named for a model holds the literals its value may be (module
+        constants are `_module_named`'s)."""
         targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
         if len(targets) != 1 or statement.value is None:
             return
         target = targets[0]
         if isinstance(target, ast.Attribute):  # `self.model_id = ...`, at any level
             self._defer(statement.value, apis.name_kind(target.attr), "attribute")
+        elif isinstance(target, ast.Subscript) and (key := _string(target.slice)):  # a dict's key, as a literal's
+            self._defer(statement.value, apis.name_kind(key), "key")
         elif isinstance(target, ast.Name) and self.scopes:
             self._defer(statement.value, apis.name_kind(target.id), "variable")
 
