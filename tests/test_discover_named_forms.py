@@ -789,6 +789,8 @@ def test_a_key_named_for_an_artefact_set_on_a_dict() -> None:
         'cfg[key] = "org/x"\n',  # a key that is no literal
         'chart = {"datasets": [{"label": "Sales", "data": [1, 2]}]}\n',  # a chart's series: no id under them
         'metrics["datasets"] = 3\n',
+        'cfg["base_model"] = "fake/path"\n',  # a test's made-up id
+        'DictDefault({"base_model": "dummy/model", "datasets": [{"path": "owner/repo"}]})\n',
     ],
 )
 def test_keys_set_on_a_dict_look_alikes(source: str) -> None:
