@@ -803,3 +803,73 @@ def test_config_lists_of_datasets_under_a_plural_name() -> None:
         "eval_datasets: [org/e2]\ndatasets:\n  - path: ./d.jsonl\n"
     )
     assert config(text, "config.yml") == {(Kind.DATASET, "org/eval-ds", 2), (Kind.DATASET, "org/e2", 4)}
+
+
+# --- the repository a tokenizer or a base model's config comes from; a project's wrapper of a Hub download ----------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("tokenizer_config", M),
+        ("TOKENIZER_CONFIG", M),
+        ("base_model_config", M),
+        ("baseModelConfig", M),
+        ("model_config", None),  # a dict of settings more often than a repository
+        ("tokenizer_config_path", None),
+        ("output_tokenizer_config", None),  # written
+    ],
+)
+def test_a_tokenizer_or_base_model_config_names_a_repository(name: str, kind: Kind | None) -> None:
+    assert named_kind(name) is kind
+
+
+def test_tokenizer_and_base_model_config_values() -> None:
+    source = (
+        'cfg = DictDefault({"tokenizer_config": "huggyllama/llama-7b", "base_model_config": "org/cfg"})\n'
+        'other = DictDefault(base_model_config="org/kimi")\n'
+        "def f(path):\n"
+        '    tokenizer_config = os.path.join(path, "tokenizer_config.json")\n'
+        '    tokenizer_config = {"chat_template": "{{ x }}", "model_max_length": 512}\n'
+        'model_config = "org/not-read"\n'
+    )
+    assert find(source) == {
+        (M, "huggyllama/llama-7b", 1, "key"),
+        (M, "org/cfg", 1, "key"),
+        (M, "org/kimi", 2, "keyword"),
+    }
+    text = "tokenizer_config: org/tok\nbase_model_config: ./llama-7b-hf\nmodel_config:\n  output_router_logits: true\n"
+    assert config(text, "config.yml") == {(M, "org/tok", 1)}
+
+
+def test_a_wrapper_named_for_the_hub_loader_it_wraps() -> None:
+    source = (
+        "def snapshot_download_w_retry(*args, **kwargs):\n"
+        "    return snapshot_download(*args, **kwargs)\n"
+        'snapshot_download_w_retry("org/small", repo_type="model")\n'
+        'snapshot_download_w_retry("org/alpaca", repo_type="dataset")\n'
+        'snapshot_download_w_retry("org/space", repo_type="space")\n'
+        'load_dataset_with_retry("org/d", split="train")\n'
+        'hf_hub_download_cached(repo_id="org/gguf", filename="x.gguf")\n'
+        'from_pretrained_keras("org/keras")\n'
+    )
+    assert find(source) == {
+        (M, "org/small", 3, "snapshot_download_w_retry"),
+        (Kind.DATASET, "org/alpaca", 4, "snapshot_download_w_retry"),
+        (Kind.DATASET, "org/d", 6, "load_dataset_with_retry"),
+        (M, "org/gguf", 7, "hf_hub_download_cached"),
+        (M, "org/keras", 8, "from_pretrained_keras"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'my_snapshot_download("org/x")\n',  # a prefix is no wrapper's name
+        'snapshot_downloader("org/x")\n',  # nor a longer word
+        'from_pretrained_kwargs = {"repo": "org/x"}\n',  # no call
+        'load_dataset_with_retry("./data/train.jsonl")\n',  # a local file
+    ],
+)
+def test_wrapper_look_alikes(source: str) -> None:
+    assert find(source) == set()

@@ -66,6 +66,10 @@ ENDINGS = frozenset(
         ("dataset", "ids"),
         ("dataset", "names"),
         ("datasets",),  # `test_datasets: [{path: org/x}]`, `{"datasets": [{"id": ...}]}`, `EVAL_DATASETS = [...]`
+        # the repository a tokenizer or a base model's config is read from (axolotl's `tokenizer_config: org/x`,
+        # `base_model_config: org/x`); a bare `model_config` is a dict of settings more often than a repository
+        ("tokenizer", "config"),
+        ("base", "model", "config"),
     }
 )
 DATA_ENDINGS = frozenset({("data", "path")})  # endings that make a name a dataset's without the word `dataset`
@@ -74,7 +78,9 @@ DATA_ENDINGS = frozenset({("data", "path")})  # endings that make a name a datas
 # (`DATA_PATH`, `dataPath`, `--data-path`); a one-word ending none of the other markers holds (`checkpoint`) is
 # its own marker, in every source's list.
 _ADAPTER_ENDINGS = frozenset(ending for ending in ENDINGS if ending[0] in ("lora", "adapter"))
-SPELLED_WHOLE = frozenset({("data", "path"), ("lm", "name"), ("checkpoint",), *_ADAPTER_ENDINGS})
+SPELLED_WHOLE = frozenset(
+    {("data", "path"), ("lm", "name"), ("checkpoint",), ("base", "model", "config"), *_ADAPTER_ENDINGS}
+)
 # Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`;
 # or of what it says it does not use: a leaderboard's `deprecated_model_name = [...]`, `UNSUPPORTED_MODELS`.
 WRITTEN = frozenset(

@@ -197,6 +197,10 @@ _LOADERS: dict[str, _Loader] = {
     # faster-whisper: `WhisperModel("large-v3")`, `WhisperModel(model_size_or_path="Systran/faster-whisper-small")`
     "WhisperModel": _Loader(_M, ("model_size_or_path",), 0, names=_FASTER_WHISPER),
 }
+# A project's own wrapper of a Hub download, named for the loader it wraps and taking its arguments
+# (`snapshot_download_w_retry("org/x", repo_type="dataset")`, `load_dataset_with_retry("org/d")`, huggingface_hub's
+# `from_pretrained_keras("org/x")`): read as that loader.
+_WRAPPED_LOADERS = ("snapshot_download", "hf_hub_download", "load_dataset", "from_pretrained")
 # Gradio's `gr.load("models/org/x")` (`gr.Interface.load("huggingface/org/x")`), or `gr.load("org/x", src="models")`:
 # a Hub model served through the Inference API; `spaces/` and `src="spaces"` load a Space, no artefact of ours.
 _GRADIO_MODULES = frozenset({"gr", "gradio"})
@@ -1432,7 +1436,7 @@ class _Finder:
     def _call(self, call: ast.Call) -> Iterator[Reference]:
         self._named_call(call)
         name = _call_name(call.func) or ""
-        loader = _PEFT_ADAPTER if _is_peft_model(call.func) else _LOADERS.get(name)
+        loader = _PEFT_ADAPTER if _is_peft_model(call.func) else _LOADERS.get(name) or _wrapped_loader(name)
         if loader is None and name in _API_METHODS and _is_api_client_call(call.func):
             loader = _API_CLIENT
         if loader is None and name == "load":
@@ -2263,6 +2267,12 @@ def _prefixed_or_namespaced(text: str, prefixes: tuple[str, ...]) -> str | None:
         return stripped
     hub = parse_hub_id(text)
     return text if hub is not None and "/" in hub.id and hub.id == text else None
+
+
+def _wrapped_loader(name: str) -> _Loader | None:
+    """The loader a function named `<loader>_<more>` wraps (see `_WRAPPED_LOADERS`), or None."""
+    wrapped = next((base for base in _WRAPPED_LOADERS if name.startswith(f"{base}_")), None)
+    return _LOADERS[wrapped] if wrapped else None
 
 
 def _download_kind(call: ast.Call, default: Kind) -> Kind | None:
