@@ -873,3 +873,17 @@ def test_a_wrapper_named_for_the_hub_loader_it_wraps() -> None:
 )
 def test_wrapper_look_alikes(source: str) -> None:
     assert find(source) == set()
+
+
+def test_the_source_of_a_dataset_builder_and_a_mixture_given_as_a_list() -> None:
+    torchtune = (
+        "tokenizer:\n  _component_: torchtune.models.llama3.llama3_tokenizer\n  path: /tmp/Llama-3/tokenizer.model\n"
+        "dataset:\n  _component_: torchtune.datasets.alpaca_dataset\n  source: tatsu-lab/alpaca\n"
+        "model:\n  _component_: torchtune.models.llama3.lora_llama3_8b\n  source: org/not-a-dataset-key\n"
+    )
+    assert config(torchtune, "llama3_lora.yaml") == {(Kind.DATASET, "tatsu-lab/alpaca", 6)}
+    mixture = 'dataset_mixer_list:\n  - allenai/tulu-3-sft-mixture\n  - "1.0"\n  - org/extra\n  - "0.5"\n'
+    assert config(mixture, "tulu.yaml") == {
+        (Kind.DATASET, "allenai/tulu-3-sft-mixture", 2),
+        (Kind.DATASET, "org/extra", 4),
+    }

@@ -70,6 +70,8 @@ ENDINGS = frozenset(
         # `base_model_config: org/x`); a bare `model_config` is a dict of settings more often than a repository
         ("tokenizer", "config"),
         ("base", "model", "config"),
+        # open-instruct's `dataset_mixer_list: [org/x, "1.0", ...]`, `--dataset_mixer_list org/x 1.0`: ids and weights
+        ("dataset", "mixer", "list"),
     }
 )
 DATA_ENDINGS = frozenset({("data", "path")})  # endings that make a name a dataset's without the word `dataset`
@@ -202,6 +204,9 @@ PICKER_WORDS = frozenset({"options", "list", "choices", "presets", "catalog", "c
 # In an item of a table or list that names artefacts (`- path: org/x`, `{id: ID, name: "Label"}`, a picker's
 # `{value: ID, label: "Label"}`), the keys whose value is the artefact's, first found first: a label names none.
 ITEM_KEYS = ("id", "path", "name", "value")
+# Under a dataset's key, also the `source` a dataset builder loads (torchtune's `dataset: {_component_: ..., source:
+# org/x}`).
+DATASET_ITEM_KEYS = (*ITEM_KEYS, "source")
 # In the description of a setting (a JSON schema's property `model: {default: ID, enum: [...]}`, a form's field
 # `{key: "model", default: ID, options: [...]}`), the keys whose values are the setting's: its default, those offered.
 SETTING_KEYS = ("default", "defaultValue", "enum", "options", "choices")

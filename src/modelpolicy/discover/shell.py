@@ -57,8 +57,10 @@ _FLAGS = {name: Kind.DATASET if "dataset" in name else Kind.MODEL for name in _F
 _KEYED_FLAGS = {"model_args": frozenset({"pretrained", "peft", "tokenizer", "delta"})}
 # Commands whose first argument after a subcommand is a model: `vllm serve ID`.
 _SERVE_COMMANDS = frozenset({("vllm", "serve")})
-_CLIS = frozenset({"huggingface-cli", "hf"})
-# Options of `huggingface-cli download` and `hf download` that take a value: the word after them is not the repo id.
+# The command lines whose `download ID` fetches a Hub repository: the Hub's own, torchtune's `tune download ID
+# --output-dir DIR` and LitGPT's `litgpt download ID`.
+_CLIS = frozenset({"huggingface-cli", "hf", "tune", "litgpt"})
+# Options of those `download` commands that take a value: the word after them is not the repo id.
 _DOWNLOAD_OPTIONS = frozenset(
     {
         "--repo-type",
@@ -70,8 +72,11 @@ _DOWNLOAD_OPTIONS = frozenset(
         "--token",
         "--max-workers",
         "--local-dir-use-symlinks",
+        *("--output-dir", "--output_dir", "--ignore-patterns", "--hf-token", "--access_token", "--source"),
     }
 )
+# `tune download HANDLE --source kaggle` fetches from Kaggle, no repository of the Hub.
+_HUB_SOURCES = frozenset({"huggingface", "hf"})
 _REPO_TYPES = {"model": Kind.MODEL, "dataset": Kind.DATASET}
 # A project's own download script: `python download-model.py ID` (`_download_scripts`).
 _SCRIPT_EXTENSIONS = frozenset({"py", "sh"})
@@ -750,7 +755,7 @@ def _download(arguments: list[_Span], form: str) -> _Found | None:
         elif target is None:
             target = word
     kind = _REPO_TYPES.get(options.get("--repo-type", "model"))
-    if target is None or kind is None:
+    if target is None or kind is None or options.get("--source", "huggingface").lower() not in _HUB_SOURCES:
         return None
     return _Found(form, kind, _written(target), options.get("--revision"))
 
