@@ -887,3 +887,15 @@ def test_the_source_of_a_dataset_builder_and_a_mixture_given_as_a_list() -> None
         (Kind.DATASET, "allenai/tulu-3-sft-mixture", 2),
         (Kind.DATASET, "org/extra", 4),
     }
+
+
+def test_a_reward_model_among_the_reward_functions() -> None:
+    source = (
+        "def reward_len(completions, **kwargs):\n    return [len(c) for c in completions]\n"
+        'trainer = GRPOTrainer(reward_funcs="org/reward-model", train_dataset=dataset)\n'
+        'other = GRPOTrainer(reward_funcs=[reward_len, "org/second-rm"])\n'
+        "third = GRPOTrainer(reward_funcs=reward_len)\n"
+    )
+    assert find(source) == {(M, "org/reward-model", 3, "keyword"), (M, "org/second-rm", 4, "keyword")}
+    text = "trl:\n  reward_funcs:\n    - rwd.format_reward\n    - rwd.correctness_reward\n"
+    assert config(text, "grpo.yaml") == set()  # Python paths of functions, no ids

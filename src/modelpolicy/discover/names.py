@@ -72,6 +72,8 @@ ENDINGS = frozenset(
         ("base", "model", "config"),
         # open-instruct's `dataset_mixer_list: [org/x, "1.0", ...]`, `--dataset_mixer_list org/x 1.0`: ids and weights
         ("dataset", "mixer", "list"),
+        # TRL's `GRPOTrainer(reward_funcs="org/rm")`: a string among its reward functions is a reward model's id
+        ("reward", "funcs"),
     }
 )
 DATA_ENDINGS = frozenset({("data", "path")})  # endings that make a name a dataset's without the word `dataset`
@@ -81,7 +83,14 @@ DATA_ENDINGS = frozenset({("data", "path")})  # endings that make a name a datas
 # its own marker, in every source's list.
 _ADAPTER_ENDINGS = frozenset(ending for ending in ENDINGS if ending[0] in ("lora", "adapter"))
 SPELLED_WHOLE = frozenset(
-    {("data", "path"), ("lm", "name"), ("checkpoint",), ("base", "model", "config"), *_ADAPTER_ENDINGS}
+    {
+        ("data", "path"),
+        ("lm", "name"),
+        ("checkpoint",),
+        ("base", "model", "config"),
+        ("reward", "funcs"),
+        *_ADAPTER_ENDINGS,
+    }
 )
 # Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`;
 # or of what it says it does not use: a leaderboard's `deprecated_model_name = [...]`, `UNSUPPORTED_MODELS`.
