@@ -739,3 +739,180 @@ def test_an_ollama_name_under_a_model_name_in_a_file_that_speaks_of_ollama() -> 
     # elsewhere only the tagged name, Ollama's spelling, counts: an untagged `llama3.2` is a family as well
     found = [(r.kind, r.text) for r in PythonSource().find(elsewhere, FileContext("t.py", lambda v: False))]
     assert found == [(Kind.OLLAMA, "qwen3:0.6b")]
+
+
+# --- a plural name of datasets (`test_datasets`, `{"datasets": [{"id": ...}]}`) and a dict's key set in Python -------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("datasets", Kind.DATASET),
+        ("test_datasets", Kind.DATASET),
+        ("EVAL_DATASETS", Kind.DATASET),
+        ("trainDatasets", Kind.DATASET),
+        ("excluded_datasets", None),  # what a program says it does not use
+        ("output_datasets", None),  # written
+        ("datasets_dir", None),  # where they go
+        ("num_datasets_seen", None),
+    ],
+)
+def test_a_plural_name_of_datasets(name: str, kind: Kind | None) -> None:
+    assert named_kind(name) is kind
+
+
+def test_a_dataset_mixture_written_as_a_python_dict() -> None:
+    source = (
+        "def test_mixture():\n"
+        "    dataset_mixture = {\n"
+        '        "datasets": [\n'
+        '            {"id": "org/alpaca", "columns": ["prompt"], "weight": 0.5},\n'
+        "            {\n"
+        '                "id": "org/self-instruct",\n'
+        '                "weight": 0.3,\n'
+        "            },\n"
+        "        ],\n"
+        '        "seed": 42,\n'
+        "    }\n"
+        "    return get_dataset(ScriptArguments(dataset_mixture=dataset_mixture))\n"
+    )
+    assert find(source) == {(Kind.DATASET, "org/alpaca", 4, "key"), (Kind.DATASET, "org/self-instruct", 6, "key")}
+
+
+def test_a_key_named_for_an_artefact_set_on_a_dict() -> None:
+    source = (
+        "def check(data):\n"
+        '    data["test_datasets"] = [{"path": "org/empty-test-ds"}]\n'
+        '    cfg["base_model"] = "org/base"\n'
+        'os.environ["EMBEDDING_MODEL"] = "org/embedder"\n'
+        'settings["llm_model"] = "gpt-4o"\n'
+    )
+    assert find(source) == {
+        (Kind.DATASET, "org/empty-test-ds", 2, "key"),
+        (M, "org/base", 3, "key"),
+        (M, "org/embedder", 4, "key"),
+        (A, "gpt-4o", 5, "key"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'cfg["hub_model_id"] = "org/pushed"\n',  # what a run writes
+        'cfg["output_dir"] = "org/out"\n',  # a key that names no artefact
+        'row["model"] = "GPT-4o"\n',  # a label shown to people
+        'row["model"] = model\n',  # a value the file does not hold
+        'cfg["model"] = "./checkpoints/run1"\n',  # a local path
+        'cfg[key] = "org/x"\n',  # a key that is no literal
+        'chart = {"datasets": [{"label": "Sales", "data": [1, 2]}]}\n',  # a chart's series: no id under them
+        'metrics["datasets"] = 3\n',
+        'cfg["base_model"] = "fake/path"\n',  # a test's made-up id
+        'DictDefault({"base_model": "dummy/model", "datasets": [{"path": "owner/repo"}]})\n',
+    ],
+)
+def test_keys_set_on_a_dict_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
+def test_config_lists_of_datasets_under_a_plural_name() -> None:
+    text = (
+        "test_datasets:\n  - path: org/eval-ds\n    split: test\n"
+        "eval_datasets: [org/e2]\ndatasets:\n  - path: ./d.jsonl\n"
+    )
+    assert config(text, "config.yml") == {(Kind.DATASET, "org/eval-ds", 2), (Kind.DATASET, "org/e2", 4)}
+
+
+# --- the repository a tokenizer or a base model's config comes from; a project's wrapper of a Hub download ----------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("tokenizer_config", M),
+        ("TOKENIZER_CONFIG", M),
+        ("base_model_config", M),
+        ("baseModelConfig", M),
+        ("model_config", None),  # a dict of settings more often than a repository
+        ("tokenizer_config_path", None),
+        ("output_tokenizer_config", None),  # written
+    ],
+)
+def test_a_tokenizer_or_base_model_config_names_a_repository(name: str, kind: Kind | None) -> None:
+    assert named_kind(name) is kind
+
+
+def test_tokenizer_and_base_model_config_values() -> None:
+    source = (
+        'cfg = DictDefault({"tokenizer_config": "huggyllama/llama-7b", "base_model_config": "org/cfg"})\n'
+        'other = DictDefault(base_model_config="org/kimi")\n'
+        "def f(path):\n"
+        '    tokenizer_config = os.path.join(path, "tokenizer_config.json")\n'
+        '    tokenizer_config = {"chat_template": "{{ x }}", "model_max_length": 512}\n'
+        'model_config = "org/not-read"\n'
+    )
+    assert find(source) == {
+        (M, "huggyllama/llama-7b", 1, "key"),
+        (M, "org/cfg", 1, "key"),
+        (M, "org/kimi", 2, "keyword"),
+    }
+    text = "tokenizer_config: org/tok\nbase_model_config: ./llama-7b-hf\nmodel_config:\n  output_router_logits: true\n"
+    assert config(text, "config.yml") == {(M, "org/tok", 1)}
+
+
+def test_a_wrapper_named_for_the_hub_loader_it_wraps() -> None:
+    source = (
+        "def snapshot_download_w_retry(*args, **kwargs):\n"
+        "    return snapshot_download(*args, **kwargs)\n"
+        'snapshot_download_w_retry("org/small", repo_type="model")\n'
+        'snapshot_download_w_retry("org/alpaca", repo_type="dataset")\n'
+        'snapshot_download_w_retry("org/space", repo_type="space")\n'
+        'load_dataset_with_retry("org/d", split="train")\n'
+        'hf_hub_download_cached(repo_id="org/gguf", filename="x.gguf")\n'
+        'from_pretrained_keras("org/keras")\n'
+    )
+    assert find(source) == {
+        (M, "org/small", 3, "snapshot_download_w_retry"),
+        (Kind.DATASET, "org/alpaca", 4, "snapshot_download_w_retry"),
+        (Kind.DATASET, "org/d", 6, "load_dataset_with_retry"),
+        (M, "org/gguf", 7, "hf_hub_download_cached"),
+        (M, "org/keras", 8, "from_pretrained_keras"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'my_snapshot_download("org/x")\n',  # a prefix is no wrapper's name
+        'snapshot_downloader("org/x")\n',  # nor a longer word
+        'from_pretrained_kwargs = {"repo": "org/x"}\n',  # no call
+        'load_dataset_with_retry("./data/train.jsonl")\n',  # a local file
+    ],
+)
+def test_wrapper_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
+def test_the_source_of_a_dataset_builder_and_a_mixture_given_as_a_list() -> None:
+    torchtune = (
+        "tokenizer:\n  _component_: torchtune.models.llama3.llama3_tokenizer\n  path: /tmp/Llama-3/tokenizer.model\n"
+        "dataset:\n  _component_: torchtune.datasets.alpaca_dataset\n  source: tatsu-lab/alpaca\n"
+        "model:\n  _component_: torchtune.models.llama3.lora_llama3_8b\n  source: org/not-a-dataset-key\n"
+    )
+    assert config(torchtune, "llama3_lora.yaml") == {(Kind.DATASET, "tatsu-lab/alpaca", 6)}
+    mixture = 'dataset_mixer_list:\n  - allenai/tulu-3-sft-mixture\n  - "1.0"\n  - org/extra\n  - "0.5"\n'
+    assert config(mixture, "tulu.yaml") == {
+        (Kind.DATASET, "allenai/tulu-3-sft-mixture", 2),
+        (Kind.DATASET, "org/extra", 4),
+    }
+
+
+def test_a_reward_model_among_the_reward_functions() -> None:
+    source = (
+        "def reward_len(completions, **kwargs):\n    return [len(c) for c in completions]\n"
+        'trainer = GRPOTrainer(reward_funcs="org/reward-model", train_dataset=dataset)\n'
+        'other = GRPOTrainer(reward_funcs=[reward_len, "org/second-rm"])\n'
+        "third = GRPOTrainer(reward_funcs=reward_len)\n"
+    )
+    assert find(source) == {(M, "org/reward-model", 3, "keyword"), (M, "org/second-rm", 4, "keyword")}
+    text = "trl:\n  reward_funcs:\n    - rwd.format_reward\n    - rwd.correctness_reward\n"
+    assert config(text, "grpo.yaml") == set()  # Python paths of functions, no ids

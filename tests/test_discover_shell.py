@@ -62,6 +62,12 @@ def found(path: str, text: str) -> list[tuple[Kind, str, int]]:
         ("hf download acme/reviews --repo-type dataset", [(DATASET, "acme/reviews", 1)]),
         ("huggingface-cli download --repo-type=dataset acme/reviews", [(DATASET, "acme/reviews", 1)]),
         ("hf download ${REPO:-acme/encoder}", [(MODEL, "acme/encoder", 1)]),
+        # torchtune's and LitGPT's downloads of a Hub repository
+        ("tune download acme/encoder --output-dir /tmp/encoder --hf-token $HF_TOKEN", [(MODEL, "acme/encoder", 1)]),
+        ("tune download --output-dir /tmp/x acme/encoder", [(MODEL, "acme/encoder", 1)]),
+        ("litgpt download acme/encoder", [(MODEL, "acme/encoder", 1)]),
+        # open-instruct's mixture given as ids and weights
+        ("python finetune.py --dataset_mixer_list acme/reviews 1.0", [(DATASET, "acme/reviews", 1)]),
     ],
 )
 def test_finds_in_scripts(command: str, expected: list[tuple[Kind, str, int]]) -> None:
@@ -72,6 +78,8 @@ def test_finds_in_scripts(command: str, expected: list[tuple[Kind, str, int]]) -
     "command",
     [
         "python train.py --output_dir acme/encoder",
+        "tune download acme/llama-3.2/pytorch/1b --source kaggle",  # Kaggle's, not the Hub's
+        "tune run lora_finetune_single_device --config acme/encoder",  # no download
         "python train.py --hub_model_id acme/encoder",
         "python train.py --push_to_hub_model_id acme/encoder",
         "python train.py --model_type acme/encoder",

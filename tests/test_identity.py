@@ -193,6 +193,22 @@ def test_without_env_defaults(text: str, expected: str) -> None:
         ("org/test-model", False),
         ("testing/model", False),
         ("mteb/tests-data", False),
+        ("fake/path", True),  # owners a test or an example makes up
+        ("fake/qwen3_5_moe", True),
+        ("Dummy/model", True),
+        ("mock/model", True),
+        ("owner/repo", True),
+        ("foo/bar", True),
+        ("some/other-model", True),
+        ("Example/Model", True),
+        ("user/dataset", True),
+        ("lorem/ipsum", True),  # filler text
+        ("sit/amet", True),
+        ("org/lorem-ipsum-model", False),
+        ("fake-org/model", False),  # an owner that only starts so
+        ("examples-org/model", False),
+        ("org/fake", False),  # a name, not an owner
+        ("hf-internal-testing/dummy", False),
     ],
 )
 def test_placeholder_ids(text: str, expected: bool) -> None:

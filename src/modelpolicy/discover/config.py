@@ -41,6 +41,7 @@ from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
 from modelpolicy.discover.names import (
+    DATASET_ITEM_KEYS,
     ITEM_KEYS,
     NOT_QUALIFIERS,
     SETTING_KEYS,
@@ -354,7 +355,8 @@ class _Finder:
 
     def mapping(self, mapping: _Mapping, slot: _Slot | None) -> Iterator[Reference]:
         entries = {_normalise(key.value): (key, value) for key, value in mapping.entries if key}
-        item_key = next((entries[k][0] for k in ITEM_KEYS if k in entries), None) if slot else None
+        keys = DATASET_ITEM_KEYS if slot and slot.kind is Kind.DATASET else ITEM_KEYS
+        item_key = next((entries[k][0] for k in keys if k in entries), None) if slot else None
         name, value = (entries.get(k, (None, None))[1] for k in ("name", "value"))
         if isinstance(name, _Text) and value is not None and _artefact_key(name.value):
             yield from self.entry(name, value, None)  # a Kubernetes `env` item: {name: MODEL_ID, value: org/x}

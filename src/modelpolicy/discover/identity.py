@@ -166,8 +166,17 @@ FOLDER_OWNERS = frozenset(
 )
 
 
-# Owners that say "put yours here": `your-username/my-model`, `<your-hf-id>` (which the id grammar refuses already).
-PLACEHOLDER_OWNERS = frozenset({"username", "user-name", "user_name", "hf-username", "hf_username", "my-username"})
+# Owners that say "put yours here": `your-username/my-model`, `<your-hf-id>` (which the id grammar refuses already);
+# or that a test or an example makes up: `fake/path`, `dummy/model`, `owner/repo`, `user/dataset`, `foo/bar`,
+# `some/other-model`.
+PLACEHOLDER_OWNERS = frozenset(
+    {
+        *("username", "user-name", "user_name", "hf-username", "hf_username", "my-username"),
+        *("fake", "dummy", "mock", "owner", "user", "foo", "some", "example"),
+    }
+)
+# Filler text, as a whole owner or name: `lorem/ipsum`, `sit/amet`.
+FILLER_WORDS = frozenset({"lorem", "ipsum", "dolor", "amet"})
 # Words that make an id a test fixture's stand-in when they are its whole owner or whole name: `test/model`,
 # `test/tokenizer-partial`, `cleanup/test` (a cache test's repository names), never an artefact a program reads.
 FIXTURE_WORDS = frozenset({"test", "tests"})
@@ -179,14 +188,17 @@ ROUTER_CHOICES = frozenset({"auto"})
 def is_placeholder(text: str) -> bool:
     """An id written for the reader to replace: its owner is `your...` or a stand-in for a user name, or its name is
     `your-...` (`meta-llama/your-model-path`; not a name that only starts so, as `coqui/YourTTS`); or a test
-    fixture's stand-in, whose whole owner or name is `test` (`test/model`, `cleanup/test`; not `org/test-model`); or
-    a router's own choice (`blockrun/auto`; not `org/auto-coder`)."""
+    fixture's stand-in, whose whole owner or name is `test` (`test/model`, `cleanup/test`; not `org/test-model`);
+    filler text (`lorem/ipsum`); or a router's own choice (`blockrun/auto`; not `org/auto-coder`)."""
     owner, slash, name = text.partition("/")
     owner = owner.lower()
     yours = name.lower().startswith(("your-", "your_"))
     fixture = owner in FIXTURE_WORDS or name.lower() in FIXTURE_WORDS
     router = name.lower() in ROUTER_CHOICES  # `openrouter/auto`, `blockrun/auto`: the router picks, no repository
-    return bool(slash) and (owner.startswith("your") or owner in PLACEHOLDER_OWNERS or yours or fixture or router)
+    filler = owner in FILLER_WORDS or name.lower() in FILLER_WORDS
+    return bool(slash) and (
+        owner.startswith("your") or owner in PLACEHOLDER_OWNERS or yours or fixture or filler or router
+    )
 
 
 # The version segment that starts a web API's route (`v1/models`, `v1beta/models`, `v2beta/stable-image/generate`):

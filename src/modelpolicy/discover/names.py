@@ -66,6 +66,15 @@ ENDINGS = frozenset(
         ("tokenizers",),
         ("dataset", "ids"),
         ("dataset", "names"),
+        ("datasets",),  # `test_datasets: [{path: org/x}]`, `{"datasets": [{"id": ...}]}`, `EVAL_DATASETS = [...]`
+        # the repository a tokenizer or a base model's config is read from (axolotl's `tokenizer_config: org/x`,
+        # `base_model_config: org/x`); a bare `model_config` is a dict of settings more often than a repository
+        ("tokenizer", "config"),
+        ("base", "model", "config"),
+        # open-instruct's `dataset_mixer_list: [org/x, "1.0", ...]`, `--dataset_mixer_list org/x 1.0`: ids and weights
+        ("dataset", "mixer", "list"),
+        # TRL's `GRPOTrainer(reward_funcs="org/rm")`: a string among its reward functions is a reward model's id
+        ("reward", "funcs"),
     }
 )
 DATA_ENDINGS = frozenset({("data", "path")})  # endings that make a name a dataset's without the word `dataset`
@@ -74,7 +83,16 @@ DATA_ENDINGS = frozenset({("data", "path")})  # endings that make a name a datas
 # (`DATA_PATH`, `dataPath`, `--data-path`); a one-word ending none of the other markers holds (`checkpoint`) is
 # its own marker, in every source's list.
 _ADAPTER_ENDINGS = frozenset(ending for ending in ENDINGS if ending[0] in ("lora", "adapter"))
-SPELLED_WHOLE = frozenset({("data", "path"), ("lm", "name"), ("checkpoint",), *_ADAPTER_ENDINGS})
+SPELLED_WHOLE = frozenset(
+    {
+        ("data", "path"),
+        ("lm", "name"),
+        ("checkpoint",),
+        ("base", "model", "config"),
+        ("reward", "funcs"),
+        *_ADAPTER_ENDINGS,
+    }
+)
 # Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`;
 # or of what it says it does not use: a leaderboard's `deprecated_model_name = [...]`, `UNSUPPORTED_MODELS`.
 WRITTEN = frozenset(
@@ -110,7 +128,7 @@ def named_kind(name: str) -> Kind | None:
         return Kind.OLLAMA
     if not _ends_in(words, ENDINGS):
         return None
-    data = "dataset" in words or _ends_in(words, DATA_ENDINGS)
+    data = not {"dataset", "datasets"}.isdisjoint(words) or _ends_in(words, DATA_ENDINGS)
     return Kind.DATASET if data else Kind.MODEL
 
 
@@ -207,6 +225,9 @@ PICKER_WORDS = frozenset({"options", "list", "choices", "presets", "catalog", "c
 # In an item of a table or list that names artefacts (`- path: org/x`, `{id: ID, name: "Label"}`, a picker's
 # `{value: ID, label: "Label"}`), the keys whose value is the artefact's, first found first: a label names none.
 ITEM_KEYS = ("id", "path", "name", "value")
+# Under a dataset's key, also the `source` a dataset builder loads (torchtune's `dataset: {_component_: ..., source:
+# org/x}`).
+DATASET_ITEM_KEYS = (*ITEM_KEYS, "source")
 # In the description of a setting (a JSON schema's property `model: {default: ID, enum: [...]}`, a form's field
 # `{key: "model", default: ID, options: [...]}`), the keys whose values are the setting's: its default, those offered.
 SETTING_KEYS = ("default", "defaultValue", "enum", "options", "choices")

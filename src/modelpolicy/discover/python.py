@@ -199,6 +199,10 @@ _LOADERS: dict[str, _Loader] = {
     # faster-whisper: `WhisperModel("large-v3")`, `WhisperModel(model_size_or_path="Systran/faster-whisper-small")`
     "WhisperModel": _Loader(_M, ("model_size_or_path",), 0, names=_FASTER_WHISPER),
 }
+# A project's own wrapper of a Hub download, named for the loader it wraps and taking its arguments
+# (`snapshot_download_w_retry("org/x", repo_type="dataset")`, `load_dataset_with_retry("org/d")`, huggingface_hub's
+# `from_pretrained_keras("org/x")`): read as that loader.
+_WRAPPED_LOADERS = ("snapshot_download", "hf_hub_download", "load_dataset", "from_pretrained")
 # Gradio's `gr.load("models/org/x")` (`gr.Interface.load("huggingface/org/x")`), or `gr.load("org/x", src="models")`:
 # a Hub model served through the Inference API; `spaces/` and `src="spaces"` load a Space, no artefact of ours.
 _GRADIO_MODULES = frozenset({"gr", "gradio"})
@@ -1437,7 +1441,7 @@ class _Finder:
     def _call(self, call: ast.Call) -> Iterator[Reference]:
         self._named_call(call)
         name = _call_name(call.func) or ""
-        loader = _PEFT_ADAPTER if _is_peft_model(call.func) else _LOADERS.get(name)
+        loader = _PEFT_ADAPTER if _is_peft_model(call.func) else _LOADERS.get(name) or _wrapped_loader(name)
         if loader is None and name in _API_METHODS and _is_api_client_call(call.func):
             loader = _API_CLIENT
         if loader is None and name == "load":
@@ -1739,14 +1743,17 @@ class _Finder:
             self.found.append(replace(reference, path=self.context.path, line=line, source="python", form=target))
 
     def _local_named(self, statement: ast.Assign | ast.AnnAssign) -> None:
-        """`model_name = request.model or "org/x"` in a function, `self.model_id = "org/x"`: a variable or attribute
-        named for a model holds the literals its value may be (module constants are `_module_named`'s)."""
+        """`model_name = request.model or "org/x"` in a function, `self.model_id = "org/x"`, `cfg["base_model"] =
+        "org/x"`: a variable, attribute or string key named for a model holds the literals its value may be (module
+        constants are `_module_named`'s)."""
         targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
         if len(targets) != 1 or statement.value is None:
             return
         target = targets[0]
         if isinstance(target, ast.Attribute):  # `self.model_id = ...`, at any level
             self._defer(statement.value, apis.name_kind(target.attr), "attribute")
+        elif isinstance(target, ast.Subscript) and (key := _string(target.slice)):  # a dict's key, as a literal's
+            self._defer(statement.value, apis.name_kind(key), "key")
         elif isinstance(target, ast.Name) and self.scopes:
             self._defer(statement.value, apis.name_kind(target.id), "variable")
 
@@ -2328,6 +2335,12 @@ def _prefixed_or_namespaced(text: str, prefixes: tuple[str, ...]) -> str | None:
         return stripped
     hub = parse_hub_id(text)
     return text if hub is not None and "/" in hub.id and hub.id == text else None
+
+
+def _wrapped_loader(name: str) -> _Loader | None:
+    """The loader a function named `<loader>_<more>` wraps (see `_WRAPPED_LOADERS`), or None."""
+    wrapped = next((base for base in _WRAPPED_LOADERS if name.startswith(f"{base}_")), None)
+    return _LOADERS[wrapped] if wrapped else None
 
 
 def _download_kind(call: ast.Call, default: Kind) -> Kind | None:

@@ -58,8 +58,10 @@ _FLAGS = {name: Kind.DATASET if "dataset" in name else Kind.MODEL for name in _F
 # Flags whose value is a comma-joined `key=value` list, and the keys in it that name a model: lm-evaluation-harness's
 # `--model_args pretrained=ID,peft=ID,dtype=...`.
 _KEYED_FLAGS = {"model_args": frozenset({"pretrained", "peft", "tokenizer", "delta"})}
-_CLIS = frozenset({"huggingface-cli", "hf"})
-# Options of `huggingface-cli download` and `hf download` that take a value: the word after them is not the repo id.
+# The command lines whose `download ID` fetches a Hub repository: the Hub's own, torchtune's `tune download ID
+# --output-dir DIR` and LitGPT's `litgpt download ID`.
+_CLIS = frozenset({"huggingface-cli", "hf", "tune", "litgpt"})
+# Options of those `download` commands that take a value: the word after them is not the repo id.
 _DOWNLOAD_OPTIONS = frozenset(
     {
         "--repo-type",
@@ -71,8 +73,11 @@ _DOWNLOAD_OPTIONS = frozenset(
         "--token",
         "--max-workers",
         "--local-dir-use-symlinks",
+        *("--output-dir", "--output_dir", "--ignore-patterns", "--hf-token", "--access_token", "--source"),
     }
 )
+# `tune download HANDLE --source kaggle` fetches from Kaggle, no repository of the Hub.
+_HUB_SOURCES = frozenset({"huggingface", "hf"})
 _REPO_TYPES = {"model": Kind.MODEL, "dataset": Kind.DATASET}
 # llama.cpp's options (llama-server, llama-cli) that take a Hub repository, `<user>/<model>[:quant]`: the model, its
 # draft (`-hfd`) and its vocoder (`-hfv`); the quantisation after `:` picks a file, not a revision.
@@ -883,7 +888,7 @@ def _download(arguments: list[_Span], form: str) -> _Found | None:
         elif target is None:
             target = word
     kind = _REPO_TYPES.get(options.get("--repo-type", "model"))
-    if target is None or kind is None:
+    if target is None or kind is None or options.get("--source", "huggingface").lower() not in _HUB_SOURCES:
         return None
     return _Found(form, kind, _written(target), options.get("--revision"))
 
