@@ -722,3 +722,92 @@ def test_an_ollama_name_under_a_model_name_in_a_file_that_speaks_of_ollama() -> 
     # elsewhere only the tagged name, Ollama's spelling, counts: an untagged `llama3.2` is a family as well
     found = [(r.kind, r.text) for r in PythonSource().find(elsewhere, FileContext("t.py", lambda v: False))]
     assert found == [(Kind.OLLAMA, "qwen3:0.6b")]
+
+
+# --- the encoders and rerankers a retrieval program loads ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("encoder", M),
+        ("bi_encoder", M),
+        ("cross_encoder", M),
+        ("TEXT_ENCODER", M),
+        ("imageEncoder", M),
+        ("reranker", M),
+        ("RERANKER", M),
+        ("encoder_layers", None),  # something of an encoder's, not which
+        ("encoder_dir", None),
+        ("json_encoder_cls", None),
+        ("save_encoder", None),  # written
+        ("reranker_top_k", None),
+    ],
+)
+def test_an_encoder_s_and_a_reranker_s_name(name: str, kind: Kind | None) -> None:
+    assert named_kind(name) is kind
+
+
+def test_encoders_and_rerankers_name_the_models_they_load() -> None:
+    source = (
+        "class SearchModelConfig(models.Model):\n"
+        '    bi_encoder = models.CharField(max_length=200, default="thenlper/gte-small")\n'
+        '    cross_encoder = "mixedbread-ai/mxbai-rerank-xsmall-v1"\n'
+        'config = {"image": {"encoder": "sentence-transformers/clip-ViT-B-32", "model_directory": "~/.cache"}}\n'
+        'RERANKER = "BAAI/bge-reranker-base"\n'
+    )
+    assert {(kind, text, line) for kind, text, line, _ in find(source)} == {
+        (M, "thenlper/gte-small", 2),
+        (M, "mixedbread-ai/mxbai-rerank-xsmall-v1", 3),
+        (M, "sentence-transformers/clip-ViT-B-32", 4),
+        (M, "BAAI/bge-reranker-base", 5),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'encoder = "utf-8"\n',  # a text encoding, owner-less
+        'encoder = json.JSONEncoder()\nENCODER = "cl100k_base"\n',  # a tiktoken encoding, unknown to the knowledge base
+        'text_encoder = "models/text_encoder.safetensors"\n',  # a local file
+        'reranker = "cohere"\n',  # a provider's name
+        'encoder_layers = "org/x"\n',
+    ],
+)
+def test_encoder_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
+# --- a CLI's or a web route's parameter whose default is declared through typer or FastAPI ------------------------
+
+
+def test_a_parameter_default_given_through_typer_or_fastapi() -> None:
+    source = (
+        "import typer\n"
+        "def create(\n"
+        '    model: str = typer.Option("gpt-3.5-turbo", help="Model to use for fine-tuning"),\n'
+        '    dataset_name: str = typer.Option(default="org/ds"),\n'
+        '    base_model: str = typer.Argument("org/base", "--base-model"),\n'
+        ") -> None: ...\n"
+        'async def route(embedding_model: str = Query("BAAI/bge-small-en-v1.5")): ...\n'
+    )
+    assert {(kind, text, line) for kind, text, line, _ in find(source)} == {
+        (A, "gpt-3.5-turbo", 3),
+        (Kind.DATASET, "org/ds", 4),
+        (M, "org/base", 5),
+        (M, "BAAI/bge-small-en-v1.5", 7),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'def f(model: str = typer.Option(..., "--model", "-m")): ...\n',  # required, its strings are flags
+        'def f(output_model: str = typer.Option("org/mine")): ...\n',  # what the program writes
+        'def f(model: str = typer.Option("models/local")): ...\n',  # a local folder
+        'def f(name: str = Query("org/x")): ...\n',  # a name that says nothing of a model
+        'def f(model: str = make_option("org/x")): ...\n',  # a call that declares no default
+    ],
+)
+def test_parameter_default_look_alikes(source: str) -> None:
+    assert find(source) == set()

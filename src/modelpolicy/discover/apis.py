@@ -50,6 +50,11 @@ ROUTE_MARKERS = (
     b"openrouter",
     b"bedrock",
     b"voyage",
+    b"vertexai",
+    b"generative-ai",
+    b"cerebras",
+    b"fireworks",
+    b"writer/",
 )
 
 

@@ -58,6 +58,10 @@ ENDINGS = frozenset(
         ("adapter", "id"),
         ("adapter", "path"),
         ("adapter", "name", "or", "path"),
+        # the encoders and rerankers a retrieval program loads (sentence-transformers' bi- and cross-encoders, a
+        # CLIP image encoder): `bi_encoder = "org/x"`, `"encoder": "sentence-transformers/clip-ViT-B-32"`, `RERANKER=`
+        ("encoder",),
+        ("reranker",),
         # lists of them: `MODELS = [...]`, `TOKENIZERS = (...)`, `model_ids:`
         ("models",),
         ("model", "ids"),

@@ -271,6 +271,10 @@ _MARKERS = Markers(MARKER_WORDS, caseless=True, unicode_passes=True, escapes=_ST
 _WRITTEN_MARKERS = replace(_MARKERS, unicode_passes=False)
 _OPTION_CALLS = frozenset({"add_argument", "option"})  # argparse, click
 _FIELD_CALLS = frozenset({"field", "Field", "ib", "attrib"})  # dataclasses, pydantic, attrs
+# What a CLI's or a web route's parameter is given as its default: typer's
+# `model: str = typer.Option("gpt-4o", help=...)` (its first argument, or `default=`), FastAPI's
+# `model: str = Query("org/x")`. The other strings typer's `Option` is given are its flags (`"--model", "-m"`).
+_PARAMETER_CALLS = frozenset({"Option", "Argument", "Query", "Body", "Form", "Header", "Cookie", "Param"})
 
 
 @dataclass(frozen=True)
@@ -1779,7 +1783,7 @@ class _Finder:
             *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
         ]
         for argument, default in pairs:
-            self._defer(default, apis.name_kind(argument.arg), "parameter")
+            self._defer(_field_default(default, _PARAMETER_CALLS), apis.name_kind(argument.arg), "parameter")
 
     def _returned(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         """`def valid_models(self): return ["gpt-4", "org/x"]`: what a function named for models returns is read as
@@ -2240,8 +2244,10 @@ def _environment_read(call: ast.Call) -> tuple[str, ast.expr | None, ast.expr | 
     return form, _keyword(call, "key") or arguments[0], _keyword(call, "default") or arguments[1]
 
 
-def _field_default(value: ast.expr) -> ast.expr | None:
-    if isinstance(value, ast.Call) and _call_name(value.func) in _FIELD_CALLS:
+def _field_default(value: ast.expr | None, calls: frozenset[str] = _FIELD_CALLS) -> ast.expr | None:
+    """What a field (or, with `_PARAMETER_CALLS`, a parameter) declared through one of `calls` defaults to: its
+    `default=`, else its first positional argument; any other value as it is."""
+    if isinstance(value, ast.Call) and _call_name(value.func) in calls:
         first = value.args[0] if value.args and not isinstance(value.args[0], ast.Starred) else None
         return _keyword(value, "default") or first
     return value
