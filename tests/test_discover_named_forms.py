@@ -811,3 +811,84 @@ def test_a_parameter_default_given_through_typer_or_fastapi() -> None:
 )
 def test_parameter_default_look_alikes(source: str) -> None:
     assert find(source) == set()
+
+
+# --- a record named for a model, by its name; a field declared by its name as a string (Django) ------------------
+
+
+def test_the_name_of_a_record_of_a_model() -> None:
+    source = (
+        "class ChatModel(DbBaseModel):\n"
+        '    name = models.CharField(max_length=200, default="gemini-2.5-flash")\n'
+        "class ChatModelFactory(factory.django.DjangoModelFactory):\n"
+        '    name = "claude-3-5-haiku-20241022"\n'
+        'chat_model = ChatModelFactory(name="gpt-4o-mini", model_type="openai")\n'
+        'entry = ModelEntry(id="org/x", label="X")\n'
+        "class EvalDataset:\n"
+        '    name = "org/ds"\n'
+    )
+    assert {(kind, text, line) for kind, text, line, _ in find(source)} == {
+        (A, "gemini-2.5-flash", 2),
+        (A, "claude-3-5-haiku-20241022", 4),
+        (A, "gpt-4o-mini", 5),
+        (M, "org/x", 6),
+        (Kind.DATASET, "org/ds", 8),
+    }
+    # a loader's `name` is its configuration, not a record's name
+    loaded = {(kind, text) for kind, text, _, _ in find('load_dataset("org/ds", name="org/config")\n')}
+    assert loaded == {(Kind.DATASET, "org/ds")}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'class User(BaseModel):\n    name = "org/x"\n',  # the record's own name says nothing of a model
+        'class ChatModel(Model):\n    name = models.CharField(default="default")\n',  # no id
+        'class ChatModel(Model):\n    friendly_name = "GPT-4o"\n',  # a label, not its name
+        'save_model(name="org/x")\n',  # what the program writes
+        'user = UserFactory(name="org/x")\n',
+        'keras.Model(inputs, outputs, name="encoder")\n',  # an owner-less name the knowledge base does not know
+        'Block.model_validate({"name": "org/x"})\n',
+    ],
+)
+def test_record_name_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
+def test_a_field_declared_by_its_name_in_a_django_migration() -> None:
+    source = (
+        "operations = [\n"
+        "    migrations.CreateModel(\n"
+        '        name="SearchModelConfig",\n'
+        "        fields=[\n"
+        '            ("name", models.CharField(default="default", max_length=200)),\n'
+        '            ("bi_encoder", models.CharField(default="thenlper/gte-small", max_length=200)),\n'
+        '            ("cross_encoder", models.CharField(blank=True, default="cross-encoder/ms-marco-MiniLM-L-6-v2")),\n'
+        "        ],\n"
+        "    ),\n"
+        "    migrations.AlterField(\n"
+        '        model_name="speechtotextmodeloptions",\n'
+        '        name="model_name",\n'
+        '        field=models.CharField(default="whisper-1", max_length=200),\n'
+        "    ),\n"
+        "]\n"
+    )
+    assert {(kind, text, line) for kind, text, line, _ in find(source)} == {
+        (M, "thenlper/gte-small", 6),
+        (M, "cross-encoder/ms-marco-MiniLM-L-6-v2", 7),
+        (A, "whisper-1", 13),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'fields = [("model_type", models.CharField(default="openai"))]\n',  # not a model's name
+        'fields = [("model_name", models.CharField(max_length=200))]\n',  # no default
+        'fields = [("output_model", models.CharField(default="org/x"))]\n',  # written
+        'AlterField(model_name="chatmodel", name="model_type", field=CharField(default="org/x"))\n',
+        'pair = ("model_name", "Model name")\n',  # a choice's label
+    ],
+)
+def test_declared_field_look_alikes(source: str) -> None:
+    assert find(source) == set()

@@ -179,6 +179,19 @@ def called_kind(name: str) -> Kind | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+# The fields of a record that hold which artefact it is, when the record's own name (a class's or a constructor's)
+# speaks of a model or dataset: a Django model's or a test factory's `name` (`class ChatModel: name =
+# CharField(default="gemini-2.5-flash")`, `ChatModelFactory(name="gpt-4o-mini")`), a catalogue entry's `id`.
+RECORD_FIELDS = frozenset({"name", "id"})
+
+
+@lru_cache(maxsize=16384)
+def record_kind(record: str, field: str) -> Kind | None:
+    """MODEL or DATASET when `field` is a record's name or id and the record's name (`ChatModel`, `SearchModelConfig`,
+    `DatasetEntry`) says which of them it describes (`called_kind`); None otherwise."""
+    return called_kind(record) if field in RECORD_FIELDS else None
+
+
 # Words of a collection's name that say its keys name what is read: `_MODEL_INFO = {"claude-3-opus": {...}}`,
 # `MODEL_TOKEN_LIMITS`, `SUPPORTED_DATASETS = {"org/x": ...}`.
 COLLECTION_WORDS = frozenset({"model", "models", "tokenizer", "tokenizers", "dataset", "datasets"})

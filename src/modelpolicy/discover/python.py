@@ -51,6 +51,7 @@ from modelpolicy.discover.names import (
     marker_words,
     named_kind,
     qualified_kind,
+    record_kind,
     split_words,
 )
 from modelpolicy.model import Kind, Reference
@@ -1528,6 +1529,8 @@ class _Finder:
             if text
             else None
         )
+        if artefact is None and text and use.kind is Kind.API and self.speaks_of_ollama:
+            artefact = _served_by_ollama(text)  # `OpenAI(base_url="http://localhost:11434/v1")`, then `model="llama2"`
         if artefact is None:
             return None
         kind, artefact_id, pinned = artefact
@@ -1571,9 +1574,7 @@ class _Finder:
         """`parser.add_argument("--model", default=ID)`, `os.getenv("MODEL_ID", ID)`, and a keyword named for a
         model or dataset in any call (`launcher(model_id=ID)`, `ModelOptions(Model=ID)`)."""
         name = _call_name(call.func)
-        for keyword in call.keywords:
-            if keyword.arg:
-                self._defer(keyword.value, _keyword_kind(name, keyword.arg), "keyword")
+        self._named_keywords(call, name)
         if name and (kind := called_kind(name)) and not _other_hub(call.func, name):
             for argument in call.args:  # `resolve_model_reference(request, "org/x")`
                 # `process_dataset(args.model, ...)`: an argument named for a model holds one, whatever the callee
@@ -1582,6 +1583,8 @@ class _Finder:
             served = Kind.MODEL if apis.hub_host_callee(client) else Kind.API  # `TOGETHER("org/x", key)`: a Hub model
             for argument in call.args:  # `sgl.Anthropic("claude-3-haiku-20240307")`: an API model or nothing
                 self._defer(argument, served, "argument")
+        if (field := _keyword(call, "field")) is not None:  # Django's `AlterField(name="model_name", field=...)`
+            self._declared_field(_keyword(call, "name"), field)
         if name == "parametrize" and len(call.args) >= 2:
             self._parametrized(call.args[0], call.args[1])
         if name == "create" and (key := _registry_key(call.func)) is not None:  # LanceDB's embedding registry
@@ -1597,6 +1600,16 @@ class _Finder:
             form, variable, default = read
             names = [value.text for value in self._values(variable) if not value.dynamic]
             self._defer(default, next((k for n in names if (k := named_kind(n))), None), form)
+
+    def _named_keywords(self, call: ast.Call, name: str | None) -> None:
+        """A keyword named for a model or dataset, and the `name=` or `id=` of a record named for a model
+        (`ChatModelFactory(name="gpt-4o-mini")`; not a dataset's: a loader's `name=` is its configuration)."""
+        for keyword in call.keywords:
+            if keyword.arg:
+                kind = _keyword_kind(name, keyword.arg)
+                if kind is None and name and record_kind(name, keyword.arg) is Kind.MODEL:
+                    kind = Kind.MODEL
+                self._defer(keyword.value, kind, "keyword")
 
     def _widget(self, call: ast.Call, widget: _Widget) -> None:
         """`gr.Dropdown(choices=[...], value=ID, label="Embedding model")`, `st.text_input("Model", ID)`: what an
@@ -1642,6 +1655,16 @@ class _Finder:
             self._compared(node)
         elif isinstance(node, ast.List | ast.Tuple):
             self._command_words(node.elts)
+            if isinstance(node, ast.Tuple) and len(node.elts) == 2:
+                self._declared_field(node.elts[0], node.elts[1])
+
+    def _declared_field(self, name: ast.expr | None, field: ast.expr | None) -> None:
+        """A field declared by its name written as a string, with a default: a Django migration's
+        `("bi_encoder", models.CharField(default=ID))` and `AlterField(name="model_name", field=CharField(default=ID))`.
+        The default is read as a value under that name; a field with no `default=` holds nothing."""
+        text = _string(name) if name is not None else None
+        if text and isinstance(field, ast.Call) and (default := _keyword(field, "default")) is not None:
+            self._defer(default, apis.name_kind(text), "field")
 
     def _command_words(self, words: list[ast.expr]) -> None:
         """`subprocess.run(["python3", "-m", "sglang.launch_server", "--model-path", ID])`, `other_args=["--tokenizer",
@@ -1772,8 +1795,9 @@ class _Finder:
         """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`."""
         for statement in cls.body:
             target, value = _single_assignment(statement)
-            if target and value is not None:
-                self._defer(_field_default(value), apis.name_kind(target), "field")
+            if target and value is not None:  # `class ChatModel(Model): name = CharField(default="gpt-4o")` too
+                kind = apis.name_kind(target) or record_kind(cls.name, target)
+                self._defer(_field_default(value), kind, "field")
 
     def _parameters(self, arguments: ast.arguments) -> None:
         positional = [*arguments.posonlyargs, *arguments.args]
@@ -2057,6 +2081,14 @@ def _identify(
         return None
     hub = identify(text, kind, context.is_local_path, single_names=single_names)
     return None if hub is None else (kind, hub.id, hub.revision)
+
+
+def _served_by_ollama(text: str) -> tuple[Kind, str, str | None] | None:
+    """The Ollama model an OpenAI-compatible client's `model=` names in a file that points it at an Ollama server (its
+    port, `api_key="ollama"`): a name the Ollama library knows, or a tagged one; not a Hub id, which stays the
+    server's."""
+    found = ollama.recognise(text, ollama.Context.NAMED)
+    return (Kind.OLLAMA, found[1], None) if found and found[0] is Kind.OLLAMA else None
 
 
 def _self_assignments(body: list[ast.stmt]) -> dict[str, list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.expr]]]:
