@@ -484,6 +484,30 @@ paths = ["accounts/fireworks/models/weights.bin", "accounts/login", "cerebras/no
     assert python(look_alikes) == []
 
 
+def test_openai_fine_tuned_models_keep_their_owner_s_spelling() -> None:
+    source = """\
+@instructions.distil(mode="dispatch", model="ft:gpt-3.5-turbo-0125:personal::9i1JeuxJ")
+def fn(a, b): ...
+completion = client.chat.completions.create(model="ft:gpt-4o-mini-2024-07-18:My-Org:support:9FtHmmAb", messages=m)
+openai.Completion.create(model="curie:ft-personal-2023-02-01-12-00-00", prompt=p)
+"""
+    assert python(source) == [
+        (A, "ft:gpt-3.5-turbo-0125:personal::9i1JeuxJ", 1),
+        (A, "ft:gpt-4o-mini-2024-07-18:My-Org:support:9FtHmmAb", 3),
+        (A, "curie:ft-personal-2023-02-01-12-00-00", 4),
+    ]
+    assert config("model: ft:gpt-4.1-2025-04-14:acme::BxYz12\n", "settings.yaml") == [
+        (A, "ft:gpt-4.1-2025-04-14:acme::BxYz12", 1)
+    ]
+    assert load_knowledge().provider("ft:gpt-4o-mini-2024-07-18:org::id").key == "openai"
+    look_alikes = """\
+model = "ft:my-model:org::AbC"
+OTHER_MODEL = "ft:GPT-4o:org::AbC"  # the base spelled as a label
+label = "ft:gpt-4o:org::AbC is our best"
+"""
+    assert python(look_alikes) == []
+
+
 def test_python_names_in_api_positions() -> None:
     source = """\
 import dspy
