@@ -311,7 +311,9 @@ def test_cerebras_and_gemini_names_count_where_their_api_is_seen() -> None:
     gemini = apis.contexts('const window = MODEL_MAP.get("gemini", model);')
     assert apis.named("gpt-oss-120b", cerebras) == "gpt-oss-120b"
     assert apis.named("qwen-3-32b", cerebras) == "qwen-3-32b"
-    assert apis.named("llama3.1-70b", apis.contexts("from cerebras.cloud.sdk import Cerebras")) == "llama3.1-70b"
+    served = apis.contexts("from cerebras.cloud.sdk import Cerebras")
+    assert apis.named("llama3.1-70b", served) == "llama3.1-70b"
+    assert apis.named("llama3.1-405b", served) is None  # never served by Cerebras
     assert apis.named("gemma-3-27b-it", gemini) == "gemma-3-27b-it"
     assert apis.named("deep-research-pro-preview-12-2025", gemini) == "deep-research-pro-preview-12-2025"
     # a file that only talks about a model family or an Ollama tag shows neither API
