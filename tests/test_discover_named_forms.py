@@ -834,6 +834,20 @@ def test_the_name_of_a_record_of_a_model() -> None:
         (M, "org/x", 6),
         (Kind.DATASET, "org/ds", 8),
     }
+    # a row of a Django model class, made or looked up by its name
+    rows = (
+        'ChatModel.objects.create(name="claude-sonnet-4-0", model_type="anthropic")\n'
+        'SearchModelConfig.objects.get_or_create(name="default", bi_encoder="thenlper/gte-small")\n'
+        'ChatModel.objects.filter(name="gemini-2.5-flash").first()\n'
+        'AiModelApi.objects.create(name="OpenAI", api_base_url=url)\n'  # a provider's label, no model
+        'User.objects.create(name="org/x")\n'  # a row of no model
+        'ChatModel.objects.exclude(name="gpt-4o")\n'  # a row it leaves out
+    )
+    assert {(kind, text) for kind, text, _, _ in find(rows)} == {
+        (A, "claude-sonnet-4-0"),
+        (M, "thenlper/gte-small"),
+        (A, "gemini-2.5-flash"),
+    }
     # a loader's `name` is its configuration, not a record's name
     loaded = {(kind, text) for kind, text, _, _ in find('load_dataset("org/ds", name="org/config")\n')}
     assert loaded == {(Kind.DATASET, "org/ds")}

@@ -1604,10 +1604,11 @@ class _Finder:
     def _named_keywords(self, call: ast.Call, name: str | None) -> None:
         """A keyword named for a model or dataset, and the `name=` or `id=` of a record named for a model
         (`ChatModelFactory(name="gpt-4o-mini")`; not a dataset's: a loader's `name=` is its configuration)."""
+        record = _orm_record(call.func) or name
         for keyword in call.keywords:
             if keyword.arg:
                 kind = _keyword_kind(name, keyword.arg)
-                if kind is None and name and record_kind(name, keyword.arg) is Kind.MODEL:
+                if kind is None and record and record_kind(record, keyword.arg) is Kind.MODEL:
                     kind = Kind.MODEL
                 self._defer(keyword.value, kind, "keyword")
 
@@ -2045,6 +2046,19 @@ def _operand_name(node: ast.expr) -> str | None:
         return node.attr
     if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
         return node.slice.value
+    return None
+
+
+# Django's manager methods that make or look up a row of a model class (`ChatModel.objects.create(name="gpt-4o")`).
+_ORM_METHODS = frozenset({"create", "get_or_create", "update_or_create", "get", "filter"})
+
+
+def _orm_record(func: ast.expr) -> str | None:
+    """The model class whose rows `X.objects.create(...)` (or `get_or_create`, `filter`...) makes or looks up."""
+    if isinstance(func, ast.Attribute) and func.attr in _ORM_METHODS:
+        manager = func.value
+        if isinstance(manager, ast.Attribute) and manager.attr == "objects" and isinstance(manager.value, ast.Name):
+            return manager.value.id
     return None
 
 
