@@ -478,6 +478,12 @@ client = instructor.from_provider("fireworks/accounts/fireworks/models/llama4-ma
         (A, "accounts/fireworks/models/llama-v3-70b-instruct", 3),
         (A, "fireworks/accounts/fireworks/models/llama4-maverick-instruct-basic", 4),
     ]
+    assert config("FIREWORKS_MODEL=accounts/fireworks/models/llama-v3p1-8b-instruct\n", ".env") == [
+        (A, "accounts/fireworks/models/llama-v3p1-8b-instruct", 1)
+    ]
+    assert javascript('new ChatFireworks({model: "accounts/fireworks/models/llama-v3p1-8b-instruct"});\n') == [
+        (A, "accounts/fireworks/models/llama-v3p1-8b-instruct", 1)
+    ]
     look_alikes = """\
 import csv
 writer = csv.writer(open("writer/out.csv", "w"))
@@ -502,6 +508,12 @@ openai.Completion.create(model="curie:ft-personal-2023-02-01-12-00-00", prompt=p
         (A, "ft:gpt-4.1-2025-04-14:acme::BxYz12", 1)
     ]
     assert load_knowledge().provider("ft:gpt-4o-mini-2024-07-18:org::id").key == "openai"
+    ts = 'await openai.chat.completions.create({model: "ft:gpt-4o-mini-2024-07-18:acme::Ab12", messages});\n'
+    assert javascript(ts) == [(A, "ft:gpt-4o-mini-2024-07-18:acme::Ab12", 1)]
+    assert javascript('await openai.chat.completions.create({model: "ft:GPT-4o:acme::Ab12"});\n') == []
+    assert shell("python app.py --model ft:gpt-4o-mini-2024-07-18:acme::Ab12\n") == [
+        (A, "ft:gpt-4o-mini-2024-07-18:acme::Ab12", 1)
+    ]
     look_alikes = """\
 model = "ft:my-model:org::AbC"
 OTHER_MODEL = "ft:GPT-4o:org::AbC"  # the base spelled as a label

@@ -764,6 +764,19 @@ def test_encoders_and_rerankers_name_the_models_they_load() -> None:
     }
 
 
+def test_encoders_and_rerankers_in_config_and_env_files() -> None:
+    context = FileContext("config.yaml", lambda text: False)
+    text = "retrieval:\n  bi_encoder: thenlper/gte-small\n  cross_encoder: cross-encoder/ms-marco-MiniLM-L-6-v2\n"
+    assert [(r.kind, r.text, r.line) for r in ConfigSource().find(text, context)] == [
+        (M, "thenlper/gte-small", 2),
+        (M, "cross-encoder/ms-marco-MiniLM-L-6-v2", 3),
+    ]
+    env = FileContext(".env", lambda text: False)
+    assert [(r.kind, r.text) for r in ConfigSource().find("RERANKER=BAAI/bge-reranker-base\nENCODER=utf-8\n", env)] == [
+        (M, "BAAI/bge-reranker-base")
+    ]
+
+
 @pytest.mark.parametrize(
     "source",
     [

@@ -150,7 +150,7 @@ def named(text: str, in_context: frozenset[str] = frozenset(), *, deployment: bo
         return None  # no API's name holds a comma: `gpt-4o,gpt-4o-mini` is a list of two
     knowledge = load_knowledge()
     provider = knowledge.provider(value)
-    spelled = _spelled_by_the_api(value)
+    spelled = spelled_by_the_api(value)
     if provider is not None and (deployment or provider.mixed_case or spelled == spelled.lower()):
         return value
     among = in_context if spelled == spelled.lower() else in_context & _mixed_case_keys()
@@ -164,7 +164,7 @@ def named(text: str, in_context: frozenset[str] = frozenset(), *, deployment: bo
 FINE_TUNED = "ft:"
 
 
-def _spelled_by_the_api(value: str) -> str:
+def spelled_by_the_api(value: str) -> str:
     """The part of a model's name whose case the API fixes: the whole name, or a fine-tuned model's base."""
     return value.split(":", 2)[1] if value.startswith(FINE_TUNED) else value
 
