@@ -4,8 +4,11 @@ models returns, the string arguments of a function named for a model, and the ke
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from modelpolicy.discover import discover
 from modelpolicy.discover.apis import name_kind
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
@@ -919,3 +922,18 @@ def test_a_field_declared_by_its_name_in_a_django_migration() -> None:
 )
 def test_declared_field_look_alikes(source: str) -> None:
     assert find(source) == set()
+
+
+def test_files_whose_only_marker_is_an_encoder_or_reranker_are_read(tmp_path: Path) -> None:
+    """The pre-filter passes a file that names an encoder or reranker and nothing else a marker would catch."""
+    (tmp_path / "config.yaml").write_text("retrieval:\n  bi_encoder: thenlper/gte-small\n")
+    (tmp_path / ".env").write_text("RERANKER=BAAI/bge-reranker-base\n")
+    (tmp_path / "run.sh").write_text("python serve.py --cross-encoder cross-encoder/ms-marco-MiniLM-L-6-v2\n")
+    (tmp_path / "app.py").write_text('ENCODER = "sentence-transformers/clip-ViT-B-32"\n')
+    found = {(a.id, r.path) for a in discover(tmp_path, [tmp_path]).artefacts for r in a.references}
+    assert found == {
+        ("thenlper/gte-small", "config.yaml"),
+        ("BAAI/bge-reranker-base", ".env"),
+        ("cross-encoder/ms-marco-MiniLM-L-6-v2", "run.sh"),
+        ("sentence-transformers/clip-ViT-B-32", "app.py"),
+    }

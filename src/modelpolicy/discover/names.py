@@ -77,7 +77,9 @@ DATA_ENDINGS = frozenset({("data", "path")})  # endings that make a name a datas
 # (`DATA_PATH`, `dataPath`, `--data-path`); a one-word ending none of the other markers holds (`checkpoint`) is
 # its own marker, in every source's list.
 _ADAPTER_ENDINGS = frozenset(ending for ending in ENDINGS if ending[0] in ("lora", "adapter"))
-SPELLED_WHOLE = frozenset({("data", "path"), ("lm", "name"), ("checkpoint",), *_ADAPTER_ENDINGS})
+SPELLED_WHOLE = frozenset(
+    {("data", "path"), ("lm", "name"), ("checkpoint",), ("encoder",), ("reranker",), *_ADAPTER_ENDINGS}
+)
 # Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`;
 # or of what it says it does not use: a leaderboard's `deprecated_model_name = [...]`, `UNSUPPORTED_MODELS`.
 WRITTEN = frozenset(
