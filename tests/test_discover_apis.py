@@ -113,6 +113,19 @@ def javascript(text: str) -> list[tuple[Kind, str, int]]:
         ("pplx-70b-online", "perplexity"),
         ("groq/openai/gpt-oss-120b", "groq"),
         ("groq/moonshotai/kimi-k2-instruct", "groq"),
+        # Fireworks' resource names and routes, Writer's API names, instructor's and LiteLLM's provider prefixes
+        ("accounts/fireworks/models/llama-v3-70b-instruct", "fireworks"),
+        ("accounts/fireworks/models/firefunction-v1", "fireworks"),
+        ("fireworks/accounts/fireworks/models/llama4-maverick-instruct-basic", "fireworks"),
+        ("fireworks_ai/accounts/fireworks/models/qwen3-30b-a3b", "fireworks"),
+        ("palmyra-x-004", "writer"),
+        ("palmyra-x5", "writer"),
+        ("writer/palmyra-x5", "writer"),
+        ("cerebras/llama-4-scout-17b-16e-instruct", "cerebras"),
+        ("cerebras/llama3.1-8b", "cerebras"),
+        ("vertexai/gemini-1.5-flash", "google"),
+        ("generative-ai/gemini-2.0-flash", "google"),
+        ("MiniMax-M3", "minimax"),
     ],
 )
 def test_providers_serve_their_names_and_routes(name: str, provider: str) -> None:
@@ -163,6 +176,15 @@ def test_providers_serve_their_names_and_routes(name: str, provider: str) -> Non
         "o1-",
         "text-embedding-3-",
         "openai/gpt-",
+        "accounts/fireworks/models/weights.safetensors",  # a file under folders so named
+        "accounts/models",
+        "Writer/palmyra-med-70b",  # Writer's open weights on the Hub
+        "palmyra-med-70b",  # their name without the owner, served by NVIDIA's catalog too: not Writer's API
+        "palmyra-base",
+        "writer/config.yaml",
+        "cerebras/prompts",  # a route sends Cerebras' served names only
+        "llama3.1-70b",  # Cerebras' only where its API is seen
+        "minimax",
     ],
 )
 def test_hub_ids_and_unknown_routes_are_no_provider(name: str) -> None:
@@ -331,6 +353,9 @@ def test_cerebras_and_gemini_names_count_where_their_api_is_seen() -> None:
     gemini = apis.contexts('const window = MODEL_MAP.get("gemini", model);')
     assert apis.named("gpt-oss-120b", cerebras) == "gpt-oss-120b"
     assert apis.named("qwen-3-32b", cerebras) == "qwen-3-32b"
+    served = apis.contexts("from cerebras.cloud.sdk import Cerebras")
+    assert apis.named("llama3.1-70b", served) == "llama3.1-70b"
+    assert apis.named("llama3.1-405b", served) is None  # never served by Cerebras
     assert apis.named("gemma-3-27b-it", gemini) == "gemma-3-27b-it"
     assert apis.named("deep-research-pro-preview-12-2025", gemini) == "deep-research-pro-preview-12-2025"
     # a file that only talks about a model family or an Ollama tag shows neither API
@@ -479,6 +504,64 @@ agent = Agent("openai:gpt-4o")
         (A, "deepseek/deepseek-chat", 6),
         (A, "openai:gpt-4o", 7),
     ]
+
+
+def test_python_provider_strings_of_instructor_and_fireworks_anywhere() -> None:
+    source = """\
+import instructor
+PROVIDERS = ["writer/palmyra-x5", "cerebras/llama-4-scout-17b-16e-instruct", "vertexai/gemini-1.5-flash"]
+modes = [(instructor.Mode.FIREWORKS_JSON, "accounts/fireworks/models/llama-v3-70b-instruct")]
+client = instructor.from_provider("fireworks/accounts/fireworks/models/llama4-maverick-instruct-basic")
+"""
+    assert python(source) == [
+        (A, "writer/palmyra-x5", 2),
+        (A, "cerebras/llama-4-scout-17b-16e-instruct", 2),
+        (A, "vertexai/gemini-1.5-flash", 2),
+        (A, "accounts/fireworks/models/llama-v3-70b-instruct", 3),
+        (A, "fireworks/accounts/fireworks/models/llama4-maverick-instruct-basic", 4),
+    ]
+    assert config("FIREWORKS_MODEL=accounts/fireworks/models/llama-v3p1-8b-instruct\n", ".env") == [
+        (A, "accounts/fireworks/models/llama-v3p1-8b-instruct", 1)
+    ]
+    assert javascript('new ChatFireworks({model: "accounts/fireworks/models/llama-v3p1-8b-instruct"});\n') == [
+        (A, "accounts/fireworks/models/llama-v3p1-8b-instruct", 1)
+    ]
+    look_alikes = """\
+import csv
+writer = csv.writer(open("writer/out.csv", "w"))
+paths = ["accounts/fireworks/models/weights.bin", "accounts/login", "cerebras/notes", "writer/palmyra-med-70b"]
+"""
+    assert python(look_alikes) == []
+
+
+def test_openai_fine_tuned_models_keep_their_owner_s_spelling() -> None:
+    source = """\
+@instructions.distil(mode="dispatch", model="ft:gpt-3.5-turbo-0125:personal::9i1JeuxJ")
+def fn(a, b): ...
+completion = client.chat.completions.create(model="ft:gpt-4o-mini-2024-07-18:My-Org:support:9FtHmmAb", messages=m)
+openai.Completion.create(model="curie:ft-personal-2023-02-01-12-00-00", prompt=p)
+"""
+    assert python(source) == [
+        (A, "ft:gpt-3.5-turbo-0125:personal::9i1JeuxJ", 1),
+        (A, "ft:gpt-4o-mini-2024-07-18:My-Org:support:9FtHmmAb", 3),
+        (A, "curie:ft-personal-2023-02-01-12-00-00", 4),
+    ]
+    assert config("model: ft:gpt-4.1-2025-04-14:acme::BxYz12\n", "settings.yaml") == [
+        (A, "ft:gpt-4.1-2025-04-14:acme::BxYz12", 1)
+    ]
+    assert load_knowledge().provider("ft:gpt-4o-mini-2024-07-18:org::id").key == "openai"
+    ts = 'await openai.chat.completions.create({model: "ft:gpt-4o-mini-2024-07-18:acme::Ab12", messages});\n'
+    assert javascript(ts) == [(A, "ft:gpt-4o-mini-2024-07-18:acme::Ab12", 1)]
+    assert javascript('await openai.chat.completions.create({model: "ft:GPT-4o:acme::Ab12"});\n') == []
+    assert shell("python app.py --model ft:gpt-4o-mini-2024-07-18:acme::Ab12\n") == [
+        (A, "ft:gpt-4o-mini-2024-07-18:acme::Ab12", 1)
+    ]
+    look_alikes = """\
+model = "ft:my-model:org::AbC"
+OTHER_MODEL = "ft:GPT-4o:org::AbC"  # the base spelled as a label
+label = "ft:gpt-4o:org::AbC is our best"
+"""
+    assert python(look_alikes) == []
 
 
 def test_python_names_in_api_positions() -> None:

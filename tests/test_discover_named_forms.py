@@ -4,8 +4,11 @@ models returns, the string arguments of a function named for a model, and the ke
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from modelpolicy.discover import discover
 from modelpolicy.discover.apis import name_kind
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
@@ -916,3 +919,215 @@ def test_a_reward_model_among_the_reward_functions() -> None:
     assert find(source) == {(M, "org/reward-model", 3, "keyword"), (M, "org/second-rm", 4, "keyword")}
     text = "trl:\n  reward_funcs:\n    - rwd.format_reward\n    - rwd.correctness_reward\n"
     assert config(text, "grpo.yaml") == set()  # Python paths of functions, no ids
+
+
+# --- the encoders and rerankers a retrieval program loads ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("encoder", M),
+        ("bi_encoder", M),
+        ("cross_encoder", M),
+        ("TEXT_ENCODER", M),
+        ("imageEncoder", M),
+        ("reranker", M),
+        ("RERANKER", M),
+        ("encoder_layers", None),  # something of an encoder's, not which
+        ("encoder_dir", None),
+        ("json_encoder_cls", None),
+        ("save_encoder", None),  # written
+        ("reranker_top_k", None),
+    ],
+)
+def test_an_encoder_s_and_a_reranker_s_name(name: str, kind: Kind | None) -> None:
+    assert named_kind(name) is kind
+
+
+def test_encoders_and_rerankers_name_the_models_they_load() -> None:
+    source = (
+        "class SearchModelConfig(models.Model):\n"
+        '    bi_encoder = models.CharField(max_length=200, default="thenlper/gte-small")\n'
+        '    cross_encoder = "mixedbread-ai/mxbai-rerank-xsmall-v1"\n'
+        'config = {"image": {"encoder": "sentence-transformers/clip-ViT-B-32", "model_directory": "~/.cache"}}\n'
+        'RERANKER = "BAAI/bge-reranker-base"\n'
+    )
+    assert {(kind, text, line) for kind, text, line, _ in find(source)} == {
+        (M, "thenlper/gte-small", 2),
+        (M, "mixedbread-ai/mxbai-rerank-xsmall-v1", 3),
+        (M, "sentence-transformers/clip-ViT-B-32", 4),
+        (M, "BAAI/bge-reranker-base", 5),
+    }
+
+
+def test_encoders_and_rerankers_in_config_and_env_files() -> None:
+    context = FileContext("config.yaml", lambda text: False)
+    text = "retrieval:\n  bi_encoder: thenlper/gte-small\n  cross_encoder: cross-encoder/ms-marco-MiniLM-L-6-v2\n"
+    assert [(r.kind, r.text, r.line) for r in ConfigSource().find(text, context)] == [
+        (M, "thenlper/gte-small", 2),
+        (M, "cross-encoder/ms-marco-MiniLM-L-6-v2", 3),
+    ]
+    env = FileContext(".env", lambda text: False)
+    assert [(r.kind, r.text) for r in ConfigSource().find("RERANKER=BAAI/bge-reranker-base\nENCODER=utf-8\n", env)] == [
+        (M, "BAAI/bge-reranker-base")
+    ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'encoder = "utf-8"\n',  # a text encoding, owner-less
+        'encoder = json.JSONEncoder()\nENCODER = "cl100k_base"\n',  # a tiktoken encoding, unknown to the knowledge base
+        'text_encoder = "models/text_encoder.safetensors"\n',  # a local file
+        'reranker = "cohere"\n',  # a provider's name
+        'encoder_layers = "org/x"\n',
+    ],
+)
+def test_encoder_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
+# --- a CLI's or a web route's parameter whose default is declared through typer or FastAPI ------------------------
+
+
+def test_a_parameter_default_given_through_typer_or_fastapi() -> None:
+    source = (
+        "import typer\n"
+        "def create(\n"
+        '    model: str = typer.Option("gpt-3.5-turbo", help="Model to use for fine-tuning"),\n'
+        '    dataset_name: str = typer.Option(default="org/ds"),\n'
+        '    base_model: str = typer.Argument("org/base", "--base-model"),\n'
+        ") -> None: ...\n"
+        'async def route(embedding_model: str = Query("BAAI/bge-small-en-v1.5")): ...\n'
+    )
+    assert {(kind, text, line) for kind, text, line, _ in find(source)} == {
+        (A, "gpt-3.5-turbo", 3),
+        (Kind.DATASET, "org/ds", 4),
+        (M, "org/base", 5),
+        (M, "BAAI/bge-small-en-v1.5", 7),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'def f(model: str = typer.Option(..., "--model", "-m")): ...\n',  # required, its strings are flags
+        'def f(output_model: str = typer.Option("org/mine")): ...\n',  # what the program writes
+        'def f(model: str = typer.Option("models/local")): ...\n',  # a local folder
+        'def f(name: str = Query("org/x")): ...\n',  # a name that says nothing of a model
+        'def f(model: str = make_option("org/x")): ...\n',  # a call that declares no default
+    ],
+)
+def test_parameter_default_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
+# --- a record named for a model, by its name; a field declared by its name as a string (Django) ------------------
+
+
+def test_the_name_of_a_record_of_a_model() -> None:
+    source = (
+        "class ChatModel(DbBaseModel):\n"
+        '    name = models.CharField(max_length=200, default="gemini-2.5-flash")\n'
+        "class ChatModelFactory(factory.django.DjangoModelFactory):\n"
+        '    name = "claude-3-5-haiku-20241022"\n'
+        'chat_model = ChatModelFactory(name="gpt-4o-mini", model_type="openai")\n'
+        'entry = ModelEntry(id="org/x", label="X")\n'
+        "class EvalDataset:\n"
+        '    name = "org/ds"\n'
+    )
+    assert {(kind, text, line) for kind, text, line, _ in find(source)} == {
+        (A, "gemini-2.5-flash", 2),
+        (A, "claude-3-5-haiku-20241022", 4),
+        (A, "gpt-4o-mini", 5),
+        (M, "org/x", 6),
+        (Kind.DATASET, "org/ds", 8),
+    }
+    # a row of a Django model class, made or looked up by its name
+    rows = (
+        'ChatModel.objects.create(name="claude-sonnet-4-0", model_type="anthropic")\n'
+        'SearchModelConfig.objects.get_or_create(name="default", bi_encoder="thenlper/gte-small")\n'
+        'ChatModel.objects.filter(name="gemini-2.5-flash").first()\n'
+        'AiModelApi.objects.create(name="OpenAI", api_base_url=url)\n'  # a provider's label, no model
+        'User.objects.create(name="org/x")\n'  # a row of no model
+        'ChatModel.objects.exclude(name="gpt-4o")\n'  # a row it leaves out
+    )
+    assert {(kind, text) for kind, text, _, _ in find(rows)} == {
+        (A, "claude-sonnet-4-0"),
+        (M, "thenlper/gte-small"),
+        (A, "gemini-2.5-flash"),
+    }
+    # a loader's `name` is its configuration, not a record's name
+    loaded = {(kind, text) for kind, text, _, _ in find('load_dataset("org/ds", name="org/config")\n')}
+    assert loaded == {(Kind.DATASET, "org/ds")}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'class User(BaseModel):\n    name = "org/x"\n',  # the record's own name says nothing of a model
+        'class ChatModel(Model):\n    name = models.CharField(default="default")\n',  # no id
+        'class ChatModel(Model):\n    friendly_name = "GPT-4o"\n',  # a label, not its name
+        'save_model(name="org/x")\n',  # what the program writes
+        'user = UserFactory(name="org/x")\n',
+        'keras.Model(inputs, outputs, name="encoder")\n',  # an owner-less name the knowledge base does not know
+        'Block.model_validate({"name": "org/x"})\n',
+    ],
+)
+def test_record_name_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
+def test_a_field_declared_by_its_name_in_a_django_migration() -> None:
+    source = (
+        "operations = [\n"
+        "    migrations.CreateModel(\n"
+        '        name="SearchModelConfig",\n'
+        "        fields=[\n"
+        '            ("name", models.CharField(default="default", max_length=200)),\n'
+        '            ("bi_encoder", models.CharField(default="thenlper/gte-small", max_length=200)),\n'
+        '            ("cross_encoder", models.CharField(blank=True, default="cross-encoder/ms-marco-MiniLM-L-6-v2")),\n'
+        "        ],\n"
+        "    ),\n"
+        "    migrations.AlterField(\n"
+        '        model_name="speechtotextmodeloptions",\n'
+        '        name="model_name",\n'
+        '        field=models.CharField(default="whisper-1", max_length=200),\n'
+        "    ),\n"
+        "]\n"
+    )
+    assert {(kind, text, line) for kind, text, line, _ in find(source)} == {
+        (M, "thenlper/gte-small", 6),
+        (M, "cross-encoder/ms-marco-MiniLM-L-6-v2", 7),
+        (A, "whisper-1", 13),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'fields = [("model_type", models.CharField(default="openai"))]\n',  # not a model's name
+        'fields = [("model_name", models.CharField(max_length=200))]\n',  # no default
+        'fields = [("output_model", models.CharField(default="org/x"))]\n',  # written
+        'AlterField(model_name="chatmodel", name="model_type", field=CharField(default="org/x"))\n',
+        'pair = ("model_name", "Model name")\n',  # a choice's label
+    ],
+)
+def test_declared_field_look_alikes(source: str) -> None:
+    assert find(source) == set()
+
+
+def test_files_whose_only_marker_is_an_encoder_or_reranker_are_read(tmp_path: Path) -> None:
+    """The pre-filter passes a file that names an encoder or reranker and nothing else a marker would catch."""
+    (tmp_path / "config.yaml").write_text("retrieval:\n  bi_encoder: thenlper/gte-small\n")
+    (tmp_path / ".env").write_text("RERANKER=BAAI/bge-reranker-base\n")
+    (tmp_path / "run.sh").write_text("python serve.py --cross-encoder cross-encoder/ms-marco-MiniLM-L-6-v2\n")
+    (tmp_path / "app.py").write_text('ENCODER = "sentence-transformers/clip-ViT-B-32"\n')
+    found = {(a.id, r.path) for a in discover(tmp_path, [tmp_path]).artefacts for r in a.references}
+    assert found == {
+        ("thenlper/gte-small", "config.yaml"),
+        ("BAAI/bge-reranker-base", ".env"),
+        ("cross-encoder/ms-marco-MiniLM-L-6-v2", "run.sh"),
+        ("sentence-transformers/clip-ViT-B-32", "app.py"),
+    }

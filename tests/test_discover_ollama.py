@@ -80,6 +80,19 @@ PYTHON_POSITIVES = [
     # a library name with a tag under a model name is Ollama's spelling, in a file that never says Ollama
     ("cfg = LLMConfig(model='llama3.1:8b', api_base=base)\n", {(OLLAMA, "llama3.1:8b", 1)}),
     ("DEFAULT_MODEL = 'qwen2.5:7b-instruct'\n", {(OLLAMA, "qwen2.5:7b-instruct", 1)}),
+    # an OpenAI-compatible client pointed at an Ollama server: the model it is asked for is Ollama's
+    (
+        "from openai import OpenAI\nclient = instructor.from_openai(OpenAI(base_url='http://localhost:11434/v1',"
+        " api_key='ollama'))\nresp = client.chat.completions.create(model='llama2', messages=[])\n",
+        {(OLLAMA, "llama2", 3)},
+    ),
+    (
+        "import openai\nclient = openai.OpenAI(base_url=OLLAMA_URL)\n"
+        "client.chat.completions.create(model='qwen2.5-coder:7b', messages=[])\n"
+        "client.chat.completions.create(model='gpt-4o', messages=[])\n"
+        "client.chat.completions.create(model='org/served', messages=[])\n",
+        {(OLLAMA, "qwen2.5-coder:7b", 3), (Kind.API, "gpt-4o", 4), (MODEL, "org/served", 5)},
+    ),
 ]
 
 
@@ -98,6 +111,8 @@ def test_python_positives(tmp_path: Path, source: str, expected: set[Found]) -> 
         "from transformers import AutoTokenizer\ntok = AutoTokenizer.from_pretrained('org/name')\nmodel = 'llama2'\n",
         "def chat(model):\n    pass\nchat('gemma3')\n",  # a `chat` not imported from ollama
         "from openai import OpenAI\nOpenAI().chat.completions.create(model='llama3.1')\n",
+        # beside an Ollama server, a name neither in the library table nor tagged is none of its models
+        "from openai import OpenAI\nOpenAI(base_url='http://localhost:11434/v1').chat.completions.create(model='x')\n",
         "x = 'ollama/ollama:0.5.7'\n",  # the server's image
         "import ollama\n'''ollama.chat(model='llama3.2')'''\n",  # a docstring
         "c = OllamaChatCompletionClient(model='org/name')\n",  # namespaced: only where nothing else is meant

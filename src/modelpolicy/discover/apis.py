@@ -50,6 +50,11 @@ ROUTE_MARKERS = (
     b"openrouter",
     b"bedrock",
     b"voyage",
+    b"vertexai",
+    b"generative-ai",
+    b"cerebras",
+    b"fireworks",
+    b"writer/",
 )
 
 
@@ -145,12 +150,23 @@ def named(text: str, in_context: frozenset[str] = frozenset(), *, deployment: bo
         return None  # no API's name holds a comma: `gpt-4o,gpt-4o-mini` is a list of two
     knowledge = load_knowledge()
     provider = knowledge.provider(value)
-    if provider is not None and (deployment or provider.mixed_case or value == value.lower()):
+    spelled = spelled_by_the_api(value)
+    if provider is not None and (deployment or provider.mixed_case or spelled == spelled.lower()):
         return value
-    among = in_context if value == value.lower() else in_context & _mixed_case_keys()
+    among = in_context if spelled == spelled.lower() else in_context & _mixed_case_keys()
     if not among:
         return None  # in mixed case a name is a Hub id's spelling, unless an API in context writes its names so
     return value if knowledge.provider(value, contextual=True, among=among) is not None else None
+
+
+# OpenAI's fine-tuned models (`ft:gpt-4o-mini-2024-07-18:my-org:support:9FtHmmAb`): their organisation, suffix and
+# id are their owner's, in any case; the API spells only the base model between the first two colons.
+FINE_TUNED = "ft:"
+
+
+def spelled_by_the_api(value: str) -> str:
+    """The part of a model's name whose case the API fixes: the whole name, or a fine-tuned model's base."""
+    return value.split(":", 2)[1] if value.startswith(FINE_TUNED) else value
 
 
 @lru_cache(maxsize=1)

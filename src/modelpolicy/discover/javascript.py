@@ -1385,7 +1385,7 @@ def _api_name(text: str) -> str | None:
     knowledge = load_knowledge()
     if "," in text:
         return None  # `gpt-4o,gpt-4o-mini` is a list of two, no API's name
-    if text != text.lower():
+    if (spelled := apis.spelled_by_the_api(text)) != spelled.lower():  # an OpenAI fine-tune's id keeps its case
         return _mixed_case_api_name(text)
     if "/" not in text:
         return text if knowledge.provider(text) else None

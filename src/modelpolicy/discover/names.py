@@ -59,6 +59,10 @@ ENDINGS = frozenset(
         ("adapter", "id"),
         ("adapter", "path"),
         ("adapter", "name", "or", "path"),
+        # the encoders and rerankers a retrieval program loads (sentence-transformers' bi- and cross-encoders, a
+        # CLIP image encoder): `bi_encoder = "org/x"`, `"encoder": "sentence-transformers/clip-ViT-B-32"`, `RERANKER=`
+        ("encoder",),
+        ("reranker",),
         # lists of them: `MODELS = [...]`, `TOKENIZERS = (...)`, `model_ids:`
         ("models",),
         ("model", "ids"),
@@ -88,6 +92,8 @@ SPELLED_WHOLE = frozenset(
         ("data", "path"),
         ("lm", "name"),
         ("checkpoint",),
+        ("encoder",),
+        ("reranker",),
         ("base", "model", "config"),
         ("reward", "funcs"),
         *_ADAPTER_ENDINGS,
@@ -192,6 +198,19 @@ def called_kind(name: str) -> Kind | None:
         return None
     kinds = {CALLED_WORDS[word] for word in words if word in CALLED_WORDS}
     return kinds.pop() if len(kinds) == 1 else None
+
+
+# The fields of a record that hold which artefact it is, when the record's own name (a class's or a constructor's)
+# speaks of a model or dataset: a Django model's or a test factory's `name` (`class ChatModel: name =
+# CharField(default="gemini-2.5-flash")`, `ChatModelFactory(name="gpt-4o-mini")`), a catalogue entry's `id`.
+RECORD_FIELDS = frozenset({"name", "id"})
+
+
+@lru_cache(maxsize=16384)
+def record_kind(record: str, field: str) -> Kind | None:
+    """MODEL or DATASET when `field` is a record's name or id and the record's name (`ChatModel`, `SearchModelConfig`,
+    `DatasetEntry`) says which of them it describes (`called_kind`); None otherwise."""
+    return called_kind(record) if field in RECORD_FIELDS else None
 
 
 # Words of a collection's name that say its keys name what is read: `_MODEL_INFO = {"claude-3-opus": {...}}`,

@@ -52,6 +52,7 @@ from modelpolicy.discover.names import (
     named_kind,
     positional,
     qualified_kind,
+    record_kind,
     served_by,
     split_words,
 )
@@ -277,6 +278,10 @@ _MARKERS = Markers(MARKER_WORDS, caseless=True, unicode_passes=True, escapes=_ST
 _WRITTEN_MARKERS = replace(_MARKERS, unicode_passes=False)
 _OPTION_CALLS = frozenset({"add_argument", "option"})  # argparse, click
 _FIELD_CALLS = frozenset({"field", "Field", "ib", "attrib"})  # dataclasses, pydantic, attrs
+# What a CLI's or a web route's parameter is given as its default: typer's
+# `model: str = typer.Option("gpt-4o", help=...)` (its first argument, or `default=`), FastAPI's
+# `model: str = Query("org/x")`. The other strings typer's `Option` is given are its flags (`"--model", "-m"`).
+_PARAMETER_CALLS = frozenset({"Option", "Argument", "Query", "Body", "Form", "Header", "Cookie", "Param"})
 
 
 @dataclass(frozen=True)
@@ -1533,6 +1538,8 @@ class _Finder:
             if text
             else None
         )
+        if artefact is None and text and use.kind is Kind.API and self.speaks_of_ollama:
+            artefact = _served_by_ollama(text)  # `OpenAI(base_url="http://localhost:11434/v1")`, then `model="llama2"`
         if artefact is None:
             return None
         kind, artefact_id, pinned = artefact
@@ -1576,9 +1583,7 @@ class _Finder:
         """`parser.add_argument("--model", default=ID)`, `os.getenv("MODEL_ID", ID)`, and a keyword named for a
         model or dataset in any call (`launcher(model_id=ID)`, `ModelOptions(Model=ID)`)."""
         name = _call_name(call.func)
-        for keyword in call.keywords:
-            if keyword.arg:
-                self._defer(keyword.value, _keyword_kind(name, keyword.arg), "keyword")
+        self._named_keywords(call, name)
         if name and (kind := called_kind(name)) and not _other_hub(call.func, name):
             for argument in call.args:  # `resolve_model_reference(request, "org/x")`
                 # `process_dataset(args.model, ...)`: an argument named for a model holds one, whatever the callee
@@ -1587,6 +1592,8 @@ class _Finder:
             served = Kind.MODEL if apis.hub_host_callee(client) else Kind.API  # `TOGETHER("org/x", key)`: a Hub model
             for argument in call.args:  # `sgl.Anthropic("claude-3-haiku-20240307")`: an API model or nothing
                 self._defer(argument, served, "argument")
+        if (field := _keyword(call, "field")) is not None:  # Django's `AlterField(name="model_name", field=...)`
+            self._declared_field(_keyword(call, "name"), field)
         if name == "parametrize" and len(call.args) >= 2:
             self._parametrized(call.args[0], call.args[1])
         if name == "create" and (key := _registry_key(call.func)) is not None:  # LanceDB's embedding registry
@@ -1602,6 +1609,17 @@ class _Finder:
             form, variable, default = read
             names = [value.text for value in self._values(variable) if not value.dynamic]
             self._defer(default, next((k for n in names if (k := named_kind(n))), None), form)
+
+    def _named_keywords(self, call: ast.Call, name: str | None) -> None:
+        """A keyword named for a model or dataset, and the `name=` or `id=` of a record named for a model
+        (`ChatModelFactory(name="gpt-4o-mini")`; not a dataset's: a loader's `name=` is its configuration)."""
+        record = _orm_record(call.func) or name
+        for keyword in call.keywords:
+            if keyword.arg:
+                kind = _keyword_kind(name, keyword.arg)
+                if kind is None and record and record_kind(record, keyword.arg) is Kind.MODEL:
+                    kind = Kind.MODEL
+                self._defer(keyword.value, kind, "keyword")
 
     def _widget(self, call: ast.Call, widget: _Widget) -> None:
         """`gr.Dropdown(choices=[...], value=ID, label="Embedding model")`, `st.text_input("Model", ID)`: what an
@@ -1647,6 +1665,16 @@ class _Finder:
             self._compared(node)
         elif isinstance(node, ast.List | ast.Tuple):
             self._command_words(node.elts)
+            if isinstance(node, ast.Tuple) and len(node.elts) == 2:
+                self._declared_field(node.elts[0], node.elts[1])
+
+    def _declared_field(self, name: ast.expr | None, field: ast.expr | None) -> None:
+        """A field declared by its name written as a string, with a default: a Django migration's
+        `("bi_encoder", models.CharField(default=ID))` and `AlterField(name="model_name", field=CharField(default=ID))`.
+        The default is read as a value under that name; a field with no `default=` holds nothing."""
+        text = _string(name) if name is not None else None
+        if text and isinstance(field, ast.Call) and (default := _keyword(field, "default")) is not None:
+            self._defer(default, apis.name_kind(text), "field")
 
     def _command_words(self, words: list[ast.expr]) -> None:
         """`subprocess.run(["python3", "-m", "sglang.launch_server", "--model-path", ID])`, `other_args=["--tokenizer",
@@ -1837,8 +1865,9 @@ class _Finder:
         """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`."""
         for statement in cls.body:
             target, value = _single_assignment(statement)
-            if target and value is not None:
-                self._defer(_field_default(value), apis.name_kind(target), "field")
+            if target and value is not None:  # `class ChatModel(Model): name = CharField(default="gpt-4o")` too
+                kind = apis.name_kind(target) or record_kind(cls.name, target)
+                self._defer(_field_default(value), kind, "field")
 
     def _parameters(self, arguments: ast.arguments) -> None:
         positional = [*arguments.posonlyargs, *arguments.args]
@@ -1848,7 +1877,7 @@ class _Finder:
             *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
         ]
         for argument, default in pairs:
-            self._defer(default, apis.name_kind(argument.arg), "parameter")
+            self._defer(_field_default(default, _PARAMETER_CALLS), apis.name_kind(argument.arg), "parameter")
 
     def _returned(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         """`def valid_models(self): return ["gpt-4", "org/x"]`: what a function named for models returns is read as
@@ -2089,6 +2118,19 @@ def _operand_name(node: ast.expr) -> str | None:
     return None
 
 
+# Django's manager methods that make or look up a row of a model class (`ChatModel.objects.create(name="gpt-4o")`).
+_ORM_METHODS = frozenset({"create", "get_or_create", "update_or_create", "get", "filter"})
+
+
+def _orm_record(func: ast.expr) -> str | None:
+    """The model class whose rows `X.objects.create(...)` (or `get_or_create`, `filter`...) makes or looks up."""
+    if isinstance(func, ast.Attribute) and func.attr in _ORM_METHODS:
+        manager = func.value
+        if isinstance(manager, ast.Attribute) and manager.attr == "objects" and isinstance(manager.value, ast.Name):
+            return manager.value.id
+    return None
+
+
 def _call_name(func: ast.expr) -> str | None:
     if isinstance(func, ast.Attribute):
         return func.attr
@@ -2122,6 +2164,14 @@ def _identify(
         return None
     hub = identify(text, kind, context.is_local_path, single_names=single_names)
     return None if hub is None else (kind, hub.id, hub.revision)
+
+
+def _served_by_ollama(text: str) -> tuple[Kind, str, str | None] | None:
+    """The Ollama model an OpenAI-compatible client's `model=` names in a file that points it at an Ollama server (its
+    port, `api_key="ollama"`): a name the Ollama library knows, or a tagged one; not a Hub id, which stays the
+    server's."""
+    found = ollama.recognise(text, ollama.Context.NAMED)
+    return (Kind.OLLAMA, found[1], None) if found and found[0] is Kind.OLLAMA else None
 
 
 def _self_assignments(body: list[ast.stmt]) -> dict[str, list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.expr]]]:
@@ -2315,8 +2365,10 @@ def _environment_read(call: ast.Call) -> tuple[str, ast.expr | None, ast.expr | 
     return form, _keyword(call, "key") or arguments[0], _keyword(call, "default") or arguments[1]
 
 
-def _field_default(value: ast.expr) -> ast.expr | None:
-    if isinstance(value, ast.Call) and _call_name(value.func) in _FIELD_CALLS:
+def _field_default(value: ast.expr | None, calls: frozenset[str] = _FIELD_CALLS) -> ast.expr | None:
+    """What a field (or, with `_PARAMETER_CALLS`, a parameter) declared through one of `calls` defaults to: its
+    `default=`, else its first positional argument; any other value as it is."""
+    if isinstance(value, ast.Call) and _call_name(value.func) in calls:
         first = value.args[0] if value.args and not isinstance(value.args[0], ast.Starred) else None
         return _keyword(value, "default") or first
     return value
