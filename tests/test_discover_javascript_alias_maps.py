@@ -1,6 +1,6 @@
 """The JavaScript source's tables that map a program's own model names to the ids a provider is sent
 (`modelConversion = {"llama3-8b": "llama3-8b-8192"}`, `modelMap = {"mistral-7b": "mistral:7b"}`), as IDE
-extensions and gateways write them: the values are read, the aliases are not; with the look-alikes that stay out."""
+extensions and gateways write them: the values are read, the aliases only when written as ids themselves; with the look-alikes that stay out."""
 
 # ruff: noqa: E501  (the table of forms reads best one case a line)
 
@@ -43,10 +43,10 @@ def found(text: str, path: str = "core/llm/Provider.ts") -> list[tuple[Kind, str
             'createTests(Mistral, {\n  modelConversions: {\n    "mistral-8x7b": "open-mixtral-8x7b",\n  },\n});',
             [(A, "open-mixtral-8x7b", 3)],
         ),
-        # an alias that is itself an API's name is the program's own, not read, when its value names the model
+        # an alias that is itself an API's name names that model too (a pointer to a dated version)
         (
             'const MODEL_IDS = {\n  "claude-4-sonnet-latest": "anthropic/claude-4-sonnet",\n};',
-            [(A, "claude-4-sonnet", 2)],
+            [(A, "claude-4-sonnet-latest", 2), (A, "claude-4-sonnet", 2)],
         ),
         # a picker's table of ids and labels keeps its keys
         (

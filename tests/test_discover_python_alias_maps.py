@@ -1,5 +1,5 @@
 """The Python source's dicts named for models that map a program's own names to the ids a provider is sent
-(`MODEL_MAP = {"llama3-8b": "meta-llama/Meta-Llama-3-8B-Instruct"}`): the values are read, the aliases are not; with
+(`MODEL_MAP = {"llama3-8b": "meta-llama/Meta-Llama-3-8B-Instruct"}`): the values are read, the aliases only when written as ids themselves; with
 the look-alikes that stay out (chat templates, labels, a picker's Hub-id keys)."""
 
 # ruff: noqa: E501  (the table of forms reads best one case a line)
@@ -32,10 +32,14 @@ def found(text: str) -> list[tuple[Kind, str, int]]:
             'class Groq:\n    base_url = "https://api.groq.com/openai/v1"\n    model_conversion = {"llama3-8b": "llama3-8b-8192", "mixtral": "mixtral-8x7b-32768"}\n',
             [(A, "llama3-8b-8192", 3), (A, "mixtral-8x7b-32768", 3)],
         ),
-        # an alias that is itself an API's name is not read when its value names the model
+        # an alias that is itself an API's name names that model too (`_MODEL_POINTERS = {"gpt-4o": "gpt-4o-2024-08-06"}`)
         (
             'MODEL_ALIASES = {"claude-4-sonnet-latest": "anthropic/claude-4-sonnet"}\n',
-            [(A, "anthropic/claude-4-sonnet", 1)],
+            [(A, "claude-4-sonnet-latest", 1), (A, "anthropic/claude-4-sonnet", 1)],
+        ),
+        (
+            '_MODEL_POINTERS = {\n    "gpt-4o": "gpt-4o-2024-08-06",\n    "o3": "o3-2025-04-16",\n}\n',
+            [(A, "gpt-4o", 2), (A, "gpt-4o-2024-08-06", 2), (A, "o3", 3), (A, "o3-2025-04-16", 3)],
         ),
         ('OLLAMA_MODEL_MAP = {"llama3-8b": "llama3:8b"}\n', [(OL, "llama3:8b", 1)]),
         # a picker's Hub-id keys with labels keep their reading

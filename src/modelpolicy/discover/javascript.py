@@ -904,12 +904,12 @@ class _Finder:
     def _alias_map(self, name: str, container: Node, kind: Kind) -> set[tuple[int, int]]:
         """`modelConversion = {"llama3-8b": "llama3-8b-8192"}`, `modelMap = {"mistral-7b": "mistral:7b"}`: in a table
         named for models that maps names to names, a value written as an id (a Hub id, a hosted API's name, a tagged
-        Ollama name) is the model the name stands for, read under the table's name; its key is the program's own
-        alias, and names nothing. The spans of those keys are returned. A bare word (`"llama2"`, a chat template's
-        name) or a label (`"GPT-4o"`, `"gpt-4 / gpt-3.5-turbo"`) is no such value; a key that is a Hub id
-        (`{"Xenova/gpt-4": "gpt-4"}`) is a picker's id and label, and a table whose keys are all written as words
-        (`{stop: "gpt-4o"}`) is a setting's: those are left as they are. Among quoted aliases, one written as a word
-        is an alias too (`gemma2: "gemma2-9b-it"`)."""
+        Ollama name) is the model the name stands for, read under the table's name; its key is the program's own alias,
+        and names nothing unless it is written as an id itself (`{"gpt-4o": "gpt-4o-2024-08-06"}`). The spans of those
+        keys are returned. A bare word (`"llama2"`, a chat template's name) or a label (`"GPT-4o"`, `"gpt-4 /
+        gpt-3.5-turbo"`) is no such value; a key that is a Hub id (`{"Xenova/gpt-4": "gpt-4"}`) is a picker's id and
+        label, and a table whose keys are all written as words (`{stop: "gpt-4o"}`) is a setting's: those are left as
+        they are. Among quoted aliases, one written as a word is an alias too (`gemma2: "gemma2-9b-it"`)."""
         entries: list[tuple[Node, Node, str, bool]] = []  # key, value, the value's text, whether the key is quoted
         for key, written in _entries(container):
             value = _unwrapped(written)
@@ -925,9 +925,10 @@ class _Finder:
         named = [value for value in values if value.type == "string" and _name_shaped(self.string(value) or "")]
         if not any(quoted for *_, quoted in entries) or 2 * len(named) <= len(values):
             return aliases  # most entries map a name to a name: `{temperature: 0.2, stop: "x"}` is settings
-        for key, value, text, _ in entries:
+        for key, value, text, quoted in entries:
             self._report(_Value(value, text), _Mode.NAMED, kind, name)
-            if value.start_byte in self.found:
+            alias = (self.string(key) if quoted else self.text(key)) or ""
+            if value.start_byte in self.found and not self._id_written(alias):  # `{"gpt-4o": "gpt-4o-2024-08-06"}`
                 aliases.add(_span(key))
         return aliases
 

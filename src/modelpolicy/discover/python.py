@@ -1819,10 +1819,11 @@ class _Finder:
 
     def _alias_values(self, mapping: ast.Dict, kind: Kind) -> set[int]:
         """`MODEL_MAP = {"llama3-8b": "meta-llama/Meta-Llama-3-8B-Instruct"}`, `model_conversion = {"mixtral":
-        "mixtral-8x7b-32768"}`: in a dict named for models that maps names to names, a value written as an id (owner
-        and name, a hosted API's name, a tagged Ollama name) is the model the name stands for; its key is the program's
-        own alias. The ids of those keys are returned. A value that is a word (`"llama2"`, a chat template's name) or a
-        label, and a key that is itself a Hub id (`{"org/x": "Label"}`), leave the entry as it was."""
+        "mixtral-8x7b-32768"}`: in a dict named for models that maps names to names, a value written as an id (owner and
+        name, a hosted API's name, a tagged Ollama name) is the model the name stands for; its key is the program's own
+        alias. The ids of those keys that are not ids themselves are returned. A value that is a word (`"llama2"`, a
+        chat template's name) or a label, and a key that is itself a Hub id (`{"org/x": "Label"}`), leave the entry as
+        it was."""
         entries = []
         for key, value in zip(mapping.keys, mapping.values, strict=True):
             alias, text = _string(key), _string(value)
@@ -1833,7 +1834,8 @@ class _Finder:
             return set()  # most entries map a name to a name: `{"temperature": 0.2, "stop": "x"}` is settings
         for _, value in entries:
             self._defer(value, kind, "alias")
-        return {id(key) for key, _ in entries}
+        # a key written as an id itself (`_MODEL_POINTERS = {"gpt-4o": "gpt-4o-2024-08-06"}`) names one as well
+        return {id(key) for key, _ in entries if not self._id_written(_string(key) or "")}
 
     def _id_written(self, text: str) -> bool:
         """Whether a dict's value is written as an id rather than a word or a label (`_alias_values`)."""
