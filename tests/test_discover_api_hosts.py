@@ -216,11 +216,12 @@ def test_groq_cerebras_and_qianfan_catalogue_names_count_where_the_file_shows_th
     groq = apis.contexts('{"name": "groqChat", "models": []}')
     cerebras = apis.contexts("const model = new ChatCerebras({ apiKey })")
     qianfan = apis.contexts('{"name": "baiduQianfanEmbeddings"}')
-    lowered = "meta-llama/llama-4-scout-17b-16e-instruct"  # GroqCloud's spelling
-    assert apis.named(lowered, groq) == lowered
-    assert apis.named("openai/gpt-oss-120b", groq) == "openai/gpt-oss-120b"
-    assert apis.named("meta-llama/Llama-4-Scout-17B-16E-Instruct", groq) is None  # the Hub's spelling
-    assert apis.named(lowered) is None
+    assert apis.named("llama3-8b-8192", groq) == "llama3-8b-8192"
+    # an id with its owner stays the Hub's weights where a file only shows Groq (their licence is what they carry);
+    # behind Groq's route it is Groq's
+    assert apis.named("meta-llama/llama-4-scout-17b-16e-instruct", groq) is None
+    assert apis.named("openai/gpt-oss-120b", groq) is None
+    assert apis.named("groq/openai/gpt-oss-120b") is not None
     assert apis.named("llama-3.3-70b", cerebras) == "llama-3.3-70b"
     assert apis.named("llama-3.3-70b") is None
     assert apis.named("bge-large-zh", qianfan) == "bge-large-zh"
