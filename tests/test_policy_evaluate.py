@@ -26,7 +26,8 @@ from modelpolicy.model import (
 )
 from modelpolicy.policy import Policy, load_policy
 from modelpolicy.policy.clarify import clarifier
-from modelpolicy.policy.evaluate import evaluate, unused_entries
+from modelpolicy.policy.evaluate import evaluate
+from modelpolicy.policy.unused import unused_entries
 from modelpolicy.resolve import Ancestor, Subject
 
 TODAY = date(2026, 11, 23)

@@ -16,7 +16,7 @@ from modelpolicy import __version__
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # argparse and pathlib load with the parser: `--version` answers without them
     import argparse
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from pathlib import Path
     from typing import NoReturn
 
@@ -29,6 +29,7 @@ EXIT_USAGE = 2
 EXIT_BUG = 4
 EXIT_INTERRUPTED = 130
 TTL_ENV = "MODELPOLICY_CACHE_TTL_HOURS"
+DEADLINE_ENV = "MODELPOLICY_NETWORK_DEADLINE"  # as `resolve.hub` names it: checked here without importing it
 _CACHES: list[ResolutionCache] = []  # opened by `_hub`: closed before the process ends (`run`)
 
 
@@ -99,8 +100,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"modelpolicy {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_parser_class())
+    scanning = _scanning()  # one parent for scan, lock and notice: each parser argparse builds costs a millisecond
     scan = commands.add_parser(
-        "scan", parents=[_scanning()], help="find the artefacts a repository uses and check them against a policy"
+        "scan", parents=[scanning], help="find the artefacts a repository uses and check them against a policy"
     )
     from modelpolicy.report import FORMATS
 
@@ -147,7 +149,7 @@ def _parser() -> argparse.ArgumentParser:
         help="exit 1 on failures (fail, the default), on warnings too (warn), or never: report only (never)",
     )
     lock = commands.add_parser(
-        "lock", parents=[_scanning()], help="resolve every artefact and write modelpolicy.lock, or --check it"
+        "lock", parents=[scanning], help="resolve every artefact and write modelpolicy.lock, or --check it"
     )
     mode = lock.add_mutually_exclusive_group()
     mode.add_argument(
@@ -168,7 +170,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     notice = commands.add_parser(
         "notice",
-        parents=[_scanning()],
+        parents=[scanning],
         help="write a NOTICE document (Markdown) for the artefacts the repository uses: licences, attribution text, "
         "the obligations that apply under the policy's context",
     )
@@ -289,7 +291,8 @@ def _run_notice(args: argparse.Namespace) -> int:
 
     paths = list(args.paths)
     policy = find_policy(paths[0], project_root(paths), args.policy)
-    rendered = render(scan(paths, policy, (_hub(args),), exclude=tuple(args.exclude)))
+    hub = _hub_maker(args)
+    rendered = render(scan(paths, policy, lambda: (hub(),), exclude=tuple(args.exclude)))
     if args.output is None:
         sys.stdout.write(rendered)
     else:
@@ -313,7 +316,8 @@ def _run_scan(args: argparse.Namespace) -> int:
 
         report = scan(paths, policy, resolvers=locked_resolvers(root), exclude=tuple(args.exclude))
     else:
-        report = scan(paths, policy, (_hub(args),), exclude=tuple(args.exclude))
+        hub = _hub_maker(args)
+        report = scan(paths, policy, lambda: (hub(),), exclude=tuple(args.exclude))
     if args.obligations:
         from dataclasses import replace
 
@@ -608,12 +612,16 @@ _COMMANDS = {
 
 
 def _hub(args: argparse.Namespace) -> Resolver:
+    return _hub_maker(args)()
+
+
+def _hub_maker(args: argparse.Namespace) -> Callable[[], Resolver]:
+    """What makes the Hub's resolver, its settings checked now (a bad value is an error whatever the scan finds): a
+    scan makes it only once it has found something to resolve, so that one that found nothing opens no cache and
+    loads no knowledge base."""
     import argparse
 
     from modelpolicy.errors import ModelpolicyError
-    from modelpolicy.knowledge import load as load_knowledge
-    from modelpolicy.resolve.cache import ResolutionCache, default_cache_dir
-    from modelpolicy.resolve.hub import DEADLINE_ENV, DEADLINE_SECONDS, HubResolver
 
     offline = args.offline or os.environ.get("HF_HUB_OFFLINE", "").upper() in {"1", "ON", "YES", "TRUE"}
     ttl_hours = args.cache_ttl
@@ -622,16 +630,26 @@ def _hub(args: argparse.Namespace) -> Resolver:
             ttl_hours = _hours(os.environ.get(TTL_ENV) or "24")
         except argparse.ArgumentTypeError as error:
             raise ModelpolicyError(f"{TTL_ENV}: {error}; set it to a number or unset it") from error
-    cache = ResolutionCache(args.cache_dir or default_cache_dir(), ttl_seconds=ttl_hours * 3600, refresh=args.refresh)
-    _CACHES.append(cache)
-    progress = sys.stderr if sys.stderr.isatty() else None
     deadline = getattr(args, "network_deadline", None)  # `explain` asks for one artefact: the default is enough
-    if deadline is None:
+    if deadline is None and os.environ.get(DEADLINE_ENV):
         try:
-            deadline = _seconds(os.environ.get(DEADLINE_ENV) or str(DEADLINE_SECONDS))
+            deadline = _seconds(os.environ[DEADLINE_ENV])
         except argparse.ArgumentTypeError as error:
             raise ModelpolicyError(f"{DEADLINE_ENV}: {error}; set it to a number or unset it") from error
-    return HubResolver(load_knowledge(), cache, offline=offline, progress=progress, deadline=deadline or None)
+
+    def make() -> Resolver:
+        from modelpolicy.knowledge import load as load_knowledge
+        from modelpolicy.resolve.cache import ResolutionCache, default_cache_dir
+        from modelpolicy.resolve.hub import DEADLINE_SECONDS, HubResolver
+
+        seconds = DEADLINE_SECONDS if deadline is None else deadline
+        folder = args.cache_dir or default_cache_dir()
+        cache = ResolutionCache(folder, ttl_seconds=ttl_hours * 3600, refresh=args.refresh)
+        _CACHES.append(cache)
+        progress = sys.stderr if sys.stderr.isatty() else None
+        return HubResolver(load_knowledge(), cache, offline=offline, progress=progress, deadline=seconds or None)
+
+    return make
 
 
 def _hours(text: str) -> float:

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from modelpolicy.discover import Discovery, discover
 from modelpolicy.discover.exclude import Exclusion
 from modelpolicy.errors import ModelpolicyError
-from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Unreadable, Unresolved, Verdict
-from modelpolicy.obligations import with_obligations
-from modelpolicy.policy import Policy
-from modelpolicy.policy.clarify import clarifier
-from modelpolicy.policy.evaluate import evaluate, unused_entries
+from modelpolicy.policy.unused import unused_entries
 from modelpolicy.report import Report
-from modelpolicy.resolve import default_resolvers, resolve_all
-from modelpolicy.resolve.interface import Resolver
+
+if TYPE_CHECKING:  # resolving and evaluating are imported by a scan that found something: `_findings`
+    from collections.abc import Callable
+    from datetime import date
+
+    from modelpolicy.model import Artefact, Finding
+    from modelpolicy.policy import Policy
+    from modelpolicy.resolve.interface import Resolver
 
 EXIT_OK = 0
 EXIT_POLICY_BROKEN = 1
@@ -27,7 +29,7 @@ EXIT_UNRESOLVED = 3
 def scan(
     paths: list[Path],
     policy: Policy,
-    network: tuple[Resolver, ...] = (),
+    network: tuple[Resolver, ...] | Callable[[], tuple[Resolver, ...]] = (),
     *,
     resolvers: tuple[Resolver, ...] | None = None,
     today: date | None = None,
@@ -35,9 +37,18 @@ def scan(
 ) -> Report:
     """Discover what `paths` use, resolve it (the bundled knowledge, the local caches, then `network`: the Hub; or
     only `resolvers` when given) and judge it under `policy` as of `today`, leaving out what the policy's `exclude`
-    and `exclude` name."""
-    chain = default_resolvers(*network) if resolvers is None else resolvers
-    return judge(discover_paths(paths, (*policy.exclude, *exclude)), policy, chain, today)
+    and `exclude` name. `network` may be given as the function that makes it: it is called only when the scan
+    found something to resolve."""
+    discovery = discover_paths(paths, (*policy.exclude, *exclude))
+    if resolvers is None:
+        resolvers = _default_resolvers(network) if discovery.artefacts else ()
+    return judge(discovery, policy, resolvers, today)
+
+
+def _default_resolvers(network: tuple[Resolver, ...] | Callable[[], tuple[Resolver, ...]]) -> tuple[Resolver, ...]:
+    from modelpolicy.resolve import default_resolvers
+
+    return default_resolvers(*(network if isinstance(network, tuple) else network()))
 
 
 def discover_paths(paths: list[Path], exclude: tuple[str, ...] = ()) -> Discovery:
@@ -51,12 +62,7 @@ def discover_paths(paths: list[Path], exclude: tuple[str, ...] = ()) -> Discover
 
 def judge(discovery: Discovery, policy: Policy, resolvers: tuple[Resolver, ...], today: date | None = None) -> Report:
     """Resolve what `discovery` found through `resolvers` and judge it under `policy` as of `today`."""
-    knowledge = load_knowledge()
-    subjects = resolve_all(discovery.artefacts, resolvers, clarifier(policy))
-    findings = tuple(
-        with_obligations(evaluate(subject, policy, knowledge, today), subject, policy.context, knowledge)
-        for subject in subjects
-    )
+    findings = _findings(discovery.artefacts, policy, resolvers, today) if discovery.artefacts else ()
     return Report(
         policy,
         findings,
@@ -66,6 +72,25 @@ def judge(discovery: Discovery, policy: Policy, resolvers: tuple[Resolver, ...],
         warnings=unused_entries(policy, findings, today),
         unreadable=tuple(Unreadable(s, policy.unreadable) for s in discovery.skipped if s.may_name),
         dynamic=discovery.dynamic,
+    )
+
+
+def _findings(
+    artefacts: tuple[Artefact, ...], policy: Policy, resolvers: tuple[Resolver, ...], today: date | None
+) -> tuple[Finding, ...]:
+    """Each artefact resolved, its lineage walked, and judged: what a scan that found nothing never imports (the
+    knowledge base, the resolvers, the evaluation)."""
+    from modelpolicy.knowledge import load as load_knowledge
+    from modelpolicy.obligations import with_obligations
+    from modelpolicy.policy.clarify import clarifier
+    from modelpolicy.policy.evaluate import evaluate
+    from modelpolicy.resolve import resolve_all
+
+    knowledge = load_knowledge()
+    subjects = resolve_all(artefacts, resolvers, clarifier(policy))
+    return tuple(
+        with_obligations(evaluate(subject, policy, knowledge, today), subject, policy.context, knowledge)
+        for subject in subjects
     )
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from modelpolicy.knowledge.schema import LicenseFamily
 from modelpolicy.model import Verdict
+
+if TYPE_CHECKING:  # a report names the concerns without loading the knowledge base's modules
+    from modelpolicy.knowledge.schema import LicenseFamily
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,12 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from modelpolicy.errors import ModelpolicyError
 from modelpolicy.files import read_regular, shown_path
-from modelpolicy.knowledge import KnowledgeBase
-from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Context, Verdict
 from modelpolicy.policy import (
     Clarification,
@@ -34,6 +33,9 @@ from modelpolicy.policy import (
 from modelpolicy.policy.concerns import CONCERNS, RULE_DEFAULTS, UNREADABLE
 from modelpolicy.policy.expression import ExpressionSyntaxError, alternatives
 from modelpolicy.policy.locate import key_lines
+
+if TYPE_CHECKING:
+    from modelpolicy.knowledge import KnowledgeBase
 
 DEFAULT_PRESET = "commercial"
 PYPROJECT = "pyproject.toml"
@@ -173,21 +175,25 @@ def load_file(
             raise ModelpolicyError(f"{'.'.join(prefix)}: expected a table", path=shown_path(path))
     document = _Document(values, shown_path(path), key_lines(text), prefix, folder or path.parent)
     is_preset = path.parent == presets_dir()
-    return _Builder(document, load_knowledge(), source, (*seen, str(path.resolve())), is_preset).build()
+    return _Builder(document, source, (*seen, str(path.resolve())), is_preset).build()
 
 
 class _Builder:
     """Validates one document's keys and builds its policy on top of the one it extends."""
 
-    def __init__(
-        self, document: _Document, knowledge: KnowledgeBase, source: str, seen: tuple[str, ...], is_preset: bool
-    ) -> None:
+    def __init__(self, document: _Document, source: str, seen: tuple[str, ...], is_preset: bool) -> None:
         self.is_preset = is_preset
         self.document = document
         self.values = document.values
-        self.knowledge = knowledge
         self.source = source
         self.seen = seen
+
+    @cached_property
+    def knowledge(self) -> KnowledgeBase:
+        """Loaded for the first licence the policy names: a policy that names none (a preset) needs no licence facts."""
+        from modelpolicy.knowledge import load
+
+        return load()
 
     def build(self) -> Policy:
         self._known_keys((), self.values, KEYS)
