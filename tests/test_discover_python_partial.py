@@ -149,3 +149,55 @@ def test_a_name_bound_again_in_fullwidth_letters_is_not_a_constant() -> None:
     )
     assert found(rebound) == []
     assert _Words("x = \uff23HECKPOINT\n").lines(["checkpoint"]) == [1]
+
+
+# A name bound only to values that stand for no string (a call, an attribute of one) is not followed further: its
+# bindings are not counted, nor the definitions that spell it parsed. What can still stand for a string is followed.
+
+
+def test_a_name_bound_in_a_function_to_a_call_stands_for_nothing_and_the_constant_beside_it_is_read() -> None:
+    text = (
+        'CHECKPOINT = "org/outer"\n\ndef load(model=None):\n    config = make_config()\n    model = build(config)\n'
+        "    pipeline(model=model, config=config)\n    return AutoModel.from_pretrained(CHECKPOINT, config=config)\n"
+    )
+    assert found(text) == [("org/outer", 1, "from_pretrained")]
+
+
+def test_a_constant_read_for_a_default_is_followed_though_it_is_a_call() -> None:
+    text = (
+        'MODELS = {"main": "org/from-dict"}\nMAIN = MODELS.get("main")\nOTHER = os.environ.get("M", "org/from-env")\n'
+        'ASKED = Prompt.ask("Model", default="org/asked")\n'
+        "AutoModel.from_pretrained(MAIN)\nAutoModel.from_pretrained(OTHER)\nAutoModel.from_pretrained(ASKED)\n"
+    )
+    assert [t for t, _, _ in found(text)] == ["org/from-dict", "org/from-env", "org/asked"]
+
+
+def test_a_constant_chain_through_an_item_and_an_attribute_is_followed() -> None:
+    text = (
+        'NAMES = ["org/first"]\nFIRST = NAMES[0]\nCHOSEN = FIRST\n\nclass Loader:\n'
+        '    def __init__(self, path="org/attr"):\n        self.path = path\n\n'
+        "    def load(self):\n        load_dataset(self.path)\n        return AutoModel.from_pretrained(CHOSEN)\n"
+    )
+    assert [t for t, _, _ in found(text)] == ["org/first", "org/attr"]
+
+
+def test_a_module_constant_assigned_in_a_branch_is_found_beside_functions_that_spell_it() -> None:
+    text = (
+        'try:\n    BASE = "org/a"\nexcept ImportError:\n    BASE = "org/b"\n\n'
+        "def model():\n    return AutoModel.from_pretrained(BASE)\n\ndef other():\n    return BASE.upper()\n"
+    )
+    assert [t for t, _, _ in found(text)] == ["org/a", "org/b"]
+
+
+def test_a_constant_rebound_in_a_function_is_no_constant_though_only_the_definition_rebinds_it() -> None:
+    text = 'BASE = "org/a"\n\ndef reset():\n    BASE = make()\n\nAutoModel.from_pretrained(BASE)\n'
+    assert found(text) == []
+
+
+def test_a_name_bound_to_a_loaded_model_stands_for_nothing_and_the_literal_it_loads_is_found() -> None:
+    text = (
+        'def run(model_id="org/param", flag=True):\n    model = AutoModel.from_pretrained(model_id)\n'
+        "    model = model.to(device)\n    pipe = pipeline(model=model, trust_remote_code=flag)\n"
+        '    tokenizer = AutoTokenizer.from_pretrained(\n        "org/multi-line",\n    )\n    return pipe\n'
+    )
+    assert [(t, line) for t, line, _ in found(text)] == [("org/param", 1), ("org/multi-line", 6)]

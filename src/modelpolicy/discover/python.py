@@ -514,11 +514,18 @@ class _Statements:
 
     def holding(self, lines: list[int]) -> list[int]:
         """The indexes of the statements that hold one of `lines`, in order, parsed: consecutive ones in one go."""
-        indexes = sorted({index for line in lines if (index := self.at(line)) is not None})
+        indexes = self._indexes(lines)
+        self._parse_runs(indexes)
+        return indexes
+
+    def _indexes(self, lines: list[int]) -> list[int]:
+        """The indexes of the statements that hold one of `lines`, in order."""
+        return sorted({index for line in lines if (index := self.at(line)) is not None})
+
+    def _parse_runs(self, indexes: list[int]) -> None:
         unparsed = [index for index in indexes if index not in self._parsed and not self._is_class(index)]
         for _, run in itertools.groupby(enumerate(unparsed), lambda pair: pair[1] - pair[0]):
             self._parse_run([index for _, index in run])
-        return indexes
 
     def _parse_run(self, run: list[int]) -> None:
         """Parse consecutive statements together; where they do not parse together, each is parsed when needed."""
@@ -557,6 +564,11 @@ class _Statements:
             return self.parsed(index)
         part = self._classes[index] = self._part_of[id(cls)] = _PartClass(cls, body, left_out, {})
         return [part.cls]
+
+    def _is_definition(self, index: int) -> bool:
+        """Whether the statement is a function or class definition, decorated or not (by its first words)."""
+        statement = self.statements[index]
+        return _DEFINITION.match(self.text, statement.start, statement.end) is not None
 
     def _is_class(self, index: int) -> bool:
         """Whether the statement is a class (by its first words: `parse_class` checks), which binds no module
@@ -611,12 +623,19 @@ class _Statements:
         every binding of a name is in a statement that spells it."""
         if name not in self._constants:
             spelled = self.words.lines([name])
-            indexes = self.holding(spelled)
-            summaries = [self._summary(index) for index in indexes]
+            # (a definition assigns no module constant: it is parsed only to count the name's bindings, when needed)
+            assigning = [index for index in self._indexes(spelled) if not self._is_definition(index)]
+            self._parse_runs(assigning)
+            summaries = [self._summary(index) for index in assigning]
             assignments = [assignment for summary in summaries for assignment in summary.assignments.get(name, ())]
+            candidates = _candidate_values(assignments) if assignments else None
+            if candidates is None or _stand_for_nothing(candidates):
+                self._constants[name] = candidates or []  # counted or not, the values stand for no string
+                return self._constants[name]
+            indexes = self.holding(spelled)
             spelling = self.words.spelled(name) if name.isascii() else None
             roots = [node for index in indexes for node in self._counted(index, spelling)]
-            bindings = _count_bindings(roots, name, spelling, len(assignments)) if assignments else 0
+            bindings = _count_bindings(roots, name, spelling, len(assignments))
             self._constants[name] = _constant_values(assignments, bindings) or []
         return self._constants[name]
 
@@ -649,6 +668,7 @@ class _Statements:
         return summary
 
 
+_DEFINITION = re.compile(r"@|(?:async[ \t]+)?def\b|class\b")
 _SHARE_WORTH_SPLITTING = 0.15  # measured: lexing a class's body costs about a tenth of parsing it
 
 
@@ -777,6 +797,28 @@ def _candidate_values(assignments: list[tuple[_Branch, ast.expr]]) -> list[ast.e
     if _one_namespaced_literal([value for _, value in assignments]):
         return [assignments[0][1]]  # `X = "org/x"` written twice (a copied line): still one value
     return None
+
+
+def _stand_for_nothing(values: list[ast.expr]) -> bool:
+    """Whether no string, container or `True` can be read from any of the values, wherever it is read
+    (`_Finder._values`, `_containers`, `_is_true`): a call other than those read for a default (`os.getenv(...)`,
+    `x.get(...)`, `ask(..., default=...)`), an attribute or item of something other than a name or literal, a number
+    or `None`. Speed machinery: a name bound only to such values need not be looked for further."""
+    return all(map(_stands_for_nothing, values))
+
+
+def _stands_for_nothing(value: ast.expr) -> bool:
+    if isinstance(value, ast.Call):
+        func = value.func
+        read_for_default = _environment_read(value) is not None or _keyword(value, "default") is not None
+        return not read_for_default and not (isinstance(func, ast.Attribute) and func.attr == "get" and value.args)
+    if isinstance(value, ast.Attribute):
+        return not isinstance(value.value, ast.Name)
+    if isinstance(value, ast.Subscript):
+        return not isinstance(value.value, ast.Name | ast.Dict | ast.List | ast.Tuple | ast.Set)
+    if isinstance(value, ast.Constant):
+        return not isinstance(value.value, str) and value.value is not True
+    return isinstance(value, ast.Compare | ast.UnaryOp | ast.Await | ast.Lambda)
 
 
 def _one_namespaced_literal(values: list[ast.expr]) -> bool:
@@ -1345,8 +1387,12 @@ class _Finder:
             values = self.constants[key] = self._scoped_constant(name)
         return values
 
-    def _scoped_constant(self, name: str) -> list[ast.expr]:
-        for function in reversed(self.scopes):
+    def _scoped_constant(self, name: str, innermost: int | None = None) -> list[ast.expr]:
+        """The values of the constant `name` of the function `self.scopes[innermost]` (the innermost by default) or
+        of the first function around it that has it, else of the module."""
+        at = len(self.scopes) - 1 if innermost is None else innermost
+        for position in range(at, -1, -1):
+            function = self.scopes[position]
             if not self._assigns(function, name):
                 # `def load(path="org/d"): load_dataset(path)`: what it loads when not told (a parameter named for a
                 # model or dataset is read by its name already)
@@ -1354,13 +1400,15 @@ class _Finder:
                 if default is not None:
                     return [default]
                 continue
-            values = self._function_constant(function, name)
+            values = self._function_constant(function, name, position)
             if values is not None:
                 return values
         return self._module_constant(name)
 
-    def _function_constant(self, function: _Function, name: str) -> list[ast.expr] | None:
-        """The values of a constant of the function (see `_constant_values`), None when the name is not one."""
+    def _function_constant(self, function: _Function, name: str, position: int) -> list[ast.expr] | None:
+        """The values of a constant of the function `self.scopes[position]` (see `_constant_values`), None when the
+        name is not one. Its bindings are counted only when that may matter: not when its values, and those of the
+        name around the function (where the name is looked up when it is no constant here), stand for no string."""
         key = (id(function), name)
         if key not in self.scope_constants:
             assignments = self.scope_assignments.get(id(function))
@@ -1368,6 +1416,13 @@ class _Finder:
                 assignments = self.scope_assignments[id(function)] = _assignments(function.body)
             found = assignments.get(name, [])
             values = _candidate_values(found) if found else None  # each binding counted only when it may matter
+            if (
+                values is not None
+                and _stand_for_nothing(values)
+                and _stand_for_nothing(self._scoped_constant(name, position - 1))
+            ):
+                self.scope_constants[key] = values  # a constant or not, the name stands for no string
+                return values
             bindings = _count_bindings([function], name, self._spelled(name), len(found)) if values is not None else 0
             self.scope_constants[key] = values if found and bindings == len(found) else None
         return self.scope_constants[key]
