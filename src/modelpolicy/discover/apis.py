@@ -118,6 +118,7 @@ def holds_api(name: str) -> bool:
     return not WRITTEN.intersection(words) and any(words[-len(e) :] == e for e in API_ENDINGS)
 
 
+@lru_cache(maxsize=16384)  # asked of every keyword, key and parameter: ~44,000 times in a scan of peft
 def name_kind(name: str) -> Kind | None:
     """What a name says it holds, for every named position alike (a keyword, parameter, field, key, variable or
     constant): API for `engine` and Azure's `azure_deployment` / `deployment_name`, else the naming rule's kind."""
