@@ -1037,6 +1037,21 @@ def _exclusive(branches: list[_Branch]) -> bool:
 _EMBEDDED_WORDS = frozenset({"config", "yaml", "yml", "json"})
 
 
+def _json_object(text: str) -> bool:
+    """Whether a string is, as a whole, a JSON object: a spec a program registers or loads (a test's
+    `model = \"\"\"{"model_specs": [{"model_id": "org/x"}]}\"\"\"` then `client.register_model(model=model)`), whatever
+    its variable is named."""
+    stripped = text.strip()
+    if not (stripped.startswith("{") and stripped.endswith("}")):
+        return False
+    import json  # here: only a string shaped so is parsed
+
+    try:
+        return isinstance(json.loads(stripped), dict)
+    except ValueError:
+        return False
+
+
 def _single_assignment(statement: ast.stmt) -> tuple[str | None, ast.expr | None]:
     if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
         target = statement.targets[0]
@@ -1811,7 +1826,9 @@ class _Finder:
         target, value = _single_assignment(statement)
         if target is None or not isinstance(value, ast.Constant) or not isinstance(value.value, str):
             return
-        if "\n" not in value.value or not _EMBEDDED_WORDS.intersection(split_words(target)):
+        if "\n" not in value.value:
+            return
+        if not _EMBEDDED_WORDS.intersection(split_words(target)) and not _json_object(value.value):
             return
         from modelpolicy.discover.config import ConfigSource  # here: only such a string needs the config reader
 
