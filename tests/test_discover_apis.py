@@ -263,8 +263,8 @@ def test_resolution_finds_routed_and_catalog_names() -> None:
         ("Baichuan3-Turbo", "baichuan"),  # the platform's spelling
         ("Baichuan-Text-Embedding", "baichuan"),
         ("Baichuan4", "baichuan"),
-        ("jina-embeddings-v4", "jina"),
-        ("jina-reranker-v2-base-multilingual", "jina"),
+        ("paraformer-v2", "alibaba-dashscope"),
+        ("paraformer-realtime-v2", "alibaba-dashscope"),
         ("text-embedding-3-large", "openai"),
         ("text-embedding-ada-002", "openai"),
     ],
@@ -320,6 +320,12 @@ def test_chat_app_providers_serve_their_api_names(name: str, provider: str) -> N
         "jina",
         "jina-reranker-v1-tiny-en.f16.gguf",  # a file of the weights, run locally
         "gte-large",  # open weights (thenlper/gte-large)
+        "jina-embeddings-v4",  # Jina's only where the file shows Jina's API; else the open model, without its owner
+        "jina-reranker-v2",  # Xinference's built-in name of jinaai/jina-reranker-v2-base-multilingual
+        "paraformer-zh",  # FunASR's local models
+        "paraformer-zh-spk",
+        "paraformer-en",
+        "gpt-oss",  # the open-weights family (an Ollama tag too), no OpenAI API name
     ],
 )
 def test_open_weights_and_words_are_not_those_providers(name: str) -> None:
@@ -911,3 +917,32 @@ def test_a_table_of_name_prefixes_names_no_model_but_its_whole_names_stay() -> N
     found = {(ref.kind, ref.text) for ref in PythonSource().find(source, context("models.py"))}
     assert found == {(Kind.API, "gpt-4o"), (Kind.API, "o1")}
     assert load_knowledge().provider("gpt-4o-mini") is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'requests.post("https://api.jina.ai/v1/embeddings", json=payload)',
+        'headers = {"Authorization": f"Bearer {os.environ[\'JINA_API_KEY\']}"}',
+        "from langchain_community.embeddings import JinaEmbeddings",
+        "from langchain_community.document_compressors import JinaRerank",
+        'provider = "jina"',
+    ],
+)
+def test_jina_names_count_where_jinas_api_is_seen(text: str) -> None:
+    seen = apis.contexts(text)
+    assert apis.named("jina-embeddings-v3", seen) == "jina-embeddings-v3"
+    assert apis.named("jina-reranker-v2-base-multilingual", seen) == "jina-reranker-v2-base-multilingual"
+    assert apis.named("jina-embeddings-v3") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"model_name": "jina-embeddings-v3", "model_id": "jinaai/jina-embeddings-v3"}',  # a local server's catalogue
+        'client.launch_model(model_name="jina-clip-v2", model_type="embedding")',
+        "jina_embeddings_v3 = load('jinaai/jina-embeddings-v3')",
+    ],
+)
+def test_a_local_catalogue_of_jinas_open_models_is_no_jina_context(text: str) -> None:
+    assert "jina" not in apis.contexts(text)

@@ -134,6 +134,13 @@ def find(path: str, text: str) -> list[Found]:
         ),
         pytest.param("compose.yml", OLLAMA_COMPOSE, [(I, "ollama/ollama:0.3.12", 3)], id="compose-ollama"),
         pytest.param(
+            "docker-compose.yml",
+            "services:\n  xinference:\n    image: ${XINFERENCE_IMAGE:-xprobe/xinference:latest}\n"
+            "  mirror:\n    image: xprobe/xinference-pypiserver:latest\n",
+            [(I, "xprobe/xinference:latest", 3)],
+            id="compose-xinference-not-its-wheel-mirror",
+        ),
+        pytest.param(
             "docker-compose.override.yaml",
             f"services:\n  tgi:\n    image: ${{TGI_IMAGE:-{TGI}:2.2.0}}\n    environment:\n"
             "      MODEL_ID: ${MODEL_ID:-org/e}\n      MODEL: ./models/local\n"

@@ -31,6 +31,11 @@ def find(source: str) -> set[tuple[Kind, str, int]]:
             {(M, "org/x", 3), (Kind.DATASET, "org/d", 4)},
         ),
         ('SETTINGS_JSON = \'{"embedding_model": "org/e",\\n "n": 1}\'\n', {(M, "org/e", 1)}),
+        (  # a JSON spec a test registers, in a variable named for nothing in particular
+            'model = """{\n  "model_name": "custom",\n  "model_specs": [\n    {"model_id": "org/spec"}\n  ]\n}"""\n'
+            'client.register_model(model_type="LLM", model=model)\n',
+            {(M, "org/spec", 4)},
+        ),
     ],
 )
 def test_a_config_in_a_string_is_read_at_its_lines(source: str, expected: set[tuple[Kind, str, int]]) -> None:
@@ -45,6 +50,10 @@ def test_a_config_in_a_string_is_read_at_its_lines(source: str, expected: set[tu
         'CONFIG = """model: [unclosed\n  x: org/y\n"""\n',  # not YAML
         'CONFIG = """\nmodel: checkpoints/run1\n"""\n',  # a local path
         'CONFIG = """\nrun_name: org/x\n"""\n',  # a key that names no artefact
+        'body = """{\n  "model_id": org/unquoted\n}"""\n',  # braces, but no JSON: not read unless named so
+        'template = """{\n  "model_id": "{model_id}"\n}"""\n',  # a template\'s placeholder
+        'body = """{\n  "repo": "org/x",\n  "path": "a/b"\n}"""\n',  # JSON whose keys name no artefact
+        'text = """model: org/x\nnot json\n"""\n',  # YAML-shaped, but named for nothing: prose as likely
     ],
 )
 def test_embedded_config_look_alikes(source: str) -> None:

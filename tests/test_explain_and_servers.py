@@ -104,6 +104,8 @@ def test_a_release_tag_beside_a_digest_names_the_release() -> None:
         ("ghcr.io/ggerganov/llama.cpp:server-b4500", "mit"),
         ("ghcr.io/ggml-org/llama.cpp:server", "mit"),
         ("localai/localai:v2.20.1-cublas-cuda12", "mit"),
+        ("xprobe/xinference:v1.6.0", "apache-2.0"),
+        ("xprobe/xinference:latest-cpu", "apache-2.0"),
         ("quay.io/go-skynet/local-ai:v2.20.1", "mit"),
         ("kserve/huggingfaceserver:v0.14.0", "apache-2.0"),
         ("pytorch/torchserve:0.12.0-gpu", "apache-2.0"),

@@ -46,6 +46,7 @@ from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Lines, Markers
 from modelpolicy.discover.names import (
     ITEM_KEYS,
+    WRITTEN,
     called_kind,
     collection_kind,
     marker_words,
@@ -265,6 +266,7 @@ def _marker_words() -> tuple[bytes, ...]:
     words.update(ending[0] for ending in apis.API_ENDINGS)  # `engine=`, `deployment_name=`
     words.update(apis.PROVIDER_CALLEES)  # `sgl.Anthropic("claude-3-haiku-20240307")`
     words.add("registry")  # `get_registry().get("sentence-transformers").create(name=ID)`
+    words.add("repo_id")  # `KPipeline(repo_id=ID)`: a call's `repo_id=` (`_repo_kind`)
     minimal = [w for w in words if not any(other != w and other in w for other in words)]
     return tuple(sorted((w.encode() for w in minimal), key=len, reverse=True))
 
@@ -1037,6 +1039,21 @@ def _exclusive(branches: list[_Branch]) -> bool:
 _EMBEDDED_WORDS = frozenset({"config", "yaml", "yml", "json"})
 
 
+def _json_object(text: str) -> bool:
+    """Whether a string is, as a whole, a JSON object: a spec a program registers or loads (a test's
+    `model = \"\"\"{"model_specs": [{"model_id": "org/x"}]}\"\"\"` then `client.register_model(model=model)`), whatever
+    its variable is named."""
+    stripped = text.strip()
+    if not (stripped.startswith("{") and stripped.endswith("}")):
+        return False
+    import json  # here: only a string shaped so is parsed
+
+    try:
+        return isinstance(json.loads(stripped), dict)
+    except ValueError:
+        return False
+
+
 def _single_assignment(statement: ast.stmt) -> tuple[str | None, ast.expr | None]:
     if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
         target = statement.targets[0]
@@ -1672,6 +1689,8 @@ class _Finder:
         for keyword in call.keywords:
             if keyword.arg:
                 kind = _keyword_kind(name, keyword.arg)
+                if kind is None and keyword.arg == _REPO_ID:
+                    kind = _repo_kind(call, name)
                 if kind is None and record and record_kind(record, keyword.arg) is Kind.MODEL:
                     kind = Kind.MODEL
                 self._defer(keyword.value, kind, "keyword")
@@ -1811,7 +1830,9 @@ class _Finder:
         target, value = _single_assignment(statement)
         if target is None or not isinstance(value, ast.Constant) or not isinstance(value.value, str):
             return
-        if "\n" not in value.value or not _EMBEDDED_WORDS.intersection(split_words(target)):
+        if "\n" not in value.value:
+            return
+        if not _EMBEDDED_WORDS.intersection(split_words(target)) and not _json_object(value.value):
             return
         from modelpolicy.discover.config import ConfigSource  # here: only such a string needs the config reader
 
@@ -2132,6 +2153,24 @@ def _argnames(node: ast.expr) -> list[str]:
     if isinstance(node, ast.List | ast.Tuple):
         return [name.strip() for element in node.elts if (name := _string(element)) is not None]
     return []
+
+
+_REPO_ID = "repo_id"
+# Words of a callee that writes to the repository it is given (`api.upload_folder(repo_id=...)`, `create_repo`,
+# `push_to_hub`, `HfApi().delete_file`), rather than reading from it.
+_REPO_WRITERS = WRITTEN | {"create", "delete", "commit", "tag", "branch", "duplicate", "move", "rename", "update"}
+_REPO_TYPES = {"model": Kind.MODEL, "dataset": Kind.DATASET}
+
+
+def _repo_kind(call: ast.Call, callee: str | None) -> Kind | None:
+    """What a call's `repo_id=` names: the Hub repository a class or function reads its weights from
+    (`KPipeline(lang_code="a", repo_id="hexgrad/Kokoro-82M")`), a dataset's with `repo_type="dataset"`; nothing in a
+    call that writes to it (`upload_folder`, `create_repo`, `push_to_hub`) or of a Space. A bare `repo_id` name
+    elsewhere stays unread (`names`): a script's variable names what it pushes as often as what it reads."""
+    if callee is not None and _REPO_WRITERS.intersection(split_words(callee)):
+        return None
+    repo_type = _keyword(call, "repo_type")
+    return Kind.MODEL if repo_type is None else _REPO_TYPES.get(_string(repo_type) or "")
 
 
 def _keyword_kind(callee: str | None, keyword: str) -> Kind | None:
