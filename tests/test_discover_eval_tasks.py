@@ -35,3 +35,13 @@ def test_a_task_config_names_no_dataset_in_its_other_fields_nor_a_builder_in_hf_
         'c = OtherConfig(hf_repo_note="org/x")\n'
     )
     assert found(source) == set()
+
+
+def test_a_templates_slot_in_hf_repo_is_no_dataset_but_a_lower_case_legacy_name_is() -> None:
+    source = (
+        "from lighteval.tasks.lighteval_task import LightevalTaskConfig\n"
+        'a = LightevalTaskConfig(name="yourbench", hf_repo="HF_DATASET_NAME")\n'
+        'b = LightevalTaskConfig(name="mre", hf_repo="qa4mre")\n'
+        'c = LightevalTaskConfig(name="sst", hf_repo="SST2")\n'
+    )
+    assert found(source) == {(D, "qa4mre", 3), (D, "SST2", 4)}

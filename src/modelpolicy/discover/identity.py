@@ -183,13 +183,20 @@ FIXTURE_WORDS = frozenset({"test", "tests"})
 # Names by which a router of hosted models is asked to choose one itself (`openrouter/auto`, ClawRouter's
 # `blockrun/auto`): an alias of the service, no repository.
 ROUTER_CHOICES = frozenset({"auto"})
+# An owner-less name spelled as a constant's or an environment variable's (`HF_DATASET_NAME`, `MODEL_ID`): a template's
+# slot for the reader to fill (lighteval's `hf_repo="HF_DATASET_NAME"`), never a Hub name, which the Hub's legacy
+# owner-less repositories spell in lower case.
+_CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 
 
 def is_placeholder(text: str) -> bool:
     """An id written for the reader to replace: its owner is `your...` or a stand-in for a user name, or its name is
     `your-...` (`meta-llama/your-model-path`; not a name that only starts so, as `coqui/YourTTS`); or a test
     fixture's stand-in, whose whole owner or name is `test` (`test/model`, `cleanup/test`; not `org/test-model`);
-    filler text (`lorem/ipsum`); or a router's own choice (`blockrun/auto`; not `org/auto-coder`)."""
+    filler text (`lorem/ipsum`); or a router's own choice (`blockrun/auto`; not `org/auto-coder`); or, owner-less, a
+    constant's name (`HF_DATASET_NAME`)."""
+    if _CONSTANT_NAME.fullmatch(text):
+        return True
     owner, slash, name = text.partition("/")
     owner = owner.lower()
     yours = name.lower().startswith(("your-", "your_"))
