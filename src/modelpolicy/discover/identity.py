@@ -183,13 +183,20 @@ FIXTURE_WORDS = frozenset({"test", "tests"})
 # Names by which a router of hosted models is asked to choose one itself (`openrouter/auto`, ClawRouter's
 # `blockrun/auto`): an alias of the service, no repository.
 ROUTER_CHOICES = frozenset({"auto"})
+# An owner-less name spelled as a constant's or an environment variable's (`HF_DATASET_NAME`, `MODEL_ID`): a template's
+# slot for the reader to fill (lighteval's `hf_repo="HF_DATASET_NAME"`), never a Hub name, which the Hub's legacy
+# owner-less repositories spell in lower case.
+_CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 
 
 def is_placeholder(text: str) -> bool:
     """An id written for the reader to replace: its owner is `your...` or a stand-in for a user name, or its name is
     `your-...` (`meta-llama/your-model-path`; not a name that only starts so, as `coqui/YourTTS`); or a test
     fixture's stand-in, whose whole owner or name is `test` (`test/model`, `cleanup/test`; not `org/test-model`);
-    filler text (`lorem/ipsum`); or a router's own choice (`blockrun/auto`; not `org/auto-coder`)."""
+    filler text (`lorem/ipsum`); or a router's own choice (`blockrun/auto`; not `org/auto-coder`); or, owner-less, a
+    constant's name (`HF_DATASET_NAME`)."""
+    if _CONSTANT_NAME.fullmatch(text):
+        return True
     owner, slash, name = text.partition("/")
     owner = owner.lower()
     yours = name.lower().startswith(("your-", "your_"))
@@ -247,6 +254,20 @@ def library_owned(name: str) -> str | None:
     return next((f"{org}/{name}" for org, names in _LIBRARY_ORGS if names.fullmatch(name)), None)
 
 
+# LiteLLM's routes to a server that takes a Hub model by its id, as LiteLLM, dspy and lighteval configs write them:
+# `huggingface/meta-llama/Llama-3.1-8B-Instruct` (Hugging Face's inference), `hosted_vllm/Qwen/Qwen2.5-7B-Instruct` and
+# `vllm/org/x` (a vLLM server), `openai/org/x` (an OpenAI-compatible server, a router or a local one). What follows
+# the route is the Hub id served when it is `org/name`. A route whose provider names its own models in that shape
+# (`openrouter/meta-llama/llama-3-70b-instruct`, `together_ai/...`) is not among them.
+HUB_ROUTES = frozenset({"huggingface", "hosted_vllm", "vllm", "openai"})
+
+
+def without_hub_route(value: str) -> str:
+    """`huggingface/org/x` as `org/x`: a Hub model's id behind a LiteLLM route to a server of Hub models."""
+    route, _, rest = value.partition("/")
+    return rest if route in HUB_ROUTES and rest.count("/") == 1 and not rest.startswith("/") else value
+
+
 def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, single_names: bool) -> HubId | None:
     """The Hub repository a value in a reference position names, or None for paths, builders and non-ids.
 
@@ -255,6 +276,8 @@ def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, si
     An OLLAMA `kind` (a value under `OLLAMA_MODEL`) is the Ollama recogniser's to read; a LiteLLM string routed to
     Ollama (`ollama/llama3`) names no Hub repository.
     """
+    if kind is Kind.MODEL:
+        value = without_hub_route(value)
     if looks_like_path(value) or is_local_path(value) or value.startswith(ollama.PREFIXES):
         return None
     if kind is Kind.OLLAMA:

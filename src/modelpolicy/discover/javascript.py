@@ -131,6 +131,30 @@ _LOADERS: dict[str, _Loader] = {
     "textEmbeddingModel": _API_LOADER,
     "imageModel": _API_LOADER,
 }
+# @huggingface/hub's functions that read one repository, by name: the key of the object they are given that names it
+# (`modelInfo({name: ID})`, `downloadFile({repo: {type: "dataset", name: ID}, path})`,
+# `parseSafetensorsMetadata({repo: ID})`), and what it is when its designation does not say (`type:`, `datasets/`).
+_HUB_CLIENT: dict[str, tuple[str, Kind]] = {
+    "modelInfo": ("name", Kind.MODEL),
+    "datasetInfo": ("name", Kind.DATASET),
+    **dict.fromkeys(
+        (
+            "downloadFile",
+            "downloadFileToCacheDir",
+            "snapshotDownload",
+            "fileDownloadInfo",
+            "fileExists",
+            "listFiles",
+            "pathsInfo",
+            "parseSafetensorsMetadata",
+        ),
+        ("repo", Kind.MODEL),
+    ),
+}
+# A repository's designation: `{type: "model" | "dataset" | "space", name}`, or a string `datasets/org/x`; a Space
+# is no artefact of ours.
+_REPO_TYPES: dict[str, Kind | None] = {"model": Kind.MODEL, "dataset": Kind.DATASET, "space": None}
+_REPO_PREFIXES: dict[str, Kind | None] = {"models/": Kind.MODEL, "datasets/": Kind.DATASET, "spaces/": None}
 # The Vercel AI SDK's provider instances, called (`openai("gpt-4o")`) or by method (`openai.responses("gpt-4o")`), and
 # Replicate's client (`replicate.run("owner/name:version", {input})`, `replicate.stream(...)`).
 _PROVIDERS = frozenset(
@@ -185,7 +209,9 @@ def _name_words() -> re.Pattern[bytes]:
 _NAME_WORDS = _name_words()
 # What the callee of a call `_Finder._call` reads (or its object, a provider) is written as, lower-cased.
 _CALLEE_WORDS = tuple(
-    sorted(word for name in {*_LOADERS, *_PROVIDERS} if not _NAME_WORDS.search(word := name.lower().encode()))
+    sorted(
+        word for name in {*_LOADERS, *_PROVIDERS, *_HUB_CLIENT} if not _NAME_WORDS.search(word := name.lower().encode())
+    )
 )
 _KELVIN = "\u212a".encode()  # KELVIN SIGN, which lower-cases to `k`: a name may spell `tokenizer` with it
 _FUNCTIONS = frozenset(
@@ -735,7 +761,7 @@ class _Finder:
         calls = [
             call
             for call, name, receiver in self.calls
-            if name in _LOADERS or name in _PROVIDERS or receiver.lower() in _PROVIDERS
+            if name in _LOADERS or name in _PROVIDERS or name in _HUB_CLIENT or receiver.lower() in _PROVIDERS
         ]
         pairs = [
             pair for pair in self.pairs if (name := self._key(pair.child_by_field_name("key"))) and _name_kind(name)
@@ -768,6 +794,8 @@ class _Finder:
         return sorted(self.found.values(), key=lambda r: (r.line, r.column))
 
     def _call(self, call: Node, name: str, receiver: str) -> None:
+        if name in _HUB_CLIENT:
+            self._hub_client(call, name)
         loader = _LOADERS.get(name)
         if (name in _PROVIDERS or receiver.lower() in _PROVIDERS) and not _predicate(name):
             loader = _API_LOADER
@@ -778,6 +806,42 @@ class _Finder:
             return
         for value in self.values(arguments.named_children[loader.position]):
             self._report(value, loader.mode, Kind.MODEL, name)
+
+    def _hub_client(self, call: Node, name: str) -> None:
+        """`modelInfo({name: ID})`, `listFiles({repo: {name: ID, type: "dataset"}})`: the repository an
+        @huggingface/hub function reads, of the kind its designation says."""
+        key, kind = _HUB_CLIENT[name]
+        arguments = call.child_by_field_name("arguments")
+        given = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+        value = self._object_value(_unwrapped(given), key) if given is not None else None
+        if value is None:
+            return
+        designation: Kind | None = kind
+        if _unwrapped(value).type == "object":
+            designation = self._repo_type(_unwrapped(value), kind)
+            value = self._object_value(_unwrapped(value), "name")
+        for found in self.values(value) if value is not None and designation is not None else ():
+            prefix = next((p for p in _REPO_PREFIXES if found.text.startswith(p)), "")
+            typed = _REPO_PREFIXES[prefix] if prefix else designation
+            if typed is not None:
+                self._report(replace(found, text=found.text.removeprefix(prefix)), _Mode.HUB, typed, name)
+
+    def _object_value(self, node: Node, key: str) -> Node | None:
+        """The value of `key` in an object literal (`{repo: ID}`), or None."""
+        if node.type != "object":
+            return None
+        for pair in node.named_children:
+            if pair.type == "pair" and self._key(pair.child_by_field_name("key")) == key:
+                return pair.child_by_field_name("value")
+        return None
+
+    def _repo_type(self, designation: Node, kind: Kind) -> Kind | None:
+        """The kind a `{type, name}` designation says, `kind` when it says none, None for a Space or a type unknown."""
+        typed = self._object_value(designation, "type")
+        if typed is None:
+            return kind
+        text = self.string(typed)
+        return _REPO_TYPES.get(text) if text is not None else None
 
     def _pair(self, pair: Node) -> None:
         key = pair.child_by_field_name("key")

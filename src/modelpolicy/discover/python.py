@@ -198,6 +198,9 @@ _LOADERS: dict[str, _Loader] = {
     "OllamaFunctions": _Loader(_O, ("model",), None),
     "Ollama": _Loader(_O, ("model",), None),
     "OllamaEmbedding": _Loader(_O, ("model_name", "model"), None),
+    # lighteval's task configs (its own tasks and the custom tasks other projects write for it):
+    # `LightevalTaskConfig(name="gsm8k", hf_repo="openai/gsm8k", hf_subset="main", ...)` evaluates on that dataset
+    "LightevalTaskConfig": _Loader(_D, ("hf_repo",), None),
     # faster-whisper: `WhisperModel("large-v3")`, `WhisperModel(model_size_or_path="Systran/faster-whisper-small")`
     "WhisperModel": _Loader(_M, ("model_size_or_path",), 0, names=_FASTER_WHISPER),
 }
