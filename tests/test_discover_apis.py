@@ -404,6 +404,13 @@ def test_cohere_output_terms_cite_the_saas_agreement() -> None:
         ("openrouter/meta-llama/llama-3.1-8b-instruct", "openrouter/meta-llama/llama-3.1-8b-instruct"),
         ("openrouter/openai/gpt-4o", "openrouter/openai/gpt-4o"),
         ("OpenRouter/Meta-Llama/Llama-3.1-8B", None),  # a label, not a routed name
+        # promptfoo's provider ids: the provider, its endpoint, then the model
+        ("anthropic:messages:claude-3-haiku-20240307", "anthropic:messages:claude-3-haiku-20240307"),
+        ("openai:chat:gpt-4o-mini", "openai:chat:gpt-4o-mini"),
+        ("openai:embedding:text-embedding-3-small", "openai:embedding:text-embedding-3-small"),
+        ("anthropic:messages:summarize", None),  # a prompt's name after the endpoint is no model
+        ("openai:chat:llama3", None),  # an OpenAI-compatible server's model is no OpenAI model
+        ("openai:chat:", None),
     ],
 )
 def test_routed(text: str, expected: str | None) -> None:
@@ -911,3 +918,22 @@ def test_a_table_of_name_prefixes_names_no_model_but_its_whole_names_stay() -> N
     found = {(ref.kind, ref.text) for ref in PythonSource().find(source, context("models.py"))}
     assert found == {(Kind.API, "gpt-4o"), (Kind.API, "o1")}
     assert load_knowledge().provider("gpt-4o-mini") is not None
+
+
+PROMPTFOO = """\
+description: 'Summarization Evaluation'
+prompts:
+  - prompts.py:basic_summarize
+providers:
+  - id: anthropic:messages:claude-3-haiku-20240307
+    label: "3.0 Haiku"
+  - id: openai:chat:gpt-4o-mini
+  - id: file://providers/custom.py
+"""
+
+
+def test_promptfoo_provider_ids_name_the_api() -> None:
+    assert config(PROMPTFOO, "promptfooconfig.yaml") == [
+        (A, "anthropic:messages:claude-3-haiku-20240307", 5),
+        (A, "openai:chat:gpt-4o-mini", 7),
+    ]
