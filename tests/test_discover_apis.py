@@ -100,6 +100,10 @@ def javascript(text: str) -> list[tuple[Kind, str, int]]:
         ("rerank-lite-1", "voyage"),
         ("rerank-v3.5", "cohere"),
         ("rerank-english-v3.0", "cohere"),
+        ("nova-2", "deepgram"),
+        ("nova-3-medical", "deepgram"),
+        ("amazon.nova-2-lite-v1:0", "bedrock"),  # Amazon's Nova 2, not Deepgram's
+        ("aura-asteria-en", "deepgram"),
         ("pinecone-rerank-v0", "pinecone"),
         ("llama-text-embed-v2", "pinecone"),
         ("semantic-ranker-default@latest", "google"),  # the Vertex AI ranking API
@@ -171,6 +175,9 @@ def test_providers_serve_their_names_and_routes(name: str, provider: str) -> Non
         "bge-reranker-v2-m3",  # Pinecone hosts it, but it names open weights (BAAI's) as well
         "multilingual-e5-large",
         "pinecone",
+        "nova",  # a word, no model
+        "nova-pro-v1",
+        "aura",
         "gpt-",  # the prefix of a family a program matches names against, no model
         "claude-3-",
         "o1-",
