@@ -100,6 +100,9 @@ def javascript(text: str) -> list[tuple[Kind, str, int]]:
         ("rerank-lite-1", "voyage"),
         ("rerank-v3.5", "cohere"),
         ("rerank-english-v3.0", "cohere"),
+        # a Bedrock ARN reads as the `bedrock/` route it stands for: Anthropic's models behind it are Anthropic's
+        ("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0", "anthropic"),
+        ("arn:aws:bedrock:eu-west-1::foundation-model/meta.llama3-8b-instruct-v1:0", "bedrock"),
         ("nova-2", "deepgram"),
         ("nova-3-medical", "deepgram"),
         ("amazon.nova-2-lite-v1:0", "bedrock"),  # Amazon's Nova 2, not Deepgram's
@@ -418,6 +421,18 @@ def test_cohere_output_terms_cite_the_saas_agreement() -> None:
         ("anthropic:messages:summarize", None),  # a prompt's name after the endpoint is no model
         ("openai:chat:llama3", None),  # an OpenAI-compatible server's model is no OpenAI model
         ("openai:chat:", None),
+        # Amazon Bedrock's ARNs of a foundation model or an inference profile
+        (
+            "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0:200k",
+            "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0:200k",
+        ),
+        (
+            "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0",
+            "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0",
+        ),
+        ("arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123", None),  # the account's own
+        ("arn:aws:bedrock:us-east-1::foundation-model/my-model", None),
+        ("arn:aws:s3:::bucket/anthropic.claude-3-haiku-20240307-v1:0", None),
     ],
 )
 def test_routed(text: str, expected: str | None) -> None:
