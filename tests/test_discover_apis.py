@@ -100,6 +100,13 @@ def javascript(text: str) -> list[tuple[Kind, str, int]]:
         ("rerank-lite-1", "voyage"),
         ("rerank-v3.5", "cohere"),
         ("rerank-english-v3.0", "cohere"),
+        # a Bedrock ARN reads as the `bedrock/` route it stands for: Anthropic's models behind it are Anthropic's
+        ("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0", "anthropic"),
+        ("arn:aws:bedrock:eu-west-1::foundation-model/meta.llama3-8b-instruct-v1:0", "bedrock"),
+        ("nova-2", "deepgram"),
+        ("nova-3-medical", "deepgram"),
+        ("amazon.nova-2-lite-v1:0", "bedrock"),  # Amazon's Nova 2, not Deepgram's
+        ("aura-asteria-en", "deepgram"),
         ("pinecone-rerank-v0", "pinecone"),
         ("llama-text-embed-v2", "pinecone"),
         ("semantic-ranker-default@latest", "google"),  # the Vertex AI ranking API
@@ -171,6 +178,9 @@ def test_providers_serve_their_names_and_routes(name: str, provider: str) -> Non
         "bge-reranker-v2-m3",  # Pinecone hosts it, but it names open weights (BAAI's) as well
         "multilingual-e5-large",
         "pinecone",
+        "nova",  # a word, no model
+        "nova-pro-v1",
+        "aura",
         "gpt-",  # the prefix of a family a program matches names against, no model
         "claude-3-",
         "o1-",
@@ -410,6 +420,25 @@ def test_cohere_output_terms_cite_the_saas_agreement() -> None:
         ("openrouter/meta-llama/llama-3.1-8b-instruct", "openrouter/meta-llama/llama-3.1-8b-instruct"),
         ("openrouter/openai/gpt-4o", "openrouter/openai/gpt-4o"),
         ("OpenRouter/Meta-Llama/Llama-3.1-8B", None),  # a label, not a routed name
+        # promptfoo's provider ids: the provider, its endpoint, then the model
+        ("anthropic:messages:claude-3-haiku-20240307", "anthropic:messages:claude-3-haiku-20240307"),
+        ("openai:chat:gpt-4o-mini", "openai:chat:gpt-4o-mini"),
+        ("openai:embedding:text-embedding-3-small", "openai:embedding:text-embedding-3-small"),
+        ("anthropic:messages:summarize", None),  # a prompt's name after the endpoint is no model
+        ("openai:chat:llama3", None),  # an OpenAI-compatible server's model is no OpenAI model
+        ("openai:chat:", None),
+        # Amazon Bedrock's ARNs of a foundation model or an inference profile
+        (
+            "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0:200k",
+            "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0:200k",
+        ),
+        (
+            "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0",
+            "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0",
+        ),
+        ("arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123", None),  # the account's own
+        ("arn:aws:bedrock:us-east-1::foundation-model/my-model", None),
+        ("arn:aws:s3:::bucket/anthropic.claude-3-haiku-20240307-v1:0", None),
     ],
 )
 def test_routed(text: str, expected: str | None) -> None:
@@ -946,3 +975,22 @@ def test_jina_names_count_where_jinas_api_is_seen(text: str) -> None:
 )
 def test_a_local_catalogue_of_jinas_open_models_is_no_jina_context(text: str) -> None:
     assert "jina" not in apis.contexts(text)
+
+
+PROMPTFOO = """\
+description: 'Summarization Evaluation'
+prompts:
+  - prompts.py:basic_summarize
+providers:
+  - id: anthropic:messages:claude-3-haiku-20240307
+    label: "3.0 Haiku"
+  - id: openai:chat:gpt-4o-mini
+  - id: file://providers/custom.py
+"""
+
+
+def test_promptfoo_provider_ids_name_the_api() -> None:
+    assert config(PROMPTFOO, "promptfooconfig.yaml") == [
+        (A, "anthropic:messages:claude-3-haiku-20240307", 5),
+        (A, "openai:chat:gpt-4o-mini", 7),
+    ]

@@ -542,6 +542,17 @@ def test_an_alias_bomb_is_read_once_and_fast() -> None:
         ("https://cdn-lfs.huggingface.co/repos/ab/cd/0123", None),
         ("ftp://huggingface.co/org/name", None),
         ("org/name", None),
+        # the Hub's REST API names a repository after `api/models/` or `api/datasets/`, with its owner
+        (
+            "https://huggingface.co/api/datasets/AIatMongoDB/tech-news-embeddings/parquet/default/train/0000.parquet",
+            (D, HubId("AIatMongoDB/tech-news-embeddings", None)),
+        ),
+        ("https://huggingface.co/api/models/org/name/revision/main", (M, HubId("org/name", None))),
+        ("https://huggingface.co/api/models?search=llama", None),
+        ("https://huggingface.co/api/models/org", None),
+        ("https://huggingface.co/api/datasets/squad", None),
+        ("https://huggingface.co/api/spaces/org/app/runtime", None),
+        ("https://huggingface.co/api/whoami-v2", None),
     ],
 )
 def test_parse_hub_url(url: str, expected: tuple[Kind, HubId] | None) -> None:

@@ -461,6 +461,49 @@ def test_a_name_for_something_is_named_by_what_comes_before_for(name: str, kind:
     assert named_kind(name) is kind
 
 
+# --- an X to test (load, evaluate...) is an X; an X to Y otherwise maps X to Y -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("model_to_test", M),
+        ("MODELS_TO_EVALUATE", M),
+        ("models_to_load", M),
+        ("datasets_to_eval", Kind.DATASET),
+        ("model_ids_to_benchmark", M),
+        ("models_to_push", None),  # written
+        ("MODEL_TO_PROMPT", None),  # a mapping from a model to its prompt
+        ("model_to_device", None),
+        ("model_to_tokenizer_map", None),
+        ("path_to_test", None),
+        ("to_test", None),
+    ],
+)
+def test_a_name_for_what_a_program_tests_is_named_by_what_comes_before_to(name: str, kind: Kind | None) -> None:
+    assert named_kind(name) is kind
+
+
+def test_a_list_of_models_to_test_names_each() -> None:
+    source = (
+        'model_to_test = [\n    "unsloth/tinyllama",\n    "unsloth/Qwen2.5-0.5B",\n]\n'
+        "@pytest.fixture(params=model_to_test)\ndef loaded(request):\n    return load(request.param)\n"
+        'MODEL_TO_PROMPT = "org/template"\n'
+    )
+    assert find(source) == {(M, "unsloth/tinyllama", 2, "constant"), (M, "unsloth/Qwen2.5-0.5B", 3, "constant")}
+
+
+# --- a repository of GGUF weights ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("GGUF_REPO", M), ("gguf_repo_id", M), ("GGUF_FILE", None), ("gguf_path", None), ("GITHUB_REPO", None)],
+)
+def test_a_gguf_repository_s_name(name: str, kind: Kind | None) -> None:
+    assert named_kind(name) is kind
+
+
 # --- a checkpoint: the weights a program starts from (`model_checkpoint = "distilbert-base-uncased"`) -------------
 
 

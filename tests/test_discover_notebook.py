@@ -172,6 +172,10 @@ def test_finds(text: str, expected: list[tuple[Kind, str, str]]) -> None:
             notebook(code('model <- from_pretrained("acme/encoder")'), language="R"),
             id="kernel in another language",
         ),
+        pytest.param(
+            notebook(code('model = from_pretrained("acme/encoder")'), language="julia"),
+            id="kernel in Julia",
+        ),
         pytest.param(notebook(), id="no cells"),
     ],
 )
@@ -390,3 +394,10 @@ def test_a_heredoc_a_bash_cell_writes_is_read_as_that_file() -> None:
     )
     placed = {(r.kind, r.text): r.line for r in NotebookSource().find(text, CONTEXT)}
     assert placed == {(MODEL, "meta-llama/Llama-4-Scout-17B-16E-Instruct"): line_of(text, "model: ")}
+
+
+@pytest.mark.parametrize("language", ["python", "Python", "python3", "ipython3", "coconut", "sage"])
+def test_reads_the_kernels_that_run_python(language: str) -> None:
+    """Coconut's and SageMath's kernels run Python as written: a notebook that names them still holds Python."""
+    text = notebook(code('MODEL = "acme/encoder"\nAutoModel.from_pretrained(MODEL)\n'), language=language)
+    assert [(kind, name) for kind, name, _ in found(text)] == [(MODEL, "acme/encoder")]

@@ -303,8 +303,8 @@ def test_a_string_that_is_a_url_of_the_hub_names_its_repository() -> None:
         'def main():\n    ckpt = "org/a"\n    ckpt = ckpt + "-v2"\n    return AutoModel.from_pretrained(ckpt)\n',
         'def a():\n    ckpt = "org/a"\ndef b():\n    return AutoModel.from_pretrained(ckpt)\n',
         "def main(ckpt):\n    for ckpt in get():\n        pass\n    return AutoModel.from_pretrained(ckpt)\n",
-        # a function parameter shadows the module constant
-        'MODEL = "org/a"\ndef load(MODEL):\n    return AutoModel.from_pretrained(MODEL)\n',
+        # a function parameter shadows the module constant (one named for a model is still read for its name)
+        'BASE = "org/a"\ndef load(BASE):\n    return AutoModel.from_pretrained(BASE)\n',
         # built at run time, or never bound
         "AutoModel.from_pretrained(org_name)\n",
         "AutoModel.from_pretrained(MODEL_ID)",

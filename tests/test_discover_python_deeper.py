@@ -416,8 +416,7 @@ def test_branch_with_a_call_yields_the_literal_only() -> None:
         'MODEL = "org/a"\nif big:\n    MODEL = "org/b"\nAutoModel.from_pretrained(MODEL)\n',
         'if big:\n    MODEL = "org/a"\nif small:\n    MODEL = "org/b"\nAutoModel.from_pretrained(MODEL)\n',
         # shadowed by a parameter or an import
-        'if big:\n    MODEL = "org/a"\nelse:\n    MODEL = "org/b"\n'
-        "def f(MODEL):\n    AutoModel.from_pretrained(MODEL)\n",
+        'if big:\n    BASE = "org/a"\nelse:\n    BASE = "org/b"\ndef f(BASE):\n    AutoModel.from_pretrained(BASE)\n',
         'if big:\n    MODEL = "org/a"\nelse:\n    from cfg import MODEL\nAutoModel.from_pretrained(MODEL)\n',
         # a loop is no branch
         'for x in y:\n    MODEL = "org/a"\nAutoModel.from_pretrained(MODEL)\n',

@@ -69,9 +69,9 @@ def test_a_name_read_by_a_loader_is_found_without_parsing_the_statements_that_do
 
 def test_a_name_bound_again_in_a_statement_that_names_no_model_is_not_a_constant() -> None:
     """Every binding counts, wherever it is: here a parameter of a function that holds no marker word."""
-    text = 'CHECKPOINT = "org/a"\n\ndef helper(CHECKPOINT):\n    return 1\n\nAutoModel.from_pretrained(CHECKPOINT)\n'
+    text = 'BASE = "org/a"\n\ndef helper(BASE):\n    return 1\n\nAutoModel.from_pretrained(BASE)\n'
     assert found(text) == []
-    text = 'CHECKPOINT = "org/a"\n\ndef helper():\n    return CHECKPOINT\n\nAutoModel.from_pretrained(CHECKPOINT)\n'
+    text = 'BASE = "org/a"\n\ndef helper():\n    return BASE\n\nAutoModel.from_pretrained(BASE)\n'
     assert found(text) == [("org/a", 1, "from_pretrained")]
 
 
@@ -142,11 +142,9 @@ def test_a_reference_after_characters_outside_ascii_is_placed_in_characters() ->
 
 
 def test_a_name_bound_again_in_fullwidth_letters_is_not_a_constant() -> None:
-    """Python reads a fullwidth C and `HECKPOINT` as `CHECKPOINT` (NFKC): the index of the file's words reads it so
+    """Python reads a fullwidth B and `ASE` as `BASE` (NFKC): the index of the file's words reads it so
     too, and the parameter is a second binding."""
-    rebound = (
-        'CHECKPOINT = "org/a"\n\ndef helper(\uff23HECKPOINT):\n    return 1\n\nAutoModel.from_pretrained(CHECKPOINT)\n'
-    )
+    rebound = 'BASE = "org/a"\n\ndef helper(\uff22ASE):\n    return 1\n\nAutoModel.from_pretrained(BASE)\n'
     assert found(rebound) == []
     assert _Words("x = \uff23HECKPOINT\n").lines(["checkpoint"]) == [1]
 
@@ -201,3 +199,27 @@ def test_a_name_bound_to_a_loaded_model_stands_for_nothing_and_the_literal_it_lo
         '    tokenizer = AutoTokenizer.from_pretrained(\n        "org/multi-line",\n    )\n    return pipe\n'
     )
     assert [(t, line) for t, line, _ in found(text)] == [("org/param", 1), ("org/multi-line", 6)]
+
+
+def test_a_named_constant_is_read_though_a_function_has_a_parameter_of_its_name() -> None:
+    """`def load(model_name)` binds the function's own `model_name`: the module's `model_name = "org/x"` is still a
+    constant named for the model it holds, passed to that function."""
+    text = (
+        "def load(model_name, bits):\n    return AutoModel.from_pretrained(model_name)\n\n"
+        'if __name__ == "__main__":\n    model_name = "org/main"\n    model = load(model_name, 4)\n'
+    )
+    assert found(text) == [("org/main", 5, "constant")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # bound again at the top of the module, or by a function that says it is the module's
+        'model_name = "org/a"\nfor model_name in names():\n    pass\ndef load(model_name):\n    return model_name\n',
+        'model_name = "org/a"\ndef reset(model_name):\n    global other\n    other = model_name\ndef set_it():\n'
+        "    global model_name\n    model_name = pick()\n",
+        'model_name = "org/a"\nmodel_name = "org/b"\ndef load(model_name):\n    return model_name\n',
+    ],
+)
+def test_a_named_constant_bound_again_in_its_module_s_scope_is_none(text: str) -> None:
+    assert found(text) == []

@@ -363,10 +363,19 @@ def parse_hub_url(text: str) -> tuple[Kind, HubId] | None:
     if url.scheme not in ("http", "https", "ssh"):  # `ssh://git@hf.co/ORG/NAME` clones over SSH
         return None
     if host in _HUB_HOSTS:
-        return _hub_path(segments)
+        return _hub_path(_without_api_route(segments))
     if host in _INFERENCE_HOSTS or host.endswith(_INFERENCE_SUBDOMAINS):
         return _inference_model(segments)
     return None
+
+
+def _without_api_route(segments: list[str]) -> list[str]:
+    """The Hub's REST API names a repository after `api/models/` or `api/datasets/` (`/api/datasets/ORG/NAME/parquet/
+    default/train/0000.parquet`, `/api/models/ORG/NAME/revision/main`): the path of the repository's own page, with
+    its owner, which the API's other routes (`api/models?search=`, `api/whoami-v2`) never give."""
+    if len(segments) >= 4 and segments[0] == "api" and segments[1] in ("models", "datasets"):
+        return segments[2:] if segments[1] == "models" else ["datasets", *segments[2:]]
+    return segments
 
 
 def _inference_model(segments: list[str]) -> tuple[Kind, HubId] | None:

@@ -28,6 +28,9 @@ ENDINGS = frozenset(
         ("model", "name", "or", "path"),
         ("model", "repo"),
         ("model", "repo", "id"),
+        # a repository of GGUF weights (llama.cpp's format) a program downloads: `GGUF_REPO: org/x-GGUF`
+        ("gguf", "repo"),
+        ("gguf", "repo", "id"),
         ("tokenizer",),
         ("tokenizer", "id"),
         ("tokenizer", "name"),
@@ -121,6 +124,22 @@ def split_words(name: str) -> tuple[str, ...]:
     return tuple(word for word in _SEPARATORS.split(_CAMEL.sub(r"\1_\2", _ACRONYM.sub(r"\1_\2", name)).lower()) if word)
 
 
+# Verbs of reading after a `to`: `MODELS_TO_TEST`, `model_to_load`, `datasets_to_eval` name the models or datasets to
+# test, load or evaluate (an X to test is an X). Other words after `to` make a mapping (`MODEL_TO_PROMPT`,
+# `model_to_device`): what it holds is no model's name.
+PURPOSE_VERBS = frozenset(
+    {"test", "eval", "evaluate", "run", "load", "use", "try", "benchmark", "bench", "train", "finetune", "serve"}
+)
+
+
+def _before_purpose(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words before a `to` and a verb of reading (`("models", "to", "test")` as `("models",)`), else `words`."""
+    for at in range(1, len(words) - 1):
+        if words[at] == "to" and words[at + 1] in PURPOSE_VERBS:
+            return words[:at]
+    return words
+
+
 @lru_cache(maxsize=16384)  # a file names the same few variables, keys and flags again and again
 def named_kind(name: str) -> Kind | None:
     """MODEL or DATASET when `name` says it holds one to read (`model_name_or_path`, `DATASET_ID`, `baseModel`);
@@ -130,6 +149,7 @@ def named_kind(name: str) -> Kind | None:
         return None
     if "for" in words[1:]:  # `DEFAULT_MODEL_NAME_FOR_TEST`, `tokenizer_for_eval`: an X for Y is an X
         words = words[: words.index("for", 1)]
+    words = _before_purpose(words)
     if _ends_in(words, LOCAL_ENDINGS) or (OLLAMA_WORDS.intersection(words) and _ends_in(words, OLLAMA_ENDINGS)):
         return Kind.OLLAMA
     if not _ends_in(words, ENDINGS):

@@ -307,10 +307,15 @@ def _cells_around(text: str) -> list[_Cell]:
 _CELL_KEY = re.compile(r'"cell_type"\s*:\s*"(?P<type>\w+)"|"source"\s*:\s*')
 
 
+# Kernel languages whose cells are Python: Python itself, and the dialects that run Python as written (Coconut, a
+# superset of Python whose kernel some notebooks name though their cells are plain Python; SageMath's preparser).
+_PYTHON_LANGUAGES = frozenset({"python", "python2", "python3", "ipython", "ipython3", "coconut", "sage", "sagemath"})
+
+
 def _is_python(document: dict[str, Any]) -> bool:
     """Notebooks whose kernel runs another language (R, Julia...) have no Python to read."""
     language = _metadata(document, "language_info", "name") or _metadata(document, "kernelspec", "language")
-    return language is None or language.lower() == "python"
+    return language is None or language.lower() in _PYTHON_LANGUAGES
 
 
 def _metadata(document: dict[str, Any], section: str, key: str) -> str | None:

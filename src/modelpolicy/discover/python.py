@@ -897,6 +897,13 @@ def _count_bindings(roots: Sequence[ast.AST], name: str, spelled: _Spelled | Non
     return count
 
 
+def _bindings_but_parameters(tree: ast.Module, name: str) -> int:
+    """How many times `name` is bound in the module other than as a function's (or lambda's) parameter, which binds
+    it in the function's own scope only, whatever the function says."""
+    parameters = sum(1 for node in ast.walk(tree) if isinstance(node, ast.arg) and node.arg == name)
+    return _count_bindings([tree], name, None, 1 << 30) - parameters
+
+
 def _may_bind(node: ast.AST, spelled: _Spelled) -> bool:
     if not _spans(node, spelled.name):
         return False
@@ -1981,8 +1988,19 @@ class _Finder:
             if target and (kind := apis.name_kind(target) or (qualified_kind(target) if target.isupper() else None))
         ]
         for target, kind, value in named:
-            if self._module_constant(target):  # asked only when there is one: it reads the statements spelling it
+            # asked only when there is one: it reads the statements spelling it
+            if self._module_constant(target) or self._bound_once_in_module_scope(target):
                 self._defer(value, kind, "constant")
+
+    def _bound_once_in_module_scope(self, name: str) -> bool:
+        """Whether `name` is bound only by its single assignments at the top of the module (one runs) and as
+        parameters: a function's parameter of the same name (`def load(model_name): ...`) is the function's own, and
+        leaves `model_name = "org/x"` a constant named for what it holds. Such a name is not followed into the
+        functions (`_module_constant` counts their parameters); it is read for its own name."""
+        assignments = self.module_assignments.get(name, [])
+        if not assignments or _candidate_values(assignments) is None:
+            return False
+        return _bindings_but_parameters(self.tree, name) == len(assignments)
 
     def _defer(self, node: ast.expr | None, kind: Kind | None, form: str) -> None:
         """Keep the strings a named default stands for (each item of a list default) until the walk is over."""

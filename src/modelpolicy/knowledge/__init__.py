@@ -8,6 +8,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import re
 from collections.abc import Callable, Iterable
 from functools import cache, cached_property
 from typing import Any, TypeVar
@@ -181,8 +182,9 @@ class KnowledgeBase:
 
     def routed(self, model_name: str, *, contextual: bool = False) -> tuple[ApiProvider, str] | None:
         """The provider a route prefix sends `model_name` to, and the name after the prefix, when that provider
-        serves it: `openai/gpt-4o-mini` is OpenAI's `gpt-4o-mini`; `openai/whisper-large-v3` is no route (a Hub id)."""
-        name = model_name.strip().lower()
+        serves it: `openai/gpt-4o-mini` is OpenAI's `gpt-4o-mini`; `openai/whisper-large-v3` is no route (a Hub id).
+        An Amazon Bedrock ARN is read as the `bedrock/` route it stands for."""
+        name = _BEDROCK_ARN.sub("bedrock/", model_name.strip().lower(), count=1)
         for route, provider in self._routes:
             if name.startswith(route) and _serves_routed(provider, name[len(route) :], contextual):
                 return provider, name[len(route) :]
@@ -212,6 +214,12 @@ class KnowledgeBase:
     def server(self, image: str) -> ModelServer | None:
         """The model server an image repository (registry/name, without tag) belongs to."""
         return find_server(self.servers, image)
+
+
+# An Amazon Bedrock ARN names a model after the region and account, as LiteLLM's `bedrock/` route does before it:
+# `arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0`, an inference profile's
+# `arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0`.
+_BEDROCK_ARN = re.compile(r"^arn:aws(?:-[a-z]+)*:bedrock:[a-z0-9-]*:[0-9]*:(?:foundation-model|inference-profile)/")
 
 
 def _serves(provider: ApiProvider, name: str, contextual: bool) -> bool:
