@@ -212,13 +212,19 @@ def _file_name(path: str) -> str:
 _Trees = tuple[list["_Node | None"], SourceError | None]  # what could be read, and why the rest could not
 
 
+def is_yaml_template(name: str) -> bool:
+    """Whether a file name without an ending says the file is YAML: lm-evaluation-harness's task templates, which its
+    tasks `include:` (`_template_yaml`, `xnli_common_yaml`, `_default_template_yaml`)."""
+    return "." not in name and name.lower().endswith(("_yaml", "_yml")) and len(name) > 5
+
+
 def _reader(path: str) -> Callable[[str, str], _Trees] | None:
     """The parser for the file's format; `modelpolicy.toml` and `.modelpolicy.toml` are the manifest source's, not
     config."""
     name = _file_name(path)
     if name in _LOCKFILES:
         return None
-    if name.endswith((".yaml", ".yml")):
+    if name.endswith((".yaml", ".yml")) or is_yaml_template(name):
         return _yaml_trees
     if name.endswith(".json"):
         return _json_trees

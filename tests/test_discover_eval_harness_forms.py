@@ -1,0 +1,81 @@
+"""Forms of evaluation harnesses found on a repository the benchmark does not label (issue 16, lm-evaluation-harness):
+the `pretrained` an evaluation wrapper loads, task templates written without a file ending (`_template_yaml`), and
+`model_args` strings (`"pretrained=org/x,dtype=float32"`) in Python."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from modelpolicy.discover import discover
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.names import named_kind
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.model import Kind
+
+M, D = Kind.MODEL, Kind.DATASET
+
+
+def find(source: str, path: str = "pkg/app.py") -> set[tuple[Kind, str]]:
+    context = FileContext(path, lambda text: text.startswith("checkpoints/"))
+    return {(r.kind, r.text) for r in PythonSource().find(source, context)}
+
+
+# --- `pretrained`: the weights an evaluation or training wrapper loads ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("pretrained", M), ("PRETRAINED", M), ("base_pretrained", M), ("output_pretrained", None), ("pretraining", None)],
+)
+def test_pretrained_names_a_model(name: str, kind: Kind | None) -> None:
+    assert named_kind(name) is kind
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'lm = HFLM(pretrained="EleutherAI/pythia-70m", device="cpu")\n',
+        'class MambaLM:\n    def __init__(self, pretrained="EleutherAI/pythia-70m", **kwargs):\n        pass\n',
+        'def __init__(self, pretrained: str | None = "EleutherAI/pythia-70m"):\n    pass\n',
+        'parser.add_argument("--pretrained", default="EleutherAI/pythia-70m", help="model to compare")\n',
+    ],
+)
+def test_what_pretrained_is_given_is_a_model(source: str) -> None:
+    assert (M, "EleutherAI/pythia-70m") in find(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "model = resnet50(pretrained=True)\n",
+        'model, _, preprocess = open_clip.create_model_and_transforms("ViT-B-32", pretrained="laion2b_s34b_b79k")\n',
+        'lm = HFLM(pretrained="checkpoints/run1")\n',
+        'lm = HFLM(pretrained=f"{root}/pythia")\n',
+    ],
+)
+def test_pretrained_look_alikes(source: str) -> None:
+    assert not {found for found in find(source) if found[0] is M}
+
+
+# --- task templates written without a file ending ------------------------------------------------------------------
+
+
+def found_in_tree(tmp_path: Path, files: dict[str, str]) -> set[tuple[str, str, str]]:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    discovery = discover(tmp_path, [tmp_path])
+    return {(a.kind.value, a.id, r.path) for a in discovery.artefacts for r in a.references}
+
+
+@pytest.mark.parametrize("name", ["_template_yaml", "pawsx_template_yaml", "xnli_common_yaml", "_default_yml"])
+def test_a_yaml_template_without_an_ending_is_read(tmp_path: Path, name: str) -> None:
+    files = {f"tasks/blimp/{name}": "dataset_path: nyu-mll/blimp\noutput_type: multiple_choice\n"}
+    assert found_in_tree(tmp_path, files) == {("dataset", "nyu-mll/blimp", f"tasks/blimp/{name}")}
+
+
+@pytest.mark.parametrize("name", ["yaml", "_yaml", "notes_yaml.txt", "template", "README"])
+def test_other_names_without_a_yaml_ending_are_not_read_as_yaml(tmp_path: Path, name: str) -> None:
+    assert not found_in_tree(tmp_path, {f"tasks/{name}": "dataset_path: nyu-mll/blimp\n"})
