@@ -79,3 +79,38 @@ def test_a_yaml_template_without_an_ending_is_read(tmp_path: Path, name: str) ->
 @pytest.mark.parametrize("name", ["yaml", "_yaml", "notes_yaml.txt", "template", "README"])
 def test_other_names_without_a_yaml_ending_are_not_read_as_yaml(tmp_path: Path, name: str) -> None:
     assert not found_in_tree(tmp_path, {f"tasks/{name}": "dataset_path: nyu-mll/blimp\n"})
+
+
+# --- `model_args` written as one string in Python -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            'simple_evaluate(model="hf", model_args="pretrained=EleutherAI/pythia-160m,dtype=float32")\n',
+            {(M, "EleutherAI/pythia-160m")},
+        ),
+        ('CASES = ["pretrained=EleutherAI/pythia-14m,dtype=float32,device=cpu"]\n', {(M, "EleutherAI/pythia-14m")}),
+        (
+            'ARGS = "pretrained=meta-llama/Llama-3.1-8B, peft=org/lora-adapter"\n',
+            {(M, "meta-llama/Llama-3.1-8B"), (M, "org/lora-adapter")},
+        ),
+    ],
+)
+def test_a_model_args_string_names_its_models(source: str, expected: set[tuple[Kind, str]]) -> None:
+    assert expected <= find(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'NOTE = "set pretrained=EleutherAI/pythia-160m to compare"\n',  # prose that holds one
+        'ARGS = "dtype=float32,device=cpu"\n',  # no model among its keys
+        'ARGS = "pretrained=checkpoints/run1,dtype=float32"\n',  # a local path
+        'ARGS = f"pretrained={name},dtype=float32"\n',  # built at run time
+        'ARGS = "revision=org/x,batch_size=8"\n',  # an id-shaped value under another key
+    ],
+)
+def test_model_args_look_alikes(source: str) -> None:
+    assert not find(source)

@@ -289,6 +289,11 @@ SERVE_COMMANDS = frozenset(
 )
 
 
+# The keys of a `model_args` string (lm-evaluation-harness's `--model_args pretrained=ID,peft=ID,dtype=float16`,
+# `simple_evaluate(model_args="pretrained=ID,...")`) whose values name a model to load.
+MODEL_ARGS_KEYS = frozenset({"pretrained", "peft", "tokenizer", "delta"})
+
+
 def served_by(words: tuple[str, ...]) -> int:
     """How many of a command's first words name a serving command whose next argument is a model (0: none)."""
     head = (words[0].rsplit("/", 1)[-1], *words[1:3]) if words else ()

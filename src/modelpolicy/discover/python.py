@@ -46,6 +46,7 @@ from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Lines, Markers
 from modelpolicy.discover.names import (
     ITEM_KEYS,
+    MODEL_ARGS_KEYS,
     called_kind,
     collection_kind,
     marker_words,
@@ -270,6 +271,8 @@ def _marker_words() -> tuple[bytes, ...]:
 
 
 MARKER_WORDS = _marker_words()
+# A string that is wholly a list of `key=value` settings: `pretrained=org/x,dtype=float32,device=cpu`.
+_KEYED_LIST = re.compile(r"[A-Za-z_]\w*=[^,\s=]*(?:\s*,\s*[A-Za-z_]\w*=[^,\s=]*)*")
 # A string that may be a container image as a whole: `registry/repository[:tag][@digest]`, no blanks.
 _IMAGE_LIKE = re.compile(r"[\w.-]+(?::\d+)?/[\w./-]+(?::[\w.-]+)?(?:@[\w]+:[0-9a-f]+)?")
 _STRING_ESCAPE = re.compile(rb"\\[xuUN0-7]")  # a string escape could spell an environment variable's name
@@ -1196,6 +1199,7 @@ class _Finder:
             if isinstance(node.value, str):
                 self.found += self._url(node)
                 self._command_line(node)
+                self._model_args(node)
             return
         if isinstance(node, ast.For | ast.AsyncFor):
             self._loop(node)
@@ -1803,6 +1807,19 @@ class _Finder:
             line = constant.lineno + (text.count("\n", 0, value[1]) if spread else 0)
             node = ast.Constant(value[0].strip("\"'"), lineno=line, col_offset=constant.col_offset)
             self._defer(node, kind, "flag")
+
+    def _model_args(self, constant: ast.Constant) -> None:
+        """`"pretrained=org/x,dtype=float32"`: an evaluation harness's `model_args` written as one string (given to
+        `simple_evaluate(model_args=...)`, listed among a test's parameters); its `pretrained=` (`peft=`,
+        `tokenizer=`) names a model. Only a string that is wholly such a list: prose that holds `pretrained=` is not."""
+        text = str(constant.value).strip()
+        if "=" not in text or id(constant) in self.before_placeholders or not _KEYED_LIST.fullmatch(text):
+            return
+        for item in text.split(","):
+            key, _, value = item.partition("=")
+            if key.strip() in MODEL_ARGS_KEYS and value.strip():
+                node = ast.Constant(value.strip(), lineno=constant.lineno, col_offset=constant.col_offset)
+                self._defer(node, Kind.MODEL, "model_args")
 
     def _embedded_config(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """A string of several lines named for a config file (`DEFAULT_CONFIG_CONTENTS`, `config_yaml`, `SETTINGS_JSON`)
