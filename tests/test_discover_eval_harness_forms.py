@@ -114,3 +114,36 @@ def test_a_model_args_string_names_its_models(source: str, expected: set[tuple[K
 )
 def test_model_args_look_alikes(source: str) -> None:
     assert not find(source)
+
+
+# --- a mapping read by a key named for a model, with a default ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('tok = kwargs.pop("tokenizer", "EleutherAI/gpt-neox-20b")\n', (M, "EleutherAI/gpt-neox-20b")),
+        ('MambaLM(tokenizer=kwargs.pop("tokenizer", "EleutherAI/gpt-neox-20b"))\n', (M, "EleutherAI/gpt-neox-20b")),
+        ('name = config.get("model_name", "org/x")\n', (M, "org/x")),
+        ('name = settings.setdefault("embedding_model", "org/x")\n', (M, "org/x")),
+        ('data = cfg.get("dataset_name", "org/d")\n', (D, "org/d")),
+        ('model = request.json.get("model", "gpt-4o-mini")\n', (Kind.API, "gpt-4o-mini")),
+    ],
+)
+def test_what_a_key_named_for_a_model_defaults_to(source: str, expected: tuple[Kind, str]) -> None:
+    assert expected in find(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'repo = d.get("output_model", "org/x")\n',  # written, not read
+        'path = d.get("path", "org/x")\n',  # a key not named for a model
+        'name = d.get("model", "unknown")\n',  # a word, no id
+        'name = d.pop("model_name", None)\n',
+        'name = d.get("model_name")\n',
+        'name = d.get(key, "org/x")\n',  # the key is not written
+    ],
+)
+def test_keyed_default_look_alikes(source: str) -> None:
+    assert not find(source)

@@ -1668,6 +1668,8 @@ class _Finder:
             form, variable, default = read
             names = [value.text for value in self._values(variable) if not value.dynamic]
             self._defer(default, next((k for n in names if (k := named_kind(n))), None), form)
+        elif (keyed := _keyed_default(call)) is not None:  # `kwargs.pop("tokenizer", ID)`, `cfg.get("model", ID)`
+            self._defer(keyed[1], apis.name_kind(keyed[0]), "default")
 
     def _named_keywords(self, call: ast.Call, name: str | None) -> None:
         """A keyword named for a model or dataset, and the `name=` or `id=` of a record named for a model
@@ -2437,6 +2439,21 @@ def _environment_read(call: ast.Call) -> tuple[str, ast.expr | None, ast.expr | 
     arguments: list[ast.expr | None] = [a for a in call.args if not isinstance(a, ast.Starred)]
     arguments += [None, None]
     return form, _keyword(call, "key") or arguments[0], _keyword(call, "default") or arguments[1]
+
+
+_KEYED_READS = frozenset({"get", "pop", "setdefault"})
+
+
+def _keyed_default(call: ast.Call) -> tuple[str, ast.expr] | None:
+    """`kwargs.pop("tokenizer", DEFAULT)`, `config.get("model_name", DEFAULT)`: a mapping read by a key written as a
+    string, with what it stands for when the key is missing: (key, default)."""
+    func, arguments = call.func, call.args
+    if not isinstance(func, ast.Attribute) or func.attr not in _KEYED_READS or len(arguments) != 2:
+        return None
+    key = arguments[0]
+    if not isinstance(key, ast.Constant) or not isinstance(key.value, str) or isinstance(arguments[1], ast.Starred):
+        return None
+    return key.value, arguments[1]
 
 
 def _field_default(value: ast.expr | None, calls: frozenset[str] = _FIELD_CALLS) -> ast.expr | None:
