@@ -147,3 +147,29 @@ def test_what_a_key_named_for_a_model_defaults_to(source: str, expected: tuple[K
 )
 def test_keyed_default_look_alikes(source: str) -> None:
     assert not find(source)
+
+
+# --- Claude's names ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "claude-2.0",
+        "claude-instant-v1",
+        "claude-instant-1.2",
+        "claude-v1",
+        "claude-3-opus-20240229",
+        "claude-3-5-sonnet-latest",
+        "claude-sonnet-4-20250514",
+        "claude-opus-4-1",
+        "claude-haiku-4-5",
+    ],
+)
+def test_claude_s_names_are_the_anthropic_api_s(name: str) -> None:
+    assert (Kind.API, name) in find(f'client = AnthropicChat(model="{name}")\n')
+
+
+@pytest.mark.parametrize("name", ["claude-test", "claude-tokenizer", "claude-code", "claude-model"])
+def test_claude_look_alikes(name: str) -> None:
+    assert not find(f'client = AnthropicChat(model="{name}")\n')
