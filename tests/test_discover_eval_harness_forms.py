@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from modelpolicy.discover import discover
+from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.names import named_kind
 from modelpolicy.discover.python import PythonSource
@@ -173,3 +174,39 @@ def test_claude_s_names_are_the_anthropic_api_s(name: str) -> None:
 @pytest.mark.parametrize("name", ["claude-test", "claude-tokenizer", "claude-code", "claude-model"])
 def test_claude_look_alikes(name: str) -> None:
     assert not find(f'client = AnthropicChat(model="{name}")\n')
+
+
+# --- an evaluation task's `dataset_path` written without an owner ---------------------------------------------------
+
+
+def config(text: str, path: str = "tasks/xnli/xnli.yaml") -> set[tuple[Kind, str]]:
+    context = FileContext(path, lambda value: value.startswith(("./", "../")))
+    return {(r.kind, r.text) for r in ConfigSource().find(text, context)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "task: xnli_es\ndataset_path: xnli\ndataset_name: es\noutput_type: multiple_choice\n",
+        "task: null\ndataset_path: xnli\n",
+        "group: test-1\ntask:\n  - piqa\n  - task: siqa_custom\n    dataset_path: xnli\n",
+        "dataset_path: xnli\ndoc_to_text: '{{premise}}'\n",
+    ],
+)
+def test_an_evaluation_task_s_dataset_path_may_be_a_legacy_id(text: str) -> None:
+    assert config(text) == {(D, "xnli")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dataset_path: xnli\nbatch_size: 8\n",  # no evaluation task: a word may be a local folder
+        "task: t\ndataset_path: json\ndataset_kwargs:\n  data_files: tests/data.json\n",  # a builder
+        "task: t\ndataset_path: ./data\n",  # a path
+        "task: t\ndataset_path: /data/xnli\n",
+        "task: t\ndataset_path: <your-dataset>\n",
+        "task: t\ndataset_name: xnli\n",  # a configuration's name, not the dataset
+    ],
+)
+def test_task_dataset_path_look_alikes(text: str) -> None:
+    assert not config(text)
