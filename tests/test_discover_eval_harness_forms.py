@@ -60,6 +60,19 @@ def test_pretrained_look_alikes(source: str) -> None:
     assert not {found for found in find(source) if found[0] is M}
 
 
+def test_pretrained_in_a_shell_command_and_in_config() -> None:
+    from modelpolicy.discover.shell import ShellSource
+
+    shell = ShellSource().find(
+        "python compare.py --pretrained EleutherAI/pythia-70m\n", FileContext("run.sh", str.isspace)
+    )
+    assert [(r.kind, r.text) for r in shell] == [(M, "EleutherAI/pythia-70m")]
+    assert not ShellSource().find("python train.py --pretrained true\n", FileContext("run.sh", str.isspace))
+    assert config("model:\n  pretrained: EleutherAI/pythia-70m\n  use_pretrained: true\n", "cfg.yaml") == {
+        (M, "EleutherAI/pythia-70m")
+    }
+
+
 # --- task templates written without a file ending ------------------------------------------------------------------
 
 
