@@ -295,7 +295,7 @@ def test_environment_name_held_by_a_constant() -> None:
         'os.getenv("MODEL_ID")',
         'os.getenv("MODEL_DIR", "org/x")',
         'os.getenv("MODEL", "/models/x")',
-        'config.get("MODEL", "org/x")',  # not the environment
+        'config.get("MODEL_DIR", "org/x")',  # not the environment (`config.get("MODEL", ID)` is a keyed default)
         'os.environ["MODEL"]',
     ],
 )

@@ -165,7 +165,7 @@ class _Dispatch:
         key = "/" + name if not dot or named else name.rpartition(".")[2]  # no name holds a "/"
         wanted = self.by_key.get(key)
         if wanted is None:
-            ending = name.rpartition(".")[2].lower() if dot else ""
+            ending = name.rpartition(".")[2].lower() if dot else _dotless_ending(name)
             wanted = self.by_key[key] = tuple(s for s in self._asked(stem.lower(), ending) if s.wants(path))
         return wanted
 
@@ -178,6 +178,13 @@ class _Dispatch:
         if route not in self.loaded:
             self.loaded[route] = route.load()
         return self.loaded[route]
+
+
+def _dotless_ending(name: str) -> str:
+    """The ending a name without a dot is read by: "yaml" for a YAML template named so (`_template_yaml`, which
+    lm-evaluation-harness's tasks `include:`), else none."""
+    lowered = name.lower()
+    return "yaml" if lowered.endswith(("_yaml", "_yml")) and len(lowered) > 5 else ""
 
 
 _WRITTEN = _Dispatch(None)  # loads a source's module only when a written file needs it

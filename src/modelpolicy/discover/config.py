@@ -94,6 +94,10 @@ _HUB_REPOSITORY_KEYS = ("repository", "repo", "reponame")
 # In an item of a list named for models, where the artefact comes from, beside the id the list's users ask for: the
 # Gateway API inference extension's LoRA syncer (`ensureExist: {models: [{id: legogpt, source: org/x}]}`).
 _ITEM_SOURCE_KEYS = ("source",)
+# Keys beside a `dataset_path` that make a mapping an evaluation task (lm-evaluation-harness's task YAML): its
+# `dataset_path` is a Hub dataset even when written without an owner (`dataset_path: xnli`, a legacy id); the
+# builders (`json`, `csv`) and paths are still none.
+_TASK_KEYS = frozenset({"task", "outputtype", "doctotext", "doctotarget"})
 _MIXTURE_KEYS = frozenset({"datasetmixer", "datasetmixture"})
 _OUTPUT_KEYS = frozenset(
     {
@@ -153,6 +157,7 @@ class _Slot:
 
     kind: Kind
     form: str
+    single_names: bool = False  # an owner-less name (`xnli`) counts: an evaluation task's `dataset_path`
 
 
 # Package managers' lockfiles: thousands of package names and hashes, and no model, dataset or API a program reads.
@@ -212,13 +217,19 @@ def _file_name(path: str) -> str:
 _Trees = tuple[list["_Node | None"], SourceError | None]  # what could be read, and why the rest could not
 
 
+def is_yaml_template(name: str) -> bool:
+    """Whether a file name without an ending says the file is YAML: lm-evaluation-harness's task templates, which its
+    tasks `include:` (`_template_yaml`, `xnli_common_yaml`, `_default_template_yaml`)."""
+    return "." not in name and name.lower().endswith(("_yaml", "_yml")) and len(name) > 5
+
+
 def _reader(path: str) -> Callable[[str, str], _Trees] | None:
     """The parser for the file's format; `modelpolicy.toml` and `.modelpolicy.toml` are the manifest source's, not
     config."""
     name = _file_name(path)
     if name in _LOCKFILES:
         return None
-    if name.endswith((".yaml", ".yml")):
+    if name.endswith((".yaml", ".yml")) or is_yaml_template(name):
         return _yaml_trees
     if name.endswith(".json"):
         return _json_trees
@@ -366,8 +377,14 @@ class _Finder:
             yield from self.item_sources(entries, item_key, slot)
         # a LiteLLM `model_list` entry: `model_name` is the alias clients ask for, `litellm_params.model` what is called
         alias = entries["modelname"][0] if "modelname" in entries and "litellmparams" in entries else None
+        task_dataset = (
+            entries["datasetpath"][0] if _TASK_KEYS.intersection(entries) and "datasetpath" in entries else None
+        )
         for key, child in mapping.entries:
             if key is not None and key is alias:
+                continue
+            if key is not None and key is task_dataset and isinstance(child, _Text):
+                yield from self.text(child, _Slot(Kind.DATASET, key.value, single_names=True))
                 continue
             if slot is not None and key is not None and _normalise(key.value) in _SETTING_KEYS:
                 yield from self.node(child, slot)  # `model: {default: gpt-4o, enum: [...]}`, LibreChat's `models:
@@ -499,7 +516,7 @@ class _Finder:
             local = (Kind.OLLAMA, tag)  # `LLM_MODEL=qwen2.5:7b`: Ollama's spelling, with or without a server beside
         if local and local[0] is Kind.OLLAMA:  # `RAG_EMBEDDING_MODEL=nomic-embed-text` beside an Ollama server
             return self.reference(text, Kind.OLLAMA, HubId(local[1], None), slot.form)
-        hub = identify(value, slot.kind, self.context.is_local_path, single_names=False)
+        hub = identify(value, slot.kind, self.context.is_local_path, single_names=slot.single_names)
         return None if hub is None else self.reference(text, slot.kind, hub, slot.form)
 
     def reference(self, text: _Text, kind: Kind, hub: HubId, form: str) -> Reference:

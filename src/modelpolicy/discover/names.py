@@ -82,6 +82,10 @@ ENDINGS = frozenset(
         ("dataset", "mixer", "list"),
         # TRL's `GRPOTrainer(reward_funcs="org/rm")`: a string among its reward functions is a reward model's id
         ("reward", "funcs"),
+        # the weights an evaluation or training wrapper loads: lm-evaluation-harness's `HFLM(pretrained="org/x")`,
+        # `def __init__(self, pretrained: str = "org/x")`, `--pretrained org/x` (torchvision's `pretrained=True` and
+        # open_clip's `pretrained="laion2b_s34b_b79k"` are no ids)
+        ("pretrained",),
     }
 )
 DATA_ENDINGS = frozenset({("data", "path")})  # endings that make a name a dataset's without the word `dataset`
@@ -95,6 +99,7 @@ SPELLED_WHOLE = frozenset(
         ("data", "path"),
         ("lm", "name"),
         ("checkpoint",),
+        ("pretrained",),
         ("encoder",),
         ("reranker",),
         ("base", "model", "config"),
@@ -302,6 +307,11 @@ SERVE_COMMANDS = frozenset(
         ("aphrodite", "run"),
     }
 )
+
+
+# The keys of a `model_args` string (lm-evaluation-harness's `--model_args pretrained=ID,peft=ID,dtype=float16`,
+# `simple_evaluate(model_args="pretrained=ID,...")`) whose values name a model to load.
+MODEL_ARGS_KEYS = frozenset({"pretrained", "peft", "tokenizer", "delta"})
 
 
 def served_by(words: tuple[str, ...]) -> int:

@@ -46,6 +46,7 @@ from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Lines, Markers
 from modelpolicy.discover.names import (
     ITEM_KEYS,
+    MODEL_ARGS_KEYS,
     WRITTEN,
     called_kind,
     collection_kind,
@@ -275,6 +276,8 @@ def _marker_words() -> tuple[bytes, ...]:
 
 
 MARKER_WORDS = _marker_words()
+# A string that is wholly a list of `key=value` settings: `pretrained=org/x,dtype=float32,device=cpu`.
+_KEYED_LIST = re.compile(r"[A-Za-z_]\w*=[^,\s=]*(?:\s*,\s*[A-Za-z_]\w*=[^,\s=]*)*")
 # A string that may be a container image as a whole: `registry/repository[:tag][@digest]`, no blanks.
 _IMAGE_LIKE = re.compile(r"[\w.-]+(?::\d+)?/[\w./-]+(?::[\w.-]+)?(?:@[\w]+:[0-9a-f]+)?")
 _STRING_ESCAPE = re.compile(rb"\\[xuUN0-7]")  # a string escape could spell an environment variable's name
@@ -1223,6 +1226,7 @@ class _Finder:
             if isinstance(node.value, str):
                 self.found += self._url(node)
                 self._command_line(node)
+                self._model_args(node)
             return
         if isinstance(node, ast.For | ast.AsyncFor):
             self._loop(node)
@@ -1691,6 +1695,8 @@ class _Finder:
             form, variable, default = read
             names = [value.text for value in self._values(variable) if not value.dynamic]
             self._defer(default, next((k for n in names if (k := named_kind(n))), None), form)
+        elif (keyed := _keyed_default(call)) is not None:  # `kwargs.pop("tokenizer", ID)`, `cfg.get("model", ID)`
+            self._defer(keyed[1], apis.name_kind(keyed[0]), "default")
 
     def _named_keywords(self, call: ast.Call, name: str | None) -> None:
         """A keyword named for a model or dataset, and the `name=` or `id=` of a record named for a model
@@ -1832,6 +1838,19 @@ class _Finder:
             line = constant.lineno + (text.count("\n", 0, value[1]) if spread else 0)
             node = ast.Constant(value[0].strip("\"'"), lineno=line, col_offset=constant.col_offset)
             self._defer(node, kind, "flag")
+
+    def _model_args(self, constant: ast.Constant) -> None:
+        """`"pretrained=org/x,dtype=float32"`: an evaluation harness's `model_args` written as one string (given to
+        `simple_evaluate(model_args=...)`, listed among a test's parameters); its `pretrained=` (`peft=`,
+        `tokenizer=`) names a model. Only a string that is wholly such a list: prose that holds `pretrained=` is not."""
+        text = str(constant.value).strip()
+        if "=" not in text or id(constant) in self.before_placeholders or not _KEYED_LIST.fullmatch(text):
+            return
+        for item in text.split(","):
+            key, _, value = item.partition("=")
+            if key.strip() in MODEL_ARGS_KEYS and value.strip():
+                node = ast.Constant(value.strip(), lineno=constant.lineno, col_offset=constant.col_offset)
+                self._defer(node, Kind.MODEL, "model_args")
 
     def _embedded_config(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """A string of several lines named for a config file (`DEFAULT_CONFIG_CONTENTS`, `config_yaml`, `SETTINGS_JSON`)
@@ -2480,6 +2499,21 @@ def _environment_read(call: ast.Call) -> tuple[str, ast.expr | None, ast.expr | 
     arguments: list[ast.expr | None] = [a for a in call.args if not isinstance(a, ast.Starred)]
     arguments += [None, None]
     return form, _keyword(call, "key") or arguments[0], _keyword(call, "default") or arguments[1]
+
+
+_KEYED_READS = frozenset({"get", "pop", "setdefault"})
+
+
+def _keyed_default(call: ast.Call) -> tuple[str, ast.expr] | None:
+    """`kwargs.pop("tokenizer", DEFAULT)`, `config.get("model_name", DEFAULT)`: a mapping read by a key written as a
+    string, with what it stands for when the key is missing: (key, default)."""
+    func, arguments = call.func, call.args
+    if not isinstance(func, ast.Attribute) or func.attr not in _KEYED_READS or len(arguments) != 2:
+        return None
+    key = arguments[0]
+    if not isinstance(key, ast.Constant) or not isinstance(key.value, str) or isinstance(arguments[1], ast.Starred):
+        return None
+    return key.value, arguments[1]
 
 
 def _field_default(value: ast.expr | None, calls: frozenset[str] = _FIELD_CALLS) -> ast.expr | None:
