@@ -184,7 +184,9 @@ class KnowledgeBase:
         serves it: `openai/gpt-4o-mini` is OpenAI's `gpt-4o-mini`; `openai/whisper-large-v3` is no route (a Hub id)."""
         name = model_name.strip().lower()
         for route, provider in self._routes:
-            if name.startswith(route) and _serves_routed(provider, name[len(route) :], contextual):
+            # a `provider:` route (pydantic-ai's, a registry's) is no Hub owner's: it is the provider's context itself
+            in_context = contextual or route.endswith(":")
+            if name.startswith(route) and _serves_routed(provider, name[len(route) :], in_context):
                 return provider, name[len(route) :]
         return None
 
