@@ -30,14 +30,21 @@ def named(text: str) -> list[tuple[Kind, str]]:
         # a provider registry's `key:name`, whatever the key
         ("registry.speechModel('elevenLabs:eleven_multilingual_v2')", [(A, "eleven_multilingual_v2")]),
         ("registry.languageModel('my-openai:gpt-4o-mini')", [(A, "gpt-4o-mini")]),
-        ("import { groq } from '@ai-sdk/groq';\nregistry.languageModel('groq:gemma2-9b-it')", [(A, "gemma2-9b-it")]),
+        (
+            "import { groq } from '@ai-sdk/groq';\nregistry.languageModel('groq:gemma2-9b-it')",
+            [(A, "groq:gemma2-9b-it")],
+        ),  # a route, as written
         # an owner's open weights behind a provider: the Hub's model, not the gateway's hosted name
         ("generateText({ model: groq('openai/gpt-oss-120b'), prompt })", [(M, "openai/gpt-oss-120b")]),
         ("const m = gateway('openai/gpt-oss-20b');", [(M, "openai/gpt-oss-20b")]),
         ("const m = gateway('xai/grok-3');", [(A, "grok-3")]),
         # Bedrock's version after a colon is the name's own
         ("amazonBedrock.embeddingModel('amazon.titan-embed-text-v2:0')", [(A, "amazon.titan-embed-text-v2:0")]),
-        ("registry.embeddingModel('bedrock:amazon.titan-embed-text-v2:0')", [(A, "amazon.titan-embed-text-v2:0")]),
+        (
+            "registry.embeddingModel('bedrock:amazon.titan-embed-text-v2:0')",
+            [(A, "bedrock:amazon.titan-embed-text-v2:0")],
+        ),
+        ("registry.embeddingModel('aws:amazon.titan-embed-text-v2:0')", [(A, "amazon.titan-embed-text-v2:0")]),
     ],
 )
 def test_forms_name_their_model(text: str, expected: list[tuple[Kind, str]]) -> None:
@@ -61,3 +68,24 @@ def test_forms_name_their_model(text: str, expected: list[tuple[Kind, str]]) -> 
 )
 def test_look_alikes_name_nothing(text: str) -> None:
     assert named(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a provider instance the file made, bound to a model's name
+        (
+            "const model = amazonBedrock('us.anthropic.claude-sonnet-4-5-20250929-v1:0');",
+            [(A, "us.anthropic.claude-sonnet-4-5-20250929-v1:0")],
+        ),
+        ("const model = await lmstudio('bartowski/gemma-2-9b-it-GGUF');", [(M, "bartowski/gemma-2-9b-it-GGUF")]),
+        ("const embeddingModel = myProvider('text-embedding-3-small');", [(A, "text-embedding-3-small")]),
+        # a module, a path, a word given to a call so bound
+        ("const tokenizer = require('gpt-3-encoder');", []),
+        ("const model = loadModel('./models/local');", []),
+        ("const model = getModel('default');", []),
+        ("const model = useState('');", []),
+    ],
+)
+def test_a_binding_made_with_a_provider_call(text: str, expected: list[tuple[Kind, str]]) -> None:
+    assert named(text) == expected

@@ -885,7 +885,7 @@ class _Finder:
         keys of an object whose name speaks of models (`TOKENIZER_OPTIONS = {"org/x": "Label"}`)."""
         kind = _name_kind(name)
         if kind is not None:
-            for found in self._literal(value):
+            for found in [*self._literal(value), *self._made_with(value)]:
                 self._report(found, _Mode.NAMED, kind, name)
             if name[-1:] not in "sS":  # `const MODELS = {fast: ID, smart: ID}`: a collection's items, read below
                 return
@@ -907,6 +907,17 @@ class _Finder:
                     continue
                 if "/" in text or _api_name(text):  # `{"org/x": "Label"}`, `{"gpt-4o": {price: 5}}`
                     self._report(_Value(key, text), _Mode.NAMED, kind, name)
+
+    def _made_with(self, value: Node) -> list[_Value]:
+        """`const model = amazonBedrock("us.anthropic.claude-...")`: the literal id a provider instance the file made
+        is given, bound to a model's name as under a model's key (`{model: lmstudio(ID)}`); a module's name given to
+        `require` or `import` is none."""
+        call = _unwrapped(value)
+        function = call.child_by_field_name("function") if call.type == "call_expression" else None
+        if function is None or self.text(function) in ("require", "import"):
+            return []
+        argument = _call_argument(call)
+        return [] if argument is None else list(self._literal(argument))
 
     def _alias_map(self, name: str, container: Node, kind: Kind) -> set[tuple[int, int]]:
         """`modelConversion = {"llama3-8b": "llama3-8b-8192"}`, `modelMap = {"mistral-7b": "mistral:7b"}`: in a table
