@@ -82,6 +82,9 @@ def test_look_alikes_name_nothing(text: str) -> None:
         ("const embeddingModel = myProvider('text-embedding-3-small');", [(A, "text-embedding-3-small")]),
         # a module, a path, a word given to a call so bound
         ("const tokenizer = require('gpt-3-encoder');", []),
+        ("const model = path.join('src/models', name);", []),
+        ("const model = import.meta.resolve('pkg/model');", []),
+        ("const modelPath = fileURLToPath('file/model');", []),
         ("const model = loadModel('./models/local');", []),
         ("const model = getModel('default');", []),
         ("const model = useState('');", []),

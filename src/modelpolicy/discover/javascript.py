@@ -910,11 +910,11 @@ class _Finder:
 
     def _made_with(self, value: Node) -> list[_Value]:
         """`const model = amazonBedrock("us.anthropic.claude-...")`: the literal id a provider instance the file made
-        is given, bound to a model's name as under a model's key (`{model: lmstudio(ID)}`); a module's name given to
-        `require` or `import` is none."""
+        is given, bound to a model's name as under a model's key (`{model: lmstudio(ID)}`); what a call that builds a
+        path or reads a module or file is given (`path.join("src/models", name)`, `require("gpt-3-encoder")`): none."""
         call = _unwrapped(value)
         function = call.child_by_field_name("function") if call.type == "call_expression" else None
-        if function is None or self.text(function) in ("require", "import"):
+        if function is None or self.text(function).rpartition(".")[2] in _PATH_CALLS:
             return []
         argument = _call_argument(call)
         return [] if argument is None else list(self._literal(argument))
@@ -1425,6 +1425,26 @@ def _api_name(text: str) -> str | None:
     return text if knowledge.provider(text) else None
 
 
+# Calls that build a path or a URL, or read a module or a file: what they are given is no model's id.
+_PATH_CALLS = frozenset(
+    {
+        "require",
+        "import",
+        "resolve",
+        "join",
+        "dirname",
+        "basename",
+        "relative",
+        "normalize",
+        "fileURLToPath",
+        "pathToFileURL",
+        "readFile",
+        "readFileSync",
+        "existsSync",
+        "fetch",
+        "URL",
+    }
+)
 # `registry.languageModel("groq:gemma2-9b-it")`: the Vercel AI SDK's provider registry, a provider's key and a colon
 _REGISTERED = re.compile(r"[A-Za-z][\w.-]*:(?P<name>\S+)")
 
