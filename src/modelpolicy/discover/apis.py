@@ -39,6 +39,7 @@ ROUTE_MARKERS = (
     b"mistral",
     b"cohere",
     b"xai",
+    b"grok",
     b"x-ai",
     b"deepseek",
     b"perplexity",

@@ -24,6 +24,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from fnmatch import fnmatchcase
 from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -130,6 +131,12 @@ _LOADERS: dict[str, _Loader] = {
     "languageModel": _API_LOADER,
     "textEmbeddingModel": _API_LOADER,
     "imageModel": _API_LOADER,
+    # and its other model kinds, of a provider or of a registry (`registry.speechModel("elevenlabs:eleven_v3")`)
+    "embeddingModel": _API_LOADER,
+    "transcriptionModel": _API_LOADER,
+    "speechModel": _API_LOADER,
+    "rerankingModel": _API_LOADER,
+    "videoModel": _API_LOADER,
 }
 # @huggingface/hub's functions that read one repository, by name: the key of the object they are given that names it
 # (`modelInfo({name: ID})`, `downloadFile({repo: {type: "dataset", name: ID}, path})`,
@@ -942,7 +949,7 @@ class _Finder:
         keys of an object whose name speaks of models (`TOKENIZER_OPTIONS = {"org/x": "Label"}`)."""
         kind = _name_kind(name)
         if kind is not None:
-            for found in self._literal(value):
+            for found in [*self._literal(value), *self._made_with(value)]:
                 self._report(found, _Mode.NAMED, kind, name)
             if name[-1:] not in "sS":  # `const MODELS = {fast: ID, smart: ID}`: a collection's items, read below
                 return
@@ -964,6 +971,17 @@ class _Finder:
                     continue
                 if "/" in text or _api_name(text):  # `{"org/x": "Label"}`, `{"gpt-4o": {price: 5}}`
                     self._report(_Value(key, text), _Mode.NAMED, kind, name)
+
+    def _made_with(self, value: Node) -> list[_Value]:
+        """`const model = amazonBedrock("us.anthropic.claude-...")`: the literal id a provider instance the file made
+        is given, bound to a model's name as under a model's key (`{model: lmstudio(ID)}`); what a call that builds a
+        path or reads a module or file is given (`path.join("src/models", name)`, `require("gpt-3-encoder")`): none."""
+        call = _unwrapped(value)
+        function = call.child_by_field_name("function") if call.type == "call_expression" else None
+        if function is None or self.text(function).rpartition(".")[2] in _PATH_CALLS:
+            return []
+        argument = _call_argument(call)
+        return [] if argument is None else list(self._literal(argument))
 
     def _alias_map(self, name: str, container: Node, kind: Kind) -> set[tuple[int, int]]:
         """`modelConversion = {"llama3-8b": "llama3-8b-8192"}`, `modelMap = {"mistral-7b": "mistral:7b"}`: in a table
@@ -1063,15 +1081,25 @@ class _Finder:
         ollama_tag = self.ollama and mode == _Mode.NAMED and kind is Kind.MODEL and _OLLAMA_TAG.fullmatch(text)
         if ollama_tag and not _hosted_only(text):
             return Kind.OLLAMA, HubId(text, None)
-        hosted_or_local = self._hosted_or_local(text, mode, kind)
-        if hosted_or_local is not None:
-            return hosted_or_local
-        if mode == _Mode.API and text.partition("/")[0] in _PROVIDERS and parse_hub_id(text):
-            return Kind.API, HubId(text, None)  # a gateway's `xai/grok-3`: a hosted model whose terms are not known
+        hosted = self._hosted_or_local(text, mode, kind) or (self._behind_provider(text) if mode == _Mode.API else None)
+        if hosted is not None:
+            return hosted
         hub = identify(text, kind, self.context.is_local_path, single_names=False)
         if hub is None or kind is Kind.API or (mode == _Mode.API and "/" not in hub.id):
             return None  # under `azure_deployment:` or `engine:`, a hosted API's model or nothing
         return kind, hub
+
+    def _behind_provider(self, text: str) -> tuple[Kind, HubId] | None:
+        """In a provider's id position: a provider registry's `groq:gemma2-9b-it` (whatever the key), or a gateway's
+        `xai/grok-3`, a hosted model whose terms are not known, unless its owner's API takes the name back as open
+        weights (`openai/gpt-oss-120b`, the Hub's model)."""
+        registered = _registered_name(text)
+        api = (_api_name(registered) or self._api_in_context(registered)) if registered else None
+        if api is not None:
+            return Kind.API, HubId(api, None)
+        if text.partition("/")[0] in _PROVIDERS and parse_hub_id(text) and not _owners_open_weights(text):
+            return Kind.API, HubId(text, None)
+        return None
 
     def _hosted_or_local(self, text: str, mode: str, kind: Kind) -> tuple[Kind, HubId] | None:
         """A hosted API's model name, or, under a model's name beside an Ollama server, an Ollama model."""
@@ -1459,6 +1487,46 @@ def _api_name(text: str) -> str | None:
     if provider is not None and provider.key == prefix.lower() and parse_hub_id(text) is not None:
         return name
     return text if knowledge.provider(text) else None
+
+
+# Calls that build a path or a URL, or read a module or a file: what they are given is no model's id.
+_PATH_CALLS = frozenset(
+    {
+        "require",
+        "import",
+        "resolve",
+        "join",
+        "dirname",
+        "basename",
+        "relative",
+        "normalize",
+        "fileURLToPath",
+        "pathToFileURL",
+        "readFile",
+        "readFileSync",
+        "existsSync",
+        "fetch",
+        "URL",
+    }
+)
+# `registry.languageModel("groq:gemma2-9b-it")`: the Vercel AI SDK's provider registry, a provider's key and a colon
+_REGISTERED = re.compile(r"[A-Za-z][\w.-]*:(?P<name>\S+)")
+
+
+def _registered_name(text: str) -> str | None:
+    """The name after a provider registry's key (`elevenLabs:eleven_multilingual_v2`), for its provider's names to
+    tell; an Ollama tag (`llama3.1:8b`) or Bedrock's version (`...-v2:0`) leaves no such name."""
+    match = _REGISTERED.fullmatch(text.strip())
+    return None if match is None else match.group("name")
+
+
+def _owners_open_weights(text: str) -> bool:
+    """`groq("openai/gpt-oss-120b")`: an owner's name its own API takes back (apis.toml `exclude`, open weights) and
+    no other API serves is the Hub's model under that owner, not a gateway's hosted name."""
+    owner, _, name = text.lower().partition("/")
+    knowledge = load_knowledge()
+    disowned = any(p.key == owner and any(fnmatchcase(name, g) for g in p.exclude) for p in knowledge.providers)
+    return disowned and knowledge.provider(name) is None
 
 
 def _mixed_case_api_name(text: str) -> str | None:

@@ -186,7 +186,9 @@ class KnowledgeBase:
         An Amazon Bedrock ARN is read as the `bedrock/` route it stands for."""
         name = _BEDROCK_ARN.sub("bedrock/", model_name.strip().lower(), count=1)
         for route, provider in self._routes:
-            if name.startswith(route) and _serves_routed(provider, name[len(route) :], contextual):
+            # a `provider:` route (pydantic-ai's, a registry's) is no Hub owner's: it is the provider's context itself
+            in_context = contextual or route.endswith(":")
+            if name.startswith(route) and _serves_routed(provider, name[len(route) :], in_context):
                 return provider, name[len(route) :]
         return None
 
