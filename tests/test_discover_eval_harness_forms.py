@@ -178,6 +178,7 @@ def test_keyed_default_look_alikes(source: str) -> None:
         "claude-sonnet-4-20250514",
         "claude-opus-4-1",
         "claude-haiku-4-5",
+        "claude-fable-5",  # a tier a new generation brings
     ],
 )
 def test_claude_s_names_are_the_anthropic_api_s(name: str) -> None:
