@@ -110,6 +110,10 @@ def test_a_release_tag_beside_a_digest_names_the_release() -> None:
         ("seldonio/mlserver:1.6.1", "apache-2.0"),
         ("openvino/model_server:2024.4-gpu", "apache-2.0"),
         ("ghcr.io/huggingface/chat-ui:0.9.4", "apache-2.0"),
+        ("kserve/sklearnserver:v0.14.0", "apache-2.0"),
+        ("tensorflow/serving:2.6.2-gpu", "apache-2.0"),
+        ("ghcr.io/llm-d/llm-d-cuda:v0.9.0", "apache-2.0"),
+        ("docker.io/vllm/vllm-openai-cpu:v0.23.0", "apache-2.0"),
     ],
 )
 def test_every_server_of_the_catalogue_resolves(image: str, licence: str) -> None:
@@ -159,6 +163,10 @@ def test_version_key() -> None:
         ("registry.cn-hangzhou.aliyuncs.com/mirror/text-generation-inference", "text-generation-inference"),
         ("public.ecr.aws/q9t5s3a7/vllm-cpu-release-repo", "vllm"),
         ("vllm/vllm-tpu", "vllm"),
+        ("vllm/vllm-openai-cpu", "vllm"),
+        ("ghcr.io/llm-d/llm-d-rocm", "llm-d-vllm"),
+        ("docker.io/kserve/xgbserver", "kserve-model-servers"),
+        ("tensorflow/serving", "tensorflow-serving"),
     ],
 )
 def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server: str) -> None:
@@ -183,6 +191,12 @@ def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server:
         "mynim/llama",
         "public.ecr.aws/q9t5s3a7/other-tool",
         "public.ecr.aws/someone/vllm-cpu-release-repo",
+        "ghcr.io/llm-d/llm-d-inference-scheduler",  # llm-d's router and simulator serve no model
+        "ghcr.io/llm-d/llm-d-inference-sim",
+        "kserve/kserve-controller",  # KServe's control plane and helpers serve no model
+        "kserve/storage-initializer",
+        "kserve/art-explainer",
+        "tensorflow/tensorflow",
     ],
 )
 def test_look_alike_repositories_are_no_servers(image: str) -> None:
