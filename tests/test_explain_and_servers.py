@@ -114,6 +114,7 @@ def test_a_release_tag_beside_a_digest_names_the_release() -> None:
         ("tensorflow/serving:2.6.2-gpu", "apache-2.0"),
         ("ghcr.io/llm-d/llm-d-cuda:v0.9.0", "apache-2.0"),
         ("docker.io/vllm/vllm-openai-cpu:v0.23.0", "apache-2.0"),
+        ("registry.baidubce.com/paddlepaddle/serving:0.5.0-devel", "apache-2.0"),
     ],
 )
 def test_every_server_of_the_catalogue_resolves(image: str, licence: str) -> None:
@@ -167,6 +168,9 @@ def test_version_key() -> None:
         ("ghcr.io/llm-d/llm-d-rocm", "llm-d-vllm"),
         ("docker.io/kserve/xgbserver", "kserve-model-servers"),
         ("tensorflow/serving", "tensorflow-serving"),
+        ("kfserving/pmmlserver", "kserve-model-servers"),  # KServe's servers under its former name
+        ("registry.baidubce.com/paddlepaddle/serving", "paddle-serving"),
+        ("paddlepaddle/serving", "paddle-serving"),
     ],
 )
 def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server: str) -> None:
@@ -197,6 +201,9 @@ def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server:
         "kserve/storage-initializer",
         "kserve/art-explainer",
         "tensorflow/tensorflow",
+        "kfserving/storage-initializer",
+        "paddlepaddle/paddle",  # the framework, not its server
+        "ruminateer/paddleserving",  # a user's own build under another name
     ],
 )
 def test_look_alike_repositories_are_no_servers(image: str) -> None:
