@@ -168,11 +168,13 @@ FOLDER_OWNERS = frozenset(
 
 # Owners that say "put yours here": `your-username/my-model`, `<your-hf-id>` (which the id grammar refuses already);
 # or that a test or an example makes up: `fake/path`, `dummy/model`, `owner/repo`, `user/dataset`, `foo/bar`,
-# `some/other-model`.
+# `some/other-model`, `default/model`.
 PLACEHOLDER_OWNERS = frozenset(
     {
         *("username", "user-name", "user_name", "hf-username", "hf_username", "my-username"),
         *("fake", "dummy", "mock", "owner", "user", "foo", "some", "example"),
+        "default",  # a sentinel a program replaces: `if model_name == "default/model":`
+        *("example.com", "example.org", "example.net"),  # the reserved example domains: `hf://example.com/model`
     }
 )
 # Filler text, as a whole owner or name: `lorem/ipsum`, `sit/amet`.
