@@ -131,6 +131,10 @@ def test_prefix_loaders_do_not_read_architectures_or_paths(source: str) -> None:
         ("ssh://git@hf.co/acme/encoder", (M, HubId("acme/encoder", None))),
         ("git@github.com:acme/encoder.git", None),  # another host
         ("git@hf.co:spaces/acme/demo", None),  # a Space
+        ("hf://example.com/model:hash_value", None),  # placeholders, in a URL as anywhere
+        ("https://huggingface.co/your-username/your-model", None),
+        ("hf://datasets/test/data", None),
+        ("hf://example-org/model", (M, HubId("example-org/model", None))),
     ],
 )
 def test_ssh_clone_urls(url: str, expected: tuple[Kind, HubId] | None) -> None:

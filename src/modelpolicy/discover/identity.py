@@ -368,7 +368,7 @@ def _hub_path(segments: list[str]) -> tuple[Kind, HubId] | None:
     if not repo or not (owned or kind is Kind.DATASET or has_revision):
         return None
     hub = parse_hub_id("/".join(repo).removesuffix(".git"))
-    if hub is None:
+    if hub is None or is_placeholder(hub.id):  # `hf://example.com/model`, `huggingface.co/your-org/your-model`
         return None
     return kind, HubId(hub.id, route[1] if has_revision else hub.revision)
 
