@@ -385,6 +385,7 @@ def test_what_a_model_name_is_compared_with() -> None:
         'if model_name < "org/x":\n    pass\n',  # ordering, not equality
         'if output_model == "org/x":\n    pass\n',  # written
         'if model == "auto":\n    pass\n',
+        'if tc.model_name == "default/model":\n    tc.model_name = pick()\n',  # a sentinel, replaced
     ],
 )
 def test_comparison_look_alikes(source: str) -> None:

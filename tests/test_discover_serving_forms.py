@@ -131,6 +131,10 @@ def test_prefix_loaders_do_not_read_architectures_or_paths(source: str) -> None:
         ("ssh://git@hf.co/acme/encoder", (M, HubId("acme/encoder", None))),
         ("git@github.com:acme/encoder.git", None),  # another host
         ("git@hf.co:spaces/acme/demo", None),  # a Space
+        ("hf://example.com/model:hash_value", None),  # placeholders, in a URL as anywhere
+        ("https://huggingface.co/your-username/your-model", None),
+        ("hf://datasets/test/data", None),
+        ("hf://example-org/model", (M, HubId("example-org/model", None))),
     ],
 )
 def test_ssh_clone_urls(url: str, expected: tuple[Kind, HubId] | None) -> None:
@@ -523,3 +527,30 @@ def test_a_serving_command_s_model(source: str, expected: list[tuple[Kind, str, 
 )
 def test_serving_commands_in_python_that_name_nothing(source: str) -> None:
     assert found(source) == Counter()
+
+
+# --- KServe's `model_id_or_path="org/x"` beside a served name given first -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("model_id_or_path", M),
+        ("MODEL_ID_OR_PATH", M),
+        ("modelIdOrPath", M),
+        ("output_model_id_or_path", None),  # what the program writes
+        ("model_id_or_path_exists", None),
+    ],
+)
+def test_names_of_a_model_id_or_path(name: str, kind: Kind | None) -> None:
+    assert named_kind(name) is kind
+
+
+def test_a_model_id_or_path_is_read_and_the_served_name_before_it_is_not() -> None:
+    source = (
+        'model = HuggingfaceEncoderModel(\n    "yelp-polarity",\n'
+        '    model_id_or_path="textattack/bert-base-uncased-yelp-polarity",\n)\n'
+        'local = Server("local", model_id_or_path="/mnt/models")\n'
+        "wrapped = Server(name, model_id_or_path=args.model_dir)\n"
+    )
+    assert found(source) == Counter([(M, "textattack/bert-base-uncased-yelp-polarity", 3)])

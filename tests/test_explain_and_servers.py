@@ -112,6 +112,11 @@ def test_a_release_tag_beside_a_digest_names_the_release() -> None:
         ("seldonio/mlserver:1.6.1", "apache-2.0"),
         ("openvino/model_server:2024.4-gpu", "apache-2.0"),
         ("ghcr.io/huggingface/chat-ui:0.9.4", "apache-2.0"),
+        ("kserve/sklearnserver:v0.14.0", "apache-2.0"),
+        ("tensorflow/serving:2.6.2-gpu", "apache-2.0"),
+        ("ghcr.io/llm-d/llm-d-cuda:v0.9.0", "apache-2.0"),
+        ("docker.io/vllm/vllm-openai-cpu:v0.23.0", "apache-2.0"),
+        ("registry.baidubce.com/paddlepaddle/serving:0.5.0-devel", "apache-2.0"),
     ],
 )
 def test_every_server_of_the_catalogue_resolves(image: str, licence: str) -> None:
@@ -161,6 +166,13 @@ def test_version_key() -> None:
         ("registry.cn-hangzhou.aliyuncs.com/mirror/text-generation-inference", "text-generation-inference"),
         ("public.ecr.aws/q9t5s3a7/vllm-cpu-release-repo", "vllm"),
         ("vllm/vllm-tpu", "vllm"),
+        ("vllm/vllm-openai-cpu", "vllm"),
+        ("ghcr.io/llm-d/llm-d-rocm", "llm-d-vllm"),
+        ("docker.io/kserve/xgbserver", "kserve-model-servers"),
+        ("tensorflow/serving", "tensorflow-serving"),
+        ("kfserving/pmmlserver", "kserve-model-servers"),  # KServe's servers under its former name
+        ("registry.baidubce.com/paddlepaddle/serving", "paddle-serving"),
+        ("paddlepaddle/serving", "paddle-serving"),
     ],
 )
 def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server: str) -> None:
@@ -185,6 +197,15 @@ def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server:
         "mynim/llama",
         "public.ecr.aws/q9t5s3a7/other-tool",
         "public.ecr.aws/someone/vllm-cpu-release-repo",
+        "ghcr.io/llm-d/llm-d-inference-scheduler",  # llm-d's router and simulator serve no model
+        "ghcr.io/llm-d/llm-d-inference-sim",
+        "kserve/kserve-controller",  # KServe's control plane and helpers serve no model
+        "kserve/storage-initializer",
+        "kserve/art-explainer",
+        "tensorflow/tensorflow",
+        "kfserving/storage-initializer",
+        "paddlepaddle/paddle",  # the framework, not its server
+        "ruminateer/paddleserving",  # a user's own build under another name
     ],
 )
 def test_look_alike_repositories_are_no_servers(image: str) -> None:

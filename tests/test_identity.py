@@ -209,6 +209,13 @@ def test_without_env_defaults(text: str, expected: str) -> None:
         ("examples-org/model", False),
         ("org/fake", False),  # a name, not an owner
         ("hf-internal-testing/dummy", False),
+        ("default/model", True),  # a sentinel a program replaces
+        ("Default/dataset", True),
+        ("defaultorg/model", False),  # an owner that only starts so
+        ("org/default", False),  # a name, not an owner
+        ("example.com/model", True),  # a reserved example domain as the owner
+        ("Example.org/dataset", True),
+        ("example-com/model", False),
     ],
 )
 def test_placeholder_ids(text: str, expected: bool) -> None:

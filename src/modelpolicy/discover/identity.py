@@ -168,11 +168,13 @@ FOLDER_OWNERS = frozenset(
 
 # Owners that say "put yours here": `your-username/my-model`, `<your-hf-id>` (which the id grammar refuses already);
 # or that a test or an example makes up: `fake/path`, `dummy/model`, `owner/repo`, `user/dataset`, `foo/bar`,
-# `some/other-model`.
+# `some/other-model`, `default/model`.
 PLACEHOLDER_OWNERS = frozenset(
     {
         *("username", "user-name", "user_name", "hf-username", "hf_username", "my-username"),
         *("fake", "dummy", "mock", "owner", "user", "foo", "some", "example"),
+        "default",  # a sentinel a program replaces: `if model_name == "default/model":`
+        *("example.com", "example.org", "example.net"),  # the reserved example domains: `hf://example.com/model`
     }
 )
 # Filler text, as a whole owner or name: `lorem/ipsum`, `sit/amet`.
@@ -398,7 +400,7 @@ def _hub_path(segments: list[str]) -> tuple[Kind, HubId] | None:
     if not repo or not (owned or kind is Kind.DATASET or has_revision):
         return None
     hub = parse_hub_id("/".join(repo).removesuffix(".git"))
-    if hub is None:
+    if hub is None or is_placeholder(hub.id):  # `hf://example.com/model`, `huggingface.co/your-org/your-model`
         return None
     return kind, HubId(hub.id, route[1] if has_revision else hub.revision)
 

@@ -32,6 +32,11 @@ IMAGE_MARKERS = (
     b"model_server",
     b"chat-ui",
     b"xinference",
+    b"kserve/",
+    b"kfserving/",
+    b"tensorflow/serving",
+    b"llm-d/llm-d",
+    b"paddlepaddle/serving",
 )
 # Environment variables a model server reads its model from (`HF_MODEL_ID`: TGI's SageMaker entrypoint).
 MODEL_VARIABLES = frozenset({"MODEL_ID", "MODEL_NAME", "MODEL", "HF_MODEL_ID"})

@@ -26,6 +26,7 @@ ENDINGS = frozenset(
         ("modelname",),  # `APP_LLM_MODELNAME`, `MODELNAME`: one word in capitals
         ("llm",),  # `REFLECTION_LLM`, `llm:`; `local_llm` and `ollama_llm` are Ollama's (below)
         ("model", "name", "or", "path"),
+        ("model", "id", "or", "path"),  # KServe's, optimum's `model_id_or_path="org/x"`
         ("model", "repo"),
         ("model", "repo", "id"),
         # a repository of GGUF weights (llama.cpp's format) a program downloads: `GGUF_REPO: org/x-GGUF`
