@@ -994,3 +994,11 @@ def test_promptfoo_provider_ids_name_the_api() -> None:
         (A, "anthropic:messages:claude-3-haiku-20240307", 5),
         (A, "openai:chat:gpt-4o-mini", 7),
     ]
+
+
+def test_every_route_holds_a_slash_or_a_colon() -> None:
+    """`Knowledge.routed` lets a name holding neither go at once: every provider's route must hold one."""
+    routes = [route for provider in load_knowledge().providers for route in provider.routes]
+    assert routes and all("/" in route or ":" in route for route in routes)
+    assert load_knowledge().routed("gpt-4o") is None
+    assert load_knowledge().routed("openai/gpt-4o") is not None

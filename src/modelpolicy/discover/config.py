@@ -427,9 +427,11 @@ class _Finder:
         kind the table's name says; None when it is no such table. Most of its entries map a name to a name:
         `modelOptions: {temperature: 0.2, stop: org/x}` is a model's settings."""
         kind = collection_kind(key.value)
+        if kind is None:  # asked of every mapping under a key: most keys name no table of models
+            return None
         aliases = [(name, child) for name, child in table.entries if self.aliased(name, child)]
         names = [child for _, child in table.entries if isinstance(child, _Text) and _name_shaped(child.value)]
-        if kind is None or not aliases or 2 * len(names) <= len(table.entries):
+        if not aliases or 2 * len(names) <= len(table.entries):
             return None
         return dict.fromkeys(aliases, kind)
 

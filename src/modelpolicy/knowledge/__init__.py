@@ -184,7 +184,11 @@ class KnowledgeBase:
         """The provider a route prefix sends `model_name` to, and the name after the prefix, when that provider
         serves it: `openai/gpt-4o-mini` is OpenAI's `gpt-4o-mini`; `openai/whisper-large-v3` is no route (a Hub id).
         An Amazon Bedrock ARN is read as the `bedrock/` route it stands for."""
-        name = _BEDROCK_ARN.sub("bedrock/", model_name.strip().lower(), count=1)
+        name = model_name.strip().lower()
+        if "/" not in name and ":" not in name:
+            return None  # every route holds a `/` or a `:` (a test holds it): most names asked hold neither
+        if name.startswith("arn:"):
+            name = _BEDROCK_ARN.sub("bedrock/", name, count=1)
         for route, provider in self._routes:
             # a `provider:` route (pydantic-ai's, a registry's) is no Hub owner's: it is the provider's context itself
             in_context = contextual or route.endswith(":")
