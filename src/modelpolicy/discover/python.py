@@ -1844,8 +1844,8 @@ class _Finder:
         `simple_evaluate(model_args=...)`, listed among a test's parameters); its `pretrained=` (`peft=`,
         `tokenizer=`) names a model. Only a string that is wholly such a list: prose that holds `pretrained=` is not."""
         text = str(constant.value).strip()
-        if "=" not in text or id(constant) in self.before_placeholders or not _KEYED_LIST.fullmatch(text):
-            return
+        if "=" not in text or not _KEYED_LIST.fullmatch(text) or id(constant) in self.before_placeholders:
+            return  # (the f-strings' parts are gathered by walking the whole module: asked last)
         for item in text.split(","):
             key, _, value = item.partition("=")
             if key.strip() in MODEL_ARGS_KEYS and value.strip():
