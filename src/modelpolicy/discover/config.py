@@ -33,6 +33,7 @@ from modelpolicy.discover.identity import (
     HubId,
     identify,
     looks_like_path,
+    name_shaped,
     parse_hub_id,
     parse_hub_url,
     without_env_defaults,
@@ -245,12 +246,6 @@ def _reader(path: str) -> Callable[[str, str], _Trees] | None:
 _INCLUDING_KEYS = frozenset({"uses", "extends", "include", "import", "$ref"})
 
 
-def _name_shaped(value: str) -> bool:
-    """Whether a value may be a name: a word without blanks that holds a letter (`llama3-8b-8192`, not `0.2`)."""
-    value = value.strip()
-    return bool(value) and not any(c.isspace() for c in value) and any(c.isalpha() for c in value)
-
-
 def _a_role(key: str) -> bool:
     """Whether a key of a plural model name's table says which model it is (`fast`, `default`, `summarizer`) rather
     than a setting of theirs (`cache_dir`, `template`, `provider`) or where the item is written (`uses`)."""
@@ -430,7 +425,7 @@ class _Finder:
         if kind is None:  # asked of every mapping under a key: most keys name no table of models
             return None
         aliases = [(name, child) for name, child in table.entries if self.aliased(name, child)]
-        names = [child for _, child in table.entries if isinstance(child, _Text) and _name_shaped(child.value)]
+        names = [child for _, child in table.entries if isinstance(child, _Text) and name_shaped(child.value)]
         if not aliases or 2 * len(names) <= len(table.entries):
             return None
         return dict.fromkeys(aliases, kind)

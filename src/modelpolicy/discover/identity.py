@@ -409,3 +409,10 @@ def _endpoint_model(segments: list[str]) -> tuple[Kind, HubId] | None:
     owned = len(segments) >= 2 and segments[1] not in _ENDPOINT_ROUTES
     hub = parse_hub_id("/".join(segments[:2] if owned else segments[:1]))
     return (Kind.MODEL, hub) if hub else None
+
+
+def name_shaped(value: str) -> bool:
+    """Whether a value may be a name: a word without blanks that holds a letter (`llama3-8b-8192`, not `0.2`), as
+    the values of a table of aliases are (`alias: name`)."""
+    value = value.strip()
+    return bool(value) and not any(c.isspace() for c in value) and any(c.isalpha() for c in value)

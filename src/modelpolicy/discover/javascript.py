@@ -36,6 +36,7 @@ from modelpolicy.discover.identity import (
     HubId,
     identify,
     looks_like_path,
+    name_shaped,
     parse_hub_id,
     parse_hub_url,
 )
@@ -1004,7 +1005,7 @@ class _Finder:
                 entries.append((key, value, text, quoted))
         aliases: set[tuple[int, int]] = set()
         values = [_unwrapped(value) for _, value in _entries(container)]
-        named = [value for value in values if value.type == "string" and _name_shaped(self.string(value) or "")]
+        named = [value for value in values if value.type == "string" and name_shaped(self.string(value) or "")]
         if not any(quoted for *_, quoted in entries) or 2 * len(named) <= len(values):
             return aliases  # most entries map a name to a name: `{temperature: 0.2, stop: "x"}` is settings
         for key, value, text, quoted in entries:
@@ -1346,12 +1347,6 @@ _DECLARED = {
 # First words of a method that tests a name rather than calls a model with it: `openai.isOSeriesModel("o3")`,
 # `client.supportsTools("gpt-4o")`.
 _PREDICATE_WORDS = frozenset({"is", "has", "supports", "can", "should", "needs", "requires"})
-
-
-def _name_shaped(value: str) -> bool:
-    """Whether a value may be a name: a word without blanks that holds a letter (`llama3-8b-8192`, not `0.2`)."""
-    value = value.strip()
-    return bool(value) and not any(c.isspace() for c in value) and any(c.isalpha() for c in value)
 
 
 def _predicate(name: str) -> bool:

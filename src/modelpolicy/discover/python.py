@@ -40,7 +40,15 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from modelpolicy.discover import apis, ollama, python_statements
-from modelpolicy.discover.identity import URL, URL_MARKERS, identify, looks_like_path, parse_hub_id, parse_hub_url
+from modelpolicy.discover.identity import (
+    URL,
+    URL_MARKERS,
+    identify,
+    looks_like_path,
+    name_shaped,
+    parse_hub_id,
+    parse_hub_url,
+)
 from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Lines, Markers
@@ -1934,7 +1942,7 @@ class _Finder:
             alias, text = _string(key), _string(value)
             if alias and "/" not in alias and text and self._id_written(text.strip()):
                 entries.append((key, value))
-        named = [text for value in mapping.values if (text := _string(value)) and _name_shaped(text)]
+        named = [text for value in mapping.values if (text := _string(value)) and name_shaped(text)]
         if not entries or 2 * len(named) <= len(mapping.keys):
             return set()  # most entries map a name to a name: `{"temperature": 0.2, "stop": "x"}` is settings
         for _, value in entries:
@@ -2405,12 +2413,6 @@ def _keyword(call: ast.Call, name: str) -> ast.expr | None:
 
 def _string(node: ast.expr | None) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
-
-
-def _name_shaped(value: str) -> bool:
-    """Whether a value may be a name: a word without blanks that holds a letter (`llama3-8b-8192`, not `0.2`)."""
-    value = value.strip()
-    return bool(value) and not any(c.isspace() for c in value) and any(c.isalpha() for c in value)
 
 
 def _same_constant(a: ast.expr, b: ast.Constant) -> bool:
