@@ -48,7 +48,7 @@ class Route:
 
 def _stem_head(stem: str) -> str:
     """A stem up to its first `_` or `-`: `Dockerfile_base` and `Dockerfile-cuda` are Dockerfiles by name."""
-    return re.split(r"[_-]", stem, maxsplit=1)[0]
+    return stem.partition("_")[0].partition("-")[0]  # string methods: asked of every file, thrice re.split's speed
 
 
 ROUTES = (
@@ -161,12 +161,13 @@ class _Dispatch:
     def wanted(self, path: str) -> tuple[Source, ...]:
         name = path.rpartition("/")[2]
         stem, dot, _ = name.partition(".")
-        named = stem.lower() in self.stems or _stem_head(stem.lower()) in self.stems
+        lowered = stem.lower()
+        named = lowered in self.stems or _stem_head(lowered) in self.stems
         key = "/" + name if not dot or named else name.rpartition(".")[2]  # no name holds a "/"
         wanted = self.by_key.get(key)
         if wanted is None:
             ending = name.rpartition(".")[2].lower() if dot else _dotless_ending(name)
-            wanted = self.by_key[key] = tuple(s for s in self._asked(stem.lower(), ending) if s.wants(path))
+            wanted = self.by_key[key] = tuple(s for s in self._asked(lowered, ending) if s.wants(path))
         return wanted
 
     def _asked(self, stem: str, ending: str) -> tuple[Source, ...]:

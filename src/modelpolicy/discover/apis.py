@@ -17,11 +17,15 @@ Two questions, asked by every source:
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from modelpolicy.discover.identity import without_env_defaults
 from modelpolicy.discover.names import WRITTEN, named_kind, split_words
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind
+
+if TYPE_CHECKING:
+    from ahocorasick_rs import BytesAhoCorasick
 
 _QUOTES = "\"'`"
 # Names that hold a hosted API's model and nothing else: the old OpenAI SDK's `engine=`, Azure OpenAI's
@@ -127,9 +131,31 @@ def name_kind(name: str) -> Kind | None:
 
 
 def contexts(text: str) -> frozenset[str]:
-    """The providers a file shows it calls: those with one of their `context_markers` in its text (any case)."""
-    lowered = text.lower()
-    return frozenset(key for key, markers in _markers() if any(marker in lowered for marker in markers))
+    """The providers a file shows it calls: those with one of their `context_markers` in its text (any case). One
+    pass of an Aho-Corasick automaton over every provider's markers: a search for each marker in turn was 5% of a
+    scan of peft."""
+    keys, automaton = _context_automaton()
+    if automaton is None:
+        return frozenset()
+    return frozenset(
+        keys[index] for index, _, _ in automaton.find_matches_as_indexes(_bytes(text.lower()), overlapping=True)
+    )
+
+
+def _bytes(text: str) -> bytes:
+    """The text as the automaton reads it: UTF-8, with the lone surrogates of undecodable bytes kept."""
+    return text.encode("utf-8", "surrogatepass")
+
+
+@lru_cache(maxsize=1)
+def _context_automaton() -> tuple[tuple[str, ...], BytesAhoCorasick | None]:
+    """The provider of each marker, and the automaton that finds the markers (None when there are none)."""
+    from ahocorasick_rs import BytesAhoCorasick  # here: a scan that reads no file never builds it
+
+    pairs = [(key, marker.lower()) for key, markers in _markers() for marker in markers]
+    if any(not marker for _, marker in pairs):
+        raise ValueError("a provider's context marker is empty: every text would show it")
+    return tuple(key for key, _ in pairs), BytesAhoCorasick([_bytes(marker) for _, marker in pairs]) if pairs else None
 
 
 def routed(text: str) -> str | None:
