@@ -125,6 +125,7 @@ _ACRONYM = re.compile(r"([A-Z]+)([A-Z][a-z]{2,})")  # `HFModelId`, `OpenAIModel`
 _SEPARATORS = re.compile(r"[_\-.\s]+")
 
 
+@lru_cache(maxsize=16384)  # asked of each name by several recognisers: ~24,000 times for one vendored bundle
 def split_words(name: str) -> tuple[str, ...]:
     """`baseModel_name-or.path` as ("base", "model", "name", "or", "path"); `HFModelId` as ("hf", "model", "id")."""
     return tuple(word for word in _SEPARATORS.split(_CAMEL.sub(r"\1_\2", _ACRONYM.sub(r"\1_\2", name)).lower()) if word)
