@@ -610,6 +610,16 @@ def test_named_keys_in_dotenv_json_and_kubernetes_env() -> None:
     assert find(manifest, "deploy.yaml") == [(M, "intfloat/e5-large", 3)]
 
 
+def test_a_kubernetes_env_item_named_for_an_azure_deployment_holds_a_hosted_api_model() -> None:
+    manifest = (
+        'env:\n  - name: AZURE_OPENAI_DEPLOYMENT\n    value: "gpt-5.4"\n  - name: DEPLOYMENT_NAME\n'
+        "    value: gpt-4o-mini\n  - name: AZURE_OPENAI_DEPLOYMENT_NAME\n    value: my-team-deployment\n"
+        "  - name: DEPLOYMENT\n    value: org/app\n  - name: KUBE_DEPLOYMENT\n    value: inference-server\n"
+    )
+    # what a deployment is named counts only when a provider's names match it: a name its owner chose, nothing
+    assert find(manifest, "job.yaml") == [(Kind.API, "gpt-5.4", 3), (Kind.API, "gpt-4o-mini", 5)]
+
+
 def test_llama_factory_dataset_info_names_hub_datasets() -> None:
     text = (
         '{\n  "alpaca_en": {\n    "hf_hub_url": "llamafactory/alpaca_en",\n    "ms_hub_url": "llamafactory/alpaca_en"\n'

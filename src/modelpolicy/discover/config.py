@@ -364,8 +364,10 @@ class _Finder:
         keys = DATASET_ITEM_KEYS if slot and slot.kind is Kind.DATASET else ITEM_KEYS
         item_key = next((entries[k][0] for k in keys if k in entries), None) if slot else None
         name, value = (entries.get(k, (None, None))[1] for k in ("name", "value"))
-        if isinstance(name, _Text) and value is not None and _artefact_key(name.value):
-            yield from self.entry(name, value, None)  # a Kubernetes `env` item: {name: MODEL_ID, value: org/x}
+        named_for = isinstance(name, _Text) and (_artefact_key(name.value) or apis.holds_api(name.value))
+        if isinstance(name, _Text) and value is not None and named_for:
+            yield from self.entry(name, value, None)  # a Kubernetes `env` item: {name: MODEL_ID, value: org/x}, also
+            # {name: AZURE_OPENAI_DEPLOYMENT, value: gpt-4o}
         by_role = slot is not None and item_key is None and slot.form[-1:] in "sS"
         yield from self.hub_repository(entries)
         if slot is not None and item_key is not None:
