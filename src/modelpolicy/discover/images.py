@@ -37,6 +37,10 @@ IMAGE_MARKERS = (
     b"tensorflow/serving",
     b"llm-d/llm-d",
     b"paddlepaddle/serving",
+    b"infinity",
+    b"faster-whisper-server",
+    b"speaches",
+    b"aikit/",
 )
 # Environment variables a model server reads its model from (`HF_MODEL_ID`: TGI's SageMaker entrypoint).
 MODEL_VARIABLES = frozenset({"MODEL_ID", "MODEL_NAME", "MODEL", "HF_MODEL_ID"})
