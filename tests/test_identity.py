@@ -135,6 +135,12 @@ def test_parse_hub_id_rejects(text: str) -> None:
         ("apple/OpenELM-270M", False),  # owners that only start so
         ("chatglm/chatglm-6b", False),
         ("docsgpt/model", False),
+        ("kubeai.org/v1", True),  # a Kubernetes apiVersion: a domain's API group and its version
+        ("serving.kserve.io/v1beta1", True),
+        ("kaito.sh/v1alpha1", True),
+        ("kubeai.org/v1-model", False),  # a name that only starts so
+        ("org/v1", False),  # no domain: an owner's repository named so
+        ("microsoft/Phi-3.5-mini-instruct", False),
     ],
 )
 def test_looks_like_path(text: str, expected: bool) -> None:
