@@ -431,6 +431,14 @@ NIM = "nvcr.io/nim/meta/llama-3.1-8b-instruct"
             [(I, "vllm/vllm-openai:v0.6.3", 2), (I, "lmsysorg/sglang:v0.4.6", 3), (I, "ollama/ollama:0.3.12", 4)],
             id="keys-ending-in-image",
         ),
+        pytest.param(
+            ".github/workflows/aikit.yaml",
+            "on:\n  workflow_dispatch:\n    inputs:\n      aikit_image:\n        description: 'AIKit image to test'\n"
+            "        default: 'ghcr.io/kaito-project/aikit/llama3.2:1b'\n        type: string\n"
+            "env:\n  SERVER_IMAGE: ${{ github.event.inputs.server_image || 'vllm/vllm-openai:v0.6.3' }}\n",
+            [(I, "ghcr.io/kaito-project/aikit/llama3.2:1b", 6), (I, "vllm/vllm-openai:v0.6.3", 9)],
+            id="workflow-input-default-and-expression-fallback",
+        ),
     ],
 )
 def test_finds_images_in_every_form(path: str, text: str, expected: list[Found]) -> None:
@@ -469,6 +477,12 @@ def test_finds_images_in_every_form(path: str, text: str, expected: list[Found])
             "values.yaml",
             "loader:\n  image_tag: vllm/vllm-openai\n  imageName: ollama/ollama\n  images: {count: 3}\n",
             id="keys-that-only-start-with-image",
+        ),
+        pytest.param(
+            ".github/workflows/ci.yaml",
+            "on:\n  workflow_dispatch:\n    inputs:\n      base_image:\n        default: 'python:3.12'\n"
+            "env:\n  IMAGE: ${{ inputs.image || 'nginx:1.27' }}\n  APP_IMAGE: ${{ inputs.a || inputs.b }}\n",
+            id="workflow-inputs-of-other-images",
         ),
     ],
 )

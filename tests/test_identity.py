@@ -173,6 +173,11 @@ def test_packaged_builders(name: str, packaged: bool) -> None:
         ("$${MODEL:-org/x}", "org/x"),
         ("${MODEL}", "${MODEL}"),
         ("org/x", "org/x"),
+        ("${{ github.event.inputs.model || 'org/x' }}", "org/x"),  # a GitHub Actions expression's fallback
+        ("${{inputs.model||'gpt-4o'}}", "gpt-4o"),
+        ("${{ inputs.a || inputs.b }}", "${{ inputs.a || inputs.b }}"),  # no literal to fall back to
+        ("${{ inputs.fast && 'org/a' || 'org/b' }}", "${{ inputs.fast && 'org/a' || 'org/b' }}"),  # a choice
+        ("${{ inputs.model }} || 'org/x'", "${{ inputs.model }} || 'org/x'"),
     ],
 )
 def test_without_env_defaults(text: str, expected: str) -> None:

@@ -269,17 +269,18 @@ class _Yaml:
     def images_by_role(self, entries: dict[str, yaml.Node]) -> Iterator[Reference]:
         """Images a chart's values name by their role rather than under `image:`: a key ending in `image`
         (`defaultImage: vllm/vllm-openai:v0.6.3`, `vllm_image: ...`) and a table or list of them under a key ending in
-        `images` (KubeAI's `modelServers: {VLLM: {images: {default: vllm/vllm-openai:v0.8.3, cpu: ...}}}`). Only
-        written strings count (kustomize's `images:` items are mappings, read as such), and only images the
-        catalogue knows."""
+        `images` (KubeAI's `modelServers: {VLLM: {images: {default: vllm/vllm-openai:v0.8.3, cpu: ...}}}`), the
+        `default` of a workflow's input named for one, and what a workflow's expression falls back to (`AIKIT_IMAGE:
+        ${{ inputs.aikit_image || 'IMAGE' }}`). Only written strings count (kustomize's `images:` items are mappings,
+        read as such), and only images the catalogue knows."""
         import yaml
 
         for key, node in entries.items():
             words = split_words(key)
             if key == "image" or not words or words[-1] not in ("image", "images"):
                 continue
-            if words[-1] == "image":
-                nodes = [node]
+            if words[-1] == "image":  # a workflow's input named for an image: `{description: ..., default: IMAGE}`
+                nodes = [_entries(node).get("default")] if isinstance(node, yaml.MappingNode) else [node]
             elif isinstance(node, yaml.MappingNode):
                 nodes = [value for _, value in node.value]
             else:

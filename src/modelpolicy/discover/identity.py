@@ -70,9 +70,20 @@ PACKAGED_BUILDERS = frozenset(
 ENV_DEFAULT = re.compile(r"\$?\$\{[A-Za-z_]\w*(?::[-=]?|[-=])(.*)\}", re.DOTALL)
 
 
+# A GitHub Actions expression that falls back to a literal when its input is unset or empty:
+# `${{ github.event.inputs.model || 'org/x' }}` (its strings are single-quoted); group 1 is the literal.
+ACTIONS_DEFAULT = re.compile(r"\$\{\{[^{}']*\|\|\s*'([^']*)'\s*\}\}")
+
+
+def without_actions_default(text: str) -> str:
+    """`${{ inputs.image || 'x' }}` as `x`; other text as it is."""
+    fallback = ACTIONS_DEFAULT.fullmatch(text.strip())
+    return fallback.group(1) if fallback else text
+
+
 def without_env_defaults(text: str) -> str:
-    """`${A:-${B:-org/x}}` as `org/x`; other text as it is."""
-    while default := ENV_DEFAULT.fullmatch(text):
+    """`${A:-${B:-org/x}}` and `${{ inputs.model || 'org/x' }}` as `org/x`; other text as it is."""
+    while default := ENV_DEFAULT.fullmatch(text) or ACTIONS_DEFAULT.fullmatch(text.strip()):
         text = default.group(1)
     return text
 
