@@ -286,7 +286,7 @@ class _Yaml:
             else:
                 nodes = list(node.value) if isinstance(node, yaml.SequenceNode) else []
             for item in nodes:
-                if written := string(item):
+                if item is not None and (written := string(item)):
                     yield from self.placed(item, server_image(written), key)
 
     def container(self, entries: dict[str, yaml.Node]) -> Iterator[Reference]:
