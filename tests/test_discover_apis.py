@@ -65,6 +65,10 @@ def javascript(text: str) -> list[tuple[Kind, str, int]]:
         ("chat-bison@001", "google"),
         ("google/gemini-2.5-flash-lite", "google"),
         ("mistral/mistral-large-latest", "mistral"),
+        ("ministral-8b-2410", "mistral"),
+        ("mistral-small-2503", "mistral"),
+        ("mistral-large-2411", "mistral"),
+        ("mistral.ministral-3-8b-instruct", "bedrock"),  # Bedrock's spelling of the open weights is Bedrock's
         ("command-r-plus", "cohere"),
         ("cohere/command-r", "cohere"),
         ("grok-4", "xai"),
@@ -336,6 +340,11 @@ def test_chat_app_providers_serve_their_api_names(name: str, provider: str) -> N
         "paraformer-zh-spk",
         "paraformer-en",
         "gpt-oss",  # the open-weights family (an Ollama tag too), no OpenAI API name
+        "ministral-3-8b-instruct",  # the open weights (KAITO's preset of mistralai/Ministral-3-8B-Instruct-2512)
+        "mistral-large-3-675b-instruct",
+        "mistral-small-24b-instruct-2501",  # mistralai/Mistral-Small-24B-Instruct-2501, without its owner
+        "ministral-3-3b-base-2512",
+        "mistral-large-instruct-2407",
     ],
 )
 def test_open_weights_and_words_are_not_those_providers(name: str) -> None:

@@ -610,6 +610,16 @@ def test_named_keys_in_dotenv_json_and_kubernetes_env() -> None:
     assert find(manifest, "deploy.yaml") == [(M, "intfloat/e5-large", 3)]
 
 
+def test_a_kubernetes_env_item_named_for_an_azure_deployment_holds_a_hosted_api_model() -> None:
+    manifest = (
+        'env:\n  - name: AZURE_OPENAI_DEPLOYMENT\n    value: "gpt-5.4"\n  - name: DEPLOYMENT_NAME\n'
+        "    value: gpt-4o-mini\n  - name: AZURE_OPENAI_DEPLOYMENT_NAME\n    value: my-team-deployment\n"
+        "  - name: DEPLOYMENT\n    value: org/app\n  - name: KUBE_DEPLOYMENT\n    value: inference-server\n"
+    )
+    # what a deployment is named counts only when a provider's names match it: a name its owner chose, nothing
+    assert find(manifest, "job.yaml") == [(Kind.API, "gpt-5.4", 3), (Kind.API, "gpt-4o-mini", 5)]
+
+
 def test_llama_factory_dataset_info_names_hub_datasets() -> None:
     text = (
         '{\n  "alpaca_en": {\n    "hf_hub_url": "llamafactory/alpaca_en",\n    "ms_hub_url": "llamafactory/alpaca_en"\n'
@@ -760,3 +770,22 @@ def test_ray_serve_s_model_source_is_the_model_its_id_aliases() -> None:
     )
     assert find(text) == [(M, "Qwen/Qwen2.5-0.5B-Instruct", 6)]
     assert find("model_loading_config:\n  model_source: huggingface\n") == []
+
+
+def test_an_openapi_description_documents_models_and_uses_none() -> None:
+    spec = (
+        "openapi: 3.0.0\ninfo:\n  title: OpenAI API\npaths: {}\ncomponents:\n  schemas:\n"
+        "    CreateChatCompletionRequest:\n      properties:\n        model:\n          example: gpt-4o\n"
+        "          anyOf:\n            - type: string\n"
+        "            - type: string\n              enum: [gpt-4o, gpt-4o-mini, o1]\n"
+    )
+    assert find(spec, "api/openai/v1/reference/chat_completions.openapi.yaml") == []
+    swagger = '{"swagger": "2.0", "definitions": {"Req": {"properties": {"model": {"example": "gpt-4"}}}}}'
+    assert find(swagger, "swagger/swagger.json") == []
+
+
+def test_a_document_that_only_mentions_openapi_is_read() -> None:
+    chatflow = '{"openapi": "see the tool", "nodes": [{"data": {"inputs": {"modelName": "claude-3-5-haiku-latest"}}}]}'
+    assert find(chatflow, "chatflows/OpenAPI Agent.json") == [(Kind.API, "claude-3-5-haiku-latest", 1)]
+    config = "openapi_model: gpt-4o\nmodel: gpt-4o-mini\n"
+    assert find(config, "config.yaml") == [(Kind.API, "gpt-4o", 1), (Kind.API, "gpt-4o-mini", 2)]

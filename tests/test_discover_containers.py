@@ -412,6 +412,33 @@ NIM = "nvcr.io/nim/meta/llama-3.1-8b-instruct"
             [(I, "vllm/vllm-openai:v0.6.3", 3), (M, "org/served", 4), (M, "org/sql-lora", 5)],
             id="command-list-serve-and-lora",
         ),
+        pytest.param(
+            "charts/kubeai/values.yaml",
+            'modelServers:\n  VLLM:\n    images:\n      default: "vllm/vllm-openai:v0.8.3"\n'
+            '      cpu: "substratusai/vllm:v0.6.3.post1-cpu"\n  OLlama:\n    images:\n'
+            "      default: ollama/ollama:latest\n",
+            [
+                (I, "vllm/vllm-openai:v0.8.3", 4),
+                (I, "substratusai/vllm:v0.6.3.post1-cpu", 5),
+                (I, "ollama/ollama:latest", 8),
+            ],
+            id="helm-table-of-images-by-role",
+        ),
+        pytest.param(
+            "values.yaml",
+            "engine:\n  defaultImage: vllm/vllm-openai:v0.6.3\n  sglang_image: 'lmsysorg/sglang:v0.4.6'\n"
+            "  fallbackImages: [ollama/ollama:0.3.12]\n",
+            [(I, "vllm/vllm-openai:v0.6.3", 2), (I, "lmsysorg/sglang:v0.4.6", 3), (I, "ollama/ollama:0.3.12", 4)],
+            id="keys-ending-in-image",
+        ),
+        pytest.param(
+            ".github/workflows/aikit.yaml",
+            "on:\n  workflow_dispatch:\n    inputs:\n      aikit_image:\n        description: 'AIKit image to test'\n"
+            "        default: 'ghcr.io/kaito-project/aikit/llama3.2:1b'\n        type: string\n"
+            "env:\n  SERVER_IMAGE: ${{ github.event.inputs.server_image || 'vllm/vllm-openai:v0.6.3' }}\n",
+            [(I, "ghcr.io/kaito-project/aikit/llama3.2:1b", 6), (I, "vllm/vllm-openai:v0.6.3", 9)],
+            id="workflow-input-default-and-expression-fallback",
+        ),
     ],
 )
 def test_finds_images_in_every_form(path: str, text: str, expected: list[Found]) -> None:
@@ -440,6 +467,23 @@ def test_finds_images_in_every_form(path: str, text: str, expected: list[Found])
             id="uses",
         ),
         pytest.param("isvc.yaml", "spec:\n  predictor:\n    model:\n      modelFormat: {name: sklearn}\n", id="kserve"),
+        pytest.param(
+            "values.yaml",
+            "modelServers:\n  VLLM:\n    images:\n      default: python:3.12\n      gpu: nvidia/cuda:12.4.0-base\n"
+            "resourceProfiles:\n  cpu:\n    imageName: vllm\n  gpu:\n    imagePullPolicy: Always\n",
+            id="image-tables-of-other-images-and-image-names",
+        ),
+        pytest.param(
+            "values.yaml",
+            "loader:\n  image_tag: vllm/vllm-openai\n  imageName: ollama/ollama\n  images: {count: 3}\n",
+            id="keys-that-only-start-with-image",
+        ),
+        pytest.param(
+            ".github/workflows/ci.yaml",
+            "on:\n  workflow_dispatch:\n    inputs:\n      base_image:\n        default: 'python:3.12'\n"
+            "env:\n  IMAGE: ${{ inputs.image || 'nginx:1.27' }}\n  APP_IMAGE: ${{ inputs.a || inputs.b }}\n",
+            id="workflow-inputs-of-other-images",
+        ),
     ],
 )
 def test_look_alike_image_forms_name_nothing(path: str, text: str) -> None:

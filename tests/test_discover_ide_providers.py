@@ -28,6 +28,11 @@ def javascript(text: str) -> list[tuple[Kind, str, int]]:
         ('apiBase: "https://api.scaleway.ai/v1/"', "llama-3.3-70b-instruct", "scaleway"),
         ('apiBase: "https://api.scaleway.ai/v1/"', "qwen3-coder-30b-a3b-instruct", "scaleway"),
         ('static providerName = "scaleway";', "gemma-3-27b-it", "scaleway"),
+        (
+            'apiBase: "https://api.scaleway.ai/v1/"',
+            "mistral-small-3.1-24b-instruct-2503",
+            "scaleway",
+        ),  # no Mistral API name
         ('apiBase: "https://oai.endpoints.kepler.ai.cloud.ovh.net/v1/"', "Meta-Llama-3_3-70B-Instruct", "ovhcloud"),
         ('apiBase: "https://oai.endpoints.kepler.ai.cloud.ovh.net/v1/"', "Qwen2.5-Coder-32B-Instruct", "ovhcloud"),
         ('static providerName = "ovhcloud";', "mamba-codestral-7B-v0.1", "ovhcloud"),

@@ -222,3 +222,19 @@ def test_coqui_xtts_is_the_hub_repository(source: str, expected: str) -> None:
 )
 def test_coqui_tts_look_alikes(source: str) -> None:
     assert find(source) == set()
+
+
+# --- Kubernetes manifests built as dicts (KubeAI's client examples) ---------------------------------------------------
+
+
+def test_a_manifest_dict_named_for_a_model_names_its_url_not_its_api_version() -> None:
+    source = (
+        "model = {\n"
+        '    "apiVersion": "kubeai.org/v1",\n'
+        '    "kind": "Model",\n'
+        '    "metadata": {"name": "facebook-opt-125m", "namespace": "default"},\n'
+        '    "spec": {"features": ["TextGeneration"], "url": "hf://facebook/opt-125m", "engine": "VLLM"},\n'
+        "}\n"
+        'models_client = k8s_client.resources.get(api_version="kubeai.org/v1", kind="Model")\n'
+    )
+    assert {(kind, text) for kind, text, _, _ in find(source)} == {(M, "facebook/opt-125m")}

@@ -54,3 +54,19 @@ def test_a_calls_repo_id_names_what_it_reads(source: str, expected: set[tuple[Ki
 )
 def test_repo_id_look_alikes_name_nothing(source: str) -> None:
     assert find(source) == set()
+
+
+def test_a_repo_type_given_by_a_constant_is_read_through_it() -> None:
+    space = (
+        'HF_REPO_ID = "lmsys/mt-bench"\nHF_REPO_TYPE = "space"\n\n'
+        "def questions(d):\n"
+        '    return hf_hub_download(repo_id=HF_REPO_ID, repo_type=HF_REPO_TYPE, filename="q.jsonl", local_dir=d)\n'
+    )
+    assert find(space) == set()  # a Space's file, no artefact of ours
+    dataset = (
+        'REPO = "org/corpus"\nKIND = "dataset"\n\n'
+        'path = hf_hub_download(repo_id=REPO, repo_type=KIND, filename="train.jsonl")\n'
+    )
+    assert find(dataset) == {(D, "org/corpus", 1)}
+    model = 'REPO = "org/weights"\nKIND = "model"\npath = hf_hub_download(REPO, "config.json", repo_type=KIND)\n'
+    assert find(model) == {(M, "org/weights", 1)}

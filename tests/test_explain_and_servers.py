@@ -117,6 +117,12 @@ def test_a_release_tag_beside_a_digest_names_the_release() -> None:
         ("ghcr.io/llm-d/llm-d-cuda:v0.9.0", "apache-2.0"),
         ("docker.io/vllm/vllm-openai-cpu:v0.23.0", "apache-2.0"),
         ("registry.baidubce.com/paddlepaddle/serving:0.5.0-devel", "apache-2.0"),
+        ("michaelf34/infinity:0.0.70", "mit"),
+        ("fedirz/faster-whisper-server:latest-cuda", "mit"),
+        ("ghcr.io/speaches-ai/speaches:0.8.2-cuda", "mit"),
+        ("substratusai/vllm:v0.6.3.post1-cpu", "apache-2.0"),
+        ("substratusai/vllm-gh200:v0.8.3", "apache-2.0"),
+        ("ghcr.io/kaito-project/aikit/llama3.2:1b", "mit"),
     ],
 )
 def test_every_server_of_the_catalogue_resolves(image: str, licence: str) -> None:
@@ -173,6 +179,10 @@ def test_version_key() -> None:
         ("kfserving/pmmlserver", "kserve-model-servers"),  # KServe's servers under its former name
         ("registry.baidubce.com/paddlepaddle/serving", "paddle-serving"),
         ("paddlepaddle/serving", "paddle-serving"),
+        ("michaelf34/infinity", "infinity"),
+        ("docker.io/fedirz/faster-whisper-server", "faster-whisper-server"),
+        ("substratusai/vllm-rocm", "substratus-vllm"),  # KubeAI's vLLM builds, one per accelerator
+        ("ghcr.io/kaito-project/aikit/llama3.1", "aikit"),
     ],
 )
 def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server: str) -> None:
@@ -206,6 +216,12 @@ def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server:
         "kfserving/storage-initializer",
         "paddlepaddle/paddle",  # the framework, not its server
         "ruminateer/paddleserving",  # a user's own build under another name
+        "substratusai/kubeai",  # KubeAI's controller and model loader serve no model
+        "substratusai/kubeai-model-loader",
+        "michaelf34/infinity-client",
+        "ghcr.io/kaito-project/kaito/workspace",  # KAITO's controller
+        "ghcr.io/kaito-project/aikit",  # the repository itself names no image
+        "fedirz/faster-whisper",
     ],
 )
 def test_look_alike_repositories_are_no_servers(image: str) -> None:

@@ -135,6 +135,12 @@ def test_parse_hub_id_rejects(text: str) -> None:
         ("apple/OpenELM-270M", False),  # owners that only start so
         ("chatglm/chatglm-6b", False),
         ("docsgpt/model", False),
+        ("kubeai.org/v1", True),  # a Kubernetes apiVersion: a domain's API group and its version
+        ("serving.kserve.io/v1beta1", True),
+        ("kaito.sh/v1alpha1", True),
+        ("kubeai.org/v1-model", False),  # a name that only starts so
+        ("org/v1", False),  # no domain: an owner's repository named so
+        ("microsoft/Phi-3.5-mini-instruct", False),
     ],
 )
 def test_looks_like_path(text: str, expected: bool) -> None:
@@ -167,6 +173,11 @@ def test_packaged_builders(name: str, packaged: bool) -> None:
         ("$${MODEL:-org/x}", "org/x"),
         ("${MODEL}", "${MODEL}"),
         ("org/x", "org/x"),
+        ("${{ github.event.inputs.model || 'org/x' }}", "org/x"),  # a GitHub Actions expression's fallback
+        ("${{inputs.model||'gpt-4o'}}", "gpt-4o"),
+        ("${{ inputs.a || inputs.b }}", "${{ inputs.a || inputs.b }}"),  # no literal to fall back to
+        ("${{ inputs.fast && 'org/a' || 'org/b' }}", "${{ inputs.fast && 'org/a' || 'org/b' }}"),  # a choice
+        ("${{ inputs.model }} || 'org/x'", "${{ inputs.model }} || 'org/x'"),
     ],
 )
 def test_without_env_defaults(text: str, expected: str) -> None:

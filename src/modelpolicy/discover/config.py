@@ -196,12 +196,28 @@ class ConfigSource:
             return []
         finder = _Finder(context, text, _route_or_url_words(text))
         trees, problem = reader(text, context.path)
+        trees = [tree for tree in trees if not _api_description(tree)]
         found = list(dict.fromkeys(r for tree in trees for r in finder.node(tree, _root_slot(context.path, tree))))
         if reader is _env_trees:
             found += _env_images(trees, context)
         if problem is not None:
             raise problem.with_found(found)
         return found
+
+
+# An HTTP API's description (OpenAPI, Swagger): the `enum` and `example` of its schemas document what a server
+# accepts (the model names of OpenAI's own specification, vendored by servers that mimic it), no model it uses.
+_API_DESCRIPTION_KEYS = frozenset({"openapi", "swagger"})
+_API_DESCRIPTION_PARTS = frozenset({"paths", "components", "definitions", "webhooks"})
+
+
+def _api_description(tree: _Node | None) -> bool:
+    """Whether a document is an OpenAPI or Swagger description: its top level says which (`openapi: 3.0.0`) and
+    holds its `paths` or `components`."""
+    if not isinstance(tree, _Mapping):
+        return False
+    keys = {key.value.lower() for key, _ in tree.entries if key}
+    return bool(keys & _API_DESCRIPTION_KEYS) and bool(keys & _API_DESCRIPTION_PARTS)
 
 
 def _root_slot(path: str, tree: _Node | None) -> _Slot | None:
@@ -364,8 +380,10 @@ class _Finder:
         keys = DATASET_ITEM_KEYS if slot and slot.kind is Kind.DATASET else ITEM_KEYS
         item_key = next((entries[k][0] for k in keys if k in entries), None) if slot else None
         name, value = (entries.get(k, (None, None))[1] for k in ("name", "value"))
-        if isinstance(name, _Text) and value is not None and _artefact_key(name.value):
-            yield from self.entry(name, value, None)  # a Kubernetes `env` item: {name: MODEL_ID, value: org/x}
+        named_for = isinstance(name, _Text) and (_artefact_key(name.value) or apis.holds_api(name.value))
+        if isinstance(name, _Text) and value is not None and named_for:
+            yield from self.entry(name, value, None)  # a Kubernetes `env` item: {name: MODEL_ID, value: org/x}, also
+            # {name: AZURE_OPENAI_DEPLOYMENT, value: gpt-4o}
         by_role = slot is not None and item_key is None and slot.form[-1:] in "sS"
         yield from self.hub_repository(entries)
         if slot is not None and item_key is not None:

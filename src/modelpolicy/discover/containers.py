@@ -39,7 +39,8 @@ _SOURCE = "containers"
 _COMMAND_KEYS = ("entrypoint", "command", "args")
 _COMPOSE = re.compile(r"(docker-)?compose[^/]*\.ya?ml")
 # Cheap test before parsing: YAML without an image cannot name a container.
-_MENTIONS = re.compile(r"\b(?:images?|repository|newName|modelFormat)[\"']?\s*:|docker://")
+# (`defaultImage:`, `vllm_image:`: a key ending in `image`, `Image` or `images`, too)
+_MENTIONS = re.compile(r"(?:\b|(?<=[a-z0-9_]))(?:[iI]mages?|repository|newName|modelFormat)[\"']?\s*:|docker://")
 # Keys beside a Helm `repository:` whose value is the model the server is given (vLLM production-stack's
 # `modelSpec`); compared lower-cased.
 _MODEL_KEYS = frozenset({"modelurl"})
@@ -263,6 +264,30 @@ class _Yaml:
                 yield from self.kustomized(entries)
             if (uses := string(entries.get("uses"))) and uses.lower().startswith("docker://"):
                 yield from self.placed(entries["uses"], server_image(uses), "uses")
+            yield from self.images_by_role(entries)
+
+    def images_by_role(self, entries: dict[str, yaml.Node]) -> Iterator[Reference]:
+        """Images a chart's values name by their role rather than under `image:`: a key ending in `image`
+        (`defaultImage: vllm/vllm-openai:v0.6.3`, `vllm_image: ...`) and a table or list of them under a key ending in
+        `images` (KubeAI's `modelServers: {VLLM: {images: {default: vllm/vllm-openai:v0.8.3, cpu: ...}}}`), the
+        `default` of a workflow's input named for one, and what a workflow's expression falls back to (`AIKIT_IMAGE:
+        ${{ inputs.aikit_image || 'IMAGE' }}`). Only written strings count (kustomize's `images:` items are mappings,
+        read as such), and only images the catalogue knows."""
+        import yaml
+
+        for key, node in entries.items():
+            words = split_words(key)
+            if key == "image" or not words or words[-1] not in ("image", "images"):
+                continue
+            if words[-1] == "image":  # a workflow's input named for an image: `{description: ..., default: IMAGE}`
+                nodes = [_entries(node).get("default")] if isinstance(node, yaml.MappingNode) else [node]
+            elif isinstance(node, yaml.MappingNode):
+                nodes = [value for _, value in node.value]
+            else:
+                nodes = list(node.value) if isinstance(node, yaml.SequenceNode) else []
+            for item in nodes:
+                if item is not None and (written := string(item)):
+                    yield from self.placed(item, server_image(written), key)
 
     def container(self, entries: dict[str, yaml.Node]) -> Iterator[Reference]:
         image = self.image(entries["image"])

@@ -70,9 +70,20 @@ PACKAGED_BUILDERS = frozenset(
 ENV_DEFAULT = re.compile(r"\$?\$\{[A-Za-z_]\w*(?::[-=]?|[-=])(.*)\}", re.DOTALL)
 
 
+# A GitHub Actions expression that falls back to a literal when its input is unset or empty:
+# `${{ github.event.inputs.model || 'org/x' }}` (its strings are single-quoted); group 1 is the literal.
+ACTIONS_DEFAULT = re.compile(r"\$\{\{[^{}']*\|\|\s*'([^']*)'\s*\}\}")
+
+
+def without_actions_default(text: str) -> str:
+    """`${{ inputs.image || 'x' }}` as `x`; other text as it is."""
+    fallback = ACTIONS_DEFAULT.fullmatch(text.strip())
+    return fallback.group(1) if fallback else text
+
+
 def without_env_defaults(text: str) -> str:
-    """`${A:-${B:-org/x}}` as `org/x`; other text as it is."""
-    while default := ENV_DEFAULT.fullmatch(text):
+    """`${A:-${B:-org/x}}` and `${{ inputs.model || 'org/x' }}` as `org/x`; other text as it is."""
+    while default := ENV_DEFAULT.fullmatch(text) or ACTIONS_DEFAULT.fullmatch(text.strip()):
         text = default.group(1)
     return text
 
@@ -221,13 +232,20 @@ MEDIA_TYPES = frozenset({"application", "audio", "font", "image", "message", "mu
 
 def looks_like_path(text: str) -> bool:
     """Strings that name a file or folder on disk, or a route of a web API (under a version, `v1/models`, or under
-    a name the Hub keeps from its users, `api/tags`), or a media type, rather than a repository."""
+    a name the Hub keeps from its users, `api/tags`), or a media type, or a Kubernetes API group's version, rather
+    than a repository."""
     if text.startswith(("./", "../", "/", "~", ".\\")) or "\\" in text or text in {".", ".."}:
         return True
-    owner, slash, _ = text.partition("/")
+    owner, slash, name = text.partition("/")
     owner = owner.lower()
     route = owner in _SITE_PAGES or _API_VERSION.fullmatch(owner) is not None  # `api/tags`, `chat/completions`
-    return bool(slash) and (owner in FOLDER_OWNERS or owner in MEDIA_TYPES or route)
+    return bool(slash) and (owner in FOLDER_OWNERS or owner in MEDIA_TYPES or route or _api_group_version(owner, name))
+
+
+def _api_group_version(owner: str, name: str) -> bool:
+    """A Kubernetes `apiVersion`, a domain's group and a version (`kubeai.org/v1`, `serving.kserve.io/v1beta1`),
+    written wherever a manifest is built (a Python dict named `model`): no Hub owner is a domain with a version."""
+    return "." in owner and _API_VERSION.fullmatch(name) is not None
 
 
 # Owner-less names a library loads from its own organisation: sentence-transformers reads `all-MiniLM-L6-v2` as

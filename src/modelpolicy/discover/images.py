@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from modelpolicy.discover.identity import without_actions_default
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.knowledge.servers import ImageName
 
@@ -37,6 +38,10 @@ IMAGE_MARKERS = (
     b"tensorflow/serving",
     b"llm-d/llm-d",
     b"paddlepaddle/serving",
+    b"infinity",
+    b"faster-whisper-server",
+    b"speaches",
+    b"aikit/",
 )
 # Environment variables a model server reads its model from (`HF_MODEL_ID`: TGI's SageMaker entrypoint).
 MODEL_VARIABLES = frozenset({"MODEL_ID", "MODEL_NAME", "MODEL", "HF_MODEL_ID"})
@@ -65,7 +70,7 @@ def server_image(written: str, known: Mapping[str, str] | None = None) -> str | 
     """The id of the model-server image `written` names, its variables replaced by `known` values or defaults;
     None when it is no model server. A tag or digest left as an unknown variable is dropped: the version is
     unknown. A repository left as a variable names nothing."""
-    text = _TRANSPORT.sub("", expand(written.strip(), known))
+    text = _TRANSPORT.sub("", expand(without_actions_default(written.strip()), known))
     if pyxis := _PYXIS.match(text):
         text = f"{pyxis['registry']}/{pyxis['image']}"
     image = ImageName.parse(text)

@@ -1537,6 +1537,12 @@ class _Finder:
 
     # --- loader calls ---
 
+    def _repo_type(self, call: ast.Call) -> str | None:
+        """A call's `repo_type=`, as written or as the constant it names holds (`repo_type=HF_REPO_TYPE`, set to
+        `"space"` at the top of the module)."""
+        written = {value.text for value in self._values(_keyword(call, "repo_type")) if not value.dynamic}
+        return written.pop() if len(written) == 1 else None
+
     def _call(self, call: ast.Call) -> Iterator[Reference]:
         self._named_call(call)
         name = _call_name(call.func) or ""
@@ -1549,7 +1555,7 @@ class _Finder:
             loader = _COQUI_TTS
         if loader is None:
             loader = self._ollama_loader(call.func)
-        kind = _download_kind(call, loader.kind) if loader else None
+        kind = _download_kind(self._repo_type(call), loader.kind) if loader else None
         if loader is None or kind is None:
             return
         revisions = {v.text for v in self._values(_keyword(call, "revision")) if not v.dynamic}
@@ -2548,9 +2554,8 @@ def _wrapped_loader(name: str) -> _Loader | None:
     return _LOADERS[wrapped] if wrapped else None
 
 
-def _download_kind(call: ast.Call, default: Kind) -> Kind | None:
+def _download_kind(repo_type: str | None, default: Kind) -> Kind | None:
     """`hf_hub_download(..., repo_type="dataset")` names a dataset; a Space is no artefact of ours."""
-    repo_type = _string(_keyword(call, "repo_type"))
     return {"dataset": Kind.DATASET, "space": None}.get(repo_type or "", default)
 
 
