@@ -347,7 +347,7 @@ def test_files_the_filter_drops_are_still_counted_as_read(tmp_path: Path) -> Non
 
 
 _NAMES = (
-    "train.py", "x.pyi", "a.PY", "py", ".py", "n.ipynb", "run.sh", "r.bash", "rules.mk", "Makefile", "makefile",
+    "train.py", "x.pyi", "a.PY", "py", ".py", "n.ipynb", "run.sh", "r.bash", "rules.mk", "train.slurm", "job.sbatch", "a.SLURM", "Makefile", "makefile",
     "GNUmakefile", "MAKEFILE", "Makefile.am", "Dockerfile", "dockerfile", "DOCKERFILE", "Dockerfile.gpu",
     "gpu.Dockerfile", "api.dockerfile", "Containerfile", "containerfile.x", "Dockerfile_base", "Dockerfile-cuda",
     "Containerfile_gpu", "dockerfile-lint.json", "Dockerfile_x.md", "c.yaml", "c.YML", "c.json",
