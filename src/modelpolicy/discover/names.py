@@ -226,6 +226,19 @@ def called_kind(name: str) -> Kind | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+# The keyword of a dataset builder (a callable whose name speaks of a dataset, `called_kind`) that says where its data
+# comes from: torchtune's `alpaca_dataset(tokenizer, source="org/x")`, `SFTDataset(source=...)`, the builder's own
+# `def alpaca_dataset(tokenizer, *, source: str = "org/x")` and `partial(alpaca_dataset, source="org/x")`. A local
+# format (`source="json"`) or a path is no id and stays unreported.
+DATASET_SOURCE_KEYS = frozenset({"source"})
+
+
+@lru_cache(maxsize=16384)
+def source_kind(callable_name: str, keyword: str) -> Kind | None:
+    """DATASET for the `source` keyword or parameter of a dataset builder (`alpaca_dataset`, `SFTDataset`)."""
+    return Kind.DATASET if keyword in DATASET_SOURCE_KEYS and called_kind(callable_name) is Kind.DATASET else None
+
+
 # The fields of a record that hold which artefact it is, when the record's own name (a class's or a constructor's)
 # speaks of a model or dataset: a Django model's or a test factory's `name` (`class ChatModel: name =
 # CharField(default="gemini-2.5-flash")`, `ChatModelFactory(name="gpt-4o-mini")`), a catalogue entry's `id`.

@@ -64,6 +64,7 @@ from modelpolicy.discover.names import (
     qualified_kind,
     record_kind,
     served_by,
+    source_kind,
     split_words,
 )
 from modelpolicy.model import Kind, Reference
@@ -1258,7 +1259,7 @@ class _Finder:
             self._visit_children(node)
 
     def _function(self, function: _Function) -> None:
-        self._parameters(function.args)
+        self._parameters(function.args, function.name)
         self.scopes.append(function)
         try:
             self._returned(function)  # what it returns is read in its own scope: `value = ID; return value`
@@ -1677,7 +1678,7 @@ class _Finder:
         """`parser.add_argument("--model", default=ID)`, `os.getenv("MODEL_ID", ID)`, and a keyword named for a
         model or dataset in any call (`launcher(model_id=ID)`, `ModelOptions(Model=ID)`)."""
         name = _call_name(call.func)
-        self._named_keywords(call, name)
+        self._named_keywords(call, _partial_target(call, name) or name)
         if name and (kind := called_kind(name)) and not _other_hub(call.func, name):
             for argument in call.args:  # `resolve_model_reference(request, "org/x")`
                 # `process_dataset(args.model, ...)`: an argument named for a model holds one, whatever the callee
@@ -1717,6 +1718,8 @@ class _Finder:
                     kind = _repo_kind(call, name)
                 if kind is None and record and record_kind(record, keyword.arg) is Kind.MODEL:
                     kind = Kind.MODEL
+                if kind is None and name:  # `alpaca_dataset(tokenizer, source="org/x")`
+                    kind = source_kind(name, keyword.arg)
                 self._defer(keyword.value, kind, "keyword")
 
     def _widget(self, call: ast.Call, widget: _Widget) -> None:
@@ -1984,7 +1987,7 @@ class _Finder:
                 kind = apis.name_kind(target) or record_kind(cls.name, target)
                 self._defer(_field_default(value), kind, "field")
 
-    def _parameters(self, arguments: ast.arguments) -> None:
+    def _parameters(self, arguments: ast.arguments, function: str) -> None:
         positional = [*arguments.posonlyargs, *arguments.args]
         with_defaults = positional[len(positional) - len(arguments.defaults) :]
         pairs = [
@@ -1992,7 +1995,8 @@ class _Finder:
             *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
         ]
         for argument, default in pairs:
-            self._defer(_field_default(default, _PARAMETER_CALLS), apis.name_kind(argument.arg), "parameter")
+            kind = apis.name_kind(argument.arg) or source_kind(function, argument.arg)  # `def alpaca_dataset(source=)`
+            self._defer(_field_default(default, _PARAMETER_CALLS), kind, "parameter")
 
     def _returned(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         """`def valid_models(self): return ["gpt-4", "org/x"]`: what a function named for models returns is read as
@@ -2273,6 +2277,13 @@ def _orm_record(func: ast.expr) -> str | None:
         if isinstance(manager, ast.Attribute) and manager.attr == "objects" and isinstance(manager.value, ast.Name):
             return manager.value.id
     return None
+
+
+def _partial_target(call: ast.Call, name: str | None) -> str | None:
+    """The callable `functools.partial(f, ...)` binds keywords to: `partial(alpaca_dataset, source="org/x")`."""
+    if name != "partial" or not call.args:
+        return None
+    return _call_name(call.args[0])
 
 
 def _call_name(func: ast.expr) -> str | None:
