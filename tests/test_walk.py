@@ -347,7 +347,7 @@ def test_files_the_filter_drops_are_still_counted_as_read(tmp_path: Path) -> Non
 
 
 _NAMES = (
-    "train.py", "x.pyi", "a.PY", "py", ".py", "n.ipynb", "run.sh", "r.bash", "rules.mk", "train.slurm", "job.sbatch", "a.SLURM", "Makefile", "makefile",
+    "train.py", "x.pyi", "a.PY", "py", ".py", "n.ipynb", "run.sh", "r.bash", "rules.mk", "Makefile", "makefile",
     "GNUmakefile", "MAKEFILE", "Makefile.am", "Dockerfile", "dockerfile", "DOCKERFILE", "Dockerfile.gpu",
     "gpu.Dockerfile", "api.dockerfile", "Containerfile", "containerfile.x", "Dockerfile_base", "Dockerfile-cuda",
     "Containerfile_gpu", "dockerfile-lint.json", "Dockerfile_x.md", "c.yaml", "c.YML", "c.json",
@@ -355,6 +355,7 @@ _NAMES = (
     "prod.env", "env", ".envrc", "README", "a.b.c.yaml", "a.yaml.txt", "setup.cfg", "x.", "..", "a..py",
     "app.js", "App.JSX", "m.mjs", "c.cjs", "x.ts", "v.tsx", "a.mts", "b.cts", "js", ".ts", "x.d.ts", "a.json5",
     "Modelfile", "x.modelfile", "schema.sql", "env.example", "Package-Lock.json", "uv.lock",
+    "train.slurm", "job.sbatch", "a.SLURM",
     *sorted(config_module._LOCKFILES), *sorted(config_module._ENV_NAMES),
 )  # fmt: skip
 
