@@ -209,6 +209,10 @@ def test_without_env_defaults(text: str, expected: str) -> None:
         ("examples-org/model", False),
         ("org/fake", False),  # a name, not an owner
         ("hf-internal-testing/dummy", False),
+        ("custom/mlx-model", True),  # a test's stand-in for the user's own model
+        ("Custom/dataset", True),
+        ("customer-org/model", False),  # an owner that only starts so
+        ("org/custom", False),  # a name, not an owner
         ("default/model", True),  # a sentinel a program replaces
         ("Default/dataset", True),
         ("defaultorg/model", False),  # an owner that only starts so
