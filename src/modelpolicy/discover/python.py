@@ -1557,7 +1557,7 @@ class _Finder:
         revision = revisions.pop() if len(revisions) == 1 else None
         flags = frozenset({"trust_remote_code"}) if self._is_true(_keyword(call, "trust_remote_code")) else frozenset()
         for argument in _arguments(call, loader):
-            for value in self._values(argument):
+            for value in self._values(argument) or self._short_name_default(argument, loader.names):
                 self.read.add(id(value.node))
                 use = _Use(
                     kind,
@@ -1573,6 +1573,20 @@ class _Finder:
                 reference = self._loaded(value, use)
                 if reference:
                     yield reference
+
+    def _short_name_default(self, argument: ast.expr, names: tuple[tuple[str, str], ...]) -> list[_Value]:
+        """`def setup(self, model_name="tiny.en"): WhisperModel(model_name)`: the default of the parameter a loader
+        of short names is given, when it is one of those names (an owner-less default is no id elsewhere)."""
+        if not names or not isinstance(argument, ast.Name):
+            return []
+        for function in reversed(self.scopes):
+            if self._assigns(function, argument.id):
+                return []
+            default = _parameter_default(function, argument.id)
+            if default is not None:
+                text = _string(default)
+                return [_Value(text, default)] if text in dict(names) else []
+        return []
 
     def _ollama_loader(self, func: ast.expr) -> _Loader | None:
         """The loader of a call of the Ollama client: `ollama.chat`, `chat` imported from `ollama`, `Client().chat`; or,
@@ -2439,15 +2453,20 @@ def _self_attribute(target: ast.expr) -> str | None:
 def _namespaced_default(function: _Function, name: str) -> ast.expr | None:
     """The default of the function's parameter `name` when it is an `owner/name` string: what a loader given the
     parameter reads when the caller says nothing. An owner-less default (`"auto"`, `"default"`) is not taken."""
+    default = _parameter_default(function, name)
+    text = _string(default)
+    return default if text is not None and "/" in text else None
+
+
+def _parameter_default(function: _Function, name: str) -> ast.expr | None:
+    """The default of the function's parameter `name`, if it has that parameter with a default."""
     arguments = function.args
     positional = [*arguments.posonlyargs, *arguments.args]
     pairs = [
         *zip(positional[len(positional) - len(arguments.defaults) :], arguments.defaults, strict=True),
         *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
     ]
-    default = next((value for argument, value in pairs if argument.arg == name), None)
-    text = _string(default)
-    return default if text is not None and "/" in text else None
+    return next((value for argument, value in pairs if argument.arg == name), None)
 
 
 def _entries(container: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
