@@ -521,7 +521,11 @@ def test_faster_whisper_sizes_name_the_conversions_it_downloads() -> None:
 def test_a_faster_whisper_size_given_as_a_parameter_s_default_names_its_conversion() -> None:
     source = (
         "class Handler:\n"
-        '    def setup(self, model_name: str = "tiny.en", device="cuda"):\n'
+        "    def setup(\n"
+        "        self,\n"
+        '        model_name: str = "tiny.en",\n'
+        '        device: str = "cuda",\n'
+        "    ) -> None:\n"
         "        self.model = WhisperModel(model_name, device=device)\n"
         'def load(size="distil-large-v3"):\n'
         "    def inner():\n"
@@ -529,8 +533,8 @@ def test_a_faster_whisper_size_given_as_a_parameter_s_default_names_its_conversi
         "    return inner()\n"
     )
     assert {(kind, text, line) for kind, text, line, *_ in find(source)} == {
-        (M, "Systran/faster-whisper-tiny.en", 2),
-        (M, "Systran/faster-distil-whisper-large-v3", 4),
+        (M, "Systran/faster-whisper-tiny.en", 4),
+        (M, "Systran/faster-distil-whisper-large-v3", 8),
     }
 
 
@@ -539,6 +543,7 @@ def test_a_faster_whisper_size_given_as_a_parameter_s_default_names_its_conversi
     [
         'def load(size="huge"):\n    return WhisperModel(size)\n',  # no size it knows
         'def load(size="small"):\n    size = pick()\n    return WhisperModel(size)\n',  # rebound before the call
+        'def load(\n    size="small",\n):\n    size = pick()\n    return WhisperModel(size)\n',
         'def load(model_name="tiny.en"):\n    return Recognizer(model_name)\n',  # no loader of these names
         'def load(size="small"):\n    return whisper.load_model(size)\n',  # openai-whisper: not the Hub
     ],

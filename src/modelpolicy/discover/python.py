@@ -1580,13 +1580,19 @@ class _Finder:
         if not names or not isinstance(argument, ast.Name):
             return []
         for function in reversed(self.scopes):
-            if self._assigns(function, argument.id):
-                return []
+            if self._assigns(function, argument.id) and argument.id in self._body_assignments(function):
+                return []  # (a parameter on a line of its own reads as assigned to `_assigns`: the body tells)
             default = _parameter_default(function, argument.id)
             if default is not None:
                 text = _string(default)
                 return [_Value(text, default)] if text in dict(names) else []
         return []
+
+    def _body_assignments(self, function: _Function) -> dict[str, list[tuple[_Branch, ast.expr]]]:
+        assignments = self.scope_assignments.get(id(function))
+        if assignments is None:
+            assignments = self.scope_assignments[id(function)] = _assignments(function.body)
+        return assignments
 
     def _ollama_loader(self, func: ast.expr) -> _Loader | None:
         """The loader of a call of the Ollama client: `ollama.chat`, `chat` imported from `ollama`, `Client().chat`; or,
