@@ -1433,7 +1433,8 @@ class _Finder:
         at = len(self.scopes) - 1 if innermost is None else innermost
         for position in range(at, -1, -1):
             function = self.scopes[position]
-            if not self._assigns(function, name):
+            # a parameter on a line of its own (`def load(\n    path="org/d",\n)`) reads as assigned to `_assigns`
+            if not self._assigns(function, name) or name not in self._body_assignments(function):
                 # `def load(path="org/d"): load_dataset(path)`: what it loads when not told (a parameter named for a
                 # model or dataset is read by its name already)
                 default = None if apis.name_kind(name) else _namespaced_default(function, name)
@@ -1581,7 +1582,7 @@ class _Finder:
             return []
         for function in reversed(self.scopes):
             if self._assigns(function, argument.id) and argument.id in self._body_assignments(function):
-                return []  # (a parameter on a line of its own reads as assigned to `_assigns`: the body tells)
+                return []
             default = _parameter_default(function, argument.id)
             if default is not None:
                 text = _string(default)
