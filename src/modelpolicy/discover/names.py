@@ -67,6 +67,9 @@ ENDINGS = frozenset(
         # CLIP image encoder): `bi_encoder = "org/x"`, `"encoder": "sentence-transformers/clip-ViT-B-32"`, `RERANKER=`
         ("encoder",),
         ("reranker",),
+        # the image encoder a vision-language model is trained on (LLaVA's `--vision_tower org/clip-vit`,
+        # `mm_vision_tower: org/x` in its config); a module's attribute (`self.vision_tower = load(...)`) is no string
+        ("vision", "tower"),
         # lists of them: `MODELS = [...]`, `TOKENIZERS = (...)`, `model_ids:`
         ("models",),
         ("model", "ids"),
@@ -103,6 +106,7 @@ SPELLED_WHOLE = frozenset(
         ("pretrained",),
         ("encoder",),
         ("reranker",),
+        ("vision", "tower"),
         ("base", "model", "config"),
         ("reward", "funcs"),
         *_ADAPTER_ENDINGS,
