@@ -518,6 +518,25 @@ def test_faster_whisper_sizes_name_the_conversions_it_downloads() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('EncoderClassifier.from_hparams(source="org/spkrec", savedir="tmp")\n', {(M, "org/spkrec", 1)}),
+        ('SepformerSeparation.from_hparams("org/sepformer")\n', {(M, "org/sepformer", 1)}),
+        (
+            'source = options.get("source") or model_name or "org/ecapa"\n'
+            "model = EncoderClassifier.from_hparams(source=source, savedir=savedir)\n",
+            {(M, "org/ecapa", 1)},
+        ),
+        ('EncoderClassifier.from_hparams(source="pretrained_models/spkrec")\n', set()),  # a local folder
+        ("Vocos.from_hparams(config_path)\n", set()),
+        ('EncoderClassifier.from_hparams(source="./models/ecapa")\n', set()),
+    ],
+)
+def test_speechbrain_s_from_hparams_names_its_source(source: str, expected: set[tuple[Kind, str, int]]) -> None:
+    assert {(kind, text, line) for kind, text, line, *_ in find(source)} == expected
+
+
 def test_a_faster_whisper_size_given_as_a_parameter_s_default_names_its_conversion() -> None:
     source = (
         "class Handler:\n"

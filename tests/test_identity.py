@@ -112,6 +112,7 @@ def test_parse_hub_id_rejects(text: str) -> None:
         ("outputs/sft", True),
         ("saves/llama3-8b/lora", True),
         ("models/llama-2-7b", True),
+        ("pretrained_models/spkrec-ecapa-voxceleb", True),
         ("v1/models", True),  # a web API's route (`ListModelPath: "v1/models"`)
         ("v1beta/models", True),
         ("v2beta/stable-image", True),

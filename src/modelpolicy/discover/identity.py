@@ -160,6 +160,7 @@ FOLDER_OWNERS = frozenset(
         "cache",
         "logs",
         "pretrained",
+        "pretrained_models",  # SpeechBrain's `savedir="pretrained_models/spkrec-ecapa-voxceleb"`
         "workspace",
         "artifacts",
     }

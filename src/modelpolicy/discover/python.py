@@ -211,6 +211,9 @@ _LOADERS: dict[str, _Loader] = {
     # lighteval's task configs (its own tasks and the custom tasks other projects write for it):
     # `LightevalTaskConfig(name="gsm8k", hf_repo="openai/gsm8k", hf_subset="main", ...)` evaluates on that dataset
     "LightevalTaskConfig": _Loader(_D, ("hf_repo",), None),
+    # SpeechBrain: `EncoderClassifier.from_hparams(source="speechbrain/spkrec-ecapa-voxceleb", savedir=...)` downloads
+    # its `source` from the Hub (a local folder is taken as it is)
+    "from_hparams": _Loader(_M, ("source",), 0),
     # faster-whisper: `WhisperModel("large-v3")`, `WhisperModel(model_size_or_path="Systran/faster-whisper-small")`
     "WhisperModel": _Loader(_M, ("model_size_or_path",), 0, names=_FASTER_WHISPER),
 }
