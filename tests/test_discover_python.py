@@ -537,6 +537,28 @@ def test_speechbrain_s_from_hparams_names_its_source(source: str, expected: set[
     assert {(kind, text, line) for kind, text, line, *_ in find(source)} == expected
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('from mlx_lm import load, generate\nmodel, tokenizer = load("org/mlx-4bit")\n', {(M, "org/mlx-4bit", 2)}),
+        ('import mlx_vlm\nmodel, processor = mlx_vlm.load("org/vlm")\n', {(M, "org/vlm", 2)}),
+        ('from mlx_lm.utils import load\nm, t = load(path_or_hf_repo="org/x")\n', {(M, "org/x", 2)}),
+        (
+            "try:\n    from mlx_lm import load as mlx_load\nexcept ImportError:\n    mlx_load = None\n"
+            'class H:\n    def setup(self):\n        self.model = mlx_load("org/aliased")\n',
+            {(M, "org/aliased", 7)},
+        ),
+        # another `load`: JSON, torch, a project's own, or MLX's `generate`
+        ('import json, torch\ncfg = json.load(open("org/x"))\nw = torch.load("checkpoints/run")\n', set()),
+        ('from mlx_lm import generate\nload("org/x")\ngenerate(model, tokenizer, prompt="org/y")\n', set()),
+        ('from mylib import load\nm = load("org/x")\n', set()),
+        ('import mlx_lm\nm = loader.load("org/x")\n', set()),
+    ],
+)
+def test_mlx_s_load_names_the_model_it_downloads(source: str, expected: set[tuple[Kind, str, int]]) -> None:
+    assert {(kind, text, line) for kind, text, line, *_ in find(source)} == expected
+
+
 def test_a_faster_whisper_size_given_as_a_parameter_s_default_names_its_conversion() -> None:
     source = (
         "class Handler:\n"

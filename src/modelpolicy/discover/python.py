@@ -250,6 +250,11 @@ _API_RECEIVERS = frozenset(
 # The methods of the `ollama` client (module functions, `Client`, `AsyncClient`) that read a model: by name, in a
 # file that imports `ollama`. `create(model=NEW, from_=BASE)` writes `model` and reads `from_`.
 _OLLAMA_MODULE = "ollama"
+# MLX's language and vision-language model packages: `from mlx_lm import load`, `model, tokenizer =
+# load("mlx-community/Llama-3.2-3B-Instruct-4bit")`, `mlx_vlm.load(ID)`: their `load` downloads its argument from the
+# Hub.
+_MLX_MODULES = ("mlx_lm", "mlx_vlm")
+_MLX_LOAD = _Loader(_M, ("path_or_hf_repo",), 0)
 _OLLAMA_READ = _Loader(_O, ("model",), 0)
 _OLLAMA_METHODS: dict[str, _Loader] = {
     **dict.fromkeys(("chat", "generate", "pull", "embed", "embeddings", "show"), _OLLAMA_READ),
@@ -278,6 +283,7 @@ def _marker_words() -> tuple[bytes, ...]:
     words.update(marker.decode() for marker in URL_MARKERS)  # a string that is a URL of the Hub's
     words.update(marker.decode() for marker in IMAGE_MARKERS)  # a string that is a model-server image
     words.add(_OLLAMA_MODULE)  # an import of the Ollama client, its wrappers' names, a LiteLLM `ollama/` string
+    words.update(_MLX_MODULES)  # an import of MLX's `load`
     words.update(marker.decode() for marker in apis.ROUTE_MARKERS)  # a string routed to a hosted API
     words.update(ending[0] for ending in apis.API_ENDINGS)  # `engine=`, `deployment_name=`
     words.update(apis.PROVIDER_CALLEES)  # `sgl.Anthropic("claude-3-haiku-20240307")`
@@ -749,11 +755,17 @@ def _bound_names(statement: ast.stmt) -> list[str]:
         return [*(alias.asname or alias.name for alias in statement.names if alias.name != "*"), *_OLLAMA_METHODS]
     if isinstance(statement, ast.Import) and any(_is_ollama_module(alias.name) for alias in statement.names):
         return list(_OLLAMA_METHODS)
+    if isinstance(statement, ast.ImportFrom) and _is_mlx_module(statement.module):
+        return [alias.asname or alias.name for alias in statement.names if alias.name == "load"]
     return []
 
 
 def _is_ollama_module(module: str | None) -> bool:
     return module is not None and (module == _OLLAMA_MODULE or module.startswith(f"{_OLLAMA_MODULE}."))
+
+
+def _is_mlx_module(module: str | None) -> bool:
+    return module is not None and module.split(".", 1)[0] in _MLX_MODULES
 
 
 def _span(statement: ast.stmt) -> tuple[int, int]:
@@ -1208,6 +1220,32 @@ class _Finder:
                 names |= {a.asname or a.name: a.name for a in node.names}
         return frozenset(modules), names
 
+    @cached_property
+    def mlx_loads(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The names MLX's model packages are imported as, and the names their `load` is bound to (`mlx_load`)."""
+        modules: set[str] = set()
+        loads: set[str] = set()
+        if "mlx_" not in self.source:
+            return frozenset(), frozenset()
+        for node in _walk(self.tree):
+            if isinstance(node, ast.Import):
+                modules |= {a.asname or a.name for a in node.names if _is_mlx_module(a.name)}
+            elif isinstance(node, ast.ImportFrom) and _is_mlx_module(node.module):
+                loads |= {a.asname or a.name for a in node.names if a.name == "load"}
+        return frozenset(modules), frozenset(loads)
+
+    def _is_mlx_load(self, func: ast.expr) -> bool:
+        """`load(ID)` imported from `mlx_lm` or `mlx_vlm` (under any name), or `mlx_lm.load(ID)`."""
+        modules, loads = self.mlx_loads
+        if isinstance(func, ast.Name):
+            return func.id in loads
+        return (
+            isinstance(func, ast.Attribute)
+            and func.attr == "load"
+            and isinstance(func.value, ast.Name)
+            and func.value.id in modules
+        )
+
     def references(self) -> list[Reference]:
         self._visit(self.tree)
         self._module_named()
@@ -1550,6 +1588,8 @@ class _Finder:
             loader = _API_CLIENT
         if loader is None and name == "load":
             loader = _gradio_loader(call)
+        if loader is None and self._is_mlx_load(call.func):
+            loader = _MLX_LOAD
         if loader is None and name == "TTS":
             loader = _COQUI_TTS
         if loader is None:
