@@ -559,6 +559,22 @@ def test_mlx_s_load_names_the_model_it_downloads(source: str, expected: set[tupl
     assert {(kind, text, line) for kind, text, line, *_ in find(source)} == expected
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            'import whisperx\nmodel = whisperx.load_model("large-v2", "cuda")\n',
+            {(M, "Systran/faster-whisper-large-v2", 2)},
+        ),
+        ('import whisperx\nm = whisperx.load_model(whisper_arch="org/ct2-whisper")\n', {(M, "org/ct2-whisper", 2)}),
+        ('import whisper\nmodel = whisper.load_model("large-v2")\n', set()),  # openai-whisper: not the Hub
+        ('import whisperx\nm = whisperx.load_model("huge", "cuda")\n', set()),
+    ],
+)
+def test_whisperx_loads_faster_whisper_s_conversions(source: str, expected: set[tuple[Kind, str, int]]) -> None:
+    assert {(kind, text, line) for kind, text, line, *_ in find(source)} == expected
+
+
 def test_a_faster_whisper_size_given_as_a_parameter_s_default_names_its_conversion() -> None:
     source = (
         "class Handler:\n"

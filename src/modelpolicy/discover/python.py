@@ -116,6 +116,8 @@ _COQUI_HUB = (
     ("tts_models/multilingual/multi-dataset/xtts_v1.1", "coqui/XTTS-v1"),
 )
 _COQUI_TTS = _Loader(_M, ("model_name",), 0, names=_COQUI_HUB)
+# WhisperX loads its transcription model through faster-whisper: `whisperx.load_model("large-v2", "cuda")`.
+_WHISPERX = _Loader(_M, ("whisper_arch",), 0, names=_FASTER_WHISPER)
 _HUB_PREFIXED = _Loader(_M, ("model_name",), 0, prefixes=_HF_HUB)
 _VLLM = _Loader(_M, ("model",), 0, also=("tokenizer",))
 # `InferenceClient` methods that take `model=`: `client.text_generation(prompt, model=ID)`.
@@ -1590,6 +1592,8 @@ class _Finder:
             loader = _gradio_loader(call)
         if loader is None and self._is_mlx_load(call.func):
             loader = _MLX_LOAD
+        if loader is None and name == "load_model" and _receiver_name(call.func) == "whisperx":
+            loader = _WHISPERX
         if loader is None and name == "TTS":
             loader = _COQUI_TTS
         if loader is None:
@@ -2341,6 +2345,11 @@ def _orm_record(func: ast.expr) -> str | None:
         if isinstance(manager, ast.Attribute) and manager.attr == "objects" and isinstance(manager.value, ast.Name):
             return manager.value.id
     return None
+
+
+def _receiver_name(func: ast.expr) -> str | None:
+    """The module or object a method is called on when it is a plain name: `whisperx` of `whisperx.load_model`."""
+    return func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else None
 
 
 def _partial_target(call: ast.Call, name: str | None) -> str | None:
