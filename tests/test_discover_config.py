@@ -528,6 +528,9 @@ def test_an_alias_bomb_is_read_once_and_fast() -> None:
         ("https://huggingface.co/oauth/userinfo", None),  # the Hub's OAuth endpoints, its site's own assets
         ("https://huggingface.co/front/assets/huggingface_logo-noborder.svg", None),
         ("https://huggingface.co/inference-endpoints/dedicated", None),
+        ("https://huggingface.co/subscribe/pro", None),  # the site's own pages
+        ("https://huggingface.co/terms-of-service", None),
+        ("https://huggingface.co/subscriber/name", (M, HubId("subscriber/name", None))),  # an owner only begins so
         ("https://huggingface.co/oauthlib/name", (M, HubId("oauthlib/name", None))),  # an owner that only begins so
         ("https://huggingface.co/datasets", None),
         (

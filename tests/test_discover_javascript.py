@@ -157,6 +157,7 @@ def test_what_each_form_names(text: str, expected: list[tuple[Kind, str, int]]) 
         # a site page of the Hub
         'const u = "https://huggingface.co/docs/transformers";',
         'const r = await fetch("https://huggingface.co/oauth/userinfo", { headers });',
+        'const PRO_URL = "https://huggingface.co/subscribe/pro";',
         "const e = `https://huggingface.co/${model}`;",
     ],
 )

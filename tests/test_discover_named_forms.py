@@ -494,6 +494,35 @@ def test_a_list_of_models_to_test_names_each() -> None:
     assert find(source) == {(M, "unsloth/tinyllama", 2, "constant"), (M, "unsloth/Qwen2.5-0.5B", 3, "constant")}
 
 
+# --- the vision tower of a vision-language model -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("vision_tower", M),
+        ("mm_vision_tower", M),
+        ("--vision-tower", M),
+        ("visionTower", M),
+        ("post_vision_tower_layernorm", None),
+        ("vision_tower_lr", None),
+        ("unfreeze_vision_tower", M),  # (a flag's value is a boolean, no id)
+        ("vision", None),
+        ("tower", None),
+    ],
+)
+def test_a_vision_tower_s_name(name: str, kind: Kind | None) -> None:
+    assert named_kind(name) is kind
+
+
+def test_a_vision_tower_names_its_image_encoder() -> None:
+    source = (
+        'p.add_argument("--vision_tower", type=str, default="openai/clip-vit-large-patch14-336")\n'
+        'self.vision_tower = build_vision_tower(config, prefix="vision_tower")\n'
+    )
+    assert find(source) == {(M, "openai/clip-vit-large-patch14-336", 1, "add_argument")}
+
+
 # --- a repository of GGUF weights ---------------------------------------------------------------------------------
 
 

@@ -519,6 +519,97 @@ def test_faster_whisper_sizes_name_the_conversions_it_downloads() -> None:
 
 
 @pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('EncoderClassifier.from_hparams(source="org/spkrec", savedir="tmp")\n', {(M, "org/spkrec", 1)}),
+        ('SepformerSeparation.from_hparams("org/sepformer")\n', {(M, "org/sepformer", 1)}),
+        (
+            'source = options.get("source") or model_name or "org/ecapa"\n'
+            "model = EncoderClassifier.from_hparams(source=source, savedir=savedir)\n",
+            {(M, "org/ecapa", 1)},
+        ),
+        ('EncoderClassifier.from_hparams(source="pretrained_models/spkrec")\n', set()),  # a local folder
+        ("Vocos.from_hparams(config_path)\n", set()),
+        ('EncoderClassifier.from_hparams(source="./models/ecapa")\n', set()),
+    ],
+)
+def test_speechbrain_s_from_hparams_names_its_source(source: str, expected: set[tuple[Kind, str, int]]) -> None:
+    assert {(kind, text, line) for kind, text, line, *_ in find(source)} == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('from mlx_lm import load, generate\nmodel, tokenizer = load("org/mlx-4bit")\n', {(M, "org/mlx-4bit", 2)}),
+        ('import mlx_vlm\nmodel, processor = mlx_vlm.load("org/vlm")\n', {(M, "org/vlm", 2)}),
+        ('from mlx_lm.utils import load\nm, t = load(path_or_hf_repo="org/x")\n', {(M, "org/x", 2)}),
+        (
+            "try:\n    from mlx_lm import load as mlx_load\nexcept ImportError:\n    mlx_load = None\n"
+            'class H:\n    def setup(self):\n        self.model = mlx_load("org/aliased")\n',
+            {(M, "org/aliased", 7)},
+        ),
+        # another `load`: JSON, torch, a project's own, or MLX's `generate`
+        ('import json, torch\ncfg = json.load(open("org/x"))\nw = torch.load("checkpoints/run")\n', set()),
+        ('from mlx_lm import generate\nload("org/x")\ngenerate(model, tokenizer, prompt="org/y")\n', set()),
+        ('from mylib import load\nm = load("org/x")\n', set()),
+        ('import mlx_lm\nm = loader.load("org/x")\n', set()),
+    ],
+)
+def test_mlx_s_load_names_the_model_it_downloads(source: str, expected: set[tuple[Kind, str, int]]) -> None:
+    assert {(kind, text, line) for kind, text, line, *_ in find(source)} == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            'import whisperx\nmodel = whisperx.load_model("large-v2", "cuda")\n',
+            {(M, "Systran/faster-whisper-large-v2", 2)},
+        ),
+        ('import whisperx\nm = whisperx.load_model(whisper_arch="org/ct2-whisper")\n', {(M, "org/ct2-whisper", 2)}),
+        ('import whisper\nmodel = whisper.load_model("large-v2")\n', set()),  # openai-whisper: not the Hub
+        ('import whisperx\nm = whisperx.load_model("huge", "cuda")\n', set()),
+    ],
+)
+def test_whisperx_loads_faster_whisper_s_conversions(source: str, expected: set[tuple[Kind, str, int]]) -> None:
+    assert {(kind, text, line) for kind, text, line, *_ in find(source)} == expected
+
+
+def test_a_faster_whisper_size_given_as_a_parameter_s_default_names_its_conversion() -> None:
+    source = (
+        "class Handler:\n"
+        "    def setup(\n"
+        "        self,\n"
+        '        model_name: str = "tiny.en",\n'
+        '        device: str = "cuda",\n'
+        "    ) -> None:\n"
+        "        self.model = WhisperModel(model_name, device=device)\n"
+        'def load(size="distil-large-v3"):\n'
+        "    def inner():\n"
+        "        return WhisperModel(size)\n"
+        "    return inner()\n"
+    )
+    assert {(kind, text, line) for kind, text, line, *_ in find(source)} == {
+        (M, "Systran/faster-whisper-tiny.en", 4),
+        (M, "Systran/faster-distil-whisper-large-v3", 8),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'def load(size="huge"):\n    return WhisperModel(size)\n',  # no size it knows
+        'def load(size="small"):\n    size = pick()\n    return WhisperModel(size)\n',  # rebound before the call
+        'def load(\n    size="small",\n):\n    size = pick()\n    return WhisperModel(size)\n',
+        'def load(model_name="tiny.en"):\n    return Recognizer(model_name)\n',  # no loader of these names
+        'def load(size="small"):\n    return whisper.load_model(size)\n',  # openai-whisper: not the Hub
+    ],
+)
+def test_a_short_name_default_look_alikes(source: str) -> None:
+    assert not find(source)
+
+
+@pytest.mark.parametrize(
     "source",
     [
         'WhisperModel("huge")\n',  # no size faster-whisper knows, and no Hub id

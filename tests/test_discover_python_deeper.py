@@ -250,6 +250,39 @@ def test_parameter_look_alikes(source: str) -> None:
     check(source, [])
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # torchtune's dataset builders: where the data comes from, given or by default
+        ('def alpaca_dataset(tokenizer, *, source: str = "org/d"):\n    pass\n', (D, "org/d", 1, "parameter")),
+        ('ds = alpaca_dataset(tokenizer, source="org/d")\n', (D, "org/d", 1, "keyword")),
+        ('ds = SFTDataset(source="org/d", split="train")\n', (D, "org/d", 1, "keyword")),
+        ('cleaned = partial(alpaca_dataset, source="org/d")\n', (D, "org/d", 1, "keyword")),
+        ('cleaned = functools.partial(alpaca_dataset, source="org/d")\n', (D, "org/d", 1, "keyword")),
+    ],
+)
+def test_a_dataset_builder_s_source(source: str, expected: tuple[Kind, str, int, str]) -> None:
+    kind, repo_id, line, form = expected
+    check(source, [(kind, repo_id, line, None, form, NONE)])
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'ds = instruct_dataset(tokenizer, source="json", data_files="my_data.json")\n',  # a local format
+        'def chat_dataset(tokenizer, *, source: str = "csv"):\n    pass\n',
+        'loader = DataLoader(source="org/x")\n',  # not a dataset builder
+        'def fetch(source: str = "org/x"):\n    pass\n',
+        'class Importer:\n    def __init__(self, source="org/x"):\n        pass\n',
+        'run = partial(train_model, source="org/x")\n',
+        'ds = alpaca_dataset(tokenizer, origin="org/x")\n',  # another keyword
+        'ds = save_dataset(source="org/x")\n',  # what a program writes
+    ],
+)
+def test_a_source_look_alikes(source: str) -> None:
+    check(source, [])
+
+
 # --- 4. environment variables ------------------------------------------------------------------------------------
 
 

@@ -255,6 +255,12 @@ def test_names_of_images(name: str, expected: bool) -> None:
             [(M, "org/m", 1)],
         ),
         ('def tok(*, source="org/t"):\n    return AutoTokenizer.from_pretrained(source)\n', [(M, "org/t", 1)]),
+        # a signature written a parameter to a line (black's style): the line is no assignment of the body's
+        (
+            'def load(\n    path: str = "org/d",\n    split: str = "test",\n):\n'
+            "    return load_dataset(path, split=split)\n",
+            [(D, "org/d", 2)],
+        ),
     ],
 )
 def test_a_parameter_default_given_to_a_loader(source: str, expected: list[tuple[Kind, str, int]]) -> None:
@@ -267,6 +273,7 @@ def test_a_parameter_default_given_to_a_loader(source: str, expected: list[tuple
         'def load(path="auto"):\n    return AutoModel.from_pretrained(path)\n',  # owner-less: a mode, not an id
         'def load(path="./data/train"):\n    return load_dataset(path)\n',  # a local path
         'def load(path="org/d"):\n    path = pick(path)\n    return load_dataset(path)\n',  # rebound before use
+        'def load(\n    path="org/d",\n):\n    path = pick(path)\n    return load_dataset(path)\n',
         "def load(path):\n    return load_dataset(path)\n",  # no default
         'def load(path="org/d"):\n    return open(path)\n',  # not a loader
     ],

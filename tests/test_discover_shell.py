@@ -310,12 +310,16 @@ def test_command_references_places_a_fragment_in_its_file() -> None:
         ("serve.Dockerfile", True),
         ("Dockerfile_base", True),
         ("docker/Dockerfile-cuda12", True),
+        ("slurm/train.slurm", True),
+        ("jobs/eval.sbatch", True),
         ("train.py", False),
         ("Makefile.am", False),
         ("Dockerfile_notes.md", False),
         ("dockerfile-lint.json", False),
         ("notes.sh.txt", False),
         ("docker-compose.yaml", False),
+        ("slurm.md", False),
+        ("logs/train.slurm.out", False),
     ],
 )
 def test_wants(path: str, wanted: bool) -> None:
@@ -357,6 +361,23 @@ def test_a_file_naming_its_model_only_in_an_upper_case_variable_is_read(tmp_path
         ("acme/base", ["Dockerfile:2"]),
         ("acme/chat", ["start.sh:2"]),
         ("acme/encoder", ["serve.sh:1"]),
+    ]
+
+
+def test_a_slurm_batch_script_is_read_as_the_shell_it_is(tmp_path: Path) -> None:
+    """`sbatch serve.slurm`: the `#SBATCH` lines are comments to the shell, the rest a script like any other."""
+    (tmp_path / "slurm").mkdir()
+    (tmp_path / "slurm" / "serve.slurm").write_text(
+        '#!/bin/bash\n#SBATCH --job-name=acme/commented\nMODEL_PATH="acme/reasoner"\n'
+        "python3 -m sglang.launch_server --model-path $MODEL_PATH\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "slurm" / "eval.sbatch").write_text("srun lighteval --model_args pretrained=acme/judge\n")
+    (tmp_path / "slurm" / "train.slurm.out").write_text("MODEL_PATH=acme/logged\n", encoding="utf-8")
+    discovery = discover(tmp_path, [tmp_path], sources=(ShellSource(),))
+    assert [(a.id, [r.location for r in a.references]) for a in discovery.artefacts] == [
+        ("acme/judge", ["slurm/eval.sbatch:1"]),
+        ("acme/reasoner", ["slurm/serve.slurm:3"]),
     ]
 
 

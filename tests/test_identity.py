@@ -112,6 +112,7 @@ def test_parse_hub_id_rejects(text: str) -> None:
         ("outputs/sft", True),
         ("saves/llama3-8b/lora", True),
         ("models/llama-2-7b", True),
+        ("pretrained_models/spkrec-ecapa-voxceleb", True),
         ("v1/models", True),  # a web API's route (`ListModelPath: "v1/models"`)
         ("v1beta/models", True),
         ("v2beta/stable-image", True),
@@ -220,6 +221,10 @@ def test_without_env_defaults(text: str, expected: str) -> None:
         ("examples-org/model", False),
         ("org/fake", False),  # a name, not an owner
         ("hf-internal-testing/dummy", False),
+        ("custom/mlx-model", True),  # a test's stand-in for the user's own model
+        ("Custom/dataset", True),
+        ("customer-org/model", False),  # an owner that only starts so
+        ("org/custom", False),  # a name, not an owner
         ("default/model", True),  # a sentinel a program replaces
         ("Default/dataset", True),
         ("defaultorg/model", False),  # an owner that only starts so

@@ -57,7 +57,7 @@ ROUTES = (
     Route(
         "shell",
         "ShellSource",
-        frozenset({"sh", "bash", "mk", "dockerfile"}),
+        frozenset({"sh", "bash", "mk", "slurm", "sbatch", "dockerfile"}),
         frozenset({"makefile", "gnumakefile", "dockerfile"}),
     ),
     Route(

@@ -171,6 +171,7 @@ FOLDER_OWNERS = frozenset(
         "cache",
         "logs",
         "pretrained",
+        "pretrained_models",  # SpeechBrain's `savedir="pretrained_models/spkrec-ecapa-voxceleb"`
         "workspace",
         "artifacts",
     }
@@ -179,11 +180,12 @@ FOLDER_OWNERS = frozenset(
 
 # Owners that say "put yours here": `your-username/my-model`, `<your-hf-id>` (which the id grammar refuses already);
 # or that a test or an example makes up: `fake/path`, `dummy/model`, `owner/repo`, `user/dataset`, `foo/bar`,
-# `some/other-model`, `default/model`.
+# `some/other-model`, `custom/mlx-model`, `default/model`.
 PLACEHOLDER_OWNERS = frozenset(
     {
         *("username", "user-name", "user_name", "hf-username", "hf_username", "my-username"),
         *("fake", "dummy", "mock", "owner", "user", "foo", "some", "example"),
+        "custom",  # a test's stand-in for the user's own: `--model_name custom/mlx-model`
         "default",  # a sentinel a program replaces: `if model_name == "default/model":`
         *("example.com", "example.org", "example.net"),  # the reserved example domains: `hf://example.com/model`
     }
@@ -330,8 +332,11 @@ _SITE_PAGES = frozenset(
         "api",
         "billing",
         "blog",
+        "brand",
         "buckets",
+        "changelog",
         "chat",
+        "code-of-conduct",
         "collections",
         "docs",
         "enterprise",
@@ -348,9 +353,12 @@ _SITE_PAGES = frozenset(
         "papers",
         "posts",
         "pricing",
+        "privacy",
         "settings",
         "spaces",
+        "subscribe",  # `https://huggingface.co/subscribe/pro`
         "tasks",
+        "terms-of-service",
     }
 )
 # Repository routes whose next segment is a revision: `.../resolve/main/model.safetensors`.

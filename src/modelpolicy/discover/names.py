@@ -67,6 +67,9 @@ ENDINGS = frozenset(
         # CLIP image encoder): `bi_encoder = "org/x"`, `"encoder": "sentence-transformers/clip-ViT-B-32"`, `RERANKER=`
         ("encoder",),
         ("reranker",),
+        # the image encoder a vision-language model is trained on (LLaVA's `--vision_tower org/clip-vit`,
+        # `mm_vision_tower: org/x` in its config); a module's attribute (`self.vision_tower = load(...)`) is no string
+        ("vision", "tower"),
         # lists of them: `MODELS = [...]`, `TOKENIZERS = (...)`, `model_ids:`
         ("models",),
         ("model", "ids"),
@@ -103,6 +106,7 @@ SPELLED_WHOLE = frozenset(
         ("pretrained",),
         ("encoder",),
         ("reranker",),
+        ("vision", "tower"),
         ("base", "model", "config"),
         ("reward", "funcs"),
         *_ADAPTER_ENDINGS,
@@ -225,6 +229,19 @@ def called_kind(name: str) -> Kind | None:
         return None
     kinds = {CALLED_WORDS[word] for word in words if word in CALLED_WORDS}
     return kinds.pop() if len(kinds) == 1 else None
+
+
+# The keyword of a dataset builder (a callable whose name speaks of a dataset, `called_kind`) that says where its data
+# comes from: torchtune's `alpaca_dataset(tokenizer, source="org/x")`, `SFTDataset(source=...)`, the builder's own
+# `def alpaca_dataset(tokenizer, *, source: str = "org/x")` and `partial(alpaca_dataset, source="org/x")`. A local
+# format (`source="json"`) or a path is no id and stays unreported.
+DATASET_SOURCE_KEYS = frozenset({"source"})
+
+
+@lru_cache(maxsize=16384)
+def source_kind(callable_name: str, keyword: str) -> Kind | None:
+    """DATASET for the `source` keyword or parameter of a dataset builder (`alpaca_dataset`, `SFTDataset`)."""
+    return Kind.DATASET if keyword in DATASET_SOURCE_KEYS and called_kind(callable_name) is Kind.DATASET else None
 
 
 # The fields of a record that hold which artefact it is, when the record's own name (a class's or a constructor's)

@@ -64,6 +64,7 @@ from modelpolicy.discover.names import (
     qualified_kind,
     record_kind,
     served_by,
+    source_kind,
     split_words,
 )
 from modelpolicy.model import Kind, Reference
@@ -115,6 +116,8 @@ _COQUI_HUB = (
     ("tts_models/multilingual/multi-dataset/xtts_v1.1", "coqui/XTTS-v1"),
 )
 _COQUI_TTS = _Loader(_M, ("model_name",), 0, names=_COQUI_HUB)
+# WhisperX loads its transcription model through faster-whisper: `whisperx.load_model("large-v2", "cuda")`.
+_WHISPERX = _Loader(_M, ("whisper_arch",), 0, names=_FASTER_WHISPER)
 _HUB_PREFIXED = _Loader(_M, ("model_name",), 0, prefixes=_HF_HUB)
 _VLLM = _Loader(_M, ("model",), 0, also=("tokenizer",))
 # `InferenceClient` methods that take `model=`: `client.text_generation(prompt, model=ID)`.
@@ -210,6 +213,9 @@ _LOADERS: dict[str, _Loader] = {
     # lighteval's task configs (its own tasks and the custom tasks other projects write for it):
     # `LightevalTaskConfig(name="gsm8k", hf_repo="openai/gsm8k", hf_subset="main", ...)` evaluates on that dataset
     "LightevalTaskConfig": _Loader(_D, ("hf_repo",), None),
+    # SpeechBrain: `EncoderClassifier.from_hparams(source="speechbrain/spkrec-ecapa-voxceleb", savedir=...)` downloads
+    # its `source` from the Hub (a local folder is taken as it is)
+    "from_hparams": _Loader(_M, ("source",), 0),
     # faster-whisper: `WhisperModel("large-v3")`, `WhisperModel(model_size_or_path="Systran/faster-whisper-small")`
     "WhisperModel": _Loader(_M, ("model_size_or_path",), 0, names=_FASTER_WHISPER),
 }
@@ -246,6 +252,11 @@ _API_RECEIVERS = frozenset(
 # The methods of the `ollama` client (module functions, `Client`, `AsyncClient`) that read a model: by name, in a
 # file that imports `ollama`. `create(model=NEW, from_=BASE)` writes `model` and reads `from_`.
 _OLLAMA_MODULE = "ollama"
+# MLX's language and vision-language model packages: `from mlx_lm import load`, `model, tokenizer =
+# load("mlx-community/Llama-3.2-3B-Instruct-4bit")`, `mlx_vlm.load(ID)`: their `load` downloads its argument from the
+# Hub.
+_MLX_MODULES = ("mlx_lm", "mlx_vlm")
+_MLX_LOAD = _Loader(_M, ("path_or_hf_repo",), 0)
 _OLLAMA_READ = _Loader(_O, ("model",), 0)
 _OLLAMA_METHODS: dict[str, _Loader] = {
     **dict.fromkeys(("chat", "generate", "pull", "embed", "embeddings", "show"), _OLLAMA_READ),
@@ -274,6 +285,7 @@ def _marker_words() -> tuple[bytes, ...]:
     words.update(marker.decode() for marker in URL_MARKERS)  # a string that is a URL of the Hub's
     words.update(marker.decode() for marker in IMAGE_MARKERS)  # a string that is a model-server image
     words.add(_OLLAMA_MODULE)  # an import of the Ollama client, its wrappers' names, a LiteLLM `ollama/` string
+    words.update(_MLX_MODULES)  # an import of MLX's `load`
     words.update(marker.decode() for marker in apis.ROUTE_MARKERS)  # a string routed to a hosted API
     words.update(ending[0] for ending in apis.API_ENDINGS)  # `engine=`, `deployment_name=`
     words.update(apis.PROVIDER_CALLEES)  # `sgl.Anthropic("claude-3-haiku-20240307")`
@@ -745,11 +757,17 @@ def _bound_names(statement: ast.stmt) -> list[str]:
         return [*(alias.asname or alias.name for alias in statement.names if alias.name != "*"), *_OLLAMA_METHODS]
     if isinstance(statement, ast.Import) and any(_is_ollama_module(alias.name) for alias in statement.names):
         return list(_OLLAMA_METHODS)
+    if isinstance(statement, ast.ImportFrom) and _is_mlx_module(statement.module):
+        return [alias.asname or alias.name for alias in statement.names if alias.name == "load"]
     return []
 
 
 def _is_ollama_module(module: str | None) -> bool:
     return module is not None and (module == _OLLAMA_MODULE or module.startswith(f"{_OLLAMA_MODULE}."))
+
+
+def _is_mlx_module(module: str | None) -> bool:
+    return module is not None and module.split(".", 1)[0] in _MLX_MODULES
 
 
 def _span(statement: ast.stmt) -> tuple[int, int]:
@@ -1204,6 +1222,32 @@ class _Finder:
                 names |= {a.asname or a.name: a.name for a in node.names}
         return frozenset(modules), names
 
+    @cached_property
+    def mlx_loads(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The names MLX's model packages are imported as, and the names their `load` is bound to (`mlx_load`)."""
+        modules: set[str] = set()
+        loads: set[str] = set()
+        if "mlx_" not in self.source:
+            return frozenset(), frozenset()
+        for node in _walk(self.tree):
+            if isinstance(node, ast.Import):
+                modules |= {a.asname or a.name for a in node.names if _is_mlx_module(a.name)}
+            elif isinstance(node, ast.ImportFrom) and _is_mlx_module(node.module):
+                loads |= {a.asname or a.name for a in node.names if a.name == "load"}
+        return frozenset(modules), frozenset(loads)
+
+    def _is_mlx_load(self, func: ast.expr) -> bool:
+        """`load(ID)` imported from `mlx_lm` or `mlx_vlm` (under any name), or `mlx_lm.load(ID)`."""
+        modules, loads = self.mlx_loads
+        if isinstance(func, ast.Name):
+            return func.id in loads
+        return (
+            isinstance(func, ast.Attribute)
+            and func.attr == "load"
+            and isinstance(func.value, ast.Name)
+            and func.value.id in modules
+        )
+
     def references(self) -> list[Reference]:
         self._visit(self.tree)
         self._module_named()
@@ -1258,7 +1302,7 @@ class _Finder:
             self._visit_children(node)
 
     def _function(self, function: _Function) -> None:
-        self._parameters(function.args)
+        self._parameters(function.args, function.name)
         self.scopes.append(function)
         try:
             self._returned(function)  # what it returns is read in its own scope: `value = ID; return value`
@@ -1432,7 +1476,8 @@ class _Finder:
         at = len(self.scopes) - 1 if innermost is None else innermost
         for position in range(at, -1, -1):
             function = self.scopes[position]
-            if not self._assigns(function, name):
+            # a parameter on a line of its own (`def load(\n    path="org/d",\n)`) reads as assigned to `_assigns`
+            if not self._assigns(function, name) or name not in self._body_assignments(function):
                 # `def load(path="org/d"): load_dataset(path)`: what it loads when not told (a parameter named for a
                 # model or dataset is read by its name already)
                 default = None if apis.name_kind(name) else _namespaced_default(function, name)
@@ -1551,6 +1596,10 @@ class _Finder:
             loader = _API_CLIENT
         if loader is None and name == "load":
             loader = _gradio_loader(call)
+        if loader is None and self._is_mlx_load(call.func):
+            loader = _MLX_LOAD
+        if loader is None and name == "load_model" and _receiver_name(call.func) == "whisperx":
+            loader = _WHISPERX
         if loader is None and name == "TTS":
             loader = _COQUI_TTS
         if loader is None:
@@ -1562,7 +1611,7 @@ class _Finder:
         revision = revisions.pop() if len(revisions) == 1 else None
         flags = frozenset({"trust_remote_code"}) if self._is_true(_keyword(call, "trust_remote_code")) else frozenset()
         for argument in _arguments(call, loader):
-            for value in self._values(argument):
+            for value in self._values(argument) or self._short_name_default(argument, loader.names):
                 self.read.add(id(value.node))
                 use = _Use(
                     kind,
@@ -1578,6 +1627,26 @@ class _Finder:
                 reference = self._loaded(value, use)
                 if reference:
                     yield reference
+
+    def _short_name_default(self, argument: ast.expr, names: tuple[tuple[str, str], ...]) -> list[_Value]:
+        """`def setup(self, model_name="tiny.en"): WhisperModel(model_name)`: the default of the parameter a loader
+        of short names is given, when it is one of those names (an owner-less default is no id elsewhere)."""
+        if not names or not isinstance(argument, ast.Name):
+            return []
+        for function in reversed(self.scopes):
+            if self._assigns(function, argument.id) and argument.id in self._body_assignments(function):
+                return []
+            default = _parameter_default(function, argument.id)
+            if default is not None:
+                text = _string(default)
+                return [_Value(text, default)] if text in dict(names) else []
+        return []
+
+    def _body_assignments(self, function: _Function) -> dict[str, list[tuple[_Branch, ast.expr]]]:
+        assignments = self.scope_assignments.get(id(function))
+        if assignments is None:
+            assignments = self.scope_assignments[id(function)] = _assignments(function.body)
+        return assignments
 
     def _ollama_loader(self, func: ast.expr) -> _Loader | None:
         """The loader of a call of the Ollama client: `ollama.chat`, `chat` imported from `ollama`, `Client().chat`; or,
@@ -1683,7 +1752,7 @@ class _Finder:
         """`parser.add_argument("--model", default=ID)`, `os.getenv("MODEL_ID", ID)`, and a keyword named for a
         model or dataset in any call (`launcher(model_id=ID)`, `ModelOptions(Model=ID)`)."""
         name = _call_name(call.func)
-        self._named_keywords(call, name)
+        self._named_keywords(call, _partial_target(call, name) or name)
         if name and (kind := called_kind(name)) and not _other_hub(call.func, name):
             for argument in call.args:  # `resolve_model_reference(request, "org/x")`
                 # `process_dataset(args.model, ...)`: an argument named for a model holds one, whatever the callee
@@ -1723,6 +1792,8 @@ class _Finder:
                     kind = _repo_kind(call, name)
                 if kind is None and record and record_kind(record, keyword.arg) is Kind.MODEL:
                     kind = Kind.MODEL
+                if kind is None and name:  # `alpaca_dataset(tokenizer, source="org/x")`
+                    kind = source_kind(name, keyword.arg)
                 self._defer(keyword.value, kind, "keyword")
 
     def _widget(self, call: ast.Call, widget: _Widget) -> None:
@@ -1990,7 +2061,7 @@ class _Finder:
                 kind = apis.name_kind(target) or record_kind(cls.name, target)
                 self._defer(_field_default(value), kind, "field")
 
-    def _parameters(self, arguments: ast.arguments) -> None:
+    def _parameters(self, arguments: ast.arguments, function: str) -> None:
         positional = [*arguments.posonlyargs, *arguments.args]
         with_defaults = positional[len(positional) - len(arguments.defaults) :]
         pairs = [
@@ -1998,7 +2069,8 @@ class _Finder:
             *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
         ]
         for argument, default in pairs:
-            self._defer(_field_default(default, _PARAMETER_CALLS), apis.name_kind(argument.arg), "parameter")
+            kind = apis.name_kind(argument.arg) or source_kind(function, argument.arg)  # `def alpaca_dataset(source=)`
+            self._defer(_field_default(default, _PARAMETER_CALLS), kind, "parameter")
 
     def _returned(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         """`def valid_models(self): return ["gpt-4", "org/x"]`: what a function named for models returns is read as
@@ -2281,6 +2353,18 @@ def _orm_record(func: ast.expr) -> str | None:
     return None
 
 
+def _receiver_name(func: ast.expr) -> str | None:
+    """The module or object a method is called on when it is a plain name: `whisperx` of `whisperx.load_model`."""
+    return func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else None
+
+
+def _partial_target(call: ast.Call, name: str | None) -> str | None:
+    """The callable `functools.partial(f, ...)` binds keywords to: `partial(alpaca_dataset, source="org/x")`."""
+    if name != "partial" or not call.args:
+        return None
+    return _call_name(call.args[0])
+
+
 def _call_name(func: ast.expr) -> str | None:
     if isinstance(func, ast.Attribute):
         return func.attr
@@ -2434,15 +2518,20 @@ def _self_attribute(target: ast.expr) -> str | None:
 def _namespaced_default(function: _Function, name: str) -> ast.expr | None:
     """The default of the function's parameter `name` when it is an `owner/name` string: what a loader given the
     parameter reads when the caller says nothing. An owner-less default (`"auto"`, `"default"`) is not taken."""
+    default = _parameter_default(function, name)
+    text = _string(default)
+    return default if text is not None and "/" in text else None
+
+
+def _parameter_default(function: _Function, name: str) -> ast.expr | None:
+    """The default of the function's parameter `name`, if it has that parameter with a default."""
     arguments = function.args
     positional = [*arguments.posonlyargs, *arguments.args]
     pairs = [
         *zip(positional[len(positional) - len(arguments.defaults) :], arguments.defaults, strict=True),
         *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
     ]
-    default = next((value for argument, value in pairs if argument.arg == name), None)
-    text = _string(default)
-    return default if text is not None and "/" in text else None
+    return next((value for argument, value in pairs if argument.arg == name), None)
 
 
 def _entries(container: ast.expr) -> list[tuple[ast.expr, ast.expr]]:

@@ -239,6 +239,10 @@ def _unquote(data: bytes, path: str) -> bytes | None:
     return data.replace(b"\\\r\n", b"").replace(b"\\\n", b"").translate(None, _QUOTING)
 
 
+# Shell scripts by their ending; Slurm batch scripts (`train.slurm`, `job.sbatch`) are shell scripts `sbatch` runs.
+_SCRIPT_ENDINGS = (".sh", ".bash", ".mk", ".slurm", ".sbatch")
+
+
 class ShellSource:
     name = "shell"
     stems = frozenset({"makefile", "gnumakefile", "dockerfile"})
@@ -246,7 +250,7 @@ class ShellSource:
 
     def wants(self, path: str) -> bool:
         name = path.rsplit("/", 1)[-1]
-        return name.endswith((".sh", ".bash", ".mk")) or name in _MAKEFILES or _is_dockerfile(name)
+        return name.endswith(_SCRIPT_ENDINGS) or name in _MAKEFILES or _is_dockerfile(name)
 
     def find(self, text: str, context: FileContext) -> list[Reference]:
         name = context.path.rsplit("/", 1)[-1]
