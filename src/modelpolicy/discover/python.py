@@ -513,6 +513,7 @@ class _Statements:
         self._part_of: dict[int, _PartClass] = {}  # the same, by id of the class node
         self._assigned: dict[tuple[int, str], list[tuple[_Function, ast.expr]]] = {}
         self._given_assigned: dict[int, dict[str, list[tuple[_Function, ast.expr]]]] = {}  # by id of the class
+        self._straight: dict[str, list[ast.stmt]] = {}  # `straight`, by name
 
     def at(self, line: int) -> int | None:
         """The index of the statement that holds `line`."""
@@ -654,6 +655,14 @@ class _Statements:
             bindings = _count_bindings(roots, name, spelling, len(assignments))
             self._constants[name] = _constant_values(assignments, bindings) or []
         return self._constants[name]
+
+    def straight(self, name: str) -> list[ast.stmt]:
+        """The top-level statements that spell `name`, parsed, in order: those that may bind it (`_reaching`)."""
+        body = self._straight.get(name)
+        if body is None:
+            indexes = self.holding(self.words.lines([name]))
+            body = self._straight[name] = [node for index in indexes for node in self.parsed(index)]
+        return body
 
     def _counted(self, index: int, spelling: _Spelled | None) -> list[ast.stmt]:
         """The statement's nodes in which a name spelled on `spelling`'s lines may be bound: of a class given in
@@ -847,6 +856,57 @@ def _one_namespaced_literal(values: list[ast.expr]) -> bool:
         and "/" in first.value
         and all(_same_constant(value, first) for value in values)
     )
+
+
+@dataclass(frozen=True)
+class _Binding:
+    """A statement of a straight-line body that binds a name: its lines, and the value of a plain `name = value`
+    (None for any other binding: a loop, an `if`, an augmented assignment)."""
+
+    first: int
+    last: int
+    statement: ast.stmt
+    value: ast.expr | None
+
+
+def _straight_bindings(body: list[ast.stmt], name: str, spelled: _Spelled) -> list[_Binding] | None:
+    """The statements of `body` that bind `name`, in order (only those spelling it are looked into); None when a
+    function or class of the body binds it too (a parameter, a `global`), or when more than one assignment gives it
+    a value of its own: the name is then no constant, as `_constant_values` reads it."""
+    found = []
+    for statement in body:
+        first, last = _span(statement)
+        if not _within(spelled.name, first, last):
+            continue
+        if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            if statement.name == name or _count_bindings([statement], name, spelled, 0):
+                return None
+            continue
+        target, value = _single_assignment(statement)
+        if target == name or _count_bindings([statement], name, spelled, 0):
+            plain = target == name and not _reads(value, name)  # `name = name.split("/")[-1]` holds no literal
+            found.append(_Binding(first, last, statement, value if plain else None))
+    # one value, rebound only from itself: two values in sequence are not followed (`_constant_values`), a
+    # notebook's cell run again (`output_dir = "run-sft"` twice) names a folder the program writes
+    return found if sum(binding.value is not None for binding in found) <= 1 else None
+
+
+def _reads(node: ast.expr | None, name: str) -> bool:
+    return node is not None and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node))
+
+
+def _straight_block(statement: ast.stmt, line: int) -> list[ast.stmt] | None:
+    """The block of `statement` that holds `line` and runs straight from its start: a branch of an `if` (the
+    `if __name__ == "__main__":` of a script), a `with`'s body, a `try`'s body. None inside a loop or a handler."""
+    blocks: list[list[ast.stmt]] = []
+    if isinstance(statement, ast.If):
+        blocks = [statement.body, statement.orelse]
+    elif isinstance(statement, ast.With | ast.AsyncWith | ast.Try | ast.TryStar):
+        blocks = [statement.body]
+    for block in blocks:
+        if block and _span(block[0])[0] <= line <= _span(block[-1])[1]:
+            return block
+    return None
 
 
 @dataclass(frozen=True)
@@ -1110,6 +1170,9 @@ class _Finder:
         self.module_constants: dict[str, list[ast.expr]] = {}  # of a module read whole, by name, when asked
         self.constants: dict[tuple[int, str], list[ast.expr]] = {}  # `_constant`, by innermost function and name
         self.assigned: dict[int, set[str]] = {}  # by function: the names its lines assign (`_assigns`)
+        # by body and name: the statements of a straight-line body that bind the name (`_reaching_in`), with the body
+        # (kept alive, so that its id stays its own)
+        self.straight_bindings: dict[tuple[int, str], tuple[list[ast.stmt], list[_Binding] | None]] = {}
         self.read: set[int] = set()  # ids of the nodes a loader read: no named default reports them again
         self.named: list[_Named] = []
         self.found: list[Reference] = []
@@ -1366,7 +1429,7 @@ class _Finder:
     def _stands_for(self, node: ast.expr, depth: int) -> list[ast.expr]:
         """The expressions a name, a conditional, an `or` or a subscript may evaluate to."""
         if isinstance(node, ast.Name):
-            return self._bound_to(node.id)
+            return self._bound_to(node.id) or self._reaching(node)
         if isinstance(node, ast.IfExp):
             return [node.body, node.orelse]
         if isinstance(node, ast.BoolOp):
@@ -1415,6 +1478,49 @@ class _Finder:
         if name in self.loop_values:
             return self.loop_values[name]
         return self._constant(name)
+
+    def _reaching(self, read: ast.Name) -> list[ast.expr]:
+        """What a name rebound in sequence, so no constant, holds where it is read in straight-line code: the value
+        of the last plain assignment before the read. `model_name = "org/x"`, `SentenceTransformer(model_name)`,
+        then `model_name = model_name.split("/")[-1]` to name what the script pushes to the Hub."""
+        name = read.id
+        spelled = self._spelled(name)
+        if spelled is None or name in self.loop_values or self.classes:
+            return []
+        if self.scopes:
+            function = self.scopes[-1]
+            body = function.body if self._assigns(function, name) else None
+        else:
+            body = self.module.straight(name) if self.module is not None else self.tree.body
+        if body is None:
+            return []
+        decided, value = self._reaching_in(body, name, spelled, read.lineno)
+        return [value] if decided and value is not None else []
+
+    def _reaching_in(
+        self, body: list[ast.stmt], name: str, spelled: _Spelled, line: int
+    ) -> tuple[bool, ast.expr | None]:
+        """(whether `body` decides what `name` holds on `line`, that value): undecided when no statement of it before
+        the line binds the name; decided with no value when that binding is no plain assignment."""
+        key = (id(body), name)
+        if key not in self.straight_bindings:
+            self.straight_bindings[key] = (body, _straight_bindings(body, name, spelled))
+        bindings = self.straight_bindings[key][1]
+        if bindings is None:
+            return True, None
+        index = bisect.bisect_right([binding.first for binding in bindings], line) - 1
+        while index >= 0:
+            binding = bindings[index]
+            if binding.last < line:
+                return True, binding.value
+            block = _straight_block(binding.statement, line)  # the read is inside the statement that binds
+            if block is None:
+                return True, None
+            decided, value = self._reaching_in(block, name, spelled, line)
+            if decided:
+                return True, value
+            index -= 1  # the block binds the name only after the read: look before the statement
+        return False, None
 
     def _constant(self, name: str) -> list[ast.expr]:
         """The values of a constant of the innermost function that has it, else of the module: asked again and again
