@@ -1,5 +1,5 @@
 """PythonSource: what a name holds where a loader reads it in straight-line code, when a later statement rebinds it
-from itself (so the name is no constant)."""
+from itself (so the name is no constant), and the loaders of sentence-transformers' sparse encoders and modules."""
 
 from __future__ import annotations
 
@@ -116,4 +116,37 @@ def test_with_and_try_bodies_run_straight() -> None:
     ],
 )
 def test_not_followed(text: str) -> None:
+    assert found(text) == []
+
+
+# --- sentence-transformers' sparse encoders, modules and static embeddings ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('SparseEncoder("naver/splade-cocondenser-ensembledistil")', "naver/splade-cocondenser-ensembledistil"),
+        ('SparseEncoder(model_name_or_path="opensearch-project/x-v2")', "opensearch-project/x-v2"),
+        (
+            'SparseEncoder(modules=[MLMTransformer("ibm-granite/granite-embedding-30m-sparse"), SpladePooling("max")])',
+            "ibm-granite/granite-embedding-30m-sparse",
+        ),
+        ('StaticEmbedding.from_model2vec("minishlab/potion-base-8M")', "minishlab/potion-base-8M"),
+        ('StaticEmbedding.from_distillation("BAAI/bge-base-en-v1.5", device="cuda")', "BAAI/bge-base-en-v1.5"),
+    ],
+)
+def test_sparse_encoder_loaders(text: str, expected: str) -> None:
+    assert found(text + "\n") == [(expected, 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'SparseEncoder(modules=[mlm, SpladePooling("max")], similarity_fn_name="dot")\n',
+        'SparseEncoder(model_name, device="cuda")\n',
+        'MLMTransformer("./models/my-splade")\n',
+        "StaticEmbedding.from_distillation(teacher, vocabulary=words)\n",
+    ],
+)
+def test_sparse_encoder_look_alikes(text: str) -> None:
     assert found(text) == []

@@ -151,6 +151,11 @@ _LOADERS: dict[str, _Loader] = {
     # sentence-transformers
     "SentenceTransformer": _Loader(_M, ("model_name_or_path", "model_name"), 0),
     "CrossEncoder": _Loader(_M, ("model_name_or_path", "model_name"), 0),
+    "SparseEncoder": _Loader(_M, ("model_name_or_path",), 0),
+    # its modules (`SparseEncoder(modules=[MLMTransformer(ID), SpladePooling("max")])`) and static embeddings
+    "MLMTransformer": _Loader(_M, ("model_name_or_path",), 0),
+    "from_model2vec": _Loader(_M, ("model_id_or_path",), 0),
+    "from_distillation": _Loader(_M, ("model_name",), 0),
     # vLLM, and the model runners of its tests and of text-generation-inference's integration tests
     "LLM": _VLLM,
     "EngineArgs": _VLLM,
