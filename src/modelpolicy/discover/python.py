@@ -36,7 +36,7 @@ from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import Any
 
 from modelpolicy.discover import apis, ollama, python_statements
@@ -298,6 +298,13 @@ _MARKERS = Markers(MARKER_WORDS, caseless=True, unicode_passes=True, escapes=_ST
 # The same markers looked for in the bytes alone, in a file whose other characters cannot spell them (`_marked_lines`).
 _WRITTEN_MARKERS = replace(_MARKERS, unicode_passes=False)
 _OPTION_CALLS = frozenset({"add_argument", "option"})  # argparse, click
+# What a program writes to a local folder: `model.save("tmp-clip-model")`, `trainer.save_model(output_dir)`,
+# `save_pretrained(PATH)`, `save_to_disk(PATH)`, and a trainer's `output_dir=`. An owner-less name it then loads
+# (`SentenceTransformer("tmp-clip-model")`, `PeftModel.from_pretrained(model, output_dir)`) is that folder.
+_SAVERS = frozenset({"save", "save_pretrained", "save_model", "save_to_disk"})
+_SAVER_KEYWORDS = ("path", "save_directory", "output_path", "dataset_path")
+_OUTPUT_KEYWORDS = frozenset({"output_dir", "output_path"})
+_HUB_KINDS = frozenset({Kind.MODEL, Kind.DATASET})
 _FIELD_CALLS = frozenset({"field", "Field", "ib", "attrib"})  # dataclasses, pydantic, attrs
 # What a CLI's or a web route's parameter is given as its default: typer's
 # `model: str = typer.Option("gpt-4o", help=...)` (its first argument, or `default=`), FastAPI's
@@ -1195,6 +1202,26 @@ class _Finder:
         }
 
     @cached_property
+    def written_folders(self) -> frozenset[str]:
+        """The owner-less strings the file gives as a folder it writes (`_SAVERS`, `_OUTPUT_KEYWORDS`), literal or
+        held by a module constant: a loader given one reads what the program saved, not the Hub's."""
+        roots: list[ast.AST] = [self.tree]
+        if self.module is not None:
+            roots = list(self.module.spelling(("save", *_OUTPUT_KEYWORDS)))
+        written: set[str] = set()
+        for node in (node for root in roots for node in ast.walk(root)):
+            if isinstance(node, ast.Call):
+                for argument in _written_arguments(node):
+                    written.update(text for text in self._folder_texts(argument) if "/" not in text)
+        return frozenset(written)
+
+    def _folder_texts(self, node: ast.expr) -> list[str]:
+        if isinstance(node, ast.Name):
+            return [text for value in self._module_constant(node.id) if (text := _string(value)) is not None]
+        text = _string(node)
+        return [text] if text is not None else []
+
+    @cached_property
     def ascii(self) -> bool:
         return self.source.isascii()
 
@@ -1745,12 +1772,15 @@ class _Finder:
         )
         if artefact is None and text and use.kind is Kind.API and self.speaks_of_ollama:
             artefact = _served_by_ollama(text)  # `OpenAI(base_url="http://localhost:11434/v1")`, then `model="llama2"`
-        if artefact is None:
+        if artefact is None or (artefact[0] in _HUB_KINDS and self._written_folder(value.text)):
             return None
         kind, artefact_id, pinned = artefact
         return self._reference(
             value.node, artefact_id, kind, form=use.form, revision=pinned or use.revision, flags=use.flags
         )
+
+    def _written_folder(self, text: str) -> bool:
+        return "/" not in text and text in self.written_folders
 
     def _dynamic(self, value: _Value, use: _Use) -> Reference | None:
         """An id built at run time: reported as written, unless its literal start shows a path or lacks the prefix
@@ -2384,6 +2414,15 @@ def _orm_record(func: ast.expr) -> str | None:
         if isinstance(manager, ast.Attribute) and manager.attr == "objects" and isinstance(manager.value, ast.Name):
             return manager.value.id
     return None
+
+
+def _written_arguments(call: ast.Call) -> list[ast.expr]:
+    """The folder a saver is given (first, or by keyword) and any call's `output_dir=`."""
+    found = [keyword.value for keyword in call.keywords if keyword.arg in _OUTPUT_KEYWORDS]
+    if _call_name(call.func) in _SAVERS:
+        folder = call.args[0] if call.args else next(filter(None, map(partial(_keyword, call), _SAVER_KEYWORDS)), None)
+        found += [folder] if folder is not None else []
+    return found
 
 
 def _call_name(func: ast.expr) -> str | None:
