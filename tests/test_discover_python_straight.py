@@ -133,6 +133,8 @@ def test_not_followed(text: str) -> None:
         ),
         ('StaticEmbedding.from_model2vec("minishlab/potion-base-8M")', "minishlab/potion-base-8M"),
         ('StaticEmbedding.from_distillation("BAAI/bge-base-en-v1.5", device="cuda")', "BAAI/bge-base-en-v1.5"),
+        ('word_emb = models.Transformer("distilbert-base-uncased")', "distilbert-base-uncased"),
+        ('emb = Transformer(model_name_or_path="org/x", max_seq_length=128)', "org/x"),
     ],
 )
 def test_sparse_encoder_loaders(text: str, expected: str) -> None:
@@ -146,6 +148,10 @@ def test_sparse_encoder_loaders(text: str, expected: str) -> None:
         'SparseEncoder(model_name, device="cuda")\n',
         'MLMTransformer("./models/my-splade")\n',
         "StaticEmbedding.from_distillation(teacher, vocabulary=words)\n",
+        # torch's `nn.Transformer` takes sizes; a word no knowledge base knows is no model
+        "layer = nn.Transformer(d_model=512, nhead=8)\n",
+        'model = Transformer("encoder")\n',
+        'block = models.Transformer("./local/dir")\n',
     ],
 )
 def test_sparse_encoder_look_alikes(text: str) -> None:

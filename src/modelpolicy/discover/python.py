@@ -115,6 +115,9 @@ _COQUI_HUB = (
     ("tts_models/multilingual/multi-dataset/xtts_v1.1", "coqui/XTTS-v1"),
 )
 _COQUI_TTS = _Loader(_M, ("model_name",), 0, names=_COQUI_HUB)
+# sentence-transformers' `models.Transformer(ID)` module. Not in `_LOADERS`: `transformer` would be a marker word every
+# `import transformers` holds; its statements hold `model` already (`models.Transformer`, `word_embedding_model = `).
+_ST_TRANSFORMER = _Loader(_M, ("model_name_or_path",), 0, single_names=False)
 _HUB_PREFIXED = _Loader(_M, ("model_name",), 0, prefixes=_HF_HUB)
 _VLLM = _Loader(_M, ("model",), 0, also=("tokenizer",))
 # `InferenceClient` methods that take `model=`: `client.text_generation(prompt, model=ID)`.
@@ -1685,6 +1688,8 @@ class _Finder:
             loader = _gradio_loader(call)
         if loader is None and name == "TTS":
             loader = _COQUI_TTS
+        if loader is None and name == "Transformer":
+            loader = _ST_TRANSFORMER
         if loader is None:
             loader = self._ollama_loader(call.func)
         kind = _download_kind(call, loader.kind) if loader else None
