@@ -60,3 +60,28 @@ def test_a_folder_the_program_writes_is_no_reference(text: str) -> None:
 )
 def test_what_it_loads_from_the_hub_stays(text: str, expected: tuple[str, int]) -> None:
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'model.save(tmp_folder, model_name="test_user/test_model")\n',
+        'trainer.push_to_hub(model_name="org/tuned-run", commit_message="done")\n',
+        'export_dynamic_quantized_onnx_model(model, "avx512_vnni", model_name_or_path="org/x-onnx")\n',
+        'api.upload_folder(folder_path="out", model_id="org/uploaded")\n',
+    ],
+)
+def test_the_model_a_writer_names_by_keyword_is_what_it_writes(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('run(model_name="org/used")\n', ("org/used", 1)),
+        ('evaluate(model_id="org/scored", save_results=True)\n', ("org/scored", 1)),
+        ('saver = Saver(); load(model_name="org/read")\n', ("org/read", 1)),
+    ],
+)
+def test_a_keyword_of_any_other_call_stays(text: str, expected: tuple[str, int]) -> None:
+    assert found(text) == [expected]

@@ -308,6 +308,9 @@ _SAVERS = frozenset({"save", "save_pretrained", "save_model", "save_to_disk"})
 _SAVER_KEYWORDS = ("path", "save_directory", "output_path", "dataset_path")
 _OUTPUT_KEYWORDS = frozenset({"output_dir", "output_path"})
 _HUB_KINDS = frozenset({Kind.MODEL, Kind.DATASET})
+# Words of a callee that writes a model or dataset (`save`, `push_to_hub`, `upload_folder`, `export_*`): the model
+# named by its keywords is the one it writes.
+_SAVE_WORDS = frozenset({"save", "push", "upload", "export"})
 _FIELD_CALLS = frozenset({"field", "Field", "ib", "attrib"})  # dataclasses, pydantic, attrs
 # What a CLI's or a web route's parameter is given as its default: typer's
 # `model: str = typer.Option("gpt-4o", help=...)` (its first argument, or `default=`), FastAPI's
@@ -1856,6 +1859,8 @@ class _Finder:
         """A keyword named for a model or dataset, and the `name=` or `id=` of a record named for a model
         (`ChatModelFactory(name="gpt-4o-mini")`; not a dataset's: a loader's `name=` is its configuration)."""
         record = _orm_record(call.func) or name
+        if name is not None and _SAVE_WORDS.intersection(split_words(name)):
+            return  # `model.save(path, model_name="user/tuned")`, `export_model(model_name_or_path=out)`: written
         for keyword in call.keywords:
             if keyword.arg:
                 kind = _keyword_kind(name, keyword.arg)
