@@ -36,7 +36,7 @@ from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import Any
 
 from modelpolicy.discover import apis, ollama, python_statements
@@ -118,6 +118,9 @@ _COQUI_HUB = (
 _COQUI_TTS = _Loader(_M, ("model_name",), 0, names=_COQUI_HUB)
 # WhisperX loads its transcription model through faster-whisper: `whisperx.load_model("large-v2", "cuda")`.
 _WHISPERX = _Loader(_M, ("whisper_arch",), 0, names=_FASTER_WHISPER)
+# sentence-transformers' `models.Transformer(ID)` module. Not in `_LOADERS`: `transformer` would be a marker word every
+# `import transformers` holds; its statements hold `model` already (`models.Transformer`, `word_embedding_model = `).
+_ST_TRANSFORMER = _Loader(_M, ("model_name_or_path",), 0, single_names=False)
 _HUB_PREFIXED = _Loader(_M, ("model_name",), 0, prefixes=_HF_HUB)
 _VLLM = _Loader(_M, ("model",), 0, also=("tokenizer",))
 # `InferenceClient` methods that take `model=`: `client.text_generation(prompt, model=ID)`.
@@ -154,6 +157,11 @@ _LOADERS: dict[str, _Loader] = {
     # sentence-transformers
     "SentenceTransformer": _Loader(_M, ("model_name_or_path", "model_name"), 0),
     "CrossEncoder": _Loader(_M, ("model_name_or_path", "model_name"), 0),
+    "SparseEncoder": _Loader(_M, ("model_name_or_path",), 0),
+    # its modules (`SparseEncoder(modules=[MLMTransformer(ID), SpladePooling("max")])`) and static embeddings
+    "MLMTransformer": _Loader(_M, ("model_name_or_path",), 0),
+    "from_model2vec": _Loader(_M, ("model_id_or_path",), 0),
+    "from_distillation": _Loader(_M, ("model_name",), 0),
     # vLLM, and the model runners of its tests and of text-generation-inference's integration tests
     "LLM": _VLLM,
     "EngineArgs": _VLLM,
@@ -305,6 +313,16 @@ _MARKERS = Markers(MARKER_WORDS, caseless=True, unicode_passes=True, escapes=_ST
 # The same markers looked for in the bytes alone, in a file whose other characters cannot spell them (`_marked_lines`).
 _WRITTEN_MARKERS = replace(_MARKERS, unicode_passes=False)
 _OPTION_CALLS = frozenset({"add_argument", "option"})  # argparse, click
+# What a program writes to a local folder: `model.save("tmp-clip-model")`, `trainer.save_model(output_dir)`,
+# `save_pretrained(PATH)`, `save_to_disk(PATH)`, and a trainer's `output_dir=`. An owner-less name it then loads
+# (`SentenceTransformer("tmp-clip-model")`, `PeftModel.from_pretrained(model, output_dir)`) is that folder.
+_SAVERS = frozenset({"save", "save_pretrained", "save_model", "save_to_disk"})
+_SAVER_KEYWORDS = ("path", "save_directory", "output_path", "dataset_path")
+_OUTPUT_KEYWORDS = frozenset({"output_dir", "output_path"})
+_HUB_KINDS = frozenset({Kind.MODEL, Kind.DATASET})
+# Words of a callee that writes a model or dataset (`save`, `push_to_hub`, `upload_folder`, `export_*`): the model
+# named by its keywords is the one it writes.
+_SAVE_WORDS = frozenset({"save", "push", "upload", "export"})
 _FIELD_CALLS = frozenset({"field", "Field", "ib", "attrib"})  # dataclasses, pydantic, attrs
 # What a CLI's or a web route's parameter is given as its default: typer's
 # `model: str = typer.Option("gpt-4o", help=...)` (its first argument, or `default=`), FastAPI's
@@ -525,6 +543,7 @@ class _Statements:
         self._part_of: dict[int, _PartClass] = {}  # the same, by id of the class node
         self._assigned: dict[tuple[int, str], list[tuple[_Function, ast.expr]]] = {}
         self._given_assigned: dict[int, dict[str, list[tuple[_Function, ast.expr]]]] = {}  # by id of the class
+        self._straight: dict[str, list[ast.stmt]] = {}  # `straight`, by name
 
     def at(self, line: int) -> int | None:
         """The index of the statement that holds `line`."""
@@ -666,6 +685,14 @@ class _Statements:
             bindings = _count_bindings(roots, name, spelling, len(assignments))
             self._constants[name] = _constant_values(assignments, bindings) or []
         return self._constants[name]
+
+    def straight(self, name: str) -> list[ast.stmt]:
+        """The top-level statements that spell `name`, parsed, in order: those that may bind it (`_reaching`)."""
+        body = self._straight.get(name)
+        if body is None:
+            indexes = self.holding(self.words.lines([name]))
+            body = self._straight[name] = [node for index in indexes for node in self.parsed(index)]
+        return body
 
     def _counted(self, index: int, spelling: _Spelled | None) -> list[ast.stmt]:
         """The statement's nodes in which a name spelled on `spelling`'s lines may be bound: of a class given in
@@ -865,6 +892,57 @@ def _one_namespaced_literal(values: list[ast.expr]) -> bool:
         and "/" in first.value
         and all(_same_constant(value, first) for value in values)
     )
+
+
+@dataclass(frozen=True)
+class _Binding:
+    """A statement of a straight-line body that binds a name: its lines, and the value of a plain `name = value`
+    (None for any other binding: a loop, an `if`, an augmented assignment)."""
+
+    first: int
+    last: int
+    statement: ast.stmt
+    value: ast.expr | None
+
+
+def _straight_bindings(body: list[ast.stmt], name: str, spelled: _Spelled) -> list[_Binding] | None:
+    """The statements of `body` that bind `name`, in order (only those spelling it are looked into); None when a
+    function or class of the body binds it too (a parameter, a `global`), or when more than one assignment gives it
+    a value of its own: the name is then no constant, as `_constant_values` reads it."""
+    found = []
+    for statement in body:
+        first, last = _span(statement)
+        if not _within(spelled.name, first, last):
+            continue
+        if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            if statement.name == name or _count_bindings([statement], name, spelled, 0):
+                return None
+            continue
+        target, value = _single_assignment(statement)
+        if target == name or _count_bindings([statement], name, spelled, 0):
+            plain = target == name and not _reads(value, name)  # `name = name.split("/")[-1]` holds no literal
+            found.append(_Binding(first, last, statement, value if plain else None))
+    # one value, rebound only from itself: two values in sequence are not followed (`_constant_values`), a
+    # notebook's cell run again (`output_dir = "run-sft"` twice) names a folder the program writes
+    return found if sum(binding.value is not None for binding in found) <= 1 else None
+
+
+def _reads(node: ast.expr | None, name: str) -> bool:
+    return node is not None and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node))
+
+
+def _straight_block(statement: ast.stmt, line: int) -> list[ast.stmt] | None:
+    """The block of `statement` that holds `line` and runs straight from its start: a branch of an `if` (the
+    `if __name__ == "__main__":` of a script), a `with`'s body, a `try`'s body. None inside a loop or a handler."""
+    blocks: list[list[ast.stmt]] = []
+    if isinstance(statement, ast.If):
+        blocks = [statement.body, statement.orelse]
+    elif isinstance(statement, ast.With | ast.AsyncWith | ast.Try | ast.TryStar):
+        blocks = [statement.body]
+    for block in blocks:
+        if block and _span(block[0])[0] <= line <= _span(block[-1])[1]:
+            return block
+    return None
 
 
 @dataclass(frozen=True)
@@ -1128,6 +1206,9 @@ class _Finder:
         self.module_constants: dict[str, list[ast.expr]] = {}  # of a module read whole, by name, when asked
         self.constants: dict[tuple[int, str], list[ast.expr]] = {}  # `_constant`, by innermost function and name
         self.assigned: dict[int, set[str]] = {}  # by function: the names its lines assign (`_assigns`)
+        # by body and name: the statements of a straight-line body that bind the name (`_reaching_in`), with the body
+        # (kept alive, so that its id stays its own)
+        self.straight_bindings: dict[tuple[int, str], tuple[list[ast.stmt], list[_Binding] | None]] = {}
         self.read: set[int] = set()  # ids of the nodes a loader read: no named default reports them again
         self.named: list[_Named] = []
         self.found: list[Reference] = []
@@ -1143,6 +1224,26 @@ class _Finder:
             for part, after in zip(node.values, node.values[1:], strict=False)
             if isinstance(after, ast.FormattedValue)
         }
+
+    @cached_property
+    def written_folders(self) -> frozenset[str]:
+        """The owner-less strings the file gives as a folder it writes (`_SAVERS`, `_OUTPUT_KEYWORDS`), literal or
+        held by a module constant: a loader given one reads what the program saved, not the Hub's."""
+        roots: list[ast.AST] = [self.tree]
+        if self.module is not None:
+            roots = list(self.module.spelling(("save", *_OUTPUT_KEYWORDS)))
+        written: set[str] = set()
+        for node in (node for root in roots for node in ast.walk(root)):
+            if isinstance(node, ast.Call):
+                for argument in _written_arguments(node):
+                    written.update(text for text in self._folder_texts(argument) if "/" not in text)
+        return frozenset(written)
+
+    def _folder_texts(self, node: ast.expr) -> list[str]:
+        if isinstance(node, ast.Name):
+            return [text for value in self._module_constant(node.id) if (text := _string(value)) is not None]
+        text = _string(node)
+        return [text] if text is not None else []
 
     @cached_property
     def ascii(self) -> bool:
@@ -1410,7 +1511,7 @@ class _Finder:
     def _stands_for(self, node: ast.expr, depth: int) -> list[ast.expr]:
         """The expressions a name, a conditional, an `or` or a subscript may evaluate to."""
         if isinstance(node, ast.Name):
-            return self._bound_to(node.id)
+            return self._bound_to(node.id) or self._reaching(node)
         if isinstance(node, ast.IfExp):
             return [node.body, node.orelse]
         if isinstance(node, ast.BoolOp):
@@ -1459,6 +1560,49 @@ class _Finder:
         if name in self.loop_values:
             return self.loop_values[name]
         return self._constant(name)
+
+    def _reaching(self, read: ast.Name) -> list[ast.expr]:
+        """What a name rebound in sequence, so no constant, holds where it is read in straight-line code: the value
+        of the last plain assignment before the read. `model_name = "org/x"`, `SentenceTransformer(model_name)`,
+        then `model_name = model_name.split("/")[-1]` to name what the script pushes to the Hub."""
+        name = read.id
+        spelled = self._spelled(name)
+        if spelled is None or name in self.loop_values or self.classes:
+            return []
+        if self.scopes:
+            function = self.scopes[-1]
+            body = function.body if self._assigns(function, name) else None
+        else:
+            body = self.module.straight(name) if self.module is not None else self.tree.body
+        if body is None:
+            return []
+        decided, value = self._reaching_in(body, name, spelled, read.lineno)
+        return [value] if decided and value is not None else []
+
+    def _reaching_in(
+        self, body: list[ast.stmt], name: str, spelled: _Spelled, line: int
+    ) -> tuple[bool, ast.expr | None]:
+        """(whether `body` decides what `name` holds on `line`, that value): undecided when no statement of it before
+        the line binds the name; decided with no value when that binding is no plain assignment."""
+        key = (id(body), name)
+        if key not in self.straight_bindings:
+            self.straight_bindings[key] = (body, _straight_bindings(body, name, spelled))
+        bindings = self.straight_bindings[key][1]
+        if bindings is None:
+            return True, None
+        index = bisect.bisect_right([binding.first for binding in bindings], line) - 1
+        while index >= 0:
+            binding = bindings[index]
+            if binding.last < line:
+                return True, binding.value
+            block = _straight_block(binding.statement, line)  # the read is inside the statement that binds
+            if block is None:
+                return True, None
+            decided, value = self._reaching_in(block, name, spelled, line)
+            if decided:
+                return True, value
+            index -= 1  # the block binds the name only after the read: look before the statement
+        return False, None
 
     def _constant(self, name: str) -> list[ast.expr]:
         """The values of a constant of the innermost function that has it, else of the module: asked again and again
@@ -1602,6 +1746,8 @@ class _Finder:
             loader = _WHISPERX
         if loader is None and name == "TTS":
             loader = _COQUI_TTS
+        if loader is None and name == "Transformer":
+            loader = _ST_TRANSFORMER
         if loader is None:
             loader = self._ollama_loader(call.func)
         kind = _download_kind(self._repo_type(call), loader.kind) if loader else None
@@ -1709,12 +1855,15 @@ class _Finder:
         )
         if artefact is None and text and use.kind is Kind.API and self.speaks_of_ollama:
             artefact = _served_by_ollama(text)  # `OpenAI(base_url="http://localhost:11434/v1")`, then `model="llama2"`
-        if artefact is None:
+        if artefact is None or (artefact[0] in _HUB_KINDS and self._written_folder(value.text)):
             return None
         kind, artefact_id, pinned = artefact
         return self._reference(
             value.node, artefact_id, kind, form=use.form, revision=pinned or use.revision, flags=use.flags
         )
+
+    def _written_folder(self, text: str) -> bool:
+        return "/" not in text and text in self.written_folders
 
     def _dynamic(self, value: _Value, use: _Use) -> Reference | None:
         """An id built at run time: reported as written, unless its literal start shows a path or lacks the prefix
@@ -1785,6 +1934,8 @@ class _Finder:
         """A keyword named for a model or dataset, and the `name=` or `id=` of a record named for a model
         (`ChatModelFactory(name="gpt-4o-mini")`; not a dataset's: a loader's `name=` is its configuration)."""
         record = _orm_record(call.func) or name
+        if name is not None and _SAVE_WORDS.intersection(split_words(name)):
+            return  # `model.save(path, model_name="user/tuned")`, `export_model(model_name_or_path=out)`: written
         for keyword in call.keywords:
             if keyword.arg:
                 kind = _keyword_kind(name, keyword.arg)
@@ -2363,6 +2514,15 @@ def _partial_target(call: ast.Call, name: str | None) -> str | None:
     if name != "partial" or not call.args:
         return None
     return _call_name(call.args[0])
+
+
+def _written_arguments(call: ast.Call) -> list[ast.expr]:
+    """The folder a saver is given (first, or by keyword) and any call's `output_dir=`."""
+    found = [keyword.value for keyword in call.keywords if keyword.arg in _OUTPUT_KEYWORDS]
+    if _call_name(call.func) in _SAVERS:
+        folder = call.args[0] if call.args else next(filter(None, map(partial(_keyword, call), _SAVER_KEYWORDS)), None)
+        found += [folder] if folder is not None else []
+    return found
 
 
 def _call_name(func: ast.expr) -> str | None:
