@@ -1,0 +1,111 @@
+"""Forms of Python and TypeScript applications with many LLM and embedding providers, found on repositories the
+benchmark does not label (issue 16, mem0 and gpt-researcher): an attribute's default read through `getattr`, tables
+of hosted API names whatever they are called, and the rows of a pricing table keyed by tuples of names."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.model import Kind
+
+M, A = Kind.MODEL, Kind.API
+
+
+def find(source: str, path: str = "pkg/app.py") -> set[tuple[Kind, str]]:
+    context = FileContext(path, lambda text: False)
+    return {(r.kind, r.text) for r in PythonSource().find(source, context)}
+
+
+# --- getattr(obj, NAME, DEFAULT) -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            'self.model = CrossEncoder(model=getattr(config, "model", "cross-encoder/ms-marco-MiniLM-L-6-v2"))',
+            {(M, "cross-encoder/ms-marco-MiniLM-L-6-v2")},
+        ),
+        ("model = getattr(config, 'model', 'gpt-5-mini')", {(A, "gpt-5-mini")}),
+        ('name = getattr(args, "model_name_or_path", "org/base-7b")', {(M, "org/base-7b")}),
+        ('data = getattr(args, "dataset_name", "org/corpus")', {(Kind.DATASET, "org/corpus")}),
+    ],
+)
+def test_the_default_of_an_attribute_named_for_a_model_read_through_getattr(
+    source: str, expected: set[tuple[Kind, str]]
+) -> None:
+    assert find(source) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'path = getattr(config, "output_dir", "org/not-a-model")',  # not named for a model
+        'model = getattr(config, "model", None)',
+        'model = getattr(config, "model")',  # no default
+        'model = getattr(config, "model", default_model)',  # a name bound nowhere
+        'tokenizer = getattr(config, "model", "fake/path")',  # an id a test makes up
+    ],
+)
+def test_getattr_look_alikes_name_nothing(source: str) -> None:
+    assert find(source) == set()
+
+
+# --- tables of hosted API names whatever they are called ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            'def cost(tokens, model):\n    costs = {"gpt-3.5-turbo": 0.002, "gpt-4o": 0.01, "o3-mini": 0.001}\n'
+            "    return costs[model] * tokens\n",
+            {(A, "gpt-3.5-turbo"), (A, "gpt-4o"), (A, "o3-mini")},
+        ),
+        (
+            'PRICES = {"claude-3-5-haiku-latest": 1.0, "claude-sonnet-4-5": 3.0}',
+            {(A, "claude-3-5-haiku-latest"), (A, "claude-sonnet-4-5")},
+        ),
+        ('choices = ["grok-2", "grok-3-beta"]', {(A, "grok-2"), (A, "grok-3-beta")}),
+        ('SUPPORTED = {"gemini-2.0-flash", "gemini-1.5-pro"}', {(A, "gemini-2.0-flash"), (A, "gemini-1.5-pro")}),
+    ],
+)
+def test_two_or_more_api_names_are_a_table_of_models(source: str, expected: set[tuple[Kind, str]]) -> None:
+    assert find(source) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'settings = {"temperature": 0.2, "gpt-4o": 1}',  # not every key is an API's name
+        'prices = {"gpt-4o": 1.0}',  # one name is no table
+        'labels = ["GPT-4o", "GPT-4"]',  # labels shown to people
+        'words = ["gpt-4o", "fast"]',
+        'print("gpt-4o")',
+        'encodings = ["o200k_base", "cl100k_base"]',
+        'deprecated = ["gpt-3.5-turbo-0301", "gpt-4-0314"]',  # what a program says it does not use
+        'excluded = {"gpt-4o": 1, "gpt-4o-mini": 2}',
+    ],
+)
+def test_api_table_look_alikes_name_nothing(source: str) -> None:
+    assert find(source) == set()
+
+
+# --- a pricing table whose rows are keyed by a tuple of names -------------------------------------------------------
+
+
+def test_the_names_keying_the_rows_of_a_table_named_for_models_are_read() -> None:
+    source = (
+        "OPENAI_MODEL_PRICING = (\n"
+        '    (("gpt-5.5-pro",), 30.0, 180.0),\n'
+        '    (("claude-opus-4-5", "claude-4-opus"), 5.0, 25.0),\n'
+        ")\n"
+    )
+    assert find(source) == {(A, "gpt-5.5-pro"), (A, "claude-opus-4-5"), (A, "claude-4-opus")}
+
+
+def test_only_a_rows_first_item_is_read_as_its_names() -> None:
+    source = 'MODELS = [("org/a", ["chat", "org/b"]), ("org/c", ("org/d",))]\n'
+    assert find(source) == {(M, "org/a"), (M, "org/c")}
