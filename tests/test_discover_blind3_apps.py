@@ -8,7 +8,9 @@ import pytest
 
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.python import PythonSource
-from modelpolicy.model import Kind
+from modelpolicy.knowledge import load as load_knowledge
+from modelpolicy.model import Kind, Resolved
+from modelpolicy.resolve.knowledge import KnowledgeResolver
 
 M, A = Kind.MODEL, Kind.API
 
@@ -109,3 +111,35 @@ def test_the_names_keying_the_rows_of_a_table_named_for_models_are_read() -> Non
 def test_only_a_rows_first_item_is_read_as_its_names() -> None:
     source = 'MODELS = [("org/a", ["chat", "org/b"]), ("org/c", ("org/d",))]\n'
     assert find(source) == {(M, "org/a"), (M, "org/c")}
+
+
+# --- rerank and chat APIs of the providers mem0 ships: ZeroEntropy, Sarvam ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "provider"),
+    [
+        ("zerank-1", "zeroentropy"),
+        ("zerank-1-small", "zeroentropy"),
+        ("zembed-1", "zeroentropy"),
+        ("sarvam-m", "sarvam"),
+    ],
+)
+def test_zeroentropy_and_sarvam_serve_their_api_names(name: str, provider: str) -> None:
+    found = load_knowledge().provider(name)
+    assert found is not None and found.key == provider
+    resolution = KnowledgeResolver().resolve(Kind.API, name, None)
+    assert isinstance(resolution, Resolved) and resolution.terms.license == found.license
+
+
+@pytest.mark.parametrize(
+    "name", ["zeroentropy/zerank-1-small", "sarvamai/sarvam-m", "sarvamai/sarvam-1", "sarvam", "zerank"]
+)
+def test_their_open_weights_and_names_are_no_api_model(name: str) -> None:
+    assert load_knowledge().provider(name) is None
+
+
+def test_a_default_of_these_providers_names_their_api() -> None:
+    source = 'class R:\n    def __init__(self, config):\n        self.model = config.model or "zerank-1"\n'
+    assert find(source) == {(A, "zerank-1")}
+    assert find('model = os.getenv("SARVAM_MODEL", "sarvam-m")\n') == {(A, "sarvam-m")}
