@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from modelpolicy.discover.config import ConfigSource
+from modelpolicy.discover.identity import without_gguf_file
 from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.javascript import JavaScriptSource
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Resolved
@@ -143,3 +146,45 @@ def test_a_default_of_these_providers_names_their_api() -> None:
     source = 'class R:\n    def __init__(self, config):\n        self.model = config.model or "zerank-1"\n'
     assert find(source) == {(A, "zerank-1")}
     assert find('model = os.getenv("SARVAM_MODEL", "sarvam-m")\n') == {(A, "sarvam-m")}
+
+
+# --- LM Studio's model keys: publisher/repository/file.gguf ----------------------------------------------------------
+
+_LMSTUDIO = "lmstudio-community/Meta-Llama-3.1-70B-Instruct-GGUF/Meta-Llama-3.1-70B-Instruct-IQ2_M.gguf"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (_LMSTUDIO, "lmstudio-community/Meta-Llama-3.1-70B-Instruct-GGUF"),
+        ("nomic-ai/nomic-embed-text-v1.5-GGUF/nomic-embed-text-v1.5.f16.gguf", "nomic-ai/nomic-embed-text-v1.5-GGUF"),
+        ("models/llama/x.gguf", "models/llama/x.gguf"),  # a folder's file: its repository says nothing of GGUF
+        ("org/X-GGUF/sub/x.gguf", "org/X-GGUF/sub/x.gguf"),  # a deeper path
+        ("org/X-GGUF/x.bin", "org/X-GGUF/x.bin"),
+        ("org/X-GGUF", "org/X-GGUF"),
+    ],
+)
+def test_a_gguf_file_key_names_its_repository(value: str, expected: str) -> None:
+    assert without_gguf_file(value) == expected
+
+
+def test_lmstudio_keys_are_read_in_python_javascript_and_config() -> None:
+    expected = {(M, "lmstudio-community/Meta-Llama-3.1-70B-Instruct-GGUF")}
+    assert find(f'class L:\n    def __init__(self, c):\n        self.model = c.model or "{_LMSTUDIO}"\n') == expected
+    context = FileContext("src/llm.ts", lambda text: False)
+    found = JavaScriptSource().find(f'const DEFAULT_MODEL = "{_LMSTUDIO}";\n', context)
+    assert {(r.kind, r.text) for r in found} == expected
+    found = ConfigSource().find(f"llm:\n  model: {_LMSTUDIO}\n", FileContext("c.yaml", lambda text: False))
+    assert {(r.kind, r.text) for r in found} == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'self.model = "models/llama/llama-2-7b.Q4_K_M.gguf"\n',
+        'self.model_path = "weights/base/ggml-model-q4_0.gguf"\n',
+        'self.model = "./org/X-GGUF/x.gguf"\n',
+    ],
+)
+def test_gguf_files_in_folders_name_nothing(source: str) -> None:
+    assert find(source) == set()
