@@ -188,3 +188,33 @@ def test_lmstudio_keys_are_read_in_python_javascript_and_config() -> None:
 )
 def test_gguf_files_in_folders_name_nothing(source: str) -> None:
     assert find(source) == set()
+
+
+# --- a provider's model object given where a model is: agno's `model=OpenAIChat(id=...)` ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('agent = Agent(name="x", model=OpenAIChat(id="gpt-4.1-nano-2025-04-14"))', {(A, "gpt-4.1-nano-2025-04-14")}),
+        ('agent = Agent(model=Claude(id="claude-sonnet-4-5"))', {(A, "claude-sonnet-4-5")}),
+        ('agent = Agent(model=Gemini(id="gemini-2.0-flash"))', {(A, "gemini-2.0-flash")}),
+        ('agent = Agent(model=Ollama(id="llama3.1:8b"))', {(Kind.OLLAMA, "llama3.1:8b")}),
+        ('MODEL_ID = "gpt-4o"\nagent = Agent(model=OpenAIChat(id=MODEL_ID))', {(A, "gpt-4o")}),
+    ],
+)
+def test_the_id_of_a_providers_model_object_given_as_a_model(source: str, expected: set[tuple[Kind, str]]) -> None:
+    assert find(source) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'agent = Agent(model=Widget(id="gpt-4o"))',  # not a provider's client
+        'agent = Agent(tools=OpenAIChat(id="gpt-4o"))',  # not given as a model
+        "agent = Agent(model=OpenAIChat(id=42))",
+        'agent = Agent(model=OpenAIChat(id="run-1"))',  # an id that names no model
+    ],
+)
+def test_model_object_look_alikes_name_nothing(source: str) -> None:
+    assert find(source) == set()

@@ -1491,6 +1491,12 @@ class _Finder:
         default = _keyword(call, "default")
         if default is not None:  # `Prompt.ask("Model ID", default=ID)`, `typer.prompt(...)`: what a user accepts
             return self._values(default, depth + 1)
+        name = _call_name(func)
+        chosen_id = _keyword(call, "id")
+        if chosen_id is not None and name and (_provider_client(func, name) or _OLLAMA_MODULE in name.lower()):
+            # agno's `Agent(model=OpenAIChat(id="gpt-4o"))`, `Claude(id=...)`, `Ollama(id="llama3.1")`: the model a
+            # provider's model object is made for, given where a model is
+            return self._values(chosen_id, depth + 1)
         return []
 
     def _composed(self, node: ast.expr, depth: int) -> list[_Value]:
