@@ -218,3 +218,19 @@ def test_the_id_of_a_providers_model_object_given_as_a_model(source: str, expect
 )
 def test_model_object_look_alikes_name_nothing(source: str) -> None:
     assert find(source) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("custom/model", True), ("Custom/my-embedder", True), ("custom-org/model", False), ("org/custom", False)],
+)
+def test_a_custom_owner_is_a_stand_in(text: str, expected: bool) -> None:
+    from modelpolicy.discover.identity import is_placeholder
+
+    assert is_placeholder(text) is expected
+
+
+def test_a_stand_in_given_as_a_model_names_nothing() -> None:
+    context = FileContext("src/rerank.test.ts", lambda text: False)
+    found = JavaScriptSource().find('const r = new CrossEncoderReranker({ model: "custom/model" }, "d");\n', context)
+    assert found == []

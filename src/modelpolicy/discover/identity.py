@@ -174,6 +174,7 @@ PLACEHOLDER_OWNERS = frozenset(
         *("username", "user-name", "user_name", "hf-username", "hf_username", "my-username"),
         *("fake", "dummy", "mock", "owner", "user", "foo", "some", "example"),
         "default",  # a sentinel a program replaces: `if model_name == "default/model":`
+        "custom",  # a stand-in for the user's own model in tests and examples: `{model: "custom/model"}`
         *("example.com", "example.org", "example.net"),  # the reserved example domains: `hf://example.com/model`
     }
 )
