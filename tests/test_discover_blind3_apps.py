@@ -234,3 +234,45 @@ def test_a_stand_in_given_as_a_model_names_nothing() -> None:
     context = FileContext("src/rerank.test.ts", lambda text: False)
     found = JavaScriptSource().find('const r = new CrossEncoderReranker({ model: "custom/model" }, "d");\n', context)
     assert found == []
+
+
+# --- JavaScript: a Hub id given to the constructor of a class named for an encoder or reranker -----------------------
+
+
+def find_js(source: str, path: str = "src/factory.ts") -> set[tuple[Kind, str]]:
+    return {(r.kind, r.text) for r in JavaScriptSource().find(source, FileContext(path, lambda text: False))}
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            'return new CrossEncoderReranker(config, "Xenova/ms-marco-MiniLM-L-6-v2");',
+            {(M, "Xenova/ms-marco-MiniLM-L-6-v2")},
+        ),
+        (
+            'const r = new CrossEncoderReranker(config, "Xenova/bge-reranker-base", 512);',
+            {(M, "Xenova/bge-reranker-base")},
+        ),
+        ('const e = new TransformersEmbeddings("Xenova/all-MiniLM-L6-v2");', {(M, "Xenova/all-MiniLM-L6-v2")}),
+        ('const t = new BertTokenizer("google-bert/bert-base-uncased");', {(M, "google-bert/bert-base-uncased")}),
+    ],
+)
+def test_a_hub_id_given_to_an_encoders_constructor(source: str, expected: set[tuple[Kind, str]]) -> None:
+    assert find_js(source) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'const b = new DataModel("users/123");',  # an ORM's record
+        'const c = new Tokenizer("./vocab/x.json");',  # a local file
+        'const d = new Map("a/b");',  # not named for a model
+        'const e = new UploadEmbeddings("org/out");',  # what the program writes
+        'const f = new CrossEncoderReranker(config, "default-model");',  # no owner: a word
+        "const g = new CrossEncoderReranker(config, modelId);",  # a name given: the caller's
+        'const h = createReranker("Xenova/bge-reranker-base");',  # a call, not a constructor
+    ],
+)
+def test_constructor_look_alikes_name_nothing(source: str) -> None:
+    assert find_js(source) == set()
