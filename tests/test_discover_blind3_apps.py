@@ -70,6 +70,10 @@ def test_getattr_look_alikes_name_nothing(source: str) -> None:
             {(A, "gpt-3.5-turbo"), (A, "gpt-4o"), (A, "o3-mini")},
         ),
         (
+            'LABELS = {"gpt-4o": "GPT-4o (Omni)", "gpt-4o-mini": "GPT-4o mini"}',  # labels shown to people
+            {(A, "gpt-4o"), (A, "gpt-4o-mini")},
+        ),
+        (
             'PRICES = {"claude-3-5-haiku-latest": 1.0, "claude-sonnet-4-5": 3.0}',
             {(A, "claude-3-5-haiku-latest"), (A, "claude-sonnet-4-5")},
         ),
@@ -92,6 +96,7 @@ def test_two_or_more_api_names_are_a_table_of_models(source: str, expected: set[
         'encodings = ["o200k_base", "cl100k_base"]',
         'deprecated = ["gpt-3.5-turbo-0301", "gpt-4-0314"]',  # what a program says it does not use
         'excluded = {"gpt-4o": 1, "gpt-4o-mini": 2}',
+        'aliases = {"gpt-4": "mistral-nemo-instruct-2407", "gpt-3.5": "mistral-nemo-instruct-2407"}',  # an alias map
     ],
 )
 def test_api_table_look_alikes_name_nothing(source: str) -> None:

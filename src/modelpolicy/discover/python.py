@@ -1760,7 +1760,8 @@ class _Finder:
         """Keep what names named for a model hold: dict keys, variables and attributes, class fields."""
         if isinstance(node, ast.Dict):
             self._dict_entries(node)
-            self._api_table(node, node.keys)
+            if not _maps_names_to_names(node):  # `{"gpt-4": "mistral-nemo-instruct-2407"}`: its keys are aliases
+                self._api_table(node, node.keys)
         elif isinstance(node, ast.Assign | ast.AnnAssign):
             target, value = _single_assignment(node)
             if target and value is not None and WRITTEN.intersection(split_words(target)):
@@ -2499,6 +2500,13 @@ def _item_names(item: ast.expr, depth: int = 0) -> list[ast.expr]:
         return [chosen]
     lists = [value for value in entries.values() if isinstance(value, ast.List | ast.Tuple)] if depth == 0 else []
     return [name for listed in lists for name in _item_names(listed, depth)]
+
+
+def _maps_names_to_names(mapping: ast.Dict) -> bool:
+    """Whether every value of a dict is a string written as one name (no blank): a table of aliases, whose keys are
+    the program's own names for the models its values name (`{"gpt-4": "mistral-nemo-instruct-2407"}`)."""
+    texts = [_string(value) for value in mapping.values]
+    return bool(texts) and all(text and not any(c.isspace() for c in text) for text in texts)
 
 
 def _all_dicts(containers: list[ast.expr]) -> bool:
