@@ -62,6 +62,10 @@ ROUTE_MARKERS = (
     b"writer/",
 )
 
+# Words that open the names of the hosted API families tables are most often made of, for the sources' pre-filters: a
+# statement writing a table of such names need not say `model` (`costs = {"gpt-4o": 0.01, "claude-3-5-haiku": ...}`).
+API_NAME_MARKERS = (b"gpt-", b"claude-", b"gemini-")
+
 
 # Words in the name of the client of a host that serves Hub models by their Hub ids, or of a project's wrapper of one:
 # a positional string it is given is a Hub model or an API's (`TOGETHER("togethercomputer/llama-2-7b-chat", key)`).

@@ -290,6 +290,18 @@ def without_hub_route(value: str) -> str:
     return rest if route in HUB_ROUTES and rest.count("/") == 1 and not rest.startswith("/") else value
 
 
+# LM Studio's key of a model, `publisher/repository/file.gguf` (`lmstudio-community/Meta-Llama-3.1-8B-Instruct-GGUF/
+# Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf`): the file of a Hub repository of GGUF builds, named by its repository.
+_GGUF_FILE_KEY = re.compile(rf"(?P<repo>{_PART}/{_PART})/[^/\s]+\.gguf", re.IGNORECASE)
+
+
+def without_gguf_file(value: str) -> str:
+    """`org/X-GGUF/x.Q4_K_M.gguf` as `org/X-GGUF`: a GGUF file by the repository of GGUF files it comes from (one
+    whose name says so; `models/llama/x.gguf` is a folder's file)."""
+    match = _GGUF_FILE_KEY.fullmatch(value)
+    return match["repo"] if match and "gguf" in match["repo"].rpartition("/")[2].lower() else value
+
+
 def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, single_names: bool) -> HubId | None:
     """The Hub repository a value in a reference position names, or None for paths, builders and non-ids.
 
@@ -299,7 +311,7 @@ def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, si
     Ollama (`ollama/llama3`) names no Hub repository.
     """
     if kind is Kind.MODEL:
-        value = without_hub_route(value)
+        value = without_gguf_file(without_hub_route(value))
     if looks_like_path(value) or is_local_path(value) or value.startswith(ollama.PREFIXES):
         return None
     if kind is Kind.OLLAMA:

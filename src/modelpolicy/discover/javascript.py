@@ -60,6 +60,10 @@ _MAX_DEPTH = 40  # how far an expression is followed through names, fields and o
 # `a ?? b` double with each step. Past either, what was found so far is what the value or the file names.
 _VALUE_BUDGET = 5_000
 _FILE_BUDGET = 200_000
+# The last word of a class whose instance is made of a model given to its constructor (`new CrossEncoderReranker(cfg,
+# ID)`, `new TransformersEmbedder(ID)`); not `Model`, an ORM's record as often (`new DataModel("users/123")`), nor a
+# class a program writes with (`names.WRITTEN`: `new UploadEmbeddings(...)`).
+_MODEL_CLASS_WORDS = frozenset({"encoder", "reranker", "embedder", "embeddings", "tokenizer"})
 # Every form read holds one of these words, case aside: a loader's or provider function's name, a key's, a URL's.
 _MARKER_WORDS = (
     b"model",
@@ -88,6 +92,7 @@ _MARKER_WORDS = (
     # every word a name the reader reads may say what it holds with (`REFLECTION_LLM`, `deploymentName`, `lora_path`)
     *sorted(word.encode() for word in names.marker_words()),
     *sorted({ending[0].encode() for ending in apis.API_ENDINGS}),
+    *sorted(word.encode() for word in _MODEL_CLASS_WORDS),  # `new CrossEncoderReranker(cfg, ID)`
 )
 
 
@@ -218,7 +223,9 @@ _NAME_WORDS = _name_words()
 # What the callee of a call `_Finder._call` reads (or its object, a provider) is written as, lower-cased.
 _CALLEE_WORDS = tuple(
     sorted(
-        word for name in {*_LOADERS, *_PROVIDERS, *_HUB_CLIENT} if not _NAME_WORDS.search(word := name.lower().encode())
+        word
+        for name in {*_LOADERS, *_PROVIDERS, *_HUB_CLIENT, *_MODEL_CLASS_WORDS}
+        if not _NAME_WORDS.search(word := name.lower().encode())
     )
 )
 _KELVIN = "\u212a".encode()  # KELVIN SIGN, which lower-cases to `k`: a name may spell `tokenizer` with it
@@ -804,6 +811,8 @@ class _Finder:
     def _call(self, call: Node, name: str, receiver: str) -> None:
         if name in _HUB_CLIENT:
             self._hub_client(call, name)
+        if call.type == "new_expression" and _constructs_a_model(name):
+            self._constructed(call, name)
         loader = _LOADERS.get(name)
         if (name in _PROVIDERS or receiver.lower() in _PROVIDERS) and not _predicate(name):
             loader = _API_LOADER
@@ -814,6 +823,17 @@ class _Finder:
             return
         for value in self.values(arguments.named_children[loader.position]):
             self._report(value, loader.mode, Kind.MODEL, name)
+
+    def _constructed(self, call: Node, name: str) -> None:
+        """`new CrossEncoderReranker(config, "Xenova/ms-marco-MiniLM-L-6-v2")`: a Hub id (`owner/name`) written as an
+        argument of a class named for a model, an encoder or a reranker is the model it is made of (the strings
+        written there only: a name given is the caller's)."""
+        arguments = call.child_by_field_name("arguments")
+        for argument in arguments.named_children if arguments is not None else ():
+            if _unwrapped(argument).type == "string":
+                for value in self.values(argument):
+                    if "/" in value.text:
+                        self._report(value, _Mode.NAMED, Kind.MODEL, name)
 
     def _hub_client(self, call: Node, name: str) -> None:
         """`modelInfo({name: ID})`, `listFiles({repo: {name: ID, type: "dataset"}})`: the repository an
@@ -1347,6 +1367,11 @@ _DECLARED = {
 # First words of a method that tests a name rather than calls a model with it: `openai.isOSeriesModel("o3")`,
 # `client.supportsTools("gpt-4o")`.
 _PREDICATE_WORDS = frozenset({"is", "has", "supports", "can", "should", "needs", "requires"})
+
+
+def _constructs_a_model(name: str) -> bool:
+    words = names.split_words(name)
+    return bool(words) and words[-1] in _MODEL_CLASS_WORDS and not names.WRITTEN.intersection(words)
 
 
 def _predicate(name: str) -> bool:

@@ -295,6 +295,7 @@ def _marker_words() -> tuple[bytes, ...]:
     words.add(_OLLAMA_MODULE)  # an import of the Ollama client, its wrappers' names, a LiteLLM `ollama/` string
     words.update(_MLX_MODULES)  # an import of MLX's `load`
     words.update(marker.decode() for marker in apis.ROUTE_MARKERS)  # a string routed to a hosted API
+    words.update(marker.decode() for marker in apis.API_NAME_MARKERS)  # a table of API names (`_api_table`)
     words.update(ending[0] for ending in apis.API_ENDINGS)  # `engine=`, `deployment_name=`
     words.update(apis.PROVIDER_CALLEES)  # `sgl.Anthropic("claude-3-haiku-20240307")`
     words.add("registry")  # `get_registry().get("sentence-transformers").create(name=ID)`
@@ -366,7 +367,7 @@ _PLAIN = frozenset(
     and issubclass(cls, ast.AST)
     and not issubclass(cls, ast.stmt | ast.Constant | ast.Call | ast.Dict | ast.Compare | ast.BinOp)
     and cls not in _COMPREHENSIONS
-    and cls not in (ast.List, ast.Tuple)  # a command line's words: `["--model-path", ID]`
+    and cls not in (ast.List, ast.Tuple, ast.Set)  # a command line's words: `["--model-path", ID]`; a table of names
 )
 # A string holding a command line's flag among other words (`"--tokenizer org/x"`), and the words of one.
 _COMMAND_FLAG = re.compile(r"(?:^|\s)--?[A-Za-z][\w.-]*[\s=]+[^\s-]")
@@ -1210,6 +1211,7 @@ class _Finder:
         # (kept alive, so that its id stays its own)
         self.straight_bindings: dict[tuple[int, str], tuple[list[ast.stmt], list[_Binding] | None]] = {}
         self.read: set[int] = set()  # ids of the nodes a loader read: no named default reports them again
+        self.unused: set[int] = set()  # ids of the values bound to names of what a program does not use (`WRITTEN`)
         self.named: list[_Named] = []
         self.found: list[Reference] = []
 
@@ -1678,6 +1680,12 @@ class _Finder:
         default = _keyword(call, "default")
         if default is not None:  # `Prompt.ask("Model ID", default=ID)`, `typer.prompt(...)`: what a user accepts
             return self._values(default, depth + 1)
+        name = _call_name(func)
+        chosen_id = _keyword(call, "id")
+        if chosen_id is not None and name and (_provider_client(func, name) or _OLLAMA_MODULE in name.lower()):
+            # agno's `Agent(model=OpenAIChat(id="gpt-4o"))`, `Claude(id=...)`, `Ollama(id="llama3.1")`: the model a
+            # provider's model object is made for, given where a model is
+            return self._values(chosen_id, depth + 1)
         return []
 
     def _composed(self, node: ast.expr, depth: int) -> list[_Value]:
@@ -1980,7 +1988,12 @@ class _Finder:
         """Keep what names named for a model hold: dict keys, variables and attributes, class fields."""
         if isinstance(node, ast.Dict):
             self._dict_entries(node)
+            if not _maps_names_to_names(node):  # `{"gpt-4": "mistral-nemo-instruct-2407"}`: its keys are aliases
+                self._api_table(node, node.keys)
         elif isinstance(node, ast.Assign | ast.AnnAssign):
+            target, value = _single_assignment(node)
+            if target and value is not None and WRITTEN.intersection(split_words(target)):
+                self.unused.add(id(value))  # `deprecated_models = ["gpt-3.5-turbo-0301", ...]` is no table of use
             self._local_named(node)
             self._collection_keys(node)
             self._constructed(node)
@@ -1989,10 +2002,26 @@ class _Finder:
             self._fields(node)
         elif isinstance(node, ast.Compare):
             self._compared(node)
-        elif isinstance(node, ast.List | ast.Tuple):
+        elif isinstance(node, ast.List | ast.Tuple | ast.Set):
+            self._api_table(node, node.elts)
+        if isinstance(node, ast.List | ast.Tuple):
             self._command_words(node.elts)
             if isinstance(node, ast.Tuple) and len(node.elts) == 2:
                 self._declared_field(node.elts[0], node.elts[1])
+
+    def _api_table(self, table: ast.expr, items: Sequence[ast.expr | None]) -> None:
+        """`costs = {"gpt-4o": 0.01, "gpt-4o-mini": 0.001}`, `["grok-2", "grok-3"]`: the string keys of a dict, or
+        the items of a list, tuple or set, two or more and every one a hosted API's model name, are a table of models
+        whatever it is called (as JavaScript's arrays and config files' lists are read)."""
+        texts = [_string(item) if item is not None else None for item in items]
+        if (
+            id(table) in self.unused
+            or len(items) < 2
+            or not all(text and apis.named(text, self.apis) for text in texts)
+        ):
+            return
+        for item in items:
+            self._defer(item, Kind.API, "list")
 
     def _declared_field(self, name: ast.expr | None, field: ast.expr | None) -> None:
         """A field declared by its name written as a string, with a default: a Django migration's
@@ -2707,9 +2736,17 @@ def _entries(container: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
 def _item_names(item: ast.expr, depth: int = 0) -> list[ast.expr]:
     """What an item of a collection named for models names: the item itself; of a dict item, its first `ITEM_KEYS`
     value, else what the items of its list values name; of a list item (an OpenAI-style list's `data`, as in
-    `return {"object": "list", "data": [{"id": ...}]}`), what its items name. One level of nesting is read."""
+    `return {"object": "list", "data": [{"id": ...}]}`), what its items name, and of a row of columns, the names
+    its first column lists. One level of nesting is read, and a row's key."""
     if isinstance(item, ast.List | ast.Tuple):
-        return [name for _, inner in _entries(item) for name in _item_names(inner, depth + 1)] if depth == 0 else []
+        if depth == 0:
+            # a row of columns, its first the row's key: `OPENAI_MODEL_PRICING = ((("gpt-4o", "gpt-4o-2024"), 2.5),)`
+            row = [inner for _, inner in _entries(item)]
+            keyed = len(row) > 1
+            return [name for i, inner in enumerate(row) for name in _item_names(inner, 1 + (i != 0 or not keyed))]
+        if depth > 1:
+            return []
+        return [inner for _, inner in _entries(item) if not isinstance(inner, ast.List | ast.Tuple | ast.Dict)]
     if not isinstance(item, ast.Dict):
         return [item]
     entries = {key.value: value for key, value in _entries(item) if isinstance(key, ast.Constant)}
@@ -2718,6 +2755,13 @@ def _item_names(item: ast.expr, depth: int = 0) -> list[ast.expr]:
         return [chosen]
     lists = [value for value in entries.values() if isinstance(value, ast.List | ast.Tuple)] if depth == 0 else []
     return [name for listed in lists for name in _item_names(listed, depth)]
+
+
+def _maps_names_to_names(mapping: ast.Dict) -> bool:
+    """Whether every value of a dict is a string written as one name (no blank): a table of aliases, whose keys are
+    the program's own names for the models its values name (`{"gpt-4": "mistral-nemo-instruct-2407"}`)."""
+    texts = [_string(value) for value in mapping.values]
+    return bool(texts) and all(text and not any(c.isspace() for c in text) for text in texts)
 
 
 def _all_dicts(containers: list[ast.expr]) -> bool:
@@ -2763,9 +2807,12 @@ _KEYED_READS = frozenset({"get", "pop", "setdefault"})
 
 def _keyed_default(call: ast.Call) -> tuple[str, ast.expr] | None:
     """`kwargs.pop("tokenizer", DEFAULT)`, `config.get("model_name", DEFAULT)`: a mapping read by a key written as a
-    string, with what it stands for when the key is missing: (key, default)."""
+    string, with what it stands for when the key is missing: (key, default); also an attribute read by its name,
+    `getattr(config, "model", DEFAULT)`."""
     func, arguments = call.func, call.args
-    if not isinstance(func, ast.Attribute) or func.attr not in _KEYED_READS or len(arguments) != 2:
+    if isinstance(func, ast.Name) and func.id == "getattr" and len(arguments) == 3:
+        arguments = arguments[1:]  # `getattr(obj, NAME, DEFAULT)`: NAME is the key
+    elif not isinstance(func, ast.Attribute) or func.attr not in _KEYED_READS or len(arguments) != 2:
         return None
     key = arguments[0]
     if not isinstance(key, ast.Constant) or not isinstance(key.value, str) or isinstance(arguments[1], ast.Starred):
