@@ -1319,7 +1319,19 @@ class _Finder:
             for element, items in zip(target.elts, self._pairs(iterable), strict=True):
                 if isinstance(element, ast.Name):
                     bindings[element.id] = items
+        if isinstance(target, ast.Tuple) and not any(bindings.values()):
+            for element, column in zip(target.elts, self._columns(iterable, len(target.elts)), strict=False):
+                if isinstance(element, ast.Name):
+                    bindings[element.id] = column
         return bindings
+
+    def _columns(self, iterable: ast.expr, width: int) -> list[list[ast.expr]]:
+        """`for abbr, path, gpus in SETTINGS`, SETTINGS a literal list of rows of as many items: each name stands for
+        its column; nothing when a row is not such a literal."""
+        rows = self._items(iterable)
+        if not rows or not all(isinstance(row, ast.Tuple | ast.List) and len(row.elts) == width for row in rows):
+            return []
+        return [[row.elts[index] for row in rows if isinstance(row, ast.Tuple | ast.List)] for index in range(width)]
 
     def _items(self, iterable: ast.expr) -> list[ast.expr]:
         """The items `for x in ITERABLE` walks: a literal's, a dict's keys (or `.values()`), through `sorted()`..."""
@@ -1686,6 +1698,7 @@ class _Finder:
             served = Kind.MODEL if apis.hub_host_callee(client) else Kind.API  # `TOGETHER("org/x", key)`: a Hub model
             for argument in call.args:  # `sgl.Anthropic("claude-3-haiku-20240307")`: an API model or nothing
                 self._defer(argument, served, "argument")
+        self._added_items(call)
         if (field := _keyword(call, "field")) is not None:  # Django's `AlterField(name="model_name", field=...)`
             self._declared_field(_keyword(call, "name"), field)
         if name == "parametrize" and len(call.args) >= 2:
@@ -1705,6 +1718,14 @@ class _Finder:
             self._defer(default, next((k for n in names if (k := named_kind(n))), None), form)
         elif (keyed := _keyed_default(call)) is not None:  # `kwargs.pop("tokenizer", ID)`, `cfg.get("model", ID)`
             self._defer(keyed[1], apis.name_kind(keyed[0]), "default")
+
+    def _added_items(self, call: ast.Call) -> None:
+        """`models.append(dict(path=ID))`, `datasets.extend([...])`: what is added to a collection named for models or
+        datasets (a plural: `model.append(x)` adds to something of one model's) is one of them."""
+        collection = _added_to(call.func)
+        kind = _collection_item_kind(collection) if collection else None
+        for argument in call.args[-1:]:
+            self._defer(argument, kind, "item")
 
     def _named_keywords(self, call: ast.Call, name: str | None) -> None:
         """A keyword named for a model or dataset, and the `name=` or `id=` of a record named for a model
@@ -1757,6 +1778,9 @@ class _Finder:
             self._collection_keys(node)
             self._constructed(node)
             self._embedded_config(node)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add):
+            name = _operand_name(node.target)  # `models += [dict(path=ID), ...]`
+            self._defer(node.value, _collection_item_kind(name) if name else None, "item")
         elif isinstance(node, ast.ClassDef):
             self._fields(node)
         elif isinstance(node, ast.Compare):
@@ -2018,6 +2042,10 @@ class _Finder:
             # asked only when there is one: it reads the statements spelling it
             if self._module_constant(target) or self._bound_once_in_module_scope(target):
                 self._defer(value, kind, "constant")
+            elif isinstance(value, ast.List | ast.Tuple) and _collection_item_kind(target):
+                # `models = sum(..., [])` then `models = [dict(path=ID)]`: each list a collection named for models is
+                # given holds models, however often the name is bound
+                self._defer(value, kind, "constant")
 
     def _bound_once_in_module_scope(self, name: str) -> bool:
         """Whether `name` is bound only by its single assignments at the top of the module (one runs) and as
@@ -2038,8 +2066,19 @@ class _Finder:
                 self.named.append(_Named(_Value(node.value, node), kind, form))
             return
         items = [item for container in self._containers(node) for _, item in _entries(container)] or [node]
-        for name in (chosen for item in items for chosen in _item_names(item)):
+        for name in (chosen for item in items for record in self._records(item) for chosen in _item_names(record)):
             self.named += [_Named(value, kind, form) for value in self._values(name) if not value.dynamic]
+
+    def _records(self, item: ast.expr) -> list[ast.expr]:
+        """An item of a collection named for models, written as a name bound to records (`MODEL_A = dict(path=ID)`
+        then `models = [MODEL_A, ...]`): those records; else the item itself."""
+        if isinstance(item, ast.Name) and item.id not in self.loop_values:
+            values = self._constant(item.id)
+            if values and all(_record_entries(value) is not None for value in values):
+                return values
+        if isinstance(item, ast.ListComp | ast.SetComp | ast.GeneratorExp) and _record_entries(item.elt) is not None:
+            return [item.elt]  # `[dict(abbr=f"run{i}", path=ID) for i in range(8)]`: each run reads the same record
+        return [item]
 
     def _named_references(self) -> list[Reference]:
         found: list[Reference] = []
@@ -2455,14 +2494,43 @@ def _item_names(item: ast.expr, depth: int = 0) -> list[ast.expr]:
     `return {"object": "list", "data": [{"id": ...}]}`), what its items name. One level of nesting is read."""
     if isinstance(item, ast.List | ast.Tuple):
         return [name for _, inner in _entries(item) for name in _item_names(inner, depth + 1)] if depth == 0 else []
-    if not isinstance(item, ast.Dict):
+    entries = _record_entries(item)
+    if entries is None:
         return [item]
-    entries = {key.value: value for key, value in _entries(item) if isinstance(key, ast.Constant)}
     chosen = next((entries[key] for key in ITEM_KEYS if key in entries), None)
     if chosen is not None:
         return [chosen]
     lists = [value for value in entries.values() if isinstance(value, ast.List | ast.Tuple)] if depth == 0 else []
     return [name for listed in lists for name in _item_names(listed, depth)]
+
+
+def _record_entries(item: ast.expr) -> dict[object, ast.expr] | None:
+    """The entries of a record: a dict literal's (by constant key), or a `dict(key=value, ...)` call's, as configs in
+    Python write them (mmengine's, OpenCompass's `models = [dict(type=HuggingFaceCausalLM, path=ID)]`); None for
+    anything else."""
+    if isinstance(item, ast.Dict):
+        return {key.value: value for key, value in _entries(item) if isinstance(key, ast.Constant)}
+    if isinstance(item, ast.Call) and isinstance(item.func, ast.Name) and item.func.id == "dict" and not item.args:
+        return {keyword.arg: keyword.value for keyword in item.keywords if keyword.arg}
+    return None
+
+
+# Methods that add items to the collection they are called on (`models.append(x)`, `datasets.extend([...])`).
+_ADDING_METHODS = frozenset({"append", "extend", "insert"})
+
+
+def _added_to(func: ast.expr) -> str | None:
+    """The name of the collection a call adds items to: `models` of `models.append(...)`, `self.models.extend(...)`."""
+    if isinstance(func, ast.Attribute) and func.attr in _ADDING_METHODS:
+        return _operand_name(func.value)
+    return None
+
+
+def _collection_item_kind(name: str) -> Kind | None:
+    """What the items of a collection hold when its name is a plural named for them (`models`, `judge_models`,
+    `gsm8k_datasets`); None for a name of one (`model`: adding to it is not adding a model)."""
+    kind = apis.name_kind(name)
+    return kind if kind is not None and split_words(name)[-1].endswith("s") else None
 
 
 def _all_dicts(containers: list[ast.expr]) -> bool:

@@ -1,0 +1,111 @@
+"""Configs written in Python (mmengine's, OpenCompass's, xtuner's): records written as `dict(key=value, ...)` calls in
+collections named for models or datasets (`models = [dict(type=HuggingFaceCausalLM, path=ID)]`), records bound to names
+first, a comprehension of records, a collection rebound, extended or appended to, and a loop over rows of settings;
+with the look-alikes that stay out (local paths, display names, settings, a collection of one, written outputs)."""
+
+# ruff: noqa: E501  (the table of forms reads best one case a line)
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.model import Kind
+
+A, D, M = Kind.API, Kind.DATASET, Kind.MODEL
+
+
+def found(text: str) -> list[tuple[Kind, str, int]]:
+    references = PythonSource().find(text, FileContext("configs/eval.py", lambda v: False))
+    return sorted((r.kind, r.text, r.line) for r in references)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of records named for models: the record's `path` (its first id key) is the model
+        (
+            "models = [\n    dict(\n        type=HuggingFacewithChatTemplate,\n        abbr='qwen2.5-7b-instruct-hf',\n        path='Qwen/Qwen2.5-7B-Instruct',\n        max_out_len=4096,\n    )\n]\n",
+            [(M, "Qwen/Qwen2.5-7B-Instruct", 5)],
+        ),
+        # a hosted API's model, by the same record
+        (
+            "models = [dict(abbr='GPT-4o', type=OpenAI, path='gpt-4o-2024-05-13', key='ENV')]\n",
+            [(A, "gpt-4o-2024-05-13", 1)],
+        ),
+        # a dataset config: a list named for datasets
+        (
+            "gsm8k_datasets = [\n    dict(abbr='gsm8k', type=GSM8KDataset, path='opencompass/gsm8k', reader_cfg=reader_cfg)\n]\n",
+            [(D, "opencompass/gsm8k", 2)],
+        ),
+        # one record bound to a name named for a dataset
+        (
+            "LCBCodeGeneration_dataset = dict(\n    type=LCBCodeGenerationDataset,\n    path='opencompass/code_generation_lite',\n)\n",
+            [(D, "opencompass/code_generation_lite", 3)],
+        ),
+        # records bound to names, then listed
+        (
+            "Qwen3_FP8_hf = dict(type=HuggingFacewithChatTemplate, abbr='qwen3-hf', path='Qwen/Qwen3-0.6B-FP8')\nQwen3_base = dict(type=TurboMindModel, path='Qwen/Qwen3-0.6B-Base')\n\nmodels = [Qwen3_FP8_hf, Qwen3_base]\n",
+            [(M, "Qwen/Qwen3-0.6B-Base", 2), (M, "Qwen/Qwen3-0.6B-FP8", 1)],
+        ),
+        # a record under a keyword named for a model (an agent's `llm=`)
+        (
+            "models = [dict(abbr='gpt-3.5-react', type=LagentAgent, llm=dict(type=OpenAI, path='gpt-3.5-turbo', key='ENV'))]\n",
+            [(A, "gpt-3.5-turbo", 1)],
+        ),
+        # a comprehension of one record, repeated
+        (
+            "aime2024_datasets = [\n    dict(abbr=f'aime2024-run{idx}', type=Aime2024Dataset, path='opencompass/aime2024')\n    for idx in range(8)\n]\n",
+            [(D, "opencompass/aime2024", 2)],
+        ),
+        # a collection rebound, then extended
+        (
+            "models = sum([v for k, v in locals().items() if k.endswith('_model')], [])\nmodels = [dict(path='internlm/internlm2_5-7b-chat')]\nmodels += [\n    dict(abbr='r1', path='deepseek-ai/DeepSeek-R1-Distill-Qwen-7B'),\n]\n",
+            [(M, "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B", 4), (M, "internlm/internlm2_5-7b-chat", 2)],
+        ),
+        # appended to in a loop over rows of settings: each name stands for its column
+        (
+            "settings = [\n    ('deepseek-7b-base-hf', 'deepseek-ai/deepseek-llm-7b-base', 1),\n    ('deepseek-67b-base-hf', 'deepseek-ai/deepseek-llm-67b-base', 4),\n]\nmodels = []\nfor abbr, path, num_gpus in settings:\n    models.append(dict(type=LmdeployPytorchModel, abbr=abbr, path=path, run_cfg=dict(num_gpus=num_gpus)))\n",
+            [(M, "deepseek-ai/deepseek-llm-67b-base", 3), (M, "deepseek-ai/deepseek-llm-7b-base", 2)],
+        ),
+        # `extend` with a list, on an attribute
+        (
+            "self.eval_datasets.extend([dict(path='openai/gsm8k'), dict(path='cais/mmlu')])\n",
+            [(D, "cais/mmlu", 1), (D, "openai/gsm8k", 1)],
+        ),
+        # a loop over rows of two, written as a literal list of pairs
+        (
+            "for name, repo in [('small', 'org/small-model'), ('large', 'org/large-model')]:\n    model = AutoModel.from_pretrained(repo)\n",
+            [(M, "org/large-model", 1), (M, "org/small-model", 1)],
+        ),
+    ],
+)
+def test_config_records(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # local paths, a placeholder path, and records with no id key
+        "models = [dict(type=Mixtral, path='./models/mixtral/mixtral-8x7b-32kseqlen', tokenizer_path='./models/mixtral/tokenizer.model')]\n",
+        "models = [dict(type=HuggingFaceCausalLM, path='/path/to/your/huggingface_models/BlueLM-7B-Chat-32K')]\n",
+        "gsm8k_datasets = [dict(abbr='gsm8k', type=GSM8KDataset, path='./data/gsm8k')]\n",
+        "models = [dict(abbr='qwen2.5-7b-instruct-hf', max_out_len=4096, batch_size=8)]\n",
+        # a record's display name and settings are not its path
+        "models = [dict(abbr='deepseek-v2-turbomind', engine_config=dict(session_len=7168, tp=8))]\n",
+        # a record not under a name for models or datasets
+        "summarizer = dict(type=DefaultSubjectiveSummarizer, path='org/not-a-model')\nrunner = dict(type=LocalRunner, path='org/other')\n",
+        # appending to one model, or to a list named for something else
+        "model.append(dict(path='org/some-model'))\nresults.append(dict(path='org/some-model'))\n",
+        # a collection named for what is written
+        "output_datasets = [dict(path='org/pushed-data')]\noutput_datasets.append(dict(path='org/pushed-more'))\n",
+        # a rebound list whose items are no ids
+        "models = []\nmodels = [dict(abbr='x', path=os.environ['MODEL_PATH'])]\n",
+        # rows whose widths differ from the loop's names are not columns
+        "for abbr, path in [('a', 'org/a-model', 1)]:\n    model = AutoModel.from_pretrained(path)\n",
+    ],
+)
+def test_config_record_look_alikes(text: str) -> None:
+    assert found(text) == []
