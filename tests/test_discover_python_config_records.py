@@ -109,3 +109,62 @@ def test_config_records(text: str, expected: list[tuple[Kind, str, int]]) -> Non
 )
 def test_config_record_look_alikes(text: str) -> None:
     assert found(text) == []
+
+
+# A model wrapper's parameter whose default is a hosted API's model, sent on by another name: copied into an attribute
+# named for a model (`self.model = path`), or kept by the base class under its own name (`super().__init__(path=path)`,
+# then `model=self.path`).
+_COPIED = """class Claude(BaseAPIModel):
+    def __init__(self, path: str = 'claude-2', key: str = 'ENV'):
+        super().__init__(path=path, key=key)
+        self.model = path
+
+    def generate(self, prompt):
+        return self.anthropic.completions.create(model=self.model, prompt=prompt)
+"""
+
+_KEPT_BY_BASE = """class OpenAISDKResponse(OpenAI):
+    def __init__(self, path: str = 'gpt-4.1', key: str = 'ENV', retry: int = 2):
+        super().__init__(path=path, key=key, retry=retry)
+
+    def _generate(self, messages):
+        return self.openai_client.responses.create(model=self.path, input=messages)
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (_COPIED, [(A, "claude-2", 2)]),
+        (_KEPT_BY_BASE, [(A, "gpt-4.1", 2)]),
+        # an `owner/name` default copied into an attribute named for a model, as before
+        (
+            "class Judge:\n    def __init__(self, path='Qwen/Qwen2.5-7B-Instruct'):\n        self.model_id = path\n",
+            [(M, "Qwen/Qwen2.5-7B-Instruct", 2)],
+        ),
+        # a function's parameter default that an API client is given
+        (
+            "def ask(prompt, engine='gpt-4o-mini'):\n    return client.chat.completions.create(model=engine, messages=prompt)\n",
+            [(A, "gpt-4o-mini", 1)],
+        ),
+    ],
+)
+def test_parameter_defaults_sent_on(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an owner-less word as the default: no model
+        _COPIED.replace("'claude-2'", "'auto'"),
+        _KEPT_BY_BASE.replace("'gpt-4.1'", "'default'"),
+        # an API's name copied into an attribute named for something else, or only printed
+        "class Wrapper:\n    def __init__(self, name='gpt-4o'):\n        self.label = name\n",
+        "def show(label='gpt-4'):\n    print(label)\n",
+        # a parameter not passed on to the base under its own name
+        "class OpenAIWrapper(Base):\n    def __init__(self, path='gpt-4.1'):\n        super().__init__(name=path)\n\n    def run(self):\n        return self.client.chat.completions.create(model=self.path)\n",
+    ],
+)
+def test_parameter_default_look_alikes(text: str) -> None:
+    assert found(text) == []

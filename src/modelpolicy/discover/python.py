@@ -608,6 +608,13 @@ class _Statements:
             nodes += parsed
         return nodes
 
+    def left_out_methods(self, cls: ast.ClassDef, name: str) -> list[ast.stmt]:
+        """The methods left out of a class given in part that spell `name` (`__init__`), each parsed alone."""
+        part = self._part_of.get(id(cls))
+        if part is None:
+            return []
+        return self._left_out(part, self.words.lines([name]) if name.isascii() else None)
+
     def self_assignments(self, cls: ast.ClassDef, attribute: str) -> list[tuple[_Function, ast.expr]] | None:
         """Each `self.<attribute> = value` of the methods of a class given in part (see `_self_assignments`), read
         from its methods given and those left out that spell the attribute; None for a class given whole."""
@@ -1402,11 +1409,24 @@ class _Finder:
             if id(cls) not in self.self_assigned:  # each class's methods walked once, whatever the attributes asked
                 self.self_assigned[id(cls)] = _self_assignments(cls.body)
             assigned = self.self_assigned[id(cls)].get(attribute, [])
+        if not assigned:
+            left_out = self.module.left_out_methods(cls, "__init__") if self.module is not None else []
+            assigned = _passed_to_base([*cls.body, *left_out], attribute)
         method, value = assigned[0] if len(assigned) == 1 else (None, None)
         if method is None or not isinstance(value, ast.Name) or apis.name_kind(value.id):
             return []  # `self.model_id = model_id`: a parameter named for a model is read by its name already
-        default = _namespaced_default(method, value.id)
+        default = self._parameter_default(method, value.id)
         return [default] if default is not None else []
+
+    def _parameter_default(self, function: _Function, name: str) -> ast.expr | None:
+        """The default of the function's parameter `name` that names something when the caller says nothing: an
+        `owner/name` string, or a hosted API's model name (`def __init__(self, path="claude-2")`, copied to
+        `self.model`); an owner-less word (`"auto"`, `"default"`) is not taken."""
+        default = _string_default(function, name)
+        text = _string(default)
+        if text is None or not ("/" in text or apis.named(text, self.apis)):
+            return None
+        return default
 
     def _option_default(self, dest: str) -> list[ast.expr]:
         """What `args.<dest>` holds when no option is given; the whole module is parsed when the option may be
@@ -1447,7 +1467,7 @@ class _Finder:
             if not self._assigns(function, name):
                 # `def load(path="org/d"): load_dataset(path)`: what it loads when not told (a parameter named for a
                 # model or dataset is read by its name already)
-                default = None if apis.name_kind(name) else _namespaced_default(function, name)
+                default = None if apis.name_kind(name) else self._parameter_default(function, name)
                 if default is not None:
                     return [default]
                 continue
@@ -2464,9 +2484,33 @@ def _self_attribute(target: ast.expr) -> str | None:
     return target.attr if is_self and isinstance(target, ast.Attribute) else None
 
 
-def _namespaced_default(function: _Function, name: str) -> ast.expr | None:
-    """The default of the function's parameter `name` when it is an `owner/name` string: what a loader given the
-    parameter reads when the caller says nothing. An owner-less default (`"auto"`, `"default"`) is not taken."""
+def _passed_to_base(members: list[ast.stmt], attribute: str) -> list[tuple[_Function, ast.expr]]:
+    """`def __init__(self, path="gpt-4.1"): super().__init__(path=path)`, then `model=self.path` in another method:
+    the class's base keeps the parameter under its own name. The `__init__` and the name it passes, or nothing."""
+    for method in members:
+        if not isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef) or method.name != "__init__":
+            continue
+        for statement in _own_statements(method.body):
+            call = statement.value if isinstance(statement, ast.Expr) else None
+            if isinstance(call, ast.Call) and _calls_base_init(call.func):
+                value = _keyword(call, attribute)
+                if isinstance(value, ast.Name) and value.id == attribute:
+                    return [(method, value)]
+    return []
+
+
+def _calls_base_init(func: ast.expr) -> bool:
+    """`super().__init__` (or `super(Cls, self).__init__`)."""
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr == "__init__"
+        and isinstance(func.value, ast.Call)
+        and _call_name(func.value.func) == "super"
+    )
+
+
+def _string_default(function: _Function, name: str) -> ast.expr | None:
+    """The default of the function's parameter `name` when it is a string."""
     arguments = function.args
     positional = [*arguments.posonlyargs, *arguments.args]
     pairs = [
@@ -2474,8 +2518,7 @@ def _namespaced_default(function: _Function, name: str) -> ast.expr | None:
         *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
     ]
     default = next((value for argument, value in pairs if argument.arg == name), None)
-    text = _string(default)
-    return default if text is not None and "/" in text else None
+    return default if _string(default) is not None else None
 
 
 def _entries(container: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
