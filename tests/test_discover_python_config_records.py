@@ -74,6 +74,11 @@ def found(text: str) -> list[tuple[Kind, str, int]]:
             "self.eval_datasets.extend([dict(path='openai/gsm8k'), dict(path='cais/mmlu')])\n",
             [(D, "cais/mmlu", 1), (D, "openai/gsm8k", 1)],
         ),
+        # xtuner's lazily built loaders: a record under a key named for a dataset, its path a module constant
+        (
+            "alpaca_en_path = 'tatsu-lab/alpaca'\ntrain_dataset = dict(\n    type=process_hf_dataset,\n    dataset=dict(type=load_dataset, path=alpaca_en_path),\n    max_length=2048,\n)\n",
+            [(D, "tatsu-lab/alpaca", 1)],
+        ),
         # a loop over rows of two, written as a literal list of pairs
         (
             "for name, repo in [('small', 'org/small-model'), ('large', 'org/large-model')]:\n    model = AutoModel.from_pretrained(repo)\n",
@@ -95,6 +100,8 @@ def test_config_records(text: str, expected: list[tuple[Kind, str, int]]) -> Non
         "models = [dict(abbr='qwen2.5-7b-instruct-hf', max_out_len=4096, batch_size=8)]\n",
         # a record's display name and settings are not its path
         "models = [dict(abbr='deepseek-v2-turbomind', engine_config=dict(session_len=7168, tp=8))]\n",
+        # mmdetection's data roots are local folders
+        "train_dataloader = dict(dataset=dict(type='CocoDataset', data_root='data/coco/', ann_file='annotations/train.json'))\n",
         # a record not under a name for models or datasets
         "summarizer = dict(type=DefaultSubjectiveSummarizer, path='org/not-a-model')\nrunner = dict(type=LocalRunner, path='org/other')\n",
         # appending to one model, or to a list named for something else
