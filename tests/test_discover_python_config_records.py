@@ -175,3 +175,62 @@ def test_parameter_defaults_sent_on(text: str, expected: list[tuple[Kind, str, i
 )
 def test_parameter_default_look_alikes(text: str) -> None:
     assert found(text) == []
+
+
+# The settings of one model or dataset, named so (`judge_cfg`, `model_config`, `dataset_cfg`, a function building
+# them): the record's id key names it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "judge_cfg = dict(\n    abbr='qwen2-5-72b-instruct',\n    type=OpenAISDK,\n    path='Qwen/Qwen2.5-72B-Instruct',\n    key='YOUR_API_KEY',\n)\n",
+            [(M, "Qwen/Qwen2.5-72B-Instruct", 4)],
+        ),
+        (
+            "def _build_o4_mini_high_judge_cfg():\n    return dict(type=OpenAISDKResponse, path='o4-mini', key='ENV')\n",
+            [(A, "o4-mini", 2)],
+        ),
+        (
+            "eval_cfg = dict(evaluator=dict(type=GenericLLMEvaluator, judge_cfg=dict(type=OpenAISDK, path='gpt-4o-mini')))\n",
+            [(A, "gpt-4o-mini", 1)],
+        ),
+        (
+            "evaluator = dict(dataset_cfg=dict(type=MATHDataset, path='opencompass/math', file_name='test.json'))\n",
+            [(D, "opencompass/math", 1)],
+        ),
+        (
+            "class Agent:\n    def __init__(self):\n        self.llm_config = {'name': 'gpt-4o', 'temperature': 0}\n",
+            [(A, "gpt-4o", 3)],
+        ),
+        # a judge named as a model, in any position
+        (
+            "def grade(answer, judge='gpt-4o-2024-08-06'):\n    return run(answer, judge)\n",
+            [(A, "gpt-4o-2024-08-06", 1)],
+        ),
+    ],
+)
+def test_settings_records(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # settings of other things, or of many
+        "eval_cfg = dict(evaluator=dict(type=AccEvaluator), pred_role='BOT', path='org/not-a-model')\n",
+        "reader_cfg = dict(input_columns=['question'], output_column='answer', path='org/x')\n",
+        "model_configs = dict(path='org/some-model')\n",
+        # a placeholder, a display name, a local path, settings with no id key
+        "judge_cfg = dict(abbr='YOUR_JUDGE_MODEL', type=OpenAISDKStreaming, path='YOUR_JUDGE_MODEL')\n",
+        "judge_cfg = dict(type=OpenAISDK, path='model-name', key='your-api-key')\n",
+        "judge_cfg = dict(type=HuggingFaceCausalLM, path='./checkpoints/judge')\n",
+        "model_config = {'hidden_size': 768, 'num_layers': 12}\n",
+        "judge_cfg = dict()\n",
+        # pydantic's settings of a class are no model's
+        "class Item(BaseModel):\n    model_config = {'protected_namespaces': (), 'extra': 'forbid'}\n",
+        # a judge that is no id
+        "judge = 'strict'\nuse_judge = True\njudge_type = 'general'\n",
+    ],
+)
+def test_settings_record_look_alikes(text: str) -> None:
+    assert found(text) == []

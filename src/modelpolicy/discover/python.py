@@ -1759,6 +1759,8 @@ class _Finder:
                 if kind is None and record and record_kind(record, keyword.arg) is Kind.MODEL:
                     kind = Kind.MODEL
                 self._defer(keyword.value, kind, "keyword")
+                if kind is None:  # `evaluator=dict(judge_cfg=dict(type=OpenAISDK, path=ID))`
+                    self._defer(_record_id(keyword.value), _settings_kind(keyword.arg), "record")
 
     def _widget(self, call: ast.Call, widget: _Widget) -> None:
         """`gr.Dropdown(choices=[...], value=ID, label="Embedding model")`, `st.text_input("Model", ID)`: what an
@@ -1794,6 +1796,7 @@ class _Finder:
         if isinstance(node, ast.Dict):
             self._dict_entries(node)
         elif isinstance(node, ast.Assign | ast.AnnAssign):
+            self._settings_record(node)
             self._local_named(node)
             self._collection_keys(node)
             self._constructed(node)
@@ -1927,6 +1930,14 @@ class _Finder:
             line = value.lineno + reference.line - 1 if spread else value.lineno
             self.found.append(replace(reference, path=self.context.path, line=line, source="python", form=target))
 
+    def _settings_record(self, statement: ast.Assign | ast.AnnAssign) -> None:
+        """`judge_cfg = dict(type=OpenAISDK, path=ID)`, `self.model_config = {"name": ID}`: a record bound to a name
+        for a model's or dataset's settings (`_settings_kind`) names it by its id key."""
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+        name = _operand_name(targets[0]) if len(targets) == 1 else None
+        if name and statement.value is not None:
+            self._defer(_record_id(statement.value), _settings_kind(name), "record")
+
     def _local_named(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """`model_name = request.model or "org/x"` in a function, `self.model_id = "org/x"`, `cfg["base_model"] =
         "org/x"`: a variable, attribute or string key named for a model holds the literals its value may be (module
@@ -2042,11 +2053,15 @@ class _Finder:
         """`def valid_models(self): return ["gpt-4", "org/x"]`: what a function named for models returns is read as
         a value under that name (its own returns, not those of functions nested in it)."""
         kind = apis.name_kind(function.name)
-        if kind is None:
+        settings = _settings_kind(function.name) if kind is None else None
+        if kind is None and settings is None:
             return
         for statement in _own_statements(function.body):
-            if isinstance(statement, ast.Return):
+            if isinstance(statement, ast.Return) and kind is not None:
                 self._defer(statement.value, kind, "return")
+            elif isinstance(statement, ast.Return) and statement.value is not None:
+                # `def build_judge_cfg(): return dict(type=OpenAISDK, path=ID)`
+                self._defer(_record_id(statement.value), settings, "record")
 
     def _module_named(self) -> None:
         """`EMBEDDING_MODEL = "org/x"` in a settings module: a module constant whose name says it holds a model or
@@ -2556,6 +2571,29 @@ def _record_entries(item: ast.expr) -> dict[object, ast.expr] | None:
     if isinstance(item, ast.Call) and isinstance(item.func, ast.Name) and item.func.id == "dict" and not item.args:
         return {keyword.arg: keyword.value for keyword in item.keywords if keyword.arg}
     return None
+
+
+# Last words of a name for the settings of one thing: `judge_cfg`, `model_config`, `dataset_conf`.
+_SETTINGS_WORDS = frozenset({"cfg", "config", "conf"})
+
+
+def _settings_kind(name: str) -> Kind | None:
+    """What the record bound to `name` describes when the name is one named for a model or dataset followed by a
+    word for its settings (`judge_cfg`, `build_judge_cfg`, `llm_config`, `dataset_cfg`); None otherwise (`eval_cfg`,
+    `model_configs`, `reader_cfg`)."""
+    words = split_words(name)
+    if len(words) < 2 or words[-1] not in _SETTINGS_WORDS:
+        return None
+    return named_kind("_".join(words[:-1]))
+
+
+def _record_id(node: ast.expr | None) -> ast.expr | None:
+    """The value of a record's first id key (`names.ITEM_KEYS`: `path` of `dict(type=X, abbr=..., path=ID)`), when
+    `node` is a record (see `_record_entries`); None otherwise."""
+    entries = _record_entries(node) if node is not None else None
+    if entries is None:
+        return None
+    return next((entries[key] for key in ITEM_KEYS if key in entries), None)
 
 
 # Methods that add items to the collection they are called on (`models.append(x)`, `datasets.extend([...])`).
