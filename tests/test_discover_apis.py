@@ -246,6 +246,9 @@ def test_resolution_finds_routed_and_catalog_names() -> None:
         ("ernie-bot-turbo", "baidu-qianfan"),
         ("Doubao-pro-32k", "volcengine-ark"),  # the console's spelling
         ("doubao-1-5-pro-32k-250115", "volcengine-ark"),
+        ("deepseek-v3-250324", "volcengine-ark"),  # an open model Ark serves, with its release date
+        ("deepseek-r1-250120", "volcengine-ark"),
+        ("deepseek-v3-1-250821", "volcengine-ark"),
         ("qwen-max-0428", "alibaba-dashscope"),
         ("qwen-vl-plus", "alibaba-dashscope"),
         ("qwen-omni-turbo", "alibaba-dashscope"),
@@ -303,6 +306,10 @@ def test_chat_app_providers_serve_their_api_names(name: str, provider: str) -> N
         "hunyuan-a13b-instruct",
         "moonshotai/Kimi-K2-Instruct",
         "kimi-k2",  # Ollama's cloud model, no snapshot date
+        "deepseek-r1",  # Ollama's; Ark's names end in a date of six digits
+        "deepseek-v3-0324",
+        "deepseek-r1-distill-qwen-7b",
+        "deepseek-ai/DeepSeek-V3-0324",
         "Qwen/Qwen2.5-7B-Instruct",
         "qwen2.5",
         "qwen2.5-7b-instruct",  # DashScope's only where the file calls DashScope

@@ -113,6 +113,13 @@ def test_parse_hub_id_rejects(text: str) -> None:
         ("saves/llama3-8b/lora", True),
         ("models/llama-2-7b", True),
         ("pretrained_models/spkrec-ecapa-voxceleb", True),
+        ("hf_models/DeepSeek-R1-Distill-Qwen-1.5B", True),  # a folder's name of words joined by `_`
+        ("pretrained_models/bert", True),
+        ("saved_checkpoints/run-3", True),
+        ("google-research-datasets/mbpp", False),  # an organisation's name joined by `-`
+        ("meta-models/x", False),
+        ("_models/x", False),  # no word before the folder's
+        ("hf_internal/x", False),  # the last word not a folder's
         ("v1/models", True),  # a web API's route (`ListModelPath: "v1/models"`)
         ("v1beta/models", True),
         ("v2beta/stable-image", True),

@@ -111,6 +111,7 @@ _OUTPUT_KEYS = frozenset(
 # Every key that names an artefact holds one of these words, case aside, and so does every Hugging Face URL.
 _MARKER_WORDS = (
     *(b"model", b"dataset", b"tokenizer", b"repo", b"ollama", b"llm", *URL_MARKERS, *apis.ROUTE_MARKERS, *_SPELLED),
+    b"judge",  # `judge: gpt-4o`, `JUDGE_MODEL=`
     *(ending[0].encode() for ending in apis.API_ENDINGS),  # `engine:`, `azure_deployment:`
     *IMAGE_MARKERS,  # `VLLM_IMAGE=vllm/vllm-openai:v0.6.0` in a `.env` file
 )

@@ -241,13 +241,27 @@ def looks_like_path(text: str) -> bool:
     owner, slash, name = text.partition("/")
     owner = owner.lower()
     route = owner in _SITE_PAGES or _API_VERSION.fullmatch(owner) is not None  # `api/tags`, `chat/completions`
-    return bool(slash) and (owner in FOLDER_OWNERS or owner in MEDIA_TYPES or route or _api_group_version(owner, name))
+    return bool(slash) and (
+        owner in FOLDER_OWNERS
+        or _named_folder(owner)
+        or owner in MEDIA_TYPES
+        or route
+        or _api_group_version(owner, name)
+    )
 
 
 def _api_group_version(owner: str, name: str) -> bool:
     """A Kubernetes `apiVersion`, a domain's group and a version (`kubeai.org/v1`, `serving.kserve.io/v1beta1`),
     written wherever a manifest is built (a Python dict named `model`): no Hub owner is a domain with a version."""
     return "." in owner and _API_VERSION.fullmatch(name) is not None
+
+
+def _named_folder(owner: str) -> bool:
+    """An owner of words joined by `_` whose last word is a folder's (`hf_models/x`, `pretrained_models/x`,
+    `saved_checkpoints/x`): a project's folder. The Hub's user and organisation names hold no `_`; a name joined by
+    `-` (`google-research-datasets`) is an organisation's and stays one."""
+    head, underscore, last = owner.rpartition("_")
+    return bool(underscore) and bool(head) and last in FOLDER_OWNERS
 
 
 # Owner-less names a library loads from its own organisation: sentence-transformers reads `all-MiniLM-L6-v2` as

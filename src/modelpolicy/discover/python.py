@@ -640,6 +640,13 @@ class _Statements:
             nodes += parsed
         return nodes
 
+    def left_out_methods(self, cls: ast.ClassDef, name: str) -> list[ast.stmt]:
+        """The methods left out of a class given in part that spell `name` (`__init__`), each parsed alone."""
+        part = self._part_of.get(id(cls))
+        if part is None:
+            return []
+        return self._left_out(part, self.words.lines([name]) if name.isascii() else None)
+
     def self_assignments(self, cls: ast.ClassDef, attribute: str) -> list[tuple[_Function, ast.expr]] | None:
         """Each `self.<attribute> = value` of the methods of a class given in part (see `_self_assignments`), read
         from its methods given and those left out that spell the attribute; None for a class given whole."""
@@ -1466,7 +1473,19 @@ class _Finder:
             for element, items in zip(target.elts, self._pairs(iterable), strict=True):
                 if isinstance(element, ast.Name):
                     bindings[element.id] = items
+        if isinstance(target, ast.Tuple) and not any(bindings.values()):
+            for element, column in zip(target.elts, self._columns(iterable, len(target.elts)), strict=False):
+                if isinstance(element, ast.Name):
+                    bindings[element.id] = column
         return bindings
+
+    def _columns(self, iterable: ast.expr, width: int) -> list[list[ast.expr]]:
+        """`for abbr, path, gpus in SETTINGS`, SETTINGS a literal list of rows of as many items: each name stands for
+        its column; nothing when a row is not such a literal."""
+        rows = self._items(iterable)
+        if not rows or not all(isinstance(row, ast.Tuple | ast.List) and len(row.elts) == width for row in rows):
+            return []
+        return [[row.elts[index] for row in rows if isinstance(row, ast.Tuple | ast.List)] for index in range(width)]
 
     def _items(self, iterable: ast.expr) -> list[ast.expr]:
         """The items `for x in ITERABLE` walks: a literal's, a dict's keys (or `.values()`), through `sorted()`..."""
@@ -1537,11 +1556,24 @@ class _Finder:
             if id(cls) not in self.self_assigned:  # each class's methods walked once, whatever the attributes asked
                 self.self_assigned[id(cls)] = _self_assignments(cls.body)
             assigned = self.self_assigned[id(cls)].get(attribute, [])
+        if not assigned:
+            left_out = self.module.left_out_methods(cls, "__init__") if self.module is not None else []
+            assigned = _passed_to_base([*cls.body, *left_out], attribute)
         method, value = assigned[0] if len(assigned) == 1 else (None, None)
         if method is None or not isinstance(value, ast.Name) or apis.name_kind(value.id):
             return []  # `self.model_id = model_id`: a parameter named for a model is read by its name already
-        default = _namespaced_default(method, value.id)
+        default = self._parameter_default(method, value.id)
         return [default] if default is not None else []
+
+    def _parameter_default(self, function: _Function, name: str) -> ast.expr | None:
+        """The default of the function's parameter `name` that names something when the caller says nothing: an
+        `owner/name` string, or a hosted API's model name (`def __init__(self, path="claude-2")`, copied to
+        `self.model`); an owner-less word (`"auto"`, `"default"`) is not taken."""
+        default = _string_default(function, name)
+        text = _string(default)
+        if text is None or not ("/" in text or apis.named(text, self.apis)):
+            return None
+        return default
 
     def _option_default(self, dest: str) -> list[ast.expr]:
         """What `args.<dest>` holds when no option is given; the whole module is parsed when the option may be
@@ -1626,7 +1658,7 @@ class _Finder:
             if not self._assigns(function, name) or name not in self._body_assignments(function):
                 # `def load(path="org/d"): load_dataset(path)`: what it loads when not told (a parameter named for a
                 # model or dataset is read by its name already)
-                default = None if apis.name_kind(name) else _namespaced_default(function, name)
+                default = None if apis.name_kind(name) else self._parameter_default(function, name)
                 if default is not None:
                     return [default]
                 continue
@@ -1790,7 +1822,7 @@ class _Finder:
         for function in reversed(self.scopes):
             if self._assigns(function, argument.id) and argument.id in self._body_assignments(function):
                 return []
-            default = _parameter_default(function, argument.id)
+            default = _string_default(function, argument.id)
             if default is not None:
                 text = _string(default)
                 return [_Value(text, default)] if text in dict(names) else []
@@ -1918,6 +1950,7 @@ class _Finder:
             served = Kind.MODEL if apis.hub_host_callee(client) else Kind.API  # `TOGETHER("org/x", key)`: a Hub model
             for argument in call.args:  # `sgl.Anthropic("claude-3-haiku-20240307")`: an API model or nothing
                 self._defer(argument, served, "argument")
+        self._added_items(call)
         if (field := _keyword(call, "field")) is not None:  # Django's `AlterField(name="model_name", field=...)`
             self._declared_field(_keyword(call, "name"), field)
         if name == "parametrize" and len(call.args) >= 2:
@@ -1938,6 +1971,14 @@ class _Finder:
         elif (keyed := _keyed_default(call)) is not None:  # `kwargs.pop("tokenizer", ID)`, `cfg.get("model", ID)`
             self._defer(keyed[1], apis.name_kind(keyed[0]), "default")
 
+    def _added_items(self, call: ast.Call) -> None:
+        """`models.append(dict(path=ID))`, `datasets.extend([...])`: what is added to a collection named for models or
+        datasets (a plural: `model.append(x)` adds to something of one model's) is one of them."""
+        collection = _added_to(call.func)
+        kind = _collection_item_kind(collection) if collection else None
+        for argument in call.args[-1:]:
+            self._defer(argument, kind, "item")
+
     def _named_keywords(self, call: ast.Call, name: str | None) -> None:
         """A keyword named for a model or dataset, and the `name=` or `id=` of a record named for a model
         (`ChatModelFactory(name="gpt-4o-mini")`; not a dataset's: a loader's `name=` is its configuration)."""
@@ -1954,6 +1995,8 @@ class _Finder:
                 if kind is None and name:  # `alpaca_dataset(tokenizer, source="org/x")`
                     kind = source_kind(name, keyword.arg)
                 self._defer(keyword.value, kind, "keyword")
+                if kind is None:  # `evaluator=dict(judge_cfg=dict(type=OpenAISDK, path=ID))`
+                    self._defer(_record_id(keyword.value), _settings_kind(keyword.arg), "record")
 
     def _widget(self, call: ast.Call, widget: _Widget) -> None:
         """`gr.Dropdown(choices=[...], value=ID, label="Embedding model")`, `st.text_input("Model", ID)`: what an
@@ -1994,10 +2037,14 @@ class _Finder:
             target, value = _single_assignment(node)
             if target and value is not None and WRITTEN.intersection(split_words(target)):
                 self.unused.add(id(value))  # `deprecated_models = ["gpt-3.5-turbo-0301", ...]` is no table of use
+            self._settings_record(node)
             self._local_named(node)
             self._collection_keys(node)
             self._constructed(node)
             self._embedded_config(node)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add):
+            name = _operand_name(node.target)  # `models += [dict(path=ID), ...]`
+            self._defer(node.value, _collection_item_kind(name) if name else None, "item")
         elif isinstance(node, ast.ClassDef):
             self._fields(node)
         elif isinstance(node, ast.Compare):
@@ -2140,6 +2187,14 @@ class _Finder:
             line = value.lineno + reference.line - 1 if spread else value.lineno
             self.found.append(replace(reference, path=self.context.path, line=line, source="python", form=target))
 
+    def _settings_record(self, statement: ast.Assign | ast.AnnAssign) -> None:
+        """`judge_cfg = dict(type=OpenAISDK, path=ID)`, `self.model_config = {"name": ID}`: a record bound to a name
+        for a model's or dataset's settings (`_settings_kind`) names it by its id key."""
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+        name = _operand_name(targets[0]) if len(targets) == 1 else None
+        if name and statement.value is not None:
+            self._defer(_record_id(statement.value), _settings_kind(name), "record")
+
     def _local_named(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """`model_name = request.model or "org/x"` in a function, `self.model_id = "org/x"`, `cfg["base_model"] =
         "org/x"`: a variable, attribute or string key named for a model holds the literals its value may be (module
@@ -2256,11 +2311,15 @@ class _Finder:
         """`def valid_models(self): return ["gpt-4", "org/x"]`: what a function named for models returns is read as
         a value under that name (its own returns, not those of functions nested in it)."""
         kind = apis.name_kind(function.name)
-        if kind is None:
+        settings = _settings_kind(function.name) if kind is None else None
+        if kind is None and settings is None:
             return
         for statement in _own_statements(function.body):
-            if isinstance(statement, ast.Return):
+            if isinstance(statement, ast.Return) and kind is not None:
                 self._defer(statement.value, kind, "return")
+            elif isinstance(statement, ast.Return) and statement.value is not None:
+                # `def build_judge_cfg(): return dict(type=OpenAISDK, path=ID)`
+                self._defer(_record_id(statement.value), settings, "record")
 
     def _module_named(self) -> None:
         """`EMBEDDING_MODEL = "org/x"` in a settings module: a module constant whose name says it holds a model or
@@ -2275,6 +2334,10 @@ class _Finder:
         for target, kind, value in named:
             # asked only when there is one: it reads the statements spelling it
             if self._module_constant(target) or self._bound_once_in_module_scope(target):
+                self._defer(value, kind, "constant")
+            elif isinstance(value, ast.List | ast.Tuple) and _collection_item_kind(target):
+                # `models = sum(..., [])` then `models = [dict(path=ID)]`: each list a collection named for models is
+                # given holds models, however often the name is bound
                 self._defer(value, kind, "constant")
 
     def _bound_once_in_module_scope(self, name: str) -> bool:
@@ -2296,8 +2359,19 @@ class _Finder:
                 self.named.append(_Named(_Value(node.value, node), kind, form))
             return
         items = [item for container in self._containers(node) for _, item in _entries(container)] or [node]
-        for name in (chosen for item in items for chosen in _item_names(item)):
+        for name in (chosen for item in items for record in self._records(item) for chosen in _item_names(record)):
             self.named += [_Named(value, kind, form) for value in self._values(name) if not value.dynamic]
+
+    def _records(self, item: ast.expr) -> list[ast.expr]:
+        """An item of a collection named for models, written as a name bound to records (`MODEL_A = dict(path=ID)`
+        then `models = [MODEL_A, ...]`): those records; else the item itself."""
+        if isinstance(item, ast.Name) and item.id not in self.loop_values:
+            values = self._constant(item.id)
+            if values and all(_record_entries(value) is not None for value in values):
+                return values
+        if isinstance(item, ast.ListComp | ast.SetComp | ast.GeneratorExp) and _record_entries(item.elt) is not None:
+            return [item.elt]  # `[dict(abbr=f"run{i}", path=ID) for i in range(8)]`: each run reads the same record
+        return [item]
 
     def _named_references(self) -> list[Reference]:
         found: list[Reference] = []
@@ -2704,23 +2778,41 @@ def _self_attribute(target: ast.expr) -> str | None:
     return target.attr if is_self and isinstance(target, ast.Attribute) else None
 
 
-def _namespaced_default(function: _Function, name: str) -> ast.expr | None:
-    """The default of the function's parameter `name` when it is an `owner/name` string: what a loader given the
-    parameter reads when the caller says nothing. An owner-less default (`"auto"`, `"default"`) is not taken."""
-    default = _parameter_default(function, name)
-    text = _string(default)
-    return default if text is not None and "/" in text else None
+def _passed_to_base(members: list[ast.stmt], attribute: str) -> list[tuple[_Function, ast.expr]]:
+    """`def __init__(self, path="gpt-4.1"): super().__init__(path=path)`, then `model=self.path` in another method:
+    the class's base keeps the parameter under its own name. The `__init__` and the name it passes, or nothing."""
+    for method in members:
+        if not isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef) or method.name != "__init__":
+            continue
+        for statement in _own_statements(method.body):
+            call = statement.value if isinstance(statement, ast.Expr) else None
+            if isinstance(call, ast.Call) and _calls_base_init(call.func):
+                value = _keyword(call, attribute)
+                if isinstance(value, ast.Name) and value.id == attribute:
+                    return [(method, value)]
+    return []
 
 
-def _parameter_default(function: _Function, name: str) -> ast.expr | None:
-    """The default of the function's parameter `name`, if it has that parameter with a default."""
+def _calls_base_init(func: ast.expr) -> bool:
+    """`super().__init__` (or `super(Cls, self).__init__`)."""
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr == "__init__"
+        and isinstance(func.value, ast.Call)
+        and _call_name(func.value.func) == "super"
+    )
+
+
+def _string_default(function: _Function, name: str) -> ast.expr | None:
+    """The default of the function's parameter `name` when it is a string."""
     arguments = function.args
     positional = [*arguments.posonlyargs, *arguments.args]
     pairs = [
         *zip(positional[len(positional) - len(arguments.defaults) :], arguments.defaults, strict=True),
         *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
     ]
-    return next((value for argument, value in pairs if argument.arg == name), None)
+    default = next((value for argument, value in pairs if argument.arg == name), None)
+    return default if _string(default) is not None else None
 
 
 def _entries(container: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
@@ -2747,9 +2839,9 @@ def _item_names(item: ast.expr, depth: int = 0) -> list[ast.expr]:
         if depth > 1:
             return []
         return [inner for _, inner in _entries(item) if not isinstance(inner, ast.List | ast.Tuple | ast.Dict)]
-    if not isinstance(item, ast.Dict):
+    entries = _record_entries(item)
+    if entries is None:
         return [item]
-    entries = {key.value: value for key, value in _entries(item) if isinstance(key, ast.Constant)}
     chosen = next((entries[key] for key in ITEM_KEYS if key in entries), None)
     if chosen is not None:
         return [chosen]
@@ -2762,6 +2854,58 @@ def _maps_names_to_names(mapping: ast.Dict) -> bool:
     the program's own names for the models its values name (`{"gpt-4": "mistral-nemo-instruct-2407"}`)."""
     texts = [_string(value) for value in mapping.values]
     return bool(texts) and all(text and not any(c.isspace() for c in text) for text in texts)
+
+
+def _record_entries(item: ast.expr) -> dict[object, ast.expr] | None:
+    """The entries of a record: a dict literal's (by constant key), or a `dict(key=value, ...)` call's, as configs in
+    Python write them (mmengine's, OpenCompass's `models = [dict(type=HuggingFaceCausalLM, path=ID)]`); None for
+    anything else."""
+    if isinstance(item, ast.Dict):
+        return {key.value: value for key, value in _entries(item) if isinstance(key, ast.Constant)}
+    if isinstance(item, ast.Call) and isinstance(item.func, ast.Name) and item.func.id == "dict" and not item.args:
+        return {keyword.arg: keyword.value for keyword in item.keywords if keyword.arg}
+    return None
+
+
+# Last words of a name for the settings of one thing: `judge_cfg`, `model_config`, `dataset_conf`.
+_SETTINGS_WORDS = frozenset({"cfg", "config", "conf"})
+
+
+def _settings_kind(name: str) -> Kind | None:
+    """What the record bound to `name` describes when the name is one named for a model or dataset followed by a
+    word for its settings (`judge_cfg`, `build_judge_cfg`, `llm_config`, `dataset_cfg`); None otherwise (`eval_cfg`,
+    `model_configs`, `reader_cfg`)."""
+    words = split_words(name)
+    if len(words) < 2 or words[-1] not in _SETTINGS_WORDS:
+        return None
+    return named_kind("_".join(words[:-1]))
+
+
+def _record_id(node: ast.expr | None) -> ast.expr | None:
+    """The value of a record's first id key (`names.ITEM_KEYS`: `path` of `dict(type=X, abbr=..., path=ID)`), when
+    `node` is a record (see `_record_entries`); None otherwise."""
+    entries = _record_entries(node) if node is not None else None
+    if entries is None:
+        return None
+    return next((entries[key] for key in ITEM_KEYS if key in entries), None)
+
+
+# Methods that add items to the collection they are called on (`models.append(x)`, `datasets.extend([...])`).
+_ADDING_METHODS = frozenset({"append", "extend", "insert"})
+
+
+def _added_to(func: ast.expr) -> str | None:
+    """The name of the collection a call adds items to: `models` of `models.append(...)`, `self.models.extend(...)`."""
+    if isinstance(func, ast.Attribute) and func.attr in _ADDING_METHODS:
+        return _operand_name(func.value)
+    return None
+
+
+def _collection_item_kind(name: str) -> Kind | None:
+    """What the items of a collection hold when its name is a plural named for them (`models`, `judge_models`,
+    `gsm8k_datasets`); None for a name of one (`model`: adding to it is not adding a model)."""
+    kind = apis.name_kind(name)
+    return kind if kind is not None and split_words(name)[-1].endswith("s") else None
 
 
 def _all_dicts(containers: list[ast.expr]) -> bool:

@@ -216,6 +216,7 @@ MARKER_WORDS = (
     b"container-image",
     b"ollama",
     b"llm",
+    b"judge",  # `--judge ORG/NAME`, `JUDGE_MODEL=`
     b"-hf",  # llama.cpp's `-hf ORG/NAME` (and `-hfr`, `-hfd`); `--hf-repo` holds `repo`
     b"lmdeploy",
     b"aphrodite",  # `trtllm-serve` holds `llm`
