@@ -1284,9 +1284,12 @@ class _Finder:
                 yield from self._literal(part)
         elif node.type == "object":
             entries = {self._key(key): value for key, value in _entries(node)}
-            for key in names.ITEM_KEYS:  # `{name: "GPT-4o", value: "gpt-4o"}`: the label names nothing, the value does
-                if key in entries and _unwrapped(entries[key]).type in ("string", "template_string"):
-                    yield from self._literal(entries[key])
+            written = [key for key in entries if key and _unwrapped(entries[key]).type in ("string", "template_string")]
+            ids = [key for key in names.CARD_ID_KEYS if key in written]
+            # `{name: "GPT-4o", value: "gpt-4o"}`, `{name: "all-MiniLM-L6-v2", key: "Xenova/all-MiniLM-L6-v2"}`: beside
+            # an id the name is a label, and names nothing; alone it is the id (`{name: ID, size: 7}`)
+            for key in ids or [key for key in names.ITEM_KEYS if key in written]:
+                yield from self._literal(entries[key])
 
     # --- text ---
 

@@ -1,0 +1,61 @@
+"""A TypeScript app's own catalogue of models (issue 16): cards whose id is written under `key` (Perplexica's
+`{name: "GPT 4 omni", key: "gpt-4o"}`), beside a label that names nothing. Look-alikes: a card's label beside its id,
+a list named for something else whose cards have keys, a card's `key` that is a word."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.javascript import JavaScriptSource
+from modelpolicy.model import Kind
+
+M, A, OL = Kind.MODEL, Kind.API, Kind.OLLAMA
+
+
+def find(text: str, path: str = "src/lib/models/providers/index.ts") -> set[tuple[Kind, str, int]]:
+    return {(r.kind, r.text, r.line) for r in JavaScriptSource().find(text, FileContext(path, lambda _: False))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "const defaultChatModels: Model[] = [\n  { name: 'GPT 4 omni', key: 'gpt-4o' },\n"
+            "  { name: 'o3 Mini', key: 'o3-mini' },\n];\n",
+            {(A, "gpt-4o", 2), (A, "o3-mini", 3)},
+        ),
+        (
+            "const defaultEmbeddingModels: Model[] = [\n"
+            "  {\n    name: 'all-MiniLM-L6-v2',\n    key: 'Xenova/all-MiniLM-L6-v2',\n  },\n"
+            "  { name: 'mxbai-embed-large-v1', key: 'mixedbread-ai/mxbai-embed-large-v1' },\n];\n",
+            {(M, "Xenova/all-MiniLM-L6-v2", 4), (M, "mixedbread-ai/mxbai-embed-large-v1", 6)},
+        ),
+        # under a key named for models, as in a provider's `getDefaultModels()` answer
+        (
+            "return { chat: [], embedding: [], models: [{ name: 'Claude', key: 'claude-3-5-haiku-latest' }] };\n",
+            {(A, "claude-3-5-haiku-latest", 1)},
+        ),
+        # a card that names its model only under `name` still does
+        ("const models = [{ name: 'gpt-4o-mini', size: 1 }];\n", {(A, "gpt-4o-mini", 1)}),
+    ],
+)
+def test_a_catalogue_cards_key_is_its_model(text: str, expected: set[tuple[Kind, str, int]]) -> None:
+    assert find(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the label of a card whose id is under `key` names nothing, even when it is a model's short name
+        "const defaultEmbeddingModels = [{ name: 'all-MiniLM-L6-v2', key: 'local-minilm' }];\n",
+        # a list named for something else: its cards' keys are the program's own
+        "const optimizationModes = [{ key: 'speed', title: 'Speed' }, { key: 'quality', title: 'Quality' }];\n",
+        # a card's `key` that is a word, in a list named for models
+        "const chatModels = [{ key: 'fast', title: 'Fast' }, { key: 'default', title: 'Default' }];\n",
+        # a settings field whose key is an API key
+        "const providerConfigFields = [{ type: 'password', name: 'API Key', key: 'apiKey' }];\n",
+    ],
+)
+def test_a_cards_label_or_word_key_names_nothing(text: str) -> None:
+    assert find(text) == set()
