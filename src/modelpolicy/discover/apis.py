@@ -56,6 +56,12 @@ ROUTE_MARKERS = (
     b"cerebras",
     b"fireworks",
     b"writer/",
+    b"zai/",
+    b"z-ai/",
+    b"alibaba/",
+    b"qwen/",
+    b"dashscope/",
+    b"moonshot/",
 )
 
 

@@ -1,0 +1,100 @@
+"""Hosted API names of the newer generations and the gateways' routes to them (issue 16): Zhipu's GLM-5, DashScope's
+Qwen3 hosted tiers, Kimi's K2 point releases, Step 3, MiMo point releases, ElevenLabs' Scribe versions, SAP AI Core's
+`anthropic--claude-*`; the Vercel AI Gateway's `alibaba/` and `zai/`, OpenRouter's `qwen/` and `z-ai/`, LiteLLM's
+`dashscope/` and `moonshot/`. Look-alikes: the same families' open weights, with or without their owner."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.config import ConfigSource
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.javascript import JavaScriptSource
+from modelpolicy.knowledge import load as load_knowledge
+from modelpolicy.model import Kind
+
+A, M = Kind.API, Kind.MODEL
+
+
+@pytest.mark.parametrize(
+    ("name", "provider"),
+    [
+        ("glm-5", "zhipu"),
+        ("glm-5.1", "zhipu"),
+        ("glm-5v-turbo", "zhipu"),
+        ("zai/glm-4.6", "zhipu"),
+        ("z-ai/glm-4.6", "zhipu"),
+        ("openrouter/z-ai/glm-4.5-air", "zhipu"),
+        ("qwen3.5-plus", "alibaba-dashscope"),
+        ("qwen3-vl-plus", "alibaba-dashscope"),
+        ("qwen3-coder-flash", "alibaba-dashscope"),
+        ("alibaba/qwen3.6-plus", "alibaba-dashscope"),
+        ("qwen/qwen3.6-plus", "alibaba-dashscope"),
+        ("dashscope/qwen-turbo", "alibaba-dashscope"),
+        ("kimi-k2.5", "moonshot"),
+        ("kimi-k2-thinking", "moonshot"),
+        ("kimi-k3", "moonshot"),
+        ("moonshot/kimi-k2-0905-preview", "moonshot"),
+        ("step-3", "stepfun"),
+        ("step-3.5-flash", "stepfun"),
+        ("mimo-v2.5", "xiaomi-mimo"),
+        ("anthropic--claude-3.5-sonnet", "anthropic"),
+    ],
+)
+def test_a_newer_generations_name_is_its_apis(name: str, provider: str) -> None:
+    found = load_knowledge().provider(name)
+    assert found is not None and found.key == provider
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "qwen/qwen3-32b",  # OpenRouter's and Groq's spelling of the open weights: the Hub's `Qwen/Qwen3-32B`
+        "Qwen/Qwen3-235B-A22B",
+        "qwen3-32b",  # an open model without its owner: DashScope's only where the file shows DashScope
+        "alibaba/qwen3.6-35b-a3b",  # the open weights behind a gateway: no hosted tier's name
+        "zai-org/GLM-4.5",
+        "glm-4-9b-chat",
+        "moonshotai/Kimi-K2-Instruct",
+        "moonshotai/kimi-k2-instruct-0905",
+        "kimi-k2",  # the family, an Ollama library name
+        "stepfun-ai/step3",
+        "step-audio-tts-3b",
+        "scribe_v2",  # ElevenLabs' only where the file shows ElevenLabs
+        "anthropic--",
+    ],
+)
+def test_open_weights_and_families_are_no_hosted_name(name: str) -> None:
+    assert load_knowledge().provider(name) is None
+
+
+def test_scribe_is_elevenlabs_beside_it() -> None:
+    found = load_knowledge().provider("scribe_v2", contextual=True, among=frozenset({"elevenlabs"}))
+    assert found is not None and found.key == "elevenlabs"
+
+
+def javascript(text: str) -> set[tuple[Kind, str, int]]:
+    context = FileContext("src/providers/builtins.ts", lambda _: False)
+    return {(r.kind, r.text, r.line) for r in JavaScriptSource().find(text, context)}
+
+
+def test_a_provider_specs_default_behind_a_gateway_route_is_the_apis() -> None:
+    text = (
+        'const SPECS = [\n  { id: "vercel-ai-gateway", defaultModelId: "alibaba/qwen3.6-plus" },\n'
+        '  { id: "groq", defaultModelId: "qwen/qwen3-32b" },\n'
+        '  { id: "zai", defaultModelId: "glm-5v-turbo" },\n'
+        '  { id: "sapaicore", defaultModelId: "anthropic--claude-3.5-sonnet" },\n];\n'
+    )
+    assert javascript(text) == {
+        (A, "alibaba/qwen3.6-plus", 2),
+        (M, "qwen/qwen3-32b", 3),
+        (A, "glm-5v-turbo", 4),
+        (A, "anthropic--claude-3.5-sonnet", 5),
+    }
+
+
+def test_a_routed_name_in_config_is_the_apis() -> None:
+    text = "llm:\n  model: z-ai/glm-4.6\n  fallback: qwen/qwen3-32b\n"
+    found = {(r.kind, r.text) for r in ConfigSource().find(text, FileContext("config.yaml", lambda _: False))}
+    assert (A, "z-ai/glm-4.6") in found
+    assert (A, "qwen/qwen3-32b") not in found
