@@ -98,3 +98,26 @@ def test_a_routed_name_in_config_is_the_apis() -> None:
     found = {(r.kind, r.text) for r in ConfigSource().find(text, FileContext("config.yaml", lambda _: False))}
     assert (A, "z-ai/glm-4.6") in found
     assert (A, "qwen/qwen3-32b") not in found
+
+
+def config_found(text: str) -> set[tuple[Kind, str, int]]:
+    return {(r.kind, r.text, r.line) for r in ConfigSource().find(text, FileContext("config.yaml", lambda _: False))}
+
+
+def test_a_mapping_whose_provider_is_ollama_names_ollama_models() -> None:
+    text = (
+        "models:\n  - provider: ollama\n    model: command-r\n  - provider: cohere\n    model: command-r\n"
+        "llm:\n  provider: ollama\n  config:\n    model: llama3.1\n    temperature: 0.1\n"
+        "embedder:\n  provider: openai\n  config:\n    model: text-embedding-3-small\n"
+    )
+    assert config_found(text) == {
+        (Kind.OLLAMA, "command-r", 3),
+        (A, "command-r", 5),
+        (Kind.OLLAMA, "llama3.1", 9),
+        (A, "text-embedding-3-small", 14),
+    }
+
+
+def test_ollama_under_another_key_says_nothing_of_the_provider() -> None:
+    text = "chat:\n  title: ollama\n  model: command-r\nserver:\n  type: vllm\n  model: command-r-plus\n"
+    assert config_found(text) == {(A, "command-r", 3), (A, "command-r-plus", 6)}

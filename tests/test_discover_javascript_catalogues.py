@@ -59,3 +59,36 @@ def test_a_catalogue_cards_key_is_its_model(text: str, expected: set[tuple[Kind,
 )
 def test_a_cards_label_or_word_key_names_nothing(text: str) -> None:
     assert find(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a provider's spec whose id is Ollama: its default is the library's, tagged, though an API's names match it
+        (
+            'const SPECS = [\n  { id: "ollama", name: "Ollama", defaultModelId: "deepseek-v4-flash:0731" },\n'
+            '  { id: "deepseek", defaultModelId: "deepseek-v4-flash" },\n];\n',
+            {(OL, "deepseek-v4-flash:0731", 2), (A, "deepseek-v4-flash", 3)},
+        ),
+        # `{provider: "ollama", model: ...}`: Cohere's pattern matches `command-r`, the provider says Ollama's
+        ('const local = { provider: "ollama", model: "command-r:35b" };\n', {(OL, "command-r:35b", 1)}),
+        ('const local = { providerId: "ollama", model: "command-r" };\n', {(OL, "command-r", 1)}),
+    ],
+)
+def test_a_model_in_an_ollama_providers_object_is_ollamas(text: str, expected: set[tuple[Kind, str, int]]) -> None:
+    assert find(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another provider's object: its names are its API's
+        ('const remote = { provider: "cohere", model: "command-r" };\n', {(A, "command-r", 1)}),
+        # an API's name the Ollama library does not list stays the API's, whatever the object says
+        ('const odd = { provider: "ollama", model: "gpt-4o" };\n', {(A, "gpt-4o", 1)}),
+        # Ollama named under another key (a label, a description) says nothing of the model's provider
+        ('const card = { label: "ollama", model: "command-r" };\n', {(A, "command-r", 1)}),
+    ],
+)
+def test_a_model_beside_another_provider_is_not_ollamas(text: str, expected: set[tuple[Kind, str, int]]) -> None:
+    assert find(text) == expected

@@ -181,6 +181,9 @@ _PROVIDERS = frozenset(
         "replicate",
     }
 )
+# The keys of an object that say which provider it is or calls (`{provider: "ollama", model: ...}`, a provider's spec
+# `{id: "ollama", defaultModelId: ...}`).
+_PROVIDER_KEYS = frozenset({"provider", "providerId", "provider_id", "providerName", "apiProvider", "id", "type"})
 # Words of a name that speak of what a program reads: the quoted keys of an object so named are ids, when owned.
 # Modules whose import makes the file an Ollama client's: its `model:` values are Ollama library tags.
 _OLLAMA_MODULES = frozenset({"ollama", "ollama/browser"})
@@ -863,6 +866,7 @@ class _Finder:
             self._alias_map(name or "", items, table)  # `modelConversions: {"llama3-8b": "llama3-8b-8192"}`
         if kind is None or value is None or name is None:
             return
+        self._ollama_values(pair, kind, name)
         for found in self.values(value):
             self._report(found, _Mode.NAMED, kind, name)
         self._sibling_ids(pair)
@@ -879,6 +883,30 @@ class _Finder:
                 if _unwrapped(item).type == "object":
                     for found in self._literal(item):
                         self._report(found, _Mode.NAMED, kind, name)
+
+    def _ollama_card(self, card: Node | None) -> bool:
+        """`{provider: "ollama", model: "command-r:35b"}`, a provider's spec `{id: "ollama", defaultModelId: ID}`: an
+        object whose provider is Ollama, by a key that says which provider (`_PROVIDER_KEYS`)."""
+        if card is None or card.type != "object":
+            return False
+        for pair in card.named_children:
+            key = self._key(pair.child_by_field_name("key")) if pair.type == "pair" else None
+            value = pair.child_by_field_name("value") if key in _PROVIDER_KEYS else None
+            if value is not None and value.type == "string" and (self.string(value) or "").lower() == "ollama":
+                return True
+        return False
+
+    def _ollama_values(self, pair: Node, kind: Kind, name: str) -> None:
+        """The values under a model's key in an Ollama provider's object: a library name or a tagged one is Ollama's,
+        before a hosted API's patterns are asked (`command-r:35b` is the library's, not Cohere's; `deepseek-v4-flash:
+        0731` no API's); any other value is read as under any model's key."""
+        value = pair.child_by_field_name("value")
+        if kind is not Kind.MODEL or value is None or not self._ollama_card(pair.parent):
+            return
+        for found in self.values(value):
+            recognised = ollama.recognise(found.text, ollama.Context.NAMED)
+            if recognised is not None and recognised[0] is Kind.OLLAMA:
+                self._add(found.node, recognised[1], Kind.OLLAMA, name, None)
 
     def _sibling_ids(self, pair: Node) -> None:
         """`{modelId: "llama3-70b-8192", hostedId: "llama3-70b-4096", provider: "groq"}`: in a model's card, another
