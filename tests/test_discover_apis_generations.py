@@ -59,6 +59,7 @@ def test_a_newer_generations_name_is_its_apis(name: str, provider: str) -> None:
         "moonshotai/kimi-k2-instruct-0905",
         "kimi-k2",  # the family, an Ollama library name
         "stepfun-ai/step3",
+        "qwen3.8-max",  # a `-max` may be open weights (xinference's family of `Qwen/Qwen3.8-2.4T-A95B`)
         "step-audio-tts-3b",
         "scribe_v2",  # ElevenLabs' only where the file shows ElevenLabs
         "anthropic--",
