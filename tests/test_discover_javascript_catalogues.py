@@ -92,3 +92,39 @@ def test_a_model_in_an_ollama_providers_object_is_ollamas(text: str, expected: s
 )
 def test_a_model_beside_another_provider_is_not_ollamas(text: str, expected: set[tuple[Kind, str, int]]) -> None:
     assert find(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "function buildVertexModels(): Record<string, ModelInfo> {\n  const models = generated();\n"
+            '  return {\n    ...models,\n    "claude-fable-5": fable,\n  };\n}\n',
+            {(A, "claude-fable-5", 5)},
+        ),
+        (
+            'const getModels = () => ({ "gpt-4o": { price: 5 }, "org/local-x": {} });\n',
+            {
+                (A, "gpt-4o", 1),
+                (M, "org/local-x", 1),
+            },
+        ),
+    ],
+)
+def test_the_quoted_ids_a_function_named_for_models_returns(text: str, expected: set[tuple[Kind, str, int]]) -> None:
+    assert find(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a function named for something else returns a table keyed by model names: its prices, not its models
+        'function buildHeaders() {\n  return { "gpt-4o": "x-header" };\n}\n',
+        # a table of models keyed by the program's own words
+        "function buildModels() {\n  return { fast: info, smart: other };\n}\n",
+        # quoted keys that are words or labels
+        'function getModels() {\n  return { "Fast model": info, "default": other };\n}\n',
+    ],
+)
+def test_what_other_functions_return_names_nothing(text: str) -> None:
+    assert find(text) == set()

@@ -744,7 +744,7 @@ class _Finder:
                 self.named.append((name, label))
 
     def _named_function(self, name: str, function: Node) -> None:
-        if _name_kind(name) is not None:
+        if _name_kind(name) is not None or collection_kind(name) is not None:
             self.returning.append((name, function))
 
     def _declared(self, name: Node | None, value: Node | None) -> None:
@@ -947,15 +947,20 @@ class _Finder:
     def _returned(self, name: str, function: Node) -> None:
         """`function getModel(tier) { if (tier === "fast") return "gpt-4o-mini"; return "gpt-4o"; }`, `const
         defaultModel = () => "gpt-4o"`: what a function named for a model returns, read as a value under its name
-        (its own returns, not those of functions nested in it)."""
-        kind = _name_kind(name)
+        (its own returns, not those of functions nested in it); of a function named for a table of models
+        (`function buildVertexModels() { return {...generated, "claude-fable-5": info}; }`), the quoted keys of the
+        object it returns that are ids, as those of a constant so named."""
+        kind, table = _name_kind(name), collection_kind(name)
         body = function.child_by_field_name("body")
-        if kind is None or body is None:
+        if body is None:
             return
         returned = [body] if body.type != "statement_block" else _returns(body)
         for value in returned:
-            for found in self._literal(value):
-                self._report(found, _Mode.NAMED, kind, name)
+            if kind is not None:
+                for found in self._literal(value):
+                    self._report(found, _Mode.NAMED, kind, name)
+            if table is not None and (container := _unwrapped(value)).type == "object":
+                self._quoted_keys(name, container, table)
 
     def _attribute(self, attribute: Node) -> None:
         """`<ModelPicker defaultModel="gpt-4o" />`, `model={"gpt-4o"}`: a JSX attribute named for a model, read as a
@@ -994,12 +999,17 @@ class _Finder:
                     self._report(found, _Mode.NAMED, kind, name)
         kind = collection_kind(name)
         if kind is not None and container.type == "object":
-            aliases = self._alias_map(name, container, kind)
-            for key, _ in _entries(container):
-                if key is None or key.type != "string" or not (text := self.string(key)) or _span(key) in aliases:
-                    continue
-                if "/" in text or _api_name(text):  # `{"org/x": "Label"}`, `{"gpt-4o": {price: 5}}`
-                    self._report(_Value(key, text), _Mode.NAMED, kind, name)
+            self._quoted_keys(name, container, kind)
+
+    def _quoted_keys(self, name: str, container: Node, kind: Kind) -> None:
+        """The quoted keys of a table named for models that are ids (`{"org/x": "Label"}`, `{"gpt-4o": {price: 5}}`),
+        not the program's own aliases of an alias map (`_alias_map`)."""
+        aliases = self._alias_map(name, container, kind)
+        for key, _ in _entries(container):
+            if key is None or key.type != "string" or not (text := self.string(key)) or _span(key) in aliases:
+                continue
+            if "/" in text or _api_name(text):
+                self._report(_Value(key, text), _Mode.NAMED, kind, name)
 
     def _made_with(self, value: Node) -> list[_Value]:
         """`const model = amazonBedrock("us.anthropic.claude-...")`: the literal id a provider instance the file made
