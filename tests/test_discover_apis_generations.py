@@ -39,6 +39,12 @@ A, M = Kind.API, Kind.MODEL
         ("step-3.5-flash", "stepfun"),
         ("mimo-v2.5", "xiaomi-mimo"),
         ("anthropic--claude-3.5-sonnet", "anthropic"),
+        ("solar-pro2", "upstage"),
+        ("solar-mini", "upstage"),
+        ("upstage/solar-pro-3", "upstage"),
+        ("solar-embedding-1-large-query", "upstage"),
+        ("v0-1.5-md", "vercel-v0"),
+        ("vercel/v0-1.0-md", "vercel-v0"),
     ],
 )
 def test_a_newer_generations_name_is_its_apis(name: str, provider: str) -> None:
@@ -63,6 +69,12 @@ def test_a_newer_generations_name_is_its_apis(name: str, provider: str) -> None:
         "step-audio-tts-3b",
         "scribe_v2",  # ElevenLabs' only where the file shows ElevenLabs
         "anthropic--",
+        "upstage/SOLAR-10.7B-Instruct-v1.0",  # Upstage's open weights on the Hub
+        "upstage/solar-pro-preview-instruct",
+        "solar-10.7b-instruct-v1.0",
+        "solar",  # a word
+        "v0",
+        "v0-1.5",
     ],
 )
 def test_open_weights_and_families_are_no_hosted_name(name: str) -> None:

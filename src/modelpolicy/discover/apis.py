@@ -62,6 +62,8 @@ ROUTE_MARKERS = (
     b"qwen/",
     b"dashscope/",
     b"moonshot/",
+    b"upstage/",
+    b"vercel/",
 )
 
 
