@@ -10,6 +10,7 @@ import pytest
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.javascript import JavaScriptSource
+from modelpolicy.discover.python import PythonSource
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind
 
@@ -134,3 +135,30 @@ def test_a_mapping_whose_provider_is_ollama_names_ollama_models() -> None:
 def test_ollama_under_another_key_says_nothing_of_the_provider() -> None:
     text = "chat:\n  title: ollama\n  model: command-r\nserver:\n  type: vllm\n  model: command-r-plus\n"
     assert config_found(text) == {(A, "command-r", 3), (A, "command-r-plus", 6)}
+
+
+def python_found(text: str) -> set[tuple[Kind, str, int]]:
+    return {(r.kind, r.text, r.line) for r in PythonSource().find(text, FileContext("app.py", lambda _: False))}
+
+
+def test_a_dict_whose_provider_is_ollama_names_ollama_models() -> None:
+    text = (
+        'local = {"provider": "ollama", "model": "command-r"}\n'
+        'config = {"llm": {"provider": "ollama", "config": {"model": "mistral-small", "temperature": 0}}}\n'
+        'remote = {"provider": "cohere", "model": "command-r-plus"}\n'
+        'embedder = {"provider": "openai", "config": {"model": "text-embedding-3-small"}}\n'
+    )
+    assert python_found(text) == {
+        (Kind.OLLAMA, "command-r", 1),
+        (Kind.OLLAMA, "mistral-small", 2),
+        (A, "command-r-plus", 3),
+        (A, "text-embedding-3-small", 4),
+    }
+
+
+def test_ollama_as_a_label_or_an_api_name_beside_ollama() -> None:
+    text = (
+        'card = {"title": "ollama", "model": "command-r"}\n'
+        'odd = {"provider": "ollama", "model": "gpt-4o"}\n'  # no library name: still OpenAI's
+    )
+    assert python_found(text) == {(A, "command-r", 1), (A, "gpt-4o", 2)}

@@ -256,6 +256,11 @@ _OLLAMA_MAYBE = {name: replace(loader, certain=False) for name, loader in _OLLAM
 
 # The form of the keys of a table of Ollama's models (`ollama.table`): each is one, known to the library or not.
 _OLLAMA_TABLE = "ollama-table"
+# The form of a model's key in a dict whose provider is Ollama (`{"provider": "ollama", "model": ...}`): the keys that
+# say the provider, and those under which the provider's settings are (mem0's `"config": {"model": ...}`).
+_OLLAMA_PROVIDED = "ollama-provider"
+_PROVIDER_KEYS = frozenset({"provider", "provider_id", "providerid", "provider_name", "api_provider", "id", "type"})
+_PROVIDER_SETTINGS = frozenset({"config", "params", "options", "settings"})
 
 _LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+", re.DOTALL)
 _OTHER_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # where `str.splitlines` splits too
@@ -1971,10 +1976,16 @@ class _Finder:
                     self._defer(operand, kind, "comparison")
 
     def _dict_entries(self, mapping: ast.Dict) -> None:
-        """`{"model_id": ID}`: a string key named for a model or dataset, as a config file's key is read."""
+        """`{"model_id": ID}`: a string key named for a model or dataset, as a config file's key is read; in a dict
+        whose provider is Ollama (`{"provider": "ollama", "model": "command-r"}`, mem0's `{"provider": "ollama",
+        "config": {"model": ID}}`), a model's key holds the Ollama library's name before a hosted API's."""
+        ollama_provided = _provided_by_ollama(mapping)
         for key, value in zip(mapping.keys, mapping.values, strict=True):
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                self._defer(value, apis.name_kind(key.value), "key")
+                kind = apis.name_kind(key.value)
+                self._defer(value, kind, _OLLAMA_PROVIDED if ollama_provided and kind is Kind.MODEL else "key")
+                if ollama_provided and key.value.lower() in _PROVIDER_SETTINGS and isinstance(value, ast.Dict):
+                    self._dict_entries(_ollama_settings(value))
 
     def _fields(self, cls: ast.ClassDef) -> None:
         """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`."""
@@ -2046,11 +2057,11 @@ class _Finder:
         seen = set(self.read)
         # A file's named values repeat (a parametrize table read once per test it decorates): each text is identified
         # once per kind.
-        identified: dict[tuple[str, Kind, bool], list[tuple[Kind, str, str | None]]] = {}
+        identified: dict[tuple[str, Kind, str], list[tuple[Kind, str, str | None]]] = {}
         for named in self.named:
             if id(named.value.node) in seen:
                 continue
-            key = (named.value.text, named.kind, named.form == _OLLAMA_TABLE)
+            key = (named.value.text, named.kind, named.form if named.form in (_OLLAMA_TABLE, _OLLAMA_PROVIDED) else "")
             artefacts = identified.get(key)
             if artefacts is None:
                 artefacts = identified[key] = self._named_artefacts(named)
@@ -2068,6 +2079,9 @@ class _Finder:
         """What a named default holds in this file (see `_named_artefacts`), an Ollama model too where the file speaks
         of Ollama or the name is a key of an Ollama table."""
         text = named.value.text
+        local = ollama.recognise(text, ollama.Context.NAMED) if named.form == _OLLAMA_PROVIDED else None
+        if local is not None and local[0] is Kind.OLLAMA:
+            return [(Kind.OLLAMA, local[1], None)]  # `{"provider": "ollama", "model": "command-r"}`: not Cohere's
         artefacts = _named_artefacts(text, named.kind, self.context, self.apis)
         if not artefacts and named.kind is Kind.MODEL and self.speaks_of_ollama:
             # `model = "qwen3:0.6b"`, `{"model": "llama3.2"}` in a file that speaks of Ollama, as in a config file
@@ -2344,6 +2358,25 @@ def _own_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
             yield from _own_statements(handler.body)
         for case in getattr(statement, "cases", []):
             yield from _own_statements(case.body)
+
+
+def _provided_by_ollama(mapping: ast.Dict) -> bool:
+    """Whether a dict literal says its provider is Ollama (`{"provider": "ollama", ...}`)."""
+    return any(
+        isinstance(key, ast.Constant)
+        and isinstance(key.value, str)
+        and key.value.lower() in _PROVIDER_KEYS
+        and isinstance(value, ast.Constant)
+        and isinstance(value.value, str)
+        and value.value.strip().lower() == "ollama"
+        for key, value in zip(mapping.keys, mapping.values, strict=True)
+    )
+
+
+def _ollama_settings(settings: ast.Dict) -> ast.Dict:
+    """The settings an Ollama provider's dict holds (`"config": {"model": ID}`), as a dict that says its provider."""
+    provider = ast.copy_location(ast.Constant("provider"), settings)
+    return ast.Dict(keys=[provider, *settings.keys], values=[ast.Constant("ollama"), *settings.values])
 
 
 def _named_artefacts(
