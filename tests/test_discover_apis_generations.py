@@ -162,3 +162,23 @@ def test_ollama_as_a_label_or_an_api_name_beside_ollama() -> None:
         'odd = {"provider": "ollama", "model": "gpt-4o"}\n'  # no library name: still OpenAI's
     )
     assert python_found(text) == {(A, "command-r", 1), (A, "gpt-4o", 2)}
+
+
+def test_a_python_or_config_cards_id_is_read_before_its_label() -> None:
+    python_text = (
+        "MODELS = [\n"
+        '    {"name": "Fast", "value": "gpt-4o-mini"},\n'
+        '    {"name": "all-MiniLM-L6-v2", "key": "sentence-transformers/all-MiniLM-L6-v2"},\n'
+        '    {"name": "gpt-4o"},\n'
+        "]\n"
+    )
+    assert python_found(python_text) == {
+        (A, "gpt-4o-mini", 2),
+        (M, "sentence-transformers/all-MiniLM-L6-v2", 3),
+        (A, "gpt-4o", 4),
+    }
+    config_text = (
+        "models:\n  - name: Fast\n    value: gpt-4o-mini\n"
+        "  - name: all-MiniLM-L6-v2\n    key: sentence-transformers/all-MiniLM-L6-v2\n"
+    )
+    assert config_found(config_text) == {(A, "gpt-4o-mini", 3), (M, "sentence-transformers/all-MiniLM-L6-v2", 5)}

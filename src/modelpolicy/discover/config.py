@@ -42,8 +42,8 @@ from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
 from modelpolicy.discover.names import (
+    CARD_KEYS,
     DATASET_ITEM_KEYS,
-    ITEM_KEYS,
     NOT_QUALIFIERS,
     SETTING_KEYS,
     collection_kind,
@@ -288,6 +288,7 @@ def _may_hold_url(value: str) -> bool:
 
 
 _SETTING_KEYS = frozenset(key.lower() for key in SETTING_KEYS)
+_CARD_KEYS = tuple(key.lower() for key in CARD_KEYS)
 # The keys of a mapping that say which provider it configures or calls (`{provider: ollama, model: ...}`), normalised;
 # and those under which such a mapping holds that provider's settings (mem0's `{provider: ollama, config: {model}}`).
 _PROVIDER_KEYS = frozenset({"provider", "providerid", "providername", "apiprovider", "id", "type"})
@@ -377,7 +378,7 @@ class _Finder:
         if _provided_by_ollama(entries):  # `{provider: ollama, model: command-r}`: read as an `ollama:` section
             yield from self.ollama_section(mapping)
             return
-        keys = DATASET_ITEM_KEYS if slot and slot.kind is Kind.DATASET else ITEM_KEYS
+        keys = DATASET_ITEM_KEYS if slot and slot.kind is Kind.DATASET else _CARD_KEYS  # `{name: LABEL, value: ID}`
         item_key = next((entries[k][0] for k in keys if k in entries), None) if slot else None
         name, value = (entries.get(k, (None, None))[1] for k in ("name", "value"))
         if isinstance(name, _Text) and value is not None and _artefact_key(name.value):

@@ -53,7 +53,7 @@ from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Lines, Markers
 from modelpolicy.discover.names import (
-    ITEM_KEYS,
+    CARD_KEYS,
     MODEL_ARGS_KEYS,
     WRITTEN,
     called_kind,
@@ -2483,15 +2483,16 @@ def _entries(container: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
 
 
 def _item_names(item: ast.expr, depth: int = 0) -> list[ast.expr]:
-    """What an item of a collection named for models names: the item itself; of a dict item, its first `ITEM_KEYS`
-    value, else what the items of its list values name; of a list item (an OpenAI-style list's `data`, as in
-    `return {"object": "list", "data": [{"id": ...}]}`), what its items name. One level of nesting is read."""
+    """What an item of a collection named for models names: the item itself; of a dict item, its first `CARD_KEYS`
+    value (an id's before a name, which beside one is a label), else what the items of its list values name; of a
+    list item (an OpenAI-style list's `data`, as in `return {"object": "list", "data": [{"id": ...}]}`), what its
+    items name. One level of nesting is read."""
     if isinstance(item, ast.List | ast.Tuple):
         return [name for _, inner in _entries(item) for name in _item_names(inner, depth + 1)] if depth == 0 else []
     if not isinstance(item, ast.Dict):
         return [item]
     entries = {key.value: value for key, value in _entries(item) if isinstance(key, ast.Constant)}
-    chosen = next((entries[key] for key in ITEM_KEYS if key in entries), None)
+    chosen = next((entries[key] for key in CARD_KEYS if key in entries), None)  # `{"name": LABEL, "value": ID}`
     if chosen is not None:
         return [chosen]
     lists = [value for value in entries.values() if isinstance(value, ast.List | ast.Tuple)] if depth == 0 else []
