@@ -173,14 +173,13 @@ FOLDER_OWNERS = frozenset(
 
 # Owners that say "put yours here": `your-username/my-model`, `<your-hf-id>` (which the id grammar refuses already);
 # or that a test or an example makes up: `fake/path`, `dummy/model`, `owner/repo`, `user/dataset`, `foo/bar`,
-# `some/other-model`, `default/model`, `acme/model`.
+# `some/other-model`, `default/model`, `custom/model`.
 PLACEHOLDER_OWNERS = frozenset(
     {
         *("username", "user-name", "user_name", "hf-username", "hf_username", "my-username"),
         *("fake", "dummy", "mock", "owner", "user", "foo", "some", "example"),
-        # the classic made-up company, and a catalogue test's stand-ins for a provider (`acme/model`, `custom/model`,
-        # `provider/model-a`, `vendor/x`)
-        *("acme", "custom", "provider", "vendor"),
+        # a catalogue test's stand-ins for a provider's model (`custom/model`, `provider/model-a`, `vendor/x`)
+        *("custom", "provider", "vendor"),
         "default",  # a sentinel a program replaces: `if model_name == "default/model":`
         *("example.com", "example.org", "example.net"),  # the reserved example domains: `hf://example.com/model`
     }
