@@ -239,6 +239,12 @@ def test_without_env_defaults(text: str, expected: str) -> None:
         ("example.com/model", True),  # a reserved example domain as the owner
         ("Example.org/dataset", True),
         ("example-com/model", False),
+        ("custom/no-metadata", True),  # a catalogue test's stand-ins for a provider's model
+        ("provider/model-a", True),
+        ("Vendor/model", True),
+        ("customs-ai/model", False),  # an owner that only starts so
+        ("org/custom", False),  # a name, not an owner
+        ("customer-ai/model", False),
     ],
 )
 def test_placeholder_ids(text: str, expected: bool) -> None:

@@ -60,6 +60,14 @@ ROUTE_MARKERS = (
     b"cerebras",
     b"fireworks",
     b"writer/",
+    b"zai/",
+    b"z-ai/",
+    b"alibaba/",
+    b"qwen/",
+    b"dashscope/",
+    b"moonshot/",
+    b"upstage/",
+    b"vercel/",
 )
 
 # Words that open the names of the hosted API families tables are most often made of, for the sources' pre-filters: a

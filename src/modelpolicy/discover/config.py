@@ -42,8 +42,8 @@ from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers
 from modelpolicy.discover.names import (
+    CARD_KEYS,
     DATASET_ITEM_KEYS,
-    ITEM_KEYS,
     NOT_QUALIFIERS,
     SETTING_KEYS,
     collection_kind,
@@ -305,6 +305,20 @@ def _may_hold_url(value: str) -> bool:
 
 
 _SETTING_KEYS = frozenset(key.lower() for key in SETTING_KEYS)
+_CARD_KEYS = tuple(key.lower() for key in CARD_KEYS)
+# The keys of a mapping that say which provider it configures or calls (`{provider: ollama, model: ...}`), normalised;
+# and those under which such a mapping holds that provider's settings (mem0's `{provider: ollama, config: {model}}`).
+_PROVIDER_KEYS = frozenset({"provider", "providerid", "providername", "apiprovider", "id", "type"})
+_PROVIDER_SETTINGS = frozenset({"config", "params", "options", "settings"})
+
+
+def _provided_by_ollama(entries: _Entries) -> bool:
+    """Whether a mapping says its provider is Ollama (`provider: ollama`, a provider list's `id: ollama`)."""
+    return any(
+        isinstance(value, _Text) and value.value.strip().lower() == "ollama"
+        for key, (_, value) in entries.items()
+        if key in _PROVIDER_KEYS
+    )
 
 
 def _api_list(sequence: _Sequence) -> _Slot | None:
@@ -378,7 +392,10 @@ class _Finder:
 
     def mapping(self, mapping: _Mapping, slot: _Slot | None) -> Iterator[Reference]:
         entries = {_normalise(key.value): (key, value) for key, value in mapping.entries if key}
-        keys = DATASET_ITEM_KEYS if slot and slot.kind is Kind.DATASET else ITEM_KEYS
+        if _provided_by_ollama(entries):  # `{provider: ollama, model: command-r}`: read as an `ollama:` section
+            yield from self.ollama_section(mapping)
+            return
+        keys = DATASET_ITEM_KEYS if slot and slot.kind is Kind.DATASET else _CARD_KEYS  # `{name: LABEL, value: ID}`
         item_key = next((entries[k][0] for k in keys if k in entries), None) if slot else None
         name, value = (entries.get(k, (None, None))[1] for k in ("name", "value"))
         named_for = isinstance(name, _Text) and (_artefact_key(name.value) or apis.holds_api(name.value))
@@ -482,11 +499,15 @@ class _Finder:
                 yield from [named] if named else []
 
     def ollama_section(self, section: _Mapping) -> Iterator[Reference]:
-        """`ollama: {model: llama3.1, embedding_model: nomic-embed-text}`: its model keys name Ollama models."""
+        """`ollama: {model: llama3.1, embedding_model: nomic-embed-text}`, `{provider: ollama, model: command-r}`,
+        mem0's `{provider: ollama, config: {model: llama3.1:8b}}`: its model keys, and those of the settings mapped
+        under it, name Ollama models."""
         for key, child in section.entries:
             kind = _artefact_key(key.value) if key else None
             if key and kind in (Kind.MODEL, Kind.OLLAMA):
                 yield from self.node(child, _Slot(Kind.OLLAMA, key.value))
+            elif key and _normalise(key.value) in _PROVIDER_SETTINGS and isinstance(child, _Mapping):
+                yield from self.ollama_section(child)
             else:
                 yield from self.entry(key, child, None)
 

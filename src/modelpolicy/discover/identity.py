@@ -123,12 +123,17 @@ INFERENCE_POLICIES = frozenset(
 )
 
 
+# What OpenRouter takes after a model's id to choose a variant of the same model's serving
+# (openrouter.ai/docs/faq#model-variants: `meta-llama/llama-3.3-70b-instruct:free`, `:nitro`, `:floor`, `:online`).
+ROUTER_VARIANTS = frozenset({"free", "extended", "exacto", "thinking", "online", "nitro", "floor", "beta"})
+
+
 def parse_hub_id(text: str) -> HubId | None:
-    """`text` as a Hub repo id with an optional `@revision` (or the router's `:provider` choice, which names the
-    same model), or None when it cannot be one."""
+    """`text` as a Hub repo id with an optional `@revision` (or the router's `:provider` choice, or OpenRouter's
+    `:free` variant, which name the same model), or None when it cannot be one."""
     candidate, _, revision = text.strip().partition("@")
     model, colon, policy = candidate.partition(":")
-    if colon and "/" in model and policy.lower() in INFERENCE_POLICIES:
+    if colon and "/" in model and (policy.lower() in INFERENCE_POLICIES or policy.lower() in ROUTER_VARIANTS):
         candidate = model
     if not _REPO_ID.fullmatch(candidate) or "--" in candidate or ".." in candidate:
         return None
@@ -185,7 +190,9 @@ PLACEHOLDER_OWNERS = frozenset(
     {
         *("username", "user-name", "user_name", "hf-username", "hf_username", "my-username"),
         *("fake", "dummy", "mock", "owner", "user", "foo", "some", "example"),
-        "custom",  # a test's stand-in for the user's own: `--model_name custom/mlx-model`
+        # a test's or a catalogue test's stand-ins for the user's or a provider's own model (`--model_name
+        # custom/mlx-model`, `custom/model`, `provider/model-a`, `vendor/x`)
+        *("custom", "provider", "vendor"),
         "default",  # a sentinel a program replaces: `if model_name == "default/model":`
         *("example.com", "example.org", "example.net"),  # the reserved example domains: `hf://example.com/model`
     }

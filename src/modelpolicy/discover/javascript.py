@@ -186,6 +186,9 @@ _PROVIDERS = frozenset(
         "replicate",
     }
 )
+# The keys of an object that say which provider it is or calls (`{provider: "ollama", model: ...}`, a provider's spec
+# `{id: "ollama", defaultModelId: ...}`).
+_PROVIDER_KEYS = frozenset({"provider", "providerId", "provider_id", "providerName", "apiProvider", "id", "type"})
 # Words of a name that speak of what a program reads: the quoted keys of an object so named are ids, when owned.
 # Modules whose import makes the file an Ollama client's: its `model:` values are Ollama library tags.
 _OLLAMA_MODULES = frozenset({"ollama", "ollama/browser"})
@@ -748,7 +751,7 @@ class _Finder:
                 self.named.append((name, label))
 
     def _named_function(self, name: str, function: Node) -> None:
-        if _name_kind(name) is not None:
+        if _name_kind(name) is not None or collection_kind(name) is not None:
             self.returning.append((name, function))
 
     def _declared(self, name: Node | None, value: Node | None) -> None:
@@ -883,6 +886,7 @@ class _Finder:
             self._alias_map(name or "", items, table)  # `modelConversions: {"llama3-8b": "llama3-8b-8192"}`
         if kind is None or value is None or name is None:
             return
+        self._ollama_values(pair, kind, name)
         for found in self.values(value):
             self._report(found, _Mode.NAMED, kind, name)
         self._sibling_ids(pair)
@@ -899,6 +903,30 @@ class _Finder:
                 if _unwrapped(item).type == "object":
                     for found in self._literal(item):
                         self._report(found, _Mode.NAMED, kind, name)
+
+    def _ollama_card(self, card: Node | None) -> bool:
+        """`{provider: "ollama", model: "command-r:35b"}`, a provider's spec `{id: "ollama", defaultModelId: ID}`: an
+        object whose provider is Ollama, by a key that says which provider (`_PROVIDER_KEYS`)."""
+        if card is None or card.type != "object":
+            return False
+        for pair in card.named_children:
+            key = self._key(pair.child_by_field_name("key")) if pair.type == "pair" else None
+            value = pair.child_by_field_name("value") if key in _PROVIDER_KEYS else None
+            if value is not None and value.type == "string" and (self.string(value) or "").lower() == "ollama":
+                return True
+        return False
+
+    def _ollama_values(self, pair: Node, kind: Kind, name: str) -> None:
+        """The values under a model's key in an Ollama provider's object: a library name or a tagged one is Ollama's,
+        before a hosted API's patterns are asked (`command-r:35b` is the library's, not Cohere's; `deepseek-v4-flash:
+        0731` no API's); any other value is read as under any model's key."""
+        value = pair.child_by_field_name("value")
+        if kind is not Kind.MODEL or value is None or not self._ollama_card(pair.parent):
+            return
+        for found in self.values(value):
+            recognised = ollama.recognise(found.text, ollama.Context.NAMED)
+            if recognised is not None and recognised[0] is Kind.OLLAMA:
+                self._add(found.node, recognised[1], Kind.OLLAMA, name, None)
 
     def _sibling_ids(self, pair: Node) -> None:
         """`{modelId: "llama3-70b-8192", hostedId: "llama3-70b-4096", provider: "groq"}`: in a model's card, another
@@ -939,15 +967,20 @@ class _Finder:
     def _returned(self, name: str, function: Node) -> None:
         """`function getModel(tier) { if (tier === "fast") return "gpt-4o-mini"; return "gpt-4o"; }`, `const
         defaultModel = () => "gpt-4o"`: what a function named for a model returns, read as a value under its name
-        (its own returns, not those of functions nested in it)."""
-        kind = _name_kind(name)
+        (its own returns, not those of functions nested in it); of a function named for a table of models
+        (`function buildVertexModels() { return {...generated, "claude-fable-5": info}; }`), the quoted keys of the
+        object it returns that are ids, as those of a constant so named."""
+        kind, table = _name_kind(name), collection_kind(name)
         body = function.child_by_field_name("body")
-        if kind is None or body is None:
+        if body is None:
             return
         returned = [body] if body.type != "statement_block" else _returns(body)
         for value in returned:
-            for found in self._literal(value):
-                self._report(found, _Mode.NAMED, kind, name)
+            if kind is not None:
+                for found in self._literal(value):
+                    self._report(found, _Mode.NAMED, kind, name)
+            if table is not None and (container := _unwrapped(value)).type == "object":
+                self._quoted_keys(name, container, table)
 
     def _attribute(self, attribute: Node) -> None:
         """`<ModelPicker defaultModel="gpt-4o" />`, `model={"gpt-4o"}`: a JSX attribute named for a model, read as a
@@ -986,12 +1019,17 @@ class _Finder:
                     self._report(found, _Mode.NAMED, kind, name)
         kind = collection_kind(name)
         if kind is not None and container.type == "object":
-            aliases = self._alias_map(name, container, kind)
-            for key, _ in _entries(container):
-                if key is None or key.type != "string" or not (text := self.string(key)) or _span(key) in aliases:
-                    continue
-                if "/" in text or _api_name(text):  # `{"org/x": "Label"}`, `{"gpt-4o": {price: 5}}`
-                    self._report(_Value(key, text), _Mode.NAMED, kind, name)
+            self._quoted_keys(name, container, kind)
+
+    def _quoted_keys(self, name: str, container: Node, kind: Kind) -> None:
+        """The quoted keys of a table named for models that are ids (`{"org/x": "Label"}`, `{"gpt-4o": {price: 5}}`),
+        not the program's own aliases of an alias map (`_alias_map`)."""
+        aliases = self._alias_map(name, container, kind)
+        for key, _ in _entries(container):
+            if key is None or key.type != "string" or not (text := self.string(key)) or _span(key) in aliases:
+                continue
+            if "/" in text or _api_name(text):
+                self._report(_Value(key, text), _Mode.NAMED, kind, name)
 
     def _made_with(self, value: Node) -> list[_Value]:
         """`const model = amazonBedrock("us.anthropic.claude-...")`: the literal id a provider instance the file made
@@ -1304,9 +1342,12 @@ class _Finder:
                 yield from self._literal(part)
         elif node.type == "object":
             entries = {self._key(key): value for key, value in _entries(node)}
-            for key in names.ITEM_KEYS:  # `{name: "GPT-4o", value: "gpt-4o"}`: the label names nothing, the value does
-                if key in entries and _unwrapped(entries[key]).type in ("string", "template_string"):
-                    yield from self._literal(entries[key])
+            written = [key for key in entries if key and _unwrapped(entries[key]).type in ("string", "template_string")]
+            ids = [key for key in names.CARD_ID_KEYS if key in written]
+            # `{name: "GPT-4o", value: "gpt-4o"}`, `{name: "all-MiniLM-L6-v2", key: "Xenova/all-MiniLM-L6-v2"}`: beside
+            # an id the name is a label, and names nothing; alone it is the id (`{name: ID, size: 7}`)
+            for key in ids or [key for key in names.ITEM_KEYS if key in written]:
+                yield from self._literal(entries[key])
 
     # --- text ---
 

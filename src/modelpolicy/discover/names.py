@@ -289,6 +289,11 @@ PICKER_WORDS = frozenset({"options", "list", "choices", "presets", "catalog", "c
 # In an item of a table or list that names artefacts (`- path: org/x`, `{id: ID, name: "Label"}`, a picker's
 # `{value: ID, label: "Label"}`), the keys whose value is the artefact's, first found first: a label names none.
 ITEM_KEYS = ("id", "path", "name", "value")
+# In a card of a JavaScript catalogue, the keys that hold its id (`{name: "GPT 4 omni", key: "gpt-4o"}`, Perplexica's
+# `Model`; `{id: ID, name: "Label"}`): when one holds a string, the card's `name` is its label, and names nothing.
+CARD_ID_KEYS = ("id", "key", "value", "path")
+# The keys an item's artefact is looked for under, first found first: its id's, then its name.
+CARD_KEYS = (*CARD_ID_KEYS, "name")
 # Under a dataset's key, also the `source` a dataset builder loads (torchtune's `dataset: {_component_: ..., source:
 # org/x}`).
 DATASET_ITEM_KEYS = (*ITEM_KEYS, "source")

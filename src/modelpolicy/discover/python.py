@@ -53,6 +53,7 @@ from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Lines, Markers
 from modelpolicy.discover.names import (
+    CARD_KEYS,
     ITEM_KEYS,
     MODEL_ARGS_KEYS,
     WRITTEN,
@@ -275,6 +276,11 @@ _OLLAMA_MAYBE = {name: replace(loader, certain=False) for name, loader in _OLLAM
 
 # The form of the keys of a table of Ollama's models (`ollama.table`): each is one, known to the library or not.
 _OLLAMA_TABLE = "ollama-table"
+# The form of a model's key in a dict whose provider is Ollama (`{"provider": "ollama", "model": ...}`): the keys that
+# say the provider, and those under which the provider's settings are (mem0's `"config": {"model": ...}`).
+_OLLAMA_PROVIDED = "ollama-provider"
+_PROVIDER_KEYS = frozenset({"provider", "provider_id", "providerid", "provider_name", "api_provider", "id", "type"})
+_PROVIDER_SETTINGS = frozenset({"config", "params", "options", "settings"})
 
 _LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+", re.DOTALL)
 _OTHER_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # where `str.splitlines` splits too
@@ -2283,10 +2289,16 @@ class _Finder:
                     self._defer(operand, kind, "comparison")
 
     def _dict_entries(self, mapping: ast.Dict) -> None:
-        """`{"model_id": ID}`: a string key named for a model or dataset, as a config file's key is read."""
+        """`{"model_id": ID}`: a string key named for a model or dataset, as a config file's key is read; in a dict
+        whose provider is Ollama (`{"provider": "ollama", "model": "command-r"}`, mem0's `{"provider": "ollama",
+        "config": {"model": ID}}`), a model's key holds the Ollama library's name before a hosted API's."""
+        ollama_provided = _provided_by_ollama(mapping)
         for key, value in zip(mapping.keys, mapping.values, strict=True):
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                self._defer(value, apis.name_kind(key.value), "key")
+                kind = apis.name_kind(key.value)
+                self._defer(value, kind, _OLLAMA_PROVIDED if ollama_provided and kind is Kind.MODEL else "key")
+                if ollama_provided and key.value.lower() in _PROVIDER_SETTINGS and isinstance(value, ast.Dict):
+                    self._dict_entries(_ollama_settings(value))
 
     def _fields(self, cls: ast.ClassDef) -> None:
         """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`."""
@@ -2378,11 +2390,11 @@ class _Finder:
         seen = set(self.read)
         # A file's named values repeat (a parametrize table read once per test it decorates): each text is identified
         # once per kind.
-        identified: dict[tuple[str, Kind, bool], list[tuple[Kind, str, str | None]]] = {}
+        identified: dict[tuple[str, Kind, str], list[tuple[Kind, str, str | None]]] = {}
         for named in self.named:
             if id(named.value.node) in seen:
                 continue
-            key = (named.value.text, named.kind, named.form == _OLLAMA_TABLE)
+            key = (named.value.text, named.kind, named.form if named.form in (_OLLAMA_TABLE, _OLLAMA_PROVIDED) else "")
             artefacts = identified.get(key)
             if artefacts is None:
                 artefacts = identified[key] = self._named_artefacts(named)
@@ -2400,6 +2412,9 @@ class _Finder:
         """What a named default holds in this file (see `_named_artefacts`), an Ollama model too where the file speaks
         of Ollama or the name is a key of an Ollama table."""
         text = named.value.text
+        local = ollama.recognise(text, ollama.Context.NAMED) if named.form == _OLLAMA_PROVIDED else None
+        if local is not None and local[0] is Kind.OLLAMA:
+            return [(Kind.OLLAMA, local[1], None)]  # `{"provider": "ollama", "model": "command-r"}`: not Cohere's
         artefacts = _named_artefacts(text, named.kind, self.context, self.apis)
         if not artefacts and named.kind is Kind.MODEL and self.speaks_of_ollama:
             # `model = "qwen3:0.6b"`, `{"model": "llama3.2"}` in a file that speaks of Ollama, as in a config file
@@ -2699,6 +2714,25 @@ def _own_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
             yield from _own_statements(case.body)
 
 
+def _provided_by_ollama(mapping: ast.Dict) -> bool:
+    """Whether a dict literal says its provider is Ollama (`{"provider": "ollama", ...}`)."""
+    return any(
+        isinstance(key, ast.Constant)
+        and isinstance(key.value, str)
+        and key.value.lower() in _PROVIDER_KEYS
+        and isinstance(value, ast.Constant)
+        and isinstance(value.value, str)
+        and value.value.strip().lower() == "ollama"
+        for key, value in zip(mapping.keys, mapping.values, strict=True)
+    )
+
+
+def _ollama_settings(settings: ast.Dict) -> ast.Dict:
+    """The settings an Ollama provider's dict holds (`"config": {"model": ID}`), as a dict that says its provider."""
+    provider = ast.copy_location(ast.Constant("provider"), settings)
+    return ast.Dict(keys=[provider, *settings.keys], values=[ast.Constant("ollama"), *settings.values])
+
+
 def _named_artefacts(
     text: str, kind: Kind, context: FileContext, in_context: frozenset[str]
 ) -> list[tuple[Kind, str, str | None]]:
@@ -2826,10 +2860,11 @@ def _entries(container: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
 
 
 def _item_names(item: ast.expr, depth: int = 0) -> list[ast.expr]:
-    """What an item of a collection named for models names: the item itself; of a dict item, its first `ITEM_KEYS`
-    value, else what the items of its list values name; of a list item (an OpenAI-style list's `data`, as in
-    `return {"object": "list", "data": [{"id": ...}]}`), what its items name, and of a row of columns, the names
-    its first column lists. One level of nesting is read, and a row's key."""
+    """What an item of a collection named for models names: the item itself; of a dict item (or a `dict(...)`
+    record), its first `CARD_KEYS` value (an id's before a name, which beside one is a label), else what the items of
+    its list values name; of a list item (an OpenAI-style list's `data`, as in `return {"object": "list", "data":
+    [{"id": ...}]}`), what its items name, and of a row of columns, the names its first column lists. One level of
+    nesting is read, and a row's key."""
     if isinstance(item, ast.List | ast.Tuple):
         if depth == 0:
             # a row of columns, its first the row's key: `OPENAI_MODEL_PRICING = ((("gpt-4o", "gpt-4o-2024"), 2.5),)`
@@ -2842,7 +2877,10 @@ def _item_names(item: ast.expr, depth: int = 0) -> list[ast.expr]:
     entries = _record_entries(item)
     if entries is None:
         return [item]
-    chosen = next((entries[key] for key in ITEM_KEYS if key in entries), None)
+    # A card's id before its label (`{"name": LABEL, "value": ID}`); a `dict(...)` config record's `key=` is an API
+    # key's (OpenCompass's `dict(type=OpenAI, path=ID, key="ENV")`), so a record is read by `ITEM_KEYS`.
+    keys = CARD_KEYS if isinstance(item, ast.Dict) else ITEM_KEYS
+    chosen = next((entries[key] for key in keys if key in entries), None)
     if chosen is not None:
         return [chosen]
     lists = [value for value in entries.values() if isinstance(value, ast.List | ast.Tuple)] if depth == 0 else []
