@@ -63,6 +63,16 @@ def named(text: str, path: str = "app/constant.ts") -> list[tuple[Kind, str, int
             'import { ChatNVIDIA } from "@langchain/nvidia";\nconst llm = { model: "meta/llama-3.1-8b-instruct" };',
             [(A, "meta/llama-3.1-8b-instruct", 2)],
         ),
+        # the keys of a table named for models, a name only the provider's endpoint in the file makes its
+        (
+            'export const PERPLEXITY_MODELS = {\n  "sonar-pro": { contextWindow: 200000 },\n  "r1-1776": { contextWindow: 128000 },\n};\nconst BASE = "https://api.perplexity.ai/";',
+            [(A, "sonar-pro", 2), (A, "r1-1776", 3)],
+        ),
+        # OVHcloud's open models by plain name, beside its client or its key
+        (
+            'import { OVHcloudLLM } from "@llamaindex/ovhcloud";\nconst llm = new OVHcloudLLM({ model: "gpt-oss-120b", apiKey: process.env.OVHCLOUD_API_KEY });',
+            [(A, "gpt-oss-120b", 2)],
+        ),
     ],
 )
 def test_api_tables(text: str, expected: list[tuple[Kind, str, int]]) -> None:
@@ -89,6 +99,8 @@ def test_api_tables(text: str, expected: list[tuple[Kind, str, int]]) -> None:
         'const models = ["general", "generalv3.5", "4.0Ultra"];',
         'const models = ["qwen3-32b", "qwen2.5-72b-instruct"];',
         'const URL = "https://dashscope.aliyuncs.com/api/";\nconst label = "qwen3-32b";',
+        'export const PAPER_MODELS = {\n  "r1-1776": { score: 1 },\n};',  # no Perplexity in sight
+        'const llm = new VLLM({ model: "gpt-oss-120b" });',  # no OVHcloud in sight
         'const models = ["GPT-4o", "Gemini-2.0-Flash"];',
         # open weights written as the Hub writes them stay out of the API lists
         'const ids = ["THUDM/glm-4-9b-chat", "glm-4-9b-chat"];',

@@ -91,6 +91,8 @@ _SPELLED = spelled_markers()  # `data_path`, `lm_name` and their kin
 # a dataset. Elsewhere a `repository:` is a Helm image's, a chart's or a git remote's.
 _HUB_SOURCE_KEYS = ("type", "source", "provider", "hub", "from")
 _HUB_SOURCES = frozenset({"huggingface", "hf", "huggingfacehub", "hfhub"})
+# In an item of a list of models, the keys that say who serves it (`{"id": ..., "provider": "ollama"}`).
+_PROVIDER_KEYS = ("provider", "providerid", "providername", "providerkey")
 _HUB_REPOSITORY_KEYS = ("repository", "repo", "reponame")
 # In an item of a list named for models, where the artefact comes from, beside the id the list's users ask for: the
 # Gateway API inference extension's LoRA syncer (`ensureExist: {models: [{id: legogpt, source: org/x}]}`).
@@ -299,6 +301,13 @@ def _api_list(sequence: _Sequence) -> _Slot | None:
     return _Slot(Kind.API, "list")
 
 
+def _served_by_ollama(entries: _Entries) -> bool:
+    """Whether an item of a list of models says Ollama serves it (`provider: ollama`, `"providerId": "ollama"`): a
+    model card's id is then an Ollama library name (`mistral-large`), not the hosted API's of the same spelling."""
+    providers = (entries[key][1] for key in _PROVIDER_KEYS if key in entries)
+    return any(isinstance(provider, _Text) and _normalise(provider.value) == "ollama" for provider in providers)
+
+
 @lru_cache(maxsize=16_384)  # a file's keys repeat: every item of a list has the same few
 def _normalise(key: str) -> str:
     return key.lower().replace("-", "").replace("_", "")
@@ -370,6 +379,8 @@ class _Finder:
         yield from self.hub_repository(entries)
         if slot is not None and item_key is not None:
             yield from self.item_sources(entries, item_key, slot)
+            if _served_by_ollama(entries):  # `{"id": "mistral-large", "providerId": "ollama"}`: Ollama's name
+                slot = _Slot(Kind.OLLAMA, slot.form)
         # a LiteLLM `model_list` entry: `model_name` is the alias clients ask for, `litellm_params.model` what is called
         alias = entries["modelname"][0] if "modelname" in entries and "litellmparams" in entries else None
         task_dataset = (

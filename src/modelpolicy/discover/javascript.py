@@ -184,6 +184,9 @@ _PROVIDERS = frozenset(
 # Words of a name that speak of what a program reads: the quoted keys of an object so named are ids, when owned.
 # Modules whose import makes the file an Ollama client's: its `model:` values are Ollama library tags.
 _OLLAMA_MODULES = frozenset({"ollama", "ollama/browser"})
+# A framework's or an AI SDK's package for Ollama, named for it: `@llamaindex/ollama`, `@langchain/ollama`,
+# `ollama-ai-provider`, `ai-sdk-ollama` (not `ollamazing`, `@acme/llama`).
+_OLLAMA_PACKAGE = re.compile(r"(?:@[\w.-]+/)?(?:[\w.-]+-)?ollama(?:-[\w.-]+)?(?:/.*)?", re.IGNORECASE)
 _OLLAMA_TAG = re.compile(r"[a-z0-9][a-z0-9._-]*(?:/[a-z0-9._-]+){0,2}(?::[\w.-]+)?", re.IGNORECASE)
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.DOTALL)
@@ -692,7 +695,7 @@ class _Finder:
         elif kind == "method_definition" and (name := node.child_by_field_name("name")) is not None:
             self._named_function(self.text(name), node)
         elif kind == "import_statement" and (module := node.child_by_field_name("source")) is not None:
-            self.ollama = self.ollama or self.string(module) in _OLLAMA_MODULES
+            self.ollama = self.ollama or _ollama_module(self.string(module))
         elif kind == "switch_statement":
             self._switch(node)
 
@@ -709,7 +712,7 @@ class _Finder:
         elif value.type == "call_expression" and self._callee(value)[0] == "require":
             arguments = value.child_by_field_name("arguments")
             first = arguments.named_children[0] if arguments and arguments.named_children else None
-            self.ollama = self.ollama or (first is not None and self.string(first) in _OLLAMA_MODULES)
+            self.ollama = self.ollama or (first is not None and _ollama_module(self.string(first)))
         self.named.append((identifier, value))
 
     def _assigned_field(self, target: Node | None, value: Node | None) -> None:
@@ -949,6 +952,9 @@ class _Finder:
         """`const EMBEDDING_MODEL = ID`, `static model_id = ID`, the items of `const MODELS = [...]`, and the quoted
         keys of an object whose name speaks of models (`TOKENIZER_OPTIONS = {"org/x": "Label"}`)."""
         kind = _name_kind(name)
+        if kind is None and _unwrapped(value).type in _TYPE_BODIES and _a_model_type(name):
+            self._model_type(name, value)
+            return
         if kind is not None:
             for found in [*self._literal(value), *self._made_with(value)]:
                 self._report(found, _Mode.NAMED, kind, name)
@@ -966,12 +972,26 @@ class _Finder:
                     self._report(found, _Mode.NAMED, kind, name)
         kind = collection_kind(name)
         if kind is not None and container.type == "object":
-            aliases = self._alias_map(name, container, kind)
-            for key, _ in _entries(container):
-                if key is None or key.type != "string" or not (text := self.string(key)) or _span(key) in aliases:
-                    continue
-                if "/" in text or _api_name(text):  # `{"org/x": "Label"}`, `{"gpt-4o": {price: 5}}`
-                    self._report(_Value(key, text), _Mode.NAMED, kind, name)
+            self._collection_keys(name, container, kind)
+
+    def _collection_keys(self, name: str, container: Node, kind: Kind) -> None:
+        """The quoted keys of an object named for models that are ids: `{"org/x": "Label"}`, `{"gpt-4o": {price:
+        5}}`, `{"r1-1776": {...}}` beside Perplexity's endpoint; not the program's aliases (`_alias_map`)."""
+        aliases = self._alias_map(name, container, kind)
+        for key, _ in _entries(container):
+            if key is None or key.type != "string" or not (text := self.string(key)) or _span(key) in aliases:
+                continue
+            if "/" in text or _api_name(text) or self._api_in_context(text):
+                self._report(_Value(key, text), _Mode.NAMED, kind, name)
+
+    def _model_type(self, name: str, value: Node) -> None:
+        """`enum EmbeddingModelType { MINILM = "Xenova/all-MiniLM-L6-v2" }`: the members of an enum or a type named as
+        a model's type, when written as ids (an owner and a name, a hosted API's name). Most such types list kinds of
+        model (`"chat" | "embedding"`, `Vision = "vision"`): a word names nothing there, nor an Ollama tag."""
+        for found in self._literal(value):
+            text = found.text.strip()
+            if _api_name(text) or ("/" in text and parse_hub_id(text) is not None):
+                self._report(found, _Mode.NAMED, Kind.MODEL, name)
 
     def _made_with(self, value: Node) -> list[_Value]:
         """`const model = amazonBedrock("us.anthropic.claude-...")`: the literal id a provider instance the file made
@@ -1342,6 +1362,21 @@ _DECLARED = {
     "type_alias_declaration": ("name", "value"),
     "property_signature": ("name", "type"),
 }
+
+
+def _ollama_module(module: str | None) -> bool:
+    """Whether importing the module makes the file an Ollama client's: ollama-js, or a package named for Ollama."""
+    return module is not None and (module in _OLLAMA_MODULES or _OLLAMA_PACKAGE.fullmatch(module) is not None)
+
+
+# The bodies of an enum or a type of string literals (`enum ModelType {...}`, `type ModelType = "a" | "b"`).
+_TYPE_BODIES = frozenset({"enum_body", "union_type", "literal_type"})
+
+
+def _a_model_type(name: str) -> bool:
+    """Whether an enum's or a type's name says it is a model's type (`HuggingFaceEmbeddingModelType`, `ModelType`):
+    a type of models' names, or of their kinds (`"chat" | "embedding"`), which `_Finder._model_type` tells apart."""
+    return names.split_words(name)[-2:] == ("model", "type")
 
 
 # First words of a method that tests a name rather than calls a model with it: `openai.isOSeriesModel("o3")`,
