@@ -52,6 +52,9 @@ def test_open_models_count_where_their_host_is_seen(marker: str, name: str, prov
         ("mercury-coder", "inception"),
         ("mercury-editor-small-experimental", "inception"),
         ("mimo-v2-flash", "xiaomi-mimo"),
+        ("morph-v3-large", "morph"),
+        ("morph-v3-fast", "morph"),
+        ("morph-embedding-v2", "morph"),
         ("cohere.rerank-english-v2.0", "bedrock"),
         ("cohere.rerank-v3-5:0", "bedrock"),
         ("amazon.rerank-v1:0", "bedrock"),
@@ -74,6 +77,10 @@ def test_provider_names_count_wherever_written(name: str, provider: str) -> None
         # open weights with their owner stay Hub ids
         ("XiaomiMiMo/MiMo-V2-Flash", 'apiBase: "https://api.xiaomimimo.com/v1/"'),
         ("MiMo-V2-Flash", ""),
+        # a word or a package like Morph's names (a DOM-diffing library, an animation's target) is none of its models
+        ("morphdom", ""),
+        ("morph-target", ""),
+        ("morph", 'const BASE = "https://api.morphllm.com/v1";'),
     ],
 )
 def test_look_alikes_are_no_api_name(name: str, words: str) -> None:
