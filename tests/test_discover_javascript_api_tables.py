@@ -102,6 +102,9 @@ def test_api_tables(text: str, expected: list[tuple[Kind, str, int]]) -> None:
         'export const PAPER_MODELS = {\n  "r1-1776": { score: 1 },\n};',  # no Perplexity in sight
         'const llm = new VLLM({ model: "gpt-oss-120b" });',  # no OVHcloud in sight
         'const models = ["GPT-4o", "Gemini-2.0-Flash"];',
+        # an API's name among other words is a label or prose, not the name
+        'const m = { model: "gpt-4o is great" };',
+        'const MODELS = ["gpt-4o mini", "claude-3 sonnet"];',
         # open weights written as the Hub writes them stay out of the API lists
         'const ids = ["THUDM/glm-4-9b-chat", "glm-4-9b-chat"];',
     ],
@@ -203,4 +206,27 @@ def test_settings_and_form_fields(text: str, expected: list[tuple[Kind, str, int
     ],
 )
 def test_settings_look_alikes(text: str) -> None:
+    assert named(text) == []
+
+
+def test_a_model_tables_unquoted_keys_and_its_cards_api_names() -> None:
+    """`O1_MODELS = {o1: {...}}` keys an API's name without quotes; Replicate's table keys the program's aliases and
+    writes the name it sends in each card (`replicateApi: "meta/meta-llama-3-8b-instruct"`)."""
+    text = (
+        'export const O1_MODELS = {\n  o1: { contextWindow: 128000 },\n  "o1-mini": { contextWindow: 128000 },\n};\n'
+        'export const ALL_AVAILABLE_REPLICATE_MODELS = {\n  "llama-3-8b-instruct": {\n    contextWindow: 8192,\n'
+        '    replicateApi: "meta/meta-llama-3-8b-instruct",\n  },\n};\n'
+    )
+    assert sorted(named(text)) == [(A, "meta/meta-llama-3-8b-instruct", 8), (A, "o1", 2), (A, "o1-mini", 3)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'export const MODELS = {\n  fast: { contextWindow: 1 },\n  smart: { label: "GPT-4o", notes: "gpt-4o is fast" },\n};',
+        "export const PRICES = { o1: { input: 15 } };",  # a table named for no models
+        'export const MODELS = { default: { description: "the default model" } };',
+    ],
+)
+def test_model_table_card_look_alikes(text: str) -> None:
     assert named(text) == []

@@ -286,3 +286,37 @@ def test_an_enum_or_type_named_as_a_models_type_names_the_ids_it_lists(
 )
 def test_model_type_look_alikes(text: str) -> None:
     assert find(text, "src/types.ts") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Settings.embedModel = new HuggingFaceEmbedding({ modelType: "BAAI/bge-small-en-v1.5" });\n',
+            {(M, "BAAI/bge-small-en-v1.5", 1)},
+        ),
+        # an owner's model stays the Hub's in a file that calls Ollama too
+        (
+            'import { Ollama } from "@llamaindex/ollama";\nconst llm = new Ollama({ model: "mixtral:8x7b" });\n'
+            'const e = new HuggingFaceEmbedding({ modelType: "BAAI/bge-small-en-v1.5" });\n',
+            {(Kind.OLLAMA, "mixtral:8x7b", 2), (M, "BAAI/bge-small-en-v1.5", 3)},
+        ),
+    ],
+)
+def test_a_key_named_as_a_models_type_holds_an_id_written_as_one(
+    text: str, expected: set[tuple[Kind, str, int]]
+) -> None:
+    assert find(text, "src/embed.ts") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'const cfg = { modelType: "llm" };\n',
+        'const cfg = { modelType: "chat", model: undefined };\n',
+        'import ollama from "ollama";\nconst cfg = { modelType: "embedding" };\n',
+        'const cfg = { modelType: "./models/bge" };\n',
+    ],
+)
+def test_model_type_key_look_alikes(text: str) -> None:
+    assert find(text, "src/embed.ts") == set()

@@ -859,11 +859,8 @@ class _Finder:
         value = pair.child_by_field_name("value")
         name = self._key(key)
         kind = _name_kind(name) if name else None
-        if kind is None and name in names.FIELD_KEYS and value is not None:
-            self._field(name, value, pair.parent)
-        table = collection_kind(name) if kind is None and name and value is not None else None
-        if table is not None and value is not None and (items := _unwrapped(value)).type == "object":
-            self._alias_map(name or "", items, table)  # `modelConversions: {"llama3-8b": "llama3-8b-8192"}`
+        if kind is None and name and value is not None:
+            self._unnamed_pair(name, value, pair.parent)
         if kind is None or value is None or name is None:
             return
         for found in self.values(value):
@@ -882,6 +879,17 @@ class _Finder:
                 if _unwrapped(item).type == "object":
                     for found in self._literal(item):
                         self._report(found, _Mode.NAMED, kind, name)
+
+    def _unnamed_pair(self, name: str, value: Node, parent: Node | None) -> None:
+        """A key that names no model but says where models are: a form's field (`{key: "model", default: ID}`), a key
+        named as a model's type (`_model_type`), a table of aliases (`modelConversions: {"llama3-8b": ID}`)."""
+        if name in names.FIELD_KEYS:
+            self._field(name, value, parent)
+        if _a_model_type(name):
+            self._model_type(name, value)  # LlamaIndex's `new HuggingFaceEmbedding({modelType: "BAAI/bge-small-en"})`
+        table = collection_kind(name)
+        if table is not None and (items := _unwrapped(value)).type == "object":
+            self._alias_map(name, items, table)  # `modelConversions: {"llama3-8b": "llama3-8b-8192"}`
 
     def _sibling_ids(self, pair: Node) -> None:
         """`{modelId: "llama3-70b-8192", hostedId: "llama3-70b-4096", provider: "groq"}`: in a model's card, another
@@ -979,19 +987,39 @@ class _Finder:
         5}}`, `{"r1-1776": {...}}` beside Perplexity's endpoint; not the program's aliases (`_alias_map`)."""
         aliases = self._alias_map(name, container, kind)
         for key, _ in _entries(container):
+            unquoted = key is not None and key.type == "property_identifier" and _span(key) not in aliases
+            if key is not None and unquoted and _api_name(word := self.text(key)):  # `O1_MODELS = {o1: {...}}`
+                self._report(_Value(key, word), _Mode.NAMED, kind, name)
             if key is None or key.type != "string" or not (text := self.string(key)) or _span(key) in aliases:
                 continue
             if "/" in text or _api_name(text) or self._api_in_context(text):
                 self._report(_Value(key, text), _Mode.NAMED, kind, name)
+        for _, card in _entries(container):
+            self._card_api_names(name, _unwrapped(card))
+
+    def _card_api_names(self, name: str, card: Node) -> None:
+        """`ALL_AVAILABLE_REPLICATE_MODELS = {"llama-3-70b": {contextWindow: 8192, replicateApi: "meta/meta-llama-3-70b-
+        instruct"}}`: in a card of a table named for models, a field whose value is wholly a hosted API's name (by its
+        provider's own patterns) is the name the program sends; a label (`GPT-4o`) or a word names nothing."""
+        if card.type != "object":
+            return
+        for _, field in _entries(card):
+            text = self.string(field) if field.type == "string" else None
+            if text and _api_name(text):
+                self._report(_Value(field, text), _Mode.NAMED, Kind.API, name)
 
     def _model_type(self, name: str, value: Node) -> None:
-        """`enum EmbeddingModelType { MINILM = "Xenova/all-MiniLM-L6-v2" }`: the members of an enum or a type named as
-        a model's type, when written as ids (an owner and a name, a hosted API's name). Most such types list kinds of
-        model (`"chat" | "embedding"`, `Vision = "vision"`): a word names nothing there, nor an Ollama tag."""
+        """`enum EmbeddingModelType { MINILM = "Xenova/all-MiniLM-L6-v2" }`, `{modelType: "BAAI/bge-small-en-v1.5"}`:
+        the members of an enum or a type named as a model's type, or a key so named, when written as ids (an owner and
+        a name, a hosted API's name). Most such types and keys hold kinds of model (`"chat" | "embedding"`, `Vision =
+        "vision"`, `modelType: "llm"`): a word names nothing there, nor an Ollama tag."""
         for found in self._literal(value):
             text = found.text.strip()
-            if _api_name(text) or ("/" in text and parse_hub_id(text) is not None):
-                self._report(found, _Mode.NAMED, Kind.MODEL, name)
+            hub = identify(text, Kind.MODEL, self.context.is_local_path, single_names=False) if "/" in text else None
+            if _api_name(text):
+                self._report(found, _Mode.NAMED, Kind.API, name)
+            elif hub is not None:  # an owner's model, in a file that calls Ollama too
+                self._add(found.node, hub.id, Kind.MODEL, name, hub.revision)
 
     def _made_with(self, value: Node) -> list[_Value]:
         """`const model = amazonBedrock("us.anthropic.claude-...")`: the literal id a provider instance the file made
@@ -1506,8 +1534,8 @@ def _api_name(text: str) -> str | None:
     models in lower case: `GPT-4o` is a label, `Ministral-3-3B-...-MLC` a build of open weights; only an API that
     writes its names in mixed case has them read so (`_mixed_case_api_name`)."""
     knowledge = load_knowledge()
-    if "," in text:
-        return None  # `gpt-4o,gpt-4o-mini` is a list of two, no API's name
+    if "," in text or any(c.isspace() for c in text.strip()):
+        return None  # `gpt-4o,gpt-4o-mini` is a list of two, `gpt-4o mini` a label, `gpt-4o is fast` prose
     if (spelled := apis.spelled_by_the_api(text)) != spelled.lower():  # an OpenAI fine-tune's id keeps its case
         return _mixed_case_api_name(text)
     if "/" not in text:
