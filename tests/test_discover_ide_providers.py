@@ -34,6 +34,11 @@ def javascript(text: str) -> list[tuple[Kind, str, int]]:
         ('apiBase: "https://api.cometapi.com/v1/"', "deepseek-v3.1", "cometapi"),
         ('static providerName = "cometapi";', "qwen3-30b-a3b", "cometapi"),
         ('apiBase: "https://api.inceptionlabs.ai/v1/"', "mercury", "inception"),
+        # LlamaIndex.TS's clients and key for them
+        ("const e = new JinaAIEmbedding({ model });", "jina-clip-v1", "jina"),
+        ("const llm = new OVHcloudLLM({ model });", "Meta-Llama-3_3-70B-Instruct", "ovhcloud"),
+        ("const e = new OVHcloudEmbedding({ model });", "BGE-M3", "ovhcloud"),
+        ("apiKey: process.env.OVHCLOUD_API_KEY", "gpt-oss-120b", "ovhcloud"),
     ],
 )
 def test_open_models_count_where_their_host_is_seen(marker: str, name: str, provider: str) -> None:
