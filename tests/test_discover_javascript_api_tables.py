@@ -230,3 +230,14 @@ def test_a_model_tables_unquoted_keys_and_its_cards_api_names() -> None:
 )
 def test_model_table_card_look_alikes(text: str) -> None:
     assert named(text) == []
+
+
+def test_a_tables_aliases_of_a_providers_names_are_not_its_models() -> None:
+    """Beside Perplexity's endpoint, `r1-1776` names its model as a card's key (`{"r1-1776": {...}}`), but as the
+    program's name a table maps to the one it sends (`{"r1-1776": "sonar-reasoning"}`) it is an alias: the values
+    are read, the keys are not."""
+    text = (
+        'const URL = "https://api.perplexity.ai/";\n'
+        'const MODEL_IDS = { "r1-1776": "sonar-reasoning", "llama-3-70b-instruct": "sonar-pro" };'
+    )
+    assert named(text) == [(A, "sonar-reasoning", 2), (A, "sonar-pro", 2)]

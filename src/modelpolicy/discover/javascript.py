@@ -984,15 +984,18 @@ class _Finder:
 
     def _collection_keys(self, name: str, container: Node, kind: Kind) -> None:
         """The quoted keys of an object named for models that are ids: `{"org/x": "Label"}`, `{"gpt-4o": {price:
-        5}}`, `{"r1-1776": {...}}` beside Perplexity's endpoint; not the program's aliases (`_alias_map`)."""
+        5}}`, a card's key beside its provider's endpoint (`{"r1-1776": {contextWindow: 128000}}`, not the program's
+        name a table maps to the provider's, `{"qwen3-235b": "qwen3-235b-a22b-instruct-2507"}`); not the program's
+        aliases (`_alias_map`)."""
         aliases = self._alias_map(name, container, kind)
-        for key, _ in _entries(container):
+        for key, value in _entries(container):
             unquoted = key is not None and key.type == "property_identifier" and _span(key) not in aliases
             if key is not None and unquoted and _api_name(word := self.text(key)):  # `O1_MODELS = {o1: {...}}`
                 self._report(_Value(key, word), _Mode.NAMED, kind, name)
             if key is None or key.type != "string" or not (text := self.string(key)) or _span(key) in aliases:
                 continue
-            if "/" in text or _api_name(text) or self._api_in_context(text):
+            of_a_card = _unwrapped(value).type == "object"
+            if "/" in text or _api_name(text) or (of_a_card and self._api_in_context(text)):
                 self._report(_Value(key, text), _Mode.NAMED, kind, name)
         for _, card in _entries(container):
             self._card_api_names(name, _unwrapped(card))
