@@ -79,3 +79,31 @@ def test_a_files_model_picker(path: str, text: str, expected: set[tuple[Kind, st
 )
 def test_picker_look_alikes(path: str, text: str) -> None:
     assert find(text, path) == set()
+
+
+def test_a_model_card_served_by_ollama_names_an_ollama_model() -> None:
+    """A catalogue's card that says Ollama serves it (`providerId: ollama`) holds an Ollama library name, though a
+    hosted API writes the same name (`mistral-large`); the cards of other providers keep their kinds."""
+    text = (
+        '{"models": [\n  {"id": "mistral-large", "provider": "Ollama", "providerId": "ollama"},\n'
+        '  {"id": "mistral-large-latest", "providerId": "mistral"},\n'
+        '  {"id": "llama3.1:8b", "provider": "ollama"}\n]}\n'
+    )
+    assert find(text, "lib/models.json") == {
+        (Kind.OLLAMA, "mistral-large", 2),
+        (A, "mistral-large-latest", 3),
+        (Kind.OLLAMA, "llama3.1:8b", 4),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a card Ollama serves names no Ollama model when its id is none the library knows, nor a tagged one
+        '{"models": [{"id": "my-assistant", "providerId": "ollama"}]}\n',
+        # a provider's own settings, not a list of models: its id is the provider's
+        '{"providers": [{"id": "ollama", "provider": "ollama"}]}\n',
+    ],
+)
+def test_ollama_card_look_alikes(text: str) -> None:
+    assert find(text, "lib/models.json") == set()

@@ -39,6 +39,11 @@ def javascript(text: str) -> list[tuple[Kind, str, int]]:
         ('apiBase: "https://api.cometapi.com/v1/"', "deepseek-v3.1", "cometapi"),
         ('static providerName = "cometapi";', "qwen3-30b-a3b", "cometapi"),
         ('apiBase: "https://api.inceptionlabs.ai/v1/"', "mercury", "inception"),
+        # LlamaIndex.TS's clients and key for them
+        ("const e = new JinaAIEmbedding({ model });", "jina-clip-v1", "jina"),
+        ("const llm = new OVHcloudLLM({ model });", "Meta-Llama-3_3-70B-Instruct", "ovhcloud"),
+        ("const e = new OVHcloudEmbedding({ model });", "BGE-M3", "ovhcloud"),
+        ("apiKey: process.env.OVHCLOUD_API_KEY", "gpt-oss-120b", "ovhcloud"),
     ],
 )
 def test_open_models_count_where_their_host_is_seen(marker: str, name: str, provider: str) -> None:
@@ -57,6 +62,9 @@ def test_open_models_count_where_their_host_is_seen(marker: str, name: str, prov
         ("mercury-coder", "inception"),
         ("mercury-editor-small-experimental", "inception"),
         ("mimo-v2-flash", "xiaomi-mimo"),
+        ("morph-v3-large", "morph"),
+        ("morph-v3-fast", "morph"),
+        ("morph-embedding-v2", "morph"),
         ("cohere.rerank-english-v2.0", "bedrock"),
         ("cohere.rerank-v3-5:0", "bedrock"),
         ("amazon.rerank-v1:0", "bedrock"),
@@ -79,6 +87,10 @@ def test_provider_names_count_wherever_written(name: str, provider: str) -> None
         # open weights with their owner stay Hub ids
         ("XiaomiMiMo/MiMo-V2-Flash", 'apiBase: "https://api.xiaomimimo.com/v1/"'),
         ("MiMo-V2-Flash", ""),
+        # a word or a package like Morph's names (a DOM-diffing library, an animation's target) is none of its models
+        ("morphdom", ""),
+        ("morph-target", ""),
+        ("morph", 'const BASE = "https://api.morphllm.com/v1";'),
     ],
 )
 def test_look_alikes_are_no_api_name(name: str, words: str) -> None:

@@ -90,6 +90,14 @@ def named(text: str, path: str = "app.js") -> list[tuple[Kind, str, int]]:
         ("ollama.embed({ model: 'nomic-embed-text' })", [(OL, "nomic-embed-text", 1)]),
         ("import ollama from 'ollama'\nasync function run(model: string) {\n  await ollama.chat({ model: model })\n}\nrun('qwen3')", [(OL, "qwen3", 5)]),
         ("import ollama from 'ollama'\nconst model = 'llama3.1'\nollama.pull({ model })", [(OL, "llama3.1", 2)]),
+        # a framework's package for Ollama: LlamaIndex's, LangChain's, the AI SDK's community providers
+        ('import { ollama } from "@llamaindex/ollama";\nconst llm = ollama({ model: "gpt-oss:20b" });', [(OL, "gpt-oss:20b", 2)]),
+        ('import { ChatOllama } from "@langchain/ollama";\nnew ChatOllama({ model: "qwen3" });', [(OL, "qwen3", 2)]),
+        ('const { createOllama } = require("ollama-ai-provider");\nconst m = { model: "llama3.2" };', [(OL, "llama3.2", 2)]),
+        # a hosted API's name stays the API's there, and a package merely like the name is none of Ollama's
+        ('import { ollama } from "@llamaindex/ollama";\nimport { OpenAI } from "@llamaindex/openai";\nnew OpenAI({ model: "gpt-4o" });', [(A, "gpt-4o", 3)]),
+        ('import x from "ollamazing";\nconst m = { model: "my-assistant" };', []),
+        ('import x from "./ollama";\nconst m = { model: "my-assistant" };', []),
         # Hub URLs
         ('const URL = "https://huggingface.co/datasets/Xenova/transformers.js-docs/resolve/main/jfk.wav";', [(D, "Xenova/transformers.js-docs", 1)]),
         ('fetch("https://huggingface.co/org/x/resolve/v1/model.onnx")', [(M, "org/x", 1)]),

@@ -63,6 +63,16 @@ def named(text: str, path: str = "app/constant.ts") -> list[tuple[Kind, str, int
             'import { ChatNVIDIA } from "@langchain/nvidia";\nconst llm = { model: "meta/llama-3.1-8b-instruct" };',
             [(A, "meta/llama-3.1-8b-instruct", 2)],
         ),
+        # the keys of a table named for models, a name only the provider's endpoint in the file makes its
+        (
+            'export const PERPLEXITY_MODELS = {\n  "sonar-pro": { contextWindow: 200000 },\n  "r1-1776": { contextWindow: 128000 },\n};\nconst BASE = "https://api.perplexity.ai/";',
+            [(A, "sonar-pro", 2), (A, "r1-1776", 3)],
+        ),
+        # OVHcloud's open models by plain name, beside its client or its key
+        (
+            'import { OVHcloudLLM } from "@llamaindex/ovhcloud";\nconst llm = new OVHcloudLLM({ model: "gpt-oss-120b", apiKey: process.env.OVHCLOUD_API_KEY });',
+            [(A, "gpt-oss-120b", 2)],
+        ),
     ],
 )
 def test_api_tables(text: str, expected: list[tuple[Kind, str, int]]) -> None:
@@ -89,7 +99,12 @@ def test_api_tables(text: str, expected: list[tuple[Kind, str, int]]) -> None:
         'const models = ["general", "generalv3.5", "4.0Ultra"];',
         'const models = ["qwen3-32b", "qwen2.5-72b-instruct"];',
         'const URL = "https://dashscope.aliyuncs.com/api/";\nconst label = "qwen3-32b";',
+        'export const PAPER_MODELS = {\n  "r1-1776": { score: 1 },\n};',  # no Perplexity in sight
+        'const llm = new VLLM({ model: "gpt-oss-120b" });',  # no OVHcloud in sight
         'const models = ["GPT-4o", "Gemini-2.0-Flash"];',
+        # an API's name among other words is a label or prose, not the name
+        'const m = { model: "gpt-4o is great" };',
+        'const MODELS = ["gpt-4o mini", "claude-3 sonnet"];',
         # open weights written as the Hub writes them stay out of the API lists
         'const ids = ["THUDM/glm-4-9b-chat", "glm-4-9b-chat"];',
     ],
@@ -192,3 +207,37 @@ def test_settings_and_form_fields(text: str, expected: list[tuple[Kind, str, int
 )
 def test_settings_look_alikes(text: str) -> None:
     assert named(text) == []
+
+
+def test_a_model_tables_unquoted_keys_and_its_cards_api_names() -> None:
+    """`O1_MODELS = {o1: {...}}` keys an API's name without quotes; Replicate's table keys the program's aliases and
+    writes the name it sends in each card (`replicateApi: "meta/meta-llama-3-8b-instruct"`)."""
+    text = (
+        'export const O1_MODELS = {\n  o1: { contextWindow: 128000 },\n  "o1-mini": { contextWindow: 128000 },\n};\n'
+        'export const ALL_AVAILABLE_REPLICATE_MODELS = {\n  "llama-3-8b-instruct": {\n    contextWindow: 8192,\n'
+        '    replicateApi: "meta/meta-llama-3-8b-instruct",\n  },\n};\n'
+    )
+    assert sorted(named(text)) == [(A, "meta/meta-llama-3-8b-instruct", 8), (A, "o1", 2), (A, "o1-mini", 3)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'export const MODELS = {\n  fast: { contextWindow: 1 },\n  smart: { label: "GPT-4o", notes: "gpt-4o is fast" },\n};',
+        "export const PRICES = { o1: { input: 15 } };",  # a table named for no models
+        'export const MODELS = { default: { description: "the default model" } };',
+    ],
+)
+def test_model_table_card_look_alikes(text: str) -> None:
+    assert named(text) == []
+
+
+def test_a_tables_aliases_of_a_providers_names_are_not_its_models() -> None:
+    """Beside Perplexity's endpoint, `r1-1776` names its model as a card's key (`{"r1-1776": {...}}`), but as the
+    program's name a table maps to the one it sends (`{"r1-1776": "sonar-reasoning"}`) it is an alias: the values
+    are read, the keys are not."""
+    text = (
+        'const URL = "https://api.perplexity.ai/";\n'
+        'const MODEL_IDS = { "r1-1776": "sonar-reasoning", "llama-3-70b-instruct": "sonar-pro" };'
+    )
+    assert named(text) == [(A, "sonar-reasoning", 2), (A, "sonar-pro", 2)]

@@ -250,3 +250,73 @@ def test_a_call_under_a_key_named_for_a_model_is_given_the_id(text: str, expecte
 )
 def test_call_under_a_model_key_look_alikes(text: str) -> None:
     assert find(text, "src/chat.ts") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'export enum HuggingFaceEmbeddingModelType {\n  XENOVA_ALL_MINILM_L6_V2 = "Xenova/all-MiniLM-L6-v2",\n}\n',
+            {(M, "Xenova/all-MiniLM-L6-v2", 2)},
+        ),
+        (
+            'export enum MistralAIEmbeddingModelType {\n  MISTRAL_EMBED = "mistral-embed",\n}\n',
+            {(A, "mistral-embed", 2)},
+        ),
+        ('type ModelType = "gpt-4o" | "org/x-7b";\n', {(A, "gpt-4o", 1), (M, "org/x-7b", 1)}),
+    ],
+)
+def test_an_enum_or_type_named_as_a_models_type_names_the_ids_it_lists(
+    text: str, expected: set[tuple[Kind, str, int]]
+) -> None:
+    assert find(text, "src/shared.ts") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'export type ModelType = "vision" | "audio" | "embeddings" | "text";\n',
+        'export enum ModelType {\n  "LLM" = 0,\n  "embedding" = 1,\n  "VLM" = 2,\n}\n',
+        'type ModelType = "chat" | "image" | "video";\n',
+        # a word or an Ollama tag is a kind there, even in a file that calls Ollama
+        'import ollama from "ollama";\nexport type ModelType = "base" | "lora" | "llama3:8b";\n',
+        'enum ProviderType { OpenAI = "gpt-4o" }\n',  # not a model's type
+        'enum ModelTypeName { A = "org/x" }\n',
+    ],
+)
+def test_model_type_look_alikes(text: str) -> None:
+    assert find(text, "src/types.ts") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Settings.embedModel = new HuggingFaceEmbedding({ modelType: "BAAI/bge-small-en-v1.5" });\n',
+            {(M, "BAAI/bge-small-en-v1.5", 1)},
+        ),
+        # an owner's model stays the Hub's in a file that calls Ollama too
+        (
+            'import { Ollama } from "@llamaindex/ollama";\nconst llm = new Ollama({ model: "mixtral:8x7b" });\n'
+            'const e = new HuggingFaceEmbedding({ modelType: "BAAI/bge-small-en-v1.5" });\n',
+            {(Kind.OLLAMA, "mixtral:8x7b", 2), (M, "BAAI/bge-small-en-v1.5", 3)},
+        ),
+    ],
+)
+def test_a_key_named_as_a_models_type_holds_an_id_written_as_one(
+    text: str, expected: set[tuple[Kind, str, int]]
+) -> None:
+    assert find(text, "src/embed.ts") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'const cfg = { modelType: "llm" };\n',
+        'const cfg = { modelType: "chat", model: undefined };\n',
+        'import ollama from "ollama";\nconst cfg = { modelType: "embedding" };\n',
+        'const cfg = { modelType: "./models/bge" };\n',
+    ],
+)
+def test_model_type_key_look_alikes(text: str) -> None:
+    assert find(text, "src/embed.ts") == set()

@@ -91,6 +91,8 @@ _SPELLED = spelled_markers()  # `data_path`, `lm_name` and their kin
 # a dataset. Elsewhere a `repository:` is a Helm image's, a chart's or a git remote's.
 _HUB_SOURCE_KEYS = ("type", "source", "provider", "hub", "from")
 _HUB_SOURCES = frozenset({"huggingface", "hf", "huggingfacehub", "hfhub"})
+# In an item of a list of models, the keys that say who serves it (`{"id": ..., "provider": "ollama"}`).
+_SERVED_BY_KEYS = ("provider", "providerid", "providername", "providerkey")
 _HUB_REPOSITORY_KEYS = ("repository", "repo", "reponame")
 # In an item of a list named for models, where the artefact comes from, beside the id the list's users ask for: the
 # Gateway API inference extension's LoRA syncer (`ensureExist: {models: [{id: legogpt, source: org/x}]}`).
@@ -330,6 +332,13 @@ def _api_list(sequence: _Sequence) -> _Slot | None:
     return _Slot(Kind.API, "list")
 
 
+def _served_by_ollama(entries: _Entries) -> bool:
+    """Whether an item of a list of models says Ollama serves it (`provider: ollama`, `"providerId": "ollama"`): a
+    model card's id is then an Ollama library name (`mistral-large`), not the hosted API's of the same spelling."""
+    providers = (entries[key][1] for key in _SERVED_BY_KEYS if key in entries)
+    return any(isinstance(provider, _Text) and _normalise(provider.value) == "ollama" for provider in providers)
+
+
 @lru_cache(maxsize=16_384)  # a file's keys repeat: every item of a list has the same few
 def _normalise(key: str) -> str:
     return key.lower().replace("-", "").replace("_", "")
@@ -392,11 +401,12 @@ class _Finder:
 
     def mapping(self, mapping: _Mapping, slot: _Slot | None) -> Iterator[Reference]:
         entries = {_normalise(key.value): (key, value) for key, value in mapping.entries if key}
-        if _provided_by_ollama(entries):  # `{provider: ollama, model: command-r}`: read as an `ollama:` section
-            yield from self.ollama_section(mapping)
-            return
         keys = DATASET_ITEM_KEYS if slot and slot.kind is Kind.DATASET else _CARD_KEYS  # `{name: LABEL, value: ID}`
         item_key = next((entries[k][0] for k in keys if k in entries), None) if slot else None
+        if item_key is None and _provided_by_ollama(entries):  # `{provider: ollama, model: command-r}`: read as an
+            # `ollama:` section; a card of a list of models (`{id: mistral-large, provider: ollama}`) is read below
+            yield from self.ollama_section(mapping)
+            return
         name, value = (entries.get(k, (None, None))[1] for k in ("name", "value"))
         named_for = isinstance(name, _Text) and (_artefact_key(name.value) or apis.holds_api(name.value))
         if isinstance(name, _Text) and value is not None and named_for:
@@ -406,6 +416,8 @@ class _Finder:
         yield from self.hub_repository(entries)
         if slot is not None and item_key is not None:
             yield from self.item_sources(entries, item_key, slot)
+            if _served_by_ollama(entries):  # `{"id": "mistral-large", "providerId": "ollama"}`: Ollama's name
+                slot = _Slot(Kind.OLLAMA, slot.form)
         # a LiteLLM `model_list` entry: `model_name` is the alias clients ask for, `litellm_params.model` what is called
         alias = entries["modelname"][0] if "modelname" in entries and "litellmparams" in entries else None
         task_dataset = (

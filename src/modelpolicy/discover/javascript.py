@@ -192,6 +192,9 @@ _PROVIDER_KEYS = frozenset({"provider", "providerId", "provider_id", "providerNa
 # Words of a name that speak of what a program reads: the quoted keys of an object so named are ids, when owned.
 # Modules whose import makes the file an Ollama client's: its `model:` values are Ollama library tags.
 _OLLAMA_MODULES = frozenset({"ollama", "ollama/browser"})
+# A framework's or an AI SDK's package for Ollama, named for it: `@llamaindex/ollama`, `@langchain/ollama`,
+# `ollama-ai-provider`, `ai-sdk-ollama` (not `ollamazing`, `@acme/llama`).
+_OLLAMA_PACKAGE = re.compile(r"(?:@[\w.-]+/)?(?:[\w.-]+-)?ollama(?:-[\w.-]+)?(?:/.*)?", re.IGNORECASE)
 _OLLAMA_TAG = re.compile(r"[a-z0-9][a-z0-9._-]*(?:/[a-z0-9._-]+){0,2}(?::[\w.-]+)?", re.IGNORECASE)
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.DOTALL)
@@ -702,7 +705,7 @@ class _Finder:
         elif kind == "method_definition" and (name := node.child_by_field_name("name")) is not None:
             self._named_function(self.text(name), node)
         elif kind == "import_statement" and (module := node.child_by_field_name("source")) is not None:
-            self.ollama = self.ollama or self.string(module) in _OLLAMA_MODULES
+            self.ollama = self.ollama or _ollama_module(self.string(module))
         elif kind == "switch_statement":
             self._switch(node)
 
@@ -719,7 +722,7 @@ class _Finder:
         elif value.type == "call_expression" and self._callee(value)[0] == "require":
             arguments = value.child_by_field_name("arguments")
             first = arguments.named_children[0] if arguments and arguments.named_children else None
-            self.ollama = self.ollama or (first is not None and self.string(first) in _OLLAMA_MODULES)
+            self.ollama = self.ollama or (first is not None and _ollama_module(self.string(first)))
         self.named.append((identifier, value))
 
     def _assigned_field(self, target: Node | None, value: Node | None) -> None:
@@ -879,11 +882,8 @@ class _Finder:
         value = pair.child_by_field_name("value")
         name = self._key(key)
         kind = _name_kind(name) if name else None
-        if kind is None and name in names.FIELD_KEYS and value is not None:
-            self._field(name, value, pair.parent)
-        table = collection_kind(name) if kind is None and name and value is not None else None
-        if table is not None and value is not None and (items := _unwrapped(value)).type == "object":
-            self._alias_map(name or "", items, table)  # `modelConversions: {"llama3-8b": "llama3-8b-8192"}`
+        if kind is None and name and value is not None:
+            self._unnamed_pair(name, value, pair.parent)
         if kind is None or value is None or name is None:
             return
         self._ollama_values(pair, kind, name)
@@ -927,6 +927,17 @@ class _Finder:
             recognised = ollama.recognise(found.text, ollama.Context.NAMED)
             if recognised is not None and recognised[0] is Kind.OLLAMA:
                 self._add(found.node, recognised[1], Kind.OLLAMA, name, None)
+
+    def _unnamed_pair(self, name: str, value: Node, parent: Node | None) -> None:
+        """A key that names no model but says where models are: a form's field (`{key: "model", default: ID}`), a key
+        named as a model's type (`_model_type`), a table of aliases (`modelConversions: {"llama3-8b": ID}`)."""
+        if name in names.FIELD_KEYS:
+            self._field(name, value, parent)
+        if _a_model_type(name):
+            self._model_type(name, value)  # LlamaIndex's `new HuggingFaceEmbedding({modelType: "BAAI/bge-small-en"})`
+        table = collection_kind(name)
+        if table is not None and (items := _unwrapped(value)).type == "object":
+            self._alias_map(name, items, table)  # `modelConversions: {"llama3-8b": "llama3-8b-8192"}`
 
     def _sibling_ids(self, pair: Node) -> None:
         """`{modelId: "llama3-70b-8192", hostedId: "llama3-70b-4096", provider: "groq"}`: in a model's card, another
@@ -980,7 +991,7 @@ class _Finder:
                 for found in self._literal(value):
                     self._report(found, _Mode.NAMED, kind, name)
             if table is not None and (container := _unwrapped(value)).type == "object":
-                self._quoted_keys(name, container, table)
+                self._collection_keys(name, container, table)
 
     def _attribute(self, attribute: Node) -> None:
         """`<ModelPicker defaultModel="gpt-4o" />`, `model={"gpt-4o"}`: a JSX attribute named for a model, read as a
@@ -1002,6 +1013,9 @@ class _Finder:
         """`const EMBEDDING_MODEL = ID`, `static model_id = ID`, the items of `const MODELS = [...]`, and the quoted
         keys of an object whose name speaks of models (`TOKENIZER_OPTIONS = {"org/x": "Label"}`)."""
         kind = _name_kind(name)
+        if kind is None and _unwrapped(value).type in _TYPE_BODIES and _a_model_type(name):
+            self._model_type(name, value)
+            return
         if kind is not None:
             for found in [*self._literal(value), *self._made_with(value)]:
                 self._report(found, _Mode.NAMED, kind, name)
@@ -1019,17 +1033,49 @@ class _Finder:
                     self._report(found, _Mode.NAMED, kind, name)
         kind = collection_kind(name)
         if kind is not None and container.type == "object":
-            self._quoted_keys(name, container, kind)
+            self._collection_keys(name, container, kind)
 
-    def _quoted_keys(self, name: str, container: Node, kind: Kind) -> None:
-        """The quoted keys of a table named for models that are ids (`{"org/x": "Label"}`, `{"gpt-4o": {price: 5}}`),
-        not the program's own aliases of an alias map (`_alias_map`)."""
+    def _collection_keys(self, name: str, container: Node, kind: Kind) -> None:
+        """The quoted keys of an object named for models that are ids: `{"org/x": "Label"}`, `{"gpt-4o": {price:
+        5}}`, a card's key beside its provider's endpoint (`{"r1-1776": {contextWindow: 128000}}`, not the program's
+        name a table maps to the provider's, `{"qwen3-235b": "qwen3-235b-a22b-instruct-2507"}`); not the program's
+        aliases (`_alias_map`)."""
         aliases = self._alias_map(name, container, kind)
-        for key, _ in _entries(container):
+        for key, value in _entries(container):
+            unquoted = key is not None and key.type == "property_identifier" and _span(key) not in aliases
+            if key is not None and unquoted and _api_name(word := self.text(key)):  # `O1_MODELS = {o1: {...}}`
+                self._report(_Value(key, word), _Mode.NAMED, kind, name)
             if key is None or key.type != "string" or not (text := self.string(key)) or _span(key) in aliases:
                 continue
-            if "/" in text or _api_name(text):
+            of_a_card = _unwrapped(value).type == "object"
+            if "/" in text or _api_name(text) or (of_a_card and self._api_in_context(text)):
                 self._report(_Value(key, text), _Mode.NAMED, kind, name)
+        for _, card in _entries(container):
+            self._card_api_names(name, _unwrapped(card))
+
+    def _card_api_names(self, name: str, card: Node) -> None:
+        """`ALL_AVAILABLE_REPLICATE_MODELS = {"llama-3-70b": {contextWindow: 8192, replicateApi: "meta/meta-llama-3-70b-
+        instruct"}}`: in a card of a table named for models, a field whose value is wholly a hosted API's name (by its
+        provider's own patterns) is the name the program sends; a label (`GPT-4o`) or a word names nothing."""
+        if card.type != "object":
+            return
+        for _, field in _entries(card):
+            text = self.string(field) if field.type == "string" else None
+            if text and _api_name(text):
+                self._report(_Value(field, text), _Mode.NAMED, Kind.API, name)
+
+    def _model_type(self, name: str, value: Node) -> None:
+        """`enum EmbeddingModelType { MINILM = "Xenova/all-MiniLM-L6-v2" }`, `{modelType: "BAAI/bge-small-en-v1.5"}`:
+        the members of an enum or a type named as a model's type, or a key so named, when written as ids (an owner and
+        a name, a hosted API's name). Most such types and keys hold kinds of model (`"chat" | "embedding"`, `Vision =
+        "vision"`, `modelType: "llm"`): a word names nothing there, nor an Ollama tag."""
+        for found in self._literal(value):
+            text = found.text.strip()
+            hub = identify(text, Kind.MODEL, self.context.is_local_path, single_names=False) if "/" in text else None
+            if _api_name(text):
+                self._report(found, _Mode.NAMED, Kind.API, name)
+            elif hub is not None:  # an owner's model, in a file that calls Ollama too
+                self._add(found.node, hub.id, Kind.MODEL, name, hub.revision)
 
     def _made_with(self, value: Node) -> list[_Value]:
         """`const model = amazonBedrock("us.anthropic.claude-...")`: the literal id a provider instance the file made
@@ -1405,6 +1451,21 @@ _DECLARED = {
 }
 
 
+def _ollama_module(module: str | None) -> bool:
+    """Whether importing the module makes the file an Ollama client's: ollama-js, or a package named for Ollama."""
+    return module is not None and (module in _OLLAMA_MODULES or _OLLAMA_PACKAGE.fullmatch(module) is not None)
+
+
+# The bodies of an enum or a type of string literals (`enum ModelType {...}`, `type ModelType = "a" | "b"`).
+_TYPE_BODIES = frozenset({"enum_body", "union_type", "literal_type"})
+
+
+def _a_model_type(name: str) -> bool:
+    """Whether an enum's or a type's name says it is a model's type (`HuggingFaceEmbeddingModelType`, `ModelType`):
+    a type of models' names, or of their kinds (`"chat" | "embedding"`), which `_Finder._model_type` tells apart."""
+    return names.split_words(name)[-2:] == ("model", "type")
+
+
 # First words of a method that tests a name rather than calls a model with it: `openai.isOSeriesModel("o3")`,
 # `client.supportsTools("gpt-4o")`.
 _PREDICATE_WORDS = frozenset({"is", "has", "supports", "can", "should", "needs", "requires"})
@@ -1537,8 +1598,8 @@ def _api_name(text: str) -> str | None:
     models in lower case: `GPT-4o` is a label, `Ministral-3-3B-...-MLC` a build of open weights; only an API that
     writes its names in mixed case has them read so (`_mixed_case_api_name`)."""
     knowledge = load_knowledge()
-    if "," in text:
-        return None  # `gpt-4o,gpt-4o-mini` is a list of two, no API's name
+    if "," in text or any(c.isspace() for c in text.strip()):
+        return None  # `gpt-4o,gpt-4o-mini` is a list of two, `gpt-4o mini` a label, `gpt-4o is fast` prose
     if (spelled := apis.spelled_by_the_api(text)) != spelled.lower():  # an OpenAI fine-tune's id keeps its case
         return _mixed_case_api_name(text)
     if "/" not in text:
