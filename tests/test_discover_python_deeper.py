@@ -101,6 +101,44 @@ def test_argparse_look_alikes(source: str) -> None:
     check(source, [])
 
 
+def test_argparse_choices_of_an_option_named_for_a_model() -> None:
+    source = (
+        'p.add_argument("--model", choices=["deepseek-chat", "deepseek-coder"], default="deepseek-chat")\n'
+        'p.add_argument("--dataset", choices=("org/a", "org/b"))\n'
+        'p.add_argument("--llm", choices=["gpt-4o", "gpt-4o-mini", "local"])\n'
+    )
+    check(
+        source,
+        [
+            (A, "deepseek-chat", 1, None, "add_argument", NONE),
+            (A, "deepseek-chat", 1, None, "add_argument", NONE),
+            (A, "deepseek-coder", 1, None, "add_argument", NONE),
+            (D, "org/a", 2, None, "add_argument", NONE),
+            (D, "org/b", 2, None, "add_argument", NONE),
+            (A, "gpt-4o", 3, None, "add_argument", NONE),
+            (A, "gpt-4o-mini", 3, None, "add_argument", NONE),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'p.add_argument("--model-size", choices=["org/x", "gpt-4o"])',  # not named for a model
+        'p.add_argument("--model_type", choices=["llama", "gpt2"])',
+        'p.add_argument("--model", choices=["small", "base", "large"])',  # sizes, no ids
+        'p.add_argument("--model", choices=["./a", "checkpoints/b"])',  # paths
+        'p.add_argument("--dataset", choices=["json", "csv"])',  # packaged builders
+        'p.add_argument("--split", choices=["train", "org/x"])',
+        # owner-less names are the program's own aliases, mapped to ids elsewhere
+        'p.add_argument("--calib_dataset", default="wikitext2", choices=["wikitext2", "c4", "ptb"])',
+        'p.add_argument("--model", choices=["gpt2", "bert-base-uncased"])',
+    ],
+)
+def test_argparse_choices_look_alikes(source: str) -> None:
+    check(source, [])
+
+
 ADAPTER_SCRIPT = """\
 def options():
     parser = argparse.ArgumentParser()

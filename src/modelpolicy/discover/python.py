@@ -1698,6 +1698,8 @@ class _Finder:
             flags = [text.lstrip("-") for text in map(_string, call.args) if text]
             kind = next((k for flag in flags if (k := named_kind(flag))), None)
             self._defer(_keyword(call, "default"), kind, name or "")
+            for choice in _offered_ids(_keyword(call, "choices")):  # `--model`, `choices=[ID, ...]`: what it may run
+                self._defer(choice, kind, name or "")
         read = _environment_read(call)
         if read is not None:
             form, variable, default = read
@@ -2394,6 +2396,18 @@ def _options(tree: ast.Module, spelled: list[int] | None) -> dict[str, list[ast.
             if dest and default is not None:
                 options.setdefault(dest, []).append(default)
     return options
+
+
+def _offered_ids(choices: ast.expr | None) -> list[ast.expr]:
+    """The items of an option's literal `choices` that may be ids: `org/name` or a hosted API's name. An owner-less
+    Hub name there is more often the program's own alias of a dataset or model (`choices=["c4", "wikitext2"]`, which
+    it maps to ids elsewhere) than the repository itself."""
+    if not isinstance(choices, (ast.List, ast.Tuple, ast.Set)):
+        return []
+    texts = [
+        (item, item.value) for item in choices.elts if isinstance(item, ast.Constant) and isinstance(item.value, str)
+    ]
+    return [item for item, text in texts if "/" in text or apis.named(text) is not None]
 
 
 def _option_dest(call: ast.Call) -> str | None:
