@@ -245,6 +245,72 @@ def test_field_look_alikes(body: str) -> None:
     check(f"@dataclass\nclass Args:\n    {body}\n", [])
 
 
+def test_members_of_an_enum_named_for_a_model() -> None:
+    source = (
+        "class ChatModel(str, Enum):\n"
+        '    GPT4O = "gpt-4o-2024-08-06"\n'
+        '    CLAUDE = "claude-3-5-sonnet-latest"\n'
+        '    LOCAL = "org/x"\n'
+        "class DatasetName(enum.StrEnum):\n"
+        '    ALPACA = "org/alpaca"\n'
+    )
+    check(
+        source,
+        [
+            (A, "gpt-4o-2024-08-06", 2, None, "field", NONE),
+            (A, "claude-3-5-sonnet-latest", 3, None, "field", NONE),
+            (M, "org/x", 4, None, "field", NONE),
+            (D, "org/alpaca", 6, None, "field", NONE),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'class ModelType(str, Enum):\n    CHAT = "gpt-4o"\n',  # a type, not a model
+        'class ModelProvider(Enum):\n    OPENAI = "openai"\n    HF = "org/x"\n',
+        'class ChatModel(BaseModel):\n    PROVIDER = "org/x"\n',  # no enum: its fields are read by their own names
+        'class ChatModel(str, Enum):\n    SMALL = "small"\n    BASE = "bert-base-custom"\n',
+    ],
+)
+def test_enum_look_alikes(source: str) -> None:
+    check(source, [])
+
+
+def test_literal_values_a_model_field_or_parameter_is_typed_to_hold() -> None:
+    source = (
+        "class Settings(BaseModel):\n"
+        '    model: Literal["gpt-4o", "o3-mini"] = "gpt-4o"\n'
+        '    embedding_model: Optional[Literal["org/e"]] = None\n'
+        'def chat(prompt: str, model: Literal["claude-3-5-haiku-latest"]) -> str: ...\n'
+    )
+    check(
+        source,
+        [
+            (A, "gpt-4o", 2, None, "field", NONE),
+            (A, "gpt-4o", 2, None, "field", NONE),
+            (A, "o3-mini", 2, None, "field", NONE),
+            (M, "org/e", 3, None, "field", NONE),
+            (A, "claude-3-5-haiku-latest", 4, None, "parameter", NONE),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'class S(BaseModel):\n    mode: Literal["gpt-4o", "org/x"] = "fast"\n',  # not named for a model
+        'class S(BaseModel):\n    model_type: Literal["org/x"]\n',
+        'def chat(model: Literal["small", "large"]): ...\n',
+        'KnownModelName = Literal["gpt-4o", "o3-mini"]\n',  # a type alias is no value a program runs
+        'def chat(role: Literal["gpt-4o"], model: str): ...\n',
+    ],
+)
+def test_literal_look_alikes(source: str) -> None:
+    check(source, [])
+
+
 def test_field_outside_a_class_body_is_not_a_field() -> None:
     # not a field: the function's variable is read as a variable
     check('model_name = "org/x"\ndef f():\n    model_name = "org/y"\n', [(M, "org/y", 3, None, "variable", NONE)])

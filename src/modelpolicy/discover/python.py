@@ -1075,6 +1075,11 @@ def _json_object(text: str) -> bool:
         return False
 
 
+def _is_enum(cls: ast.ClassDef) -> bool:
+    """Whether a class derives from an enum (`Enum`, `str, Enum`, `enum.StrEnum`)."""
+    return any((_call_name(base) or "").endswith("Enum") for base in cls.bases)
+
+
 def _single_assignment(statement: ast.stmt) -> tuple[str | None, ast.expr | None]:
     if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
         target = statement.targets[0]
@@ -1979,12 +1984,27 @@ class _Finder:
                 self._defer(value, apis.name_kind(key.value), "key")
 
     def _fields(self, cls: ast.ClassDef) -> None:
-        """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`."""
+        """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`; the
+        members of an enum named for a model (`class ChatModel(str, Enum): GPT4O = "gpt-4o"`), and the values a
+        field named for one is typed to hold (`model: Literal["gpt-4o", "o3-mini"]`)."""
+        members = apis.name_kind(cls.name) if _is_enum(cls) else None
         for statement in cls.body:
             target, value = _single_assignment(statement)
             if target and value is not None:  # `class ChatModel(Model): name = CharField(default="gpt-4o")` too
-                kind = apis.name_kind(target) or record_kind(cls.name, target)
+                kind = apis.name_kind(target) or record_kind(cls.name, target) or members
                 self._defer(_field_default(value), kind, "field")
+            if target and isinstance(statement, ast.AnnAssign):
+                self._literal_values(statement.annotation, apis.name_kind(target), "field")
+
+    def _literal_values(self, annotation: ast.expr | None, kind: Kind | None, form: str) -> None:
+        """The strings of the `Literal[...]` an annotation holds (also inside `Optional[...]`, `X | None`)."""
+        if annotation is None or kind is None:
+            return
+        for node in ast.walk(annotation):
+            if isinstance(node, ast.Subscript) and _call_name(node.value) == "Literal":
+                items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+                for item in items:
+                    self._defer(item, kind, form)
 
     def _parameters(self, arguments: ast.arguments) -> None:
         positional = [*arguments.posonlyargs, *arguments.args]
@@ -1995,6 +2015,8 @@ class _Finder:
         ]
         for argument, default in pairs:
             self._defer(_field_default(default, _PARAMETER_CALLS), apis.name_kind(argument.arg), "parameter")
+        for argument in [*positional, *arguments.kwonlyargs]:  # `def chat(model: Literal["gpt-4o", "o3-mini"])`
+            self._literal_values(argument.annotation, apis.name_kind(argument.arg), "parameter")
 
     def _returned(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         """`def valid_models(self): return ["gpt-4", "org/x"]`: what a function named for models returns is read as
