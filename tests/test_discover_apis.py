@@ -229,6 +229,7 @@ def test_resolution_finds_routed_and_catalog_names() -> None:
         ("grok-3", "xai-terms"),
         ("command-r", "cohere-terms"),
         ("openrouter/meta-llama/llama-3.3-70b-instruct", "openrouter-terms"),
+        ("together_ai/meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo", "together-terms"),
         ("meta/meta-llama-3-8b-instruct", "replicate-terms"),
         ("Llama-4-Maverick-17B-128E-Instruct-FP8", "llama-api-terms"),
         ("Llama-3.3-70B-Instruct", "llama-api-terms"),  # the Llama API's spelling
@@ -436,6 +437,20 @@ def test_cohere_output_terms_cite_the_saas_agreement() -> None:
         ("openrouter/meta-llama/llama-3.1-8b-instruct", "openrouter/meta-llama/llama-3.1-8b-instruct"),
         ("openrouter/openai/gpt-4o", "openrouter/openai/gpt-4o"),
         ("OpenRouter/Meta-Llama/Llama-3.1-8B", None),  # a label, not a routed name
+        # Together AI writes its names as the Hub does, in mixed case: behind LiteLLM's and Mastra's routes
+        (
+            "together_ai/meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo",
+            "together_ai/meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo",
+        ),
+        ("togetherai/Qwen/Qwen2.5-72B-Instruct-Turbo", "togetherai/Qwen/Qwen2.5-72B-Instruct-Turbo"),
+        ("together_ai/togethercomputer/llama-2-70b-chat", "together_ai/togethercomputer/llama-2-70b-chat"),
+        ("together_ai/llama", None),  # a route sends `owner/name`
+        ("together_ai/runs/Exp1/config.yaml", None),  # a path under a folder named so
+        ("together_ai/prompts/system.txt", None),
+        ("together_ai/results/run1", None),  # a folder of the project's own under a folder named for the route
+        ("openrouter/outputs/run1", None),
+        ("togethercomputer/RedPajama-Data-1T", None),  # the Hub's organisation, no route
+        ("Together_AI/Org/X", None),  # a label: the route itself is written in lower case
         # promptfoo's provider ids: the provider, its endpoint, then the model
         ("anthropic:messages:claude-3-haiku-20240307", "anthropic:messages:claude-3-haiku-20240307"),
         ("openai:chat:gpt-4o-mini", "openai:chat:gpt-4o-mini"),
@@ -737,6 +752,21 @@ joined = stitch_together("left", "right")
         (M, "togethercomputer/llama-2-7b-chat", 2),
         (A, "gpt-3.5-turbo", 3),
         (M, "meta-llama/Llama-2-7b-chat-hf", 4),
+    ]
+
+
+def test_python_and_config_names_routed_to_together() -> None:
+    source = """\
+lm = LitellmModel(model="together_ai/meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo", max_tokens=500)
+ds = load_dataset("togethercomputer/RedPajama-Data-1T-Sample")
+out = open("together_ai/results/run1")
+"""
+    assert python(source) == [
+        (A, "together_ai/meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo", 1),
+        (Kind.DATASET, "togethercomputer/RedPajama-Data-1T-Sample", 2),
+    ]
+    assert config("llm:\n  model: together_ai/mistralai/Mixtral-8x7B-Instruct-v0.1\n", "settings.yaml") == [
+        (A, "together_ai/mistralai/Mixtral-8x7B-Instruct-v0.1", 2)
     ]
 
 

@@ -130,6 +130,7 @@ def test_function_return_look_alikes(source: str) -> None:
         ('client = make_model_client("gpt-4o")\n', (A, "gpt-4o")),
         ('self.fetch_model(\n    "org/x",\n)\n', (M, "org/x")),
         ('path = model_validate_path("org/x")\n', (M, "org/x")),  # a project's own helper, not Pydantic's
+        ('enc = my_encoding_for_model_or_default("gpt-4o")\n', (A, "gpt-4o")),  # not tiktoken's own look-up
     ],
 )
 def test_the_arguments_of_a_function_named_for_a_model(source: str, expected: tuple[Kind, str]) -> None:
@@ -152,6 +153,9 @@ def test_the_arguments_of_a_function_named_for_a_model(source: str, expected: tu
         'block = ImageBlock.model_validate({"type": "image", "mime_type": "image/png"})\n',  # Pydantic's schema
         'Settings.model_validate_json(\'{"repo": "org/x"}\')\n',
         'copy = config.model_copy("org/x")\n',
+        'enc = tiktoken.encoding_for_model("gpt-4o")\n',  # a tokenizer's look-up, no call of the model
+        'name = tiktoken.encoding_name_for_model("gpt-3.5-turbo")\n',
+        'from tiktoken import encoding_for_model\nenc = encoding_for_model("gpt-4")\n',
     ],
 )
 def test_argument_look_alikes(source: str) -> None:

@@ -283,6 +283,23 @@ def test_the_shell_a_cell_runs_is_read_as_a_script() -> None:
     ]
 
 
+def test_an_environment_variable_set_by_a_magic_is_read_as_an_assignment(tmp_path: Path) -> None:
+    """`%env NAME=VALUE`, `%env NAME VALUE` and `%set_env` set what `NAME=VALUE` sets in a script."""
+    text = notebook(
+        code("%env GRAPHRAG_LLM_MODEL=gpt-4o\n%env EMBED_MODEL acme/embedder\n%set_env DATASET_NAME=acme/reviews\n"),
+        code("%env OPENAI_API_KEY=sk-123\n%env\n%env LOG_DIR=acme/logs\n%envs MODEL_ID=acme/other\n"),
+    )
+    assert found(text) == [
+        (Kind.API, "gpt-4o", line_of(text, "GRAPHRAG_LLM_MODEL")),
+        (Kind.MODEL, "acme/embedder", line_of(text, "acme/embedder")),
+        (Kind.DATASET, "acme/reviews", line_of(text, "acme/reviews")),
+    ]
+    (tmp_path / "setup.ipynb").write_text(notebook(code("%env GRAPHRAG_LLM_MODEL=gpt-4o\n")), encoding="utf-8")
+    (reference,) = discover(tmp_path, [tmp_path]).artefacts[0].references
+    line = notebook(code("%env GRAPHRAG_LLM_MODEL=gpt-4o\n")).splitlines()[reference.line - 1]
+    assert (reference.text, line[reference.column :].startswith("gpt-4o")) == ("gpt-4o", True)
+
+
 def test_a_shell_reference_is_placed_at_its_column(tmp_path: Path) -> None:
     """Found through the pre-filter too: the notebook's only marker word is the shell's `download`."""
     text = notebook(code("import os\n!hf download acme/encoder\n"))

@@ -101,6 +101,44 @@ def test_argparse_look_alikes(source: str) -> None:
     check(source, [])
 
 
+def test_argparse_choices_of_an_option_named_for_a_model() -> None:
+    source = (
+        'p.add_argument("--model", choices=["deepseek-chat", "deepseek-coder"], default="deepseek-chat")\n'
+        'p.add_argument("--dataset", choices=("org/a", "org/b"))\n'
+        'p.add_argument("--llm", choices=["gpt-4o", "gpt-4o-mini", "local"])\n'
+    )
+    check(
+        source,
+        [
+            (A, "deepseek-chat", 1, None, "add_argument", NONE),
+            (A, "deepseek-chat", 1, None, "add_argument", NONE),
+            (A, "deepseek-coder", 1, None, "add_argument", NONE),
+            (D, "org/a", 2, None, "add_argument", NONE),
+            (D, "org/b", 2, None, "add_argument", NONE),
+            (A, "gpt-4o", 3, None, "add_argument", NONE),
+            (A, "gpt-4o-mini", 3, None, "add_argument", NONE),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'p.add_argument("--model-size", choices=["org/x", "gpt-4o"])',  # not named for a model
+        'p.add_argument("--model_type", choices=["llama", "gpt2"])',
+        'p.add_argument("--model", choices=["small", "base", "large"])',  # sizes, no ids
+        'p.add_argument("--model", choices=["./a", "checkpoints/b"])',  # paths
+        'p.add_argument("--dataset", choices=["json", "csv"])',  # packaged builders
+        'p.add_argument("--split", choices=["train", "org/x"])',
+        # owner-less names are the program's own aliases, mapped to ids elsewhere
+        'p.add_argument("--calib_dataset", default="wikitext2", choices=["wikitext2", "c4", "ptb"])',
+        'p.add_argument("--model", choices=["gpt2", "bert-base-uncased"])',
+    ],
+)
+def test_argparse_choices_look_alikes(source: str) -> None:
+    check(source, [])
+
+
 ADAPTER_SCRIPT = """\
 def options():
     parser = argparse.ArgumentParser()
@@ -205,6 +243,72 @@ def test_field_default(body: str, expected: tuple[Kind, str]) -> None:
 )
 def test_field_look_alikes(body: str) -> None:
     check(f"@dataclass\nclass Args:\n    {body}\n", [])
+
+
+def test_members_of_an_enum_named_for_a_model() -> None:
+    source = (
+        "class ChatModel(str, Enum):\n"
+        '    GPT4O = "gpt-4o-2024-08-06"\n'
+        '    CLAUDE = "claude-3-5-sonnet-latest"\n'
+        '    LOCAL = "org/x"\n'
+        "class DatasetName(enum.StrEnum):\n"
+        '    ALPACA = "org/alpaca"\n'
+    )
+    check(
+        source,
+        [
+            (A, "gpt-4o-2024-08-06", 2, None, "field", NONE),
+            (A, "claude-3-5-sonnet-latest", 3, None, "field", NONE),
+            (M, "org/x", 4, None, "field", NONE),
+            (D, "org/alpaca", 6, None, "field", NONE),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'class ModelType(str, Enum):\n    CHAT = "gpt-4o"\n',  # a type, not a model
+        'class ModelProvider(Enum):\n    OPENAI = "openai"\n    HF = "org/x"\n',
+        'class ChatModel(BaseModel):\n    PROVIDER = "org/x"\n',  # no enum: its fields are read by their own names
+        'class ChatModel(str, Enum):\n    SMALL = "small"\n    BASE = "bert-base-custom"\n',
+    ],
+)
+def test_enum_look_alikes(source: str) -> None:
+    check(source, [])
+
+
+def test_literal_values_a_model_field_or_parameter_is_typed_to_hold() -> None:
+    source = (
+        "class Settings(BaseModel):\n"
+        '    model: Literal["gpt-4o", "o3-mini"] = "gpt-4o"\n'
+        '    embedding_model: Optional[Literal["org/e"]] = None\n'
+        'def chat(prompt: str, model: Literal["claude-3-5-haiku-latest"]) -> str: ...\n'
+    )
+    check(
+        source,
+        [
+            (A, "gpt-4o", 2, None, "field", NONE),
+            (A, "gpt-4o", 2, None, "field", NONE),
+            (A, "o3-mini", 2, None, "field", NONE),
+            (M, "org/e", 3, None, "field", NONE),
+            (A, "claude-3-5-haiku-latest", 4, None, "parameter", NONE),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'class S(BaseModel):\n    mode: Literal["gpt-4o", "org/x"] = "fast"\n',  # not named for a model
+        'class S(BaseModel):\n    model_type: Literal["org/x"]\n',
+        'def chat(model: Literal["small", "large"]): ...\n',
+        'KnownModelName = Literal["gpt-4o", "o3-mini"]\n',  # a type alias is no value a program runs
+        'def chat(role: Literal["gpt-4o"], model: str): ...\n',
+    ],
+)
+def test_literal_look_alikes(source: str) -> None:
+    check(source, [])
 
 
 def test_field_outside_a_class_body_is_not_a_field() -> None:

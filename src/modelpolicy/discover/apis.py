@@ -19,7 +19,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from modelpolicy.discover.identity import without_env_defaults
+from modelpolicy.discover.identity import looks_like_path, without_env_defaults
 from modelpolicy.discover.names import WRITTEN, named_kind, split_words
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind
@@ -68,6 +68,7 @@ ROUTE_MARKERS = (
     b"moonshot/",
     b"upstage/",
     b"vercel/",
+    b"together",
 )
 
 # Words that open the names of the hosted API families tables are most often made of, for the sources' pre-filters: a
@@ -173,11 +174,19 @@ def _context_automaton() -> tuple[tuple[str, ...], BytesAhoCorasick | None]:
 def routed(text: str) -> str | None:
     """The string as written when it is, as a whole, a model name routed to a provider; else None."""
     value = text.strip()
-    if not value or ("/" not in value and ":" not in value) or value != value.lower():
+    if not value or ("/" not in value and ":" not in value):
         return None  # a route is `provider/name` or `provider:name`; most strings have neither, and are let go at once
+    if value != value.lower() and not value.startswith(_mixed_case_routes()):
+        return None  # in mixed case only behind the route of an API that writes its names so (`together_ai/Org/X`)
     if any(c.isspace() or c == "," for c in value):
         return None  # `openai/gpt-4o,openai/gpt-4o-mini` is a list, read item by item where a source splits it
-    return value if load_knowledge().routed(value) else None
+    found = load_knowledge().routed(value)
+    if found is None or not (found[0].mixed_case or value == value.lower()):
+        return None
+    provider, rest = found
+    if "*/*" in provider.routed_patterns and looks_like_path(rest):
+        return None  # `together_ai/results/run1`, `openrouter/outputs/x`: a folder named for the route, not its model
+    return value
 
 
 def named(text: str, in_context: frozenset[str] = frozenset(), *, deployment: bool = False) -> str | None:
@@ -207,6 +216,12 @@ FINE_TUNED = "ft:"
 def spelled_by_the_api(value: str) -> str:
     """The part of a model's name whose case the API fixes: the whole name, or a fine-tuned model's base."""
     return value.split(":", 2)[1] if value.startswith(FINE_TUNED) else value
+
+
+@lru_cache(maxsize=1)
+def _mixed_case_routes() -> tuple[str, ...]:
+    """The routes of the providers that write their model names in mixed case (`together_ai/`), lower-cased."""
+    return tuple(route.lower() for p in load_knowledge().providers if p.mixed_case for route in p.routes)
 
 
 @lru_cache(maxsize=1)

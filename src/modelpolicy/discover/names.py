@@ -220,13 +220,19 @@ SCHEMA_METHODS = frozenset(
 )
 
 
+# tiktoken's look-ups of the encoding a hosted model's tokenizer uses (`tiktoken.encoding_for_model("gpt-4o")`): they
+# count tokens offline and call no model.
+TOKENIZER_LOOKUPS = frozenset({"encoding_for_model", "encoding_name_for_model"})
+
+
 @lru_cache(maxsize=16384)
 def called_kind(name: str) -> Kind | None:
     """MODEL or DATASET when a function's name says what it is given is one to read (`get_model_path`,
-    `resolve_model_reference`, `load_dataset_split`); None for names of what a program writes (`save_model`) and
-    for Pydantic's schema methods (`model_validate`)."""
+    `resolve_model_reference`, `load_dataset_split`); None for names of what a program writes (`save_model`), for
+    Pydantic's schema methods (`model_validate`) and tiktoken's tokenizer look-ups (`encoding_for_model`)."""
     words = split_words(name)
-    if WRITTEN.intersection(words) or name.rpartition(".")[2] in SCHEMA_METHODS:
+    method = name.rpartition(".")[2]
+    if WRITTEN.intersection(words) or method in SCHEMA_METHODS or method in TOKENIZER_LOOKUPS:
         return None
     kinds = {CALLED_WORDS[word] for word in words if word in CALLED_WORDS}
     return kinds.pop() if len(kinds) == 1 else None

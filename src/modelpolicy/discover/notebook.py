@@ -35,6 +35,8 @@ _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 _IPYTHON_LINE = re.compile(r"\s*(?:[%!?]|[\w.]+\?{1,2}\s*$|[\w.][\w.,\s]*=\s*[%!])")
 _SHELL_LINE = re.compile(r"\s*(?:[\w.][\w.,\s]*=\s*)?!!?")  # up to where the shell command starts
 _SHELL_CELL = re.compile(r"\s*%%(?:bash|sh|shell)\b")
+# IPython's `%env NAME=VALUE` and `%env NAME VALUE` (and `%set_env`) set an environment variable, as `NAME=VALUE` does
+_ENV_MAGIC = re.compile(r"\s*%(?:set_)?env\s+(?P<name>[A-Za-z_]\w*)[= ](?=\S)")
 _WRITEFILE_CELL = re.compile(r"\s*%%writefile\s+(?:(?:-a|--append)\s+)?(?P<name>\S+)")
 # A cell's `source` is a list of JSON strings joined without separator, so a name may be split across two; in its
 # shell, quotes and backslashes may split one too (`--mod"el"`).
@@ -203,9 +205,12 @@ def _written_file_references(placed_in: _Placer, cell: _Cell, context: FileConte
 
 def _shell_part(line: str, shell_cell_body: bool) -> str:
     """The line with what precedes its shell command blanked: all of it in a `%%bash` body, up to `!` elsewhere;
+    a `%env NAME=VALUE` (or `%env NAME VALUE`, `%set_env`) as the assignment `NAME=VALUE` a script would make;
     empty when it runs no shell."""
     if shell_cell_body:
         return line
+    if setting := _ENV_MAGIC.match(line):
+        return " " * setting.start("name") + setting["name"] + "=" + line[setting.end("name") + 1 :]
     start = _SHELL_LINE.match(line)
     return " " * start.end() + line[start.end() :] if start else ""
 

@@ -1185,6 +1185,11 @@ def _json_object(text: str) -> bool:
         return False
 
 
+def _is_enum(cls: ast.ClassDef) -> bool:
+    """Whether a class derives from an enum (`Enum`, `str, Enum`, `enum.StrEnum`)."""
+    return any((_call_name(base) or "").endswith("Enum") for base in cls.bases)
+
+
 def _single_assignment(statement: ast.stmt) -> tuple[str | None, ast.expr | None]:
     if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
         target = statement.targets[0]
@@ -1969,6 +1974,8 @@ class _Finder:
             flags = [text.lstrip("-") for text in map(_string, call.args) if text]
             kind = next((k for flag in flags if (k := named_kind(flag))), None)
             self._defer(_keyword(call, "default"), kind, name or "")
+            for choice in _offered_ids(_keyword(call, "choices")):  # `--model`, `choices=[ID, ...]`: what it may run
+                self._defer(choice, kind, name or "")
         read = _environment_read(call)
         if read is not None:
             form, variable, default = read
@@ -2043,6 +2050,9 @@ class _Finder:
             target, value = _single_assignment(node)
             if target and value is not None and WRITTEN.intersection(split_words(target)):
                 self.unused.add(id(value))  # `deprecated_models = ["gpt-3.5-turbo-0301", ...]` is no table of use
+            for typed in (node.value, getattr(node, "annotation", None)):  # `Known = Literal["gpt-4o", "o3-mini"]`:
+                if isinstance(typed, ast.Subscript) and isinstance(typed.slice, ast.Tuple):  # a type's values, no
+                    self.unused.add(id(typed.slice))  # table of use (a field typed so is read by its name)
             self._settings_record(node)
             self._local_named(node)
             self._collection_keys(node)
@@ -2301,12 +2311,27 @@ class _Finder:
                     self._dict_entries(_ollama_settings(value))
 
     def _fields(self, cls: ast.ClassDef) -> None:
-        """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`."""
+        """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`; the
+        members of an enum named for a model (`class ChatModel(str, Enum): GPT4O = "gpt-4o"`), and the values a
+        field named for one is typed to hold (`model: Literal["gpt-4o", "o3-mini"]`)."""
+        members = apis.name_kind(cls.name) if _is_enum(cls) else None
         for statement in cls.body:
             target, value = _single_assignment(statement)
             if target and value is not None:  # `class ChatModel(Model): name = CharField(default="gpt-4o")` too
-                kind = apis.name_kind(target) or record_kind(cls.name, target)
+                kind = apis.name_kind(target) or record_kind(cls.name, target) or members
                 self._defer(_field_default(value), kind, "field")
+            if target and isinstance(statement, ast.AnnAssign):
+                self._literal_values(statement.annotation, apis.name_kind(target), "field")
+
+    def _literal_values(self, annotation: ast.expr | None, kind: Kind | None, form: str) -> None:
+        """The strings of the `Literal[...]` an annotation holds (also inside `Optional[...]`, `X | None`)."""
+        if annotation is None or kind is None:
+            return
+        for node in ast.walk(annotation):
+            if isinstance(node, ast.Subscript) and _call_name(node.value) == "Literal":
+                items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+                for item in items:
+                    self._defer(item, kind, form)
 
     def _parameters(self, arguments: ast.arguments, function: str) -> None:
         positional = [*arguments.posonlyargs, *arguments.args]
@@ -2318,6 +2343,8 @@ class _Finder:
         for argument, default in pairs:
             kind = apis.name_kind(argument.arg) or source_kind(function, argument.arg)  # `def alpaca_dataset(source=)`
             self._defer(_field_default(default, _PARAMETER_CALLS), kind, "parameter")
+        for argument in [*positional, *arguments.kwonlyargs]:  # `def chat(model: Literal["gpt-4o", "o3-mini"])`
+            self._literal_values(argument.annotation, apis.name_kind(argument.arg), "parameter")
 
     def _returned(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         """`def valid_models(self): return ["gpt-4", "org/x"]`: what a function named for models returns is read as
@@ -2781,6 +2808,18 @@ def _options(tree: ast.Module, spelled: list[int] | None) -> dict[str, list[ast.
             if dest and default is not None:
                 options.setdefault(dest, []).append(default)
     return options
+
+
+def _offered_ids(choices: ast.expr | None) -> list[ast.expr]:
+    """The items of an option's literal `choices` that may be ids: `org/name` or a hosted API's name. An owner-less
+    Hub name there is more often the program's own alias of a dataset or model (`choices=["c4", "wikitext2"]`, which
+    it maps to ids elsewhere) than the repository itself."""
+    if not isinstance(choices, (ast.List, ast.Tuple, ast.Set)):
+        return []
+    texts = [
+        (item, item.value) for item in choices.elts if isinstance(item, ast.Constant) and isinstance(item.value, str)
+    ]
+    return [item for item, text in texts if "/" in text or apis.named(text) is not None]
 
 
 def _option_dest(call: ast.Call) -> str | None:
