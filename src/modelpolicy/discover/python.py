@@ -1250,10 +1250,12 @@ class _Finder:
         """The owner-less strings the file gives as a folder it writes (`_SAVERS`, `_OUTPUT_KEYWORDS`), literal or
         held by a module constant: a loader given one reads what the program saved, not the Hub's."""
         roots: list[ast.AST] = [self.tree]
+        lines: list[int] | None = None  # those that spell a saver's or an output keyword's name: the walk skips others
         if self.module is not None:
             roots = list(self.module.spelling(("save", *_OUTPUT_KEYWORDS)))
+            lines = self.module.words.lines([*_SAVERS, *_OUTPUT_KEYWORDS])
         written: set[str] = set()
-        for node in (node for root in roots for node in ast.walk(root)):
+        for node in (node for root in roots for node in _walk(root, lines)):
             if isinstance(node, ast.Call):
                 for argument in _written_arguments(node):
                     written.update(text for text in self._folder_texts(argument) if "/" not in text)
