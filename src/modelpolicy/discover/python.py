@@ -1220,6 +1220,7 @@ class _Finder:
         self.scopes: list[_Function] = []  # the functions being walked, innermost last
         self.classes: list[ast.ClassDef] = []  # the classes being walked, innermost last
         self.self_assigned: dict[int, dict[str, list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.expr]]]] = {}
+        self.passed_to_base: dict[int, dict[str, list[tuple[_Function, ast.expr]]]] = {}
         self.scope_assignments: dict[int, dict[str, list[tuple[_Branch, ast.expr]]]] = {}  # by function
         self.scope_constants: dict[tuple[int, str], list[ast.expr] | None] = {}  # by function and name, when asked
         self.module_constants: dict[str, list[ast.expr]] = {}  # of a module read whole, by name, when asked
@@ -1362,6 +1363,8 @@ class _Finder:
     def _is_mlx_load(self, func: ast.expr) -> bool:
         """`load(ID)` imported from `mlx_lm` or `mlx_vlm` (under any name), or `mlx_lm.load(ID)`."""
         modules, loads = self.mlx_loads
+        if not (modules or loads):  # most files import no MLX loader
+            return False
         if isinstance(func, ast.Name):
             return func.id in loads
         return (
@@ -1570,8 +1573,10 @@ class _Finder:
                 self.self_assigned[id(cls)] = _self_assignments(cls.body)
             assigned = self.self_assigned[id(cls)].get(attribute, [])
         if not assigned:
-            left_out = self.module.left_out_methods(cls, "__init__") if self.module is not None else []
-            assigned = _passed_to_base([*cls.body, *left_out], attribute)
+            if id(cls) not in self.passed_to_base:
+                left_out = self.module.left_out_methods(cls, "__init__") if self.module is not None else []
+                self.passed_to_base[id(cls)] = _passed_to_base([*cls.body, *left_out])
+            assigned = self.passed_to_base[id(cls)].get(attribute, [])
         method, value = assigned[0] if len(assigned) == 1 else (None, None)
         if method is None or not isinstance(value, ast.Name) or apis.name_kind(value.id):
             return []  # `self.model_id = model_id`: a parameter named for a model is read by its name already
@@ -1991,8 +1996,9 @@ class _Finder:
         datasets (a plural: `model.append(x)` adds to something of one model's) is one of them."""
         collection = _added_to(call.func)
         kind = _collection_item_kind(collection) if collection else None
-        for argument in call.args[-1:]:
-            self._defer(argument, kind, "item")
+        if kind is not None:
+            for argument in call.args[-1:]:
+                self._defer(argument, kind, "item")
 
     def _named_keywords(self, call: ast.Call, name: str | None) -> None:
         """A keyword named for a model or dataset, and the `name=` or `id=` of a record named for a model
@@ -2210,8 +2216,9 @@ class _Finder:
         for a model's or dataset's settings (`_settings_kind`) names it by its id key."""
         targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
         name = _operand_name(targets[0]) if len(targets) == 1 else None
-        if name and statement.value is not None:
-            self._defer(_record_id(statement.value), _settings_kind(name), "record")
+        kind = _settings_kind(name) if name and statement.value is not None else None
+        if kind is not None:  # most names are no settings': their value is not looked into
+            self._defer(_record_id(statement.value), kind, "record")
 
     def _local_named(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """`model_name = request.model or "org/x"` in a function, `self.model_id = "org/x"`, `cfg["base_model"] =
@@ -2853,19 +2860,23 @@ def _self_attribute(target: ast.expr) -> str | None:
     return target.attr if is_self and isinstance(target, ast.Attribute) else None
 
 
-def _passed_to_base(members: list[ast.stmt], attribute: str) -> list[tuple[_Function, ast.expr]]:
+def _passed_to_base(members: list[ast.stmt]) -> dict[str, list[tuple[_Function, ast.expr]]]:
     """`def __init__(self, path="gpt-4.1"): super().__init__(path=path)`, then `model=self.path` in another method:
-    the class's base keeps the parameter under its own name. The `__init__` and the name it passes, or nothing."""
+    the class's base keeps the parameter under its own name. By the name passed so, the first `__init__` that passes
+    it and the name; each class's `__init__` is walked once, whatever the attributes asked."""
+    passed: dict[str, list[tuple[_Function, ast.expr]]] = {}
     for method in members:
         if not isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef) or method.name != "__init__":
             continue
         for statement in _own_statements(method.body):
             call = statement.value if isinstance(statement, ast.Expr) else None
-            if isinstance(call, ast.Call) and _calls_base_init(call.func):
-                value = _keyword(call, attribute)
-                if isinstance(value, ast.Name) and value.id == attribute:
-                    return [(method, value)]
-    return []
+            if not (isinstance(call, ast.Call) and _calls_base_init(call.func)):
+                continue
+            for name in dict.fromkeys(keyword.arg for keyword in call.keywords if keyword.arg):
+                value = _keyword(call, name)
+                if isinstance(value, ast.Name) and value.id == name:
+                    passed.setdefault(name, [(method, value)])
+    return passed
 
 
 def _calls_base_init(func: ast.expr) -> bool:
