@@ -101,6 +101,13 @@ _ITEM_SOURCE_KEYS = ("source",)
 # `dataset_path` is a Hub dataset even when written without an owner (`dataset_path: xnli`, a legacy id); the
 # builders (`json`, `csv`) and paths are still none.
 _TASK_KEYS = frozenset({"task", "outputtype", "doctotext", "doctotarget"})
+# Keys beside a `path` that make a mapping the arguments of a Hub dataset's load (`load_dataset(path, split=...)`
+# written as config: AutoTrain's `data: {path: org/x, train_split: train, valid_split: null}`, `{path: org/x, split:
+# test}`): its `path` is a dataset, also without an owner (`path: samsum`, a legacy id); paths and builders are none.
+# A split key counts when its value names a split (`train`, `test[:10%]`, `[train, validation]`, AutoTrain's
+# `subset:split`, `pair:train`), not `split: 2`.
+_SPLIT_KEYS = ("split", "splits", "trainsplit", "validsplit", "validationsplit", "evalsplit", "testsplit")
+_SPLIT_NAME = re.compile(r"(?:[\w.-]+:)?(?:train|test|valid|validation|dev|eval)\b", re.IGNORECASE)
 _MIXTURE_KEYS = frozenset({"datasetmixer", "datasetmixture"})
 _OUTPUT_KEYS = frozenset(
     {
@@ -339,6 +346,16 @@ def _served_by_ollama(entries: _Entries) -> bool:
     return any(isinstance(provider, _Text) and _normalise(provider.value) == "ollama" for provider in providers)
 
 
+def _names_splits(entries: _Entries) -> bool:
+    """Whether a mapping says which splits of a dataset to read (`train_split: train`, `splits: [train, test]`)."""
+    for key in _SPLIT_KEYS:
+        value = entries[key][1] if key in entries else None
+        first = value.items[0] if isinstance(value, _Sequence) and value.items else value
+        if isinstance(first, _Text) and _SPLIT_NAME.match(first.value.strip()):
+            return True
+    return False
+
+
 @lru_cache(maxsize=16_384)  # a file's keys repeat: every item of a list has the same few
 def _normalise(key: str) -> str:
     return key.lower().replace("-", "").replace("_", "")
@@ -423,10 +440,11 @@ class _Finder:
         task_dataset = (
             entries["datasetpath"][0] if _TASK_KEYS.intersection(entries) and "datasetpath" in entries else None
         )
+        split_dataset = entries["path"][0] if "path" in entries and _names_splits(entries) else None
         for key, child in mapping.entries:
             if key is not None and key is alias:
                 continue
-            if key is not None and key is task_dataset and isinstance(child, _Text):
+            if key is not None and key in (task_dataset, split_dataset) and isinstance(child, _Text):
                 yield from self.text(child, _Slot(Kind.DATASET, key.value, single_names=True))
                 continue
             if slot is not None and key is not None and _normalise(key.value) in _SETTING_KEYS:
