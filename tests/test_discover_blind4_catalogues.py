@@ -8,6 +8,7 @@ import pytest
 
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.python import PythonSource
+from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind
 
 M, A = Kind.MODEL, Kind.API
@@ -118,3 +119,53 @@ def test_a_class_constant_read_in_a_loader_is_read(source: str, expected: set[tu
 )
 def test_a_class_constant_that_names_nothing_read_is_not_read(source: str) -> None:
     assert find(source) == set()
+
+
+# --- hosted image and video generation models: DashScope's Qwen-Image and Wan tiers, Ark's Seedream -------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "provider"),
+    [
+        ("qwen-image-plus", "alibaba-dashscope"),
+        ("qwen-image-max", "alibaba-dashscope"),
+        ("qwen-image-2.0", "alibaba-dashscope"),
+        ("qwen-image-2.0-pro", "alibaba-dashscope"),
+        ("qwen-image-edit-max", "alibaba-dashscope"),
+        ("wan2.6-t2i", "alibaba-dashscope"),
+        ("wan2.2-t2i-flash", "alibaba-dashscope"),
+        ("wanx2.1-t2i-turbo", "alibaba-dashscope"),
+        ("wan2.2-t2v-plus", "alibaba-dashscope"),
+        ("wan2.5-i2v-preview", "alibaba-dashscope"),
+        ("dashscope/qwen-image-max", "alibaba-dashscope"),
+        ("seedream-4-0-250828", "volcengine-ark"),
+        ("seedream-5-0-lite-260128", "volcengine-ark"),
+        ("doubao-seedream-4-0-250828", "volcengine-ark"),
+        ("seedance-1-0-pro-250528", "volcengine-ark"),
+    ],
+)
+def test_a_hosted_image_models_name_is_its_apis(name: str, provider: str) -> None:
+    found = load_knowledge().provider(name)
+    assert found is not None and found.key == provider
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "qwen-image",  # the open weights' name too (Qwen/Qwen-Image), and a pipeline's type
+        "qwen-image-edit",
+        "Qwen/Qwen-Image-2512",
+        "Qwen/Qwen-Image-Edit-2511",
+        "wan2.2-t2v-a14b",  # Wan's open video models
+        "Wan-AI/Wan2.2-T2V-A14B-Diffusers",
+        "wan2.1-i2v-14b-720p",
+        "ByteDance/SDXL-Lightning",
+    ],
+)
+def test_open_image_weights_are_no_hosted_name(name: str) -> None:
+    assert load_knowledge().provider(name) is None
+
+
+def test_a_set_of_hosted_image_models_is_read() -> None:
+    source = '_SYNC_MODELS = {\n    "qwen-image-2.0-pro",\n    "wan2.6-t2i",\n}\n'
+    assert find(source) == {(A, "qwen-image-2.0-pro"), (A, "wan2.6-t2i")}
