@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from modelpolicy.discover.identity import without_subpath
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.knowledge import load as load_knowledge
@@ -169,3 +170,44 @@ def test_open_image_weights_are_no_hosted_name(name: str) -> None:
 def test_a_set_of_hosted_image_models_is_read() -> None:
     source = '_SYNC_MODELS = {\n    "qwen-image-2.0-pro",\n    "wan2.6-t2i",\n}\n'
     assert find(source) == {(A, "qwen-image-2.0-pro"), (A, "wan2.6-t2i")}
+
+
+# --- InvokeAI's `owner/name::subfolder` -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("InvokeAI/t5-v1_1-xxl::bfloat16", "InvokeAI/t5-v1_1-xxl"),
+        ("Qwen/Qwen-Image-Edit-2511::text_encoder+tokenizer+processor", "Qwen/Qwen-Image-Edit-2511"),
+        ("black-forest-labs/FLUX.1-schnell::ae.safetensors", "black-forest-labs/FLUX.1-schnell"),
+        ("InvokeAI/flux_dev::transformer/bnb_nf4/flux1-dev-bnb_nf4.safetensors", "InvokeAI/flux_dev"),
+        # not a repository with a selection: left as written
+        ("std::string", "std::string"),
+        ("org/x::", "org/x::"),
+        ("a/b/c::d", "a/b/c::d"),
+        ("org/x:bf16", "org/x:bf16"),
+    ],
+)
+def test_a_subpath_after_two_colons_names_its_repository(value: str, expected: str) -> None:
+    assert without_subpath(value) == expected
+
+
+def test_a_model_records_source_with_a_subfolder_is_its_repository() -> None:
+    source = (
+        'ae = StarterModel(name="FLUX.1-schnell_ae", source="black-forest-labs/FLUX.1-schnell::ae.safetensors")\n'
+        't5 = StarterModel(name="t5", source="InvokeAI/t5-v1_1-xxl::bfloat16")\n'
+    )
+    assert find(source) == {(M, "black-forest-labs/FLUX.1-schnell"), (M, "InvokeAI/t5-v1_1-xxl")}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'x = StarterModel(name="local", source="models/flux::ae.safetensors")',  # a project's folder
+        'x = StarterModel(name="cpp", source="std::vector")',  # a C++ name: no repository
+        'x = StarterModel(name="t5", source="org/x::")',
+    ],
+)
+def test_two_colons_look_alikes_are_not_read(source: str) -> None:
+    assert find(source) == set()
