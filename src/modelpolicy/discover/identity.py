@@ -323,6 +323,18 @@ def without_gguf_file(value: str) -> str:
     return match["repo"] if match and "gguf" in match["repo"].rpartition("/")[2].lower() else value
 
 
+# InvokeAI's source of a model inside a repository, `owner/name::subfolder` or `owner/name::file.safetensors` (its
+# `StarterModel(source="org/x::text_encoder+tokenizer")`, `invokeai-model-install --add org/x::vae`): the repository
+# before the `::` is the one downloaded.
+_SUBPATH = re.compile(rf"(?P<repo>{_PART}/{_PART})::[^\s:]+")
+
+
+def without_subpath(value: str) -> str:
+    """`org/x::subfolder` as `org/x`: the repository a selection of its files comes from."""
+    match = _SUBPATH.fullmatch(value)
+    return match["repo"] if match else value
+
+
 def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, single_names: bool) -> HubId | None:
     """The Hub repository a value in a reference position names, or None for paths, builders and non-ids.
 
@@ -332,7 +344,7 @@ def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, si
     Ollama (`ollama/llama3`) names no Hub repository.
     """
     if kind is Kind.MODEL:
-        value = without_gguf_file(without_hub_route(value))
+        value = without_subpath(without_gguf_file(without_hub_route(value)))
     if looks_like_path(value) or is_local_path(value) or value.startswith(ollama.PREFIXES):
         return None
     if kind is Kind.OLLAMA:

@@ -253,15 +253,22 @@ def source_kind(callable_name: str, keyword: str) -> Kind | None:
 
 # The fields of a record that hold which artefact it is, when the record's own name (a class's or a constructor's)
 # speaks of a model or dataset: a Django model's or a test factory's `name` (`class ChatModel: name =
-# CharField(default="gemini-2.5-flash")`, `ChatModelFactory(name="gpt-4o-mini")`), a catalogue entry's `id`.
-RECORD_FIELDS = frozenset({"name", "id"})
+# CharField(default="gemini-2.5-flash")`, `ChatModelFactory(name="gpt-4o-mini")`), a catalogue entry's `id`, or the
+# `source` it is installed from (InvokeAI's `StarterModel(name="FLUX Schnell", source="org/x")`, `ModelEntry(source=)`):
+# a label (`name="FLUX Schnell"`), a path or a URL off the Hub is no id and stays unreported. A `source` is a record's
+# only when the record is a class (capitalised): a function's (`partial(train_model, source=...)`) says nothing.
+RECORD_FIELDS = frozenset({"name", "id", "source"})
+CLASS_RECORD_FIELDS = frozenset({"source"})
 
 
 @lru_cache(maxsize=16384)
 def record_kind(record: str, field: str) -> Kind | None:
-    """MODEL or DATASET when `field` is a record's name or id and the record's name (`ChatModel`, `SearchModelConfig`,
-    `DatasetEntry`) says which of them it describes (`called_kind`); None otherwise."""
-    return called_kind(record) if field in RECORD_FIELDS else None
+    """MODEL or DATASET when `field` is a record's name, id or source and the record's name (`ChatModel`,
+    `SearchModelConfig`, `DatasetEntry`, `StarterModel`) says which of them it describes (`called_kind`); None
+    otherwise."""
+    if field not in RECORD_FIELDS or (field in CLASS_RECORD_FIELDS and not record.rpartition(".")[2][:1].isupper()):
+        return None
+    return called_kind(record)
 
 
 # Words of a collection's name that say its keys name what is read: `_MODEL_INFO = {"claude-3-opus": {...}}`,

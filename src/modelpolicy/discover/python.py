@@ -152,6 +152,8 @@ _LOADERS: dict[str, _Loader] = {
     "load_dataset": _Loader(_D, ("path",), 0),
     "hf_hub_download": _Loader(_M, ("repo_id",), 0),
     "snapshot_download": _Loader(_M, ("repo_id",), 0),
+    # the URL of a repository's file, for a downloader of the project's own: `hf_hub_url(cls.hf_repo_id, "x.pth")`
+    "hf_hub_url": _Loader(_M, ("repo_id",), 0),
     "InferenceClient": _Loader(_M, ("model",), 0),
     "AsyncInferenceClient": _Loader(_M, ("model",), 0),
     **{task: _Loader(_M, ("model",), None, single_names=False) for task in _INFERENCE_TASKS},
@@ -1190,6 +1192,10 @@ def _is_enum(cls: ast.ClassDef) -> bool:
     return any((_call_name(base) or "").endswith("Enum") for base in cls.bases)
 
 
+# The names a method reads its own class's attributes through: `self.X`, and `cls.X` in a classmethod.
+_CLASS_OWNERS = frozenset({"self", "cls"})
+
+
 def _single_assignment(statement: ast.stmt) -> tuple[str | None, ast.expr | None]:
     if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
         target = statement.targets[0]
@@ -1560,9 +1566,23 @@ class _Finder:
         return []
 
     def _attribute_default(self, owner: str, attribute: str) -> list[ast.expr]:
-        """What `args.<attribute>` (an option's default) or `self.<attribute>` (see `_instance_default`) holds."""
+        """What `args.<attribute>` (an option's default), `self.<attribute>` (see `_instance_default`) or
+        `cls.<attribute>` (see `_class_constant`) holds."""
         instance = self._instance_default(self.classes[-1], attribute) if owner == "self" and self.classes else []
+        if not instance and owner in _CLASS_OWNERS and self.classes:
+            instance = self._class_constant(self.classes[-1], attribute)
         return instance or self._option_default(attribute)
+
+    def _class_constant(self, cls: ast.ClassDef, attribute: str) -> list[ast.expr]:
+        """`DEFAULT_HF_REPO = "org/x"` or `hf_repo_id = "org/x"` in a class's body, read in its methods as
+        `from_pretrained(self.DEFAULT_HF_REPO)` or `hf_hub_url(cls.hf_repo_id, ...)`: the one string the class's
+        body binds the attribute to, when it is an `owner/name` or a hosted API's model name (an owner-less word,
+        `"auto"`, is not taken: see `_parameter_default`)."""
+        values = [value for target, value in map(_single_assignment, cls.body) if target == attribute and value]
+        text = _string(values[0]) if len(values) == 1 else None
+        if text is None or not ("/" in text or apis.named(text, self.apis)):
+            return []
+        return values
 
     def _instance_default(self, cls: ast.ClassDef, attribute: str) -> list[ast.expr]:
         """`self.path = path` in `__init__(self, path="org/d")`, read as `load_dataset(self.path)` in another method:
