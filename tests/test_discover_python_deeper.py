@@ -311,6 +311,38 @@ def test_literal_look_alikes(source: str) -> None:
     check(source, [])
 
 
+def test_the_default_an_annotated_field_states_in_its_metadata() -> None:
+    source = (
+        "class EmbedderConfig(TypedDict, total=False):\n"
+        '    model_name: Annotated[str, "text-embedding-3-large"]\n'
+        '    model: typing.Annotated[str, "sentence-transformers/all-MiniLM-L6-v2"]\n'
+        '    embedding_model: Annotated[str, Field(default="org/e")]\n'
+    )
+    check(
+        source,
+        [
+            (A, "text-embedding-3-large", 2, None, "field", NONE),
+            (M, "sentence-transformers/all-MiniLM-L6-v2", 3, None, "field", NONE),
+            (M, "org/e", 4, None, "field", NONE),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'class C(TypedDict):\n    device: Annotated[str, "org/x"]\n',  # not named for a model
+        'class C(TypedDict):\n    model_name: Annotated[str, "The model to use"]\n',  # prose
+        'class C(TypedDict):\n    model_name: Annotated[str, "models/run1/"]\n',  # a folder
+        'class C(TypedDict):\n    model_name: Annotated[str, Field(description="org/x")]\n',  # no default
+        'class C(TypedDict):\n    model_name: Optional["org/x"]\n',  # a forward reference, no Annotated
+        'model_name: Annotated[str, "org/x"]\n',  # not a field: a module's annotation
+    ],
+)
+def test_annotated_look_alikes(source: str) -> None:
+    check(source, [])
+
+
 def test_field_outside_a_class_body_is_not_a_field() -> None:
     # not a field: the function's variable is read as a variable
     check('model_name = "org/x"\ndef f():\n    model_name = "org/y"\n', [(M, "org/y", 3, None, "variable", NONE)])

@@ -2322,6 +2322,8 @@ class _Finder:
                 self._defer(_field_default(value), kind, "field")
             if target and isinstance(statement, ast.AnnAssign):
                 self._literal_values(statement.annotation, apis.name_kind(target), "field")
+                for default in _annotated_defaults(statement.annotation):
+                    self._defer(default, apis.name_kind(target), "field")
 
     def _literal_values(self, annotation: ast.expr | None, kind: Kind | None, form: str) -> None:
         """The strings of the `Literal[...]` an annotation holds (also inside `Optional[...]`, `X | None`)."""
@@ -2701,6 +2703,16 @@ def _identify(
         if hub and "/" in hub.id:  # an OpenAI-compatible server serving a Hub model
             return Kind.MODEL, hub.id, hub.revision
         return None
+    return _hub_or_api(text, kind, context, single_names=single_names)
+
+
+def _hub_or_api(
+    text: str, kind: Kind, context: FileContext, *, single_names: bool
+) -> tuple[Kind, str, str | None] | None:
+    """What a Hub loader's argument names. An owner-less hosted API's name is that API's, whatever the loader:
+    crewAI's and other wrappers' `LLM(model="gpt-4o-mini")` share vLLM's name, and no Hub id is so spelled."""
+    if kind is Kind.MODEL and "/" not in text and apis.named(text):
+        return Kind.API, text, None
     hub = identify(text, kind, context.is_local_path, single_names=single_names)
     return None if hub is None else (kind, hub.id, hub.revision)
 
@@ -2786,6 +2798,22 @@ def _identify_named(
         return None  # `engine=`, `deployment_name=`: a hosted API's model or nothing
     hub = identify(text, kind, context.is_local_path, single_names=False)
     return None if hub is None else (kind, hub.id, hub.revision)
+
+
+def _annotated_defaults(annotation: ast.expr) -> list[ast.expr]:
+    """The defaults an `Annotated[...]` type states in its metadata: a string (`model_name: Annotated[str,
+    "text-embedding-3-large"]`, the documented default of a TypedDict's key) or a `Field(default=...)`."""
+    if not (isinstance(annotation, ast.Subscript) and _call_name(annotation.value) == "Annotated"):
+        return []
+    if not isinstance(annotation.slice, ast.Tuple):
+        return []
+    metadata = annotation.slice.elts[1:]
+    return [
+        node
+        for item in metadata
+        if isinstance(node := _field_default(item) if isinstance(item, ast.Call) else item, ast.Constant)
+        and isinstance(node.value, str)
+    ]
 
 
 def _arguments(call: ast.Call, loader: _Loader) -> list[ast.expr]:
