@@ -48,6 +48,7 @@ from modelpolicy.discover.identity import (
     name_shaped,
     parse_hub_id,
     parse_hub_url,
+    without_hub_route,
 )
 from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
@@ -124,6 +125,10 @@ _WHISPERX = _Loader(_M, ("whisper_arch",), 0, names=_FASTER_WHISPER)
 _ST_TRANSFORMER = _Loader(_M, ("model_name_or_path",), 0, single_names=False)
 _HUB_PREFIXED = _Loader(_M, ("model_name",), 0, prefixes=_HF_HUB)
 _VLLM = _Loader(_M, ("model",), 0, also=("tokenizer",))
+# The packages whose `LLM` is an API router, as dspy's `LM` is (`from crewai import LLM; LLM(model="groq/x")`), not
+# vLLM's (or TensorRT-LLM's) engine that loads a Hub model: their `model=` is a provider's name or route.
+_LLM_ROUTER_PACKAGES = frozenset({"crewai"})
+_LLM_ROUTER = _Loader(_A, ("model",), 0, served=False)
 # `InferenceClient` methods that take `model=`: `client.text_generation(prompt, model=ID)`.
 _INFERENCE_TASKS = (
     "text_generation",
@@ -1344,6 +1349,17 @@ class _Finder:
         return frozenset(modules), names
 
     @cached_property
+    def llm_is_a_router(self) -> bool:
+        """Whether the module imports `LLM` from a package whose `LLM` routes to hosted APIs (`_LLM_ROUTER_PACKAGES`).
+        Only the module's own statements are read, not its whole tree: such imports stand at its top."""
+        return any(
+            isinstance(statement, ast.ImportFrom)
+            and (statement.module or "").split(".")[0] in _LLM_ROUTER_PACKAGES
+            and any(alias.name == "LLM" for alias in statement.names)
+            for statement in self.tree.body
+        )
+
+    @cached_property
     def mlx_loads(self) -> tuple[frozenset[str], frozenset[str]]:
         """The names MLX's model packages are imported as, and the names their `load` is bound to (`mlx_load`)."""
         modules: set[str] = set()
@@ -1787,6 +1803,8 @@ class _Finder:
         self._named_call(call)
         name = _call_name(call.func) or ""
         loader = _PEFT_ADAPTER if _is_peft_model(call.func) else _LOADERS.get(name) or _wrapped_loader(name)
+        if name == "LLM" and self.llm_is_a_router:
+            loader = _LLM_ROUTER
         if loader is None and name in _API_METHODS and _is_api_client_call(call.func):
             loader = _API_CLIENT
         if loader is None and name == "load":
@@ -2699,7 +2717,8 @@ def _identify(
     if kind is Kind.API:
         if apis.named(text, in_context, deployment=True):
             return Kind.API, text, None
-        hub = parse_hub_id(text) if served else None
+        behind_route = without_hub_route(text)  # a router's `hosted_vllm/org/x`: a vLLM server serving the Hub's
+        hub = parse_hub_id(behind_route) if served or behind_route != text else None
         if hub and "/" in hub.id:  # an OpenAI-compatible server serving a Hub model
             return Kind.MODEL, hub.id, hub.revision
         return None
