@@ -278,6 +278,35 @@ def test_enum_look_alikes(source: str) -> None:
     check(source, [])
 
 
+def test_members_of_a_constant_namespace_named_for_a_model() -> None:
+    source = (
+        "class AvailableModel:\n"
+        '    """Fallback when stagehand is not installed."""\n'
+        '    CLAUDE_3_7_SONNET_LATEST = "anthropic.claude-3-7-sonnet-20240607"\n'
+        '    GPT4O = "gpt-4o"\n'
+    )
+    check(
+        source,
+        [
+            (A, "anthropic.claude-3-7-sonnet-20240607", 3, None, "field", NONE),
+            (A, "gpt-4o", 4, None, "field", NONE),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'class ModelType:\n    CHAT = "gpt-4o"\n',  # a type, not a model
+        'class Models(Base):\n    PROVIDER = "org/x"\n',  # a base: its fields are read by their own names
+        'class Models:\n    PROVIDER = "org/x"\n    SIZE = 3\n',  # not strings only
+        'class Prompts:\n    SYSTEM = "org/x"\n',  # not named for a model
+    ],
+)
+def test_constant_namespace_look_alikes(source: str) -> None:
+    check(source, [])
+
+
 def test_literal_values_a_model_field_or_parameter_is_typed_to_hold() -> None:
     source = (
         "class Settings(BaseModel):\n"

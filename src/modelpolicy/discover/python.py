@@ -1195,6 +1195,28 @@ def _is_enum(cls: ast.ClassDef) -> bool:
     return any((_call_name(base) or "").endswith("Enum") for base in cls.bases)
 
 
+def _is_constant_namespace(cls: ast.ClassDef) -> bool:
+    """Whether a class is an enum written without `Enum`: no base, and a body of string constants only
+    (`class AvailableModel: CLAUDE_3_7_SONNET = "anthropic.claude-3-7-sonnet-20240607"`)."""
+    body = cls.body[1:] if cls.body and isinstance(_docstring_value(cls.body[0]), str) else cls.body
+    return (
+        not cls.bases
+        and bool(body)
+        and all(
+            isinstance(statement, ast.Assign)
+            and isinstance(statement.value, ast.Constant)
+            and isinstance(statement.value.value, str)
+            for statement in body
+        )
+    )
+
+
+def _docstring_value(statement: ast.stmt) -> object:
+    return (
+        statement.value.value if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant) else None
+    )
+
+
 def _single_assignment(statement: ast.stmt) -> tuple[str | None, ast.expr | None]:
     if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
         target = statement.targets[0]
@@ -2332,7 +2354,7 @@ class _Finder:
         """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`; the
         members of an enum named for a model (`class ChatModel(str, Enum): GPT4O = "gpt-4o"`), and the values a
         field named for one is typed to hold (`model: Literal["gpt-4o", "o3-mini"]`)."""
-        members = apis.name_kind(cls.name) if _is_enum(cls) else None
+        members = apis.name_kind(cls.name) if _is_enum(cls) or _is_constant_namespace(cls) else None
         for statement in cls.body:
             target, value = _single_assignment(statement)
             if target and value is not None:  # `class ChatModel(Model): name = CharField(default="gpt-4o")` too
