@@ -134,6 +134,8 @@ def javascript(text: str) -> list[tuple[Kind, str, int]]:
         ("writer/palmyra-x5", "writer"),
         ("cerebras/llama-4-scout-17b-16e-instruct", "cerebras"),
         ("cerebras/llama3.1-8b", "cerebras"),
+        ("sambanova/Meta-Llama-3.1-70B-Instruct", "sambanova"),  # LiteLLM's route, in SambaNova's mixed case
+        ("sambanova/DeepSeek-R1", "sambanova"),
         ("vertexai/gemini-1.5-flash", "google"),
         ("generative-ai/gemini-2.0-flash", "google"),
         ("MiniMax-M3", "minimax"),
@@ -197,6 +199,8 @@ def test_providers_serve_their_names_and_routes(name: str, provider: str) -> Non
         "palmyra-base",
         "writer/config.yaml",
         "cerebras/prompts",  # a route sends Cerebras' served names only
+        "sambanova/results",  # nor SambaNova's route any other name
+        "sambanova/gpt-4o",
         "llama3.1-70b",  # Cerebras' only where its API is seen
         "minimax",
     ],

@@ -621,3 +621,42 @@ def test_a_short_name_default_look_alikes(source: str) -> None:
 )
 def test_faster_whisper_look_alikes(source: str) -> None:
     assert not find(source)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # crewAI's and other wrappers' `LLM(...)` share vLLM's name: a hosted API's model name is that API's
+        ('LLM(model="gpt-4o-mini")', (A, "gpt-4o-mini", 1, None, "LLM")),
+        ('LLM("o3-mini")', (A, "o3-mini", 1, None, "LLM")),
+        ('llm = LLM(model="claude-opus-4-0", is_litellm=False)', (A, "claude-opus-4-0", 1, None, "LLM")),
+        # an owner-less Hub name, and a Hub id whose name an API also serves, stay the Hub's
+        ('LLM(model="gpt2")', (M, "gpt2", 1, None, "LLM")),
+        ('LLM(model="facebook/opt-125m")', (M, "facebook/opt-125m", 1, None, "LLM")),
+        ('AutoModel.from_pretrained("openai/gpt-oss-20b")', (M, "openai/gpt-oss-20b", 1, None, "from_pretrained")),
+    ],
+)
+def test_a_hosted_api_name_in_a_model_loader_is_the_api(source: str, expected: Found) -> None:
+    assert find(source) == Counter([expected])
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # crewAI's `LLM` routes to a provider, as dspy's `LM` does: `provider/name` is a route, not a Hub id
+        ("from crewai import LLM\nLLM(model='groq/llama-3.3-70b')", []),
+        ("from crewai import Agent, LLM\nLLM(model='anthropomorphic')", []),
+        ("from crewai.llm import LLM\nLLM('gpt-4o-mini')", [(A, "gpt-4o-mini", 2, None, "LLM")]),
+        # behind a route to a server of Hub models, the Hub id it serves
+        (
+            "from crewai import LLM\nLLM(model='hosted_vllm/meta-llama/Llama-3.1-8B-Instruct')",
+            [(M, "meta-llama/Llama-3.1-8B-Instruct", 2, None, "LLM")],
+        ),
+        # vLLM's and TensorRT-LLM's `LLM` load the Hub model they are given
+        ("from vllm import LLM\nLLM(model='facebook/opt-125m')", [(M, "facebook/opt-125m", 2, None, "LLM")]),
+        ("from tensorrt_llm import LLM\nLLM(model='org/x')", [(M, "org/x", 2, None, "LLM")]),
+        ("LLM(model='org/x')", [(M, "org/x", 1, None, "LLM")]),
+    ],
+)
+def test_an_llm_imported_from_a_router_package_takes_api_names(source: str, expected: list[Found]) -> None:
+    assert find(source) == Counter(expected)

@@ -278,6 +278,35 @@ def test_enum_look_alikes(source: str) -> None:
     check(source, [])
 
 
+def test_members_of_a_constant_namespace_named_for_a_model() -> None:
+    source = (
+        "class AvailableModel:\n"
+        '    """Fallback when stagehand is not installed."""\n'
+        '    CLAUDE_3_7_SONNET_LATEST = "anthropic.claude-3-7-sonnet-20240607"\n'
+        '    GPT4O = "gpt-4o"\n'
+    )
+    check(
+        source,
+        [
+            (A, "anthropic.claude-3-7-sonnet-20240607", 3, None, "field", NONE),
+            (A, "gpt-4o", 4, None, "field", NONE),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'class ModelType:\n    CHAT = "gpt-4o"\n',  # a type, not a model
+        'class Models(Base):\n    PROVIDER = "org/x"\n',  # a base: its fields are read by their own names
+        'class Models:\n    PROVIDER = "org/x"\n    SIZE = 3\n',  # not strings only
+        'class Prompts:\n    SYSTEM = "org/x"\n',  # not named for a model
+    ],
+)
+def test_constant_namespace_look_alikes(source: str) -> None:
+    check(source, [])
+
+
 def test_literal_values_a_model_field_or_parameter_is_typed_to_hold() -> None:
     source = (
         "class Settings(BaseModel):\n"
@@ -308,6 +337,38 @@ def test_literal_values_a_model_field_or_parameter_is_typed_to_hold() -> None:
     ],
 )
 def test_literal_look_alikes(source: str) -> None:
+    check(source, [])
+
+
+def test_the_default_an_annotated_field_states_in_its_metadata() -> None:
+    source = (
+        "class EmbedderConfig(TypedDict, total=False):\n"
+        '    model_name: Annotated[str, "text-embedding-3-large"]\n'
+        '    model: typing.Annotated[str, "sentence-transformers/all-MiniLM-L6-v2"]\n'
+        '    embedding_model: Annotated[str, Field(default="org/e")]\n'
+    )
+    check(
+        source,
+        [
+            (A, "text-embedding-3-large", 2, None, "field", NONE),
+            (M, "sentence-transformers/all-MiniLM-L6-v2", 3, None, "field", NONE),
+            (M, "org/e", 4, None, "field", NONE),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'class C(TypedDict):\n    device: Annotated[str, "org/x"]\n',  # not named for a model
+        'class C(TypedDict):\n    model_name: Annotated[str, "The model to use"]\n',  # prose
+        'class C(TypedDict):\n    model_name: Annotated[str, "models/run1/"]\n',  # a folder
+        'class C(TypedDict):\n    model_name: Annotated[str, Field(description="org/x")]\n',  # no default
+        'class C(TypedDict):\n    model_name: Optional["org/x"]\n',  # a forward reference, no Annotated
+        'model_name: Annotated[str, "org/x"]\n',  # not a field: a module's annotation
+    ],
+)
+def test_annotated_look_alikes(source: str) -> None:
     check(source, [])
 
 

@@ -58,6 +58,7 @@ ROUTE_MARKERS = (
     b"vertexai",
     b"generative-ai",
     b"cerebras",
+    b"sambanova",
     b"fireworks",
     b"writer/",
     b"zai/",

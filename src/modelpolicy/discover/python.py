@@ -48,6 +48,7 @@ from modelpolicy.discover.identity import (
     name_shaped,
     parse_hub_id,
     parse_hub_url,
+    without_hub_route,
 )
 from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
@@ -124,6 +125,10 @@ _WHISPERX = _Loader(_M, ("whisper_arch",), 0, names=_FASTER_WHISPER)
 _ST_TRANSFORMER = _Loader(_M, ("model_name_or_path",), 0, single_names=False)
 _HUB_PREFIXED = _Loader(_M, ("model_name",), 0, prefixes=_HF_HUB)
 _VLLM = _Loader(_M, ("model",), 0, also=("tokenizer",))
+# The packages whose `LLM` is an API router, as dspy's `LM` is (`from crewai import LLM; LLM(model="groq/x")`), not
+# vLLM's (or TensorRT-LLM's) engine that loads a Hub model: their `model=` is a provider's name or route.
+_LLM_ROUTER_PACKAGES = frozenset({"crewai"})
+_LLM_ROUTER = _Loader(_A, ("model",), 0, served=False)
 # `InferenceClient` methods that take `model=`: `client.text_generation(prompt, model=ID)`.
 _INFERENCE_TASKS = (
     "text_generation",
@@ -1192,6 +1197,28 @@ def _is_enum(cls: ast.ClassDef) -> bool:
     return any((_call_name(base) or "").endswith("Enum") for base in cls.bases)
 
 
+def _is_constant_namespace(cls: ast.ClassDef) -> bool:
+    """Whether a class is an enum written without `Enum`: no base, and a body of string constants only
+    (`class AvailableModel: CLAUDE_3_7_SONNET = "anthropic.claude-3-7-sonnet-20240607"`)."""
+    body = cls.body[1:] if cls.body and isinstance(_docstring_value(cls.body[0]), str) else cls.body
+    return (
+        not cls.bases
+        and bool(body)
+        and all(
+            isinstance(statement, ast.Assign)
+            and isinstance(statement.value, ast.Constant)
+            and isinstance(statement.value.value, str)
+            for statement in body
+        )
+    )
+
+
+def _docstring_value(statement: ast.stmt) -> object:
+    return (
+        statement.value.value if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant) else None
+    )
+
+
 # The names a method reads its own class's attributes through: `self.X`, and `cls.X` in a classmethod.
 _CLASS_OWNERS = frozenset({"self", "cls"})
 
@@ -1351,6 +1378,17 @@ class _Finder:
             elif isinstance(node, ast.ImportFrom) and _is_ollama_module(node.module):
                 names |= {a.asname or a.name: a.name for a in node.names}
         return frozenset(modules), names
+
+    @cached_property
+    def llm_is_a_router(self) -> bool:
+        """Whether the module imports `LLM` from a package whose `LLM` routes to hosted APIs (`_LLM_ROUTER_PACKAGES`).
+        Only the module's own statements are read, not its whole tree: such imports stand at its top."""
+        return any(
+            isinstance(statement, ast.ImportFrom)
+            and (statement.module or "").split(".")[0] in _LLM_ROUTER_PACKAGES
+            and any(alias.name == "LLM" for alias in statement.names)
+            for statement in self.tree.body
+        )
 
     @cached_property
     def mlx_loads(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -1814,6 +1852,8 @@ class _Finder:
         self._named_call(call)
         name = _call_name(call.func) or ""
         loader = _PEFT_ADAPTER if _is_peft_model(call.func) else _LOADERS.get(name) or _wrapped_loader(name)
+        if name == "LLM" and self.llm_is_a_router:
+            loader = _LLM_ROUTER
         if loader is None and name in _API_METHODS and _is_api_client_call(call.func):
             loader = _API_CLIENT
         if loader is None and name == "load":
@@ -2343,7 +2383,7 @@ class _Finder:
         """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`; the
         members of an enum named for a model (`class ChatModel(str, Enum): GPT4O = "gpt-4o"`), and the values a
         field named for one is typed to hold (`model: Literal["gpt-4o", "o3-mini"]`)."""
-        members = apis.name_kind(cls.name) if _is_enum(cls) else None
+        members = apis.name_kind(cls.name) if _is_enum(cls) or _is_constant_namespace(cls) else None
         for statement in cls.body:
             target, value = _single_assignment(statement)
             if target and value is not None:  # `class ChatModel(Model): name = CharField(default="gpt-4o")` too
@@ -2351,6 +2391,8 @@ class _Finder:
                 self._defer(_field_default(value), kind, "field")
             if target and isinstance(statement, ast.AnnAssign):
                 self._literal_values(statement.annotation, apis.name_kind(target), "field")
+                for default in _annotated_defaults(statement.annotation):
+                    self._defer(default, apis.name_kind(target), "field")
 
     def _literal_values(self, annotation: ast.expr | None, kind: Kind | None, form: str) -> None:
         """The strings of the `Literal[...]` an annotation holds (also inside `Optional[...]`, `X | None`)."""
@@ -2726,10 +2768,21 @@ def _identify(
     if kind is Kind.API:
         if apis.named(text, in_context, deployment=True):
             return Kind.API, text, None
-        hub = parse_hub_id(text) if served else None
+        behind_route = without_hub_route(text)  # a router's `hosted_vllm/org/x`: a vLLM server serving the Hub's
+        hub = parse_hub_id(behind_route) if served or behind_route != text else None
         if hub and "/" in hub.id:  # an OpenAI-compatible server serving a Hub model
             return Kind.MODEL, hub.id, hub.revision
         return None
+    return _hub_or_api(text, kind, context, single_names=single_names)
+
+
+def _hub_or_api(
+    text: str, kind: Kind, context: FileContext, *, single_names: bool
+) -> tuple[Kind, str, str | None] | None:
+    """What a Hub loader's argument names. An owner-less hosted API's name is that API's, whatever the loader:
+    crewAI's and other wrappers' `LLM(model="gpt-4o-mini")` share vLLM's name, and no Hub id is so spelled."""
+    if kind is Kind.MODEL and "/" not in text and apis.named(text):
+        return Kind.API, text, None
     hub = identify(text, kind, context.is_local_path, single_names=single_names)
     return None if hub is None else (kind, hub.id, hub.revision)
 
@@ -2815,6 +2868,22 @@ def _identify_named(
         return None  # `engine=`, `deployment_name=`: a hosted API's model or nothing
     hub = identify(text, kind, context.is_local_path, single_names=False)
     return None if hub is None else (kind, hub.id, hub.revision)
+
+
+def _annotated_defaults(annotation: ast.expr) -> list[ast.expr]:
+    """The defaults an `Annotated[...]` type states in its metadata: a string (`model_name: Annotated[str,
+    "text-embedding-3-large"]`, the documented default of a TypedDict's key) or a `Field(default=...)`."""
+    if not (isinstance(annotation, ast.Subscript) and _call_name(annotation.value) == "Annotated"):
+        return []
+    if not isinstance(annotation.slice, ast.Tuple):
+        return []
+    metadata = annotation.slice.elts[1:]
+    return [
+        node
+        for item in metadata
+        if isinstance(node := _field_default(item) if isinstance(item, ast.Call) else item, ast.Constant)
+        and isinstance(node.value, str)
+    ]
 
 
 def _arguments(call: ast.Call, loader: _Loader) -> list[ast.expr]:
