@@ -225,7 +225,7 @@ def test_grep_never_rules_out_a_file_the_source_admits(
     ruled_out = screen.unmarked()
     admitted = {i for i, c in enumerate(listed) if source.markers.admit(Path(c.path).read_bytes(), c.relative)}
     assert not admitted & ruled_out
-    assert len(admitted) > 150 and len(ruled_out) > 50  # the random files are of both kinds
+    assert len(admitted) > 150 and len(ruled_out) > 25  # of both kinds (each new marker word leaves fewer out)
 
 
 @pytest.mark.usefixtures("always_screen")
