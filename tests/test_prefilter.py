@@ -275,3 +275,30 @@ def test_a_failing_child_costs_no_reference(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr(discovery_module, "ASIDE_FILES", 0)
     monkeypatch.setattr(discovery_module._Reader, "part", lambda self: 1 / 0)
     assert outcome(discover(root, [root])) == outcome(alone)
+
+
+def test_discovery_collects_garbage_less_often_and_restores_the_collector(tmp_path: Path) -> None:
+    """While discovery reads, the young generation is collected far less often; after it, as before, also when a
+    file fails to read."""
+    import gc
+
+    (tmp_path / "train.py").write_text('AutoModel.from_pretrained("org/x")\n(unclosed\n')
+    seen: list[tuple[int, ...]] = []
+
+    class Watching:
+        name = "watching"
+        stems: frozenset[str] = frozenset()
+        markers = None
+
+        def wants(self, path: str) -> bool:
+            return path.endswith(".py")
+
+        def find(self, text: str, context: object) -> list[object]:
+            seen.append(gc.get_threshold())
+            raise RuntimeError("a reader's own bug")
+
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError):
+        discover(tmp_path, [tmp_path], sources=(Watching(),))  # type: ignore[arg-type]
+    assert seen and seen[0][0] == discovery_module._COLLECTION_THRESHOLD > before[0]
+    assert gc.get_threshold() == before
