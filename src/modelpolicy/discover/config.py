@@ -40,7 +40,7 @@ from modelpolicy.discover.identity import (
 )
 from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
-from modelpolicy.discover.markers import Markers
+from modelpolicy.discover.markers import Markers, holds_any
 from modelpolicy.discover.names import (
     CARD_KEYS,
     DATASET_ITEM_KEYS,
@@ -283,28 +283,25 @@ def _a_role(key: str) -> bool:
 
 # What a string outside an artefact key's value must hold, lower-cased, to be a LiteLLM route to Ollama, a name routed
 # to a hosted API or a Hub URL: most of a large file's strings hold none, and are let go at once.
-_ROUTE_OR_URL_WORDS = tuple(word.decode() for word in (b"ollama", *apis.ROUTE_MARKERS, *URL_MARKERS))
+_ROUTE_OR_URL_WORDS = (b"ollama", *apis.ROUTE_MARKERS, *URL_MARKERS)
 
 
-def _route_or_url_words(text: str) -> tuple[str, ...]:
+def _route_or_url_words(text: str) -> tuple[bytes, ...]:
     """The words of `_ROUTE_OR_URL_WORDS` a file's strings may hold in ASCII: those its text holds, case aside. An
     ASCII string read from it is written in it as it reads (folding only adds blanks, YAML's `''` keeps a quote),
     but for escapes: a text with a backslash may hold them all."""
     if "\\" in text:
         return _ROUTE_OR_URL_WORDS
     lowered = text.lower()
-    return tuple(word for word in _ROUTE_OR_URL_WORDS if word in lowered)
+    return tuple(word for word in _ROUTE_OR_URL_WORDS if word.decode() in lowered)
 
 
-def _may_be_routed_or_url(value: str, words: tuple[str, ...] = _ROUTE_OR_URL_WORDS) -> bool:
+def _may_be_routed_or_url(value: str, words: tuple[bytes, ...] = _ROUTE_OR_URL_WORDS) -> bool:
     """False when `value` cannot be routed or hold a Hub URL (ASCII, none of the words: the other text is read);
     `words` are those the file may hold (`_route_or_url_words`)."""
     if not value.isascii():
         return True
-    if not words:
-        return False
-    lowered = value.lower()
-    return any(word in lowered for word in words)
+    return bool(words) and holds_any(value.lower().encode("ascii"), words)
 
 
 def _may_hold_url(value: str) -> bool:
@@ -376,7 +373,7 @@ def _artefact_key(key: str) -> Kind | None:
 class _Finder:
     context: FileContext
     file_text: str = ""
-    route_or_url_words: tuple[str, ...] = _ROUTE_OR_URL_WORDS  # those the file's strings may hold
+    route_or_url_words: tuple[bytes, ...] = _ROUTE_OR_URL_WORDS  # those the file's strings may hold
     # (collection, slot) pairs walked: a YAML alias is walked again under another key (`models: *shared`), never
     # twice under the same one, so an alias bomb stays linear
     walked: set[tuple[int, _Slot | None]] = field(default_factory=set)

@@ -24,7 +24,7 @@ from modelpolicy.discover import apis, ollama
 from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, HubId, identify, parse_hub_url
 from modelpolicy.discover.images import MODEL_VARIABLES, server_image, takes_model_argument
 from modelpolicy.discover.interface import FileContext, Source, SourceError
-from modelpolicy.discover.markers import Lines, Markers, Spelled, spelled_apart
+from modelpolicy.discover.markers import Lines, Markers, Spelled, holds_any, spelled_apart
 from modelpolicy.discover.names import (
     ENDINGS,
     IMAGE_ENDINGS,
@@ -434,7 +434,7 @@ _ANY_COMMAND_WORDS = {
     *(e[0] for e in IMAGE_ENDINGS),
 }
 _COMMAND_WORDS = tuple(  # those that hold none of the others: where one of the others is written, one of these is
-    sorted(word for word in _ANY_COMMAND_WORDS if not any(o != word and o in word for o in _ANY_COMMAND_WORDS))
+    sorted(w.encode() for w in _ANY_COMMAND_WORDS if not any(o != w and o in w for o in _ANY_COMMAND_WORDS))
 )
 _COMMAND_PATTERNS = re.compile(r"data[_\-.\s]*path|lm[_\-.\s]*name")
 
@@ -445,7 +445,7 @@ def _may_read(command: list[_Span]) -> bool:
     if not text.isascii():
         return True
     lowered = text.lower()
-    return any(word in lowered for word in _COMMAND_WORDS) or _COMMAND_PATTERNS.search(lowered) is not None
+    return holds_any(lowered.encode("ascii"), _COMMAND_WORDS) or _COMMAND_PATTERNS.search(lowered) is not None
 
 
 def _reference(
