@@ -42,7 +42,7 @@ from modelpolicy.discover.identity import (
 )
 from modelpolicy.discover.images import IMAGE_MARKERS, whole_image
 from modelpolicy.discover.interface import FileContext, SourceError
-from modelpolicy.discover.markers import Markers
+from modelpolicy.discover.markers import Markers, holds_any, occurrences
 from modelpolicy.discover.names import collection_kind, named_kind, picker_kind
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
@@ -269,7 +269,10 @@ class JavaScriptSource:
         named = _named_positions(root, data, lowered)
         finder = _Finder(context, data, named or [], strings)
         if named is None or finder.follows_names(b"ollama" in lowered):  # every call, key and binding gathered
-            finder = _Finder(context, data, _gathered(root, _dialect(context.path)), strings)
+            gathered = _Finder(context, data, _gathered(root, _dialect(context.path)), strings)
+            if named is not None:
+                gathered.read_only(finder)
+            finder = gathered
         found = finder.references()
         line = _error_line(tree.root_node, data, self.markers) if tree.root_node.has_error else None
         if line is not None:
@@ -453,11 +456,7 @@ def _named_positions(root: Node, data: bytes, lowered: bytes) -> list[Node] | No
 def _position_words(lowered: bytes) -> Iterator[tuple[int, int]]:
     """Where each word that a position's name must hold is written (start, length); a backslash stands for a key
     whose word is spelled with an escape."""
-    for word in _CALLEE_WORDS:
-        at = lowered.find(word)
-        while at >= 0:
-            yield at, len(word)
-            at = lowered.find(word, at + 1)
+    yield from occurrences(lowered, _CALLEE_WORDS)
     for match in _NAME_WORDS.finditer(lowered):
         yield match.start(), match.end() - match.start()
 
@@ -578,11 +577,7 @@ def _url_strings(root: Node, lowered: bytes, dialect: str) -> list[Node]:
 
 
 def _url_words(lowered: bytes) -> Iterator[tuple[int, int]]:
-    for word in _URL_OR_ROUTE_WORDS:
-        at = lowered.find(word)
-        while at >= 0:
-            yield at, len(word)
-            at = lowered.find(word, at + 1)
+    return iter(occurrences(lowered, _URL_OR_ROUTE_WORDS))
 
 
 def _strings(root: Node, dialect: str) -> list[Node]:
@@ -607,7 +602,7 @@ def _holds_url_word(node: Node, lowered: bytes) -> bool:
             own[child.start_byte - node.start_byte : child.end_byte - node.start_byte] = bytes(
                 child.end_byte - child.start_byte
             )
-    return any(word in own for word in _URL_OR_ROUTE_WORDS)
+    return holds_any(bytes(own), _URL_OR_ROUTE_WORDS)
 
 
 _STRINGS = frozenset({"string", "template_string"})
@@ -796,6 +791,27 @@ class _Finder:
         given += [attribute.named_children[-1] for attribute in self.attributes if attribute.named_children]
         given += [function for _, function in self.returning]  # what it returns may be a name: `return DEFAULT`
         return any(node is not None and _holds_name(node) for node in given)
+
+    def read_only(self, positions: _Finder) -> None:
+        """Read the positions `positions` gathered (those at the words their names hold: `_named_positions`), and the
+        arrays bound under any name (`_api_list`), following names through every binding this finder gathered: a
+        bundle of thousands of calls and keys whose few named positions follow a name costs a walk of its bindings,
+        not a reading of each call and key. Each is read in the order this finder met it."""
+        self.ollama = self.ollama or any(receiver == "ollama" for _, _, receiver in self.calls)
+        calls = {_span(call) for call, _, _ in positions.calls}
+        pairs = {_span(pair) for pair in positions.pairs}
+        attributes = {_span(attribute) for attribute in positions.attributes}
+        returning = {(name, _span(function)) for name, function in positions.returning}
+        named = {(name, _span(value)) for name, value in positions.named}
+        self.calls = [call for call in self.calls if _span(call[0]) in calls]
+        self.pairs = [pair for pair in self.pairs if _span(pair) in pairs]
+        self.attributes = [attribute for attribute in self.attributes if _span(attribute) in attributes]
+        self.returning = [(name, node) for name, node in self.returning if (name, _span(node)) in returning]
+        self.named = [
+            (name, value)
+            for name, value in self.named
+            if (name, _span(value)) in named or _unwrapped(value).type == "array"
+        ]
 
     def references(self) -> list[Reference]:
         self.ollama = self.ollama or any(receiver == "ollama" for _, _, receiver in self.calls)
