@@ -1208,3 +1208,13 @@ def test_files_whose_only_marker_is_an_encoder_or_reranker_are_read(tmp_path: Pa
         ("cross-encoder/ms-marco-MiniLM-L-6-v2", "run.sh"),
         ("sentence-transformers/clip-ViT-B-32", "app.py"),
     }
+
+
+def test_a_parametrize_table_shared_by_many_tests_names_each_row_once() -> None:
+    tests = "".join(
+        f'@pytest.mark.parametrize("name, model_id", CASES)\ndef test_{index}(name, model_id): ...\n'
+        for index in range(3)
+    )
+    source = f'CASES = [\n    ("a", "org/a"),\n    ("b", "org/b"),\n]\n{tests}'
+    found = [(r.text, r.line) for r in PythonSource().find(source, FileContext("tests/test_x.py", lambda _: False))]
+    assert found == [("org/a", 2), ("org/b", 3)]

@@ -561,3 +561,18 @@ def test_a_model_id_or_path_is_read_and_the_served_name_before_it_is_not() -> No
         "wrapped = Server(name, model_id_or_path=args.model_dir)\n"
     )
     assert found(source) == Counter([(M, "textattack/bert-base-uncased-yelp-polarity", 3)])
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # the f-string deep in a function, the file's other lines holding none
+        'import os\n\ndef launch(size):\n    if size:\n        cmd = f"--model org/{size} --tp 2"\n    return cmd\n',
+        # written over several lines, its prefix on the second: its part before `{...}` is still no id
+        'cmd = (\n    "--model org/"\n    f"{name} --tp 2"\n)\n',
+        'cmd = rf"--model org/{name}"\n',
+        'cmd = Rf"--model org/{name}"\n',
+    ],
+)
+def test_an_f_strings_part_before_a_placeholder_is_no_id_wherever_it_is_written(source: str) -> None:
+    assert found(source) == Counter()

@@ -523,6 +523,8 @@ class _Words:
 
 _SEARCHED_NAMES = 32  # measured: a search of the text costs less than indexing it for fewer names than this
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as `ast` counts lines
+# Where an f-string may start: its prefix (`f`, `rf`, `Fr`...) is written as it is, no escape spells it.
+_F_STRING_START = re.compile(r"(?:[fF][rR]?|[rR][fF])['\"]")
 _WORD = re.compile(r"[a-z0-9_]+")
 _WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
@@ -978,6 +980,15 @@ class _Spelled:
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
 
 
+def _f_string_lines(source: str) -> list[int]:
+    """The sorted lines on which an f-string may start."""
+    starts = [match.start() for match in _F_STRING_START.finditer(source)]
+    if not starts:
+        return []
+    breaks = [match.end() for match in _LINE_BREAK.finditer(source)]
+    return sorted({bisect.bisect_right(breaks, start) + 1 for start in starts})
+
+
 def _marked_lines(text: str) -> Lines | None:
     """The lines that hold a marker word (`Markers.lines`); in a file that is not ASCII too, when none of its other
     characters holds an ASCII letter, digit or underscore in any case or as a name reads it (NFKC): every marker it
@@ -1265,15 +1276,18 @@ class _Finder:
         self.read: set[int] = set()  # ids of the nodes a loader read: no named default reports them again
         self.unused: set[int] = set()  # ids of the values bound to names of what a program does not use (`WRITTEN`)
         self.named: list[_Named] = []
+        # (table, argument names) pairs a parametrize decorator read: a table shared by many tests is read once
+        self.parametrized: set[tuple[tuple[int, ...], tuple[str, ...]]] = set()
         self.found: list[Reference] = []
 
     @cached_property
     def before_placeholders(self) -> set[int]:
         """The strings of the file's f-strings that a `{...}` follows (`f"--model org/{name}"`: `--model org/`),
-        found once, when a string first holds a command line's flag (`_command_line`)."""
+        found once, when a string first holds a command line's flag (`_command_line`), in the statements that hold
+        the lines an f-string starts on."""
         return {
             id(part)
-            for node in ast.walk(self.tree)
+            for node in _walk(self.tree, _f_string_lines(self.source))
             if isinstance(node, ast.JoinedStr)
             for part, after in zip(node.values, node.values[1:], strict=False)
             if isinstance(after, ast.FormattedValue)
@@ -2097,11 +2111,16 @@ class _Finder:
         """`@pytest.mark.parametrize("model", ["gpt-4o", "org/x"])`, `("model_id,expected", [("org/x", 1), ...])`: the
         values of an argument named for a model or dataset, a column of the rows when there are several arguments."""
         names = _argnames(argnames)
+        containers = self._containers(argvalues)
+        table = (tuple(map(id, containers)), tuple(names))
+        if table in self.parametrized:
+            return  # what it names is kept already (the same values, kinds and form)
+        self.parametrized.add(table)
         for index, argname in enumerate(names):
             kind = apis.name_kind(argname)
             if kind is None:
                 continue
-            for container in self._containers(argvalues):
+            for container in containers:
                 for _, row in _entries(container):
                     if len(names) == 1:
                         self._defer(row, kind, "parametrize")
