@@ -65,9 +65,14 @@ ENDINGS = frozenset(
         ("adapter", "path"),
         ("adapter", "name", "or", "path"),
         # the encoders and rerankers a retrieval program loads (sentence-transformers' bi- and cross-encoders, a
-        # CLIP image encoder): `bi_encoder = "org/x"`, `"encoder": "sentence-transformers/clip-ViT-B-32"`, `RERANKER=`
+        # CLIP image encoder): `bi_encoder = "org/x"`, `"encoder": "sentence-transformers/clip-ViT-B-32"`, `RERANKER=`;
+        # FlagEmbedding's `--embedder_name_or_path org/x --reranker_name_or_path org/y`, `embedder: org/x`
         ("encoder",),
+        ("encoder", "name", "or", "path"),
+        ("embedder",),
+        ("embedder", "name", "or", "path"),
         ("reranker",),
+        ("reranker", "name", "or", "path"),
         # the image encoder a vision-language model is trained on (LLaVA's `--vision_tower org/clip-vit`,
         # `mm_vision_tower: org/x` in its config); a module's attribute (`self.vision_tower = load(...)`) is no string
         ("vision", "tower"),
@@ -106,6 +111,7 @@ SPELLED_WHOLE = frozenset(
         ("checkpoint",),
         ("pretrained",),
         ("encoder",),
+        ("embedder",),
         ("reranker",),
         ("vision", "tower"),
         ("base", "model", "config"),

@@ -1,0 +1,112 @@
+"""Forms found on embedding and retrieval repositories the benchmark does not label (issue 16, fifth blind wave:
+FlagEmbedding, mteb, outlines): a script's options kept in a variable for a later command, bash arrays of ids, and
+the names of an embedder's and a reranker's weights."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.names import named_kind
+from modelpolicy.discover.shell import ShellSource
+from modelpolicy.model import Kind
+
+M, D = Kind.MODEL, Kind.DATASET
+
+
+def found(text: str, path: str = "scripts/run.sh") -> list[tuple[Kind, str, int]]:
+    context = FileContext(path, lambda value: value.startswith(("./", "../", "/")))
+    return sorted((r.kind, r.text, r.line) for r in ShellSource().find(text, context))
+
+
+# --- the names of an embedder's and a reranker's weights -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["embedder_name_or_path", "reranker_name_or_path", "encoder_name_or_path", "embedder", "EMBEDDER", "--embedder"],
+)
+def test_an_embedder_or_reranker_name_is_a_model_name(name: str) -> None:
+    assert named_kind(name) is M
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["embedder_model_class", "embedder_batch_size", "reranker_max_length", "embedder_output_dir", "save_embedder"],
+)
+def test_an_embedder_setting_is_no_model_name(name: str) -> None:
+    assert named_kind(name) is None
+
+
+def test_embedder_and_reranker_flags_are_read() -> None:
+    text = "python -m x.eval --embedder_name_or_path org/embed-m3 --reranker_name_or_path org/rerank-v2 --fp16\n"
+    assert found(text) == [(M, "org/embed-m3", 1), (M, "org/rerank-v2", 1)]
+
+
+# --- options kept in a variable -------------------------------------------------------------------------------------
+
+OPTIONS = """\
+model_args="\\
+    --model_name_or_path org/base-encoder \\
+    --cache_dir $HF_HUB_CACHE \\
+    --reranker_name_or_path org/rerank-v2 \\
+"
+data_args='--dataset_name org/pairs --train_data ./data/train.jsonl'
+export EXTRA="--tokenizer_name org/tok"
+cmd="torchrun -m x.train $model_args $data_args"
+eval $cmd
+"""
+
+
+def test_options_kept_in_a_variable_are_read_at_their_lines() -> None:
+    assert found(OPTIONS) == [
+        (D, "org/pairs", 6),
+        (M, "org/base-encoder", 2),
+        (M, "org/rerank-v2", 4),
+        (M, "org/tok", 7),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no option in the value: a sentence, a path, a list of words
+        'MESSAGE="the model org/x is loaded"\n',
+        'train_data="../data/retrieval ../data/sts.jsonl"\n',
+        'tasks="NFCorpus SciDocsRR"\n',
+        # options that name no model, and a local folder given to one that does
+        'training_args="--output_dir ./out/org-x --learning_rate 1e-5"\n',
+        'model_args="--model_name_or_path ./checkpoints/run-1 --fp16"\n',
+        # an option list pushed to the Hub: an output, not a model read
+        'push_args="--hub_model_id org/my-finetune --push_to_hub"\n',
+    ],
+)
+def test_a_variable_without_a_model_option_names_nothing(text: str) -> None:
+    assert found(text) == []
+
+
+# --- bash arrays ------------------------------------------------------------------------------------------------------
+
+
+def test_the_items_of_an_array_named_for_models_are_read() -> None:
+    text = 'models=("org/mini-l6" "org/e5-small")\nfor m in "${models[@]}"; do mteb run -m $m; done\n'
+    assert found(text) == [(M, "org/e5-small", 1), (M, "org/mini-l6", 1)]
+
+
+def test_an_array_over_several_lines_is_read_at_each_items_line() -> None:
+    text = "declare -a DATASETS=(\n  org/pairs  # the main set\n  'org/triplets'\n)\n"
+    assert found(text) == [(D, "org/pairs", 2), (D, "org/triplets", 3)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'splits=("examples" "gpt4_reason")\n',  # an array not named for a model
+        'files=("org/a" "org/b")\n',
+        'output_models=("org/a")\n',  # written, not read
+        "models=($(ls checkpoints))\n",  # a command's output: nothing written here
+        'models=("./checkpoints/a" "/abs/b")\n',  # local folders
+    ],
+)
+def test_an_array_that_names_no_model_is_not_read(text: str) -> None:
+    assert found(text) == []
