@@ -8,6 +8,7 @@ import pytest
 
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.names import named_kind
+from modelpolicy.discover.python import PythonSource
 from modelpolicy.discover.shell import ShellSource
 from modelpolicy.model import Kind
 
@@ -110,3 +111,54 @@ def test_an_array_over_several_lines_is_read_at_each_items_line() -> None:
 )
 def test_an_array_that_names_no_model_is_not_read(text: str) -> None:
     assert found(text) == []
+
+
+# --- a table of models built from pairs ------------------------------------------------------------------------------
+
+
+def python_found(source: str, path: str = "pkg/mapping.py") -> list[tuple[Kind, str, int]]:
+    context = FileContext(path, lambda value: False)
+    return sorted((r.kind, r.text, r.line) for r in PythonSource().find(source, context))
+
+
+RERANKERS = """\
+AUTO_RERANKER_MAPPING = OrderedDict([
+    # BGE: the program's own short names, no ids
+    (
+        "bge-reranker-base",
+        RerankerConfig(FlagReranker)
+    ),
+    ("jinaai/jina-reranker-v2-base-multilingual", RerankerConfig(FlagReranker)),
+    ("maidalun1020/bce-reranker-base_v1", RerankerConfig(FlagReranker)),
+])
+"""
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (RERANKERS, [(M, "jinaai/jina-reranker-v2-base-multilingual", 7), (M, "maidalun1020/bce-reranker-base_v1", 8)]),
+        ('MODEL_TABLE = dict([("org/x", 1), ("org/y", 2)])', [(M, "org/x", 1), (M, "org/y", 1)]),
+        ('EMBEDDERS = collections.OrderedDict((("org/embed", Cfg()),))', [(M, "org/embed", 1)]),
+        ('DATASET_REGISTRY = OrderedDict([("org/pairs", load_pairs)])', [(D, "org/pairs", 1)]),
+        ('RERANKER_MAP = {"org/rerank": Cfg()}', [(M, "org/rerank", 1)]),
+    ],
+)
+def test_the_keys_of_a_table_of_models_built_from_pairs_are_read(
+    source: str, expected: list[tuple[Kind, str, int]]
+) -> None:
+    assert python_found(source) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'SETTINGS = OrderedDict([("org/x", 1)])',  # not named for models
+        "RERANKER_CLASS_MAPPING = OrderedDict([(RerankerModelClass.BASE, FlagReranker)])",  # keys are no strings
+        'MODEL_MAPPING = OrderedDict([("org/x", 1, 2)])',  # no pairs
+        'MODEL_MAPPING = OrderedDict(sorted([("org/x", 1)]))',  # built by a call: not read as written
+        'OUTPUT_MODELS = OrderedDict([("org/x", 1)])',  # what a program writes
+    ],
+)
+def test_a_table_from_pairs_that_names_no_model_is_not_read(source: str) -> None:
+    assert python_found(source) == []

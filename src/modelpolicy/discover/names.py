@@ -279,7 +279,12 @@ def record_kind(record: str, field: str) -> Kind | None:
 
 # Words of a collection's name that say its keys name what is read: `_MODEL_INFO = {"claude-3-opus": {...}}`,
 # `MODEL_TOKEN_LIMITS`, `SUPPORTED_DATASETS = {"org/x": ...}`.
-COLLECTION_WORDS = frozenset({"model", "models", "tokenizer", "tokenizers", "dataset", "datasets"})
+# FlagEmbedding's `AUTO_RERANKER_MAPPING = OrderedDict([("org/x", RerankerConfig(...)), ...])`: a table of rerankers
+# or embedders is one of models.
+COLLECTION_WORDS = frozenset(
+    {"model", "models", "tokenizer", "tokenizers", "dataset", "datasets"}
+    | {"reranker", "rerankers", "embedder", "embedders"}
+)
 
 
 # `model2version`, `id2label`: a mapping named `X2Y`, as `X_TO_Y` is.

@@ -1232,6 +1232,23 @@ def _single_assignment(statement: ast.stmt) -> tuple[str | None, ast.expr | None
     return None, None
 
 
+_PAIRS_DICTS = frozenset({"OrderedDict", "dict"})
+
+
+def _pairs_dict(value: ast.expr | None) -> ast.expr | None:
+    """`OrderedDict([("org/x", cfg), ...])`, `dict([...])`: a dict built from a list of pairs, as the dict literal it
+    is (each key where it is written); any other value as it is."""
+    if not (isinstance(value, ast.Call) and _call_name(value.func) in _PAIRS_DICTS and len(value.args) == 1):
+        return value
+    pairs = value.args[0]
+    if not isinstance(pairs, ast.List | ast.Tuple) or value.keywords:
+        return value
+    if not all(isinstance(pair, ast.Tuple) and len(pair.elts) == 2 for pair in pairs.elts):
+        return value
+    entries = [pair.elts for pair in pairs.elts if isinstance(pair, ast.Tuple)]
+    return ast.Dict(keys=[key for key, _ in entries], values=[item for _, item in entries])
+
+
 # --- the walk ---------------------------------------------------------------------------------------------------
 
 
@@ -2316,6 +2333,7 @@ class _Finder:
         models or datasets name them (what its values say is read by the naming rule, as ever)."""
         target, value = _single_assignment(statement)
         kind = collection_kind(target) if target else None
+        value = _pairs_dict(value) if kind is not None else value
         if kind is not None and isinstance(value, ast.Dict):
             aliases = self._alias_values(value, kind)
             keys = [
