@@ -162,3 +162,52 @@ def test_the_keys_of_a_table_of_models_built_from_pairs_are_read(
 )
 def test_a_table_from_pairs_that_names_no_model_is_not_read(source: str) -> None:
     assert python_found(source) == []
+
+
+# --- a URL built on the Hub's endpoint -------------------------------------------------------------------------------
+
+MIRACL = """\
+import os
+
+
+class Loader:
+    def qrels(self, name, split):
+        endpoint = f"{os.getenv('HF_ENDPOINT', 'https://huggingface.co')}/datasets/miracl/miracl"
+        url = f"{endpoint}/resolve/main/miracl-v1.0-{name}/qrels/{split}.tsv"
+        return download(url)
+"""
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (MIRACL, [(D, "miracl/miracl", 6)]),
+        (
+            'HF_ENDPOINT = os.environ.get("HF_ENDPOINT", "https://hf-mirror.com")\n'
+            'url = f"{HF_ENDPOINT}/org/x-model/resolve/main/{name}"\n',
+            [(M, "org/x-model", 2)],
+        ),
+        ("fetch(f\"{os.environ['HF_ENDPOINT']}/datasets/org/pairs/resolve/main/a.zip\")", [(D, "org/pairs", 1)]),
+        ('hub = "https://huggingface.co"\nurl = f"{hub}/org/x-model/blob/main/config.json"\n', [(M, "org/x-model", 2)]),
+        ('get(url=f"{hub_endpoint}/api/datasets/org/pairs")', [(D, "org/pairs", 1)]),
+    ],
+)
+def test_a_url_on_the_hubs_endpoint_names_its_repository(source: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert python_found(source, "pkg/loader.py") == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'url = f"{HF_ENDPOINT}/datasets/org/{name}"',  # a placeholder completes the repository
+        'url = f"{HF_ENDPOINT}/org/x-{size}/resolve/main/a"',
+        'url = f"{HF_ENDPOINT}/{repo_id}/resolve/main/a"',
+        'url = f"{HF_ENDPOINT}/datasets/squad"',  # a legacy one-word dataset: a placeholder may follow elsewhere
+        'url = f"{HF_ENDPOINT}/spaces/org/demo"',  # a Space
+        'url = f"{API_ENDPOINT}/org/x-model/resolve/main/a"',  # another service's endpoint
+        'base = "https://api.example.com"\nurl = f"{base}/org/x-model/resolve/main/a"\n',
+        'url = f"{OPENAI_ENDPOINT}/v1/chat/completions"',
+    ],
+)
+def test_a_url_that_is_not_a_whole_repository_on_the_hub_names_nothing(source: str) -> None:
+    assert python_found(source, "pkg/loader.py") == []
