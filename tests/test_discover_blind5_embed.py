@@ -211,3 +211,12 @@ def test_a_url_on_the_hubs_endpoint_names_its_repository(source: str, expected: 
 )
 def test_a_url_that_is_not_a_whole_repository_on_the_hub_names_nothing(source: str) -> None:
     assert python_found(source, "pkg/loader.py") == []
+
+
+def test_an_array_of_options_is_read_as_a_command() -> None:
+    text = 'ARGS=(\n  --model_name_or_path org/base\n  --dataset_name org/pairs\n  --bf16\n)\npython x.py "$@"\n'
+    assert found(text) == [(D, "org/pairs", 3), (M, "org/base", 2)]
+
+
+def test_an_array_of_options_naming_no_model_is_not_read() -> None:
+    assert found("ARGS=(--output_dir org/out --learning_rate 1e-5 --run_name org/run)\n") == []
