@@ -65,9 +65,14 @@ ENDINGS = frozenset(
         ("adapter", "path"),
         ("adapter", "name", "or", "path"),
         # the encoders and rerankers a retrieval program loads (sentence-transformers' bi- and cross-encoders, a
-        # CLIP image encoder): `bi_encoder = "org/x"`, `"encoder": "sentence-transformers/clip-ViT-B-32"`, `RERANKER=`
+        # CLIP image encoder): `bi_encoder = "org/x"`, `"encoder": "sentence-transformers/clip-ViT-B-32"`, `RERANKER=`;
+        # FlagEmbedding's `--embedder_name_or_path org/x --reranker_name_or_path org/y`, `embedder: org/x`
         ("encoder",),
+        ("encoder", "name", "or", "path"),
+        ("embedder",),
+        ("embedder", "name", "or", "path"),
         ("reranker",),
+        ("reranker", "name", "or", "path"),
         # the image encoder a vision-language model is trained on (LLaVA's `--vision_tower org/clip-vit`,
         # `mm_vision_tower: org/x` in its config); a module's attribute (`self.vision_tower = load(...)`) is no string
         ("vision", "tower"),
@@ -106,6 +111,7 @@ SPELLED_WHOLE = frozenset(
         ("checkpoint",),
         ("pretrained",),
         ("encoder",),
+        ("embedder",),
         ("reranker",),
         ("vision", "tower"),
         ("base", "model", "config"),
@@ -273,7 +279,12 @@ def record_kind(record: str, field: str) -> Kind | None:
 
 # Words of a collection's name that say its keys name what is read: `_MODEL_INFO = {"claude-3-opus": {...}}`,
 # `MODEL_TOKEN_LIMITS`, `SUPPORTED_DATASETS = {"org/x": ...}`.
-COLLECTION_WORDS = frozenset({"model", "models", "tokenizer", "tokenizers", "dataset", "datasets"})
+# FlagEmbedding's `AUTO_RERANKER_MAPPING = OrderedDict([("org/x", RerankerConfig(...)), ...])`: a table of rerankers
+# or embedders is one of models.
+COLLECTION_WORDS = frozenset(
+    {"model", "models", "tokenizer", "tokenizers", "dataset", "datasets"}
+    | {"reranker", "rerankers", "embedder", "embedders"}
+)
 
 
 # `model2version`, `id2label`: a mapping named `X2Y`, as `X_TO_Y` is.

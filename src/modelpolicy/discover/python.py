@@ -1243,6 +1243,27 @@ def _single_assignment(statement: ast.stmt) -> tuple[str | None, ast.expr | None
     return None, None
 
 
+_PAIRS_DICTS = frozenset({"OrderedDict", "dict"})
+# The Hub's address, and the words of a name for its endpoint (`HF_ENDPOINT`, `hub_endpoint`), with `endpoint`.
+_HUB_ENDPOINT = "https://huggingface.co"
+_HUB_HOST = re.compile(r"https?://(?:www\.)?(?:huggingface\.co|hf\.co)/?", re.IGNORECASE)
+_HUB_WORDS = frozenset({"hf", "huggingface", "hub"})
+
+
+def _pairs_dict(value: ast.expr | None) -> ast.expr | None:
+    """`OrderedDict([("org/x", cfg), ...])`, `dict([...])`: a dict built from a list of pairs, as the dict literal it
+    is (each key where it is written); any other value as it is."""
+    if not (isinstance(value, ast.Call) and _call_name(value.func) in _PAIRS_DICTS and len(value.args) == 1):
+        return value
+    pairs = value.args[0]
+    if not isinstance(pairs, ast.List | ast.Tuple) or value.keywords:
+        return value
+    if not all(isinstance(pair, ast.Tuple) and len(pair.elts) == 2 for pair in pairs.elts):
+        return value
+    entries = [pair.elts for pair in pairs.elts if isinstance(pair, ast.Tuple)]
+    return ast.Dict(keys=[key for key, _ in entries], values=[item for _, item in entries])
+
+
 # --- the walk ---------------------------------------------------------------------------------------------------
 
 
@@ -1472,6 +1493,7 @@ class _Finder:
             return
         if isinstance(node, ast.Call):
             self.found += self._call(node)
+            self._endpoint_urls(node)
         else:
             self._note_named(node)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -2005,6 +2027,45 @@ class _Finder:
         flags = use.flags | {"dynamic"}
         return self._reference(value.node, value.text, use.kind, form=use.form, revision=use.revision, flags=flags)
 
+    def _endpoint_urls(self, node: ast.Call | ast.Assign | ast.AnnAssign) -> None:
+        """The f-strings an assignment binds or a call is given (`requests.get(f"{HF_ENDPOINT}/ORG/NAME/...")`) that
+        are URLs on the Hub's endpoint (`_endpoint_url`)."""
+        values = [*node.args, *(k.value for k in node.keywords)] if isinstance(node, ast.Call) else [node.value]
+        for value in values:
+            if isinstance(value, ast.JoinedStr):
+                self.found += self._endpoint_url(value)
+
+    def _endpoint_url(self, joined: ast.JoinedStr) -> list[Reference]:
+        """`f"{os.getenv('HF_ENDPOINT', 'https://huggingface.co')}/datasets/ORG/NAME"`,
+        `f"{HF_ENDPOINT}/ORG/NAME/resolve/main/{file}"`: a URL on the Hub's endpoint (or a mirror's, set by
+        `HF_ENDPOINT`) whose repository is written whole after it names that repository; one that a placeholder
+        completes (`/datasets/ORG/{name}`) names none."""
+        pieces = joined.values
+        if len(pieces) < 2 or not isinstance(pieces[1], ast.Constant) or not isinstance(pieces[1].value, str):
+            return []
+        rest = pieces[1].value
+        if not rest.startswith("/") or not self._hub_endpoint(_plain(pieces[0])):
+            return []
+        found = parse_hub_url(_HUB_ENDPOINT + rest)
+        if found is None:
+            return []
+        kind, hub = found
+        end = rest.find(hub.id) + len(hub.id)
+        whole = rest[end:].startswith(("/", "@")) or (end == len(rest) and len(pieces) == 2)
+        if "/" not in hub.id or rest.find(hub.id) < 0 or not whole:  # a legacy `datasets/NAME` a placeholder may end
+            return []
+        return [self._reference(joined, hub.id, kind, form="url", revision=hub.revision, flags=frozenset())]
+
+    def _hub_endpoint(self, node: ast.expr) -> bool:
+        """Whether `node` stands for the Hub's endpoint: a name for it (`HF_ENDPOINT`, `hub_endpoint`), the
+        environment's `HF_ENDPOINT`, or the Hub's address as the value it may be."""
+        words = set(split_words(name)) if (name := _operand_name(node)) else set()
+        if "endpoint" in words and not _HUB_WORDS.isdisjoint(words):
+            return True
+        if isinstance(node, ast.Call) and (read := _environment_read(node)) and _string(read[1]) == "HF_ENDPOINT":
+            return True
+        return any(_HUB_HOST.fullmatch(value.text.strip()) for value in self._values(node) if not value.dynamic)
+
     def _reference(
         self, node: ast.expr, text: str, kind: Kind, *, form: str, revision: str | None, flags: frozenset[str]
     ) -> Reference:
@@ -2143,6 +2204,7 @@ class _Finder:
             self._settings_record(node)
             self._local_named(node)
             self._collection_keys(node)
+            self._endpoint_urls(node)
             self._constructed(node)
             self._embedded_config(node)
         elif isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add):
@@ -2335,6 +2397,7 @@ class _Finder:
         models or datasets name them (what its values say is read by the naming rule, as ever)."""
         target, value = _single_assignment(statement)
         kind = collection_kind(target) if target else None
+        value = _pairs_dict(value) if kind is not None else value
         if kind is not None and isinstance(value, ast.Dict):
             aliases = self._alias_values(value, kind)
             keys = [

@@ -417,7 +417,7 @@ def _references(
     if _ENV_FILE_WRITE.search(text):
         readers = (*readers, _printed_assignments)
     in_context = apis.contexts(text)
-    commands = _with_inline_scripts(_commands(text))
+    commands = _with_inline_scripts(_commands(text)) + _array_items(text)
     images: Callable[[list[_Span]], Iterator[_Found]] = partial(_images, known=_image_variables(commands))
     readers = (*readers, images)
     founds = (found for command in commands if _may_read(command) for read in readers for found in read(command))
@@ -504,6 +504,7 @@ def _with_inline_scripts(commands: list[list[_Span]], depth: int = 0) -> list[li
     found = list(commands)
     if depth >= _MAX_INLINE:
         return found
+    found += _with_inline_scripts(_option_lists(commands), depth + 1)
     for command in commands:
         for index, word in enumerate(command[:-2]):
             if word.text.rpartition("/")[2] in _SHELLS and _INLINE_SCRIPT.fullmatch(command[index + 1].text):
@@ -513,6 +514,39 @@ def _with_inline_scripts(commands: list[list[_Span]], depth: int = 0) -> list[li
                 ]
                 found += _with_inline_scripts(inner, depth + 1)
                 break
+    return found
+
+
+_ARRAY = re.compile(r"(?<![^\s;&|(])(?:(?:declare|local|typeset|readonly)\s+-a\s+)?([A-Za-z_]\w*)=\(([^()`$]*)\)")
+
+
+def _array_items(text: str) -> list[list[_Span]]:
+    """Each item of a bash array, `models=("org/a" "org/b")` (over several lines too), as the assignment
+    `models=org/a` of its own, each character where it is in the file."""
+    found: list[list[_Span]] = []
+    for array in _ARRAY.finditer(text):
+        name = _Span(array[1] + "=", range(array.start(1), array.end(1) + 1))
+        for command in _commands(array[2]):
+            found += [[_Span.join((name, _Span(w.text, [array.start(2) + o for o in w.offsets])))] for w in command]
+    return found
+
+
+_OPTION_WORD = re.compile(r"(?:^|\s)--[A-Za-z]")
+
+
+def _option_lists(commands: list[list[_Span]]) -> list[list[_Span]]:
+    """The words of the options a script keeps in a variable for a later command (`model_args="--model_name_or_path
+    ID --cache_dir ..."` ... `eval python -m x $model_args`), each read as a command of its own."""
+    found: list[list[_Span]] = []
+    for command in commands:
+        words = command[1:] if command[0].text in _DECLARATIONS else command
+        for word in words:
+            name, equals, value = word.text.partition("=")
+            if not (equals and _VARIABLE.fullmatch(name)):
+                break
+            if _OPTION_WORD.search(value):
+                held = word[len(name) + 1 :]
+                found += [[_Span(w.text, [held.offsets[o] for o in w.offsets]) for w in c] for c in _commands(value)]
     return found
 
 
