@@ -315,10 +315,19 @@ def _may_hold_url(value: str) -> bool:
 
 _SETTING_KEYS = frozenset(key.lower() for key in SETTING_KEYS)
 _CARD_KEYS = tuple(key.lower() for key in CARD_KEYS)
+_DATASET_ITEM_KEYS = tuple(key.lower().replace("_", "") for key in DATASET_ITEM_KEYS)  # as `_normalise` writes keys
 # The keys of a mapping that say which provider it configures or calls (`{provider: ollama, model: ...}`), normalised;
 # and those under which such a mapping holds that provider's settings (mem0's `{provider: ollama, config: {model}}`).
 _PROVIDER_KEYS = frozenset({"provider", "providerid", "providername", "apiprovider", "id", "type"})
 _PROVIDER_SETTINGS = frozenset({"config", "params", "options", "settings"})
+
+
+def _url_kind(url: str, kind: Kind, slot: _Slot | None) -> Kind:
+    """The kind of what a Hub URL names: a `hf://ORG/NAME` path under a dataset's key is that dataset (llm-foundry's
+    `dataset_uri: hf://org/x`, which its loaders give to `load_dataset`), though `hf://` reads a model's repository
+    where no `datasets/` says otherwise; a URL's own word decides elsewhere."""
+    dataset_key = slot is not None and slot.kind is Kind.DATASET
+    return Kind.DATASET if dataset_key and url.lower().startswith(("hf://", "huggingface://")) else kind
 
 
 def _provided_by_ollama(entries: _Entries) -> bool:
@@ -418,7 +427,7 @@ class _Finder:
 
     def mapping(self, mapping: _Mapping, slot: _Slot | None) -> Iterator[Reference]:
         entries = {_normalise(key.value): (key, value) for key, value in mapping.entries if key}
-        keys = DATASET_ITEM_KEYS if slot and slot.kind is Kind.DATASET else _CARD_KEYS  # `{name: LABEL, value: ID}`
+        keys = _DATASET_ITEM_KEYS if slot and slot.kind is Kind.DATASET else _CARD_KEYS  # `{name: LABEL, value: ID}`
         item_key = next((entries[k][0] for k in keys if k in entries), None) if slot else None
         if item_key is None and _provided_by_ollama(entries):  # `{provider: ollama, model: command-r}`: read as an
             # `ollama:` section; a card of a list of models (`{id: mistral-large, provider: ollama}`) is read below
@@ -563,7 +572,7 @@ class _Finder:
         for url in URL.findall(text.value) if _may_hold_url(text.value) else ():
             found = parse_hub_url(url.rstrip(".;:!?"))
             if found:
-                yield self.reference(text, found[0], found[1], "url")
+                yield self.reference(text, _url_kind(url, found[0], slot), found[1], "url")
 
     def named(self, text: _Text, slot: _Slot) -> Reference | None:
         """The artefact a string under an artefact key names, or None for paths, non-ids and unknown single names."""
