@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from modelpolicy.discover.config import ConfigSource
+from modelpolicy.discover.containers import ContainerSource
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.names import named_kind, takes_many
 from modelpolicy.discover.shell import ShellSource
@@ -196,3 +197,57 @@ def test_gpt3_base_models_are_openai_behind_its_route() -> None:
 def test_gpt3_base_names_alone_are_no_api(name: str) -> None:
     assert load_knowledge().provider(name) is None
     assert all(kind is not A for kind, _, _ in config(f"model: {name}\n"))
+
+
+# --- a Beaker experiment spec: its task's `arguments`, its datasets' Beaker sources ----------------------------------
+
+
+BEAKER = """\
+version: v2
+tasks:
+  - name: finetune
+    image:
+      beaker: someone/open_instruct_auto
+    command: ['/bin/sh', '-c']
+    arguments: ['
+        accelerate launch --mixed_precision bf16
+        open_instruct/finetune.py
+        --model_name_or_path acme/base-8b
+        --tokenizer_name acme/base-8b
+        --dataset_mixer_list acme/sft-mix 1.0
+    ']
+    datasets:
+      - mountPath: /data
+        source:
+          beaker: someone/processed_data
+      - mountPath: /models
+        source:
+          hostPath: /net/models/llama
+"""
+
+
+def containers(text: str, path: str = "configs/beaker/finetune.yaml") -> set[Found]:
+    context = FileContext(path, lambda value: False)
+    return {(r.kind, r.text, r.line) for r in ContainerSource().find(text, context)}
+
+
+def test_a_beaker_task_s_arguments_are_its_command_line() -> None:
+    found = containers(BEAKER)
+    assert {(kind, text) for kind, text, _ in found} == {(M, "acme/base-8b"), (D, "acme/sft-mix")}
+
+
+def test_a_beaker_dataset_source_names_no_hub_dataset() -> None:
+    assert config(BEAKER) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural name's table still names models by their roles, and an item's source written as a string is read
+        ("chat_models:\n  fast: acme/small\n  smart: acme/large\n", {(M, "acme/small", 2), (M, "acme/large", 3)}),
+        ("datasets:\n  - source: acme/reviews\n    split: train\n", {(D, "acme/reviews", 2)}),
+        ("models:\n  - id: local\n    source: acme/encoder\n", {(M, "acme/encoder", 3)}),
+    ],
+)
+def test_roles_and_item_sources_beside_the_beaker_form(text: str, expected: set[Found]) -> None:
+    assert config(text) == expected

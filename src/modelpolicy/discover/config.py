@@ -322,6 +322,15 @@ _PROVIDER_KEYS = frozenset({"provider", "providerid", "providername", "apiprovid
 _PROVIDER_SETTINGS = frozenset({"config", "params", "options", "settings"})
 
 
+def _item_slot(slot: _Slot | None, key: _Text | None, child: _Node | None) -> _Slot | None:
+    """The slot of an item key's value: the list's, but under the item key's own name when the value is a mapping, so
+    that its keys are not read as the roles of a plural name's table (a Beaker spec's `datasets: [{mountPath: /data,
+    source: {beaker: org/x}}]` names a Beaker dataset, not a role `beaker`)."""
+    if slot is None or key is None:
+        return None
+    return _Slot(slot.kind, key.value, slot.single_names) if isinstance(child, _Mapping) else slot
+
+
 def _url_kind(url: str, kind: Kind, slot: _Slot | None) -> Kind:
     """The kind of what a Hub URL names: a `hf://ORG/NAME` path under a dataset's key is that dataset (llm-foundry's
     `dataset_uri: hf://org/x`, which its loaders give to `load_dataset`), though `hf://` reads a model's repository
@@ -462,7 +471,7 @@ class _Finder:
             if by_role and key is not None and isinstance(child, _Text) and _a_role(key.value):
                 yield from self.text(child, slot)  # `chat_models: {fast: gpt-4o-mini, smart: gpt-4o}`
                 continue
-            yield from self.entry(key, child, slot if key is not None and key is item_key else None)
+            yield from self.entry(key, child, _item_slot(slot, key, child) if key is item_key else None)
 
     def entry(self, key: _Text | None, value: _Node | None, slot: _Slot | None) -> Iterator[Reference]:
         normal = _normalise(key.value) if key else ""
