@@ -251,3 +251,35 @@ def test_a_beaker_dataset_source_names_no_hub_dataset() -> None:
 )
 def test_roles_and_item_sources_beside_the_beaker_form(text: str, expected: set[Found]) -> None:
     assert config(text) == expected
+
+
+# --- shell: a flag named for a hosted API's model ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'python -m eval.gsm.run_eval --openai_engine "gpt-3.5-turbo-0301" --save_dir out',
+            {(A, "gpt-3.5-turbo-0301", 1)},
+        ),
+        ("python eval.py --openai-engine gpt-4-0314", {(A, "gpt-4-0314", 1)}),
+        ("python chat.py --deployment_name gpt-4o", {(A, "gpt-4o", 1)}),
+    ],
+)
+def test_a_flag_holding_a_hosted_api_model_is_read(text: str, expected: set[Found]) -> None:
+    assert shell(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an engine that is a library or a server, a deployment named by its owner for no API model
+        "python bench.py --engine vllm",
+        "python serve.py --inference_engine sglang --model_name_or_path /ckpt",
+        "python chat.py --deployment_name prod-east",
+        "python eval.py --openai_engine $ENGINE",
+    ],
+)
+def test_look_alikes_of_api_flags_name_nothing(text: str) -> None:
+    assert shell(text) == set()

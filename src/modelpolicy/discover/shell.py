@@ -544,12 +544,13 @@ def _characters(piece: re.Match[str], kind: str) -> _Span:
 
 
 def _flag_values(command: list[_Span], known: Mapping[str, Sequence[_Span]]) -> Iterator[_Found]:
-    """The values of model and dataset flags, `--flag value` or `--flag=value`, one per item of a comma- or
-    blank-separated list; all the words after a flag that takes several (`--mixer_list org/x 1.0 org/y 1.0`); the
-    value a script gave the variable a flag is given (`DATA="org/x 1.0"` ... `--dataset_mixer_list $DATA`)."""
+    """The values of model and dataset flags, `--flag value` or `--flag=value`, and of a hosted API's
+    (`--openai_engine gpt-4-0314`, `--deployment_name`), one per item of a comma- or blank-separated list; all the
+    words after a flag that takes several (`--mixer_list org/x 1.0 org/y 1.0`); the value a script gave the variable a
+    flag is given (`DATA="org/x 1.0"` ... `--dataset_mixer_list $DATA`)."""
     for index, word in enumerate(command):
         flag, equals, _ = word.text.partition("=")
-        kind = (_FLAGS.get(flag[2:].replace("-", "_")) or named_kind(flag[2:])) if flag.startswith("--") else None
+        kind = (_FLAGS.get(flag[2:].replace("-", "_")) or apis.name_kind(flag[2:])) if flag.startswith("--") else None
         if kind is None:
             continue
         values = [word[len(flag) + 1 :]] if equals else _arguments(command, index + 1, takes_many(flag[2:]))
