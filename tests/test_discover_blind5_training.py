@@ -11,6 +11,7 @@ from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.containers import ContainerSource
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.names import named_kind, takes_many
+from modelpolicy.discover.python import PythonSource
 from modelpolicy.discover.shell import ShellSource
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind
@@ -283,3 +284,47 @@ def test_a_flag_holding_a_hosted_api_model_is_read(text: str, expected: set[Foun
 )
 def test_look_alikes_of_api_flags_name_nothing(text: str) -> None:
     assert shell(text) == set()
+
+
+# --- python: a dataclass field's `default_factory` lambda -------------------------------------------------------------
+
+
+def python(text: str, path: str = "pkg/args.py") -> set[Found]:
+    return {(r.kind, r.text, r.line) for r in PythonSource().find(text, FileContext(path, lambda value: False))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "@dataclass\nclass Args:\n"
+            '    dataset_mixer_list: list[str] = field(default_factory=lambda: ["acme/sft-mix", "1.0"])\n',
+            {(D, "acme/sft-mix", 3)},
+        ),
+        (
+            '@dataclass\nclass Args:\n    model_name_or_path: str = field(default_factory=lambda: "acme/encoder")\n',
+            {(M, "acme/encoder", 3)},
+        ),
+        (
+            'class Settings(BaseModel):\n    models: list[str] = Field(default_factory=lambda: ["acme/a", "acme/b"])\n',
+            {(M, "acme/a", 2), (M, "acme/b", 2)},
+        ),
+    ],
+)
+def test_a_field_default_factory_lambda_is_its_default(text: str, expected: set[Found]) -> None:
+    assert python(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # names of functions, a field named for no artefact, a factory that is no lambda, a value built at run time
+        '@dataclass\nclass A:\n    dataset_transform_fn: list[str] = field(default_factory=lambda: ["sft_v1"])\n',
+        '@dataclass\nclass A:\n    output_dir: list[str] = field(default_factory=lambda: ["acme/out"])\n',
+        "@dataclass\nclass A:\n    models: list[str] = field(default_factory=list)\n",
+        '@dataclass\nclass A:\n    dataset_mixer_list: list = field(default_factory=lambda: [f"{ORG}/x", "1.0"])\n',
+        '@dataclass\nclass A:\n    hub_model_id: str = field(default_factory=lambda: "acme/pushed")\n',
+    ],
+)
+def test_look_alikes_of_field_factories_name_nothing(text: str) -> None:
+    assert python(text) == set()
