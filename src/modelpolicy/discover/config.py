@@ -312,10 +312,28 @@ def _may_hold_url(value: str) -> bool:
 
 _SETTING_KEYS = frozenset(key.lower() for key in SETTING_KEYS)
 _CARD_KEYS = tuple(key.lower() for key in CARD_KEYS)
+_DATASET_ITEM_KEYS = tuple(key.lower().replace("_", "") for key in DATASET_ITEM_KEYS)  # as `_normalise` writes keys
 # The keys of a mapping that say which provider it configures or calls (`{provider: ollama, model: ...}`), normalised;
 # and those under which such a mapping holds that provider's settings (mem0's `{provider: ollama, config: {model}}`).
 _PROVIDER_KEYS = frozenset({"provider", "providerid", "providername", "apiprovider", "id", "type"})
 _PROVIDER_SETTINGS = frozenset({"config", "params", "options", "settings"})
+
+
+def _item_slot(slot: _Slot | None, key: _Text | None, child: _Node | None) -> _Slot | None:
+    """The slot of an item key's value: the list's, but under the item key's own name when the value is a mapping, so
+    that its keys are not read as the roles of a plural name's table (a Beaker spec's `datasets: [{mountPath: /data,
+    source: {beaker: org/x}}]` names a Beaker dataset, not a role `beaker`)."""
+    if slot is None or key is None:
+        return None
+    return _Slot(slot.kind, key.value, slot.single_names) if isinstance(child, _Mapping) else slot
+
+
+def _url_kind(url: str, kind: Kind, slot: _Slot | None) -> Kind:
+    """The kind of what a Hub URL names: a `hf://ORG/NAME` path under a dataset's key is that dataset (llm-foundry's
+    `dataset_uri: hf://org/x`, which its loaders give to `load_dataset`), though `hf://` reads a model's repository
+    where no `datasets/` says otherwise; a URL's own word decides elsewhere."""
+    dataset_key = slot is not None and slot.kind is Kind.DATASET
+    return Kind.DATASET if dataset_key and url.lower().startswith(("hf://", "huggingface://")) else kind
 
 
 def _provided_by_ollama(entries: _Entries) -> bool:
@@ -415,7 +433,7 @@ class _Finder:
 
     def mapping(self, mapping: _Mapping, slot: _Slot | None) -> Iterator[Reference]:
         entries = {_normalise(key.value): (key, value) for key, value in mapping.entries if key}
-        keys = DATASET_ITEM_KEYS if slot and slot.kind is Kind.DATASET else _CARD_KEYS  # `{name: LABEL, value: ID}`
+        keys = _DATASET_ITEM_KEYS if slot and slot.kind is Kind.DATASET else _CARD_KEYS  # `{name: LABEL, value: ID}`
         item_key = next((entries[k][0] for k in keys if k in entries), None) if slot else None
         if item_key is None and _provided_by_ollama(entries):  # `{provider: ollama, model: command-r}`: read as an
             # `ollama:` section; a card of a list of models (`{id: mistral-large, provider: ollama}`) is read below
@@ -450,7 +468,7 @@ class _Finder:
             if by_role and key is not None and isinstance(child, _Text) and _a_role(key.value):
                 yield from self.text(child, slot)  # `chat_models: {fast: gpt-4o-mini, smart: gpt-4o}`
                 continue
-            yield from self.entry(key, child, slot if key is not None and key is item_key else None)
+            yield from self.entry(key, child, _item_slot(slot, key, child) if key is item_key else None)
 
     def entry(self, key: _Text | None, value: _Node | None, slot: _Slot | None) -> Iterator[Reference]:
         normal = _normalise(key.value) if key else ""
@@ -560,7 +578,7 @@ class _Finder:
         for url in URL.findall(text.value) if _may_hold_url(text.value) else ():
             found = parse_hub_url(url.rstrip(".;:!?"))
             if found:
-                yield self.reference(text, found[0], found[1], "url")
+                yield self.reference(text, _url_kind(url, found[0], slot), found[1], "url")
 
     def named(self, text: _Text, slot: _Slot) -> Reference | None:
         """The artefact a string under an artefact key names, or None for paths, non-ids and unknown single names."""

@@ -35,8 +35,9 @@ if TYPE_CHECKING:
     import yaml
 
 _SOURCE = "containers"
-# Keys whose values are a container's command line, in the order they are joined: compose, then Kubernetes.
-_COMMAND_KEYS = ("entrypoint", "command", "args")
+# Keys whose values are a container's command line, in the order they are joined: compose, then Kubernetes; a Beaker
+# experiment spec's task names its arguments in full (`command: [/bin/sh, -c]`, `arguments: ['accelerate launch ...']`).
+_COMMAND_KEYS = ("entrypoint", "command", "args", "arguments")
 _COMPOSE = re.compile(r"(docker-)?compose[^/]*\.ya?ml")
 # Cheap test before parsing: YAML without an image cannot name a container.
 # (`defaultImage:`, `vllm_image:`: a key ending in `image`, `Image` or `images`, too)

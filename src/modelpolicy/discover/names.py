@@ -48,6 +48,7 @@ ENDINGS = frozenset(
         ("model", "uri"),
         ("model", "source"),  # Ray Serve LLM's `model_loading_config: {model_id: alias, model_source: org/x}`
         ("dataset", "path"),
+        ("dataset", "uri"),  # llm-foundry's evaluation tasks: `dataset_uri: hf://org/x` (or a local file)
         ("data", "path"),
         ("tokenizer", "path"),
         ("lm", "name"),  # dspy: `student_lm_name = "org/x"`
@@ -61,6 +62,8 @@ ENDINGS = frozenset(
         ("lora", "path"),
         ("lora", "paths"),
         ("lora", "weights"),
+        ("lora", "id"),  # llm-foundry's `pretrained_lora_id_or_path: org/x-lora`, `lora_id_or_path:`
+        ("lora", "id", "or", "path"),
         ("adapter", "id"),
         ("adapter", "path"),
         ("adapter", "name", "or", "path"),
@@ -88,8 +91,11 @@ ENDINGS = frozenset(
         # `base_model_config: org/x`); a bare `model_config` is a dict of settings more often than a repository
         ("tokenizer", "config"),
         ("base", "model", "config"),
-        # open-instruct's `dataset_mixer_list: [org/x, "1.0", ...]`, `--dataset_mixer_list org/x 1.0`: ids and weights
+        # open-instruct's `dataset_mixer_list: [org/x, "1.0", ...]`, `--dataset_mixer_list org/x 1.0`: ids and weights;
+        # its DPO scripts' `--mixer_list org/x 125000 org/y 938`, the evaluation mixture `--dataset_mixer_eval_list`
         ("dataset", "mixer", "list"),
+        ("mixer", "list"),
+        ("mixer", "eval", "list"),
         # TRL's `GRPOTrainer(reward_funcs="org/rm")`: a string among its reward functions is a reward model's id
         ("reward", "funcs"),
         # the weights an evaluation or training wrapper loads: lm-evaluation-harness's `HFLM(pretrained="org/x")`,
@@ -98,7 +104,8 @@ ENDINGS = frozenset(
         ("pretrained",),
     }
 )
-DATA_ENDINGS = frozenset({("data", "path")})  # endings that make a name a dataset's without the word `dataset`
+# endings that make a name a dataset's without the word `dataset`: `--data_path`, `--mixer_list`
+DATA_ENDINGS = frozenset({("data", "path"), ("mixer", "list"), ("mixer", "eval", "list")})
 # Endings whose first word is too common to pre-filter files on (`data` is in every `metadata`), or names a file may
 # hold only as a whole (`lora_path`, `adapter_id`): their marker is the whole ending, in the spellings a name takes
 # (`DATA_PATH`, `dataPath`, `--data-path`); a one-word ending none of the other markers holds (`checkpoint`) is
@@ -116,6 +123,8 @@ SPELLED_WHOLE = frozenset(
         ("vision", "tower"),
         ("base", "model", "config"),
         ("reward", "funcs"),
+        ("mixer", "list"),
+        ("mixer", "eval", "list"),
         *_ADAPTER_ENDINGS,
     }
 )
@@ -140,6 +149,18 @@ _SEPARATORS = re.compile(r"[_\-.\s]+")
 def split_words(name: str) -> tuple[str, ...]:
     """`baseModel_name-or.path` as ("base", "model", "name", "or", "path"); `HFModelId` as ("hf", "model", "id")."""
     return tuple(word for word in _SEPARATORS.split(_CAMEL.sub(r"\1_\2", _ACRONYM.sub(r"\1_\2", name)).lower()) if word)
+
+
+# Last words of a flag's name that say it takes several values, each a word of its own (argparse's `nargs="+"`):
+# `--models org/a org/b`, open-instruct's `--mixer_list org/x 125000 org/y 938` (ids and weights, over several lines).
+MANY_WORDS = frozenset({"list", "models", "datasets", "tokenizers", "ids", "names", "paths", "adapters"})
+
+
+@lru_cache(maxsize=4096)
+def takes_many(name: str) -> bool:
+    """Whether a flag named for models or datasets takes several words as its values (`--dataset_mixer_list`)."""
+    words = split_words(name)
+    return bool(words) and words[-1] in MANY_WORDS and named_kind(name) is not None
 
 
 # Verbs of reading after a `to`: `MODELS_TO_TEST`, `model_to_load`, `datasets_to_eval` name the models or datasets to
@@ -319,8 +340,8 @@ CARD_ID_KEYS = ("id", "key", "value", "path")
 # The keys an item's artefact is looked for under, first found first: its id's, then its name.
 CARD_KEYS = (*CARD_ID_KEYS, "name")
 # Under a dataset's key, also the `source` a dataset builder loads (torchtune's `dataset: {_component_: ..., source:
-# org/x}`).
-DATASET_ITEM_KEYS = (*ITEM_KEYS, "source")
+# org/x}`) and the Hub name of llm-foundry's loaders (`dataset: {hf_name: org/x, split: train}`).
+DATASET_ITEM_KEYS = (*ITEM_KEYS, "source", "hf_name")
 # In the description of a setting (a JSON schema's property `model: {default: ID, enum: [...]}`, a form's field
 # `{key: "model", default: ID, options: [...]}`), the keys whose values are the setting's: its default, those offered.
 SETTING_KEYS = ("default", "defaultValue", "enum", "options", "choices")

@@ -3227,10 +3227,13 @@ def _keyed_default(call: ast.Call) -> tuple[str, ast.expr] | None:
 
 def _field_default(value: ast.expr | None, calls: frozenset[str] = _FIELD_CALLS) -> ast.expr | None:
     """What a field (or, with `_PARAMETER_CALLS`, a parameter) declared through one of `calls` defaults to: its
-    `default=`, else its first positional argument; any other value as it is."""
+    `default=`, else its first positional argument, else what the lambda of its `default_factory=` returns (a
+    dataclass's `field(default_factory=lambda: ["org/x", "1.0"])`); any other value as it is."""
     if isinstance(value, ast.Call) and _call_name(value.func) in calls:
         first = value.args[0] if value.args and not isinstance(value.args[0], ast.Starred) else None
-        return _keyword(value, "default") or first
+        factory = _keyword(value, "default_factory")
+        made = factory.body if isinstance(factory, ast.Lambda) else None
+        return _keyword(value, "default") or first or made
     return value
 
 

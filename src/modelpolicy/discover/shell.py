@@ -37,6 +37,7 @@ from modelpolicy.discover.names import (
     served_by,
     spelled_markers,
     split_words,
+    takes_many,
 )
 from modelpolicy.model import Kind, Reference
 
@@ -398,9 +399,10 @@ def _references(
     text: str, place: Callable[[int], tuple[int, int]], context: FileContext, source: str
 ) -> list[Reference]:
     text = _SBATCH.sub(r" \1", text)  # `#SBATCH --container-image=X` is a directive, not a comment; same length
+    commands = _with_inline_scripts(_commands(text)) + _array_items(text)
     readers: tuple[Callable[[list[_Span]], Iterator[_Found]], ...] = (
         _assignments,
-        _flag_values,
+        partial(_flag_values, known=_variable_values(commands)),
         _keyed_values,
         _served,
         _lora_modules,
@@ -417,7 +419,6 @@ def _references(
     if _ENV_FILE_WRITE.search(text):
         readers = (*readers, _printed_assignments)
     in_context = apis.contexts(text)
-    commands = _with_inline_scripts(_commands(text)) + _array_items(text)
     images: Callable[[list[_Span]], Iterator[_Found]] = partial(_images, known=_image_variables(commands))
     readers = (*readers, images)
     founds = (found for command in commands if _may_read(command) for read in readers for found in read(command))
@@ -576,32 +577,73 @@ def _characters(piece: re.Match[str], kind: str) -> _Span:
     return _Span("".join(c for c, _ in kept), tuple(o for _, o in kept))
 
 
-def _flag_values(command: list[_Span]) -> Iterator[_Found]:
-    """The values of model and dataset flags, `--flag value` or `--flag=value`, one per item of a comma-joined list."""
+def _flag_values(command: list[_Span], known: Mapping[str, Sequence[_Span]]) -> Iterator[_Found]:
+    """The values of model and dataset flags, `--flag value` or `--flag=value`, and of a hosted API's
+    (`--openai_engine gpt-4-0314`, `--deployment_name`), one per item of a comma- or blank-separated list; all the
+    words after a flag that takes several (`--mixer_list org/x 1.0 org/y 1.0`); the value a script gave the variable a
+    flag is given (`DATA="org/x 1.0"` ... `--dataset_mixer_list $DATA`)."""
     for index, word in enumerate(command):
         flag, equals, _ = word.text.partition("=")
-        kind = (_FLAGS.get(flag[2:].replace("-", "_")) or named_kind(flag[2:])) if flag.startswith("--") else None
-        value = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
-        if kind is not None and value is not None:
-            yield from (_Found(flag, kind, item) for item in _items(_written(value)))
+        kind = (_FLAGS.get(flag[2:].replace("-", "_")) or apis.name_kind(flag[2:])) if flag.startswith("--") else None
+        if kind is None:
+            continue
+        values = [word[len(flag) + 1 :]] if equals else _arguments(command, index + 1, takes_many(flag[2:]))
+        for given in (followed for value in values for followed in _followed(value, known)):
+            yield from (_Found(flag, kind, item) for item in _items(_written(given)))
+
+
+def _arguments(command: list[_Span], index: int, many: bool) -> list[_Span]:
+    """The argument at `index`, or with `many` every argument from there to the next flag."""
+    if not many:
+        return [word] if (word := _argument(command, index)) else []
+    found: list[_Span] = []
+    while (word := _argument(command, index + len(found))) is not None:
+        found.append(word)
+    return found
+
+
+_EXPANSION = re.compile(r"\$\{?([A-Za-z_]\w*)\}?")  # `$DATA`, `${DATA}`: a variable's value, nothing else
+
+
+def _followed(value: _Span, known: Mapping[str, Sequence[_Span]]) -> Sequence[_Span]:
+    """The values a script gave the variable `value` expands (`$DATA`), or `value` itself."""
+    expansion = _EXPANSION.fullmatch(value.text)
+    return known.get(expansion[1], ()) if expansion else (value,)
+
+
+def _variable_values(commands: list[list[_Span]]) -> dict[str, list[_Span]]:
+    """The values a script gives variables whose name says nothing (`data_mix="org/x 1.0"`), for the flags they are
+    given to; a variable named for a model or dataset is read where it is set (`_assignments`)."""
+    values: dict[str, list[_Span]] = {}
+    for command in commands:
+        for name, value in _raw_assignments(command):
+            if not apis.holds_api(name) and named_kind(name) is None:
+                values.setdefault(name, []).append(value)
+    return values
 
 
 def _assignments(command: list[_Span]) -> Iterator[_Found]:
-    """The values of variables named for a model or dataset that a command sets: `NAME=ID` (after `export`,
-    `local`...), make's `NAME ?= ID` (its operator a word of its own) and Docker's `ENV NAME ID`."""
+    """The values of variables named for a model or dataset that a command sets."""
+    for name, value in _raw_assignments(command):
+        yield from _assigned(name, value)
+
+
+def _raw_assignments(command: list[_Span]) -> Iterator[tuple[str, _Span]]:
+    """The variables a command sets, with their values: `NAME=VALUE` (after `export`, `local`...), make's `NAME ?=
+    VALUE` (its operator a word of its own) and Docker's `ENV NAME VALUE`."""
     first = command[0].text
     words = command[1:] if first in _DECLARATIONS or first == "ENV" else command
     if len(words) == 3 and words[1].text in _MAKE_OPERATORS and _VARIABLE.fullmatch(words[0].text):
-        yield from _assigned(words[0].text, words[2])
+        yield words[0].text, words[2]
         return
     if first == "ENV" and len(words) == 2 and _VARIABLE.fullmatch(words[0].text):
-        yield from _assigned(words[0].text, words[1])
+        yield words[0].text, words[1]
         return
     for word in words:
         name, equals, _ = word.text.partition("=")
         if not (equals and _VARIABLE.fullmatch(name)):
             break
-        yield from _assigned(name, word[len(name) + 1 :])
+        yield name, word[len(name) + 1 :]
 
 
 def _printed_assignments(command: list[_Span]) -> Iterator[_Found]:
@@ -878,11 +920,12 @@ def _written(value: _Span) -> _Span:
     return value
 
 
+_ITEM = re.compile(r"[^,\s]+")  # an item of a list joined with commas or blanks (`org/x,org/y`, `"org/x 1.0 org/y"`)
+
+
 def _items(value: _Span) -> Iterator[_Span]:
-    start = 0
-    for item in value.text.split(","):
-        yield value[start : start + len(item)]
-        start += len(item) + 1
+    for item in _ITEM.finditer(value.text):
+        yield value[item.start() : item.end()]
 
 
 def _downloads(command: list[_Span]) -> Iterator[_Found]:
