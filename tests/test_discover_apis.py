@@ -510,6 +510,14 @@ def test_routed(text: str, expected: str | None) -> None:
         ("stability-ai/sdxl", REPLICATE, "stability-ai/sdxl"),
         ("stability-ai/sdxl", frozenset(), None),
         ("sentence-transformers/all-mpnet-base-v2", REPLICATE, None),
+        # a name the Ollama library knows, with a tag, is Ollama's even where an API's pattern matches its start
+        ("gpt-oss:20b", frozenset(), None),
+        ("command-r:35b", frozenset(), None),
+        (
+            "ft:gpt-4o-mini-2024-07-18:my-org:support:9FtHmmAb",
+            frozenset(),
+            "ft:gpt-4o-mini-2024-07-18:my-org:support:9FtHmmAb",
+        ),
     ],
 )
 def test_named(text: str, in_context: frozenset[str], expected: str | None) -> None:

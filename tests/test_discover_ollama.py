@@ -80,6 +80,12 @@ PYTHON_POSITIVES = [
     # a library name with a tag under a model name is Ollama's spelling, in a file that never says Ollama
     ("cfg = LLMConfig(model='llama3.1:8b', api_base=base)\n", {(OLLAMA, "llama3.1:8b", 1)}),
     ("DEFAULT_MODEL = 'qwen2.5:7b-instruct'\n", {(OLLAMA, "qwen2.5:7b-instruct", 1)}),
+    # even where a hosted API's pattern (`gpt-*`, `command-r*`) matches the name before its tag
+    (
+        "m = OpenAIChatCompletionsModel(model='gpt-oss:20b', openai_client=AsyncOpenAI(base_url=BASE))\n",
+        {(OLLAMA, "gpt-oss:20b", 1)},
+    ),
+    ("cfg = LLMConfig(model='command-r:35b')\n", {(OLLAMA, "command-r:35b", 1)}),
     # an OpenAI-compatible client pointed at an Ollama server: the model it is asked for is Ollama's
     (
         "from openai import OpenAI\nclient = instructor.from_openai(OpenAI(base_url='http://localhost:11434/v1',"
@@ -124,6 +130,9 @@ def test_python_positives(tmp_path: Path, source: str, expected: set[Found]) -> 
         "cfg = LLMConfig(model='my-finetune:v2')\n",
         "MODEL_ID = 'anthropic.claude-3-sonnet-20240229-v1:0'\n",
         "IMAGE = 'llama3.1:8b'\nlabel = 'mistral:7b'\n",
+        # an API's names keep their colons: a fine-tuned OpenAI model, a Bedrock version
+        "m = Model(model='ft:gpt-4o-mini-2024-07-18:my-org:support:9FtHmmAb')\n",
+        "m = Model(model='cohere.command-r-v1:0')\n",
     ],
 )
 def test_python_negatives(tmp_path: Path, source: str) -> None:
