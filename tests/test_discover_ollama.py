@@ -54,6 +54,16 @@ PYTHON_POSITIVES = [
         {(OLLAMA, "mxbai-embed-large", 2)},
     ),
     ("import dspy\nlm = dspy.LM('ollama_chat/llama3.2')\n", {(OLLAMA, "llama3.2", 2)}),
+    # LangChain's `init_chat_model` and pydantic-ai write the provider before a colon
+    (
+        "from langchain.chat_models import init_chat_model\nm = init_chat_model('ollama:llama3.1')\n",
+        {(OLLAMA, "llama3.1", 2)},
+    ),
+    ("m = init_chat_model(model='ollama:qwen2.5:7b', temperature=0)\n", {(OLLAMA, "qwen2.5:7b", 1)}),
+    (  # beside it, another provider's route is that API's, not a model `azure_openai` tagged `gpt-4o`
+        "m = init_chat_model('ollama:llama3.1')\nn = init_chat_model('azure_openai:gpt-4o')\n",
+        {(OLLAMA, "llama3.1", 1), (Kind.API, "azure_openai:gpt-4o", 2)},
+    ),
     ("import litellm\nlitellm.completion(model='ollama/llama3', messages=[])\n", {(OLLAMA, "llama3", 2)}),
     (
         "from pydantic import BaseModel\nclass C(BaseModel):\n    local_llm: str = 'llama3.2'\n",
@@ -120,6 +130,7 @@ def test_python_positives(tmp_path: Path, source: str, expected: set[Found]) -> 
         # beside an Ollama server, a name neither in the library table nor tagged is none of its models
         "from openai import OpenAI\nOpenAI(base_url='http://localhost:11434/v1').chat.completions.create(model='x')\n",
         "x = 'ollama/ollama:0.5.7'\n",  # the server's image
+        "HOST = 'ollama:11434'\nTAG = 'ollama:latest'\n",  # a compose service's address, the server's image tag
         "import ollama\n'''ollama.chat(model='llama3.2')'''\n",  # a docstring
         "c = OllamaChatCompletionClient(model='org/name')\n",  # namespaced: only where nothing else is meant
         "c = OllamaChatCompletionClient(model='test')\n",  # neither in the table nor tag-shaped
