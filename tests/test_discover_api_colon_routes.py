@@ -99,3 +99,21 @@ def test_langchain_routes_in_code_and_config(tmp_path: Path) -> None:
         (Kind.API, "azure_openai:gpt-4o", "agent.py", 4),
         (Kind.API, "google_vertexai:gemini-2.0-flash", "config.yaml", 2),
     }
+
+
+def test_an_agent_frameworks_gateway_prefix_in_code(tmp_path: Path) -> None:
+    """The OpenAI Agents SDK's `litellm/` and `any-llm/` prefixes, before a router's name, in `model=` and a default."""
+    (tmp_path / "agent.py").write_text(
+        "import os\n"
+        "a = Agent(name='a', model='litellm/openai/gpt-4o-mini')\n"
+        "b = Agent(name='b', model='any-llm/openrouter/openai/gpt-5.4-mini')\n"
+        "model = os.environ.get('LITELLM_MODEL', 'litellm/anthropic/claude-3-5-haiku-latest')\n"
+        "path = 'litellm/proxy/proxy_config.yaml'\n",
+        encoding="utf-8",
+    )
+    found = {(a.kind, a.id, r.line) for a in discover(tmp_path, [tmp_path]).artefacts for r in a.references}
+    assert found == {
+        (Kind.API, "litellm/openai/gpt-4o-mini", 2),
+        (Kind.API, "any-llm/openrouter/openai/gpt-5.4-mini", 3),
+        (Kind.API, "litellm/anthropic/claude-3-5-haiku-latest", 4),
+    }
