@@ -107,6 +107,7 @@ PROVIDER_CALLEES = (
     "litellm",
     "bedrock",
     "replicate",
+    "openrouter",  # a gateway's client: agno's `OpenRouter(id="gpt-4o")`, a project's `openrouter_chat(...)`
     *HUB_HOST_CALLEES,
 )
 
