@@ -276,6 +276,9 @@ def test_not_a_repository(template: str, text: str) -> None:
         'headers = {"Accept": "application/json"}',
         'AutoModel.from_pretrained(path, cache_dir="org/cache")',
         'hf_hub_download(repo_id=repo, filename="org/name")',
+        # a file a program writes or reads, under a name that says model
+        'assert scope.model_path("reports/plot.png") == expected',
+        'model_card = load_model_card(model_id="docs/model-card.md")',
     ],
 )
 def test_no_reference(source: str) -> None:

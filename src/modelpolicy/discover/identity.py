@@ -38,6 +38,24 @@ _FILE_SUFFIXES = (
     ".model",
     ".py",
     ".arrow",
+    # documents, images and media a program writes or reads (`scope.model_path("reports/plot.png")`)
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".webp",
+    ".svg",
+    ".pdf",
+    ".md",
+    ".html",
+    ".wav",
+    ".mp3",
+    ".mp4",
+    ".pkl",
+    ".npy",
+    ".npz",
+    ".tsv",
+    ".log",
 )
 # Dataset builders that `datasets` ships: `load_dataset("json", ...)` reads local files, not a Hub dataset.
 PACKAGED_BUILDERS = frozenset(
