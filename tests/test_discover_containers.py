@@ -141,6 +141,18 @@ def find(path: str, text: str) -> list[Found]:
             id="compose-xinference-not-its-wheel-mirror",
         ),
         pytest.param(
+            "docs/Dockerfile.internvl",
+            'FROM openmmlab/lmdeploy:latest\nCMD ["lmdeploy", "serve", "api_server", "org/vl"]\n',
+            [(I, "openmmlab/lmdeploy:latest", 1)],
+            id="lmdeploy",
+        ),
+        pytest.param(
+            "compose.yaml",
+            "services:\n  lorax:\n    image: ghcr.io/predibase/lorax:main\n    command: --model-id org/c --port 80\n",
+            [(I, "ghcr.io/predibase/lorax:main", 3), (M, "org/c", 4)],
+            id="compose-lorax",
+        ),
+        pytest.param(
             "docker-compose.override.yaml",
             f"services:\n  tgi:\n    image: ${{TGI_IMAGE:-{TGI}:2.2.0}}\n    environment:\n"
             "      MODEL_ID: ${MODEL_ID:-org/e}\n      MODEL: ./models/local\n"
