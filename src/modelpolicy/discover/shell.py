@@ -498,22 +498,48 @@ _INLINE_SCRIPT = re.compile(r"-[a-z]*c[a-z]*")  # `-c`, `-lc`, `-ec`: the next w
 _MAX_INLINE = 3  # `bash -c "ssh host 'sh -c ...'"`: nesting followed this deep
 
 
+# Last words of the name of an option or a variable whose value is a command line, or the arguments of one:
+# `--args "--model-id ID --port 80"` (runpodctl, a launcher's), `--command "..."`, `TRAIN_ARGS="--model_name_or_path
+# ID ..."` then `python train.py $TRAIN_ARGS`, `CMD="vllm serve ID"`.
+_COMMAND_LINE_ENDINGS = frozenset({"args", "arguments", "argv", "cmd", "command", "opts", "options", "flags"})
+
+
 def _with_inline_scripts(commands: list[list[_Span]], depth: int = 0) -> list[list[_Span]]:
     """The commands, and those of every script given to a shell as a word (`bash -c "python train.py --model
-    ID"`, `srun ... bash -c "..."`, `docker exec C sh -c '...'`), each character placed where it is in the file."""
+    ID"`, `srun ... bash -c "..."`, `docker exec C sh -c '...'`) or held by an option or variable named for a command
+    line (`_command_lines`), each character placed where it is in the file."""
     found = list(commands)
     if depth >= _MAX_INLINE:
         return found
     for command in commands:
+        scripts = list(_command_lines(command))
         for index, word in enumerate(command[:-2]):
             if word.text.rpartition("/")[2] in _SHELLS and _INLINE_SCRIPT.fullmatch(command[index + 1].text):
-                script = command[index + 2]
-                inner = [
-                    [_Span(w.text, [script.offsets[o] for o in w.offsets]) for w in c] for c in _commands(script.text)
-                ]
-                found += _with_inline_scripts(inner, depth + 1)
+                scripts.append(command[index + 2])
                 break
+        for script in scripts:
+            inner = [[_Span(w.text, [script.offsets[o] for o in w.offsets]) for w in c] for c in _commands(script.text)]
+            found += _with_inline_scripts(inner, depth + 1)
     return found
+
+
+def _command_lines(command: list[_Span]) -> Iterator[_Span]:
+    """The values that are command lines of their own (several words in one): of an option (`--args "..."`,
+    `--command=...`) or a variable (`TRAIN_ARGS="..."`, `export CMD='...'`) whose name ends in `_COMMAND_LINE_ENDINGS`.
+    A Dockerfile's `LABEL args="..."` is metadata about the image, no command it runs."""
+    if command[0].text == "LABEL":
+        return
+    for index, word in enumerate(command):
+        name, equals, _ = word.text.partition("=")
+        if name.startswith("-"):
+            value = word[len(name) + 1 :] if equals else (command[index + 1] if index + 1 < len(command) else None)
+        elif equals and _VARIABLE.fullmatch(name):
+            value = word[len(name) + 1 :]
+        else:
+            continue
+        words = split_words(name.lstrip("-"))
+        if value is not None and words and words[-1] in _COMMAND_LINE_ENDINGS and " " in value.text.strip():
+            yield value
 
 
 def _commands(text: str) -> list[list[_Span]]:
