@@ -199,8 +199,15 @@ def qualified_kind(name: str) -> Kind | None:
 
 
 # Words of a function's name that say its arguments name a model or dataset to read: `resolve_model_reference(req,
-# "org/x")`, `download_dataset("org/x")`. Singular only: `list_models(...)` takes filters, not one to read.
-CALLED_WORDS = {"model": Kind.MODEL, "tokenizer": Kind.MODEL, "dataset": Kind.DATASET}
+# "org/x")`, `download_dataset("org/x")`, a LoRA adapter's (`download_adapter_weights("org/lora")`,
+# `load_lora("org/lora")`). Singular only: `list_models(...)` takes filters, not one to read.
+CALLED_WORDS = {
+    "model": Kind.MODEL,
+    "tokenizer": Kind.MODEL,
+    "dataset": Kind.DATASET,
+    "adapter": Kind.MODEL,
+    "lora": Kind.MODEL,
+}
 # Pydantic's `BaseModel` methods (`Block.model_validate({"mime_type": "image/png"})`): their `model` is a data
 # schema, and what they are given is data to check or copy, not a model to read.
 SCHEMA_METHODS = frozenset(
