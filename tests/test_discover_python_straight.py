@@ -135,6 +135,8 @@ def test_not_followed(text: str) -> None:
         ('StaticEmbedding.from_distillation("BAAI/bge-base-en-v1.5", device="cuda")', "BAAI/bge-base-en-v1.5"),
         ('word_emb = models.Transformer("distilbert-base-uncased")', "distilbert-base-uncased"),
         ('emb = Transformer(model_name_or_path="org/x", max_seq_length=128)', "org/x"),
+        ('emb = INSTRUCTOR("hkunlp/instructor-large")', "hkunlp/instructor-large"),  # InstructorEmbedding's
+        ('emb = INSTRUCTOR(model_name_or_path="BAAI/bge-large-en-v1.5")', "BAAI/bge-large-en-v1.5"),
     ],
 )
 def test_sparse_encoder_loaders(text: str, expected: str) -> None:
@@ -152,6 +154,8 @@ def test_sparse_encoder_loaders(text: str, expected: str) -> None:
         "layer = nn.Transformer(d_model=512, nhead=8)\n",
         'model = Transformer("encoder")\n',
         'block = models.Transformer("./local/dir")\n',
+        'emb = INSTRUCTOR("./models/instructor")\n',
+        "client = instructor.from_openai(OpenAI())\n",  # the structured-output library, no model
     ],
 )
 def test_sparse_encoder_look_alikes(text: str) -> None:

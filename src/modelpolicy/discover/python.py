@@ -170,6 +170,8 @@ _LOADERS: dict[str, _Loader] = {
     "SentenceTransformer": _Loader(_M, ("model_name_or_path", "model_name"), 0),
     "CrossEncoder": _Loader(_M, ("model_name_or_path", "model_name"), 0),
     "SparseEncoder": _Loader(_M, ("model_name_or_path",), 0),
+    # InstructorEmbedding's `INSTRUCTOR("hkunlp/instructor-large")`, a SentenceTransformer
+    "INSTRUCTOR": _Loader(_M, ("model_name_or_path",), 0),
     # its modules (`SparseEncoder(modules=[MLMTransformer(ID), SpladePooling("max")])`) and static embeddings
     "MLMTransformer": _Loader(_M, ("model_name_or_path",), 0),
     "from_model2vec": _Loader(_M, ("model_id_or_path",), 0),
