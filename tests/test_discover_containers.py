@@ -669,6 +669,11 @@ def test_arguments_that_name_no_model(path: str, text: str) -> None:
             [(I, "vllm/vllm-openai:v0.9.0", 3), (M, "acme/base", 4), (M, "acme/tok", 5)],
             id="beside-a-container-s-args-read-once",
         ),
+        pytest.param(
+            'server:\n  repository: vllm/vllm-openai\n  extraArgs: "--speculative-model acme/draft --port 80"\n',
+            [(I, "vllm/vllm-openai", 2), (M, "acme/draft", 3)],
+            id="options-in-one-string",
+        ),
     ],
 )
 def test_argument_lists_outside_a_container(text: str, expected: list[Found]) -> None:
@@ -681,6 +686,8 @@ def test_argument_lists_outside_a_container(text: str, expected: list[Found]) ->
         pytest.param("server:\n  repository: vllm/vllm-openai\n  extraArgs: [acme/base]\n", id="no-option-in-the-list"),
         pytest.param("image: {repository: vllm/vllm-openai}\ntags: [--model, acme/base]\n", id="not-args"),
         pytest.param("image: {repository: vllm/vllm-openai}\nextraArgs: {model: acme/base}\n", id="a-mapping"),
+        pytest.param("image: {repository: vllm/vllm-openai}\nextraArgs: see the docs, --model acme/base\n", id="prose"),
+        pytest.param("image: {repository: vllm/vllm-openai}\nextraArgs: --model\n", id="one-option"),
     ],
 )
 def test_other_lists_are_no_arguments(text: str) -> None:

@@ -340,6 +340,19 @@ _HARDWARE = ("cpu", "gpu", "cuda", "rocm", "hpu", "xpu", "tpu", "neuron", "arm64
 IMAGE_ENDINGS = frozenset({("image",), ("image", "name"), ("image", "ref"), *(("image", h) for h in _HARDWARE)})
 
 
+# Last words of the name of an option, variable or key whose value is a command line, or the options of one:
+# `--args "--model-id ID --port 80"` (runpodctl's, a launcher's), `--command "..."`, `TRAIN_ARGS="--model_name_or_path
+# ID ..."` then `python train.py $TRAIN_ARGS`, `CMD="vllm serve ID"`, `VLLM_ARGS=` in a `.env` file.
+COMMAND_LINE_ENDINGS = frozenset({"args", "arguments", "argv", "cmd", "command", "opts", "options", "flags"})
+
+
+@lru_cache(maxsize=16384)
+def names_command_line(name: str) -> bool:
+    """Whether a name says its value is a command line or a command's options (`TRAIN_ARGS`, `--command`)."""
+    words = split_words(name)
+    return bool(words) and words[-1] in COMMAND_LINE_ENDINGS
+
+
 # Commands whose first argument (after their subcommands) is the model they serve, wherever a command is written (a
 # script, a container's args, a Python list given to `subprocess`): `vllm serve ID`, TensorRT-LLM's `trtllm-serve
 # ID`, LMDeploy's `lmdeploy serve api_server ID` and `lmdeploy chat ID`, Aphrodite's `aphrodite run ID`.

@@ -32,6 +32,7 @@ from modelpolicy.discover.names import (
     OLLAMA_ENDINGS,
     called_kind,
     named_kind,
+    names_command_line,
     names_image,
     positional,
     served_by,
@@ -498,12 +499,6 @@ _INLINE_SCRIPT = re.compile(r"-[a-z]*c[a-z]*")  # `-c`, `-lc`, `-ec`: the next w
 _MAX_INLINE = 3  # `bash -c "ssh host 'sh -c ...'"`: nesting followed this deep
 
 
-# Last words of the name of an option or a variable whose value is a command line, or the arguments of one:
-# `--args "--model-id ID --port 80"` (runpodctl, a launcher's), `--command "..."`, `TRAIN_ARGS="--model_name_or_path
-# ID ..."` then `python train.py $TRAIN_ARGS`, `CMD="vllm serve ID"`.
-_COMMAND_LINE_ENDINGS = frozenset({"args", "arguments", "argv", "cmd", "command", "opts", "options", "flags"})
-
-
 def _with_inline_scripts(commands: list[list[_Span]], depth: int = 0) -> list[list[_Span]]:
     """The commands, and those of every script given to a shell as a word (`bash -c "python train.py --model
     ID"`, `srun ... bash -c "..."`, `docker exec C sh -c '...'`) or held by an option or variable named for a command
@@ -525,7 +520,7 @@ def _with_inline_scripts(commands: list[list[_Span]], depth: int = 0) -> list[li
 
 def _command_lines(command: list[_Span]) -> Iterator[_Span]:
     """The values that are command lines of their own (several words in one): of an option (`--args "..."`,
-    `--command=...`) or a variable (`TRAIN_ARGS="..."`, `export CMD='...'`) whose name ends in `_COMMAND_LINE_ENDINGS`.
+    `--command=...`) or a variable (`TRAIN_ARGS="..."`, `export CMD='...'`) named for one (`names.names_command_line`).
     A Dockerfile's `LABEL args="..."` is metadata about the image, no command it runs."""
     if command[0].text == "LABEL":
         return
@@ -537,8 +532,7 @@ def _command_lines(command: list[_Span]) -> Iterator[_Span]:
             value = word[len(name) + 1 :]
         else:
             continue
-        words = split_words(name.lstrip("-"))
-        if value is not None and words and words[-1] in _COMMAND_LINE_ENDINGS and " " in value.text.strip():
+        if value is not None and " " in value.text.strip() and names_command_line(name.lstrip("-")):
             yield value
 
 
