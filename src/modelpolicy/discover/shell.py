@@ -350,19 +350,28 @@ def placed_commands(
     command: str, text: str, parts: Sequence[tuple[int, int]], context: FileContext, source: str
 ) -> Iterator[Reference]:
     """The references in a command line built from the parts of a file's `text` at `parts` (start and end offsets:
-    a YAML `command:` list, a `run: |` block), each placed where its text is next written in them, else at the first
-    part (an id taken from a URL's path, a word the command's quoting changed)."""
+    a YAML `command:` list, a `run: |` block), each placed where its text is next written in them (or, as readers
+    report in their own order, where it is first written: a model read before the image the same line runs), else at
+    the first part (an id taken from a URL's path, a word the command's quoting changed)."""
     cursor = 0
     for reference in command_references(command, 1, 0, context, source):
-        for start, end in parts:
-            found = text.find(reference.text, max(cursor, start), end)
-            if found >= 0:
-                cursor = found + len(reference.text)
-                break
+        found = _written_at(text, reference.text, parts, cursor)
+        found = found if found >= 0 else _written_at(text, reference.text, parts, 0)
+        if found >= 0:
+            cursor = found + len(reference.text)
         else:
             found = parts[0][0]
         line_start = text.rfind("\n", 0, found) + 1
         yield replace(reference, line=text.count("\n", 0, found) + 1, column=found - line_start)
+
+
+def _written_at(text: str, written: str, parts: Sequence[tuple[int, int]], cursor: int) -> int:
+    """Where `written` is first found in `text` within `parts`, from `cursor` on; -1 if it is not."""
+    for start, end in parts:
+        found = text.find(written, max(cursor, start), end)
+        if found >= 0:
+            return found
+    return -1
 
 
 def _dockerfile_references(text: str, context: FileContext) -> list[Reference]:
