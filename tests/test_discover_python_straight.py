@@ -160,3 +160,31 @@ def test_sparse_encoder_loaders(text: str, expected: str) -> None:
 )
 def test_sparse_encoder_look_alikes(text: str) -> None:
     assert found(text) == []
+
+
+# --- text-generation-inference's Hub helpers, kept by its forks (LoRAX) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('filenames = weight_hub_files("bigscience/bloom")', "bigscience/bloom"),
+        ('weight_hub_files(model_id="acme/x-7b", extension=".bin")', "acme/x-7b"),
+        ('local = weight_files("bigscience/bloom-560m", revision="main")', "bigscience/bloom-560m"),
+        ('download_weights(filenames, "acme/x-7b", "main")', "acme/x-7b"),
+    ],
+)
+def test_tgi_hub_helpers(text: str, expected: str) -> None:
+    assert found(text + "\n") == [(expected, 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'download_weights("./weights.bin")\n',  # a file, and in the filenames' place
+        "files = weight_files(model_path)\n",
+        'files = weight_files("./checkpoints/run1")\n',
+    ],
+)
+def test_tgi_hub_helper_look_alikes(text: str) -> None:
+    assert found(text) == []

@@ -183,6 +183,11 @@ _LOADERS: dict[str, _Loader] = {
     "VllmRunner": _Loader(_M, ("model_name",), 0),
     "HfRunner": _Loader(_M, ("model_name",), 0),
     "launcher": _Loader(_M, ("model_id",), 0),
+    # text-generation-inference's Hub helpers (`text_generation_server.utils.hub`), kept by its forks (LoRAX's
+    # `lorax_server.utils`): `weight_hub_files(ID, revision, ".safetensors")`, `download_weights(filenames, ID)`
+    "weight_hub_files": _Loader(_M, ("model_id",), 0),
+    "weight_files": _Loader(_M, ("model_id",), 0),
+    "download_weights": _Loader(_M, ("model_id",), 1),
     # timm, open_clip
     "create_model": _HUB_PREFIXED,
     "create_model_and_transforms": _HUB_PREFIXED,
