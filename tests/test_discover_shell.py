@@ -828,3 +828,39 @@ def test_serving_commands_name_their_model(text: str, expected: list[str]) -> No
 )
 def test_serving_commands_naming_no_model(text: str) -> None:
     assert [f for f in found("serve.sh", text) if f[0] is MODEL] == []
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        pytest.param("sky launch -c c task.yaml --env MODEL_ID=acme/base", [(MODEL, "acme/base", 1)], id="sky-env"),
+        pytest.param("kubectl run x --env=EMBEDDING_MODEL=acme/emb", [(MODEL, "acme/emb", 1)], id="env-equals"),
+        pytest.param("docker build --build-arg BASE_MODEL=acme/base .", [(MODEL, "acme/base", 1)], id="build-arg"),
+        pytest.param(
+            'helm install r charts/x --set server.modelName=acme/base --set "image.tag=v1"',
+            [(MODEL, "acme/base", 1)],
+            id="helm-set-path",
+        ),
+        pytest.param(
+            "helm upgrade r c --set-string models[0].model_id=acme/base", [(MODEL, "acme/base", 1)], id="index"
+        ),
+    ],
+)
+def test_settings_handed_on_by_options_are_read_by_their_names(
+    command: str, expected: list[tuple[Kind, str, int]]
+) -> None:
+    assert found("deploy.sh", command + "\n") == expected
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        pytest.param("sky launch task.yaml --env OUTPUT_MODEL=acme/out", id="written"),
+        pytest.param("helm install r c --set 'deployment.args[1].value=acme/base'", id="not-named-for-a-model"),
+        pytest.param("sky launch task.yaml --env MODEL_TYPE=acme/x", id="a-model-s-type"),
+        pytest.param("docker run -e EMBEDDING_MODEL=acme/emb python:3.11", id="a-generic-image-s-variables"),
+        pytest.param("sky launch task.yaml --env MODEL_ID", id="no-value"),
+    ],
+)
+def test_settings_that_name_no_model(command: str) -> None:
+    assert found("deploy.sh", command + "\n") == []

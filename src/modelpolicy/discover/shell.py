@@ -423,6 +423,7 @@ def _references(
         _ollama_requests,
         _requests,
         _routed_words,
+        _named_settings,
     )
     if _ENV_FILE_WRITE.search(text):
         readers = (*readers, _printed_assignments)
@@ -432,7 +433,13 @@ def _references(
     readers = (*readers, images)
     founds = (found for command in commands if _may_read(command) for read in readers for found in read(command))
     references = (_reference(found, place, context, source, in_context) for found in founds)
-    return [reference for reference in references if reference is not None]
+    # one place read by two readers (`docker run -e MODEL_ID=ID SERVER`: the server's variable, and a name the naming
+    # rule reads) is one reference
+    placed: dict[tuple[int, int, Kind, str], Reference] = {}
+    for reference in references:
+        if reference is not None:
+            placed.setdefault((reference.line, reference.column, reference.kind, reference.text), reference)
+    return list(placed.values())
 
 
 # What one of a command's words must hold, in any case, for a reader to find anything in it: the markers, the first
@@ -718,6 +725,31 @@ def _engine_arguments(arguments: list[_Span]) -> tuple[_Span | None, list[tuple[
         else:
             return _written(word), options, at
     return None, options, len(arguments)
+
+
+# Options whose value is `NAME=VALUE`, a setting handed to what the command runs: `docker run -e NAME=VALUE`, `sky
+# launch --env NAME=VALUE`, `docker build --build-arg NAME=VALUE`, Helm's `--set path.to.name=VALUE`.
+_SETTING_OPTIONS = frozenset({"-e", "--env", "--build-arg", "--set", "--set-string"})
+_SET_INDEX = re.compile(r"\[\d+\]")
+
+
+def _named_settings(command: list[_Span]) -> Iterator[_Found]:
+    """The values of settings named for a model or dataset (`names`) that a command's options hand on: `sky launch
+    --env MODEL_ID=ID`, `--build-arg BASE_MODEL=ID`, `--set server.modelName=ID` (Helm's path: its last key names it).
+    A container engine's `-e` is left to `_engine_found`: it names a model only for a model server's image."""
+    engine = any(word.text.rsplit("/", 1)[-1] in _ENGINES for word in command[:3])
+    for index, word in enumerate(command):
+        flag, equals, _ = word.text.partition("=")
+        if flag not in _SETTING_OPTIONS or (engine and flag in _ENV_OPTIONS):
+            continue
+        setting = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
+        name, assigned, _ = setting.text.partition("=") if setting is not None else ("", "", "")
+        if setting is None or not assigned:
+            continue
+        key = _SET_INDEX.sub("", name).rpartition(".")[2] if flag.startswith("--set") else name
+        kind = named_kind(key) if key else None
+        if kind is not None:
+            yield _Found(f"{flag} {key}", kind, _written(setting[len(name) + 1 :]))
 
 
 def _model_variables(options: list[tuple[str, _Span]]) -> Iterator[tuple[str, _Span]]:
