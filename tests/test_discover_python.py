@@ -420,6 +420,11 @@ def test_keywords_dict_keys_and_lists_named_for_a_model(source: str, expected: t
         pytest.param(
             'IMAGE = "nvcr.io/nim/meta/llama3-8b-instruct:1.0.3"\n', "nvcr.io/nim/meta/llama3-8b-instruct:1.0.3"
         ),
+        pytest.param(
+            'image_tag = os.getenv("TEST_IMAGE_TAG", "ghcr.io/predibase/lorax:main")\n',
+            "ghcr.io/predibase/lorax:main",
+            id="lorax-getenv-default",
+        ),
     ],
 )
 def test_a_string_that_is_a_server_image_names_it(source: str, expected: str) -> None:
@@ -451,6 +456,9 @@ def test_keyword_and_key_look_alikes(source: str) -> None:
         'print("pull vllm/vllm-openai:v0.6.0 first")\n',  # prose holding an image
         'IMAGE = f"vllm/vllm-openai:{version}"\n',  # tag unknown, but the f-string is no constant
         '"""Run ollama/ollama."""\n',
+        'REPO = "predibase/lorax"\n',  # the GitHub repository, not the image
+        'IMAGE = "ghcr.io/predibase/lorax-docs:latest"\n',  # another image of the same account
+        'IMAGE = "openmmlab/mmdetection:latest"\n',  # another image of LMDeploy's account
     ],
 )
 def test_other_strings_name_no_image(source: str) -> None:

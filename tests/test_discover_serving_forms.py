@@ -13,7 +13,7 @@ from modelpolicy.discover import discover
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.identity import HubId, parse_hub_url
 from modelpolicy.discover.interface import FileContext
-from modelpolicy.discover.names import named_kind, names_image, split_words
+from modelpolicy.discover.names import named_kind, names_command_line, names_image, split_words
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.discover.shell import ShellSource
 from modelpolicy.model import Kind
@@ -241,6 +241,23 @@ def test_an_image_in_a_variable_named_for_one() -> None:
 )
 def test_names_of_images(name: str, expected: bool) -> None:
     assert names_image(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("args", True),
+        ("TRAIN_ARGS", True),
+        ("extraArgs", True),
+        ("docker-cmd", True),
+        ("SERVER_OPTIONS", True),
+        ("HELP_TEXT", False),
+        ("args_file", False),  # a file of them, not the options themselves
+        ("model_args_path", False),
+    ],
+)
+def test_names_of_command_lines(name: str, expected: bool) -> None:
+    assert names_command_line(name) is expected
 
 
 # --- a parameter's default given to a loader --------------------------------------------------------------------------

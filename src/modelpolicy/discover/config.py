@@ -48,6 +48,7 @@ from modelpolicy.discover.names import (
     SETTING_KEYS,
     collection_kind,
     named_kind,
+    names_command_line,
     names_image,
     picker_kind,
     spelled_markers,
@@ -209,7 +210,7 @@ class ConfigSource:
         trees = [tree for tree in trees if not _api_description(tree)]
         found = list(dict.fromkeys(r for tree in trees for r in finder.node(tree, _root_slot(context.path, tree))))
         if reader is _env_trees:
-            found += _env_images(trees, context)
+            found += _env_images(trees, context) + _env_command_lines(trees, context)
         if problem is not None:
             raise problem.with_found(found)
         return found
@@ -1070,6 +1071,20 @@ def _env_images(trees: list[_Node | None], context: FileContext) -> list[Referen
         for key, value in tree.entries if isinstance(tree, _Mapping) else ():
             if key and isinstance(value, _Text) and names_image(key.value) and (image := server_image(value.value)):
                 found.append(Reference(context.path, value.line, value.column, image, Kind.IMAGE, "config", "image"))
+    return found
+
+
+def _env_command_lines(trees: list[_Node | None], context: FileContext) -> list[Reference]:
+    """`VLLM_ARGS="--model ID --port 80"` in a `.env` file a compose file or a script hands to a command: a command
+    line, or its options, held by a variable named for one (`names.names_command_line`), read as the shell source reads
+    a command line, each value placed where it is written."""
+    from modelpolicy.discover.shell import command_references
+
+    found: list[Reference] = []
+    for tree in trees:
+        for key, value in tree.entries if isinstance(tree, _Mapping) else ():
+            if key and isinstance(value, _Text) and " " in value.value.strip() and names_command_line(key.value):
+                found += command_references(value.value, value.line, value.column, context, "config")
     return found
 
 

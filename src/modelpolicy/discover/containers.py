@@ -396,12 +396,17 @@ class _Yaml:
 
 def _argument_list(key: str, node: yaml.Node) -> bool:
     """Whether a key outside a container holds a server's command-line options: a name ending in `args` or
-    `arguments` (`extraArgs`, `extra_args`, `serverArgs`) over a list of strings, one of them an option."""
+    `arguments` (`extraArgs`, `extra_args`, `serverArgs`) over a list of strings, one of them an option, or over one
+    string of options (`extraArgs: "--model ID --max-model-len 4096"`)."""
     import yaml
 
-    if split_words(key)[-1:] not in (("args",), ("arguments",)) or not isinstance(node, yaml.SequenceNode):
+    if split_words(key)[-1:] not in (("args",), ("arguments",)):
         return False
-    return any((text := string(item)) and text.startswith("-") for item in node.value)
+    if (text := string(node)) is not None:
+        return text.lstrip().startswith("-") and " " in text.strip()
+    return isinstance(node, yaml.SequenceNode) and any(
+        (text := string(item)) and text.startswith("-") for item in node.value
+    )
 
 
 def _place(node: yaml.Node) -> tuple[int, int]:

@@ -226,8 +226,15 @@ def qualified_kind(name: str) -> Kind | None:
 
 
 # Words of a function's name that say its arguments name a model or dataset to read: `resolve_model_reference(req,
-# "org/x")`, `download_dataset("org/x")`. Singular only: `list_models(...)` takes filters, not one to read.
-CALLED_WORDS = {"model": Kind.MODEL, "tokenizer": Kind.MODEL, "dataset": Kind.DATASET}
+# "org/x")`, `download_dataset("org/x")`, a LoRA adapter's (`download_adapter_weights("org/lora")`,
+# `load_lora("org/lora")`). Singular only: `list_models(...)` takes filters, not one to read.
+CALLED_WORDS = {
+    "model": Kind.MODEL,
+    "tokenizer": Kind.MODEL,
+    "dataset": Kind.DATASET,
+    "adapter": Kind.MODEL,
+    "lora": Kind.MODEL,
+}
 # Pydantic's `BaseModel` methods (`Block.model_validate({"mime_type": "image/png"})`): their `model` is a data
 # schema, and what they are given is data to check or copy, not a model to read.
 SCHEMA_METHODS = frozenset(
@@ -363,6 +370,19 @@ def picker_kind(name: str) -> Kind | None:
 # and one image of several by the hardware it runs on (`TEI_IMAGE_CPU=`, `TEI_IMAGE_GPU=`).
 _HARDWARE = ("cpu", "gpu", "cuda", "rocm", "hpu", "xpu", "tpu", "neuron", "arm64", "amd64")
 IMAGE_ENDINGS = frozenset({("image",), ("image", "name"), ("image", "ref"), *(("image", h) for h in _HARDWARE)})
+
+
+# Last words of the name of an option, variable or key whose value is a command line, or the options of one:
+# `--args "--model-id ID --port 80"` (runpodctl's, a launcher's), `--command "..."`, `TRAIN_ARGS="--model_name_or_path
+# ID ..."` then `python train.py $TRAIN_ARGS`, `CMD="vllm serve ID"`, `VLLM_ARGS=` in a `.env` file.
+COMMAND_LINE_ENDINGS = frozenset({"args", "arguments", "argv", "cmd", "command", "opts", "options", "flags"})
+
+
+@lru_cache(maxsize=16384)
+def names_command_line(name: str) -> bool:
+    """Whether a name says its value is a command line or a command's options (`TRAIN_ARGS`, `--command`)."""
+    words = split_words(name)
+    return bool(words) and words[-1] in COMMAND_LINE_ENDINGS
 
 
 # Commands whose first argument (after their subcommands) is the model they serve, wherever a command is written (a

@@ -153,6 +153,10 @@ _LOADERS: dict[str, _Loader] = {
     # `model_name=`: Unsloth's `FastLanguageModel.from_pretrained(model_name=ID)`; `repo_id=`: llama-cpp-python's
     # `Llama.from_pretrained(repo_id=ID, filename="*q4_k_m.gguf")`
     "from_pretrained": _Loader(_M, ("pretrained_model_name_or_path", "model_name", "repo_id"), 0),
+    # LoRA adapters loaded onto a model: diffusers' `pipe.load_lora_weights(ID, weight_name=...)`, transformers'
+    # `model.load_adapter(peft_model_id=ID)` and peft's `model.load_adapter(ID, adapter_name="x")`
+    "load_lora_weights": _Loader(_M, ("pretrained_model_name_or_path_or_dict",), 0),
+    "load_adapter": _Loader(_M, ("peft_model_id", "model_id"), 0),
     "pipeline": _Loader(_M, ("model",), 1, also=("tokenizer",)),
     "load_dataset": _Loader(_D, ("path",), 0),
     "hf_hub_download": _Loader(_M, ("repo_id",), 0),
@@ -166,6 +170,8 @@ _LOADERS: dict[str, _Loader] = {
     "SentenceTransformer": _Loader(_M, ("model_name_or_path", "model_name"), 0),
     "CrossEncoder": _Loader(_M, ("model_name_or_path", "model_name"), 0),
     "SparseEncoder": _Loader(_M, ("model_name_or_path",), 0),
+    # InstructorEmbedding's `INSTRUCTOR("hkunlp/instructor-large")`, a SentenceTransformer
+    "INSTRUCTOR": _Loader(_M, ("model_name_or_path",), 0),
     # its modules (`SparseEncoder(modules=[MLMTransformer(ID), SpladePooling("max")])`) and static embeddings
     "MLMTransformer": _Loader(_M, ("model_name_or_path",), 0),
     "from_model2vec": _Loader(_M, ("model_id_or_path",), 0),
@@ -177,6 +183,11 @@ _LOADERS: dict[str, _Loader] = {
     "VllmRunner": _Loader(_M, ("model_name",), 0),
     "HfRunner": _Loader(_M, ("model_name",), 0),
     "launcher": _Loader(_M, ("model_id",), 0),
+    # text-generation-inference's Hub helpers (`text_generation_server.utils.hub`), kept by its forks (LoRAX's
+    # `lorax_server.utils`): `weight_hub_files(ID, revision, ".safetensors")`, `download_weights(filenames, ID)`
+    "weight_hub_files": _Loader(_M, ("model_id",), 0),
+    "weight_files": _Loader(_M, ("model_id",), 0),
+    "download_weights": _Loader(_M, ("model_id",), 1),
     # timm, open_clip
     "create_model": _HUB_PREFIXED,
     "create_model_and_transforms": _HUB_PREFIXED,
@@ -313,6 +324,10 @@ def _marker_words() -> tuple[bytes, ...]:
     words.update(apis.PROVIDER_CALLEES)  # `sgl.Anthropic("claude-3-haiku-20240307")`
     words.add("registry")  # `get_registry().get("sentence-transformers").create(name=ID)`
     words.add("repo_id")  # `KPipeline(repo_id=ID)`: a call's `repo_id=` (`_repo_kind`)
+    # a function named for a LoRA adapter (`fetch_lora(ID)`, `names.CALLED_WORDS`); one named for an `adapter` is read
+    # in files holding another marker (`download_adapter_weights` holds `load_adapter`): `adapter` is in every
+    # `HTTPAdapter`
+    words.add("lora")
     minimal = [w for w in words if not any(other != w and other in w for other in words)]
     return tuple(sorted((w.encode() for w in minimal), key=len, reverse=True))
 

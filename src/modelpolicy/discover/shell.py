@@ -32,6 +32,7 @@ from modelpolicy.discover.names import (
     OLLAMA_ENDINGS,
     called_kind,
     named_kind,
+    names_command_line,
     names_image,
     positional,
     served_by,
@@ -350,19 +351,28 @@ def placed_commands(
     command: str, text: str, parts: Sequence[tuple[int, int]], context: FileContext, source: str
 ) -> Iterator[Reference]:
     """The references in a command line built from the parts of a file's `text` at `parts` (start and end offsets:
-    a YAML `command:` list, a `run: |` block), each placed where its text is next written in them, else at the first
-    part (an id taken from a URL's path, a word the command's quoting changed)."""
+    a YAML `command:` list, a `run: |` block), each placed where its text is next written in them (or, as readers
+    report in their own order, where it is first written: a model read before the image the same line runs), else at
+    the first part (an id taken from a URL's path, a word the command's quoting changed)."""
     cursor = 0
     for reference in command_references(command, 1, 0, context, source):
-        for start, end in parts:
-            found = text.find(reference.text, max(cursor, start), end)
-            if found >= 0:
-                cursor = found + len(reference.text)
-                break
+        found = _written_at(text, reference.text, parts, cursor)
+        found = found if found >= 0 else _written_at(text, reference.text, parts, 0)
+        if found >= 0:
+            cursor = found + len(reference.text)
         else:
             found = parts[0][0]
         line_start = text.rfind("\n", 0, found) + 1
         yield replace(reference, line=text.count("\n", 0, found) + 1, column=found - line_start)
+
+
+def _written_at(text: str, written: str, parts: Sequence[tuple[int, int]], cursor: int) -> int:
+    """Where `written` is first found in `text` within `parts`, from `cursor` on; -1 if it is not."""
+    for start, end in parts:
+        found = text.find(written, max(cursor, start), end)
+        if found >= 0:
+            return found
+    return -1
 
 
 def _dockerfile_references(text: str, context: FileContext) -> list[Reference]:
@@ -415,6 +425,7 @@ def _references(
         _ollama_requests,
         _requests,
         _routed_words,
+        _named_settings,
     )
     if _ENV_FILE_WRITE.search(text):
         readers = (*readers, _printed_assignments)
@@ -423,7 +434,13 @@ def _references(
     readers = (*readers, images)
     founds = (found for command in commands if _may_read(command) for read in readers for found in read(command))
     references = (_reference(found, place, context, source, in_context) for found in founds)
-    return [reference for reference in references if reference is not None]
+    # one place read by two readers (`docker run -e MODEL_ID=ID SERVER`: the server's variable, and a name the naming
+    # rule reads) is one reference
+    placed: dict[tuple[int, int, Kind, str], Reference] = {}
+    for reference in references:
+        if reference is not None:
+            placed.setdefault((reference.line, reference.column, reference.kind, reference.text), reference)
+    return list(placed.values())
 
 
 # What one of a command's words must hold, in any case, for a reader to find anything in it: the markers, the first
@@ -501,20 +518,21 @@ _MAX_INLINE = 3  # `bash -c "ssh host 'sh -c ...'"`: nesting followed this deep
 
 def _with_inline_scripts(commands: list[list[_Span]], depth: int = 0) -> list[list[_Span]]:
     """The commands, and those of every script given to a shell as a word (`bash -c "python train.py --model
-    ID"`, `srun ... bash -c "..."`, `docker exec C sh -c '...'`), each character placed where it is in the file."""
+    ID"`, `srun ... bash -c "..."`, `docker exec C sh -c '...'`) or held by an option or variable named for a command
+    line (`_command_lines`), each character placed where it is in the file."""
     found = list(commands)
     if depth >= _MAX_INLINE:
         return found
     found += _with_inline_scripts(_option_lists(commands), depth + 1)
     for command in commands:
+        scripts = list(_command_lines(command))
         for index, word in enumerate(command[:-2]):
             if word.text.rpartition("/")[2] in _SHELLS and _INLINE_SCRIPT.fullmatch(command[index + 1].text):
-                script = command[index + 2]
-                inner = [
-                    [_Span(w.text, [script.offsets[o] for o in w.offsets]) for w in c] for c in _commands(script.text)
-                ]
-                found += _with_inline_scripts(inner, depth + 1)
+                scripts.append(command[index + 2])
                 break
+        for script in scripts:
+            inner = [[_Span(w.text, [script.offsets[o] for o in w.offsets]) for w in c] for c in _commands(script.text)]
+            found += _with_inline_scripts(inner, depth + 1)
     return found
 
 
@@ -532,7 +550,9 @@ def _array_items(text: str) -> list[list[_Span]]:
     return found
 
 
-_OPTION_WORD = re.compile(r"(?:^|\s)--[A-Za-z]")
+# A value that starts with an option (`"--model_name_or_path ID ..."`, after blanks and continued lines): prose that
+# mentions one (`HELP="use --model ID"`) does not.
+_OPTIONS_FIRST = re.compile(r"(?:\s|\\\r?\n)*--[A-Za-z]")
 
 
 def _option_lists(commands: list[list[_Span]]) -> list[list[_Span]]:
@@ -545,10 +565,28 @@ def _option_lists(commands: list[list[_Span]]) -> list[list[_Span]]:
             name, equals, value = word.text.partition("=")
             if not (equals and _VARIABLE.fullmatch(name)):
                 break
-            if _OPTION_WORD.search(value):
+            if _OPTIONS_FIRST.match(value):
                 held = word[len(name) + 1 :]
                 found += [[_Span(w.text, [held.offsets[o] for o in w.offsets]) for w in c] for c in _commands(value)]
     return found
+
+
+def _command_lines(command: list[_Span]) -> Iterator[_Span]:
+    """The values that are command lines of their own (several words in one): of an option (`--args "..."`,
+    `--command=...`) or a variable (`TRAIN_ARGS="..."`, `export CMD='...'`) named for one (`names.names_command_line`).
+    A Dockerfile's `LABEL args="..."` is metadata about the image, no command it runs."""
+    if command[0].text == "LABEL":
+        return
+    for index, word in enumerate(command):
+        name, equals, _ = word.text.partition("=")
+        if name.startswith("-"):
+            value = word[len(name) + 1 :] if equals else (command[index + 1] if index + 1 < len(command) else None)
+        elif equals and _VARIABLE.fullmatch(name):
+            value = word[len(name) + 1 :]
+        else:
+            continue
+        if value is not None and " " in value.text.strip() and names_command_line(name.lstrip("-")):
+            yield value
 
 
 def _commands(text: str) -> list[list[_Span]]:
@@ -765,6 +803,31 @@ def _engine_arguments(arguments: list[_Span]) -> tuple[_Span | None, list[tuple[
         else:
             return _written(word), options, at
     return None, options, len(arguments)
+
+
+# Options whose value is `NAME=VALUE`, a setting handed to what the command runs: `docker run -e NAME=VALUE`, `sky
+# launch --env NAME=VALUE`, `docker build --build-arg NAME=VALUE`, Helm's `--set path.to.name=VALUE`.
+_SETTING_OPTIONS = frozenset({"-e", "--env", "--build-arg", "--set", "--set-string"})
+_SET_INDEX = re.compile(r"\[\d+\]")
+
+
+def _named_settings(command: list[_Span]) -> Iterator[_Found]:
+    """The values of settings named for a model or dataset (`names`) that a command's options hand on: `sky launch
+    --env MODEL_ID=ID`, `--build-arg BASE_MODEL=ID`, `--set server.modelName=ID` (Helm's path: its last key names it).
+    A container engine's `-e` is left to `_engine_found`: it names a model only for a model server's image."""
+    engine = any(word.text.rsplit("/", 1)[-1] in _ENGINES for word in command[:3])
+    for index, word in enumerate(command):
+        flag, equals, _ = word.text.partition("=")
+        if flag not in _SETTING_OPTIONS or (engine and flag in _ENV_OPTIONS):
+            continue
+        setting = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
+        name, assigned, _ = setting.text.partition("=") if setting is not None else ("", "", "")
+        if setting is None or not assigned:
+            continue
+        key = _SET_INDEX.sub("", name).rpartition(".")[2] if flag.startswith("--set") else name
+        kind = named_kind(key) if key else None
+        if kind is not None:
+            yield _Found(f"{flag} {key}", kind, _written(setting[len(name) + 1 :]))
 
 
 def _model_variables(options: list[tuple[str, _Span]]) -> Iterator[tuple[str, _Span]]:
