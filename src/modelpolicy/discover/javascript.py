@@ -1316,6 +1316,19 @@ class _Finder:
         for bound in self.bindings.get(name, ()):
             yield from self.values(bound, depth + 1)
         yield from self._arguments(node, name, depth)
+        for item in self._iterated(node, name, depth):
+            yield from self.values(item, depth + 1)
+
+    def _iterated(self, node: Node, name: str, depth: int) -> Iterator[Node]:
+        """The items of the list a name goes over, when it is the variable of a loop over a list (`for (const c of
+        CANDIDATES)`) or the first parameter of a callback given a list (`CANDIDATES.map((c) => ...)`,
+        `mapLimit(CANDIDATES, 4, async (c) => ...)`): what `{model: c.value}` reads is a field of those items. A list
+        is an array literal, written or bound to a name; an object's values (`Object.values(MODELS)`) are no items."""
+        lists = _iterated_lists(node, name, self.text)
+        for listed in lists:
+            for container in self._containers(listed, depth + 1):
+                if container.type == "array":
+                    yield from container.named_children
 
     def _member(self, node: Node, depth: int) -> Iterator[_Value]:
         target = node.child_by_field_name("object")
@@ -1362,6 +1375,8 @@ class _Finder:
         elif node.type == "identifier" and depth <= _MAX_DEPTH:
             for bound in self.bindings.get(self.text(node), ()):
                 yield from self._containers(bound, depth + 1)
+            for item in self._iterated(node, self.text(node), depth + 1):
+                yield from self._containers(item, depth + 1)
 
     def _items(self, container: Node) -> Iterator[Node]:
         if container.type == "array":
@@ -1480,6 +1495,59 @@ def _predicate(name: str) -> bool:
     """Whether a method's name says it answers a question about what it is given (`isOSeriesOrGpt5PlusModel`)."""
     words = names.split_words(name)
     return bool(words) and words[0] in _PREDICATE_WORDS
+
+
+# Methods of an array that call a function with each of its items first (`MODELS.map((m) => ...)`).
+_ITERATING = frozenset({"map", "flatMap", "forEach", "filter", "find", "findLast", "some", "every"})
+
+
+def _iterated_lists(node: Node, name: str, text: Callable[[Node | None], str]) -> list[Node]:
+    """The expressions a name at `node` goes over the items of: the list of the nearest enclosing `for (name of
+    LIST)`, or, when `name` is the first parameter of the nearest function enclosing it and that function is given
+    to a call, the object of an iterating method (`LIST.map(fn)`) or the call's other arguments (`mapLimit(LIST, 4,
+    fn)`). The nearest scope that declares the name decides: a parameter named so in between hides the loop's."""
+    current = node.parent
+    while current is not None:
+        if current.type == "for_in_statement" and text(current.child_by_field_name("left")) == name:
+            operator = current.child_by_field_name("operator")
+            listed = current.child_by_field_name("right")
+            return [listed] if operator is not None and text(operator) == "of" and listed is not None else []
+        if current.type in _FUNCTIONS:
+            return _callback_lists(current, name, text)
+        current = current.parent
+    return []
+
+
+def _callback_lists(function: Node, name: str, text: Callable[[Node | None], str]) -> list[Node]:
+    """For a function whose first parameter is `name`, given to a call: the lists that call goes over."""
+    single = function.child_by_field_name("parameter")  # `c => ...`
+    parameters = function.child_by_field_name("parameters")
+    first = (
+        single
+        if single is not None
+        else (parameters.named_children[0] if parameters and parameters.named_children else None)
+    )
+    if first is None or (text(first) if first.type == "identifier" else _pattern_text(first, text)) != name:
+        return []
+    given = function.parent
+    call = given.parent if given is not None and given.type == "arguments" else None
+    if given is None or call is None or call.type != "call_expression":
+        return []
+    callee = call.child_by_field_name("function")
+    if (
+        callee is not None
+        and callee.type == "member_expression"
+        and text(callee.child_by_field_name("property")) in _ITERATING
+    ):
+        target = callee.child_by_field_name("object")
+        return [target] if target is not None else []
+    return [argument for argument in given.named_children if argument != function]
+
+
+def _pattern_text(parameter: Node, text: Callable[[Node | None], str]) -> str:
+    """A TypeScript parameter's name (`c: Candidate`), or nothing for a destructuring one."""
+    pattern = parameter.child_by_field_name("pattern")
+    return text(pattern) if pattern is not None and pattern.type == "identifier" else ""
 
 
 def _call_argument(node: Node) -> Node | None:
