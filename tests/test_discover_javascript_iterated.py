@@ -45,6 +45,16 @@ def named(text: str, path: str = "app.ts") -> list[tuple[Kind, str, int]]:
             "for (const m of TARGETS) {\n  await client.chat.completions.create({ model: m });\n}\n",
             [(M, "org/b", 1), (A, "claude-3-5-haiku-latest", 1)],
         ),
+        # the values of an object literal, gone over with `Object.values`
+        (
+            'const TIERS = {\n  fast: { id: "org/fast" },\n  smart: { id: "gpt-4o" },\n};\n'
+            "for (const t of Object.values(TIERS)) {\n  run({ model: t.id });\n}\n",
+            [(M, "org/fast", 2), (A, "gpt-4o", 3)],
+        ),
+        (
+            'const TIERS = { fast: "org/fast" };\nObject.values(TIERS).map((m) => ({ model: m }));\n',
+            [(M, "org/fast", 1)],
+        ),
         # and a loop over cards, a field of each
         (
             CANDIDATES + "for (const c of CANDIDATES) {\n  run({ model: c.value });\n}\n",
@@ -65,6 +75,8 @@ def test_an_item_of_an_iterated_list_names_a_model(text: str, expected: list[tup
         CANDIDATES + "CANDIDATES.map((x, c) => ({ model: c.value }));\n",
         # a parameter of that name in between hides the loop's variable; the inner list is unknown
         CANDIDATES + "for (const c of CANDIDATES) {\n  others.map((c) => ({ model: c.value }));\n}\n",
+        # an object's keys are no items
+        'const TABLE = { "org/a": 1 };\nObject.keys(TABLE).map((m) => ({ model: m }));\n',
         # a loop over an object's keys goes over no list
         'const TABLE = { a: "org/a" };\nfor (const c in TABLE) {\n  run({ model: c });\n}\n',
         # the items hold no id: a prompt's id, a label

@@ -1323,12 +1323,17 @@ class _Finder:
         """The items of the list a name goes over, when it is the variable of a loop over a list (`for (const c of
         CANDIDATES)`) or the first parameter of a callback given a list (`CANDIDATES.map((c) => ...)`,
         `mapLimit(CANDIDATES, 4, async (c) => ...)`): what `{model: c.value}` reads is a field of those items. A list
-        is an array literal, written or bound to a name; an object's values (`Object.values(MODELS)`) are no items."""
+        is an array literal, written or bound to a name, or an object literal's values (`Object.values(MODELS)`)."""
         lists = _iterated_lists(node, name, self.text)
         for listed in lists:
-            for container in self._containers(listed, depth + 1):
-                if container.type == "array":
+            values_of = (
+                _first_argument(_unwrapped(listed), _OBJECT_VALUES) if listed.type == "call_expression" else None
+            )
+            for container in self._containers(values_of or listed, depth + 1):
+                if container.type == "array" and values_of is None:
                     yield from container.named_children
+                elif container.type == "object" and values_of is not None:
+                    yield from (value for _, value in _entries(container))
 
     def _member(self, node: Node, depth: int) -> Iterator[_Value]:
         target = node.child_by_field_name("object")
@@ -1497,6 +1502,8 @@ def _predicate(name: str) -> bool:
     return bool(words) and words[0] in _PREDICATE_WORDS
 
 
+# `Object.values(MODELS)`: an object literal's values, as a list a loop or a callback goes over.
+_OBJECT_VALUES = frozenset({b"Object.values"})
 # Methods of an array that call a function with each of its items first (`MODELS.map((m) => ...)`).
 _ITERATING = frozenset({"map", "flatMap", "forEach", "filter", "find", "findLast", "some", "every"})
 
