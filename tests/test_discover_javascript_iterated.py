@@ -45,6 +45,17 @@ def named(text: str, path: str = "app.ts") -> list[tuple[Kind, str, int]]:
             "for (const m of TARGETS) {\n  await client.chat.completions.create({ model: m });\n}\n",
             [(M, "org/b", 1), (A, "claude-3-5-haiku-latest", 1)],
         ),
+        # a field destructured from each item, by its name or renamed, in a loop or a callback
+        (
+            CANDIDATES + "for (const { value } of CANDIDATES) {\n  run({ model: value });\n}\n",
+            [(M, "org/a", 2), (A, "gpt-4o", 3)],
+        ),
+        (CANDIDATES + "CANDIDATES.map(({ value: id }) => ({ model: id }));\n", [(M, "org/a", 2), (A, "gpt-4o", 3)]),
+        # a closure inside the loop reads the loop's variable
+        (
+            CANDIDATES + "for (const c of CANDIDATES) {\n  queue.push(() => run({ model: c.value }));\n}\n",
+            [(M, "org/a", 2), (A, "gpt-4o", 3)],
+        ),
         # the values of an object literal, gone over with `Object.values`
         (
             'const TIERS = {\n  fast: { id: "org/fast" },\n  smart: { id: "gpt-4o" },\n};\n'
@@ -75,6 +86,13 @@ def test_an_item_of_an_iterated_list_names_a_model(text: str, expected: list[tup
         CANDIDATES + "CANDIDATES.map((x, c) => ({ model: c.value }));\n",
         # a parameter of that name in between hides the loop's variable; the inner list is unknown
         CANDIDATES + "for (const c of CANDIDATES) {\n  others.map((c) => ({ model: c.value }));\n}\n",
+        # a destructured field that holds labels, not ids; a name the pattern does not bind
+        CANDIDATES + "CANDIDATES.map(({ label }) => ({ model: label }));\n",
+        CANDIDATES + "for (const { value } of CANDIDATES) {\n  run({ model: label });\n}\n",
+        # a function in the loop that binds the name itself (a second parameter) hides the loop's variable
+        CANDIDATES + "for (const c of CANDIDATES) {\n  items.forEach((x, c) => run({ model: c.value }));\n}\n",
+        # a function of no parameters given nothing to go over
+        "const f = () => run({ model: c.value });\n",
         # an object's keys are no items
         'const TABLE = { "org/a": 1 };\nObject.keys(TABLE).map((m) => ({ model: m }));\n',
         # a loop over an object's keys goes over no list
