@@ -417,6 +417,21 @@ def test_javascript_provider_defaults_in_their_api_files() -> None:
     assert (Kind.API, "gpt-oss-120b", 1) not in plain
 
 
+def test_javascript_cloudflare_gateway_names_in_a_picker_are_the_apis() -> None:
+    """A picker's values sent through Cloudflare AI Gateway's unified API are the providers' names, not Hub ids."""
+    found = javascript(
+        "export const MODELS = [\n"
+        '  { name: "Gemini 3.1 Flash Lite", value: "google-ai-studio/gemini-3.1-flash-lite" },\n'
+        '  { name: "Grok 4.1 Fast", value: "grok/grok-4-1-fast" },\n'
+        '  { name: "Gemma", value: "google-ai-studio/gemma-7b" },\n'
+        "];\n"
+    )
+    assert (Kind.API, "google-ai-studio/gemini-3.1-flash-lite", 2) in found
+    assert (Kind.API, "grok/grok-4-1-fast", 3) in found
+    assert not any(kind is Kind.MODEL and "gemini" in text for kind, text, _ in found)
+    assert (Kind.API, "google-ai-studio/gemma-7b", 4) not in found
+
+
 def test_cohere_output_terms_cite_the_saas_agreement() -> None:
     family = load_knowledge().family("cohere-terms")
     assert family is not None
@@ -484,6 +499,14 @@ def test_cohere_output_terms_cite_the_saas_agreement() -> None:
         ("arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123", None),  # the account's own
         ("arn:aws:bedrock:us-east-1::foundation-model/my-model", None),
         ("arn:aws:s3:::bucket/anthropic.claude-3-haiku-20240307-v1:0", None),
+        # Cloudflare AI Gateway's unified API: `{provider}/{model}` by its own provider names
+        ("google-ai-studio/gemini-2.5-flash", "google-ai-studio/gemini-2.5-flash"),
+        ("google-vertex-ai/gemini-2.5-pro", "google-vertex-ai/gemini-2.5-pro"),
+        ("grok/grok-4-1-fast", "grok/grok-4-1-fast"),
+        ("perplexity-ai/sonar-pro", "perplexity-ai/sonar-pro"),
+        ("google-ai-studio/gemma-7b", None),  # an open model behind the route is no Gemini API name
+        ("grok/llama-3-8b", None),
+        ("grok/checkpoints", None),
     ],
 )
 def test_routed(text: str, expected: str | None) -> None:

@@ -194,6 +194,17 @@ def test_reference_fields() -> None:
             'for name in ["org/a", "./local", "json", "x/y."]:\n    load_dataset(name)\n',
             [(D, "org/a", 1, None, "load_dataset")],
         ),
+        # a field of the loop's items, each a literal record: `c["value"]` of each card
+        (
+            'CANDIDATES = [\n    {"label": "A", "value": "org/a"},\n    {"label": "B", "value": "org/b"},\n]\n'
+            'for c in CANDIDATES:\n    AutoModel.from_pretrained(c["value"])\n',
+            [(M, "org/a", 2, None, "from_pretrained"), (M, "org/b", 3, None, "from_pretrained")],
+        ),
+        (
+            'TABLE = {"fast": {"repo": "org/a"}}\n'
+            'for tier, card in TABLE.items():\n    snapshot_download(card["repo"])\n',
+            [(M, "org/a", 1, None, "snapshot_download")],
+        ),
         # a function's own constants: the local binding is the one its loader reads
         (
             'def main():\n    checkpoint = "org/a"\n    return AutoModel.from_pretrained(checkpoint)\n',
@@ -317,6 +328,10 @@ def test_a_string_that_is_a_url_of_the_hub_names_its_repository() -> None:
         # a loop variable stands for its own loop's items only
         'for m in ["org/a"]:\n    print(m)\nfor m in get_models():\n    AutoModel.from_pretrained(m)\n',
         'for m in ["org/a"]:\n    print(m)\ndef load(m):\n    return AutoModel.from_pretrained(m)\n',
+        # a loop variable over records built at run time is not the module constant of that name
+        'c = {"value": "org/a"}\nfor c in get_cards():\n    AutoModel.from_pretrained(c["value"])\n',
+        # a loop over strings: a subscript of one is no record's field
+        'for c in ["org/a"]:\n    AutoModel.from_pretrained(c["value"])\n',
     ],
 )
 def test_unfollowed_names(source: str) -> None:

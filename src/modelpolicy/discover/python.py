@@ -1871,7 +1871,10 @@ class _Finder:
         """The dict, list, tuple or set literals `node` is, or a module constant holds."""
         if isinstance(node, _CONTAINERS):
             return [node]
-        if isinstance(node, ast.Name) and node.id not in self.loop_values and depth <= _MAX_DEPTH:
+        if isinstance(node, ast.Name) and node.id in self.loop_values and depth <= _MAX_DEPTH:
+            # `for c in CANDIDATES: create(model=c["value"])`: the loop's items that are literals themselves
+            return [c for value in self.loop_values[node.id] for c in self._containers(value, depth + 1)]
+        if isinstance(node, ast.Name) and depth <= _MAX_DEPTH:
             return [c for value in self._constant(node.id) for c in self._containers(value, depth + 1)]
         return []
 
