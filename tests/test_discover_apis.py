@@ -1064,7 +1064,7 @@ def test_claude_code_aliases_are_anthropics_where_the_file_runs_claude_code() ->
     assert javascript(sdk) == [(A, "opus", 2)]
     assert config("services:\n  bot:\n    environment:\n      ANTHROPIC_MODEL: haiku\n") == [(A, "haiku", 4)]
     provider = load_knowledge().provider("opusplan", contextual=True, among=apis.contexts("npx claude-code"))
-    assert provider is not None and provider.key == "anthropic"
+    assert provider is not None and provider.key == "claude-code" and provider.license == "anthropic-terms"
 
 
 @pytest.mark.parametrize(
@@ -1073,10 +1073,18 @@ def test_claude_code_aliases_are_anthropics_where_the_file_runs_claude_code() ->
         'poem = generate(model="gpt-4o", form="sonnet")\n',  # a poem's form, under no model name
         'settings = {"model": "opus", "codec": "opus"}\n',  # no Claude Code in the file: a word
         'from anthropic import Anthropic\nclient.messages.create(model="haiku")\n',  # the API itself takes no alias
+        'CLAUDE_MODELS = ["sonnet", "opus", "haiku"]\n',  # substrings a program looks for, no Claude Code run
     ],
 )
 def test_claude_code_aliases_elsewhere_are_words(text: str) -> None:
     assert [found for found in python(text) if found[1] in ("sonnet", "opus", "haiku")] == []
+
+
+def test_a_project_s_own_alias_behind_a_provider_s_route_is_no_claude_code_alias() -> None:
+    """A Vercel AI SDK registry's `anthropic:haiku` is the project's custom provider's alias, not Claude Code's."""
+    text = 'import { anthropic } from "@ai-sdk/anthropic";\nregistry.languageModel("anthropic:haiku");\n'
+    assert javascript(text) == []
+    assert apis.routed("anthropic:haiku") is None
 
 
 @pytest.mark.parametrize(
