@@ -1093,3 +1093,55 @@ def test_every_route_holds_a_slash_or_a_colon() -> None:
     assert routes and all("/" in route or ":" in route for route in routes)
     assert load_knowledge().routed("gpt-4o") is None
     assert load_knowledge().routed("openai/gpt-4o") is not None
+
+
+# --- Claude Code's aliases and a model spec's options --------------------------------------------------------------
+
+
+def test_claude_code_aliases_are_anthropics_where_the_file_runs_claude_code() -> None:
+    agent = 'from claude_agent_sdk import ClaudeAgentOptions\noptions = ClaudeAgentOptions(model="sonnet")\n'
+    assert python(agent) == [(A, "sonnet", 2)]
+    sdk = 'import { query } from "@anthropic-ai/claude-agent-sdk";\nquery({ prompt, options: { model: "opus" } });\n'
+    assert javascript(sdk) == [(A, "opus", 2)]
+    assert config("services:\n  bot:\n    environment:\n      ANTHROPIC_MODEL: haiku\n") == [(A, "haiku", 4)]
+    provider = load_knowledge().provider("opusplan", contextual=True, among=apis.contexts("npx claude-code"))
+    assert provider is not None and provider.key == "claude-code" and provider.license == "anthropic-terms"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'poem = generate(model="gpt-4o", form="sonnet")\n',  # a poem's form, under no model name
+        'settings = {"model": "opus", "codec": "opus"}\n',  # no Claude Code in the file: a word
+        'from anthropic import Anthropic\nclient.messages.create(model="haiku")\n',  # the API itself takes no alias
+        'CLAUDE_MODELS = ["sonnet", "opus", "haiku"]\n',  # substrings a program looks for, no Claude Code run
+    ],
+)
+def test_claude_code_aliases_elsewhere_are_words(text: str) -> None:
+    assert [found for found in python(text) if found[1] in ("sonnet", "opus", "haiku")] == []
+
+
+def test_a_project_s_own_alias_behind_a_provider_s_route_is_no_claude_code_alias() -> None:
+    """A Vercel AI SDK registry's `anthropic:haiku` is the project's custom provider's alias, not Claude Code's."""
+    text = 'import { anthropic } from "@ai-sdk/anthropic";\nregistry.languageModel("anthropic:haiku");\n'
+    assert javascript(text) == []
+    assert apis.routed("anthropic:haiku") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("claude-opus-5?effort=medium", "claude-opus-5"),
+        ("gpt-5?reasoning_effort=high&verbosity=low", "gpt-5"),
+        ("${MODEL:-claude-sonnet-4-5?effort=low}", "claude-sonnet-4-5"),
+        ("claude-sonnet-4-5", "claude-sonnet-4-5"),
+    ],
+)
+def test_a_model_spec_is_read_without_its_options(text: str, expected: str) -> None:
+    assert apis.named(text) == expected
+
+
+def test_options_after_a_name_that_is_no_model_name_nothing() -> None:
+    assert apis.named("https://example.com/models?name=gpt-4o") is None
+    assert apis.named("report?model=gpt-4o") is None
+    assert config("env:\n  ANTHROPIC_MODEL: claude-opus-5?effort=medium\n", ".env.yaml") == [(A, "claude-opus-5", 2)]

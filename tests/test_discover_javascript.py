@@ -498,3 +498,14 @@ def test_a_model_servers_image_written_as_a_whole_string_is_read() -> None:
     # generic images, paths and prose that name a server, and an image with its tag left to a substitution
     assert images('const a = "python:3.11", b = "redis/redis-stack:latest", c = "docker/ollama/README.md";') == []
     assert images('const d = "pull ollama/ollama first"; const e = `vllm/vllm-openai:${TAG}`;') == []
+
+
+def test_a_table_of_datasets_under_a_folder_names_only_the_hub_ones() -> None:
+    """A seed table of an app's own datasets filed in a `folder/`, beside a Hub dataset."""
+    text = (
+        "export const SEED_DATASETS = [\n"
+        '  { name: "folder/simple-dataset", items: [] },\n'
+        '  { name: "acme/reviews", items: [] },\n'
+        "];\n"
+    )
+    assert [(r.kind, r.text, r.line) for r in find(text, "seed.ts")] == [(Kind.DATASET, "acme/reviews", 3)]

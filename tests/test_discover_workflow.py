@@ -140,6 +140,35 @@ def test_a_dstack_configuration_s_commands_are_shell() -> None:
     assert found("serve.dstack.yml", DSTACK) == [(M, "acme/chat", 4, DSTACK.splitlines()[3].index("acme/chat"))]
 
 
+CLAUDE_ACTION = """\
+on:
+  workflow_dispatch:
+    inputs:
+      claude_model:
+        default: "sonnet"
+jobs:
+  review:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: anthropics/claude-code-action@v1
+        with:
+          claude_args: --model opus --max-turns 10
+      - uses: acme/eval-action@v2
+        with:
+          extra-args: --model gpt-4o-2024-08-06 --temperature 0
+"""
+
+
+def test_an_action_input_of_arguments_is_read_as_a_command_line() -> None:
+    """claude-code-action's `claude_args` and an action's `extra-args` pass flags on: their `--model` is read, a
+    Claude Code alias as Anthropic's where the workflow runs Claude Code."""
+    lines = CLAUDE_ACTION.splitlines()
+    assert found(".github/workflows/claude.yml", CLAUDE_ACTION) == [
+        (Kind.API, "opus", 12, lines[11].index("opus")),
+        (Kind.API, "gpt-4o-2024-08-06", 15, lines[14].index("gpt-4o")),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -159,3 +188,17 @@ def test_an_image_run_after_a_model_is_read_is_placed_where_it_is_written() -> N
     assert sorted(found(".github/workflows/a.yml", text)) == sorted(
         [(Kind.IMAGE, "vllm/vllm-openai:v0.6.0", 4, line.index("vllm/")), (M, "acme/x", 4, line.index("acme/x"))]
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an alias is a word where the workflow runs no Claude Code
+        "jobs:\n  a:\n    steps:\n      - uses: acme/poetry@v1\n        with:\n          args: --model sonnet\n",
+        # an input that is no command line, and a flag that names no model
+        "jobs:\n  a:\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n"
+        "          prompt: --model opus\n          args: --codec opus\n",
+    ],
+)
+def test_look_alike_arguments_name_nothing(text: str) -> None:
+    assert found(".github/workflows/a.yml", text) == []

@@ -126,6 +126,10 @@ def test_parse_hub_id_rejects(text: str) -> None:
         ("hf_models/DeepSeek-R1-Distill-Qwen-1.5B", True),  # a folder's name of words joined by `_`
         ("pretrained_models/bert", True),
         ("saved_checkpoints/run-3", True),
+        ("folder/simple-dataset", True),  # a project's folder of its own records
+        ("Folder/x", True),
+        ("folder-ai/model", False),  # an owner that only starts so
+        ("sub_folder/data", True),
         ("google-research-datasets/mbpp", False),  # an organisation's name joined by `-`
         ("meta-models/x", False),
         ("_models/x", False),  # no word before the folder's

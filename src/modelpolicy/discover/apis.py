@@ -16,6 +16,7 @@ Two questions, asked by every source:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -197,7 +198,7 @@ def named(text: str, in_context: frozenset[str] = frozenset(), *, deployment: bo
     write their model names in lower case: `GPT-4o`, `Grok-2`, `Claude-3-Opus` are labels shown to people (a
     picker's, a leaderboard's display name), unless the provider writes its names in mixed case or the value is a
     `deployment` (`engine=`, `deployment_name=`), whose name its owner chose."""
-    value = without_env_defaults(text.strip()).strip().strip(_QUOTES).strip()
+    value = without_options(without_env_defaults(text.strip()).strip().strip(_QUOTES).strip())
     if not value or any(c.isspace() or c == "," for c in value):
         return None  # no API's name holds a comma: `gpt-4o,gpt-4o-mini` is a list of two
     if ":" in value and ollama.tagged(value):
@@ -211,6 +212,16 @@ def named(text: str, in_context: frozenset[str] = frozenset(), *, deployment: bo
     if not among:
         return None  # in mixed case a name is a Hub id's spelling, unless an API in context writes its names so
     return value if knowledge.provider(value, contextual=True, among=among) is not None else None
+
+
+# Options a model spec writes after the name, as a URL's query (`claude-opus-5?effort=medium`, GitHub Agentic
+# Workflows' `model:` and the `ANTHROPIC_MODEL` it sets): `?`, then `key=value` pairs joined by `&`.
+_OPTIONS = re.compile(r"\?[a-z_][a-z0-9_.-]*=[^?&=\s]*(?:&[a-z_][a-z0-9_.-]*=[^?&=\s]*)*$", re.IGNORECASE)
+
+
+def without_options(value: str) -> str:
+    """The model's name without the options written after it: `claude-opus-5?effort=medium` is `claude-opus-5`."""
+    return _OPTIONS.sub("", value) if "?" in value else value
 
 
 # OpenAI's fine-tuned models (`ft:gpt-4o-mini-2024-07-18:my-org:support:9FtHmmAb`): their organisation, suffix and

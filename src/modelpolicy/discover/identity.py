@@ -197,6 +197,8 @@ FOLDER_OWNERS = frozenset(
         "pretrained_models",  # SpeechBrain's `savedir="pretrained_models/spkrec-ecapa-voxceleb"`
         "workspace",
         "artifacts",
+        "folder",  # a project's folder of its own records (Langfuse's `folder/simple-dataset`, a folder of datasets)
+        "folders",
     }
 )
 

@@ -299,12 +299,19 @@ def _logical_may_name(logical: str, marked: Lines | None, first: int, last: int)
 
 
 def command_references(
-    text: str, line: int, column: int, context: FileContext, source: str = "shell"
+    text: str,
+    line: int,
+    column: int,
+    context: FileContext,
+    source: str = "shell",
+    *,
+    around: frozenset[str] = frozenset(),
 ) -> list[Reference]:
     """The models and datasets named by the shell command(s) in `text`, which starts at `line` (from 1) and `column`
-    (from 0) of the file: a script, a compose `command:`, a container's `args:` joined with `shlex.join`..."""
+    (from 0) of the file: a script, a compose `command:`, a container's `args:` joined with `shlex.join`... `around`:
+    the APIs the file holding the commands shows (`apis.contexts`), beside those the commands show themselves."""
     place = _placer(text, line, column)
-    return _references(text, place, context, source) + _written_heredocs(text, place, context)
+    return _references(text, place, context, source, around) + _written_heredocs(text, place, context)
 
 
 # `cat > config.yaml <<'EOF'`, `cat <<EOF > .env`, `tee -a values.yaml <<EOF`: a heredoc a command writes to a file
@@ -348,14 +355,20 @@ def _tolerant_find(source: Source, text: str, context: FileContext) -> list[Refe
 
 
 def placed_commands(
-    command: str, text: str, parts: Sequence[tuple[int, int]], context: FileContext, source: str
+    command: str,
+    text: str,
+    parts: Sequence[tuple[int, int]],
+    context: FileContext,
+    source: str,
+    *,
+    around: frozenset[str] = frozenset(),
 ) -> Iterator[Reference]:
     """The references in a command line built from the parts of a file's `text` at `parts` (start and end offsets:
     a YAML `command:` list, a `run: |` block), each placed where its text is next written in them (or, as readers
     report in their own order, where it is first written: a model read before the image the same line runs), else at
     the first part (an id taken from a URL's path, a word the command's quoting changed)."""
     cursor = 0
-    for reference in command_references(command, 1, 0, context, source):
+    for reference in command_references(command, 1, 0, context, source, around=around):
         found = _written_at(text, reference.text, parts, cursor)
         found = found if found >= 0 else _written_at(text, reference.text, parts, 0)
         if found >= 0:
@@ -406,7 +419,11 @@ def _placer(text: str, line: int = 1, column: int = 0) -> Callable[[int], tuple[
 
 
 def _references(
-    text: str, place: Callable[[int], tuple[int, int]], context: FileContext, source: str
+    text: str,
+    place: Callable[[int], tuple[int, int]],
+    context: FileContext,
+    source: str,
+    around: frozenset[str] = frozenset(),
 ) -> list[Reference]:
     text = _SBATCH.sub(r" \1", text)  # `#SBATCH --container-image=X` is a directive, not a comment; same length
     commands = _with_inline_scripts(_commands(text)) + _array_items(text)
@@ -429,7 +446,7 @@ def _references(
     )
     if _ENV_FILE_WRITE.search(text):
         readers = (*readers, _printed_assignments)
-    in_context = apis.contexts(text)
+    in_context = apis.contexts(text) | around
     images: Callable[[list[_Span]], Iterator[_Found]] = partial(_images, known=_image_variables(commands))
     readers = (*readers, images)
     founds = (found for command in commands if _may_read(command) for read in readers for found in read(command))

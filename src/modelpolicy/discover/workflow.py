@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
+from modelpolicy.discover import apis
 from modelpolicy.discover.containers import mappings, string
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.shell import ShellSource, placed_commands
@@ -30,6 +32,9 @@ _SKYPILOT_RUN = re.compile(r"^run:", re.MULTILINE)
 _SKYPILOT_KEYS = re.compile(r"^(?:resources|envs|setup|num_nodes|file_mounts|workdir|service):", re.MULTILINE)
 _DSTACK_TYPE = re.compile(r"^type:[ \t]*[\"']?(?:task|service|dev-environment)\b", re.MULTILINE)
 _TASK_KEYS = {"skypilot": frozenset({"setup", "run"}), "dstack": frozenset({"commands"})}
+# An action's input that passes a command line on to the tool it runs (claude-code-action's `claude_args: --model opus`,
+# an action's `args:` or `extra-args:`): read as the shell's words are, its `--model` flags with them.
+_ARGUMENT_ENDINGS = ("args", "_args", "-args", "_arguments", "-arguments")
 
 
 class WorkflowSource:
@@ -52,7 +57,10 @@ class WorkflowSource:
             for node in (_scripts(document, seen) if task is None else _top_scripts(document, _TASK_KEYS[task]))
         ]
         parts = ((node.value, [(node.start_mark.index, node.end_mark.index)]) for node in scripts)
-        found = [r for script, spans in parts for r in placed_commands(script, text, spans, context, self.name)]
+        # the APIs the whole workflow shows: `claude_args: --model opus` beside `uses: anthropics/claude-code-action`
+        around = apis.contexts(text) if scripts else frozenset()
+        read = partial(placed_commands, text=text, context=context, source=self.name, around=around)
+        found = [r for script, spans in parts for r in read(script, parts=spans)]
         if stream.error is not None:
             raise stream.error.with_found(found)
         return found
@@ -65,13 +73,15 @@ def _is_pipeline(path: str) -> bool:
 
 
 def _scripts(document: yaml.Node, seen: set[int]) -> Iterator[yaml.ScalarNode]:
-    """The strings under a script key of any mapping (`run: |`, `script: [a, b]`); a mapping's own keys only, so that
+    """The strings under a script key of any mapping (`run: |`, `script: [a, b]`) or an action's arguments
+    (`claude_args: --model opus`); a mapping's own keys only, so that
     a job merging an anchor (`<<: *setup`) does not read the anchor's script a second time."""
     import yaml
 
     for mapping in mappings(document, seen):
         for key, value in mapping.value:
-            if string(key) in _SCRIPT_KEYS:
+            name = string(key)
+            if name is not None and (name in _SCRIPT_KEYS or name.lower().endswith(_ARGUMENT_ENDINGS)):
                 items = value.value if isinstance(value, yaml.SequenceNode) else [value]
                 yield from (item for item in items if isinstance(item, yaml.ScalarNode) and string(item) is not None)
 
