@@ -67,6 +67,8 @@ ROUTE_MARKERS = (
     b"qwen/",
     b"dashscope/",
     b"moonshot/",
+    b"moonshotai:",
+    b"zai:",
     b"upstage/",
     b"vercel/",
     b"together",

@@ -30,6 +30,7 @@ from modelpolicy.discover.names import (
     IMAGE_ENDINGS,
     LOCAL_ENDINGS,
     OLLAMA_ENDINGS,
+    SHORT_MODEL_FLAG,
     called_kind,
     named_kind,
     names_image,
@@ -547,6 +548,8 @@ def _flag_values(command: list[_Span]) -> Iterator[_Found]:
     for index, word in enumerate(command):
         flag, equals, _ = word.text.partition("=")
         kind = (_FLAGS.get(flag[2:].replace("-", "_")) or named_kind(flag[2:])) if flag.startswith("--") else None
+        if flag == SHORT_MODEL_FLAG:  # `llm -m gpt-4o "..."`: an API's model or nothing
+            kind = Kind.API
         value = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
         if kind is not None and value is not None:
             yield from (_Found(flag, kind, item) for item in _items(_written(value)))
