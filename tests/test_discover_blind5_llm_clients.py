@@ -162,3 +162,22 @@ def test_the_short_model_flag_of_a_script_is_read() -> None:
 )
 def test_look_alikes_of_the_short_model_flag_in_a_script_name_nothing(script: str) -> None:
     assert find_shell(script) == set()
+
+
+# --- TwelveLabs' video models -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["pegasus1.5", "pegasus1.2", "marengo2.7", "marengo3.0"])
+def test_twelvelabs_models_are_its_api(name: str) -> None:
+    found = load_knowledge().provider(name)
+    assert found is not None and found.key == "twelvelabs"
+
+
+@pytest.mark.parametrize("name", ["pegasus-xsum", "google/pegasus-xsum", "pegasus", "pegasus-large", "marengo"])
+def test_look_alikes_of_twelvelabs_models_are_no_api(name: str) -> None:
+    assert load_knowledge().provider(name) is None
+
+
+def test_a_twelvelabs_call_is_read() -> None:
+    source = "response = await ctx.deps.twelvelabs.analyze(model_name='pegasus1.5', prompt=prompt)\n"
+    assert find(source) == {(A, "pegasus1.5")}
