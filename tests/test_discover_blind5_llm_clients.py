@@ -181,3 +181,70 @@ def test_look_alikes_of_twelvelabs_models_are_no_api(name: str) -> None:
 def test_a_twelvelabs_call_is_read() -> None:
     source = "response = await ctx.deps.twelvelabs.analyze(model_name='pegasus1.5', prompt=prompt)\n"
     assert find(source) == {(A, "pegasus1.5")}
+
+
+# --- pydantic-ai's other providers: its Gateway, hosts of open models, Hugging Face and Ollama -----------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "provider"),
+    [
+        ("gateway/openai:gpt-5", "openai"),
+        ("gateway/anthropic:claude-sonnet-4-5", "anthropic"),
+        ("gateway/google-cloud:gemini-2.5-pro", "google"),
+        ("gateway/groq:llama-3.3-70b-versatile", "groq"),
+        ("gateway/bedrock:amazon.nova-pro-v1:0", "bedrock"),
+        ("azure-responses:gpt-5", "azure"),
+        ("bedrock-mantle:openai.gpt-oss-120b", "bedrock"),
+        ("openrouter:anthropic/claude-sonnet-4-5", "openrouter"),
+        ("together:meta-llama/Llama-3.3-70B-Instruct-Turbo", "together"),
+        ("fireworks:accounts/fireworks/models/qwq-32b", "fireworks"),
+        ("sambanova:Meta-Llama-3.3-70B-Instruct", "sambanova"),
+        ("alibaba:qwen-max", "alibaba-dashscope"),
+    ],
+)
+def test_pydantic_ai_provider_prefixes_route_names(name: str, provider: str) -> None:
+    found = load_knowledge().provider(name)
+    assert found is not None and found.key == provider
+    assert apis.routed(name) == name
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "gateway/openai:",  # a prefix
+        "gateway/openai:settings",
+        "together:results/run-1.json",  # a path behind the route
+        "openrouter:",
+        "sambanova:config",
+        "alibaba:",
+        "fireworks:models",
+    ],
+)
+def test_look_alikes_of_pydantic_ai_provider_prefixes_are_no_routed_name(name: str) -> None:
+    assert apis.routed(name) is None
+
+
+def test_pydantic_ai_hugging_face_and_ollama_prefixes_name_a_hub_model_and_an_ollama_model() -> None:
+    source = "a = Agent('huggingface:Qwen/Qwen3-32B')\nb = Agent('ollama:qwen3')\nc = Agent('ollama:llama3.2:3b')\n"
+    assert find(source) == {(Kind.MODEL, "Qwen/Qwen3-32B"), (Kind.OLLAMA, "qwen3"), (Kind.OLLAMA, "llama3.2:3b")}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "x = 'huggingface:'\n",
+        "x = 'huggingface:./models/x'\n",  # a local path
+        "x = 'huggingface:datasets'\n",
+        "x = 'huggingface:org/x/y/z'\n",
+        "x = 'ollama:latest'\n",  # a tag alone, a port, a model the library does not know
+        "x = 'ollama:11434'\n",
+        "x = 'ollama:my-private-model'\n",
+    ],
+)
+def test_look_alikes_of_the_hugging_face_and_ollama_prefixes_name_nothing(source: str) -> None:
+    assert find(source) == set()
+
+
+def test_the_ollama_servers_image_stays_an_image() -> None:
+    assert find("x = 'ollama/ollama:0.5.7'\n") == {(Kind.IMAGE, "ollama/ollama:0.5.7")}

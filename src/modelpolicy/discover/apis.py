@@ -64,6 +64,7 @@ ROUTE_MARKERS = (
     b"zai/",
     b"z-ai/",
     b"alibaba/",
+    b"alibaba:",
     b"qwen/",
     b"dashscope/",
     b"moonshot/",

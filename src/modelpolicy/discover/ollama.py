@@ -24,10 +24,11 @@ _OLLAMA = re.compile(rf"(?:(?:registry\.ollama\.ai/)?(?P<namespace>{_NAME})/)?(?
 _HUB = re.compile(
     rf"(?:https?://)?(?:hf\.co|huggingface\.co)/(?P<repo>[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)(?::{_TAG})?"
 )
-# The model-string prefixes of LiteLLM (and of dspy, which passes its strings to LiteLLM) that route to Ollama, and
-# the `ollama://` scheme of KubeAI's `Model` (`url: ollama://gemma2:2b`) and RamaLama (`ramalama run ollama://x`).
-PREFIXES = ("ollama/", "ollama_chat/", "ollama://")
-_PREFIXED = re.compile(r"(?:ollama(?:_chat)?/|ollama://)(?P<model>\S+)")
+# The model-string prefixes of LiteLLM (and of dspy, which passes its strings to LiteLLM) that route to Ollama, the
+# `ollama://` scheme of KubeAI's `Model` (`url: ollama://gemma2:2b`) and RamaLama (`ramalama run ollama://x`), and
+# pydantic-ai's `ollama:` provider prefix (`Agent("ollama:qwen3")`).
+PREFIXES = ("ollama/", "ollama_chat/", "ollama://", "ollama:")
+_PREFIXED = re.compile(r"(?:ollama(?:_chat)?/|ollama://|ollama:)(?P<model>\S+)")
 
 
 # What a file holds when it configures or calls an Ollama server (its name, a service, `OLLAMA_BASE_URL`, the port):

@@ -43,6 +43,7 @@ from modelpolicy.discover import apis, ollama, python_statements
 from modelpolicy.discover.identity import (
     URL,
     URL_MARKERS,
+    hub_provider_routed,
     identify,
     looks_like_path,
     name_shaped,
@@ -1948,6 +1949,10 @@ class _Finder:
         api = _routed(text)
         if api:
             yield self._reference(constant, api, Kind.API, form="routed", revision=None, flags=frozenset())
+            return
+        served = hub_provider_routed(text)  # `Agent("huggingface:Qwen/Qwen3-32B")`: the Hub model served
+        if served:
+            yield self._reference(constant, served, Kind.MODEL, form="routed", revision=None, flags=frozenset())
             return
         found = parse_hub_url(text) if URL.fullmatch(text) else None
         if found:
