@@ -2069,11 +2069,15 @@ class _Finder:
             self._defer(call.args[0], Kind.API, "registered")
 
     def _in_models_function(self) -> bool:
-        """Whether the innermost function being walked is named for models: llm's plugin hook `def
-        register_models(register): register(Chat("gpt-4o"), AsyncChat("gpt-4o"))`, a `def get_models()` that builds
-        them. The first argument of a class it constructs is an API's model when a provider's patterns match it (an
-        API name only: `Chat("4o")`, an alias, or `Path("models")` name nothing)."""
-        return bool(self.scopes) and apis.name_kind(self.scopes[-1].name) is Kind.MODEL
+        """Whether the innermost function being walked is named for the models it makes, a plural: llm's plugin hook
+        `def register_models(register): register(Chat("gpt-4o"), AsyncChat("gpt-4o"))`, `register_embedding_models`,
+        a `def get_models()` that builds them (not `load_model`, one model's loader). The first argument of a class it
+        constructs is an API's model when a provider's patterns match it (an API name only: `Chat("4o")`, an alias,
+        or `Path("models")` name nothing)."""
+        if not self.scopes:
+            return False
+        words = split_words(self.scopes[-1].name)
+        return words[-1:] == ["models"] and not WRITTEN.intersection(words)
 
     def _added_items(self, call: ast.Call) -> None:
         """`models.append(dict(path=ID))`, `datasets.extend([...])`: what is added to a collection named for models or
