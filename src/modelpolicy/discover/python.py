@@ -2077,7 +2077,7 @@ class _Finder:
         if not self.scopes:
             return False
         words = split_words(self.scopes[-1].name)
-        return words[-1:] == ["models"] and not WRITTEN.intersection(words)
+        return words[-1:] == ("models",) and not WRITTEN.intersection(words)
 
     def _added_items(self, call: ast.Call) -> None:
         """`models.append(dict(path=ID))`, `datasets.extend([...])`: what is added to a collection named for models or
