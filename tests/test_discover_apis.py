@@ -238,6 +238,8 @@ def test_resolution_finds_routed_and_catalog_names() -> None:
         ("Llama-4-Maverick-17B-128E-Instruct-FP8", "llama-api-terms"),
         ("Llama-3.3-70B-Instruct", "llama-api-terms"),  # the Llama API's spelling
         ("llama-3.3-70b-instruct", "nvidia-api-catalog-terms"),  # the catalog's
+        ("litellm/openai/gpt-4o-mini", "openai-terms"),  # behind an agent framework's gateway prefix
+        ("any-llm/openrouter/anthropic/claude-3-5-haiku-latest", "anthropic-terms"),
     ]:
         resolution = resolver.resolve(Kind.API, name, None)
         assert isinstance(resolution, Resolved) and resolution.terms.license == licence
@@ -415,6 +417,21 @@ def test_javascript_provider_defaults_in_their_api_files() -> None:
     assert (Kind.API, "gpt-oss-120b", 1) not in plain
 
 
+def test_javascript_cloudflare_gateway_names_in_a_picker_are_the_apis() -> None:
+    """A picker's values sent through Cloudflare AI Gateway's unified API are the providers' names, not Hub ids."""
+    found = javascript(
+        "export const MODELS = [\n"
+        '  { name: "Gemini 3.1 Flash Lite", value: "google-ai-studio/gemini-3.1-flash-lite" },\n'
+        '  { name: "Grok 4.1 Fast", value: "grok/grok-4-1-fast" },\n'
+        '  { name: "Gemma", value: "google-ai-studio/gemma-7b" },\n'
+        "];\n"
+    )
+    assert (Kind.API, "google-ai-studio/gemini-3.1-flash-lite", 2) in found
+    assert (Kind.API, "grok/grok-4-1-fast", 3) in found
+    assert not any(kind is Kind.MODEL and "gemini" in text for kind, text, _ in found)
+    assert (Kind.API, "google-ai-studio/gemma-7b", 4) not in found
+
+
 def test_cohere_output_terms_cite_the_saas_agreement() -> None:
     family = load_knowledge().family("cohere-terms")
     assert family is not None
@@ -440,6 +457,14 @@ def test_cohere_output_terms_cite_the_saas_agreement() -> None:
         ("ollama/llama3", None),
         ("openrouter/meta-llama/llama-3.1-8b-instruct", "openrouter/meta-llama/llama-3.1-8b-instruct"),
         ("openrouter/openai/gpt-4o", "openrouter/openai/gpt-4o"),
+        # an agent framework's gateway prefix before a router's name (the OpenAI Agents SDK's `litellm/`, `any-llm/`)
+        ("litellm/openai/gpt-4o-mini", "litellm/openai/gpt-4o-mini"),
+        ("litellm/anthropic/claude-3-5-sonnet-20240620", "litellm/anthropic/claude-3-5-sonnet-20240620"),
+        ("any-llm/openrouter/openai/gpt-5.4-mini", "any-llm/openrouter/openai/gpt-5.4-mini"),
+        ("litellm/gpt-4o", None),  # past the gateway a route must follow
+        ("litellm/proxy/config.yaml", None),  # the package's own folders
+        ("any-llm/openai/whisper-large-v3", None),  # a Hub id behind it stays none of OpenAI's
+        ("litellm/litellm/openai/gpt-4o", None),  # one gateway, not two
         ("OpenRouter/Meta-Llama/Llama-3.1-8B", None),  # a label, not a routed name
         # Together AI writes its names as the Hub does, in mixed case: behind LiteLLM's and Mastra's routes
         (
@@ -474,6 +499,14 @@ def test_cohere_output_terms_cite_the_saas_agreement() -> None:
         ("arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123", None),  # the account's own
         ("arn:aws:bedrock:us-east-1::foundation-model/my-model", None),
         ("arn:aws:s3:::bucket/anthropic.claude-3-haiku-20240307-v1:0", None),
+        # Cloudflare AI Gateway's unified API: `{provider}/{model}` by its own provider names
+        ("google-ai-studio/gemini-2.5-flash", "google-ai-studio/gemini-2.5-flash"),
+        ("google-vertex-ai/gemini-2.5-pro", "google-vertex-ai/gemini-2.5-pro"),
+        ("grok/grok-4-1-fast", "grok/grok-4-1-fast"),
+        ("perplexity-ai/sonar-pro", "perplexity-ai/sonar-pro"),
+        ("google-ai-studio/gemma-7b", None),  # an open model behind the route is no Gemini API name
+        ("grok/llama-3-8b", None),
+        ("grok/checkpoints", None),
     ],
 )
 def test_routed(text: str, expected: str | None) -> None:
@@ -510,6 +543,14 @@ def test_routed(text: str, expected: str | None) -> None:
         ("stability-ai/sdxl", REPLICATE, "stability-ai/sdxl"),
         ("stability-ai/sdxl", frozenset(), None),
         ("sentence-transformers/all-mpnet-base-v2", REPLICATE, None),
+        # a name the Ollama library knows, with a tag, is Ollama's even where an API's pattern matches its start
+        ("gpt-oss:20b", frozenset(), None),
+        ("command-r:35b", frozenset(), None),
+        (
+            "ft:gpt-4o-mini-2024-07-18:my-org:support:9FtHmmAb",
+            frozenset(),
+            "ft:gpt-4o-mini-2024-07-18:my-org:support:9FtHmmAb",
+        ),
     ],
 )
 def test_named(text: str, in_context: frozenset[str], expected: str | None) -> None:

@@ -206,6 +206,7 @@ def test_gguf_files_in_folders_name_nothing(source: str) -> None:
         ('agent = Agent(model=Gemini(id="gemini-2.0-flash"))', {(A, "gemini-2.0-flash")}),
         ('agent = Agent(model=Ollama(id="llama3.1:8b"))', {(Kind.OLLAMA, "llama3.1:8b")}),
         ('MODEL_ID = "gpt-4o"\nagent = Agent(model=OpenAIChat(id=MODEL_ID))', {(A, "gpt-4o")}),
+        ('agent = Agent(model=OpenRouter(id="gpt-4o-mini"))', {(A, "gpt-4o-mini")}),  # a gateway's client
     ],
 )
 def test_the_id_of_a_providers_model_object_given_as_a_model(source: str, expected: set[tuple[Kind, str]]) -> None:
@@ -219,6 +220,7 @@ def test_the_id_of_a_providers_model_object_given_as_a_model(source: str, expect
         'agent = Agent(tools=OpenAIChat(id="gpt-4o"))',  # not given as a model
         "agent = Agent(model=OpenAIChat(id=42))",
         'agent = Agent(model=OpenAIChat(id="run-1"))',  # an id that names no model
+        'agent = Agent(model=OpenRouter(id="my-router-preset"))',
     ],
 )
 def test_model_object_look_alikes_name_nothing(source: str) -> None:

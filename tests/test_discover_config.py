@@ -613,6 +613,31 @@ def test_named_keys_in_dotenv_json_and_kubernetes_env() -> None:
     assert find(manifest, "deploy.yaml") == [(M, "intfloat/e5-large", 3)]
 
 
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        pytest.param('VLLM_ARGS="--model acme/enc-7b --port 80"\n', [(M, "acme/enc-7b", 1)], id="quoted"),
+        pytest.param("export EXTRA_ARGS=--model-id acme/enc-7b --port 80\n", [(M, "acme/enc-7b", 1)], id="unquoted"),
+        pytest.param(
+            'H2OGPT_ARGS="/workspace/generate.py --base_model=acme/chat --prompt_type=llama2"\n',
+            [(M, "acme/chat", 1)],
+            id="a-command-with-its-options",
+        ),
+        pytest.param('HELP_TEXT="use --model acme/enc-7b"\n', [], id="not-named-for-a-command-line"),
+        pytest.param('VLLM_ARGS="--model ./checkpoints/run1 --port 80"\n', [], id="a-local-path"),
+        pytest.param("VLLM_ARGS=--model\n", [], id="one-word"),
+    ],
+)
+def test_a_command_line_held_by_a_dotenv_variable_is_read(env: str, expected: list[Found]) -> None:
+    assert find(env, ".env") == expected
+
+
+def test_a_command_line_in_a_dotenv_file_is_placed_where_it_is_written() -> None:
+    line = 'VLLM_ARGS="--port 80 --model acme/enc-7b"'
+    references = ConfigSource().find(line + "\n", FileContext(".env", lambda _: False))
+    assert [(r.text, r.line, r.column) for r in references] == [("acme/enc-7b", 1, line.index("acme/enc-7b"))]
+
+
 def test_a_kubernetes_env_item_named_for_an_azure_deployment_holds_a_hosted_api_model() -> None:
     manifest = (
         'env:\n  - name: AZURE_OPENAI_DEPLOYMENT\n    value: "gpt-5.4"\n  - name: DEPLOYMENT_NAME\n'

@@ -141,6 +141,18 @@ def find(path: str, text: str) -> list[Found]:
             id="compose-xinference-not-its-wheel-mirror",
         ),
         pytest.param(
+            "docs/Dockerfile.internvl",
+            'FROM openmmlab/lmdeploy:latest\nCMD ["lmdeploy", "serve", "api_server", "org/vl"]\n',
+            [(I, "openmmlab/lmdeploy:latest", 1)],
+            id="lmdeploy",
+        ),
+        pytest.param(
+            "compose.yaml",
+            "services:\n  lorax:\n    image: ghcr.io/predibase/lorax:main\n    command: --model-id org/c --port 80\n",
+            [(I, "ghcr.io/predibase/lorax:main", 3), (M, "org/c", 4)],
+            id="compose-lorax",
+        ),
+        pytest.param(
             "docker-compose.override.yaml",
             f"services:\n  tgi:\n    image: ${{TGI_IMAGE:-{TGI}:2.2.0}}\n    environment:\n"
             "      MODEL_ID: ${MODEL_ID:-org/e}\n      MODEL: ./models/local\n"
@@ -657,6 +669,11 @@ def test_arguments_that_name_no_model(path: str, text: str) -> None:
             [(I, "vllm/vllm-openai:v0.9.0", 3), (M, "acme/base", 4), (M, "acme/tok", 5)],
             id="beside-a-container-s-args-read-once",
         ),
+        pytest.param(
+            'server:\n  repository: vllm/vllm-openai\n  extraArgs: "--speculative-model acme/draft --port 80"\n',
+            [(I, "vllm/vllm-openai", 2), (M, "acme/draft", 3)],
+            id="options-in-one-string",
+        ),
     ],
 )
 def test_argument_lists_outside_a_container(text: str, expected: list[Found]) -> None:
@@ -669,6 +686,8 @@ def test_argument_lists_outside_a_container(text: str, expected: list[Found]) ->
         pytest.param("server:\n  repository: vllm/vllm-openai\n  extraArgs: [acme/base]\n", id="no-option-in-the-list"),
         pytest.param("image: {repository: vllm/vllm-openai}\ntags: [--model, acme/base]\n", id="not-args"),
         pytest.param("image: {repository: vllm/vllm-openai}\nextraArgs: {model: acme/base}\n", id="a-mapping"),
+        pytest.param("image: {repository: vllm/vllm-openai}\nextraArgs: see the docs, --model acme/base\n", id="prose"),
+        pytest.param("image: {repository: vllm/vllm-openai}\nextraArgs: --model\n", id="one-option"),
     ],
 )
 def test_other_lists_are_no_arguments(text: str) -> None:

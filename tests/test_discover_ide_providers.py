@@ -149,3 +149,7 @@ def test_a_routers_own_choice_is_no_hub_model() -> None:
     found = javascript('class ClawRouter {\n  static defaultOptions = { model: "blockrun/auto" };\n}\n')
     assert found == []
     assert javascript('const config = { model: "org/auto-coder-7b" };') == [(Kind.MODEL, "org/auto-coder-7b", 1)]
+    # the router's other profiles, given one by one to its client in a loop over them
+    profiles = 'const profiles = ["blockrun/eco", "blockrun/premium", "blockrun/free"];\n'
+    assert javascript(profiles + "for (const p of profiles) new ClawRouter({ model: p });\n") == []
+    assert javascript('const config = { model: "org/free-llm-7b" };') == [(Kind.MODEL, "org/free-llm-7b", 1)]

@@ -131,6 +131,8 @@ def test_function_return_look_alikes(source: str) -> None:
         ('self.fetch_model(\n    "org/x",\n)\n', (M, "org/x")),
         ('path = model_validate_path("org/x")\n', (M, "org/x")),  # a project's own helper, not Pydantic's
         ('enc = my_encoding_for_model_or_default("gpt-4o")\n', (A, "gpt-4o")),  # not tiktoken's own look-up
+        ('download_adapter_weights("org/lora", HUB, api_token=None)\n', (M, "org/lora")),  # a LoRA adapter's
+        ('weights = fetch_lora("org/lora")\n', (M, "org/lora")),
     ],
 )
 def test_the_arguments_of_a_function_named_for_a_model(source: str, expected: tuple[Kind, str]) -> None:
@@ -156,6 +158,10 @@ def test_the_arguments_of_a_function_named_for_a_model(source: str, expected: tu
         'enc = tiktoken.encoding_for_model("gpt-4o")\n',  # a tokenizer's look-up, no call of the model
         'name = tiktoken.encoding_name_for_model("gpt-3.5-turbo")\n',
         'from tiktoken import encoding_for_model\nenc = encoding_for_model("gpt-4")\n',
+        'model.set_adapter("default")\n',  # an adapter's local name, no id
+        'pipe.load_lora_weights("checkpoints/run1")\n',  # a local folder
+        'pipe.save_lora_weights("org/out")\n',  # what a program writes
+        'model.set_adapters(["org/a", "org/b"])\n',  # a plural: names, set by their local names
     ],
 )
 def test_argument_look_alikes(source: str) -> None:
@@ -165,6 +171,19 @@ def test_argument_look_alikes(source: str) -> None:
 def test_a_function_named_for_a_tokenizer_reads_a_model() -> None:
     source = 'VERSIONS = ["org/x", "fake_llama"]\nTOKENIZERS = {k: maybe_tokenizer(k) for k in VERSIONS}\n'
     assert {(kind, text) for kind, text, _, _ in find(source)} == {(M, "org/x")}
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('pipe.load_lora_weights("org/lora-flux", weight_name="w.safetensors")\n', "org/lora-flux"),
+        ('pipe.load_lora_weights(pretrained_model_name_or_path_or_dict="org/lora-sd")\n', "org/lora-sd"),
+        ('model.load_adapter("org/lora-a", adapter_name="a")\n', "org/lora-a"),
+        ('model.load_adapter(peft_model_id="org/lora-b")\n', "org/lora-b"),
+    ],
+)
+def test_a_lora_adapter_loaded_onto_a_model(source: str, expected: str) -> None:
+    assert {(kind, text) for kind, text, _, _ in find(source)} == {(M, expected)}
 
 
 # --- what a name named for a model holds, built from an id ---------------------------------------------------------
@@ -1208,3 +1227,13 @@ def test_files_whose_only_marker_is_an_encoder_or_reranker_are_read(tmp_path: Pa
         ("cross-encoder/ms-marco-MiniLM-L-6-v2", "run.sh"),
         ("sentence-transformers/clip-ViT-B-32", "app.py"),
     }
+
+
+def test_a_parametrize_table_shared_by_many_tests_names_each_row_once() -> None:
+    tests = "".join(
+        f'@pytest.mark.parametrize("name, model_id", CASES)\ndef test_{index}(name, model_id): ...\n'
+        for index in range(3)
+    )
+    source = f'CASES = [\n    ("a", "org/a"),\n    ("b", "org/b"),\n]\n{tests}'
+    found = [(r.text, r.line) for r in PythonSource().find(source, FileContext("tests/test_x.py", lambda _: False))]
+    assert found == [("org/a", 2), ("org/b", 3)]

@@ -54,6 +54,16 @@ PYTHON_POSITIVES = [
         {(OLLAMA, "mxbai-embed-large", 2)},
     ),
     ("import dspy\nlm = dspy.LM('ollama_chat/llama3.2')\n", {(OLLAMA, "llama3.2", 2)}),
+    # LangChain's `init_chat_model` and pydantic-ai write the provider before a colon
+    (
+        "from langchain.chat_models import init_chat_model\nm = init_chat_model('ollama:llama3.1')\n",
+        {(OLLAMA, "llama3.1", 2)},
+    ),
+    ("m = init_chat_model(model='ollama:qwen2.5:7b', temperature=0)\n", {(OLLAMA, "qwen2.5:7b", 1)}),
+    (  # beside it, another provider's route is that API's, not a model `azure_openai` tagged `gpt-4o`
+        "m = init_chat_model('ollama:llama3.1')\nn = init_chat_model('azure_openai:gpt-4o')\n",
+        {(OLLAMA, "llama3.1", 1), (Kind.API, "azure_openai:gpt-4o", 2)},
+    ),
     ("import litellm\nlitellm.completion(model='ollama/llama3', messages=[])\n", {(OLLAMA, "llama3", 2)}),
     (
         "from pydantic import BaseModel\nclass C(BaseModel):\n    local_llm: str = 'llama3.2'\n",
@@ -80,6 +90,12 @@ PYTHON_POSITIVES = [
     # a library name with a tag under a model name is Ollama's spelling, in a file that never says Ollama
     ("cfg = LLMConfig(model='llama3.1:8b', api_base=base)\n", {(OLLAMA, "llama3.1:8b", 1)}),
     ("DEFAULT_MODEL = 'qwen2.5:7b-instruct'\n", {(OLLAMA, "qwen2.5:7b-instruct", 1)}),
+    # even where a hosted API's pattern (`gpt-*`, `command-r*`) matches the name before its tag
+    (
+        "m = OpenAIChatCompletionsModel(model='gpt-oss:20b', openai_client=AsyncOpenAI(base_url=BASE))\n",
+        {(OLLAMA, "gpt-oss:20b", 1)},
+    ),
+    ("cfg = LLMConfig(model='command-r:35b')\n", {(OLLAMA, "command-r:35b", 1)}),
     # an OpenAI-compatible client pointed at an Ollama server: the model it is asked for is Ollama's
     (
         "from openai import OpenAI\nclient = instructor.from_openai(OpenAI(base_url='http://localhost:11434/v1',"
@@ -114,6 +130,7 @@ def test_python_positives(tmp_path: Path, source: str, expected: set[Found]) -> 
         # beside an Ollama server, a name neither in the library table nor tagged is none of its models
         "from openai import OpenAI\nOpenAI(base_url='http://localhost:11434/v1').chat.completions.create(model='x')\n",
         "x = 'ollama/ollama:0.5.7'\n",  # the server's image
+        "HOST = 'ollama:11434'\nTAG = 'ollama:latest'\n",  # a compose service's address, the server's image tag
         "import ollama\n'''ollama.chat(model='llama3.2')'''\n",  # a docstring
         "c = OllamaChatCompletionClient(model='org/name')\n",  # namespaced: only where nothing else is meant
         "c = OllamaChatCompletionClient(model='test')\n",  # neither in the table nor tag-shaped
@@ -124,6 +141,9 @@ def test_python_positives(tmp_path: Path, source: str, expected: set[Found]) -> 
         "cfg = LLMConfig(model='my-finetune:v2')\n",
         "MODEL_ID = 'anthropic.claude-3-sonnet-20240229-v1:0'\n",
         "IMAGE = 'llama3.1:8b'\nlabel = 'mistral:7b'\n",
+        # an API's names keep their colons: a fine-tuned OpenAI model, a Bedrock version
+        "m = Model(model='ft:gpt-4o-mini-2024-07-18:my-org:support:9FtHmmAb')\n",
+        "m = Model(model='cohere.command-r-v1:0')\n",
     ],
 )
 def test_python_negatives(tmp_path: Path, source: str) -> None:

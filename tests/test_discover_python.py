@@ -194,6 +194,17 @@ def test_reference_fields() -> None:
             'for name in ["org/a", "./local", "json", "x/y."]:\n    load_dataset(name)\n',
             [(D, "org/a", 1, None, "load_dataset")],
         ),
+        # a field of the loop's items, each a literal record: `c["value"]` of each card
+        (
+            'CANDIDATES = [\n    {"label": "A", "value": "org/a"},\n    {"label": "B", "value": "org/b"},\n]\n'
+            'for c in CANDIDATES:\n    AutoModel.from_pretrained(c["value"])\n',
+            [(M, "org/a", 2, None, "from_pretrained"), (M, "org/b", 3, None, "from_pretrained")],
+        ),
+        (
+            'TABLE = {"fast": {"repo": "org/a"}}\n'
+            'for tier, card in TABLE.items():\n    snapshot_download(card["repo"])\n',
+            [(M, "org/a", 1, None, "snapshot_download")],
+        ),
         # a function's own constants: the local binding is the one its loader reads
         (
             'def main():\n    checkpoint = "org/a"\n    return AutoModel.from_pretrained(checkpoint)\n',
@@ -276,6 +287,9 @@ def test_not_a_repository(template: str, text: str) -> None:
         'headers = {"Accept": "application/json"}',
         'AutoModel.from_pretrained(path, cache_dir="org/cache")',
         'hf_hub_download(repo_id=repo, filename="org/name")',
+        # a file a program writes or reads, under a name that says model
+        'assert scope.model_path("reports/plot.png") == expected',
+        'model_card = load_model_card(model_id="docs/model-card.md")',
     ],
 )
 def test_no_reference(source: str) -> None:
@@ -314,6 +328,10 @@ def test_a_string_that_is_a_url_of_the_hub_names_its_repository() -> None:
         # a loop variable stands for its own loop's items only
         'for m in ["org/a"]:\n    print(m)\nfor m in get_models():\n    AutoModel.from_pretrained(m)\n',
         'for m in ["org/a"]:\n    print(m)\ndef load(m):\n    return AutoModel.from_pretrained(m)\n',
+        # a loop variable over records built at run time is not the module constant of that name
+        'c = {"value": "org/a"}\nfor c in get_cards():\n    AutoModel.from_pretrained(c["value"])\n',
+        # a loop over strings: a subscript of one is no record's field
+        'for c in ["org/a"]:\n    AutoModel.from_pretrained(c["value"])\n',
     ],
 )
 def test_unfollowed_names(source: str) -> None:
@@ -417,6 +435,11 @@ def test_keywords_dict_keys_and_lists_named_for_a_model(source: str, expected: t
         pytest.param(
             'IMAGE = "nvcr.io/nim/meta/llama3-8b-instruct:1.0.3"\n', "nvcr.io/nim/meta/llama3-8b-instruct:1.0.3"
         ),
+        pytest.param(
+            'image_tag = os.getenv("TEST_IMAGE_TAG", "ghcr.io/predibase/lorax:main")\n',
+            "ghcr.io/predibase/lorax:main",
+            id="lorax-getenv-default",
+        ),
     ],
 )
 def test_a_string_that_is_a_server_image_names_it(source: str, expected: str) -> None:
@@ -448,6 +471,9 @@ def test_keyword_and_key_look_alikes(source: str) -> None:
         'print("pull vllm/vllm-openai:v0.6.0 first")\n',  # prose holding an image
         'IMAGE = f"vllm/vllm-openai:{version}"\n',  # tag unknown, but the f-string is no constant
         '"""Run ollama/ollama."""\n',
+        'REPO = "predibase/lorax"\n',  # the GitHub repository, not the image
+        'IMAGE = "ghcr.io/predibase/lorax-docs:latest"\n',  # another image of the same account
+        'IMAGE = "openmmlab/mmdetection:latest"\n',  # another image of LMDeploy's account
     ],
 )
 def test_other_strings_name_no_image(source: str) -> None:

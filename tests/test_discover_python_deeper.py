@@ -232,7 +232,7 @@ def test_field_default(body: str, expected: tuple[Kind, str]) -> None:
         'model_config = ConfigDict(protected_namespaces=("org/x",))',
         'model_type: str = "org/x"',
         'model_name_or_path: str = field(default=None, metadata={"help": "org/x"})',
-        'model_name_or_path: str = field(default_factory=lambda: "org/x")',
+        "model_name_or_path: str = field(default_factory=default_model)",  # a factory function: known only when run
         "model_name_or_path: str = field(metadata={'help': 'org/x'})",
         'model_name_or_path: str = "./out/model"',
         'model_name_or_path: str = "bert-base-custom"',

@@ -135,6 +135,8 @@ def test_not_followed(text: str) -> None:
         ('StaticEmbedding.from_distillation("BAAI/bge-base-en-v1.5", device="cuda")', "BAAI/bge-base-en-v1.5"),
         ('word_emb = models.Transformer("distilbert-base-uncased")', "distilbert-base-uncased"),
         ('emb = Transformer(model_name_or_path="org/x", max_seq_length=128)', "org/x"),
+        ('emb = INSTRUCTOR("hkunlp/instructor-large")', "hkunlp/instructor-large"),  # InstructorEmbedding's
+        ('emb = INSTRUCTOR(model_name_or_path="BAAI/bge-large-en-v1.5")', "BAAI/bge-large-en-v1.5"),
     ],
 )
 def test_sparse_encoder_loaders(text: str, expected: str) -> None:
@@ -152,7 +154,37 @@ def test_sparse_encoder_loaders(text: str, expected: str) -> None:
         "layer = nn.Transformer(d_model=512, nhead=8)\n",
         'model = Transformer("encoder")\n',
         'block = models.Transformer("./local/dir")\n',
+        'emb = INSTRUCTOR("./models/instructor")\n',
+        "client = instructor.from_openai(OpenAI())\n",  # the structured-output library, no model
     ],
 )
 def test_sparse_encoder_look_alikes(text: str) -> None:
+    assert found(text) == []
+
+
+# --- text-generation-inference's Hub helpers, kept by its forks (LoRAX) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('filenames = weight_hub_files("bigscience/bloom")', "bigscience/bloom"),
+        ('weight_hub_files(model_id="acme/x-7b", extension=".bin")', "acme/x-7b"),
+        ('local = weight_files("bigscience/bloom-560m", revision="main")', "bigscience/bloom-560m"),
+        ('download_weights(filenames, "acme/x-7b", "main")', "acme/x-7b"),
+    ],
+)
+def test_tgi_hub_helpers(text: str, expected: str) -> None:
+    assert found(text + "\n") == [(expected, 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'download_weights("./weights.bin")\n',  # a file, and in the filenames' place
+        "files = weight_files(model_path)\n",
+        'files = weight_files("./checkpoints/run1")\n',
+    ],
+)
+def test_tgi_hub_helper_look_alikes(text: str) -> None:
     assert found(text) == []

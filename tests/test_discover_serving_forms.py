@@ -13,7 +13,7 @@ from modelpolicy.discover import discover
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.identity import HubId, parse_hub_url
 from modelpolicy.discover.interface import FileContext
-from modelpolicy.discover.names import named_kind, names_image, split_words
+from modelpolicy.discover.names import named_kind, names_command_line, names_image, split_words
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.discover.shell import ShellSource
 from modelpolicy.model import Kind
@@ -241,6 +241,23 @@ def test_an_image_in_a_variable_named_for_one() -> None:
 )
 def test_names_of_images(name: str, expected: bool) -> None:
     assert names_image(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("args", True),
+        ("TRAIN_ARGS", True),
+        ("extraArgs", True),
+        ("docker-cmd", True),
+        ("SERVER_OPTIONS", True),
+        ("HELP_TEXT", False),
+        ("args_file", False),  # a file of them, not the options themselves
+        ("model_args_path", False),
+    ],
+)
+def test_names_of_command_lines(name: str, expected: bool) -> None:
+    assert names_command_line(name) is expected
 
 
 # --- a parameter's default given to a loader --------------------------------------------------------------------------
@@ -561,3 +578,18 @@ def test_a_model_id_or_path_is_read_and_the_served_name_before_it_is_not() -> No
         "wrapped = Server(name, model_id_or_path=args.model_dir)\n"
     )
     assert found(source) == Counter([(M, "textattack/bert-base-uncased-yelp-polarity", 3)])
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # the f-string deep in a function, the file's other lines holding none
+        'import os\n\ndef launch(size):\n    if size:\n        cmd = f"--model org/{size} --tp 2"\n    return cmd\n',
+        # written over several lines, its prefix on the second: its part before `{...}` is still no id
+        'cmd = (\n    "--model org/"\n    f"{name} --tp 2"\n)\n',
+        'cmd = rf"--model org/{name}"\n',
+        'cmd = Rf"--model org/{name}"\n',
+    ],
+)
+def test_an_f_strings_part_before_a_placeholder_is_no_id_wherever_it_is_written(source: str) -> None:
+    assert found(source) == Counter()

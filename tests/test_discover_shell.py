@@ -153,7 +153,8 @@ def test_finds_nothing_in_scripts(command: str) -> None:
             [(MODEL, "acme/encoder", 2), (MODEL, "acme/reranker", 3), (DATASET, "acme/reviews", 4)],
         ),
         ("Dockerfile", "ARG MODEL_TYPE=acme/encoder\nENV MODEL_PATH /models/acme\nENV OUTPUT_MODEL=acme/x\n", []),
-        ("Dockerfile", 'ENV ARGS="--model acme/encoder"\nLABEL args="--model acme/encoder"\n', []),
+        ("Dockerfile", 'LABEL args="--model acme/encoder"\n', []),  # metadata; `ENV ARGS="--model ..."` is read
+        ("Dockerfile", 'ENV ARGS="--model acme/encoder"\nCMD python serve.py $ARGS\n', [(MODEL, "acme/encoder", 1)]),
         ("Dockerfile", "# RUN python fetch.py --model acme/encoder\nRUN echo done\n", []),
         ("Dockerfile", "CMD python serve.py --model $MODEL_ID\n", []),
         ("Dockerfile", 'CMD ["python", "serve.py", "--output_dir", "acme/encoder"]\n', []),
@@ -535,6 +536,47 @@ def test_a_script_given_to_a_shell_is_read_in_place(text: str, expected: list[tu
     assert found("run.sh", text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'runpodctl create pods --name t \\\n  --args "--port 8080 --model-id acme/base --max-total-tokens 81"\n',
+            [(MODEL, "acme/base", 2)],
+            id="option-named-args",
+        ),
+        pytest.param('tool --command="python x.py --model acme/enc"\n', [(MODEL, "acme/enc", 1)], id="option-equals"),
+        pytest.param(
+            'TRAIN_ARGS="--model_name_or_path acme/sft --dataset_name acme/chat"\npython train.py $TRAIN_ARGS\n',
+            [(MODEL, "acme/sft", 1), (DATASET, "acme/chat", 1)],
+            id="variable-named-args",
+        ),
+        pytest.param("export CMD='vllm serve acme/enc --port 80'\n$CMD\n", [(MODEL, "acme/enc", 1)], id="cmd"),
+    ],
+)
+def test_a_command_line_held_by_an_option_or_variable_is_read(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found("run.sh", text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('echo "--model acme/enc"\n', id="printed"),
+        pytest.param('HELP="use --model acme/enc"\n', id="variable-not-named-for-a-command-line"),
+        pytest.param('tool --description "--model acme/enc"\n', id="option-not-named-for-a-command-line"),
+        pytest.param('ARGS="--model ./models/local --port 80"\n', id="local-path"),
+        pytest.param("ARGS=--model\n", id="one-word"),
+    ],
+)
+def test_command_line_look_alikes(text: str) -> None:
+    assert found("run.sh", text) == []
+
+
+def test_a_command_line_in_an_option_is_placed_where_it_is_written() -> None:
+    line = 'runpodctl create pods --args "--port 80 --model-id acme/base"'
+    references = ShellSource().find(line, context("run.sh"))
+    assert [(r.text, r.column) for r in references] == [("acme/base", line.index("acme/base"))]
+
+
 def test_a_makefile_is_read_one_logical_line_at_a_time() -> None:
     text = "# don't stop here\ntest:\n\tMODEL_NAME=acme/x \\\n\t$(MAKE) run\n"
     assert found("Makefile", text) == [(MODEL, "acme/x", 3)]
@@ -786,3 +828,39 @@ def test_serving_commands_name_their_model(text: str, expected: list[str]) -> No
 )
 def test_serving_commands_naming_no_model(text: str) -> None:
     assert [f for f in found("serve.sh", text) if f[0] is MODEL] == []
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        pytest.param("sky launch -c c task.yaml --env MODEL_ID=acme/base", [(MODEL, "acme/base", 1)], id="sky-env"),
+        pytest.param("kubectl run x --env=EMBEDDING_MODEL=acme/emb", [(MODEL, "acme/emb", 1)], id="env-equals"),
+        pytest.param("docker build --build-arg BASE_MODEL=acme/base .", [(MODEL, "acme/base", 1)], id="build-arg"),
+        pytest.param(
+            'helm install r charts/x --set server.modelName=acme/base --set "image.tag=v1"',
+            [(MODEL, "acme/base", 1)],
+            id="helm-set-path",
+        ),
+        pytest.param(
+            "helm upgrade r c --set-string models[0].model_id=acme/base", [(MODEL, "acme/base", 1)], id="index"
+        ),
+    ],
+)
+def test_settings_handed_on_by_options_are_read_by_their_names(
+    command: str, expected: list[tuple[Kind, str, int]]
+) -> None:
+    assert found("deploy.sh", command + "\n") == expected
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        pytest.param("sky launch task.yaml --env OUTPUT_MODEL=acme/out", id="written"),
+        pytest.param("helm install r c --set 'deployment.args[1].value=acme/base'", id="not-named-for-a-model"),
+        pytest.param("sky launch task.yaml --env MODEL_TYPE=acme/x", id="a-model-s-type"),
+        pytest.param("docker run -e EMBEDDING_MODEL=acme/emb python:3.11", id="a-generic-image-s-variables"),
+        pytest.param("sky launch task.yaml --env MODEL_ID", id="no-value"),
+    ],
+)
+def test_settings_that_name_no_model(command: str) -> None:
+    assert found("deploy.sh", command + "\n") == []

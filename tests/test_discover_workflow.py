@@ -101,3 +101,61 @@ def test_a_look_alike_workflow_folder_is_not_read(path: str) -> None:
 def test_a_step_that_runs_a_server_image_names_it() -> None:
     text = "jobs:\n  e2e:\n    steps:\n      - run: |\n          docker pull ollama/ollama:0.3.12\n"
     assert found(".github/workflows/e2e.yml", text) == [(Kind.IMAGE, "ollama/ollama:0.3.12", 5, 22)]
+
+
+SKYPILOT = """\
+resources:
+  accelerators: A10G:1
+envs:
+  MODEL_ID: acme/base
+setup: |
+  huggingface-cli download acme/tok
+run: |
+  docker run --gpus all -p 8080:80 -v ~/data:/data \\
+    ghcr.io/predibase/lorax:main \\
+    --model-id $MODEL_ID --adapter-id acme/lora
+"""
+
+DSTACK = """\
+type: service
+image: vllm/vllm-openai:v0.6.0
+commands:
+  - vllm serve acme/chat --port 8000
+port: 8000
+"""
+
+
+def test_a_skypilot_task_s_scripts_are_shell_whatever_the_file_is_named() -> None:
+    lines = SKYPILOT.splitlines()
+    assert sorted(found("deploy/lorax.yaml", SKYPILOT)) == sorted(
+        [
+            (M, "acme/tok", 6, lines[5].index("acme/tok")),
+            (Kind.IMAGE, "ghcr.io/predibase/lorax:main", 9, lines[8].index("ghcr.io")),
+            (M, "acme/lora", 10, lines[9].index("acme/lora")),
+        ]
+    )
+
+
+def test_a_dstack_configuration_s_commands_are_shell() -> None:
+    assert found("serve.dstack.yml", DSTACK) == [(M, "acme/chat", 4, DSTACK.splitlines()[3].index("acme/chat"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("run:\n  name: exp1\n  script: python train.py --model acme/x\n", id="run-settings-not-a-task"),
+        pytest.param("resources:\n  limits: {cpu: 1}\nargs: --model acme/x\n", id="kubernetes-resources-no-run"),
+        pytest.param("type: object\ncommands:\n  - python x.py --model acme/x\n", id="not-a-dstack-type"),
+        pytest.param("jobs:\n  a:\n    run: python x.py --model acme/x\nresources: {}\n", id="a-run-below-the-top"),
+    ],
+)
+def test_yaml_that_is_no_task_file_is_not_read(text: str) -> None:
+    assert found("config.yaml", text) == []
+
+
+def test_an_image_run_after_a_model_is_read_is_placed_where_it_is_written() -> None:
+    text = "jobs:\n  a:\n    steps:\n      - run: docker run --gpus all vllm/vllm-openai:v0.6.0 --model acme/x\n"
+    line = text.splitlines()[3]
+    assert sorted(found(".github/workflows/a.yml", text)) == sorted(
+        [(Kind.IMAGE, "vllm/vllm-openai:v0.6.0", 4, line.index("vllm/")), (M, "acme/x", 4, line.index("acme/x"))]
+    )

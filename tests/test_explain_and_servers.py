@@ -123,6 +123,8 @@ def test_a_release_tag_beside_a_digest_names_the_release() -> None:
         ("substratusai/vllm:v0.6.3.post1-cpu", "apache-2.0"),
         ("substratusai/vllm-gh200:v0.8.3", "apache-2.0"),
         ("ghcr.io/kaito-project/aikit/llama3.2:1b", "mit"),
+        ("ghcr.io/predibase/lorax:0.12.1", "apache-2.0"),
+        ("openmmlab/lmdeploy:v0.6.2", "apache-2.0"),
     ],
 )
 def test_every_server_of_the_catalogue_resolves(image: str, licence: str) -> None:

@@ -29,6 +29,11 @@ LONGEST = "o" * 96
         ("openai/gpt-oss-120b:fastest", "openai/gpt-oss-120b", None),  # the Inference Providers router's choice
         ("deepseek-ai/DeepSeek-R1:novita", "deepseek-ai/DeepSeek-R1", None),
         ("meta-llama/Llama-3.1-8B-Instruct:Cerebras", "meta-llama/Llama-3.1-8B-Instruct", None),
+        # a media word that does not end the name as a file's suffix
+        ("org/pdf-extractor.v1", "org/pdf-extractor.v1", None),
+        ("org/png-classifier", "org/png-classifier", None),
+        ("org/model-md", "org/model-md", None),
+        ("microsoft/Phi-3.5-mini-instruct", "microsoft/Phi-3.5-mini-instruct", None),
     ],
 )
 def test_parse_hub_id_accepts(text: str, repo_id: str, revision: str | None) -> None:
@@ -76,6 +81,11 @@ def test_parse_hub_id_accepts(text: str, repo_id: str, revision: str | None) -> 
         "data.csv",
         "org/tokenizer.model",
         "org/model.safetensors@main",
+        "reports/plot.png",
+        "figures/Loss.PDF",
+        "docs/model-card.md",
+        "audio/sample.wav",
+        "cache/embeddings.npy",
         # paths
         "./x",
         "../x",

@@ -83,6 +83,14 @@ def test_a_property_outside_the_vocabulary_is_rejected() -> None:
         build(document).validate()
 
 
+@pytest.mark.parametrize("prefix", ["litellm", "LiteLLM/", "a/b/", 3])
+def test_a_gateway_prefix_that_is_not_one_lower_case_segment_is_rejected(prefix: object) -> None:
+    document = json.loads((HERE / COMPILED).read_text(encoding="utf-8"))
+    document["gateways"]["prefixes"].append(prefix)
+    with pytest.raises(KnowledgeError, match=r"gateways\.prefixes"):
+        build(document)
+
+
 def test_a_curated_licence_that_overrides_the_hubs_card_says_both() -> None:
     from modelpolicy.model import Kind, Resolved
     from modelpolicy.resolve.knowledge import KnowledgeResolver

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from modelpolicy.discover.markers import Markers
+from modelpolicy.discover.markers import Markers, holds_any, occurrences
 from modelpolicy.discover.python import MARKER_WORDS
 
 
@@ -45,3 +45,16 @@ def test_a_file_passes_on_any_word_short_or_long(size: int) -> None:
     assert markers.admit(filler + b"y = Model\n", "a.py")  # one of the last words looked for
     assert markers.admit(b"AutoModel.from_pretrained(x)\n" + filler, "a.py")
     assert not markers.admit(filler + b"y = 2\n", "a.py")
+
+
+_WORDS = (b"load", b"loader", b"model", b"odel")  # words inside others, and one word inside another's occurrence
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"nothing here", b"loader", b"model_loader(models)", b"modelmodel", b"x" * 5000 + b"load", b"LOAD model"],
+)
+def test_every_occurrence_of_every_word_is_found_overlapping_ones_too(data: bytes) -> None:
+    naive = sorted((at, len(word)) for word in _WORDS for at in range(len(data)) if data.startswith(word, at))
+    assert sorted(occurrences(data, _WORDS)) == naive
+    assert holds_any(data, _WORDS) == bool(naive)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from modelpolicy.errors import ModelpolicyError
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Artefact, Kind, Reference, Resolved, Terms, TrainingData, Unresolved, Verdict, Weights
 from modelpolicy.policy import load_policy, preset_names
@@ -95,6 +96,15 @@ def test_policy_file_extends_a_preset_and_overrides_a_rule(tmp_path: Path) -> No
     assert (policy.name, policy.source, policy.context.value) == ("ours", f"{path}, extends commercial", "commercial")
     assert policy.rules["non-commercial"] is Verdict.WARN
     assert policy.rules["unknown"] is Verdict.FAIL
+
+
+def test_a_folder_named_like_a_preset_does_not_hide_the_preset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "research").mkdir()  # FlagEmbedding's `research/`, scanned from the repository's root
+    (tmp_path / "ours").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert load_policy("research").name == "research"
+    with pytest.raises(ModelpolicyError, match="policy file not found"):
+        load_policy("ours")  # a folder that names no preset is still no policy file
 
 
 def test_an_inline_suppression_on_every_reference_waives_that_rule_only() -> None:

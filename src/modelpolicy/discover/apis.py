@@ -19,6 +19,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from modelpolicy.discover import ollama
 from modelpolicy.discover.identity import looks_like_path, without_env_defaults
 from modelpolicy.discover.names import WRITTEN, named_kind, split_words
 from modelpolicy.knowledge import load as load_knowledge
@@ -109,6 +110,7 @@ PROVIDER_CALLEES = (
     "litellm",
     "bedrock",
     "replicate",
+    "openrouter",  # a gateway's client: agno's `OpenRouter(id="gpt-4o")`, a project's `openrouter_chat(...)`
     *HUB_HOST_CALLEES,
 )
 
@@ -201,6 +203,8 @@ def named(text: str, in_context: frozenset[str] = frozenset(), *, deployment: bo
     value = without_env_defaults(text.strip()).strip().strip(_QUOTES).strip()
     if not value or any(c.isspace() or c == "," for c in value):
         return None  # no API's name holds a comma: `gpt-4o,gpt-4o-mini` is a list of two
+    if ":" in value and ollama.tagged(value):
+        return None  # `gpt-oss:20b`, `command-r:35b`: a library name with a tag is Ollama's, whatever `gpt-*` matches
     knowledge = load_knowledge()
     provider = knowledge.provider(value)
     spelled = spelled_by_the_api(value)

@@ -40,7 +40,7 @@ from modelpolicy.discover.identity import (
 )
 from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
-from modelpolicy.discover.markers import Markers
+from modelpolicy.discover.markers import Markers, holds_any
 from modelpolicy.discover.names import (
     CARD_KEYS,
     DATASET_ITEM_KEYS,
@@ -48,6 +48,7 @@ from modelpolicy.discover.names import (
     SETTING_KEYS,
     collection_kind,
     named_kind,
+    names_command_line,
     names_image,
     picker_kind,
     spelled_markers,
@@ -209,7 +210,7 @@ class ConfigSource:
         trees = [tree for tree in trees if not _api_description(tree)]
         found = list(dict.fromkeys(r for tree in trees for r in finder.node(tree, _root_slot(context.path, tree))))
         if reader is _env_trees:
-            found += _env_images(trees, context)
+            found += _env_images(trees, context) + _env_command_lines(trees, context)
         if problem is not None:
             raise problem.with_found(found)
         return found
@@ -283,28 +284,25 @@ def _a_role(key: str) -> bool:
 
 # What a string outside an artefact key's value must hold, lower-cased, to be a LiteLLM route to Ollama, a name routed
 # to a hosted API or a Hub URL: most of a large file's strings hold none, and are let go at once.
-_ROUTE_OR_URL_WORDS = tuple(word.decode() for word in (b"ollama", *apis.ROUTE_MARKERS, *URL_MARKERS))
+_ROUTE_OR_URL_WORDS = (b"ollama", *apis.ROUTE_MARKERS, *URL_MARKERS)
 
 
-def _route_or_url_words(text: str) -> tuple[str, ...]:
+def _route_or_url_words(text: str) -> tuple[bytes, ...]:
     """The words of `_ROUTE_OR_URL_WORDS` a file's strings may hold in ASCII: those its text holds, case aside. An
     ASCII string read from it is written in it as it reads (folding only adds blanks, YAML's `''` keeps a quote),
     but for escapes: a text with a backslash may hold them all."""
     if "\\" in text:
         return _ROUTE_OR_URL_WORDS
     lowered = text.lower()
-    return tuple(word for word in _ROUTE_OR_URL_WORDS if word in lowered)
+    return tuple(word for word in _ROUTE_OR_URL_WORDS if word.decode() in lowered)
 
 
-def _may_be_routed_or_url(value: str, words: tuple[str, ...] = _ROUTE_OR_URL_WORDS) -> bool:
+def _may_be_routed_or_url(value: str, words: tuple[bytes, ...] = _ROUTE_OR_URL_WORDS) -> bool:
     """False when `value` cannot be routed or hold a Hub URL (ASCII, none of the words: the other text is read);
     `words` are those the file may hold (`_route_or_url_words`)."""
     if not value.isascii():
         return True
-    if not words:
-        return False
-    lowered = value.lower()
-    return any(word in lowered for word in words)
+    return bool(words) and holds_any(value.lower().encode("ascii"), words)
 
 
 def _may_hold_url(value: str) -> bool:
@@ -315,10 +313,28 @@ def _may_hold_url(value: str) -> bool:
 
 _SETTING_KEYS = frozenset(key.lower() for key in SETTING_KEYS)
 _CARD_KEYS = tuple(key.lower() for key in CARD_KEYS)
+_DATASET_ITEM_KEYS = tuple(key.lower().replace("_", "") for key in DATASET_ITEM_KEYS)  # as `_normalise` writes keys
 # The keys of a mapping that say which provider it configures or calls (`{provider: ollama, model: ...}`), normalised;
 # and those under which such a mapping holds that provider's settings (mem0's `{provider: ollama, config: {model}}`).
 _PROVIDER_KEYS = frozenset({"provider", "providerid", "providername", "apiprovider", "id", "type"})
 _PROVIDER_SETTINGS = frozenset({"config", "params", "options", "settings"})
+
+
+def _item_slot(slot: _Slot | None, key: _Text | None, child: _Node | None) -> _Slot | None:
+    """The slot of an item key's value: the list's, but under the item key's own name when the value is a mapping, so
+    that its keys are not read as the roles of a plural name's table (a Beaker spec's `datasets: [{mountPath: /data,
+    source: {beaker: org/x}}]` names a Beaker dataset, not a role `beaker`)."""
+    if slot is None or key is None:
+        return None
+    return _Slot(slot.kind, key.value, slot.single_names) if isinstance(child, _Mapping) else slot
+
+
+def _url_kind(url: str, kind: Kind, slot: _Slot | None) -> Kind:
+    """The kind of what a Hub URL names: a `hf://ORG/NAME` path under a dataset's key is that dataset (llm-foundry's
+    `dataset_uri: hf://org/x`, which its loaders give to `load_dataset`), though `hf://` reads a model's repository
+    where no `datasets/` says otherwise; a URL's own word decides elsewhere."""
+    dataset_key = slot is not None and slot.kind is Kind.DATASET
+    return Kind.DATASET if dataset_key and url.lower().startswith(("hf://", "huggingface://")) else kind
 
 
 def _provided_by_ollama(entries: _Entries) -> bool:
@@ -376,7 +392,7 @@ def _artefact_key(key: str) -> Kind | None:
 class _Finder:
     context: FileContext
     file_text: str = ""
-    route_or_url_words: tuple[str, ...] = _ROUTE_OR_URL_WORDS  # those the file's strings may hold
+    route_or_url_words: tuple[bytes, ...] = _ROUTE_OR_URL_WORDS  # those the file's strings may hold
     # (collection, slot) pairs walked: a YAML alias is walked again under another key (`models: *shared`), never
     # twice under the same one, so an alias bomb stays linear
     walked: set[tuple[int, _Slot | None]] = field(default_factory=set)
@@ -418,7 +434,7 @@ class _Finder:
 
     def mapping(self, mapping: _Mapping, slot: _Slot | None) -> Iterator[Reference]:
         entries = {_normalise(key.value): (key, value) for key, value in mapping.entries if key}
-        keys = DATASET_ITEM_KEYS if slot and slot.kind is Kind.DATASET else _CARD_KEYS  # `{name: LABEL, value: ID}`
+        keys = _DATASET_ITEM_KEYS if slot and slot.kind is Kind.DATASET else _CARD_KEYS  # `{name: LABEL, value: ID}`
         item_key = next((entries[k][0] for k in keys if k in entries), None) if slot else None
         if item_key is None and _provided_by_ollama(entries):  # `{provider: ollama, model: command-r}`: read as an
             # `ollama:` section; a card of a list of models (`{id: mistral-large, provider: ollama}`) is read below
@@ -453,7 +469,7 @@ class _Finder:
             if by_role and key is not None and isinstance(child, _Text) and _a_role(key.value):
                 yield from self.text(child, slot)  # `chat_models: {fast: gpt-4o-mini, smart: gpt-4o}`
                 continue
-            yield from self.entry(key, child, slot if key is not None and key is item_key else None)
+            yield from self.entry(key, child, _item_slot(slot, key, child) if key is item_key else None)
 
     def entry(self, key: _Text | None, value: _Node | None, slot: _Slot | None) -> Iterator[Reference]:
         normal = _normalise(key.value) if key else ""
@@ -563,7 +579,7 @@ class _Finder:
         for url in URL.findall(text.value) if _may_hold_url(text.value) else ():
             found = parse_hub_url(url.rstrip(".;:!?"))
             if found:
-                yield self.reference(text, found[0], found[1], "url")
+                yield self.reference(text, _url_kind(url, found[0], slot), found[1], "url")
 
     def named(self, text: _Text, slot: _Slot) -> Reference | None:
         """The artefact a string under an artefact key names, or None for paths, non-ids and unknown single names."""
@@ -1055,6 +1071,20 @@ def _env_images(trees: list[_Node | None], context: FileContext) -> list[Referen
         for key, value in tree.entries if isinstance(tree, _Mapping) else ():
             if key and isinstance(value, _Text) and names_image(key.value) and (image := server_image(value.value)):
                 found.append(Reference(context.path, value.line, value.column, image, Kind.IMAGE, "config", "image"))
+    return found
+
+
+def _env_command_lines(trees: list[_Node | None], context: FileContext) -> list[Reference]:
+    """`VLLM_ARGS="--model ID --port 80"` in a `.env` file a compose file or a script hands to a command: a command
+    line, or its options, held by a variable named for one (`names.names_command_line`), read as the shell source reads
+    a command line, each value placed where it is written."""
+    from modelpolicy.discover.shell import command_references
+
+    found: list[Reference] = []
+    for tree in trees:
+        for key, value in tree.entries if isinstance(tree, _Mapping) else ():
+            if key and isinstance(value, _Text) and " " in value.value.strip() and names_command_line(key.value):
+                found += command_references(value.value, value.line, value.column, context, "config")
     return found
 
 

@@ -35,8 +35,9 @@ if TYPE_CHECKING:
     import yaml
 
 _SOURCE = "containers"
-# Keys whose values are a container's command line, in the order they are joined: compose, then Kubernetes.
-_COMMAND_KEYS = ("entrypoint", "command", "args")
+# Keys whose values are a container's command line, in the order they are joined: compose, then Kubernetes; a Beaker
+# experiment spec's task names its arguments in full (`command: [/bin/sh, -c]`, `arguments: ['accelerate launch ...']`).
+_COMMAND_KEYS = ("entrypoint", "command", "args", "arguments")
 _COMPOSE = re.compile(r"(docker-)?compose[^/]*\.ya?ml")
 # Cheap test before parsing: YAML without an image cannot name a container.
 # (`defaultImage:`, `vllm_image:`: a key ending in `image`, `Image` or `images`, too)
@@ -395,12 +396,17 @@ class _Yaml:
 
 def _argument_list(key: str, node: yaml.Node) -> bool:
     """Whether a key outside a container holds a server's command-line options: a name ending in `args` or
-    `arguments` (`extraArgs`, `extra_args`, `serverArgs`) over a list of strings, one of them an option."""
+    `arguments` (`extraArgs`, `extra_args`, `serverArgs`) over a list of strings, one of them an option, or over one
+    string of options (`extraArgs: "--model ID --max-model-len 4096"`)."""
     import yaml
 
-    if split_words(key)[-1:] not in (("args",), ("arguments",)) or not isinstance(node, yaml.SequenceNode):
+    if split_words(key)[-1:] not in (("args",), ("arguments",)):
         return False
-    return any((text := string(item)) and text.startswith("-") for item in node.value)
+    if (text := string(node)) is not None:
+        return text.lstrip().startswith("-") and " " in text.strip()
+    return isinstance(node, yaml.SequenceNode) and any(
+        (text := string(item)) and text.startswith("-") for item in node.value
+    )
 
 
 def _place(node: yaml.Node) -> tuple[int, int]:

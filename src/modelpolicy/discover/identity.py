@@ -38,6 +38,24 @@ _FILE_SUFFIXES = (
     ".model",
     ".py",
     ".arrow",
+    # documents, images and media a program writes or reads (`scope.model_path("reports/plot.png")`)
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".webp",
+    ".svg",
+    ".pdf",
+    ".md",
+    ".html",
+    ".wav",
+    ".mp3",
+    ".mp4",
+    ".pkl",
+    ".npy",
+    ".npz",
+    ".tsv",
+    ".log",
 )
 # Dataset builders that `datasets` ships: `load_dataset("json", ...)` reads local files, not a Hub dataset.
 PACKAGED_BUILDERS = frozenset(
@@ -203,8 +221,9 @@ FILLER_WORDS = frozenset({"lorem", "ipsum", "dolor", "amet"})
 # `test/tokenizer-partial`, `cleanup/test` (a cache test's repository names), never an artefact a program reads.
 FIXTURE_WORDS = frozenset({"test", "tests"})
 # Names by which a router of hosted models is asked to choose one itself (`openrouter/auto`, ClawRouter's
-# `blockrun/auto`): an alias of the service, no repository.
-ROUTER_CHOICES = frozenset({"auto"})
+# `blockrun/auto`, and its other routing profiles `blockrun/eco`, `blockrun/premium`, `blockrun/free`): an alias of the
+# service, no repository.
+ROUTER_CHOICES = frozenset({"auto", "eco", "premium", "free"})
 # An owner-less name spelled as a constant's or an environment variable's (`HF_DATASET_NAME`, `MODEL_ID`): a template's
 # slot for the reader to fill (lighteval's `hf_repo="HF_DATASET_NAME"`), never a Hub name, which the Hub's legacy
 # owner-less repositories spell in lower case.

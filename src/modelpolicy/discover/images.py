@@ -42,6 +42,8 @@ IMAGE_MARKERS = (
     b"faster-whisper-server",
     b"speaches",
     b"aikit/",
+    b"predibase/lorax",
+    b"lmdeploy",
 )
 # Environment variables a model server reads its model from (`HF_MODEL_ID`: TGI's SageMaker entrypoint).
 MODEL_VARIABLES = frozenset({"MODEL_ID", "MODEL_NAME", "MODEL", "HF_MODEL_ID"})

@@ -42,7 +42,7 @@ from modelpolicy.discover.identity import (
 )
 from modelpolicy.discover.images import IMAGE_MARKERS, whole_image
 from modelpolicy.discover.interface import FileContext, SourceError
-from modelpolicy.discover.markers import Markers
+from modelpolicy.discover.markers import Markers, holds_any, occurrences
 from modelpolicy.discover.names import collection_kind, named_kind, picker_kind
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
@@ -269,7 +269,10 @@ class JavaScriptSource:
         named = _named_positions(root, data, lowered)
         finder = _Finder(context, data, named or [], strings)
         if named is None or finder.follows_names(b"ollama" in lowered):  # every call, key and binding gathered
-            finder = _Finder(context, data, _gathered(root, _dialect(context.path)), strings)
+            gathered = _Finder(context, data, _gathered(root, _dialect(context.path)), strings)
+            if named is not None:
+                gathered.read_only(finder)
+            finder = gathered
         found = finder.references()
         line = _error_line(tree.root_node, data, self.markers) if tree.root_node.has_error else None
         if line is not None:
@@ -453,11 +456,7 @@ def _named_positions(root: Node, data: bytes, lowered: bytes) -> list[Node] | No
 def _position_words(lowered: bytes) -> Iterator[tuple[int, int]]:
     """Where each word that a position's name must hold is written (start, length); a backslash stands for a key
     whose word is spelled with an escape."""
-    for word in _CALLEE_WORDS:
-        at = lowered.find(word)
-        while at >= 0:
-            yield at, len(word)
-            at = lowered.find(word, at + 1)
+    yield from occurrences(lowered, _CALLEE_WORDS)
     for match in _NAME_WORDS.finditer(lowered):
         yield match.start(), match.end() - match.start()
 
@@ -578,11 +577,7 @@ def _url_strings(root: Node, lowered: bytes, dialect: str) -> list[Node]:
 
 
 def _url_words(lowered: bytes) -> Iterator[tuple[int, int]]:
-    for word in _URL_OR_ROUTE_WORDS:
-        at = lowered.find(word)
-        while at >= 0:
-            yield at, len(word)
-            at = lowered.find(word, at + 1)
+    return iter(occurrences(lowered, _URL_OR_ROUTE_WORDS))
 
 
 def _strings(root: Node, dialect: str) -> list[Node]:
@@ -607,7 +602,7 @@ def _holds_url_word(node: Node, lowered: bytes) -> bool:
             own[child.start_byte - node.start_byte : child.end_byte - node.start_byte] = bytes(
                 child.end_byte - child.start_byte
             )
-    return any(word in own for word in _URL_OR_ROUTE_WORDS)
+    return holds_any(bytes(own), _URL_OR_ROUTE_WORDS)
 
 
 _STRINGS = frozenset({"string", "template_string"})
@@ -796,6 +791,27 @@ class _Finder:
         given += [attribute.named_children[-1] for attribute in self.attributes if attribute.named_children]
         given += [function for _, function in self.returning]  # what it returns may be a name: `return DEFAULT`
         return any(node is not None and _holds_name(node) for node in given)
+
+    def read_only(self, positions: _Finder) -> None:
+        """Read the positions `positions` gathered (those at the words their names hold: `_named_positions`), and the
+        arrays bound under any name (`_api_list`), following names through every binding this finder gathered: a
+        bundle of thousands of calls and keys whose few named positions follow a name costs a walk of its bindings,
+        not a reading of each call and key. Each is read in the order this finder met it."""
+        self.ollama = self.ollama or any(receiver == "ollama" for _, _, receiver in self.calls)
+        calls = {_span(call) for call, _, _ in positions.calls}
+        pairs = {_span(pair) for pair in positions.pairs}
+        attributes = {_span(attribute) for attribute in positions.attributes}
+        returning = {(name, _span(function)) for name, function in positions.returning}
+        named = {(name, _span(value)) for name, value in positions.named}
+        self.calls = [call for call in self.calls if _span(call[0]) in calls]
+        self.pairs = [pair for pair in self.pairs if _span(pair) in pairs]
+        self.attributes = [attribute for attribute in self.attributes if _span(attribute) in attributes]
+        self.returning = [(name, node) for name, node in self.returning if (name, _span(node)) in returning]
+        self.named = [
+            (name, value)
+            for name, value in self.named
+            if (name, _span(value)) in named or _unwrapped(value).type == "array"
+        ]
 
     def references(self) -> list[Reference]:
         self.ollama = self.ollama or any(receiver == "ollama" for _, _, receiver in self.calls)
@@ -1316,6 +1332,32 @@ class _Finder:
         for bound in self.bindings.get(name, ()):
             yield from self.values(bound, depth + 1)
         yield from self._arguments(node, name, depth)
+        for item in self._iterated(node, name, depth):
+            yield from self.values(item, depth + 1)
+
+    def _iterated(self, node: Node, name: str, depth: int) -> Iterator[Node]:
+        """What a name stands for when it is the variable of a loop over a list (`for (const c of CANDIDATES)`) or the
+        first parameter of a callback given a list (`CANDIDATES.map((c) => ...)`, `mapLimit(CANDIDATES, 4, async (c)
+        => ...)`): the list's items, whose fields `{model: c.value}` reads; or, destructured from each item (`for
+        (const { value } of CANDIDATES)`, `({ value: id }) => ...`), that field of each. A list is an array literal,
+        written or bound to a name, or an object literal's values (`Object.values(MODELS)`)."""
+        for listed, field in _iterated_lists(node, name, self.text):
+            values_of = (
+                _first_argument(_unwrapped(listed), _OBJECT_VALUES) if listed.type == "call_expression" else None
+            )
+            items: list[Node] = []
+            for container in self._containers(values_of or listed, depth + 1):
+                if container.type == "array" and values_of is None:
+                    items += container.named_children
+                elif container.type == "object" and values_of is not None:
+                    items += [value for _, value in _entries(container)]
+            if not field:
+                yield from items
+                continue
+            for item in items:
+                for card in self._containers(item, depth + 1):
+                    if card.type == "object":
+                        yield from (value for key, value in _entries(card) if self._key(key) == field)
 
     def _member(self, node: Node, depth: int) -> Iterator[_Value]:
         target = node.child_by_field_name("object")
@@ -1362,6 +1404,8 @@ class _Finder:
         elif node.type == "identifier" and depth <= _MAX_DEPTH:
             for bound in self.bindings.get(self.text(node), ()):
                 yield from self._containers(bound, depth + 1)
+            for item in self._iterated(node, self.text(node), depth + 1):
+                yield from self._containers(item, depth + 1)
 
     def _items(self, container: Node) -> Iterator[Node]:
         if container.type == "array":
@@ -1480,6 +1524,84 @@ def _predicate(name: str) -> bool:
     """Whether a method's name says it answers a question about what it is given (`isOSeriesOrGpt5PlusModel`)."""
     words = names.split_words(name)
     return bool(words) and words[0] in _PREDICATE_WORDS
+
+
+# `Object.values(MODELS)`: an object literal's values, as a list a loop or a callback goes over.
+_OBJECT_VALUES = frozenset({b"Object.values"})
+# Methods of an array that call a function with each of its items first (`MODELS.map((m) => ...)`).
+_ITERATING = frozenset({"map", "flatMap", "forEach", "filter", "find", "findLast", "some", "every"})
+
+
+def _iterated_lists(node: Node, name: str, text: Callable[[Node | None], str]) -> list[tuple[Node, str]]:
+    """The expressions a name at `node` goes over the items of, each with the field of the item the name is bound to
+    ("" for the item itself): the list of the nearest enclosing `for (... of LIST)` that binds the name, or, when the
+    first parameter of the nearest function that binds it does so and that function is given to a call, the object
+    of an iterating method (`LIST.map(fn)`) or the call's other arguments (`mapLimit(LIST, 4, fn)`). The nearest
+    scope that binds the name decides: a parameter named so in between hides the loop's."""
+    current = node.parent
+    while current is not None:
+        if current.type == "for_in_statement":
+            field = _bound_field(current.child_by_field_name("left"), name, text)
+            operator = current.child_by_field_name("operator")
+            listed = current.child_by_field_name("right")
+            if field is not None:
+                of = operator is not None and text(operator) == "of" and listed is not None
+                return [(listed, field)] if of and listed is not None else []
+        if current.type in _FUNCTIONS:
+            parameters = _parameters(current)
+            fields = [_bound_field(parameter, name, text) for parameter in parameters]
+            if fields and fields[0] is not None:
+                return [(listed, fields[0] or "") for listed in _callback_lists(current, text)]
+            if any(field is not None for field in fields):
+                return []
+        current = current.parent
+    return []
+
+
+def _parameters(function: Node) -> list[Node]:
+    """A function's formal parameters: `c => ...` has one, written without parentheses."""
+    single = function.child_by_field_name("parameter")
+    if single is not None:
+        return [single]
+    parameters = function.child_by_field_name("parameters")
+    return list(parameters.named_children) if parameters is not None else []
+
+
+def _bound_field(pattern: Node | None, name: str, text: Callable[[Node | None], str]) -> str | None:
+    """The field of an item that a loop variable or a parameter binds `name` to: "" when it is the item itself (`c`,
+    `c: Candidate`), the key for a destructured field (`{ value }`, `{ value: id }`, `{ value = "x" }`); None when it
+    binds no such name."""
+    if pattern is not None and pattern.type in ("required_parameter", "optional_parameter"):
+        pattern = pattern.child_by_field_name("pattern")
+    if pattern is not None and pattern.type == "identifier":
+        return "" if text(pattern) == name else None
+    for part in pattern.named_children if pattern is not None and pattern.type == "object_pattern" else ():
+        shorthand = part if part.type == "shorthand_property_identifier_pattern" else None
+        if part.type == "object_assignment_pattern":  # `{ value = "x" }`
+            shorthand = part.child_by_field_name("left")
+        if shorthand is not None and text(shorthand) == name:
+            return name
+        value = part.child_by_field_name("value") if part.type == "pair_pattern" else None
+        if value is not None and value.type == "identifier" and text(value) == name:
+            return text(part.child_by_field_name("key"))
+    return None
+
+
+def _callback_lists(function: Node, text: Callable[[Node | None], str]) -> list[Node]:
+    """For a function given to a call: the lists that call goes over."""
+    given = function.parent
+    call = given.parent if given is not None and given.type == "arguments" else None
+    if given is None or call is None or call.type != "call_expression":
+        return []
+    callee = call.child_by_field_name("function")
+    if (
+        callee is not None
+        and callee.type == "member_expression"
+        and text(callee.child_by_field_name("property")) in _ITERATING
+    ):
+        target = callee.child_by_field_name("object")
+        return [target] if target is not None else []
+    return [argument for argument in given.named_children if argument != function]
 
 
 def _call_argument(node: Node) -> Node | None:

@@ -64,15 +64,26 @@ class Markers:
         return Lines(line_numbers(data, _word_starts(data, words or self.words)))
 
     def _holds(self, data: bytes) -> bool:
-        """Whether one of the words is in `data`: in one pass where it is long (a search per word, up to 85 of them,
-        took 0.4 ms for an 11 KB file whose only marker is one of the last looked for)."""
-        automaton = _automaton(self.words) if len(data) > _ONE_PASS_FROM else None
-        if automaton is not None:
-            return bool(automaton.find_matches_as_indexes(data))
-        return any(word in data for word in self.words)
+        return holds_any(data, self.words)
 
 
-_ONE_PASS_FROM = 2048  # bytes: in shorter data, a search per word costs less than the automaton's call
+def holds_any(data: bytes, words: tuple[bytes, ...]) -> bool:
+    """Whether one of the words is in `data`, in one pass of an automaton: a search per word, up to 120 of them, took
+    0.4 ms for an 11 KB file whose only marker is one of the last looked for, and 20 us for a 200-byte string, against
+    1 us for the automaton's call."""
+    automaton = _automaton(words)
+    if automaton is None:
+        return any(word in data for word in words)
+    return bool(automaton.find_matches_as_indexes(data))
+
+
+def occurrences(data: bytes, words: tuple[bytes, ...]) -> list[tuple[int, int]]:
+    """Where each word is written in `data`, as (start, length), every occurrence of every word, overlapping ones too
+    (a word inside another is found at its own place)."""
+    automaton = _automaton(words)
+    if automaton is None:
+        return [(at, len(word)) for word in words for at in _positions(data, word)]
+    return [(start, end - start) for _, start, end in automaton.find_matches_as_indexes(data, overlapping=True)]
 
 
 @dataclass(frozen=True)
@@ -127,7 +138,7 @@ def _positions(data: bytes, word: bytes) -> list[int]:
     return positions
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=256)  # a source's markers, and the few subsets of words files hold
 def _automaton(words: tuple[bytes, ...]) -> BytesAhoCorasick | None:
     """None where a word is empty or holds a line break (never so for our markers)."""
     from ahocorasick_rs import BytesAhoCorasick  # imported when first needed: `--version` and the hook start fast

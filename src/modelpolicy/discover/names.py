@@ -48,6 +48,7 @@ ENDINGS = frozenset(
         ("model", "uri"),
         ("model", "source"),  # Ray Serve LLM's `model_loading_config: {model_id: alias, model_source: org/x}`
         ("dataset", "path"),
+        ("dataset", "uri"),  # llm-foundry's evaluation tasks: `dataset_uri: hf://org/x` (or a local file)
         ("data", "path"),
         ("tokenizer", "path"),
         ("lm", "name"),  # dspy: `student_lm_name = "org/x"`
@@ -61,13 +62,20 @@ ENDINGS = frozenset(
         ("lora", "path"),
         ("lora", "paths"),
         ("lora", "weights"),
+        ("lora", "id"),  # llm-foundry's `pretrained_lora_id_or_path: org/x-lora`, `lora_id_or_path:`
+        ("lora", "id", "or", "path"),
         ("adapter", "id"),
         ("adapter", "path"),
         ("adapter", "name", "or", "path"),
         # the encoders and rerankers a retrieval program loads (sentence-transformers' bi- and cross-encoders, a
-        # CLIP image encoder): `bi_encoder = "org/x"`, `"encoder": "sentence-transformers/clip-ViT-B-32"`, `RERANKER=`
+        # CLIP image encoder): `bi_encoder = "org/x"`, `"encoder": "sentence-transformers/clip-ViT-B-32"`, `RERANKER=`;
+        # FlagEmbedding's `--embedder_name_or_path org/x --reranker_name_or_path org/y`, `embedder: org/x`
         ("encoder",),
+        ("encoder", "name", "or", "path"),
+        ("embedder",),
+        ("embedder", "name", "or", "path"),
         ("reranker",),
+        ("reranker", "name", "or", "path"),
         # the image encoder a vision-language model is trained on (LLaVA's `--vision_tower org/clip-vit`,
         # `mm_vision_tower: org/x` in its config); a module's attribute (`self.vision_tower = load(...)`) is no string
         ("vision", "tower"),
@@ -83,8 +91,11 @@ ENDINGS = frozenset(
         # `base_model_config: org/x`); a bare `model_config` is a dict of settings more often than a repository
         ("tokenizer", "config"),
         ("base", "model", "config"),
-        # open-instruct's `dataset_mixer_list: [org/x, "1.0", ...]`, `--dataset_mixer_list org/x 1.0`: ids and weights
+        # open-instruct's `dataset_mixer_list: [org/x, "1.0", ...]`, `--dataset_mixer_list org/x 1.0`: ids and weights;
+        # its DPO scripts' `--mixer_list org/x 125000 org/y 938`, the evaluation mixture `--dataset_mixer_eval_list`
         ("dataset", "mixer", "list"),
+        ("mixer", "list"),
+        ("mixer", "eval", "list"),
         # TRL's `GRPOTrainer(reward_funcs="org/rm")`: a string among its reward functions is a reward model's id
         ("reward", "funcs"),
         # the weights an evaluation or training wrapper loads: lm-evaluation-harness's `HFLM(pretrained="org/x")`,
@@ -93,7 +104,8 @@ ENDINGS = frozenset(
         ("pretrained",),
     }
 )
-DATA_ENDINGS = frozenset({("data", "path")})  # endings that make a name a dataset's without the word `dataset`
+# endings that make a name a dataset's without the word `dataset`: `--data_path`, `--mixer_list`
+DATA_ENDINGS = frozenset({("data", "path"), ("mixer", "list"), ("mixer", "eval", "list")})
 # Endings whose first word is too common to pre-filter files on (`data` is in every `metadata`), or names a file may
 # hold only as a whole (`lora_path`, `adapter_id`): their marker is the whole ending, in the spellings a name takes
 # (`DATA_PATH`, `dataPath`, `--data-path`); a one-word ending none of the other markers holds (`checkpoint`) is
@@ -106,10 +118,13 @@ SPELLED_WHOLE = frozenset(
         ("checkpoint",),
         ("pretrained",),
         ("encoder",),
+        ("embedder",),
         ("reranker",),
         ("vision", "tower"),
         ("base", "model", "config"),
         ("reward", "funcs"),
+        ("mixer", "list"),
+        ("mixer", "eval", "list"),
         *_ADAPTER_ENDINGS,
     }
 )
@@ -134,6 +149,18 @@ _SEPARATORS = re.compile(r"[_\-.\s]+")
 def split_words(name: str) -> tuple[str, ...]:
     """`baseModel_name-or.path` as ("base", "model", "name", "or", "path"); `HFModelId` as ("hf", "model", "id")."""
     return tuple(word for word in _SEPARATORS.split(_CAMEL.sub(r"\1_\2", _ACRONYM.sub(r"\1_\2", name)).lower()) if word)
+
+
+# Last words of a flag's name that say it takes several values, each a word of its own (argparse's `nargs="+"`):
+# `--models org/a org/b`, open-instruct's `--mixer_list org/x 125000 org/y 938` (ids and weights, over several lines).
+MANY_WORDS = frozenset({"list", "models", "datasets", "tokenizers", "ids", "names", "paths", "adapters"})
+
+
+@lru_cache(maxsize=4096)
+def takes_many(name: str) -> bool:
+    """Whether a flag named for models or datasets takes several words as its values (`--dataset_mixer_list`)."""
+    words = split_words(name)
+    return bool(words) and words[-1] in MANY_WORDS and named_kind(name) is not None
 
 
 # Verbs of reading after a `to`: `MODELS_TO_TEST`, `model_to_load`, `datasets_to_eval` name the models or datasets to
@@ -199,8 +226,15 @@ def qualified_kind(name: str) -> Kind | None:
 
 
 # Words of a function's name that say its arguments name a model or dataset to read: `resolve_model_reference(req,
-# "org/x")`, `download_dataset("org/x")`. Singular only: `list_models(...)` takes filters, not one to read.
-CALLED_WORDS = {"model": Kind.MODEL, "tokenizer": Kind.MODEL, "dataset": Kind.DATASET}
+# "org/x")`, `download_dataset("org/x")`, a LoRA adapter's (`download_adapter_weights("org/lora")`,
+# `load_lora("org/lora")`). Singular only: `list_models(...)` takes filters, not one to read.
+CALLED_WORDS = {
+    "model": Kind.MODEL,
+    "tokenizer": Kind.MODEL,
+    "dataset": Kind.DATASET,
+    "adapter": Kind.MODEL,
+    "lora": Kind.MODEL,
+}
 # Pydantic's `BaseModel` methods (`Block.model_validate({"mime_type": "image/png"})`): their `model` is a data
 # schema, and what they are given is data to check or copy, not a model to read.
 SCHEMA_METHODS = frozenset(
@@ -273,7 +307,12 @@ def record_kind(record: str, field: str) -> Kind | None:
 
 # Words of a collection's name that say its keys name what is read: `_MODEL_INFO = {"claude-3-opus": {...}}`,
 # `MODEL_TOKEN_LIMITS`, `SUPPORTED_DATASETS = {"org/x": ...}`.
-COLLECTION_WORDS = frozenset({"model", "models", "tokenizer", "tokenizers", "dataset", "datasets"})
+# FlagEmbedding's `AUTO_RERANKER_MAPPING = OrderedDict([("org/x", RerankerConfig(...)), ...])`: a table of rerankers
+# or embedders is one of models.
+COLLECTION_WORDS = frozenset(
+    {"model", "models", "tokenizer", "tokenizers", "dataset", "datasets"}
+    | {"reranker", "rerankers", "embedder", "embedders"}
+)
 
 
 # `model2version`, `id2label`: a mapping named `X2Y`, as `X_TO_Y` is.
@@ -308,8 +347,8 @@ CARD_ID_KEYS = ("id", "key", "value", "path")
 # The keys an item's artefact is looked for under, first found first: its id's, then its name.
 CARD_KEYS = (*CARD_ID_KEYS, "name")
 # Under a dataset's key, also the `source` a dataset builder loads (torchtune's `dataset: {_component_: ..., source:
-# org/x}`).
-DATASET_ITEM_KEYS = (*ITEM_KEYS, "source")
+# org/x}`) and the Hub name of llm-foundry's loaders (`dataset: {hf_name: org/x, split: train}`).
+DATASET_ITEM_KEYS = (*ITEM_KEYS, "source", "hf_name")
 # In the description of a setting (a JSON schema's property `model: {default: ID, enum: [...]}`, a form's field
 # `{key: "model", default: ID, options: [...]}`), the keys whose values are the setting's: its default, those offered.
 SETTING_KEYS = ("default", "defaultValue", "enum", "options", "choices")
@@ -331,6 +370,19 @@ def picker_kind(name: str) -> Kind | None:
 # and one image of several by the hardware it runs on (`TEI_IMAGE_CPU=`, `TEI_IMAGE_GPU=`).
 _HARDWARE = ("cpu", "gpu", "cuda", "rocm", "hpu", "xpu", "tpu", "neuron", "arm64", "amd64")
 IMAGE_ENDINGS = frozenset({("image",), ("image", "name"), ("image", "ref"), *(("image", h) for h in _HARDWARE)})
+
+
+# Last words of the name of an option, variable or key whose value is a command line, or the options of one:
+# `--args "--model-id ID --port 80"` (runpodctl's, a launcher's), `--command "..."`, `TRAIN_ARGS="--model_name_or_path
+# ID ..."` then `python train.py $TRAIN_ARGS`, `CMD="vllm serve ID"`, `VLLM_ARGS=` in a `.env` file.
+COMMAND_LINE_ENDINGS = frozenset({"args", "arguments", "argv", "cmd", "command", "opts", "options", "flags"})
+
+
+@lru_cache(maxsize=16384)
+def names_command_line(name: str) -> bool:
+    """Whether a name says its value is a command line or a command's options (`TRAIN_ARGS`, `--command`)."""
+    words = split_words(name)
+    return bool(words) and words[-1] in COMMAND_LINE_ENDINGS
 
 
 # Commands whose first argument (after their subcommands) is the model they serve, wherever a command is written (a

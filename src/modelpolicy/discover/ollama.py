@@ -24,9 +24,9 @@ _OLLAMA = re.compile(rf"(?:(?:registry\.ollama\.ai/)?(?P<namespace>{_NAME})/)?(?
 _HUB = re.compile(
     rf"(?:https?://)?(?:hf\.co|huggingface\.co)/(?P<repo>[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)(?::{_TAG})?"
 )
-# The model-string prefixes of LiteLLM (and of dspy, which passes its strings to LiteLLM) that route to Ollama, the
-# `ollama://` scheme of KubeAI's `Model` (`url: ollama://gemma2:2b`) and RamaLama (`ramalama run ollama://x`), and
-# pydantic-ai's `ollama:` provider prefix (`Agent("ollama:qwen3")`).
+# The model-string prefixes of LiteLLM (and of dspy, which passes its strings to LiteLLM) that route to Ollama, and
+# the `ollama://` scheme of KubeAI's `Model` (`url: ollama://gemma2:2b`) and RamaLama (`ramalama run ollama://x`), and
+# the `ollama:` provider of LangChain's `init_chat_model("ollama:llama3.1")` and pydantic-ai's `Agent("ollama:...")`.
 PREFIXES = ("ollama/", "ollama_chat/", "ollama://", "ollama:")
 _PREFIXED = re.compile(r"(?:ollama(?:_chat)?/|ollama://|ollama:)(?P<model>\S+)")
 
@@ -99,9 +99,11 @@ def recognise(text: str, context: Context) -> tuple[Kind, str] | None:
     hub = _HUB.fullmatch(value)
     if hub:
         return Kind.MODEL, hub.group("repo")
+    if _PREFIXED.fullmatch(value):
+        return prefixed(value)  # `ollama:llama3.1` is `llama3.1`, not a model named `ollama` tagged `llama3.1`
     found = parse(value)
-    if found is None:
-        return None
+    if found is None or (found.tag is not None and load_knowledge().routed(value) is not None):
+        return None  # `azure_openai:gpt-4o`, `google_genai:gemini-2.5-flash`: a provider's route, not a tag
     known = load_knowledge().ollama(found.name) is not None and found.namespace is None
     namespaced = found.namespace is not None and context is Context.CERTAIN
     if known or namespaced or (found.tag is not None and found.namespace is None):

@@ -155,6 +155,10 @@ _LOADERS: dict[str, _Loader] = {
     # `model_name=`: Unsloth's `FastLanguageModel.from_pretrained(model_name=ID)`; `repo_id=`: llama-cpp-python's
     # `Llama.from_pretrained(repo_id=ID, filename="*q4_k_m.gguf")`
     "from_pretrained": _Loader(_M, ("pretrained_model_name_or_path", "model_name", "repo_id"), 0),
+    # LoRA adapters loaded onto a model: diffusers' `pipe.load_lora_weights(ID, weight_name=...)`, transformers'
+    # `model.load_adapter(peft_model_id=ID)` and peft's `model.load_adapter(ID, adapter_name="x")`
+    "load_lora_weights": _Loader(_M, ("pretrained_model_name_or_path_or_dict",), 0),
+    "load_adapter": _Loader(_M, ("peft_model_id", "model_id"), 0),
     "pipeline": _Loader(_M, ("model",), 1, also=("tokenizer",)),
     "load_dataset": _Loader(_D, ("path",), 0),
     "hf_hub_download": _Loader(_M, ("repo_id",), 0),
@@ -168,6 +172,8 @@ _LOADERS: dict[str, _Loader] = {
     "SentenceTransformer": _Loader(_M, ("model_name_or_path", "model_name"), 0),
     "CrossEncoder": _Loader(_M, ("model_name_or_path", "model_name"), 0),
     "SparseEncoder": _Loader(_M, ("model_name_or_path",), 0),
+    # InstructorEmbedding's `INSTRUCTOR("hkunlp/instructor-large")`, a SentenceTransformer
+    "INSTRUCTOR": _Loader(_M, ("model_name_or_path",), 0),
     # its modules (`SparseEncoder(modules=[MLMTransformer(ID), SpladePooling("max")])`) and static embeddings
     "MLMTransformer": _Loader(_M, ("model_name_or_path",), 0),
     "from_model2vec": _Loader(_M, ("model_id_or_path",), 0),
@@ -179,6 +185,11 @@ _LOADERS: dict[str, _Loader] = {
     "VllmRunner": _Loader(_M, ("model_name",), 0),
     "HfRunner": _Loader(_M, ("model_name",), 0),
     "launcher": _Loader(_M, ("model_id",), 0),
+    # text-generation-inference's Hub helpers (`text_generation_server.utils.hub`), kept by its forks (LoRAX's
+    # `lorax_server.utils`): `weight_hub_files(ID, revision, ".safetensors")`, `download_weights(filenames, ID)`
+    "weight_hub_files": _Loader(_M, ("model_id",), 0),
+    "weight_files": _Loader(_M, ("model_id",), 0),
+    "download_weights": _Loader(_M, ("model_id",), 1),
     # timm, open_clip
     "create_model": _HUB_PREFIXED,
     "create_model_and_transforms": _HUB_PREFIXED,
@@ -315,6 +326,10 @@ def _marker_words() -> tuple[bytes, ...]:
     words.update(apis.PROVIDER_CALLEES)  # `sgl.Anthropic("claude-3-haiku-20240307")`
     words.add("registry")  # `get_registry().get("sentence-transformers").create(name=ID)`
     words.add("repo_id")  # `KPipeline(repo_id=ID)`: a call's `repo_id=` (`_repo_kind`)
+    # a function named for a LoRA adapter (`fetch_lora(ID)`, `names.CALLED_WORDS`); one named for an `adapter` is read
+    # in files holding another marker (`download_adapter_weights` holds `load_adapter`): `adapter` is in every
+    # `HTTPAdapter`
+    words.add("lora")
     minimal = [w for w in words if not any(other != w and other in w for other in words)]
     return tuple(sorted((w.encode() for w in minimal), key=len, reverse=True))
 
@@ -525,6 +540,8 @@ class _Words:
 
 _SEARCHED_NAMES = 32  # measured: a search of the text costs less than indexing it for fewer names than this
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as `ast` counts lines
+# Where an f-string may start: its prefix (`f`, `rf`, `Fr`...) is written as it is, no escape spells it.
+_F_STRING_START = re.compile(r"(?:[fF][rR]?|[rR][fF])['\"]")
 _WORD = re.compile(r"[a-z0-9_]+")
 _WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
@@ -980,6 +997,15 @@ class _Spelled:
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
 
 
+def _f_string_lines(source: str) -> list[int]:
+    """The sorted lines on which an f-string may start."""
+    starts = [match.start() for match in _F_STRING_START.finditer(source)]
+    if not starts:
+        return []
+    breaks = [match.end() for match in _LINE_BREAK.finditer(source)]
+    return sorted({bisect.bisect_right(breaks, start) + 1 for start in starts})
+
+
 def _marked_lines(text: str) -> Lines | None:
     """The lines that hold a marker word (`Markers.lines`); in a file that is not ASCII too, when none of its other
     characters holds an ASCII letter, digit or underscore in any case or as a name reads it (NFKC): every marker it
@@ -1234,6 +1260,27 @@ def _single_assignment(statement: ast.stmt) -> tuple[str | None, ast.expr | None
     return None, None
 
 
+_PAIRS_DICTS = frozenset({"OrderedDict", "dict"})
+# The Hub's address, and the words of a name for its endpoint (`HF_ENDPOINT`, `hub_endpoint`), with `endpoint`.
+_HUB_ENDPOINT = "https://huggingface.co"
+_HUB_HOST = re.compile(r"https?://(?:www\.)?(?:huggingface\.co|hf\.co)/?", re.IGNORECASE)
+_HUB_WORDS = frozenset({"hf", "huggingface", "hub"})
+
+
+def _pairs_dict(value: ast.expr | None) -> ast.expr | None:
+    """`OrderedDict([("org/x", cfg), ...])`, `dict([...])`: a dict built from a list of pairs, as the dict literal it
+    is (each key where it is written); any other value as it is."""
+    if not (isinstance(value, ast.Call) and _call_name(value.func) in _PAIRS_DICTS and len(value.args) == 1):
+        return value
+    pairs = value.args[0]
+    if not isinstance(pairs, ast.List | ast.Tuple) or value.keywords:
+        return value
+    if not all(isinstance(pair, ast.Tuple) and len(pair.elts) == 2 for pair in pairs.elts):
+        return value
+    entries = [pair.elts for pair in pairs.elts if isinstance(pair, ast.Tuple)]
+    return ast.Dict(keys=[key for key, _ in entries], values=[item for _, item in entries])
+
+
 # --- the walk ---------------------------------------------------------------------------------------------------
 
 
@@ -1267,15 +1314,18 @@ class _Finder:
         self.read: set[int] = set()  # ids of the nodes a loader read: no named default reports them again
         self.unused: set[int] = set()  # ids of the values bound to names of what a program does not use (`WRITTEN`)
         self.named: list[_Named] = []
+        # (table, argument names) pairs a parametrize decorator read: a table shared by many tests is read once
+        self.parametrized: set[tuple[tuple[int, ...], tuple[str, ...]]] = set()
         self.found: list[Reference] = []
 
     @cached_property
     def before_placeholders(self) -> set[int]:
         """The strings of the file's f-strings that a `{...}` follows (`f"--model org/{name}"`: `--model org/`),
-        found once, when a string first holds a command line's flag (`_command_line`)."""
+        found once, when a string first holds a command line's flag (`_command_line`), in the statements that hold
+        the lines an f-string starts on."""
         return {
             id(part)
-            for node in ast.walk(self.tree)
+            for node in _walk(self.tree, _f_string_lines(self.source))
             if isinstance(node, ast.JoinedStr)
             for part, after in zip(node.values, node.values[1:], strict=False)
             if isinstance(after, ast.FormattedValue)
@@ -1460,6 +1510,7 @@ class _Finder:
             return
         if isinstance(node, ast.Call):
             self.found += self._call(node)
+            self._endpoint_urls(node)
         else:
             self._note_named(node)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -1826,7 +1877,10 @@ class _Finder:
         """The dict, list, tuple or set literals `node` is, or a module constant holds."""
         if isinstance(node, _CONTAINERS):
             return [node]
-        if isinstance(node, ast.Name) and node.id not in self.loop_values and depth <= _MAX_DEPTH:
+        if isinstance(node, ast.Name) and node.id in self.loop_values and depth <= _MAX_DEPTH:
+            # `for c in CANDIDATES: create(model=c["value"])`: the loop's items that are literals themselves
+            return [c for value in self.loop_values[node.id] for c in self._containers(value, depth + 1)]
+        if isinstance(node, ast.Name) and depth <= _MAX_DEPTH:
             return [c for value in self._constant(node.id) for c in self._containers(value, depth + 1)]
         return []
 
@@ -2001,6 +2055,45 @@ class _Finder:
         flags = use.flags | {"dynamic"}
         return self._reference(value.node, value.text, use.kind, form=use.form, revision=use.revision, flags=flags)
 
+    def _endpoint_urls(self, node: ast.Call | ast.Assign | ast.AnnAssign) -> None:
+        """The f-strings an assignment binds or a call is given (`requests.get(f"{HF_ENDPOINT}/ORG/NAME/...")`) that
+        are URLs on the Hub's endpoint (`_endpoint_url`)."""
+        values = [*node.args, *(k.value for k in node.keywords)] if isinstance(node, ast.Call) else [node.value]
+        for value in values:
+            if isinstance(value, ast.JoinedStr):
+                self.found += self._endpoint_url(value)
+
+    def _endpoint_url(self, joined: ast.JoinedStr) -> list[Reference]:
+        """`f"{os.getenv('HF_ENDPOINT', 'https://huggingface.co')}/datasets/ORG/NAME"`,
+        `f"{HF_ENDPOINT}/ORG/NAME/resolve/main/{file}"`: a URL on the Hub's endpoint (or a mirror's, set by
+        `HF_ENDPOINT`) whose repository is written whole after it names that repository; one that a placeholder
+        completes (`/datasets/ORG/{name}`) names none."""
+        pieces = joined.values
+        if len(pieces) < 2 or not isinstance(pieces[1], ast.Constant) or not isinstance(pieces[1].value, str):
+            return []
+        rest = pieces[1].value
+        if not rest.startswith("/") or not self._hub_endpoint(_plain(pieces[0])):
+            return []
+        found = parse_hub_url(_HUB_ENDPOINT + rest)
+        if found is None:
+            return []
+        kind, hub = found
+        end = rest.find(hub.id) + len(hub.id)
+        whole = rest[end:].startswith(("/", "@")) or (end == len(rest) and len(pieces) == 2)
+        if "/" not in hub.id or rest.find(hub.id) < 0 or not whole:  # a legacy `datasets/NAME` a placeholder may end
+            return []
+        return [self._reference(joined, hub.id, kind, form="url", revision=hub.revision, flags=frozenset())]
+
+    def _hub_endpoint(self, node: ast.expr) -> bool:
+        """Whether `node` stands for the Hub's endpoint: a name for it (`HF_ENDPOINT`, `hub_endpoint`), the
+        environment's `HF_ENDPOINT`, or the Hub's address as the value it may be."""
+        words = set(split_words(name)) if (name := _operand_name(node)) else set()
+        if "endpoint" in words and not _HUB_WORDS.isdisjoint(words):
+            return True
+        if isinstance(node, ast.Call) and (read := _environment_read(node)) and _string(read[1]) == "HF_ENDPOINT":
+            return True
+        return any(_HUB_HOST.fullmatch(value.text.strip()) for value in self._values(node) if not value.dynamic)
+
     def _reference(
         self, node: ast.expr, text: str, kind: Kind, *, form: str, revision: str | None, flags: frozenset[str]
     ) -> Reference:
@@ -2125,11 +2218,16 @@ class _Finder:
         """`@pytest.mark.parametrize("model", ["gpt-4o", "org/x"])`, `("model_id,expected", [("org/x", 1), ...])`: the
         values of an argument named for a model or dataset, a column of the rows when there are several arguments."""
         names = _argnames(argnames)
+        containers = self._containers(argvalues)
+        table = (tuple(map(id, containers)), tuple(names))
+        if table in self.parametrized:
+            return  # what it names is kept already (the same values, kinds and form)
+        self.parametrized.add(table)
         for index, argname in enumerate(names):
             kind = apis.name_kind(argname)
             if kind is None:
                 continue
-            for container in self._containers(argvalues):
+            for container in containers:
                 for _, row in _entries(container):
                     if len(names) == 1:
                         self._defer(row, kind, "parametrize")
@@ -2152,6 +2250,7 @@ class _Finder:
             self._settings_record(node)
             self._local_named(node)
             self._collection_keys(node)
+            self._endpoint_urls(node)
             self._constructed(node)
             self._embedded_config(node)
         elif isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add):
@@ -2346,6 +2445,7 @@ class _Finder:
         models or datasets name them (what its values say is read by the naming rule, as ever)."""
         target, value = _single_assignment(statement)
         kind = collection_kind(target) if target else None
+        value = _pairs_dict(value) if kind is not None else value
         if kind is not None and isinstance(value, ast.Dict):
             aliases = self._alias_values(value, kind)
             keys = [
@@ -3175,10 +3275,13 @@ def _keyed_default(call: ast.Call) -> tuple[str, ast.expr] | None:
 
 def _field_default(value: ast.expr | None, calls: frozenset[str] = _FIELD_CALLS) -> ast.expr | None:
     """What a field (or, with `_PARAMETER_CALLS`, a parameter) declared through one of `calls` defaults to: its
-    `default=`, else its first positional argument; any other value as it is."""
+    `default=`, else its first positional argument, else what the lambda of its `default_factory=` returns (a
+    dataclass's `field(default_factory=lambda: ["org/x", "1.0"])`); any other value as it is."""
     if isinstance(value, ast.Call) and _call_name(value.func) in calls:
         first = value.args[0] if value.args and not isinstance(value.args[0], ast.Starred) else None
-        return _keyword(value, "default") or first
+        factory = _keyword(value, "default_factory")
+        made = factory.body if isinstance(factory, ast.Lambda) else None
+        return _keyword(value, "default") or first or made
     return value
 
 

@@ -24,7 +24,7 @@ from modelpolicy.discover import apis, ollama
 from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, HubId, identify, parse_hub_url
 from modelpolicy.discover.images import MODEL_VARIABLES, server_image, takes_model_argument
 from modelpolicy.discover.interface import FileContext, Source, SourceError
-from modelpolicy.discover.markers import Lines, Markers, Spelled, spelled_apart
+from modelpolicy.discover.markers import Lines, Markers, Spelled, holds_any, spelled_apart
 from modelpolicy.discover.names import (
     ENDINGS,
     IMAGE_ENDINGS,
@@ -33,11 +33,13 @@ from modelpolicy.discover.names import (
     SHORT_MODEL_FLAG,
     called_kind,
     named_kind,
+    names_command_line,
     names_image,
     positional,
     served_by,
     spelled_markers,
     split_words,
+    takes_many,
 )
 from modelpolicy.model import Kind, Reference
 
@@ -350,19 +352,28 @@ def placed_commands(
     command: str, text: str, parts: Sequence[tuple[int, int]], context: FileContext, source: str
 ) -> Iterator[Reference]:
     """The references in a command line built from the parts of a file's `text` at `parts` (start and end offsets:
-    a YAML `command:` list, a `run: |` block), each placed where its text is next written in them, else at the first
-    part (an id taken from a URL's path, a word the command's quoting changed)."""
+    a YAML `command:` list, a `run: |` block), each placed where its text is next written in them (or, as readers
+    report in their own order, where it is first written: a model read before the image the same line runs), else at
+    the first part (an id taken from a URL's path, a word the command's quoting changed)."""
     cursor = 0
     for reference in command_references(command, 1, 0, context, source):
-        for start, end in parts:
-            found = text.find(reference.text, max(cursor, start), end)
-            if found >= 0:
-                cursor = found + len(reference.text)
-                break
+        found = _written_at(text, reference.text, parts, cursor)
+        found = found if found >= 0 else _written_at(text, reference.text, parts, 0)
+        if found >= 0:
+            cursor = found + len(reference.text)
         else:
             found = parts[0][0]
         line_start = text.rfind("\n", 0, found) + 1
         yield replace(reference, line=text.count("\n", 0, found) + 1, column=found - line_start)
+
+
+def _written_at(text: str, written: str, parts: Sequence[tuple[int, int]], cursor: int) -> int:
+    """Where `written` is first found in `text` within `parts`, from `cursor` on; -1 if it is not."""
+    for start, end in parts:
+        found = text.find(written, max(cursor, start), end)
+        if found >= 0:
+            return found
+    return -1
 
 
 def _dockerfile_references(text: str, context: FileContext) -> list[Reference]:
@@ -399,9 +410,10 @@ def _references(
     text: str, place: Callable[[int], tuple[int, int]], context: FileContext, source: str
 ) -> list[Reference]:
     text = _SBATCH.sub(r" \1", text)  # `#SBATCH --container-image=X` is a directive, not a comment; same length
+    commands = _with_inline_scripts(_commands(text)) + _array_items(text)
     readers: tuple[Callable[[list[_Span]], Iterator[_Found]], ...] = (
         _assignments,
-        _flag_values,
+        partial(_flag_values, known=_variable_values(commands)),
         _keyed_values,
         _served,
         _lora_modules,
@@ -414,16 +426,22 @@ def _references(
         _ollama_requests,
         _requests,
         _routed_words,
+        _named_settings,
     )
     if _ENV_FILE_WRITE.search(text):
         readers = (*readers, _printed_assignments)
     in_context = apis.contexts(text)
-    commands = _with_inline_scripts(_commands(text))
     images: Callable[[list[_Span]], Iterator[_Found]] = partial(_images, known=_image_variables(commands))
     readers = (*readers, images)
     founds = (found for command in commands if _may_read(command) for read in readers for found in read(command))
     references = (_reference(found, place, context, source, in_context) for found in founds)
-    return [reference for reference in references if reference is not None]
+    # one place read by two readers (`docker run -e MODEL_ID=ID SERVER`: the server's variable, and a name the naming
+    # rule reads) is one reference
+    placed: dict[tuple[int, int, Kind, str], Reference] = {}
+    for reference in references:
+        if reference is not None:
+            placed.setdefault((reference.line, reference.column, reference.kind, reference.text), reference)
+    return list(placed.values())
 
 
 # What one of a command's words must hold, in any case, for a reader to find anything in it: the markers, the first
@@ -435,7 +453,7 @@ _ANY_COMMAND_WORDS = {
     *(e[0] for e in IMAGE_ENDINGS),
 }
 _COMMAND_WORDS = tuple(  # those that hold none of the others: where one of the others is written, one of these is
-    sorted(word for word in _ANY_COMMAND_WORDS if not any(o != word and o in word for o in _ANY_COMMAND_WORDS))
+    sorted(w.encode() for w in _ANY_COMMAND_WORDS if not any(o != w and o in w for o in _ANY_COMMAND_WORDS))
 )
 _COMMAND_PATTERNS = re.compile(r"data[_\-.\s]*path|lm[_\-.\s]*name")
 
@@ -446,7 +464,7 @@ def _may_read(command: list[_Span]) -> bool:
     if not text.isascii():
         return True
     lowered = text.lower()
-    return any(word in lowered for word in _COMMAND_WORDS) or _COMMAND_PATTERNS.search(lowered) is not None
+    return holds_any(lowered.encode("ascii"), _COMMAND_WORDS) or _COMMAND_PATTERNS.search(lowered) is not None
 
 
 def _reference(
@@ -501,20 +519,75 @@ _MAX_INLINE = 3  # `bash -c "ssh host 'sh -c ...'"`: nesting followed this deep
 
 def _with_inline_scripts(commands: list[list[_Span]], depth: int = 0) -> list[list[_Span]]:
     """The commands, and those of every script given to a shell as a word (`bash -c "python train.py --model
-    ID"`, `srun ... bash -c "..."`, `docker exec C sh -c '...'`), each character placed where it is in the file."""
+    ID"`, `srun ... bash -c "..."`, `docker exec C sh -c '...'`) or held by an option or variable named for a command
+    line (`_command_lines`), each character placed where it is in the file."""
     found = list(commands)
     if depth >= _MAX_INLINE:
         return found
+    found += _with_inline_scripts(_option_lists(commands), depth + 1)
     for command in commands:
+        scripts = list(_command_lines(command))
         for index, word in enumerate(command[:-2]):
             if word.text.rpartition("/")[2] in _SHELLS and _INLINE_SCRIPT.fullmatch(command[index + 1].text):
-                script = command[index + 2]
-                inner = [
-                    [_Span(w.text, [script.offsets[o] for o in w.offsets]) for w in c] for c in _commands(script.text)
-                ]
-                found += _with_inline_scripts(inner, depth + 1)
+                scripts.append(command[index + 2])
                 break
+        for script in scripts:
+            inner = [[_Span(w.text, [script.offsets[o] for o in w.offsets]) for w in c] for c in _commands(script.text)]
+            found += _with_inline_scripts(inner, depth + 1)
     return found
+
+
+_ARRAY = re.compile(r"(?<![^\s;&|(])(?:(?:declare|local|typeset|readonly)\s+-a\s+)?([A-Za-z_]\w*)=\(([^()`$]*)\)")
+
+
+def _array_items(text: str) -> list[list[_Span]]:
+    """Each item of a bash array, `models=("org/a" "org/b")` (over several lines too), as the assignment
+    `models=org/a` of its own, each character where it is in the file."""
+    found: list[list[_Span]] = []
+    for array in _ARRAY.finditer(text):
+        name = _Span(array[1] + "=", range(array.start(1), array.end(1) + 1))
+        for command in _commands(array[2]):
+            found += [[_Span.join((name, _Span(w.text, [array.start(2) + o for o in w.offsets])))] for w in command]
+    return found
+
+
+# A value that starts with an option (`"--model_name_or_path ID ..."`, after blanks and continued lines): prose that
+# mentions one (`HELP="use --model ID"`) does not.
+_OPTIONS_FIRST = re.compile(r"(?:\s|\\\r?\n)*--[A-Za-z]")
+
+
+def _option_lists(commands: list[list[_Span]]) -> list[list[_Span]]:
+    """The words of the options a script keeps in a variable for a later command (`model_args="--model_name_or_path
+    ID --cache_dir ..."` ... `eval python -m x $model_args`), each read as a command of its own."""
+    found: list[list[_Span]] = []
+    for command in commands:
+        words = command[1:] if command[0].text in _DECLARATIONS else command
+        for word in words:
+            name, equals, value = word.text.partition("=")
+            if not (equals and _VARIABLE.fullmatch(name)):
+                break
+            if _OPTIONS_FIRST.match(value):
+                held = word[len(name) + 1 :]
+                found += [[_Span(w.text, [held.offsets[o] for o in w.offsets]) for w in c] for c in _commands(value)]
+    return found
+
+
+def _command_lines(command: list[_Span]) -> Iterator[_Span]:
+    """The values that are command lines of their own (several words in one): of an option (`--args "..."`,
+    `--command=...`) or a variable (`TRAIN_ARGS="..."`, `export CMD='...'`) named for one (`names.names_command_line`).
+    A Dockerfile's `LABEL args="..."` is metadata about the image, no command it runs."""
+    if command[0].text == "LABEL":
+        return
+    for index, word in enumerate(command):
+        name, equals, _ = word.text.partition("=")
+        if name.startswith("-"):
+            value = word[len(name) + 1 :] if equals else (command[index + 1] if index + 1 < len(command) else None)
+        elif equals and _VARIABLE.fullmatch(name):
+            value = word[len(name) + 1 :]
+        else:
+            continue
+        if value is not None and " " in value.text.strip() and names_command_line(name.lstrip("-")):
+            yield value
 
 
 def _commands(text: str) -> list[list[_Span]]:
@@ -543,34 +616,75 @@ def _characters(piece: re.Match[str], kind: str) -> _Span:
     return _Span("".join(c for c, _ in kept), tuple(o for _, o in kept))
 
 
-def _flag_values(command: list[_Span]) -> Iterator[_Found]:
-    """The values of model and dataset flags, `--flag value` or `--flag=value`, one per item of a comma-joined list."""
+def _flag_values(command: list[_Span], known: Mapping[str, Sequence[_Span]]) -> Iterator[_Found]:
+    """The values of model and dataset flags, `--flag value` or `--flag=value`, and of a hosted API's
+    (`--openai_engine gpt-4-0314`, `--deployment_name`), one per item of a comma- or blank-separated list; all the
+    words after a flag that takes several (`--mixer_list org/x 1.0 org/y 1.0`); the value a script gave the variable a
+    flag is given (`DATA="org/x 1.0"` ... `--dataset_mixer_list $DATA`)."""
     for index, word in enumerate(command):
         flag, equals, _ = word.text.partition("=")
-        kind = (_FLAGS.get(flag[2:].replace("-", "_")) or named_kind(flag[2:])) if flag.startswith("--") else None
+        kind = (_FLAGS.get(flag[2:].replace("-", "_")) or apis.name_kind(flag[2:])) if flag.startswith("--") else None
         if flag == SHORT_MODEL_FLAG:  # `llm -m gpt-4o "..."`: an API's model or nothing
             kind = Kind.API
-        value = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
-        if kind is not None and value is not None:
-            yield from (_Found(flag, kind, item) for item in _items(_written(value)))
+        if kind is None:
+            continue
+        values = [word[len(flag) + 1 :]] if equals else _arguments(command, index + 1, takes_many(flag[2:]))
+        for given in (followed for value in values for followed in _followed(value, known)):
+            yield from (_Found(flag, kind, item) for item in _items(_written(given)))
+
+
+def _arguments(command: list[_Span], index: int, many: bool) -> list[_Span]:
+    """The argument at `index`, or with `many` every argument from there to the next flag."""
+    if not many:
+        return [word] if (word := _argument(command, index)) else []
+    found: list[_Span] = []
+    while (word := _argument(command, index + len(found))) is not None:
+        found.append(word)
+    return found
+
+
+_EXPANSION = re.compile(r"\$\{?([A-Za-z_]\w*)\}?")  # `$DATA`, `${DATA}`: a variable's value, nothing else
+
+
+def _followed(value: _Span, known: Mapping[str, Sequence[_Span]]) -> Sequence[_Span]:
+    """The values a script gave the variable `value` expands (`$DATA`), or `value` itself."""
+    expansion = _EXPANSION.fullmatch(value.text)
+    return known.get(expansion[1], ()) if expansion else (value,)
+
+
+def _variable_values(commands: list[list[_Span]]) -> dict[str, list[_Span]]:
+    """The values a script gives variables whose name says nothing (`data_mix="org/x 1.0"`), for the flags they are
+    given to; a variable named for a model or dataset is read where it is set (`_assignments`)."""
+    values: dict[str, list[_Span]] = {}
+    for command in commands:
+        for name, value in _raw_assignments(command):
+            if not apis.holds_api(name) and named_kind(name) is None:
+                values.setdefault(name, []).append(value)
+    return values
 
 
 def _assignments(command: list[_Span]) -> Iterator[_Found]:
-    """The values of variables named for a model or dataset that a command sets: `NAME=ID` (after `export`,
-    `local`...), make's `NAME ?= ID` (its operator a word of its own) and Docker's `ENV NAME ID`."""
+    """The values of variables named for a model or dataset that a command sets."""
+    for name, value in _raw_assignments(command):
+        yield from _assigned(name, value)
+
+
+def _raw_assignments(command: list[_Span]) -> Iterator[tuple[str, _Span]]:
+    """The variables a command sets, with their values: `NAME=VALUE` (after `export`, `local`...), make's `NAME ?=
+    VALUE` (its operator a word of its own) and Docker's `ENV NAME VALUE`."""
     first = command[0].text
     words = command[1:] if first in _DECLARATIONS or first == "ENV" else command
     if len(words) == 3 and words[1].text in _MAKE_OPERATORS and _VARIABLE.fullmatch(words[0].text):
-        yield from _assigned(words[0].text, words[2])
+        yield words[0].text, words[2]
         return
     if first == "ENV" and len(words) == 2 and _VARIABLE.fullmatch(words[0].text):
-        yield from _assigned(words[0].text, words[1])
+        yield words[0].text, words[1]
         return
     for word in words:
         name, equals, _ = word.text.partition("=")
         if not (equals and _VARIABLE.fullmatch(name)):
             break
-        yield from _assigned(name, word[len(name) + 1 :])
+        yield name, word[len(name) + 1 :]
 
 
 def _printed_assignments(command: list[_Span]) -> Iterator[_Found]:
@@ -692,6 +806,31 @@ def _engine_arguments(arguments: list[_Span]) -> tuple[_Span | None, list[tuple[
         else:
             return _written(word), options, at
     return None, options, len(arguments)
+
+
+# Options whose value is `NAME=VALUE`, a setting handed to what the command runs: `docker run -e NAME=VALUE`, `sky
+# launch --env NAME=VALUE`, `docker build --build-arg NAME=VALUE`, Helm's `--set path.to.name=VALUE`.
+_SETTING_OPTIONS = frozenset({"-e", "--env", "--build-arg", "--set", "--set-string"})
+_SET_INDEX = re.compile(r"\[\d+\]")
+
+
+def _named_settings(command: list[_Span]) -> Iterator[_Found]:
+    """The values of settings named for a model or dataset (`names`) that a command's options hand on: `sky launch
+    --env MODEL_ID=ID`, `--build-arg BASE_MODEL=ID`, `--set server.modelName=ID` (Helm's path: its last key names it).
+    A container engine's `-e` is left to `_engine_found`: it names a model only for a model server's image."""
+    engine = any(word.text.rsplit("/", 1)[-1] in _ENGINES for word in command[:3])
+    for index, word in enumerate(command):
+        flag, equals, _ = word.text.partition("=")
+        if flag not in _SETTING_OPTIONS or (engine and flag in _ENV_OPTIONS):
+            continue
+        setting = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
+        name, assigned, _ = setting.text.partition("=") if setting is not None else ("", "", "")
+        if setting is None or not assigned:
+            continue
+        key = _SET_INDEX.sub("", name).rpartition(".")[2] if flag.startswith("--set") else name
+        kind = named_kind(key) if key else None
+        if kind is not None:
+            yield _Found(f"{flag} {key}", kind, _written(setting[len(name) + 1 :]))
 
 
 def _model_variables(options: list[tuple[str, _Span]]) -> Iterator[tuple[str, _Span]]:
@@ -847,11 +986,12 @@ def _written(value: _Span) -> _Span:
     return value
 
 
+_ITEM = re.compile(r"[^,\s]+")  # an item of a list joined with commas or blanks (`org/x,org/y`, `"org/x 1.0 org/y"`)
+
+
 def _items(value: _Span) -> Iterator[_Span]:
-    start = 0
-    for item in value.text.split(","):
-        yield value[start : start + len(item)]
-        start += len(item) + 1
+    for item in _ITEM.finditer(value.text):
+        yield value[item.start() : item.end()]
 
 
 def _downloads(command: list[_Span]) -> Iterator[_Found]:

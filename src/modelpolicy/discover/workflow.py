@@ -1,13 +1,15 @@
-"""CI pipelines: the shell a GitHub Actions workflow's steps `run:` (`.github/workflows/*.yml`) and a GitLab CI job's
-`script:`, `before_script:` and `after_script:` (`.gitlab-ci.yml`), read by the shell source, each reference placed
-where its text is written in the YAML file.
+"""CI pipelines and cloud task files: the shell a GitHub Actions workflow's steps `run:` (`.github/workflows/*.yml`),
+a GitLab CI job's `script:`, `before_script:` and `after_script:` (`.gitlab-ci.yml`), a SkyPilot task's `setup:` and
+`run:` and a dstack configuration's `commands:` (any YAML file, told by its top-level keys), read by the shell source,
+each reference placed where its text is written in the YAML file.
 
 A source decides what it reads by a file's name alone (`interface.Source.wants`), and a workflow is told by its
-folder: this one takes every YAML file and reads only those two.
+folder: this one takes every YAML file and reads only those, a task file when its text says it is one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -21,6 +23,13 @@ if TYPE_CHECKING:
     import yaml
 
 _SCRIPT_KEYS = frozenset({"run", "script", "before_script", "after_script"})
+# SkyPilot's task YAML (`sky launch task.yaml`): a top-level `run:` script beside its `resources:`, `envs:`, `setup:`...
+# (`docker run ... ghcr.io/predibase/lorax:main --model-id $MODEL_ID`); dstack's `type: task` (or `service`) with its
+# `commands:`. Told by the text before it is parsed, so that other YAML files cost no second parse.
+_SKYPILOT_RUN = re.compile(r"^run:", re.MULTILINE)
+_SKYPILOT_KEYS = re.compile(r"^(?:resources|envs|setup|num_nodes|file_mounts|workdir|service):", re.MULTILINE)
+_DSTACK_TYPE = re.compile(r"^type:[ \t]*[\"']?(?:task|service|dev-environment)\b", re.MULTILINE)
+_TASK_KEYS = {"skypilot": frozenset({"setup", "run"}), "dstack": frozenset({"commands"})}
 
 
 class WorkflowSource:
@@ -32,11 +41,16 @@ class WorkflowSource:
         return path.lower().endswith((".yml", ".yaml"))
 
     def find(self, text: str, context: FileContext) -> list[Reference]:
-        if not _is_pipeline(context.path):
+        task = None if _is_pipeline(context.path) else _task(text)
+        if task is None and not _is_pipeline(context.path):
             return []
         seen: set[int] = set()
         stream = compose(text)
-        scripts = [node for document in stream.documents for node in _scripts(document, seen)]
+        scripts = [
+            node
+            for document in stream.documents
+            for node in (_scripts(document, seen) if task is None else _top_scripts(document, _TASK_KEYS[task]))
+        ]
         parts = ((node.value, [(node.start_mark.index, node.end_mark.index)]) for node in scripts)
         found = [r for script, spans in parts for r in placed_commands(script, text, spans, context, self.name)]
         if stream.error is not None:
@@ -60,3 +74,24 @@ def _scripts(document: yaml.Node, seen: set[int]) -> Iterator[yaml.ScalarNode]:
             if string(key) in _SCRIPT_KEYS:
                 items = value.value if isinstance(value, yaml.SequenceNode) else [value]
                 yield from (item for item in items if isinstance(item, yaml.ScalarNode) and string(item) is not None)
+
+
+def _task(text: str) -> str | None:
+    """Which cloud task file a YAML text is, by its top-level keys: SkyPilot's, dstack's, or None."""
+    if _SKYPILOT_RUN.search(text) and _SKYPILOT_KEYS.search(text):
+        return "skypilot"
+    if _DSTACK_TYPE.search(text) and "\ncommands:" in f"\n{text}":
+        return "dstack"
+    return None
+
+
+def _top_scripts(document: yaml.Node, keys: frozenset[str]) -> Iterator[yaml.ScalarNode]:
+    """The strings under the script keys of a document's top-level mapping (`run: |`, `commands: [a, b]`)."""
+    import yaml
+
+    if not isinstance(document, yaml.MappingNode):
+        return
+    for key, value in document.value:
+        if string(key) in keys:
+            items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+            yield from (item for item in items if isinstance(item, yaml.ScalarNode) and string(item) is not None)

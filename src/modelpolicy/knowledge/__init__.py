@@ -26,6 +26,7 @@ from modelpolicy.knowledge.schema import (
     ServerVersions,
     artefact_from_raw,
     family_from_raw,
+    gateway_prefixes,
     obligation_from_raw,
     ollama_from_raw,
     provider_from_raw,
@@ -74,6 +75,7 @@ class KnowledgeBase:
             "artefact id",
         )
         self.providers = tuple(provider_from_raw(r) for r in records(document, "provider", where))
+        self._gateways = gateway_prefixes(document.get("gateways"), f"{where}.gateways")
         self.servers = tuple(server_from_raw(r) for r in records(document, "server", where))
         self._obligation_records = records(document, "obligation", where)
         self._when_by_context_raw = document.get("when_by_context")
@@ -191,6 +193,7 @@ class KnowledgeBase:
             return None  # `accounts/fireworks/models/`: a prefix a program strips or adds, no model's name
         if name.startswith("arn:"):
             name = _BEDROCK_ARN.sub("bedrock/", name, count=1)
+        name = next((name[len(g) :] for g in self._gateways if name.startswith(g)), name)  # `litellm/openai/gpt-4o`
         for route, provider in self._routes:
             # a `provider:` route (pydantic-ai's, a registry's) is no Hub owner's: it is the provider's context itself
             in_context = contextual or route.endswith(":")

@@ -280,6 +280,15 @@ def when_by_context(raw: Any, where: str) -> dict[str, tuple[str, ...]]:
     return table
 
 
+def gateway_prefixes(raw: Any, where: str) -> tuple[str, ...]:
+    """The prefixes an agent framework writes before a router's name (`litellm/`), lower case, each ending in `/`."""
+    prefixes = _Record(raw if raw is not None else {}, where).texts("prefixes")
+    wrong = [p for p in prefixes if not p.endswith("/") or p != p.lower() or p.count("/") != 1]
+    if wrong:
+        raise KnowledgeError(f"{where}.prefixes: {', '.join(wrong)}: expected one lower-case segment ending in `/`")
+    return prefixes
+
+
 def _parent(record: _Record) -> Parent:
     """A base model or dataset; or, for data made from a model's outputs (`generated-by`), a hosted API model."""
     return Parent(

@@ -71,9 +71,11 @@ T = TypeVar("T")
 
 
 def load_named(name_or_path: str) -> Policy:
-    """A preset by name, or a policy file by path (a `pyproject.toml` is read under `[tool.modelpolicy]`)."""
+    """A preset by name, or a policy file by path (a `pyproject.toml` is read under `[tool.modelpolicy]`). A folder
+    that has a preset's name (a repository's `research/`, scanned from its root) is no policy: the preset is read."""
     path = Path(name_or_path)
-    if path.suffix == ".toml" or _exists(path):
+    shadowed = not _is_file(path) and _is_file(presets_dir() / f"{name_or_path}.toml")
+    if path.suffix == ".toml" or (_exists(path) and not shadowed):
         if not _is_file(path):
             raise ModelpolicyError("policy file not found; give a preset name or an existing file", path=str(path))
         prefix = ("tool", "modelpolicy") if path.name == PYPROJECT else ()
