@@ -326,10 +326,29 @@ def library_owned(name: str) -> str | None:
 HUB_ROUTES = frozenset({"huggingface", "hosted_vllm", "vllm", "openai"})
 
 
+# pydantic-ai's provider prefix for Hugging Face's Inference Providers (`Agent("huggingface:Qwen/Qwen3-32B")`): the Hub
+# model served, written whole as its other `provider:model` strings are.
+HUB_PROVIDER_ROUTE = "huggingface:"
+
+
 def without_hub_route(value: str) -> str:
-    """`huggingface/org/x` as `org/x`: a Hub model's id behind a LiteLLM route to a server of Hub models."""
+    """`huggingface/org/x` as `org/x`: a Hub model's id behind a LiteLLM route to a server of Hub models (or
+    pydantic-ai's `huggingface:org/x`)."""
+    return hub_provider_routed(value) or _without_litellm_hub_route(value)
+
+
+def _without_litellm_hub_route(value: str) -> str:
     route, _, rest = value.partition("/")
     return rest if route in HUB_ROUTES and rest.count("/") == 1 and not rest.startswith("/") else value
+
+
+def hub_provider_routed(value: str) -> str | None:
+    """The Hub id of pydantic-ai's `huggingface:org/x`, or None for any other string (`huggingface:`, a path)."""
+    if not value.startswith(HUB_PROVIDER_ROUTE):
+        return None
+    rest = value[len(HUB_PROVIDER_ROUTE) :]
+    hub = parse_hub_id(rest) if rest.count("/") == 1 else None
+    return hub.id if hub is not None and not looks_like_path(rest) else None
 
 
 # LM Studio's key of a model, `publisher/repository/file.gguf` (`lmstudio-community/Meta-Llama-3.1-8B-Instruct-GGUF/

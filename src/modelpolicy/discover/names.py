@@ -399,6 +399,12 @@ SERVE_COMMANDS = frozenset(
 )
 
 
+# The short flag of a model on a command line (`llm -m gpt-4o`, `aider -m`, the argv a test gives a CLI, `["-m",
+# "gpt-4o-mini"]`): what follows it is a hosted API's model when a provider's patterns match it, and nothing else
+# (`python -m package.module` runs a module; `-m model.gguf` is a local file).
+SHORT_MODEL_FLAG = "-m"
+
+
 # The keys of a `model_args` string (lm-evaluation-harness's `--model_args pretrained=ID,peft=ID,dtype=float16`,
 # `simple_evaluate(model_args="pretrained=ID,...")`) whose values name a model to load.
 MODEL_ARGS_KEYS = frozenset({"pretrained", "peft", "tokenizer", "delta"})

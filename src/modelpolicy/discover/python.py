@@ -43,6 +43,7 @@ from modelpolicy.discover import apis, ollama, python_statements
 from modelpolicy.discover.identity import (
     URL,
     URL_MARKERS,
+    hub_provider_routed,
     identify,
     looks_like_path,
     name_shaped,
@@ -57,6 +58,7 @@ from modelpolicy.discover.names import (
     CARD_KEYS,
     ITEM_KEYS,
     MODEL_ARGS_KEYS,
+    SHORT_MODEL_FLAG,
     WRITTEN,
     called_kind,
     collection_kind,
@@ -1525,12 +1527,16 @@ class _Finder:
     def _function(self, function: _Function) -> None:
         self._parameters(function.args, function.name)
         self.scopes.append(function)
+        mentions = self.mentions
+        if self._in_models_function():  # `register(Responses("o3"))` holds no marker word: its function's name does
+            self.mentions = None
         try:
             self._returned(function)  # what it returns is read in its own scope: `value = ID; return value`
             for child in _children(function):
                 self._visit(child)
         finally:
             self.scopes.pop()
+            self.mentions = mentions
 
     def _mentioned(self, statement: ast.stmt) -> bool:
         """Whether a statement holds a marker word, without which nothing in it can be a reference (a value it
@@ -1998,6 +2004,10 @@ class _Finder:
         if api:
             yield self._reference(constant, api, Kind.API, form="routed", revision=None, flags=frozenset())
             return
+        served = hub_provider_routed(text)  # `Agent("huggingface:Qwen/Qwen3-32B")`: the Hub model served
+        if served:
+            yield self._reference(constant, served, Kind.MODEL, form="routed", revision=None, flags=frozenset())
+            return
         found = parse_hub_url(text) if URL.fullmatch(text) else None
         if found:
             kind, hub = found
@@ -2121,6 +2131,7 @@ class _Finder:
             served = Kind.MODEL if apis.hub_host_callee(client) else Kind.API  # `TOGETHER("org/x", key)`: a Hub model
             for argument in call.args:  # `sgl.Anthropic("claude-3-haiku-20240307")`: an API model or nothing
                 self._defer(argument, served, "argument")
+        self._registered(call, name)
         self._added_items(call)
         if (field := _keyword(call, "field")) is not None:  # Django's `AlterField(name="model_name", field=...)`
             self._declared_field(_keyword(call, "name"), field)
@@ -2143,6 +2154,23 @@ class _Finder:
             self._defer(default, next((k for n in names if (k := named_kind(n))), None), form)
         elif (keyed := _keyed_default(call)) is not None:  # `kwargs.pop("tokenizer", ID)`, `cfg.get("model", ID)`
             self._defer(keyed[1], apis.name_kind(keyed[0]), "default")
+
+    def _registered(self, call: ast.Call, name: str | None) -> None:
+        """`def register_models(register): register(Chat("gpt-4o"))`: the first argument of a class constructed in
+        a function named for models (`_in_models_function`)."""
+        if name and name[:1].isupper() and call.args and self._in_models_function():
+            self._defer(call.args[0], Kind.API, "registered")
+
+    def _in_models_function(self) -> bool:
+        """Whether the innermost function being walked is named for the models it makes, a plural: llm's plugin hook
+        `def register_models(register): register(Chat("gpt-4o"), AsyncChat("gpt-4o"))`, `register_embedding_models`,
+        a `def get_models()` that builds them (not `load_model`, one model's loader). The first argument of a class it
+        constructs is an API's model when a provider's patterns match it (an API name only: `Chat("4o")`, an alias,
+        or `Path("models")` name nothing)."""
+        if not self.scopes:
+            return False
+        words = split_words(self.scopes[-1].name)
+        return words[-1:] == ("models",) and not WRITTEN.intersection(words)
 
     def _added_items(self, call: ast.Call) -> None:
         """`models.append(dict(path=ID))`, `datasets.extend([...])`: what is added to a collection named for models or
@@ -2272,7 +2300,7 @@ class _Finder:
             if not text or not text.startswith("-"):
                 continue
             flag, equals, rest = text.partition("=")
-            kind = named_kind(flag.lstrip("-"))
+            kind = Kind.API if flag == SHORT_MODEL_FLAG else named_kind(flag.lstrip("-"))
             if kind is None or kind is Kind.OLLAMA:
                 continue
             if equals:
@@ -2322,6 +2350,8 @@ class _Finder:
         for index, word in enumerate(words):
             flag, equals, rest = word.group().partition("=")
             kind = named_kind(flag.lstrip("-")) if flag.startswith("-") else None
+            if flag == SHORT_MODEL_FLAG:  # `llm -m gpt-4o`: an API's model or nothing
+                kind = Kind.API
             if kind is None or kind is Kind.OLLAMA:
                 continue
             at = index if equals else index + 1

@@ -30,6 +30,7 @@ from modelpolicy.discover.names import (
     IMAGE_ENDINGS,
     LOCAL_ENDINGS,
     OLLAMA_ENDINGS,
+    SHORT_MODEL_FLAG,
     called_kind,
     named_kind,
     names_command_line,
@@ -640,6 +641,8 @@ def _flag_values(command: list[_Span], known: Mapping[str, Sequence[_Span]]) -> 
     for index, word in enumerate(command):
         flag, equals, _ = word.text.partition("=")
         kind = (_FLAGS.get(flag[2:].replace("-", "_")) or apis.name_kind(flag[2:])) if flag.startswith("--") else None
+        if flag == SHORT_MODEL_FLAG:  # `llm -m gpt-4o "..."`: an API's model or nothing
+            kind = Kind.API
         if kind is None:
             continue
         values = [word[len(flag) + 1 :]] if equals else _arguments(command, index + 1, takes_many(flag[2:]))

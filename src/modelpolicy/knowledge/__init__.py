@@ -189,6 +189,8 @@ class KnowledgeBase:
         name = model_name.strip().lower()
         if "/" not in name and ":" not in name:
             return None  # every route holds a `/` or a `:` (a test holds it): most names asked hold neither
+        if name.endswith(_PREFIX_ENDS):
+            return None  # `accounts/fireworks/models/`: a prefix a program strips or adds, no model's name
         if name.startswith("arn:"):
             name = _BEDROCK_ARN.sub("bedrock/", name, count=1)
         name = next((name[len(g) :] for g in self._gateways if name.startswith(g)), name)  # `litellm/openai/gpt-4o`
