@@ -338,6 +338,10 @@ _HUB_KINDS = frozenset({Kind.MODEL, Kind.DATASET})
 # named by its keywords is the one it writes.
 _SAVE_WORDS = frozenset({"save", "push", "upload", "export"})
 _FIELD_CALLS = frozenset({"field", "Field", "ib", "attrib"})  # dataclasses, pydantic, attrs
+# The keywords of a call that holds one setting (a prompt, a picker, an app's `InputConfig`) for what it starts from
+# and what it offers: bound to a name or key named for a model (`config["Model"] = InputConfig(value=ID,
+# values=[ID, ...])`), each names one.
+_SETTING_VALUES = ("default", "value", "values", "choices", "options")
 # What a CLI's or a web route's parameter is given as its default: typer's
 # `model: str = typer.Option("gpt-4o", help=...)` (its first argument, or `default=`), FastAPI's
 # `model: str = Query("org/x")`. The other strings typer's `Option` is given are its flags (`"--model", "-m"`).
@@ -1821,9 +1825,10 @@ class _Finder:
         if isinstance(func, ast.Attribute) and func.attr == "get" and call.args:
             chosen = self._selected(func.value, call.args[0], depth)
             return self._all_values(chosen + call.args[1:2], depth) if chosen else []
-        default = _keyword(call, "default")
-        if default is not None:  # `Prompt.ask("Model ID", default=ID)`, `typer.prompt(...)`: what a user accepts
-            return self._values(default, depth + 1)
+        held = [item for key in _SETTING_VALUES if (given := _keyword(call, key)) is not None for item in _items(given)]
+        if held:  # `Prompt.ask("Model ID", default=ID)`, `typer.prompt(...)`: what a user accepts; a setting's
+            # `InputConfig(type="dropdown", value=ID, values=[ID, ...])`: what it starts from and offers
+            return self._all_values(held, depth + 1)
         name = _call_name(func)
         chosen_id = _keyword(call, "id")
         if chosen_id is not None and name and (_provider_client(func, name) or _OLLAMA_MODULE in name.lower()):
@@ -3223,6 +3228,11 @@ def _keyed_default(call: ast.Call) -> tuple[str, ast.expr] | None:
     if not isinstance(key, ast.Constant) or not isinstance(key.value, str) or isinstance(arguments[1], ast.Starred):
         return None
     return key.value, arguments[1]
+
+
+def _items(node: ast.expr) -> list[ast.expr]:
+    """The items of a list or tuple literal (`values=[ID, ...]`), else the node itself."""
+    return list(node.elts) if isinstance(node, ast.List | ast.Tuple) else [node]
 
 
 def _field_default(value: ast.expr | None, calls: frozenset[str] = _FIELD_CALLS) -> ast.expr | None:

@@ -1,0 +1,116 @@
+"""Forms found on retrieval applications the benchmark does not label (issue 16, sixth blind wave: Quivr, Verba,
+faster-whisper): a tokenizer's Hub repository named for the hub it is read from, the value and the offered values of
+a setting object bound to a model's key, and Upstage's embedding models by their short names."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.names import named_kind
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.model import Kind
+
+M, A = Kind.MODEL, Kind.API
+
+
+def find(source: str) -> set[tuple[Kind, str, int]]:
+    context = FileContext("pkg/app.py", lambda text: text.startswith(("./", "/")))
+    return {(r.kind, r.text, r.line) for r in PythonSource().find(source, context)}
+
+
+# --- a tokenizer's Hub repository, named for the hub ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["tokenizer_hub", "TOKENIZER_HUB", "tokenizerHub", "tokenizer_hub_id"])
+def test_a_tokenizer_hub_names_a_model_to_read(name: str) -> None:
+    assert named_kind(name) is M
+
+
+@pytest.mark.parametrize(
+    "name", ["hub_model_id", "push_tokenizer_hub", "save_tokenizer_hub", "tokenizer_hub_url", "model_hub", "hub"]
+)
+def test_a_hub_to_push_to_or_a_hub_setting_names_none(name: str) -> None:
+    assert named_kind(name) is None
+
+
+TABLE = """\
+class LLMModelConfig:
+    _model_defaults = {
+        Supplier.OPENAI: {
+            "gpt-4o": LLMConfig(
+                max_context_tokens=128000,
+                tokenizer_hub="acme/gpt-4o-tokenizer",
+            ),
+        },
+    }
+"""
+
+
+def test_a_tokenizer_hub_keyword_in_a_table_of_configs_is_read() -> None:
+    assert (M, "acme/gpt-4o-tokenizer", 6) in find(TABLE)
+
+
+def test_a_hub_model_id_keyword_is_no_model_to_read() -> None:
+    assert find('args = TrainingArguments(hub_model_id="acme/pushed", push_to_hub=True)\n') == set()
+
+
+# --- a setting object's value and offered values, under a model's key -------------------------------------------------
+
+SETTINGS = """\
+class SentenceTransformersEmbedder(Embedding):
+    def __init__(self):
+        super().__init__()
+        self.config["Model"] = InputConfig(
+            type="dropdown",
+            value="all-MiniLM-L6-v2",
+            description="Select a model",
+            values=["all-MiniLM-L6-v2", "acme/embed-large-v1", "BAAI/bge-m3"],
+        )
+"""
+
+
+def test_a_setting_under_a_model_key_names_its_value_and_offered_values() -> None:
+    assert find(SETTINGS) == {
+        (M, "all-MiniLM-L6-v2", 6),
+        (M, "all-MiniLM-L6-v2", 8),
+        (M, "acme/embed-large-v1", 8),
+        (M, "BAAI/bge-m3", 8),
+    }
+
+
+def test_a_setting_in_a_dict_under_a_model_key_is_read() -> None:
+    source = 'CONFIG = {"Model": InputConfig(type="dropdown", value="acme/embed", values=["acme/embed", "acme/b"])}\n'
+    assert find(source) == {(M, "acme/embed", 1), (M, "acme/b", 1)}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a setting under a key named for no model
+        'self.config["Language"] = InputConfig(type="dropdown", value="en/us", values=["en/us", "fr/fr"])\n',
+        # the prose and the type of a setting under a model's key are no values of it
+        'self.config["Model"] = InputConfig(type="acme/dropdown", description="acme/x helps", values=[])\n',
+    ],
+)
+def test_a_setting_names_nothing_outside_its_value_and_offered_values(source: str) -> None:
+    assert find(f"class E:\n    def __init__(self):\n        {source}") == set()
+
+
+# --- Upstage's embedding models by their short names -----------------------------------------------------------------
+
+UPSTAGE = """\
+import os
+
+base_url = os.getenv("UPSTAGE_BASE_URL", "https://api.upstage.ai/v1/solar")
+model = config.get("Model", {"value": "embedding-query"}).value
+payload = {"input": content, "model": "embedding-passage"}
+"""
+
+
+def test_upstage_short_embedding_names_are_its_api_in_a_file_that_calls_it() -> None:
+    assert {(kind, text) for kind, text, _ in find(UPSTAGE)} == {(A, "embedding-query"), (A, "embedding-passage")}
+
+
+def test_the_short_embedding_names_are_no_api_model_without_upstage() -> None:
+    assert find('payload = {"input": content, "model": "embedding-query"}\n') == set()
