@@ -114,3 +114,41 @@ def test_upstage_short_embedding_names_are_its_api_in_a_file_that_calls_it() -> 
 
 def test_the_short_embedding_names_are_no_api_model_without_upstage() -> None:
     assert find('payload = {"input": content, "model": "embedding-query"}\n') == set()
+
+
+# --- a table of models grouped by provider ---------------------------------------------------------------------------
+
+GROUPED = """\
+class LLMModelConfig:
+    _model_defaults = {
+        Supplier.MISTRAL: {
+            "mistral-large": LLMConfig(max_context_tokens=128000),
+        },
+        Supplier.OPENAI: {"gpt-4o": LLMConfig(max_context_tokens=128000)},
+    }
+
+MODEL_LIMITS = {"mistral": {"mistral-small": {"context": 32000}}}
+"""
+
+
+def test_the_keys_of_groups_under_a_provider_name_a_models_table() -> None:
+    assert {(kind, text) for kind, text, _ in find(GROUPED)} == {
+        (A, "mistral-large"),
+        (A, "gpt-4o"),
+        (A, "mistral-small"),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a model's own key and its settings: the settings' keys name nothing
+        'MODEL_INFO = {"acme/x": {"mistral-large": 1}}\n',
+        # groups under a key that is no provider's
+        'MODEL_LIMITS = {"team": {"mistral-large": 1}}\n',
+        # groups in a table named for no model
+        "PRICES = {Supplier.MISTRAL: {'mistral-large': 1}}\n",
+    ],
+)
+def test_the_keys_of_other_nested_dicts_name_none(source: str) -> None:
+    assert (A, "mistral-large") not in {(kind, text) for kind, text, _ in find(source)}

@@ -2407,7 +2407,7 @@ class _Finder:
             aliases = self._alias_values(value, kind)
             keys = [
                 key
-                for key in value.keys
+                for key in [*value.keys, *_grouped_keys(value)]
                 if isinstance(key, ast.Constant) and isinstance(key.value, str) and id(key) not in aliases
             ]
             table = kind is Kind.MODEL and self.speaks_of_ollama and ollama.table([str(k.value) for k in keys])
@@ -3228,6 +3228,25 @@ def _keyed_default(call: ast.Call) -> tuple[str, ast.expr] | None:
     if not isinstance(key, ast.Constant) or not isinstance(key.value, str) or isinstance(arguments[1], ast.Starred):
         return None
     return key.value, arguments[1]
+
+
+def _grouped_keys(mapping: ast.Dict) -> list[ast.expr | None]:
+    """`_MODEL_DEFAULTS = {Supplier.MISTRAL: {"mistral-large": LLMConfig(...)}}`, `{"openai": {"gpt-4o": {...}}}`: a
+    table of models grouped by provider, under an enum's member or a name (not a string: that would be a model's own
+    key and its settings) or under a provider's key, holds its models as the keys of its groups."""
+    return [
+        inner
+        for key, group in zip(mapping.keys, mapping.values, strict=True)
+        if isinstance(group, ast.Dict) and _group_key(key)
+        for inner in group.keys
+    ]
+
+
+def _group_key(key: ast.expr | None) -> bool:
+    if isinstance(key, ast.Attribute | ast.Name):
+        return True
+    text = _string(key) if key is not None else None
+    return text is not None and apis.is_provider_key(text)
 
 
 def _items(node: ast.expr) -> list[ast.expr]:
