@@ -338,10 +338,10 @@ _HUB_KINDS = frozenset({Kind.MODEL, Kind.DATASET})
 # named by its keywords is the one it writes.
 _SAVE_WORDS = frozenset({"save", "push", "upload", "export"})
 _FIELD_CALLS = frozenset({"field", "Field", "ib", "attrib"})  # dataclasses, pydantic, attrs
-# The keywords of a call that holds one setting (a prompt, a picker, an app's `InputConfig`) for what it starts from
-# and what it offers: bound to a name or key named for a model (`config["Model"] = InputConfig(value=ID,
-# values=[ID, ...])`), each names one.
-_SETTING_VALUES = ("default", "value", "values", "choices", "options")
+# The keywords of a call that holds one setting (a prompt, an app's `InputConfig`) for what it starts from and the
+# values it is set up with: bound to a name or key named for a model (`config["Model"] = InputConfig(value=ID,
+# values=[ID, ...])`), each names one. A prompt's `choices=` are what a user may pick, none of them chosen.
+_SETTING_VALUES = ("default", "value", "values")
 # What a CLI's or a web route's parameter is given as its default: typer's
 # `model: str = typer.Option("gpt-4o", help=...)` (its first argument, or `default=`), FastAPI's
 # `model: str = Query("org/x")`. The other strings typer's `Option` is given are its flags (`"--model", "-m"`).
