@@ -152,3 +152,29 @@ def test_the_keys_of_groups_under_a_provider_name_a_models_table() -> None:
 )
 def test_the_keys_of_other_nested_dicts_name_none(source: str) -> None:
     assert (A, "mistral-large") not in {(kind, text) for kind, text, _ in find(source)}
+
+
+# --- faster-whisper's own download_model ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'from faster_whisper import available_models, download_model\n\ndownload_model("tiny", output_dir=d)\n',
+        'import faster_whisper\n\nfaster_whisper.download_model("tiny")\n',
+    ],
+)
+def test_faster_whispers_download_model_takes_its_short_names(source: str) -> None:
+    assert {(kind, text) for kind, text, _ in find(source)} == {(M, "Systran/faster-whisper-tiny")}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'from mylib import download_model\n\ndownload_model("tiny")\n',  # another package's
+        'from faster_whisper import download_model as fetch\n\ndownload_model("tiny")\n',  # not the name imported
+        'import faster_whisper\n\nother.download_model("tiny")\n',
+    ],
+)
+def test_another_download_model_takes_no_short_name(source: str) -> None:
+    assert find(source) == set()

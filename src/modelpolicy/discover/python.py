@@ -120,9 +120,14 @@ _COQUI_HUB = (
 _COQUI_TTS = _Loader(_M, ("model_name",), 0, names=_COQUI_HUB)
 # WhisperX loads its transcription model through faster-whisper: `whisperx.load_model("large-v2", "cuda")`.
 _WHISPERX = _Loader(_M, ("whisper_arch",), 0, names=_FASTER_WHISPER)
+# faster-whisper's own `download_model("tiny")` (`faster_whisper.download_model`, or imported from it) fetches the
+# same conversions; another package's `download_model` is read by its name alone (`names.CALLED_WORDS`).
+_FASTER_WHISPER_DOWNLOAD = _Loader(_M, ("size_or_id",), 0, names=_FASTER_WHISPER)
 # sentence-transformers' `models.Transformer(ID)` module. Not in `_LOADERS`: `transformer` would be a marker word every
 # `import transformers` holds; its statements hold `model` already (`models.Transformer`, `word_embedding_model = `).
 _ST_TRANSFORMER = _Loader(_M, ("model_name_or_path",), 0, single_names=False)
+# The loaders out of `_LOADERS` known by their name alone.
+_BY_NAME_ONLY = {"TTS": _COQUI_TTS, "Transformer": _ST_TRANSFORMER}
 _HUB_PREFIXED = _Loader(_M, ("model_name",), 0, prefixes=_HF_HUB)
 _VLLM = _Loader(_M, ("model",), 0, also=("tokenizer",))
 # The packages whose `LLM` is an API router, as dspy's `LM` is (`from crewai import LLM; LLM(model="groq/x")`), not
@@ -1429,6 +1434,31 @@ class _Finder:
             for statement in self.tree.body
         )
 
+    def _library_loader(self, func: ast.expr, name: str) -> _Loader | None:
+        """The loaders kept out of `_LOADERS` (their names are common words), known by their callee or import."""
+        if name == "load_model" and _receiver_name(func) == "whisperx":
+            return _WHISPERX
+        if name == "download_model" and self._downloads_faster_whisper(func):
+            return _FASTER_WHISPER_DOWNLOAD
+        return _BY_NAME_ONLY.get(name)
+
+    def _downloads_faster_whisper(self, func: ast.expr) -> bool:
+        """`faster_whisper.download_model(...)`, or `download_model(...)` imported from faster_whisper."""
+        if isinstance(func, ast.Attribute):
+            return _receiver_name(func) == "faster_whisper"
+        return self.faster_whisper_download_imported
+
+    @cached_property
+    def faster_whisper_download_imported(self) -> bool:
+        """Whether the module imports `download_model` from faster_whisper (its own statements: imports stand at its
+        top)."""
+        return any(
+            isinstance(statement, ast.ImportFrom)
+            and (statement.module or "").split(".")[0] == "faster_whisper"
+            and any(alias.name == "download_model" and alias.asname is None for alias in statement.names)
+            for statement in self.tree.body
+        )
+
     @cached_property
     def mlx_loads(self) -> tuple[frozenset[str], frozenset[str]]:
         """The names MLX's model packages are imported as, and the names their `load` is bound to (`mlx_load`)."""
@@ -1901,12 +1931,8 @@ class _Finder:
             loader = _gradio_loader(call)
         if loader is None and self._is_mlx_load(call.func):
             loader = _MLX_LOAD
-        if loader is None and name == "load_model" and _receiver_name(call.func) == "whisperx":
-            loader = _WHISPERX
-        if loader is None and name == "TTS":
-            loader = _COQUI_TTS
-        if loader is None and name == "Transformer":
-            loader = _ST_TRANSFORMER
+        if loader is None:
+            loader = self._library_loader(call.func, name)
         if loader is None:
             loader = self._ollama_loader(call.func)
         kind = _download_kind(self._repo_type(call), loader.kind) if loader else None
