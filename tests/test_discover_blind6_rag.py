@@ -178,3 +178,17 @@ def test_faster_whispers_download_model_takes_its_short_names(source: str) -> No
 )
 def test_another_download_model_takes_no_short_name(source: str) -> None:
     assert find(source) == set()
+
+
+def test_a_models_own_settings_under_a_providers_name_keep_an_ollama_table() -> None:
+    source = (
+        "# the models an Ollama server at localhost:11434 serves\n"
+        "_MODEL_INFO = {\n"
+        '    "mistral": {"vision": False, "function_calling": True},\n'
+        '    "command-r": {"vision": False, "function_calling": True},\n'
+        '    "llama3.1": {"vision": False, "function_calling": True},\n'
+        '    "qwen2.5": {"vision": False, "function_calling": True},\n'
+        "}\n"
+    )
+    names = {"mistral", "command-r", "llama3.1", "qwen2.5"}
+    assert {(kind, text) for kind, text, _ in find(source)} == {(Kind.OLLAMA, name) for name in names}

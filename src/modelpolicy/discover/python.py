@@ -3258,14 +3258,19 @@ def _keyed_default(call: ast.Call) -> tuple[str, ast.expr] | None:
 
 def _grouped_keys(mapping: ast.Dict) -> list[ast.expr | None]:
     """`_MODEL_DEFAULTS = {Supplier.MISTRAL: {"mistral-large": LLMConfig(...)}}`, `{"openai": {"gpt-4o": {...}}}`: a
-    table of models grouped by provider, under an enum's member or a name (not a string: that would be a model's own
-    key and its settings) or under a provider's key, holds its models as the keys of its groups."""
+    table of models grouped by provider, under an enum's member or a name or under a provider's key, holds its models
+    as the keys of its groups: a group's values are each a model's settings (a dict or a call), where a model's own
+    settings (`"mistral": {"vision": False}`) are plain values."""
     return [
         inner
         for key, group in zip(mapping.keys, mapping.values, strict=True)
-        if isinstance(group, ast.Dict) and _group_key(key)
+        if isinstance(group, ast.Dict) and _group_key(key) and _all_records(group.values)
         for inner in group.keys
     ]
+
+
+def _all_records(values: list[ast.expr]) -> bool:
+    return bool(values) and all(isinstance(value, ast.Dict | ast.Call) for value in values)
 
 
 def _group_key(key: ast.expr | None) -> bool:
