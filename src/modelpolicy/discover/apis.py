@@ -131,6 +131,16 @@ def hub_host_callee(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _provider_keys() -> frozenset[str]:
+    return frozenset(p.key for p in load_knowledge().providers)
+
+
+def is_provider_key(text: str) -> bool:
+    """Whether `text` is a hosted API provider's key in the knowledge base (`openai`, `mistral`, `groq`), any case."""
+    return text.lower() in _provider_keys()
+
+
+@lru_cache(maxsize=1)
 def _markers() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((p.key, p.context_markers) for p in load_knowledge().providers if p.context_markers)
 

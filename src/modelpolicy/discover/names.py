@@ -37,6 +37,10 @@ ENDINGS = frozenset(
         ("tokenizer", "id"),
         ("tokenizer", "name"),
         ("tokenizer", "name", "or", "path"),
+        # the Hub repository a tokenizer is read from, named for the hub it lives on (Quivr's
+        # `LLMConfig(tokenizer_hub="Quivr/gpt-4o")`, read by `AutoTokenizer.from_pretrained(self.tokenizer_hub)`)
+        ("tokenizer", "hub"),
+        ("tokenizer", "hub", "id"),
         ("dataset",),
         ("dataset", "id"),
         ("dataset", "name"),
@@ -133,6 +137,9 @@ SPELLED_WHOLE = frozenset(
 WRITTEN = frozenset(
     {"hub", "output", "out", "push", "save", "export", "upload", "deprecated", "unsupported", "excluded", "banned"}
 )
+# Endings with `hub` that say where a thing is read from, not that it is pushed there (`tokenizer_hub`, not
+# `hub_model_id`): `hub` in them is no word of writing.
+READ_FROM_HUB = frozenset({("tokenizer", "hub"), ("tokenizer", "hub", "id")})
 OLLAMA_WORDS = frozenset({"ollama"})
 OLLAMA_ENDINGS = frozenset(
     {("model",), ("model", "name"), ("model", "id"), ("model", "tag"), ("llm",), ("llm", "model")}
@@ -184,7 +191,7 @@ def named_kind(name: str) -> Kind | None:
     """MODEL or DATASET when `name` says it holds one to read (`model_name_or_path`, `DATASET_ID`, `baseModel`);
     OLLAMA when it says it holds an Ollama model (`OLLAMA_MODEL`, `local_llm`)."""
     words = split_words(name)
-    if WRITTEN.intersection(words):
+    if _written(words):
         return None
     if "for" in words[1:]:  # `DEFAULT_MODEL_NAME_FOR_TEST`, `tokenizer_for_eval`: an X for Y is an X
         words = words[: words.index("for", 1)]
@@ -446,6 +453,12 @@ def marker_words() -> frozenset[str]:
 
 _ALL_ENDINGS = (ENDINGS, DATA_ENDINGS, OLLAMA_ENDINGS, LOCAL_ENDINGS, IMAGE_ENDINGS)
 _LONGEST_ENDING = max(len(ending) for endings in _ALL_ENDINGS for ending in endings)
+
+
+def _written(words: tuple[str, ...]) -> bool:
+    """Whether a word of writing is among `words`, the `hub` of an ending that reads from it aside."""
+    tail = next((len(ending) for ending in READ_FROM_HUB if words[-len(ending) :] == ending), 0)
+    return not WRITTEN.isdisjoint(words[: len(words) - tail])
 
 
 def _ends_in(words: tuple[str, ...], endings: frozenset[tuple[str, ...]]) -> bool:

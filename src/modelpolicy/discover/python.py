@@ -122,9 +122,14 @@ _COQUI_HUB = (
 _COQUI_TTS = _Loader(_M, ("model_name",), 0, names=_COQUI_HUB)
 # WhisperX loads its transcription model through faster-whisper: `whisperx.load_model("large-v2", "cuda")`.
 _WHISPERX = _Loader(_M, ("whisper_arch",), 0, names=_FASTER_WHISPER)
+# faster-whisper's own `download_model("tiny")` (`faster_whisper.download_model`, or imported from it) fetches the
+# same conversions; another package's `download_model` is read by its name alone (`names.CALLED_WORDS`).
+_FASTER_WHISPER_DOWNLOAD = _Loader(_M, ("size_or_id",), 0, names=_FASTER_WHISPER)
 # sentence-transformers' `models.Transformer(ID)` module. Not in `_LOADERS`: `transformer` would be a marker word every
 # `import transformers` holds; its statements hold `model` already (`models.Transformer`, `word_embedding_model = `).
 _ST_TRANSFORMER = _Loader(_M, ("model_name_or_path",), 0, single_names=False)
+# The loaders out of `_LOADERS` known by their name alone.
+_BY_NAME_ONLY = {"TTS": _COQUI_TTS, "Transformer": _ST_TRANSFORMER}
 _HUB_PREFIXED = _Loader(_M, ("model_name",), 0, prefixes=_HF_HUB)
 _VLLM = _Loader(_M, ("model",), 0, also=("tokenizer",))
 # The packages whose `LLM` is an API router, as dspy's `LM` is (`from crewai import LLM; LLM(model="groq/x")`), not
@@ -355,6 +360,10 @@ _HUB_KINDS = frozenset({Kind.MODEL, Kind.DATASET})
 # named by its keywords is the one it writes.
 _SAVE_WORDS = frozenset({"save", "push", "upload", "export"})
 _FIELD_CALLS = frozenset({"field", "Field", "ib", "attrib"})  # dataclasses, pydantic, attrs
+# The keywords of a call that holds one setting (a prompt, an app's `InputConfig`) for what it starts from and the
+# values it is set up with: bound to a name or key named for a model (`config["Model"] = InputConfig(value=ID,
+# values=[ID, ...])`), each names one. A prompt's `choices=` are what a user may pick, none of them chosen.
+_SETTING_VALUES = ("default", "value", "values")
 # What a CLI's or a web route's parameter is given as its default: typer's
 # `model: str = typer.Option("gpt-4o", help=...)` (its first argument, or `default=`), FastAPI's
 # `model: str = Query("org/x")`. The other strings typer's `Option` is given are its flags (`"--model", "-m"`).
@@ -1442,6 +1451,31 @@ class _Finder:
             for statement in self.tree.body
         )
 
+    def _library_loader(self, func: ast.expr, name: str) -> _Loader | None:
+        """The loaders kept out of `_LOADERS` (their names are common words), known by their callee or import."""
+        if name == "load_model" and _receiver_name(func) == "whisperx":
+            return _WHISPERX
+        if name == "download_model" and self._downloads_faster_whisper(func):
+            return _FASTER_WHISPER_DOWNLOAD
+        return _BY_NAME_ONLY.get(name)
+
+    def _downloads_faster_whisper(self, func: ast.expr) -> bool:
+        """`faster_whisper.download_model(...)`, or `download_model(...)` imported from faster_whisper."""
+        if isinstance(func, ast.Attribute):
+            return _receiver_name(func) == "faster_whisper"
+        return self.faster_whisper_download_imported
+
+    @cached_property
+    def faster_whisper_download_imported(self) -> bool:
+        """Whether the module imports `download_model` from faster_whisper (its own statements: imports stand at its
+        top)."""
+        return any(
+            isinstance(statement, ast.ImportFrom)
+            and (statement.module or "").split(".")[0] == "faster_whisper"
+            and any(alias.name == "download_model" and alias.asname is None for alias in statement.names)
+            for statement in self.tree.body
+        )
+
     @cached_property
     def mlx_loads(self) -> tuple[frozenset[str], frozenset[str]]:
         """The names MLX's model packages are imported as, and the names their `load` is bound to (`mlx_load`)."""
@@ -1842,9 +1876,10 @@ class _Finder:
         if isinstance(func, ast.Attribute) and func.attr == "get" and call.args:
             chosen = self._selected(func.value, call.args[0], depth)
             return self._all_values(chosen + call.args[1:2], depth) if chosen else []
-        default = _keyword(call, "default")
-        if default is not None:  # `Prompt.ask("Model ID", default=ID)`, `typer.prompt(...)`: what a user accepts
-            return self._values(default, depth + 1)
+        held = [item for key in _SETTING_VALUES if (given := _keyword(call, key)) is not None for item in _items(given)]
+        if held:  # `Prompt.ask("Model ID", default=ID)`, `typer.prompt(...)`: what a user accepts; a setting's
+            # `InputConfig(type="dropdown", value=ID, values=[ID, ...])`: what it starts from and offers
+            return self._all_values(held, depth + 1)
         name = _call_name(func)
         chosen_id = _keyword(call, "id")
         if chosen_id is not None and name and (_provider_client(func, name) or _OLLAMA_MODULE in name.lower()):
@@ -1920,12 +1955,8 @@ class _Finder:
             loader = _gradio_loader(call)
         if loader is None and self._is_mlx_load(call.func):
             loader = _MLX_LOAD
-        if loader is None and name == "load_model" and _receiver_name(call.func) == "whisperx":
-            loader = _WHISPERX
-        if loader is None and name == "TTS":
-            loader = _COQUI_TTS
-        if loader is None and name == "Transformer":
-            loader = _ST_TRANSFORMER
+        if loader is None:
+            loader = self._library_loader(call.func, name)
         if loader is None:
             loader = self._ollama_loader(call.func)
         kind = _download_kind(self._repo_type(call), loader.kind) if loader else None
@@ -2450,7 +2481,7 @@ class _Finder:
             aliases = self._alias_values(value, kind)
             keys = [
                 key
-                for key in value.keys
+                for key in [*value.keys, *_grouped_keys(value)]
                 if isinstance(key, ast.Constant) and isinstance(key.value, str) and id(key) not in aliases
             ]
             table = kind is Kind.MODEL and self.speaks_of_ollama and ollama.table([str(k.value) for k in keys])
@@ -3271,6 +3302,35 @@ def _keyed_default(call: ast.Call) -> tuple[str, ast.expr] | None:
     if not isinstance(key, ast.Constant) or not isinstance(key.value, str) or isinstance(arguments[1], ast.Starred):
         return None
     return key.value, arguments[1]
+
+
+def _grouped_keys(mapping: ast.Dict) -> list[ast.expr | None]:
+    """`_MODEL_DEFAULTS = {Supplier.MISTRAL: {"mistral-large": LLMConfig(...)}}`, `{"openai": {"gpt-4o": {...}}}`: a
+    table of models grouped by provider, under an enum's member or a name or under a provider's key, holds its models
+    as the keys of its groups: a group's values are each a model's settings (a dict or a call), where a model's own
+    settings (`"mistral": {"vision": False}`) are plain values."""
+    return [
+        inner
+        for key, group in zip(mapping.keys, mapping.values, strict=True)
+        if isinstance(group, ast.Dict) and _group_key(key) and _all_records(group.values)
+        for inner in group.keys
+    ]
+
+
+def _all_records(values: list[ast.expr]) -> bool:
+    return bool(values) and all(isinstance(value, ast.Dict | ast.Call) for value in values)
+
+
+def _group_key(key: ast.expr | None) -> bool:
+    if isinstance(key, ast.Attribute | ast.Name):
+        return True
+    text = _string(key) if key is not None else None
+    return text is not None and apis.is_provider_key(text)
+
+
+def _items(node: ast.expr) -> list[ast.expr]:
+    """The items of a list or tuple literal (`values=[ID, ...]`), else the node itself."""
+    return list(node.elts) if isinstance(node, ast.List | ast.Tuple) else [node]
 
 
 def _field_default(value: ast.expr | None, calls: frozenset[str] = _FIELD_CALLS) -> ast.expr | None:
