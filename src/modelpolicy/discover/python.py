@@ -332,9 +332,9 @@ def _marker_words() -> tuple[bytes, ...]:
     words.add("registry")  # `get_registry().get("sentence-transformers").create(name=ID)`
     words.add("repo_id")  # `KPipeline(repo_id=ID)`: a call's `repo_id=` (`_repo_kind`)
     # a function named for a LoRA adapter (`fetch_lora(ID)`, `names.CALLED_WORDS`; `download_lora_weights` holds
-    # `lora_weights`), written as its call: `lora` alone is in most lines of a LoRA library (`lora_alpha`, `LoraConfig`),
-    # each of which would be parsed and read. One named for an `adapter` is read in files holding another marker
-    # (`download_adapter_weights` holds `load_adapter`): `adapter` is in every `HTTPAdapter`
+    # `lora_weights`), written as its call: `lora` alone is in most lines of a LoRA library (`lora_alpha`,
+    # `LoraConfig`), each of which would be parsed and read. One named for an `adapter` is read in files holding
+    # another marker (`download_adapter_weights` holds `load_adapter`): `adapter` is in every `HTTPAdapter`
     words.add("lora(")
     minimal = [w for w in words if not any(other != w and other in w for other in words)]
     return tuple(sorted((w.encode() for w in minimal), key=len, reverse=True))
