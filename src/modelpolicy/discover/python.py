@@ -1712,11 +1712,13 @@ class _Finder:
         return instance or self._option_default(attribute)
 
     def _class_constant(self, cls: ast.ClassDef, attribute: str) -> list[ast.expr]:
-        """`DEFAULT_HF_REPO = "org/x"` or `hf_repo_id = "org/x"` in a class's body, read in its methods as
-        `from_pretrained(self.DEFAULT_HF_REPO)` or `hf_hub_url(cls.hf_repo_id, ...)`: the one string the class's
+        """`DEFAULT_HF_REPO = "org/x"`, `hf_repo_id = "org/x"` or a dataclass's `repo_id: str = field(default="org/x")`
+        in a class's body, read in its methods as `from_pretrained(self.DEFAULT_HF_REPO)`,
+        `hf_hub_url(cls.hf_repo_id, ...)` or `load_dataset(self.repo_id)`: the one string the class's
         body binds the attribute to, when it is an `owner/name` or a hosted API's model name (an owner-less word,
         `"auto"`, is not taken: see `_parameter_default`)."""
-        values = [value for target, value in map(_single_assignment, cls.body) if target == attribute and value]
+        bound = [value for target, value in map(_single_assignment, cls.body) if target == attribute and value]
+        values = [default for default in map(_field_default, bound) if default is not None]  # `field(default=ID)`
         text = _string(values[0]) if len(values) == 1 else None
         if text is None or not ("/" in text or apis.named(text, self.apis)):
             return []
