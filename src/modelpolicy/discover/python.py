@@ -311,6 +311,12 @@ _LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+", re.DOTALL)
 _OTHER_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # where `str.splitlines` splits too
 
 
+# A record that spells a Hub id in two parts, under a name for the Hub's settings: litgpt's model table
+# `dict(name="pythia-14m", hf_config=dict(org="EleutherAI", name="pythia-14m"))`, `hub={"owner": ..., "repo": ...}`.
+_OWNER_KEYS = ("org", "organization", "owner")
+_REPO_KEYS = ("name", "repo", "repo_name")
+
+
 def _marker_words() -> tuple[bytes, ...]:
     """The lower-case words one of which every reference form holds, derived from the tables above: a name holding
     a reference ends in a word that starts with `model`, `tokenizer`, `dataset` or `repo`, and every loader either
@@ -336,6 +342,8 @@ def _marker_words() -> tuple[bytes, ...]:
     # `LoraConfig`), each of which would be parsed and read. One named for an `adapter` is read in files holding
     # another marker (`download_adapter_weights` holds `load_adapter`): `adapter` is in every `HTTPAdapter`
     words.add("lora(")
+    # a record spelling a Hub id in two parts (`_split_hub_id`), by its owner key: `org=`, `"org":`
+    words.update(f"{q}{key}{e}" for key in _OWNER_KEYS for q, e in (("", "="), ('"', '"'), ("'", "'")))
     minimal = [w for w in words if not any(other != w and other in w for other in words)]
     return tuple(sorted((w.encode() for w in minimal), key=len, reverse=True))
 
@@ -1704,11 +1712,13 @@ class _Finder:
         return instance or self._option_default(attribute)
 
     def _class_constant(self, cls: ast.ClassDef, attribute: str) -> list[ast.expr]:
-        """`DEFAULT_HF_REPO = "org/x"` or `hf_repo_id = "org/x"` in a class's body, read in its methods as
-        `from_pretrained(self.DEFAULT_HF_REPO)` or `hf_hub_url(cls.hf_repo_id, ...)`: the one string the class's
+        """`DEFAULT_HF_REPO = "org/x"`, `hf_repo_id = "org/x"` or a dataclass's `repo_id: str = field(default="org/x")`
+        in a class's body, read in its methods as `from_pretrained(self.DEFAULT_HF_REPO)`,
+        `hf_hub_url(cls.hf_repo_id, ...)` or `load_dataset(self.repo_id)`: the one string the class's
         body binds the attribute to, when it is an `owner/name` or a hosted API's model name (an owner-less word,
         `"auto"`, is not taken: see `_parameter_default`)."""
-        values = [value for target, value in map(_single_assignment, cls.body) if target == attribute and value]
+        bound = [value for target, value in map(_single_assignment, cls.body) if target == attribute and value]
+        values = [default for default in map(_field_default, bound) if default is not None]  # `field(default=ID)`
         text = _string(values[0]) if len(values) == 1 else None
         if text is None or not ("/" in text or apis.named(text, self.apis)):
             return []
@@ -2231,6 +2241,7 @@ class _Finder:
                 self._defer(keyword.value, kind, "keyword")
                 if kind is None:  # `evaluator=dict(judge_cfg=dict(type=OpenAISDK, path=ID))`
                     self._defer(_record_id(keyword.value), _settings_kind(keyword.arg), "record")
+                self._defer(*_split_hub_id(keyword.value, keyword.arg))
 
     def _widget(self, call: ast.Call, widget: _Widget) -> None:
         """`gr.Dropdown(choices=[...], value=ID, label="Embedding model")`, `st.text_input("Model", ID)`: what an
@@ -2538,6 +2549,7 @@ class _Finder:
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
                 kind = apis.name_kind(key.value)
                 self._defer(value, kind, _OLLAMA_PROVIDED if ollama_provided and kind is Kind.MODEL else "key")
+                self._defer(*_split_hub_id(value, key.value))
                 if ollama_provided and key.value.lower() in _PROVIDER_SETTINGS and isinstance(value, ast.Dict):
                     self._dict_entries(_ollama_settings(value))
 
@@ -3229,6 +3241,22 @@ def _record_id(node: ast.expr | None) -> ast.expr | None:
     if entries is None:
         return None
     return next((entries[key] for key in ITEM_KEYS if key in entries), None)
+
+
+def _split_hub_id(node: ast.expr | None, name: str) -> tuple[ast.expr | None, Kind | None, str]:
+    """The `owner/name` id a record under a name holding a Hub word (`hf_config`, `hub_repo`, `hf_dataset`) spells
+    in an owner key and a name key, both literal strings, as a literal at the name's position, with the kind its name
+    says (a model's unless it names a dataset); (None, None, form) for anything else: the same record under any other
+    name (`repo=dict(owner="octo", name="cli")` is GitHub's), a missing part, or a part that is not a literal."""
+    words = split_words(name)
+    entries = _record_entries(node) if node is not None and _HUB_WORDS.intersection(words) else None
+    owner = next((entries[key] for key in _OWNER_KEYS if key in entries), None) if entries else None
+    repo = next((entries[key] for key in _REPO_KEYS if key in entries), None) if entries else None
+    owner_text, repo_text = _string(owner), _string(repo)
+    if repo is None or not owner_text or not repo_text:
+        return None, None, "record"
+    spelled = ast.copy_location(ast.Constant(f"{owner_text}/{repo_text}"), repo)
+    return spelled, named_kind(name) or _M, "record"
 
 
 # Methods that add items to the collection they are called on (`models.append(x)`, `datasets.extend([...])`).
