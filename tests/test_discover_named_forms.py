@@ -13,7 +13,7 @@ from modelpolicy.discover.apis import name_kind
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.javascript import JavaScriptSource
-from modelpolicy.discover.names import named_kind, qualified_kind
+from modelpolicy.discover.names import member_kind, named_kind, qualified_kind
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.model import Kind
 
@@ -1237,3 +1237,22 @@ def test_a_parametrize_table_shared_by_many_tests_names_each_row_once() -> None:
     source = f'CASES = [\n    ("a", "org/a"),\n    ("b", "org/b"),\n]\n{tests}'
     found = [(r.text, r.line) for r in PythonSource().find(source, FileContext("tests/test_x.py", lambda _: False))]
     assert found == [("org/a", 2), ("org/b", 3)]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("ModelType", Kind.MODEL),
+        ("EmbeddingModelType", Kind.MODEL),
+        ("RerankerModelTypes", Kind.MODEL),
+        ("LLMModelEnum", Kind.MODEL),
+        ("ChatModel", Kind.MODEL),  # the naming rule's
+        ("DatasetName", Kind.DATASET),
+        ("ModelPlatformType", None),  # a platform's type
+        ("RoleType", None),
+        ("ModelTypeConfig", None),
+        ("OutputModelType", None),  # written
+    ],
+)
+def test_the_name_of_an_enum_of_models(name: str, kind: Kind | None) -> None:
+    assert member_kind(name) is kind

@@ -63,6 +63,7 @@ from modelpolicy.discover.names import (
     called_kind,
     collection_kind,
     marker_words,
+    member_kind,
     named_kind,
     positional,
     qualified_kind,
@@ -2543,9 +2544,13 @@ class _Finder:
 
     def _fields(self, cls: ast.ClassDef) -> None:
         """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`; the
-        members of an enum named for a model (`class ChatModel(str, Enum): GPT4O = "gpt-4o"`), and the values a
+        members of an enum named for a model (`class ChatModel(str, Enum): GPT4O = "gpt-4o"`, `ModelType`), and the values a
         field named for one is typed to hold (`model: Literal["gpt-4o", "o3-mini"]`)."""
-        members = apis.name_kind(cls.name) if _is_enum(cls) or _is_constant_namespace(cls) else None
+        members = (
+            (apis.name_kind(cls.name) or member_kind(cls.name))
+            if _is_enum(cls)  # `class ModelType(Enum)` holds models; a plain `class ModelType:` is read by its name
+            else (apis.name_kind(cls.name) if _is_constant_namespace(cls) else None)
+        )
         for statement in cls.body:
             target, value = _single_assignment(statement)
             if target and value is not None:  # `class ChatModel(Model): name = CharField(default="gpt-4o")` too
