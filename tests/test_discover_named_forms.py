@@ -34,6 +34,7 @@ def find(source: str) -> set[tuple[Kind, str, int, str]]:
         ("engine", A),
         ("model_name", M),
         ("embedding_model", M),
+        ("model_type", A),  # CAMEL's `ModelFactory.create(model_type="gpt-4o")`; a Hub config's is an architecture
         ("output_deployment", None),  # written, not read
         ("deployments", None),
         ("prompt", None),
@@ -54,6 +55,7 @@ def test_name_kind_is_the_api_name_or_the_naming_rule(name: str, kind: Kind | No
         ('class Settings:\n    azure_deployment: str = "text-embedding-ada-002"\n', "field"),
         ('def f(self):\n    self.azure_deployment = "text-embedding-ada-002"\n', "attribute"),
         ('CONFIG = {"azure_deployment": "text-embedding-ada-002"}\n', "key"),
+        ('model = ModelFactory.create(model_platform=P.OPENAI, model_type="text-embedding-ada-002")\n', "keyword"),
         ('AZURE_OPENAI_DEPLOYMENT = "text-embedding-ada-002"\nclient.embed(AZURE_OPENAI_DEPLOYMENT)\n', "constant"),
     ],
 )
@@ -70,6 +72,10 @@ def test_an_api_only_name_holds_the_api_model_in_every_named_position(source: st
         'class C:\n    deployment_name: str = "org/x"\n',  # an API-only name never holds a Hub id
         'def f(self):\n    self.engine = "gpt-4o" + suffix\n',  # built, not written
         'def f(output_deployment="gpt-4o"):\n    pass\n',
+        # a Hub config's `model_type` is the architecture (`AutoConfig.for_model("gpt2")`), never a model to read
+        'config = AutoConfig.for_model(model_type="gpt2")\n',
+        'config = dict(model_type="mistral", architectures=["MistralForCausalLM"])\n',
+        'MODEL_TYPE = "llama"\nbuild(MODEL_TYPE)\n',
     ],
 )
 def test_api_only_name_look_alikes(source: str) -> None:

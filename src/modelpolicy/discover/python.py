@@ -2544,12 +2544,12 @@ class _Finder:
 
     def _fields(self, cls: ast.ClassDef) -> None:
         """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`; the
-        members of an enum named for a model (`class ChatModel(str, Enum): GPT4O = "gpt-4o"`, `ModelType`), and the values a
-        field named for one is typed to hold (`model: Literal["gpt-4o", "o3-mini"]`)."""
+        members of an enum named for a model or a model's type (`class ChatModel(str, Enum): GPT4O = "gpt-4o"`,
+        `ModelType`), and the values a field named for one is typed to hold (`model: Literal["gpt-4o", "o3-mini"]`)."""
         members = (
-            (apis.name_kind(cls.name) or member_kind(cls.name))
+            (member_kind(cls.name) or apis.name_kind(cls.name))
             if _is_enum(cls)  # `class ModelType(Enum)` holds models; a plain `class ModelType:` is read by its name
-            else (apis.name_kind(cls.name) if _is_constant_namespace(cls) else None)
+            else (named_kind(cls.name) if _is_constant_namespace(cls) else None)
         )
         for statement in cls.body:
             target, value = _single_assignment(statement)
