@@ -1262,3 +1262,21 @@ def test_a_parametrize_table_shared_by_many_tests_names_each_row_once() -> None:
 )
 def test_the_name_of_an_enum_of_models(name: str, kind: Kind | None) -> None:
     assert member_kind(name) is kind
+
+
+def test_an_api_only_name_holds_an_ollama_model_in_a_file_that_speaks_of_ollama() -> None:
+    source = (
+        'model = ModelFactory.create(\n    model_platform=ModelPlatformType.OLLAMA,\n    model_type="llama3.2",\n)\n'
+    )
+    assert find(source) == {(OL, "llama3.2", 3, "keyword")}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'model = ModelFactory.create(model_platform=P.VLLM, model_type="llama3.2")\n',  # no Ollama in the file
+        '# served by ollama\nconfig = dict(model_type="my-finetune")\n',  # no Ollama library name
+    ],
+)
+def test_api_only_name_ollama_look_alikes(source: str) -> None:
+    assert find(source) == set()

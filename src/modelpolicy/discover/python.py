@@ -2681,8 +2681,9 @@ class _Finder:
         if local is not None and local[0] is Kind.OLLAMA:
             return [(Kind.OLLAMA, local[1], None)]  # `{"provider": "ollama", "model": "command-r"}`: not Cohere's
         artefacts = _named_artefacts(text, named.kind, self.context, self.apis)
-        if not artefacts and named.kind is Kind.MODEL and self.speaks_of_ollama:
-            # `model = "qwen3:0.6b"`, `{"model": "llama3.2"}` in a file that speaks of Ollama, as in a config file
+        if not artefacts and named.kind in (Kind.MODEL, Kind.API) and self.speaks_of_ollama:
+            # `model = "qwen3:0.6b"`, `{"model": "llama3.2"}` in a file that speaks of Ollama, as in a config file;
+            # CAMEL's `ModelFactory.create(model_platform=ModelPlatformType.OLLAMA, model_type="llama3.2")`
             known = ollama.recognise(text, ollama.Context.NAMED)
             artefacts = [(Kind.OLLAMA, known[1], None)] if known and known[0] is Kind.OLLAMA else []
         if not artefacts and named.kind is Kind.MODEL and (tag := ollama.tagged(text)):
