@@ -13,7 +13,7 @@ from modelpolicy.discover.apis import name_kind
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.javascript import JavaScriptSource
-from modelpolicy.discover.names import named_kind, qualified_kind
+from modelpolicy.discover.names import member_kind, named_kind, qualified_kind
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.model import Kind
 
@@ -34,6 +34,7 @@ def find(source: str) -> set[tuple[Kind, str, int, str]]:
         ("engine", A),
         ("model_name", M),
         ("embedding_model", M),
+        ("model_type", A),  # CAMEL's `ModelFactory.create(model_type="gpt-4o")`; a Hub config's is an architecture
         ("output_deployment", None),  # written, not read
         ("deployments", None),
         ("prompt", None),
@@ -54,6 +55,7 @@ def test_name_kind_is_the_api_name_or_the_naming_rule(name: str, kind: Kind | No
         ('class Settings:\n    azure_deployment: str = "text-embedding-ada-002"\n', "field"),
         ('def f(self):\n    self.azure_deployment = "text-embedding-ada-002"\n', "attribute"),
         ('CONFIG = {"azure_deployment": "text-embedding-ada-002"}\n', "key"),
+        ('model = ModelFactory.create(model_platform=P.OPENAI, model_type="text-embedding-ada-002")\n', "keyword"),
         ('AZURE_OPENAI_DEPLOYMENT = "text-embedding-ada-002"\nclient.embed(AZURE_OPENAI_DEPLOYMENT)\n', "constant"),
     ],
 )
@@ -70,6 +72,10 @@ def test_an_api_only_name_holds_the_api_model_in_every_named_position(source: st
         'class C:\n    deployment_name: str = "org/x"\n',  # an API-only name never holds a Hub id
         'def f(self):\n    self.engine = "gpt-4o" + suffix\n',  # built, not written
         'def f(output_deployment="gpt-4o"):\n    pass\n',
+        # a Hub config's `model_type` is the architecture (`AutoConfig.for_model("gpt2")`), never a model to read
+        'config = AutoConfig.for_model(model_type="gpt2")\n',
+        'config = dict(model_type="mistral", architectures=["MistralForCausalLM"])\n',
+        'MODEL_TYPE = "llama"\nbuild(MODEL_TYPE)\n',
     ],
 )
 def test_api_only_name_look_alikes(source: str) -> None:
@@ -1237,3 +1243,40 @@ def test_a_parametrize_table_shared_by_many_tests_names_each_row_once() -> None:
     source = f'CASES = [\n    ("a", "org/a"),\n    ("b", "org/b"),\n]\n{tests}'
     found = [(r.text, r.line) for r in PythonSource().find(source, FileContext("tests/test_x.py", lambda _: False))]
     assert found == [("org/a", 2), ("org/b", 3)]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("ModelType", Kind.MODEL),
+        ("EmbeddingModelType", Kind.MODEL),
+        ("RerankerModelTypes", Kind.MODEL),
+        ("LLMModelEnum", Kind.MODEL),
+        ("ChatModel", Kind.MODEL),  # the naming rule's
+        ("DatasetName", Kind.DATASET),
+        ("ModelPlatformType", None),  # a platform's type
+        ("RoleType", None),
+        ("ModelTypeConfig", None),
+        ("OutputModelType", None),  # written
+    ],
+)
+def test_the_name_of_an_enum_of_models(name: str, kind: Kind | None) -> None:
+    assert member_kind(name) is kind
+
+
+def test_an_api_only_name_holds_an_ollama_model_in_a_file_that_speaks_of_ollama() -> None:
+    source = (
+        'model = ModelFactory.create(\n    model_platform=ModelPlatformType.OLLAMA,\n    model_type="llama3.2",\n)\n'
+    )
+    assert find(source) == {(OL, "llama3.2", 3, "keyword")}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'model = ModelFactory.create(model_platform=P.VLLM, model_type="llama3.2")\n',  # no Ollama in the file
+        '# served by ollama\nconfig = dict(model_type="my-finetune")\n',  # no Ollama library name
+    ],
+)
+def test_api_only_name_ollama_look_alikes(source: str) -> None:
+    assert find(source) == set()

@@ -268,7 +268,10 @@ def test_members_of_an_enum_named_for_a_model() -> None:
 @pytest.mark.parametrize(
     "source",
     [
-        'class ModelType(str, Enum):\n    CHAT = "gpt-4o"\n',  # a type, not a model
+        'class ModelType(str, Enum):\n    CHAT = "chat"\n    EMBEDDING = "embedding"\n',  # kinds of model: no ids
+        'class ModelPlatformType(Enum):\n    OPENAI = "openai"\n    HF = "org/x"\n',  # a platform's type
+        'class RoleType(Enum):\n    ASSISTANT = "org/x"\n',
+        'class ModelType(str, Enum):\n    LLAMA = "llama"\n    MISTRAL = "mistral"\n',  # architectures
         'class ModelProvider(Enum):\n    OPENAI = "openai"\n    HF = "org/x"\n',
         'class ChatModel(BaseModel):\n    PROVIDER = "org/x"\n',  # no enum: its fields are read by their own names
         'class ChatModel(str, Enum):\n    SMALL = "small"\n    BASE = "bert-base-custom"\n',
@@ -276,6 +279,33 @@ def test_members_of_an_enum_named_for_a_model() -> None:
 )
 def test_enum_look_alikes(source: str) -> None:
     check(source, [])
+
+
+def test_members_of_an_enum_named_for_a_model_type() -> None:
+    """CAMEL's catalogues: `class ModelType(UnifiedModelType, Enum)`, `EmbeddingModelType`, a value continued on the
+    next line."""
+    source = (
+        "class ModelType(UnifiedModelType, Enum):\n"
+        '    GPT_4O_MINI = "gpt-4o-mini"\n'
+        '    AWS_LLAMA = "us.meta.llama3-3-70b-instruct-v1:0"\n'
+        "    SGLANG_LLAMA_4 = (\n"
+        '        "meta-llama/Llama-4-Scout-17B-16E-Instruct"\n'
+        "    )\n"
+        "class EmbeddingModelType(Enum):\n"
+        '    TEXT_EMBEDDING_3_SMALL = "text-embedding-3-small"\n'
+        "class RerankerModelTypes(str, Enum):\n"
+        '    BGE = "BAAI/bge-reranker-base"\n'
+    )
+    check(
+        source,
+        [
+            (A, "gpt-4o-mini", 2, None, "field", NONE),
+            (A, "us.meta.llama3-3-70b-instruct-v1:0", 3, None, "field", NONE),
+            (M, "meta-llama/Llama-4-Scout-17B-16E-Instruct", 5, None, "field", NONE),
+            (A, "text-embedding-3-small", 8, None, "field", NONE),
+            (M, "BAAI/bge-reranker-base", 10, None, "field", NONE),
+        ],
+    )
 
 
 def test_members_of_a_constant_namespace_named_for_a_model() -> None:

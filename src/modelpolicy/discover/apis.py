@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 _QUOTES = "\"'`"
 # Names that hold a hosted API's model and nothing else: the old OpenAI SDK's `engine=`, Azure OpenAI's
 # `deployment_name=` and `azure_deployment=`. What they hold counts only when a provider's patterns match it.
-API_ENDINGS = frozenset({("engine",), ("deployment",), ("deployment", "name"), ("deployment", "id")})
+API_ENDINGS = frozenset({("engine",), ("deployment",), ("deployment", "name"), ("deployment", "id"), ("model", "type")})
 # A word every route prefix of `apis.toml` holds (a test checks it), for the sources' pre-filters: a file holding none
 # of them holds no routed name. Kept here, not derived, so that importing discovery does not load the knowledge base.
 ROUTE_MARKERS = (

@@ -99,8 +99,14 @@ _MARKER_WORDS = (
 # What a string that is a Hub URL, a routed name (`openai/gpt-4o`) or a model server's image holds, any case, written
 # or behind an escape.
 _URL_OR_ROUTE_WORDS = (*URL_MARKERS, *apis.ROUTE_MARKERS, *IMAGE_MARKERS, b"\\")
+
+
 # What a name says it holds (`apis.name_kind`), kept for the many names of a bundle.
-_name_kind = lru_cache(maxsize=16_384)(apis.name_kind)
+@lru_cache(maxsize=16_384)
+def _name_kind(name: str) -> Kind | None:
+    """`apis.name_kind`, but a model's type (`modelType`, `enum EmbeddingModelType`) is read by `_Finder._model_type`:
+    an owner's id or a hosted API's name, never a word (`modelType: "llm"`)."""
+    return None if _a_model_type(name) else apis.name_kind(name)
 
 
 class _Mode:

@@ -204,6 +204,22 @@ def named_kind(name: str) -> Kind | None:
     return Kind.DATASET if data else Kind.MODEL
 
 
+# Last words of the name of an enum whose members are models, besides the naming rule's: `class ModelType(Enum):
+# GPT_4O = "gpt-4o"`, `EmbeddingModelType`, `RerankerModelTypes` (CAMEL's catalogues of the models it calls). Only an
+# enum's name: a variable or key `model_type` is a model's architecture (`"model_type": "llama"` in a Hub config).
+MEMBER_ENDINGS = frozenset({("model", "type"), ("model", "types"), ("model", "enum")})
+
+
+@lru_cache(maxsize=4096)
+def member_kind(enum_name: str) -> Kind | None:
+    """MODEL when an enum's name says its members are models (`ModelType`, `EmbeddingModelType`), not a platform's or
+    another thing's type (`ModelPlatformType`, `RoleType`); else what the naming rule says of it (`ChatModel`)."""
+    words = split_words(enum_name)
+    if _ends_in(words, MEMBER_ENDINGS) and not _written(words):
+        return Kind.MODEL
+    return named_kind(enum_name)
+
+
 # Words after `model` that say a constant holds something of a model's other than its name: `MODEL_TYPE`,
 # `MODEL_DIR`, `MODEL_MAX_LEN`. Other words qualify which model it is: `DEFAULT_DRAFT_MODEL_EAGLE3`.
 _NOT_QUALIFIER_WORDS = """

@@ -63,6 +63,7 @@ from modelpolicy.discover.names import (
     called_kind,
     collection_kind,
     marker_words,
+    member_kind,
     named_kind,
     positional,
     qualified_kind,
@@ -2555,9 +2556,13 @@ class _Finder:
 
     def _fields(self, cls: ast.ClassDef) -> None:
         """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`; the
-        members of an enum named for a model (`class ChatModel(str, Enum): GPT4O = "gpt-4o"`), and the values a
-        field named for one is typed to hold (`model: Literal["gpt-4o", "o3-mini"]`)."""
-        members = apis.name_kind(cls.name) if _is_enum(cls) or _is_constant_namespace(cls) else None
+        members of an enum named for a model or a model's type (`class ChatModel(str, Enum): GPT4O = "gpt-4o"`,
+        `ModelType`), and the values a field named for one is typed to hold (`model: Literal["gpt-4o", "o3-mini"]`)."""
+        members = (
+            (member_kind(cls.name) or apis.name_kind(cls.name))
+            if _is_enum(cls)  # `class ModelType(Enum)` holds models; a plain `class ModelType:` is read by its name
+            else (named_kind(cls.name) if _is_constant_namespace(cls) else None)
+        )
         for statement in cls.body:
             target, value = _single_assignment(statement)
             if target and value is not None:  # `class ChatModel(Model): name = CharField(default="gpt-4o")` too
@@ -2688,8 +2693,9 @@ class _Finder:
         if local is not None and local[0] is Kind.OLLAMA:
             return [(Kind.OLLAMA, local[1], None)]  # `{"provider": "ollama", "model": "command-r"}`: not Cohere's
         artefacts = _named_artefacts(text, named.kind, self.context, self.apis)
-        if not artefacts and named.kind is Kind.MODEL and self.speaks_of_ollama:
-            # `model = "qwen3:0.6b"`, `{"model": "llama3.2"}` in a file that speaks of Ollama, as in a config file
+        if not artefacts and named.kind in (Kind.MODEL, Kind.API) and self.speaks_of_ollama:
+            # `model = "qwen3:0.6b"`, `{"model": "llama3.2"}` in a file that speaks of Ollama, as in a config file;
+            # CAMEL's `ModelFactory.create(model_platform=ModelPlatformType.OLLAMA, model_type="llama3.2")`
             known = ollama.recognise(text, ollama.Context.NAMED)
             artefacts = [(Kind.OLLAMA, known[1], None)] if known and known[0] is Kind.OLLAMA else []
         if not artefacts and named.kind is Kind.MODEL and (tag := ollama.tagged(text)):
