@@ -1,0 +1,72 @@
+"""LiteLLM's `openai/` route to any OpenAI-compatible server (`openai/local` for a llamafile, `openai/llama3.1-70b`
+for Cerebras' endpoint): the name after it is no Hub repository unless the OpenAI organisation publishes that family
+there, and it is an API's model when the file shows the API that serves it."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover import apis
+from modelpolicy.discover.identity import routed_elsewhere
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.model import Kind
+
+CEREBRAS = frozenset({"cerebras"})
+
+
+def python(text: str) -> set[tuple[Kind, str]]:
+    context = FileContext("profile.py", lambda value: False)
+    return {(r.kind, r.text) for r in PythonSource().find(text, context)}
+
+
+@pytest.mark.parametrize("hub_id", ["openai/local", "openai/i", "openai/llama3.1-70b", "OpenAI/Llama-3.1-8B"])
+def test_a_name_behind_the_route_is_no_hub_repository(hub_id: str) -> None:
+    assert routed_elsewhere(hub_id)
+
+
+@pytest.mark.parametrize(
+    "hub_id",
+    [
+        "openai/whisper-large-v3",
+        "openai/whisper-tiny.en",
+        "openai/clip-vit-large-patch14-336",
+        "openai/gpt-oss-20b",
+        "openai/gpt-oss-safeguard-20b",
+        "openai/shap-e",
+        "openai/imagegpt-small",
+        "openai-community/gpt2",
+        "meta-llama/Llama-3.1-8B",
+    ],
+)
+def test_the_open_weights_of_the_openai_organisation_stay_hub_ids(hub_id: str) -> None:
+    assert not routed_elsewhere(hub_id)
+
+
+def test_the_route_to_a_local_server_names_no_artefact() -> None:
+    assert python('interpreter.llm.model = "openai/local"\n') == set()
+    assert python('llm = LLM(model="openai/i")\n') == set()
+
+
+def test_the_open_weights_loaded_stay_hub_models() -> None:
+    found = python('m = AutoModel.from_pretrained("openai/whisper-large-v3")\n')
+    assert found == {(Kind.MODEL, "openai/whisper-large-v3")}
+
+
+def test_a_name_behind_the_route_is_the_api_s_in_the_file_that_calls_it() -> None:
+    assert apis.named("openai/llama3.1-70b", CEREBRAS) == "llama3.1-70b"
+    text = 'interpreter.llm.api_base = "https://api.cerebras.ai/v1"\ninterpreter.llm.model = "openai/llama3.1-70b"\n'
+    assert python(text) == {(Kind.API, "openai/llama3.1-70b")}
+
+
+@pytest.mark.parametrize(
+    ("text", "in_context"),
+    [
+        ("openai/llama3.1-70b", frozenset()),  # no API in the file serves it
+        ("openai/my-finetune", CEREBRAS),  # no name Cerebras serves
+        ("openai/meta/llama3.1-70b", CEREBRAS),  # an `org/name` behind the route is a Hub id's shape
+        ("cerebras-openai/llama3.1-70b", CEREBRAS),  # another route
+    ],
+)
+def test_a_name_behind_the_route_without_its_api_is_none(text: str, in_context: frozenset[str]) -> None:
+    assert apis.named(text, in_context) is None
