@@ -70,3 +70,28 @@ def test_a_name_behind_the_route_is_the_api_s_in_the_file_that_calls_it() -> Non
 )
 def test_a_name_behind_the_route_without_its_api_is_none(text: str, in_context: frozenset[str]) -> None:
     assert apis.named(text, in_context) is None
+
+
+OLLAMA_FILE = 'subprocess.run(["ollama", "list"], capture_output=True)\n'
+
+
+def test_a_loop_variable_named_for_a_model_holds_the_literal_items() -> None:
+    text = OLLAMA_FILE + 'for model in ["llama3.1", "phi3", "mistral-nemo"]:\n    names.append("Download " + model)\n'
+    assert python(text) == {(Kind.OLLAMA, "llama3.1"), (Kind.OLLAMA, "phi3"), (Kind.OLLAMA, "mistral-nemo")}
+    text = 'for model_id in ("meta-llama/Llama-3.1-8B", "Qwen/Qwen2.5-7B"):\n    print(model_id)\n'
+    assert python(text) == {(Kind.MODEL, "meta-llama/Llama-3.1-8B"), (Kind.MODEL, "Qwen/Qwen2.5-7B")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'for model in ["llama3", "codestral"]:\n    print(model)\n',  # an Ollama name only where Ollama is spoken of
+        'for model in ["resnet50", "vgg16"]:\n    print(model)\n',  # owner-less names under a variable
+        'for name in ["bert-base-uncased", "org/x"]:\n    print(name)\n',  # a loop variable named for nothing
+        'for model_dir in ["./out/llama3", "checkpoints/org-x"]:\n    print(model_dir)\n',  # folders
+        "for model in models:\n    print(model)\n",  # no literal sequence
+        'for model in [f"org/x-{size}" for size in sizes]:\n    print(model)\n',  # built, not written
+    ],
+)
+def test_loops_that_name_no_model(text: str) -> None:
+    assert python(text) == set()
