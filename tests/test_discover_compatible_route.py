@@ -95,3 +95,10 @@ def test_a_loop_variable_named_for_a_model_holds_the_literal_items() -> None:
 )
 def test_loops_that_name_no_model(text: str) -> None:
     assert python(text) == set()
+
+
+def test_a_command_quoted_in_prose_gives_its_flag_s_value_without_the_backtick() -> None:
+    text = 'HELP = {"help_text": "runs `interpreter --model gpt-4o-mini` and asks OI to be concise"}\n'
+    assert python(text) == {(Kind.API, "gpt-4o-mini")}
+    text = 'HELP = {"help_text": "runs `train.py --model_name_or_path Qwen/Qwen2.5-7B` first"}\n'
+    assert python(text) == {(Kind.MODEL, "Qwen/Qwen2.5-7B")}

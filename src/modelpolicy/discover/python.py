@@ -2402,7 +2402,8 @@ class _Finder:
             if not value[0] or value[0].startswith("-"):
                 continue
             line = constant.lineno + (text.count("\n", 0, value[1]) if spread else 0)
-            node = ast.Constant(value[0].strip("\"'"), lineno=line, col_offset=constant.col_offset)
+            # quotes, or the backticks of a command quoted in prose (`"runs `app --model gpt-4o` and ..."`)
+            node = ast.Constant(value[0].strip("\"'`"), lineno=line, col_offset=constant.col_offset)
             self._defer(node, kind, "flag")
 
     def _model_args(self, constant: ast.Constant) -> None:
