@@ -66,6 +66,8 @@ def test_a_name_behind_the_route_is_the_api_s_in_the_file_that_calls_it() -> Non
         ("openai/my-finetune", CEREBRAS),  # no name Cerebras serves
         ("openai/meta/llama3.1-70b", CEREBRAS),  # an `org/name` behind the route is a Hub id's shape
         ("cerebras-openai/llama3.1-70b", CEREBRAS),  # another route
+        ("openai/gpt-oss-120b", CEREBRAS),  # the OpenAI organisation's open weights, served or not
+        ("openai/whisper-large-v3", frozenset({"groq"})),
     ],
 )
 def test_a_name_behind_the_route_without_its_api_is_none(text: str, in_context: frozenset[str]) -> None:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from modelpolicy.discover import ollama
-from modelpolicy.discover.identity import looks_like_path, without_env_defaults
+from modelpolicy.discover.identity import looks_like_path, routed_elsewhere, without_env_defaults
 from modelpolicy.discover.names import WRITTEN, named_kind, split_words
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind
@@ -237,8 +237,8 @@ COMPATIBLE_ROUTE = "openai/"
 def _compatible_routed(value: str, among: frozenset[str]) -> str | None:
     """The name after LiteLLM's `openai/` route when an API in context serves it, else None."""
     rest = value[len(COMPATIBLE_ROUTE) :] if value.lower().startswith(COMPATIBLE_ROUTE) else ""
-    if not rest or "/" in rest:
-        return None
+    if not rest or "/" in rest or not routed_elsewhere(value):
+        return None  # `openai/whisper-large-v3`, `openai/gpt-oss-20b`: the OpenAI organisation's open weights
     return rest if load_knowledge().provider(rest, contextual=True, among=among) is not None else None
 
 
