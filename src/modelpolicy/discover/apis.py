@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from modelpolicy.discover import ollama
-from modelpolicy.discover.identity import looks_like_path, without_env_defaults
+from modelpolicy.discover.identity import looks_like_path, routed_elsewhere, without_env_defaults
 from modelpolicy.discover.names import WRITTEN, named_kind, split_words
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind
@@ -224,7 +224,22 @@ def named(text: str, in_context: frozenset[str] = frozenset(), *, deployment: bo
     among = in_context if spelled == spelled.lower() else in_context & _mixed_case_keys()
     if not among:
         return None  # in mixed case a name is a Hub id's spelling, unless an API in context writes its names so
-    return value if knowledge.provider(value, contextual=True, among=among) is not None else None
+    if knowledge.provider(value, contextual=True, among=among) is not None:
+        return value
+    return _compatible_routed(value, among)
+
+
+# LiteLLM's route to any OpenAI-compatible server (`openai/` with an `api_base`): what follows is the name that
+# server serves, an API's in context (`openai/llama3.1-70b` where the file calls `api.cerebras.ai`).
+COMPATIBLE_ROUTE = "openai/"
+
+
+def _compatible_routed(value: str, among: frozenset[str]) -> str | None:
+    """The name after LiteLLM's `openai/` route when an API in context serves it, else None."""
+    rest = value[len(COMPATIBLE_ROUTE) :] if value.lower().startswith(COMPATIBLE_ROUTE) else ""
+    if not rest or "/" in rest or not routed_elsewhere(value):
+        return None  # `openai/whisper-large-v3`, `openai/gpt-oss-20b`: the OpenAI organisation's open weights
+    return rest if load_knowledge().provider(rest, contextual=True, among=among) is not None else None
 
 
 # Options a model spec writes after the name, as a URL's query (`claude-opus-5?effort=medium`, GitHub Agentic

@@ -311,6 +311,24 @@ _LIBRARY_ORGS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# LiteLLM's `openai/` route sends what follows to whatever OpenAI-compatible server `api_base` names (`openai/local`
+# for a llamafile, `openai/llama3.1-70b` for Cerebras' endpoint): a model id under the `openai` owner is the Hub's
+# only when its name is of a family the OpenAI organisation publishes there (its open weights); any other is a name
+# some server serves. (Its datasets, `openai/gsm8k`, are not read by this rule.)
+ROUTE_OWNER = "openai"
+_ROUTE_OWNER_HUB_NAMES = re.compile(
+    r"whisper-[a-z0-9.-]+|clip-vit-[a-z0-9-]+|gpt-oss(?:-[a-z0-9-]+)?|shap-e(?:-[a-z0-9]+)?|diffusers-[a-z0-9_-]+"
+    r"|consistency-decoder|imagegpt-[a-z]+|openai-gpt|gpt2(?:-[a-z]+)?|point-e[a-z0-9_-]*|jukebox[a-z0-9_-]*",
+    re.IGNORECASE,
+)
+
+
+def routed_elsewhere(hub_id: str) -> bool:
+    """`openai/local`, `openai/i`: LiteLLM's route to an OpenAI-compatible server, not a repository of the Hub's."""
+    owner, _, name = hub_id.partition("/")
+    return owner.lower() == ROUTE_OWNER and not _ROUTE_OWNER_HUB_NAMES.fullmatch(name)
+
+
 def library_owned(name: str) -> str | None:
     """`ORG/name` for an owner-less name a library loads from its own organisation (`all-MiniLM-L6-v2`), else None."""
     if "/" in name:
@@ -391,7 +409,12 @@ def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, si
         found = ollama.recognise(value, ollama.Context.NAMED)
         return HubId(found[1], None) if found and found[0] is Kind.OLLAMA else None
     hub = parse_hub_id(value)
-    if hub is None or (kind is Kind.DATASET and hub.id.lower() in PACKAGED_BUILDERS) or is_placeholder(hub.id):
+    if (
+        hub is None
+        or (kind is Kind.DATASET and hub.id.lower() in PACKAGED_BUILDERS)
+        or is_placeholder(hub.id)
+        or (kind is Kind.MODEL and routed_elsewhere(hub.id))  # `openai/local`: LiteLLM's route to a local server
+    ):
         return None
     if kind is Kind.MODEL and library_owned(hub.id):  # `model_name: str = "all-MiniLM-L6-v2"`: kept as written, and
         return hub  # resolved as the repository the library loads (`modelpolicy.resolve`)

@@ -1590,6 +1590,7 @@ class _Finder:
     def _loop(self, loop: ast.For | ast.AsyncFor) -> None:
         """Inside the loop's body the target stands for the items of a literal sequence, else for nothing."""
         self._visit(loop.iter)
+        self._named_loop(loop)
         mentions, self.mentions = self.mentions, None  # the body may use the target on lines naming no marker
         try:
             with self._bound(self._loop_bindings(loop.target, loop.iter)):
@@ -1599,6 +1600,14 @@ class _Finder:
             self.mentions = mentions
         for statement in loop.orelse:
             self._visit(statement)
+
+    def _named_loop(self, loop: ast.For | ast.AsyncFor) -> None:
+        """`for model in ["llama3.1", "phi3"]:`: a loop variable named for a model holds each item of the literal
+        sequence it runs over, as a variable so named holds the literal bound to it, whatever the body does."""
+        if isinstance(loop.target, ast.Name) and isinstance(loop.iter, ast.List | ast.Tuple | ast.Set):
+            kind = apis.name_kind(loop.target.id)
+            for item in loop.iter.elts if kind is not None else ():
+                self._defer(item, kind, "loop")
 
     def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp) -> None:
         with ExitStack() as stack:
@@ -2405,7 +2414,8 @@ class _Finder:
             if not value[0] or value[0].startswith("-"):
                 continue
             line = constant.lineno + (text.count("\n", 0, value[1]) if spread else 0)
-            node = ast.Constant(value[0].strip("\"'"), lineno=line, col_offset=constant.col_offset)
+            # quotes, or the backticks of a command quoted in prose (`"runs `app --model gpt-4o` and ..."`)
+            node = ast.Constant(value[0].strip("\"'`"), lineno=line, col_offset=constant.col_offset)
             self._defer(node, kind, "flag")
 
     def _model_args(self, constant: ast.Constant) -> None:
