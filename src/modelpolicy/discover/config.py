@@ -372,6 +372,11 @@ def _names_splits(entries: _Entries) -> bool:
     return False
 
 
+def _names_api_model(key: _Text | None) -> bool:
+    """Whether a key is, as a whole, a hosted API model's name, routed (`openrouter/x-ai/grok-3-beta`) or not."""
+    return key is not None and bool(apis.routed(key.value) or apis.named(key.value))
+
+
 @lru_cache(maxsize=16_384)  # a file's keys repeat: every item of a list has the same few
 def _normalise(key: str) -> str:
     return key.lower().replace("-", "").replace("_", "")
@@ -447,6 +452,8 @@ class _Finder:
             # {name: AZURE_OPENAI_DEPLOYMENT, value: gpt-4o}
         by_role = slot is not None and item_key is None and slot.form[-1:] in "sS"
         yield from self.hub_repository(entries)
+        for model in self.model_table_keys(mapping):  # `{"gpt-4o": {"max_tokens": ...}, ...}`: settings by model
+            yield from self.text(model, _Slot(Kind.API, model.value))
         if slot is not None and item_key is not None:
             yield from self.item_sources(entries, item_key, slot)
             if _served_by_ollama(entries):  # `{"id": "mistral-large", "providerId": "ollama"}`: Ollama's name
@@ -498,6 +505,19 @@ class _Finder:
                 if name:
                     yield from self.text(name, mixture)
         yield from self.node(value, slot)
+
+    def model_table_keys(self, table: _Mapping) -> list[_Text]:
+        """The keys of a table of settings by hosted API model (LiteLLM's and aider's model metadata, pricing tables:
+        `{"deepseek/deepseek-chat": {"max_tokens": 8192}, "gpt-4o": {...}}`): keys that are API models' names, when
+        every value is a mapping and at least half the keys, the first among them, name API models. A table of
+        sections (`{metadata: {...}, spec: {...}}`) is let go at its first key."""
+        entries = table.entries
+        if len(entries) < 2 or not all(isinstance(child, _Mapping) for _, child in entries):
+            return []
+        if not _names_api_model(entries[0][0]):
+            return []
+        named = [key for key, _ in entries if key is not None and _names_api_model(key)]
+        return named if 2 * len(named) >= len(entries) else []
 
     def alias_table(self, key: _Text, table: _Mapping) -> dict[tuple[_Text | None, _Node | None], Kind] | None:
         """The entries of a table named for models that map a program's own names to ids (`aliased`), each with the
