@@ -76,3 +76,43 @@ def test_the_keys_of_a_table_of_settings_by_api_model_are_references(
 )
 def test_tables_not_keyed_by_api_models_name_nothing(text: str, path: str) -> None:
     assert config(text, path) == []
+
+
+SETTINGS_LIST = """\
+- name: gpt-3.5-turbo
+  weak_model_name: gpt-4o-mini
+  reminder: sys
+
+- name: claude-3-opus-20240229
+  edit_format: diff
+  use_repo_map: true
+
+- name: my-local-alias
+  edit_format: whole
+"""
+
+
+def test_a_list_of_settings_named_by_api_model_names_each_model() -> None:
+    found = config(SETTINGS_LIST, "resources/model-settings.yml")
+    assert sorted(found, key=lambda r: r[2]) == [
+        (A, "gpt-3.5-turbo", 1),
+        (A, "gpt-4o-mini", 2),
+        (A, "claude-3-opus-20240229", 5),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # containers and workflow steps name themselves, not a model
+        "containers:\n  - name: app\n    image: python:3.11\n  - name: gpt-4o\n    image: python:3.11\n",
+        "steps:\n  - name: checkout\n    uses: actions/checkout@v4\n  - name: claude-3-opus-20240229\n    run: x\n",
+        # a lone item is no list of models
+        "- name: gpt-3.5-turbo\n  reminder: sys\n",
+        # labels in mixed case and family words are no API names
+        "- name: GPT-4o\n  color: red\n- name: Claude 3 Opus\n  color: blue\n",
+        "- name: mistral\n  template: x\n- name: llama2\n  template: y\n",
+    ],
+)
+def test_lists_not_named_by_api_models_name_nothing(text: str) -> None:
+    assert config(text, "settings.yml") == []

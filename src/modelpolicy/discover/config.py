@@ -355,6 +355,25 @@ def _api_list(sequence: _Sequence) -> _Slot | None:
     return _Slot(Kind.API, "list")
 
 
+def _api_cards(sequence: _Sequence) -> _Slot | None:
+    """A list of settings by hosted API model, each item named by its model (aider's `model-settings.yml`: `- name:
+    gpt-4o` with its `edit_format`): a list of models when every item is a mapping and at least half their names,
+    the first among them, name API models. A list of containers or of steps (`- name: app`) is let go at its first."""
+    items = sequence.items
+    if len(items) < 2 or not all(isinstance(item, _Mapping) for item in items):
+        return None
+    names = [_card_name(item) for item in items if isinstance(item, _Mapping)]
+    if not _names_api_model(names[0]):
+        return None
+    return _Slot(Kind.API, "name") if 2 * sum(map(_names_api_model, names)) >= len(names) else None
+
+
+def _card_name(item: _Mapping) -> _Text | None:
+    """The `name` an item of a list gives itself, if a string."""
+    name = next((child for key, child in item.entries if key is not None and key.value == "name"), None)
+    return name if isinstance(name, _Text) else None
+
+
 def _served_by_ollama(entries: _Entries) -> bool:
     """Whether an item of a list of models says Ollama serves it (`provider: ollama`, `"providerId": "ollama"`): a
     model card's id is then an Ollama library name (`mistral-large`), not the hosted API's of the same spelling."""
@@ -422,7 +441,7 @@ class _Finder:
         if isinstance(node, _Text):
             yield from self.text(node, slot)
         elif isinstance(node, _Sequence):
-            slot = slot or _api_list(node)
+            slot = slot or _api_list(node) or _api_cards(node)
             for item in node.items:
                 yield from self.item(item, slot)
         elif isinstance(node, _Mapping):
