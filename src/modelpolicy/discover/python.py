@@ -2506,14 +2506,15 @@ class _Finder:
             return set()  # most entries map a name to a name: `{"temperature": 0.2, "stop": "x"}` is settings
         for _, value in entries:
             self._defer(value, kind, "alias")
-        # a key written as an id itself (`_MODEL_POINTERS = {"gpt-4o": "gpt-4o-2024-08-06"}`) names one as well
-        return {id(key) for key, _ in entries if not self._id_written(_string(key) or "")}
+        # a key written as an id itself (`_MODEL_POINTERS = {"gpt-4o": "gpt-4o-2024-08-06"}`) names one as well, but
+        # not a name only an API in context reads so: aider's `{"sonnet": "claude-sonnet-4-6"}` is its own alias
+        return {id(key) for key, _ in entries if not self._id_written(_string(key) or "", in_context=False)}
 
-    def _id_written(self, text: str) -> bool:
+    def _id_written(self, text: str, *, in_context: bool = True) -> bool:
         """Whether a dict's value is written as an id rather than a word or a label (`_alias_values`)."""
         if not text or any(blank.isspace() for blank in text):
             return False
-        return "/" in text or bool(apis.named(text, self.apis) or ollama.tagged(text))
+        return "/" in text or bool(apis.named(text, self.apis if in_context else frozenset()) or ollama.tagged(text))
 
     def _compared(self, compare: ast.Compare) -> None:
         """`if model_name == "org/x"`, `assert self.model == "gpt-4o"`, `config["model"] in ("gpt-4o", ...)`: what a
