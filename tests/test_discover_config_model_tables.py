@@ -65,6 +65,12 @@ def test_the_keys_of_a_table_of_settings_by_api_model_are_references(
         ("metadata:\n  name: x\nspec:\n  replicas: 1\n", "deploy.yaml"),
         # one API model among many sections is no table of models
         ('{"general": {"a": 1}, "gpt-4o": {"b": 2}, "ui": {"c": 3}, "logs": {"d": 4}}', "settings.json"),
+        # compose services named like a product, not a model: words the loose patterns match carry no version
+        ("services:\n  gpt-researcher:\n    image: x\n  gpt-researcher-tests:\n    image: y\n", "docker-compose.yml"),
+        (
+            "services:\n  chatgpt-next-web:\n    image: x\n  chatgpt-next-web-proxy:\n    image: y\n",
+            "docker-compose.yml",
+        ),
         # a lone entry is a setting, not a table
         ('{"gpt-4o": {"temperature": 0}}', "settings.json"),
         # keys mapped to labels, not to settings: a display table

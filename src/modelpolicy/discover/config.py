@@ -392,8 +392,12 @@ def _names_splits(entries: _Entries) -> bool:
 
 
 def _names_api_model(key: _Text | None) -> bool:
-    """Whether a key is, as a whole, a hosted API model's name, routed (`openrouter/x-ai/grok-3-beta`) or not."""
-    return key is not None and bool(apis.routed(key.value) or apis.named(key.value))
+    """Whether a key is, as a whole, a hosted API model's name: routed (`openrouter/x-ai/grok-3-beta`), or with a
+    version (`gpt-4o`, `claude-3-opus-20240229`). A word the loose patterns match is a service's or a project's name
+    (compose's `services: {gpt-researcher: ..., chatgpt-next-web: ...}`)."""
+    if key is None:
+        return False
+    return bool(apis.routed(key.value) or (any(c.isdigit() for c in key.value) and apis.named(key.value)))
 
 
 @lru_cache(maxsize=16_384)  # a file's keys repeat: every item of a list has the same few

@@ -2507,8 +2507,13 @@ class _Finder:
         for _, value in entries:
             self._defer(value, kind, "alias")
         # a key written as an id itself (`_MODEL_POINTERS = {"gpt-4o": "gpt-4o-2024-08-06"}`) names one as well, but
-        # not a name only an API in context reads so: aider's `{"sonnet": "claude-sonnet-4-6"}` is its own alias
-        return {id(key) for key, _ in entries if not self._id_written(_string(key) or "", in_context=False)}
+        # not a word only an API in context reads so: aider's `{"sonnet": "claude-sonnet-4-6"}` is its own alias,
+        # FastChat's versioned `{"nemotron-4-340b": "/b0fc..."}` beside NVIDIA's API a model
+        return {
+            id(key)
+            for key, _ in entries
+            if not self._id_written(key_text := _string(key) or "", in_context=_versioned(key_text))
+        }
 
     def _id_written(self, text: str, *, in_context: bool = True) -> bool:
         """Whether a dict's value is written as an id rather than a word or a label (`_alias_values`)."""
@@ -3386,3 +3391,9 @@ def _is_api_client_call(func: ast.expr) -> bool:
     return (
         isinstance(func, ast.Attribute) and isinstance(func.value, ast.Attribute) and func.value.attr in _API_RECEIVERS
     )
+
+
+def _versioned(name: str) -> bool:
+    """Whether a name carries a version or size (`nemotron-4-340b`), unlike a word (`sonnet`) a program uses as its own
+    alias."""
+    return any(c.isdigit() for c in name)
