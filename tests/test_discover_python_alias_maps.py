@@ -41,6 +41,16 @@ def found(text: str) -> list[tuple[Kind, str, int]]:
             '_MODEL_POINTERS = {\n    "gpt-4o": "gpt-4o-2024-08-06",\n    "o3": "o3-2025-04-16",\n}\n',
             [(A, "gpt-4o", 2), (A, "gpt-4o-2024-08-06", 2), (A, "o3", 3), (A, "o3-2025-04-16", 3)],
         ),
+        # a word only an API in context reads as its model (Claude Code's `sonnet`) is the program's alias here
+        (
+            '# model names as claude_code spells them\nMODEL_ALIASES = {\n    "sonnet": "claude-sonnet-4-6",\n    "opus": "claude-opus-4-7",\n    "gpt-4o": "gpt-4o-2024-08-06",\n}\n',
+            [(A, "claude-sonnet-4-6", 3), (A, "claude-opus-4-7", 4), (A, "gpt-4o", 5), (A, "gpt-4o-2024-08-06", 5)],
+        ),
+        # a versioned name an API in context reads is a model though: FastChat's NVIDIA paths by model
+        (
+            'import os\napi_key = os.environ["NVIDIA_API_KEY"]\nmodel_2_api = {\n    "nemotron-4-340b": "/b0fcd392-e905-4ab4-8eb9-aeae95c30b37",\n}\n',
+            [(A, "nemotron-4-340b", 4)],
+        ),
         ('OLLAMA_MODEL_MAP = {"llama3-8b": "llama3:8b"}\n', [(OL, "llama3:8b", 1)]),
         # a picker's Hub-id keys with labels keep their reading
         (

@@ -355,6 +355,25 @@ def _api_list(sequence: _Sequence) -> _Slot | None:
     return _Slot(Kind.API, "list")
 
 
+def _api_cards(sequence: _Sequence) -> _Slot | None:
+    """A list of settings by hosted API model, each item named by its model (aider's `model-settings.yml`: `- name:
+    gpt-4o` with its `edit_format`): a list of models when every item is a mapping and at least half their names,
+    the first among them, name API models. A list of containers or of steps (`- name: app`) is let go at its first."""
+    items = sequence.items
+    if len(items) < 2 or not all(isinstance(item, _Mapping) for item in items):
+        return None
+    names = [_card_name(item) for item in items if isinstance(item, _Mapping)]
+    if not _names_api_model(names[0]):
+        return None
+    return _Slot(Kind.API, "name") if 2 * sum(map(_names_api_model, names)) >= len(names) else None
+
+
+def _card_name(item: _Mapping) -> _Text | None:
+    """The `name` an item of a list gives itself, if a string."""
+    name = next((child for key, child in item.entries if key is not None and key.value == "name"), None)
+    return name if isinstance(name, _Text) else None
+
+
 def _served_by_ollama(entries: _Entries) -> bool:
     """Whether an item of a list of models says Ollama serves it (`provider: ollama`, `"providerId": "ollama"`): a
     model card's id is then an Ollama library name (`mistral-large`), not the hosted API's of the same spelling."""
@@ -370,6 +389,15 @@ def _names_splits(entries: _Entries) -> bool:
         if isinstance(first, _Text) and _SPLIT_NAME.match(first.value.strip()):
             return True
     return False
+
+
+def _names_api_model(key: _Text | None) -> bool:
+    """Whether a key is, as a whole, a hosted API model's name: routed (`openrouter/x-ai/grok-3-beta`), or with a
+    version (`gpt-4o`, `claude-3-opus-20240229`). A word the loose patterns match is a service's or a project's name
+    (compose's `services: {gpt-researcher: ..., chatgpt-next-web: ...}`)."""
+    if key is None:
+        return False
+    return bool(apis.routed(key.value) or (any(c.isdigit() for c in key.value) and apis.named(key.value)))
 
 
 @lru_cache(maxsize=16_384)  # a file's keys repeat: every item of a list has the same few
@@ -417,7 +445,7 @@ class _Finder:
         if isinstance(node, _Text):
             yield from self.text(node, slot)
         elif isinstance(node, _Sequence):
-            slot = slot or _api_list(node)
+            slot = slot or _api_list(node) or _api_cards(node)
             for item in node.items:
                 yield from self.item(item, slot)
         elif isinstance(node, _Mapping):
@@ -447,6 +475,8 @@ class _Finder:
             # {name: AZURE_OPENAI_DEPLOYMENT, value: gpt-4o}
         by_role = slot is not None and item_key is None and slot.form[-1:] in "sS"
         yield from self.hub_repository(entries)
+        for model in self.model_table_keys(mapping):  # `{"gpt-4o": {"max_tokens": ...}, ...}`: settings by model
+            yield from self.text(model, _Slot(Kind.API, model.value))
         if slot is not None and item_key is not None:
             yield from self.item_sources(entries, item_key, slot)
             if _served_by_ollama(entries):  # `{"id": "mistral-large", "providerId": "ollama"}`: Ollama's name
@@ -498,6 +528,19 @@ class _Finder:
                 if name:
                     yield from self.text(name, mixture)
         yield from self.node(value, slot)
+
+    def model_table_keys(self, table: _Mapping) -> list[_Text]:
+        """The keys of a table of settings by hosted API model (LiteLLM's and aider's model metadata, pricing tables:
+        `{"deepseek/deepseek-chat": {"max_tokens": 8192}, "gpt-4o": {...}}`): keys that are API models' names, when
+        every value is a mapping and at least half the keys, the first among them, name API models. A table of
+        sections (`{metadata: {...}, spec: {...}}`) is let go at its first key."""
+        entries = table.entries
+        if len(entries) < 2 or not all(isinstance(child, _Mapping) for _, child in entries):
+            return []
+        if not _names_api_model(entries[0][0]):
+            return []
+        named = [key for key, _ in entries if key is not None and _names_api_model(key)]
+        return named if 2 * len(named) >= len(entries) else []
 
     def alias_table(self, key: _Text, table: _Mapping) -> dict[tuple[_Text | None, _Node | None], Kind] | None:
         """The entries of a table named for models that map a program's own names to ids (`aliased`), each with the

@@ -2528,14 +2528,20 @@ class _Finder:
             return set()  # most entries map a name to a name: `{"temperature": 0.2, "stop": "x"}` is settings
         for _, value in entries:
             self._defer(value, kind, "alias")
-        # a key written as an id itself (`_MODEL_POINTERS = {"gpt-4o": "gpt-4o-2024-08-06"}`) names one as well
-        return {id(key) for key, _ in entries if not self._id_written(_string(key) or "")}
+        # a key written as an id itself (`_MODEL_POINTERS = {"gpt-4o": "gpt-4o-2024-08-06"}`) names one as well, but
+        # not a word only an API in context reads so: aider's `{"sonnet": "claude-sonnet-4-6"}` is its own alias,
+        # FastChat's versioned `{"nemotron-4-340b": "/b0fc..."}` beside NVIDIA's API a model
+        return {
+            id(key)
+            for key, _ in entries
+            if not self._id_written(key_text := _string(key) or "", in_context=_versioned(key_text))
+        }
 
-    def _id_written(self, text: str) -> bool:
+    def _id_written(self, text: str, *, in_context: bool = True) -> bool:
         """Whether a dict's value is written as an id rather than a word or a label (`_alias_values`)."""
         if not text or any(blank.isspace() for blank in text):
             return False
-        return "/" in text or bool(apis.named(text, self.apis) or ollama.tagged(text))
+        return "/" in text or bool(apis.named(text, self.apis if in_context else frozenset()) or ollama.tagged(text))
 
     def _compared(self, compare: ast.Compare) -> None:
         """`if model_name == "org/x"`, `assert self.model == "gpt-4o"`, `config["model"] in ("gpt-4o", ...)`: what a
@@ -3429,3 +3435,9 @@ def _is_api_client_call(func: ast.expr) -> bool:
     return (
         isinstance(func, ast.Attribute) and isinstance(func.value, ast.Attribute) and func.value.attr in _API_RECEIVERS
     )
+
+
+def _versioned(name: str) -> bool:
+    """Whether a name carries a version or size (`nemotron-4-340b`), unlike a word (`sonnet`) a program uses as its own
+    alias."""
+    return any(c.isdigit() for c in name)

@@ -1,0 +1,124 @@
+"""Tables of settings keyed by hosted API model (LiteLLM's and aider's model metadata, pricing tables): each key that
+names an API model is a reference, when every value is a mapping and the keys are mostly, the first among them,
+API models' names. Sections, labels and Hub-shaped keys of other tables are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.config import ConfigSource
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.model import Kind
+
+A = Kind.API
+
+METADATA_JSON = """\
+{
+    "deepseek/deepseek-reasoner": {"max_tokens": 8192, "litellm_provider": "deepseek"},
+    "openrouter/x-ai/grok-3-beta": {"max_tokens": 131072},
+    "gemini-2.5-pro-preview-05-06": {"max_input_tokens": 1048576},
+    "claude-3-5-haiku-20241022": {"input_cost_per_token": 8e-07}
+}
+"""
+
+PRICING_YAML = """\
+pricing:
+  gpt-4o-mini:
+    input: 0.15
+    output: 0.6
+  claude-3-opus-20240229:
+    input: 15
+    output: 75
+"""
+
+
+def config(text: str, path: str) -> list[tuple[Kind, str, int]]:
+    return [(r.kind, r.text, r.line) for r in ConfigSource().find(text, FileContext(path, lambda v: False))]
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "expected"),
+    [
+        (
+            METADATA_JSON,
+            "resources/model-metadata.json",
+            [
+                (A, "deepseek/deepseek-reasoner", 2),
+                (A, "openrouter/x-ai/grok-3-beta", 3),
+                (A, "gemini-2.5-pro-preview-05-06", 4),
+                (A, "claude-3-5-haiku-20241022", 5),
+            ],
+        ),
+        (PRICING_YAML, "config/prices.yaml", [(A, "gpt-4o-mini", 2), (A, "claude-3-opus-20240229", 5)]),
+    ],
+)
+def test_the_keys_of_a_table_of_settings_by_api_model_are_references(
+    text: str, path: str, expected: list[tuple[Kind, str, int]]
+) -> None:
+    assert sorted(config(text, path), key=lambda r: r[2]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        # sections of a manifest: the first key names no model
+        ("metadata:\n  name: x\nspec:\n  replicas: 1\n", "deploy.yaml"),
+        # one API model among many sections is no table of models
+        ('{"general": {"a": 1}, "gpt-4o": {"b": 2}, "ui": {"c": 3}, "logs": {"d": 4}}', "settings.json"),
+        # compose services named like a product, not a model: words the loose patterns match carry no version
+        ("services:\n  gpt-researcher:\n    image: x\n  gpt-researcher-tests:\n    image: y\n", "docker-compose.yml"),
+        (
+            "services:\n  chatgpt-next-web:\n    image: x\n  chatgpt-next-web-proxy:\n    image: y\n",
+            "docker-compose.yml",
+        ),
+        # a lone entry is a setting, not a table
+        ('{"gpt-4o": {"temperature": 0}}', "settings.json"),
+        # keys mapped to labels, not to settings: a display table
+        ('{"gpt-4o": "GPT-4o", "gpt-4o-mini": "GPT-4o mini"}', "labels.json"),
+        # labels in mixed case and words equal to a family are no API names
+        ('{"GPT-4o": {"color": "red"}, "Claude 3": {"color": "blue"}}', "plot.json"),
+        ('{"mistral": {"template": "x"}, "llama2": {"template": "y"}}', "templates.json"),
+    ],
+)
+def test_tables_not_keyed_by_api_models_name_nothing(text: str, path: str) -> None:
+    assert config(text, path) == []
+
+
+SETTINGS_LIST = """\
+- name: gpt-3.5-turbo
+  weak_model_name: gpt-4o-mini
+  reminder: sys
+
+- name: claude-3-opus-20240229
+  edit_format: diff
+  use_repo_map: true
+
+- name: my-local-alias
+  edit_format: whole
+"""
+
+
+def test_a_list_of_settings_named_by_api_model_names_each_model() -> None:
+    found = config(SETTINGS_LIST, "resources/model-settings.yml")
+    assert sorted(found, key=lambda r: r[2]) == [
+        (A, "gpt-3.5-turbo", 1),
+        (A, "gpt-4o-mini", 2),
+        (A, "claude-3-opus-20240229", 5),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # containers and workflow steps name themselves, not a model
+        "containers:\n  - name: app\n    image: python:3.11\n  - name: gpt-4o\n    image: python:3.11\n",
+        "steps:\n  - name: checkout\n    uses: actions/checkout@v4\n  - name: claude-3-opus-20240229\n    run: x\n",
+        # a lone item is no list of models
+        "- name: gpt-3.5-turbo\n  reminder: sys\n",
+        # labels in mixed case and family words are no API names
+        "- name: GPT-4o\n  color: red\n- name: Claude 3 Opus\n  color: blue\n",
+        "- name: mistral\n  template: x\n- name: llama2\n  template: y\n",
+    ],
+)
+def test_lists_not_named_by_api_models_name_nothing(text: str) -> None:
+    assert config(text, "settings.yml") == []
