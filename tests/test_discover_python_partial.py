@@ -7,8 +7,8 @@ import ast
 
 import pytest
 
-from modelpolicy.discover.interface import FileContext, SourceError
-from modelpolicy.discover.python import PythonSource, _exclusive, _Words
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.python import PythonSource, _exclusive, _marked_lines, _Words
 from modelpolicy.discover.python_statements import parse, parse_together, rough_top_level, top_level
 
 CONTEXT = FileContext("x.py", lambda _: False)
@@ -124,15 +124,23 @@ def test_statements_that_do_not_parse_together_give_none() -> None:
 
 def test_a_file_not_in_ascii_is_read_by_its_statements_when_its_other_characters_spell_no_ascii() -> None:
     """Accents in a comment cannot spell a marker: the statements that name no model are not parsed (the broken one
-    would be reported). A fullwidth letter, or a Kelvin sign read lower-cased, may spell one: the file is read whole,
-    and its loader found."""
+    would be reported)."""
     text = '# modèle — café\nbroken = = 1\n\nAutoModel.from_pretrained("org/accented")\n'
     assert found(text) == [("org/accented", 4, "from_pretrained")]
-    fullwidth = '\uff4dodel = "org/fullwidth"\nAutoModel.from_pretrained(\uff4dodel)\n'
+
+
+def test_a_marker_spelled_as_python_reads_names_marks_its_statement() -> None:
+    """A fullwidth letter, or a Kelvin sign read lower-cased, may spell a marker (Python reads a fullwidth `f` in
+    `from_pretrained`, NFKC): the file is still read by its statements, looked for as Python reads its names, so a
+    superscript in a comment elsewhere no longer makes the whole file parsed."""
+    fullwidth = '\uff4dodel = "org/fullwidth"\nAutoModel.from_pretrained(\uff4dodel)\nbroken = = 1  # 10\u00b3\n'
     assert found(fullwidth) == [("org/fullwidth", 1, "from_pretrained")]
+    spelled = 'x = 1  # 10\u00b2\nbroken = = 1\n\nAutoModel.\uff46rom_pretrained("org/spelled")\n'
+    assert found(spelled) == [("org/spelled", 4, "from_pretrained")]
     kelvin = 'AutoModel.from_pretrained("org/x")\nbroken = = 1  # \u212a\n'
-    with pytest.raises(SourceError):
-        found(kelvin)
+    assert found(kelvin) == [("org/x", 1, "from_pretrained")]
+    marked = _marked_lines("x = 1  # \u00e9\nname = AutoTo\u212aenizer\n")
+    assert marked is not None and marked.numbers == [2]
 
 
 def test_a_reference_after_characters_outside_ascii_is_placed_in_characters() -> None:

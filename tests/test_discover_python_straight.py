@@ -6,17 +6,15 @@ from __future__ import annotations
 import pytest
 
 from modelpolicy.discover.interface import FileContext
-from modelpolicy.discover.python import PythonSource
+from modelpolicy.discover.python import PythonSource, read_whole
 
 CONTEXT = FileContext("train.py", lambda _: False)
-# A fullwidth letter in a comment could spell a name (NFKC): the file is then parsed whole, not by its statements.
-WHOLE = "# \uff21\n"
 
 
 def found(text: str) -> list[tuple[str, int]]:
     """(id, line) of every reference, read by statements and read whole: both readings must agree."""
     by_statements = [(r.text, r.line) for r in PythonSource().find(text, CONTEXT)]
-    whole = [(r.text, r.line - 1) for r in PythonSource().find(WHOLE + text, CONTEXT)]
+    whole = [(r.text, r.line) for r in read_whole(text, CONTEXT)]
     assert by_statements == whole
     return by_statements
 

@@ -356,7 +356,7 @@ _KEYED_LIST = re.compile(r"[A-Za-z_]\w*=[^,\s=]*(?:\s*,\s*[A-Za-z_]\w*=[^,\s=]*)
 _IMAGE_LIKE = re.compile(r"[\w.-]+(?::\d+)?/[\w./-]+(?::[\w.-]+)?(?:@[\w]+:[0-9a-f]+)?")
 _STRING_ESCAPE = re.compile(rb"\\[xuUN0-7]")  # a string escape could spell an environment variable's name
 _MARKERS = Markers(MARKER_WORDS, caseless=True, unicode_passes=True, escapes=_STRING_ESCAPE)
-# The same markers looked for in the bytes alone, in a file whose other characters cannot spell them (`_marked_lines`).
+# The same markers looked for in a text that is not ASCII, as Python reads its names (`_marked_lines`).
 _WRITTEN_MARKERS = replace(_MARKERS, unicode_passes=False)
 _OPTION_CALLS = frozenset({"add_argument", "option"})  # argparse, click
 # What a program writes to a local folder: `model.save("tmp-clip-model")`, `trainer.save_model(output_dir)`,
@@ -438,22 +438,35 @@ class PythonSource:
 
     def find(self, text: str, context: FileContext) -> list[Reference]:
         lines = _marked_lines(text)
-        statements = python_statements.top_level(text) if lines is not None else None
-        if lines is not None and statements is not None:
-            module = _Statements(text, statements)
-            try:
-                module.holding(lines.numbers)  # the marked statements, parsed in runs
-                mentions = _follow(lines, module.bound_at, module.words)
-                tree = ast.Module(body=module.body(mentions), type_ignores=[])
-                return _Finder(tree, text, context, mentions, module).references()
-            except _WholeModuleNeeded:
-                pass
-        try:
-            tree = python_statements.parse_quietly(text)
-        except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
-            raise _read_around(error, text, context, lines) from error
-        followed = None if lines is None else _follow(lines, _bindings_by_line(tree.body), _Words(text))
-        return _Finder(tree, text, context, followed).references()
+        found = None if lines is None else _read_by_statements(text, context, lines)
+        return found if found is not None else read_whole(text, context, lines)
+
+
+def _read_by_statements(text: str, context: FileContext, lines: Lines) -> list[Reference] | None:
+    """The references of the statements that hold a marked line or a name they read, each parsed alone; None when the
+    file's statements cannot be told apart or one it needs does not parse alone."""
+    statements = python_statements.top_level(text)
+    if statements is None:
+        return None
+    module = _Statements(text, statements)
+    try:
+        module.holding(lines.numbers)  # the marked statements, parsed in runs
+        mentions = _follow(lines, module.bound_at, module.words)
+        tree = ast.Module(body=module.body(mentions), type_ignores=[])
+        return _Finder(tree, text, context, mentions, module).references()
+    except _WholeModuleNeeded:
+        return None
+
+
+def read_whole(text: str, context: FileContext, lines: Lines | None = None) -> list[Reference]:
+    """The references of the file parsed whole, of the statements that hold one of `lines` or a name they read, or of
+    every statement without `lines`: what reading by statements must give (tests compare the two)."""
+    try:
+        tree = python_statements.parse_quietly(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+        raise _read_around(error, text, context, lines) from error
+    followed = None if lines is None else _follow(lines, _bindings_by_line(tree.body), _Words(text))
+    return _Finder(tree, text, context, followed).references()
 
 
 def _read_around(error: Exception, text: str, context: FileContext, lines: Lines | None) -> SourceError:
@@ -1026,14 +1039,17 @@ def _f_string_lines(source: str) -> list[int]:
 
 
 def _marked_lines(text: str) -> Lines | None:
-    """The lines that hold a marker word (`Markers.lines`); in a file that is not ASCII too, when none of its other
-    characters holds an ASCII letter, digit or underscore in any case or as a name reads it (NFKC): every marker it
-    spells is then written in ASCII. None when one could be spelled otherwise, and for a file that starts with a
+    """The lines that hold a marker word (`Markers.lines`). In a file that is not ASCII, a character that stands for
+    an ASCII letter, digit or underscore in another case or as a name reads it (NFKC: a fullwidth letter, the Kelvin
+    sign) may spell a marker: such a file's words are looked for in its text as Python reads its names, lower-cased
+    (no character normalises to a line break, so the lines stay the file's). None for a file that starts with a
     byte-order mark, which `ast` does not parse: the whole file is parsed, and its error reported as before."""
     if text.isascii():
         return _MARKERS.lines(text)
-    if text.startswith("\ufeff") or not _spelled_in_ascii(text):
+    if text.startswith("\ufeff"):
         return None
+    if not _spelled_in_ascii(text):
+        text = unicodedata.normalize("NFKC", text).lower()
     return _WRITTEN_MARKERS.lines(text)
 
 
