@@ -145,6 +145,18 @@ def test_calls_and_templates_name_the_hosts_models() -> None:
     assert config("model: accounts/team/notes.txt\n", "config.yaml") == []
 
 
+def test_a_workers_ai_id_is_read_wherever_it_is_written() -> None:
+    """`@cf/` and `@hf/` are Workers AI's own spelling: its binding (`env.AI.run(ID, ...)`) is no loader we know, and
+    the id is read as a route is, in any call or position, in Python, JS/TS and config alike."""
+    name = "@cf/meta/llama-3-8b-instruct"
+    assert javascript(f'const answer = await env.AI.run("{name}", {{ prompt }});') == [(A, name, 1)]
+    assert python(f'answer = env.AI.run("{name}", prompt)') == [(A, name, 1)]
+    assert config(f"settings:\n  chat: '{name}'\n", "config.yaml") == [(A, name, 2)]
+    # an npm scope, a scope with one segment: nothing
+    assert javascript('import x from "@hf/transformers";\nconst y = run("@cf/llama");') == []
+    assert python('import_module("@hf/transformers")') == []
+
+
 def test_replicates_javascript_client_runs_a_model() -> None:
     head = 'import Replicate from "replicate";\nconst replicate = new Replicate();\n'
     assert javascript(head + f'const out = await replicate.run("stability-ai/sdxl:{VERSION}", {{ input }});') == [

@@ -75,6 +75,8 @@ ROUTE_MARKERS = (
     b"upstage/",
     b"vercel/",
     b"together",
+    b"@cf/",
+    b"@hf/",
 )
 
 # Words that open the names of the hosted API families tables are most often made of, for the sources' pre-filters: a
