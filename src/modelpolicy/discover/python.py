@@ -1351,6 +1351,7 @@ class _Finder:
         self.named: list[_Named] = []
         # (table, argument names) pairs a parametrize decorator read: a table shared by many tests is read once
         self.parametrized: set[tuple[tuple[int, ...], tuple[str, ...]]] = set()
+        self.passed: list[_Passed] = []  # parameters of the file's functions that a loader reads (`_note_passed`)
         self.found: list[Reference] = []
 
     @cached_property
@@ -1533,7 +1534,7 @@ class _Finder:
     def references(self) -> list[Reference]:
         self._visit(self.tree)
         self._module_named()
-        found = self.found + self._named_references()
+        found = self.found + (self._passed_references() if self.passed else []) + self._named_references()
         return sorted(found, key=lambda r: (r.line, r.column))
 
     def _visit(self, node: ast.AST) -> None:
@@ -2002,23 +2003,64 @@ class _Finder:
         revisions = {v.text for v in self._values(_keyword(call, "revision")) if not v.dynamic}
         revision = revisions.pop() if len(revisions) == 1 else None
         flags = frozenset({"trust_remote_code"}) if self._is_true(_keyword(call, "trust_remote_code")) else frozenset()
+        use = _Use(
+            kind,
+            name,
+            revision,
+            flags,
+            loader.prefixes,
+            loader.certain,
+            loader.served,
+            loader.names,
+            loader.single_names,
+        )
         for argument in _arguments(call, loader):
-            for value in self._values(argument) or self._short_name_default(argument, loader.names):
+            values = self._values(argument) or self._short_name_default(argument, loader.names)
+            if not values:
+                self._note_passed(argument, use)
+            for value in values:
                 self.read.add(id(value.node))
-                use = _Use(
-                    kind,
-                    name,
-                    revision,
-                    flags,
-                    loader.prefixes,
-                    loader.certain,
-                    loader.served,
-                    loader.names,
-                    loader.single_names,
-                )
                 reference = self._loaded(value, use)
                 if reference:
                     yield reference
+
+    def _note_passed(self, argument: ast.expr, use: _Use) -> None:
+        """`def load(path): return AutoModel.from_pretrained(path)`: a loader given a parameter of the function being
+        walked, which nothing in the function binds again, reads what each caller in the file passes
+        (`_passed_references`)."""
+        if not (isinstance(argument, ast.Name) and self.scopes):
+            return
+        function = self.scopes[-1]
+        arguments = function.args
+        names = [a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)]
+        if argument.id in names and not self._assigns(function, argument.id):
+            cls = self.classes[-1] if self.classes and function in self.classes[-1].body else None
+            self.passed.append(_Passed(function, argument.id, use, cls))
+
+    def _passed_references(self) -> list[Reference]:
+        """What the file's calls of a function pass to the parameter it gives a loader (`_note_passed`): `load("org/x")`
+        for a function, `self.load("org/x")` for a method. Only the statements that spell the function's name are
+        looked at: of the module for a function, of the class for a method."""
+        found: list[Reference] = []
+        for passed in self.passed:
+            name = passed.function.name
+            roots: list[ast.stmt]
+            if passed.cls is not None:
+                left_out = self.module.left_out_methods(passed.cls, name) if self.module is not None else []
+                roots = [passed.cls, *left_out]
+            else:
+                roots = self.module.spelling((name,)) if self.module is not None else self.tree.body
+            for root in roots:
+                for node in _walk(root):
+                    if isinstance(node, ast.Call) and _calls_function(node.func, name, passed.cls is not None):
+                        for value in self._values(_passed_argument(node, passed)):
+                            if id(value.node) in self.read or value.dynamic:
+                                continue
+                            self.read.add(id(value.node))
+                            reference = self._loaded(value, passed.use)
+                            if reference:
+                                found.append(reference)
+        return found
 
     def _short_name_default(self, argument: ast.expr, names: tuple[tuple[str, str], ...]) -> list[_Value]:
         """`def setup(self, model_name="tiny.en"): WhisperModel(model_name)`: the default of the parameter a loader
@@ -2735,6 +2777,45 @@ class _Finder:
         if not artefacts and named.form == _OLLAMA_TABLE and (listed := ollama.listed(text)):
             artefacts = [(Kind.OLLAMA, listed, None)]  # a name the library table does not know: it fails closed
         return artefacts
+
+
+@dataclass(frozen=True)
+class _Passed:
+    """A parameter of a function of the file that a loader reads, how it reads it, and the class when the function
+    is a method (its callers write `self.name(...)`, and its first parameter is the instance)."""
+
+    function: _Function
+    parameter: str
+    use: _Use
+    cls: ast.ClassDef | None
+
+
+def _calls_function(func: ast.expr, name: str, method: bool) -> bool:
+    """Whether a call's callee is the function `name` (`name(...)`), or for a method `self.name(...)`."""
+    if method:
+        return (
+            isinstance(func, ast.Attribute)
+            and func.attr == name
+            and isinstance(func.value, ast.Name)
+            and (func.value.id in ("self", "cls"))
+        )
+    return isinstance(func, ast.Name) and func.id == name
+
+
+def _passed_argument(call: ast.Call, passed: _Passed) -> ast.expr | None:
+    """The argument a call gives the parameter: by keyword, or by position when none before it is unpacked."""
+    keyword = next((k.value for k in call.keywords if k.arg == passed.parameter), None)
+    if keyword is not None:
+        return keyword
+    arguments = passed.function.args
+    positional = [a.arg for a in (*arguments.posonlyargs, *arguments.args)]
+    if passed.parameter not in positional:
+        return None
+    index = positional.index(passed.parameter) - (1 if passed.cls is not None else 0)
+    given = call.args[: index + 1]
+    if index < 0 or len(given) <= index or any(isinstance(a, ast.Starred) for a in given):
+        return None
+    return call.args[index]
 
 
 @dataclass(frozen=True)
