@@ -449,7 +449,7 @@ def _references(
         readers = (*readers, _printed_assignments)
     in_context = apis.contexts(text) | around
     images: Callable[[list[_Span]], Iterator[_Found]] = partial(_images, known=_image_variables(commands))
-    readers = (*readers, images)
+    readers = (*readers, images, _expansion_defaults)  # last: a default other readers read keeps their form
     founds = (found for command in commands if _may_read(command) for read in readers for found in read(command))
     references = (_reference(found, place, context, source, in_context) for found in founds)
     # one place read by two readers (`docker run -e MODEL_ID=ID SERVER`: the server's variable, and a name the naming
@@ -702,6 +702,20 @@ def _raw_assignments(command: list[_Span]) -> Iterator[tuple[str, _Span]]:
         if not (equals and _VARIABLE.fullmatch(name)):
             break
         yield name, word[len(name) + 1 :]
+
+
+# A parameter expansion with a value for its variable when it has none, in any word: `: "${MODEL:=org/x}"` and `echo
+# "MODEL: ${MODEL:=org/x}"` set it; `${MODEL:-org/x}` stands for the value (`curl "$HOST/${MODEL:-org/x}/info"`). A
+# default that is itself a variable (`${MODEL:-$DEFAULT}`) or holds a blank is no value written here.
+_EXPANSION_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=]([^${}\s]+)\}")
+
+
+def _expansion_defaults(command: list[_Span]) -> Iterator[_Found]:
+    """The defaults of variables named for a model or dataset, wherever a word expands one (`${MODEL:=org/x}`)."""
+    for word in command:
+        if "${" in word.text:
+            for match in _EXPANSION_DEFAULT.finditer(word.text):
+                yield from _assigned(match[1], word[match.start(2) : match.end(2)])
 
 
 def _printed_assignments(command: list[_Span]) -> Iterator[_Found]:
