@@ -124,3 +124,161 @@ def test_legacy_names_one_word_names_and_owned_ids_are_not_judged_so(name: str) 
 def test_a_loader_given_a_folder_of_weights_names_nothing() -> None:
     source = 'model = CLIPModel.from_pretrained("mlx_model")\ntok = AutoTokenizer.from_pretrained("t5-small")\n'
     assert in_python(source) == {(M, "t5-small", 2)}
+
+
+# --- a hosted API's route that names its model ------------------------------------------------------------------------
+
+GEMINI = "https://generativelanguage.googleapis.com/v1beta/models"
+
+
+@pytest.mark.parametrize(
+    ("url", "model"),
+    [
+        (f"{GEMINI}/gemini-2.5-flash:generateContent?key=$GEMINI_API_KEY", "gemini-2.5-flash"),
+        (f"{GEMINI}/imagen-4.0-fast:predict?key=${{GEMINI_API_KEY}}", "imagen-4.0-fast"),
+        (f"{GEMINI}/gemini-3.1-pro-preview?key=$GEMINI_API_KEY", "gemini-3.1-pro-preview"),
+        (
+            "https://us-central1-aiplatform.googleapis.com/v1/projects/p/locations/us-central1/publishers/google/models/"
+            "gemini-2.0-flash-001:streamGenerateContent",
+            "gemini-2.0-flash-001",
+        ),
+        ("https://acme.openai.azure.com/openai/deployments/gpt-4o/chat/completions", "gpt-4o"),
+        (
+            "https://bedrock-runtime.us-east-1.amazonaws.com/model/anthropic.claude-3-haiku-20240307-v1:0/invoke",
+            "anthropic.claude-3-haiku-20240307-v1:0",
+        ),
+    ],
+)
+def test_a_hosted_apis_route_names_its_model(url: str, model: str) -> None:
+    assert apis.url_model(url) == model
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"{GEMINI}?key=x",  # the list of models
+        f"{GEMINI}/${{MODEL_ID}}:generateContent",  # a variable
+        f"{GEMINI}/gemini-$VERSION:generateContent",
+        f"{GEMINI}/gemini-",  # cut where a value is put in
+        "https://acme.openai.azure.com/openai/deployments/support-bot/chat/completions",  # a deployment's own name
+        "https://example.com/v1/models/gemini-2.5-flash:generateContent",  # another host
+        "https://api.openai.com/v1/models/gpt-4o",
+    ],
+)
+def test_other_routes_and_hosts_name_no_model(url: str) -> None:
+    assert apis.url_model(url) is None
+
+
+def test_the_start_of_a_url_names_a_model_only_followed_by_the_rest_of_its_route() -> None:
+    assert apis.url_model(f"{GEMINI}/gemini-1.5", whole=False) is None  # `f"{GEMINI}/gemini-1.5{suffix}:..."`
+    assert apis.url_model(f"{GEMINI}/gemini-1.5:generateContent?key=", whole=False) == "gemini-1.5"
+
+
+def test_a_curl_to_a_route_naming_a_model_is_read() -> None:
+    script = f'curl -X POST "{GEMINI}/gemini-2.5-flash:generateContent?key=$KEY" -d @request.json\n'
+    assert in_shell(script) == {(A, "gemini-2.5-flash", 1, 70)}
+    assert in_shell(f'curl "{GEMINI}/${{MODEL_ID}}:generateContent?key=$KEY" -d @request.json\n') == set()
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (f'requests.post("{GEMINI}/gemini-pro:generateContent?key=" + KEY, json=body)\n', {(A, "gemini-pro", 1)}),
+        (f'requests.post(f"{GEMINI}/gemini-1.5-flash:generateContent?key={{key}}")\n', {(A, "gemini-1.5-flash", 1)}),
+        (f'requests.post(f"{GEMINI}/{{MODEL}}:generateContent?key={{key}}")\n', set()),
+        (f'requests.post(f"{GEMINI}/gemini-1.5{{suffix}}:generateContent")\n', set()),
+        (f'ENDPOINT = "{GEMINI}"\n', set()),
+    ],
+)
+def test_python_strings_that_are_such_routes(source: str, expected: set[tuple[Kind, str, int]]) -> None:
+    assert in_python(f"import requests\n\n{source}") == {(k, t, line + 2) for k, t, line in expected}
+
+
+def test_javascript_strings_and_templates_that_are_such_routes() -> None:
+    from modelpolicy.discover.javascript import JavaScriptSource
+
+    source = (
+        f"const a = await fetch(`{GEMINI}/gemini-2.0-flash:generateContent?key=${{KEY}}`);\n"
+        f"const b = await fetch(`{GEMINI}/${{model}}:generateContent?key=${{KEY}}`);\n"
+        f'const c = "{GEMINI}/text-embedding-004:embedContent";\n'
+    )
+    found = JavaScriptSource().find(source, FileContext("app.js", lambda _: False))
+    assert {(r.kind, r.text, r.line) for r in found} == {(A, "gemini-2.0-flash", 1), (A, "text-embedding-004", 3)}
+
+
+def test_a_config_value_that_is_such_a_route_is_read() -> None:
+    from modelpolicy.discover.config import ConfigSource
+
+    text = f"llm:\n  endpoint: {GEMINI}/gemini-1.5-pro:generateContent\n  models_url: {GEMINI}\n"
+    found = ConfigSource().find(text, FileContext("conf.yaml", lambda _: False))
+    assert {(r.kind, r.text, r.line) for r in found} == {(A, "gemini-1.5-pro", 2)}
+
+
+# --- a request body printed to a file ---------------------------------------------------------------------------------
+
+BODY = """\
+echo '{
+  "model": "models/gemini-2.5-flash",
+  "contents": [{"parts": [{"text": "hi"}]}]
+}' > request.json
+curl "$BASE/v1beta/cachedContents?key=$KEY" -d @request.json
+"""
+
+
+def test_a_json_body_echoed_to_a_file_names_its_model() -> None:
+    assert in_shell(BODY) == {(A, "models/gemini-2.5-flash", 2, 12)}
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("""printf '{"model": "acme/chat-7b", "prompt": "%s"}' "$P" > body.json\n""", {(M, "acme/chat-7b", 1, 19)}),
+        ("""echo '{"name": "acme/x", "output_model": "acme/y"}' > o.json\n""", set()),  # keys naming no model
+        ("""echo '{"model": "acme/x"}'\n""", set()),  # printed to the terminal, written to no file
+        ("""echo '{"model": "acme/x"}' >&2\n""", set()),
+        ("""echo '{"model": "acme/x"}' > /dev/null\n""", set()),
+        ("""echo '{"model": "acme/x"}' >>request.json\n""", {(M, "acme/x", 1, 17)}),
+        ("""echo "model: acme/x" > notes.txt\n""", set()),  # no JSON object
+        ("""echo '{"setup": {"model": "models/'${MODEL}'"}}' | tee out.json\n""", set()),  # a variable spliced in
+    ],
+)
+def test_printed_json_bodies(script: str, expected: set[tuple[Kind, str, int, int]]) -> None:
+    assert in_shell(script) == expected
+
+
+SPLICED = """\
+echo '{
+  "model": "models/gemini-2.5-flash",
+  "contents": [{"parts": [{"inline_data": {"mime_type": "text/plain", "data": "'$(base64 -w0 a.txt)'"}}]}],
+  "ttl": "600s"
+}' > request.json
+"""
+
+
+def test_a_command_substitution_spliced_into_the_body_does_not_hide_where_it_is_written() -> None:
+    assert in_shell(SPLICED) == {(A, "models/gemini-2.5-flash", 2, 12)}
+
+
+# --- a project's own module that shadows a library's ------------------------------------------------------------------
+
+SHADOWED = """\
+import argparse
+import datasets
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--dataset", default="ptb")
+args = parser.parse_args()
+vocab, train, valid, test = datasets.load_dataset(args.dataset)
+"""
+
+
+@pytest.mark.parametrize("beside", ["lm/datasets.py", "lm/datasets/__init__.py"])
+def test_a_loader_of_the_projects_own_module_beside_the_file_reads_no_hub_name(beside: str) -> None:
+    context = FileContext("lm/main.py", lambda text: text == beside)
+    assert PythonSource().find(SHADOWED, context) == []
+
+
+@pytest.mark.parametrize("beside", ["", "lm/datasets/corpus.txt", "other/datasets.py"])
+def test_the_library_is_read_where_no_module_of_the_project_shadows_it(beside: str) -> None:
+    context = FileContext("lm/main.py", lambda text: text == beside)
+    assert {(r.kind, r.text, r.line) for r in PythonSource().find(SHADOWED, context)} == {(D, "ptb", 5)}
