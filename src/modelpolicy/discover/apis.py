@@ -17,8 +17,10 @@ Two questions, asked by every source:
 from __future__ import annotations
 
 import re
+from fnmatch import fnmatchcase
 from functools import lru_cache
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from modelpolicy.discover import ollama
 from modelpolicy.discover.identity import looks_like_path, routed_elsewhere, without_env_defaults
@@ -242,6 +244,49 @@ def _compatible_routed(value: str, among: frozenset[str]) -> str | None:
     if not rest or "/" in rest or not routed_elsewhere(value):
         return None  # `openai/whisper-large-v3`, `openai/gpt-oss-20b`: the OpenAI organisation's open weights
     return rest if load_knowledge().provider(rest, contextual=True, among=among) is not None else None
+
+
+# Hosted APIs whose REST routes name the model in the URL's path: the host (a pattern: regional hosts) and the segment
+# of the path the model follows. Google's Gemini API (`https://generativelanguage.googleapis.com/v1beta/models/
+# gemini-2.5-flash:generateContent`, ai.google.dev/api), Vertex AI (`https://us-central1-aiplatform.googleapis.com/v1/
+# projects/P/locations/L/publishers/google/models/gemini-2.0-flash-001:streamGenerateContent`), Azure OpenAI's
+# deployments (`https://NAME.openai.azure.com/openai/deployments/gpt-4o/chat/completions`) and Bedrock's runtime
+# (`https://bedrock-runtime.us-east-1.amazonaws.com/model/anthropic.claude-3-haiku-20240307-v1:0/invoke`). Each host
+# holds a route marker (`google`, `azure`, `bedrock`): the sources' pre-filters let their files through.
+MODEL_URL_ROUTES = (
+    ("generativelanguage.googleapis.com", "models"),
+    ("*aiplatform.googleapis.com", "models"),
+    ("*.openai.azure.com", "deployments"),
+    ("bedrock-runtime.*.amazonaws.com", "model"),
+)
+# The method a Google route calls on the model, after a colon (`:generateContent`, `:embedContent`, `:predict`); a
+# Bedrock id's version after its colon (`-v1:0`) is a number and stays.
+_URL_METHOD = re.compile(r":[A-Za-z]+$")
+# A model's name as a route writes it: no variable (`gemini-$VERSION`) nor a name cut where a template's value starts.
+_URL_MODEL = re.compile(r"[A-Za-z0-9](?:[\w.@:-]*[A-Za-z0-9])?")
+
+
+def url_model(text: str, *, whole: bool = True) -> str | None:
+    """The model a hosted API's URL names in its path (`MODEL_URL_ROUTES`), as written there, when a provider's
+    patterns match it: `.../v1beta/models/gemini-2.5-flash:generateContent` names `gemini-2.5-flash`;
+    `.../models/${MODEL_ID}:generateContent`, `.../v1beta/models` (the list of them) and other hosts name none. When
+    the text may be only the start of the URL (`whole` unset: an f-string's literal part, a template's), a model it
+    ends with may be cut where a value is put in (`models/gemini-1.5{suffix}`): only one followed by the rest of the
+    route (`:generateContent`, `/chat/completions`, a query) is read."""
+    try:
+        url = urlsplit(text.strip())
+        host = (url.hostname or "").lower()
+    except ValueError:
+        return None
+    segments = url.path.split("/")
+    for pattern, segment in MODEL_URL_ROUTES:
+        if fnmatchcase(host, pattern) and segment in segments[:-1]:
+            written = segments[segments.index(segment) + 1]
+            if not whole and not (url.query or _URL_METHOD.search(written) or text.find(f"/{written}/") >= 0):
+                return None
+            model = _URL_METHOD.sub("", unquote(written))
+            return model if _URL_MODEL.fullmatch(model) and named(model, deployment=True) else None
+    return None
 
 
 # Options a model spec writes after the name, as a URL's query (`claude-opus-5?effort=medium`, GitHub Agentic

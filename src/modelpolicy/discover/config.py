@@ -623,6 +623,8 @@ class _Finder:
             found = parse_hub_url(url.rstrip(".;:!?"))
             if found:
                 yield self.reference(text, _url_kind(url, found[0], slot), found[1], "url")
+            elif api := apis.url_model(url):  # a hosted API's route: `endpoint: https://.../models/ID:generateContent`
+                yield self.reference(text, Kind.API, HubId(api, None), "url")
 
     def named(self, text: _Text, slot: _Slot) -> Reference | None:
         """The artefact a string under an artefact key names, or None for paths, non-ids and unknown single names."""

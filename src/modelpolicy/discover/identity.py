@@ -292,6 +292,24 @@ def _named_folder(owner: str) -> bool:
     return bool(underscore) and bool(head) and last in FOLDER_OWNERS
 
 
+# Last words of an owner-less name that make it a folder a program writes its weights to (`mlx_model`,
+# `lora_fused_model`, `tmp-clip-model`, `sft_checkpoints`): no legacy owner-less name of the Hub's ends so (`gpt2`,
+# `bert-base-uncased`, `t5-small`, `squad_v2`).
+_FOLDER_LAST_WORDS = frozenset(
+    {"model", "models", "checkpoint", "checkpoints", "ckpt", "ckpts", "weights", "output", "outputs"}
+)
+_NAME_WORDS = re.compile(r"[_-]")
+
+
+def folder_name(text: str) -> bool:
+    """Whether an owner-less name of several words is a local folder by its last word (`mlx_model`); an id with an
+    owner (`org/mlx_model`) or a one-word name (`model`) is not judged here."""
+    if "/" in text:
+        return False
+    words = _NAME_WORDS.split(text.lower())
+    return len(words) > 1 and words[-1] in _FOLDER_LAST_WORDS
+
+
 # Owner-less names a library loads from its own organisation: sentence-transformers reads `all-MiniLM-L6-v2` as
 # `sentence-transformers/all-MiniLM-L6-v2` (a name with no `/` that is not one of transformers' legacy ids). The
 # patterns are the naming families of its pretrained models; each ends in what sets it apart from an Ollama tag
@@ -414,6 +432,7 @@ def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, si
         or (kind is Kind.DATASET and hub.id.lower() in PACKAGED_BUILDERS)
         or is_placeholder(hub.id)
         or (kind is Kind.MODEL and routed_elsewhere(hub.id))  # `openai/local`: LiteLLM's route to a local server
+        or folder_name(hub.id)
     ):
         return None
     if kind is Kind.MODEL and library_owned(hub.id):  # `model_name: str = "all-MiniLM-L6-v2"`: kept as written, and

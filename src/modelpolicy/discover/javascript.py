@@ -1181,9 +1181,13 @@ class _Finder:
             if image is not None:  # a model server's image, as a whole string (`"nvcr.io/nim/meta/...:1.8.0"`)
                 self._add(node, image, Kind.IMAGE, "image", None)
                 return
+            hosted = apis.url_model(text.strip()) if found is None and text and URL.fullmatch(text.strip()) else None
         else:
             start = self._template_start(node)
             found = _url_in_start(start) if start else None
+            hosted = _api_url_in_start(start) if start and found is None else None
+        if hosted is not None:  # a hosted API's route that names its model (`.../models/gemini-2.5-flash:predict`)
+            self._add(node, hosted, Kind.API, "url", None)
         if found is not None:
             kind, hub = found
             self._add(node, hub.id, kind, "url", hub.revision)
@@ -1709,6 +1713,14 @@ def _url_in_start(start: str) -> tuple[Kind, HubId] | None:
     if found is None or "/" not in found[1].id or f"{found[1].id}/" not in match.group():
         return None
     return found
+
+
+def _api_url_in_start(start: str) -> str | None:
+    """The model a template's literal start names in a hosted API's route, followed by the rest of the route:
+    `https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent?key=${key}` does;
+    `.../models/${model}:generateContent` names none."""
+    match = URL.match(start.strip())
+    return apis.url_model(match.group(), whole=False) if match else None
 
 
 def _hosted_only(text: str) -> bool:

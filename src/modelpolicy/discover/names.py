@@ -106,6 +106,9 @@ ENDINGS = frozenset(
         # `def __init__(self, pretrained: str = "org/x")`, `--pretrained org/x` (torchvision's `pretrained=True` and
         # open_clip's `pretrained="laion2b_s34b_b79k"` are no ids)
         ("pretrained",),
+        # the Hub repository a converter or loader reads, named for the Hub (mlx-lm's `convert(hf_path="org/x")` and
+        # `mlx_lm.convert --hf-path org/x`, a test's `HF_PATH = "org/x"`); `hf_repo` is lighteval's dataset as often
+        ("hf", "path"),
     }
 )
 # endings that make a name a dataset's without the word `dataset`: `--data_path`, `--mixer_list`
@@ -121,6 +124,7 @@ SPELLED_WHOLE = frozenset(
         ("lm", "name"),
         ("checkpoint",),
         ("pretrained",),
+        ("hf", "path"),
         ("encoder",),
         ("embedder",),
         ("reranker",),

@@ -1486,6 +1486,17 @@ class _Finder:
             return _FASTER_WHISPER_DOWNLOAD
         return _BY_NAME_ONLY.get(name)
 
+    def _own_module(self, func: ast.expr) -> bool:
+        """Whether a call's receiver is a module of the project's own that shadows a library's (`import datasets`
+        beside a `datasets.py`, whose `load_dataset("ptb")` reads a corpus of its own): Python imports the module in
+        the script's folder first. A folder without `__init__.py` (a `datasets/` of data files) shadows nothing."""
+        receiver = _receiver_name(func)
+        if receiver is None or receiver in _CLASS_OWNERS:
+            return False
+        folder = self.context.path.rpartition("/")[0]
+        module = f"{folder}/{receiver}" if folder else receiver
+        return self.context.is_local_path(f"{module}.py") or self.context.is_local_path(f"{module}/__init__.py")
+
     def _downloads_faster_whisper(self, func: ast.expr) -> bool:
         """`faster_whisper.download_model(...)`, or `download_model(...)` imported from faster_whisper."""
         if isinstance(func, ast.Attribute):
@@ -1997,6 +2008,8 @@ class _Finder:
             loader = self._library_loader(call.func, name)
         if loader is None:
             loader = self._ollama_loader(call.func)
+        if loader is not None and self._own_module(call.func):
+            return  # `datasets.load_dataset(name)` where the project's own `datasets.py` stands beside the file
         kind = _download_kind(self._repo_type(call), loader.kind) if loader else None
         if loader is None or kind is None:
             return
@@ -2118,10 +2131,15 @@ class _Finder:
         if served:
             yield self._reference(constant, served, Kind.MODEL, form="routed", revision=None, flags=frozenset())
             return
-        found = parse_hub_url(text) if URL.fullmatch(text) else None
+        url = URL.fullmatch(text) is not None
+        found = parse_hub_url(text) if url else None
         if found:
             kind, hub = found
             yield self._reference(constant, hub.id, kind, form="url", revision=hub.revision, flags=frozenset())
+        elif url and (
+            api := apis.url_model(text, whole=False)
+        ):  # `".../models/gemini-2.5-flash:generateContent?key=" + key`
+            yield self._reference(constant, api, Kind.API, form="url", revision=None, flags=frozenset())
         elif _IMAGE_LIKE.fullmatch(text) and _holds(text, _IMAGE_WORDS) and (image := server_image(text)):
             yield self._reference(constant, image, Kind.IMAGE, form="image", revision=None, flags=frozenset())
 

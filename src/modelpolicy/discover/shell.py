@@ -442,6 +442,7 @@ def _references(
         _ollama_pulls,
         _ollama_requests,
         _requests,
+        partial(_printed_bodies, text=text),
         _routed_words,
         _named_settings,
     )
@@ -449,7 +450,7 @@ def _references(
         readers = (*readers, _printed_assignments)
     in_context = apis.contexts(text) | around
     images: Callable[[list[_Span]], Iterator[_Found]] = partial(_images, known=_image_variables(commands))
-    readers = (*readers, images)
+    readers = (*readers, images, _expansion_defaults)  # last: a default other readers read keeps their form
     founds = (found for command in commands if _may_read(command) for read in readers for found in read(command))
     references = (_reference(found, place, context, source, in_context) for found in founds)
     # one place read by two readers (`docker run -e MODEL_ID=ID SERVER`: the server's variable, and a name the naming
@@ -704,6 +705,20 @@ def _raw_assignments(command: list[_Span]) -> Iterator[tuple[str, _Span]]:
         yield name, word[len(name) + 1 :]
 
 
+# A parameter expansion with a value for its variable when it has none, in any word: `: "${MODEL:=org/x}"` and `echo
+# "MODEL: ${MODEL:=org/x}"` set it; `${MODEL:-org/x}` stands for the value (`curl "$HOST/${MODEL:-org/x}/info"`). A
+# default that is itself a variable (`${MODEL:-$DEFAULT}`) or holds a blank is no value written here.
+_EXPANSION_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=]([^${}\s]+)\}")
+
+
+def _expansion_defaults(command: list[_Span]) -> Iterator[_Found]:
+    """The defaults of variables named for a model or dataset, wherever a word expands one (`${MODEL:=org/x}`)."""
+    for word in command:
+        if "${" in word.text:
+            for match in _EXPANSION_DEFAULT.finditer(word.text):
+                yield from _assigned(match[1], word[match.start(2) : match.end(2)])
+
+
 def _printed_assignments(command: list[_Span]) -> Iterator[_Found]:
     """The `NAME=ID` lines `echo` and `printf` print, in a script that writes an env file (`>> .env`, a workflow's
     `>> "$GITHUB_ENV"`, `{ echo "EMBED_MODEL=org/x"; } >> .env`): read as that file's assignments."""
@@ -913,7 +928,8 @@ def _hf_repos(command: list[_Span]) -> Iterator[_Found]:
 def _urls(command: list[_Span]) -> Iterator[_Found]:
     """The repositories of the Hub's URLs in any word (`wget https://huggingface.co/ORG/NAME/resolve/main/F`,
     `git clone https://huggingface.co/ORG/NAME`, `wget huggingface.co/ORG/NAME/...` with no scheme, a mirror's
-    folder `/huggingface.co/ORG/NAME` of a snapshot), each placed at its id inside the URL."""
+    folder `/huggingface.co/ORG/NAME` of a snapshot), and the models of hosted APIs' URLs (`apis.url_model`), each
+    placed at its id inside the URL."""
     for word in command:
         urls = [(url, url.group()) for url in URL.finditer(word.text)]
         within = [range(url.start(), url.end()) for url, _ in urls]
@@ -924,6 +940,10 @@ def _urls(command: list[_Span]) -> Iterator[_Found]:
             start = word.text.find(found[1].id, url.start(), url.end()) if found else -1
             if found and start >= 0:
                 yield _Found("url", found[0], word[start : start + len(found[1].id)], found[1].revision)
+            elif found is None and (api := apis.url_model(text)):  # `curl .../v1beta/models/ID:generateContent`
+                start = word.text.find(api, url.start(), url.end())
+                if start >= 0:
+                    yield _Found("url", Kind.API, word[start : start + len(api)])
 
 
 def _ollama_pulls(command: list[_Span]) -> Iterator[_Found]:
@@ -968,14 +988,40 @@ def _requests(command: list[_Span]) -> Iterator[_Found]:
     if start is None or any(_OLLAMA_SERVER.search(w.text) for w in command[start:]):
         return  # an Ollama server's requests are `_ollama_requests`'
     for body in _curl_bodies(command, start):
-        for match in _JSON_STRING_ENTRY.finditer(body.text):
-            kind, value = named_kind(match[1]), body[match.start(2) : match.end(2)]
-            if kind in (Kind.MODEL, Kind.DATASET):
-                yield (
-                    _Found(_ROUTED, Kind.API, value)
-                    if apis.routed(value.text)
-                    else _Found(f"{match[1]} request", kind, value)
-                )
+        yield from _body_entries(body)
+
+
+def _body_entries(body: _Span) -> Iterator[_Found]:
+    """The entries of a JSON body under a key named for a model or dataset (`{"model": ID}`)."""
+    for match in _JSON_STRING_ENTRY.finditer(body.text):
+        kind, value = named_kind(match[1]), body[match.start(2) : match.end(2)]
+        if kind in (Kind.MODEL, Kind.DATASET):
+            yield (
+                _Found(_ROUTED, Kind.API, value)
+                if apis.routed(value.text)
+                else _Found(f"{match[1]} request", kind, value)
+            )
+
+
+# Where a printed JSON object ends, its closing brace and quote (a command substitution spliced into it, `"data":
+# "'$(base64 -w0 f)'"`, splits the words `echo` prints), and what follows when the command writes it to a file: `>`
+# or `>>` and a file (not a descriptor, `>&2`, nor `/dev/null`).
+_BODY_END = re.compile(r"""\}['"]""")
+_TO_FILE = re.compile(r"""[^\n;|&>]*>>?[ \t]*(?!&|/dev/)[^\s;|&]""")  # after `printf`'s other arguments
+
+
+def _printed_bodies(command: list[_Span], text: str) -> Iterator[_Found]:
+    """A JSON object `echo` or `printf` writes to a file (`echo '{"model": "models/gemini-2.5-flash", ...}' >
+    request.json`, then `curl -d @request.json`): that file, as a heredoc written to one is; its entries under a key
+    named for a model are read as a body curl sends. One printed to the terminal names nothing."""
+    if command[0].text not in _PRINTS:
+        return
+    end = _BODY_END.search(text, command[0].offsets[-1])
+    if end is None or not _TO_FILE.match(text, end.end()):
+        return
+    for word in command[1:]:
+        if word.text.lstrip().startswith("{"):
+            yield from _body_entries(word)
 
 
 def _curl(command: list[_Span]) -> int | None:
