@@ -1,0 +1,100 @@
+"""Forms of TypeScript tools' model catalogues (issue 16, blind labels of bolt.diy and GenAIScript): a tool's own
+`provider:` ids before an API's name (`github:gpt-4o`, `azure_serverless:gpt-4o`), and a provider's table of
+`aliases` mapping roles to models; with the look-alikes that stay out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from modelpolicy.discover import apis, discover, ollama
+from modelpolicy.knowledge import load as load_knowledge
+from modelpolicy.model import Kind
+
+
+def _found(tmp_path: Path) -> set[tuple[Kind, str, str, int]]:
+    return {(a.kind, a.id, r.path, r.line) for a in discover(tmp_path, [tmp_path]).artefacts for r in a.references}
+
+
+@pytest.mark.parametrize(
+    ("name", "provider"),
+    [
+        ("github:gpt-4o", "openai"),  # GenAIScript's GitHub Models provider
+        ("azure_serverless:gpt-4o", "openai"),
+        ("azure_ai_inference:gpt-4o-mini", "openai"),
+        ("anthropic_bedrock:claude-3-7-sonnet-latest", "anthropic"),
+        ("my_gateway:gemini-2.0-flash", "google"),
+    ],
+)
+def test_an_unlisted_provider_prefix_before_an_api_name(name: str, provider: str) -> None:
+    found = load_knowledge().provider(name)
+    assert found is not None and found.key == provider
+    assert apis.routed(name) == name
+    assert ollama.recognise(name, ollama.Context.NAMED) is None  # not a model named `github` tagged `gpt-4o`
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "llama3:8b",  # an Ollama tag
+        "mistral:o1",  # an Ollama library name before the colon is Ollama's, whatever its tag
+        "github_copilot_chat:current",  # a word after the colon
+        "azure_ai_inference:deepseek-r1",  # a name no provider serves everywhere
+        "github:org/gpt-4o",  # a path after the colon
+        "Github-Models:gpt-4o",  # no provider id is so spelled
+        "12:gpt-4o",
+    ],
+)
+def test_unlisted_prefix_look_alikes_stay_unrouted(name: str) -> None:
+    assert apis.routed(name) is None
+
+
+def test_unlisted_provider_prefixes_in_a_script(tmp_path: Path) -> None:
+    (tmp_path / "poem.genai.mjs").write_text(
+        'script({ model: "github:gpt-4o" })\n'
+        'const res = await prompt`write a poem`.options({ model: "azure_serverless:gpt-4o" })\n'
+        'const other = await runPrompt("x", { model: "github_copilot_chat:current" })\n',
+        encoding="utf-8",
+    )
+    assert _found(tmp_path) == {
+        (Kind.API, "github:gpt-4o", "poem.genai.mjs", 1),
+        (Kind.API, "azure_serverless:gpt-4o", "poem.genai.mjs", 2),
+    }
+
+
+def test_a_providers_aliases_table_in_json(tmp_path: Path) -> None:
+    """GenAIScript's `llms.json`: each provider's `aliases` map the roles a script asks for to the models it gets."""
+    document = {
+        "providers": [
+            {"id": "openai", "aliases": {"large": "gpt-4.1", "small": "gpt-4.1-mini", "transcription": "whisper-1"}},
+            {
+                "id": "huggingface",
+                "aliases": {"large": "meta-llama/Llama-3.3-70B-Instruct", "small": "microsoft/phi-4"},
+            },
+        ]
+    }
+    (tmp_path / "llms.json").write_text(json.dumps(document, indent=4), encoding="utf-8")
+    found = {(kind, name) for kind, name, _, _ in _found(tmp_path)}
+    assert found == {
+        (Kind.API, "gpt-4.1"),
+        (Kind.API, "gpt-4.1-mini"),
+        (Kind.API, "whisper-1"),
+        (Kind.MODEL, "meta-llama/Llama-3.3-70B-Instruct"),
+        (Kind.MODEL, "microsoft/phi-4"),
+    }
+
+
+@pytest.mark.parametrize(
+    "aliases",
+    [
+        {"react": "preact/compat", "react-dom": "preact/compat"},  # a bundler's module aliases
+        {"co": "checkout", "st": "status"},  # a shell's or git's command aliases
+        {"large": "gpt-4.1", "tiny": "my-own-model"},  # not every value is a model's id
+        {"large": "gpt-4.1"},  # one value says too little
+    ],
+)
+def test_aliases_tables_that_name_no_models(tmp_path: Path, aliases: dict[str, str]) -> None:
+    (tmp_path / "settings.json").write_text(json.dumps({"aliases": aliases}, indent=2), encoding="utf-8")
+    assert _found(tmp_path) == set()
