@@ -98,3 +98,26 @@ def test_a_providers_aliases_table_in_json(tmp_path: Path) -> None:
 def test_aliases_tables_that_name_no_models(tmp_path: Path, aliases: dict[str, str]) -> None:
     (tmp_path / "settings.json").write_text(json.dumps({"aliases": aliases}, indent=2), encoding="utf-8")
     assert _found(tmp_path) == set()
+
+
+@pytest.mark.parametrize(
+    ("written", "model"),
+    [
+        ("claude-3-7-sonnet-latest:high", "claude-3-7-sonnet-latest"),  # GenAIScript's `model:effort`
+        ("o3-mini:low", "o3-mini"),
+        ("anthropic.claude-3-7-sonnet-20250219-v1:0:high", "anthropic.claude-3-7-sonnet-20250219-v1:0"),
+        ("anthropic.claude-3-7-sonnet-20250219-v1:0:0", "anthropic.claude-3-7-sonnet-20250219-v1:0"),
+        ("anthropic.claude-3-5-haiku-20241022-v1:0", "anthropic.claude-3-5-haiku-20241022-v1:0"),  # Bedrock's own
+    ],
+)
+def test_a_reasoning_effort_after_the_name(written: str, model: str) -> None:
+    assert apis.named(written) == model
+
+
+def test_a_reasoning_effort_after_a_routed_name() -> None:
+    assert apis.routed("anthropic:claude-3-7-sonnet-latest:medium") == "anthropic:claude-3-7-sonnet-latest"
+
+
+@pytest.mark.parametrize("written", ["qwen3:high", "llama3.1:8b", "mistral:low", "high", ":high"])
+def test_effort_look_alikes_name_no_api(written: str) -> None:
+    assert apis.named(written) is None
