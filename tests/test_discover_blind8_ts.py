@@ -121,3 +121,38 @@ def test_a_reasoning_effort_after_a_routed_name() -> None:
 @pytest.mark.parametrize("written", ["qwen3:high", "llama3.1:8b", "mistral:low", "high", ":high"])
 def test_effort_look_alikes_name_no_api(written: str) -> None:
     assert apis.named(written) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("ollama:bespoke-minicheck", "bespoke-minicheck"),  # a name the library table does not list
+        ("ollama://reader-lm", "reader-lm"),
+        ("ollama:my-finetune2", "my-finetune2"),
+    ],
+)
+def test_an_ollama_prefix_before_an_unlisted_name(written: str, name: str) -> None:
+    assert ollama.prefixed(written) == (Kind.OLLAMA, name)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "ollama/ollama-python",  # a GitHub repository
+        "ollama/my-model",  # `ollama/` is also an owner on the Hub and GitHub
+        "ollama:latest",  # the server image's tags
+        "ollama:rocm",
+        "ollama:0.6.1-rocm",
+        "ollama:v0.6",
+        "ollama:models",  # a word
+    ],
+)
+def test_ollama_prefix_look_alikes(written: str) -> None:
+    assert ollama.prefixed(written) is None
+
+
+def test_an_unlisted_ollama_model_in_a_script(tmp_path: Path) -> None:
+    (tmp_path / "check.genai.mjs").write_text(
+        'const res = await runPrompt("x", {\n    model: "ollama:bespoke-minicheck",\n})\n', encoding="utf-8"
+    )
+    assert _found(tmp_path) == {(Kind.OLLAMA, "bespoke-minicheck", "check.genai.mjs", 2)}
