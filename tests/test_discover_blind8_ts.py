@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from modelpolicy.discover import apis, discover, ollama
+from modelpolicy.discover import apis, discover, identity, ollama
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind
 
@@ -156,3 +156,30 @@ def test_an_unlisted_ollama_model_in_a_script(tmp_path: Path) -> None:
         'const res = await runPrompt("x", {\n    model: "ollama:bespoke-minicheck",\n})\n', encoding="utf-8"
     )
     assert _found(tmp_path) == {(Kind.OLLAMA, "bespoke-minicheck", "check.genai.mjs", 2)}
+
+
+@pytest.mark.parametrize(
+    ("written", "repo"),
+    [
+        ("transformers:onnx-community/Qwen2.5-Coder-0.5B-Instruct:q4", "onnx-community/Qwen2.5-Coder-0.5B-Instruct"),
+        ("transformers:Xenova/all-MiniLM-L6-v2", "Xenova/all-MiniLM-L6-v2"),
+        ("huggingface:microsoft/Phi-3-mini-4k-instruct", "microsoft/Phi-3-mini-4k-instruct"),
+    ],
+)
+def test_genaiscripts_hub_providers(written: str, repo: str) -> None:
+    assert identity.hub_provider_routed(written) == repo
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["transformers:4.40.0", "transformers:models/bert", "transformers:./local/model", "transformers:org/x:main"],
+)
+def test_hub_provider_look_alikes(written: str) -> None:
+    assert identity.hub_provider_routed(written) is None
+
+
+def test_a_transformers_provider_model_in_a_script(tmp_path: Path) -> None:
+    (tmp_path / "local.genai.mjs").write_text(
+        'script({\n    model: "transformers:onnx-community/Qwen2.5-Coder-0.5B-Instruct:q4",\n})\n', encoding="utf-8"
+    )
+    assert _found(tmp_path) == {(Kind.MODEL, "onnx-community/Qwen2.5-Coder-0.5B-Instruct", "local.genai.mjs", 2)}
