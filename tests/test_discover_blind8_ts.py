@@ -183,3 +183,36 @@ def test_a_transformers_provider_model_in_a_script(tmp_path: Path) -> None:
         'script({\n    model: "transformers:onnx-community/Qwen2.5-Coder-0.5B-Instruct:q4",\n})\n', encoding="utf-8"
     )
     assert _found(tmp_path) == {(Kind.MODEL, "onnx-community/Qwen2.5-Coder-0.5B-Instruct", "local.genai.mjs", 2)}
+
+
+@pytest.mark.parametrize(
+    "name", ["deepseek/deepseek-r1", "deepseek/deepseek-chat-v3-0324", "deepseek/deepseek-v3.2", "deepseek:deepseek-r1"]
+)
+def test_deepseeks_open_models_behind_its_route(name: str) -> None:
+    found = load_knowledge().provider(name)
+    assert found is not None and found.key == "deepseek"
+    assert apis.routed(name) == name
+
+
+@pytest.mark.parametrize("name", ["deepseek-r1", "deepseek-v3", "deepseek-ai/DeepSeek-R1", "deepseek/config.json"])
+def test_deepseeks_open_models_without_its_route_are_not_its(name: str) -> None:
+    assert apis.routed(name) is None
+    assert apis.named(name) is None
+
+
+def test_deepseek_v3_2_names_where_the_file_shows_deepseeks_api(tmp_path: Path) -> None:
+    (tmp_path / "deepseek.ts").write_text(
+        "export default class DeepseekProvider {\n"
+        "  config = { apiTokenKey: 'DEEPSEEK_API_KEY' };\n"
+        "  staticModels: ModelInfo[] = [\n"
+        "    { name: 'deepseek-chat', label: 'Deepseek-Chat', maxTokenAllowed: 128000 },\n"
+        "    { name: 'deepseek-v3.2-speciale', label: 'DeepSeek V3.2 Speciale', maxTokenAllowed: 128000 },\n"
+        "  ];\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "other.ts").write_text("const models = [{ name: 'deepseek-v3.2', label: 'V3.2' }]\n", encoding="utf-8")
+    assert _found(tmp_path) == {
+        (Kind.API, "deepseek-chat", "deepseek.ts", 4),
+        (Kind.API, "deepseek-v3.2-speciale", "deepseek.ts", 5),
+    }
