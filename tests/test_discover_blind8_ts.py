@@ -216,3 +216,17 @@ def test_deepseek_v3_2_names_where_the_file_shows_deepseeks_api(tmp_path: Path) 
         (Kind.API, "deepseek-chat", "deepseek.ts", 4),
         (Kind.API, "deepseek-v3.2-speciale", "deepseek.ts", 5),
     }
+
+
+def test_the_aliases_of_an_ollama_provider(tmp_path: Path) -> None:
+    document = {
+        "providers": [
+            {"id": "ollama", "aliases": {"embeddings": "nomic-embed-text", "small": "llama3.2:1b", "note": "local"}},
+            {"id": "whisperasr", "aliases": {"transcription": "default"}},
+        ]
+    }
+    (tmp_path / "llms.json").write_text(json.dumps(document, indent=4), encoding="utf-8")
+    assert {(kind, name) for kind, name, _, _ in _found(tmp_path)} == {
+        (Kind.OLLAMA, "nomic-embed-text"),
+        (Kind.OLLAMA, "llama3.2:1b"),
+    }

@@ -618,6 +618,9 @@ class _Finder:
             kind = _artefact_key(key.value) if key else None
             if key and kind in (Kind.MODEL, Kind.OLLAMA):
                 yield from self.node(child, _Slot(Kind.OLLAMA, key.value))
+            elif key and _normalise(key.value) in _ALIAS_KEYS and isinstance(child, _Mapping):
+                for _, model in child.entries:  # GenAIScript's `{id: ollama, aliases: {embeddings: nomic-embed-text}}`
+                    yield from self.node(model, _Slot(Kind.OLLAMA, key.value))
             elif key and _normalise(key.value) in _PROVIDER_SETTINGS and isinstance(child, _Mapping):
                 yield from self.ollama_section(child)
             else:
