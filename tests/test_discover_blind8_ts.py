@@ -230,3 +230,13 @@ def test_the_aliases_of_an_ollama_provider(tmp_path: Path) -> None:
         (Kind.OLLAMA, "nomic-embed-text"),
         (Kind.OLLAMA, "llama3.2:1b"),
     }
+
+
+@pytest.mark.parametrize("written", ["azure_ai_inference:deepseek-r1", "my_provider:llama3.1", "vendor:qwen2.5"])
+def test_a_provider_before_an_ollama_library_name_is_no_tagged_name(written: str) -> None:
+    assert ollama.recognise(written, ollama.Context.NAMED) is None
+
+
+@pytest.mark.parametrize("written", ["my-model:7b", "llama3.1:8b", "qwen2.5:7b-instruct", "mistral:latest"])
+def test_tagged_names_stay_ollamas(written: str) -> None:
+    assert ollama.recognise(written, ollama.Context.NAMED) == (Kind.OLLAMA, written)

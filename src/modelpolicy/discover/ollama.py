@@ -105,6 +105,8 @@ def recognise(text: str, context: Context) -> tuple[Kind, str] | None:
     if found is None or (found.tag is not None and load_knowledge().routed(value) is not None):
         return None  # `azure_openai:gpt-4o`, `google_genai:gemini-2.5-flash`: a provider's route, not a tag
     known = load_knowledge().ollama(found.name) is not None and found.namespace is None
+    if not known and found.tag is not None and load_knowledge().ollama(found.tag) is not None:
+        return None  # `azure_ai_inference:deepseek-r1`: a tool's provider before a model, not a name and its tag
     namespaced = found.namespace is not None and context is Context.CERTAIN
     if known or namespaced or (found.tag is not None and found.namespace is None):
         return Kind.OLLAMA, value
