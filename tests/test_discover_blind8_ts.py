@@ -128,7 +128,7 @@ def test_effort_look_alikes_name_no_api(written: str) -> None:
     [
         ("ollama:bespoke-minicheck", "bespoke-minicheck"),  # a name the library table does not list
         ("ollama://reader-lm", "reader-lm"),
-        ("ollama:my-finetune2", "my-finetune2"),
+        ("ollama:sqlcoder-custom", "sqlcoder-custom"),
     ],
 )
 def test_an_ollama_prefix_before_an_unlisted_name(written: str, name: str) -> None:
@@ -145,6 +145,7 @@ def test_an_ollama_prefix_before_an_unlisted_name(written: str, name: str) -> No
         "ollama:0.6.1-rocm",
         "ollama:v0.6",
         "ollama:models",  # a word
+        "ollama:my-private-model",  # a stand-in for the reader's own
     ],
 )
 def test_ollama_prefix_look_alikes(written: str) -> None:

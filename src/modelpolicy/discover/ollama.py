@@ -153,9 +153,12 @@ def _unlisted(model: str) -> tuple[Kind, str] | None:
     name = model.strip()
     if not _UNLISTED.fullmatch(name) or _VERSION.fullmatch(name) or name.lower() in _IMAGE_TAG_WORDS:
         return None
+    if name.lower().startswith(_PLACEHOLDER_STARTS):
+        return None  # `ollama:my-private-model`, `ollama:your-model`: a stand-in for the reader's own
     return Kind.OLLAMA, name
 
 
+_PLACEHOLDER_STARTS = ("my-", "my_", "your-", "your_")
 # Tags of Ollama's own image that an `ollama:` string may be (`ollama:rocm`, `ollama:0.6.1-rocm`).
 _IMAGE_TAG_WORDS = frozenset({"latest", "rocm", "cuda", "cpu", "gpu", "main", "nightly"})
 
