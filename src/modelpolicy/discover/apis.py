@@ -193,8 +193,9 @@ def _context_automaton() -> tuple[tuple[str, ...], BytesAhoCorasick | None]:
 
 
 def routed(text: str) -> str | None:
-    """The string as written when it is, as a whole, a model name routed to a provider; else None."""
-    value = text.strip()
+    """The string as written (without a reasoning effort after it) when it is, as a whole, a model name routed to a
+    provider; else None."""
+    value = without_options(text.strip())
     if not value or ("/" not in value and ":" not in value):
         return None  # a route is `provider/name` or `provider:name`; most strings have neither, and are let go at once
     if value != value.lower() and not value.startswith(_mixed_case_routes()):
@@ -294,9 +295,17 @@ def url_model(text: str, *, whole: bool = True) -> str | None:
 _OPTIONS = re.compile(r"\?[a-z_][a-z0-9_.-]*=[^?&=\s]*(?:&[a-z_][a-z0-9_.-]*=[^?&=\s]*)*$", re.IGNORECASE)
 
 
+# A reasoning effort written after the name and a colon, as GenAIScript's `model:` takes it
+# (`claude-3-7-sonnet-latest:high`, `o3-mini:low`), or after a Bedrock id's own `-v1:0`
+# (`anthropic.claude-3-7-sonnet-20250219-v1:0:high`, `...-v1:0:0`).
+_EFFORT = re.compile(r"(?<=[a-z0-9]):(?:minimal|low|medium|high|xhigh)$|(?<=-v\d:\d):\d+$", re.IGNORECASE)
+
+
 def without_options(value: str) -> str:
-    """The model's name without the options written after it: `claude-opus-5?effort=medium` is `claude-opus-5`."""
-    return _OPTIONS.sub("", value) if "?" in value else value
+    """The model's name without the options written after it: `claude-opus-5?effort=medium` is `claude-opus-5`,
+    `claude-3-7-sonnet-latest:high` is `claude-3-7-sonnet-latest`."""
+    value = _OPTIONS.sub("", value) if "?" in value else value
+    return _EFFORT.sub("", value) if ":" in value else value
 
 
 # OpenAI's fine-tuned models (`ft:gpt-4o-mini-2024-07-18:my-org:support:9FtHmmAb`): their organisation, suffix and

@@ -110,6 +110,17 @@ _TASK_KEYS = frozenset({"task", "outputtype", "doctotext", "doctotarget"})
 _SPLIT_KEYS = ("split", "splits", "trainsplit", "validsplit", "validationsplit", "evalsplit", "testsplit")
 _SPLIT_NAME = re.compile(r"(?:[\w.-]+:)?(?:train|test|valid|validation|dev|eval)\b", re.IGNORECASE)
 _MIXTURE_KEYS = frozenset({"datasetmixer", "datasetmixture"})
+# Keys of a table of a program's own names for models that say nothing of models themselves (`aliases: {large:
+# gpt-4.1}`): read as one only when every value is a model's id (`_Finder.bare_alias_table`).
+_ALIAS_KEYS = frozenset({"aliases"})
+
+
+def _versioned(text: _Text) -> bool:
+    """Whether an alias's value, when Hub-shaped (`org/name`), holds a digit, as a model's name does (`microsoft/phi-4`,
+    not `preact/compat`); other values (`gpt-4.1`, `llama3.1:8b`) are ids by their own grammar."""
+    return "/" not in text.value or any(c.isdigit() for c in text.value)
+
+
 _OUTPUT_KEYS = frozenset(
     {
         *("hubmodelid", "outputdir", "pushtohubmodelid", "hubrepo", "runname", "pushtohub", "output"),
@@ -547,6 +558,8 @@ class _Finder:
         kind the table's name says; None when it is no such table. Most of its entries map a name to a name:
         `modelOptions: {temperature: 0.2, stop: org/x}` is a model's settings."""
         kind = collection_kind(key.value)
+        if kind is None and _normalise(key.value) in _ALIAS_KEYS:
+            return self.bare_alias_table(table)
         if kind is None:  # asked of every mapping under a key: most keys name no table of models
             return None
         aliases = [(name, child) for name, child in table.entries if self.aliased(name, child)]
@@ -554,6 +567,16 @@ class _Finder:
         if not aliases or 2 * len(names) <= len(table.entries):
             return None
         return dict.fromkeys(aliases, kind)
+
+    def bare_alias_table(self, table: _Mapping) -> dict[tuple[_Text | None, _Node | None], Kind] | None:
+        """A table named only `aliases` (GenAIScript's providers' `aliases: {large: gpt-4.1, small: gpt-4.1-mini}`,
+        llm's `aliases`): its entries are models' ids only when every string value is one (`aliased`), at least two,
+        and a Hub-shaped one holds a digit, as models' names do (`microsoft/phi-4`); a bundler's `aliases: {react:
+        preact/compat}` or a shell's `aliases: {co: checkout}` stay out."""
+        texts = [(name, child) for name, child in table.entries if isinstance(child, _Text)]
+        if len(texts) < 2 or not all(self.aliased(name, child) and _versioned(child) for name, child in texts):
+            return None
+        return dict.fromkeys(texts, Kind.MODEL)
 
     def aliased(self, name: _Text | None, child: _Node | None) -> bool:
         """Whether an entry of a table named for models maps a program's own name to an id (`llama3-8b:
@@ -595,6 +618,9 @@ class _Finder:
             kind = _artefact_key(key.value) if key else None
             if key and kind in (Kind.MODEL, Kind.OLLAMA):
                 yield from self.node(child, _Slot(Kind.OLLAMA, key.value))
+            elif key and _normalise(key.value) in _ALIAS_KEYS and isinstance(child, _Mapping):
+                for _, model in child.entries:  # GenAIScript's `{id: ollama, aliases: {embeddings: nomic-embed-text}}`
+                    yield from self.node(model, _Slot(Kind.OLLAMA, key.value))
             elif key and _normalise(key.value) in _PROVIDER_SETTINGS and isinstance(child, _Mapping):
                 yield from self.ollama_section(child)
             else:

@@ -363,8 +363,11 @@ HUB_ROUTES = frozenset({"huggingface", "hosted_vllm", "vllm", "openai"})
 
 
 # pydantic-ai's provider prefix for Hugging Face's Inference Providers (`Agent("huggingface:Qwen/Qwen3-32B")`): the Hub
-# model served, written whole as its other `provider:model` strings are.
-HUB_PROVIDER_ROUTE = "huggingface:"
+# model served, written whole as its other `provider:model` strings are; GenAIScript's `transformers:` provider, which
+# runs a Hub model with transformers.js, with the weights' data type after it (`transformers:org/x:q4`).
+HUB_PROVIDER_ROUTES = ("huggingface:", "transformers:")
+# transformers.js's `dtype` choices (huggingface.co/docs/transformers.js/guides/dtypes): the same repository's files.
+_TRANSFORMERS_DTYPES = frozenset({"auto", "fp32", "fp16", "q8", "int8", "uint8", "q4", "bnb4", "q4f16"})
 
 
 def without_hub_route(value: str) -> str:
@@ -379,10 +382,14 @@ def _without_litellm_hub_route(value: str) -> str:
 
 
 def hub_provider_routed(value: str) -> str | None:
-    """The Hub id of pydantic-ai's `huggingface:org/x`, or None for any other string (`huggingface:`, a path)."""
-    if not value.startswith(HUB_PROVIDER_ROUTE):
+    """The Hub id of pydantic-ai's `huggingface:org/x` (or GenAIScript's `transformers:org/x:q4`), or None for any
+    other string (`huggingface:`, a path)."""
+    route = next((route for route in HUB_PROVIDER_ROUTES if value.startswith(route)), None)
+    if route is None:
         return None
-    rest = value[len(HUB_PROVIDER_ROUTE) :]
+    rest = value[len(route) :]
+    repo, colon, dtype = rest.rpartition(":")
+    rest = repo if colon and dtype.lower() in _TRANSFORMERS_DTYPES else rest
     hub = parse_hub_id(rest) if rest.count("/") == 1 else None
     return hub.id if hub is not None and not looks_like_path(rest) else None
 

@@ -105,6 +105,8 @@ def recognise(text: str, context: Context) -> tuple[Kind, str] | None:
     if found is None or (found.tag is not None and load_knowledge().routed(value) is not None):
         return None  # `azure_openai:gpt-4o`, `google_genai:gemini-2.5-flash`: a provider's route, not a tag
     known = load_knowledge().ollama(found.name) is not None and found.namespace is None
+    if not known and found.tag is not None and load_knowledge().ollama(found.tag) is not None:
+        return None  # `azure_ai_inference:deepseek-r1`: a tool's provider before a model, not a name and its tag
     namespaced = found.namespace is not None and context is Context.CERTAIN
     if known or namespaced or (found.tag is not None and found.namespace is None):
         return Kind.OLLAMA, value
@@ -135,7 +137,30 @@ def prefixed(text: str) -> tuple[Kind, str] | None:
     match = _PREFIXED.fullmatch(text)
     if match is None or load_knowledge().server(text.partition(":")[0].lower()) or _HOST.fullmatch(match["model"]):
         return None  # `ollama/ollama:0.5` is the server's image, `ollama://localhost:11434` its address: no model
-    return recognise(match.group("model"), Context.CERTAIN)
+    found = recognise(match.group("model"), Context.CERTAIN)
+    # `ollama/x` is also a GitHub or Hub path (`ollama/ollama-python`): only the `ollama:` provider says Ollama alone
+    return found if found or not text.lower().startswith("ollama:") else _unlisted(match.group("model"))
+
+
+# A name the `ollama:` prefix alone makes Ollama's, the library's table not knowing it (`ollama:bespoke-minicheck`,
+# a model a user pulled or created): a name, not a version or a word an image's tag may be (`ollama:0.6`, `:latest`).
+_UNLISTED = re.compile(r"[A-Za-z][A-Za-z0-9._]*(?:-[A-Za-z0-9._]+)+|[A-Za-z]+\d[A-Za-z0-9._]*")
+_VERSION = re.compile(r"v?\d+(?:\.\d+)*(?:-\w+)?", re.IGNORECASE)
+
+
+def _unlisted(model: str) -> tuple[Kind, str] | None:
+    """An untagged name after an Ollama prefix, as Ollama's (resolved as an unknown model: it fails closed)."""
+    name = model.strip()
+    if not _UNLISTED.fullmatch(name) or _VERSION.fullmatch(name) or name.lower() in _IMAGE_TAG_WORDS:
+        return None
+    if name.lower().startswith(_PLACEHOLDER_STARTS):
+        return None  # `ollama:my-private-model`, `ollama:your-model`: a stand-in for the reader's own
+    return Kind.OLLAMA, name
+
+
+_PLACEHOLDER_STARTS = ("my-", "my_", "your-", "your_")
+# Tags of Ollama's own image that an `ollama:` string may be (`ollama:rocm`, `ollama:0.6.1-rocm`).
+_IMAGE_TAG_WORDS = frozenset({"latest", "rocm", "cuda", "cpu", "gpu", "main", "nightly"})
 
 
 _HOST = re.compile(r"[\w.-]+:\d+(?:/.*)?")  # `host:port`, which no model's tag is (tags hold a letter: `7b`, `latest`)

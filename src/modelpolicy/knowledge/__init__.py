@@ -199,7 +199,19 @@ class KnowledgeBase:
             in_context = contextual or route.endswith(":")
             if name.startswith(route) and _serves_routed(provider, name[len(route) :], in_context):
                 return provider, name[len(route) :]
-        return None
+        return self._unlisted_route(name)
+
+    def _unlisted_route(self, name: str) -> tuple[ApiProvider, str] | None:
+        """A `provider:` prefix the catalogue does not list, before a name one provider serves everywhere:
+        GenAIScript's `github:gpt-4o`, `azure_serverless:gpt-4o`, `azure_ai_inference:gpt-4o-mini`, any tool's own
+        provider ids. A name only a context makes an API's stays unrouted, and an Ollama library name with a tag
+        (`llama3:8b`) is Ollama's."""
+        prefix = _UNLISTED_ROUTE.match(name)
+        if prefix is None or self.ollama(prefix.group(1)) is not None:
+            return None
+        rest = name[prefix.end() :]
+        found = next((p for p in self.providers if _serves(p, rest, False)), None)
+        return None if found is None else (found, rest)
 
     @cached_property
     def _any_provider(self) -> tuple[Callable[[str], bool], Callable[[str], bool]]:
@@ -225,6 +237,10 @@ class KnowledgeBase:
     def server(self, image: str) -> ModelServer | None:
         """The model server an image repository (registry/name, without tag) belongs to."""
         return find_server(self.servers, image)
+
+
+# A tool's own provider id before a colon (`azure_serverless:`, `github:`): a word, then a name with no `/` or `:`.
+_UNLISTED_ROUTE = re.compile(r"([a-z][a-z0-9_]*):(?=[^:/\s]+$)")
 
 
 # An Amazon Bedrock ARN names a model after the region and account, as LiteLLM's `bedrock/` route does before it:
