@@ -533,6 +533,8 @@ def test_inference_tasks_take_owner_less_names_the_knowledge_base_knows(
         ('cmd = ["vllm", "serve", "--host", "0.0.0.0", "org/three"]\n', [(M, "org/three", 1)]),
         ('os.system("lmdeploy serve api_server org/four --server-port 23333")\n', [(M, "org/four", 1)]),
         ('cmd = "vllm serve --host 0.0.0.0 org/five"\n', [(M, "org/five", 1)]),
+        ('subprocess.run(["lmdeploy", "lite", "auto_awq", "org/six", "--work-dir", "./w4"])\n', [(M, "org/six", 1)]),
+        ('os.system("lmdeploy serve gradio org/seven --server-port 6006")\n', [(M, "org/seven", 1)]),
     ],
 )
 def test_a_serving_command_s_model(source: str, expected: list[tuple[Kind, str, int]]) -> None:
@@ -546,6 +548,7 @@ def test_a_serving_command_s_model(source: str, expected: list[tuple[Kind, str, 
         'cmd = ["vllm", "serve", "--config", "serve.yaml"]\n',  # an option's value
         'cmd = f"vllm serve {model} --port 8000"\n',  # built from a variable
         'cmd = ["vllm", "bench", "org/x"]\n',  # another subcommand
+        'cmd = ["lmdeploy", "lite", "kv_qparams", "org/x"]\n',  # a subcommand that reads no model first
         'print("vllm serve")\n',  # no model
     ],
 )

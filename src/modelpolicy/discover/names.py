@@ -408,16 +408,25 @@ def names_command_line(name: str) -> bool:
     return bool(words) and words[-1] in COMMAND_LINE_ENDINGS
 
 
-# Commands whose first argument (after their subcommands) is the model they serve, wherever a command is written (a
-# script, a container's args, a Python list given to `subprocess`): `vllm serve ID`, TensorRT-LLM's `trtllm-serve
-# ID`, LMDeploy's `lmdeploy serve api_server ID` and `lmdeploy chat ID`, Aphrodite's `aphrodite run ID`.
+# Commands whose first argument (after their subcommands) is the model they serve, chat with, quantise or merge onto,
+# wherever a command is written (a script, a container's args, a Python list given to `subprocess`): `vllm serve ID`,
+# TensorRT-LLM's `trtllm-serve ID`, LMDeploy's `lmdeploy serve api_server ID`, `lmdeploy chat ID` and its quantisers
+# (`lmdeploy lite auto_awq ID`), Aphrodite's `aphrodite run ID`, XTuner's `xtuner chat ID`, `xtuner mmbench ID` and
+# `xtuner convert merge ID ADAPTER OUT` (the base model a LoRA adapter is merged onto).
 SERVE_COMMANDS = frozenset(
     {
         ("vllm", "serve"),
         ("trtllm-serve",),
         ("lmdeploy", "serve", "api_server"),
+        ("lmdeploy", "serve", "gradio"),
         ("lmdeploy", "chat"),
+        ("lmdeploy", "lite", "auto_awq"),
+        ("lmdeploy", "lite", "calibrate"),
+        ("lmdeploy", "lite", "smooth_quant"),
         ("aphrodite", "run"),
+        ("xtuner", "chat"),
+        ("xtuner", "mmbench"),
+        ("xtuner", "convert", "merge"),
     }
 )
 

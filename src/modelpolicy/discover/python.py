@@ -137,6 +137,12 @@ _VLLM = _Loader(_M, ("model",), 0, also=("tokenizer",))
 # vLLM's (or TensorRT-LLM's) engine that loads a Hub model: their `model=` is a provider's name or route.
 _LLM_ROUTER_PACKAGES = frozenset({"crewai"})
 _LLM_ROUTER = _Loader(_A, ("model",), 0, served=False)
+# LMDeploy's (InternLM's) `pipeline("org/x")` and `serve("org/x")` take the model first, where transformers'
+# `pipeline` takes its task: known by the module they are called on or imported from (`lmdeploy.pipeline(ID)`,
+# `from lmdeploy import pipeline`).
+_LMDEPLOY_MODULE = "lmdeploy"
+_LMDEPLOY_CALLS = frozenset({"pipeline", "serve"})
+_LMDEPLOY = _Loader(_M, ("model_path",), 0)
 # `InferenceClient` methods that take `model=`: `client.text_generation(prompt, model=ID)`.
 _INFERENCE_TASKS = (
     "text_generation",
@@ -422,7 +428,7 @@ _PLAIN = frozenset(
 _COMMAND_FLAG = re.compile(r"(?:^|\s)--?[A-Za-z][\w.-]*[\s=]+[^\s-]")
 _COMMAND_WORD = re.compile(r"\S+")
 _SERVING = re.compile(
-    r"\b(?:vllm\s+serve|trtllm-serve|lmdeploy\s+(?:serve|chat)|aphrodite\s+run)\s"
+    r"\b(?:vllm\s+serve|trtllm-serve|lmdeploy\s+(?:serve|chat|lite)|aphrodite\s+run|xtuner\s+(?:chat|mmbench|convert))\s"
 )  # `names.SERVE_COMMANDS`
 _MAX_DEPTH = 12  # constants naming constants, nested subscripts
 _MAX_COMBINATIONS = 16  # values an f-string may resolve to before it is reported as dynamic
@@ -835,7 +841,8 @@ def _follow(lines: Lines, bound_at: Callable[[int], list[str]], words: _Words) -
 
 def _bound_names(statement: ast.stmt) -> list[str]:
     """The name a module constant binds; for an import of the Ollama client, the names it imports and the client's
-    methods (`from ollama import chat` makes `chat("gemma3")` a reference, and `client.chat("gemma3")` too)."""
+    methods (`from ollama import chat` makes `chat("gemma3")` a reference, and `client.chat("gemma3")` too); for an
+    import from LMDeploy, its loaders imported (`from lmdeploy import serve` makes `serve("org/x")` one)."""
     name = _single_assignment(statement)[0]
     if name:
         return [name]
@@ -845,6 +852,8 @@ def _bound_names(statement: ast.stmt) -> list[str]:
         return list(_OLLAMA_METHODS)
     if isinstance(statement, ast.ImportFrom) and _is_mlx_module(statement.module):
         return [alias.asname or alias.name for alias in statement.names if alias.name == "load"]
+    if isinstance(statement, ast.ImportFrom) and (statement.module or "").split(".")[0] == _LMDEPLOY_MODULE:
+        return [alias.asname or alias.name for alias in statement.names if alias.name in _LMDEPLOY_CALLS]
     return []
 
 
@@ -1461,6 +1470,26 @@ class _Finder:
             for statement in self.tree.body
         )
 
+    @cached_property
+    def lmdeploy_names(self) -> frozenset[str]:
+        """The names the module's own statements import from LMDeploy's `_LMDEPLOY_CALLS`, as they are bound
+        (`from lmdeploy import pipeline`): such imports stand at its top."""
+        if _LMDEPLOY_MODULE not in self.source:
+            return frozenset()
+        return frozenset(
+            alias.asname or alias.name
+            for statement in self.tree.body
+            if isinstance(statement, ast.ImportFrom) and (statement.module or "").split(".")[0] == _LMDEPLOY_MODULE
+            for alias in statement.names
+            if alias.name in _LMDEPLOY_CALLS
+        )
+
+    def _calls_lmdeploy(self, func: ast.expr) -> bool:
+        """`lmdeploy.pipeline(...)`, or `pipeline(...)` imported from lmdeploy."""
+        if isinstance(func, ast.Attribute):
+            return func.attr in _LMDEPLOY_CALLS and _receiver_name(func) == _LMDEPLOY_MODULE
+        return isinstance(func, ast.Name) and func.id in self.lmdeploy_names
+
     def _library_loader(self, func: ast.expr, name: str) -> _Loader | None:
         """The loaders kept out of `_LOADERS` (their names are common words), known by their callee or import."""
         if name == "load_model" and _receiver_name(func) == "whisperx":
@@ -1970,6 +1999,8 @@ class _Finder:
         loader = _PEFT_ADAPTER if _is_peft_model(call.func) else _LOADERS.get(name) or _wrapped_loader(name)
         if name == "LLM" and self.llm_is_a_router:
             loader = _LLM_ROUTER
+        if self._calls_lmdeploy(call.func):
+            loader = _LMDEPLOY
         if loader is None and name in _API_METHODS and _is_api_client_call(call.func):
             loader = _API_CLIENT
         if loader is None and name == "load":

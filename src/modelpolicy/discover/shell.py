@@ -56,6 +56,8 @@ _FLAG_NAMES = (
     "tokenizer_name",
     "dataset",
     "dataset_name",
+    "adapter",  # the LoRA adapter a chat loads onto its model: XTuner's `xtuner chat ID --adapter ID`
+    "llava",  # XTuner's `xtuner chat ID --visual-encoder ID --llava ID`: the LLaVA weights it loads
 )
 _FLAGS = {name: Kind.DATASET if "dataset" in name else Kind.MODEL for name in _FLAG_NAMES}
 # Flags whose value is a comma-joined `key=value` list, and the keys in it that name a model: lm-evaluation-harness's
@@ -223,6 +225,8 @@ MARKER_WORDS = (
     b"-hf",  # llama.cpp's `-hf ORG/NAME` (and `-hfr`, `-hfd`); `--hf-repo` holds `repo`
     b"lmdeploy",
     b"aphrodite",  # `trtllm-serve` holds `llm`
+    b"xtuner",  # `xtuner chat ID`, `xtuner convert merge ID ...`
+    b"--adapter",
     *URL_MARKERS,
     *spelled_markers(),  # `DATA_PATH=`, `--data-path`, `LM_NAME=`
     *apis.ROUTE_MARKERS,
@@ -760,7 +764,9 @@ def _served(command: list[_Span]) -> Iterator[_Found]:
         texts = [w.text for w in after]
         model = next((w for at, w in enumerate(after) if positional(texts, at)), None)
         if model is not None:
-            form = " ".join([command[index].text.rsplit("/", 1)[-1], *texts[: served - 1]])
+            form = " ".join(
+                [command[index].text.rsplit("/", 1)[-1], *(w.text for w in command[index + 1 : index + served])]
+            )
             yield _Found(form, Kind.MODEL, _written(model))
 
 
