@@ -722,3 +722,31 @@ def test_lmdeploy_s_pipeline_takes_its_model_first(source: str, expected: list[F
 )
 def test_lmdeploy_look_alikes(source: str) -> None:
     assert not find(source)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # ModelScope's dataset loader takes the dataset first (its hub's ids are written as the Hub's)
+        (
+            "from modelscope.msdatasets import MsDataset\nds = MsDataset.load('org/d', split='train')",
+            (D, "org/d", 2, None, "load"),
+        ),
+        ("ds = MsDataset.load(dataset_name='org/d', subset_name='default')", (D, "org/d", 1, None, "load")),
+    ],
+)
+def test_modelscope_s_dataset_loader(source: str, expected: Found) -> None:
+    assert find(source) == Counter([expected])
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "ds = MsDataset.load('./local/data', split='train')",  # a local folder
+        "cfg = Config.load('org/cfg')",  # another class's `load`
+        "data = json.load(f)",
+        "ds = MsDataset.load(name)",
+    ],
+)
+def test_modelscope_look_alikes(source: str) -> None:
+    assert not find(source)

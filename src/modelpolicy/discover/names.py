@@ -297,9 +297,10 @@ def called_kind(name: str) -> Kind | None:
 
 # The keyword of a dataset builder (a callable whose name speaks of a dataset, `called_kind`) that says where its data
 # comes from: torchtune's `alpaca_dataset(tokenizer, source="org/x")`, `SFTDataset(source=...)`, the builder's own
-# `def alpaca_dataset(tokenizer, *, source: str = "org/x")` and `partial(alpaca_dataset, source="org/x")`. A local
-# format (`source="json"`) or a path is no id and stays unreported.
-DATASET_SOURCE_KEYS = frozenset({"source"})
+# `def alpaca_dataset(tokenizer, *, source: str = "org/x")` and `partial(alpaca_dataset, source="org/x")`; XTuner's
+# `alpaca_dataset(tokenizer, path="org/x")` (`def oasst1_dataset(tokenizer, path="org/x")`), which hands it to
+# `load_dataset(path)`. A local format (`source="json"`) or a path is no id and stays unreported.
+DATASET_SOURCE_KEYS = frozenset({"source", "path"})
 
 
 @lru_cache(maxsize=16384)

@@ -137,6 +137,8 @@ _VLLM = _Loader(_M, ("model",), 0, also=("tokenizer",))
 # vLLM's (or TensorRT-LLM's) engine that loads a Hub model: their `model=` is a provider's name or route.
 _LLM_ROUTER_PACKAGES = frozenset({"crewai"})
 _LLM_ROUTER = _Loader(_A, ("model",), 0, served=False)
+# ModelScope's `MsDataset.load("org/x", split="train")`: a dataset of its hub, named as the Hub names one.
+_MS_DATASET_LOAD = _Loader(_D, ("dataset_name",), 0)
 # LMDeploy's (InternLM's) `pipeline("org/x")` and `serve("org/x")` take the model first, where transformers'
 # `pipeline` takes its task: known by the module they are called on or imported from (`lmdeploy.pipeline(ID)`,
 # `from lmdeploy import pipeline`).
@@ -2004,7 +2006,7 @@ class _Finder:
         if loader is None and name in _API_METHODS and _is_api_client_call(call.func):
             loader = _API_CLIENT
         if loader is None and name == "load":
-            loader = _gradio_loader(call)
+            loader = _MS_DATASET_LOAD if _receiver_name(call.func) == "MsDataset" else _gradio_loader(call)
         if loader is None and self._is_mlx_load(call.func):
             loader = _MLX_LOAD
         if loader is None:
