@@ -556,6 +556,46 @@ def test_serving_commands_in_python_that_name_nothing(source: str) -> None:
     assert found(source) == Counter()
 
 
+# --- a download command written in Python (blind xtuner: `os.system(f"huggingface-cli download ID ...")`) ----------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('os.system("huggingface-cli download org/one --local-dir ./m")\n', [(M, "org/one", 1)]),
+        ('os.system(f"huggingface-cli download --resume-download org/two --local-dir {path}")\n', [(M, "org/two", 1)]),
+        (
+            'subprocess.run(["huggingface-cli", "download", "org/three", "--local-dir", target])\n',
+            [(M, "org/three", 1)],
+        ),
+        ('os.system("hf download --repo-type dataset org/four")\n', [(D, "org/four", 1)]),
+        ('os.system("pip install -U huggingface_hub && hf download org/five")\n', [(M, "org/five", 1)]),
+        (
+            'subprocess.check_call("/opt/bin/tune download org/six --output-dir /tmp/m", shell=True)\n',
+            [(M, "org/six", 1)],
+        ),
+    ],
+)
+def test_a_download_command_s_repository(source: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found(source) == Counter(expected)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'os.system(f"hf download org/{name}")\n',  # the id goes on in a placeholder
+        'os.system(f"hf download org/model-{size} --local-dir m")\n',
+        'os.system(f"huggingface-cli download {repo} --local-dir m")\n',
+        'print("run hf download org/x to fetch it")\n',  # a message that mentions the command
+        'os.system("pip download torch")\n',
+        'os.system("huggingface-cli download ./local")\n',
+        'subprocess.run(["huggingface-cli", "upload", "org/x", "."])\n',  # what a program writes
+    ],
+)
+def test_download_commands_in_python_that_name_nothing(source: str) -> None:
+    assert found(source) == Counter()
+
+
 # --- KServe's `model_id_or_path="org/x"` beside a served name given first -------------------------------------------
 
 

@@ -145,6 +145,11 @@ _MS_DATASET_LOAD = _Loader(_D, ("dataset_name",), 0)
 _LMDEPLOY_MODULE = "lmdeploy"
 _LMDEPLOY_CALLS = frozenset({"pipeline", "serve"})
 _LMDEPLOY = _Loader(_M, ("model_path",), 0)
+# A download command written in a string or a list (`os.system("huggingface-cli download ID --local-dir m")`,
+# `subprocess.run(["hf", "download", ID])`): read as the shell reads it (`shell._downloads`).
+# Only a string that is such a command (or runs one after `&&`, `;`): a message that mentions one is prose.
+_DOWNLOADING = re.compile(r"(?:^|&&|;)\s*(?:[\w./-]*/)?(?:huggingface-cli|hf|tune|litgpt)\s+download\s")
+_DOWNLOAD_CLIS = frozenset({"huggingface-cli", "hf", "tune", "litgpt"})
 # `InferenceClient` methods that take `model=`: `client.text_generation(prompt, model=ID)`.
 _INFERENCE_TASKS = (
     "text_generation",
@@ -345,6 +350,8 @@ def _marker_words() -> tuple[bytes, ...]:
     words.update(ending[0] for ending in apis.API_ENDINGS)  # `engine=`, `deployment_name=`
     words.update(apis.PROVIDER_CALLEES)  # `sgl.Anthropic("claude-3-haiku-20240307")`
     words.add("registry")  # `get_registry().get("sentence-transformers").create(name=ID)`
+    # a download command in a string (`"hf download ID"`) or a list (`["huggingface-cli", "download", ID]`)
+    words.update({"huggingface-cli", *(f"{cli} download" for cli in _DOWNLOAD_CLIS)})
     words.add("repo_id")  # `KPipeline(repo_id=ID)`: a call's `repo_id=` (`_repo_kind`)
     # a function named for a LoRA adapter (`fetch_lora(ID)`, `names.CALLED_WORDS`; `download_lora_weights` holds
     # `lora_weights`), written as its call: `lora` alone is in most lines of a LoRA library (`lora_alpha`,
@@ -2381,6 +2388,7 @@ class _Finder:
         shell script's) takes the next word, or the rest of its own (`"--model=ID"`); a serving command's model
         (`["vllm", "serve", ID]`, `names.SERVE_COMMANDS`)."""
         self._served_words(words)
+        self._downloaded_words(words)
         for index, word in enumerate(words):
             text = _string(word)
             if not text or not text.startswith("-"):
@@ -2404,6 +2412,29 @@ class _Finder:
         if at is not None and _string(words[served + at]):
             self._defer(words[served + at], Kind.MODEL, " ".join(texts[:served]))
 
+    def _downloaded_line(self, constant: ast.Constant, text: str) -> None:
+        """`"huggingface-cli download ID --local-dir m"` written as one string (or an f-string's part before its
+        placeholders, without the word that goes on in one): the repository the shell would see it fetch."""
+        if id(constant) in self.before_placeholders and text == text.rstrip():
+            text = text[: len(text) - len(text.rsplit(maxsplit=1)[-1])]  # `f"hf download org/{name}"`: no id
+        self._shell_command(text, constant.lineno)
+
+    def _downloaded_words(self, words: list[ast.expr]) -> None:
+        """`["huggingface-cli", "download", ID, "--local-dir", path]`: the command the list is, as a shell reads it; a
+        word not written as a string stands as one that names nothing."""
+        texts = [_string(word) for word in words]
+        if len(texts) < 3 or (texts[0] or "").rsplit("/", 1)[-1] not in _DOWNLOAD_CLIS or texts[1] != "download":
+            return
+        import shlex
+
+        self._shell_command(shlex.join(text if text is not None else "-" for text in texts), words[0].lineno)
+
+    def _shell_command(self, command: str, line: int) -> None:
+        from modelpolicy.discover.shell import command_references  # here: only such a string needs the shell reader
+
+        for reference in command_references(command, 1, 0, self.context, "python"):
+            self.found.append(replace(reference, path=self.context.path, line=line, source="python"))
+
     def _served_line(self, constant: ast.Constant, text: str) -> None:
         """`"vllm serve --host 0.0.0.0 ID"` written as one string: the serving command's model (`_served_words`)."""
         if id(constant) in self.before_placeholders or "\n" in text:
@@ -2426,6 +2457,8 @@ class _Finder:
         text = str(constant.value)
         if _SERVING.search(text):
             self._served_line(constant, text)
+        if _DOWNLOADING.search(text):
+            self._downloaded_line(constant, text)
         if not _COMMAND_FLAG.search(text):
             return
         words = [word for word in _COMMAND_WORD.finditer(text) if word.group() != "\\"]
