@@ -226,6 +226,46 @@ def test_xtuner_and_lmdeploy_commands_that_name_nothing(text: str) -> None:
     assert found("run.sh", text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # verl's (Hydra's) overrides: a dotted key named for a model or dataset
+        (
+            "python3 -m verl.trainer.main_ppo \\\n    actor_rollout_ref.model.path=acme/actor \\\n"
+            "    critic.model.path=acme/critic \\\n    reward_model.model.path=acme/rm \\\n"
+            "    data.train_files=$HOME/data/gsm8k/train.parquet trainer.project_name=acme/x\n",
+            [(MODEL, "acme/actor", 2), (MODEL, "acme/critic", 3), (MODEL, "acme/rm", 4)],
+        ),
+        (
+            "python train.py +dataset.name=acme/chat-data ++model.tokenizer=acme/tok +base_model=acme/base\n",
+            [(DATASET, "acme/chat-data", 1), (MODEL, "acme/tok", 1), (MODEL, "acme/base", 1)],
+        ),
+        # ms-swift: several datasets after one `--dataset`, each with the number of samples taken from it
+        (
+            "swift sft --model acme/chat --dataset acme/zh#500 acme/en#500 acme/self --train_type lora\n",
+            [(MODEL, "acme/chat", 1), (DATASET, "acme/zh", 1), (DATASET, "acme/en", 1), (DATASET, "acme/self", 1)],
+        ),
+    ],
+)
+def test_overrides_and_sampled_datasets(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert sorted(found("train.sh", text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "python3 -m verl.trainer.main_ppo actor_rollout_ref.model.path=$HOME/models/qwen\n",  # a local folder
+        "python3 -m verl.trainer.main_ppo critic.model.path=./ckpt/critic trainer.logger=['console','wandb']\n",
+        "python train.py model=llama2_7b dataset=alpaca\n",  # Hydra's config groups, no ids
+        "python train.py model.lora_rank=64 data.max_prompt_length=512\n",
+        "python eval.py --dataset ./data/eval.jsonl results/acme-run\n",  # a local file, then a folder
+        "swift sft --dataset ./data/train.jsonl#1000\n",  # a local file, sampled
+    ],
+)
+def test_overrides_that_name_nothing(text: str) -> None:
+    assert found("train.sh", text) == []
+
+
 def test_a_serving_command_is_told_by_its_own_words() -> None:
     """The form of `lmdeploy serve api_server ID` is the command, not the words after its model."""
     references = ShellSource().find("lmdeploy serve api_server acme/chat --server-port 23333\n", context("a.sh"))

@@ -159,8 +159,9 @@ def split_words(name: str) -> tuple[str, ...]:
 
 
 # Last words of a flag's name that say it takes several values, each a word of its own (argparse's `nargs="+"`):
-# `--models org/a org/b`, open-instruct's `--mixer_list org/x 125000 org/y 938` (ids and weights, over several lines).
-MANY_WORDS = frozenset({"list", "models", "datasets", "tokenizers", "ids", "names", "paths", "adapters"})
+# `--models org/a org/b`, open-instruct's `--mixer_list org/x 125000 org/y 938` (ids and weights, over several lines),
+# ms-swift's `--dataset org/a#500 org/b#500` (a word after them that is no id names nothing).
+MANY_WORDS = frozenset({"list", "models", "dataset", "datasets", "tokenizers", "ids", "names", "paths", "adapters"})
 
 
 @lru_cache(maxsize=4096)

@@ -448,6 +448,7 @@ def _references(
         _requests,
         _routed_words,
         _named_settings,
+        _overrides,
     )
     if _ENV_FILE_WRITE.search(text):
         readers = (*readers, _printed_assignments)
@@ -651,7 +652,17 @@ def _flag_values(command: list[_Span], known: Mapping[str, Sequence[_Span]]) -> 
             continue
         values = [word[len(flag) + 1 :]] if equals else _arguments(command, index + 1, takes_many(flag[2:]))
         for given in (followed for value in values for followed in _followed(value, known)):
-            yield from (_Found(flag, kind, item) for item in _items(_written(given)))
+            yield from (_Found(flag, kind, _unsampled(item)) for item in _items(_written(given)))
+
+
+# ms-swift's `--dataset ID#500`: the number of samples taken from the dataset, no part of its id.
+_SAMPLES = re.compile(r"#\d+\Z")
+
+
+def _unsampled(item: _Span) -> _Span:
+    """An item without the sample count ms-swift writes after a dataset (`org/x#500`)."""
+    count = _SAMPLES.search(item.text)
+    return item[: count.start()] if count else item
 
 
 def _arguments(command: list[_Span], index: int, many: bool) -> list[_Span]:
@@ -706,6 +717,21 @@ def _raw_assignments(command: list[_Span]) -> Iterator[tuple[str, _Span]]:
         if not (equals and _VARIABLE.fullmatch(name)):
             break
         yield name, word[len(name) + 1 :]
+
+
+# A setting a command's argument overrides, Hydra's and OmegaConf's way (verl's `actor_rollout_ref.model.path=ID`,
+# `+dataset.name=ID`, `++model.tokenizer=ID`): a dotted key, or one after `+`, `++` (add) or `~`. A plain `NAME=ID`
+# after a command is an environment it hands on (`docker run -e MODEL_ID=ID`), read by the readers of those.
+_OVERRIDE = re.compile(r"[+~]{0,2}([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+)|[+~]{1,2}([A-Za-z_][\w-]*)")
+
+
+def _overrides(command: list[_Span]) -> Iterator[_Found]:
+    """The arguments that set a key named for a model or dataset (`critic.model.path=ID`): read as its assignment."""
+    for word in command[1:]:
+        key, equals, _ = word.text.partition("=")
+        match = _OVERRIDE.fullmatch(key) if equals else None
+        if match:
+            yield from _assigned(match[1] or match[2], word[len(key) + 1 :])
 
 
 def _printed_assignments(command: list[_Span]) -> Iterator[_Found]:
