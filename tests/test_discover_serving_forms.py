@@ -596,6 +596,42 @@ def test_download_commands_in_python_that_name_nothing(source: str) -> None:
     assert found(source) == Counter()
 
 
+# --- Hydra-style overrides written in Python (verl launched from a list or a string, Hydra's `compose`) ---------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            'subprocess.run(["python3", "-m", "verl.trainer.main_ppo", "actor_rollout_ref.model.path=org/one"])\n',
+            [(M, "org/one", 1)],
+        ),
+        (
+            'cmd = f"python3 -m verl.trainer.main_ppo critic.model.path=org/two trainer.n_gpus={n}"\n',
+            [(M, "org/two", 1)],
+        ),
+        ('cfg = compose(config_name="ppo", overrides=["+dataset.name=org/three"])\n', [(D, "org/three", 1)]),
+        ('cmd = "python train.py ++model.tokenizer=org/four data.max_len=512"\n', [(M, "org/four", 1)]),
+    ],
+)
+def test_an_override_s_model(source: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found(source) == Counter(expected)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'cmd = f"python3 -m verl.trainer.main_ppo critic.model.path=org/{name} trainer.x=1"\n',  # goes on in `{name}`
+        'cmd = "python3 -m verl.trainer.main_ppo critic.model.path=./ckpt/critic"\n',  # a local folder
+        'cmd = ["python", "train.py", "model.lora_rank=64", "trainer.project_name=org/x"]\n',  # not named for one
+        'cmd = ["python", "train.py", "model=llama2_7b"]\n',  # a config group
+        'env = ["MODEL_ID=org/x"]\n',  # a plain assignment: an environment, not an override
+    ],
+)
+def test_overrides_in_python_that_name_nothing(source: str) -> None:
+    assert found(source) == Counter()
+
+
 # --- KServe's `model_id_or_path="org/x"` beside a served name given first -------------------------------------------
 
 

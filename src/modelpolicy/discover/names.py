@@ -433,6 +433,21 @@ SERVE_COMMANDS = frozenset(
 )
 
 
+# A setting a command's argument overrides, Hydra's and OmegaConf's way (verl's `actor_rollout_ref.model.path=ID`,
+# `+dataset.name=ID`, `++model.tokenizer=ID`, Hydra's `compose(overrides=["model.path=ID"])`): a dotted key, or one
+# after `+`, `++` (add) or `~`. A plain `NAME=ID` after a command is an environment it hands on (`docker run -e
+# MODEL_ID=ID`), read by the readers of those.
+_OVERRIDE = re.compile(r"[+~]{0,2}([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+)|[+~]{1,2}([A-Za-z_][\w-]*)")
+
+
+def overridden(word: str) -> tuple[str, int] | None:
+    """The key an override argument sets (`critic.model.path=ID` as `critic.model.path`) and where its value starts in
+    the word; None for a word that is no override."""
+    key, equals, _ = word.partition("=")
+    match = _OVERRIDE.fullmatch(key) if equals else None
+    return (match[1] or match[2], len(key) + 1) if match else None
+
+
 # The short flag of a model on a command line (`llm -m gpt-4o`, `aider -m`, the argv a test gives a CLI, `["-m",
 # "gpt-4o-mini"]`): what follows it is a hosted API's model when a provider's patterns match it, and nothing else
 # (`python -m package.module` runs a module; `-m model.gguf` is a local file).

@@ -65,6 +65,7 @@ from modelpolicy.discover.names import (
     marker_words,
     member_kind,
     named_kind,
+    overridden,
     positional,
     qualified_kind,
     record_kind,
@@ -2391,6 +2392,13 @@ class _Finder:
         self._downloaded_words(words)
         for index, word in enumerate(words):
             text = _string(word)
+            override = overridden(text) if text else None
+            if text and override:  # `"critic.model.path=ID"`: a Hydra-style override (`names.overridden`)
+                key, start = override
+                kind = named_kind(key)
+                if kind in _HUB_KINDS:
+                    self._defer(ast.copy_location(ast.Constant(text[start:]), word), kind, key)
+                continue
             if not text or not text.startswith("-"):
                 continue
             flag, equals, rest = text.partition("=")
@@ -2411,6 +2419,20 @@ class _Finder:
         at = next((at for at in range(len(after)) if positional(after, at)), None) if served else None
         if at is not None and _string(words[served + at]):
             self._defer(words[served + at], Kind.MODEL, " ".join(texts[:served]))
+
+    def _override_line(self, constant: ast.Constant, text: str) -> None:
+        """`f"python3 -m verl.trainer.main_ppo critic.model.path=ID trainer.n_gpus={n}"`: the Hydra-style overrides of a
+        command line written as one string (`names.overridden`); a value that goes on in a placeholder is no id."""
+        cut = id(constant) in self.before_placeholders
+        spread = (constant.end_lineno or constant.lineno) - constant.lineno == text.count("\n")
+        for word in _COMMAND_WORD.finditer(text):
+            override = overridden(word.group().strip("\"'`"))
+            kind = named_kind(override[0]) if override else None
+            if not override or kind not in _HUB_KINDS or (cut and word.end() == len(text)):
+                continue
+            line = constant.lineno + (text.count("\n", 0, word.start()) if spread else 0)
+            value = word.group().strip("\"'`")[override[1] :]
+            self._defer(ast.Constant(value, lineno=line, col_offset=constant.col_offset), kind, override[0])
 
     def _downloaded_line(self, constant: ast.Constant, text: str) -> None:
         """`"huggingface-cli download ID --local-dir m"` written as one string (or an f-string's part before its
@@ -2459,6 +2481,8 @@ class _Finder:
             self._served_line(constant, text)
         if _DOWNLOADING.search(text):
             self._downloaded_line(constant, text)
+        if "=" in text and " " in text.strip():  # a lone word is a list's item, read there
+            self._override_line(constant, text)
         if not _COMMAND_FLAG.search(text):
             return
         words = [word for word in _COMMAND_WORD.finditer(text) if word.group() != "\\"]

@@ -35,6 +35,7 @@ from modelpolicy.discover.names import (
     named_kind,
     names_command_line,
     names_image,
+    overridden,
     positional,
     served_by,
     spelled_markers,
@@ -719,19 +720,13 @@ def _raw_assignments(command: list[_Span]) -> Iterator[tuple[str, _Span]]:
         yield name, word[len(name) + 1 :]
 
 
-# A setting a command's argument overrides, Hydra's and OmegaConf's way (verl's `actor_rollout_ref.model.path=ID`,
-# `+dataset.name=ID`, `++model.tokenizer=ID`): a dotted key, or one after `+`, `++` (add) or `~`. A plain `NAME=ID`
-# after a command is an environment it hands on (`docker run -e MODEL_ID=ID`), read by the readers of those.
-_OVERRIDE = re.compile(r"[+~]{0,2}([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+)|[+~]{1,2}([A-Za-z_][\w-]*)")
-
-
 def _overrides(command: list[_Span]) -> Iterator[_Found]:
-    """The arguments that set a key named for a model or dataset (`critic.model.path=ID`): read as its assignment."""
+    """The arguments that override a key named for a model or dataset (`critic.model.path=ID`, `names.overridden`):
+    read as its assignment."""
     for word in command[1:]:
-        key, equals, _ = word.text.partition("=")
-        match = _OVERRIDE.fullmatch(key) if equals else None
-        if match:
-            yield from _assigned(match[1] or match[2], word[len(key) + 1 :])
+        override = overridden(word.text)
+        if override:
+            yield from _assigned(override[0], word[override[1] :])
 
 
 def _printed_assignments(command: list[_Span]) -> Iterator[_Found]:
