@@ -204,6 +204,16 @@ def test_servers_and_evaluation_harnesses(text: str, expected: list[tuple[Kind, 
         ("lmdeploy serve gradio acme/chat --server-port 6006\n", [(MODEL, "acme/chat", 1)]),
         ("lmdeploy lite auto_awq acme/chat --work-dir ./chat-4bit\n", [(MODEL, "acme/chat", 1)]),
         ("lmdeploy lite smooth_quant acme/chat --work-dir ./chat-int8\n", [(MODEL, "acme/chat", 1)]),
+        (
+            "lmdeploy serve api_server acme/chat --adapters sql=acme/sql-lora\n",
+            [(MODEL, "acme/chat", 1), (MODEL, "acme/sql-lora", 1)],
+        ),
+        # OpenCompass's command line: the model by its Hub path, a PEFT adapter's
+        ("opencompass --hf-type chat --hf-path acme/chat --datasets gsm8k_gen\n", [(MODEL, "acme/chat", 1)]),
+        (
+            "python run.py --peft-path acme/lora --hf-path acme/base\n",
+            [(MODEL, "acme/lora", 1), (MODEL, "acme/base", 1)],
+        ),
     ],
 )
 def test_the_model_an_xtuner_or_lmdeploy_command_reads(text: str, expected: list[tuple[Kind, str, int]]) -> None:
@@ -219,6 +229,7 @@ def test_the_model_an_xtuner_or_lmdeploy_command_reads(text: str, expected: list
         "xtuner copy-cfg internlm2_chat_7b_qlora_oasst1_e3 .\n",
         "xtuner convert merge ./merged_base ./hf_adapter ./merged\n",  # a local base model
         "xtuner chat $MODEL --adapter ./work_dirs/adapter\n",
+        "opencompass --hf-path ./merged --peft-path $LORA --datasets gsm8k_gen\n",  # a local model, a variable
         "python finetune.py --adapter lora --model_name_or_path ./base\n",  # an adapter's type, no repository
     ],
 )

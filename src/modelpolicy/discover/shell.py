@@ -59,6 +59,8 @@ _FLAG_NAMES = (
     "dataset_name",
     "adapter",  # the LoRA adapter a chat loads onto its model: XTuner's `xtuner chat ID --adapter ID`
     "llava",  # XTuner's `xtuner chat ID --visual-encoder ID --llava ID`: the LLaVA weights it loads
+    "hf_path",  # OpenCompass's `opencompass --hf-type chat --hf-path ID` (`run.py --hf-path ID --peft-path ID`)
+    "peft_path",
 )
 _FLAGS = {name: Kind.DATASET if "dataset" in name else Kind.MODEL for name in _FLAG_NAMES}
 # Flags whose value is a comma-joined `key=value` list, and the keys in it that name a model: lm-evaluation-harness's
@@ -90,9 +92,9 @@ _REPO_TYPES = {"model": Kind.MODEL, "dataset": Kind.DATASET}
 _HF_REPO_FLAGS = frozenset(
     {"-hf", "-hfr", "--hf-repo", "-hfd", "-hfrd", "--hf-repo-draft", "-hfv", "-hfrv", "--hf-repo-v"}
 )
-# Options whose value names adapters as `NAME=ID` items (vLLM's `--lora-modules`, SGLang's `--lora-paths`) or as JSON
-# objects whose `path` is the adapter (`--lora-modules '{"name": "x", "path": ID, "base_model_name": ID}'`).
-_ADAPTER_FLAGS = frozenset({"--lora-modules", "--lora-paths"})
+# Options whose value names adapters as `NAME=ID` items (vLLM's `--lora-modules`, SGLang's `--lora-paths`, LMDeploy's
+# `--adapters`) or as JSON objects whose `path` is the adapter (`--lora-modules '{"name": "x", "path": ID}'`).
+_ADAPTER_FLAGS = frozenset({"--lora-modules", "--lora-paths", "--adapters"})
 _ADAPTER_JSON_KEYS = frozenset({"path"})
 # A project's own download script: `python download-model.py ID` (`_download_scripts`).
 _SCRIPT_EXTENSIONS = frozenset({"py", "sh"})
@@ -228,6 +230,7 @@ MARKER_WORDS = (
     b"aphrodite",  # `trtllm-serve` holds `llm`
     b"xtuner",  # `xtuner chat ID`, `xtuner convert merge ID ...`
     b"--adapter",
+    b"peft",  # OpenCompass's `--peft-path ID`
     *URL_MARKERS,
     *spelled_markers(),  # `DATA_PATH=`, `--data-path`, `LM_NAME=`
     *apis.ROUTE_MARKERS,
