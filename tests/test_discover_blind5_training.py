@@ -64,7 +64,8 @@ def test_names_of_mixtures_adapters_and_data_uris(name: str, kind: Kind | None) 
         ("models", True),
         ("dataset_names", True),
         ("model_name_or_path", False),
-        ("dataset", False),
+        ("dataset", True),  # ms-swift's `--dataset org/a#500 org/b#500` (a word after it that is no id names nothing)
+        ("dataset_name", False),
         ("tokenizer_name", False),
         ("task_list", False),  # a list, but not of models or datasets
         ("output_models", False),

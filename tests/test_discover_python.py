@@ -686,3 +686,67 @@ def test_a_hosted_api_name_in_a_model_loader_is_the_api(source: str, expected: F
 )
 def test_an_llm_imported_from_a_router_package_takes_api_names(source: str, expected: list[Found]) -> None:
     assert find(source) == Counter(expected)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # LMDeploy's `pipeline` and `serve` take the model first (transformers' `pipeline` takes its task there)
+        ("import lmdeploy\npipe = lmdeploy.pipeline('org/chat')", [(M, "org/chat", 2, None, "pipeline")]),
+        ("from lmdeploy import pipeline\npipe = pipeline('org/chat')", [(M, "org/chat", 2, None, "pipeline")]),
+        (
+            "from lmdeploy import pipeline, TurbomindEngineConfig\npipeline(model_path='org/vl', log_level='INFO')",
+            [(M, "org/vl", 2, None, "pipeline")],
+        ),
+        (
+            "from lmdeploy import serve as launch\nlaunch('org/chat', server_port=23333)",
+            [(M, "org/chat", 2, None, "launch")],
+        ),
+        ("from lmdeploy.api import serve\nserve('org/chat')", [(M, "org/chat", 2, None, "serve")]),
+    ],
+)
+def test_lmdeploy_s_pipeline_takes_its_model_first(source: str, expected: list[Found]) -> None:
+    assert find(source) == Counter(expected)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from transformers import pipeline\npipeline('text-generation')",  # transformers: a task first
+        "from lmdeploy import pipeline\npipeline('./merged')",  # a local folder
+        "from lmdeploy import pipeline\npipeline(model_dir)",
+        "import lmdeploy\nlmdeploy.client('http://0.0.0.0:23333')",  # a server's address
+        "from fastapi import serve\nserve('org/app')",  # another package's `serve`
+        "server.serve('org/app')",
+    ],
+)
+def test_lmdeploy_look_alikes(source: str) -> None:
+    assert not find(source)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # ModelScope's dataset loader takes the dataset first (its hub's ids are written as the Hub's)
+        (
+            "from modelscope.msdatasets import MsDataset\nds = MsDataset.load('org/d', split='train')",
+            (D, "org/d", 2, None, "load"),
+        ),
+        ("ds = MsDataset.load(dataset_name='org/d', subset_name='default')", (D, "org/d", 1, None, "load")),
+    ],
+)
+def test_modelscope_s_dataset_loader(source: str, expected: Found) -> None:
+    assert find(source) == Counter([expected])
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "ds = MsDataset.load('./local/data', split='train')",  # a local folder
+        "cfg = Config.load('org/cfg')",  # another class's `load`
+        "data = json.load(f)",
+        "ds = MsDataset.load(name)",
+    ],
+)
+def test_modelscope_look_alikes(source: str) -> None:
+    assert not find(source)

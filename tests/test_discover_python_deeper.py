@@ -454,6 +454,9 @@ def test_parameter_look_alikes(source: str) -> None:
         ('ds = SFTDataset(source="org/d", split="train")\n', (D, "org/d", 1, "keyword")),
         ('cleaned = partial(alpaca_dataset, source="org/d")\n', (D, "org/d", 1, "keyword")),
         ('cleaned = functools.partial(alpaca_dataset, source="org/d")\n', (D, "org/d", 1, "keyword")),
+        # XTuner's builders (`xtuner.apis.datasets`) take where the data comes from as `path`, handed to `load_dataset`
+        ('def oasst1_dataset(tokenizer, path="org/d", max_length=2048):\n    pass\n', (D, "org/d", 1, "parameter")),
+        ('ds = alpaca_dataset(tokenizer=tok, path="org/d")\n', (D, "org/d", 1, "keyword")),
     ],
 )
 def test_a_dataset_builder_s_source(source: str, expected: tuple[Kind, str, int, str]) -> None:
@@ -472,6 +475,11 @@ def test_a_dataset_builder_s_source(source: str, expected: tuple[Kind, str, int,
         'run = partial(train_model, source="org/x")\n',
         'ds = alpaca_dataset(tokenizer, origin="org/x")\n',  # another keyword
         'ds = save_dataset(source="org/x")\n',  # what a program writes
+        'ds = alpaca_dataset(tokenizer, path="./data/alpaca.json")\n',  # a local file
+        'def json_dataset(tokenizer, path="train.jsonl"):\n    pass\n',
+        'ds = build_dataset(path="data/train.jsonl")\n',
+        'ds = ImageDataset(path="images/val")\n',  # a project's folder
+        'ds = export_dataset(ds, path="org/x")\n',  # what a program writes
     ],
 )
 def test_a_source_look_alikes(source: str) -> None:

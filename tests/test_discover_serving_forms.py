@@ -533,6 +533,8 @@ def test_inference_tasks_take_owner_less_names_the_knowledge_base_knows(
         ('cmd = ["vllm", "serve", "--host", "0.0.0.0", "org/three"]\n', [(M, "org/three", 1)]),
         ('os.system("lmdeploy serve api_server org/four --server-port 23333")\n', [(M, "org/four", 1)]),
         ('cmd = "vllm serve --host 0.0.0.0 org/five"\n', [(M, "org/five", 1)]),
+        ('subprocess.run(["lmdeploy", "lite", "auto_awq", "org/six", "--work-dir", "./w4"])\n', [(M, "org/six", 1)]),
+        ('os.system("lmdeploy serve gradio org/seven --server-port 6006")\n', [(M, "org/seven", 1)]),
     ],
 )
 def test_a_serving_command_s_model(source: str, expected: list[tuple[Kind, str, int]]) -> None:
@@ -546,10 +548,87 @@ def test_a_serving_command_s_model(source: str, expected: list[tuple[Kind, str, 
         'cmd = ["vllm", "serve", "--config", "serve.yaml"]\n',  # an option's value
         'cmd = f"vllm serve {model} --port 8000"\n',  # built from a variable
         'cmd = ["vllm", "bench", "org/x"]\n',  # another subcommand
+        'cmd = ["lmdeploy", "lite", "kv_qparams", "org/x"]\n',  # a subcommand that reads no model first
         'print("vllm serve")\n',  # no model
     ],
 )
 def test_serving_commands_in_python_that_name_nothing(source: str) -> None:
+    assert found(source) == Counter()
+
+
+# --- a download command written in Python (blind xtuner: `os.system(f"huggingface-cli download ID ...")`) ----------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('os.system("huggingface-cli download org/one --local-dir ./m")\n', [(M, "org/one", 1)]),
+        ('os.system(f"huggingface-cli download --resume-download org/two --local-dir {path}")\n', [(M, "org/two", 1)]),
+        (
+            'subprocess.run(["huggingface-cli", "download", "org/three", "--local-dir", target])\n',
+            [(M, "org/three", 1)],
+        ),
+        ('os.system("hf download --repo-type dataset org/four")\n', [(D, "org/four", 1)]),
+        ('os.system("pip install -U huggingface_hub && hf download org/five")\n', [(M, "org/five", 1)]),
+        (
+            'subprocess.check_call("/opt/bin/tune download org/six --output-dir /tmp/m", shell=True)\n',
+            [(M, "org/six", 1)],
+        ),
+    ],
+)
+def test_a_download_command_s_repository(source: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found(source) == Counter(expected)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'os.system(f"hf download org/{name}")\n',  # the id goes on in a placeholder
+        'os.system(f"hf download org/model-{size} --local-dir m")\n',
+        'os.system(f"huggingface-cli download {repo} --local-dir m")\n',
+        'print("run hf download org/x to fetch it")\n',  # a message that mentions the command
+        'os.system("pip download torch")\n',
+        'os.system("huggingface-cli download ./local")\n',
+        'subprocess.run(["huggingface-cli", "upload", "org/x", "."])\n',  # what a program writes
+    ],
+)
+def test_download_commands_in_python_that_name_nothing(source: str) -> None:
+    assert found(source) == Counter()
+
+
+# --- Hydra-style overrides written in Python (verl launched from a list or a string, Hydra's `compose`) ---------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            'subprocess.run(["python3", "-m", "verl.trainer.main_ppo", "actor_rollout_ref.model.path=org/one"])\n',
+            [(M, "org/one", 1)],
+        ),
+        (
+            'cmd = f"python3 -m verl.trainer.main_ppo critic.model.path=org/two trainer.n_gpus={n}"\n',
+            [(M, "org/two", 1)],
+        ),
+        ('cfg = compose(config_name="ppo", overrides=["+dataset.name=org/three"])\n', [(D, "org/three", 1)]),
+        ('cmd = "python train.py ++model.tokenizer=org/four data.max_len=512"\n', [(M, "org/four", 1)]),
+    ],
+)
+def test_an_override_s_model(source: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert found(source) == Counter(expected)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'cmd = f"python3 -m verl.trainer.main_ppo critic.model.path=org/{name} trainer.x=1"\n',  # goes on in `{name}`
+        'cmd = "python3 -m verl.trainer.main_ppo critic.model.path=./ckpt/critic"\n',  # a local folder
+        'cmd = ["python", "train.py", "model.lora_rank=64", "trainer.project_name=org/x"]\n',  # not named for one
+        'cmd = ["python", "train.py", "model=llama2_7b"]\n',  # a config group
+        'env = ["MODEL_ID=org/x"]\n',  # a plain assignment: an environment, not an override
+    ],
+)
+def test_overrides_in_python_that_name_nothing(source: str) -> None:
     assert found(source) == Counter()
 
 

@@ -188,6 +188,104 @@ def test_servers_and_evaluation_harnesses(text: str, expected: list[tuple[Kind, 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (
+            "xtuner chat acme/chat --adapter acme/chat-qlora --prompt-template internlm2_chat\n",
+            [(MODEL, "acme/chat", 1), (MODEL, "acme/chat-qlora", 1)],
+        ),
+        (
+            "xtuner chat acme/llm --visual-encoder acme/clip --llava acme/llava --image $IMAGE\n",
+            [(MODEL, "acme/llm", 1), (MODEL, "acme/clip", 1), (MODEL, "acme/llava", 1)],
+        ),
+        (
+            "xtuner mmbench acme/llm --llava acme/llava --data-path $DATA\n",
+            [(MODEL, "acme/llm", 1), (MODEL, "acme/llava", 1)],
+        ),
+        ("xtuner convert merge acme/base ./hf_adapter ./merged --max-shard-size 2GB\n", [(MODEL, "acme/base", 1)]),
+        ("lmdeploy serve gradio acme/chat --server-port 6006\n", [(MODEL, "acme/chat", 1)]),
+        ("lmdeploy lite auto_awq acme/chat --work-dir ./chat-4bit\n", [(MODEL, "acme/chat", 1)]),
+        ("lmdeploy lite smooth_quant acme/chat --work-dir ./chat-int8\n", [(MODEL, "acme/chat", 1)]),
+        (
+            "lmdeploy serve api_server acme/chat --adapters sql=acme/sql-lora\n",
+            [(MODEL, "acme/chat", 1), (MODEL, "acme/sql-lora", 1)],
+        ),
+        # OpenCompass's command line: the model by its Hub path, a PEFT adapter's
+        ("opencompass --hf-type chat --hf-path acme/chat --datasets gsm8k_gen\n", [(MODEL, "acme/chat", 1)]),
+        (
+            "python run.py --peft-path acme/lora --hf-path acme/base\n",
+            [(MODEL, "acme/lora", 1), (MODEL, "acme/base", 1)],
+        ),
+    ],
+)
+def test_the_model_an_xtuner_or_lmdeploy_command_reads(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    """XTuner's `xtuner chat ID --adapter ID --llava ID`, `xtuner convert merge ID`, LMDeploy's quantisers."""
+    assert sorted(found("run.sh", text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NPROC_PER_NODE=8 xtuner train internlm2_chat_7b_qlora_oasst1_e3 --deepspeed deepspeed_zero2\n",  # a config
+        "xtuner convert pth_to_hf internlm2_chat_7b_qlora_oasst1_e3 ./iter_500.pth ./hf\n",  # a config and files
+        "xtuner copy-cfg internlm2_chat_7b_qlora_oasst1_e3 .\n",
+        "xtuner convert merge ./merged_base ./hf_adapter ./merged\n",  # a local base model
+        "xtuner chat $MODEL --adapter ./work_dirs/adapter\n",
+        "opencompass --hf-path ./merged --peft-path $LORA --datasets gsm8k_gen\n",  # a local model, a variable
+        "python finetune.py --adapter lora --model_name_or_path ./base\n",  # an adapter's type, no repository
+    ],
+)
+def test_xtuner_and_lmdeploy_commands_that_name_nothing(text: str) -> None:
+    assert found("run.sh", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # verl's (Hydra's) overrides: a dotted key named for a model or dataset
+        (
+            "python3 -m verl.trainer.main_ppo \\\n    actor_rollout_ref.model.path=acme/actor \\\n"
+            "    critic.model.path=acme/critic \\\n    reward_model.model.path=acme/rm \\\n"
+            "    data.train_files=$HOME/data/gsm8k/train.parquet trainer.project_name=acme/x\n",
+            [(MODEL, "acme/actor", 2), (MODEL, "acme/critic", 3), (MODEL, "acme/rm", 4)],
+        ),
+        (
+            "python train.py +dataset.name=acme/chat-data ++model.tokenizer=acme/tok +base_model=acme/base\n",
+            [(DATASET, "acme/chat-data", 1), (MODEL, "acme/tok", 1), (MODEL, "acme/base", 1)],
+        ),
+        # ms-swift: several datasets after one `--dataset`, each with the number of samples taken from it
+        (
+            "swift sft --model acme/chat --dataset acme/zh#500 acme/en#500 acme/self --train_type lora\n",
+            [(MODEL, "acme/chat", 1), (DATASET, "acme/zh", 1), (DATASET, "acme/en", 1), (DATASET, "acme/self", 1)],
+        ),
+    ],
+)
+def test_overrides_and_sampled_datasets(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert sorted(found("train.sh", text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "python3 -m verl.trainer.main_ppo actor_rollout_ref.model.path=$HOME/models/qwen\n",  # a local folder
+        "python3 -m verl.trainer.main_ppo critic.model.path=./ckpt/critic trainer.logger=['console','wandb']\n",
+        "python train.py model=llama2_7b dataset=alpaca\n",  # Hydra's config groups, no ids
+        "python train.py model.lora_rank=64 data.max_prompt_length=512\n",
+        "python eval.py --dataset ./data/eval.jsonl results/acme-run\n",  # a local file, then a folder
+        "swift sft --dataset ./data/train.jsonl#1000\n",  # a local file, sampled
+    ],
+)
+def test_overrides_that_name_nothing(text: str) -> None:
+    assert found("train.sh", text) == []
+
+
+def test_a_serving_command_is_told_by_its_own_words() -> None:
+    """The form of `lmdeploy serve api_server ID` is the command, not the words after its model."""
+    references = ShellSource().find("lmdeploy serve api_server acme/chat --server-port 23333\n", context("a.sh"))
+    assert [(r.text, r.form) for r in references] == [("acme/chat", "lmdeploy serve api_server")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("git clone https://huggingface.co/acme/encoder\n", [(MODEL, "acme/encoder", 1)]),
         (
             "wget -q https://huggingface.co/acme/chat-GGUF/resolve/main/chat.Q4_K_M.gguf\n",

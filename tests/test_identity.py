@@ -127,6 +127,8 @@ def test_parse_hub_id_rejects(text: str) -> None:
         ("pretrained_models/bert", True),
         ("saved_checkpoints/run-3", True),
         ("folder/simple-dataset", True),  # a project's folder of its own records
+        ("images/val", True),  # a folder of pictures a dataset builder reads
+        ("dataset/train", True),
         ("Folder/x", True),
         ("folder-ai/model", False),  # an owner that only starts so
         ("sub_folder/data", True),

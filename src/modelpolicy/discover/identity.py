@@ -190,7 +190,10 @@ FOLDER_OWNERS = frozenset(
         "temp",
         "local",
         "data",
+        "dataset",
         "datasets",
+        "images",  # a dataset builder's `path="images/val"`: a folder of pictures
+        "imgs",
         "cache",
         "logs",
         "pretrained",

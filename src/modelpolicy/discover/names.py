@@ -163,8 +163,9 @@ def split_words(name: str) -> tuple[str, ...]:
 
 
 # Last words of a flag's name that say it takes several values, each a word of its own (argparse's `nargs="+"`):
-# `--models org/a org/b`, open-instruct's `--mixer_list org/x 125000 org/y 938` (ids and weights, over several lines).
-MANY_WORDS = frozenset({"list", "models", "datasets", "tokenizers", "ids", "names", "paths", "adapters"})
+# `--models org/a org/b`, open-instruct's `--mixer_list org/x 125000 org/y 938` (ids and weights, over several lines),
+# ms-swift's `--dataset org/a#500 org/b#500` (a word after them that is no id names nothing).
+MANY_WORDS = frozenset({"list", "models", "dataset", "datasets", "tokenizers", "ids", "names", "paths", "adapters"})
 
 
 @lru_cache(maxsize=4096)
@@ -301,9 +302,10 @@ def called_kind(name: str) -> Kind | None:
 
 # The keyword of a dataset builder (a callable whose name speaks of a dataset, `called_kind`) that says where its data
 # comes from: torchtune's `alpaca_dataset(tokenizer, source="org/x")`, `SFTDataset(source=...)`, the builder's own
-# `def alpaca_dataset(tokenizer, *, source: str = "org/x")` and `partial(alpaca_dataset, source="org/x")`. A local
-# format (`source="json"`) or a path is no id and stays unreported.
-DATASET_SOURCE_KEYS = frozenset({"source"})
+# `def alpaca_dataset(tokenizer, *, source: str = "org/x")` and `partial(alpaca_dataset, source="org/x")`; XTuner's
+# `alpaca_dataset(tokenizer, path="org/x")` (`def oasst1_dataset(tokenizer, path="org/x")`), which hands it to
+# `load_dataset(path)`. A local format (`source="json"`) or a path is no id and stays unreported.
+DATASET_SOURCE_KEYS = frozenset({"source", "path"})
 
 
 @lru_cache(maxsize=16384)
@@ -412,18 +414,42 @@ def names_command_line(name: str) -> bool:
     return bool(words) and words[-1] in COMMAND_LINE_ENDINGS
 
 
-# Commands whose first argument (after their subcommands) is the model they serve, wherever a command is written (a
-# script, a container's args, a Python list given to `subprocess`): `vllm serve ID`, TensorRT-LLM's `trtllm-serve
-# ID`, LMDeploy's `lmdeploy serve api_server ID` and `lmdeploy chat ID`, Aphrodite's `aphrodite run ID`.
+# Commands whose first argument (after their subcommands) is the model they serve, chat with, quantise or merge onto,
+# wherever a command is written (a script, a container's args, a Python list given to `subprocess`): `vllm serve ID`,
+# TensorRT-LLM's `trtllm-serve ID`, LMDeploy's `lmdeploy serve api_server ID`, `lmdeploy chat ID` and its quantisers
+# (`lmdeploy lite auto_awq ID`), Aphrodite's `aphrodite run ID`, XTuner's `xtuner chat ID`, `xtuner mmbench ID` and
+# `xtuner convert merge ID ADAPTER OUT` (the base model a LoRA adapter is merged onto).
 SERVE_COMMANDS = frozenset(
     {
         ("vllm", "serve"),
         ("trtllm-serve",),
         ("lmdeploy", "serve", "api_server"),
+        ("lmdeploy", "serve", "gradio"),
         ("lmdeploy", "chat"),
+        ("lmdeploy", "lite", "auto_awq"),
+        ("lmdeploy", "lite", "calibrate"),
+        ("lmdeploy", "lite", "smooth_quant"),
         ("aphrodite", "run"),
+        ("xtuner", "chat"),
+        ("xtuner", "mmbench"),
+        ("xtuner", "convert", "merge"),
     }
 )
+
+
+# A setting a command's argument overrides, Hydra's and OmegaConf's way (verl's `actor_rollout_ref.model.path=ID`,
+# `+dataset.name=ID`, `++model.tokenizer=ID`, Hydra's `compose(overrides=["model.path=ID"])`): a dotted key, or one
+# after `+`, `++` (add) or `~`. A plain `NAME=ID` after a command is an environment it hands on (`docker run -e
+# MODEL_ID=ID`), read by the readers of those.
+_OVERRIDE = re.compile(r"[+~]{0,2}([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+)|[+~]{1,2}([A-Za-z_][\w-]*)")
+
+
+def overridden(word: str) -> tuple[str, int] | None:
+    """The key an override argument sets (`critic.model.path=ID` as `critic.model.path`) and where its value starts in
+    the word; None for a word that is no override."""
+    key, equals, _ = word.partition("=")
+    match = _OVERRIDE.fullmatch(key) if equals else None
+    return (match[1] or match[2], len(key) + 1) if match else None
 
 
 # The short flag of a model on a command line (`llm -m gpt-4o`, `aider -m`, the argv a test gives a CLI, `["-m",

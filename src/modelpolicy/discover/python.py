@@ -65,6 +65,7 @@ from modelpolicy.discover.names import (
     marker_words,
     member_kind,
     named_kind,
+    overridden,
     positional,
     qualified_kind,
     record_kind,
@@ -137,6 +138,19 @@ _VLLM = _Loader(_M, ("model",), 0, also=("tokenizer",))
 # vLLM's (or TensorRT-LLM's) engine that loads a Hub model: their `model=` is a provider's name or route.
 _LLM_ROUTER_PACKAGES = frozenset({"crewai"})
 _LLM_ROUTER = _Loader(_A, ("model",), 0, served=False)
+# ModelScope's `MsDataset.load("org/x", split="train")`: a dataset of its hub, named as the Hub names one.
+_MS_DATASET_LOAD = _Loader(_D, ("dataset_name",), 0)
+# LMDeploy's (InternLM's) `pipeline("org/x")` and `serve("org/x")` take the model first, where transformers'
+# `pipeline` takes its task: known by the module they are called on or imported from (`lmdeploy.pipeline(ID)`,
+# `from lmdeploy import pipeline`).
+_LMDEPLOY_MODULE = "lmdeploy"
+_LMDEPLOY_CALLS = frozenset({"pipeline", "serve"})
+_LMDEPLOY = _Loader(_M, ("model_path",), 0)
+# A download command written in a string or a list (`os.system("huggingface-cli download ID --local-dir m")`,
+# `subprocess.run(["hf", "download", ID])`): read as the shell reads it (`shell._downloads`).
+# Only a string that is such a command (or runs one after `&&`, `;`): a message that mentions one is prose.
+_DOWNLOADING = re.compile(r"(?:^|&&|;)\s*(?:[\w./-]*/)?(?:huggingface-cli|hf|tune|litgpt)\s+download\s")
+_DOWNLOAD_CLIS = frozenset({"huggingface-cli", "hf", "tune", "litgpt"})
 # `InferenceClient` methods that take `model=`: `client.text_generation(prompt, model=ID)`.
 _INFERENCE_TASKS = (
     "text_generation",
@@ -337,6 +351,8 @@ def _marker_words() -> tuple[bytes, ...]:
     words.update(ending[0] for ending in apis.API_ENDINGS)  # `engine=`, `deployment_name=`
     words.update(apis.PROVIDER_CALLEES)  # `sgl.Anthropic("claude-3-haiku-20240307")`
     words.add("registry")  # `get_registry().get("sentence-transformers").create(name=ID)`
+    # a download command in a string (`"hf download ID"`) or a list (`["huggingface-cli", "download", ID]`)
+    words.update({"huggingface-cli", *(f"{cli} download" for cli in _DOWNLOAD_CLIS)})
     words.add("repo_id")  # `KPipeline(repo_id=ID)`: a call's `repo_id=` (`_repo_kind`)
     # a function named for a LoRA adapter (`fetch_lora(ID)`, `names.CALLED_WORDS`; `download_lora_weights` holds
     # `lora_weights`), written as its call: `lora` alone is in most lines of a LoRA library (`lora_alpha`,
@@ -422,7 +438,7 @@ _PLAIN = frozenset(
 _COMMAND_FLAG = re.compile(r"(?:^|\s)--?[A-Za-z][\w.-]*[\s=]+[^\s-]")
 _COMMAND_WORD = re.compile(r"\S+")
 _SERVING = re.compile(
-    r"\b(?:vllm\s+serve|trtllm-serve|lmdeploy\s+(?:serve|chat)|aphrodite\s+run)\s"
+    r"\b(?:vllm\s+serve|trtllm-serve|lmdeploy\s+(?:serve|chat|lite)|aphrodite\s+run|xtuner\s+(?:chat|mmbench|convert))\s"
 )  # `names.SERVE_COMMANDS`
 _MAX_DEPTH = 12  # constants naming constants, nested subscripts
 _MAX_COMBINATIONS = 16  # values an f-string may resolve to before it is reported as dynamic
@@ -848,7 +864,8 @@ def _follow(lines: Lines, bound_at: Callable[[int], list[str]], words: _Words) -
 
 def _bound_names(statement: ast.stmt) -> list[str]:
     """The name a module constant binds; for an import of the Ollama client, the names it imports and the client's
-    methods (`from ollama import chat` makes `chat("gemma3")` a reference, and `client.chat("gemma3")` too)."""
+    methods (`from ollama import chat` makes `chat("gemma3")` a reference, and `client.chat("gemma3")` too); for an
+    import from LMDeploy, its loaders imported (`from lmdeploy import serve` makes `serve("org/x")` one)."""
     name = _single_assignment(statement)[0]
     if name:
         return [name]
@@ -858,6 +875,8 @@ def _bound_names(statement: ast.stmt) -> list[str]:
         return list(_OLLAMA_METHODS)
     if isinstance(statement, ast.ImportFrom) and _is_mlx_module(statement.module):
         return [alias.asname or alias.name for alias in statement.names if alias.name == "load"]
+    if isinstance(statement, ast.ImportFrom) and (statement.module or "").split(".")[0] == _LMDEPLOY_MODULE:
+        return [alias.asname or alias.name for alias in statement.names if alias.name in _LMDEPLOY_CALLS]
     return []
 
 
@@ -1478,6 +1497,26 @@ class _Finder:
             for statement in self.tree.body
         )
 
+    @cached_property
+    def lmdeploy_names(self) -> frozenset[str]:
+        """The names the module's own statements import from LMDeploy's `_LMDEPLOY_CALLS`, as they are bound
+        (`from lmdeploy import pipeline`): such imports stand at its top."""
+        if _LMDEPLOY_MODULE not in self.source:
+            return frozenset()
+        return frozenset(
+            alias.asname or alias.name
+            for statement in self.tree.body
+            if isinstance(statement, ast.ImportFrom) and (statement.module or "").split(".")[0] == _LMDEPLOY_MODULE
+            for alias in statement.names
+            if alias.name in _LMDEPLOY_CALLS
+        )
+
+    def _calls_lmdeploy(self, func: ast.expr) -> bool:
+        """`lmdeploy.pipeline(...)`, or `pipeline(...)` imported from lmdeploy."""
+        if isinstance(func, ast.Attribute):
+            return func.attr in _LMDEPLOY_CALLS and _receiver_name(func) == _LMDEPLOY_MODULE
+        return isinstance(func, ast.Name) and func.id in self.lmdeploy_names
+
     def _library_loader(self, func: ast.expr, name: str) -> _Loader | None:
         """The loaders kept out of `_LOADERS` (their names are common words), known by their callee or import."""
         if name == "load_model" and _receiver_name(func) == "whisperx":
@@ -1995,19 +2034,7 @@ class _Finder:
     def _call(self, call: ast.Call) -> Iterator[Reference]:
         self._named_call(call)
         name = _call_name(call.func) or ""
-        loader = _PEFT_ADAPTER if _is_peft_model(call.func) else _LOADERS.get(name) or _wrapped_loader(name)
-        if name == "LLM" and self.llm_is_a_router:
-            loader = _LLM_ROUTER
-        if loader is None and name in _API_METHODS and _is_api_client_call(call.func):
-            loader = _API_CLIENT
-        if loader is None and name == "load":
-            loader = _gradio_loader(call)
-        if loader is None and self._is_mlx_load(call.func):
-            loader = _MLX_LOAD
-        if loader is None:
-            loader = self._library_loader(call.func, name)
-        if loader is None:
-            loader = self._ollama_loader(call.func)
+        loader = self._loader(call, name)
         if loader is not None and self._own_module(call.func):
             return  # `datasets.load_dataset(name)` where the project's own `datasets.py` stands beside the file
         kind = _download_kind(self._repo_type(call), loader.kind) if loader else None
@@ -2036,6 +2063,25 @@ class _Finder:
                 reference = self._loaded(value, use)
                 if reference:
                     yield reference
+
+    def _loader(self, call: ast.Call, name: str) -> _Loader | None:
+        """The loader a call is, by its name, its receiver or what the file imports; None for any other call."""
+        loader = _PEFT_ADAPTER if _is_peft_model(call.func) else _LOADERS.get(name) or _wrapped_loader(name)
+        if name == "LLM" and self.llm_is_a_router:
+            loader = _LLM_ROUTER
+        if self._calls_lmdeploy(call.func):
+            loader = _LMDEPLOY
+        if loader is None and name in _API_METHODS and _is_api_client_call(call.func):
+            loader = _API_CLIENT
+        if loader is None and name == "load":
+            loader = _MS_DATASET_LOAD if _receiver_name(call.func) == "MsDataset" else _gradio_loader(call)
+        if loader is None and self._is_mlx_load(call.func):
+            loader = _MLX_LOAD
+        if loader is None:
+            loader = self._library_loader(call.func, name)
+        if loader is None:
+            loader = self._ollama_loader(call.func)
+        return loader
 
     def _note_passed(self, argument: ast.expr, use: _Use) -> None:
         """`def load(path): return AutoModel.from_pretrained(path)`: a loader given a parameter of the function being
@@ -2424,8 +2470,16 @@ class _Finder:
         shell script's) takes the next word, or the rest of its own (`"--model=ID"`); a serving command's model
         (`["vllm", "serve", ID]`, `names.SERVE_COMMANDS`)."""
         self._served_words(words)
+        self._downloaded_words(words)
         for index, word in enumerate(words):
             text = _string(word)
+            override = overridden(text) if text else None
+            if text and override:  # `"critic.model.path=ID"`: a Hydra-style override (`names.overridden`)
+                key, start = override
+                kind = named_kind(key)
+                if kind in _HUB_KINDS:
+                    self._defer(ast.copy_location(ast.Constant(text[start:]), word), kind, key)
+                continue
             if not text or not text.startswith("-"):
                 continue
             flag, equals, rest = text.partition("=")
@@ -2446,6 +2500,43 @@ class _Finder:
         at = next((at for at in range(len(after)) if positional(after, at)), None) if served else None
         if at is not None and _string(words[served + at]):
             self._defer(words[served + at], Kind.MODEL, " ".join(texts[:served]))
+
+    def _override_line(self, constant: ast.Constant, text: str) -> None:
+        """`f"python3 -m verl.trainer.main_ppo critic.model.path=ID trainer.n_gpus={n}"`: the Hydra-style overrides of a
+        command line written as one string (`names.overridden`); a value that goes on in a placeholder is no id."""
+        cut = id(constant) in self.before_placeholders
+        spread = (constant.end_lineno or constant.lineno) - constant.lineno == text.count("\n")
+        for word in _COMMAND_WORD.finditer(text):
+            override = overridden(word.group().strip("\"'`"))
+            kind = named_kind(override[0]) if override else None
+            if not override or kind not in _HUB_KINDS or (cut and word.end() == len(text)):
+                continue
+            line = constant.lineno + (text.count("\n", 0, word.start()) if spread else 0)
+            value = word.group().strip("\"'`")[override[1] :]
+            self._defer(ast.Constant(value, lineno=line, col_offset=constant.col_offset), kind, override[0])
+
+    def _downloaded_line(self, constant: ast.Constant, text: str) -> None:
+        """`"huggingface-cli download ID --local-dir m"` written as one string (or an f-string's part before its
+        placeholders, without the word that goes on in one): the repository the shell would see it fetch."""
+        if id(constant) in self.before_placeholders and text == text.rstrip():
+            text = text[: len(text) - len(text.rsplit(maxsplit=1)[-1])]  # `f"hf download org/{name}"`: no id
+        self._shell_command(text, constant.lineno)
+
+    def _downloaded_words(self, words: list[ast.expr]) -> None:
+        """`["huggingface-cli", "download", ID, "--local-dir", path]`: the command the list is, as a shell reads it; a
+        word not written as a string stands as one that names nothing."""
+        texts = [_string(word) for word in words]
+        if len(texts) < 3 or (texts[0] or "").rsplit("/", 1)[-1] not in _DOWNLOAD_CLIS or texts[1] != "download":
+            return
+        import shlex
+
+        self._shell_command(shlex.join(text if text is not None else "-" for text in texts), words[0].lineno)
+
+    def _shell_command(self, command: str, line: int) -> None:
+        from modelpolicy.discover.shell import command_references  # here: only such a string needs the shell reader
+
+        for reference in command_references(command, 1, 0, self.context, "python"):
+            self.found.append(replace(reference, path=self.context.path, line=line, source="python"))
 
     def _served_line(self, constant: ast.Constant, text: str) -> None:
         """`"vllm serve --host 0.0.0.0 ID"` written as one string: the serving command's model (`_served_words`)."""
@@ -2469,6 +2560,10 @@ class _Finder:
         text = str(constant.value)
         if _SERVING.search(text):
             self._served_line(constant, text)
+        if _DOWNLOADING.search(text):
+            self._downloaded_line(constant, text)
+        if "=" in text and " " in text.strip():  # a lone word is a list's item, read there
+            self._override_line(constant, text)
         if not _COMMAND_FLAG.search(text):
             return
         words = [word for word in _COMMAND_WORD.finditer(text) if word.group() != "\\"]

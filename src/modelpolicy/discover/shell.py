@@ -35,6 +35,7 @@ from modelpolicy.discover.names import (
     named_kind,
     names_command_line,
     names_image,
+    overridden,
     positional,
     served_by,
     spelled_markers,
@@ -56,6 +57,10 @@ _FLAG_NAMES = (
     "tokenizer_name",
     "dataset",
     "dataset_name",
+    "adapter",  # the LoRA adapter a chat loads onto its model: XTuner's `xtuner chat ID --adapter ID`
+    "llava",  # XTuner's `xtuner chat ID --visual-encoder ID --llava ID`: the LLaVA weights it loads
+    "hf_path",  # OpenCompass's `opencompass --hf-type chat --hf-path ID` (`run.py --hf-path ID --peft-path ID`)
+    "peft_path",
 )
 _FLAGS = {name: Kind.DATASET if "dataset" in name else Kind.MODEL for name in _FLAG_NAMES}
 # Flags whose value is a comma-joined `key=value` list, and the keys in it that name a model: lm-evaluation-harness's
@@ -87,9 +92,9 @@ _REPO_TYPES = {"model": Kind.MODEL, "dataset": Kind.DATASET}
 _HF_REPO_FLAGS = frozenset(
     {"-hf", "-hfr", "--hf-repo", "-hfd", "-hfrd", "--hf-repo-draft", "-hfv", "-hfrv", "--hf-repo-v"}
 )
-# Options whose value names adapters as `NAME=ID` items (vLLM's `--lora-modules`, SGLang's `--lora-paths`) or as JSON
-# objects whose `path` is the adapter (`--lora-modules '{"name": "x", "path": ID, "base_model_name": ID}'`).
-_ADAPTER_FLAGS = frozenset({"--lora-modules", "--lora-paths"})
+# Options whose value names adapters as `NAME=ID` items (vLLM's `--lora-modules`, SGLang's `--lora-paths`, LMDeploy's
+# `--adapters`) or as JSON objects whose `path` is the adapter (`--lora-modules '{"name": "x", "path": ID}'`).
+_ADAPTER_FLAGS = frozenset({"--lora-modules", "--lora-paths", "--adapters"})
 _ADAPTER_JSON_KEYS = frozenset({"path"})
 # A project's own download script: `python download-model.py ID` (`_download_scripts`).
 _SCRIPT_EXTENSIONS = frozenset({"py", "sh"})
@@ -223,6 +228,9 @@ MARKER_WORDS = (
     b"-hf",  # llama.cpp's `-hf ORG/NAME` (and `-hfr`, `-hfd`); `--hf-repo` holds `repo`
     b"lmdeploy",
     b"aphrodite",  # `trtllm-serve` holds `llm`
+    b"xtuner",  # `xtuner chat ID`, `xtuner convert merge ID ...`
+    b"--adapter",
+    b"peft",  # OpenCompass's `--peft-path ID`
     *URL_MARKERS,
     *spelled_markers(),  # `DATA_PATH=`, `--data-path`, `LM_NAME=`
     *apis.ROUTE_MARKERS,
@@ -445,6 +453,7 @@ def _references(
         partial(_printed_bodies, text=text),
         _routed_words,
         _named_settings,
+        _overrides,
     )
     if _ENV_FILE_WRITE.search(text):
         readers = (*readers, _printed_assignments)
@@ -648,7 +657,17 @@ def _flag_values(command: list[_Span], known: Mapping[str, Sequence[_Span]]) -> 
             continue
         values = [word[len(flag) + 1 :]] if equals else _arguments(command, index + 1, takes_many(flag[2:]))
         for given in (followed for value in values for followed in _followed(value, known)):
-            yield from (_Found(flag, kind, item) for item in _items(_written(given)))
+            yield from (_Found(flag, kind, _unsampled(item)) for item in _items(_written(given)))
+
+
+# ms-swift's `--dataset ID#500`: the number of samples taken from the dataset, no part of its id.
+_SAMPLES = re.compile(r"#\d+\Z")
+
+
+def _unsampled(item: _Span) -> _Span:
+    """An item without the sample count ms-swift writes after a dataset (`org/x#500`)."""
+    count = _SAMPLES.search(item.text)
+    return item[: count.start()] if count else item
 
 
 def _arguments(command: list[_Span], index: int, many: bool) -> list[_Span]:
@@ -719,6 +738,15 @@ def _expansion_defaults(command: list[_Span]) -> Iterator[_Found]:
                 yield from _assigned(match[1], word[match.start(2) : match.end(2)])
 
 
+def _overrides(command: list[_Span]) -> Iterator[_Found]:
+    """The arguments that override a key named for a model or dataset (`critic.model.path=ID`, `names.overridden`):
+    read as its assignment."""
+    for word in command[1:]:
+        override = overridden(word.text)
+        if override:
+            yield from _assigned(override[0], word[override[1] :])
+
+
 def _printed_assignments(command: list[_Span]) -> Iterator[_Found]:
     """The `NAME=ID` lines `echo` and `printf` print, in a script that writes an env file (`>> .env`, a workflow's
     `>> "$GITHUB_ENV"`, `{ echo "EMBED_MODEL=org/x"; } >> .env`): read as that file's assignments."""
@@ -775,7 +803,9 @@ def _served(command: list[_Span]) -> Iterator[_Found]:
         texts = [w.text for w in after]
         model = next((w for at, w in enumerate(after) if positional(texts, at)), None)
         if model is not None:
-            form = " ".join([command[index].text.rsplit("/", 1)[-1], *texts[: served - 1]])
+            form = " ".join(
+                [command[index].text.rsplit("/", 1)[-1], *(w.text for w in command[index + 1 : index + served])]
+            )
             yield _Found(form, Kind.MODEL, _written(model))
 
 
