@@ -41,6 +41,10 @@ ENDINGS = frozenset(
         # `LLMConfig(tokenizer_hub="Quivr/gpt-4o")`, read by `AutoTokenizer.from_pretrained(self.tokenizer_hub)`)
         ("tokenizer", "hub"),
         ("tokenizer", "hub", "id"),
+        # the Hugging Face Hub repository a table of pretrained weights reads (timm's `_cfg(hf_hub_id="timm/x")`,
+        # open_clip's `_pcfg(hf_hub="laion/x/")`): named for the hub, as a tokenizer's is (`READ_FROM_HUB`)
+        ("hf", "hub"),
+        ("hf", "hub", "id"),
         ("dataset",),
         ("dataset", "id"),
         ("dataset", "name"),
@@ -129,6 +133,8 @@ SPELLED_WHOLE = frozenset(
         ("reward", "funcs"),
         ("mixer", "list"),
         ("mixer", "eval", "list"),
+        ("hf", "hub"),  # `hf` alone is in too many names (`hf_token`, `hf_home`) to pre-filter files on
+        ("hf", "hub", "id"),
         *_ADAPTER_ENDINGS,
     }
 )
@@ -139,7 +145,7 @@ WRITTEN = frozenset(
 )
 # Endings with `hub` that say where a thing is read from, not that it is pushed there (`tokenizer_hub`, not
 # `hub_model_id`): `hub` in them is no word of writing.
-READ_FROM_HUB = frozenset({("tokenizer", "hub"), ("tokenizer", "hub", "id")})
+READ_FROM_HUB = frozenset({("tokenizer", "hub"), ("tokenizer", "hub", "id"), ("hf", "hub"), ("hf", "hub", "id")})
 OLLAMA_WORDS = frozenset({"ollama"})
 OLLAMA_ENDINGS = frozenset(
     {("model",), ("model", "name"), ("model", "id"), ("model", "tag"), ("llm",), ("llm", "model")}

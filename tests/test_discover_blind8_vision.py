@@ -1,0 +1,155 @@
+"""Forms found on vision-language repositories the benchmark does not label (issue 16, eighth blind wave: open_clip,
+LLaVA): a table of pretrained weights naming the Hugging Face Hub repository each entry is read from (`hf_hub=`,
+timm's `hf_hub_id=`), written as the repository's folder (`org/x/`) or with the weights file taken from it
+(`org/x/pytorch_model.bin`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.config import ConfigSource
+from modelpolicy.discover.identity import identify, without_repository_file
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.names import named_kind
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.model import Kind
+
+M = Kind.MODEL
+
+
+def find(source: str, path: str = "pkg/pretrained.py") -> set[tuple[Kind, str, int]]:
+    context = FileContext(path, lambda text: text.startswith(("./", "/")))
+    return {(r.kind, r.text, r.line) for r in PythonSource().find(source, context)}
+
+
+def find_config(text: str, path: str) -> set[tuple[Kind, str]]:
+    context = FileContext(path, lambda text: False)
+    return {(r.kind, r.text) for r in ConfigSource().find(text, context)}
+
+
+# --- a name that says the value is read from the Hugging Face Hub -----------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["hf_hub", "HF_HUB", "hfHub", "hf_hub_id", "hfHubId", "HF_HUB_ID", "hf-hub-id"])
+def test_a_name_for_the_hugging_face_hub_names_a_model_to_read(name: str) -> None:
+    assert named_kind(name) is M
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "push_to_hf_hub",  # what a program pushes
+        "upload_hf_hub_id",
+        "save_to_hf_hub",
+        "hf_hub_download",  # a loader's name, not a value's
+        "hf_hub_token",
+        "hf_hub_cache",
+        "hf_hub_url",
+        "hub",
+        "hub_id",
+        "hub_model_id",
+        "model_hub",
+    ],
+)
+def test_a_hub_to_push_to_or_a_hub_setting_names_none(name: str) -> None:
+    assert named_kind(name) is None
+
+
+PRETRAINED_TABLE = """\
+def _pcfg(url='', hf_hub='', **kwargs):
+    return {'url': url, 'hf_hub': hf_hub, **kwargs}
+
+
+_RN50 = dict(
+    openai=_pcfg(
+        hf_hub="timm/resnet50_clip.openai/",
+        quick_gelu=True,
+    ),
+    laion2b_s34b_b79k=_pcfg(hf_hub='laion/CLIP-ViT-B-32-laion2B-s34B-b79K/'),
+)
+_CLAP = dict(laion=_pcfg(hf_hub='laion/clap-htsat-unfused/pytorch_model.bin'))
+_VITAMIN = dict(datacomp1b=_pcfg(hf_hub='jienengchen/ViTamin-S/open_clip_model.safetensors'))
+"""
+
+
+def test_a_pretrained_table_names_each_repository_by_its_folder_or_its_weights_file() -> None:
+    assert find(PRETRAINED_TABLE) == {
+        (M, "timm/resnet50_clip.openai", 7),
+        (M, "laion/CLIP-ViT-B-32-laion2B-s34B-b79K", 10),
+        (M, "laion/clap-htsat-unfused", 12),
+        (M, "jienengchen/ViTamin-S", 13),
+    }
+
+
+def test_timm_pretrained_configs_name_their_hub_repository() -> None:
+    source = (
+        "default_cfgs = {\n"
+        "    'vit_base_patch16_clip_224.openai': _cfg(hf_hub_id='timm/vit_base_patch16_clip_224.openai'),\n"
+        "}\n"
+    )
+    assert find(source) == {(M, "timm/vit_base_patch16_clip_224.openai", 2)}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "cfg = _cfg(hf_hub_id=f'timm/{name}')\n",  # built: no id
+        "cfg = _pcfg(hf_hub='')\n",
+        "cfg = _pcfg(hf_hub='checkpoints/run-1/')\n",  # a project's folder
+        "cfg = _pcfg(hf_hub='./weights/rn50/')\n",
+        "cfg = _pcfg(hf_hub='laion/clap/config.json')\n",  # a file other than weights: a path
+        "push_to_hf_hub(model, 'acme/pushed')\n",
+        "save(upload_hf_hub_id='acme/pushed')\n",
+    ],
+)
+def test_look_alikes_of_a_hub_repository_name_none(source: str) -> None:
+    assert find(source) == set()
+
+
+def test_a_hub_name_in_json_and_yaml_config_is_read() -> None:
+    assert find_config('{"hf_hub_id": "timm/vit_base_patch16_clip_224.openai"}\n', "cfg.json") == {
+        (M, "timm/vit_base_patch16_clip_224.openai")
+    }
+    assert find_config("pretrained:\n  hf_hub: laion/CLIP-ViT-B-32-laion2B-s34B-b79K/\n", "cfg.yaml") == {
+        (M, "laion/CLIP-ViT-B-32-laion2B-s34B-b79K")
+    }
+
+
+def test_a_file_naming_only_a_hub_repository_passes_the_python_prefilter() -> None:
+    markers = PythonSource().markers
+    assert markers is not None
+    assert markers.admit(b"CFG = dict(openai=_pcfg(hf_hub='timm/resnet50_clip.openai/'))\n", "pretrained.py")
+
+
+# --- a repository written as its folder or with its weights file ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("timm/resnet50_clip.openai/", "timm/resnet50_clip.openai"),
+        ("laion/clap-htsat-unfused/pytorch_model.bin", "laion/clap-htsat-unfused"),
+        ("laion/clap-htsat-fused/model.safetensors", "laion/clap-htsat-fused"),
+        ("org/x/open_clip_pytorch_model.bin", "org/x"),
+        ("org/x/diffusion_pytorch_model.safetensors", "org/x"),
+        ("org/x/model-00001-of-00004.safetensors", "org/x"),
+        # kept as written, for the rules after it to judge
+        ("org/x", "org/x"),
+        ("org/x/config.json", "org/x/config.json"),
+        ("org/x/weights.bin", "org/x/weights.bin"),
+        ("org/x/sub/", "org/x/sub/"),
+        ("org/x/sub/pytorch_model.bin", "org/x/sub/pytorch_model.bin"),
+        ("name/", "name/"),
+    ],
+)
+def test_a_repository_by_its_folder_or_weights_file(value: str, expected: str) -> None:
+    assert without_repository_file(value) == expected
+
+
+@pytest.mark.parametrize("value", ["checkpoints/run-1/", "outputs/sft/pytorch_model.bin", "./org/x/", "org/x/sub/"])
+def test_a_folder_or_a_deeper_path_is_no_repository(value: str) -> None:
+    assert identify(value, M, lambda text: False, single_names=False) is None
+
+
+def test_a_local_folder_that_exists_is_no_repository() -> None:
+    assert identify("acme/run-1/", M, lambda text: text.rstrip("/") == "acme/run-1", single_names=False) is None
