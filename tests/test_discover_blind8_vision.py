@@ -153,3 +153,16 @@ def test_a_folder_or_a_deeper_path_is_no_repository(value: str) -> None:
 
 def test_a_local_folder_that_exists_is_no_repository() -> None:
     assert identify("acme/run-1/", M, lambda text: text.rstrip("/") == "acme/run-1", single_names=False) is None
+
+
+# --- transformers' legacy owner-less ids in a model config ------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["xlm-roberta-base", "xlm-roberta-large"])
+def test_a_legacy_owner_less_id_the_knowledge_base_knows_is_read_in_config(name: str) -> None:
+    text = f'{{"text_cfg": {{"hf_model_name": "{name}", "hf_tokenizer_name": "{name}"}}}}\n'
+    assert find_config(text, "model_configs/xlm-ViT-H-14.json") == {(M, name)}
+
+
+def test_an_owner_less_name_the_knowledge_base_does_not_know_is_not_read_in_config() -> None:
+    assert find_config('{"text_cfg": {"hf_model_name": "xlm-roberta-gigantic"}}\n', "cfg.json") == set()
