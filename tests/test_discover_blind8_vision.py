@@ -166,3 +166,40 @@ def test_a_legacy_owner_less_id_the_knowledge_base_knows_is_read_in_config(name:
 
 def test_an_owner_less_name_the_knowledge_base_does_not_know_is_not_read_in_config() -> None:
     assert find_config('{"text_cfg": {"hf_model_name": "xlm-roberta-gigantic"}}\n', "cfg.json") == set()
+
+
+# --- open_clip's pretrained tags -------------------------------------------------------------------------------------
+
+OPEN_CLIP = """\
+import open_clip
+model, _, preprocess = open_clip.create_model_and_transforms('ViT-B-32', pretrained='laion2b_s34b_b79k')
+openai_l14 = open_clip.create_model('ViT-L-14-quickgelu', 'openai')
+ARCH = 'ViT-H-14'
+TAG = 'laion2b-s32b-b79k'
+model = open_clip.create_model_from_pretrained(model_name=ARCH, pretrained=TAG)
+"""
+
+
+def test_an_open_clip_architecture_and_tag_name_the_repository_it_downloads() -> None:
+    assert find(OPEN_CLIP, "app.py") == {
+        (M, "laion/CLIP-ViT-B-32-laion2B-s34B-b79K", 2),
+        (M, "timm/vit_large_patch14_clip_224.openai", 3),
+        (M, "laion/CLIP-ViT-H-14-laion2B-s32B-b79K", 5),  # the tag's literal
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "m = timm.create_model('resnet50', pretrained=True)\n",  # timm's flag, no tag
+        "m = open_clip.create_model_and_transforms('ViT-B-32', pretrained='/ckpt/epoch_32.pt')\n",
+        "m = open_clip.create_model_and_transforms('ViT-B-32', pretrained=f'{tag}')\n",
+        "m = open_clip.create_model_and_transforms(args.model, pretrained='openai')\n",  # which architecture is unknown
+        "m = open_clip.create_model_and_transforms('ViT-B-32', pretrained='laion2b_s99b_b1k')\n",  # a tag it lacks
+        "m = open_clip.create_model_and_transforms('my-arch', pretrained='openai')\n",
+        "m = open_clip.create_model_and_transforms('ViT-B-32')\n",
+        "m = load_weights('ViT-B-32', pretrained='openai')\n",  # another function
+    ],
+)
+def test_look_alikes_of_an_open_clip_tag_name_none(source: str) -> None:
+    assert find(source, "app.py") == set()
