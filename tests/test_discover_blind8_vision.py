@@ -188,6 +188,23 @@ def test_an_open_clip_architecture_and_tag_name_the_repository_it_downloads() ->
     }
 
 
+EMBEDDER = """\
+class FrozenOpenCLIPEmbedder(AbstractEncoder):
+    def __init__(self, arch="ViT-H-14", version="laion2b_s32b_b79k", device="cuda", max_length=77):
+        super().__init__()
+        model, _, _ = open_clip.create_model_and_transforms(arch, device=torch.device("cpu"), pretrained=version)
+"""
+
+
+def test_an_open_clip_architecture_and_tag_as_parameter_defaults_name_the_repository() -> None:
+    assert find(EMBEDDER, "sgm/modules/encoders.py") == {(M, "laion/CLIP-ViT-H-14-laion2B-s32B-b79K", 2)}
+
+
+def test_a_tag_parameter_the_function_rebinds_is_not_its_default() -> None:
+    source = EMBEDDER.replace("        super().__init__()\n", "        version = load_tag()\n")
+    assert find(source, "sgm/modules/encoders.py") == set()
+
+
 @pytest.mark.parametrize(
     "source",
     [

@@ -398,6 +398,15 @@ _PRETRAINED: dict[str, dict[str, str]] = {
 }
 
 
+def short_names(architecture: str | None = None) -> tuple[tuple[str, str], ...]:
+    """The architectures open_clip lists weights for, each as itself; or, given one, its tags and their repositories:
+    what a parameter's owner-less default may be (`def __init__(self, arch="ViT-H-14", version="laion2b_s32b_b79k")`).
+    """
+    if architecture is None:
+        return tuple((name, name) for name in _PRETRAINED)
+    return tuple(_PRETRAINED.get(architecture.removesuffix("-quickgelu"), {}).items())
+
+
 def pretrained_repository(architecture: str, tag: str) -> str | None:
     """The Hub repository open_clip downloads for `architecture` and its `tag`, or None when it lists none."""
     tags = _PRETRAINED.get(architecture.removesuffix("-quickgelu"))

@@ -72,7 +72,7 @@ from modelpolicy.discover.names import (
     source_kind,
     split_words,
 )
-from modelpolicy.discover.open_clip_tags import pretrained_repository
+from modelpolicy.discover.open_clip_tags import pretrained_repository, short_names
 from modelpolicy.model import Kind, Reference
 
 _M, _D, _A, _O = Kind.MODEL, Kind.DATASET, Kind.API, Kind.OLLAMA
@@ -2012,11 +2012,14 @@ class _Finder:
         table lists for the architecture and the tag (`open_clip_tags`); timm's `pretrained=True` is no tag."""
         architecture = call.args[0] if call.args else _keyword(call, "model_name")
         tag = call.args[1] if len(call.args) > 1 else _keyword(call, "pretrained")
-        architectures = {v.text for v in self._values(architecture) if not v.dynamic} if architecture else set()
-        if tag is None or len(architectures) != 1:
+        if architecture is None or tag is None:
+            return
+        written_architecture = self._values(architecture) or self._short_name_default(architecture, short_names())
+        architectures = {value.text for value in written_architecture if not value.dynamic}
+        if len(architectures) != 1:
             return
         written = architectures.pop()
-        for value in self._values(tag):
+        for value in self._values(tag) or self._short_name_default(tag, short_names(written)):
             repository = None if value.dynamic else pretrained_repository(written, value.text)
             if repository is not None:
                 self.read.add(id(value.node))
