@@ -12,6 +12,7 @@ from modelpolicy.discover.identity import identify, without_repository_file
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.names import named_kind
 from modelpolicy.discover.python import PythonSource
+from modelpolicy.discover.shell import ShellSource
 from modelpolicy.model import Kind
 
 M = Kind.MODEL
@@ -220,3 +221,54 @@ def test_a_tag_parameter_the_function_rebinds_is_not_its_default() -> None:
 )
 def test_look_alikes_of_an_open_clip_tag_name_none(source: str) -> None:
     assert find(source, "app.py") == set()
+
+
+# --- LLaVA's base model of a LoRA checkpoint ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["model_base", "--model-base", "MODEL_BASE", "modelBase"])
+def test_a_model_base_names_a_model_to_read(name: str) -> None:
+    assert named_kind(name.lstrip("-")) is M
+
+
+@pytest.mark.parametrize("name", ["model_base_url", "MODEL_BASE_PATH", "base", "output_model_base"])
+def test_a_base_url_or_a_base_class_names_none(name: str) -> None:
+    assert named_kind(name) is None
+
+
+LORA_EVAL = """\
+#!/bin/bash
+python -m llava.eval.model_vqa \\
+    --model-path liuhaotian/llava-v1.5-13b-lora \\
+    --model-base lmsys/vicuna-13b-v1.5 \\
+    --question-file ./playground/data/eval/mm-vet/llava-mm-vet.jsonl
+"""
+
+
+def test_a_model_base_flag_in_a_shell_script_is_read() -> None:
+    found = {(r.kind, r.text) for r in ShellSource().find(LORA_EVAL, FileContext("scripts/eval.sh", lambda t: False))}
+    assert found == {(M, "liuhaotian/llava-v1.5-13b-lora"), (M, "lmsys/vicuna-13b-v1.5")}
+
+
+def test_a_model_base_keyword_and_option_default_in_python_are_read() -> None:
+    source = (
+        'parser.add_argument("--model-base", type=str, default="lmsys/vicuna-7b-v1.5")\n'
+        'load_pretrained_model("acme/llava-lora", model_base="lmsys/vicuna-13b-v1.5", model_name="llava-lora")\n'
+    )
+    assert find(source, "serve.py") == {
+        (M, "lmsys/vicuna-7b-v1.5", 1),
+        (M, "acme/llava-lora", 2),
+        (M, "lmsys/vicuna-13b-v1.5", 2),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'parser.add_argument("--model-base", type=str, default=None)\n',
+        'client = Client(model_base="https://api.acme.com/v1")\n',
+        'MODEL_BASE = "./checkpoints/vicuna"\n',
+    ],
+)
+def test_look_alikes_of_a_model_base_name_none(source: str) -> None:
+    assert find(source, "serve.py") == set()

@@ -87,6 +87,9 @@ ENDINGS = frozenset(
         # the image encoder a vision-language model is trained on (LLaVA's `--vision_tower org/clip-vit`,
         # `mm_vision_tower: org/x` in its config); a module's attribute (`self.vision_tower = load(...)`) is no string
         ("vision", "tower"),
+        # the base model a LoRA checkpoint of LLaVA (and its forks) is merged onto when loaded: `--model-base
+        # lmsys/vicuna-13b-v1.5` beside `--model-path org/llava-lora`, `load_pretrained_model(path, model_base, name)`
+        ("model", "base"),
         # lists of them: `MODELS = [...]`, `TOKENIZERS = (...)`, `model_ids:`
         ("models",),
         ("model", "ids"),
