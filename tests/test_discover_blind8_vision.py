@@ -272,3 +272,42 @@ def test_a_model_base_keyword_and_option_default_in_python_are_read() -> None:
 )
 def test_look_alikes_of_a_model_base_name_none(source: str) -> None:
     assert find(source, "serve.py") == set()
+
+
+# --- an encoder or embedder given the repository it loads -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'text = HFTextEncoder("arampacha/roberta-tiny", 64, pooler_type="cls_pooler")\n',  # open_clip's text tower
+        'cond = FrozenCLIPEmbedder("openai/clip-vit-large-patch14")\n',  # Stable Diffusion's conditioner
+        'enc = FrozenT5Encoder("google/t5-v1_1-xxl", device="cuda")\n',
+    ],
+)
+def test_an_encoder_or_embedder_class_given_a_hub_id_reads_it(source: str) -> None:
+    assert {(kind, text) for kind, text, _ in find(source, "model.py")} == {
+        (M, source.split('"')[1]),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'enc = LabelEncoder("cat")\n',
+        'enc = json.JSONEncoder("utf-8")\n',
+        'enc = MimeEncoder("application/json")\n',
+        'enc = HFTextEncoder("modernbert", 16, config=cfg)\n',  # an architecture's name, with a config
+        'enc = PathEncoder("data/train")\n',
+        'ids = tokenizer.encode("acme/model")\n',  # encoding text, no encoder
+        'enc = save_encoder("acme/pushed")\n',
+    ],
+)
+def test_look_alikes_of_an_encoder_given_a_hub_id_name_none(source: str) -> None:
+    assert find(source, "model.py") == set()
+
+
+def test_a_file_naming_only_an_encoders_repository_passes_the_python_prefilter() -> None:
+    markers = PythonSource().markers
+    assert markers is not None
+    assert markers.admit(b'text = HFTextEncoder("arampacha/roberta-tiny", 64)\n', "tower.py")

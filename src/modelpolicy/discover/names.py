@@ -266,6 +266,10 @@ CALLED_WORDS = {
     "dataset": Kind.DATASET,
     "adapter": Kind.MODEL,
     "lora": Kind.MODEL,
+    # a text or image encoder built from the repository it is given: open_clip's `HFTextEncoder("org/x", 64)`,
+    # Stable Diffusion's `FrozenCLIPEmbedder("openai/clip-vit-large-patch14")`, `FrozenT5Encoder("google/t5-...")`
+    "encoder": Kind.MODEL,
+    "embedder": Kind.MODEL,
 }
 # Pydantic's `BaseModel` methods (`Block.model_validate({"mime_type": "image/png"})`): their `model` is a data
 # schema, and what they are given is data to check or copy, not a model to read.
