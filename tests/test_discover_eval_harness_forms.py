@@ -51,7 +51,8 @@ def test_what_pretrained_is_given_is_a_model(source: str) -> None:
     "source",
     [
         "model = resnet50(pretrained=True)\n",
-        'model, _, preprocess = open_clip.create_model_and_transforms("ViT-B-32", pretrained="laion2b_s34b_b79k")\n',
+        # a tag alone is no id (with a known architecture it names the repository: `open_clip_tags`)
+        'model, _, preprocess = open_clip.create_model_and_transforms(args.arch, pretrained="laion2b_s34b_b79k")\n',
         'lm = HFLM(pretrained="checkpoints/run1")\n',
         'lm = HFLM(pretrained=f"{root}/pythia")\n',
     ],

@@ -804,7 +804,7 @@ def test_model_and_tokenizer_keywords() -> None:
     "source",
     [
         'timm.create_model("resnet50", pretrained=True)',
-        'open_clip.create_model_and_transforms("ViT-B-32", pretrained="laion2b_s34b_b79k")',
+        'open_clip.create_model_and_transforms(arch, pretrained="laion2b_s34b_b79k")',  # a tag alone is no id
         'create_model("Model", name=(str, ...))',  # pydantic
         'InferenceClient("https://my-endpoint.example.com")',
         'InferenceClient(base_url="http://localhost:8080")',

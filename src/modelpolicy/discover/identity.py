@@ -409,6 +409,21 @@ def without_gguf_file(value: str) -> str:
     return match["repo"] if match and "gguf" in match["repo"].rpartition("/")[2].lower() else value
 
 
+# A repository written as its folder (`org/name/`) or with the weights file a program downloads from it, by the Hub's
+# file names (`org/name/pytorch_model.bin`, `org/name/open_clip_model.safetensors`, a shard `model-00001-of-00002.
+# safetensors`): open_clip's pretrained table, `hf_hub="laion/x/"` and `hf_hub="laion/x/model.safetensors"`, which it
+# splits into `hf_hub_download(repo_id, filename)`. Another file (`org/x/config.json`) or a deeper path stays a path.
+_REPOSITORY_FILE = re.compile(
+    rf"(?P<repo>{_PART}/{_PART})/(?:(?:[a-z0-9]+_)*(?:pytorch_)?model(?:-[0-9]{{5}}-of-[0-9]{{5}})?\.(?:bin|safetensors))?"
+)
+
+
+def without_repository_file(value: str) -> str:
+    """`org/x/` and `org/x/pytorch_model.bin` as `org/x`: a repository by its folder or its weights file."""
+    match = _REPOSITORY_FILE.fullmatch(value)
+    return match["repo"] if match else value
+
+
 # InvokeAI's source of a model inside a repository, `owner/name::subfolder` or `owner/name::file.safetensors` (its
 # `StarterModel(source="org/x::text_encoder+tokenizer")`, `invokeai-model-install --add org/x::vae`): the repository
 # before the `::` is the one downloaded.
@@ -430,7 +445,7 @@ def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, si
     Ollama (`ollama/llama3`) names no Hub repository.
     """
     if kind is Kind.MODEL:
-        value = without_subpath(without_gguf_file(without_hub_route(value)))
+        value = without_subpath(without_repository_file(without_gguf_file(without_hub_route(value))))
     if looks_like_path(value) or is_local_path(value) or value.startswith(ollama.PREFIXES):
         return None
     if kind is Kind.OLLAMA:

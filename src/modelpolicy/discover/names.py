@@ -41,6 +41,10 @@ ENDINGS = frozenset(
         # `LLMConfig(tokenizer_hub="Quivr/gpt-4o")`, read by `AutoTokenizer.from_pretrained(self.tokenizer_hub)`)
         ("tokenizer", "hub"),
         ("tokenizer", "hub", "id"),
+        # the Hugging Face Hub repository a table of pretrained weights reads (timm's `_cfg(hf_hub_id="timm/x")`,
+        # open_clip's `_pcfg(hf_hub="laion/x/")`): named for the hub, as a tokenizer's is (`READ_FROM_HUB`)
+        ("hf", "hub"),
+        ("hf", "hub", "id"),
         ("dataset",),
         ("dataset", "id"),
         ("dataset", "name"),
@@ -83,6 +87,9 @@ ENDINGS = frozenset(
         # the image encoder a vision-language model is trained on (LLaVA's `--vision_tower org/clip-vit`,
         # `mm_vision_tower: org/x` in its config); a module's attribute (`self.vision_tower = load(...)`) is no string
         ("vision", "tower"),
+        # the base model a LoRA checkpoint of LLaVA (and its forks) is merged onto when loaded: `--model-base
+        # lmsys/vicuna-13b-v1.5` beside `--model-path org/llava-lora`, `load_pretrained_model(path, model_base, name)`
+        ("model", "base"),
         # lists of them: `MODELS = [...]`, `TOKENIZERS = (...)`, `model_ids:`
         ("models",),
         ("model", "ids"),
@@ -133,6 +140,8 @@ SPELLED_WHOLE = frozenset(
         ("reward", "funcs"),
         ("mixer", "list"),
         ("mixer", "eval", "list"),
+        ("hf", "hub"),  # `hf` alone is in too many names (`hf_token`, `hf_home`) to pre-filter files on
+        ("hf", "hub", "id"),
         *_ADAPTER_ENDINGS,
     }
 )
@@ -143,7 +152,7 @@ WRITTEN = frozenset(
 )
 # Endings with `hub` that say where a thing is read from, not that it is pushed there (`tokenizer_hub`, not
 # `hub_model_id`): `hub` in them is no word of writing.
-READ_FROM_HUB = frozenset({("tokenizer", "hub"), ("tokenizer", "hub", "id")})
+READ_FROM_HUB = frozenset({("tokenizer", "hub"), ("tokenizer", "hub", "id"), ("hf", "hub"), ("hf", "hub", "id")})
 OLLAMA_WORDS = frozenset({"ollama"})
 OLLAMA_ENDINGS = frozenset(
     {("model",), ("model", "name"), ("model", "id"), ("model", "tag"), ("llm",), ("llm", "model")}
@@ -262,6 +271,10 @@ CALLED_WORDS = {
     "dataset": Kind.DATASET,
     "adapter": Kind.MODEL,
     "lora": Kind.MODEL,
+    # a text or image encoder built from the repository it is given: open_clip's `HFTextEncoder("org/x", 64)`,
+    # Stable Diffusion's `FrozenCLIPEmbedder("openai/clip-vit-large-patch14")`, `FrozenT5Encoder("google/t5-...")`
+    "encoder": Kind.MODEL,
+    "embedder": Kind.MODEL,
 }
 # Pydantic's `BaseModel` methods (`Block.model_validate({"mime_type": "image/png"})`): their `model` is a data
 # schema, and what they are given is data to check or copy, not a model to read.

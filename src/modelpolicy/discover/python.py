@@ -73,6 +73,7 @@ from modelpolicy.discover.names import (
     source_kind,
     split_words,
 )
+from modelpolicy.discover.open_clip_tags import pretrained_repository, short_names
 from modelpolicy.model import Kind, Reference
 
 _M, _D, _A, _O = Kind.MODEL, Kind.DATASET, Kind.API, Kind.OLLAMA
@@ -2040,6 +2041,8 @@ class _Finder:
         kind = _download_kind(self._repo_type(call), loader.kind) if loader else None
         if loader is None or kind is None:
             return
+        if loader is _HUB_PREFIXED:
+            yield from self._pretrained_tags(call, name)
         revisions = {v.text for v in self._values(_keyword(call, "revision")) if not v.dynamic}
         revision = revisions.pop() if len(revisions) == 1 else None
         flags = frozenset({"trust_remote_code"}) if self._is_true(_keyword(call, "trust_remote_code")) else frozenset()
@@ -2120,6 +2123,24 @@ class _Finder:
                             if reference:
                                 found.append(reference)
         return found
+
+    def _pretrained_tags(self, call: ast.Call, name: str) -> Iterator[Reference]:
+        """open_clip's `create_model_and_transforms("ViT-B-32", pretrained="laion2b_s34b_b79k")`: the repository its
+        table lists for the architecture and the tag (`open_clip_tags`); timm's `pretrained=True` is no tag."""
+        architecture = call.args[0] if call.args else _keyword(call, "model_name")
+        tag = call.args[1] if len(call.args) > 1 else _keyword(call, "pretrained")
+        if architecture is None or tag is None:
+            return
+        written_architecture = self._values(architecture) or self._short_name_default(architecture, short_names())
+        architectures = {value.text for value in written_architecture if not value.dynamic}
+        if len(architectures) != 1:
+            return
+        written = architectures.pop()
+        for value in self._values(tag) or self._short_name_default(tag, short_names(written)):
+            repository = None if value.dynamic else pretrained_repository(written, value.text)
+            if repository is not None:
+                self.read.add(id(value.node))
+                yield self._reference(value.node, repository, _M, form=name, revision=None, flags=frozenset())
 
     def _short_name_default(self, argument: ast.expr, names: tuple[tuple[str, str], ...]) -> list[_Value]:
         """`def setup(self, model_name="tiny.en"): WhisperModel(model_name)`: the default of the parameter a loader
