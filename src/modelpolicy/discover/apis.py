@@ -206,6 +206,19 @@ def routed(text: str) -> str | None:
     return value
 
 
+def listed(text: str) -> bool:
+    """Whether a provider's catalogue lists `text` whole, a name of two or more words with no version in it
+    (`deepseek-chat`, `mistral-large`): such a name is a model's as surely as `gpt-4o` is. A single word it lists
+    (`command`, `sonar`) is also a word of other things."""
+    return text.strip().lower() in _listed_names()
+
+
+@lru_cache(maxsize=1)
+def _listed_names() -> frozenset[str]:
+    patterns = (pattern.lower() for provider in load_knowledge().providers for pattern in provider.patterns)
+    return frozenset(p for p in patterns if "-" in p and not any(c in p for c in "*?["))
+
+
 def named(text: str, in_context: frozenset[str] = frozenset(), *, deployment: bool = False) -> str | None:
     """The API model a value under a model name holds (`${VAR:-default}` and quotes read through), or None. The APIs
     write their model names in lower case: `GPT-4o`, `Grok-2`, `Claude-3-Opus` are labels shown to people (a

@@ -392,12 +392,13 @@ def _names_splits(entries: _Entries) -> bool:
 
 
 def _names_api_model(key: _Text | None) -> bool:
-    """Whether a key is, as a whole, a hosted API model's name: routed (`openrouter/x-ai/grok-3-beta`), or with a
-    version (`gpt-4o`, `claude-3-opus-20240229`). A word the loose patterns match is a service's or a project's name
-    (compose's `services: {gpt-researcher: ..., chatgpt-next-web: ...}`)."""
+    """Whether a key is, as a whole, a hosted API model's name: routed (`openrouter/x-ai/grok-3-beta`), with a
+    version (`gpt-4o`, `claude-3-opus-20240229`), or listed whole by a provider (`deepseek-chat`). A word the loose
+    patterns match is a service's or a project's name (compose's `services: {gpt-researcher: ...}`)."""
     if key is None:
         return False
-    return bool(apis.routed(key.value) or (any(c.isdigit() for c in key.value) and apis.named(key.value)))
+    versioned = any(c.isdigit() for c in key.value) or apis.listed(key.value)
+    return bool(apis.routed(key.value) or (versioned and apis.named(key.value)))
 
 
 @lru_cache(maxsize=16_384)  # a file's keys repeat: every item of a list has the same few
