@@ -219,6 +219,22 @@ def _listed_names() -> frozenset[str]:
     return frozenset(p for p in patterns if "-" in p and not any(c in p for c in "*?["))
 
 
+def routed_by(provider: str, text: str) -> str | None:
+    """The name as written when the provider a setting names serves it by one of its routes: `{api_type: openrouter,
+    model: meta-llama/llama-3-70b-instruct}` (MetaGPT's `config2.yaml`, AutoGen's config lists) says what LiteLLM's
+    `openrouter/meta-llama/llama-3-70b-instruct` does; else None (a path, a Hub id in mixed case, no such provider)."""
+    value = without_env_defaults(text.strip()).strip().strip(_QUOTES).strip()
+    if not value or value.startswith(("/", ".", "~")):
+        return None
+    knowledge = load_knowledge()
+    found = next((p for p in knowledge.providers if p.key == provider.strip().lower()), None)
+    for route in () if found is None else found.routes:
+        served = knowledge.routed(route + value) if routed(route + value) else None
+        if served is not None and served[0] is found:  # `openrouter/openai/org/x` is OpenRouter's, not OpenAI's
+            return value
+    return None
+
+
 def named(text: str, in_context: frozenset[str] = frozenset(), *, deployment: bool = False) -> str | None:
     """The API model a value under a model name holds (`${VAR:-default}` and quotes read through), or None. The APIs
     write their model names in lower case: `GPT-4o`, `Grok-2`, `Claude-3-Opus` are labels shown to people (a
