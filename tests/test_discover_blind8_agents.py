@@ -7,6 +7,7 @@ import pytest
 
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.python import PythonSource
 from modelpolicy.model import Kind
 
 A, M = Kind.API, Kind.MODEL
@@ -69,3 +70,51 @@ def test_a_provider_beside_a_value_that_is_none_of_its_names_changes_nothing(
     text: str, expected: list[tuple[Kind, str, int]]
 ) -> None:
     assert config(text, "config.yaml") == expected
+
+
+def python(source: str, path: str = "pkg/provider.py") -> list[tuple[Kind, str, int]]:
+    found = PythonSource().find(source, FileContext(path, lambda v: False))
+    return sorted(((r.kind, r.text, r.line) for r in found), key=lambda r: (r[2], r[1]))
+
+
+# MetaGPT's metagpt/provider/qianfan_api.py: pairs of a Qianfan model and its endpoint, in a method
+QIANFAN_PAIRS = """\
+class QianFanLLM(BaseLLM):
+    def __init_qianfan(self):
+        support_system_pairs = [
+            ("ERNIE-Bot-4", "completions_pro"),  # (model, corresponding-endpoint)
+            ("ERNIE-Bot-8k", "ernie_bot_8k"),
+            ("ERNIE-Speed", "ernie_speed"),
+            ("EB-turbo-AppBuilder", "ai_apaas"),
+        ]
+"""
+
+
+def test_the_first_items_of_rows_that_are_all_api_names_are_a_table_of_models() -> None:
+    assert python(QIANFAN_PAIRS) == [
+        (A, "ERNIE-Bot-4", 4),
+        (A, "ERNIE-Bot-8k", 5),
+        (A, "ERNIE-Speed", 6),
+        (A, "EB-turbo-AppBuilder", 7),
+    ]
+    assert python('LIMITS = (("gpt-4o", 128000), ("claude-3-5-haiku-20241022", 200000))\n') == [
+        (A, "claude-3-5-haiku-20241022", 1),
+        (A, "gpt-4o", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a row keyed by a name no API serves: the table is no table of models
+        'PAIRS = [("gpt-4o", "a"), ("my-alias", "b")]\n',
+        # an API name that is no row's first item is a value of the row, not its key
+        'PAIRS = [("fast", "gpt-4o"), ("smart", "gpt-4o-mini")]\n',
+        # rows of one item are no rows of a table
+        'ITEMS = [("gpt-4o",), "gpt-4o-mini"]\n',
+        # Hub ids are no hosted API's names
+        'PAIRS = [("org/model-a", 1), ("org/model-b", 2)]\n',
+    ],
+)
+def test_rows_not_keyed_by_api_names_are_no_table(source: str) -> None:
+    assert python(source) == []

@@ -2323,7 +2323,9 @@ class _Finder:
     def _api_table(self, table: ast.expr, items: Sequence[ast.expr | None]) -> None:
         """`costs = {"gpt-4o": 0.01, "gpt-4o-mini": 0.001}`, `["grok-2", "grok-3"]`: the string keys of a dict, or
         the items of a list, tuple or set, two or more and every one a hosted API's model name, are a table of models
-        whatever it is called (as JavaScript's arrays and config files' lists are read)."""
+        whatever it is called (as JavaScript's arrays and config files' lists are read); so are the first items of
+        its rows (`[("ERNIE-Bot-4", "completions_pro"), ("ERNIE-Bot-8k", "ernie_bot_8k")]`: models, endpoints)."""
+        items = _row_keys(items)
         texts = [_string(item) if item is not None else None for item in items]
         if (
             id(table) in self.unused
@@ -3184,6 +3186,13 @@ def _string_default(function: _Function, name: str) -> ast.expr | None:
     ]
     default = next((value for argument, value in pairs if argument.arg == name), None)
     return default if _string(default) is not None else None
+
+
+def _row_keys(items: Sequence[ast.expr | None]) -> Sequence[ast.expr | None]:
+    """The first item of each row when every item is a row of two or more (a tuple or list), else the items."""
+    if items and all(isinstance(item, ast.Tuple | ast.List) and len(item.elts) >= 2 for item in items):
+        return [item.elts[0] for item in items if isinstance(item, ast.Tuple | ast.List)]
+    return items
 
 
 def _entries(container: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
