@@ -118,3 +118,26 @@ def test_the_first_items_of_rows_that_are_all_api_names_are_a_table_of_models() 
 )
 def test_rows_not_keyed_by_api_names_are_no_table(source: str) -> None:
     assert python(source) == []
+
+
+# MetaGPT's metagpt/provider/dashscope_api.py: DashScope's names for the open models it served first
+DASHSCOPE_MODELS = """\
+from dashscope.aigc.generation import Generation
+
+support_system_models = [
+    "qwen-",  # all support
+    "llama2-",  # all support
+    "baichuan2-7b-chat-v1",
+    "chatglm3-6b",
+]
+"""
+
+
+def test_dashscope_names_of_open_models_are_its_api_where_the_file_calls_it() -> None:
+    assert python(DASHSCOPE_MODELS) == [(A, "baichuan2-7b-chat-v1", 6), (A, "chatglm3-6b", 7)]
+
+
+def test_the_same_names_without_dashscope_are_no_api() -> None:
+    source = DASHSCOPE_MODELS.replace("from dashscope.aigc.generation import Generation", "import os")
+    assert (A, "chatglm3-6b", 7) not in python(source)
+    assert (A, "baichuan2-7b-chat-v1", 6) not in python(source)
