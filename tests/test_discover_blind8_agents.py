@@ -7,6 +7,7 @@ import pytest
 
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.names import named_kind
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.model import Kind
 
@@ -134,10 +135,129 @@ support_system_models = [
 
 
 def test_dashscope_names_of_open_models_are_its_api_where_the_file_calls_it() -> None:
-    assert python(DASHSCOPE_MODELS) == [(A, "baichuan2-7b-chat-v1", 6), (A, "chatglm3-6b", 7)]
+    # `chatglm3-6b` is also the open weights' own name (FastChat's registry lists it beside a DashScope link)
+    assert python(DASHSCOPE_MODELS) == [(A, "baichuan2-7b-chat-v1", 6)]
 
 
 def test_the_same_names_without_dashscope_are_no_api() -> None:
     source = DASHSCOPE_MODELS.replace("from dashscope.aigc.generation import Generation", "import os")
-    assert (A, "chatglm3-6b", 7) not in python(source)
     assert (A, "baichuan2-7b-chat-v1", 6) not in python(source)
+
+
+# MetaGPT's metagpt/utils/token_counter.py: prices and context windows by model, among them a few names no
+# provider's catalogue lists (`llama3-70b-llama3-70b-instruct`, a router's `microsoft/wizardlm-2-8x22b`)
+TOKEN_COSTS = """\
+TOKEN_COSTS = {
+    "gpt-3.5-turbo": {"prompt": 0.0015, "completion": 0.002},
+    "claude-2.1": {"prompt": 0.008, "completion": 0.024},
+    "llama3-70b-llama3-70b-instruct": {"prompt": 0.0, "completion": 0.0},
+    "glm-4": {"prompt": 0.014, "completion": 0.014},
+}
+TOKEN_MAX = {
+    "gpt-4o": 128000,
+    "microsoft/wizardlm-2-8x22b": 65536,
+    "gemini-1.5-pro": 2097152,
+}
+"""
+
+
+def test_a_table_of_settings_by_model_names_the_api_models_among_its_keys() -> None:
+    assert python(TOKEN_COSTS) == [
+        (A, "gpt-3.5-turbo", 2),
+        (A, "claude-2.1", 3),
+        (A, "glm-4", 5),
+        (A, "gpt-4o", 8),
+        (A, "gemini-1.5-pro", 10),
+    ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # the first key names no model: a table of other things with an API name among them
+        'LIMITS = {"default": 4096, "gpt-4o": 128000, "o1-mini": 65536}\n',
+        # fewer than half the keys name a model
+        'COSTS = {"gpt-4o": 1.0, "search": 2.0, "vision": 3.0}\n',
+        # values that are no settings (strings, lists): only a table all of whose keys are API names counts
+        'NOTES = {"gpt-4o": "fast", "my-model": "slow"}\n',
+        'GROUPS = {"gpt-4o": ["a"], "team-x": ["b"]}\n',
+        # half the keys: a pipeline's components named after models (haystack's breakpoint tests)
+        'data = {"gpt-4o": {"messages": m}, "gpt-3": {"messages": m}, "builder_a": {"q": q}, "builder_b": {"q": q}}\n',
+        # a JSON schema's properties, one of them a word a provider lists (Cohere's `command`)
+        'schema = {"properties": {"command": {"type": "string"}, "restart": {"type": "boolean"}}}\n',
+    ],
+)
+def test_tables_mostly_of_other_keys_name_nothing(source: str) -> None:
+    assert python(source) == []
+
+
+# MetaGPT's metagpt/ext/aflow/scripts/interface.py: `def optimize(..., llm_name: str = "gpt-4o-mini")`
+@pytest.mark.parametrize("name", ["llm_name", "LLM_NAME", "llmName", "judge_llm_name", "--llm-name"])
+def test_an_llm_name_is_a_model_name(name: str) -> None:
+    assert named_kind(name) is M
+
+
+@pytest.mark.parametrize("name", ["llm_names_file", "llm_name_label", "llm_type", "llm_provider"])
+def test_an_llm_setting_is_no_model_name(name: str) -> None:
+    assert named_kind(name) is None
+
+
+def test_a_parameter_named_for_an_llm_defaults_to_its_model() -> None:
+    source = 'def optimize(dataset: str, llm_name: str = "gpt-4o-mini", rounds: int = 1):\n    return dataset\n'
+    assert python(source, "metagpt/ext/aflow/scripts/interface.py") == [(A, "gpt-4o-mini", 1)]
+
+
+# the hosted APIs of China's providers, priced in MetaGPT's token_counter.py: 01.AI's Yi API by its own names;
+# Qianfan's and DashScope's names for the open models they serve, theirs only where the file shows them
+PROVIDER_TABLES = """\
+TOKEN_COSTS = {
+    "gpt-4o": {"prompt": 0.005, "completion": 0.015},
+    "yi-34b-chat-0205": {"prompt": 0.0003, "completion": 0.0003},
+    "yi-large": {"prompt": 0.0028, "completion": 0.0028},
+}
+QIANFAN_MODEL_TOKEN_COSTS = {
+    "ERNIE-Bot-4": {"prompt": 0.017, "completion": 0.017},
+    "Llama-2-7B-Chat": {"prompt": 0.00056, "completion": 0.00056},
+    "ChatGLM2-6B-32K": {"prompt": 0.00056, "completion": 0.00056},
+}
+DASHSCOPE_TOKEN_COSTS = {
+    "qwen-max": {"prompt": 0.0055, "completion": 0.0166},
+    "qwen1.5-72b-chat": {"prompt": 0.000714, "completion": 0.001428},
+    "qwen-7b-chat": {"prompt": 0.00084, "completion": 0.00084},
+    "chatglm-6b-v2": {"prompt": 0.0011, "completion": 0.0011},
+}
+DOUBAO_TOKEN_COSTS = {
+    "doubao-lite": {"prompt": 0.000043, "completion": 0.000086},
+    "doubao-pro-128k": {"prompt": 0.00071, "completion": 0.0013},
+}
+"""
+
+
+def test_chinese_providers_tables_name_their_models() -> None:
+    assert [(kind, text) for kind, text, _ in python(PROVIDER_TABLES)] == [
+        (A, "gpt-4o"),
+        (A, "yi-34b-chat-0205"),
+        (A, "yi-large"),
+        (A, "ERNIE-Bot-4"),
+        (A, "Llama-2-7B-Chat"),
+        (A, "ChatGLM2-6B-32K"),
+        (A, "qwen-max"),
+        (A, "qwen1.5-72b-chat"),
+        (A, "qwen-7b-chat"),
+        (A, "chatglm-6b-v2"),
+        (A, "doubao-lite"),
+        (A, "doubao-pro-128k"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # the open weights by their own names, where no provider is shown, are no hosted API's
+        'MODELS = ["yi-34b-chat", "yi-1.5-9b-chat"]\n',
+        'model_name = "qwen1.5-72b-chat"\n',
+        'model_name = "Llama-2-7B-Chat"\n',
+    ],
+)
+def test_open_model_names_without_their_host_are_no_api(source: str) -> None:
+    assert [kind for kind, _, _ in python(source)].count(A) == 0
