@@ -230,14 +230,16 @@ ROUTER_CHOICES = frozenset({"auto", "eco", "premium", "free"})
 # slot for the reader to fill (lighteval's `hf_repo="HF_DATASET_NAME"`), never a Hub name, which the Hub's legacy
 # owner-less repositories spell in lower case.
 _CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+# An owner or name masked with x's, as a test or a doc hides a real one (MetaGPT's `model="xx/xxx"`, `xxxx/model`).
+_MASKED = re.compile(r"x{2,}", re.IGNORECASE)
 
 
 def is_placeholder(text: str) -> bool:
     """An id written for the reader to replace: its owner is `your...` or a stand-in for a user name, or its name is
     `your-...` (`meta-llama/your-model-path`; not a name that only starts so, as `coqui/YourTTS`); or a test
     fixture's stand-in, whose whole owner or name is `test` (`test/model`, `cleanup/test`; not `org/test-model`);
-    filler text (`lorem/ipsum`); or a router's own choice (`blockrun/auto`; not `org/auto-coder`); or, owner-less, a
-    constant's name (`HF_DATASET_NAME`)."""
+    filler text (`lorem/ipsum`) or x's (`xx/xxx`); or a router's own choice (`blockrun/auto`; not `org/auto-coder`);
+    or, owner-less, a constant's name (`HF_DATASET_NAME`)."""
     if _CONSTANT_NAME.fullmatch(text):
         return True
     owner, slash, name = text.partition("/")
@@ -246,8 +248,9 @@ def is_placeholder(text: str) -> bool:
     fixture = owner in FIXTURE_WORDS or name.lower() in FIXTURE_WORDS
     router = name.lower() in ROUTER_CHOICES  # `openrouter/auto`, `blockrun/auto`: the router picks, no repository
     filler = owner in FILLER_WORDS or name.lower() in FILLER_WORDS
+    masked = bool(_MASKED.fullmatch(owner) or _MASKED.fullmatch(name))
     return bool(slash) and (
-        owner.startswith("your") or owner in PLACEHOLDER_OWNERS or yours or fixture or filler or router
+        owner.startswith("your") or owner in PLACEHOLDER_OWNERS or yours or fixture or filler or router or masked
     )
 
 
