@@ -261,3 +261,12 @@ def test_chinese_providers_tables_name_their_models() -> None:
 )
 def test_open_model_names_without_their_host_are_no_api(source: str) -> None:
     assert [kind for kind, _, _ in python(source)].count(A) == 0
+
+
+# MetaGPT's examples/aflow/optimize.py: a benchmark's display name, read from the project's own copy
+def test_a_known_owner_less_dataset_counts_only_as_the_hub_spells_it() -> None:
+    source = 'gsm = ExperimentConfig(dataset="GSM8K", question_type="math")\n'
+    assert python(source) == []
+    assert python(source.replace("GSM8K", "gsm8k")) == [(Kind.DATASET, "gsm8k", 1)]
+    # a loader's own owner-less argument is read as written, whatever its case
+    assert python('ds = load_dataset("GSM8K")\n') == [(Kind.DATASET, "GSM8K", 1)]

@@ -421,9 +421,17 @@ def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, si
         return None
     if kind is Kind.MODEL and library_owned(hub.id):  # `model_name: str = "all-MiniLM-L6-v2"`: kept as written, and
         return hub  # resolved as the repository the library loads (`modelpolicy.resolve`)
-    if "/" in hub.id or single_names or load_knowledge().artefact(kind, hub.id) is not None:
+    if "/" in hub.id or single_names:
         return hub
-    return None
+    known = load_knowledge().artefact(kind, hub.id)
+    return hub if known is not None and _spelled_as_known(hub.id, kind, known.id, known.aliases) else None
+
+
+def _spelled_as_known(name: str, kind: Kind, known_id: str, aliases: tuple[str, ...]) -> bool:
+    """Whether an owner-less name the knowledge base knows is written as the Hub writes it. The Hub's legacy datasets
+    are named in lower case (`gsm8k`, `squad`): `GSM8K` or `SQuAD` in a config or keyword is a benchmark's display
+    name (MetaGPT's AFlow `ExperimentConfig(dataset="GSM8K")` reads its own copy), not the Hub repository."""
+    return kind is not Kind.DATASET or name == name.lower() or name in (known_id, *aliases)
 
 
 # A URL as written in text: up to a blank, a quote or a bracket. `parse_hub_url` says whether it is the Hub's.
