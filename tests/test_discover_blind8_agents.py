@@ -208,7 +208,8 @@ def test_a_parameter_named_for_an_llm_defaults_to_its_model() -> None:
 
 
 # the hosted APIs of China's providers, priced in MetaGPT's token_counter.py: 01.AI's Yi API by its own names;
-# Qianfan's and DashScope's names for the open models they serve, theirs only where the file shows them
+# Qianfan's and DashScope's names for the open models they serve, theirs only where the file shows them (the open
+# Qwen chat models' own names, `qwen1.5-72b-chat`, stay theirs: model registries list them beside a DashScope link)
 PROVIDER_TABLES = """\
 TOKEN_COSTS = {
     "gpt-4o": {"prompt": 0.005, "completion": 0.015},
@@ -222,8 +223,8 @@ QIANFAN_MODEL_TOKEN_COSTS = {
 }
 DASHSCOPE_TOKEN_COSTS = {
     "qwen-max": {"prompt": 0.0055, "completion": 0.0166},
-    "qwen1.5-72b-chat": {"prompt": 0.000714, "completion": 0.001428},
     "qwen-7b-chat": {"prompt": 0.00084, "completion": 0.00084},
+    "llama2-7b-chat-v2": {"prompt": 0.0, "completion": 0.0},
     "chatglm-6b-v2": {"prompt": 0.0011, "completion": 0.0011},
 }
 DOUBAO_TOKEN_COSTS = {
@@ -242,8 +243,7 @@ def test_chinese_providers_tables_name_their_models() -> None:
         (A, "Llama-2-7B-Chat"),
         (A, "ChatGLM2-6B-32K"),
         (A, "qwen-max"),
-        (A, "qwen1.5-72b-chat"),
-        (A, "qwen-7b-chat"),
+        (A, "llama2-7b-chat-v2"),
         (A, "chatglm-6b-v2"),
         (A, "doubao-lite"),
         (A, "doubao-pro-128k"),
