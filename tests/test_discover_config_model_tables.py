@@ -122,3 +122,39 @@ def test_a_list_of_settings_named_by_api_model_names_each_model() -> None:
 )
 def test_lists_not_named_by_api_models_name_nothing(text: str) -> None:
     assert config(text, "settings.yml") == []
+
+
+# MetaGPT's `config2.yaml`: the keys of `models:` are the names the program asks for, sent as the model when no
+# `model:` is set; a provider lists some of them whole, with no version (`deepseek-chat`, `mistral-large`)
+MODELS_BY_NAME = """\
+models:
+  "deepseek-chat":
+    api_type: "openai"
+    base_url: "<your base url>"
+  "gpt-4o-mini":
+    api_type: "openai"
+  "mistral-large":
+    api_type: "mistral"
+"""
+
+
+def test_keys_a_provider_lists_whole_are_api_models_without_a_version() -> None:
+    found = config(MODELS_BY_NAME, "config/config2.yaml")
+    assert sorted(found, key=lambda r: r[2]) == [
+        (A, "deepseek-chat", 2),
+        (A, "gpt-4o-mini", 5),
+        (A, "mistral-large", 7),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a single word a provider lists (Cohere's `command`, Perplexity's `sonar`) is also a word of other things
+        "tasks:\n  command:\n    run: x\n  sonar:\n    run: y\n",
+        # a hyphenated name no provider lists whole is a service's, as before
+        "services:\n  deepseek-chat-ui:\n    image: x\n  deepseek-chat-proxy:\n    image: y\n",
+    ],
+)
+def test_single_listed_words_and_unlisted_names_key_no_table(text: str) -> None:
+    assert config(text, "settings.yml") == []

@@ -261,6 +261,12 @@ def test_without_env_defaults(text: str, expected: str) -> None:
         ("customs-ai/model", False),  # an owner that only starts so
         ("org/custom", False),  # a name, not an owner
         ("customer-ai/model", False),
+        ("xx/xxx", True),  # an owner or name masked with x's (MetaGPT's provider tests)
+        ("XXXX/model", True),
+        ("org/xxx", True),
+        ("x/model", False),  # one x is a name (X's own repositories)
+        ("xai-org/grok-1", False),
+        ("org/xxx-large", False),  # a name that only starts so
     ],
 )
 def test_placeholder_ids(text: str, expected: bool) -> None:

@@ -82,8 +82,9 @@ ROUTE_MARKERS = (
 )
 
 # Words that open the names of the hosted API families tables are most often made of, for the sources' pre-filters: a
-# statement writing a table of such names need not say `model` (`costs = {"gpt-4o": 0.01, "claude-3-5-haiku": ...}`).
-API_NAME_MARKERS = (b"gpt-", b"claude-", b"gemini-")
+# statement writing a table of such names need not say `model` (`costs = {"gpt-4o": 0.01, "claude-3-5-haiku": ...}`,
+# Qianfan's `[("ERNIE-Bot-4", "completions_pro"), ...]`, Volcengine Ark's `{"doubao-pro-32k": {...}}`).
+API_NAME_MARKERS = (b"gpt-", b"claude-", b"gemini-", b"ernie-", b"doubao-")
 
 
 # Words in the name of the client of a host that serves Hub models by their Hub ids, or of a project's wrapper of one:
@@ -209,6 +210,35 @@ def routed(text: str) -> str | None:
     if "*/*" in provider.routed_patterns and looks_like_path(rest):
         return None  # `together_ai/results/run1`, `openrouter/outputs/x`: a folder named for the route, not its model
     return value
+
+
+def listed(text: str) -> bool:
+    """Whether a provider's catalogue lists `text` whole, a name of two or more words with no version in it
+    (`deepseek-chat`, `mistral-large`): such a name is a model's as surely as `gpt-4o` is. A single word it lists
+    (`command`, `sonar`) is also a word of other things."""
+    return text.strip().lower() in _listed_names()
+
+
+@lru_cache(maxsize=1)
+def _listed_names() -> frozenset[str]:
+    patterns = (pattern.lower() for provider in load_knowledge().providers for pattern in provider.patterns)
+    return frozenset(p for p in patterns if "-" in p and not any(c in p for c in "*?["))
+
+
+def routed_by(provider: str, text: str) -> str | None:
+    """The name as written when the provider a setting names serves it by one of its routes: `{api_type: openrouter,
+    model: meta-llama/llama-3-70b-instruct}` (MetaGPT's `config2.yaml`, AutoGen's config lists) says what LiteLLM's
+    `openrouter/meta-llama/llama-3-70b-instruct` does; else None (a path, a Hub id in mixed case, no such provider)."""
+    value = without_env_defaults(text.strip()).strip().strip(_QUOTES).strip()
+    if not value or value.startswith(("/", ".", "~")):
+        return None
+    knowledge = load_knowledge()
+    found = next((p for p in knowledge.providers if p.key == provider.strip().lower()), None)
+    for route in () if found is None else found.routes:
+        served = knowledge.routed(route + value) if routed(route + value) else None
+        if served is not None and served[0] is found:  # `openrouter/openai/org/x` is OpenRouter's, not OpenAI's
+            return value
+    return None
 
 
 def named(text: str, in_context: frozenset[str] = frozenset(), *, deployment: bool = False) -> str | None:

@@ -327,7 +327,7 @@ _CARD_KEYS = tuple(key.lower() for key in CARD_KEYS)
 _DATASET_ITEM_KEYS = tuple(key.lower().replace("_", "") for key in DATASET_ITEM_KEYS)  # as `_normalise` writes keys
 # The keys of a mapping that say which provider it configures or calls (`{provider: ollama, model: ...}`), normalised;
 # and those under which such a mapping holds that provider's settings (mem0's `{provider: ollama, config: {model}}`).
-_PROVIDER_KEYS = frozenset({"provider", "providerid", "providername", "apiprovider", "id", "type"})
+_PROVIDER_KEYS = frozenset({"provider", "providerid", "providername", "apiprovider", "apitype", "id", "type"})
 _PROVIDER_SETTINGS = frozenset({"config", "params", "options", "settings"})
 
 
@@ -355,6 +355,15 @@ def _provided_by_ollama(entries: _Entries) -> bool:
         for key, (_, value) in entries.items()
         if key in _PROVIDER_KEYS
     )
+
+
+def _named_provider(entries: _Entries) -> str | None:
+    """The hosted API provider a mapping says it calls (`api_type: openrouter`, `provider: groq`), if one."""
+    for key in _PROVIDER_KEYS & entries.keys():
+        value = entries[key][1]
+        if isinstance(value, _Text) and apis.is_provider_key(value.value.strip()):
+            return value.value.strip()
+    return None
 
 
 def _api_list(sequence: _Sequence) -> _Slot | None:
@@ -403,12 +412,13 @@ def _names_splits(entries: _Entries) -> bool:
 
 
 def _names_api_model(key: _Text | None) -> bool:
-    """Whether a key is, as a whole, a hosted API model's name: routed (`openrouter/x-ai/grok-3-beta`), or with a
-    version (`gpt-4o`, `claude-3-opus-20240229`). A word the loose patterns match is a service's or a project's name
-    (compose's `services: {gpt-researcher: ..., chatgpt-next-web: ...}`)."""
+    """Whether a key is, as a whole, a hosted API model's name: routed (`openrouter/x-ai/grok-3-beta`), with a
+    version (`gpt-4o`, `claude-3-opus-20240229`), or listed whole by a provider (`deepseek-chat`). A word the loose
+    patterns match is a service's or a project's name (compose's `services: {gpt-researcher: ...}`)."""
     if key is None:
         return False
-    return bool(apis.routed(key.value) or (any(c.isdigit() for c in key.value) and apis.named(key.value)))
+    versioned = any(c.isdigit() for c in key.value) or apis.listed(key.value)
+    return bool(apis.routed(key.value) or (versioned and apis.named(key.value)))
 
 
 @lru_cache(maxsize=16_384)  # a file's keys repeat: every item of a list has the same few
@@ -498,9 +508,15 @@ class _Finder:
             entries["datasetpath"][0] if _TASK_KEYS.intersection(entries) and "datasetpath" in entries else None
         )
         split_dataset = entries["path"][0] if "path" in entries and _names_splits(entries) else None
+        provider = _named_provider(entries)
         for key, child in mapping.entries:
             if key is not None and key is alias:
                 continue
+            if provider and key is not None and isinstance(child, _Text) and _artefact_key(key.value) is Kind.MODEL:
+                served = apis.routed_by(provider, child.value)  # `{api_type: openrouter, model: org/name}`: the
+                if served:  # provider's model, as its route would say (`openrouter/org/name`), not the Hub's
+                    yield self.reference(child, Kind.API, HubId(served, None), "provider")
+                    continue
             if key is not None and key in (task_dataset, split_dataset) and isinstance(child, _Text):
                 yield from self.text(child, _Slot(Kind.DATASET, key.value, single_names=True))
                 continue

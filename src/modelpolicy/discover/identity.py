@@ -233,14 +233,16 @@ ROUTER_CHOICES = frozenset({"auto", "eco", "premium", "free"})
 # slot for the reader to fill (lighteval's `hf_repo="HF_DATASET_NAME"`), never a Hub name, which the Hub's legacy
 # owner-less repositories spell in lower case.
 _CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+# An owner or name masked with x's, as a test or a doc hides a real one (MetaGPT's `model="xx/xxx"`, `xxxx/model`).
+_MASKED = re.compile(r"x{2,}", re.IGNORECASE)
 
 
 def is_placeholder(text: str) -> bool:
     """An id written for the reader to replace: its owner is `your...` or a stand-in for a user name, or its name is
     `your-...` (`meta-llama/your-model-path`; not a name that only starts so, as `coqui/YourTTS`); or a test
     fixture's stand-in, whose whole owner or name is `test` (`test/model`, `cleanup/test`; not `org/test-model`);
-    filler text (`lorem/ipsum`); or a router's own choice (`blockrun/auto`; not `org/auto-coder`); or, owner-less, a
-    constant's name (`HF_DATASET_NAME`)."""
+    filler text (`lorem/ipsum`) or x's (`xx/xxx`); or a router's own choice (`blockrun/auto`; not `org/auto-coder`);
+    or, owner-less, a constant's name (`HF_DATASET_NAME`)."""
     if _CONSTANT_NAME.fullmatch(text):
         return True
     owner, slash, name = text.partition("/")
@@ -249,8 +251,9 @@ def is_placeholder(text: str) -> bool:
     fixture = owner in FIXTURE_WORDS or name.lower() in FIXTURE_WORDS
     router = name.lower() in ROUTER_CHOICES  # `openrouter/auto`, `blockrun/auto`: the router picks, no repository
     filler = owner in FILLER_WORDS or name.lower() in FILLER_WORDS
+    masked = bool(_MASKED.fullmatch(owner) or _MASKED.fullmatch(name))
     return bool(slash) and (
-        owner.startswith("your") or owner in PLACEHOLDER_OWNERS or yours or fixture or filler or router
+        owner.startswith("your") or owner in PLACEHOLDER_OWNERS or yours or fixture or filler or router or masked
     )
 
 
@@ -462,9 +465,17 @@ def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, si
         return None
     if kind is Kind.MODEL and library_owned(hub.id):  # `model_name: str = "all-MiniLM-L6-v2"`: kept as written, and
         return hub  # resolved as the repository the library loads (`modelpolicy.resolve`)
-    if "/" in hub.id or single_names or load_knowledge().artefact(kind, hub.id) is not None:
+    if "/" in hub.id or single_names:
         return hub
-    return None
+    known = load_knowledge().artefact(kind, hub.id)
+    return hub if known is not None and _spelled_as_known(hub.id, kind, known.id, known.aliases) else None
+
+
+def _spelled_as_known(name: str, kind: Kind, known_id: str, aliases: tuple[str, ...]) -> bool:
+    """Whether an owner-less name the knowledge base knows is written as the Hub writes it. The Hub's legacy datasets
+    are named in lower case (`gsm8k`, `squad`): `GSM8K` or `SQuAD` in a config or keyword is a benchmark's display
+    name (MetaGPT's AFlow `ExperimentConfig(dataset="GSM8K")` reads its own copy), not the Hub repository."""
+    return kind is not Kind.DATASET or name == name.lower() or name in (known_id, *aliases)
 
 
 # A URL as written in text: up to a blank, a quote or a bracket. `parse_hub_url` says whether it is the Hub's.

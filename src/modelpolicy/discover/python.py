@@ -2466,15 +2466,16 @@ class _Finder:
     def _api_table(self, table: ast.expr, items: Sequence[ast.expr | None]) -> None:
         """`costs = {"gpt-4o": 0.01, "gpt-4o-mini": 0.001}`, `["grok-2", "grok-3"]`: the string keys of a dict, or
         the items of a list, tuple or set, two or more and every one a hosted API's model name, are a table of models
-        whatever it is called (as JavaScript's arrays and config files' lists are read)."""
-        texts = [_string(item) if item is not None else None for item in items]
-        if (
-            id(table) in self.unused
-            or len(items) < 2
-            or not all(text and apis.named(text, self.apis) for text in texts)
-        ):
+        whatever it is called (as JavaScript's arrays and config files' lists are read); so are the first items of
+        its rows (`[("ERNIE-Bot-4", "completions_pro"), ("ERNIE-Bot-8k", "ernie_bot_8k")]`: models, endpoints)."""
+        items = _row_keys(items)
+        if id(table) in self.unused or len(items) < 2:
             return
-        for item in items:
+        named = [item for item in items if item is not None and _names_api(_string(item), self.apis)]
+        mostly = named[:1] == items[:1] and 2 * len(named) > len(items)
+        if len(named) < len(items) and not (mostly and _settings_by_key(table)):
+            return  # a dict of settings by model needs only most of its keys named, the first among them
+        for item in named:
             self._defer(item, Kind.API, "list")
 
     def _declared_field(self, name: ast.expr | None, field: ast.expr | None) -> None:
@@ -3415,6 +3416,34 @@ def _string_default(function: _Function, name: str) -> ast.expr | None:
     ]
     default = next((value for argument, value in pairs if argument.arg == name), None)
     return default if _string(default) is not None else None
+
+
+def _names_api(text: str | None, contexts: frozenset[str]) -> bool:
+    return bool(text and apis.named(text, contexts))
+
+
+def _settings_by_key(table: ast.expr) -> bool:
+    """Whether a dict maps each key to settings: a dict (`{"prompt": 0.01, "completion": 0.03}`) or a number (a
+    context window, a price), as pricing and token-limit tables by model do. Such a table is one of models when most
+    of its keys, the first among them, are API models' names (`TOKEN_COSTS` with a few names no provider lists)."""
+    if not isinstance(table, ast.Dict) or not table.values:
+        return False
+    return all(_a_setting(value) for value in table.values)
+
+
+def _a_setting(value: ast.expr) -> bool:
+    if isinstance(value, ast.Dict):
+        return True
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "dict":
+        return True
+    return type(value) is ast.Constant and type(value.value) in (int, float)
+
+
+def _row_keys(items: Sequence[ast.expr | None]) -> Sequence[ast.expr | None]:
+    """The first item of each row when every item is a row of two or more (a tuple or list), else the items."""
+    if items and all(isinstance(item, ast.Tuple | ast.List) and len(item.elts) >= 2 for item in items):
+        return [item.elts[0] for item in items if isinstance(item, ast.Tuple | ast.List)]
+    return items
 
 
 def _entries(container: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
