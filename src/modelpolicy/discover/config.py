@@ -430,7 +430,7 @@ class _Finder:
     @cached_property
     def api_contexts(self) -> frozenset[str]:
         """The hosted APIs the file shows it calls (`discover/apis.py`)."""
-        return apis.contexts(self.file_text)
+        return apis.contexts(self.file_text, self.context.path)
 
     @cached_property
     def ollama_server(self) -> bool:

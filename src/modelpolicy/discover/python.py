@@ -1384,7 +1384,7 @@ class _Finder:
     @cached_property
     def apis(self) -> frozenset[str]:
         """The hosted APIs the file shows it calls, whose catalog names count in it (`discover/apis.py`)."""
-        return apis.contexts(self.source)
+        return apis.contexts(self.source, self.context.path)
 
     @cached_property
     def lines(self) -> list[str]:

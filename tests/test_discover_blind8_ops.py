@@ -1,0 +1,118 @@
+"""Forms found on repositories the benchmark does not label (issue 16, meta-llama/llama-stack and dstackai/dstack): a
+provider's model table filed in a folder named for the provider, whose names are that provider's though nothing in
+the file says whose (`providers/remote/inference/watsonx/models.py`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover import apis
+from modelpolicy.discover.config import ConfigSource
+from modelpolicy.discover.interface import FileContext, Source
+from modelpolicy.discover.javascript import JavaScriptSource
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.model import Kind
+
+A, M = Kind.API, Kind.MODEL
+
+
+def find(source: Source, text: str, path: str) -> set[tuple[Kind, str]]:
+    context = FileContext(path, lambda text: False)
+    return {(r.kind, r.text) for r in source.find(text, context)}
+
+
+# --- a provider's folder ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "providers"),
+    [
+        ("llama_stack/providers/remote/inference/watsonx/models.py", {"watsonx"}),
+        ("server/utils/AiProviders/NVIDIA/index.js", {"nvidia"}),
+        ("litellm/llms/sambanova.py", {"sambanova"}),
+        ("src/llama_api/client.ts", {"llama-api"}),  # `-` and `_` alike
+        ("providers/llama-api/models.py", {"llama-api"}),
+        ("providers\\cerebras\\models.py", {"cerebras"}),
+    ],
+)
+def test_a_folder_or_file_named_for_a_provider_files_the_file_under_it(path: str, providers: set[str]) -> None:
+    assert apis.path_contexts(path) == providers
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "examples/nvidia-examples/models.py",  # a folder whose name only holds the provider's
+        "tests/test_watsonx.py",  # a file named for a test of it
+        "src/cerebras_utils.py",
+        "watsonx.md/notes.txt",  # the folder's name with an ending is another name
+        "pkg/models.py",
+        "",
+    ],
+)
+def test_a_name_that_only_holds_a_providers_key_files_nothing(path: str) -> None:
+    assert not apis.path_contexts(path)
+
+
+MODEL_TABLE = """\
+MODEL_ENTRIES = [
+    build_hf_repo_model_entry(
+        "meta-llama/llama-3-3-70b-instruct",
+        CoreModelId.llama3_3_70b_instruct.value,
+    ),
+    build_hf_repo_model_entry("Meta-Llama-3.1-8B-Instruct", CoreModelId.llama3_1_8b_instruct.value),
+    build_hf_repo_model_entry("llama3.1-8b", CoreModelId.llama3_1_8b_instruct.value),
+    ProviderModelEntry(provider_model_id="nvidia/nv-embedqa-e5-v5", model_type=ModelType.embedding),
+]
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (  # watsonx writes Meta's models under the Hub's organisation, in lower case
+            "llama_stack/providers/remote/inference/watsonx/models.py",
+            {(A, "meta-llama/llama-3-3-70b-instruct"), (M, "nvidia/nv-embedqa-e5-v5")},
+        ),
+        (  # the NVIDIA API catalog's names
+            "llama_stack/providers/remote/inference/nvidia/models.py",
+            {(M, "meta-llama/llama-3-3-70b-instruct"), (A, "nvidia/nv-embedqa-e5-v5")},
+        ),
+        (  # SambaNova's mixed-case names without an owner
+            "providers/sambanova/models.py",
+            {
+                (M, "meta-llama/llama-3-3-70b-instruct"),
+                (A, "Meta-Llama-3.1-8B-Instruct"),
+                (M, "nvidia/nv-embedqa-e5-v5"),
+            },
+        ),
+        (  # a file named for the provider
+            "pkg/llms/cerebras.py",
+            {(M, "meta-llama/llama-3-3-70b-instruct"), (A, "llama3.1-8b"), (M, "nvidia/nv-embedqa-e5-v5")},
+        ),
+        (  # filed nowhere: Hub ids, and bare names no API claims
+            "examples/nvidia-examples/models.py",
+            {(M, "meta-llama/llama-3-3-70b-instruct"), (M, "nvidia/nv-embedqa-e5-v5")},
+        ),
+    ],
+)
+def test_a_model_table_in_a_providers_folder_names_its_models(path: str, expected: set[tuple[Kind, str]]) -> None:
+    assert find(PythonSource(), MODEL_TABLE, path) == expected
+
+
+def test_config_and_javascript_files_in_a_providers_folder_name_its_models() -> None:
+    values = "embedding:\n  model: nvidia/nv-embedqa-e5-v5\nllm:\n  model: meta-llama/llama-3-1-8b-instruct\n"
+    assert find(ConfigSource(), values, "deploy/watsonx/values.yaml") == {
+        (A, "meta-llama/llama-3-1-8b-instruct"),
+        (M, "nvidia/nv-embedqa-e5-v5"),
+    }
+    assert find(ConfigSource(), values, "deploy/values.yaml") == {
+        (M, "meta-llama/llama-3-1-8b-instruct"),
+        (M, "nvidia/nv-embedqa-e5-v5"),
+    }
+    script = 'const MODELS = ["llama3.1-8b", "llama-3.3-70b"];\n'
+    assert find(JavaScriptSource(), script, "server/utils/AiProviders/cerebras/index.js") == {
+        (A, "llama3.1-8b"),
+        (A, "llama-3.3-70b"),
+    }
+    assert not find(JavaScriptSource(), script, "server/utils/AiProviders/index.js")
