@@ -10,6 +10,7 @@ from modelpolicy.discover import apis
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext, Source
 from modelpolicy.discover.javascript import JavaScriptSource
+from modelpolicy.discover.names import named_kind
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.model import Kind
 
@@ -116,3 +117,80 @@ def test_config_and_javascript_files_in_a_providers_folder_name_its_models() -> 
         (A, "llama-3.3-70b"),
     }
     assert not find(JavaScriptSource(), script, "server/utils/AiProviders/index.js")
+
+
+# --- a config file a program writes ----------------------------------------------------------------------------------
+
+WRITTEN_PRESET = '''\
+def test_upgrade(tmp_path):
+    directory = tmp_path / "presets"
+    (directory / "preset.yml").write_text(
+        """
+base_model: deepseek-ai/DeepSeek-V4-Flash
+service:
+  model: Qwen/Qwen3-32B
+  image: vllm/vllm-openai:v0.11.0
+"""
+    )
+'''
+
+
+def found_at(text: str, path: str = "tests/test_store.py") -> set[tuple[Kind, str, int]]:
+    context = FileContext(path, lambda text: False)
+    return {(r.kind, r.text, r.line) for r in PythonSource().find(text, context)}
+
+
+def test_a_yaml_file_a_test_writes_is_read_at_its_lines() -> None:
+    assert found_at(WRITTEN_PRESET) == {
+        (M, "deepseek-ai/DeepSeek-V4-Flash", 5),
+        (M, "Qwen/Qwen3-32B", 7),
+        (Kind.IMAGE, "vllm/vllm-openai:v0.11.0", 8),
+    }
+
+
+@pytest.mark.parametrize(
+    "writer",
+    [
+        'Path("config.json").write_text(',
+        'open("settings/run.JSON", "w").write(',
+        'tmp_path.joinpath("models.json").write_text(',
+    ],
+)
+def test_a_json_file_a_program_writes_is_read(writer: str) -> None:
+    text = f'{writer}"""{{\n  "model": "gpt-4o",\n  "embedding_model": "BAAI/bge-small-en-v1.5"\n}}""")\n'
+    assert found_at(text) == {(A, "gpt-4o", 2), (M, "BAAI/bge-small-en-v1.5", 3)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Path("notes.txt").write_text("""model: org/name\\nbase_model: org/other\\n""")\n',  # no config file
+        'log.write("""model: org/name\\nbase_model: org/other\\n""")\n',  # no file named at all
+        'Path("preset.yml").write_text("model: Qwen/Qwen3-32B")\n',  # one line: a config's text is several
+        'Path("preset.yml").read_text("""model: Qwen/Qwen3-32B\\n""")\n',  # not written
+        'Path("preset.yml").write_text(f"""model: {name}\\n""")\n',  # built, not written out
+        'Path("compose.yml").write_text("""services:\\n  db:\\n    image: postgres:16\\n""")\n',  # no model server
+    ],
+)
+def test_strings_not_written_to_a_config_file_are_not_read_as_one(text: str) -> None:
+    assert not found_at(text)
+
+
+# --- a shield's safety model -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["shield_id", "provider_shield_id", "shieldId", "SHIELD_ID", "--shield-id"])
+def test_a_shields_id_is_named_for_a_model(name: str) -> None:
+    assert named_kind(name) is Kind.MODEL
+
+
+@pytest.mark.parametrize("name", ["shield", "shields_enabled", "shield_type", "output_shield_id", "shield_ids_path"])
+def test_other_names_of_shields_name_no_model(name: str) -> None:
+    assert named_kind(name) is None
+
+
+def test_a_shield_registered_in_config_and_code_names_its_guard_model() -> None:
+    run = "shields:\n- shield_id: meta-llama/Llama-Guard-3-8B\n- shield_id: llama-guard\n  provider_id: x\n"
+    assert find(ConfigSource(), run, "distributions/demo/run.yaml") == {(M, "meta-llama/Llama-Guard-3-8B")}
+    code = 'default_shields = [ShieldInput(shield_id="meta-llama/Llama-Guard-3-8B"), ShieldInput(shield_id="code")]\n'
+    assert find(PythonSource(), code, "distributions/demo/demo.py") == {(M, "meta-llama/Llama-Guard-3-8B")}

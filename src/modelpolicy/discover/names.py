@@ -106,6 +106,9 @@ ENDINGS = frozenset(
         # `def __init__(self, pretrained: str = "org/x")`, `--pretrained org/x` (torchvision's `pretrained=True` and
         # open_clip's `pretrained="laion2b_s34b_b79k"` are no ids)
         ("pretrained",),
+        # the safety model a shield runs (Llama Stack's `shield_id: meta-llama/Llama-Guard-3-8B`, `ShieldInput(
+        # shield_id=ID)`, `provider_shield_id`): a guard model is a model
+        ("shield", "id"),
     }
 )
 # endings that make a name a dataset's without the word `dataset`: `--data_path`, `--mixer_list`
@@ -129,6 +132,7 @@ SPELLED_WHOLE = frozenset(
         ("reward", "funcs"),
         ("mixer", "list"),
         ("mixer", "eval", "list"),
+        ("shield", "id"),  # `shield` alone is a word of the security code a scan reads
         *_ADAPTER_ENDINGS,
     }
 )
