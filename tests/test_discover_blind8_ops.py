@@ -12,6 +12,8 @@ from modelpolicy.discover.interface import FileContext, Source
 from modelpolicy.discover.javascript import JavaScriptSource
 from modelpolicy.discover.names import named_kind
 from modelpolicy.discover.python import PythonSource
+from modelpolicy.knowledge import load as load_knowledge
+from modelpolicy.knowledge import ollama_tag
 from modelpolicy.model import Kind
 
 A, M = Kind.API, Kind.MODEL
@@ -194,3 +196,51 @@ def test_a_shield_registered_in_config_and_code_names_its_guard_model() -> None:
     assert find(ConfigSource(), run, "distributions/demo/run.yaml") == {(M, "meta-llama/Llama-Guard-3-8B")}
     code = 'default_shields = [ShieldInput(shield_id="meta-llama/Llama-Guard-3-8B"), ShieldInput(shield_id="code")]\n'
     assert find(PythonSource(), code, "distributions/demo/demo.py") == {(M, "meta-llama/Llama-Guard-3-8B")}
+
+
+# --- Ollama's names in a folder named for it, and Llama Guard in its library -----------------------------------------
+
+OLLAMA_TABLE = """\
+SAFETY_MODELS_ENTRIES = [build_hf_repo_model_entry("llama-guard3:8b", CoreModelId.llama_guard_3_8b.value)]
+MODEL_ENTRIES = [
+    ProviderModelEntry(provider_model_id="nomic-embed-text", model_type=ModelType.embedding),
+    build_model_entry("llama3.1:8b", CoreModelId.llama3_1_8b_instruct.value),
+]
+"""
+
+
+@pytest.mark.parametrize(
+    "path", ["llama_stack/providers/remote/inference/ollama/models.py", "app/llm/ollama.py", "OLLAMA/models.py"]
+)
+def test_an_ollama_model_table_filed_under_ollama_names_its_bare_library_names(path: str) -> None:
+    assert find(PythonSource(), OLLAMA_TABLE, path) == {
+        (Kind.OLLAMA, "llama-guard3:8b"),
+        (Kind.OLLAMA, "nomic-embed-text"),
+        (Kind.OLLAMA, "llama3.1:8b"),
+    }
+
+
+@pytest.mark.parametrize("path", ["pkg/models.py", "examples/ollama_demo/models.py", "tests/test_ollama.py"])
+def test_elsewhere_only_tagged_names_are_ollamas(path: str) -> None:
+    assert find(PythonSource(), OLLAMA_TABLE, path) == {(Kind.OLLAMA, "llama-guard3:8b"), (Kind.OLLAMA, "llama3.1:8b")}
+
+
+def test_a_config_file_filed_under_ollama_names_bare_library_names() -> None:
+    assert find(ConfigSource(), "model: mistral\n", "deploy/ollama/values.yaml") == {(Kind.OLLAMA, "mistral")}
+    assert not find(ConfigSource(), "model: mistral\n", "deploy/values.yaml")
+
+
+@pytest.mark.parametrize(
+    ("tag", "upstream", "licence"),
+    [
+        ("8b", "meta-llama/Llama-Guard-3-8B", "llama3.1"),
+        (None, "meta-llama/Llama-Guard-3-8B", "llama3.1"),
+        ("1b", "meta-llama/Llama-Guard-3-1B", "llama3.2"),
+        ("1b-q8_0", "meta-llama/Llama-Guard-3-1B", "llama3.2"),
+    ],
+)
+def test_llama_guard_3_in_ollamas_library_resolves_by_size(tag: str | None, upstream: str, licence: str) -> None:
+    model = load_knowledge().ollama("llama-guard3")
+    assert model is not None
+    terms = ollama_tag(model, tag) or model
+    assert (terms.upstream, terms.license) == (upstream, licence)

@@ -435,7 +435,7 @@ class _Finder:
     @cached_property
     def ollama_server(self) -> bool:
         """Whether the file shows an Ollama server is meant (`ollama.server_in`)."""
-        return ollama.server_in(self.file_text)
+        return ollama.server_in(self.file_text, self.context.path)
 
     def node(self, node: _Node | None, slot: _Slot | None) -> Iterator[Reference]:
         if isinstance(node, _Mapping | _Sequence):

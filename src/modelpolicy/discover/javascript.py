@@ -1243,7 +1243,7 @@ class _Finder:
         if tag := ollama.tagged(text):
             return tag  # `const model = "llama3.1:8b"`: Ollama's spelling, with or without a server in sight
         if self.ollama_server is None:
-            self.ollama_server = ollama.server_in(self.data.decode("utf-8", "replace"))
+            self.ollama_server = ollama.server_in(self.data.decode("utf-8", "replace"), self.context.path)
         found = ollama.recognise(text, ollama.Context.NAMED) if self.ollama_server else None
         return found[1] if found is not None and found[0] is Kind.OLLAMA else None
 

@@ -1398,7 +1398,7 @@ class _Finder:
     @cached_property
     def speaks_of_ollama(self) -> bool:
         """Whether the file shows an Ollama server is meant (`ollama.server_in`)."""
-        return ollama.server_in(self.source)
+        return ollama.server_in(self.source, self.context.path)
 
     @cached_property
     def apis(self) -> frozenset[str]:
