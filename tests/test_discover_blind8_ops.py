@@ -244,3 +244,39 @@ def test_llama_guard_3_in_ollamas_library_resolves_by_size(tag: str | None, upst
     assert model is not None
     terms = ollama_tag(model, tag) or model
     assert (terms.upstream, terms.license) == (upstream, licence)
+
+
+# --- a version written after an API's name ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "meta/llama-3.2-1b-instruct@v1.0.0+L40",  # NeMo Customizer: a config's version and the GPU it is tuned for
+        "meta/llama-3.1-8b-instruct@2.0+A100",
+        "claude-3-5-sonnet@20240620",  # Vertex AI's Anthropic versions
+        "chat-bison@001",
+    ],
+)
+def test_a_version_after_an_apis_name_keeps_it_the_apis(name: str) -> None:
+    assert apis.named(name) == name
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "meta/Llama-3.2-1B-Instruct@v1.0.0",  # the name itself in mixed case: a label, or a Hub id's spelling
+        "GPT-4o@A",
+        "meta-llama/Llama-3.2-1B@main",  # a Hub id at a revision
+        "@v1.0.0+L40",
+    ],
+)
+def test_a_version_does_not_make_a_label_or_a_hub_id_an_apis_name(name: str) -> None:
+    assert apis.named(name) is None
+
+
+def test_a_customization_jobs_model_with_a_version_is_the_catalogs() -> None:
+    code = 'adapter.supervised_fine_tune(job_uuid="j", model="meta/llama-3.2-1b-instruct@v1.0.0+L40")\n'
+    assert find(PythonSource(), code, "tests/unit/providers/nvidia/test_sft.py") == {
+        (A, "meta/llama-3.2-1b-instruct@v1.0.0+L40")
+    }

@@ -277,8 +277,12 @@ FINE_TUNED = "ft:"
 
 
 def spelled_by_the_api(value: str) -> str:
-    """The part of a model's name whose case the API fixes: the whole name, or a fine-tuned model's base."""
-    return value.split(":", 2)[1] if value.startswith(FINE_TUNED) else value
+    """The part of a model's name whose case the API fixes: the whole name, or a fine-tuned model's base, or the name
+    before the `@` of a version its owner wrote (NVIDIA NeMo Customizer's `meta/llama-3.2-1b-instruct@v1.0.0+L40`, a
+    configuration's version and the GPU it was tuned for)."""
+    if value.startswith(FINE_TUNED):
+        return value.split(":", 2)[1]
+    return value.partition("@")[0]
 
 
 @lru_cache(maxsize=1)
