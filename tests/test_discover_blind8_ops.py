@@ -280,3 +280,8 @@ def test_a_customization_jobs_model_with_a_version_is_the_catalogs() -> None:
     assert find(PythonSource(), code, "tests/unit/providers/nvidia/test_sft.py") == {
         (A, "meta/llama-3.2-1b-instruct@v1.0.0+L40")
     }
+
+
+def test_a_one_line_stand_in_for_a_config_file_is_not_read() -> None:
+    text = '(tmp_path / "z_task.yaml").write_text("task: z_task\\ndataset_path: org/data\\nmodel: org/model")\n'
+    assert not found_at(text)

@@ -2466,14 +2466,16 @@ class _Finder:
 
     def _written_config(self, call: ast.Call) -> None:
         """`(directory / "preset.yml").write_text(TEXT)`, `Path("config.json").write_text(...)`,
-        `open("run.yaml", "w").write(...)`: a string of several lines a program writes to a file named as a config
-        file (a test's fixture, more often than not) is read as the file it becomes."""
+        `open("run.yaml", "w").write(...)`: a string written over several lines that a program writes to a file
+        named as a config file (a test's fixture, more often than not) is read as the file it becomes."""
         func = call.func
         if not isinstance(func, ast.Attribute) or func.attr not in _FILE_WRITES or len(call.args) != 1:
             return
         value = call.args[0]
-        if not isinstance(value, ast.Constant) or not isinstance(value.value, str) or "\n" not in value.value:
+        if not isinstance(value, ast.Constant) or not isinstance(value.value, str):
             return
+        if (value.end_lineno or value.lineno) == value.lineno:
+            return  # `"task: z\ndataset_path: z"`: a test's one-line stand-in, not a config file written out
         ending = _config_file_ending(func.value)
         if ending is not None:
             self._read_embedded(value, value.value, ending, func.attr)
