@@ -165,16 +165,35 @@ def name_kind(name: str) -> Kind | None:
     return Kind.API if holds_api(name) else named_kind(name)
 
 
-def contexts(text: str) -> frozenset[str]:
-    """The providers a file shows it calls: those with one of their `context_markers` in its text (any case). One
-    pass of an Aho-Corasick automaton over every provider's markers: a search for each marker in turn was 5% of a
-    scan of peft."""
+def contexts(text: str, path: str = "") -> frozenset[str]:
+    """The providers a file shows it calls: those with one of their `context_markers` in its text (any case), and
+    those its path is filed under (`path_contexts`). One pass of an Aho-Corasick automaton over every provider's
+    markers: a search for each marker in turn was 5% of a scan of peft."""
     keys, automaton = _context_automaton()
+    filed = path_contexts(path) if path else frozenset()
     if automaton is None:
-        return frozenset()
-    return frozenset(
+        return filed
+    return filed | frozenset(
         keys[index] for index, _, _ in automaton.find_matches_as_indexes(_bytes(text.lower()), overlapping=True)
     )
+
+
+@lru_cache(maxsize=4096)  # the files of one folder share its folders' names
+def path_contexts(path: str) -> frozenset[str]:
+    """The providers a file is filed under: a folder, or the file's name up to its first dot, spelled as a provider's
+    key (`-` and `_` alike, any case). Repositories keep each provider's code in a place named for it
+    (`providers/remote/inference/watsonx/models.py`, `AiProviders/groq/index.js`, `llms/sambanova.py`), where its
+    model table holds its names bare, with no client or endpoint in the same file to show whose they are."""
+    parts = path.replace("\\", "/").lower().split("/")
+    names = {part.replace("-", "_") for part in parts[:-1]}
+    names.add(parts[-1].split(".", 1)[0].replace("-", "_"))
+    return frozenset(key for name, key in _filing_names() if name in names)
+
+
+@lru_cache(maxsize=1)
+def _filing_names() -> tuple[tuple[str, str], ...]:
+    """(folder name, provider key) pairs: each provider's key, with `-` spelled `_`."""
+    return tuple((p.key.replace("-", "_"), p.key) for p in load_knowledge().providers)
 
 
 def _bytes(text: str) -> bytes:
@@ -344,8 +363,12 @@ FINE_TUNED = "ft:"
 
 
 def spelled_by_the_api(value: str) -> str:
-    """The part of a model's name whose case the API fixes: the whole name, or a fine-tuned model's base."""
-    return value.split(":", 2)[1] if value.startswith(FINE_TUNED) else value
+    """The part of a model's name whose case the API fixes: the whole name, or a fine-tuned model's base, or the name
+    before the `@` of a version its owner wrote (NVIDIA NeMo Customizer's `meta/llama-3.2-1b-instruct@v1.0.0+L40`, a
+    configuration's version and the GPU it was tuned for)."""
+    if value.startswith(FINE_TUNED):
+        return value.split(":", 2)[1]
+    return value.partition("@")[0]
 
 
 @lru_cache(maxsize=1)

@@ -451,12 +451,12 @@ class _Finder:
     @cached_property
     def api_contexts(self) -> frozenset[str]:
         """The hosted APIs the file shows it calls (`discover/apis.py`)."""
-        return apis.contexts(self.file_text)
+        return apis.contexts(self.file_text, self.context.path)
 
     @cached_property
     def ollama_server(self) -> bool:
         """Whether the file shows an Ollama server is meant (`ollama.server_in`)."""
-        return ollama.server_in(self.file_text)
+        return ollama.server_in(self.file_text, self.context.path)
 
     def node(self, node: _Node | None, slot: _Slot | None) -> Iterator[Reference]:
         if isinstance(node, _Mapping | _Sequence):

@@ -1247,7 +1247,7 @@ class _Finder:
         if tag := ollama.tagged(text):
             return tag  # `const model = "llama3.1:8b"`: Ollama's spelling, with or without a server in sight
         if self.ollama_server is None:
-            self.ollama_server = ollama.server_in(self.data.decode("utf-8", "replace"))
+            self.ollama_server = ollama.server_in(self.data.decode("utf-8", "replace"), self.context.path)
         found = ollama.recognise(text, ollama.Context.NAMED) if self.ollama_server else None
         return found[1] if found is not None and found[0] is Kind.OLLAMA else None
 
@@ -1255,7 +1255,7 @@ class _Finder:
         """A name only a provider's context makes its (`generalv3.5` where iFlytek Spark's endpoint is written,
         `nvidia/nv-embedqa-e5-v5` beside a `ChatNVIDIA`), as the other sources read it (`apis.named`)."""
         if self.api_contexts is None:
-            self.api_contexts = apis.contexts(self.data.decode("utf-8", "replace"))
+            self.api_contexts = apis.contexts(self.data.decode("utf-8", "replace"), self.context.path)
         if not self.api_contexts or (text != text.lower() and load_knowledge().provider(text) is not None):
             return None  # `GPT-4o` is a label of a name any file reads in lower case (`_api_name`)
         return apis.named(text, self.api_contexts)

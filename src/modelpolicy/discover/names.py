@@ -117,6 +117,9 @@ ENDINGS = frozenset(
         # the Hub repository a converter or loader reads, named for the Hub (mlx-lm's `convert(hf_path="org/x")` and
         # `mlx_lm.convert --hf-path org/x`, a test's `HF_PATH = "org/x"`); `hf_repo` is lighteval's dataset as often
         ("hf", "path"),
+        # the safety model a shield runs (Llama Stack's `shield_id: meta-llama/Llama-Guard-3-8B`, `ShieldInput(
+        # shield_id=ID)`, `provider_shield_id`): a guard model is a model
+        ("shield", "id"),
     }
 )
 # endings that make a name a dataset's without the word `dataset`: `--data_path`, `--mixer_list`
@@ -143,6 +146,7 @@ SPELLED_WHOLE = frozenset(
         ("mixer", "eval", "list"),
         ("hf", "hub"),  # `hf` alone is in too many names (`hf_token`, `hf_home`) to pre-filter files on
         ("hf", "hub", "id"),
+        ("shield", "id"),  # `shield` alone is a word of the security code a scan reads
         *_ADAPTER_ENDINGS,
     }
 )

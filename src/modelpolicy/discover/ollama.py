@@ -36,10 +36,20 @@ _PREFIXED = re.compile(r"(?:ollama(?:_chat)?/|ollama://|ollama:)(?P<model>\S+)")
 SERVER_MARKERS = ("ollama", ":11434")
 
 
-def server_in(text: str) -> bool:
-    """Whether a file shows an Ollama server is meant (any case)."""
+def server_in(text: str, path: str = "") -> bool:
+    """Whether a file shows an Ollama server is meant (any case): by what it holds, or by where it is filed (a folder
+    named `ollama`, or the file's own name up to its first dot: `providers/remote/inference/ollama/models.py`, a model
+    table that holds Ollama's names and nothing else that says whose)."""
     lowered = text.lower()
-    return any(marker in lowered for marker in SERVER_MARKERS)
+    return any(marker in lowered for marker in SERVER_MARKERS) or (bool(path) and _filed_under_ollama(path))
+
+
+def _filed_under_ollama(path: str) -> bool:
+    parts = path.replace("\\", "/").lower().split("/")
+    return _OLLAMA_FOLDER in parts[:-1] or parts[-1].split(".", 1)[0] == _OLLAMA_FOLDER
+
+
+_OLLAMA_FOLDER = "ollama"
 
 
 def listed(text: str) -> str | None:

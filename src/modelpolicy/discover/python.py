@@ -52,7 +52,7 @@ from modelpolicy.discover.identity import (
     without_hub_route,
 )
 from modelpolicy.discover.images import IMAGE_MARKERS, server_image
-from modelpolicy.discover.interface import FileContext, SourceError
+from modelpolicy.discover.interface import FileContext, Source, SourceError
 from modelpolicy.discover.markers import Lines, Markers
 from modelpolicy.discover.names import (
     CARD_KEYS,
@@ -1260,6 +1260,25 @@ def _exclusive(branches: list[_Branch]) -> bool:
 _EMBEDDED_WORDS = frozenset({"config", "yaml", "yml", "json"})
 
 
+# The methods that write a string to a file: `Path.write_text`, a file object's `write`.
+_FILE_WRITES = frozenset({"write_text", "write"})
+# The endings of the config files a written string is read as, and the ending the config reader is given for each.
+_CONFIG_ENDINGS = {".yaml": ".yaml", ".yml": ".yaml", ".json": ".json"}
+
+
+def _config_file_ending(target: ast.expr) -> str | None:
+    """The config ending (`.yaml`, `.json`) of the file an expression opens or names, by the literal file name in it
+    (`directory / "preset.yml"`, `Path("config.json")`, `open("run.yaml", "w")`, `tmp_path.joinpath("x.yml")`), or
+    None."""
+    for node in ast.walk(target):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            name = node.value.lower().rsplit("/", 1)[-1]
+            ending = _CONFIG_ENDINGS.get(name[name.rfind(".") :]) if "." in name else None
+            if ending is not None:
+                return ending
+    return None
+
+
 def _json_object(text: str) -> bool:
     """Whether a string is, as a whole, a JSON object: a spec a program registers or loads (a test's
     `model = \"\"\"{"model_specs": [{"model_id": "org/x"}]}\"\"\"` then `client.register_model(model=model)`), whatever
@@ -1416,12 +1435,12 @@ class _Finder:
     @cached_property
     def speaks_of_ollama(self) -> bool:
         """Whether the file shows an Ollama server is meant (`ollama.server_in`)."""
-        return ollama.server_in(self.source)
+        return ollama.server_in(self.source, self.context.path)
 
     @cached_property
     def apis(self) -> frozenset[str]:
         """The hosted APIs the file shows it calls, whose catalog names count in it (`discover/apis.py`)."""
-        return apis.contexts(self.source)
+        return apis.contexts(self.source, self.context.path)
 
     @cached_property
     def lines(self) -> list[str]:
@@ -1623,6 +1642,7 @@ class _Finder:
         if isinstance(node, ast.Call):
             self.found += self._call(node)
             self._endpoint_urls(node)
+            self._written_config(node)
         else:
             self._note_named(node)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -2635,17 +2655,43 @@ class _Finder:
             return
         if not _EMBEDDED_WORDS.intersection(split_words(target)) and not _json_object(value.value):
             return
-        from modelpolicy.discover.config import ConfigSource  # here: only such a string needs the config reader
+        self._read_embedded(value, value.value, ".yaml", target)
 
-        context = FileContext(f"{self.context.path}.yaml", self.context.is_local_path)
-        try:
-            found: Sequence[Reference] = ConfigSource().find(value.value, context)
-        except SourceError as error:  # not YAML after all: what could be read of it
-            found = error.found
+    def _written_config(self, call: ast.Call) -> None:
+        """`(directory / "preset.yml").write_text(TEXT)`, `Path("config.json").write_text(...)`,
+        `open("run.yaml", "w").write(...)`: a string written over several lines that a program writes to a file
+        named as a config file (a test's fixture, more often than not) is read as the file it becomes."""
+        func = call.func
+        if not isinstance(func, ast.Attribute) or func.attr not in _FILE_WRITES or len(call.args) != 1:
+            return
+        value = call.args[0]
+        if not isinstance(value, ast.Constant) or not isinstance(value.value, str):
+            return
+        if (value.end_lineno or value.lineno) == value.lineno:
+            return  # `"task: z\ndataset_path: z"`: a test's one-line stand-in, not a config file written out
+        ending = _config_file_ending(func.value)
+        if ending is not None:
+            self._read_embedded(value, value.value, ending, func.attr)
+
+    def _read_embedded(self, value: ast.Constant, text: str, ending: str, form: str) -> None:
+        """The references of a config file's text a string holds, each at its line in the file (`ending` the
+        config file's: `.yaml`, `.json`): its values under artefact keys, and in YAML the model-server images it
+        runs (`image: vllm/vllm-openai`)."""
+        from modelpolicy.discover.config import ConfigSource  # here: only such a string needs the config reader
+        from modelpolicy.discover.containers import ContainerSource
+
+        context = FileContext(f"{self.context.path}{ending}", self.context.is_local_path)
+        readers: list[Source] = [ConfigSource(), ContainerSource()] if ending == ".yaml" else [ConfigSource()]
+        found: list[Reference] = []
+        for reader in readers:
+            try:
+                found += reader.find(text, context)
+            except SourceError as error:  # not YAML after all: what could be read of it
+                found += error.found
         spread = (value.end_lineno or value.lineno) > value.lineno  # its lines are the file's (a triple-quoted string)
         for reference in found:
             line = value.lineno + reference.line - 1 if spread else value.lineno
-            self.found.append(replace(reference, path=self.context.path, line=line, source="python", form=target))
+            self.found.append(replace(reference, path=self.context.path, line=line, source="python", form=form))
 
     def _settings_record(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """`judge_cfg = dict(type=OpenAISDK, path=ID)`, `self.model_config = {"name": ID}`: a record bound to a name
