@@ -51,6 +51,9 @@ ENDINGS = frozenset(
         ("model", "url"),
         ("model", "uri"),
         ("model", "source"),  # Ray Serve LLM's `model_loading_config: {model_id: alias, model_source: org/x}`
+        # the Hub repository a table entry loads (SummaC's `model_map = {"vitc": {"model_card": "tals/albert-..."}}`,
+        # read by `from_pretrained(self.model_card)`); a card's text or a README path is no id
+        ("model", "card"),
         ("dataset", "path"),
         ("dataset", "uri"),  # llm-foundry's evaluation tasks: `dataset_uri: hf://org/x` (or a local file)
         ("data", "path"),
@@ -250,9 +253,12 @@ def qualified_kind(name: str) -> Kind | None:
 
 # Words of a function's name that say its arguments name a model or dataset to read: `resolve_model_reference(req,
 # "org/x")`, `download_dataset("org/x")`, a LoRA adapter's (`download_adapter_weights("org/lora")`,
-# `load_lora("org/lora")`). Singular only: `list_models(...)` takes filters, not one to read.
+# `load_lora("org/lora")`), an LLM's factory (ragas' `llm_factory("gpt-4o-mini", client=client)`, `get_llm("gpt-4o")`,
+# `create_llm(...)`: the model it builds, a hosted API's name or a Hub id). Singular only: `list_models(...)` takes
+# filters, not one to read. Only the callee's own name counts: `llm.invoke("...")` is given a prompt.
 CALLED_WORDS = {
     "model": Kind.MODEL,
+    "llm": Kind.MODEL,
     "tokenizer": Kind.MODEL,
     "dataset": Kind.DATASET,
     "adapter": Kind.MODEL,

@@ -1,0 +1,121 @@
+"""Forms found on LLM-evaluation libraries the benchmark does not label (issue 16, eighth blind wave: ragas,
+deepeval): the model an LLM factory is given (`llm_factory("gpt-4o-mini", client=client)`, returned or passed on,
+bound to no name), and the Hub repository a table entry names under `model_card` (SummaC's model map)."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.names import called_kind, named_kind
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.model import Kind
+
+M, A = Kind.MODEL, Kind.API
+
+
+def find(source: str) -> set[tuple[Kind, str, int]]:
+    context = FileContext("pkg/app.py", lambda text: text.startswith(("./", "/")))
+    return {(r.kind, r.text, r.line) for r in PythonSource().find(source, context)}
+
+
+# --- the model an LLM factory builds ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["llm_factory", "get_llm", "create_llm", "load_llm", "init_llm", "build_llm"])
+def test_a_function_named_for_an_llm_is_given_a_model(name: str) -> None:
+    assert called_kind(name) is M
+
+
+@pytest.mark.parametrize("name", ["save_llm", "invoke", "generate", "list_llms", "get_llms"])
+def test_a_function_writing_or_listing_llms_or_a_method_of_one_is_given_none(name: str) -> None:
+    assert called_kind(name) is None
+
+
+RETURNED = """\
+def _default_llm_factory():
+    client = OpenAI()
+    return llm_factory("gpt-4o-mini", client=client)
+"""
+
+
+def test_a_returned_llm_factory_call_names_its_model() -> None:
+    assert (A, "gpt-4o-mini", 3) in find(RETURNED)
+
+
+FIXTURE = """\
+@pytest.fixture
+def test_llm(self):
+    try:
+        return llm_factory("gpt-3.5-turbo")
+    except ImportError as e:
+        pytest.skip(str(e))
+"""
+
+
+def test_an_llm_factory_in_a_fixture_names_its_model() -> None:
+    assert (A, "gpt-3.5-turbo", 4) in find(FIXTURE)
+
+
+def test_an_llm_factory_passed_on_names_its_model() -> None:
+    assert (A, "gpt-4o", 1) in find('metric = Faithfulness(llm=get_llm("gpt-4o"))\n')
+
+
+def test_an_llm_factory_given_a_hub_id_names_that_model() -> None:
+    assert find('run(create_llm("meta-llama/Llama-3.1-8B-Instruct"))\n') == {(M, "meta-llama/Llama-3.1-8B-Instruct", 1)}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'llm.invoke("gpt-4")\n',  # a method of an LLM is given a prompt, whatever it says
+        'self.llm.generate("Summarise the report in one line")\n',
+        'answer = call_llm("Tell me a joke about mistral")\n',
+        'prompt = "What is the capital of France?"\nanswer = ask_llm(prompt)\n',
+        'chain = LLMChain(llm, "hello")\n',
+        'export_llm("gpt-4o", path)\n',  # what a program writes
+    ],
+)
+def test_what_an_llm_is_asked_or_a_written_llm_names_none(source: str) -> None:
+    assert find(source) == set()
+
+
+# --- `model_card`: the Hub repository a table entry loads ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["model_card", "MODEL_CARD", "modelCard", "base_model_card"])
+def test_a_model_card_names_a_model_to_read(name: str) -> None:
+    assert named_kind(name) is M
+
+
+@pytest.mark.parametrize("name", ["model_card_data", "output_model_card", "push_model_card", "card"])
+def test_a_card_s_data_or_a_written_card_names_none(name: str) -> None:
+    assert named_kind(name) is None
+
+
+SUMMAC = """\
+model_map = {
+    "snli-base": {"model_card": "boychaboy/SNLI_roberta-base", "entailment_idx": 0, "contradiction_idx": 2},
+    "vitc": {
+        "model_card": "tals/albert-xlarge-vitaminc-mnli",
+        "entailment_idx": 0,
+    },
+}
+"""
+
+
+def test_the_model_cards_of_a_model_map_are_read() -> None:
+    assert {(M, "boychaboy/SNLI_roberta-base", 2), (M, "tals/albert-xlarge-vitaminc-mnli", 4)} <= find(SUMMAC)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'card = dict(model_card="./README.md")\n',  # a file
+        'model_card = "# My model\\nA card written for the Hub"\n',  # a card's text
+        'repo.push(model_card="acme/pushed")\n',  # no context of reading; the keyword alone is pushed
+        'info = {"model_card_data": "acme/x"}\n',
+    ],
+)
+def test_a_card_s_text_path_or_data_names_none(source: str) -> None:
+    assert find(source) == set()
