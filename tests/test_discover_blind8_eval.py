@@ -119,3 +119,55 @@ def test_the_model_cards_of_a_model_map_are_read() -> None:
 )
 def test_a_card_s_text_path_or_data_names_none(source: str) -> None:
     assert find(source) == set()
+
+
+# --- an embedding model's factory -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["embedding_factory", "get_embedding_function", "create_embedder", "load_embedding"])
+def test_a_function_named_for_an_embedding_model_is_given_one(name: str) -> None:
+    assert called_kind(name) is M
+
+
+def test_a_returned_embedding_factory_call_names_its_model() -> None:
+    source = 'def embeddings():\n    return embedding_factory("text-embedding-ada-002")\n'
+    assert find(source) == {(A, "text-embedding-ada-002", 2)}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'vector = get_embedding("The quick brown fox")\n',  # the text embedded
+        'vector = get_embedding("hello")\n',
+        'text = "What is RAG?"\nvector = embedding(text)\n',
+        'save_embedding("acme/vectors", vector)\n',  # what a program writes
+    ],
+)
+def test_the_text_an_embedding_is_computed_of_names_none(source: str) -> None:
+    assert find(source) == set()
+
+
+# --- what a test sets in the environment ------------------------------------------------------------------------------
+
+SETENV = """\
+def test_reads_its_model(monkeypatch):
+    monkeypatch.setenv("DEEPSEEK_MODEL_NAME", "deepseek-chat")
+    monkeypatch.setenv(name="EMBEDDING_MODEL", value="BAAI/bge-m3")
+    os.putenv("MODEL_ID", "acme/x")
+"""
+
+
+def test_a_model_variable_a_test_sets_names_the_model_read() -> None:
+    assert find(SETENV) == {(A, "deepseek-chat", 2), (M, "BAAI/bge-m3", 3), (M, "acme/x", 4)}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'monkeypatch.setenv("OPENAI_API_KEY", "sk-test")\n',
+        'monkeypatch.setenv("MODEL_DIR", "acme/models")\n',  # a folder, not a model
+        'monkeypatch.setenv("OUTPUT_MODEL_ID", "acme/pushed")\n',  # what is written
+    ],
+)
+def test_other_variables_a_test_sets_name_none(source: str) -> None:
+    assert find(source) == set()

@@ -259,6 +259,10 @@ def qualified_kind(name: str) -> Kind | None:
 CALLED_WORDS = {
     "model": Kind.MODEL,
     "llm": Kind.MODEL,
+    # an embedding model's factory: `embedding_factory("text-embedding-ada-002")`, `create_embedder("org/x")`; the
+    # texts an embedding is computed of (`get_embedding("some text")`) are prose, no id
+    "embedding": Kind.MODEL,
+    "embedder": Kind.MODEL,
     "tokenizer": Kind.MODEL,
     "dataset": Kind.DATASET,
     "adapter": Kind.MODEL,
