@@ -3332,8 +3332,8 @@ def _environment_read(call: ast.Call) -> tuple[str, ast.expr | None, ast.expr | 
     (form, name, value)."""
     func = call.func
     if _call_name(func) in _ENVIRONMENT_SETS:
-        arguments = [*call.args, None, None]
-        return "setenv", _keyword(call, "name") or arguments[0], _keyword(call, "value") or arguments[1]
+        given: list[ast.expr | None] = [*call.args, None, None]
+        return "setenv", _keyword(call, "name") or given[0], _keyword(call, "value") or given[1]
     if _call_name(func) == "getenv":
         form = "getenv"
     elif isinstance(func, ast.Attribute) and func.attr in ("get", "setdefault") and _call_name(func.value) == "environ":
