@@ -1,6 +1,7 @@
 """Forms found on LLM-evaluation libraries the benchmark does not label (issue 16, eighth blind wave: ragas,
-deepeval): the model an LLM factory is given (`llm_factory("gpt-4o-mini", client=client)`, returned or passed on,
-bound to no name), and the Hub repository a table entry names under `model_card` (SummaC's model map)."""
+deepeval): the model an LLM or embedding factory is given (`llm_factory("gpt-4o-mini", client=client)`, returned or
+passed on, bound to no name), the Hub repository a table entry names under `model_card` (SummaC's model map), a
+model variable a test sets in the environment, and OCI Generative AI's model ids (`cohere.command`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.names import called_kind, named_kind
 from modelpolicy.discover.python import PythonSource
+from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind
 
 M, A = Kind.MODEL, Kind.API
@@ -171,3 +173,42 @@ def test_a_model_variable_a_test_sets_names_the_model_read() -> None:
 )
 def test_other_variables_a_test_sets_name_none(source: str) -> None:
     assert find(source) == set()
+
+
+# --- OCI Generative AI's model ids ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "provider"),
+    [
+        ("cohere.command", "oci"),
+        ("cohere.command-light", "oci"),
+        ("cohere.command-r-plus", "oci"),
+        ("cohere.command-r-16k", "oci"),
+        ("cohere.command-a-03-2025", "oci"),
+        ("meta.llama-3.1-405b-instruct", "oci"),
+        ("google.gemini-2.5-pro", "oci"),
+        # Bedrock's spellings of the same families stay Bedrock's: a version suffix, `llama3` in one word
+        ("cohere.command-r-plus-v1:0", "bedrock"),
+        ("cohere.command-light-text-v14", "bedrock"),
+        ("cohere.command-text-v14", "bedrock"),
+        ("meta.llama3-8b-instruct-v1:0", "bedrock"),
+        ("command", "cohere"),  # Cohere's own API
+    ],
+)
+def test_oci_serves_its_own_spellings_and_bedrock_keeps_its_own(name: str, provider: str) -> None:
+    found = load_knowledge().provider(name)
+    assert found is not None and found.key == provider
+
+
+def test_an_oci_model_id_under_a_model_variable_is_read() -> None:
+    assert find('MODEL_ID = os.getenv("OCI_MODEL_ID", "cohere.command")\n') == {(A, "cohere.command", 1)}
+
+
+@pytest.mark.parametrize("name", ["cohere.command.py", "meta.llama-guard.json", "google.gemini-client.ts"])
+def test_a_file_named_for_an_oci_model_is_no_provider_s(name: str) -> None:
+    assert load_knowledge().provider(name) is None
+
+
+def test_an_oci_id_outside_a_model_s_context_is_not_read() -> None:
+    assert find('label = "cohere.command"\n') == set()
