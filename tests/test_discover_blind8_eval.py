@@ -1,14 +1,14 @@
 """Forms found on LLM-evaluation libraries the benchmark does not label (issue 16, eighth blind wave: ragas,
 deepeval): the model an LLM or embedding factory is given (`llm_factory("gpt-4o-mini", client=client)`, returned or
-passed on, bound to no name), the Hub repository a table entry names under `model_card` (SummaC's model map), a
-model variable a test sets in the environment, and OCI Generative AI's model ids (`cohere.command`)."""
+passed on, bound to no name), a model variable a test sets in the environment, and OCI Generative AI's model ids
+(`cohere.command`)."""
 
 from __future__ import annotations
 
 import pytest
 
 from modelpolicy.discover.interface import FileContext
-from modelpolicy.discover.names import called_kind, named_kind
+from modelpolicy.discover.names import called_kind
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind
@@ -79,47 +79,6 @@ def test_an_llm_factory_given_a_hub_id_names_that_model() -> None:
     ],
 )
 def test_what_an_llm_is_asked_or_a_written_llm_names_none(source: str) -> None:
-    assert find(source) == set()
-
-
-# --- `model_card`: the Hub repository a table entry loads ----------------------------------------------------------
-
-
-@pytest.mark.parametrize("name", ["model_card", "MODEL_CARD", "modelCard", "base_model_card"])
-def test_a_model_card_names_a_model_to_read(name: str) -> None:
-    assert named_kind(name) is M
-
-
-@pytest.mark.parametrize("name", ["model_card_data", "output_model_card", "push_model_card", "card"])
-def test_a_card_s_data_or_a_written_card_names_none(name: str) -> None:
-    assert named_kind(name) is None
-
-
-SUMMAC = """\
-model_map = {
-    "snli-base": {"model_card": "boychaboy/SNLI_roberta-base", "entailment_idx": 0, "contradiction_idx": 2},
-    "vitc": {
-        "model_card": "tals/albert-xlarge-vitaminc-mnli",
-        "entailment_idx": 0,
-    },
-}
-"""
-
-
-def test_the_model_cards_of_a_model_map_are_read() -> None:
-    assert {(M, "boychaboy/SNLI_roberta-base", 2), (M, "tals/albert-xlarge-vitaminc-mnli", 4)} <= find(SUMMAC)
-
-
-@pytest.mark.parametrize(
-    "source",
-    [
-        'card = dict(model_card="./README.md")\n',  # a file
-        'model_card = "# My model\\nA card written for the Hub"\n',  # a card's text
-        'repo.push(model_card="acme/pushed")\n',  # no context of reading; the keyword alone is pushed
-        'info = {"model_card_data": "acme/x"}\n',
-    ],
-)
-def test_a_card_s_text_path_or_data_names_none(source: str) -> None:
     assert find(source) == set()
 
 

@@ -51,9 +51,6 @@ ENDINGS = frozenset(
         ("model", "url"),
         ("model", "uri"),
         ("model", "source"),  # Ray Serve LLM's `model_loading_config: {model_id: alias, model_source: org/x}`
-        # the Hub repository a table entry loads (SummaC's `model_map = {"vitc": {"model_card": "tals/albert-..."}}`,
-        # read by `from_pretrained(self.model_card)`); a card's text or a README path is no id
-        ("model", "card"),
         ("dataset", "path"),
         ("dataset", "uri"),  # llm-foundry's evaluation tasks: `dataset_uri: hf://org/x` (or a local file)
         ("data", "path"),
