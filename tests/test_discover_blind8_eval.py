@@ -1,24 +1,32 @@
 """Forms found on LLM-evaluation libraries the benchmark does not label (issue 16, eighth blind wave: ragas,
 deepeval): the model an LLM or embedding factory is given (`llm_factory("gpt-4o-mini", client=client)`, returned or
-passed on, bound to no name), a model variable a test sets in the environment, and OCI Generative AI's model ids
-(`cohere.command`)."""
+passed on, bound to no name), the Hub repository a table entry names under `model_card` (SummaC's model map), a
+model variable a test sets in the environment, and OCI Generative AI's model ids (`cohere.command`)."""
 
 from __future__ import annotations
 
 import pytest
 
+from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
-from modelpolicy.discover.names import called_kind
+from modelpolicy.discover.javascript import JavaScriptSource
+from modelpolicy.discover.names import called_kind, named_kind, plural_kind
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind
 
-M, A = Kind.MODEL, Kind.API
+M, A, D = Kind.MODEL, Kind.API, Kind.DATASET
 
 
 def find(source: str) -> set[tuple[Kind, str, int]]:
     context = FileContext("pkg/app.py", lambda text: text.startswith(("./", "/")))
     return {(r.kind, r.text, r.line) for r in PythonSource().find(source, context)}
+
+
+def find_in(source: str, path: str) -> set[tuple[Kind, str, int]]:
+    context = FileContext(path, lambda text: text.startswith(("./", "/")))
+    reader = JavaScriptSource() if path.endswith(".ts") else ConfigSource()
+    return {(r.kind, r.text, r.line) for r in reader.find(source, context)}
 
 
 # --- the model an LLM factory builds ----------------------------------------------------------------------------------
@@ -80,6 +88,71 @@ def test_an_llm_factory_given_a_hub_id_names_that_model() -> None:
 )
 def test_what_an_llm_is_asked_or_a_written_llm_names_none(source: str) -> None:
     assert find(source) == set()
+
+
+# --- `model_card`: the Hub repository a table entry loads ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["model_card", "MODEL_CARD", "modelCard", "base_model_card"])
+def test_a_model_card_names_a_model_to_read(name: str) -> None:
+    assert named_kind(name) is M
+
+
+@pytest.mark.parametrize("name", ["model_card_data", "output_model_card", "push_model_card", "card"])
+def test_a_card_s_data_or_a_written_card_names_none(name: str) -> None:
+    assert named_kind(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"), [("MODEL_CARDS", None), ("modelCards", None), ("MODELS", M), ("datasets", D)]
+)
+def test_a_plural_of_model_card_holds_records_not_ids(name: str, kind: Kind | None) -> None:
+    assert plural_kind(name) is kind
+
+
+SUMMAC = """\
+model_map = {
+    "snli-base": {"model_card": "boychaboy/SNLI_roberta-base", "entailment_idx": 0, "contradiction_idx": 2},
+    "vitc": {
+        "model_card": "tals/albert-xlarge-vitaminc-mnli",
+        "entailment_idx": 0,
+    },
+}
+"""
+
+
+def test_the_model_cards_of_a_model_map_are_read() -> None:
+    assert {(M, "boychaboy/SNLI_roberta-base", 2), (M, "tals/albert-xlarge-vitaminc-mnli", 4)} <= find(SUMMAC)
+
+
+def test_a_model_card_key_in_config_is_read() -> None:
+    assert find_in("summac:\n  model_card: tals/albert-xlarge-vitaminc-mnli\n", "eval.yaml") == {
+        (M, "tals/albert-xlarge-vitaminc-mnli", 2)
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'card = dict(model_card="./README.md")\n',  # a file
+        'model_card = "# My model\\nA card written for the Hub"\n',  # a card's text
+        'repo.push(model_card="acme/pushed")\n',  # what is pushed
+        'info = {"model_card_data": "acme/x"}\n',
+    ],
+)
+def test_a_card_s_text_path_or_data_names_none(source: str) -> None:
+    assert find(source) == set()
+
+
+@pytest.mark.parametrize(
+    ("source", "path"),
+    [
+        ('export const MODEL_CARDS = [{ id: "acme/x" }, { id: "my-assistant" }];', "cards.ts"),  # a UI's cards
+        ('[{"id": "acme/x", "title": "X"}, {"id": "my-assistant"}]', "model_cards.json"),
+    ],
+)
+def test_a_list_of_model_cards_is_no_list_of_ids(source: str, path: str) -> None:
+    assert find_in(source, path) == set()
 
 
 # --- an embedding model's factory -------------------------------------------------------------------------------------

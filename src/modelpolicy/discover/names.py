@@ -51,6 +51,10 @@ ENDINGS = frozenset(
         ("model", "url"),
         ("model", "uri"),
         ("model", "source"),  # Ray Serve LLM's `model_loading_config: {model_id: alias, model_source: org/x}`
+        # the Hub repository a table entry loads (SummaC's `model_map = {"vitc": {"model_card": "tals/albert-..."}}`,
+        # read by `from_pretrained(self.model_card)`); a card's text or a README path is no id, and a list named for
+        # cards holds records (`SINGULAR_ONLY`)
+        ("model", "card"),
         ("dataset", "path"),
         ("dataset", "uri"),  # llm-foundry's evaluation tasks: `dataset_uri: hf://org/x` (or a local file)
         ("data", "path"),
@@ -132,6 +136,9 @@ SPELLED_WHOLE = frozenset(
         *_ADAPTER_ENDINGS,
     }
 )
+# Endings read of one value only: a collection named for their plural holds records, no ids (a UI's
+# `MODEL_CARDS = [{id: "gpt-4o"}, {id: "my-assistant"}]`, a `model_cards.json`).
+SINGULAR_ONLY = frozenset({("model", "card")})
 # Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`;
 # or of what it says it does not use: a leaderboard's `deprecated_model_name = [...]`, `UNSUPPORTED_MODELS`.
 WRITTEN = frozenset(
@@ -156,6 +163,16 @@ _SEPARATORS = re.compile(r"[_\-.\s]+")
 def split_words(name: str) -> tuple[str, ...]:
     """`baseModel_name-or.path` as ("base", "model", "name", "or", "path"); `HFModelId` as ("hf", "model", "id")."""
     return tuple(word for word in _SEPARATORS.split(_CAMEL.sub(r"\1_\2", _ACRONYM.sub(r"\1_\2", name)).lower()) if word)
+
+
+@lru_cache(maxsize=16384)
+def plural_kind(name: str) -> Kind | None:
+    """What the items of a collection named for a plural hold (`MODELS`, `embeddingModels`): `named_kind` of its
+    singular; None for a name ending in no `s` or the plural of a `SINGULAR_ONLY` ending (`MODEL_CARDS`)."""
+    if name[-1:] not in "sS":
+        return None
+    singular = name[:-1]
+    return None if _ends_in(split_words(singular), SINGULAR_ONLY) else named_kind(singular)
 
 
 # Last words of a flag's name that say it takes several values, each a word of its own (argparse's `nargs="+"`):
