@@ -83,8 +83,9 @@ ROUTE_MARKERS = (
 
 # Words that open the names of the hosted API families tables are most often made of, for the sources' pre-filters: a
 # statement writing a table of such names need not say `model` (`costs = {"gpt-4o": 0.01, "claude-3-5-haiku": ...}`,
-# Qianfan's `[("ERNIE-Bot-4", "completions_pro"), ...]`, Volcengine Ark's `{"doubao-pro-32k": {...}}`).
-API_NAME_MARKERS = (b"gpt-", b"claude-", b"gemini-", b"ernie-", b"doubao-")
+# Qianfan's `[("ERNIE-Bot-4", "completions_pro"), ...]`, Volcengine Ark's `{"doubao-pro-32k": {...}}`), nor one
+# handing an embedding model's name to a factory (`return embedding_factory("text-embedding-ada-002")`).
+API_NAME_MARKERS = (b"gpt-", b"claude-", b"gemini-", b"ernie-", b"doubao-", b"text-embedding-")
 
 
 # Words in the name of the client of a host that serves Hub models by their Hub ids, or of a project's wrapper of one:

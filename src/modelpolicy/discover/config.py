@@ -51,6 +51,7 @@ from modelpolicy.discover.names import (
     names_command_line,
     names_image,
     picker_kind,
+    plural_kind,
     spelled_markers,
     split_words,
 )
@@ -245,7 +246,7 @@ def _api_description(tree: _Node | None) -> bool:
 def _root_slot(path: str, tree: _Node | None) -> _Slot | None:
     """A file named for models whose whole content is a list (`models.json`: `[{"id": ID, "label": "x"}]`)."""
     stem = _file_name(path).split(".", 1)[0]
-    kind = named_kind(stem[:-1]) if isinstance(tree, _Sequence) and stem[-1:] == "s" else None
+    kind = plural_kind(stem) if isinstance(tree, _Sequence) and stem[-1:] == "s" else None
     return _Slot(kind, stem) if kind else None
 
 

@@ -43,7 +43,7 @@ from modelpolicy.discover.identity import (
 from modelpolicy.discover.images import IMAGE_MARKERS, whole_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers, holds_any, occurrences
-from modelpolicy.discover.names import collection_kind, named_kind, picker_kind
+from modelpolicy.discover.names import collection_kind, picker_kind, plural_kind
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
 
@@ -433,7 +433,7 @@ def _gathering(dialect: str) -> Query:
 
 def _says_kind(name: str) -> bool:
     """Whether `_Finder._named` may read a binding of this name."""
-    return bool(_name_kind(name) or (name[-1:] in "sS" and named_kind(name[:-1])) or collection_kind(name))
+    return bool(_name_kind(name) or plural_kind(name) or collection_kind(name))
 
 
 _MAX_POSITION_WORDS = 2000
@@ -1044,7 +1044,7 @@ class _Finder:
             if name[-1:] not in "sS":  # `const MODELS = {fast: ID, smart: ID}`: a collection's items, read below
                 return
         container = _unwrapped(value)
-        kind = named_kind(name[:-1]) if name[-1:] in "sS" else None
+        kind = plural_kind(name)
         if kind is None and container.type == "array":
             kind = picker_kind(name)
             if kind is None:

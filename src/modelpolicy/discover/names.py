@@ -56,6 +56,10 @@ ENDINGS = frozenset(
         ("model", "url"),
         ("model", "uri"),
         ("model", "source"),  # Ray Serve LLM's `model_loading_config: {model_id: alias, model_source: org/x}`
+        # the Hub repository a table entry loads (SummaC's `model_map = {"vitc": {"model_card": "tals/albert-..."}}`,
+        # read by `from_pretrained(self.model_card)`); a card's text or a README path is no id, and a list named for
+        # cards holds records (`SINGULAR_ONLY`)
+        ("model", "card"),
         ("dataset", "path"),
         ("dataset", "uri"),  # llm-foundry's evaluation tasks: `dataset_uri: hf://org/x` (or a local file)
         ("data", "path"),
@@ -150,6 +154,9 @@ SPELLED_WHOLE = frozenset(
         *_ADAPTER_ENDINGS,
     }
 )
+# Endings read of one value only: a collection named for their plural holds records, no ids (a UI's
+# `MODEL_CARDS = [{id: "gpt-4o"}, {id: "my-assistant"}]`, a `model_cards.json`).
+SINGULAR_ONLY = frozenset({("model", "card")})
 # Words that make such a name one of what a program writes: `--hub_model_id`, `output_model`, `PUSH_TO_HUB_MODEL_ID`;
 # or of what it says it does not use: a leaderboard's `deprecated_model_name = [...]`, `UNSUPPORTED_MODELS`.
 WRITTEN = frozenset(
@@ -174,6 +181,16 @@ _SEPARATORS = re.compile(r"[_\-.\s]+")
 def split_words(name: str) -> tuple[str, ...]:
     """`baseModel_name-or.path` as ("base", "model", "name", "or", "path"); `HFModelId` as ("hf", "model", "id")."""
     return tuple(word for word in _SEPARATORS.split(_CAMEL.sub(r"\1_\2", _ACRONYM.sub(r"\1_\2", name)).lower()) if word)
+
+
+@lru_cache(maxsize=16384)
+def plural_kind(name: str) -> Kind | None:
+    """What the items of a collection named for a plural hold (`MODELS`, `embeddingModels`): `named_kind` of its
+    singular; None for a name ending in no `s` or the plural of a `SINGULAR_ONLY` ending (`MODEL_CARDS`)."""
+    if name[-1:] not in "sS":
+        return None
+    singular = name[:-1]
+    return None if _ends_in(split_words(singular), SINGULAR_ONLY) else named_kind(singular)
 
 
 # Last words of a flag's name that say it takes several values, each a word of its own (argparse's `nargs="+"`):
@@ -269,9 +286,16 @@ def qualified_kind(name: str) -> Kind | None:
 
 # Words of a function's name that say its arguments name a model or dataset to read: `resolve_model_reference(req,
 # "org/x")`, `download_dataset("org/x")`, a LoRA adapter's (`download_adapter_weights("org/lora")`,
-# `load_lora("org/lora")`). Singular only: `list_models(...)` takes filters, not one to read.
+# `load_lora("org/lora")`), an LLM's factory (ragas' `llm_factory("gpt-4o-mini", client=client)`, `get_llm("gpt-4o")`,
+# `create_llm(...)`: the model it builds, a hosted API's name or a Hub id). Singular only: `list_models(...)` takes
+# filters, not one to read. Only the callee's own name counts: `llm.invoke("...")` is given a prompt.
 CALLED_WORDS = {
     "model": Kind.MODEL,
+    "llm": Kind.MODEL,
+    # an embedding model's factory: `embedding_factory("text-embedding-ada-002")`, `create_embedder("org/x")`; the
+    # texts an embedding is computed of (`get_embedding("some text")`) are prose, no id
+    "embedding": Kind.MODEL,
+    "embedder": Kind.MODEL,
     "tokenizer": Kind.MODEL,
     "dataset": Kind.DATASET,
     "adapter": Kind.MODEL,
@@ -279,7 +303,6 @@ CALLED_WORDS = {
     # a text or image encoder built from the repository it is given: open_clip's `HFTextEncoder("org/x", 64)`,
     # Stable Diffusion's `FrozenCLIPEmbedder("openai/clip-vit-large-patch14")`, `FrozenT5Encoder("google/t5-...")`
     "encoder": Kind.MODEL,
-    "embedder": Kind.MODEL,
 }
 # Pydantic's `BaseModel` methods (`Block.model_validate({"mime_type": "image/png"})`): their `model` is a data
 # schema, and what they are given is data to check or copy, not a model to read.

@@ -3629,9 +3629,17 @@ def _plain(piece: ast.expr) -> ast.expr:
     return piece
 
 
+_ENVIRONMENT_SETS = frozenset({"setenv", "putenv"})
+
+
 def _environment_read(call: ast.Call) -> tuple[str, ast.expr | None, ast.expr | None] | None:
-    """`os.getenv(NAME, DEFAULT)`, `os.environ.get(NAME, DEFAULT)`, `environ.setdefault(...)`: (form, name, default)."""
+    """`os.getenv(NAME, DEFAULT)`, `os.environ.get(NAME, DEFAULT)`, `environ.setdefault(...)`: (form, name, default).
+    A test's `monkeypatch.setenv(NAME, VALUE)` (pytest) and `os.putenv(NAME, VALUE)` set what the code then reads:
+    (form, name, value)."""
     func = call.func
+    if _call_name(func) in _ENVIRONMENT_SETS:
+        given: list[ast.expr | None] = [*call.args, None, None]
+        return "setenv", _keyword(call, "name") or given[0], _keyword(call, "value") or given[1]
     if _call_name(func) == "getenv":
         form = "getenv"
     elif isinstance(func, ast.Attribute) and func.attr in ("get", "setdefault") and _call_name(func.value) == "environ":
