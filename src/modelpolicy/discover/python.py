@@ -2121,28 +2121,47 @@ class _Finder:
 
     def _passed_references(self) -> list[Reference]:
         """What the file's calls of a function pass to the parameter it gives a loader (`_note_passed`): `load("org/x")`
-        for a function, `self.load("org/x")` for a method. Only the statements that spell the function's name are
-        looked at: of the module for a function, of the class for a method."""
-        found: list[Reference] = []
+        for a function, `self.load("org/x")` for a method. Each parameter is asked once, whatever the loaders that read
+        it; the module's statements (for functions) and each class (for methods) are walked once, only where a line
+        spells one of the functions' names."""
+        by_owner: dict[int, dict[str, list[_Passed]]] = {}
+        asked: set[tuple[int, str]] = set()
         for passed in self.passed:
-            name = passed.function.name
-            roots: list[ast.stmt]
-            if passed.cls is not None:
-                left_out = self.module.left_out_methods(passed.cls, name) if self.module is not None else []
-                roots = [passed.cls, *left_out]
-            else:
-                roots = self.module.spelling((name,)) if self.module is not None else self.tree.body
-            for root in roots:
-                for node in _walk(root):
-                    if isinstance(node, ast.Call) and _calls_function(node.func, name, passed.cls is not None):
-                        for value in self._values(_passed_argument(node, passed)):
-                            if id(value.node) in self.read or value.dynamic:
-                                continue
-                            self.read.add(id(value.node))
-                            reference = self._loaded(value, passed.use)
-                            if reference:
-                                found.append(reference)
+            if (id(passed.function), passed.parameter) not in asked:
+                asked.add((id(passed.function), passed.parameter))
+                owner = by_owner.setdefault(id(passed.cls), {})
+                owner.setdefault(passed.function.name, []).append(passed)
+        found: list[Reference] = []
+        for by_name in by_owner.values():
+            cls = next(iter(by_name.values()))[0].cls
+            for call, passed in self._calls_of(cls, by_name):
+                for value in self._values(_passed_argument(call, passed)):
+                    if id(value.node) in self.read or value.dynamic:
+                        continue
+                    self.read.add(id(value.node))
+                    reference = self._loaded(value, passed.use)
+                    if reference:
+                        found.append(reference)
         return found
+
+    def _calls_of(
+        self, cls: ast.ClassDef | None, by_name: dict[str, list[_Passed]]
+    ) -> Iterator[tuple[ast.Call, _Passed]]:
+        """Each call of one of the functions named (of the class's methods through `self`, for a class), with each
+        parameter of it a loader reads."""
+        names = tuple(by_name)
+        lines = self.words.lines(names) if all(name.isascii() for name in names) else None
+        roots: list[ast.stmt]
+        if cls is not None:
+            left_out = [m for n in names for m in self.module.left_out_methods(cls, n)] if self.module else []
+            roots = [cls, *left_out]
+        else:
+            roots = self.module.spelling(names) if self.module is not None else self.tree.body
+        for root in roots:
+            for node in _walk(root, lines):
+                if isinstance(node, ast.Call) and (name := _function_called(node.func, cls is not None)) in by_name:
+                    for passed in by_name[name]:
+                        yield node, passed
 
     def _pretrained_tags(self, call: ast.Call, name: str) -> Iterator[Reference]:
         """open_clip's `create_model_and_transforms("ViT-B-32", pretrained="laion2b_s34b_b79k")`: the repository its
@@ -2971,16 +2990,13 @@ class _Passed:
     cls: ast.ClassDef | None
 
 
-def _calls_function(func: ast.expr, name: str, method: bool) -> bool:
-    """Whether a call's callee is the function `name` (`name(...)`), or for a method `self.name(...)`."""
+def _function_called(func: ast.expr, method: bool) -> str | None:
+    """The name of the function a call calls (`name(...)`), or for a method the method's (`self.name(...)`)."""
     if method:
-        return (
-            isinstance(func, ast.Attribute)
-            and func.attr == name
-            and isinstance(func.value, ast.Name)
-            and (func.value.id in ("self", "cls"))
-        )
-    return isinstance(func, ast.Name) and func.id == name
+        if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)):
+            return None
+        return func.attr if func.value.id in ("self", "cls") else None
+    return func.id if isinstance(func, ast.Name) else None
 
 
 def _passed_argument(call: ast.Call, passed: _Passed) -> ast.expr | None:
