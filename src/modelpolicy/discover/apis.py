@@ -75,6 +75,7 @@ ROUTE_MARKERS = (
     b"upstage/",
     b"vercel/",
     b"together",
+    b"novita",
 )
 
 # Words that open the names of the hosted API families tables are most often made of, for the sources' pre-filters: a
@@ -138,6 +139,18 @@ def _provider_keys() -> frozenset[str]:
 def is_provider_key(text: str) -> bool:
     """Whether `text` is a hosted API provider's key in the knowledge base (`openai`, `mistral`, `groq`), any case."""
     return text.lower() in _provider_keys()
+
+
+@lru_cache(maxsize=256)
+def provider_route(text: str) -> str | None:
+    """The route a provider's key stands for (`openrouter` -> `openrouter/`, `groq` -> `groq/`): its first route that
+    is one word and a slash, or None for a word that is no provider's key or a provider without such a route. A config
+    that says who serves its models (`provider: openrouter` beside `models: [{id: qwen/qwen3-coder:free}]`) sends
+    them through it as LiteLLM's route does."""
+    if not is_provider_key(text):
+        return None
+    provider = next(p for p in load_knowledge().providers if p.key == text.lower())
+    return next((route for route in provider.routes if route.endswith("/") and route.count("/") == 1), None)
 
 
 @lru_cache(maxsize=1)

@@ -337,6 +337,13 @@ def _url_kind(url: str, kind: Kind, slot: _Slot | None) -> Kind:
     return Kind.DATASET if dataset_key and url.lower().startswith(("hf://", "huggingface://")) else kind
 
 
+def _served_route(entries: _Entries) -> str | None:
+    """The route of the hosted API a mapping says serves its models (`provider: openrouter`: `openrouter/`), if any."""
+    providers = [entries[key][1] for key in _SERVED_BY_KEYS if key in entries]
+    routes = (apis.provider_route(p.value.strip()) for p in providers if isinstance(p, _Text))
+    return next((route for route in routes if route), None)
+
+
 def _provided_by_ollama(entries: _Entries) -> bool:
     """Whether a mapping says its provider is Ollama (`provider: ollama`, a provider list's `id: ollama`)."""
     return any(
@@ -424,6 +431,9 @@ class _Finder:
     # (collection, slot) pairs walked: a YAML alias is walked again under another key (`models: *shared`), never
     # twice under the same one, so an alias bomb stays linear
     walked: set[tuple[int, _Slot | None]] = field(default_factory=set)
+    # the routes of the providers the mappings being walked say serve their models (`provider: openrouter`), innermost
+    # last: an `owner/name` under one is that provider's model, as behind its route (`openrouter/owner/name`)
+    served_by: list[str] = field(default_factory=list)
 
     # What the file shows, looked for in its whole text when a value under an artefact key first needs it: most files
     # (data, schemas, manifests) have none, and a large one's text is not searched for the words.
@@ -462,6 +472,17 @@ class _Finder:
 
     def mapping(self, mapping: _Mapping, slot: _Slot | None) -> Iterator[Reference]:
         entries = {_normalise(key.value): (key, value) for key, value in mapping.entries if key}
+        route = _served_route(entries)
+        if route is None:
+            yield from self.mapping_entries(mapping, entries, slot)
+            return
+        self.served_by.append(route)  # `{provider: groq, models: [{id: openai/gpt-oss-120b}]}`: Groq's, as `groq/...`
+        try:
+            yield from self.mapping_entries(mapping, entries, slot)
+        finally:
+            self.served_by.pop()
+
+    def mapping_entries(self, mapping: _Mapping, entries: _Entries, slot: _Slot | None) -> Iterator[Reference]:
         keys = _DATASET_ITEM_KEYS if slot and slot.kind is Kind.DATASET else _CARD_KEYS  # `{name: LABEL, value: ID}`
         item_key = next((entries[k][0] for k in keys if k in entries), None) if slot else None
         if item_key is None and _provided_by_ollama(entries):  # `{provider: ollama, model: command-r}`: read as an
@@ -627,6 +648,9 @@ class _Finder:
     def named(self, text: _Text, slot: _Slot) -> Reference | None:
         """The artefact a string under an artefact key names, or None for paths, non-ids and unknown single names."""
         value = without_env_defaults(text.value.strip()).strip()
+        served = self.served_by and slot.kind in (Kind.MODEL, Kind.API) and "/" in value
+        if served and apis.routed(self.served_by[-1] + value):  # `qwen/qwen3-coder:free` where `provider: openrouter`
+            return self.reference(text, Kind.API, HubId(value, None), "provider")
         api = (
             apis.named(value, self.api_contexts, deployment=slot.kind is Kind.API)
             if slot.kind in (Kind.MODEL, Kind.API)

@@ -56,6 +56,8 @@ ENDINGS = frozenset(
         ("data", "path"),
         ("tokenizer", "path"),
         ("lm", "name"),  # dspy: `student_lm_name = "org/x"`
+        # an application's setting of the LLM it calls (DocsGPT's `LLM_NAME=gpt-4o`, `FALLBACK_LLM_NAME`, `llm_name:`)
+        ("llm", "name"),
         # the weights a program starts from: `model_checkpoint = "distilbert-base-uncased"`, a pipeline tool's
         # `default_checkpoint`, `init_checkpoint:` (`checkpoint_dir`, `save_checkpoint` are no such name)
         ("checkpoint",),

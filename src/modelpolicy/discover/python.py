@@ -1333,6 +1333,9 @@ class _Finder:
         self.read: set[int] = set()  # ids of the nodes a loader read: no named default reports them again
         self.unused: set[int] = set()  # ids of the values bound to names of what a program does not use (`WRITTEN`)
         self.named: list[_Named] = []
+        # ids of strings a dict says a hosted API serves (`{"novita": "deepseek/deepseek-r1"}`, `{"provider":
+        # "openrouter", "model": ...}`), with the route that provider's key stands for (`_served_values`)
+        self.served_by: dict[int, str] = {}
         # (table, argument names) pairs a parametrize decorator read: a table shared by many tests is read once
         self.parametrized: set[tuple[tuple[int, ...], tuple[str, ...]]] = set()
         self.found: list[Reference] = []
@@ -2562,6 +2565,7 @@ class _Finder:
         whose provider is Ollama (`{"provider": "ollama", "model": "command-r"}`, mem0's `{"provider": "ollama",
         "config": {"model": ID}}`), a model's key holds the Ollama library's name before a hosted API's."""
         ollama_provided = _provided_by_ollama(mapping)
+        self._served_values(mapping)
         for key, value in zip(mapping.keys, mapping.values, strict=True):
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
                 kind = apis.name_kind(key.value)
@@ -2569,6 +2573,21 @@ class _Finder:
                 self._defer(*_split_hub_id(value, key.value))
                 if ollama_provided and key.value.lower() in _PROVIDER_SETTINGS and isinstance(value, ast.Dict):
                     self._dict_entries(_ollama_settings(value))
+
+    def _served_values(self, mapping: ast.Dict) -> None:
+        """`{"openai": "gpt-4o-mini", "novita": "deepseek/deepseek-r1"}` (a provider's key, its model) and `{"provider":
+        "openrouter", "model": "qwen/qwen3-coder"}`: an `owner/name` string so placed is that provider's, as behind
+        its route (`novita/deepseek/deepseek-r1`), when read as a model wherever the dict is used."""
+        pairs = [(_string(key), value) for key, value in zip(mapping.keys, mapping.values, strict=True)]
+        provider = next(
+            (route for key, value in pairs if key in _PROVIDER_KEYS and (route := _provider_route(value))), None
+        )
+        for key, value in pairs:
+            text = _string(value) if key is not None else None
+            route = apis.provider_route(key) if key is not None and key not in _PROVIDER_KEYS else None
+            route = route or (provider if key is not None and apis.name_kind(key) is Kind.MODEL else None)
+            if text is not None and route is not None and "/" in text:
+                self.served_by[id(value)] = route
 
     def _fields(self, cls: ast.ClassDef) -> None:
         """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`; the
@@ -2683,11 +2702,12 @@ class _Finder:
         seen = set(self.read)
         # A file's named values repeat (a parametrize table read once per test it decorates): each text is identified
         # once per kind.
-        identified: dict[tuple[str, Kind, str], list[tuple[Kind, str, str | None]]] = {}
+        identified: dict[tuple[str, Kind, str, str], list[tuple[Kind, str, str | None]]] = {}
         for named in self.named:
             if id(named.value.node) in seen:
                 continue
-            key = (named.value.text, named.kind, named.form if named.form in (_OLLAMA_TABLE, _OLLAMA_PROVIDED) else "")
+            form = named.form if named.form in (_OLLAMA_TABLE, _OLLAMA_PROVIDED) else ""
+            key = (named.value.text, named.kind, form, self.served_by.get(id(named.value.node), ""))
             artefacts = identified.get(key)
             if artefacts is None:
                 artefacts = identified[key] = self._named_artefacts(named)
@@ -2705,6 +2725,9 @@ class _Finder:
         """What a named default holds in this file (see `_named_artefacts`), an Ollama model too where the file speaks
         of Ollama or the name is a key of an Ollama table."""
         text = named.value.text
+        route = self.served_by.get(id(named.value.node))
+        if route is not None and named.kind in (Kind.MODEL, Kind.API) and apis.routed(route + text):
+            return [(Kind.API, text, None)]  # `{"novita": "deepseek/deepseek-r1"}`: Novita's, not the Hub's
         local = ollama.recognise(text, ollama.Context.NAMED) if named.form == _OLLAMA_PROVIDED else None
         if local is not None and local[0] is Kind.OLLAMA:
             return [(Kind.OLLAMA, local[1], None)]  # `{"provider": "ollama", "model": "command-r"}`: not Cohere's
@@ -3017,6 +3040,12 @@ def _own_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
             yield from _own_statements(handler.body)
         for case in getattr(statement, "cases", []):
             yield from _own_statements(case.body)
+
+
+def _provider_route(value: ast.expr | None) -> str | None:
+    """The route of the hosted API a dict's `"provider"` value names (`"openrouter"` -> `openrouter/`), if any."""
+    text = _string(value) if value is not None else None
+    return apis.provider_route(text.strip()) if text else None
 
 
 def _provided_by_ollama(mapping: ast.Dict) -> bool:

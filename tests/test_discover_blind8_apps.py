@@ -1,0 +1,166 @@
+"""Forms found on applications the benchmark does not label (issue 16, eighth blind wave: DocsGPT, Anthropic's
+quickstarts, openai-realtime-agents, deep-research, novel): an application's `LLM_NAME` setting, a config or a dict that
+says which hosted API serves its `owner/name` models (`provider: openrouter`, `{"novita": "deepseek/deepseek-r1"}`),
+Novita's route, and a test's one-letter stand-in for a Claude model."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover import apis
+from modelpolicy.discover.config import ConfigSource
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.names import named_kind
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.model import Kind
+
+M, A = Kind.MODEL, Kind.API
+
+
+def find_python(source: str) -> set[tuple[Kind, str, int]]:
+    context = FileContext("pkg/app.py", lambda text: text.startswith(("./", "/")))
+    return {(r.kind, r.text, r.line) for r in PythonSource().find(source, context)}
+
+
+def find_config(text: str, path: str = "models.yaml") -> set[tuple[Kind, str, int]]:
+    references = ConfigSource().find(text, FileContext(path, lambda text: text.startswith(("./", "/"))))
+    return {(r.kind, r.text, r.line) for r in references}
+
+
+# --- an application's LLM_NAME ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["LLM_NAME", "llm_name", "FALLBACK_LLM_NAME", "llmName", "judge_llm_name"])
+def test_the_name_of_an_llm_names_a_model(name: str) -> None:
+    assert named_kind(name) is M
+
+
+@pytest.mark.parametrize("name", ["output_llm_name", "llm_names_list", "llm_namespace", "push_llm_name"])
+def test_a_written_or_other_llm_name_names_none(name: str) -> None:
+    assert named_kind(name) is None
+
+
+def test_an_llm_name_setting_holds_an_api_model() -> None:
+    source = 'LLM_NAME = "gpt-4o-mini"\ns = MagicMock(FALLBACK_LLM_NAME="claude-sonnet-4", API_KEY="key")\n'
+    assert find_python(source) == {(A, "gpt-4o-mini", 1), (A, "claude-sonnet-4", 2)}
+
+
+def test_an_llm_name_in_an_env_file_is_read() -> None:
+    assert find_config("LLM_NAME=gpt-4o\nLLM_PROVIDER=openai\n", ".env") == {(A, "gpt-4o", 1)}
+
+
+def test_an_llm_name_that_is_a_word_names_nothing() -> None:
+    assert find_config("LLM_NAME=docsgpt\nLLM_NAME_SUFFIX=x\n", ".env") == set()
+
+
+# --- a config that says which hosted API serves its models ------------------------------------------------------------
+
+OPENROUTER = """\
+provider: openrouter
+defaults:
+  supports_tools: true
+models:
+  - id: qwen/qwen3-coder:free
+    display_name: Qwen3 Coder (free)
+  - id: deepseek/deepseek-v3.2
+  - id: anthropic/claude-sonnet-4.6
+"""
+
+
+def test_owner_name_ids_of_a_config_served_by_openrouter_are_its_api_models() -> None:
+    assert find_config(OPENROUTER) == {
+        (A, "qwen/qwen3-coder:free", 5),
+        (A, "deepseek/deepseek-v3.2", 7),
+        (A, "anthropic/claude-sonnet-4.6", 8),
+    }
+
+
+def test_a_provider_key_in_an_item_serves_that_item_only() -> None:
+    text = """\
+models:
+  - provider: groq
+    model: openai/gpt-oss-120b
+  - provider: local
+    model: openai/gpt-oss-20b
+"""
+    assert find_config(text) == {(A, "openai/gpt-oss-120b", 3), (M, "openai/gpt-oss-20b", 5)}
+
+
+@pytest.mark.parametrize("provider", ["huggingface", "vllm", "ollama-local", "my-gateway", "openai_compatible"])
+def test_a_provider_that_is_no_hosted_api_leaves_hub_ids_as_they_are(provider: str) -> None:
+    text = f"provider: {provider}\nmodels:\n  - id: meta-llama/Llama-3.1-8B-Instruct\n"
+    assert find_config(text) == {(M, "meta-llama/Llama-3.1-8B-Instruct", 3)}
+
+
+def test_a_path_under_a_served_config_is_no_model() -> None:
+    assert find_config("provider: openrouter\nmodel: ./models/local-model\n") == set()
+
+
+def test_a_novita_config_names_novita_models() -> None:
+    text = "provider: novita\nmodels:\n  - id: moonshotai/kimi-k2.6\n  - id: zai-org/glm-5\n"
+    assert find_config(text) == {(A, "moonshotai/kimi-k2.6", 3), (A, "zai-org/glm-5", 4)}
+
+
+# --- a dict that says which hosted API serves a model -----------------------------------------------------------------
+
+PROVIDER_MAP = """\
+def get_gpt_model() -> str:
+    model_map = {
+        "openai": "gpt-4o-mini",
+        "groq": "llama3-8b-8192",
+        "novita": "deepseek/deepseek-r1",
+        "local": "meta-llama/Llama-3.1-8B-Instruct",
+    }
+    return settings.LLM_NAME or model_map.get(settings.LLM_PROVIDER, "")
+"""
+
+
+def test_a_provider_keyed_model_map_names_each_providers_model() -> None:
+    assert find_python(PROVIDER_MAP) == {
+        (A, "gpt-4o-mini", 3),
+        (A, "llama3-8b-8192", 4),
+        (A, "deepseek/deepseek-r1", 5),
+        (M, "meta-llama/Llama-3.1-8B-Instruct", 6),
+    }
+
+
+def test_a_dict_whose_provider_is_a_hosted_api_names_its_model() -> None:
+    source = 'CONFIG = {"provider": "openrouter", "model": "meta-llama/llama-3.3-70b-instruct"}\n'
+    assert find_python(source) == {(A, "meta-llama/llama-3.3-70b-instruct", 1)}
+
+
+def test_a_dict_whose_provider_is_no_hosted_api_names_a_hub_model() -> None:
+    source = 'CONFIG = {"provider": "huggingface", "model": "Qwen/Qwen2.5-7B-Instruct"}\n'
+    assert find_python(source) == {(M, "Qwen/Qwen2.5-7B-Instruct", 1)}
+
+
+def test_a_provider_key_beside_a_path_names_nothing() -> None:
+    source = 'MODEL_PATHS = {"groq": "./weights/llama", "novita": "/srv/models/x"}\n'
+    assert find_python(source) == set()
+
+
+# --- the knowledge base: Novita's route, and a one-letter Claude ------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["novita/deepseek/deepseek-r1", "novita/meta-llama/llama-3.3-70b-instruct"])
+def test_novitas_route_names_its_models(name: str) -> None:
+    assert apis.routed(name) == name
+
+
+@pytest.mark.parametrize("name", ["novita/outputs/run1", "novita/model.py", "novita"])
+def test_a_folder_or_file_named_for_novita_is_no_route(name: str) -> None:
+    assert apis.routed(name) is None
+
+
+@pytest.mark.parametrize("name", ["claude-x", "claude-a"])
+def test_a_one_letter_claude_is_a_tests_stand_in(name: str) -> None:
+    assert apis.named(name) is None
+
+
+@pytest.mark.parametrize("name", ["claude-2", "claude-instant-1", "claude-sonnet-4", "claude-opus-4-7"])
+def test_claude_models_with_a_version_or_a_tier_are_the_apis(name: str) -> None:
+    assert apis.named(name) == name
+
+
+def test_a_one_letter_claude_passed_as_a_model_is_not_reported() -> None:
+    assert find_python('out = llm._raw_gen(llm, model="claude-x", messages=msgs)\n') == set()
