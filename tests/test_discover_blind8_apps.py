@@ -10,7 +10,7 @@ import pytest
 from modelpolicy.discover import apis
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
-from modelpolicy.discover.names import named_kind
+from modelpolicy.discover.names import called_kind, named_kind
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.model import Kind
 
@@ -164,3 +164,44 @@ def test_claude_models_with_a_version_or_a_tier_are_the_apis(name: str) -> None:
 
 def test_a_one_letter_claude_passed_as_a_model_is_not_reported() -> None:
     assert find_python('out = llm._raw_gen(llm, model="claude-x", messages=msgs)\n') == set()
+
+
+# --- a project's own wrapper of an embedding model --------------------------------------------------------------------
+
+WRAPPERS = """\
+def _create_instance(embeddings_name):
+    embeddings_factory = {
+        "huggingface_mpnet": lambda: EmbeddingsWrapper("sentence-transformers/all-mpnet-base-v2"),
+        "huggingface_instructor": lambda: EmbeddingsWrapper("hkunlp/instructor-large"),
+    }
+    model = get_embedding_model("BAAI/bge-small-en-v1.5")
+    return embeddings_factory[embeddings_name]()
+"""
+
+
+def test_what_a_wrapper_named_for_embeddings_is_given_is_the_model_it_loads() -> None:
+    assert find_python(WRAPPERS) == {
+        (M, "sentence-transformers/all-mpnet-base-v2", 3),
+        (M, "hkunlp/instructor-large", 4),
+        (M, "BAAI/bge-small-en-v1.5", 6),
+    }
+
+
+@pytest.mark.parametrize("name", ["EmbeddingsWrapper", "get_embedding_model", "HFEmbedder", "load_embeddings"])
+def test_a_callable_named_for_embeddings_is_given_a_model(name: str) -> None:
+    assert called_kind(name) is M
+
+
+@pytest.mark.parametrize("name", ["save_embeddings", "upload_embedding", "push_embedder"])
+def test_a_callable_that_writes_embeddings_is_given_none(name: str) -> None:
+    assert called_kind(name) is None
+
+
+def test_the_texts_and_sizes_an_embeddings_call_is_given_are_no_models() -> None:
+    source = """\
+model_vectors = compute_embeddings(["hello world", "what is RAG?", "a/b testing"])
+model_layer = torch.nn.Embedding(1000, 64)
+model_query = embeddings.embed_query("what is this")
+model_path = get_embedding_model("./models/all-mpnet-base-v2")
+"""
+    assert find_python(source) == set()

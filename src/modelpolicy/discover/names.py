@@ -252,13 +252,19 @@ def qualified_kind(name: str) -> Kind | None:
 
 # Words of a function's name that say its arguments name a model or dataset to read: `resolve_model_reference(req,
 # "org/x")`, `download_dataset("org/x")`, a LoRA adapter's (`download_adapter_weights("org/lora")`,
-# `load_lora("org/lora")`). Singular only: `list_models(...)` takes filters, not one to read.
+# `load_lora("org/lora")`). Singular only: `list_models(...)` takes filters, not one to read (`embeddings` is the
+# name of one model's client, `OpenAIEmbeddings`, as often as of many vectors).
 CALLED_WORDS = {
     "model": Kind.MODEL,
     "tokenizer": Kind.MODEL,
     "dataset": Kind.DATASET,
     "adapter": Kind.MODEL,
     "lora": Kind.MODEL,
+    # a project's own wrapper of an embedding model (DocsGPT's `EmbeddingsWrapper("sentence-transformers/x")`,
+    # `get_embedding_model("org/x")`, `HFEmbedder("org/x")`): what it is given first is the model it loads
+    "embedding": Kind.MODEL,
+    "embeddings": Kind.MODEL,
+    "embedder": Kind.MODEL,
 }
 # Pydantic's `BaseModel` methods (`Block.model_validate({"mime_type": "image/png"})`): their `model` is a data
 # schema, and what they are given is data to check or copy, not a model to read.
