@@ -205,3 +205,26 @@ model_query = embeddings.embed_query("what is this")
 model_path = get_embedding_model("./models/all-mpnet-base-v2")
 """
     assert find_python(source) == set()
+
+
+def test_a_providers_key_holds_its_model_whatever_the_dict_is_named() -> None:
+    source = """\
+DEFAULTS = {"anthropic": "claude-3-5-haiku-latest", "openai": "gpt-4o-mini", "google": "gemini-1.5-flash"}
+ROUTES = {"novita": "deepseek/deepseek-r1", "groq": "openai/gpt-oss-120b"}
+"""
+    assert find_python(source) == {
+        (A, "claude-3-5-haiku-latest", 1),
+        (A, "gpt-4o-mini", 1),
+        (A, "gemini-1.5-flash", 1),
+        (A, "deepseek/deepseek-r1", 2),
+        (A, "openai/gpt-oss-120b", 2),
+    }
+
+
+def test_labels_keys_and_words_under_a_providers_key_are_no_models() -> None:
+    source = """\
+LABELS = {"openai": "OpenAI", "anthropic": "Anthropic", "google": "gemini", "mistral": "mistral"}
+KEYS = {"openai": "OPENAI_API_KEY", "groq": "gsk-placeholder", "novita": "./weights/x"}
+PREFIXES = {"openai": "gpt-", "anthropic": "claude-"}
+"""
+    assert find_python(source) == set()

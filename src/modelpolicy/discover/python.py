@@ -2577,17 +2577,24 @@ class _Finder:
     def _served_values(self, mapping: ast.Dict) -> None:
         """`{"openai": "gpt-4o-mini", "novita": "deepseek/deepseek-r1"}` (a provider's key, its model) and `{"provider":
         "openrouter", "model": "qwen/qwen3-coder"}`: an `owner/name` string so placed is that provider's, as behind
-        its route (`novita/deepseek/deepseek-r1`), when read as a model wherever the dict is used."""
+        its route (`novita/deepseek/deepseek-r1`), when read as a model wherever the dict is used. Under a provider's
+        own key a string is that provider's model, whatever the dict is named (`DEFAULTS = {"anthropic":
+        "claude-3-5-haiku-latest"}`), when the provider's patterns or route say so."""
         pairs = [(_string(key), value) for key, value in zip(mapping.keys, mapping.values, strict=True)]
         provider = next(
             (route for key, value in pairs if key in _PROVIDER_KEYS and (route := _provider_route(value))), None
         )
         for key, value in pairs:
             text = _string(value) if key is not None else None
-            route = apis.provider_route(key) if key is not None and key not in _PROVIDER_KEYS else None
-            route = route or (provider if key is not None and apis.name_kind(key) is Kind.MODEL else None)
-            if text is not None and route is not None and "/" in text:
+            if text is None or key is None:
+                continue
+            keyed = key not in _PROVIDER_KEYS and apis.is_provider_key(key)
+            route = apis.provider_route(key) if keyed else None
+            route = route or (provider if apis.name_kind(key) is Kind.MODEL else None)
+            if route is not None and "/" in text:
                 self.served_by[id(value)] = route
+            if keyed and (apis.named(text) if "/" not in text else route and apis.routed(route + text)):
+                self._defer(value, Kind.API, "provider")
 
     def _fields(self, cls: ast.ClassDef) -> None:
         """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`; the
