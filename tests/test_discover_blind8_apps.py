@@ -10,6 +10,7 @@ import pytest
 from modelpolicy.discover import apis
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.javascript import JavaScriptSource
 from modelpolicy.discover.names import called_kind, named_kind
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.model import Kind
@@ -20,6 +21,11 @@ M, A = Kind.MODEL, Kind.API
 def find_python(source: str) -> set[tuple[Kind, str, int]]:
     context = FileContext("pkg/app.py", lambda text: text.startswith(("./", "/")))
     return {(r.kind, r.text, r.line) for r in PythonSource().find(source, context)}
+
+
+def find_js(source: str, path: str = "lib/models.ts") -> set[tuple[Kind, str, int]]:
+    references = JavaScriptSource().find(source, FileContext(path, lambda text: text.startswith(("./", "/"))))
+    return {(r.kind, r.text, r.line) for r in references}
 
 
 def find_config(text: str, path: str = "models.yaml") -> set[tuple[Kind, str, int]]:
@@ -228,3 +234,45 @@ KEYS = {"openai": "OPENAI_API_KEY", "groq": "gsk-placeholder", "novita": "./weig
 PREFIXES = {"openai": "gpt-", "anthropic": "claude-"}
 """
     assert find_python(source) == set()
+
+
+# --- the same, in JavaScript and in config files ----------------------------------------------------------------------
+
+
+def test_a_providers_key_in_a_javascript_object_holds_its_model() -> None:
+    source = """\
+export const DEFAULTS = { openai: "gpt-4o-mini", anthropic: "claude-3-5-haiku-latest" };
+const ROUTES: Record<string, string> = { novita: "deepseek/deepseek-r1" };
+const LABELS = { openai: "OpenAI", anthropic: "Anthropic", groq: "./weights/x", google: "gemini" };
+"""
+    assert find_js(source) == {
+        (A, "gpt-4o-mini", 1),
+        (A, "claude-3-5-haiku-latest", 1),
+        (A, "deepseek/deepseek-r1", 2),
+    }
+
+
+def test_a_javascript_object_served_by_a_hosted_api_names_its_model() -> None:
+    source = """\
+const routed = { provider: "openrouter", model: "meta-llama/llama-3.3-70b-instruct" };
+const local = { provider: "vllm", model: "meta-llama/Llama-3.1-8B-Instruct" };
+"""
+    assert find_js(source) == {(A, "meta-llama/llama-3.3-70b-instruct", 1), (M, "meta-llama/Llama-3.1-8B-Instruct", 2)}
+
+
+def test_a_providers_key_in_a_config_holds_its_model() -> None:
+    text = """\
+defaults:
+  openai: gpt-4o-mini
+  anthropic: claude-3-5-haiku-latest
+  novita: deepseek/deepseek-r1
+labels:
+  openai: OpenAI
+  mistral: true
+  groq: ./weights/llama
+"""
+    assert find_config(text) == {
+        (A, "gpt-4o-mini", 2),
+        (A, "claude-3-5-haiku-latest", 3),
+        (A, "deepseek/deepseek-r1", 4),
+    }
