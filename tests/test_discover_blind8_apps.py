@@ -276,3 +276,55 @@ labels:
         (A, "claude-3-5-haiku-latest", 3),
         (A, "deepseek/deepseek-r1", 4),
     }
+
+
+# --- a hosted API's endpoint that names its model ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "model"),
+    [
+        (
+            "wss://api.openai.com/v1/realtime?model=gpt-4o-realtime-preview-2024-12-17",
+            "gpt-4o-realtime-preview-2024-12-17",
+        ),
+        ("https://api.openai.com/v1/realtime?intent=transcription&model=gpt-4o-transcribe", "gpt-4o-transcribe"),
+        (
+            "https://generativelanguage.googleapis.com/v1beta/models/gemini-1.5-flash:generateContent",
+            "gemini-1.5-flash",
+        ),
+        (
+            "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse",
+            "gemini-2.0-flash",
+        ),
+        (
+            "https://us-east5-aiplatform.googleapis.com/v1/projects/p/locations/us-east5/publishers/anthropic/models/"
+            "claude-3-5-sonnet-v2@20241022:streamRawPredict",
+            "claude-3-5-sonnet-v2@20241022",
+        ),
+    ],
+)
+def test_an_endpoint_that_names_its_model_calls_it(url: str, model: str) -> None:
+    assert apis.url_model(url) == model
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://platform.openai.com/docs/models/gpt-4o",  # a page about a model
+        "https://api.openai.com/v1/models/gpt-4o",  # the model's description, no method called
+        "https://generativelanguage.googleapis.com/v1beta/models/my-tuned-model:generateContent",  # no API's name
+        "https://example.com/search?model=a-bike",
+        "see https://api.openai.com/v1/realtime?model=gpt-4o-realtime-preview for details",  # prose
+    ],
+)
+def test_other_urls_call_no_model(url: str) -> None:
+    assert apis.url_model(url) is None
+
+
+def test_an_endpoint_string_is_read_in_every_source() -> None:
+    realtime = "wss://api.openai.com/v1/realtime?model=gpt-4o-realtime-preview"
+    gemini = "https://generativelanguage.googleapis.com/v1beta/models/gemini-1.5-pro:generateContent"
+    assert find_python(f'URL = "{realtime}"\n') == {(A, "gpt-4o-realtime-preview", 1)}
+    assert find_js(f'const r = await fetch("{gemini}", {{ method: "POST" }});\n') == {(A, "gemini-1.5-pro", 1)}
+    assert find_config(f"gemini:\n  endpoint: {gemini}\n") == {(A, "gemini-1.5-pro", 2)}

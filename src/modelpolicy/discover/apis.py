@@ -141,6 +141,26 @@ def is_provider_key(text: str) -> bool:
     return text.lower() in _provider_keys()
 
 
+# A hosted API's endpoint that names the model in its URL: OpenAI's Realtime API (`wss://api.openai.com/v1/realtime?
+# model=gpt-4o-realtime-preview`), Google's REST methods (`.../v1beta/models/gemini-1.5-flash:generateContent`) and
+# Vertex AI's publishers (`.../publishers/anthropic/models/claude-3-5-sonnet-v2@20241022:streamRawPredict`).
+_URL_SCHEMES = ("https://", "http://", "wss://", "ws://")
+_MODEL_QUERY = re.compile(r"[?&]model=([A-Za-z0-9._:@/-]+)")
+_MODEL_METHOD = re.compile(r"/models/([A-Za-z0-9._@-]+):[A-Za-z]+(?:[/?#]|$)")
+
+
+def url_model(text: str) -> str | None:
+    """The hosted API model a URL, as a whole string, calls: its `model=` query's value or a `models/NAME:method`
+    route's name, when a provider's patterns say it is one (`?model=gpt-4o-realtime-preview`); None for any other URL
+    (a page about a model, `platform.openai.com/docs/models/gpt-4o`, calls none)."""
+    value = text.strip()
+    if not value.lower().startswith(_URL_SCHEMES) or any(c.isspace() for c in value) or "model" not in value:
+        return None
+    found = _MODEL_QUERY.search(value) or _MODEL_METHOD.search(value)
+    name = found.group(1) if found else None
+    return name if name and named(name) else None
+
+
 @lru_cache(maxsize=256)
 def provider_route(text: str) -> str | None:
     """The route a provider's key stands for (`openrouter` -> `openrouter/`, `groq` -> `groq/`): its first route that

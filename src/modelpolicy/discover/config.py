@@ -663,7 +663,10 @@ class _Finder:
             return
         for url in URL.findall(text.value) if _may_hold_url(text.value) else ():
             found = parse_hub_url(url.rstrip(".;:!?"))
-            if found:
+            called = apis.url_model(url) if found is None else None  # `.../models/gemini-1.5-flash:generateContent`
+            if called:
+                yield self.reference(text, Kind.API, HubId(called, None), "url")
+            elif found:
                 yield self.reference(text, _url_kind(url, found[0], slot), found[1], "url")
 
     def named(self, text: _Text, slot: _Slot) -> Reference | None:

@@ -1212,6 +1212,10 @@ class _Finder:
                 self._add(node, api, Kind.API, "routed", None)
                 return
             found = parse_hub_url(text.strip()) if text is not None and URL.fullmatch(text.strip()) else None
+            called = apis.url_model(text) if found is None and text is not None else None
+            if called is not None:  # `"wss://api.openai.com/v1/realtime?model=gpt-4o-realtime-preview"`
+                self._add(node, called, Kind.API, "url", None)
+                return
             image = whole_image(text) if found is None and text is not None else None
             if image is not None:  # a model server's image, as a whole string (`"nvcr.io/nim/meta/...:1.8.0"`)
                 self._add(node, image, Kind.IMAGE, "image", None)

@@ -2064,7 +2064,10 @@ class _Finder:
             yield self._reference(constant, served, Kind.MODEL, form="routed", revision=None, flags=frozenset())
             return
         found = parse_hub_url(text) if URL.fullmatch(text) else None
-        if found:
+        called = apis.url_model(text) if found is None else None  # `wss://api.openai.com/v1/realtime?model=...`
+        if called:
+            yield self._reference(constant, called, Kind.API, form="url", revision=None, flags=frozenset())
+        elif found:
             kind, hub = found
             yield self._reference(constant, hub.id, kind, form="url", revision=hub.revision, flags=frozenset())
         elif _IMAGE_LIKE.fullmatch(text) and _holds(text, _IMAGE_WORDS) and (image := server_image(text)):
