@@ -15,7 +15,7 @@ from modelpolicy.discover.names import called_kind, named_kind
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.model import Kind
 
-M, A = Kind.MODEL, Kind.API
+M, A, OL = Kind.MODEL, Kind.API, Kind.OLLAMA
 
 
 def find_python(source: str) -> set[tuple[Kind, str, int]]:
@@ -328,3 +328,32 @@ def test_an_endpoint_string_is_read_in_every_source() -> None:
     assert find_python(f'URL = "{realtime}"\n') == {(A, "gpt-4o-realtime-preview", 1)}
     assert find_js(f'const r = await fetch("{gemini}", {{ method: "POST" }});\n') == {(A, "gemini-1.5-pro", 1)}
     assert find_config(f"gemini:\n  endpoint: {gemini}\n") == {(A, "gemini-1.5-pro", 2)}
+
+
+# --- the AI SDK's other provider functions ----------------------------------------------------------------------------
+
+
+def test_the_ai_sdks_other_providers_are_given_their_models() -> None:
+    source = """\
+import { bedrock } from "@ai-sdk/amazon-bedrock";
+import { perplexity } from "@ai-sdk/perplexity";
+const claude = bedrock("anthropic.claude-3-haiku-20240307-v1:0");
+const sonar = perplexity("sonar-pro");
+const nothing = perplexity("my-own-name");
+"""
+    assert find_js(source) == {(A, "anthropic.claude-3-haiku-20240307-v1:0", 3), (A, "sonar-pro", 4)}
+
+
+def test_an_ollama_provider_function_is_given_an_ollama_tag() -> None:
+    source = """\
+import { createOllama } from "ollama-ai-provider";
+const ollama = createOllama({ baseURL: "http://localhost:11434/api" });
+const chat = ollama("qwen2.5:7b");
+const embed = ollama("nomic-embed-text");
+"""
+    assert find_js(source) == {(OL, "qwen2.5:7b", 3), (OL, "nomic-embed-text", 4)}
+
+
+def test_a_function_named_ollama_without_an_ollama_import_names_nothing() -> None:
+    source = 'const ollama = (name: string) => name.trim();\nconst out = ollama("llama3.1");\n'
+    assert find_js(source) == set()

@@ -128,6 +128,10 @@ class _Loader:
 
 _HUB_LOADER = _Loader(_Mode.HUB, 0)
 _API_LOADER = _Loader(_Mode.API, 0)
+# The AI SDK's community Ollama providers (`import { ollama } from "ollama-ai-provider"`, `ai-sdk-ollama`): called by
+# the name, in a file that imports an Ollama package, `ollama("llama3.1")` is given an Ollama library tag.
+_OLLAMA_PROVIDER = "ollama"
+_OLLAMA_PROVIDER_LOADER = _Loader(_Mode.NAMED, 0)
 # By the callee's last name: `pipeline(...)`, `AutoModel.from_pretrained(...)`, `openai.chat(...)` is `chat` of
 # `openai`, read through `_PROVIDERS` instead.
 _LOADERS: dict[str, _Loader] = {
@@ -190,6 +194,14 @@ _PROVIDERS = frozenset(
         "azure",
         "gateway",
         "replicate",
+        # the AI SDK's other providers whose model names a provider's patterns know (`bedrock("anthropic.claude-...")`,
+        # `perplexity("sonar-pro")`, `cerebras("llama3.1-8b")`, `fireworks(...)`, `togetherai(...)`, `deepinfra(...)`)
+        "bedrock",
+        "perplexity",
+        "cerebras",
+        "fireworks",
+        "togetherai",
+        "deepinfra",
     }
 )
 # The keys of an object that say which provider it is or calls (`{provider: "ollama", model: ...}`, a provider's spec
@@ -236,7 +248,7 @@ _NAME_WORDS = _name_words()
 _CALLEE_WORDS = tuple(
     sorted(
         word
-        for name in {*_LOADERS, *_PROVIDERS, *_HUB_CLIENT, *_MODEL_CLASS_WORDS}
+        for name in {*_LOADERS, *_PROVIDERS, *_HUB_CLIENT, *_MODEL_CLASS_WORDS, _OLLAMA_PROVIDER}
         if not _NAME_WORDS.search(word := name.lower().encode())
     )
 )
@@ -788,8 +800,9 @@ class _Finder:
         pairs = [
             pair for pair in self.pairs if (name := self._key(pair.child_by_field_name("key"))) and _name_kind(name)
         ]
-        if ollama and (pairs or any(_says_kind(name) for name, _ in self.named)):
-            return True
+        provider = any(name == _OLLAMA_PROVIDER and not receiver for _, name, receiver in self.calls)
+        if ollama and (pairs or provider or any(_says_kind(name) for name, _ in self.named)):
+            return True  # `ollama("llama3.1")` counts where the file imports an Ollama package
         if any(_says_kind(name) and _spreads(value) for name, value in self.named):
             return True  # `DEFAULT_MODELS = [...openaiModels.map(...), ...]`: the lists spread are read (`_api_list`)
         given = [call.child_by_field_name("arguments") for call in calls]
@@ -844,6 +857,8 @@ class _Finder:
         loader = _LOADERS.get(name)
         if (name in _PROVIDERS or receiver.lower() in _PROVIDERS) and not _predicate(name):
             loader = _API_LOADER
+        elif name == _OLLAMA_PROVIDER and not receiver and self.ollama:
+            loader = _OLLAMA_PROVIDER_LOADER  # ollama-ai-provider's `ollama("llama3.1")`: the library's tag
         if loader is None or (loader.receiver and loader.receiver not in receiver.lower()):
             return
         arguments = call.child_by_field_name("arguments")
