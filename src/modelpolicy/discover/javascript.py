@@ -207,6 +207,9 @@ _PROVIDERS = frozenset(
 # The keys of an object that say which provider it is or calls (`{provider: "ollama", model: ...}`, a provider's spec
 # `{id: "ollama", defaultModelId: ...}`).
 _PROVIDER_KEYS = frozenset({"provider", "providerId", "provider_id", "providerName", "apiProvider", "id", "type"})
+# Those that say who serves an object's model (`{provider: "openrouter", model: ...}`), not a provider's own spec
+# (`{id: "groq", defaultModelId: "qwen/qwen3-32b"}`, whose `owner/name` default stays the open weights' Hub id).
+_SERVED_BY_KEYS = frozenset({"provider", "providerId", "provider_id", "providerName", "apiProvider"})
 # Words of a name that speak of what a program reads: the quoted keys of an object so named are ids, when owned.
 # Modules whose import makes the file an Ollama client's: its `model:` values are Ollama library tags.
 _OLLAMA_MODULES = frozenset({"ollama", "ollama/browser"})
@@ -964,12 +967,12 @@ class _Finder:
 
     def _served_route(self, card: Node | None) -> str | None:
         """The route of the hosted API an object says serves its model (`{provider: "openrouter", model: ...}`: the
-        `openrouter/` route), by a key that says which provider (`_PROVIDER_KEYS`); None for any other object."""
+        `openrouter/` route), by a key that says who serves it (`_SERVED_BY_KEYS`); None for any other object."""
         if card is None or card.type != "object":
             return None
         for pair in card.named_children:
             key = self._key(pair.child_by_field_name("key")) if pair.type == "pair" else None
-            value = pair.child_by_field_name("value") if key in _PROVIDER_KEYS else None
+            value = pair.child_by_field_name("value") if key in _SERVED_BY_KEYS else None
             text = self.string(value) if value is not None and value.type == "string" else None
             route = apis.provider_route(text.strip()) if text else None
             if route is not None:

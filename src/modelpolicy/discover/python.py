@@ -307,6 +307,9 @@ _OLLAMA_TABLE = "ollama-table"
 _OLLAMA_PROVIDED = "ollama-provider"
 _PROVIDER_KEYS = frozenset({"provider", "provider_id", "providerid", "provider_name", "api_provider", "id", "type"})
 _PROVIDER_SETTINGS = frozenset({"config", "params", "options", "settings"})
+# Those that say who serves a dict's model (`{"provider": "openrouter", "model": ...}`), not a provider's own spec
+# (`{"id": "groq", "default_model": "qwen/qwen3-32b"}`, whose `owner/name` default stays the open weights' Hub id).
+_SERVED_BY_KEYS = frozenset({"provider", "provider_id", "providerid", "provider_name", "api_provider"})
 
 _LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+", re.DOTALL)
 _OTHER_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # where `str.splitlines` splits too
@@ -2585,7 +2588,7 @@ class _Finder:
         "claude-3-5-haiku-latest"}`), when the provider's patterns or route say so."""
         pairs = [(_string(key), value) for key, value in zip(mapping.keys, mapping.values, strict=True)]
         provider = next(
-            (route for key, value in pairs if key in _PROVIDER_KEYS and (route := _provider_route(value))), None
+            (route for key, value in pairs if key in _SERVED_BY_KEYS and (route := _provider_route(value))), None
         )
         for key, value in pairs:
             text = _string(value) if key is not None else None
