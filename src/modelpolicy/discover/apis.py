@@ -161,18 +161,6 @@ def url_model(text: str) -> str | None:
     return name if name and named(name) else None
 
 
-@lru_cache(maxsize=256)
-def provider_route(text: str) -> str | None:
-    """The route a provider's key stands for (`openrouter` -> `openrouter/`, `groq` -> `groq/`): its first route that
-    is one word and a slash, or None for a word that is no provider's key or a provider without such a route. A config
-    that says who serves its models (`provider: openrouter` beside `models: [{id: qwen/qwen3-coder:free}]`) sends
-    them through it as LiteLLM's route does."""
-    if not is_provider_key(text):
-        return None
-    provider = next(p for p in load_knowledge().providers if p.key == text.lower())
-    return next((route for route in provider.routes if route.endswith("/") and route.count("/") == 1), None)
-
-
 @lru_cache(maxsize=1)
 def _markers() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((p.key, p.context_markers) for p in load_knowledge().providers if p.context_markers)

@@ -337,13 +337,6 @@ def _url_kind(url: str, kind: Kind, slot: _Slot | None) -> Kind:
     return Kind.DATASET if dataset_key and url.lower().startswith(("hf://", "huggingface://")) else kind
 
 
-def _served_route(entries: _Entries) -> str | None:
-    """The route of the hosted API a mapping says serves its models (`provider: openrouter`: `openrouter/`), if any."""
-    providers = [entries[key][1] for key in _SERVED_BY_KEYS if key in entries]
-    routes = (apis.provider_route(p.value.strip()) for p in providers if isinstance(p, _Text))
-    return next((route for route in routes if route), None)
-
-
 def _provided_by_ollama(entries: _Entries) -> bool:
     """Whether a mapping says its provider is Ollama (`provider: ollama`, a provider list's `id: ollama`)."""
     return any(
@@ -431,9 +424,6 @@ class _Finder:
     # (collection, slot) pairs walked: a YAML alias is walked again under another key (`models: *shared`), never
     # twice under the same one, so an alias bomb stays linear
     walked: set[tuple[int, _Slot | None]] = field(default_factory=set)
-    # the routes of the providers the mappings being walked say serve their models (`provider: openrouter`), innermost
-    # last: an `owner/name` under one is that provider's model, as behind its route (`openrouter/owner/name`)
-    served_by: list[str] = field(default_factory=list)
 
     # What the file shows, looked for in its whole text when a value under an artefact key first needs it: most files
     # (data, schemas, manifests) have none, and a large one's text is not searched for the words.
@@ -472,17 +462,6 @@ class _Finder:
 
     def mapping(self, mapping: _Mapping, slot: _Slot | None) -> Iterator[Reference]:
         entries = {_normalise(key.value): (key, value) for key, value in mapping.entries if key}
-        route = _served_route(entries)
-        if route is None:
-            yield from self.mapping_entries(mapping, entries, slot)
-            return
-        self.served_by.append(route)  # `{provider: groq, models: [{id: openai/gpt-oss-120b}]}`: Groq's, as `groq/...`
-        try:
-            yield from self.mapping_entries(mapping, entries, slot)
-        finally:
-            self.served_by.pop()
-
-    def mapping_entries(self, mapping: _Mapping, entries: _Entries, slot: _Slot | None) -> Iterator[Reference]:
         keys = _DATASET_ITEM_KEYS if slot and slot.kind is Kind.DATASET else _CARD_KEYS  # `{name: LABEL, value: ID}`
         item_key = next((entries[k][0] for k in keys if k in entries), None) if slot else None
         if item_key is None and _provided_by_ollama(entries):  # `{provider: ollama, model: command-r}`: read as an
@@ -555,20 +534,24 @@ class _Finder:
         self, key: _Text | None, value: _Node | None, slot: _Slot | None
     ) -> Iterator[Reference] | None:
         """What an entry under a provider's key names: an `ollama:` section's models, or the model a hosted provider's
-        key holds (`defaults: {openai: gpt-4o-mini, novita: deepseek/x}`); None for any other entry."""
+        key holds (`defaults: {openai: gpt-4o-mini}`); None for any other entry."""
         if key and _normalise(key.value) == "ollama" and isinstance(value, _Mapping):
             return self.ollama_section(value)
-        if key and slot is None and isinstance(value, _Text) and apis.is_provider_key(key.value):
-            return self.provider_keyed(key, value)
+        if (
+            key
+            and slot is None
+            and isinstance(value, _Text)
+            and "/" not in value.value
+            and apis.is_provider_key(key.value)
+        ):
+            return self.provider_keyed(key, value)  # an `owner/name` is read as anywhere: the Hub's open weights
         return None
 
     def provider_keyed(self, key: _Text, value: _Text) -> Iterator[Reference]:
-        """`openai: gpt-4o-mini`, `novita: deepseek/deepseek-r1`: a string under a hosted provider's own key is that
-        provider's model when its patterns, or its route, say so; a label (`OpenAI`), a key's name or a setting of
-        the provider's (`openai: true`) names nothing."""
+        """`openai: gpt-4o-mini`: a string under a hosted provider's own key is that provider's model when its patterns
+        say so; a label (`OpenAI`), a key's name or a setting of the provider's (`openai: true`) names nothing."""
         text = without_env_defaults(value.value.strip()).strip()
-        route = apis.provider_route(key.value) if "/" in text else None
-        if apis.named(text) if "/" not in text else route is not None and apis.routed(route + text):
+        if apis.named(text):
             yield self.reference(value, Kind.API, HubId(text, None), key.value)
 
     def model_table_keys(self, table: _Mapping) -> list[_Text]:
@@ -672,9 +655,6 @@ class _Finder:
     def named(self, text: _Text, slot: _Slot) -> Reference | None:
         """The artefact a string under an artefact key names, or None for paths, non-ids and unknown single names."""
         value = without_env_defaults(text.value.strip()).strip()
-        served = self.served_by and slot.kind in (Kind.MODEL, Kind.API) and "/" in value
-        if served and apis.routed(self.served_by[-1] + value):  # `qwen/qwen3-coder:free` where `provider: openrouter`
-            return self.reference(text, Kind.API, HubId(value, None), "provider")
         api = (
             apis.named(value, self.api_contexts, deployment=slot.kind is Kind.API)
             if slot.kind in (Kind.MODEL, Kind.API)

@@ -207,9 +207,6 @@ _PROVIDERS = frozenset(
 # The keys of an object that say which provider it is or calls (`{provider: "ollama", model: ...}`, a provider's spec
 # `{id: "ollama", defaultModelId: ...}`).
 _PROVIDER_KEYS = frozenset({"provider", "providerId", "provider_id", "providerName", "apiProvider", "id", "type"})
-# Those that say who serves an object's model (`{provider: "openrouter", model: ...}`), not a provider's own spec
-# (`{id: "groq", defaultModelId: "qwen/qwen3-32b"}`, whose `owner/name` default stays the open weights' Hub id).
-_SERVED_BY_KEYS = frozenset({"provider", "providerId", "provider_id", "providerName", "apiProvider"})
 # Words of a name that speak of what a program reads: the quoted keys of an object so named are ids, when owned.
 # Modules whose import makes the file an Ollama client's: its `model:` values are Ollama library tags.
 _OLLAMA_MODULES = frozenset({"ollama", "ollama/browser"})
@@ -927,7 +924,8 @@ class _Finder:
         if kind is None or value is None or name is None:
             return
         self._ollama_values(pair, kind, name)
-        self._named_values(pair, value, kind, name)
+        for found in self.values(value):
+            self._report(found, _Mode.NAMED, kind, name)
         self._sibling_ids(pair)
         argument = _call_argument(value)
         if argument is not None:  # `{model: lmstudio("qwen2.5")}`: a provider instance the file made, given the id
@@ -955,38 +953,11 @@ class _Finder:
                 return True
         return False
 
-    def _named_values(self, pair: Node, value: Node, kind: Kind, name: str) -> None:
-        """The values under a key named for a model; an `owner/name` one is a hosted API's where the object says that
-        API serves it (`{provider: "openrouter", model: "meta-llama/llama-3.3-70b-instruct"}`)."""
-        route = self._served_route(pair.parent) if kind is Kind.MODEL else None
-        for found in self.values(value):
-            if route is not None and "/" in found.text and apis.routed(route + found.text):
-                self._add(found.node, found.text, Kind.API, name, None)
-            else:
-                self._report(found, _Mode.NAMED, kind, name)
-
-    def _served_route(self, card: Node | None) -> str | None:
-        """The route of the hosted API an object says serves its model (`{provider: "openrouter", model: ...}`: the
-        `openrouter/` route), by a key that says who serves it (`_SERVED_BY_KEYS`); None for any other object."""
-        if card is None or card.type != "object":
-            return None
-        for pair in card.named_children:
-            key = self._key(pair.child_by_field_name("key")) if pair.type == "pair" else None
-            value = pair.child_by_field_name("value") if key in _SERVED_BY_KEYS else None
-            text = self.string(value) if value is not None and value.type == "string" else None
-            route = apis.provider_route(text.strip()) if text else None
-            if route is not None:
-                return route
-        return None
-
     def _provider_keyed(self, name: str, value: Node) -> None:
-        """`{openai: "gpt-4o-mini", novita: "deepseek/deepseek-r1"}`: a string under a hosted provider's own key is that
-        provider's model when its patterns, or its route, say so; a label (`OpenAI`) or a key's name names nothing."""
+        """`{openai: "gpt-4o-mini"}`: a string under a hosted provider's own key is that provider's model when its
+        patterns say so; a label (`OpenAI`) or a key's name names nothing, and an `owner/name` is read as anywhere."""
         text = self.string(value) if value.type == "string" else None
-        if not text:
-            return
-        route = apis.provider_route(name) if "/" in text else None
-        if apis.named(text) if "/" not in text else route is not None and apis.routed(route + text):
+        if text and "/" not in text and apis.named(text):
             self._add(value, text, Kind.API, name, None)
 
     def _ollama_values(self, pair: Node, kind: Kind, name: str) -> None:

@@ -307,9 +307,6 @@ _OLLAMA_TABLE = "ollama-table"
 _OLLAMA_PROVIDED = "ollama-provider"
 _PROVIDER_KEYS = frozenset({"provider", "provider_id", "providerid", "provider_name", "api_provider", "id", "type"})
 _PROVIDER_SETTINGS = frozenset({"config", "params", "options", "settings"})
-# Those that say who serves a dict's model (`{"provider": "openrouter", "model": ...}`), not a provider's own spec
-# (`{"id": "groq", "default_model": "qwen/qwen3-32b"}`, whose `owner/name` default stays the open weights' Hub id).
-_SERVED_BY_KEYS = frozenset({"provider", "provider_id", "providerid", "provider_name", "api_provider"})
 
 _LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+", re.DOTALL)
 _OTHER_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # where `str.splitlines` splits too
@@ -1336,9 +1333,6 @@ class _Finder:
         self.read: set[int] = set()  # ids of the nodes a loader read: no named default reports them again
         self.unused: set[int] = set()  # ids of the values bound to names of what a program does not use (`WRITTEN`)
         self.named: list[_Named] = []
-        # ids of strings a dict says a hosted API serves (`{"novita": "deepseek/deepseek-r1"}`, `{"provider":
-        # "openrouter", "model": ...}`), with the route that provider's key stands for (`_served_values`)
-        self.served_by: dict[int, str] = {}
         # (table, argument names) pairs a parametrize decorator read: a table shared by many tests is read once
         self.parametrized: set[tuple[tuple[int, ...], tuple[str, ...]]] = set()
         self.found: list[Reference] = []
@@ -2581,25 +2575,13 @@ class _Finder:
                     self._dict_entries(_ollama_settings(value))
 
     def _served_values(self, mapping: ast.Dict) -> None:
-        """`{"openai": "gpt-4o-mini", "novita": "deepseek/deepseek-r1"}` (a provider's key, its model) and `{"provider":
-        "openrouter", "model": "qwen/qwen3-coder"}`: an `owner/name` string so placed is that provider's, as behind
-        its route (`novita/deepseek/deepseek-r1`), when read as a model wherever the dict is used. Under a provider's
-        own key a string is that provider's model, whatever the dict is named (`DEFAULTS = {"anthropic":
-        "claude-3-5-haiku-latest"}`), when the provider's patterns or route say so."""
-        pairs = [(_string(key), value) for key, value in zip(mapping.keys, mapping.values, strict=True)]
-        provider = next(
-            (route for key, value in pairs if key in _SERVED_BY_KEYS and (route := _provider_route(value))), None
-        )
-        for key, value in pairs:
-            text = _string(value) if key is not None else None
-            if text is None or key is None:
-                continue
-            keyed = key not in _PROVIDER_KEYS and apis.is_provider_key(key)
-            route = apis.provider_route(key) if keyed else None
-            route = route or (provider if apis.name_kind(key) is Kind.MODEL else None)
-            if route is not None and "/" in text:
-                self.served_by[id(value)] = route
-            if keyed and (apis.named(text) if "/" not in text else route and apis.routed(route + text)):
+        """`DEFAULTS = {"anthropic": "claude-3-5-haiku-latest", "openai": "gpt-4o-mini"}`: under a hosted provider's own
+        key a string is that provider's model, whatever the dict is named, when the provider's patterns say so; an
+        `owner/name` is read as anywhere (the open weights a provider serves are the Hub's)."""
+        for key, value in zip(mapping.keys, mapping.values, strict=True):
+            name, text = _string(key), _string(value)
+            keyed = name and text and name not in _PROVIDER_KEYS and apis.is_provider_key(name) and "/" not in text
+            if keyed and text and apis.named(text):
                 self._defer(value, Kind.API, "provider")
 
     def _fields(self, cls: ast.ClassDef) -> None:
@@ -2715,12 +2697,11 @@ class _Finder:
         seen = set(self.read)
         # A file's named values repeat (a parametrize table read once per test it decorates): each text is identified
         # once per kind.
-        identified: dict[tuple[str, Kind, str, str], list[tuple[Kind, str, str | None]]] = {}
+        identified: dict[tuple[str, Kind, str], list[tuple[Kind, str, str | None]]] = {}
         for named in self.named:
             if id(named.value.node) in seen:
                 continue
-            form = named.form if named.form in (_OLLAMA_TABLE, _OLLAMA_PROVIDED) else ""
-            key = (named.value.text, named.kind, form, self.served_by.get(id(named.value.node), ""))
+            key = (named.value.text, named.kind, named.form if named.form in (_OLLAMA_TABLE, _OLLAMA_PROVIDED) else "")
             artefacts = identified.get(key)
             if artefacts is None:
                 artefacts = identified[key] = self._named_artefacts(named)
@@ -2738,9 +2719,6 @@ class _Finder:
         """What a named default holds in this file (see `_named_artefacts`), an Ollama model too where the file speaks
         of Ollama or the name is a key of an Ollama table."""
         text = named.value.text
-        route = self.served_by.get(id(named.value.node))
-        if route is not None and named.kind in (Kind.MODEL, Kind.API) and apis.routed(route + text):
-            return [(Kind.API, text, None)]  # `{"novita": "deepseek/deepseek-r1"}`: Novita's, not the Hub's
         local = ollama.recognise(text, ollama.Context.NAMED) if named.form == _OLLAMA_PROVIDED else None
         if local is not None and local[0] is Kind.OLLAMA:
             return [(Kind.OLLAMA, local[1], None)]  # `{"provider": "ollama", "model": "command-r"}`: not Cohere's
@@ -3053,12 +3031,6 @@ def _own_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
             yield from _own_statements(handler.body)
         for case in getattr(statement, "cases", []):
             yield from _own_statements(case.body)
-
-
-def _provider_route(value: ast.expr | None) -> str | None:
-    """The route of the hosted API a dict's `"provider"` value names (`"openrouter"` -> `openrouter/`), if any."""
-    text = _string(value) if value is not None else None
-    return apis.provider_route(text.strip()) if text else None
 
 
 def _provided_by_ollama(mapping: ast.Dict) -> bool:
