@@ -79,6 +79,7 @@ ROUTE_MARKERS = (
     b"together",
     b"@cf/",
     b"@hf/",
+    b"novita",
 )
 
 # Words that open the names of the hosted API families tables are most often made of, for the sources' pre-filters: a
@@ -144,6 +145,24 @@ def _provider_keys() -> frozenset[str]:
 def is_provider_key(text: str) -> bool:
     """Whether `text` is a hosted API provider's key in the knowledge base (`openai`, `mistral`, `groq`), any case."""
     return text.lower() in _provider_keys()
+
+
+# A hosted API's endpoint that names the model in its query: OpenAI's Realtime API (`wss://api.openai.com/v1/realtime?
+# model=gpt-4o-realtime-preview`). Routes that name it in their path are `MODEL_URL_ROUTES`'.
+_URL_SCHEMES = ("https://", "http://", "wss://", "ws://")
+_MODEL_QUERY = re.compile(r"[?&]model=([A-Za-z0-9._:@/-]+)")
+
+
+def query_model(text: str) -> str | None:
+    """The hosted API model a URL, as a whole string, calls in its `model=` query, when a provider's patterns say it is
+    one (`wss://api.openai.com/v1/realtime?model=gpt-4o-realtime-preview`); None for any other URL (a page about a
+    model, `platform.openai.com/docs/models/gpt-4o`, calls none)."""
+    value = text.strip()
+    if not value.lower().startswith(_URL_SCHEMES) or any(c.isspace() for c in value) or "model" not in value:
+        return None
+    found = _MODEL_QUERY.search(value)
+    name = found.group(1) if found else None
+    return name if name and named(name) else None
 
 
 @lru_cache(maxsize=1)
@@ -318,12 +337,13 @@ _URL_MODEL = re.compile(r"[A-Za-z0-9](?:[\w.@:-]*[A-Za-z0-9])?")
 
 
 def url_model(text: str, *, whole: bool = True) -> str | None:
-    """The model a hosted API's URL names in its path (`MODEL_URL_ROUTES`), as written there, when a provider's
-    patterns match it: `.../v1beta/models/gemini-2.5-flash:generateContent` names `gemini-2.5-flash`;
-    `.../models/${MODEL_ID}:generateContent`, `.../v1beta/models` (the list of them) and other hosts name none. When
-    the text may be only the start of the URL (`whole` unset: an f-string's literal part, a template's), a model it
-    ends with may be cut where a value is put in (`models/gemini-1.5{suffix}`): only one followed by the rest of the
-    route (`:generateContent`, `/chat/completions`, a query) is read."""
+    """The model a hosted API's URL names in its path (`MODEL_URL_ROUTES`), as written there, or in its `model=`
+    query (`query_model`, of a whole URL only), when a provider's patterns match it:
+    `.../v1beta/models/gemini-2.5-flash:generateContent` names `gemini-2.5-flash`; `.../models/${MODEL_ID}:
+    generateContent`, `.../v1beta/models` (the list of them) and other hosts name none. When the text may be only the
+    start of the URL (`whole` unset: an f-string's literal part, a template's), a model it ends with may be cut where
+    a value is put in (`models/gemini-1.5{suffix}`): only one followed by the rest of the route (`:generateContent`,
+    `/chat/completions`, a query) is read."""
     try:
         url = urlsplit(text.strip())
         host = (url.hostname or "").lower()
@@ -337,7 +357,7 @@ def url_model(text: str, *, whole: bool = True) -> str | None:
                 return None
             model = _URL_METHOD.sub("", unquote(written))
             return model if _URL_MODEL.fullmatch(model) and named(model, deployment=True) else None
-    return None
+    return query_model(text) if whole else None
 
 
 # Options a model spec writes after the name, as a URL's query (`claude-opus-5?effort=medium`, GitHub Agentic

@@ -539,8 +539,9 @@ class _Finder:
             slot = _Slot(kind, key.value)  # `modelOptions: [{value: gpt-4o, label: GPT-4o}]`
         elif key and apis.holds_api(key.value):
             slot = _Slot(Kind.API, key.value)
-        if key and _normalise(key.value) == "ollama" and isinstance(value, _Mapping):
-            yield from self.ollama_section(value)
+        section = self.provider_section(key, value, slot)
+        if section is not None:
+            yield from section
             return
         aliases = self.alias_table(key, value) if key and slot is None and isinstance(value, _Mapping) else None
         if key and aliases is not None and isinstance(value, _Mapping):
@@ -556,6 +557,30 @@ class _Finder:
                 if name:
                     yield from self.text(name, mixture)
         yield from self.node(value, slot)
+
+    def provider_section(
+        self, key: _Text | None, value: _Node | None, slot: _Slot | None
+    ) -> Iterator[Reference] | None:
+        """What an entry under a provider's key names: an `ollama:` section's models, or the model a hosted provider's
+        key holds (`defaults: {openai: gpt-4o-mini}`); None for any other entry."""
+        if key and _normalise(key.value) == "ollama" and isinstance(value, _Mapping):
+            return self.ollama_section(value)
+        if (
+            key
+            and slot is None
+            and isinstance(value, _Text)
+            and "/" not in value.value
+            and apis.is_provider_key(key.value)
+        ):
+            return self.provider_keyed(key, value)  # an `owner/name` is read as anywhere: the Hub's open weights
+        return None
+
+    def provider_keyed(self, key: _Text, value: _Text) -> Iterator[Reference]:
+        """`openai: gpt-4o-mini`: a string under a hosted provider's own key is that provider's model when its patterns
+        say so; a label (`OpenAI`), a key's name or a setting of the provider's (`openai: true`) names nothing."""
+        text = without_env_defaults(value.value.strip()).strip()
+        if apis.named(text):
+            yield self.reference(value, Kind.API, HubId(text, None), key.value)
 
     def model_table_keys(self, table: _Mapping) -> list[_Text]:
         """The keys of a table of settings by hosted API model (LiteLLM's and aider's model metadata, pricing tables:

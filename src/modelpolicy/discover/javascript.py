@@ -128,6 +128,10 @@ class _Loader:
 
 _HUB_LOADER = _Loader(_Mode.HUB, 0)
 _API_LOADER = _Loader(_Mode.API, 0)
+# The AI SDK's community Ollama providers (`import { ollama } from "ollama-ai-provider"`, `ai-sdk-ollama`): called by
+# the name, in a file that imports an Ollama package, `ollama("llama3.1")` is given an Ollama library tag.
+_OLLAMA_PROVIDER = "ollama"
+_OLLAMA_PROVIDER_LOADER = _Loader(_Mode.NAMED, 0)
 # By the callee's last name: `pipeline(...)`, `AutoModel.from_pretrained(...)`, `openai.chat(...)` is `chat` of
 # `openai`, read through `_PROVIDERS` instead.
 _LOADERS: dict[str, _Loader] = {
@@ -190,6 +194,14 @@ _PROVIDERS = frozenset(
         "azure",
         "gateway",
         "replicate",
+        # the AI SDK's other providers whose model names a provider's patterns know (`bedrock("anthropic.claude-...")`,
+        # `perplexity("sonar-pro")`, `cerebras("llama3.1-8b")`, `fireworks(...)`, `togetherai(...)`, `deepinfra(...)`)
+        "bedrock",
+        "perplexity",
+        "cerebras",
+        "fireworks",
+        "togetherai",
+        "deepinfra",
     }
 )
 # The keys of an object that say which provider it is or calls (`{provider: "ollama", model: ...}`, a provider's spec
@@ -236,7 +248,7 @@ _NAME_WORDS = _name_words()
 _CALLEE_WORDS = tuple(
     sorted(
         word
-        for name in {*_LOADERS, *_PROVIDERS, *_HUB_CLIENT, *_MODEL_CLASS_WORDS}
+        for name in {*_LOADERS, *_PROVIDERS, *_HUB_CLIENT, *_MODEL_CLASS_WORDS, _OLLAMA_PROVIDER}
         if not _NAME_WORDS.search(word := name.lower().encode())
     )
 )
@@ -788,8 +800,9 @@ class _Finder:
         pairs = [
             pair for pair in self.pairs if (name := self._key(pair.child_by_field_name("key"))) and _name_kind(name)
         ]
-        if ollama and (pairs or any(_says_kind(name) for name, _ in self.named)):
-            return True
+        provider = any(name == _OLLAMA_PROVIDER and not receiver for _, name, receiver in self.calls)
+        if ollama and (pairs or provider or any(_says_kind(name) for name, _ in self.named)):
+            return True  # `ollama("llama3.1")` counts where the file imports an Ollama package
         if any(_says_kind(name) and _spreads(value) for name, value in self.named):
             return True  # `DEFAULT_MODELS = [...openaiModels.map(...), ...]`: the lists spread are read (`_api_list`)
         given = [call.child_by_field_name("arguments") for call in calls]
@@ -844,6 +857,8 @@ class _Finder:
         loader = _LOADERS.get(name)
         if (name in _PROVIDERS or receiver.lower() in _PROVIDERS) and not _predicate(name):
             loader = _API_LOADER
+        elif name == _OLLAMA_PROVIDER and not receiver and self.ollama:
+            loader = _OLLAMA_PROVIDER_LOADER  # ollama-ai-provider's `ollama("llama3.1")`: the library's tag
         if loader is None or (loader.receiver and loader.receiver not in receiver.lower()):
             return
         arguments = call.child_by_field_name("arguments")
@@ -938,6 +953,13 @@ class _Finder:
                 return True
         return False
 
+    def _provider_keyed(self, name: str, value: Node) -> None:
+        """`{openai: "gpt-4o-mini"}`: a string under a hosted provider's own key is that provider's model when its
+        patterns say so; a label (`OpenAI`) or a key's name names nothing, and an `owner/name` is read as anywhere."""
+        text = self.string(value) if value.type == "string" else None
+        if text and "/" not in text and apis.named(text):
+            self._add(value, text, Kind.API, name, None)
+
     def _ollama_values(self, pair: Node, kind: Kind, name: str) -> None:
         """The values under a model's key in an Ollama provider's object: a library name or a tagged one is Ollama's,
         before a hosted API's patterns are asked (`command-r:35b` is the library's, not Cohere's; `deepseek-v4-flash:
@@ -955,6 +977,8 @@ class _Finder:
         named as a model's type (`_model_type`), a table of aliases (`modelConversions: {"llama3-8b": ID}`)."""
         if name in names.FIELD_KEYS:
             self._field(name, value, parent)
+        if name not in _PROVIDER_KEYS and apis.is_provider_key(name):
+            self._provider_keyed(name, value)
         if _a_model_type(name):
             self._model_type(name, value)  # LlamaIndex's `new HuggingFaceEmbedding({modelType: "BAAI/bge-small-en"})`
         table = collection_kind(name)
@@ -1181,7 +1205,8 @@ class _Finder:
             if image is not None:  # a model server's image, as a whole string (`"nvcr.io/nim/meta/...:1.8.0"`)
                 self._add(node, image, Kind.IMAGE, "image", None)
                 return
-            hosted = apis.url_model(text.strip()) if found is None and text and URL.fullmatch(text.strip()) else None
+            # a route that names its model, or a whole URL's `model=` query (`"wss://...realtime?model=ID"`)
+            hosted = apis.url_model(text.strip()) if found is None and text else None
         else:
             start = self._template_start(node)
             found = _url_in_start(start) if start else None

@@ -65,6 +65,8 @@ ENDINGS = frozenset(
         ("data", "path"),
         ("tokenizer", "path"),
         ("lm", "name"),  # dspy: `student_lm_name = "org/x"`
+        # an application's setting of the LLM it calls (DocsGPT's `LLM_NAME=gpt-4o`, `FALLBACK_LLM_NAME`, `llm_name:`)
+        ("llm", "name"),
         # the weights a program starts from: `model_checkpoint = "distilbert-base-uncased"`, a pipeline tool's
         # `default_checkpoint`, `init_checkpoint:` (`checkpoint_dir`, `save_checkpoint` are no such name)
         ("checkpoint",),
@@ -288,13 +290,16 @@ def qualified_kind(name: str) -> Kind | None:
 # "org/x")`, `download_dataset("org/x")`, a LoRA adapter's (`download_adapter_weights("org/lora")`,
 # `load_lora("org/lora")`), an LLM's factory (ragas' `llm_factory("gpt-4o-mini", client=client)`, `get_llm("gpt-4o")`,
 # `create_llm(...)`: the model it builds, a hosted API's name or a Hub id). Singular only: `list_models(...)` takes
-# filters, not one to read. Only the callee's own name counts: `llm.invoke("...")` is given a prompt.
+# filters, not one to read (`embeddings` is the name of one model's client, `OpenAIEmbeddings`, as often as of many
+# vectors). Only the callee's own name counts: `llm.invoke("...")` is given a prompt.
 CALLED_WORDS = {
     "model": Kind.MODEL,
     "llm": Kind.MODEL,
-    # an embedding model's factory: `embedding_factory("text-embedding-ada-002")`, `create_embedder("org/x")`; the
-    # texts an embedding is computed of (`get_embedding("some text")`) are prose, no id
+    # an embedding model's factory or a project's own wrapper of one: `embedding_factory("text-embedding-ada-002")`,
+    # `create_embedder("org/x")`, DocsGPT's `EmbeddingsWrapper("sentence-transformers/x")`, `get_embedding_model(ID)`;
+    # the texts an embedding is computed of (`get_embedding("some text")`) are prose, no id
     "embedding": Kind.MODEL,
+    "embeddings": Kind.MODEL,
     "embedder": Kind.MODEL,
     "tokenizer": Kind.MODEL,
     "dataset": Kind.DATASET,

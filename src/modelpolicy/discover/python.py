@@ -2242,9 +2242,8 @@ class _Finder:
         if found:
             kind, hub = found
             yield self._reference(constant, hub.id, kind, form="url", revision=hub.revision, flags=frozenset())
-        elif url and (
-            api := apis.url_model(text, whole=False)
-        ):  # `".../models/gemini-2.5-flash:generateContent?key=" + key`
+        elif api := (apis.url_model(text, whole=False) if url else None) or apis.query_model(text):
+            # `".../models/gemini-2.5-flash:generateContent?key=" + key`, `"wss://api.openai.com/v1/realtime?model=ID"`
             yield self._reference(constant, api, Kind.API, form="url", revision=None, flags=frozenset())
         elif _IMAGE_LIKE.fullmatch(text) and _holds(text, _IMAGE_WORDS) and (image := server_image(text)):
             yield self._reference(constant, image, Kind.IMAGE, form="image", revision=None, flags=frozenset())
@@ -2820,6 +2819,7 @@ class _Finder:
         whose provider is Ollama (`{"provider": "ollama", "model": "command-r"}`, mem0's `{"provider": "ollama",
         "config": {"model": ID}}`), a model's key holds the Ollama library's name before a hosted API's."""
         ollama_provided = _provided_by_ollama(mapping)
+        self._served_values(mapping)
         for key, value in zip(mapping.keys, mapping.values, strict=True):
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
                 kind = apis.name_kind(key.value)
@@ -2827,6 +2827,16 @@ class _Finder:
                 self._defer(*_split_hub_id(value, key.value))
                 if ollama_provided and key.value.lower() in _PROVIDER_SETTINGS and isinstance(value, ast.Dict):
                     self._dict_entries(_ollama_settings(value))
+
+    def _served_values(self, mapping: ast.Dict) -> None:
+        """`DEFAULTS = {"anthropic": "claude-3-5-haiku-latest", "openai": "gpt-4o-mini"}`: under a hosted provider's own
+        key a string is that provider's model, whatever the dict is named, when the provider's patterns say so; an
+        `owner/name` is read as anywhere (the open weights a provider serves are the Hub's)."""
+        for key, value in zip(mapping.keys, mapping.values, strict=True):
+            name, text = _string(key), _string(value)
+            keyed = name and text and name not in _PROVIDER_KEYS and apis.is_provider_key(name) and "/" not in text
+            if keyed and text and apis.named(text):
+                self._defer(value, Kind.API, "provider")
 
     def _fields(self, cls: ast.ClassDef) -> None:
         """`model_name: str = "org/x"`, `= field(default=...)`, `= Field("org/x", ...)`, `= attr.ib(default=...)`; the
