@@ -3011,7 +3011,7 @@ def _function_called(func: ast.expr, method: bool) -> str | None:
 
 def _passed_argument(call: ast.Call, passed: _Passed) -> ast.expr | None:
     """The argument a call gives the parameter: by keyword, or by position when none before it is unpacked."""
-    keyword = next((k.value for k in call.keywords if k.arg == passed.parameter), None)
+    keyword = _keyword(call, passed.parameter)
     if keyword is not None:
         return keyword
     arguments = passed.function.args
