@@ -224,12 +224,14 @@ def _bytes(text: str) -> bytes:
 @lru_cache(maxsize=1)
 def _context_automaton() -> tuple[tuple[str, ...], BytesAhoCorasick | None]:
     """The provider of each marker, and the automaton that finds the markers (None when there are none)."""
-    from ahocorasick_rs import BytesAhoCorasick  # here: a scan that reads no file never builds it
+    from ahocorasick_rs import BytesAhoCorasick, Implementation  # here: a scan that reads no file never builds it
 
     pairs = [(key, marker.lower()) for key, markers in _markers() for marker in markers]
     if any(not marker for _, marker in pairs):
         raise ValueError("a provider's context marker is empty: every text would show it")
-    return tuple(key for key, _ in pairs), BytesAhoCorasick([_bytes(marker) for _, marker in pairs]) if pairs else None
+    markers = [_bytes(marker) for _, marker in pairs]
+    automaton = BytesAhoCorasick(markers, implementation=Implementation.DFA) if pairs else None  # `markers._automaton`
+    return tuple(key for key, _ in pairs), automaton
 
 
 def routed(text: str) -> str | None:

@@ -70,11 +70,21 @@ class Markers:
 def holds_any(data: bytes, words: tuple[bytes, ...]) -> bool:
     """Whether one of the words is in `data`, in one pass of an automaton: a search per word, up to 120 of them, took
     0.4 ms for an 11 KB file whose only marker is one of the last looked for, and 20 us for a 200-byte string, against
-    1 us for the automaton's call."""
+    1 us for the automaton's call. The automaton lists every match it finds, so a large file is searched a part at a
+    time, and the search ends at the first part holding one (a 4 MB notebook's outputs hold thousands)."""
     automaton = _automaton(words)
     if automaton is None:
         return any(word in data for word in words)
-    return bool(automaton.find_matches_as_indexes(data))
+    overlap = max(map(len, words)) - 1  # a word across two parts is whole in the second
+    start, size = 0, _FIRST_PART
+    while start < len(data):
+        if automaton.find_matches_as_indexes(data[max(0, start - overlap) : start + size]):
+            return True
+        start, size = start + size, size * 4
+    return False
+
+
+_FIRST_PART = 64 * 1024  # bytes: most files are smaller; each later part is four times the one before
 
 
 def occurrences(data: bytes, words: tuple[bytes, ...]) -> list[tuple[int, int]]:
@@ -141,11 +151,13 @@ def _positions(data: bytes, word: bytes) -> list[int]:
 @functools.lru_cache(maxsize=256)  # a source's markers, and the few subsets of words files hold
 def _automaton(words: tuple[bytes, ...]) -> BytesAhoCorasick | None:
     """None where a word is empty or holds a line break (never so for our markers)."""
-    from ahocorasick_rs import BytesAhoCorasick  # imported when first needed: `--version` and the hook start fast
+    # imported when first needed: `--version` and the hook start fast. A DFA: built in under 1 ms for 200 words, it
+    # searches a 4 MB file in 65 ms against 550 ms for the library's default (a non-contiguous NFA)
+    from ahocorasick_rs import BytesAhoCorasick, Implementation
 
     if any(not word or b"\n" in word or b"\r" in word for word in words):
         return None
-    return BytesAhoCorasick(list(words))
+    return BytesAhoCorasick(list(words), implementation=Implementation.DFA)
 
 
 def line_numbers(data: bytes, positions: list[int]) -> list[int]:
