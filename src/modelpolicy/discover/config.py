@@ -267,17 +267,14 @@ def _reader(path: str) -> Callable[[str, str], _Trees] | None:
     """The parser for the file's format; `modelpolicy.toml` and `.modelpolicy.toml` are the manifest source's, not
     config."""
     name = _file_name(path)
-    if name in _LOCKFILES:
+    if name in _LOCKFILES or name in ("modelpolicy.toml", ".modelpolicy.toml"):
         return None
-    if name.endswith((".yaml", ".yml")) or is_yaml_template(name):
-        return _yaml_trees
-    if name.endswith(".json"):
-        return _json_trees
-    if name.endswith(".toml") and name not in ("modelpolicy.toml", ".modelpolicy.toml"):
-        return _toml_trees
-    if name.endswith(".env") or name.startswith(".env.") or name in _ENV_NAMES:
+    by_ending = _READERS.get(name.rpartition(".")[2]) if "." in name else None
+    if by_ending is not None:
+        return by_ending
+    if name.startswith(".env.") or name in _ENV_NAMES:
         return _env_trees
-    return _sql_trees if name.endswith(".sql") else None
+    return _yaml_trees if is_yaml_template(name) else None
 
 
 # Keys of an item that say where the rest of it is written, not which model it is: Continue's `models: [{uses:
@@ -930,6 +927,49 @@ def _json_trees(text: str, _: str) -> _Trees:
     return [stack[0].close_root()], problem
 
 
+def _json_lines_trees(text: str, _: str) -> _Trees:
+    """JSON Lines (`.jsonl`, `.ndjson`): a tree for each document (an OpenAI batch file's request a line, `{"body":
+    {"model": ID, ...}}`), with each string's place. Documents written over several lines one after another are read
+    too. Where one does not parse, the rest of its line is passed over and reading goes on at the next line; the first
+    such line is the error."""
+    decoder = json.JSONDecoder(object_pairs_hook=_JsonObject)
+    lines = _Lines.of(text)
+    trees: list[_Node | None] = []
+    problem = None
+    position = _after_space(text, 0)
+    while position < len(text):
+        try:
+            document, end = decoder.raw_decode(text, position)
+        except (ValueError, RecursionError) as error:
+            if problem is None:
+                problem = _json_lines_error(error, lines.position(position)[0])
+            position = _after_space(text, _line_end(text, position))
+            continue
+        trees.append(_JsonPlaces(text, lines, position, end).node(document, 1))
+        position = _after_space(text, end)
+    return trees, problem
+
+
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _after_space(text: str, position: int) -> int:
+    match = _JSON_SPACE.match(text, position)
+    return match.end() if match else position
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end + 1
+
+
+def _json_lines_error(error: Exception, line: int) -> SourceError:
+    if isinstance(error, json.JSONDecodeError):
+        return SourceError(f"JSON Lines syntax error at line {error.lineno}: {error.msg}", line=error.lineno)
+    problem = "nested too deeply to parse" if isinstance(error, RecursionError) else _one_line(str(error))
+    return SourceError(f"JSON Lines document at line {line} {problem}", line=line)
+
+
 class _JsonObject(list[tuple[str, Any]]):
     """A JSON object's members in order, a key written twice kept twice, as the tokenizer reads them."""
 
@@ -937,9 +977,11 @@ class _JsonObject(list[tuple[str, Any]]):
 class _JsonPlaces:
     """Places the strings of a valid JSON document, in the order they are written, at its quoted tokens."""
 
-    def __init__(self, text: str) -> None:
-        self.lines = _Lines.of(text)
-        self.quotes = [match.start() for match in _JSON_STRING.finditer(text)]
+    def __init__(self, text: str, lines: _Lines | None = None, start: int = 0, end: int | None = None) -> None:
+        """The places of the strings written between `start` and `end` (one document of a JSON Lines file)."""
+        self.lines = _Lines.of(text) if lines is None else lines
+        ending = len(text) if end is None else end
+        self.quotes = [match.start() for match in _JSON_STRING.finditer(text, start, ending)]
         self.next = 0
 
     def node(self, value: Any, depth: int) -> _Node | None:
@@ -1206,3 +1248,15 @@ def _env_value(raw: str, column: int) -> tuple[str, int]:
     if quote in ("'", '"', "`") and quote in raw[1:]:
         return raw[1 : raw.index(quote, 1)], column + 1
     return re.split(r"\s#", raw, maxsplit=1)[0].rstrip(), column
+
+
+_READERS: dict[str, Callable[[str, str], _Trees]] = {  # by the file name's last ending (`_reader`)
+    "yaml": _yaml_trees,
+    "yml": _yaml_trees,
+    "json": _json_trees,
+    "jsonl": _json_lines_trees,
+    "ndjson": _json_lines_trees,
+    "toml": _toml_trees,
+    "env": _env_trees,
+    "sql": _sql_trees,
+}
