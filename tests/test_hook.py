@@ -36,10 +36,6 @@ REFUSED = (
     "(cc-by-nc-sa-4.0) (non-commercial)"
 )
 RELOCK = "run `modelpolicy lock` and commit modelpolicy.lock"
-# Names our sources read that identify gives no tag, so no `types_or` can select them (see the manifest).
-UNTAGGED = {".env", ".env.local", "serve.dockerfile", "dockerfile"}
-
-
 # ------------------------------------------------------------------------------------------------- the manifest
 
 
@@ -54,7 +50,8 @@ def test_the_manifest_declares_both_hooks_as_the_issue_asks() -> None:
     assert (scan["language"], scan["pass_filenames"], scan["require_serial"]) == ("python", True, True)
     assert lock["entry"] == "modelpolicy lock --verify"
     assert (lock["language"], lock["pass_filenames"], lock["always_run"]) == ("python", False, True)
-    assert {scan["minimum_pre_commit_version"], lock["minimum_pre_commit_version"]} == {"2.9.0"}  # types_or
+    assert {scan["minimum_pre_commit_version"], lock["minimum_pre_commit_version"]} == {"2.9.0"}
+    assert scan["types"] == ["text"]  # every staged text file: modelpolicy passes over those no source reads
 
 
 @pytest.mark.parametrize(
@@ -63,29 +60,44 @@ def test_the_manifest_declares_both_hooks_as_the_issue_asks() -> None:
         "app.py",
         "stubs/app.pyi",
         "notebooks/train.ipynb",
+        "web/app.ts",
+        "web/page.tsx",
+        "web/chat.js",
+        "web/route.mjs",
+        "web/worker.mts",
+        "web/view.jsx",
         "configs/train.yaml",
         "deploy/compose.yml",
         "adapter_config.json",
+        "batches/requests.jsonl",
         "config.toml",
         "pyproject.toml",
+        "schema.sql",
         "scripts/fetch.sh",
         "scripts/fetch.bash",
+        "jobs/train.slurm",
         "Makefile",
         "rules.mk",
         "Dockerfile",
         "Dockerfile.gpu",
         "Containerfile",
+        "serve.dockerfile",
+        "dockerfile",
+        "Modelfile",
         "prod.env",
-        *sorted(UNTAGGED),
+        ".env",
+        ".env.local",
     ],
 )
-def test_the_hook_sees_every_file_a_source_reads_that_identify_can_tag(name: str) -> None:
+def test_the_hook_sees_every_file_a_source_reads(name: str, tmp_path: Path) -> None:
+    """pre-commit gives the hook the staged files whose tags (identify's, from the name and the content) hold every
+    one of its `types`."""
     assert any(source.wants(name) for source in SOURCES), f"no source reads {name}: drop it from this list"
-    seen = identify.tags_from_filename(name.rsplit("/", 1)[-1]) & set(HOOKS["modelpolicy"]["types_or"])
-    if name in UNTAGGED:
-        assert not seen, f"identify tags {name} now: drop it from UNTAGGED and from the manifest's comment"
-    else:
-        assert seen, f"{name} would not reach the hook: add its identify tag to types_or"
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("model: org/name\n", encoding="utf-8")
+    tags = identify.tags_from_path(str(path))
+    assert set(HOOKS["modelpolicy"]["types"]) <= tags, f"{name} would not reach the hook (tags {sorted(tags)})"
 
 
 # -------------------------------------------------------------------------------------- lock --verify, in-process
@@ -359,6 +371,23 @@ def test_a_commit_adding_a_non_commercial_model_is_refused_with_its_compact_line
     advice = lines[lines.index(REFUSED) + 1]
     assert advice.startswith("modelpolicy: 1 failure under policy commercial: change the reference")
     assert "`# modelpolicy: ignore[non-commercial] <reason>`" in advice and "`modelpolicy approve ID" in advice
+    assert _commits(consumer) == 1
+
+
+def test_a_commit_adding_a_non_commercial_model_in_typescript_is_refused_at_its_line(
+    consumer: Path, hook_environment: tuple[dict[str, str], dict[str, object]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    environment, _ = hook_environment
+    (consumer / "web").mkdir()
+    script = 'import { pipeline } from "@huggingface/transformers";\n'
+    script += 'const chat = await pipeline("text-generation", "mosaicml/mpt-30b-chat");\n'
+    (consumer / "web" / "chat.ts").write_text(script, encoding="utf-8")
+    (consumer / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")  # not text: never handed to the hook
+    _lock(consumer, capsys)
+    done = _commit(consumer, environment)
+    assert done.returncode == 1, done.stdout
+    assert _hook_line(done.stdout, "modelpolicy (licences").endswith("Failed")
+    assert REFUSED.replace("app.py:3:", "web/chat.ts:2:") in done.stdout.splitlines()
     assert _commits(consumer) == 1
 
 
