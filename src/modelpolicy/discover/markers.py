@@ -44,6 +44,8 @@ class Markers:
         if self.unicode_passes and not data.isascii():
             return True
         if self.caseless:
+            if len(data) > _FIRST_PART and self._holds(data[:_FIRST_PART].lower()):
+                return True  # most large files hold a word early: the rest is never lowered
             data = data.lower()
         if self._holds(data):
             return True
