@@ -1,13 +1,15 @@
 """Forms found on cloud sample repositories the benchmark does not label (issue 16, ninth blind wave: Azure's OpenAI
 samples, the Amazon Bedrock workshop): a model in Bedrock's spelling given to any call, a Bedrock ARN an f-string
-completes with its region, the AWS API's `modelArn` / `baseModelIdentifier` names, and a parameter's default read by
-a loader of another kind than the parameter's name says (`def prep(hf_path="org/d"): load_dataset(hf_path)`)."""
+completes with its region, the AWS API's `modelArn` / `baseModelIdentifier` names, a parameter's default read by
+a loader of another kind than the parameter's name says (`def prep(hf_path="org/d"): load_dataset(hf_path)`), and
+Azure's Bicep files (`param chatModelName string = 'gpt-4o'`, a container's `env` item chosen by a condition)."""
 
 from __future__ import annotations
 
 import pytest
 
-from modelpolicy.discover import apis
+from modelpolicy.discover import ROUTES, apis
+from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.names import named_kind
 from modelpolicy.discover.notebook import NotebookSource
@@ -185,3 +187,107 @@ def test_a_notebook_cell_of_bedrock_forms_is_read() -> None:
     context = FileContext("nb/x.ipynb", lambda value: value.startswith(("./", "/")))
     found = {(r.kind, r.text) for r in NotebookSource().find(text, context)}
     assert found == {(A, "anthropic.claude-3-haiku-20240307-v1:0"), (A, "amazon.nova-canvas-v1:0")}
+
+
+# --- Bicep ----------------------------------------------------------------------------------------------------------
+
+BICEP = """targetScope = 'subscription'
+
+@description('Name of the chat model to deploy, such as gpt-4o')
+param chatGptModelName string = 'gpt-4o-mini'
+param location string = resourceGroup().location
+param openAiSkuName string = 'S0'
+// param oldModel string = 'gpt-4'
+/* model: 'gpt-35-turbo' */
+param embeddingModelName string = ''
+
+var chatGpt = {
+  modelName: !empty(chatGptModelName) ? chatGptModelName : 'gpt-4o-mini'
+  deploymentName: '${abbrs.openai}-gpt-4o'
+}
+
+module openAi 'core/ai/cognitiveservices.bicep' = if (deployAzureOpenAi) {
+  name: 'openai'
+  params: {
+    name: !empty(openAiServiceName) ? openAiServiceName : '${abbrs.accounts}${toLower('x')}'
+    deployments: [
+      {
+        name: 'embedding'
+        model: {
+          format: 'OpenAI'
+          name: 'text-embedding-3-large'
+          version: '1'
+        }
+        sku: { name: 'Standard', capacity: 30 }
+      }
+    ]
+  }
+}
+
+resource app 'Microsoft.App/containerApps@2023-05-01' = {
+  properties: {
+    template: {
+      containers: [
+        {
+          env: [
+            { name: 'OLLAMA_MODEL', value: 'llama3.1' }
+            { name: 'NOTE', value: 'it\\'s gpt-4 based' }
+            {
+              name: 'OPENAICOM_CHAT_MODEL'
+              value: openAIChatHost == 'openaicom' ? 'gpt-3.5-turbo' : ''
+            }
+          ]
+        }
+      ]
+    }
+  }
+}
+output AZURE_OPENAI_EMB_MODEL_NAME string = 'text-embedding-ada-002'
+"""
+
+
+def in_config(source: str, path: str) -> set[tuple[Kind, str, int]]:
+    context = FileContext(path, lambda text: text.startswith(("./", "/")))
+    return {(r.kind, r.text, r.line) for r in ConfigSource().find(source, context)}
+
+
+def test_bicep_parameters_variables_deployments_env_items_and_outputs_are_read() -> None:
+    assert in_config(BICEP, "infra/main.bicep") == {
+        (A, "gpt-4o-mini", 4),  # a parameter's default
+        (A, "gpt-4o-mini", 12),  # the string a condition chooses
+        (A, "text-embedding-3-large", 25),  # a deployment's `model: {name: ...}`
+        (Kind.OLLAMA, "llama3.1", 40),  # a container's `env` item
+        (A, "gpt-3.5-turbo", 44),  # an `env` item's value chosen by a condition
+        (A, "text-embedding-ada-002", 52),  # an output named for a model
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "@description('the chat model, such as gpt-4o')\nparam sku string = 'S0'\n",  # a decorator's prose
+        "// param chatModelName string = 'gpt-4o'\n/* model: 'gpt-4' */\n",  # comments
+        "param chatModelName string = '${prefix}-gpt-4o'\n",  # a placeholder's string
+        "param chatModelName string = toLower('GPT-4O')\n",  # a call's argument
+        "var x = {\n  note: 'gpt-4o'\n  modelName: chatModelName\n}\n",  # a key that names no model; a name
+        "param modelName string = 'it\\'s'\nparam other string = 'gpt-4o'\n",  # an escape, then no model key
+    ],
+)
+def test_bicep_look_alikes_name_nothing(source: str) -> None:
+    assert in_config(source, "infra/main.bicep") == set()
+
+
+def test_a_bicep_parameters_file_is_read() -> None:
+    source = "using './main.bicep'\nparam embeddingModelName = 'text-embedding-3-small'\nparam location = 'eastus'\n"
+    assert in_config(source, "infra/main.bicepparam") == {(A, "text-embedding-3-small", 2)}
+
+
+def test_an_unclosed_bicep_file_is_read_as_far_as_it_goes() -> None:
+    source = "param chatModelName string = 'gpt-4o'\nvar broken = {\n  modelName: 'gpt-4o-mini'\n  items: [\n"
+    assert in_config(source, "main.bicep") == {(A, "gpt-4o", 1), (A, "gpt-4o-mini", 3)}
+
+
+def test_the_config_route_takes_bicep_files() -> None:
+    route = next(r for r in ROUTES if r.name == "ConfigSource")
+    assert route.may_want("main", "bicep") and route.may_want("main", "bicepparam")
+    assert ConfigSource().wants("infra/main.bicep") and not ConfigSource().wants("infra/main.bicep.bak")
