@@ -321,9 +321,9 @@ def bedrock_spelled(text: str) -> str | None:
     """The string as written when it is, as a whole, a model's name in Amazon Bedrock's spelling that a provider's
     patterns match (`us.anthropic.claude-3-5-haiku-20241022-v1:0`); else None (`numpy.core-1`, `v1.2.3`)."""
     value = text.strip()
-    if "." not in value or _BEDROCK_SPELLING.fullmatch(value) is None:
-        return None
-    return value if named(value) else None
+    if not (value[-1:].isdigit() or value[-1:] == "k") or "-" not in value or "." not in value:
+        return None  # a version or a context length ends every such name: most strings are let go here, at once
+    return value if _BEDROCK_SPELLING.fullmatch(value) is not None and named(value) else None
 
 
 # The part of a Bedrock ARN before the model an f-string may leave to its placeholders: the region and the account
