@@ -29,6 +29,8 @@ from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ahocorasick_rs import BytesAhoCorasick
 
 _QUOTES = "\"'`"
@@ -303,6 +305,48 @@ def named(text: str, in_context: frozenset[str] = frozenset(), *, deployment: bo
     if knowledge.provider(value, contextual=True, among=among) is not None:
         return value
     return _compatible_routed(value, among)
+
+
+# Amazon Bedrock's spelling of a model: its provider's name, a dot, the model and a version
+# (`amazon.titan-embed-text-v1`, `anthropic.claude-3-haiku-20240307-v1:0`, `cohere.rerank-v3-5:0`,
+# `openai.gpt-oss-120b-1:0`), behind an inference profile's geography (`us.`, `global.`) and before the context length
+# a customisation job starts from (`amazon.nova-micro-v1:0:128k`,
+# docs.aws.amazon.com/bedrock/latest/userguide/custom-model-supported.html). No Hub id, path, module or word is spelled
+# so: written whole, such a string names the model wherever it stands, as a route does
+# (`compare(prompts, "amazon.titan-image-generator-v1")`, `student_model_micro = "amazon.nova-micro-v1:0:128k"`).
+_BEDROCK_SPELLING = re.compile(
+    r"(?:[a-z]{2,6}\.)?[a-z0-9]+\.[a-z0-9][a-z0-9.-]{0,80}-v?[0-9]+(?:-[0-9]+)?(?::[0-9]+)?(?::[0-9]+k)?"
+)
+
+
+def bedrock_spelled(text: str) -> str | None:
+    """The string as written when it is, as a whole, a model's name in Amazon Bedrock's spelling that a provider's
+    patterns match (`us.anthropic.claude-3-5-haiku-20241022-v1:0`); else None (`numpy.core-1`, `v1.2.3`)."""
+    value = text.strip()
+    if not (value[-1:].isdigit() or value[-1:] == "k") or "-" not in value or "." not in value:
+        return None  # a version or a context length ends every such name: most strings are let go here, at once
+    return value if _BEDROCK_SPELLING.fullmatch(value) is not None and named(value) else None
+
+
+# The part of a Bedrock ARN before the model an f-string may leave to its placeholders: the region and the account
+# (`f"arn:aws:bedrock:{region}::foundation-model/ID"`, `f"arn:aws:bedrock:{region}:{account}:inference-profile/ID"`).
+_ARN_MODEL_SEGMENTS = (":foundation-model/", ":inference-profile/")
+
+
+def arn_model(parts: Sequence[str | None]) -> str | None:
+    """The model a Bedrock ARN written in pieces names, the pieces being an f-string's literal parts and None for each
+    of its placeholders: the model written whole in the last piece, after a placeholder stands for the region or the
+    account only (`["arn:aws:bedrock:", None, "::foundation-model/amazon.nova-2-lite-v1:0:256k"]`); None when a
+    placeholder completes the model (`[..., "::foundation-model/", None]`) or the pieces are no Bedrock ARN."""
+    last = parts[-1] if parts else None
+    at = -1 if last is None else max(last.find(segment) for segment in _ARN_MODEL_SEGMENTS)
+    if last is None or at < 0 or None not in parts:
+        return None  # an ARN written whole is a routed string, read as one
+    model = last[last.index("/", at) + 1 :]
+    shaped = "".join("0" if part is None else part for part in parts)  # a region and an account in digits
+    found = load_knowledge().routed(shaped) if model else None
+    # the route may be a provider's own behind Bedrock's (`bedrock/anthropic.`, which leaves `claude-...`)
+    return model if found is not None and model.lower().endswith(found[1]) else None
 
 
 # LiteLLM's route to any OpenAI-compatible server (`openai/` with an `api_base`): what follows is the name that

@@ -1250,6 +1250,169 @@ def _env_value(raw: str, column: int) -> tuple[str, int]:
     return re.split(r"\s#", raw, maxsplit=1)[0].rstrip(), column
 
 
+# --- Bicep (Azure's infrastructure files) -----------------------------------------------------------------------------
+
+# Bicep's tokens: a `'''` string, a `'` string (its `${...}` placeholders may hold strings of their own), a comment, a
+# bracket or a mark, a word; blanks between them. Azure's samples deploy their models from these files: `param
+# chatModelName string = 'gpt-4o'`, `{name: 'OPENAI_CHAT_MODEL', value: host == 'openai' ? 'gpt-4o' : ''}`,
+# `model: {format: 'OpenAI', name: 'text-embedding-3-large'}` (learn.microsoft.com/azure/azure-resource-manager/bicep).
+_BICEP_TOKEN = re.compile(r"'''|'|//[^\n]*|/\*.*?\*/|\n|[{}\[\]():,?=]|[^\s'{}\[\]():,?=/]+|/", re.DOTALL)
+_BICEP_DECLARATIONS = frozenset({"param", "var", "output", "resource", "module"})
+
+
+@dataclass(frozen=True)
+class _BicepToken:
+    text: str  # a string's value (`string` set), else the token as written
+    line: int
+    column: int
+    string: bool = False
+    placeholder: bool = False  # a string holding a `${...}`: no whole value
+
+
+def _bicep_string(text: str, start: int) -> int:
+    """The end of the `'` string opening at `start`: past its closing quote, its escapes and the strings inside its
+    placeholders skipped (`'${toLower('X')}-app'`)."""
+    at, depth = start + 1, 0
+    while at < len(text):
+        char = text[at]
+        if char == "\\":
+            at += 2
+            continue
+        if depth == 0 and char == "'":
+            return at + 1
+        if depth == 0 and text.startswith("${", at):
+            depth, at = 1, at + 2
+            continue
+        if depth and char == "'":
+            at = _bicep_string(text, at)
+            continue
+        depth += {"{": 1, "}": -1}.get(char, 0) if depth else 0
+        at += 1
+    return at
+
+
+def _bicep_tokens(text: str) -> list[_BicepToken]:
+    tokens: list[_BicepToken] = []
+    starts = [0, *(i + 1 for i, char in enumerate(text) if char == "\n")]
+    at = 0
+    while (match := _BICEP_TOKEN.search(text, at)) is not None:
+        token, start = match.group(), match.start()
+        line = bisect.bisect_right(starts, start)
+        column = start - starts[line - 1]
+        if token == "'''":
+            end = text.find("'''", start + 3)
+            end = len(text) if end < 0 else end + 3
+            tokens.append(_BicepToken(text[start + 3 : end - 3], line, column + 3, string=True))
+        elif token == "'":
+            end = _bicep_string(text, start)
+            value = text[start + 1 : end - 1]
+            tokens.append(_BicepToken(value, line, column + 1, string=True, placeholder="${" in value))
+        elif token.startswith(("//", "/*")):
+            end = match.end()
+        else:
+            end = match.end()
+            tokens.append(_BicepToken(token, line, column))
+        at = max(end, start + 1)
+    return tokens
+
+
+class _BicepParser:
+    """A Bicep file read as the same tree as the other formats: its declarations (`param`, `var`, `output`, `resource`,
+    `module`) as a mapping by name, objects as mappings, arrays as sequences. A value that is an expression is the
+    string it holds when it is one whole string, or the strings its condition chooses between
+    (`host == 'openai' ? 'gpt-4o' : ''`); calls, names and placeholders name nothing."""
+
+    def __init__(self, tokens: list[_BicepToken]) -> None:
+        self.tokens = tokens
+        self.at = 0
+
+    def peek(self) -> str | None:
+        token = self.tokens[self.at] if self.at < len(self.tokens) else None
+        return None if token is None or token.string else token.text
+
+    def declarations(self) -> _Mapping:
+        entries: list[tuple[_Text | None, _Node | None]] = []
+        while self.at < len(self.tokens):
+            token = self.tokens[self.at]
+            self.at += 1
+            name = self.tokens[self.at] if self.at < len(self.tokens) else None
+            if token.string or token.text not in _BICEP_DECLARATIONS or token.column != 0 or name is None:
+                continue
+            while self.at < len(self.tokens) and self.peek() not in ("=", "\n"):
+                self.at += 1  # the type, a resource's type string
+            if self.peek() == "=":
+                self.at += 1
+                entries.append((_Text(name.text, name.line, name.column), self.value()))
+        return _Mapping(tuple(entries))
+
+    def value(self) -> _Node | None:
+        """The value from here to the end of its line (or of the object or array it is in)."""
+        strings: list[_BicepToken] = []
+        nodes: list[_Node] = []
+        chosen: list[_BicepToken] | None = None  # the strings after a `?`
+        parts = 0
+        depth = 0
+        while self.at < len(self.tokens):
+            token = self.tokens[self.at]
+            text = None if token.string else token.text
+            if depth == 0 and (text in ("\n", ",", "}", "]")):
+                break
+            if text == "{":
+                nodes.append(self.object())
+                continue
+            if text == "[":
+                nodes.append(self.array())
+                continue
+            self.at += 1
+            parts += 1
+            depth += {"(": 1, ")": -1}.get(text or "", 0)
+            if token.string:
+                (strings if chosen is None else chosen).append(token)
+            elif text == "?" and depth == 0:
+                chosen = []
+        if chosen is not None:
+            texts = [_Text(s.text, s.line, s.column) for s in chosen if s.text and not s.placeholder]
+            return texts[0] if len(texts) == 1 else _Sequence(tuple(texts)) if texts else None
+        if parts == 1 and len(strings) == 1 and not strings[0].placeholder:
+            return _Text(strings[0].text, strings[0].line, strings[0].column)
+        return nodes[-1] if nodes else None  # `if (deploy) {...}`, `[for d in list: {...}]`
+
+    def object(self) -> _Mapping:
+        self.at += 1  # `{`
+        entries: list[tuple[_Text | None, _Node | None]] = []
+        while self.at < len(self.tokens) and self.peek() != "}":
+            token = self.tokens[self.at]
+            self.at += 1
+            if self.peek() == ":" and (token.string or token.text not in ("\n", ",")):
+                self.at += 1
+                entries.append((_Text(token.text, token.line, token.column), self.value()))
+        self.at += 1  # `}`
+        return _Mapping(tuple(entries))
+
+    def array(self) -> _Sequence:
+        self.at += 1  # `[`
+        items: list[_Node | None] = []
+        if self.peek() == "for":  # `[for item in list: {...}]`: the body each item makes
+            while self.at < len(self.tokens) and self.peek() not in (":", "]"):
+                self.at += 1
+            self.at += 1 if self.peek() == ":" else 0
+        while self.at < len(self.tokens) and self.peek() != "]":
+            if self.peek() in ("\n", ","):
+                self.at += 1
+                continue
+            before = self.at
+            items.append(self.value())
+            self.at += 1 if self.at == before else 0  # a stray `}`: skipped, so that the walk goes on
+        self.at += 1  # `]`
+        return _Sequence(tuple(item for item in items if item is not None))
+
+
+def _bicep_trees(text: str, _: str) -> _Trees:
+    """A Bicep file (`.bicep`) or its parameters file (`.bicepparam`: `param chatModelName = 'gpt-4o'`), as a tree."""
+    return [_BicepParser(_bicep_tokens(text)).declarations()], None
+
+
+# Readers chosen by a file's last ending alone.
 _READERS: dict[str, Callable[[str, str], _Trees]] = {  # by the file name's last ending (`_reader`)
     "yaml": _yaml_trees,
     "yml": _yaml_trees,
@@ -1259,4 +1422,6 @@ _READERS: dict[str, Callable[[str, str], _Trees]] = {  # by the file name's last
     "toml": _toml_trees,
     "env": _env_trees,
     "sql": _sql_trees,
+    "bicep": _bicep_trees,
+    "bicepparam": _bicep_trees,
 }

@@ -53,6 +53,10 @@ ENDINGS = frozenset(
         ("dataset", "repo"),
         ("dataset", "repo", "id"),
         ("model", "path"),
+        # Amazon Bedrock's API names a model by its id or ARN: `modelArn`, `embeddingModelArn` (a knowledge base's
+        # embeddings), `baseModelIdentifier` (a customisation job's base model), `teacherModelIdentifier`
+        ("model", "arn"),
+        ("model", "identifier"),
         ("model", "url"),
         ("model", "uri"),
         ("model", "source"),  # Ray Serve LLM's `model_loading_config: {model_id: alias, model_source: org/x}`

@@ -1605,7 +1605,7 @@ class _Finder:
         self._visit(self.tree)
         self._module_named()
         found = self.found + (self._passed_references() if self.passed else []) + self._named_references()
-        return sorted(found, key=lambda r: (r.line, r.column))
+        return sorted(_without_spelled_twice(found), key=lambda r: (r.line, r.column))
 
     def _visit(self, node: ast.AST) -> None:
         """Walk `node`, keeping the references found in `self.found` and the named defaults in `self.named`."""
@@ -1932,9 +1932,9 @@ class _Finder:
             function = self.scopes[position]
             # a parameter on a line of its own (`def load(\n    path="org/d",\n)`) reads as assigned to `_assigns`
             if not self._assigns(function, name) or name not in self._body_assignments(function):
-                # `def load(path="org/d"): load_dataset(path)`: what it loads when not told (a parameter named for a
-                # model or dataset is read by its name already)
-                default = None if apis.name_kind(name) else self._parameter_default(function, name)
+                # `def load(path="org/d"): load_dataset(path)`: what it loads when not told; a parameter named for a
+                # model is read so too, the loader saying its kind (`def prep(hf_path="org/d"): load_dataset(hf_path)`)
+                default = self._parameter_default(function, name)
                 if default is not None:
                     return [default]
                 continue
@@ -2223,6 +2223,9 @@ class _Finder:
         """A string that is wholly a URL of the Hub's (`urlretrieve("https://huggingface.co/ORG/NAME/resolve/...")`,
         `read_parquet("hf://datasets/ORG/NAME/...")`) names its repository; prose that holds one does not."""
         text = str(constant.value).strip()
+        if "/" not in text and "." in text and (bedrock := apis.bedrock_spelled(text)):
+            yield self._reference(constant, bedrock, Kind.API, form=_BEDROCK_FORM, revision=None, flags=frozenset())
+            return  # `"amazon.titan-image-generator-v1"` given to any call: Bedrock's spelling names its model
         if "/" not in text and ":" not in text:
             return  # a URL, a route (`provider/name`, `provider:name`), an `ollama/` string and an image hold one
         routed = ollama.prefixed(text) if text.startswith(ollama.PREFIXES) else None
@@ -2295,6 +2298,16 @@ class _Finder:
         for value in values:
             if isinstance(value, ast.JoinedStr):
                 self.found += self._endpoint_url(value)
+                self.found += self._arn_model(value)
+
+    def _arn_model(self, joined: ast.JoinedStr) -> list[Reference]:
+        """`f"arn:aws:bedrock:{region}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"`: a Bedrock ARN whose
+        placeholders stand only for its region and account names the model written whole after them."""
+        parts = [p.value if isinstance(p, ast.Constant) and isinstance(p.value, str) else None for p in joined.values]
+        model = apis.arn_model(parts) if parts and ":bedrock:" in (parts[0] or "") else None
+        if model is None:
+            return []
+        return [self._reference(joined, model, Kind.API, form="routed", revision=None, flags=frozenset())]
 
     def _endpoint_url(self, joined: ast.JoinedStr) -> list[Reference]:
         """`f"{os.getenv('HF_ENDPOINT', 'https://huggingface.co')}/datasets/ORG/NAME"`,
@@ -3647,6 +3660,18 @@ def _string_parts(node: ast.expr) -> list[ast.expr] | None:
             return None
         return [*(left or [node.left]), *(right or [node.right])]
     return None
+
+
+def _without_spelled_twice(found: list[Reference]) -> list[Reference]:
+    """The references, less those of a string read for its Bedrock spelling alone that a loader or a name read too
+    (`model_id = "anthropic.claude-3-haiku-20240307-v1:0"` is a `constant`, not a `bedrock` string as well)."""
+    if not any(r.form == _BEDROCK_FORM for r in found):
+        return found
+    placed = {(r.line, r.column, r.kind, r.text) for r in found if r.form != _BEDROCK_FORM}
+    return [r for r in found if r.form != _BEDROCK_FORM or (r.line, r.column, r.kind, r.text) not in placed]
+
+
+_BEDROCK_FORM = "bedrock"
 
 
 def _plain(piece: ast.expr) -> ast.expr:
