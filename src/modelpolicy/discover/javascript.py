@@ -153,6 +153,9 @@ _LOADERS: dict[str, _Loader] = {
     "speechModel": _API_LOADER,
     "rerankingModel": _API_LOADER,
     "videoModel": _API_LOADER,
+    # LangChain.js's universal constructor: `initChatModel("gpt-4o-mini")`, `initChatModel("openai:gpt-4o")`, and
+    # `initChatModel("llama3.1", {modelProvider: "ollama"})`, an Ollama tag since its options say so
+    "initChatModel": _API_LOADER,
 }
 # @huggingface/hub's functions that read one repository, by name: the key of the object they are given that names it
 # (`modelInfo({name: ID})`, `downloadFile({repo: {type: "dataset", name: ID}, path})`,
@@ -206,7 +209,9 @@ _PROVIDERS = frozenset(
 )
 # The keys of an object that say which provider it is or calls (`{provider: "ollama", model: ...}`, a provider's spec
 # `{id: "ollama", defaultModelId: ...}`).
-_PROVIDER_KEYS = frozenset({"provider", "providerId", "provider_id", "providerName", "apiProvider", "id", "type"})
+_PROVIDER_KEYS = frozenset(
+    {"provider", "providerId", "provider_id", "providerName", "apiProvider", "modelProvider", "id", "type"}
+)
 # Words of a name that speak of what a program reads: the quoted keys of an object so named are ids, when owned.
 # Modules whose import makes the file an Ollama client's: its `model:` values are Ollama library tags.
 _OLLAMA_MODULES = frozenset({"ollama", "ollama/browser"})
@@ -864,8 +869,26 @@ class _Finder:
         arguments = call.child_by_field_name("arguments")
         if arguments is None or arguments.type != "arguments" or len(arguments.named_children) <= loader.position:
             return
-        for value in self.values(arguments.named_children[loader.position]):
+        given = arguments.named_children[loader.position]
+        if loader.mode == _Mode.API and self._ollama_options(arguments, given):
+            self._ollama_given(given, name)
+            return
+        for value in self.values(given):
             self._report(value, loader.mode, Kind.MODEL, name)
+
+    def _ollama_options(self, arguments: Node, given: Node) -> bool:
+        """`initChatModel("llama3.1", {modelProvider: "ollama"})`: another argument of a call given an API's model is
+        an object that says Ollama serves it."""
+        return any(
+            argument != given and self._ollama_card(_unwrapped(argument)) for argument in arguments.named_children
+        )
+
+    def _ollama_given(self, given: Node, name: str) -> None:
+        """The Ollama library's names (or a tagged one) an argument stands for; a Hub id Ollama pulls is the Hub's."""
+        for found in self.values(given):
+            recognised = ollama.recognise(found.text, ollama.Context.NAMED)
+            if recognised is not None:
+                self._add(found.node, recognised[1], recognised[0], name, None)
 
     def _constructed(self, call: Node, name: str) -> None:
         """`new CrossEncoderReranker(config, "Xenova/ms-marco-MiniLM-L-6-v2")`: a Hub id (`owner/name`) written as an
