@@ -1165,7 +1165,9 @@ class _Finder:
         keys are returned. A bare word (`"llama2"`, a chat template's name) or a label (`"GPT-4o"`, `"gpt-4 /
         gpt-3.5-turbo"`) is no such value; a key that is a Hub id (`{"Xenova/gpt-4": "gpt-4"}`) is a picker's id and
         label, and a table whose keys are all written as words (`{stop: "gpt-4o"}`) is a setting's: those are left as
-        they are. Among quoted aliases, one written as a word is an alias too (`gemma2: "gemma2-9b-it"`)."""
+        they are, unless every one of its two or more values is written as an id (`modelMap = {fast: "gpt-4o-mini",
+        smart: "gpt-4o"}`, a table of tiers). Among quoted aliases, one written as a word is an alias too (`gemma2:
+        "gemma2-9b-it"`)."""
         entries: list[tuple[Node, Node, str, bool]] = []  # key, value, the value's text, whether the key is quoted
         for key, written in _entries(container):
             value = _unwrapped(written)
@@ -1179,7 +1181,8 @@ class _Finder:
         aliases: set[tuple[int, int]] = set()
         values = [_unwrapped(value) for _, value in _entries(container)]
         named = [value for value in values if value.type == "string" and name_shaped(self.string(value) or "")]
-        if not any(quoted for *_, quoted in entries) or 2 * len(named) <= len(values):
+        tiers = len(values) >= 2 and len(entries) == len(values)  # `{fast: ID, smart: ID}`: every value an id
+        if not (tiers or any(quoted for *_, quoted in entries)) or 2 * len(named) <= len(values):
             return aliases  # most entries map a name to a name: `{temperature: 0.2, stop: "x"}` is settings
         for key, value, text, quoted in entries:
             self._report(_Value(value, text), _Mode.NAMED, kind, name)
