@@ -297,6 +297,8 @@ class JavaScriptSource:
                 gathered.read_only(finder)
             finder = gathered
         found = finder.references()
+        if b"value=" in lowered:
+            found += _jsx_options(root, data, context)
         line = _error_line(tree.root_node, data, self.markers) if tree.root_node.has_error else None
         if line is not None:
             raise SourceError("javascript: syntax error", line=line, found=found)
@@ -367,6 +369,36 @@ def _markup_options(text: str, context: FileContext) -> list[Reference]:
         line_start = text.rfind("\n", 0, start) + 1
         line = text.count("\n", 0, start) + 1
         found.append(Reference(context.path, line, start - 1 - line_start, name, Kind.API, "javascript", "option"))
+    return found
+
+
+# In JSX, a model picker's choices (`<select><option value="gpt-4o">...</option><option value="gpt-4o-mini">`, a
+# component library's `<SelectItem value=ID />`, `<MenuItem>`, `<Select.Option>`): two or more hosted API names offered
+# as values among one element's children are models a user picks; a lone option does not say which list it is in.
+_JSX_OPTION = re.compile(rb"""<(?:option|[A-Za-z][\w.]*(?:Item|Option))\b[^<>]*?\svalue\s*=\s*(["'])([^"'{}<>\s]+)\1""")
+_JSX_OPENINGS = frozenset({"jsx_opening_element", "jsx_self_closing_element"})
+
+
+def _jsx_options(root: Node, data: bytes, context: FileContext) -> list[Reference]:
+    """The API models two or more options of one JSX element offer as their `value`s."""
+    offered: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    for match in _JSX_OPTION.finditer(data):
+        name = _api_name(match.group(2).decode("utf-8", "replace"))
+        opening = root.descendant_for_byte_range(match.start(), match.start() + 1) if name else None
+        opening = opening.parent if opening is not None else None
+        if name is None or opening is None or opening.type not in _JSX_OPENINGS:
+            continue  # a string or comment that holds markup is no element
+        option = opening.parent if opening.type == "jsx_opening_element" else opening
+        holder = option.parent if option is not None else None
+        if holder is not None and holder.type == "jsx_element":
+            offered.setdefault(_span(holder), []).append((match.start(2) - 1, name))
+    found: list[Reference] = []
+    for options in offered.values():
+        for start, name in options if len(options) >= 2 else ():
+            line_start = data.rfind(b"\n", 0, start) + 1
+            line = data.count(b"\n", 0, start) + 1
+            column = len(data[line_start:start].decode("utf-8", "replace"))
+            found.append(Reference(context.path, line, column, name, Kind.API, "javascript", "option"))
     return found
 
 
