@@ -86,6 +86,9 @@ _MARKER_WORDS = (
     b"vertex",
     b"deepseek",
     b"azure",
+    # Replicate's client (`replicate.run(ID)`) and endpoint (`api.replicate.com`), DeepInfra's provider function
+    b"replicate",
+    b"deepinfra",
     *URL_MARKERS,
     *apis.ROUTE_MARKERS,
     *IMAGE_MARKERS,
@@ -299,6 +302,8 @@ class JavaScriptSource:
         found = finder.references()
         if b"value=" in lowered:
             found += _jsx_options(root, data, context)
+        if b"replicate" in lowered:
+            found += _replicate_versions(root, data, context)
         line = _error_line(tree.root_node, data, self.markers) if tree.root_node.has_error else None
         if line is not None:
             raise SourceError("javascript: syntax error", line=line, found=found)
@@ -395,11 +400,50 @@ def _jsx_options(root: Node, data: bytes, context: FileContext) -> list[Referenc
     found: list[Reference] = []
     for options in offered.values():
         for start, name in options if len(options) >= 2 else ():
-            line_start = data.rfind(b"\n", 0, start) + 1
-            line = data.count(b"\n", 0, start) + 1
-            column = len(data[line_start:start].decode("utf-8", "replace"))
+            line, column = _place(data, start)
             found.append(Reference(context.path, line, column, name, Kind.API, "javascript", "option"))
     return found
+
+
+# Replicate's predictions API given a model's version alone (`fetch("https://api.replicate.com/v1/predictions", {body:
+# JSON.stringify({version: "854e87...", input})})`, `replicate.predictions.create({version, input})`): the version
+# is the model Replicate runs, an API model whose own name is not written (`apis.toml` knows the spelling, in a file
+# that calls Replicate).
+_VERSION_KEY = re.compile(rb"""\bversion["']?\s*:\s*["']([0-9a-f]{64})["']""")
+
+
+def _replicate_versions(root: Node, data: bytes, context: FileContext) -> list[Reference]:
+    """The 64-digit versions written under a `version` key of an object, in a file that calls Replicate."""
+    found: list[Reference] = []
+    in_context: frozenset[str] | None = None
+    for match in _VERSION_KEY.finditer(data):
+        string = _pair_value(root, match.start(1), match.end(1))
+        if string is None:
+            continue  # a comment or a string that holds the text is no object's version
+        if in_context is None:
+            in_context = apis.contexts(data.decode("utf-8", "replace"), context.path)
+        version = match.group(1).decode()
+        if apis.named(version, in_context):
+            line, column = _place(data, string.start_byte)
+            found.append(Reference(context.path, line, column, version, Kind.API, "javascript", "version"))
+    return found
+
+
+def _pair_value(root: Node, start: int, end: int) -> Node | None:
+    """The string spanning `start` to `end` when it is the value of an object's key (`{version: "..."}`), else None."""
+    string = root.descendant_for_byte_range(start, end)
+    while string is not None and string.type != "string":
+        string = string.parent
+    pair = string.parent if string is not None else None
+    if pair is None or pair.type != "pair" or pair.child_by_field_name("value") != string:
+        return None
+    return string
+
+
+def _place(data: bytes, at: int) -> tuple[int, int]:
+    """The 1-based line and the column, in characters, of the byte `at` of a file's text."""
+    line_start = data.rfind(b"\n", 0, at) + 1
+    return data.count(b"\n", 0, at) + 1, len(data[line_start:at].decode("utf-8", "replace"))
 
 
 def _dialect(path: str) -> str:
