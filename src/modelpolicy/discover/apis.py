@@ -82,6 +82,7 @@ ROUTE_MARKERS = (
     b"@cf/",
     b"@hf/",
     b"novita",
+    b"fal-ai/",
 )
 
 # Words that open the names of the hosted API families tables are most often made of, for the sources' pre-filters: a

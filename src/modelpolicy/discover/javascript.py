@@ -86,6 +86,9 @@ _MARKER_WORDS = (
     b"vertex",
     b"deepseek",
     b"azure",
+    # Replicate's client (`replicate.run(ID)`) and endpoint (`api.replicate.com`), DeepInfra's provider function
+    b"replicate",
+    b"deepinfra",
     *URL_MARKERS,
     *apis.ROUTE_MARKERS,
     *IMAGE_MARKERS,
@@ -153,6 +156,9 @@ _LOADERS: dict[str, _Loader] = {
     "speechModel": _API_LOADER,
     "rerankingModel": _API_LOADER,
     "videoModel": _API_LOADER,
+    # LangChain.js's universal constructor: `initChatModel("gpt-4o-mini")`, `initChatModel("openai:gpt-4o")`, and
+    # `initChatModel("llama3.1", {modelProvider: "ollama"})`, an Ollama tag since its options say so
+    "initChatModel": _API_LOADER,
 }
 # @huggingface/hub's functions that read one repository, by name: the key of the object they are given that names it
 # (`modelInfo({name: ID})`, `downloadFile({repo: {type: "dataset", name: ID}, path})`,
@@ -206,7 +212,9 @@ _PROVIDERS = frozenset(
 )
 # The keys of an object that say which provider it is or calls (`{provider: "ollama", model: ...}`, a provider's spec
 # `{id: "ollama", defaultModelId: ...}`).
-_PROVIDER_KEYS = frozenset({"provider", "providerId", "provider_id", "providerName", "apiProvider", "id", "type"})
+_PROVIDER_KEYS = frozenset(
+    {"provider", "providerId", "provider_id", "providerName", "apiProvider", "modelProvider", "id", "type"}
+)
 # Words of a name that speak of what a program reads: the quoted keys of an object so named are ids, when owned.
 # Modules whose import makes the file an Ollama client's: its `model:` values are Ollama library tags.
 _OLLAMA_MODULES = frozenset({"ollama", "ollama/browser"})
@@ -292,6 +300,10 @@ class JavaScriptSource:
                 gathered.read_only(finder)
             finder = gathered
         found = finder.references()
+        if b"value=" in lowered:
+            found += _jsx_options(root, data, context)
+        if b"replicate" in lowered:
+            found += _replicate_versions(root, data, context)
         line = _error_line(tree.root_node, data, self.markers) if tree.root_node.has_error else None
         if line is not None:
             raise SourceError("javascript: syntax error", line=line, found=found)
@@ -363,6 +375,75 @@ def _markup_options(text: str, context: FileContext) -> list[Reference]:
         line = text.count("\n", 0, start) + 1
         found.append(Reference(context.path, line, start - 1 - line_start, name, Kind.API, "javascript", "option"))
     return found
+
+
+# In JSX, a model picker's choices (`<select><option value="gpt-4o">...</option><option value="gpt-4o-mini">`, a
+# component library's `<SelectItem value=ID />`, `<MenuItem>`, `<Select.Option>`): two or more hosted API names offered
+# as values among one element's children are models a user picks; a lone option does not say which list it is in.
+_JSX_OPTION = re.compile(rb"""<(?:option|[A-Za-z][\w.]*(?:Item|Option))\b[^<>]*?\svalue\s*=\s*(["'])([^"'{}<>\s]+)\1""")
+_JSX_OPENINGS = frozenset({"jsx_opening_element", "jsx_self_closing_element"})
+
+
+def _jsx_options(root: Node, data: bytes, context: FileContext) -> list[Reference]:
+    """The API models two or more options of one JSX element offer as their `value`s."""
+    offered: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    for match in _JSX_OPTION.finditer(data):
+        name = _api_name(match.group(2).decode("utf-8", "replace"))
+        opening = root.descendant_for_byte_range(match.start(), match.start() + 1) if name else None
+        opening = opening.parent if opening is not None else None
+        if name is None or opening is None or opening.type not in _JSX_OPENINGS:
+            continue  # a string or comment that holds markup is no element
+        option = opening.parent if opening.type == "jsx_opening_element" else opening
+        holder = option.parent if option is not None else None
+        if holder is not None and holder.type == "jsx_element":
+            offered.setdefault(_span(holder), []).append((match.start(2) - 1, name))
+    found: list[Reference] = []
+    for options in offered.values():
+        for start, name in options if len(options) >= 2 else ():
+            line, column = _place(data, start)
+            found.append(Reference(context.path, line, column, name, Kind.API, "javascript", "option"))
+    return found
+
+
+# Replicate's predictions API given a model's version alone (`fetch("https://api.replicate.com/v1/predictions", {body:
+# JSON.stringify({version: "854e87...", input})})`, `replicate.predictions.create({version, input})`): the version
+# is the model Replicate runs, an API model whose own name is not written (`apis.toml` knows the spelling, in a file
+# that calls Replicate).
+_VERSION_KEY = re.compile(rb"""\bversion["']?\s*:\s*["']([0-9a-f]{64})["']""")
+
+
+def _replicate_versions(root: Node, data: bytes, context: FileContext) -> list[Reference]:
+    """The 64-digit versions written under a `version` key of an object, in a file that calls Replicate."""
+    found: list[Reference] = []
+    in_context: frozenset[str] | None = None
+    for match in _VERSION_KEY.finditer(data):
+        string = _pair_value(root, match.start(1), match.end(1))
+        if string is None:
+            continue  # a comment or a string that holds the text is no object's version
+        if in_context is None:
+            in_context = apis.contexts(data.decode("utf-8", "replace"), context.path)
+        version = match.group(1).decode()
+        if apis.named(version, in_context):
+            line, column = _place(data, string.start_byte)
+            found.append(Reference(context.path, line, column, version, Kind.API, "javascript", "version"))
+    return found
+
+
+def _pair_value(root: Node, start: int, end: int) -> Node | None:
+    """The string spanning `start` to `end` when it is the value of an object's key (`{version: "..."}`), else None."""
+    string = root.descendant_for_byte_range(start, end)
+    while string is not None and string.type != "string":
+        string = string.parent
+    pair = string.parent if string is not None else None
+    if pair is None or pair.type != "pair" or pair.child_by_field_name("value") != string:
+        return None
+    return string
+
+
+def _place(data: bytes, at: int) -> tuple[int, int]:
+    """The 1-based line and the column, in characters, of the byte `at` of a file's text."""
+    line_start = data.rfind(b"\n", 0, at) + 1
+    return data.count(b"\n", 0, at) + 1, len(data[line_start:at].decode("utf-8", "replace"))
 
 
 def _dialect(path: str) -> str:
@@ -864,8 +945,26 @@ class _Finder:
         arguments = call.child_by_field_name("arguments")
         if arguments is None or arguments.type != "arguments" or len(arguments.named_children) <= loader.position:
             return
-        for value in self.values(arguments.named_children[loader.position]):
+        given = arguments.named_children[loader.position]
+        if loader.mode == _Mode.API and self._ollama_options(arguments, given):
+            self._ollama_given(given, name)
+            return
+        for value in self.values(given):
             self._report(value, loader.mode, Kind.MODEL, name)
+
+    def _ollama_options(self, arguments: Node, given: Node) -> bool:
+        """`initChatModel("llama3.1", {modelProvider: "ollama"})`: another argument of a call given an API's model is
+        an object that says Ollama serves it."""
+        return any(
+            argument != given and self._ollama_card(_unwrapped(argument)) for argument in arguments.named_children
+        )
+
+    def _ollama_given(self, given: Node, name: str) -> None:
+        """The Ollama library's names (or a tagged one) an argument stands for; a Hub id Ollama pulls is the Hub's."""
+        for found in self.values(given):
+            recognised = ollama.recognise(found.text, ollama.Context.NAMED)
+            if recognised is not None:
+                self._add(found.node, recognised[1], recognised[0], name, None)
 
     def _constructed(self, call: Node, name: str) -> None:
         """`new CrossEncoderReranker(config, "Xenova/ms-marco-MiniLM-L-6-v2")`: a Hub id (`owner/name`) written as an
@@ -1142,7 +1241,9 @@ class _Finder:
         keys are returned. A bare word (`"llama2"`, a chat template's name) or a label (`"GPT-4o"`, `"gpt-4 /
         gpt-3.5-turbo"`) is no such value; a key that is a Hub id (`{"Xenova/gpt-4": "gpt-4"}`) is a picker's id and
         label, and a table whose keys are all written as words (`{stop: "gpt-4o"}`) is a setting's: those are left as
-        they are. Among quoted aliases, one written as a word is an alias too (`gemma2: "gemma2-9b-it"`)."""
+        they are, unless every one of its two or more values is written as an id (`modelMap = {fast: "gpt-4o-mini",
+        smart: "gpt-4o"}`, a table of tiers). Among quoted aliases, one written as a word is an alias too (`gemma2:
+        "gemma2-9b-it"`)."""
         entries: list[tuple[Node, Node, str, bool]] = []  # key, value, the value's text, whether the key is quoted
         for key, written in _entries(container):
             value = _unwrapped(written)
@@ -1156,7 +1257,8 @@ class _Finder:
         aliases: set[tuple[int, int]] = set()
         values = [_unwrapped(value) for _, value in _entries(container)]
         named = [value for value in values if value.type == "string" and name_shaped(self.string(value) or "")]
-        if not any(quoted for *_, quoted in entries) or 2 * len(named) <= len(values):
+        tiers = len(values) >= 2 and len(entries) == len(values)  # `{fast: ID, smart: ID}`: every value an id
+        if not (tiers or any(quoted for *_, quoted in entries)) or 2 * len(named) <= len(values):
             return aliases  # most entries map a name to a name: `{temperature: 0.2, stop: "x"}` is settings
         for key, value, text, quoted in entries:
             self._report(_Value(value, text), _Mode.NAMED, kind, name)
