@@ -38,6 +38,7 @@ ENDINGS = frozenset(
         ("tokenizer", "id"),
         ("tokenizer", "name"),
         ("tokenizer", "name", "or", "path"),
+        ("tokenizer", "repo"),
         # the Hub repository a tokenizer is read from, named for the hub it lives on (Quivr's
         # `LLMConfig(tokenizer_hub="Quivr/gpt-4o")`, read by `AutoTokenizer.from_pretrained(self.tokenizer_hub)`)
         ("tokenizer", "hub"),
@@ -87,6 +88,12 @@ ENDINGS = frozenset(
         # FlagEmbedding's `--embedder_name_or_path org/x --reranker_name_or_path org/y`, `embedder: org/x`
         ("encoder",),
         ("encoder", "name", "or", "path"),
+        # a diffusion pipeline's text or image encoder, read from a repository of its own: diffusers' conversion
+        # scripts' `text_encoder_id = "google/t5-v1_1-xxl"`, `PIXEL_TEXT_ENCODER_REPO = "org/x"`, a test's
+        # `text_encoder_path = "org/tiny-clip"`, IP-Adapter's `image_encoder_path` (a local folder stays one)
+        ("encoder", "id"),
+        ("encoder", "path"),
+        ("encoder", "repo"),
         ("embedder",),
         ("embedder", "name", "or", "path"),
         ("reranker",),
@@ -228,7 +235,9 @@ def _before_purpose(words: tuple[str, ...]) -> tuple[str, ...]:
 def named_kind(name: str) -> Kind | None:
     """MODEL or DATASET when `name` says it holds one to read (`model_name_or_path`, `DATASET_ID`, `baseModel`);
     OLLAMA when it says it holds an Ollama model (`OLLAMA_MODEL`, `local_llm`)."""
-    words = split_words(name)
+    # a pipeline's numbered component is named as the first is: `--pretrained_tokenizer_4_name_or_path`,
+    # `text_encoder_2_path`, `MODEL_2` (a number is no word of what the name holds)
+    words = tuple(word for word in split_words(name) if not word.isdigit())
     if _written(words):
         return None
     if "for" in words[1:]:  # `DEFAULT_MODEL_NAME_FOR_TEST`, `tokenizer_for_eval`: an X for Y is an X

@@ -131,6 +131,13 @@ _FASTER_WHISPER_DOWNLOAD = _Loader(_M, ("size_or_id",), 0, names=_FASTER_WHISPER
 # sentence-transformers' `models.Transformer(ID)` module. Not in `_LOADERS`: `transformer` would be a marker word every
 # `import transformers` holds; its statements hold `model` already (`models.Transformer`, `word_embedding_model = `).
 _ST_TRANSFORMER = _Loader(_M, ("model_name_or_path",), 0, single_names=False)
+# diffusers' `ConfigMixin.load_config(ID, subfolder="vae")`, called on a model, scheduler or pipeline class
+# (`AutoencoderKL.load_config`, `diffusers.UNet2DConditionModel.load_config`): it reads the repository's config file,
+# as its `from_config(ID)` does when given a repository rather than a config (`AutoencoderKL.from_config(ID,
+# subfolder="vae")`). Not in `_LOADERS`: a project's own `load_config("configs/x")` (a function, or a method of
+# `self`) reads its settings.
+_CONFIG_LOADERS = frozenset({"load_config", "from_config"})
+_CONFIG_LOADER = _Loader(_M, ("pretrained_model_name_or_path", "config"), 0)
 # The loaders out of `_LOADERS` known by their name alone.
 _BY_NAME_ONLY = {"TTS": _COQUI_TTS, "Transformer": _ST_TRANSFORMER}
 _HUB_PREFIXED = _Loader(_M, ("model_name",), 0, prefixes=_HF_HUB)
@@ -355,6 +362,7 @@ def _marker_words() -> tuple[bytes, ...]:
     # a download command in a string (`"hf download ID"`) or a list (`["huggingface-cli", "download", ID]`)
     words.update({"huggingface-cli", *(f"{cli} download" for cli in _DOWNLOAD_CLIS)})
     words.add("repo_id")  # `KPipeline(repo_id=ID)`: a call's `repo_id=` (`_repo_kind`)
+    words.add("load_config(")  # a diffusers class's `DDPMScheduler.load_config(ID)` (`_CONFIG_LOADER`), as its call
     # a function named for a LoRA adapter (`fetch_lora(ID)`, `names.CALLED_WORDS`; `download_lora_weights` holds
     # `lora_weights`), written as its call: `lora` alone is in most lines of a LoRA library (`lora_alpha`,
     # `LoraConfig`), each of which would be parsed and read. One named for an `adapter` is read in files holding
@@ -1543,6 +1551,8 @@ class _Finder:
             return _WHISPERX
         if name == "download_model" and self._downloads_faster_whisper(func):
             return _FASTER_WHISPER_DOWNLOAD
+        if name in _CONFIG_LOADERS and _called_on_class(func):
+            return _CONFIG_LOADER
         return _BY_NAME_ONLY.get(name)
 
     def _own_module(self, func: ast.expr) -> bool:
@@ -1853,7 +1863,11 @@ class _Finder:
 
     def _option_default(self, dest: str) -> list[ast.expr]:
         """What `args.<dest>` holds when no option is given; the whole module is parsed when the option may be
-        declared in a statement that names no marker."""
+        declared in a statement that names no marker. An option named for what the program writes (`--output_dir`,
+        `--hub_model_id`) holds nothing a loader reads from the Hub: a training script's
+        `load_lora_weights(args.output_dir)` reads back the folder it saved (`default="sd-model-finetuned-lora"`)."""
+        if not WRITTEN.isdisjoint(split_words(dest)):
+            return []
         defaults = self.options.get(dest, [])
         if not defaults and self.module is not None and self.spells_options:
             return self.all_options.get(dest, [])
@@ -3223,6 +3237,16 @@ def _orm_record(func: ast.expr) -> str | None:
 def _receiver_name(func: ast.expr) -> str | None:
     """The module or object a method is called on when it is a plain name: `whisperx` of `whisperx.load_model`."""
     return func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else None
+
+
+def _called_on_class(func: ast.expr) -> bool:
+    """Whether a method is called on a class, by its capitalised name: `AutoencoderKL.load_config`,
+    `diffusers.UNet2DConditionModel.load_config` (not `self.load_config`, `utils.load_config`)."""
+    receiver = func.value if isinstance(func, ast.Attribute) else None
+    name = (
+        receiver.id if isinstance(receiver, ast.Name) else receiver.attr if isinstance(receiver, ast.Attribute) else ""
+    )
+    return name[:1].isupper() and not name.isupper()
 
 
 def _partial_target(call: ast.Call, name: str | None) -> str | None:

@@ -1,0 +1,218 @@
+"""Forms found on diffusion repositories the benchmark does not label (issue 16, ninth blind wave: diffusers' examples
+and conversion scripts, Fooocus): a training script's output folder read back by a loader, a diffusers class's
+`load_config(ID)`, names of a pipeline's numbered components (`--pretrained_tokenizer_4_name_or_path`,
+`text_encoder_2_path`) and of an encoder's repository (`TEXT_ENCODER_REPO`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.names import named_kind
+from modelpolicy.discover.python import PythonSource, read_whole
+from modelpolicy.model import Kind
+
+M, D = Kind.MODEL, Kind.DATASET
+CONTEXT = FileContext("examples/train.py", lambda text: text.startswith(("./", "/")))
+
+
+def find(source: str) -> set[tuple[Kind, str, int]]:
+    """(kind, id, line) of every reference, read by statements and read whole: both readings must agree."""
+    by_statements = {(r.kind, r.text, r.line) for r in PythonSource().find(source, CONTEXT)}
+    assert by_statements == {(r.kind, r.text, r.line) for r in read_whole(source, CONTEXT)}
+    return by_statements
+
+
+# --- an option named for what the script writes, read back by a loader --------------------------------------------
+
+TRAINING_SCRIPT = """\
+import argparse
+parser = argparse.ArgumentParser()
+parser.add_argument("--pretrained_model_name_or_path", type=str, default={model!r})
+parser.add_argument("--{option}", type=str, default={folder!r}, help="where the model checkpoints are written")
+args = parser.parse_args()
+pipeline = DiffusionPipeline.from_pretrained(args.pretrained_model_name_or_path)
+pipeline.{loader}(args.{dest})
+"""
+
+
+@pytest.mark.parametrize(
+    ("option", "folder"),
+    [
+        ("output_dir", "flux-dreambooth-lora"),
+        ("output_dir", "sd-model-finetuned-lora"),
+        ("output-dir", "cogvideox-lora"),
+        ("save_dir", "my-lora"),
+        ("hub_model_id", "sd-lora"),
+        ("output_path", "org/out"),
+    ],
+)
+@pytest.mark.parametrize("loader", ["load_lora_weights", "from_pretrained"])
+def test_the_folder_a_training_script_writes_is_no_reference_when_read_back(
+    option: str, folder: str, loader: str
+) -> None:
+    source = TRAINING_SCRIPT.format(
+        model="org/base", option=option, folder=folder, loader=loader, dest=option.replace("-", "_")
+    )
+    assert find(source) == {(M, "org/base", 3)}
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "expected"),
+    [
+        ("lora_weights", "org/lora", (M, "org/lora", 4)),
+        ("adapter_name_or_path", "org/adapter", (M, "org/adapter", 4)),
+        ("lora_model", "some-lora", (M, "some-lora", 4)),  # an owner-less Hub name read by a loader stays one
+    ],
+)
+def test_an_option_read_by_a_loader_still_names_what_it_loads(option: str, value: str, expected: tuple) -> None:
+    source = TRAINING_SCRIPT.format(
+        model="org/base", option=option, folder=value, loader="load_lora_weights", dest=option
+    )
+    assert expected in find(source)
+
+
+# --- a diffusers class's `load_config(ID)` ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            'config = AutoencoderKL.load_config("stabilityai/stable-diffusion-3-medium-diffusers", subfolder="vae")\n',
+            {(M, "stabilityai/stable-diffusion-3-medium-diffusers", 1)},
+        ),
+        (
+            "model_config = HunyuanDiT2DControlNetModel.load_config(\n"
+            '    "Tencent-Hunyuan/HunyuanDiT-v1.2-Diffusers", subfolder="transformer"\n'
+            ")\n",
+            {(M, "Tencent-Hunyuan/HunyuanDiT-v1.2-Diffusers", 2)},
+        ),
+        (
+            'cfg = diffusers.ZImageTransformer2DModel.load_config("org/z-image", subfolder="transformer")\n',
+            {(M, "org/z-image", 1)},
+        ),
+        (  # a scheduler's class: no word of a model in the line
+            'config = DDPMScheduler.load_config("org/sd-base", subfolder="scheduler")\n',
+            {(M, "org/sd-base", 1)},
+        ),
+        (  # a repository given where a config may be
+            "vae = AutoencoderKL.from_config(\n"
+            '    "stabilityai/stable-diffusion-xl-base-1.0", subfolder="vae", latent_channels=16\n'
+            ")\n",
+            {(M, "stabilityai/stable-diffusion-xl-base-1.0", 2)},
+        ),
+        (
+            'UNet2DConditionModel.load_config(pretrained_model_name_or_path="org/sd", subfolder="unet")\n',
+            {(M, "org/sd", 1)},
+        ),
+    ],
+)
+def test_a_config_a_diffusers_class_loads_from_the_hub_names_its_repository(source: str, expected: set) -> None:
+    assert find(source) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'config = load_config("configs/train")\n',  # a project's own function: a file of settings
+        'config = utils.load_config("settings/base")\n',
+        'config = self.load_config("configs/flux")\n',
+        "cfg = AutoencoderKL.load_config(vae_dir, local_files_only=True)\n",  # a local folder, held by a variable
+        'cfg = Config.load_config("./configs/x")\n',
+        "model = AutoModel.from_config(config)\n",  # a config object, no repository
+        "model = AutoModel.from_config(AutoConfig.from_pretrained(path))\n",
+        'scheduler = DDIMScheduler.from_config(pipe.scheduler.config, timestep_spacing="trailing")\n',
+        'x = self.from_config("configs/vae")\n',
+    ],
+)
+def test_other_config_loaders_name_nothing(source: str) -> None:
+    assert find(source) == set()
+
+
+# --- a pipeline's numbered components and an encoder's repository ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("pretrained_tokenizer_4_name_or_path", M),
+        ("pretrained_text_encoder_4_name_or_path", M),
+        ("text_encoder_2_path", M),
+        ("tokenizer_2", M),
+        ("MODEL_2", M),
+        ("model_1_name", M),
+        ("dataset_2_name", D),
+        ("text_encoder_id", M),
+        ("text_encoder_path", M),
+        ("image_encoder_path", M),
+        ("PIXEL_TEXT_ENCODER_REPO", M),
+        ("TOKENIZER_REPO", M),
+    ],
+)
+def test_a_numbered_component_or_an_encoders_repository_names_a_model(name: str, kind: Kind) -> None:
+    assert named_kind(name) is kind
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "output_2_dir",  # what a script writes, numbered or not
+        "hub_model_2_id",
+        "encoder_2_hidden_size",  # a setting of an encoder, no repository
+        "text_encoder_lr",
+        "num_encoder_layers",
+        "encoder_type",
+        "text_encoder_type",
+        "tokenizer_max_length",
+        "layer_2",
+        "2",
+        "repo_2",
+    ],
+)
+def test_settings_and_numbers_alone_name_nothing(name: str) -> None:
+    assert named_kind(name) is None
+
+
+NUMBERED_COMPONENTS = """\
+class HiDreamLoRATests:
+    pretrained_model_name_or_path = "hf-internal-testing/tiny-hidream-i1-pipe"
+    text_encoder_4_path = "hf-internal-testing/tiny-random-LlamaForCausalLM"
+    tokenizer_4_path = "hf-internal-testing/tiny-random-LlamaForCausalLM"
+    encoder_4_layers = "org/not-a-repository-name"
+"""
+
+
+def test_a_test_class_names_the_numbered_components_it_loads() -> None:
+    assert find(NUMBERED_COMPONENTS) == {
+        (M, "hf-internal-testing/tiny-hidream-i1-pipe", 2),
+        (M, "hf-internal-testing/tiny-random-LlamaForCausalLM", 3),
+        (M, "hf-internal-testing/tiny-random-LlamaForCausalLM", 4),
+    }
+
+
+ARGUMENTS = """\
+parser.add_argument("--pretrained_tokenizer_4_name_or_path", type=str, default="meta-llama/Meta-Llama-3.1-8B-Instruct")
+parser.add_argument("--pretrained_text_encoder_4_name_or_path", type=str, default="org/encoder")
+parser.add_argument("--text_encoder_4_lr", type=float, default=5e-6)
+parser.add_argument("--output_dir", type=str, default="org/lora-out")
+"""
+
+
+def test_argparse_options_of_numbered_components_name_their_defaults() -> None:
+    assert find(ARGUMENTS) == {(M, "meta-llama/Meta-Llama-3.1-8B-Instruct", 1), (M, "org/encoder", 2)}
+
+
+ENCODER_REPO = """\
+PIXEL_TEXT_ENCODER_REPO = "Qwen/Qwen3-VL-Embedding-2B"
+ENCODER_HIDDEN_SIZE = {"dinov2": 768}
+image_encoder_path = "models/image_encoder"
+
+
+def download_and_save_qwen_text_encoder(output_path: str, repo: str = PIXEL_TEXT_ENCODER_REPO):
+    return repo
+"""
+
+
+def test_a_constant_named_for_an_encoders_repository_names_it_and_a_local_folder_stays_one() -> None:
+    assert find(ENCODER_REPO) == {(M, "Qwen/Qwen3-VL-Embedding-2B", 1)}
