@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from modelpolicy.discover.interface import FileContext
-from modelpolicy.discover.names import named_kind
+from modelpolicy.discover.names import named_kind, plural_kind
 from modelpolicy.discover.python import PythonSource, read_whole
 from modelpolicy.model import Kind
 
@@ -216,3 +216,54 @@ def download_and_save_qwen_text_encoder(output_path: str, repo: str = PIXEL_TEXT
 
 def test_a_constant_named_for_an_encoders_repository_names_it_and_a_local_folder_stays_one() -> None:
     assert find(ENCODER_REPO) == {(M, "Qwen/Qwen3-VL-Embedding-2B", 1)}
+
+
+# --- a checkpoint's id, a textual-inversion embedding --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["ckpt_id", "CKPT_ID", "ckptId", "checkpoint_id", "base_ckpt_id"])
+def test_a_checkpoints_id_names_a_model(name: str) -> None:
+    assert named_kind(name) is M
+
+
+def test_a_list_of_checkpoint_ids_holds_models() -> None:
+    assert plural_kind("ckpt_ids") is M
+
+
+@pytest.mark.parametrize("name", ["ckpt", "ckpt_path", "ckpt_dir", "save_ckpt_id", "output_checkpoint_id", "ckpt_step"])
+def test_a_checkpoints_file_folder_or_output_names_none(name: str) -> None:
+    assert named_kind(name) is None
+
+
+BRANCHED_CHECKPOINT = """\
+if args.schnell:
+    ckpt_id = "black-forest-labs/FLUX.1-schnell"
+else:
+    ckpt_id = "black-forest-labs/FLUX.1-dev"
+ckpt_path = "checkpoints/flux/model.safetensors"
+text_pipe = FluxPipeline.from_pretrained(ckpt_id, transformer=None, vae=None)
+"""
+
+
+def test_a_checkpoint_id_set_in_each_branch_names_both() -> None:
+    assert find(BRANCHED_CHECKPOINT) == {
+        (M, "black-forest-labs/FLUX.1-schnell", 2),
+        (M, "black-forest-labs/FLUX.1-dev", 4),
+    }
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('pipe.load_textual_inversion("sd-concepts-library/cat-toy")\n', {(M, "sd-concepts-library/cat-toy", 1)}),
+        (
+            'pipe.load_textual_inversion(pretrained_model_name_or_path="org/embedding", token="<cat>")\n',
+            {(M, "org/embedding", 1)},
+        ),
+        ('pipe.load_textual_inversion("./charturnerv2.pt", token="charturnerv2")\n', set()),  # a local file
+        ('pipe.unload_textual_inversion("<moe-bius>")\n', set()),  # a token, unloaded
+        ('pipe.load_textual_inversion(state_dict["clip_l"], token=["<s0>", "<s1>"])\n', set()),
+    ],
+)
+def test_a_textual_inversion_embedding_loaded_from_the_hub_names_its_repository(source: str, expected: set) -> None:
+    assert find(source) == expected

@@ -71,6 +71,10 @@ ENDINGS = frozenset(
         # the weights a program starts from: `model_checkpoint = "distilbert-base-uncased"`, a pipeline tool's
         # `default_checkpoint`, `init_checkpoint:` (`checkpoint_dir`, `save_checkpoint` are no such name)
         ("checkpoint",),
+        # a checkpoint's id, as diffusers' examples name the pipeline they load (`ckpt_id = "org/x"`, set in each branch
+        # of an `if`, then `FluxPipeline.from_pretrained(ckpt_id)`); a `ckpt_path` or `ckpt_dir` is a local file's
+        ("ckpt", "id"),
+        ("checkpoint", "id"),
         # LoRA adapters a server or script loads: TGI's `LORA_ADAPTERS` / `lora_adapters=[...]`, SGLang's
         # `lora_path`, `--lora_weights`, peft scripts' `--adapter_name_or_path`, TGI requests' `adapter_id`
         ("lora", "adapter"),
@@ -147,6 +151,7 @@ SPELLED_WHOLE = frozenset(
         ("data", "path"),
         ("lm", "name"),
         ("checkpoint",),
+        ("ckpt", "id"),  # `ckpt` alone is in every `ckpt_path` of a training loop
         ("pretrained",),
         ("hf", "path"),
         ("encoder",),

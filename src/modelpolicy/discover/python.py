@@ -187,6 +187,8 @@ _LOADERS: dict[str, _Loader] = {
     # `model.load_adapter(peft_model_id=ID)` and peft's `model.load_adapter(ID, adapter_name="x")`
     "load_lora_weights": _Loader(_M, ("pretrained_model_name_or_path_or_dict",), 0),
     "load_adapter": _Loader(_M, ("peft_model_id", "model_id"), 0),
+    # a textual-inversion embedding loaded into a diffusers pipeline: `pipe.load_textual_inversion("org/concept")`
+    "load_textual_inversion": _Loader(_M, ("pretrained_model_name_or_path",), 0),
     "pipeline": _Loader(_M, ("model",), 1, also=("tokenizer",)),
     "load_dataset": _Loader(_D, ("path",), 0),
     "hf_hub_download": _Loader(_M, ("repo_id",), 0),
