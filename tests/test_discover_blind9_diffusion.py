@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from modelpolicy.discover.identity import identify
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.names import named_kind, plural_kind
 from modelpolicy.discover.python import PythonSource, read_whole
@@ -120,6 +121,7 @@ def test_a_config_a_diffusers_class_loads_from_the_hub_names_its_repository(sour
         'config = self.load_config("configs/flux")\n',
         "cfg = AutoencoderKL.load_config(vae_dir, local_files_only=True)\n",  # a local folder, held by a variable
         'cfg = Config.load_config("./configs/x")\n',
+        'ConfigMixin.load_config("dummy_path")\n',  # an owner-less name no repository is known by
         "model = AutoModel.from_config(config)\n",  # a config object, no repository
         "model = AutoModel.from_config(AutoConfig.from_pretrained(path))\n",
         'scheduler = DDIMScheduler.from_config(pipe.scheduler.config, timestep_spacing="trailing")\n',
@@ -267,3 +269,28 @@ def test_a_checkpoint_id_set_in_each_branch_names_both() -> None:
 )
 def test_a_textual_inversion_embedding_loaded_from_the_hub_names_its_repository(source: str, expected: set) -> None:
     assert find(source) == expected
+
+
+# --- OpenAI CLIP's own model names are no Hub ids ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["ViT-L/14", "ViT-B/32", "ViT-B/16", "ViT-L/14@336px", "vit-g/14"])
+def test_an_openai_clip_name_is_no_hub_repository(name: str) -> None:
+    assert identify(name, M, lambda _: False, single_names=True) is None
+
+
+@pytest.mark.parametrize("name", ["google/vit-base-patch16-224", "openai/clip-vit-large-patch14", "ViT-L/vit-14-x"])
+def test_a_vit_repository_on_the_hub_stays_one(name: str) -> None:
+    assert identify(name, M, lambda _: False, single_names=True) is not None
+
+
+CLIP_COMPARISON = """\
+clip_model_name = image_embedder_config.params.model
+if clip_model_name == "ViT-L/14":
+    image_encoder = CLIPVisionModelWithProjection.from_pretrained("openai/clip-vit-large-patch14")
+clip_model, preprocess = clip.load("ViT-B/32", device=device)
+"""
+
+
+def test_a_clip_catalogue_name_compared_or_loaded_names_nothing() -> None:
+    assert find(CLIP_COMPARISON) == {(M, "openai/clip-vit-large-patch14", 3)}

@@ -135,9 +135,10 @@ _ST_TRANSFORMER = _Loader(_M, ("model_name_or_path",), 0, single_names=False)
 # (`AutoencoderKL.load_config`, `diffusers.UNet2DConditionModel.load_config`): it reads the repository's config file,
 # as its `from_config(ID)` does when given a repository rather than a config (`AutoencoderKL.from_config(ID,
 # subfolder="vae")`). Not in `_LOADERS`: a project's own `load_config("configs/x")` (a function, or a method of
-# `self`) reads its settings.
+# `self`) reads its settings. An owner-less name counts when the knowledge base knows it (`load_config("dummy_path")`
+# in a test is no repository).
 _CONFIG_LOADERS = frozenset({"load_config", "from_config"})
-_CONFIG_LOADER = _Loader(_M, ("pretrained_model_name_or_path", "config"), 0)
+_CONFIG_LOADER = _Loader(_M, ("pretrained_model_name_or_path", "config"), 0, single_names=False)
 # The loaders out of `_LOADERS` known by their name alone.
 _BY_NAME_ONLY = {"TTS": _COQUI_TTS, "Transformer": _ST_TRANSFORMER}
 _HUB_PREFIXED = _Loader(_M, ("model_name",), 0, prefixes=_HF_HUB)
