@@ -294,3 +294,36 @@ clip_model, preprocess = clip.load("ViT-B/32", device=device)
 
 def test_a_clip_catalogue_name_compared_or_loaded_names_nothing() -> None:
     assert find(CLIP_COMPARISON) == {(M, "openai/clip-vit-large-patch14", 3)}
+
+
+# --- names unpacked from a tuple ---------------------------------------------------------------------------------
+
+UNPACKED = """\
+MODEL_ID, REVISION = "org/module-model", "main"
+
+
+class FluxLoRATests(PeftLoraLoaderMixinTests):
+    tokenizer_cls, tokenizer_id = CLIPTokenizer, "peft-internal-testing/tiny-clip-text-2"
+    text_encoder_2_cls, text_encoder_2_id = T5EncoderModel, "hf-internal-testing/tiny-random-t5"
+    text_encoder_cls, text_encoder_id = None, None
+    vae_cls, vae_kwargs = AutoencoderKL, "org/not-named-for-a-model"
+
+
+def load():
+    dataset_name, split = "org/local-dataset", "train"
+    height, width = "org/a", "org/b"
+    first, *rest = "org/c", "org/d", "org/e"
+    model_name, other = ("org/one", "org/two"), "x"
+    return dataset_name
+"""
+
+
+def test_each_name_unpacked_from_a_tuple_holds_its_own_value() -> None:
+    assert find(UNPACKED) == {
+        (M, "org/module-model", 1),
+        (M, "peft-internal-testing/tiny-clip-text-2", 5),
+        (M, "hf-internal-testing/tiny-random-t5", 6),
+        (D, "org/local-dataset", 12),
+        (M, "org/one", 15),
+        (M, "org/two", 15),
+    }

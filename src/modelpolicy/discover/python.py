@@ -2500,6 +2500,7 @@ class _Finder:
                     self.unused.add(id(typed.slice))  # table of use (a field typed so is read by its name)
             self._settings_record(node)
             self._local_named(node)
+            self._unpacked_named(node)
             self._collection_keys(node)
             self._endpoint_urls(node)
             self._constructed(node)
@@ -2751,6 +2752,21 @@ class _Finder:
             self._defer(statement.value, apis.name_kind(key), "key")
         elif isinstance(target, ast.Name) and self.scopes:
             self._defer(statement.value, apis.name_kind(target.id), "variable")
+
+    def _unpacked_named(self, statement: ast.Assign | ast.AnnAssign) -> None:
+        """`tokenizer_cls, tokenizer_id = AutoTokenizer, "org/x"` (diffusers' LoRA tests, in a class's body), `model_id,
+        revision = "org/x", "main"`: each name of a tuple assigned a tuple of as many values holds its own, read as a
+        name bound to it alone is, in a module, a class or a function."""
+        if not isinstance(statement, ast.Assign) or len(statement.targets) != 1:
+            return
+        target, value = statement.targets[0], statement.value
+        if not (isinstance(target, ast.Tuple | ast.List) and isinstance(value, ast.Tuple | ast.List)):
+            return
+        if len(target.elts) != len(value.elts) or any(isinstance(e, ast.Starred) for e in (*target.elts, *value.elts)):
+            return
+        for name, item in zip(target.elts, value.elts, strict=True):
+            if isinstance(name, ast.Name):
+                self._defer(item, apis.name_kind(name.id), "variable")
 
     def _constructed(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """`model = TOGETHER("togethercomputer/CodeLlama-13b-Instruct", token)`: what a name named for a model holds
