@@ -327,3 +327,29 @@ def test_each_name_unpacked_from_a_tuple_holds_its_own_value() -> None:
         (M, "org/one", 15),
         (M, "org/two", 15),
     }
+
+
+# --- a field of a record looked up in a table ---------------------------------------------------------------------
+
+RECORD_TABLE = """\
+VAE_CONFIGS = {
+    "CV8x8x8-0.1": {"name": "nvidia/Cosmos-0.1-Tokenizer-CV8x8x8", "diffusers_config": {"latent_channels": 16}},
+    "CV8x8x8-1.0": {"name": "nvidia/Cosmos-1.0-Tokenizer-CV8x8x8", "diffusers_config": {"latent_channels": 16}},
+}
+LABELS = {"a": {"name": "org/not-loaded", "title": "A"}}
+
+
+def convert_vae(vae_type: str):
+    model_name = VAE_CONFIGS[vae_type]["name"]
+    snapshot_directory = snapshot_download(model_name, repo_type="model")
+    config = VAE_CONFIGS[vae_type]["diffusers_config"]
+    title = LABELS[vae_type]["name"]
+    print(title, config)
+"""
+
+
+def test_a_field_of_a_record_a_table_holds_is_what_the_loader_reads() -> None:
+    assert find(RECORD_TABLE) == {
+        (M, "nvidia/Cosmos-0.1-Tokenizer-CV8x8x8", 2),
+        (M, "nvidia/Cosmos-1.0-Tokenizer-CV8x8x8", 3),
+    }

@@ -2043,6 +2043,13 @@ class _Finder:
             return [c for value in self.loop_values[node.id] for c in self._containers(value, depth + 1)]
         if isinstance(node, ast.Name) and depth <= _MAX_DEPTH:
             return [c for value in self._constant(node.id) for c in self._containers(value, depth + 1)]
+        if isinstance(node, ast.Subscript) and depth <= _MAX_DEPTH:
+            # a table of records looked up by a key, then a field (`VAE_CONFIGS[vae_type]["name"]`): the records
+            return [
+                c
+                for value in self._selected(node.value, node.slice, depth + 1)
+                for c in self._containers(value, depth + 1)
+            ]
         return []
 
     def _entries(self, node: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
