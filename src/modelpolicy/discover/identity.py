@@ -461,6 +461,7 @@ def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, si
         or is_placeholder(hub.id)
         or (kind is Kind.MODEL and routed_elsewhere(hub.id))  # `openai/local`: LiteLLM's route to a local server
         or folder_name(hub.id)
+        or _OPENAI_CLIP.fullmatch(hub.id) is not None
     ):
         return None
     if kind is Kind.MODEL and library_owned(hub.id):  # `model_name: str = "all-MiniLM-L6-v2"`: kept as written, and
@@ -469,6 +470,12 @@ def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, si
         return hub
     known = load_knowledge().artefact(kind, hub.id)
     return hub if known is not None and _spelled_as_known(hub.id, kind, known.id, known.aliases) else None
+
+
+# The names of OpenAI's `clip` package (`clip.load("ViT-L/14")`, `ViT-B/32`, `ViT-L/14@336px`), which it downloads from
+# its own bucket, and which diffusion code compares a config's `model:` with (`if clip_model_name == "ViT-L/14"`): an
+# architecture and a patch size, no Hub owner and repository. (open_clip writes them `ViT-L-14`, with no slash.)
+_OPENAI_CLIP = re.compile(r"ViT-[A-Za-z]{1,2}/[0-9]{1,2}", re.IGNORECASE)
 
 
 def _spelled_as_known(name: str, kind: Kind, known_id: str, aliases: tuple[str, ...]) -> bool:

@@ -38,6 +38,7 @@ ENDINGS = frozenset(
         ("tokenizer", "id"),
         ("tokenizer", "name"),
         ("tokenizer", "name", "or", "path"),
+        ("tokenizer", "repo"),
         # the Hub repository a tokenizer is read from, named for the hub it lives on (Quivr's
         # `LLMConfig(tokenizer_hub="Quivr/gpt-4o")`, read by `AutoTokenizer.from_pretrained(self.tokenizer_hub)`)
         ("tokenizer", "hub"),
@@ -74,6 +75,10 @@ ENDINGS = frozenset(
         # the weights a program starts from: `model_checkpoint = "distilbert-base-uncased"`, a pipeline tool's
         # `default_checkpoint`, `init_checkpoint:` (`checkpoint_dir`, `save_checkpoint` are no such name)
         ("checkpoint",),
+        # a checkpoint's id, as diffusers' examples name the pipeline they load (`ckpt_id = "org/x"`, set in each branch
+        # of an `if`, then `FluxPipeline.from_pretrained(ckpt_id)`); a `ckpt_path` or `ckpt_dir` is a local file's
+        ("ckpt", "id"),
+        ("checkpoint", "id"),
         # LoRA adapters a server or script loads: TGI's `LORA_ADAPTERS` / `lora_adapters=[...]`, SGLang's
         # `lora_path`, `--lora_weights`, peft scripts' `--adapter_name_or_path`, TGI requests' `adapter_id`
         ("lora", "adapter"),
@@ -91,6 +96,12 @@ ENDINGS = frozenset(
         # FlagEmbedding's `--embedder_name_or_path org/x --reranker_name_or_path org/y`, `embedder: org/x`
         ("encoder",),
         ("encoder", "name", "or", "path"),
+        # a diffusion pipeline's text or image encoder, read from a repository of its own: diffusers' conversion
+        # scripts' `text_encoder_id = "google/t5-v1_1-xxl"`, `PIXEL_TEXT_ENCODER_REPO = "org/x"`, a test's
+        # `text_encoder_path = "org/tiny-clip"`, IP-Adapter's `image_encoder_path` (a local folder stays one)
+        ("encoder", "id"),
+        ("encoder", "path"),
+        ("encoder", "repo"),
         ("embedder",),
         ("embedder", "name", "or", "path"),
         ("reranker",),
@@ -144,6 +155,7 @@ SPELLED_WHOLE = frozenset(
         ("data", "path"),
         ("lm", "name"),
         ("checkpoint",),
+        ("ckpt", "id"),  # `ckpt` alone is in every `ckpt_path` of a training loop
         ("pretrained",),
         ("hf", "path"),
         ("encoder",),
@@ -232,7 +244,9 @@ def _before_purpose(words: tuple[str, ...]) -> tuple[str, ...]:
 def named_kind(name: str) -> Kind | None:
     """MODEL or DATASET when `name` says it holds one to read (`model_name_or_path`, `DATASET_ID`, `baseModel`);
     OLLAMA when it says it holds an Ollama model (`OLLAMA_MODEL`, `local_llm`)."""
-    words = split_words(name)
+    # a pipeline's numbered component is named as the first is: `--pretrained_tokenizer_4_name_or_path`,
+    # `text_encoder_2_path`, `MODEL_2` (a number is no word of what the name holds)
+    words = tuple(word for word in split_words(name) if not word.isdigit())
     if _written(words):
         return None
     if "for" in words[1:]:  # `DEFAULT_MODEL_NAME_FOR_TEST`, `tokenizer_for_eval`: an X for Y is an X

@@ -131,6 +131,14 @@ _FASTER_WHISPER_DOWNLOAD = _Loader(_M, ("size_or_id",), 0, names=_FASTER_WHISPER
 # sentence-transformers' `models.Transformer(ID)` module. Not in `_LOADERS`: `transformer` would be a marker word every
 # `import transformers` holds; its statements hold `model` already (`models.Transformer`, `word_embedding_model = `).
 _ST_TRANSFORMER = _Loader(_M, ("model_name_or_path",), 0, single_names=False)
+# diffusers' `ConfigMixin.load_config(ID, subfolder="vae")`, called on a model, scheduler or pipeline class
+# (`AutoencoderKL.load_config`, `diffusers.UNet2DConditionModel.load_config`): it reads the repository's config file,
+# as its `from_config(ID)` does when given a repository rather than a config (`AutoencoderKL.from_config(ID,
+# subfolder="vae")`). Not in `_LOADERS`: a project's own `load_config("configs/x")` (a function, or a method of
+# `self`) reads its settings. An owner-less name counts when the knowledge base knows it (`load_config("dummy_path")`
+# in a test is no repository).
+_CONFIG_LOADERS = frozenset({"load_config", "from_config"})
+_CONFIG_LOADER = _Loader(_M, ("pretrained_model_name_or_path", "config"), 0, single_names=False)
 # The loaders out of `_LOADERS` known by their name alone.
 _BY_NAME_ONLY = {"TTS": _COQUI_TTS, "Transformer": _ST_TRANSFORMER}
 _HUB_PREFIXED = _Loader(_M, ("model_name",), 0, prefixes=_HF_HUB)
@@ -180,6 +188,8 @@ _LOADERS: dict[str, _Loader] = {
     # `model.load_adapter(peft_model_id=ID)` and peft's `model.load_adapter(ID, adapter_name="x")`
     "load_lora_weights": _Loader(_M, ("pretrained_model_name_or_path_or_dict",), 0),
     "load_adapter": _Loader(_M, ("peft_model_id", "model_id"), 0),
+    # a textual-inversion embedding loaded into a diffusers pipeline: `pipe.load_textual_inversion("org/concept")`
+    "load_textual_inversion": _Loader(_M, ("pretrained_model_name_or_path",), 0),
     "pipeline": _Loader(_M, ("model",), 1, also=("tokenizer",)),
     "load_dataset": _Loader(_D, ("path",), 0),
     "hf_hub_download": _Loader(_M, ("repo_id",), 0),
@@ -355,6 +365,7 @@ def _marker_words() -> tuple[bytes, ...]:
     # a download command in a string (`"hf download ID"`) or a list (`["huggingface-cli", "download", ID]`)
     words.update({"huggingface-cli", *(f"{cli} download" for cli in _DOWNLOAD_CLIS)})
     words.add("repo_id")  # `KPipeline(repo_id=ID)`: a call's `repo_id=` (`_repo_kind`)
+    words.add("load_config(")  # a diffusers class's `DDPMScheduler.load_config(ID)` (`_CONFIG_LOADER`), as its call
     # a function named for a LoRA adapter (`fetch_lora(ID)`, `names.CALLED_WORDS`; `download_lora_weights` holds
     # `lora_weights`), written as its call: `lora` alone is in most lines of a LoRA library (`lora_alpha`,
     # `LoraConfig`), each of which would be parsed and read. One named for an `adapter` is read in files holding
@@ -1543,6 +1554,8 @@ class _Finder:
             return _WHISPERX
         if name == "download_model" and self._downloads_faster_whisper(func):
             return _FASTER_WHISPER_DOWNLOAD
+        if name in _CONFIG_LOADERS and _called_on_class(func):
+            return _CONFIG_LOADER
         return _BY_NAME_ONLY.get(name)
 
     def _own_module(self, func: ast.expr) -> bool:
@@ -1853,7 +1866,11 @@ class _Finder:
 
     def _option_default(self, dest: str) -> list[ast.expr]:
         """What `args.<dest>` holds when no option is given; the whole module is parsed when the option may be
-        declared in a statement that names no marker."""
+        declared in a statement that names no marker. An option named for what the program writes (`--output_dir`,
+        `--hub_model_id`) holds nothing a loader reads from the Hub: a training script's
+        `load_lora_weights(args.output_dir)` reads back the folder it saved (`default="sd-model-finetuned-lora"`)."""
+        if not WRITTEN.isdisjoint(split_words(dest)):
+            return []
         defaults = self.options.get(dest, [])
         if not defaults and self.module is not None and self.spells_options:
             return self.all_options.get(dest, [])
@@ -2026,6 +2043,13 @@ class _Finder:
             return [c for value in self.loop_values[node.id] for c in self._containers(value, depth + 1)]
         if isinstance(node, ast.Name) and depth <= _MAX_DEPTH:
             return [c for value in self._constant(node.id) for c in self._containers(value, depth + 1)]
+        if isinstance(node, ast.Subscript) and depth <= _MAX_DEPTH:
+            # a table of records looked up by a key, then a field (`VAE_CONFIGS[vae_type]["name"]`): the records
+            return [
+                c
+                for value in self._selected(node.value, node.slice, depth + 1)
+                for c in self._containers(value, depth + 1)
+            ]
         return []
 
     def _entries(self, node: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
@@ -2496,6 +2520,7 @@ class _Finder:
                     self.unused.add(id(typed.slice))  # table of use (a field typed so is read by its name)
             self._settings_record(node)
             self._local_named(node)
+            self._unpacked_named(node)
             self._collection_keys(node)
             self._endpoint_urls(node)
             self._constructed(node)
@@ -2747,6 +2772,21 @@ class _Finder:
             self._defer(statement.value, apis.name_kind(key), "key")
         elif isinstance(target, ast.Name) and self.scopes:
             self._defer(statement.value, apis.name_kind(target.id), "variable")
+
+    def _unpacked_named(self, statement: ast.Assign | ast.AnnAssign) -> None:
+        """`tokenizer_cls, tokenizer_id = AutoTokenizer, "org/x"` (diffusers' LoRA tests, in a class's body), `model_id,
+        revision = "org/x", "main"`: each name of a tuple assigned a tuple of as many values holds its own, read as a
+        name bound to it alone is, in a module, a class or a function."""
+        if not isinstance(statement, ast.Assign) or len(statement.targets) != 1:
+            return
+        target, value = statement.targets[0], statement.value
+        if not (isinstance(target, ast.Tuple | ast.List) and isinstance(value, ast.Tuple | ast.List)):
+            return
+        if len(target.elts) != len(value.elts) or any(isinstance(e, ast.Starred) for e in (*target.elts, *value.elts)):
+            return
+        for name, item in zip(target.elts, value.elts, strict=True):
+            if isinstance(name, ast.Name):
+                self._defer(item, apis.name_kind(name.id), "variable")
 
     def _constructed(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """`model = TOGETHER("togethercomputer/CodeLlama-13b-Instruct", token)`: what a name named for a model holds
@@ -3236,6 +3276,16 @@ def _orm_record(func: ast.expr) -> str | None:
 def _receiver_name(func: ast.expr) -> str | None:
     """The module or object a method is called on when it is a plain name: `whisperx` of `whisperx.load_model`."""
     return func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else None
+
+
+def _called_on_class(func: ast.expr) -> bool:
+    """Whether a method is called on a class, by its capitalised name: `AutoencoderKL.load_config`,
+    `diffusers.UNet2DConditionModel.load_config` (not `self.load_config`, `utils.load_config`)."""
+    receiver = func.value if isinstance(func, ast.Attribute) else None
+    name = (
+        receiver.id if isinstance(receiver, ast.Name) else receiver.attr if isinstance(receiver, ast.Attribute) else ""
+    )
+    return name[:1].isupper() and not name.isupper()
 
 
 def _partial_target(call: ast.Call, name: str | None) -> str | None:
