@@ -1,0 +1,88 @@
+"""Forms found on LLM-evaluation frameworks the benchmark does not label (issue 16, ninth blind wave: HELM,
+AlpacaEval): the Hub tokenizer a HELM tokenizer config names by its `name` when its spec is a Hugging Face tokenizer
+class."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.config import ConfigSource
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.model import Kind
+
+M, A = Kind.MODEL, Kind.API
+
+
+def find_in(source: str, path: str = "src/helm/config/tokenizer_configs.yaml") -> set[tuple[Kind, str, int]]:
+    context = FileContext(path, lambda text: text.startswith(("./", "/")))
+    return {(r.kind, r.text, r.line) for r in ConfigSource().find(source, context)}
+
+
+# --- a HELM tokenizer config: the Hub repository is the entry's name -------------------------------------------------
+
+TOKENIZERS = """\
+tokenizer_configs:
+  - name: mistralai/Mistral-7B-Instruct-v0.2
+    tokenizer_spec:
+      class_name: "helm.tokenizers.huggingface_tokenizer.HuggingFaceTokenizer"
+    end_of_text_token: "</s>"
+  - name: allenai/olmo-7b
+    tokenizer_spec:
+      class_name: "helm.tokenizers.huggingface_tokenizer.HuggingFaceTokenizer"
+      args:
+        trust_remote_code: true
+  - name: meta/llama-3-8b
+    tokenizer_spec:
+      class_name: "helm.tokenizers.huggingface_tokenizer.HuggingFaceTokenizer"
+      args:
+        pretrained_model_name_or_path: meta-llama/Meta-Llama-3-8B
+  - name: openai/cl100k_base
+    tokenizer_spec:
+      class_name: "helm.tokenizers.tiktoken_tokenizer.TiktokenTokenizer"
+  - name: lightningai/lit-gpt
+    tokenizer_spec:
+      class_name: "helm.tokenizers.lit_gpt_tokenizer.LitGPTTokenizer"
+"""
+
+
+def test_a_hugging_face_tokenizer_spec_names_its_hub_repository_by_the_entry_name() -> None:
+    found = find_in(TOKENIZERS)
+    assert (M, "mistralai/Mistral-7B-Instruct-v0.2", 2) in found
+    assert (M, "allenai/olmo-7b", 6) in found  # arguments that name no repository leave the name the repository
+
+
+def test_arguments_that_name_the_repository_make_the_entry_name_an_alias() -> None:
+    found = find_in(TOKENIZERS)
+    assert (M, "meta-llama/Meta-Llama-3-8B", 15) in found
+    assert not any(text == "meta/llama-3-8b" for _, text, _ in found)
+
+
+def test_a_tokenizer_of_another_kind_names_no_hub_repository() -> None:
+    found = {text for _, text, _ in find_in(TOKENIZERS)}
+    assert "openai/cl100k_base" not in found  # tiktoken's encoding
+    assert "lightningai/lit-gpt" not in found
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # a model deployment served by the Hugging Face client: its `name` is HELM's deployment name
+        'model_deployments:\n  - name: huggingface/gpt2\n    client_spec:\n      class_name: "helm.clients.'
+        'huggingface_client.HuggingFaceClient"\n',
+        # a class that only holds "tokenizer" and "hf" far apart
+        "components:\n  - name: acme/tok\n    spec:\n      class_name: pkg.TokenizerForHfModels\n",
+        # no spec beside the name
+        "components:\n  - name: acme/tok\n    class_name: HuggingFaceTokenizer\n",
+        # a local folder
+        "tokenizer_configs:\n  - name: ./tokenizers/mine\n    tokenizer_spec:\n"
+        "      class_name: HuggingFaceTokenizer\n",
+    ],
+    ids=["client-deployment", "other-class", "flat-class", "local-folder"],
+)
+def test_look_alikes_of_a_hub_tokenizer_entry_name_nothing(entry: str) -> None:
+    assert find_in(entry, "config/tokenizers.yaml") == set()
+
+
+def test_a_hydra_target_naming_a_hub_tokenizer_class_reads_the_name_too() -> None:
+    source = "components:\n  - name: acme/tok-7b\n    spec:\n      _target_: acme.HFTokenizer\n"
+    assert find_in(source, "conf/tokenizers.yaml") == {(M, "acme/tok-7b", 2)}
