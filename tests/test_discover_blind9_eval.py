@@ -1,11 +1,13 @@
 """Forms found on LLM-evaluation frameworks the benchmark does not label (issue 16, ninth blind wave: HELM,
 AlpacaEval): the Hub tokenizer a HELM tokenizer config names by its `name` when its spec is a Hugging Face tokenizer
-class."""
+class, hosted API names of older providers (Aleph Alpha's `luminous-*`, Vertex AI's `text-unicorn@001`), and a
+provider's tokenizer names that are no model of its API (`ai21/j2-tokenizer`)."""
 
 from __future__ import annotations
 
 import pytest
 
+from modelpolicy.discover import apis
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.model import Kind
@@ -86,3 +88,30 @@ def test_look_alikes_of_a_hub_tokenizer_entry_name_nothing(entry: str) -> None:
 def test_a_hydra_target_naming_a_hub_tokenizer_class_reads_the_name_too() -> None:
     source = "components:\n  - name: acme/tok-7b\n    spec:\n      _target_: acme.HFTokenizer\n"
     assert find_in(source, "conf/tokenizers.yaml") == {(M, "acme/tok-7b", 2)}
+
+
+# --- hosted API names of older providers, and tokenizers named for a family ------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["text-unicorn@001", "google/text-unicorn@001", "vertex_ai/text-unicorn"])
+def test_palm_2_unicorn_is_vertex_ai_s(name: str) -> None:
+    assert apis.named(name) or apis.routed(name)
+
+
+@pytest.mark.parametrize("name", ["ai21/j2-tokenizer", "ai21/jamba-1.5-mini-tokenizer", "j2-tokenizer"])
+def test_a_tokenizer_named_for_an_ai21_family_is_no_model_of_its_api(name: str) -> None:
+    assert apis.named(name) is None
+    assert apis.routed(name) is None
+
+
+@pytest.mark.parametrize("name", ["ai21/j2-ultra", "ai21/jamba-1.5-mini", "jamba-mini"])
+def test_ai21_s_models_stay_its_api_s(name: str) -> None:
+    assert apis.named(name) or apis.routed(name)
+
+
+def test_helm_s_ai21_tokenizer_entries_name_nothing() -> None:
+    source = (
+        "tokenizer_configs:\n  - name: ai21/j2-tokenizer\n    tokenizer_spec:\n"
+        '      class_name: "helm.tokenizers.ai21_tokenizer.AI21LocalTokenizer"\n'
+    )
+    assert find_in(source) == set()
