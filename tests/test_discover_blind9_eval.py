@@ -10,9 +10,10 @@ import pytest
 from modelpolicy.discover import apis
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.python import PythonSource
 from modelpolicy.model import Kind
 
-M, A = Kind.MODEL, Kind.API
+M, A, D = Kind.MODEL, Kind.API, Kind.DATASET
 
 
 def find_in(source: str, path: str = "src/helm/config/tokenizer_configs.yaml") -> set[tuple[Kind, str, int]]:
@@ -115,3 +116,81 @@ def test_helm_s_ai21_tokenizer_entries_name_nothing() -> None:
         '      class_name: "helm.tokenizers.ai21_tokenizer.AI21LocalTokenizer"\n'
     )
     assert find_in(source) == set()
+
+
+# --- Python: several results returned together, and a legacy dataset's single name in a class attribute ---------------
+
+
+def find(source: str) -> set[tuple[Kind, str, int]]:
+    context = FileContext("pkg/scenario.py", lambda text: text.startswith(("./", "/")))
+    return {(r.kind, r.text, r.line) for r in PythonSource().find(source, context)}
+
+
+SEVERAL_RESULTS = """\
+from datasets import load_dataset
+
+def _load_dataset(dataset_name):
+    if dataset_name == "MultiLexSum":
+        dataset = load_dataset("allenai/multi_lexsum")
+        article_key = "summary/long"
+        summary_key = "summary/short"
+    return dataset, article_key, summary_key
+"""
+
+
+def test_of_several_results_returned_together_only_the_one_named_for_the_kind_is_read() -> None:
+    assert find(SEVERAL_RESULTS) == {(D, "allenai/multi_lexsum", 5)}
+
+
+RETURNED_COLLECTIONS = """\
+MODEL_A = "org/model-a"
+MODEL_B = "gpt-4o"
+
+def supported_models():
+    return MODEL_A, MODEL_B
+
+def other_models():
+    return ("org/x-1", "org/y-2")
+
+def load_model():
+    model = "org/loaded-1"
+    tokenizer = "org/loaded-tok"
+    return model, tokenizer
+"""
+
+
+def test_a_returned_tuple_of_ids_is_still_a_collection_of_them() -> None:
+    found = find(RETURNED_COLLECTIONS)
+    assert {(M, "org/model-a", 1), (A, "gpt-4o", 2), (M, "org/x-1", 8), (M, "org/y-2", 8)} <= found
+    assert {(M, "org/loaded-1", 11), (M, "org/loaded-tok", 12)} <= found
+
+
+CLASS_ATTRIBUTE = """\
+from datasets import load_dataset
+
+class LexGLUEScenario:
+    dataset_name = "lex_glue"
+
+    def get_instances(self, config):
+        return load_dataset(self.dataset_name, config)
+"""
+
+
+def test_a_legacy_dataset_s_single_name_under_a_dataset_attribute_is_read_by_the_loader() -> None:
+    assert find(CLASS_ATTRIBUTE) == {(D, "lex_glue", 4)}
+
+
+@pytest.mark.parametrize(
+    "attribute",
+    [
+        'backend = "auto"',  # a word under a name that says nothing of datasets
+        'dataset_name = "data/train.json"',  # a local file
+        'dataset_name = "json"',  # a builder
+    ],
+)
+def test_a_class_attribute_that_names_no_dataset_is_not_read(attribute: str) -> None:
+    attribute_name = attribute.partition(" ")[0]
+    source = CLASS_ATTRIBUTE.replace('dataset_name = "lex_glue"', attribute).replace(
+        "self.dataset_name", f"self.{attribute_name}"
+    )
+    assert find(source) == set()

@@ -1813,12 +1813,13 @@ class _Finder:
         """`DEFAULT_HF_REPO = "org/x"`, `hf_repo_id = "org/x"` or a dataclass's `repo_id: str = field(default="org/x")`
         in a class's body, read in its methods as `from_pretrained(self.DEFAULT_HF_REPO)`,
         `hf_hub_url(cls.hf_repo_id, ...)` or `load_dataset(self.repo_id)`: the one string the class's
-        body binds the attribute to, when it is an `owner/name` or a hosted API's model name (an owner-less word,
-        `"auto"`, is not taken: see `_parameter_default`)."""
+        body binds the attribute to, when it is an `owner/name` or a hosted API's model name, or any word under a name
+        that says what it holds (`dataset_name = "lex_glue"`, a legacy dataset the loader reads by its single name);
+        an owner-less word under another name (`backend = "auto"`) is not taken: see `_parameter_default`."""
         bound = [value for target, value in map(_single_assignment, cls.body) if target == attribute and value]
         values = [default for default in map(_field_default, bound) if default is not None]  # `field(default=ID)`
         text = _string(values[0]) if len(values) == 1 else None
-        if text is None or not ("/" in text or apis.named(text, self.apis)):
+        if text is None or not ("/" in text or apis.named(text, self.apis) or apis.name_kind(attribute)):
             return []
         return values
 
@@ -2889,7 +2890,8 @@ class _Finder:
             return
         for statement in _own_statements(function.body):
             if isinstance(statement, ast.Return) and kind is not None:
-                self._defer(statement.value, kind, "return")
+                for value in _returned_values(statement.value, kind):
+                    self._defer(value, kind, "return")
             elif isinstance(statement, ast.Return) and statement.value is not None:
                 # `def build_judge_cfg(): return dict(type=OpenAISDK, path=ID)`
                 self._defer(_record_id(statement.value), settings, "record")
@@ -3171,6 +3173,18 @@ def _keyword_kind(callee: str | None, keyword: str) -> Kind | None:
     (`OllamaChatCompletionClient(model="llama3.1")`, `OllamaGenerator(model=...)`), else what its name says."""
     kind = apis.name_kind(keyword)
     return Kind.OLLAMA if kind is Kind.MODEL and callee is not None and ollama.callee(callee) else kind
+
+
+def _returned_values(value: ast.expr | None, kind: Kind) -> list[ast.expr | None]:
+    """What a function named for a kind returns as values of that kind: the whole value, but of several results
+    returned together, one of them named for the kind (`return dataset, article_key, summary_key` from
+    `_load_dataset`), only those so named; `return ("org/a", "org/b")`, `return MODEL_A, MODEL_B` stay collections."""
+    if not isinstance(value, ast.Tuple):
+        return [value]
+    named: list[ast.expr | None] = [
+        item for item in value.elts if (name := _operand_name(item)) and apis.name_kind(name) is kind
+    ]
+    return named or [value]
 
 
 def _operand_kind(node: ast.expr) -> Kind | None:
