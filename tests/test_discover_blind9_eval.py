@@ -194,3 +194,66 @@ def test_a_class_attribute_that_names_no_dataset_is_not_read(attribute: str) -> 
         "self.dataset_name", f"self.{attribute_name}"
     )
     assert find(source) == set()
+
+
+# --- Python: a function's variable passed to a helper that gives it to a loader -------------------------------------
+
+PASSED_FROM_A_METHOD = """\
+from datasets import load_dataset
+
+class LegalSummarizationScenario:
+    def _download_dataset(self, hf_name, output_path):
+        return load_dataset(hf_name, cache_dir=output_path)
+
+    def _load_dataset(self, dataset_name, output_path):
+        if dataset_name == "BillSum":
+            hf_name = "billsum"
+            dataset = self._download_dataset(hf_name, output_path)
+        elif dataset_name == "MultiLexSum":
+            hf_name = "allenai/multi_lexsum"
+            dataset = self._download_dataset(hf_name, output_path)
+        return dataset
+"""
+
+
+def test_a_method_s_variable_passed_to_a_helper_is_read_by_the_helper_s_loader() -> None:
+    found = find(PASSED_FROM_A_METHOD)
+    assert {(D, "billsum", 9), (D, "allenai/multi_lexsum", 12)} <= found
+
+
+PASSED_FROM_A_FUNCTION = """\
+from transformers import AutoModel
+
+def load(name):
+    return AutoModel.from_pretrained(name)
+
+def main():
+    checkpoint_source = "acme/encoder-7b"
+    return load(checkpoint_source)
+"""
+
+
+def test_a_function_s_variable_passed_to_a_helper_is_read_by_the_helper_s_loader() -> None:
+    assert find(PASSED_FROM_A_FUNCTION) == {(M, "acme/encoder-7b", 7)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a loop's variable: each item is read where the list is, not here
+        "    for source in sources:\n        load(source)\n",
+        # bound after the call
+        '    load(source)\n    source = "acme/encoder-7b"\n',
+        # rebound from itself: a folder the program writes, named after the id
+        '    source = "acme/encoder-7b"\n    source = source.split("/")[-1]\n    load(source)\n',
+        # a local folder
+        '    source = "./checkpoints/encoder"\n    load(source)\n',
+    ],
+    ids=["loop", "bound-after", "rebound", "local-folder"],
+)
+def test_a_variable_that_holds_no_id_where_it_is_passed_names_nothing(body: str) -> None:
+    source = (
+        "from transformers import AutoModel\n\ndef load(name):\n    return AutoModel.from_pretrained(name)\n\n"
+        f"def main(sources, source=None):\n{body}"
+    )
+    assert find(source) == set()

@@ -2135,8 +2135,9 @@ class _Finder:
         found: list[Reference] = []
         for by_name in by_owner.values():
             cls = next(iter(by_name.values()))[0].cls
-            for call, passed in self._calls_of(cls, by_name):
-                for value in self._values(_passed_argument(call, passed)):
+            for call, passed, root in self._calls_of(cls, by_name):
+                argument = _passed_argument(call, passed)
+                for value in self._values(argument) or self._passed_from_function(argument, call, root):
                     if id(value.node) in self.read or value.dynamic:
                         continue
                     self.read.add(id(value.node))
@@ -2145,11 +2146,23 @@ class _Finder:
                         found.append(reference)
         return found
 
+    def _passed_from_function(self, argument: ast.expr | None, call: ast.Call, root: ast.stmt) -> list[_Value]:
+        """`hf_name = "billsum"` then `self._download_dataset(hf_name, path)` in a method: what a variable of the
+        function around the call holds where the call passes it (read after the walk, when no function is open:
+        `_reaching` reads the module's straight code then)."""
+        if not isinstance(argument, ast.Name) or (spelled := self._spelled(argument.id)) is None:
+            return []
+        function = _enclosing_function([root], call.lineno)
+        if function is None:
+            return []
+        decided, value = self._reaching_in(function.body, argument.id, spelled, call.lineno)
+        return self._values(value) if decided and value is not None else []
+
     def _calls_of(
         self, cls: ast.ClassDef | None, by_name: dict[str, list[_Passed]]
-    ) -> Iterator[tuple[ast.Call, _Passed]]:
+    ) -> Iterator[tuple[ast.Call, _Passed, ast.stmt]]:
         """Each call of one of the functions named (of the class's methods through `self`, for a class), with each
-        parameter of it a loader reads."""
+        parameter of it a loader reads and the statement walked that holds it."""
         names = tuple(by_name)
         lines = self.words.lines(names) if all(name.isascii() for name in names) else None
         roots: list[ast.stmt]
@@ -2162,7 +2175,7 @@ class _Finder:
             for node in _walk(root, lines):
                 if isinstance(node, ast.Call) and (name := _function_called(node.func, cls is not None)) in by_name:
                     for passed in by_name[name]:
-                        yield node, passed
+                        yield node, passed, root
 
     def _pretrained_tags(self, call: ast.Call, name: str) -> Iterator[Reference]:
         """open_clip's `create_model_and_transforms("ViT-B-32", pretrained="laion2b_s34b_b79k")`: the repository its
@@ -3173,6 +3186,17 @@ def _keyword_kind(callee: str | None, keyword: str) -> Kind | None:
     (`OllamaChatCompletionClient(model="llama3.1")`, `OllamaGenerator(model=...)`), else what its name says."""
     kind = apis.name_kind(keyword)
     return Kind.OLLAMA if kind is Kind.MODEL and callee is not None and ollama.callee(callee) else kind
+
+
+def _enclosing_function(body: list[ast.stmt], line: int) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """The innermost function whose body holds `line`, found by going down only the statements that span it."""
+    found: ast.FunctionDef | ast.AsyncFunctionDef | None = None
+    statements = body
+    while statement := next((s for s in statements if s.lineno <= line <= (s.end_lineno or s.lineno)), None):
+        if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
+            found = statement
+        statements = [child for child in ast.iter_child_nodes(statement) if isinstance(child, ast.stmt)]
+    return found
 
 
 def _returned_values(value: ast.expr | None, kind: Kind) -> list[ast.expr | None]:
