@@ -257,3 +257,71 @@ def test_a_variable_that_holds_no_id_where_it_is_passed_names_nothing(body: str)
         f"def main(sources, source=None):\n{body}"
     )
     assert find(source) == set()
+
+
+# --- Python: a table of aliases written in the program's own owner/name namespace ----------------------------------
+
+ALIASES = """\
+from transformers import pipeline
+
+class HuggingFaceVLMClient:
+    _models_aliases = {
+        "huggingface/llava-1.5-7b-hf": "llava-hf/llava-1.5-7b-hf",
+        "huggingface/prometheus-vision-13b-v1.0-hf": "PahaII/prometheus-vision-13b-v1.0-hf",
+    }
+
+    def _get_model(self, model_name):
+        model_id = self._models_aliases.get(model_name, model_name)
+        return pipeline("image-to-text", model=model_id)
+"""
+
+
+def test_a_table_named_for_aliases_reads_the_ids_it_maps_to_not_its_own_names() -> None:
+    assert find(ALIASES) == {
+        (M, "llava-hf/llava-1.5-7b-hf", 5),
+        (M, "PahaII/prometheus-vision-13b-v1.0-hf", 6),
+    }
+
+
+def test_a_table_of_models_mapping_ids_to_ids_reads_both() -> None:
+    source = 'MODEL_RENAMES = {\n    "acme/old-7b": "acme/new-7b",\n    "acme/old-13b": "acme/new-13b",\n}\n'
+    assert find(source) == {
+        (M, "acme/old-7b", 2),
+        (M, "acme/new-7b", 2),
+        (M, "acme/old-13b", 3),
+        (M, "acme/new-13b", 3),
+    }
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        '_models_aliases = {\n    "acme/x-7b": "Acme X 7B",\n    "acme/y-7b": "Acme Y 7B",\n}\n',  # labels
+        '_models_aliases = {\n    "acme/x-7b": "gpt-4o",\n    "acme/y-7b": "gpt-4o-mini",\n}\n',  # Hub ids to APIs
+    ],
+    ids=["labels", "hub-to-api"],
+)
+def test_an_alias_table_whose_values_are_no_hub_ids_keeps_its_hub_keys(table: str) -> None:
+    assert {(M, "acme/x-7b", 2), (M, "acme/y-7b", 3)} <= find(table)
+
+
+# --- Python: OpenFlamingo's vision encoder, open_clip's weights under its own keywords -------------------------------
+
+FLAMINGO = """\
+from open_flamingo import create_model_and_transforms
+
+model, image_processor, tokenizer = create_model_and_transforms(
+    clip_vision_encoder_path="ViT-L-14",
+    clip_vision_encoder_pretrained="openai",
+    lang_encoder_path=lang_encoder,
+    tokenizer_path=lang_encoder,
+)
+"""
+
+
+def test_openflamingo_s_vision_encoder_is_open_clip_s_repository_for_its_architecture_and_tag() -> None:
+    assert find(FLAMINGO) == {(M, "timm/vit_large_patch14_clip_224.openai", 5)}
+
+
+def test_an_unknown_tag_under_openflamingo_s_keywords_names_nothing() -> None:
+    assert find(FLAMINGO.replace('"openai"', '"my-own-run"')) == set()

@@ -2180,8 +2180,8 @@ class _Finder:
     def _pretrained_tags(self, call: ast.Call, name: str) -> Iterator[Reference]:
         """open_clip's `create_model_and_transforms("ViT-B-32", pretrained="laion2b_s34b_b79k")`: the repository its
         table lists for the architecture and the tag (`open_clip_tags`); timm's `pretrained=True` is no tag."""
-        architecture = call.args[0] if call.args else _keyword(call, "model_name")
-        tag = call.args[1] if len(call.args) > 1 else _keyword(call, "pretrained")
+        architecture = call.args[0] if call.args else _first_keyword(call, _ARCHITECTURE_KEYWORDS)
+        tag = call.args[1] if len(call.args) > 1 else _first_keyword(call, _TAG_KEYWORDS)
         if architecture is None or tag is None:
             return
         written_architecture = self._values(architecture) or self._short_name_default(architecture, short_names())
@@ -2772,7 +2772,7 @@ class _Finder:
         kind = collection_kind(target) if target else None
         value = _pairs_dict(value) if kind is not None else value
         if kind is not None and isinstance(value, ast.Dict):
-            aliases = self._alias_values(value, kind)
+            aliases = self._alias_values(value, kind, named_aliases="alias" in (target or "").lower())
             keys = [
                 key
                 for key in [*value.keys, *_grouped_keys(value)]
@@ -2782,17 +2782,19 @@ class _Finder:
             for key in keys:  # `_MODEL_INFO = {"llama3.1": {...}, "qwen2.5": {...}}` beside an Ollama client
                 self._defer(key, Kind.OLLAMA if table else kind, _OLLAMA_TABLE if table else "key")
 
-    def _alias_values(self, mapping: ast.Dict, kind: Kind) -> set[int]:
+    def _alias_values(self, mapping: ast.Dict, kind: Kind, *, named_aliases: bool = False) -> set[int]:
         """`MODEL_MAP = {"llama3-8b": "meta-llama/Meta-Llama-3-8B-Instruct"}`, `model_conversion = {"mixtral":
         "mixtral-8x7b-32768"}`: in a dict named for models that maps names to names, a value written as an id (owner and
         name, a hosted API's name, a tagged Ollama name) is the model the name stands for; its key is the program's own
         alias. The ids of those keys that are not ids themselves are returned. A value that is a word (`"llama2"`, a
         chat template's name) or a label, and a key that is itself a Hub id (`{"org/x": "Label"}`), leave the entry as
-        it was."""
+        it was. A key and a value both written `owner/name` (`{"org/old": "org/new"}`) name two; in a dict named for
+        aliases (`_models_aliases = {"huggingface/llava-1.5-7b-hf": "llava-hf/llava-1.5-7b-hf"}`, read as
+        `.get(name, name)`) the key is the program's own name, written in its own namespace, and the value the model."""
         entries = []
         for key, value in zip(mapping.keys, mapping.values, strict=True):
             alias, text = _string(key), _string(value)
-            if alias and "/" not in alias and text and self._id_written(text.strip()):
+            if alias and text and self._id_written(text.strip()) and ("/" not in alias or "/" in text):
                 entries.append((key, value))
         named = [text for value in mapping.values if (text := _string(value)) and name_shaped(text)]
         if not entries or 2 * len(named) <= len(mapping.keys):
@@ -2802,11 +2804,12 @@ class _Finder:
         # a key written as an id itself (`_MODEL_POINTERS = {"gpt-4o": "gpt-4o-2024-08-06"}`) names one as well, but
         # not a word only an API in context reads so: aider's `{"sonnet": "claude-sonnet-4-6"}` is its own alias,
         # FastChat's versioned `{"nemotron-4-340b": "/b0fc..."}` beside NVIDIA's API a model
-        return {
-            id(key)
-            for key, _ in entries
-            if not self._id_written(key_text := _string(key) or "", in_context=_versioned(key_text))
-        }
+        return {id(key) for key, _ in entries if self._own_alias(_string(key) or "", named_aliases=named_aliases)}
+
+    def _own_alias(self, key: str, *, named_aliases: bool) -> bool:
+        """Whether an alias table's key is the program's own name: not written as an id, or written `owner/name` in a
+        table named for aliases (whose API names, `{"claude-4-sonnet-latest": ...}`, stay the API's)."""
+        return (named_aliases and "/" in key) or not self._id_written(key, in_context=_versioned(key))
 
     def _id_written(self, text: str, *, in_context: bool = True) -> bool:
         """Whether a dict's value is written as an id rather than a word or a label (`_alias_values`)."""
@@ -3186,6 +3189,17 @@ def _keyword_kind(callee: str | None, keyword: str) -> Kind | None:
     (`OllamaChatCompletionClient(model="llama3.1")`, `OllamaGenerator(model=...)`), else what its name says."""
     kind = apis.name_kind(keyword)
     return Kind.OLLAMA if kind is Kind.MODEL and callee is not None and ollama.callee(callee) else kind
+
+
+# open_clip's keywords for the architecture and the pretrained tag, and OpenFlamingo's, which its own
+# `create_model_and_transforms(clip_vision_encoder_path="ViT-L-14", clip_vision_encoder_pretrained="openai", ...)`
+# passes on to open_clip (its `lang_encoder_path` and `tokenizer_path` are Hub ids, read by their names)
+_ARCHITECTURE_KEYWORDS = ("model_name", "clip_vision_encoder_path")
+_TAG_KEYWORDS = ("pretrained", "clip_vision_encoder_pretrained")
+
+
+def _first_keyword(call: ast.Call, names: tuple[str, ...]) -> ast.expr | None:
+    return next((found for name in names if (found := _keyword(call, name)) is not None), None)
 
 
 def _enclosing_function(body: list[ast.stmt], line: int) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
