@@ -325,3 +325,24 @@ def test_openflamingo_s_vision_encoder_is_open_clip_s_repository_for_its_archite
 
 def test_an_unknown_tag_under_openflamingo_s_keywords_names_nothing() -> None:
     assert find(FLAMINGO.replace('"openai"', '"my-own-run"')) == set()
+
+
+# --- 01.AI's chat model by its plain name where a file calls 01.AI's hosts ------------------------------------------
+
+YI_CONFIG = """\
+Yi-34B-Chat-Verified:
+  fn_completions: "openai_completions"
+  completions_kwargs:
+    model_name: "yi-34b-chat"
+    client_kwargs:
+      base_url: "http://api.01ww.xyz/v1"
+"""
+
+
+def test_yi_34b_chat_is_01_ai_s_api_model_beside_its_host() -> None:
+    assert find_in(YI_CONFIG, "models_configs/yi/configs.yaml") == {(A, "yi-34b-chat", 4)}
+
+
+def test_yi_34b_chat_elsewhere_is_no_api_model() -> None:
+    source = YI_CONFIG.replace("http://api.01ww.xyz/v1", "http://127.0.0.1:8000/v1")
+    assert not any(kind is A for kind, _, _ in find_in(source, "models_configs/yi/configs.yaml"))
