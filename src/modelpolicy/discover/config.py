@@ -93,6 +93,12 @@ _SPELLED = spelled_markers()  # `data_path`, `lm_name` and their kin
 # a dataset. Elsewhere a `repository:` is a Helm image's, a chart's or a git remote's.
 _HUB_SOURCE_KEYS = ("type", "source", "provider", "hub", "from")
 _HUB_SOURCES = frozenset({"huggingface", "hf", "huggingfacehub", "hfhub"})
+# A mapping whose spec names a Hugging Face tokenizer class loads that tokenizer from the Hub by the mapping's own
+# `name` (HELM's `tokenizer_configs: [{name: org/x, tokenizer_spec: {class_name: ...HuggingFaceTokenizer}}]`, copied
+# into its users' `prod_env/tokenizer_configs.yaml`); when the spec's arguments name the repository (`args:
+# {pretrained_model_name_or_path: org/y}`), those are read by their key and `name` is the program's own alias.
+_CLASS_KEYS = ("classname", "class", "target", "cls")  # normalised: `class_name`, `_target_`
+_HUB_TOKENIZER_CLASS = re.compile(r"(?:huggingface|hf)\w*tokenizer", re.IGNORECASE)
 # In an item of a list of models, the keys that say who serves it (`{"id": ..., "provider": "ollama"}`).
 _SERVED_BY_KEYS = ("provider", "providerid", "providername", "providerkey")
 _HUB_REPOSITORY_KEYS = ("repository", "repo", "reponame")
@@ -392,6 +398,19 @@ def _card_name(item: _Mapping) -> _Text | None:
     return name if isinstance(name, _Text) else None
 
 
+def _hub_tokenizer_spec(spec: _Mapping) -> bool:
+    """Whether a spec names a Hugging Face tokenizer class (`class_name: helm.tokenizers.huggingface_tokenizer.
+    HuggingFaceTokenizer`) and no argument of it names the repository to read (`pretrained_model_name_or_path`)."""
+    entries = {_normalise(key.value): child for key, child in spec.entries if key}
+    named_class = next((entries[key] for key in _CLASS_KEYS if key in entries), None)
+    if not isinstance(named_class, _Text):
+        return False
+    if not _HUB_TOKENIZER_CLASS.fullmatch(named_class.value.strip().rpartition(".")[2]):
+        return False
+    arguments = (child for child in entries.values() if isinstance(child, _Mapping))
+    return not any(key and _artefact_key(key.value) for args in arguments for key, _ in args.entries)
+
+
 def _served_by_ollama(entries: _Entries) -> bool:
     """Whether an item of a list of models says Ollama serves it (`provider: ollama`, `"providerId": "ollama"`): a
     model card's id is then an Ollama library name (`mistral-large`), not the hosted API's of the same spelling."""
@@ -494,6 +513,7 @@ class _Finder:
             # {name: AZURE_OPENAI_DEPLOYMENT, value: gpt-4o}
         by_role = slot is not None and item_key is None and slot.form[-1:] in "sS"
         yield from self.hub_repository(entries)
+        yield from self.hub_tokenizer(entries)
         for model in self.model_table_keys(mapping):  # `{"gpt-4o": {"max_tokens": ...}, ...}`: settings by model
             yield from self.text(model, _Slot(Kind.API, model.value))
         if slot is not None and item_key is not None:
@@ -648,6 +668,16 @@ class _Finder:
             if isinstance(value, _Text) and not _may_hold_url(value.value):
                 named = self.named(value, _Slot(Kind.DATASET if dataset else Kind.MODEL, key_text.value))
                 yield from [named] if named else []
+
+    def hub_tokenizer(self, entries: _Entries) -> Iterator[Reference]:
+        """`{name: org/x, tokenizer_spec: {class_name: ...HuggingFaceTokenizer}}`: the Hub tokenizer a mapping names."""
+        name = entries["name"][1] if "name" in entries else None
+        if not isinstance(name, _Text):
+            return
+        specs = (child for _, child in entries.values() if isinstance(child, _Mapping))
+        if any(_hub_tokenizer_spec(spec) for spec in specs):
+            named = self.named(name, _Slot(Kind.MODEL, entries["name"][0].value))
+            yield from [named] if named else []
 
     def ollama_section(self, section: _Mapping) -> Iterator[Reference]:
         """`ollama: {model: llama3.1, embedding_model: nomic-embed-text}`, `{provider: ollama, model: command-r}`,

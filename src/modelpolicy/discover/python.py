@@ -1826,12 +1826,13 @@ class _Finder:
         """`DEFAULT_HF_REPO = "org/x"`, `hf_repo_id = "org/x"` or a dataclass's `repo_id: str = field(default="org/x")`
         in a class's body, read in its methods as `from_pretrained(self.DEFAULT_HF_REPO)`,
         `hf_hub_url(cls.hf_repo_id, ...)` or `load_dataset(self.repo_id)`: the one string the class's
-        body binds the attribute to, when it is an `owner/name` or a hosted API's model name (an owner-less word,
-        `"auto"`, is not taken: see `_parameter_default`)."""
+        body binds the attribute to, when it is an `owner/name` or a hosted API's model name, or any word under a name
+        that says what it holds (`dataset_name = "lex_glue"`, a legacy dataset the loader reads by its single name);
+        an owner-less word under another name (`backend = "auto"`) is not taken: see `_parameter_default`."""
         bound = [value for target, value in map(_single_assignment, cls.body) if target == attribute and value]
         values = [default for default in map(_field_default, bound) if default is not None]  # `field(default=ID)`
         text = _string(values[0]) if len(values) == 1 else None
-        if text is None or not ("/" in text or apis.named(text, self.apis)):
+        if text is None or not ("/" in text or apis.named(text, self.apis) or apis.name_kind(attribute)):
             return []
         return values
 
@@ -2158,8 +2159,9 @@ class _Finder:
         found: list[Reference] = []
         for by_name in by_owner.values():
             cls = next(iter(by_name.values()))[0].cls
-            for call, passed in self._calls_of(cls, by_name):
-                for value in self._values(_passed_argument(call, passed)):
+            for call, passed, root in self._calls_of(cls, by_name):
+                argument = _passed_argument(call, passed)
+                for value in self._values(argument) or self._passed_from_function(argument, call, root):
                     if id(value.node) in self.read or value.dynamic:
                         continue
                     self.read.add(id(value.node))
@@ -2168,11 +2170,23 @@ class _Finder:
                         found.append(reference)
         return found
 
+    def _passed_from_function(self, argument: ast.expr | None, call: ast.Call, root: ast.stmt) -> list[_Value]:
+        """`hf_name = "billsum"` then `self._download_dataset(hf_name, path)` in a method: what a variable of the
+        function around the call holds where the call passes it (read after the walk, when no function is open:
+        `_reaching` reads the module's straight code then)."""
+        if not isinstance(argument, ast.Name) or (spelled := self._spelled(argument.id)) is None:
+            return []
+        function = _enclosing_function([root], call.lineno)
+        if function is None:
+            return []
+        decided, value = self._reaching_in(function.body, argument.id, spelled, call.lineno)
+        return self._values(value) if decided and value is not None else []
+
     def _calls_of(
         self, cls: ast.ClassDef | None, by_name: dict[str, list[_Passed]]
-    ) -> Iterator[tuple[ast.Call, _Passed]]:
+    ) -> Iterator[tuple[ast.Call, _Passed, ast.stmt]]:
         """Each call of one of the functions named (of the class's methods through `self`, for a class), with each
-        parameter of it a loader reads."""
+        parameter of it a loader reads and the statement walked that holds it."""
         names = tuple(by_name)
         lines = self.words.lines(names) if all(name.isascii() for name in names) else None
         roots: list[ast.stmt]
@@ -2185,13 +2199,13 @@ class _Finder:
             for node in _walk(root, lines):
                 if isinstance(node, ast.Call) and (name := _function_called(node.func, cls is not None)) in by_name:
                     for passed in by_name[name]:
-                        yield node, passed
+                        yield node, passed, root
 
     def _pretrained_tags(self, call: ast.Call, name: str) -> Iterator[Reference]:
         """open_clip's `create_model_and_transforms("ViT-B-32", pretrained="laion2b_s34b_b79k")`: the repository its
         table lists for the architecture and the tag (`open_clip_tags`); timm's `pretrained=True` is no tag."""
-        architecture = call.args[0] if call.args else _keyword(call, "model_name")
-        tag = call.args[1] if len(call.args) > 1 else _keyword(call, "pretrained")
+        architecture = call.args[0] if call.args else _first_keyword(call, _ARCHITECTURE_KEYWORDS)
+        tag = call.args[1] if len(call.args) > 1 else _first_keyword(call, _TAG_KEYWORDS)
         if architecture is None or tag is None:
             return
         written_architecture = self._values(architecture) or self._short_name_default(architecture, short_names())
@@ -2811,7 +2825,7 @@ class _Finder:
         kind = collection_kind(target) if target else None
         value = _pairs_dict(value) if kind is not None else value
         if kind is not None and isinstance(value, ast.Dict):
-            aliases = self._alias_values(value, kind)
+            aliases = self._alias_values(value, kind, named_aliases="alias" in (target or "").lower())
             keys = [
                 key
                 for key in [*value.keys, *_grouped_keys(value)]
@@ -2821,17 +2835,19 @@ class _Finder:
             for key in keys:  # `_MODEL_INFO = {"llama3.1": {...}, "qwen2.5": {...}}` beside an Ollama client
                 self._defer(key, Kind.OLLAMA if table else kind, _OLLAMA_TABLE if table else "key")
 
-    def _alias_values(self, mapping: ast.Dict, kind: Kind) -> set[int]:
+    def _alias_values(self, mapping: ast.Dict, kind: Kind, *, named_aliases: bool = False) -> set[int]:
         """`MODEL_MAP = {"llama3-8b": "meta-llama/Meta-Llama-3-8B-Instruct"}`, `model_conversion = {"mixtral":
         "mixtral-8x7b-32768"}`: in a dict named for models that maps names to names, a value written as an id (owner and
         name, a hosted API's name, a tagged Ollama name) is the model the name stands for; its key is the program's own
         alias. The ids of those keys that are not ids themselves are returned. A value that is a word (`"llama2"`, a
         chat template's name) or a label, and a key that is itself a Hub id (`{"org/x": "Label"}`), leave the entry as
-        it was."""
+        it was. A key and a value both written `owner/name` (`{"org/old": "org/new"}`) name two; in a dict named for
+        aliases (`_models_aliases = {"huggingface/llava-1.5-7b-hf": "llava-hf/llava-1.5-7b-hf"}`, read as
+        `.get(name, name)`) the key is the program's own name, written in its own namespace, and the value the model."""
         entries = []
         for key, value in zip(mapping.keys, mapping.values, strict=True):
             alias, text = _string(key), _string(value)
-            if alias and "/" not in alias and text and self._id_written(text.strip()):
+            if alias and text and self._id_written(text.strip()) and ("/" not in alias or "/" in text):
                 entries.append((key, value))
         named = [text for value in mapping.values if (text := _string(value)) and name_shaped(text)]
         if not entries or 2 * len(named) <= len(mapping.keys):
@@ -2841,11 +2857,12 @@ class _Finder:
         # a key written as an id itself (`_MODEL_POINTERS = {"gpt-4o": "gpt-4o-2024-08-06"}`) names one as well, but
         # not a word only an API in context reads so: aider's `{"sonnet": "claude-sonnet-4-6"}` is its own alias,
         # FastChat's versioned `{"nemotron-4-340b": "/b0fc..."}` beside NVIDIA's API a model
-        return {
-            id(key)
-            for key, _ in entries
-            if not self._id_written(key_text := _string(key) or "", in_context=_versioned(key_text))
-        }
+        return {id(key) for key, _ in entries if self._own_alias(_string(key) or "", named_aliases=named_aliases)}
+
+    def _own_alias(self, key: str, *, named_aliases: bool) -> bool:
+        """Whether an alias table's key is the program's own name: not written as an id, or written `owner/name` in a
+        table named for aliases (whose API names, `{"claude-4-sonnet-latest": ...}`, stay the API's)."""
+        return (named_aliases and "/" in key) or not self._id_written(key, in_context=_versioned(key))
 
     def _id_written(self, text: str, *, in_context: bool = True) -> bool:
         """Whether a dict's value is written as an id rather than a word or a label (`_alias_values`)."""
@@ -2942,7 +2959,8 @@ class _Finder:
             return
         for statement in _own_statements(function.body):
             if isinstance(statement, ast.Return) and kind is not None:
-                self._defer(statement.value, kind, "return")
+                for value in _returned_values(statement.value, kind):
+                    self._defer(value, kind, "return")
             elif isinstance(statement, ast.Return) and statement.value is not None:
                 # `def build_judge_cfg(): return dict(type=OpenAISDK, path=ID)`
                 self._defer(_record_id(statement.value), settings, "record")
@@ -3224,6 +3242,40 @@ def _keyword_kind(callee: str | None, keyword: str) -> Kind | None:
     (`OllamaChatCompletionClient(model="llama3.1")`, `OllamaGenerator(model=...)`), else what its name says."""
     kind = apis.name_kind(keyword)
     return Kind.OLLAMA if kind is Kind.MODEL and callee is not None and ollama.callee(callee) else kind
+
+
+# open_clip's keywords for the architecture and the pretrained tag, and OpenFlamingo's, which its own
+# `create_model_and_transforms(clip_vision_encoder_path="ViT-L-14", clip_vision_encoder_pretrained="openai", ...)`
+# passes on to open_clip (its `lang_encoder_path` and `tokenizer_path` are Hub ids, read by their names)
+_ARCHITECTURE_KEYWORDS = ("model_name", "clip_vision_encoder_path")
+_TAG_KEYWORDS = ("pretrained", "clip_vision_encoder_pretrained")
+
+
+def _first_keyword(call: ast.Call, names: tuple[str, ...]) -> ast.expr | None:
+    return next((found for name in names if (found := _keyword(call, name)) is not None), None)
+
+
+def _enclosing_function(body: list[ast.stmt], line: int) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """The innermost function whose body holds `line`, found by going down only the statements that span it."""
+    found: ast.FunctionDef | ast.AsyncFunctionDef | None = None
+    statements = body
+    while statement := next((s for s in statements if s.lineno <= line <= (s.end_lineno or s.lineno)), None):
+        if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
+            found = statement
+        statements = [child for child in ast.iter_child_nodes(statement) if isinstance(child, ast.stmt)]
+    return found
+
+
+def _returned_values(value: ast.expr | None, kind: Kind) -> list[ast.expr | None]:
+    """What a function named for a kind returns as values of that kind: the whole value, but of several results
+    returned together, one of them named for the kind (`return dataset, article_key, summary_key` from
+    `_load_dataset`), only those so named; `return ("org/a", "org/b")`, `return MODEL_A, MODEL_B` stay collections."""
+    if not isinstance(value, ast.Tuple):
+        return [value]
+    named: list[ast.expr | None] = [
+        item for item in value.elts if (name := _operand_name(item)) and apis.name_kind(name) is kind
+    ]
+    return named or [value]
 
 
 def _operand_kind(node: ast.expr) -> Kind | None:
