@@ -65,7 +65,7 @@ ROUTES = (
     Route(
         "config",
         "ConfigSource",
-        frozenset({"yaml", "yml", "json", "toml", "env", "sql"}),
+        frozenset({"yaml", "yml", "json", "toml", "conf", "env", "sql"}),
         frozenset(
             {"", "modelpolicy", "env", "package-lock", "npm-shrinkwrap", "pnpm-lock", "composer", "poetry", "uv"}
             | {"pipfile", "cargo", "bun", "deno"}  # the lockfiles it leaves out, by stem

@@ -139,6 +139,14 @@ _MARKER_WORDS = (
 )
 # `.env` files named without the leading dot: `env.example`, `env.local` (sourced by a project's scripts).
 _ENV_NAMES = frozenset(f"env.{suffix}" for suffix in ("example", "sample", "template", "local", "dist", "defaults"))
+
+
+def _env_named(name: str) -> bool:
+    """`env.example` and its variants for one set-up, `env.example.watsonx`, `env.local.gpu` (lower-cased name)."""
+    head, dot, rest = name.partition(".")
+    return head == "env" and bool(dot) and f"env.{rest.partition('.')[0]}" in _ENV_NAMES
+
+
 _ASSIGNMENT = re.compile(r"([A-Za-z_]\w*)=(.*)", re.DOTALL)  # a compose `environment` item
 _ENV_LINE = re.compile(r"\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*")
 # A JSON token: a string, a bracket, or a number or literal (text that is not JSON tokenises too, less exactly). The
@@ -275,9 +283,9 @@ def _reader(path: str) -> Callable[[str, str], _Trees] | None:
         return _json_trees
     if name.endswith(".toml") and name not in ("modelpolicy.toml", ".modelpolicy.toml"):
         return _toml_trees
-    if name.endswith(".env") or name.startswith(".env.") or name in _ENV_NAMES:
+    if name.endswith(".env") or name.startswith(".env.") or _env_named(name):
         return _env_trees
-    return _sql_trees if name.endswith(".sql") else None
+    return _conf_trees if name.endswith(".conf") else _sql_trees if name.endswith(".sql") else None
 
 
 # Keys of an item that say where the rest of it is written, not which model it is: Continue's `models: [{uses:
@@ -1036,6 +1044,14 @@ def _toml_trees(text: str, path: str) -> _Trees:
     if _file_name(path) == "pyproject.toml" and isinstance(tool, dict):
         tool.pop("modelpolicy", None)  # the manifest source reads that table
     return [_TomlPlaces(text).node(document, None, 0)], None
+
+
+def _conf_trees(text: str, path: str) -> _Trees:
+    """A `.conf` file written in TOML (RamaLama's `shortnames.conf` and `ramalama.conf`, containers' `registries.conf`)
+    is read as TOML; one that is not (nginx's, supervisord's, sysctl's) is another program's format, and names nothing
+    this source reads: it is let go without a complaint."""
+    trees, problem = _toml_trees(text, path)
+    return (trees, None) if problem is None else ([], None)
 
 
 def _trimmed_newline(token: str) -> int:
