@@ -307,6 +307,8 @@ def test_beside_ollama_without_a_table_only_library_names_count(
         ("run.sh", "ramalama run ollama://tinyllama\n", {"tinyllama"}),
         ("run.sh", "MODEL=ollama://qwen2.5:7b\n", {"qwen2.5:7b"}),
         ("app.py", "MODEL_URL = 'ollama://llama3.1:8b'\n", {"llama3.1:8b"}),
+        ("run.sh", "ramalama pull ollama://library/smollm:135m\n", {"smollm:135m"}),  # the library's namespace
+        ("app.py", "CASES = [('ollama://tinyllama', 'ollama://library/tinyllama')]\n", {"tinyllama"}),  # one model
     ],
 )
 def test_the_ollama_url_scheme_names_an_ollama_model(tmp_path: Path, name: str, text: str, expected: set[str]) -> None:
