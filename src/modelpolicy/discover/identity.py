@@ -217,6 +217,8 @@ PLACEHOLDER_OWNERS = frozenset(
         # custom/mlx-model`, `custom/model`, `provider/model-a`, `vendor/x`)
         *("custom", "provider", "vendor"),
         "default",  # a sentinel a program replaces: `if model_name == "default/model":`
+        # a test's repository that must not be found (`lookup("hf://unknown/model") is None`, `nonexistent/repo`)
+        *("unknown", "nonexistent", "non-existent", "bogus"),
         *("example.com", "example.org", "example.net"),  # the reserved example domains: `hf://example.com/model`
     }
 )
