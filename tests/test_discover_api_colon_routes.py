@@ -117,3 +117,35 @@ def test_an_agent_frameworks_gateway_prefix_in_code(tmp_path: Path) -> None:
         (Kind.API, "any-llm/openrouter/openai/gpt-5.4-mini", 3),
         (Kind.API, "litellm/anthropic/claude-3-5-haiku-latest", 4),
     }
+
+
+# RamaLama's remote models: a listed `provider:` route written as a URL's scheme (`openai://gpt-4o`)
+@pytest.mark.parametrize(
+    ("name", "provider"),
+    [("openai://gpt-5.1-2025-11-13", "openai"), ("anthropic://claude-3-5-sonnet-latest", "anthropic")],
+)
+def test_a_route_written_as_a_scheme_sends_a_name_to_its_provider(name: str, provider: str) -> None:
+    found = load_knowledge().provider(name)
+    assert found is not None and found.key == provider
+    assert apis.routed(name) == name
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "https://gpt-4o",  # a URL's scheme is no provider, listed or not
+        "http://claude-3-haiku",
+        "openai://whisper-large-v3",  # a name the provider does not serve
+        "openai://api.openai.com/v1",  # an address
+        "ollama://llama3",  # Ollama's scheme names an Ollama model, not an API's
+        "openai://",
+    ],
+)
+def test_scheme_look_alikes_are_no_provider(name: str) -> None:
+    assert load_knowledge().provider(name) is None
+
+
+def test_a_scheme_route_in_a_toml_conf(tmp_path: Path) -> None:
+    (tmp_path / "shortnames.conf").write_text('[shortnames]\n  "gpt-5.1" = "openai://gpt-5.1-2025-11-13"\n')
+    found = discover(tmp_path, [tmp_path])
+    assert [(a.kind, a.id) for a in found.artefacts] == [(Kind.API, "openai://gpt-5.1-2025-11-13")]

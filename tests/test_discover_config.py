@@ -381,6 +381,11 @@ def test_a_single_name_counts_only_when_the_knowledge_base_knows_it() -> None:
         (".env", True),
         ("deploy/prod.env", True),
         (".env.local", True),
+        ("env.example.watsonx", True),  # `env.example` for one set-up
+        ("env.examples", False),
+        ("environment.example", False),
+        ("shortnames.conf", True),  # read when it is TOML
+        ("nginx.conf.d", False),
         (".envrc", False),
         ("environment.py", False),
         ("README.md", False),
@@ -556,6 +561,15 @@ def test_an_alias_bomb_is_read_once_and_fast() -> None:
         ("https://huggingface.co/api/datasets/squad", None),
         ("https://huggingface.co/api/spaces/org/app/runtime", None),
         ("https://huggingface.co/api/whoami-v2", None),
+        # RamaLama's `hf://ORG/NAME:QUANT` picks a GGUF file of ORG/NAME by its quantisation
+        (
+            "hf://owalsh/SmolLM2-135M-Instruct-GGUF-Split:Q4_0",
+            (M, HubId("owalsh/SmolLM2-135M-Instruct-GGUF-Split", None)),
+        ),
+        ("huggingface://ggml-org/gemma-3n-E2B-it-GGUF:F16", (M, HubId("ggml-org/gemma-3n-E2B-it-GGUF", None))),
+        ("hf://org/name:", None),  # no tag after the colon
+        ("hf://org/name:a:b", None),
+        ("hf://datasets/org/name:Q4_0", None),  # only a path that ends at a model's repository carries one
     ],
 )
 def test_parse_hub_url(url: str, expected: tuple[Kind, HubId] | None) -> None:
@@ -817,3 +831,42 @@ def test_a_document_that_only_mentions_openapi_is_read() -> None:
     assert find(chatflow, "chatflows/OpenAPI Agent.json") == [(Kind.API, "claude-3-5-haiku-latest", 1)]
     config = "openapi_model: gpt-4o\nmodel: gpt-4o-mini\n"
     assert find(config, "config.yaml") == [(Kind.API, "gpt-4o", 1), (Kind.API, "gpt-4o-mini", 2)]
+
+
+SHORTNAMES_CONF = """\
+# shortnames.conf - Model Shortname Mappings
+[shortnames]
+  "granite" = "hf://ibm-granite/granite-3.3-8b-instruct-GGUF"
+  "gemma3n:e2b-it-f16" = "hf://ggml-org/gemma-3n-E2B-it-GGUF:F16"
+  "stories-be:260k" = "hf://taronaeo/tinyllamas-BE/stories260K-be.gguf"
+  "notes" = "see the model card"
+"""
+
+
+def test_a_conf_file_written_in_toml_is_read_as_toml() -> None:
+    """RamaLama's `shortnames.conf` (and `ramalama.conf`) are TOML: the Hub URLs of its values are models."""
+    assert find(SHORTNAMES_CONF, "shortnames/shortnames.conf") == [
+        (M, "ibm-granite/granite-3.3-8b-instruct-GGUF", 3),
+        (M, "ggml-org/gemma-3n-E2B-it-GGUF", 4),
+        (M, "taronaeo/tinyllamas-BE", 5),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "server {\n  listen 80;\n  location /model { proxy_pass http://hf.co/org/name; }\n}\n",  # nginx
+        "[program:model]\ncommand=python serve.py --model org/name\n",  # supervisord's INI
+        "model = org/name\n",  # a bare value is no TOML
+    ],
+)
+def test_a_conf_file_in_another_format_names_nothing_and_is_not_a_problem(text: str) -> None:
+    """Most `.conf` files are another program's format: not TOML, they are let go without a complaint."""
+    assert ConfigSource().find(text, FileContext("etc/app.conf", lambda value: False)) == []
+
+
+def test_an_env_example_for_one_set_up_is_read_as_an_env_file() -> None:
+    text = (
+        "# watsonx\nWATSONX_GENERATION_MODEL=ibm/granite-13b-chat-v2\nEMBEDDING_MODEL=microsoft/harrier-oss-v1-0.6b\n"
+    )
+    assert (M, "microsoft/harrier-oss-v1-0.6b", 3) in find(text, "env.example.watsonx")

@@ -109,6 +109,11 @@ PYTHON_POSITIVES = [
         "client.chat.completions.create(model='org/served', messages=[])\n",
         {(OLLAMA, "qwen2.5-coder:7b", 3), (Kind.API, "gpt-4o", 4), (MODEL, "org/served", 5)},
     ),
+    # what a model's type is compared with is read when it is a model, not an architecture's word
+    (
+        "import ollama\nif model_type == 'gpt-4o' or model_type == 'qwen3':\n    ollama.chat(model='llama3.2')\n",
+        {(Kind.API, "gpt-4o", 2), (OLLAMA, "llama3.2", 3)},
+    ),
 ]
 
 
@@ -144,6 +149,9 @@ def test_python_positives(tmp_path: Path, source: str, expected: set[Found]) -> 
         # an API's names keep their colons: a fine-tuned OpenAI model, a Bedrock version
         "m = Model(model='ft:gpt-4o-mini-2024-07-18:my-org:support:9FtHmmAb')\n",
         "m = Model(model='cohere.command-r-v1:0')\n",
+        # a model's type compared with an architecture's word, in a file that speaks of Ollama (localGPT's reranker)
+        "from x.ollama_client import OllamaClient\nif model_type == 'qwen3' or cfg.model_type in ('llama', 'bert'):\n"
+        "    pass\n",
     ],
 )
 def test_python_negatives(tmp_path: Path, source: str) -> None:
@@ -307,6 +315,8 @@ def test_beside_ollama_without_a_table_only_library_names_count(
         ("run.sh", "ramalama run ollama://tinyllama\n", {"tinyllama"}),
         ("run.sh", "MODEL=ollama://qwen2.5:7b\n", {"qwen2.5:7b"}),
         ("app.py", "MODEL_URL = 'ollama://llama3.1:8b'\n", {"llama3.1:8b"}),
+        ("run.sh", "ramalama pull ollama://library/smollm:135m\n", {"smollm:135m"}),  # the library's namespace
+        ("app.py", "CASES = [('ollama://tinyllama', 'ollama://library/tinyllama')]\n", {"tinyllama"}),  # one model
     ],
 )
 def test_the_ollama_url_scheme_names_an_ollama_model(tmp_path: Path, name: str, text: str, expected: set[str]) -> None:

@@ -440,6 +440,11 @@ def test_keywords_dict_keys_and_lists_named_for_a_model(source: str, expected: t
             "ghcr.io/predibase/lorax:main",
             id="lorax-getenv-default",
         ),
+        pytest.param(
+            '_VLLM_IMAGES = {"INTEL_VISIBLE_DEVICES": "docker.io/intel/vllm"}\n',
+            "docker.io/intel/vllm",
+            id="intel-vllm-build",  # RamaLama's vLLM image for Intel GPUs
+        ),
     ],
 )
 def test_a_string_that_is_a_server_image_names_it(source: str, expected: str) -> None:
@@ -474,6 +479,7 @@ def test_keyword_and_key_look_alikes(source: str) -> None:
         'REPO = "predibase/lorax"\n',  # the GitHub repository, not the image
         'IMAGE = "ghcr.io/predibase/lorax-docs:latest"\n',  # another image of the same account
         'IMAGE = "openmmlab/mmdetection:latest"\n',  # another image of LMDeploy's account
+        'IMAGE = "intel/intel-extension-for-pytorch:2.1.10-xpu"\n',  # another image of Intel's account
     ],
 )
 def test_other_strings_name_no_image(source: str) -> None:

@@ -62,6 +62,12 @@ def found(path: str, text: str) -> list[tuple[Kind, str, int]]:
         ("hf download acme/reviews --repo-type dataset", [(DATASET, "acme/reviews", 1)]),
         ("huggingface-cli download --repo-type=dataset acme/reviews", [(DATASET, "acme/reviews", 1)]),
         ("hf download ${REPO:-acme/encoder}", [(MODEL, "acme/encoder", 1)]),
+        # a download of a variable the script set, under a name that says nothing of a model: at the value
+        ("REPO=acme/encoder-GGUF\nhf download $REPO model.gguf\n", [(MODEL, "acme/encoder-GGUF", 1)]),
+        (
+            'export HYBRID_REPO_ID="acme/hybrid"\nhuggingface-cli download "${HYBRID_REPO_ID}"',
+            [(MODEL, "acme/hybrid", 1)],
+        ),
         # torchtune's and LitGPT's downloads of a Hub repository
         ("tune download acme/encoder --output-dir /tmp/encoder --hf-token $HF_TOKEN", [(MODEL, "acme/encoder", 1)]),
         ("tune download --output-dir /tmp/x acme/encoder", [(MODEL, "acme/encoder", 1)]),
@@ -105,6 +111,9 @@ def test_finds_in_scripts(command: str, expected: list[tuple[Kind, str, int]]) -
         "hf download acme/space --repo-type space",
         "huggingface-cli upload acme/encoder ./out",
         "hf download $REPO",
+        "REPO=$1\nhf download $REPO",  # the script's argument: unknown here
+        "REPO=acme/out\nhf upload $REPO ./out",  # an upload's target
+        "REPO=acme/x\nhf download $OTHER",
         "echo 'hf download acme/encoder'",
     ],
 )

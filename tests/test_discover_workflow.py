@@ -202,3 +202,56 @@ def test_an_image_run_after_a_model_is_read_is_placed_where_it_is_written() -> N
 )
 def test_look_alike_arguments_name_nothing(text: str) -> None:
     assert found(".github/workflows/a.yml", text) == []
+
+
+ENVIRONMENT = """\
+name: test
+on: [push]
+env:
+  REPO_ID: acme/chat-GGUF
+  RECURRENT_REPO_ID: acme/mamba-GGUF
+  UNUSED_REPO: acme/never-downloaded
+  NOTE: see acme/in-a-note
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          hf download ${{ env.REPO_ID }} model.gguf
+          huggingface-cli download $RECURRENT_REPO_ID
+      - run: hf download "${STEP_REPO}"
+        env:
+          STEP_REPO: acme/step-GGUF
+      - run: echo $NOTE && hf upload ${{ env.UNUSED_REPO }} out/
+"""
+
+
+def test_a_script_reads_the_variables_its_pipeline_sets() -> None:
+    """`hf download ${{ env.REPO_ID }}` (or `$REPO_ID`) downloads what the workflow's, job's or step's `env:` sets,
+    placed where the value is written; a value no download reads (an upload's target, a note) names nothing."""
+    lines = ENVIRONMENT.splitlines()
+    assert sorted(found(".github/workflows/test.yml", ENVIRONMENT)) == [
+        (M, "acme/chat-GGUF", 4, lines[3].index("acme/")),
+        (M, "acme/mamba-GGUF", 5, lines[4].index("acme/")),
+        (M, "acme/step-GGUF", 17, lines[16].index("acme/")),
+    ]
+
+
+def test_gitlab_variables_and_skypilot_envs_are_the_scripts_environment() -> None:
+    gitlab = 'variables:\n  REPO: acme/x-GGUF\nfetch:\n  script:\n    - hf download "$REPO"\n'
+    assert found(".gitlab-ci.yml", gitlab) == [(M, "acme/x-GGUF", 2, 8)]
+    sky = "resources:\n  accelerators: A100\nenvs:\n  REPO: acme/y\nrun: |\n  huggingface-cli download ${REPO}\n"
+    assert found("task.yaml", sky) == [(M, "acme/y", 4, 8)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a value that is no plain word, an unknown variable, an expression of another context
+        'env:\n  REPO: "acme/x $(date)"\njobs:\n  a:\n    steps:\n      - run: hf download $REPO\n',
+        "jobs:\n  a:\n    steps:\n      - run: hf download ${{ env.MISSING }} ${{ inputs.repo }}\n",
+        "env:\n  REPO: acme/x\njobs:\n  a:\n    steps:\n      - run: hf download ${{ inputs.REPO }}\n",
+    ],
+)
+def test_variables_a_script_does_not_download_name_nothing(text: str) -> None:
+    assert found(".github/workflows/x.yml", text) == []

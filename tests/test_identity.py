@@ -261,6 +261,12 @@ def test_without_env_defaults(text: str, expected: str) -> None:
         ("customs-ai/model", False),  # an owner that only starts so
         ("org/custom", False),  # a name, not an owner
         ("customer-ai/model", False),
+        ("unknown/model", True),  # a test's repository that must not be found (RamaLama's shortname tests)
+        ("nonexistent/repo", True),
+        ("Non-Existent/model", True),
+        ("bogus/model", True),
+        ("unknown-org/model", False),  # an owner that only starts so
+        ("org/unknown", False),  # a name, not an owner
         ("xx/xxx", True),  # an owner or name masked with x's (MetaGPT's provider tests)
         ("XXXX/model", True),
         ("org/xxx", True),

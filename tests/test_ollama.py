@@ -148,6 +148,12 @@ def test_explain_an_ollama_model(capsys: pytest.CaptureFixture[str]) -> None:
             (Kind.MODEL, "bartowski/Llama-3.2-1B-Instruct-GGUF"),
         ),
         ("huggingface.co/org/repo", Context.NAMED, (Kind.MODEL, "org/repo")),
+        # the library's namespace and its registry's host name the same model: one artefact, written without them
+        ("library/tinyllama:latest", Context.CERTAIN, (Kind.OLLAMA, "tinyllama:latest")),
+        ("library/smollm:360m", Context.NAMED, (Kind.OLLAMA, "smollm:360m")),
+        ("registry.ollama.ai/library/llama3.1:8b", Context.CERTAIN, (Kind.OLLAMA, "llama3.1:8b")),
+        ("registry.ollama.ai/user/model:7b", Context.CERTAIN, (Kind.OLLAMA, "registry.ollama.ai/user/model:7b")),
+        ("libraryx/model:7b", Context.CERTAIN, (Kind.OLLAMA, "libraryx/model:7b")),  # a user's namespace stays
     ],
 )
 def test_recognise_positives(text: str, context: Context, expected: tuple[Kind, str]) -> None:
@@ -173,6 +179,7 @@ def test_recognise_negatives(text: str, context: Context) -> None:
 
 def test_litellm_prefixes() -> None:
     assert prefixed("ollama/llama3") == (Kind.OLLAMA, "llama3")
+    assert prefixed("ollama://library/tinyllama:latest") == (Kind.OLLAMA, "tinyllama:latest")  # RamaLama's spelling
     assert prefixed("ollama_chat/llama3.2:3b") == (Kind.OLLAMA, "llama3.2:3b")
     assert prefixed("ollama_chat/test") is None
     assert prefixed("openai/gpt-4o") is None and prefixed("ollama") is None

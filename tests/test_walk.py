@@ -355,7 +355,7 @@ _NAMES = (
     "prod.env", "env", ".envrc", "README", "a.b.c.yaml", "a.yaml.txt", "setup.cfg", "x.", "..", "a..py",
     "app.js", "App.JSX", "m.mjs", "c.cjs", "x.ts", "v.tsx", "a.mts", "b.cts", "js", ".ts", "x.d.ts", "a.json5",
     "Modelfile", "x.modelfile", "schema.sql", "env.example", "Package-Lock.json", "uv.lock",
-    "train.slurm", "job.sbatch", "a.SLURM",
+    "train.slurm", "job.sbatch", "a.SLURM", "shortnames.conf", "env.example.watsonx", "env.local.gpu",
     *sorted(config_module._LOCKFILES), *sorted(config_module._ENV_NAMES),
 )  # fmt: skip
 

@@ -30,11 +30,11 @@ from modelpolicy.discover.exclude import glob_regex
 LABELS = Path(__file__).parent / "labels"
 Pair = tuple[str, str, str]  # (path, kind, normalised id)
 # `models/`, a Bedrock ARN's `arn:aws:bedrock:REGION:ACCOUNT:foundation-model/`, a route (`openai/`, `bedrock/`) before
-# the last segment, or a `provider:` prefix (promptfoo's with the
+# the last segment, a route written as a scheme (RamaLama's `openai://`), or a `provider:` prefix (promptfoo's with the
 # endpoint after it: `anthropic:messages:`, `openai:chat:`); never the `:0` that ends a Bedrock id
 # (`meta.llama3-8b-instruct-v1:0`): a provider's name holds no dot and a name follows it.
 _API_PREFIX = re.compile(
-    r"^(?:models/|arn:aws[^/]*:bedrock:[^/]*/|[a-z0-9_.-]+/(?=[^/]+$)|[a-z0-9_-]+:(?:(?:chat|completion|messages|embeddings?|responses):)?(?=[a-z][^/]*$))",
+    r"^(?:models/|arn:aws[^/]*:bedrock:[^/]*/|[a-z0-9_.-]+/(?=[^/]+$)|[a-z0-9_-]+://(?=[a-z][^/]*$)|[a-z0-9_-]+:(?:(?:chat|completion|messages|embeddings?|responses):)?(?=[a-z][^/]*$))",
     re.IGNORECASE,
 )
 

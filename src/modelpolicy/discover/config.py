@@ -145,6 +145,14 @@ _MARKER_WORDS = (
 )
 # `.env` files named without the leading dot: `env.example`, `env.local` (sourced by a project's scripts).
 _ENV_NAMES = frozenset(f"env.{suffix}" for suffix in ("example", "sample", "template", "local", "dist", "defaults"))
+
+
+def _env_named(name: str) -> bool:
+    """`env.example` and its variants for one set-up, `env.example.watsonx`, `env.local.gpu` (lower-cased name)."""
+    head, dot, rest = name.partition(".")
+    return head == "env" and bool(dot) and f"env.{rest.partition('.')[0]}" in _ENV_NAMES
+
+
 _ASSIGNMENT = re.compile(r"([A-Za-z_]\w*)=(.*)", re.DOTALL)  # a compose `environment` item
 _ENV_LINE = re.compile(r"\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*")
 # A JSON token: a string, a bracket, or a number or literal (text that is not JSON tokenises too, less exactly). The
@@ -278,7 +286,7 @@ def _reader(path: str) -> Callable[[str, str], _Trees] | None:
     by_ending = _READERS.get(name.rpartition(".")[2]) if "." in name else None
     if by_ending is not None:
         return by_ending
-    if name.startswith(".env.") or name in _ENV_NAMES:
+    if name.startswith(".env.") or _env_named(name):
         return _env_trees
     return _yaml_trees if is_yaml_template(name) else None
 
@@ -1110,6 +1118,14 @@ def _toml_trees(text: str, path: str) -> _Trees:
     return [_TomlPlaces(text).node(document, None, 0)], None
 
 
+def _conf_trees(text: str, path: str) -> _Trees:
+    """A `.conf` file written in TOML (RamaLama's `shortnames.conf` and `ramalama.conf`, containers' `registries.conf`)
+    is read as TOML; one that is not (nginx's, supervisord's, sysctl's) is another program's format, and names nothing
+    this source reads: it is let go without a complaint."""
+    trees, problem = _toml_trees(text, path)
+    return (trees, None) if problem is None else ([], None)
+
+
 def _trimmed_newline(token: str) -> int:
     """How far a multi-line string's text starts past its token: TOML drops a newline right after the opening
     delimiter, so a value whose delimiter ends a line names its model on the next one."""
@@ -1450,6 +1466,7 @@ _READERS: dict[str, Callable[[str, str], _Trees]] = {  # by the file name's last
     "jsonl": _json_lines_trees,
     "ndjson": _json_lines_trees,
     "toml": _toml_trees,
+    "conf": _conf_trees,
     "env": _env_trees,
     "sql": _sql_trees,
     "bicep": _bicep_trees,

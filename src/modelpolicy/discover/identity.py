@@ -217,6 +217,8 @@ PLACEHOLDER_OWNERS = frozenset(
         # custom/mlx-model`, `custom/model`, `provider/model-a`, `vendor/x`)
         *("custom", "provider", "vendor"),
         "default",  # a sentinel a program replaces: `if model_name == "default/model":`
+        # a test's repository that must not be found (`lookup("hf://unknown/model") is None`, `nonexistent/repo`)
+        *("unknown", "nonexistent", "non-existent", "bogus"),
         *("example.com", "example.org", "example.net"),  # the reserved example domains: `hf://example.com/model`
     }
 )
@@ -557,7 +559,7 @@ def parse_hub_url(text: str) -> tuple[Kind, HubId] | None:
         return None
     segments = [unquote(s) for s in url.path.split("/") if s]
     if url.scheme in ("hf", "huggingface"):  # `huggingface://`: LocalAI's and others' spelling of `hf://`
-        return _hub_path([url.netloc, *segments])
+        return _hub_path(_without_quantisation([url.netloc, *segments]))
     if url.scheme not in ("http", "https", "ssh"):  # `ssh://git@hf.co/ORG/NAME` clones over SSH
         return None
     if host in _HUB_HOSTS:
@@ -565,6 +567,20 @@ def parse_hub_url(text: str) -> tuple[Kind, HubId] | None:
     if host in _INFERENCE_HOSTS or host.endswith(_INFERENCE_SUBDOMAINS):
         return _inference_model(segments)
     return None
+
+
+# The quantisation a GGUF repository's `hf://ORG/NAME:TAG` picks (RamaLama's, as llama.cpp's `-hf ORG/NAME:Q4_K_M`).
+_QUANTISATION_TAG = re.compile(r":[A-Za-z0-9_.-]+")
+
+
+def _without_quantisation(segments: list[str]) -> list[str]:
+    """`hf://ORG/NAME:Q4_0` names the repository `ORG/NAME`, one of its files picked by the tag; only a path that
+    ends at the repository carries one (`hf://ORG/NAME/file.gguf` names its file instead)."""
+    if len(segments) == 2 and ":" in segments[1]:
+        name, _, tag = segments[1].partition(":")
+        if name and _QUANTISATION_TAG.fullmatch(f":{tag}"):
+            return [segments[0], name]
+    return segments
 
 
 def _without_api_route(segments: list[str]) -> list[str]:

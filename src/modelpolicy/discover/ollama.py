@@ -56,7 +56,20 @@ def listed(text: str) -> str | None:
     """A key of a table of Ollama's models (`table`) as the model it names: any name the grammar allows without a
     namespace, since the table says what it is (a name the library table does not know resolves to nothing)."""
     found = parse(text)
-    return text.strip() if found is not None and found.namespace is None else None
+    return canonical(text) if found is not None and found.namespace is None else None
+
+
+# The namespace of Ollama's own library and its registry's host, which a name may be written with or without:
+# `registry.ollama.ai/library/llama3.1` and `library/llama3.1` are `llama3.1` (RamaLama's `ollama://library/x`).
+_LIBRARY_PREFIX = re.compile(r"(?:registry\.ollama\.ai/)?library/", re.IGNORECASE)
+
+
+def canonical(text: str) -> str:
+    """An Ollama model's name without the library's namespace or its registry's host, which name the same model: one
+    artefact, not two rows. A user's namespace (`user/name`) stays."""
+    value = text.strip()
+    prefix = _LIBRARY_PREFIX.match(value)
+    return value[prefix.end() :] if prefix else value
 
 
 def callee(name: str) -> bool:
@@ -119,7 +132,7 @@ def recognise(text: str, context: Context) -> tuple[Kind, str] | None:
         return None  # `azure_ai_inference:deepseek-r1`: a tool's provider before a model, not a name and its tag
     namespaced = found.namespace is not None and context is Context.CERTAIN
     if known or namespaced or (found.tag is not None and found.namespace is None):
-        return Kind.OLLAMA, value
+        return Kind.OLLAMA, canonical(value)
     return None
 
 
@@ -131,7 +144,7 @@ def tagged(text: str) -> str | None:
     found = parse(text)
     if found is None or found.namespace is not None or found.tag is None:
         return None
-    return text.strip() if load_knowledge().ollama(found.name) is not None else None
+    return canonical(text) if load_knowledge().ollama(found.name) is not None else None
 
 
 def model_start(text: str) -> int:

@@ -2880,9 +2880,17 @@ class _Finder:
         if len(kinds) == 1:  # the others, literals or names bound to them (`x.dataset in LLAMA_EVALS`), are read
             kind = kinds.pop()
             parts = _substring_tests(compare)
+            typed = all(_typed(operand) for operand, named in operands if named is not None)
             for operand, named in operands:
-                if named is None and id(operand) not in parts:
+                if named is None and id(operand) not in parts and not (typed and self._a_type_word(operand)):
                     self._defer(operand, kind, "comparison")
+
+    def _a_type_word(self, operand: ast.expr) -> bool:
+        """Whether a literal a `model_type` is compared with is a word for a kind of model, no hosted API's name:
+        `model_type == "qwen3"`, `"cross-encoder"` (an architecture, as a Hub config's `model_type` is), where
+        `model_type == "gpt-4o"` names the API's model."""
+        text = _string(operand)
+        return text is not None and not apis.named(text, self.apis)
 
     def _dict_entries(self, mapping: ast.Dict) -> None:
         """`{"model_id": ID}`: a string key named for a model or dataset, as a config file's key is read; in a dict
@@ -3281,6 +3289,12 @@ def _returned_values(value: ast.expr | None, kind: Kind) -> list[ast.expr | None
 def _operand_kind(node: ast.expr) -> Kind | None:
     name = _operand_name(node)
     return apis.name_kind(name) if name else None
+
+
+def _typed(operand: ast.expr) -> bool:
+    """Whether an operand is read from a name for a model's type (`model_type`, `self.model_type`)."""
+    name = _operand_name(operand)
+    return name is not None and split_words(name)[-1] in ("type", "types")
 
 
 def _substring_tests(compare: ast.Compare) -> set[int]:

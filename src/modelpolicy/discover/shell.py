@@ -436,15 +436,16 @@ def _references(
 ) -> list[Reference]:
     text = _SBATCH.sub(r" \1", text)  # `#SBATCH --container-image=X` is a directive, not a comment; same length
     commands = _with_inline_scripts(_commands(text)) + _array_items(text)
+    known = _variable_values(commands)
     readers: tuple[Callable[[list[_Span]], Iterator[_Found]], ...] = (
         _assignments,
-        partial(_flag_values, known=_variable_values(commands)),
+        partial(_flag_values, known=known),
         _keyed_values,
         _served,
         _lora_modules,
         _json_flag_values,
         _hf_repos,
-        _downloads,
+        partial(_downloads, known=known),
         _download_scripts,
         _urls,
         _ollama_pulls,
@@ -1087,13 +1088,15 @@ def _items(value: _Span) -> Iterator[_Span]:
         yield value[item.start() : item.end()]
 
 
-def _downloads(command: list[_Span]) -> Iterator[_Found]:
+def _downloads(command: list[_Span], known: Mapping[str, Sequence[_Span]]) -> Iterator[_Found]:
+    """`hf download ID`, also `hf download $REPO` after the script set `REPO=ID` (a name that says nothing: one named
+    for a model is read where it is set)."""
     for index, word in enumerate(command[:-1]):
         cli = word.text.rsplit("/", 1)[-1]
         if cli in _CLIS and command[index + 1].text == "download":
             found = _download(command[index + 2 :], f"{cli} download")
             if found is not None:
-                yield found
+                yield from (replace(found, value=_written(value)) for value in _followed(found.value, known))
 
 
 def _download_scripts(command: list[_Span]) -> Iterator[_Found]:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from modelpolicy.discover import apis
 from modelpolicy.discover.containers import mappings, string
 from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.names import named_kind
 from modelpolicy.discover.shell import ShellSource, placed_commands
 from modelpolicy.discover.yamldoc import compose
 from modelpolicy.model import Reference
@@ -56,7 +57,8 @@ class WorkflowSource:
             for document in stream.documents
             for node in (_scripts(document, seen) if task is None else _top_scripts(document, _TASK_KEYS[task]))
         ]
-        parts = ((node.value, [(node.start_mark.index, node.end_mark.index)]) for node in scripts)
+        environment = _environment(stream.documents) if scripts else {}
+        parts = (_with_environment(node, environment) for node in scripts)
         # the APIs the whole workflow shows: `claude_args: --model opus` beside `uses: anthropics/claude-code-action`
         around = apis.contexts(text) if scripts else frozenset()
         read = partial(placed_commands, text=text, context=context, source=self.name, around=around)
@@ -64,6 +66,50 @@ class WorkflowSource:
         if stream.error is not None:
             raise stream.error.with_found(found)
         return found
+
+
+# The variables a pipeline sets for its scripts: a GitHub workflow's, job's or step's `env:`, a SkyPilot task's `envs:`,
+# GitLab CI's `variables:`. A script reads them as `$NAME`, and a GitHub one also as `${{ env.NAME }}`.
+_ENVIRONMENT_KEYS = frozenset({"env", "envs", "variables"})
+_ENV_EXPRESSION = re.compile(r"\$\{\{\s*env\.([A-Za-z_]\w*)\s*\}\}")
+_SHELL_VARIABLE = re.compile(r"\$\{?([A-Za-z_]\w*)")
+_PLAIN_VALUE = re.compile(r"[^\s'\"\\$`;&|<>(){}]+")  # a value a shell word holds as it is written
+
+
+def _environment(documents: list[yaml.Node]) -> dict[str, yaml.ScalarNode]:
+    """The variables a pipeline sets whose names say nothing of a model (`REPO_ID`, `RECURRENT_REPO_ID`; one named
+    for a model is read where it is set, as config), by name: the scalar holding each plain value, the first set."""
+    import yaml
+
+    found: dict[str, yaml.ScalarNode] = {}
+    seen: set[int] = set()
+    for mapping in (mapping for document in documents for mapping in mappings(document, seen)):
+        for key, value in mapping.value:
+            if string(key) not in _ENVIRONMENT_KEYS or not isinstance(value, yaml.MappingNode):
+                continue
+            for name_node, item in value.value:
+                name, text = string(name_node), string(item)
+                if name and text and _PLAIN_VALUE.fullmatch(text) and _says_nothing(name):
+                    found.setdefault(name, item)
+    return found
+
+
+def _says_nothing(name: str) -> bool:
+    return not apis.holds_api(name) and named_kind(name) is None
+
+
+def _with_environment(
+    node: yaml.ScalarNode, environment: dict[str, yaml.ScalarNode]
+) -> tuple[str, list[tuple[int, int]]]:
+    """A script as its shell runs it: `${{ env.NAME }}` is `${NAME}`, and the variables of the pipeline it reads are
+    set before it (`hf download $RECURRENT_REPO_ID`, the repository written under `env:`), each value placed where
+    the file writes it."""
+    script = _ENV_EXPRESSION.sub(r"${\1}", node.value)
+    used = [name for name in dict.fromkeys(_SHELL_VARIABLE.findall(script)) if name in environment]
+    values = [environment[name] for name in used]
+    settings = "".join(f"{name}={value.value}\n" for name, value in zip(used, values, strict=True))
+    spans = [(value.start_mark.index, value.end_mark.index) for value in values]
+    return settings + script, [*spans, (node.start_mark.index, node.end_mark.index)]
 
 
 def _is_pipeline(path: str) -> bool:

@@ -194,12 +194,15 @@ class KnowledgeBase:
         if name.startswith("arn:"):
             name = _BEDROCK_ARN.sub("bedrock/", name, count=1)
         name = next((name[len(g) :] for g in self._gateways if name.startswith(g)), name)  # `litellm/openai/gpt-4o`
+        uri = _URI_ROUTE.match(name)
+        if uri:  # RamaLama's `openai://gpt-4o`: the listed `openai:` route written as a URL's scheme, no other
+            name = f"{uri.group(1)}:{name[uri.end() :]}"
         for route, provider in self._routes:
             # a `provider:` route (pydantic-ai's, a registry's) is no Hub owner's: it is the provider's context itself
             in_context = contextual or route.endswith(":")
             if name.startswith(route) and _serves_routed(provider, name[len(route) :], in_context):
                 return provider, name[len(route) :]
-        return self._unlisted_route(name)
+        return None if uri else self._unlisted_route(name)
 
     def _unlisted_route(self, name: str) -> tuple[ApiProvider, str] | None:
         """A `provider:` prefix the catalogue does not list, before a name one provider serves everywhere:
@@ -241,6 +244,8 @@ class KnowledgeBase:
 
 # A tool's own provider id before a colon (`azure_serverless:`, `github:`): a word, then a name with no `/` or `:`.
 _UNLISTED_ROUTE = re.compile(r"([a-z][a-z0-9_]*):(?=[^:/\s]+$)")
+# A provider's route written as a URL's scheme before a bare name (`openai://gpt-4o`, RamaLama's remote models).
+_URI_ROUTE = re.compile(r"([a-z][a-z0-9_-]*)://(?=[^:/\s]+$)")
 
 
 # An Amazon Bedrock ARN names a model after the region and account, as LiteLLM's `bedrock/` route does before it:
