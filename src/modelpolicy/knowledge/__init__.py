@@ -47,6 +47,9 @@ V = TypeVar("V")
 
 # How the prefix of a family of API names ends (`OPENAI_CHAT_MODEL_PREFIXES = ("gpt-", "o1")`): no model's name does.
 _PREFIX_ENDS = ("-", "_", ".", "/", ":")
+# A wildcard makes a name a pattern a program matches names with (OpenHands' `FUNCTION_CALLING_PATTERNS = ["gpt-4o*",
+# "claude-sonnet-4*"]`, fnmatch tables of capabilities), no model's name: fnmatch would read its `*` as one.
+_WILDCARD = "*"
 
 
 class KnowledgeBase:
@@ -167,8 +170,8 @@ class KnowledgeBase:
         before any context, and a mixed-case spelling (`Llama-3.3-70B-Instruct`) first that of a provider that writes
         its names so. `among` limits the answer to those providers' keys."""
         name = model_name.strip().lower()
-        if name.endswith(_PREFIX_ENDS):
-            return None  # `gpt-`, `claude-3-`: the start of names a program matches, not a model's name
+        if name.endswith(_PREFIX_ENDS) or _WILDCARD in name:
+            return None  # `gpt-`, `claude-3-`, `gpt-4o*`: the start of names a program matches, not a model's name
         routed = self.routed(name, contextual=contextual)
         if routed is not None and (among is None or routed[0].key in among):
             return routed[0]
@@ -189,8 +192,8 @@ class KnowledgeBase:
         name = model_name.strip().lower()
         if "/" not in name and ":" not in name:
             return None  # every route holds a `/` or a `:` (a test holds it): most names asked hold neither
-        if name.endswith(_PREFIX_ENDS):
-            return None  # `accounts/fireworks/models/`: a prefix a program strips or adds, no model's name
+        if name.endswith(_PREFIX_ENDS) or _WILDCARD in name:
+            return None  # `accounts/fireworks/models/`, `openai/gpt-4o*`: what a program strips, adds or matches
         if name.startswith("arn:"):
             name = _BEDROCK_ARN.sub("bedrock/", name, count=1)
         name = next((name[len(g) :] for g in self._gateways if name.startswith(g)), name)  # `litellm/openai/gpt-4o`
