@@ -264,6 +264,13 @@ def _listed_names() -> frozenset[str]:
     return frozenset(p for p in patterns if "-" in p and not any(c in p for c in "*?["))
 
 
+@lru_cache(maxsize=4096)
+def routing_providers(written: str) -> tuple[str, ...]:
+    """The providers with routes whose key a client's name or endpoint holds (`chatgroq`, `openrouter.ai`), in the
+    catalogue's order: those `routed_by` may ask."""
+    return tuple(p.key for p in load_knowledge().providers if p.routes and p.key in written)
+
+
 def routed_by(provider: str, text: str) -> str | None:
     """The name as written when the provider a setting names serves it by one of its routes: `{api_type: openrouter,
     model: meta-llama/llama-3-70b-instruct}` (MetaGPT's `config2.yaml`, AutoGen's config lists) says what LiteLLM's
