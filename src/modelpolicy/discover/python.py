@@ -1446,6 +1446,11 @@ class _Finder:
         return apis.contexts(self.source, self.context.path)
 
     @cached_property
+    def filed_providers(self) -> tuple[str, ...]:
+        """The hosted APIs the file is filed under (`providers/groq/models.py`), in the catalogue's order."""
+        return tuple(sorted(apis.path_contexts(self.context.path)))
+
+    @cached_property
     def lines(self) -> list[str]:
         """The source's lines, split as `ast` splits: at \\r\\n, \\r and \\n only (`str.splitlines`, faster, where
         the source holds no other character it splits at)."""
@@ -2982,9 +2987,12 @@ class _Finder:
         """What a named default holds in this file (see `_named_artefacts`), an Ollama model too where the file speaks
         of Ollama or the name is a key of an Ollama table."""
         text = named.value.text
-        served = next((s for provider in named.providers if (s := apis.routed_by(provider, text))), None)
+        # `ChatGroq(model="meta-llama/llama-4-scout-17b-16e-instruct")`, or a model table in a file filed under a
+        # routing provider (`llm/groq/chat.py`'s `JsonSchemaModels = ["openai/gpt-oss-120b", ...]`): its route serves it
+        providers = named.providers or (self.filed_providers if named.kind in (Kind.MODEL, Kind.API) else ())
+        served = next((s for provider in providers if (s := apis.routed_by(provider, text))), None)
         if served is not None:
-            return [(Kind.API, served, None)]  # `ChatGroq(model="meta-llama/llama-4-scout-17b-16e-instruct")`
+            return [(Kind.API, served, None)]
         local = ollama.recognise(text, ollama.Context.NAMED) if named.form == _OLLAMA_PROVIDED else None
         if local is not None and local[0] is Kind.OLLAMA:
             return [(Kind.OLLAMA, local[1], None)]  # `{"provider": "ollama", "model": "command-r"}`: not Cohere's
