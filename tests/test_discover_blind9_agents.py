@@ -9,6 +9,7 @@ import pytest
 
 from modelpolicy.discover import apis
 from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.javascript import JavaScriptSource
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.discover.shell import ShellSource
 from modelpolicy.knowledge import load as load_knowledge
@@ -154,3 +155,64 @@ def test_browser_uses_hosted_models_are_its_apis() -> None:
 )
 def test_a_bu_name_without_browser_uses_client_names_nothing(source: str) -> None:
     assert python(source, "app/settings.py") == set()
+
+
+# browser-use browser_use/llm/groq/chat.py: the provider's own model tables, filed under its folder
+GROQ_TABLES = """\
+JsonSchemaModels = [
+    'meta-llama/llama-4-maverick-17b-128e-instruct',
+    'openai/gpt-oss-120b',
+]
+"""
+
+
+def test_a_model_table_filed_under_a_routing_provider_is_that_providers() -> None:
+    assert python(GROQ_TABLES, "browser_use/llm/groq/chat.py") == {
+        (A, "meta-llama/llama-4-maverick-17b-128e-instruct", 2),
+        (A, "openai/gpt-oss-120b", 3),
+    }
+
+
+@pytest.mark.parametrize("path", ["browser_use/llm/models.py", "src/groqstats/tables.py"])
+def test_the_same_table_elsewhere_holds_the_hubs_models(path: str) -> None:
+    assert python(GROQ_TABLES, path) == {
+        (M, "meta-llama/llama-4-maverick-17b-128e-instruct", 2),
+        (M, "openai/gpt-oss-120b", 3),
+    }
+
+
+# OpenHands frontend/src/services/settings.ts, verified-models.ts: its LLM proxy's prefix before the model it forwards
+SETTINGS_TS = """\
+export const DEFAULT_SETTINGS = {
+  LLM_MODEL: "openhands/claude-sonnet-4-20250514",
+  LLM_BASE_URL: "",
+};
+export const DEFAULT_OPENHANDS_MODEL = "openhands/gpt-5-2025-08-07";
+"""
+
+
+def test_a_proxys_prefix_forwards_the_name_to_the_provider_that_serves_it() -> None:
+    found = {
+        (r.kind, r.text, r.line)
+        for r in JavaScriptSource().find(SETTINGS_TS, FileContext("src/settings.ts", lambda v: False))
+    }
+    assert found == {(A, "openhands/claude-sonnet-4-20250514", 2), (A, "openhands/gpt-5-2025-08-07", 5)}
+    assert python('import litellm\nlitellm.completion(model="litellm_proxy/gpt-4o", messages=m)\n') == {
+        (A, "litellm_proxy/gpt-4o", 2)
+    }
+    provider = load_knowledge().provider("litellm_proxy/claude-3-5-haiku-latest")
+    assert provider is not None and provider.key == "anthropic"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "openhands/llm",  # the project's own package path
+        "litellm_proxy/meta-llama/Llama-3.1-8B-Instruct",  # an `org/name` behind the proxy: whose, it does not say
+        "openhands/gemma2-9b-it",  # a name only a context makes an API's (Groq's)
+        "openhands/gpt-4o*",  # a pattern
+    ],
+)
+def test_a_proxys_prefix_before_what_no_provider_serves_everywhere_is_no_route(name: str) -> None:
+    assert apis.routed(name) is None
+    assert load_knowledge().provider(name) is None

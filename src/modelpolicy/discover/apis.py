@@ -80,6 +80,8 @@ ROUTE_MARKERS = (
     b"@cf/",
     b"@hf/",
     b"novita",
+    b"litellm_proxy/",
+    b"openhands/",
 )
 
 # Words that open the names of the hosted API families tables are most often made of, for the sources' pre-filters: a

@@ -79,6 +79,7 @@ class KnowledgeBase:
         )
         self.providers = tuple(provider_from_raw(r) for r in records(document, "provider", where))
         self._gateways = gateway_prefixes(document.get("gateways"), f"{where}.gateways")
+        self._proxies = gateway_prefixes(document.get("gateways"), f"{where}.gateways", "proxies")
         self.servers = tuple(server_from_raw(r) for r in records(document, "server", where))
         self._obligation_records = records(document, "obligation", where)
         self._when_by_context_raw = document.get("when_by_context")
@@ -197,6 +198,11 @@ class KnowledgeBase:
         if name.startswith("arn:"):
             name = _BEDROCK_ARN.sub("bedrock/", name, count=1)
         name = next((name[len(g) :] for g in self._gateways if name.startswith(g)), name)  # `litellm/openai/gpt-4o`
+        proxy = next((p for p in self._proxies if name.startswith(p)), None)
+        if proxy is not None:  # `litellm_proxy/gpt-4o`: the provider that serves the rest everywhere
+            rest = name[len(proxy) :]
+            found = next((p for p in self.providers if _serves(p, rest, False)), None)
+            return None if found is None else (found, rest)
         for route, provider in self._routes:
             # a `provider:` route (pydantic-ai's, a registry's) is no Hub owner's: it is the provider's context itself
             in_context = contextual or route.endswith(":")
