@@ -2264,7 +2264,7 @@ class _Finder:
         if text and use.names:  # a short name the library knows, else a Hub id (`org/name`) or nothing
             text = dict(use.names).get(text, text if "/" in text else None)
         in_context = self.apis if use.kind is Kind.API else frozenset()  # only an API model is read in its context
-        served = next((s for provider in use.providers if text and (s := apis.routed_by(provider, text))), None)
+        served = _routed_by_any(use.providers, text) if text else None
         if served is not None:  # `ChatOpenAI(base_url="https://openrouter.ai/api/v1", model="org/x")`: OpenRouter's
             return self._reference(value.node, served, Kind.API, form=use.form, revision=None, flags=use.flags)
         artefact = (
@@ -2990,7 +2990,7 @@ class _Finder:
         # `ChatGroq(model="meta-llama/llama-4-scout-17b-16e-instruct")`, or a model table in a file filed under a
         # routing provider (`llm/groq/chat.py`'s `JsonSchemaModels = ["openai/gpt-oss-120b", ...]`): its route serves it
         providers = named.providers or (self.filed_providers if named.kind in (Kind.MODEL, Kind.API) else ())
-        served = next((s for provider in providers if (s := apis.routed_by(provider, text))), None)
+        served = _routed_by_any(providers, text)
         if served is not None:
             return [(Kind.API, served, None)]
         local = ollama.recognise(text, ollama.Context.NAMED) if named.form == _OLLAMA_PROVIDED else None
@@ -3142,6 +3142,14 @@ def _registry_key(func: ast.expr) -> str | None:
     registry = lookup.func.value if isinstance(lookup.func, ast.Attribute) else None
     holder = _call_name(registry.func) if isinstance(registry, ast.Call) else _call_name(registry) if registry else None
     return _string(lookup.args[0]) if holder and "registry" in holder.lower() else None
+
+
+def _routed_by_any(providers: tuple[str, ...], text: str) -> str | None:
+    """`owner/name` as the first of the providers that serves it by its route (`apis.routed_by`) writes it, else None: a
+    name without an owner (`gpt-4o`, Ollama's `gpt-oss:20b`) is read as any other value is."""
+    if "/" not in text:
+        return None
+    return next((served for provider in providers if (served := apis.routed_by(provider, text))), None)
 
 
 def _served(call: ast.Call, name: str | None) -> tuple[str, ...]:
