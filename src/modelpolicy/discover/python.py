@@ -2432,7 +2432,7 @@ class _Finder:
         record = _orm_record(call.func) or name
         if name is not None and _SAVE_WORDS.intersection(split_words(name)):
             return  # `model.save(path, model_name="user/tuned")`, `export_model(model_name_or_path=out)`: written
-        providers = _served(call, name)
+        providers: tuple[str, ...] | None = None  # asked only of a call given a model (most calls are given none)
         for keyword in call.keywords:
             if keyword.arg:
                 kind = _keyword_kind(name, keyword.arg)
@@ -2442,7 +2442,10 @@ class _Finder:
                     kind = Kind.MODEL
                 if kind is None and name:  # `alpaca_dataset(tokenizer, source="org/x")`
                     kind = source_kind(name, keyword.arg)
-                self._defer(keyword.value, kind, "keyword", providers if kind in (Kind.MODEL, Kind.API) else ())
+                served: tuple[str, ...] = ()
+                if kind in (Kind.MODEL, Kind.API):
+                    served = providers = _served(call, name) if providers is None else providers
+                self._defer(keyword.value, kind, "keyword", served)
                 if kind is None:  # `evaluator=dict(judge_cfg=dict(type=OpenAISDK, path=ID))`
                     self._defer(_record_id(keyword.value), _settings_kind(keyword.arg), "record")
                 self._defer(*_split_hub_id(keyword.value, keyword.arg))
