@@ -216,3 +216,27 @@ def test_a_proxys_prefix_forwards_the_name_to_the_provider_that_serves_it() -> N
 def test_a_proxys_prefix_before_what_no_provider_serves_everywhere_is_no_route(name: str) -> None:
     assert apis.routed(name) is None
     assert load_knowledge().provider(name) is None
+
+
+# browser-use browser_use/llm/tests/test_single_step.py: each row pairs a client class with the model it is given
+PARAMETRIZED = """\
+import pytest
+@pytest.mark.parametrize(
+    'llm_class,model_name',
+    [
+        (ChatGroq, 'meta-llama/llama-4-maverick-17b-128e-instruct'),
+        (ChatOpenAI, 'gpt-4.1-mini'),
+        (LocalRunner, 'Qwen/Qwen2.5-0.5B-Instruct'),
+    ],
+)
+def test_step(llm_class, model_name):
+    llm_class(model=model_name)
+"""
+
+
+def test_a_parametrize_row_gives_its_model_to_the_client_beside_it() -> None:
+    assert python(PARAMETRIZED, "tests/test_single_step.py") == {
+        (A, "meta-llama/llama-4-maverick-17b-128e-instruct", 5),
+        (A, "gpt-4.1-mini", 6),
+        (M, "Qwen/Qwen2.5-0.5B-Instruct", 7),  # a class of no routing provider: the Hub's model
+    }

@@ -2482,7 +2482,7 @@ class _Finder:
                     if len(names) == 1:
                         self._defer(row, kind, "parametrize")
                     elif isinstance(row, ast.Tuple | ast.List) and len(row.elts) == len(names):
-                        self._defer(row.elts[index], kind, "parametrize")
+                        self._defer(row.elts[index], kind, "parametrize", _row_clients(row.elts))
 
     def _note_named(self, node: ast.AST) -> None:
         """Keep what names named for a model hold: dict keys, variables and attributes, class fields."""
@@ -3145,6 +3145,13 @@ def _registry_key(func: ast.expr) -> str | None:
     registry = lookup.func.value if isinstance(lookup.func, ast.Attribute) else None
     holder = _call_name(registry.func) if isinstance(registry, ast.Call) else _call_name(registry) if registry else None
     return _string(lookup.args[0]) if holder and "registry" in holder.lower() else None
+
+
+def _row_clients(cells: list[ast.expr]) -> tuple[str, ...]:
+    """The routing providers a parametrize row's client classes name (`(ChatGroq, "meta-llama/llama-4-scout-...")`:
+    the model beside the client it is given to)."""
+    names = (name for cell in cells if isinstance(cell, ast.Name | ast.Attribute) and (name := _call_name(cell)))
+    return tuple(provider for name in names for provider in apis.routing_providers(name.lower()))
 
 
 def _routed_by_any(providers: tuple[str, ...], text: str) -> str | None:
