@@ -83,6 +83,8 @@ ROUTE_MARKERS = (
     b"@hf/",
     b"novita",
     b"fal-ai/",
+    b"litellm_proxy/",
+    b"openhands/",
 )
 
 # Words that open the names of the hosted API families tables are most often made of, for the sources' pre-filters: a
@@ -267,6 +269,13 @@ def listed(text: str) -> bool:
 def _listed_names() -> frozenset[str]:
     patterns = (pattern.lower() for provider in load_knowledge().providers for pattern in provider.patterns)
     return frozenset(p for p in patterns if "-" in p and not any(c in p for c in "*?["))
+
+
+@lru_cache(maxsize=4096)
+def routing_providers(written: str) -> tuple[str, ...]:
+    """The providers with routes whose key a client's name or endpoint holds (`chatgroq`, `openrouter.ai`), in the
+    catalogue's order: those `routed_by` may ask."""
+    return tuple(p.key for p in load_knowledge().providers if p.routes and p.key in written)
 
 
 def routed_by(provider: str, text: str) -> str | None:

@@ -84,8 +84,9 @@ PACKAGED_BUILDERS = frozenset(
 
 
 # `${VAR:-default}`, `${VAR:=default}`, `${VAR-default}`, `${VAR:default}` (and Make's `$${...}`): group 1 is the
-# default, which is what a value stands for when its variable is unset. Shell, .env and config values share it.
-ENV_DEFAULT = re.compile(r"\$?\$\{[A-Za-z_]\w*(?::[-=]?|[-=])(.*)\}", re.DOTALL)
+# default, which is what a value stands for when its variable is unset. Shell, .env and config values share it. A
+# script's positional parameter has one too (`DATASET=${3:-"org/x"}`: the third argument, else `org/x`).
+ENV_DEFAULT = re.compile(r"\$?\$\{(?:[A-Za-z_]\w*|\d+)(?::[-=]?|[-=])(.*)\}", re.DOTALL)
 
 
 # A GitHub Actions expression that falls back to a literal when its input is unset or empty:

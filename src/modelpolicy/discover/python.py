@@ -38,6 +38,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
 from typing import Any
+from urllib.parse import urlsplit
 
 from modelpolicy.discover import apis, ollama, python_statements
 from modelpolicy.discover.identity import (
@@ -45,6 +46,7 @@ from modelpolicy.discover.identity import (
     URL_MARKERS,
     hub_provider_routed,
     identify,
+    is_placeholder,
     looks_like_path,
     name_shaped,
     parse_hub_id,
@@ -925,6 +927,8 @@ class _Named:
     value: _Value
     kind: Kind
     form: str
+    # the providers the client given the value names (`ChatGroq(model=ID)`), whose routes may serve it (see `_served`)
+    providers: tuple[str, ...] = ()
 
 
 # --- module constants -------------------------------------------------------------------------------------------
@@ -2101,6 +2105,7 @@ class _Finder:
             loader.served,
             loader.names,
             loader.single_names,
+            _served(call, name) if kind is Kind.API else (),
         )
         for argument in _arguments(call, loader):
             values = self._values(argument) or self._short_name_default(argument, loader.names)
@@ -2296,6 +2301,9 @@ class _Finder:
         if text and use.names:  # a short name the library knows, else a Hub id (`org/name`) or nothing
             text = dict(use.names).get(text, text if "/" in text else None)
         in_context = self.apis if use.kind is Kind.API else frozenset()  # only an API model is read in its context
+        served = _routed_by_any(use.providers, text) if text else None
+        if served is not None:  # `ChatOpenAI(base_url="https://openrouter.ai/api/v1", model="org/x")`: OpenRouter's
+            return self._reference(value.node, served, Kind.API, form=use.form, revision=None, flags=use.flags)
         artefact = (
             _identify(
                 text,
@@ -2471,6 +2479,7 @@ class _Finder:
         record = _orm_record(call.func) or name
         if name is not None and _SAVE_WORDS.intersection(split_words(name)):
             return  # `model.save(path, model_name="user/tuned")`, `export_model(model_name_or_path=out)`: written
+        providers: tuple[str, ...] | None = None  # asked only of a call given a model (most calls are given none)
         for keyword in call.keywords:
             if keyword.arg:
                 kind = _keyword_kind(name, keyword.arg)
@@ -2480,7 +2489,10 @@ class _Finder:
                     kind = Kind.MODEL
                 if kind is None and name:  # `alpaca_dataset(tokenizer, source="org/x")`
                     kind = source_kind(name, keyword.arg)
-                self._defer(keyword.value, kind, "keyword")
+                served: tuple[str, ...] = ()
+                if kind in (Kind.MODEL, Kind.API):
+                    served = providers = _served(call, name) if providers is None else providers
+                self._defer(keyword.value, kind, "keyword", served)
                 if kind is None:  # `evaluator=dict(judge_cfg=dict(type=OpenAISDK, path=ID))`
                     self._defer(_record_id(keyword.value), _settings_kind(keyword.arg), "record")
                 self._defer(*_split_hub_id(keyword.value, keyword.arg))
@@ -2517,7 +2529,7 @@ class _Finder:
                     if len(names) == 1:
                         self._defer(row, kind, "parametrize")
                     elif isinstance(row, ast.Tuple | ast.List) and len(row.elts) == len(names):
-                        self._defer(row.elts[index], kind, "parametrize")
+                        self._defer(row.elts[index], kind, "parametrize", _row_clients(row.elts))
 
     def _note_named(self, node: ast.AST) -> None:
         """Keep what names named for a model hold: dict keys, variables and attributes, class fields."""
@@ -3002,17 +3014,17 @@ class _Finder:
             return False
         return _bindings_but_parameters(self.tree, name) == len(assignments)
 
-    def _defer(self, node: ast.expr | None, kind: Kind | None, form: str) -> None:
+    def _defer(self, node: ast.expr | None, kind: Kind | None, form: str, providers: tuple[str, ...] = ()) -> None:
         """Keep the strings a named default stands for (each item of a list default) until the walk is over."""
         if node is None or kind is None:
             return
         if type(node) is ast.Constant:  # a literal stands for itself (the rows of a parametrize table, read per test)
             if isinstance(node.value, str):
-                self.named.append(_Named(_Value(node.value, node), kind, form))
+                self.named.append(_Named(_Value(node.value, node), kind, form, providers))
             return
         items = [item for container in self._containers(node) for _, item in _entries(container)] or [node]
         for name in (chosen for item in items for record in self._records(item) for chosen in _item_names(record)):
-            self.named += [_Named(value, kind, form) for value in self._values(name) if not value.dynamic]
+            self.named += [_Named(value, kind, form, providers) for value in self._values(name) if not value.dynamic]
 
     def _records(self, item: ast.expr) -> list[ast.expr]:
         """An item of a collection named for models, written as a name bound to records (`MODEL_A = dict(path=ID)`
@@ -3030,11 +3042,12 @@ class _Finder:
         seen = set(self.read)
         # A file's named values repeat (a parametrize table read once per test it decorates): each text is identified
         # once per kind.
-        identified: dict[tuple[str, Kind, str], list[tuple[Kind, str, str | None]]] = {}
+        identified: dict[tuple[str, Kind, str, tuple[str, ...]], list[tuple[Kind, str, str | None]]] = {}
         for named in self.named:
             if id(named.value.node) in seen:
                 continue
-            key = (named.value.text, named.kind, named.form if named.form in (_OLLAMA_TABLE, _OLLAMA_PROVIDED) else "")
+            form = named.form if named.form in (_OLLAMA_TABLE, _OLLAMA_PROVIDED) else ""
+            key = (named.value.text, named.kind, form, named.providers)
             artefacts = identified.get(key)
             if artefacts is None:
                 artefacts = identified[key] = self._named_artefacts(named)
@@ -3052,6 +3065,10 @@ class _Finder:
         """What a named default holds in this file (see `_named_artefacts`), an Ollama model too where the file speaks
         of Ollama or the name is a key of an Ollama table."""
         text = named.value.text
+        # `ChatGroq(model="meta-llama/llama-4-scout-17b-16e-instruct")`: the route of the provider named serves it
+        served = _routed_by_any(named.providers, text)
+        if served is not None:
+            return [(Kind.API, served, None)]
         local = ollama.recognise(text, ollama.Context.NAMED) if named.form == _OLLAMA_PROVIDED else None
         if local is not None and local[0] is Kind.OLLAMA:
             return [(Kind.OLLAMA, local[1], None)]  # `{"provider": "ollama", "model": "command-r"}`: not Cohere's
@@ -3117,6 +3134,7 @@ class _Use:
     served: bool = True
     names: tuple[tuple[str, str], ...] = ()
     single_names: bool = True
+    providers: tuple[str, ...] = ()  # an API client's: the providers it names (`_served`)
 
 
 # --- helpers ----------------------------------------------------------------------------------------------------
@@ -3200,6 +3218,45 @@ def _registry_key(func: ast.expr) -> str | None:
     registry = lookup.func.value if isinstance(lookup.func, ast.Attribute) else None
     holder = _call_name(registry.func) if isinstance(registry, ast.Call) else _call_name(registry) if registry else None
     return _string(lookup.args[0]) if holder and "registry" in holder.lower() else None
+
+
+def _row_clients(cells: list[ast.expr]) -> tuple[str, ...]:
+    """The routing providers a parametrize row's client classes name (`(ChatGroq, "meta-llama/llama-4-scout-...")`:
+    the model beside the client it is given to)."""
+    names = (name for cell in cells if isinstance(cell, ast.Name | ast.Attribute) and (name := _call_name(cell)))
+    return tuple(provider for name in names for provider in apis.routing_providers(name.lower()))
+
+
+def _routed_by_any(providers: tuple[str, ...], text: str) -> str | None:
+    """`owner/name` as the first of the providers that serves it by its route (`apis.routed_by`) writes it, else None: a
+    name without an owner (`gpt-4o`, Ollama's `gpt-oss:20b`) is read as any other value is, a placeholder
+    (`custom/provider-model`) names nothing."""
+    if "/" not in text or is_placeholder(text):
+        return None
+    return next((served for provider in providers if (served := apis.routed_by(provider, text))), None)
+
+
+def _served(call: ast.Call, name: str | None) -> tuple[str, ...]:
+    """The providers a client call names, whose routes serve what it is given by their own names, `owner/name` as the
+    Hub writes its ids: in the called name (`ChatGroq`, `ChatOpenRouter`) or in the host of its `base_url=`
+    (`ChatOpenAI(base_url="https://openrouter.ai/api/v1", model=ID)`). None for a host serving Hub models by their
+    Hub ids (`Together(...)`, whose `org/x` is the Hub's model: `apis.HUB_HOST_CALLEES`)."""
+    if not call.keywords or (name is not None and apis.hub_host_callee(name)):
+        return ()
+    base = next((text for k in _BASE_URLS if (text := _string(_keyword(call, k)))), None)
+    written = " ".join(filter(None, (name, base and _host(base)))).lower()
+    return apis.routing_providers(written) if written else ()
+
+
+# The keywords a client is given its endpoint by (OpenAI's and LangChain's `base_url=`, LiteLLM's `api_base=`).
+_BASE_URLS = ("base_url", "api_base", "openai_api_base")
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
 
 
 def _provider_client(func: ast.expr, name: str) -> str | None:

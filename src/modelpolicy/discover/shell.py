@@ -1074,9 +1074,12 @@ def _argument(command: list[_Span], index: int) -> _Span | None:
 
 
 def _written(value: _Span) -> _Span:
-    """What a value stands for when its variables are unset: `${VAR:-ID}` stands for ID."""
+    """What a value stands for when its variables are unset: `${VAR:-ID}` and `${3:-"ID"}` stand for ID (quotes
+    inside the braces are the default's own: the shell removes them)."""
     while default := ENV_DEFAULT.fullmatch(value.text):
         value = value[default.start(1) : default.end(1)]
+        if len(value.text) >= 2 and value.text[0] == value.text[-1] and value.text[0] in "\"'":
+            value = value[1:-1]
     return value
 
 

@@ -47,6 +47,9 @@ V = TypeVar("V")
 
 # How the prefix of a family of API names ends (`OPENAI_CHAT_MODEL_PREFIXES = ("gpt-", "o1")`): no model's name does.
 _PREFIX_ENDS = ("-", "_", ".", "/", ":")
+# A wildcard makes a name a pattern a program matches names with (OpenHands' `FUNCTION_CALLING_PATTERNS = ["gpt-4o*",
+# "claude-sonnet-4*"]`, fnmatch tables of capabilities), no model's name: fnmatch would read its `*` as one.
+_WILDCARD = "*"
 
 
 class KnowledgeBase:
@@ -76,6 +79,7 @@ class KnowledgeBase:
         )
         self.providers = tuple(provider_from_raw(r) for r in records(document, "provider", where))
         self._gateways = gateway_prefixes(document.get("gateways"), f"{where}.gateways")
+        self._proxies = gateway_prefixes(document.get("gateways"), f"{where}.gateways", "proxies")
         self.servers = tuple(server_from_raw(r) for r in records(document, "server", where))
         self._obligation_records = records(document, "obligation", where)
         self._when_by_context_raw = document.get("when_by_context")
@@ -167,8 +171,8 @@ class KnowledgeBase:
         before any context, and a mixed-case spelling (`Llama-3.3-70B-Instruct`) first that of a provider that writes
         its names so. `among` limits the answer to those providers' keys."""
         name = model_name.strip().lower()
-        if name.endswith(_PREFIX_ENDS):
-            return None  # `gpt-`, `claude-3-`: the start of names a program matches, not a model's name
+        if name.endswith(_PREFIX_ENDS) or _WILDCARD in name:
+            return None  # `gpt-`, `claude-3-`, `gpt-4o*`: the start of names a program matches, not a model's name
         routed = self.routed(name, contextual=contextual)
         if routed is not None and (among is None or routed[0].key in among):
             return routed[0]
@@ -189,14 +193,19 @@ class KnowledgeBase:
         name = model_name.strip().lower()
         if "/" not in name and ":" not in name:
             return None  # every route holds a `/` or a `:` (a test holds it): most names asked hold neither
-        if name.endswith(_PREFIX_ENDS):
-            return None  # `accounts/fireworks/models/`: a prefix a program strips or adds, no model's name
+        if name.endswith(_PREFIX_ENDS) or _WILDCARD in name:
+            return None  # `accounts/fireworks/models/`, `openai/gpt-4o*`: what a program strips, adds or matches
         if name.startswith("arn:"):
             name = _BEDROCK_ARN.sub("bedrock/", name, count=1)
         name = next((name[len(g) :] for g in self._gateways if name.startswith(g)), name)  # `litellm/openai/gpt-4o`
         uri = _URI_ROUTE.match(name)
         if uri:  # RamaLama's `openai://gpt-4o`: the listed `openai:` route written as a URL's scheme, no other
             name = f"{uri.group(1)}:{name[uri.end() :]}"
+        proxy = next((p for p in self._proxies if name.startswith(p)), None)
+        if proxy is not None:  # `litellm_proxy/gpt-4o`: the provider that serves the rest everywhere
+            rest = name[len(proxy) :]
+            found = next((p for p in self.providers if _serves(p, rest, False)), None)
+            return None if found is None else (found, rest)
         for route, provider in self._routes:
             # a `provider:` route (pydantic-ai's, a registry's) is no Hub owner's: it is the provider's context itself
             in_context = contextual or route.endswith(":")

@@ -280,12 +280,14 @@ def when_by_context(raw: Any, where: str) -> dict[str, tuple[str, ...]]:
     return table
 
 
-def gateway_prefixes(raw: Any, where: str) -> tuple[str, ...]:
-    """The prefixes an agent framework writes before a router's name (`litellm/`), lower case, each ending in `/`."""
-    prefixes = _Record(raw if raw is not None else {}, where).texts("prefixes")
+def gateway_prefixes(raw: Any, where: str, field: str = "prefixes") -> tuple[str, ...]:
+    """The prefixes an agent framework writes before a router's name (`litellm/`), or before a name a proxy forwards
+    (`field` "proxies": `litellm_proxy/`), lower case, each ending in `/`."""
+    record = _Record(raw if raw is not None else {}, where)
+    prefixes = record.texts(field) if field == "prefixes" or field in record.raw else ()
     wrong = [p for p in prefixes if not p.endswith("/") or p != p.lower() or p.count("/") != 1]
     if wrong:
-        raise KnowledgeError(f"{where}.prefixes: {', '.join(wrong)}: expected one lower-case segment ending in `/`")
+        raise KnowledgeError(f"{where}.{field}: {', '.join(wrong)}: expected one lower-case segment ending in `/`")
     return prefixes
 
 
