@@ -239,3 +239,20 @@ def test_a_parametrize_row_gives_its_model_to_the_client_beside_it() -> None:
         (A, "gpt-4.1-mini", 6),
         (M, "Qwen/Qwen2.5-0.5B-Instruct", 7),  # a class of no routing provider: the Hub's model
     }
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        ('ChatOpenRouter(model="meta-llama/llama-3-70b-instruct")', (A, "meta-llama/llama-3-70b-instruct", 1)),
+        ('chat_open_router(model="meta-llama/llama-3-70b-instruct")', (A, "meta-llama/llama-3-70b-instruct", 1)),
+        ('Client(base_url="https://api.groq.com/openai/v1", model="openai/gpt-oss-20b")', (A, "openai/gpt-oss-20b", 1)),
+        # a provider's key inside a longer word names no provider: `fal` in `fallback`, `groq` in `groqish`
+        ('CausalLM.fallback(model_id="bigcode/santacoder")', (M, "bigcode/santacoder", 1)),
+        ('Groqish(model="meta-llama/Llama-3.1-8B-Instruct")', (M, "meta-llama/Llama-3.1-8B-Instruct", 1)),
+    ],
+)
+def test_a_routing_provider_is_named_by_whole_words_of_the_client_or_its_host(
+    call: str, expected: tuple[Kind, str, int]
+) -> None:
+    assert python(call + "\n") == {expected}

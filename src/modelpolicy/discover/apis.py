@@ -272,10 +272,18 @@ def _listed_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def routing_providers(written: str) -> tuple[str, ...]:
-    """The providers with routes whose key a client's name or endpoint holds (`chatgroq`, `openrouter.ai`), in the
-    catalogue's order: those `routed_by` may ask."""
-    return tuple(p.key for p in load_knowledge().providers if p.routes and p.key in written)
+def routing_providers(*spellings: tuple[str, ...]) -> tuple[str, ...]:
+    """The providers with routes whose key is one of the words of a spelling, or two or three of them run together: a
+    client's name split into words (`ChatGroq`, `ChatOpenRouter`) or its endpoint's host split at its dots
+    (`openrouter.ai`). In the catalogue's order: those `routed_by` may ask. Whole words only: `fal` is no part of
+    `CausalLM.fallback`."""
+    spelled = {
+        "".join(words[start:end]).lower()
+        for words in spellings
+        for start in range(len(words))
+        for end in range(start + 1, min(start + 3, len(words)) + 1)
+    }
+    return tuple(p.key for p in load_knowledge().providers if p.routes and p.key.replace("-", "") in spelled)
 
 
 def routed_by(provider: str, text: str) -> str | None:

@@ -3224,7 +3224,7 @@ def _row_clients(cells: list[ast.expr]) -> tuple[str, ...]:
     """The routing providers a parametrize row's client classes name (`(ChatGroq, "meta-llama/llama-4-scout-...")`:
     the model beside the client it is given to)."""
     names = (name for cell in cells if isinstance(cell, ast.Name | ast.Attribute) and (name := _call_name(cell)))
-    return tuple(provider for name in names for provider in apis.routing_providers(name.lower()))
+    return tuple(provider for name in names for provider in apis.routing_providers(split_words(name)))
 
 
 def _routed_by_any(providers: tuple[str, ...], text: str) -> str | None:
@@ -3244,8 +3244,8 @@ def _served(call: ast.Call, name: str | None) -> tuple[str, ...]:
     if not call.keywords or (name is not None and apis.hub_host_callee(name)):
         return ()
     base = next((text for k in _BASE_URLS if (text := _string(_keyword(call, k)))), None)
-    written = " ".join(filter(None, (name, base and _host(base)))).lower()
-    return apis.routing_providers(written) if written else ()
+    host = tuple(_host(base).split(".")) if base else ()
+    return apis.routing_providers(split_words(name) if name else (), host) if name or host else ()
 
 
 # The keywords a client is given its endpoint by (OpenAI's and LangChain's `base_url=`, LiteLLM's `api_base=`).
