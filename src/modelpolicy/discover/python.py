@@ -97,6 +97,8 @@ class _Loader:
     # False: an owner-less name counts only when the knowledge base knows it (`chat_completion(model="tgi")` asks a
     # server, whose own name for what it serves is no Hub id)
     single_names: bool = True
+    # the keys of a dict given as the id argument that hold the id (txtai's `Embeddings({"path": ID})`)
+    record_keys: tuple[str, ...] = ()
 
 
 # faster-whisper's `WhisperModel("base")` downloads the CTranslate2 conversion its `utils._MODELS` table names
@@ -147,6 +149,38 @@ _MS_DATASET_LOAD = _Loader(_D, ("dataset_name",), 0)
 _LMDEPLOY_MODULE = "lmdeploy"
 _LMDEPLOY_CALLS = frozenset({"pipeline", "serve"})
 _LMDEPLOY = _Loader(_M, ("model_path",), 0)
+# txtai's pipelines and embeddings database take the Hub model they load as `path` (first, or after the embeddings a
+# pipeline reads: `Extractor(embeddings, ID)`, `RAG(embeddings, ID)`), and `Embeddings` as `path` in its config dict
+# (`Embeddings({"path": ID})`) or as a keyword. Their names are common words (`Summary`, `Labels`, `Entity`): known
+# only when imported from txtai (`from txtai.pipeline import Summary`) or called on it (`txtai.Embeddings(...)`).
+_TXTAI_MODULE = "txtai"
+_TXTAI_PIPELINE = _Loader(_M, ("path",), 0)
+_TXTAI_AFTER_EMBEDDINGS = _Loader(_M, ("path",), 1)
+_TXTAI_LOADERS: dict[str, _Loader] = {
+    "Embeddings": _Loader(_M, ("path",), 0, record_keys=("path", "tokenizer")),
+    **dict.fromkeys(("Extractor", "RAG"), _TXTAI_AFTER_EMBEDDINGS),
+    **dict.fromkeys(
+        (
+            "Caption",
+            "Entity",
+            "Generator",
+            "Labels",
+            "LateEncoder",
+            "LLM",
+            "Objects",
+            "Questions",
+            "Sequences",
+            "Similarity",
+            "Summary",
+            "TextToSpeech",
+            "Transcription",
+            "Translation",
+        ),
+        _TXTAI_PIPELINE,
+    ),
+}
+# The loaders a library's module holds whose names are common words, known when imported from it.
+_IMPORTED_LOADERS = {_LMDEPLOY_MODULE: _LMDEPLOY_CALLS, _TXTAI_MODULE: frozenset(_TXTAI_LOADERS)}
 # A download command written in a string or a list (`os.system("huggingface-cli download ID --local-dir m")`,
 # `subprocess.run(["hf", "download", ID])`): read as the shell reads it (`shell._downloads`).
 # Only a string that is such a command (or runs one after `&&`, `;`): a message that mentions one is prose.
@@ -346,6 +380,7 @@ def _marker_words() -> tuple[bytes, ...]:
     words.update(marker.decode() for marker in URL_MARKERS)  # a string that is a URL of the Hub's
     words.update(marker.decode() for marker in IMAGE_MARKERS)  # a string that is a model-server image
     words.add(_OLLAMA_MODULE)  # an import of the Ollama client, its wrappers' names, a LiteLLM `ollama/` string
+    words.add(_TXTAI_MODULE)  # an import of txtai's pipelines, whose names are common words (`Summary`)
     words.update(_MLX_MODULES)  # an import of MLX's `load`
     words.update(marker.decode() for marker in apis.ROUTE_MARKERS)  # a string routed to a hosted API
     words.update(marker.decode() for marker in apis.API_NAME_MARKERS)  # a table of API names (`_api_table`)
@@ -876,9 +911,10 @@ def _bound_names(statement: ast.stmt) -> list[str]:
         return list(_OLLAMA_METHODS)
     if isinstance(statement, ast.ImportFrom) and _is_mlx_module(statement.module):
         return [alias.asname or alias.name for alias in statement.names if alias.name == "load"]
-    if isinstance(statement, ast.ImportFrom) and (statement.module or "").split(".")[0] == _LMDEPLOY_MODULE:
-        return [alias.asname or alias.name for alias in statement.names if alias.name in _LMDEPLOY_CALLS]
-    return []
+    if not isinstance(statement, ast.ImportFrom):
+        return []
+    imported = _IMPORTED_LOADERS.get((statement.module or "").split(".")[0], frozenset())
+    return [alias.asname or alias.name for alias in statement.names if alias.name in imported]
 
 
 def _is_ollama_module(module: str | None) -> bool:
@@ -1531,6 +1567,27 @@ class _Finder:
             if alias.name in _LMDEPLOY_CALLS
         )
 
+    @cached_property
+    def txtai_names(self) -> dict[str, str]:
+        """The loaders the module's own statements import from txtai (`_TXTAI_LOADERS`), by the name they are bound
+        to (`from txtai.pipeline import Summary as S`): such imports stand at its top."""
+        if _TXTAI_MODULE not in self.source:
+            return {}
+        return {
+            alias.asname or alias.name: alias.name
+            for statement in self.tree.body
+            if isinstance(statement, ast.ImportFrom) and (statement.module or "").split(".")[0] == _TXTAI_MODULE
+            for alias in statement.names
+            if alias.name in _TXTAI_LOADERS
+        }
+
+    def _txtai_loader(self, func: ast.expr) -> _Loader | None:
+        """txtai's loader a call is: `Summary(...)` imported from txtai, or `txtai.Embeddings(...)`."""
+        if isinstance(func, ast.Attribute) and _receiver_name(func) == _TXTAI_MODULE:
+            return _TXTAI_LOADERS.get(func.attr)
+        name = self.txtai_names.get(func.id) if isinstance(func, ast.Name) else None
+        return _TXTAI_LOADERS[name] if name else None
+
     def _calls_lmdeploy(self, func: ast.expr) -> bool:
         """`lmdeploy.pipeline(...)`, or `pipeline(...)` imported from lmdeploy."""
         if isinstance(func, ast.Attribute):
@@ -2094,6 +2151,7 @@ class _Finder:
             loader = _LLM_ROUTER
         if self._calls_lmdeploy(call.func):
             loader = _LMDEPLOY
+        loader = self._txtai_loader(call.func) or loader
         if loader is None and name in _API_METHODS and _is_api_client_call(call.func):
             loader = _API_CLIENT
         if loader is None and name == "load":
@@ -2484,6 +2542,7 @@ class _Finder:
             self._settings_record(node)
             self._local_named(node)
             self._collection_keys(node)
+            self._looked_up_keys(value)
             self._endpoint_urls(node)
             self._constructed(node)
             self._embedded_config(node)
@@ -2767,6 +2826,24 @@ class _Finder:
             table = kind is Kind.MODEL and self.speaks_of_ollama and ollama.table([str(k.value) for k in keys])
             for key in keys:  # `_MODEL_INFO = {"llama3.1": {...}, "qwen2.5": {...}}` beside an Ollama client
                 self._defer(key, Kind.OLLAMA if table else kind, _OLLAMA_TABLE if table else "key")
+
+    def _looked_up_keys(self, lookup: ast.expr | None) -> None:
+        """`expected = CANONICAL_VALUES[model_desc.model]`, `LIMITS.get(model_name, 0)`: a module dict looked up by a
+        name named for a model or dataset is keyed by them, whatever the dict is called (`_collection_keys`)."""
+        table: ast.expr | None = None
+        key: ast.expr | None = None
+        if isinstance(lookup, ast.Subscript):
+            table, key = lookup.value, lookup.slice
+        elif isinstance(lookup, ast.Call) and isinstance(lookup.func, ast.Attribute) and lookup.func.attr == "get":
+            table, key = lookup.func.value, lookup.args[0] if lookup.args else None
+        kind = _operand_kind(key) if key is not None and isinstance(table, ast.Name) else None
+        if table is None or kind not in _HUB_KINDS:
+            return
+        for container in self._containers(table):
+            if isinstance(container, ast.Dict):
+                for entry in container.keys:
+                    if isinstance(entry, ast.Constant) and isinstance(entry.value, str):
+                        self._defer(entry, kind, "key")
 
     def _alias_values(self, mapping: ast.Dict, kind: Kind) -> set[int]:
         """`MODEL_MAP = {"llama3-8b": "meta-llama/Meta-Llama-3-8B-Instruct"}`, `model_conversion = {"mixtral":
@@ -3393,7 +3470,14 @@ def _arguments(call: ast.Call, loader: _Loader) -> list[ast.expr]:
         argument = call.args[loader.position]
         main = None if isinstance(argument, ast.Starred) else argument
     also = [value for k in loader.also if (value := _keyword(call, k)) is not None]
+    if isinstance(main, ast.Dict) and loader.record_keys:
+        return [*_dict_values(main, loader.record_keys), *also]
     return [main, *also] if main is not None else also
+
+
+def _dict_values(record: ast.Dict, keys: tuple[str, ...]) -> list[ast.expr]:
+    """The values a dict literal holds under `keys`."""
+    return [value for key, value in zip(record.keys, record.values, strict=True) if _string(key) in keys]
 
 
 def _options(tree: ast.Module, spelled: list[int] | None) -> dict[str, list[ast.expr]]:
