@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from modelpolicy.discover.interface import FileContext
-from modelpolicy.discover.names import marker_words, named_kind
+from modelpolicy.discover.names import HUB_KEYS, marker_words, named_kind
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.model import Kind
 
@@ -77,9 +77,10 @@ def test_look_alike_calls_are_not_txtai_loaders(source: str) -> None:
 # --- a table of sources per hub ---------------------------------------------------------------------------------------
 
 
-def test_hf_names_the_hub_repository() -> None:
-    assert named_kind("hf") is M
+def test_hf_is_a_key_of_its_own_and_no_marker() -> None:
+    assert "hf" in HUB_KEYS
     assert "hf" not in marker_words()  # every `hf_token` holds it: read where another marker brings the line in
+    assert named_kind("hf") is None  # a variable or an enum member `HF = "..."` is a provider's label as often
 
 
 @pytest.mark.parametrize("name", ["hf_token", "hf_home", "HF_ENDPOINT", "hf_transfer"])
@@ -118,6 +119,8 @@ def test_a_table_of_sources_per_hub_reads_the_hub_repository() -> None:
         'model_source = ModelSource(hf="true", url="https://x.example.com/m.tgz")\n',
         'model_backend = {"hf": "transformers", "ms": "modelscope"}\n',
         "model_loader = Loader(use_hf=True)\n",
+        'class ModelProvider(Enum):\n    OPENAI = "openai"\n    HF = "org/label"\n',
+        'MODEL_HF = None\nhf = "org/not-a-key"\n',
         'model_cache = dict(hf="./weights/embed")\n',
     ],
 )
@@ -158,4 +161,75 @@ def test_a_dict_looked_up_by_a_model_name_is_keyed_by_models() -> None:
     ],
 )
 def test_other_lookups_name_no_model(source: str) -> None:
+    assert in_python(source) == set()
+
+
+# --- txtai's tools made once, and its indexes stored on the Hub -------------------------------------------------------
+
+TXTAI_TOOLS = """\
+from txtai import Embeddings
+from txtai.pipeline import HFOnnx, HFTrainer
+
+trainer = HFTrainer()
+model, tokenizer = trainer("org/base-encoder", data, columns=("text", "label"))
+onnx = HFOnnx()
+exported = onnx("org/sentence-encoder", "pooling", "embeddings.onnx")
+embeddings = Embeddings()
+embeddings.load(provider="huggingface-hub", container="org/wiki-index")
+tool = {"name": "wiki", "provider": "huggingface-hub", "container": "org/other-index"}
+"""
+
+
+def test_txtai_tools_and_hub_indexes_are_read() -> None:
+    assert in_python(TXTAI_TOOLS) == {
+        (M, "org/base-encoder", 5),
+        (M, "org/sentence-encoder", 7),
+        (M, "org/wiki-index", 9),
+        (M, "org/other-index", 10),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a trainer of another library, called the same way
+        'from mylib import HFTrainer\n\ntrainer = HFTrainer()\nresult = trainer("org/not-read", data)\n',
+        # a txtai object called with something other than a model
+        'from txtai.pipeline import Summary\n\nmodel = Summary()\nresult = model("some text to summarise")\n',
+        # an index stored elsewhere: its container is a bucket
+        'from txtai import Embeddings\n\nEmbeddings().load(provider="s3", container="org/bucket-x")\n',
+        'index = {"provider": "gcs", "container": "org/bucket-y", "huggingface-hub": True}\n',
+    ],
+)
+def test_other_tools_and_stores_name_no_model(source: str) -> None:
+    assert in_python(source) == set()
+
+
+# --- a parameter typed as a model -------------------------------------------------------------------------------------
+
+TYPED = """\
+from typing import Union
+
+class VoiceActivitySegmentation(VoiceActivityDetection):
+    def __init__(self, segmentation: PipelineModel = "org/segmentation", fscore: bool = False):
+        super().__init__(segmentation=segmentation)
+
+def load(model: Union[str, PreTrainedModel] = "org/base-model", data: Dataset = "org/corpus"):
+    pass
+"""
+
+
+def test_a_parameter_typed_as_a_model_reads_its_default() -> None:
+    assert in_python(TYPED) == {(M, "org/segmentation", 4), (M, "org/base-model", 7), (D, "org/corpus", 7)}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'def run(model_mode: ModelMode = "org/fast"):\n    pass\n',
+        'def run(output: Path = "outputs/model-x", name: str = "org/label"):\n    pass\n',
+        'def run(item: Union[PreTrainedModel, Dataset] = "org/either"):\n    pass\n',
+    ],
+)
+def test_other_typed_parameters_name_no_model(source: str) -> None:
     assert in_python(source) == set()

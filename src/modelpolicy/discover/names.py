@@ -126,14 +126,13 @@ ENDINGS = frozenset(
         # the safety model a shield runs (Llama Stack's `shield_id: meta-llama/Llama-Guard-3-8B`, `ShieldInput(
         # shield_id=ID)`, `provider_shield_id`): a guard model is a model
         ("shield", "id"),
-        # the Hugging Face Hub repository of a table of sources per hub: fastembed's `ModelSource(hf="org/x-onnx",
-        # url=...)`, `"sources": {"hf": "org/x"}`, a registry's `{"hf": "org/x", "ms": "org/x"}` (`UNMARKED`)
-        ("hf",),
     }
 )
-# Endings too short or common to pre-filter on (`hf` is in every `hf_token`): read where another marker brings the
-# line in (`ModelSource(hf=...)` holds `model`), never a marker of their own.
-UNMARKED = frozenset({("hf",)})
+# Keywords and dict keys, spelled so exactly, that name the Hugging Face Hub repository of a table of sources per hub:
+# fastembed's `ModelSource(hf="org/x-onnx", url=...)`, `"sources": {"hf": "org/x"}`, a registry's `{"hf": "org/x",
+# "ms": "org/x"}`. Not a name's ending: a variable or an enum member `HF = "..."` is a provider's label as often. Read
+# where another marker brings the line in (`ModelSource` holds `model`): `hf` is in every `hf_token`.
+HUB_KEYS = frozenset({"hf"})
 # endings that make a name a dataset's without the word `dataset`: `--data_path`, `--mixer_list`
 DATA_ENDINGS = frozenset({("data", "path"), ("mixer", "list"), ("mixer", "eval", "list")})
 # Endings whose first word is too common to pre-filter files on (`data` is in every `metadata`), or names a file may
@@ -541,7 +540,7 @@ def spelled_markers() -> tuple[bytes, ...]:
 def marker_words() -> frozenset[str]:
     """Words one of which every name the rule reads holds, lower-cased: for the sources' byte pre-filters."""
     words: set[str] = set()
-    for ending in ENDINGS - UNMARKED:
+    for ending in ENDINGS:
         if ending in SPELLED_WHOLE:
             words |= {"_".join(ending), "".join(ending), "-".join(ending)}
         else:

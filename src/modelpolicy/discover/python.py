@@ -56,6 +56,7 @@ from modelpolicy.discover.interface import FileContext, Source, SourceError
 from modelpolicy.discover.markers import Lines, Markers
 from modelpolicy.discover.names import (
     CARD_KEYS,
+    HUB_KEYS,
     ITEM_KEYS,
     MODEL_ARGS_KEYS,
     SHORT_MODEL_FLAG,
@@ -179,8 +180,18 @@ _TXTAI_LOADERS: dict[str, _Loader] = {
         _TXTAI_PIPELINE,
     ),
 }
+# txtai's tools made once and called with the model they read: `trainer = HFTrainer()`, `trainer("org/x", data)` trains
+# from `base`; `onnx = HFOnnx()`, `onnx("org/x", "pooling")` exports `path`.
+_TXTAI_CALLABLES: dict[str, _Loader] = {
+    "HFTrainer": _Loader(_M, ("base",), 0),
+    "HFOnnx": _TXTAI_PIPELINE,
+}
+# txtai's cloud storage of an embeddings index: `embeddings.load(provider="huggingface-hub", container="org/x")`, and
+# the same settings in a dict (`{"provider": "huggingface-hub", "container": "org/x"}`): a Hub model repository.
+_HUB_PROVIDER = "huggingface-hub"
+_HUB_CONTAINER = "container"
 # The loaders a library's module holds whose names are common words, known when imported from it.
-_IMPORTED_LOADERS = {_LMDEPLOY_MODULE: _LMDEPLOY_CALLS, _TXTAI_MODULE: frozenset(_TXTAI_LOADERS)}
+_IMPORTED_LOADERS = {_LMDEPLOY_MODULE: _LMDEPLOY_CALLS, _TXTAI_MODULE: frozenset({*_TXTAI_LOADERS, *_TXTAI_CALLABLES})}
 # A download command written in a string or a list (`os.system("huggingface-cli download ID --local-dir m")`,
 # `subprocess.run(["hf", "download", ID])`): read as the shell reads it (`shell._downloads`).
 # Only a string that is such a command (or runs one after `&&`, `;`): a message that mentions one is prose.
@@ -381,6 +392,7 @@ def _marker_words() -> tuple[bytes, ...]:
     words.update(marker.decode() for marker in IMAGE_MARKERS)  # a string that is a model-server image
     words.add(_OLLAMA_MODULE)  # an import of the Ollama client, its wrappers' names, a LiteLLM `ollama/` string
     words.add(_TXTAI_MODULE)  # an import of txtai's pipelines, whose names are common words (`Summary`)
+    words.add(_HUB_PROVIDER)  # an index stored on the Hub: `load(provider="huggingface-hub", container=ID)`
     words.update(_MLX_MODULES)  # an import of MLX's `load`
     words.update(marker.decode() for marker in apis.ROUTE_MARKERS)  # a string routed to a hosted API
     words.update(marker.decode() for marker in apis.API_NAME_MARKERS)  # a table of API names (`_api_table`)
@@ -1578,15 +1590,23 @@ class _Finder:
             for statement in self.tree.body
             if isinstance(statement, ast.ImportFrom) and (statement.module or "").split(".")[0] == _TXTAI_MODULE
             for alias in statement.names
-            if alias.name in _TXTAI_LOADERS
+            if alias.name in _IMPORTED_LOADERS[_TXTAI_MODULE]
         }
 
     def _txtai_loader(self, func: ast.expr) -> _Loader | None:
-        """txtai's loader a call is: `Summary(...)` imported from txtai, or `txtai.Embeddings(...)`."""
+        """txtai's loader a call is: `Summary(...)` imported from txtai, `txtai.Embeddings(...)`, or a tool it made
+        once (`trainer = HFTrainer()`, then `trainer("org/x", data)`)."""
         if isinstance(func, ast.Attribute) and _receiver_name(func) == _TXTAI_MODULE:
             return _TXTAI_LOADERS.get(func.attr)
-        name = self.txtai_names.get(func.id) if isinstance(func, ast.Name) else None
-        return _TXTAI_LOADERS[name] if name else None
+        if not (isinstance(func, ast.Name) and self.txtai_names):
+            return None
+        name = self.txtai_names.get(func.id)
+        if name in _TXTAI_LOADERS:
+            return _TXTAI_LOADERS[name]
+        made = [
+            self.txtai_names.get(_call_name(v.func) or "") for v in self._bound_to(func.id) if isinstance(v, ast.Call)
+        ]
+        return _TXTAI_CALLABLES.get(made[0] or "") if len(made) == 1 else None
 
     def _calls_lmdeploy(self, func: ast.expr) -> bool:
         """`lmdeploy.pipeline(...)`, or `pipeline(...)` imported from lmdeploy."""
@@ -2414,6 +2434,7 @@ class _Finder:
         model or dataset in any call (`launcher(model_id=ID)`, `ModelOptions(Model=ID)`)."""
         name = _call_name(call.func)
         self._named_keywords(call, _partial_target(call, name) or name)
+        self._hub_container({k.arg: k.value for k in call.keywords if k.arg})
         if name and (kind := called_kind(name)) and not _other_hub(call.func, name):
             for argument in call.args:  # `resolve_model_reference(request, "org/x")`
                 # `process_dataset(args.model, ...)`: an argument named for a model holds one, whatever the callee
@@ -2487,6 +2508,8 @@ class _Finder:
                     kind = Kind.MODEL
                 if kind is None and name:  # `alpaca_dataset(tokenizer, source="org/x")`
                     kind = source_kind(name, keyword.arg)
+                if kind is None and keyword.arg in HUB_KEYS:  # `ModelSource(hf="org/x-onnx")`
+                    kind = Kind.MODEL
                 self._defer(keyword.value, kind, "keyword")
                 if kind is None:  # `evaluator=dict(judge_cfg=dict(type=OpenAISDK, path=ID))`
                     self._defer(_record_id(keyword.value), _settings_kind(keyword.arg), "record")
@@ -2897,13 +2920,22 @@ class _Finder:
         "config": {"model": ID}}`), a model's key holds the Ollama library's name before a hosted API's."""
         ollama_provided = _provided_by_ollama(mapping)
         self._served_values(mapping)
+        self._hub_container(
+            {text: value for k, value in zip(mapping.keys, mapping.values, strict=True) if (text := _string(k))}
+        )
         for key, value in zip(mapping.keys, mapping.values, strict=True):
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                kind = apis.name_kind(key.value)
+                kind = apis.name_kind(key.value) or (Kind.MODEL if key.value in HUB_KEYS else None)
                 self._defer(value, kind, _OLLAMA_PROVIDED if ollama_provided and kind is Kind.MODEL else "key")
                 self._defer(*_split_hub_id(value, key.value))
                 if ollama_provided and key.value.lower() in _PROVIDER_SETTINGS and isinstance(value, ast.Dict):
                     self._dict_entries(_ollama_settings(value))
+
+    def _hub_container(self, settings: dict[str, ast.expr]) -> None:
+        """`load(provider="huggingface-hub", container="org/x")`, `{"provider": "huggingface-hub", "container": ...}`:
+        the container of a store whose provider is the Hub is a model repository (`_HUB_PROVIDER`)."""
+        if _HUB_CONTAINER in settings and _string(settings.get("provider")) == _HUB_PROVIDER:
+            self._defer(settings[_HUB_CONTAINER], Kind.MODEL, "key")
 
     def _served_values(self, mapping: ast.Dict) -> None:
         """`DEFAULTS = {"anthropic": "claude-3-5-haiku-latest", "openai": "gpt-4o-mini"}`: under a hosted provider's own
@@ -2952,7 +2984,11 @@ class _Finder:
             *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
         ]
         for argument, default in pairs:
-            kind = apis.name_kind(argument.arg) or source_kind(function, argument.arg)  # `def alpaca_dataset(source=)`
+            kind = (
+                apis.name_kind(argument.arg)
+                or source_kind(function, argument.arg)  # `def alpaca_dataset(source=)`
+                or _annotation_kind(argument.annotation)  # `segmentation: PipelineModel = "org/x"`
+            )
             self._defer(_field_default(default, _PARAMETER_CALLS), kind, "parameter")
         for argument in [*positional, *arguments.kwonlyargs]:  # `def chat(model: Literal["gpt-4o", "o3-mini"])`
             self._literal_values(argument.annotation, apis.name_kind(argument.arg), "parameter")
@@ -3445,6 +3481,17 @@ def _identify_named(
         return None  # `engine=`, `deployment_name=`: a hosted API's model or nothing
     hub = identify(text, kind, context.is_local_path, single_names=False)
     return None if hub is None else (kind, hub.id, hub.revision)
+
+
+def _annotation_kind(annotation: ast.expr | None) -> Kind | None:
+    """MODEL or DATASET when a parameter's type is named for one (pyannote's `segmentation: PipelineModel = "org/x"`,
+    `model: str | PreTrainedModel = "org/x"`): its string default is the one it loads. The other types (`str`,
+    `Path`, `ModelMode`) say nothing."""
+    if annotation is None:
+        return None
+    types = [node for node in ast.walk(annotation) if isinstance(node, ast.Name | ast.Attribute)]
+    kinds = {kind for node in types if (name := _call_name(node)) and (kind := named_kind(name)) in _HUB_KINDS}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _annotated_defaults(annotation: ast.expr) -> list[ast.expr]:

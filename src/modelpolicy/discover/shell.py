@@ -31,7 +31,6 @@ from modelpolicy.discover.names import (
     LOCAL_ENDINGS,
     OLLAMA_ENDINGS,
     SHORT_MODEL_FLAG,
-    UNMARKED,
     called_kind,
     named_kind,
     names_command_line,
@@ -477,11 +476,7 @@ def _references(
 # variable; `data path` and `lm name` as names split into words. A word that is not ASCII may spell any of them.
 _ANY_COMMAND_WORDS = {
     *(word.decode() for word in MARKER_WORDS),
-    *(
-        e[0]
-        for e in (*ENDINGS - UNMARKED, *OLLAMA_ENDINGS, *LOCAL_ENDINGS, *apis.API_ENDINGS)
-        if e[0] not in ("data", "lm")
-    ),
+    *(e[0] for e in (*ENDINGS, *OLLAMA_ENDINGS, *LOCAL_ENDINGS, *apis.API_ENDINGS) if e[0] not in ("data", "lm")),
     *(e[0] for e in IMAGE_ENDINGS),
 }
 _COMMAND_WORDS = tuple(  # those that hold none of the others: where one of the others is written, one of these is
