@@ -158,6 +158,9 @@ def test_a_dict_looked_up_by_a_model_name_is_keyed_by_models() -> None:
         'COLOURS = {"org/red": 1}\n\ndef f(language):\n    c = COLOURS.get(language)\n',
         # looked up by a model's name, but its keys are sizes, not ids
         'DIMS = {"small": 384, "large": 1024}\n\ndef f(model_name):\n    d = DIMS[model_name]\n',
+        # keyed by a test's name: each record names its own model (read by its `model_id` key, as ever)
+        'CONFIGS = {"org/x-sharded": {"input": "hi", "model_id": None}}\n\ndef f(model_name):\n'
+        "    c = CONFIGS[model_name]\n",
     ],
 )
 def test_other_lookups_name_no_model(source: str) -> None:

@@ -2864,8 +2864,8 @@ class _Finder:
             return
         for container in self._containers(table):
             if isinstance(container, ast.Dict):
-                for entry in container.keys:
-                    if isinstance(entry, ast.Constant) and isinstance(entry.value, str):
+                for entry, value in zip(container.keys, container.values, strict=True):
+                    if isinstance(entry, ast.Constant) and isinstance(entry.value, str) and not _names_own(value):
                         self._defer(entry, kind, "key")
 
     def _alias_values(self, mapping: ast.Dict, kind: Kind) -> set[int]:
@@ -3481,6 +3481,12 @@ def _identify_named(
         return None  # `engine=`, `deployment_name=`: a hosted API's model or nothing
     hub = identify(text, kind, context.is_local_path, single_names=False)
     return None if hub is None else (kind, hub.id, hub.revision)
+
+
+def _names_own(record: ast.expr) -> bool:
+    """Whether a dict literal names its own model or dataset (`{"model_id": ID, "input": ...}`): then the key it stands
+    under is a label (a test's name, `"org/x-sharded"`), not the id."""
+    return isinstance(record, ast.Dict) and any(apis.name_kind(_string(key) or "") for key in record.keys)
 
 
 def _annotation_kind(annotation: ast.expr | None) -> Kind | None:
