@@ -236,3 +236,39 @@ def test_a_parameter_typed_as_a_model_reads_its_default() -> None:
 )
 def test_other_typed_parameters_name_no_model(source: str) -> None:
     assert in_python(source) == set()
+
+
+# --- fastembed's embedders --------------------------------------------------------------------------------------------
+
+FASTEMBED = """\
+from fastembed import ImageEmbedding, LateInteractionTextEmbedding, SparseTextEmbedding, TextEmbedding
+from fastembed.rerank.cross_encoder import TextCrossEncoder
+
+dense = TextEmbedding("org/dense-embed")
+sparse = SparseTextEmbedding(model_name="org/sparse-embed")
+late = LateInteractionTextEmbedding("org/colbert-x")
+image = ImageEmbedding(model_name="org/image-embed")
+rerank = TextCrossEncoder("org/reranker-x")
+"""
+
+
+def test_fastembed_embedders_read_their_model() -> None:
+    assert in_python(FASTEMBED) == {
+        (M, "org/dense-embed", 4),
+        (M, "org/sparse-embed", 5),
+        (M, "org/colbert-x", 6),
+        (M, "org/image-embed", 7),
+        (M, "org/reranker-x", 8),
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from fastembed import TextEmbedding\n\ndense = TextEmbedding()\n",
+        'from fastembed import TextEmbedding\n\ndense = TextEmbedding(cache_dir="./cache/models")\n',
+        'from fastembed import TextEmbedding\n\ndense = TextEmbedding("./models/local-onnx")\n',
+    ],
+)
+def test_fastembed_without_a_hub_model_reads_nothing(source: str) -> None:
+    assert in_python(source) == set()

@@ -238,6 +238,19 @@ _LOADERS: dict[str, _Loader] = {
     "SentenceTransformer": _Loader(_M, ("model_name_or_path", "model_name"), 0),
     "CrossEncoder": _Loader(_M, ("model_name_or_path", "model_name"), 0),
     "SparseEncoder": _Loader(_M, ("model_name_or_path",), 0),
+    # fastembed (Qdrant's ONNX embedders): `TextEmbedding("BAAI/bge-small-en-v1.5")`, `SparseTextEmbedding(
+    # model_name="Qdrant/bm25")`, `TextCrossEncoder(ID)`; each downloads the Hub repository its table lists for the name
+    **dict.fromkeys(
+        (
+            "TextEmbedding",
+            "SparseTextEmbedding",
+            "LateInteractionTextEmbedding",
+            "LateInteractionMultimodalEmbedding",
+            "ImageEmbedding",
+            "TextCrossEncoder",
+        ),
+        _Loader(_M, ("model_name",), 0),
+    ),
     # InstructorEmbedding's `INSTRUCTOR("hkunlp/instructor-large")`, a SentenceTransformer
     "INSTRUCTOR": _Loader(_M, ("model_name_or_path",), 0),
     # its modules (`SparseEncoder(modules=[MLMTransformer(ID), SpladePooling("max")])`) and static embeddings
