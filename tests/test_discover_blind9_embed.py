@@ -158,6 +158,9 @@ def test_a_dict_looked_up_by_a_model_name_is_keyed_by_models() -> None:
         'COLOURS = {"org/red": 1}\n\ndef f(language):\n    c = COLOURS.get(language)\n',
         # looked up by a model's name, but its keys are sizes, not ids
         'DIMS = {"small": 384, "large": 1024}\n\ndef f(model_name):\n    d = DIMS[model_name]\n',
+        # a table of aliases: its keys are the program's own names for the models its values name
+        'ALIASES = {"sonnet": "claude-sonnet-4-6", "org/short": "org/long-name"}\n\ndef f(model):\n'
+        "    m = ALIASES.get(model, model)\n",
         # keyed by a test's name: each record names its own model (read by its `model_id` key, as ever)
         'CONFIGS = {"org/x-sharded": {"input": "hi", "model_id": None}}\n\ndef f(model_name):\n'
         "    c = CONFIGS[model_name]\n",

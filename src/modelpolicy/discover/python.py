@@ -2876,7 +2876,7 @@ class _Finder:
         if table is None or kind not in _HUB_KINDS:
             return
         for container in self._containers(table):
-            if isinstance(container, ast.Dict):
+            if isinstance(container, ast.Dict) and not _maps_names_to_names(container):  # aliases: `{"sonnet": ID}`
                 for entry, value in zip(container.keys, container.values, strict=True):
                     if isinstance(entry, ast.Constant) and isinstance(entry.value, str) and not _names_own(value):
                         self._defer(entry, kind, "key")
