@@ -143,6 +143,11 @@ ENDINGS = frozenset(
         ("shield", "id"),
     }
 )
+# Keywords and dict keys, spelled so exactly, that name the Hugging Face Hub repository of a table of sources per hub:
+# fastembed's `ModelSource(hf="org/x-onnx", url=...)`, `"sources": {"hf": "org/x"}`, a registry's `{"hf": "org/x",
+# "ms": "org/x"}`. Not a name's ending: a variable or an enum member `HF = "..."` is a provider's label as often. Read
+# where another marker brings the line in (`ModelSource` holds `model`): `hf` is in every `hf_token`.
+HUB_KEYS = frozenset({"hf"})
 # endings that make a name a dataset's without the word `dataset`: `--data_path`, `--mixer_list`
 DATA_ENDINGS = frozenset({("data", "path"), ("mixer", "list"), ("mixer", "eval", "list")})
 # Endings whose first word is too common to pre-filter files on (`data` is in every `metadata`), or names a file may

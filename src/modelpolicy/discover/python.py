@@ -58,6 +58,7 @@ from modelpolicy.discover.interface import FileContext, Source, SourceError
 from modelpolicy.discover.markers import Lines, Markers
 from modelpolicy.discover.names import (
     CARD_KEYS,
+    HUB_KEYS,
     ITEM_KEYS,
     MODEL_ARGS_KEYS,
     SHORT_MODEL_FLAG,
@@ -99,6 +100,8 @@ class _Loader:
     # False: an owner-less name counts only when the knowledge base knows it (`chat_completion(model="tgi")` asks a
     # server, whose own name for what it serves is no Hub id)
     single_names: bool = True
+    # the keys of a dict given as the id argument that hold the id (txtai's `Embeddings({"path": ID})`)
+    record_keys: tuple[str, ...] = ()
 
 
 # faster-whisper's `WhisperModel("base")` downloads the CTranslate2 conversion its `utils._MODELS` table names
@@ -157,6 +160,48 @@ _MS_DATASET_LOAD = _Loader(_D, ("dataset_name",), 0)
 _LMDEPLOY_MODULE = "lmdeploy"
 _LMDEPLOY_CALLS = frozenset({"pipeline", "serve"})
 _LMDEPLOY = _Loader(_M, ("model_path",), 0)
+# txtai's pipelines and embeddings database take the Hub model they load as `path` (first, or after the embeddings a
+# pipeline reads: `Extractor(embeddings, ID)`, `RAG(embeddings, ID)`), and `Embeddings` as `path` in its config dict
+# (`Embeddings({"path": ID})`) or as a keyword. Their names are common words (`Summary`, `Labels`, `Entity`): known
+# only when imported from txtai (`from txtai.pipeline import Summary`) or called on it (`txtai.Embeddings(...)`).
+_TXTAI_MODULE = "txtai"
+_TXTAI_PIPELINE = _Loader(_M, ("path",), 0)
+_TXTAI_AFTER_EMBEDDINGS = _Loader(_M, ("path",), 1)
+_TXTAI_LOADERS: dict[str, _Loader] = {
+    "Embeddings": _Loader(_M, ("path",), 0, record_keys=("path", "tokenizer")),
+    **dict.fromkeys(("Extractor", "RAG"), _TXTAI_AFTER_EMBEDDINGS),
+    **dict.fromkeys(
+        (
+            "Caption",
+            "Entity",
+            "Generator",
+            "Labels",
+            "LateEncoder",
+            "LLM",
+            "Objects",
+            "Questions",
+            "Sequences",
+            "Similarity",
+            "Summary",
+            "TextToSpeech",
+            "Transcription",
+            "Translation",
+        ),
+        _TXTAI_PIPELINE,
+    ),
+}
+# txtai's tools made once and called with the model they read: `trainer = HFTrainer()`, `trainer("org/x", data)` trains
+# from `base`; `onnx = HFOnnx()`, `onnx("org/x", "pooling")` exports `path`.
+_TXTAI_CALLABLES: dict[str, _Loader] = {
+    "HFTrainer": _Loader(_M, ("base",), 0),
+    "HFOnnx": _TXTAI_PIPELINE,
+}
+# txtai's cloud storage of an embeddings index: `embeddings.load(provider="huggingface-hub", container="org/x")`, and
+# the same settings in a dict (`{"provider": "huggingface-hub", "container": "org/x"}`): a Hub model repository.
+_HUB_PROVIDER = "huggingface-hub"
+_HUB_CONTAINER = "container"
+# The loaders a library's module holds whose names are common words, known when imported from it.
+_IMPORTED_LOADERS = {_LMDEPLOY_MODULE: _LMDEPLOY_CALLS, _TXTAI_MODULE: frozenset({*_TXTAI_LOADERS, *_TXTAI_CALLABLES})}
 # A download command written in a string or a list (`os.system("huggingface-cli download ID --local-dir m")`,
 # `subprocess.run(["hf", "download", ID])`): read as the shell reads it (`shell._downloads`).
 # Only a string that is such a command (or runs one after `&&`, `;`): a message that mentions one is prose.
@@ -205,6 +250,19 @@ _LOADERS: dict[str, _Loader] = {
     "SentenceTransformer": _Loader(_M, ("model_name_or_path", "model_name"), 0),
     "CrossEncoder": _Loader(_M, ("model_name_or_path", "model_name"), 0),
     "SparseEncoder": _Loader(_M, ("model_name_or_path",), 0),
+    # fastembed (Qdrant's ONNX embedders): `TextEmbedding("BAAI/bge-small-en-v1.5")`, `SparseTextEmbedding(
+    # model_name="Qdrant/bm25")`, `TextCrossEncoder(ID)`; each downloads the Hub repository its table lists for the name
+    **dict.fromkeys(
+        (
+            "TextEmbedding",
+            "SparseTextEmbedding",
+            "LateInteractionTextEmbedding",
+            "LateInteractionMultimodalEmbedding",
+            "ImageEmbedding",
+            "TextCrossEncoder",
+        ),
+        _Loader(_M, ("model_name",), 0),
+    ),
     # InstructorEmbedding's `INSTRUCTOR("hkunlp/instructor-large")`, a SentenceTransformer
     "INSTRUCTOR": _Loader(_M, ("model_name_or_path",), 0),
     # its modules (`SparseEncoder(modules=[MLMTransformer(ID), SpladePooling("max")])`) and static embeddings
@@ -358,6 +416,8 @@ def _marker_words() -> tuple[bytes, ...]:
     words.update(marker.decode() for marker in URL_MARKERS)  # a string that is a URL of the Hub's
     words.update(marker.decode() for marker in IMAGE_MARKERS)  # a string that is a model-server image
     words.add(_OLLAMA_MODULE)  # an import of the Ollama client, its wrappers' names, a LiteLLM `ollama/` string
+    words.add(_TXTAI_MODULE)  # an import of txtai's pipelines, whose names are common words (`Summary`)
+    words.add(_HUB_PROVIDER)  # an index stored on the Hub: `load(provider="huggingface-hub", container=ID)`
     words.update(_MLX_MODULES)  # an import of MLX's `load`
     words.update(marker.decode() for marker in apis.ROUTE_MARKERS)  # a string routed to a hosted API
     words.update(marker.decode() for marker in apis.API_NAME_MARKERS)  # a table of API names (`_api_table`)
@@ -889,9 +949,10 @@ def _bound_names(statement: ast.stmt) -> list[str]:
         return list(_OLLAMA_METHODS)
     if isinstance(statement, ast.ImportFrom) and _is_mlx_module(statement.module):
         return [alias.asname or alias.name for alias in statement.names if alias.name == "load"]
-    if isinstance(statement, ast.ImportFrom) and (statement.module or "").split(".")[0] == _LMDEPLOY_MODULE:
-        return [alias.asname or alias.name for alias in statement.names if alias.name in _LMDEPLOY_CALLS]
-    return []
+    if not isinstance(statement, ast.ImportFrom):
+        return []
+    imported = _IMPORTED_LOADERS.get((statement.module or "").split(".")[0], frozenset())
+    return [alias.asname or alias.name for alias in statement.names if alias.name in imported]
 
 
 def _is_ollama_module(module: str | None) -> bool:
@@ -1546,6 +1607,35 @@ class _Finder:
             if alias.name in _LMDEPLOY_CALLS
         )
 
+    @cached_property
+    def txtai_names(self) -> dict[str, str]:
+        """The loaders the module's own statements import from txtai (`_TXTAI_LOADERS`), by the name they are bound
+        to (`from txtai.pipeline import Summary as S`): such imports stand at its top."""
+        if _TXTAI_MODULE not in self.source:
+            return {}
+        return {
+            alias.asname or alias.name: alias.name
+            for statement in self.tree.body
+            if isinstance(statement, ast.ImportFrom) and (statement.module or "").split(".")[0] == _TXTAI_MODULE
+            for alias in statement.names
+            if alias.name in _IMPORTED_LOADERS[_TXTAI_MODULE]
+        }
+
+    def _txtai_loader(self, func: ast.expr) -> _Loader | None:
+        """txtai's loader a call is: `Summary(...)` imported from txtai, `txtai.Embeddings(...)`, or a tool it made
+        once (`trainer = HFTrainer()`, then `trainer("org/x", data)`)."""
+        if isinstance(func, ast.Attribute) and _receiver_name(func) == _TXTAI_MODULE:
+            return _TXTAI_LOADERS.get(func.attr)
+        if not (isinstance(func, ast.Name) and self.txtai_names):
+            return None
+        name = self.txtai_names.get(func.id)
+        if name in _TXTAI_LOADERS:
+            return _TXTAI_LOADERS[name]
+        made = [
+            self.txtai_names.get(_call_name(v.func) or "") for v in self._bound_to(func.id) if isinstance(v, ast.Call)
+        ]
+        return _TXTAI_CALLABLES.get(made[0] or "") if len(made) == 1 else None
+
     def _calls_lmdeploy(self, func: ast.expr) -> bool:
         """`lmdeploy.pipeline(...)`, or `pipeline(...)` imported from lmdeploy."""
         if isinstance(func, ast.Attribute):
@@ -2124,6 +2214,7 @@ class _Finder:
             loader = _LLM_ROUTER
         if self._calls_lmdeploy(call.func):
             loader = _LMDEPLOY
+        loader = self._txtai_loader(call.func) or loader
         if loader is None and name in _API_METHODS and _is_api_client_call(call.func):
             loader = _API_CLIENT
         if loader is None and name == "load":
@@ -2415,6 +2506,7 @@ class _Finder:
         model or dataset in any call (`launcher(model_id=ID)`, `ModelOptions(Model=ID)`)."""
         name = _call_name(call.func)
         self._named_keywords(call, _partial_target(call, name) or name)
+        self._hub_container({k.arg: k.value for k in call.keywords if k.arg})
         if name and (kind := called_kind(name)) and not _other_hub(call.func, name):
             for argument in call.args:  # `resolve_model_reference(request, "org/x")`
                 # `process_dataset(args.model, ...)`: an argument named for a model holds one, whatever the callee
@@ -2489,6 +2581,8 @@ class _Finder:
                     kind = Kind.MODEL
                 if kind is None and name:  # `alpaca_dataset(tokenizer, source="org/x")`
                     kind = source_kind(name, keyword.arg)
+                if kind is None and keyword.arg in HUB_KEYS:  # `ModelSource(hf="org/x-onnx")`
+                    kind = Kind.MODEL
                 served: tuple[str, ...] = ()
                 if kind in (Kind.MODEL, Kind.API):
                     served = providers = _served(call, name) if providers is None else providers
@@ -2548,6 +2642,7 @@ class _Finder:
             self._local_named(node)
             self._unpacked_named(node)
             self._collection_keys(node)
+            self._looked_up_keys(value)
             self._endpoint_urls(node)
             self._constructed(node)
             self._embedded_config(node)
@@ -2847,6 +2942,24 @@ class _Finder:
             for key in keys:  # `_MODEL_INFO = {"llama3.1": {...}, "qwen2.5": {...}}` beside an Ollama client
                 self._defer(key, Kind.OLLAMA if table else kind, _OLLAMA_TABLE if table else "key")
 
+    def _looked_up_keys(self, lookup: ast.expr | None) -> None:
+        """`expected = CANONICAL_VALUES[model_desc.model]`, `LIMITS.get(model_name, 0)`: a module dict looked up by a
+        name named for a model or dataset is keyed by them, whatever the dict is called (`_collection_keys`)."""
+        table: ast.expr | None = None
+        key: ast.expr | None = None
+        if isinstance(lookup, ast.Subscript):
+            table, key = lookup.value, lookup.slice
+        elif isinstance(lookup, ast.Call) and isinstance(lookup.func, ast.Attribute) and lookup.func.attr == "get":
+            table, key = lookup.func.value, lookup.args[0] if lookup.args else None
+        kind = _operand_kind(key) if key is not None and isinstance(table, ast.Name) else None
+        if table is None or kind not in _HUB_KINDS:
+            return
+        for container in self._containers(table):
+            if isinstance(container, ast.Dict) and not _maps_names_to_names(container):  # aliases: `{"sonnet": ID}`
+                for entry, value in zip(container.keys, container.values, strict=True):
+                    if isinstance(entry, ast.Constant) and isinstance(entry.value, str) and not _names_own(value):
+                        self._defer(entry, kind, "key")
+
     def _alias_values(self, mapping: ast.Dict, kind: Kind, *, named_aliases: bool = False) -> set[int]:
         """`MODEL_MAP = {"llama3-8b": "meta-llama/Meta-Llama-3-8B-Instruct"}`, `model_conversion = {"mixtral":
         "mixtral-8x7b-32768"}`: in a dict named for models that maps names to names, a value written as an id (owner and
@@ -2910,13 +3023,22 @@ class _Finder:
         "config": {"model": ID}}`), a model's key holds the Ollama library's name before a hosted API's."""
         ollama_provided = _provided_by_ollama(mapping)
         self._served_values(mapping)
+        self._hub_container(
+            {text: value for k, value in zip(mapping.keys, mapping.values, strict=True) if (text := _string(k))}
+        )
         for key, value in zip(mapping.keys, mapping.values, strict=True):
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                kind = apis.name_kind(key.value)
+                kind = apis.name_kind(key.value) or (Kind.MODEL if key.value in HUB_KEYS else None)
                 self._defer(value, kind, _OLLAMA_PROVIDED if ollama_provided and kind is Kind.MODEL else "key")
                 self._defer(*_split_hub_id(value, key.value))
                 if ollama_provided and key.value.lower() in _PROVIDER_SETTINGS and isinstance(value, ast.Dict):
                     self._dict_entries(_ollama_settings(value))
+
+    def _hub_container(self, settings: dict[str, ast.expr]) -> None:
+        """`load(provider="huggingface-hub", container="org/x")`, `{"provider": "huggingface-hub", "container": ...}`:
+        the container of a store whose provider is the Hub is a model repository (`_HUB_PROVIDER`)."""
+        if _HUB_CONTAINER in settings and _string(settings.get("provider")) == _HUB_PROVIDER:
+            self._defer(settings[_HUB_CONTAINER], Kind.MODEL, "key")
 
     def _served_values(self, mapping: ast.Dict) -> None:
         """`DEFAULTS = {"anthropic": "claude-3-5-haiku-latest", "openai": "gpt-4o-mini"}`: under a hosted provider's own
@@ -2965,7 +3087,11 @@ class _Finder:
             *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
         ]
         for argument, default in pairs:
-            kind = apis.name_kind(argument.arg) or source_kind(function, argument.arg)  # `def alpaca_dataset(source=)`
+            kind = (
+                apis.name_kind(argument.arg)
+                or source_kind(function, argument.arg)  # `def alpaca_dataset(source=)`
+                or _annotation_kind(argument.annotation)  # `segmentation: PipelineModel = "org/x"`
+            )
             self._defer(_field_default(default, _PARAMETER_CALLS), kind, "parameter")
         for argument in [*positional, *arguments.kwonlyargs]:  # `def chat(model: Literal["gpt-4o", "o3-mini"])`
             self._literal_values(argument.annotation, apis.name_kind(argument.arg), "parameter")
@@ -3556,6 +3682,23 @@ def _identify_named(
     return None if hub is None else (kind, hub.id, hub.revision)
 
 
+def _names_own(record: ast.expr) -> bool:
+    """Whether a dict literal names its own model or dataset (`{"model_id": ID, "input": ...}`): then the key it stands
+    under is a label (a test's name, `"org/x-sharded"`), not the id."""
+    return isinstance(record, ast.Dict) and any(apis.name_kind(_string(key) or "") for key in record.keys)
+
+
+def _annotation_kind(annotation: ast.expr | None) -> Kind | None:
+    """MODEL or DATASET when a parameter's type is named for one (pyannote's `segmentation: PipelineModel = "org/x"`,
+    `model: str | PreTrainedModel = "org/x"`): its string default is the one it loads. The other types (`str`,
+    `Path`, `ModelMode`) say nothing."""
+    if annotation is None:
+        return None
+    types = [node for node in ast.walk(annotation) if isinstance(node, ast.Name | ast.Attribute)]
+    kinds = {kind for node in types if (name := _call_name(node)) and (kind := named_kind(name)) in _HUB_KINDS}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
 def _annotated_defaults(annotation: ast.expr) -> list[ast.expr]:
     """The defaults an `Annotated[...]` type states in its metadata: a string (`model_name: Annotated[str,
     "text-embedding-3-large"]`, the documented default of a TypedDict's key) or a `Field(default=...)`."""
@@ -3579,7 +3722,14 @@ def _arguments(call: ast.Call, loader: _Loader) -> list[ast.expr]:
         argument = call.args[loader.position]
         main = None if isinstance(argument, ast.Starred) else argument
     also = [value for k in loader.also if (value := _keyword(call, k)) is not None]
+    if isinstance(main, ast.Dict) and loader.record_keys:
+        return [*_dict_values(main, loader.record_keys), *also]
     return [main, *also] if main is not None else also
+
+
+def _dict_values(record: ast.Dict, keys: tuple[str, ...]) -> list[ast.expr]:
+    """The values a dict literal holds under `keys`."""
+    return [value for key, value in zip(record.keys, record.values, strict=True) if _string(key) in keys]
 
 
 def _options(tree: ast.Module, spelled: list[int] | None) -> dict[str, list[ast.expr]]:
