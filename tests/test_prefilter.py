@@ -238,6 +238,22 @@ def test_files_read_aside_by_a_child_give_the_same_discovery(tmp_path: Path, mon
     assert beside.files_read == alone.files_read
 
 
+def test_a_few_large_files_shared_with_a_child_by_their_bytes_give_the_same_discovery(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fewer files than `ASIDE_FILES` that weigh `ASIDE_BYTES` are shared out (`read_shared`): the same findings."""
+    for number in range(6):
+        rows = [f'{{"id": {row}, "model": "gpt-4o", "note": "{"x" * 200}"}}' for row in range(40)]
+        (tmp_path / f"results-{number}.json").write_text("[" + ",\n".join(rows) + "]\n", encoding="utf-8")
+    monkeypatch.setattr(discovery_module, "ASIDE_BYTES", 1 << 40)
+    alone = discover(tmp_path, [tmp_path])
+    monkeypatch.setattr(discovery_module, "ASIDE_BYTES", 1)
+    beside = discover(tmp_path, [tmp_path])
+    assert outcome(beside) == outcome(alone)
+    assert beside.files_read == alone.files_read == 6
+    assert sum(len(artefact.references) for artefact in alone.artefacts) == 240
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_a_child_that_fails_leaves_the_work_to_the_caller() -> None:
     assert Aside(lambda: {"answer": 42}).result() == {"answer": 42}

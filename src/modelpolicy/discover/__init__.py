@@ -24,7 +24,8 @@ from modelpolicy.discover.suppress import suppressions
 from modelpolicy.discover.walk import Candidate, candidates, decode, read_bytes
 from modelpolicy.model import Artefact, Reference, Skipped, Suppression
 
-ASIDE_FILES = 200  # from this many files to read at once, a child process reads part of them
+ASIDE_FILES = 200  # from this many files to read at once, a child process reads part of them...
+ASIDE_BYTES = 2 * 1024 * 1024  # ...or from this many bytes: a few large files (notebooks, JSON data) are work enough
 _COLLECTION_THRESHOLD = 100_000  # allocations between two runs of the young generation's collection (Python's: 700)
 _FILE_WEIGHT = 2048  # what reading any file costs, in bytes of its text: the heaviest files are handed out first
 
@@ -302,10 +303,11 @@ class _Reader:
         `Handout` (the largest first) when it is done with one. One file of each kind not read yet is read first (the
         smallest), so that what its sources load on first use (PyYAML, the knowledge base) is loaded once. Each file's
         findings are kept by its index, so which process read it changes nothing."""
-        if len(indexes) < max(ASIDE_FILES, 2):
+        weights = {index: self._weight(index, listed[index][0]) for index in indexes} if len(indexes) > 1 else {}
+        if len(indexes) < max(ASIDE_FILES, 2) and sum(weights.values()) < ASIDE_BYTES:
             self.read_all(indexes, listed)
             return
-        by_weight = sorted(indexes, key=lambda index: -self._weight(index, listed[index][0]))
+        by_weight = sorted(indexes, key=lambda index: -weights[index])
         lightest = {listed[index][1]: index for index in by_weight}  # the last one of a kind is its smallest
         firsts = {index for kind, index in lightest.items() if kind not in self.kinds}
         self.read_all(sorted(firsts), listed)
