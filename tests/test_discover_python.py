@@ -756,3 +756,17 @@ def test_modelscope_s_dataset_loader(source: str, expected: Found) -> None:
 )
 def test_modelscope_look_alikes(source: str) -> None:
     assert not find(source)
+
+
+def test_a_folder_of_the_tree_is_no_hub_id_whether_or_not_its_owner_folder_holds_other_ids(tmp_path: Path) -> None:
+    """A loader given a folder of the tree reads that folder; an `owner/name` whose owner is a folder of the tree but
+    whose name is none, or whose owner is no folder at all, is still read as a Hub id."""
+    (tmp_path / "acme-labs" / "tuned-run").mkdir(parents=True)
+    (tmp_path / "train.py").write_text(
+        'AutoModel.from_pretrained("acme-labs/tuned-run")\n'
+        'AutoModel.from_pretrained("acme-labs/bert-small")\n'
+        'AutoModel.from_pretrained("acme/model")\n',
+        "utf-8",
+    )
+    found = {(a.id, a.references[0].line) for a in discover(tmp_path, [tmp_path]).artefacts}
+    assert found == {("acme-labs/bert-small", 2), ("acme/model", 3)}

@@ -377,16 +377,22 @@ def _apply_suppressions(
 
 
 def _in_tree(root: Path) -> Callable[[str], bool]:
-    """Whether a value names a file or folder in the tree: asked once a value, as the same id is met in many files."""
+    """Whether a value names a file or folder in the tree: asked once a value, as the same id is met in many files. An
+    `owner/name` whose owner is no folder of the tree is answered from the owner's answer: a file of thousands of ids
+    of a few owners costs a few `stat` calls, not one an id."""
     answers: dict[str, bool] = {}
 
     def exists(value: str) -> bool:
         answer = answers.get(value)
         if answer is None:
-            try:
-                answer = (root / value).exists()
-            except (OSError, ValueError):
+            head, slash, _ = value.partition("/")
+            if slash and head and not exists(head):
                 answer = False
+            else:
+                try:
+                    answer = (root / value).exists()
+                except (OSError, ValueError):
+                    answer = False
             answers[value] = answer
         return answer
 

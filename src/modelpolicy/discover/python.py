@@ -3122,13 +3122,17 @@ class _Finder:
             if target and (kind := apis.name_kind(target) or (qualified_kind(target) if target.isupper() else None))
         ]
         for target, kind, value in named:
-            # asked only when there is one: it reads the statements spelling it
+            # what the value stands for is asked first: most values named so (`model_0 = AutoModel.from_pretrained(
+            # ...)`) stand for no string, and whether the name is a constant reads every statement spelling it
+            deferred = self._deferred(value, kind, "constant")
+            if not deferred:
+                continue
             if self._module_constant(target) or self._bound_once_in_module_scope(target):
-                self._defer(value, kind, "constant")
+                self.named += deferred
             elif isinstance(value, ast.List | ast.Tuple) and _collection_item_kind(target):
                 # `models = sum(..., [])` then `models = [dict(path=ID)]`: each list a collection named for models is
                 # given holds models, however often the name is bound
-                self._defer(value, kind, "constant")
+                self.named += deferred
 
     def _bound_once_in_module_scope(self, name: str) -> bool:
         """Whether `name` is bound only by its single assignments at the top of the module (one runs) and as
@@ -3142,15 +3146,20 @@ class _Finder:
 
     def _defer(self, node: ast.expr | None, kind: Kind | None, form: str, providers: tuple[str, ...] = ()) -> None:
         """Keep the strings a named default stands for (each item of a list default) until the walk is over."""
+        self.named += self._deferred(node, kind, form, providers)
+
+    def _deferred(
+        self, node: ast.expr | None, kind: Kind | None, form: str, providers: tuple[str, ...] = ()
+    ) -> list[_Named]:
+        """What `_defer` keeps of `node`, without keeping it."""
         if node is None or kind is None:
-            return
+            return []
         if type(node) is ast.Constant:  # a literal stands for itself (the rows of a parametrize table, read per test)
-            if isinstance(node.value, str):
-                self.named.append(_Named(_Value(node.value, node), kind, form, providers))
-            return
+            return [_Named(_Value(node.value, node), kind, form, providers)] if isinstance(node.value, str) else []
         items = [item for container in self._containers(node) for _, item in _entries(container)] or [node]
-        for name in (chosen for item in items for record in self._records(item) for chosen in _item_names(record)):
-            self.named += [_Named(value, kind, form, providers) for value in self._values(name) if not value.dynamic]
+        names = (chosen for item in items for record in self._records(item) for chosen in _item_names(record))
+        values = (value for name in names for value in self._values(name) if not value.dynamic)
+        return [_Named(value, kind, form, providers) for value in values]
 
     def _records(self, item: ast.expr) -> list[ast.expr]:
         """An item of a collection named for models, written as a name bound to records (`MODEL_A = dict(path=ID)`
