@@ -203,7 +203,9 @@ _SEPARATORS = re.compile(r"[_\-.\s]+")
 @lru_cache(maxsize=16384)  # asked of each name by several recognisers: ~24,000 times for one vendored bundle
 def split_words(name: str) -> tuple[str, ...]:
     """`baseModel_name-or.path` as ("base", "model", "name", "or", "path"); `HFModelId` as ("hf", "model", "id")."""
-    return tuple(word for word in _SEPARATORS.split(_CAMEL.sub(r"\1_\2", _ACRONYM.sub(r"\1_\2", name)).lower()) if word)
+    if not name.islower():  # a capital splits words (`_CAMEL`, `_ACRONYM`); most names have none
+        name = _CAMEL.sub(r"\1_\2", _ACRONYM.sub(r"\1_\2", name)).lower()
+    return tuple(word for word in _SEPARATORS.split(name) if word)
 
 
 @lru_cache(maxsize=16384)
