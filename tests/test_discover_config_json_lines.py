@@ -4,6 +4,7 @@ line that is not JSON is the file's error, and the other lines are still read.""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,16 @@ def test_a_scan_reads_json_lines_files_in_the_tree(tmp_path: Path) -> None:
     discovery = discover(tmp_path, [tmp_path])
     named = sorted((r.path, r.line, r.text) for artefact in discovery.artefacts for r in artefact.references)
     assert named == [("batches/input.jsonl", 1, "gpt-4o-mini"), ("batches/input.jsonl", 2, "text-embedding-3-small")]
+
+
+def test_a_data_file_naming_a_model_in_every_record_lists_its_first_places_only(tmp_path: Path) -> None:
+    """A batch of 300 requests names its model 300 times: the artefact is found with its first `PLACES_PER_FILE`
+    places, in file order; another artefact of the same file keeps its own places."""
+    from modelpolicy.discover import PLACES_PER_FILE
+
+    lines = [json.dumps({"custom_id": str(k), "body": {"model": "gpt-4o-mini"}}) for k in range(300)]
+    lines.append(json.dumps({"custom_id": "last", "body": {"model": "gpt-4o"}}))
+    (tmp_path / "batch.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    artefacts = {a.id: a for a in discover(tmp_path, [tmp_path]).artefacts}
+    assert [r.line for r in artefacts["gpt-4o-mini"].references] == list(range(1, PLACES_PER_FILE + 1))
+    assert [r.line for r in artefacts["gpt-4o"].references] == [301]

@@ -74,7 +74,7 @@ def worst(verdicts: list[Verdict] | tuple[Verdict, ...]) -> Verdict:
     return max(verdicts, key=lambda v: v.rank, default=Verdict.PASS)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """One place where the repository names an artefact: `line` is 1-based, `column` 0-based and in characters
     (where the value's text starts, its opening quote included), whichever source found it."""

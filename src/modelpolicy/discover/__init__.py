@@ -27,6 +27,7 @@ from modelpolicy.model import Artefact, Reference, Skipped, Suppression
 ASIDE_FILES = 200  # from this many files to read at once, a child process reads part of them...
 ASIDE_BYTES = 2 * 1024 * 1024  # ...or from this many bytes: a few large files (notebooks, JSON data) are work enough
 _COLLECTION_THRESHOLD = 100_000  # allocations between two runs of the young generation's collection (Python's: 700)
+PLACES_PER_FILE = 100  # places of one artefact listed per file (`_first_places`)
 _FILE_WEIGHT = 2048  # what reading any file costs, in bytes of its text: the heaviest files are handed out first
 
 
@@ -291,7 +292,7 @@ class _Reader:
             except RecursionError:
                 reason = f"{source.name}: nested too deeply to read"
                 self.skipped.setdefault(index, []).append(Skipped(relative, reason, may_name=True))
-        self.references[index] = _apply_suppressions(found, suppressions(relative, text), self.used)
+        self.references[index] = _first_places(_apply_suppressions(found, suppressions(relative, text), self.used))
 
     def read_all(self, indexes: Iterable[int], listed: list[tuple[Candidate, tuple[Source, ...]]]) -> _Reader:
         for index in indexes:
@@ -373,6 +374,22 @@ def _apply_suppressions(
         elif suppression.codes:
             flags = reference.flags | {f"ignore:{code}" for code in suppression.codes}
             kept.append(replace(reference, flags=flags))
+    return kept
+
+
+def _first_places(references: list[Reference]) -> list[Reference]:
+    """The first `PLACES_PER_FILE` places in a file of each artefact (with the same flags): a data file naming a model
+    in each of its records (an evaluation's outputs, a batch of requests) names it hundreds of thousands of times,
+    which no report lists and which would hold the scan's memory to the size of the data."""
+    if len(references) <= PLACES_PER_FILE:
+        return references
+    counts: dict[tuple[str, str, str | None, frozenset[str]], int] = defaultdict(int)
+    kept = []
+    for reference in sorted(references, key=lambda r: (r.line, r.column)):
+        key = (reference.kind, reference.text, reference.revision, reference.flags)
+        counts[key] += 1
+        if counts[key] <= PLACES_PER_FILE:
+            kept.append(reference)
     return kept
 
 
