@@ -58,3 +58,12 @@ def test_every_occurrence_of_every_word_is_found_overlapping_ones_too(data: byte
     naive = sorted((at, len(word)) for word in _WORDS for at in range(len(data)) if data.startswith(word, at))
     assert sorted(occurrences(data, _WORDS)) == naive
     assert holds_any(data, _WORDS) == bool(naive)
+
+
+def test_present_names_the_words_written_in_the_text_in_the_order_given_overlapping_ones_too() -> None:
+    from modelpolicy.discover.markers import present
+
+    words = (b"openrouter", b"router", b"ollama", b"https://")
+    assert present(b'{"api": "openrouter/x"}', words) == (b"openrouter", b"router")
+    assert present(b"nothing here", words) == ()
+    assert present(b"ollama https://x", words) == (b"ollama", b"https://")

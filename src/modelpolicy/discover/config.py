@@ -40,7 +40,7 @@ from modelpolicy.discover.identity import (
 )
 from modelpolicy.discover.images import IMAGE_MARKERS, server_image
 from modelpolicy.discover.interface import FileContext, SourceError
-from modelpolicy.discover.markers import Markers, holds_any
+from modelpolicy.discover.markers import Markers, holds_any, present
 from modelpolicy.discover.names import (
     CARD_KEYS,
     DATASET_ITEM_KEYS,
@@ -316,8 +316,8 @@ def _route_or_url_words(text: str) -> tuple[bytes, ...]:
     but for escapes: a text with a backslash may hold them all."""
     if "\\" in text:
         return _ROUTE_OR_URL_WORDS
-    lowered = text.lower()
-    return tuple(word for word in _ROUTE_OR_URL_WORDS if word.decode() in lowered)
+    # (the words are ASCII: written in the text's lower case, they are in its UTF-8 bytes, and only there)
+    return present(text.lower().encode("utf-8", "surrogatepass"), _ROUTE_OR_URL_WORDS)
 
 
 def _may_be_routed_or_url(value: str, words: tuple[bytes, ...] = _ROUTE_OR_URL_WORDS) -> bool:
@@ -470,6 +470,8 @@ class _Finder:
     # (collection, slot) pairs walked: a YAML alias is walked again under another key (`models: *shared`), never
     # twice under the same one, so an alias bomb stays linear
     walked: set[tuple[int, _Slot | None]] = field(default_factory=set)
+    # what each (string, slot) names (`_named_as`): a data file repeats the same model under the same key per record
+    named_as: dict[tuple[str, _Slot], tuple[Kind, HubId, str] | None] = field(default_factory=dict)
 
     # What the file shows, looked for in its whole text when a value under an artefact key first needs it: most files
     # (data, schemas, manifests) have none, and a large one's text is not searched for the words.
@@ -731,14 +733,22 @@ class _Finder:
 
     def named(self, text: _Text, slot: _Slot) -> Reference | None:
         """The artefact a string under an artefact key names, or None for paths, non-ids and unknown single names."""
-        value = without_env_defaults(text.value.strip()).strip()
+        key = (text.value, slot)
+        if key not in self.named_as:
+            self.named_as[key] = self._named_as(text.value, slot)
+        found = self.named_as[key]
+        return None if found is None else self.reference(text, *found)
+
+    def _named_as(self, text: str, slot: _Slot) -> tuple[Kind, HubId, str] | None:
+        """The kind, id and form of what `named` finds, wherever the string stands in the file."""
+        value = without_env_defaults(text.strip()).strip()
         api = (
             apis.named(value, self.api_contexts, deployment=slot.kind is Kind.API)
             if slot.kind in (Kind.MODEL, Kind.API)
             else None
         )
         if api:
-            return self.reference(text, Kind.API, HubId(api, None), slot.form)
+            return Kind.API, HubId(api, None), slot.form
         if slot.kind is Kind.API:
             return None
         beside_ollama = slot.kind is Kind.MODEL and self.ollama_server
@@ -746,9 +756,9 @@ class _Finder:
         if local is None and slot.kind is Kind.MODEL and (tag := ollama.tagged(value)):
             local = (Kind.OLLAMA, tag)  # `LLM_MODEL=qwen2.5:7b`: Ollama's spelling, with or without a server beside
         if local and local[0] is Kind.OLLAMA:  # `RAG_EMBEDDING_MODEL=nomic-embed-text` beside an Ollama server
-            return self.reference(text, Kind.OLLAMA, HubId(local[1], None), slot.form)
+            return Kind.OLLAMA, HubId(local[1], None), slot.form
         hub = identify(value, slot.kind, self.context.is_local_path, single_names=slot.single_names)
-        return None if hub is None else self.reference(text, slot.kind, hub, slot.form)
+        return None if hub is None else (slot.kind, hub, slot.form)
 
     def reference(self, text: _Text, kind: Kind, hub: HubId, form: str) -> Reference:
         return Reference(self.context.path, text.line, text.column, hub.id, kind, "config", form, hub.revision)

@@ -98,6 +98,15 @@ def occurrences(data: bytes, words: tuple[bytes, ...]) -> list[tuple[int, int]]:
     return [(start, end - start) for _, start, end in automaton.find_matches_as_indexes(data, overlapping=True)]
 
 
+def present(data: bytes, words: tuple[bytes, ...]) -> tuple[bytes, ...]:
+    """The words written in `data`, in the order given: one pass over it, not one search for each word."""
+    automaton = _automaton(words)
+    if automaton is None:
+        return tuple(word for word in words if word in data)
+    found = {index for index, _, _ in automaton.find_matches_as_indexes(data, overlapping=True)}
+    return tuple(word for index, word in enumerate(words) if index in found)
+
+
 @dataclass(frozen=True)
 class Spelled:
     """Extended regular expressions (as `grep -E` reads them), one of which matches every file that `normalise` lets
