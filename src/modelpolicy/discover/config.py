@@ -329,9 +329,9 @@ def _may_be_routed_or_url(value: str, words: tuple[bytes, ...] = _ROUTE_OR_URL_W
 
 
 def _may_hold_url(value: str) -> bool:
-    """Whether `identity.URL` may match in `value`: each URL it matches is written with `://` or `git@`, and these
-    characters are matched as written in any case."""
-    return "://" in value or "@" in value
+    """Whether `identity.URL` may match in `value`: each URL it matches is written with `://`, `git@` or
+    `//pretrained/`, and these characters are matched as written in any case."""
+    return "//" in value or "@" in value
 
 
 _SETTING_KEYS = frozenset(key.lower() for key in SETTING_KEYS)
@@ -1202,8 +1202,12 @@ def _toml_string(token: str) -> str | None:
 def _listed(text: _Text) -> list[_Text]:
     """The items of a comma-separated list written on one line (`gpt-4o,gpt-4o-mini`, LibreChat's `OPENAI_MODELS`),
     each where it is written; NextChat's `CUSTOM_MODELS=-all,+gpt-4o` adds what a `+` marks and drops what a `-`
-    does. No list (an empty one) for a value without a comma, with a `${VAR:-default}` or a line break."""
+    does. No list (an empty one) for a value without a comma, with a `${VAR:-default}` or a line break.
+    Without a comma, ids joined by `+` are a list too (the Hub's audio training scripts, parler-tts' and
+    distil-whisper's `"train_dataset_name": "org/a+org/b"`, which they split on `+` and interleave): no id holds one."""
     value = text.value
+    if "," not in value and _joined_by_plus(value):
+        return _plus_items(text)
     if "," not in value or "\n" in value or "${" in value:
         return []
     items: list[_Text] = []
@@ -1216,6 +1220,22 @@ def _listed(text: _Text) -> list[_Text]:
             stripped, column = stripped[1:], column + 1
         if stripped and not stripped.startswith("-"):
             items.append(_Text(stripped, text.line, column))
+    return items
+
+
+def _joined_by_plus(value: str) -> bool:
+    """`org/a+org/b`: words joined by `+`, none empty nor holding a blank (`a + b`, `c++` and `+gpt-4o` are not)."""
+    parts = value.split("+")
+    return len(parts) > 1 and "${" not in value and all(part and not any(c.isspace() for c in part) for part in parts)
+
+
+def _plus_items(text: _Text) -> list[_Text]:
+    """The items of `org/a+org/b`, each where it is written."""
+    items: list[_Text] = []
+    column = text.column
+    for part in text.value.split("+"):
+        items.append(_Text(part, text.line, column))
+        column += len(part) + 1
     return items
 
 

@@ -1,0 +1,199 @@
+"""Forms found on audio repositories the benchmark does not label (issue 16, tenth blind wave: coqui-ai/TTS,
+facebookresearch/audiocraft, huggingface/parler-tts): AudioCraft's `//pretrained/ORG/NAME` references, datasets joined
+by `+` in a training config, the repository of a feature extractor or image processor, Kaggle's `owner/name` ids (no
+Hub repositories) and to-do placeholders (`path = "TODO"`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.config import ConfigSource
+from modelpolicy.discover.identity import is_placeholder, parse_hub_url
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.names import called_kind, named_kind
+from modelpolicy.discover.python import PythonSource, read_whole
+from modelpolicy.discover.shell import ShellSource
+from modelpolicy.model import Kind
+
+M, D = Kind.MODEL, Kind.DATASET
+PY = FileContext("audiocraft/grids/eval.py", lambda text: text.startswith(("./", "/")))
+
+
+def python(source: str) -> set[tuple[Kind, str, int]]:
+    """(kind, id, line) of every reference, read by statements and read whole: both readings must agree."""
+    by_statements = {(r.kind, r.text, r.line) for r in PythonSource().find(source, PY)}
+    assert by_statements == {(r.kind, r.text, r.line) for r in read_whole(source, PY)}
+    return by_statements
+
+
+def config(text: str, path: str) -> list[tuple[Kind, str, int, int]]:
+    context = FileContext(path, lambda value: value.startswith(("./", "/")))
+    return [(r.kind, r.text, r.line, r.column) for r in ConfigSource().find(text, context)]
+
+
+def shell(text: str) -> set[tuple[Kind, str, int]]:
+    context = FileContext("scripts/eval.sh", lambda value: value.startswith(("./", "/")))
+    return {(r.kind, r.text, r.line) for r in ShellSource().find(text, context)}
+
+
+# --- AudioCraft's `//pretrained/ORG/NAME` --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("//pretrained/facebook/encodec_32khz", (M, "facebook/encodec_32khz")),
+        ("//pretrained/facebook/musicgen-small", (M, "facebook/musicgen-small")),
+        ("//pretrained/dac_44khz", None),  # the library's own codec, no repository
+        ("//pretrained/debug_compression_model", None),
+        ("//pretrained/facebook/x/model.th", None),  # deeper than a repository
+        ("//pretrained/your-org/your-model", None),
+        ("//sig/5091833e", None),  # a Dora experiment's signature
+        ("//reference/bd44a852/checkpoint.th", None),  # a file of the team's reference folder
+        ("//example.com/org/name", None),  # a URL without its scheme
+    ],
+)
+def test_pretrained_prefix_names_the_hub_model_after_it(text: str, expected: tuple[Kind, str] | None) -> None:
+    found = parse_hub_url(text)
+    assert (found and (found[0], found[1].id)) == expected
+
+
+CONFIG = """\
+# @package __global__
+compression_model_checkpoint: //pretrained/facebook/encodec_32khz
+conditioners:
+  self_wav:
+    style:
+      encodec_checkpoint: '//pretrained/facebook/encodec_24khz'
+augmentations:
+  ckpt: "//pretrained/org/codec"
+continue_from: //pretrained/debug_compression_model
+dora_dir: //reference/bd44a852/checkpoint.th
+note: see a//pretrained/org/prose
+"""
+
+
+def test_pretrained_references_in_an_audiocraft_config_are_read_under_any_key() -> None:
+    assert config(CONFIG, "config/solver/musicgen/base.yaml") == [
+        (M, "facebook/encodec_32khz", 2, 30),
+        (M, "facebook/encodec_24khz", 6, 26),
+        (M, "org/codec", 8, 8),
+    ]
+
+
+GRID = """\
+def explorer(launcher):
+    base = launcher.bind(solver="musicgen/musicgen_base_32khz")
+    small = base.bind({'continue_from': '//pretrained/facebook/musicgen-small'})
+    codec = CompressionSolver.model_from_checkpoint('//pretrained/facebook/encodec_24khz', device=device)
+    own = CompressionSolver.model_from_checkpoint('//pretrained/dac_44khz')
+    signature = base.bind({'continue_from': '//sig/5091833e'})
+    prefix = '//pretrained/'
+"""
+
+
+def test_pretrained_references_in_python_are_read_wherever_given() -> None:
+    assert python(GRID) == {(M, "facebook/musicgen-small", 3), (M, "facebook/encodec_24khz", 4)}
+
+
+def test_a_pretrained_reference_on_a_command_line_is_read() -> None:
+    text = "dora run solver=musicgen/debug continue_from=//pretrained/facebook/musicgen-small\n"
+    assert shell(text) == {(M, "facebook/musicgen-small", 1)}
+
+
+# --- datasets joined by `+` ----------------------------------------------------------------------------------------
+
+PARLER = """\
+{
+    "train_dataset_name": "org/speech+org/speech+parler-tts/mls_eng",
+    "train_dataset_config_name": "clean+clean+default",
+    "eval_dataset_name": "org/speech",
+    "model_name_or_path": "./untrained/+decoder"
+}
+"""
+
+
+def test_datasets_joined_by_plus_are_each_read_where_they_are_written() -> None:
+    found = config(PARLER, "helpers/training_configs/start.json")
+    assert [(kind, id_, line) for kind, id_, line, _ in found] == [
+        (D, "org/speech", 2),
+        (D, "org/speech", 2),
+        (D, "parler-tts/mls_eng", 2),
+        (D, "org/speech", 4),
+    ]
+    assert [column for *_, column in found][1:3] == [found[0][3] + 11, found[0][3] + 22]  # each at its own place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dataset_name: org/a + org/b\n",  # words, not ids joined
+        "dataset_name: org/a++org/b\n",  # an empty item
+        "model: c++\n",
+        "dataset_name: ${DATASETS:-org/a+org/b}\n",  # a default is read whole
+        "dataset_splits: train+validation\n",  # not under an artefact's name
+    ],
+)
+def test_values_with_a_plus_that_are_no_list_of_ids_name_nothing(text: str) -> None:
+    assert config(text, "config.yaml") == []
+
+
+# --- the repository of a feature extractor or image processor ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "feature_extractor_name",
+        "feature_extractor",
+        "--feature-extractor-name",
+        "featureExtractorNameOrPath",
+        "image_processor_name",
+        "image_processor_name_or_path",
+    ],
+)
+def test_a_feature_extractors_or_image_processors_name_is_a_models(name: str) -> None:
+    assert named_kind(name) is M
+
+
+@pytest.mark.parametrize(
+    "name", ["feature_extractor_type", "image_processor_class", "processor_name", "push_feature_extractor_name"]
+)
+def test_other_names_of_a_preprocessor_are_none(name: str) -> None:
+    assert named_kind(name) is None
+
+
+def test_a_feature_extractor_in_a_training_config_is_read() -> None:
+    text = '{\n    "feature_extractor_name": "ylacombe/dac_44khZ_8kbps",\n    "feature_extractor_type": "org/x"\n}\n'
+    assert [found[:3] for found in config(text, "train.json")] == [(M, "ylacombe/dac_44khZ_8kbps", 2)]
+
+
+# --- another hub's ids and to-do placeholders ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "callee", ["download_kaggle_dataset", "kagglehub.dataset_download", "kagglehub.model_download"]
+)
+def test_a_kaggle_downloaders_argument_is_no_hub_id(callee: str) -> None:
+    assert called_kind(callee) is None
+    assert python(f'{callee}("owner/english-corpus")\nload_dataset("org/speech")\n') == {(D, "org/speech", 2)}
+
+
+@pytest.mark.parametrize("name", ["KAGGLE_DATASET", "kaggle_dataset_name", "kaggleModel"])
+def test_a_name_of_a_kaggle_artefact_is_none(name: str) -> None:
+    assert named_kind(name) is None
+
+
+@pytest.mark.parametrize("text", ["TODO", "todo", "FIXME", "TBD", "changeme", "org/TODO", "todo/model"])
+def test_to_dos_are_placeholders(text: str) -> None:
+    assert is_placeholder(text)
+
+
+@pytest.mark.parametrize("text", ["org/todo-list-model", "todoist/x", "facebook/encodec_24khz", "t5-base"])
+def test_ids_that_only_hold_a_to_do_word_are_no_placeholders(text: str) -> None:
+    assert not is_placeholder(text)
+
+
+def test_a_to_do_path_given_to_a_loader_names_nothing() -> None:
+    source = 'path = "TODO"\nmodel = AutoModel.from_pretrained(path)\ntok = AutoTokenizer.from_pretrained("org/tok")\n'
+    assert python(source) == {(M, "org/tok", 3)}
