@@ -197,3 +197,71 @@ def test_ids_that_only_hold_a_to_do_word_are_no_placeholders(text: str) -> None:
 def test_a_to_do_path_given_to_a_loader_names_nothing() -> None:
     source = 'path = "TODO"\nmodel = AutoModel.from_pretrained(path)\ntok = AutoTokenizer.from_pretrained("org/tok")\n'
     assert python(source) == {(M, "org/tok", 3)}
+
+
+# --- a section's model by its legacy owner-less name ---------------------------------------------------------------
+
+CONDITIONERS = """\
+conditioners:
+  description:
+    model: t5
+    t5:
+      name: t5-base
+      finetune: false
+  backbone:
+    name: bert-base-uncased
+"""
+
+
+def test_a_sections_name_that_is_a_legacy_hub_name_is_its_model() -> None:
+    assert config(CONDITIONERS, "config/conditioner/text2music.yaml") == [
+        (M, "t5-base", 5, 12),
+        (M, "bert-base-uncased", 8, 10),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jobs:\n  build:\n    name: GPT2\n",  # a label, not spelled as the Hub spells the model
+        "project:\n  name: t5-3b-finetune\n",  # unknown to the knowledge base: a project's own name
+        "repo:\n  name: org/t5-base\n",  # an `owner/name` under `name:` is a GitHub repository as often
+        "step:\n  name: all-MiniLM-L6-v2\n",  # a library's short name is read only where a model is named
+        "team:\n  name: mistral\n",
+    ],
+)
+def test_other_names_of_a_section_name_nothing(text: str) -> None:
+    assert config(text, "config.yaml") == []
+
+
+# --- a loader of a repository's several files ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("callee", "expected"),
+    [
+        ("load_diffusion_models", M),
+        ("loaders.load_audioseal_models", M),
+        ("download_models", M),
+        ("fetch_datasets", D),
+        ("list_models", None),  # filters, not a repository
+        ("get_models", None),
+        ("save_models", None),
+        ("load_models_and_datasets", None),  # which of the two is unsaid
+    ],
+)
+def test_a_reading_verb_makes_a_plural_loader_one_of_a_repository(callee: str, expected: Kind | None) -> None:
+    assert called_kind(callee) is expected
+
+
+MBD = """\
+def get_mbd_musicgen(device=None):
+    path = 'facebook/multiband-diffusion'
+    models, processors, cfgs = load_diffusion_models(path, filename='mbd_musicgen_32khz.th', device=device)
+    seal = load_audioseal_models("facebook/audioseal", filename="base", device=device)
+    found = list_models("facebook/musicgen")
+"""
+
+
+def test_a_plural_loaders_repository_is_read() -> None:
+    assert python(MBD) == {(M, "facebook/multiband-diffusion", 2), (M, "facebook/audioseal", 4)}

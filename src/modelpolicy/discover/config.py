@@ -56,6 +56,7 @@ from modelpolicy.discover.names import (
     split_words,
 )
 from modelpolicy.discover.yamldoc import compose, compose_part
+from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
 
 if TYPE_CHECKING:
@@ -522,6 +523,7 @@ class _Finder:
         by_role = slot is not None and item_key is None and slot.form[-1:] in "sS"
         yield from self.hub_repository(entries)
         yield from self.hub_tokenizer(entries)
+        yield from self.legacy_model(name if slot is None else None)
         for model in self.model_table_keys(mapping):  # `{"gpt-4o": {"max_tokens": ...}, ...}`: settings by model
             yield from self.text(model, _Slot(Kind.API, model.value))
         if slot is not None and item_key is not None:
@@ -749,6 +751,15 @@ class _Finder:
             return self.reference(text, Kind.OLLAMA, HubId(local[1], None), slot.form)
         hub = identify(value, slot.kind, self.context.is_local_path, single_names=slot.single_names)
         return None if hub is None else self.reference(text, slot.kind, hub, slot.form)
+
+    def legacy_model(self, name: _Node | None) -> Iterator[Reference]:
+        """The model a section's `name:` gives by one of the Hub's legacy owner-less names the knowledge base knows
+        (AudioCraft's `t5: {name: t5-base, finetune: false}`, `gpt2`, `bert-base-uncased`): a `name:` holds anything
+        else as often (`org/repo` a GitHub repository, a label, a step), and is read only so."""
+        value = name.value.strip() if isinstance(name, _Text) else ""
+        known = load_knowledge().artefact(Kind.MODEL, value) if "/" not in value and name_shaped(value) else None
+        if isinstance(name, _Text) and known is not None and value in known.aliases:  # as the Hub spells it, not `GPT2`
+            yield self.reference(name, Kind.MODEL, HubId(value, None), "name")
 
     def reference(self, text: _Text, kind: Kind, hub: HubId, form: str) -> Reference:
         return Reference(self.context.path, text.line, text.column, hub.id, kind, "config", form, hub.revision)

@@ -347,6 +347,12 @@ CALLED_WORDS = {
     # Stable Diffusion's `FrozenCLIPEmbedder("openai/clip-vit-large-patch14")`, `FrozenT5Encoder("google/t5-...")`
     "encoder": Kind.MODEL,
 }
+# Plurals of `CALLED_WORDS` that a function's name may hold when it starts with a verb of reading: AudioCraft's
+# `load_diffusion_models("facebook/multiband-diffusion", filename=...)`, `load_audioseal_models("facebook/audioseal")`,
+# `download_models("org/x")` fetch a repository's several files; `list_models(...)`, `get_models(...)` take filters.
+CALLED_PLURALS = {"models": Kind.MODEL, "datasets": Kind.DATASET}
+READING_VERBS = frozenset({"load", "download", "fetch"})
+_READING = frozenset((verb,) for verb in READING_VERBS)
 # Pydantic's `BaseModel` methods (`Block.model_validate({"mime_type": "image/png"})`): their `model` is a data
 # schema, and what they are given is data to check or copy, not a model to read.
 SCHEMA_METHODS = frozenset(
@@ -384,6 +390,8 @@ def called_kind(name: str) -> Kind | None:
     if method in SCHEMA_METHODS or method in TOKENIZER_LOOKUPS:
         return None
     kinds = {CALLED_WORDS[word] for word in words if word in CALLED_WORDS}
+    if split_words(method)[:1] in _READING:  # `load_diffusion_models(ID)`: several files of one repository
+        kinds |= {CALLED_PLURALS[word] for word in words if word in CALLED_PLURALS}
     return kinds.pop() if len(kinds) == 1 else None
 
 
