@@ -138,6 +138,47 @@ def test_values_with_a_plus_that_are_no_list_of_ids_name_nothing(text: str) -> N
     assert config(text, "config.yaml") == []
 
 
+DISTIL = """\
+accelerate launch run_distillation.py \\
+  --model_name_or_path org/teacher \\
+  --train_dataset_name "org/speech+org/voices" \\
+  --train_dataset_config_name "clean+default" \\
+  --eval_dataset_name=org/speech
+DATASETS=org/a+org/b
+"""
+
+
+def test_datasets_joined_by_plus_on_a_command_line_are_each_read() -> None:
+    assert shell(DISTIL) == {
+        (M, "org/teacher", 2),
+        (D, "org/speech", 3),
+        (D, "org/voices", 3),
+        (D, "org/speech", 5),
+        (D, "org/a", 6),
+        (D, "org/b", 6),
+    }
+
+
+ARGUMENTS = """\
+@dataclass
+class DataTrainingArguments:
+    train_dataset_name: str = field(default="org/speech+parler-tts/mls_eng")
+    train_dataset_config_name: str = field(default="clean+default")
+    eval_dataset_name: str = field(default="org/a + org/b")
+parser.add_argument("--dataset_name", default="org/c+org/d")
+parser.add_argument("--tokenizer_name", default="org/e++org/f")
+"""
+
+
+def test_datasets_joined_by_plus_in_a_python_default_are_each_read() -> None:
+    assert python(ARGUMENTS) == {
+        (D, "org/speech", 3),
+        (D, "parler-tts/mls_eng", 3),
+        (D, "org/c", 6),
+        (D, "org/d", 6),
+    }
+
+
 # --- the repository of a feature extractor or image processor ------------------------------------------------------
 
 
