@@ -56,6 +56,7 @@ from modelpolicy.discover.names import (
     split_words,
 )
 from modelpolicy.discover.yamldoc import compose, compose_part
+from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
 
 if TYPE_CHECKING:
@@ -329,9 +330,9 @@ def _may_be_routed_or_url(value: str, words: tuple[bytes, ...] = _ROUTE_OR_URL_W
 
 
 def _may_hold_url(value: str) -> bool:
-    """Whether `identity.URL` may match in `value`: each URL it matches is written with `://` or `git@`, and these
-    characters are matched as written in any case."""
-    return "://" in value or "@" in value
+    """Whether `identity.URL` may match in `value`: each URL it matches is written with `://`, `git@` or
+    `//pretrained/`, and these characters are matched as written in any case."""
+    return "//" in value or "@" in value
 
 
 _SETTING_KEYS = frozenset(key.lower() for key in SETTING_KEYS)
@@ -524,6 +525,7 @@ class _Finder:
         by_role = slot is not None and item_key is None and slot.form[-1:] in "sS"
         yield from self.hub_repository(entries)
         yield from self.hub_tokenizer(entries)
+        yield from self.legacy_model(name if slot is None else None)
         for model in self.model_table_keys(mapping):  # `{"gpt-4o": {"max_tokens": ...}, ...}`: settings by model
             yield from self.text(model, _Slot(Kind.API, model.value))
         if slot is not None and item_key is not None:
@@ -759,6 +761,15 @@ class _Finder:
             return Kind.OLLAMA, HubId(local[1], None), slot.form
         hub = identify(value, slot.kind, self.context.is_local_path, single_names=slot.single_names)
         return None if hub is None else (slot.kind, hub, slot.form)
+
+    def legacy_model(self, name: _Node | None) -> Iterator[Reference]:
+        """The model a section's `name:` gives by one of the Hub's legacy owner-less names the knowledge base knows
+        (AudioCraft's `t5: {name: t5-base, finetune: false}`, `gpt2`, `bert-base-uncased`): a `name:` holds anything
+        else as often (`org/repo` a GitHub repository, a label, a step), and is read only so."""
+        value = name.value.strip() if isinstance(name, _Text) else ""
+        known = load_knowledge().artefact(Kind.MODEL, value) if "/" not in value and name_shaped(value) else None
+        if isinstance(name, _Text) and known is not None and value in known.aliases:  # as the Hub spells it, not `GPT2`
+            yield self.reference(name, Kind.MODEL, HubId(value, None), "name")
 
     def reference(self, text: _Text, kind: Kind, hub: HubId, form: str) -> Reference:
         return Reference(self.context.path, text.line, text.column, hub.id, kind, "config", form, hub.revision)
@@ -1212,8 +1223,12 @@ def _toml_string(token: str) -> str | None:
 def _listed(text: _Text) -> list[_Text]:
     """The items of a comma-separated list written on one line (`gpt-4o,gpt-4o-mini`, LibreChat's `OPENAI_MODELS`),
     each where it is written; NextChat's `CUSTOM_MODELS=-all,+gpt-4o` adds what a `+` marks and drops what a `-`
-    does. No list (an empty one) for a value without a comma, with a `${VAR:-default}` or a line break."""
+    does. No list (an empty one) for a value without a comma, with a `${VAR:-default}` or a line break.
+    Without a comma, ids joined by `+` are a list too (the Hub's audio training scripts, parler-tts' and
+    distil-whisper's `"train_dataset_name": "org/a+org/b"`, which they split on `+` and interleave): no id holds one."""
     value = text.value
+    if "," not in value and _joined_by_plus(value):
+        return _plus_items(text)
     if "," not in value or "\n" in value or "${" in value:
         return []
     items: list[_Text] = []
@@ -1226,6 +1241,22 @@ def _listed(text: _Text) -> list[_Text]:
             stripped, column = stripped[1:], column + 1
         if stripped and not stripped.startswith("-"):
             items.append(_Text(stripped, text.line, column))
+    return items
+
+
+def _joined_by_plus(value: str) -> bool:
+    """`org/a+org/b`: words joined by `+`, none empty nor holding a blank (`a + b`, `c++` and `+gpt-4o` are not)."""
+    parts = value.split("+")
+    return len(parts) > 1 and "${" not in value and all(part and not any(c.isspace() for c in part) for part in parts)
+
+
+def _plus_items(text: _Text) -> list[_Text]:
+    """The items of `org/a+org/b`, each where it is written."""
+    items: list[_Text] = []
+    column = text.column
+    for part in text.value.split("+"):
+        items.append(_Text(part, text.line, column))
+        column += len(part) + 1
     return items
 
 

@@ -223,6 +223,11 @@ PLACEHOLDER_OWNERS = frozenset(
         *("example.com", "example.org", "example.net"),  # the reserved example domains: `hf://example.com/model`
     }
 )
+# Words left for the writer to replace, as a whole owner or name, or a whole owner-less name: parler-tts' `path =
+# "TODO"` then `from_pretrained(path)`, `model_id = "FIXME"`, `org/TBD`, `CHANGEME`.
+TO_DO_WORDS = frozenset(
+    {"todo", "fixme", "tbd", "tba", "changeme", "change-me", "change_me", "replace-me", "replace_me"}
+)
 # Filler text, as a whole owner or name: `lorem/ipsum`, `sit/amet`.
 FILLER_WORDS = frozenset({"lorem", "ipsum", "dolor", "amet"})
 # Words that make an id a test fixture's stand-in when they are its whole owner or whole name: `test/model`,
@@ -244,11 +249,13 @@ def is_placeholder(text: str) -> bool:
     """An id written for the reader to replace: its owner is `your...` or a stand-in for a user name, or its name is
     `your-...` (`meta-llama/your-model-path`; not a name that only starts so, as `coqui/YourTTS`); or a test
     fixture's stand-in, whose whole owner or name is `test` (`test/model`, `cleanup/test`; not `org/test-model`);
-    filler text (`lorem/ipsum`) or x's (`xx/xxx`); or a router's own choice (`blockrun/auto`; not `org/auto-coder`);
-    or, owner-less, a constant's name (`HF_DATASET_NAME`)."""
+    filler text (`lorem/ipsum`) or x's (`xx/xxx`); or a to-do (`TODO`, `org/FIXME`); or a router's own choice
+    (`blockrun/auto`; not `org/auto-coder`); or, owner-less, a constant's name (`HF_DATASET_NAME`)."""
     if _CONSTANT_NAME.fullmatch(text):
         return True
     owner, slash, name = text.partition("/")
+    if owner.lower() in TO_DO_WORDS or name.lower() in TO_DO_WORDS:
+        return True
     owner = owner.lower()
     yours = name.lower().startswith(("your-", "your_"))
     fixture = owner in FIXTURE_WORDS or name.lower() in FIXTURE_WORDS
@@ -488,12 +495,19 @@ def _spelled_as_known(name: str, kind: Kind, known_id: str, aliases: tuple[str, 
     return kind is not Kind.DATASET or name == name.lower() or name in (known_id, *aliases)
 
 
+# AudioCraft's reference to a pretrained model it downloads from the Hub: `//pretrained/facebook/encodec_32khz` in its
+# solvers' configs (`compression_model_checkpoint:`, `continue_from:`) and code (`model_from_checkpoint(...)`), read by
+# `CompressionModel.get_pretrained(ORG/NAME)`; an owner-less name after it (`//pretrained/dac_44khz`,
+# `//pretrained/debug_compression_model`) is one of the library's own, no repository.
+PRETRAINED_PREFIX = "//pretrained/"
 # A URL as written in text: up to a blank, a quote or a bracket. `parse_hub_url` says whether it is the Hub's.
-URL = re.compile(r"(?:(?:https?|hf|huggingface|ssh)://|git@)[^\s\"'<>()\[\]{},]+", re.IGNORECASE)
+URL = re.compile(
+    r"(?:(?:https?|hf|huggingface|ssh)://|git@|(?<![\w:/])//pretrained/)[^\s\"'<>()\[\]{},]+", re.IGNORECASE
+)
 # Git over SSH in scp form: `git@hf.co:datasets/ORG/NAME`, `git@huggingface.co:ORG/NAME.git`.
 _SCP = re.compile(r"git@(?P<host>[\w.-]+):(?P<path>[^\s]+)", re.IGNORECASE)
 # What every URL `parse_hub_url` reads holds, lower-cased: for the sources' pre-filters.
-URL_MARKERS = (b"huggingface.co", b"hf.co", b"hf://", b"huggingface://")
+URL_MARKERS = (b"huggingface.co", b"hf.co", b"hf://", b"huggingface://", PRETRAINED_PREFIX.encode())
 _HUB_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co"})
 _INFERENCE_HOSTS = frozenset({"api-inference.huggingface.co", "router.huggingface.co"})
 # Hosts under the inference API's own (HuggingChat's `internal.api-inference.huggingface.co`) serve the same routes.
@@ -541,6 +555,14 @@ _ENDPOINT_ROUTES = frozenset({"v1", "pipeline"})
 
 
 def parse_hub_url(text: str) -> tuple[Kind, HubId] | None:
+    """The repository a Hugging Face URL (`_parse_url`) or AudioCraft's `//pretrained/ORG/NAME` points at, or None."""
+    stripped = text.strip()
+    if stripped.lower().startswith(PRETRAINED_PREFIX):
+        return _pretrained([segment for segment in stripped[len(PRETRAINED_PREFIX) :].split("/") if segment])
+    return _parse_url(text)
+
+
+def _parse_url(text: str) -> tuple[Kind, HubId] | None:
     """The repository a Hugging Face URL points at, or None for site pages, Spaces and other hosts.
 
     `https://huggingface.co/ORG/NAME[/resolve|blob|tree|raw/REV/...]` (or `hf.co`, or cloned over SSH:
@@ -616,6 +638,12 @@ def _hub_path(segments: list[str]) -> tuple[Kind, HubId] | None:
     if hub is None or is_placeholder(hub.id):  # `hf://example.com/model`, `huggingface.co/your-org/your-model`
         return None
     return kind, HubId(hub.id, route[1] if has_revision else hub.revision)
+
+
+def _pretrained(segments: list[str]) -> tuple[Kind, HubId] | None:
+    """The model AudioCraft's `//pretrained/ORG/NAME` downloads: an owned id, nothing deeper."""
+    hub = parse_hub_id("/".join(segments)) if len(segments) == 2 else None
+    return None if hub is None or is_placeholder(hub.id) else (Kind.MODEL, hub)
 
 
 def _endpoint_model(segments: list[str]) -> tuple[Kind, HubId] | None:

@@ -43,6 +43,15 @@ ENDINGS = frozenset(
         # `LLMConfig(tokenizer_hub="Quivr/gpt-4o")`, read by `AutoTokenizer.from_pretrained(self.tokenizer_hub)`)
         ("tokenizer", "hub"),
         ("tokenizer", "hub", "id"),
+        # the repository an audio or image model's preprocessor is read from, apart from the model's own: transformers'
+        # run scripts' `--feature_extractor_name`, parler-tts' `"feature_extractor_name": "org/dac"`, the vision
+        # scripts' `--image_processor_name`
+        ("feature", "extractor"),
+        ("feature", "extractor", "name"),
+        ("feature", "extractor", "name", "or", "path"),
+        ("image", "processor"),
+        ("image", "processor", "name"),
+        ("image", "processor", "name", "or", "path"),
         # the Hugging Face Hub repository a table of pretrained weights reads (timm's `_cfg(hf_hub_id="timm/x")`,
         # open_clip's `_pcfg(hf_hub="laion/x/")`): named for the hub, as a tokenizer's is (`READ_FROM_HUB`)
         ("hf", "hub"),
@@ -174,6 +183,8 @@ SPELLED_WHOLE = frozenset(
         ("hf", "hub"),  # `hf` alone is in too many names (`hf_token`, `hf_home`) to pre-filter files on
         ("hf", "hub", "id"),
         ("shield", "id"),  # `shield` alone is a word of the security code a scan reads
+        # `feature` and `image` alone are in too many names (`feature_flags`, `image_url`), `processor` is a CPU's
+        *(ending for ending in ENDINGS if ending[:2] in (("feature", "extractor"), ("image", "processor"))),
         *_ADAPTER_ENDINGS,
     }
 )
@@ -185,6 +196,10 @@ SINGULAR_ONLY = frozenset({("model", "card")})
 WRITTEN = frozenset(
     {"hub", "output", "out", "push", "save", "export", "upload", "deprecated", "unsupported", "excluded", "banned"}
 )
+# Words that say a name's or a function's artefact lives on another hub than Hugging Face's, whose ids are spelled as
+# the Hub's (`owner/name`): Kaggle's datasets and models (`download_kaggle_dataset("owner/x")`, `kagglehub.
+# dataset_download("owner/x")`, `KAGGLE_DATASET=owner/x`) are no Hub repositories.
+OTHER_HUBS = frozenset({"kaggle", "kagglehub"})
 # Endings with `hub` that say where a thing is read from, not that it is pushed there (`tokenizer_hub`, not
 # `hub_model_id`): `hub` in them is no word of writing.
 READ_FROM_HUB = frozenset({("tokenizer", "hub"), ("tokenizer", "hub", "id"), ("hf", "hub"), ("hf", "hub", "id")})
@@ -254,7 +269,7 @@ def named_kind(name: str) -> Kind | None:
     # a pipeline's numbered component is named as the first is: `--pretrained_tokenizer_4_name_or_path`,
     # `text_encoder_2_path`, `MODEL_2` (a number is no word of what the name holds)
     words = tuple(word for word in split_words(name) if not word.isdigit())
-    if _written(words):
+    if _written(words) or not OTHER_HUBS.isdisjoint(words):
         return None
     if "for" in words[1:]:  # `DEFAULT_MODEL_NAME_FOR_TEST`, `tokenizer_for_eval`: an X for Y is an X
         words = words[: words.index("for", 1)]
@@ -334,6 +349,12 @@ CALLED_WORDS = {
     # Stable Diffusion's `FrozenCLIPEmbedder("openai/clip-vit-large-patch14")`, `FrozenT5Encoder("google/t5-...")`
     "encoder": Kind.MODEL,
 }
+# Plurals of `CALLED_WORDS` that a function's name may hold when it starts with a verb of reading: AudioCraft's
+# `load_diffusion_models("facebook/multiband-diffusion", filename=...)`, `load_audioseal_models("facebook/audioseal")`,
+# `download_models("org/x")` fetch a repository's several files; `list_models(...)`, `get_models(...)` take filters.
+CALLED_PLURALS = {"models": Kind.MODEL, "datasets": Kind.DATASET}
+READING_VERBS = frozenset({"load", "download", "fetch"})
+_READING = frozenset((verb,) for verb in READING_VERBS)
 # Pydantic's `BaseModel` methods (`Block.model_validate({"mime_type": "image/png"})`): their `model` is a data
 # schema, and what they are given is data to check or copy, not a model to read.
 SCHEMA_METHODS = frozenset(
@@ -361,13 +382,18 @@ TOKENIZER_LOOKUPS = frozenset({"encoding_for_model", "encoding_name_for_model"})
 @lru_cache(maxsize=16384)
 def called_kind(name: str) -> Kind | None:
     """MODEL or DATASET when a function's name says what it is given is one to read (`get_model_path`,
-    `resolve_model_reference`, `load_dataset_split`); None for names of what a program writes (`save_model`), for
-    Pydantic's schema methods (`model_validate`) and tiktoken's tokenizer look-ups (`encoding_for_model`)."""
+    `resolve_model_reference`, `load_dataset_split`); None for names of what a program writes (`save_model`), of
+    another hub's artefacts (`download_kaggle_dataset`), for Pydantic's schema methods (`model_validate`) and
+    tiktoken's tokenizer look-ups (`encoding_for_model`)."""
     words = split_words(name)
     method = name.rpartition(".")[2]
-    if WRITTEN.intersection(words) or method in SCHEMA_METHODS or method in TOKENIZER_LOOKUPS:
+    if WRITTEN.intersection(words) or OTHER_HUBS.intersection(words):
+        return None
+    if method in SCHEMA_METHODS or method in TOKENIZER_LOOKUPS:
         return None
     kinds = {CALLED_WORDS[word] for word in words if word in CALLED_WORDS}
+    if split_words(method)[:1] in _READING:  # `load_diffusion_models(ID)`: several files of one repository
+        kinds |= {CALLED_PLURALS[word] for word in words if word in CALLED_PLURALS}
     return kinds.pop() if len(kinds) == 1 else None
 
 

@@ -3673,11 +3673,13 @@ def _named_artefacts(
     text: str, kind: Kind, context: FileContext, in_context: frozenset[str]
 ) -> list[tuple[Kind, str, str | None]]:
     """What a named default holds: one artefact, or each of a comma-separated list of them
-    (`MODELS = "org/a,org/b"`), all of whose items must name one."""
+    (`MODELS = "org/a,org/b"`), or of one joined by `+` (distil-whisper's and parler-tts' `train_dataset_name:
+    str = "org/a+org/b"`, split and interleaved), all of whose items must name one."""
     artefact = _identify_named(text, kind, context, in_context)
-    if artefact or "," not in text or any(c.isspace() for c in text):
+    separator = "," if "," in text else "+"
+    if artefact or separator not in text or any(c.isspace() for c in text):
         return [artefact] if artefact else []
-    items = [_identify_named(item, kind, context, in_context) for item in text.split(",")]
+    items = [_identify_named(item, kind, context, in_context) for item in text.split(separator)]
     return [item for item in items if item] if all(items) else []
 
 

@@ -1084,11 +1084,18 @@ def _written(value: _Span) -> _Span:
 
 
 _ITEM = re.compile(r"[^,\s]+")  # an item of a list joined with commas or blanks (`org/x,org/y`, `"org/x 1.0 org/y"`)
+# Ids joined by `+` (distil-whisper's and parler-tts' `--train_dataset_name "org/x+org/y"`, which they split and
+# interleave): no id holds one. A `+` first is no join (`${MODEL:+org/x}`: the shell's value when MODEL is set).
+_JOINED = re.compile(r"[^+]+(?:\+[^+]+)+")
+_PART = re.compile(r"[^+]+")
 
 
 def _items(value: _Span) -> Iterator[_Span]:
     for item in _ITEM.finditer(value.text):
-        yield value[item.start() : item.end()]
+        parts = _PART.finditer(item[0]) if _JOINED.fullmatch(item[0]) else (None,)
+        for part in parts:
+            start, end = (item.start() + part.start(), item.start() + part.end()) if part else item.span()
+            yield value[start:end]
 
 
 def _downloads(command: list[_Span], known: Mapping[str, Sequence[_Span]]) -> Iterator[_Found]:
