@@ -1,0 +1,85 @@
+"""Forms found on evaluation and review tools the benchmark does not label (issue 16, tenth blind wave: Inspect AI,
+PR-Agent): routes of LiteLLM's and Inspect AI's providers (`codestral/`, `watsonx/owner/name`, `deepinfra/`,
+`cloudflare/@cf/...`, `openai-api/<service>/...`, `together/`, `azureai/`, `hf/`, `vllm-completions/`), Inspect
+AI's mock model, and a command quoted in prose that a bracket closes."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover import apis
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.knowledge import load
+from modelpolicy.model import Kind
+
+M, A = Kind.MODEL, Kind.API
+
+
+def find_in(source: str, path: str = "tests/test_providers.py") -> set[tuple[Kind, str, int]]:
+    return {(r.kind, r.text, r.line) for r in PythonSource().find(source, FileContext(path, lambda v: False))}
+
+
+# --- routes of hosted providers -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "provider"),
+    [
+        ("codestral/codestral-2405", "mistral"),  # LiteLLM's route to Codestral's own endpoint
+        ("text-completion-codestral/codestral-latest", "mistral"),
+        ("watsonx/meta-llama/llama-3-8b-instruct", "watsonx"),  # any owner/name behind watsonx's route
+        ("watsonx/mistralai/mistral-large", "watsonx"),
+        ("deepinfra/deepseek-ai/DeepSeek-R1-Distill-Llama-70B", "deepinfra"),  # mixed case, as the Hub writes it
+        ("cloudflare/@cf/meta/llama-3.3-70b-instruct-fp8-fast", "cloudflare-workers-ai"),
+        ("openai-api/openai/gpt-5", "openai"),  # Inspect AI's generic OpenAI-compatible provider
+        ("openai-api/together/MiniMaxAI/MiniMax-M2.7", "together"),
+        ("together/meta-llama/Llama-3.1-8B-Instruct-Turbo", "together"),
+        ("azureai/Llama-3.3-70B-Instruct", "azure-ai-foundry"),  # Inspect AI's Azure AI Foundry provider
+        ("azure_ai/command-r-plus", "azure-ai-foundry"),
+        ("azure_ai/gpt-4o", "azure"),  # Azure OpenAI's names stay Azure OpenAI's
+    ],
+)
+def test_a_provider_route_names_the_api_model(name: str, provider: str) -> None:
+    assert apis.routed(name) == name
+    found = load().routed(name)
+    assert found is not None and found[0].key == provider
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "watsonx/data/x.json",  # a file under a folder named for the route
+        "watsonx/a/b/c",
+        "deepinfra/outputs/x",  # a folder
+        "deepinfra/model",  # no owner/name after the route
+        "cloudflare/workers-sdk",  # a repository of Cloudflare's, no Workers AI id behind the prefix
+        "cloudflare/moonshotai/kimi-k3",  # the prefix leads to no route
+        "openai-api/acme/x",  # an unknown service behind Inspect AI's prefix
+        "together/results/run1",  # a folder
+        "azureai/a/b",
+        "azureai/config.yaml",
+        "codestral/x.py",
+    ],
+)
+def test_look_alikes_of_a_provider_route_name_no_api_model(text: str) -> None:
+    assert apis.routed(text) is None
+
+
+def test_a_hub_id_alone_stays_a_hub_id() -> None:
+    assert apis.routed("deepseek-ai/DeepSeek-R1") is None
+    assert apis.routed("meta-llama/Llama-3.1-8B-Instruct") is None
+
+
+def test_inspect_provider_strings_in_python_name_their_api_models() -> None:
+    found = find_in(
+        "from inspect_ai.model import get_model\n"
+        'model = get_model("openai-api/together/MiniMaxAI/MiniMax-M2.7")\n'
+        'other = get_model("azureai/Llama-3.3-70B-Instruct")\n'
+        'MAX_TOKENS = {"codestral/codestral-2405": 8191, "deepinfra/deepseek-ai/DeepSeek-R1": 128000}\n'
+    )
+    assert (A, "openai-api/together/MiniMaxAI/MiniMax-M2.7", 2) in found
+    assert (A, "azureai/Llama-3.3-70B-Instruct", 3) in found
+    assert (A, "codestral/codestral-2405", 4) in found
+    assert (A, "deepinfra/deepseek-ai/DeepSeek-R1", 4) in found
+    assert not any(kind is M for kind, _, _ in found)  # `azureai/Llama-3.3-70B-Instruct` is no Hub repository
