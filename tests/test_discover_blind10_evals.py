@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from modelpolicy.discover import apis
+from modelpolicy.discover.identity import is_placeholder, without_hub_route
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.knowledge import load
@@ -83,3 +84,37 @@ def test_inspect_provider_strings_in_python_name_their_api_models() -> None:
     assert (A, "codestral/codestral-2405", 4) in found
     assert (A, "deepinfra/deepseek-ai/DeepSeek-R1", 4) in found
     assert not any(kind is M for kind, _, _ in found)  # `azureai/Llama-3.3-70B-Instruct` is no Hub repository
+
+
+# --- Inspect AI's providers of local Hub models, and its mock -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("hf/openai-community/gpt2", "openai-community/gpt2"),
+        ("vllm-completions/EleutherAI/pythia-70m", "EleutherAI/pythia-70m"),
+        # unchanged: a Hub id whose owner is `hf` would have one slash; deeper paths stay paths
+        ("hf/x", "hf/x"),
+        ("hf/a/b/c", "hf/a/b/c"),
+        ("vllm-completions/x", "vllm-completions/x"),
+    ],
+)
+def test_an_inspect_route_to_a_local_hub_model_is_stripped(value: str, expected: str) -> None:
+    assert without_hub_route(value) == expected
+
+
+def test_get_model_of_a_local_hub_model_names_the_hub_model() -> None:
+    found = find_in('model = get_model(\n    "vllm-completions/EleutherAI/pythia-70m",\n    device=0,\n)\n')
+    assert (M, "EleutherAI/pythia-70m", 2) in found
+
+
+@pytest.mark.parametrize("text", ["mockllm/model", "none/none"])
+def test_inspect_mock_models_are_placeholders(text: str) -> None:
+    assert is_placeholder(text)
+    assert find_in(f'eval(task, model="{text}")\n') == set()
+
+
+@pytest.mark.parametrize("text", ["mockingbird/model-7b", "nonet/x", "EleutherAI/pythia-70m"])
+def test_owners_that_only_start_like_a_mock_are_no_placeholders(text: str) -> None:
+    assert not is_placeholder(text)
