@@ -118,3 +118,34 @@ def test_inspect_mock_models_are_placeholders(text: str) -> None:
 @pytest.mark.parametrize("text", ["mockingbird/model-7b", "nonet/x", "EleutherAI/pythia-70m"])
 def test_owners_that_only_start_like_a_mock_are_no_placeholders(text: str) -> None:
     assert not is_placeholder(text)
+
+
+# --- a command quoted in prose --------------------------------------------------------------------------------------
+
+
+def test_a_bracket_that_closes_a_quoted_command_is_no_part_of_its_id() -> None:
+    found = find_in(
+        "warn_once(\n"
+        "    logger,\n"
+        '    f"{output.model} declined this request. Set the fallback_models config "\n'
+        '    "(e.g. --fallback-models claude-opus-4-8) to retry refused requests."\n'
+        ")\n"
+    )
+    assert {text for _, text, _ in found} == {"claude-opus-4-8"}
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ('f"{x} [run with --model gpt-4o-mini] first"', "gpt-4o-mini"),
+        ('f"{x} run --model gpt-4o-mini, then stop"', "gpt-4o-mini"),
+        ('f"{x} run `app --model gpt-4o-mini`."', "gpt-4o-mini"),
+    ],
+)
+def test_prose_punctuation_after_a_quoted_command_is_dropped(command: str, expected: str) -> None:
+    assert {text for _, text, _ in find_in(f"x = 1\nmessage = {command}\n")} == {expected}
+
+
+def test_a_bracket_the_value_opens_itself_stays() -> None:
+    # `f(x)` is no id: what a bracket balances is left as written, and names nothing
+    assert find_in('x = 1\nmessage = f"{x} --model f(x)"\n') == set()
