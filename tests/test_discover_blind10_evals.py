@@ -149,3 +149,35 @@ def test_prose_punctuation_after_a_quoted_command_is_dropped(command: str, expec
 def test_a_bracket_the_value_opens_itself_stays() -> None:
     # `f(x)` is no id: what a bracket balances is left as written, and names nothing
     assert find_in('x = 1\nmessage = f"{x} --model f(x)"\n') == set()
+
+
+# --- LiteLLM's `openai/` route to an OpenAI-compatible server ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "provider"),
+    [
+        ("openai/qwq-plus", "alibaba-dashscope"),  # PR-Agent's MAX_TOKENS: DashScope through its compatible endpoint
+        ("openai/deepseek-chat", "deepseek"),
+        ("openai/gpt-4o", "openai"),
+    ],
+)
+def test_the_compatible_route_before_a_name_one_provider_serves_is_that_providers(name: str, provider: str) -> None:
+    assert apis.routed(name) == name
+    found = load().routed(name)
+    assert found is not None and found[0].key == provider
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "openai/whisper-large-v3",  # the OpenAI organisation's open weights on the Hub
+        "openai/gpt-oss-20b",
+        "openai/clip-vit-base-patch32",
+        "openai/local",  # a local server's own name
+        "openai/llama3.1-70b",  # a name only a context makes an API's
+        "openai/meta-llama/Llama-3.1-8B-Instruct",  # a Hub model served by an OpenAI-compatible server
+    ],
+)
+def test_the_compatible_route_before_other_names_names_no_api_model(text: str) -> None:
+    assert apis.routed(text) is None
