@@ -79,6 +79,8 @@ ROUTE_MARKERS = (
     b"upstage/",
     b"vercel/",
     b"together",
+    b"deepinfra",
+    b"codestral",
     b"@cf/",
     b"@hf/",
     b"novita",
@@ -245,7 +247,7 @@ def routed(text: str) -> str | None:
     value = without_options(text.strip())
     if not value or ("/" not in value and ":" not in value):
         return None  # a route is `provider/name` or `provider:name`; most strings have neither, and are let go at once
-    if value != value.lower() and not value.startswith(_mixed_case_routes()):
+    if value != value.lower() and not _mixed_case_routed(value):
         return None  # in mixed case only behind the route of an API that writes its names so (`together_ai/Org/X`)
     if any(c.isspace() or c == "," for c in value):
         return None  # `openai/gpt-4o,openai/gpt-4o-mini` is a list, read item by item where a source splits it
@@ -465,6 +467,12 @@ def spelled_by_the_api(value: str) -> str:
 def _mixed_case_routes() -> tuple[str, ...]:
     """The routes of the providers that write their model names in mixed case (`together_ai/`), lower-cased."""
     return tuple(route.lower() for p in load_knowledge().providers if p.mixed_case for route in p.routes)
+
+
+def _mixed_case_routed(value: str) -> bool:
+    """Whether a name starts with the route of a provider that writes its names in mixed case, or with one behind a
+    gateway's prefix (Inspect AI's `openai-api/together/Org/X`): which prefix is a gateway's the catalogue decides."""
+    return value.startswith(_mixed_case_routes()) or value.partition("/")[2].startswith(_mixed_case_routes())
 
 
 @lru_cache(maxsize=1)

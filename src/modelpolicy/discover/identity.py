@@ -214,6 +214,9 @@ PLACEHOLDER_OWNERS = frozenset(
     {
         *("username", "user-name", "user_name", "hf-username", "hf_username", "my-username"),
         *("fake", "dummy", "mock", "owner", "user", "foo", "some", "example"),
+        # a framework's model that answers without one, for tests and demos: Inspect AI's `mockllm/model`
+        # (inspect.aisi.org.uk/providers#mock-llm) and `none/none`
+        *("mockllm", "none"),
         # a test's or a catalogue test's stand-ins for the user's or a provider's own model (`--model_name
         # custom/mlx-model`, `custom/model`, `provider/model-a`, `vendor/x`)
         *("custom", "provider", "vendor"),
@@ -374,8 +377,10 @@ def library_owned(name: str) -> str | None:
 # `huggingface/meta-llama/Llama-3.1-8B-Instruct` (Hugging Face's inference), `hosted_vllm/Qwen/Qwen2.5-7B-Instruct` and
 # `vllm/org/x` (a vLLM server), `openai/org/x` (an OpenAI-compatible server, a router or a local one). What follows
 # the route is the Hub id served when it is `org/name`. A route whose provider names its own models in that shape
-# (`openrouter/meta-llama/llama-3-70b-instruct`, `together_ai/...`) is not among them.
-HUB_ROUTES = frozenset({"huggingface", "hosted_vllm", "vllm", "openai"})
+# (`openrouter/meta-llama/llama-3-70b-instruct`, `together_ai/...`) is not among them. Inspect AI's providers of a Hub
+# model run locally are written so too (inspect.aisi.org.uk/providers: `hf/openai-community/gpt2`,
+# `vllm-completions/EleutherAI/pythia-70m`, as its `vllm/`).
+HUB_ROUTES = frozenset({"huggingface", "hosted_vllm", "vllm", "openai", "hf", "vllm-completions"})
 
 
 # pydantic-ai's provider prefix for Hugging Face's Inference Providers (`Agent("huggingface:Qwen/Qwen3-32B")`): the Hub

@@ -511,6 +511,19 @@ _PLAIN = frozenset(
 # A string holding a command line's flag among other words (`"--tokenizer org/x"`), and the words of one.
 _COMMAND_FLAG = re.compile(r"(?:^|\s)--?[A-Za-z][\w.-]*[\s=]+[^\s-]")
 _COMMAND_WORD = re.compile(r"\S+")
+# The brackets a command quoted in prose may close after its last word (`"(e.g. --fallback-models ID) to retry"`).
+_CLOSING = {")": "(", "]": "["}
+
+
+def _prose_trimmed(word: str) -> str:
+    """A command's word as prose writes it, without the quotes or backticks around it, the punctuation of the sentence
+    after it (`ID,`, `ID.`) or a bracket it did not open (`ID)`): no id ends with any of them."""
+    trimmed = word.strip("\"'`").rstrip(",;.")
+    while trimmed[-1:] in _CLOSING and trimmed.count(trimmed[-1]) > trimmed.count(_CLOSING[trimmed[-1]]):
+        trimmed = trimmed[:-1].rstrip(",;.")
+    return trimmed.strip("\"'`")
+
+
 _SERVING = re.compile(
     r"\b(?:vllm\s+serve|trtllm-serve|lmdeploy\s+(?:serve|chat|lite)|aphrodite\s+run|xtuner\s+(?:chat|mmbench|convert))\s"
 )  # `names.SERVE_COMMANDS`
@@ -2811,7 +2824,7 @@ class _Finder:
                 continue
             line = constant.lineno + (text.count("\n", 0, value[1]) if spread else 0)
             # quotes, or the backticks of a command quoted in prose (`"runs `app --model gpt-4o` and ..."`)
-            node = ast.Constant(value[0].strip("\"'`"), lineno=line, col_offset=constant.col_offset)
+            node = ast.Constant(_prose_trimmed(value[0]), lineno=line, col_offset=constant.col_offset)
             self._defer(node, kind, "flag")
 
     def _model_args(self, constant: ast.Constant) -> None:

@@ -211,7 +211,17 @@ class KnowledgeBase:
             in_context = contextual or route.endswith(":")
             if name.startswith(route) and _serves_routed(provider, name[len(route) :], in_context):
                 return provider, name[len(route) :]
-        return None if uri else self._unlisted_route(name)
+        return None if uri else self._compatible_route(name) or self._unlisted_route(name)
+
+    def _compatible_route(self, name: str) -> tuple[ApiProvider, str] | None:
+        """LiteLLM's `openai/` route to any OpenAI-compatible server (an `api_base` beside it) before a name one
+        provider serves everywhere: that provider's (`openai/qwq-plus` is DashScope's, `openai/deepseek-chat`
+        DeepSeek's). An `owner/name` after it, or a name only a context makes an API's, stays unrouted."""
+        rest = name[len(_COMPATIBLE_ROUTE) :] if name.startswith(_COMPATIBLE_ROUTE) else ""
+        if not rest or "/" in rest:
+            return None
+        found = next((p for p in self.providers if _serves(p, rest, False)), None)
+        return None if found is None else (found, rest)
 
     def _unlisted_route(self, name: str) -> tuple[ApiProvider, str] | None:
         """A `provider:` prefix the catalogue does not list, before a name one provider serves everywhere:
@@ -251,6 +261,9 @@ class KnowledgeBase:
         return find_server(self.servers, image)
 
 
+# LiteLLM's route to whatever OpenAI-compatible server its `api_base` names
+# (docs.litellm.ai/docs/providers/openai_compatible).
+_COMPATIBLE_ROUTE = "openai/"
 # A tool's own provider id before a colon (`azure_serverless:`, `github:`): a word, then a name with no `/` or `:`.
 _UNLISTED_ROUTE = re.compile(r"([a-z][a-z0-9_]*):(?=[^:/\s]+$)")
 # A provider's route written as a URL's scheme before a bare name (`openai://gpt-4o`, RamaLama's remote models).
