@@ -451,6 +451,20 @@ NIM = "nvcr.io/nim/meta/llama-3.1-8b-instruct"
             [(I, "ghcr.io/kaito-project/aikit/llama3.2:1b", 6), (I, "vllm/vllm-openai:v0.6.3", 9)],
             id="workflow-input-default-and-expression-fallback",
         ),
+        pytest.param(
+            "deploy.yaml",
+            "spec:\n  containers:\n  - image: cr.example.com/aibrix/vllm-openai:v0.10.0-nixl\n"
+            "  - image: mirror.example.com:5000/lmsysorg/sglang:v0.4.6\n"
+            "  - image: cr.example.com/aibrix/tensorrt-llm:1.1.0\n"
+            "  - image: nvcr.io/nvidia/tensorrt-llm/release:0.21.0\n",
+            [
+                (I, "cr.example.com/aibrix/vllm-openai:v0.10.0-nixl", 3),
+                (I, "mirror.example.com:5000/lmsysorg/sglang:v0.4.6", 4),
+                (I, "cr.example.com/aibrix/tensorrt-llm:1.1.0", 5),
+                (I, "nvcr.io/nvidia/tensorrt-llm/release:0.21.0", 6),
+            ],
+            id="mirrors-and-own-builds-that-keep-the-name",
+        ),
     ],
 )
 def test_finds_images_in_every_form(path: str, text: str, expected: list[Found]) -> None:
@@ -495,6 +509,12 @@ def test_finds_images_in_every_form(path: str, text: str, expected: list[Found])
             "on:\n  workflow_dispatch:\n    inputs:\n      base_image:\n        default: 'python:3.12'\n"
             "env:\n  IMAGE: ${{ inputs.image || 'nginx:1.27' }}\n  APP_IMAGE: ${{ inputs.a || inputs.b }}\n",
             id="workflow-inputs-of-other-images",
+        ),
+        pytest.param(
+            "deploy.yaml",
+            "spec:\n  containers:\n  - image: cr.example.com/team/official-vllm-openai:v1\n"
+            "  - image: registry.example.com/someone/ollama:1\n  - image: nvcr.io/nvidia/tensorrt:24.01-py3\n",
+            id="builds-under-another-name-and-other-namespaces",
         ),
     ],
 )
