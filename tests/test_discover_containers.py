@@ -191,6 +191,16 @@ def find(path: str, text: str) -> list[Found]:
             id="k8s-sh-c-env-and-any-container-command",
         ),
         pytest.param(
+            "ray/cluster.yaml",
+            "spec:\n  containers:\n  - image: vllm/vllm-openai:v0.7.1\n"
+            '    command: ["/bin/bash", "-lc", "--"]\n'
+            '    args: ["ulimit -n 65536; echo head; vllm serve org/lc --served-model-name x"]\n'
+            "  - image: python:3.11\n"
+            '    command: ["sh", "-ec", "python fetch.py --dataset org/ec"]\n',
+            [(I, "vllm/vllm-openai:v0.7.1", 3), (M, "org/lc", 5), (D, "org/ec", 7)],
+            id="k8s-bash-lc-then-dashes-and-sh-ec",
+        ),
+        pytest.param(
             "charts/tei/values.yaml",
             HELM_VALUES,
             [(I, "ghcr.io/huggingface/text-embeddings-inference:1.5", 2)],

@@ -194,6 +194,10 @@ def test_version_key() -> None:
         ("localhost/ollama/ollama", "ollama"),
         ("nvcr.io/nvidia/tensorrt-llm/release", "tensorrt-llm"),
         ("cr.example.com/aibrix/tensorrt-llm", "tensorrt-llm"),
+        ("vllm/vllm-omni", "vllm"),
+        ("quay.io/ascend/vllm-ascend", "vllm"),
+        ("aibrix/sglang", "sglang"),
+        ("cr.example.com/aibrix/sglang", "sglang"),
     ],
 )
 def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server: str) -> None:
@@ -242,6 +246,10 @@ def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server:
         "registry.example.com/ollama",  # a registry's own top-level name, no Docker Hub path
         "registry.example.com/someone/ollama",
         "nvcr.io/nvidia/tensorrt",  # the SDK's image, no server
+        "aibrix/sglang-router",  # SGLang's router serves no model
+        "org/sglang/tools",
+        "cr.example.com/aibrix/vllm-openai-aibrix-kvcache",  # a build under another name
+        "ascend/vllm-ascend-dev",
     ],
 )
 def test_look_alike_repositories_are_no_servers(image: str) -> None:

@@ -49,6 +49,9 @@ _MODEL_KEYS = frozenset({"modelurl"})
 _WORD = re.compile(r"""(?:"[^"]*"|'[^']*'|[^\s"'])+""")
 _QUOTED = re.compile(r""""([^"]*)"|'([^']*)'""")
 _HEREDOC = re.compile(r"(?<!<)<<(?!<)-?\s*[\"']?([A-Za-z_]\w*)[\"']?")
+# A shell's option that runs the next word as a script: `-c`, and `-c` among others (`bash -lc`, `sh -ec`, `-xc`); a
+# `--` may stand between it and the script (`command: ["/bin/bash", "-lc", "--"]`, KubeRay's examples).
+_SCRIPT_OPTION = re.compile(r"-[a-zA-Z]{0,3}c")
 _STRING = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 
@@ -369,15 +372,16 @@ class _Yaml:
 
     def commands(self, parts: list[yaml.Node]) -> Iterator[Reference]:
         """A string is a command line; lists (`command` then `args`) are joined into one, and the script after a
-        `-c` (`sh -c "launcher --model-id X"`) is read as a command line of its own."""
+        `-c` (`sh -c "launcher --model-id X"`, `bash -lc -- "..."`) is read as a command line of its own."""
         import yaml
 
         words = [w for part in parts if isinstance(part, yaml.SequenceNode) for w in part.value if string(w)]
         values = [w.value for w in words]
         if words:
             yield from self.run(shlex.join(values), words)
-        for index in (i for i, value in enumerate(values[:-1]) if value == "-c"):
-            yield from self.run(values[index + 1], [words[index + 1]])
+        for index in (i for i, value in enumerate(values[:-1]) if _SCRIPT_OPTION.fullmatch(value)):
+            script = index + 2 if values[index + 1] == "--" and index + 2 < len(values) else index + 1
+            yield from self.run(values[script], [words[script]])
         for part in parts:
             if string(part):
                 yield from self.run(part.value, [part])
