@@ -475,6 +475,14 @@ NIM = "nvcr.io/nim/meta/llama-3.1-8b-instruct"
             ],
             id="mirrors-and-own-builds-that-keep-the-name",
         ),
+        pytest.param(
+            "templates-configmap.yaml",
+            "kind: ConfigMap\ndata:\n  templates.yaml: |\n    # deployment templates\n    - name: prod\n"
+            '      engine:\n        image: "vllm/vllm-openai:v0.6.3"\n'
+            '        args: ["--model", "org/templated"]\n  other.txt: plain text\n',
+            [(I, "vllm/vllm-openai:v0.6.3", 7), (M, "org/templated", 8)],
+            id="a-literal-block-that-is-yaml-itself",
+        ),
     ],
 )
 def test_finds_images_in_every_form(path: str, text: str, expected: list[Found]) -> None:
@@ -525,6 +533,12 @@ def test_finds_images_in_every_form(path: str, text: str, expected: list[Found])
             "spec:\n  containers:\n  - image: cr.example.com/team/official-vllm-openai:v1\n"
             "  - image: registry.example.com/someone/ollama:1\n  - image: nvcr.io/nvidia/tensorrt:24.01-py3\n",
             id="builds-under-another-name-and-other-namespaces",
+        ),
+        pytest.param(
+            "configmap.yaml",
+            "data:\n  run.sh: |\n    echo image: vllm/vllm-openai\n  notes.yaml: |\n    image: [unclosed\n"
+            "  nested.yaml: |\n    inner: |\n      image: vllm/vllm-openai:v1\n",
+            id="literal-blocks-that-are-no-containers-or-nested-twice",
         ),
     ],
 )

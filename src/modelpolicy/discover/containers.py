@@ -27,7 +27,7 @@ from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.markers import Markers
 from modelpolicy.discover.names import split_words
 from modelpolicy.discover.shell import placed_commands
-from modelpolicy.discover.yamldoc import compose
+from modelpolicy.discover.yamldoc import compose, compose_part
 from modelpolicy.knowledge.servers import ImageName
 from modelpolicy.model import Kind, Reference
 
@@ -52,6 +52,8 @@ _HEREDOC = re.compile(r"(?<!<)<<(?!<)-?\s*[\"']?([A-Za-z_]\w*)[\"']?")
 # A shell's option that runs the next word as a script: `-c`, and `-c` among others (`bash -lc`, `sh -ec`, `-xc`); a
 # `--` may stand between it and the script (`command: ["/bin/bash", "-lc", "--"]`, KubeRay's examples).
 _SCRIPT_OPTION = re.compile(r"-[a-zA-Z]{0,3}c")
+# A line of YAML's `key: value` form, as a literal block holding YAML has (`_Yaml.embedded`).
+_KEY_LINE = re.compile(r"^[ \t]*(?:- )?[\w.-]+:[ \t]", re.MULTILINE)
 _STRING = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 
@@ -239,6 +241,7 @@ class _Yaml:
 
     text: str
     context: FileContext
+    depth: int = 0  # 1 inside a literal block that is YAML itself (`_embedded`)
 
     def references(self) -> Iterator[Reference]:
         """The containers of every document that can be read; then the first error met, with what was found."""
@@ -269,6 +272,29 @@ class _Yaml:
             if (uses := string(entries.get("uses"))) and uses.lower().startswith("docker://"):
                 yield from self.placed(entries["uses"], server_image(uses), "uses")
             yield from self.images_by_role(entries)
+            for node in entries.values():
+                yield from self.embedded(node)
+
+    def embedded(self, node: yaml.Node) -> Iterator[Reference]:
+        """A literal block that is YAML itself (a ConfigMap's `templates.yaml: |` of deployment templates, a server's
+        config file): its containers, each placed where it stands in the file (the block's lines follow the
+        indicator's line, indented alike). One level deep; a block that cannot be read names nothing."""
+        import yaml
+
+        if self.depth or not isinstance(node, yaml.ScalarNode) or node.style != "|" or not _MENTIONS.search(node.value):
+            return
+        if not _KEY_LINE.search(node.value):  # a script or prose that happens to hold `image:`
+            return
+        stream = compose_part(node.value)
+        inner = _Yaml(node.value, self.context, self.depth + 1)
+        found = [r for document in stream.documents for r in inner.document(document, set())]
+        if not found:
+            return
+        lines = self.text.splitlines()[node.start_mark.line + 1 : node.end_mark.line + 1]
+        first = next((line for line in lines if line.strip()), "")
+        indent = len(first) - len(first.lstrip(" "))
+        for reference in found:
+            yield replace(reference, line=reference.line + node.start_mark.line + 1, column=reference.column + indent)
 
     def images_by_role(self, entries: dict[str, yaml.Node]) -> Iterator[Reference]:
         """Images a chart's values name by their role rather than under `image:`: a key ending in `image`
