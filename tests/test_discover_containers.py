@@ -201,6 +201,16 @@ def find(path: str, text: str) -> list[Found]:
             id="k8s-bash-lc-then-dashes-and-sh-ec",
         ),
         pytest.param(
+            "rayjob.yaml",
+            "apiVersion: ray.io/v1\nkind: RayJob\nspec:\n"
+            "  entrypoint: vllm serve org/ray-served --tensor-parallel-size 2\n"
+            "  job:\n    command: python train.py --dataset_name org/ray-data\n"
+            "  rayClusterSpec:\n    headGroupSpec:\n      template:\n        spec:\n          containers:\n"
+            "          - image: rayproject/ray:2.10.0\n",
+            [(M, "org/ray-served", 4), (D, "org/ray-data", 6)],
+            id="a-job-s-command-line-outside-a-container",
+        ),
+        pytest.param(
             "charts/tei/values.yaml",
             HELM_VALUES,
             [(I, "ghcr.io/huggingface/text-embeddings-inference:1.5", 2)],
@@ -539,6 +549,12 @@ def test_finds_images_in_every_form(path: str, text: str, expected: list[Found])
             "data:\n  run.sh: |\n    echo image: vllm/vllm-openai\n  notes.yaml: |\n    image: [unclosed\n"
             "  nested.yaml: |\n    inner: |\n      image: vllm/vllm-openai:v1\n",
             id="literal-blocks-that-are-no-containers-or-nested-twice",
+        ),
+        pytest.param(
+            "job.yaml",
+            "spec:\n  entrypoint: ./run.sh --model ./weights\n  command: echo org/not-a-model\n"
+            "  containers:\n  - image: python:3.11\n",
+            id="job-command-lines-that-name-nothing",
         ),
     ],
 )

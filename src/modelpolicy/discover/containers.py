@@ -38,6 +38,8 @@ _SOURCE = "containers"
 # Keys whose values are a container's command line, in the order they are joined: compose, then Kubernetes; a Beaker
 # experiment spec's task names its arguments in full (`command: [/bin/sh, -c]`, `arguments: ['accelerate launch ...']`).
 _COMMAND_KEYS = ("entrypoint", "command", "args", "arguments")
+# Keys outside a container whose string is a command line (`entrypoint:` of a KubeRay RayJob).
+_JOB_COMMAND_KEYS = ("entrypoint", "command")
 _COMPOSE = re.compile(r"(docker-)?compose[^/]*\.ya?ml")
 # Cheap test before parsing: YAML without an image cannot name a container.
 # (`defaultImage:`, `vllm_image:`: a key ending in `image`, `Image` or `images`, too)
@@ -267,6 +269,11 @@ class _Yaml:
             read = _COMMAND_KEYS if "image" in entries or "modelFormat" in entries else ()
             for node in (node for key, node in entries.items() if key not in read and _argument_list(key, node)):
                 yield from self.commands([node])
+            # a job's command line written as one string outside a container (a KubeRay RayJob's `entrypoint:
+            # vllm serve ID ...`): the flag reader decides what it names
+            for key in () if read else _JOB_COMMAND_KEYS:
+                if string(entries.get(key)):
+                    yield from self.commands([entries[key]])
             if "newName" in entries or "newTag" in entries:
                 yield from self.kustomized(entries)
             if (uses := string(entries.get("uses"))) and uses.lower().startswith("docker://"):
