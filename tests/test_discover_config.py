@@ -749,6 +749,13 @@ artifacts:
       type: huggingface
       repo: lodestones/Chroma1-HD
   - source: {type: hf, repo: acme/reviews, repo_type: dataset}
+templates:
+  - model_source:
+      type: huggingface
+      uri: "Qwen/Qwen2.5-7B-Instruct"
+      revision: main
+  - model_source: {type: s3, uri: "s3://bucket/llama3/"}
+  - model_source: {hub: hf, path: acme/pathed}
 """
 
 LORA_SYNCER = """\
@@ -774,6 +781,8 @@ data:
                 (M, "nvidia/llama-3.1-nemoguard-8b-topic-control", 7),
                 (M, "lodestones/Chroma1-HD", 12),
                 (D, "acme/reviews", 13),
+                (M, "Qwen/Qwen2.5-7B-Instruct", 17),
+                (M, "acme/pathed", 20),
             ],
             id="repository-of-a-mapping-from-the-hub",
         ),
@@ -796,6 +805,8 @@ def test_where_an_artefact_comes_from(text: str, expected: list[Found]) -> None:
         pytest.param("chart:\n  type: helm\n  repo: acme/charts\n", id="a-chart-s-repo"),
         pytest.param("source:\n  type: huggingface\n  repository: ./adapters/local\n", id="local-path"),
         pytest.param("source:\n  type: huggingface\n  repository: <your-repo>\n", id="placeholder"),
+        pytest.param("model_source:\n  type: s3\n  uri: acme/bucket-path\n", id="uri-not-from-the-hub"),
+        pytest.param("source:\n  type: huggingface\n  path: /models/local\n  id: 7\n", id="local-path-and-number"),
         pytest.param("source:\n  type: git\n  url: acme/tool\nname: acme/tool\n", id="git-source"),
         pytest.param("models:\n  - id: legogpt\n    source: local\n", id="item-source-not-an-id"),
         pytest.param("steps:\n  - id: build\n    source: acme/tool\n", id="item-of-another-list"),

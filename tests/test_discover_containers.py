@@ -191,6 +191,26 @@ def find(path: str, text: str) -> list[Found]:
             id="k8s-sh-c-env-and-any-container-command",
         ),
         pytest.param(
+            "ray/cluster.yaml",
+            "spec:\n  containers:\n  - image: vllm/vllm-openai:v0.7.1\n"
+            '    command: ["/bin/bash", "-lc", "--"]\n'
+            '    args: ["ulimit -n 65536; echo head; vllm serve org/lc --served-model-name x"]\n'
+            "  - image: python:3.11\n"
+            '    command: ["sh", "-ec", "python fetch.py --dataset org/ec"]\n',
+            [(I, "vllm/vllm-openai:v0.7.1", 3), (M, "org/lc", 5), (D, "org/ec", 7)],
+            id="k8s-bash-lc-then-dashes-and-sh-ec",
+        ),
+        pytest.param(
+            "rayjob.yaml",
+            "apiVersion: ray.io/v1\nkind: RayJob\nspec:\n"
+            "  entrypoint: vllm serve org/ray-served --tensor-parallel-size 2\n"
+            "  job:\n    command: python train.py --dataset_name org/ray-data\n"
+            "  rayClusterSpec:\n    headGroupSpec:\n      template:\n        spec:\n          containers:\n"
+            "          - image: rayproject/ray:2.10.0\n",
+            [(M, "org/ray-served", 4), (D, "org/ray-data", 6)],
+            id="a-job-s-command-line-outside-a-container",
+        ),
+        pytest.param(
             "charts/tei/values.yaml",
             HELM_VALUES,
             [(I, "ghcr.io/huggingface/text-embeddings-inference:1.5", 2)],
@@ -451,6 +471,28 @@ NIM = "nvcr.io/nim/meta/llama-3.1-8b-instruct"
             [(I, "ghcr.io/kaito-project/aikit/llama3.2:1b", 6), (I, "vllm/vllm-openai:v0.6.3", 9)],
             id="workflow-input-default-and-expression-fallback",
         ),
+        pytest.param(
+            "deploy.yaml",
+            "spec:\n  containers:\n  - image: cr.example.com/aibrix/vllm-openai:v0.10.0-nixl\n"
+            "  - image: mirror.example.com:5000/lmsysorg/sglang:v0.4.6\n"
+            "  - image: cr.example.com/aibrix/tensorrt-llm:1.1.0\n"
+            "  - image: nvcr.io/nvidia/tensorrt-llm/release:0.21.0\n",
+            [
+                (I, "cr.example.com/aibrix/vllm-openai:v0.10.0-nixl", 3),
+                (I, "mirror.example.com:5000/lmsysorg/sglang:v0.4.6", 4),
+                (I, "cr.example.com/aibrix/tensorrt-llm:1.1.0", 5),
+                (I, "nvcr.io/nvidia/tensorrt-llm/release:0.21.0", 6),
+            ],
+            id="mirrors-and-own-builds-that-keep-the-name",
+        ),
+        pytest.param(
+            "templates-configmap.yaml",
+            "kind: ConfigMap\ndata:\n  templates.yaml: |\n    # deployment templates\n    - name: prod\n"
+            '      engine:\n        image: "vllm/vllm-openai:v0.6.3"\n'
+            '        args: ["--model", "org/templated"]\n  other.txt: plain text\n',
+            [(I, "vllm/vllm-openai:v0.6.3", 7), (M, "org/templated", 8)],
+            id="a-literal-block-that-is-yaml-itself",
+        ),
     ],
 )
 def test_finds_images_in_every_form(path: str, text: str, expected: list[Found]) -> None:
@@ -495,6 +537,24 @@ def test_finds_images_in_every_form(path: str, text: str, expected: list[Found])
             "on:\n  workflow_dispatch:\n    inputs:\n      base_image:\n        default: 'python:3.12'\n"
             "env:\n  IMAGE: ${{ inputs.image || 'nginx:1.27' }}\n  APP_IMAGE: ${{ inputs.a || inputs.b }}\n",
             id="workflow-inputs-of-other-images",
+        ),
+        pytest.param(
+            "deploy.yaml",
+            "spec:\n  containers:\n  - image: cr.example.com/team/official-vllm-openai:v1\n"
+            "  - image: registry.example.com/someone/ollama:1\n  - image: nvcr.io/nvidia/tensorrt:24.01-py3\n",
+            id="builds-under-another-name-and-other-namespaces",
+        ),
+        pytest.param(
+            "configmap.yaml",
+            "data:\n  run.sh: |\n    echo image: vllm/vllm-openai\n  notes.yaml: |\n    image: [unclosed\n"
+            "  nested.yaml: |\n    inner: |\n      image: vllm/vllm-openai:v1\n",
+            id="literal-blocks-that-are-no-containers-or-nested-twice",
+        ),
+        pytest.param(
+            "job.yaml",
+            "spec:\n  entrypoint: ./run.sh --model ./weights\n  command: echo org/not-a-model\n"
+            "  containers:\n  - image: python:3.11\n",
+            id="job-command-lines-that-name-nothing",
         ),
     ],
 )

@@ -185,6 +185,19 @@ def test_version_key() -> None:
         ("docker.io/fedirz/faster-whisper-server", "faster-whisper-server"),
         ("substratusai/vllm-rocm", "substratus-vllm"),  # KubeAI's vLLM builds, one per accelerator
         ("ghcr.io/kaito-project/aikit/llama3.1", "aikit"),
+        ("aibrix/vllm-openai", "vllm"),  # a project's own vLLM build keeps the name
+        ("cr.example.com/aibrix/vllm/vllm-openai", "vllm"),
+        ("lmcache/vllm-openai", "lmcache-vllm"),  # a server naming a build exactly wins over vLLM's copies
+        ("docker.io/lmcache/vllm-openai", "lmcache-vllm"),
+        ("registry.example.com:5000/ollama/ollama", "ollama"),  # a private registry's mirror of Docker Hub's path
+        ("quay.io/lmsysorg/sglang", "sglang"),
+        ("localhost/ollama/ollama", "ollama"),
+        ("nvcr.io/nvidia/tensorrt-llm/release", "tensorrt-llm"),
+        ("cr.example.com/aibrix/tensorrt-llm", "tensorrt-llm"),
+        ("vllm/vllm-omni", "vllm"),
+        ("quay.io/ascend/vllm-ascend", "vllm"),
+        ("aibrix/sglang", "sglang"),
+        ("cr.example.com/aibrix/sglang", "sglang"),
     ],
 )
 def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server: str) -> None:
@@ -224,6 +237,19 @@ def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server:
         "ghcr.io/kaito-project/kaito/workspace",  # KAITO's controller
         "ghcr.io/kaito-project/aikit",  # the repository itself names no image
         "fedirz/faster-whisper",
+        "nvidia/tensorrt-llm",  # TensorRT-LLM's GitHub repository, no image
+        "github.com/nvidia/tensorrt-llm",  # a code host is no registry
+        "github.com/huggingface/text-generation-inference",
+        "github.com/ollama/ollama",
+        "fra.ocir.io/tenancy/official-vllm-openai",  # a build under another name
+        "org/vllm-openai-proxy",
+        "registry.example.com/ollama",  # a registry's own top-level name, no Docker Hub path
+        "registry.example.com/someone/ollama",
+        "nvcr.io/nvidia/tensorrt",  # the SDK's image, no server
+        "aibrix/sglang-router",  # SGLang's router serves no model
+        "org/sglang/tools",
+        "cr.example.com/aibrix/vllm-openai-aibrix-kvcache",  # a build under another name
+        "ascend/vllm-ascend-dev",
     ],
 )
 def test_look_alike_repositories_are_no_servers(image: str) -> None:

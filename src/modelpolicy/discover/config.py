@@ -102,7 +102,8 @@ _CLASS_KEYS = ("classname", "class", "target", "cls")  # normalised: `class_name
 _HUB_TOKENIZER_CLASS = re.compile(r"(?:huggingface|hf)\w*tokenizer", re.IGNORECASE)
 # In an item of a list of models, the keys that say who serves it (`{"id": ..., "provider": "ollama"}`).
 _SERVED_BY_KEYS = ("provider", "providerid", "providername", "providerkey")
-_HUB_REPOSITORY_KEYS = ("repository", "repo", "reponame")
+# (`uri`, `id`: AIBrix's batch templates write `model_source: {type: huggingface, uri: org/x}`)
+_HUB_REPOSITORY_KEYS = ("repository", "repo", "reponame", "uri", "id", "repoid", "modelid")
 # In an item of a list named for models, where the artefact comes from, beside the id the list's users ask for: the
 # Gateway API inference extension's LoRA syncer (`ensureExist: {models: [{id: legogpt, source: org/x}]}`).
 _ITEM_SOURCE_KEYS = ("source",)

@@ -27,7 +27,7 @@ from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.markers import Markers
 from modelpolicy.discover.names import split_words
 from modelpolicy.discover.shell import placed_commands
-from modelpolicy.discover.yamldoc import compose
+from modelpolicy.discover.yamldoc import compose, compose_part
 from modelpolicy.knowledge.servers import ImageName
 from modelpolicy.model import Kind, Reference
 
@@ -38,6 +38,8 @@ _SOURCE = "containers"
 # Keys whose values are a container's command line, in the order they are joined: compose, then Kubernetes; a Beaker
 # experiment spec's task names its arguments in full (`command: [/bin/sh, -c]`, `arguments: ['accelerate launch ...']`).
 _COMMAND_KEYS = ("entrypoint", "command", "args", "arguments")
+# Keys outside a container whose string is a command line (`entrypoint:` of a KubeRay RayJob).
+_JOB_COMMAND_KEYS = ("entrypoint", "command")
 _COMPOSE = re.compile(r"(docker-)?compose[^/]*\.ya?ml")
 # Cheap test before parsing: YAML without an image cannot name a container.
 # (`defaultImage:`, `vllm_image:`: a key ending in `image`, `Image` or `images`, too)
@@ -57,6 +59,11 @@ _MODEL_KEYS = frozenset({"modelurl"})
 _WORD = re.compile(r"""(?:"[^"]*"|'[^']*'|[^\s"'])+""")
 _QUOTED = re.compile(r""""([^"]*)"|'([^']*)'""")
 _HEREDOC = re.compile(r"(?<!<)<<(?!<)-?\s*[\"']?([A-Za-z_]\w*)[\"']?")
+# A shell's option that runs the next word as a script: `-c`, and `-c` among others (`bash -lc`, `sh -ec`, `-xc`); a
+# `--` may stand between it and the script (`command: ["/bin/bash", "-lc", "--"]`, KubeRay's examples).
+_SCRIPT_OPTION = re.compile(r"-[a-zA-Z]{0,3}c")
+# A line of YAML's `key: value` form, as a literal block holding YAML has (`_Yaml.embedded`).
+_KEY_LINE = re.compile(r"^[ \t]*(?:- )?[\w.-]+:[ \t]", re.MULTILINE)
 _STRING = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 
@@ -248,6 +255,7 @@ class _Yaml:
 
     text: str
     context: FileContext
+    depth: int = 0  # 1 inside a literal block that is YAML itself (`_embedded`)
 
     def references(self) -> Iterator[Reference]:
         """The containers of every document that can be read; then the first error met, with what was found."""
@@ -273,11 +281,39 @@ class _Yaml:
             read = _COMMAND_KEYS if "image" in entries or "modelFormat" in entries else ()
             for node in (node for key, node in entries.items() if key not in read and _argument_list(key, node)):
                 yield from self.commands([node])
+            # a job's command line written as one string outside a container (a KubeRay RayJob's `entrypoint:
+            # vllm serve ID ...`): the flag reader decides what it names
+            for key in () if read else _JOB_COMMAND_KEYS:
+                if string(entries.get(key)):
+                    yield from self.commands([entries[key]])
             if "newName" in entries or "newTag" in entries:
                 yield from self.kustomized(entries)
             if (uses := string(entries.get("uses"))) and uses.lower().startswith("docker://"):
                 yield from self.placed(entries["uses"], server_image(uses), "uses")
             yield from self.images_by_role(entries)
+            for node in entries.values():
+                yield from self.embedded(node)
+
+    def embedded(self, node: yaml.Node) -> Iterator[Reference]:
+        """A literal block that is YAML itself (a ConfigMap's `templates.yaml: |` of deployment templates, a server's
+        config file): its containers, each placed where it stands in the file (the block's lines follow the
+        indicator's line, indented alike). One level deep; a block that cannot be read names nothing."""
+        import yaml
+
+        if self.depth or not isinstance(node, yaml.ScalarNode) or node.style != "|" or not _MENTIONS.search(node.value):
+            return
+        if not _KEY_LINE.search(node.value):  # a script or prose that happens to hold `image:`
+            return
+        stream = compose_part(node.value)
+        inner = _Yaml(node.value, self.context, self.depth + 1)
+        found = [r for document in stream.documents for r in inner.document(document, set())]
+        if not found:
+            return
+        lines = self.text.splitlines()[node.start_mark.line + 1 : node.end_mark.line + 1]
+        first = next((line for line in lines if line.strip()), "")
+        indent = len(first) - len(first.lstrip(" "))
+        for reference in found:
+            yield replace(reference, line=reference.line + node.start_mark.line + 1, column=reference.column + indent)
 
     def images_by_role(self, entries: dict[str, yaml.Node]) -> Iterator[Reference]:
         """Images a chart's values name by their role rather than under `image:`: a key ending in `image`
@@ -381,15 +417,16 @@ class _Yaml:
 
     def commands(self, parts: list[yaml.Node]) -> Iterator[Reference]:
         """A string is a command line; lists (`command` then `args`) are joined into one, and the script after a
-        `-c` (`sh -c "launcher --model-id X"`) is read as a command line of its own."""
+        `-c` (`sh -c "launcher --model-id X"`, `bash -lc -- "..."`) is read as a command line of its own."""
         import yaml
 
         words = [w for part in parts if isinstance(part, yaml.SequenceNode) for w in part.value if string(w)]
         values = [w.value for w in words]
         if words:
             yield from self.run(shlex.join(values), words)
-        for index in (i for i, value in enumerate(values[:-1]) if value == "-c"):
-            yield from self.run(values[index + 1], [words[index + 1]])
+        for index in (i for i, value in enumerate(values[:-1]) if _SCRIPT_OPTION.fullmatch(value)):
+            script = index + 2 if values[index + 1] == "--" and index + 2 < len(values) else index + 1
+            yield from self.run(values[script], [words[script]])
         for part in parts:
             if string(part):
                 yield from self.run(part.value, [part])

@@ -26,6 +26,7 @@ IMAGE_MARKERS = (
     b"local-ai",
     b"localai",
     b"tritonserver",
+    b"tensorrt-llm",
     b"nvcr.io/nim/",
     b"huggingfaceserver",
     b"torchserve",

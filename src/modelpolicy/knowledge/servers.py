@@ -23,6 +23,8 @@ DEFAULT_VERSION_TAG = r"^v?(?P<version>\d+(?:\.\d+){0,3})(?:[-+._].*)?$"
 _COMMIT_TAG = re.compile(r"(?:sha-)?[0-9a-f]{7,64}", re.IGNORECASE)
 # Docker Hub's names for itself, and its namespace of official images.
 _HUB_PREFIXES = ("docker.io/", "index.docker.io/", "registry-1.docker.io/", "library/")
+# Hosts of source code, no registry: `github.com/NVIDIA/TensorRT-LLM` is a repository's address, no image's.
+_CODE_HOSTS = ("github.com/", "gitlab.com/", "bitbucket.org/", "huggingface.co/")
 
 
 class Pin(StrEnum):
@@ -71,8 +73,28 @@ def normal_repository(repository: str) -> str:
 
 
 def find_server(servers: tuple[ModelServer, ...], repository: str) -> ModelServer | None:
+    """The server a repository is: the one that names it exactly first, so that a copy's wildcard in one server
+    (vLLM's `*/vllm-openai`) does not take another's own build (`lmcache/vllm-openai`); else the first whose pattern
+    matches. A private registry's mirror keeps Docker Hub's path after its host
+    (`registry.example.com:5000/ollama/ollama`): when the whole name is no server's, the path is looked up."""
     name = normal_repository(repository)
-    return next((s for s in servers if glob_union(s.images)(name)), None)
+    if name.startswith(_CODE_HOSTS):
+        return None
+    for candidate in (name, _hub_path(name)):
+        if not candidate:
+            continue
+        exact = next((s for s in servers if candidate in s.images), None)
+        found = exact or next((s for s in servers if glob_union(s.images)(candidate)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _hub_path(name: str) -> str:
+    """The path after a registry host (a first part with a `.` or a port, or `localhost`); "" when there is none."""
+    host, _, path = name.partition("/")
+    is_host = "." in host or ":" in host or host == "localhost"
+    return path if is_host and "/" in path else ""
 
 
 def version_key(version: str, pattern: str = DEFAULT_VERSION_TAG) -> tuple[int, ...] | None:
