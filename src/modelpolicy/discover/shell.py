@@ -61,6 +61,10 @@ _FLAG_NAMES = (
     "llava",  # XTuner's `xtuner chat ID --visual-encoder ID --llava ID`: the LLaVA weights it loads
     "hf_path",  # OpenCompass's `opencompass --hf-type chat --hf-path ID` (`run.py --hf-path ID --peft-path ID`)
     "peft_path",
+    # OpenRLHF's trainers' `--pretrain ID`, `--reward_pretrain ID`, `--critic_pretrain ID`: the weights each starts from
+    "pretrain",
+    "reward_pretrain",
+    "critic_pretrain",
 )
 _FLAGS = {name: Kind.DATASET if "dataset" in name else Kind.MODEL for name in _FLAG_NAMES}
 # Flags whose value is a comma-joined `key=value` list, and the keys in it that name a model: lm-evaluation-harness's
@@ -741,8 +745,10 @@ def _expansion_defaults(command: list[_Span]) -> Iterator[_Found]:
 
 def _overrides(command: list[_Span]) -> Iterator[_Found]:
     """The arguments that override a key named for a model or dataset (`critic.model.path=ID`, `names.overridden`):
-    read as its assignment."""
-    for word in command[1:]:
+    read as its assignment. The first word too: a bash array of a command's arguments (`MODEL=(
+    actor_rollout_ref.model.path=ID ...)` ... `python3 -m x "${MODEL[@]}"`) is read as a command of its own, and a
+    dotted word is never a variable a command is run with."""
+    for word in command:
         override = overridden(word.text)
         if override:
             yield from _assigned(override[0], word[override[1] :])
