@@ -1747,6 +1747,9 @@ class _Finder:
             self._comprehension(node)
             return
         if isinstance(node, ast.Call):
+            if _prefix_test(node):  # `model.startswith("openai/o1")`: what a value is tested against, no model used
+                self._visit(node.func)
+                return
             self.found += self._call(node)
             self._endpoint_urls(node)
             self._written_config(node)
@@ -3296,6 +3299,16 @@ _NOT_BUILT_FROM_IDS = frozenset(
     | {"replace", "format", "split", "rsplit", "strip", "lstrip", "rstrip", "removeprefix", "removesuffix"}
     | {"startswith", "endswith", "partition", "rpartition", "lower", "upper", "encode", "decode", "search", "match"}
 )
+
+
+# String methods whose arguments are what a value is tested against: `model.startswith(("o1", "openai/o1"))`,
+# `name.endswith("-GGUF")` choose a branch by a model's name, and use none.
+_PREFIX_TESTS = frozenset({"startswith", "endswith"})
+
+
+def _prefix_test(call: ast.Call) -> bool:
+    """Whether a call tests a string's start or end (`model.startswith("openai/o1")`)."""
+    return isinstance(call.func, ast.Attribute) and call.func.attr in _PREFIX_TESTS
 
 
 def _through_hub(func: ast.expr) -> bool:
