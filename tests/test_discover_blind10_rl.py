@@ -68,3 +68,31 @@ def test_a_string_a_name_is_tested_against_names_no_model(source: str) -> None:
 )
 def test_strings_beside_a_test_are_still_read(source: str, expected: list[tuple[Kind, str, int]]) -> None:
     assert python(source) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # verl's tests set a Hydra config's dotted key as its override would: `...model.path = ID`
+        (
+            'def run(config):\n    config.actor_rollout_ref.model.path = "acme/chat-7b"\n',
+            [(Kind.MODEL, "acme/chat-7b", 2)],
+        ),
+        ('def run(cfg):\n    cfg.dataset.path = "acme/math-500"\n', [(Kind.DATASET, "acme/math-500", 2)]),
+        ('def run(cfg):\n    cfg.critic.model.name = "acme/critic"\n', [(Kind.MODEL, "acme/critic", 2)]),
+    ],
+)
+def test_an_attribute_is_named_with_its_owner(source: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert python(source) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'def run(config):\n    config.actor_rollout_ref.model.path = "~/models/acme/chat-7b"\n',  # a local folder
+        'def run(config):\n    config.trainer.project.name = "acme/run-1"\n',  # a run's name, under no model
+        'def run(config):\n    config.rollout.name = "vllm/sglang"\n',  # an engine's name
+    ],
+)
+def test_attributes_whose_owner_names_no_model_hold_none(source: str) -> None:
+    assert python(source) == []

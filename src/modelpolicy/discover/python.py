@@ -2890,8 +2890,8 @@ class _Finder:
         if len(targets) != 1 or statement.value is None:
             return
         target = targets[0]
-        if isinstance(target, ast.Attribute):  # `self.model_id = ...`, at any level
-            self._defer(statement.value, apis.name_kind(target.attr), "attribute")
+        if isinstance(target, ast.Attribute):  # `self.model_id = ...`, `cfg.actor_rollout_ref.model.path = ...`
+            self._defer(statement.value, _attribute_kind(target), "attribute")
         elif isinstance(target, ast.Subscript) and (key := _string(target.slice)):  # a dict's key, as a literal's
             self._defer(statement.value, apis.name_kind(key), "key")
         elif isinstance(target, ast.Name) and self.scopes:
@@ -3790,6 +3790,15 @@ def _string(node: ast.expr | None) -> str | None:
 
 def _same_constant(a: ast.expr, b: ast.Constant) -> bool:
     return isinstance(a, ast.Constant) and type(a.value) is type(b.value) and a.value == b.value
+
+
+def _attribute_kind(target: ast.Attribute) -> Kind | None:
+    """What an attribute assigned a value holds, by its name (`self.model_id`), else by its name and its owner's, as
+    a dotted key is read (verl's `config.actor_rollout_ref.model.path = ID`, as its override `...model.path=ID`)."""
+    kind = apis.name_kind(target.attr)
+    if kind is None and isinstance(target.value, ast.Attribute):
+        kind = apis.name_kind(f"{target.value.attr}.{target.attr}")
+    return kind
 
 
 def _self_attribute(target: ast.expr) -> str | None:
