@@ -1014,3 +1014,38 @@ def test_settings_handed_on_by_options_are_read_by_their_names(
 )
 def test_settings_that_name_no_model(command: str) -> None:
     assert found("deploy.sh", command + "\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dspy's and LiteLLM's programs: a Hub model behind a route to a local OpenAI-compatible server, under any flag
+        (
+            "python evaluate.py --api_name openai/acme/coder-32b --api_base http://localhost:8000/v1\n",
+            [(MODEL, "acme/coder-32b", 1)],
+        ),
+        ("python judge.py --judge_lm=hosted_vllm/acme/judge-7b\n", [(MODEL, "acme/judge-7b", 1)]),
+        # a hosted API's versioned name as the value of a flag of any name, in a command the pre-filter lets through
+        (
+            "python evaluate.py --generator o1-mini --test_generator gpt-4o-mini --model_dir ./m\n",
+            [(Kind.API, "o1-mini", 1), (Kind.API, "gpt-4o-mini", 1)],
+        ),
+    ],
+)
+def test_models_under_flags_of_any_name(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert sorted(found("run.sh", text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "python evaluate.py --api_name openai/local --api_base http://localhost:8000/v1 --model_dir x\n",  # a name
+        "python run.py --config vllm/attention/backends --model_dir x\n",  # a path in vLLM's tree
+        "python run.py --output_dir openai/acme/coder-32b --model_dir x\n",  # written, not read
+        "python run.py --generator 4o-mini --judge qwen32b --model_dir x\n",  # a program's own aliases
+        "python run.py --template llama3 --chat_format mistral --model_dir x\n",  # family words, no API's name
+        "python run.py --run_name gpt-4o-baseline-run --model_dir x\n",  # a label holding a name
+    ],
+)
+def test_flags_of_any_name_that_name_nothing(text: str) -> None:
+    assert found("run.sh", text) == []
