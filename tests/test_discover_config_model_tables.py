@@ -1,6 +1,7 @@
 """Tables of settings keyed by hosted API model (LiteLLM's and aider's model metadata, pricing tables): each key that
 names an API model is a reference, when every value is a mapping and the keys are mostly, the first among them,
-API models' names. Sections, labels and Hub-shaped keys of other tables are not."""
+API models' names; and, under a plural name (`models:`), each key that is an id, Hub or API. Sections, labels and
+Hub-shaped keys of other tables are not."""
 
 from __future__ import annotations
 
@@ -158,3 +159,54 @@ def test_keys_a_provider_lists_whole_are_api_models_without_a_version() -> None:
 )
 def test_single_listed_words_and_unlisted_names_key_no_table(text: str) -> None:
     assert config(text, "settings.yml") == []
+
+
+# SkyThought's evaluation settings: a table under `models:` keyed by each model's own id, Hub or hosted API, whatever
+# the share of API names among its keys
+MODEL_CONFIGS_YAML = """\
+system_prompts:
+  qwen_cot: &qwen_cot "You are a helpful assistant."
+models:
+  o1-mini:
+    name: o1-mini
+    system_prompt: null
+  gpt-4o-mini:
+    system_prompt: null
+  Qwen/Qwen2-7B-Instruct:
+    system_prompt: *qwen_cot
+  acme/reasoner-32b:
+    system_prompt: *qwen_cot
+  acme/reasoner-7b:
+"""
+
+
+def test_the_id_keys_of_a_plural_models_table_are_references() -> None:
+    assert sorted(config(MODEL_CONFIGS_YAML, "evals/models/model_configs.yaml"), key=lambda r: r[2]) == [
+        (A, "o1-mini", 4),
+        (A, "gpt-4o-mini", 7),
+        (Kind.MODEL, "Qwen/Qwen2-7B-Instruct", 9),
+        (Kind.MODEL, "acme/reasoner-32b", 11),
+        (Kind.MODEL, "acme/reasoner-7b", 13),
+    ]
+
+
+def test_a_json_datasets_table_keyed_by_id_names_datasets() -> None:
+    text = '{"datasets": {"acme/math-500": {"split": "test"}, "acme/gsm": {"split": "train"}}}'
+    assert config(text, "eval.json") == [(Kind.DATASET, "acme/math-500", 1), (Kind.DATASET, "acme/gsm", 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # roles and a program's own names key a table of models, no ids
+        "models:\n  fast:\n    temperature: 0\n  smart:\n    temperature: 1\n",
+        "models:\n  llama2:\n    template: x\n  mistral:\n    template: y\n",
+        # paths and a key mapped to a label, not to settings
+        "models:\n  ./checkpoints/run-1:\n    step: 10\n  acme/reasoner-7b: Reasoner 7B\n",
+        # a singular or an unrelated name: the table is one model's settings or a project's sections
+        "model:\n  acme/x:\n    a: 1\n  acme/y:\n    b: 2\n",
+        "paths:\n  acme/x:\n    a: 1\n  acme/y:\n    b: 2\n",
+    ],
+)
+def test_tables_keyed_by_other_than_ids_name_nothing(text: str) -> None:
+    assert config(text, "config.yaml") == []

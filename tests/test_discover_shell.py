@@ -286,6 +286,48 @@ def test_overrides_that_name_nothing(text: str) -> None:
     assert found("train.sh", text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # verl's newer scripts keep a command's overrides in bash arrays, then `python3 -m x "${MODEL[@]}"`
+        (
+            "MODEL=(\n    actor_rollout_ref.model.path=acme/actor\n    actor_rollout_ref.model.lora.rank=256\n"
+            '    # critic.model.path=acme/commented\n)\npython3 -m verl.trainer.main_ppo "${MODEL[@]}"\n',
+            [(MODEL, "acme/actor", 2)],
+        ),
+        ("ARGS=(+dataset.name=acme/chat-data trainer.nnodes=1)\n", [(DATASET, "acme/chat-data", 1)]),
+        # verl's SFT trainer's weights: `model.partial_pretrain=ID`
+        (
+            "torchrun -m verl.trainer.fsdp_sft_trainer \\\n    model.partial_pretrain=acme/base-7b \\\n"
+            "    data.train_files=$HOME/data/gsm8k/train.parquet\n",
+            [(MODEL, "acme/base-7b", 2)],
+        ),
+        # OpenRLHF's trainers: `--pretrain`, `--reward_pretrain`, `--critic_pretrain`
+        (
+            "deepspeed --module openrlhf.cli.train_ppo --pretrain acme/sft --reward_pretrain acme/rm "
+            "--critic_pretrain acme/critic\n",
+            [(MODEL, "acme/sft", 1), (MODEL, "acme/rm", 1), (MODEL, "acme/critic", 1)],
+        ),
+    ],
+)
+def test_overrides_in_arrays_and_pretrain_names(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert sorted(found("train.sh", text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MODEL=(\n    actor_rollout_ref.model.path=$HOME/models/qwen\n    actor_rollout_ref.model.lora.rank=256\n)\n",
+        "TRAINER=(trainer.project_name=acme/run trainer.logger=console)\n",  # a run's name, no model's key
+        "python train.py --pretrain ./ckpt/sft --reward_pretrain $RM_PATH\n",  # a local folder, a variable
+        "python train.py --stage pretrain --pretrain_data acme/corpus-notes\n",  # a stage's name; data is no model
+        "a.b=acme/x\n",  # a word alone on its line is read only when named for a model
+    ],
+)
+def test_arrays_and_pretrain_names_that_name_nothing(text: str) -> None:
+    assert found("train.sh", text) == []
+
+
 def test_a_serving_command_is_told_by_its_own_words() -> None:
     """The form of `lmdeploy serve api_server ID` is the command, not the words after its model."""
     references = ShellSource().find("lmdeploy serve api_server acme/chat --server-port 23333\n", context("a.sh"))
@@ -972,3 +1014,38 @@ def test_settings_handed_on_by_options_are_read_by_their_names(
 )
 def test_settings_that_name_no_model(command: str) -> None:
     assert found("deploy.sh", command + "\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dspy's and LiteLLM's programs: a Hub model behind a route to a local OpenAI-compatible server, under any flag
+        (
+            "python evaluate.py --api_name openai/acme/coder-32b --api_base http://localhost:8000/v1\n",
+            [(MODEL, "acme/coder-32b", 1)],
+        ),
+        ("python judge.py --judge_lm=hosted_vllm/acme/judge-7b\n", [(MODEL, "acme/judge-7b", 1)]),
+        # a hosted API's versioned name as the value of a flag of any name, in a command the pre-filter lets through
+        (
+            "python evaluate.py --generator o1-mini --test_generator gpt-4o-mini --model_dir ./m\n",
+            [(Kind.API, "o1-mini", 1), (Kind.API, "gpt-4o-mini", 1)],
+        ),
+    ],
+)
+def test_models_under_flags_of_any_name(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert sorted(found("run.sh", text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "python evaluate.py --api_name openai/local --api_base http://localhost:8000/v1 --model_dir x\n",  # a name
+        "python run.py --config vllm/attention/backends --model_dir x\n",  # a path in vLLM's tree
+        "python run.py --output_dir openai/acme/coder-32b --model_dir x\n",  # written, not read
+        "python run.py --generator 4o-mini --judge qwen32b --model_dir x\n",  # a program's own aliases
+        "python run.py --template llama3 --chat_format mistral --model_dir x\n",  # family words, no API's name
+        "python run.py --run_name gpt-4o-baseline-run --model_dir x\n",  # a label holding a name
+    ],
+)
+def test_flags_of_any_name_that_name_nothing(text: str) -> None:
+    assert found("run.sh", text) == []

@@ -448,6 +448,11 @@ def _names_api_model(key: _Text | None) -> bool:
     return bool(apis.routed(key.value) or (versioned and apis.named(key.value)))
 
 
+def _hub_shaped(key: str) -> bool:
+    """Whether a key is written as a Hub id (`org/name`), not as a path."""
+    return "/" in key and not looks_like_path(key) and parse_hub_id(key) is not None
+
+
 @lru_cache(maxsize=16_384)  # a file's keys repeat: every item of a list has the same few
 def _normalise(key: str) -> str:
     return key.lower().replace("-", "").replace("_", "")
@@ -527,8 +532,7 @@ class _Finder:
         yield from self.hub_repository(entries)
         yield from self.hub_tokenizer(entries)
         yield from self.legacy_model(name if slot is None else None)
-        for model in self.model_table_keys(mapping):  # `{"gpt-4o": {"max_tokens": ...}, ...}`: settings by model
-            yield from self.text(model, _Slot(Kind.API, model.value))
+        yield from self.tables_by_model(mapping, slot if by_role else None)
         if slot is not None and item_key is not None:
             yield from self.item_sources(entries, item_key, slot)
             if _served_by_ollama(entries):  # `{"id": "mistral-large", "providerId": "ollama"}`: Ollama's name
@@ -624,6 +628,29 @@ class _Finder:
             return []
         named = [key for key, _ in entries if key is not None and _names_api_model(key)]
         return named if 2 * len(named) >= len(entries) else []
+
+    def tables_by_model(self, table: _Mapping, plural: _Slot | None) -> Iterator[Reference]:
+        """The keys of a table of settings by model: by hosted API model (`{"gpt-4o": {"max_tokens": ...}, ...}`,
+        `model_table_keys`), and, under a plural name for models or datasets (`plural`), those that are ids
+        themselves (`id_keys`)."""
+        read = self.model_table_keys(table)
+        for model in read:
+            yield from self.text(model, _Slot(Kind.API, model.value))
+        if plural is not None:
+            yield from self.id_keys(table, plural, read)
+
+    def id_keys(self, table: _Mapping, slot: _Slot, read: list[_Text]) -> Iterator[Reference]:
+        """The keys of a table under a plural name for models or datasets that are ids themselves, each holding that
+        artefact's settings (SkyThought's `models: {Qwen/QwQ-32B-Preview: {system_prompt: ...}, o1-mini: {...}}`): an
+        `owner/name` Hub id, or a hosted API model's name (`_names_api_model`). A role (`fast: {...}`), a word or a
+        path names none; keys `model_table_keys` read (`read`) are not read twice."""
+        for key, child in table.entries:
+            if key is None or key in read or not (child is None or isinstance(child, _Mapping)):
+                continue
+            if _names_api_model(key):
+                yield from self.text(key, _Slot(Kind.API, key.value))
+            elif _hub_shaped(key.value) and (found := self.named(key, slot)) is not None:
+                yield found
 
     def alias_table(self, key: _Text, table: _Mapping) -> dict[tuple[_Text | None, _Node | None], Kind] | None:
         """The entries of a table named for models that map a program's own names to ids (`aliased`), each with the

@@ -144,6 +144,9 @@ ENDINGS = frozenset(
         # `def __init__(self, pretrained: str = "org/x")`, `--pretrained org/x` (torchvision's `pretrained=True` and
         # open_clip's `pretrained="laion2b_s34b_b79k"` are no ids)
         ("pretrained",),
+        # the weights a trainer starts from, as OpenRLHF's scripts name them (`--pretrain org/x`, `--reward_pretrain
+        # org/rm`) and verl's SFT trainer (`model.partial_pretrain=org/x`); a stage's name (`stage: pretrain`) is no key
+        ("pretrain",),
         # the Hub repository a converter or loader reads, named for the Hub (mlx-lm's `convert(hf_path="org/x")` and
         # `mlx_lm.convert --hf-path org/x`, a test's `HF_PATH = "org/x"`); `hf_repo` is lighteval's dataset as often
         ("hf", "path"),
@@ -171,6 +174,7 @@ SPELLED_WHOLE = frozenset(
         ("checkpoint",),
         ("ckpt", "id"),  # `ckpt` alone is in every `ckpt_path` of a training loop
         ("pretrained",),
+        ("pretrain",),
         ("hf", "path"),
         ("encoder",),
         ("embedder",),

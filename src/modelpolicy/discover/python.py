@@ -1766,6 +1766,9 @@ class _Finder:
             self._comprehension(node)
             return
         if isinstance(node, ast.Call):
+            if _prefix_test(node):  # `model.startswith("openai/o1")`: what a value is tested against, no model used
+                self._visit(node.func)
+                return
             self.found += self._call(node)
             self._endpoint_urls(node)
             self._written_config(node)
@@ -2906,8 +2909,8 @@ class _Finder:
         if len(targets) != 1 or statement.value is None:
             return
         target = targets[0]
-        if isinstance(target, ast.Attribute):  # `self.model_id = ...`, at any level
-            self._defer(statement.value, apis.name_kind(target.attr), "attribute")
+        if isinstance(target, ast.Attribute):  # `self.model_id = ...`, `cfg.actor_rollout_ref.model.path = ...`
+            self._defer(statement.value, _attribute_kind(target), "attribute")
         elif isinstance(target, ast.Subscript) and (key := _string(target.slice)):  # a dict's key, as a literal's
             self._defer(statement.value, apis.name_kind(key), "key")
         elif isinstance(target, ast.Name) and self.scopes:
@@ -3324,6 +3327,16 @@ _NOT_BUILT_FROM_IDS = frozenset(
     | {"replace", "format", "split", "rsplit", "strip", "lstrip", "rstrip", "removeprefix", "removesuffix"}
     | {"startswith", "endswith", "partition", "rpartition", "lower", "upper", "encode", "decode", "search", "match"}
 )
+
+
+# String methods whose arguments are what a value is tested against: `model.startswith(("o1", "openai/o1"))`,
+# `name.endswith("-GGUF")` choose a branch by a model's name, and use none.
+_PREFIX_TESTS = frozenset({"startswith", "endswith"})
+
+
+def _prefix_test(call: ast.Call) -> bool:
+    """Whether a call tests a string's start or end (`model.startswith("openai/o1")`)."""
+    return isinstance(call.func, ast.Attribute) and call.func.attr in _PREFIX_TESTS
 
 
 def _through_hub(func: ast.expr) -> bool:
@@ -3807,6 +3820,15 @@ def _string(node: ast.expr | None) -> str | None:
 
 def _same_constant(a: ast.expr, b: ast.Constant) -> bool:
     return isinstance(a, ast.Constant) and type(a.value) is type(b.value) and a.value == b.value
+
+
+def _attribute_kind(target: ast.Attribute) -> Kind | None:
+    """What an attribute assigned a value holds, by its name (`self.model_id`), else by its name and its owner's, as
+    a dotted key is read (verl's `config.actor_rollout_ref.model.path = ID`, as its override `...model.path=ID`)."""
+    kind = apis.name_kind(target.attr)
+    if kind is None and isinstance(target.value, ast.Attribute):
+        kind = apis.name_kind(f"{target.value.attr}.{target.attr}")
+    return kind
 
 
 def _self_attribute(target: ast.expr) -> str | None:

@@ -21,7 +21,15 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from modelpolicy.discover import apis, ollama
-from modelpolicy.discover.identity import ENV_DEFAULT, URL, URL_MARKERS, HubId, identify, parse_hub_url
+from modelpolicy.discover.identity import (
+    ENV_DEFAULT,
+    URL,
+    URL_MARKERS,
+    HubId,
+    identify,
+    parse_hub_url,
+    without_hub_route,
+)
 from modelpolicy.discover.images import MODEL_VARIABLES, server_image, takes_model_argument
 from modelpolicy.discover.interface import FileContext, Source, SourceError
 from modelpolicy.discover.markers import Lines, Markers, Spelled, holds_any, spelled_apart
@@ -31,6 +39,7 @@ from modelpolicy.discover.names import (
     LOCAL_ENDINGS,
     OLLAMA_ENDINGS,
     SHORT_MODEL_FLAG,
+    WRITTEN,
     called_kind,
     named_kind,
     names_command_line,
@@ -61,6 +70,10 @@ _FLAG_NAMES = (
     "llava",  # XTuner's `xtuner chat ID --visual-encoder ID --llava ID`: the LLaVA weights it loads
     "hf_path",  # OpenCompass's `opencompass --hf-type chat --hf-path ID` (`run.py --hf-path ID --peft-path ID`)
     "peft_path",
+    # OpenRLHF's trainers' `--pretrain ID`, `--reward_pretrain ID`, `--critic_pretrain ID`: the weights each starts from
+    "pretrain",
+    "reward_pretrain",
+    "critic_pretrain",
 )
 _FLAGS = {name: Kind.DATASET if "dataset" in name else Kind.MODEL for name in _FLAG_NAMES}
 # Flags whose value is a comma-joined `key=value` list, and the keys in it that name a model: lm-evaluation-harness's
@@ -453,6 +466,7 @@ def _references(
         _requests,
         partial(_printed_bodies, text=text),
         _routed_words,
+        _flag_models,
         _named_settings,
         _overrides,
     )
@@ -741,8 +755,10 @@ def _expansion_defaults(command: list[_Span]) -> Iterator[_Found]:
 
 def _overrides(command: list[_Span]) -> Iterator[_Found]:
     """The arguments that override a key named for a model or dataset (`critic.model.path=ID`, `names.overridden`):
-    read as its assignment."""
-    for word in command[1:]:
+    read as its assignment. The first word too: a bash array of a command's arguments (`MODEL=(
+    actor_rollout_ref.model.path=ID ...)` ... `python3 -m x "${MODEL[@]}"`) is read as a command of its own, and a
+    dotted word is never a variable a command is run with."""
+    for word in command:
         override = overridden(word.text)
         if override:
             yield from _assigned(override[0], word[override[1] :])
@@ -1000,6 +1016,47 @@ def _routed_words(command: list[_Span]) -> Iterator[_Found]:
         value = _written(word[len(name) + 1 :] if equals and _VARIABLE.fullmatch(name) else word)
         if apis.routed(value.text):
             yield _Found(_ROUTED, Kind.API, value)
+
+
+# LiteLLM's routes to a server of Hub models that a flag of any name may be given, as dspy's and LiteLLM's programs
+# take their model (`--api_name openai/org/x --api_base http://localhost:8000/v1`, `--judge hosted_vllm/org/x`): the
+# Hub model served. `vllm/` is left out: as a flag's value it is as often a path in vLLM's own tree.
+_FLAG_HUB_ROUTES = frozenset({"openai", "hosted_vllm", "huggingface"})
+
+
+# Words of a flag's name that say its value is a label, a place or a name given to a run (`--run_name
+# gpt-4o-baseline`, `--wandb_project`, `--log_dir`), often spelled after the model it runs: no model's.
+_LABEL_FLAG_WORDS = frozenset(
+    {"name", "run", "exp", "experiment", "project", "tag", "title", "label", "group", "prefix", "suffix"}
+    | {"dir", "path", "file", "log", "wandb", "mlflow", "tracker"}
+)
+
+
+def _flag_models(command: list[_Span]) -> Iterator[_Found]:
+    """The value of a flag of any name that is wholly a model: a Hub id behind a LiteLLM route to a server of Hub
+    models (`--api_name openai/org/x`), or a hosted API's name with a version or listed whole by its provider
+    (`--generator o1-mini`, `--teacher gpt-4o-2024-08-06`). Not under a flag of writing (`--output_dir`); an API's name
+    not under one of a label or a place either (`--run_name gpt-4o-baseline`, `_LABEL_FLAG_WORDS`)."""
+    for index, word in enumerate(command):
+        flag, equals, _ = word.text.partition("=")
+        words = split_words(flag[2:]) if flag.startswith("--") else ()
+        if not words or WRITTEN.intersection(words):
+            continue
+        given = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
+        value = _written(given) if given is not None else None
+        if value is None or not value.text:
+            continue
+        served = without_hub_route(value.text)
+        if served != value.text and value.text.partition("/")[0] in _FLAG_HUB_ROUTES:
+            yield _Found(flag, Kind.MODEL, value[len(value.text) - len(served) :])
+        elif _LABEL_FLAG_WORDS.isdisjoint(words) and _versioned_api_name(value.text):
+            yield _Found(flag, Kind.API, value)
+
+
+def _versioned_api_name(text: str) -> bool:
+    """Whether a word is a hosted API model's name with a version in it (`o1-mini`, `gpt-4o`) or listed whole by its
+    provider (`deepseek-chat`): a word the loose patterns match is a product's or a project's name as often."""
+    return (any(c.isdigit() for c in text) or apis.listed(text)) and apis.named(text) is not None
 
 
 def _ollama_requests(command: list[_Span]) -> Iterator[_Found]:
