@@ -96,3 +96,21 @@ def test_an_attribute_is_named_with_its_owner(source: str, expected: list[tuple[
 )
 def test_attributes_whose_owner_names_no_model_hold_none(source: str) -> None:
     assert python(source) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "image"),
+    [
+        ("aibrix/sglang:v0.4.9-nixl", "aibrix/sglang:v0.4.9-nixl"),  # a project's build, with its tag
+        ("ghcr.io/acme/sglang", "ghcr.io/acme/sglang"),  # behind a registry host
+        ("lmsysorg/sglang", "lmsysorg/sglang"),  # the catalogue's own name
+        ("vllm/sglang", None),  # an engine's name
+        ("sgl-project/sglang", None),  # the GitHub repository
+    ],
+)
+def test_a_string_of_code_that_only_a_wildcard_image_matches_is_an_image_with_a_tag_or_host(
+    text: str, image: str | None
+) -> None:
+    from modelpolicy.discover.images import code_image
+
+    assert code_image(text) == image

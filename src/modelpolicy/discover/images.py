@@ -95,7 +95,23 @@ def whole_image(text: str) -> str | None:
     lowered = value.lower()
     if not _WHOLE_IMAGE.fullmatch(value) or not any(word.decode() in lowered for word in IMAGE_MARKERS):
         return None
-    return server_image(value)
+    return code_image(value)
+
+
+def code_image(text: str) -> str | None:
+    """`server_image` of a string of code, which is no image's position: an `owner/name` that only a catalogue's
+    wildcard matches (`*/sglang`, a project's own build) is an image there when written as one, with a tag, a digest
+    or a registry host (`aibrix/sglang:v0.4.9`); bare, it is as often an engine's or a repository's name
+    (`"vllm/sglang"`, `"sgl-project/sglang"`)."""
+    image = server_image(text)
+    if image is None:
+        return None
+    written = ImageName.parse(image)
+    if written.tag or written.digest or "/" not in written.repository:
+        return image
+    host = written.repository.partition("/")[0]
+    listed = any(written.repository in server.images for server in load_knowledge().servers)
+    return image if listed or "." in host or ":" in host or host == "localhost" else None
 
 
 def _unset(part: str) -> bool:

@@ -53,7 +53,7 @@ from modelpolicy.discover.identity import (
     parse_hub_url,
     without_hub_route,
 )
-from modelpolicy.discover.images import IMAGE_MARKERS, server_image
+from modelpolicy.discover.images import IMAGE_MARKERS, code_image
 from modelpolicy.discover.interface import FileContext, Source, SourceError
 from modelpolicy.discover.markers import Lines, Markers
 from modelpolicy.discover.names import (
@@ -2404,7 +2404,7 @@ class _Finder:
         elif api := (apis.url_model(text, whole=False) if url else None) or apis.query_model(text):
             # `".../models/gemini-2.5-flash:generateContent?key=" + key`, `"wss://api.openai.com/v1/realtime?model=ID"`
             yield self._reference(constant, api, Kind.API, form="url", revision=None, flags=frozenset())
-        elif _IMAGE_LIKE.fullmatch(text) and _holds(text, _IMAGE_WORDS) and (image := server_image(text)):
+        elif _IMAGE_LIKE.fullmatch(text) and _holds(text, _IMAGE_WORDS) and (image := code_image(text)):
             yield self._reference(constant, image, Kind.IMAGE, form="image", revision=None, flags=frozenset())
 
     def _loaded(self, value: _Value, use: _Use) -> Reference | None:
