@@ -3415,17 +3415,31 @@ _REPO_ID = "repo_id"
 # `push_to_hub`, `HfApi().delete_file`), rather than reading from it.
 _REPO_WRITERS = WRITTEN | {"create", "delete", "commit", "tag", "branch", "duplicate", "move", "rename", "update"}
 _REPO_TYPES = {"model": Kind.MODEL, "dataset": Kind.DATASET}
+# Words of a callee that say the repository it reads holds data: distilabel's `LoadDataFromHub(repo_id="org/prompts")`.
+_DATA_WORDS = frozenset({"data", "dataset", "datasets"})
 
 
 def _repo_kind(call: ast.Call, callee: str | None) -> Kind | None:
     """What a call's `repo_id=` names: the Hub repository a class or function reads its weights from
-    (`KPipeline(lang_code="a", repo_id="hexgrad/Kokoro-82M")`), a dataset's with `repo_type="dataset"`; nothing in a
-    call that writes to it (`upload_folder`, `create_repo`, `push_to_hub`) or of a Space. A bare `repo_id` name
-    elsewhere stays unread (`names`): a script's variable names what it pushes as often as what it reads."""
-    if callee is not None and _REPO_WRITERS.intersection(split_words(callee)):
+    (`KPipeline(lang_code="a", repo_id="hexgrad/Kokoro-82M")`), a dataset's with `repo_type="dataset"` or when the
+    callee reads data (`LoadDataFromHub(repo_id=...)`: `hub` after `from` is where it reads from); nothing in a call
+    that writes to it (`upload_folder`, `create_repo`, `push_to_hub`) or of a Space. A bare `repo_id` name elsewhere
+    stays unread (`names`): a script's variable names what it pushes as often as what it reads."""
+    words = split_words(callee) if callee is not None else ()
+    data = bool(_DATA_WORDS.intersection(words))
+    if _REPO_WRITERS.intersection(words) and not (data and _reads_from_hub(words)):
         return None
     repo_type = _keyword(call, "repo_type")
-    return Kind.MODEL if repo_type is None else _REPO_TYPES.get(_string(repo_type) or "")
+    if repo_type is None:
+        return Kind.DATASET if data else Kind.MODEL
+    return _REPO_TYPES.get(_string(repo_type) or "")
+
+
+def _reads_from_hub(words: tuple[str, ...]) -> bool:
+    """Whether a callee's words say it reads from the Hub (`load_data_from_hub`) and write nothing else there: `hub`
+    after `from` is a source, not a push."""
+    at = words.index("hub") if "hub" in words else -1
+    return at > 0 and words[at - 1] == "from" and not (_REPO_WRITERS - {"hub"}).intersection(words)
 
 
 def _keyword_kind(callee: str | None, keyword: str) -> Kind | None:
