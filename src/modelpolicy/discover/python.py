@@ -243,6 +243,8 @@ _LOADERS: dict[str, _Loader] = {
     "snapshot_download": _Loader(_M, ("repo_id",), 0),
     # the URL of a repository's file, for a downloader of the project's own: `hf_hub_url(cls.hf_repo_id, "x.pth")`
     "hf_hub_url": _Loader(_M, ("repo_id",), 0),
+    # an Inference Endpoint that serves the model it is given: `create_inference_endpoint(NAME, repository=ID, ...)`
+    "create_inference_endpoint": _Loader(_M, ("repository",), None),
     "InferenceClient": _Loader(_M, ("model",), 0),
     "AsyncInferenceClient": _Loader(_M, ("model",), 0),
     **{task: _Loader(_M, ("model",), None, single_names=False) for task in _INFERENCE_TASKS},
