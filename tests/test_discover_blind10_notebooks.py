@@ -1,6 +1,7 @@
 """Forms found on cookbook repositories the benchmark does not label (issue 16, tenth blind wave: huggingface/cookbook
 and mistralai/cookbook): an Inference Endpoint created for a model (`create_inference_endpoint(NAME,
-repository=ID)`)."""
+repository=ID)`); a string of YAML a program parses (`ExtractionGraph.from_yaml(SPEC)`, `yaml.safe_load(TEXT)`), read
+as the config file it stands for."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.model import Kind
 
-M = Kind.MODEL
+M, D, A = Kind.MODEL, Kind.DATASET, Kind.API
 
 
 def find(source: str, path: str = "notebooks/deploy.py") -> set[tuple[Kind, str, int]]:
@@ -52,4 +53,57 @@ def test_an_inference_endpoint_names_the_model_it_serves(source: str, expected: 
     ],
 )
 def test_an_inference_endpoints_look_alikes_name_nothing(source: str) -> None:
+    assert find(source) == set()
+
+
+# --- a string of YAML a program parses is a config file's text ---------------------------------------------------
+
+_GRAPH = """extraction_graph_spec = \"\"\"
+name: 'pdf_summarizer'
+extraction_policies:
+  - extractor: 'tensorlake/mistral'
+    name: 'text_to_summary'
+    input_params:
+      model_name: 'mistral-large-latest'
+\"\"\"
+
+extraction_graph = ExtractionGraph.from_yaml(extraction_graph_spec)
+"""
+
+
+def test_a_yaml_string_a_library_parses_is_read_as_a_config_file() -> None:
+    assert find(_GRAPH) == {(A, "mistral-large-latest", 7)}
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            'import yaml\nspec = yaml.safe_load("""\nbase_model: org/inline\ndataset: org/rows\n""")\n',
+            {(M, "org/inline", 3), (D, "org/rows", 4)},
+        ),
+        (  # named for a config too: its text is read once
+            'CONFIG_YAML = """\nmodel_name: org/one\n"""\ncfg = yaml.safe_load(CONFIG_YAML)\n',
+            {(M, "org/one", 2)},
+        ),
+    ],
+)
+def test_a_yaml_string_pyyaml_parses_is_read_as_a_config_file(
+    source: str, expected: set[tuple[Kind, str, int]]
+) -> None:
+    found = [(r.kind, r.text, r.line) for r in PythonSource().find(source, FileContext("app.py", lambda t: False))]
+    assert set(found) == expected
+    assert len(found) == len(expected)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'PROMPT = """\nmodel: org/in-a-prompt\n"""\nprint(PROMPT)\n',  # prose a program prints
+        'spec = loader.load("""\nmodel: org/some-model\n""")\n',  # another module's `load`
+        'spec = yaml.safe_load("model: org/one-line")\n',  # one line: a test's stand-in, no file
+        "spec = ExtractionGraph.from_yaml(path)\n",  # a name bound to no string here
+    ],
+)
+def test_strings_no_yaml_parser_is_given_are_not_read_as_config(source: str) -> None:
     assert find(source) == set()

@@ -429,6 +429,7 @@ def _marker_words() -> tuple[bytes, ...]:
     # a download command in a string (`"hf download ID"`) or a list (`["huggingface-cli", "download", ID]`)
     words.update({"huggingface-cli", *(f"{cli} download" for cli in _DOWNLOAD_CLIS)})
     words.add("repo_id")  # `KPipeline(repo_id=ID)`: a call's `repo_id=` (`_repo_kind`)
+    words.add("from_yaml(")  # `Graph.from_yaml(SPEC)`: a string of YAML a program parses (`_parsed_config`)
     words.add("load_config(")  # a diffusers class's `DDPMScheduler.load_config(ID)` (`_CONFIG_LOADER`), as its call
     # a function named for a LoRA adapter (`fetch_lora(ID)`, `names.CALLED_WORDS`; `download_lora_weights` holds
     # `lora_weights`), written as its call: `lora` alone is in most lines of a LoRA library (`lora_alpha`,
@@ -1338,6 +1339,10 @@ def _exclusive(branches: list[_Branch]) -> bool:
 _EMBEDDED_WORDS = frozenset({"config", "yaml", "yml", "json"})
 
 
+# The calls that parse a string as YAML: PyYAML's `yaml.safe_load(TEXT)` (its module's functions only: a `load` is any
+# program's), a library's `from_yaml(TEXT)` (Indexify's `ExtractionGraph.from_yaml(spec)`, a pipeline's own).
+_YAML_MODULE_PARSERS = frozenset({"safe_load", "load", "full_load"})
+_YAML_PARSERS = frozenset({"from_yaml", "from_yaml_string", "load_yaml_string"})
 # The methods that write a string to a file: `Path.write_text`, a file object's `write`.
 _FILE_WRITES = frozenset({"write_text", "write"})
 # The endings of the config files a written string is read as, and the ending the config reader is given for each.
@@ -1465,6 +1470,7 @@ class _Finder:
         self.straight_bindings: dict[tuple[int, str], tuple[list[ast.stmt], list[_Binding] | None]] = {}
         self.read: set[int] = set()  # ids of the nodes a loader read: no named default reports them again
         self.unused: set[int] = set()  # ids of the values bound to names of what a program does not use (`WRITTEN`)
+        self.embedded: set[int] = set()  # ids of the strings read as a config file's text (`_read_embedded`)
         self.named: list[_Named] = []
         # (table, argument names) pairs a parametrize decorator read: a table shared by many tests is read once
         self.parametrized: set[tuple[tuple[int, ...], tuple[str, ...]]] = set()
@@ -1752,6 +1758,7 @@ class _Finder:
             self.found += self._call(node)
             self._endpoint_urls(node)
             self._written_config(node)
+            self._parsed_config(node)
         else:
             self._note_named(node)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -2852,10 +2859,28 @@ class _Finder:
         if ending is not None:
             self._read_embedded(value, value.value, ending, func.attr)
 
+    def _parsed_config(self, call: ast.Call) -> None:
+        """`ExtractionGraph.from_yaml(SPEC)`, `yaml.safe_load(TEXT)`: a string of several lines a program parses as
+        YAML, given as it is or by a constant's name, is read as the config file it stands for (Indexify's extraction
+        graphs, `model_name: mistral-large-latest`), each reference at its line."""
+        name = _call_name(call.func)
+        if not call.args or name is None:
+            return
+        if name not in _YAML_PARSERS and not (name in _YAML_MODULE_PARSERS and _receiver_name(call.func) == "yaml"):
+            return
+        argument = call.args[0]
+        values = self._constant(argument.id) if isinstance(argument, ast.Name) else [argument]
+        for value in values:
+            if isinstance(value, ast.Constant) and isinstance(value.value, str) and "\n" in value.value:
+                self._read_embedded(value, value.value, ".yaml", name)
+
     def _read_embedded(self, value: ast.Constant, text: str, ending: str, form: str) -> None:
         """The references of a config file's text a string holds, each at its line in the file (`ending` the
         config file's: `.yaml`, `.json`): its values under artefact keys, and in YAML the model-server images it
         runs (`image: vllm/vllm-openai`)."""
+        if id(value) in self.embedded:
+            return  # `CONFIG_YAML = TEXT` then `yaml.safe_load(CONFIG_YAML)`: one file's text, read once
+        self.embedded.add(id(value))
         from modelpolicy.discover.config import ConfigSource  # here: only such a string needs the config reader
         from modelpolicy.discover.containers import ContainerSource
 
