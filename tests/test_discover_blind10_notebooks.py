@@ -1,13 +1,14 @@
 """Forms found on cookbook repositories the benchmark does not label (issue 16, tenth blind wave: huggingface/cookbook
 and mistralai/cookbook): an Inference Endpoint created for a model (`create_inference_endpoint(NAME,
-repository=ID)`); a string of YAML a program parses (`ExtractionGraph.from_yaml(SPEC)`, `yaml.safe_load(TEXT)`), read
-as the config file it stands for."""
+repository=ID)`); the process reward model a search scores with (`prm_path="org/x-PRM"`); a string of YAML a program
+parses (`ExtractionGraph.from_yaml(SPEC)`, `yaml.safe_load(TEXT)`), read as the config file it stands for."""
 
 from __future__ import annotations
 
 import pytest
 
 from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.names import named_kind
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.model import Kind
 
@@ -107,3 +108,24 @@ def test_a_yaml_string_pyyaml_parses_is_read_as_a_config_file(
 )
 def test_strings_no_yaml_parser_is_given_are_not_read_as_config(source: str) -> None:
     assert find(source) == set()
+
+
+# --- a process reward model ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["prm_path", "PRM_PATH", "--prm-path", "prmPath", "prm_name_or_path", "prm_model_path"]
+)
+def test_a_process_reward_models_name_names_a_model(name: str) -> None:
+    assert named_kind(name) is M
+
+
+@pytest.mark.parametrize("name", ["prm", "prm_score", "prm_dir", "output_prm_path", "prmt", "prm_batch_size"])
+def test_prm_look_alikes_name_nothing(name: str) -> None:
+    assert named_kind(name) is None
+
+
+def test_a_prm_path_read_by_the_search_names_that_model() -> None:
+    source = 'prm_path = "RLHFlow/Llama3.1-8B-PRM-Deepseek-Data"\nprm = RLHFlow(prm_path)\n'
+    assert find(source) == {(M, "RLHFlow/Llama3.1-8B-PRM-Deepseek-Data", 1)}
+    assert find('prm_path = "./checkpoints/prm"\n') == set()  # a local folder

@@ -141,6 +141,10 @@ ENDINGS = frozenset(
         # the safety model a shield runs (Llama Stack's `shield_id: meta-llama/Llama-Guard-3-8B`, `ShieldInput(
         # shield_id=ID)`, `provider_shield_id`): a guard model is a model
         ("shield", "id"),
+        # the process reward model a test-time search scores its steps with (huggingface/search-and-learn's
+        # `prm_path: str = "RLHFlow/Llama3.1-8B-PRM-Deepseek-Data"`, `--prm_path`, `prm_name_or_path`)
+        ("prm", "path"),
+        ("prm", "name", "or", "path"),
     }
 )
 # Keywords and dict keys, spelled so exactly, that name the Hugging Face Hub repository of a table of sources per hub:
@@ -174,6 +178,8 @@ SPELLED_WHOLE = frozenset(
         ("hf", "hub"),  # `hf` alone is in too many names (`hf_token`, `hf_home`) to pre-filter files on
         ("hf", "hub", "id"),
         ("shield", "id"),  # `shield` alone is a word of the security code a scan reads
+        ("prm", "path"),  # `prm` alone is in other words (`prmt`, a prompt)
+        ("prm", "name", "or", "path"),
         *_ADAPTER_ENDINGS,
     }
 )
