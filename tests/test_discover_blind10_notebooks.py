@@ -1,7 +1,8 @@
 """Forms found on cookbook repositories the benchmark does not label (issue 16, tenth blind wave: huggingface/cookbook
 and mistralai/cookbook): an Inference Endpoint created for a model (`create_inference_endpoint(NAME,
 repository=ID)`); the process reward model a search scores with (`prm_path="org/x-PRM"`); a string of YAML a program
-parses (`ExtractionGraph.from_yaml(SPEC)`, `yaml.safe_load(TEXT)`), read as the config file it stands for."""
+parses (`ExtractionGraph.from_yaml(SPEC)`, `yaml.safe_load(TEXT)`), read as the config file it stands for; a model a
+call says Ollama serves (CAMEL's `model_platform=ModelPlatformType.OLLAMA`)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from modelpolicy.discover.names import named_kind
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.model import Kind
 
-M, D, A = Kind.MODEL, Kind.DATASET, Kind.API
+M, D, A, OLLAMA = Kind.MODEL, Kind.DATASET, Kind.API, Kind.OLLAMA
 
 
 def find(source: str, path: str = "notebooks/deploy.py") -> set[tuple[Kind, str, int]]:
@@ -129,3 +130,39 @@ def test_a_prm_path_read_by_the_search_names_that_model() -> None:
     source = 'prm_path = "RLHFlow/Llama3.1-8B-PRM-Deepseek-Data"\nprm = RLHFlow(prm_path)\n'
     assert find(source) == {(M, "RLHFlow/Llama3.1-8B-PRM-Deepseek-Data", 1)}
     assert find('prm_path = "./checkpoints/prm"\n') == set()  # a local folder
+
+
+# --- a call that says Ollama serves its model ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "m = ModelFactory.create(\n"
+            "    model_platform=ModelPlatformType.OLLAMA,\n"
+            '    model_type="mistral-large",\n'
+            ")\n",
+            {(OLLAMA, "mistral-large", 3)},
+        ),
+        ('m = ModelFactory.create(model_platform="ollama", model_type="qwen2.5")\n', {(OLLAMA, "qwen2.5", 1)}),
+        # the same name on Mistral's own platform is its API model
+        (
+            'm = ModelFactory.create(model_platform=ModelPlatformType.MISTRAL, model_type="mistral-large")\n',
+            {(A, "mistral-large", 1)},
+        ),
+    ],
+)
+def test_a_call_says_which_platform_serves_its_model(source: str, expected: set[tuple[Kind, str, int]]) -> None:
+    assert find(source) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'm = ModelFactory.create(model_platform=ModelPlatformType.VLLM, model_type="llama3.1")\n',
+        'm = ModelFactory.create(model_platform=platform, model_type="llama3.1")\n',  # a platform only the run knows
+    ],
+)
+def test_a_platform_other_than_ollama_makes_no_ollama_model(source: str) -> None:
+    assert all(kind is not OLLAMA for kind, _, _ in find(source))

@@ -2581,6 +2581,7 @@ class _Finder:
         if name is not None and _SAVE_WORDS.intersection(split_words(name)):
             return  # `model.save(path, model_name="user/tuned")`, `export_model(model_name_or_path=out)`: written
         providers: tuple[str, ...] | None = None  # asked only of a call given a model (most calls are given none)
+        by_ollama: bool | None = None  # the same
         for keyword in call.keywords:
             if keyword.arg:
                 kind = _keyword_kind(name, keyword.arg)
@@ -2593,9 +2594,12 @@ class _Finder:
                 if kind is None and keyword.arg in HUB_KEYS:  # `ModelSource(hf="org/x-onnx")`
                     kind = Kind.MODEL
                 served: tuple[str, ...] = ()
+                form = "keyword"
                 if kind in (Kind.MODEL, Kind.API):
                     served = providers = _served(call, name) if providers is None else providers
-                self._defer(keyword.value, kind, "keyword", served)
+                    by_ollama = _platform_is_ollama(call) if by_ollama is None else by_ollama
+                    form = _OLLAMA_PROVIDED if by_ollama else form
+                self._defer(keyword.value, kind, form, served)
                 if kind is None:  # `evaluator=dict(judge_cfg=dict(type=OpenAISDK, path=ID))`
                     self._defer(_record_id(keyword.value), _settings_kind(keyword.arg), "record")
                 self._defer(*_split_hub_id(keyword.value, keyword.arg))
@@ -3687,6 +3691,26 @@ def _provided_by_ollama(mapping: ast.Dict) -> bool:
         and value.value.strip().lower() == "ollama"
         for key, value in zip(mapping.keys, mapping.values, strict=True)
     )
+
+
+# A call's keywords that say which platform serves the model it is given, besides a dict's provider keys: CAMEL's
+# `ModelFactory.create(model_platform=ModelPlatformType.OLLAMA, model_type="mistral-large")`, LiteLLM's
+# `completion(model="llama3", custom_llm_provider="ollama")`.
+_PLATFORM_KEYWORDS = _PROVIDER_KEYS | {"model_platform", "platform", "llm_provider", "custom_llm_provider"}
+
+
+def _platform_is_ollama(call: ast.Call) -> bool:
+    """Whether a call says the platform that serves its model is Ollama, by a string or an enum's member
+    (`model_platform=ModelPlatformType.OLLAMA`, `provider="ollama"`): its model is the Ollama library's name before a
+    hosted API's (`mistral-large` is Mistral's API model and an Ollama library name)."""
+    for keyword in call.keywords:
+        if keyword.arg is None or keyword.arg.lower() not in _PLATFORM_KEYWORDS:
+            continue
+        value = keyword.value
+        text = value.attr if isinstance(value, ast.Attribute) else _string(value)
+        if text is not None and text.strip().lower() == "ollama":
+            return True
+    return False
 
 
 def _ollama_settings(settings: ast.Dict) -> ast.Dict:
