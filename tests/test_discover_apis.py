@@ -68,6 +68,7 @@ def javascript(text: str) -> list[tuple[Kind, str, int]]:
         ("ministral-8b-2410", "mistral"),
         ("mistral-small-2503", "mistral"),
         ("mistral-large-2411", "mistral"),
+        ("mistral-document-ai-2505", "mistral"),  # Mistral Document AI as Azure AI Foundry sells it
         ("mistral.ministral-3-8b-instruct", "bedrock"),  # Bedrock's spelling of the open weights is Bedrock's
         ("command-r-plus", "cohere"),
         ("cohere/command-r", "cohere"),
@@ -359,6 +360,7 @@ def test_chat_app_providers_serve_their_api_names(name: str, provider: str) -> N
         "mistral-small-24b-instruct-2501",  # mistralai/Mistral-Small-24B-Instruct-2501, without its owner
         "ministral-3-3b-base-2512",
         "mistral-large-instruct-2407",
+        "mistral-document-ai",  # the product's name, not one of its dated models
     ],
 )
 def test_open_weights_and_words_are_not_those_providers(name: str) -> None:

@@ -382,7 +382,10 @@ def test_a_single_name_counts_only_when_the_knowledge_base_knows_it() -> None:
         ("deploy/prod.env", True),
         (".env.local", True),
         ("env.example.watsonx", True),  # `env.example` for one set-up
-        ("env.examples", False),
+        ("env.examples", True),  # the plural, as mistralai/cookbook names its examples
+        ("env.samples", True),
+        ("env.exampled", False),
+        ("env.bak", False),
         ("environment.example", False),
         ("shortnames.conf", True),  # read when it is TOML
         ("nginx.conf.d", False),
@@ -874,6 +877,12 @@ def test_a_conf_file_written_in_toml_is_read_as_toml() -> None:
 def test_a_conf_file_in_another_format_names_nothing_and_is_not_a_problem(text: str) -> None:
     """Most `.conf` files are another program's format: not TOML, they are let go without a complaint."""
     assert ConfigSource().find(text, FileContext("etc/app.conf", lambda value: False)) == []
+
+
+def test_env_examples_in_the_plural_is_read_as_an_env_file() -> None:
+    text = '# Mistral Medium\nMISTRAL_MODEL_KEY="xxx"\nMISTRAL_MODEL_NAME="mistral-medium-3-5"\n'
+    assert find(text, "third_party/x/env.examples") == [(Kind.API, "mistral-medium-3-5", 3)]
+    assert find(text, "env.exampled") == []
 
 
 def test_an_env_example_for_one_set_up_is_read_as_an_env_file() -> None:

@@ -1268,7 +1268,8 @@ def test_an_api_only_name_holds_an_ollama_model_in_a_file_that_speaks_of_ollama(
     source = (
         'model = ModelFactory.create(\n    model_platform=ModelPlatformType.OLLAMA,\n    model_type="llama3.2",\n)\n'
     )
-    assert find(source) == {(OL, "llama3.2", 3, "keyword")}
+    # the call says its platform is Ollama: the form a dict whose provider is Ollama has (`ollama-provider`)
+    assert find(source) == {(OL, "llama3.2", 3, "ollama-provider")}
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,10 @@ def find(source: str) -> set[tuple[Kind, str, int]]:
             {(M, "prince-canuma/Kokoro-82M", 2)},
         ),
         ('rows = fetch_rows(repo_id="org/corpus", repo_type="dataset")\n', {(D, "org/corpus", 1)}),
+        # a callee named for the data it reads (distilabel's step), `hub` after `from` its source, not a push
+        ('load_dataset = LoadDataFromHub(repo_id="argilla/10Kprompts-mini")\n', {(D, "argilla/10Kprompts-mini", 1)}),
+        ('rows = load_data(repo_id="org/prompts", split="train")\n', {(D, "org/prompts", 1)}),
+        ('rows = load_data(repo_id="org/weights", repo_type="model")\n', {(M, "org/weights", 1)}),
     ],
 )
 def test_a_calls_repo_id_names_what_it_reads(source: str, expected: set[tuple[Kind, str, int]]) -> None:
@@ -50,6 +54,9 @@ def test_a_calls_repo_id_names_what_it_reads(source: str, expected: set[tuple[Ki
         'get_files(repo_id="org/x", repo_type=kind)\n',  # a type only the run knows
         'repo_id = "me/my-model"\n',  # a bare variable: what a script pushes as often as what it reads
         'load(repo_id="./local")\n',  # a path
+        'tool = Tool.from_hub(repo_id="org/tool-space")\n',  # from the Hub, but no data: a tool, still unread
+        'push_data_to_hub(repo_id="me/rows")\n',  # data written to the Hub
+        'save_dataset_from_hub(repo_id="me/rows")\n',  # `from_hub`, but a word of writing as well
     ],
 )
 def test_repo_id_look_alikes_name_nothing(source: str) -> None:

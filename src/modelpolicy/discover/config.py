@@ -145,8 +145,10 @@ _MARKER_WORDS = (
     *(ending[0].encode() for ending in apis.API_ENDINGS),  # `engine:`, `azure_deployment:`
     *IMAGE_MARKERS,  # `VLLM_IMAGE=vllm/vllm-openai:v0.6.0` in a `.env` file
 )
-# `.env` files named without the leading dot: `env.example`, `env.local` (sourced by a project's scripts).
-_ENV_NAMES = frozenset(f"env.{suffix}" for suffix in ("example", "sample", "template", "local", "dist", "defaults"))
+# `.env` files named without the leading dot: `env.example`, `env.local` (sourced by a project's scripts), also in the
+# plural (mistralai/cookbook's `env.examples`, copied to `.env`).
+_ENV_SUFFIXES = ("example", "examples", "sample", "samples", "template", "local", "dist", "defaults")
+_ENV_NAMES = frozenset(f"env.{suffix}" for suffix in _ENV_SUFFIXES)
 
 
 def _env_named(name: str) -> bool:

@@ -153,6 +153,10 @@ ENDINGS = frozenset(
         # the safety model a shield runs (Llama Stack's `shield_id: meta-llama/Llama-Guard-3-8B`, `ShieldInput(
         # shield_id=ID)`, `provider_shield_id`): a guard model is a model
         ("shield", "id"),
+        # the process reward model a test-time search scores its steps with (huggingface/search-and-learn's
+        # `prm_path: str = "RLHFlow/Llama3.1-8B-PRM-Deepseek-Data"`, `--prm_path`, `prm_name_or_path`)
+        ("prm", "path"),
+        ("prm", "name", "or", "path"),
     }
 )
 # Keywords and dict keys, spelled so exactly, that name the Hugging Face Hub repository of a table of sources per hub:
@@ -189,6 +193,8 @@ SPELLED_WHOLE = frozenset(
         ("shield", "id"),  # `shield` alone is a word of the security code a scan reads
         # `feature` and `image` alone are in too many names (`feature_flags`, `image_url`), `processor` is a CPU's
         *(ending for ending in ENDINGS if ending[:2] in (("feature", "extractor"), ("image", "processor"))),
+        ("prm", "path"),  # `prm` alone is in other words (`prmt`, a prompt)
+        ("prm", "name", "or", "path"),
         *_ADAPTER_ENDINGS,
     }
 )

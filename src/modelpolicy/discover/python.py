@@ -243,6 +243,8 @@ _LOADERS: dict[str, _Loader] = {
     "snapshot_download": _Loader(_M, ("repo_id",), 0),
     # the URL of a repository's file, for a downloader of the project's own: `hf_hub_url(cls.hf_repo_id, "x.pth")`
     "hf_hub_url": _Loader(_M, ("repo_id",), 0),
+    # an Inference Endpoint that serves the model it is given: `create_inference_endpoint(NAME, repository=ID, ...)`
+    "create_inference_endpoint": _Loader(_M, ("repository",), None),
     "InferenceClient": _Loader(_M, ("model",), 0),
     "AsyncInferenceClient": _Loader(_M, ("model",), 0),
     **{task: _Loader(_M, ("model",), None, single_names=False) for task in _INFERENCE_TASKS},
@@ -427,6 +429,7 @@ def _marker_words() -> tuple[bytes, ...]:
     # a download command in a string (`"hf download ID"`) or a list (`["huggingface-cli", "download", ID]`)
     words.update({"huggingface-cli", *(f"{cli} download" for cli in _DOWNLOAD_CLIS)})
     words.add("repo_id")  # `KPipeline(repo_id=ID)`: a call's `repo_id=` (`_repo_kind`)
+    words.add("from_yaml(")  # `Graph.from_yaml(SPEC)`: a string of YAML a program parses (`_parsed_config`)
     words.add("load_config(")  # a diffusers class's `DDPMScheduler.load_config(ID)` (`_CONFIG_LOADER`), as its call
     # a function named for a LoRA adapter (`fetch_lora(ID)`, `names.CALLED_WORDS`; `download_lora_weights` holds
     # `lora_weights`), written as its call: `lora` alone is in most lines of a LoRA library (`lora_alpha`,
@@ -1355,6 +1358,10 @@ def _exclusive(branches: list[_Branch]) -> bool:
 _EMBEDDED_WORDS = frozenset({"config", "yaml", "yml", "json"})
 
 
+# The calls that parse a string as YAML: PyYAML's `yaml.safe_load(TEXT)` (its module's functions only: a `load` is any
+# program's), a library's `from_yaml(TEXT)` (Indexify's `ExtractionGraph.from_yaml(spec)`, a pipeline's own).
+_YAML_MODULE_PARSERS = frozenset({"safe_load", "load", "full_load"})
+_YAML_PARSERS = frozenset({"from_yaml", "from_yaml_string", "load_yaml_string"})
 # The methods that write a string to a file: `Path.write_text`, a file object's `write`.
 _FILE_WRITES = frozenset({"write_text", "write"})
 # The endings of the config files a written string is read as, and the ending the config reader is given for each.
@@ -1482,6 +1489,7 @@ class _Finder:
         self.straight_bindings: dict[tuple[int, str], tuple[list[ast.stmt], list[_Binding] | None]] = {}
         self.read: set[int] = set()  # ids of the nodes a loader read: no named default reports them again
         self.unused: set[int] = set()  # ids of the values bound to names of what a program does not use (`WRITTEN`)
+        self.embedded: set[int] = set()  # ids of the strings read as a config file's text (`_read_embedded`)
         self.named: list[_Named] = []
         # (table, argument names) pairs a parametrize decorator read: a table shared by many tests is read once
         self.parametrized: set[tuple[tuple[int, ...], tuple[str, ...]]] = set()
@@ -1772,6 +1780,7 @@ class _Finder:
             self.found += self._call(node)
             self._endpoint_urls(node)
             self._written_config(node)
+            self._parsed_config(node)
         else:
             self._note_named(node)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -2594,6 +2603,7 @@ class _Finder:
         if name is not None and _SAVE_WORDS.intersection(split_words(name)):
             return  # `model.save(path, model_name="user/tuned")`, `export_model(model_name_or_path=out)`: written
         providers: tuple[str, ...] | None = None  # asked only of a call given a model (most calls are given none)
+        by_ollama: bool | None = None  # the same
         for keyword in call.keywords:
             if keyword.arg:
                 kind = _keyword_kind(name, keyword.arg)
@@ -2606,9 +2616,12 @@ class _Finder:
                 if kind is None and keyword.arg in HUB_KEYS:  # `ModelSource(hf="org/x-onnx")`
                     kind = Kind.MODEL
                 served: tuple[str, ...] = ()
+                form = "keyword"
                 if kind in (Kind.MODEL, Kind.API):
                     served = providers = _served(call, name) if providers is None else providers
-                self._defer(keyword.value, kind, "keyword", served)
+                    by_ollama = _platform_is_ollama(call) if by_ollama is None else by_ollama
+                    form = _OLLAMA_PROVIDED if by_ollama else form
+                self._defer(keyword.value, kind, form, served)
                 if kind is None:  # `evaluator=dict(judge_cfg=dict(type=OpenAISDK, path=ID))`
                     self._defer(_record_id(keyword.value), _settings_kind(keyword.arg), "record")
                 self._defer(*_split_hub_id(keyword.value, keyword.arg))
@@ -2872,10 +2885,28 @@ class _Finder:
         if ending is not None:
             self._read_embedded(value, value.value, ending, func.attr)
 
+    def _parsed_config(self, call: ast.Call) -> None:
+        """`ExtractionGraph.from_yaml(SPEC)`, `yaml.safe_load(TEXT)`: a string of several lines a program parses as
+        YAML, given as it is or by a constant's name, is read as the config file it stands for (Indexify's extraction
+        graphs, `model_name: mistral-large-latest`), each reference at its line."""
+        name = _call_name(call.func)
+        if not call.args or name is None:
+            return
+        if name not in _YAML_PARSERS and not (name in _YAML_MODULE_PARSERS and _receiver_name(call.func) == "yaml"):
+            return
+        argument = call.args[0]
+        values = self._constant(argument.id) if isinstance(argument, ast.Name) else [argument]
+        for value in values:
+            if isinstance(value, ast.Constant) and isinstance(value.value, str) and "\n" in value.value:
+                self._read_embedded(value, value.value, ".yaml", name)
+
     def _read_embedded(self, value: ast.Constant, text: str, ending: str, form: str) -> None:
         """The references of a config file's text a string holds, each at its line in the file (`ending` the
         config file's: `.yaml`, `.json`): its values under artefact keys, and in YAML the model-server images it
         runs (`image: vllm/vllm-openai`)."""
+        if id(value) in self.embedded:
+            return  # `CONFIG_YAML = TEXT` then `yaml.safe_load(CONFIG_YAML)`: one file's text, read once
+        self.embedded.add(id(value))
         from modelpolicy.discover.config import ConfigSource  # here: only such a string needs the config reader
         from modelpolicy.discover.containers import ContainerSource
 
@@ -3456,17 +3487,31 @@ _REPO_ID = "repo_id"
 # `push_to_hub`, `HfApi().delete_file`), rather than reading from it.
 _REPO_WRITERS = WRITTEN | {"create", "delete", "commit", "tag", "branch", "duplicate", "move", "rename", "update"}
 _REPO_TYPES = {"model": Kind.MODEL, "dataset": Kind.DATASET}
+# Words of a callee that say the repository it reads holds data: distilabel's `LoadDataFromHub(repo_id="org/prompts")`.
+_DATA_WORDS = frozenset({"data", "dataset", "datasets"})
 
 
 def _repo_kind(call: ast.Call, callee: str | None) -> Kind | None:
     """What a call's `repo_id=` names: the Hub repository a class or function reads its weights from
-    (`KPipeline(lang_code="a", repo_id="hexgrad/Kokoro-82M")`), a dataset's with `repo_type="dataset"`; nothing in a
-    call that writes to it (`upload_folder`, `create_repo`, `push_to_hub`) or of a Space. A bare `repo_id` name
-    elsewhere stays unread (`names`): a script's variable names what it pushes as often as what it reads."""
-    if callee is not None and _REPO_WRITERS.intersection(split_words(callee)):
+    (`KPipeline(lang_code="a", repo_id="hexgrad/Kokoro-82M")`), a dataset's with `repo_type="dataset"` or when the
+    callee reads data (`LoadDataFromHub(repo_id=...)`: `hub` after `from` is where it reads from); nothing in a call
+    that writes to it (`upload_folder`, `create_repo`, `push_to_hub`) or of a Space. A bare `repo_id` name elsewhere
+    stays unread (`names`): a script's variable names what it pushes as often as what it reads."""
+    words = split_words(callee) if callee is not None else ()
+    data = bool(_DATA_WORDS.intersection(words))
+    if _REPO_WRITERS.intersection(words) and not (data and _reads_from_hub(words)):
         return None
     repo_type = _keyword(call, "repo_type")
-    return Kind.MODEL if repo_type is None else _REPO_TYPES.get(_string(repo_type) or "")
+    if repo_type is None:
+        return Kind.DATASET if data else Kind.MODEL
+    return _REPO_TYPES.get(_string(repo_type) or "")
+
+
+def _reads_from_hub(words: tuple[str, ...]) -> bool:
+    """Whether a callee's words say it reads from the Hub (`load_data_from_hub`) and write nothing else there: `hub`
+    after `from` is a source, not a push."""
+    at = words.index("hub") if "hub" in words else -1
+    return at > 0 and words[at - 1] == "from" and not (_REPO_WRITERS - {"hub"}).intersection(words)
 
 
 def _keyword_kind(callee: str | None, keyword: str) -> Kind | None:
@@ -3687,6 +3732,26 @@ def _provided_by_ollama(mapping: ast.Dict) -> bool:
         and value.value.strip().lower() == "ollama"
         for key, value in zip(mapping.keys, mapping.values, strict=True)
     )
+
+
+# A call's keywords that say which platform serves the model it is given, besides a dict's provider keys: CAMEL's
+# `ModelFactory.create(model_platform=ModelPlatformType.OLLAMA, model_type="mistral-large")`, LiteLLM's
+# `completion(model="llama3", custom_llm_provider="ollama")`.
+_PLATFORM_KEYWORDS = _PROVIDER_KEYS | {"model_platform", "platform", "llm_provider", "custom_llm_provider"}
+
+
+def _platform_is_ollama(call: ast.Call) -> bool:
+    """Whether a call says the platform that serves its model is Ollama, by a string or an enum's member
+    (`model_platform=ModelPlatformType.OLLAMA`, `provider="ollama"`): its model is the Ollama library's name before a
+    hosted API's (`mistral-large` is Mistral's API model and an Ollama library name)."""
+    for keyword in call.keywords:
+        if keyword.arg is None or keyword.arg.lower() not in _PLATFORM_KEYWORDS:
+            continue
+        value = keyword.value
+        text = value.attr if isinstance(value, ast.Attribute) else _string(value)
+        if text is not None and text.strip().lower() == "ollama":
+            return True
+    return False
 
 
 def _ollama_settings(settings: ast.Dict) -> ast.Dict:
