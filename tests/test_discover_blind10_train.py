@@ -58,6 +58,9 @@ def find_script(text: str, path: str = "src/options.tsx") -> set[tuple[Kind, str
         ("QWEN_IMAGE_VAE_PATH", M),
         ("data_name", D),
         ("dataset_name_or_path", D),
+        ("dataset_with_features", D),  # an X with Y is an X, as an X for Y is
+        ("model_with_lora", M),
+        ("start_with_model", M),  # words before `with` that name nothing leave the name as it was
     ],
 )
 def test_names_that_hold_what_is_read(name: str, kind: Kind) -> None:
@@ -165,6 +168,10 @@ def test_fields_of_a_policy_config() -> None:
         ('ds = LeRobotDataset(repo_id="lerobot/pusht")\n', {(D, "lerobot/pusht", 1)}),
         ('meta = LeRobotDatasetMetadata(repo_id="lerobot/pusht")\n', {(D, "lerobot/pusht", 1)}),
         ('new = add_features(dataset, features=f, repo_id="org/with-features")\n', {(D, "org/with-features", 1)}),
+        (
+            'new = remove_feature(dataset_with_features, feature_names="x", repo_id="org/cleaned")\n',
+            {(D, "org/cleaned", 1)},
+        ),
         ('pipe = KPipeline(lang_code="a", repo_id="hexgrad/Kokoro-82M")\n', {(M, "hexgrad/Kokoro-82M", 1)}),
         ('policy = make(model, repo_id="org/policy")\n', {(M, "org/policy", 1)}),
         ('ds = LeRobotDataset(repo_id="org/x", repo_type="model")\n', {(M, "org/x", 1)}),

@@ -287,6 +287,8 @@ def named_kind(name: str) -> Kind | None:
         return None
     if "for" in words[1:]:  # `DEFAULT_MODEL_NAME_FOR_TEST`, `tokenizer_for_eval`: an X for Y is an X
         words = words[: words.index("for", 1)]
+    if "with" in words[1:] and _ends_in(words[: words.index("with", 1)], ENDINGS):
+        words = words[: words.index("with", 1)]  # `dataset_with_features`: so is an X with Y (not `start_with_model`)
     words = _before_purpose(words)
     if _ends_in(words, LOCAL_ENDINGS) or (OLLAMA_WORDS.intersection(words) and _ends_in(words, OLLAMA_ENDINGS)):
         return Kind.OLLAMA
