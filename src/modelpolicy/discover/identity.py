@@ -252,8 +252,9 @@ def is_placeholder(text: str) -> bool:
     """An id written for the reader to replace: its owner is `your...` or a stand-in for a user name, or its name is
     `your-...` (`meta-llama/your-model-path`; not a name that only starts so, as `coqui/YourTTS`); or a test
     fixture's stand-in, whose whole owner or name is `test` (`test/model`, `cleanup/test`; not `org/test-model`);
-    filler text (`lorem/ipsum`) or x's (`xx/xxx`); or a to-do (`TODO`, `org/FIXME`); or a router's own choice
-    (`blockrun/auto`; not `org/auto-coder`); or, owner-less, a constant's name (`HF_DATASET_NAME`)."""
+    filler text (`lorem/ipsum`) or x's (`xx/xxx`); one letter each side (`N/A`); or a to-do (`TODO`, `org/FIXME`);
+    or a router's own choice (`blockrun/auto`; not `org/auto-coder`); or, owner-less, a constant's name
+    (`HF_DATASET_NAME`)."""
     if _CONSTANT_NAME.fullmatch(text):
         return True
     owner, slash, name = text.partition("/")
@@ -265,8 +266,16 @@ def is_placeholder(text: str) -> bool:
     router = name.lower() in ROUTER_CHOICES  # `openrouter/auto`, `blockrun/auto`: the router picks, no repository
     filler = owner in FILLER_WORDS or name.lower() in FILLER_WORDS
     masked = bool(_MASKED.fullmatch(owner) or _MASKED.fullmatch(name))
+    letters = len(owner) == 1 and len(name) == 1  # `N/A`, `I/O`, `x/y`: an abbreviation or a variable, no repository
     return bool(slash) and (
-        owner.startswith("your") or owner in PLACEHOLDER_OWNERS or yours or fixture or filler or router or masked
+        owner.startswith("your")
+        or owner in PLACEHOLDER_OWNERS
+        or yours
+        or fixture
+        or filler
+        or router
+        or masked
+        or letters
     )
 
 
@@ -430,9 +439,13 @@ def without_gguf_file(value: str) -> str:
 # A repository written as its folder (`org/name/`) or with the weights file a program downloads from it, by the Hub's
 # file names (`org/name/pytorch_model.bin`, `org/name/open_clip_model.safetensors`, a shard `model-00001-of-00002.
 # safetensors`): open_clip's pretrained table, `hf_hub="laion/x/"` and `hf_hub="laion/x/model.safetensors"`, which it
-# splits into `hf_hub_download(repo_id, filename)`. Another file (`org/x/config.json`) or a deeper path stays a path.
+# splits into `hf_hub_download(repo_id, filename)`; or with any `.safetensors` file at its top, as single-file
+# checkpoints are written (ai-toolkit's `name_or_path: org/x/x-22b-dev.safetensors`, `assistant_lora_path:
+# org/adapter/adapter_v2.safetensors`, split into `repo_id` and `filename`). Another file (`org/x/config.json`) or a
+# deeper path stays a path.
 _REPOSITORY_FILE = re.compile(
-    rf"(?P<repo>{_PART}/{_PART})/(?:(?:[a-z0-9]+_)*(?:pytorch_)?model(?:-[0-9]{{5}}-of-[0-9]{{5}})?\.(?:bin|safetensors))?"
+    rf"(?P<repo>{_PART}/{_PART})/(?:(?:[a-z0-9]+_)*(?:pytorch_)?model(?:-[0-9]{{5}}-of-[0-9]{{5}})?\.bin"
+    r"|[A-Za-z0-9][A-Za-z0-9._+-]*\.safetensors)?"
 )
 
 

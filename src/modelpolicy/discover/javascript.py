@@ -1018,6 +1018,8 @@ class _Finder:
         value = pair.child_by_field_name("value")
         name = self._key(key)
         kind = _name_kind(name) if name else None
+        if kind is None and name and value is not None and _unwrapped(value).type == "array":
+            kind = picker_kind(name)  # a picker's choices under a key: `name_or_path_options: [{value: ID, label}]`
         if kind is None and name and value is not None:
             self._unnamed_pair(name, value, pair.parent)
         if kind is None or value is None or name is None:

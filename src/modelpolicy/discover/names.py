@@ -105,6 +105,7 @@ ENDINGS = frozenset(
         # FlagEmbedding's `--embedder_name_or_path org/x --reranker_name_or_path org/y`, `embedder: org/x`
         ("encoder",),
         ("encoder", "name", "or", "path"),
+        ("encoder", "name"),  # lerobot's policy configs: `vision_encoder_name: str = "openai/clip-vit-base-patch16"`
         # a diffusion pipeline's text or image encoder, read from a repository of its own: diffusers' conversion
         # scripts' `text_encoder_id = "google/t5-v1_1-xxl"`, `PIXEL_TEXT_ENCODER_REPO = "org/x"`, a test's
         # `text_encoder_path = "org/tiny-clip"`, IP-Adapter's `image_encoder_path` (a local folder stays one)
@@ -150,6 +151,19 @@ ENDINGS = frozenset(
         # the Hub repository a converter or loader reads, named for the Hub (mlx-lm's `convert(hf_path="org/x")` and
         # `mlx_lm.convert --hf-path org/x`, a test's `HF_PATH = "org/x"`); `hf_repo` is lighteval's dataset as often
         ("hf", "path"),
+        # the Hub id or local folder a loader is given, as transformers names its argument (`pretrained_model_name_or_
+        # path`): ai-toolkit's `model: {name_or_path: org/x, extras_name_or_path: org/y}`, a policy config's
+        # `pretrained_name_or_path: str = "org/x"`, a captioner's `name_or_path_options: [{value: ID}]`
+        ("name", "or", "path"),
+        # the weights a policy or model is initialised from (lerobot's `--policy.pretrained_path=org/x`,
+        # `wan_pretrained_path: str = "org/x"`)
+        ("pretrained", "path"),
+        # a diffusion model's autoencoder, read from a repository of its own (`vae_path = "org/sdxl-vae"`,
+        # `_wan_vae_path = "org/wan2.1-vae"`, `QWEN_IMAGE_VAE_PATH`)
+        ("vae", "path"),
+        # Olive's recipes' dataset to load: `data_name: str = "org/x"`, `--data_name org/x`, `load_dataset_config:
+        # {data_name: org/x, subset: ...}`
+        ("data", "name"),
         # the safety model a shield runs (Llama Stack's `shield_id: meta-llama/Llama-Guard-3-8B`, `ShieldInput(
         # shield_id=ID)`, `provider_shield_id`): a guard model is a model
         ("shield", "id"),
@@ -165,7 +179,7 @@ ENDINGS = frozenset(
 # where another marker brings the line in (`ModelSource` holds `model`): `hf` is in every `hf_token`.
 HUB_KEYS = frozenset({"hf"})
 # endings that make a name a dataset's without the word `dataset`: `--data_path`, `--mixer_list`
-DATA_ENDINGS = frozenset({("data", "path"), ("mixer", "list"), ("mixer", "eval", "list")})
+DATA_ENDINGS = frozenset({("data", "path"), ("data", "name"), ("mixer", "list"), ("mixer", "eval", "list")})
 # Endings whose first word is too common to pre-filter files on (`data` is in every `metadata`), or names a file may
 # hold only as a whole (`lora_path`, `adapter_id`): their marker is the whole ending, in the spellings a name takes
 # (`DATA_PATH`, `dataPath`, `--data-path`); a one-word ending none of the other markers holds (`checkpoint`) is
@@ -174,6 +188,9 @@ _ADAPTER_ENDINGS = frozenset(ending for ending in ENDINGS if ending[0] in ("lora
 SPELLED_WHOLE = frozenset(
     {
         ("data", "path"),
+        ("data", "name"),
+        ("name", "or", "path"),  # `name` alone is in every name
+        ("vae", "path"),  # `vae` alone is in every module of a diffusion pipeline
         ("lm", "name"),
         ("checkpoint",),
         ("ckpt", "id"),  # `ckpt` alone is in every `ckpt_path` of a training loop
@@ -264,6 +281,14 @@ PURPOSE_VERBS = frozenset(
 )
 
 
+def _unnumbered(words: tuple[str, ...]) -> tuple[str, ...]:
+    """`words` with the number glued to the last one let go: a second component named as the first, `model_name_or_
+    path2`, `tokenizer2`, `dataset_name2` (a name whose last word is a number alone, `MODEL_2`, has lost it already)."""
+    last = words[-1] if words else ""
+    bare = last.rstrip("0123456789")
+    return (*words[:-1], bare) if bare != last and bare.isalpha() else words
+
+
 def _before_purpose(words: tuple[str, ...]) -> tuple[str, ...]:
     """The words before a `to` and a verb of reading (`("models", "to", "test")` as `("models",)`), else `words`."""
     for at in range(1, len(words) - 1):
@@ -272,17 +297,25 @@ def _before_purpose(words: tuple[str, ...]) -> tuple[str, ...]:
     return words
 
 
+# Names that record where a thing was itself loaded from, written by the library that loaded it: transformers'
+# `"_name_or_path": "org/x"` in a saved checkpoint's `config.json` (and `config._name_or_path`) names the checkpoint's
+# own origin, which the file describes, not a model it reads.
+SELF_RECORDS = frozenset({"_name_or_path"})
+
+
 @lru_cache(maxsize=16384)  # a file names the same few variables, keys and flags again and again
 def named_kind(name: str) -> Kind | None:
     """MODEL or DATASET when `name` says it holds one to read (`model_name_or_path`, `DATASET_ID`, `baseModel`);
     OLLAMA when it says it holds an Ollama model (`OLLAMA_MODEL`, `local_llm`)."""
     # a pipeline's numbered component is named as the first is: `--pretrained_tokenizer_4_name_or_path`,
     # `text_encoder_2_path`, `MODEL_2` (a number is no word of what the name holds)
-    words = tuple(word for word in split_words(name) if not word.isdigit())
-    if _written(words) or not OTHER_HUBS.isdisjoint(words):
+    words = _unnumbered(tuple(word for word in split_words(name) if not word.isdigit()))
+    if _written(words) or not OTHER_HUBS.isdisjoint(words) or name in SELF_RECORDS:
         return None
     if "for" in words[1:]:  # `DEFAULT_MODEL_NAME_FOR_TEST`, `tokenizer_for_eval`: an X for Y is an X
         words = words[: words.index("for", 1)]
+    if "with" in words[1:] and _ends_in(words[: words.index("with", 1)], ENDINGS):
+        words = words[: words.index("with", 1)]  # `dataset_with_features`: so is an X with Y (not `start_with_model`)
     words = _before_purpose(words)
     if _ends_in(words, LOCAL_ENDINGS) or (OLLAMA_WORDS.intersection(words) and _ends_in(words, OLLAMA_ENDINGS)):
         return Kind.OLLAMA

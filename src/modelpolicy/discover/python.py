@@ -231,10 +231,13 @@ _LOADERS: dict[str, _Loader] = {
     # `model_name=`: Unsloth's `FastLanguageModel.from_pretrained(model_name=ID)`; `repo_id=`: llama-cpp-python's
     # `Llama.from_pretrained(repo_id=ID, filename="*q4_k_m.gguf")`
     "from_pretrained": _Loader(_M, ("pretrained_model_name_or_path", "model_name", "repo_id"), 0),
-    # LoRA adapters loaded onto a model: diffusers' `pipe.load_lora_weights(ID, weight_name=...)`, transformers'
-    # `model.load_adapter(peft_model_id=ID)` and peft's `model.load_adapter(ID, adapter_name="x")`
+    # LoRA adapters loaded onto a model: diffusers' `pipe.load_lora_weights(ID, weight_name=...)` (and its older
+    # `unet.load_attn_procs(ID, weight_name=...)`), transformers' `model.load_adapter(peft_model_id=ID)` and peft's
+    # `model.load_adapter(ID, adapter_name="x")`; an owner-less name given to a `load_adapter` is the adapter's own
+    # name more often (ONNX Runtime's `session.load_adapter("pen_sketch", path)`)
     "load_lora_weights": _Loader(_M, ("pretrained_model_name_or_path_or_dict",), 0),
-    "load_adapter": _Loader(_M, ("peft_model_id", "model_id"), 0),
+    "load_attn_procs": _Loader(_M, ("pretrained_model_name_or_path_or_dict",), 0),
+    "load_adapter": _Loader(_M, ("peft_model_id", "model_id"), 0, single_names=False),
     # a textual-inversion embedding loaded into a diffusers pipeline: `pipe.load_textual_inversion("org/concept")`
     "load_textual_inversion": _Loader(_M, ("pretrained_model_name_or_path",), 0),
     "pipeline": _Loader(_M, ("model",), 1, also=("tokenizer",)),
@@ -3503,7 +3506,7 @@ def _repo_kind(call: ast.Call, callee: str | None) -> Kind | None:
         return None
     repo_type = _keyword(call, "repo_type")
     if repo_type is None:
-        return Kind.DATASET if data else Kind.MODEL
+        return Kind.DATASET if data or _of_a_dataset(call, callee) else Kind.MODEL
     return _REPO_TYPES.get(_string(repo_type) or "")
 
 
@@ -3512,6 +3515,14 @@ def _reads_from_hub(words: tuple[str, ...]) -> bool:
     after `from` is a source, not a push."""
     at = words.index("hub") if "hub" in words else -1
     return at > 0 and words[at - 1] == "from" and not (_REPO_WRITERS - {"hub"}).intersection(words)
+
+
+def _of_a_dataset(call: ast.Call, callee: str | None) -> bool:
+    """Whether a call's `repo_id=` is a dataset's: the callee is named for one (lerobot's `LeRobotDataset(repo_id=ID)`,
+    `LeRobotDatasetMetadata(repo_id=ID)`) or is given one first (`add_features(dataset, ..., repo_id=ID)`)."""
+    if callee is not None and called_kind(callee) is Kind.DATASET:
+        return True
+    return bool(call.args) and _operand_kind(call.args[0]) is Kind.DATASET
 
 
 def _keyword_kind(callee: str | None, keyword: str) -> Kind | None:
