@@ -1,0 +1,206 @@
+"""Forms found on web apps and client libraries the benchmark does not label (issue 16, tenth blind wave: SillyTavern,
+create-llama, Chroma's clients): a web page's model pickers (`<select id="vectors_openai_model"><option
+value="text-embedding-3-small">`, also Hub ids under a select named for models) and its `<script>` blocks, the same
+markup written by a script into the page, a JavaScript table of Ollama's models keyed by name in a file that calls
+Ollama, an enum of embedding models by a library's short names (`"all-MiniLM-L6-v2"`), and the PaLM API's
+`models/embedding-gecko-001`."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover import ROUTES
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.javascript import JavaScriptSource
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.knowledge import load as load_knowledge
+from modelpolicy.model import Kind
+
+M, A, OLLAMA = Kind.MODEL, Kind.API, Kind.OLLAMA
+
+
+def find(text: str, path: str) -> set[tuple[Kind, str, int]]:
+    references = JavaScriptSource().find(text, FileContext(path, lambda value: value.startswith(("./", "/"))))
+    return {(r.kind, r.text, r.line) for r in references}
+
+
+# --- web pages ------------------------------------------------------------------------------------------------------
+
+_SETTINGS_PAGE = """<div id="vectors_settings">
+  <select id="vectors_source">
+    <option value="openai">OpenAI</option>
+    <option value="mistral">MistralAI</option>
+  </select>
+  <select id="vectors_openai_model" class="text_pole">
+    <option value="text-embedding-ada-002">text-embedding-ada-002</option>
+    <option value="text-embedding-3-small">text-embedding-3-small</option>
+  </select>
+  <select id="vectors_togetherai_model">
+    <option value="togethercomputer/m2-bert-80M-32k-retrieval">M2-BERT</option>
+    <option value="BAAI/bge-large-en-v1.5">BGE</option>
+  </select>
+</div>
+"""
+
+
+def test_a_pages_model_pickers() -> None:
+    assert find(_SETTINGS_PAGE, "public/extensions/vectors/settings.html") == {
+        (A, "text-embedding-ada-002", 7),
+        (A, "text-embedding-3-small", 8),
+        (M, "togethercomputer/m2-bert-80M-32k-retrieval", 11),
+        (M, "BAAI/bge-large-en-v1.5", 12),
+    }
+
+
+def test_pages_are_read_by_the_javascript_source() -> None:
+    assert JavaScriptSource().wants("public/index.html") and JavaScriptSource().wants("docs/demo.HTM")
+    route = next(route for route in ROUTES if route.name == "JavaScriptSource")
+    assert route.may_want("index", "html") and route.may_want("demo", "htm")
+
+
+def test_a_pages_script_is_code() -> None:
+    page = (
+        "<html><body>\n"
+        '<script type="module">\n'
+        "import { pipeline } from 'https://cdn.jsdelivr.net/npm/@huggingface/transformers';\n"
+        "const classify = await pipeline('sentiment-analysis',\n"
+        "  'Xenova/distilbert-base-uncased-finetuned-sst-2-english');\n"
+        "</script>\n</body></html>\n"
+    )
+    assert find(page, "demo/index.html") == {(M, "Xenova/distilbert-base-uncased-finetuned-sst-2-english", 5)}
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # scripts of data or markup, not code
+        '<script type="application/json">{"model": "org/not-code"}</script>\n',
+        '<script type="text/template"><option value="gpt-4o"></option><option value="o3"></option></script>\n',
+        # a select of other things offers no Hub id; one option alone says nothing of a list of models
+        '<select name="language"><option value="en/US">English</option><option value="org/x">X</option></select>\n',
+        '<select name="model"><option value="./models/local">Local</option></select>\n',
+        # labels and words
+        '<select id="model"><option value="GPT-4o">GPT-4o</option><option value="default">Default</option></select>\n',
+    ],
+)
+def test_page_look_alikes_name_nothing(page: str) -> None:
+    assert find(page, "templates/index.html") == set()
+
+
+def test_a_server_template_is_read_as_far_as_it_parses() -> None:
+    page = '<script>\nconst model = {{ model|tojson }};\n{% if x %}pipeline("x", "org/y"){% endif %}\n</script>\n'
+    assert find(page, "templates/chat.html") == {(M, "org/y", 3)}  # no error: a page that only parses once rendered
+
+
+def test_markup_a_script_writes_into_the_page() -> None:
+    script = (
+        "class OpenAITtsProvider {\n"
+        "  get settingsHtml() {\n"
+        '    return `<label for="openai-tts-model">Model:</label>\n'
+        '      <select id="openai-tts-model">\n'
+        '        <option value="tts-1">tts-1</option>\n'
+        '        <option value="tts-1-hd">tts-1-hd</option>\n'
+        "      </select>`;\n"
+        "  }\n}\n"
+    )
+    assert find(script, "public/extensions/tts/openai.js") == {(A, "tts-1", 5), (A, "tts-1-hd", 6)}
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        # a select not named for a model, in a string (a test's fixture, another list)
+        'const html = `<select><option value="gpt-4o">a</option><option value="gpt-4o-mini">b</option></select>`;\n',
+        'const html = \'<select id="voice"><option value="alloy">a</option><option value="org/x">b</option>\';\n',
+        # a comment's markup
+        '// <select id="model"><option value="gpt-4o">a</option><option value="o3">b</option></select>\n',
+    ],
+)
+def test_string_markup_look_alikes(script: str) -> None:
+    assert find(script, "src/settings.js") == set()
+
+
+# --- an Ollama table keyed by name, in JavaScript ---------------------------------------------------------------------
+
+_OLLAMA_TABLE = """import ollama from "ollama";
+const EMBEDDING_MODELS: Record<string, ModelData> = {
+  "nomic-embed-text": { dimensions: 768 },
+  "mxbai-embed-large": { dimensions: 1024 },
+  "all-minilm": { dimensions: 384 },
+};
+"""
+
+
+def test_a_table_of_ollamas_models_keyed_by_name() -> None:
+    assert find(_OLLAMA_TABLE, "helpers/providers/ollama.ts") == {
+        (OLLAMA, "nomic-embed-text", 3),
+        (OLLAMA, "mxbai-embed-large", 4),
+        (OLLAMA, "all-minilm", 5),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        # no Ollama in sight: the keys are the program's names
+        (_OLLAMA_TABLE.replace('import ollama from "ollama";', ""), "helpers/providers/local.ts"),
+        # in a file that calls Ollama, a table whose keys are mostly not the library's
+        (
+            'import ollama from "ollama";\nconst MODELS = {"fast": {}, "smart": {}, "llama3.1": {}};\n',
+            "src/models.ts",
+        ),
+        # too few to say the table is Ollama's
+        ('import ollama from "ollama";\nconst MODELS = {"llama3.1": {}, "phi3": {}};\n', "src/models.ts"),
+    ],
+)
+def test_ollama_table_look_alikes(text: str, path: str) -> None:
+    assert {found for found in find(text, path) if found[0] is OLLAMA} == set()
+
+
+# --- a library's short names in an enum of model types ---------------------------------------------------------------
+
+
+def test_an_enum_of_embedding_models_by_a_librarys_short_names() -> None:
+    text = (
+        "enum HuggingFaceEmbeddingModelType {\n"
+        '  XENOVA_ALL_MINILM_L6_V2 = "all-MiniLM-L6-v2",\n'
+        '  XENOVA_ALL_MPNET_BASE_V2 = "all-mpnet-base-v2",\n'
+        "}\n"
+    )
+    assert find(text, "helpers/providers/groq.ts") == {(M, "all-MiniLM-L6-v2", 2), (M, "all-mpnet-base-v2", 3)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'enum EmbeddingModelType {\n  SMALL = "small",\n  BERT = "bert",\n}\n',
+        'type ModelType = "minilm" | "mpnet";\n',
+    ],
+)
+def test_words_in_an_enum_of_model_types_name_nothing(text: str) -> None:
+    assert find(text, "src/types.ts") == set()
+
+
+# --- the PaLM API's embedding model ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["models/embedding-gecko-001", "embedding-gecko-001"])
+def test_palms_embedding_model_is_googles_api(name: str) -> None:
+    found = load_knowledge().provider(name)
+    assert found is not None and found.key == "google"
+
+
+def test_palms_embedding_model_as_a_parameters_default() -> None:
+    source = (
+        "class GooglePalmEmbeddingFunction:\n"
+        '    def __init__(self, model_name: str = "models/embedding-gecko-001"):\n'
+        "        self.model_name = model_name\n"
+    )
+    references = PythonSource().find(source, FileContext("ef/google.py", lambda text: False))
+    assert {(r.kind, r.text) for r in references} == {(A, "models/embedding-gecko-001")}
+
+
+@pytest.mark.parametrize("name", ["gecko", "embedding-gecko", "text-gecko-001"])
+def test_gecko_look_alikes_are_no_api(name: str) -> None:
+    found = load_knowledge().provider(name)
+    assert found is None or found.key != "google"
