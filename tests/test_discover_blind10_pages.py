@@ -204,3 +204,45 @@ def test_palms_embedding_model_as_a_parameters_default() -> None:
 def test_gecko_look_alikes_are_no_api(name: str) -> None:
     found = load_knowledge().provider(name)
     assert found is None or found.key != "google"
+
+
+# --- Nomic's embedding API --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "path"),
+    [
+        ('from nomic import embed\nout = embed.text(texts=["a"], model="nomic-embed-text-v1.5")\n', "rag/embed.py"),
+        (
+            'from langchain_nomic import NomicEmbeddings\ne = NomicEmbeddings(model="nomic-embed-text-v1.5")\n',
+            "rag/lc.py",
+        ),
+    ],
+)
+def test_nomics_api_beside_its_client(source: str, path: str) -> None:
+    references = PythonSource().find(source, FileContext(path, lambda text: False))
+    assert {(r.kind, r.text) for r in references} == {(A, "nomic-embed-text-v1.5")}
+
+
+def test_nomics_api_beside_its_endpoint_in_javascript() -> None:
+    script = (
+        "const SOURCES = {\n  nomicai: {\n    url: 'api-atlas.nomic.ai/v1/embedding/text',\n"
+        "    model: 'nomic-embed-text-v1.5',\n  },\n};\n"
+    )
+    assert find(script, "src/vectors/nomicai-vectors.js") == {(A, "nomic-embed-text-v1.5", 4)}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # the open weights, by their Hub id or an Ollama tag, or a plain name with no Nomic API in sight
+        'import sentence_transformers as st\nm = st.SentenceTransformer("nomic-ai/nomic-embed-text-v1.5")\n',
+        'import ollama\nollama.embed(model="nomic-embed-text", input="a")\n',
+        'MODEL_NAME = "nomic-embed-text-v1.5"\n',
+        # GPT4All's local weights file, beside Nomic's client
+        'from nomic import embed\nfrom gpt4all import Embed4All\ne = Embed4All("nomic-embed-text-v1.5.f16.gguf")\n',
+    ],
+)
+def test_nomic_look_alikes_are_no_api(source: str) -> None:
+    references = PythonSource().find(source, FileContext("rag/app.py", lambda text: False))
+    assert {r.text for r in references if r.kind is A} == set()
