@@ -246,3 +246,52 @@ def test_nomics_api_beside_its_endpoint_in_javascript() -> None:
 def test_nomic_look_alikes_are_no_api(source: str) -> None:
     references = PythonSource().find(source, FileContext("rag/app.py", lambda text: False))
     assert {r.text for r in references if r.kind is A} == set()
+
+
+# --- `ollama pull` run by a program ----------------------------------------------------------------------------------
+
+
+def test_ollama_pull_run_by_a_python_program() -> None:
+    source = (
+        "import os, subprocess\n"
+        'subprocess.run(["ollama", "pull", "llama3.1"])\n'
+        'subprocess.run(["ollama", "run", "qwen2.5:7b", "hi"])\n'
+        'os.system("ollama pull mistral && echo done")\n'
+    )
+    references = PythonSource().find(source, FileContext("setup_models.py", lambda text: False))
+    assert {(r.kind, r.text, r.line) for r in references} == {
+        (OLLAMA, "llama3.1", 2),
+        (OLLAMA, "qwen2.5:7b", 3),
+        (OLLAMA, "mistral", 4),
+    }
+
+
+def test_ollama_pull_run_by_a_script() -> None:
+    script = (
+        'const { execSync, spawn } = require("child_process");\n'
+        'execSync("ollama pull llama3.1");\n'
+        'spawn("ollama", ["run", "qwen2.5:7b"]);\n'
+        'await container.exec(["ollama", "pull", "chroma/all-minilm-l6-v2-f32"]);\n'
+    )
+    assert find(script, "test/startOllama.ts") == {
+        (OLLAMA, "llama3.1", 2),
+        (OLLAMA, "qwen2.5:7b", 3),
+        (OLLAMA, "chroma/all-minilm-l6-v2-f32", 4),
+    }
+
+
+@pytest.mark.parametrize(
+    ("source", "path"),
+    [
+        ('subprocess.run(["ollama", "list"])\nsubprocess.run(["ollama", "pull", model_name])\n', "setup.py"),
+        ('print("Run ollama pull llama3 first")\nlog = "pulled with ollama pull phi3"\n', "setup.py"),
+        ('spawn("ollama", ["list"]);\nconsole.log("please run ollama pull phi3");\n', "setup.js"),
+        ('// execSync("ollama pull gemma2")\nconst s = `ollama run ${model}`;\n', "setup.js"),
+    ],
+)
+def test_ollama_command_look_alikes(source: str, path: str) -> None:
+    if path.endswith(".py"):
+        found = {r.text for r in PythonSource().find(source, FileContext(path, lambda text: False))}
+    else:
+        found = {text for _, text, _ in find(source, path)}
+    assert found == set()

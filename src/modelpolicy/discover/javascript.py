@@ -320,6 +320,8 @@ class JavaScriptSource:
                 found += _string_options(root, text, context)
         if b"replicate" in lowered:
             found += _replicate_versions(root, data, context)
+        if b"ollama" in lowered:
+            found += _ollama_commands(root, data, context)
         line = _error_line(tree.root_node, data, self.markers) if tree.root_node.has_error else None
         if line is not None:
             raise SourceError("javascript: syntax error", line=line, found=found)
@@ -487,6 +489,34 @@ def _jsx_options(root: Node, data: bytes, context: FileContext) -> list[Referenc
         for start, name in options if len(options) >= 2 else ():
             line, column = _place(data, start)
             found.append(Reference(context.path, line, column, name, Kind.API, "javascript", "option"))
+    return found
+
+
+# A script that runs `ollama pull` or `ollama run` (`container.exec(["ollama", "pull", "nomic-embed-text"])`,
+# `spawn("ollama", ["run", ID])`, `execSync("ollama pull llama3.1")`): the model written there is the one fetched, as
+# the shell source reads the command; a name given in a variable is the program's, not read here.
+_OLLAMA_COMMAND = re.compile(
+    rb"""(["'`])ollama\1\s*,\s*\[?\s*(["'`])(pull|run)\2\s*,\s*(["'`])([^"'`\s]+)\4"""
+    rb"""|(["'`])\s*ollama\s+(pull|run)\s+([^"'`\s;&|$]+)[^"'`]*\6"""
+)
+
+
+def _ollama_commands(root: Node, data: bytes, context: FileContext) -> list[Reference]:
+    """The Ollama models an `ollama pull` or `ollama run` written in a script's strings fetches (a namespaced
+    `user/name` too: nothing but Ollama is meant there)."""
+    found: list[Reference] = []
+    for match in _OLLAMA_COMMAND.finditer(data):
+        group = 5 if match.group(5) else 8
+        node = root.descendant_for_byte_range(match.start(group), match.start(group) + 1)
+        if node is None or node.type not in ("string_fragment", "template_string", "string"):
+            continue  # a comment's command, or markup's
+        recognised = ollama.recognise(match.group(group).decode("utf-8", "replace"), ollama.Context.CERTAIN)
+        if recognised is not None:
+            line, column = _place(data, match.start(group) - (1 if group == 5 else 0))
+            command = (match.group(3) or match.group(7)).decode()
+            found.append(
+                Reference(context.path, line, column, recognised[1], recognised[0], "javascript", f"ollama {command}")
+            )
     return found
 
 
