@@ -295,38 +295,3 @@ def test_ollama_command_look_alikes(source: str, path: str) -> None:
     else:
         found = {text for _, text, _ in find(source, path)}
     assert found == set()
-
-
-# --- a namespaced name in a module that only calls Ollama ------------------------------------------------------------
-
-
-def test_a_namespaced_name_beside_the_ollama_client_alone() -> None:
-    source = (
-        "from ollama import Client\n"
-        'DEFAULT_MODEL_NAME = "chroma/all-minilm-l6-v2-f32"\n'
-        'GGUF_MODEL = "hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M"\n'
-        "class OllamaEmbeddingFunction:\n"
-        "    def __init__(self, model_name: str = DEFAULT_MODEL_NAME):\n"
-        "        self._client = Client()\n"
-        "        self.model_name = model_name\n"
-    )
-    references = PythonSource().find(source, FileContext("ef/ollama_embedding_function.py", lambda text: False))
-    assert {(r.kind, r.text, r.line) for r in references} == {
-        (OLLAMA, "chroma/all-minilm-l6-v2-f32", 2),
-        (M, "bartowski/Llama-3.2-1B-Instruct-GGUF", 3),
-    }
-
-
-@pytest.mark.parametrize(
-    "source",
-    [
-        # a module that also loads from the Hub: `org/name` may be the Hub's
-        'import ollama\nfrom transformers import AutoModel\nMODEL_NAME = "meta-llama/Llama-3.1-8B"\n',
-        'import ollama\nfrom langchain_community.embeddings import HuggingFaceEmbeddings\nMODEL = "BAAI/bge-m3"\n',
-        # Ollama named, not imported
-        '# served by ollama\nMODEL_NAME = "org/x-7b"\n',
-    ],
-)
-def test_namespaced_names_elsewhere_stay_the_hubs(source: str) -> None:
-    references = PythonSource().find(source, FileContext("app/models.py", lambda text: False))
-    assert {r.kind for r in references} == {M}

@@ -963,56 +963,6 @@ def _is_ollama_module(module: str | None) -> bool:
     return module is not None and (module == _OLLAMA_MODULE or module.startswith(f"{_OLLAMA_MODULE}."))
 
 
-def _imported_roots(node: ast.AST) -> list[str]:
-    """The top-level packages an import statement imports from (`from transformers.x import y`: `transformers`)."""
-    if isinstance(node, ast.Import):
-        return [alias.name.split(".", 1)[0] for alias in node.names]
-    if isinstance(node, ast.ImportFrom) and node.module and not node.level:
-        return [node.module.split(".", 1)[0]]
-    return []
-
-
-# Libraries that load models or datasets from the Hugging Face Hub (or wrap one that does): beside one, a namespaced
-# name may be a Hub id, whatever else the module imports.
-_HUB_LOADING_MODULES = frozenset(
-    {
-        "transformers",
-        "huggingface_hub",
-        "sentence_transformers",
-        "datasets",
-        "diffusers",
-        "peft",
-        "vllm",
-        "sglang",
-        "optimum",
-        "timm",
-        "open_clip",
-        "fastembed",
-        "llama_cpp",
-        "mlx_lm",
-        "mlx_vlm",
-        "langchain_huggingface",
-        "langchain_community",
-        "llama_index",
-        "haystack",
-        "txtai",
-        "gpt4all",
-        "torch",
-        "keras_nlp",
-        "keras_hub",
-        "FlagEmbedding",
-        "lmdeploy",
-        "ctransformers",
-        "spacy",
-        "flair",
-        "setfit",
-        "trl",
-        "accelerate",
-        "outlines",
-    }
-)
-
-
 def _is_mlx_module(module: str | None) -> bool:
     return module is not None and module.split(".", 1)[0] in _MLX_MODULES
 
@@ -1635,17 +1585,6 @@ class _Finder:
             elif isinstance(node, ast.ImportFrom) and _is_ollama_module(node.module):
                 names |= {a.asname or a.name: a.name for a in node.names}
         return frozenset(modules), names
-
-    @cached_property
-    def ollama_only(self) -> bool:
-        """Whether the module imports the `ollama` client and no library that loads models from the Hub
-        (`_HUB_LOADING_MODULES`): there a model's name is the Ollama server's, a namespaced `user/name` too
-        (`DEFAULT_MODEL_NAME = "chroma/all-minilm-l6-v2-f32"` beside `ollama.Client`), as in a JavaScript file that
-        imports an Ollama client."""
-        modules, names = self.ollama_imports
-        if not modules and not names:
-            return False
-        return not any(root in _HUB_LOADING_MODULES for node in _walk(self.tree) for root in _imported_roots(node))
 
     @cached_property
     def llm_is_a_router(self) -> bool:
@@ -3268,10 +3207,6 @@ class _Finder:
         local = ollama.recognise(text, ollama.Context.NAMED) if named.form == _OLLAMA_PROVIDED else None
         if local is not None and local[0] is Kind.OLLAMA:
             return [(Kind.OLLAMA, local[1], None)]  # `{"provider": "ollama", "model": "command-r"}`: not Cohere's
-        if named.kind is Kind.MODEL and "/" in text and self.ollama_only:
-            local = ollama.recognise(text, ollama.Context.CERTAIN)
-            if local is not None:  # `hf.co/org/x:Q4_K_M` stays the Hub's model Ollama pulls
-                return [(local[0], local[1], None)]
         artefacts = _named_artefacts(text, named.kind, self.context, self.apis)
         if not artefacts and named.kind in (Kind.MODEL, Kind.API) and self.speaks_of_ollama:
             # `model = "qwen3:0.6b"`, `{"model": "llama3.2"}` in a file that speaks of Ollama, as in a config file;
