@@ -84,7 +84,7 @@ ROUTES = (
     Route(
         "javascript",
         "JavaScriptSource",
-        frozenset({"js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts", "svelte", "vue"}),
+        frozenset({"js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts", "svelte", "vue", "html", "htm"}),
     ),
     Route("modelfile", "ModelfileSource", frozenset({"modelfile"}), frozenset({"modelfile"})),
 )

@@ -35,6 +35,7 @@ from modelpolicy.discover.identity import (
     URL_MARKERS,
     HubId,
     identify,
+    library_owned,
     looks_like_path,
     name_shaped,
     parse_hub_id,
@@ -50,9 +51,17 @@ from modelpolicy.model import Kind, Reference
 if TYPE_CHECKING:
     from tree_sitter import Language, Node, Parser, Query
 
-_ENDINGS = frozenset({"js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts", "svelte", "vue"})
+_ENDINGS = frozenset({"js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts", "svelte", "vue", "html", "htm"})
 # Single-file components: only their `<script>` blocks are code; the rest (markup, styles) is blanked, lines kept.
 _COMPONENTS = frozenset({"svelte", "vue"})
+# Web pages, read as components are (their markup's options, their `<script>` blocks' code), except that a page is
+# often a server's template (`{{ model }}`, `{% if %}` in a script) that only parses once rendered: what its scripts
+# name is read as far as they parse, and a page that does not parse is no unreadable file.
+_PAGES = frozenset({"html", "htm"})
+# The `type` of a `<script>` that holds JavaScript (none, `module`, `text/babel`...); `application/json`, `importmap`,
+# `text/template` hold data or markup, blanked with the rest.
+_SCRIPT_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
+_CODE_TYPES = frozenset({"", "module", "text/javascript", "application/javascript", "text/babel", "text/jsx"})
 _SCRIPT = re.compile(r"(<script\b[^>]*>)(.*?)(</script\s*>)", re.DOTALL | re.IGNORECASE)
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _MAX_DEPTH = 40  # how far an expression is followed through names, fields and operands
@@ -278,12 +287,17 @@ class JavaScriptSource:
 
     def find(self, text: str, context: FileContext) -> list[Reference]:
         options: list[Reference] = []
-        if context.path.rsplit(".", 1)[-1].lower() in _COMPONENTS:
+        ending = context.path.rsplit(".", 1)[-1].lower()
+        if ending in _COMPONENTS or ending in _PAGES:
             options = _markup_options(text, context)
-            text = _scripts_only(text)
+            text = _scripts_only(text, page=ending in _PAGES)
+            if ending in _PAGES and text.isspace():
+                return options
         try:
             return _copies.read(text, context, self._read) + options
         except SourceError as error:
+            if ending in _PAGES:
+                return [*error.found, *options]
             raise SourceError(error.reason, line=error.line, found=[*error.found, *options]) from None
 
     def _read(self, text: str, context: FileContext) -> list[Reference]:
@@ -302,8 +316,12 @@ class JavaScriptSource:
         found = finder.references()
         if b"value=" in lowered:
             found += _jsx_options(root, data, context)
+            if b"<select" in lowered:
+                found += _string_options(root, text, context)
         if b"replicate" in lowered:
             found += _replicate_versions(root, data, context)
+        if b"ollama" in lowered:
+            found += _ollama_commands(root, data, context)
         line = _error_line(tree.root_node, data, self.markers) if tree.root_node.has_error else None
         if line is not None:
             raise SourceError("javascript: syntax error", line=line, found=found)
@@ -343,12 +361,15 @@ class _Copies:
 _copies = _Copies()
 
 
-def _scripts_only(text: str) -> str:
-    """A Svelte or Vue component with everything but its `<script>` blocks' code blanked, each character kept in
-    place (a blank for each, line breaks as they are), so that positions in the code are positions in the file."""
+def _scripts_only(text: str, page: bool = False) -> str:
+    """A Svelte or Vue component (or a web `page`) with everything but its `<script>` blocks' code blanked, each
+    character kept in place (a blank for each, line breaks as they are), so that positions in the code are positions in
+    the file. A page's scripts of data or markup (`type="application/json"`) are blanked too."""
     kept: list[str] = []
     end = 0
     for script in _SCRIPT.finditer(text):
+        if page and (typed := _SCRIPT_TYPE.search(script.group(1))) and typed.group(1).lower() not in _CODE_TYPES:
+            continue
         kept.append(_NOT_NEWLINE.sub(" ", text[end : script.start(2)]))
         kept.append(script.group(2))
         end = script.end(2)
@@ -358,23 +379,89 @@ def _scripts_only(text: str) -> str:
 
 # In a component's markup, the choices of a `<select>` or `<datalist>` (`<option value="whisper-1" />`): a value that
 # is a hosted API's model name is one the user may pick, and the component sends it as the model. Only API names are
-# read there (their providers' patterns say what they are); a bound value (`value={m.id}`) is the script's.
+# read there (their providers' patterns say what they are); a bound value (`value={m.id}`) is the script's. Under a
+# `<select>` whose `id` or `name` is a model's (`<select id="vectors_togetherai_model">`), a Hub id offered is one too.
 _OPTION = re.compile(r"""<option\b[^>]*?\svalue\s*=\s*(["'])([^"'{}<>\s]+)\1""", re.IGNORECASE)
+_SELECT = re.compile(r"<select\b[^>]*>", re.IGNORECASE)
+_SELECT_NAME = re.compile(r"""\s(?:id|name)\s*=\s*["']([\w.:-]+)["']""", re.IGNORECASE)
 
 
-def _markup_options(text: str, context: FileContext) -> list[Reference]:
-    """The API models a component's markup offers as `<option>` values, outside its `<script>` blocks."""
-    scripts = [(m.start(2), m.end(2)) for m in _SCRIPT.finditer(text)]
+def _markup_options(
+    text: str, context: FileContext, kept: Callable[[int], bool] | None = None, named_only: bool = False
+) -> list[Reference]:
+    """The models a component's markup offers as `<option>` values, outside its `<script>` blocks (or, given `kept`,
+    at the places it keeps); only under a `<select>` named for a model when `named_only`."""
+    scripts = [] if kept else [(m.start(2), m.end(2)) for m in _SCRIPT.finditer(text)]
+    selects = _Selects(text)
     found: list[Reference] = []
     for match in _OPTION.finditer(text):
         start = match.start(2)
-        name = _api_name(match.group(2))
-        if name is None or any(first <= start < last for first, last in scripts):
+        if any(first <= start < last for first, last in scripts) or (kept and not kept(start)):
+            continue
+        kind = selects.kind_at(match.start())
+        decided = _option_model(match.group(2), kind, context) if kind or not named_only else None
+        if decided is None:
             continue
         line_start = text.rfind("\n", 0, start) + 1
         line = text.count("\n", 0, start) + 1
-        found.append(Reference(context.path, line, start - 1 - line_start, name, Kind.API, "javascript", "option"))
+        found.append(
+            Reference(context.path, line, start - 1 - line_start, decided[1], decided[0], "javascript", "option")
+        )
     return found
+
+
+class _Selects:
+    """The `<select>` elements of markup, and what each says it holds by its `id` or `name` (`names.named_kind`, or
+    a picker's name: `model_options`): `<select id="vectors_openai_model">` holds models, `<select name="language">`
+    other things."""
+
+    _CLOSE = re.compile(r"</select\b", re.IGNORECASE)
+
+    def __init__(self, text: str) -> None:
+        self.openings = [(m.start(), m.end(), _select_name_kind(m.group(0))) for m in _SELECT.finditer(text)]
+        self.starts = [start for start, _, _ in self.openings]
+        self.closes = [m.start() for m in self._CLOSE.finditer(text)]
+
+    def kind_at(self, at: int) -> Kind | None:
+        """What the select an element at `at` is in holds; None outside one."""
+        index = bisect.bisect_right(self.starts, at) - 1
+        if index < 0:
+            return None
+        _, end, kind = self.openings[index]
+        close = bisect.bisect_left(self.closes, end)
+        return None if close < len(self.closes) and self.closes[close] < at else kind
+
+
+def _select_name_kind(opening: str) -> Kind | None:
+    name = _SELECT_NAME.search(opening)
+    return None if name is None else names.named_kind(name.group(1)) or picker_kind(name.group(1))
+
+
+def _option_model(value: str, kind: Kind | None, context: FileContext) -> tuple[Kind, str] | None:
+    """What an option's value names: a hosted API's model; under a select named for models, a Hub id too."""
+    if (name := _api_name(value)) is not None:
+        return Kind.API, name
+    if kind in (Kind.MODEL, Kind.DATASET):
+        hub = identify(value, kind, context.is_local_path, single_names=False)
+        return None if hub is None else (kind, hub.id)
+    return None
+
+
+def _string_options(root: Node, text: str, context: FileContext) -> list[Reference]:
+    """`html = "<select id='openai-tts-model'><option value='tts-1'>..."`: the markup a script writes into
+    the page, read as a component's is when the select is named for a model (a select of other things, or markup
+    that only sits in a string, a test's fixture, says nothing of what is offered)."""
+
+    def in_string(start: int) -> bool:
+        at = len(text[:start].encode("utf-8", "surrogatepass"))
+        node = root.descendant_for_byte_range(at, at + 1)
+        if node is not None and node.type == "string_fragment":
+            node = node.parent
+        if node is None or node.type not in ("template_string", "string"):
+            return False
+        return node.parent is not None and node.parent.type != "jsx_attribute"  # JSX's own: `_jsx_options`
+
+    return _markup_options(text, context, in_string, named_only=True)
 
 
 # In JSX, a model picker's choices (`<select><option value="gpt-4o">...</option><option value="gpt-4o-mini">`, a
@@ -402,6 +489,34 @@ def _jsx_options(root: Node, data: bytes, context: FileContext) -> list[Referenc
         for start, name in options if len(options) >= 2 else ():
             line, column = _place(data, start)
             found.append(Reference(context.path, line, column, name, Kind.API, "javascript", "option"))
+    return found
+
+
+# A script that runs `ollama pull` or `ollama run` (`container.exec(["ollama", "pull", "nomic-embed-text"])`,
+# `spawn("ollama", ["run", ID])`, `execSync("ollama pull llama3.1")`): the model written there is the one fetched, as
+# the shell source reads the command; a name given in a variable is the program's, not read here.
+_OLLAMA_COMMAND = re.compile(
+    rb"""(["'`])ollama\1\s*,\s*\[?\s*(["'`])(pull|run)\2\s*,\s*(["'`])([^"'`\s]+)\4"""
+    rb"""|(["'`])\s*ollama\s+(pull|run)\s+([^"'`\s;&|$]+)[^"'`]*\6"""
+)
+
+
+def _ollama_commands(root: Node, data: bytes, context: FileContext) -> list[Reference]:
+    """The Ollama models an `ollama pull` or `ollama run` written in a script's strings fetches (a namespaced
+    `user/name` too: nothing but Ollama is meant there)."""
+    found: list[Reference] = []
+    for match in _OLLAMA_COMMAND.finditer(data):
+        group = 5 if match.group(5) else 8
+        node = root.descendant_for_byte_range(match.start(group), match.start(group) + 1)
+        if node is None or node.type not in ("string_fragment", "template_string", "string"):
+            continue  # a comment's command, or markup's
+        recognised = ollama.recognise(match.group(group).decode("utf-8", "replace"), ollama.Context.CERTAIN)
+        if recognised is not None:
+            line, column = _place(data, match.start(group) - (1 if group == 5 else 0))
+            command = (match.group(3) or match.group(7)).decode()
+            found.append(
+                Reference(context.path, line, column, recognised[1], recognised[0], "javascript", f"ollama {command}")
+            )
     return found
 
 
@@ -448,7 +563,8 @@ def _place(data: bytes, at: int) -> tuple[int, int]:
 
 def _dialect(path: str) -> str:
     ending = path.rsplit(".", 1)[-1].lower()
-    dialects = {"ts": "typescript", "mts": "typescript", "cts": "typescript", "tsx": "tsx"}
+    dialects = {"ts": "typescript", "mts": "typescript", "cts": "typescript", "tsx": "tsx", "html": "javascript"}
+    dialects["htm"] = "javascript"
     return dialects.get(ending, "typescript" if ending in _COMPONENTS else "javascript")
 
 
@@ -1188,6 +1304,8 @@ class _Finder:
         name a table maps to the provider's, `{"qwen3-235b": "qwen3-235b-a22b-instruct-2507"}`); not the program's
         aliases (`_alias_map`)."""
         aliases = self._alias_map(name, container, kind)
+        if kind is Kind.MODEL and self._ollama_table(name, container):
+            return
         for key, value in _entries(container):
             unquoted = key is not None and key.type == "property_identifier" and _span(key) not in aliases
             if key is not None and unquoted and _api_name(word := self.text(key)):  # `O1_MODELS = {o1: {...}}`
@@ -1199,6 +1317,28 @@ class _Finder:
                 self._report(_Value(key, text), _Mode.NAMED, kind, name)
         for _, card in _entries(container):
             self._card_api_names(name, _unwrapped(card))
+
+    def _ollama_table(self, name: str, container: Node) -> bool:
+        """`const EMBEDDING_MODELS = {"nomic-embed-text": {dimensions: 768}, "mxbai-embed-large": ..., "all-minilm":
+        ...}`: in a file that shows an Ollama server, a table named for models whose quoted keys are mostly names the
+        Ollama library knows (`ollama.table`) is a table of Ollama's models, each key one, as the Python source reads
+        it."""
+        keys = [
+            (key, text)
+            for key, _ in _entries(container)
+            if key is not None and key.type == "string" and (text := self.string(key))
+        ]
+        if not keys or not self._shows_ollama_server() or not ollama.table([text for _, text in keys]):
+            return False
+        for key, text in keys:
+            if (listed := ollama.listed(text)) is not None:
+                self._add(key, listed, Kind.OLLAMA, name, None)
+        return True
+
+    def _shows_ollama_server(self) -> bool:
+        if self.ollama_server is None:
+            self.ollama_server = ollama.server_in(self.data.decode("utf-8", "replace"), self.context.path)
+        return self.ollama_server
 
     def _card_api_names(self, name: str, card: Node) -> None:
         """`ALL_AVAILABLE_REPLICATE_MODELS = {"llama-3-70b": {contextWindow: 8192, replicateApi: "meta/meta-llama-3-70b-
@@ -1214,11 +1354,13 @@ class _Finder:
     def _model_type(self, name: str, value: Node) -> None:
         """`enum EmbeddingModelType { MINILM = "Xenova/all-MiniLM-L6-v2" }`, `{modelType: "BAAI/bge-small-en-v1.5"}`:
         the members of an enum or a type named as a model's type, or a key so named, when written as ids (an owner and
-        a name, a hosted API's name). Most such types and keys hold kinds of model (`"chat" | "embedding"`, `Vision =
-        "vision"`, `modelType: "llm"`): a word names nothing there, nor an Ollama tag."""
+        a name, a hosted API's name, a name a library loads from its own organisation: `"all-MiniLM-L6-v2"`). Most such
+        types and keys hold kinds of model (`"chat" | "embedding"`, `Vision = "vision"`, `modelType: "llm"`): a word
+        names nothing there, nor an Ollama tag."""
         for found in self._literal(value):
             text = found.text.strip()
-            hub = identify(text, Kind.MODEL, self.context.is_local_path, single_names=False) if "/" in text else None
+            owned = "/" in text or library_owned(text) is not None  # `MINILM = "all-MiniLM-L6-v2"`: a library's own
+            hub = identify(text, Kind.MODEL, self.context.is_local_path, single_names=False) if owned else None
             if _api_name(text):
                 self._report(found, _Mode.NAMED, Kind.API, name)
             elif hub is not None:  # an owner's model, in a file that calls Ollama too
@@ -1375,9 +1517,7 @@ class _Finder:
         when the Ollama library knows the name or it carries a tag, as the config source reads it."""
         if tag := ollama.tagged(text):
             return tag  # `const model = "llama3.1:8b"`: Ollama's spelling, with or without a server in sight
-        if self.ollama_server is None:
-            self.ollama_server = ollama.server_in(self.data.decode("utf-8", "replace"), self.context.path)
-        found = ollama.recognise(text, ollama.Context.NAMED) if self.ollama_server else None
+        found = ollama.recognise(text, ollama.Context.NAMED) if self._shows_ollama_server() else None
         return found[1] if found is not None and found[0] is Kind.OLLAMA else None
 
     def _api_in_context(self, text: str) -> str | None:

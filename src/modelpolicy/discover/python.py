@@ -203,10 +203,14 @@ _HUB_CONTAINER = "container"
 # The loaders a library's module holds whose names are common words, known when imported from it.
 _IMPORTED_LOADERS = {_LMDEPLOY_MODULE: _LMDEPLOY_CALLS, _TXTAI_MODULE: frozenset({*_TXTAI_LOADERS, *_TXTAI_CALLABLES})}
 # A download command written in a string or a list (`os.system("huggingface-cli download ID --local-dir m")`,
-# `subprocess.run(["hf", "download", ID])`): read as the shell reads it (`shell._downloads`).
-# Only a string that is such a command (or runs one after `&&`, `;`): a message that mentions one is prose.
-_DOWNLOADING = re.compile(r"(?:^|&&|;)\s*(?:[\w./-]*/)?(?:huggingface-cli|hf|tune|litgpt)\s+download\s")
+# `subprocess.run(["hf", "download", ID])`, `["ollama", "pull", NAME]`): read as the shell reads it (`shell._downloads`,
+# `ollama pull|run NAME`). Only a string that is such a command (or runs one after `&&`, `;`): a message that mentions
+# one is prose.
+_DOWNLOADING = re.compile(
+    r"(?:^|&&|;)\s*(?:[\w./-]*/)?(?:(?:huggingface-cli|hf|tune|litgpt)\s+download|ollama\s+(?:pull|run))\s"
+)
 _DOWNLOAD_CLIS = frozenset({"huggingface-cli", "hf", "tune", "litgpt"})
+_OLLAMA_FETCHES = frozenset({"pull", "run"})  # `["ollama", "pull", NAME]`: the Ollama model the command fetches
 # `InferenceClient` methods that take `model=`: `client.text_generation(prompt, model=ID)`.
 _INFERENCE_TASKS = (
     "text_generation",
@@ -2780,10 +2784,15 @@ class _Finder:
         self._shell_command(text, constant.lineno)
 
     def _downloaded_words(self, words: list[ast.expr]) -> None:
-        """`["huggingface-cli", "download", ID, "--local-dir", path]`: the command the list is, as a shell reads it; a
-        word not written as a string stands as one that names nothing."""
+        """`["huggingface-cli", "download", ID, "--local-dir", path]`, `["ollama", "pull", NAME]`: the command the list
+        is, as a shell reads it; a word not written as a string stands as one that names nothing."""
         texts = [_string(word) for word in words]
-        if len(texts) < 3 or (texts[0] or "").rsplit("/", 1)[-1] not in _DOWNLOAD_CLIS or texts[1] != "download":
+        if len(texts) < 3:
+            return
+        program = (texts[0] or "").rsplit("/", 1)[-1]
+        if not (
+            texts[1] == "download" if program in _DOWNLOAD_CLIS else program == "ollama" and texts[1] in _OLLAMA_FETCHES
+        ):
             return
         import shlex
 
