@@ -517,7 +517,9 @@ def test_an_alias_bomb_is_read_once_and_fast() -> None:
     text = "\n".join(levels) + "\nmodel: org/x\n"
     started = time.perf_counter()
     found = find(text)
-    assert time.perf_counter() - started < 1.0
+    # read linearly it takes milliseconds; expanded, its 9**9 leaves would take hours: a bound far from both, so that
+    # a loaded machine cannot fail it
+    assert time.perf_counter() - started < 60
     assert found == [(M, "org/lol", 1), (M, "org/x", 10)]
 
 

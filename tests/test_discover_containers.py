@@ -316,7 +316,9 @@ def test_an_alias_bomb_is_read_once_and_fast() -> None:
         levels.append(f"{name}: &{name} [{', '.join(f'*{previous}' for _ in range(9))}]")
     started = time.perf_counter()
     found = find("compose.yaml", "\n".join(levels) + "\n")
-    assert time.perf_counter() - started < 1.0
+    # read linearly it takes milliseconds; expanded, its 9**9 leaves would take hours: a bound far from both, so that
+    # a loaded machine cannot fail it
+    assert time.perf_counter() - started < 60
     assert found == [(I, f"{TGI}:2.0.0", 1), (M, "org/x", 1)]
 
 
