@@ -210,3 +210,19 @@ def test_a_json_datasets_table_keyed_by_id_names_datasets() -> None:
 )
 def test_tables_keyed_by_other_than_ids_name_nothing(text: str) -> None:
     assert config(text, "config.yaml") == []
+
+
+def test_a_models_table_whose_entries_give_their_own_id_is_keyed_by_names() -> None:
+    """OME's chart values: each entry under `models:` names its Hub id (`hfModelId:`); its key is the chart's name for
+    it, even where that name is also a hosted API's (`grok-1`)."""
+    text = (
+        "models:\n"
+        "  llama-3-8b:\n    vendor: meta\n    hfModelId: meta-llama/Meta-Llama-3-8B\n"
+        "  grok-1:\n    vendor: xai\n    hfModelId: xai-org/grok-1\n"
+        "  glm-4-5v:\n    vendor: glm\n    hfModelId: zai-org/GLM-4.5V\n"
+    )
+    assert config(text, "charts/values.yaml") == [
+        (Kind.MODEL, "meta-llama/Meta-Llama-3-8B", 4),
+        (Kind.MODEL, "xai-org/grok-1", 7),
+        (Kind.MODEL, "zai-org/GLM-4.5V", 10),
+    ]

@@ -645,9 +645,13 @@ class _Finder:
         """The keys of a table under a plural name for models or datasets that are ids themselves, each holding that
         artefact's settings (SkyThought's `models: {Qwen/QwQ-32B-Preview: {system_prompt: ...}, o1-mini: {...}}`): an
         `owner/name` Hub id, or a hosted API model's name (`_names_api_model`). A role (`fast: {...}`), a word or a
-        path names none; keys `model_table_keys` read (`read`) are not read twice."""
+        path names none; keys `model_table_keys` read (`read`) are not read twice. An entry whose settings give the
+        artefact's id under a key of their own (OME's chart values: `grok-1: {vendor: xai, hfModelId: xai-org/grok-1}`)
+        is keyed by the program's own name for it, no id."""
         for key, child in table.entries:
             if key is None or key in read or not (child is None or isinstance(child, _Mapping)):
+                continue
+            if isinstance(child, _Mapping) and any(name and _artefact_key(name.value) for name, _ in child.entries):
                 continue
             if _names_api_model(key):
                 yield from self.text(key, _Slot(Kind.API, key.value))
