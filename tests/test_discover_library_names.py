@@ -134,3 +134,36 @@ def test_explain_knows_a_library_name_as_the_repository_the_library_loads() -> N
     assert lines[0] == "model all-MiniLM-L6-v2"
     assert "  licence: apache-2.0 (source: knowledge)" in lines
     assert any("loaded as sentence-transformers/all-MiniLM-L6-v2" in line for line in lines)
+
+
+XTTS = "tts_models/multilingual/multi-dataset/xtts_v2"
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("say.sh", f'tts --text "hi" --model_name {XTTS} --out_path out.wav\n'),
+        ("voice.yaml", f"model_name: {XTTS}\n"),
+        ("fetch.py", f'from TTS.utils.manage import ModelManager\nModelManager().download_model("{XTTS}")\n'),
+        ("speak.py", f'from TTS.api import TTS\ntts = TTS("{XTTS}")\n'),
+    ],
+)
+def test_coqui_s_catalogue_name_for_xtts_is_its_hub_repository_wherever_a_model_is_named(path: str, text: str) -> None:
+    from modelpolicy.discover import ROUTES
+
+    context = FileContext(path, lambda _: False)
+    sources = [route.load() for route in ROUTES]
+    found = {(r.kind, r.text) for s in sources if s.wants(path) for r in s.find(text, context)}
+    assert found == {(M, "coqui/XTTS-v2")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "model_name: tts_models/en/ljspeech/tacotron2-DDC\n",  # a catalogue name downloaded from GitHub releases
+        "model_name: xtts_v2\n",  # the catalogue name's last part alone
+        f"output_dir: {XTTS}\n",  # not under a model's name
+    ],
+)
+def test_other_catalogue_names_and_other_keys_name_no_hub_repository(text: str) -> None:
+    assert ConfigSource().find(text, FileContext("voice.yaml", lambda _: False)) == []

@@ -467,6 +467,15 @@ def without_subpath(value: str) -> str:
     return match["repo"] if match else value
 
 
+# A library's catalogue names for models it downloads from the Hub: Coqui TTS's XTTS (the `hf_url` of TTS/.models.json,
+# github.com/coqui-ai/TTS and its idiap fork), written in a `TTS(...)` call, on the `tts --model_name` command line
+# or in a config's model key. Its other catalogue names come from GitHub releases, no artefact of ours.
+CATALOGUED = {
+    "tts_models/multilingual/multi-dataset/xtts_v2": "coqui/XTTS-v2",
+    "tts_models/multilingual/multi-dataset/xtts_v1.1": "coqui/XTTS-v1",
+}
+
+
 def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, single_names: bool) -> HubId | None:
     """The Hub repository a value in a reference position names, or None for paths, builders and non-ids.
 
@@ -475,8 +484,10 @@ def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, si
     An OLLAMA `kind` (a value under `OLLAMA_MODEL`) is the Ollama recogniser's to read; a LiteLLM string routed to
     Ollama (`ollama/llama3`) names no Hub repository.
     """
-    if kind is Kind.MODEL:
-        value = without_subpath(without_repository_file(without_gguf_file(without_hub_route(value))))
+    if kind is Kind.MODEL:  # a library's catalogue name is the repository it downloads
+        value = CATALOGUED.get(value) or without_subpath(
+            without_repository_file(without_gguf_file(without_hub_route(value)))
+        )
     if looks_like_path(value) or is_local_path(value) or value.startswith(ollama.PREFIXES):
         return None
     if kind is Kind.OLLAMA:

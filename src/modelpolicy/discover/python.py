@@ -42,6 +42,7 @@ from urllib.parse import urlsplit
 
 from modelpolicy.discover import apis, ollama, python_statements
 from modelpolicy.discover.identity import (
+    CATALOGUED,
     URL,
     URL_MARKERS,
     hub_provider_routed,
@@ -120,14 +121,9 @@ _FASTER_WHISPER = tuple(
         "turbo": "mobiuslabsgmbh/faster-whisper-large-v3-turbo",
     }.items()
 )
-# Coqui TTS's `TTS("tts_models/multilingual/multi-dataset/xtts_v2")` downloads XTTS from the Hub's `coqui/XTTS-v2`
-# (the `hf_url` of TTS/.models.json, github.com/coqui-ai/TTS and its idiap fork); its other catalogue names come from
-# GitHub releases, no artefact of ours. Not in `_LOADERS`: `tts` would be a marker word held by every `settings`.
-_COQUI_HUB = (
-    ("tts_models/multilingual/multi-dataset/xtts_v2", "coqui/XTTS-v2"),
-    ("tts_models/multilingual/multi-dataset/xtts_v1.1", "coqui/XTTS-v1"),
-)
-_COQUI_TTS = _Loader(_M, ("model_name",), 0, names=_COQUI_HUB)
+# Coqui TTS's `TTS("tts_models/multilingual/multi-dataset/xtts_v2")` (its catalogue names: `identity.CATALOGUED`). Not
+# in `_LOADERS`: `tts` would be a marker word held by every `settings`.
+_COQUI_TTS = _Loader(_M, ("model_name",), 0, names=tuple(CATALOGUED.items()))
 # WhisperX loads its transcription model through faster-whisper: `whisperx.load_model("large-v2", "cuda")`.
 _WHISPERX = _Loader(_M, ("whisper_arch",), 0, names=_FASTER_WHISPER)
 # faster-whisper's own `download_model("tiny")` (`faster_whisper.download_model`, or imported from it) fetches the
