@@ -641,6 +641,27 @@ def test_constant_on_branches(source: str) -> None:
     check(source, [(M, "org/a", 2, None, "from_pretrained", NONE), (M, "org/b", line_b, None, "from_pretrained", NONE)])
 
 
+def test_a_default_a_branch_may_replace_yields_both_values() -> None:
+    """`MODEL = "org/a"` then `if big: MODEL = "org/b"`: either may be what the loader reads, so both are checked (a
+    gate that followed only one would pass the other unseen)."""
+    source = 'MODEL = "org/a"\nif big:\n    MODEL = "org/b"\nelif small:\n    MODEL = pick()\n'
+    source += "AutoModel.from_pretrained(MODEL)\n"
+    check(source, [(M, "org/a", 1, None, "from_pretrained", NONE), (M, "org/b", 3, None, "from_pretrained", NONE)])
+
+
+def test_a_function_s_default_a_branch_may_replace_yields_both_values() -> None:
+    source = (
+        "def load(flag, name=None):\n"
+        '    repo_id = "org/a"\n'
+        "    if flag:\n"
+        '        repo_id = "org/b"\n'
+        "    elif name:\n"
+        "        repo_id = name\n"
+        "    return hf_hub_download(repo_id, 'w.safetensors')\n"
+    )
+    assert {(text, line) for _, text, line, *_ in find(source)} == {("org/a", 2), ("org/b", 4)}
+
+
 def test_branch_with_a_call_yields_the_literal_only() -> None:
     source = 'if big:\n    MODEL = "org/a"\nelse:\n    MODEL = pick()\nAutoModel.from_pretrained(MODEL)\n'
     check(source, [(M, "org/a", 2, None, "from_pretrained", NONE)])
@@ -649,8 +670,7 @@ def test_branch_with_a_call_yields_the_literal_only() -> None:
 @pytest.mark.parametrize(
     "source",
     [
-        # in sequence, or on a branch and after it: not one value per run
-        'MODEL = "org/a"\nif big:\n    MODEL = "org/b"\nAutoModel.from_pretrained(MODEL)\n',
+        # on branches of two statements: neither is a default the other replaces
         'if big:\n    MODEL = "org/a"\nif small:\n    MODEL = "org/b"\nAutoModel.from_pretrained(MODEL)\n',
         # shadowed by a parameter or an import
         'if big:\n    BASE = "org/a"\nelse:\n    BASE = "org/b"\ndef f(BASE):\n    AutoModel.from_pretrained(BASE)\n',

@@ -859,7 +859,7 @@ class _Statements:
             self._parse_runs(assigning)
             summaries = [self._summary(index) for index in assigning]
             assignments = [assignment for summary in summaries for assignment in summary.assignments.get(name, ())]
-            candidates = _candidate_values(assignments) if assignments else None
+            candidates = _candidate_values(assignments, name) if assignments else None
             if candidates is None or _stand_for_nothing(candidates):
                 self._constants[name] = candidates or []  # counted or not, the values stand for no string
                 return self._constants[name]
@@ -867,7 +867,7 @@ class _Statements:
             spelling = self.words.spelled(name) if name.isascii() else None
             roots = [node for index in indexes for node in self._counted(index, spelling)]
             bindings = _count_bindings(roots, name, spelling, len(assignments))
-            self._constants[name] = _constant_values(assignments, bindings) or []
+            self._constants[name] = _constant_values(assignments, bindings, name) or []
         return self._constants[name]
 
     def straight(self, name: str) -> list[ast.stmt]:
@@ -1032,22 +1032,35 @@ def _assignments(body: list[ast.stmt]) -> dict[str, list[tuple[_Branch, ast.expr
     return found
 
 
-def _constant_values(assignments: list[tuple[_Branch, ast.expr]], bindings: int) -> list[ast.expr] | None:
+def _constant_values(
+    assignments: list[tuple[_Branch, ast.expr]], bindings: int, name: str = ""
+) -> list[ast.expr] | None:
     """The values of a name whose every binding (`bindings`, counted in the module or function) is one of the
     assignments in its own body, each on its own branch of an `if` or `try` (so one runs): the values we may follow.
     None for a name rebound in sequence, in a nested function, as a parameter or by an import."""
-    values = _candidate_values(assignments)
+    values = _candidate_values(assignments, name)
     return values if values is not None and len(assignments) == bindings else None
 
 
-def _candidate_values(assignments: list[tuple[_Branch, ast.expr]]) -> list[ast.expr] | None:
+def _candidate_values(assignments: list[tuple[_Branch, ast.expr]], name: str = "") -> list[ast.expr] | None:
     """The values `_constant_values` gives when the assignments are all the name's bindings; None when they cannot
     be, whatever the bindings (a name assigned twice in sequence): then its bindings need not be counted."""
-    if _exclusive([branch for branch, _ in assignments]):
+    branches = [branch for branch, _ in assignments]
+    if _exclusive(branches) or (name and _default_then_overridden(assignments, name)):
         return [value for _, value in assignments]
     if _one_namespaced_literal([value for _, value in assignments]):
         return [assignments[0][1]]  # `X = "org/x"` written twice (a copied line): still one value
     return None
+
+
+def _default_then_overridden(assignments: list[tuple[_Branch, ast.expr]], name: str) -> bool:
+    """Whether the first of a name's assignments always runs and each later one only in a block of an `if` or `try`,
+    those blocks apart from each other, none reading the name (`name = name + "-large"` builds on the default): `repo_id
+    = ID` then `if flag: repo_id = OTHER`, a default a branch may replace. Either value may be what a read finds."""
+    branches = [branch for branch, _ in assignments]
+    if len(branches) < 2 or branches[0] or not all(branches[1:]) or not _exclusive(branches[1:]):
+        return False
+    return not any(isinstance(n, ast.Name) and n.id == name for _, value in assignments[1:] for n in ast.walk(value))
 
 
 def _stand_for_nothing(values: list[ast.expr]) -> bool:
@@ -1578,9 +1591,9 @@ class _Finder:
         values = self.module_constants.get(name)
         if values is None:
             assignments = self.module_assignments.get(name, [])
-            candidates = _candidate_values(assignments) if assignments else None
+            candidates = _candidate_values(assignments, name) if assignments else None
             bindings = _count_bindings([self.tree], name, self._spelled(name), len(assignments)) if candidates else 0
-            values = self.module_constants[name] = _constant_values(assignments, bindings) or []
+            values = self.module_constants[name] = _constant_values(assignments, bindings, name) or []
         return values
 
     @cached_property
@@ -2099,7 +2112,7 @@ class _Finder:
             if assignments is None:
                 assignments = self.scope_assignments[id(function)] = _assignments(function.body)
             found = assignments.get(name, [])
-            values = _candidate_values(found) if found else None  # each binding counted only when it may matter
+            values = _candidate_values(found, name) if found else None  # each binding counted only when it may matter
             if (
                 values is not None
                 and _stand_for_nothing(values)
@@ -3201,7 +3214,7 @@ class _Finder:
         leaves `model_name = "org/x"` a constant named for what it holds. Such a name is not followed into the
         functions (`_module_constant` counts their parameters); it is read for its own name."""
         assignments = self.module_assignments.get(name, [])
-        if not assignments or _candidate_values(assignments) is None:
+        if not assignments or _candidate_values(assignments, name) is None:
             return False
         return _bindings_but_parameters(self.tree, name) == len(assignments)
 
