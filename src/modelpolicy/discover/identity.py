@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from modelpolicy.discover import ollama
@@ -467,13 +469,15 @@ def without_subpath(value: str) -> str:
     return match["repo"] if match else value
 
 
-# A library's catalogue names for models it downloads from the Hub: Coqui TTS's XTTS (the `hf_url` of TTS/.models.json,
-# github.com/coqui-ai/TTS and its idiap fork), written in a `TTS(...)` call, on the `tts --model_name` command line
-# or in a config's model key. Its other catalogue names come from GitHub releases, no artefact of ours.
-CATALOGUED = {
-    "tts_models/multilingual/multi-dataset/xtts_v2": "coqui/XTTS-v2",
-    "tts_models/multilingual/multi-dataset/xtts_v1.1": "coqui/XTTS-v1",
-}
+@cache
+def catalogued() -> dict[str, str]:
+    """A library's catalogue names for models it downloads from the Hub, each with that repository (Coqui TTS's
+    `tts_models/multilingual/multi-dataset/xtts_v2`, `coqui/XTTS-v2`), written in a `TTS(...)` call, on the `tts
+    --model_name` command line or in a config's model key: data, in `catalogued.toml` beside this module."""
+    import tomllib
+
+    with Path(__file__).with_name("catalogued.toml").open("rb") as table:
+        return {name: str(repository) for name, repository in tomllib.load(table).items()}
 
 
 def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, single_names: bool) -> HubId | None:
@@ -485,7 +489,7 @@ def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, si
     Ollama (`ollama/llama3`) names no Hub repository.
     """
     if kind is Kind.MODEL:  # a library's catalogue name is the repository it downloads
-        value = CATALOGUED.get(value) or without_subpath(
+        value = catalogued().get(value) or without_subpath(
             without_repository_file(without_gguf_file(without_hub_route(value)))
         )
     if looks_like_path(value) or is_local_path(value) or value.startswith(ollama.PREFIXES):

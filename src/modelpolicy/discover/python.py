@@ -42,9 +42,9 @@ from urllib.parse import urlsplit
 
 from modelpolicy.discover import apis, ollama, python_statements
 from modelpolicy.discover.identity import (
-    CATALOGUED,
     URL,
     URL_MARKERS,
+    catalogued,
     hub_provider_routed,
     identify,
     is_placeholder,
@@ -121,9 +121,9 @@ _FASTER_WHISPER = tuple(
         "turbo": "mobiuslabsgmbh/faster-whisper-large-v3-turbo",
     }.items()
 )
-# Coqui TTS's `TTS("tts_models/multilingual/multi-dataset/xtts_v2")` (its catalogue names: `identity.CATALOGUED`). Not
+# Coqui TTS's `TTS("tts_models/multilingual/multi-dataset/xtts_v2")` (its catalogue names: `identity.catalogued`). Not
 # in `_LOADERS`: `tts` would be a marker word held by every `settings`.
-_COQUI_TTS = _Loader(_M, ("model_name",), 0, names=tuple(CATALOGUED.items()))
+_COQUI_TTS = _Loader(_M, ("model_name",), 0, names=tuple(catalogued().items()))
 # WhisperX loads its transcription model through faster-whisper: `whisperx.load_model("large-v2", "cuda")`.
 _WHISPERX = _Loader(_M, ("whisper_arch",), 0, names=_FASTER_WHISPER)
 # faster-whisper's own `download_model("tiny")` (`faster_whisper.download_model`, or imported from it) fetches the
