@@ -227,6 +227,10 @@ WRITTEN = frozenset(
 # the Hub's (`owner/name`): Kaggle's datasets and models (`download_kaggle_dataset("owner/x")`, `kagglehub.
 # dataset_download("owner/x")`, `KAGGLE_DATASET=owner/x`) are no Hub repositories.
 OTHER_HUBS = frozenset({"kaggle", "kagglehub"})
+# Words that say a name holds the name a server answers to, not the model it loads: vLLM's and SGLang's
+# `--served-model-name llama-3.1-8b` beside `--model org/x`, NIM's `NIM_SERVED_MODEL_NAME`, a chart's
+# `servedModelName:`. Clients ask for that alias; it is often spelled as an id (`--served-model-name org/custom`).
+SERVED_AS = frozenset({"served"})
 # Endings with `hub` that say where a thing is read from, not that it is pushed there (`tokenizer_hub`, not
 # `hub_model_id`): `hub` in them is no word of writing.
 READ_FROM_HUB = frozenset({("tokenizer", "hub"), ("tokenizer", "hub", "id"), ("hf", "hub"), ("hf", "hub", "id")})
@@ -310,7 +314,7 @@ def named_kind(name: str) -> Kind | None:
     # a pipeline's numbered component is named as the first is: `--pretrained_tokenizer_4_name_or_path`,
     # `text_encoder_2_path`, `MODEL_2` (a number is no word of what the name holds)
     words = _unnumbered(tuple(word for word in split_words(name) if not word.isdigit()))
-    if _written(words) or not OTHER_HUBS.isdisjoint(words) or name in SELF_RECORDS:
+    if _written(words) or not OTHER_HUBS.isdisjoint(words) or not SERVED_AS.isdisjoint(words) or name in SELF_RECORDS:
         return None
     if "for" in words[1:]:  # `DEFAULT_MODEL_NAME_FOR_TEST`, `tokenizer_for_eval`: an X for Y is an X
         words = words[: words.index("for", 1)]
