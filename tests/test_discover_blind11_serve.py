@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from modelpolicy.discover.config import ConfigSource
+from modelpolicy.discover.containers import ContainerSource
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.names import named_kind, picker_kind
 from modelpolicy.discover.python import PythonSource, read_whole
@@ -136,3 +137,45 @@ MODEL_LIST = 'org/not-a-list'
 MODEL_LIST_PATH = ['configs/models.yaml']
 """
     assert find_python(source) == set()
+
+
+# --- an image named by a backend's `image_name:` -----------------------------------------------------------------
+
+
+def find_containers(text: str, path: str = "gpustack/assets/community-inference-backends.yaml") -> set[tuple[str, int]]:
+    return {(r.text, r.line) for r in ContainerSource().find(text, FileContext(path, lambda _: False))}
+
+
+def test_a_backend_s_image_name_is_read() -> None:
+    text = """\
+- backend_name: llama.cpp
+  version_configs:
+    server-cuda:
+      image_name: ghcr.io/ggml-org/llama.cpp:server-cuda
+      custom_framework: cuda
+  default_run_command: -m {{model_path}} --host 0.0.0.0 --port {{port}}
+- backend_name: PaddleX-GenAI-Server
+  version_configs:
+    latest:
+      image_ref: ccr-2vdh3abv-pub.cnc.bj.baidubce.com/paddlepaddle/paddleocr-genai-vllm-server:latest-nvidia-gpu
+"""
+    assert find_containers(text) == {
+        ("ghcr.io/ggml-org/llama.cpp:server-cuda", 4),
+        ("ccr-2vdh3abv-pub.cnc.bj.baidubce.com/paddlepaddle/paddleocr-genai-vllm-server:latest-nvidia-gpu", 10),
+    }
+
+
+def test_image_names_of_no_model_server_or_written_stay_unread() -> None:
+    text = """\
+templates:
+- name: ubuntu
+  image_name: ubuntu:24.04
+- name: pytorch
+  image_name: nvcr.io/nvidia/pytorch:26.04-py3
+release:
+  push_image_name: vllm/vllm-openai:v0.9.0
+  ImageName: vllm/vllm-openai:v0.9.0
+env:
+  IMAGE_NAME: vllm/vllm-openai
+"""
+    assert find_containers(text) == set()
