@@ -117,6 +117,10 @@ def test_a_release_tag_beside_a_digest_names_the_release() -> None:
         ("ghcr.io/llm-d/llm-d-cuda:v0.9.0", "apache-2.0"),
         ("docker.io/vllm/vllm-openai-cpu:v0.23.0", "apache-2.0"),
         ("registry.baidubce.com/paddlepaddle/serving:0.5.0-devel", "apache-2.0"),
+        (
+            "ccr-2vdh3abv-pub.cnc.bj.baidubce.com/paddlepaddle/paddleocr-genai-vllm-server:latest-nvidia-gpu",
+            "apache-2.0",
+        ),
         ("michaelf34/infinity:0.0.70", "mit"),
         ("fedirz/faster-whisper-server:latest-cuda", "mit"),
         ("ghcr.io/speaches-ai/speaches:0.8.2-cuda", "mit"),
@@ -181,6 +185,11 @@ def test_version_key() -> None:
         ("kfserving/pmmlserver", "kserve-model-servers"),  # KServe's servers under its former name
         ("registry.baidubce.com/paddlepaddle/serving", "paddle-serving"),
         ("paddlepaddle/serving", "paddle-serving"),
+        (
+            "ccr-2vdh3abv-pub.cnc.bj.baidubce.com/paddlepaddle/paddleocr-genai-fastdeploy-server",
+            "paddleocr-genai-server",
+        ),
+        ("registry.example.com/ocr/paddleocr-genai-vllm-server", "paddleocr-genai-server"),  # a mirror keeps the name
         ("michaelf34/infinity", "infinity"),
         ("docker.io/fedirz/faster-whisper-server", "faster-whisper-server"),
         ("substratusai/vllm-rocm", "substratus-vllm"),  # KubeAI's vLLM builds, one per accelerator
@@ -230,6 +239,8 @@ def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server:
         "tensorflow/tensorflow",
         "kfserving/storage-initializer",
         "paddlepaddle/paddle",  # the framework, not its server
+        "ccr-2vdh3abv-pub.cnc.bj.baidubce.com/paddlex/paddlex",  # PaddleX's development image
+        "org/paddleocr-genai-vllm-server-client",
         "ruminateer/paddleserving",  # a user's own build under another name
         "substratusai/kubeai",  # KubeAI's controller and model loader serve no model
         "substratusai/kubeai-model-loader",

@@ -25,7 +25,7 @@ from modelpolicy.discover.images import MODEL_VARIABLES, server_image, takes_mod
 from modelpolicy.discover.images import expand as _expand
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.markers import Markers
-from modelpolicy.discover.names import split_words
+from modelpolicy.discover.names import names_image, split_words
 from modelpolicy.discover.shell import placed_commands
 from modelpolicy.discover.yamldoc import compose, compose_part
 from modelpolicy.knowledge.servers import ImageName
@@ -42,13 +42,14 @@ _COMMAND_KEYS = ("entrypoint", "command", "args", "arguments")
 _JOB_COMMAND_KEYS = ("entrypoint", "command")
 _COMPOSE = re.compile(r"(docker-)?compose[^/]*\.ya?ml")
 # Cheap test before parsing: YAML without an image cannot name a container.
-# (`defaultImage:`, `vllm_image:`: a key ending in `image`, `Image` or `images`, too)
+# (`defaultImage:`, `vllm_image:`: a key ending in `image`, `Image` or `images`, too; a backend's `image_name:`)
 # Not after a capital or another word character but a lower-case ASCII letter, digit or underscore (`ImageName:` is no
 # image's key); written as a lookbehind after the word's first letter, so that the engine skips ahead to that letter
 # rather than trying the lookbehind at every character (ten times as long on a large file). The words are looked for
 # first as plain text (`_MENTION_WORDS`): most files hold none.
 _MENTIONS = re.compile(
-    r"[iIrnm](?<![^\W0-9_a-z][iIrnm])(?:(?<=[iI])mages?|(?<=r)epository|(?<=n)ewName|(?<=m)odelFormat)[\"']?\s*:"
+    r"[iIrnm](?<![^\W0-9_a-z][iIrnm])(?:(?<=[iI])mage(?:s|_name|_ref)?|(?<=r)epository|(?<=n)ewName|(?<=m)odelFormat)"
+    r"[\"']?\s*:"
     r"|docker://"
 )
 _MENTION_WORDS = ("mage", "repository", "newName", "modelFormat", "docker://")
@@ -326,10 +327,16 @@ class _Yaml:
 
         for key, node in entries.items():
             words = split_words(key)
-            if key == "image" or not words or words[-1] not in ("image", "images"):
+            if key == "image" or not words:
                 continue
-            if words[-1] == "image":  # a workflow's input named for an image: `{description: ..., default: IMAGE}`
+            if words[-1] == "image" or (words[-1] != "images" and key.islower() and names_image(key)):
+                # a workflow's input named for an image: `{description: ..., default: IMAGE}`; a backend's
+                # `image_name: ghcr.io/ggml-org/llama.cpp:server` (GPUStack's inference backends), `image_ref:`.
+                # Not KubeAI's `imageName: gpu`, a key of its `images:` table, nor a workflow's `IMAGE_NAME:` (what
+                # it builds and pushes as often)
                 nodes = [_entries(node).get("default")] if isinstance(node, yaml.MappingNode) else [node]
+            elif words[-1] != "images":
+                continue
             elif isinstance(node, yaml.MappingNode):
                 nodes = [value for _, value in node.value]
             else:

@@ -56,6 +56,11 @@ ENDINGS = frozenset(
         # open_clip's `_pcfg(hf_hub="laion/x/")`): named for the hub, as a tokenizer's is (`READ_FROM_HUB`)
         ("hf", "hub"),
         ("hf", "hub", "id"),
+        # a repository id named for the hub it is read from, beside another hub's (GPUStack's model catalogue and API:
+        # `huggingface_repo_id: org/x` next to `model_scope_model_id:`); `repo_id` alone, or `hf_repo_id`, is as often
+        # what a script pushes (`hf_repo_id: your-username/your-model`)
+        ("huggingface", "repo", "id"),
+        ("hugging", "face", "repo", "id"),  # `HuggingFaceRepoId`
         ("dataset",),
         ("dataset", "id"),
         ("dataset", "name"),
@@ -207,6 +212,8 @@ SPELLED_WHOLE = frozenset(
         ("mixer", "eval", "list"),
         ("hf", "hub"),  # `hf` alone is in too many names (`hf_token`, `hf_home`) to pre-filter files on
         ("hf", "hub", "id"),
+        ("huggingface", "repo", "id"),  # `huggingface` alone is in every Hub URL
+        ("hugging", "face", "repo", "id"),
         ("shield", "id"),  # `shield` alone is a word of the security code a scan reads
         # `feature` and `image` alone are in too many names (`feature_flags`, `image_url`), `processor` is a CPU's
         *(ending for ending in ENDINGS if ending[:2] in (("feature", "extractor"), ("image", "processor"))),
@@ -529,14 +536,24 @@ SETTING_KEYS = ("default", "defaultValue", "enum", "options", "choices")
 FIELD_KEYS = ("key", "name", "id", "value", "field", "param")
 
 
+# How many words may follow a picker's word and say which of several lists it is: `RESTFUL_MODEL_LIST_LATEST` beside
+# `RESTFUL_MODEL_LIST_LEGACY` (LMDeploy's test matrices), `MODEL_CHOICES_V2`.
+_PICKER_QUALIFIERS = 2
+
+
 @lru_cache(maxsize=16384)
 def picker_kind(name: str) -> Kind | None:
-    """What the list of a model picker holds (`MODEL_OPTIONS`, `modelList`): its name without the last word, when that
-    word is a picker's, is a model's or dataset's name (`named_kind`)."""
+    """What the list of a model picker holds (`MODEL_OPTIONS`, `modelList`, `RESTFUL_MODEL_LIST_LATEST`): its name up
+    to its last picker's word, when the words before are a model's or dataset's name (`named_kind`) and those after, at
+    most `_PICKER_QUALIFIERS`, say which list it is (none of `NOT_QUALIFIERS`: `MODEL_LIST_URL` holds an address)."""
     words = split_words(name)
-    if len(words) < 2 or words[-1] not in PICKER_WORDS:
-        return None
-    return named_kind("_".join(words[:-1]))
+    for at in range(len(words) - 1, max(0, len(words) - 1 - _PICKER_QUALIFIERS), -1):
+        if words[at] in PICKER_WORDS:
+            rest = words[at + 1 :]
+            if NOT_QUALIFIERS.intersection(rest) or WRITTEN.intersection(rest):
+                return None
+            return named_kind("_".join(words[:at]))
+    return None
 
 
 # Endings of a variable holding a container image to run: `IMAGE=`, `VLLM_IMAGE=`, `SERVER_IMAGE=`, `IMAGE_NAME=`,

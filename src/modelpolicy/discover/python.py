@@ -70,6 +70,7 @@ from modelpolicy.discover.names import (
     member_kind,
     named_kind,
     overridden,
+    picker_kind,
     positional,
     qualified_kind,
     record_kind,
@@ -3193,7 +3194,7 @@ class _Finder:
             (target, kind, value)
             for _, statement in _module_statements(self.tree.body, ())
             for target, value in [_single_assignment(statement)]
-            if target and (kind := apis.name_kind(target) or (qualified_kind(target) if target.isupper() else None))
+            if target and (kind := _constant_kind(target, value))
         ]
         for target, kind, value in named:
             # what the value stands for is asked first: most values named so (`model_0 = AutoModel.from_pretrained(
@@ -4104,6 +4105,15 @@ def _added_to(func: ast.expr) -> str | None:
     if isinstance(func, ast.Attribute) and func.attr in _ADDING_METHODS:
         return _operand_name(func.value)
     return None
+
+
+def _constant_kind(name: str, value: ast.expr | None) -> Kind | None:
+    """What a module constant's name says it holds (`EMBEDDING_MODEL`, `DEFAULT_MODEL_QWEN`); a list, tuple or set
+    literal named as a picker's list holds models (`MODEL_LIST = [...]`, `RESTFUL_MODEL_LIST_LATEST = [...]`)."""
+    kind = apis.name_kind(name) or (qualified_kind(name) if name.isupper() else None)
+    if kind is None and isinstance(value, ast.List | ast.Tuple | ast.Set):
+        kind = picker_kind(name)
+    return kind
 
 
 def _collection_item_kind(name: str) -> Kind | None:
