@@ -1369,13 +1369,17 @@ class _Finder:
     def _made_with(self, value: Node) -> list[_Value]:
         """`const model = amazonBedrock("us.anthropic.claude-...")`: the literal id a provider instance the file made
         is given, bound to a model's name as under a model's key (`{model: lmstudio(ID)}`); what a call that builds a
-        path or reads a module or file is given (`path.join("src/models", name)`, `require("gpt-3-encoder")`): none."""
+        path or reads a module or file is given (`path.join("src/models", name)`, `require("gpt-3-encoder")`): none.
+        A method called on what another call made (`new ChatOllama({...}).bindTools([{name: "get_weather"}])`) is
+        given tools, schemas or settings, unless it is given a name alone (`createOpenAI({...}).chat("gpt-4o")`)."""
         call = _unwrapped(value)
         function = call.child_by_field_name("function") if call.type == "call_expression" else None
         if function is None or self.text(function).rpartition(".")[2] in _PATH_CALLS:
             return []
         argument = _call_argument(call)
-        return [] if argument is None else list(self._literal(argument))
+        if argument is None or (_chained(function) and _unwrapped(argument).type not in ("string", "template_string")):
+            return []
+        return list(self._literal(argument))
 
     def _alias_map(self, name: str, container: Node, kind: Kind) -> set[tuple[int, int]]:
         """`modelConversion = {"llama3-8b": "llama3-8b-8192"}`, `modelMap = {"mistral-7b": "mistral:7b"}`: in a table
@@ -1881,6 +1885,12 @@ def _callback_lists(function: Node, text: Callable[[Node | None], str]) -> list[
         target = callee.child_by_field_name("object")
         return [target] if target is not None else []
     return [argument for argument in given.named_children if argument != function]
+
+
+def _chained(function: Node) -> bool:
+    """Whether a called function is a method of what another call or a `new` returned (`new X(...).bindTools`)."""
+    target = function.child_by_field_name("object") if function.type == "member_expression" else None
+    return target is not None and _unwrapped(target).type in ("call_expression", "new_expression", "await_expression")
 
 
 def _call_argument(node: Node) -> Node | None:
