@@ -97,3 +97,104 @@ def test_llama3_groq_tool_use_is_an_ollama_library_model() -> None:
 )
 def test_groq_hosted_names_of_the_tool_use_models(text: str, expected: list[tuple[Kind, str, int]]) -> None:
     assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # LangChain.js's chat models given their model's name first, in place of `{model}`
+        ('const llm = new ChatOpenAI("gpt-4o-mini", { temperature: 0 });', [(A, "gpt-4o-mini", 1)]),
+        (
+            'import { ChatBedrockConverse } from "../chat_models.js";\n'
+            'const model = new ChatBedrockConverse(\n  "anthropic.claude-3-haiku-20240307-v1:0",\n'
+            '  { region: "us-east-1" }\n);',
+            [(A, "anthropic.claude-3-haiku-20240307-v1:0", 3)],
+        ),
+        (
+            'const modelId = "claude-3-5-haiku-latest";\nconst llm = new ChatAnthropic(modelId);',
+            [(A, "claude-3-5-haiku-latest", 1)],
+        ),
+        ('const llm = new AzureChatOpenAI("gpt-4o");', [(A, "gpt-4o", 1)]),
+        # a class named for Ollama is given a library tag, wherever it is imported from
+        ('import { ChatOllama } from "../chat_models.js";\nconst m = new ChatOllama("llama3");', [(OL, "llama3", 2)]),
+        (
+            'import { ChatOllama } from "@langchain/ollama";\nconst m = new ChatOllama("qwen2.5:7b", {});',
+            [(OL, "qwen2.5:7b", 2)],
+        ),
+    ],
+)
+def test_a_chat_model_given_its_name_first(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a message, a prompt or a history is given text, never a model
+        _OLLAMA_IMPORT + 'const m = new ChatMessage("hi", "user");',
+        _OLLAMA_IMPORT + 'const p = new ChatPromptTemplate("summarise");',
+        _OLLAMA_IMPORT + 'const h = new ChatMessageHistory("session-1");',
+        # a name no API knows, under a chat model's class, is nothing outside Ollama
+        'const llm = new ChatOpenAI("my-deployment");',
+        "const llm = new ChatAnthropic(process.env.MODEL);",
+        # a class not named for chat
+        'const b = new Chatter("gpt-4o");',
+    ],
+)
+def test_chat_shorthand_look_alikes_name_nothing(text: str) -> None:
+    assert named(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a parametrised test's rows, given to the test's `model` parameter
+        (
+            'it.each(["anthropic.claude-sonnet-4-20250514-v1:0", "mistral.mistral-large-2407-v1:0"])(\n'
+            '  "binds tool_choice for %s",\n  (model) => {\n'
+            "    const llm = new ChatBedrockConverse({ ...base, model });\n  }\n);",
+            [(A, "anthropic.claude-sonnet-4-20250514-v1:0", 1), (A, "mistral.mistral-large-2407-v1:0", 1)],
+        ),
+        (
+            'test.each(["gpt-4o", "gpt-4o-mini"])("works with %s", async (modelName) => {\n'
+            "  const llm = new ChatOpenAI({ modelName });\n});",
+            [(A, "gpt-4o", 1), (A, "gpt-4o-mini", 1)],
+        ),
+        (
+            'describe.each(["claude-3-5-haiku-latest"])("%s", (model) => {\n'
+            "  const llm = new ChatAnthropic({ model: model });\n});",
+            [(A, "claude-3-5-haiku-latest", 1)],
+        ),
+        # a `{model}` shorthand whose name is a loop's or a callback's variable over a list
+        (
+            'for (const model of ["gpt-4o", "o3-mini"]) {\n'
+            "  await client.chat.completions.create({ model, messages });\n}",
+            [(A, "gpt-4o", 1), (A, "o3-mini", 1)],
+        ),
+        (
+            'const CANDIDATES = ["gpt-4o"];\n'
+            "await Promise.all(CANDIDATES.map((model) => llm.invoke({ model, input })));",
+            [(A, "gpt-4o", 1)],
+        ),
+    ],
+)
+def test_rows_of_a_parametrised_test_and_iterated_shorthands(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a row given to a parameter not named for a model
+        'it.each(["gpt-4o"])("logs %s", (title) => {\n  console.log({ title });\n});',
+        'it.each(["hello", "gpt-4o"])("sends %s", (prompt) => {\n  run({ prompt });\n});',
+        # `.each` of something other than a test runner
+        'cache.each(["gpt-4o"])("x", (model) => {\n  make({ model });\n});',
+        # a tagged-template table is not read
+        "it.each`\n  model\n  ${'gpt-4o'}\n`(\"t\", ({ model }) => make({ model }));",
+        # a shorthand whose name is no loop's variable and bound nowhere
+        "function build(model) {\n  return new Runner({ model });\n}",
+    ],
+)
+def test_parametrised_look_alikes_name_nothing(text: str) -> None:
+    assert named(text) == []
