@@ -198,3 +198,67 @@ def test_rows_of_a_parametrised_test_and_iterated_shorthands(text: str, expected
 )
 def test_parametrised_look_alikes_name_nothing(text: str) -> None:
     assert named(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # LangChain's `provider:model` with Ollama as the provider: the library's tag, whatever the call
+        ('const m = await initChatModel("ollama:qwen2.5:14b", { temperature: 0 });', [(OL, "qwen2.5:14b", 1)]),
+        ('const agent = createAgent({ model: "ollama:llama3.1", tools: [] });', [(OL, "llama3.1", 1)]),
+        ('const cfg = { model: "ollama/llama3" };', [(OL, "llama3", 1)]),  # LiteLLM's route
+        (
+            'test.each(["ollama:llama3:8b", "ollama:deepseek-r1:1.5b"])("for %s", async (modelName) => {\n'
+            "  const model = await initChatModel(modelName);\n});",
+            [(OL, "llama3:8b", 1), (OL, "deepseek-r1:1.5b", 1)],
+        ),
+    ],
+)
+def test_an_ollama_route_before_a_tag(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'const cfg = { model: "ollama/ollama-python" };',  # a repository's path, no model
+        'const cfg = { model: "ollama:my-private-model" };',  # a stand-in for the reader's own
+        'const m = await initChatModel("ollama:0.6.1");',  # a version, as the server image's tag
+    ],
+)
+def test_ollama_route_look_alikes_name_nothing(text: str) -> None:
+    assert named(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a table's rows: each parameter takes its column
+        (
+            'test.each([\n  ["openai", "gpt-4o-mini"],\n  ["mistralai", "mistral-large-latest"],\n])'
+            '("for %s", async (_, modelName) => {\n  const model = await initChatModel(modelName, {});\n});',
+            [(A, "gpt-4o-mini", 2), (A, "mistral-large-latest", 3)],
+        ),
+        (
+            'it.each([\n  ["fast", "gpt-4o-mini", 0.2],\n])("%s", (tier, model, temperature) => {\n'
+            "  const llm = new ChatOpenAI({ model, temperature });\n});",
+            [(A, "gpt-4o-mini", 2)],
+        ),
+    ],
+)
+def test_a_later_column_of_a_parametrised_tests_rows(text: str, expected: list[tuple[Kind, str, int]]) -> None:
+    assert named(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the column given to a parameter not named for a model
+        'test.each([\n  ["gpt-4o-mini", "hello"],\n])("for %s", async (modelName, prompt) => {\n'
+        "  await run({ prompt });\n});",
+        # a later parameter of a callback that is no parametrised test's
+        '["openai"].forEach((provider, model) => {\n  make({ model });\n});',
+    ],
+)
+def test_later_column_look_alikes_name_nothing(text: str) -> None:
+    assert named(text) == []

@@ -1536,6 +1536,9 @@ class _Finder:
         if mode == _Mode.HUB:
             hub = identify(text, kind, self.context.is_local_path, single_names=True)
             return None if hub is None else (kind, hub)
+        routed = ollama.prefixed(text) if kind is Kind.MODEL and text[:6].lower() == "ollama" else None
+        if routed is not None:  # `initChatModel("ollama:qwen2.5:14b")`, `{model: "ollama/llama3"}`: Ollama's, by route
+            return routed[0], HubId(routed[1], None)
         # beside an Ollama client a `model:` is an Ollama tag, but `{model: "gpt-4o"}` is still OpenAI's
         ollama_tag = self.ollama and mode == _Mode.NAMED and kind is Kind.MODEL and _OLLAMA_TAG.fullmatch(text)
         if ollama_tag and not _hosted_only(text):
@@ -1690,10 +1693,13 @@ class _Finder:
             if not field:
                 yield from items
                 continue
+            column = int(field[1:]) if field.startswith("#") else None
             for item in items:
                 for card in self._containers(item, depth + 1):
                     if card.type == "object":
                         yield from (value for key, value in _entries(card) if self._key(key) == field)
+                    elif card.type == "array" and column is not None and column < len(card.named_children):
+                        yield card.named_children[column]  # `it.each([["openai", ID]])("%s", (_, model) => ...)`
 
     def _member(self, node: Node, depth: int) -> Iterator[_Value]:
         target = node.child_by_field_name("object")
@@ -1927,6 +1933,9 @@ def _iterated_lists(node: Node, name: str, text: Callable[[Node | None], str]) -
             fields = [_bound_field(parameter, name, text) for parameter in parameters]
             if fields and fields[0] is not None:
                 return [(listed, fields[0] or "") for listed in _callback_lists(current, text)]
+            if "" in fields:  # a later parameter of a parametrised test: that column of each row
+                table = _each_rows(current, text)
+                return [(table, f"#{fields.index('')}")] if table is not None else []
             if any(field is not None for field in fields):
                 return []
         current = current.parent
@@ -1987,6 +1996,14 @@ def _callback_lists(function: Node, text: Callable[[Node | None], str]) -> list[
 _EACH_RUNNERS = frozenset(
     {"it", "test", "describe", "bench", "it.concurrent", "test.concurrent", "describe.concurrent"}
 )
+
+
+def _each_rows(function: Node, text: Callable[[Node | None], str]) -> Node | None:
+    """The rows of the parametrised test a function is the body of (`it.each(ROWS)(title, function)`), or None."""
+    given = function.parent
+    call = given.parent if given is not None and given.type == "arguments" else None
+    callee = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
+    return _each_table(callee, text) if callee is not None else None
 
 
 def _each_table(callee: Node, text: Callable[[Node | None], str]) -> Node | None:
