@@ -696,7 +696,13 @@ def _position_of(node: Node) -> Node | None:
         if holder is not None and holder.type in _DECLARATIONS:
             return holder
     # `const task = process.env.TASK_MODEL ?? ID`, `switch (chatSettings.model)`
-    return _declared_default(parent) or _switch_of(node)
+    return _declared_default(parent) or _switch_of(node) or _shorthand_call(node)
+
+
+def _shorthand_call(node: Node) -> Node | None:
+    """`create({ model, messages })`: the call a `{model}` shorthand is given to."""
+    given = node.parent.parent if node.type == "shorthand_property_identifier" and node.parent is not None else None
+    return given.parent if given is not None and given.type == "arguments" else None
 
 
 def _declared_default(read: Node) -> Node | None:
@@ -992,7 +998,11 @@ class _Finder:
         calls = [
             call
             for call, name, receiver in self.calls
-            if name in _LOADERS or name in _PROVIDERS or name in _HUB_CLIENT or receiver.lower() in _PROVIDERS
+            if name in _LOADERS
+            or name in _PROVIDERS
+            or name in _HUB_CLIENT
+            or receiver.lower() in _PROVIDERS
+            or (call.type == "new_expression" and _chat_model_class(name))
         ]
         pairs = [
             pair for pair in self.pairs if (name := self._key(pair.child_by_field_name("key"))) and _name_kind(name)
@@ -1003,6 +1013,7 @@ class _Finder:
         if any(_says_kind(name) and _spreads(value) for name, value in self.named):
             return True  # `DEFAULT_MODELS = [...openaiModels.map(...), ...]`: the lists spread are read (`_api_list`)
         given = [call.child_by_field_name("arguments") for call in calls]
+        given += [shorthand for call, _, _ in self.calls for shorthand in self._model_shorthands(call)]
         given += [pair.child_by_field_name("value") for pair in pairs]
         given += [attribute.named_children[-1] for attribute in self.attributes if attribute.named_children]
         given += [function for _, function in self.returning]  # what it returns may be a name: `return DEFAULT`
@@ -1051,6 +1062,9 @@ class _Finder:
             self._hub_client(call, name)
         if call.type == "new_expression" and _constructs_a_model(name):
             self._constructed(call, name)
+        if call.type == "new_expression" and _chat_model_class(name):
+            self._chat_shorthand(call, name)
+        self._iterated_shorthands(call)
         loader = _LOADERS.get(name)
         if (name in _PROVIDERS or receiver.lower() in _PROVIDERS) and not _predicate(name):
             loader = _API_LOADER
@@ -1092,6 +1106,45 @@ class _Finder:
                 for value in self.values(argument):
                     if "/" in value.text:
                         self._report(value, _Mode.NAMED, Kind.MODEL, name)
+
+    def _iterated_shorthands(self, call: Node) -> None:
+        """`MODELS.map((model) => new ChatOpenAI({ model }))`, `it.each([ID, ...])("%s", (model) => make({ model }))`:
+        a `{model}` shorthand given to a call, whose name is the variable of a loop or of a callback over a list,
+        holds each of the list's items. A name bound otherwise is read where it is bound (`_named`)."""
+        for shorthand in self._model_shorthands(call):
+            name = self.text(shorthand)
+            kind = _name_kind(name)
+            if kind is None:
+                continue
+            for item in self._iterated(shorthand, name, 0):
+                for found in self.values(item, 1):
+                    self._report(found, _Mode.NAMED, kind, name)
+
+    def _model_shorthands(self, call: Node) -> list[Node]:
+        """The `{model}` shorthands, named for what they hold, of the object literals a call is given."""
+        arguments = call.child_by_field_name("arguments")
+        return [
+            child
+            for argument in (arguments.named_children if arguments is not None else ())
+            if argument.type == "object"
+            for child in argument.named_children
+            if child.type == "shorthand_property_identifier" and _name_kind(self.text(child))
+        ]
+
+    def _chat_shorthand(self, call: Node, name: str) -> None:
+        """`new ChatOpenAI("gpt-4o")`, `new ChatBedrockConverse(modelId, {region})`: LangChain.js's chat models take
+        their model's name as the first argument, in place of `{model: ...}`; a hosted API's name there is that
+        API's (an `owner/name` a provider serves, the Hub's), and a class named for Ollama (`new ChatOllama("llama3")`)
+        is given a library tag. Options given first (`{model}`) are read as any object's keys."""
+        arguments = call.child_by_field_name("arguments")
+        given = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+        if given is None or _unwrapped(given).type == "object":
+            return
+        if ollama.callee(name):
+            self._ollama_given(given, name)
+            return
+        for value in self.values(given):
+            self._report(value, _Mode.API, Kind.MODEL, name)
 
     def _hub_client(self, call: Node, name: str) -> None:
         """`modelInfo({name: ID})`, `listFiles({repo: {name: ID, type: "dataset"}})`: the repository an
@@ -1369,13 +1422,17 @@ class _Finder:
     def _made_with(self, value: Node) -> list[_Value]:
         """`const model = amazonBedrock("us.anthropic.claude-...")`: the literal id a provider instance the file made
         is given, bound to a model's name as under a model's key (`{model: lmstudio(ID)}`); what a call that builds a
-        path or reads a module or file is given (`path.join("src/models", name)`, `require("gpt-3-encoder")`): none."""
+        path or reads a module or file is given (`path.join("src/models", name)`, `require("gpt-3-encoder")`): none.
+        A method called on what another call made (`new ChatOllama({...}).bindTools([{name: "get_weather"}])`) is
+        given tools, schemas or settings, unless it is given a name alone (`createOpenAI({...}).chat("gpt-4o")`)."""
         call = _unwrapped(value)
         function = call.child_by_field_name("function") if call.type == "call_expression" else None
         if function is None or self.text(function).rpartition(".")[2] in _PATH_CALLS:
             return []
         argument = _call_argument(call)
-        return [] if argument is None else list(self._literal(argument))
+        if argument is None or (_chained(function) and _unwrapped(argument).type not in ("string", "template_string")):
+            return []
+        return list(self._literal(argument))
 
     def _alias_map(self, name: str, container: Node, kind: Kind) -> set[tuple[int, int]]:
         """`modelConversion = {"llama3-8b": "llama3-8b-8192"}`, `modelMap = {"mistral-7b": "mistral:7b"}`: in a table
@@ -1479,6 +1536,9 @@ class _Finder:
         if mode == _Mode.HUB:
             hub = identify(text, kind, self.context.is_local_path, single_names=True)
             return None if hub is None else (kind, hub)
+        routed = ollama.prefixed(text) if kind is Kind.MODEL and text[:6].lower() == "ollama" else None
+        if routed is not None:  # `initChatModel("ollama:qwen2.5:14b")`, `{model: "ollama/llama3"}`: Ollama's, by route
+            return routed[0], HubId(routed[1], None)
         # beside an Ollama client a `model:` is an Ollama tag, but `{model: "gpt-4o"}` is still OpenAI's
         ollama_tag = self.ollama and mode == _Mode.NAMED and kind is Kind.MODEL and _OLLAMA_TAG.fullmatch(text)
         if ollama_tag and not _hosted_only(text):
@@ -1633,10 +1693,13 @@ class _Finder:
             if not field:
                 yield from items
                 continue
+            column = int(field[1:]) if field.startswith("#") else None
             for item in items:
                 for card in self._containers(item, depth + 1):
                     if card.type == "object":
                         yield from (value for key, value in _entries(card) if self._key(key) == field)
+                    elif card.type == "array" and column is not None and column < len(card.named_children):
+                        yield card.named_children[column]  # `it.each([["openai", ID]])("%s", (_, model) => ...)`
 
     def _member(self, node: Node, depth: int) -> Iterator[_Value]:
         target = node.child_by_field_name("object")
@@ -1799,6 +1862,45 @@ def _constructs_a_model(name: str) -> bool:
     return bool(words) and words[-1] in _MODEL_CLASS_WORDS and not names.WRITTEN.intersection(words)
 
 
+# The words after `Chat` that name what a chat holds or shows, not a model: `new ChatMessage("hi", "user")`,
+# `ChatPromptTemplate`, `ChatMessageHistory`, a UI's `ChatWindow`.
+_NOT_CHAT_MODEL_WORDS = frozenset(
+    {
+        "message",
+        "messages",
+        "chunk",
+        "prompt",
+        "template",
+        "history",
+        "session",
+        "completion",
+        "completions",
+        "input",
+        "store",
+        "window",
+        "bot",
+        "room",
+        "box",
+        "view",
+        "panel",
+        "list",
+        "item",
+        "handler",
+        "event",
+        "error",
+        "state",
+    }
+)
+
+
+def _chat_model_class(name: str) -> bool:
+    """Whether a constructed class is named as LangChain.js names its chat models: `ChatOpenAI`, `ChatOllama`,
+    `AzureChatOpenAI` (`Chat` first or second, a provider's name after it), not a message's or a prompt's class."""
+    words = names.split_words(name)
+    at = words.index("chat") if "chat" in words[:2] else -1
+    return 0 <= at < len(words) - 1 and not _NOT_CHAT_MODEL_WORDS.intersection(words)
+
+
 def _predicate(name: str) -> bool:
     """Whether a method's name says it answers a question about what it is given (`isOSeriesOrGpt5PlusModel`)."""
     words = names.split_words(name)
@@ -1831,6 +1933,9 @@ def _iterated_lists(node: Node, name: str, text: Callable[[Node | None], str]) -
             fields = [_bound_field(parameter, name, text) for parameter in parameters]
             if fields and fields[0] is not None:
                 return [(listed, fields[0] or "") for listed in _callback_lists(current, text)]
+            if "" in fields:  # a later parameter of a parametrised test: that column of each row
+                table = _each_rows(current, text)
+                return [(table, f"#{fields.index('')}")] if table is not None else []
             if any(field is not None for field in fields):
                 return []
         current = current.parent
@@ -1880,7 +1985,47 @@ def _callback_lists(function: Node, text: Callable[[Node | None], str]) -> list[
     ):
         target = callee.child_by_field_name("object")
         return [target] if target is not None else []
+    table = _each_table(callee, text) if callee is not None else None
+    if table is not None:  # `it.each([ID, ...])("title %s", (model) => ...)`: the test runs once for each row
+        return [table]
     return [argument for argument in given.named_children if argument != function]
+
+
+# A test framework's parametrised tests (Jest, Vitest, Bun, Mocha's plugins): `it.each(ROWS)(title, fn)`,
+# `test.each`, `describe.each`, `test.concurrent.each`; `fn` is called with each row.
+_EACH_RUNNERS = frozenset(
+    {"it", "test", "describe", "bench", "it.concurrent", "test.concurrent", "describe.concurrent"}
+)
+
+
+def _each_rows(function: Node, text: Callable[[Node | None], str]) -> Node | None:
+    """The rows of the parametrised test a function is the body of (`it.each(ROWS)(title, function)`), or None."""
+    given = function.parent
+    call = given.parent if given is not None and given.type == "arguments" else None
+    callee = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
+    return _each_table(callee, text) if callee is not None else None
+
+
+def _each_table(callee: Node, text: Callable[[Node | None], str]) -> Node | None:
+    """The rows of `it.each(ROWS)` when `callee` is that call (a test run for each row), else None."""
+    function = callee.child_by_field_name("function") if callee.type == "call_expression" else None
+    if (
+        function is None
+        or function.type != "member_expression"
+        or text(function.child_by_field_name("property")) != "each"
+    ):
+        return None
+    if text(function.child_by_field_name("object")) not in _EACH_RUNNERS:
+        return None
+    arguments = callee.child_by_field_name("arguments")
+    first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+    return first if first is not None and first.type != "template_string" else None
+
+
+def _chained(function: Node) -> bool:
+    """Whether a called function is a method of what another call or a `new` returned (`new X(...).bindTools`)."""
+    target = function.child_by_field_name("object") if function.type == "member_expression" else None
+    return target is not None and _unwrapped(target).type in ("call_expression", "new_expression", "await_expression")
 
 
 def _call_argument(node: Node) -> Node | None:
