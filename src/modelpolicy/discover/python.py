@@ -2293,15 +2293,20 @@ class _Finder:
         it; the module's statements (for functions) and each class (for methods) are walked once, only where a line
         spells one of the functions' names."""
         by_owner: dict[int, dict[str, list[_Passed]]] = {}
+        constructed: dict[str, list[_Passed]] = {}
         asked: set[tuple[int, str]] = set()
         for passed in self.passed:
             if (id(passed.function), passed.parameter) not in asked:
                 asked.add((id(passed.function), passed.parameter))
                 owner = by_owner.setdefault(id(passed.cls), {})
                 owner.setdefault(passed.function.name, []).append(passed)
+                if passed.cls is not None and passed.function.name == "__init__":
+                    # `class EvalSet: def __init__(self, root): load_dataset(root)`, then `EvalSet(root=ID)`: the
+                    # class built by its name gives its `__init__` what the call passes
+                    constructed.setdefault(passed.cls.name, []).append(passed)
+        groups = [(next(iter(by_name.values()))[0].cls, by_name) for by_name in by_owner.values()]
         found: list[Reference] = []
-        for by_name in by_owner.values():
-            cls = next(iter(by_name.values()))[0].cls
+        for cls, by_name in [*groups, (None, constructed)] if constructed else groups:
             for call, passed, root in self._calls_of(cls, by_name):
                 argument = _passed_argument(call, passed)
                 for value in self._values(argument) or self._passed_from_function(argument, call, root):
