@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from modelpolicy.discover.identity import identify, looks_like_path
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.names import named_kind
 from modelpolicy.discover.python import PythonSource
@@ -166,3 +167,39 @@ parser.add_argument("--llm_path", default="Qwen/Qwen2-0.5B-Instruct")
 parser.add_argument("--vision_path", default="./pretrained/vit")
 """
     assert find(source) == {(M, "Qwen/Qwen2-0.5B-Instruct", 3)}
+
+
+# --- another catalogue's dataset names, spelled as the Hub's ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["vtab/caltech101", "vtab/dsprites_label_x_position", "tfds/imagenet2012", "VTAB/pets"]
+)
+def test_a_tensorflow_datasets_name_is_no_hub_repository(text: str) -> None:
+    assert looks_like_path(text)
+    assert identify(text, D, lambda path: False, single_names=False) is None
+
+
+@pytest.mark.parametrize("text", ["google/vtab", "tfds-mirror/imagenet", "vtab-hub/caltech101"])
+def test_an_owner_or_name_that_only_holds_the_catalogues_word_is_still_an_id(text: str) -> None:
+    assert not looks_like_path(text)
+
+
+def test_a_benchmark_list_of_vtab_datasets_names_none() -> None:
+    source = """\
+datasets = [
+    'vtab/caltech101',
+    'vtab/cifar10',
+    'mteb/banking77',
+]
+"""
+    assert find(source) == {(D, "mteb/banking77", 4)}
+
+
+def test_a_clip_benchmark_command_of_a_vtab_dataset_names_none() -> None:
+    command = """\
+python3 clip_benchmark/cli.py eval --model_type internvl --task "zeroshot_classification" \\
+    --dataset "vtab/flowers" --dataset_root ./data/ --model internvl_c_classification \\
+    --output result.json
+"""
+    assert find_shell(command) == set()
