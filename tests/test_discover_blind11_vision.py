@@ -75,6 +75,70 @@ second = Backbone(path="org/by-keyword", device="cuda")
     assert find(source) == {(M, "org/by-position", 9), (M, "org/by-keyword", 10)}
 
 
+COPIED = """\
+from datasets import load_dataset
+
+
+class EvalSet:
+    def __init__(self, root, split="test"):
+        self.root = root
+        self.split = split
+
+    def load(self):
+        return load_dataset(self.root, split=self.split)
+
+
+EvalSet("org/by-position").load()
+EvalSet(root="org/by-keyword")
+"""
+
+
+def test_an_attribute_init_copies_a_parameter_to_then_loaded_reads_what_the_class_is_built_with() -> None:
+    assert find(COPIED) == {(D, "org/by-position", 13), (D, "org/by-keyword", 14)}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # the attribute holds something made of the parameter, not the parameter
+        """\
+from transformers import AutoModel
+class Scorer:
+    def __init__(self, name):
+        self.name = name.lower()
+    def load(self):
+        return AutoModel.from_pretrained(self.name)
+Scorer("org/x")
+""",
+        # the attribute is set twice: which one the loader reads is not one value
+        """\
+from transformers import AutoModel
+class Judge:
+    def __init__(self, checkpoint):
+        self.checkpoint = checkpoint
+        self.checkpoint = "local"
+    def load(self):
+        return AutoModel.from_pretrained(self.checkpoint)
+Judge("org/x")
+""",
+        # copied by another method than `__init__`: what the class is built with is not what it loads
+        """\
+from transformers import AutoModel
+class Judge:
+    def __init__(self, checkpoint):
+        self.label = checkpoint
+    def reset(self, path):
+        self.path = path
+    def load(self):
+        return AutoModel.from_pretrained(self.path)
+Judge("org/x")
+""",
+    ],
+)
+def test_an_attribute_that_is_no_plain_copy_of_what_init_is_given_reads_nothing_of_the_call(source: str) -> None:
+    assert find(source) == set()
+
+
 @pytest.mark.parametrize(
     "source",
     [
