@@ -288,12 +288,16 @@ _API_VERSION = re.compile(r"v[0-9]+(?:(?:alpha|beta)[0-9]*)?", re.IGNORECASE)
 
 # The top-level media types: `image/png`, `audio/mpeg`, `application/pdf` are MIME types, not repositories.
 MEDIA_TYPES = frozenset({"application", "audio", "font", "image", "message", "multipart", "text", "video"})
+# Prefixes of another catalogue's dataset names, spelled as the Hub's `owner/name`: TensorFlow Datasets' and the VTAB
+# suite's as CLIP_benchmark (vendored by open_clip's, EVA-CLIP's and InternVL's evaluations) and big_vision name them
+# (`--dataset vtab/caltech101`, `tfds/imagenet2012`), built from TensorFlow Datasets, not read from the Hub.
+OTHER_CATALOGUES = frozenset({"tfds", "vtab"})
 
 
 def looks_like_path(text: str) -> bool:
     """Strings that name a file or folder on disk, or a route of a web API (under a version, `v1/models`, or under
-    a name the Hub keeps from its users, `api/tags`), or a media type, or a Kubernetes API group's version, rather
-    than a repository."""
+    a name the Hub keeps from its users, `api/tags`), or a media type, or another catalogue's dataset
+    (`vtab/caltech101`), or a Kubernetes API group's version, rather than a repository."""
     if text.startswith(("./", "../", "/", "~", ".\\")) or "\\" in text or text in {".", ".."}:
         return True
     owner, slash, name = text.partition("/")
@@ -303,6 +307,7 @@ def looks_like_path(text: str) -> bool:
         owner in FOLDER_OWNERS
         or _named_folder(owner)
         or owner in MEDIA_TYPES
+        or owner in OTHER_CATALOGUES
         or route
         or _api_group_version(owner, name)
     )

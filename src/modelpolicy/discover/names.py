@@ -124,6 +124,12 @@ ENDINGS = frozenset(
         # the image encoder a vision-language model is trained on (LLaVA's `--vision_tower org/clip-vit`,
         # `mm_vision_tower: org/x` in its config); a module's attribute (`self.vision_tower = load(...)`) is no string
         ("vision", "tower"),
+        # the parts a vision-language model is assembled from before training, each read from its own repository or
+        # folder: InternVL's and its forks' `--vision_path OpenGVLab/InternViT-300M-448px --llm_path Qwen/Qwen2-0.5B`,
+        # BAGEL's `vit_path=`, stable-diffusion.cpp's `llm_path=` (a local file stays one)
+        ("llm", "path"),
+        ("vision", "path"),
+        ("vit", "path"),
         # the base model a LoRA checkpoint of LLaVA (and its forks) is merged onto when loaded: `--model-base
         # lmsys/vicuna-13b-v1.5` beside `--model-path org/llava-lora`, `load_pretrained_model(path, model_base, name)`
         ("model", "base"),
@@ -206,6 +212,8 @@ SPELLED_WHOLE = frozenset(
         ("embedder",),
         ("reranker",),
         ("vision", "tower"),
+        ("vision", "path"),  # `vision` alone is in every `torchvision`
+        ("vit", "path"),  # `vit` alone is in words (`activity`, `gravity`)
         ("base", "model", "config"),
         ("reward", "funcs"),
         ("mixer", "list"),

@@ -1981,6 +1981,15 @@ class _Finder:
     def _instance_default(self, cls: ast.ClassDef, attribute: str) -> list[ast.expr]:
         """`self.path = path` in `__init__(self, path="org/d")`, read as `load_dataset(self.path)` in another method:
         the `owner/name` default of the parameter the class's one assignment of the attribute copies."""
+        method, value = self._copied_parameter(cls, attribute)
+        if method is None or value is None or apis.name_kind(value):
+            return []  # `self.model_id = model_id`: a parameter named for a model is read by its name already
+        default = self._parameter_default(method, value)
+        return [default] if default is not None else []
+
+    def _copied_parameter(self, cls: ast.ClassDef, attribute: str) -> tuple[_Function | None, str | None]:
+        """The method and the name of what the class's one assignment of `self.<attribute>` copies (`self.path =
+        path`), else (None, None)."""
         assigned = self.module.self_assignments(cls, attribute) if self.module is not None else None
         if assigned is None:
             if id(cls) not in self.self_assigned:  # each class's methods walked once, whatever the attributes asked
@@ -1992,10 +2001,7 @@ class _Finder:
                 self.passed_to_base[id(cls)] = _passed_to_base([*cls.body, *left_out])
             assigned = self.passed_to_base[id(cls)].get(attribute, [])
         method, value = assigned[0] if len(assigned) == 1 else (None, None)
-        if method is None or not isinstance(value, ast.Name) or apis.name_kind(value.id):
-            return []  # `self.model_id = model_id`: a parameter named for a model is read by its name already
-        default = self._parameter_default(method, value.id)
-        return [default] if default is not None else []
+        return (method, value.id) if method is not None and isinstance(value, ast.Name) else (None, None)
 
     def _parameter_default(self, function: _Function, name: str) -> ast.expr | None:
         """The default of the function's parameter `name` that names something when the caller says nothing: an
@@ -2279,6 +2285,9 @@ class _Finder:
         """`def load(path): return AutoModel.from_pretrained(path)`: a loader given a parameter of the function being
         walked, which nothing in the function binds again, reads what each caller in the file passes
         (`_passed_references`)."""
+        if isinstance(argument, ast.Attribute):
+            self._note_copied(argument, use)
+            return
         if not (isinstance(argument, ast.Name) and self.scopes):
             return
         function = self.scopes[-1]
@@ -2288,21 +2297,39 @@ class _Finder:
             cls = self.classes[-1] if self.classes and function in self.classes[-1].body else None
             self.passed.append(_Passed(function, argument.id, use, cls))
 
+    def _note_copied(self, argument: ast.Attribute, use: _Use) -> None:
+        """`self.root = root` in `__init__`, then `load_dataset(self.root)` in another method: the class built by its
+        name (`EvalSet(root=ID)`) gives the loader what the call passes to `__init__` (`_passed_references`)."""
+        if not (isinstance(argument.value, ast.Name) and argument.value.id == "self" and self.classes):
+            return
+        cls = self.classes[-1]
+        method, parameter = self._copied_parameter(cls, argument.attr)
+        if method is None or parameter is None or method.name != "__init__" or self._assigns(method, parameter):
+            return
+        arguments = method.args
+        if parameter in [a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)]:
+            self.passed.append(_Passed(method, parameter, use, cls))
+
     def _passed_references(self) -> list[Reference]:
         """What the file's calls of a function pass to the parameter it gives a loader (`_note_passed`): `load("org/x")`
         for a function, `self.load("org/x")` for a method. Each parameter is asked once, whatever the loaders that read
         it; the module's statements (for functions) and each class (for methods) are walked once, only where a line
         spells one of the functions' names."""
         by_owner: dict[int, dict[str, list[_Passed]]] = {}
+        constructed: dict[str, list[_Passed]] = {}
         asked: set[tuple[int, str]] = set()
         for passed in self.passed:
             if (id(passed.function), passed.parameter) not in asked:
                 asked.add((id(passed.function), passed.parameter))
                 owner = by_owner.setdefault(id(passed.cls), {})
                 owner.setdefault(passed.function.name, []).append(passed)
+                if passed.cls is not None and passed.function.name == "__init__":
+                    # `class EvalSet: def __init__(self, root): load_dataset(root)`, then `EvalSet(root=ID)`: the
+                    # class built by its name gives its `__init__` what the call passes
+                    constructed.setdefault(passed.cls.name, []).append(passed)
+        groups = [(next(iter(by_name.values()))[0].cls, by_name) for by_name in by_owner.values()]
         found: list[Reference] = []
-        for by_name in by_owner.values():
-            cls = next(iter(by_name.values()))[0].cls
+        for cls, by_name in [*groups, (None, constructed)] if constructed else groups:
             for call, passed, root in self._calls_of(cls, by_name):
                 argument = _passed_argument(call, passed)
                 for value in self._values(argument) or self._passed_from_function(argument, call, root):
