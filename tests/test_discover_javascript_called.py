@@ -74,6 +74,9 @@ def test_a_call_names_what_it_is_given(text: str, expected: list[tuple[Kind, str
         # a setter given three arguments, or one, is no keyed field
         "store.set('model', 'gpt-4o', { ttl: 60 });",
         "logs.append('gpt-4o');",
+        # js-tiktoken's look-ups of a hosted model's encoding count tokens and call no model
+        'const encoding = encodingForModel("gpt-4-0125-preview");',
+        'const name = getEncodingNameForModel("gpt-4o");',
         # a predicate asks about a name
         "if (isReasoningModel('o3-mini')) { params.temperature = undefined; }",
         # a log line
