@@ -210,11 +210,18 @@ def path_contexts(path: str) -> frozenset[str]:
     """The providers a file is filed under: a folder, or the file's name up to its first dot, spelled as a provider's
     key (`-` and `_` alike, any case). Repositories keep each provider's code in a place named for it
     (`providers/remote/inference/watsonx/models.py`, `AiProviders/groq/index.js`, `llms/sambanova.py`), where its
-    model table holds its names bare, with no client or endpoint in the same file to show whose they are."""
+    model table holds its names bare, with no client or endpoint in the same file to show whose they are. A gateway
+    names the folder for the company (`providers/perplexity-ai/`, `together-ai/`, LiteLLM's `llms/fireworks_ai/`),
+    the provider's key and `-ai` or `_ai` after it: filed under that provider too."""
     parts = path.replace("\\", "/").lower().split("/")
     names = {part.replace("-", "_") for part in parts[:-1]}
     names.add(parts[-1].split(".", 1)[0].replace("-", "_"))
+    names |= {name.removesuffix(_COMPANY_SUFFIX) for name in names if name.endswith(_COMPANY_SUFFIX)}
     return frozenset(key for name, key in _filing_names() if name in names)
+
+
+# What a folder named for a provider's company writes after its key (`perplexity-ai`, `fireworks_ai`), `-` as `_`.
+_COMPANY_SUFFIX = "_ai"
 
 
 @lru_cache(maxsize=1)

@@ -44,7 +44,7 @@ from modelpolicy.discover.identity import (
 from modelpolicy.discover.images import IMAGE_MARKERS, whole_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers, holds_any, occurrences
-from modelpolicy.discover.names import collection_kind, picker_kind, plural_kind
+from modelpolicy.discover.names import called_kind, collection_kind, picker_kind, plural_kind
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
 
@@ -169,6 +169,10 @@ _LOADERS: dict[str, _Loader] = {
     # `initChatModel("llama3.1", {modelProvider: "ollama"})`, an Ollama tag since its options say so
     "initChatModel": _API_LOADER,
 }
+# Calls that set a field by its name, written as a string: a form's, a query's or a map's (`formData.append("model",
+# ID)`, the multipart body of a transcription request; `params.set("model", ID)`). What they set is read as the value
+# of a key so named is (`{model: ID}`).
+_KEYED_SETTERS = frozenset({"append", "set"})
 # @huggingface/hub's functions that read one repository, by name: the key of the object they are given that names it
 # (`modelInfo({name: ID})`, `downloadFile({repo: {type: "dataset", name: ID}, path})`,
 # `parseSafetensorsMetadata({repo: ID})`), and what it is when its designation does not say (`type:`, `datasets/`).
@@ -695,8 +699,8 @@ def _position_of(node: Node) -> Node | None:
     for holder in (parent, grandparent):  # a declaration named for a model: `function getModel()`, `<Chat model=...>`
         if holder is not None and holder.type in _DECLARATIONS:
             return holder
-    # `const task = process.env.TASK_MODEL ?? ID`, `switch (chatSettings.model)`
-    return _declared_default(parent) or _switch_of(node) or _shorthand_call(node)
+    # `const task = process.env.TASK_MODEL ?? ID`, `switch (chatSettings.model)`, `formData.append("model", ID)`
+    return _declared_default(parent) or _switch_of(node) or _shorthand_call(node) or _keyed_setter_of(node)
 
 
 def _shorthand_call(node: Node) -> Node | None:
@@ -766,6 +770,20 @@ def _callee_node(node: Node) -> Node | None:
     if node.type == "call_expression":
         return node.child_by_field_name("function")
     return node.child_by_field_name("constructor") if node.type == "new_expression" else None
+
+
+def _keyed_setter_of(key: Node) -> Node | None:
+    """The call of a method of `_KEYED_SETTERS` given the string `key` first and one more argument
+    (`x.append(KEY, V)`), or None."""
+    arguments = key.parent
+    call = arguments.parent if key.type == "string" and arguments is not None else None
+    if call is None or call.type != "call_expression" or arguments is None or arguments.type != "arguments":
+        return None
+    function = call.child_by_field_name("function")
+    method = function.child_by_field_name("property") if function and function.type == "member_expression" else None
+    given = arguments.named_children
+    setter = method is not None and (method.text or b"").decode("utf-8", "replace") in _KEYED_SETTERS
+    return call if setter and len(given) == 2 and given[0] == key else None
 
 
 _BOUND_FIELDS = {"pair": "key", "variable_declarator": "name", "assignment_expression": "left"}
@@ -1058,6 +1076,7 @@ class _Finder:
         return sorted(self.found.values(), key=lambda r: (r.line, r.column))
 
     def _call(self, call: Node, name: str, receiver: str) -> None:
+        self._called_with(call, name)
         if name in _HUB_CLIENT:
             self._hub_client(call, name)
         if call.type == "new_expression" and _constructs_a_model(name):
@@ -1081,6 +1100,28 @@ class _Finder:
             return
         for value in self.values(given):
             self._report(value, loader.mode, Kind.MODEL, name)
+
+    def _called_with(self, call: Node, name: str) -> None:
+        """`setModel("gpt-4o")`, a request builder's `.model(ID)`, `loadModel("org/x")`: a string written as an
+        argument of a function whose name says it is given a model or dataset (`names.called_kind`, as the Python
+        source reads such calls), a hosted API's name or an `owner/name` id; and `formData.append("model", ID)`, a
+        field set by its name (`_KEYED_SETTERS`), read as `{model: ID}` is. Not a predicate's (`isReasoningModel(ID)`
+        asks about a name). Only strings written there: a name passed is read where it is bound, if its own name says
+        what it holds."""
+        arguments = call.child_by_field_name("arguments") if call.type == "call_expression" else None
+        given = arguments.named_children if arguments is not None and arguments.type == "arguments" else []
+        if name in _KEYED_SETTERS and len(given) == 2:
+            key = self.string(given[0]) if given[0].type == "string" else None
+            kind = _name_kind(key) if key else None
+            if kind is not None and key is not None and _unwrapped(given[1]).type in _STRINGS:
+                for value in self._literal(given[1]):
+                    self._report(value, _Mode.NAMED, kind, key)
+            return
+        called = called_kind(name) if name and name not in _LOADERS and not _predicate(name) else None
+        for argument in given if called is not None else ():
+            if called is not None and _unwrapped(argument).type in _STRINGS:
+                for value in self._literal(argument):
+                    self._report(value, _Mode.API, called, name)
 
     def _ollama_options(self, arguments: Node, given: Node) -> bool:
         """`initChatModel("llama3.1", {modelProvider: "ollama"})`: another argument of a call given an API's model is

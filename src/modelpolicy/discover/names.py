@@ -436,9 +436,10 @@ SCHEMA_METHODS = frozenset(
 )
 
 
-# tiktoken's look-ups of the encoding a hosted model's tokenizer uses (`tiktoken.encoding_for_model("gpt-4o")`): they
-# count tokens offline and call no model.
-TOKENIZER_LOOKUPS = frozenset({"encoding_for_model", "encoding_name_for_model"})
+# tiktoken's look-ups of the encoding a hosted model's tokenizer uses (`tiktoken.encoding_for_model("gpt-4o")`, and
+# js-tiktoken's `encodingForModel`, `getEncodingNameForModel`, compared by their words): they count tokens offline and
+# call no model.
+TOKENIZER_LOOKUPS = frozenset({"encoding_for_model", "encoding_name_for_model", "get_encoding_name_for_model"})
 
 
 @lru_cache(maxsize=16384)
@@ -451,7 +452,7 @@ def called_kind(name: str) -> Kind | None:
     method = name.rpartition(".")[2]
     if WRITTEN.intersection(words) or OTHER_HUBS.intersection(words):
         return None
-    if method in SCHEMA_METHODS or method in TOKENIZER_LOOKUPS:
+    if method in SCHEMA_METHODS or "_".join(split_words(method)) in TOKENIZER_LOOKUPS:
         return None
     kinds = {CALLED_WORDS[word] for word in words if word in CALLED_WORDS}
     if split_words(method)[:1] in _READING:  # `load_diffusion_models(ID)`: several files of one repository

@@ -4209,16 +4209,20 @@ def _environment_read(call: ast.Call) -> tuple[str, ast.expr | None, ast.expr | 
 
 
 _KEYED_READS = frozenset({"get", "pop", "setdefault"})
+# Calls that set an entry by a key written as a string: aiohttp's multipart form (`form.add_field("model", ID)`, the
+# body of a transcription request), a store's or a config's `set("model", ID)`.
+_KEYED_WRITES = frozenset({"add_field", "set"})
 
 
 def _keyed_default(call: ast.Call) -> tuple[str, ast.expr] | None:
     """`kwargs.pop("tokenizer", DEFAULT)`, `config.get("model_name", DEFAULT)`: a mapping read by a key written as a
     string, with what it stands for when the key is missing: (key, default); also an attribute read by its name,
-    `getattr(config, "model", DEFAULT)`."""
+    `getattr(config, "model", DEFAULT)`; and an entry or attribute set so, with the value set (`form.add_field("model",
+    ID)`, `setattr(args, "model_name_or_path", ID)`)."""
     func, arguments = call.func, call.args
-    if isinstance(func, ast.Name) and func.id == "getattr" and len(arguments) == 3:
-        arguments = arguments[1:]  # `getattr(obj, NAME, DEFAULT)`: NAME is the key
-    elif not isinstance(func, ast.Attribute) or func.attr not in _KEYED_READS or len(arguments) != 2:
+    if isinstance(func, ast.Name) and func.id in ("getattr", "setattr") and len(arguments) == 3:
+        arguments = arguments[1:]  # `getattr(obj, NAME, DEFAULT)`, `setattr(obj, NAME, VALUE)`: NAME is the key
+    elif not isinstance(func, ast.Attribute) or func.attr not in _KEYED_READS | _KEYED_WRITES or len(arguments) != 2:
         return None
     key = arguments[0]
     if not isinstance(key, ast.Constant) or not isinstance(key.value, str) or isinstance(arguments[1], ast.Starred):
