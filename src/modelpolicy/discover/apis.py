@@ -312,8 +312,9 @@ def named(text: str, in_context: frozenset[str] = frozenset(), *, deployment: bo
     value = without_options(without_env_defaults(text.strip()).strip().strip(_QUOTES).strip())
     if not value or any(c.isspace() or c == "," for c in value):
         return None  # no API's name holds a comma: `gpt-4o,gpt-4o-mini` is a list of two
-    if ":" in value and ollama.tagged(value):
-        return None  # `gpt-oss:20b`, `command-r:35b`: a library name with a tag is Ollama's, whatever `gpt-*` matches
+    if ":" in value and (ollama.tagged(value) or ollama.sized(value)):
+        return None  # `gpt-oss:20b`, `command-r:35b`: a library name with a tag is Ollama's, whatever `gpt-*` matches;
+        # so is a user's namespaced model with a size tag, whatever watsonx's `ibm/granite-*` matches
     knowledge = load_knowledge()
     provider = knowledge.provider(value)
     spelled = spelled_by_the_api(value)

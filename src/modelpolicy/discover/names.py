@@ -31,6 +31,9 @@ ENDINGS = frozenset(
         ("model", "id", "or", "path"),  # KServe's, optimum's `model_id_or_path="org/x"`
         ("model", "repo"),
         ("model", "repo", "id"),
+        # the repository a preset or spec loads unless told otherwise: docling's `VlmModelSpec(default_repo_id=
+        # "org/x")`, `{"default_repo_id": "org/x", "engine_overrides": ...}` (a bare `repo_id` is pushed to as often)
+        ("default", "repo", "id"),
         # a repository of GGUF weights (llama.cpp's format) a program downloads: `GGUF_REPO: org/x-GGUF`
         ("gguf", "repo"),
         ("gguf", "repo", "id"),
@@ -212,6 +215,7 @@ SPELLED_WHOLE = frozenset(
         *(ending for ending in ENDINGS if ending[:2] in (("feature", "extractor"), ("image", "processor"))),
         ("prm", "path"),  # `prm` alone is in other words (`prmt`, a prompt)
         ("prm", "name", "or", "path"),
+        ("default", "repo", "id"),  # `default` alone is in every settings file
         *_ADAPTER_ENDINGS,
     }
 )

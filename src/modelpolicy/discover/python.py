@@ -3074,7 +3074,7 @@ class _Finder:
         name named for a model is compared with for equality or membership is read as a value under that name."""
         if not all(isinstance(op, ast.Eq | ast.NotEq | ast.In | ast.NotIn) for op in compare.ops):
             return
-        operands = [(operand, _operand_kind(operand)) for operand in (compare.left, *compare.comparators)]
+        operands = [(operand, _compared_kind(operand)) for operand in (compare.left, *compare.comparators)]
         kinds = {kind for _, kind in operands if kind is not None}
         if len(kinds) == 1:  # the others, literals or names bound to them (`x.dataset in LLAMA_EVALS`), are read
             kind = kinds.pop()
@@ -3107,6 +3107,8 @@ class _Finder:
                 self._defer(*_split_hub_id(value, key.value))
                 if ollama_provided and key.value.lower() in _PROVIDER_SETTINGS and isinstance(value, ast.Dict):
                     self._dict_entries(_ollama_settings(value))
+            if _names_ollama(key) and (settings := _settings_record(value)) is not None:
+                self._dict_entries(_ollama_settings(settings))  # `{Engine.API_OLLAMA: Config(params={"model": ID})}`
 
     def _hub_container(self, settings: dict[str, ast.expr]) -> None:
         """`load(provider="huggingface-hub", container="org/x")`, `{"provider": "huggingface-hub", "container": ...}`:
@@ -3278,7 +3280,8 @@ class _Finder:
         served = _routed_by_any(named.providers, text)
         if served is not None:
             return [(Kind.API, served, None)]
-        local = ollama.recognise(text, ollama.Context.NAMED) if named.form == _OLLAMA_PROVIDED else None
+        provided = named.form == _OLLAMA_PROVIDED
+        local = (ollama.recognise(text, ollama.Context.NAMED) or ollama.provided(text)) if provided else None
         if local is not None and local[0] is Kind.OLLAMA:
             return [(Kind.OLLAMA, local[1], None)]  # `{"provider": "ollama", "model": "command-r"}`: not Cohere's
         artefacts = _named_artefacts(text, named.kind, self.context, self.apis)
@@ -3589,6 +3592,15 @@ def _operand_kind(node: ast.expr) -> Kind | None:
     return apis.name_kind(name) if name else None
 
 
+def _compared_kind(operand: ast.expr) -> Kind | None:
+    """What an operand of a comparison holds: what its name says (`_operand_kind`), or a Hub model for a repository's
+    id a program special-cases (`if self.options.repo_id == "org/x"`, `repo_id in _FLASH_ATTN_REPO_IDS`), which names
+    a repository the program reads, as a pushed one is never so compared."""
+    kind = _operand_kind(operand)
+    words = split_words(name) if kind is None and (name := _operand_name(operand)) else ()
+    return Kind.MODEL if words[-2:] == ("repo", "id") and not WRITTEN.intersection(words) else kind
+
+
 def _typed(operand: ast.expr) -> bool:
     """Whether an operand is read from a name for a model's type (`model_type`, `self.model_type`)."""
     name = _operand_name(operand)
@@ -3781,6 +3793,24 @@ def _platform_is_ollama(call: ast.Call) -> bool:
         if text is not None and text.strip().lower() == "ollama":
             return True
     return False
+
+
+def _names_ollama(key: ast.expr | None) -> bool:
+    """Whether a dict's key names Ollama as the provider of the settings under it: a member of an enum of engines or
+    providers (docling's `VlmEngineType.API_OLLAMA`, `Provider.OLLAMA`) or the string `"ollama"`."""
+    name = key.attr if isinstance(key, ast.Attribute) else key.id if isinstance(key, ast.Name) else _string(key)
+    return name is not None and "ollama" in split_words(name)
+
+
+def _settings_record(value: ast.expr) -> ast.Dict | None:
+    """Settings written as a dict literal, or as a call's keywords (`ApiModelConfig(params={...})`) read as one."""
+    if isinstance(value, ast.Dict):
+        return value
+    if not isinstance(value, ast.Call):
+        return None
+    keywords = [keyword for keyword in value.keywords if keyword.arg]
+    keys: list[ast.expr | None] = [ast.copy_location(ast.Constant(k.arg), k.value) for k in keywords]
+    return ast.copy_location(ast.Dict(keys=keys, values=[keyword.value for keyword in keywords]), value)
 
 
 def _ollama_settings(settings: ast.Dict) -> ast.Dict:
