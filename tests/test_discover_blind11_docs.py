@@ -203,3 +203,61 @@ def test_what_a_repository_id_is_compared_with_is_a_model(tmp_path: Path) -> Non
         (MODEL, "rednote-hilab/dots.mocr", 1),
         (MODEL, "microsoft/Phi-4-multimodal-instruct", 5),
     }
+
+
+# --- Qwen-Agent: DashScope by default, a judger, a default quoted twice ---------------------------------------------
+
+
+AGENT = """\
+from qwen_agent.agents.doc_qa import ParallelDocQA
+
+bot = ParallelDocQA(llm={'model': 'qwen2.5-72b-instruct', 'generate_cfg': {'max_retries': 10}})
+"""
+
+
+def test_a_qwen_agent_llm_without_a_server_calls_dashscope(tmp_path: Path) -> None:
+    assert found(tmp_path, "examples/parallel_doc_qa.py", AGENT) == {(API, "qwen2.5-72b-instruct", 3)}
+
+
+def test_an_open_qwen_name_without_qwen_agent_or_dashscope_is_no_api_model(tmp_path: Path) -> None:
+    text = "llm = {'model': 'qwen2.5-72b-instruct'}\n"
+    assert found(tmp_path, "examples/chat.py", text) == set()
+
+
+def test_qwen_vl_chat_is_the_open_weights_name_not_dashscopes(tmp_path: Path) -> None:
+    text = (
+        "from models import QwenDashscopeVLModel\n"
+        "model_map = {'qwen': Qwen, 'llama': LLM, 'qwen-vl-chat': QwenVL}\n"
+        "judger = QwenDashscopeVLModel(model='qwen-vl-plus')\n"
+        "old = QwenDashscopeVLModel(model='qwen-vl-chat-v1')\n"
+    )
+    assert found(tmp_path, "config.py", text) == {(API, "qwen-vl-plus", 3), (API, "qwen-vl-chat-v1", 4)}
+
+
+JUDGER = """\
+parser.add_argument('--vis-judger',
+                    type=str,
+                    default="'gpt-4-vision-preview'",
+                    choices=['gpt-4-vision-preview', 'qwen-vl-chat', 'qwen-vl-plus'])
+parser.add_argument('--judger-prompt', default='Rate the answer')
+"""
+
+
+def test_a_judgers_default_and_choices_are_api_models(tmp_path: Path) -> None:
+    assert found(tmp_path, "inference_and_execute.py", JUDGER) == {
+        (API, "gpt-4-vision-preview", 3),
+        (API, "gpt-4-vision-preview", 4),
+        (API, "qwen-vl-plus", 4),
+    }
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('MODEL = "${OPENAI_MODEL:-gpt-4o}"\n', "gpt-4o"),
+        ('JUDGE_MODEL = "\\"gpt-4o-mini\\""\n', "gpt-4o-mini"),
+        ("parser.add_argument('--model', default=\"'gpt-4.1'\")\n", "gpt-4.1"),
+    ],
+)
+def test_an_api_name_in_python_is_reported_without_its_wrapping(tmp_path: Path, source: str, expected: str) -> None:
+    assert found(tmp_path, "settings.py", source) == {(API, expected, 1)}

@@ -26,6 +26,7 @@ ENDINGS = frozenset(
         ("modelname",),  # `APP_LLM_MODELNAME`, `MODELNAME`: one word in capitals
         ("llm",),  # `REFLECTION_LLM`, `llm:`; `local_llm` and `ollama_llm` are Ollama's (below)
         ("llm", "name"),  # MetaGPT's AFlow `optimize(llm_name="gpt-4o-mini")`, read from its `models:` config
+        ("judger",),  # the grading model spelled so: Qwen-Agent's benchmark `--vis-judger gpt-4-vision-preview`
         ("judge",),  # the model that grades another's answers: `judge: gpt-4o`, `--judge org/x`, `llm_as_judge=`
         ("model", "name", "or", "path"),
         ("model", "id", "or", "path"),  # KServe's, optimum's `model_id_or_path="org/x"`

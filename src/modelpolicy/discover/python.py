@@ -3280,8 +3280,9 @@ class _Finder:
         served = _routed_by_any(named.providers, text)
         if served is not None:
             return [(Kind.API, served, None)]
-        provided = named.form == _OLLAMA_PROVIDED
-        local = (ollama.recognise(text, ollama.Context.NAMED) or ollama.provided(text)) if provided else None
+        local = ollama.recognise(text, ollama.Context.NAMED) if named.form == _OLLAMA_PROVIDED else None
+        if local is None and named.form == _OLLAMA_PROVIDED and not apis.named(text, self.apis):
+            local = ollama.provided(text)  # `glm-ocr`, a model the library does not list (`gpt-4o` stays OpenAI's)
         if local is not None and local[0] is Kind.OLLAMA:
             return [(Kind.OLLAMA, local[1], None)]  # `{"provider": "ollama", "model": "command-r"}`: not Cohere's
         artefacts = _named_artefacts(text, named.kind, self.context, self.apis)
@@ -3842,7 +3843,7 @@ def _identify_named(
     if _routed(text):
         return None  # read wherever it is written (`_url`)
     if kind in (Kind.MODEL, Kind.API) and apis.named(text, in_context, deployment=kind is Kind.API):
-        return Kind.API, text, None
+        return Kind.API, apis.unwrapped(text), None  # `"${MODEL:-gpt-4o}"` is `gpt-4o`
     if kind is Kind.API:
         return None  # `engine=`, `deployment_name=`: a hosted API's model or nothing
     hub = identify(text, kind, context.is_local_path, single_names=False)
