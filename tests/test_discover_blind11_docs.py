@@ -261,3 +261,28 @@ def test_a_judgers_default_and_choices_are_api_models(tmp_path: Path) -> None:
 )
 def test_an_api_name_in_python_is_reported_without_its_wrapping(tmp_path: Path, source: str, expected: str) -> None:
     assert found(tmp_path, "settings.py", source) == {(API, expected, 1)}
+
+
+# --- a repository paired with a weights file ------------------------------------------------------------------------
+
+
+CHECKPOINTS = """\
+from huggingface_hub import hf_hub_download
+
+_DISTIL_WHISPER_OPENAI_CHECKPOINTS: dict[str, tuple[str, str]] = {
+    "distil-small.en": ("distil-whisper/distil-small.en", "original-model.bin"),
+    "annotator": ("lllyasviel/Annotators", "ckpts/body_pose_model.pth"),
+    "local": ("models/v1", "model.pt"),
+    "relative": ("./checkpoints/run", "model.pt"),
+    "card": ("owner/repo", "README.md"),
+    "mime": ("text/plain", "x.bin"),
+    "placeholder": ("your-org/your-model", "model.safetensors"),
+}
+"""
+
+
+def test_a_repository_paired_with_a_weights_file_is_the_model_downloaded(tmp_path: Path) -> None:
+    assert found(tmp_path, "asr.py", CHECKPOINTS) == {
+        (MODEL, "distil-whisper/distil-small.en", 4),
+        (MODEL, "lllyasviel/Annotators", 5),
+    }

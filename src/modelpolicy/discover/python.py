@@ -2710,6 +2710,15 @@ class _Finder:
             self._command_words(node.elts)
             if isinstance(node, ast.Tuple) and len(node.elts) == 2:
                 self._declared_field(node.elts[0], node.elts[1])
+                self._repository_file(node.elts[0], node.elts[1])
+
+    def _repository_file(self, repository: ast.expr, filename: ast.expr) -> None:
+        """`("distil-whisper/distil-small.en", "original-model.bin")`, `("lllyasviel/Annotators", "ckpts/x.pth")`: a
+        repository paired with a weights file, the two arguments of `hf_hub_download(repo_id, filename)` written as a
+        table's row, is the model the file is downloaded from (as `org/x/model.safetensors` written whole is)."""
+        name = _string(filename)
+        if name is not None and _WEIGHTS_FILE.fullmatch(name) and "/" in (_string(repository) or ""):
+            self._defer(repository, Kind.MODEL, "repository-file")
 
     def _api_table(self, table: ast.expr, items: Sequence[ast.expr | None]) -> None:
         """`costs = {"gpt-4o": 0.01, "gpt-4o-mini": 0.001}`, `["grok-2", "grok-3"]`: the string keys of a dict, or
@@ -3794,6 +3803,11 @@ def _platform_is_ollama(call: ast.Call) -> bool:
         if text is not None and text.strip().lower() == "ollama":
             return True
     return False
+
+
+# The name of a file of weights a repository holds, in a folder of it or at its top (`model.safetensors`,
+# `ckpts/body_pose_model.pth`, `x.Q4_K_M.gguf`).
+_WEIGHTS_FILE = re.compile(r"(?:[\w.+-]+/)*[\w.+-]+\.(?:bin|safetensors|gguf|ggml|pt|pth|ckpt|onnx|h5|msgpack)")
 
 
 def _names_ollama(key: ast.expr | None) -> bool:
