@@ -286,3 +286,52 @@ def test_a_repository_paired_with_a_weights_file_is_the_model_downloaded(tmp_pat
         (MODEL, "distil-whisper/distil-small.en", 4),
         (MODEL, "lllyasviel/Annotators", 5),
     }
+
+
+# --- a leaderboard's labels, a model factory's default -------------------------------------------------------------
+
+
+LEADERBOARD = """\
+const allModels: ModelScore[] = [
+  { model: "Anthropic/Claude-4.6-Opus (max)", icon: "/icons/icon_anthropic.png", avgAcc: 58.85 },
+  { model: "Google/Gemini-3-Flash-Preview", icon: "/icons/ico_gemini.png", avgAcc: 33.75 },
+  { model: "ByteDance/Seed-2.0-pro-high", icon: "/icons/icon_seed.png", avgAcc: 21.55 },
+];
+const served = [
+  { model: "meta-llama/Llama-3.1-8B-Instruct", port: 8000 },
+  { model: "mistralai/Mistral-7B-Instruct-v0.3", port: 8001 },
+];
+"""
+
+
+def test_a_column_of_labels_in_a_table_of_records_names_nothing(tmp_path: Path) -> None:
+    assert found(tmp_path, "website/src/components/leaderboard.tsx", LEADERBOARD) == {
+        (MODEL, "meta-llama/Llama-3.1-8B-Instruct", 7),
+        (MODEL, "mistralai/Mistral-7B-Instruct-v0.3", 8),
+    }
+
+
+FACTORIES = """\
+def get_chat_model(cfg: dict | str = 'qwen-plus'):
+    pass
+
+
+def create_llm(name: str = "gpt-4o-mini", provider="openai"):
+    pass
+
+
+def load_model(path="./model.bin", device="cuda", dtype="bfloat16"):
+    pass
+
+
+def save_model(target="gpt-4o"):
+    pass
+
+
+def build_model(backbone="resnet50", head="mistral"):
+    pass
+"""
+
+
+def test_a_model_factorys_parameter_defaults_to_a_hosted_apis_model(tmp_path: Path) -> None:
+    assert found(tmp_path, "llm/__init__.py", FACTORIES) == {(API, "qwen-plus", 1), (API, "gpt-4o-mini", 5)}

@@ -3171,11 +3171,14 @@ class _Finder:
             *zip(with_defaults, arguments.defaults, strict=True),
             *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
         ]
+        # `def get_chat_model(cfg: dict | str = "qwen-plus")`: a factory of a model defaults to a hosted API's name
+        factory = Kind.API if called_kind(function) is Kind.MODEL else None
         for argument, default in pairs:
             kind = (
                 apis.name_kind(argument.arg)
                 or source_kind(function, argument.arg)  # `def alpaca_dataset(source=)`
                 or _annotation_kind(argument.annotation)  # `segmentation: PipelineModel = "org/x"`
+                or factory
             )
             self._defer(_field_default(default, _PARAMETER_CALLS), kind, "parameter")
         for argument in [*positional, *arguments.kwonlyargs]:  # `def chat(model: Literal["gpt-4o", "o3-mini"])`
