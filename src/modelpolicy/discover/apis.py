@@ -311,16 +311,23 @@ def routed_by(provider: str, text: str) -> str | None:
     return None
 
 
+def unwrapped(text: str) -> str:
+    """A value as the name it holds: `${VAR:-gpt-4o}` as its default, quotes written inside the string let go
+    (`default="'gpt-4-vision-preview'"`, an argparse default quoted twice)."""
+    return without_env_defaults(text.strip()).strip().strip(_QUOTES).strip()
+
+
 def named(text: str, in_context: frozenset[str] = frozenset(), *, deployment: bool = False) -> str | None:
     """The API model a value under a model name holds (`${VAR:-default}` and quotes read through), or None. The APIs
     write their model names in lower case: `GPT-4o`, `Grok-2`, `Claude-3-Opus` are labels shown to people (a
     picker's, a leaderboard's display name), unless the provider writes its names in mixed case or the value is a
     `deployment` (`engine=`, `deployment_name=`), whose name its owner chose."""
-    value = without_options(without_env_defaults(text.strip()).strip().strip(_QUOTES).strip())
+    value = without_options(unwrapped(text))
     if not value or any(c.isspace() or c == "," for c in value):
         return None  # no API's name holds a comma: `gpt-4o,gpt-4o-mini` is a list of two
-    if ":" in value and ollama.tagged(value):
-        return None  # `gpt-oss:20b`, `command-r:35b`: a library name with a tag is Ollama's, whatever `gpt-*` matches
+    if ":" in value and (ollama.tagged(value) or ollama.sized(value)):
+        return None  # `gpt-oss:20b`, `command-r:35b`: a library name with a tag is Ollama's, whatever `gpt-*` matches;
+        # so is a user's namespaced model with a size tag, whatever watsonx's `ibm/granite-*` matches
     knowledge = load_knowledge()
     provider = knowledge.provider(value)
     spelled = spelled_by_the_api(value)

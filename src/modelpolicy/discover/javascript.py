@@ -58,6 +58,9 @@ _COMPONENTS = frozenset({"svelte", "vue"})
 # often a server's template (`{{ model }}`, `{% if %}` in a script) that only parses once rendered: what its scripts
 # name is read as far as they parse, and a page that does not parse is no unreadable file.
 _PAGES = frozenset({"html", "htm"})
+# What a label shown to people holds and no id does: a blank or a bracket (`Claude-4.6-Opus (max)`, `GPT 4o`).
+_LABEL = re.compile(r"[\s()\[\]]")
+
 # The `type` of a `<script>` that holds JavaScript (none, `module`, `text/babel`...); `application/json`, `importmap`,
 # `text/template` hold data or markup, blanked with the rest.
 _SCRIPT_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
@@ -905,6 +908,7 @@ class _Finder:
         self.api_contexts: frozenset[str] | None = None  # the providers the file shows it calls, when first asked
         self.ollama_server: bool | None = None  # whether the file shows an Ollama server, when first asked
         self.cards: set[tuple[int, int]] = set()  # the objects whose ids `_sibling_ids` read, by span
+        self.label_columns: dict[tuple[int, str], bool] = {}  # `_labels_column`, by array and key
         self.found: dict[int, Reference] = {}
         for node in nodes:
             self._visit(node)
@@ -1232,7 +1236,7 @@ class _Finder:
             kind = picker_kind(name)  # a picker's choices under a key: `name_or_path_options: [{value: ID, label}]`
         if kind is None and name and value is not None:
             self._unnamed_pair(name, value, pair.parent)
-        if kind is None or value is None or name is None:
+        if kind is None or value is None or name is None or self._labels_column(pair, name):
             return
         self._ollama_values(pair, kind, name)
         for found in self.values(value):
@@ -1251,6 +1255,20 @@ class _Finder:
                 if _unwrapped(item).type == "object":
                     for found in self._literal(item):
                         self._report(found, _Mode.NAMED, kind, name)
+
+    def _labels_column(self, pair: Node, name: str) -> bool:
+        """Whether the records of the array a pair's object stands in write labels under its key: a leaderboard's
+        `[{model: "OpenAI/GPT-5-high", avgAcc: 48.2}, {model: "Anthropic/Claude-4.6-Opus (max)", ...}]` names its rows
+        for people (a blank or a bracket in one of them), and none of its values is an id. Asked once per array."""
+        record = pair.parent
+        table = record.parent if record is not None and record.type == "object" else None
+        if table is None or table.type != "array":
+            return False
+        column = (table.start_byte, name)
+        if column not in self.label_columns:
+            texts = (self.string(value) for item in table.named_children if (value := self._object_value(item, name)))
+            self.label_columns[column] = any(text is not None and _LABEL.search(text) for text in texts)
+        return self.label_columns[column]
 
     def _ollama_card(self, card: Node | None) -> bool:
         """`{provider: "ollama", model: "command-r:35b"}`, a provider's spec `{id: "ollama", defaultModelId: ID}`: an

@@ -26,11 +26,15 @@ ENDINGS = frozenset(
         ("modelname",),  # `APP_LLM_MODELNAME`, `MODELNAME`: one word in capitals
         ("llm",),  # `REFLECTION_LLM`, `llm:`; `local_llm` and `ollama_llm` are Ollama's (below)
         ("llm", "name"),  # MetaGPT's AFlow `optimize(llm_name="gpt-4o-mini")`, read from its `models:` config
+        ("judger",),  # the grading model spelled so: Qwen-Agent's benchmark `--vis-judger gpt-4-vision-preview`
         ("judge",),  # the model that grades another's answers: `judge: gpt-4o`, `--judge org/x`, `llm_as_judge=`
         ("model", "name", "or", "path"),
         ("model", "id", "or", "path"),  # KServe's, optimum's `model_id_or_path="org/x"`
         ("model", "repo"),
         ("model", "repo", "id"),
+        # the repository a preset or spec loads unless told otherwise: docling's `VlmModelSpec(default_repo_id=
+        # "org/x")`, `{"default_repo_id": "org/x", "engine_overrides": ...}` (a bare `repo_id` is pushed to as often)
+        ("default", "repo", "id"),
         # a repository of GGUF weights (llama.cpp's format) a program downloads: `GGUF_REPO: org/x-GGUF`
         ("gguf", "repo"),
         ("gguf", "repo", "id"),
@@ -227,6 +231,7 @@ SPELLED_WHOLE = frozenset(
         *(ending for ending in ENDINGS if ending[:2] in (("feature", "extractor"), ("image", "processor"))),
         ("prm", "path"),  # `prm` alone is in other words (`prmt`, a prompt)
         ("prm", "name", "or", "path"),
+        ("default", "repo", "id"),  # `default` alone is in every settings file
         *_ADAPTER_ENDINGS,
     }
 )

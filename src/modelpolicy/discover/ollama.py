@@ -130,7 +130,7 @@ def recognise(text: str, context: Context) -> tuple[Kind, str] | None:
     known = load_knowledge().ollama(found.name) is not None and found.namespace is None
     if not known and found.tag is not None and load_knowledge().ollama(found.tag) is not None:
         return None  # `azure_ai_inference:deepseek-r1`: a tool's provider before a model, not a name and its tag
-    namespaced = found.namespace is not None and context is Context.CERTAIN
+    namespaced = found.namespace is not None and (context is Context.CERTAIN or sized(value) is not None)
     if known or namespaced or (found.tag is not None and found.namespace is None):
         return Kind.OLLAMA, canonical(value)
     return None
@@ -145,6 +145,21 @@ def tagged(text: str) -> str | None:
     if found is None or found.namespace is not None or found.tag is None:
         return None
     return canonical(text) if load_knowledge().ollama(found.name) is not None else None
+
+
+# A tag that gives a model's size in parameters, Ollama's way, alone or before a variant and a quantisation: `258m`,
+# `7b`, `0.5b`, `8x7b`, `2b-instruct-q4_K_M`. No Hub id carries a tag, and no hosted API's does so: OpenRouter's are
+# words (`:free`, `:nitro`), Bedrock's a version after a dotted name (`:0`), Replicate's a hexadecimal digest.
+_SIZE_TAG = re.compile(r"(?:\d+x)?\d+(?:\.\d+)?[bm](?:-[A-Za-z0-9._-]+)?", re.IGNORECASE)
+
+
+def sized(text: str) -> str | None:
+    """A user's model in a namespace with a size tag (`ibm/granite-docling:258m`, `huihui_ai/qwen3-abliterated:8b`),
+    as written: Ollama's spelling alone, where a namespaced name without one (`org/name`) is a Hub id."""
+    found = parse(text)
+    if found is None or found.namespace is None or found.tag is None or not _SIZE_TAG.fullmatch(found.tag):
+        return None
+    return canonical(text)
 
 
 def model_start(text: str) -> int:
@@ -179,6 +194,14 @@ def _unlisted(model: str) -> tuple[Kind, str] | None:
     if name.lower().startswith(_PLACEHOLDER_STARTS):
         return None  # `ollama:my-private-model`, `ollama:your-model`: a stand-in for the reader's own
     return Kind.OLLAMA, name
+
+
+def provided(text: str) -> tuple[Kind, str] | None:
+    """An untagged name a setting says Ollama serves, the library's table not knowing it (`{"provider": "ollama",
+    "model": "glm-ocr"}`, `{Engine.OLLAMA: {"model": "dots.ocr"}}`): as certain as the `ollama:` prefix (`_unlisted`),
+    a dotted name too. Resolved as an unknown model, it fails closed."""
+    name = text.strip()
+    return _unlisted(name) or (_unlisted(name.replace(".", "-")) and (Kind.OLLAMA, name))
 
 
 _PLACEHOLDER_STARTS = ("my-", "my_", "your-", "your_")

@@ -2738,6 +2738,15 @@ class _Finder:
             self._command_words(node.elts)
             if isinstance(node, ast.Tuple) and len(node.elts) == 2:
                 self._declared_field(node.elts[0], node.elts[1])
+                self._repository_file(node.elts[0], node.elts[1])
+
+    def _repository_file(self, repository: ast.expr, filename: ast.expr) -> None:
+        """`("distil-whisper/distil-small.en", "original-model.bin")`, `("lllyasviel/Annotators", "ckpts/x.pth")`: a
+        repository paired with a weights file, the two arguments of `hf_hub_download(repo_id, filename)` written as a
+        table's row, is the model the file is downloaded from (as `org/x/model.safetensors` written whole is)."""
+        name = _string(filename)
+        if name is not None and _WEIGHTS_FILE.fullmatch(name) and "/" in (_string(repository) or ""):
+            self._defer(repository, Kind.MODEL, "repository-file")
 
     def _api_table(self, table: ast.expr, items: Sequence[ast.expr | None]) -> None:
         """`costs = {"gpt-4o": 0.01, "gpt-4o-mini": 0.001}`, `["grok-2", "grok-3"]`: the string keys of a dict, or
@@ -3102,7 +3111,7 @@ class _Finder:
         name named for a model is compared with for equality or membership is read as a value under that name."""
         if not all(isinstance(op, ast.Eq | ast.NotEq | ast.In | ast.NotIn) for op in compare.ops):
             return
-        operands = [(operand, _operand_kind(operand)) for operand in (compare.left, *compare.comparators)]
+        operands = [(operand, _compared_kind(operand)) for operand in (compare.left, *compare.comparators)]
         kinds = {kind for _, kind in operands if kind is not None}
         if len(kinds) == 1:  # the others, literals or names bound to them (`x.dataset in LLAMA_EVALS`), are read
             kind = kinds.pop()
@@ -3135,6 +3144,8 @@ class _Finder:
                 self._defer(*_split_hub_id(value, key.value))
                 if ollama_provided and key.value.lower() in _PROVIDER_SETTINGS and isinstance(value, ast.Dict):
                     self._dict_entries(_ollama_settings(value))
+            if _names_ollama(key) and (settings := _settings_record(value)) is not None:
+                self._dict_entries(_ollama_settings(settings))  # `{Engine.API_OLLAMA: Config(params={"model": ID})}`
 
     def _hub_container(self, settings: dict[str, ast.expr]) -> None:
         """`load(provider="huggingface-hub", container="org/x")`, `{"provider": "huggingface-hub", "container": ...}`:
@@ -3188,11 +3199,14 @@ class _Finder:
             *zip(with_defaults, arguments.defaults, strict=True),
             *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
         ]
+        # `def get_chat_model(cfg: dict | str = "qwen-plus")`: a factory of a model defaults to a hosted API's name
+        factory = Kind.API if called_kind(function) is Kind.MODEL else None
         for argument, default in pairs:
             kind = (
                 apis.name_kind(argument.arg)
                 or source_kind(function, argument.arg)  # `def alpaca_dataset(source=)`
                 or _annotation_kind(argument.annotation)  # `segmentation: PipelineModel = "org/x"`
+                or factory
             )
             self._defer(_field_default(default, _PARAMETER_CALLS), kind, "parameter")
         for argument in [*positional, *arguments.kwonlyargs]:  # `def chat(model: Literal["gpt-4o", "o3-mini"])`
@@ -3307,6 +3321,8 @@ class _Finder:
         if served is not None:
             return [(Kind.API, served, None)]
         local = ollama.recognise(text, ollama.Context.NAMED) if named.form == _OLLAMA_PROVIDED else None
+        if local is None and named.form == _OLLAMA_PROVIDED and not apis.named(text, self.apis):
+            local = ollama.provided(text)  # `glm-ocr`, a model the library does not list (`gpt-4o` stays OpenAI's)
         if local is not None and local[0] is Kind.OLLAMA:
             return [(Kind.OLLAMA, local[1], None)]  # `{"provider": "ollama", "model": "command-r"}`: not Cohere's
         artefacts = _named_artefacts(text, named.kind, self.context, self.apis)
@@ -3617,6 +3633,15 @@ def _operand_kind(node: ast.expr) -> Kind | None:
     return apis.name_kind(name) if name else None
 
 
+def _compared_kind(operand: ast.expr) -> Kind | None:
+    """What an operand of a comparison holds: what its name says (`_operand_kind`), or a Hub model for a repository's
+    id a program special-cases (`if self.options.repo_id == "org/x"`, `repo_id in _FLASH_ATTN_REPO_IDS`), which names
+    a repository the program reads, as a pushed one is never so compared."""
+    kind = _operand_kind(operand)
+    words = split_words(name) if kind is None and (name := _operand_name(operand)) else ()
+    return Kind.MODEL if words[-2:] == ("repo", "id") and not WRITTEN.intersection(words) else kind
+
+
 def _typed(operand: ast.expr) -> bool:
     """Whether an operand is read from a name for a model's type (`model_type`, `self.model_type`)."""
     name = _operand_name(operand)
@@ -3811,6 +3836,29 @@ def _platform_is_ollama(call: ast.Call) -> bool:
     return False
 
 
+# The name of a file of weights a repository holds, in a folder of it or at its top (`model.safetensors`,
+# `ckpts/body_pose_model.pth`, `x.Q4_K_M.gguf`).
+_WEIGHTS_FILE = re.compile(r"(?:[\w.+-]+/)*[\w.+-]+\.(?:bin|safetensors|gguf|ggml|pt|pth|ckpt|onnx|h5|msgpack)")
+
+
+def _names_ollama(key: ast.expr | None) -> bool:
+    """Whether a dict's key names Ollama as the provider of the settings under it: a member of an enum of engines or
+    providers (docling's `VlmEngineType.API_OLLAMA`, `Provider.OLLAMA`) or the string `"ollama"`."""
+    name = key.attr if isinstance(key, ast.Attribute) else key.id if isinstance(key, ast.Name) else _string(key)
+    return name is not None and "ollama" in split_words(name)
+
+
+def _settings_record(value: ast.expr) -> ast.Dict | None:
+    """Settings written as a dict literal, or as a call's keywords (`ApiModelConfig(params={...})`) read as one."""
+    if isinstance(value, ast.Dict):
+        return value
+    if not isinstance(value, ast.Call):
+        return None
+    keywords = [keyword for keyword in value.keywords if keyword.arg]
+    keys: list[ast.expr | None] = [ast.copy_location(ast.Constant(k.arg), k.value) for k in keywords]
+    return ast.copy_location(ast.Dict(keys=keys, values=[keyword.value for keyword in keywords]), value)
+
+
 def _ollama_settings(settings: ast.Dict) -> ast.Dict:
     """The settings an Ollama provider's dict holds (`"config": {"model": ID}`), as a dict that says its provider."""
     provider = ast.copy_location(ast.Constant("provider"), settings)
@@ -3840,7 +3888,7 @@ def _identify_named(
     if _routed(text):
         return None  # read wherever it is written (`_url`)
     if kind in (Kind.MODEL, Kind.API) and apis.named(text, in_context, deployment=kind is Kind.API):
-        return Kind.API, text, None
+        return Kind.API, apis.unwrapped(text), None  # `"${MODEL:-gpt-4o}"` is `gpt-4o`
     if kind is Kind.API:
         return None  # `engine=`, `deployment_name=`: a hosted API's model or nothing
     hub = identify(text, kind, context.is_local_path, single_names=False)
