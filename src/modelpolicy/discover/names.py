@@ -62,6 +62,9 @@ ENDINGS = frozenset(
         ("dataset", "name", "or", "path"),
         ("dataset", "repo"),
         ("dataset", "repo", "id"),
+        # what `load_dataset` is given, as optimum's task processors name it: `DEFAULT_DATASET_ARGS = "squad_v2"`, or
+        # a dict of its arguments whose `path` is the dataset (`{"path": "glue", "name": "sst2"}`; `name` is a config)
+        ("dataset", "args"),
         ("model", "path"),
         # Amazon Bedrock's API names a model by its id or ARN: `modelArn`, `embeddingModelArn` (a knowledge base's
         # embeddings), `baseModelIdentifier` (a customisation job's base model), `teacherModelIdentifier`

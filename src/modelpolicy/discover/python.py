@@ -1802,13 +1802,23 @@ class _Finder:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             self._function(node)
         elif isinstance(node, ast.ClassDef):
-            self.classes.append(node)
-            try:
-                self._visit_children(node)
-            finally:
-                self.classes.pop()
+            self._class(node)
         else:
             self._visit_children(node)
+
+    def _class(self, cls: ast.ClassDef) -> None:
+        self.classes.append(cls)
+        mentions = self.mentions
+        if _loader_base(cls) is not None:  # `super().__init__(hf_repo=hf_repo)` names no marker: the base does
+            self.mentions = None
+        try:
+            self._visit_children(cls)
+            if self.mentions is None and self.module is not None:  # a class given in part: its `__init__` as well
+                for method in self.module.left_out_methods(cls, "__init__"):
+                    self._visit(method)
+        finally:
+            self.classes.pop()
+            self.mentions = mentions
 
     def _function(self, function: _Function) -> None:
         self._parameters(function.args, function.name)
@@ -2221,6 +2231,8 @@ class _Finder:
     def _call(self, call: ast.Call) -> Iterator[Reference]:
         self._named_call(call)
         name = _call_name(call.func) or ""
+        if name == "__init__" and self.classes and _calls_base_init(call.func):
+            name = _loader_base(self.classes[-1]) or name  # a loader's subclass hands its base what it is given
         loader = self._loader(call, name)
         if loader is not None and self._own_module(call.func):
             return  # `datasets.load_dataset(name)` where the project's own `datasets.py` stands beside the file
@@ -3876,9 +3888,17 @@ def _options(tree: ast.Module, spelled: list[int] | None) -> dict[str, list[ast.
     for node in _walk(tree, spelled):
         if isinstance(node, ast.Call) and _call_name(node.func) in _OPTION_CALLS:
             dest, default = _option_dest(node), _keyword(node, "default")
-            if dest and default is not None:
+            if dest and default is not None and not _local_folder_option(node, default):
                 options.setdefault(dest, []).append(default)
     return options
+
+
+def _local_folder_option(option: ast.Call, default: ast.expr) -> bool:
+    """Whether an option typed as a filesystem path (`type=Path`, `type=pathlib.Path`) defaults to an owner-less word:
+    a local folder (`--checkpoint_path`, `type=Path, default="llama-7b"`), which `from_pretrained` reads from disk.
+    An `owner/name` default stays an id: `Path("org/x")` given to `from_pretrained` reads the Hub as the string does."""
+    text = _string(default)
+    return text is not None and "/" not in text and _call_name(_keyword(option, "type") or ast.Constant(None)) == "Path"
 
 
 def _offered_ids(choices: ast.expr | None) -> list[ast.expr]:
@@ -3958,6 +3978,14 @@ def _calls_base_init(func: ast.expr) -> bool:
         and isinstance(func.value, ast.Call)
         and _call_name(func.value.func) == "super"
     )
+
+
+def _loader_base(cls: ast.ClassDef) -> str | None:
+    """The name of the loader a class's `super().__init__(...)` calls: its one base, when that base is a loader
+    (lighteval's custom tasks, `class MMLUTask(LightevalTaskConfig): def __init__(self, name, hf_repo="lighteval/mmlu"):
+    super().__init__(name=name, hf_repo=hf_repo)`, evaluate the dataset the parameter defaults to)."""
+    base = _call_name(cls.bases[0]) if len(cls.bases) == 1 else None
+    return base if base in _LOADERS else None
 
 
 def _string_default(function: _Function, name: str) -> ast.expr | None:

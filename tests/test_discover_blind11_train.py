@@ -1,0 +1,179 @@
+"""Forms found on training and evaluation repositories the benchmark does not label (issue 16, eleventh blind wave:
+huggingface/smollm, huggingface/nanotron, huggingface/optimum): a loader's subclass that hands the parameter defaults
+of its `__init__` to `super().__init__` (lighteval's custom tasks), the `dataset_args` optimum's task processors give
+`load_dataset`, and options typed as filesystem paths whose owner-less default is a local folder. Look-alikes: a
+subclass of a class that loads nothing, a class of several bases, a dict of `load_dataset`'s other arguments, a config
+name, and an `owner/name` default of a path-typed option, which still reads the Hub."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.names import named_kind
+from modelpolicy.discover.python import PythonSource, read_whole
+from modelpolicy.model import Kind
+
+M, D = Kind.MODEL, Kind.DATASET
+NOT_LOCAL = FileContext("tasks.py", lambda _: False)
+
+
+def find_python(source: str) -> set[tuple[Kind, str, int]]:
+    """(kind, id, line) of every reference, read by statements and read whole: both readings must agree."""
+    by_statements = {(r.kind, r.text, r.line) for r in PythonSource().find(source, NOT_LOCAL)}
+    assert by_statements == {(r.kind, r.text, r.line) for r in read_whole(source, NOT_LOCAL)}
+    return by_statements
+
+
+# --- a loader's subclass -----------------------------------------------------------------------------------------
+
+LIGHTEVAL_SUBCLASS = """\
+from lighteval.tasks.lighteval_task import LightevalTaskConfig
+
+
+class CustomMMLUEvaluationTask(LightevalTaskConfig):
+    def __init__(
+        self,
+        name,
+        prompt_function=None,
+        hf_repo="lighteval/mmlu",
+        hf_subset=None,
+        metric=None,
+    ):
+        super().__init__(
+            name=name,
+            prompt_function=prompt_function,
+            hf_repo=hf_repo,
+            hf_subset=hf_subset,
+            metric=metric,
+        )
+
+
+MMLU_TASKS = [CustomMMLUEvaluationTask(name=f"mmlu:{subset}", hf_subset=subset) for subset in ["a", "b"]]
+"""
+
+
+def test_a_loader_subclass_hands_its_init_default_to_the_base() -> None:
+    assert find_python(LIGHTEVAL_SUBCLASS) == {(D, "lighteval/mmlu", 9)}
+
+
+def test_a_loader_subclass_written_with_the_old_super_call() -> None:
+    source = LIGHTEVAL_SUBCLASS.replace("super().__init__(", "super(CustomMMLUEvaluationTask, self).__init__(")
+    assert find_python(source) == {(D, "lighteval/mmlu", 9)}
+
+
+def test_a_subclass_of_a_class_that_loads_nothing_reads_nothing() -> None:
+    source = LIGHTEVAL_SUBCLASS.replace("(LightevalTaskConfig)", "(TaskConfig)")
+    assert find_python(source) == set()
+
+
+def test_a_subclass_of_several_bases_is_not_taken_for_a_loader() -> None:
+    source = LIGHTEVAL_SUBCLASS.replace("(LightevalTaskConfig)", "(LightevalTaskConfig, Mixin)")
+    assert find_python(source) == set()
+
+
+def test_a_loader_subclass_with_an_owner_less_word_default_reads_nothing() -> None:
+    assert find_python(LIGHTEVAL_SUBCLASS.replace('"lighteval/mmlu"', '"auto"')) == set()
+
+
+def test_a_loader_subclass_reads_what_its_init_passes_on_not_its_other_methods() -> None:
+    source = LIGHTEVAL_SUBCLASS + (
+        "\n\nclass Other(LightevalTaskConfig):\n"
+        '    def describe(self, hf_repo="org/described"):\n'
+        "        return hf_repo\n"
+    )
+    assert find_python(source) == {(D, "lighteval/mmlu", 9)}
+
+
+# --- `dataset_args` ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["dataset_args", "DEFAULT_DATASET_ARGS", "eval_dataset_args"])
+def test_the_arguments_of_load_dataset_name_a_dataset(name: str) -> None:
+    assert named_kind(name) is D
+
+
+@pytest.mark.parametrize("name", ["model_args", "dataset_kwargs", "args", "data_args"])
+def test_other_argument_names_name_nothing(name: str) -> None:
+    assert named_kind(name) is None
+
+
+TASK_PROCESSORS = """\
+class ImageClassificationProcessing:
+    DEFAULT_DATASET_ARGS = "uoft-cs/cifar10"
+
+
+class TextClassificationProcessing:
+    DEFAULT_DATASET_ARGS = {"path": "glue", "name": "sst2"}
+
+
+TASK_TO_NON_DEFAULT_DATASET = {
+    "text-classification": {
+        "dataset_args": {"path": "glue", "name": "mnli"},
+        "dataset_data_keys": {"primary": "premise", "secondary": "hypothesis"},
+    },
+    "image-classification": {
+        "dataset_args": "sasha/dog-food",
+    },
+}
+"""
+
+
+def test_dataset_args_as_a_string_or_a_dict_with_its_path() -> None:
+    assert find_python(TASK_PROCESSORS) == {
+        (D, "uoft-cs/cifar10", 2),
+        (D, "glue", 6),
+        (D, "glue", 11),
+        (D, "sasha/dog-food", 15),
+    }
+
+
+def test_dataset_args_of_other_arguments_or_a_config_name_name_nothing() -> None:
+    source = """\
+def build(extension, data_files):
+    dataset_args = {}
+    dataset_args["keep_linebreaks"] = True
+    return load_dataset(extension, data_files=data_files, **dataset_args)
+
+
+TASKS = {"lm": {"dataset_args": {"name": "wikitext-2-raw-v1", "split": "train"}}}
+"""
+    assert find_python(source) == set()
+
+
+# --- options typed as filesystem paths ---------------------------------------------------------------------------
+
+CONVERTER = """\
+import argparse
+import pathlib
+from pathlib import Path
+
+from transformers import LlamaForCausalLM
+
+
+def convert(checkpoint_path):
+    return LlamaForCausalLM.from_pretrained(checkpoint_path)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--checkpoint_path", type=Path, default=DEFAULT)
+    args = parser.parse_args()
+    convert(args.checkpoint_path)
+"""
+
+
+@pytest.mark.parametrize("default", ['"llama-7b"', '"llama-7b-hf"', '"gpt2"'])
+def test_an_owner_less_default_of_a_path_option_is_a_local_folder(default: str) -> None:
+    assert find_python(CONVERTER.replace("DEFAULT", default)) == set()
+    assert find_python(CONVERTER.replace("type=Path", "type=pathlib.Path").replace("DEFAULT", default)) == set()
+
+
+def test_an_owner_name_default_of_a_path_option_still_reads_the_hub() -> None:
+    found = find_python(CONVERTER.replace("DEFAULT", '"meta-llama/Llama-2-7b-hf"'))
+    assert found == {(M, "meta-llama/Llama-2-7b-hf", 14)}
+
+
+def test_an_owner_less_default_of_a_string_option_is_still_read() -> None:
+    found = find_python(CONVERTER.replace("type=Path", "type=str").replace("DEFAULT", '"gpt2"'))
+    assert found == {(M, "gpt2", 14)}
