@@ -177,3 +177,36 @@ def test_an_owner_name_default_of_a_path_option_still_reads_the_hub() -> None:
 def test_an_owner_less_default_of_a_string_option_is_still_read() -> None:
     found = find_python(CONVERTER.replace("type=Path", "type=str").replace("DEFAULT", '"gpt2"'))
     assert found == {(M, "gpt2", 14)}
+
+
+# --- a table of patterns -----------------------------------------------------------------------------------------
+
+PATTERN_TABLE = """\
+import re
+
+model_name2classes = {
+    r"gpt2": [VGPT2Config, VGPT2LMHeadModel],
+    R"t5-base": [T5Config, T5Model],
+    r"llama": [VLlama3Config, VLlama3ForCausalLM],
+}
+
+
+def model_name_to_classes(model_name_or_path):
+    for rx, classes in model_name2classes.items():
+        if re.search(rx, model_name_or_path.lower()):
+            return classes
+"""
+
+
+def test_the_raw_string_keys_of_a_model_table_are_patterns_not_names() -> None:
+    assert find_python(PATTERN_TABLE) == set()
+
+
+def test_the_plain_string_keys_of_a_model_table_are_still_names() -> None:
+    found = find_python(PATTERN_TABLE.replace('r"gpt2"', '"gpt2"').replace('R"t5-base"', '"t5-base"'))
+    assert found == {(M, "gpt2", 4), (M, "t5-base", 5)}
+
+
+def test_a_raw_string_elsewhere_in_the_key_s_line_does_not_count() -> None:
+    source = 'MODEL_NAME_TO_PATTERN = {"gpt2": r"gpt2.*", "openai-community/gpt2-xl": r"xl"}\n'
+    assert find_python(source) == {(M, "gpt2", 1), (M, "openai-community/gpt2-xl", 1)}

@@ -3022,11 +3022,20 @@ class _Finder:
             keys = [
                 key
                 for key in [*value.keys, *_grouped_keys(value)]
-                if isinstance(key, ast.Constant) and isinstance(key.value, str) and id(key) not in aliases
+                if isinstance(key, ast.Constant)
+                and isinstance(key.value, str)
+                and id(key) not in aliases
+                and not self._written_raw(key)
             ]
             table = kind is Kind.MODEL and self.speaks_of_ollama and ollama.table([str(k.value) for k in keys])
             for key in keys:  # `_MODEL_INFO = {"llama3.1": {...}, "qwen2.5": {...}}` beside an Ollama client
                 self._defer(key, Kind.OLLAMA if table else kind, _OLLAMA_TABLE if table else "key")
+
+    def _written_raw(self, constant: ast.Constant) -> bool:
+        """Whether a string is written raw (`r"gpt2"`): a table's key so written is a pattern a name is matched
+        against (`model_name2classes = {r"gpt2": [...], r"llama": [...]}`, read by `re.search(rx, name)`), no name."""
+        line = self.lines[constant.lineno - 1] if constant.lineno <= len(self.lines) else ""
+        return line.encode()[constant.col_offset : constant.col_offset + 1] in (b"r", b"R")
 
     def _looked_up_keys(self, lookup: ast.expr | None) -> None:
         """`expected = CANONICAL_VALUES[model_desc.model]`, `LIMITS.get(model_name, 0)`: a module dict looked up by a
