@@ -3,12 +3,14 @@ huggingface/smollm, huggingface/nanotron, huggingface/optimum): a loader's subcl
 of its `__init__` to `super().__init__` (lighteval's custom tasks), the `dataset_args` optimum's task processors give
 `load_dataset`, and options typed as filesystem paths whose owner-less default is a local folder. Look-alikes: a
 subclass of a class that loads nothing, a class of several bases, a dict of `load_dataset`'s other arguments, a config
-name, and an `owner/name` default of a path-typed option, which still reads the Hub."""
+name, an `owner/name` default of a path-typed option, which still reads the Hub, the raw-string keys of a table of
+patterns (`{r"gpt2": [...]}`), and a path left for the reader to fill in (`from_pretrained("path_to_llama_7b")`)."""
 
 from __future__ import annotations
 
 import pytest
 
+from modelpolicy.discover.identity import is_placeholder
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.names import named_kind
 from modelpolicy.discover.python import PythonSource, read_whole
@@ -210,3 +212,24 @@ def test_the_plain_string_keys_of_a_model_table_are_still_names() -> None:
 def test_a_raw_string_elsewhere_in_the_key_s_line_does_not_count() -> None:
     source = 'MODEL_NAME_TO_PATTERN = {"gpt2": r"gpt2.*", "openai-community/gpt2-xl": r"xl"}\n'
     assert find_python(source) == {(M, "gpt2", 1), (M, "openai-community/gpt2-xl", 1)}
+
+
+# --- a path to fill in -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["path_to_llama_7b", "path-to-model", "Path_To_Checkpoint", "path_to/model"])
+def test_a_path_to_fill_in_is_a_placeholder(text: str) -> None:
+    assert is_placeholder(text)
+
+
+@pytest.mark.parametrize("text", ["pathology/bert", "org/path_to_x", "path", "topath/to-model", "gpt2"])
+def test_names_that_only_hold_the_words_are_no_placeholders(text: str) -> None:
+    assert not is_placeholder(text)
+
+
+def test_a_loader_given_a_path_to_fill_in_reads_nothing() -> None:
+    source = (
+        'from transformers import LlamaTokenizer\n\ntokenizer = LlamaTokenizer.from_pretrained("path_to_llama_7b")\n'
+    )
+    assert find_python(source) == set()
+    assert find_python(source.replace("path_to_llama_7b", "huggyllama/llama-7b")) == {(M, "huggyllama/llama-7b", 3)}
