@@ -4,7 +4,9 @@ of its `__init__` to `super().__init__` (lighteval's custom tasks), the `dataset
 `load_dataset`, and options typed as filesystem paths whose owner-less default is a local folder. Look-alikes: a
 subclass of a class that loads nothing, a class of several bases, a dict of `load_dataset`'s other arguments, a config
 name, an `owner/name` default of a path-typed option, which still reads the Hub, the raw-string keys of a table of
-patterns (`{r"gpt2": [...]}`), and a path left for the reader to fill in (`from_pretrained("path_to_llama_7b")`)."""
+patterns (`{r"gpt2": [...]}`), and a path left for the reader to fill in (`from_pretrained("path_to_llama_7b")`).
+Also lighteval's model arguments, `"model_name=ID,dtype=bfloat16,generation_parameters={...}"`, as a positional
+argument of its command line or a Python string; look-alikes are other settings written `key=value`."""
 
 from __future__ import annotations
 
@@ -14,9 +16,10 @@ from modelpolicy.discover.identity import is_placeholder
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.names import named_kind
 from modelpolicy.discover.python import PythonSource, read_whole
+from modelpolicy.discover.shell import ShellSource
 from modelpolicy.model import Kind
 
-M, D = Kind.MODEL, Kind.DATASET
+M, D, A = Kind.MODEL, Kind.DATASET, Kind.API
 NOT_LOCAL = FileContext("tasks.py", lambda _: False)
 
 
@@ -233,3 +236,53 @@ def test_a_loader_given_a_path_to_fill_in_reads_nothing() -> None:
     )
     assert find_python(source) == set()
     assert find_python(source.replace("path_to_llama_7b", "huggyllama/llama-7b")) == {(M, "huggyllama/llama-7b", 3)}
+
+
+# --- lighteval's model arguments ---------------------------------------------------------------------------------
+
+
+def find_shell(text: str) -> set[tuple[Kind, str, int]]:
+    return {(r.kind, r.text, r.line) for r in ShellSource().find(text, FileContext("eval.sh", lambda _: False))}
+
+
+LIGHTEVAL_SCRIPT = """\
+#!/bin/bash
+lighteval vllm "model_name=HuggingFaceTB/SmolLM3-3B,dtype=bfloat16" "custom|gsm_plus|0|0" --custom-tasks tasks.py
+lighteval accelerate "model_name=openai-community/gpt2" "leaderboard|truthfulqa:mc|0|0"
+lighteval vllm "model_name=Qwen/Qwen3-0.6B,generation_parameters={max_new_tokens:32768,temperature:0.6}" "x|y|0|0"
+lighteval endpoint litellm "model_name=gpt-4o-mini" "lighteval|gsm8k|0|0"
+"""
+
+
+def test_lighteval_model_arguments_given_as_an_argument_of_their_own() -> None:
+    assert find_shell(LIGHTEVAL_SCRIPT) == {
+        (M, "HuggingFaceTB/SmolLM3-3B", 2),
+        (M, "openai-community/gpt2", 3),
+        (M, "Qwen/Qwen3-0.6B", 4),
+        (A, "gpt-4o-mini", 5),
+    }
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "python main.py model_name=baseline epochs=3",  # a run's own name for its setting
+        'echo "pretrained=true"',
+        "python train.py pretrained=True,dtype=float",
+        "grep model_name=llama results.txt",
+        'MODEL_ARGS="model_name=$MODEL,dtype=bfloat16"',  # a variable's value: read where it is set
+        "python eval.py dtype=bfloat16,model_name=org/x",  # a list whose first key is no model's is some other setting
+    ],
+)
+def test_other_key_value_words_name_nothing(line: str) -> None:
+    assert find_shell(line + "\n") == set()
+
+
+def test_lighteval_model_arguments_in_a_python_string() -> None:
+    source = """\
+MODEL_ARGS = "model_name=Qwen/Qwen2.5-0.5B,dtype=bfloat16,generation_parameters={max_new_tokens:2048,top_p:0.95}"
+OLD_ARGS = "pretrained=EleutherAI/pythia-70m,dtype=float"
+LOG_LINE = "model_name=%s"
+PROSE = "set model_name=org/x in the config, then run"
+"""
+    assert find_python(source) == {(M, "Qwen/Qwen2.5-0.5B", 1), (M, "EleutherAI/pythia-70m", 2)}

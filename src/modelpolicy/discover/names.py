@@ -602,8 +602,13 @@ SHORT_MODEL_FLAG = "-m"
 
 
 # The keys of a `model_args` string (lm-evaluation-harness's `--model_args pretrained=ID,peft=ID,dtype=float16`,
-# `simple_evaluate(model_args="pretrained=ID,...")`) whose values name a model to load.
-MODEL_ARGS_KEYS = frozenset({"pretrained", "peft", "tokenizer", "delta"})
+# `simple_evaluate(model_args="pretrained=ID,...")`; lighteval's positional `lighteval vllm "model_name=ID,dtype=..."`)
+# whose values name a model to load.
+MODEL_ARGS_KEYS = frozenset({"pretrained", "peft", "tokenizer", "delta", "model_name"})
+# A whole `model_args` string: comma-joined `key=value` items, a value possibly a `{...}` of its own (lighteval's
+# `"model_name=ID,dtype=bfloat16,generation_parameters={max_new_tokens:32768,temperature:0.6}"`).
+_ARGS_ITEM = r"[A-Za-z_]\w*=(?:\{[^{}]*\}|[^,\s={}]*)"
+MODEL_ARGS_LIST = re.compile(rf"{_ARGS_ITEM}(?:\s*,\s*{_ARGS_ITEM})*")
 
 
 def served_by(words: tuple[str, ...]) -> int:

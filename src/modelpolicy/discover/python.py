@@ -62,6 +62,7 @@ from modelpolicy.discover.names import (
     HUB_KEYS,
     ITEM_KEYS,
     MODEL_ARGS_KEYS,
+    MODEL_ARGS_LIST,
     SHORT_MODEL_FLAG,
     WRITTEN,
     called_kind,
@@ -447,7 +448,6 @@ def _marker_words() -> tuple[bytes, ...]:
 
 MARKER_WORDS = _marker_words()
 # A string that is wholly a list of `key=value` settings: `pretrained=org/x,dtype=float32,device=cpu`.
-_KEYED_LIST = re.compile(r"[A-Za-z_]\w*=[^,\s=]*(?:\s*,\s*[A-Za-z_]\w*=[^,\s=]*)*")
 # A string that may be a container image as a whole: `registry/repository[:tag][@digest]`, no blanks.
 _IMAGE_LIKE = re.compile(r"[\w.-]+(?::\d+)?/[\w./-]+(?::[\w.-]+)?(?:@[\w]+:[0-9a-f]+)?")
 _STRING_ESCAPE = re.compile(rb"\\[xuUN0-7]")  # a string escape could spell an environment variable's name
@@ -2881,7 +2881,7 @@ class _Finder:
         `simple_evaluate(model_args=...)`, listed among a test's parameters); its `pretrained=` (`peft=`,
         `tokenizer=`) names a model. Only a string that is wholly such a list: prose that holds `pretrained=` is not."""
         text = str(constant.value).strip()
-        if "=" not in text or not _KEYED_LIST.fullmatch(text) or id(constant) in self.before_placeholders:
+        if "=" not in text or not MODEL_ARGS_LIST.fullmatch(text) or id(constant) in self.before_placeholders:
             return  # (the f-strings' parts are gathered by walking the whole module: asked last)
         for item in text.split(","):
             key, _, value = item.partition("=")
