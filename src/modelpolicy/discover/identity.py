@@ -256,10 +256,12 @@ def is_placeholder(text: str) -> bool:
     fixture's stand-in, whose whole owner or name is `test` (`test/model`, `cleanup/test`; not `org/test-model`);
     filler text (`lorem/ipsum`) or x's (`xx/xxx`); one letter each side (`N/A`); or a to-do (`TODO`, `org/FIXME`);
     or a router's own choice (`blockrun/auto`; not `org/auto-coder`); or, owner-less, a constant's name
-    (`HF_DATASET_NAME`)."""
+    (`HF_DATASET_NAME`); or a path to fill in, owner-less or as the owner (`path_to_llama_7b`, `path_to/model`)."""
     if _CONSTANT_NAME.fullmatch(text):
         return True
     owner, slash, name = text.partition("/")
+    if _NAME_WORDS.split(owner.lower(), 2)[:2] == ["path", "to"]:  # `from_pretrained("path_to_llama_7b")`: fill it in
+        return True
     if owner.lower() in TO_DO_WORDS or name.lower() in TO_DO_WORDS:
         return True
     owner = owner.lower()

@@ -71,6 +71,9 @@ ENDINGS = frozenset(
         ("dataset", "name", "or", "path"),
         ("dataset", "repo"),
         ("dataset", "repo", "id"),
+        # what `load_dataset` is given, as optimum's task processors name it: `DEFAULT_DATASET_ARGS = "squad_v2"`, or
+        # a dict of its arguments whose `path` is the dataset (`{"path": "glue", "name": "sst2"}`; `name` is a config)
+        ("dataset", "args"),
         ("model", "path"),
         # Amazon Bedrock's API names a model by its id or ARN: `modelArn`, `embeddingModelArn` (a knowledge base's
         # embeddings), `baseModelIdentifier` (a customisation job's base model), `teacherModelIdentifier`
@@ -634,8 +637,13 @@ SHORT_MODEL_FLAG = "-m"
 
 
 # The keys of a `model_args` string (lm-evaluation-harness's `--model_args pretrained=ID,peft=ID,dtype=float16`,
-# `simple_evaluate(model_args="pretrained=ID,...")`) whose values name a model to load.
-MODEL_ARGS_KEYS = frozenset({"pretrained", "peft", "tokenizer", "delta"})
+# `simple_evaluate(model_args="pretrained=ID,...")`; lighteval's positional `lighteval vllm "model_name=ID,dtype=..."`)
+# whose values name a model to load.
+MODEL_ARGS_KEYS = frozenset({"pretrained", "peft", "tokenizer", "delta", "model_name"})
+# A whole `model_args` string: comma-joined `key=value` items, a value possibly a `{...}` of its own (lighteval's
+# `"model_name=ID,dtype=bfloat16,generation_parameters={max_new_tokens:32768,temperature:0.6}"`).
+_ARGS_ITEM = r"[A-Za-z_]\w*=(?:\{[^{}]*\}|[^,\s={}]*)"
+MODEL_ARGS_LIST = re.compile(rf"{_ARGS_ITEM}(?:\s*,\s*{_ARGS_ITEM})*")
 
 
 def served_by(words: tuple[str, ...]) -> int:

@@ -62,6 +62,7 @@ from modelpolicy.discover.names import (
     HUB_KEYS,
     ITEM_KEYS,
     MODEL_ARGS_KEYS,
+    MODEL_ARGS_LIST,
     SHORT_MODEL_FLAG,
     WRITTEN,
     called_kind,
@@ -448,7 +449,6 @@ def _marker_words() -> tuple[bytes, ...]:
 
 MARKER_WORDS = _marker_words()
 # A string that is wholly a list of `key=value` settings: `pretrained=org/x,dtype=float32,device=cpu`.
-_KEYED_LIST = re.compile(r"[A-Za-z_]\w*=[^,\s=]*(?:\s*,\s*[A-Za-z_]\w*=[^,\s=]*)*")
 # A string that may be a container image as a whole: `registry/repository[:tag][@digest]`, no blanks.
 _IMAGE_LIKE = re.compile(r"[\w.-]+(?::\d+)?/[\w./-]+(?::[\w.-]+)?(?:@[\w]+:[0-9a-f]+)?")
 _STRING_ESCAPE = re.compile(rb"\\[xuUN0-7]")  # a string escape could spell an environment variable's name
@@ -1803,13 +1803,23 @@ class _Finder:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             self._function(node)
         elif isinstance(node, ast.ClassDef):
-            self.classes.append(node)
-            try:
-                self._visit_children(node)
-            finally:
-                self.classes.pop()
+            self._class(node)
         else:
             self._visit_children(node)
+
+    def _class(self, cls: ast.ClassDef) -> None:
+        self.classes.append(cls)
+        mentions = self.mentions
+        if _loader_base(cls) is not None:  # `super().__init__(hf_repo=hf_repo)` names no marker: the base does
+            self.mentions = None
+        try:
+            self._visit_children(cls)
+            if self.mentions is None and self.module is not None:  # a class given in part: its `__init__` as well
+                for method in self.module.left_out_methods(cls, "__init__"):
+                    self._visit(method)
+        finally:
+            self.classes.pop()
+            self.mentions = mentions
 
     def _function(self, function: _Function) -> None:
         self._parameters(function.args, function.name)
@@ -2228,6 +2238,8 @@ class _Finder:
     def _call(self, call: ast.Call) -> Iterator[Reference]:
         self._named_call(call)
         name = _call_name(call.func) or ""
+        if name == "__init__" and self.classes and _calls_base_init(call.func):
+            name = _loader_base(self.classes[-1]) or name  # a loader's subclass hands its base what it is given
         loader = self._loader(call, name)
         if loader is not None and self._own_module(call.func):
             return  # `datasets.load_dataset(name)` where the project's own `datasets.py` stands beside the file
@@ -2906,7 +2918,7 @@ class _Finder:
         `simple_evaluate(model_args=...)`, listed among a test's parameters); its `pretrained=` (`peft=`,
         `tokenizer=`) names a model. Only a string that is wholly such a list: prose that holds `pretrained=` is not."""
         text = str(constant.value).strip()
-        if "=" not in text or not _KEYED_LIST.fullmatch(text) or id(constant) in self.before_placeholders:
+        if "=" not in text or not MODEL_ARGS_LIST.fullmatch(text) or id(constant) in self.before_placeholders:
             return  # (the f-strings' parts are gathered by walking the whole module: asked last)
         for item in text.split(","):
             key, _, value = item.partition("=")
@@ -3047,11 +3059,20 @@ class _Finder:
             keys = [
                 key
                 for key in [*value.keys, *_grouped_keys(value)]
-                if isinstance(key, ast.Constant) and isinstance(key.value, str) and id(key) not in aliases
+                if isinstance(key, ast.Constant)
+                and isinstance(key.value, str)
+                and id(key) not in aliases
+                and not self._written_raw(key)
             ]
             table = kind is Kind.MODEL and self.speaks_of_ollama and ollama.table([str(k.value) for k in keys])
             for key in keys:  # `_MODEL_INFO = {"llama3.1": {...}, "qwen2.5": {...}}` beside an Ollama client
                 self._defer(key, Kind.OLLAMA if table else kind, _OLLAMA_TABLE if table else "key")
+
+    def _written_raw(self, constant: ast.Constant) -> bool:
+        """Whether a string is written raw (`r"gpt2"`): a table's key so written is a pattern a name is matched
+        against (`model_name2classes = {r"gpt2": [...], r"llama": [...]}`, read by `re.search(rx, name)`), no name."""
+        line = self.lines[constant.lineno - 1] if constant.lineno <= len(self.lines) else ""
+        return line.encode()[constant.col_offset : constant.col_offset + 1] in (b"r", b"R")
 
     def _looked_up_keys(self, lookup: ast.expr | None) -> None:
         """`expected = CANONICAL_VALUES[model_desc.model]`, `LIMITS.get(model_name, 0)`: a module dict looked up by a
@@ -3952,9 +3973,17 @@ def _options(tree: ast.Module, spelled: list[int] | None) -> dict[str, list[ast.
     for node in _walk(tree, spelled):
         if isinstance(node, ast.Call) and _call_name(node.func) in _OPTION_CALLS:
             dest, default = _option_dest(node), _keyword(node, "default")
-            if dest and default is not None:
+            if dest and default is not None and not _local_folder_option(node, default):
                 options.setdefault(dest, []).append(default)
     return options
+
+
+def _local_folder_option(option: ast.Call, default: ast.expr) -> bool:
+    """Whether an option typed as a filesystem path (`type=Path`, `type=pathlib.Path`) defaults to an owner-less word:
+    a local folder (`--checkpoint_path`, `type=Path, default="llama-7b"`), which `from_pretrained` reads from disk.
+    An `owner/name` default stays an id: `Path("org/x")` given to `from_pretrained` reads the Hub as the string does."""
+    text = _string(default)
+    return text is not None and "/" not in text and _call_name(_keyword(option, "type") or ast.Constant(None)) == "Path"
 
 
 def _offered_ids(choices: ast.expr | None) -> list[ast.expr]:
@@ -4034,6 +4063,14 @@ def _calls_base_init(func: ast.expr) -> bool:
         and isinstance(func.value, ast.Call)
         and _call_name(func.value.func) == "super"
     )
+
+
+def _loader_base(cls: ast.ClassDef) -> str | None:
+    """The name of the loader a class's `super().__init__(...)` calls: its one base, when that base is a loader
+    (lighteval's custom tasks, `class MMLUTask(LightevalTaskConfig): def __init__(self, name, hf_repo="lighteval/mmlu"):
+    super().__init__(name=name, hf_repo=hf_repo)`, evaluate the dataset the parameter defaults to)."""
+    base = _call_name(cls.bases[0]) if len(cls.bases) == 1 else None
+    return base if base in _LOADERS else None
 
 
 def _string_default(function: _Function, name: str) -> ast.expr | None:

@@ -37,6 +37,8 @@ from modelpolicy.discover.names import (
     ENDINGS,
     IMAGE_ENDINGS,
     LOCAL_ENDINGS,
+    MODEL_ARGS_KEYS,
+    MODEL_ARGS_LIST,
     OLLAMA_ENDINGS,
     SHORT_MODEL_FLAG,
     WRITTEN,
@@ -78,7 +80,7 @@ _FLAG_NAMES = (
 _FLAGS = {name: Kind.DATASET if "dataset" in name else Kind.MODEL for name in _FLAG_NAMES}
 # Flags whose value is a comma-joined `key=value` list, and the keys in it that name a model: lm-evaluation-harness's
 # `--model_args pretrained=ID,peft=ID,dtype=...`.
-_KEYED_FLAGS = {"model_args": frozenset({"pretrained", "peft", "tokenizer", "delta"})}
+_KEYED_FLAGS = {"model_args": MODEL_ARGS_KEYS}
 # The command lines whose `download ID` fetches a Hub repository: the Hub's own, torchtune's `tune download ID
 # --output-dir DIR` and LitGPT's `litgpt download ID`.
 _CLIS = frozenset({"huggingface-cli", "hf", "tune", "litgpt"})
@@ -795,11 +797,14 @@ def _assigned(name: str, value: _Span) -> Iterator[_Found]:
 
 
 def _keyed_values(command: list[_Span]) -> Iterator[_Found]:
-    """The models in a `--model_args pretrained=ID,dtype=float16` list."""
+    """The models in a `--model_args pretrained=ID,dtype=float16` list, or in one given as an argument of its own
+    (lighteval's `lighteval vllm "model_name=ID,dtype=bfloat16" TASKS`) whose first key names a model."""
     for index, word in enumerate(command):
         flag, equals, _ = word.text.partition("=")
         keys = _KEYED_FLAGS.get(flag[2:].replace("-", "_")) if flag.startswith("--") else None
         value = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
+        if keys is None and index and flag in MODEL_ARGS_KEYS and MODEL_ARGS_LIST.fullmatch(word.text):
+            keys, value, flag = MODEL_ARGS_KEYS, word, command[0].text
         if keys is None or value is None:
             continue
         for item in _items(value):
