@@ -61,8 +61,8 @@ ROUTES = (
     Route(
         "shell",
         "ShellSource",
-        frozenset({"sh", "bash", "mk", "slurm", "sbatch", "dockerfile"}),
-        frozenset({"makefile", "gnumakefile", "dockerfile"}),
+        frozenset({"sh", "bash", "mk", "slurm", "sbatch", "dockerfile", "containerfile"}),
+        frozenset({"makefile", "gnumakefile", "dockerfile", "containerfile"}),
     ),
     Route(
         "config",
@@ -76,7 +76,7 @@ ROUTES = (
     Route(
         "containers",
         "ContainerSource",
-        frozenset({"yaml", "yml", "dockerfile"}),
+        frozenset({"yaml", "yml", "dockerfile", "containerfile"}),
         frozenset({"dockerfile", "containerfile"}),
     ),
     Route("manifest", "ManifestSource", frozenset(), frozenset({"pyproject", "modelpolicy", ""})),

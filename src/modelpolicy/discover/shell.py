@@ -270,7 +270,7 @@ _SCRIPT_ENDINGS = (".sh", ".bash", ".mk", ".slurm", ".sbatch")
 
 class ShellSource:
     name = "shell"
-    stems = frozenset({"makefile", "gnumakefile", "dockerfile"})
+    stems = frozenset({"makefile", "gnumakefile", "dockerfile", "containerfile"})
     markers = Markers(MARKER_WORDS, caseless=True, normalise=_unquote, spelled=_SPELLED)  # `EMBED_MODEL=ID`
 
     def wants(self, path: str) -> bool:
@@ -1205,13 +1205,15 @@ def _download(arguments: list[_Span], form: str) -> _Found | None:
 
 
 def _is_dockerfile(name: str) -> bool:
+    """A Dockerfile or a Containerfile (Podman's name for one), as `containers._is_dockerfile` says."""
     name = name.lower()
-    named = name == "dockerfile" or name.endswith(".dockerfile") or name.startswith("dockerfile.")
-    return named or _SUFFIXED_DOCKERFILE.fullmatch(name) is not None
+    if name in ("dockerfile", "containerfile") or name.endswith((".dockerfile", ".containerfile")):
+        return True
+    return name.startswith(("dockerfile.", "containerfile.")) or _SUFFIXED_DOCKERFILE.fullmatch(name) is not None
 
 
-# `Dockerfile_base`, `Dockerfile-cuda`: a variant named with a suffix instead of an ending.
-_SUFFIXED_DOCKERFILE = re.compile(r"dockerfile[_-][\w-]+")
+# `Dockerfile_base`, `Dockerfile-cuda`, `Containerfile_gpu`: a variant named with a suffix instead of an ending.
+_SUFFIXED_DOCKERFILE = re.compile(r"(?:dockerfile|containerfile)[_-][\w-]+")
 
 
 def _dockerfile_scripts(text: str) -> Iterator[_Span]:
