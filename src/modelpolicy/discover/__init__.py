@@ -67,7 +67,10 @@ ROUTES = (
     Route(
         "config",
         "ConfigSource",
-        frozenset({"yaml", "yml", "json", "jsonl", "ndjson", "toml", "conf", "env", "sql", "bicep", "bicepparam"}),
+        frozenset(
+            {"yaml", "yml", "json", "jsonl", "ndjson", "toml", "conf", "env", "sql", "bicep", "bicepparam"}
+            | {"pbtxt", "textproto", "prototxt"}  # Protocol Buffers text
+        ),
         frozenset(
             {"", "modelpolicy", "env", "package-lock", "npm-shrinkwrap", "pnpm-lock", "composer", "poetry", "uv"}
             | {"pipfile", "cargo", "bun", "deno"}  # the lockfiles it leaves out, by stem

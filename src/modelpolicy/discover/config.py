@@ -62,6 +62,8 @@ from modelpolicy.model import Kind, Reference
 if TYPE_CHECKING:
     import yaml
 
+    from modelpolicy.discover import textproto
+
 MAX_DEPTH = 200
 # Keys whose values name artefacts are those the naming rule reads (`names`: `embedding_model`, `DATASET_ID`), and
 # these, normalised (lower case, no '-' or '_'): plural and run-together keys configs also use. Datasets when the key
@@ -840,6 +842,43 @@ def _sql_trees(text: str, _: str) -> _Trees:
     return trees, None
 
 
+def _textproto_trees(text: str, _: str) -> _Trees:
+    """A Protocol Buffers text file (`discover/textproto.py`): each message a mapping of its fields, a field written
+    several times (`input {...} input {...}`) once per time, and a map field's entries (Triton's `parameters {key: K
+    value: {string_value: V}}`) one mapping of K to V: the strings read are those a map's keys name, as a config's
+    keys do, and no field's own (its meaning is the schema's: `name:`, an ensemble step's `model_name:`)."""
+    from modelpolicy.discover import textproto  # only a scan that meets such a file needs it
+
+    lines = _Lines.of(text)
+    return [_textproto_node(textproto.parse(text), lines)], None
+
+
+def _textproto_node(value: textproto.String | textproto.Message, lines: _Lines) -> _Node:
+    from modelpolicy.discover import textproto
+
+    if isinstance(value, textproto.String):
+        return _textproto_text(value, lines)
+    entries: list[tuple[_Text | None, _Node | None]] = []
+    for each in value.fields:
+        name = _Text(each.name, *lines.position(each.offset))
+        table = [textproto.map_entry(v) for v in each.values if isinstance(v, textproto.Message)]
+        if each.values and len(table) == len(each.values) and all(table):
+            pairs = (pair for pair in table if pair is not None)
+            node: _Node = _Mapping(tuple((_textproto_text(k, lines), _textproto_node(v, lines)) for k, v in pairs))
+        else:  # a field's own string is a name the schema defines (Triton's `model_name` of an ensemble's step is a
+            # model of the same repository), not read; its messages are
+            nodes = tuple(_textproto_node(v, lines) for v in each.values if isinstance(v, textproto.Message))
+            if not nodes:
+                continue
+            node = nodes[0] if len(nodes) == 1 else _Sequence(nodes)
+        entries.append((name, node))
+    return _Mapping(tuple(entries))
+
+
+def _textproto_text(value: textproto.String, lines: _Lines) -> _Text:
+    return _Text(value.value, *lines.position(value.offset))
+
+
 # YAML: PyYAML's composed node graph keeps each node's position, and an alias is the very node its anchor names,
 # so building each collection once by identity, and walking it once per key it stands under, keeps an alias bomb
 # linear; a scalar is a leaf, read at every alias
@@ -1546,4 +1585,7 @@ _READERS: dict[str, Callable[[str, str], _Trees]] = {  # by the file name's last
     "sql": _sql_trees,
     "bicep": _bicep_trees,
     "bicepparam": _bicep_trees,
+    "pbtxt": _textproto_trees,  # Protocol Buffers text: Triton's `config.pbtxt`, `.textproto`, Caffe's `.prototxt`
+    "textproto": _textproto_trees,
+    "prototxt": _textproto_trees,
 }
