@@ -221,10 +221,12 @@ def _dotless_ending(name: str) -> str:
 _WRITTEN = _Dispatch(None)  # loads a source's module only when a written file needs it
 
 
-def written_file_sources(name: str) -> tuple[Source, ...]:
+def written_file_sources(name: str, *, python: bool = False) -> tuple[Source, ...]:
     """The sources that read a file of this name, when a notebook cell writes one (`%%writefile config.yml`); Python
-    and notebooks left out: the cell is read as the notebook's code already."""
-    return tuple(s for s in _WRITTEN.wanted(name) if s.name not in {"python", "notebook"})
+    and notebooks left out: the cell is read as the notebook's code already. With `python`, Python is kept: a file
+    held in a config's block (a ConfigMap's `sample_code.py: |`) is read by no other."""
+    left_out = {"notebook"} if python else {"python", "notebook"}
+    return tuple(s for s in _WRITTEN.wanted(name) if s.name not in left_out)
 
 
 class _Screening(dict[tuple[Source, ...], tuple[Markers, ...]]):

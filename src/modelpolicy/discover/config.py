@@ -22,7 +22,7 @@ import re
 import tomllib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -243,9 +243,61 @@ class ConfigSource:
         found = list(dict.fromkeys(r for tree in trees for r in finder.node(tree, _root_slot(context.path, tree))))
         if reader is _env_trees:
             found += _env_images(trees, context) + _env_command_lines(trees, context)
+        elif reader is _yaml_trees and ": |" in text:
+            found += _file_blocks(text, context)
         if problem is not None:
             raise problem.with_found(found)
         return found
+
+
+# A literal block under a key named as a file with an ending (a Kubernetes ConfigMap's `data: {sample_code.py: |}`,
+# which a pod mounts and runs; a Helm value holding a script): the key's column, and the file's name.
+_FILE_BLOCK = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?(?P<quote>[\"']?)(?P<name>[\w-][\w.-]*\.[A-Za-z]\w*)(?P=quote)"
+    r"[ \t]*:[ \t]*\|[-+0-9]*[ \t]*(?:#.*)?$",
+    re.MULTILINE,
+)
+
+
+def _file_blocks(text: str, context: FileContext) -> list[Reference]:
+    """The references in the files a YAML document holds as literal blocks, read by the sources that read a file of
+    that name (Python, shell, a Dockerfile...), each at its line in the YAML file. A YAML or JSON file so held is
+    read as this file's own values already (`_embedded_yaml`, `_yaml_json`)."""
+    from modelpolicy.discover import written_file_sources  # only a scan that meets such a block needs the sources
+
+    lines = text.split("\n")
+    found: list[Reference] = []
+    for match in _FILE_BLOCK.finditer(text):
+        sources = written_file_sources(match["name"], python=True)
+        if not sources or any(source.name == "config" for source in sources):
+            continue
+        key_line = text.count("\n", 0, match.start())  # 0-based
+        body, indent = _block_body(lines, key_line, match.start("name") - match.start() - len(match["quote"]))
+        as_written = FileContext(match["name"], context.is_local_path)
+        for source in sources:
+            try:
+                held = source.find(body, as_written)
+            except SourceError as error:  # a broken script is still read where it can be
+                held = list(error.found)
+            found += [replace(r, path=context.path, line=key_line + r.line, column=r.column + indent) for r in held]
+    return found
+
+
+def _block_body(lines: list[str], key_line: int, key_column: int) -> tuple[str, int]:
+    """The text of the literal block after line `key_line` (its lines indented past the key's column, and blank
+    lines among them), without its indentation, which is returned too; its first line is blank, so that a line of
+    the body is the file's line `key_line + line`."""
+    body = [""]
+    indent = None
+    for line in lines[key_line + 1 :]:
+        stripped = line.lstrip(" ")
+        if stripped.strip():
+            width = len(line) - len(stripped)
+            if width <= key_column or (indent is not None and width < indent):
+                break
+            indent = width if indent is None else indent
+        body.append(line[indent:] if indent is not None else "")
+    return "\n".join(body), indent or 0
 
 
 # An HTTP API's description (OpenAPI, Swagger): the `enum` and `example` of its schemas document what a server
