@@ -596,6 +596,16 @@ IMAGE = Kind.IMAGE
         pytest.param(
             f"apptainer pull tgi.sif docker://{TGI}:2.0", [(IMAGE, f"{TGI}:2.0", 1)], id="apptainer-docker-uri"
         ),
+        pytest.param(
+            "kubectl run vllm --image=vllm/vllm-openai:v0.6.3 --port 8000",
+            [(IMAGE, "vllm/vllm-openai:v0.6.3", 1)],
+            id="kubectl-run-image",
+        ),
+        pytest.param(
+            "triton start --image nvcr.io/nvidia/tritonserver:24.04-vllm-python-py3",
+            [(IMAGE, "nvcr.io/nvidia/tritonserver:24.04-vllm-python-py3", 1)],
+            id="triton-cli-image",
+        ),
     ],
 )
 def test_container_engines_name_the_server_images_they_run(command: str, expected: list[tuple[Kind, str, int]]) -> None:
@@ -618,6 +628,9 @@ def test_container_engines_name_the_server_images_they_run(command: str, expecte
         pytest.param("srun --container-image=nvcr.io#nvidia/pytorch:24.01-py3 python train.py", id="pyxis-generic"),
         pytest.param("apptainer pull docker://ubuntu:22.04", id="docker-uri-generic"),
         pytest.param(f"docker run {TGI}-benchmark:latest", id="look-alike-repository"),
+        pytest.param("kubectl run shell --image=busybox:1.36 -- sh", id="kubectl-run-generic"),
+        pytest.param("python train.py --image ollama/ollama.png", id="image-option-no-server"),
+        pytest.param("python caption.py --image-dir ollama/ollama", id="image-prefixed-option"),
     ],
 )
 def test_container_engines_name_no_other_image(command: str) -> None:

@@ -141,8 +141,10 @@ _ENGINE_SWITCHES = frozenset(
 )
 _ENGINE_SWITCH_LETTERS = frozenset("ditPqa")
 _ENV_OPTIONS = frozenset({"-e", "--env"})
-# Slurm's pyxis plugin: `srun --container-image=nvcr.io#nvidia/tritonserver:24.01-py3 ...`.
-_IMAGE_FLAGS = frozenset({"--container-image"})
+# Slurm's pyxis plugin: `srun --container-image=nvcr.io#nvidia/tritonserver:24.01-py3 ...`; the image a command
+# starts a container of (`kubectl run NAME --image=IMAGE`, `kubectl create deployment NAME --image IMAGE`, Triton CLI's
+# `triton start --image IMAGE`, `gcloud run deploy --image IMAGE`). Only a model server's image is a reference.
+_IMAGE_FLAGS = frozenset({"--container-image", "--image"})
 _SBATCH = re.compile(r"(?m)^#(SBATCH[ \t])")
 _MAKEFILES = frozenset({"Makefile", "makefile", "GNUmakefile"})
 # Ollama: the subcommands whose argument is a model it reads, and what marks a request to an Ollama server.
@@ -235,6 +237,7 @@ MARKER_WORDS = (
     b"podman",
     b"nerdctl",
     b"container-image",
+    b"--image",  # `kubectl run NAME --image=IMAGE`
     b"ollama",
     b"llm",
     b"judge",  # `--judge ORG/NAME`, `JUDGE_MODEL=`
@@ -828,7 +831,8 @@ def _served(command: list[_Span]) -> Iterator[_Found]:
 
 def _images(command: list[_Span], known: Mapping[str, str]) -> Iterator[_Found]:
     """The images a command runs or fetches: `docker run [options] IMAGE`, `podman pull IMAGE`,
-    `srun --container-image=IMAGE`, and any `docker://IMAGE` word (`enroot import`, `apptainer pull`)."""
+    `srun --container-image=IMAGE`, `kubectl run NAME --image=IMAGE`, and any `docker://IMAGE` word (`enroot
+    import`, `apptainer pull`)."""
     for index, word in enumerate(command):
         found = _engine_found(command, index, known)
         flag, equals, _ = word.text.partition("=")
