@@ -387,9 +387,9 @@ def _may_be_routed_or_url(value: str, words: tuple[bytes, ...] = _ROUTE_OR_URL_W
 
 
 def _may_hold_url(value: str) -> bool:
-    """Whether `identity.URL` may match in `value`: each URL it matches is written with `://`, `git@` or
-    `//pretrained/`, and these characters are matched as written in any case."""
-    return "//" in value or "@" in value
+    """Whether `identity.URL` may match in `value`: each URL it matches is written with `://`, `git@`,
+    `//pretrained/` or `hf:`, and these characters (but `hf`'s) are matched as written in any case."""
+    return "//" in value or "@" in value or (":" in value and "hf:" in value.lower())
 
 
 _SETTING_KEYS = frozenset(key.lower() for key in SETTING_KEYS)
@@ -412,10 +412,10 @@ def _item_slot(slot: _Slot | None, key: _Text | None, child: _Node | None) -> _S
 
 def _url_kind(url: str, kind: Kind, slot: _Slot | None) -> Kind:
     """The kind of what a Hub URL names: a `hf://ORG/NAME` path under a dataset's key is that dataset (llm-foundry's
-    `dataset_uri: hf://org/x`, which its loaders give to `load_dataset`), though `hf://` reads a model's repository
-    where no `datasets/` says otherwise; a URL's own word decides elsewhere."""
+    `dataset_uri: hf://org/x`, which its loaders give to `load_dataset`; `--dataset hf:org/x`), though `hf://` reads a
+    model's repository where no `datasets/` says otherwise; a URL's own word decides elsewhere."""
     dataset_key = slot is not None and slot.kind is Kind.DATASET
-    return Kind.DATASET if dataset_key and url.lower().startswith(("hf://", "huggingface://")) else kind
+    return Kind.DATASET if dataset_key and url.lower().startswith(("hf:", "huggingface://")) else kind
 
 
 def _provided_by_ollama(entries: _Entries) -> bool:
