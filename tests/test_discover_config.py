@@ -575,6 +575,16 @@ def test_an_alias_bomb_is_read_once_and_fast() -> None:
         ("hf://org/name:", None),  # no tag after the colon
         ("hf://org/name:a:b", None),
         ("hf://datasets/org/name:Q4_0", None),  # only a path that ends at a model's repository carries one
+        # the Hub's id after `hf:` alone (Triton CLI's `--source hf:ORG/NAME`)
+        ("hf:meta-llama/Llama-3.1-8B-Instruct", (M, HubId("meta-llama/Llama-3.1-8B-Instruct", None))),
+        ("HF:org/name", (M, HubId("org/name", None))),
+        ("hf:datasets/org/data", (D, HubId("org/data", None))),
+        ("hf:org/name/resolve/v1.0/model.gguf", (M, HubId("org/name", "v1.0"))),
+        ("hf:gpt2", None),  # an owner-less name is no URL's
+        ("hf:./local/model", None),
+        ("hf:../models/x", None),
+        ("hf:org/name?revision=x", None),
+        ("huggingface:org/name", None),  # only `hf:` is so written
     ],
 )
 def test_parse_hub_url(url: str, expected: tuple[Kind, HubId] | None) -> None:
@@ -892,3 +902,14 @@ def test_an_env_example_for_one_set_up_is_read_as_an_env_file() -> None:
         "# watsonx\nWATSONX_GENERATION_MODEL=ibm/granite-13b-chat-v2\nEMBEDDING_MODEL=microsoft/harrier-oss-v1-0.6b\n"
     )
     assert (M, "microsoft/harrier-oss-v1-0.6b", 3) in find(text, "env.example.watsonx")
+
+
+def test_the_hub_s_id_after_hf_colon_is_read_as_its_url() -> None:
+    """Triton CLI's `--source hf:ORG/NAME`, and other tools' `hf:` spelling of `hf://`: under any key, a dataset under
+    a dataset's key; a word that only ends so (`pdf:`, `self.hf:`, `nohf:`) names nothing."""
+    text = """\
+source: hf:meta-llama/Llama-3.1-8B-Instruct
+dataset: "hf:org/reviews"
+notes: "see pdf:org/nope, nohf:org/nope2, self.hf:org/nope3, x-hf:org/nope4 and hf:gpt2"
+"""
+    assert find(text) == [(M, "meta-llama/Llama-3.1-8B-Instruct", 1), (D, "org/reviews", 2)]

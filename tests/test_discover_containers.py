@@ -123,6 +123,19 @@ def find(path: str, text: str) -> list[Found]:
             id="no-tag-and-heredoc",
         ),
         pytest.param(
+            "containers/triton_trt-llm.containerfile",
+            "ARG BASE_CONTAINER_IMAGE=nvcr.io/nvidia/tritonserver:24.08-trtllm-python-py3\n"
+            "ARG HF_HOME=/var/run/cache\nFROM ${BASE_CONTAINER_IMAGE}\n",
+            [(I, "nvcr.io/nvidia/tritonserver:24.08-trtllm-python-py3", 3)],
+            id="containerfile-ending-arg-default",
+        ),
+        pytest.param(
+            "Containerfile.cuda",
+            "FROM vllm/vllm-openai:v0.6.3\nENV MODEL=org/e\n",
+            [(I, "vllm/vllm-openai:v0.6.3", 1), (M, "org/e", 2)],
+            id="containerfile-variant",
+        ),
+        pytest.param(
             "Dockerfile",
             f"FROM {TGI.upper()}:${{VERSION}}\n# ENV MODEL_ID=org/commented\nENV \\\n\n    MODEL_ID=org/d\n",
             [(I, TGI, 1), (M, "org/d", 5)],
@@ -283,8 +296,12 @@ def test_other_images_name_nothing(path: str, text: str) -> None:
         ("Dockerfile_tei", True),
         ("docker/Dockerfile-cuda", True),
         ("Containerfile_gpu", True),
+        ("containers/triton_trt-llm.containerfile", True),  # Podman's name, as `x.Dockerfile` is Docker's
+        ("Containerfile.cuda", True),
         ("Dockerfile_notes.md", False),
         ("dockerfile-lint.json", False),
+        ("containerfile-lint.json", False),
+        ("Containerfile_notes.md", False),
         ("compose.yml", True),
         ("k8s/deployment.yaml", True),
         ("config.json", False),

@@ -157,6 +157,11 @@ def test_finds_nothing_in_scripts(command: str) -> None:
         ),
         ("Dockerfile", "from base\nrun python fetch.py --model acme/encoder\n", [(MODEL, "acme/encoder", 2)]),
         (
+            "containers/server.containerfile",
+            "FROM base\nRUN huggingface-cli download acme/encoder\n",
+            [(MODEL, "acme/encoder", 2)],
+        ),
+        (
             "Dockerfile",
             "FROM acme/encoder\nENV MODEL_ID=acme/encoder\nARG MODEL=acme/reranker\nENV DATASET acme/reviews\n",
             [(MODEL, "acme/encoder", 2), (MODEL, "acme/reranker", 3), (DATASET, "acme/reviews", 4)],
@@ -460,12 +465,17 @@ def test_command_references_places_a_fragment_in_its_file() -> None:
         ("serve.Dockerfile", True),
         ("Dockerfile_base", True),
         ("docker/Dockerfile-cuda12", True),
+        ("Containerfile", True),  # Podman's and Buildah's name for a Dockerfile
+        ("containers/server.containerfile", True),
+        ("Containerfile.cuda", True),
         ("slurm/train.slurm", True),
         ("jobs/eval.sbatch", True),
         ("train.py", False),
         ("Makefile.am", False),
         ("Dockerfile_notes.md", False),
         ("dockerfile-lint.json", False),
+        ("containerfile-lint.json", False),
+        ("Containerfile_notes.md", False),
         ("notes.sh.txt", False),
         ("docker-compose.yaml", False),
         ("slurm.md", False),
@@ -586,6 +596,16 @@ IMAGE = Kind.IMAGE
         pytest.param(
             f"apptainer pull tgi.sif docker://{TGI}:2.0", [(IMAGE, f"{TGI}:2.0", 1)], id="apptainer-docker-uri"
         ),
+        pytest.param(
+            "kubectl run vllm --image=vllm/vllm-openai:v0.6.3 --port 8000",
+            [(IMAGE, "vllm/vllm-openai:v0.6.3", 1)],
+            id="kubectl-run-image",
+        ),
+        pytest.param(
+            "triton start --image nvcr.io/nvidia/tritonserver:24.04-vllm-python-py3",
+            [(IMAGE, "nvcr.io/nvidia/tritonserver:24.04-vllm-python-py3", 1)],
+            id="triton-cli-image",
+        ),
     ],
 )
 def test_container_engines_name_the_server_images_they_run(command: str, expected: list[tuple[Kind, str, int]]) -> None:
@@ -608,6 +628,9 @@ def test_container_engines_name_the_server_images_they_run(command: str, expecte
         pytest.param("srun --container-image=nvcr.io#nvidia/pytorch:24.01-py3 python train.py", id="pyxis-generic"),
         pytest.param("apptainer pull docker://ubuntu:22.04", id="docker-uri-generic"),
         pytest.param(f"docker run {TGI}-benchmark:latest", id="look-alike-repository"),
+        pytest.param("kubectl run shell --image=busybox:1.36 -- sh", id="kubectl-run-generic"),
+        pytest.param("python train.py --image ollama/ollama.png", id="image-option-no-server"),
+        pytest.param("python caption.py --image-dir ollama/ollama", id="image-prefixed-option"),
     ],
 )
 def test_container_engines_name_no_other_image(command: str) -> None:

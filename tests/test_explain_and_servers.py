@@ -129,6 +129,7 @@ def test_a_release_tag_beside_a_digest_names_the_release() -> None:
         ("ghcr.io/kaito-project/aikit/llama3.2:1b", "mit"),
         ("ghcr.io/predibase/lorax:0.12.1", "apache-2.0"),
         ("openmmlab/lmdeploy:v0.6.2", "apache-2.0"),
+        ("rayproject/ray-llm:2.52.0-py311-cu128", "apache-2.0"),
     ],
 )
 def test_every_server_of_the_catalogue_resolves(image: str, licence: str) -> None:
@@ -207,6 +208,8 @@ def test_version_key() -> None:
         ("quay.io/ascend/vllm-ascend", "vllm"),
         ("aibrix/sglang", "sglang"),
         ("cr.example.com/aibrix/sglang", "sglang"),
+        ("rayproject/ray-llm", "ray-serve-llm"),  # Ray Serve LLM's image, KubeRay's RayService samples
+        ("docker.io/anyscale/ray-llm", "ray-serve-llm"),  # RayLLM's earlier image
     ],
 )
 def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server: str) -> None:
@@ -249,6 +252,8 @@ def test_a_repository_is_matched_by_the_catalogue_s_patterns(image: str, server:
         "ghcr.io/kaito-project/aikit",  # the repository itself names no image
         "fedirz/faster-whisper",
         "nvidia/tensorrt-llm",  # TensorRT-LLM's GitHub repository, no image
+        "rayproject/ray",  # Ray's general runtime images serve no model of their own
+        "rayproject/ray-ml",
         "github.com/nvidia/tensorrt-llm",  # a code host is no registry
         "github.com/huggingface/text-generation-inference",
         "github.com/ollama/ollama",

@@ -351,6 +351,7 @@ _NAMES = (
     "GNUmakefile", "MAKEFILE", "Makefile.am", "Dockerfile", "dockerfile", "DOCKERFILE", "Dockerfile.gpu",
     "gpu.Dockerfile", "api.dockerfile", "Containerfile", "containerfile.x", "Dockerfile_base", "Dockerfile-cuda",
     "Containerfile_gpu", "dockerfile-lint.json", "Dockerfile_x.md", "c.yaml", "c.YML", "c.json",
+    "server.containerfile", "Containerfile.cuda", "x.Containerfile", "config.pbtxt", "a.textproto", "n.prototxt",
     "pyproject.toml", "Pyproject.toml", "modelpolicy.toml", ".modelpolicy.toml", "other.toml", ".env", ".env.local",
     "prod.env", "env", ".envrc", "README", "a.b.c.yaml", "a.yaml.txt", "setup.cfg", "x.", "..", "a..py",
     "app.js", "App.JSX", "m.mjs", "c.cjs", "x.ts", "v.tsx", "a.mts", "b.cts", "js", ".ts", "x.d.ts", "a.json5",

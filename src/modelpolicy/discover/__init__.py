@@ -61,13 +61,16 @@ ROUTES = (
     Route(
         "shell",
         "ShellSource",
-        frozenset({"sh", "bash", "mk", "slurm", "sbatch", "dockerfile"}),
-        frozenset({"makefile", "gnumakefile", "dockerfile"}),
+        frozenset({"sh", "bash", "mk", "slurm", "sbatch", "dockerfile", "containerfile"}),
+        frozenset({"makefile", "gnumakefile", "dockerfile", "containerfile"}),
     ),
     Route(
         "config",
         "ConfigSource",
-        frozenset({"yaml", "yml", "json", "jsonl", "ndjson", "toml", "conf", "env", "sql", "bicep", "bicepparam"}),
+        frozenset(
+            {"yaml", "yml", "json", "jsonl", "ndjson", "toml", "conf", "env", "sql", "bicep", "bicepparam"}
+            | {"pbtxt", "textproto", "prototxt"}  # Protocol Buffers text
+        ),
         frozenset(
             {"", "modelpolicy", "env", "package-lock", "npm-shrinkwrap", "pnpm-lock", "composer", "poetry", "uv"}
             | {"pipfile", "cargo", "bun", "deno"}  # the lockfiles it leaves out, by stem
@@ -76,7 +79,7 @@ ROUTES = (
     Route(
         "containers",
         "ContainerSource",
-        frozenset({"yaml", "yml", "dockerfile"}),
+        frozenset({"yaml", "yml", "dockerfile", "containerfile"}),
         frozenset({"dockerfile", "containerfile"}),
     ),
     Route("manifest", "ManifestSource", frozenset(), frozenset({"pyproject", "modelpolicy", ""})),
@@ -218,10 +221,12 @@ def _dotless_ending(name: str) -> str:
 _WRITTEN = _Dispatch(None)  # loads a source's module only when a written file needs it
 
 
-def written_file_sources(name: str) -> tuple[Source, ...]:
+def written_file_sources(name: str, *, python: bool = False) -> tuple[Source, ...]:
     """The sources that read a file of this name, when a notebook cell writes one (`%%writefile config.yml`); Python
-    and notebooks left out: the cell is read as the notebook's code already."""
-    return tuple(s for s in _WRITTEN.wanted(name) if s.name not in {"python", "notebook"})
+    and notebooks left out: the cell is read as the notebook's code already. With `python`, Python is kept: a file
+    held in a config's block (a ConfigMap's `sample_code.py: |`) is read by no other."""
+    left_out = {"notebook"} if python else {"python", "notebook"}
+    return tuple(s for s in _WRITTEN.wanted(name) if s.name not in left_out)
 
 
 class _Screening(dict[tuple[Source, ...], tuple[Markers, ...]]):

@@ -22,7 +22,7 @@ import re
 import tomllib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -61,6 +61,8 @@ from modelpolicy.model import Kind, Reference
 
 if TYPE_CHECKING:
     import yaml
+
+    from modelpolicy.discover import textproto
 
 MAX_DEPTH = 200
 # Keys whose values name artefacts are those the naming rule reads (`names`: `embedding_model`, `DATASET_ID`), and
@@ -241,9 +243,61 @@ class ConfigSource:
         found = list(dict.fromkeys(r for tree in trees for r in finder.node(tree, _root_slot(context.path, tree))))
         if reader is _env_trees:
             found += _env_images(trees, context) + _env_command_lines(trees, context)
+        elif reader is _yaml_trees and ": |" in text:
+            found += _file_blocks(text, context)
         if problem is not None:
             raise problem.with_found(found)
         return found
+
+
+# A literal block under a key named as a file with an ending (a Kubernetes ConfigMap's `data: {sample_code.py: |}`,
+# which a pod mounts and runs; a Helm value holding a script): the key's column, and the file's name.
+_FILE_BLOCK = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?(?P<quote>[\"']?)(?P<name>[\w-][\w.-]*\.[A-Za-z]\w*)(?P=quote)"
+    r"[ \t]*:[ \t]*\|[-+0-9]*[ \t]*(?:#.*)?$",
+    re.MULTILINE,
+)
+
+
+def _file_blocks(text: str, context: FileContext) -> list[Reference]:
+    """The references in the files a YAML document holds as literal blocks, read by the sources that read a file of
+    that name (Python, shell, a Dockerfile...), each at its line in the YAML file. A YAML or JSON file so held is
+    read as this file's own values already (`_embedded_yaml`, `_yaml_json`)."""
+    from modelpolicy.discover import written_file_sources  # only a scan that meets such a block needs the sources
+
+    lines = text.split("\n")
+    found: list[Reference] = []
+    for match in _FILE_BLOCK.finditer(text):
+        sources = written_file_sources(match["name"], python=True)
+        if not sources or any(source.name == "config" for source in sources):
+            continue
+        key_line = text.count("\n", 0, match.start())  # 0-based
+        body, indent = _block_body(lines, key_line, match.start("name") - match.start() - len(match["quote"]))
+        as_written = FileContext(match["name"], context.is_local_path)
+        for source in sources:
+            try:
+                held = source.find(body, as_written)
+            except SourceError as error:  # a broken script is still read where it can be
+                held = list(error.found)
+            found += [replace(r, path=context.path, line=key_line + r.line, column=r.column + indent) for r in held]
+    return found
+
+
+def _block_body(lines: list[str], key_line: int, key_column: int) -> tuple[str, int]:
+    """The text of the literal block after line `key_line` (its lines indented past the key's column, and blank
+    lines among them), without its indentation, which is returned too; its first line is blank, so that a line of
+    the body is the file's line `key_line + line`."""
+    body = [""]
+    indent = None
+    for line in lines[key_line + 1 :]:
+        stripped = line.lstrip(" ")
+        if stripped.strip():
+            width = len(line) - len(stripped)
+            if width <= key_column or (indent is not None and width < indent):
+                break
+            indent = width if indent is None else indent
+        body.append(line[indent:] if indent is not None else "")
+    return "\n".join(body), indent or 0
 
 
 # An HTTP API's description (OpenAPI, Swagger): the `enum` and `example` of its schemas document what a server
@@ -333,9 +387,9 @@ def _may_be_routed_or_url(value: str, words: tuple[bytes, ...] = _ROUTE_OR_URL_W
 
 
 def _may_hold_url(value: str) -> bool:
-    """Whether `identity.URL` may match in `value`: each URL it matches is written with `://`, `git@` or
-    `//pretrained/`, and these characters are matched as written in any case."""
-    return "//" in value or "@" in value
+    """Whether `identity.URL` may match in `value`: each URL it matches is written with `://`, `git@`,
+    `//pretrained/` or `hf:`, and these characters (but `hf`'s) are matched as written in any case."""
+    return "//" in value or "@" in value or (":" in value and "hf:" in value.lower())
 
 
 _SETTING_KEYS = frozenset(key.lower() for key in SETTING_KEYS)
@@ -358,10 +412,10 @@ def _item_slot(slot: _Slot | None, key: _Text | None, child: _Node | None) -> _S
 
 def _url_kind(url: str, kind: Kind, slot: _Slot | None) -> Kind:
     """The kind of what a Hub URL names: a `hf://ORG/NAME` path under a dataset's key is that dataset (llm-foundry's
-    `dataset_uri: hf://org/x`, which its loaders give to `load_dataset`), though `hf://` reads a model's repository
-    where no `datasets/` says otherwise; a URL's own word decides elsewhere."""
+    `dataset_uri: hf://org/x`, which its loaders give to `load_dataset`; `--dataset hf:org/x`), though `hf://` reads a
+    model's repository where no `datasets/` says otherwise; a URL's own word decides elsewhere."""
     dataset_key = slot is not None and slot.kind is Kind.DATASET
-    return Kind.DATASET if dataset_key and url.lower().startswith(("hf://", "huggingface://")) else kind
+    return Kind.DATASET if dataset_key and url.lower().startswith(("hf:", "huggingface://")) else kind
 
 
 def _provided_by_ollama(entries: _Entries) -> bool:
@@ -838,6 +892,43 @@ def _sql_trees(text: str, _: str) -> _Trees:
             entries.append((_Text(value.column, line, column), _Text(value.text, line, column)))
         trees.append(_Mapping(tuple(entries)))
     return trees, None
+
+
+def _textproto_trees(text: str, _: str) -> _Trees:
+    """A Protocol Buffers text file (`discover/textproto.py`): each message a mapping of its fields, a field written
+    several times (`input {...} input {...}`) once per time, and a map field's entries (Triton's `parameters {key: K
+    value: {string_value: V}}`) one mapping of K to V: the strings read are those a map's keys name, as a config's
+    keys do, and no field's own (its meaning is the schema's: `name:`, an ensemble step's `model_name:`)."""
+    from modelpolicy.discover import textproto  # only a scan that meets such a file needs it
+
+    lines = _Lines.of(text)
+    return [_textproto_node(textproto.parse(text), lines)], None
+
+
+def _textproto_node(value: textproto.String | textproto.Message, lines: _Lines) -> _Node:
+    from modelpolicy.discover import textproto
+
+    if isinstance(value, textproto.String):
+        return _textproto_text(value, lines)
+    entries: list[tuple[_Text | None, _Node | None]] = []
+    for each in value.fields:
+        name = _Text(each.name, *lines.position(each.offset))
+        table = [textproto.map_entry(v) for v in each.values if isinstance(v, textproto.Message)]
+        if each.values and len(table) == len(each.values) and all(table):
+            pairs = (pair for pair in table if pair is not None)
+            node: _Node = _Mapping(tuple((_textproto_text(k, lines), _textproto_node(v, lines)) for k, v in pairs))
+        else:  # a field's own string is a name the schema defines (Triton's `model_name` of an ensemble's step is a
+            # model of the same repository), not read; its messages are
+            nodes = tuple(_textproto_node(v, lines) for v in each.values if isinstance(v, textproto.Message))
+            if not nodes:
+                continue
+            node = nodes[0] if len(nodes) == 1 else _Sequence(nodes)
+        entries.append((name, node))
+    return _Mapping(tuple(entries))
+
+
+def _textproto_text(value: textproto.String, lines: _Lines) -> _Text:
+    return _Text(value.value, *lines.position(value.offset))
 
 
 # YAML: PyYAML's composed node graph keeps each node's position, and an alias is the very node its anchor names,
@@ -1546,4 +1637,7 @@ _READERS: dict[str, Callable[[str, str], _Trees]] = {  # by the file name's last
     "sql": _sql_trees,
     "bicep": _bicep_trees,
     "bicepparam": _bicep_trees,
+    "pbtxt": _textproto_trees,  # Protocol Buffers text: Triton's `config.pbtxt`, `.textproto`, Caffe's `.prototxt`
+    "textproto": _textproto_trees,
+    "prototxt": _textproto_trees,
 }

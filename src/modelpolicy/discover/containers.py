@@ -99,8 +99,11 @@ _SUFFIXED_DOCKERFILE = re.compile(r"(?:dockerfile|containerfile)[_-][\w-]+")
 
 
 def _is_dockerfile(name: str) -> bool:
-    named = name in ("dockerfile", "containerfile") or name.endswith(".dockerfile") or name.startswith("dockerfile.")
-    return named or _SUFFIXED_DOCKERFILE.fullmatch(name) is not None
+    """`Dockerfile`, `Containerfile` (Podman's and Buildah's name for one) and their variants: `gpu.Dockerfile`,
+    `server.containerfile`, `Dockerfile.gpu`, `Containerfile.cuda`, `Dockerfile_base`."""
+    if name in ("dockerfile", "containerfile") or name.endswith((".dockerfile", ".containerfile")):
+        return True
+    return name.startswith(("dockerfile.", "containerfile.")) or _SUFFIXED_DOCKERFILE.fullmatch(name) is not None
 
 
 def _model(value: str, line: int, column: int, form: str, context: FileContext) -> Reference | None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from modelpolicy.discover import ollama
 from modelpolicy.knowledge import load as load_knowledge
@@ -540,14 +540,18 @@ def _spelled_as_known(name: str, kind: Kind, known_id: str, aliases: tuple[str, 
 # `CompressionModel.get_pretrained(ORG/NAME)`; an owner-less name after it (`//pretrained/dac_44khz`,
 # `//pretrained/debug_compression_model`) is one of the library's own, no repository.
 PRETRAINED_PREFIX = "//pretrained/"
-# A URL as written in text: up to a blank, a quote or a bracket. `parse_hub_url` says whether it is the Hub's.
+# A URL as written in text: up to a blank, a quote or a bracket. `parse_hub_url` says whether it is the Hub's. Also
+# the Hub's id after `hf:` alone, as Triton CLI's `--source hf:ORG/NAME` and other tools write it (an owner and a
+# name after it, and no word before it: `pdf:x/y`, `self.hf:` are not).
 URL = re.compile(
-    r"(?:(?:https?|hf|huggingface|ssh)://|git@|(?<![\w:/])//pretrained/)[^\s\"'<>()\[\]{},]+", re.IGNORECASE
+    r"(?:(?:https?|hf|huggingface|ssh)://|git@|(?<![\w:/])//pretrained/|(?<![\w.:/-])hf:(?=[\w.-]+/[\w.-]))"
+    r"[^\s\"'<>()\[\]{},]+",
+    re.IGNORECASE,
 )
 # Git over SSH in scp form: `git@hf.co:datasets/ORG/NAME`, `git@huggingface.co:ORG/NAME.git`.
 _SCP = re.compile(r"git@(?P<host>[\w.-]+):(?P<path>[^\s]+)", re.IGNORECASE)
 # What every URL `parse_hub_url` reads holds, lower-cased: for the sources' pre-filters.
-URL_MARKERS = (b"huggingface.co", b"hf.co", b"hf://", b"huggingface://", PRETRAINED_PREFIX.encode())
+URL_MARKERS = (b"huggingface.co", b"hf.co", b"hf:", b"huggingface://", PRETRAINED_PREFIX.encode())
 _HUB_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co"})
 _INFERENCE_HOSTS = frozenset({"api-inference.huggingface.co", "router.huggingface.co"})
 # Hosts under the inference API's own (HuggingChat's `internal.api-inference.huggingface.co`) serve the same routes.
@@ -622,7 +626,7 @@ def _parse_url(text: str) -> tuple[Kind, HubId] | None:
         return None
     segments = [unquote(s) for s in url.path.split("/") if s]
     if url.scheme in ("hf", "huggingface"):  # `huggingface://`: LocalAI's and others' spelling of `hf://`
-        return _hub_path(_without_quantisation([url.netloc, *segments]))
+        return _hub_scheme_path(text, url, segments)
     if url.scheme not in ("http", "https", "ssh"):  # `ssh://git@hf.co/ORG/NAME` clones over SSH
         return None
     if host in _HUB_HOSTS:
@@ -630,6 +634,14 @@ def _parse_url(text: str) -> tuple[Kind, HubId] | None:
     if host in _INFERENCE_HOSTS or host.endswith(_INFERENCE_SUBDOMAINS):
         return _inference_model(segments)
     return None
+
+
+def _hub_scheme_path(text: str, url: SplitResult, segments: list[str]) -> tuple[Kind, HubId] | None:
+    """`hf://ORG/NAME` (or `huggingface://`), and `hf:ORG/NAME` without the slashes, as Triton CLI's `--source` and
+    other tools write it."""
+    if text.strip()[len(url.scheme) + 1 :].startswith("//"):
+        return _hub_path(_without_quantisation([url.netloc, *segments]))
+    return _hub_path(segments) if url.scheme == "hf" and not url.query else None
 
 
 # The quantisation a GGUF repository's `hf://ORG/NAME:TAG` picks (RamaLama's, as llama.cpp's `-hf ORG/NAME:Q4_K_M`).

@@ -46,6 +46,7 @@ IMAGE_MARKERS = (
     b"predibase/lorax",
     b"lmdeploy",
     b"paddleocr-genai",
+    b"ray-llm",  # Ray Serve LLM's image (`rayproject/ray-llm`)
 )
 # Environment variables a model server reads its model from (`HF_MODEL_ID`: TGI's SageMaker entrypoint).
 MODEL_VARIABLES = frozenset({"MODEL_ID", "MODEL_NAME", "MODEL", "HF_MODEL_ID"})

@@ -143,8 +143,10 @@ _ENGINE_SWITCHES = frozenset(
 )
 _ENGINE_SWITCH_LETTERS = frozenset("ditPqa")
 _ENV_OPTIONS = frozenset({"-e", "--env"})
-# Slurm's pyxis plugin: `srun --container-image=nvcr.io#nvidia/tritonserver:24.01-py3 ...`.
-_IMAGE_FLAGS = frozenset({"--container-image"})
+# Slurm's pyxis plugin: `srun --container-image=nvcr.io#nvidia/tritonserver:24.01-py3 ...`; the image a command
+# starts a container of (`kubectl run NAME --image=IMAGE`, `kubectl create deployment NAME --image IMAGE`, Triton CLI's
+# `triton start --image IMAGE`, `gcloud run deploy --image IMAGE`). Only a model server's image is a reference.
+_IMAGE_FLAGS = frozenset({"--container-image", "--image"})
 _SBATCH = re.compile(r"(?m)^#(SBATCH[ \t])")
 _MAKEFILES = frozenset({"Makefile", "makefile", "GNUmakefile"})
 # Ollama: the subcommands whose argument is a model it reads, and what marks a request to an Ollama server.
@@ -237,6 +239,7 @@ MARKER_WORDS = (
     b"podman",
     b"nerdctl",
     b"container-image",
+    b"--image",  # `kubectl run NAME --image=IMAGE`
     b"ollama",
     b"llm",
     b"judge",  # `--judge ORG/NAME`, `JUDGE_MODEL=`
@@ -272,7 +275,7 @@ _SCRIPT_ENDINGS = (".sh", ".bash", ".mk", ".slurm", ".sbatch")
 
 class ShellSource:
     name = "shell"
-    stems = frozenset({"makefile", "gnumakefile", "dockerfile"})
+    stems = frozenset({"makefile", "gnumakefile", "dockerfile", "containerfile"})
     markers = Markers(MARKER_WORDS, caseless=True, normalise=_unquote, spelled=_SPELLED)  # `EMBED_MODEL=ID`
 
     def wants(self, path: str) -> bool:
@@ -833,7 +836,8 @@ def _served(command: list[_Span]) -> Iterator[_Found]:
 
 def _images(command: list[_Span], known: Mapping[str, str]) -> Iterator[_Found]:
     """The images a command runs or fetches: `docker run [options] IMAGE`, `podman pull IMAGE`,
-    `srun --container-image=IMAGE`, and any `docker://IMAGE` word (`enroot import`, `apptainer pull`)."""
+    `srun --container-image=IMAGE`, `kubectl run NAME --image=IMAGE`, and any `docker://IMAGE` word (`enroot
+    import`, `apptainer pull`)."""
     for index, word in enumerate(command):
         found = _engine_found(command, index, known)
         flag, equals, _ = word.text.partition("=")
@@ -1210,13 +1214,15 @@ def _download(arguments: list[_Span], form: str) -> _Found | None:
 
 
 def _is_dockerfile(name: str) -> bool:
+    """A Dockerfile or a Containerfile (Podman's name for one), as `containers._is_dockerfile` says."""
     name = name.lower()
-    named = name == "dockerfile" or name.endswith(".dockerfile") or name.startswith("dockerfile.")
-    return named or _SUFFIXED_DOCKERFILE.fullmatch(name) is not None
+    if name in ("dockerfile", "containerfile") or name.endswith((".dockerfile", ".containerfile")):
+        return True
+    return name.startswith(("dockerfile.", "containerfile.")) or _SUFFIXED_DOCKERFILE.fullmatch(name) is not None
 
 
-# `Dockerfile_base`, `Dockerfile-cuda`: a variant named with a suffix instead of an ending.
-_SUFFIXED_DOCKERFILE = re.compile(r"dockerfile[_-][\w-]+")
+# `Dockerfile_base`, `Dockerfile-cuda`, `Containerfile_gpu`: a variant named with a suffix instead of an ending.
+_SUFFIXED_DOCKERFILE = re.compile(r"(?:dockerfile|containerfile)[_-][\w-]+")
 
 
 def _dockerfile_scripts(text: str) -> Iterator[_Span]:
