@@ -93,12 +93,14 @@ def _mentions(text: str) -> bool:
     return any(word in text for word in _MENTION_WORDS) and _MENTIONS.search(text) is not None
 
 
+_VARIANTS = ("dockerfile.", "containerfile.")
 # `Dockerfile_base`, `Dockerfile-cuda`, `Containerfile_gpu`: a variant named with a suffix instead of an ending.
 _SUFFIXED_DOCKERFILE = re.compile(r"(?:dockerfile|containerfile)[_-][\w-]+")
 
 
 def _is_dockerfile(name: str) -> bool:
-    named = name in ("dockerfile", "containerfile") or name.endswith(".dockerfile") or name.startswith("dockerfile.")
+    # `Dockerfile.gpu` and Podman's `Containerfile.vllm`: a variant named with an ending
+    named = name in ("dockerfile", "containerfile") or name.endswith(".dockerfile") or name.startswith(_VARIANTS)
     return named or _SUFFIXED_DOCKERFILE.fullmatch(name) is not None
 
 

@@ -121,6 +121,28 @@ _FASTER_WHISPER = tuple(
         "turbo": "mobiuslabsgmbh/faster-whisper-large-v3-turbo",
     }.items()
 )
+# LLM Compressor's calibration datasets by its registered names (`oneshot(model=ID, dataset="open_platypus")`), each the
+# Hub dataset its `TextGenerationDataset` subclass loads (github.com/vllm-project/llm-compressor,
+# src/llmcompressor/transformers/data; SparseML's `oneshot`, which it comes from, registers the same). The registry
+# reads `_` and `-` alike (`ultrachat-200k`); `custom`, `json` and `csv` read local files.
+_LLM_COMPRESSOR_DATASETS = tuple(
+    (spelling, repository)
+    for name, repository in {
+        "c4": "allenai/c4",
+        "cnn_dailymail": "cnn_dailymail",
+        "evolcodealpaca": "theblackcat102/evol-codealpaca-v1",
+        "flickr": "lmms-lab/flickr30k",
+        "flickr30k": "lmms-lab/flickr30k",
+        "gsm8k": "openai/gsm8k",
+        "open_platypus": "garage-bAInd/Open-Platypus",
+        "peoples_speech": "MLCommons/peoples_speech",
+        "perfectblend": "mlabonne/open-perfectblend",
+        "ultrachat": "HuggingFaceH4/ultrachat_200k",
+        "ultrachat_200k": "HuggingFaceH4/ultrachat_200k",
+        "wikitext": "Salesforce/wikitext",
+    }.items()
+    for spelling in dict.fromkeys((name, name.replace("_", "-")))
+)
 # Coqui TTS's `TTS("tts_models/multilingual/multi-dataset/xtts_v2")` (its catalogue names: `identity.catalogued`). Not
 # in `_LOADERS`: `tts` would be a marker word held by every `settings`.
 _COQUI_TTS = _Loader(_M, ("model_name",), 0, names=tuple(catalogued().items()))
@@ -343,6 +365,8 @@ _LOADERS: dict[str, _Loader] = {
     "from_hparams": _Loader(_M, ("source",), 0),
     # faster-whisper: `WhisperModel("large-v3")`, `WhisperModel(model_size_or_path="Systran/faster-whisper-small")`
     "WhisperModel": _Loader(_M, ("model_size_or_path",), 0, names=_FASTER_WHISPER),
+    # LLM Compressor's (and SparseML's) `oneshot(model=ID, dataset=NAME_OR_ID, recipe=...)`: its calibration dataset
+    "oneshot": _Loader(_D, ("dataset",), None, names=_LLM_COMPRESSOR_DATASETS),
 }
 # A project's own wrapper of a Hub download, named for the loader it wraps and taking its arguments
 # (`snapshot_download_w_retry("org/x", repo_type="dataset")`, `load_dataset_with_retry("org/d")`, huggingface_hub's
@@ -2248,9 +2272,10 @@ class _Finder:
             values = self._values(argument) or self._short_name_default(argument, loader.names)
             if not values:
                 self._note_passed(argument, use)
+            read = replace(use, single_names=False) if _names_a_folder(argument) else use
             for value in values:
                 self.read.add(id(value.node))
-                reference = self._loaded(value, use)
+                reference = self._loaded(value, read)
                 if reference:
                     yield reference
 
@@ -2867,15 +2892,18 @@ class _Finder:
     def _model_args(self, constant: ast.Constant) -> None:
         """`"pretrained=org/x,dtype=float32"`: an evaluation harness's `model_args` written as one string (given to
         `simple_evaluate(model_args=...)`, listed among a test's parameters); its `pretrained=` (`peft=`,
-        `tokenizer=`) names a model. Only a string that is wholly such a list: prose that holds `pretrained=` is not."""
+        `tokenizer=`) names a model. Only a string that is wholly such a list: prose that holds `pretrained=` is not.
+        In a list of two settings or more, a key named for a model or dataset names one too (GuideLLM's `--tokenizer
+        "kind=huggingface_auto,model=org/x"`); a lone `model=x` may be any text."""
         text = str(constant.value).strip()
         if "=" not in text or not _KEYED_LIST.fullmatch(text) or id(constant) in self.before_placeholders:
             return  # (the f-strings' parts are gathered by walking the whole module: asked last)
-        for item in text.split(","):
-            key, _, value = item.partition("=")
-            if key.strip() in MODEL_ARGS_KEYS and value.strip():
+        items = [item.partition("=") for item in text.split(",")]
+        for key, _, value in items:
+            kind = Kind.MODEL if key.strip() in MODEL_ARGS_KEYS else named_kind(key.strip()) if len(items) > 1 else None
+            if kind in _HUB_KINDS and value.strip():
                 node = ast.Constant(value.strip(), lineno=constant.lineno, col_offset=constant.col_offset)
-                self._defer(node, Kind.MODEL, "model_args")
+                self._defer(node, kind, "model_args")
 
     def _embedded_config(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """A string of several lines named for a config file (`DEFAULT_CONFIG_CONTENTS`, `config_yaml`, `SETTINGS_JSON`)
@@ -3328,6 +3356,19 @@ def _passed_argument(call: ast.Call, passed: _Passed) -> ast.expr | None:
     if index < 0 or len(given) <= index or any(isinstance(a, ast.Starred) for a in given):
         return None
     return call.args[index]
+
+
+# Last words of a name that says it holds a folder (`SAVE_DIR`, `output_directory`, `ckpt_folder`): the checkpoint a
+# script wrote there and loads again (`oneshot(..., output_dir=SAVE_DIR)`, then `from_pretrained(SAVE_DIR)`), whose
+# owner-less name (`"Kimi-K2.6-bf16"`) is no legacy Hub id; an `owner/name` it holds is still read.
+_FOLDER_WORDS = frozenset({"dir", "directory", "folder"})
+
+
+def _names_a_folder(argument: ast.expr) -> bool:
+    """Whether a loader's argument is a name, or an attribute, whose last word says it holds a folder."""
+    name = argument.id if isinstance(argument, ast.Name) else getattr(argument, "attr", "")
+    words = split_words(name) if isinstance(name, str) else ()
+    return bool(words) and words[-1] in _FOLDER_WORDS
 
 
 @dataclass(frozen=True)

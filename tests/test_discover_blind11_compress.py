@@ -1,0 +1,231 @@
+"""Forms found on model-compression and benchmarking tools the benchmark does not label (issue 16, eleventh blind
+wave: LLM Compressor, GuideLLM): LLM Compressor's calibration datasets by their registered names, a checkpoint a
+script saves to a folder and loads again, a processor's repository, a `key=value` list given to an option, and
+Podman's `Containerfile.<variant>`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from modelpolicy.discover import discover
+from modelpolicy.discover.containers import ContainerSource
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.names import named_kind
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.discover.shell import ShellSource
+from modelpolicy.model import Kind
+
+M, D, IMAGE = Kind.MODEL, Kind.DATASET, Kind.IMAGE
+
+
+def find_in(source: str, path: str = "examples/quantize.py") -> set[tuple[Kind, str]]:
+    return {(r.kind, r.text) for r in PythonSource().find(source, FileContext(path, lambda v: False))}
+
+
+def shell(text: str) -> set[tuple[Kind, str]]:
+    return {(r.kind, r.text) for r in ShellSource().find(text, FileContext("run.sh", lambda v: False))}
+
+
+# --- LLM Compressor's `oneshot(dataset=NAME)` -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "repository"),
+    [
+        ('"open_platypus"', "garage-bAInd/Open-Platypus"),
+        ('"ultrachat_200k"', "HuggingFaceH4/ultrachat_200k"),
+        ('"ultrachat-200k"', "HuggingFaceH4/ultrachat_200k"),  # the registry reads `-` as `_`
+        ('"flickr30k"', "lmms-lab/flickr30k"),
+        ('"gsm8k"', "openai/gsm8k"),
+        ('"HuggingFaceH4/ultrachat_200k"', "HuggingFaceH4/ultrachat_200k"),  # a Hub id is taken as it is
+    ],
+)
+def test_oneshot_reads_its_dataset_by_registered_name(written: str, repository: str) -> None:
+    source = f'from llmcompressor import oneshot\noneshot(model="org/m", dataset={written}, recipe=recipe)\n'
+    assert (D, repository) in find_in(source)
+
+
+def test_oneshot_follows_a_constant_to_its_registered_name() -> None:
+    source = (
+        'from llmcompressor import oneshot\nMODEL_ID = "org/m"\nDATASET_ID = "flickr30k"\n'
+        "oneshot(model=MODEL_ID, dataset=DATASET_ID, splits={'calibration': 'test[:512]'})\n"
+    )
+    assert find_in(source) == {(M, "org/m"), (D, "lmms-lab/flickr30k")}
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "ds",  # a dataset object loaded above
+        '"custom"',  # the registry's readers of local files
+        '"json"',
+        '"my_calibration_set"',  # a name the registry does not hold
+        '"./data/calibration.jsonl"',
+    ],
+)
+def test_oneshot_reads_no_other_dataset(written: str) -> None:
+    source = f'from llmcompressor import oneshot\nds = load_from_disk("x")\noneshot(model="org/m", dataset={written})\n'
+    assert {kind for kind, _ in find_in(source)} == {M}
+
+
+def test_registered_names_are_read_only_by_oneshot() -> None:
+    assert find_in('DATASET = "open_platypus"\nrun(dataset=DATASET)\n') == set()
+
+
+# --- a checkpoint saved to a folder and loaded again -----------------------------------------------------------------
+
+
+def test_a_folder_named_constant_loaded_again_is_no_model() -> None:
+    source = (
+        'MODEL_ID = "moonshotai/Kimi-K2.6"\nDEQUANTIZED_SAVE_DIR = "Kimi-K2.6-bf16"\n'
+        "model = AutoModelForCausalLM.from_pretrained(MODEL_ID)\nmodel.save_pretrained(DEQUANTIZED_SAVE_DIR)\n"
+        "model = AutoModelForCausalLM.from_pretrained(DEQUANTIZED_SAVE_DIR)\n"
+        "tok = AutoTokenizer.from_pretrained(args.output_dir)\n"
+    )
+    assert find_in(source) == {(M, "moonshotai/Kimi-K2.6")}
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('MODEL_DIR = "org/x"\nAutoModel.from_pretrained(MODEL_DIR)\n', (M, "org/x")),  # an owner/name is still read
+        ('MODEL = "gpt2"\nAutoModel.from_pretrained(MODEL)\n', (M, "gpt2")),  # a legacy name, not under a folder
+        ('AutoModel.from_pretrained("gpt2", cache_dir=CACHE_DIR)\n', (M, "gpt2")),
+        ('directory_model = "distilgpt2"\nAutoModel.from_pretrained(directory_model)\n', (M, "distilgpt2")),
+    ],
+)
+def test_other_loaded_names_are_still_read(source: str, expected: tuple[Kind, str]) -> None:
+    assert expected in find_in(source)
+
+
+# --- a processor's repository ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["processor", "PROCESSOR_NAME", "processor_id", "processor_name_or_path", "image_processor"]
+)
+def test_a_processor_is_named_for_a_model(name: str) -> None:
+    assert named_kind(name) is M
+
+
+@pytest.mark.parametrize("name", ["processors", "processor_type", "processor_count", "preprocessor_config", "process"])
+def test_other_processor_words_name_none(name: str) -> None:
+    assert named_kind(name) is None
+
+
+def test_a_processor_parameter_default_is_a_model() -> None:
+    source = (
+        "class Runner:\n"
+        '    def start_benchmark(self, data: str = "kind=synthetic_text", processor: str = "gpt2") -> None:\n'
+        "        pass\n"
+        'def run(processor: str = "Xenova/gpt-4", processor_count: int = 2, mode: str = "fast"):\n'
+        "    pass\n"
+    )
+    assert find_in(source) == {(M, "gpt2"), (M, "Xenova/gpt-4")}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'processor = "default"\n',  # an owner-less word the knowledge base does not know
+        'processor: str = "image/jpeg"\n',  # a MIME type
+        'processor = "./processors/custom"\n',  # a local folder
+    ],
+)
+def test_a_processor_that_is_no_repository_names_nothing(source: str) -> None:
+    assert find_in(source) == set()
+
+
+def test_a_processor_flag_names_its_repository() -> None:
+    assert shell("guidellm benchmark --target http://localhost:8000 --processor Qwen/Qwen3-0.6B\n") == {
+        (M, "Qwen/Qwen3-0.6B")
+    }
+
+
+# --- a `key=value` list given to an option ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (
+            'guidellm run --tokenizer "kind=huggingface_auto,model=Xenova/gpt-4" --data kind=synthetic_text,x=8',
+            {(M, "Xenova/gpt-4")},
+        ),
+        (
+            "guidellm benchmark --backend kind=openai_http,target=http://localhost:8000,model=Qwen/Qwen3-0.6B",
+            {(M, "Qwen/Qwen3-0.6B")},
+        ),
+        ("tool --source kind=hub,dataset_name=org/ds,split=train", {(D, "org/ds")}),
+        # lm-evaluation-harness's own keys stay read
+        ("lm_eval --model hf --model_args pretrained=org/x,dtype=float16", {(M, "org/x")}),
+    ],
+)
+def test_a_key_value_list_names_what_its_keys_say(command: str, expected: set[tuple[Kind, str]]) -> None:
+    assert shell(command + "\n") == expected
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "guidellm run --profile kind=constant,rate=10 --constraint kind=max_requests,count=100",
+        "tool --opts model=org/x",  # one setting, not a list
+        "tool --opts mode=fast,label=org/x",  # keys named for no model
+        "tool -o model=org/x,dtype=auto",  # a short option: its value is no list of settings we know
+    ],
+)
+def test_other_key_value_lists_name_nothing(command: str) -> None:
+    assert shell(command + "\n") == set()
+
+
+def test_a_key_value_list_in_a_python_command_names_its_model() -> None:
+    source = (
+        "cmd = [\n"
+        '    sys.executable, "-m", "guidellm", "run",\n'
+        '    "--tokenizer", "kind=huggingface_auto,model=Xenova/gpt-4",\n'
+        '    "--data-loader", "kind=pytorch,samples=8",\n'
+        "]\n"
+        "subprocess.run(cmd)\n"
+    )
+    assert find_in(source) == {(M, "Xenova/gpt-4")}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'args = {"request_args": "model=gpt2"}\n',  # one setting: any text
+        'CONFIG = "kind=synthetic_text,prompt_tokens=256,output_tokens=128"\n',
+        'label = "mode=fast,label=org/x"\n',
+    ],
+)
+def test_other_key_value_strings_name_nothing(source: str) -> None:
+    assert find_in(source) == set()
+
+
+# --- Podman's `Containerfile.<variant>` ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "wanted"),
+    [
+        ("Containerfile.vllm", True),
+        ("deploy/Containerfile.cuda", True),
+        ("Containerfile", True),
+        ("Containerfile_notes.md", False),
+        ("containerfiles.yaml", True),  # YAML, read as any manifest
+    ],
+)
+def test_wants_containerfile_variants(path: str, wanted: bool) -> None:
+    assert ContainerSource().wants(path) is wanted
+
+
+def test_a_containerfile_variant_names_its_base_image(tmp_path: Path) -> None:
+    (tmp_path / "Containerfile.vllm").write_text(
+        "# Base image: vllm/vllm-openai. Override with build arg.\nARG BASE_IMAGE=vllm/vllm-openai\n"
+        "FROM $BASE_IMAGE\nRUN pip install guidellm\n"
+    )
+    (tmp_path / "Containerfile.base").write_text("ARG BASE_IMAGE=quay.io/fedora/python-313-minimal:latest\n")
+    found = discover(tmp_path, [tmp_path / "Containerfile.vllm", tmp_path / "Containerfile.base"])
+    assert {(a.kind, a.id) for a in found.artefacts} == {(IMAGE, "vllm/vllm-openai")}
