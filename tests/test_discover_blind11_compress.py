@@ -229,3 +229,112 @@ def test_a_containerfile_variant_names_its_base_image(tmp_path: Path) -> None:
     (tmp_path / "Containerfile.base").write_text("ARG BASE_IMAGE=quay.io/fedora/python-313-minimal:latest\n")
     found = discover(tmp_path, [tmp_path / "Containerfile.vllm", tmp_path / "Containerfile.base"])
     assert {(a.kind, a.id) for a in found.artefacts} == {(IMAGE, "vllm/vllm-openai")}
+
+
+# --- Neural Magic's `model_stub` -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["model_stub", "MODEL_STUB", "compressed_model_stub", "uncompressed_model_stub"])
+def test_a_model_stub_is_named_for_a_model(name: str) -> None:
+    assert named_kind(name) is M
+
+
+@pytest.mark.parametrize("name", ["stub", "stub_file", "model_stubs_dir", "test_stub"])
+def test_other_stubs_name_none(name: str) -> None:
+    assert named_kind(name) is None
+
+
+def test_a_parametrized_model_stub_is_read() -> None:
+    source = (
+        '@pytest.mark.parametrize("model_stub,exp_keys", [("inference-optimization/DSV4-tiny-empty", ["a.weight"])])\n'
+        "def test_load(model_stub, exp_keys):\n"
+        "    AutoModelForCausalLM.from_pretrained(model_stub)\n"
+    )
+    assert find_in(source, "tests/test_linearize.py") == {(M, "inference-optimization/DSV4-tiny-empty")}
+
+
+# --- LLM Compressor's `DatasetArguments(dataset=NAME)` and settings spread into a loader -----------------------------
+
+
+def test_dataset_arguments_read_a_registered_name() -> None:
+    source = 'args = DatasetArguments(dataset="wikitext", dataset_config_name="wikitext-2-raw-v1")\n'
+    assert find_in(source) == {(D, "Salesforce/wikitext")}  # the registered name, not the legacy Hub name
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        'oneshot_args = dict(recipe=recipe, dataset="open_platypus", splits="train[:16]")\n',
+        'oneshot_args = {"recipe": recipe, "dataset": "open_platypus"}\n',
+    ],
+)
+def test_settings_spread_into_a_loader_are_read(settings: str) -> None:
+    source = f'{settings}model = oneshot(model="org/m", **oneshot_args)\n'
+    assert (D, "garage-bAInd/Open-Platypus") in find_in(source)
+
+
+def test_settings_spread_into_a_hub_loader_are_read() -> None:
+    source = 'kwargs = dict(path="org/d", split="train")\nds = load_dataset(**kwargs)\n'
+    assert find_in(source) == {(D, "org/d")}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'kwargs = dict(split="train", name="org/x")\nds = load_dataset(**kwargs)\n',  # no key the loader reads
+        'settings = dict(dataset="open_platypus")\nrun(**settings)\n',  # spread into a call that is no loader
+        'kwargs = make_kwargs(dataset="open_platypus")\noneshot(model="org/m", **kwargs)\n',  # not a dict built here
+    ],
+)
+def test_other_spread_settings_name_nothing_more(source: str) -> None:
+    assert {kind for kind, _ in find_in(source)} <= {M}
+
+
+# --- a test's arguments, which pytest gives it -----------------------------------------------------------------------
+
+
+def test_a_parametrized_column_given_to_a_loader_is_read() -> None:
+    source = (
+        '@pytest.mark.parametrize("dataset_key, dataset_config, split", [["gsm8k", "main", "train[:5%]"],'
+        ' ["ultrachat_200k", "default", "train_sft[:1%]"]])\n'
+        "def test_datasets(tokenizer, dataset_key, dataset_config, split):\n"
+        "    args = DatasetArguments(dataset=dataset_key, dataset_config_name=dataset_config)\n"
+        '@pytest.mark.parametrize("repo", ["org/a", "org/b"])\n'
+        "def test_repos(repo):\n"
+        "    snapshot_download(repo)\n"
+    )
+    assert find_in(source, "tests/test_data.py") == {
+        (D, "openai/gsm8k"),
+        (D, "HuggingFaceH4/ultrachat_200k"),
+        (M, "org/a"),
+        (M, "org/b"),
+    }
+
+
+def test_a_fixture_given_to_a_loader_is_read() -> None:
+    source = (
+        "import pytest\n\n@pytest.fixture\ndef tiny_llama_path():\n"
+        '    return "nm-testing/tinysmokellama-3.2"\n\n'
+        '@pytest.fixture(scope="module")\ndef tiny_llama_model_args(tiny_llama_path):\n'
+        "    return ModelArguments(model=tiny_llama_path)\n\n"
+        "def test_tokenizer(tiny_llama_path):\n"
+        "    AutoTokenizer.from_pretrained(tiny_llama_path)\n"
+    )
+    assert find_in(source, "tests/conftest.py") == {(M, "nm-testing/tinysmokellama-3.2")}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a parameter of a function that is no test, though a fixture of that name exists: no argument pytest gives
+        '@pytest.fixture\ndef repo():\n    return "org/x"\n\ndef load(repo):\n    AutoModel.from_pretrained(repo)\n',
+        # a fixture that returns no id
+        "@pytest.fixture\ndef model_path(tmp_path):\n    return tmp_path / 'm'\n\n"
+        "def test_load(model_path):\n    AutoModel.from_pretrained(model_path)\n",
+        # a column of another argument
+        '@pytest.mark.parametrize("repo, label", [("org/a", "gpt-4o-run")])\ndef test_x(repo, label):\n'
+        "    print(label)\n",
+    ],
+)
+def test_other_test_arguments_name_nothing(source: str) -> None:
+    assert find_in(source, "tests/test_x.py") <= {(M, "org/a")}

@@ -31,6 +31,9 @@ ENDINGS = frozenset(
         ("model", "id", "or", "path"),  # KServe's, optimum's `model_id_or_path="org/x"`
         ("model", "repo"),
         ("model", "repo", "id"),
+        # Neural Magic's word for a model's id (SparseML, LLM Compressor, compressed-tensors): `MODEL_STUB = "org/x"`,
+        # `model_free_ptq(model_stub=ID)`, a test config's `compressed_model_stub: org/x`
+        ("model", "stub"),
         # a repository of GGUF weights (llama.cpp's format) a program downloads: `GGUF_REPO: org/x-GGUF`
         ("gguf", "repo"),
         ("gguf", "repo", "id"),

@@ -365,8 +365,10 @@ _LOADERS: dict[str, _Loader] = {
     "from_hparams": _Loader(_M, ("source",), 0),
     # faster-whisper: `WhisperModel("large-v3")`, `WhisperModel(model_size_or_path="Systran/faster-whisper-small")`
     "WhisperModel": _Loader(_M, ("model_size_or_path",), 0, names=_FASTER_WHISPER),
-    # LLM Compressor's (and SparseML's) `oneshot(model=ID, dataset=NAME_OR_ID, recipe=...)`: its calibration dataset
+    # LLM Compressor's (and SparseML's) `oneshot(model=ID, dataset=NAME_OR_ID, recipe=...)`: its calibration dataset,
+    # also given in its `DatasetArguments(dataset=...)`
     "oneshot": _Loader(_D, ("dataset",), None, names=_LLM_COMPRESSOR_DATASETS),
+    "DatasetArguments": _Loader(_D, ("dataset",), None, names=_LLM_COMPRESSOR_DATASETS),
 }
 # A project's own wrapper of a Hub download, named for the loader it wraps and taking its arguments
 # (`snapshot_download_w_retry("org/x", repo_type="dataset")`, `load_dataset_with_retry("org/d")`, huggingface_hub's
@@ -1968,7 +1970,7 @@ class _Finder:
     def _stands_for(self, node: ast.expr, depth: int) -> list[ast.expr]:
         """The expressions a name, a conditional, an `or` or a subscript may evaluate to."""
         if isinstance(node, ast.Name):
-            return self._bound_to(node.id) or self._reaching(node)
+            return self._bound_to(node.id) or self._reaching(node) or self._test_argument(node.id)
         if isinstance(node, ast.IfExp):
             return [node.body, node.orelse]
         if isinstance(node, ast.BoolOp):
@@ -1978,6 +1980,44 @@ class _Finder:
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
             return self._attribute_default(node.value.id, node.attr)
         return []
+
+    def _test_argument(self, name: str) -> list[ast.expr]:
+        """An argument of the function being walked that pytest gives it: the rows of its column in the function's
+        `parametrize` table (`("dataset_key, split", [["gsm8k", "train"], ...])`, then `DatasetArguments(
+        dataset=dataset_key)`), else what the file's fixture of that name returns (`@pytest.fixture def
+        tiny_llama_path(): return "org/x"`, then `ModelArguments(model=tiny_llama_path)`)."""
+        function = self.scopes[-1] if self.scopes else None
+        if function is None or name not in {argument.arg for argument in function.args.args}:
+            return []
+        given = function.name.startswith("test") or any(map(_is_fixture, function.decorator_list))
+        return self._parametrized_column(function, name) or (self.fixtures.get(name, []) if given else [])
+
+    def _parametrized_column(self, function: _Function, name: str) -> list[ast.expr]:
+        for decorator in function.decorator_list:
+            if not (isinstance(decorator, ast.Call) and _call_name(decorator.func) == "parametrize"):
+                continue
+            names = _argnames(decorator.args[0]) if len(decorator.args) >= 2 else []
+            if name in names:
+                rows = [row for container in self._containers(decorator.args[1]) for _, row in _entries(container)]
+                if len(names) == 1:
+                    return rows
+                at = names.index(name)
+                return [r.elts[at] for r in rows if isinstance(r, ast.Tuple | ast.List) and len(r.elts) == len(names)]
+        return []
+
+    @cached_property
+    def fixtures(self) -> dict[str, list[ast.expr]]:
+        """What each fixture the module defines returns, by its name: none, without reading the module, in a file
+        that does not spell the word."""
+        if "fixture" not in self.source:
+            return {}
+        body = self.tree.body if self.module is None else self.module.spelling(("fixture",))
+        return {
+            statement.name: returned
+            for statement in body
+            if isinstance(statement, ast.FunctionDef) and any(map(_is_fixture, statement.decorator_list))
+            if (returned := [s.value for s in statement.body if isinstance(s, ast.Return) and s.value is not None])
+        }
 
     def _attribute_default(self, owner: str, attribute: str) -> list[ast.expr]:
         """What `args.<attribute>` (an option's default), `self.<attribute>` (see `_instance_default`) or
@@ -2268,7 +2308,7 @@ class _Finder:
             loader.single_names,
             _served(call, name) if kind is Kind.API else (),
         )
-        for argument in _arguments(call, loader):
+        for argument in _arguments(call, loader) or self._spread_arguments(call, loader):
             values = self._values(argument) or self._short_name_default(argument, loader.names)
             if not values:
                 self._note_passed(argument, use)
@@ -2278,6 +2318,20 @@ class _Finder:
                 reference = self._loaded(value, read)
                 if reference:
                     yield reference
+
+    def _spread_arguments(self, call: ast.Call, loader: _Loader) -> list[ast.expr]:
+        """A loader given its settings spread from a dict the file binds: `oneshot(model=m, **oneshot_args)` after
+        `oneshot_args = dict(dataset="open_platypus", ...)`, `load_dataset(**{"path": "org/d"})`: the values the
+        dict holds under the loader's keywords."""
+        keys = (*loader.keywords, *loader.also)
+        found: list[ast.expr] = []
+        for spread in (keyword.value for keyword in call.keywords if keyword.arg is None):
+            for bound in [spread] if isinstance(spread, ast.Dict) else self._stands_for(spread, 0):
+                if isinstance(bound, ast.Dict):
+                    found += _dict_values(bound, keys)
+                elif isinstance(bound, ast.Call) and _call_name(bound.func) == "dict" and not bound.args:
+                    found += [keyword.value for keyword in bound.keywords if keyword.arg in keys]
+        return found
 
     def _loader(self, call: ast.Call, name: str) -> _Loader | None:
         """The loader a call is, by its name, its receiver or what the file imports; None for any other call."""
@@ -3707,6 +3761,11 @@ def _written_arguments(call: ast.Call) -> list[ast.expr]:
         folder = call.args[0] if call.args else next(filter(None, map(partial(_keyword, call), _SAVER_KEYWORDS)), None)
         found += [folder] if folder is not None else []
     return found
+
+
+def _is_fixture(decorator: ast.expr) -> bool:
+    """`@pytest.fixture`, `@fixture`, `@pytest.fixture(scope="module")`."""
+    return _call_name(decorator.func if isinstance(decorator, ast.Call) else decorator) == "fixture"
 
 
 def _call_name(func: ast.expr) -> str | None:
