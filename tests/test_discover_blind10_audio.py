@@ -198,7 +198,7 @@ def test_a_feature_extractors_or_image_processors_name_is_a_models(name: str) ->
 
 
 @pytest.mark.parametrize(
-    "name", ["feature_extractor_type", "image_processor_class", "processor_class", "push_feature_extractor_name"]
+    "name", ["feature_extractor_type", "image_processor_class", "processor_name", "push_feature_extractor_name"]
 )
 def test_other_names_of_a_preprocessor_are_none(name: str) -> None:
     assert named_kind(name) is None

@@ -1,6 +1,6 @@
 """Forms found on model-compression and benchmarking tools the benchmark does not label (issue 16, eleventh blind
 wave: LLM Compressor, GuideLLM): LLM Compressor's calibration datasets by their registered names, a checkpoint a
-script saves to a folder and loads again, a processor's repository, a `key=value` list given to an option, and
+script saves to a folder and loads again, a `key=value` list given to an option, and
 Podman's `Containerfile.<variant>`."""
 
 from __future__ import annotations
@@ -98,50 +98,6 @@ def test_a_folder_named_constant_loaded_again_is_no_model() -> None:
 )
 def test_other_loaded_names_are_still_read(source: str, expected: tuple[Kind, str]) -> None:
     assert expected in find_in(source)
-
-
-# --- a processor's repository ----------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "name", ["processor", "PROCESSOR_NAME", "processor_id", "processor_name_or_path", "image_processor"]
-)
-def test_a_processor_is_named_for_a_model(name: str) -> None:
-    assert named_kind(name) is M
-
-
-@pytest.mark.parametrize("name", ["processors", "processor_type", "processor_count", "preprocessor_config", "process"])
-def test_other_processor_words_name_none(name: str) -> None:
-    assert named_kind(name) is None
-
-
-def test_a_processor_parameter_default_is_a_model() -> None:
-    source = (
-        "class Runner:\n"
-        '    def start_benchmark(self, data: str = "kind=synthetic_text", processor: str = "gpt2") -> None:\n'
-        "        pass\n"
-        'def run(processor: str = "Xenova/gpt-4", processor_count: int = 2, mode: str = "fast"):\n'
-        "    pass\n"
-    )
-    assert find_in(source) == {(M, "gpt2"), (M, "Xenova/gpt-4")}
-
-
-@pytest.mark.parametrize(
-    "source",
-    [
-        'processor = "default"\n',  # an owner-less word the knowledge base does not know
-        'processor: str = "image/jpeg"\n',  # a MIME type
-        'processor = "./processors/custom"\n',  # a local folder
-    ],
-)
-def test_a_processor_that_is_no_repository_names_nothing(source: str) -> None:
-    assert find_in(source) == set()
-
-
-def test_a_processor_flag_names_its_repository() -> None:
-    assert shell("guidellm benchmark --target http://localhost:8000 --processor Qwen/Qwen3-0.6B\n") == {
-        (M, "Qwen/Qwen3-0.6B")
-    }
 
 
 # --- a `key=value` list given to an option ---------------------------------------------------------------------------

@@ -55,12 +55,6 @@ ENDINGS = frozenset(
         ("image", "processor"),
         ("image", "processor", "name"),
         ("image", "processor", "name", "or", "path"),
-        # a multimodal model's processor (transformers' `AutoProcessor.from_pretrained`), or the tokenizer a benchmark
-        # counts tokens with: GuideLLM's `--processor org/x` and `processor: str = "gpt2"`, `processor_name="org/x"`
-        ("processor",),
-        ("processor", "id"),
-        ("processor", "name"),
-        ("processor", "name", "or", "path"),
         # the Hugging Face Hub repository a table of pretrained weights reads (timm's `_cfg(hf_hub_id="timm/x")`,
         # open_clip's `_pcfg(hf_hub="laion/x/")`): named for the hub, as a tokenizer's is (`READ_FROM_HUB`)
         ("hf", "hub"),

@@ -1984,13 +1984,15 @@ class _Finder:
     def _test_argument(self, name: str) -> list[ast.expr]:
         """An argument of the function being walked that pytest gives it: the rows of its column in the function's
         `parametrize` table (`("dataset_key, split", [["gsm8k", "train"], ...])`, then `DatasetArguments(
-        dataset=dataset_key)`), else what the file's fixture of that name returns (`@pytest.fixture def
-        tiny_llama_path(): return "org/x"`, then `ModelArguments(model=tiny_llama_path)`)."""
+        dataset=dataset_key)`; a column named for a model is `_parametrized`'s, with the clients beside it), else
+        what the file's fixture of that name returns (`@pytest.fixture def tiny_llama_path(): return "org/x"`, then
+        `ModelArguments(model=tiny_llama_path)`)."""
         function = self.scopes[-1] if self.scopes else None
         if function is None or name not in {argument.arg for argument in function.args.args}:
             return []
         given = function.name.startswith("test") or any(map(_is_fixture, function.decorator_list))
-        return self._parametrized_column(function, name) or (self.fixtures.get(name, []) if given else [])
+        column = self._parametrized_column(function, name) if apis.name_kind(name) is None else []  # else read there
+        return column or (self.fixtures.get(name, []) if given else [])
 
     def _parametrized_column(self, function: _Function, name: str) -> list[ast.expr]:
         for decorator in function.decorator_list:
