@@ -294,3 +294,12 @@ def test_a_fixture_given_to_a_loader_is_read() -> None:
 )
 def test_other_test_arguments_name_nothing(source: str) -> None:
     assert find_in(source, "tests/test_x.py") <= {(M, "org/a")}
+
+
+def test_a_parametrized_column_given_to_another_call_names_nothing() -> None:
+    source = (
+        '@pytest.mark.parametrize("s3_path, expected_model_id", [("loras/foobar", "foobar"), ("s3://b/x", "x")])\n'
+        "def test_get_bucket_and_model_id(s3_path, expected_model_id):\n"
+        "    bucket, model_id = _get_bucket_and_model_id(s3_path)\n"
+    )
+    assert find_in(source, "tests/test_s3.py") == set()

@@ -1970,7 +1970,7 @@ class _Finder:
     def _stands_for(self, node: ast.expr, depth: int) -> list[ast.expr]:
         """The expressions a name, a conditional, an `or` or a subscript may evaluate to."""
         if isinstance(node, ast.Name):
-            return self._bound_to(node.id) or self._reaching(node) or self._test_argument(node.id)
+            return self._bound_to(node.id) or self._reaching(node)
         if isinstance(node, ast.IfExp):
             return [node.body, node.orelse]
         if isinstance(node, ast.BoolOp):
@@ -1982,11 +1982,12 @@ class _Finder:
         return []
 
     def _test_argument(self, name: str) -> list[ast.expr]:
-        """An argument of the function being walked that pytest gives it: the rows of its column in the function's
-        `parametrize` table (`("dataset_key, split", [["gsm8k", "train"], ...])`, then `DatasetArguments(
-        dataset=dataset_key)`; a column named for a model is `_parametrized`'s, with the clients beside it), else
-        what the file's fixture of that name returns (`@pytest.fixture def tiny_llama_path(): return "org/x"`, then
-        `ModelArguments(model=tiny_llama_path)`)."""
+        """An argument of the function being walked that pytest gives it, read as a loader's argument or under a
+        keyword named for a model or dataset (not in any call: `_get_bucket_and_model_id(s3_path)` splits a path):
+        the rows of its column in the function's `parametrize` table (`("dataset_key, split", [["gsm8k", "train"]])`,
+        then `DatasetArguments(dataset=dataset_key)`; a column named for a model is `_parametrized`'s, with the
+        clients beside it), else what the file's fixture of that name returns (`@pytest.fixture def
+        tiny_llama_path(): return "org/x"`, then `ModelArguments(model=tiny_llama_path)`)."""
         function = self.scopes[-1] if self.scopes else None
         if function is None or name not in {argument.arg for argument in function.args.args}:
             return []
@@ -2312,6 +2313,8 @@ class _Finder:
         )
         for argument in _arguments(call, loader) or self._spread_arguments(call, loader):
             values = self._values(argument) or self._short_name_default(argument, loader.names)
+            if not values and isinstance(argument, ast.Name):
+                values = [v for node in self._test_argument(argument.id) for v in self._values(node)]
             if not values:
                 self._note_passed(argument, use)
             read = replace(use, single_names=False) if _names_a_folder(argument) else use
@@ -2328,7 +2331,8 @@ class _Finder:
         keys = (*loader.keywords, *loader.also)
         found: list[ast.expr] = []
         for spread in (keyword.value for keyword in call.keywords if keyword.arg is None):
-            for bound in [spread] if isinstance(spread, ast.Dict) else self._stands_for(spread, 0):
+            given = self._test_argument(spread.id) if isinstance(spread, ast.Name) else []  # a fixture's settings
+            for bound in [spread] if isinstance(spread, ast.Dict) else self._stands_for(spread, 0) or given:
                 if isinstance(bound, ast.Dict):
                     found += _dict_values(bound, keys)
                 elif isinstance(bound, ast.Call) and _call_name(bound.func) == "dict" and not bound.args:
@@ -2719,6 +2723,9 @@ class _Finder:
                     by_ollama = _platform_is_ollama(call) if by_ollama is None else by_ollama
                     form = _OLLAMA_PROVIDED if by_ollama else form
                 self._defer(keyword.value, kind, form, served)
+                if kind in _HUB_KINDS and isinstance(keyword.value, ast.Name):  # a test's argument (`_test_argument`)
+                    for given in self._test_argument(keyword.value.id):
+                        self._defer(given, kind, form, served)
                 if kind is None:  # `evaluator=dict(judge_cfg=dict(type=OpenAISDK, path=ID))`
                     self._defer(_record_id(keyword.value), _settings_kind(keyword.arg), "record")
                 self._defer(*_split_hub_id(keyword.value, keyword.arg))
