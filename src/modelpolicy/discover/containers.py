@@ -94,6 +94,7 @@ def _mentions(text: str) -> bool:
     return any(word in text for word in _MENTION_WORDS) and _MENTIONS.search(text) is not None
 
 
+_VARIANTS = ("dockerfile.", "containerfile.")
 # `Dockerfile_base`, `Dockerfile-cuda`, `Containerfile_gpu`: a variant named with a suffix instead of an ending.
 _SUFFIXED_DOCKERFILE = re.compile(r"(?:dockerfile|containerfile)[_-][\w-]+")
 
@@ -103,7 +104,7 @@ def _is_dockerfile(name: str) -> bool:
     `server.containerfile`, `Dockerfile.gpu`, `Containerfile.cuda`, `Dockerfile_base`."""
     if name in ("dockerfile", "containerfile") or name.endswith((".dockerfile", ".containerfile")):
         return True
-    return name.startswith(("dockerfile.", "containerfile.")) or _SUFFIXED_DOCKERFILE.fullmatch(name) is not None
+    return name.startswith(_VARIANTS) or _SUFFIXED_DOCKERFILE.fullmatch(name) is not None
 
 
 def _model(value: str, line: int, column: int, form: str, context: FileContext) -> Reference | None:

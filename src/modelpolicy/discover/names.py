@@ -35,6 +35,9 @@ ENDINGS = frozenset(
         # the repository a preset or spec loads unless told otherwise: docling's `VlmModelSpec(default_repo_id=
         # "org/x")`, `{"default_repo_id": "org/x", "engine_overrides": ...}` (a bare `repo_id` is pushed to as often)
         ("default", "repo", "id"),
+        # Neural Magic's word for a model's id (SparseML, LLM Compressor, compressed-tensors): `MODEL_STUB = "org/x"`,
+        # `model_free_ptq(model_stub=ID)`, a test config's `compressed_model_stub: org/x`
+        ("model", "stub"),
         # a repository of GGUF weights (llama.cpp's format) a program downloads: `GGUF_REPO: org/x-GGUF`
         ("gguf", "repo"),
         ("gguf", "repo", "id"),

@@ -123,6 +123,28 @@ _FASTER_WHISPER = tuple(
         "turbo": "mobiuslabsgmbh/faster-whisper-large-v3-turbo",
     }.items()
 )
+# LLM Compressor's calibration datasets by its registered names (`oneshot(model=ID, dataset="open_platypus")`), each the
+# Hub dataset its `TextGenerationDataset` subclass loads (github.com/vllm-project/llm-compressor,
+# src/llmcompressor/transformers/data; SparseML's `oneshot`, which it comes from, registers the same). The registry
+# reads `_` and `-` alike (`ultrachat-200k`); `custom`, `json` and `csv` read local files.
+_LLM_COMPRESSOR_DATASETS = tuple(
+    (spelling, repository)
+    for name, repository in {
+        "c4": "allenai/c4",
+        "cnn_dailymail": "cnn_dailymail",
+        "evolcodealpaca": "theblackcat102/evol-codealpaca-v1",
+        "flickr": "lmms-lab/flickr30k",
+        "flickr30k": "lmms-lab/flickr30k",
+        "gsm8k": "openai/gsm8k",
+        "open_platypus": "garage-bAInd/Open-Platypus",
+        "peoples_speech": "MLCommons/peoples_speech",
+        "perfectblend": "mlabonne/open-perfectblend",
+        "ultrachat": "HuggingFaceH4/ultrachat_200k",
+        "ultrachat_200k": "HuggingFaceH4/ultrachat_200k",
+        "wikitext": "Salesforce/wikitext",
+    }.items()
+    for spelling in dict.fromkeys((name, name.replace("_", "-")))
+)
 # Coqui TTS's `TTS("tts_models/multilingual/multi-dataset/xtts_v2")` (its catalogue names: `identity.catalogued`). Not
 # in `_LOADERS`: `tts` would be a marker word held by every `settings`.
 _COQUI_TTS = _Loader(_M, ("model_name",), 0, names=tuple(catalogued().items()))
@@ -345,6 +367,10 @@ _LOADERS: dict[str, _Loader] = {
     "from_hparams": _Loader(_M, ("source",), 0),
     # faster-whisper: `WhisperModel("large-v3")`, `WhisperModel(model_size_or_path="Systran/faster-whisper-small")`
     "WhisperModel": _Loader(_M, ("model_size_or_path",), 0, names=_FASTER_WHISPER),
+    # LLM Compressor's (and SparseML's) `oneshot(model=ID, dataset=NAME_OR_ID, recipe=...)`: its calibration dataset,
+    # also given in its `DatasetArguments(dataset=...)`
+    "oneshot": _Loader(_D, ("dataset",), None, names=_LLM_COMPRESSOR_DATASETS),
+    "DatasetArguments": _Loader(_D, ("dataset",), None, names=_LLM_COMPRESSOR_DATASETS),
 }
 # A project's own wrapper of a Hub download, named for the loader it wraps and taking its arguments
 # (`snapshot_download_w_retry("org/x", repo_type="dataset")`, `load_dataset_with_retry("org/d")`, huggingface_hub's
@@ -1966,6 +1992,47 @@ class _Finder:
             return self._attribute_default(node.value.id, node.attr)
         return []
 
+    def _test_argument(self, name: str) -> list[ast.expr]:
+        """An argument of the function being walked that pytest gives it, read as a loader's argument or under a
+        keyword named for a model or dataset (not in any call: `_get_bucket_and_model_id(s3_path)` splits a path):
+        the rows of its column in the function's `parametrize` table (`("dataset_key, split", [["gsm8k", "train"]])`,
+        then `DatasetArguments(dataset=dataset_key)`; a column named for a model is `_parametrized`'s, with the
+        clients beside it), else what the file's fixture of that name returns (`@pytest.fixture def
+        tiny_llama_path(): return "org/x"`, then `ModelArguments(model=tiny_llama_path)`)."""
+        function = self.scopes[-1] if self.scopes else None
+        if function is None or name not in {argument.arg for argument in function.args.args}:
+            return []
+        given = function.name.startswith("test") or any(map(_is_fixture, function.decorator_list))
+        column = self._parametrized_column(function, name) if apis.name_kind(name) is None else []  # else read there
+        return column or (self.fixtures.get(name, []) if given else [])
+
+    def _parametrized_column(self, function: _Function, name: str) -> list[ast.expr]:
+        for decorator in function.decorator_list:
+            if not (isinstance(decorator, ast.Call) and _call_name(decorator.func) == "parametrize"):
+                continue
+            names = _argnames(decorator.args[0]) if len(decorator.args) >= 2 else []
+            if name in names:
+                rows = [row for container in self._containers(decorator.args[1]) for _, row in _entries(container)]
+                if len(names) == 1:
+                    return rows
+                at = names.index(name)
+                return [r.elts[at] for r in rows if isinstance(r, ast.Tuple | ast.List) and len(r.elts) == len(names)]
+        return []
+
+    @cached_property
+    def fixtures(self) -> dict[str, list[ast.expr]]:
+        """What each fixture the module defines returns, by its name: none, without reading the module, in a file
+        that does not spell the word."""
+        if "fixture" not in self.source:
+            return {}
+        body = self.tree.body if self.module is None else self.module.spelling(("fixture",))
+        return {
+            statement.name: returned
+            for statement in body
+            if isinstance(statement, ast.FunctionDef) and any(map(_is_fixture, statement.decorator_list))
+            if (returned := [s.value for s in statement.body if isinstance(s, ast.Return) and s.value is not None])
+        }
+
     def _attribute_default(self, owner: str, attribute: str) -> list[ast.expr]:
         """What `args.<attribute>` (an option's default), `self.<attribute>` (see `_instance_default`) or
         `cls.<attribute>` (see `_class_constant`) holds."""
@@ -2263,15 +2330,33 @@ class _Finder:
             loader.single_names,
             _served(call, name) if kind is Kind.API else (),
         )
-        for argument in _arguments(call, loader):
+        for argument in _arguments(call, loader) or self._spread_arguments(call, loader):
             values = self._values(argument) or self._short_name_default(argument, loader.names)
+            if not values and isinstance(argument, ast.Name):
+                values = [v for node in self._test_argument(argument.id) for v in self._values(node)]
             if not values:
                 self._note_passed(argument, use)
+            read = replace(use, single_names=False) if _names_a_folder(argument) else use
             for value in values:
                 self.read.add(id(value.node))
-                reference = self._loaded(value, use)
+                reference = self._loaded(value, read)
                 if reference:
                     yield reference
+
+    def _spread_arguments(self, call: ast.Call, loader: _Loader) -> list[ast.expr]:
+        """A loader given its settings spread from a dict the file binds: `oneshot(model=m, **oneshot_args)` after
+        `oneshot_args = dict(dataset="open_platypus", ...)`, `load_dataset(**{"path": "org/d"})`: the values the
+        dict holds under the loader's keywords."""
+        keys = (*loader.keywords, *loader.also)
+        found: list[ast.expr] = []
+        for spread in (keyword.value for keyword in call.keywords if keyword.arg is None):
+            given = self._test_argument(spread.id) if isinstance(spread, ast.Name) else []  # a fixture's settings
+            for bound in [spread] if isinstance(spread, ast.Dict) else self._stands_for(spread, 0) or given:
+                if isinstance(bound, ast.Dict):
+                    found += _dict_values(bound, keys)
+                elif isinstance(bound, ast.Call) and _call_name(bound.func) == "dict" and not bound.args:
+                    found += [keyword.value for keyword in bound.keywords if keyword.arg in keys]
+        return found
 
     def _loader(self, call: ast.Call, name: str) -> _Loader | None:
         """The loader a call is, by its name, its receiver or what the file imports; None for any other call."""
@@ -2678,6 +2763,9 @@ class _Finder:
                     by_ollama = _platform_is_ollama(call) if by_ollama is None else by_ollama
                     form = _OLLAMA_PROVIDED if by_ollama else form
                 self._defer(keyword.value, kind, form, served)
+                if kind in _HUB_KINDS and isinstance(keyword.value, ast.Name):  # a test's argument (`_test_argument`)
+                    for given in self._test_argument(keyword.value.id):
+                        self._defer(given, kind, form, served)
                 if kind is None:  # `evaluator=dict(judge_cfg=dict(type=OpenAISDK, path=ID))`
                     self._defer(_record_id(keyword.value), _settings_kind(keyword.arg), "record")
                 self._defer(*_split_hub_id(keyword.value, keyword.arg))
@@ -2916,15 +3004,18 @@ class _Finder:
     def _model_args(self, constant: ast.Constant) -> None:
         """`"pretrained=org/x,dtype=float32"`: an evaluation harness's `model_args` written as one string (given to
         `simple_evaluate(model_args=...)`, listed among a test's parameters); its `pretrained=` (`peft=`,
-        `tokenizer=`) names a model. Only a string that is wholly such a list: prose that holds `pretrained=` is not."""
+        `tokenizer=`) names a model. Only a string that is wholly such a list: prose that holds `pretrained=` is not.
+        In a list of two settings or more, a key named for a model or dataset names one too (GuideLLM's `--tokenizer
+        "kind=huggingface_auto,model=org/x"`); a lone `model=x` may be any text."""
         text = str(constant.value).strip()
         if "=" not in text or not MODEL_ARGS_LIST.fullmatch(text) or id(constant) in self.before_placeholders:
             return  # (the f-strings' parts are gathered by walking the whole module: asked last)
-        for item in text.split(","):
-            key, _, value = item.partition("=")
-            if key.strip() in MODEL_ARGS_KEYS and value.strip():
+        items = [item.partition("=") for item in text.split(",")]
+        for key, _, value in items:
+            kind = Kind.MODEL if key.strip() in MODEL_ARGS_KEYS else named_kind(key.strip()) if len(items) > 1 else None
+            if kind in _HUB_KINDS and value.strip():
                 node = ast.Constant(value.strip(), lineno=constant.lineno, col_offset=constant.col_offset)
-                self._defer(node, Kind.MODEL, "model_args")
+                self._defer(node, kind, "model_args")
 
     def _embedded_config(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """A string of several lines named for a config file (`DEFAULT_CONFIG_CONTENTS`, `config_yaml`, `SETTINGS_JSON`)
@@ -3395,6 +3486,19 @@ def _passed_argument(call: ast.Call, passed: _Passed) -> ast.expr | None:
     return call.args[index]
 
 
+# Last words of a name that says it holds a folder (`SAVE_DIR`, `output_directory`, `ckpt_folder`): the checkpoint a
+# script wrote there and loads again (`oneshot(..., output_dir=SAVE_DIR)`, then `from_pretrained(SAVE_DIR)`), whose
+# owner-less name (`"Kimi-K2.6-bf16"`) is no legacy Hub id; an `owner/name` it holds is still read.
+_FOLDER_WORDS = frozenset({"dir", "directory", "folder"})
+
+
+def _names_a_folder(argument: ast.expr) -> bool:
+    """Whether a loader's argument is a name, or an attribute, whose last word says it holds a folder."""
+    name = argument.id if isinstance(argument, ast.Name) else getattr(argument, "attr", "")
+    words = split_words(name) if isinstance(name, str) else ()
+    return bool(words) and words[-1] in _FOLDER_WORDS
+
+
 @dataclass(frozen=True)
 class _Use:
     """How a loader call reads its values: as what kind, under which form, revision and flags."""
@@ -3740,6 +3844,11 @@ def _written_arguments(call: ast.Call) -> list[ast.expr]:
         folder = call.args[0] if call.args else next(filter(None, map(partial(_keyword, call), _SAVER_KEYWORDS)), None)
         found += [folder] if folder is not None else []
     return found
+
+
+def _is_fixture(decorator: ast.expr) -> bool:
+    """`@pytest.fixture`, `@fixture`, `@pytest.fixture(scope="module")`."""
+    return _call_name(decorator.func if isinstance(decorator, ast.Call) else decorator) == "fixture"
 
 
 def _call_name(func: ast.expr) -> str | None:

@@ -81,6 +81,9 @@ _FLAGS = {name: Kind.DATASET if "dataset" in name else Kind.MODEL for name in _F
 # Flags whose value is a comma-joined `key=value` list, and the keys in it that name a model: lm-evaluation-harness's
 # `--model_args pretrained=ID,peft=ID,dtype=...`.
 _KEYED_FLAGS = {"model_args": MODEL_ARGS_KEYS}
+# A comma-joined `key=value` list given to any other option: GuideLLM's `--tokenizer kind=huggingface_auto,model=ID`
+# and `--backend kind=openai_http,target=URL,model=ID`; its keys are read by the naming rule.
+_KEY_VALUE_LIST = re.compile(r"[A-Za-z_][\w.-]*=[^,\s]*(?:,[A-Za-z_][\w.-]*=[^,\s]*)+")
 # The command lines whose `download ID` fetches a Hub repository: the Hub's own, torchtune's `tune download ID
 # --output-dir DIR` and LitGPT's `litgpt download ID`.
 _CLIS = frozenset({"huggingface-cli", "hf", "tune", "litgpt"})
@@ -800,20 +803,22 @@ def _assigned(name: str, value: _Span) -> Iterator[_Found]:
 
 
 def _keyed_values(command: list[_Span]) -> Iterator[_Found]:
-    """The models in a `--model_args pretrained=ID,dtype=float16` list, or in one given as an argument of its own
-    (lighteval's `lighteval vllm "model_name=ID,dtype=bfloat16" TASKS`) whose first key names a model."""
+    """The models in a `--model_args pretrained=ID,dtype=float16` list, in one given as an argument of its own
+    (lighteval's `lighteval vllm "model_name=ID,dtype=bfloat16" TASKS`) whose first key names a model, and in a
+    `key=value` list given to any other option under a key named for a model or dataset (`_KEY_VALUE_LIST`)."""
     for index, word in enumerate(command):
         flag, equals, _ = word.text.partition("=")
         keys = _KEYED_FLAGS.get(flag[2:].replace("-", "_")) if flag.startswith("--") else None
         value = word[len(flag) + 1 :] if equals else _argument(command, index + 1)
         if keys is None and index and flag in MODEL_ARGS_KEYS and MODEL_ARGS_LIST.fullmatch(word.text):
             keys, value, flag = MODEL_ARGS_KEYS, word, command[0].text
-        if keys is None or value is None:
+        if value is None or (keys is None and not (flag.startswith("--") and _KEY_VALUE_LIST.fullmatch(value.text))):
             continue
         for item in _items(value):
             key, assigned, _ = item.text.partition("=")
-            if assigned and key.strip() in keys:
-                yield _Found(f"{flag} {key.strip()}", Kind.MODEL, _written(item[len(key) + 1 :]))
+            kind = (Kind.MODEL if key.strip() in keys else None) if keys is not None else named_kind(key)
+            if assigned and kind in (Kind.MODEL, Kind.DATASET):
+                yield _Found(f"{flag} {key.strip()}", kind, _written(item[len(key) + 1 :]))
 
 
 def _served(command: list[_Span]) -> Iterator[_Found]:
