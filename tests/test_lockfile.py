@@ -570,8 +570,11 @@ def test_a_lock_interrupted_by_ctrl_c_while_flushing_leaves_the_previous_lockfil
     path = tmp_path / "modelpolicy.lock"
     path.write_text("previous\n", encoding="utf-8")
     script = (
-        "import os, sys, time\nfrom pathlib import Path\nfrom modelpolicy import lockfile\n"
+        "import os, signal, sys, time\nfrom pathlib import Path\nfrom modelpolicy import lockfile\n"
         "from modelpolicy.model import Kind, Unresolved\n"
+        # Ctrl-C as a terminal delivers it: a suite started in the background by a non-interactive shell runs with
+        # SIGINT ignored, which its children inherit, and Python then installs no KeyboardInterrupt handler
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "def stall(fd):\n    print('writing', flush=True)\n    time.sleep(60)\n"
         "os.fsync = stall\n"
         "entries = [lockfile.Entry(Kind.MODEL, f'o/m{i}', None, Unresolved('r' * 500)) for i in range(2000)]\n"
