@@ -934,6 +934,11 @@ def test_a_model_flag_after_a_server_image_is_read_once() -> None:
             id="long-flag-and-draft",
         ),
         pytest.param(
+            "gguf-parser -hf-repo bartowski/Qwen2.5-7B-Instruct-GGUF -hf-file x.gguf --estimate\n",
+            ["bartowski/Qwen2.5-7B-Instruct-GGUF"],
+            id="gguf-parser-one-dash",
+        ),
+        pytest.param(
             "python -m sglang.launch_server --lora-paths lora0=acme/adapter-a lora1=acme/adapter-b\n",
             ["acme/adapter-a", "acme/adapter-b"],
             id="sglang-lora-paths",

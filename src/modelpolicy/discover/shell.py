@@ -106,9 +106,10 @@ _DOWNLOAD_OPTIONS = frozenset(
 _HUB_SOURCES = frozenset({"huggingface", "hf"})
 _REPO_TYPES = {"model": Kind.MODEL, "dataset": Kind.DATASET}
 # llama.cpp's options (llama-server, llama-cli) that take a Hub repository, `<user>/<model>[:quant]`: the model, its
-# draft (`-hfd`) and its vocoder (`-hfv`); the quantisation after `:` picks a file, not a revision.
+# draft (`-hfd`) and its vocoder (`-hfv`); the quantisation after `:` picks a file, not a revision. gguf-parser
+# spells the first with one dash (`gguf-parser -hf-repo ORG/NAME-GGUF -hf-file F`).
 _HF_REPO_FLAGS = frozenset(
-    {"-hf", "-hfr", "--hf-repo", "-hfd", "-hfrd", "--hf-repo-draft", "-hfv", "-hfrv", "--hf-repo-v"}
+    {"-hf", "-hfr", "--hf-repo", "-hf-repo", "-hfd", "-hfrd", "--hf-repo-draft", "-hfv", "-hfrv", "--hf-repo-v"}
 )
 # Options whose value names adapters as `NAME=ID` items (vLLM's `--lora-modules`, SGLang's `--lora-paths`, LMDeploy's
 # `--adapters`) or as JSON objects whose `path` is the adapter (`--lora-modules '{"name": "x", "path": ID}'`).
