@@ -87,3 +87,20 @@ def test_a_call_names_what_it_is_given(text: str, expected: list[tuple[Kind, str
 )
 def test_look_alikes_name_nothing(text: str) -> None:
     assert named(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'const { selectedModelId } = useProviderModelSelection("bedrock", mode, {});',
+        'const name = options.model ?? defaultModelName("anthropic");',
+        'const oai = await host.resolveLanguageModelProvider("openai");',
+    ],
+)
+def test_a_provider_given_to_a_call_named_for_a_model_is_no_model_in_a_providers_folder(text: str) -> None:
+    """In a provider's folder any word in an API's position is the provider's model; a call named for a model is no
+    such position: what it is given is read only when it is a model's name or an owner's id."""
+    context = FileContext("src/providers/anthropic/settings.tsx", lambda value: False)
+    assert JavaScriptSource().find(text, context) == []
+    model = JavaScriptSource().find("setModel('claude-3-5-sonnet-20240620');", context)
+    assert [(r.kind, r.text) for r in model] == [(A, "claude-3-5-sonnet-20240620")]

@@ -1124,8 +1124,8 @@ class _Finder:
         called = called_kind(name) if name and name not in _LOADERS and not _predicate(name) else None
         for argument in given if called is not None else ():
             if called is not None and _unwrapped(argument).type in _STRINGS:
-                for value in self._literal(argument):
-                    self._report(value, _Mode.API, called, name)
+                for value in self._literal(argument):  # named, not in an API's position: in a provider's folder
+                    self._report(value, _Mode.NAMED, called, name)  # `useModelSelection("bedrock")` is no model
 
     def _ollama_options(self, arguments: Node, given: Node) -> bool:
         """`initChatModel("llama3.1", {modelProvider: "ollama"})`: another argument of a call given an API's model is
