@@ -188,6 +188,11 @@ def test_fields_set_that_name_nothing(text: str) -> None:
             [(A, "sd3-medium", 5), (A, "sd3-medium", 7), (A, "sd3-large", 8)],
         ),
         ('const field = { name: "embedding_model", value: "org/x", label: "Embeddings" };', [(M, "org/x", 1)]),
+        # the `items` a select or combobox widget is given (Vuetify; ChatALL's bot settings): the values offered
+        (
+            'const settings = [\n  { type: Type.Combobox, name: "model", title: "Model", items: ["mistral-large", "org/x"] },\n];',
+            [(A, "mistral-large", 2), (M, "org/x", 2)],
+        ),
     ],
 )
 def test_settings_and_form_fields(text: str, expected: list[tuple[Kind, str, int]]) -> None:
@@ -203,6 +208,10 @@ def test_settings_and_form_fields(text: str, expected: list[tuple[Kind, str, int
         'const field = { key: "outputModel", default: "org/x" };',
         'const field = { key: "model", default: `${family}-mini` };',
         'const item = { title: "model", default: "gpt-4o" };',  # a title is a label
+        'const field = { name: "version", type: Type.Combobox, items: ["gpt-4o"] };',  # not a model's setting
+        'const field = { name: "model", items: ["Phind Model", "GPT-4"] };',  # labels shown to people
+        'const field = { key: "model", items: { type: "string" } };',  # a schema's element, no value offered
+        'const menu = { model: { items: ["gpt-4o"] } };',  # a setting described by a schema offers no `items`
     ],
 )
 def test_settings_look_alikes(text: str) -> None:
@@ -241,3 +250,14 @@ def test_a_tables_aliases_of_a_providers_names_are_not_its_models() -> None:
         'const MODEL_IDS = { "r1-1776": "sonar-reasoning", "llama-3-70b-instruct": "sonar-pro" };'
     )
     assert named(text) == [(A, "sonar-reasoning", 2), (A, "sonar-pro", 2)]
+
+
+def test_a_vue_components_combobox_field_offers_its_items() -> None:
+    """ChatALL's `MistralBotSettings.vue`: a `<script>` block's field for the `model` setting, a combobox offering
+    `items`; the markup around it is no code."""
+    text = (
+        '<template>\n  <CommonBotSettings :settings="settings" mutation-type="setMistral" />\n</template>\n\n'
+        '<script>\nconst settings = [\n  {\n    type: Type.Combobox,\n    name: "model",\n    title: "Model",\n'
+        '    items: ["mistral-large"],\n  },\n];\n</script>\n'
+    )
+    assert named(text, "src/components/BotSettings/MistralBotSettings.vue") == [(A, "mistral-large", 11)]

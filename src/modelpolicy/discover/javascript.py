@@ -1248,7 +1248,7 @@ class _Finder:
                 self._report(found, _Mode.NAMED, kind, name)
         items = _unwrapped(value)
         if items.type == "object":  # `model: {id: "gpt-4o", provider: "openai"}`, `model: {default: ID, enum: [...]}`
-            for found in [*self._literal(items), *self._setting(items, ())]:
+            for found in [*self._literal(items), *self._setting(items)]:
                 self._report(found, _Mode.NAMED, kind, name)
         if items.type == "array":  # `chatModels: [{id: "gpt-4o", displayName: "GPT-4o"}]`: each card's id
             for item in items.named_children:
@@ -1340,13 +1340,15 @@ class _Finder:
         kind = _name_kind(setting) if setting else None
         if kind is None or setting is None or description is None or description.type != "object":
             return
-        for found in self._setting(description, () if key == "value" else ("value",)):
+        offered = names.FIELD_OPTION_KEYS if key == "value" else (*names.FIELD_OPTION_KEYS, "value")
+        for found in self._setting(description, offered):
             self._report(found, _Mode.NAMED, kind, setting)
 
-    def _setting(self, description: Node, also: tuple[str, ...]) -> Iterator[_Value]:
-        """The strings of a setting's description that are its values (`names.SETTING_KEYS`, and `also`)."""
+    def _setting(self, description: Node, keys: tuple[str, ...] = names.SETTING_KEYS) -> Iterator[_Value]:
+        """The strings of a setting's description under `keys` (those of a schema's setting, `names.SETTING_KEYS`,
+        unless told): its values."""
         entries = {self._key(key): entry for key, entry in _entries(description)}
-        for key in (*names.SETTING_KEYS, *also):
+        for key in keys:
             if key in entries:
                 yield from self._literal(entries[key])
 

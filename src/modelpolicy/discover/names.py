@@ -554,6 +554,10 @@ DATASET_ITEM_KEYS = (*ITEM_KEYS, "source", "hf_name")
 SETTING_KEYS = ("default", "defaultValue", "enum", "options", "choices")
 # The keys of a form's field that say which setting it is (`{key: "model", ...}`, NextChat's `{value: "model", ...}`).
 FIELD_KEYS = ("key", "name", "id", "value", "field", "param")
+# A form's field offers its values under a setting's keys, or under the `items` a select or combobox widget is given
+# (Vuetify's `v-select`/`v-combobox`, ChatALL's `{type: Type.Combobox, name: "model", items: ["mistral-large"]}`); a
+# JSON schema's `items` describes an array's elements instead, so it is read only in a form's field.
+FIELD_OPTION_KEYS = (*SETTING_KEYS, "items")
 
 
 # How many words may follow a picker's word and say which of several lists it is: `RESTFUL_MODEL_LIST_LATEST` beside
