@@ -1434,13 +1434,14 @@ class _Finder:
         """`const EMBEDDING_MODELS = {"nomic-embed-text": {dimensions: 768}, "mxbai-embed-large": ..., "all-minilm":
         ...}`: in a file that shows an Ollama server, a table named for models whose quoted keys are mostly names the
         Ollama library knows (`ollama.table`) is a table of Ollama's models, each key one, as the Python source reads
-        it."""
+        it; a table named for Ollama (`OLLAMA_BASE_MODELS = {"qwen3.6": {pulls: 5800000}, ...}`) needs fewer known."""
         keys = [
             (key, text)
             for key, _ in _entries(container)
             if key is not None and key.type == "string" and (text := self.string(key))
         ]
-        if not keys or not self._shows_ollama_server() or not ollama.table([text for _, text in keys]):
+        named = ollama.named_for(name)
+        if not keys or not self._shows_ollama_server() or not ollama.table([text for _, text in keys], named=named):
             return False
         for key, text in keys:
             if (listed := ollama.listed(text)) is not None:

@@ -1,0 +1,83 @@
+"""Forms of the twelfth blind wave's model catalogues (big-AGI's per-vendor tables of models, in TypeScript): an Ollama
+library catalogue named for Ollama, holding names newer than the knowledge base knows."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.javascript import JavaScriptSource
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.model import Kind
+
+M, A, OLLAMA = Kind.MODEL, Kind.API, Kind.OLLAMA
+
+
+def find(text: str, path: str) -> set[tuple[Kind, str, int]]:
+    references = JavaScriptSource().find(text, FileContext(path, lambda value: value.startswith(("./", "/"))))
+    return {(r.kind, r.text, r.line) for r in references}
+
+
+def find_py(text: str, path: str) -> set[tuple[Kind, str, int]]:
+    references = PythonSource().find(text, FileContext(path, lambda value: False))
+    return {(r.kind, r.text, r.line) for r in references}
+
+
+# --- a table named for Ollama ---------------------------------------------------------------------------------------
+
+_OLLAMA_NAMED_TABLE = """export const OLLAMA_BASE_MODELS: { [key: string]: { pulls: number } } = {
+  'qwen3.8': { pulls: 213000, tags: ['thinking', '27b'] },
+  'ornith': { pulls: 389000, tags: ['9b', '35b'] },
+  'muse-glimmer': { pulls: 120000 },
+  'llama3.1': { pulls: 108000000, tags: ['8b', '70b'] },
+  'mistral': { pulls: 31900000, tags: ['7b'] },
+};
+"""
+
+
+def test_a_table_named_for_ollama_holds_its_models_known_or_not() -> None:
+    assert find(_OLLAMA_NAMED_TABLE, "src/modules/llms/server/ollama/ollama.models.ts") == {
+        (OLLAMA, "qwen3.8", 2),
+        (OLLAMA, "ornith", 3),
+        (OLLAMA, "muse-glimmer", 4),
+        (OLLAMA, "llama3.1", 5),
+        (OLLAMA, "mistral", 6),
+    }
+
+
+def test_a_python_table_named_for_ollama_holds_its_models() -> None:
+    text = 'import ollama\nOLLAMA_MODELS = {"qwen3.8": {}, "ornith": {}, "muse-x": {}, "llama3.1": {}, "phi3": 1}\n'
+    assert {found[1] for found in find_py(text, "app/models.py") if found[0] is OLLAMA} == {
+        "qwen3.8",
+        "ornith",
+        "muse-x",
+        "llama3.1",
+        "phi3",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        # named for Ollama, but no name the library knows among its keys: the program's roles
+        (
+            'import ollama from "ollama";\nconst OLLAMA_MODELS = {"fast": {}, "big": {}, "vision": {}, "embed": 1};\n',
+            "src/models.ts",
+        ),
+        # not named for Ollama: most keys must be the library's
+        (_OLLAMA_NAMED_TABLE.replace("OLLAMA_BASE_MODELS", "BASE_MODELS"), "src/ollama/models.ts"),
+    ],
+)
+def test_ollama_named_table_look_alikes(text: str, path: str) -> None:
+    assert {found for found in find(text, path) if found[0] is OLLAMA} == set()
+
+
+def test_a_table_named_for_ollama_with_a_hub_id_among_its_keys_is_no_catalogue() -> None:
+    text = 'import ollama from "ollama";\nconst OLLAMA_MODELS = {"org/x": {}, "qwen3.8": {}, "llama3.1": {}, "y": 1};\n'
+    found = {found[1] for found in find(text, "src/models.ts") if found[0] is OLLAMA}
+    assert "qwen3.8" not in found and "y" not in found
+
+
+def test_python_ollama_named_table_look_alike() -> None:
+    text = 'import ollama\nOLLAMA_MODELS = {"fast": {}, "smart": {}, "vision": {}, "embed": {}}\n'
+    assert {found for found in find_py(text, "app/models.py") if found[0] is OLLAMA} == set()
