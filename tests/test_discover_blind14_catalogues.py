@@ -81,3 +81,46 @@ def test_a_table_named_for_ollama_with_a_hub_id_among_its_keys_is_no_catalogue()
 def test_python_ollama_named_table_look_alike() -> None:
     text = 'import ollama\nOLLAMA_MODELS = {"fast": {}, "smart": {}, "vision": {}, "embed": {}}\n'
     assert {found for found in find_py(text, "app/models.py") if found[0] is OLLAMA} == set()
+
+
+# --- a list of cards passed to a helper that types it, each card's id written as the prefix it is matched by ----------
+
+_DEFINED_CARDS = """const _knownDeepseekChatModels = llmsDefineManualMappings([
+  {
+    idPrefix: 'deepseek-v4-pro',
+    label: 'DeepSeek V4 Pro',
+    contextWindow: 1_048_576,
+  },
+  { idPrefix: 'deepseek-chat', label: 'DeepSeek Chat (legacy)' },
+]);
+const _knownGroqModels = llmsDefineModels<_GroqModelDef>()([
+  { idPrefix: 'openai/gpt-oss-120b', label: 'GPT OSS 120B' },
+  { idPrefix: 'groq/compound', label: 'Compound' },
+]);
+"""
+
+
+def test_cards_passed_alone_to_a_helper_that_types_them_are_a_list_of_models() -> None:
+    assert find(_DEFINED_CARDS, "src/llms/deepseek.models.ts") == {
+        (A, "deepseek-v4-pro", 3),
+        (A, "deepseek-chat", 7),
+        (M, "openai/gpt-oss-120b", 10),
+        (A, "groq/compound", 11),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a helper given more than the list: not a list given back
+        "const MODELS = useMemo(() => pick(list), ['deepseek-chat', 'gpt-4o']);\n",
+        # a list not named for models
+        "const PROMPTS = llmsDefineManualMappings([{ idPrefix: 'deepseek-chat', label: 'x' }]);\n",
+        # a card's id prefix that is a word, not a model's name
+        "const _knownModels = llmsDefineManualMappings([{ idPrefix: 'custom', label: 'Custom' }]);\n",
+        # a helper given an object, not a list
+        "const MODELS = configure({ fallback: 'x', idPrefix: 'y' });\n",
+    ],
+)
+def test_defined_list_look_alikes(text: str) -> None:
+    assert find(text, "src/llms/models.ts") == set()

@@ -1396,7 +1396,7 @@ class _Finder:
                 self._report(found, _Mode.NAMED, kind, name)
             if name[-1:] not in "sS":  # `const MODELS = {fast: ID, smart: ID}`: a collection's items, read below
                 return
-        container = _unwrapped(value)
+        container = _defined(_unwrapped(value))
         kind = plural_kind(name)
         if kind is None and container.type == "array":
             kind = picker_kind(name)
@@ -2132,6 +2132,16 @@ def _unwrapped(node: Node) -> Node:
             node = first
         else:
             return node
+
+
+def _defined(node: Node) -> Node:
+    """`defineModels([...])`, `llmsDefineModels<T>()([...])`: a collection passed alone to a helper that types it (and
+    gives it back), as the collection a name is given; other values as they are."""
+    arguments = node.child_by_field_name("arguments") if node.type == "call_expression" else None
+    if arguments is None or len(arguments.named_children) != 1:
+        return node
+    only = _unwrapped(arguments.named_children[0])
+    return only if only.type == "array" else node
 
 
 def _first_argument(call: Node, callees: frozenset[bytes]) -> Node | None:
