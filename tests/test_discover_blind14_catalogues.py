@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from modelpolicy.discover import apis
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.javascript import JavaScriptSource
 from modelpolicy.discover.python import PythonSource
@@ -124,3 +125,39 @@ def test_cards_passed_alone_to_a_helper_that_types_them_are_a_list_of_models() -
 )
 def test_defined_list_look_alikes(text: str) -> None:
     assert find(text, "src/llms/models.ts") == set()
+
+
+# --- Mistral's audio, coding-agent and Labs models ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "voxtral-small-2507",
+        "voxtral-mini-latest",
+        "mistral-vibe-cli-latest",
+        "mistral-code-fim-latest",
+        "labs-leanstral-1-5",
+        "labs-devstral-small-2512",
+        "labs-mistral-small-creative",
+    ],
+)
+def test_mistrals_audio_coding_and_labs_models_are_its_apis(name: str) -> None:
+    assert apis.named(name) == name
+    assert find(f"const model = '{name}';\n", "src/chat.ts") == {(A, name, 1)}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "voxtral",  # the family, no model
+        "voxtral-model",  # a folder of weights (LocalAI's gallery)
+        "voxtral-mini-4b-realtime",  # another program's name for the open weights, by size
+        "voxtral-mini-3b-instruct-2507",  # the open weights' name on the Hub, without its owner
+        "mistral-code",  # a product's name
+        "labs-experiments",  # a word of another program
+        "labs-foo-1",
+    ],
+)
+def test_mistral_look_alikes_name_no_api(name: str) -> None:
+    assert apis.named(name) is None
