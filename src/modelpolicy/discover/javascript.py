@@ -1398,7 +1398,7 @@ class _Finder:
                 self._report(found, _Mode.NAMED, kind, name)
             if name[-1:] not in "sS":  # `const MODELS = {fast: ID, smart: ID}`: a collection's items, read below
                 return
-        container = _unwrapped(value)
+        container = _defined(_unwrapped(value))
         kind = plural_kind(name)
         if kind is None and container.type == "array":
             kind = picker_kind(name)
@@ -1436,13 +1436,14 @@ class _Finder:
         """`const EMBEDDING_MODELS = {"nomic-embed-text": {dimensions: 768}, "mxbai-embed-large": ..., "all-minilm":
         ...}`: in a file that shows an Ollama server, a table named for models whose quoted keys are mostly names the
         Ollama library knows (`ollama.table`) is a table of Ollama's models, each key one, as the Python source reads
-        it."""
+        it; a table named for Ollama (`OLLAMA_BASE_MODELS = {"qwen3.6": {pulls: 5800000}, ...}`) needs fewer known."""
         keys = [
             (key, text)
             for key, _ in _entries(container)
             if key is not None and key.type == "string" and (text := self.string(key))
         ]
-        if not keys or not self._shows_ollama_server() or not ollama.table([text for _, text in keys]):
+        named = ollama.named_for(name)
+        if not keys or not self._shows_ollama_server() or not ollama.table([text for _, text in keys], named=named):
             return False
         for key, text in keys:
             if (listed := ollama.listed(text)) is not None:
@@ -2133,6 +2134,16 @@ def _unwrapped(node: Node) -> Node:
             node = first
         else:
             return node
+
+
+def _defined(node: Node) -> Node:
+    """`defineModels([...])`, `llmsDefineModels<T>()([...])`: a collection passed alone to a helper that types it (and
+    gives it back), as the collection a name is given; other values as they are."""
+    arguments = node.child_by_field_name("arguments") if node.type == "call_expression" else None
+    if arguments is None or len(arguments.named_children) != 1:
+        return node
+    only = _unwrapped(arguments.named_children[0])
+    return only if only.type == "array" else node
 
 
 def _first_argument(call: Node, callees: frozenset[bytes]) -> Node | None:

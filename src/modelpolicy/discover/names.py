@@ -542,8 +542,9 @@ PICKER_WORDS = frozenset({"options", "list", "choices", "presets", "catalog", "c
 # `{value: ID, label: "Label"}`), the keys whose value is the artefact's, first found first: a label names none.
 ITEM_KEYS = ("id", "path", "name", "value")
 # In a card of a JavaScript catalogue, the keys that hold its id (`{name: "GPT 4 omni", key: "gpt-4o"}`, Perplexica's
-# `Model`; `{id: ID, name: "Label"}`): when one holds a string, the card's `name` is its label, and names nothing.
-CARD_ID_KEYS = ("id", "key", "value", "path")
+# `Model`; `{id: ID, name: "Label"}`): when one holds a string, the card's `name` is its label, and names nothing. A
+# card matched by the start of a model's id holds that id as `idPrefix` (`{idPrefix: "deepseek-chat", label: ...}`).
+CARD_ID_KEYS = ("id", "key", "value", "path", "idPrefix")
 # The keys an item's artefact is looked for under, first found first: its id's, then its name.
 CARD_KEYS = (*CARD_ID_KEYS, "name")
 # Under a dataset's key, also the `source` a dataset builder loads (torchtune's `dataset: {_component_: ..., source:

@@ -84,12 +84,25 @@ _TABLE_SIZE = 3
 _TABLE_SHARE = 0.8
 
 
-def table(names: list[str]) -> bool:
-    """Whether the keys of a table of models, in a file that shows an Ollama server is meant, are Ollama's."""
+# A table whose own name says Ollama (`OLLAMA_BASE_MODELS`, `ollamaModels`) says whose models its keys are: a catalogue
+# of the library holds names newer than our table knows, so a smaller share of known names will do, each key a name.
+_NAMED_TABLE_SHARE = 0.2
+
+
+def table(names: list[str], *, named: bool = False) -> bool:
+    """Whether the keys of a table of models, in a file that shows an Ollama server is meant, are Ollama's; `named`
+    when the table's own name says Ollama (`named_for`)."""
     if len(names) < _TABLE_SIZE:
         return False
     known = sum(1 for name in names if recognise(name, Context.NAMED) == (Kind.OLLAMA, name.strip()))
+    if named and all(listed(name) is not None for name in names):
+        return known >= _NAMED_TABLE_SHARE * len(names)
     return known >= _TABLE_SHARE * len(names)
+
+
+def named_for(name: str) -> bool:
+    """Whether a table's name says it holds Ollama's models (`OLLAMA_BASE_MODELS`, `ollamaModels`)."""
+    return "ollama" in name.lower()
 
 
 class Context(Enum):

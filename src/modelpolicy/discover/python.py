@@ -3155,7 +3155,9 @@ class _Finder:
                 and id(key) not in aliases
                 and not self._written_raw(key)
             ]
-            table = kind is Kind.MODEL and self.speaks_of_ollama and ollama.table([str(k.value) for k in keys])
+            named = ollama.named_for(target or "")
+            texts = [str(k.value) for k in keys]
+            table = kind is Kind.MODEL and self.speaks_of_ollama and ollama.table(texts, named=named)
             for key in keys:  # `_MODEL_INFO = {"llama3.1": {...}, "qwen2.5": {...}}` beside an Ollama client
                 self._defer(key, Kind.OLLAMA if table else kind, _OLLAMA_TABLE if table else "key")
 
