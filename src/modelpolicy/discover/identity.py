@@ -476,6 +476,18 @@ def without_subpath(value: str) -> str:
     return match["repo"] if match else value
 
 
+# ms-swift's dataset syntax, `[hf::]ORG/NAME[:SUBSET[/SUBSET...]][#SAMPLES]` (its `DatasetSyntax.parse`): `--dataset
+# 'org/x#500'`, `dataset=['org/x:train/validation#1000']`, `dataset: hf::org/x`: the subsets read and the number of
+# samples taken, no part of the id. A Hub id holds no `:` or `#`; a name with no owner (`squad:plain`) stays as written.
+_SUBSETS_AND_SAMPLES = re.compile(rf"(?:hf::)?(?P<repo>{_PART}/{_PART})(?::{_PART}(?:/{_PART})*)?(?:#[0-9]+)?")
+
+
+def without_subsets_and_samples(value: str) -> str:
+    """`org/x:subset#500` as `org/x`: the dataset ms-swift reads its subsets and samples from."""
+    match = _SUBSETS_AND_SAMPLES.fullmatch(value)
+    return match["repo"] if match else value
+
+
 @cache
 def catalogued() -> dict[str, str]:
     """A library's catalogue names for models it downloads from the Hub, each with that repository (Coqui TTS's
@@ -499,6 +511,8 @@ def identify(value: str, kind: Kind, is_local_path: Callable[[str], bool], *, si
         value = catalogued().get(value) or without_subpath(
             without_repository_file(without_gguf_file(without_hub_route(value)))
         )
+    elif kind is Kind.DATASET:
+        value = without_subsets_and_samples(value)
     if looks_like_path(value) or is_local_path(value) or value.startswith(ollama.PREFIXES):
         return None
     if kind is Kind.OLLAMA:

@@ -169,6 +169,10 @@ ENDINGS = frozenset(
         # the weights a trainer starts from, as OpenRLHF's scripts name them (`--pretrain org/x`, `--reward_pretrain
         # org/rm`) and verl's SFT trainer (`model.partial_pretrain=org/x`); a stage's name (`stage: pretrain`) is no key
         ("pretrain",),
+        # the weights a training or sampling run starts from, as nanoGPT and its forks name them (`init_from =
+        # "gpt2-xl"` in a config file it executes, `--init_from=gpt2-medium`); its other choices (`scratch`, `resume`)
+        # and a checkpoint's folder name no repository
+        ("init", "from"),
         # the Hub repository a converter or loader reads, named for the Hub (mlx-lm's `convert(hf_path="org/x")` and
         # `mlx_lm.convert --hf-path org/x`, a test's `HF_PATH = "org/x"`); `hf_repo` is lighteval's dataset as often
         ("hf", "path"),
@@ -217,6 +221,7 @@ SPELLED_WHOLE = frozenset(
         ("ckpt", "id"),  # `ckpt` alone is in every `ckpt_path` of a training loop
         ("pretrained",),
         ("pretrain",),
+        ("init", "from"),  # `from` alone is in every import
         ("hf", "path"),
         ("encoder",),
         ("embedder",),

@@ -303,6 +303,13 @@ _LOADERS: dict[str, _Loader] = {
     "EngineArgs": _VLLM,
     "AsyncEngineArgs": _VLLM,
     "VllmRunner": _Loader(_M, ("model_name",), 0),
+    # ms-swift's inference engines (`swift.infer_engine`): `TransformersEngine("org/x", task_type="embedding")`
+    # (`PtEngine` before 4.0), `VllmEngine(model_id_or_path="org/x")`, `SglangEngine(ID)`, `LmdeployEngine(ID)`; an
+    # owner-less name is a folder a test exported to (`TransformersEngine("Qwen2-7B-Instruct-mcore-hf")`) unless known
+    **dict.fromkeys(
+        ("TransformersEngine", "PtEngine", "VllmEngine", "GRPOVllmEngine", "SglangEngine", "LmdeployEngine"),
+        _Loader(_M, ("model", "model_id_or_path"), 0, single_names=False),
+    ),
     "HfRunner": _Loader(_M, ("model_name",), 0),
     "launcher": _Loader(_M, ("model_id",), 0),
     # text-generation-inference's Hub helpers (`text_generation_server.utils.hub`), kept by its forks (LoRAX's
@@ -2334,6 +2341,10 @@ class _Finder:
             values = self._values(argument) or self._short_name_default(argument, loader.names)
             if not values and isinstance(argument, ast.Name):
                 values = [v for node in self._test_argument(argument.id) for v in self._values(node)]
+            if not values and isinstance(argument, ast.Name):
+                values = self._asserted_choices(argument)
+            if values and isinstance(argument, ast.Name) and id(call) in self.guards:
+                values = [v for v in values if v.dynamic or _passes_guards(self.guards[id(call)], argument.id, v.text)]
             if not values:
                 self._note_passed(argument, use)
             read = replace(use, single_names=False) if _names_a_folder(argument) else use
@@ -2342,6 +2353,40 @@ class _Finder:
                 reference = self._loaded(value, read)
                 if reference:
                     yield reference
+
+    @cached_property
+    def guards(self) -> dict[int, _Guard]:
+        """By id of a call: the tests of the `if`s around it in its function (or the module), innermost first, each
+        with whether the call is in the branch the test takes (`_passes_guards`)."""
+        found: dict[int, _Guard] = {}
+        queue: deque[tuple[ast.AST, _Guard | None]] = deque([(self.tree, None)])
+        while queue:
+            node, guard = queue.popleft()
+            if isinstance(node, ast.If):
+                queue.append((node.test, guard))
+                queue.extend((statement, _Guard(node.test, True, guard)) for statement in node.body)
+                queue.extend((statement, _Guard(node.test, False, guard)) for statement in node.orelse)
+                continue
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+                guard = None  # run when called, not where defined
+            elif isinstance(node, ast.Call) and guard is not None:
+                found[id(node)] = guard
+            queue.extend((child, guard) for child in _children(node))
+        return found
+
+    def _asserted_choices(self, argument: ast.Name) -> list[_Value]:
+        """`def from_pretrained(cls, model_type): assert model_type in {"gpt2", "gpt2-xl"}`, then
+        `GPT2LMHeadModel.from_pretrained(model_type)`: a parameter the function asserts is one of a literal
+        collection's strings (or raises unless it is) loads one of them."""
+        if not self.scopes or argument.id not in _parameter_names(self.scopes[-1]):
+            return []
+        for statement in self.scopes[-1].body:
+            if statement.lineno >= argument.lineno:
+                break
+            choices = _choices_asserted(statement, argument.id)
+            if choices:
+                return [_Value(text, node) for node in choices if (text := _string(node)) is not None]
+        return []
 
     def _spread_arguments(self, call: ast.Call, loader: _Loader) -> list[ast.expr]:
         """A loader given its settings spread from a dict the file binds: `oneshot(model=m, **oneshot_args)` after
@@ -4122,6 +4167,113 @@ def _option_dest(call: ast.Call) -> str | None:
 
 def _keyword(call: ast.Call, name: str) -> ast.expr | None:
     return next((k.value for k in call.keywords if k.arg == name), None)
+
+
+@dataclass(frozen=True)
+class _Guard:
+    """The test of an `if` around a call, whether the call is in the branch it takes, and the guards around that."""
+
+    test: ast.expr
+    taken: bool
+    outer: _Guard | None
+
+
+_MAX_GUARDS = 32  # the innermost tests read: generated code chains thousands of `elif`s
+
+
+def _passes_guards(guard: _Guard | None, name: str, text: str) -> bool:
+    """Whether `name` holding `text` can reach a call inside the guards: `if init_from == "resume": ... elif
+    init_from.startswith("gpt2"): GPT.from_pretrained(init_from)` loads `gpt2-xl`, never the `resume` or `scratch`
+    the name is set to by default. A test of anything else, or of a form not read, passes."""
+    for _ in range(_MAX_GUARDS):
+        if guard is None:
+            return True
+        if _test_holds(guard.test, name, text) is (not guard.taken):
+            return False
+        guard = guard.outer
+    return True
+
+
+def _test_holds(test: ast.expr, name: str, text: str) -> bool | None:
+    """Whether a test of the string `name` holds when it holds `text` (`name == "x"`, `name in ("x", "y")`,
+    `name.startswith("x")`, with `not`, `and`, `or`), None when the test is of something else or not read."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        inner = _test_holds(test.operand, name, text)
+        return None if inner is None else not inner
+    if isinstance(test, ast.BoolOp):
+        parts = [_test_holds(value, name, text) for value in test.values]
+        decisive, other = (False, True) if isinstance(test.op, ast.And) else (True, False)
+        return decisive if decisive in parts else (other if all(part is other for part in parts) else None)
+    if isinstance(test, ast.Call):
+        return _prefix_holds(test, name, text)
+    if isinstance(test, ast.Compare):
+        return _comparison_holds(test, name, text)
+    return None
+
+
+def _prefix_holds(test: ast.Call, name: str, text: str) -> bool | None:
+    """`name.startswith("gpt2")`, `name.endswith(("-xl", "-large"))` of `text`; None for any other call."""
+    func = test.func
+    if not (isinstance(func, ast.Attribute) and func.attr in _PREFIX_TESTS and _is_name(func.value, name)):
+        return None
+    tested = _strings_of(test.args[0]) if len(test.args) == 1 and not test.keywords else None
+    if tested is None:
+        return None
+    return text.startswith(tested) if func.attr == "startswith" else text.endswith(tested)
+
+
+def _comparison_holds(test: ast.Compare, name: str, text: str) -> bool | None:
+    """`name == "x"`, `name != "x"`, `name in ("x", "y")`, `name not in {...}` of `text`; None for any other."""
+    if len(test.ops) != 1 or not _is_name(test.left, name):
+        return None
+    operator, compared = test.ops[0], test.comparators[0]
+    tested = _strings_of(compared)
+    if tested is None:
+        return None
+    literal = isinstance(compared, ast.Constant)
+    if isinstance(operator, ast.Eq | ast.NotEq) and literal:
+        return (text == tested[0]) is isinstance(operator, ast.Eq)
+    if isinstance(operator, ast.In | ast.NotIn) and not literal:
+        return (text in tested) is isinstance(operator, ast.In)
+    return None
+
+
+def _is_name(node: ast.expr, name: str) -> bool:
+    return isinstance(node, ast.Name) and node.id == name
+
+
+def _strings_of(node: ast.expr) -> tuple[str, ...] | None:
+    """The strings a literal string, or a literal tuple, list or set of strings only, holds; else None."""
+    if isinstance(node, ast.Constant):
+        return (node.value,) if isinstance(node.value, str) else None
+    if isinstance(node, ast.Tuple | ast.List | ast.Set) and node.elts:
+        texts = tuple(_string(element) for element in node.elts)
+        return None if None in texts else texts  # type: ignore[return-value]
+    return None
+
+
+def _parameter_names(function: _Function) -> set[str]:
+    arguments = function.args
+    return {a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)}
+
+
+def _choices_asserted(statement: ast.stmt, name: str) -> list[ast.expr]:
+    """The literal collection a statement says `name` is one of: `assert name in {...}`, or `if name not in
+    {...}: raise ...`; else nothing."""
+    if isinstance(statement, ast.Assert):
+        test: ast.expr = statement.test
+        taken = True
+    elif isinstance(statement, ast.If) and statement.body and all(isinstance(s, ast.Raise) for s in statement.body):
+        test, taken = statement.test, False
+    else:
+        return []
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and _is_name(test.left, name)):
+        return []
+    operator, collection = test.ops[0], test.comparators[0]
+    wanted = ast.In if taken else ast.NotIn
+    if not isinstance(operator, wanted) or _strings_of(collection) is None or isinstance(collection, ast.Constant):
+        return []
+    return list(collection.elts)  # type: ignore[attr-defined]
 
 
 def _string(node: ast.expr | None) -> str | None:
