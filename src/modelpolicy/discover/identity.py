@@ -644,7 +644,8 @@ def _parse_url(text: str) -> tuple[Kind, HubId] | None:
     if url.scheme not in ("http", "https", "ssh"):  # `ssh://git@hf.co/ORG/NAME` clones over SSH
         return None
     if host in _HUB_HOSTS:
-        return _hub_path(_without_api_route(segments))
+        segments = _without_api_route(segments)
+        return None if _owner_only(segments) else _hub_path(segments)
     if host in _INFERENCE_HOSTS or host.endswith(_INFERENCE_SUBDOMAINS):
         return _inference_model(segments)
     return None
@@ -688,6 +689,16 @@ def _inference_model(segments: list[str]) -> tuple[Kind, HubId] | None:
     if segments[:1] == ["pipeline"]:  # `pipeline/feature-extraction/ORG/NAME`
         return _endpoint_model(segments[2:])
     return None
+
+
+def _owner_only(segments: list[str]) -> bool:
+    """Whether a page's path is `datasets/WORD` and nothing after it, WORD no legacy dataset the knowledge base knows:
+    an owner's page, or the head of the URLs a program builds under it (`URL_PREFIX =
+    "https://huggingface.co/datasets/vcr-org"`, then `f"{URL_PREFIX}/NAME/resolve/main/x.tsv"`), as likely as one of
+    the Hub's legacy owner-less datasets (`datasets/squad`), which a file route after the name still names."""
+    if len(segments) != 2 or segments[0] != "datasets":
+        return False
+    return load_knowledge().artefact(Kind.DATASET, segments[1].removesuffix(".git")) is None
 
 
 def _hub_path(segments: list[str]) -> tuple[Kind, HubId] | None:

@@ -1097,6 +1097,21 @@ def _default_then_overridden(assignments: list[tuple[_Branch, ast.expr]], name: 
     return not any(isinstance(n, ast.Name) and n.id == name for _, value in assignments[1:] for n in ast.walk(value))
 
 
+def _every_way(branches: list[_Branch], statements: dict[int, ast.stmt], depth: int = 0) -> bool:
+    """Whether the places on `branches` (apart from each other, `_exclusive`) are on every way through the body: each
+    block of the `if` or `try` where their paths part holds one, at its top or on every way through it."""
+    if not branches or any(len(branch) <= depth for branch in branches):
+        return any(len(branch) == depth for branch in branches)
+    statement = statements.get(branches[0][depth][0])
+    if statement is None or any(branch[depth][0] != branches[0][depth][0] for branch in branches):
+        return False
+    for index in range(len(_alternatives(statement))):
+        within = [branch for branch in branches if branch[depth][1] == index]
+        if not _every_way(within, statements, depth + 1):
+            return False
+    return True
+
+
 def _stand_for_nothing(values: list[ast.expr]) -> bool:
     """Whether no string, container or `True` can be read from any of the values, wherever it is read
     (`_Finder._values`, `_containers`, `_is_true`): a call other than those read for a default (`os.getenv(...)`,
@@ -2211,9 +2226,36 @@ class _Finder:
             ):
                 self.scope_constants[key] = values  # a constant or not, the name stands for no string
                 return values
+            overridden = self._overridden_default(function, name, found)
+            if overridden is not None:
+                self.scope_constants[key] = overridden
+                return overridden
             bindings = _count_bindings([function], name, self._spelled(name), len(found)) if values is not None else 0
             self.scope_constants[key] = values if found and bindings == len(found) else None
         return self.scope_constants[key]
+
+    def _overridden_default(
+        self, function: _Function, name: str, found: list[tuple[_Branch, ast.expr]]
+    ) -> list[ast.expr] | None:
+        """`def prepare(self, repo_id="org/d"):` then `if flag: repo_id = OTHER` before `snapshot_download(repo_id)`:
+        the parameter's default is the value a branch may replace, as a module's `repo_id = ID` then `if flag:
+        repo_id = OTHER` (`_default_then_overridden`); either may be what the loader reads. Only when the parameter and
+        those assignments are all the name's bindings in the function."""
+        if not found:
+            return None
+        default = self._parameter_default(function, name)
+        if default is None or not _default_then_overridden([((), default), *found], name):
+            return None
+        bindings = _count_bindings([function], name, self._spelled(name), len(found) + 1)
+        if bindings != len(found) + 1:
+            return None
+        branches = [branch for branch, _ in found]
+        blocks: dict[int, ast.stmt] = {
+            id(n): n for n in ast.walk(function) if isinstance(n, ast.If | ast.Try | ast.TryStar)
+        }
+        values = [value for _, value in found]
+        # `if flag: path = A` `else: path = B`: every way through replaces the default, which no loader then reads
+        return values if _every_way(branches, blocks) else [default, *values]
 
     def _assigns(self, function: _Function, name: str) -> bool:
         """Whether a line of the function's text assigns `name` (`name = `, `name: T = `): the cheap test that spares
