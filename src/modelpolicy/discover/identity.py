@@ -205,6 +205,10 @@ FOLDER_OWNERS = frozenset(
         "artifacts",
         "folder",  # a project's folder of its own records (Langfuse's `folder/simple-dataset`, a folder of datasets)
         "folders",
+        # a build's output folder: MLC LLM's compiled weights and libraries (`model = "dist/Llama-2-7b-chat-hf-q4f16_1-
+        # MLC"`, `mlc_llm compile ... -o dist/libs/x.so`), a package's `dist/` and `build/`
+        "dist",
+        "build",
     }
 )
 
@@ -398,7 +402,9 @@ def library_owned(name: str) -> str | None:
 # (`openrouter/meta-llama/llama-3-70b-instruct`, `together_ai/...`) is not among them. Inspect AI's providers of a Hub
 # model run locally are written so too (inspect.aisi.org.uk/providers: `hf/openai-community/gpt2`,
 # `vllm-completions/EleutherAI/pythia-70m`, as its `vllm/`).
-HUB_ROUTES = frozenset({"huggingface", "hosted_vllm", "vllm", "openai", "hf", "vllm-completions"})
+# SiliconFlow names the open models it serves by their Hub id, its paid tier's with `Pro/` before it
+# (`Pro/deepseek-ai/DeepSeek-R1`, `Pro/Qwen/Qwen2.5-7B-Instruct`), spelled so exactly.
+HUB_ROUTES = frozenset({"huggingface", "hosted_vllm", "vllm", "openai", "hf", "vllm-completions", "Pro"})
 
 
 # pydantic-ai's provider prefix for Hugging Face's Inference Providers (`Agent("huggingface:Qwen/Qwen3-32B")`): the Hub

@@ -41,6 +41,10 @@ ENDINGS = frozenset(
         # a repository of GGUF weights (llama.cpp's format) a program downloads: `GGUF_REPO: org/x-GGUF`
         ("gguf", "repo"),
         ("gguf", "repo", "id"),
+        # the repository of the embedding model a retrieval program downloads (InstructLab's `GRANITE_EMBEDDING_REPO =
+        # "ibm-granite/granite-embedding-125m-english"`, beside its `GRANITE_GGUF_REPO`)
+        ("embedding", "repo"),
+        ("embedding", "repo", "id"),
         ("tokenizer",),
         ("tokenizer", "id"),
         ("tokenizer", "name"),
@@ -243,6 +247,8 @@ SPELLED_WHOLE = frozenset(
         ("prm", "path"),  # `prm` alone is in other words (`prmt`, a prompt)
         ("prm", "name", "or", "path"),
         ("default", "repo", "id"),  # `default` alone is in every settings file
+        ("embedding", "repo"),  # `embedding` alone is in every retrieval module
+        ("embedding", "repo", "id"),
         *_ADAPTER_ENDINGS,
     }
 )
@@ -498,13 +504,21 @@ def source_kind(callable_name: str, keyword: str) -> Kind | None:
 # only when the record is a class (capitalised): a function's (`partial(train_model, source=...)`) says nothing.
 RECORD_FIELDS = frozenset({"name", "id", "source"})
 CLASS_RECORD_FIELDS = frozenset({"source"})
+# The fields of such a record that hold its Hugging Face Hub repository, named for the Hub: kt-kernel's catalogue
+# `ModelInfo(name="MiniMax-M2", hf_repo="MiniMaxAI/MiniMax-M2", aliases=[...])`, a `DatasetSpec(hf_repo_id="org/x")`.
+# A record's own name says whether it is a model's or a dataset's; elsewhere `hf_repo` is lighteval's dataset as often
+# as a model (`LightevalTaskConfig` is read as a loader). Beside one, the record's `name` is its label
+# (`name="MiniMax-M2"` is the catalogue's name for the Hub model, not the hosted API spelled the same).
+HUB_REPO_FIELDS = frozenset({"hf_repo", "hf_repo_id", "huggingface_repo", "huggingface_repo_id"})
 
 
 @lru_cache(maxsize=16384)
 def record_kind(record: str, field: str) -> Kind | None:
-    """MODEL or DATASET when `field` is a record's name, id or source and the record's name (`ChatModel`,
-    `SearchModelConfig`, `DatasetEntry`, `StarterModel`) says which of them it describes (`called_kind`); None
-    otherwise."""
+    """MODEL or DATASET when `field` is a record's name, id, source or Hub repository (`HUB_REPO_FIELDS`) and the
+    record's name (`ChatModel`, `SearchModelConfig`, `DatasetEntry`, `StarterModel`, `ModelInfo`) says which of them it
+    describes (`called_kind`); None otherwise."""
+    if field in HUB_REPO_FIELDS:
+        return called_kind(record)
     if field not in RECORD_FIELDS or (field in CLASS_RECORD_FIELDS and not record.rpartition(".")[2][:1].isupper()):
         return None
     return called_kind(record)

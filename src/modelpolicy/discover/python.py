@@ -60,9 +60,11 @@ from modelpolicy.discover.markers import Lines, Markers
 from modelpolicy.discover.names import (
     CARD_KEYS,
     HUB_KEYS,
+    HUB_REPO_FIELDS,
     ITEM_KEYS,
     MODEL_ARGS_KEYS,
     MODEL_ARGS_LIST,
+    SELF_RECORDS,
     SHORT_MODEL_FLAG,
     WRITTEN,
     called_kind,
@@ -1556,6 +1558,9 @@ class _Finder:
         self.unused: set[int] = set()  # ids of the values bound to names of what a program does not use (`WRITTEN`)
         self.embedded: set[int] = set()  # ids of the strings read as a config file's text (`_read_embedded`)
         self.named: list[_Named] = []
+        # the names a catalogue's records give the Hub repository beside them (`ModelInfo(name="MiniMax-M2", hf_repo=
+        # "MiniMaxAI/MiniMax-M2")`): that name elsewhere in the file is the record's label (`_named_artefacts`)
+        self.labels: set[str] = set()
         # (table, argument names) pairs a parametrize decorator read: a table shared by many tests is read once
         self.parametrized: set[tuple[tuple[int, ...], tuple[str, ...]]] = set()
         self.passed: list[_Passed] = []  # parameters of the file's functions that a loader reads (`_note_passed`)
@@ -2275,6 +2280,10 @@ class _Finder:
             return self._values(read[2], depth + 1)
         func = call.func
         if isinstance(func, ast.Attribute) and func.attr == "get" and call.args:
+            if isinstance(call.args[0], ast.Call) and _call_name(call.args[0].func) == "type":
+                # llama.cpp's converter: `tokenizer_model = {SentencePieceVocab: "llama", BpeVocab: "gpt2"}.get(type(
+                # vocab))`: a table looked up by a value's class names the kind of that class (GGUF's tokenizer types)
+                return []
             chosen = self._selected(func.value, call.args[0], depth)
             return self._all_values(chosen + call.args[1:2], depth) if chosen else []
         held = [item for key in _SETTING_VALUES if (given := _keyword(call, key)) is not None for item in _items(given)]
@@ -2832,13 +2841,20 @@ class _Finder:
             return  # `model.save(path, model_name="user/tuned")`, `export_model(model_name_or_path=out)`: written
         providers: tuple[str, ...] | None = None  # asked only of a call given a model (most calls are given none)
         by_ollama: bool | None = None  # the same
+        # `ModelInfo(name="MiniMax-M2", hf_repo="MiniMaxAI/MiniMax-M2")`: beside its Hub repository a record's name is
+        # its label, as an architecture's record's is its architecture's (`_architecture_record`)
+        labelled = any(keyword.arg in HUB_REPO_FIELDS for keyword in call.keywords) or _architecture_record(call)
+        if labelled and (label := _string(_keyword(call, "name"))):
+            self.labels.add(label)
         for keyword in call.keywords:
             if keyword.arg:
                 kind = _keyword_kind(name, keyword.arg)
                 if kind is None and keyword.arg == _REPO_ID:
                     kind = _repo_kind(call, name)
-                if kind is None and record and record_kind(record, keyword.arg) is Kind.MODEL:
-                    kind = Kind.MODEL
+                if kind is None and record and not (labelled and keyword.arg == "name"):
+                    recorded = record_kind(record, keyword.arg)
+                    # a dataset's `name=` is a loader's configuration; its `hf_repo=` is the dataset
+                    kind = recorded if recorded is Kind.MODEL or keyword.arg in HUB_REPO_FIELDS else None
                 if kind is None and name:  # `alpaca_dataset(tokenizer, source="org/x")`
                     kind = source_kind(name, keyword.arg)
                 if kind is None and keyword.arg in HUB_KEYS:  # `ModelSource(hf="org/x-onnx")`
@@ -3234,12 +3250,18 @@ class _Finder:
         value = _pairs_dict(value) if kind is not None else value
         if kind is not None and isinstance(value, ast.Dict):
             aliases = self._alias_values(value, kind, named_aliases="alias" in (target or "").lower())
+            presets = {
+                id(key)
+                for key, entry in zip(value.keys, value.values, strict=True)
+                if _config_dump(entry) or _architecture_record(entry)
+            }
             keys = [
                 key
                 for key in [*value.keys, *_grouped_keys(value)]
                 if isinstance(key, ast.Constant)
                 and isinstance(key.value, str)
                 and id(key) not in aliases
+                and id(key) not in presets
                 and not self._written_raw(key)
             ]
             named = ollama.named_for(target or "")
@@ -3318,9 +3340,26 @@ class _Finder:
             kind = kinds.pop()
             parts = _substring_tests(compare)
             typed = all(_typed(operand) for operand, named in operands if named is not None)
+            membership = all(isinstance(op, ast.In | ast.NotIn) for op in compare.ops)
             for operand, named in operands:
                 if named is None and id(operand) not in parts and not (typed and self._a_type_word(operand)):
                     self._defer(operand, kind, "comparison")
+                    if membership:  # `if name in PRESET_MAPPING`: a dict's keys are what is looked for
+                        for mapping in self._containers(operand):
+                            for key in self._membership_keys(mapping):
+                                if not (typed and key is not None and self._a_type_word(key)):
+                                    self._defer(key, kind, "comparison")
+
+    def _membership_keys(self, mapping: ast.expr) -> list[ast.expr | None]:
+        """The keys of a dict a name for a model is looked for in (`if config["_name_or_path"] in preset_mapping`,
+        MLC LLM's `{"meta-llama/Llama-2-7b-hf": "llama2_7b"}`); none of a table of aliases, whose keys are the
+        program's own names for the ids its values are written as (`{"sonnet": "claude-3-5-sonnet-20241022"}`)."""
+        if not isinstance(mapping, ast.Dict):
+            return []
+        aliases = _maps_names_to_names(mapping) and any(
+            self._id_written(text) for value in mapping.values if (text := _string(value))
+        )
+        return [] if aliases else list(mapping.keys)
 
     def _a_type_word(self, operand: ast.expr) -> bool:
         """Whether a literal a `model_type` is compared with is a word for a kind of model, no hosted API's name:
@@ -3377,6 +3416,8 @@ class _Finder:
             target, value = _single_assignment(statement)
             if target and value is not None:  # `class ChatModel(Model): name = CharField(default="gpt-4o")` too
                 kind = apis.name_kind(target) or record_kind(cls.name, target) or members
+                # a class's constant is named as a module's: `class Defaults: JUDGE_MODEL_MT = "org/x"`
+                kind = kind or (qualified_kind(target) if target.isupper() else None)
                 self._defer(_field_default(value), kind, "field")
             if target and isinstance(statement, ast.AnnAssign):
                 self._literal_values(statement.annotation, apis.name_kind(target), "field")
@@ -3527,6 +3568,8 @@ class _Finder:
         if local is not None and local[0] is Kind.OLLAMA:
             return [(Kind.OLLAMA, local[1], None)]  # `{"provider": "ollama", "model": "command-r"}`: not Cohere's
         artefacts = _named_artefacts(text, named.kind, self.context, self.apis)
+        if text in self.labels:  # `MODEL_COMPUTE_FUNCTIONS = {"MiniMax-M2": ...}`: a catalogue's label of a Hub model,
+            artefacts = [a for a in artefacts if a[0] is not Kind.API]  # not the hosted API spelled the same
         if not artefacts and named.kind in (Kind.MODEL, Kind.API) and self.speaks_of_ollama:
             # `model = "qwen3:0.6b"`, `{"model": "llama3.2"}` in a file that speaks of Ollama, as in a config file;
             # CAMEL's `ModelFactory.create(model_platform=ModelPlatformType.OLLAMA, model_type="llama3.2")`
@@ -3852,7 +3895,10 @@ def _compared_kind(operand: ast.expr) -> Kind | None:
     id a program special-cases (`if self.options.repo_id == "org/x"`, `repo_id in _FLASH_ATTN_REPO_IDS`), which names
     a repository the program reads, as a pushed one is never so compared."""
     kind = _operand_kind(operand)
-    words = split_words(name) if kind is None and (name := _operand_name(operand)) else ()
+    name = _operand_name(operand) if kind is None else None
+    if name in SELF_RECORDS:  # `if config["_name_or_path"] in PRESETS`: the Hub repository a config was read from
+        return Kind.MODEL
+    words = split_words(name) if name else ()
     return Kind.MODEL if words[-2:] == ("repo", "id") and not WRITTEN.intersection(words) else kind
 
 
@@ -4618,6 +4664,26 @@ def _keyed_default(call: ast.Call) -> tuple[str, ast.expr] | None:
     if not isinstance(key, ast.Constant) or not isinstance(key.value, str) or isinstance(arguments[1], ast.Starred):
         return None
     return key.value, arguments[1]
+
+
+# The key of a transformers config, as `config.json` holds it: a dict holding it is a config written out in full.
+_CONFIG_DUMP_KEY = "architectures"
+
+
+def _config_dump(entry: ast.expr) -> bool:
+    """Whether a table's entry is a model's config written out (`MODEL_PRESETS = {"gpt2": {"architectures":
+    ["GPT2LMHeadModel"], "n_embd": 768, ...}}`, MLC LLM's presets): its key names the preset the program builds a model
+    from, not a Hub repository it reads (`"llama2_7b"` beside it, `"gpt2"` the legacy id spelled the same)."""
+    return isinstance(entry, ast.Dict) and any(_string(key) == _CONFIG_DUMP_KEY for key in entry.keys)
+
+
+def _architecture_record(entry: ast.expr) -> bool:
+    """Whether a record registers an architecture's code, given its config class (MLC LLM's `MODELS = {"gpt2":
+    Model(name="gpt2", model=gpt2_model.GPT2LMHeadModel, config=gpt2_model.GPT2Config, ...)}`): its name and key are
+    the architecture's (a Hub config's `model_type`), not a checkpoint's id (`gpt2` the legacy id spelled the same)."""
+    config = _keyword(entry, "config") if isinstance(entry, ast.Call) else None
+    name = config.attr if isinstance(config, ast.Attribute) else config.id if isinstance(config, ast.Name) else ""
+    return name[:1].isupper() and name.endswith("Config")
 
 
 def _grouped_keys(mapping: ast.Dict) -> list[ast.expr | None]:

@@ -468,6 +468,7 @@ def _references(
         _json_flag_values,
         _hf_repos,
         partial(_downloads, known=known),
+        partial(_subcommand_downloads, known=known),
         _download_scripts,
         _urls,
         _ollama_pulls,
@@ -1179,6 +1180,28 @@ def _downloads(command: list[_Span], known: Mapping[str, Sequence[_Span]]) -> It
             found = _download(command[index + 2 :], f"{cli} download")
             if found is not None:
                 yield from (replace(found, value=_written(value)) for value in _followed(found.value, known))
+
+
+# A CLI's `model download` (or `dataset download`) subcommand whose option names the Hub repository it fetches:
+# InstructLab's `ilab model download --repository org/x-GGUF --filename x.gguf`. The noun before `download` says the
+# kind; a value off the Hub (`docker://quay.io/org/x`) is no id.
+_SUBCOMMAND_KINDS = {"model": Kind.MODEL, "dataset": Kind.DATASET}
+_REPOSITORY_OPTIONS = frozenset({"--repository", "--repo", "--repo-id", "--repo_id"})
+
+
+def _subcommand_downloads(command: list[_Span], known: Mapping[str, Sequence[_Span]]) -> Iterator[_Found]:
+    """`ilab model download --repository ID` (also `--repository=ID`, `$REPO` after the script set `REPO=ID`)."""
+    for index, word in enumerate(command[:-2]):
+        kind = _SUBCOMMAND_KINDS.get(word.text)
+        if kind is None or command[index + 1].text != _DOWNLOAD_WORD:
+            continue
+        for at, option in enumerate(command[index + 2 :], start=index + 2):
+            name, equals, _ = option.text.partition("=")
+            if name not in _REPOSITORY_OPTIONS:
+                continue
+            value = option[len(name) + 1 :] if equals else _argument(command, at + 1)
+            for given in _followed(value, known) if value is not None else ():
+                yield _Found(f"{word.text} download {name}", kind, _written(given))
 
 
 def _download_scripts(command: list[_Span]) -> Iterator[_Found]:
