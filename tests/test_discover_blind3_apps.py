@@ -328,6 +328,42 @@ def test_stand_in_api_names_name_nothing(source: str) -> None:
     assert find(source) == set()
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            'from agno.models.azure import AzureAIFoundry\nagent = Agent(model=AzureAIFoundry(id="Phi-4"))',
+            {(A, "Phi-4")},
+        ),
+        (
+            "from azure.ai.inference import ChatCompletionsClient\n"
+            'client.complete(model="Mistral-Large-2411", messages=[])',
+            {(A, "Mistral-Large-2411")},
+        ),
+        (
+            'from agno.models.ollama import Ollama\nagent = Agent(model=Ollama(id="openhermes"))',
+            {(Kind.OLLAMA, "openhermes")},
+        ),
+    ],
+)
+def test_azure_ai_foundry_catalogue_names_and_ollama_library_names(
+    source: str, expected: set[tuple[Kind, str]]
+) -> None:
+    assert find(source) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'client.complete(model="Phi-4", messages=[])',  # no Azure endpoint in the file: a local folder's name
+        'from agno.models.azure import AzureAIFoundry\nagent = Agent(model=AzureAIFoundry(id="my-deployment"))',
+        'agent = Agent(model=OpenAIChat(id="openhermes"))',  # no Ollama in the file
+    ],
+)
+def test_catalogue_look_alikes_name_nothing(source: str) -> None:
+    assert find(source) == set()
+
+
 def test_a_real_name_beside_a_stand_in_is_found() -> None:
     assert find('agent = Agent(model=OpenAIChat(id="gpt-4o-mini"))') == {(A, "gpt-4o-mini")}
 
