@@ -227,6 +227,147 @@ def test_model_object_look_alikes_name_nothing(source: str) -> None:
     assert find(source) == set()
 
 
+# --- a class imported from a module of model classes: agno's `from agno.models.aimlapi import AIMLAPI` ---------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('from agno.models.aimlapi import AIMLAPI\nagent = Agent(model=AIMLAPI(id="gpt-5.2"))', {(A, "gpt-5.2")}),
+        (
+            'from agno.models.vllm import VLLM\nagent = Agent(model=VLLM(id="Qwen/Qwen2.5-7B-Instruct"))',
+            {(M, "Qwen/Qwen2.5-7B-Instruct")},
+        ),
+        ('from pkg.llms.hosted import Hosted as H\nllm = Agent(model=H(id="gpt-4o"))', {(A, "gpt-4o")}),
+        (
+            'from agno.models.xiaomi import (\n    MiMo,\n)\nagent = Agent(model=MiMo(id="mimo-v2.5-pro"))',
+            {(A, "mimo-v2.5-pro")},
+        ),
+        # the provider its module is named for is in context: Cerebras serves `llama-4-scout-17b-16e-instruct`
+        (
+            "from agno.models.cerebras import CerebrasOpenAI\n"
+            'agent = Agent(model=CerebrasOpenAI(id="llama-4-scout-17b-16e-instruct"))',
+            {(A, "llama-4-scout-17b-16e-instruct")},
+        ),
+        # agno's module of Meta's Llama API shows that API is meant
+        (
+            "from agno.models.meta import Llama\n"
+            'agent = Agent(model=Llama(id="Llama-4-Maverick-17B-128E-Instruct-FP8"))',
+            {(A, "Llama-4-Maverick-17B-128E-Instruct-FP8")},
+        ),
+    ],
+)
+def test_the_id_of_a_model_class_imported_from_a_models_module(source: str, expected: set[tuple[Kind, str]]) -> None:
+    assert find(source) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'from app.widgets import Widget\nagent = Agent(model=Widget(id="gpt-4o"))',  # no module of models
+        'from agno.models.aimlapi import AIMLAPI\nagent = Agent(tools=AIMLAPI(id="gpt-4o"))',  # not given as a model
+        'from agno.models.aimlapi import AIMLAPI\nagent = Agent(model=AIMLAPI(id="run-1"))',  # names no model
+        # a module of tools, not of models, puts no provider in context
+        "from agno.tools.cerebras import CerebrasTools\n"
+        'agent = Agent(model=OpenAIChat(id="llama-4-scout-17b-16e-instruct"))',
+        'from other.meta import Llama\nagent = Agent(model=Llama(id="Llama-4-Maverick-17B-128E-Instruct-FP8"))',
+    ],
+)
+def test_model_class_look_alikes_name_nothing(source: str) -> None:
+    assert find(source) == set()
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "from agno.models.openai.like import OpenAILike\n\n"
+            'class DashScope(OpenAILike):\n    id: str = "qwen-plus"\n',
+            {(A, "qwen-plus")},
+        ),
+        (
+            'from agno.models.base import Model\n\nclass Hosted(Model):\n    id: str = "org/base-7b"\n',
+            {(M, "org/base-7b")},
+        ),
+        (
+            "from agno.knowledge.embedder.base import Embedder\n\nclass LocalEmbedder(Embedder):\n"
+            '    id: str = "sentence-transformers/all-MiniLM-L6-v2"\n',
+            {(M, "sentence-transformers/all-MiniLM-L6-v2")},
+        ),
+        # derived from a provider's client, wherever it is imported from
+        ('class AIMLAPI(OpenAILike):\n    id: str = "gpt-4o-mini"\n', {(A, "gpt-4o-mini")}),
+    ],
+)
+def test_the_id_field_of_a_model_class(source: str, expected: set[tuple[Kind, str]]) -> None:
+    assert find(source) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'from app.widgets import Widget\n\nclass Button(Widget):\n    id: str = "org/base-7b"\n',  # no model's class
+        'from agno.models.openai.like import OpenAILike\n\nclass DashScope(OpenAILike):\n    id: str = "run-1"\n',
+        "from agno.models.openai.like import OpenAILike\n\n"
+        'class DashScope(OpenAILike):\n    key: str = "org/base-7b"\n',
+    ],
+)
+def test_model_class_field_look_alikes_name_nothing(source: str) -> None:
+    assert find(source) == set()
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'agent = Agent(model=OpenAIChat(id="gpt-wrong-id"))',  # a retry example's id no API serves
+        'wrong_model_id = "claude-invalid-model"\nagent = Agent(model=Claude(id=wrong_model_id))',
+        'client.chat.completions.create(model="gpt-4o-fake", messages=[])',
+        'agent = Agent(model=TrustedRouter(id="trustedrouter/zdr"))',  # a router's own choice
+    ],
+)
+def test_stand_in_api_names_name_nothing(source: str) -> None:
+    assert find(source) == set()
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            'from agno.models.azure import AzureAIFoundry\nagent = Agent(model=AzureAIFoundry(id="Phi-4"))',
+            {(A, "Phi-4")},
+        ),
+        (
+            "from azure.ai.inference import ChatCompletionsClient\n"
+            'client.complete(model="Mistral-Large-2411", messages=[])',
+            {(A, "Mistral-Large-2411")},
+        ),
+        (
+            'from agno.models.ollama import Ollama\nagent = Agent(model=Ollama(id="openhermes"))',
+            {(Kind.OLLAMA, "openhermes")},
+        ),
+    ],
+)
+def test_azure_ai_foundry_catalogue_names_and_ollama_library_names(
+    source: str, expected: set[tuple[Kind, str]]
+) -> None:
+    assert find(source) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'client.complete(model="Phi-4", messages=[])',  # no Azure endpoint in the file: a local folder's name
+        'from agno.models.azure import AzureAIFoundry\nagent = Agent(model=AzureAIFoundry(id="my-deployment"))',
+        'agent = Agent(model=OpenAIChat(id="openhermes"))',  # no Ollama in the file
+    ],
+)
+def test_catalogue_look_alikes_name_nothing(source: str) -> None:
+    assert find(source) == set()
+
+
+def test_a_real_name_beside_a_stand_in_is_found() -> None:
+    assert find('agent = Agent(model=OpenAIChat(id="gpt-4o-mini"))') == {(A, "gpt-4o-mini")}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("custom/model", True), ("Custom/my-embedder", True), ("custom-org/model", False), ("org/custom", False)],

@@ -317,14 +317,25 @@ def unwrapped(text: str) -> str:
     return without_env_defaults(text.strip()).strip().strip(_QUOTES).strip()
 
 
+# Words no API's model name holds, that a test or an example writes into one to have it refused: agno's retry
+# examples' `wrong_model_id = "gpt-wrong-id"`, `model="claude-invalid-model"`, `gpt-4o-fake`, `gemini-nonexistent`.
+STAND_IN_WORDS = frozenset({"wrong", "invalid", "fake", "nonexistent", "bogus", "dummy", "notexist"})
+_NAME_WORDS = re.compile(r"[-_.:/@]")
+
+
+def _stand_in(value: str) -> bool:
+    """Whether a name holds a word of `STAND_IN_WORDS` (`gpt-wrong-id`, `claude-invalid-model`)."""
+    return not STAND_IN_WORDS.isdisjoint(_NAME_WORDS.split(value.lower()))
+
+
 def named(text: str, in_context: frozenset[str] = frozenset(), *, deployment: bool = False) -> str | None:
     """The API model a value under a model name holds (`${VAR:-default}` and quotes read through), or None. The APIs
     write their model names in lower case: `GPT-4o`, `Grok-2`, `Claude-3-Opus` are labels shown to people (a
     picker's, a leaderboard's display name), unless the provider writes its names in mixed case or the value is a
     `deployment` (`engine=`, `deployment_name=`), whose name its owner chose."""
     value = without_options(unwrapped(text))
-    if not value or any(c.isspace() or c == "," for c in value):
-        return None  # no API's name holds a comma: `gpt-4o,gpt-4o-mini` is a list of two
+    if not value or any(c.isspace() or c == "," for c in value) or _stand_in(value):
+        return None  # no API's name holds a comma (`gpt-4o,gpt-4o-mini` is a list of two), nor a stand-in's word
     if ":" in value and (ollama.tagged(value) or ollama.sized(value)):
         return None  # `gpt-oss:20b`, `command-r:35b`: a library name with a tag is Ollama's, whatever `gpt-*` matches;
         # so is a user's namespaced model with a size tag, whatever watsonx's `ibm/granite-*` matches

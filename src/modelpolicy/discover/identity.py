@@ -243,9 +243,9 @@ FILLER_WORDS = frozenset({"lorem", "ipsum", "dolor", "amet"})
 # `test/tokenizer-partial`, `cleanup/test` (a cache test's repository names), never an artefact a program reads.
 FIXTURE_WORDS = frozenset({"test", "tests"})
 # Names by which a router of hosted models is asked to choose one itself (`openrouter/auto`, ClawRouter's
-# `blockrun/auto`, and its other routing profiles `blockrun/eco`, `blockrun/premium`, `blockrun/free`): an alias of the
-# service, no repository.
-ROUTER_CHOICES = frozenset({"auto", "eco", "premium", "free"})
+# `blockrun/auto`, and its other routing profiles `blockrun/eco`, `blockrun/premium`, `blockrun/free`; TrustedRouter's
+# `trustedrouter/zdr`, any model with zero data retention): an alias of the service, no repository.
+ROUTER_CHOICES = frozenset({"auto", "eco", "premium", "free", "zdr"})
 # An owner-less name spelled as a constant's or an environment variable's (`HF_DATASET_NAME`, `MODEL_ID`): a template's
 # slot for the reader to fill (lighteval's `hf_repo="HF_DATASET_NAME"`), never a Hub name, which the Hub's legacy
 # owner-less repositories spell in lower case.

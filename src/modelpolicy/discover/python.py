@@ -411,9 +411,37 @@ _API_RECEIVERS = frozenset(
     }
 )
 
+# The words of a package's module that holds its model classes, one per provider (agno's `agno.models.aimlapi`,
+# `agno.knowledge.embedder.ollama`, LlamaIndex's `llama_index.llms.groq`, LangChain's
+# `langchain_community.chat_models`): a class imported from such a module is a model's, made for the model its `id`
+# names (`model=AIMLAPI(id="gpt-5.2")`, `class DashScope(OpenAILike): id: str = "qwen-plus"`), whatever the provider
+# is called.
+_MODEL_MODULE_WORDS = frozenset({"models", "llms", "llm", "chat_models", "embedder", "embedders", "embeddings"})
+# `from agno.models.aimlapi import AIMLAPI`, `from pkg.llms import (A, B as C)`: the module and the names it imports.
+_FROM_IMPORT = re.compile(r"^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)", re.MULTILINE)
+
+
+def _model_imports(source: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The modules of model classes (`_MODEL_MODULE_WORDS`) a file imports from, and the names it binds to what it
+    imports from them."""
+    modules: set[str] = set()
+    names: set[str] = set()
+    for found in _FROM_IMPORT.finditer(source):
+        if not _MODEL_MODULE_WORDS.intersection(found.group(1).split(".")):
+            continue
+        modules.add(found.group(1))
+        for alias in found.group(2).strip("()").split(","):
+            words = alias.split()
+            if words and words[0].isidentifier():
+                names.add(words[-1] if len(words) == 3 and words[1] == "as" else words[0])
+    return frozenset(modules), frozenset(names)
+
+
 # The methods of the `ollama` client (module functions, `Client`, `AsyncClient`) that read a model: by name, in a
 # file that imports `ollama`. `create(model=NEW, from_=BASE)` writes `model` and reads `from_`.
 _OLLAMA_MODULE = "ollama"
+# The field of a provider's model class that names the model it is made for (`_model_id`).
+_ID_FIELD = "id"
 # MLX's language and vision-language model packages: `from mlx_lm import load`, `model, tokenizer =
 # load("mlx-community/Llama-3.2-3B-Instruct-4bit")`, `mlx_vlm.load(ID)`: their `load` downloads its argument from the
 # Hub.
@@ -1613,7 +1641,9 @@ class _Finder:
     @cached_property
     def apis(self) -> frozenset[str]:
         """The hosted APIs the file shows it calls, whose catalog names count in it (`discover/apis.py`)."""
-        return apis.contexts(self.source, self.context.path)
+        # the provider a module of model classes is named for: `from agno.models.cerebras import CerebrasOpenAI`
+        filed = (apis.path_contexts(module.replace(".", "/") + "/") for module in self.model_imports[0])
+        return apis.contexts(self.source, self.context.path).union(*filed)
 
     @cached_property
     def lines(self) -> list[str]:
@@ -2292,11 +2322,27 @@ class _Finder:
             return self._all_values(held, depth + 1)
         name = _call_name(func)
         chosen_id = _keyword(call, "id")
-        if chosen_id is not None and name and (_provider_client(func, name) or _OLLAMA_MODULE in name.lower()):
-            # agno's `Agent(model=OpenAIChat(id="gpt-4o"))`, `Claude(id=...)`, `Ollama(id="llama3.1")`: the model a
-            # provider's model object is made for, given where a model is
+        if chosen_id is not None and name and (self._model_object(func, name)):
+            # agno's `Agent(model=OpenAIChat(id="gpt-4o"))`, `Claude(id=...)`, `Ollama(id="llama3.1")`,
+            # `AIMLAPI(id=...)` imported from `agno.models.aimlapi`: the model a provider's model object is made for,
+            # given where a model is
             return self._values(chosen_id, depth + 1)
         return []
+
+    def _model_object(self, func: ast.expr, name: str) -> bool:
+        """Whether a call makes a provider's model object: a provider's client (`OpenAIChat`, `Claude`), Ollama's, or
+        a class imported from a module of model classes (`_MODEL_MODULE_WORDS`)."""
+        return bool(_provider_client(func, name)) or _OLLAMA_MODULE in name.lower() or name in self.model_classes
+
+    @cached_property
+    def model_imports(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The modules of model classes the file imports from, and the names it imports from them."""
+        return _model_imports(self.source) if "import" in self.source else (frozenset(), frozenset())
+
+    @property
+    def model_classes(self) -> frozenset[str]:
+        """The names the file imports from a module of model classes (`_model_imports`)."""
+        return self.model_imports[1]
 
     def _composed(self, node: ast.expr, depth: int) -> list[_Value]:
         """An f-string or `+` concatenation: every combination of its parts' values, else its source, `dynamic`."""
@@ -3415,7 +3461,7 @@ class _Finder:
         for statement in cls.body:
             target, value = _single_assignment(statement)
             if target and value is not None:  # `class ChatModel(Model): name = CharField(default="gpt-4o")` too
-                kind = apis.name_kind(target) or record_kind(cls.name, target) or members
+                kind = apis.name_kind(target) or record_kind(cls.name, target) or members or self._model_id(cls, target)
                 # a class's constant is named as a module's: `class Defaults: JUDGE_MODEL_MT = "org/x"`
                 kind = kind or (qualified_kind(target) if target.isupper() else None)
                 self._defer(_field_default(value), kind, "field")
@@ -3423,6 +3469,15 @@ class _Finder:
                 self._literal_values(statement.annotation, apis.name_kind(target), "field")
                 for default in _annotated_defaults(statement.annotation):
                     self._defer(default, apis.name_kind(target), "field")
+
+    def _model_id(self, cls: ast.ClassDef, field: str) -> Kind | None:
+        """MODEL for the `id` field of a provider's model class, one derived from a provider's client or a class
+        imported from a module of model classes (agno's `class DashScope(OpenAILike): id: str = "qwen-plus"`,
+        `class OllamaEmbedder(Embedder): id: str = "openhermes"`): the model it is made for by default."""
+        if field != _ID_FIELD:
+            return None
+        named = ((base, name) for base in cls.bases if (name := _call_name(base)))
+        return Kind.MODEL if any(self._model_object(base, name) for base, name in named) else None
 
     def _literal_values(self, annotation: ast.expr | None, kind: Kind | None, form: str) -> None:
         """The strings of the `Literal[...]` an annotation holds (also inside `Optional[...]`, `X | None`)."""
