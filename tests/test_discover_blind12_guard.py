@@ -150,3 +150,48 @@ def test_a_tokenizer_built_from_a_model_is_still_read() -> None:
 def test_javascript_encodings_name_is_no_model() -> None:
     assert javascript('import { getEncoding } from "js-tiktoken";\nconst tokenizer = getEncoding("gpt2");\n') == set()
     assert javascript('const tokenizer = loadTokenizer("gpt2");\n') == {(M, "gpt2")}
+
+
+# --- the settings of an item of a list of models ----------------------------------------------------------------------
+
+
+def config(text: str) -> set[tuple[Kind, str, int]]:
+    return {(r.kind, r.text, r.line) for r in ConfigSource().find(text, FileContext("config/config.yml", _local))}
+
+
+NEMO_MODELS = """\
+models:
+  - type: main
+    engine: hf_pipeline_llama2_13b
+    parameters:
+      path: "meta-llama/Llama-2-13b-chat-hf"
+      num_gpus: 2
+      device: "cuda"
+  - type: tabular
+    engine: tabular
+    parameters:
+      path: "<PATH_TO_DOWNLOADED_CHECKPOINT_FOLDER>/ggml-vicuna-13b-4bit-rev1.bin"
+  - type: llama_guard
+    engine: vllm_openai
+    params:
+      id: meta-llama/LlamaGuard-7b
+      openai_api_base: "http://localhost:5000/v1"
+"""
+
+
+def test_the_id_in_an_items_parameters_is_the_items() -> None:
+    assert config(NEMO_MODELS) == {(M, "meta-llama/Llama-2-13b-chat-hf", 5), (M, "meta-llama/LlamaGuard-7b", 15)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tasks:\n  - type: main\n    parameters:\n      path: meta-llama/Llama-2-13b-chat-hf\n",  # no list of models
+        "models:\n  - name: main\n    parameters:\n      path: meta-llama/Llama-2-13b-chat-hf\n",  # the item says
+        "models:\n  - type: main\n    parameters:\n      path: ./weights/llama\n      id: gpt2\n",  # a local path
+        "models:\n  - type: main\n    options:\n      cache: meta-llama/Llama-2-13b-chat-hf\n",  # not its id's key
+        "models:\n  - type: main\n    parameters:\n      device: cuda\n      temperature: 0.1\n",  # settings
+    ],
+)
+def test_item_parameters_look_alikes(text: str) -> None:
+    assert config(text) == set()
