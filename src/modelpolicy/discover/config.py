@@ -109,6 +109,11 @@ _HUB_REPOSITORY_KEYS = ("repository", "repo", "reponame", "uri", "id", "repoid",
 # In an item of a list named for models, where the artefact comes from, beside the id the list's users ask for: the
 # Gateway API inference extension's LoRA syncer (`ensureExist: {models: [{id: legogpt, source: org/x}]}`).
 _ITEM_SOURCE_KEYS = ("source",)
+# In an item of a list named for models that does not say itself which model it is, the section of its settings and
+# the keys in it that do: NeMo Guardrails' `models: [{type: main, engine: hf_pipeline_llama2, parameters: {path:
+# org/x}}]`, whose engine loads the weights at `parameters.path`.
+_ITEM_PARAMETERS = frozenset({"parameters", "params"})
+_ITEM_PARAMETER_KEYS = ("path", "id")
 # Keys beside a `dataset_path` that make a mapping an evaluation task (lm-evaluation-harness's task YAML): its
 # `dataset_path` is a Hub dataset even when written without an owner (`dataset_path: xnli`, a legacy id); the
 # builders (`json`, `csv`) and paths are still none.
@@ -617,6 +622,8 @@ class _Finder:
             if by_role and key is not None and isinstance(child, _Text) and _a_role(key.value):
                 yield from self.text(child, slot)  # `chat_models: {fast: gpt-4o-mini, smart: gpt-4o}`
                 continue
+            if slot is not None and item_key is None and key is not None and isinstance(child, _Mapping):
+                yield from self.item_parameters(key, child, slot)
             yield from self.entry(key, child, _item_slot(slot, key, child) if key is item_key else None)
 
     def entry(self, key: _Text | None, value: _Node | None, slot: _Slot | None) -> Iterator[Reference]:
@@ -749,6 +756,18 @@ class _Finder:
             return False
         hub = "/" in value and parse_hub_id(value) is not None
         return hub or bool(apis.named(value, self.api_contexts) or ollama.tagged(value))
+
+    def item_parameters(self, key: _Text, parameters: _Mapping, slot: _Slot) -> Iterator[Reference]:
+        """`models: [{type: main, parameters: {path: org/x}}]`: the id an item's settings section holds, read as the
+        item's own key's would be, when the item says no id itself (`_ITEM_PARAMETERS`); its other settings are read
+        as any mapping's are."""
+        if _normalise(key.value) not in _ITEM_PARAMETERS:
+            return
+        entries = {_normalise(name.value): value for name, value in parameters.entries if name}
+        for name in _ITEM_PARAMETER_KEYS:
+            if isinstance(value := entries.get(name), _Text):
+                yield from self.text(value, slot)
+                return
 
     def item_sources(self, entries: _Entries, item_key: _Text, slot: _Slot) -> Iterator[Reference]:
         """`models: [{id: alias, source: org/x}]`: where an item's artefact comes from, beside its item key's value."""

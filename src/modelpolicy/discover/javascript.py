@@ -44,7 +44,7 @@ from modelpolicy.discover.identity import (
 from modelpolicy.discover.images import IMAGE_MARKERS, whole_image
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers, holds_any, occurrences
-from modelpolicy.discover.names import called_kind, collection_kind, picker_kind, plural_kind
+from modelpolicy.discover.names import called_kind, collection_kind, picker_kind, plural_kind, tokenizer_lookup
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
 
@@ -1490,6 +1490,8 @@ class _Finder:
         call = _unwrapped(value)
         function = call.child_by_field_name("function") if call.type == "call_expression" else None
         if function is None or self.text(function).rpartition(".")[2] in _PATH_CALLS:
+            return []
+        if tokenizer_lookup(self.text(function)):  # `const tokenizer = getEncoding("gpt2")`: an encoding's name
             return []
         argument = _call_argument(call)
         if argument is None or (_chained(function) and _unwrapped(argument).type not in ("string", "template_string")):

@@ -26,6 +26,9 @@ ENDINGS = frozenset(
         ("modelname",),  # `APP_LLM_MODELNAME`, `MODELNAME`: one word in capitals
         ("llm",),  # `REFLECTION_LLM`, `llm:`; `local_llm` and `ollama_llm` are Ollama's (below)
         ("llm", "name"),  # MetaGPT's AFlow `optimize(llm_name="gpt-4o-mini")`, read from its `models:` config
+        # Guardrails AI's validators that ask a model (`ProvenanceLLM(llm_callable="gpt-4o-mini")`, `RestrictToTopic`,
+        # `LLMCritic`): the LiteLLM model name they call, or a function given in its place
+        ("llm", "callable"),
         ("judger",),  # the grading model spelled so: Qwen-Agent's benchmark `--vis-judger gpt-4-vision-preview`
         ("judge",),  # the model that grades another's answers: `judge: gpt-4o`, `--judge org/x`, `llm_as_judge=`
         ("model", "name", "or", "path"),
@@ -459,9 +462,18 @@ SCHEMA_METHODS = frozenset(
 
 
 # tiktoken's look-ups of the encoding a hosted model's tokenizer uses (`tiktoken.encoding_for_model("gpt-4o")`, and
-# js-tiktoken's `encodingForModel`, `getEncodingNameForModel`, compared by their words): they count tokens offline and
-# call no model.
-TOKENIZER_LOOKUPS = frozenset({"encoding_for_model", "encoding_name_for_model", "get_encoding_name_for_model"})
+# js-tiktoken's `encodingForModel`, `getEncodingNameForModel`, compared by their words), and of an encoding by its own
+# name (`tiktoken.get_encoding("gpt2")`, js-tiktoken's `getEncoding("cl100k_base")`: `gpt2` is the encoding GPT-2 used,
+# spelled as the Hub's legacy id): they count tokens offline and call no model.
+TOKENIZER_LOOKUPS = frozenset(
+    {"encoding_for_model", "encoding_name_for_model", "get_encoding_name_for_model", "get_encoding"}
+)
+
+
+def tokenizer_lookup(callee: str) -> bool:
+    """Whether a callee is one of tiktoken's look-ups (`tiktoken.encoding_for_model`, `getEncoding`): what it is
+    given, and what it returns, names no model read."""
+    return "_".join(split_words(callee.rpartition(".")[2])) in TOKENIZER_LOOKUPS
 
 
 @lru_cache(maxsize=16384)
@@ -474,7 +486,7 @@ def called_kind(name: str) -> Kind | None:
     method = name.rpartition(".")[2]
     if WRITTEN.intersection(words) or OTHER_HUBS.intersection(words):
         return None
-    if method in SCHEMA_METHODS or "_".join(split_words(method)) in TOKENIZER_LOOKUPS:
+    if method in SCHEMA_METHODS or tokenizer_lookup(method):
         return None
     kinds = {CALLED_WORDS[word] for word in words if word in CALLED_WORDS}
     if split_words(method)[:1] in _READING:  # `load_diffusion_models(ID)`: several files of one repository

@@ -80,6 +80,7 @@ from modelpolicy.discover.names import (
     served_by,
     source_kind,
     split_words,
+    tokenizer_lookup,
 )
 from modelpolicy.discover.open_clip_tags import pretrained_repository, short_names
 from modelpolicy.model import Kind, Reference
@@ -3275,7 +3276,8 @@ class _Finder:
     def _constructed(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """`model = TOGETHER("togethercomputer/CodeLlama-13b-Instruct", token)`: what a name named for a model holds
         is built from the id it is given first (a project's own wrapper of a hosted or local model), however often
-        the name is bound; not by a call of paths, files or another hub (`Path("models/x")`, `torch.hub.load(...)`)."""
+        the name is bound; not by a call of paths, files or another hub (`Path("models/x")`, `torch.hub.load(...)`),
+        nor by tiktoken's look-ups (`tokenizer = tiktoken.get_encoding("gpt2")`: an encoding's name)."""
         targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
         call = statement.value
         if len(targets) != 1 or not isinstance(call, ast.Call) or not call.args:
@@ -3284,6 +3286,8 @@ class _Finder:
         name = target.attr if isinstance(target, ast.Attribute) else target.id if isinstance(target, ast.Name) else ""
         callee = _call_name(call.func)
         if apis.name_kind(name) is not Kind.MODEL or not callee or callee in _NOT_BUILT_FROM_IDS:
+            return
+        if tokenizer_lookup(callee):  # `tokenizer = tiktoken.get_encoding("gpt2")`
             return
         if not _other_hub(call.func, callee) and not _through_hub(call.func):
             self._defer(call.args[0], Kind.MODEL, "constructed")

@@ -253,6 +253,8 @@ MARKER_WORDS = (
     b"xtuner",  # `xtuner chat ID`, `xtuner convert merge ID ...`
     b"--adapter",
     b"peft",  # OpenCompass's `--peft-path ID`
+    b"python -c",  # a program given to Python as a word, read by the Python source (`_inline_python`)
+    b"python3 -c",
     *URL_MARKERS,
     *spelled_markers(),  # `DATA_PATH=`, `--data-path`, `LM_NAME=`
     *apis.ROUTE_MARKERS,
@@ -490,10 +492,49 @@ def _references(
     # one place read by two readers (`docker run -e MODEL_ID=ID SERVER`: the server's variable, and a name the naming
     # rule reads) is one reference
     placed: dict[tuple[int, int, Kind, str], Reference] = {}
-    for reference in references:
+    for reference in (*references, *_inline_python(commands, place, context)):
         if reference is not None:
             placed.setdefault((reference.line, reference.column, reference.kind, reference.text), reference)
     return list(placed.values())
+
+
+_PYTHON = re.compile(r"python[\d.]*")
+
+
+def _inline_python(
+    commands: list[list[_Span]], place: Callable[[int], tuple[int, int]], context: FileContext
+) -> list[Reference]:
+    """`python -c "from transformers import AutoModel; AutoModel.from_pretrained('org/x')"`: a program given to Python
+    as a word (a Dockerfile's RUN that fetches a model at build time, a CI step, a Makefile's target) is read by the
+    Python source, each reference placed where its text is in the file."""
+    programs = [program for command in commands if (program := _python_program(command)) is not None]
+    if not programs:
+        return []
+    from modelpolicy.discover.python import PythonSource  # here: only a script that runs Python code needs it
+
+    found: list[Reference] = []
+    for program in programs:
+        starts = [0, *(index + 1 for index, character in enumerate(program.text) if character == "\n")]
+        for reference in _tolerant_find(PythonSource(), program.text, context):
+            if 0 < reference.line <= len(starts):
+                index = min(starts[reference.line - 1] + reference.column, len(program.offsets) - 1)
+                line, column = place(program.offsets[index])
+                found.append(replace(reference, line=line, column=column))
+    return found
+
+
+def _python_program(command: list[_Span]) -> _Span | None:
+    """The word after `-c` among the options of a Python interpreter the command runs (`python3 -u -c CODE`, `uv run
+    python -c CODE`); None when it runs a script or a module (`python -m x -c conf.yaml`: the module's option)."""
+    for index, word in enumerate(command):
+        if not _PYTHON.fullmatch(word.text.rpartition("/")[2]):
+            continue
+        for option, following in zip(command[index + 1 :], command[index + 2 :], strict=False):
+            if option.text == "-c":
+                return following if following.text.strip() else None
+            if not option.text.startswith("-") or option.text == "-m":
+                break
+    return None
 
 
 # What one of a command's words must hold, in any case, for a reader to find anything in it: the markers, the first
