@@ -1586,7 +1586,7 @@ class _Finder:
     @cached_property
     def apis(self) -> frozenset[str]:
         """The hosted APIs the file shows it calls, whose catalog names count in it (`discover/apis.py`)."""
-        return apis.contexts(self.source, self.context.path)
+        return apis.contexts(self.source, self.context.path) | self.context.around_apis
 
     @cached_property
     def lines(self) -> list[str]:

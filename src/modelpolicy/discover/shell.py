@@ -483,7 +483,7 @@ def _references(
     )
     if _ENV_FILE_WRITE.search(text):
         readers = (*readers, _printed_assignments)
-    in_context = apis.contexts(text, context.path) | around
+    in_context = apis.contexts(text, context.path) | around | context.around_apis
     images: Callable[[list[_Span]], Iterator[_Found]] = partial(_images, known=_image_variables(commands))
     readers = (*readers, images, _expansion_defaults)  # last: a default other readers read keeps their form
     founds = (found for command in commands if _may_read(command) for read in readers for found in read(command))
