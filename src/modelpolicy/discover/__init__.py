@@ -189,6 +189,7 @@ class _Dispatch:
         self.by_key: dict[str, tuple[Source, ...]] = {}
 
     def wanted(self, path: str) -> tuple[Source, ...]:
+        path = read_as(path)
         name = path.rpartition("/")[2]
         stem, dot, _ = name.partition(".")
         lowered = stem.lower()
@@ -209,6 +210,21 @@ class _Dispatch:
         if route not in self.loaded:
             self.loaded[route] = route.load()
         return self.loaded[route]
+
+
+# The last endings of a file written to be copied or filled in as the file named without them (`values.yaml.template`,
+# `config.json.example`, `settings.toml.dist`, `compose.yml.sample`): read as that file.
+_TEMPLATE_ENDINGS = frozenset({"template", "tmpl", "example", "sample", "dist"})
+
+
+def read_as(path: str) -> str:
+    """The path a file is read as: without a template's ending after its own (`helm/values.yaml.template` as
+    `helm/values.yaml`); a name with no ending before it keeps it (`.env.example`, `env.template`: an env file's own
+    spellings; `Dockerfile.template`, which is a Dockerfile by its stem)."""
+    head, dot, ending = path.rpartition(".")
+    if dot and ending.lower() in _TEMPLATE_ENDINGS and "." in head.rpartition("/")[2][1:]:
+        return head
+    return path
 
 
 def _dotless_ending(name: str) -> str:
@@ -268,25 +284,26 @@ class _Reader:
         whole is skipped `may_name`, and what can still be read of it is read: the text that is not UTF-8 with its
         bad bytes replaced, the documents, statements or cells around a syntax error."""
         relative = candidate.relative
+        named = read_as(relative)  # what its sources read it as (`values.yaml.template` as `values.yaml`)
         read = read_bytes(candidate, self.real_root)
         data = read.data
         if data is None or read.reason:
             if read.reason:
-                marked = data is not None and any(admits(s, data, relative) for s in wanted)
+                marked = data is not None and any(admits(s, data, named) for s in wanted)
                 self.skipped[index] = [Skipped(relative, read.reason, may_name=marked)]
             return
         text, reason = decode(data)
-        admitted = [s for s in wanted if admits(s, data, relative)]
+        admitted = [s for s in wanted if admits(s, data, named)]
         if text is None:
             text = data.decode("utf-8", "replace")
             words = text.encode("ascii", "ignore")  # a marker is ASCII: the other bytes alone make no marker here
-            marked = any(admits(s, words, relative) for s in admitted)
+            marked = any(admits(s, words, named) for s in admitted)
             self.skipped[index] = [Skipped(relative, reason, may_name=marked)]
         self.files_read += 1
         if not admitted:
             return
         self.kinds.add(wanted)
-        context = FileContext(relative, self.is_local_path)
+        context = FileContext(named, self.is_local_path)
         found: list[Reference] = []
         for source in admitted:
             try:
@@ -297,6 +314,8 @@ class _Reader:
             except RecursionError:
                 reason = f"{source.name}: nested too deeply to read"
                 self.skipped.setdefault(index, []).append(Skipped(relative, reason, may_name=True))
+        if named != relative:
+            found = [replace(r, path=relative) if r.path == named else r for r in found]
         self.references[index] = _first_places(_apply_suppressions(found, suppressions(relative, text), self.used))
 
     def read_all(self, indexes: Iterable[int], listed: list[tuple[Candidate, tuple[Source, ...]]]) -> _Reader:

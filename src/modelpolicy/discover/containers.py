@@ -42,17 +42,18 @@ _COMMAND_KEYS = ("entrypoint", "command", "args", "arguments")
 _JOB_COMMAND_KEYS = ("entrypoint", "command")
 _COMPOSE = re.compile(r"(docker-)?compose[^/]*\.ya?ml")
 # Cheap test before parsing: YAML without an image cannot name a container.
-# (`defaultImage:`, `vllm_image:`: a key ending in `image`, `Image` or `images`, too; a backend's `image_name:`)
+# (`defaultImage:`, `vllm_image:`: a key ending in `image`, `Image` or `images`, too; a backend's `image_name:`; a
+# NIMCache's `modelPuller:`)
 # Not after a capital or another word character but a lower-case ASCII letter, digit or underscore (`ImageName:` is no
 # image's key); written as a lookbehind after the word's first letter, so that the engine skips ahead to that letter
 # rather than trying the lookbehind at every character (ten times as long on a large file). The words are looked for
 # first as plain text (`_MENTION_WORDS`): most files hold none.
 _MENTIONS = re.compile(
-    r"[iIrnm](?<![^\W0-9_a-z][iIrnm])(?:(?<=[iI])mage(?:s|_name|_ref)?|(?<=r)epository|(?<=n)ewName|(?<=m)odelFormat)"
+    r"[iIrnm](?<![^\W0-9_a-z][iIrnm])(?:(?<=[iI])mage(?:s|_name|_ref)?|(?<=r)epository|(?<=n)ewName|(?<=m)odel(?:Format|Puller))"
     r"[\"']?\s*:"
     r"|docker://"
 )
-_MENTION_WORDS = ("mage", "repository", "newName", "modelFormat", "docker://")
+_MENTION_WORDS = ("mage", "repository", "newName", "modelFormat", "modelPuller", "docker://")
 # Keys beside a Helm `repository:` whose value is the model the server is given (vLLM production-stack's
 # `modelSpec`); compared lower-cased.
 _MODEL_KEYS = frozenset({"modelurl"})
@@ -74,7 +75,8 @@ class ContainerSource:
     stems = frozenset({"dockerfile", "containerfile"})
     # A Dockerfile's `FROM`; a manifest's `image:` or Helm's `repository:` (a model id given to a server sits beside
     # one of them); a KServe `modelFormat:`; a workflow's `uses: docker://`.
-    markers = Markers((b"from", b"image", b"repository", b"modelformat", b"docker"), caseless=True)
+    # `modelPuller:`: the image a NIMCache pulls its model with, in a file that may name no other
+    markers = Markers((b"from", b"image", b"repository", b"modelformat", b"docker", b"modelpuller"), caseless=True)
 
     def wants(self, path: str) -> bool:
         name = path.rsplit("/", 1)[-1].lower()
@@ -333,11 +335,12 @@ class _Yaml:
             words = split_words(key)
             if key == "image" or not words:
                 continue
-            if words[-1] == "image" or (words[-1] != "images" and key.islower() and names_image(key)):
+            cased = key.islower() or (not key.isupper() and words[-1] != "name")
+            if words[-1] == "image" or (words[-1] != "images" and cased and names_image(key)):
                 # a workflow's input named for an image: `{description: ..., default: IMAGE}`; a backend's
-                # `image_name: ghcr.io/ggml-org/llama.cpp:server` (GPUStack's inference backends), `image_ref:`.
-                # Not KubeAI's `imageName: gpu`, a key of its `images:` table, nor a workflow's `IMAGE_NAME:` (what
-                # it builds and pushes as often)
+                # `image_name: ghcr.io/ggml-org/llama.cpp:server` (GPUStack's inference backends), `image_ref:`; a
+                # NIMCache's `modelPuller: nvcr.io/nim/meta/llama3-8b-instruct:1.0.3`. Not KubeAI's `imageName: gpu`,
+                # a key of its `images:` table, nor a workflow's `IMAGE_NAME:` (what it builds and pushes as often)
                 nodes = [_entries(node).get("default")] if isinstance(node, yaml.MappingNode) else [node]
             elif words[-1] != "images":
                 continue

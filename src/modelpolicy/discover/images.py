@@ -47,6 +47,15 @@ IMAGE_MARKERS = (
     b"lmdeploy",
     b"paddleocr-genai",
     b"ray-llm",  # Ray Serve LLM's image (`rayproject/ray-llm`)
+    b"llamacpp_python",  # containers/ai-lab-recipes' llama-cpp-python server (`quay.io/ai-lab/llamacpp_python`)
+    b"llama-cpp-python",
+    b"whisper.cpp",
+    b"whispercpp",
+    b"object-detection-server",
+    b"object_detection_python",
+    b"nvidia/nim",  # NIMs on Amazon ECR Public (`public.ecr.aws/nvidia/nim:TAG`)
+    b"nemoretriever",  # NeMo Retriever NIMs under `nvcr.io/nvidia/nemo-microservices/`
+    b"ai-dynamo/",  # Dynamo's runtimes (`nvcr.io/nvidia/ai-dynamo/vllm-runtime`)
 )
 # Environment variables a model server reads its model from (`HF_MODEL_ID`: TGI's SageMaker entrypoint).
 MODEL_VARIABLES = frozenset({"MODEL_ID", "MODEL_NAME", "MODEL", "HF_MODEL_ID"})
@@ -79,7 +88,7 @@ def server_image(written: str, known: Mapping[str, str] | None = None) -> str | 
     if pyxis := _PYXIS.match(text):
         text = f"{pyxis['registry']}/{pyxis['image']}"
     image = ImageName.parse(text)
-    if _unset(image.repository) or not image.repository or load_knowledge().server(image.repository) is None:
+    if _unset(image.repository) or _hollow(image.repository) or load_knowledge().server(image.repository) is None:
         return None
     tag = image.tag if image.tag and not _unset(image.tag) else None
     digest = image.digest if image.digest and not _unset(image.digest) else None
@@ -114,6 +123,12 @@ def code_image(text: str) -> str | None:
     host = written.repository.partition("/")[0]
     listed = any(written.repository in server.images for server in load_knowledge().servers)
     return image if listed or "." in host or ":" in host or host == "localhost" else None
+
+
+def _hollow(repository: str) -> bool:
+    """Whether a repository has an empty part: none at all, or what a hole of an f-string leaves in one
+    (`f"nvcr.io/nim/meta/{name}:1.0.0"` read as `nvcr.io/nim/meta/:1.0.0`), which names no image."""
+    return not repository or "" in repository.split("/")
 
 
 def _unset(part: str) -> bool:

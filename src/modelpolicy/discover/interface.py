@@ -32,6 +32,9 @@ class FileContext:
 
     path: str
     is_local_path: Callable[[str], bool]
+    # The hosted APIs the file shows it calls outside the text a source is given (`apis.contexts`): a notebook's other
+    # cells and its prose, for a cell read alone
+    around_apis: frozenset[str] = frozenset()
 
 
 class Source(Protocol):

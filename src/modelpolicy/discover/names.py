@@ -613,9 +613,15 @@ def picker_kind(name: str) -> Kind | None:
 
 
 # Endings of a variable holding a container image to run: `IMAGE=`, `VLLM_IMAGE=`, `SERVER_IMAGE=`, `IMAGE_NAME=`,
-# and one image of several by the hardware it runs on (`TEI_IMAGE_CPU=`, `TEI_IMAGE_GPU=`).
+# and one image of several by the hardware it runs on (`TEI_IMAGE_CPU=`, `TEI_IMAGE_GPU=`); the container itself
+# (`ngc_container="nvcr.io/nim/meta/llama3-8b-instruct:1.0.0"`, `NIM_CONTAINER=`), and the image a NIM Operator's
+# NIMCache pulls its model with (`modelPuller: nvcr.io/nim/meta/llama3-8b-instruct:1.0.3`). Only images the
+# catalogue knows count: a container's name (`CONTAINER=vllm-server`) is none.
 _HARDWARE = ("cpu", "gpu", "cuda", "rocm", "hpu", "xpu", "tpu", "neuron", "arm64", "amd64")
-IMAGE_ENDINGS = frozenset({("image",), ("image", "name"), ("image", "ref"), *(("image", h) for h in _HARDWARE)})
+IMAGE_ENDINGS = frozenset(
+    {("image",), ("image", "name"), ("image", "ref"), *(("image", h) for h in _HARDWARE)}
+    | {("container",), ("model", "puller")}
+)
 
 
 # Last words of the name of an option, variable or key whose value is a command line, or the options of one:

@@ -20,6 +20,7 @@ from functools import cached_property
 from itertools import accumulate
 from typing import Any
 
+from modelpolicy.discover import apis
 from modelpolicy.discover.interface import FileContext, SourceError
 from modelpolicy.discover.markers import Markers, Spelled, spelled_apart
 from modelpolicy.discover.python import MARKER_WORDS, PythonSource
@@ -98,6 +99,9 @@ class NotebookSource:
         return path.endswith(".ipynb")
 
     def find(self, text: str, context: FileContext) -> list[Reference]:
+        # the APIs the whole notebook shows it calls (a client in one cell, an endpoint in another, its prose: "deploy
+        # the NVIDIA NIM"), for each cell read alone as for the cells read as one module
+        context = replace(context, around_apis=context.around_apis | apis.contexts(text, context.path))
         try:
             cells = _code_cells(text)
         except (ValueError, RecursionError) as error:

@@ -1644,7 +1644,7 @@ class _Finder:
         """The hosted APIs the file shows it calls, whose catalog names count in it (`discover/apis.py`)."""
         # the provider a module of model classes is named for: `from agno.models.cerebras import CerebrasOpenAI`
         filed = (apis.path_contexts(module.replace(".", "/") + "/") for module in self.model_imports[0])
-        return apis.contexts(self.source, self.context.path).union(*filed)
+        return (apis.contexts(self.source, self.context.path) | self.context.around_apis).union(*filed)
 
     @cached_property
     def lines(self) -> list[str]:

@@ -30,7 +30,7 @@ from modelpolicy.discover.identity import (
     parse_hub_url,
     without_hub_route,
 )
-from modelpolicy.discover.images import MODEL_VARIABLES, server_image, takes_model_argument
+from modelpolicy.discover.images import IMAGE_MARKERS, MODEL_VARIABLES, server_image, takes_model_argument
 from modelpolicy.discover.interface import FileContext, Source, SourceError
 from modelpolicy.discover.markers import Lines, Markers, Spelled, holds_any, spelled_apart
 from modelpolicy.discover.names import (
@@ -429,9 +429,11 @@ def _dockerfile_references(text: str, context: FileContext) -> list[Reference]:
 
 def _may_name(script: str) -> bool:
     """Whether a piece of shell read on its own (a Makefile's logical line, a Dockerfile's instruction) may name
-    anything: whether a script file holding only it would pass the source's markers. Most of a long Makefile's lines
-    do not, and are not split into words."""
-    return ShellSource.markers.admit(script.encode("utf-8", "surrogatepass"), "")
+    anything: whether a script file holding only it would pass the source's markers, or it holds a word of a model
+    server's image (`ARG SERVER_IMAGE=quay.io/ai-lab/llamacpp_python:latest`, pulled by a later `RUN podman pull
+    ${SERVER_IMAGE}`). Most of a long Makefile's lines do not, and are not split into words."""
+    data = script.encode("utf-8", "surrogatepass")
+    return ShellSource.markers.admit(data, "") or holds_any(data.lower(), IMAGE_MARKERS)
 
 
 def _script_references(script: _Span, place: Callable[[int], tuple[int, int]], context: FileContext) -> list[Reference]:
@@ -484,7 +486,7 @@ def _references(
     )
     if _ENV_FILE_WRITE.search(text):
         readers = (*readers, _printed_assignments)
-    in_context = apis.contexts(text, context.path) | around
+    in_context = apis.contexts(text, context.path) | around | context.around_apis
     images: Callable[[list[_Span]], Iterator[_Found]] = partial(_images, known=_image_variables(commands))
     readers = (*readers, images, _expansion_defaults)  # last: a default other readers read keeps their form
     founds = (found for command in commands if _may_read(command) for read in readers for found in read(command))
