@@ -265,6 +265,19 @@ def test_the_keys_of_a_table_of_aliases_a_name_is_looked_for_in_are_not_read() -
     assert find_python(source) == {(M, "org/x"), (M, "org/y")}
 
 
+def test_the_keys_of_a_table_of_hosted_apis_a_name_is_looked_for_in_keep_their_routes_kinds() -> None:
+    # MetaGPT's TOKEN_MAX: OpenRouter's lower-case owner/name ids beside API names are no Hub models there
+    source = (
+        'TOKEN_MAX = {"gpt-4o": 128000, "claude-3-haiku-20240307": 200000, "openai/gpt-4": 8192,\n'
+        '             "microsoft/wizardlm-2-8x22b": 65536}\n'
+        "def budget(model):\n"
+        "    if model not in TOKEN_MAX:\n"
+        "        return 0\n"
+        "    return TOKEN_MAX[model]\n"
+    )
+    assert all(kind is not M for kind, _ in find_python(source))
+
+
 @pytest.mark.parametrize(
     "source",
     [

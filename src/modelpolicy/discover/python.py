@@ -3403,13 +3403,17 @@ class _Finder:
     def _membership_keys(self, mapping: ast.expr) -> list[ast.expr | None]:
         """The keys of a dict a name for a model is looked for in (`if config["_name_or_path"] in preset_mapping`,
         MLC LLM's `{"meta-llama/Llama-2-7b-hf": "llama2_7b"}`); none of a table of aliases, whose keys are the
-        program's own names for the ids its values are written as (`{"sonnet": "claude-3-5-sonnet-20241022"}`)."""
+        program's own names for the ids its values are written as (`{"sonnet": "claude-3-5-sonnet-20241022"}`), nor
+        of a table keyed mostly by hosted APIs' names (MetaGPT's `TOKEN_MAX = {"gpt-4o": 128000, "openai/gpt-4": ...,
+        "microsoft/wizardlm-2-8x22b": ...}`), which the tables of API models read with their routes' kinds."""
         if not isinstance(mapping, ast.Dict):
             return []
         aliases = _maps_names_to_names(mapping) and any(
             self._id_written(text) for value in mapping.values if (text := _string(value))
         )
-        return [] if aliases else list(mapping.keys)
+        keys = [text for key in mapping.keys if key is not None and (text := _string(key))]
+        by_apis = 2 * sum(1 for text in keys if apis.named(text, self.apis)) > len(keys)
+        return [] if aliases or by_apis else list(mapping.keys)
 
     def _a_type_word(self, operand: ast.expr) -> bool:
         """Whether a literal a `model_type` is compared with is a word for a kind of model, no hosted API's name:
