@@ -2441,8 +2441,8 @@ class _Finder:
                 values = [v for node in self._test_argument(argument.id) for v in self._values(node)]
             if not values and isinstance(argument, ast.Name):
                 values = self._asserted_choices(argument)
-            if values and isinstance(argument, ast.Name) and id(call) in self.guards:
-                values = [v for v in values if v.dynamic or _passes_guards(self.guards[id(call)], argument.id, v.text)]
+            if values and isinstance(argument, ast.Name) and (guard := self.guards().get(id(call))) is not None:
+                values = [v for v in values if v.dynamic or _passes_guards(guard, argument.id, v.text)]
             if not values:
                 self._note_passed(argument, use)
             read = replace(use, single_names=False) if _names_a_folder(argument) else use
@@ -2453,11 +2453,20 @@ class _Finder:
                     yield reference
 
     @cached_property
+    def _guards_by_scope(self) -> dict[int, dict[int, _Guard]]:
+        return {}
+
     def guards(self) -> dict[int, _Guard]:
-        """By id of a call: the tests of the `if`s around it in its function (or the module), innermost first, each
-        with whether the call is in the branch the test takes (`_passes_guards`)."""
-        found: dict[int, _Guard] = {}
-        queue: deque[tuple[ast.AST, _Guard | None]] = deque([(self.tree, None)])
+        """By id of a call in the function being walked (or the module's own statements): the tests of the `if`s
+        around it there, innermost first, each with whether the call is in the branch the test takes
+        (`_passes_guards`). Only that scope is walked, once: a nested function runs when called, not where defined."""
+        scope: ast.AST = self.scopes[-1] if self.scopes else self.tree
+        found = self._guards_by_scope.get(id(scope))
+        if found is not None:
+            return found
+        found = self._guards_by_scope[id(scope)] = {}
+        body: list[ast.stmt] = scope.body  # type: ignore[attr-defined]
+        queue: deque[tuple[ast.AST, _Guard | None]] = deque((statement, None) for statement in body)
         while queue:
             node, guard = queue.popleft()
             if isinstance(node, ast.If):
@@ -2466,8 +2475,8 @@ class _Finder:
                 queue.extend((statement, _Guard(node.test, False, guard)) for statement in node.orelse)
                 continue
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
-                guard = None  # run when called, not where defined
-            elif isinstance(node, ast.Call) and guard is not None:
+                continue
+            if isinstance(node, ast.Call) and guard is not None:
                 found[id(node)] = guard
             queue.extend((child, guard) for child in _children(node))
         return found
