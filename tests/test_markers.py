@@ -4,8 +4,10 @@ over words that overlap one it found."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from modelpolicy.discover.markers import Markers, holds_any, occurrences
+from modelpolicy.discover.markers import Markers, holds_any, minimal_words, occurrences
 from modelpolicy.discover.python import MARKER_WORDS
 
 
@@ -67,3 +69,22 @@ def test_present_names_the_words_written_in_the_text_in_the_order_given_overlapp
     assert present(b'{"api": "openrouter/x"}', words) == (b"openrouter", b"router")
     assert present(b"nothing here", words) == ()
     assert present(b"ollama https://x", words) == (b"ollama", b"https://")
+
+
+@pytest.mark.parametrize(
+    ("words", "minimal"),
+    [
+        (["model", "model_name", "from_pretrained", "pretrained"], {"model", "pretrained"}),
+        (["a", "ab", "b", "abc"], {"a", "b"}),
+        (["gpt-", "gpt-4o", "claude", "claude", "x\ny"], {"gpt-", "claude", "x\ny"}),  # a line break: one at a time
+        ([], set()),
+    ],
+)
+def test_minimal_words_keeps_only_the_words_that_hold_no_other(words: list[str], minimal: set[str]) -> None:
+    assert minimal_words(words) == minimal
+
+
+@given(st.lists(st.text(alphabet="abc-", min_size=1, max_size=5), max_size=30))
+def test_minimal_words_agrees_with_testing_every_pair(words: list[str]) -> None:
+    expected = {w for w in words if not any(other != w and other in w for other in words)}
+    assert minimal_words(words) == expected

@@ -43,7 +43,7 @@ from modelpolicy.discover.identity import (
 )
 from modelpolicy.discover.images import IMAGE_MARKERS, whole_image
 from modelpolicy.discover.interface import FileContext, SourceError
-from modelpolicy.discover.markers import Markers, holds_any, occurrences
+from modelpolicy.discover.markers import Markers, holds_any, minimal_words, occurrences
 from modelpolicy.discover.names import called_kind, collection_kind, picker_kind, plural_kind, tokenizer_lookup
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind, Reference
@@ -257,7 +257,7 @@ def _name_words() -> re.Pattern[bytes]:
     endings = {*names.ENDINGS, *names.OLLAMA_ENDINGS, *names.LOCAL_ENDINGS, *apis.API_ENDINGS}
     endings |= {(word,) for word in names.COLLECTION_WORDS}
     plain = {first for first, *rest in endings if not rest}
-    plain = {word for word in plain if not any(other != word and other in word for other in plain)}
+    plain = minimal_words(plain)
     joined = {(first, *rest) for first, *rest in endings if rest and not any(word in first for word in plain)}
     patterns = [re.escape(word) for word in sorted(plain)]
     patterns += [

@@ -56,7 +56,7 @@ from modelpolicy.discover.identity import (
 )
 from modelpolicy.discover.images import IMAGE_MARKERS, code_image
 from modelpolicy.discover.interface import FileContext, Source, SourceError
-from modelpolicy.discover.markers import Lines, Markers
+from modelpolicy.discover.markers import Lines, Markers, minimal_words
 from modelpolicy.discover.names import (
     CARD_KEYS,
     HUB_KEYS,
@@ -507,7 +507,7 @@ def _marker_words() -> tuple[bytes, ...]:
     words.add("lora(")
     # a record spelling a Hub id in two parts (`_split_hub_id`), by its owner key: `org=`, `"org":`
     words.update(f"{q}{key}{e}" for key in _OWNER_KEYS for q, e in (("", "="), ('"', '"'), ("'", "'")))
-    minimal = [w for w in words if not any(other != w and other in w for other in words)]
+    minimal = minimal_words(words)
     return tuple(sorted((w.encode() for w in minimal), key=len, reverse=True))
 
 
