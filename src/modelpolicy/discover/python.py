@@ -3642,7 +3642,12 @@ class _Finder:
         artefacts = _named_artefacts(text, named.kind, self.context, self.apis)
         if text in self.labels:  # `MODEL_COMPUTE_FUNCTIONS = {"MiniMax-M2": ...}`: a catalogue's label of a Hub model,
             artefacts = [a for a in artefacts if a[0] is not Kind.API]  # not the hosted API spelled the same
-        if not artefacts and named.kind in (Kind.MODEL, Kind.API) and self.speaks_of_ollama:
+        if (
+            not artefacts
+            and named.kind in (Kind.MODEL, Kind.API)
+            and self.speaks_of_ollama
+            and not ollama.capitalised(text)  # `{"MISTRAL": MistralClient()}`, `("Mixtral", ID)`: a key, a label
+        ):
             # `model = "qwen3:0.6b"`, `{"model": "llama3.2"}` in a file that speaks of Ollama, as in a config file;
             # CAMEL's `ModelFactory.create(model_platform=ModelPlatformType.OLLAMA, model_type="llama3.2")`
             known = ollama.recognise(text, ollama.Context.NAMED)
