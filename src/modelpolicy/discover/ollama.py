@@ -149,6 +149,13 @@ def recognise(text: str, context: Context) -> tuple[Kind, str] | None:
     return None
 
 
+def capitalised(text: str) -> bool:
+    """Whether an untagged name is written with capitals (`MISTRAL`, a constant's spelling; `Mixtral`, a label's): the
+    Ollama library spells its names in lower case, so where only the file's words speak of Ollama it names none."""
+    found = parse(text)
+    return found is not None and found.tag is None and found.name != found.name.lower()
+
+
 def tagged(text: str) -> str | None:
     """A name the Ollama library knows with a tag (`llama3.1:8b`, `qwen2.5:7b-instruct`, `mistral:latest`), as
     written: under a model name it is Ollama's wherever it stands, since no Hub id and no hosted API's name is so

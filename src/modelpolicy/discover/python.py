@@ -3642,7 +3642,12 @@ class _Finder:
         artefacts = _named_artefacts(text, named.kind, self.context, self.apis)
         if text in self.labels:  # `MODEL_COMPUTE_FUNCTIONS = {"MiniMax-M2": ...}`: a catalogue's label of a Hub model,
             artefacts = [a for a in artefacts if a[0] is not Kind.API]  # not the hosted API spelled the same
-        if not artefacts and named.kind in (Kind.MODEL, Kind.API) and self.speaks_of_ollama:
+        if (
+            not artefacts
+            and named.kind in (Kind.MODEL, Kind.API)
+            and self.speaks_of_ollama
+            and not ollama.capitalised(text)  # `{"MISTRAL": MistralClient()}`, `("Mixtral", ID)`: a key, a label
+        ):
             # `model = "qwen3:0.6b"`, `{"model": "llama3.2"}` in a file that speaks of Ollama, as in a config file;
             # CAMEL's `ModelFactory.create(model_platform=ModelPlatformType.OLLAMA, model_type="llama3.2")`
             known = ollama.recognise(text, ollama.Context.NAMED)
@@ -4553,14 +4558,7 @@ def _item_names(item: ast.expr, depth: int = 0) -> list[ast.expr]:
     [{"id": ...}]}`), what its items name, and of a row of columns, the names its first column lists. One level of
     nesting is read, and a row's key."""
     if isinstance(item, ast.List | ast.Tuple):
-        if depth == 0:
-            # a row of columns, its first the row's key: `OPENAI_MODEL_PRICING = ((("gpt-4o", "gpt-4o-2024"), 2.5),)`
-            row = [inner for _, inner in _entries(item)]
-            keyed = len(row) > 1
-            return [name for i, inner in enumerate(row) for name in _item_names(inner, 1 + (i != 0 or not keyed))]
-        if depth > 1:
-            return []
-        return [inner for _, inner in _entries(item) if not isinstance(inner, ast.List | ast.Tuple | ast.Dict)]
+        return _listed_names(item, depth)
     entries = _record_entries(item)
     if entries is None:
         return [item]
@@ -4572,6 +4570,22 @@ def _item_names(item: ast.expr, depth: int = 0) -> list[ast.expr]:
         return [chosen]
     lists = [value for value in entries.values() if isinstance(value, ast.List | ast.Tuple)] if depth == 0 else []
     return [name for listed in lists for name in _item_names(listed, depth)]
+
+
+def _listed_names(item: ast.List | ast.Tuple, depth: int) -> list[ast.expr]:
+    """What a list item names (`_item_names`): a row of columns, the names its first column lists; rows, what each
+    lists."""
+    if depth == 0:
+        row = [inner for _, inner in _entries(item)]
+        if len(row) > 1 and all(isinstance(inner, ast.List | ast.Tuple) for inner in row):
+            # rows, not one row's columns: `{"openai": [("Label", "gpt-4o"), ("Label", "gpt-4o-mini")]}`
+            return [name for inner in row for name in _item_names(inner, 1)]
+        # a row of columns, its first the row's key: `OPENAI_MODEL_PRICING = ((("gpt-4o", "gpt-4o-2024"), 2.5),)`
+        keyed = len(row) > 1
+        return [name for i, inner in enumerate(row) for name in _item_names(inner, 1 + (i != 0 or not keyed))]
+    if depth > 1:
+        return []
+    return [inner for _, inner in _entries(item) if not isinstance(inner, ast.List | ast.Tuple | ast.Dict)]
 
 
 def _maps_names_to_names(mapping: ast.Dict) -> bool:
