@@ -2859,7 +2859,8 @@ class _Finder:
         if read is not None:
             form, variable, default = read
             names = [value.text for value in self._values(variable) if not value.dynamic]
-            self._defer(default, next((k for n in names if (k := named_kind(n))), None), form)
+            # `os.getenv("AZURE_OPENAI_DEPLOYMENT", ID)`: Azure's deployment is an API model's, as for a keyword
+            self._defer(default, next((k for n in names if (k := apis.name_kind(n))), None), form)
         elif (keyed := _keyed_default(call)) is not None:  # `kwargs.pop("tokenizer", ID)`, `cfg.get("model", ID)`
             self._defer(keyed[1], apis.name_kind(keyed[0]), "default")
 
@@ -4698,9 +4699,9 @@ _ENVIRONMENT_SETS = frozenset({"setenv", "putenv"})
 
 
 def _environment_read(call: ast.Call) -> tuple[str, ast.expr | None, ast.expr | None] | None:
-    """`os.getenv(NAME, DEFAULT)`, `os.environ.get(NAME, DEFAULT)`, `environ.setdefault(...)`: (form, name, default).
-    A test's `monkeypatch.setenv(NAME, VALUE)` (pytest) and `os.putenv(NAME, VALUE)` set what the code then reads:
-    (form, name, value)."""
+    """`os.getenv(NAME, DEFAULT)`, `os.environ.get(NAME, DEFAULT)`, `environ.setdefault(...)`, python-decouple's
+    `config(NAME, default=DEFAULT)`: (form, name, default). A test's `monkeypatch.setenv(NAME, VALUE)` (pytest) and
+    `os.putenv(NAME, VALUE)` set what the code then reads: (form, name, value)."""
     func = call.func
     if _call_name(func) in _ENVIRONMENT_SETS:
         given: list[ast.expr | None] = [*call.args, None, None]
@@ -4709,11 +4710,26 @@ def _environment_read(call: ast.Call) -> tuple[str, ast.expr | None, ast.expr | 
         form = "getenv"
     elif isinstance(func, ast.Attribute) and func.attr in ("get", "setdefault") and _call_name(func.value) == "environ":
         form = "environ"
+    elif _decouple_read(call):
+        return "config", call.args[0], _keyword(call, "default")
     else:
         return None
     arguments: list[ast.expr | None] = [a for a in call.args if not isinstance(a, ast.Starred)]
     arguments += [None, None]
     return form, _keyword(call, "key") or arguments[0], _keyword(call, "default") or arguments[1]
+
+
+def _decouple_read(call: ast.Call) -> bool:
+    """python-decouple's `config("OPENAI_CHAT_MODEL", default="gpt-4o-mini")` (and `decouple.config(...)`): a setting
+    read from the environment or a `.env` file by the variable's name written first, with `default=` when it is unset.
+    Without `default=` nothing is read here (`config("KEY")`: a value the file cannot show)."""
+    return (
+        _call_name(call.func) == "config"
+        and bool(call.args)
+        and isinstance(call.args[0], ast.Constant)
+        and isinstance(call.args[0].value, str)
+        and _keyword(call, "default") is not None
+    )
 
 
 _KEYED_READS = frozenset({"get", "pop", "setdefault"})

@@ -1,0 +1,59 @@
+"""Forms found on repositories the benchmark does not label (thirteenth blind wave, helper sk: the Python samples and
+connectors of microsoft/semantic-kernel, Cinnamon/kotaemon): a setting read from the environment with a default, by the
+variable's name (python-decouple's `config(NAME, default=ID)`, an Azure deployment's `os.getenv(NAME, ID)`)."""
+
+from __future__ import annotations
+
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.python import PythonSource, read_whole
+from modelpolicy.model import Kind
+
+A, M = Kind.API, Kind.MODEL
+PY = FileContext("app/settings.py", lambda text: text.startswith(("./", "/")))
+
+
+def python(source: str) -> set[tuple[Kind, str, int]]:
+    """(kind, id, line) of every reference, read by statements and read whole: both readings must agree."""
+    by_statements = {(r.kind, r.text, r.line) for r in PythonSource().find(source, PY)}
+    assert by_statements == {(r.kind, r.text, r.line) for r in read_whole(source, PY)}
+    return by_statements
+
+
+# --- settings read from the environment, with a default ------------------------------------------------------------
+
+
+def test_decouple_config_default_is_read_by_the_variables_name() -> None:
+    source = (
+        "from decouple import config\n"
+        'CHAT = config("APP_CHAT_MODEL", default="gpt-4o-mini")\n'
+        'EMBEDDER = config("APP_EMBEDDING_MODEL_NAME", default="org/small-embedder")\n'
+    )
+    assert python(source) == {(A, "gpt-4o-mini", 2), (M, "org/small-embedder", 3)}
+
+
+def test_decouple_config_default_inside_an_expression() -> None:
+    source = (
+        "from decouple import config\n"
+        'URL = "{0}/v1/{1}".format(config("HOST", default=""), config("APP_VISION_DEPLOYMENT", default="gpt-4.1"))\n'
+    )
+    assert python(source) == {(A, "gpt-4.1", 2)}
+
+
+def test_config_without_a_default_or_named_for_no_model_reads_nothing() -> None:
+    source = (
+        "from decouple import config\n"
+        'TITLE = config("APP_TITLE", default="gpt-4o-mini")\n'
+        'KEY = config("OPENAI_API_KEY")\n'
+        'section = config("model")\n'
+    )
+    assert python(source) == set()
+
+
+def test_an_azure_deployment_read_from_the_environment_is_an_api_model() -> None:
+    source = (
+        "import os\n"
+        'DEPLOYMENT = os.getenv("AZURE_OPENAI_DEPLOYMENT", "gpt-4.1-mini")\n'
+        'NAME = os.environ.get("VISION_DEPLOYMENT_NAME", "o4-mini")\n'
+        'OTHER = os.getenv("AZURE_OPENAI_DEPLOYMENT", "my-team-deployment")\n'
+    )
+    assert python(source) == {(A, "gpt-4.1-mini", 2), (A, "o4-mini", 3)}
