@@ -57,3 +57,35 @@ def test_an_azure_deployment_read_from_the_environment_is_an_api_model() -> None
         'OTHER = os.getenv("AZURE_OPENAI_DEPLOYMENT", "my-team-deployment")\n'
     )
     assert python(source) == {(A, "gpt-4.1-mini", 2), (A, "o4-mini", 3)}
+
+
+# --- a local OpenAI-compatible server (LM Studio) ------------------------------------------------------------------
+
+
+def test_a_model_asked_of_lm_studio_is_an_api_model_as_written() -> None:
+    source = (
+        "from openai import OpenAI\n"
+        'client = OpenAI(base_url="http://localhost:1234/v1", api_key="unused")\n'
+        'reply = client.chat.completions.create(model="mistral-nemo-12b", messages=[])\n'
+        'vectors = Embedder(model_id="Some-Embed-v2-GGUF", client=client)\n'
+    )
+    assert python(source) == {(A, "mistral-nemo-12b", 3), (A, "Some-Embed-v2-GGUF", 4)}
+
+
+def test_lm_studio_placeholders_and_known_names_stay_what_they_are() -> None:
+    source = (
+        "# a chat through LM Studio's local server\n"
+        'client = OpenAI(base_url="http://localhost:1234/v1", api_key="unused")\n'
+        'client.chat.completions.create(model="local-model", messages=[])\n'
+        'client.chat.completions.create(model="gpt-4o-mini", messages=[])\n'
+        'client.chat.completions.create(model="org/weights-7b-GGUF", messages=[])\n'
+    )
+    assert python(source) == {(A, "gpt-4o-mini", 4), (M, "org/weights-7b-GGUF", 5)}
+
+
+def test_without_a_local_server_an_unknown_name_names_nothing() -> None:
+    source = (
+        'client = OpenAI(base_url="http://localhost:8080/v1", api_key="unused")\n'
+        'client.chat.completions.create(model="mistral-nemo-12b", messages=[])\n'
+    )
+    assert python(source) == set()

@@ -40,7 +40,7 @@ from functools import cached_property, lru_cache, partial
 from typing import Any
 from urllib.parse import urlsplit
 
-from modelpolicy.discover import apis, ollama, python_statements
+from modelpolicy.discover import apis, local_servers, ollama, python_statements
 from modelpolicy.discover.identity import (
     URL,
     URL_MARKERS,
@@ -1640,6 +1640,11 @@ class _Finder:
         return ollama.server_in(self.source, self.context.path)
 
     @cached_property
+    def speaks_of_local_server(self) -> bool:
+        """Whether the file shows a local OpenAI-compatible server such as LM Studio is meant (`local_servers`)."""
+        return local_servers.server_in(self.source, self.context.path)
+
+    @cached_property
     def apis(self) -> frozenset[str]:
         """The hosted APIs the file shows it calls, whose catalog names count in it (`discover/apis.py`)."""
         # the provider a module of model classes is named for: `from agno.models.cerebras import CerebrasOpenAI`
@@ -2734,6 +2739,8 @@ class _Finder:
         )
         if artefact is None and text and use.kind is Kind.API and self.speaks_of_ollama:
             artefact = _served_by_ollama(text)  # `OpenAI(base_url="http://localhost:11434/v1")`, then `model="llama2"`
+        if artefact is None and text and use.kind is Kind.API and self.speaks_of_local_server:
+            artefact = _served_locally(text)  # `OpenAI(base_url="http://localhost:1234/v1")`, then `model="phi3"`
         if artefact is None or (artefact[0] in _HUB_KINDS and self._written_folder(value.text)):
             return None
         kind, artefact_id, pinned = artefact
@@ -3648,6 +3655,8 @@ class _Finder:
             # CAMEL's `ModelFactory.create(model_platform=ModelPlatformType.OLLAMA, model_type="llama3.2")`
             known = ollama.recognise(text, ollama.Context.NAMED)
             artefacts = [(Kind.OLLAMA, known[1], None)] if known and known[0] is Kind.OLLAMA else []
+        if not artefacts and named.kind in (Kind.MODEL, Kind.API) and self.speaks_of_local_server:
+            artefacts = [found] if (found := _served_locally(text)) else []  # LM Studio's `ai_model_id="phi3"`
         if not artefacts and named.kind is Kind.MODEL and (tag := ollama.tagged(text)):
             artefacts = [(Kind.OLLAMA, tag, None)]  # `model = "llama3.1:8b"`: Ollama's spelling, whatever the file
         if not artefacts and named.form == _OLLAMA_TABLE and (listed := ollama.listed(text)):
@@ -4103,6 +4112,12 @@ def _hub_or_api(
         return Kind.API, text, None
     hub = identify(text, kind, context.is_local_path, single_names=single_names)
     return None if hub is None else (kind, hub.id, hub.revision)
+
+
+def _served_locally(text: str) -> tuple[Kind, str, str | None] | None:
+    """The model a client pointed at a local server such as LM Studio asks for (`local_servers.served`)."""
+    name = local_servers.served(text)
+    return (Kind.API, name, None) if name else None
 
 
 def _served_by_ollama(text: str) -> tuple[Kind, str, str | None] | None:
