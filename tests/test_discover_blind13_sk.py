@@ -89,3 +89,24 @@ def test_without_a_local_server_an_unknown_name_names_nothing() -> None:
         'client.chat.completions.create(model="mistral-nemo-12b", messages=[])\n'
     )
     assert python(source) == set()
+
+
+# --- Azure OpenAI's route filled in by str.format --------------------------------------------------------------------
+
+
+def test_the_deployment_a_format_template_puts_in_azure_openais_route() -> None:
+    source = (
+        'URL = "{0}openai/deployments/{1}/chat/completions?api-version={2}".format(endpoint, "gpt-4.1", version)\n'
+        'EMBED = "{}/openai/deployments/{}/embeddings".format(base, "text-embedding-3-large")\n'
+        'NAMED = "{host}/openai/deployments/{name}/chat".format(host=h, name="o4-mini")\n'
+    )
+    assert python(source) == {(A, "gpt-4.1", 1), (A, "text-embedding-3-large", 2), (A, "o4-mini", 3)}
+
+
+def test_other_values_of_such_a_template_name_nothing() -> None:
+    source = (
+        'A = "{0}/openai/deployments/{1}/chat".format("gpt-4o", "team-chat")\n'
+        'B = "{0}/v1/models/{1}".format(host, "gpt-4o")\n'
+        'C = "{0}/openai/deployments/{1}/chat".format(*parts)\n'
+    )
+    assert python(source) == set()

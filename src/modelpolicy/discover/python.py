@@ -31,6 +31,7 @@ import bisect
 import itertools
 import math
 import re
+import string
 import unicodedata
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -2862,6 +2863,13 @@ class _Finder:
             self._defer(_keyword(call, "default"), kind, name or "")
             for choice in _offered_ids(_keyword(call, "choices")):  # `--model`, `choices=[ID, ...]`: what it may run
                 self._defer(choice, kind, name or "")
+        if (deployment := _formatted_deployment(call)) is not None:  # `"{0}/openai/deployments/{1}/...".format(...)`
+            self._defer(deployment, Kind.API, "url")
+        self._read_default(call)
+
+    def _read_default(self, call: ast.Call) -> None:
+        """What a read of the environment (`os.getenv("MODEL_ID", ID)`) or of a mapping by a key (`cfg.get("model",
+        ID)`) stands for when the name is unset, named as the variable or key is."""
         read = _environment_read(call)
         if read is not None:
             form, variable, default = read
@@ -4732,6 +4740,44 @@ def _environment_read(call: ast.Call) -> tuple[str, ast.expr | None, ast.expr | 
     arguments: list[ast.expr | None] = [a for a in call.args if not isinstance(a, ast.Starred)]
     arguments += [None, None]
     return form, _keyword(call, "key") or arguments[0], _keyword(call, "default") or arguments[1]
+
+
+# The route of Azure OpenAI's REST API before the deployment it calls (`{endpoint}/openai/deployments/{name}/chat/
+# completions`): written in a template, the value put after it is the deployment, named for the model it serves.
+_DEPLOYMENT_ROUTE = "openai/deployments/"
+
+
+def _formatted_deployment(call: ast.Call) -> ast.expr | None:
+    """What a `str.format` call puts after Azure OpenAI's route in its template: `"{0}/openai/deployments/{1}/chat/
+    completions?api-version={2}".format(endpoint, "gpt-4o", version)` gives `"gpt-4o"`, by position, by number or by
+    name (`{deployment}` and `deployment="gpt-4o"`)."""
+    func = call.func
+    if not (isinstance(func, ast.Attribute) and func.attr == "format" and isinstance(func.value, ast.Constant)):
+        return None
+    template = func.value.value
+    if not isinstance(template, str) or _DEPLOYMENT_ROUTE not in template:
+        return None
+    try:
+        fields = list(string.Formatter().parse(template))
+    except ValueError:  # an unbalanced brace: no template
+        return None
+    automatic = 0
+    for literal, field, _, _ in fields:
+        if field is None:
+            continue
+        if literal.endswith(_DEPLOYMENT_ROUTE):
+            return _format_argument(call, field or str(automatic))
+        automatic += field == ""
+    return None
+
+
+def _format_argument(call: ast.Call, field: str) -> ast.expr | None:
+    """The argument of a `str.format` call a replacement field names: a position (`0`) or a keyword (`name`)."""
+    if field.isdigit():
+        index = int(field)
+        plain = [argument for argument in call.args if not isinstance(argument, ast.Starred)]
+        return plain[index] if index < len(plain) and len(plain) == len(call.args) else None
+    return _keyword(call, field)
 
 
 def _decouple_read(call: ast.Call) -> bool:
