@@ -110,3 +110,14 @@ def test_other_values_of_such_a_template_name_nothing() -> None:
         'C = "{0}/openai/deployments/{1}/chat".format(*parts)\n'
     )
     assert python(source) == set()
+
+
+def test_the_alias_foundry_local_downloads_and_serves_is_an_api_model() -> None:
+    source = (
+        "from foundry_local import FoundryLocalManager\n"
+        'alias = "qwen2.5-coder-0.5b"\n'
+        "manager = FoundryLocalManager(alias)\n"
+        "manager.download_model(alias)\n"
+        'manager.load_model("settings")\n'
+    )
+    assert python(source) == {(A, "qwen2.5-coder-0.5b", 2)}
