@@ -31,6 +31,7 @@ import bisect
 import itertools
 import math
 import re
+import string
 import unicodedata
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -40,7 +41,7 @@ from functools import cached_property, lru_cache, partial
 from typing import Any
 from urllib.parse import urlsplit
 
-from modelpolicy.discover import apis, ollama, python_statements
+from modelpolicy.discover import apis, local_servers, ollama, python_statements
 from modelpolicy.discover.identity import (
     URL,
     URL_MARKERS,
@@ -1640,6 +1641,11 @@ class _Finder:
         return ollama.server_in(self.source, self.context.path)
 
     @cached_property
+    def speaks_of_local_server(self) -> bool:
+        """Whether the file shows a local OpenAI-compatible server such as LM Studio is meant (`local_servers`)."""
+        return local_servers.server_in(self.source, self.context.path)
+
+    @cached_property
     def apis(self) -> frozenset[str]:
         """The hosted APIs the file shows it calls, whose catalog names count in it (`discover/apis.py`)."""
         # the provider a module of model classes is named for: `from agno.models.cerebras import CerebrasOpenAI`
@@ -2734,6 +2740,8 @@ class _Finder:
         )
         if artefact is None and text and use.kind is Kind.API and self.speaks_of_ollama:
             artefact = _served_by_ollama(text)  # `OpenAI(base_url="http://localhost:11434/v1")`, then `model="llama2"`
+        if artefact is None and text and use.kind is Kind.API and self.speaks_of_local_server:
+            artefact = _served_locally(text)  # `OpenAI(base_url="http://localhost:1234/v1")`, then `model="phi3"`
         if artefact is None or (artefact[0] in _HUB_KINDS and self._written_folder(value.text)):
             return None
         kind, artefact_id, pinned = artefact
@@ -2855,11 +2863,19 @@ class _Finder:
             self._defer(_keyword(call, "default"), kind, name or "")
             for choice in _offered_ids(_keyword(call, "choices")):  # `--model`, `choices=[ID, ...]`: what it may run
                 self._defer(choice, kind, name or "")
+        if (deployment := _formatted_deployment(call)) is not None:  # `"{0}/openai/deployments/{1}/...".format(...)`
+            self._defer(deployment, Kind.API, "url")
+        self._read_default(call)
+
+    def _read_default(self, call: ast.Call) -> None:
+        """What a read of the environment (`os.getenv("MODEL_ID", ID)`) or of a mapping by a key (`cfg.get("model",
+        ID)`) stands for when the name is unset, named as the variable or key is."""
         read = _environment_read(call)
         if read is not None:
             form, variable, default = read
             names = [value.text for value in self._values(variable) if not value.dynamic]
-            self._defer(default, next((k for n in names if (k := named_kind(n))), None), form)
+            # `os.getenv("AZURE_OPENAI_DEPLOYMENT", ID)`: Azure's deployment is an API model's, as for a keyword
+            self._defer(default, next((k for n in names if (k := apis.name_kind(n))), None), form)
         elif (keyed := _keyed_default(call)) is not None:  # `kwargs.pop("tokenizer", ID)`, `cfg.get("model", ID)`
             self._defer(keyed[1], apis.name_kind(keyed[0]), "default")
 
@@ -3652,6 +3668,8 @@ class _Finder:
             # CAMEL's `ModelFactory.create(model_platform=ModelPlatformType.OLLAMA, model_type="llama3.2")`
             known = ollama.recognise(text, ollama.Context.NAMED)
             artefacts = [(Kind.OLLAMA, known[1], None)] if known and known[0] is Kind.OLLAMA else []
+        if not artefacts and named.kind in (Kind.MODEL, Kind.API) and self.speaks_of_local_server:
+            artefacts = [found] if (found := _served_locally(text)) else []  # LM Studio's `ai_model_id="phi3"`
         if not artefacts and named.kind is Kind.MODEL and (tag := ollama.tagged(text)):
             artefacts = [(Kind.OLLAMA, tag, None)]  # `model = "llama3.1:8b"`: Ollama's spelling, whatever the file
         if not artefacts and named.form == _OLLAMA_TABLE and (listed := ollama.listed(text)):
@@ -4107,6 +4125,12 @@ def _hub_or_api(
         return Kind.API, text, None
     hub = identify(text, kind, context.is_local_path, single_names=single_names)
     return None if hub is None else (kind, hub.id, hub.revision)
+
+
+def _served_locally(text: str) -> tuple[Kind, str, str | None] | None:
+    """The model a client pointed at a local server such as LM Studio asks for (`local_servers.served`)."""
+    name = local_servers.served(text)
+    return (Kind.API, name, None) if name else None
 
 
 def _served_by_ollama(text: str) -> tuple[Kind, str, str | None] | None:
@@ -4712,9 +4736,9 @@ _ENVIRONMENT_SETS = frozenset({"setenv", "putenv"})
 
 
 def _environment_read(call: ast.Call) -> tuple[str, ast.expr | None, ast.expr | None] | None:
-    """`os.getenv(NAME, DEFAULT)`, `os.environ.get(NAME, DEFAULT)`, `environ.setdefault(...)`: (form, name, default).
-    A test's `monkeypatch.setenv(NAME, VALUE)` (pytest) and `os.putenv(NAME, VALUE)` set what the code then reads:
-    (form, name, value)."""
+    """`os.getenv(NAME, DEFAULT)`, `os.environ.get(NAME, DEFAULT)`, `environ.setdefault(...)`, python-decouple's
+    `config(NAME, default=DEFAULT)`: (form, name, default). A test's `monkeypatch.setenv(NAME, VALUE)` (pytest) and
+    `os.putenv(NAME, VALUE)` set what the code then reads: (form, name, value)."""
     func = call.func
     if _call_name(func) in _ENVIRONMENT_SETS:
         given: list[ast.expr | None] = [*call.args, None, None]
@@ -4723,11 +4747,64 @@ def _environment_read(call: ast.Call) -> tuple[str, ast.expr | None, ast.expr | 
         form = "getenv"
     elif isinstance(func, ast.Attribute) and func.attr in ("get", "setdefault") and _call_name(func.value) == "environ":
         form = "environ"
+    elif _decouple_read(call):
+        return "config", call.args[0], _keyword(call, "default")
     else:
         return None
     arguments: list[ast.expr | None] = [a for a in call.args if not isinstance(a, ast.Starred)]
     arguments += [None, None]
     return form, _keyword(call, "key") or arguments[0], _keyword(call, "default") or arguments[1]
+
+
+# The route of Azure OpenAI's REST API before the deployment it calls (`{endpoint}/openai/deployments/{name}/chat/
+# completions`): written in a template, the value put after it is the deployment, named for the model it serves.
+_DEPLOYMENT_ROUTE = "openai/deployments/"
+
+
+def _formatted_deployment(call: ast.Call) -> ast.expr | None:
+    """What a `str.format` call puts after Azure OpenAI's route in its template: `"{0}/openai/deployments/{1}/chat/
+    completions?api-version={2}".format(endpoint, "gpt-4o", version)` gives `"gpt-4o"`, by position, by number or by
+    name (`{deployment}` and `deployment="gpt-4o"`)."""
+    func = call.func
+    if not (isinstance(func, ast.Attribute) and func.attr == "format" and isinstance(func.value, ast.Constant)):
+        return None
+    template = func.value.value
+    if not isinstance(template, str) or _DEPLOYMENT_ROUTE not in template:
+        return None
+    try:
+        fields = list(string.Formatter().parse(template))
+    except ValueError:  # an unbalanced brace: no template
+        return None
+    automatic = 0
+    for literal, field, _, _ in fields:
+        if field is None:
+            continue
+        if literal.endswith(_DEPLOYMENT_ROUTE):
+            return _format_argument(call, field or str(automatic))
+        automatic += field == ""
+    return None
+
+
+def _format_argument(call: ast.Call, field: str) -> ast.expr | None:
+    """The argument of a `str.format` call a replacement field names: a position (`0`) or a keyword (`name`)."""
+    if field.isdigit():
+        index = int(field)
+        plain = [argument for argument in call.args if not isinstance(argument, ast.Starred)]
+        return plain[index] if index < len(plain) and len(plain) == len(call.args) else None
+    return _keyword(call, field)
+
+
+def _decouple_read(call: ast.Call) -> bool:
+    """python-decouple's `config("OPENAI_CHAT_MODEL", default="gpt-4o-mini")` (and `decouple.config(...)`): a setting
+    read from the environment or a `.env` file by the variable's name written first, with `default=` when it is unset.
+    Without `default=` nothing is read here (`config("KEY")`: a value the file cannot show)."""
+    return (
+        _call_name(call.func) == "config"
+        and bool(call.args)
+        and isinstance(call.args[0], ast.Constant)
+        and isinstance(call.args[0].value, str)
+        and _keyword(call, "default") is not None
+    )
 
 
 _KEYED_READS = frozenset({"get", "pop", "setdefault"})
