@@ -10,6 +10,7 @@ import pytest
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.names import named_kind
 from modelpolicy.discover.python import PythonSource, read_whole
+from modelpolicy.discover.shell import ShellSource
 from modelpolicy.model import Kind
 
 M, D = Kind.MODEL, Kind.DATASET
@@ -21,6 +22,10 @@ def find_python(source: str) -> set[tuple[Kind, str, int]]:
     by_statements = {(r.kind, r.text, r.line) for r in PythonSource().find(source, NOT_LOCAL)}
     assert by_statements == {(r.kind, r.text, r.line) for r in read_whole(source, NOT_LOCAL)}
     return by_statements
+
+
+def find_shell(text: str) -> set[tuple[Kind, str, int]]:
+    return {(r.kind, r.text, r.line) for r in ShellSource().find(text, FileContext("fetch.sh", lambda _: False))}
 
 
 # --- names -------------------------------------------------------------------------------------------------------
@@ -49,3 +54,34 @@ class ScoringArguments:
     scoring_task: str = field(default="text-classification")
 """
     assert find_python(source) == {(M, "acme/helpfulness-scorer", 5)}
+
+
+# --- a project's download script given the repository as an option ------------------------------------------------
+
+
+def test_download_script_with_repository_option_and_type() -> None:
+    script = """#!/bin/bash
+if [ "$1" = "weights" ]; then
+    python ../tools/fetch_and_download.py \\
+        --repo_id acme/vision-chat-13b \\
+        --filename shard-1.bin \\
+        --repo_type "model"
+fi
+python tools/download_one_file.py --repo_id acme/instruct-pairs --filename pairs.json --repo_type=dataset
+"""
+    assert find_shell(script) == {(M, "acme/vision-chat-13b", 4), (D, "acme/instruct-pairs", 8)}
+
+
+def test_download_script_named_for_its_kind() -> None:
+    script = """python scripts/download_model.py --repo-id acme/named-model --local-dir weights
+python scripts/download_dataset.py acme/positional-set
+"""
+    assert find_shell(script) == {(M, "acme/named-model", 1), (D, "acme/positional-set", 2)}
+
+
+def test_download_script_of_unknown_kind_and_other_commands_read_nothing() -> None:
+    script = """python tools/download_file.py --repo_id acme/some-repo --filename a.json
+python tools/publish.py --repo_id acme/pushed-repo --repo_type model
+cat tools/download_model.py --repo_id acme/not-run
+"""
+    assert find_shell(script) == set()
