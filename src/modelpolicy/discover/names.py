@@ -33,6 +33,9 @@ ENDINGS = frozenset(
         ("judge",),  # the model that grades another's answers: `judge: gpt-4o`, `--judge org/x`, `llm_as_judge=`
         ("model", "name", "or", "path"),
         ("model", "id", "or", "path"),  # KServe's, optimum's `model_id_or_path="org/x"`
+        # a model's id or folder named without `name` (a RAFT example's `reward_model_or_path: str = field(default=
+        # "org/x")`, read by `pipeline(model=args.reward_model_or_path)`)
+        ("model", "or", "path"),
         ("model", "repo"),
         ("model", "repo", "id"),
         # the repository a preset or spec loads unless told otherwise: docling's `VlmModelSpec(default_repo_id=

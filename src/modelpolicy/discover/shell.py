@@ -1249,7 +1249,9 @@ def _subcommand_downloads(command: list[_Span], known: Mapping[str, Sequence[_Sp
 
 def _download_scripts(command: list[_Span]) -> Iterator[_Found]:
     """`python download-model.py ID`, `./scripts/download_dataset.sh ID`: the argument right after a script named for
-    downloading a model or dataset (`names.called_kind`) is the one it fetches."""
+    downloading a model or dataset (`names.called_kind`) is the one it fetches. A script given the repository as an
+    option (`python download_file.py --repo_id ID --filename F --repo_type model`) fetches that one, of the kind its
+    `--repo_type` says or, without one, its name says; of neither, the kind is unknown and nothing is read."""
     for index, word in enumerate(command[:-1]):
         script = word.text.rsplit("/", 1)[-1]
         stem, dot, extension = script.rpartition(".")
@@ -1257,10 +1259,26 @@ def _download_scripts(command: list[_Span]) -> Iterator[_Found]:
             continue
         if index and not _INTERPRETER.fullmatch(command[index - 1].text.rsplit("/", 1)[-1]):
             continue  # `less download-model.py`: a file read, not a script run
-        kind = called_kind(stem)
-        argument = _argument(command, index + 1)
+        options = _script_options(command[index + 1 :])
+        repository = next((options[name] for name in _REPOSITORY_OPTIONS if name in options), None)
+        repo_type = options.get("--repo_type") or options.get("--repo-type")
+        kind = _REPO_TYPES.get(repo_type.text.lower()) if repo_type else called_kind(stem)
+        argument = repository or (None if repo_type else _argument(command, index + 1))
         if kind is not None and argument is not None:
             yield _Found(script, kind, _written(argument))
+
+
+def _script_options(arguments: list[_Span]) -> dict[str, _Span]:
+    """The values of a script's `--option VALUE` and `--option=VALUE` words, up to the end of its command."""
+    options: dict[str, _Span] = {}
+    for at, word in enumerate(arguments):
+        name, equals, _ = word.text.partition("=")
+        if not name.startswith("--"):
+            continue
+        value = word[len(name) + 1 :] if equals else _argument(arguments, at + 1)
+        if value is not None:
+            options[name] = value
+    return options
 
 
 def _download(arguments: list[_Span], form: str) -> _Found | None:
