@@ -1,0 +1,41 @@
+"""Forms found on model-serving projects the benchmark does not label (thirteenth blind wave: pytorch/torchchat,
+vllm-project/semantic-router)."""
+
+from __future__ import annotations
+
+from modelpolicy.discover.config import ConfigSource
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.model import Kind
+
+M, D = Kind.MODEL, Kind.DATASET
+
+
+def find_config(text: str, path: str = "app/catalogue.json") -> set[tuple[Kind, str, int]]:
+    return {(r.kind, r.text, r.line) for r in ConfigSource().find(text, FileContext(path, lambda _: False))}
+
+
+# --- a mapping that says it comes from the Hub, by a key's last word ---------------------------------------------
+
+
+def test_a_catalogue_entry_from_a_hub_channel_names_its_repository() -> None:
+    text = """\
+{
+  "small": {
+    "aliases": ["tiny"],
+    "distribution_channel": "HuggingFaceSnapshot",
+    "distribution_path": "acme-lab/tiny-chat-1b"
+  },
+  "web": {"distribution_channel": "DirectDownload", "distribution_path": "acme-lab/not-from-hub-2b"}
+}
+"""
+    assert find_config(text) == {(M, "acme-lab/tiny-chat-1b", 5)}
+
+
+def test_a_hub_source_named_for_datasets_makes_its_repository_a_dataset() -> None:
+    text = "corpus:\n  kind: x\n  model_source: huggingface_dataset\n  data_repo: acme-lab/corpus-v2\n"
+    assert find_config(text, "conf/data.yaml") == {(D, "acme-lab/corpus-v2", 4)}
+
+
+def test_a_local_path_of_a_hub_mapping_names_nothing() -> None:
+    text = "tok:\n  type: HuggingFaceTokenizer\n  cache_path: ./cache/tokenizers\n  local_path: /models/tok\n"
+    assert find_config(text, "conf/tok.yaml") == set()
