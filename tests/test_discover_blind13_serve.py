@@ -39,3 +39,21 @@ def test_a_hub_source_named_for_datasets_makes_its_repository_a_dataset() -> Non
 def test_a_local_path_of_a_hub_mapping_names_nothing() -> None:
     text = "tok:\n  type: HuggingFaceTokenizer\n  cache_path: ./cache/tokenizers\n  local_path: /models/tok\n"
     assert find_config(text, "conf/tok.yaml") == set()
+
+
+# --- a bash array named for the plural of a name that holds a model --------------------------------------------------
+
+
+def find_shell(text: str, path: str = "scripts/validate.sh") -> set[tuple[Kind, str, int]]:
+    from modelpolicy.discover.shell import ShellSource
+
+    return {(r.kind, r.text, r.line) for r in ShellSource().find(text, FileContext(path, lambda _: False))}
+
+
+def test_an_array_named_for_model_repos_reads_each_item() -> None:
+    text = 'MODEL_REPOS=(\n    "acme-lab/tiny-chat-1b"\n    # "acme-lab/off-2b"\n    "acme-lab/coder-7b"\n)\n'
+    assert find_shell(text) == {(M, "acme-lab/tiny-chat-1b", 2), (M, "acme-lab/coder-7b", 4)}
+
+
+def test_an_array_named_for_something_else_stays_unread() -> None:
+    assert find_shell('PATHS=("acme-lab/tiny-chat-1b" "x/y")\nREPO_URLS=("acme-lab/a-1b")\n') == set()

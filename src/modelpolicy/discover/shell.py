@@ -47,6 +47,7 @@ from modelpolicy.discover.names import (
     names_command_line,
     names_image,
     overridden,
+    plural_kind,
     positional,
     served_by,
     spelled_markers,
@@ -637,13 +638,22 @@ _ARRAY = re.compile(r"(?<![^\s;&|(])(?:(?:declare|local|typeset|readonly)\s+-a\s
 
 def _array_items(text: str) -> list[list[_Span]]:
     """Each item of a bash array, `models=("org/a" "org/b")` (over several lines too), as the assignment
-    `models=org/a` of its own, each character where it is in the file."""
+    `models=org/a` of its own, each character where it is in the file. An array named for the plural of a name that
+    holds one (`MODEL_REPOS=(...)`, torchchat's CI list) is read as that name's (`MODEL_REPO=org/a`)."""
     found: list[list[_Span]] = []
     for array in _ARRAY.finditer(text):
-        name = _Span(array[1] + "=", range(array.start(1), array.end(1) + 1))
+        name = _array_name(array)
         for command in _commands(array[2]):
             found += [[_Span.join((name, _Span(w.text, [array.start(2) + o for o in w.offsets])))] for w in command]
     return found
+
+
+def _array_name(array: re.Match[str]) -> _Span:
+    """The assignment an array's items are read as: its name, or its singular when only that is read."""
+    start, end = array.start(1), array.end(1)
+    if named_kind(array[1]) is None and plural_kind(array[1]) is not None:
+        return _Span(array[1][:-1] + "=", (*range(start, end - 1), end))
+    return _Span(array[1] + "=", range(start, end + 1))
 
 
 # A value that starts with an option (`"--model_name_or_path ID ..."`, after blanks and continued lines): prose that
