@@ -57,3 +57,24 @@ def test_an_array_named_for_model_repos_reads_each_item() -> None:
 
 def test_an_array_named_for_something_else_stays_unread() -> None:
     assert find_shell('PATHS=("acme-lab/tiny-chat-1b" "x/y")\nREPO_URLS=("acme-lab/a-1b")\n') == set()
+
+
+# --- a heredoc given to a Python interpreter --------------------------------------------------------------------------
+
+
+def test_a_python_heredoc_is_read_as_python() -> None:
+    text = """\
+set -e
+python3 - <<'PY'
+from huggingface_hub import snapshot_download
+for repo in ["acme-lab/guard-1b", "acme-lab/embed-small"]:
+    snapshot_download(repo_id=repo)
+PY
+echo done
+"""
+    assert find_shell(text) == {(M, "acme-lab/guard-1b", 4), (M, "acme-lab/embed-small", 4)}
+
+
+def test_a_heredoc_given_to_another_program_is_not_python() -> None:
+    text = "cat <<'EOF'\nsnapshot_download('acme-lab/guard-1b')\nEOF\n"
+    assert find_shell(text) == set()
