@@ -78,3 +78,29 @@ echo done
 def test_a_heredoc_given_to_another_program_is_not_python() -> None:
     text = "cat <<'EOF'\nsnapshot_download('acme-lab/guard-1b')\nEOF\n"
     assert find_shell(text) == set()
+
+
+# --- a string that is a comma-separated list of URLs --------------------------------------------------------------
+
+
+def find_python(source: str) -> set[tuple[Kind, str, int]]:
+    from modelpolicy.discover.python import PythonSource, read_whole
+
+    context = FileContext("ci/gather.py", lambda _: False)
+    by_statements = {(r.kind, r.text, r.line) for r in PythonSource().find(source, context)}
+    assert by_statements == {(r.kind, r.text, r.line) for r in read_whole(source, context)}
+    return by_statements
+
+
+def test_each_hub_url_of_a_comma_separated_list_is_read() -> None:
+    source = (
+        "FILES = {\n"
+        '    "tiny": "https://huggingface.co/acme-lab/tiny-lm/resolve/main/w.pt,https://example.com/acme/tok.model",\n'
+        "}\n"
+    )
+    assert find_python(source) == {(M, "acme-lab/tiny-lm", 2)}
+
+
+def test_prose_with_urls_and_commas_names_nothing() -> None:
+    source = 'NOTE = "see https://huggingface.co/acme-lab/tiny-lm, and the docs"\n'
+    assert find_python(source) == set()
