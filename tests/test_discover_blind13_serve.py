@@ -104,3 +104,14 @@ def test_each_hub_url_of_a_comma_separated_list_is_read() -> None:
 def test_prose_with_urls_and_commas_names_nothing() -> None:
     source = 'NOTE = "see https://huggingface.co/acme-lab/tiny-lm, and the docs"\n'
     assert find_python(source) == set()
+
+
+# --- model-server images ---------------------------------------------------------------------------------------------
+
+
+def test_open_data_hub_vllm_and_llama_stack_are_model_servers() -> None:
+    from modelpolicy.discover.images import server_image
+
+    assert server_image("quay.io/modh/vllm@sha256:" + "0" * 64) is not None
+    assert server_image("llamastack/distribution-ollama:0.2.1") is not None
+    assert server_image("quay.io/modh/odh-dashboard:v2") is None
