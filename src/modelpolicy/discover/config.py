@@ -93,9 +93,12 @@ _SPELLED = spelled_markers()  # `data_path`, `lm_name` and their kin
 # A mapping that says its artefact comes from the Hugging Face Hub (one of `_HUB_SOURCE_KEYS` is one of `_HUB_SOURCES`,
 # normalised) names it under a repository's key: production-stack's LoRA `adapterSource: {type: huggingface,
 # repository: org/x}`, LocalAI's gallery `source: {type: huggingface, repo: org/x}`; `repo_type: dataset` makes it
-# a dataset. Elsewhere a `repository:` is a Helm image's, a chart's or a git remote's.
-_HUB_SOURCE_KEYS = ("type", "source", "provider", "hub", "from")
+# a dataset. Elsewhere a `repository:` is a Helm image's, a chart's or a git remote's. A key's last word counts
+# (`distribution_channel`, `model_source`), and a source whose name goes on after the Hub's (`HuggingFaceSnapshot`):
+# torchchat's catalogue `{"distribution_channel": "HuggingFaceSnapshot", "distribution_path": "org/x"}`.
+_HUB_SOURCE_KEYS = ("type", "source", "provider", "hub", "from", "channel")
 _HUB_SOURCES = frozenset({"huggingface", "hf", "huggingfacehub", "hfhub"})
+_HUB_SOURCE_PREFIX = "huggingface"
 # A mapping whose spec names a Hugging Face tokenizer class loads that tokenizer from the Hub by the mapping's own
 # `name` (HELM's `tokenizer_configs: [{name: org/x, tokenizer_spec: {class_name: ...HuggingFaceTokenizer}}]`, copied
 # into its users' `prod_env/tokenizer_configs.yaml`); when the spec's arguments name the repository (`args:
@@ -104,8 +107,10 @@ _CLASS_KEYS = ("classname", "class", "target", "cls")  # normalised: `class_name
 _HUB_TOKENIZER_CLASS = re.compile(r"(?:huggingface|hf)\w*tokenizer", re.IGNORECASE)
 # In an item of a list of models, the keys that say who serves it (`{"id": ..., "provider": "ollama"}`).
 _SERVED_BY_KEYS = ("provider", "providerid", "providername", "providerkey")
-# (`uri`, `id`: AIBrix's batch templates write `model_source: {type: huggingface, uri: org/x}`)
+# (`uri`, `id`: AIBrix's batch templates write `model_source: {type: huggingface, uri: org/x}`); a key's last word
+# counts (`distribution_path`, `model_repo`): what is no id (a local path, a URL) is read as none.
 _HUB_REPOSITORY_KEYS = ("repository", "repo", "reponame", "uri", "id", "repoid", "modelid")
+_HUB_REPOSITORY_WORDS = frozenset({"repository", "repo", "uri", "id", "path"})
 # In an item of a list named for models, where the artefact comes from, beside the id the list's users ask for: the
 # Gateway API inference extension's LoRA syncer (`ensureExist: {models: [{id: legogpt, source: org/x}]}`).
 _ITEM_SOURCE_KEYS = ("source",)
@@ -509,6 +514,29 @@ def _names_api_model(key: _Text | None) -> bool:
     return bool(apis.routed(key.value) or (versioned and apis.named(key.value)))
 
 
+def _last_word(key: _Text) -> str:
+    words = split_words(key.value)
+    return words[-1] if words else ""
+
+
+def _hub_source(key: _Text, value: _Node | None) -> bool:
+    """Whether an entry says its mapping's artefact comes from the Hub (`type: huggingface`, `distribution_channel:
+    HuggingFaceSnapshot`)."""
+    if not isinstance(value, _Text) or _last_word(key) not in _HUB_SOURCE_KEYS:
+        return False
+    source = _normalise(value.value.strip())
+    return source in _HUB_SOURCES or source.startswith(_HUB_SOURCE_PREFIX)
+
+
+def _hub_repository_key(normal: str, key: _Text) -> bool:
+    """Whether a key of a mapping that comes from the Hub names its repository (`repo`, `distribution_path`); a
+    `path` alone is read as an item's own key is (`{hub: hf, path: org/x}`)."""
+    if normal in _HUB_REPOSITORY_KEYS:
+        return True
+    words = split_words(key.value)
+    return len(words) > 1 and words[-1] in _HUB_REPOSITORY_WORDS
+
+
 def _hub_shaped(key: str) -> bool:
     """Whether a key is written as a Hub id (`org/name`), not as a path."""
     return "/" in key and not looks_like_path(key) and parse_hub_id(key) is not None
@@ -778,12 +806,13 @@ class _Finder:
 
     def hub_repository(self, entries: _Entries) -> Iterator[Reference]:
         """`{type: huggingface, repository: org/x}`: the repository of a mapping that says it comes from the Hub."""
-        sources = (entries[key][1] for key in _HUB_SOURCE_KEYS if key in entries)
-        if not any(isinstance(source, _Text) and _normalise(source.value) in _HUB_SOURCES for source in sources):
+        sources = [value for key, value in entries.values() if _hub_source(key, value)]
+        if not sources:
             return
         repo_type = entries["repotype"][1] if "repotype" in entries else None
         dataset = isinstance(repo_type, _Text) and repo_type.value.strip().lower() == "dataset"
-        for key_text, value in (entries[key] for key in _HUB_REPOSITORY_KEYS if key in entries):
+        dataset = dataset or any(isinstance(source, _Text) and "dataset" in source.value.lower() for source in sources)
+        for key_text, value in (entry for key, entry in entries.items() if _hub_repository_key(key, entry[0])):
             if isinstance(value, _Text) and not _may_hold_url(value.value):
                 named = self.named(value, _Slot(Kind.DATASET if dataset else Kind.MODEL, key_text.value))
                 yield from [named] if named else []

@@ -56,6 +56,8 @@ IMAGE_MARKERS = (
     b"nvidia/nim",  # NIMs on Amazon ECR Public (`public.ecr.aws/nvidia/nim:TAG`)
     b"nemoretriever",  # NeMo Retriever NIMs under `nvcr.io/nvidia/nemo-microservices/`
     b"ai-dynamo/",  # Dynamo's runtimes (`nvcr.io/nvidia/ai-dynamo/vllm-runtime`)
+    b"llamastack/",  # Llama Stack's distributions (`llamastack/distribution-ollama`)
+    b"llama-stack",
 )
 # Environment variables a model server reads its model from (`HF_MODEL_ID`: TGI's SageMaker entrypoint).
 MODEL_VARIABLES = frozenset({"MODEL_ID", "MODEL_NAME", "MODEL", "HF_MODEL_ID"})

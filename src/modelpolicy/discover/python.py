@@ -45,6 +45,7 @@ from modelpolicy.discover import apis, local_servers, ollama, python_statements
 from modelpolicy.discover.identity import (
     URL,
     URL_MARKERS,
+    HubId,
     catalogued,
     hub_provider_routed,
     identify,
@@ -89,6 +90,15 @@ from modelpolicy.model import Kind, Reference
 _M, _D, _A, _O = Kind.MODEL, Kind.DATASET, Kind.API, Kind.OLLAMA
 # timm and open_clip name a Hub repository only with this prefix; `create_model("resnet50")` is a built-in architecture.
 _HF_HUB = ("hf-hub:", "hf_hub:")
+
+
+def _listed_urls(text: str) -> list[tuple[Kind, HubId]]:
+    """The Hub repositories of a string that is wholly a comma-separated list of URLs (a CI table's files to fetch for a
+    model: its weights on the Hub, its tokenizer elsewhere); none when any part is no URL."""
+    parts = text.split(",") if "," in text else []
+    if len(parts) < 2 or not all(URL.fullmatch(part.strip()) for part in parts):
+        return []
+    return [found for part in parts if (found := parse_hub_url(part.strip()))]
 
 
 @dataclass(frozen=True)
@@ -2709,6 +2719,9 @@ class _Finder:
         if found:
             kind, hub = found
             yield self._reference(constant, hub.id, kind, form="url", revision=hub.revision, flags=frozenset())
+        elif not url and (listed := _listed_urls(text)):
+            for kind, hub in listed:  # `"https://huggingface.co/ORG/NAME/resolve/main/m.pt,https://.../tok.model"`
+                yield self._reference(constant, hub.id, kind, form="url", revision=hub.revision, flags=frozenset())
         elif api := (apis.url_model(text, whole=False) if url else None) or apis.query_model(text):
             # `".../models/gemini-2.5-flash:generateContent?key=" + key`, `"wss://api.openai.com/v1/realtime?model=ID"`
             yield self._reference(constant, api, Kind.API, form="url", revision=None, flags=frozenset())

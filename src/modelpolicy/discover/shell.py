@@ -47,6 +47,7 @@ from modelpolicy.discover.names import (
     names_command_line,
     names_image,
     overridden,
+    plural_kind,
     positional,
     served_by,
     spelled_markers,
@@ -344,7 +345,8 @@ def command_references(
     (from 0) of the file: a script, a compose `command:`, a container's `args:` joined with `shlex.join`... `around`:
     the APIs the file holding the commands shows (`apis.contexts`), beside those the commands show themselves."""
     place = _placer(text, line, column)
-    return _references(text, place, context, source, around) + _written_heredocs(text, place, context)
+    heredocs = _written_heredocs(text, place, context) + _python_heredocs(text, place, context)
+    return _references(text, place, context, source, around) + heredocs
 
 
 # `cat > config.yaml <<'EOF'`, `cat <<EOF > .env`, `tee -a values.yaml <<EOF`: a heredoc a command writes to a file
@@ -376,6 +378,34 @@ def _written_heredocs(text: str, place: Callable[[int], tuple[int, int]], contex
                 if 0 < reference.line <= len(starts):
                     line, column = place(start + starts[reference.line - 1] + reference.column)
                     found.append(replace(reference, path=context.path, line=line, column=column))
+    return found
+
+
+# `python3 <<'EOF'`, `python - <<EOF`, `/usr/bin/python3 -u <<-PY`: a program a Python interpreter reads from a heredoc
+_PYTHON_READS = re.compile(r"(?:^|[;&|]\s*|\s)(?:\S*/)?python[\d.]*(?:\s+-[\w-]*)*\s*$")
+
+
+def _python_heredocs(text: str, place: Callable[[int], tuple[int, int]], context: FileContext) -> list[Reference]:
+    """A heredoc given to a Python interpreter (a container's setup script that downloads models with
+    `snapshot_download`) is a Python program: its body is read by the Python source, each reference placed where its
+    text is in the script."""
+    if "<<" not in text or "python" not in text:
+        return []
+    from modelpolicy.discover.python import PythonSource  # here: only a script that feeds Python a heredoc needs it
+
+    found: list[Reference] = []
+    for match in _HEREDOC_LINE.finditer(text):
+        if not _PYTHON_READS.search(match[0][: match.start(3) - match.start()].split("<<")[0]):
+            continue
+        start = match.end() + 1
+        indent = r"[ \t]*" if match[1] else ""
+        ending = re.compile(rf"^{indent}{match[3]}[ \t]*$", re.MULTILINE).search(text, start)
+        body = text[start : ending.start() if ending else len(text)]
+        starts = [0, *(i + 1 for i, c in enumerate(body) if c == "\n")]
+        for reference in _tolerant_find(PythonSource(), body, context):
+            if 0 < reference.line <= len(starts):
+                line, column = place(start + starts[reference.line - 1] + reference.column)
+                found.append(replace(reference, line=line, column=column))
     return found
 
 
@@ -637,13 +667,22 @@ _ARRAY = re.compile(r"(?<![^\s;&|(])(?:(?:declare|local|typeset|readonly)\s+-a\s
 
 def _array_items(text: str) -> list[list[_Span]]:
     """Each item of a bash array, `models=("org/a" "org/b")` (over several lines too), as the assignment
-    `models=org/a` of its own, each character where it is in the file."""
+    `models=org/a` of its own, each character where it is in the file. An array named for the plural of a name that
+    holds one (`MODEL_REPOS=(...)`, torchchat's CI list) is read as that name's (`MODEL_REPO=org/a`)."""
     found: list[list[_Span]] = []
     for array in _ARRAY.finditer(text):
-        name = _Span(array[1] + "=", range(array.start(1), array.end(1) + 1))
+        name = _array_name(array)
         for command in _commands(array[2]):
             found += [[_Span.join((name, _Span(w.text, [array.start(2) + o for o in w.offsets])))] for w in command]
     return found
+
+
+def _array_name(array: re.Match[str]) -> _Span:
+    """The assignment an array's items are read as: its name, or its singular when only that is read."""
+    start, end = array.start(1), array.end(1)
+    if named_kind(array[1]) is None and plural_kind(array[1]) is not None:
+        return _Span(array[1][:-1] + "=", (*range(start, end - 1), end))
+    return _Span(array[1] + "=", range(start, end + 1))
 
 
 # A value that starts with an option (`"--model_name_or_path ID ..."`, after blanks and continued lines): prose that
