@@ -1,0 +1,48 @@
+"""Forms found on a model router and an LLM-call library the benchmark does not label (thirteenth blind wave: lm-sys
+RouteLLM, mirascope): LiteLLM's `anyscale/` route to Anyscale Endpoints."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelpolicy.discover import apis
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.python import PythonSource
+from modelpolicy.knowledge import load
+from modelpolicy.model import Kind
+
+M, A = Kind.MODEL, Kind.API
+
+
+def find_in(source: str, path: str = "app/router.py") -> set[tuple[Kind, str, int]]:
+    return {(r.kind, r.text, r.line) for r in PythonSource().find(source, FileContext(path, lambda v: False))}
+
+
+# --- LiteLLM's route to Anyscale Endpoints ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["anyscale/meta-llama/Llama-2-13b-chat-hf", "anyscale/codellama/CodeLlama-34b-Instruct-hf"],
+)
+def test_the_anyscale_route_names_the_api_model(name: str) -> None:
+    assert apis.routed(name) == name
+    found = load().routed(name)
+    assert found is not None and found[0].key == "anyscale"
+
+
+@pytest.mark.parametrize("text", ["anyscale/ray-llm", "anyscale/outputs/x", "anyscale/a/b/c", "anyscale/x.yaml"])
+def test_look_alikes_of_the_anyscale_route_name_no_api_model(text: str) -> None:
+    assert apis.routed(text) is None
+
+
+def test_a_routed_pair_default_names_the_anyscale_model() -> None:
+    found = find_in(
+        "import argparse\n"
+        "parser = argparse.ArgumentParser()\n"
+        'parser.add_argument("--cheap-model", default="anyscale/meta-llama/Llama-2-13b-chat-hf")\n'
+        'pair = Pair(strong="gpt-4o", cheap_model="anyscale/codellama/CodeLlama-34b-Instruct-hf")\n'
+    )
+    assert (A, "anyscale/meta-llama/Llama-2-13b-chat-hf", 3) in found
+    assert (A, "anyscale/codellama/CodeLlama-34b-Instruct-hf", 4) in found
+    assert not any(kind is M for kind, _, _ in found)
