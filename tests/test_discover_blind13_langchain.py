@@ -1,11 +1,12 @@
 """Forms found on a model router and an LLM-call library the benchmark does not label (thirteenth blind wave: lm-sys
-RouteLLM, mirascope): LiteLLM's `anyscale/` route to Anyscale Endpoints."""
+RouteLLM, mirascope): LiteLLM's `anyscale/` route to Anyscale Endpoints; a `checkpoint_path` read from the Hub."""
 
 from __future__ import annotations
 
 import pytest
 
 from modelpolicy.discover import apis
+from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.knowledge import load
@@ -46,3 +47,29 @@ def test_a_routed_pair_default_names_the_anyscale_model() -> None:
     assert (A, "anyscale/meta-llama/Llama-2-13b-chat-hf", 3) in found
     assert (A, "anyscale/codellama/CodeLlama-34b-Instruct-hf", 4) in found
     assert not any(kind is M for kind, _, _ in found)
+
+
+# --- a checkpoint's path, read from the Hub -------------------------------------------------------------------------
+
+
+def test_a_checkpoint_path_in_a_table_of_routers_names_the_hub_model() -> None:
+    found = find_in(
+        "DEFAULTS = {\n"
+        '    "ranker": {"checkpoint_path": "acme/ranker-v2"},\n'
+        '    "scorer": {"checkpoint_path": "acme/scorer-v2"},\n'
+        "}\n"
+    )
+    assert found == {(M, "acme/ranker-v2", 2), (M, "acme/scorer-v2", 3)}
+
+
+def test_a_checkpoint_path_in_yaml_names_the_hub_model() -> None:
+    text = "scorer:\n  checkpoint_path: acme/scorer-v2\nlocal:\n  checkpoint_path: checkpoints/best\n"
+    found = {(r.kind, r.text, r.line) for r in ConfigSource().find(text, FileContext("router.yaml", lambda v: False))}
+    assert found == {(M, "acme/scorer-v2", 2)}
+
+
+@pytest.mark.parametrize(
+    "value", ['"checkpoints/epoch_3"', '"./runs/exp1/model.pt"', '"/data/ckpt"', '"best.pt"', '"outputs/run1"']
+)
+def test_a_local_checkpoint_path_names_nothing(value: str) -> None:
+    assert find_in(f"checkpoint_path = {value}\nconfig = {{'checkpoint_path': {value}}}\n") == set()

@@ -2850,11 +2850,7 @@ class _Finder:
         if name in _WIDGETS:
             self._widget(call, _WIDGETS[name])
         if name in _OPTION_CALLS:
-            flags = [text.lstrip("-") for text in map(_string, call.args) if text]
-            kind = next((k for flag in flags if (k := named_kind(flag))), None)
-            self._defer(_keyword(call, "default"), kind, name or "")
-            for choice in _offered_ids(_keyword(call, "choices")):  # `--model`, `choices=[ID, ...]`: what it may run
-                self._defer(choice, kind, name or "")
+            self._option(call, name)
         read = _environment_read(call)
         if read is not None:
             form, variable, default = read
@@ -2862,6 +2858,18 @@ class _Finder:
             self._defer(default, next((k for n in names if (k := named_kind(n))), None), form)
         elif (keyed := _keyed_default(call)) is not None:  # `kwargs.pop("tokenizer", ID)`, `cfg.get("model", ID)`
             self._defer(keyed[1], apis.name_kind(keyed[0]), "default")
+
+    def _option(self, call: ast.Call, name: str) -> None:
+        """`parser.add_argument("--model", default=ID, choices=[ID, ...])`: what a flag named for a model starts from
+        and may run; an owner-less default of an option typed as a path (`type=Path, default="llama-7b"`) is a
+        folder."""
+        flags = [text.lstrip("-") for text in map(_string, call.args) if text]
+        kind = next((k for flag in flags if (k := named_kind(flag))), None)
+        default = _keyword(call, "default")
+        if default is not None and not _local_folder_option(call, default):
+            self._defer(default, kind, name)
+        for choice in _offered_ids(_keyword(call, "choices")):
+            self._defer(choice, kind, name)
 
     def _registered(self, call: ast.Call, name: str | None) -> None:
         """`def register_models(register): register(Chat("gpt-4o"))`: the first argument of a class constructed in
