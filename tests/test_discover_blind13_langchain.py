@@ -1,5 +1,6 @@
 """Forms found on a model router and an LLM-call library the benchmark does not label (thirteenth blind wave: lm-sys
-RouteLLM, mirascope): LiteLLM's `anyscale/` route to Anyscale Endpoints; a `checkpoint_path` read from the Hub."""
+RouteLLM, mirascope): LiteLLM's `anyscale/` route to Anyscale Endpoints; a `checkpoint_path` read from the Hub; a client
+imported from a provider's module under a name of its own (`from acme.openai import Realtime`)."""
 
 from __future__ import annotations
 
@@ -73,3 +74,21 @@ def test_a_checkpoint_path_in_yaml_names_the_hub_model() -> None:
 )
 def test_a_local_checkpoint_path_names_nothing(value: str) -> None:
     assert find_in(f"checkpoint_path = {value}\nconfig = {{'checkpoint_path': {value}}}\n") == set()
+
+
+# --- a client imported from a provider's module, named for what it does -------------------------------------------
+
+
+def test_a_class_imported_from_a_providers_module_is_given_its_model() -> None:
+    found = find_in(
+        "from acme.live.openai import Session\n"
+        "from acme.live.anthropic import Batch as ClaudeBatch\n"
+        'session = Session(\n    "gpt-4o-realtime-preview",\n    voice="alloy",\n)\n'
+        'batch = ClaudeBatch("claude-3-5-haiku-latest")\n'
+    )
+    assert found == {(A, "gpt-4o-realtime-preview", 4), (A, "claude-3-5-haiku-latest", 7)}
+
+
+def test_a_class_imported_elsewhere_or_given_no_api_name_names_nothing() -> None:
+    assert find_in('from acme.live import Session\nsession = Session("gpt-4o-realtime-preview")\n') == set()
+    assert find_in('from acme.live.openai import Session\nsession = Session("support-desk")\n') == set()
