@@ -80,6 +80,7 @@ ROUTE_MARKERS = (
     b"vercel/",
     b"together",
     b"deepinfra",
+    b"anyscale/",
     b"codestral",
     b"@cf/",
     b"@hf/",

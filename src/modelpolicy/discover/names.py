@@ -113,6 +113,10 @@ ENDINGS = frozenset(
         # of an `if`, then `FluxPipeline.from_pretrained(ckpt_id)`); a `ckpt_path` or `ckpt_dir` is a local file's
         ("ckpt", "id"),
         ("checkpoint", "id"),
+        # a router's or a classifier's trained weights, by the repository they are read from (a router's config
+        # `{"bert": {"checkpoint_path": "org/x"}}`, `checkpoint_path: org/x` in YAML, read by `from_pretrained`); a
+        # local file or folder (`checkpoints/best.pt`, `./runs/x`) stays one
+        ("checkpoint", "path"),
         # LoRA adapters a server or script loads: TGI's `LORA_ADAPTERS` / `lora_adapters=[...]`, SGLang's
         # `lora_path`, `--lora_weights`, peft scripts' `--adapter_name_or_path`, TGI requests' `adapter_id`
         ("lora", "adapter"),

@@ -442,11 +442,28 @@ def _model_imports(source: str) -> tuple[frozenset[str], frozenset[str]]:
         if not _MODEL_MODULE_WORDS.intersection(found.group(1).split(".")):
             continue
         modules.add(found.group(1))
-        for alias in found.group(2).strip("()").split(","):
-            words = alias.split()
-            if words and words[0].isidentifier():
-                names.add(words[-1] if len(words) == 3 and words[1] == "as" else words[0])
+        names.update(_imported_names(found.group(2)))
     return frozenset(modules), frozenset(names)
+
+
+def _imported_names(imported: str) -> Iterator[str]:
+    """The names an import binds: `A, B as C` (or in brackets) as `A`, `C`."""
+    for alias in imported.strip("()").split(","):
+        words = alias.split()
+        if words and words[0].isidentifier():
+            yield words[-1] if len(words) == 3 and words[1] == "as" else words[0]
+
+
+def _provider_imports(source: str) -> dict[str, str]:
+    """The names a file binds to what it imports from a provider's module, by that module's word: a library's client of
+    one provider, named for what it does rather than for the provider (`from acme.beta.openai import Realtime` makes
+    `Realtime("gpt-4o-realtime-preview")` a call of OpenAI's client, as `sgl.OpenAI(...)` is by its name)."""
+    bound: dict[str, str] = {}
+    for found in _FROM_IMPORT.finditer(source):
+        word = next((part for part in found.group(1).split(".") if apis.provider_callee(part)), None)
+        if word is not None:
+            bound.update(dict.fromkeys(_imported_names(found.group(2)), word))
+    return bound
 
 
 # The methods of the `ollama` client (module functions, `Client`, `AsyncClient`) that read a model: by name, in a
@@ -2356,6 +2373,11 @@ class _Finder:
         """The modules of model classes the file imports from, and the names it imports from them."""
         return _model_imports(self.source) if "import" in self.source else (frozenset(), frozenset())
 
+    @cached_property
+    def provider_imports(self) -> dict[str, str]:
+        """The names the file imports from a provider's module, by the module's word (`_provider_imports`)."""
+        return _provider_imports(self.source) if "import" in self.source else {}
+
     @property
     def model_classes(self) -> frozenset[str]:
         """The names the file imports from a module of model classes (`_model_imports`)."""
@@ -2856,7 +2878,7 @@ class _Finder:
             for argument in call.args:  # `resolve_model_reference(request, "org/x")`
                 # `process_dataset(args.model, ...)`: an argument named for a model holds one, whatever the callee
                 self._defer(argument, _operand_kind(argument) or kind, "argument")
-        elif name and (client := _provider_client(call.func, name)):
+        elif name and (client := _provider_client(call.func, name) or self.provider_imports.get(name)):
             served = Kind.MODEL if apis.hub_host_callee(client) else Kind.API  # `TOGETHER("org/x", key)`: a Hub model
             for argument in call.args:  # `sgl.Anthropic("claude-3-haiku-20240307")`: an API model or nothing
                 self._defer(argument, served, "argument")
@@ -2871,11 +2893,7 @@ class _Finder:
         if name in _WIDGETS:
             self._widget(call, _WIDGETS[name])
         if name in _OPTION_CALLS:
-            flags = [text.lstrip("-") for text in map(_string, call.args) if text]
-            kind = next((k for flag in flags if (k := named_kind(flag))), None)
-            self._defer(_keyword(call, "default"), kind, name or "")
-            for choice in _offered_ids(_keyword(call, "choices")):  # `--model`, `choices=[ID, ...]`: what it may run
-                self._defer(choice, kind, name or "")
+            self._option(call, name)
         if (deployment := _formatted_deployment(call)) is not None:  # `"{0}/openai/deployments/{1}/...".format(...)`
             self._defer(deployment, Kind.API, "url")
         self._read_default(call)
@@ -2891,6 +2909,18 @@ class _Finder:
             self._defer(default, next((k for n in names if (k := apis.name_kind(n))), None), form)
         elif (keyed := _keyed_default(call)) is not None:  # `kwargs.pop("tokenizer", ID)`, `cfg.get("model", ID)`
             self._defer(keyed[1], apis.name_kind(keyed[0]), "default")
+
+    def _option(self, call: ast.Call, name: str) -> None:
+        """`parser.add_argument("--model", default=ID, choices=[ID, ...])`: what a flag named for a model starts from
+        and may run; an owner-less default of an option typed as a path (`type=Path, default="llama-7b"`) is a
+        folder."""
+        flags = [text.lstrip("-") for text in map(_string, call.args) if text]
+        kind = next((k for flag in flags if (k := named_kind(flag))), None)
+        default = _keyword(call, "default")
+        if default is not None and not _local_folder_option(call, default):
+            self._defer(default, kind, name)
+        for choice in _offered_ids(_keyword(call, "choices")):
+            self._defer(choice, kind, name)
 
     def _registered(self, call: ast.Call, name: str | None) -> None:
         """`def register_models(register): register(Chat("gpt-4o"))`: the first argument of a class constructed in
