@@ -2835,7 +2835,7 @@ class _Finder:
             for argument in call.args:  # `resolve_model_reference(request, "org/x")`
                 # `process_dataset(args.model, ...)`: an argument named for a model holds one, whatever the callee
                 self._defer(argument, _operand_kind(argument) or kind, "argument")
-        elif name and (client := _provider_client(call.func, name)):
+        elif name and (client := _provider_client(call.func, name) or self._bound_client(call)):
             served = Kind.MODEL if apis.hub_host_callee(client) else Kind.API  # `TOGETHER("org/x", key)`: a Hub model
             for argument in call.args:  # `sgl.Anthropic("claude-3-haiku-20240307")`: an API model or nothing
                 self._defer(argument, served, "argument")
@@ -2862,6 +2862,22 @@ class _Finder:
             self._defer(default, next((k for n in names if (k := named_kind(n))), None), form)
         elif (keyed := _keyed_default(call)) is not None:  # `kwargs.pop("tokenizer", ID)`, `cfg.get("model", ID)`
             self._defer(keyed[1], apis.name_kind(keyed[0]), "default")
+
+    def _bound_client(self, call: ast.Call) -> str | None:
+        """The provider's client a method is called on through a name bound to one (`client = replicate.Client(key)`,
+        then `client.run("owner/name:version", input={...})`), when the method is given a string first."""
+        func = call.func
+        if not (call.args and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)):
+            return None
+        if not (isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)):
+            return None
+        for bound in self._stands_for(func.value, 0):
+            if not isinstance(bound, ast.Call):
+                continue
+            made = _call_name(bound.func)
+            if made and (client := _provider_client(bound.func, made)):
+                return client
+        return None
 
     def _registered(self, call: ast.Call, name: str | None) -> None:
         """`def register_models(register): register(Chat("gpt-4o"))`: the first argument of a class constructed in
@@ -2977,6 +2993,7 @@ class _Finder:
                 if isinstance(typed, ast.Subscript) and isinstance(typed.slice, ast.Tuple):  # a type's values, no
                     self.unused.add(id(typed.slice))  # table of use (a field typed so is read by its name)
             self._settings_record(node)
+            self._local_client(node)
             self._local_named(node)
             self._unpacked_named(node)
             self._collection_keys(node)
@@ -3251,6 +3268,20 @@ class _Finder:
         kind = _settings_kind(name) if name and statement.value is not None else None
         if kind is not None:  # most names are no settings': their value is not looked into
             self._defer(_record_id(statement.value), kind, "record")
+
+    def _local_client(self, statement: ast.Assign | ast.AnnAssign) -> None:
+        """`client = replicate.Client(key)` in a function: the lines after it in that function that spell the name are
+        read too, as a module constant's are (`_follow`): `client.run(ID)` holds no marker word."""
+        target, value = _single_assignment(statement)
+        if not (target and self.scopes and self.mentions is not None and isinstance(value, ast.Call)):
+            return
+        made = _call_name(value.func)
+        if not (made and _provider_client(value.func, made)):
+            return
+        last = self.scopes[-1].end_lineno or statement.lineno
+        lines = [line for line in self.words.lines([target]) if statement.lineno < line <= last]
+        if lines:
+            self.mentions = self.mentions.union(Lines(lines))
 
     def _local_named(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """`model_name = request.model or "org/x"` in a function, `self.model_id = "org/x"`, `cfg["base_model"] =
