@@ -1,10 +1,12 @@
 """Forms found on TypeScript/Python apps the benchmark does not label (thirteenth blind wave: reworkd/AgentGPT,
 firecrawl/firecrawl): a provider's client bound to a name in a function, then a method of it given the model
-positionally (`client = replicate.Client(key)`, `client.run("owner/name:version")`)."""
+positionally (`client = replicate.Client(key)`, `client.run("owner/name:version")`), and a TypeScript list of
+selectable models that names constants (`const FAST = ID as const`, `MODEL_NAMES = [FAST, SMART]`)."""
 
 from __future__ import annotations
 
 from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.javascript import JavaScriptSource
 from modelpolicy.discover.python import PythonSource, read_whole
 from modelpolicy.model import Kind
 
@@ -18,6 +20,11 @@ def python(source: str) -> set[tuple[Kind, str, int]]:
     by_statements = {(r.kind, r.text, r.line) for r in PythonSource().find(source, PY)}
     assert by_statements == {(r.kind, r.text, r.line) for r in read_whole(source, PY)}
     return by_statements
+
+
+def typescript(text: str, path: str = "web/src/settings.ts") -> set[tuple[Kind, str, int]]:
+    context = FileContext(path, lambda value: value.startswith(("./", "/")))
+    return {(r.kind, r.text, r.line) for r in JavaScriptSource().find(text, context)}
 
 
 # --- a provider's client bound in a function, its method given the model ------------------------------------------
@@ -67,3 +74,29 @@ def look_up():
     return table.get("acme/sketch:{VERSION}")
 """
     assert python(source) == set()
+
+
+# --- a TypeScript list of models that names constants --------------------------------------------------------------
+
+
+def test_a_list_of_models_names_the_constants_it_lists() -> None:
+    text = """export const FAST = "gpt-4o-mini" as const;
+export const SMART = "gpt-4.1" as const;
+export const MODEL_NAMES = [FAST, SMART];
+"""
+    assert typescript(text) == {(A, "gpt-4o-mini", 1), (A, "gpt-4.1", 2)}
+
+
+def test_a_model_setting_bound_to_a_constant_names_its_literal() -> None:
+    text = 'const QUICK = "claude-3-5-haiku-latest";\nexport const CHAT_MODEL = QUICK;\n'
+    assert typescript(text) == {(A, "claude-3-5-haiku-latest", 1)}
+
+
+def test_constants_listed_under_a_name_for_no_model_name_nothing() -> None:
+    text = 'const FAST = "gpt-4o-mini";\nconst SMART = "gpt-4.1";\nexport const TIERS = [FAST, SMART];\n'
+    assert typescript(text) == set()
+
+
+def test_constants_bound_to_prose_name_nothing_in_a_list_of_models() -> None:
+    text = 'const TITLE = "Welcome";\nconst GREETING = "hello";\nexport const MODEL_NAMES = [TITLE, GREETING];\n'
+    assert typescript(text) == set()
