@@ -747,6 +747,14 @@ _DECLARATIONS = frozenset(_GATHERED) - _CALLS_AND_BINDINGS - {"assignment_expres
 _NAMES = frozenset({"identifier", "shorthand_property_identifier", "member_expression", "subscript_expression"})
 
 
+def _names_constants(node: Node) -> bool:
+    """Whether a value is a name, or an array with a name among its items: what `_Finder._literal` follows to the
+    literal the name is bound to."""
+    node = _unwrapped(node)
+    items = node.named_children if node.type == "array" else [node]
+    return any(_unwrapped(item).type == "identifier" for item in items)
+
+
 def _holds_name(node: Node) -> bool:
     """Whether an expression holds a name, a field or a subscript anywhere in it: what `_Finder.values` may follow."""
     stack = [node]
@@ -1034,6 +1042,8 @@ class _Finder:
             return True  # `ollama("llama3.1")` counts where the file imports an Ollama package
         if any(_says_kind(name) and _spreads(value) for name, value in self.named):
             return True  # `DEFAULT_MODELS = [...openaiModels.map(...), ...]`: the lists spread are read (`_api_list`)
+        if any(_says_kind(name) and _names_constants(value) for name, value in self.named):
+            return True  # `MODEL_NAMES = [FAST, SMART]`, `CHAT_MODEL = FAST`: the literals the names are bound to
         given = [call.child_by_field_name("arguments") for call in calls]
         given += [shorthand for call, _, _ in self.calls for shorthand in self._model_shorthands(call)]
         given += [pair.child_by_field_name("value") for pair in pairs]
@@ -1821,12 +1831,15 @@ class _Finder:
 
     def _literal(self, node: Node) -> Iterator[_Value]:
         """A named value's strings as written: a literal, an array's, a default's (`x ?? ID`), an object item's
-        `names.ITEM_KEYS` values, a string-literal type's (`"a" | "b"`), an enum's values."""
+        `names.ITEM_KEYS` values, a string-literal type's (`"a" | "b"`), an enum's values, and the literal a name
+        stands for (`const FAST = ID as const`, then `MODEL_NAMES = [FAST, SMART]` or `CHAT_MODEL = FAST`)."""
         node = _unwrapped(node)
         if node.type in ("string", "template_string"):
             text = self.string(node)
             if text is not None:
                 yield _Value(node, text)
+        elif node.type == "identifier":
+            yield from self._bound_literals(node)
         elif node.type == "array":
             for item in node.named_children:
                 yield from self._literal(item)
@@ -1844,6 +1857,12 @@ class _Finder:
             # an id the name is a label, and names nothing; alone it is the id (`{name: ID, size: 7}`)
             for key in ids or [key for key in names.ITEM_KEYS if key in written]:
                 yield from self._literal(entries[key])
+
+    def _bound_literals(self, name: Node) -> Iterator[_Value]:
+        """The string literals a name is bound to; a literal only: no chain of names followed, so no cycle."""
+        for bound in self.bindings.get(self.text(name), ()):
+            if _unwrapped(bound).type in ("string", "template_string"):
+                yield from self._literal(bound)
 
     # --- text ---
 

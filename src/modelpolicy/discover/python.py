@@ -1607,6 +1607,7 @@ class _Finder:
         self.scope_constants: dict[tuple[int, str], list[ast.expr] | None] = {}  # by function and name, when asked
         self.module_constants: dict[str, list[ast.expr]] = {}  # of a module read whole, by name, when asked
         self.constants: dict[tuple[int, str], list[ast.expr]] = {}  # `_constant`, by innermost function and name
+        self.clients: dict[tuple[int, str], str | None] = {}  # `_bound_client`, by innermost function and name
         self.assigned: dict[int, set[str]] = {}  # by function: the names its lines assign (`_assigns`)
         # by body and name: the statements of a straight-line body that bind the name (`_reaching_in`), with the body
         # (kept alive, so that its id stays its own)
@@ -2369,6 +2370,14 @@ class _Finder:
         return bool(_provider_client(func, name)) or _OLLAMA_MODULE in name.lower() or name in self.model_classes
 
     @cached_property
+    def client_names(self) -> frozenset[str]:
+        """The names the file assigns a call of a provider's client to (`client = replicate.Client(key)`), read from
+        its text: those `_bound_client` may follow."""
+        return frozenset(
+            match[1] for match in _CLIENT_BINDING.finditer(self.source) if _names_a_client(match[2].split("."))
+        )
+
+    @cached_property
     def model_imports(self) -> tuple[frozenset[str], frozenset[str]]:
         """The modules of model classes the file imports from, and the names it imports from them."""
         return _model_imports(self.source) if "import" in self.source else (frozenset(), frozenset())
@@ -2878,7 +2887,9 @@ class _Finder:
             for argument in call.args:  # `resolve_model_reference(request, "org/x")`
                 # `process_dataset(args.model, ...)`: an argument named for a model holds one, whatever the callee
                 self._defer(argument, _operand_kind(argument) or kind, "argument")
-        elif name and (client := _provider_client(call.func, name) or self.provider_imports.get(name)):
+        elif name and (
+            client := _provider_client(call.func, name) or self.provider_imports.get(name) or self._bound_client(call)
+        ):
             served = Kind.MODEL if apis.hub_host_callee(client) else Kind.API  # `TOGETHER("org/x", key)`: a Hub model
             for argument in call.args:  # `sgl.Anthropic("claude-3-haiku-20240307")`: an API model or nothing
                 self._defer(argument, served, "argument")
@@ -2921,6 +2932,23 @@ class _Finder:
             self._defer(default, kind, name)
         for choice in _offered_ids(_keyword(call, "choices")):
             self._defer(choice, kind, name)
+
+    def _bound_client(self, call: ast.Call) -> str | None:
+        """The provider's client a method is called on through a name bound to one (`client = replicate.Client(key)`,
+        then `client.run("owner/name:version", input={...})`), when the method is given first a string with no blank
+        (a prompt given so names nothing)."""
+        func = call.func
+        if not (call.args and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)):
+            return None
+        first = call.args[0]
+        if not (isinstance(first, ast.Constant) and isinstance(first.value, str)) or _BLANK.search(first.value):
+            return None
+        if func.value.id not in self.client_names:
+            return None
+        key = (id(self.scopes[-1]) if self.scopes else 0, func.value.id)
+        if key not in self.clients:  # asked of the same few receivers again and again (`logger`, `os`, `client`)
+            self.clients[key] = next(filter(None, map(_client_made, self._stands_for(func.value, 0))), None)
+        return self.clients[key]
 
     def _registered(self, call: ast.Call, name: str | None) -> None:
         """`def register_models(register): register(Chat("gpt-4o"))`: the first argument of a class constructed in
@@ -3036,6 +3064,7 @@ class _Finder:
                 if isinstance(typed, ast.Subscript) and isinstance(typed.slice, ast.Tuple):  # a type's values, no
                     self.unused.add(id(typed.slice))  # table of use (a field typed so is read by its name)
             self._settings_record(node)
+            self._local_client(node)
             self._local_named(node)
             self._unpacked_named(node)
             self._collection_keys(node)
@@ -3310,6 +3339,22 @@ class _Finder:
         kind = _settings_kind(name) if name and statement.value is not None else None
         if kind is not None:  # most names are no settings': their value is not looked into
             self._defer(_record_id(statement.value), kind, "record")
+
+    def _local_client(self, statement: ast.Assign | ast.AnnAssign) -> None:
+        """`client = replicate.Client(key)` in a function: the lines after it in that function that spell the name are
+        read too, as a module constant's are (`_follow`): `client.run(ID)` holds no marker word."""
+        if not (self.scopes and self.mentions is not None and isinstance(statement.value, ast.Call)):
+            return
+        target, value = _single_assignment(statement)
+        if not (target in self.client_names and isinstance(value, ast.Call)):
+            return
+        made = _call_name(value.func)
+        if not (made and _provider_client(value.func, made)):
+            return
+        last = self.scopes[-1].end_lineno or statement.lineno
+        lines = [line for line in self.words.lines([target]) if statement.lineno < line <= last]
+        if lines:
+            self.mentions = self.mentions.union(Lines(lines))
 
     def _local_named(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """`model_name = request.model or "org/x"` in a function, `self.model_id = "org/x"`, `cfg["base_model"] =
@@ -3908,6 +3953,15 @@ def _served(call: ast.Call, name: str | None) -> tuple[str, ...]:
 
 # The keywords a client is given its endpoint by (OpenAI's and LangChain's `base_url=`, LiteLLM's `api_base=`).
 _BASE_URLS = ("base_url", "api_base", "openai_api_base")
+_BLANK = re.compile(r"\s")  # a string holding one is prose, no model's id
+# A name assigned a call (`client = replicate.Client(`, `llm: Any = Together(`): the callee's dotted name
+_CLIENT_BINDING = re.compile(r"^[ \t]*(\w+)[ \t]*(?::[^=\n]*)?=[ \t]*([\w.]+)\(", re.MULTILINE)
+
+
+def _names_a_client(callee: list[str]) -> bool:
+    """Whether a dotted callee is a provider's client, by its name or its module's (`Anthropic`, `replicate.Client`),
+    as `_provider_client` reads a call."""
+    return apis.provider_callee(callee[-1]) or (len(callee) == 2 and apis.provider_callee(callee[0]))
 
 
 def _host(url: str) -> str:
@@ -3924,6 +3978,12 @@ def _provider_client(func: ast.expr, name: str) -> str | None:
         return name
     module = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else None
     return module if module and apis.provider_callee(module) else None
+
+
+def _client_made(value: ast.expr) -> str | None:
+    """The provider's client a value is made by (`replicate.Client(key)`), if a call of one."""
+    made = _call_name(value.func) if isinstance(value, ast.Call) else None
+    return _provider_client(value.func, made) if made and isinstance(value, ast.Call) else None
 
 
 def _other_hub(func: ast.expr, name: str) -> bool:
