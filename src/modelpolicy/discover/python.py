@@ -2855,6 +2855,11 @@ class _Finder:
             self._defer(_keyword(call, "default"), kind, name or "")
             for choice in _offered_ids(_keyword(call, "choices")):  # `--model`, `choices=[ID, ...]`: what it may run
                 self._defer(choice, kind, name or "")
+        self._keyed_read(call)
+
+    def _keyed_read(self, call: ast.Call) -> None:
+        """A read of a setting by its name, with a default: `os.getenv("MODEL_ID", ID)`, `cfg.get("model", ID)`,
+        `self._get_str("model", ID)`; the name says what the default holds."""
         read = _environment_read(call)
         if read is not None:
             form, variable, default = read
@@ -2862,6 +2867,9 @@ class _Finder:
             self._defer(default, next((k for n in names if (k := named_kind(n))), None), form)
         elif (keyed := _keyed_default(call)) is not None:  # `kwargs.pop("tokenizer", ID)`, `cfg.get("model", ID)`
             self._defer(keyed[1], apis.name_kind(keyed[0]), "default")
+        elif (typed := _typed_read(call)) is not None:  # `self._get_str("model", ID)`, `_get_enum(KEY, [ID], ID)`
+            for value in typed[1]:
+                self._defer(value, apis.name_kind(typed[0]), "default")
 
     def _registered(self, call: ast.Call, name: str | None) -> None:
         """`def register_models(register): register(Chat("gpt-4o"))`: the first argument of a class constructed in
@@ -4720,6 +4728,26 @@ _KEYED_READS = frozenset({"get", "pop", "setdefault"})
 # Calls that set an entry by a key written as a string: aiohttp's multipart form (`form.add_field("model", ID)`, the
 # body of a transcription request), a store's or a config's `set("model", ID)`.
 _KEYED_WRITES = frozenset({"add_field", "set"})
+
+
+# A settings object's read of one key by the type it converts it to, given what the key stands for when unset:
+# TaskWeaver's `self._get_str("model", DEFAULT)`, pyhocon's `config.get_string("model", DEFAULT)`; an enumerated
+# setting's read (`self._get_enum("model", [ID, ...], DEFAULT)`) is also given the values it accepts. Leading
+# underscores are read through (a module's private reader). Only the readers of strings: an id is one.
+_TYPED_READS = frozenset({"get_str", "get_string", "getstr", "get_enum", "get_choice"})
+
+
+def _typed_read(call: ast.Call) -> tuple[str, list[ast.expr]] | None:
+    """`config._get_str("model", DEFAULT)`, `config.get_enum("model", OPTIONS, DEFAULT)`: (key, the default and the
+    options' items). A default written as a conditional (`shared if shared is not None else ID`) is read as one."""
+    func = call.func
+    if not isinstance(func, ast.Attribute) or func.attr.lstrip("_") not in _TYPED_READS or not call.args:
+        return None
+    key = _string(call.args[0])
+    if key is None:
+        return None
+    given = [*call.args[1:], *(value for name in ("default", "options", "choices") if (value := _keyword(call, name)))]
+    return key, [item for value in given for item in _items(value)]
 
 
 def _keyed_default(call: ast.Call) -> tuple[str, ast.expr] | None:
