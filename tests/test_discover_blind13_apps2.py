@@ -60,3 +60,26 @@ def test_an_enumerated_read_offers_its_options() -> None:
     found = find(ENUM_READ)
     assert (M, "sentence-transformers/all-MiniLM-L6-v2", 5) in found
     assert (M, "BAAI/bge-small-en-v1.5", 5) in found
+
+
+# --- the candidates a setting accepts, bound in a method ------------------------------------------------------
+
+CANDIDATES = """\
+class EncoderSettings(ModuleSettings):
+    def configure(self) -> None:
+        self.embedding_model_candidates = [
+            "all-mpnet-base-v2",
+            "BAAI/bge-base-en-v1.5",
+        ]
+        model_choices = ("intfloat/e5-small-v2",)
+        self.retry_candidates = ["first", "second"]
+        self.default = self.embedding_model_candidates[0]
+"""
+
+
+def test_a_list_named_for_model_candidates_holds_models() -> None:
+    found = find(CANDIDATES)
+    assert (M, "all-mpnet-base-v2", 4) in found
+    assert (M, "BAAI/bge-base-en-v1.5", 5) in found
+    assert (M, "intfloat/e5-small-v2", 7) in found  # a function's variable, a picker's list
+    assert not any(text in ("first", "second") for _, text, _ in found)

@@ -3269,11 +3269,11 @@ class _Finder:
             return
         target = targets[0]
         if isinstance(target, ast.Attribute):  # `self.model_id = ...`, `cfg.actor_rollout_ref.model.path = ...`
-            self._defer(statement.value, _attribute_kind(target), "attribute")
+            self._defer(statement.value, _attribute_kind(target, statement.value), "attribute")
         elif isinstance(target, ast.Subscript) and (key := _string(target.slice)):  # a dict's key, as a literal's
             self._defer(statement.value, apis.name_kind(key), "key")
         elif isinstance(target, ast.Name) and self.scopes:
-            self._defer(statement.value, apis.name_kind(target.id), "variable")
+            self._defer(statement.value, _listed_kind(target.id, statement.value), "variable")
 
     def _unpacked_named(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """`tokenizer_cls, tokenizer_id = AutoTokenizer, "org/x"` (diffusers' LoRA tests, in a class's body), `model_id,
@@ -4452,10 +4452,21 @@ def _same_constant(a: ast.expr, b: ast.Constant) -> bool:
     return isinstance(a, ast.Constant) and type(a.value) is type(b.value) and a.value == b.value
 
 
-def _attribute_kind(target: ast.Attribute) -> Kind | None:
-    """What an attribute assigned a value holds, by its name (`self.model_id`), else by its name and its owner's, as
-    a dotted key is read (verl's `config.actor_rollout_ref.model.path = ID`, as its override `...model.path=ID`)."""
-    kind = apis.name_kind(target.attr)
+def _listed_kind(name: str, value: ast.expr | None) -> Kind | None:
+    """What a name assigned a value holds: its naming rule's kind, else, for a list, tuple or set literal, a
+    picker's (`self.embedding_model_candidates = [ID, ...]`, `model_choices = [ID, ...]` in a function), as a module
+    constant's."""
+    kind = apis.name_kind(name)
+    if kind is None and isinstance(value, ast.List | ast.Tuple | ast.Set):
+        kind = picker_kind(name)
+    return kind
+
+
+def _attribute_kind(target: ast.Attribute, value: ast.expr | None = None) -> Kind | None:
+    """What an attribute assigned a value holds, by its name (`self.model_id`, a picker's list `self.model_options =
+    [ID]`), else by its name and its owner's, as a dotted key is read (verl's `config.actor_rollout_ref.model.path =
+    ID`, as its override `...model.path=ID`)."""
+    kind = _listed_kind(target.attr, value)
     if kind is None and isinstance(target.value, ast.Attribute):
         kind = apis.name_kind(f"{target.value.attr}.{target.attr}")
     return kind
