@@ -6,6 +6,7 @@ AI's v1 `ENGINE_ID` in a settings file."""
 
 from __future__ import annotations
 
+from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.python import PythonSource
 from modelpolicy.model import Kind
@@ -16,6 +17,11 @@ A, M = Kind.API, Kind.MODEL
 def find(source: str, path: str = "agent/llm/service.py") -> set[tuple[Kind, str, int]]:
     context = FileContext(path, lambda text: text.startswith(("./", "/")))
     return {(r.kind, r.text, r.line) for r in PythonSource().find(source, context)}
+
+
+def config(text: str, path: str = "settings.yaml") -> set[tuple[Kind, str, int]]:
+    context = FileContext(path, lambda value: value.startswith(("./", "/")))
+    return {(r.kind, r.text, r.line) for r in ConfigSource().find(text, context)}
 
 
 # --- a typed read of a setting, with its default ---------------------------------------------------------------
@@ -83,3 +89,16 @@ def test_a_list_named_for_model_candidates_holds_models() -> None:
     assert (M, "BAAI/bge-base-en-v1.5", 5) in found
     assert (M, "intfloat/e5-small-v2", 7) in found  # a function's variable, a picker's list
     assert not any(text in ("first", "second") for _, text, _ in found)
+
+
+# --- Stability AI's engine id -----------------------------------------------------------------------------------
+
+ENGINE_SETTINGS = """\
+STABILITY_API_KEY: YOUR_KEY
+ENGINE_ID: "stable-diffusion-xl-1024-v1-0"
+SEARCH_ENGINE_ID: "0123456789abcdef:ghijk"
+"""
+
+
+def test_an_engine_id_holds_an_api_model() -> None:
+    assert config(ENGINE_SETTINGS) == {(A, "stable-diffusion-xl-1024-v1-0", 2)}
