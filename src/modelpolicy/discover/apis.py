@@ -34,9 +34,13 @@ if TYPE_CHECKING:
     from ahocorasick_rs import BytesAhoCorasick
 
 _QUOTES = "\"'`"
-# Names that hold a hosted API's model and nothing else: the old OpenAI SDK's `engine=`, Azure OpenAI's
-# `deployment_name=` and `azure_deployment=`. What they hold counts only when a provider's patterns match it.
-API_ENDINGS = frozenset({("engine",), ("deployment",), ("deployment", "name"), ("deployment", "id"), ("model", "type")})
+# Names that hold a hosted API's model and nothing else: the old OpenAI SDK's `engine=`, Stability AI's v1 `engine_id`
+# (`/v1/generation/{engine_id}/text-to-image`, `ENGINE_ID: stable-diffusion-xl-1024-v1-0`), Azure OpenAI's
+# `deployment_name=` and `azure_deployment=`. What they hold counts only when a provider's patterns match it (a search
+# engine's `SEARCH_ENGINE_ID` holds none).
+API_ENDINGS = frozenset(
+    {("engine",), ("engine", "id"), ("deployment",), ("deployment", "name"), ("deployment", "id"), ("model", "type")}
+)
 # A word every route prefix of `apis.toml` holds (a test checks it), for the sources' pre-filters: a file holding none
 # of them holds no routed name. Kept here, not derived, so that importing discovery does not load the knowledge base.
 ROUTE_MARKERS = (

@@ -574,8 +574,9 @@ def collection_kind(name: str) -> Kind | None:
 
 
 # Last words of the name of a model picker's list, after words that say what is picked: `MODEL_OPTIONS`,
-# `modelList`, `embeddingModelChoices` hold the ids offered (`[ID, {value: ID, label: "Label"}]`).
-PICKER_WORDS = frozenset({"options", "list", "choices", "presets", "catalog", "catalogue"})
+# `modelList`, `embeddingModelChoices` hold the ids offered (`[ID, {value: ID, label: "Label"}]`), and the ids a
+# setting accepts (`embedding_model_candidates = [ID, ...]`, checked against before one is loaded).
+PICKER_WORDS = frozenset({"options", "list", "choices", "presets", "catalog", "catalogue", "candidates"})
 # In an item of a table or list that names artefacts (`- path: org/x`, `{id: ID, name: "Label"}`, a picker's
 # `{value: ID, label: "Label"}`), the keys whose value is the artefact's, first found first: a label names none.
 ITEM_KEYS = ("id", "path", "name", "value")

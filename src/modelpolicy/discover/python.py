@@ -2910,8 +2910,9 @@ class _Finder:
         self._read_default(call)
 
     def _read_default(self, call: ast.Call) -> None:
-        """What a read of the environment (`os.getenv("MODEL_ID", ID)`) or of a mapping by a key (`cfg.get("model",
-        ID)`) stands for when the name is unset, named as the variable or key is."""
+        """What a read of the environment (`os.getenv("MODEL_ID", ID)`), of a mapping by a key (`cfg.get("model",
+        ID)`) or of a setting by its name (`self._get_str("model", ID)`) stands for when the name is unset, named as
+        the variable, key or setting is."""
         read = _environment_read(call)
         if read is not None:
             form, variable, default = read
@@ -2920,6 +2921,9 @@ class _Finder:
             self._defer(default, next((k for n in names if (k := apis.name_kind(n))), None), form)
         elif (keyed := _keyed_default(call)) is not None:  # `kwargs.pop("tokenizer", ID)`, `cfg.get("model", ID)`
             self._defer(keyed[1], apis.name_kind(keyed[0]), "default")
+        elif (typed := _typed_read(call)) is not None:  # `self._get_str("model", ID)`, `_get_enum(KEY, [ID], ID)`
+            for value in typed[1]:
+                self._defer(value, apis.name_kind(typed[0]), "default")
 
     def _option(self, call: ast.Call, name: str) -> None:
         """`parser.add_argument("--model", default=ID, choices=[ID, ...])`: what a flag named for a model starts from
@@ -3365,11 +3369,11 @@ class _Finder:
             return
         target = targets[0]
         if isinstance(target, ast.Attribute):  # `self.model_id = ...`, `cfg.actor_rollout_ref.model.path = ...`
-            self._defer(statement.value, _attribute_kind(target), "attribute")
+            self._defer(statement.value, _attribute_kind(target, statement.value), "attribute")
         elif isinstance(target, ast.Subscript) and (key := _string(target.slice)):  # a dict's key, as a literal's
             self._defer(statement.value, apis.name_kind(key), "key")
         elif isinstance(target, ast.Name) and self.scopes:
-            self._defer(statement.value, apis.name_kind(target.id), "variable")
+            self._defer(statement.value, _listed_kind(target.id, statement.value), "variable")
 
     def _unpacked_named(self, statement: ast.Assign | ast.AnnAssign) -> None:
         """`tokenizer_cls, tokenizer_id = AutoTokenizer, "org/x"` (diffusers' LoRA tests, in a class's body), `model_id,
@@ -4576,10 +4580,21 @@ def _same_constant(a: ast.expr, b: ast.Constant) -> bool:
     return isinstance(a, ast.Constant) and type(a.value) is type(b.value) and a.value == b.value
 
 
-def _attribute_kind(target: ast.Attribute) -> Kind | None:
-    """What an attribute assigned a value holds, by its name (`self.model_id`), else by its name and its owner's, as
-    a dotted key is read (verl's `config.actor_rollout_ref.model.path = ID`, as its override `...model.path=ID`)."""
-    kind = apis.name_kind(target.attr)
+def _listed_kind(name: str, value: ast.expr | None) -> Kind | None:
+    """What a name assigned a value holds: its naming rule's kind, else, for a list, tuple or set literal, a
+    picker's (`self.embedding_model_candidates = [ID, ...]`, `model_choices = [ID, ...]` in a function), as a module
+    constant's."""
+    kind = apis.name_kind(name)
+    if kind is None and isinstance(value, ast.List | ast.Tuple | ast.Set):
+        kind = picker_kind(name)
+    return kind
+
+
+def _attribute_kind(target: ast.Attribute, value: ast.expr | None = None) -> Kind | None:
+    """What an attribute assigned a value holds, by its name (`self.model_id`, a picker's list `self.model_options =
+    [ID]`), else by its name and its owner's, as a dotted key is read (verl's `config.actor_rollout_ref.model.path =
+    ID`, as its override `...model.path=ID`)."""
+    kind = _listed_kind(target.attr, value)
     if kind is None and isinstance(target.value, ast.Attribute):
         kind = apis.name_kind(f"{target.value.attr}.{target.attr}")
     return kind
@@ -4914,6 +4929,26 @@ _KEYED_READS = frozenset({"get", "pop", "setdefault"})
 # Calls that set an entry by a key written as a string: aiohttp's multipart form (`form.add_field("model", ID)`, the
 # body of a transcription request), a store's or a config's `set("model", ID)`.
 _KEYED_WRITES = frozenset({"add_field", "set"})
+
+
+# A settings object's read of one key by the type it converts it to, given what the key stands for when unset:
+# TaskWeaver's `self._get_str("model", DEFAULT)`, pyhocon's `config.get_string("model", DEFAULT)`; an enumerated
+# setting's read (`self._get_enum("model", [ID, ...], DEFAULT)`) is also given the values it accepts. Leading
+# underscores are read through (a module's private reader). Only the readers of strings: an id is one.
+_TYPED_READS = frozenset({"get_str", "get_string", "getstr", "get_enum", "get_choice"})
+
+
+def _typed_read(call: ast.Call) -> tuple[str, list[ast.expr]] | None:
+    """`config._get_str("model", DEFAULT)`, `config.get_enum("model", OPTIONS, DEFAULT)`: (key, the default and the
+    options' items). A default written as a conditional (`shared if shared is not None else ID`) is read as one."""
+    func = call.func
+    if not isinstance(func, ast.Attribute) or func.attr.lstrip("_") not in _TYPED_READS or not call.args:
+        return None
+    key = _string(call.args[0])
+    if key is None:
+        return None
+    given = [*call.args[1:], *(value for name in ("default", "options", "choices") if (value := _keyword(call, name)))]
+    return key, [item for value in given for item in _items(value)]
 
 
 def _keyed_default(call: ast.Call) -> tuple[str, ast.expr] | None:
