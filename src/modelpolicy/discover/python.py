@@ -1077,6 +1077,7 @@ class _Named:
     form: str
     # the providers the client given the value names (`ChatGroq(model=ID)`), whose routes may serve it (see `_served`)
     providers: tuple[str, ...] = ()
+    single_names: bool = False  # an owner-less name (`mbpp`) counts: an evaluation task's `DATASET_PATH`
 
 
 # --- module constants -------------------------------------------------------------------------------------------
@@ -3481,7 +3482,9 @@ class _Finder:
                 kind = apis.name_kind(target) or record_kind(cls.name, target) or members or self._model_id(cls, target)
                 # a class's constant is named as a module's: `class Defaults: JUDGE_MODEL_MT = "org/x"`
                 kind = kind or (qualified_kind(target) if target.isupper() else None)
-                self._defer(_field_default(value), kind, "field")
+                named = self._deferred(_field_default(value), kind, "field")
+                single = target == _TASK_DATASET_PATH and _is_evaluation_task(cls)
+                self.named += [replace(item, single_names=True) for item in named] if single else named
             if target and isinstance(statement, ast.AnnAssign):
                 self._literal_values(statement.annotation, apis.name_kind(target), "field")
                 for default in _annotated_defaults(statement.annotation):
@@ -3607,12 +3610,12 @@ class _Finder:
         seen = set(self.read)
         # A file's named values repeat (a parametrize table read once per test it decorates): each text is identified
         # once per kind.
-        identified: dict[tuple[str, Kind, str, tuple[str, ...]], list[tuple[Kind, str, str | None]]] = {}
+        identified: dict[tuple[str, Kind, str, tuple[str, ...], bool], list[tuple[Kind, str, str | None]]] = {}
         for named in self.named:
             if id(named.value.node) in seen:
                 continue
             form = named.form if named.form in (_OLLAMA_TABLE, _OLLAMA_PROVIDED) else ""
-            key = (named.value.text, named.kind, form, named.providers)
+            key = (named.value.text, named.kind, form, named.providers, named.single_names)
             artefacts = identified.get(key)
             if artefacts is None:
                 artefacts = identified[key] = self._named_artefacts(named)
@@ -3639,7 +3642,7 @@ class _Finder:
             local = ollama.provided(text)  # `glm-ocr`, a model the library does not list (`gpt-4o` stays OpenAI's)
         if local is not None and local[0] is Kind.OLLAMA:
             return [(Kind.OLLAMA, local[1], None)]  # `{"provider": "ollama", "model": "command-r"}`: not Cohere's
-        artefacts = _named_artefacts(text, named.kind, self.context, self.apis)
+        artefacts = _named_artefacts(text, named.kind, self.context, self.apis, named.single_names)
         if text in self.labels:  # `MODEL_COMPUTE_FUNCTIONS = {"MiniMax-M2": ...}`: a catalogue's label of a Hub model,
             artefacts = [a for a in artefacts if a[0] is not Kind.API]  # not the hosted API spelled the same
         if not artefacts and named.kind in (Kind.MODEL, Kind.API) and self.speaks_of_ollama:
@@ -4203,33 +4206,56 @@ def _ollama_settings(settings: ast.Dict) -> ast.Dict:
 
 
 def _named_artefacts(
-    text: str, kind: Kind, context: FileContext, in_context: frozenset[str]
+    text: str, kind: Kind, context: FileContext, in_context: frozenset[str], single_names: bool = False
 ) -> list[tuple[Kind, str, str | None]]:
     """What a named default holds: one artefact, or each of a comma-separated list of them
     (`MODELS = "org/a,org/b"`), or of one joined by `+` (distil-whisper's and parler-tts' `train_dataset_name:
     str = "org/a+org/b"`, split and interleaved), all of whose items must name one."""
-    artefact = _identify_named(text, kind, context, in_context)
+    artefact = _identify_named(text, kind, context, in_context, single_names)
     separator = "," if "," in text else "+"
     if artefact or separator not in text or any(c.isspace() for c in text):
         return [artefact] if artefact else []
-    items = [_identify_named(item, kind, context, in_context) for item in text.split(separator)]
+    items = [_identify_named(item, kind, context, in_context, single_names) for item in text.split(separator)]
     return [item for item in items if item] if all(items) else []
 
 
 def _identify_named(
-    text: str, kind: Kind, context: FileContext, in_context: frozenset[str]
+    text: str, kind: Kind, context: FileContext, in_context: frozenset[str], single_names: bool = False
 ) -> tuple[Kind, str, str | None] | None:
     """The artefact a named default holds. Unlike a loader argument, an owner-less name counts only when the
-    knowledge base knows it (`--model resnet50` is not), and a hosted API's model name (`gpt-4o`, or the NVIDIA
-    catalog's `meta/llama3-8b-instruct` in a file that calls the catalog) is that API's (`discover/apis.py`)."""
+    knowledge base knows it (`--model resnet50` is not) or `single_names` says the name's place is a loader's (an
+    evaluation task's `DATASET_PATH`), and a hosted API's model name (`gpt-4o`, or the NVIDIA catalog's
+    `meta/llama3-8b-instruct` in a file that calls the catalog) is that API's (`discover/apis.py`)."""
     if _routed(text):
         return None  # read wherever it is written (`_url`)
     if kind in (Kind.MODEL, Kind.API) and apis.named(text, in_context, deployment=kind is Kind.API):
         return Kind.API, apis.unwrapped(text), None  # `"${MODEL:-gpt-4o}"` is `gpt-4o`
     if kind is Kind.API:
         return None  # `engine=`, `deployment_name=`: a hosted API's model or nothing
-    hub = identify(text, kind, context.is_local_path, single_names=False)
+    hub = identify(text, kind, context.is_local_path, single_names=single_names)
     return None if hub is None else (kind, hub.id, hub.revision)
+
+
+# An evaluation task written as a class (lm-evaluation-harness's `Task`, and the harnesses built on it): the base
+# class loads `load_dataset(path=self.DATASET_PATH, name=self.DATASET_NAME)`, so its `DATASET_PATH` is a Hub dataset
+# even without an owner (`DATASET_PATH = "mbpp"`, a legacy id). A class is one when it also sets the dataset's
+# configuration or revision, or reads the dataset its base loaded (`self.dataset["test"]`).
+_TASK_DATASET_PATH = "DATASET_PATH"
+_TASK_DATASET_SIBLINGS = frozenset({"DATASET_NAME", "DATASET_REVISION"})
+_TASK_LOADED_DATASET = "dataset"
+
+
+def _is_evaluation_task(cls: ast.ClassDef) -> bool:
+    """Whether a class with a `DATASET_PATH` is an evaluation task whose base loads it (`_TASK_DATASET_PATH`)."""
+    if any(_single_assignment(statement)[0] in _TASK_DATASET_SIBLINGS for statement in cls.body):
+        return True
+    return any(
+        isinstance(node, ast.Attribute)
+        and node.attr == _TASK_LOADED_DATASET
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "self"
+        for node in ast.walk(cls)
+    )
 
 
 def _names_own(record: ast.expr) -> bool:

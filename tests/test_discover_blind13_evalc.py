@@ -1,0 +1,53 @@
+"""Forms found on repositories the benchmark does not label (issue 16, thirteenth blind wave:
+bigcode-project/bigcode-evaluation-harness, microsoft/LLMLingua): an evaluation task's `DATASET_PATH` class attribute
+written without an owner."""
+
+from __future__ import annotations
+
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.python import PythonSource, read_whole
+from modelpolicy.model import Kind
+
+D = Kind.DATASET
+PY = FileContext("harness/tasks/quiz.py", lambda text: text.startswith(("./", "/")))
+
+
+def python(source: str) -> set[tuple[Kind, str, int]]:
+    """(kind, id, line) of every reference, read by statements and read whole: both readings must agree."""
+    by_statements = {(r.kind, r.text, r.line) for r in PythonSource().find(source, PY)}
+    assert by_statements == {(r.kind, r.text, r.line) for r in read_whole(source, PY)}
+    return by_statements
+
+
+# --- an evaluation task's `DATASET_PATH` ----------------------------------------------------------------------------
+
+
+def test_a_task_setting_its_configuration_names_an_owner_less_dataset() -> None:
+    source = 'class Quiz(Task):\n    DATASET_PATH = "trivia_qa_lite"\n    DATASET_NAME = None\n'
+    assert python(source) == {(D, "trivia_qa_lite", 2)}
+
+
+def test_a_task_reading_the_dataset_its_base_loaded_names_its_dataset() -> None:
+    source = (
+        "class Quiz(Task):\n"
+        '    DATASET_PATH = "quiz_bowl"\n'
+        "    def get_dataset(self):\n"
+        '        return self.dataset["test"]\n'
+    )
+    assert python(source) == {(D, "quiz_bowl", 2)}
+
+
+def test_an_owned_dataset_path_is_read_in_any_class() -> None:
+    assert python('class Paths:\n    DATASET_PATH = "acme/quiz"\n') == {(D, "acme/quiz", 2)}
+
+
+def test_an_owner_less_dataset_path_outside_a_task_is_not_a_dataset() -> None:
+    assert python('class Paths:\n    DATASET_PATH = "quiz_bowl"\n') == set()
+    assert python('DATASET_PATH = "quiz_bowl"\nDATASET_NAME = None\n') == set()
+
+
+def test_a_task_loading_a_packaged_builder_or_a_path_names_no_dataset() -> None:
+    builder = 'class Quiz(Task):\n    DATASET_PATH = "json"\n    DATASET_NAME = None\n'
+    path = 'class Quiz(Task):\n    DATASET_PATH = "./data/quiz"\n    DATASET_NAME = None\n'
+    assert python(builder) == set()
+    assert python(path) == set()
