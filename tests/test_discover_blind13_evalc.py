@@ -8,7 +8,7 @@ from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.python import PythonSource, read_whole
 from modelpolicy.model import Kind
 
-D = Kind.DATASET
+M, D = Kind.MODEL, Kind.DATASET
 PY = FileContext("harness/tasks/quiz.py", lambda text: text.startswith(("./", "/")))
 
 
@@ -51,3 +51,22 @@ def test_a_task_loading_a_packaged_builder_or_a_path_names_no_dataset() -> None:
     path = 'class Quiz(Task):\n    DATASET_PATH = "./data/quiz"\n    DATASET_NAME = None\n'
     assert python(builder) == set()
     assert python(path) == set()
+
+
+# --- a call given `device_map=` loads the model its first argument names -------------------------------------------
+
+
+def test_the_first_argument_of_a_call_placing_weights_is_a_model() -> None:
+    source = 'from squeeze import Compressor\nc = Compressor("acme/tiny-lm", device_map="cpu")\n'
+    assert python(source) == {(M, "acme/tiny-lm", 2)}
+
+
+def test_a_constant_given_to_a_call_placing_weights_is_a_model() -> None:
+    source = 'BASE = "acme/tiny-lm"\nc = Compressor(BASE, device_map="auto")\n'
+    assert python(source) == {(M, "acme/tiny-lm", 1)}
+
+
+def test_a_call_placing_weights_of_an_unknown_owner_less_name_or_an_object_names_nothing() -> None:
+    assert python('c = Compressor("tiny_lm", device_map="cpu")\n') == set()
+    assert python('m = build()\nd = dispatch_model(m, device_map="auto")\n') == set()
+    assert python('c = Compressor("acme/tiny-lm")\n') == set()

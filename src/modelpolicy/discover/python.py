@@ -473,6 +473,11 @@ _OTHER_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # whe
 _OWNER_KEYS = ("org", "organization", "owner")
 _REPO_KEYS = ("name", "repo", "repo_name")
 
+# The keyword that places a model's weights on devices as they load (transformers' and accelerate's `device_map`): a
+# call given it loads a model, and the first argument of a call no rule knows is that model (a wrapper's
+# `PromptCompressor("org/x", device_map="cpu")`). Named, not loaded: an owner-less name counts only when known.
+_PLACEMENT_KEYWORDS = frozenset({"device_map"})
+
 
 def _marker_words() -> tuple[bytes, ...]:
     """The lower-case words one of which every reference form holds, derived from the tables above: a name holding
@@ -494,6 +499,7 @@ def _marker_words() -> tuple[bytes, ...]:
     words.update(marker.decode() for marker in apis.API_NAME_MARKERS)  # a table of API names (`_api_table`)
     words.update(ending[0] for ending in apis.API_ENDINGS)  # `engine=`, `deployment_name=`
     words.update(apis.PROVIDER_CALLEES)  # `sgl.Anthropic("claude-3-haiku-20240307")`
+    words.update(_PLACEMENT_KEYWORDS)  # `Compressor(ID, device_map="cpu")`: a model loaded by a call no rule knows
     words.add("registry")  # `get_registry().get("sentence-transformers").create(name=ID)`
     # a download command in a string (`"hf download ID"`) or a list (`["huggingface-cli", "download", ID]`)
     words.update({"huggingface-cli", *(f"{cli} download" for cli in _DOWNLOAD_CLIS)})
@@ -2842,6 +2848,7 @@ class _Finder:
                 self._defer(argument, served, "argument")
         self._registered(call, name)
         self._added_items(call)
+        self._placed_model(call)
         if (field := _keyword(call, "field")) is not None:  # Django's `AlterField(name="model_name", field=...)`
             self._declared_field(_keyword(call, "name"), field)
         if name == "parametrize" and len(call.args) >= 2:
@@ -2863,6 +2870,12 @@ class _Finder:
             self._defer(default, next((k for n in names if (k := named_kind(n))), None), form)
         elif (keyed := _keyed_default(call)) is not None:  # `kwargs.pop("tokenizer", ID)`, `cfg.get("model", ID)`
             self._defer(keyed[1], apis.name_kind(keyed[0]), "default")
+
+    def _placed_model(self, call: ast.Call) -> None:
+        """`Compressor("org/x", device_map="cpu")`: the first argument of a call placing weights is the model it loads
+        (`_PLACEMENT_KEYWORDS`)."""
+        if call.args and any(keyword.arg in _PLACEMENT_KEYWORDS for keyword in call.keywords):
+            self._defer(call.args[0], Kind.MODEL, "argument")
 
     def _registered(self, call: ast.Call, name: str | None) -> None:
         """`def register_models(register): register(Chat("gpt-4o"))`: the first argument of a class constructed in
