@@ -8,7 +8,7 @@ from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.python import PythonSource, read_whole
 from modelpolicy.model import Kind
 
-M, D = Kind.MODEL, Kind.DATASET
+M, D, A = Kind.MODEL, Kind.DATASET, Kind.API
 PY = FileContext("harness/tasks/quiz.py", lambda text: text.startswith(("./", "/")))
 
 
@@ -70,3 +70,16 @@ def test_a_call_placing_weights_of_an_unknown_owner_less_name_or_an_object_names
     assert python('c = Compressor("tiny_lm", device_map="cpu")\n') == set()
     assert python('m = build()\nd = dispatch_model(m, device_map="auto")\n') == set()
     assert python('c = Compressor("acme/tiny-lm")\n') == set()
+
+
+# --- a positional model given to a class of a provider's module ----------------------------------------------------
+
+
+def test_a_model_given_to_a_class_of_a_providers_module_is_its_api_model() -> None:
+    source = 'import openai\nr = openai.ChatCompletion.create(\n    "gpt-4-32k",\n    **request,\n)\n'
+    assert python(source) == {(A, "gpt-4-32k", 3)}
+
+
+def test_other_strings_given_to_a_class_of_a_providers_module_name_nothing() -> None:
+    assert python('import openai\nf = openai.File.create("train.jsonl")\n') == set()
+    assert python('r = client.chat.completions.create("gpt-4o")\n') == set()

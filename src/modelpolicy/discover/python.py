@@ -3869,11 +3869,14 @@ def _host(url: str) -> str:
 
 def _provider_client(func: ast.expr, name: str) -> str | None:
     """The provider's client a call is of: the called name (`sgl.Anthropic`, `TOGETHER`), else the module a function
-    of is called on (`replicate.run`, `litellm.completion`); None for any other call."""
+    of is called on (`replicate.run`, `litellm.completion`), also through a class of it (the legacy OpenAI SDK's
+    `openai.ChatCompletion.create("gpt-4", ...)`); None for any other call."""
     if apis.provider_callee(name):
         return name
-    module = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else None
-    return module if module and apis.provider_callee(module) else None
+    module = func.value if isinstance(func, ast.Attribute) else None
+    while isinstance(module, ast.Attribute):
+        module = module.value
+    return module.id if isinstance(module, ast.Name) and apis.provider_callee(module.id) else None
 
 
 def _other_hub(func: ast.expr, name: str) -> bool:
