@@ -83,3 +83,17 @@ def test_a_model_given_to_a_class_of_a_providers_module_is_its_api_model() -> No
 def test_other_strings_given_to_a_class_of_a_providers_module_name_nothing() -> None:
     assert python('import openai\nf = openai.File.create("train.jsonl")\n') == set()
     assert python('r = client.chat.completions.create("gpt-4o")\n') == set()
+
+
+# --- an owner/name under a name for a hosted API's model ----------------------------------------------------------
+
+
+def test_an_owned_hub_id_given_as_a_model_type_is_a_hub_model() -> None:
+    source = 'c = Pruner(model_type="acme/base-7b", lang="en")\n'
+    assert python(source) == {(M, "acme/base-7b", 1)}
+
+
+def test_a_model_type_holds_an_api_model_or_a_hub_id_never_an_architecture() -> None:
+    assert python('c = Pruner(model_type="gpt-4o")\n') == {(A, "gpt-4o", 1)}
+    assert python('c = Pruner(model_type="llama")\n') == set()
+    assert python('c = Pruner(engine="openai/gpt-4o")\n') == {(A, "openai/gpt-4o", 1)}

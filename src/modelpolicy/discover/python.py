@@ -2918,7 +2918,7 @@ class _Finder:
             self.labels.add(label)
         for keyword in call.keywords:
             if keyword.arg:
-                kind = _keyword_kind(name, keyword.arg)
+                kind = _owned_model_type(keyword.arg, keyword.value, _keyword_kind(name, keyword.arg))
                 if kind is None and keyword.arg == _REPO_ID:
                     kind = _repo_kind(call, name)
                 if kind is None and record and not (labelled and keyword.arg == "name"):
@@ -3940,6 +3940,19 @@ def _keyword_kind(callee: str | None, keyword: str) -> Kind | None:
     (`OllamaChatCompletionClient(model="llama3.1")`, `OllamaGenerator(model=...)`), else what its name says."""
     kind = apis.name_kind(keyword)
     return Kind.OLLAMA if kind is Kind.MODEL and callee is not None and ollama.callee(callee) else kind
+
+
+# The words a name for a model's type ends in: a hosted API's model (CAMEL's `model_type="gpt-4o"`), or, written with
+# an owner, the Hub model whose open weights are served or loaded (`model_type="org/x"`): never an architecture's word.
+_MODEL_TYPE = ("model", "type")
+
+
+def _owned_model_type(keyword: str, value: ast.expr, kind: Kind | None) -> Kind | None:
+    """MODEL for an `owner/name` string given to a keyword named for a model's type, which holds an API's model
+    otherwise (`apis.API_ENDINGS`); `kind` for any other keyword or value. A hosted API's name still reads as one."""
+    text = _string(value)
+    owned = kind is Kind.API and text is not None and "/" in text
+    return Kind.MODEL if owned and tuple(split_words(keyword)[-2:]) == _MODEL_TYPE else kind
 
 
 # open_clip's keywords for the architecture and the pretrained tag, and OpenFlamingo's, which its own
