@@ -501,6 +501,11 @@ _OTHER_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # whe
 _OWNER_KEYS = ("org", "organization", "owner")
 _REPO_KEYS = ("name", "repo", "repo_name")
 
+# The keyword that places a model's weights on devices as they load (transformers' and accelerate's `device_map`): a
+# call given it loads a model, and the first argument of a call no rule knows is that model (a wrapper's
+# `PromptCompressor("org/x", device_map="cpu")`). Named, not loaded: an owner-less name counts only when known.
+_PLACEMENT_KEYWORDS = frozenset({"device_map"})
+
 
 def _marker_words() -> tuple[bytes, ...]:
     """The lower-case words one of which every reference form holds, derived from the tables above: a name holding
@@ -522,6 +527,7 @@ def _marker_words() -> tuple[bytes, ...]:
     words.update(marker.decode() for marker in apis.API_NAME_MARKERS)  # a table of API names (`_api_table`)
     words.update(ending[0] for ending in apis.API_ENDINGS)  # `engine=`, `deployment_name=`
     words.update(apis.PROVIDER_CALLEES)  # `sgl.Anthropic("claude-3-haiku-20240307")`
+    words.update(_PLACEMENT_KEYWORDS)  # `Compressor(ID, device_map="cpu")`: a model loaded by a call no rule knows
     words.add("registry")  # `get_registry().get("sentence-transformers").create(name=ID)`
     # a download command in a string (`"hf download ID"`) or a list (`["huggingface-cli", "download", ID]`)
     words.update({"huggingface-cli", *(f"{cli} download" for cli in _DOWNLOAD_CLIS)})
@@ -1105,6 +1111,7 @@ class _Named:
     form: str
     # the providers the client given the value names (`ChatGroq(model=ID)`), whose routes may serve it (see `_served`)
     providers: tuple[str, ...] = ()
+    single_names: bool = False  # an owner-less name (`mbpp`) counts: an evaluation task's `DATASET_PATH`
 
 
 # --- module constants -------------------------------------------------------------------------------------------
@@ -2895,6 +2902,7 @@ class _Finder:
                 self._defer(argument, served, "argument")
         self._registered(call, name)
         self._added_items(call)
+        self._placed_model(call)
         if (field := _keyword(call, "field")) is not None:  # Django's `AlterField(name="model_name", field=...)`
             self._declared_field(_keyword(call, "name"), field)
         if name == "parametrize" and len(call.args) >= 2:
@@ -2954,6 +2962,12 @@ class _Finder:
             self.clients[key] = next(filter(None, map(_client_made, self._stands_for(func.value, 0))), None)
         return self.clients[key]
 
+    def _placed_model(self, call: ast.Call) -> None:
+        """`Compressor("org/x", device_map="cpu")`: the first argument of a call placing weights is the model it loads
+        (`_PLACEMENT_KEYWORDS`)."""
+        if call.args and any(keyword.arg in _PLACEMENT_KEYWORDS for keyword in call.keywords):
+            self._defer(call.args[0], Kind.MODEL, "argument")
+
     def _registered(self, call: ast.Call, name: str | None) -> None:
         """`def register_models(register): register(Chat("gpt-4o"))`: the first argument of a class constructed in
         a function named for models (`_in_models_function`)."""
@@ -2995,7 +3009,7 @@ class _Finder:
             self.labels.add(label)
         for keyword in call.keywords:
             if keyword.arg:
-                kind = _keyword_kind(name, keyword.arg)
+                kind = _owned_model_type(keyword.arg, keyword.value, _keyword_kind(name, keyword.arg))
                 if kind is None and keyword.arg == _REPO_ID:
                     kind = _repo_kind(call, name)
                 if kind is None and record and not (labelled and keyword.arg == "name"):
@@ -3589,7 +3603,9 @@ class _Finder:
                 kind = apis.name_kind(target) or record_kind(cls.name, target) or members or self._model_id(cls, target)
                 # a class's constant is named as a module's: `class Defaults: JUDGE_MODEL_MT = "org/x"`
                 kind = kind or (qualified_kind(target) if target.isupper() else None)
-                self._defer(_field_default(value), kind, "field")
+                named = self._deferred(_field_default(value), kind, "field")
+                single = target == _TASK_DATASET_PATH and _is_evaluation_task(cls)
+                self.named += [replace(item, single_names=True) for item in named] if single else named
             if target and isinstance(statement, ast.AnnAssign):
                 self._literal_values(statement.annotation, apis.name_kind(target), "field")
                 for default in _annotated_defaults(statement.annotation):
@@ -3715,12 +3731,12 @@ class _Finder:
         seen = set(self.read)
         # A file's named values repeat (a parametrize table read once per test it decorates): each text is identified
         # once per kind.
-        identified: dict[tuple[str, Kind, str, tuple[str, ...]], list[tuple[Kind, str, str | None]]] = {}
+        identified: dict[tuple[str, Kind, str, tuple[str, ...], bool], list[tuple[Kind, str, str | None]]] = {}
         for named in self.named:
             if id(named.value.node) in seen:
                 continue
             form = named.form if named.form in (_OLLAMA_TABLE, _OLLAMA_PROVIDED) else ""
-            key = (named.value.text, named.kind, form, named.providers)
+            key = (named.value.text, named.kind, form, named.providers, named.single_names)
             artefacts = identified.get(key)
             if artefacts is None:
                 artefacts = identified[key] = self._named_artefacts(named)
@@ -3747,7 +3763,7 @@ class _Finder:
             local = ollama.provided(text)  # `glm-ocr`, a model the library does not list (`gpt-4o` stays OpenAI's)
         if local is not None and local[0] is Kind.OLLAMA:
             return [(Kind.OLLAMA, local[1], None)]  # `{"provider": "ollama", "model": "command-r"}`: not Cohere's
-        artefacts = _named_artefacts(text, named.kind, self.context, self.apis)
+        artefacts = _named_artefacts(text, named.kind, self.context, self.apis, named.single_names)
         if text in self.labels:  # `MODEL_COMPUTE_FUNCTIONS = {"MiniMax-M2": ...}`: a catalogue's label of a Hub model,
             artefacts = [a for a in artefacts if a[0] is not Kind.API]  # not the hosted API spelled the same
         if (
@@ -3977,11 +3993,14 @@ def _host(url: str) -> str:
 
 def _provider_client(func: ast.expr, name: str) -> str | None:
     """The provider's client a call is of: the called name (`sgl.Anthropic`, `TOGETHER`), else the module a function
-    of is called on (`replicate.run`, `litellm.completion`); None for any other call."""
+    of is called on (`replicate.run`, `litellm.completion`), also through a class of it (the legacy OpenAI SDK's
+    `openai.ChatCompletion.create("gpt-4", ...)`); None for any other call."""
     if apis.provider_callee(name):
         return name
-    module = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else None
-    return module if module and apis.provider_callee(module) else None
+    module = func.value if isinstance(func, ast.Attribute) else None
+    while isinstance(module, ast.Attribute):
+        module = module.value
+    return module.id if isinstance(module, ast.Name) and apis.provider_callee(module.id) else None
 
 
 def _client_made(value: ast.expr) -> str | None:
@@ -4051,6 +4070,19 @@ def _keyword_kind(callee: str | None, keyword: str) -> Kind | None:
     (`OllamaChatCompletionClient(model="llama3.1")`, `OllamaGenerator(model=...)`), else what its name says."""
     kind = apis.name_kind(keyword)
     return Kind.OLLAMA if kind is Kind.MODEL and callee is not None and ollama.callee(callee) else kind
+
+
+# The words a name for a model's type ends in: a hosted API's model (CAMEL's `model_type="gpt-4o"`), or, written with
+# an owner, the Hub model whose open weights are served or loaded (`model_type="org/x"`): never an architecture's word.
+_MODEL_TYPE = ("model", "type")
+
+
+def _owned_model_type(keyword: str, value: ast.expr, kind: Kind | None) -> Kind | None:
+    """MODEL for an `owner/name` string given to a keyword named for a model's type, which holds an API's model
+    otherwise (`apis.API_ENDINGS`); `kind` for any other keyword or value. A hosted API's name still reads as one."""
+    text = _string(value)
+    owned = kind is Kind.API and text is not None and "/" in text
+    return Kind.MODEL if owned and tuple(split_words(keyword)[-2:]) == _MODEL_TYPE else kind
 
 
 # open_clip's keywords for the architecture and the pretrained tag, and OpenFlamingo's, which its own
@@ -4339,33 +4371,56 @@ def _ollama_settings(settings: ast.Dict) -> ast.Dict:
 
 
 def _named_artefacts(
-    text: str, kind: Kind, context: FileContext, in_context: frozenset[str]
+    text: str, kind: Kind, context: FileContext, in_context: frozenset[str], single_names: bool = False
 ) -> list[tuple[Kind, str, str | None]]:
     """What a named default holds: one artefact, or each of a comma-separated list of them
     (`MODELS = "org/a,org/b"`), or of one joined by `+` (distil-whisper's and parler-tts' `train_dataset_name:
     str = "org/a+org/b"`, split and interleaved), all of whose items must name one."""
-    artefact = _identify_named(text, kind, context, in_context)
+    artefact = _identify_named(text, kind, context, in_context, single_names)
     separator = "," if "," in text else "+"
     if artefact or separator not in text or any(c.isspace() for c in text):
         return [artefact] if artefact else []
-    items = [_identify_named(item, kind, context, in_context) for item in text.split(separator)]
+    items = [_identify_named(item, kind, context, in_context, single_names) for item in text.split(separator)]
     return [item for item in items if item] if all(items) else []
 
 
 def _identify_named(
-    text: str, kind: Kind, context: FileContext, in_context: frozenset[str]
+    text: str, kind: Kind, context: FileContext, in_context: frozenset[str], single_names: bool = False
 ) -> tuple[Kind, str, str | None] | None:
     """The artefact a named default holds. Unlike a loader argument, an owner-less name counts only when the
-    knowledge base knows it (`--model resnet50` is not), and a hosted API's model name (`gpt-4o`, or the NVIDIA
-    catalog's `meta/llama3-8b-instruct` in a file that calls the catalog) is that API's (`discover/apis.py`)."""
+    knowledge base knows it (`--model resnet50` is not) or `single_names` says the name's place is a loader's (an
+    evaluation task's `DATASET_PATH`), and a hosted API's model name (`gpt-4o`, or the NVIDIA catalog's
+    `meta/llama3-8b-instruct` in a file that calls the catalog) is that API's (`discover/apis.py`)."""
     if _routed(text):
         return None  # read wherever it is written (`_url`)
     if kind in (Kind.MODEL, Kind.API) and apis.named(text, in_context, deployment=kind is Kind.API):
         return Kind.API, apis.unwrapped(text), None  # `"${MODEL:-gpt-4o}"` is `gpt-4o`
     if kind is Kind.API:
         return None  # `engine=`, `deployment_name=`: a hosted API's model or nothing
-    hub = identify(text, kind, context.is_local_path, single_names=False)
+    hub = identify(text, kind, context.is_local_path, single_names=single_names)
     return None if hub is None else (kind, hub.id, hub.revision)
+
+
+# An evaluation task written as a class (lm-evaluation-harness's `Task`, and the harnesses built on it): the base
+# class loads `load_dataset(path=self.DATASET_PATH, name=self.DATASET_NAME)`, so its `DATASET_PATH` is a Hub dataset
+# even without an owner (`DATASET_PATH = "mbpp"`, a legacy id). A class is one when it also sets the dataset's
+# configuration or revision, or reads the dataset its base loaded (`self.dataset["test"]`).
+_TASK_DATASET_PATH = "DATASET_PATH"
+_TASK_DATASET_SIBLINGS = frozenset({"DATASET_NAME", "DATASET_REVISION"})
+_TASK_LOADED_DATASET = "dataset"
+
+
+def _is_evaluation_task(cls: ast.ClassDef) -> bool:
+    """Whether a class with a `DATASET_PATH` is an evaluation task whose base loads it (`_TASK_DATASET_PATH`)."""
+    if any(_single_assignment(statement)[0] in _TASK_DATASET_SIBLINGS for statement in cls.body):
+        return True
+    return any(
+        isinstance(node, ast.Attribute)
+        and node.attr == _TASK_LOADED_DATASET
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "self"
+        for node in ast.walk(cls)
+    )
 
 
 def _names_own(record: ast.expr) -> bool:
