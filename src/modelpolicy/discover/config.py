@@ -110,7 +110,13 @@ _SERVED_BY_KEYS = ("provider", "providerid", "providername", "providerkey")
 # (`uri`, `id`: AIBrix's batch templates write `model_source: {type: huggingface, uri: org/x}`); a key's last word
 # counts (`distribution_path`, `model_repo`): what is no id (a local path, a URL) is read as none.
 _HUB_REPOSITORY_KEYS = ("repository", "repo", "reponame", "uri", "id", "repoid", "modelid")
-_HUB_REPOSITORY_WORDS = frozenset({"repository", "repo", "uri", "id", "path"})
+_HUB_REPOSITORY_WORDS = frozenset({"repository", "repo", "uri", "id"})
+# A path is a repository's only in a catalogue's `distribution_path` (an `index_path`, a `vocab_path` beside a Hub
+# source is a local file's).
+_HUB_REPOSITORY_ENDINGS = (("distribution", "path"),)
+# A source named after the Hub's and more (`HuggingFaceSnapshot`) counts only under a key of these last words: a
+# `type: HuggingFaceTokenizer` is a class's name.
+_HUB_SOURCE_PREFIX_KEYS = frozenset({"channel", "source"})
 # In an item of a list named for models, where the artefact comes from, beside the id the list's users ask for: the
 # Gateway API inference extension's LoRA syncer (`ensureExist: {models: [{id: legogpt, source: org/x}]}`).
 _ITEM_SOURCE_KEYS = ("source",)
@@ -515,6 +521,7 @@ def _names_api_model(key: _Text | None) -> bool:
 
 
 def _last_word(key: _Text) -> str:
+    """The last word of a key, lower-cased (`distribution_channel`: `channel`)."""
     words = split_words(key.value)
     return words[-1] if words else ""
 
@@ -522,10 +529,11 @@ def _last_word(key: _Text) -> str:
 def _hub_source(key: _Text, value: _Node | None) -> bool:
     """Whether an entry says its mapping's artefact comes from the Hub (`type: huggingface`, `distribution_channel:
     HuggingFaceSnapshot`)."""
-    if not isinstance(value, _Text) or _last_word(key) not in _HUB_SOURCE_KEYS:
+    last = _last_word(key)
+    if not isinstance(value, _Text) or last not in _HUB_SOURCE_KEYS:
         return False
     source = _normalise(value.value.strip())
-    return source in _HUB_SOURCES or source.startswith(_HUB_SOURCE_PREFIX)
+    return source in _HUB_SOURCES or (last in _HUB_SOURCE_PREFIX_KEYS and source.startswith(_HUB_SOURCE_PREFIX))
 
 
 def _hub_repository_key(normal: str, key: _Text) -> bool:
@@ -534,6 +542,8 @@ def _hub_repository_key(normal: str, key: _Text) -> bool:
     if normal in _HUB_REPOSITORY_KEYS:
         return True
     words = split_words(key.value)
+    if any(words[-len(ending) :] == ending for ending in _HUB_REPOSITORY_ENDINGS):
+        return True
     return len(words) > 1 and words[-1] in _HUB_REPOSITORY_WORDS
 
 

@@ -808,6 +808,24 @@ def _bound_node(node: Node) -> Node | None:
     return node.child_by_field_name(field) if field else None
 
 
+_LITERALS = frozenset({"string", "template_string"})
+# Nodes that open a scope of their own: a name bound inside one is not the module's.
+_SCOPES = frozenset(
+    {"statement_block", "class_body", "function_declaration", "function_expression", "arrow_function"}
+    | {"method_definition", "generator_function_declaration", "generator_function"}
+)
+
+
+def _at_top_level(node: Node) -> bool:
+    """Whether a bound value stands in the module's own scope, in no function, class or block."""
+    parent = node.parent
+    while parent is not None:
+        if parent.type in _SCOPES:
+            return False
+        parent = parent.parent
+    return True
+
+
 def _url_strings(root: Node, lowered: bytes, dialect: str) -> list[Node]:
     """The strings and templates in whose own text (not a substitution's) a URL's or a route's word, or an escape, is
     written, in the order they are written: only those can be a Hub URL or a routed name, or start with a URL. Found
@@ -1859,10 +1877,12 @@ class _Finder:
                 yield from self._literal(entries[key])
 
     def _bound_literals(self, name: Node) -> Iterator[_Value]:
-        """The string literals a name is bound to; a literal only: no chain of names followed, so no cycle."""
-        for bound in self.bindings.get(self.text(name), ()):
-            if _unwrapped(bound).type in ("string", "template_string"):
-                yield from self._literal(bound)
+        """The string literal a name the module binds once, at its top level, is bound to (`const GPT_4 = "gpt-4"`); a
+        literal only: no chain of names followed, so no cycle. A name bound in a function or block, or twice, may be
+        another scope's (a parameter of the same name elsewhere), and is left."""
+        bindings = self.bindings.get(self.text(name), ())
+        if len(bindings) == 1 and _at_top_level(bindings[0]) and _unwrapped(bindings[0]).type in _LITERALS:
+            yield from self._literal(bindings[0])
 
     # --- text ---
 

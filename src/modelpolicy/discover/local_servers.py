@@ -26,7 +26,7 @@ OTHER_LOCAL_SERVERS = ("ollama", "llamafile", "llama.cpp", "llama_cpp", "llama-c
 # A name the server gives a model it loaded: one word of letters, digits, `.`, `_` and `-` (a Hub id, `org/x`, is
 # read as one elsewhere); it carries a version or a size (`phi3`, `qwen2.5-7b-instruct`), which a placeholder
 # (`local-model`, `model-identifier`) does not.
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9._-]*[A-Za-z0-9]")
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.-]*[A-Za-z0-9]")  # no `_`: `cl100k_base`, `my_model_v3` are no server's names
 
 
 def server_in(text: str, path: str = "") -> bool:

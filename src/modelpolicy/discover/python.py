@@ -2895,7 +2895,7 @@ class _Finder:
                 # `process_dataset(args.model, ...)`: an argument named for a model holds one, whatever the callee
                 self._defer(argument, _operand_kind(argument) or kind, "argument")
         elif name and (
-            client := _provider_client(call.func, name) or self.provider_imports.get(name) or self._bound_client(call)
+            client := _provider_client(call.func, name) or self._imported_client(call.func) or self._bound_client(call)
         ):
             served = Kind.MODEL if apis.hub_host_callee(client) else Kind.API  # `TOGETHER("org/x", key)`: a Hub model
             for argument in call.args:  # `sgl.Anthropic("claude-3-haiku-20240307")`: an API model or nothing
@@ -2944,6 +2944,12 @@ class _Finder:
             self._defer(default, kind, name)
         for choice in _offered_ids(_keyword(call, "choices")):
             self._defer(choice, kind, name)
+
+    def _imported_client(self, func: ast.expr) -> str | None:
+        """The provider a name called as it is imported comes from (`from mirascope.beta.openai import Realtime;
+        Realtime(ID)`), never a method of that name on something else (`subprocess.run(...)` beside an imported
+        `run`)."""
+        return self.provider_imports.get(func.id) if isinstance(func, ast.Name) else None
 
     def _bound_client(self, call: ast.Call) -> str | None:
         """The provider's client a method is called on through a name bound to one (`client = replicate.Client(key)`,
@@ -4404,23 +4410,18 @@ def _identify_named(
 # An evaluation task written as a class (lm-evaluation-harness's `Task`, and the harnesses built on it): the base
 # class loads `load_dataset(path=self.DATASET_PATH, name=self.DATASET_NAME)`, so its `DATASET_PATH` is a Hub dataset
 # even without an owner (`DATASET_PATH = "mbpp"`, a legacy id). A class is one when it also sets the dataset's
-# configuration or revision, or reads the dataset its base loaded (`self.dataset["test"]`).
+# configuration or revision, or derives from a class named for a task (`class MBPP(Task)`); not every class that reads
+# a `self.dataset` of its own (`class Loader: DATASET_PATH = "train_data"`).
 _TASK_DATASET_PATH = "DATASET_PATH"
 _TASK_DATASET_SIBLINGS = frozenset({"DATASET_NAME", "DATASET_REVISION"})
-_TASK_LOADED_DATASET = "dataset"
+_TASK_BASE_ENDING = "Task"
 
 
 def _is_evaluation_task(cls: ast.ClassDef) -> bool:
     """Whether a class with a `DATASET_PATH` is an evaluation task whose base loads it (`_TASK_DATASET_PATH`)."""
     if any(_single_assignment(statement)[0] in _TASK_DATASET_SIBLINGS for statement in cls.body):
         return True
-    return any(
-        isinstance(node, ast.Attribute)
-        and node.attr == _TASK_LOADED_DATASET
-        and isinstance(node.value, ast.Name)
-        and node.value.id == "self"
-        for node in ast.walk(cls)
-    )
+    return any((_call_name(base) or "").endswith(_TASK_BASE_ENDING) for base in cls.bases)
 
 
 def _names_own(record: ast.expr) -> bool:
@@ -4960,7 +4961,7 @@ def _formatted_deployment(call: ast.Call) -> ast.expr | None:
 
 def _format_argument(call: ast.Call, field: str) -> ast.expr | None:
     """The argument of a `str.format` call a replacement field names: a position (`0`) or a keyword (`name`)."""
-    if field.isdigit():
+    if field.isdecimal() and field.isascii():
         index = int(field)
         plain = [argument for argument in call.args if not isinstance(argument, ast.Starred)]
         return plain[index] if index < len(plain) and len(plain) == len(call.args) else None

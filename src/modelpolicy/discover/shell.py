@@ -1286,6 +1286,9 @@ def _subcommand_downloads(command: list[_Span], known: Mapping[str, Sequence[_Sp
                 yield _Found(f"{word.text} download {name}", kind, _written(given))
 
 
+_REPO_TYPE_OPTIONS = ("--repo_type", "--repo-type")
+
+
 def _download_scripts(command: list[_Span]) -> Iterator[_Found]:
     """`python download-model.py ID`, `./scripts/download_dataset.sh ID`: the argument right after a script named for
     downloading a model or dataset (`names.called_kind`) is the one it fetches. A script given the repository as an
@@ -1300,9 +1303,9 @@ def _download_scripts(command: list[_Span]) -> Iterator[_Found]:
             continue  # `less download-model.py`: a file read, not a script run
         options = _script_options(command[index + 1 :])
         repository = next((options[name] for name in _REPOSITORY_OPTIONS if name in options), None)
-        repo_type = options.get("--repo_type") or options.get("--repo-type")
+        repo_type = next((options[name] for name in _REPO_TYPE_OPTIONS if name in options), None)
         kind = _REPO_TYPES.get(repo_type.text.lower()) if repo_type else called_kind(stem)
-        argument = repository or (None if repo_type else _argument(command, index + 1))
+        argument = repository or _argument(command, index + 1)  # `download_model.py org/x --repo_type dataset`
         if kind is not None and argument is not None:
             yield _Found(script, kind, _written(argument))
 
