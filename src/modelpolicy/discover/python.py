@@ -2156,12 +2156,32 @@ class _Finder:
 
     def _instance_default(self, cls: ast.ClassDef, attribute: str) -> list[ast.expr]:
         """`self.path = path` in `__init__(self, path="org/d")`, read as `load_dataset(self.path)` in another method:
-        the `owner/name` default of the parameter the class's one assignment of the attribute copies."""
+        the `owner/name` default of the parameter the class's one assignment of the attribute copies; or the string
+        that one assignment is itself (a test's `setUp`: `self.default_ckpt = "org/tiny"`, then
+        `from_pretrained(self.default_ckpt)`), when it is an `owner/name`, a hosted API's name or under a name for
+        one."""
+        literal = self._assigned_literal(cls, attribute)
+        if literal is not None:
+            return [literal]
         method, value = self._copied_parameter(cls, attribute)
         if method is None or value is None or apis.name_kind(value):
             return []  # `self.model_id = model_id`: a parameter named for a model is read by its name already
         default = self._parameter_default(method, value)
         return [default] if default is not None else []
+
+    def _assigned_literal(self, cls: ast.ClassDef, attribute: str) -> ast.expr | None:
+        """The string the class's one assignment of `self.<attribute>` in its methods gives it, when it names
+        something (as `_class_constant` takes a class body's)."""
+        assigned = self.module.self_assignments(cls, attribute) if self.module is not None else None
+        if assigned is None:
+            if id(cls) not in self.self_assigned:
+                self.self_assigned[id(cls)] = _self_assignments(cls.body)
+            assigned = self.self_assigned[id(cls)].get(attribute, [])
+        value = assigned[0][1] if len(assigned) == 1 else None
+        text = _string(value)
+        if text is None or not ("/" in text or apis.named(text, self.apis) or apis.name_kind(attribute)):
+            return None
+        return value
 
     def _copied_parameter(self, cls: ast.ClassDef, attribute: str) -> tuple[_Function | None, str | None]:
         """The method and the name of what the class's one assignment of `self.<attribute>` copies (`self.path =
@@ -2320,6 +2340,11 @@ class _Finder:
         those assignments are all the name's bindings in the function."""
         if not found:
             return None
+        if _none_default(function, name):
+            # `def load(vocab_file=None): if vocab_file is None: vocab_file = "gpt2"`: the value a branch puts in
+            # place of a `None` default is what the loader reads when the caller gives nothing
+            bindings = _count_bindings([function], name, self._spelled(name), len(found) + 1)
+            return [value for _, value in found] if bindings == len(found) + 1 else None
         default = self._parameter_default(function, name)
         if default is None or not _default_then_overridden([((), default), *found], name):
             return None
@@ -3082,7 +3107,7 @@ class _Finder:
                 self._api_table(node, node.keys)
         elif isinstance(node, ast.Assign | ast.AnnAssign):
             target, value = _single_assignment(node)
-            if target and value is not None and WRITTEN.intersection(split_words(target)):
+            if target and value is not None and _names_written(target):
                 self.unused.add(id(value))  # `deprecated_models = ["gpt-3.5-turbo-0301", ...]` is no table of use
             for typed in (node.value, getattr(node, "annotation", None)):  # `Known = Literal["gpt-4o", "o3-mini"]`:
                 if isinstance(typed, ast.Subscript) and isinstance(typed.slice, ast.Tuple):  # a type's values, no
@@ -4701,14 +4726,35 @@ def _loader_base(cls: ast.ClassDef) -> str | None:
 
 def _string_default(function: _Function, name: str) -> ast.expr | None:
     """The default of the function's parameter `name` when it is a string."""
+    default = _parameter_default_node(function, name)
+    return default if _string(default) is not None else None
+
+
+# Words of a name for what something costs: `MODEL_COST_PER_OUTPUT` prices the tokens a model outputs, and names no
+# output a program writes.
+_PRICE_WORDS = frozenset({"cost", "costs", "price", "prices", "pricing", "rate", "rates"})
+
+
+def _names_written(target: str) -> bool:
+    """Whether a name says it holds what a program writes or no longer uses (`WRITTEN`), not what something costs."""
+    words = split_words(target)
+    return bool(WRITTEN.intersection(words)) and _PRICE_WORDS.isdisjoint(words)
+
+
+def _none_default(function: _Function, name: str) -> bool:
+    """Whether the function's parameter `name` defaults to `None` (`def load(vocab_file=None)`)."""
+    default = _parameter_default_node(function, name)
+    return isinstance(default, ast.Constant) and default.value is None
+
+
+def _parameter_default_node(function: _Function, name: str) -> ast.expr | None:
     arguments = function.args
     positional = [*arguments.posonlyargs, *arguments.args]
     pairs = [
         *zip(positional[len(positional) - len(arguments.defaults) :], arguments.defaults, strict=True),
         *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
     ]
-    default = next((value for argument, value in pairs if argument.arg == name), None)
-    return default if _string(default) is not None else None
+    return next((value for argument, value in pairs if argument.arg == name), None)
 
 
 def _names_api(text: str | None, contexts: frozenset[str]) -> bool:
