@@ -77,3 +77,18 @@ def test_a_price_table_for_output_tokens_is_a_table_of_models() -> None:
         (A, "gpt-3.5-turbo-16k", 2),
         (A, "gpt-4-32k", 2),
     }
+
+
+def test_a_none_default_several_branches_choose_among_is_no_default() -> None:
+    source = (
+        "def stats(place=None):\n"
+        "    if place is None:\n"
+        "        if on_kaggle():\n"
+        '            place = "kaggle"\n'
+        "        else:\n"
+        '            place = "colab"\n'
+        '    snapshot_download(f"org/{place}")\n'
+        "    return AutoModel.from_pretrained(place)\n"
+    )
+    named = {text for _, text, _ in python(source)}  # the f-string itself is kept as what a run builds
+    assert not named & {"org/kaggle", "org/colab", "kaggle", "colab"}

@@ -2341,10 +2341,12 @@ class _Finder:
         if not found:
             return None
         if _none_default(function, name):
-            # `def load(vocab_file=None): if vocab_file is None: vocab_file = "gpt2"`: the value a branch puts in
-            # place of a `None` default is what the loader reads when the caller gives nothing
-            bindings = _count_bindings([function], name, self._spelled(name), len(found) + 1)
-            return [value for _, value in found] if bindings == len(found) + 1 else None
+            # `def load(vocab_file=None): if vocab_file is None: vocab_file = "gpt2"`: the one value a branch puts in
+            # place of a `None` default is what the loader reads when the caller gives nothing. Several are a choice
+            # among settings (unsloth's `statistics = "kaggle"`, `"colab"`, ... by environment), no default.
+            if len(found) != 1 or _count_bindings([function], name, self._spelled(name), 2) != 2:
+                return None
+            return [found[0][1]]
         default = self._parameter_default(function, name)
         if default is None or not _default_then_overridden([((), default), *found], name):
             return None
