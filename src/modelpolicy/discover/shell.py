@@ -362,22 +362,15 @@ def _written_heredocs(text: str, place: Callable[[int], tuple[int, int]], contex
     from modelpolicy.discover import written_file_sources
 
     found: list[Reference] = []
-    for match in _HEREDOC_LINE.finditer(text):
+    for match, start, body in _heredocs(text):
         target = _WRITTEN_TO.search(match[0])
         sources = [s for s in written_file_sources(target[1]) if s.name != "shell"] if target else []
         if not sources or target is None:
             continue
-        start = match.end() + 1
-        indent = r"[ \t]*" if match[1] else ""  # `<<-` strips leading tabs from the delimiter's line
-        ending = re.compile(rf"^{indent}{match[3]}[ \t]*$", re.MULTILINE).search(text, start)
-        body = text[start : ending.start() if ending else len(text)]
-        starts = [0, *(i + 1 for i, c in enumerate(body) if c == "\n")]
         as_written = FileContext(target[1].rsplit("/", 1)[-1], context.is_local_path)
         for source in sources:
-            for reference in _tolerant_find(source, body, as_written):
-                if 0 < reference.line <= len(starts):
-                    line, column = place(start + starts[reference.line - 1] + reference.column)
-                    found.append(replace(reference, path=context.path, line=line, column=column))
+            read = _tolerant_find(source, body, as_written)
+            found += [replace(r, path=context.path) for r in _placed_in_script(read, body, start, place)]
     return found
 
 
@@ -394,19 +387,33 @@ def _python_heredocs(text: str, place: Callable[[int], tuple[int, int]], context
     from modelpolicy.discover.python import PythonSource  # here: only a script that feeds Python a heredoc needs it
 
     found: list[Reference] = []
-    for match in _HEREDOC_LINE.finditer(text):
-        if not _PYTHON_READS.search(match[0][: match.start(3) - match.start()].split("<<")[0]):
-            continue
-        start = match.end() + 1
-        indent = r"[ \t]*" if match[1] else ""
-        ending = re.compile(rf"^{indent}{match[3]}[ \t]*$", re.MULTILINE).search(text, start)
-        body = text[start : ending.start() if ending else len(text)]
-        starts = [0, *(i + 1 for i, c in enumerate(body) if c == "\n")]
-        for reference in _tolerant_find(PythonSource(), body, context):
-            if 0 < reference.line <= len(starts):
-                line, column = place(start + starts[reference.line - 1] + reference.column)
-                found.append(replace(reference, line=line, column=column))
+    for match, start, body in _heredocs(text):
+        if _PYTHON_READS.search(match[0][: match.start(3) - match.start()].split("<<")[0]):
+            found += _placed_in_script(_tolerant_find(PythonSource(), body, context), body, start, place)
     return found
+
+
+def _heredocs(text: str) -> Iterator[tuple[re.Match[str], int, str]]:
+    """Each heredoc of a script: the line that opens it, where its body starts, and the body, up to the line of its
+    delimiter (or the end of the text)."""
+    for match in _HEREDOC_LINE.finditer(text):
+        start = match.end() + 1
+        indent = r"[ \t]*" if match[1] else ""  # `<<-` strips leading tabs from the delimiter's line
+        ending = re.compile(rf"^{indent}{match[3]}[ \t]*$", re.MULTILINE).search(text, start)
+        yield match, start, text[start : ending.start() if ending else len(text)]
+
+
+def _placed_in_script(
+    references: list[Reference], body: str, start: int, place: Callable[[int], tuple[int, int]]
+) -> list[Reference]:
+    """What a source found in a heredoc's body, placed where its text is in the script (the body starts at `start`)."""
+    starts = [0, *(i + 1 for i, c in enumerate(body) if c == "\n")]
+    placed: list[Reference] = []
+    for reference in references:
+        if 0 < reference.line <= len(starts):
+            line, column = place(start + starts[reference.line - 1] + reference.column)
+            placed.append(replace(reference, line=line, column=column))
+    return placed
 
 
 def _tolerant_find(source: Source, text: str, context: FileContext) -> list[Reference]:
