@@ -2149,10 +2149,15 @@ class _Finder:
         an owner-less word under another name (`backend = "auto"`) is not taken: see `_parameter_default`."""
         bound = [value for target, value in map(_single_assignment, cls.body) if target == attribute and value]
         values = [default for default in map(_field_default, bound) if default is not None]  # `field(default=ID)`
-        text = _string(values[0]) if len(values) == 1 else None
-        if text is None or not ("/" in text or apis.named(text, self.apis) or apis.name_kind(attribute)):
-            return []
-        return values
+        return values if len(values) == 1 and self._names_something(values[0], attribute) else []
+
+    def _names_something(self, value: ast.expr | None, attribute: str) -> bool:
+        """Whether a string an attribute is given may be what a loader reads: an `owner/name`, a hosted API's name, or
+        any word under a name that says what it holds."""
+        text = _string(value)
+        if text is None:
+            return False
+        return "/" in text or bool(apis.named(text, self.apis)) or apis.name_kind(attribute) is not None
 
     def _instance_default(self, cls: ast.ClassDef, attribute: str) -> list[ast.expr]:
         """`self.path = path` in `__init__(self, path="org/d")`, read as `load_dataset(self.path)` in another method:
@@ -2172,25 +2177,25 @@ class _Finder:
     def _assigned_literal(self, cls: ast.ClassDef, attribute: str) -> ast.expr | None:
         """The string the class's one assignment of `self.<attribute>` in its methods gives it, when it names
         something (as `_class_constant` takes a class body's)."""
-        assigned = self.module.self_assignments(cls, attribute) if self.module is not None else None
-        if assigned is None:
-            if id(cls) not in self.self_assigned:
-                self.self_assigned[id(cls)] = _self_assignments(cls.body)
-            assigned = self.self_assigned[id(cls)].get(attribute, [])
+        assigned = self._self_assignments(cls, attribute)
         value = assigned[0][1] if len(assigned) == 1 else None
-        text = _string(value)
-        if text is None or not ("/" in text or apis.named(text, self.apis) or apis.name_kind(attribute)):
-            return None
-        return value
+        return value if self._names_something(value, attribute) else None
 
-    def _copied_parameter(self, cls: ast.ClassDef, attribute: str) -> tuple[_Function | None, str | None]:
-        """The method and the name of what the class's one assignment of `self.<attribute>` copies (`self.path =
-        path`), else (None, None)."""
+    def _self_assignments(
+        self, cls: ast.ClassDef, attribute: str
+    ) -> list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.expr]]:
+        """Each `self.<attribute> = value` of the class's methods, with its method."""
         assigned = self.module.self_assignments(cls, attribute) if self.module is not None else None
         if assigned is None:
             if id(cls) not in self.self_assigned:  # each class's methods walked once, whatever the attributes asked
                 self.self_assigned[id(cls)] = _self_assignments(cls.body)
             assigned = self.self_assigned[id(cls)].get(attribute, [])
+        return assigned
+
+    def _copied_parameter(self, cls: ast.ClassDef, attribute: str) -> tuple[_Function | None, str | None]:
+        """The method and the name of what the class's one assignment of `self.<attribute>` copies (`self.path =
+        path`), else (None, None)."""
+        assigned = self._self_assignments(cls, attribute)
         if not assigned:
             if id(cls) not in self.passed_to_base:
                 left_out = self.module.left_out_methods(cls, "__init__") if self.module is not None else []
