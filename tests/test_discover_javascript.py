@@ -371,6 +371,43 @@ def test_a_broken_bundle_copied_twice_is_unreadable_at_each_path() -> None:
         assert [(r.path, r.text) for r in raised.value.found] == [(path, "org/x")]
 
 
+MINIFIED = "".join(f"function f{i}(a){{return a+{i}}};" for i in range(1500)) + 'pipeline("t","org/x");'
+
+
+def test_a_minified_bundle_is_listed_as_not_read_and_is_no_finding(tmp_path: Path) -> None:
+    """A large file of lines averaging thousands of characters (pdf.js's worker, a Next.js chunk) is built or vendored
+    code: it is not parsed, and it is listed as skipped with the reason, as a file over the size limit is, without
+    failing the gate as an unreadable file would. The code beside it is read as before."""
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static" / "worker.min.js").write_text(MINIFIED + "\n")
+    (tmp_path / "app.js").write_text('pipeline("t", "org/app");\n')
+    discovery = discover(tmp_path, [tmp_path])
+    assert [a.id for a in discovery.artefacts] == ["org/app"]
+    [skipped] = discovery.skipped
+    assert skipped.path == "static/worker.min.js"
+    assert skipped.reason.startswith("minified bundle (built or vendored code), not parsed")
+    assert not skipped.may_name
+
+
+def test_what_is_not_minified_is_read_whatever_its_size_or_name() -> None:
+    """The same code written one function a line is read, however large; a minified line under 16 KB is read; a name
+    alone (`.min.js`) makes no bundle; a Vue component is read whatever its lines."""
+    spread = MINIFIED.replace(";", ";\n")
+    assert [r.text for r in find(spread, "bundle.min.js")] == ["org/x"]
+    small = MINIFIED[-4000:]
+    assert [r.text for r in find(small[small.index("function") :])] == ["org/x"]
+    assert [r.text for r in find(f"<script>\n{MINIFIED}\n</script>\n", "Page.vue")] == ["org/x"]
+
+
+def test_a_minified_bundle_a_script_writes_names_nothing_and_the_script_is_read() -> None:
+    """A heredoc that writes a minified bundle: the bundle is not parsed, and the script around it is still read."""
+    from modelpolicy.discover.shell import ShellSource
+
+    script = f"huggingface-cli download org/y\ncat > app.min.js <<EOF\n{MINIFIED}\nEOF\n"
+    found = ShellSource().find(script, FileContext("run.sh", lambda _: False))
+    assert [r.text for r in found] == ["org/y"]
+
+
 def test_a_switch_over_a_model_routes_each_case_s_model() -> None:
     """`switch (chatSettings.model) { case "gpt-4o": ... }` (chatbot-ui's Azure deployments by model), `switch (model)`:
     the quoted cases of a switch over a name or field named for a model are its models."""

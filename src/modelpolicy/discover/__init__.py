@@ -18,7 +18,7 @@ from pathlib import Path
 from modelpolicy.discover import prefilter
 from modelpolicy.discover.aside import Aside, Handout
 from modelpolicy.discover.exclude import Exclusion
-from modelpolicy.discover.interface import FileContext, Source, SourceError
+from modelpolicy.discover.interface import FileContext, NotRead, Source, SourceError
 from modelpolicy.discover.markers import Markers, admits
 from modelpolicy.discover.suppress import suppressions
 from modelpolicy.discover.walk import Candidate, candidates, decode, read_bytes
@@ -308,6 +308,8 @@ class _Reader:
         for source in admitted:
             try:
                 found.extend(source.find(text, context))
+            except NotRead as left:
+                self.skipped.setdefault(index, []).append(Skipped(relative, left.reason))
             except SourceError as error:
                 found.extend(error.found)
                 self.skipped.setdefault(index, []).append(Skipped(relative, error.reason, error.line, may_name=True))

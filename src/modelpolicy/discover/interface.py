@@ -26,6 +26,13 @@ class SourceError(Exception):
         return SourceError(self.reason, line=self.line, found=(*self.found, *found))
 
 
+class NotRead(SourceError):
+    """A file this source leaves unread by choice, with the reason (a minified bundle: built or vendored code): listed
+    as skipped, as a file over the size limit is, and not a finding, since what it names is written in the code it
+    was built from, which the scan reads. A `SourceError` that found nothing to whatever reads the text as a part of
+    another file (a script a heredoc writes)."""
+
+
 @dataclass(frozen=True)
 class FileContext:
     """What a source knows about the file it reads and the tree around it."""
@@ -56,5 +63,6 @@ class Source(Protocol):
         ...
 
     def find(self, text: str, context: FileContext) -> list[Reference]:
-        """The references in the file's text; raises SourceError when the file cannot be parsed."""
+        """The references in the file's text; raises SourceError when the file cannot be parsed, NotRead when the
+        source leaves it unread by choice."""
         ...
