@@ -282,6 +282,10 @@ _LOADERS: dict[str, _Loader] = {
     "load_dataset": _Loader(_D, ("path",), 0),
     "hf_hub_download": _Loader(_M, ("repo_id",), 0),
     "snapshot_download": _Loader(_M, ("repo_id",), 0),
+    # a class's constructor from a Hub repository, named for the Hub: mistral_common's `MistralTokenizer.from_hf_hub(
+    # ID)` (the tokenizer files of a model's repository), curated-transformers' `AutoGenerator.from_hf_hub(name=ID)`;
+    # an owner-less name is a library's own short name (`from_hf_hub("x_base")` reads a subfolder of its repository)
+    "from_hf_hub": _Loader(_M, ("repo_id", "name"), 0, single_names=False),
     # the URL of a repository's file, for a downloader of the project's own: `hf_hub_url(cls.hf_repo_id, "x.pth")`
     "hf_hub_url": _Loader(_M, ("repo_id",), 0),
     # an Inference Endpoint that serves the model it is given: `create_inference_endpoint(NAME, repository=ID, ...)`
