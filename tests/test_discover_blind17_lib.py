@@ -1,9 +1,13 @@
 """Forms found on libraries the benchmark does not label (seventeenth blind wave: guidance-ai/guidance,
 Sinaptik-AI/pandas-ai): a model class reached through a module of model classes and given its model first
-(`models.Transformers("org/x")`, `lib.llms.local.Chat("org/x")`, or a class imported from such a module)."""
+(`models.Transformers("org/x")`, `lib.llms.local.Chat("org/x")`, or a class imported from such a module), and ids
+a test makes up for an organisation's (`my-org/x`, `invalid_org/x`, `org/dataset-name`)."""
 
 from __future__ import annotations
 
+import pytest
+
+from modelpolicy.discover.identity import is_placeholder
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.python import PythonSource, read_whole
 from modelpolicy.model import Kind
@@ -58,4 +62,27 @@ def test_what_names_nothing_stays_nothing() -> None:
         'first = Order("pending")\n'
         'net = keras.models.load_model("saved_model/my_model")\n'
     )
+    assert python(source) == set()
+
+
+# --- owners that stand for an organisation ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["org/dataset-name", "acme/model_id", "my-org/my-dataset", "invalid_org/dataset", "myorg/y", "your_organization/z"],
+)
+def test_an_owner_standing_for_an_organisation_is_a_placeholder(text: str) -> None:
+    assert is_placeholder(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["openai-community/gpt2", "org/model", "allenai/model-names-7b", "hf-org/model", "fake-org/x"]
+)
+def test_a_real_owner_is_not(text: str) -> None:
+    assert not is_placeholder(text)
+
+
+def test_a_stand_in_organisations_dataset_path_is_not_reported() -> None:
+    source = 'def test_load():\n    dataset_path = "my-org/my-dataset"\n    load(dataset_path)\n'
     assert python(source) == set()
