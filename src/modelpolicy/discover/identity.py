@@ -226,12 +226,20 @@ PLACEHOLDER_OWNERS = frozenset(
         # a test's or a catalogue test's stand-ins for the user's or a provider's own model (`--model_name
         # custom/mlx-model`, `custom/model`, `provider/model-a`, `vendor/x`)
         *("custom", "provider", "vendor"),
+        "myorg",  # `myorg/my-bucket`, one word for the `my-org` of `_stand_in_organisation`
         "default",  # a sentinel a program replaces: `if model_name == "default/model":`
         # a test's repository that must not be found (`lookup("hf://unknown/model") is None`, `nonexistent/repo`)
         *("unknown", "nonexistent", "non-existent", "bogus"),
         *("example.com", "example.org", "example.net"),  # the reserved example domains: `hf://example.com/model`
     }
 )
+# An owner that stands for "an organisation" in a test or an example: `my-org/my-dataset`, `invalid_org/dataset` (a
+# test of a path refused): the word for one after words that say "yours" or "refused" (a bare `org/x` is the tests'
+# own stand-in for a real id; `fake-org/x` and `example-org/x` are theirs too).
+ORGANISATION_WORDS = frozenset({"org", "organization", "organisation"})
+STAND_IN_WORDS = frozenset({"my", "your", "invalid"})
+# A name that is the word for what it names, then "name" or "id": `org/dataset-name`, `user/model_id`.
+_KIND_NAME = re.compile(r"(?:model|dataset|repo)[-_]?(?:name|id)", re.IGNORECASE)
 # Words left for the writer to replace, as a whole owner or name, or a whole owner-less name: parler-tts' `path =
 # "TODO"` then `from_pretrained(path)`, `model_id = "FIXME"`, `org/TBD`, `CHANGEME`.
 TO_DO_WORDS = frozenset(
@@ -259,7 +267,8 @@ def is_placeholder(text: str) -> bool:
     `your-...` (`meta-llama/your-model-path`; not a name that only starts so, as `coqui/YourTTS`); or a test
     fixture's stand-in, whose whole owner or name is `test` (`test/model`, `cleanup/test`; not `org/test-model`);
     filler text (`lorem/ipsum`) or x's (`xx/xxx`); one letter each side (`N/A`); or a to-do (`TODO`, `org/FIXME`);
-    or a router's own choice (`blockrun/auto`; not `org/auto-coder`); or, owner-less, a constant's name
+    or a router's own choice (`blockrun/auto`; not `acme/auto-coder`); or an owner standing for an organisation
+    (`my-org/x`) or a name for what it names (`org/dataset-name`); or, owner-less, a constant's name
     (`HF_DATASET_NAME`); or a path to fill in, owner-less or as the owner (`path_to_llama_7b`, `path_to/model`)."""
     if _CONSTANT_NAME.fullmatch(text):
         return True
@@ -284,7 +293,15 @@ def is_placeholder(text: str) -> bool:
         or router
         or masked
         or letters
+        or _stand_in_organisation(owner)
+        or bool(_KIND_NAME.fullmatch(name))
     )
+
+
+def _stand_in_organisation(owner: str) -> bool:
+    """Whether a lower-cased owner is the word for an organisation after stand-in words (`my-org`, `invalid_org`)."""
+    *before, last = _NAME_WORDS.split(owner)
+    return last in ORGANISATION_WORDS and bool(before) and all(word in STAND_IN_WORDS for word in before)
 
 
 # The version segment that starts a web API's route (`v1/models`, `v1beta/models`, `v2beta/stable-image/generate`):

@@ -1064,7 +1064,8 @@ def _follow(lines: Lines, bound_at: Callable[[int], list[str]], words: _Words) -
 def _bound_names(statement: ast.stmt) -> list[str]:
     """The name a module constant binds; for an import of the Ollama client, the names it imports and the client's
     methods (`from ollama import chat` makes `chat("gemma3")` a reference, and `client.chat("gemma3")` too); for an
-    import from LMDeploy, its loaders imported (`from lmdeploy import serve` makes `serve("org/x")` one)."""
+    import from LMDeploy, its loaders imported (`from lmdeploy import serve` makes `serve("org/x")` one); for an
+    import from a module of model classes, the classes it imports."""
     name = _single_assignment(statement)[0]
     if name:
         return [name]
@@ -1072,10 +1073,17 @@ def _bound_names(statement: ast.stmt) -> list[str]:
         return [*(alias.asname or alias.name for alias in statement.names if alias.name != "*"), *_OLLAMA_METHODS]
     if isinstance(statement, ast.Import) and any(_is_ollama_module(alias.name) for alias in statement.names):
         return list(_OLLAMA_METHODS)
-    if isinstance(statement, ast.ImportFrom) and _is_mlx_module(statement.module):
+    return _imported_bindings(statement) if isinstance(statement, ast.ImportFrom) else []
+
+
+def _imported_bindings(statement: ast.ImportFrom) -> list[str]:
+    """What `_bound_names` follows of an import from a module other than Ollama's: MLX's `load`, LMDeploy's loaders,
+    and the classes a module of model classes holds (`from guidance.models import Transformers` makes
+    `Transformers("gpt2")` a reference, `_model_class_argument`)."""
+    if _is_mlx_module(statement.module):
         return [alias.asname or alias.name for alias in statement.names if alias.name == "load"]
-    if not isinstance(statement, ast.ImportFrom):
-        return []
+    if _MODEL_MODULE_WORDS.intersection((statement.module or "").split(".")):
+        return [bound for alias in statement.names if (bound := alias.asname or alias.name)[:1].isupper()]
     imported = _IMPORTED_LOADERS.get((statement.module or "").split(".")[0], frozenset())
     return [alias.asname or alias.name for alias in statement.names if alias.name in imported]
 
@@ -2939,6 +2947,7 @@ class _Finder:
         self._registered(call, name)
         self._added_items(call)
         self._placed_model(call)
+        self._model_class_argument(call, name)
         if (field := _keyword(call, "field")) is not None:  # Django's `AlterField(name="model_name", field=...)`
             self._declared_field(_keyword(call, "name"), field)
         if name == "parametrize" and len(call.args) >= 2:
@@ -3008,6 +3017,15 @@ class _Finder:
         """`Compressor("org/x", device_map="cpu")`: the first argument of a call placing weights is the model it loads
         (`_PLACEMENT_KEYWORDS`)."""
         if call.args and any(keyword.arg in _PLACEMENT_KEYWORDS for keyword in call.keywords):
+            self._defer(call.args[0], Kind.MODEL, "argument")
+
+    def _model_class_argument(self, call: ast.Call, name: str | None) -> None:
+        """`models.Transformers("org/x")`, `guidance.llms.transformers.MPTChat("org/x")`, or `Transformers("gpt2")`
+        imported from a module of model classes (`_MODEL_MODULE_WORDS`): the first argument of a model class is the
+        model it is made for (an owner-less name only when known, a hosted API's name as that API's)."""
+        if not (name and name[:1].isupper() and call.args):
+            return
+        if name in self.model_classes or _through_model_module(call.func):
             self._defer(call.args[0], Kind.MODEL, "argument")
 
     def _registered(self, call: ast.Call, name: str | None) -> None:
@@ -4031,6 +4049,17 @@ def _host(url: str) -> str:
         return urlsplit(url.strip()).hostname or ""
     except ValueError:
         return ""
+
+
+def _through_model_module(func: ast.expr) -> bool:
+    """Whether a call is of a class reached through a module of model classes (`_MODEL_MODULE_WORDS`): `models.X`,
+    `guidance.llms.transformers.X`."""
+    while isinstance(func, ast.Attribute):
+        func = func.value
+        word = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if word in _MODEL_MODULE_WORDS:
+            return True
+    return False
 
 
 def _provider_client(func: ast.expr, name: str) -> str | None:
