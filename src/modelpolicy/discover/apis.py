@@ -36,10 +36,19 @@ if TYPE_CHECKING:
 _QUOTES = "\"'`"
 # Names that hold a hosted API's model and nothing else: the old OpenAI SDK's `engine=`, Stability AI's v1 `engine_id`
 # (`/v1/generation/{engine_id}/text-to-image`, `ENGINE_ID: stable-diffusion-xl-1024-v1-0`), Azure OpenAI's
-# `deployment_name=` and `azure_deployment=`. What they hold counts only when a provider's patterns match it (a search
-# engine's `SEARCH_ENGINE_ID` holds none).
+# `deployment_name=` and `azure_deployment=`; the model an LLM-as-judge evaluation asks to grade answers, named for its
+# role (`evaluator: str = "gpt-4"`, `model_evaluator="gpt-4-turbo"`, `primary_evaluator=`). What they hold counts only
+# when a provider's patterns match it (a search engine's `SEARCH_ENGINE_ID` holds none, an `evaluator="rubric"` none).
 API_ENDINGS = frozenset(
-    {("engine",), ("engine", "id"), ("deployment",), ("deployment", "name"), ("deployment", "id"), ("model", "type")}
+    {
+        ("engine",),
+        ("engine", "id"),
+        ("deployment",),
+        ("deployment", "name"),
+        ("deployment", "id"),
+        ("model", "type"),
+        ("evaluator",),
+    }
 )
 # A word every route prefix of `apis.toml` holds (a test checks it), for the sources' pre-filters: a file holding none
 # of them holds no routed name. Kept here, not derived, so that importing discovery does not load the knowledge base.
