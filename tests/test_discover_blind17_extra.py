@@ -1,9 +1,10 @@
 """Forms found on repositories the benchmark does not label (seventeenth blind wave: gpt-engineer-org/gpt-engineer,
-ray-project/ray-llm): the model an LLM-as-judge evaluation asks to grade answers, named for its role (`evaluator`)."""
+ray-project/ray-llm): the model an LLM-as-judge evaluation asks to grade answers, named for its role (`evaluator`),
+and the first argument of a callable named for an AI (`AI("gpt-4o")`)."""
 
 from __future__ import annotations
 
-from modelpolicy.discover.apis import name_kind
+from modelpolicy.discover.apis import builds_api, name_kind
 from modelpolicy.discover.config import ConfigSource
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.python import PythonSource, read_whole
@@ -54,3 +55,26 @@ def test_an_evaluator_key_in_yaml_names_the_grading_model() -> None:
     context = FileContext("configs/eval.yaml", lambda value: value.startswith(("./", "/")))
     found = {(r.kind, r.text) for r in ConfigSource().find("evaluation:\n  evaluator: gpt-4-turbo\n", context)}
     assert found == {(A, "gpt-4-turbo")}
+
+
+# --- a callable named for an AI: built with the hosted model it calls ----------------------------------------------
+
+
+def test_a_callable_named_for_an_ai_builds_a_hosted_api_model() -> None:
+    assert builds_api("AI")
+    assert builds_api("VertexAI")
+    assert builds_api("make_ai")
+    assert not builds_api("AIMessage")  # a message of one holds text
+    assert not builds_api("OpenAIClient")
+
+
+def test_the_first_argument_of_an_ai_is_its_model_when_a_provider_matches_it() -> None:
+    source = (
+        "from project.core import AI\n"
+        "\n"
+        "assistant = AI('gpt-4o-mini', 0.1)\n"
+        "fake = FakeAI('Some canned answer')\n"
+        "note = AIMessage('gpt-4o')\n"
+        "local = AI('org/some-model')\n"
+    )
+    assert python(source) == {(A, "gpt-4o-mini", 3)}

@@ -199,6 +199,20 @@ def holds_api(name: str) -> bool:
     return not WRITTEN.intersection(words) and any(words[-len(e) :] == e for e in API_ENDINGS)
 
 
+# Last words of a callable's name that say it is built with the hosted API model it calls, given first: a project's
+# own wrapper of a chat model named for what it is (gpt-engineer's `AI("gpt-4o")`, `MockAI(...)` in its tests), a
+# provider's class (`VertexAI("gemini-pro")`). A message or a result of one (`AIMessage(text)`) ends in another word.
+# What it is given counts only when a provider's patterns match it.
+API_CALLED_ENDINGS = frozenset({("ai",)})
+
+
+@lru_cache(maxsize=4096)
+def builds_api(callable_name: str) -> bool:
+    """Whether a callable's name says its first argument is the hosted API model it calls (`AI`, `VertexAI`)."""
+    words = split_words(callable_name)
+    return not WRITTEN.intersection(words) and any(words[-len(e) :] == e for e in API_CALLED_ENDINGS)
+
+
 @lru_cache(maxsize=16384)  # asked of every keyword, key and parameter: ~44,000 times in a scan of peft
 def name_kind(name: str) -> Kind | None:
     """What a name says it holds, for every named position alike (a keyword, parameter, field, key, variable or
