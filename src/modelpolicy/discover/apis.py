@@ -36,10 +36,19 @@ if TYPE_CHECKING:
 _QUOTES = "\"'`"
 # Names that hold a hosted API's model and nothing else: the old OpenAI SDK's `engine=`, Stability AI's v1 `engine_id`
 # (`/v1/generation/{engine_id}/text-to-image`, `ENGINE_ID: stable-diffusion-xl-1024-v1-0`), Azure OpenAI's
-# `deployment_name=` and `azure_deployment=`. What they hold counts only when a provider's patterns match it (a search
-# engine's `SEARCH_ENGINE_ID` holds none).
+# `deployment_name=` and `azure_deployment=`; the model an LLM-as-judge evaluation asks to grade answers, named for its
+# role (`evaluator: str = "gpt-4"`, `model_evaluator="gpt-4-turbo"`, `primary_evaluator=`). What they hold counts only
+# when a provider's patterns match it (a search engine's `SEARCH_ENGINE_ID` holds none, an `evaluator="rubric"` none).
 API_ENDINGS = frozenset(
-    {("engine",), ("engine", "id"), ("deployment",), ("deployment", "name"), ("deployment", "id"), ("model", "type")}
+    {
+        ("engine",),
+        ("engine", "id"),
+        ("deployment",),
+        ("deployment", "name"),
+        ("deployment", "id"),
+        ("model", "type"),
+        ("evaluator",),
+    }
 )
 # A word every route prefix of `apis.toml` holds (a test checks it), for the sources' pre-filters: a file holding none
 # of them holds no routed name. Kept here, not derived, so that importing discovery does not load the knowledge base.
@@ -188,6 +197,20 @@ def holds_api(name: str) -> bool:
     `deployment_name`, `AZURE_OPENAI_DEPLOYMENT`."""
     words = split_words(name)
     return not WRITTEN.intersection(words) and any(words[-len(e) :] == e for e in API_ENDINGS)
+
+
+# Last words of a callable's name that say it is built with the hosted API model it calls, given first: a project's
+# own wrapper of a chat model named for what it is (gpt-engineer's `AI("gpt-4o")`, `MockAI(...)` in its tests), a
+# provider's class (`VertexAI("gemini-pro")`). A message or a result of one (`AIMessage(text)`) ends in another word.
+# What it is given counts only when a provider's patterns match it.
+API_CALLED_ENDINGS = frozenset({("ai",)})
+
+
+@lru_cache(maxsize=4096)
+def builds_api(callable_name: str) -> bool:
+    """Whether a callable's name says its first argument is the hosted API model it calls (`AI`, `VertexAI`)."""
+    words = split_words(callable_name)
+    return not WRITTEN.intersection(words) and any(words[-len(e) :] == e for e in API_CALLED_ENDINGS)
 
 
 @lru_cache(maxsize=16384)  # asked of every keyword, key and parameter: ~44,000 times in a scan of peft

@@ -2944,6 +2944,8 @@ class _Finder:
             served = Kind.MODEL if apis.hub_host_callee(client) else Kind.API  # `TOGETHER("org/x", key)`: a Hub model
             for argument in call.args:  # `sgl.Anthropic("claude-3-haiku-20240307")`: an API model or nothing
                 self._defer(argument, served, "argument")
+        elif name and call.args and apis.builds_api(name):  # `AI("gpt-4o")`: an API model or nothing
+            self._defer(call.args[0], Kind.API, "argument")
         self._registered(call, name)
         self._added_items(call)
         self._placed_model(call)
