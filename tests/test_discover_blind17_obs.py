@@ -1,6 +1,8 @@
 """Forms found on repositories the benchmark does not label (seventeenth blind wave, truera/trulens): the models of
 Snowflake Cortex by Snowflake's own spelling (`mistral-large2`, `llama3.1-8b`), named under a model keyword or a
-class's default where the file calls Cortex (`snowflake.cortex.complete`, SQL `SNOWFLAKE.CORTEX.COMPLETE`)."""
+class's default where the file calls Cortex (`snowflake.cortex.complete`, SQL `SNOWFLAKE.CORTEX.COMPLETE`, an OpenAI
+client pointed at its REST API), and LiteLLM's `snowflake/` route; seen while sweeping traceloop/openllmetry, the
+Aleph Alpha API's Luminous models (`client.complete(request, model="luminous-base")`)."""
 
 from __future__ import annotations
 
@@ -57,6 +59,9 @@ def test_a_folder_named_for_cortex_files_the_file_under_it() -> None:
         ("snowflake-llama-3.3-70b", "snowflake-cortex"),
         ("snowflake:mistral-large2", "snowflake-cortex"),  # promptfoo's route
         ("snowflake-cortex/claude-sonnet-4-5", "snowflake-cortex"),  # Mastra's route
+        ("snowflake/mistral-7b", "snowflake-cortex"),  # LiteLLM's route
+        ("luminous-base", "aleph-alpha"),
+        ("luminous-supreme-control", "aleph-alpha"),
     ],
 )
 def test_snowflakes_own_names_and_its_routes_are_cortexs_anywhere(text: str, provider: str) -> None:
@@ -69,7 +74,26 @@ def test_cortex_does_not_take_other_apis_names_or_hub_ids() -> None:
     cerebras = apis.contexts('client = Cerebras(api_key=os.environ["CEREBRAS_API_KEY"])')
     found = knowledge.provider("llama3.1-8b", contextual=True, among=cerebras)
     assert found is not None and found.key == "cerebras"
-    assert knowledge.provider("Snowflake/snowflake-arctic-embed-m", contextual=True) is None
+    for hub_id in ("Snowflake/snowflake-arctic-embed-m", "Snowflake/Llama-3.1-SwiftKV-8B-Instruct"):
+        assert knowledge.provider(hub_id, contextual=True) is None  # the Hub's organisation, not LiteLLM's route
     cortex = frozenset({"snowflake-cortex"})
     assert knowledge.provider("snowflake/arctic-embed-m", contextual=True, among=cortex) is None
     assert apis.contexts("import snowflake.connector\nconn.cursor()") == frozenset()
+
+
+REST = (
+    "from openai import OpenAI\n\n"
+    'client = OpenAI(api_key=token, base_url=f"{account_url}/api/v2/cortex/v1")\n'
+    'reply = client.chat.completions.create(model="openai-gpt-5.1", messages=messages)\n'
+)
+
+
+def test_an_openai_client_pointed_at_cortexs_rest_api_shows_cortex() -> None:
+    assert find(PythonSource(), REST) == {(A, "openai-gpt-5.1")}
+    assert find(PythonSource(), REST.replace("/api/v2/cortex/v1", "/v1")) == set()
+
+
+def test_a_luminous_model_under_a_model_keyword_is_the_aleph_alpha_apis() -> None:
+    text = 'reply = client.complete(request, model="luminous-extended-control")\n'
+    assert find(PythonSource(), text) == {(A, "luminous-extended-control")}
+    assert find(PythonSource(), 'theme = "luminous-base"\n') == set()
