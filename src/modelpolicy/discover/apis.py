@@ -101,6 +101,7 @@ ROUTE_MARKERS = (
     b"fal-ai/",
     b"litellm_proxy/",
     b"openhands/",
+    b"snowflake",  # Snowflake Cortex: promptfoo's `snowflake:`, Mastra's `snowflake-cortex/`
 )
 
 # Words that open the names of the hosted API families tables are most often made of, for the sources' pre-filters: a
