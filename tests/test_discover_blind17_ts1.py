@@ -1,9 +1,10 @@
 """Forms found on a commit-message CLI the benchmark does not label (issue 16, seventeenth blind wave: opencommit): a
 table of selectable models grouped into lists by provider (`MODEL_LIST = {openai: [...], openrouter: [...]}`), whose
-lists under a gateway's name hold that gateway's `owner/name` ids."""
+lists under a gateway's name hold that gateway's `owner/name` ids, and the AI/ML API gateway's own names."""
 
 from __future__ import annotations
 
+from modelpolicy.discover import apis
 from modelpolicy.discover.interface import FileContext
 from modelpolicy.discover.javascript import JavaScriptSource
 from modelpolicy.model import Kind
@@ -20,7 +21,8 @@ GROUPED = """\
 export const MODEL_LIST = {
   openai: ['gpt-4-0613', 'gpt-4o-mini'],
   mistral: ['open-mixtral-8x7b', 'codestral-latest'],
-  openrouter: ['meta-llama/llama-3.1-8b-instruct', 'qwen/qwen3-8b:free']
+  openrouter: ['meta-llama/llama-3.1-8b-instruct', 'qwen/qwen3-8b:free'],
+  aimlapi: ['Qwen/Qwen2.5-7B-Instruct-Turbo', 'gpt-4o']
 };
 """
 
@@ -35,6 +37,8 @@ def test_a_list_under_a_gateways_name_holds_that_gateways_ids_not_the_hubs() -> 
     found = find_in(GROUPED)
     assert (A, "meta-llama/llama-3.1-8b-instruct", 4) in found
     assert (A, "qwen/qwen3-8b:free", 4) in found
+    assert (A, "Qwen/Qwen2.5-7B-Instruct-Turbo", 5) in found
+    assert (A, "gpt-4o", 5) in found
     assert not {kind for kind, *_ in found} - {A}
 
 
@@ -51,3 +55,9 @@ def test_a_list_under_a_word_that_is_no_provider_keeps_hub_ids_the_hubs() -> Non
 def test_a_settings_object_whose_values_are_not_all_lists_is_not_read_as_lists() -> None:
     found = find_in("const MODEL_OPTIONS = {\n  stop: ['gpt-4o'],\n  temperature: 0.2,\n};\n")
     assert (A, "gpt-4o", 2) not in found
+
+
+def test_aimlapi_routes_send_owner_and_name_to_the_gateway() -> None:
+    assert apis.routed("aiml/meta-llama/Llama-3.3-70B-Instruct-Turbo") is not None
+    assert apis.routed_by("aimlapi", "Qwen/QwQ-32B") == "Qwen/QwQ-32B"
+    assert apis.routed_by("aimlapi", "./models/local") is None

@@ -89,6 +89,7 @@ ROUTE_MARKERS = (
     b"@cf/",
     b"@hf/",
     b"novita",
+    b"aiml",
     b"fal-ai/",
     b"litellm_proxy/",
     b"openhands/",
