@@ -61,3 +61,10 @@ def test_aimlapi_routes_send_owner_and_name_to_the_gateway() -> None:
     assert apis.routed("aiml/meta-llama/Llama-3.3-70B-Instruct-Turbo") is not None
     assert apis.routed_by("aimlapi", "Qwen/QwQ-32B") == "Qwen/QwQ-32B"
     assert apis.routed_by("aimlapi", "./models/local") is None
+
+
+def test_a_table_of_lists_named_for_what_models_have_holds_no_models() -> None:
+    filters = "const VENDOR_MODEL_FILTERS = {\n  openai: ['gpt-5', 'o'],\n  openrouter: ['anthropic/claude'],\n};\n"
+    features = "const PER_MODEL_FEATURES = {\n  'claude-3-7-sonnet-20250219': ['computer-use-2025-01-24'],\n};\n"
+    assert find_in(filters) == set()
+    assert (A, "computer-use-2025-01-24", 2) not in find_in(features)

@@ -1433,7 +1433,7 @@ class _Finder:
             if kind is None:
                 self._api_list(name, container)
         if kind is None and _grouped_lists(container):  # `MODEL_LIST = {openai: [ID, ...], groq: [ID, ...]}`
-            kind = collection_kind(name)
+            kind = picker_kind(name)
         if kind is not None and container.type == "object":
             self._provider_lists(name, container)
         if kind is not None and container.type in ("array", "object"):
@@ -2171,8 +2171,10 @@ def _returns(body: Node) -> list[Node]:
 
 
 def _grouped_lists(container: Node) -> bool:
-    """Whether an object holds lists only, one or more (`{openai: [ID, ...], groq: [ID, ...]}`, `{chat: [...]}`): a
-    table of models grouped by provider or use, whose lists' items are its models."""
+    """Whether an object holds lists only, one or more (`{openai: [ID, ...], groq: [ID, ...]}`, `{chat: [...]}`): named
+    as a picker's (`MODEL_LIST`, `modelOptions`), a table of models grouped by provider or use, whose lists' items are
+    its models; named as a table only (`DEFAULT_VENDOR_MODEL_FILTERS`, `PER_MODEL_BETA_FEATURES`) its lists may hold
+    the prefixes or features of models."""
     values = [_unwrapped(value) for _, value in _entries(container)] if container.type == "object" else []
     return bool(values) and all(value.type == "array" for value in values)
 
