@@ -32,9 +32,13 @@ Pair = tuple[str, str, str]  # (path, kind, normalised id)
 # `models/`, a Bedrock ARN's `arn:aws:bedrock:REGION:ACCOUNT:foundation-model/`, a route (`openai/`, `bedrock/`) before
 # the last segment, a route written as a scheme (RamaLama's `openai://`), or a `provider:` prefix (promptfoo's with the
 # endpoint after it: `anthropic:messages:`, `openai:chat:`); never the `:0` that ends a Bedrock id
-# (`meta.llama3-8b-instruct-v1:0`): a provider's name holds no dot and a name follows it.
+# (`meta.llama3-8b-instruct-v1:0`): a provider's name holds no dot and a name follows it; nor the variant OpenRouter
+# writes after a name (`claude-3.7-sonnet:thinking`, `deepseek-r1:free`), which is part of the name.
+_VARIANT = r"(?:free|beta|thinking|extended|nitro|floor|online|exacto)$"
 _API_PREFIX = re.compile(
-    r"^(?:models/|arn:aws[^/]*:bedrock:[^/]*/|[a-z0-9_.-]+/(?=[^/]+$)|[a-z0-9_-]+://(?=[a-z][^/]*$)|[a-z0-9_-]+:(?:(?:chat|completion|messages|embeddings?|responses):)?(?=[a-z][^/]*$))",
+    r"^(?:models/|arn:aws[^/]*:bedrock:[^/]*/|[a-z0-9_.-]+/(?=[^/]+$)|[a-z0-9_-]+://(?=[a-z][^/]*$)|[a-z0-9_-]+:(?:(?:chat|completion|messages|embeddings?|responses):)?(?=[a-z][^/]*$)(?!"
+    + _VARIANT
+    + "))",
     re.IGNORECASE,
 )
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from modelpolicy.discover import ollama
-from modelpolicy.discover.identity import looks_like_path, routed_elsewhere, without_env_defaults
+from modelpolicy.discover.identity import is_placeholder, looks_like_path, routed_elsewhere, without_env_defaults
 from modelpolicy.discover.names import WRITTEN, named_kind, split_words
 from modelpolicy.knowledge import load as load_knowledge
 from modelpolicy.model import Kind
@@ -98,6 +98,7 @@ ROUTE_MARKERS = (
     b"@cf/",
     b"@hf/",
     b"novita",
+    b"aiml",
     b"fal-ai/",
     b"litellm_proxy/",
     b"openhands/",
@@ -338,6 +339,15 @@ def routed_by(provider: str, text: str) -> str | None:
         if served is not None and served[0] is found:  # `openrouter/openai/org/x` is OpenRouter's, not OpenAI's
             return value
     return None
+
+
+def routed_by_any(providers: tuple[str, ...], text: str) -> str | None:
+    """`owner/name` as the first of the providers that serves it by its route (`routed_by`) writes it, else None: a
+    name without an owner (`gpt-4o`, Ollama's `gpt-oss:20b`) is read as any other value is, a placeholder
+    (`custom/provider-model`) names nothing."""
+    if "/" not in text or is_placeholder(text):
+        return None
+    return next((served for provider in providers if (served := routed_by(provider, text))), None)
 
 
 def unwrapped(text: str) -> str:

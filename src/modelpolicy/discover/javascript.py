@@ -1451,6 +1451,10 @@ class _Finder:
             kind = picker_kind(name)
             if kind is None:
                 self._api_list(name, container)
+        if kind is None and _grouped_lists(container):  # `MODEL_LIST = {openai: [ID, ...], groq: [ID, ...]}`
+            kind = picker_kind(name)
+        if kind is not None and container.type == "object":
+            self._provider_lists(name, container)
         if kind is not None and container.type in ("array", "object"):
             for item in self._items(container):
                 for found in self._literal(item):
@@ -1458,6 +1462,19 @@ class _Finder:
         kind = collection_kind(name)
         if kind is not None and container.type == "object":
             self._collection_keys(name, container, kind)
+
+    def _provider_lists(self, name: str, container: Node) -> None:
+        """`MODEL_LIST = {openrouter: ["meta-llama/llama-3.3-70b-instruct", ...], openai: [...]}`: in a table of models
+        keyed by provider, a list under a provider's name holds that provider's names; an `owner/name` it serves by its
+        route is its API's model (`apis.routed_by_any`), not the Hub's; a plain name is read as any other item is."""
+        for key, value in _entries(container):
+            providers = apis.routing_providers(names.split_words(self._key(key) or ""))
+            if not providers or (listed := _unwrapped(value)).type != "array":
+                continue
+            for found in self._literal(listed):
+                served = apis.routed_by_any(providers, found.text.strip())
+                if served is not None:
+                    self._add(found.node, served, Kind.API, name, None)
 
     def _collection_keys(self, name: str, container: Node, kind: Kind) -> None:
         """The quoted keys of an object named for models that are ids: `{"org/x": "Label"}`, `{"gpt-4o": {price:
@@ -2170,6 +2187,15 @@ def _returns(body: Node) -> list[Node]:
         elif node.type not in _FUNCTIONS and node.type != "class_body":
             stack.extend(node.named_children)
     return found
+
+
+def _grouped_lists(container: Node) -> bool:
+    """Whether an object holds lists only, one or more (`{openai: [ID, ...], groq: [ID, ...]}`, `{chat: [...]}`): named
+    as a picker's (`MODEL_LIST`, `modelOptions`), a table of models grouped by provider or use, whose lists' items are
+    its models; named as a table only (`DEFAULT_VENDOR_MODEL_FILTERS`, `PER_MODEL_BETA_FEATURES`) its lists may hold
+    the prefixes or features of models."""
+    values = [_unwrapped(value) for _, value in _entries(container)] if container.type == "object" else []
+    return bool(values) and all(value.type == "array" for value in values)
 
 
 def _declared_parts(node: Node) -> list[Node]:

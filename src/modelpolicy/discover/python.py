@@ -49,7 +49,6 @@ from modelpolicy.discover.identity import (
     catalogued,
     hub_provider_routed,
     identify,
-    is_placeholder,
     looks_like_path,
     name_shaped,
     parse_hub_id,
@@ -2817,7 +2816,7 @@ class _Finder:
         if text and use.names:  # a short name the library knows, else a Hub id (`org/name`) or nothing
             text = dict(use.names).get(text, text if "/" in text else None)
         in_context = self.apis if use.kind is Kind.API else frozenset()  # only an API model is read in its context
-        served = _routed_by_any(use.providers, text) if text else None
+        served = apis.routed_by_any(use.providers, text) if text else None
         if served is not None:  # `ChatOpenAI(base_url="https://openrouter.ai/api/v1", model="org/x")`: OpenRouter's
             return self._reference(value.node, served, Kind.API, form=use.form, revision=None, flags=use.flags)
         artefact = (
@@ -3817,7 +3816,7 @@ class _Finder:
         of Ollama or the name is a key of an Ollama table."""
         text = named.value.text
         # `ChatGroq(model="meta-llama/llama-4-scout-17b-16e-instruct")`: the route of the provider named serves it
-        served = _routed_by_any(named.providers, text)
+        served = apis.routed_by_any(named.providers, text)
         if served is not None:
             return [(Kind.API, served, None)]
         local = ollama.recognise(text, ollama.Context.NAMED) if named.form == _OLLAMA_PROVIDED else None
@@ -4010,15 +4009,6 @@ def _row_clients(cells: list[ast.expr]) -> tuple[str, ...]:
     the model beside the client it is given to)."""
     names = (name for cell in cells if isinstance(cell, ast.Name | ast.Attribute) and (name := _call_name(cell)))
     return tuple(provider for name in names for provider in apis.routing_providers(split_words(name)))
-
-
-def _routed_by_any(providers: tuple[str, ...], text: str) -> str | None:
-    """`owner/name` as the first of the providers that serves it by its route (`apis.routed_by`) writes it, else None: a
-    name without an owner (`gpt-4o`, Ollama's `gpt-oss:20b`) is read as any other value is, a placeholder
-    (`custom/provider-model`) names nothing."""
-    if "/" not in text or is_placeholder(text):
-        return None
-    return next((served for provider in providers if (served := apis.routed_by(provider, text))), None)
 
 
 def _served(call: ast.Call, name: str | None) -> tuple[str, ...]:
