@@ -603,6 +603,17 @@ _SEQUENCE_CALLS = frozenset({"list", "tuple", "set", "sorted", "reversed", "froz
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
 _CONTAINERS = (ast.Dict, ast.List, ast.Tuple, ast.Set)
 _ASSIGNMENT = re.compile(r"\s*(\w+)\s*(?::[^=\n]*)?=(?!=)")  # a line assigning a name: `name = `, `name: T = `
+_CHAINED_NAME = re.compile(r"\s*(\w+)\s*=(?!=)")  # a further name a chained assignment binds: `a = b = `
+
+
+def _assigned_names(line: str) -> Iterator[str]:
+    """The names a line assigns: `name = `, `name: T = `, and each of a chained assignment's (`a = b = value`)."""
+    found = _ASSIGNMENT.match(line)
+    while found:
+        yield found[1]
+        found = _CHAINED_NAME.match(line, found.end())
+
+
 # The nodes the walk only goes through: no statement, nothing `_visit` or `_note_named` reads itself.
 _PLAIN = frozenset(
     cls
@@ -2373,7 +2384,7 @@ class _Finder:
         assigned = self.assigned.get(id(function))
         if assigned is None:
             lines = self.lines[function.lineno - 1 : function.end_lineno]
-            assigned = self.assigned[id(function)] = {m[1] for line in lines if (m := _ASSIGNMENT.match(line))}
+            assigned = self.assigned[id(function)] = {name for line in lines for name in _assigned_names(line)}
         return name in assigned
 
     def _call_values(self, call: ast.Call, depth: int) -> list[_Value]:
