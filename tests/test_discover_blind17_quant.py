@@ -83,3 +83,73 @@ def test_the_parse_reads_a_chained_assignment_as_the_single_ones_it_makes() -> N
     assert [ast.unparse(statement) for statement in branch.body] == ["a = 'x'", "b.c = a", "d = a"]
     assert all(statement.lineno == 2 for statement in branch.body)
     assert [ast.unparse(statement) for statement in branch.orelse] == ["e = 1"]
+
+
+# --- a parameter passed on to a function whose loader or model keyword reads it ---------------------------------------
+
+
+def test_a_parameter_default_passed_on_by_position_reaches_the_loader_of_the_function_called() -> None:
+    source = """\
+from transformers import AutoModel
+
+
+def build(checkpoint):
+    return AutoModel.from_pretrained(checkpoint)
+
+
+def main(checkpoint="team/tagger-base"):
+    return build(checkpoint)
+"""
+    assert find_in(source) == {(M, "team/tagger-base", 8)}
+
+
+def test_a_keyword_only_default_passed_on_reaches_a_client_model_keyword() -> None:
+    source = """\
+from serving import ChatClient
+
+
+def summarise(documents, secret: str, locator: str, budget: int):
+    client = ChatClient(api_key=secret, model=locator, max_tokens=budget)
+    return client(documents)
+
+
+def run(
+    *,
+    documents: str = "notes",
+    locator: str = "gpt-4o-mini",  # or a larger one
+    budget: int = 200,
+):
+    return summarise(documents, "key", locator, budget)
+"""
+    assert find_in(source) == {(A, "gpt-4o-mini", 12)}
+
+
+def test_a_model_keyword_given_a_parameter_reads_what_the_callers_pass() -> None:
+    source = """\
+from serving import ChatClient
+
+
+def ask(question, locator):
+    return ChatClient(model=locator)(question)
+
+
+ask("hello", "claude-3-5-haiku-20241022")
+ask("hello", "draft")
+"""
+    assert find_in(source) == {(A, "claude-3-5-haiku-20241022", 8)}
+
+
+def test_a_parameter_rebound_before_it_is_passed_on_holds_the_new_value() -> None:
+    source = """\
+from transformers import AutoModel
+
+
+def build(checkpoint):
+    return AutoModel.from_pretrained(checkpoint)
+
+
+def main(choice="team/tagger-base"):
+    choice = "team/tagger-large"
+    return build(choice)
+"""
+    assert find_in(source) == {(M, "team/tagger-large", 9)}
