@@ -606,6 +606,17 @@ _SEQUENCE_CALLS = frozenset({"list", "tuple", "set", "sorted", "reversed", "froz
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
 _CONTAINERS = (ast.Dict, ast.List, ast.Tuple, ast.Set)
 _ASSIGNMENT = re.compile(r"\s*(\w+)\s*(?::[^=\n]*)?=(?!=)")  # a line assigning a name: `name = `, `name: T = `
+_CHAINED_NAME = re.compile(r"\s*(\w+)\s*=(?!=)")  # a further name a chained assignment binds: `a = b = `
+
+
+def _assigned_names(line: str) -> Iterator[str]:
+    """The names a line assigns: `name = `, `name: T = `, and each of a chained assignment's (`a = b = value`)."""
+    found = _ASSIGNMENT.match(line)
+    while found:
+        yield found[1]
+        found = _CHAINED_NAME.match(line, found.end())
+
+
 # The nodes the walk only goes through: no statement, nothing `_visit` or `_note_named` reads itself.
 _PLAIN = frozenset(
     cls
@@ -2384,7 +2395,7 @@ class _Finder:
         assigned = self.assigned.get(id(function))
         if assigned is None:
             lines = self.lines[function.lineno - 1 : function.end_lineno]
-            assigned = self.assigned[id(function)] = {m[1] for line in lines if (m := _ASSIGNMENT.match(line))}
+            assigned = self.assigned[id(function)] = {name for line in lines for name in _assigned_names(line)}
         return name in assigned
 
     def _call_values(self, call: ast.Call, depth: int) -> list[_Value]:
@@ -2627,7 +2638,7 @@ class _Finder:
             loader = self._ollama_loader(call.func)
         return loader
 
-    def _note_passed(self, argument: ast.expr, use: _Use) -> None:
+    def _note_passed(self, argument: ast.expr, use: _Use | _NamedUse) -> None:
         """`def load(path): return AutoModel.from_pretrained(path)`: a loader given a parameter of the function being
         walked, which nothing in the function binds again, reads what each caller in the file passes
         (`_passed_references`)."""
@@ -2643,7 +2654,7 @@ class _Finder:
             cls = self.classes[-1] if self.classes and function in self.classes[-1].body else None
             self.passed.append(_Passed(function, argument.id, use, cls))
 
-    def _note_copied(self, argument: ast.Attribute, use: _Use) -> None:
+    def _note_copied(self, argument: ast.Attribute, use: _Use | _NamedUse) -> None:
         """`self.root = root` in `__init__`, then `load_dataset(self.root)` in another method: the class built by its
         name (`EvalSet(root=ID)`) gives the loader what the call passes to `__init__` (`_passed_references`)."""
         if not (isinstance(argument.value, ast.Name) and argument.value.id == "self" and self.classes):
@@ -2681,6 +2692,9 @@ class _Finder:
                 for value in self._values(argument) or self._passed_from_function(argument, call, root):
                     if id(value.node) in self.read or value.dynamic:
                         continue
+                    if isinstance(passed.use, _NamedUse):  # read with the file's named defaults, after this
+                        self.named.append(_Named(value, passed.use.kind, passed.use.form, passed.use.providers))
+                        continue
                     self.read.add(id(value.node))
                     reference = self._loaded(value, passed.use)
                     if reference:
@@ -2697,6 +2711,8 @@ class _Finder:
         if function is None:
             return []
         decided, value = self._reaching_in(function.body, argument.id, spelled, call.lineno)
+        if not decided:  # nothing before the call binds it: a parameter passed on holds its default
+            decided, value = True, _string_default(function, argument.id)  # `def run(loc="gpt-4o"): ask(q, loc)`
         return self._values(value) if decided and value is not None else []
 
     def _calls_of(
@@ -3087,13 +3103,21 @@ class _Finder:
                     served = providers = _served(call, name) if providers is None else providers
                     by_ollama = _platform_is_ollama(call) if by_ollama is None else by_ollama
                     form = _OLLAMA_PROVIDED if by_ollama else form
-                self._defer(keyword.value, kind, form, served)
+                self._defer_keyword(keyword.value, kind, form, served)
                 if kind in _HUB_KINDS and isinstance(keyword.value, ast.Name):  # a test's argument (`_test_argument`)
                     for given in self._test_argument(keyword.value.id):
                         self._defer(given, kind, form, served)
                 if kind is None:  # `evaluator=dict(judge_cfg=dict(type=OpenAISDK, path=ID))`
                     self._defer(_record_id(keyword.value), _settings_kind(keyword.arg), "record")
                 self._defer(*_split_hub_id(keyword.value, keyword.arg))
+
+    def _defer_keyword(self, value: ast.expr, kind: Kind | None, form: str, served: tuple[str, ...]) -> None:
+        """`_defer` a keyword's value; a parameter of the function walked that stands for nothing there reads what
+        the file's callers pass it (`def answer(q, locator): OpenAIChat(model=locator)`, `_passed_references`)."""
+        deferred = self._deferred(value, kind, form, served)
+        self.named += deferred
+        if kind is not None and not deferred and isinstance(value, ast.Name):
+            self._note_passed(value, _NamedUse(kind, form, served))
 
     def _widget(self, call: ast.Call, widget: _Widget) -> None:
         """`gr.Dropdown(choices=[...], value=ID, label="Embedding model")`, `st.text_input("Model", ID)`: what an
@@ -3853,8 +3877,18 @@ class _Passed:
 
     function: _Function
     parameter: str
-    use: _Use
+    use: _Use | _NamedUse
     cls: ast.ClassDef | None
+
+
+@dataclass(frozen=True)
+class _NamedUse:
+    """How a keyword named for a model reads a parameter it is given (`OpenAIChat(model=locator)`): what a caller
+    passes is a named default of that kind and form (`_Named`), not a loader's certain reference."""
+
+    kind: Kind
+    form: str
+    providers: tuple[str, ...] = ()
 
 
 def _function_called(func: ast.expr, method: bool) -> str | None:

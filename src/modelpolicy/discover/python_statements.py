@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+import copy
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -152,7 +153,53 @@ def parse_quietly(text: str) -> ast.Module:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SyntaxWarning)
         warnings.simplefilter("ignore", DeprecationWarning)
-        return ast.parse(text)
+        module = ast.parse(text)
+    if _CHAINED.search(text):
+        module.body = _unchained(module.body)
+    return module
+
+
+# `= name =` (not `==`): where a chained assignment (`a = b = value`) may be written; a file without one is not walked.
+_CHAINED = re.compile(r"=[ \t]*[A-Za-z_][\w.]*[ \t]*=(?!=)")
+
+
+def _unchained(body: list[ast.stmt]) -> list[ast.stmt]:
+    """The statements with each chained assignment `a = b = value` read as the single ones it makes, `a = value` then
+    `b = a` (each name binds the value once, as it would alone), in every block they hold; every other statement as
+    it is. The readers of a name's value then need to know only the single assignment."""
+    found: list[ast.stmt] = []
+    for statement in body:
+        for block in _blocks(statement):
+            block[:] = _unchained(block)
+        found += _single_assignments(statement)
+    return found
+
+
+def _blocks(statement: ast.stmt) -> list[list[ast.stmt]]:
+    """The statement lists a statement holds: a body, an `else`, a `finally`, each `except` and `case`."""
+    blocks = [
+        block for field in ("body", "orelse", "finalbody") if isinstance(block := getattr(statement, field, None), list)
+    ]
+    blocks += [handler.body for handler in getattr(statement, "handlers", ())]
+    blocks += [case.body for case in getattr(statement, "cases", ())]
+    return blocks
+
+
+def _single_assignments(statement: ast.stmt) -> list[ast.stmt]:
+    """`a = b = value` as `a = value` then `b = a`, each where the statement stands; any other statement alone. The
+    value is carried by the first target that can be read back (a name first, else an attribute or item)."""
+    if not (isinstance(statement, ast.Assign) and len(statement.targets) > 1):
+        return [statement]
+    readable = [target for target in statement.targets if isinstance(target, ast.Name | ast.Attribute | ast.Subscript)]
+    names = [target for target in readable if isinstance(target, ast.Name)]
+    carrier = (names or readable or [None])[0]
+    if carrier is None:
+        return [statement]
+    read_back = copy.deepcopy(carrier)
+    read_back.ctx = ast.Load()
+    first = ast.copy_location(ast.Assign(targets=[carrier], value=statement.value), statement)
+    others = [target for target in statement.targets if target is not carrier]
+    return [first, *(ast.copy_location(ast.Assign(targets=[target], value=read_back), statement) for target in others)]
 
 
 def parse(text: str, statement: Statement) -> list[ast.stmt] | None:
