@@ -64,3 +64,8 @@ def test_a_fallback_of_a_setting_named_for_no_model_names_nothing() -> None:
 def test_and_is_no_fallback() -> None:
     source = 'def pick(options):\n    return options.get("model") and "gpt-4o-mini-2024-07-18"\n'
     assert python(source) == set()
+
+
+def test_a_read_guarded_by_and_falls_back_after_or() -> None:
+    source = 'def pick(settings):\n    return settings and settings.get("chat_model") or "gpt-3.5-turbo-0125"\n'
+    assert python(source) == {(A, "gpt-3.5-turbo-0125", 2)}

@@ -4226,7 +4226,10 @@ def _names_one(node: ast.expr) -> bool:
 def _read_kind(node: ast.expr) -> Kind | None:
     """What a read of a named setting holds, as its name says: a variable, an attribute or a string key
     (`_operand_name`), a variable of the environment (`os.environ.get("OPENAI_MODEL")`), a mapping's entry by a key
-    written as a string (`kwargs.get("model")`) or an attribute by its name (`getattr(args, "model")`)."""
+    written as a string (`kwargs.get("model")`) or an attribute by its name (`getattr(args, "model")`); the read an
+    `and` guards (`config and config.get("model") or ID`, the conditional spelled before Python had one)."""
+    if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
+        node = node.values[-1]
     name = _operand_name(node) if not isinstance(node, ast.Call) else _read_name(node)
     return apis.name_kind(name) if name else None
 
