@@ -617,13 +617,15 @@ def _assigned_names(line: str) -> Iterator[str]:
         found = _CHAINED_NAME.match(line, found.end())
 
 
+# An `or` and a conditional, which may fall back to a default (`_Finder._fallback`).
+_FALLBACKS = ast.BoolOp | ast.IfExp
 # The nodes the walk only goes through: no statement, nothing `_visit` or `_note_named` reads itself.
 _PLAIN = frozenset(
     cls
     for cls in vars(ast).values()
     if isinstance(cls, type)
     and issubclass(cls, ast.AST)
-    and not issubclass(cls, ast.stmt | ast.Constant | ast.Call | ast.Dict | ast.Compare | ast.BinOp)
+    and not issubclass(cls, ast.stmt | ast.Constant | ast.Call | ast.Dict | ast.Compare | ast.BinOp | _FALLBACKS)
     and cls not in _COMPREHENSIONS
     and cls not in (ast.List, ast.Tuple, ast.Set)  # a command line's words: `["--model-path", ID]`; a table of names
 )
@@ -3180,8 +3182,8 @@ class _Finder:
             self._defer(node.value, _collection_item_kind(name) if name else None, "item")
         elif isinstance(node, ast.ClassDef):
             self._fields(node)
-        elif isinstance(node, ast.Compare):
-            self._compared(node)
+        elif isinstance(node, ast.Compare | _FALLBACKS):
+            self._operands(node)
         elif isinstance(node, ast.List | ast.Tuple | ast.Set):
             self._api_table(node, node.elts)
         if isinstance(node, ast.List | ast.Tuple):
@@ -3189,6 +3191,29 @@ class _Finder:
             if isinstance(node, ast.Tuple) and len(node.elts) == 2:
                 self._declared_field(node.elts[0], node.elts[1])
                 self._repository_file(node.elts[0], node.elts[1])
+
+    def _operands(self, node: ast.Compare | ast.BoolOp | ast.IfExp) -> None:
+        """What a comparison (`_compared`) or a fallback (`_fallback`) says its operands hold."""
+        if isinstance(node, ast.Compare):
+            self._compared(node)
+        else:
+            self._fallback(node)
+
+    def _fallback(self, node: ast.BoolOp | ast.IfExp) -> None:
+        """`os.environ.get("OPENAI_MODEL") or ID`, `kwargs.get("model") or ID`, `cfg["model"] if "model" in cfg else
+        ID`: what a read of a named setting falls back to, when it is unset, is what the setting holds, named as the
+        variable, key or attribute read is (as `os.getenv(NAME, ID)` and `cfg.get("model", ID)` are). A call falling
+        back is read as itself (`os.getenv("EMBEDDING_MODEL") or os.getenv("MODEL", ID)`: a read with its default)."""
+        if isinstance(node, ast.IfExp):
+            fallbacks = [(node.orelse, _read_kind(node.body)), (node.body, _read_kind(node.orelse))]
+        elif isinstance(node.op, ast.Or):
+            kinds = [_read_kind(value) for value in node.values]
+            fallbacks = [(value, next(filter(None, kinds[:at]), None)) for at, value in enumerate(node.values)]
+        else:
+            return
+        for fallback, kind in fallbacks:
+            if not isinstance(fallback, ast.Call):
+                self._defer(fallback, kind, "default")
 
     def _repository_file(self, repository: ast.expr, filename: ast.expr) -> None:
         """`("distil-whisper/distil-small.en", "original-model.bin")`, `("lllyasviel/Annotators", "ckpts/x.pth")`: a
@@ -4255,6 +4280,30 @@ def _names_one(node: ast.expr) -> bool:
     """Whether an operand is read from a name that says it holds one model or dataset (`model_path`, not `models`)."""
     name = _operand_name(node)
     return name is not None and _operand_kind(node) is not None and not split_words(name)[-1].endswith("s")
+
+
+def _read_kind(node: ast.expr) -> Kind | None:
+    """What a read of a named setting holds, as its name says: a variable, an attribute or a string key
+    (`_operand_name`), a variable of the environment (`os.environ.get("OPENAI_MODEL")`), a mapping's entry by a key
+    written as a string (`kwargs.get("model")`) or an attribute by its name (`getattr(args, "model")`); the read an
+    `and` guards (`config and config.get("model") or ID`, the conditional spelled before Python had one)."""
+    if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
+        node = node.values[-1]
+    name = _operand_name(node) if not isinstance(node, ast.Call) else _read_name(node)
+    return apis.name_kind(name) if name else None
+
+
+def _read_name(call: ast.Call) -> str | None:
+    """The name a call with no default reads: the environment's variable, a mapping's key or an attribute's name."""
+    read = _environment_read(call)
+    if read is not None:
+        return _string(read[1]) if read[0] != "setenv" else None
+    func, arguments = call.func, call.args
+    if isinstance(func, ast.Name) and func.id == "getattr" and len(arguments) == 2:
+        return _string(arguments[1])
+    if isinstance(func, ast.Attribute) and func.attr in _KEYED_READS and len(arguments) == 1:
+        return _string(arguments[0])
+    return None
 
 
 def _operand_name(node: ast.expr) -> str | None:
