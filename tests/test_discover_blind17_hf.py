@@ -1,0 +1,39 @@
+"""Forms of the seventeenth wave's misses in two Hugging Face libraries' examples and scripts: a few-shot trainer's
+`pretrained_weight` key (in JSON configs and as an attribute), and a table of `(repository, options, ...)` records
+that a loop unpacks (`for name, (repo, split) in TABLE.items()`) before a loader or a local function reads the
+repository."""
+
+from __future__ import annotations
+
+from modelpolicy.discover.config import ConfigSource
+from modelpolicy.discover.interface import FileContext
+from modelpolicy.discover.python import PythonSource, read_whole
+from modelpolicy.model import Kind
+
+D, M = Kind.DATASET, Kind.MODEL
+PY = FileContext("pkg/module.py", lambda text: text.startswith(("./", "/")))
+
+
+def python(source: str) -> set[tuple[Kind, str, int]]:
+    """(kind, id, line) of every reference, read by statements and read whole: both readings must agree."""
+    by_statements = {(r.kind, r.text, r.line) for r in PythonSource().find(source, PY)}
+    assert by_statements == {(r.kind, r.text, r.line) for r in read_whole(source, PY)}
+    return by_statements
+
+
+def config(text: str, path: str = "config/task.json") -> set[tuple[Kind, str, int]]:
+    return {(r.kind, r.text, r.line) for r in ConfigSource().find(text, FileContext(path, lambda _: False))}
+
+
+def test_a_pretrained_weight_key_of_a_json_config_names_the_model_it_starts_from() -> None:
+    text = '{\n  "pretrained_weight": "org/mlm-base",\n  "batch_size": 8\n}\n'
+    assert config(text) == {(M, "org/mlm-base", 2)}
+
+
+def test_a_pretrained_weight_attribute_names_a_model() -> None:
+    source = 'class Settings:\n    def __init__(self):\n        self.pretrained_weight = "org/mlm-large"\n'
+    assert python(source) == {(M, "org/mlm-large", 3)}
+
+
+def test_a_pretrained_weight_that_is_a_local_file_names_nothing() -> None:
+    assert config('{"pretrained_weight": "./checkpoints/best.pt"}\n') == set()
