@@ -37,3 +37,7 @@ def test_a_pretrained_weight_attribute_names_a_model() -> None:
 
 def test_a_pretrained_weight_that_is_a_local_file_names_nothing() -> None:
     assert config('{"pretrained_weight": "./checkpoints/best.pt"}\n') == set()
+
+
+def test_a_legacy_owner_less_albert_id_in_a_config_is_known() -> None:
+    assert config('{"pretrained_weight": "albert-xxlarge-v2"}\n') == {(M, "albert-xxlarge-v2", 1)}
