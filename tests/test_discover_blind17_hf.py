@@ -39,5 +39,27 @@ def test_a_pretrained_weight_that_is_a_local_file_names_nothing() -> None:
     assert config('{"pretrained_weight": "./checkpoints/best.pt"}\n') == set()
 
 
+def test_the_repository_a_loop_unpacks_from_a_table_of_records_is_what_the_loader_reads() -> None:
+    source = (
+        "TABLE = {\n"
+        '    "small": ("org/corpus-a", {"split": "train"}, 10),\n'
+        '    "large": ("org/corpus-b", None, 20),\n'
+        "}\n"
+        "for label, (repo, options, size) in TABLE.items():\n"
+        "    reader = DatasetReader(repo, dataset_options=options)\n"
+        "    load_dataset(repo)\n"
+    )
+    assert python(source) == {(D, "org/corpus-a", 2), (D, "org/corpus-b", 3)}
+
+
+def test_a_record_of_another_width_gives_the_unpacked_name_nothing() -> None:
+    source = (
+        'TABLE = {"a": ("org/corpus-a", "train"), "b": ("org/corpus-b", "train", "extra")}\n'
+        "for label, (repo, split) in TABLE.items():\n"
+        "    load_dataset(repo, split=split)\n"
+    )
+    assert python(source) == {(D, "org/corpus-a", 1)}
+
+
 def test_a_legacy_owner_less_albert_id_in_a_config_is_known() -> None:
     assert config('{"pretrained_weight": "albert-xxlarge-v2"}\n') == {(M, "albert-xxlarge-v2", 1)}

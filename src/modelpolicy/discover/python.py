@@ -2015,17 +2015,25 @@ class _Finder:
         """What each name of a loop target stands for: the items of `for x in SEQ`, `for k, v in DICT.items()`,
         `for i, x in enumerate(SEQ)`, `for a, b in zip(A, B)`; nothing for the other names."""
         bindings: dict[str, list[ast.expr]] = {n.id: [] for n in _walk(target) if isinstance(n, ast.Name)}
-        if isinstance(target, ast.Name):
-            bindings[target.id] = self._items(iterable)
-        elif isinstance(target, ast.Tuple) and len(target.elts) == 2:
-            for element, items in zip(target.elts, self._pairs(iterable), strict=True):
-                if isinstance(element, ast.Name):
-                    bindings[element.id] = items
+        bindings.update(self._bound_names(target, iterable))
         if isinstance(target, ast.Tuple) and not any(bindings.values()):
             for element, column in zip(target.elts, self._columns(iterable, len(target.elts)), strict=False):
                 if isinstance(element, ast.Name):
                     bindings[element.id] = column
         return bindings
+
+    def _bound_names(self, target: ast.expr, iterable: ast.expr) -> dict[str, list[ast.expr]]:
+        """The names a loop target binds to items it can read: `x` of `for x in SEQ`, `k, v` of `DICT.items()`, the
+        `x` of `for i, x in enumerate(SEQ)`, `a, b` of `zip(A, B)`, and the parts of a value it unpacks
+        (`for name, (repo, split) in SOURCES.items()`, `for i, (name, repo) in enumerate(TABLE.items())`)."""
+        if isinstance(target, ast.Name):
+            return {target.id: self._items(iterable)}
+        if not (isinstance(target, ast.Tuple) and len(target.elts) == 2 and isinstance(iterable, ast.Call)):
+            return {}
+        if _call_name(iterable.func) == "enumerate" and iterable.args:
+            return self._bound_names(target.elts[1], iterable.args[0])
+        first, second = self._pairs(iterable)
+        return {**_unpacked(target.elts[0], first), **_unpacked(target.elts[1], second)}
 
     def _columns(self, iterable: ast.expr, width: int) -> list[list[ast.expr]]:
         """`for abbr, path, gpus in SETTINGS`, SETTINGS a literal list of rows of as many items: each name stands for
@@ -2057,8 +2065,6 @@ class _Finder:
         if name == "items" and isinstance(iterable.func, ast.Attribute) and not iterable.args:
             entries = self._entries(iterable.func.value)
             return [key for key, _ in entries], [value for _, value in entries]
-        if name == "enumerate" and iterable.args:
-            return [], self._items(iterable.args[0])
         if name == "zip" and len(iterable.args) == 2:
             return self._items(iterable.args[0]), self._items(iterable.args[1])
         return [], []
@@ -4921,6 +4927,21 @@ def _collection_item_kind(name: str) -> Kind | None:
     `gsm8k_datasets`); None for a name of one (`model`: adding to it is not adding a model)."""
     kind = apis.name_kind(name)
     return kind if kind is not None and split_words(name)[-1].endswith("s") else None
+
+
+def _unpacked(target: ast.expr, items: list[ast.expr]) -> dict[str, list[ast.expr]]:
+    """What each name of a loop target's part stands for, given the items that part walks: all of them for a name;
+    for `(repo, split)`, the first and second members of the items written as tuples or lists of two."""
+    if isinstance(target, ast.Name):
+        return {target.id: items}
+    if not isinstance(target, ast.Tuple | ast.List):
+        return {}
+    width = len(target.elts)
+    rows = [item.elts for item in items if isinstance(item, ast.Tuple | ast.List) and len(item.elts) == width]
+    bound: dict[str, list[ast.expr]] = {}
+    for index, part in enumerate(target.elts):
+        bound.update(_unpacked(part, [row[index] for row in rows]))
+    return bound
 
 
 def _all_dicts(containers: list[ast.expr]) -> bool:
