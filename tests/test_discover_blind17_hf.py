@@ -61,5 +61,31 @@ def test_a_record_of_another_width_gives_the_unpacked_name_nothing() -> None:
     assert python(source) == {(D, "org/corpus-a", 1)}
 
 
+def test_an_enumerated_table_s_unpacked_repository_passed_to_a_local_function_is_read_there() -> None:
+    source = (
+        "TABLE = {\n"
+        '    "web": ("org/web-text", None),\n'
+        '    "code": ("org/code-text", "python"),\n'
+        "}\n"
+        "def rows(repo, subset):\n"
+        "    return load_dataset_builder(repo, subset)\n"
+        "def main():\n"
+        "    for index, (label, (repo, subset)) in enumerate(TABLE.items(), 1):\n"
+        "        rows(repo, subset)\n"
+    )
+    assert python(source) == {(D, "org/web-text", 2), (D, "org/code-text", 3)}
+
+
+def test_a_loop_variable_passed_to_a_local_function_is_each_item_of_the_literal() -> None:
+    source = (
+        "def fetch(name):\n"
+        "    return AutoTokenizer.from_pretrained(name)\n"
+        "def main():\n"
+        '    for name in ["org/tok-a", "org/tok-b"]:\n'
+        "        fetch(name)\n"
+    )
+    assert python(source) == {(M, "org/tok-a", 4), (M, "org/tok-b", 4)}
+
+
 def test_a_legacy_owner_less_albert_id_in_a_config_is_known() -> None:
     assert config('{"pretrained_weight": "albert-xxlarge-v2"}\n') == {(M, "albert-xxlarge-v2", 1)}

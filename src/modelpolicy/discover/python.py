@@ -2691,6 +2691,10 @@ class _Finder:
         function = _enclosing_function([root], call.lineno)
         if function is None:
             return []
+        loop = _enclosing_loop(function.body, argument.id, call.lineno)
+        if loop is not None:  # `for name, (repo, split) in SOURCES.items(): count(repo, split)`
+            items = self._loop_bindings(loop.target, loop.iter).get(argument.id, [])
+            return [value for item in items for value in self._values(item)]
         decided, value = self._reaching_in(function.body, argument.id, spelled, call.lineno)
         return self._values(value) if decided and value is not None else []
 
@@ -4146,6 +4150,22 @@ def _enclosing_function(body: list[ast.stmt], line: int) -> ast.FunctionDef | as
     statements = body
     while statement := next((s for s in statements if s.lineno <= line <= (s.end_lineno or s.lineno)), None):
         if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
+            found = statement
+        statements = [child for child in ast.iter_child_nodes(statement) if isinstance(child, ast.stmt)]
+    return found
+
+
+def _enclosing_loop(body: list[ast.stmt], name: str, line: int) -> ast.For | ast.AsyncFor | None:
+    """The innermost `for` loop of `body` (not of a function inside it) whose body holds `line` and whose target binds
+    `name`."""
+    found: ast.For | ast.AsyncFor | None = None
+    statements = body
+    while statement := next((s for s in statements if s.lineno <= line <= (s.end_lineno or s.lineno)), None):
+        if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            break
+        if isinstance(statement, ast.For | ast.AsyncFor) and any(
+            isinstance(node, ast.Name) and node.id == name for node in _walk(statement.target)
+        ):
             found = statement
         statements = [child for child in ast.iter_child_nodes(statement) if isinstance(child, ast.stmt)]
     return found
