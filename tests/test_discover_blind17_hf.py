@@ -1,7 +1,7 @@
 """Forms of the seventeenth wave's misses in two Hugging Face libraries' examples and scripts: a few-shot trainer's
-`pretrained_weight` key (in JSON configs and as an attribute), and a table of `(repository, options, ...)` records
-that a loop unpacks (`for name, (repo, split) in TABLE.items()`) before a loader or a local function reads the
-repository."""
+`pretrained_weight` key (in JSON configs and as an attribute) and the legacy owner-less id it holds, a table of
+`(repository, options, ...)` records that a loop unpacks (`for name, (repo, split) in TABLE.items()`) before a loader
+or a local function reads the repository, and SetFit's `AbsaModel.from_pretrained(ASPECT_ID, POLARITY_ID)`."""
 
 from __future__ import annotations
 
@@ -89,3 +89,22 @@ def test_a_loop_variable_passed_to_a_local_function_is_each_item_of_the_literal(
 
 def test_a_legacy_owner_less_albert_id_in_a_config_is_known() -> None:
     assert config('{"pretrained_weight": "albert-xxlarge-v2"}\n') == {(M, "albert-xxlarge-v2", 1)}
+
+
+def test_an_aspect_model_pair_names_both_models() -> None:
+    source = (
+        "from setfit import AbsaModel\n"
+        'model = AbsaModel.from_pretrained("org/absa-aspect", "org/absa-polarity", spacy_model="en_core_web_sm")\n'
+        'other = AbsaModel.from_pretrained("org/absa-aspect-2", polarity_model_id="org/absa-polarity-2")\n'
+    )
+    assert python(source) == {
+        (M, "org/absa-aspect", 2),
+        (M, "org/absa-polarity", 2),
+        (M, "org/absa-aspect-2", 3),
+        (M, "org/absa-polarity-2", 3),
+    }
+
+
+def test_a_peft_model_s_first_argument_is_still_the_base_model_object() -> None:
+    source = 'model = PeftModel.from_pretrained(base, "org/lora-adapter")\n'
+    assert python(source) == {(M, "org/lora-adapter", 1)}

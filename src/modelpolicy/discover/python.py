@@ -119,6 +119,8 @@ class _Loader:
     single_names: bool = True
     # the keys of a dict given as the id argument that hold the id (txtai's `Embeddings({"path": ID})`)
     record_keys: tuple[str, ...] = ()
+    # a further positional argument naming an artefact of the same kind, where no `also` keyword gives it
+    also_position: int | None = None
 
 
 # faster-whisper's `WhisperModel("base")` downloads the CTranslate2 conversion its `utils._MODELS` table names
@@ -405,6 +407,13 @@ _GRADIO_LOAD = _Loader(_M, ("name",), 0, prefixes=tuple(f"{source}/" for source 
 _GRADIO_LOAD_FROM = _Loader(_M, ("name",), 0)
 # `PeftModel.from_pretrained(base_model, ADAPTER_ID)`: the adapter comes second.
 _PEFT_ADAPTER = _Loader(_M, ("model_id",), 1)
+# SetFit's `AbsaModel.from_pretrained(ASPECT_ID, POLARITY_ID)` (or `polarity_model_id=`): two models, one per stage.
+_ABSA_MODELS = _Loader(_M, ("model_id",), 0, also=("polarity_model_id",), also_position=1)
+# Classes whose `from_pretrained` takes its ids elsewhere than transformers' first argument.
+_FROM_PRETRAINED_OF = {
+    **dict.fromkeys(("PeftModel", "PeftModelForCausalLM", "PeftModelForSeq2SeqLM"), _PEFT_ADAPTER),
+    "AbsaModel": _ABSA_MODELS,
+}
 # The methods of the OpenAI and Anthropic clients that take `model=`: chat.completions.create, messages.create, ...
 _API_CLIENT = _Loader(_A, ("model",), None)
 _API_METHODS = frozenset({"create", "stream", "parse", "count_tokens"})
@@ -2604,7 +2613,7 @@ class _Finder:
 
     def _loader(self, call: ast.Call, name: str) -> _Loader | None:
         """The loader a call is, by its name, its receiver or what the file imports; None for any other call."""
-        loader = _PEFT_ADAPTER if _is_peft_model(call.func) else _LOADERS.get(name) or _wrapped_loader(name)
+        loader = _receiver_loader(call.func) or _LOADERS.get(name) or _wrapped_loader(name)
         if name == "LLM" and self.llm_is_a_router:
             loader = _LLM_ROUTER
         if self._calls_lmdeploy(call.func):
@@ -4522,6 +4531,8 @@ def _arguments(call: ast.Call, loader: _Loader) -> list[ast.expr]:
         argument = call.args[loader.position]
         main = None if isinstance(argument, ast.Starred) else argument
     also = [value for k in loader.also if (value := _keyword(call, k)) is not None]
+    if not also and loader.also_position is not None and len(call.args) > loader.also_position:
+        also = [] if isinstance(further := call.args[loader.also_position], ast.Starred) else [further]
     if isinstance(main, ast.Dict) and loader.record_keys:
         return [*_dict_values(main, loader.record_keys), *also]
     return [main, *also] if main is not None else also
@@ -5204,12 +5215,11 @@ def _download_kind(repo_type: str | None, default: Kind) -> Kind | None:
     return {"dataset": Kind.DATASET, "space": None}.get(repo_type or "", default)
 
 
-def _is_peft_model(func: ast.expr) -> bool:
-    return (
-        isinstance(func, ast.Attribute)
-        and func.attr == "from_pretrained"
-        and _call_name(func.value) in ("PeftModel", "PeftModelForCausalLM", "PeftModelForSeq2SeqLM")
-    )
+def _receiver_loader(func: ast.expr) -> _Loader | None:
+    """The loader `X.from_pretrained` is for a class that takes its ids elsewhere (`_FROM_PRETRAINED_OF`), or None."""
+    if not (isinstance(func, ast.Attribute) and func.attr == "from_pretrained"):
+        return None
+    return _FROM_PRETRAINED_OF.get(_call_name(func.value) or "")
 
 
 def _is_api_client_call(func: ast.expr) -> bool:
