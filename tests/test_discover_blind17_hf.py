@@ -108,3 +108,14 @@ def test_an_aspect_model_pair_names_both_models() -> None:
 def test_a_peft_model_s_first_argument_is_still_the_base_model_object() -> None:
     source = 'model = PeftModel.from_pretrained(base, "org/lora-adapter")\n'
     assert python(source) == {(M, "org/lora-adapter", 1)}
+
+
+def test_an_enumerated_list_of_rows_unpacked_in_the_loop_gives_each_row_s_repository() -> None:
+    source = (
+        'ROWS = [("web", "org/web-text"), ("code", "org/code-text")]\n'
+        "for index, (label, repo) in enumerate(ROWS):\n"
+        "    load_dataset(repo)\n"
+        'for label, (repo, split) in [("math", ("org/math-text", "train"))]:\n'
+        "    load_dataset(repo, split=split)\n"
+    )
+    assert python(source) == {(D, "org/web-text", 1), (D, "org/code-text", 1), (D, "org/math-text", 4)}

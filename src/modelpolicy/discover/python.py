@@ -2034,15 +2034,19 @@ class _Finder:
     def _bound_names(self, target: ast.expr, iterable: ast.expr) -> dict[str, list[ast.expr]]:
         """The names a loop target binds to items it can read: `x` of `for x in SEQ`, `k, v` of `DICT.items()`, the
         `x` of `for i, x in enumerate(SEQ)`, `a, b` of `zip(A, B)`, and the parts of a value it unpacks
-        (`for name, (repo, split) in SOURCES.items()`, `for i, (name, repo) in enumerate(TABLE.items())`)."""
+        (`for name, (repo, split) in SOURCES.items()`, `for i, (name, repo) in enumerate(ROWS)`)."""
         if isinstance(target, ast.Name):
             return {target.id: self._items(iterable)}
-        if not (isinstance(target, ast.Tuple) and len(target.elts) == 2 and isinstance(iterable, ast.Call)):
+        if not isinstance(target, ast.Tuple | ast.List):
             return {}
-        if _call_name(iterable.func) == "enumerate" and iterable.args:
-            return self._bound_names(target.elts[1], iterable.args[0])
-        first, second = self._pairs(iterable)
-        return {**_unpacked(target.elts[0], first), **_unpacked(target.elts[1], second)}
+        if isinstance(iterable, ast.Call) and len(target.elts) == 2:
+            name = _call_name(iterable.func)
+            if name == "enumerate" and iterable.args:
+                return self._bound_names(target.elts[1], iterable.args[0])
+            if name in ("items", "zip"):
+                first, second = self._pairs(iterable)
+                return {**_unpacked(target.elts[0], first), **_unpacked(target.elts[1], second)}
+        return _unpacked(target, self._items(iterable))  # `for name, (repo, split) in ROWS`: each row's members
 
     def _columns(self, iterable: ast.expr, width: int) -> list[list[ast.expr]]:
         """`for abbr, path, gpus in SETTINGS`, SETTINGS a literal list of rows of as many items: each name stands for
