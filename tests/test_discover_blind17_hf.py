@@ -119,3 +119,22 @@ def test_an_enumerated_list_of_rows_unpacked_in_the_loop_gives_each_row_s_reposi
         "    load_dataset(repo, split=split)\n"
     )
     assert python(source) == {(D, "org/web-text", 1), (D, "org/code-text", 1), (D, "org/math-text", 4)}
+
+
+def test_a_loop_at_the_top_of_a_script_passes_its_items_to_a_local_function() -> None:
+    source = (
+        'SOURCES = {"web": ("org/web-text", "train")}\n'
+        "def fetch(repo, split):\n"
+        "    return load_dataset(repo, split=split)\n"
+        "for label, (repo, split) in SOURCES.items():\n"
+        "    fetch(repo, split)\n"
+        'if __name__ == "__main__":\n'
+        '    for repo in ["org/extra-text"]:\n'
+        '        fetch(repo, "test")\n'
+    )
+    assert python(source) == {(D, "org/web-text", 1), (D, "org/extra-text", 7)}
+
+
+def test_a_loop_variable_given_to_a_local_function_that_only_prints_it_names_nothing() -> None:
+    source = 'def show(repo):\n    print(repo)\nfor repo in ["org/web-text"]:\n    show(repo)\n'
+    assert python(source) == set()

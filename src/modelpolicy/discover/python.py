@@ -2698,16 +2698,17 @@ class _Finder:
     def _passed_from_function(self, argument: ast.expr | None, call: ast.Call, root: ast.stmt) -> list[_Value]:
         """`hf_name = "billsum"` then `self._download_dataset(hf_name, path)` in a method: what a variable of the
         function around the call holds where the call passes it (read after the walk, when no function is open:
-        `_reaching` reads the module's straight code then)."""
+        `_reaching` reads the module's straight code then), or the items of the loop, in a function or at the top of
+        the module, whose target binds it."""
         if not isinstance(argument, ast.Name) or (spelled := self._spelled(argument.id)) is None:
             return []
         function = _enclosing_function([root], call.lineno)
-        if function is None:
-            return []
-        loop = _enclosing_loop(function.body, argument.id, call.lineno)
-        if loop is not None:  # `for name, (repo, split) in SOURCES.items(): count(repo, split)`
+        loop = _enclosing_loop(function.body if function else [root], argument.id, call.lineno)
+        if loop is not None:  # `for name, (repo, split) in SOURCES.items(): count(repo, split)`, here or in a function
             items = self._loop_bindings(loop.target, loop.iter).get(argument.id, [])
             return [value for item in items for value in self._values(item)]
+        if function is None:
+            return []
         decided, value = self._reaching_in(function.body, argument.id, spelled, call.lineno)
         return self._values(value) if decided and value is not None else []
 
