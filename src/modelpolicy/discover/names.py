@@ -197,6 +197,9 @@ ENDINGS = frozenset(
         # the weights a policy or model is initialised from (lerobot's `--policy.pretrained_path=org/x`,
         # `wan_pretrained_path: str = "org/x"`)
         ("pretrained", "path"),
+        # the weights a few-shot trainer's config starts from, as ADAPET names them (`"pretrained_weight":
+        # "albert-xxlarge-v2"` in its JSON configs, `self.pretrained_weight = "org/x"`, `--pretrained_weight`)
+        ("pretrained", "weight"),
         # a diffusion model's autoencoder, read from a repository of its own (`vae_path = "org/sdxl-vae"`,
         # `_wan_vae_path = "org/wan2.1-vae"`, `QWEN_IMAGE_VAE_PATH`)
         ("vae", "path"),

@@ -118,6 +118,8 @@ class _Loader:
     single_names: bool = True
     # the keys of a dict given as the id argument that hold the id (txtai's `Embeddings({"path": ID})`)
     record_keys: tuple[str, ...] = ()
+    # a further positional argument naming an artefact of the same kind, where no `also` keyword gives it
+    also_position: int | None = None
 
 
 # faster-whisper's `WhisperModel("base")` downloads the CTranslate2 conversion its `utils._MODELS` table names
@@ -408,6 +410,13 @@ _GRADIO_LOAD = _Loader(_M, ("name",), 0, prefixes=tuple(f"{source}/" for source 
 _GRADIO_LOAD_FROM = _Loader(_M, ("name",), 0)
 # `PeftModel.from_pretrained(base_model, ADAPTER_ID)`: the adapter comes second.
 _PEFT_ADAPTER = _Loader(_M, ("model_id",), 1)
+# SetFit's `AbsaModel.from_pretrained(ASPECT_ID, POLARITY_ID)` (or `polarity_model_id=`): two models, one per stage.
+_ABSA_MODELS = _Loader(_M, ("model_id",), 0, also=("polarity_model_id",), also_position=1)
+# Classes whose `from_pretrained` takes its ids elsewhere than transformers' first argument.
+_FROM_PRETRAINED_OF = {
+    **dict.fromkeys(("PeftModel", "PeftModelForCausalLM", "PeftModelForSeq2SeqLM"), _PEFT_ADAPTER),
+    "AbsaModel": _ABSA_MODELS,
+}
 # The methods of the OpenAI and Anthropic clients that take `model=`: chat.completions.create, messages.create, ...
 _API_CLIENT = _Loader(_A, ("model",), None)
 _API_METHODS = frozenset({"create", "stream", "parse", "count_tokens"})
@@ -2039,17 +2048,29 @@ class _Finder:
         """What each name of a loop target stands for: the items of `for x in SEQ`, `for k, v in DICT.items()`,
         `for i, x in enumerate(SEQ)`, `for a, b in zip(A, B)`; nothing for the other names."""
         bindings: dict[str, list[ast.expr]] = {n.id: [] for n in _walk(target) if isinstance(n, ast.Name)}
-        if isinstance(target, ast.Name):
-            bindings[target.id] = self._items(iterable)
-        elif isinstance(target, ast.Tuple) and len(target.elts) == 2:
-            for element, items in zip(target.elts, self._pairs(iterable), strict=True):
-                if isinstance(element, ast.Name):
-                    bindings[element.id] = items
+        bindings.update(self._bound_names(target, iterable))
         if isinstance(target, ast.Tuple) and not any(bindings.values()):
             for element, column in zip(target.elts, self._columns(iterable, len(target.elts)), strict=False):
                 if isinstance(element, ast.Name):
                     bindings[element.id] = column
         return bindings
+
+    def _bound_names(self, target: ast.expr, iterable: ast.expr) -> dict[str, list[ast.expr]]:
+        """The names a loop target binds to items it can read: `x` of `for x in SEQ`, `k, v` of `DICT.items()`, the
+        `x` of `for i, x in enumerate(SEQ)`, `a, b` of `zip(A, B)`, and the parts of a value it unpacks
+        (`for name, (repo, split) in SOURCES.items()`, `for i, (name, repo) in enumerate(ROWS)`)."""
+        if isinstance(target, ast.Name):
+            return {target.id: self._items(iterable)}
+        if not isinstance(target, ast.Tuple | ast.List):
+            return {}
+        if isinstance(iterable, ast.Call) and len(target.elts) == 2:
+            name = _call_name(iterable.func)
+            if name == "enumerate" and iterable.args:
+                return self._bound_names(target.elts[1], iterable.args[0])
+            if name in ("items", "zip"):
+                first, second = self._pairs(iterable)
+                return {**_unpacked(target.elts[0], first), **_unpacked(target.elts[1], second)}
+        return _unpacked(target, self._items(iterable))  # `for name, (repo, split) in ROWS`: each row's members
 
     def _columns(self, iterable: ast.expr, width: int) -> list[list[ast.expr]]:
         """`for abbr, path, gpus in SETTINGS`, SETTINGS a literal list of rows of as many items: each name stands for
@@ -2081,8 +2102,6 @@ class _Finder:
         if name == "items" and isinstance(iterable.func, ast.Attribute) and not iterable.args:
             entries = self._entries(iterable.func.value)
             return [key for key, _ in entries], [value for _, value in entries]
-        if name == "enumerate" and iterable.args:
-            return [], self._items(iterable.args[0])
         if name == "zip" and len(iterable.args) == 2:
             return self._items(iterable.args[0]), self._items(iterable.args[1])
         return [], []
@@ -2622,7 +2641,7 @@ class _Finder:
 
     def _loader(self, call: ast.Call, name: str) -> _Loader | None:
         """The loader a call is, by its name, its receiver or what the file imports; None for any other call."""
-        loader = _PEFT_ADAPTER if _is_peft_model(call.func) else _LOADERS.get(name) or _wrapped_loader(name)
+        loader = _receiver_loader(call.func) or _LOADERS.get(name) or _wrapped_loader(name)
         if name == "LLM" and self.llm_is_a_router:
             loader = _LLM_ROUTER
         if self._calls_lmdeploy(call.func):
@@ -2706,10 +2725,15 @@ class _Finder:
     def _passed_from_function(self, argument: ast.expr | None, call: ast.Call, root: ast.stmt) -> list[_Value]:
         """`hf_name = "billsum"` then `self._download_dataset(hf_name, path)` in a method: what a variable of the
         function around the call holds where the call passes it (read after the walk, when no function is open:
-        `_reaching` reads the module's straight code then)."""
+        `_reaching` reads the module's straight code then), or the items of the loop, in a function or at the top of
+        the module, whose target binds it."""
         if not isinstance(argument, ast.Name) or (spelled := self._spelled(argument.id)) is None:
             return []
         function = _enclosing_function([root], call.lineno)
+        loop = _enclosing_loop(function.body if function else [root], argument.id, call.lineno)
+        if loop is not None:  # `for name, (repo, split) in SOURCES.items(): count(repo, split)`, here or in a function
+            items = self._loop_bindings(loop.target, loop.iter).get(argument.id, [])
+            return [value for item in items for value in self._values(item)]
         if function is None:
             return []
         decided, value = self._reaching_in(function.body, argument.id, spelled, call.lineno)
@@ -4229,6 +4253,22 @@ def _enclosing_function(body: list[ast.stmt], line: int) -> ast.FunctionDef | as
     return found
 
 
+def _enclosing_loop(body: list[ast.stmt], name: str, line: int) -> ast.For | ast.AsyncFor | None:
+    """The innermost `for` loop of `body` (not of a function inside it) whose body holds `line` and whose target binds
+    `name`."""
+    found: ast.For | ast.AsyncFor | None = None
+    statements = body
+    while statement := next((s for s in statements if s.lineno <= line <= (s.end_lineno or s.lineno)), None):
+        if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            break
+        if isinstance(statement, ast.For | ast.AsyncFor) and any(
+            isinstance(node, ast.Name) and node.id == name for node in _walk(statement.target)
+        ):
+            found = statement
+        statements = [child for child in ast.iter_child_nodes(statement) if isinstance(child, ast.stmt)]
+    return found
+
+
 def _returned_values(value: ast.expr | None, kind: Kind) -> list[ast.expr | None]:
     """What a function named for a kind returns as values of that kind: the whole value, but of several results
     returned together, one of them named for the kind (`return dataset, article_key, summary_key` from
@@ -4604,6 +4644,8 @@ def _arguments(call: ast.Call, loader: _Loader) -> list[ast.expr]:
         argument = call.args[loader.position]
         main = None if isinstance(argument, ast.Starred) else argument
     also = [value for k in loader.also if (value := _keyword(call, k)) is not None]
+    if not also and loader.also_position is not None and len(call.args) > loader.also_position:
+        also = [] if isinstance(further := call.args[loader.also_position], ast.Starred) else [further]
     if isinstance(main, ast.Dict) and loader.record_keys:
         return [*_dict_values(main, loader.record_keys), *also]
     return [main, *also] if main is not None else also
@@ -5031,6 +5073,21 @@ def _collection_item_kind(name: str) -> Kind | None:
     return kind if kind is not None and split_words(name)[-1].endswith("s") else None
 
 
+def _unpacked(target: ast.expr, items: list[ast.expr]) -> dict[str, list[ast.expr]]:
+    """What each name of a loop target's part stands for, given the items that part walks: all of them for a name;
+    for `(repo, split)`, the first and second members of the items written as tuples or lists of two."""
+    if isinstance(target, ast.Name):
+        return {target.id: items}
+    if not isinstance(target, ast.Tuple | ast.List):
+        return {}
+    width = len(target.elts)
+    rows = [item.elts for item in items if isinstance(item, ast.Tuple | ast.List) and len(item.elts) == width]
+    bound: dict[str, list[ast.expr]] = {}
+    for index, part in enumerate(target.elts):
+        bound.update(_unpacked(part, [row[index] for row in rows]))
+    return bound
+
+
 def _all_dicts(containers: list[ast.expr]) -> bool:
     """`for x in DICT` walks the keys."""
     return bool(containers) and all(isinstance(c, ast.Dict) for c in containers)
@@ -5271,12 +5328,11 @@ def _download_kind(repo_type: str | None, default: Kind) -> Kind | None:
     return {"dataset": Kind.DATASET, "space": None}.get(repo_type or "", default)
 
 
-def _is_peft_model(func: ast.expr) -> bool:
-    return (
-        isinstance(func, ast.Attribute)
-        and func.attr == "from_pretrained"
-        and _call_name(func.value) in ("PeftModel", "PeftModelForCausalLM", "PeftModelForSeq2SeqLM")
-    )
+def _receiver_loader(func: ast.expr) -> _Loader | None:
+    """The loader `X.from_pretrained` is for a class that takes its ids elsewhere (`_FROM_PRETRAINED_OF`), or None."""
+    if not (isinstance(func, ast.Attribute) and func.attr == "from_pretrained"):
+        return None
+    return _FROM_PRETRAINED_OF.get(_call_name(func.value) or "")
 
 
 def _is_api_client_call(func: ast.expr) -> bool:
