@@ -2691,12 +2691,13 @@ class _Finder:
     def _passed_references(self) -> list[Reference]:
         """What the file's calls of a function pass to the parameter it gives a loader (`_note_passed`): `load("org/x")`
         for a function, `self.load("org/x")` for a method. Each parameter is asked once, whatever the loaders that read
-        it; the module's statements (for functions) and each class (for methods) are walked once, only where a line
-        spells one of the functions' names."""
+        it (a loader's certain reading before a keyword's named default: `_NamedUse`); the module's statements (for
+        functions) and each class (for methods) are walked once, only where a line spells one of the functions'
+        names."""
         by_owner: dict[int, dict[str, list[_Passed]]] = {}
         constructed: dict[str, list[_Passed]] = {}
         asked: set[tuple[int, str]] = set()
-        for passed in self.passed:
+        for passed in sorted(self.passed, key=lambda passed: isinstance(passed.use, _NamedUse)):
             if (id(passed.function), passed.parameter) not in asked:
                 asked.add((id(passed.function), passed.parameter))
                 owner = by_owner.setdefault(id(passed.cls), {})
