@@ -34,3 +34,23 @@ def test_the_open_cogvideox_weights_and_scheduler_classes_are_no_zhipu_api_names
         "cogvideox-flash",
         "CogVideoX-3",
     ]
+
+
+def test_an_orm_s_or_a_network_library_s_models_hold_no_model_class() -> None:
+    """Django's `models.CharField("...")` takes a field's label, keras' `Sequential(...)` a network's name: a class
+    reached through a `models` module of such a package (or imported from one) names no model, where guidance's
+    `models.OpenAI(ID)` still does."""
+    text = (
+        "from django.db import models\n"
+        "from django.db.models import CharField\n"
+        "from keras.models import Sequential\n"
+        "import guidance\n"
+        "\n"
+        "class Row(models.Model):\n"
+        '    label = models.TextField("bert-base-uncased")\n'
+        '    short = CharField("gpt2", max_length=9)\n'
+        "\n"
+        'net = Sequential("bert-base-uncased")\n'
+        'lm = guidance.models.OpenAI("gpt-4o")\n'
+    )
+    assert [(line, name) for line, name, _ in found(text)] == [(11, "gpt-4o")]

@@ -441,6 +441,11 @@ _API_RECEIVERS = frozenset(
 # names (`model=AIMLAPI(id="gpt-5.2")`, `class DashScope(OpenAILike): id: str = "qwen-plus"`), whatever the provider
 # is called.
 _MODEL_MODULE_WORDS = frozenset({"models", "llms", "llm", "chat_models", "embedder", "embedders", "embeddings"})
+# Packages whose modules so named hold no model a repository loads: an ORM's fields (Django's `models.CharField(
+# "Label")`), a network's layers (`keras.models.Sequential`), architectures built without named weights.
+_FOREIGN_MODEL_MODULES = frozenset(
+    {"django", "keras", "tensorflow", "tf_keras", "torchvision", "peewee", "tortoise", "mongoengine", "sqlalchemy"}
+)
 # `from agno.models.aimlapi import AIMLAPI`, `from pkg.llms import (A, B as C)`: the module and the names it imports.
 _FROM_IMPORT = re.compile(r"^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)", re.MULTILINE)
 
@@ -451,11 +456,28 @@ def _model_imports(source: str) -> tuple[frozenset[str], frozenset[str]]:
     modules: set[str] = set()
     names: set[str] = set()
     for found in _FROM_IMPORT.finditer(source):
-        if not _MODEL_MODULE_WORDS.intersection(found.group(1).split(".")):
+        if not _is_model_module(found.group(1)):
             continue
         modules.add(found.group(1))
         names.update(_imported_names(found.group(2)))
     return frozenset(modules), frozenset(names)
+
+
+def _is_model_module(module: str) -> bool:
+    """Whether a module holds model classes (`_MODEL_MODULE_WORDS`), and is not a foreign package's
+    (`_FOREIGN_MODEL_MODULES`)."""
+    parts = module.split(".")
+    return bool(_MODEL_MODULE_WORDS.intersection(parts)) and parts[0] not in _FOREIGN_MODEL_MODULES
+
+
+def _foreign_imports(source: str) -> frozenset[str]:
+    """The names a file imports from a package of `_FOREIGN_MODEL_MODULES` (`from django.db import models`)."""
+    return frozenset(
+        name
+        for found in _FROM_IMPORT.finditer(source)
+        if found.group(1).split(".")[0] in _FOREIGN_MODEL_MODULES
+        for name in _imported_names(found.group(2))
+    )
 
 
 def _imported_names(imported: str) -> Iterator[str]:
@@ -1103,7 +1125,7 @@ def _imported_bindings(statement: ast.ImportFrom) -> list[str]:
     `Transformers("gpt2")` a reference, `_model_class_argument`)."""
     if _is_mlx_module(statement.module):
         return [alias.asname or alias.name for alias in statement.names if alias.name == "load"]
-    if _MODEL_MODULE_WORDS.intersection((statement.module or "").split(".")):
+    if _is_model_module(statement.module or ""):
         return [bound for alias in statement.names if (bound := alias.asname or alias.name)[:1].isupper()]
     imported = _IMPORTED_LOADERS.get((statement.module or "").split(".")[0], frozenset())
     return [alias.asname or alias.name for alias in statement.names if alias.name in imported]
@@ -2048,14 +2070,14 @@ class _Finder:
         """What each name of a loop target stands for: the items of `for x in SEQ`, `for k, v in DICT.items()`,
         `for i, x in enumerate(SEQ)`, `for a, b in zip(A, B)`; nothing for the other names."""
         bindings: dict[str, list[ast.expr]] = {n.id: [] for n in _walk(target) if isinstance(n, ast.Name)}
-        bindings.update(self._bound_names(target, iterable))
+        bindings.update(self._loop_target_items(target, iterable))
         if isinstance(target, ast.Tuple) and not any(bindings.values()):
             for element, column in zip(target.elts, self._columns(iterable, len(target.elts)), strict=False):
                 if isinstance(element, ast.Name):
                     bindings[element.id] = column
         return bindings
 
-    def _bound_names(self, target: ast.expr, iterable: ast.expr) -> dict[str, list[ast.expr]]:
+    def _loop_target_items(self, target: ast.expr, iterable: ast.expr) -> dict[str, list[ast.expr]]:
         """The names a loop target binds to items it can read: `x` of `for x in SEQ`, `k, v` of `DICT.items()`, the
         `x` of `for i, x in enumerate(SEQ)`, `a, b` of `zip(A, B)`, and the parts of a value it unpacks
         (`for name, (repo, split) in SOURCES.items()`, `for i, (name, repo) in enumerate(ROWS)`)."""
@@ -2066,7 +2088,7 @@ class _Finder:
         if isinstance(iterable, ast.Call) and len(target.elts) == 2:
             name = _call_name(iterable.func)
             if name == "enumerate" and iterable.args:
-                return self._bound_names(target.elts[1], iterable.args[0])
+                return self._loop_target_items(target.elts[1], iterable.args[0])
             if name in ("items", "zip"):
                 first, second = self._pairs(iterable)
                 return {**_unpacked(target.elts[0], first), **_unpacked(target.elts[1], second)}
@@ -2468,6 +2490,11 @@ class _Finder:
     def provider_imports(self) -> dict[str, str]:
         """The names the file imports from a provider's module, by the module's word (`_provider_imports`)."""
         return _provider_imports(self.source) if "import" in self.source else {}
+
+    @cached_property
+    def foreign_imports(self) -> frozenset[str]:
+        """The names the file imports from a package whose `models` hold no model (`_foreign_imports`)."""
+        return _foreign_imports(self.source) if "import" in self.source else frozenset()
 
     @property
     def model_classes(self) -> frozenset[str]:
@@ -3069,7 +3096,9 @@ class _Finder:
         model it is made for (an owner-less name only when known, a hosted API's name as that API's)."""
         if not (name and name[:1].isupper() and call.args):
             return
-        if name in self.model_classes or _through_model_module(call.func):
+        if name in self.model_classes or (
+            _through_model_module(call.func) and _chain_head(call.func) not in self.foreign_imports
+        ):
             self._defer(call.args[0], Kind.MODEL, "argument")
 
     def _registered(self, call: ast.Call, name: str | None) -> None:
@@ -4125,6 +4154,13 @@ def _host(url: str) -> str:
         return urlsplit(url.strip()).hostname or ""
     except ValueError:
         return ""
+
+
+def _chain_head(func: ast.expr) -> str:
+    """The name an attribute chain starts from (`models` of `models.fields.CharField`), or "" for another start."""
+    while isinstance(func, ast.Attribute):
+        func = func.value
+    return func.id if isinstance(func, ast.Name) else ""
 
 
 def _through_model_module(func: ast.expr) -> bool:
