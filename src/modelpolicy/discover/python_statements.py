@@ -154,25 +154,23 @@ def parse_quietly(text: str) -> ast.Module:
         warnings.simplefilter("ignore", SyntaxWarning)
         warnings.simplefilter("ignore", DeprecationWarning)
         module = ast.parse(text)
-    if _CHAINED.search(text):
-        module.body = _unchained(module.body)
+    # every parse, of a file or of one statement: a test of the text (`a = b = `) would miss `a = b[i] = ` in one and
+    # not the other, and a statement read alone must read as it does in the whole file
+    module.body = _unchained(module.body)
     return module
-
-
-# `= name =` (not `==`): where a chained assignment (`a = b = value`) may be written; a file without one is not walked.
-_CHAINED = re.compile(r"=[ \t]*[A-Za-z_][\w.]*[ \t]*=(?!=)")
 
 
 def _unchained(body: list[ast.stmt]) -> list[ast.stmt]:
     """The statements with each chained assignment `a = b = value` read as the single ones it makes, `a = value` then
     `b = a` (each name binds the value once, as it would alone), in every block they hold; every other statement as
-    it is. The readers of a name's value then need to know only the single assignment."""
-    found: list[ast.stmt] = []
-    for statement in body:
-        for block in _blocks(statement):
-            block[:] = _unchained(block)
-        found += _single_assignments(statement)
-    return found
+    it is. The readers of a name's value then need to know only the single assignment. Blocks are taken from a list,
+    not by recursion: an `elif` chain thousands long nests as deep."""
+    blocks = [body]
+    while blocks:
+        block = blocks.pop()
+        block[:] = [single for statement in block for single in _single_assignments(statement)]
+        blocks += [inner for statement in block for inner in _blocks(statement)]
+    return body
 
 
 def _blocks(statement: ast.stmt) -> list[list[ast.stmt]]:
