@@ -498,7 +498,7 @@ def _references(
     around: frozenset[str] = frozenset(),
 ) -> list[Reference]:
     text = _SBATCH.sub(r" \1", text)  # `#SBATCH --container-image=X` is a directive, not a comment; same length
-    commands = _with_inline_scripts(_commands(text)) + _array_items(text)
+    commands = _with_inline_scripts(_commands(text)) + _array_items(text) + _loop_items(text)
     known = _variable_values(commands)
     readers: tuple[Callable[[list[_Span]], Iterator[_Found]], ...] = (
         _assignments,
@@ -679,9 +679,37 @@ def _array_items(text: str) -> list[list[_Span]]:
     found: list[list[_Span]] = []
     for array in _ARRAY.finditer(text):
         name = _array_name(array)
-        for command in _commands(array[2]):
-            found += [[_Span.join((name, _Span(w.text, [array.start(2) + o for o in w.offsets])))] for w in command]
+        found += [[_Span.join((name, item))] for item in _array_words(array)]
     return found
+
+
+# `for name in "${names[@]}"; do`, `for m in org/a org/b; do`: a loop, and the words it gives its variable in turn
+_LOOP = re.compile(r"(?<![^\s;&|(])for\s+([A-Za-z_]\w*)\s+in\s+([^;\n]*)")
+_ARRAY_EXPANSION = re.compile(r"\$\{([A-Za-z_]\w*)\[[@*]\]\}")
+
+
+def _loop_items(text: str) -> list[list[_Span]]:
+    """Each word a `for` loop gives its variable, as the assignment `name=word` of its own, each character where it
+    is in the file: the loop's own words (`for m in org/a org/b`) or the items of an array it expands (`for name in
+    "${names[@]}"` after `names=(...)`). A flag given the variable (`--model_name_or_path ${name}`) then reads each
+    (`_variable_values`), and a variable named for a model is read where it takes them (`_assignments`)."""
+    arrays = {array[1]: array for array in _ARRAY.finditer(text)}
+    found: list[list[_Span]] = []
+    for loop in _LOOP.finditer(text):
+        name = _Span(loop[1] + "=", range(loop.start(1), loop.end(1) + 1))
+        for word in (word for command in _commands(loop[2]) for word in command):
+            expanded = _ARRAY_EXPANSION.fullmatch(word.text)
+            if expanded is None:
+                if "$" not in word.text and "`" not in word.text:
+                    found.append([_Span.join((name, _Span(word.text, [loop.start(2) + o for o in word.offsets])))])
+            elif (array := arrays.get(expanded[1])) is not None:
+                found += [[_Span.join((name, item))] for item in _array_words(array)]
+    return found
+
+
+def _array_words(array: re.Match[str]) -> list[_Span]:
+    """The items of a bash array, each character where it is in the file."""
+    return [_Span(w.text, [array.start(2) + o for o in w.offsets]) for command in _commands(array[2]) for w in command]
 
 
 def _array_name(array: re.Match[str]) -> _Span:
