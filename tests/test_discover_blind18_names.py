@@ -25,3 +25,11 @@ def test_a_sweep_value_names_librispeech() -> None:
     text = "parameters:\n  train_dataset_name:\n    value: librispeech_asr\n"
     found = ConfigSource().find(text, FileContext("sweep.yaml", lambda _: False))
     assert [r.text for r in found] == ["librispeech_asr"]
+
+
+def test_a_sweep_s_values_are_the_models_it_runs() -> None:
+    """A W&B sweep's parameter named for a model, `values: [...]`: each is a model the sweep trains."""
+    text = "parameters:\n  model_name_or_path:\n    values:\n      - acme/a\n      - acme/b\n"
+    text += "  seed:\n    values: [1, 2]\n"
+    found = ConfigSource().find(text, FileContext("sweep.yaml", lambda _: False))
+    assert [(r.line, r.text) for r in found] == [(4, "acme/a"), (5, "acme/b")]

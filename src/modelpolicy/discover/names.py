@@ -593,8 +593,9 @@ CARD_KEYS = (*CARD_ID_KEYS, "name")
 # org/x}`) and the Hub name of llm-foundry's loaders (`dataset: {hf_name: org/x, split: train}`).
 DATASET_ITEM_KEYS = (*ITEM_KEYS, "source", "hf_name")
 # In the description of a setting (a JSON schema's property `model: {default: ID, enum: [...]}`, a form's field
-# `{key: "model", default: ID, options: [...]}`), the keys whose values are the setting's: its default, those offered.
-SETTING_KEYS = ("default", "defaultValue", "enum", "options", "choices")
+# `{key: "model", default: ID, options: [...]}`, a W&B sweep's parameter `model_name_or_path: {values: [...]}`), the
+# keys whose values are the setting's: its default, those offered or swept.
+SETTING_KEYS = ("default", "defaultValue", "enum", "options", "choices", "values")
 # The keys of a form's field that say which setting it is (`{key: "model", ...}`, NextChat's `{value: "model", ...}`).
 FIELD_KEYS = ("key", "name", "id", "value", "field", "param")
 # A form's field offers its values under a setting's keys, or under the `items` a select or combobox widget is given
