@@ -33,3 +33,23 @@ def test_a_sweep_s_values_are_the_models_it_runs() -> None:
     text += "  seed:\n    values: [1, 2]\n"
     found = ConfigSource().find(text, FileContext("sweep.yaml", lambda _: False))
     assert [(r.line, r.text) for r in found] == [(4, "acme/a"), (5, "acme/b")]
+
+
+def test_a_decorated_class_field_s_default_is_its_value() -> None:
+    """`@Prop({default: ID}) model!: string`: a field named for a model whose decorator gives its default (class
+    validators', ORMs' and API schemas' decorators) holds that model; a default of another field names nothing."""
+    from modelpolicy.discover.javascript import JavaScriptSource
+
+    text = (
+        "export class ChatOptions {\n"
+        "  @Prop({\n"
+        "    default: 'gpt-4o-mini',\n"
+        "  })\n"
+        "  model!: string;\n"
+        "\n"
+        "  @Prop({ default: 'en' })\n"
+        "  language!: string;\n"
+        "}\n"
+    )
+    found = JavaScriptSource().find(text, FileContext("options.ts", lambda _: False))
+    assert [(r.line, r.text) for r in found] == [(3, "gpt-4o-mini")]

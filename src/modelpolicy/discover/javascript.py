@@ -816,6 +816,23 @@ def _keyed_setter_of(key: Node) -> Node | None:
     return call if setter and len(given) == 2 and given[0] == key else None
 
 
+def _field_or_default(field: Node) -> Node | None:
+    """A class field's value: written after `=`, else the `default` its decorator gives it (`@Prop({default: ID})
+    model!: string`, as class-validator's, ORMs' and API-schema decorators write a field's default)."""
+    value = field.child_by_field_name("value")
+    if value is not None:
+        return value
+    for decorator in (child for child in field.named_children if child.type == "decorator"):
+        call = next((child for child in decorator.named_children if child.type == "call_expression"), None)
+        arguments = call.child_by_field_name("arguments") if call is not None else None
+        for given in (node for node in arguments.named_children if node.type == "object") if arguments else ():
+            for pair in (node for node in given.named_children if node.type == "pair"):
+                key = pair.child_by_field_name("key")
+                if key is not None and key.text == b"default":
+                    return pair.child_by_field_name("value")
+    return None
+
+
 _BOUND_FIELDS = {"pair": "key", "variable_declarator": "name", "assignment_expression": "left"}
 
 
@@ -978,7 +995,7 @@ class _Finder:
             self._bind(node.child_by_field_name("name"), node.child_by_field_name("value"), self.bindings)
         elif kind in ("field_definition", "public_field_definition"):
             name = node.child_by_field_name("property") or node.child_by_field_name("name")
-            self._bind(name, node.child_by_field_name("value"), self.fields)
+            self._bind(name, _field_or_default(node), self.fields)
         elif kind == "assignment_expression":
             self._bind(node.child_by_field_name("left"), node.child_by_field_name("right"), self.bindings)
             self._assigned_field(node.child_by_field_name("left"), node.child_by_field_name("right"))
