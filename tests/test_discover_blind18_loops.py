@@ -61,3 +61,23 @@ def test_a_loop_gives_its_words_to_the_flags_that_read_its_variable(
 )
 def test_a_loop_s_words_name_nothing_where_no_flag_reads_them_as_ids(text: str, expected: list[str]) -> None:
     assert [name for _, name, _ in found(text)] == expected
+
+
+def test_an_indexed_array_item_given_through_a_variable_names_the_array_s_items() -> None:
+    """`for (( i=0; ... )); do name=${names[$i]}; ... --model_name_or_path ${name}`: the variable stands for each item
+    of the array it is read from."""
+    text = (
+        'names=("acme/big" "acme/small")\n'
+        "for (( i=0; i<${#names[*]}; ++i)); do\n"
+        "  name=${names[$i]}\n"
+        "  python bench.py --model_name_or_path ${name}\n"
+        "done\n"
+    )
+    assert found(text) == [(M, "acme/big", 1), (M, "acme/small", 1)]
+
+
+def test_variables_that_refer_to_each_other_are_followed_once_each() -> None:
+    """A thousand assignments of a variable to itself and to another, then a flag given one: each variable is expanded
+    once, and the literal they lead to is found."""
+    text = "a=acme/x\n" + "b=$a\na=$b\n" * 1000 + "python run.py --model_name_or_path $b\n"
+    assert found(text) == [(M, "acme/x", 1)]

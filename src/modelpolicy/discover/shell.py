@@ -822,13 +822,28 @@ def _arguments(command: list[_Span], index: int, many: bool) -> list[_Span]:
     return found
 
 
-_EXPANSION = re.compile(r"\$\{?([A-Za-z_]\w*)\}?")  # `$DATA`, `${DATA}`: a variable's value, nothing else
+# `$DATA`, `${DATA}`, an array's item `${NAMES[$i]}`: a variable's value, nothing else
+_EXPANSION = re.compile(r"\$(?:\{([A-Za-z_]\w*)(?:\[[^\]\s]*\])?\}|([A-Za-z_]\w*))")
 
 
 def _followed(value: _Span, known: Mapping[str, Sequence[_Span]]) -> Sequence[_Span]:
-    """The values a script gave the variable `value` expands (`$DATA`), or `value` itself."""
-    expansion = _EXPANSION.fullmatch(value.text)
-    return known.get(expansion[1], ()) if expansion else (value,)
+    """The values a script gave the variable `value` expands (`$DATA`), through the variables those expand in turn
+    (`name=${names[$i]}` then `--model ${name}`: the array's items), or `value` itself. Each variable is expanded
+    once, so that the work is the script's assignments at most, whatever refers to what."""
+    if not _EXPANSION.fullmatch(value.text):
+        return (value,)
+    found: list[_Span] = []
+    pending, seen = [value], set()
+    for current in pending:  # grows as it goes: the values of each variable met, in the order they are met
+        expansion = _EXPANSION.fullmatch(current.text)
+        if expansion is None:
+            found.append(current)
+            continue
+        name = expansion[1] or expansion[2]
+        if name not in seen:
+            seen.add(name)
+            pending += known.get(name, ())
+    return found
 
 
 def _variable_values(commands: list[list[_Span]]) -> dict[str, list[_Span]]:
